@@ -1,0 +1,293 @@
+//! The secret list: every row from every region, the filter, the sort and the selection.
+//! Filtering and sorting work on indices so they stay instant at tens of thousands of rows
+//! (see BENCHMARKS.md).
+
+use std::cmp::Ordering;
+
+use crate::model::SecretSummary;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Region,
+    Description,
+    LastChanged,
+    LastAccessed,
+    Rotation,
+    Tags,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] = [
+        Column::Name,
+        Column::Region,
+        Column::Description,
+        Column::LastChanged,
+        Column::LastAccessed,
+        Column::Rotation,
+        Column::Tags,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Name => "NAME",
+            Column::Region => "REGION",
+            Column::Description => "DESCRIPTION",
+            Column::LastChanged => "CHANGED",
+            Column::LastAccessed => "ACCESSED",
+            Column::Rotation => "ROT",
+            Column::Tags => "TAGS",
+        }
+    }
+
+    fn next(self) -> Column {
+        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    summary: SecretSummary,
+    /// Lower-cased name, description and tags: what the filter searches.
+    haystack: String,
+}
+
+impl Row {
+    fn new(summary: SecretSummary) -> Self {
+        let mut haystack = summary.name.to_lowercase();
+        if let Some(d) = &summary.description {
+            haystack.push('\u{1f}');
+            haystack.push_str(&d.to_lowercase());
+        }
+        for tag in &summary.tags {
+            haystack.push('\u{1f}');
+            haystack.push_str(&tag.key.to_lowercase());
+            haystack.push('=');
+            haystack.push_str(&tag.value.to_lowercase());
+        }
+        Self { summary, haystack }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SecretList {
+    rows: Vec<Row>,
+    /// Indices into `rows` that pass the filter, in sort order.
+    visible: Vec<usize>,
+    /// Position in `visible`.
+    selected: usize,
+    filter: String,
+    sort: Sort,
+    show_deleted: bool,
+}
+
+impl Default for SecretList {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            visible: Vec::new(),
+            selected: 0,
+            filter: String::new(),
+            sort: Sort { column: Column::Name, descending: false },
+            show_deleted: false,
+        }
+    }
+}
+
+impl SecretList {
+    pub fn len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.visible.is_empty()
+    }
+
+    pub fn total(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    pub fn show_deleted(&self) -> bool {
+        self.show_deleted
+    }
+
+    pub fn selected_index(&self) -> usize {
+        self.selected
+    }
+
+    pub fn selected(&self) -> Option<&SecretSummary> {
+        self.visible.get(self.selected).map(|&i| &self.rows[i].summary)
+    }
+
+    pub fn visible(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &SecretSummary> {
+        let end = range.end.min(self.visible.len());
+        let start = range.start.min(end);
+        self.visible[start..end].iter().map(|&i| &self.rows[i].summary)
+    }
+
+    /// Drops every row of `region` (a fresh listing of it has started to arrive).
+    pub fn clear_region(&mut self, region: &str) {
+        self.rows.retain(|r| r.summary.region != region);
+        self.rebuild();
+    }
+
+    pub fn extend(&mut self, page: Vec<SecretSummary>) {
+        self.rows.extend(page.into_iter().map(Row::new));
+        self.rebuild();
+    }
+
+    pub fn set_filter(&mut self, filter: String) {
+        self.filter = filter;
+        self.rebuild();
+    }
+
+    pub fn toggle_deleted(&mut self) {
+        self.show_deleted = !self.show_deleted;
+        self.rebuild();
+    }
+
+    pub fn cycle_sort(&mut self) {
+        self.sort.column = self.sort.column.next();
+        self.rebuild();
+    }
+
+    pub fn reverse_sort(&mut self) {
+        self.sort.descending = !self.sort.descending;
+        self.rebuild();
+    }
+
+    /// Moves the selection by `delta` rows, clamped to the list.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.visible.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn select_last(&mut self) {
+        self.selected = self.visible.len().saturating_sub(1);
+    }
+
+    /// Recomputes `visible`, keeping the selection on the same secret when it survives.
+    fn rebuild(&mut self) {
+        let keep = self.selected().map(|s| s.arn.clone());
+        let needle = self.filter.to_lowercase();
+        self.visible.clear();
+        self.visible.extend(self.rows.iter().enumerate().filter_map(|(i, row)| {
+            let deleted_ok = self.show_deleted || row.summary.deleted_date.is_none();
+            (deleted_ok && row.haystack.contains(needle.as_str())).then_some(i)
+        }));
+        let rows = &self.rows;
+        let sort = self.sort;
+        self.visible.sort_by(|&a, &b| {
+            let order = compare(&rows[a].summary, &rows[b].summary, sort.column)
+                .then_with(|| rows[a].summary.name.cmp(&rows[b].summary.name))
+                .then_with(|| rows[a].summary.region.cmp(&rows[b].summary.region));
+            if sort.descending { order.reverse() } else { order }
+        });
+        self.selected = keep
+            .and_then(|arn| self.visible.iter().position(|&i| self.rows[i].summary.arn == arn))
+            .unwrap_or_else(|| self.selected.min(self.visible.len().saturating_sub(1)));
+    }
+}
+
+fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> Ordering {
+    match column {
+        Column::Name => a.name.cmp(&b.name),
+        Column::Region => a.region.cmp(&b.region),
+        Column::Description => a.description.cmp(&b.description),
+        Column::LastChanged => a.last_changed.cmp(&b.last_changed),
+        Column::LastAccessed => a.last_accessed.cmp(&b.last_accessed),
+        Column::Rotation => a.rotation_enabled.cmp(&b.rotation_enabled),
+        Column::Tags => a.tags.len().cmp(&b.tags.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Tag;
+
+    pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
+        SecretSummary {
+            arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}"),
+            name: name.to_owned(),
+            region: region.to_owned(),
+            description: None,
+            created: None,
+            last_changed: None,
+            last_accessed: None,
+            rotation_enabled: false,
+            tags: Vec::new(),
+            deleted_date: None,
+            primary_region: None,
+        }
+    }
+
+    fn names(list: &SecretList) -> Vec<&str> {
+        list.visible(0..usize::MAX).map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn filter_matches_name_description_and_tags_case_insensitively() {
+        let mut list = SecretList::default();
+        let mut tagged = summary("beta", "eu-west-1");
+        tagged.tags.push(Tag { key: "Team".into(), value: "Payments".into() });
+        let mut described = summary("gamma", "us-east-1");
+        described.description = Some("Stripe API key".into());
+        list.extend(vec![summary("alpha", "us-east-1"), tagged, described]);
+        list.set_filter("PAYMENTS".into());
+        assert_eq!(names(&list), ["beta"]);
+        list.set_filter("stripe".into());
+        assert_eq!(names(&list), ["gamma"]);
+        list.set_filter(String::new());
+        assert_eq!(names(&list), ["alpha", "beta", "gamma"]);
+    }
+
+    #[test]
+    fn selection_follows_the_secret_through_sorting() {
+        let mut list = SecretList::default();
+        list.extend(vec![summary("b", "us-east-1"), summary("a", "eu-west-1"), summary("c", "ap-southeast-2")]);
+        list.move_by(1);
+        assert_eq!(list.selected().map(|s| s.name.as_str()), Some("b"));
+        list.cycle_sort();
+        assert_eq!(list.sort().column, Column::Region);
+        assert_eq!(names(&list), ["c", "a", "b"]);
+        assert_eq!(list.selected().map(|s| s.name.as_str()), Some("b"));
+        list.reverse_sort();
+        assert_eq!(names(&list), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn scheduled_for_deletion_is_hidden_until_toggled() {
+        let mut list = SecretList::default();
+        let mut doomed = summary("doomed", "us-east-1");
+        doomed.deleted_date = Some(jiff::Timestamp::UNIX_EPOCH);
+        list.extend(vec![summary("kept", "us-east-1"), doomed]);
+        assert_eq!(names(&list), ["kept"]);
+        list.toggle_deleted();
+        assert_eq!(names(&list), ["doomed", "kept"]);
+    }
+
+    #[test]
+    fn clearing_a_region_keeps_the_others() {
+        let mut list = SecretList::default();
+        list.extend(vec![summary("a", "us-east-1"), summary("b", "eu-west-1")]);
+        list.clear_region("us-east-1");
+        assert_eq!(names(&list), ["b"]);
+        assert_eq!(list.total(), 1);
+    }
+}

@@ -1,0 +1,82 @@
+//! SDK clients: one shared `SdkConfig` from aws-config's standard credential chain, and one
+//! Secrets Manager client per region, built lazily and kept.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+
+/// How to reach AWS, from the CLI and config.
+#[derive(Debug, Clone, Default)]
+pub struct ConnectOptions {
+    pub profile: Option<String>,
+    /// Overrides every service endpoint (the local stack). `AWS_ENDPOINT_URL` is honoured by
+    /// aws-config itself when this is `None`.
+    pub endpoint_url: Option<String>,
+}
+
+/// The SDK configuration plus a cache of per-region clients. Cheap to clone.
+#[derive(Clone)]
+pub struct AwsContext {
+    config: SdkConfig,
+    secrets: Arc<Mutex<HashMap<String, aws_sdk_secretsmanager::Client>>>,
+}
+
+impl AwsContext {
+    pub async fn load(options: &ConnectOptions) -> Self {
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            // Adaptive retry backs off when AWS throttles (CloudTrail allows 2 calls/s).
+            .retry_config(RetryConfig::adaptive().with_max_attempts(3))
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .connect_timeout(Duration::from_secs(5))
+                    .operation_attempt_timeout(Duration::from_secs(20))
+                    .operation_timeout(Duration::from_secs(45))
+                    .build(),
+            );
+        if let Some(profile) = &options.profile {
+            loader = loader.profile_name(profile);
+        }
+        if let Some(url) = &options.endpoint_url {
+            loader = loader.endpoint_url(url);
+        }
+        Self::from_config(loader.load().await)
+    }
+
+    pub fn from_config(config: SdkConfig) -> Self {
+        Self { config, secrets: Arc::default() }
+    }
+
+    /// The region of the profile / environment, used when no region is given.
+    pub fn default_region(&self) -> Option<String> {
+        self.config.region().map(ToString::to_string)
+    }
+
+    pub fn sdk_config(&self) -> &SdkConfig {
+        &self.config
+    }
+
+    pub fn secrets(&self, region: &str) -> aws_sdk_secretsmanager::Client {
+        let mut cache = self.secrets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(region.to_owned())
+            .or_insert_with(|| {
+                let conf = aws_sdk_secretsmanager::config::Builder::from(&self.config)
+                    .region(Region::new(region.to_owned()))
+                    .build();
+                aws_sdk_secretsmanager::Client::from_conf(conf)
+            })
+            .clone()
+    }
+
+    pub fn sts(&self, region: Option<&str>) -> aws_sdk_sts::Client {
+        let mut builder = aws_sdk_sts::config::Builder::from(&self.config);
+        if let Some(region) = region {
+            builder = builder.region(Region::new(region.to_owned()));
+        }
+        aws_sdk_sts::Client::from_conf(builder.build())
+    }
+}

@@ -1,0 +1,85 @@
+//! SDK types -> `model` types.
+
+use aws_sdk_secretsmanager::types as sm;
+use aws_smithy_types::DateTime;
+use jiff::Timestamp;
+
+use crate::model::{Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo};
+
+pub fn timestamp(value: Option<&DateTime>) -> Option<Timestamp> {
+    let value = value?;
+    Timestamp::new(value.secs(), i32::try_from(value.subsec_nanos()).ok()?).ok()
+}
+
+fn tags(tags: &[sm::Tag]) -> Vec<Tag> {
+    tags.iter()
+        .map(|t| Tag {
+            key: t.key().unwrap_or_default().to_owned(),
+            value: t.value().unwrap_or_default().to_owned(),
+        })
+        .collect()
+}
+
+pub fn summary(region: &str, entry: &sm::SecretListEntry) -> SecretSummary {
+    SecretSummary {
+        arn: entry.arn().unwrap_or_default().to_owned(),
+        name: entry.name().unwrap_or_default().to_owned(),
+        region: region.to_owned(),
+        description: entry.description().map(str::to_owned).filter(|d| !d.is_empty()),
+        created: timestamp(entry.created_date()),
+        last_changed: timestamp(entry.last_changed_date()),
+        last_accessed: timestamp(entry.last_accessed_date()),
+        rotation_enabled: entry.rotation_enabled().unwrap_or(false),
+        tags: tags(entry.tags()),
+        deleted_date: timestamp(entry.deleted_date()),
+        primary_region: entry.primary_region().map(str::to_owned),
+    }
+}
+
+pub fn detail(
+    out: &aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput,
+    mut versions: Vec<VersionInfo>,
+) -> SecretDetail {
+    let rules = out.rotation_rules();
+    // Newest first; the labelled versions first of all, since those are what users pick.
+    versions.sort_by_key(|v| (v.stages.is_empty(), std::cmp::Reverse(v.created)));
+    SecretDetail {
+        arn: out.arn().unwrap_or_default().to_owned(),
+        name: out.name().unwrap_or_default().to_owned(),
+        description: out.description().map(str::to_owned).filter(|d| !d.is_empty()),
+        kms_key_id: out.kms_key_id().map(str::to_owned),
+        created: timestamp(out.created_date()),
+        last_changed: timestamp(out.last_changed_date()),
+        last_accessed: timestamp(out.last_accessed_date()),
+        deleted_date: timestamp(out.deleted_date()),
+        tags: tags(out.tags()),
+        primary_region: out.primary_region().map(str::to_owned),
+        replicas: out
+            .replication_status()
+            .iter()
+            .map(|r| Replica {
+                region: r.region().unwrap_or_default().to_owned(),
+                status: r.status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+                message: r.status_message().map(str::to_owned),
+            })
+            .collect(),
+        rotation: Rotation {
+            enabled: out.rotation_enabled().unwrap_or(false),
+            lambda_arn: out.rotation_lambda_arn().map(str::to_owned),
+            every_days: rules.and_then(sm::RotationRulesType::automatically_after_days),
+            schedule: rules.and_then(|r| r.schedule_expression()).map(str::to_owned),
+            last_rotated: timestamp(out.last_rotated_date()),
+            next_rotation: timestamp(out.next_rotation_date()),
+        },
+        versions,
+    }
+}
+
+pub fn version(entry: &sm::SecretVersionsListEntry) -> VersionInfo {
+    VersionInfo {
+        id: entry.version_id().unwrap_or_default().to_owned(),
+        stages: entry.version_stages().to_vec(),
+        created: timestamp(entry.created_date()),
+        last_accessed: timestamp(entry.last_accessed_date()),
+    }
+}

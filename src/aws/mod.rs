@@ -1,0 +1,11 @@
+//! Everything that talks to AWS. The UI never calls into here directly: the effect runner
+//! (`runner.rs`) spawns these calls as tasks and sends their results back as actions.
+
+pub mod client;
+pub mod convert;
+pub mod error;
+pub mod regions;
+pub mod secrets;
+
+pub use client::{AwsContext, ConnectOptions};
+pub use error::{AwsError, ErrorKind};

@@ -1,0 +1,111 @@
+//! Secrets Manager and STS calls, returning model types and classified errors.
+
+use aws_sdk_secretsmanager::primitives::Blob;
+
+use super::{AwsContext, AwsError, convert};
+use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
+use crate::secret::{SecretValue, ValueView};
+
+/// ListSecrets allows at most 100 per page.
+pub const LIST_PAGE_SIZE: i32 = 100;
+
+/// Lists every secret of one region, page by page (pages are sequential by API design),
+/// handing each page to `on_page` as soon as it arrives. `on_page` gets `true` for the last.
+pub async fn list_region(
+    ctx: &AwsContext,
+    region: &str,
+    mut on_page: impl FnMut(Vec<SecretSummary>, bool),
+) -> Result<(), AwsError> {
+    let client = ctx.secrets(region);
+    let mut token: Option<String> = None;
+    loop {
+        let out = client
+            .list_secrets()
+            .max_results(LIST_PAGE_SIZE)
+            // Always fetched; the "show scheduled for deletion" toggle filters locally.
+            .include_planned_deletion(true)
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("ListSecrets", region, &e))?;
+        let page = out.secret_list().iter().map(|e| convert::summary(region, e)).collect();
+        token = out.next_token().filter(|t| !t.is_empty()).map(str::to_owned);
+        let last = token.is_none();
+        on_page(page, last);
+        if last {
+            return Ok(());
+        }
+    }
+}
+
+/// DescribeSecret and ListSecretVersionIds, concurrently.
+pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<SecretDetail, AwsError> {
+    let client = ctx.secrets(region);
+    let describe = client.describe_secret().secret_id(arn).send();
+    let versions = async {
+        let mut all = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let out = client
+                .list_secret_version_ids()
+                .secret_id(arn)
+                .max_results(100)
+                .set_next_token(token.take())
+                .send()
+                .await
+                .map_err(|e| AwsError::from_sdk("ListSecretVersionIds", region, &e))?;
+            all.extend(out.versions().iter().map(convert::version));
+            token = out.next_token().filter(|t| !t.is_empty()).map(str::to_owned);
+            if token.is_none() {
+                return Ok::<_, AwsError>(all);
+            }
+        }
+    };
+    let (described, versions) = tokio::join!(describe, versions);
+    let described = described.map_err(|e| AwsError::from_sdk("DescribeSecret", region, &e))?;
+    Ok(convert::detail(&described, versions?))
+}
+
+/// A fetched secret value. The SDK's own strings are moved, not copied, into `SecretValue`.
+#[derive(Debug, Clone)]
+pub struct FetchedValue {
+    pub version_id: String,
+    pub stages: Vec<String>,
+    /// The value exactly as stored (string bytes, or binary bytes).
+    pub raw: SecretValue,
+    pub view: ValueView,
+}
+
+pub async fn get_value(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    version: &VersionSel,
+) -> Result<FetchedValue, AwsError> {
+    let request = ctx.secrets(region).get_secret_value().secret_id(arn);
+    let request = match version {
+        VersionSel::Stage(stage) => request.version_stage(stage),
+        VersionSel::Id(id) => request.version_id(id),
+    };
+    let mut out = request.send().await.map_err(|e| AwsError::from_sdk("GetSecretValue", region, &e))?;
+    let string = out.secret_string.take().map(SecretValue::from_string);
+    let binary = out.secret_binary.take().map(|b: Blob| SecretValue::from_bytes(b.into_inner()));
+    let raw = string.clone().or_else(|| binary.clone()).unwrap_or_else(|| SecretValue::from_bytes(Vec::new()));
+    Ok(FetchedValue {
+        version_id: out.version_id.take().unwrap_or_default(),
+        stages: out.version_stages.take().unwrap_or_default(),
+        raw,
+        view: ValueView::from_parts(string, binary),
+    })
+}
+
+pub async fn caller_identity(ctx: &AwsContext, region: Option<&str>) -> Result<CallerIdentity, AwsError> {
+    let out = ctx.sts(region).get_caller_identity().send().await.map_err(|e| {
+        let err = AwsError::from_sdk("GetCallerIdentity", region.unwrap_or("global"), &e);
+        err
+    })?;
+    Ok(CallerIdentity {
+        account: out.account().unwrap_or_default().to_owned(),
+        arn: out.arn().unwrap_or_default().to_owned(),
+    })
+}

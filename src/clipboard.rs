@@ -1,0 +1,250 @@
+//! The clipboard: arboard for a local display, OSC 52 over SSH, and an in-memory one for
+//! tests. Copied secrets are cleared later only if the clipboard still holds what we put there.
+//!
+//! On Linux arboard is built without its `wayland-data-control` feature: that path goes
+//! through wl-clipboard-rs, which stages the data in a temporary file. Without it arboard
+//! speaks X11 (XWayland on Wayland desktops), which keeps the data in memory. One
+//! `arboard::Clipboard` lives as long as the app: on X11 the content exists only while its
+//! owner does, and dropping the last handle would hand it to a clipboard manager.
+
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use base64::Engine as _;
+use zeroize::Zeroizing;
+
+use crate::secret::SecretValue;
+
+/// A place to put text.
+pub trait Backend: Send {
+    fn name(&self) -> &'static str;
+    fn set(&mut self, text: &str) -> Result<(), String>;
+    /// What the clipboard holds now; `Ok(None)` when this backend cannot read it back.
+    fn get(&mut self) -> Result<Option<Zeroizing<String>>, String>;
+    fn clear(&mut self) -> Result<(), String>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The system clipboard when there is a display, OSC 52 otherwise.
+    #[default]
+    Auto,
+    System,
+    Osc52,
+}
+
+/// The system clipboard through arboard, with the "exclude from history" hint.
+pub struct SystemBackend(arboard::Clipboard);
+
+impl SystemBackend {
+    pub fn new() -> Result<Self, String> {
+        arboard::Clipboard::new().map(Self).map_err(|e| e.to_string())
+    }
+}
+
+impl Backend for SystemBackend {
+    fn name(&self) -> &'static str {
+        "system"
+    }
+
+    fn set(&mut self, text: &str) -> Result<(), String> {
+        let set = self.0.set();
+        #[cfg(all(unix, not(target_os = "macos")))]
+        let set = arboard::SetExtLinux::exclude_from_history(set);
+        #[cfg(target_os = "macos")]
+        let set = arboard::SetExtApple::exclude_from_history(set);
+        #[cfg(windows)]
+        let set = arboard::SetExtWindows::exclude_from_history(set);
+        set.text(text).map_err(|e| e.to_string())
+    }
+
+    fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
+        match self.0.get_text() {
+            Ok(text) => Ok(Some(Zeroizing::new(text))),
+            Err(arboard::Error::ContentNotAvailable) => Ok(Some(Zeroizing::new(String::new()))),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn clear(&mut self) -> Result<(), String> {
+        self.0.clear().map_err(|e| e.to_string())
+    }
+}
+
+/// OSC 52: the terminal (even across SSH) sets its own clipboard. Write-only, so clearing
+/// cannot check what the clipboard holds; it sends an empty selection.
+pub struct Osc52Backend<W: Write + Send> {
+    out: W,
+}
+
+impl<W: Write + Send> Osc52Backend<W> {
+    pub fn new(out: W) -> Self {
+        Self { out }
+    }
+
+    fn send(&mut self, payload: &str) -> Result<(), String> {
+        // One write, so the sequence cannot interleave with a frame (frames are drawn by the
+        // same thread, before or after this).
+        let mut seq = Zeroizing::new(format!("\u{1b}]52;c;{payload}\u{7}"));
+        let result = self.out.write_all(seq.as_bytes()).and_then(|()| self.out.flush());
+        seq.clear();
+        result.map_err(|e| e.to_string())
+    }
+}
+
+impl<W: Write + Send> Backend for Osc52Backend<W> {
+    fn name(&self) -> &'static str {
+        "OSC 52"
+    }
+
+    fn set(&mut self, text: &str) -> Result<(), String> {
+        let encoded = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(text));
+        self.send(&encoded)
+    }
+
+    fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
+        Ok(None)
+    }
+
+    fn clear(&mut self) -> Result<(), String> {
+        self.send("")
+    }
+}
+
+/// An in-memory clipboard whose handle can be shared with a test to inspect or overwrite it.
+#[derive(Clone, Default)]
+pub struct MemoryBackend(pub Arc<Mutex<Option<Zeroizing<String>>>>);
+
+impl MemoryBackend {
+    pub fn contents(&self) -> Option<Zeroizing<String>> {
+        self.0.lock().ok()?.clone()
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn name(&self) -> &'static str {
+        "memory"
+    }
+
+    fn set(&mut self, text: &str) -> Result<(), String> {
+        *self.0.lock().map_err(|e| e.to_string())? = Some(Zeroizing::new(text.to_owned()));
+        Ok(())
+    }
+
+    fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
+        Ok(Some(self.0.lock().map_err(|e| e.to_string())?.clone().unwrap_or_default()))
+    }
+
+    fn clear(&mut self) -> Result<(), String> {
+        *self.0.lock().map_err(|e| e.to_string())? = None;
+        Ok(())
+    }
+}
+
+/// Picks the backend for `mode`: in `Auto`, OSC 52 when there is no display to talk to.
+pub fn backend_for(mode: Mode) -> Box<dyn Backend> {
+    let has_display = cfg!(any(windows, target_os = "macos"))
+        || std::env::var_os("DISPLAY").is_some()
+        || std::env::var_os("WAYLAND_DISPLAY").is_some();
+    let osc52 = || Box::new(Osc52Backend::new(std::io::stdout())) as Box<dyn Backend>;
+    match mode {
+        Mode::Osc52 => osc52(),
+        Mode::Auto if !has_display => osc52(),
+        Mode::System | Mode::Auto => match SystemBackend::new() {
+            Ok(system) => Box::new(system),
+            Err(why) => {
+                tracing::warn!(%why, "system clipboard unavailable; using OSC 52");
+                osc52()
+            }
+        },
+    }
+}
+
+/// The app's clipboard: remembers a keyed hash (never the text) of the last secret it copied.
+pub struct Clipboard {
+    backend: Box<dyn Backend>,
+    hasher: RandomState,
+    ours: Option<(u64, u64)>,
+}
+
+impl Clipboard {
+    pub fn new(backend: Box<dyn Backend>) -> Self {
+        Self { backend, hasher: RandomState::new(), ours: None }
+    }
+
+    /// Copies `text`; returns the backend's name for the status line.
+    pub fn copy(&mut self, token: u64, text: &SecretValue) -> Result<&'static str, String> {
+        let text = text.expose_str().ok_or("the value is not text (binary values copy as base64)")?;
+        self.backend.set(text)?;
+        self.ours = Some((token, self.hasher.hash_one(text)));
+        Ok(self.backend.name())
+    }
+
+    /// Clears the clipboard if the copy `token` is still what it holds. True if cleared.
+    pub fn clear_if_ours(&mut self, token: u64) -> bool {
+        match self.ours {
+            Some((ours, _)) if ours == token => self.clear_now(),
+            _ => false,
+        }
+    }
+
+    /// On exit: clear whatever secret we copied last, if it is still there.
+    pub fn clear_on_exit(&mut self) -> bool {
+        self.ours.is_some() && self.clear_now()
+    }
+
+    fn clear_now(&mut self) -> bool {
+        let Some((_, hash)) = self.ours.take() else { return false };
+        let still_ours = match self.backend.get() {
+            Ok(Some(current)) => self.hasher.hash_one(current.as_str()) == hash,
+            // Write-only backends cannot tell; clearing is the safe side.
+            Ok(None) => true,
+            Err(why) => {
+                tracing::warn!(%why, "could not read the clipboard back; leaving it alone");
+                false
+            }
+        };
+        still_ours && self.backend.clear().is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clears_only_what_we_put_there() {
+        let memory = MemoryBackend::default();
+        let mut clipboard = Clipboard::new(Box::new(memory.clone()));
+        clipboard.copy(1, &SecretValue::from_string("s3cret".into())).expect("copy");
+        assert_eq!(memory.contents().as_deref().map(String::as_str), Some("s3cret"));
+        assert!(clipboard.clear_if_ours(1));
+        assert!(memory.contents().is_none());
+
+        clipboard.copy(2, &SecretValue::from_string("s3cret".into())).expect("copy");
+        *memory.0.lock().expect("lock") = Some(Zeroizing::new("user copied this".into()));
+        assert!(!clipboard.clear_if_ours(2));
+        assert_eq!(memory.contents().as_deref().map(String::as_str), Some("user copied this"));
+    }
+
+    #[test]
+    fn a_stale_token_does_not_clear_a_newer_copy() {
+        let memory = MemoryBackend::default();
+        let mut clipboard = Clipboard::new(Box::new(memory.clone()));
+        clipboard.copy(1, &SecretValue::from_string("first".into())).expect("copy");
+        clipboard.copy(2, &SecretValue::from_string("second".into())).expect("copy");
+        assert!(!clipboard.clear_if_ours(1));
+        assert!(clipboard.clear_on_exit());
+        assert!(memory.contents().is_none());
+    }
+
+    #[test]
+    fn osc52_sends_base64_in_one_sequence() {
+        let mut out = Vec::new();
+        Osc52Backend::new(&mut out).set("hi").expect("set");
+        assert_eq!(out, b"\x1b]52;c;aGk=\x07");
+    }
+}

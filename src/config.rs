@@ -1,0 +1,180 @@
+//! Command line and config file, merged. A bad config file fails at start with its path,
+//! line and field, never with a panic.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Parser;
+use serde::Deserialize;
+
+use crate::aws::regions::COMMERCIAL_REGIONS;
+use crate::clipboard::Mode as ClipboardMode;
+
+#[derive(Debug, Parser)]
+#[command(name = "smtui", version, about = "A terminal console for AWS Secrets Manager: every region at once, values masked until asked for.")]
+pub struct Cli {
+    /// AWS profile (credentials come from the standard chain: env, profiles, SSO, credential_process).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Region to browse; repeat for several. Default: the profile's region plus the config file's.
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// Browse every commercial region that Secrets Manager serves.
+    #[arg(long, conflicts_with = "regions")]
+    pub all_regions: bool,
+    /// Send every AWS call to this endpoint (AWS_ENDPOINT_URL is honoured too).
+    #[arg(long, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// Make every mutating action impossible.
+    #[arg(long)]
+    pub read_only: bool,
+    /// Config file. Default: $XDG_CONFIG_HOME/smtui/config.toml (or the platform's equivalent).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Theme: a built-in name (default, light) or a path to a theme file.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Clipboard: auto, system or osc52.
+    #[arg(long, value_parser = parse_clipboard_mode)]
+    pub clipboard: Option<ClipboardMode>,
+    /// Write a log to this file (never contains secret values). No log is written otherwise.
+    #[arg(long, value_name = "PATH")]
+    pub log_file: Option<PathBuf>,
+    /// Log filter, e.g. "info" or "smtui=debug,aws_config=info".
+    #[arg(long, default_value = "info")]
+    pub log_level: String,
+}
+
+fn parse_clipboard_mode(text: &str) -> Result<ClipboardMode, String> {
+    match text {
+        "auto" => Ok(ClipboardMode::Auto),
+        "system" => Ok(ClipboardMode::System),
+        "osc52" => Ok(ClipboardMode::Osc52),
+        other => Err(format!("unknown clipboard mode {other:?} (auto, system, osc52)")),
+    }
+}
+
+/// The config file. Every field is optional.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub profile: Option<String>,
+    #[serde(default)]
+    pub regions: Vec<String>,
+    pub reveal_timeout_secs: Option<u64>,
+    pub clipboard_timeout_secs: Option<u64>,
+    pub clipboard: Option<ClipboardMode>,
+    pub theme: Option<String>,
+    pub endpoint_url: Option<String>,
+}
+
+impl FileConfig {
+    /// Reads `path`; a missing default file is fine, a missing explicit one is not.
+    pub fn load(path: Option<&Path>) -> Result<Self, String> {
+        let (path, explicit) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => match dirs::config_dir() {
+                Some(dir) => (dir.join("smtui").join("config.toml"), false),
+                None => return Ok(Self::default()),
+            },
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(Self::default()),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// What the app runs with, after merging CLI over config over defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub profile: Option<String>,
+    pub endpoint_url: Option<String>,
+    pub read_only: bool,
+    pub reveal_timeout: Duration,
+    pub clipboard_timeout: Duration,
+    pub clipboard: ClipboardMode,
+    pub theme: String,
+}
+
+pub fn resolve(cli: &Cli, file: &FileConfig) -> Resolved {
+    Resolved {
+        profile: cli.profile.clone().or_else(|| file.profile.clone()),
+        endpoint_url: cli.endpoint_url.clone().or_else(|| file.endpoint_url.clone()),
+        read_only: cli.read_only,
+        reveal_timeout: Duration::from_secs(file.reveal_timeout_secs.unwrap_or(30)),
+        clipboard_timeout: Duration::from_secs(file.clipboard_timeout_secs.unwrap_or(30)),
+        clipboard: cli.clipboard.or(file.clipboard).unwrap_or_default(),
+        theme: cli.theme.clone().or_else(|| file.theme.clone()).unwrap_or_else(|| "default".to_owned()),
+    }
+}
+
+/// The regions to browse: `--all-regions`, else `--region`s, else the profile's region plus
+/// the config file's. Order kept, duplicates dropped.
+pub fn regions(cli: &Cli, file: &FileConfig, profile_region: Option<String>) -> Result<Vec<String>, String> {
+    let candidates: Vec<String> = if cli.all_regions {
+        COMMERCIAL_REGIONS.iter().map(|r| (*r).to_owned()).collect()
+    } else if !cli.regions.is_empty() {
+        cli.regions.clone()
+    } else {
+        profile_region.into_iter().chain(file.regions.iter().cloned()).collect()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for region in candidates {
+        let region = region.trim().to_owned();
+        let valid = !region.is_empty() && region.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !valid {
+            return Err(format!("{region:?} is not a region name"));
+        }
+        if !out.contains(&region) {
+            out.push(region);
+        }
+    }
+    if out.is_empty() {
+        return Err("no region to browse: pass --region, set a region in the profile, or list regions in the config file".to_owned());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cli(args: &[&str]) -> Cli {
+        Cli::parse_from(std::iter::once("smtui").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn regions_merge_profile_and_config_without_duplicates() {
+        let file = FileConfig { regions: vec!["eu-west-1".into(), "us-east-1".into()], ..Default::default() };
+        let got = regions(&cli(&[]), &file, Some("us-east-1".into())).expect("regions");
+        assert_eq!(got, ["us-east-1", "eu-west-1"]);
+        let got = regions(&cli(&["--region", "ap-south-1"]), &file, Some("us-east-1".into())).expect("regions");
+        assert_eq!(got, ["ap-south-1"]);
+        assert!(regions(&cli(&["--all-regions"]), &file, None).expect("all").len() > 25);
+        assert!(regions(&cli(&[]), &FileConfig::default(), None).is_err());
+        assert!(regions(&cli(&["--region", "us-east-1;rm"]), &file, None).is_err());
+    }
+
+    #[test]
+    fn bad_config_names_line_and_field() {
+        let err = FileConfig::parse("regions = [\"us-east-1\"]\nreveal_timout_secs = 5\n").expect_err("typo");
+        assert!(err.contains("line 2") && err.contains("reveal_timout_secs"), "{err}");
+        let err = FileConfig::parse("clipboard = \"x11\"\n").expect_err("bad mode");
+        assert!(err.contains("x11"), "{err}");
+    }
+
+    #[test]
+    fn cli_wins_over_file() {
+        let file = FileConfig { profile: Some("file".into()), reveal_timeout_secs: Some(5), ..Default::default() };
+        let resolved = resolve(&cli(&["--profile", "cli", "--read-only"]), &file);
+        assert_eq!(resolved.profile.as_deref(), Some("cli"));
+        assert_eq!(resolved.reveal_timeout, Duration::from_secs(5));
+        assert!(resolved.read_only);
+    }
+}

@@ -1,0 +1,18 @@
+//! smtui: a terminal console for AWS Secrets Manager.
+//!
+//! Architecture (see README): terminal events and task results become [`app::Action`]s;
+//! [`app::update`] is the only place that changes [`app::State`] and returns
+//! [`app::Effect`]s; the [`runner`] turns effects into tokio tasks; [`ui::render`] draws
+//! the state and nothing else.
+
+pub mod app;
+pub mod aws;
+pub mod clipboard;
+pub mod config;
+pub mod hardening;
+pub mod model;
+pub mod runner;
+pub mod sanitize;
+pub mod secret;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,83 @@
+//! smtui binary: hardening, CLI and config, logging, terminal setup and teardown.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use tokio::sync::mpsc;
+
+use smtui::app::{Settings, State};
+use smtui::aws::{AwsContext, ConnectOptions};
+use smtui::clipboard::{self, Clipboard};
+use smtui::config::{self, Cli, FileConfig};
+use smtui::runner::Runner;
+use smtui::ui::Theme;
+use smtui::{hardening, tui};
+
+fn main() -> ExitCode {
+    // First of all: a crash must not leave a core file with secrets in it.
+    let hardening = hardening::disable_core_dumps();
+    let cli = Cli::parse();
+    match run(&cli, hardening.err()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("smtui: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
+    let file = FileConfig::load(cli.config.as_deref())?;
+    let resolved = config::resolve(cli, &file);
+    let theme = load_theme(&resolved.theme)?;
+    if let Some(path) = &cli.log_file {
+        init_logging(path, &cli.log_level)?;
+    }
+    if let Some(why) = hardening_error {
+        tracing::warn!(%why, "could not disable core dumps");
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let options = ConnectOptions { profile: resolved.profile.clone(), endpoint_url: resolved.endpoint_url.clone() };
+        let ctx = AwsContext::load(&options).await;
+        let home_region = ctx.default_region();
+        let regions = config::regions(cli, &file, home_region.clone())?;
+        tracing::info!(?regions, read_only = resolved.read_only, "starting");
+
+        let settings = Settings {
+            reveal_timeout: resolved.reveal_timeout,
+            clipboard_timeout: resolved.clipboard_timeout,
+            read_only: resolved.read_only,
+            home_region,
+            ..Settings::default()
+        };
+        let (tx, rx) = mpsc::unbounded_channel();
+        let state = State::new(settings, &regions, std::time::Instant::now());
+        // ratatui::init installs a panic hook that restores the terminal before printing.
+        let mut terminal = ratatui::init();
+        let runner = Runner::new(ctx, tx, Clipboard::new(clipboard::backend_for(resolved.clipboard)));
+        let result = tui::run(&mut terminal, state, runner, rx, &theme).await;
+        ratatui::restore();
+        result.map_err(|e| format!("terminal error: {e}"))
+    })
+}
+
+fn load_theme(name: &str) -> Result<Theme, String> {
+    if let Some(theme) = Theme::builtin(name) {
+        return Ok(theme);
+    }
+    let text = std::fs::read_to_string(name).map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
+    Theme::parse(&text).map_err(|e| format!("theme {name}: {e}"))
+}
+
+fn init_logging(path: &std::path::Path, filter: &str) -> Result<(), String> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| format!("log file {}: {e}", path.display()))?;
+    let filter = tracing_subscriber::EnvFilter::try_new(filter).map_err(|e| format!("--log-level: {e}"))?;
+    tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_writer(std::sync::Mutex::new(file)).init();
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! Plain data about secrets, as the app holds it. Converted from SDK types in `aws/`.
+//! Strings here are untrusted (they come from AWS) and are sanitised when drawn.
+
+use jiff::Timestamp;
+
+/// One row of the secret list (from ListSecrets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecretSummary {
+    pub arn: String,
+    pub name: String,
+    pub region: String,
+    pub description: Option<String>,
+    pub created: Option<Timestamp>,
+    pub last_changed: Option<Timestamp>,
+    pub last_accessed: Option<Timestamp>,
+    pub rotation_enabled: bool,
+    pub tags: Vec<Tag>,
+    /// Set when the secret is scheduled for deletion.
+    pub deleted_date: Option<Timestamp>,
+    pub primary_region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub key: String,
+    pub value: String,
+}
+
+/// Everything the detail pane shows (DescribeSecret + ListSecretVersionIds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecretDetail {
+    pub arn: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub kms_key_id: Option<String>,
+    pub created: Option<Timestamp>,
+    pub last_changed: Option<Timestamp>,
+    pub last_accessed: Option<Timestamp>,
+    pub deleted_date: Option<Timestamp>,
+    pub tags: Vec<Tag>,
+    pub primary_region: Option<String>,
+    pub replicas: Vec<Replica>,
+    pub rotation: Rotation,
+    pub versions: Vec<VersionInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replica {
+    pub region: String,
+    pub status: String,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rotation {
+    pub enabled: bool,
+    pub lambda_arn: Option<String>,
+    pub every_days: Option<i64>,
+    pub schedule: Option<String>,
+    pub last_rotated: Option<Timestamp>,
+    pub next_rotation: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionInfo {
+    pub id: String,
+    pub stages: Vec<String>,
+    pub created: Option<Timestamp>,
+    pub last_accessed: Option<Timestamp>,
+}
+
+/// Which version of a secret to fetch.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum VersionSel {
+    Stage(String),
+    Id(String),
+}
+
+impl VersionSel {
+    pub fn current() -> Self {
+        Self::Stage("AWSCURRENT".to_owned())
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            Self::Stage(stage) | Self::Id(stage) => stage,
+        }
+    }
+}
+
+/// Who we are, from sts:GetCallerIdentity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallerIdentity {
+    pub account: String,
+    pub arn: String,
+}

@@ -1,0 +1,91 @@
+//! The effect runner: owns the AWS context and the clipboard, turns effects into tokio
+//! tasks, and sends their results back to the UI loop as actions. Nothing here blocks the
+//! UI on the network: every AWS call is spawned.
+
+use std::sync::Arc;
+
+use tokio::sync::{Semaphore, mpsc::UnboundedSender};
+
+use crate::app::{Action, Effect};
+use crate::aws::{AwsContext, secrets};
+use crate::clipboard::Clipboard;
+
+/// At most this many AWS calls in flight (matters with `--all-regions`).
+const MAX_IN_FLIGHT: usize = 16;
+
+pub struct Runner {
+    ctx: AwsContext,
+    tx: UnboundedSender<Action>,
+    clipboard: Clipboard,
+    permits: Arc<Semaphore>,
+}
+
+impl Runner {
+    pub fn new(ctx: AwsContext, tx: UnboundedSender<Action>, clipboard: Clipboard) -> Self {
+        Self { ctx, tx, clipboard, permits: Arc::new(Semaphore::new(MAX_IN_FLIGHT)) }
+    }
+
+    /// Starts `effect`. Returns false for `Effect::Quit`.
+    pub fn run(&mut self, effect: Effect) -> bool {
+        match effect {
+            Effect::ListRegion { generation, region } => self.spawn(move |ctx, tx| async move {
+                let result = secrets::list_region(&ctx, &region, |page, last| {
+                    let _ = tx.send(Action::SecretsPage { generation, region: region.clone(), page, last });
+                })
+                .await;
+                if let Err(error) = result {
+                    tracing::debug!(%error, "listing failed");
+                    let _ = tx.send(Action::RegionFailed { generation, region, error });
+                }
+            }),
+            Effect::Describe { generation, region, arn } => self.spawn(move |ctx, tx| async move {
+                let result = secrets::describe(&ctx, &region, &arn).await;
+                let _ = tx.send(Action::DetailLoaded { generation, arn, result });
+            }),
+            Effect::FetchValue { generation, request, region, arn, version } => self.spawn(move |ctx, tx| async move {
+                let result = secrets::get_value(&ctx, &region, &arn, &version).await;
+                let _ = tx.send(Action::ValueLoaded { generation, request, result });
+            }),
+            Effect::WhoAmI { generation, region } => self.spawn(move |ctx, tx| async move {
+                let result = secrets::caller_identity(&ctx, region.as_deref()).await;
+                let _ = tx.send(Action::Identity { generation, result });
+            }),
+            // The clipboard is local and quick; it runs on the UI thread so an OSC 52 write
+            // cannot land in the middle of a frame.
+            Effect::Copy { token, label, text, clear_after } => {
+                let result = self.clipboard.copy(token, &text);
+                let _ = self.tx.send(Action::Copied { token, label, clear_after, result });
+            }
+            Effect::ClearClipboard { token } => {
+                let cleared = self.clipboard.clear_if_ours(token);
+                let _ = self.tx.send(Action::ClipboardCleared { cleared });
+            }
+            Effect::After { delay, action } => {
+                let tx = self.tx.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    let _ = tx.send(*action);
+                });
+            }
+            Effect::Quit => return false,
+        }
+        true
+    }
+
+    /// Called once on the way out: a copied secret does not outlive the app.
+    pub fn shutdown(&mut self) {
+        self.clipboard.clear_on_exit();
+    }
+
+    fn spawn<F, Fut>(&self, task: F)
+    where
+        F: FnOnce(AwsContext, UnboundedSender<Action>) -> Fut + Send + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        let (ctx, tx, permits) = (self.ctx.clone(), self.tx.clone(), self.permits.clone());
+        tokio::spawn(async move {
+            let Ok(_permit) = permits.acquire_owned().await else { return };
+            task(ctx, tx).await;
+        });
+    }
+}

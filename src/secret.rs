@@ -1,0 +1,220 @@
+//! The one type that holds secret material.
+//!
+//! Every secret value (a whole `SecretString`, a `SecretBinary`, one JSON field) lives in a
+//! [`SecretValue`]: its bytes are zeroized on drop, and `Debug`/`Display` print `[REDACTED]`
+//! so a value cannot leak through `{:?}`, a log line, a panic message or an error.
+
+use std::fmt;
+
+use base64::Engine as _;
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+use zeroize::{Zeroize, Zeroizing};
+
+pub const REDACTED: &str = "[REDACTED]";
+
+/// Secret bytes. Zeroized on drop; never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretValue {
+    bytes: Zeroizing<Vec<u8>>,
+}
+
+impl SecretValue {
+    pub fn from_bytes(bytes: Vec<u8>) -> Self {
+        Self { bytes: Zeroizing::new(bytes) }
+    }
+
+    /// Takes ownership of `text` without copying it, so the only copy is the zeroized one.
+    pub fn from_string(text: String) -> Self {
+        Self::from_bytes(text.into_bytes())
+    }
+
+    /// The raw bytes, for the few places that must see them (display when revealed, copy).
+    pub fn expose(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The value as UTF-8 text, if it is text.
+    pub fn expose_str(&self) -> Option<&str> {
+        std::str::from_utf8(&self.bytes).ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Base64 of the bytes, itself secret.
+    pub fn to_base64(&self) -> SecretValue {
+        Self::from_string(base64::engine::general_purpose::STANDARD.encode(&*self.bytes))
+    }
+}
+
+impl fmt::Debug for SecretValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
+impl fmt::Display for SecretValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
+/// How a fetched value is presented.
+#[derive(Debug, Clone)]
+pub enum ValueView {
+    /// A `SecretString` that is not a JSON object.
+    Text(SecretValue),
+    /// A `SecretString` holding a JSON object: keys are shown, each value is its own secret.
+    Json { entries: Vec<JsonEntry>, pretty: SecretValue },
+    /// A `SecretBinary`.
+    Binary(SecretValue),
+}
+
+/// One top-level field of a JSON secret. The key is metadata (shown); the value is secret.
+#[derive(Debug, Clone)]
+pub struct JsonEntry {
+    pub key: String,
+    /// The field as the user wants to copy it: strings unquoted, anything else as JSON text.
+    pub value: SecretValue,
+}
+
+impl ValueView {
+    /// Classifies a fetched value. `string` wins over `binary` like the AWS console does.
+    pub fn from_parts(string: Option<SecretValue>, binary: Option<SecretValue>) -> Self {
+        match (string, binary) {
+            (Some(text), _) => match parse_json_object(&text) {
+                Some((entries, pretty)) => Self::Json { entries, pretty },
+                None => Self::Text(text),
+            },
+            (None, Some(bytes)) => Self::Binary(bytes),
+            (None, None) => Self::Text(SecretValue::from_bytes(Vec::new())),
+        }
+    }
+
+    /// The whole value, as copied by "copy value": text, raw JSON, or base64 for binary.
+    pub fn whole_for_copy(&self, raw: &SecretValue) -> SecretValue {
+        match self {
+            Self::Binary(bytes) => bytes.to_base64(),
+            _ => raw.clone(),
+        }
+    }
+}
+
+/// Ordered top-level entries of a JSON object, borrowing from the secret's own buffer
+/// (`RawValue`) so parsing makes no unzeroized copy of the values.
+struct RawEntries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for RawEntries<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = RawEntries<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, &'de RawValue>()? {
+                    entries.push((key, value));
+                }
+                Ok(RawEntries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)> {
+    let source = text.expose_str()?;
+    if !source.trim_start().starts_with('{') {
+        return None;
+    }
+    let RawEntries(raw) = serde_json::from_str::<RawEntries>(source).ok()?;
+    let entries = raw
+        .iter()
+        .map(|(key, value)| JsonEntry { key: key.clone(), value: field_value(value) })
+        .collect();
+    let mut pretty = Zeroizing::new(String::with_capacity(source.len() + 16));
+    write_pretty(&mut pretty, &raw, 0);
+    Some((entries, SecretValue::from_string(std::mem::take(&mut *pretty))))
+}
+
+fn field_value(raw: &RawValue) -> SecretValue {
+    let text = raw.get();
+    if text.starts_with('"') {
+        if let Ok(unquoted) = serde_json::from_str::<String>(text) {
+            return SecretValue::from_string(unquoted);
+        }
+    }
+    SecretValue::from_bytes(text.as_bytes().to_vec())
+}
+
+/// Two-space pretty printing of the top level; nested values are kept compact and verbatim
+/// so nothing is re-serialised through an unzeroized `serde_json::Value`.
+fn write_pretty(out: &mut String, entries: &[(String, &RawValue)], indent: usize) {
+    let pad = " ".repeat(indent + 2);
+    out.push_str("{\n");
+    for (i, (key, value)) in entries.iter().enumerate() {
+        out.push_str(&pad);
+        let mut quoted = serde_json::to_string(key).unwrap_or_default();
+        out.push_str(&quoted);
+        quoted.zeroize();
+        out.push_str(": ");
+        out.push_str(value.get().trim());
+        if i + 1 < entries.len() {
+            out.push(',');
+        }
+        out.push('\n');
+    }
+    out.push_str(&" ".repeat(indent));
+    out.push('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_and_display_are_redacted() {
+        let value = SecretValue::from_string("hunter2".to_owned());
+        assert_eq!(format!("{value:?}"), REDACTED);
+        assert_eq!(format!("{value}"), REDACTED);
+        let view = ValueView::from_parts(Some(value), None);
+        assert!(!format!("{view:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn json_object_splits_into_ordered_entries() {
+        let raw = r#"{"username":"app","password":"p\"w","port":5432,"nested":{"a":1}}"#;
+        let view = ValueView::from_parts(Some(SecretValue::from_string(raw.to_owned())), None);
+        let ValueView::Json { entries, pretty } = view else { panic!("expected JSON view") };
+        let keys: Vec<_> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["username", "password", "port", "nested"]);
+        assert_eq!(entries[1].value.expose_str(), Some("p\"w"));
+        assert_eq!(entries[2].value.expose_str(), Some("5432"));
+        assert_eq!(entries[3].value.expose_str(), Some(r#"{"a":1}"#));
+        assert!(pretty.expose_str().is_some_and(|p| p.contains("\n  \"password\": \"p\\\"w\",\n")));
+    }
+
+    #[test]
+    fn non_object_json_and_plain_text_stay_text() {
+        for raw in ["[1,2]", "\"quoted\"", "plain token", "{not json"] {
+            let view = ValueView::from_parts(Some(SecretValue::from_string(raw.to_owned())), None);
+            assert!(matches!(view, ValueView::Text(_)), "{raw}");
+        }
+    }
+
+    #[test]
+    fn binary_copies_as_base64() {
+        let bytes = SecretValue::from_bytes(vec![0, 1, 2, 255]);
+        let view = ValueView::from_parts(None, Some(bytes.clone()));
+        assert_eq!(view.whole_for_copy(&bytes).expose_str(), Some("AAEC/w=="));
+    }
+}

@@ -1,0 +1,99 @@
+//! The detail pane: metadata, rotation, replication, tags and versions of the selection.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, date, date_time, dim_line, pane_block};
+use crate::app::State;
+use crate::model::SecretDetail;
+use crate::sanitize::sanitize_line;
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let block = pane_block(Line::from(" Detail "), false, theme);
+    let lines = match (state.list.selected(), state.selected_detail()) {
+        (None, _) => vec![dim_line("Nothing selected.", theme)],
+        (Some(_), None) => vec![Line::styled("Loading…", theme.loading)],
+        (Some(_), Some(cached)) => match &cached.result {
+            Ok(detail) => lines(detail, theme),
+            Err(err) => vec![Line::styled(sanitize_line(&err.to_string()).into_owned(), theme.error)],
+        },
+    };
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+}
+
+fn field<'a>(label: &'static str, value: impl Into<String>, theme: &Theme) -> Line<'a> {
+    Line::from(vec![Span::styled(format!("{label:<12}"), theme.label), Span::styled(value.into(), theme.text)])
+}
+
+fn safe(text: &str) -> String {
+    sanitize_line(text).into_owned()
+}
+
+fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
+    let mut out = vec![
+        field("Name", safe(&d.name), theme),
+        field("ARN", safe(&d.arn), theme),
+    ];
+    if let Some(desc) = &d.description {
+        out.push(field("Description", safe(desc), theme));
+    }
+    out.push(field("KMS key", d.kms_key_id.as_deref().map_or("aws/secretsmanager (default)".to_owned(), safe), theme));
+    out.push(field("Created", date_time(d.created), theme));
+    out.push(field("Changed", date_time(d.last_changed), theme));
+    out.push(field("Accessed", date(d.last_accessed), theme));
+    if let Some(deleted) = d.deleted_date {
+        out.push(Line::from(vec![
+            Span::styled(format!("{:<12}", "Deletion"), theme.label),
+            Span::styled(format!("scheduled for {}", date_time(Some(deleted))), theme.warn),
+        ]));
+    }
+    out.push(rotation(d, theme));
+    if let Some(primary) = &d.primary_region {
+        out.push(field("Replica of", safe(primary), theme));
+    }
+    for replica in &d.replicas {
+        let mut text = format!("→ {} {}", safe(&replica.region), safe(&replica.status));
+        if let Some(message) = &replica.message {
+            text.push_str(&format!(" ({})", safe(message)));
+        }
+        out.push(field("Replication", text, theme));
+    }
+    let tags = if d.tags.is_empty() {
+        "none".to_owned()
+    } else {
+        d.tags.iter().map(|t| format!("{}={}", safe(&t.key), safe(&t.value))).collect::<Vec<_>>().join(", ")
+    };
+    out.push(field("Tags", tags, theme));
+    out.push(Line::styled(format!("Versions ({})", d.versions.len()), theme.header));
+    for v in &d.versions {
+        let stages = if v.stages.is_empty() { "—".to_owned() } else { v.stages.iter().map(|s| safe(s)).collect::<Vec<_>>().join(",") };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {stages:<24}"), theme.json_key),
+            Span::styled(format!("{} ", safe(&v.id)), theme.text),
+            Span::styled(date(v.created), theme.dim),
+        ]));
+    }
+    out
+}
+
+fn rotation<'a>(d: &SecretDetail, theme: &Theme) -> Line<'a> {
+    let r = &d.rotation;
+    let label = Span::styled(format!("{:<12}", "Rotation"), theme.label);
+    if !r.enabled {
+        return Line::from(vec![label, Span::styled("off", theme.dim)]);
+    }
+    let mut text = String::from("on");
+    if let Some(days) = r.every_days {
+        text.push_str(&format!(" · every {days} days"));
+    }
+    if let Some(schedule) = &r.schedule {
+        text.push_str(&format!(" · {}", safe(schedule)));
+    }
+    text.push_str(&format!(" · last {} · next {}", date(r.last_rotated), date(r.next_rotation)));
+    if let Some(lambda) = &r.lambda_arn {
+        text.push_str(&format!(" · {}", safe(lambda)));
+    }
+    Line::from(vec![label, Span::styled(text, theme.ok)])
+}

@@ -1,0 +1,63 @@
+//! Popups drawn over the screen: help (generated from the keymap) and the version picker.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{Theme, pane_block};
+use crate::app::State;
+use crate::app::keymap::{Context, help_rows};
+use crate::app::state::Overlay;
+use crate::sanitize::sanitize_line;
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    for overlay in &state.overlays {
+        match overlay {
+            Overlay::Help { scroll } => help(frame, area, *scroll, theme),
+            Overlay::VersionPicker { choices, selected } => {
+                let lines: Vec<Line> = choices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, label))| {
+                        let style = if i == *selected { theme.selected } else { theme.text };
+                        Line::styled(format!(" {} ", sanitize_line(label)), style)
+                    })
+                    .collect();
+                let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+                let popup = centered(area, 64, height);
+                frame.render_widget(Clear, popup);
+                let block = pane_block(Line::from(" Version to reveal / copy "), true, theme);
+                frame.render_widget(Paragraph::new(lines).block(block), popup);
+            }
+        }
+    }
+}
+
+fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
+    let mut lines = Vec::new();
+    let mut last: Option<Context> = None;
+    for (context, keys, description) in help_rows() {
+        if last != Some(context) {
+            if last.is_some() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(context.title(), theme.header));
+            last = Some(context);
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<16}"), theme.key_hint),
+            Span::styled(description, theme.text),
+        ]));
+    }
+    let popup = centered(area, 72, area.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    let block = pane_block(Line::from(" Keys (Esc closes) "), true, theme);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), popup);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(row);
+    cell
+}
