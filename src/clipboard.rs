@@ -197,7 +197,9 @@ impl Clipboard {
     }
 
     fn clear_now(&mut self) -> bool {
-        let Some((_, hash)) = self.ours.take() else { return false };
+        let Some((_, hash)) = self.ours.take() else {
+            return false;
+        };
         let still_ours = match self.backend.get() {
             Ok(Some(current)) => self.hasher.hash_one(current.as_str()) == hash,
             // Write-only backends cannot tell; clearing is the safe side.

@@ -11,7 +11,11 @@ use crate::aws::regions::COMMERCIAL_REGIONS;
 use crate::clipboard::Mode as ClipboardMode;
 
 #[derive(Debug, Parser)]
-#[command(name = "smtui", version, about = "A terminal console for AWS Secrets Manager: every region at once, values masked until asked for.")]
+#[command(
+    name = "smtui",
+    version,
+    about = "A terminal console for AWS Secrets Manager: every region at once, values masked until asked for."
+)]
 pub struct Cli {
     /// AWS profile (credentials come from the standard chain: env, profiles, SSO, credential_process).
     #[arg(long)]
@@ -154,7 +158,8 @@ mod tests {
         let file = FileConfig { regions: vec!["eu-west-1".into(), "us-east-1".into()], ..Default::default() };
         let got = regions(&cli(&[]), &file, Some("us-east-1".into())).expect("regions");
         assert_eq!(got, ["us-east-1", "eu-west-1"]);
-        let got = regions(&cli(&["--region", "ap-south-1"]), &file, Some("us-east-1".into())).expect("regions");
+        let got =
+            regions(&cli(&["--region", "ap-south-1"]), &file, Some("us-east-1".into())).expect("regions");
         assert_eq!(got, ["ap-south-1"]);
         assert!(regions(&cli(&["--all-regions"]), &file, None).expect("all").len() > 25);
         assert!(regions(&cli(&[]), &FileConfig::default(), None).is_err());
@@ -171,7 +176,8 @@ mod tests {
 
     #[test]
     fn cli_wins_over_file() {
-        let file = FileConfig { profile: Some("file".into()), reveal_timeout_secs: Some(5), ..Default::default() };
+        let file =
+            FileConfig { profile: Some("file".into()), reveal_timeout_secs: Some(5), ..Default::default() };
         let resolved = resolve(&cli(&["--profile", "cli", "--read-only"]), &file);
         assert_eq!(resolved.profile.as_deref(), Some("cli"));
         assert_eq!(resolved.reveal_timeout, Duration::from_secs(5));

@@ -17,7 +17,8 @@ pub fn disable_core_dumps() -> Result<(), String> {
 pub fn core_dumps_disabled() -> bool {
     #[cfg(unix)]
     {
-        nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_CORE).is_ok_and(|(soft, _)| soft == 0)
+        nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_CORE)
+            .is_ok_and(|(soft, _)| soft == 0)
     }
     #[cfg(not(unix))]
     {

@@ -37,9 +37,11 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
         tracing::warn!(%why, "could not disable core dumps");
     }
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
     runtime.block_on(async {
-        let options = ConnectOptions { profile: resolved.profile.clone(), endpoint_url: resolved.endpoint_url.clone() };
+        let options =
+            ConnectOptions { profile: resolved.profile.clone(), endpoint_url: resolved.endpoint_url.clone() };
         let ctx = AwsContext::load(&options).await;
         let home_region = ctx.default_region();
         let regions = config::regions(cli, &file, home_region.clone())?;
@@ -67,7 +69,8 @@ fn load_theme(name: &str) -> Result<Theme, String> {
     if let Some(theme) = Theme::builtin(name) {
         return Ok(theme);
     }
-    let text = std::fs::read_to_string(name).map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
+    let text =
+        std::fs::read_to_string(name).map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
     Theme::parse(&text).map_err(|e| format!("theme {name}: {e}"))
 }
 
@@ -78,6 +81,10 @@ fn init_logging(path: &std::path::Path, filter: &str) -> Result<(), String> {
         .open(path)
         .map_err(|e| format!("log file {}: {e}", path.display()))?;
     let filter = tracing_subscriber::EnvFilter::try_new(filter).map_err(|e| format!("--log-level: {e}"))?;
-    tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_writer(std::sync::Mutex::new(file)).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .init();
     Ok(())
 }

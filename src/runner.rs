@@ -42,10 +42,12 @@ impl Runner {
                 let result = secrets::describe(&ctx, &region, &arn).await;
                 let _ = tx.send(Action::DetailLoaded { generation, arn, result });
             }),
-            Effect::FetchValue { generation, request, region, arn, version } => self.spawn(move |ctx, tx| async move {
-                let result = secrets::get_value(&ctx, &region, &arn, &version).await;
-                let _ = tx.send(Action::ValueLoaded { generation, request, result });
-            }),
+            Effect::FetchValue { generation, request, region, arn, version } => {
+                self.spawn(move |ctx, tx| async move {
+                    let result = secrets::get_value(&ctx, &region, &arn, &version).await;
+                    let _ = tx.send(Action::ValueLoaded { generation, request, result });
+                })
+            }
             Effect::WhoAmI { generation, region } => self.spawn(move |ctx, tx| async move {
                 let result = secrets::caller_identity(&ctx, region.as_deref()).await;
                 let _ = tx.send(Action::Identity { generation, result });
@@ -84,7 +86,9 @@ impl Runner {
     {
         let (ctx, tx, permits) = (self.ctx.clone(), self.tx.clone(), self.permits.clone());
         tokio::spawn(async move {
-            let Ok(_permit) = permits.acquire_owned().await else { return };
+            let Ok(_permit) = permits.acquire_owned().await else {
+                return;
+            };
             task(ctx, tx).await;
         });
     }

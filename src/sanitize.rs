@@ -32,9 +32,7 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 
 /// Multi-line form: splits on `\n` (and `\r\n`), then escapes each line as [`sanitize_line`].
 pub fn sanitize_lines(text: &str) -> Vec<Cow<'_, str>> {
-    text.split('\n')
-        .map(|line| sanitize_line(line.strip_suffix('\r').unwrap_or(line)))
-        .collect()
+    text.split('\n').map(|line| sanitize_line(line.strip_suffix('\r').unwrap_or(line))).collect()
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -70,7 +68,8 @@ mod tests {
 
     #[test]
     fn nothing_unsafe_survives() {
-        let nasty: String = (0u32..0x100).chain([0x202E, 0x2066, 0x200F]).filter_map(char::from_u32).collect();
+        let nasty: String =
+            (0u32..0x100).chain([0x202E, 0x2066, 0x200F]).filter_map(char::from_u32).collect();
         assert!(!sanitize_line(&nasty).chars().any(is_unsafe_char));
         for line in sanitize_lines(&nasty) {
             assert!(!line.chars().any(is_unsafe_char));

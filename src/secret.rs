@@ -49,6 +49,7 @@ impl SecretValue {
     }
 
     /// Base64 of the bytes, itself secret.
+    #[must_use]
     pub fn to_base64(&self) -> SecretValue {
         Self::from_string(base64::engine::general_purpose::STANDARD.encode(&*self.bytes))
     }
@@ -137,10 +138,8 @@ fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)
         return None;
     }
     let RawEntries(raw) = serde_json::from_str::<RawEntries>(source).ok()?;
-    let entries = raw
-        .iter()
-        .map(|(key, value)| JsonEntry { key: key.clone(), value: field_value(value) })
-        .collect();
+    let entries =
+        raw.iter().map(|(key, value)| JsonEntry { key: key.clone(), value: field_value(value) }).collect();
     let mut pretty = Zeroizing::new(String::with_capacity(source.len() + 16));
     write_pretty(&mut pretty, &raw, 0);
     Some((entries, SecretValue::from_string(std::mem::take(&mut *pretty))))
@@ -148,10 +147,10 @@ fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)
 
 fn field_value(raw: &RawValue) -> SecretValue {
     let text = raw.get();
-    if text.starts_with('"') {
-        if let Ok(unquoted) = serde_json::from_str::<String>(text) {
-            return SecretValue::from_string(unquoted);
-        }
+    if text.starts_with('"')
+        && let Ok(unquoted) = serde_json::from_str::<String>(text)
+    {
+        return SecretValue::from_string(unquoted);
     }
     SecretValue::from_bytes(text.as_bytes().to_vec())
 }

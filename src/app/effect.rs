@@ -8,15 +8,41 @@ use crate::secret::SecretValue;
 
 #[derive(Debug, Clone)]
 pub enum Effect {
-    ListRegion { generation: u64, region: String },
-    Describe { generation: u64, region: String, arn: String },
-    FetchValue { generation: u64, request: u64, region: String, arn: String, version: VersionSel },
-    WhoAmI { generation: u64, region: Option<String> },
+    ListRegion {
+        generation: u64,
+        region: String,
+    },
+    Describe {
+        generation: u64,
+        region: String,
+        arn: String,
+    },
+    FetchValue {
+        generation: u64,
+        request: u64,
+        region: String,
+        arn: String,
+        version: VersionSel,
+    },
+    WhoAmI {
+        generation: u64,
+        region: Option<String>,
+    },
     /// Put `text` on the clipboard. `clear_after` is set for secrets.
-    Copy { token: u64, label: String, text: SecretValue, clear_after: Option<Duration> },
+    Copy {
+        token: u64,
+        label: String,
+        text: SecretValue,
+        clear_after: Option<Duration>,
+    },
     /// Clear the clipboard if it still holds what the copy with `token` put there.
-    ClearClipboard { token: u64 },
+    ClearClipboard {
+        token: u64,
+    },
     /// Deliver `action` after `delay`.
-    After { delay: Duration, action: Box<Action> },
+    After {
+        delay: Duration,
+        action: Box<Action>,
+    },
     Quit,
 }

@@ -1,6 +1,8 @@
 //! Key bindings as data. The help overlay and the README table are generated from this
 //! table (a snapshot test keeps the README honest), so they cannot drift from what the keys do.
 
+use std::fmt::Write as _;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Everything a key can ask for.
@@ -75,7 +77,12 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Value, [(KeyCode::Char('v'), NONE)], Reveal, "reveal / hide the selected JSON key"),
     bind!(Value, [(KeyCode::Char('c'), NONE)], CopyValue, "copy the selected JSON key's value"),
     bind!(Value, [(KeyCode::Esc, NONE)], Back, "mask the value and return to the list"),
-    bind!(List, [(KeyCode::Char('v'), NONE), (KeyCode::Enter, NONE)], Reveal, "reveal / mask the value (GetSecretValue)"),
+    bind!(
+        List,
+        [(KeyCode::Char('v'), NONE), (KeyCode::Enter, NONE)],
+        Reveal,
+        "reveal / mask the value (GetSecretValue)"
+    ),
     bind!(List, [(KeyCode::Char('c'), NONE)], CopyValue, "copy the whole value (cleared after a timeout)"),
     bind!(List, [(KeyCode::Esc, NONE)], Back, "mask the value / clear the filter"),
     bind!(List, [(KeyCode::Char('/'), NONE)], Filter, "filter by name, description and tags"),
@@ -96,7 +103,12 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Global, [(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)], Bottom, "last row"),
     bind!(Global, [(KeyCode::Tab, NONE)], FocusNext, "switch focus: list / value pane"),
     bind!(Global, [(KeyCode::Char('?'), NONE)], Help, "show this help"),
-    bind!(Global, [(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)], Quit, "quit (clears a copied secret)"),
+    bind!(
+        Global,
+        [(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        Quit,
+        "quit (clears a copied secret)"
+    ),
 ];
 
 /// Finds the command for `key` in `context`, falling back to global bindings.
@@ -107,7 +119,8 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Command> {
     let in_context = BINDINGS.iter().filter(|b| b.context == context).find(matches);
     let global = || {
         // Popups swallow everything but their own keys, so a stray key cannot act behind them.
-        (context != Context::Popup).then(|| BINDINGS.iter().filter(|b| b.context == Context::Global).find(matches))?
+        (context != Context::Popup)
+            .then(|| BINDINGS.iter().filter(|b| b.context == Context::Global).find(matches))?
     };
     in_context.or_else(global).map(|b| b.command)
 }
@@ -149,7 +162,7 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| Where | Keys | Action |\n|---|---|---|\n");
     for (ctx, keys, desc) in help_rows() {
         let keys = keys.split(' ').map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" ");
-        out.push_str(&format!("| {} | {keys} | {desc} |\n", ctx.title()));
+        let _ = writeln!(out, "| {} | {keys} | {desc} |", ctx.title());
     }
     out
 }

@@ -142,33 +142,27 @@ impl SecretList {
 
     /// Drops every row of `region` (a fresh listing of it has started to arrive).
     pub fn clear_region(&mut self, region: &str) {
-        self.rows.retain(|r| r.summary.region != region);
-        self.rebuild();
+        self.change(|list| list.rows.retain(|r| r.summary.region != region));
     }
 
     pub fn extend(&mut self, page: Vec<SecretSummary>) {
-        self.rows.extend(page.into_iter().map(Row::new));
-        self.rebuild();
+        self.change(|list| list.rows.extend(page.into_iter().map(Row::new)));
     }
 
     pub fn set_filter(&mut self, filter: String) {
-        self.filter = filter;
-        self.rebuild();
+        self.change(|list| list.filter = filter);
     }
 
     pub fn toggle_deleted(&mut self) {
-        self.show_deleted = !self.show_deleted;
-        self.rebuild();
+        self.change(|list| list.show_deleted = !list.show_deleted);
     }
 
     pub fn cycle_sort(&mut self) {
-        self.sort.column = self.sort.column.next();
-        self.rebuild();
+        self.change(|list| list.sort.column = list.sort.column.next());
     }
 
     pub fn reverse_sort(&mut self) {
-        self.sort.descending = !self.sort.descending;
-        self.rebuild();
+        self.change(|list| list.sort.descending = !list.sort.descending);
     }
 
     /// Moves the selection by `delta` rows, clamped to the list.
@@ -181,9 +175,11 @@ impl SecretList {
         self.selected = self.visible.len().saturating_sub(1);
     }
 
-    /// Recomputes `visible`, keeping the selection on the same secret when it survives.
-    fn rebuild(&mut self) {
+    /// Applies `edit`, then recomputes `visible`, keeping the selection on the same secret
+    /// when it survives (the ARN is taken before `edit` invalidates the old indices).
+    fn change(&mut self, edit: impl FnOnce(&mut Self)) {
         let keep = self.selected().map(|s| s.arn.clone());
+        edit(self);
         let needle = self.filter.to_lowercase();
         self.visible.clear();
         self.visible.extend(self.rows.iter().enumerate().filter_map(|(i, row)| {
@@ -260,7 +256,11 @@ mod tests {
     #[test]
     fn selection_follows_the_secret_through_sorting() {
         let mut list = SecretList::default();
-        list.extend(vec![summary("b", "us-east-1"), summary("a", "eu-west-1"), summary("c", "ap-southeast-2")]);
+        list.extend(vec![
+            summary("b", "us-east-1"),
+            summary("a", "eu-west-1"),
+            summary("c", "ap-southeast-2"),
+        ]);
         list.move_by(1);
         assert_eq!(list.selected().map(|s| s.name.as_str()), Some("b"));
         list.cycle_sort();

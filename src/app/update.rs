@@ -38,10 +38,14 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
                     RegionState::Loading { so_far } => so_far,
                     _ => 0,
                 } + page.len();
-                status.state = if last { RegionState::Loaded { count: so_far } } else { RegionState::Loading { so_far } };
+                status.state = if last {
+                    RegionState::Loaded { count: so_far }
+                } else {
+                    RegionState::Loading { so_far }
+                };
                 state.list.extend(page);
             }
-            selection_changed(state, before, &mut fx);
+            selection_changed(state, before.as_deref(), &mut fx);
         }
         Action::RegionFailed { generation, region, error } if generation == state.generation => {
             if let Some(status) = state.regions.iter_mut().find(|r| r.name == region) {
@@ -79,7 +83,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
                     fx.push(Effect::After { delay, action: Box::new(Action::ClipboardClearDue { token }) });
                 }
             }
-            Err(why) => error(state, format!("Could not copy {label}: {why}")),
+            Err(why) => error(state, &format!("Could not copy {label}: {why}")),
         },
         Action::ClipboardClearDue { token } => {
             if state.clipboard.as_ref().is_some_and(|c| c.token == token) {
@@ -150,11 +154,13 @@ fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         Command::Select => {}
     }
-    selection_changed(state, before, fx);
+    selection_changed(state, before.as_deref(), fx);
 }
 
 fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
-    let Some(top) = state.overlays.last_mut() else { return };
+    let Some(top) = state.overlays.last_mut() else {
+        return;
+    };
     match (top, command) {
         (_, Command::Back) => {
             state.overlays.pop();
@@ -194,7 +200,7 @@ fn filter_input(state: &mut State, edit: FilterEdit, fx: &mut Vec<Effect>) {
     if filter != state.list.filter() {
         state.list.set_filter(filter);
     }
-    selection_changed(state, before, fx);
+    selection_changed(state, before.as_deref(), fx);
 }
 
 fn move_selection(state: &mut State, delta: isize) {
@@ -214,9 +220,9 @@ fn selected_arn(state: &State) -> Option<String> {
 
 /// Moving off a secret masks its value and resets the version; the new one is described
 /// once the selection rests.
-fn selection_changed(state: &mut State, before: Option<String>, fx: &mut Vec<Effect>) {
+fn selection_changed(state: &mut State, before: Option<&str>, fx: &mut Vec<Effect>) {
     let after = selected_arn(state);
-    if after == before {
+    if after.as_deref() == before {
         return;
     }
     value::forget_for_selection_change(state);
@@ -226,7 +232,9 @@ fn selection_changed(state: &mut State, before: Option<String>, fx: &mut Vec<Eff
 }
 
 pub(crate) fn describe_if_stale(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(selected) = state.list.selected() else { return };
+    let Some(selected) = state.list.selected() else {
+        return;
+    };
     let fresh = state
         .details
         .get(&selected.arn)
@@ -241,11 +249,8 @@ pub(crate) fn describe_if_stale(state: &mut State, fx: &mut Vec<Effect>) {
 
 fn list_all(state: &State) -> Vec<Effect> {
     let generation = state.generation;
-    let mut fx: Vec<Effect> = state
-        .regions
-        .iter()
-        .map(|r| Effect::ListRegion { generation, region: r.name.clone() })
-        .collect();
+    let mut fx: Vec<Effect> =
+        state.regions.iter().map(|r| Effect::ListRegion { generation, region: r.name.clone() }).collect();
     let region = state.settings.home_region.clone().or_else(|| state.regions.first().map(|r| r.name.clone()));
     fx.push(Effect::WhoAmI { generation, region });
     fx
@@ -280,12 +285,14 @@ pub(crate) fn info(state: &mut State, text: String) {
 
 /// Error text may quote AWS (untrusted); it is sanitised when drawn, and here already
 /// flattened to one line.
-pub(crate) fn error(state: &mut State, text: String) {
-    state.status = Some(StatusLine { level: Level::Error, text: sanitize_line(&text).into_owned() });
+pub(crate) fn error(state: &mut State, text: &str) {
+    state.status = Some(StatusLine { level: Level::Error, text: sanitize_line(text).into_owned() });
 }
 
 pub(crate) fn pending(state: &mut State, purpose: FetchPurpose, reveal_all: bool, fx: &mut Vec<Effect>) {
-    let Some(selected) = state.list.selected().cloned() else { return };
+    let Some(selected) = state.list.selected().cloned() else {
+        return;
+    };
     let request = state.next_id();
     state.pending_fetch = Some(PendingFetch {
         request,

@@ -24,7 +24,7 @@ fn pane_for_selection(state: &State) -> Option<&ValuePane> {
 /// `v` (and `V` with `all`): fetch and show, or toggle what is shown.
 pub fn reveal(state: &mut State, all: bool, fx: &mut Vec<Effect>) {
     if state.settings.reveal_timeout.is_zero() {
-        error(state, "Reveal is disabled (reveal_timeout_secs = 0)".to_owned());
+        error(state, "Reveal is disabled (reveal_timeout_secs = 0)");
         return;
     }
     let in_value_pane = state.focus == Focus::Value;
@@ -68,11 +68,13 @@ pub fn forget_for_selection_change(state: &mut State) {
 }
 
 pub fn loaded(state: &mut State, request: u64, result: Result<FetchedValue, AwsError>, fx: &mut Vec<Effect>) {
-    let Some(fetch) = state.pending_fetch.take_if(|p| p.request == request) else { return };
+    let Some(fetch) = state.pending_fetch.take_if(|p| p.request == request) else {
+        return;
+    };
     let value = match result {
         Ok(value) => value,
         Err(err) => {
-            error(state, format!("{err} (secret {})", fetch.name));
+            error(state, &format!("{err} (secret {})", fetch.name));
             return;
         }
     };
@@ -86,7 +88,9 @@ pub fn loaded(state: &mut State, request: u64, result: Result<FetchedValue, AwsE
                 return;
             }
             let shown = match &value.view {
-                ValueView::Json { entries, .. } if fetch.reveal_all => Shown::Keys((0..entries.len()).collect()),
+                ValueView::Json { entries, .. } if fetch.reveal_all => {
+                    Shown::Keys((0..entries.len()).collect())
+                }
                 ValueView::Json { .. } => Shown::Keys(BTreeSet::new()),
                 _ => Shown::All,
             };
@@ -111,7 +115,9 @@ pub fn loaded(state: &mut State, request: u64, result: Result<FetchedValue, AwsE
 }
 
 pub fn remask_due(state: &mut State, reveal: u64, fx: &mut Vec<Effect>) {
-    let Some(pane) = state.value.as_ref().filter(|p| p.reveal_id == reveal) else { return };
+    let Some(pane) = state.value.as_ref().filter(|p| p.reveal_id == reveal) else {
+        return;
+    };
     if state.now >= pane.expires_at {
         mask(state);
         info(state, format!("Value masked again after {} s", state.settings.reveal_timeout.as_secs()));
@@ -124,8 +130,12 @@ pub fn remask_due(state: &mut State, reveal: u64, fx: &mut Vec<Effect>) {
 
 /// Moves between JSON keys; false when the value pane has no keys to move through.
 pub fn move_key(state: &mut State, delta: isize) -> bool {
-    let Some(pane) = state.value.as_mut() else { return false };
-    let ValueView::Json { entries, .. } = &pane.value.view else { return false };
+    let Some(pane) = state.value.as_mut() else {
+        return false;
+    };
+    let ValueView::Json { entries, .. } = &pane.value.view else {
+        return false;
+    };
     pane.selected_key = pane.selected_key.saturating_add_signed(delta).min(entries.len().saturating_sub(1));
     true
 }
@@ -168,15 +178,19 @@ pub fn choose_version(state: &mut State, version: VersionSel, fx: &mut Vec<Effec
 }
 
 pub fn copy_value(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(selected) = state.list.selected() else { return };
+    let Some(selected) = state.list.selected() else {
+        return;
+    };
     let name = selected.name.clone();
     let version = state.version.label().to_owned();
     if let Some(pane) = pane_for_selection(state) {
         let (label, text) = match &pane.value.view {
-            ValueView::Json { entries, .. } if state.focus == Focus::Value => match entries.get(pane.selected_key) {
-                Some(entry) => (format!("key '{}' of {name}", entry.key), entry.value.clone()),
-                None => return,
-            },
+            ValueView::Json { entries, .. } if state.focus == Focus::Value => {
+                match entries.get(pane.selected_key) {
+                    Some(entry) => (format!("key '{}' of {name}", entry.key), entry.value.clone()),
+                    None => return,
+                }
+            }
             view => (format!("value of {name} ({version})"), view.whole_for_copy(&pane.value.raw)),
         };
         copy(state, label, text, true, fx);
@@ -186,7 +200,9 @@ pub fn copy_value(state: &mut State, fx: &mut Vec<Effect>) {
 }
 
 pub fn copy_metadata(state: &mut State, arn: bool, fx: &mut Vec<Effect>) {
-    let Some(selected) = state.list.selected() else { return };
+    let Some(selected) = state.list.selected() else {
+        return;
+    };
     let (label, text) = if arn {
         (format!("ARN of {}", selected.name), selected.arn.clone())
     } else {

@@ -34,16 +34,20 @@ impl ErrorKind {
 
     pub fn from_code(code: &str) -> Self {
         match code {
-            "AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation"
-            | "UnrecognizedClientException" | "InvalidClientTokenId" | "SignatureDoesNotMatch" => {
-                Self::AccessDenied
-            }
+            "AccessDeniedException"
+            | "AccessDenied"
+            | "UnauthorizedOperation"
+            | "UnrecognizedClientException"
+            | "InvalidClientTokenId"
+            | "SignatureDoesNotMatch" => Self::AccessDenied,
             "ExpiredTokenException" | "ExpiredToken" | "RequestExpired" => Self::ExpiredToken,
             "ThrottlingException" | "Throttling" | "TooManyRequestsException" | "RequestLimitExceeded" => {
                 Self::Throttled
             }
             "ResourceNotFoundException" => Self::NotFound,
-            "InvalidParameterException" | "InvalidRequestException" | "ValidationException"
+            "InvalidParameterException"
+            | "InvalidRequestException"
+            | "ValidationException"
             | "DecryptionFailure" => Self::Invalid,
             _ => Self::Other,
         }
@@ -73,9 +77,11 @@ impl AwsError {
                 (why, None, Some("could not reach the endpoint".to_owned()))
             }
             SdkError::ResponseError(_) => (ErrorKind::Network, None, Some("unreadable response".to_owned())),
-            SdkError::ConstructionFailure(_) => {
-                (ErrorKind::Invalid, None, Some("could not build the request (credentials or region?)".to_owned()))
-            }
+            SdkError::ConstructionFailure(_) => (
+                ErrorKind::Invalid,
+                None,
+                Some("could not build the request (credentials or region?)".to_owned()),
+            ),
             _ => {
                 let code = err.code().map(str::to_owned);
                 let kind = code.as_deref().map_or(ErrorKind::Other, ErrorKind::from_code);

@@ -90,7 +90,8 @@ pub async fn get_value(
     let mut out = request.send().await.map_err(|e| AwsError::from_sdk("GetSecretValue", region, &e))?;
     let string = out.secret_string.take().map(SecretValue::from_string);
     let binary = out.secret_binary.take().map(|b: Blob| SecretValue::from_bytes(b.into_inner()));
-    let raw = string.clone().or_else(|| binary.clone()).unwrap_or_else(|| SecretValue::from_bytes(Vec::new()));
+    let raw =
+        string.clone().or_else(|| binary.clone()).unwrap_or_else(|| SecretValue::from_bytes(Vec::new()));
     Ok(FetchedValue {
         version_id: out.version_id.take().unwrap_or_default(),
         stages: out.version_stages.take().unwrap_or_default(),
@@ -100,10 +101,12 @@ pub async fn get_value(
 }
 
 pub async fn caller_identity(ctx: &AwsContext, region: Option<&str>) -> Result<CallerIdentity, AwsError> {
-    let out = ctx.sts(region).get_caller_identity().send().await.map_err(|e| {
-        let err = AwsError::from_sdk("GetCallerIdentity", region.unwrap_or("global"), &e);
-        err
-    })?;
+    let out = ctx
+        .sts(region)
+        .get_caller_identity()
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("GetCallerIdentity", region.unwrap_or("global"), &e))?;
     Ok(CallerIdentity {
         account: out.account().unwrap_or_default().to_owned(),
         arn: out.arn().unwrap_or_default().to_owned(),

@@ -1,5 +1,7 @@
 //! The detail pane: metadata, rotation, replication, tags and versions of the selection.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,7 +26,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 }
 
 fn field<'a>(label: &'static str, value: impl Into<String>, theme: &Theme) -> Line<'a> {
-    Line::from(vec![Span::styled(format!("{label:<12}"), theme.label), Span::styled(value.into(), theme.text)])
+    Line::from(vec![
+        Span::styled(format!("{label:<12}"), theme.label),
+        Span::styled(value.into(), theme.text),
+    ])
 }
 
 fn safe(text: &str) -> String {
@@ -32,14 +37,15 @@ fn safe(text: &str) -> String {
 }
 
 fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
-    let mut out = vec![
-        field("Name", safe(&d.name), theme),
-        field("ARN", safe(&d.arn), theme),
-    ];
+    let mut out = vec![field("Name", safe(&d.name), theme), field("ARN", safe(&d.arn), theme)];
     if let Some(desc) = &d.description {
         out.push(field("Description", safe(desc), theme));
     }
-    out.push(field("KMS key", d.kms_key_id.as_deref().map_or("aws/secretsmanager (default)".to_owned(), safe), theme));
+    out.push(field(
+        "KMS key",
+        d.kms_key_id.as_deref().map_or("aws/secretsmanager (default)".to_owned(), safe),
+        theme,
+    ));
     out.push(field("Created", date_time(d.created), theme));
     out.push(field("Changed", date_time(d.last_changed), theme));
     out.push(field("Accessed", date(d.last_accessed), theme));
@@ -56,7 +62,7 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
     for replica in &d.replicas {
         let mut text = format!("→ {} {}", safe(&replica.region), safe(&replica.status));
         if let Some(message) = &replica.message {
-            text.push_str(&format!(" ({})", safe(message)));
+            let _ = write!(text, " ({})", safe(message));
         }
         out.push(field("Replication", text, theme));
     }
@@ -68,7 +74,11 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
     out.push(field("Tags", tags, theme));
     out.push(Line::styled(format!("Versions ({})", d.versions.len()), theme.header));
     for v in &d.versions {
-        let stages = if v.stages.is_empty() { "—".to_owned() } else { v.stages.iter().map(|s| safe(s)).collect::<Vec<_>>().join(",") };
+        let stages = if v.stages.is_empty() {
+            "—".to_owned()
+        } else {
+            v.stages.iter().map(|s| safe(s)).collect::<Vec<_>>().join(",")
+        };
         out.push(Line::from(vec![
             Span::styled(format!("  {stages:<24}"), theme.json_key),
             Span::styled(format!("{} ", safe(&v.id)), theme.text),
@@ -86,14 +96,14 @@ fn rotation<'a>(d: &SecretDetail, theme: &Theme) -> Line<'a> {
     }
     let mut text = String::from("on");
     if let Some(days) = r.every_days {
-        text.push_str(&format!(" · every {days} days"));
+        let _ = write!(text, " · every {days} days");
     }
     if let Some(schedule) = &r.schedule {
-        text.push_str(&format!(" · {}", safe(schedule)));
+        let _ = write!(text, " · {}", safe(schedule));
     }
-    text.push_str(&format!(" · last {} · next {}", date(r.last_rotated), date(r.next_rotation)));
+    let _ = write!(text, " · last {} · next {}", date(r.last_rotated), date(r.next_rotation));
     if let Some(lambda) = &r.lambda_arn {
-        text.push_str(&format!(" · {}", safe(lambda)));
+        let _ = write!(text, " · {}", safe(lambda));
     }
     Line::from(vec![label, Span::styled(text, theme.ok)])
 }

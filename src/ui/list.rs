@@ -90,7 +90,9 @@ fn cell(secret: &SecretSummary, column: Column) -> Cell<'static> {
             if secret.deleted_date.is_some() { format!("{name} (deleting)") } else { name }
         }
         Column::Region => secret.region.clone(),
-        Column::Description => secret.description.as_deref().map(|d| sanitize_line(d).into_owned()).unwrap_or_default(),
+        Column::Description => {
+            secret.description.as_deref().map(|d| sanitize_line(d).into_owned()).unwrap_or_default()
+        }
         Column::LastChanged => date(secret.last_changed),
         Column::LastAccessed => date(secret.last_accessed),
         Column::Rotation => (if secret.rotation_enabled { "on" } else { "off" }).to_owned(),

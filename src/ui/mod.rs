@@ -59,7 +59,8 @@ fn panes(main: Rect) -> (Rect, Rect, Rect) {
         (list, detail, value)
     } else {
         let [list, below] = Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(main);
-        let [detail, value] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(below);
+        let [detail, value] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(below);
         (list, detail, value)
     }
 }

@@ -19,7 +19,9 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
     }
     match &state.identity {
         Some(Ok(identity)) => spans.push(Span::styled(sanitize_line(&identity.arn).into_owned(), theme.text)),
-        Some(Err(err)) => spans.push(Span::styled(format!("identity unknown: {}", err.kind.short()), theme.warn)),
+        Some(Err(err)) => {
+            spans.push(Span::styled(format!("identity unknown: {}", err.kind.short()), theme.warn))
+        }
         None => spans.push(Span::styled("identity…", theme.loading)),
     }
     let shown = state.list.len();
@@ -59,7 +61,14 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
 
 fn hints(context: Context, theme: &Theme) -> Line<'static> {
     let pairs: &[(&str, &str)] = match context {
-        Context::Value => &[("v", "reveal key"), ("V", "all"), ("c", "copy key"), ("J", "raw"), ("Esc", "mask"), ("?", "help")],
+        Context::Value => &[
+            ("v", "reveal key"),
+            ("V", "all"),
+            ("c", "copy key"),
+            ("J", "raw"),
+            ("Esc", "mask"),
+            ("?", "help"),
+        ],
         Context::Popup => &[("↑↓", "move"), ("Enter", "choose"), ("Esc", "close")],
         _ => &[
             ("v", "reveal"),

@@ -71,7 +71,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 } else {
                     Span::styled(MASK, theme.masked)
                 };
-                let row = Row::new([Cell::from(Span::styled(sanitize_line(&entry.key).into_owned(), theme.json_key)), Cell::from(value)]);
+                let row = Row::new([
+                    Cell::from(Span::styled(sanitize_line(&entry.key).into_owned(), theme.json_key)),
+                    Cell::from(value),
+                ]);
                 if focused && i == pane.selected_key { row.style(theme.selected) } else { row }
             });
             let key_width = entries.iter().map(|e| e.key.chars().count()).max().unwrap_or(4).clamp(4, 28);
@@ -83,7 +86,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 
 fn text_lines(value: &SecretValue, theme: &Theme) -> Vec<Line<'static>> {
     match value.expose_str() {
-        Some(text) => sanitize_lines(text).into_iter().map(|l| Line::styled(l.into_owned(), theme.revealed)).collect(),
+        Some(text) => {
+            sanitize_lines(text).into_iter().map(|l| Line::styled(l.into_owned(), theme.revealed)).collect()
+        }
         None => vec![dim_line("(not valid UTF-8)", theme)],
     }
 }

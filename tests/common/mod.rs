@@ -1,0 +1,184 @@
+//! Shared builders for the update-flow and rendering tests: realistic states reached through
+//! `update`, the same way the app reaches them.
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use smtui::app::{Action, Command, Effect, Settings, State, update};
+use smtui::aws::secrets::FetchedValue;
+use smtui::aws::{AwsError, ErrorKind};
+use smtui::model::{Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo};
+use smtui::secret::{SecretValue, ValueView};
+use smtui::ui::{Theme, render};
+
+pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
+
+pub fn ts(text: &str) -> Timestamp {
+    text.parse().expect("timestamp")
+}
+
+pub fn summary(name: &str, region: &str) -> SecretSummary {
+    SecretSummary {
+        arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"),
+        name: name.to_owned(),
+        region: region.to_owned(),
+        description: Some(format!("{name} for the app")),
+        created: Some(ts("2026-01-10T09:00:00Z")),
+        last_changed: Some(ts("2026-11-01T12:30:00Z")),
+        last_accessed: Some(ts("2026-11-20T00:00:00Z")),
+        rotation_enabled: false,
+        tags: vec![Tag { key: "Team".into(), value: "payments".into() }],
+        deleted_date: None,
+        primary_region: None,
+    }
+}
+
+pub fn detail_for(s: &SecretSummary) -> SecretDetail {
+    SecretDetail {
+        arn: s.arn.clone(),
+        name: s.name.clone(),
+        description: s.description.clone(),
+        kms_key_id: None,
+        created: s.created,
+        last_changed: s.last_changed,
+        last_accessed: s.last_accessed,
+        deleted_date: s.deleted_date,
+        tags: s.tags.clone(),
+        primary_region: None,
+        replicas: vec![Replica { region: "eu-west-1".into(), status: "InSync".into(), message: None }],
+        rotation: Rotation {
+            enabled: true,
+            lambda_arn: Some("arn:aws:lambda:us-east-1:123456789012:function:rotate".into()),
+            every_days: Some(30),
+            schedule: None,
+            last_rotated: Some(ts("2026-11-01T00:00:00Z")),
+            next_rotation: Some(ts("2026-12-01T00:00:00Z")),
+        },
+        versions: vec![
+            VersionInfo {
+                id: "v2-0000-1111".into(),
+                stages: vec!["AWSCURRENT".into()],
+                created: Some(ts("2026-11-01T12:30:00Z")),
+                last_accessed: None,
+            },
+            VersionInfo {
+                id: "v1-0000-0000".into(),
+                stages: vec!["AWSPREVIOUS".into()],
+                created: Some(ts("2026-10-01T12:30:00Z")),
+                last_accessed: None,
+            },
+        ],
+    }
+}
+
+pub struct Harness {
+    pub state: State,
+    pub now: Instant,
+    pub effects: Vec<Effect>,
+}
+
+impl Harness {
+    pub fn new() -> Self {
+        let now = Instant::now();
+        let regions: Vec<String> = REGIONS.iter().map(|r| (*r).to_owned()).collect();
+        let settings = Settings { home_region: Some("us-east-1".into()), ..Settings::default() };
+        Self { state: State::new(settings, &regions, now), now, effects: Vec::new() }
+    }
+
+    pub fn act(&mut self, action: Action) -> &[Effect] {
+        self.effects = update(&mut self.state, action, self.now);
+        &self.effects
+    }
+
+    pub fn cmd(&mut self, command: Command) -> &[Effect] {
+        self.act(Action::Command(command))
+    }
+
+    pub fn advance(&mut self, by: Duration) {
+        self.now += by;
+    }
+
+    pub fn page(&mut self, region: &str, page: Vec<SecretSummary>, last: bool) {
+        let generation = self.state.generation;
+        self.act(Action::SecretsPage { generation, region: region.into(), page, last });
+    }
+
+    /// Three regions: one loaded, one still loading, one denied.
+    pub fn loaded() -> Self {
+        let mut h = Self::new();
+        let mut rotated = summary("prod/payments/stripe-api-key", "us-east-1");
+        rotated.rotation_enabled = true;
+        let mut doomed = summary("legacy/old-token", "us-east-1");
+        doomed.deleted_date = Some(ts("2026-12-01T00:00:00Z"));
+        h.page(
+            "us-east-1",
+            vec![
+                rotated,
+                summary("prod/orders/postgres", "us-east-1"),
+                doomed,
+                summary("shared/ci/deploy-key", "us-east-1"),
+            ],
+            true,
+        );
+        h.page("eu-west-1", vec![summary("prod/orders/postgres", "eu-west-1")], false);
+        let generation = h.state.generation;
+        h.act(Action::RegionFailed {
+            generation,
+            region: "ap-southeast-2".into(),
+            error: AwsError {
+                kind: ErrorKind::AccessDenied,
+                operation: "ListSecrets",
+                region: "ap-southeast-2".into(),
+                code: Some("AccessDeniedException".into()),
+                message: Some("User is not authorized to perform secretsmanager:ListSecrets".into()),
+            },
+        });
+        let selected = h.state.list.selected().cloned().expect("a selection");
+        h.act(Action::DetailLoaded {
+            generation,
+            arn: selected.arn.clone(),
+            result: Ok(detail_for(&selected)),
+        });
+        h
+    }
+
+    /// Answers the pending value fetch with `raw` (text) as the real runner would.
+    pub fn answer_fetch(&mut self, raw: &str) {
+        let request = self.state.pending_fetch.as_ref().expect("a pending fetch").request;
+        let value = SecretValue::from_string(raw.to_owned());
+        let fetched = FetchedValue {
+            version_id: "v2-0000-1111".into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: value.clone(),
+            view: ValueView::from_parts(Some(value), None),
+        };
+        let generation = self.state.generation;
+        self.act(Action::ValueLoaded { generation, request, result: Ok(fetched) });
+    }
+
+    pub fn render(&self, width: u16, height: u16) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal.draw(|f| render(f, &self.state, &Theme::default())).expect("draw");
+        terminal.backend().buffer().clone()
+    }
+
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        screen_text(&self.render(width, height))
+    }
+}
+
+pub fn screen_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

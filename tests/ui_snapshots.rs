@@ -1,0 +1,87 @@
+//! Whole screens on ratatui's TestBackend at 80x24 and 120x40, snapshotted with insta.
+//! Review changes with `cargo insta review` (or delete the .snap and re-run).
+
+mod common;
+
+use common::Harness;
+use smtui::app::Command;
+
+fn both_sizes(name: &str, h: &Harness) {
+    insta::assert_snapshot!(format!("{name}_80x24"), h.screen(80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), h.screen(120, 40));
+}
+
+#[test]
+fn browsing_three_regions() {
+    both_sizes("browsing", &Harness::loaded());
+}
+
+#[test]
+fn masked_until_revealed_then_text() {
+    let mut h = Harness::loaded();
+    let masked = h.screen(120, 40);
+    assert!(masked.contains("••••••••") && masked.contains("masked"));
+    h.cmd(Command::Reveal);
+    h.answer_fetch("sk_live_51HxExampleOnly\nsecond line");
+    both_sizes("revealed_text", &h);
+}
+
+#[test]
+fn json_key_table_with_one_key_revealed() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch(
+        r#"{"username":"orders_app","password":"correct-horse","host":"db.internal","port":5432}"#,
+    );
+    h.cmd(Command::Down);
+    h.cmd(Command::Reveal);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("correct-horse") && !screen.contains("orders_app"));
+    both_sizes("json_one_key", &h);
+    h.cmd(Command::ToggleRawJson);
+    insta::assert_snapshot!("json_raw_masked_120x40", h.screen(120, 40));
+}
+
+#[test]
+fn help_lists_every_binding() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Help);
+    let screen = h.screen(120, 40);
+    for (_, _, description) in smtui::app::keymap::help_rows().iter().take(20) {
+        assert!(screen.contains(description), "help lacks {description:?}");
+    }
+    both_sizes("help", &h);
+}
+
+#[test]
+fn version_picker() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::PickVersion);
+    insta::assert_snapshot!("version_picker_120x40", h.screen(120, 40));
+}
+
+#[test]
+fn filter_prompt() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Filter);
+    for c in "orders".chars() {
+        h.act(smtui::app::Action::FilterInput(smtui::app::FilterEdit::Insert(c)));
+    }
+    insta::assert_snapshot!("filter_80x24", h.screen(80, 24));
+}
+
+#[test]
+fn tiny_terminal_gets_a_message_not_a_mess() {
+    let h = Harness::loaded();
+    let screen = h.screen(40, 10);
+    assert!(screen.contains("needs a terminal of at least"), "{screen}");
+}
+
+#[test]
+fn theme_changes_styles_not_layout() {
+    let h = Harness::loaded();
+    let light = smtui::ui::Theme::builtin("light").expect("light theme");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|f| smtui::ui::render(f, &h.state, &light)).expect("draw");
+    assert_eq!(common::screen_text(terminal.backend().buffer()), h.screen(120, 40));
+}

@@ -1,0 +1,231 @@
+//! `update` flows without a terminal: what the app does, step by step.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Harness, summary};
+use smtui::app::state::{Focus, RegionState, Shown};
+use smtui::app::{Action, Command, Effect, FilterEdit};
+use smtui::model::VersionSel;
+
+#[test]
+fn start_lists_every_region_and_asks_who_we_are() {
+    let mut h = Harness::new();
+    let effects = smtui::app::init(&mut h.state);
+    let listed: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::ListRegion { region, .. } => Some(region.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(listed, common::REGIONS);
+    assert!(effects.iter().any(|e| matches!(e, Effect::WhoAmI { .. })));
+}
+
+#[test]
+fn pages_arrive_progressively_and_one_failed_region_hides_nothing() {
+    let h = Harness::loaded();
+    let states: Vec<_> = h.state.regions.iter().map(|r| r.state.clone()).collect();
+    assert_eq!(states[0], RegionState::Loaded { count: 4 });
+    assert_eq!(states[1], RegionState::Loading { so_far: 1 });
+    assert!(matches!(&states[2], RegionState::Failed(e) if e.kind.short() == "access denied"));
+    // 5 rows, the one scheduled for deletion hidden.
+    assert_eq!(h.state.list.total(), 5);
+    assert_eq!(h.state.list.len(), 4);
+}
+
+#[test]
+fn stale_generation_results_are_dropped() {
+    let mut h = Harness::loaded();
+    let old = h.state.generation;
+    h.cmd(Command::Refresh);
+    assert_eq!(h.state.generation, old + 1);
+    h.act(Action::SecretsPage {
+        generation: old,
+        region: "eu-west-1".into(),
+        page: vec![summary("ghost", "eu-west-1")],
+        last: true,
+    });
+    assert!(h.state.list.visible(0..100).all(|s| s.name != "ghost"));
+    // Old rows stay until the new listing's first page arrives, then are replaced.
+    assert_eq!(h.state.list.total(), 5);
+    h.page("us-east-1", vec![summary("fresh", "us-east-1")], true);
+    let names: Vec<_> = h.state.list.visible(0..100).map(|s| s.name.clone()).collect();
+    assert!(names.contains(&"fresh".to_owned()) && !names.contains(&"shared/ci/deploy-key".to_owned()));
+}
+
+#[test]
+fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
+    let mut h = Harness::loaded();
+    assert!(h.state.pending_fetch.is_none(), "browsing never fetches values");
+    let effects = h.cmd(Command::Reveal).to_vec();
+    assert!(
+        matches!(&effects[..], [Effect::FetchValue { version: VersionSel::Stage(s), .. }] if s == "AWSCURRENT")
+    );
+    h.answer_fetch("sk_live_canary");
+    let pane = h.state.value.as_ref().expect("revealed");
+    assert_eq!(pane.shown, Shown::All);
+    let reveal = pane.reveal_id;
+    assert!(
+        h.effects
+            .iter()
+            .any(|e| matches!(e, Effect::After { delay, .. } if *delay == Duration::from_secs(30)))
+    );
+
+    h.advance(Duration::from_secs(29));
+    h.act(Action::RemaskDue { reveal });
+    assert!(h.state.value.is_some(), "not yet");
+    h.advance(Duration::from_secs(1));
+    h.act(Action::RemaskDue { reveal });
+    assert!(h.state.value.is_none(), "re-masked after 30 s");
+}
+
+#[test]
+fn moving_the_selection_masks_and_resets_the_version() {
+    let mut h = Harness::loaded();
+    h.state.version = VersionSel::Stage("AWSPREVIOUS".into());
+    h.cmd(Command::Reveal);
+    h.answer_fetch("old-value");
+    assert!(h.state.value.is_some());
+    let effects = h.cmd(Command::Down).to_vec();
+    assert!(h.state.value.is_none());
+    assert_eq!(h.state.version, VersionSel::current());
+    assert!(matches!(&effects[..], [Effect::After { .. }]), "detail is debounced, not fetched at once");
+}
+
+#[test]
+fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    let request = h.state.pending_fetch.as_ref().expect("pending").request;
+    h.cmd(Command::Down);
+    assert!(h.state.pending_fetch.is_none());
+    let generation = h.state.generation;
+    let value = smtui::secret::SecretValue::from_string("late".into());
+    let fetched = smtui::aws::secrets::FetchedValue {
+        version_id: "v".into(),
+        stages: vec![],
+        raw: value.clone(),
+        view: smtui::secret::ValueView::from_parts(Some(value), None),
+    };
+    h.act(Action::ValueLoaded { generation, request, result: Ok(fetched) });
+    assert!(h.state.value.is_none());
+}
+
+#[test]
+fn json_keys_reveal_one_at_a_time_or_all() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch(r#"{"username":"app","password":"pw","port":5432}"#);
+    assert_eq!(h.state.focus, Focus::Value);
+    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys(Default::default())));
+    h.cmd(Command::Down);
+    h.cmd(Command::Reveal);
+    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys([1].into())));
+    h.cmd(Command::RevealAll);
+    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys([0, 1, 2].into())));
+    h.cmd(Command::RevealAll);
+    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys(Default::default())));
+    h.cmd(Command::Back);
+    assert!(h.state.value.is_none());
+    assert_eq!(h.state.focus, Focus::List);
+}
+
+#[test]
+fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch(r#"{"username":"app","password":"pw"}"#);
+    h.cmd(Command::Down);
+    let effects = h.cmd(Command::CopyValue).to_vec();
+    let [Effect::Copy { token, label, text, clear_after }] = &effects[..] else {
+        panic!("one copy: {effects:?}")
+    };
+    assert_eq!(text.expose_str(), Some("pw"));
+    assert!(label.contains("password"));
+    assert_eq!(*clear_after, Some(Duration::from_secs(30)));
+    let token = *token;
+    h.act(Action::Copied { token, label: label.clone(), clear_after: *clear_after, result: Ok("memory") });
+    let status = h.state.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(status.contains("clears in 30 s") && !status.contains("pw"), "{status}");
+    let due = h.effects.clone();
+    assert!(due.iter().any(
+        |e| matches!(e, Effect::After { action, .. } if matches!(**action, Action::ClipboardClearDue { .. }))
+    ));
+    let effects = h.act(Action::ClipboardClearDue { token }).to_vec();
+    assert!(matches!(&effects[..], [Effect::ClearClipboard { token: t }] if *t == token));
+}
+
+#[test]
+fn copy_without_reveal_fetches_but_never_shows() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::CopyValue);
+    h.answer_fetch("copied-not-shown");
+    assert!(h.state.value.is_none());
+    assert!(
+        matches!(&h.effects[..], [Effect::Copy { text, .. }] if text.expose_str() == Some("copied-not-shown"))
+    );
+}
+
+#[test]
+fn arn_and_name_copies_are_not_cleared() {
+    let mut h = Harness::loaded();
+    let arn = h.state.list.selected().expect("selected").arn.clone();
+    let effects = h.cmd(Command::CopyArn).to_vec();
+    assert!(
+        matches!(&effects[..], [Effect::Copy { text, clear_after: None, .. }] if text.expose_str() == Some(arn.as_str()))
+    );
+}
+
+#[test]
+fn version_picker_lists_stages_and_ids_and_refetches() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch("current");
+    h.cmd(Command::PickVersion);
+    assert!(!h.state.overlays.is_empty());
+    h.cmd(Command::Down);
+    let effects = h.cmd(Command::Select).to_vec();
+    assert_eq!(h.state.version, VersionSel::Stage("AWSPREVIOUS".into()));
+    assert!(
+        matches!(&effects[..], [Effect::FetchValue { version: VersionSel::Stage(s), .. }] if s == "AWSPREVIOUS")
+    );
+}
+
+#[test]
+fn filter_updates_on_every_keystroke_and_esc_clears() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Filter);
+    for c in "ORDERS".chars() {
+        h.act(Action::FilterInput(FilterEdit::Insert(c)));
+    }
+    assert_eq!(h.state.list.len(), 2);
+    h.act(Action::FilterInput(FilterEdit::Accept));
+    assert!(!h.state.filter_editing);
+    assert_eq!(h.state.list.filter(), "ORDERS");
+    h.cmd(Command::Back);
+    assert_eq!(h.state.list.filter(), "");
+}
+
+#[test]
+fn detail_is_fetched_once_the_selection_rests() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Down);
+    let arn = h.state.list.selected().expect("selected").arn.clone();
+    let effects = h.act(Action::DetailDue { arn: arn.clone() }).to_vec();
+    assert!(matches!(&effects[..], [Effect::Describe { arn: a, .. }] if *a == arn));
+    // In flight: asking again sends nothing.
+    assert!(h.act(Action::DetailDue { arn }).is_empty());
+}
+
+#[test]
+fn quit_masks_and_stops() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch("x");
+    let effects = h.cmd(Command::Quit).to_vec();
+    assert!(h.state.quit && h.state.value.is_none());
+    assert!(matches!(&effects[..], [Effect::Quit]));
+}
