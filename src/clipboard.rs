@@ -41,7 +41,9 @@ pub struct SystemBackend(arboard::Clipboard);
 
 impl SystemBackend {
     pub fn new() -> Result<Self, String> {
-        arboard::Clipboard::new().map(Self).map_err(|e| e.to_string())
+        arboard::Clipboard::new()
+            .map(Self)
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -89,7 +91,10 @@ impl<W: Write + Send> Osc52Backend<W> {
         // One write, so the sequence cannot interleave with a frame (frames are drawn by the
         // same thread, before or after this).
         let mut seq = Zeroizing::new(format!("\u{1b}]52;c;{payload}\u{7}"));
-        let result = self.out.write_all(seq.as_bytes()).and_then(|()| self.out.flush());
+        let result = self
+            .out
+            .write_all(seq.as_bytes())
+            .and_then(|()| self.out.flush());
         seq.clear();
         result.map_err(|e| e.to_string())
     }
@@ -135,7 +140,13 @@ impl Backend for MemoryBackend {
     }
 
     fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
-        Ok(Some(self.0.lock().map_err(|e| e.to_string())?.clone().unwrap_or_default()))
+        Ok(Some(
+            self.0
+                .lock()
+                .map_err(|e| e.to_string())?
+                .clone()
+                .unwrap_or_default(),
+        ))
     }
 
     fn clear(&mut self) -> Result<(), String> {
@@ -172,12 +183,18 @@ pub struct Clipboard {
 
 impl Clipboard {
     pub fn new(backend: Box<dyn Backend>) -> Self {
-        Self { backend, hasher: RandomState::new(), ours: None }
+        Self {
+            backend,
+            hasher: RandomState::new(),
+            ours: None,
+        }
     }
 
     /// Copies `text`; returns the backend's name for the status line.
     pub fn copy(&mut self, token: u64, text: &SecretValue) -> Result<&'static str, String> {
-        let text = text.expose_str().ok_or("the value is not text (binary values copy as base64)")?;
+        let text = text
+            .expose_str()
+            .ok_or("the value is not text (binary values copy as base64)")?;
         self.backend.set(text)?;
         self.ours = Some((token, self.hasher.hash_one(text)));
         Ok(self.backend.name())
@@ -221,23 +238,37 @@ mod tests {
     fn clears_only_what_we_put_there() {
         let memory = MemoryBackend::default();
         let mut clipboard = Clipboard::new(Box::new(memory.clone()));
-        clipboard.copy(1, &SecretValue::from_string("s3cret".into())).expect("copy");
-        assert_eq!(memory.contents().as_deref().map(String::as_str), Some("s3cret"));
+        clipboard
+            .copy(1, &SecretValue::from_string("s3cret".into()))
+            .expect("copy");
+        assert_eq!(
+            memory.contents().as_deref().map(String::as_str),
+            Some("s3cret")
+        );
         assert!(clipboard.clear_if_ours(1));
         assert!(memory.contents().is_none());
 
-        clipboard.copy(2, &SecretValue::from_string("s3cret".into())).expect("copy");
+        clipboard
+            .copy(2, &SecretValue::from_string("s3cret".into()))
+            .expect("copy");
         *memory.0.lock().expect("lock") = Some(Zeroizing::new("user copied this".into()));
         assert!(!clipboard.clear_if_ours(2));
-        assert_eq!(memory.contents().as_deref().map(String::as_str), Some("user copied this"));
+        assert_eq!(
+            memory.contents().as_deref().map(String::as_str),
+            Some("user copied this")
+        );
     }
 
     #[test]
     fn a_stale_token_does_not_clear_a_newer_copy() {
         let memory = MemoryBackend::default();
         let mut clipboard = Clipboard::new(Box::new(memory.clone()));
-        clipboard.copy(1, &SecretValue::from_string("first".into())).expect("copy");
-        clipboard.copy(2, &SecretValue::from_string("second".into())).expect("copy");
+        clipboard
+            .copy(1, &SecretValue::from_string("first".into()))
+            .expect("copy");
+        clipboard
+            .copy(2, &SecretValue::from_string("second".into()))
+            .expect("copy");
         assert!(!clipboard.clear_if_ours(1));
         assert!(clipboard.clear_on_exit());
         assert!(memory.contents().is_none());

@@ -54,7 +54,9 @@ fn parse_clipboard_mode(text: &str) -> Result<ClipboardMode, String> {
         "auto" => Ok(ClipboardMode::Auto),
         "system" => Ok(ClipboardMode::System),
         "osc52" => Ok(ClipboardMode::Osc52),
-        other => Err(format!("unknown clipboard mode {other:?} (auto, system, osc52)")),
+        other => Err(format!(
+            "unknown clipboard mode {other:?} (auto, system, osc52)"
+        )),
     }
 }
 
@@ -109,29 +111,46 @@ pub struct Resolved {
 pub fn resolve(cli: &Cli, file: &FileConfig) -> Resolved {
     Resolved {
         profile: cli.profile.clone().or_else(|| file.profile.clone()),
-        endpoint_url: cli.endpoint_url.clone().or_else(|| file.endpoint_url.clone()),
+        endpoint_url: cli
+            .endpoint_url
+            .clone()
+            .or_else(|| file.endpoint_url.clone()),
         read_only: cli.read_only,
         reveal_timeout: Duration::from_secs(file.reveal_timeout_secs.unwrap_or(30)),
         clipboard_timeout: Duration::from_secs(file.clipboard_timeout_secs.unwrap_or(30)),
         clipboard: cli.clipboard.or(file.clipboard).unwrap_or_default(),
-        theme: cli.theme.clone().or_else(|| file.theme.clone()).unwrap_or_else(|| "default".to_owned()),
+        theme: cli
+            .theme
+            .clone()
+            .or_else(|| file.theme.clone())
+            .unwrap_or_else(|| "default".to_owned()),
     }
 }
 
 /// The regions to browse: `--all-regions`, else `--region`s, else the profile's region plus
 /// the config file's. Order kept, duplicates dropped.
-pub fn regions(cli: &Cli, file: &FileConfig, profile_region: Option<String>) -> Result<Vec<String>, String> {
+pub fn regions(
+    cli: &Cli,
+    file: &FileConfig,
+    profile_region: Option<String>,
+) -> Result<Vec<String>, String> {
     let candidates: Vec<String> = if cli.all_regions {
         COMMERCIAL_REGIONS.iter().map(|r| (*r).to_owned()).collect()
     } else if !cli.regions.is_empty() {
         cli.regions.clone()
     } else {
-        profile_region.into_iter().chain(file.regions.iter().cloned()).collect()
+        profile_region
+            .into_iter()
+            .chain(file.regions.iter().cloned())
+            .collect()
     };
     let mut out: Vec<String> = Vec::new();
     for region in candidates {
         let region = region.trim().to_owned();
-        let valid = !region.is_empty() && region.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let valid = !region.is_empty()
+            && region
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
         if !valid {
             return Err(format!("{region:?} is not a region name"));
         }
@@ -155,29 +174,48 @@ mod tests {
 
     #[test]
     fn regions_merge_profile_and_config_without_duplicates() {
-        let file = FileConfig { regions: vec!["eu-west-1".into(), "us-east-1".into()], ..Default::default() };
+        let file = FileConfig {
+            regions: vec!["eu-west-1".into(), "us-east-1".into()],
+            ..Default::default()
+        };
         let got = regions(&cli(&[]), &file, Some("us-east-1".into())).expect("regions");
         assert_eq!(got, ["us-east-1", "eu-west-1"]);
-        let got =
-            regions(&cli(&["--region", "ap-south-1"]), &file, Some("us-east-1".into())).expect("regions");
+        let got = regions(
+            &cli(&["--region", "ap-south-1"]),
+            &file,
+            Some("us-east-1".into()),
+        )
+        .expect("regions");
         assert_eq!(got, ["ap-south-1"]);
-        assert!(regions(&cli(&["--all-regions"]), &file, None).expect("all").len() > 25);
+        assert!(
+            regions(&cli(&["--all-regions"]), &file, None)
+                .expect("all")
+                .len()
+                > 25
+        );
         assert!(regions(&cli(&[]), &FileConfig::default(), None).is_err());
         assert!(regions(&cli(&["--region", "us-east-1;rm"]), &file, None).is_err());
     }
 
     #[test]
     fn bad_config_names_line_and_field() {
-        let err = FileConfig::parse("regions = [\"us-east-1\"]\nreveal_timout_secs = 5\n").expect_err("typo");
-        assert!(err.contains("line 2") && err.contains("reveal_timout_secs"), "{err}");
+        let err = FileConfig::parse("regions = [\"us-east-1\"]\nreveal_timout_secs = 5\n")
+            .expect_err("typo");
+        assert!(
+            err.contains("line 2") && err.contains("reveal_timout_secs"),
+            "{err}"
+        );
         let err = FileConfig::parse("clipboard = \"x11\"\n").expect_err("bad mode");
         assert!(err.contains("x11"), "{err}");
     }
 
     #[test]
     fn cli_wins_over_file() {
-        let file =
-            FileConfig { profile: Some("file".into()), reveal_timeout_secs: Some(5), ..Default::default() };
+        let file = FileConfig {
+            profile: Some("file".into()),
+            reveal_timeout_secs: Some(5),
+            ..Default::default()
+        };
         let resolved = resolve(&cli(&["--profile", "cli", "--read-only"]), &file);
         assert_eq!(resolved.profile.as_deref(), Some("cli"));
         assert_eq!(resolved.reveal_timeout, Duration::from_secs(5));

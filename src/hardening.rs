@@ -6,7 +6,8 @@ pub fn disable_core_dumps() -> Result<(), String> {
     #[cfg(unix)]
     {
         use nix::sys::resource::{Resource, setrlimit};
-        setrlimit(Resource::RLIMIT_CORE, 0, 0).map_err(|e| format!("setrlimit(RLIMIT_CORE): {e}"))?;
+        setrlimit(Resource::RLIMIT_CORE, 0, 0)
+            .map_err(|e| format!("setrlimit(RLIMIT_CORE): {e}"))?;
     }
     #[cfg(any(target_os = "linux", target_os = "android"))]
     nix::sys::prctl::set_dumpable(false).map_err(|e| format!("prctl(PR_SET_DUMPABLE): {e}"))?;

@@ -37,11 +37,15 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
         tracing::warn!(%why, "could not disable core dumps");
     }
 
-    let runtime =
-        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
     runtime.block_on(async {
-        let options =
-            ConnectOptions { profile: resolved.profile.clone(), endpoint_url: resolved.endpoint_url.clone() };
+        let options = ConnectOptions {
+            profile: resolved.profile.clone(),
+            endpoint_url: resolved.endpoint_url.clone(),
+        };
         let ctx = AwsContext::load(&options).await;
         let home_region = ctx.default_region();
         let regions = config::regions(cli, &file, home_region.clone())?;
@@ -58,7 +62,11 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
         let state = State::new(settings, &regions, std::time::Instant::now());
         // ratatui::init installs a panic hook that restores the terminal before printing.
         let mut terminal = ratatui::init();
-        let runner = Runner::new(ctx, tx, Clipboard::new(clipboard::backend_for(resolved.clipboard)));
+        let runner = Runner::new(
+            ctx,
+            tx,
+            Clipboard::new(clipboard::backend_for(resolved.clipboard)),
+        );
         let result = tui::run(&mut terminal, state, runner, rx, &theme).await;
         ratatui::restore();
         result.map_err(|e| format!("terminal error: {e}"))
@@ -69,8 +77,8 @@ fn load_theme(name: &str) -> Result<Theme, String> {
     if let Some(theme) = Theme::builtin(name) {
         return Ok(theme);
     }
-    let text =
-        std::fs::read_to_string(name).map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
+    let text = std::fs::read_to_string(name)
+        .map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
     Theme::parse(&text).map_err(|e| format!("theme {name}: {e}"))
 }
 
@@ -80,7 +88,8 @@ fn init_logging(path: &std::path::Path, filter: &str) -> Result<(), String> {
         .append(true)
         .open(path)
         .map_err(|e| format!("log file {}: {e}", path.display()))?;
-    let filter = tracing_subscriber::EnvFilter::try_new(filter).map_err(|e| format!("--log-level: {e}"))?;
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(filter).map_err(|e| format!("--log-level: {e}"))?;
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(false)

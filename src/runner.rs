@@ -22,7 +22,12 @@ pub struct Runner {
 
 impl Runner {
     pub fn new(ctx: AwsContext, tx: UnboundedSender<Action>, clipboard: Clipboard) -> Self {
-        Self { ctx, tx, clipboard, permits: Arc::new(Semaphore::new(MAX_IN_FLIGHT)) }
+        Self {
+            ctx,
+            tx,
+            clipboard,
+            permits: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
+        }
     }
 
     /// Starts `effect`. Returns false for `Effect::Quit`.
@@ -30,33 +35,68 @@ impl Runner {
         match effect {
             Effect::ListRegion { generation, region } => self.spawn(move |ctx, tx| async move {
                 let result = secrets::list_region(&ctx, &region, |page, last| {
-                    let _ = tx.send(Action::SecretsPage { generation, region: region.clone(), page, last });
+                    let _ = tx.send(Action::SecretsPage {
+                        generation,
+                        region: region.clone(),
+                        page,
+                        last,
+                    });
                 })
                 .await;
                 if let Err(error) = result {
                     tracing::debug!(%error, "listing failed");
-                    let _ = tx.send(Action::RegionFailed { generation, region, error });
+                    let _ = tx.send(Action::RegionFailed {
+                        generation,
+                        region,
+                        error,
+                    });
                 }
             }),
-            Effect::Describe { generation, region, arn } => self.spawn(move |ctx, tx| async move {
+            Effect::Describe {
+                generation,
+                region,
+                arn,
+            } => self.spawn(move |ctx, tx| async move {
                 let result = secrets::describe(&ctx, &region, &arn).await;
-                let _ = tx.send(Action::DetailLoaded { generation, arn, result });
+                let _ = tx.send(Action::DetailLoaded {
+                    generation,
+                    arn,
+                    result,
+                });
             }),
-            Effect::FetchValue { generation, request, region, arn, version } => {
-                self.spawn(move |ctx, tx| async move {
-                    let result = secrets::get_value(&ctx, &region, &arn, &version).await;
-                    let _ = tx.send(Action::ValueLoaded { generation, request, result });
-                })
-            }
+            Effect::FetchValue {
+                generation,
+                request,
+                region,
+                arn,
+                version,
+            } => self.spawn(move |ctx, tx| async move {
+                let result = secrets::get_value(&ctx, &region, &arn, &version).await;
+                let _ = tx.send(Action::ValueLoaded {
+                    generation,
+                    request,
+                    result,
+                });
+            }),
             Effect::WhoAmI { generation, region } => self.spawn(move |ctx, tx| async move {
                 let result = secrets::caller_identity(&ctx, region.as_deref()).await;
                 let _ = tx.send(Action::Identity { generation, result });
             }),
             // The clipboard is local and quick; it runs on the UI thread so an OSC 52 write
             // cannot land in the middle of a frame.
-            Effect::Copy { token, label, text, clear_after } => {
+            Effect::Copy {
+                token,
+                label,
+                text,
+                clear_after,
+            } => {
                 let result = self.clipboard.copy(token, &text);
-                let _ = self.tx.send(Action::Copied { token, label, clear_after, result });
+                let _ = self.tx.send(Action::Copied {
+                    token,
+                    label,
+                    clear_after,
+                    result,
+                });
             }
             Effect::ClearClipboard { token } => {
                 let cleared = self.clipboard.clear_if_ours(token);

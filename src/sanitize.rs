@@ -32,7 +32,9 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 
 /// Multi-line form: splits on `\n` (and `\r\n`), then escapes each line as [`sanitize_line`].
 pub fn sanitize_lines(text: &str) -> Vec<Cow<'_, str>> {
-    text.split('\n').map(|line| sanitize_line(line.strip_suffix('\r').unwrap_or(line))).collect()
+    text.split('\n')
+        .map(|line| sanitize_line(line.strip_suffix('\r').unwrap_or(line)))
+        .collect()
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -54,13 +56,19 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {
-        assert!(matches!(sanitize_line("prod/db-password ünïcødé"), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize_line("prod/db-password ünïcødé"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn escapes_are_made_visible() {
         assert_eq!(sanitize_line("a\u{1b}[2Jb"), "a\\e[2Jb");
-        assert_eq!(sanitize_line("\u{1b}]52;c;aGk=\u{7}"), "\\e]52;c;aGk=\\u{7}");
+        assert_eq!(
+            sanitize_line("\u{1b}]52;c;aGk=\u{7}"),
+            "\\e]52;c;aGk=\\u{7}"
+        );
         assert_eq!(sanitize_line("x\u{9b}31m"), "x\\u{9B}31m");
         assert_eq!(sanitize_line("abc\u{202E}fed"), "abc\\u{202E}fed");
         assert_eq!(sanitize_line("a\tb\nc"), "a\\tb\\nc");
@@ -68,8 +76,10 @@ mod tests {
 
     #[test]
     fn nothing_unsafe_survives() {
-        let nasty: String =
-            (0u32..0x100).chain([0x202E, 0x2066, 0x200F]).filter_map(char::from_u32).collect();
+        let nasty: String = (0u32..0x100)
+            .chain([0x202E, 0x2066, 0x200F])
+            .filter_map(char::from_u32)
+            .collect();
         assert!(!sanitize_line(&nasty).chars().any(is_unsafe_char));
         for line in sanitize_lines(&nasty) {
             assert!(!line.chars().any(is_unsafe_char));

@@ -22,7 +22,9 @@ pub struct SecretValue {
 
 impl SecretValue {
     pub fn from_bytes(bytes: Vec<u8>) -> Self {
-        Self { bytes: Zeroizing::new(bytes) }
+        Self {
+            bytes: Zeroizing::new(bytes),
+        }
     }
 
     /// Takes ownership of `text` without copying it, so the only copy is the zeroized one.
@@ -73,7 +75,10 @@ pub enum ValueView {
     /// A `SecretString` that is not a JSON object.
     Text(SecretValue),
     /// A `SecretString` holding a JSON object: keys are shown, each value is its own secret.
-    Json { entries: Vec<JsonEntry>, pretty: SecretValue },
+    Json {
+        entries: Vec<JsonEntry>,
+        pretty: SecretValue,
+    },
     /// A `SecretBinary`.
     Binary(SecretValue),
 }
@@ -138,11 +143,19 @@ fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)
         return None;
     }
     let RawEntries(raw) = serde_json::from_str::<RawEntries>(source).ok()?;
-    let entries =
-        raw.iter().map(|(key, value)| JsonEntry { key: key.clone(), value: field_value(value) }).collect();
+    let entries = raw
+        .iter()
+        .map(|(key, value)| JsonEntry {
+            key: key.clone(),
+            value: field_value(value),
+        })
+        .collect();
     let mut pretty = Zeroizing::new(String::with_capacity(source.len() + 16));
     write_pretty(&mut pretty, &raw, 0);
-    Some((entries, SecretValue::from_string(std::mem::take(&mut *pretty))))
+    Some((
+        entries,
+        SecretValue::from_string(std::mem::take(&mut *pretty)),
+    ))
 }
 
 fn field_value(raw: &RawValue) -> SecretValue {
@@ -193,13 +206,19 @@ mod tests {
     fn json_object_splits_into_ordered_entries() {
         let raw = r#"{"username":"app","password":"p\"w","port":5432,"nested":{"a":1}}"#;
         let view = ValueView::from_parts(Some(SecretValue::from_string(raw.to_owned())), None);
-        let ValueView::Json { entries, pretty } = view else { panic!("expected JSON view") };
+        let ValueView::Json { entries, pretty } = view else {
+            panic!("expected JSON view")
+        };
         let keys: Vec<_> = entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["username", "password", "port", "nested"]);
         assert_eq!(entries[1].value.expose_str(), Some("p\"w"));
         assert_eq!(entries[2].value.expose_str(), Some("5432"));
         assert_eq!(entries[3].value.expose_str(), Some(r#"{"a":1}"#));
-        assert!(pretty.expose_str().is_some_and(|p| p.contains("\n  \"password\": \"p\\\"w\",\n")));
+        assert!(
+            pretty
+                .expose_str()
+                .is_some_and(|p| p.contains("\n  \"password\": \"p\\\"w\",\n"))
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ fn hostile_state() -> Harness {
         .map(|i| {
             let mut s = summary(&hostile(i), "us-east-1");
             s.description = Some(hostile(i + 1));
-            s.tags = vec![Tag { key: hostile(i + 2), value: hostile(i + 3) }];
+            s.tags = vec![Tag {
+                key: hostile(i + 2),
+                value: hostile(i + 3),
+            }];
             s
         })
         .collect();
@@ -53,7 +56,11 @@ fn hostile_state() -> Harness {
     detail.kms_key_id = Some(hostile(4));
     detail.versions[0].stages.push(hostile(5));
     let generation = h.state.generation;
-    h.act(Action::DetailLoaded { generation, arn: selected.arn, result: Ok(detail) });
+    h.act(Action::DetailLoaded {
+        generation,
+        arn: selected.arn,
+        result: Ok(detail),
+    });
     h
 }
 
@@ -62,7 +69,10 @@ fn names_tags_descriptions_and_details_are_neutralised() {
     let h = hostile_state();
     assert_clean(&h);
     let screen = h.screen(120, 40);
-    assert!(screen.contains("\\e"), "escapes are shown, not dropped:\n{screen}");
+    assert!(
+        screen.contains("\\e"),
+        "escapes are shown, not dropped:\n{screen}"
+    );
 }
 
 #[test]
@@ -94,6 +104,11 @@ fn filter_text_and_status_messages_are_neutralised() {
     assert_clean(&h);
     h.act(Action::FilterInput(smtui::app::FilterEdit::Accept));
     let (token, label) = (1, hostile(0));
-    h.act(Action::Copied { token, label, clear_after: None, result: Err(hostile(1)) });
+    h.act(Action::Copied {
+        token,
+        label,
+        clear_after: None,
+        result: Err(hostile(1)),
+    });
     assert_clean(&h);
 }

@@ -65,7 +65,9 @@ fn filter_prompt() {
     let mut h = Harness::loaded();
     h.cmd(Command::Filter);
     for c in "orders".chars() {
-        h.act(smtui::app::Action::FilterInput(smtui::app::FilterEdit::Insert(c)));
+        h.act(smtui::app::Action::FilterInput(
+            smtui::app::FilterEdit::Insert(c),
+        ));
     }
     insta::assert_snapshot!("filter_80x24", h.screen(80, 24));
 }
@@ -81,7 +83,13 @@ fn tiny_terminal_gets_a_message_not_a_mess() {
 fn theme_changes_styles_not_layout() {
     let h = Harness::loaded();
     let light = smtui::ui::Theme::builtin("light").expect("light theme");
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
-    terminal.draw(|f| smtui::ui::render(f, &h.state, &light)).expect("draw");
-    assert_eq!(common::screen_text(terminal.backend().buffer()), h.screen(120, 40));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|f| smtui::ui::render(f, &h.state, &light))
+        .expect("draw");
+    assert_eq!(
+        common::screen_text(terminal.backend().buffer()),
+        h.screen(120, 40)
+    );
 }

@@ -52,14 +52,24 @@ fn stale_generation_results_are_dropped() {
     // Old rows stay until the new listing's first page arrives, then are replaced.
     assert_eq!(h.state.list.total(), 5);
     h.page("us-east-1", vec![summary("fresh", "us-east-1")], true);
-    let names: Vec<_> = h.state.list.visible(0..100).map(|s| s.name.clone()).collect();
-    assert!(names.contains(&"fresh".to_owned()) && !names.contains(&"shared/ci/deploy-key".to_owned()));
+    let names: Vec<_> = h
+        .state
+        .list
+        .visible(0..100)
+        .map(|s| s.name.clone())
+        .collect();
+    assert!(
+        names.contains(&"fresh".to_owned()) && !names.contains(&"shared/ci/deploy-key".to_owned())
+    );
 }
 
 #[test]
 fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
     let mut h = Harness::loaded();
-    assert!(h.state.pending_fetch.is_none(), "browsing never fetches values");
+    assert!(
+        h.state.pending_fetch.is_none(),
+        "browsing never fetches values"
+    );
     let effects = h.cmd(Command::Reveal).to_vec();
     assert!(
         matches!(&effects[..], [Effect::FetchValue { version: VersionSel::Stage(s), .. }] if s == "AWSCURRENT")
@@ -92,7 +102,10 @@ fn moving_the_selection_masks_and_resets_the_version() {
     let effects = h.cmd(Command::Down).to_vec();
     assert!(h.state.value.is_none());
     assert_eq!(h.state.version, VersionSel::current());
-    assert!(matches!(&effects[..], [Effect::After { .. }]), "detail is debounced, not fetched at once");
+    assert!(
+        matches!(&effects[..], [Effect::After { .. }]),
+        "detail is debounced, not fetched at once"
+    );
 }
 
 #[test]
@@ -110,7 +123,11 @@ fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
         raw: value.clone(),
         view: smtui::secret::ValueView::from_parts(Some(value), None),
     };
-    h.act(Action::ValueLoaded { generation, request, result: Ok(fetched) });
+    h.act(Action::ValueLoaded {
+        generation,
+        request,
+        result: Ok(fetched),
+    });
     assert!(h.state.value.is_none());
 }
 
@@ -120,14 +137,26 @@ fn json_keys_reveal_one_at_a_time_or_all() {
     h.cmd(Command::Reveal);
     h.answer_fetch(r#"{"username":"app","password":"pw","port":5432}"#);
     assert_eq!(h.state.focus, Focus::Value);
-    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys(Default::default())));
+    assert_eq!(
+        h.state.value.as_ref().map(|p| p.shown.clone()),
+        Some(Shown::Keys(Default::default()))
+    );
     h.cmd(Command::Down);
     h.cmd(Command::Reveal);
-    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys([1].into())));
+    assert_eq!(
+        h.state.value.as_ref().map(|p| p.shown.clone()),
+        Some(Shown::Keys([1].into()))
+    );
     h.cmd(Command::RevealAll);
-    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys([0, 1, 2].into())));
+    assert_eq!(
+        h.state.value.as_ref().map(|p| p.shown.clone()),
+        Some(Shown::Keys([0, 1, 2].into()))
+    );
     h.cmd(Command::RevealAll);
-    assert_eq!(h.state.value.as_ref().map(|p| p.shown.clone()), Some(Shown::Keys(Default::default())));
+    assert_eq!(
+        h.state.value.as_ref().map(|p| p.shown.clone()),
+        Some(Shown::Keys(Default::default()))
+    );
     h.cmd(Command::Back);
     assert!(h.state.value.is_none());
     assert_eq!(h.state.focus, Focus::List);
@@ -140,16 +169,37 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
     h.answer_fetch(r#"{"username":"app","password":"pw"}"#);
     h.cmd(Command::Down);
     let effects = h.cmd(Command::CopyValue).to_vec();
-    let [Effect::Copy { token, label, text, clear_after }] = &effects[..] else {
+    let [
+        Effect::Copy {
+            token,
+            label,
+            text,
+            clear_after,
+        },
+    ] = &effects[..]
+    else {
         panic!("one copy: {effects:?}")
     };
     assert_eq!(text.expose_str(), Some("pw"));
     assert!(label.contains("password"));
     assert_eq!(*clear_after, Some(Duration::from_secs(30)));
     let token = *token;
-    h.act(Action::Copied { token, label: label.clone(), clear_after: *clear_after, result: Ok("memory") });
-    let status = h.state.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    assert!(status.contains("clears in 30 s") && !status.contains("pw"), "{status}");
+    h.act(Action::Copied {
+        token,
+        label: label.clone(),
+        clear_after: *clear_after,
+        result: Ok("memory"),
+    });
+    let status = h
+        .state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.contains("clears in 30 s") && !status.contains("pw"),
+        "{status}"
+    );
     let due = h.effects.clone();
     assert!(due.iter().any(
         |e| matches!(e, Effect::After { action, .. } if matches!(**action, Action::ClipboardClearDue { .. }))

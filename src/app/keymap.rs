@@ -72,36 +72,156 @@ macro_rules! bind {
 }
 
 pub const BINDINGS: &[Binding] = &[
-    bind!(Popup, [(KeyCode::Esc, NONE), (KeyCode::Char('q'), NONE)], Back, "close the popup"),
-    bind!(Popup, [(KeyCode::Enter, NONE)], Select, "choose the highlighted version"),
-    bind!(Value, [(KeyCode::Char('v'), NONE)], Reveal, "reveal / hide the selected JSON key"),
-    bind!(Value, [(KeyCode::Char('c'), NONE)], CopyValue, "copy the selected JSON key's value"),
-    bind!(Value, [(KeyCode::Esc, NONE)], Back, "mask the value and return to the list"),
+    bind!(
+        Popup,
+        [(KeyCode::Esc, NONE), (KeyCode::Char('q'), NONE)],
+        Back,
+        "close the popup"
+    ),
+    bind!(
+        Popup,
+        [(KeyCode::Enter, NONE)],
+        Select,
+        "choose the highlighted version"
+    ),
+    bind!(
+        Value,
+        [(KeyCode::Char('v'), NONE)],
+        Reveal,
+        "reveal / hide the selected JSON key"
+    ),
+    bind!(
+        Value,
+        [(KeyCode::Char('c'), NONE)],
+        CopyValue,
+        "copy the selected JSON key's value"
+    ),
+    bind!(
+        Value,
+        [(KeyCode::Esc, NONE)],
+        Back,
+        "mask the value and return to the list"
+    ),
     bind!(
         List,
         [(KeyCode::Char('v'), NONE), (KeyCode::Enter, NONE)],
         Reveal,
         "reveal / mask the value (GetSecretValue)"
     ),
-    bind!(List, [(KeyCode::Char('c'), NONE)], CopyValue, "copy the whole value (cleared after a timeout)"),
-    bind!(List, [(KeyCode::Esc, NONE)], Back, "mask the value / clear the filter"),
-    bind!(List, [(KeyCode::Char('/'), NONE)], Filter, "filter by name, description and tags"),
-    bind!(List, [(KeyCode::Char('s'), NONE)], SortNext, "sort by the next column"),
-    bind!(List, [(KeyCode::Char('S'), NONE)], SortReverse, "reverse the sort order"),
-    bind!(List, [(KeyCode::Char('.'), NONE)], ToggleDeleted, "show / hide secrets scheduled for deletion"),
-    bind!(Global, [(KeyCode::Char('V'), NONE)], RevealAll, "reveal / hide every JSON key"),
-    bind!(Global, [(KeyCode::Char('J'), NONE)], ToggleRawJson, "JSON: key table / pretty raw JSON"),
-    bind!(Global, [(KeyCode::Char('p'), NONE)], PickVersion, "pick the version to reveal or copy"),
-    bind!(Global, [(KeyCode::Char('a'), NONE)], CopyArn, "copy the ARN"),
-    bind!(Global, [(KeyCode::Char('n'), NONE)], CopyName, "copy the name"),
-    bind!(Global, [(KeyCode::Char('r'), NONE)], Refresh, "refresh every region"),
-    bind!(Global, [(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], Down, "move down"),
-    bind!(Global, [(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)], Up, "move up"),
-    bind!(Global, [(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)], PageDown, "page down"),
-    bind!(Global, [(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)], PageUp, "page up"),
-    bind!(Global, [(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)], Top, "first row"),
-    bind!(Global, [(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)], Bottom, "last row"),
-    bind!(Global, [(KeyCode::Tab, NONE)], FocusNext, "switch focus: list / value pane"),
+    bind!(
+        List,
+        [(KeyCode::Char('c'), NONE)],
+        CopyValue,
+        "copy the whole value (cleared after a timeout)"
+    ),
+    bind!(
+        List,
+        [(KeyCode::Esc, NONE)],
+        Back,
+        "mask the value / clear the filter"
+    ),
+    bind!(
+        List,
+        [(KeyCode::Char('/'), NONE)],
+        Filter,
+        "filter by name, description and tags"
+    ),
+    bind!(
+        List,
+        [(KeyCode::Char('s'), NONE)],
+        SortNext,
+        "sort by the next column"
+    ),
+    bind!(
+        List,
+        [(KeyCode::Char('S'), NONE)],
+        SortReverse,
+        "reverse the sort order"
+    ),
+    bind!(
+        List,
+        [(KeyCode::Char('.'), NONE)],
+        ToggleDeleted,
+        "show / hide secrets scheduled for deletion"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Char('V'), NONE)],
+        RevealAll,
+        "reveal / hide every JSON key"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Char('J'), NONE)],
+        ToggleRawJson,
+        "JSON: key table / pretty raw JSON"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Char('p'), NONE)],
+        PickVersion,
+        "pick the version to reveal or copy"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Char('a'), NONE)],
+        CopyArn,
+        "copy the ARN"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Char('n'), NONE)],
+        CopyName,
+        "copy the name"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Char('r'), NONE)],
+        Refresh,
+        "refresh every region"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        Down,
+        "move down"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        Up,
+        "move up"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)],
+        PageDown,
+        "page down"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)],
+        PageUp,
+        "page up"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)],
+        Top,
+        "first row"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)],
+        Bottom,
+        "last row"
+    ),
+    bind!(
+        Global,
+        [(KeyCode::Tab, NONE)],
+        FocusNext,
+        "switch focus: list / value pane"
+    ),
     bind!(Global, [(KeyCode::Char('?'), NONE)], Help, "show this help"),
     bind!(
         Global,
@@ -115,12 +235,23 @@ pub const BINDINGS: &[Binding] = &[
 pub fn resolve(context: Context, key: KeyEvent) -> Option<Command> {
     // Shifted letters arrive as uppercase chars, sometimes with SHIFT set: ignore SHIFT.
     let modifiers = key.modifiers - KeyModifiers::SHIFT;
-    let matches = |b: &&Binding| b.keys.iter().any(|&(code, mods)| code == key.code && mods == modifiers);
-    let in_context = BINDINGS.iter().filter(|b| b.context == context).find(matches);
+    let matches = |b: &&Binding| {
+        b.keys
+            .iter()
+            .any(|&(code, mods)| code == key.code && mods == modifiers)
+    };
+    let in_context = BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .find(matches);
     let global = || {
         // Popups swallow everything but their own keys, so a stray key cannot act behind them.
-        (context != Context::Popup)
-            .then(|| BINDINGS.iter().filter(|b| b.context == Context::Global).find(matches))?
+        (context != Context::Popup).then(|| {
+            BINDINGS
+                .iter()
+                .filter(|b| b.context == Context::Global)
+                .find(matches)
+        })?
     };
     in_context.or_else(global).map(|b| b.command)
 }
@@ -141,12 +272,21 @@ pub fn key_label(code: KeyCode, modifiers: KeyModifiers) -> String {
         KeyCode::End => "End".to_owned(),
         other => format!("{other:?}"),
     };
-    if modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
+    if modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
 }
 
 /// One line per binding: (context, keys, description). Used by help and the README table.
 pub fn help_rows() -> Vec<(Context, String, &'static str)> {
-    let order = [Context::List, Context::Value, Context::Global, Context::Popup];
+    let order = [
+        Context::List,
+        Context::Value,
+        Context::Global,
+        Context::Popup,
+    ];
     order
         .iter()
         .flat_map(|&ctx| BINDINGS.iter().filter(move |b| b.context == ctx))
@@ -161,7 +301,11 @@ pub fn help_rows() -> Vec<(Context, String, &'static str)> {
 pub fn markdown_table() -> String {
     let mut out = String::from("| Where | Keys | Action |\n|---|---|---|\n");
     for (ctx, keys, desc) in help_rows() {
-        let keys = keys.split(' ').map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" ");
+        let keys = keys
+            .split(' ')
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let _ = writeln!(out, "| {} | {keys} | {desc} |", ctx.title());
     }
     out
@@ -197,7 +341,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for b in BINDINGS {
             for k in b.keys {
-                assert!(seen.insert((b.context, *k)), "{k:?} bound twice in {:?}", b.context);
+                assert!(
+                    seen.insert((b.context, *k)),
+                    "{k:?} bound twice in {:?}",
+                    b.context
+                );
             }
         }
     }

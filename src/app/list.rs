@@ -95,7 +95,10 @@ impl Default for SecretList {
             visible: Vec::new(),
             selected: 0,
             filter: String::new(),
-            sort: Sort { column: Column::Name, descending: false },
+            sort: Sort {
+                column: Column::Name,
+                descending: false,
+            },
             show_deleted: false,
         }
     }
@@ -131,13 +134,17 @@ impl SecretList {
     }
 
     pub fn selected(&self) -> Option<&SecretSummary> {
-        self.visible.get(self.selected).map(|&i| &self.rows[i].summary)
+        self.visible
+            .get(self.selected)
+            .map(|&i| &self.rows[i].summary)
     }
 
     pub fn visible(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &SecretSummary> {
         let end = range.end.min(self.visible.len());
         let start = range.start.min(end);
-        self.visible[start..end].iter().map(|&i| &self.rows[i].summary)
+        self.visible[start..end]
+            .iter()
+            .map(|&i| &self.rows[i].summary)
     }
 
     /// Drops every row of `region` (a fresh listing of it has started to arrive).
@@ -182,20 +189,29 @@ impl SecretList {
         edit(self);
         let needle = self.filter.to_lowercase();
         self.visible.clear();
-        self.visible.extend(self.rows.iter().enumerate().filter_map(|(i, row)| {
-            let deleted_ok = self.show_deleted || row.summary.deleted_date.is_none();
-            (deleted_ok && row.haystack.contains(needle.as_str())).then_some(i)
-        }));
+        self.visible
+            .extend(self.rows.iter().enumerate().filter_map(|(i, row)| {
+                let deleted_ok = self.show_deleted || row.summary.deleted_date.is_none();
+                (deleted_ok && row.haystack.contains(needle.as_str())).then_some(i)
+            }));
         let rows = &self.rows;
         let sort = self.sort;
         self.visible.sort_by(|&a, &b| {
             let order = compare(&rows[a].summary, &rows[b].summary, sort.column)
                 .then_with(|| rows[a].summary.name.cmp(&rows[b].summary.name))
                 .then_with(|| rows[a].summary.region.cmp(&rows[b].summary.region));
-            if sort.descending { order.reverse() } else { order }
+            if sort.descending {
+                order.reverse()
+            } else {
+                order
+            }
         });
         self.selected = keep
-            .and_then(|arn| self.visible.iter().position(|&i| self.rows[i].summary.arn == arn))
+            .and_then(|arn| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.rows[i].summary.arn == arn)
+            })
             .unwrap_or_else(|| self.selected.min(self.visible.len().saturating_sub(1)));
     }
 }
@@ -234,14 +250,19 @@ mod tests {
     }
 
     fn names(list: &SecretList) -> Vec<&str> {
-        list.visible(0..usize::MAX).map(|s| s.name.as_str()).collect()
+        list.visible(0..usize::MAX)
+            .map(|s| s.name.as_str())
+            .collect()
     }
 
     #[test]
     fn filter_matches_name_description_and_tags_case_insensitively() {
         let mut list = SecretList::default();
         let mut tagged = summary("beta", "eu-west-1");
-        tagged.tags.push(Tag { key: "Team".into(), value: "Payments".into() });
+        tagged.tags.push(Tag {
+            key: "Team".into(),
+            value: "Payments".into(),
+        });
         let mut described = summary("gamma", "us-east-1");
         described.description = Some("Stripe API key".into());
         list.extend(vec![summary("alpha", "us-east-1"), tagged, described]);

@@ -101,8 +101,13 @@ pub struct PendingFetch {
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: u16 },
-    VersionPicker { choices: Vec<(VersionSel, String)>, selected: usize },
+    Help {
+        scroll: u16,
+    },
+    VersionPicker {
+        choices: Vec<(VersionSel, String)>,
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,6 +209,10 @@ impl State {
 
     /// A countdown is on screen, so a once-a-second redraw is useful.
     pub fn has_countdown(&self) -> bool {
-        self.value.is_some() || self.clipboard.as_ref().is_some_and(|c| c.clears_at.is_some())
+        self.value.is_some()
+            || self
+                .clipboard
+                .as_ref()
+                .is_some_and(|c| c.clears_at.is_some())
     }
 }

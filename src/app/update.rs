@@ -6,8 +6,8 @@ use crate::app::action::{Action, FilterEdit};
 use crate::app::effect::Effect;
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{
-    CachedDetail, ClipboardNotice, FetchPurpose, Focus, Level, Overlay, PendingFetch, RegionState, State,
-    StatusLine,
+    CachedDetail, ClipboardNotice, FetchPurpose, Focus, Level, Overlay, PendingFetch, RegionState,
+    State, StatusLine,
 };
 use crate::app::value;
 use crate::sanitize::sanitize_line;
@@ -28,7 +28,12 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     match action {
         Action::Command(command) => command_effects(state, command, &mut fx),
         Action::FilterInput(edit) => filter_input(state, edit, &mut fx),
-        Action::SecretsPage { generation, region, page, last } if generation == state.generation => {
+        Action::SecretsPage {
+            generation,
+            region,
+            page,
+            last,
+        } if generation == state.generation => {
             let before = selected_arn(state);
             if let Some(status) = state.regions.iter_mut().find(|r| r.name == region) {
                 if std::mem::take(&mut status.awaiting_first_page) {
@@ -47,40 +52,76 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             }
             selection_changed(state, before.as_deref(), &mut fx);
         }
-        Action::RegionFailed { generation, region, error } if generation == state.generation => {
+        Action::RegionFailed {
+            generation,
+            region,
+            error,
+        } if generation == state.generation => {
             if let Some(status) = state.regions.iter_mut().find(|r| r.name == region) {
                 status.awaiting_first_page = false;
                 status.state = RegionState::Failed(error);
             }
         }
-        Action::DetailLoaded { generation, arn, result } if generation == state.generation => {
+        Action::DetailLoaded {
+            generation,
+            arn,
+            result,
+        } if generation == state.generation => {
             if state.detail_in_flight.as_deref() == Some(arn.as_str()) {
                 state.detail_in_flight = None;
             }
             let keep_for = state.settings.detail_ttl * 10;
-            state.details.retain(|_, d| now.duration_since(d.fetched_at) < keep_for);
-            state.details.insert(arn, CachedDetail { fetched_at: now, result });
+            state
+                .details
+                .retain(|_, d| now.duration_since(d.fetched_at) < keep_for);
+            state.details.insert(
+                arn,
+                CachedDetail {
+                    fetched_at: now,
+                    result,
+                },
+            );
         }
         Action::DetailDue { arn } => {
             if selected_arn(state).as_deref() == Some(arn.as_str()) {
                 describe_if_stale(state, &mut fx);
             }
         }
-        Action::ValueLoaded { generation, request, result } if generation == state.generation => {
+        Action::ValueLoaded {
+            generation,
+            request,
+            result,
+        } if generation == state.generation => {
             value::loaded(state, request, result, &mut fx);
         }
         Action::Identity { generation, result } if generation == state.generation => {
             state.identity = Some(result);
         }
         Action::RemaskDue { reveal } => value::remask_due(state, reveal, &mut fx),
-        Action::Copied { token, label, clear_after, result } => match result {
+        Action::Copied {
+            token,
+            label,
+            clear_after,
+            result,
+        } => match result {
             Ok(backend) => {
                 let clears_at = clear_after.map(|d| now + d);
-                let when = clear_after.map_or(String::new(), |d| format!("; clears in {} s", d.as_secs()));
-                info(state, format!("Copied {label} to the clipboard ({backend}){when}"));
-                state.clipboard = Some(ClipboardNotice { token, label, clears_at });
+                let when =
+                    clear_after.map_or(String::new(), |d| format!("; clears in {} s", d.as_secs()));
+                info(
+                    state,
+                    format!("Copied {label} to the clipboard ({backend}){when}"),
+                );
+                state.clipboard = Some(ClipboardNotice {
+                    token,
+                    label,
+                    clears_at,
+                });
                 if let Some(delay) = clear_after {
-                    fx.push(Effect::After { delay, action: Box::new(Action::ClipboardClearDue { token }) });
+                    fx.push(Effect::After {
+                        delay,
+                        action: Box::new(Action::ClipboardClearDue { token }),
+                    });
                 }
             }
             Err(why) => error(state, &format!("Could not copy {label}: {why}")),
@@ -144,7 +185,9 @@ fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::ToggleRawJson => value::toggle_raw_json(state),
         Command::PickVersion => value::open_version_picker(state, fx),
         Command::CopyValue => value::copy_value(state, fx),
-        Command::CopyArn | Command::CopyName => value::copy_metadata(state, command == Command::CopyArn, fx),
+        Command::CopyArn | Command::CopyName => {
+            value::copy_metadata(state, command == Command::CopyArn, fx)
+        }
         Command::Back => {
             if state.value.is_some() {
                 value::mask(state);
@@ -166,12 +209,18 @@ fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.overlays.pop();
         }
         (_, Command::Quit) => quit(state, fx),
-        (Overlay::Help { scroll }, Command::Down | Command::PageDown) => *scroll = scroll.saturating_add(1),
-        (Overlay::Help { scroll }, Command::Up | Command::PageUp) => *scroll = scroll.saturating_sub(1),
+        (Overlay::Help { scroll }, Command::Down | Command::PageDown) => {
+            *scroll = scroll.saturating_add(1)
+        }
+        (Overlay::Help { scroll }, Command::Up | Command::PageUp) => {
+            *scroll = scroll.saturating_sub(1)
+        }
         (Overlay::VersionPicker { choices, selected }, Command::Down) => {
             *selected = (*selected + 1).min(choices.len().saturating_sub(1));
         }
-        (Overlay::VersionPicker { selected, .. }, Command::Up) => *selected = selected.saturating_sub(1),
+        (Overlay::VersionPicker { selected, .. }, Command::Up) => {
+            *selected = selected.saturating_sub(1)
+        }
         (Overlay::VersionPicker { choices, selected }, Command::Select) => {
             let chosen = choices.get(*selected).map(|(v, _)| v.clone());
             state.overlays.pop();
@@ -227,7 +276,10 @@ fn selection_changed(state: &mut State, before: Option<&str>, fx: &mut Vec<Effec
     }
     value::forget_for_selection_change(state);
     if let Some(arn) = after {
-        fx.push(Effect::After { delay: DETAIL_DEBOUNCE, action: Box::new(Action::DetailDue { arn }) });
+        fx.push(Effect::After {
+            delay: DETAIL_DEBOUNCE,
+            action: Box::new(Action::DetailDue { arn }),
+        });
     }
 }
 
@@ -244,14 +296,28 @@ pub(crate) fn describe_if_stale(state: &mut State, fx: &mut Vec<Effect>) {
     }
     let (arn, region) = (selected.arn.clone(), selected.region.clone());
     state.detail_in_flight = Some(arn.clone());
-    fx.push(Effect::Describe { generation: state.generation, region, arn });
+    fx.push(Effect::Describe {
+        generation: state.generation,
+        region,
+        arn,
+    });
 }
 
 fn list_all(state: &State) -> Vec<Effect> {
     let generation = state.generation;
-    let mut fx: Vec<Effect> =
-        state.regions.iter().map(|r| Effect::ListRegion { generation, region: r.name.clone() }).collect();
-    let region = state.settings.home_region.clone().or_else(|| state.regions.first().map(|r| r.name.clone()));
+    let mut fx: Vec<Effect> = state
+        .regions
+        .iter()
+        .map(|r| Effect::ListRegion {
+            generation,
+            region: r.name.clone(),
+        })
+        .collect();
+    let region = state
+        .settings
+        .home_region
+        .clone()
+        .or_else(|| state.regions.first().map(|r| r.name.clone()));
     fx.push(Effect::WhoAmI { generation, region });
     fx
 }
@@ -268,7 +334,10 @@ fn refresh(state: &mut State) -> Vec<Effect> {
     info(state, "Refreshing every region".to_owned());
     let mut fx = list_all(state);
     if let Some(arn) = selected_arn(state) {
-        fx.push(Effect::After { delay: DETAIL_DEBOUNCE, action: Box::new(Action::DetailDue { arn }) });
+        fx.push(Effect::After {
+            delay: DETAIL_DEBOUNCE,
+            action: Box::new(Action::DetailDue { arn }),
+        });
     }
     fx
 }
@@ -280,16 +349,27 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
 }
 
 pub(crate) fn info(state: &mut State, text: String) {
-    state.status = Some(StatusLine { level: Level::Info, text });
+    state.status = Some(StatusLine {
+        level: Level::Info,
+        text,
+    });
 }
 
 /// Error text may quote AWS (untrusted); it is sanitised when drawn, and here already
 /// flattened to one line.
 pub(crate) fn error(state: &mut State, text: &str) {
-    state.status = Some(StatusLine { level: Level::Error, text: sanitize_line(text).into_owned() });
+    state.status = Some(StatusLine {
+        level: Level::Error,
+        text: sanitize_line(text).into_owned(),
+    });
 }
 
-pub(crate) fn pending(state: &mut State, purpose: FetchPurpose, reveal_all: bool, fx: &mut Vec<Effect>) {
+pub(crate) fn pending(
+    state: &mut State,
+    purpose: FetchPurpose,
+    reveal_all: bool,
+    fx: &mut Vec<Effect>,
+) {
     let Some(selected) = state.list.selected().cloned() else {
         return;
     };

@@ -39,7 +39,11 @@ pub fn reveal(state: &mut State, all: bool, fx: &mut Vec<Effect>) {
     };
     match (&mut pane.shown, key_count) {
         (Shown::Keys(keys), Some(count)) if all => {
-            *keys = if keys.len() == count { BTreeSet::new() } else { (0..count).collect() };
+            *keys = if keys.len() == count {
+                BTreeSet::new()
+            } else {
+                (0..count).collect()
+            };
             pane.expires_at = deadline;
         }
         (Shown::Keys(keys), Some(_)) if in_value_pane => {
@@ -57,7 +61,11 @@ pub fn reveal(state: &mut State, all: bool, fx: &mut Vec<Effect>) {
 pub fn mask(state: &mut State) {
     state.value = None;
     state.focus = Focus::List;
-    if state.pending_fetch.as_ref().is_some_and(|p| p.purpose == FetchPurpose::Reveal) {
+    if state
+        .pending_fetch
+        .as_ref()
+        .is_some_and(|p| p.purpose == FetchPurpose::Reveal)
+    {
         state.pending_fetch = None;
     }
 }
@@ -67,7 +75,12 @@ pub fn forget_for_selection_change(state: &mut State) {
     state.version = VersionSel::current();
 }
 
-pub fn loaded(state: &mut State, request: u64, result: Result<FetchedValue, AwsError>, fx: &mut Vec<Effect>) {
+pub fn loaded(
+    state: &mut State,
+    request: u64,
+    result: Result<FetchedValue, AwsError>,
+    fx: &mut Vec<Effect>,
+) {
     let Some(fetch) = state.pending_fetch.take_if(|p| p.request == request) else {
         return;
     };
@@ -81,7 +94,13 @@ pub fn loaded(state: &mut State, request: u64, result: Result<FetchedValue, AwsE
     match fetch.purpose {
         FetchPurpose::Copy => {
             let text = value.view.whole_for_copy(&value.raw);
-            copy(state, format!("value of {} ({})", fetch.name, state.version.label()), text, true, fx);
+            copy(
+                state,
+                format!("value of {} ({})", fetch.name, state.version.label()),
+                text,
+                true,
+                fx,
+            );
         }
         FetchPurpose::Reveal => {
             if state.list.selected().is_none_or(|s| s.arn != fetch.arn) {
@@ -109,7 +128,10 @@ pub fn loaded(state: &mut State, request: u64, result: Result<FetchedValue, AwsE
                 raw_json: false,
                 expires_at: state.now + delay,
             });
-            fx.push(Effect::After { delay, action: Box::new(Action::RemaskDue { reveal: reveal_id }) });
+            fx.push(Effect::After {
+                delay,
+                action: Box::new(Action::RemaskDue { reveal: reveal_id }),
+            });
         }
     }
 }
@@ -120,11 +142,20 @@ pub fn remask_due(state: &mut State, reveal: u64, fx: &mut Vec<Effect>) {
     };
     if state.now >= pane.expires_at {
         mask(state);
-        info(state, format!("Value masked again after {} s", state.settings.reveal_timeout.as_secs()));
+        info(
+            state,
+            format!(
+                "Value masked again after {} s",
+                state.settings.reveal_timeout.as_secs()
+            ),
+        );
     } else {
         // The user revealed more since: wait for the extended deadline.
         let delay = pane.expires_at - state.now;
-        fx.push(Effect::After { delay, action: Box::new(Action::RemaskDue { reveal }) });
+        fx.push(Effect::After {
+            delay,
+            action: Box::new(Action::RemaskDue { reveal }),
+        });
     }
 }
 
@@ -136,12 +167,19 @@ pub fn move_key(state: &mut State, delta: isize) -> bool {
     let ValueView::Json { entries, .. } = &pane.value.view else {
         return false;
     };
-    pane.selected_key = pane.selected_key.saturating_add_signed(delta).min(entries.len().saturating_sub(1));
+    pane.selected_key = pane
+        .selected_key
+        .saturating_add_signed(delta)
+        .min(entries.len().saturating_sub(1));
     true
 }
 
 pub fn toggle_raw_json(state: &mut State) {
-    if let Some(pane) = state.value.as_mut().filter(|p| matches!(p.value.view, ValueView::Json { .. })) {
+    if let Some(pane) = state
+        .value
+        .as_mut()
+        .filter(|p| matches!(p.value.view, ValueView::Json { .. }))
+    {
         pane.raw_json = !pane.raw_json;
     }
 }
@@ -155,16 +193,31 @@ pub fn open_version_picker(state: &mut State, fx: &mut Vec<Effect>) {
     let mut choices: Vec<(VersionSel, String)> = STAGES
         .iter()
         .filter_map(|stage| {
-            let version = detail.versions.iter().find(|v| v.stages.iter().any(|s| s == stage))?;
-            Some((VersionSel::Stage((*stage).to_owned()), format!("{stage:<12} {}", version.id)))
+            let version = detail
+                .versions
+                .iter()
+                .find(|v| v.stages.iter().any(|s| s == stage))?;
+            Some((
+                VersionSel::Stage((*stage).to_owned()),
+                format!("{stage:<12} {}", version.id),
+            ))
         })
         .collect();
     choices.extend(detail.versions.iter().map(|v| {
-        let labels = if v.stages.is_empty() { "(no label)".to_owned() } else { v.stages.join(",") };
+        let labels = if v.stages.is_empty() {
+            "(no label)".to_owned()
+        } else {
+            v.stages.join(",")
+        };
         (VersionSel::Id(v.id.clone()), format!("{}  {labels}", v.id))
     }));
-    let selected = choices.iter().position(|(v, _)| *v == state.version).unwrap_or(0);
-    state.overlays.push(Overlay::VersionPicker { choices, selected });
+    let selected = choices
+        .iter()
+        .position(|(v, _)| *v == state.version)
+        .unwrap_or(0);
+    state
+        .overlays
+        .push(Overlay::VersionPicker { choices, selected });
 }
 
 pub fn choose_version(state: &mut State, version: VersionSel, fx: &mut Vec<Effect>) {
@@ -187,11 +240,17 @@ pub fn copy_value(state: &mut State, fx: &mut Vec<Effect>) {
         let (label, text) = match &pane.value.view {
             ValueView::Json { entries, .. } if state.focus == Focus::Value => {
                 match entries.get(pane.selected_key) {
-                    Some(entry) => (format!("key '{}' of {name}", entry.key), entry.value.clone()),
+                    Some(entry) => (
+                        format!("key '{}' of {name}", entry.key),
+                        entry.value.clone(),
+                    ),
                     None => return,
                 }
             }
-            view => (format!("value of {name} ({version})"), view.whole_for_copy(&pane.value.raw)),
+            view => (
+                format!("value of {name} ({version})"),
+                view.whole_for_copy(&pane.value.raw),
+            ),
         };
         copy(state, label, text, true, fx);
     } else {
@@ -206,13 +265,23 @@ pub fn copy_metadata(state: &mut State, arn: bool, fx: &mut Vec<Effect>) {
     let (label, text) = if arn {
         (format!("ARN of {}", selected.name), selected.arn.clone())
     } else {
-        ("name".to_owned() + " " + &selected.name, selected.name.clone())
+        (
+            "name".to_owned() + " " + &selected.name,
+            selected.name.clone(),
+        )
     };
     copy(state, label, SecretValue::from_string(text), false, fx);
 }
 
 fn copy(state: &mut State, label: String, text: SecretValue, secret: bool, fx: &mut Vec<Effect>) {
     let token = state.next_id();
-    let clear_after = secret.then_some(state.settings.clipboard_timeout).filter(|d| !d.is_zero());
-    fx.push(Effect::Copy { token, label, text, clear_after });
+    let clear_after = secret
+        .then_some(state.settings.clipboard_timeout)
+        .filter(|d| !d.is_zero());
+    fx.push(Effect::Copy {
+        token,
+        label,
+        text,
+        clear_after,
+    });
 }

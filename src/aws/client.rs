@@ -47,7 +47,10 @@ impl AwsContext {
     }
 
     pub fn from_config(config: SdkConfig) -> Self {
-        Self { config, secrets: Arc::default() }
+        Self {
+            config,
+            secrets: Arc::default(),
+        }
     }
 
     /// The region of the profile / environment, used when no region is given.
@@ -60,7 +63,10 @@ impl AwsContext {
     }
 
     pub fn secrets(&self, region: &str) -> aws_sdk_secretsmanager::Client {
-        let mut cache = self.secrets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut cache = self
+            .secrets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         cache
             .entry(region.to_owned())
             .or_insert_with(|| {

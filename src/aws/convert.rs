@@ -25,7 +25,10 @@ pub fn summary(region: &str, entry: &sm::SecretListEntry) -> SecretSummary {
         arn: entry.arn().unwrap_or_default().to_owned(),
         name: entry.name().unwrap_or_default().to_owned(),
         region: region.to_owned(),
-        description: entry.description().map(str::to_owned).filter(|d| !d.is_empty()),
+        description: entry
+            .description()
+            .map(str::to_owned)
+            .filter(|d| !d.is_empty()),
         created: timestamp(entry.created_date()),
         last_changed: timestamp(entry.last_changed_date()),
         last_accessed: timestamp(entry.last_accessed_date()),
@@ -46,7 +49,10 @@ pub fn detail(
     SecretDetail {
         arn: out.arn().unwrap_or_default().to_owned(),
         name: out.name().unwrap_or_default().to_owned(),
-        description: out.description().map(str::to_owned).filter(|d| !d.is_empty()),
+        description: out
+            .description()
+            .map(str::to_owned)
+            .filter(|d| !d.is_empty()),
         kms_key_id: out.kms_key_id().map(str::to_owned),
         created: timestamp(out.created_date()),
         last_changed: timestamp(out.last_changed_date()),
@@ -59,7 +65,10 @@ pub fn detail(
             .iter()
             .map(|r| Replica {
                 region: r.region().unwrap_or_default().to_owned(),
-                status: r.status().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+                status: r
+                    .status()
+                    .map(|s| s.as_str().to_owned())
+                    .unwrap_or_default(),
                 message: r.status_message().map(str::to_owned),
             })
             .collect(),
@@ -67,7 +76,9 @@ pub fn detail(
             enabled: out.rotation_enabled().unwrap_or(false),
             lambda_arn: out.rotation_lambda_arn().map(str::to_owned),
             every_days: rules.and_then(sm::RotationRulesType::automatically_after_days),
-            schedule: rules.and_then(|r| r.schedule_expression()).map(str::to_owned),
+            schedule: rules
+                .and_then(|r| r.schedule_expression())
+                .map(str::to_owned),
             last_rotated: timestamp(out.last_rotated_date()),
             next_rotation: timestamp(out.next_rotation_date()),
         },

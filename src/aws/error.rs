@@ -41,9 +41,10 @@ impl ErrorKind {
             | "InvalidClientTokenId"
             | "SignatureDoesNotMatch" => Self::AccessDenied,
             "ExpiredTokenException" | "ExpiredToken" | "RequestExpired" => Self::ExpiredToken,
-            "ThrottlingException" | "Throttling" | "TooManyRequestsException" | "RequestLimitExceeded" => {
-                Self::Throttled
-            }
+            "ThrottlingException"
+            | "Throttling"
+            | "TooManyRequestsException"
+            | "RequestLimitExceeded" => Self::Throttled,
             "ResourceNotFoundException" => Self::NotFound,
             "InvalidParameterException"
             | "InvalidRequestException"
@@ -71,12 +72,24 @@ impl AwsError {
         E: ProvideErrorMetadata,
     {
         let (kind, code, message) = match err {
-            SdkError::TimeoutError(_) => (ErrorKind::Timeout, None, Some("the request timed out".to_owned())),
+            SdkError::TimeoutError(_) => (
+                ErrorKind::Timeout,
+                None,
+                Some("the request timed out".to_owned()),
+            ),
             SdkError::DispatchFailure(failure) => {
-                let why = if failure.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Network };
+                let why = if failure.is_timeout() {
+                    ErrorKind::Timeout
+                } else {
+                    ErrorKind::Network
+                };
                 (why, None, Some("could not reach the endpoint".to_owned()))
             }
-            SdkError::ResponseError(_) => (ErrorKind::Network, None, Some("unreadable response".to_owned())),
+            SdkError::ResponseError(_) => (
+                ErrorKind::Network,
+                None,
+                Some("unreadable response".to_owned()),
+            ),
             SdkError::ConstructionFailure(_) => (
                 ErrorKind::Invalid,
                 None,
@@ -84,17 +97,31 @@ impl AwsError {
             ),
             _ => {
                 let code = err.code().map(str::to_owned);
-                let kind = code.as_deref().map_or(ErrorKind::Other, ErrorKind::from_code);
+                let kind = code
+                    .as_deref()
+                    .map_or(ErrorKind::Other, ErrorKind::from_code);
                 (kind, code, err.message().map(str::to_owned))
             }
         };
-        Self { kind, operation, region: region.to_owned(), code, message }
+        Self {
+            kind,
+            operation,
+            region: region.to_owned(),
+            code,
+            message,
+        }
     }
 }
 
 impl fmt::Display for AwsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} in {} failed: {}", self.operation, self.region, self.kind.short())?;
+        write!(
+            f,
+            "{} in {} failed: {}",
+            self.operation,
+            self.region,
+            self.kind.short()
+        )?;
         if let Some(code) = &self.code {
             write!(f, " ({code})")?;
         }
@@ -113,10 +140,22 @@ mod tests {
 
     #[test]
     fn codes_map_to_kinds() {
-        assert_eq!(ErrorKind::from_code("AccessDeniedException"), ErrorKind::AccessDenied);
-        assert_eq!(ErrorKind::from_code("ExpiredTokenException"), ErrorKind::ExpiredToken);
-        assert_eq!(ErrorKind::from_code("ThrottlingException"), ErrorKind::Throttled);
-        assert_eq!(ErrorKind::from_code("ResourceNotFoundException"), ErrorKind::NotFound);
+        assert_eq!(
+            ErrorKind::from_code("AccessDeniedException"),
+            ErrorKind::AccessDenied
+        );
+        assert_eq!(
+            ErrorKind::from_code("ExpiredTokenException"),
+            ErrorKind::ExpiredToken
+        );
+        assert_eq!(
+            ErrorKind::from_code("ThrottlingException"),
+            ErrorKind::Throttled
+        );
+        assert_eq!(
+            ErrorKind::from_code("ResourceNotFoundException"),
+            ErrorKind::NotFound
+        );
         assert_eq!(ErrorKind::from_code("Whatever"), ErrorKind::Other);
     }
 }

@@ -28,8 +28,15 @@ pub async fn list_region(
             .send()
             .await
             .map_err(|e| AwsError::from_sdk("ListSecrets", region, &e))?;
-        let page = out.secret_list().iter().map(|e| convert::summary(region, e)).collect();
-        token = out.next_token().filter(|t| !t.is_empty()).map(str::to_owned);
+        let page = out
+            .secret_list()
+            .iter()
+            .map(|e| convert::summary(region, e))
+            .collect();
+        token = out
+            .next_token()
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
         let last = token.is_none();
         on_page(page, last);
         if last {
@@ -55,7 +62,10 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
                 .await
                 .map_err(|e| AwsError::from_sdk("ListSecretVersionIds", region, &e))?;
             all.extend(out.versions().iter().map(convert::version));
-            token = out.next_token().filter(|t| !t.is_empty()).map(str::to_owned);
+            token = out
+                .next_token()
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned);
             if token.is_none() {
                 return Ok::<_, AwsError>(all);
             }
@@ -87,11 +97,19 @@ pub async fn get_value(
         VersionSel::Stage(stage) => request.version_stage(stage),
         VersionSel::Id(id) => request.version_id(id),
     };
-    let mut out = request.send().await.map_err(|e| AwsError::from_sdk("GetSecretValue", region, &e))?;
+    let mut out = request
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("GetSecretValue", region, &e))?;
     let string = out.secret_string.take().map(SecretValue::from_string);
-    let binary = out.secret_binary.take().map(|b: Blob| SecretValue::from_bytes(b.into_inner()));
-    let raw =
-        string.clone().or_else(|| binary.clone()).unwrap_or_else(|| SecretValue::from_bytes(Vec::new()));
+    let binary = out
+        .secret_binary
+        .take()
+        .map(|b: Blob| SecretValue::from_bytes(b.into_inner()));
+    let raw = string
+        .clone()
+        .or_else(|| binary.clone())
+        .unwrap_or_else(|| SecretValue::from_bytes(Vec::new()));
     Ok(FetchedValue {
         version_id: out.version_id.take().unwrap_or_default(),
         stages: out.version_stages.take().unwrap_or_default(),
@@ -100,7 +118,10 @@ pub async fn get_value(
     })
 }
 
-pub async fn caller_identity(ctx: &AwsContext, region: Option<&str>) -> Result<CallerIdentity, AwsError> {
+pub async fn caller_identity(
+    ctx: &AwsContext,
+    region: Option<&str>,
+) -> Result<CallerIdentity, AwsError> {
     let out = ctx
         .sts(region)
         .get_caller_identity()

@@ -19,10 +19,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         (Some(_), None) => vec![Line::styled("Loading…", theme.loading)],
         (Some(_), Some(cached)) => match &cached.result {
             Ok(detail) => lines(detail, theme),
-            Err(err) => vec![Line::styled(sanitize_line(&err.to_string()).into_owned(), theme.error)],
+            Err(err) => vec![Line::styled(
+                sanitize_line(&err.to_string()).into_owned(),
+                theme.error,
+            )],
         },
     };
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn field<'a>(label: &'static str, value: impl Into<String>, theme: &Theme) -> Line<'a> {
@@ -37,13 +45,18 @@ fn safe(text: &str) -> String {
 }
 
 fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
-    let mut out = vec![field("Name", safe(&d.name), theme), field("ARN", safe(&d.arn), theme)];
+    let mut out = vec![
+        field("Name", safe(&d.name), theme),
+        field("ARN", safe(&d.arn), theme),
+    ];
     if let Some(desc) = &d.description {
         out.push(field("Description", safe(desc), theme));
     }
     out.push(field(
         "KMS key",
-        d.kms_key_id.as_deref().map_or("aws/secretsmanager (default)".to_owned(), safe),
+        d.kms_key_id
+            .as_deref()
+            .map_or("aws/secretsmanager (default)".to_owned(), safe),
         theme,
     ));
     out.push(field("Created", date_time(d.created), theme));
@@ -52,7 +65,10 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
     if let Some(deleted) = d.deleted_date {
         out.push(Line::from(vec![
             Span::styled(format!("{:<12}", "Deletion"), theme.label),
-            Span::styled(format!("scheduled for {}", date_time(Some(deleted))), theme.warn),
+            Span::styled(
+                format!("scheduled for {}", date_time(Some(deleted))),
+                theme.warn,
+            ),
         ]));
     }
     out.push(rotation(d, theme));
@@ -69,15 +85,26 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
     let tags = if d.tags.is_empty() {
         "none".to_owned()
     } else {
-        d.tags.iter().map(|t| format!("{}={}", safe(&t.key), safe(&t.value))).collect::<Vec<_>>().join(", ")
+        d.tags
+            .iter()
+            .map(|t| format!("{}={}", safe(&t.key), safe(&t.value)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     out.push(field("Tags", tags, theme));
-    out.push(Line::styled(format!("Versions ({})", d.versions.len()), theme.header));
+    out.push(Line::styled(
+        format!("Versions ({})", d.versions.len()),
+        theme.header,
+    ));
     for v in &d.versions {
         let stages = if v.stages.is_empty() {
             "—".to_owned()
         } else {
-            v.stages.iter().map(|s| safe(s)).collect::<Vec<_>>().join(",")
+            v.stages
+                .iter()
+                .map(|s| safe(s))
+                .collect::<Vec<_>>()
+                .join(",")
         };
         out.push(Line::from(vec![
             Span::styled(format!("  {stages:<24}"), theme.json_key),
@@ -101,7 +128,12 @@ fn rotation<'a>(d: &SecretDetail, theme: &Theme) -> Line<'a> {
     if let Some(schedule) = &r.schedule {
         let _ = write!(text, " · {}", safe(schedule));
     }
-    let _ = write!(text, " · last {} · next {}", date(r.last_rotated), date(r.next_rotation));
+    let _ = write!(
+        text,
+        " · last {} · next {}",
+        date(r.last_rotated),
+        date(r.next_rotation)
+    );
     if let Some(lambda) = &r.lambda_arn {
         let _ = write!(text, " · {}", safe(lambda));
     }

@@ -18,14 +18,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let sort = list.sort();
     let mut title = format!(" Secrets ({}) ", list.len());
     if !list.filter().is_empty() {
-        title = format!(" Secrets ({} of {}) /{} ", list.len(), list.total(), sanitize_line(list.filter()));
+        title = format!(
+            " Secrets ({} of {}) /{} ",
+            list.len(),
+            list.total(),
+            sanitize_line(list.filter())
+        );
     }
-    let block = pane_block(Line::from(title), state.focus == Focus::List && state.overlays.is_empty(), theme);
+    let block = pane_block(
+        Line::from(title),
+        state.focus == Focus::List && state.overlays.is_empty(),
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
     if list.is_empty() {
-        let loading = state.regions.iter().any(|r| matches!(r.state, RegionState::Loading { .. }));
+        let loading = state
+            .regions
+            .iter()
+            .any(|r| matches!(r.state, RegionState::Loading { .. }));
         let text = match (loading, list.filter().is_empty()) {
             (true, _) => "Loading secrets…",
             (false, true) => "No secrets in these regions.",
@@ -37,25 +49,35 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 
     let columns = columns_for(inner.width);
     let header = Row::new(columns.iter().map(|(col, _)| {
-        let mark = if *col == sort.column { if sort.descending { "▼" } else { "▲" } } else { "" };
+        let mark = if *col == sort.column {
+            if sort.descending { "▼" } else { "▲" }
+        } else {
+            ""
+        };
         Cell::from(format!("{}{mark}", col.title()))
     }))
     .style(theme.header);
 
     let height = usize::from(inner.height.saturating_sub(1));
     let offset = scroll_offset(list.selected_index(), list.len(), height);
-    let rows = list.visible(offset..offset + height).enumerate().map(|(i, secret)| {
-        let style = if offset + i == list.selected_index() {
-            theme.selected
-        } else if secret.deleted_date.is_some() {
-            theme.deleted
-        } else {
-            theme.text
-        };
-        Row::new(columns.iter().map(|(col, _)| cell(secret, *col))).style(style)
-    });
+    let rows = list
+        .visible(offset..offset + height)
+        .enumerate()
+        .map(|(i, secret)| {
+            let style = if offset + i == list.selected_index() {
+                theme.selected
+            } else if secret.deleted_date.is_some() {
+                theme.deleted
+            } else {
+                theme.text
+            };
+            Row::new(columns.iter().map(|(col, _)| cell(secret, *col))).style(style)
+        });
     let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
-    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1), inner);
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        inner,
+    );
 }
 
 /// Keeps the selection near the middle of the view once the list is longer than the view.
@@ -68,7 +90,10 @@ pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
 
 /// Narrow lists drop the least useful columns first.
 fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
-    let mut columns = vec![(Column::Name, Constraint::Fill(3)), (Column::Region, Constraint::Length(14))];
+    let mut columns = vec![
+        (Column::Name, Constraint::Fill(3)),
+        (Column::Region, Constraint::Length(14)),
+    ];
     if width >= 100 {
         columns.push((Column::Description, Constraint::Fill(2)));
     }
@@ -87,12 +112,18 @@ fn cell(secret: &SecretSummary, column: Column) -> Cell<'static> {
     let text = match column {
         Column::Name => {
             let name = sanitize_line(&secret.name).into_owned();
-            if secret.deleted_date.is_some() { format!("{name} (deleting)") } else { name }
+            if secret.deleted_date.is_some() {
+                format!("{name} (deleting)")
+            } else {
+                name
+            }
         }
         Column::Region => secret.region.clone(),
-        Column::Description => {
-            secret.description.as_deref().map(|d| sanitize_line(d).into_owned()).unwrap_or_default()
-        }
+        Column::Description => secret
+            .description
+            .as_deref()
+            .map(|d| sanitize_line(d).into_owned())
+            .unwrap_or_default(),
         Column::LastChanged => date(secret.last_changed),
         Column::LastAccessed => date(secret.last_accessed),
         Column::Rotation => (if secret.rotation_enabled { "on" } else { "off" }).to_owned(),

@@ -31,7 +31,12 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
             "smtui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
             area.width, area.height
         );
-        frame.render_widget(Paragraph::new(text).style(theme.warn).wrap(Wrap { trim: true }), area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.warn)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
     } else {
         let [title, regions, main, status] = Layout::vertical([
             Constraint::Length(1),
@@ -54,11 +59,14 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
 
 fn panes(main: Rect) -> (Rect, Rect, Rect) {
     if main.width >= WIDE {
-        let [list, side] = Layout::horizontal([Constraint::Percentage(56), Constraint::Fill(1)]).areas(main);
-        let [detail, value] = Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
+        let [list, side] =
+            Layout::horizontal([Constraint::Percentage(56), Constraint::Fill(1)]).areas(main);
+        let [detail, value] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
         (list, detail, value)
     } else {
-        let [list, below] = Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(main);
+        let [list, below] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(main);
         let [detail, value] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(below);
         (list, detail, value)
@@ -68,8 +76,16 @@ fn panes(main: Rect) -> (Rect, Rect, Rect) {
 /// A bordered pane block whose border shows focus.
 pub(crate) fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { theme.border_focus } else { theme.border })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
         .title(title.style(theme.title))
 }
 
@@ -90,7 +106,10 @@ pub(crate) fn date(ts: Option<jiff::Timestamp>) -> String {
 
 /// `YYYY-MM-DD HH:MM UTC`, or a dash.
 pub(crate) fn date_time(ts: Option<jiff::Timestamp>) -> String {
-    ts.map_or_else(|| "—".to_owned(), |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+    ts.map_or_else(
+        || "—".to_owned(),
+        |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+    )
 }
 
 pub(crate) fn dim_line<'a>(text: impl Into<String>, theme: &Theme) -> Line<'a> {

@@ -20,11 +20,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     .iter()
                     .enumerate()
                     .map(|(i, (_, label))| {
-                        let style = if i == *selected { theme.selected } else { theme.text };
+                        let style = if i == *selected {
+                            theme.selected
+                        } else {
+                            theme.text
+                        };
                         Line::styled(format!(" {} ", sanitize_line(label)), style)
                     })
                     .collect();
-                let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+                let height = u16::try_from(lines.len())
+                    .unwrap_or(u16::MAX)
+                    .saturating_add(2);
                 let popup = centered(area, 64, height);
                 frame.render_widget(Clear, popup);
                 let block = pane_block(Line::from(" Version to reveal / copy "), true, theme);
@@ -53,13 +59,18 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
     let popup = centered(area, 72, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Keys (Esc closes) "), true, theme);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        popup,
+    );
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [row] =
-        Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
-    let [cell] =
-        Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(row);
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
     cell
 }

@@ -21,7 +21,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             RegionState::Loading { so_far: 0 } => Span::styled("loading…", theme.loading),
             RegionState::Loading { so_far } => Span::styled(format!("{so_far}…"), theme.loading),
             RegionState::Loaded { count } => Span::styled(format!("✓ {count}"), theme.ok),
-            RegionState::Failed(err) => Span::styled(format!("✗ {}", err.kind.short()), theme.error),
+            RegionState::Failed(err) => {
+                Span::styled(format!("✗ {}", err.kind.short()), theme.error)
+            }
         });
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -18,15 +18,22 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         spans.push(Span::raw(" "));
     }
     match &state.identity {
-        Some(Ok(identity)) => spans.push(Span::styled(sanitize_line(&identity.arn).into_owned(), theme.text)),
-        Some(Err(err)) => {
-            spans.push(Span::styled(format!("identity unknown: {}", err.kind.short()), theme.warn))
-        }
+        Some(Ok(identity)) => spans.push(Span::styled(
+            sanitize_line(&identity.arn).into_owned(),
+            theme.text,
+        )),
+        Some(Err(err)) => spans.push(Span::styled(
+            format!("identity unknown: {}", err.kind.short()),
+            theme.warn,
+        )),
         None => spans.push(Span::styled("identity…", theme.loading)),
     }
     let shown = state.list.len();
     let total = state.list.total();
-    spans.push(Span::styled(format!("  {shown}/{total} secrets"), theme.dim));
+    spans.push(Span::styled(
+        format!("  {shown}/{total} secrets"),
+        theme.dim,
+    ));
     if state.list.show_deleted() {
         spans.push(Span::styled("  +scheduled for deletion", theme.warn));
     }
@@ -37,7 +44,10 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
     let line = if state.filter_editing {
         Line::from(vec![
             Span::styled("/", theme.filter),
-            Span::styled(sanitize_line(state.list.filter()).into_owned(), theme.filter),
+            Span::styled(
+                sanitize_line(state.list.filter()).into_owned(),
+                theme.filter,
+            ),
             Span::styled("▏", theme.filter),
             Span::styled("  Enter keep · Esc clear", theme.dim),
         ])
@@ -47,10 +57,16 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
             Level::Warn => theme.warn,
             Level::Error => theme.error,
         };
-        let mut spans = vec![Span::styled(sanitize_line(&status.text).into_owned(), style)];
+        let mut spans = vec![Span::styled(
+            sanitize_line(&status.text).into_owned(),
+            style,
+        )];
         if let Some(clears_at) = state.clipboard.as_ref().and_then(|c| c.clears_at) {
             let left = clears_at.saturating_duration_since(state.now).as_secs();
-            spans.push(Span::styled(format!("  [clipboard clears in {left} s]"), theme.dim));
+            spans.push(Span::styled(
+                format!("  [clipboard clears in {left} s]"),
+                theme.dim,
+            ));
         }
         Line::from(spans)
     } else {

@@ -86,7 +86,9 @@ struct StyleSpec {
 impl StyleSpec {
     fn to_style(&self) -> Result<Style, String> {
         let color = |c: &Option<String>| -> Result<Option<Color>, String> {
-            c.as_deref().map(|c| Color::from_str(c).map_err(|_| format!("unknown colour {c:?}"))).transpose()
+            c.as_deref()
+                .map(|c| Color::from_str(c).map_err(|_| format!("unknown colour {c:?}")))
+                .transpose()
         };
         let mut style = Style::default();
         if let Some(fg) = color(&self.fg)? {
@@ -117,7 +119,10 @@ impl Theme {
     }
 
     pub fn builtin(name: &str) -> Option<Self> {
-        BUILTIN.iter().find(|(n, _)| *n == name).and_then(|(_, text)| Self::parse(text).ok())
+        BUILTIN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, text)| Self::parse(text).ok())
     }
 }
 
@@ -141,9 +146,14 @@ mod tests {
 
     #[test]
     fn bad_theme_names_the_line_and_field() {
-        let text = BUILTIN[0].1.replace("title = { fg = \"cyan\"", "title = { fg = \"cyna\"");
+        let text = BUILTIN[0]
+            .1
+            .replace("title = { fg = \"cyan\"", "title = { fg = \"cyna\"");
         let err = Theme::parse(&text).expect_err("bad colour");
-        assert!(err.contains("styles.title") && err.contains("cyna"), "{err}");
+        assert!(
+            err.contains("styles.title") && err.contains("cyna"),
+            "{err}"
+        );
         let text = BUILTIN[0].1.replace("dim =", "dimm =");
         let err = Theme::parse(&text).expect_err("unknown role");
         assert!(err.contains("line") && err.contains("dimm"), "{err}");

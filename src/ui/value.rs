@@ -17,12 +17,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Value && state.overlays.is_empty();
     let version = state.version.label().to_owned();
     let Some(pane) = &state.value else {
-        let fetching = state.pending_fetch.as_ref().is_some_and(|p| p.purpose == FetchPurpose::Reveal);
+        let fetching = state
+            .pending_fetch
+            .as_ref()
+            .is_some_and(|p| p.purpose == FetchPurpose::Reveal);
         let block = pane_block(Line::from(format!(" Value · {version} ")), focused, theme);
         let body = if fetching {
             vec![Line::styled("Fetching value…", theme.loading)]
         } else if state.list.selected().is_some() {
-            vec![Line::styled(MASK, theme.masked), dim_line("masked · v reveal · c copy · p version", theme)]
+            vec![
+                Line::styled(MASK, theme.masked),
+                dim_line("masked · v reveal · c copy · p version", theme),
+            ]
         } else {
             vec![]
         };
@@ -30,18 +36,34 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         return;
     };
 
-    let left = pane.expires_at.saturating_duration_since(state.now).as_secs();
-    let title = format!(" Value · {version} · {} · masks in {left} s ", short_id(&pane.value.version_id));
+    let left = pane
+        .expires_at
+        .saturating_duration_since(state.now)
+        .as_secs();
+    let title = format!(
+        " Value · {version} · {} · masks in {left} s ",
+        short_id(&pane.value.version_id)
+    );
     let block = pane_block(Line::from(title), focused, theme);
     match &pane.value.view {
         ValueView::Text(text) => frame.render_widget(
-            Paragraph::new(text_lines(text, theme)).block(block).wrap(Wrap { trim: false }),
+            Paragraph::new(text_lines(text, theme))
+                .block(block)
+                .wrap(Wrap { trim: false }),
             area,
         ),
         ValueView::Binary(bytes) => {
-            let mut lines = vec![dim_line(format!("binary · {} bytes · base64:", bytes.len()), theme)];
+            let mut lines = vec![dim_line(
+                format!("binary · {} bytes · base64:", bytes.len()),
+                theme,
+            )];
             lines.extend(text_lines(&bytes.to_base64(), theme));
-            frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(block)
+                    .wrap(Wrap { trim: false }),
+                area,
+            );
         }
         ValueView::Json { entries, pretty } if pane.raw_json => {
             let all_shown = matches!(&pane.shown, Shown::Keys(k) if k.len() == entries.len());
@@ -59,7 +81,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 lines.push(dim_line("V reveals every key", theme));
                 lines
             };
-            frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(block)
+                    .wrap(Wrap { trim: false }),
+                area,
+            );
         }
         ValueView::Json { entries, .. } => {
             let inner = block.inner(area);
@@ -72,13 +99,28 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     Span::styled(MASK, theme.masked)
                 };
                 let row = Row::new([
-                    Cell::from(Span::styled(sanitize_line(&entry.key).into_owned(), theme.json_key)),
+                    Cell::from(Span::styled(
+                        sanitize_line(&entry.key).into_owned(),
+                        theme.json_key,
+                    )),
                     Cell::from(value),
                 ]);
-                if focused && i == pane.selected_key { row.style(theme.selected) } else { row }
+                if focused && i == pane.selected_key {
+                    row.style(theme.selected)
+                } else {
+                    row
+                }
             });
-            let key_width = entries.iter().map(|e| e.key.chars().count()).max().unwrap_or(4).clamp(4, 28);
-            let widths = [Constraint::Length(u16::try_from(key_width).unwrap_or(28)), Constraint::Fill(1)];
+            let key_width = entries
+                .iter()
+                .map(|e| e.key.chars().count())
+                .max()
+                .unwrap_or(4)
+                .clamp(4, 28);
+            let widths = [
+                Constraint::Length(u16::try_from(key_width).unwrap_or(28)),
+                Constraint::Fill(1),
+            ];
             frame.render_widget(Table::new(rows, widths).column_spacing(2), inner);
         }
     }
@@ -86,18 +128,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 
 fn text_lines(value: &SecretValue, theme: &Theme) -> Vec<Line<'static>> {
     match value.expose_str() {
-        Some(text) => {
-            sanitize_lines(text).into_iter().map(|l| Line::styled(l.into_owned(), theme.revealed)).collect()
-        }
+        Some(text) => sanitize_lines(text)
+            .into_iter()
+            .map(|l| Line::styled(l.into_owned(), theme.revealed))
+            .collect(),
         None => vec![dim_line("(not valid UTF-8)", theme)],
     }
 }
 
 fn one_line(value: &SecretValue) -> String {
-    value.expose_str().map_or_else(|| "(not valid UTF-8)".to_owned(), |t| sanitize_line(t).into_owned())
+    value.expose_str().map_or_else(
+        || "(not valid UTF-8)".to_owned(),
+        |t| sanitize_line(t).into_owned(),
+    )
 }
 
 fn short_id(id: &str) -> String {
     let short: String = sanitize_line(id).chars().take(8).collect();
-    if short.is_empty() { "—".to_owned() } else { short }
+    if short.is_empty() {
+        "—".to_owned()
+    } else {
+        short
+    }
 }

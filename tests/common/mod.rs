@@ -31,7 +31,10 @@ pub fn summary(name: &str, region: &str) -> SecretSummary {
         last_changed: Some(ts("2026-11-01T12:30:00Z")),
         last_accessed: Some(ts("2026-11-20T00:00:00Z")),
         rotation_enabled: false,
-        tags: vec![Tag { key: "Team".into(), value: "payments".into() }],
+        tags: vec![Tag {
+            key: "Team".into(),
+            value: "payments".into(),
+        }],
         deleted_date: None,
         primary_region: None,
     }
@@ -49,7 +52,11 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
         deleted_date: s.deleted_date,
         tags: s.tags.clone(),
         primary_region: None,
-        replicas: vec![Replica { region: "eu-west-1".into(), status: "InSync".into(), message: None }],
+        replicas: vec![Replica {
+            region: "eu-west-1".into(),
+            status: "InSync".into(),
+            message: None,
+        }],
         rotation: Rotation {
             enabled: true,
             lambda_arn: Some("arn:aws:lambda:us-east-1:123456789012:function:rotate".into()),
@@ -85,8 +92,15 @@ impl Harness {
     pub fn new() -> Self {
         let now = Instant::now();
         let regions: Vec<String> = REGIONS.iter().map(|r| (*r).to_owned()).collect();
-        let settings = Settings { home_region: Some("us-east-1".into()), ..Settings::default() };
-        Self { state: State::new(settings, &regions, now), now, effects: Vec::new() }
+        let settings = Settings {
+            home_region: Some("us-east-1".into()),
+            ..Settings::default()
+        };
+        Self {
+            state: State::new(settings, &regions, now),
+            now,
+            effects: Vec::new(),
+        }
     }
 
     pub fn act(&mut self, action: Action) -> &[Effect] {
@@ -104,7 +118,12 @@ impl Harness {
 
     pub fn page(&mut self, region: &str, page: Vec<SecretSummary>, last: bool) {
         let generation = self.state.generation;
-        self.act(Action::SecretsPage { generation, region: region.into(), page, last });
+        self.act(Action::SecretsPage {
+            generation,
+            region: region.into(),
+            page,
+            last,
+        });
     }
 
     /// Three regions: one loaded, one still loading, one denied.
@@ -124,7 +143,11 @@ impl Harness {
             ],
             true,
         );
-        h.page("eu-west-1", vec![summary("prod/orders/postgres", "eu-west-1")], false);
+        h.page(
+            "eu-west-1",
+            vec![summary("prod/orders/postgres", "eu-west-1")],
+            false,
+        );
         let generation = h.state.generation;
         h.act(Action::RegionFailed {
             generation,
@@ -134,7 +157,9 @@ impl Harness {
                 operation: "ListSecrets",
                 region: "ap-southeast-2".into(),
                 code: Some("AccessDeniedException".into()),
-                message: Some("User is not authorized to perform secretsmanager:ListSecrets".into()),
+                message: Some(
+                    "User is not authorized to perform secretsmanager:ListSecrets".into(),
+                ),
             },
         });
         let selected = h.state.list.selected().cloned().expect("a selection");
@@ -148,7 +173,12 @@ impl Harness {
 
     /// Answers the pending value fetch with `raw` (text) as the real runner would.
     pub fn answer_fetch(&mut self, raw: &str) {
-        let request = self.state.pending_fetch.as_ref().expect("a pending fetch").request;
+        let request = self
+            .state
+            .pending_fetch
+            .as_ref()
+            .expect("a pending fetch")
+            .request;
         let value = SecretValue::from_string(raw.to_owned());
         let fetched = FetchedValue {
             version_id: "v2-0000-1111".into(),
@@ -157,12 +187,18 @@ impl Harness {
             view: ValueView::from_parts(Some(value), None),
         };
         let generation = self.state.generation;
-        self.act(Action::ValueLoaded { generation, request, result: Ok(fetched) });
+        self.act(Action::ValueLoaded {
+            generation,
+            request,
+            result: Ok(fetched),
+        });
     }
 
     pub fn render(&self, width: u16, height: u16) -> Buffer {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal.draw(|f| render(f, &self.state, &Theme::default())).expect("draw");
+        terminal
+            .draw(|f| render(f, &self.state, &Theme::default()))
+            .expect("draw");
         terminal.backend().buffer().clone()
     }
 
