@@ -2,6 +2,8 @@
 //! `update`, the same way the app reaches them.
 #![allow(dead_code)]
 
+pub mod live;
+
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;

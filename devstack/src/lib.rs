@@ -1,0 +1,23 @@
+//! smtui-devstack: the local AWS stack for smtui's demo and tests.
+//!
+//! - [`venv`]: moto, pinned, in `.devstack/venv` (installed once, flock-guarded).
+//! - [`moto`]: `moto.server` on a free loopback port, killed with us however we die.
+//! - [`proxy`]: a recording proxy in front of moto that adds CloudTrail LookupEvents,
+//!   AssumeRole attribution, JSON-shaped auth errors and per-region fault injection.
+//! - [`seed`]: realistic secrets in three regions through the real AWS SDK;
+//!   [`fixtures`] names the well-known ones tests can rely on.
+//! - [`Stack`]: all of the above behind one handle.
+
+pub mod fixtures;
+mod ids;
+pub mod moto;
+pub mod proxy;
+pub mod seed;
+mod stack;
+pub mod venv;
+
+pub use ids::uuid_like;
+pub use proxy::events::RecordedEvent;
+pub use proxy::{Proxy, ProxyHandle, ProxyOptions};
+pub use seed::{RegionSummary, SeedSummary, seed};
+pub use stack::{Stack, StackOptions};

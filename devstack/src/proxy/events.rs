@@ -1,0 +1,235 @@
+//! CloudTrail-style records of Secrets Manager calls that passed through the proxy.
+//!
+//! The security rule: only identifiers are ever copied out of a request or response
+//! (SecretId/Name, VersionId, VersionStage, the ARN/Name moto answered with). Bodies are
+//! parsed into `serde_json::Value`, the ids are picked out, and the rest is dropped: no
+//! SecretString, SecretBinary or any other value can reach the store.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::SystemTime;
+
+use serde_json::Value;
+
+use super::wire::strip_error_type;
+
+/// moto's default account.
+pub const ACCOUNT_ID: &str = "123456789012";
+/// Who a call is attributed to when its access key did not come from an AssumeRole.
+pub const DEFAULT_IDENTITY_ARN: &str = "arn:aws:iam::123456789012:user/smtui-demo";
+pub const EVENT_SOURCE: &str = "secretsmanager.amazonaws.com";
+pub const RESOURCE_TYPE: &str = "AWS::SecretsManager::Secret";
+/// The store keeps the newest this-many events (a long `up` session must not grow forever).
+pub const MAX_EVENTS: usize = 100_000;
+
+/// One recorded Secrets Manager API call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordedEvent {
+    /// Monotonic position in the store; paging tokens refer to it.
+    pub seq: u64,
+    pub event_id: String,
+    pub request_id: String,
+    pub event_name: String,
+    pub event_time: SystemTime,
+    pub region: String,
+    pub access_key_id: String,
+    /// Assumed-role ARN for keys minted by AssumeRole, else [`DEFAULT_IDENTITY_ARN`].
+    pub identity_arn: String,
+    /// `SecretId` (or `Name` for CreateSecret) exactly as the caller sent it.
+    pub secret_id: Option<String>,
+    /// The secret's ARN and name as moto answered (or as learned earlier), so a lookup by
+    /// either finds calls made with the other.
+    pub secret_arn: Option<String>,
+    pub secret_name: Option<String>,
+    pub version_id: Option<String>,
+    pub version_stage: Option<String>,
+    pub source_ip: String,
+    pub user_agent: String,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+    pub read_only: bool,
+}
+
+impl RecordedEvent {
+    /// The last path segment of the identity ARN (the session name for assumed roles).
+    pub fn username(&self) -> &str {
+        self.identity_arn
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.identity_arn)
+    }
+}
+
+/// Get*/List*/Describe* (and the other pure reads) are read-only, as CloudTrail marks them.
+pub fn is_read_only(op: &str) -> bool {
+    ["Get", "List", "Describe", "BatchGet", "Validate"]
+        .iter()
+        .any(|p| op.starts_with(p))
+}
+
+/// What the proxy knows about a call before it is forwarded.
+#[derive(Debug, Clone)]
+pub struct CallContext {
+    pub operation: String,
+    pub region: String,
+    pub access_key_id: String,
+    pub source_ip: String,
+    pub user_agent: String,
+}
+
+/// Ids picked out of a request body; everything else in it is discarded here.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RequestIds {
+    pub secret_id: Option<String>,
+    pub version_id: Option<String>,
+    pub version_stage: Option<String>,
+}
+
+pub fn request_ids(operation: &str, body: &[u8]) -> RequestIds {
+    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+        return RequestIds::default();
+    };
+    let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let secret_id = if operation == "CreateSecret" {
+        text("Name")
+    } else {
+        text("SecretId")
+    };
+    RequestIds {
+        secret_id,
+        version_id: text("VersionId").or_else(|| text("ClientRequestToken").filter(|_| {
+            // For writes the token *is* the new version id; CloudTrail shows it too.
+            operation == "PutSecretValue" || operation == "UpdateSecret"
+        })),
+        version_stage: text("VersionStage"),
+    }
+}
+
+/// `(ARN, Name)` from a successful response, when moto included them.
+pub fn response_ids(body: &[u8]) -> (Option<String>, Option<String>) {
+    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+        return (None, None);
+    };
+    let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    (text("ARN"), text("Name"))
+}
+
+/// `(code, message)` of a JSON error response.
+pub fn response_error(body: &[u8]) -> (Option<String>, Option<String>) {
+    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+        return (None, None);
+    };
+    let code = v
+        .get("__type")
+        .and_then(Value::as_str)
+        .map(|t| strip_error_type(t).to_string());
+    let message = v
+        .get("message")
+        .or_else(|| v.get("Message"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    (code, message)
+}
+
+/// The capped, append-only event store plus what it learned along the way.
+#[derive(Debug, Default)]
+pub struct EventStore {
+    events: VecDeque<RecordedEvent>,
+    next_seq: u64,
+    /// access key id -> assumed-role ARN, learned from AssumeRole responses.
+    roles: HashMap<String, String>,
+    /// (region, name or ARN) -> (ARN, name), learned from successful responses.
+    secrets: HashMap<(String, String), (String, String)>,
+}
+
+impl EventStore {
+    pub fn remember_role(&mut self, access_key_id: String, arn: String) {
+        self.roles.insert(access_key_id, arn);
+    }
+
+    pub fn identity_for(&self, access_key_id: &str) -> String {
+        self.roles
+            .get(access_key_id)
+            .cloned()
+            .unwrap_or_else(|| DEFAULT_IDENTITY_ARN.to_string())
+    }
+
+    /// Builds and stores the event for one finished call. `response_body` is only read
+    /// for ids (`ARN`, `Name`) and the error code/message.
+    pub fn record(
+        &mut self,
+        ctx: &CallContext,
+        ids: RequestIds,
+        status: u16,
+        response_body: &[u8],
+    ) -> RecordedEvent {
+        let (mut arn, mut name, error_code, error_message) = if status < 300 {
+            let (arn, name) = response_ids(response_body);
+            (arn, name, None, None)
+        } else {
+            let (code, msg) = response_error(response_body);
+            (None, None, Some(code.unwrap_or_else(|| format!("Http{status}"))), msg)
+        };
+        if let (Some(a), Some(n)) = (&arn, &name) {
+            // Cap the side table with the store: it is only an aid for lookups.
+            if self.secrets.len() < MAX_EVENTS {
+                let v = (a.clone(), n.clone());
+                self.secrets.insert((ctx.region.clone(), a.clone()), v.clone());
+                self.secrets.insert((ctx.region.clone(), n.clone()), v);
+            }
+        } else if let Some(id) = &ids.secret_id
+            && let Some((a, n)) = self.secrets.get(&(ctx.region.clone(), id.clone()))
+        {
+            arn = Some(a.clone());
+            name = Some(n.clone());
+        }
+        let event = RecordedEvent {
+            seq: self.next_seq,
+            event_id: crate::ids::uuid_like(),
+            request_id: crate::ids::uuid_like(),
+            event_name: ctx.operation.clone(),
+            event_time: SystemTime::now(),
+            region: ctx.region.clone(),
+            access_key_id: ctx.access_key_id.clone(),
+            identity_arn: self.identity_for(&ctx.access_key_id),
+            secret_id: ids.secret_id,
+            secret_arn: arn,
+            secret_name: name,
+            version_id: ids.version_id,
+            version_stage: ids.version_stage,
+            source_ip: ctx.source_ip.clone(),
+            user_agent: ctx.user_agent.clone(),
+            error_code,
+            error_message,
+            read_only: is_read_only(&ctx.operation),
+        };
+        self.push(event.clone());
+        event
+    }
+
+    /// Appends an event (assigning its `seq`); used directly by tests with synthetic data.
+    pub fn push(&mut self, mut event: RecordedEvent) {
+        event.seq = self.next_seq;
+        self.next_seq += 1;
+        self.events.push_back(event);
+        while self.events.len() > MAX_EVENTS {
+            self.events.pop_front();
+        }
+    }
+
+    /// Oldest first.
+    pub fn events(&self) -> impl DoubleEndedIterator<Item = &RecordedEvent> {
+        self.events.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.events.clear();
+    }
+}

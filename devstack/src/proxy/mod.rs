@@ -1,0 +1,401 @@
+//! The recording proxy in front of moto, on 127.0.0.1 only.
+//!
+//! Every request is forwarded unchanged (method, path+query, headers including Host so
+//! SigV4 still verifies, full body). On the way it
+//! - records Secrets Manager calls as CloudTrail-style events ([`events`]),
+//! - answers `CloudTrail_20131101.LookupEvents` itself ([`lookup`]),
+//! - learns which access keys STS AssumeRole handed out, to attribute later calls,
+//! - rewrites moto's XML auth errors for JSON-protocol calls ([`wire`]),
+//! - injects faults per region (unreachable, delayed, LookupEvents throttling).
+
+pub mod events;
+pub mod lookup;
+pub mod wire;
+
+use std::collections::{HashMap, HashSet};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use bytes::Bytes;
+use http::{HeaderMap, Request, Response, StatusCode, header};
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::service::service_fn;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use tokio::net::TcpListener;
+use tokio::task::{JoinHandle, JoinSet};
+
+use events::{CallContext, EventStore, RecordedEvent, request_ids};
+
+pub const LOOKUP_EVENTS_TARGET: &str = "CloudTrail_20131101.LookupEvents";
+const SECRETS_MANAGER_PREFIX: &str = "secretsmanager.";
+const STS_JSON_ASSUME_ROLE: &str = "AWSSecurityTokenServiceV20110615.AssumeRole";
+/// Region assumed for unsigned requests (moto does the same).
+const DEFAULT_REGION: &str = "us-east-1";
+/// CloudTrail's LookupEvents quota: 2 requests/s per region.
+const LOOKUP_RATE_PER_SEC: f64 = 2.0;
+
+/// Fault injection and behaviour knobs; all off by default.
+#[derive(Debug, Clone, Default)]
+pub struct ProxyOptions {
+    /// Requests signed for these regions get their connection closed with no response.
+    pub unreachable_regions: HashSet<String>,
+    /// Requests signed for these regions wait this long before being answered.
+    pub region_delays: HashMap<String, Duration>,
+    /// Enforce CloudTrail's 2 req/s per region on LookupEvents (400 ThrottlingException).
+    pub throttle_lookup_events: bool,
+}
+
+/// The error that makes hyper drop the connection without writing a response: the SDK
+/// sees exactly what a network failure looks like.
+#[derive(Debug, thiserror::Error)]
+#[error("simulated network failure (region marked unreachable)")]
+struct Dropped;
+
+struct Bucket {
+    tokens: f64,
+    last: Instant,
+}
+
+impl Bucket {
+    fn take(&mut self, now: Instant) -> bool {
+        let refill = now.duration_since(self.last).as_secs_f64() * LOOKUP_RATE_PER_SEC;
+        self.tokens = (self.tokens + refill).min(LOOKUP_RATE_PER_SEC);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+struct Shared {
+    upstream: SocketAddr,
+    options: Mutex<ProxyOptions>,
+    store: Mutex<EventStore>,
+    buckets: Mutex<HashMap<String, Bucket>>,
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+/// Locks ignoring poisoning: a panicking request task must not wedge the whole proxy.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Cheap to clone; changes apply to the next request.
+#[derive(Clone)]
+pub struct ProxyHandle {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for ProxyHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProxyHandle")
+            .field("upstream", &self.shared.upstream)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ProxyHandle {
+    pub fn set_unreachable(&self, region: &str, unreachable: bool) {
+        let mut o = lock(&self.shared.options);
+        if unreachable {
+            o.unreachable_regions.insert(region.to_string());
+        } else {
+            o.unreachable_regions.remove(region);
+        }
+    }
+
+    /// `None` removes the delay.
+    pub fn set_delay(&self, region: &str, delay: Option<Duration>) {
+        let mut o = lock(&self.shared.options);
+        match delay {
+            Some(d) => o.region_delays.insert(region.to_string(), d),
+            None => o.region_delays.remove(region),
+        };
+    }
+
+    pub fn set_throttle_lookup_events(&self, on: bool) {
+        lock(&self.shared.options).throttle_lookup_events = on;
+    }
+
+    pub fn options(&self) -> ProxyOptions {
+        lock(&self.shared.options).clone()
+    }
+
+    /// Every recorded Secrets Manager call, oldest first.
+    pub fn recorded_events(&self) -> Vec<RecordedEvent> {
+        lock(&self.shared.store).events().cloned().collect()
+    }
+
+    pub fn clear_events(&self) {
+        lock(&self.shared.store).clear();
+    }
+}
+
+/// The running proxy; stops accepting and closes its connections on drop.
+pub struct Proxy {
+    handle: ProxyHandle,
+    addr: SocketAddr,
+    task: JoinHandle<()>,
+}
+
+impl Proxy {
+    /// Bind 127.0.0.1:0 and forward to `upstream` (moto).
+    pub async fn start(upstream: SocketAddr, options: ProxyOptions) -> Result<Proxy> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .await
+            .context("binding the devstack proxy on 127.0.0.1:0")?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared {
+            upstream,
+            options: Mutex::new(options),
+            store: Mutex::new(EventStore::default()),
+            buckets: Mutex::new(HashMap::new()),
+            client: Client::builder(TokioExecutor::new())
+                .pool_idle_timeout(Duration::from_secs(20))
+                .build_http(),
+        });
+        let task = tokio::spawn(accept_loop(listener, shared.clone()));
+        Ok(Proxy {
+            handle: ProxyHandle { shared },
+            addr,
+            task,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn handle(&self) -> &ProxyHandle {
+        &self.handle
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        // Aborting the accept loop drops its JoinSet, which aborts every connection task.
+        self.task.abort();
+    }
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    let mut conns = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, peer) = match accepted {
+                    Ok(x) => x,
+                    Err(e) => {
+                        // e.g. EMFILE: back off instead of spinning.
+                        tracing::warn!("devstack proxy accept failed: {e}");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let shared = shared.clone();
+                conns.spawn(async move {
+                    let svc = service_fn(move |req| handle(shared.clone(), peer, req));
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), svc)
+                        .await;
+                });
+            }
+            Some(_) = conns.join_next(), if !conns.is_empty() => {}
+        }
+    }
+}
+
+fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    peer: SocketAddr,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Dropped> {
+    let (parts, body) = req.into_parts();
+    // A client that hangs up mid-body gets the same treatment as a network failure.
+    let body = body.collect().await.map_err(|_| Dropped)?.to_bytes();
+    let scope = header_str(&parts.headers, "authorization").and_then(wire::credential_scope);
+    let region = scope
+        .as_ref()
+        .map_or(DEFAULT_REGION, |s| s.region.as_str())
+        .to_string();
+    let target = header_str(&parts.headers, "x-amz-target").map(str::to_string);
+
+    let (unreachable, delay, throttle) = {
+        let o = lock(&shared.options);
+        (
+            o.unreachable_regions.contains(&region),
+            o.region_delays.get(&region).copied(),
+            o.throttle_lookup_events,
+        )
+    };
+    if unreachable {
+        return Err(Dropped);
+    }
+    if let Some(d) = delay {
+        tokio::time::sleep(d).await;
+    }
+
+    // The Rust SDK sends `CloudTrail_20131101.LookupEvents`; botocore (AWS CLI) prefixes
+    // it with `com.amazonaws.cloudtrail.v20131101.`.
+    if target
+        .as_deref()
+        .is_some_and(|t| t.ends_with(LOOKUP_EVENTS_TARGET))
+    {
+        return Ok(answer_lookup(&shared, &region, throttle, &body));
+    }
+
+    let response = match forward(&shared, &parts, body.clone()).await {
+        Ok(r) => r,
+        Err(e) => {
+            return Ok(wire::json_error(
+                StatusCode::BAD_GATEWAY,
+                "ServiceUnavailable",
+                &format!("devstack proxy could not reach moto: {e}"),
+            ));
+        }
+    };
+    let (mut resp_parts, resp_body) = response.into_parts();
+    let mut resp_body = resp_body;
+
+    if target.is_some()
+        && let Some(rewritten) =
+            wire::rewrite_xml_error(resp_parts.status, &mut resp_parts.headers, &resp_body)
+    {
+        resp_body = rewritten;
+    }
+
+    if let Some(op) = target
+        .as_deref()
+        .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX))
+    {
+        let ctx = CallContext {
+            operation: op.to_string(),
+            region: region.clone(),
+            access_key_id: scope
+                .as_ref()
+                .map(|s| s.access_key_id.clone())
+                .unwrap_or_default(),
+            source_ip: peer.ip().to_string(),
+            user_agent: header_str(&parts.headers, "user-agent")
+                .or_else(|| header_str(&parts.headers, "x-amz-user-agent"))
+                .unwrap_or_default()
+                .to_string(),
+        };
+        let ids = request_ids(op, &body);
+        lock(&shared.store).record(&ctx, ids, resp_parts.status.as_u16(), &resp_body);
+    } else if resp_parts.status.is_success() {
+        learn_assumed_role(&shared, scope.as_ref(), target.as_deref(), &body, &resp_body);
+    }
+
+    Ok(Response::from_parts(resp_parts, Full::new(resp_body)))
+}
+
+/// Remembers `AccessKeyId -> assumed-role ARN` from a successful AssumeRole, query
+/// (XML) or JSON protocol.
+fn learn_assumed_role(
+    shared: &Shared,
+    scope: Option<&wire::CredentialScope>,
+    target: Option<&str>,
+    req_body: &[u8],
+    resp_body: &[u8],
+) {
+    let learned = if target == Some(STS_JSON_ASSUME_ROLE) {
+        serde_json::from_slice::<serde_json::Value>(resp_body)
+            .ok()
+            .and_then(|v| {
+                let key = v["Credentials"]["AccessKeyId"].as_str()?.to_string();
+                let arn = v["AssumedRoleUser"]["Arn"].as_str()?.to_string();
+                Some((key, arn))
+            })
+    } else if scope.is_some_and(|s| s.service == "sts") && wire::is_assume_role_form(req_body) {
+        wire::assume_role_result(resp_body)
+    } else {
+        None
+    };
+    if let Some((key, arn)) = learned {
+        lock(&shared.store).remember_role(key, arn);
+    }
+}
+
+fn answer_lookup(shared: &Shared, region: &str, throttle: bool, body: &[u8]) -> Response<Full<Bytes>> {
+    if throttle {
+        let now = Instant::now();
+        let mut buckets = lock(&shared.buckets);
+        let bucket = buckets.entry(region.to_string()).or_insert(Bucket {
+            tokens: LOOKUP_RATE_PER_SEC,
+            last: now,
+        });
+        if !bucket.take(now) {
+            return wire::json_error(StatusCode::BAD_REQUEST, "ThrottlingException", "Rate exceeded");
+        }
+    }
+    let result = lookup::lookup_events(&lock(&shared.store), region, body);
+    match result {
+        Ok(v) => {
+            let mut resp = Response::new(Full::new(Bytes::from(v.to_string())));
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                http::HeaderValue::from_static(wire::JSON_CONTENT_TYPE),
+            );
+            if let Ok(id) = http::HeaderValue::from_str(&crate::ids::uuid_like()) {
+                resp.headers_mut().insert("x-amzn-requestid", id);
+            }
+            resp
+        }
+        Err((code, msg)) => wire::json_error(StatusCode::BAD_REQUEST, code, &msg),
+    }
+}
+
+/// Hop-by-hop headers describe one connection, not the message; everything else
+/// (Host included, for SigV4) goes to moto untouched.
+const HOP_BY_HOP: [&str; 7] = [
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+];
+
+async fn forward(
+    shared: &Shared,
+    parts: &http::request::Parts,
+    body: Bytes,
+) -> Result<Response<Bytes>> {
+    let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+    let mut req = Request::builder()
+        .method(parts.method.clone())
+        .uri(format!("http://{}{path}", shared.upstream))
+        .body(Full::new(body))?;
+    for (name, value) in &parts.headers {
+        if !HOP_BY_HOP.contains(&name.as_str()) {
+            req.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    let resp = shared.client.request(req).await?;
+    let (mut parts, body) = resp.into_parts();
+    let body = body.collect().await?.to_bytes();
+    for h in HOP_BY_HOP {
+        parts.headers.remove(h);
+    }
+    Ok(Response::from_parts(parts, body))
+}
+

@@ -1,0 +1,375 @@
+//! Deterministic seed data: fixture secrets plus generated filler that looks like a real
+//! organisation's Secrets Manager. Everything derives from indices (no randomness), so
+//! every run, machine and CI sees identical data.
+//!
+//! Names never contain a region name: moto builds replica ARNs by string-replacing the
+//! region, and a name containing one would be mangled.
+
+use crate::fixtures as fx;
+use crate::ids::splitmix64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    String(String),
+    Binary(Vec<u8>),
+}
+
+/// Everything the seeder does to one secret, in order: create with `versions[0]`, put the
+/// remaining versions, put `pending`, configure rotation, replicate, schedule deletion.
+#[derive(Debug, Clone)]
+pub struct SecretSpec {
+    pub name: String,
+    pub description: Option<String>,
+    pub tags: Vec<(String, String)>,
+    /// Oldest first; the last one ends up AWSCURRENT, the one before AWSPREVIOUS.
+    pub versions: Vec<Value>,
+    pub pending: Option<String>,
+    pub rotate: bool,
+    pub replicate_to: Option<&'static str>,
+    pub delete_after_days: Option<i64>,
+}
+
+impl SecretSpec {
+    fn plain(name: &str, description: Option<&str>, value: Value) -> SecretSpec {
+        SecretSpec {
+            name: name.to_string(),
+            description: description.map(str::to_string),
+            tags: Vec::new(),
+            versions: vec![value],
+            pending: None,
+            rotate: false,
+            replicate_to: None,
+            delete_after_days: None,
+        }
+    }
+}
+
+fn s(v: &str) -> Value {
+    Value::String(v.to_string())
+}
+
+fn tags(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+        .collect()
+}
+
+/// The fixture secrets of `region` (see [`crate::fixtures`]).
+pub fn fixtures(region: &str) -> Vec<SecretSpec> {
+    match region {
+        "us-east-1" => {
+            let mut string = SecretSpec::plain(
+                fx::STRING_SECRET,
+                Some(fx::STRING_SECRET_DESCRIPTION),
+                s(fx::STRING_SECRET_VALUE),
+            );
+            string.tags = tags(&fx::STRING_SECRET_TAGS);
+            let mut json = SecretSpec::plain(
+                fx::JSON_SECRET,
+                Some("Primary Postgres credentials for the orders service"),
+                s(fx::JSON_SECRET_VALUE),
+            );
+            json.tags = tags(&[("Team", "orders"), ("Env", "prod")]);
+            let binary = SecretSpec::plain(
+                fx::BINARY_SECRET,
+                Some("PKCS#12 client keystore for mTLS to the edge proxies"),
+                Value::Binary(fx::BINARY_SECRET_BYTES.to_vec()),
+            );
+            let mut versioned = SecretSpec::plain(
+                fx::VERSIONED_SECRET,
+                Some("HS256 key that signs session JWTs"),
+                s(fx::VERSIONED_SECRET_OLDEST),
+            );
+            versioned
+                .versions
+                .extend([s(fx::VERSIONED_SECRET_PREVIOUS), s(fx::VERSIONED_SECRET_CURRENT)]);
+            let mut pending = SecretSpec::plain(
+                fx::PENDING_SECRET,
+                Some("OAuth client secret for the staging identity provider"),
+                s(fx::PENDING_SECRET_CURRENT),
+            );
+            pending.pending = Some(fx::PENDING_SECRET_PENDING.to_string());
+            let mut deleted = SecretSpec::plain(
+                fx::DELETED_SECRET,
+                Some("Legacy FTP drop password (service decommissioned)"),
+                s("ftp-Legacy-2019!pass"),
+            );
+            deleted.delete_after_days = Some(fx::DELETED_SECRET_RECOVERY_DAYS);
+            let mut replicated = SecretSpec::plain(
+                fx::REPLICATED_SECRET,
+                Some("GitHub deploy token used by CI in every region"),
+                s(fx::REPLICATED_SECRET_VALUE),
+            );
+            replicated.replicate_to = Some(fx::REPLICA_REGION);
+            replicated.tags = tags(&[("Team", "platform"), ("Env", "shared")]);
+            let mut rotating = SecretSpec::plain(
+                fx::ROTATING_SECRET,
+                Some("MySQL credentials for billing, rotated monthly"),
+                s(fx::ROTATING_SECRET_VALUE),
+            );
+            rotating.rotate = true;
+            vec![
+                string, json, binary, versioned, pending, deleted, replicated, rotating,
+            ]
+        }
+        "eu-west-1" => vec![SecretSpec::plain(
+            fx::EU_SECRET,
+            Some("Signs GDPR data-export archives"),
+            s(fx::EU_SECRET_VALUE),
+        )],
+        "ap-southeast-2" => vec![SecretSpec::plain(
+            fx::AP_SECRET,
+            Some("Xero API key for the payroll integration"),
+            s(fx::AP_SECRET_VALUE),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+const ENVS: [&str; 4] = ["prod", "staging", "dev", "shared"];
+const SERVICES: [&str; 14] = [
+    "payments",
+    "orders",
+    "auth",
+    "search",
+    "billing",
+    "inventory",
+    "notifications",
+    "analytics",
+    "users",
+    "reporting",
+    "gateway",
+    "ledger",
+    "shipping",
+    "ci",
+];
+const KINDS: [&str; 14] = [
+    "stripe-api-key",
+    "postgres",
+    "mysql",
+    "redis-auth-token",
+    "datadog-api-key",
+    "sendgrid-api-key",
+    "slack-webhook-url",
+    "jwt-signing-key",
+    "github-deploy-key",
+    "tls-keystore",
+    "oauth-client",
+    "mongodb",
+    "pagerduty-routing-key",
+    "signing-keypair",
+];
+const OWNERS: [&str; 6] = [
+    "maria.gonzalez@example.com",
+    "deepak.rao@example.com",
+    "li.wei@example.com",
+    "sam.oconnor@example.com",
+    "fatima.haddad@example.com",
+    "jonas.berg@example.com",
+];
+const COMBOS: usize = ENVS.len() * SERVICES.len() * KINDS.len();
+/// Coprime with [`COMBOS`] (784 = 2^4 * 7^2), so `k * STRIDE % COMBOS` is a permutation:
+/// unique names, with neighbouring secrets spread over envs, services and kinds.
+const STRIDE: usize = 37;
+
+/// Generated filler indices to schedule for deletion, per region.
+fn deleted_indices(region_idx: usize) -> &'static [usize] {
+    match region_idx {
+        0 => &[17, 58, 99],
+        1 => &[20],
+        _ => &[10],
+    }
+}
+
+/// Deterministic pseudo-random stream for one secret.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = splitmix64(self.0);
+        self.0
+    }
+
+    fn alnum(&mut self, n: usize) -> String {
+        const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        (0..n)
+            .map(|_| char::from(CHARS[(self.next() % CHARS.len() as u64) as usize]))
+            .collect()
+    }
+
+    fn hex(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b"0123456789abcdef"[(self.next() % 16) as usize]))
+            .collect()
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| (self.next() & 0xff) as u8).collect()
+    }
+}
+
+fn db_json(rng: &mut Rng, env: &str, service: &str, engine: &str, port: u16) -> String {
+    serde_json::json!({
+        "username": format!("{}_{}", service.replace('-', "_"), if env == "prod" { "app" } else { env }),
+        "password": rng.alnum(20),
+        "host": format!("{service}-{env}.cluster-{}.internal", rng.hex(12)),
+        "port": port,
+        "dbname": service.replace('-', "_"),
+        "engine": engine,
+    })
+    .to_string()
+}
+
+/// Value and human description of one generated secret.
+fn value_for(rng: &mut Rng, kind: &str, env: &str, service: &str) -> (Value, String) {
+    let live = if env == "prod" { "live" } else { "test" };
+    let (v, what) = match kind {
+        "stripe-api-key" => (s(&format!("sk_{live}_{}", rng.alnum(32))), "Stripe secret key"),
+        "postgres" => (s(&db_json(rng, env, service, "postgres", 5432)), "Postgres credentials"),
+        "mysql" => (s(&db_json(rng, env, service, "mysql", 3306)), "MySQL credentials"),
+        "mongodb" => (s(&db_json(rng, env, service, "mongo", 27017)), "MongoDB credentials"),
+        "redis-auth-token" => (s(&rng.alnum(40)), "ElastiCache Redis AUTH token"),
+        "datadog-api-key" | "pagerduty-routing-key" => (
+            s(&rng.hex(32)),
+            if kind == "datadog-api-key" { "Datadog API key" } else { "PagerDuty Events v2 routing key" },
+        ),
+        "sendgrid-api-key" => (
+            s(&format!("SG.{}.{}", rng.alnum(22), rng.alnum(43))),
+            "SendGrid API key for transactional mail",
+        ),
+        "slack-webhook-url" => (
+            s(&format!(
+                "https://hooks.slack.com/services/T{}/B{}/{}",
+                rng.alnum(8).to_uppercase(),
+                rng.alnum(10).to_uppercase(),
+                rng.alnum(24)
+            )),
+            "Slack incoming webhook for alerts",
+        ),
+        "jwt-signing-key" => (s(&rng.alnum(43)), "JWT signing key"),
+        "github-deploy-key" => (s(&format!("ghp_{}", rng.alnum(36))), "GitHub deploy token"),
+        "oauth-client" => (
+            s(&serde_json::json!({
+                "client_id": format!("{service}-{env}-{}", rng.hex(8)),
+                "client_secret": rng.alnum(40),
+                "token_url": format!("https://auth.{env}.example.com/oauth2/token"),
+            })
+            .to_string()),
+            "OAuth client credentials",
+        ),
+        // "tls-keystore" | "signing-keypair": binary.
+        _ => {
+            let mut bytes = vec![0x30, 0x82, 0x04];
+            let n = 61 + (rng.next() % 160) as usize;
+            bytes.extend(rng.bytes(n));
+            (Value::Binary(bytes), "DER-encoded key material")
+        }
+    };
+    (v, format!("{what} for the {service} service ({env})"))
+}
+
+/// The generated (non-fixture) secrets of `region`; `count` of them, never colliding
+/// with any fixture name.
+pub fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
+    let reserved: Vec<String> = fx::REGIONS
+        .iter()
+        .flat_map(|r| fixtures(r))
+        .map(|f| f.name)
+        .collect();
+    let offset = region_idx * 211;
+    (0..COMBOS)
+        .map(|k| (k * STRIDE + offset) % COMBOS)
+        .map(|c| {
+            let env = ENVS[c % ENVS.len()];
+            let service = SERVICES[(c / ENVS.len()) % SERVICES.len()];
+            let kind = KINDS[c / (ENVS.len() * SERVICES.len())];
+            (env, service, kind)
+        })
+        .filter(|(env, service, kind)| !reserved.contains(&format!("{env}/{service}/{kind}")))
+        .take(count)
+        .enumerate()
+        .map(|(k, (env, service, kind))| {
+            let mut rng = Rng((region_idx as u64) << 32 | k as u64);
+            let (first, description) = value_for(&mut rng, kind, env, service);
+            let mut versions = vec![first];
+            if k % 5 == 0 {
+                // Two rotations' worth of history.
+                for _ in 0..2 {
+                    versions.push(value_for(&mut rng, kind, env, service).0);
+                }
+            }
+            let all_tags = [
+                ("Team", service.to_string()),
+                ("Env", env.to_string()),
+                ("Owner", OWNERS[k % OWNERS.len()].to_string()),
+                ("CostCenter", format!("CC-{}", 4000 + (service.len() * 7 + env.len()) % 37 * 10)),
+                ("DataClassification", "confidential".to_string()),
+            ];
+            SecretSpec {
+                name: format!("{env}/{service}/{kind}"),
+                description: (k % 6 != 5).then_some(description),
+                tags: all_tags
+                    .into_iter()
+                    .take(k % 6)
+                    .map(|(t, v)| (t.to_string(), v))
+                    .collect(),
+                versions,
+                pending: None,
+                rotate: matches!(kind, "postgres" | "mysql") && k % 2 == 0,
+                replicate_to: None,
+                delete_after_days: deleted_indices(region_idx)
+                    .contains(&k)
+                    .then_some(7 + (k as i64 % 24)),
+            }
+        })
+        .collect()
+}
+
+/// Every secret to create in `region`: fixtures first, then filler up to `total`.
+pub fn plan(region_idx: usize, region: &str, total: usize) -> Vec<SecretSpec> {
+    let mut all = fixtures(region);
+    let filler = total.saturating_sub(all.len());
+    all.extend(generated(region_idx, filler));
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_match_fixture_counts_and_rules() {
+        for (idx, (region, created, deleted, _)) in fx::REGION_PLAN.iter().enumerate() {
+            let plan = plan(idx, region, *created);
+            assert_eq!(plan.len(), *created, "{region}");
+            assert_eq!(
+                plan.iter().filter(|s| s.delete_after_days.is_some()).count(),
+                *deleted,
+                "{region}"
+            );
+            let mut names: Vec<&str> = plan.iter().map(|s| s.name.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), *created, "unique names in {region}");
+            for n in &names {
+                assert!(fx::REGIONS.iter().all(|r| !n.contains(r)), "{n}");
+            }
+            assert!(plan.iter().any(|s| s.rotate));
+            assert!(plan.iter().any(|s| s.versions.len() > 1));
+            assert!(plan.iter().any(|s| s.tags.len() == 5));
+            assert!(plan.iter().any(|s| s.tags.is_empty()));
+            assert!(plan.iter().any(|s| matches!(s.versions[0], Value::Binary(_))));
+        }
+    }
+
+    #[test]
+    fn generation_is_deterministic() {
+        let a = generated(0, 50);
+        let b = generated(0, 50);
+        assert_eq!(
+            a.iter().map(|s| (&s.name, &s.versions)).collect::<Vec<_>>(),
+            b.iter().map(|s| (&s.name, &s.versions)).collect::<Vec<_>>()
+        );
+    }
+}

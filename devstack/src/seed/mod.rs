@@ -1,0 +1,336 @@
+//! Seeds moto (through the proxy) with realistic secrets using the real AWS SDK.
+//!
+//! Rotation needs a Lambda that moto can "invoke": moto 5.2.5's RotateSecret looks the
+//! function up and invokes it (which would need Docker). So the seeder first switches
+//! moto's Lambda to its Docker-free backend (`POST /moto-api/config`
+//! `{"lambda":{"use_docker":false}}`), creates the IAM role moto requires for
+//! CreateFunction, then one rotation Lambda per region. RotateSecret runs with
+//! `RotateImmediately=false` (moto then copies the current value into the AWSPENDING
+//! version instead of promoting an empty one), and the seeder removes that leftover
+//! AWSPENDING label so the secret looks like a healthy, rotation-enabled one.
+
+pub mod data;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use aws_sdk_secretsmanager::Client;
+use aws_sdk_secretsmanager::config::{BehaviorVersion, Credentials, Region};
+use aws_sdk_secretsmanager::primitives::Blob;
+use aws_sdk_secretsmanager::types::{ReplicaRegionType, RotationRulesType, Tag};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client as HttpClient;
+use hyper_util::rt::TokioExecutor;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use crate::fixtures as fx;
+use data::{SecretSpec, Value};
+
+/// Calls in flight at once: enough to keep moto busy, few enough for a 2-core machine.
+const IN_FLIGHT: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionSummary {
+    pub region: String,
+    /// Secrets created in this region (not counting replicas received).
+    pub created: usize,
+    /// What a default ListSecrets returns (scheduled-for-deletion hidden, replicas shown).
+    pub listed: usize,
+    /// ListSecrets with IncludePlannedDeletion=true.
+    pub listed_including_deleted: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct SeedSummary {
+    pub regions: Vec<RegionSummary>,
+    pub elapsed: Duration,
+}
+
+impl SeedSummary {
+    pub fn region(&self, region: &str) -> Option<&RegionSummary> {
+        self.regions.iter().find(|r| r.region == region)
+    }
+
+    pub fn total_created(&self) -> usize {
+        self.regions.iter().map(|r| r.created).sum()
+    }
+}
+
+/// A Secrets Manager client for `region` pointed at `endpoint` with static test keys.
+pub fn client(endpoint: &str, region: &str) -> Client {
+    let conf = aws_sdk_secretsmanager::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .endpoint_url(endpoint)
+        .credentials_provider(Credentials::new(
+            "testing",
+            "testing",
+            None,
+            None,
+            "smtui-devstack",
+        ))
+        .build();
+    Client::from_conf(conf)
+}
+
+/// Seeds every region of [`fx::REGION_PLAN`] through `endpoint` (the proxy).
+pub async fn seed(endpoint: &str) -> Result<SeedSummary> {
+    let started = Instant::now();
+    prepare_rotation_lambdas(endpoint).await?;
+
+    let limit = Arc::new(Semaphore::new(IN_FLIGHT));
+    let mut tasks = JoinSet::new();
+    for (idx, (region, created, ..)) in fx::REGION_PLAN.iter().enumerate() {
+        let client = client(endpoint, region);
+        for spec in data::plan(idx, region, *created) {
+            let client = client.clone();
+            let limit = limit.clone();
+            let region = *region;
+            tasks.spawn(async move {
+                let _permit = limit.acquire_owned().await?;
+                create(&client, region, &spec)
+                    .await
+                    .with_context(|| format!("seeding {} in {region}", spec.name))
+            });
+        }
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.context("seed task panicked")??;
+    }
+
+    let mut regions = Vec::new();
+    for (region, created, ..) in fx::REGION_PLAN {
+        let c = client(endpoint, region);
+        regions.push(RegionSummary {
+            region: region.to_string(),
+            created,
+            listed: count(&c, false).await?,
+            listed_including_deleted: count(&c, true).await?,
+        });
+    }
+    Ok(SeedSummary {
+        regions,
+        elapsed: started.elapsed(),
+    })
+}
+
+async fn count(client: &Client, include_deleted: bool) -> Result<usize> {
+    let mut pages = client
+        .list_secrets()
+        .include_planned_deletion(include_deleted)
+        .max_results(100)
+        .into_paginator()
+        .send();
+    let mut n = 0;
+    while let Some(page) = pages.next().await {
+        n += page.context("ListSecrets")?.secret_list().len();
+    }
+    Ok(n)
+}
+
+fn rotation_lambda_arn(region: &str) -> String {
+    fx::ROTATION_LAMBDA_ARN.replace(fx::PRIMARY_REGION, region)
+}
+
+async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<()> {
+    let mut req = client.create_secret().name(&spec.name);
+    if let Some(d) = &spec.description {
+        req = req.description(d);
+    }
+    for (k, v) in &spec.tags {
+        req = req.tags(Tag::builder().key(k).value(v).build());
+    }
+    req = match &spec.versions[0] {
+        Value::String(s) => req.secret_string(s),
+        Value::Binary(b) => req.secret_binary(Blob::new(b.clone())),
+    };
+    req.send().await.context("CreateSecret")?;
+
+    for v in &spec.versions[1..] {
+        let put = client.put_secret_value().secret_id(&spec.name);
+        match v {
+            Value::String(s) => put.secret_string(s),
+            Value::Binary(b) => put.secret_binary(Blob::new(b.clone())),
+        }
+        .send()
+        .await
+        .context("PutSecretValue")?;
+    }
+    if let Some(p) = &spec.pending {
+        client
+            .put_secret_value()
+            .secret_id(&spec.name)
+            .secret_string(p)
+            .version_stages("AWSPENDING")
+            .send()
+            .await
+            .context("PutSecretValue AWSPENDING")?;
+    }
+    if spec.rotate {
+        configure_rotation(client, region, &spec.name).await?;
+    }
+    if let Some(to) = spec.replicate_to {
+        client
+            .replicate_secret_to_regions()
+            .secret_id(&spec.name)
+            .add_replica_regions(ReplicaRegionType::builder().region(to).build())
+            .send()
+            .await
+            .context("ReplicateSecretToRegions")?;
+    }
+    if let Some(days) = spec.delete_after_days {
+        client
+            .delete_secret()
+            .secret_id(&spec.name)
+            .recovery_window_in_days(days)
+            .send()
+            .await
+            .context("DeleteSecret")?;
+    }
+    Ok(())
+}
+
+async fn configure_rotation(client: &Client, region: &str, name: &str) -> Result<()> {
+    client
+        .rotate_secret()
+        .secret_id(name)
+        .rotation_lambda_arn(rotation_lambda_arn(region))
+        .rotation_rules(
+            RotationRulesType::builder()
+                .automatically_after_days(fx::ROTATION_DAYS)
+                .build(),
+        )
+        .rotate_immediately(false)
+        .send()
+        .await
+        .context("RotateSecret")?;
+    // moto leaves a copy of the current value labelled AWSPENDING; a finished rotation
+    // has none, so remove the label.
+    let described = client
+        .describe_secret()
+        .secret_id(name)
+        .send()
+        .await
+        .context("DescribeSecret")?;
+    if let Some(stages) = described.version_ids_to_stages() {
+        for (version, labels) in stages {
+            if labels.iter().any(|l| l == "AWSPENDING") {
+                client
+                    .update_secret_version_stage()
+                    .secret_id(name)
+                    .version_stage("AWSPENDING")
+                    .remove_from_version_id(version)
+                    .send()
+                    .await
+                    .context("UpdateSecretVersionStage")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Moto setup that the SDKs we depend on cannot do: Docker-free Lambda, the IAM role
+/// CreateFunction insists on, and one rotation function per region. Plain HTTP with an
+/// unsigned-but-scoped Authorization header: moto routes on the credential scope and
+/// does not verify signatures unless IAM auth is switched on.
+async fn prepare_rotation_lambdas(endpoint: &str) -> Result<()> {
+    let http: HttpClient<_, Full<Bytes>> = HttpClient::builder(TokioExecutor::new()).build_http();
+    let call = |method: &'static str,
+                path: String,
+                service: &'static str,
+                region: &'static str,
+                content_type: &'static str,
+                body: String| {
+        let http = http.clone();
+        let uri = format!("{}{}", endpoint.trim_end_matches('/'), path);
+        async move {
+            let req = http::Request::builder()
+                .method(method)
+                .uri(&uri)
+                .header("content-type", content_type)
+                .header(
+                    "authorization",
+                    format!(
+                        "AWS4-HMAC-SHA256 Credential=testing/20250101/{region}/{service}/aws4_request, SignedHeaders=host, Signature=0"
+                    ),
+                )
+                .body(Full::new(Bytes::from(body)))?;
+            let resp = http.request(req).await.with_context(|| format!("{method} {uri}"))?;
+            let status = resp.status();
+            let body = resp.into_body().collect().await?.to_bytes();
+            Ok::<_, anyhow::Error>((status, String::from_utf8_lossy(&body).into_owned()))
+        }
+    };
+
+    let (status, body) = call(
+        "POST",
+        "/moto-api/config".into(),
+        "moto",
+        "us-east-1",
+        "application/json",
+        r#"{"lambda":{"use_docker":false}}"#.into(),
+    )
+    .await?;
+    if !status.is_success() {
+        bail!("moto config failed: {status} {body}");
+    }
+
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    let form = format!(
+        "Action=CreateRole&Version=2010-05-08&RoleName=smtui-demo-rotation&AssumeRolePolicyDocument={}",
+        percent_encode(trust)
+    );
+    let (status, body) = call(
+        "POST",
+        "/".into(),
+        "iam",
+        "us-east-1",
+        "application/x-www-form-urlencoded",
+        form,
+    )
+    .await?;
+    // A second seed of the same moto finds the role already there: fine.
+    if !status.is_success() && !body.contains("EntityAlreadyExists") {
+        bail!("IAM CreateRole failed: {status} {body}");
+    }
+
+    for region in fx::REGIONS {
+        let function = serde_json::json!({
+            "FunctionName": fx::ROTATION_LAMBDA_NAME,
+            "Runtime": "python3.12",
+            "Role": "arn:aws:iam::123456789012:role/smtui-demo-rotation",
+            "Handler": "lambda_function.lambda_handler",
+            // Never executed (Docker-free backend); any bytes do.
+            "Code": { "ZipFile": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" },
+            "Description": "Secrets Manager rotation function (smtui demo)",
+        });
+        let (status, body) = call(
+            "POST",
+            "/2015-03-31/functions".into(),
+            "lambda",
+            region,
+            "application/json",
+            function.to_string(),
+        )
+        .await?;
+        if !status.is_success() && !body.contains("ResourceConflictException") {
+            bail!("Lambda CreateFunction in {region} failed: {status} {body}");
+        }
+    }
+    Ok(())
+}
+
+/// RFC 3986 unreserved characters stay, everything else is %XX (form encoding).
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,149 @@
+//! The real app core (update + runner + real AWS SDK) driven headless against the local
+//! stack, with an in-memory clipboard. Only the terminal is missing.
+
+use std::time::{Duration, Instant};
+
+use aws_config::{BehaviorVersion, Region};
+use aws_sdk_secretsmanager::config::Credentials;
+use smtui::app::{Action, Command, Effect, Settings, State, init, update};
+use smtui::aws::AwsContext;
+use smtui::clipboard::{Clipboard, MemoryBackend};
+use smtui::runner::Runner;
+use smtui_devstack::{Stack, StackOptions, fixtures};
+use tokio::sync::mpsc;
+
+pub async fn seeded_stack() -> Stack {
+    Stack::start(StackOptions {
+        seed: true,
+        ..StackOptions::default()
+    })
+    .await
+    .expect("local stack starts")
+}
+
+/// An SDK config aimed at the stack, built without touching process-wide env vars.
+pub async fn sdk_config(endpoint: &str) -> aws_config::SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .endpoint_url(endpoint)
+        .credentials_provider(Credentials::new(
+            "testing",
+            "testing",
+            None,
+            None,
+            "smtui-tests",
+        ))
+        .load()
+        .await
+}
+
+pub struct LiveApp {
+    pub state: State,
+    pub clipboard: MemoryBackend,
+    /// Debug renderings of every action and effect that went through, for leak checks.
+    pub journal: Vec<String>,
+    runner: Runner,
+    rx: mpsc::UnboundedReceiver<Action>,
+}
+
+impl LiveApp {
+    pub async fn start(endpoint: &str, settings: Settings) -> Self {
+        let regions: Vec<String> = fixtures::REGIONS.iter().map(|r| (*r).to_owned()).collect();
+        Self::start_with_regions(endpoint, settings, &regions).await
+    }
+
+    pub async fn start_with_regions(
+        endpoint: &str,
+        settings: Settings,
+        regions: &[String],
+    ) -> Self {
+        let ctx = AwsContext::from_config(sdk_config(endpoint).await);
+        let (tx, rx) = mpsc::unbounded_channel();
+        let clipboard = MemoryBackend::default();
+        let runner = Runner::new(ctx, tx, Clipboard::new(Box::new(clipboard.clone())));
+        let settings = Settings {
+            home_region: Some("us-east-1".into()),
+            ..settings
+        };
+        let mut app = Self {
+            state: State::new(settings, regions, Instant::now()),
+            clipboard,
+            journal: Vec::new(),
+            runner,
+            rx,
+        };
+        let effects = init(&mut app.state);
+        app.run_effects(effects);
+        app
+    }
+
+    fn run_effects(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            self.journal.push(format!("{effect:?}"));
+            self.runner.run(effect);
+        }
+    }
+
+    pub fn dispatch(&mut self, action: Action) {
+        self.journal.push(format!("{action:?}"));
+        let effects = update(&mut self.state, action, Instant::now());
+        self.run_effects(effects);
+    }
+
+    pub fn cmd(&mut self, command: Command) {
+        self.dispatch(Action::Command(command));
+    }
+
+    /// Processes results until `done(state)` holds; panics with `what` after `timeout`.
+    pub async fn wait_for(
+        &mut self,
+        what: &str,
+        timeout: Duration,
+        mut done: impl FnMut(&State) -> bool,
+    ) {
+        let deadline = tokio::time::Instant::now() + timeout;
+        while !done(&self.state) {
+            match tokio::time::timeout_at(deadline, self.rx.recv()).await {
+                Ok(Some(action)) => self.dispatch(action),
+                Ok(None) => panic!("runner channel closed while waiting for {what}"),
+                Err(_) => panic!(
+                    "timed out after {timeout:?} waiting for {what}; status: {:?}",
+                    self.state.status
+                ),
+            }
+        }
+    }
+
+    pub async fn wait_loaded(&mut self) {
+        self.wait_for("every region to settle", Duration::from_secs(60), |s| {
+            s.regions
+                .iter()
+                .all(|r| !matches!(r.state, smtui::app::state::RegionState::Loading { .. }))
+        })
+        .await;
+    }
+
+    /// Filters the list down to exactly `name` in `region` and selects it.
+    pub fn select(&mut self, name: &str, region: &str) {
+        self.dispatch(Action::Command(Command::Filter));
+        self.dispatch(Action::FilterInput(smtui::app::FilterEdit::Cancel));
+        self.dispatch(Action::Command(Command::Filter));
+        for c in name.chars() {
+            self.dispatch(Action::FilterInput(smtui::app::FilterEdit::Insert(c)));
+        }
+        self.dispatch(Action::FilterInput(smtui::app::FilterEdit::Accept));
+        self.dispatch(Action::Command(Command::Top));
+        for _ in 0..self.state.list.len() {
+            let s = self.state.list.selected().expect("a match");
+            if s.name == name && s.region == region {
+                return;
+            }
+            self.dispatch(Action::Command(Command::Down));
+        }
+        panic!("{name} in {region} not in the list");
+    }
+
+    pub fn shutdown(&mut self) {
+        self.runner.shutdown();
+    }
+}

@@ -1,0 +1,303 @@
+//! The app core with the real AWS SDK against the local stack (moto + recording proxy):
+//! listing, pagination, failure isolation, reveal, versions, copy and timed clear.
+
+mod common;
+
+use std::time::Duration;
+
+use common::live::{LiveApp, seeded_stack};
+use smtui::app::state::{Overlay, RegionState, Shown};
+use smtui::app::{Command, Settings};
+use smtui::aws::ErrorKind;
+use smtui::secret::ValueView;
+use smtui_devstack::fixtures as fx;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn listed_with_deleted(region: &str) -> usize {
+    let (_, created, _, replicas) = fx::REGION_PLAN
+        .iter()
+        .find(|(r, ..)| *r == region)
+        .copied()
+        .expect("seeded region");
+    created + replicas
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lists_every_region_page_by_page() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    let mut saw_partial_page = false;
+    app.wait_for("every region loaded", Duration::from_secs(60), |s| {
+        saw_partial_page |= matches!(s.regions[0].state, RegionState::Loading { so_far: 100 });
+        s.regions
+            .iter()
+            .all(|r| matches!(r.state, RegionState::Loaded { .. }))
+    })
+    .await;
+    assert!(
+        saw_partial_page,
+        "the first 100 of us-east-1 showed before the second page arrived"
+    );
+    for region in &app.state.regions {
+        assert_eq!(
+            region.state,
+            RegionState::Loaded {
+                count: listed_with_deleted(&region.name)
+            },
+            "{}",
+            region.name
+        );
+    }
+    let expected: usize = fx::REGIONS.iter().map(|r| listed_with_deleted(r)).sum();
+    assert_eq!(app.state.list.total(), expected);
+    let hidden = fx::REGION_PLAN
+        .iter()
+        .map(|(_, _, deleted, _)| deleted)
+        .sum::<usize>();
+    assert_eq!(
+        app.state.list.len(),
+        expected - hidden,
+        "scheduled-for-deletion rows hidden by default"
+    );
+    app.cmd(Command::ToggleDeleted);
+    assert_eq!(app.state.list.len(), expected);
+
+    // The detail pane gets DescribeSecret + ListSecretVersionIds once the selection rests.
+    app.select(fx::REPLICATED_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    let detail = app
+        .state
+        .selected_detail()
+        .and_then(|d| d.result.clone().ok())
+        .expect("detail loads");
+    assert!(
+        detail
+            .replicas
+            .iter()
+            .any(|r| r.region == fx::REPLICA_REGION),
+        "{:?}",
+        detail.replicas
+    );
+    assert!(!detail.versions.is_empty());
+    assert!(
+        app.journal
+            .iter()
+            .all(|line| !line.contains("GetSecretValue")),
+        "browsing never fetches values"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dead_region_and_a_slow_region_hide_nothing_else() {
+    let stack = seeded_stack().await;
+    stack.proxy().set_unreachable("eu-west-1", true);
+    stack
+        .proxy()
+        .set_delay("ap-southeast-2", Some(Duration::from_secs(3)));
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_for("us-east-1 loaded", WAIT, |s| {
+        matches!(s.regions[0].state, RegionState::Loaded { .. })
+    })
+    .await;
+    assert!(
+        matches!(app.state.regions[2].state, RegionState::Loading { .. }),
+        "the slow region is still loading while the others show"
+    );
+    app.wait_loaded().await;
+    let RegionState::Failed(error) = &app.state.regions[1].state else {
+        panic!("eu-west-1 should fail: {:?}", app.state.regions[1].state)
+    };
+    assert_eq!(error.kind, ErrorKind::Network);
+    assert_eq!(
+        (error.operation, error.region.as_str()),
+        ("ListSecrets", "eu-west-1")
+    );
+    assert!(matches!(
+        app.state.regions[2].state,
+        RegionState::Loaded { .. }
+    ));
+    let screen = {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|f| smtui::ui::render(f, &app.state, &smtui::ui::Theme::default()))
+            .expect("draw");
+        common::screen_text(terminal.backend().buffer())
+    };
+    assert!(screen.contains("eu-west-1 ✗ network"), "{screen}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reveals_string_json_and_binary_values() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    app.cmd(Command::Reveal);
+    app.wait_for("string value", WAIT, |s| s.value.is_some())
+        .await;
+    let pane = app.state.value.as_ref().expect("pane");
+    assert!(
+        matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(fx::STRING_SECRET_VALUE))
+    );
+    assert_eq!(pane.shown, Shown::All);
+
+    app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
+    assert!(app.state.value.is_none(), "moving masks");
+    app.cmd(Command::Reveal);
+    app.wait_for("json value", WAIT, |s| s.value.is_some())
+        .await;
+    let pane = app.state.value.as_ref().expect("pane");
+    let ValueView::Json { entries, .. } = &pane.value.view else {
+        panic!("JSON view")
+    };
+    let keys: Vec<_> = entries.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["username", "password", "host", "port", "dbname", "engine"]
+    );
+    assert_eq!(entries[1].value.expose_str(), Some("Vx7#pQ2m!Lr9zT4wK8sN"));
+    assert_eq!(
+        pane.shown,
+        Shown::Keys(Default::default()),
+        "JSON values start masked"
+    );
+
+    app.select(fx::BINARY_SECRET, fx::PRIMARY_REGION);
+    app.cmd(Command::Reveal);
+    app.wait_for("binary value", WAIT, |s| s.value.is_some())
+        .await;
+    let pane = app.state.value.as_ref().expect("pane");
+    assert!(
+        matches!(&pane.value.view, ValueView::Binary(b) if b.expose() == fx::BINARY_SECRET_BYTES)
+    );
+
+    app.select(fx::EU_SECRET, "eu-west-1");
+    app.cmd(Command::Reveal);
+    app.wait_for("eu value", WAIT, |s| s.value.is_some()).await;
+    let pane = app.state.value.as_ref().expect("pane");
+    assert!(
+        matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(fx::EU_SECRET_VALUE))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn picks_previous_pending_and_unlabelled_versions() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+
+    for (secret, label, expected) in [
+        (
+            fx::VERSIONED_SECRET,
+            "AWSPREVIOUS",
+            fx::VERSIONED_SECRET_PREVIOUS,
+        ),
+        (fx::PENDING_SECRET, "AWSPENDING", fx::PENDING_SECRET_PENDING),
+        (
+            fx::VERSIONED_SECRET,
+            "(no label)",
+            fx::VERSIONED_SECRET_OLDEST,
+        ),
+    ] {
+        app.select(secret, fx::PRIMARY_REGION);
+        app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+            .await;
+        app.cmd(Command::PickVersion);
+        let Some(Overlay::VersionPicker { choices, .. }) = app.state.overlays.last() else {
+            panic!("version picker opens")
+        };
+        let index = choices
+            .iter()
+            .position(|(_, text)| text.contains(label))
+            .expect("version offered");
+        app.cmd(Command::Top);
+        for _ in 0..index {
+            app.cmd(Command::Down);
+        }
+        app.cmd(Command::Select);
+        app.cmd(Command::Reveal);
+        app.wait_for("version value", WAIT, |s| s.value.is_some())
+            .await;
+        let pane = app.state.value.as_ref().expect("pane");
+        assert!(
+            matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(expected)),
+            "{secret} {label}"
+        );
+        app.cmd(Command::Back);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn copy_clears_after_the_timeout_only_if_still_ours() {
+    let stack = seeded_stack().await;
+    let settings = Settings {
+        clipboard_timeout: Duration::from_secs(1),
+        ..Settings::default()
+    };
+    let mut app = LiveApp::start(&stack.endpoint_url(), settings).await;
+    app.wait_loaded().await;
+
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    app.cmd(Command::CopyValue);
+    app.wait_for("copied", WAIT, |s| s.clipboard.is_some())
+        .await;
+    assert_eq!(
+        app.clipboard.contents().as_deref().map(String::as_str),
+        Some(fx::STRING_SECRET_VALUE)
+    );
+    assert!(app.state.value.is_none(), "copy does not reveal");
+    let status = app
+        .state
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.contains("clears in 1 s") && !status.contains(fx::STRING_SECRET_VALUE),
+        "{status}"
+    );
+    app.wait_for("cleared", WAIT, |s| s.clipboard.is_none())
+        .await;
+    assert!(
+        app.clipboard.contents().is_none(),
+        "cleared after the timeout"
+    );
+
+    // The user copies something else meanwhile: it is left alone.
+    app.cmd(Command::CopyValue);
+    app.wait_for("copied again", WAIT, |s| s.clipboard.is_some())
+        .await;
+    app.clipboard
+        .0
+        .lock()
+        .expect("lock")
+        .replace(zeroize::Zeroizing::new("user text".to_owned()));
+    app.wait_for("clear attempted", WAIT, |s| s.clipboard.is_none())
+        .await;
+    assert_eq!(
+        app.clipboard.contents().as_deref().map(String::as_str),
+        Some("user text")
+    );
+
+    // One JSON key, and the whole value of a binary secret as base64; exit clears.
+    app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
+    app.cmd(Command::Reveal);
+    app.wait_for("json", WAIT, |s| s.value.is_some()).await;
+    app.cmd(Command::Down);
+    app.cmd(Command::CopyValue);
+    app.wait_for("key copied", WAIT, |s| s.clipboard.is_some())
+        .await;
+    assert_eq!(
+        app.clipboard.contents().as_deref().map(String::as_str),
+        Some("Vx7#pQ2m!Lr9zT4wK8sN")
+    );
+    app.shutdown();
+    assert!(
+        app.clipboard.contents().is_none(),
+        "exit clears a copied secret"
+    );
+}

@@ -1,0 +1,127 @@
+//! A canary secret is revealed (text and JSON, every key), copied, re-masked and cleared
+//! with TRACE logging on for every crate (ours, the AWS SDK, hyper): the canary appears in no
+//! log line, no Debug rendering of an action, effect or the state, and no error message.
+
+mod common;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::live::{LiveApp, sdk_config};
+use smtui::app::{Command, Settings};
+use smtui_devstack::{Stack, StackOptions};
+
+const CANARY: &str = "CANARY-7f3a9c1e-do-not-leak";
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("log buffer").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+// current_thread: every task (runner, SDK, hyper) runs on this thread, so the scoped TRACE
+// subscriber below sees all of their events.
+#[tokio::test(flavor = "current_thread")]
+async fn canary_reaches_no_log_and_no_debug_output() {
+    let stack = Stack::start(StackOptions::default()).await.expect("stack");
+    let endpoint = stack.endpoint_url();
+    let client = aws_sdk_secretsmanager::Client::new(&sdk_config(&endpoint).await);
+    for (name, value) in [
+        ("canary/plain", CANARY.to_owned()),
+        (
+            "canary/json",
+            format!(r#"{{"user":"app","password":"{CANARY}"}}"#),
+        ),
+    ] {
+        client
+            .create_secret()
+            .name(name)
+            .secret_string(value)
+            .send()
+            .await
+            .expect("create canary");
+    }
+
+    let log = Captured::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let guard = tracing::subscriber::set_default(subscriber);
+
+    let settings = Settings {
+        reveal_timeout: Duration::from_secs(1),
+        clipboard_timeout: Duration::from_secs(1),
+        ..Settings::default()
+    };
+    let mut app = LiveApp::start_with_regions(&endpoint, settings, &["us-east-1".to_owned()]).await;
+    app.wait_loaded().await;
+    let wait = Duration::from_secs(30);
+
+    app.select("canary/plain", "us-east-1");
+    app.cmd(Command::Reveal);
+    app.wait_for("revealed", wait, |s| s.value.is_some()).await;
+    let revealed_state = format!("{:?}", app.state);
+    app.cmd(Command::CopyValue);
+    app.wait_for("copied", wait, |s| s.clipboard.is_some())
+        .await;
+    app.wait_for("re-masked", wait, |s| s.value.is_none()).await;
+    app.wait_for("clipboard cleared", wait, |s| s.clipboard.is_none())
+        .await;
+
+    app.select("canary/json", "us-east-1");
+    app.cmd(Command::RevealAll);
+    app.wait_for("json revealed", wait, |s| s.value.is_some())
+        .await;
+    app.cmd(Command::ToggleRawJson);
+    app.cmd(Command::Down);
+    app.cmd(Command::CopyValue);
+    app.wait_for("key copied", wait, |s| s.clipboard.is_some())
+        .await;
+    let json_state = format!("{:?}", app.state);
+    // A failing call too: its error must not carry a value either.
+    stack.proxy().set_unreachable("us-east-1", true);
+    app.select("canary/plain", "us-east-1");
+    app.cmd(Command::CopyValue);
+    app.wait_for("copy fails", wait, |s| {
+        s.status
+            .as_ref()
+            .is_some_and(|l| l.text.contains("GetSecretValue"))
+    })
+    .await;
+    app.shutdown();
+    drop(guard);
+
+    let log = String::from_utf8_lossy(&log.0.lock().expect("log")).into_owned();
+    assert!(
+        log.contains("GetSecretValue"),
+        "TRACE logging was on and saw the calls"
+    );
+    assert!(
+        log.lines().count() > 100,
+        "TRACE logging captured the SDK's work"
+    );
+    assert!(!log.contains(CANARY), "the canary leaked into the log");
+    assert!(
+        !revealed_state.contains(CANARY) && !json_state.contains(CANARY),
+        "Debug of State leaks"
+    );
+    assert!(revealed_state.contains("[REDACTED]"));
+    for line in &app.journal {
+        assert!(
+            !line.contains(CANARY),
+            "Debug of an action or effect leaks: {line}"
+        );
+    }
+    assert!(!format!("{:?}", app.state.status).contains(CANARY));
+}
