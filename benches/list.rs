@@ -38,7 +38,8 @@ fn secrets(n: usize) -> Vec<SecretSummary> {
                 description: Some(format!("{kind} used by the {team} service in {env}")),
                 created: None,
                 last_changed: Some(
-                    jiff::Timestamp::from_second(1_700_000_000 + i as i64).expect("ts"),
+                    jiff::Timestamp::from_second(1_700_000_000 + i64::try_from(i).expect("small"))
+                        .expect("ts"),
                 ),
                 last_accessed: None,
                 rotation_enabled: i % 4 == 0,
@@ -110,7 +111,7 @@ fn draw(c: &mut Criterion) {
             terminal
                 .draw(|f| render(f, &state, &theme))
                 .map(|_| ())
-                .expect("draw")
+                .expect("draw");
         });
     });
 }

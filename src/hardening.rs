@@ -26,3 +26,12 @@ pub fn core_dumps_disabled() -> bool {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn core_dumps_are_disabled() {
+        super::disable_core_dumps().expect("hardening");
+        assert!(super::core_dumps_disabled());
+    }
+}

@@ -56,27 +56,13 @@ impl Drop for Tmux {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn real_binary_in_tmux() {
-    let stack = seeded_stack().await;
-    let tmux = Tmux {
-        socket: format!("smtui-e2e-{}", std::process::id()),
-        session: "e2e",
-    };
-    let mut env: Vec<String> = stack
-        .env()
-        .into_iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    env.push("TERM=xterm-256color".into());
-    let binary = env!("CARGO_BIN_EXE_smtui");
-    let mut command = vec!["env".to_owned()];
-    command.extend(env);
-    command.extend([binary.to_owned(), "--clipboard".into(), "osc52".into()]);
-    for region in fx::REGIONS {
-        command.extend(["--region".to_owned(), region.to_owned()]);
-    }
-    // Keep the pane after smtui exits so the restored screen can be read.
+/// Starts the real binary in a detached 120x40 tmux session; the pane stays after it exits
+/// (printing its exit code) so the restored screen can be read.
+fn start(tmux: &Tmux, env: Vec<(String, String)>, args: &[&str]) {
+    let mut command = vec!["env".to_owned(), "TERM=xterm-256color".to_owned()];
+    command.extend(env.into_iter().map(|(k, v)| format!("{k}={v}")));
+    command.push(env!("CARGO_BIN_EXE_smtui").to_owned());
+    command.extend(args.iter().map(|a| (*a).to_owned()));
     let shell = format!("{}; echo SMTUI-EXITED-$?; sleep 30", shell_words(&command));
     let out = tmux.cmd(&[
         "new-session",
@@ -94,14 +80,54 @@ async fn real_binary_in_tmux() {
         "tmux new-session: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
 
-    let screen = tmux.wait_for("three regions loaded", Duration::from_secs(60), |s| {
+/// The pid of smtui: the child of the pane's shell.
+fn smtui_pid(tmux: &Tmux) -> String {
+    let pane = tmux.cmd(&["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]);
+    let pane = String::from_utf8_lossy(&pane.stdout).trim().to_owned();
+    let child = Command::new("pgrep")
+        .args(["-P", &pane])
+        .output()
+        .expect("pgrep");
+    String::from_utf8_lossy(&child.stdout)
+        .lines()
+        .next()
+        .expect("smtui runs")
+        .trim()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn real_binary_in_tmux() {
+    let stack = seeded_stack().await;
+    let tmux = Tmux {
+        socket: format!("smtui-e2e-{}", std::process::id()),
+        session: "e2e",
+    };
+    let mut args = vec!["--clipboard", "osc52"];
+    for region in fx::REGIONS {
+        args.extend(["--region", region]);
+    }
+    start(&tmux, stack.env(), &args);
+
+    let screen = tmux.wait_for("three regions loaded", Duration::from_mins(1), |s| {
         s.matches('✓').count() == 3
     });
     for region in fx::REGIONS {
         assert!(screen.contains(region), "{screen}");
     }
     assert!(screen.contains("Secrets ("), "{screen}");
+    let limits =
+        std::fs::read_to_string(format!("/proc/{}/limits", smtui_pid(&tmux))).expect("limits");
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .expect("core limit line");
+    assert!(
+        core.split_whitespace().nth(4) == Some("0"),
+        "core dumps disabled: {core}"
+    );
 
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
@@ -113,13 +139,13 @@ async fn real_binary_in_tmux() {
         s.contains("Team=payments")
     });
     assert!(
-        !tmux.screen().contains(fx::STRING_SECRET_VALUE),
+        !tmux.screen().contains(value_start()),
         "masked before reveal"
     );
 
     tmux.keys(&["v"]);
     tmux.wait_for("revealed", Duration::from_secs(10), |s| {
-        s.contains(fx::STRING_SECRET_VALUE)
+        s.contains(value_start())
     });
     tmux.keys(&["c"]);
     tmux.wait_for("copied", Duration::from_secs(10), |s| {
@@ -127,7 +153,7 @@ async fn real_binary_in_tmux() {
     });
     tmux.keys(&["v"]);
     tmux.wait_for("masked again", Duration::from_secs(10), |s| {
-        !s.contains(fx::STRING_SECRET_VALUE)
+        !s.contains(value_start())
     });
 
     tmux.keys(&["?"]);
@@ -144,14 +170,69 @@ async fn real_binary_in_tmux() {
         "the alternate screen is gone:\n{after}"
     );
     assert!(
-        !after.contains(fx::STRING_SECRET_VALUE),
+        !after.contains(value_start()),
         "no value left in the terminal:\n{after}"
     );
     let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
     assert!(
-        !String::from_utf8_lossy(&history.stdout).contains(fx::STRING_SECRET_VALUE),
+        !String::from_utf8_lossy(&history.stdout).contains(value_start()),
         "nor in scrollback"
     );
+}
+
+#[test]
+fn terminal_is_restored_on_sigterm_and_sighup() {
+    for signal in ["TERM", "HUP"] {
+        let tmux = Tmux {
+            socket: format!("smtui-e2e-sig{signal}-{}", std::process::id()),
+            session: "sig",
+        };
+        // A dead endpoint: the UI must still come up, show the failure, and obey signals.
+        let env = vec![
+            ("AWS_ACCESS_KEY_ID".to_owned(), "testing".to_owned()),
+            ("AWS_SECRET_ACCESS_KEY".to_owned(), "testing".to_owned()),
+            ("AWS_CONFIG_FILE".to_owned(), "/dev/null".to_owned()),
+            (
+                "AWS_SHARED_CREDENTIALS_FILE".to_owned(),
+                "/dev/null".to_owned(),
+            ),
+        ];
+        start(
+            &tmux,
+            env,
+            &[
+                "--endpoint-url",
+                "http://127.0.0.1:9",
+                "--region",
+                "us-east-1",
+            ],
+        );
+        tmux.wait_for("the UI", Duration::from_secs(20), |s| {
+            s.contains("regions us-east-1")
+        });
+        let pid = smtui_pid(&tmux);
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+            s.contains("SMTUI-EXITED-")
+        });
+        assert!(
+            after.contains("SMTUI-EXITED-0"),
+            "SIG{signal} ends smtui cleanly:\n{after}"
+        );
+        assert!(
+            !after.contains("regions us-east-1"),
+            "SIG{signal}: alternate screen left:\n{after}"
+        );
+    }
+}
+
+/// Long values wrap in the value pane; their first 24 characters fit on one line.
+fn value_start() -> &'static str {
+    &fx::STRING_SECRET_VALUE[..24]
 }
 
 fn shell_words(words: &[String]) -> String {

@@ -2,6 +2,7 @@
 
 mod common;
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use common::{Harness, summary};
@@ -139,7 +140,7 @@ fn json_keys_reveal_one_at_a_time_or_all() {
     assert_eq!(h.state.focus, Focus::Value);
     assert_eq!(
         h.state.value.as_ref().map(|p| p.shown.clone()),
-        Some(Shown::Keys(Default::default()))
+        Some(Shown::Keys(BTreeSet::default()))
     );
     h.cmd(Command::Down);
     h.cmd(Command::Reveal);
@@ -155,7 +156,7 @@ fn json_keys_reveal_one_at_a_time_or_all() {
     h.cmd(Command::RevealAll);
     assert_eq!(
         h.state.value.as_ref().map(|p| p.shown.clone()),
-        Some(Shown::Keys(Default::default()))
+        Some(Shown::Keys(BTreeSet::default()))
     );
     h.cmd(Command::Back);
     assert!(h.state.value.is_none());

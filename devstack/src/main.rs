@@ -82,6 +82,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 async fn start(seed: bool) -> Result<Stack> {
+    // Install first (it prints its own progress), so the lines below come in the order
+    // things actually happen; Stack::start then finds the venv ready.
+    tokio::task::spawn_blocking(ensure_venv).await??;
     eprintln!("starting moto {MOTO_VERSION} and the devstack proxy...");
     if seed {
         eprintln!("seeding {} regions...", REGIONS.len());

@@ -69,17 +69,24 @@ impl MotoServer {
         let log_err = log.try_clone().map_err(|e| StartError::Fatal(e.into()))?;
 
         let mut cmd = Command::new(&venv.python);
-        cmd.args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
-            .env("AWS_DEFAULT_REGION", "us-east-1")
-            .env("PYTHONUNBUFFERED", "1")
-            // The user's real AWS settings have no business inside the emulator.
-            .env_remove("AWS_PROFILE")
-            .env_remove("AWS_ENDPOINT_URL")
-            .stdin(Stdio::null())
-            .stdout(Stdio::from(log))
-            .stderr(Stdio::from(log_err))
-            .kill_on_drop(true)
-            .process_group(0);
+        cmd.args([
+            "-m",
+            "moto.server",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            &port.to_string(),
+        ])
+        .env("AWS_DEFAULT_REGION", "us-east-1")
+        .env("PYTHONUNBUFFERED", "1")
+        // The user's real AWS settings have no business inside the emulator.
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_ENDPOINT_URL")
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(log))
+        .stderr(Stdio::from(log_err))
+        .kill_on_drop(true)
+        .process_group(0);
         set_parent_death_signal(&mut cmd);
         let child = cmd
             .spawn()
@@ -249,7 +256,7 @@ fn prune_logs(dir: &Path) {
         .filter(|e| e.file_name().to_string_lossy().starts_with("moto-"))
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
-    logs.sort_by(|a, b| b.0.cmp(&a.0));
+    logs.sort_by_key(|l| std::cmp::Reverse(l.0));
     for (_, path) in logs.into_iter().skip(KEEP_LOGS) {
         let _ = fs::remove_file(path);
     }

@@ -222,7 +222,10 @@ async fn start_parts(opts: StackOptions) -> Result<Parts> {
     let t = Instant::now();
     let seed = if opts.seed {
         Some(crate::seed::seed(&proxy.url()).await.with_context(|| {
-            format!("seeding moto failed; moto log {}", moto.log_path().display())
+            format!(
+                "seeding moto failed; moto log {}",
+                moto.log_path().display()
+            )
         })?)
     } else {
         None

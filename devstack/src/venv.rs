@@ -88,7 +88,8 @@ pub fn ensure_venv() -> Result<Venv> {
     create_venv(&venv_dir)?;
 
     let req_path = root.join("requirements.txt");
-    fs::write(&req_path, REQUIREMENTS).with_context(|| format!("writing {}", req_path.display()))?;
+    fs::write(&req_path, REQUIREMENTS)
+        .with_context(|| format!("writing {}", req_path.display()))?;
     let pip = venv_dir.join("bin").join("pip");
     let out = run(
         Command::new(&pip)

@@ -21,7 +21,11 @@ fn cloudtrail(stack: &Stack, region: &str) -> aws_sdk_cloudtrail::Client {
 async fn seeded_stack_end_to_end() -> Result<()> {
     let started = Instant::now();
     let stack = Stack::start(StackOptions::default()).await?;
-    eprintln!("stack up in {:?} ({:?})", started.elapsed(), stack.timings());
+    eprintln!(
+        "stack up in {:?} ({:?})",
+        started.elapsed(),
+        stack.timings()
+    );
 
     // Seed summary agrees with the published fixture counts.
     let summary = stack.seed_summary().context("seeded")?;
@@ -32,11 +36,7 @@ async fn seeded_stack_end_to_end() -> Result<()> {
 
     // ListSecrets in us-east-1 needs more than one page of 100.
     let us = sm(&stack, "us-east-1");
-    let mut pages = us
-        .list_secrets()
-        .max_results(100)
-        .into_paginator()
-        .send();
+    let mut pages = us.list_secrets().max_results(100).into_paginator().send();
     let (mut n_pages, mut n_secrets) = (0, 0);
     while let Some(page) = pages.next().await {
         n_pages += 1;
@@ -47,11 +47,23 @@ async fn seeded_stack_end_to_end() -> Result<()> {
     assert_eq!(Some(n_secrets), fx::listed_count("us-east-1"));
 
     // Fixture values read back as declared.
-    let got = us.get_secret_value().secret_id(fx::STRING_SECRET).send().await?;
+    let got = us
+        .get_secret_value()
+        .secret_id(fx::STRING_SECRET)
+        .send()
+        .await?;
     assert_eq!(got.secret_string(), Some(fx::STRING_SECRET_VALUE));
-    let got = us.get_secret_value().secret_id(fx::JSON_SECRET).send().await?;
+    let got = us
+        .get_secret_value()
+        .secret_id(fx::JSON_SECRET)
+        .send()
+        .await?;
     assert_eq!(got.secret_string(), Some(fx::JSON_SECRET_VALUE));
-    let got = us.get_secret_value().secret_id(fx::BINARY_SECRET).send().await?;
+    let got = us
+        .get_secret_value()
+        .secret_id(fx::BINARY_SECRET)
+        .send()
+        .await?;
     assert_eq!(
         got.secret_binary().map(|b| b.as_ref().to_vec()),
         Some(fx::BINARY_SECRET_BYTES.to_vec())
@@ -63,9 +75,16 @@ async fn seeded_stack_end_to_end() -> Result<()> {
         .send()
         .await?;
     assert_eq!(got.secret_string(), Some(fx::VERSIONED_SECRET_PREVIOUS));
-    let rotating = us.describe_secret().secret_id(fx::ROTATING_SECRET).send().await?;
+    let rotating = us
+        .describe_secret()
+        .secret_id(fx::ROTATING_SECRET)
+        .send()
+        .await?;
     assert_eq!(rotating.rotation_enabled(), Some(true));
-    assert_eq!(rotating.rotation_lambda_arn(), Some(fx::ROTATION_LAMBDA_ARN));
+    assert_eq!(
+        rotating.rotation_lambda_arn(),
+        Some(fx::ROTATION_LAMBDA_ARN)
+    );
     let replica = sm(&stack, fx::REPLICA_REGION)
         .get_secret_value()
         .secret_id(fx::REPLICATED_SECRET)
@@ -122,10 +141,8 @@ async fn seeded_stack_end_to_end() -> Result<()> {
     // An unreachable region fails fast-ish while another keeps working.
     stack.proxy().set_unreachable("ap-southeast-2", true);
     let t = Instant::now();
-    let ap = sm(&stack, "ap-southeast-2")
-        .list_secrets()
-        .send()
-        .await;
+    let ap = sm(&stack, "ap-southeast-2").list_secrets().send().await;
+    eprintln!("unreachable region failed after {:?}: {ap:?}", t.elapsed());
     assert!(ap.is_err(), "unreachable region must fail");
     assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
     let eu = sm(&stack, "eu-west-1").list_secrets().send().await?;
@@ -155,7 +172,9 @@ async fn seeded_stack_end_to_end() -> Result<()> {
     let mut throttled = 0;
     for _ in 0..5 {
         if let Err(e) = ct_once.lookup_events().max_results(1).send().await {
-            let code = e.as_service_error().and_then(|s| s.meta().code().map(str::to_string));
+            let code = e
+                .as_service_error()
+                .and_then(|s| s.meta().code().map(str::to_string));
             assert_eq!(code.as_deref(), Some("ThrottlingException"), "{e:?}");
             throttled += 1;
         }

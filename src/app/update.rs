@@ -6,10 +6,10 @@ use crate::app::action::{Action, FilterEdit};
 use crate::app::effect::Effect;
 use crate::app::keymap::{Command, Context};
 use crate::app::state::{
-    CachedDetail, ClipboardNotice, FetchPurpose, Focus, Level, Overlay, PendingFetch, RegionState,
-    State, StatusLine,
+    CachedDetail, FetchPurpose, Focus, Level, Overlay, PendingFetch, RegionState, State, StatusLine,
 };
 use crate::app::value;
+use crate::model::SecretSummary;
 use crate::sanitize::sanitize_line;
 
 /// How long the selection must rest on a secret before it is described: holding `j` over
@@ -34,23 +34,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             page,
             last,
         } if generation == state.generation => {
-            let before = selected_arn(state);
-            if let Some(status) = state.regions.iter_mut().find(|r| r.name == region) {
-                if std::mem::take(&mut status.awaiting_first_page) {
-                    state.list.clear_region(&region);
-                }
-                let so_far = match status.state {
-                    RegionState::Loading { so_far } => so_far,
-                    _ => 0,
-                } + page.len();
-                status.state = if last {
-                    RegionState::Loaded { count: so_far }
-                } else {
-                    RegionState::Loading { so_far }
-                };
-                state.list.extend(page);
-            }
-            selection_changed(state, before.as_deref(), &mut fx);
+            page_arrived(state, &region, page, last, &mut fx);
         }
         Action::RegionFailed {
             generation,
@@ -103,44 +87,15 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             label,
             clear_after,
             result,
-        } => match result {
-            Ok(backend) => {
-                let clears_at = clear_after.map(|d| now + d);
-                let when =
-                    clear_after.map_or(String::new(), |d| format!("; clears in {} s", d.as_secs()));
-                info(
-                    state,
-                    format!("Copied {label} to the clipboard ({backend}){when}"),
-                );
-                state.clipboard = Some(ClipboardNotice {
-                    token,
-                    label,
-                    clears_at,
-                });
-                if let Some(delay) = clear_after {
-                    fx.push(Effect::After {
-                        delay,
-                        action: Box::new(Action::ClipboardClearDue { token }),
-                    });
-                }
-            }
-            Err(why) => error(state, &format!("Could not copy {label}: {why}")),
-        },
+        } => {
+            value::copied(state, token, label, clear_after, result, &mut fx);
+        }
         Action::ClipboardClearDue { token } => {
             if state.clipboard.as_ref().is_some_and(|c| c.token == token) {
                 fx.push(Effect::ClearClipboard { token });
             }
         }
-        Action::ClipboardCleared { cleared } => {
-            if let Some(notice) = state.clipboard.take() {
-                let text = if cleared {
-                    format!("Clipboard cleared ({} was on it)", notice.label)
-                } else {
-                    "Clipboard left alone: it no longer holds what smtui copied".to_owned()
-                };
-                info(state, text);
-            }
-        }
+        Action::ClipboardCleared { cleared } => value::clipboard_cleared(state, cleared),
         Action::Quit => quit(state, &mut fx),
         // Stale results (older generation), ticks and resizes only need a redraw.
         Action::SecretsPage { .. }
@@ -152,6 +107,32 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         | Action::Resize => {}
     }
     fx
+}
+
+fn page_arrived(
+    state: &mut State,
+    region: &str,
+    page: Vec<SecretSummary>,
+    last: bool,
+    fx: &mut Vec<Effect>,
+) {
+    let before = selected_arn(state);
+    if let Some(status) = state.regions.iter_mut().find(|r| r.name == region) {
+        if std::mem::take(&mut status.awaiting_first_page) {
+            state.list.clear_region(region);
+        }
+        let so_far = match status.state {
+            RegionState::Loading { so_far } => so_far,
+            _ => 0,
+        } + page.len();
+        status.state = if last {
+            RegionState::Loaded { count: so_far }
+        } else {
+            RegionState::Loading { so_far }
+        };
+        state.list.extend(page);
+    }
+    selection_changed(state, before.as_deref(), fx);
 }
 
 fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
@@ -186,7 +167,7 @@ fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         Command::PickVersion => value::open_version_picker(state, fx),
         Command::CopyValue => value::copy_value(state, fx),
         Command::CopyArn | Command::CopyName => {
-            value::copy_metadata(state, command == Command::CopyArn, fx)
+            value::copy_metadata(state, command == Command::CopyArn, fx);
         }
         Command::Back => {
             if state.value.is_some() {
@@ -210,16 +191,16 @@ fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         }
         (_, Command::Quit) => quit(state, fx),
         (Overlay::Help { scroll }, Command::Down | Command::PageDown) => {
-            *scroll = scroll.saturating_add(1)
+            *scroll = scroll.saturating_add(1);
         }
         (Overlay::Help { scroll }, Command::Up | Command::PageUp) => {
-            *scroll = scroll.saturating_sub(1)
+            *scroll = scroll.saturating_sub(1);
         }
         (Overlay::VersionPicker { choices, selected }, Command::Down) => {
             *selected = (*selected + 1).min(choices.len().saturating_sub(1));
         }
         (Overlay::VersionPicker { selected, .. }, Command::Up) => {
-            *selected = selected.saturating_sub(1)
+            *selected = selected.saturating_sub(1);
         }
         (Overlay::VersionPicker { choices, selected }, Command::Select) => {
             let chosen = choices.get(*selected).map(|(v, _)| v.clone());
@@ -324,6 +305,7 @@ fn list_all(state: &State) -> Vec<Effect> {
 
 fn refresh(state: &mut State) -> Vec<Effect> {
     state.generation += 1;
+    value::mask(state);
     state.details.clear();
     state.detail_in_flight = None;
     state.pending_fetch = None;

@@ -3,10 +3,11 @@
 //! on timeout, on selection change and on quit.
 
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 use crate::app::action::Action;
 use crate::app::effect::Effect;
-use crate::app::state::{FetchPurpose, Focus, Overlay, Shown, State, ValuePane};
+use crate::app::state::{ClipboardNotice, FetchPurpose, Focus, Overlay, Shown, State, ValuePane};
 use crate::app::update::{describe_if_stale, error, info, pending};
 use crate::aws::AwsError;
 use crate::aws::secrets::FetchedValue;
@@ -284,4 +285,48 @@ fn copy(state: &mut State, label: String, text: SecretValue, secret: bool, fx: &
         text,
         clear_after,
     });
+}
+
+pub fn copied(
+    state: &mut State,
+    token: u64,
+    label: String,
+    clear_after: Option<Duration>,
+    result: Result<&'static str, String>,
+    fx: &mut Vec<Effect>,
+) {
+    match result {
+        Ok(backend) => {
+            let when =
+                clear_after.map_or(String::new(), |d| format!("; clears in {} s", d.as_secs()));
+            info(
+                state,
+                format!("Copied {label} to the clipboard ({backend}){when}"),
+            );
+            let clears_at = clear_after.map(|d| state.now + d);
+            state.clipboard = Some(ClipboardNotice {
+                token,
+                label,
+                clears_at,
+            });
+            if let Some(delay) = clear_after {
+                fx.push(Effect::After {
+                    delay,
+                    action: Box::new(Action::ClipboardClearDue { token }),
+                });
+            }
+        }
+        Err(why) => error(state, &format!("Could not copy {label}: {why}")),
+    }
+}
+
+pub fn clipboard_cleared(state: &mut State, cleared: bool) {
+    if let Some(notice) = state.clipboard.take() {
+        let text = if cleared {
+            format!("Clipboard cleared ({} was on it)", notice.label)
+        } else {
+            "Clipboard left alone: it no longer holds what smtui copied".to_owned()
+        };
+        info(state, text);
+    }
 }

@@ -106,9 +106,11 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
                 .collect::<Vec<_>>()
                 .join(",")
         };
+        // The full id is in the version picker (p); eight characters tell versions apart here.
+        let id: String = safe(&v.id).chars().take(8).collect();
         out.push(Line::from(vec![
-            Span::styled(format!("  {stages:<24}"), theme.json_key),
-            Span::styled(format!("{} ", safe(&v.id)), theme.text),
+            Span::styled(format!("  {stages:<12} "), theme.json_key),
+            Span::styled(format!("{id:<9}"), theme.text),
             Span::styled(date(v.created), theme.dim),
         ]));
     }

@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
 fn panes(main: Rect) -> (Rect, Rect, Rect) {
     if main.width >= WIDE {
         let [list, side] =
-            Layout::horizontal([Constraint::Percentage(56), Constraint::Fill(1)]).areas(main);
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
         let [detail, value] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
         (list, detail, value)

@@ -7,9 +7,9 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::{Theme, dim_line, pane_block};
 use crate::app::State;
-use crate::app::state::{FetchPurpose, Focus, Shown};
+use crate::app::state::{FetchPurpose, Focus, Shown, ValuePane};
 use crate::sanitize::{sanitize_line, sanitize_lines};
-use crate::secret::{SecretValue, ValueView};
+use crate::secret::{JsonEntry, SecretValue, ValueView};
 
 const MASK: &str = "••••••••";
 
@@ -17,113 +17,117 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Value && state.overlays.is_empty();
     let version = state.version.label().to_owned();
     let Some(pane) = &state.value else {
-        let fetching = state
-            .pending_fetch
-            .as_ref()
-            .is_some_and(|p| p.purpose == FetchPurpose::Reveal);
         let block = pane_block(Line::from(format!(" Value · {version} ")), focused, theme);
-        let body = if fetching {
-            vec![Line::styled("Fetching value…", theme.loading)]
-        } else if state.list.selected().is_some() {
-            vec![
-                Line::styled(MASK, theme.masked),
-                dim_line("masked · v reveal · c copy · p version", theme),
-            ]
-        } else {
-            vec![]
-        };
-        frame.render_widget(Paragraph::new(body).block(block), area);
+        frame.render_widget(
+            Paragraph::new(nothing_shown(state, theme)).block(block),
+            area,
+        );
         return;
     };
-
     let left = pane
         .expires_at
         .saturating_duration_since(state.now)
         .as_secs();
-    let title = format!(
-        " Value · {version} · {} · masks in {left} s ",
-        short_id(&pane.value.version_id)
-    );
+    let id = short_id(&pane.value.version_id);
+    let title = format!(" Value · {version} · {id} · masks in {left} s ");
     let block = pane_block(Line::from(title), focused, theme);
     match &pane.value.view {
-        ValueView::Text(text) => frame.render_widget(
-            Paragraph::new(text_lines(text, theme))
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            area,
-        ),
+        ValueView::Json { entries, .. } if !pane.raw_json => {
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            frame.render_widget(json_table(pane, entries, focused, theme), inner);
+        }
+        view => {
+            let lines = value_lines(view, &pane.shown, theme);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(block)
+                    .wrap(Wrap { trim: false }),
+                area,
+            );
+        }
+    }
+}
+
+fn nothing_shown(state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let fetching = state
+        .pending_fetch
+        .as_ref()
+        .is_some_and(|p| p.purpose == FetchPurpose::Reveal);
+    if fetching {
+        vec![Line::styled("Fetching value…", theme.loading)]
+    } else if state.list.selected().is_some() {
+        vec![
+            Line::styled(MASK, theme.masked),
+            dim_line("masked · v reveal · c copy · p version", theme),
+        ]
+    } else {
+        vec![]
+    }
+}
+
+/// Text, binary (as base64) and pretty JSON (masked per key until every key is revealed).
+fn value_lines(view: &ValueView, shown: &Shown, theme: &Theme) -> Vec<Line<'static>> {
+    match view {
+        ValueView::Text(text) => text_lines(text, theme),
         ValueView::Binary(bytes) => {
             let mut lines = vec![dim_line(
                 format!("binary · {} bytes · base64:", bytes.len()),
                 theme,
             )];
             lines.extend(text_lines(&bytes.to_base64(), theme));
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
+            lines
         }
-        ValueView::Json { entries, pretty } if pane.raw_json => {
-            let all_shown = matches!(&pane.shown, Shown::Keys(k) if k.len() == entries.len());
-            let lines = if all_shown {
-                text_lines(pretty, theme)
-            } else {
-                let mut lines = vec![Line::raw("{")];
-                lines.extend(entries.iter().map(|e| {
-                    Line::from(vec![
-                        Span::styled(format!("  \"{}\": ", sanitize_line(&e.key)), theme.json_key),
-                        Span::styled(MASK, theme.masked),
-                    ])
-                }));
-                lines.push(Line::raw("}"));
-                lines.push(dim_line("V reveals every key", theme));
-                lines
-            };
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
-        }
-        ValueView::Json { entries, .. } => {
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            let rows = entries.iter().enumerate().map(|(i, entry)| {
-                let shown = matches!(&pane.shown, Shown::Keys(k) if k.contains(&i));
-                let value = if shown {
-                    Span::styled(one_line(&entry.value), theme.revealed)
-                } else {
-                    Span::styled(MASK, theme.masked)
-                };
-                let row = Row::new([
-                    Cell::from(Span::styled(
-                        sanitize_line(&entry.key).into_owned(),
-                        theme.json_key,
-                    )),
-                    Cell::from(value),
-                ]);
-                if focused && i == pane.selected_key {
-                    row.style(theme.selected)
-                } else {
-                    row
-                }
-            });
-            let key_width = entries
-                .iter()
-                .map(|e| e.key.chars().count())
-                .max()
-                .unwrap_or(4)
-                .clamp(4, 28);
-            let widths = [
-                Constraint::Length(u16::try_from(key_width).unwrap_or(28)),
-                Constraint::Fill(1),
-            ];
-            frame.render_widget(Table::new(rows, widths).column_spacing(2), inner);
+        ValueView::Json { entries, pretty } => {
+            if matches!(shown, Shown::Keys(k) if k.len() == entries.len()) {
+                return text_lines(pretty, theme);
+            }
+            let mut lines = vec![Line::raw("{")];
+            lines.extend(entries.iter().map(|e| {
+                Line::from(vec![
+                    Span::styled(format!("  \"{}\": ", sanitize_line(&e.key)), theme.json_key),
+                    Span::styled(MASK, theme.masked),
+                ])
+            }));
+            lines.push(Line::raw("}"));
+            lines.push(dim_line("V reveals every key", theme));
+            lines
         }
     }
+}
+
+fn json_table<'a>(
+    pane: &ValuePane,
+    entries: &'a [JsonEntry],
+    focused: bool,
+    theme: &Theme,
+) -> Table<'a> {
+    let rows = entries.iter().enumerate().map(|(i, entry)| {
+        let shown = matches!(&pane.shown, Shown::Keys(k) if k.contains(&i));
+        let value = if shown {
+            Span::styled(one_line(&entry.value), theme.revealed)
+        } else {
+            Span::styled(MASK, theme.masked)
+        };
+        let key = Span::styled(sanitize_line(&entry.key).into_owned(), theme.json_key);
+        let row = Row::new([Cell::from(key), Cell::from(value)]);
+        if focused && i == pane.selected_key {
+            row.style(theme.selected)
+        } else {
+            row
+        }
+    });
+    let key_width = entries
+        .iter()
+        .map(|e| e.key.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 28);
+    let widths = [
+        Constraint::Length(u16::try_from(key_width).unwrap_or(28)),
+        Constraint::Fill(1),
+    ];
+    Table::new(rows, widths).column_spacing(2)
 }
 
 fn text_lines(value: &SecretValue, theme: &Theme) -> Vec<Line<'static>> {

@@ -103,19 +103,20 @@ impl LiveApp {
     ) {
         let deadline = tokio::time::Instant::now() + timeout;
         while !done(&self.state) {
-            match tokio::time::timeout_at(deadline, self.rx.recv()).await {
-                Ok(Some(action)) => self.dispatch(action),
-                Ok(None) => panic!("runner channel closed while waiting for {what}"),
-                Err(_) => panic!(
-                    "timed out after {timeout:?} waiting for {what}; status: {:?}",
-                    self.state.status
-                ),
-            }
+            let status = format!("{:?}", self.state.status);
+            let next = tokio::time::timeout_at(deadline, self.rx.recv())
+                .await
+                .unwrap_or_else(|_| {
+                    panic!("timed out after {timeout:?} waiting for {what}; status: {status}")
+                });
+            let action =
+                next.unwrap_or_else(|| panic!("runner channel closed while waiting for {what}"));
+            self.dispatch(action);
         }
     }
 
     pub async fn wait_loaded(&mut self) {
-        self.wait_for("every region to settle", Duration::from_secs(60), |s| {
+        self.wait_for("every region to settle", Duration::from_mins(1), |s| {
             s.regions
                 .iter()
                 .all(|r| !matches!(r.state, smtui::app::state::RegionState::Loading { .. }))

@@ -96,10 +96,12 @@ pub fn request_ids(operation: &str, body: &[u8]) -> RequestIds {
     };
     RequestIds {
         secret_id,
-        version_id: text("VersionId").or_else(|| text("ClientRequestToken").filter(|_| {
-            // For writes the token *is* the new version id; CloudTrail shows it too.
-            operation == "PutSecretValue" || operation == "UpdateSecret"
-        })),
+        version_id: text("VersionId").or_else(|| {
+            text("ClientRequestToken").filter(|_| {
+                // For writes the token *is* the new version id; CloudTrail shows it too.
+                operation == "PutSecretValue" || operation == "UpdateSecret"
+            })
+        }),
         version_stage: text("VersionStage"),
     }
 }
@@ -167,13 +169,19 @@ impl EventStore {
             (arn, name, None, None)
         } else {
             let (code, msg) = response_error(response_body);
-            (None, None, Some(code.unwrap_or_else(|| format!("Http{status}"))), msg)
+            (
+                None,
+                None,
+                Some(code.unwrap_or_else(|| format!("Http{status}"))),
+                msg,
+            )
         };
         if let (Some(a), Some(n)) = (&arn, &name) {
             // Cap the side table with the store: it is only an aid for lookups.
             if self.secrets.len() < MAX_EVENTS {
                 let v = (a.clone(), n.clone());
-                self.secrets.insert((ctx.region.clone(), a.clone()), v.clone());
+                self.secrets
+                    .insert((ctx.region.clone(), a.clone()), v.clone());
                 self.secrets.insert((ctx.region.clone(), n.clone()), v);
             }
         } else if let Some(id) = &ids.secret_id

@@ -114,12 +114,14 @@ fn parse_query(region: &str, body: &[u8]) -> Result<Query, LookupError> {
         cursor: None,
     };
     if let Some(token) = v.get("NextToken").and_then(Value::as_str) {
-        query.cursor = Some(decode_token(token, query_hash(region, &query)).ok_or_else(|| {
-            invalid(
-                "InvalidNextTokenException",
-                "The NextToken is invalid or does not match the query",
-            )
-        })?);
+        query.cursor = Some(
+            decode_token(token, query_hash(region, &query)).ok_or_else(|| {
+                invalid(
+                    "InvalidNextTokenException",
+                    "The NextToken is invalid or does not match the query",
+                )
+            })?,
+        );
     }
     Ok(query)
 }

@@ -16,7 +16,12 @@ fn synthetic(i: u64, region: &str, name: &str, secret: &str, read_only: bool) ->
         event_name: name.to_string(),
         event_time: UNIX_EPOCH + Duration::from_secs(1_700_000_000 + i),
         region: region.to_string(),
-        access_key_id: if i % 2 == 0 { "AKIDEVEN" } else { "AKIDODD" }.to_string(),
+        access_key_id: if i.is_multiple_of(2) {
+            "AKIDEVEN"
+        } else {
+            "AKIDODD"
+        }
+        .to_string(),
         identity_arn: "arn:aws:iam::123456789012:user/smtui-demo".to_string(),
         secret_id: Some(secret.to_string()),
         secret_arn: Some(format!(
@@ -37,9 +42,13 @@ fn synthetic(i: u64, region: &str, name: &str, secret: &str, read_only: bool) ->
 /// plus 10 in eu-west-1.
 fn store() -> EventStore {
     let mut s = EventStore::default();
-    for i in 0..120 {
-        let secret = if i % 2 == 0 { "prod/a" } else { "prod/b" };
-        let (name, ro) = if i % 3 == 0 {
+    for i in 0..120_u64 {
+        let secret = if i.is_multiple_of(2) {
+            "prod/a"
+        } else {
+            "prod/b"
+        };
+        let (name, ro) = if i.is_multiple_of(3) {
             ("PutSecretValue", false)
         } else {
             ("GetSecretValue", true)
@@ -154,9 +163,18 @@ fn validates_like_cloudtrail() {
         err(json!({ "LookupAttributes": [{ "AttributeKey": "Bogus", "AttributeValue": "A" }] })),
         "InvalidLookupAttributesException"
     );
-    assert_eq!(err(json!({ "MaxResults": 0 })), "InvalidMaxResultsException");
-    assert_eq!(err(json!({ "MaxResults": 51 })), "InvalidMaxResultsException");
-    assert_eq!(err(json!({ "NextToken": "garbage!" })), "InvalidNextTokenException");
+    assert_eq!(
+        err(json!({ "MaxResults": 0 })),
+        "InvalidMaxResultsException"
+    );
+    assert_eq!(
+        err(json!({ "MaxResults": 51 })),
+        "InvalidMaxResultsException"
+    );
+    assert_eq!(
+        err(json!({ "NextToken": "garbage!" })),
+        "InvalidNextTokenException"
+    );
     assert_eq!(
         err(json!({ "StartTime": 10.0, "EndTime": 5.0 })),
         "InvalidTimeRangeException"
@@ -182,7 +200,10 @@ fn event_shape_matches_lookup_events() {
     assert_eq!(e["ReadOnly"], "true");
     assert_eq!(e["EventSource"], "secretsmanager.amazonaws.com");
     assert_eq!(e["Username"], "smtui-demo");
-    assert_eq!(e["Resources"][0]["ResourceType"], "AWS::SecretsManager::Secret");
+    assert_eq!(
+        e["Resources"][0]["ResourceType"],
+        "AWS::SecretsManager::Secret"
+    );
     assert_eq!(e["Resources"][0]["ResourceName"], "prod/b");
     assert!(e["EventTime"].as_f64().expect("number") > 1.7e9);
     let ct: Value = serde_json::from_str(e["CloudTrailEvent"].as_str().expect("string"))
@@ -241,7 +262,10 @@ fn secret_values_are_never_recorded() {
         response.as_bytes(),
     );
 
-    assert_eq!(ev.secret_id.as_deref(), Some("prod/payments/stripe-api-key"));
+    assert_eq!(
+        ev.secret_id.as_deref(),
+        Some("prod/payments/stripe-api-key")
+    );
     assert_eq!(
         ev.version_id.as_deref(),
         Some("11111111-2222-4333-8444-555555555555")
@@ -249,7 +273,10 @@ fn secret_values_are_never_recorded() {
     let debug = format!("{:?}", s.events().collect::<Vec<_>>());
     let lookup_out = lookup(&s, "us-east-1", &json!({})).expect("ok").to_string();
     for haystack in [&debug, &lookup_out] {
-        assert!(!haystack.contains(VALUE), "secret string leaked: {haystack}");
+        assert!(
+            !haystack.contains(VALUE),
+            "secret string leaked: {haystack}"
+        );
         assert!(!haystack.contains(BINARY), "secret binary leaked");
         assert!(!haystack.contains("SecretString"));
     }

@@ -301,7 +301,13 @@ async fn handle(
         let ids = request_ids(op, &body);
         lock(&shared.store).record(&ctx, ids, resp_parts.status.as_u16(), &resp_body);
     } else if resp_parts.status.is_success() {
-        learn_assumed_role(&shared, scope.as_ref(), target.as_deref(), &body, &resp_body);
+        learn_assumed_role(
+            &shared,
+            scope.as_ref(),
+            target.as_deref(),
+            &body,
+            &resp_body,
+        );
     }
 
     Ok(Response::from_parts(resp_parts, Full::new(resp_body)))
@@ -334,7 +340,12 @@ fn learn_assumed_role(
     }
 }
 
-fn answer_lookup(shared: &Shared, region: &str, throttle: bool, body: &[u8]) -> Response<Full<Bytes>> {
+fn answer_lookup(
+    shared: &Shared,
+    region: &str,
+    throttle: bool,
+    body: &[u8],
+) -> Response<Full<Bytes>> {
     if throttle {
         let now = Instant::now();
         let mut buckets = lock(&shared.buckets);
@@ -343,7 +354,11 @@ fn answer_lookup(shared: &Shared, region: &str, throttle: bool, body: &[u8]) -> 
             last: now,
         });
         if !bucket.take(now) {
-            return wire::json_error(StatusCode::BAD_REQUEST, "ThrottlingException", "Rate exceeded");
+            return wire::json_error(
+                StatusCode::BAD_REQUEST,
+                "ThrottlingException",
+                "Rate exceeded",
+            );
         }
     }
     let result = lookup::lookup_events(&lock(&shared.store), region, body);
@@ -398,4 +413,3 @@ async fn forward(
     }
     Ok(Response::from_parts(parts, body))
 }
-

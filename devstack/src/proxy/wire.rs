@@ -78,10 +78,8 @@ pub fn assume_role_result(body: &[u8]) -> Option<(String, String)> {
 
 /// True when a query-protocol form body asks for `Action=AssumeRole`.
 pub fn is_assume_role_form(body: &[u8]) -> bool {
-    std::str::from_utf8(body).is_ok_and(|text| {
-        text.split('&')
-            .any(|pair| pair == "Action=AssumeRole")
-    })
+    std::str::from_utf8(body)
+        .is_ok_and(|text| text.split('&').any(|pair| pair == "Action=AssumeRole"))
 }
 
 /// `__type` of a JSON error, without the `namespace#` prefix AWS sometimes adds.
@@ -189,13 +187,24 @@ mod tests {
     }
 
     #[test]
+    fn rewrites_moto_auth_error_verbatim() {
+        // Exactly what moto 5.2.5 answers a JSON-protocol call when IAM auth rejects it.
+        let xml = r#"<?xml version="1.0" encoding="utf-8"?>
+<ErrorResponse><Errors><Error><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message><Type>Sender</Type></Error></Errors></ErrorResponse>"#;
+        let (_, json) = rewrite(xml);
+        assert_eq!(json["__type"], "InvalidClientTokenId");
+    }
+
+    #[test]
     fn leaves_json_and_success_alone() {
         let mut headers = http::HeaderMap::new();
         assert!(
             rewrite_xml_error(StatusCode::BAD_REQUEST, &mut headers, br#"{"__type":"X"}"#)
                 .is_none()
         );
-        assert!(rewrite_xml_error(StatusCode::OK, &mut headers, b"<a><Code>X</Code></a>").is_none());
+        assert!(
+            rewrite_xml_error(StatusCode::OK, &mut headers, b"<a><Code>X</Code></a>").is_none()
+        );
     }
 
     #[test]

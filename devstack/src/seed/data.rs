@@ -81,9 +81,10 @@ pub fn fixtures(region: &str) -> Vec<SecretSpec> {
                 Some("HS256 key that signs session JWTs"),
                 s(fx::VERSIONED_SECRET_OLDEST),
             );
-            versioned
-                .versions
-                .extend([s(fx::VERSIONED_SECRET_PREVIOUS), s(fx::VERSIONED_SECRET_CURRENT)]);
+            versioned.versions.extend([
+                s(fx::VERSIONED_SECRET_PREVIOUS),
+                s(fx::VERSIONED_SECRET_CURRENT),
+            ]);
             let mut pending = SecretSpec::plain(
                 fx::PENDING_SECRET,
                 Some("OAuth client secret for the staging identity provider"),
@@ -225,14 +226,30 @@ fn db_json(rng: &mut Rng, env: &str, service: &str, engine: &str, port: u16) -> 
 fn value_for(rng: &mut Rng, kind: &str, env: &str, service: &str) -> (Value, String) {
     let live = if env == "prod" { "live" } else { "test" };
     let (v, what) = match kind {
-        "stripe-api-key" => (s(&format!("sk_{live}_{}", rng.alnum(32))), "Stripe secret key"),
-        "postgres" => (s(&db_json(rng, env, service, "postgres", 5432)), "Postgres credentials"),
-        "mysql" => (s(&db_json(rng, env, service, "mysql", 3306)), "MySQL credentials"),
-        "mongodb" => (s(&db_json(rng, env, service, "mongo", 27017)), "MongoDB credentials"),
+        "stripe-api-key" => (
+            s(&format!("sk_{live}_{}", rng.alnum(32))),
+            "Stripe secret key",
+        ),
+        "postgres" => (
+            s(&db_json(rng, env, service, "postgres", 5432)),
+            "Postgres credentials",
+        ),
+        "mysql" => (
+            s(&db_json(rng, env, service, "mysql", 3306)),
+            "MySQL credentials",
+        ),
+        "mongodb" => (
+            s(&db_json(rng, env, service, "mongo", 27017)),
+            "MongoDB credentials",
+        ),
         "redis-auth-token" => (s(&rng.alnum(40)), "ElastiCache Redis AUTH token"),
         "datadog-api-key" | "pagerduty-routing-key" => (
             s(&rng.hex(32)),
-            if kind == "datadog-api-key" { "Datadog API key" } else { "PagerDuty Events v2 routing key" },
+            if kind == "datadog-api-key" {
+                "Datadog API key"
+            } else {
+                "PagerDuty Events v2 routing key"
+            },
         ),
         "sendgrid-api-key" => (
             s(&format!("SG.{}.{}", rng.alnum(22), rng.alnum(43))),
@@ -293,7 +310,7 @@ pub fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
             let mut rng = Rng((region_idx as u64) << 32 | k as u64);
             let (first, description) = value_for(&mut rng, kind, env, service);
             let mut versions = vec![first];
-            if k % 5 == 0 {
+            if k.is_multiple_of(5) {
                 // Two rotations' worth of history.
                 for _ in 0..2 {
                     versions.push(value_for(&mut rng, kind, env, service).0);
@@ -303,7 +320,10 @@ pub fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
                 ("Team", service.to_string()),
                 ("Env", env.to_string()),
                 ("Owner", OWNERS[k % OWNERS.len()].to_string()),
-                ("CostCenter", format!("CC-{}", 4000 + (service.len() * 7 + env.len()) % 37 * 10)),
+                (
+                    "CostCenter",
+                    format!("CC-{}", 4000 + (service.len() * 7 + env.len()) % 37 * 10),
+                ),
                 ("DataClassification", "confidential".to_string()),
             ];
             SecretSpec {
@@ -316,7 +336,7 @@ pub fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
                     .collect(),
                 versions,
                 pending: None,
-                rotate: matches!(kind, "postgres" | "mysql") && k % 2 == 0,
+                rotate: matches!(kind, "postgres" | "mysql") && k.is_multiple_of(2),
                 replicate_to: None,
                 delete_after_days: deleted_indices(region_idx)
                     .contains(&k)
@@ -344,7 +364,9 @@ mod tests {
             let plan = plan(idx, region, *created);
             assert_eq!(plan.len(), *created, "{region}");
             assert_eq!(
-                plan.iter().filter(|s| s.delete_after_days.is_some()).count(),
+                plan.iter()
+                    .filter(|s| s.delete_after_days.is_some())
+                    .count(),
                 *deleted,
                 "{region}"
             );
@@ -359,7 +381,10 @@ mod tests {
             assert!(plan.iter().any(|s| s.versions.len() > 1));
             assert!(plan.iter().any(|s| s.tags.len() == 5));
             assert!(plan.iter().any(|s| s.tags.is_empty()));
-            assert!(plan.iter().any(|s| matches!(s.versions[0], Value::Binary(_))));
+            assert!(
+                plan.iter()
+                    .any(|s| matches!(s.versions[0], Value::Binary(_)))
+            );
         }
     }
 

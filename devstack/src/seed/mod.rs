@@ -258,7 +258,10 @@ async fn prepare_rotation_lambdas(endpoint: &str) -> Result<()> {
                     ),
                 )
                 .body(Full::new(Bytes::from(body)))?;
-            let resp = http.request(req).await.with_context(|| format!("{method} {uri}"))?;
+            let resp = http
+                .request(req)
+                .await
+                .with_context(|| format!("{method} {uri}"))?;
             let status = resp.status();
             let body = resp.into_body().collect().await?.to_bytes();
             Ok::<_, anyhow::Error>((status, String::from_utf8_lossy(&body).into_owned()))
