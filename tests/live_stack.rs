@@ -250,12 +250,7 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
         Some(fx::STRING_SECRET_VALUE)
     );
     assert!(app.state.value.is_none(), "copy does not reveal");
-    let status = app
-        .state
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = app.state.status_text();
     assert!(
         status.contains("clears in 1 s") && !status.contains(fx::STRING_SECRET_VALUE),
         "{status}"

@@ -28,10 +28,19 @@ fn start_lists_every_region_and_asks_who_we_are() {
 #[test]
 fn pages_arrive_progressively_and_one_failed_region_hides_nothing() {
     let h = Harness::loaded();
-    let states: Vec<_> = h.state.regions.iter().map(|r| r.state.clone()).collect();
-    assert_eq!(states[0], RegionState::Loaded { count: 4 });
-    assert_eq!(states[1], RegionState::Loading { so_far: 1 });
-    assert!(matches!(&states[2], RegionState::Failed(e) if e.kind.short() == "access denied"));
+    let region_states: Vec<_> = h.state.regions.iter().map(|r| r.state.clone()).collect();
+    assert_eq!(region_states[0], RegionState::Loaded { count: 4 });
+    assert_eq!(region_states[1], RegionState::Loading { so_far: 1 });
+    assert!(
+        matches!(&region_states[2], RegionState::Failed(e) if e.kind.short() == "access denied")
+    );
+    let footer = h.state.status_text();
+    assert!(
+        footer.contains(
+            "ListSecrets in ap-southeast-2 failed: access denied (AccessDeniedException)"
+        ) && footer.contains("not authorized"),
+        "the footer tells which call, where and why: {footer}"
+    );
     // 5 rows, the one scheduled for deletion hidden.
     assert_eq!(h.state.list.total(), 5);
     assert_eq!(h.state.list.len(), 4);
@@ -191,12 +200,7 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
         clear_after: *clear_after,
         result: Ok("memory"),
     });
-    let status = h
-        .state
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = h.state.status_text();
     assert!(
         status.contains("clears in 30 s") && !status.contains("pw"),
         "{status}"

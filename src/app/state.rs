@@ -207,6 +207,11 @@ impl State {
         self.details.get(&self.list.selected()?.arn)
     }
 
+    /// The footer's message, or "" when it shows key hints.
+    pub fn status_text(&self) -> &str {
+        self.status.as_ref().map_or("", |s| s.text.as_str())
+    }
+
     /// A countdown is on screen, so a once-a-second redraw is useful.
     pub fn has_countdown(&self) -> bool {
         self.value.is_some()

@@ -41,6 +41,8 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             region,
             error,
         } if generation == state.generation => {
+            // The region bar has room for the kind; the footer gets the whole story.
+            error_line(state, &error.to_string());
             if let Some(status) = state.regions.iter_mut().find(|r| r.name == region) {
                 status.awaiting_first_page = false;
                 status.state = RegionState::Failed(error);
@@ -339,7 +341,7 @@ pub(crate) fn info(state: &mut State, text: String) {
 
 /// Error text may quote AWS (untrusted); it is sanitised when drawn, and here already
 /// flattened to one line.
-pub(crate) fn error(state: &mut State, text: &str) {
+pub(crate) fn error_line(state: &mut State, text: &str) {
     state.status = Some(StatusLine {
         level: Level::Error,
         text: sanitize_line(text).into_owned(),

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::state::{ClipboardNotice, FetchPurpose, Focus, Overlay, Shown, State, ValuePane};
-use crate::app::update::{describe_if_stale, error, info, pending};
+use crate::app::update::{describe_if_stale, error_line, info, pending};
 use crate::aws::AwsError;
 use crate::aws::secrets::FetchedValue;
 use crate::model::VersionSel;
@@ -25,7 +25,7 @@ fn pane_for_selection(state: &State) -> Option<&ValuePane> {
 /// `v` (and `V` with `all`): fetch and show, or toggle what is shown.
 pub fn reveal(state: &mut State, all: bool, fx: &mut Vec<Effect>) {
     if state.settings.reveal_timeout.is_zero() {
-        error(state, "Reveal is disabled (reveal_timeout_secs = 0)");
+        error_line(state, "Reveal is disabled (reveal_timeout_secs = 0)");
         return;
     }
     let in_value_pane = state.focus == Focus::Value;
@@ -88,7 +88,7 @@ pub fn loaded(
     let value = match result {
         Ok(value) => value,
         Err(err) => {
-            error(state, &format!("{err} (secret {})", fetch.name));
+            error_line(state, &format!("{err} (secret {})", fetch.name));
             return;
         }
     };
@@ -316,7 +316,7 @@ pub fn copied(
                 });
             }
         }
-        Err(why) => error(state, &format!("Could not copy {label}: {why}")),
+        Err(why) => error_line(state, &format!("Could not copy {label}: {why}")),
     }
 }
 

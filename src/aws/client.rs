@@ -27,6 +27,12 @@ pub struct AwsContext {
 
 impl AwsContext {
     pub async fn load(options: &ConnectOptions) -> Self {
+        Self::from_config(Self::loader(options).load().await)
+    }
+
+    /// aws-config's standard loader with smtui's retry and timeout policy. Tests add their
+    /// own credentials and region to it, so they run with the same policy as the app.
+    pub fn loader(options: &ConnectOptions) -> aws_config::ConfigLoader {
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             // Adaptive retry backs off when AWS throttles (CloudTrail allows 2 calls/s).
             .retry_config(RetryConfig::adaptive().with_max_attempts(3))
@@ -43,7 +49,7 @@ impl AwsContext {
         if let Some(url) = &options.endpoint_url {
             loader = loader.endpoint_url(url);
         }
-        Self::from_config(loader.load().await)
+        loader
     }
 
     pub fn from_config(config: SdkConfig) -> Self {

@@ -104,14 +104,17 @@ fn json_table<'a>(
 ) -> Table<'a> {
     let rows = entries.iter().enumerate().map(|(i, entry)| {
         let shown = matches!(&pane.shown, Shown::Keys(k) if k.contains(&i));
+        // The selected row's own style must win over the per-span colours, or it is unreadable.
+        let selected = focused && i == pane.selected_key;
+        let pick = |style| if selected { theme.selected } else { style };
         let value = if shown {
-            Span::styled(one_line(&entry.value), theme.revealed)
+            Span::styled(one_line(&entry.value), pick(theme.revealed))
         } else {
-            Span::styled(MASK, theme.masked)
+            Span::styled(MASK, pick(theme.masked))
         };
-        let key = Span::styled(sanitize_line(&entry.key).into_owned(), theme.json_key);
+        let key = Span::styled(sanitize_line(&entry.key).into_owned(), pick(theme.json_key));
         let row = Row::new([Cell::from(key), Cell::from(value)]);
-        if focused && i == pane.selected_key {
+        if selected {
             row.style(theme.selected)
         } else {
             row

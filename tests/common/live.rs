@@ -3,10 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use aws_config::{BehaviorVersion, Region};
+use aws_config::Region;
 use aws_sdk_secretsmanager::config::Credentials;
 use smtui::app::{Action, Command, Effect, Settings, State, init, update};
-use smtui::aws::AwsContext;
+use smtui::aws::{AwsContext, ConnectOptions};
 use smtui::clipboard::{Clipboard, MemoryBackend};
 use smtui::runner::Runner;
 use smtui_devstack::{Stack, StackOptions, fixtures};
@@ -21,11 +21,15 @@ pub async fn seeded_stack() -> Stack {
     .expect("local stack starts")
 }
 
-/// An SDK config aimed at the stack, built without touching process-wide env vars.
+/// The app's own config loader aimed at the stack, with test credentials passed in rather
+/// than through process-wide env vars.
 pub async fn sdk_config(endpoint: &str) -> aws_config::SdkConfig {
-    aws_config::defaults(BehaviorVersion::latest())
+    let options = ConnectOptions {
+        profile: None,
+        endpoint_url: Some(endpoint.to_owned()),
+    };
+    AwsContext::loader(&options)
         .region(Region::new("us-east-1"))
-        .endpoint_url(endpoint)
         .credentials_provider(Credentials::new(
             "testing",
             "testing",
