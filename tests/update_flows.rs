@@ -284,3 +284,30 @@ fn quit_masks_and_stops() {
     assert!(h.state.quit && h.state.value.is_none());
     assert!(matches!(&effects[..], [Effect::Quit]));
 }
+
+#[test]
+fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
+    let mut h = Harness::loaded();
+    assert!(
+        h.state.status_text().contains("failed"),
+        "the region error is shown"
+    );
+    h.cmd(Command::Down);
+    assert!(
+        h.state.status_text().contains("failed"),
+        "errors survive moving around"
+    );
+    h.cmd(Command::Back);
+    assert_eq!(h.state.status_text(), "");
+    h.cmd(Command::CopyName);
+    let token = 99;
+    h.act(Action::Copied {
+        token,
+        label: "name x".into(),
+        clear_after: None,
+        result: Ok("memory"),
+    });
+    assert!(h.state.status_text().starts_with("Copied name x"));
+    h.cmd(Command::Down);
+    assert_eq!(h.state.status_text(), "");
+}

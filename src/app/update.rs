@@ -143,6 +143,14 @@ fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
         return;
     }
     let before = selected_arn(state);
+    // Information is read by the next key press; errors stay until Esc.
+    if state
+        .status
+        .as_ref()
+        .is_some_and(|s| s.level == Level::Info)
+    {
+        state.status = None;
+    }
     match command {
         Command::Quit => quit(state, fx),
         Command::Help => state.overlays.push(Overlay::Help { scroll: 0 }),
@@ -176,6 +184,8 @@ fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 value::mask(state);
             } else if !state.list.filter().is_empty() {
                 state.list.set_filter(String::new());
+            } else {
+                state.status = None;
             }
         }
         Command::Select => {}

@@ -1,7 +1,7 @@
 //! The title line (who, how many, read-only) and the footer (status message or key hints).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -57,22 +57,32 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
             Level::Warn => theme.warn,
             Level::Error => theme.error,
         };
-        let mut spans = vec![Span::styled(
-            sanitize_line(&status.text).into_owned(),
-            style,
-        )];
-        if let Some(clears_at) = state.clipboard.as_ref().and_then(|c| c.clears_at) {
-            let left = clears_at.saturating_duration_since(state.now).as_secs();
-            spans.push(Span::styled(
-                format!("  [clipboard clears in {left} s]"),
-                theme.dim,
-            ));
-        }
-        Line::from(spans)
+        Line::styled(sanitize_line(&status.text).into_owned(), style)
     } else {
         hints(state.context(), theme)
     };
-    frame.render_widget(Paragraph::new(line), area);
+    // The clipboard countdown stays visible whatever the footer shows.
+    let countdown = state
+        .clipboard
+        .as_ref()
+        .and_then(|c| c.clears_at)
+        .map(|clears_at| {
+            let left = clears_at.saturating_duration_since(state.now).as_secs();
+            Line::styled(format!(" clipboard clears in {left} s "), theme.warn)
+        });
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(
+            countdown
+                .as_ref()
+                .map_or(0, |c| u16::try_from(c.width()).unwrap_or(0)),
+        ),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(line), left);
+    if let Some(countdown) = countdown {
+        frame.render_widget(Paragraph::new(countdown), right);
+    }
 }
 
 fn hints(context: Context, theme: &Theme) -> Line<'static> {
