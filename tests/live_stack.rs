@@ -296,3 +296,45 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
         "exit clears a copied secret"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_credentials_are_classified_per_region_and_shown() {
+    let options = smtui_devstack::StackOptions {
+        seed: false,
+        enforce_iam_auth: true,
+        ..smtui_devstack::StackOptions::default()
+    };
+    let stack = smtui_devstack::Stack::start(options).await.expect("stack");
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    for region in &app.state.regions {
+        let RegionState::Failed(error) = &region.state else {
+            panic!("{} should be refused: {:?}", region.name, region.state)
+        };
+        assert_eq!(error.kind, ErrorKind::AccessDenied, "{error}");
+        assert_eq!(
+            error.code.as_deref(),
+            Some("InvalidClientTokenId"),
+            "the SDK saw the code: {error}"
+        );
+        assert_eq!(
+            (error.operation, error.region.as_str()),
+            ("ListSecrets", region.name.as_str())
+        );
+    }
+    let footer = app.state.status_text();
+    assert!(
+        footer.contains("failed: access denied (InvalidClientTokenId)"),
+        "{footer}"
+    );
+    app.wait_for("identity", WAIT, |s| s.identity.is_some())
+        .await;
+    let Some(Err(identity)) = &app.state.identity else {
+        panic!("identity refused too")
+    };
+    assert_eq!(
+        identity.kind,
+        ErrorKind::AccessDenied,
+        "STS errors are classified too: {identity}"
+    );
+}

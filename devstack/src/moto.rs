@@ -39,14 +39,16 @@ impl MotoServer {
     /// Note: `PR_SET_PDEATHSIG` fires when the *thread* that spawned the child exits, so
     /// call this from a long-lived thread (a tokio worker, not `spawn_blocking`).
     /// [`crate::Stack`] does this for you.
-    pub async fn start(venv: &Venv) -> Result<MotoServer> {
+    /// With `enforce_iam_auth`, moto checks every call's credentials against its IAM users
+    /// (`INITIAL_NO_AUTH_ACTION_COUNT=0`), so unknown keys get real auth errors.
+    pub async fn start(venv: &Venv, enforce_iam_auth: bool) -> Result<MotoServer> {
         let logs = devstack_dir().join("logs");
         fs::create_dir_all(&logs).with_context(|| format!("creating {}", logs.display()))?;
         prune_logs(&logs);
         let mut last_err = None;
         for _ in 0..START_ATTEMPTS {
             let port = free_port()?;
-            match Self::try_start(venv, port, &logs).await {
+            match Self::try_start(venv, port, &logs, enforce_iam_auth).await {
                 Ok(server) => return Ok(server),
                 Err(StartError::PortTaken(e)) => last_err = Some(e),
                 Err(StartError::Fatal(e)) => return Err(e),
@@ -55,7 +57,12 @@ impl MotoServer {
         Err(last_err.unwrap_or_else(|| anyhow::anyhow!("moto failed to start")))
     }
 
-    async fn try_start(venv: &Venv, port: u16, logs: &Path) -> Result<MotoServer, StartError> {
+    async fn try_start(
+        venv: &Venv,
+        port: u16,
+        logs: &Path,
+        enforce_iam_auth: bool,
+    ) -> Result<MotoServer, StartError> {
         let log_path = logs.join(format!(
             "moto-{}-{port}-{}.log",
             std::process::id(),
@@ -87,6 +94,9 @@ impl MotoServer {
         .stderr(Stdio::from(log_err))
         .kill_on_drop(true)
         .process_group(0);
+        if enforce_iam_auth {
+            cmd.env("INITIAL_NO_AUTH_ACTION_COUNT", "0");
+        }
         set_parent_death_signal(&mut cmd);
         let child = cmd
             .spawn()

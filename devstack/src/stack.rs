@@ -41,6 +41,10 @@ pub struct StackOptions {
     /// Seed the three regions with [`crate::fixtures`] data. Default: true.
     pub seed: bool,
     pub proxy: ProxyOptions,
+    /// Make moto check credentials against its IAM users, so the test credentials are
+    /// refused with moto's XML auth errors (which the proxy turns into AWS's JSON shape).
+    /// Cannot be combined with `seed`, which needs to write. Default: false.
+    pub enforce_iam_auth: bool,
 }
 
 impl Default for StackOptions {
@@ -48,6 +52,7 @@ impl Default for StackOptions {
         StackOptions {
             seed: true,
             proxy: ProxyOptions::default(),
+            enforce_iam_auth: false,
         }
     }
 }
@@ -215,7 +220,11 @@ async fn start_parts(opts: StackOptions) -> Result<Parts> {
 
     // Runs on a worker of the stack's own runtime: see the module doc on PDEATHSIG.
     let t = Instant::now();
-    let moto = MotoServer::start(&venv).await?;
+    anyhow::ensure!(
+        !(opts.seed && opts.enforce_iam_auth),
+        "a stack cannot be seeded with IAM auth enforced"
+    );
+    let moto = MotoServer::start(&venv, opts.enforce_iam_auth).await?;
     let proxy = Proxy::start(moto.addr(), opts.proxy).await?;
     let moto_time = t.elapsed();
 

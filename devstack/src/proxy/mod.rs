@@ -5,7 +5,8 @@
 //! - records Secrets Manager calls as CloudTrail-style events ([`events`]),
 //! - answers `CloudTrail_20131101.LookupEvents` itself ([`lookup`]),
 //! - learns which access keys STS AssumeRole handed out, to attribute later calls,
-//! - rewrites moto's XML auth errors for JSON-protocol calls ([`wire`]),
+//! - rewrites moto's XML auth errors into the shapes AWS sends: JSON for JSON-protocol
+//!   calls, `<ErrorResponse>` for query-protocol ones like STS ([`wire`]),
 //! - injects faults per region (unreachable, delayed, LookupEvents throttling).
 
 pub mod events;
@@ -274,10 +275,12 @@ async fn handle(
     let (mut resp_parts, resp_body) = response.into_parts();
     let mut resp_body = resp_body;
 
-    if target.is_some()
-        && let Some(rewritten) =
-            wire::rewrite_xml_error(resp_parts.status, &mut resp_parts.headers, &resp_body)
-    {
+    let rewritten = if target.is_some() {
+        wire::rewrite_xml_error(resp_parts.status, &mut resp_parts.headers, &resp_body)
+    } else {
+        wire::rewrite_query_xml_error(resp_parts.status, &mut resp_parts.headers, &resp_body)
+    };
+    if let Some(rewritten) = rewritten {
         resp_body = rewritten;
     }
 

@@ -134,9 +134,62 @@ pub fn rewrite_xml_error(
     ))
 }
 
+/// Rewrites moto's EC2-style XML error (`<Response><Errors><Error>`, sent for query-protocol
+/// calls such as STS when IAM auth denies) into the `<ErrorResponse><Error>` shape the
+/// query protocol uses, so the SDK surfaces the code. `None` when nothing needs changing.
+pub fn rewrite_query_xml_error(
+    status: StatusCode,
+    headers: &mut http::HeaderMap,
+    body: &[u8],
+) -> Option<Bytes> {
+    if !status.is_client_error() || !std::str::from_utf8(body).is_ok_and(|t| t.contains("<Errors>"))
+    {
+        return None;
+    }
+    let (code, message) = xml_error(body)?;
+    let xml = format!(
+        "<ErrorResponse><Error><Type>Sender</Type><Code>{}</Code><Message>{}</Message></Error>\
+         <RequestId>{}</RequestId></ErrorResponse>",
+        xml_escape(&code),
+        xml_escape(&message),
+        crate::ids::uuid_like()
+    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/xml"));
+    headers.remove(header::CONTENT_LENGTH);
+    Some(Bytes::from(xml))
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rewrites_ec2_style_errors_for_query_protocol_calls() {
+        let moto = b"<?xml version=\"1.0\"?><Response><Errors><Error><Code>InvalidClientTokenId</Code>\
+<Message>The security token included in the request is invalid.</Message></Error></Errors></Response>";
+        let mut headers = http::HeaderMap::new();
+        let body =
+            rewrite_query_xml_error(StatusCode::FORBIDDEN, &mut headers, moto).expect("rewritten");
+        let text = std::str::from_utf8(&body).expect("utf-8");
+        assert!(text.starts_with(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code>"
+        ));
+        assert!(
+            text.contains(
+                "<Message>The security token included in the request is invalid.</Message>"
+            )
+        );
+        let already_fine = b"<ErrorResponse><Error><Code>X</Code></Error></ErrorResponse>";
+        assert!(
+            rewrite_query_xml_error(StatusCode::FORBIDDEN, &mut headers, already_fine).is_none()
+        );
+    }
 
     #[test]
     fn parses_credential_scope() {
