@@ -83,9 +83,12 @@ fn load_theme(name: &str) -> Result<Theme, String> {
 }
 
 fn init_logging(path: &std::path::Path, filter: &str) -> Result<(), String> {
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    // Names and ARNs are not values, but they are nobody else's business either.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options
         .open(path)
         .map_err(|e| format!("log file {}: {e}", path.display()))?;
     let filter =

@@ -105,7 +105,17 @@ async fn real_binary_in_tmux() {
         socket: format!("smtui-e2e-{}", std::process::id()),
         session: "e2e",
     };
-    let mut args = vec!["--clipboard", "osc52"];
+    let logs = tempfile::tempdir().expect("temp dir");
+    let log_file = logs.path().join("smtui.log");
+    let log_arg = log_file.to_str().expect("utf-8 path").to_owned();
+    let mut args = vec![
+        "--clipboard",
+        "osc52",
+        "--log-level",
+        "trace",
+        "--log-file",
+        &log_arg,
+    ];
     for region in fx::REGIONS {
         args.extend(["--region", region]);
     }
@@ -173,6 +183,19 @@ async fn real_binary_in_tmux() {
         !after.contains(value_start()),
         "no value left in the terminal:\n{after}"
     );
+    let log = std::fs::read_to_string(&log_file).expect("the log was written");
+    assert!(
+        log.contains("GetSecretValue"),
+        "TRACE logging saw the reveal"
+    );
+    assert!(
+        !log.contains(&fx::STRING_SECRET_VALUE[..12]),
+        "the value is in no log line"
+    );
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&log_file).expect("meta").permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "the log is private");
     let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
     assert!(
         !String::from_utf8_lossy(&history.stdout).contains(value_start()),
