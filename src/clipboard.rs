@@ -155,16 +155,31 @@ impl Backend for MemoryBackend {
     }
 }
 
-/// Picks the backend for `mode`: in `Auto`, OSC 52 when there is no display to talk to.
+/// Which backend a mode means on this machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    System,
+    Osc52,
+}
+
+/// In `Auto`, OSC 52 when there is no display to talk to (typically SSH).
+pub fn choose(mode: Mode, has_display: bool) -> Choice {
+    match mode {
+        Mode::Osc52 => Choice::Osc52,
+        Mode::Auto if !has_display => Choice::Osc52,
+        Mode::System | Mode::Auto => Choice::System,
+    }
+}
+
+/// The backend for `mode`; falls back to OSC 52 when the system clipboard cannot be opened.
 pub fn backend_for(mode: Mode) -> Box<dyn Backend> {
     let has_display = cfg!(any(windows, target_os = "macos"))
         || std::env::var_os("DISPLAY").is_some()
         || std::env::var_os("WAYLAND_DISPLAY").is_some();
     let osc52 = || Box::new(Osc52Backend::new(std::io::stdout())) as Box<dyn Backend>;
-    match mode {
-        Mode::Osc52 => osc52(),
-        Mode::Auto if !has_display => osc52(),
-        Mode::System | Mode::Auto => match SystemBackend::new() {
+    match choose(mode, has_display) {
+        Choice::Osc52 => osc52(),
+        Choice::System => match SystemBackend::new() {
             Ok(system) => Box::new(system),
             Err(why) => {
                 tracing::warn!(%why, "system clipboard unavailable; using OSC 52");
@@ -272,6 +287,14 @@ mod tests {
         assert!(!clipboard.clear_if_ours(1));
         assert!(clipboard.clear_on_exit());
         assert!(memory.contents().is_none());
+    }
+
+    #[test]
+    fn osc52_without_a_display_or_when_asked() {
+        assert_eq!(choose(Mode::Auto, false), Choice::Osc52);
+        assert_eq!(choose(Mode::Auto, true), Choice::System);
+        assert_eq!(choose(Mode::Osc52, true), Choice::Osc52);
+        assert_eq!(choose(Mode::System, false), Choice::System);
     }
 
     #[test]
