@@ -3,9 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, EventStream};
+use crossterm::event::{Event, EventStream, KeyCode};
 use futures::StreamExt as _;
-use ratatui::{DefaultTerminal, Terminal, backend::Backend};
+use ratatui::DefaultTerminal;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::app::input::key_to_action;
@@ -28,15 +28,20 @@ pub async fn run(
     for effect in init(&mut state) {
         runner.run(effect);
     }
+    let panic_key = debug_panic_key();
     let mut dirty = true;
     loop {
         if dirty {
-            draw(terminal, &state, theme)?;
+            terminal.draw(|frame| ui::render(frame, &state, theme))?;
             dirty = false;
         }
         let action = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) => key_to_action(&state, key),
+                Some(Ok(Event::Key(key))) => {
+                    let asked_to_panic = panic_key.is_some_and(|c| key.code == KeyCode::Char(c));
+                    assert!(!asked_to_panic, "panic asked for by SMTUI_DEBUG_PANIC_KEY");
+                    key_to_action(&state, key)
+                }
                 Some(Ok(Event::Resize(..))) => Some(Action::Resize),
                 Some(Ok(_)) => None,
                 Some(Err(e)) => return Err(e),
@@ -60,12 +65,16 @@ pub async fn run(
     Ok(())
 }
 
-fn draw<B: Backend>(terminal: &mut Terminal<B>, state: &State, theme: &Theme) -> std::io::Result<()>
-where
-    std::io::Error: From<B::Error>,
-{
-    terminal.draw(|frame| ui::render(frame, state, theme))?;
-    Ok(())
+/// Debug builds only: `SMTUI_DEBUG_PANIC_KEY=<char>` makes that key panic, so the end-to-end
+/// test can prove that a crash restores the terminal and clears the clipboard. Release
+/// builds have no such path.
+fn debug_panic_key() -> Option<char> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let key = std::env::var("SMTUI_DEBUG_PANIC_KEY").ok()?;
+    let mut chars = key.chars();
+    chars.next().filter(|_| chars.next().is_none())
 }
 
 /// SIGTERM, SIGHUP and SIGINT all end the loop so the terminal is restored on the way out.

@@ -56,6 +56,15 @@ impl Drop for Tmux {
     }
 }
 
+/// After smtui has exited: typing a line at the shell works, so raw mode is off.
+fn assert_cooked(tmux: &Tmux) {
+    tmux.keys(&["-l", "typed"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the tty in cooked mode", Duration::from_secs(5), |s| {
+        s.contains("GOT-typed")
+    });
+}
+
 /// Starts the real binary in a detached 120x40 tmux session; the pane stays after it exits
 /// (printing its exit code) so the restored screen can be read.
 fn start(tmux: &Tmux, env: Vec<(String, String)>, args: &[&str]) {
@@ -63,7 +72,12 @@ fn start(tmux: &Tmux, env: Vec<(String, String)>, args: &[&str]) {
     command.extend(env.into_iter().map(|(k, v)| format!("{k}={v}")));
     command.push(env!("CARGO_BIN_EXE_smtui").to_owned());
     command.extend(args.iter().map(|a| (*a).to_owned()));
-    let shell = format!("{}; echo SMTUI-EXITED-$?; sleep 30", shell_words(&command));
+    // After smtui exits the shell reads one line: it arrives only if the tty is back in
+    // cooked mode (echo on, Enter ends a line), which is what `assert_cooked` checks.
+    let shell = format!(
+        "{}; echo SMTUI-EXITED-$?; read -r line; echo GOT-$line; sleep 30",
+        shell_words(&command)
+    );
     let out = tmux.cmd(&[
         "new-session",
         "-d",
@@ -203,6 +217,30 @@ async fn real_binary_in_tmux() {
     );
 }
 
+/// Environment for a binary pointed at a dead endpoint: the UI still comes up and shows the
+/// failure, which is all the restore tests need.
+fn dead_endpoint_env() -> Vec<(String, String)> {
+    [
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_CONFIG_FILE", "/dev/null"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "/dev/null"),
+        ("SMTUI_DEBUG_PANIC_KEY", "!"),
+        // The panic message, not a backtrace, is what should be on screen.
+        ("RUST_BACKTRACE", "0"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}
+
+const DEAD_ENDPOINT_ARGS: [&str; 4] = [
+    "--endpoint-url",
+    "http://127.0.0.1:9",
+    "--region",
+    "us-east-1",
+];
+
 #[test]
 fn terminal_is_restored_on_sigterm_and_sighup() {
     for signal in ["TERM", "HUP"] {
@@ -210,26 +248,7 @@ fn terminal_is_restored_on_sigterm_and_sighup() {
             socket: format!("smtui-e2e-sig{signal}-{}", std::process::id()),
             session: "sig",
         };
-        // A dead endpoint: the UI must still come up, show the failure, and obey signals.
-        let env = vec![
-            ("AWS_ACCESS_KEY_ID".to_owned(), "testing".to_owned()),
-            ("AWS_SECRET_ACCESS_KEY".to_owned(), "testing".to_owned()),
-            ("AWS_CONFIG_FILE".to_owned(), "/dev/null".to_owned()),
-            (
-                "AWS_SHARED_CREDENTIALS_FILE".to_owned(),
-                "/dev/null".to_owned(),
-            ),
-        ];
-        start(
-            &tmux,
-            env,
-            &[
-                "--endpoint-url",
-                "http://127.0.0.1:9",
-                "--region",
-                "us-east-1",
-            ],
-        );
+        start(&tmux, dead_endpoint_env(), &DEAD_ENDPOINT_ARGS);
         tmux.wait_for("the UI", Duration::from_secs(20), |s| {
             s.contains("regions us-east-1")
         });
@@ -250,7 +269,33 @@ fn terminal_is_restored_on_sigterm_and_sighup() {
             !after.contains("regions us-east-1"),
             "SIG{signal}: alternate screen left:\n{after}"
         );
+        assert_cooked(&tmux);
     }
+}
+
+#[test]
+fn terminal_is_restored_on_panic() {
+    let tmux = Tmux {
+        socket: format!("smtui-e2e-panic-{}", std::process::id()),
+        session: "panic",
+    };
+    start(&tmux, dead_endpoint_env(), &DEAD_ENDPOINT_ARGS);
+    tmux.wait_for("the UI", Duration::from_secs(20), |s| {
+        s.contains("regions us-east-1")
+    });
+    tmux.keys(&["!"]);
+    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+        s.contains("SMTUI-EXITED-")
+    });
+    assert!(
+        after.contains("SMTUI-EXITED-101") && after.contains("SMTUI_DEBUG_PANIC_KEY"),
+        "a panic exits with Rust's panic code and its message is readable:\n{after}"
+    );
+    assert!(
+        !after.contains("regions us-east-1"),
+        "alternate screen left:\n{after}"
+    );
+    assert_cooked(&tmux);
 }
 
 /// Long values wrap in the value pane; their first 24 characters fit on one line.
