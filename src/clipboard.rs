@@ -205,14 +205,26 @@ impl Clipboard {
         }
     }
 
-    /// Copies `text`; returns the backend's name for the status line.
-    pub fn copy(&mut self, token: u64, text: &SecretValue) -> Result<&'static str, String> {
-        let text = text
-            .expose_str()
-            .ok_or("the value is not text (binary values copy as base64)")?;
+    /// Copies a secret; returns the backend's name for the status line. A keyed hash of it
+    /// is kept so it can be cleared later (and on exit) only if it is still there.
+    pub fn copy_secret(&mut self, token: u64, text: &SecretValue) -> Result<&'static str, String> {
+        let text = Self::text_of(text)?;
         self.backend.set(text)?;
         self.ours = Some((token, self.hasher.hash_one(text)));
         Ok(self.backend.name())
+    }
+
+    /// Copies metadata (a name, an ARN). Not remembered, so never cleared: the user may
+    /// well paste it after quitting. It replaces any secret we had put there.
+    pub fn copy_plain(&mut self, text: &SecretValue) -> Result<&'static str, String> {
+        self.backend.set(Self::text_of(text)?)?;
+        self.ours = None;
+        Ok(self.backend.name())
+    }
+
+    fn text_of(text: &SecretValue) -> Result<&str, String> {
+        text.expose_str()
+            .ok_or_else(|| "the value is not text (binary values copy as base64)".to_owned())
     }
 
     /// Clears the clipboard if the copy `token` is still what it holds. True if cleared.
@@ -245,6 +257,15 @@ impl Clipboard {
     }
 }
 
+impl Drop for Clipboard {
+    /// However the app ends (quit, an I/O error, a panic unwinding), a secret it copied
+    /// does not outlive it. On X11 this matters twice: dropping the owner would otherwise
+    /// hand the content to a clipboard manager.
+    fn drop(&mut self) {
+        self.clear_on_exit();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,7 +275,7 @@ mod tests {
         let memory = MemoryBackend::default();
         let mut clipboard = Clipboard::new(Box::new(memory.clone()));
         clipboard
-            .copy(1, &SecretValue::from_string("s3cret".into()))
+            .copy_secret(1, &SecretValue::from_string("s3cret".into()))
             .expect("copy");
         assert_eq!(
             memory.contents().as_deref().map(String::as_str),
@@ -264,7 +285,7 @@ mod tests {
         assert!(memory.contents().is_none());
 
         clipboard
-            .copy(2, &SecretValue::from_string("s3cret".into()))
+            .copy_secret(2, &SecretValue::from_string("s3cret".into()))
             .expect("copy");
         *memory.0.lock().expect("lock") = Some(Zeroizing::new("user copied this".into()));
         assert!(!clipboard.clear_if_ours(2));
@@ -279,14 +300,42 @@ mod tests {
         let memory = MemoryBackend::default();
         let mut clipboard = Clipboard::new(Box::new(memory.clone()));
         clipboard
-            .copy(1, &SecretValue::from_string("first".into()))
+            .copy_secret(1, &SecretValue::from_string("first".into()))
             .expect("copy");
         clipboard
-            .copy(2, &SecretValue::from_string("second".into()))
+            .copy_secret(2, &SecretValue::from_string("second".into()))
             .expect("copy");
         assert!(!clipboard.clear_if_ours(1));
         assert!(clipboard.clear_on_exit());
         assert!(memory.contents().is_none());
+    }
+
+    #[test]
+    fn dropping_the_clipboard_clears_our_secret_but_not_metadata() {
+        let memory = MemoryBackend::default();
+        let mut clipboard = Clipboard::new(Box::new(memory.clone()));
+        clipboard
+            .copy_secret(1, &SecretValue::from_string("s3cret".into()))
+            .expect("copy");
+        drop(clipboard);
+        assert!(
+            memory.contents().is_none(),
+            "a panic or error exit clears it too"
+        );
+
+        let mut clipboard = Clipboard::new(Box::new(memory.clone()));
+        clipboard
+            .copy_secret(1, &SecretValue::from_string("s3cret".into()))
+            .expect("copy");
+        clipboard
+            .copy_plain(&SecretValue::from_string("arn:aws:secretsmanager:x".into()))
+            .expect("copy");
+        drop(clipboard);
+        assert_eq!(
+            memory.contents().as_deref().map(String::as_str),
+            Some("arn:aws:secretsmanager:x"),
+            "an ARN copied last is still there to paste after quitting"
+        );
     }
 
     #[test]

@@ -88,9 +88,14 @@ impl Runner {
                 token,
                 label,
                 text,
+                secret,
                 clear_after,
             } => {
-                let result = self.clipboard.copy(token, &text);
+                let result = if secret {
+                    self.clipboard.copy_secret(token, &text)
+                } else {
+                    self.clipboard.copy_plain(&text)
+                };
                 let _ = self.tx.send(Action::Copied {
                     token,
                     label,
@@ -114,7 +119,8 @@ impl Runner {
         true
     }
 
-    /// Called once on the way out: a copied secret does not outlive the app.
+    /// Called once on the way out: a copied secret does not outlive the app. (Dropping the
+    /// clipboard does the same, for the ways out that skip this.)
     pub fn shutdown(&mut self) {
         self.clipboard.clear_on_exit();
     }

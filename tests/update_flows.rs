@@ -184,6 +184,7 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
             token,
             label,
             text,
+            secret: true,
             clear_after,
         },
     ] = &effects[..]
@@ -225,12 +226,12 @@ fn copy_without_reveal_fetches_but_never_shows() {
 }
 
 #[test]
-fn arn_and_name_copies_are_not_cleared() {
+fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
     let mut h = Harness::loaded();
     let arn = h.state.list.selected().expect("selected").arn.clone();
     let effects = h.cmd(Command::CopyArn).to_vec();
     assert!(
-        matches!(&effects[..], [Effect::Copy { text, clear_after: None, .. }] if text.expose_str() == Some(arn.as_str()))
+        matches!(&effects[..], [Effect::Copy { text, secret: false, clear_after: None, .. }] if text.expose_str() == Some(arn.as_str()))
     );
 }
 
@@ -310,4 +311,34 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
     assert!(h.state.status_text().starts_with("Copied name x"));
     h.cmd(Command::Down);
     assert_eq!(h.state.status_text(), "");
+}
+
+#[test]
+fn a_denied_call_says_as_whom_once_the_identity_is_known() {
+    let mut h = Harness::new();
+    let generation = h.state.generation;
+    h.act(Action::Identity {
+        generation,
+        result: Ok(smtui::model::CallerIdentity {
+            account: "123456789012".into(),
+            arn: "arn:aws:sts::123456789012:assumed-role/Auditor/alice".into(),
+        }),
+    });
+    h.act(Action::RegionFailed {
+        generation,
+        region: "eu-west-1".into(),
+        error: smtui::aws::AwsError {
+            kind: smtui::aws::ErrorKind::AccessDenied,
+            operation: "ListSecrets",
+            region: "eu-west-1".into(),
+            code: Some("AccessDeniedException".into()),
+            message: Some("not allowed by an SCP".into()),
+        },
+    });
+    let footer = h.state.status_text();
+    assert!(
+        footer.starts_with("ListSecrets in eu-west-1 failed: access denied")
+            && footer.ends_with("(as arn:aws:sts::123456789012:assumed-role/Auditor/alice)"),
+        "which call, where, why and as whom: {footer}"
+    );
 }

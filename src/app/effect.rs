@@ -28,11 +28,12 @@ pub enum Effect {
         generation: u64,
         region: Option<String>,
     },
-    /// Put `text` on the clipboard. `clear_after` is set for secrets.
+    /// Put `text` on the clipboard. A `secret` is cleared on exit, and after `clear_after`.
     Copy {
         token: u64,
         label: String,
         text: SecretValue,
+        secret: bool,
         clear_after: Option<Duration>,
     },
     /// Clear the clipboard if it still holds what the copy with `token` put there.

@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use crate::app::keymap::Context;
 use crate::app::list::SecretList;
-use crate::aws::AwsError;
 use crate::aws::secrets::FetchedValue;
+use crate::aws::{AwsError, ErrorKind};
 use crate::model::{CallerIdentity, SecretDetail, VersionSel};
 
 /// Behaviour settings, from config and CLI.
@@ -205,6 +205,20 @@ impl State {
     /// The cached detail of the selected secret, if any.
     pub fn selected_detail(&self) -> Option<&CachedDetail> {
         self.details.get(&self.list.selected()?.arn)
+    }
+
+    /// An AWS error in plain words. When access was refused and we know who we are, it says
+    /// as whom (AWS's own message often does; then it is not repeated).
+    pub fn explain(&self, err: &AwsError) -> String {
+        let text = err.to_string();
+        match (&self.identity, err.kind) {
+            (Some(Ok(me)), ErrorKind::AccessDenied | ErrorKind::ExpiredToken)
+                if !text.contains(&me.arn) =>
+            {
+                format!("{text} (as {})", me.arn)
+            }
+            _ => text,
+        }
     }
 
     /// The footer's message, or "" when it shows key hints.

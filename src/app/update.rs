@@ -42,7 +42,8 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             error,
         } if generation == state.generation => {
             // The region bar has room for the kind; the footer gets the whole story.
-            error_line(state, &error.to_string());
+            let text = state.explain(&error);
+            error_line(state, &text);
             if let Some(status) = state.regions.iter_mut().find(|r| r.name == region) {
                 status.awaiting_first_page = false;
                 status.state = RegionState::Failed(error);

@@ -88,7 +88,8 @@ pub fn loaded(
     let value = match result {
         Ok(value) => value,
         Err(err) => {
-            error_line(state, &format!("{err} (secret {})", fetch.name));
+            let text = format!("{} (secret {})", state.explain(&err), fetch.name);
+            error_line(state, &text);
             return;
         }
     };
@@ -266,10 +267,7 @@ pub fn copy_metadata(state: &mut State, arn: bool, fx: &mut Vec<Effect>) {
     let (label, text) = if arn {
         (format!("ARN of {}", selected.name), selected.arn.clone())
     } else {
-        (
-            "name".to_owned() + " " + &selected.name,
-            selected.name.clone(),
-        )
+        (format!("name {}", selected.name), selected.name.clone())
     };
     copy(state, label, SecretValue::from_string(text), false, fx);
 }
@@ -283,6 +281,7 @@ fn copy(state: &mut State, label: String, text: SecretValue, secret: bool, fx: &
         token,
         label,
         text,
+        secret,
         clear_after,
     });
 }

@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         (Some(_), Some(cached)) => match &cached.result {
             Ok(detail) => lines(detail, theme),
             Err(err) => vec![Line::styled(
-                sanitize_line(&err.to_string()).into_owned(),
+                sanitize_line(&state.explain(err)).into_owned(),
                 theme.error,
             )],
         },
