@@ -94,7 +94,7 @@ fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
         (Column::Name, Constraint::Fill(3)),
         (Column::Region, Constraint::Length(14)),
     ];
-    if width >= 100 {
+    if width >= 90 {
         columns.push((Column::Description, Constraint::Fill(2)));
     }
     columns.push((Column::LastChanged, Constraint::Length(10)));
