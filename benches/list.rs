@@ -78,6 +78,15 @@ fn filter_and_sort(c: &mut Criterion) {
                 black_box(list.len())
             });
         });
+        // The first keystroke: a filter that still matches a third of all rows.
+        group.bench_with_input(BenchmarkId::new("filter_keystroke_broad", n), &n, |b, _| {
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                list.set_filter(if flip { "prod".into() } else { "pro".into() });
+                black_box(list.len())
+            });
+        });
         list.set_filter(String::new());
         group.bench_with_input(BenchmarkId::new("sort_all", n), &n, |b, _| {
             b.iter(|| {

@@ -93,3 +93,22 @@ fn theme_changes_styles_not_layout() {
         h.screen(120, 40)
     );
 }
+
+#[test]
+fn long_names_end_in_an_ellipsis_and_keep_the_deletion_marker() {
+    let mut h = Harness::new();
+    let long = "prod/platform/observability/very-long-service-name/datadog-api-key";
+    let mut doomed = common::summary(long, "us-east-1");
+    doomed.deleted_date = Some(common::ts("2026-12-01T00:00:00Z"));
+    h.page("us-east-1", vec![doomed], true);
+    h.cmd(Command::ToggleDeleted);
+    let screen = h.screen(80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("prod/platform/"))
+        .unwrap_or_else(|| panic!("the row is drawn:\n{screen}"));
+    assert!(
+        row.contains("… (deleting)") && !row.contains(long),
+        "cut with an ellipsis, marker kept: {row}"
+    );
+}

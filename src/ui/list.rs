@@ -2,7 +2,7 @@
 //! secrets as at 50.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
@@ -12,6 +12,10 @@ use crate::app::list::Column;
 use crate::app::state::{Focus, RegionState};
 use crate::model::SecretSummary;
 use crate::sanitize::sanitize_line;
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+
+const COLUMN_SPACING: u16 = 1;
+const DELETING: &str = " (deleting)";
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let list = &state.list;
@@ -58,6 +62,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }))
     .style(theme.header);
 
+    // The widths the table will give each column (the same layout it runs), so long text
+    // can end in "…" instead of being cut off silently.
+    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
+    let cell_widths: Vec<u16> = Layout::horizontal(widths.iter().copied())
+        .spacing(COLUMN_SPACING)
+        .split(inner)
+        .iter()
+        .map(|r| r.width)
+        .collect();
+
     let height = usize::from(inner.height.saturating_sub(1));
     let offset = scroll_offset(list.selected_index(), list.len(), height);
     let rows = list
@@ -71,11 +85,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             } else {
                 theme.text
             };
-            Row::new(columns.iter().map(|(col, _)| cell(secret, *col))).style(style)
+            let cells = columns
+                .iter()
+                .zip(&cell_widths)
+                .map(|((col, _), width)| cell(secret, *col, usize::from(*width)));
+            Row::new(cells).style(style)
         });
-    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
     frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(1),
+        Table::new(rows, widths)
+            .header(header)
+            .column_spacing(COLUMN_SPACING),
         inner,
     );
 }
@@ -91,11 +110,11 @@ pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
 /// Narrow lists drop the least useful columns first.
 fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
     let mut columns = vec![
-        (Column::Name, Constraint::Fill(3)),
+        (Column::Name, Constraint::Fill(2)),
         (Column::Region, Constraint::Length(14)),
     ];
     if width >= 90 {
-        columns.push((Column::Description, Constraint::Fill(2)));
+        columns.push((Column::Description, Constraint::Fill(1)));
     }
     columns.push((Column::LastChanged, Constraint::Length(10)));
     if width >= 80 {
@@ -108,21 +127,19 @@ fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
     columns
 }
 
-fn cell(secret: &SecretSummary, column: Column) -> Cell<'static> {
+fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
     let text = match column {
-        Column::Name => {
-            let name = sanitize_line(&secret.name).into_owned();
-            if secret.deleted_date.is_some() {
-                format!("{name} (deleting)")
-            } else {
-                name
-            }
+        // A secret scheduled for deletion keeps its marker however long its name is.
+        Column::Name if secret.deleted_date.is_some() => {
+            let room = width.saturating_sub(DELETING.len());
+            format!("{}{DELETING}", fit(&sanitize_line(&secret.name), room))
         }
+        Column::Name => fit(&sanitize_line(&secret.name), width),
         Column::Region => secret.region.clone(),
         Column::Description => secret
             .description
             .as_deref()
-            .map(|d| sanitize_line(d).into_owned())
+            .map(|d| fit(&sanitize_line(d), width))
             .unwrap_or_default(),
         Column::LastChanged => date(secret.last_changed),
         Column::LastAccessed => date(secret.last_accessed),
@@ -132,9 +149,38 @@ fn cell(secret: &SecretSummary, column: Column) -> Cell<'static> {
     Cell::from(text)
 }
 
+/// `text` in at most `width` columns, ending in "…" when it had to be cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::scroll_offset;
+    use super::{fit, scroll_offset};
+
+    #[test]
+    fn long_text_ends_in_an_ellipsis_within_its_width() {
+        assert_eq!(fit("prod/orders/postgres", 30), "prod/orders/postgres");
+        assert_eq!(fit("prod/orders/postgres", 10), "prod/orde…");
+        assert_eq!(fit("日本語の名前", 7), "日本語…");
+        assert_eq!(fit("abc", 0), "");
+    }
 
     #[test]
     fn scrolling_keeps_the_selection_in_view() {
