@@ -209,13 +209,21 @@ impl SecretList {
         let keep = self.selected().map(|s| s.arn.clone());
         edit(self);
         let needle = self.filter.to_lowercase();
-        let (rows, show_deleted) = (&self.rows, self.show_deleted);
+        // Match in storage order (a cache-friendly pass over the rows), then pick the
+        // matches out in sort order: walking the rows in sort order is random access and
+        // measurably slower at 50,000 rows.
+        let show_deleted = self.show_deleted;
+        let matches: Vec<bool> = self
+            .rows
+            .iter()
+            .map(|row| {
+                (show_deleted || row.summary.deleted_date.is_none())
+                    && row.haystack.contains(needle.as_str())
+            })
+            .collect();
         self.visible.clear();
-        self.visible.extend(self.order.iter().copied().filter(|&i| {
-            let row = &rows[i];
-            (show_deleted || row.summary.deleted_date.is_none())
-                && row.haystack.contains(needle.as_str())
-        }));
+        self.visible
+            .extend(self.order.iter().copied().filter(|&i| matches[i]));
         self.selected = keep
             .and_then(|arn| {
                 self.visible
