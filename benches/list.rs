@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use smtui::app::list::SecretList;
@@ -88,6 +88,19 @@ fn filter_and_sort(c: &mut Criterion) {
             });
         });
         list.set_filter(String::new());
+        // A page of 100 arriving into a list of N: appended to the sorted order, re-sorted.
+        let page = secrets(n + 100).split_off(n);
+        group.bench_with_input(BenchmarkId::new("append_page_of_100", n), &n, |b, _| {
+            b.iter_batched(
+                || (list.clone(), page.clone()),
+                // Returned, so criterion drops it outside the timing.
+                |(mut list, page)| {
+                    list.extend(page);
+                    list
+                },
+                BatchSize::LargeInput,
+            );
+        });
         group.bench_with_input(BenchmarkId::new("sort_all", n), &n, |b, _| {
             b.iter(|| {
                 list.cycle_sort();

@@ -160,14 +160,29 @@ impl SecretList {
         });
     }
 
-    /// Adds a page. The new rows are appended to the sorted order and the order re-sorted:
-    /// the sort is stable and finds the long sorted run, so this is close to a merge.
+    /// Adds a page. Only the new rows are sorted; each then finds its place in the sorted
+    /// order by binary search, so a page costs a few thousand comparisons and one copy of
+    /// the order, not a sort of every row (BENCHMARKS.md).
     pub fn extend(&mut self, page: Vec<SecretSummary>) {
         self.change(|list| {
             let first_new = list.rows.len();
             list.rows.extend(page.into_iter().map(Row::new));
-            list.order.extend(first_new..list.rows.len());
-            list.sort_order();
+            let mut fresh: Vec<usize> = (first_new..list.rows.len()).collect();
+            let (rows, sort) = (&list.rows, list.sort);
+            fresh.sort_by(|&a, &b| ordering(rows, sort, a, b));
+            let old = std::mem::take(&mut list.order);
+            let mut merged = Vec::with_capacity(old.len() + fresh.len());
+            let mut start = 0;
+            for new in fresh {
+                let place = start
+                    + old[start..]
+                        .partition_point(|&o| ordering(rows, sort, o, new) != Ordering::Greater);
+                merged.extend_from_slice(&old[start..place]);
+                merged.push(new);
+                start = place;
+            }
+            merged.extend_from_slice(&old[start..]);
+            list.order = merged;
         });
     }
 
@@ -236,16 +251,20 @@ impl SecretList {
     /// Sorts `order` by the sort column, then name and region so equal keys never shuffle.
     fn sort_order(&mut self) {
         let (rows, sort) = (&self.rows, self.sort);
-        self.order.sort_by(|&a, &b| {
-            let order = compare(&rows[a].summary, &rows[b].summary, sort.column)
-                .then_with(|| rows[a].summary.name.cmp(&rows[b].summary.name))
-                .then_with(|| rows[a].summary.region.cmp(&rows[b].summary.region));
-            if sort.descending {
-                order.reverse()
-            } else {
-                order
-            }
-        });
+        self.order.sort_by(|&a, &b| ordering(rows, sort, a, b));
+    }
+}
+
+/// The list's total order: the sort column, then name, then region; reversed when descending.
+fn ordering(rows: &[Row], sort: Sort, a: usize, b: usize) -> Ordering {
+    let (a, b) = (&rows[a].summary, &rows[b].summary);
+    let order = compare(a, b, sort.column)
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.region.cmp(&b.region));
+    if sort.descending {
+        order.reverse()
+    } else {
+        order
     }
 }
 
@@ -367,5 +386,37 @@ mod tests {
         assert_eq!(names(&list), ["prod/b", "prod/c", "prod/z"]);
         list.cycle_sort();
         assert_eq!(names(&list), ["prod/z", "prod/b", "prod/c"]);
+    }
+
+    #[test]
+    fn pages_merged_in_give_the_same_order_as_sorting_everything() {
+        let names: Vec<String> = (0..300)
+            .map(|i| format!("s{:03}", (i * 7919) % 1000))
+            .collect();
+        for column in 0..Column::ALL.len() {
+            let mut paged = SecretList::default();
+            for _ in 0..column {
+                paged.cycle_sort();
+            }
+            paged.reverse_sort();
+            for chunk in names.chunks(37) {
+                let page = chunk.iter().enumerate().map(|(i, n)| {
+                    let mut s = summary(n, ["us-east-1", "eu-west-1"][i % 2]);
+                    s.rotation_enabled = i % 3 == 0;
+                    s
+                });
+                paged.extend(page.collect());
+            }
+            let mut resorted = paged.clone();
+            resorted.sort_order();
+            resorted.set_filter(String::new());
+            assert_eq!(names_of(&paged), names_of(&resorted), "column {column}");
+        }
+    }
+
+    fn names_of(list: &SecretList) -> Vec<(String, String)> {
+        list.visible(0..usize::MAX)
+            .map(|s| (s.name.clone(), s.region.clone()))
+            .collect()
     }
 }
