@@ -182,7 +182,7 @@ async fn real_binary_in_tmux() {
 
     tmux.keys(&["?"]);
     tmux.wait_for("help", Duration::from_secs(10), |s| {
-        s.contains("Keys (Esc closes)")
+        s.contains("Keys (Esc closes")
     });
     tmux.keys(&["Escape", "q"]);
     let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {

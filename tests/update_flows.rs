@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use common::{Harness, summary};
-use smtui::app::state::{Focus, RegionState, Shown};
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::state::{Focus, Overlay, RegionState, Shown};
 use smtui::app::{Action, Command, Effect, FilterEdit};
 use smtui::model::VersionSel;
 
@@ -237,17 +238,41 @@ fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
 
 #[test]
 fn version_picker_lists_stages_and_ids_and_refetches() {
+    // Through the keymap, as a user would: a command sent straight to `update` once hid
+    // that the picker ignored the arrow keys.
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.press(KeyCode::Char('v'), KeyModifiers::NONE);
     h.answer_fetch("current");
-    h.cmd(Command::PickVersion);
+    h.press(KeyCode::Char('p'), KeyModifiers::NONE);
     assert!(!h.state.overlays.is_empty());
-    h.cmd(Command::Down);
-    let effects = h.cmd(Command::Select).to_vec();
+    h.press(KeyCode::Down, KeyModifiers::NONE);
+    h.press(KeyCode::Char('j'), KeyModifiers::NONE);
+    h.press(KeyCode::Char('k'), KeyModifiers::NONE);
+    let effects = h.press(KeyCode::Enter, KeyModifiers::NONE).to_vec();
     assert_eq!(h.state.version, VersionSel::Stage("AWSPREVIOUS".into()));
     assert!(
         matches!(&effects[..], [Effect::FetchValue { version: VersionSel::Stage(s), .. }] if s == "AWSPREVIOUS")
     );
+}
+
+#[test]
+fn help_scrolls_and_ctrl_c_quits_from_a_popup() {
+    let mut h = Harness::loaded();
+    h.press(KeyCode::Char('?'), KeyModifiers::NONE);
+    h.press(KeyCode::Down, KeyModifiers::NONE);
+    h.press(KeyCode::Char('j'), KeyModifiers::NONE);
+    assert!(matches!(
+        h.state.overlays[..],
+        [Overlay::Help { scroll: 2 }]
+    ));
+    h.press(KeyCode::End, KeyModifiers::NONE);
+    let last = u16::try_from(smtui::app::keymap::help_line_count() - 1).expect("small");
+    assert!(matches!(h.state.overlays[..], [Overlay::Help { scroll }] if scroll == last));
+    // `q` closes the popup; Ctrl-c quits from anywhere.
+    h.press(KeyCode::Char('x'), KeyModifiers::NONE);
+    assert!(!h.state.overlays.is_empty(), "stray keys do nothing");
+    h.press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.state.quit);
 }
 
 #[test]

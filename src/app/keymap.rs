@@ -85,6 +85,43 @@ pub const BINDINGS: &[Binding] = &[
         "choose the highlighted version"
     ),
     bind!(
+        Popup,
+        [(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        Down,
+        "next version / scroll down"
+    ),
+    bind!(
+        Popup,
+        [(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        Up,
+        "previous version / scroll up"
+    ),
+    bind!(
+        Popup,
+        [(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)],
+        PageDown,
+        "page down"
+    ),
+    bind!(
+        Popup,
+        [(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)],
+        PageUp,
+        "page up"
+    ),
+    bind!(
+        Popup,
+        [(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)],
+        Top,
+        "first version / top"
+    ),
+    bind!(
+        Popup,
+        [(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)],
+        Bottom,
+        "last version / bottom"
+    ),
+    bind!(Popup, [(KeyCode::Char('c'), CTRL)], Quit, "quit smtui"),
+    bind!(
         Value,
         [(KeyCode::Char('v'), NONE)],
         Reveal,
@@ -295,6 +332,15 @@ pub fn help_rows() -> Vec<(Context, String, &'static str)> {
             (b.context, keys.join(" "), b.description)
         })
         .collect()
+}
+
+/// How many lines the help overlay has: every row, a title per context and a blank line
+/// between contexts. Scrolling stops at the last one.
+pub fn help_line_count() -> usize {
+    let rows = help_rows();
+    let mut contexts: Vec<Context> = rows.iter().map(|(c, _, _)| *c).collect();
+    contexts.dedup();
+    rows.len() + contexts.len() * 2 - 1
 }
 
 /// The README's key table, generated (see `tests/readme.rs`).

@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::app::action::{Action, FilterEdit};
 use crate::app::effect::Effect;
-use crate::app::keymap::{Command, Context};
+use crate::app::keymap::{self, Command, Context};
 use crate::app::state::{
     CachedDetail, FetchPurpose, Focus, Level, Overlay, PendingFetch, RegionState, State, StatusLine,
 };
@@ -194,6 +194,9 @@ fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     selection_changed(state, before.as_deref(), fx);
 }
 
+/// How far PgUp/PgDn scroll the help.
+const HELP_PAGE: u16 = 10;
+
 fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let Some(top) = state.overlays.last_mut() else {
         return;
@@ -203,17 +206,37 @@ fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             state.overlays.pop();
         }
         (_, Command::Quit) => quit(state, fx),
-        (Overlay::Help { scroll }, Command::Down | Command::PageDown) => {
-            *scroll = scroll.saturating_add(1);
+        (Overlay::Help { scroll }, command) => {
+            *scroll = match command {
+                Command::Down => scroll.saturating_add(1),
+                Command::Up => scroll.saturating_sub(1),
+                Command::PageDown => scroll.saturating_add(HELP_PAGE),
+                Command::PageUp => scroll.saturating_sub(HELP_PAGE),
+                Command::Top => 0,
+                Command::Bottom => u16::MAX,
+                _ => *scroll,
+            };
+            let last_line = u16::try_from(keymap::help_line_count()).unwrap_or(u16::MAX) - 1;
+            *scroll = (*scroll).min(last_line);
         }
-        (Overlay::Help { scroll }, Command::Up | Command::PageUp) => {
-            *scroll = scroll.saturating_sub(1);
-        }
-        (Overlay::VersionPicker { choices, selected }, Command::Down) => {
-            *selected = (*selected + 1).min(choices.len().saturating_sub(1));
-        }
-        (Overlay::VersionPicker { selected, .. }, Command::Up) => {
-            *selected = selected.saturating_sub(1);
+        (Overlay::VersionPicker { choices, selected }, command)
+            if matches!(
+                command,
+                Command::Up
+                    | Command::Down
+                    | Command::PageUp
+                    | Command::PageDown
+                    | Command::Top
+                    | Command::Bottom
+            ) =>
+        {
+            let last = choices.len().saturating_sub(1);
+            *selected = match command {
+                Command::Down => (*selected + 1).min(last),
+                Command::Up => selected.saturating_sub(1),
+                Command::PageDown | Command::Bottom => last,
+                _ => 0,
+            };
         }
         (Overlay::VersionPicker { choices, selected }, Command::Select) => {
             let chosen = choices.get(*selected).map(|(v, _)| v.clone());

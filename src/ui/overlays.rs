@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::list::scroll_offset;
 use super::{Theme, pane_block};
 use crate::app::State;
 use crate::app::keymap::{Context, help_rows};
@@ -16,9 +17,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         match overlay {
             Overlay::Help { scroll } => help(frame, area, *scroll, theme),
             Overlay::VersionPicker { choices, selected } => {
+                // Secrets can have up to ~100 versions: scroll to keep the choice in view.
+                let rows = usize::from(area.height.saturating_sub(4));
+                let offset = scroll_offset(*selected, choices.len(), rows);
                 let lines: Vec<Line> = choices
                     .iter()
                     .enumerate()
+                    .skip(offset)
+                    .take(rows)
                     .map(|(i, (_, label))| {
                         let style = if i == *selected {
                             theme.selected
@@ -57,8 +63,17 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
         ]));
     }
     let popup = centered(area, 72, area.height.saturating_sub(2));
+    // Never scroll past the last line into an empty box.
+    let visible = usize::from(popup.height.saturating_sub(2));
+    let most = u16::try_from(lines.len().saturating_sub(visible)).unwrap_or(u16::MAX);
+    let scroll = scroll.min(most);
     frame.render_widget(Clear, popup);
-    let block = pane_block(Line::from(" Keys (Esc closes) "), true, theme);
+    let title = if scroll < most {
+        " Keys (Esc closes · ↓ more) "
+    } else {
+        " Keys (Esc closes) "
+    };
+    let block = pane_block(Line::from(title), true, theme);
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         popup,

@@ -6,10 +6,12 @@ pub mod live;
 
 use std::time::{Duration, Instant};
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use smtui::app::input::key_to_action;
 use smtui::app::{Action, Command, Effect, Settings, State, update};
 use smtui::aws::secrets::FetchedValue;
 use smtui::aws::{AwsError, ErrorKind};
@@ -112,6 +114,17 @@ impl Harness {
 
     pub fn cmd(&mut self, command: Command) -> &[Effect] {
         self.act(Action::Command(command))
+    }
+
+    /// A key press as the terminal sends it, through the keymap (a key that maps to
+    /// nothing leaves no effects).
+    pub fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &[Effect] {
+        if let Some(action) = key_to_action(&self.state, KeyEvent::new(code, modifiers)) {
+            self.act(action)
+        } else {
+            self.effects.clear();
+            &self.effects
+        }
     }
 
     pub fn advance(&mut self, by: Duration) {
