@@ -227,33 +227,37 @@ impl Clipboard {
             .ok_or_else(|| "the value is not text (binary values copy as base64)".to_owned())
     }
 
-    /// Clears the clipboard if the copy `token` is still what it holds. True if cleared.
-    pub fn clear_if_ours(&mut self, token: u64) -> bool {
+    /// Clears the clipboard if the copy `token` is still what it holds. `Ok(true)`: cleared;
+    /// `Ok(false)`: nothing to do (a newer copy, or the user copied something else since);
+    /// `Err`: the clipboard could not be read or cleared, so it may still hold the secret
+    /// (it stays ours, and exit tries again).
+    pub fn clear_if_ours(&mut self, token: u64) -> Result<bool, String> {
         match self.ours {
             Some((ours, _)) if ours == token => self.clear_now(),
-            _ => false,
+            _ => Ok(false),
         }
     }
 
     /// On exit: clear whatever secret we copied last, if it is still there.
-    pub fn clear_on_exit(&mut self) -> bool {
-        self.ours.is_some() && self.clear_now()
+    pub fn clear_on_exit(&mut self) -> Result<bool, String> {
+        self.clear_now()
     }
 
-    fn clear_now(&mut self) -> bool {
-        let Some((_, hash)) = self.ours.take() else {
-            return false;
+    fn clear_now(&mut self) -> Result<bool, String> {
+        let Some((_, hash)) = self.ours else {
+            return Ok(false);
         };
-        let still_ours = match self.backend.get() {
-            Ok(Some(current)) => self.hasher.hash_one(current.as_str()) == hash,
-            // Write-only backends cannot tell; clearing is the safe side.
-            Ok(None) => true,
-            Err(why) => {
-                tracing::warn!(%why, "could not read the clipboard back; leaving it alone");
-                false
-            }
-        };
-        still_ours && self.backend.clear().is_ok()
+        // Write-only backends (OSC 52) answer None: they cannot tell, and clearing is the
+        // safe side.
+        if let Some(current) = self.backend.get()?
+            && self.hasher.hash_one(current.as_str()) != hash
+        {
+            self.ours = None;
+            return Ok(false);
+        }
+        self.backend.clear()?;
+        self.ours = None;
+        Ok(true)
     }
 }
 
@@ -262,7 +266,9 @@ impl Drop for Clipboard {
     /// does not outlive it. On X11 this matters twice: dropping the owner would otherwise
     /// hand the content to a clipboard manager.
     fn drop(&mut self) {
-        self.clear_on_exit();
+        if let Err(why) = self.clear_on_exit() {
+            tracing::warn!(%why, "could not clear the clipboard on exit");
+        }
     }
 }
 
@@ -281,14 +287,14 @@ mod tests {
             memory.contents().as_deref().map(String::as_str),
             Some("s3cret")
         );
-        assert!(clipboard.clear_if_ours(1));
+        assert_eq!(clipboard.clear_if_ours(1), Ok(true));
         assert!(memory.contents().is_none());
 
         clipboard
             .copy_secret(2, &SecretValue::from_string("s3cret".into()))
             .expect("copy");
         *memory.0.lock().expect("lock") = Some(Zeroizing::new("user copied this".into()));
-        assert!(!clipboard.clear_if_ours(2));
+        assert_eq!(clipboard.clear_if_ours(2), Ok(false));
         assert_eq!(
             memory.contents().as_deref().map(String::as_str),
             Some("user copied this")
@@ -305,8 +311,8 @@ mod tests {
         clipboard
             .copy_secret(2, &SecretValue::from_string("second".into()))
             .expect("copy");
-        assert!(!clipboard.clear_if_ours(1));
-        assert!(clipboard.clear_on_exit());
+        assert_eq!(clipboard.clear_if_ours(1), Ok(false));
+        assert_eq!(clipboard.clear_on_exit(), Ok(true));
         assert!(memory.contents().is_none());
     }
 
@@ -336,6 +342,52 @@ mod tests {
             Some("arn:aws:secretsmanager:x"),
             "an ARN copied last is still there to paste after quitting"
         );
+    }
+
+    /// A clipboard whose clear fails until `fixed` is set.
+    struct StuckBackend {
+        inner: MemoryBackend,
+        fixed: Arc<Mutex<bool>>,
+    }
+
+    impl Backend for StuckBackend {
+        fn name(&self) -> &'static str {
+            "stuck"
+        }
+        fn set(&mut self, text: &str) -> Result<(), String> {
+            self.inner.set(text)
+        }
+        fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
+            self.inner.get()
+        }
+        fn clear(&mut self) -> Result<(), String> {
+            if *self.fixed.lock().expect("lock") {
+                self.inner.clear()
+            } else {
+                Err("the display went away".into())
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_clear_is_reported_and_tried_again_on_exit() {
+        let memory = MemoryBackend::default();
+        let fixed = Arc::new(Mutex::new(false));
+        let mut clipboard = Clipboard::new(Box::new(StuckBackend {
+            inner: memory.clone(),
+            fixed: fixed.clone(),
+        }));
+        clipboard
+            .copy_secret(1, &SecretValue::from_string("s3cret".into()))
+            .expect("copy");
+        assert_eq!(
+            clipboard.clear_if_ours(1),
+            Err("the display went away".to_owned())
+        );
+        assert!(memory.contents().is_some(), "still there, and still ours");
+        *fixed.lock().expect("lock") = true;
+        drop(clipboard);
+        assert!(memory.contents().is_none(), "exit tried again");
     }
 
     #[test]

@@ -69,7 +69,13 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
         );
         let result = tui::run(&mut terminal, state, runner, rx, &theme).await;
         ratatui::restore();
-        result.map_err(|e| format!("terminal error: {e}"))
+        // Said after the restore, on the normal screen, so the user sees it.
+        if let Ok(Some(warning)) = &result {
+            eprintln!("smtui: {warning}");
+        }
+        result
+            .map(|_| ())
+            .map_err(|e| format!("terminal error: {e}"))
     })
 }
 

@@ -104,8 +104,8 @@ impl Runner {
                 });
             }
             Effect::ClearClipboard { token } => {
-                let cleared = self.clipboard.clear_if_ours(token);
-                let _ = self.tx.send(Action::ClipboardCleared { cleared });
+                let result = self.clipboard.clear_if_ours(token);
+                let _ = self.tx.send(Action::ClipboardCleared { result });
             }
             Effect::After { delay, action } => {
                 let tx = self.tx.clone();
@@ -121,8 +121,11 @@ impl Runner {
 
     /// Called once on the way out: a copied secret does not outlive the app. (Dropping the
     /// clipboard does the same, for the ways out that skip this.)
-    pub fn shutdown(&mut self) {
-        self.clipboard.clear_on_exit();
+    /// Returns a warning for the user when the clipboard could not be cleared.
+    pub fn shutdown(&mut self) -> Option<String> {
+        self.clipboard.clear_on_exit().err().map(|why| {
+            format!("could not clear the clipboard ({why}); it may still hold a copied secret")
+        })
     }
 
     fn spawn<F, Fut>(&self, task: F)

@@ -13,13 +13,14 @@ use crate::app::{Action, State, init, update};
 use crate::runner::Runner;
 use crate::ui::{self, Theme};
 
+/// Runs until quit. Returns a warning for the user to read once the terminal is restored.
 pub async fn run(
     terminal: &mut DefaultTerminal,
     mut state: State,
     mut runner: Runner,
     mut results: UnboundedReceiver<Action>,
     theme: &Theme,
-) -> std::io::Result<()> {
+) -> std::io::Result<Option<String>> {
     let mut events = EventStream::new();
     let mut signals = Signals::new()?;
     let mut tick = tokio::time::interval(Duration::from_secs(1));
@@ -61,8 +62,7 @@ pub async fn run(
             break;
         }
     }
-    runner.shutdown();
-    Ok(())
+    Ok(runner.shutdown())
 }
 
 /// Debug builds only: `SMTUI_DEBUG_PANIC_KEY=<char>` makes that key panic, so the end-to-end

@@ -59,8 +59,9 @@ pub enum Action {
         clear_after: Option<Duration>,
         result: Result<&'static str, String>,
     },
+    /// `Ok(true)` cleared, `Ok(false)` no longer ours, `Err` could not read or clear it.
     ClipboardCleared {
-        cleared: bool,
+        result: Result<bool, String>,
     },
     /// A countdown on screen needs redrawing.
     Tick,

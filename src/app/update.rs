@@ -98,7 +98,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
                 fx.push(Effect::ClearClipboard { token });
             }
         }
-        Action::ClipboardCleared { cleared } => value::clipboard_cleared(state, cleared),
+        Action::ClipboardCleared { result } => value::clipboard_cleared(state, result),
         Action::Quit => quit(state, &mut fx),
         // Stale results (older generation), ticks and resizes only need a redraw.
         Action::SecretsPage { .. }

@@ -319,13 +319,26 @@ pub fn copied(
     }
 }
 
-pub fn clipboard_cleared(state: &mut State, cleared: bool) {
-    if let Some(notice) = state.clipboard.take() {
-        let text = if cleared {
-            format!("Clipboard cleared ({} was on it)", notice.label)
-        } else {
-            "Clipboard left alone: it no longer holds what smtui copied".to_owned()
-        };
-        info(state, text);
+pub fn clipboard_cleared(state: &mut State, result: Result<bool, String>) {
+    let Some(notice) = state.clipboard.take() else {
+        return;
+    };
+    match result {
+        Ok(true) => info(
+            state,
+            format!("Clipboard cleared ({} was on it)", notice.label),
+        ),
+        Ok(false) => info(
+            state,
+            "Clipboard left alone: it no longer holds what smtui copied".to_owned(),
+        ),
+        Err(why) => error_line(
+            state,
+            &format!(
+                "Could not clear the clipboard ({why}): it may still hold the {}. \
+                 Clear it yourself; smtui tries again on exit",
+                notice.label
+            ),
+        ),
     }
 }

@@ -149,6 +149,10 @@ impl LiveApp {
     }
 
     pub fn shutdown(&mut self) {
-        self.runner.shutdown();
+        assert_eq!(
+            self.runner.shutdown(),
+            None,
+            "the clipboard cleared on exit"
+        );
     }
 }
