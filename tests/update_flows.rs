@@ -78,7 +78,7 @@ fn stale_generation_results_are_dropped() {
 fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
     let mut h = Harness::loaded();
     assert!(
-        h.state.pending_fetch.is_none(),
+        h.state.pending_fetches.is_empty(),
         "browsing never fetches values"
     );
     let effects = h.cmd(Command::Reveal).to_vec();
@@ -123,9 +123,9 @@ fn moving_the_selection_masks_and_resets_the_version() {
 fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
-    let request = h.state.pending_fetch.as_ref().expect("pending").request;
+    let request = h.state.pending_fetches.first().expect("pending").request;
     h.cmd(Command::Down);
-    assert!(h.state.pending_fetch.is_none());
+    assert!(h.state.pending_fetches.is_empty());
     let generation = h.state.generation;
     let value = smtui::secret::SecretValue::from_string("late".into());
     let fetched = smtui::aws::secrets::FetchedValue {
@@ -366,4 +366,56 @@ fn a_denied_call_says_as_whom_once_the_identity_is_known() {
             && footer.ends_with("(as arn:aws:sts::123456789012:assumed-role/Auditor/alice)"),
         "which call, where, why and as whom: {footer}"
     );
+}
+
+#[test]
+fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.cmd(Command::CopyValue);
+    assert_eq!(h.state.pending_fetches.len(), 2);
+    let [reveal, copy] = [0, 1].map(|i| h.state.pending_fetches[i].request);
+    let answer = |h: &mut Harness, request: u64, raw: &str| {
+        let value = smtui::secret::SecretValue::from_string(raw.into());
+        let generation = h.state.generation;
+        h.act(Action::ValueLoaded {
+            generation,
+            request,
+            result: Ok(smtui::aws::secrets::FetchedValue {
+                version_id: "v1".into(),
+                stages: vec!["AWSCURRENT".into()],
+                raw: value.clone(),
+                view: smtui::secret::ValueView::from_parts(Some(value), None),
+            }),
+        })
+        .to_vec()
+    };
+    let copied = answer(&mut h, copy, "the-value");
+    assert!(matches!(&copied[..], [Effect::Copy { secret: true, .. }]));
+    answer(&mut h, reveal, "the-value");
+    assert!(h.state.value.is_some(), "the reveal still lands");
+}
+
+#[test]
+fn pressing_reveal_again_while_fetching_cancels() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    let effects = h.cmd(Command::Reveal).to_vec();
+    assert!(effects.is_empty(), "no second GetSecretValue: {effects:?}");
+    assert!(h.state.pending_fetches.is_empty());
+    assert!(h.state.status_text().contains("cancelled"));
+}
+
+#[test]
+fn a_copy_is_labelled_with_the_version_it_asked_for() {
+    let mut h = Harness::loaded();
+    h.state.version = VersionSel::Stage("AWSPREVIOUS".into());
+    h.cmd(Command::CopyValue);
+    // The user picks another version before the answer arrives.
+    h.state.version = VersionSel::current();
+    h.answer_fetch("old-value");
+    let [Effect::Copy { label, .. }] = &h.effects[..] else {
+        panic!("one copy: {:?}", h.effects)
+    };
+    assert!(label.contains("AWSPREVIOUS"), "{label}");
 }

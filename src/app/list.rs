@@ -89,6 +89,9 @@ pub struct SecretList {
     filter: String,
     sort: Sort,
     show_deleted: bool,
+    /// The secret that was selected when its region was cleared for a refresh: selected
+    /// again when it comes back, unless the user moves first.
+    wanted: Option<String>,
 }
 
 impl Default for SecretList {
@@ -104,6 +107,7 @@ impl Default for SecretList {
                 descending: false,
             },
             show_deleted: false,
+            wanted: None,
         }
     }
 }
@@ -153,6 +157,13 @@ impl SecretList {
 
     /// Drops every row of `region` (a fresh listing of it has started to arrive).
     pub fn clear_region(&mut self, region: &str) {
+        let lost = self
+            .selected()
+            .filter(|s| s.region == region)
+            .map(|s| s.arn.clone());
+        if lost.is_some() {
+            self.wanted = lost;
+        }
         self.change(|list| {
             list.rows.retain(|r| r.summary.region != region);
             list.order = (0..list.rows.len()).collect();
@@ -212,21 +223,35 @@ impl SecretList {
     pub fn move_by(&mut self, delta: isize) {
         let last = self.visible.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.wanted = None;
     }
 
     pub fn select_last(&mut self) {
         self.selected = self.visible.len().saturating_sub(1);
+        self.wanted = None;
     }
 
-    /// Applies `edit`, then recomputes `visible`, keeping the selection on the same secret
-    /// when it survives (the ARN is taken before `edit` invalidates the old indices).
+    /// Applies `edit`, then recomputes `visible`. The selection goes back to the secret a
+    /// refresh took away if it has come back, else stays on the same secret if it survives
+    /// (the ARN is taken before `edit` invalidates the old indices), else keeps its place.
     fn change(&mut self, edit: impl FnOnce(&mut Self)) {
-        let keep = self.selected().map(|s| s.arn.clone());
+        let current = self.selected().map(|s| s.arn.clone());
         edit(self);
+        self.refilter();
+        let returned = self.wanted.as_deref().and_then(|arn| self.position_of(arn));
+        if returned.is_some() {
+            self.wanted = None;
+        }
+        self.selected = returned
+            .or_else(|| current.and_then(|arn| self.position_of(&arn)))
+            .unwrap_or_else(|| self.selected.min(self.visible.len().saturating_sub(1)));
+    }
+
+    /// Recomputes `visible`. Matching runs in storage order (a cache-friendly pass over the
+    /// rows), then the matches are picked out in sort order: walking the rows in sort order
+    /// is random access and measurably slower at 50,000 rows.
+    fn refilter(&mut self) {
         let needle = self.filter.to_lowercase();
-        // Match in storage order (a cache-friendly pass over the rows), then pick the
-        // matches out in sort order: walking the rows in sort order is random access and
-        // measurably slower at 50,000 rows.
         let show_deleted = self.show_deleted;
         let matches: Vec<bool> = self
             .rows
@@ -239,13 +264,12 @@ impl SecretList {
         self.visible.clear();
         self.visible
             .extend(self.order.iter().copied().filter(|&i| matches[i]));
-        self.selected = keep
-            .and_then(|arn| {
-                self.visible
-                    .iter()
-                    .position(|&i| self.rows[i].summary.arn == arn)
-            })
-            .unwrap_or_else(|| self.selected.min(self.visible.len().saturating_sub(1)));
+    }
+
+    fn position_of(&self, arn: &str) -> Option<usize> {
+        self.visible
+            .iter()
+            .position(|&i| self.rows[i].summary.arn == arn)
     }
 
     /// Sorts `order` by the sort column, then name and region so equal keys never shuffle.
@@ -418,5 +442,29 @@ mod tests {
         list.visible(0..usize::MAX)
             .map(|s| (s.name.clone(), s.region.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_refresh_gives_the_selection_back_when_its_secret_returns() {
+        let mut list = SecretList::default();
+        list.extend(vec![
+            summary("a", "us-east-1"),
+            summary("b", "us-east-1"),
+            summary("c", "us-east-1"),
+        ]);
+        list.move_by(2);
+        // A refresh: the region is cleared as its first new page arrives, and the selected
+        // secret only comes back in the second page.
+        list.clear_region("us-east-1");
+        list.extend(vec![summary("a", "us-east-1")]);
+        list.extend(vec![summary("b", "us-east-1"), summary("c", "us-east-1")]);
+        assert_eq!(list.selected().map(|s| s.name.as_str()), Some("c"));
+
+        // Moving in between means the user has chosen again.
+        list.clear_region("us-east-1");
+        list.extend(vec![summary("a", "us-east-1"), summary("b", "us-east-1")]);
+        list.move_by(1);
+        list.extend(vec![summary("c", "us-east-1")]);
+        assert_eq!(list.selected().map(|s| s.name.as_str()), Some("b"));
     }
 }

@@ -95,6 +95,9 @@ pub struct PendingFetch {
     pub arn: String,
     pub name: String,
     pub purpose: FetchPurpose,
+    /// The version asked for: the answer is labelled and shown as this version even if
+    /// the user has picked another since.
+    pub version: VersionSel,
     /// JSON reveal: show every key at once.
     pub reveal_all: bool,
 }
@@ -146,7 +149,8 @@ pub struct State {
     /// The version that reveal/copy will fetch for the selected secret.
     pub version: VersionSel,
     pub value: Option<ValuePane>,
-    pub pending_fetch: Option<PendingFetch>,
+    /// Value fetches in flight: at most one reveal and one copy.
+    pub pending_fetches: Vec<PendingFetch>,
     pub overlays: Vec<Overlay>,
     pub status: Option<StatusLine>,
     pub clipboard: Option<ClipboardNotice>,
@@ -176,7 +180,7 @@ impl State {
             detail_in_flight: None,
             version: VersionSel::current(),
             value: None,
-            pending_fetch: None,
+            pending_fetches: Vec::new(),
             overlays: Vec::new(),
             status: None,
             clipboard: None,
@@ -219,6 +223,11 @@ impl State {
             }
             _ => text,
         }
+    }
+
+    /// A value fetch for `purpose` is on its way.
+    pub fn is_fetching(&self, purpose: FetchPurpose) -> bool {
+        self.pending_fetches.iter().any(|p| p.purpose == purpose)
     }
 
     /// The footer's message, or "" when it shows key hints.

@@ -344,7 +344,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
     value::mask(state);
     state.details.clear();
     state.detail_in_flight = None;
-    state.pending_fetch = None;
+    state.pending_fetches.clear();
     for region in &mut state.regions {
         region.state = RegionState::Loading { so_far: 0 };
         region.awaiting_first_page = true;
@@ -392,11 +392,13 @@ pub(crate) fn pending(
         return;
     };
     let request = state.next_id();
-    state.pending_fetch = Some(PendingFetch {
+    state.pending_fetches.retain(|p| p.purpose != purpose);
+    state.pending_fetches.push(PendingFetch {
         request,
         arn: selected.arn.clone(),
         name: selected.name.clone(),
         purpose,
+        version: state.version.clone(),
         reveal_all,
     });
     fx.push(Effect::FetchValue {

@@ -31,7 +31,15 @@ pub fn reveal(state: &mut State, all: bool, fx: &mut Vec<Effect>) {
     let in_value_pane = state.focus == Focus::Value;
     let deadline = state.now + state.settings.reveal_timeout;
     let Some(pane) = state.value.as_mut() else {
-        pending(state, FetchPurpose::Reveal, all, fx);
+        if state.is_fetching(FetchPurpose::Reveal) {
+            // A second press while the value is on its way means "never mind".
+            state
+                .pending_fetches
+                .retain(|p| p.purpose != FetchPurpose::Reveal);
+            info(state, "Reveal cancelled".to_owned());
+        } else {
+            pending(state, FetchPurpose::Reveal, all, fx);
+        }
         return;
     };
     let key_count = match &pane.value.view {
@@ -62,13 +70,9 @@ pub fn reveal(state: &mut State, all: bool, fx: &mut Vec<Effect>) {
 pub fn mask(state: &mut State) {
     state.value = None;
     state.focus = Focus::List;
-    if state
-        .pending_fetch
-        .as_ref()
-        .is_some_and(|p| p.purpose == FetchPurpose::Reveal)
-    {
-        state.pending_fetch = None;
-    }
+    state
+        .pending_fetches
+        .retain(|p| p.purpose != FetchPurpose::Reveal);
 }
 
 pub fn forget_for_selection_change(state: &mut State) {
@@ -82,9 +86,14 @@ pub fn loaded(
     result: Result<FetchedValue, AwsError>,
     fx: &mut Vec<Effect>,
 ) {
-    let Some(fetch) = state.pending_fetch.take_if(|p| p.request == request) else {
+    let Some(at) = state
+        .pending_fetches
+        .iter()
+        .position(|p| p.request == request)
+    else {
         return;
     };
+    let fetch = state.pending_fetches.remove(at);
     let value = match result {
         Ok(value) => value,
         Err(err) => {
@@ -98,14 +107,17 @@ pub fn loaded(
             let text = value.view.whole_for_copy(&value.raw);
             copy(
                 state,
-                format!("value of {} ({})", fetch.name, state.version.label()),
+                format!("value of {} ({})", fetch.name, fetch.version.label()),
                 text,
                 true,
                 fx,
             );
         }
         FetchPurpose::Reveal => {
-            if state.list.selected().is_none_or(|s| s.arn != fetch.arn) {
+            // The user has moved on (another secret, another version): not shown.
+            if state.list.selected().is_none_or(|s| s.arn != fetch.arn)
+                || fetch.version != state.version
+            {
                 return;
             }
             let shown = match &value.view {
@@ -123,7 +135,7 @@ pub fn loaded(
             state.value = Some(ValuePane {
                 reveal_id,
                 arn: fetch.arn,
-                version: state.version.clone(),
+                version: fetch.version,
                 value,
                 shown,
                 selected_key: 0,

@@ -50,10 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 }
 
 fn nothing_shown(state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    let fetching = state
-        .pending_fetch
-        .as_ref()
-        .is_some_and(|p| p.purpose == FetchPurpose::Reveal);
+    let fetching = state.is_fetching(FetchPurpose::Reveal);
     if fetching {
         vec![Line::styled("Fetching value…", theme.loading)]
     } else if state.list.selected().is_some() {

@@ -186,12 +186,12 @@ impl Harness {
         h
     }
 
-    /// Answers the pending value fetch with `raw` (text) as the real runner would.
+    /// Answers the latest pending value fetch with `raw` (text) as the real runner would.
     pub fn answer_fetch(&mut self, raw: &str) {
         let request = self
             .state
-            .pending_fetch
-            .as_ref()
+            .pending_fetches
+            .last()
             .expect("a pending fetch")
             .request;
         let value = SecretValue::from_string(raw.to_owned());
