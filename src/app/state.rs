@@ -83,7 +83,7 @@ pub struct ValuePane {
 }
 
 /// Why a value is being fetched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FetchPurpose {
     Reveal,
     Copy,
