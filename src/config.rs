@@ -60,6 +60,27 @@ fn parse_clipboard_mode(text: &str) -> Result<ClipboardMode, String> {
     }
 }
 
+/// The longest timeout the config accepts: a day. Longer is not a timeout any more (and a
+/// huge number would overflow the clock).
+pub const MAX_TIMEOUT_SECS: u64 = 86_400;
+
+/// A timeout in seconds, checked when the file is read so a bad one is reported with its
+/// line and field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeoutSecs(pub u64);
+
+impl<'de> Deserialize<'de> for TimeoutSecs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let secs = u64::deserialize(deserializer)?;
+        if secs > MAX_TIMEOUT_SECS {
+            return Err(serde::de::Error::custom(format!(
+                "{secs} s is more than a day; at most {MAX_TIMEOUT_SECS} (0 turns it off)"
+            )));
+        }
+        Ok(Self(secs))
+    }
+}
+
 /// The config file. Every field is optional.
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -67,8 +88,8 @@ pub struct FileConfig {
     pub profile: Option<String>,
     #[serde(default)]
     pub regions: Vec<String>,
-    pub reveal_timeout_secs: Option<u64>,
-    pub clipboard_timeout_secs: Option<u64>,
+    pub reveal_timeout_secs: Option<TimeoutSecs>,
+    pub clipboard_timeout_secs: Option<TimeoutSecs>,
     pub clipboard: Option<ClipboardMode>,
     pub theme: Option<String>,
     pub endpoint_url: Option<String>,
@@ -116,8 +137,8 @@ pub fn resolve(cli: &Cli, file: &FileConfig) -> Resolved {
             .clone()
             .or_else(|| file.endpoint_url.clone()),
         read_only: cli.read_only,
-        reveal_timeout: Duration::from_secs(file.reveal_timeout_secs.unwrap_or(30)),
-        clipboard_timeout: Duration::from_secs(file.clipboard_timeout_secs.unwrap_or(30)),
+        reveal_timeout: Duration::from_secs(file.reveal_timeout_secs.map_or(30, |t| t.0)),
+        clipboard_timeout: Duration::from_secs(file.clipboard_timeout_secs.map_or(30, |t| t.0)),
         clipboard: cli.clipboard.or(file.clipboard).unwrap_or_default(),
         theme: cli
             .theme
@@ -207,13 +228,20 @@ mod tests {
         );
         let err = FileConfig::parse("clipboard = \"x11\"\n").expect_err("bad mode");
         assert!(err.contains("x11"), "{err}");
+        let err =
+            FileConfig::parse("theme = \"light\"\nclipboard_timeout_secs = 18446744073709551615\n")
+                .expect_err("a timeout past a day");
+        assert!(
+            err.contains("line 2") && err.contains("more than a day"),
+            "{err}"
+        );
     }
 
     #[test]
     fn cli_wins_over_file() {
         let file = FileConfig {
             profile: Some("file".into()),
-            reveal_timeout_secs: Some(5),
+            reveal_timeout_secs: Some(TimeoutSecs(5)),
             ..Default::default()
         };
         let resolved = resolve(&cli(&["--profile", "cli", "--read-only"]), &file);
