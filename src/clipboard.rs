@@ -90,7 +90,13 @@ impl<W: Write + Send> Osc52Backend<W> {
     fn send(&mut self, payload: &str) -> Result<(), String> {
         // One write, so the sequence cannot interleave with a frame (frames are drawn by the
         // same thread, before or after this).
-        let mut seq = Zeroizing::new(format!("\u{1b}]52;c;{payload}\u{7}"));
+        // Built in place at its final size, so no reallocation leaves a copy behind.
+        const OPEN: &str = "\u{1b}]52;c;";
+        const CLOSE: char = '\u{7}';
+        let mut seq = Zeroizing::new(String::with_capacity(OPEN.len() + payload.len() + 1));
+        seq.push_str(OPEN);
+        seq.push_str(payload);
+        seq.push(CLOSE);
         let result = self
             .out
             .write_all(seq.as_bytes())
@@ -155,6 +161,20 @@ impl Backend for MemoryBackend {
     }
 }
 
+/// The terminal as an unbuffered file: `std::io::stdout()` keeps what passed through it in
+/// a buffer that is never wiped, and an OSC 52 sequence carries the secret. Falls back to
+/// that buffered handle if the descriptor cannot be duplicated.
+fn unbuffered_stdout() -> Box<dyn Write + Send> {
+    use std::os::fd::AsFd as _;
+    match std::io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => Box::new(std::fs::File::from(fd)),
+        Err(why) => {
+            tracing::warn!(%why, "could not duplicate stdout; OSC 52 goes through its buffer");
+            Box::new(std::io::stdout())
+        }
+    }
+}
+
 /// Which backend a mode means on this machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -176,7 +196,7 @@ pub fn backend_for(mode: Mode) -> Box<dyn Backend> {
     let has_display = cfg!(any(windows, target_os = "macos"))
         || std::env::var_os("DISPLAY").is_some()
         || std::env::var_os("WAYLAND_DISPLAY").is_some();
-    let osc52 = || Box::new(Osc52Backend::new(std::io::stdout())) as Box<dyn Backend>;
+    let osc52 = || Box::new(Osc52Backend::new(unbuffered_stdout())) as Box<dyn Backend>;
     match choose(mode, has_display) {
         Choice::Osc52 => osc52(),
         Choice::System => match SystemBackend::new() {

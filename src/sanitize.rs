@@ -13,9 +13,35 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Invisible characters: zero-width and format characters, line and paragraph separators,
+/// fillers that draw as blanks, and Unicode tags. Shown as themselves they would let two
+/// different names look the same, or hide text inside a value.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
 /// Characters that must never reach a terminal cell as themselves.
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || is_invisible(c)
 }
 
 /// One-line form: every control character, including newline and tab, becomes a visible escape.
@@ -84,6 +110,22 @@ mod tests {
         for line in sanitize_lines(&nasty) {
             assert!(!line.chars().any(is_unsafe_char));
         }
+    }
+
+    #[test]
+    fn invisible_characters_are_shown_escaped() {
+        // Two names that would look the same: one has a zero-width space in it.
+        assert_eq!(sanitize_line("prod/db\u{200B}"), "prod/db\\u{200B}");
+        assert_eq!(
+            sanitize_line("\u{FEFF}key\u{2028}"),
+            "\\u{FEFF}key\\u{2028}"
+        );
+        assert_eq!(sanitize_line("tag\u{E0041}"), "tag\\u{E0041}");
+        assert_eq!(
+            sanitize_line("café ✓"),
+            "café ✓",
+            "ordinary text is untouched"
+        );
     }
 
     #[test]

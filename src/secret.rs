@@ -10,7 +10,7 @@ use base64::Engine as _;
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 pub const REDACTED: &str = "[REDACTED]";
 
@@ -79,8 +79,11 @@ pub enum ValueView {
         entries: Vec<JsonEntry>,
         pretty: SecretValue,
     },
-    /// A `SecretBinary`.
-    Binary(SecretValue),
+    /// A `SecretBinary`, with its base64 form made once (shown and copied as that).
+    Binary {
+        bytes: SecretValue,
+        base64: SecretValue,
+    },
 }
 
 /// One top-level field of a JSON secret. The key is metadata (shown); the value is secret.
@@ -99,7 +102,10 @@ impl ValueView {
                 Some((entries, pretty)) => Self::Json { entries, pretty },
                 None => Self::Text(text),
             },
-            (None, Some(bytes)) => Self::Binary(bytes),
+            (None, Some(bytes)) => Self::Binary {
+                base64: bytes.to_base64(),
+                bytes,
+            },
             (None, None) => Self::Text(SecretValue::from_bytes(Vec::new())),
         }
     }
@@ -107,7 +113,7 @@ impl ValueView {
     /// The whole value, as copied by "copy value": text, raw JSON, or base64 for binary.
     pub fn whole_for_copy(&self, raw: &SecretValue) -> SecretValue {
         match self {
-            Self::Binary(bytes) => bytes.to_base64(),
+            Self::Binary { base64, .. } => base64.clone(),
             _ => raw.clone(),
         }
     }
@@ -150,12 +156,8 @@ fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)
             value: field_value(value),
         })
         .collect();
-    let mut pretty = Zeroizing::new(String::with_capacity(source.len() + 16));
-    write_pretty(&mut pretty, &raw, 0);
-    Some((
-        entries,
-        SecretValue::from_string(std::mem::take(&mut *pretty)),
-    ))
+    let pretty = pretty_print(&raw);
+    Some((entries, pretty))
 }
 
 fn field_value(raw: &RawValue) -> SecretValue {
@@ -169,15 +171,26 @@ fn field_value(raw: &RawValue) -> SecretValue {
 }
 
 /// Two-space pretty printing of the top level; nested values are kept compact and verbatim
-/// so nothing is re-serialised through an unzeroized `serde_json::Value`.
-fn write_pretty(out: &mut String, entries: &[(String, &RawValue)], indent: usize) {
-    let pad = " ".repeat(indent + 2);
+/// so nothing is re-serialised through an unzeroized `serde_json::Value`. The buffer is
+/// sized exactly first: a growing `String` would free copies of the values as it moves.
+fn pretty_print(entries: &[(String, &RawValue)]) -> SecretValue {
+    // Keys are metadata, not secret; quoting them first gives the exact length.
+    let keys: Vec<String> = entries
+        .iter()
+        .map(|(key, _)| serde_json::to_string(key).unwrap_or_default())
+        .collect();
+    let body: usize = keys
+        .iter()
+        .zip(entries)
+        // "  " key ": " value ",\n"
+        .map(|(key, (_, value))| 2 + key.len() + 2 + value.get().trim().len() + 2)
+        .sum();
+    let mut out = String::with_capacity("{\n}".len() + body);
+    let capacity = out.capacity();
     out.push_str("{\n");
-    for (i, (key, value)) in entries.iter().enumerate() {
-        out.push_str(&pad);
-        let mut quoted = serde_json::to_string(key).unwrap_or_default();
-        out.push_str(&quoted);
-        quoted.zeroize();
+    for (i, (key, (_, value))) in keys.iter().zip(entries).enumerate() {
+        out.push_str("  ");
+        out.push_str(key);
         out.push_str(": ");
         out.push_str(value.get().trim());
         if i + 1 < entries.len() {
@@ -185,8 +198,9 @@ fn write_pretty(out: &mut String, entries: &[(String, &RawValue)], indent: usize
         }
         out.push('\n');
     }
-    out.push_str(&" ".repeat(indent));
     out.push('}');
+    debug_assert_eq!(out.capacity(), capacity, "the pretty buffer never grew");
+    SecretValue::from_string(out)
 }
 
 #[cfg(test)]

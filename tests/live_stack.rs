@@ -172,7 +172,7 @@ async fn reveals_string_json_and_binary_values() {
         .await;
     let pane = app.state.value.as_ref().expect("pane");
     assert!(
-        matches!(&pane.value.view, ValueView::Binary(b) if b.expose() == fx::BINARY_SECRET_BYTES)
+        matches!(&pane.value.view, ValueView::Binary { bytes, .. } if bytes.expose() == fx::BINARY_SECRET_BYTES)
     );
 
     app.select(fx::EU_SECRET, "eu-west-1");

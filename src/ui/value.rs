@@ -1,5 +1,9 @@
 //! The value pane: masked until revealed; text, JSON key table, pretty JSON, or binary.
 
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -15,7 +19,7 @@ const MASK: &str = "••••••••";
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Value && state.overlays.is_empty();
-    let version = state.version.label().to_owned();
+    let version = sanitize_line(state.version.label()).into_owned();
     let Some(pane) = &state.value else {
         let block = pane_block(Line::from(format!(" Value · {version} ")), focused, theme);
         frame.render_widget(
@@ -64,15 +68,17 @@ fn nothing_shown(state: &State, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Text, binary (as base64) and pretty JSON (masked per key until every key is revealed).
-fn value_lines(view: &ValueView, shown: &Shown, theme: &Theme) -> Vec<Line<'static>> {
+/// Revealed text is borrowed from the value, never copied into a plain `String`, except
+/// where sanitising had to escape something.
+fn value_lines<'a>(view: &'a ValueView, shown: &Shown, theme: &Theme) -> Vec<Line<'a>> {
     match view {
         ValueView::Text(text) => text_lines(text, theme),
-        ValueView::Binary(bytes) => {
+        ValueView::Binary { bytes, base64 } => {
             let mut lines = vec![dim_line(
                 format!("binary · {} bytes · base64:", bytes.len()),
                 theme,
             )];
-            lines.extend(text_lines(&bytes.to_base64(), theme));
+            lines.extend(text_lines(base64, theme));
             lines
         }
         ValueView::Json { entries, pretty } => {
@@ -119,7 +125,7 @@ fn json_table<'a>(
     });
     let key_width = entries
         .iter()
-        .map(|e| e.key.chars().count())
+        .map(|e| sanitize_line(&e.key).width())
         .max()
         .unwrap_or(4)
         .clamp(4, 28);
@@ -130,21 +136,20 @@ fn json_table<'a>(
     Table::new(rows, widths).column_spacing(2)
 }
 
-fn text_lines(value: &SecretValue, theme: &Theme) -> Vec<Line<'static>> {
+fn text_lines<'a>(value: &'a SecretValue, theme: &Theme) -> Vec<Line<'a>> {
     match value.expose_str() {
         Some(text) => sanitize_lines(text)
             .into_iter()
-            .map(|l| Line::styled(l.into_owned(), theme.revealed))
+            .map(|l| Line::styled(l, theme.revealed))
             .collect(),
         None => vec![dim_line("(not valid UTF-8)", theme)],
     }
 }
 
-fn one_line(value: &SecretValue) -> String {
-    value.expose_str().map_or_else(
-        || "(not valid UTF-8)".to_owned(),
-        |t| sanitize_line(t).into_owned(),
-    )
+fn one_line(value: &SecretValue) -> Cow<'_, str> {
+    value
+        .expose_str()
+        .map_or(Cow::Borrowed("(not valid UTF-8)"), sanitize_line)
 }
 
 fn short_id(id: &str) -> String {
