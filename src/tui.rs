@@ -35,6 +35,17 @@ pub async fn run(
         if dirty {
             terminal.draw(|frame| ui::render(frame, &state, theme))?;
             dirty = false;
+            // Layout feedback: how far the value on screen can scroll.
+            let size = terminal.size()?;
+            let limit = ui::value_scroll_limit(size.into(), &state, theme);
+            if let Some(limit) = limit
+                && state.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
+            {
+                for effect in update(&mut state, Action::ValueScrollLimit(limit), Instant::now()) {
+                    runner.run(effect);
+                }
+                dirty = true;
+            }
         }
         let action = tokio::select! {
             event = events.next() => match event {

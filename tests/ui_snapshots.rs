@@ -112,3 +112,38 @@ fn long_names_end_in_an_ellipsis_and_keep_the_deletion_marker() {
         "cut with an ellipsis, marker kept: {row}"
     );
 }
+
+#[test]
+fn the_selected_json_key_stays_in_view_when_there_are_many() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    let fields: Vec<String> = (0..40)
+        .map(|i| format!("\"key{i:02}\":\"v{i:02}\""))
+        .collect();
+    h.answer_fetch(&format!("{{{}}}", fields.join(",")));
+    h.cmd(Command::Bottom);
+    h.cmd(Command::Reveal);
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("key39") && screen.contains("v39"),
+        "the last key, revealed, is on screen:\n{screen}"
+    );
+}
+
+#[test]
+fn a_long_text_value_scrolls_to_its_end_and_no_further() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    let lines: Vec<String> = (0..60).map(|i| format!("line-{i:02}")).collect();
+    h.answer_fetch(&lines.join("\n"));
+    assert!(!h.screen(120, 40).contains("line-59"));
+    h.cmd(Command::FocusNext);
+    h.settle(120, 40);
+    h.cmd(Command::Bottom);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("line-59"), "scrolled to the end:\n{screen}");
+    // Scrolling back one line from the end moves the view: the end was not overshot.
+    h.cmd(Command::Up);
+    let [before, after] = [screen, h.screen(120, 40)];
+    assert_ne!(before, after);
+}

@@ -65,6 +65,8 @@ pub enum Action {
     },
     /// A countdown on screen needs redrawing.
     Tick,
+    /// After a frame: how far the shown value can scroll (see `ui::value_scroll_limit`).
+    ValueScrollLimit(u16),
     Resize,
     Quit,
 }

@@ -78,6 +78,11 @@ pub struct ValuePane {
     pub value: FetchedValue,
     pub shown: Shown,
     pub selected_key: usize,
+    /// First line shown of a text, binary or raw JSON value.
+    pub scroll: u16,
+    /// The last first line there is, as the screen last reported it (None before the
+    /// first frame).
+    pub scroll_limit: Option<u16>,
     pub raw_json: bool,
     pub expires_at: Instant,
 }

@@ -100,6 +100,12 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         }
         Action::ClipboardCleared { result } => value::clipboard_cleared(state, result),
         Action::Quit => quit(state, &mut fx),
+        Action::ValueScrollLimit(limit) => {
+            if let Some(pane) = state.value.as_mut() {
+                pane.scroll_limit = Some(limit);
+                pane.scroll = pane.scroll.min(limit);
+            }
+        }
         // Stale results (older generation), ticks and resizes only need a redraw.
         Action::SecretsPage { .. }
         | Action::RegionFailed { .. }
@@ -270,7 +276,7 @@ fn filter_input(state: &mut State, edit: FilterEdit, fx: &mut Vec<Effect>) {
 }
 
 fn move_selection(state: &mut State, delta: isize) {
-    if state.focus == Focus::Value && value::move_key(state, delta) {
+    if state.focus == Focus::Value && value::move_in_value(state, delta) {
         return;
     }
     if delta == isize::MAX / 2 {

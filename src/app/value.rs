@@ -12,7 +12,9 @@ use crate::app::update::{describe_if_stale, error_line, info, pending};
 use crate::aws::AwsError;
 use crate::aws::secrets::FetchedValue;
 use crate::model::VersionSel;
+use crate::sanitize::sanitize_lines;
 use crate::secret::{SecretValue, ValueView};
+use unicode_width::UnicodeWidthStr as _;
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 
@@ -139,6 +141,8 @@ pub fn loaded(
                 value,
                 shown,
                 selected_key: 0,
+                scroll: 0,
+                scroll_limit: None,
                 raw_json: false,
                 expires_at: state.now + delay,
             });
@@ -173,19 +177,50 @@ pub fn remask_due(state: &mut State, reveal: u64, fx: &mut Vec<Effect>) {
     }
 }
 
-/// Moves between JSON keys; false when the value pane has no keys to move through.
-pub fn move_key(state: &mut State, delta: isize) -> bool {
+/// In the value pane: moves between JSON keys, or scrolls a text, binary or raw JSON
+/// value. False when no value is shown.
+pub fn move_in_value(state: &mut State, delta: isize) -> bool {
     let Some(pane) = state.value.as_mut() else {
         return false;
     };
-    let ValueView::Json { entries, .. } = &pane.value.view else {
-        return false;
-    };
-    pane.selected_key = pane
-        .selected_key
-        .saturating_add_signed(delta)
-        .min(entries.len().saturating_sub(1));
+    match &pane.value.view {
+        ValueView::Json { entries, .. } if !pane.raw_json => {
+            pane.selected_key = pane
+                .selected_key
+                .saturating_add_signed(delta)
+                .min(entries.len().saturating_sub(1));
+        }
+        view => {
+            let most = pane.scroll_limit.map_or_else(
+                || wrapped_lines_at_most(view).min(usize::from(u16::MAX)),
+                usize::from,
+            );
+            let from = usize::from(pane.scroll).min(most);
+            let to = from.saturating_add_signed(delta).min(most);
+            pane.scroll = u16::try_from(to).unwrap_or(u16::MAX);
+        }
+    }
     true
+}
+
+/// An upper bound of the lines a value wraps to in the narrowest value pane smtui draws
+/// (40 columns); the pane itself stops at the real last line. Counted on the sanitised
+/// text (escapes are wider than what they replace), doubled because word wrapping can
+/// leave lines part empty.
+fn wrapped_lines_at_most(view: &ValueView) -> usize {
+    const NARROWEST: usize = 40;
+    let text = match view {
+        ValueView::Text(text) => text,
+        ValueView::Binary { base64, .. } => base64,
+        ValueView::Json { pretty, .. } => pretty,
+    };
+    let Some(text) = text.expose_str() else {
+        return 1;
+    };
+    sanitize_lines(text)
+        .iter()
+        .map(|line| (line.width() * 2).div_ceil(NARROWEST).max(1))
+        .sum()
 }
 
 pub fn toggle_raw_json(state: &mut State) {

@@ -38,13 +38,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
             area,
         );
     } else {
-        let [title, regions, main, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [title, regions, main, status] = screen_rows(area);
         status::render_title(frame, title, state, theme);
         region_bar::render(frame, regions, state, theme);
         let (list_area, detail_area, value_area) = panes(main);
@@ -55,6 +49,28 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
         overlays::render(frame, area, state, theme);
     }
     neutralise(frame.buffer_mut());
+}
+
+fn screen_rows(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The last line a text value can scroll to on a screen of `size`, if a scrollable value is
+/// shown. The run loop hands it back to `update` after each frame, so scrolling stops at
+/// the real end of the wrapped text without `update` knowing about layout.
+pub fn value_scroll_limit(size: Rect, state: &State, theme: &Theme) -> Option<u16> {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, _, main, _] = screen_rows(size);
+    let (_, _, value_area) = panes(main);
+    value::scroll_limit(value_area, state, theme)
 }
 
 fn panes(main: Rect) -> (Rect, Rect, Rect) {

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr as _;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Theme, dim_line, pane_block};
 use crate::app::State;
@@ -39,16 +39,21 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ValueView::Json { entries, .. } if !pane.raw_json => {
             let inner = block.inner(area);
             frame.render_widget(block, area);
-            frame.render_widget(json_table(pane, entries, focused, theme), inner);
+            // The table scrolls to keep the selected key in view.
+            let mut table_state = TableState::default().with_selected(Some(pane.selected_key));
+            frame.render_stateful_widget(
+                json_table(pane, entries, focused, theme),
+                inner,
+                &mut table_state,
+            );
         }
         view => {
-            let lines = value_lines(view, &pane.shown, theme);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            let paragraph =
+                Paragraph::new(value_lines(view, &pane.shown, theme)).wrap(Wrap { trim: false });
+            let scroll = pane.scroll.min(last_top(&paragraph, inner));
+            frame.render_widget(paragraph.scroll((scroll, 0)), inner);
         }
     }
 }
@@ -65,6 +70,26 @@ fn nothing_shown(state: &State, theme: &Theme) -> Vec<Line<'static>> {
     } else {
         vec![]
     }
+}
+
+/// How far the paragraph can scroll in `inner` before its last line leaves the bottom.
+fn last_top(paragraph: &Paragraph, inner: Rect) -> u16 {
+    let lines = paragraph
+        .line_count(inner.width)
+        .saturating_sub(usize::from(inner.height));
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+/// See [`super::value_scroll_limit`]: `None` when no scrollable value is shown.
+pub fn scroll_limit(area: Rect, state: &State, theme: &Theme) -> Option<u16> {
+    let pane = state.value.as_ref()?;
+    if matches!(pane.value.view, ValueView::Json { .. }) && !pane.raw_json {
+        return None;
+    }
+    let inner = pane_block(Line::default(), false, theme).inner(area);
+    let paragraph = Paragraph::new(value_lines(&pane.value.view, &pane.shown, theme))
+        .wrap(Wrap { trim: false });
+    Some(last_top(&paragraph, inner))
 }
 
 /// Text, binary (as base64) and pretty JSON (masked per key until every key is revealed).
