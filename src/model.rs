@@ -42,6 +42,9 @@ pub struct SecretDetail {
     pub replicas: Vec<Replica>,
     pub rotation: Rotation,
     pub versions: Vec<VersionInfo>,
+    /// Set when ListSecretVersionIds failed: `versions` then holds only the labelled
+    /// versions DescribeSecret names, without dates.
+    pub versions_error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -419,3 +419,28 @@ fn a_copy_is_labelled_with_the_version_it_asked_for() {
     };
     assert!(label.contains("AWSPREVIOUS"), "{label}");
 }
+
+#[test]
+fn the_version_picker_says_why_when_describe_failed() {
+    let mut h = Harness::loaded();
+    let arn = h.state.list.selected().expect("selected").arn.clone();
+    let generation = h.state.generation;
+    h.act(Action::DetailLoaded {
+        generation,
+        arn,
+        result: Err(smtui::aws::AwsError {
+            kind: smtui::aws::ErrorKind::AccessDenied,
+            operation: "DescribeSecret",
+            region: "us-east-1".into(),
+            code: Some("AccessDeniedException".into()),
+            message: None,
+        }),
+    });
+    h.press(KeyCode::Char('p'), KeyModifiers::NONE);
+    let footer = h.state.status_text();
+    assert!(
+        footer.starts_with("No versions to pick: DescribeSecret in us-east-1 failed"),
+        "not 'still loading' forever: {footer}"
+    );
+    assert!(h.state.overlays.is_empty());
+}

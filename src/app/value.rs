@@ -234,10 +234,18 @@ pub fn toggle_raw_json(state: &mut State) {
 }
 
 pub fn open_version_picker(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(detail) = state.selected_detail().and_then(|d| d.result.as_ref().ok()) else {
-        info(state, "Versions are still loading…".to_owned());
-        describe_if_stale(state, fx);
-        return;
+    let detail = match state.selected_detail().map(|d| &d.result) {
+        Some(Ok(detail)) => detail,
+        Some(Err(error)) => {
+            let text = format!("No versions to pick: {}", state.explain(error));
+            error_line(state, &text);
+            return;
+        }
+        None => {
+            info(state, "Versions are still loading…".to_owned());
+            describe_if_stale(state, fx);
+            return;
+        }
     };
     let mut choices: Vec<(VersionSel, String)> = STAGES
         .iter()

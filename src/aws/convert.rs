@@ -83,7 +83,25 @@ pub fn detail(
             next_rotation: timestamp(out.next_rotation_date()),
         },
         versions,
+        versions_error: None,
     }
+}
+
+/// The versions DescribeSecret names (those with staging labels), for when
+/// ListSecretVersionIds is not allowed.
+pub fn staged_versions(
+    out: &aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput,
+) -> Vec<VersionInfo> {
+    out.version_ids_to_stages()
+        .into_iter()
+        .flatten()
+        .map(|(id, stages)| VersionInfo {
+            id: id.clone(),
+            stages: stages.clone(),
+            created: None,
+            last_accessed: None,
+        })
+        .collect()
 }
 
 pub fn version(entry: &sm::SecretVersionsListEntry) -> VersionInfo {
@@ -92,5 +110,29 @@ pub fn version(entry: &sm::SecretVersionsListEntry) -> VersionInfo {
         stages: entry.version_stages().to_vec(),
         created: timestamp(entry.created_date()),
         last_accessed: timestamp(entry.last_accessed_date()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput;
+
+    use super::*;
+
+    #[test]
+    fn labelled_versions_come_from_describe_when_listing_them_is_refused() {
+        let out = DescribeSecretOutput::builder()
+            .arn("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf")
+            .version_ids_to_stages("v2", vec!["AWSCURRENT".to_owned()])
+            .version_ids_to_stages("v1", vec!["AWSPREVIOUS".to_owned()])
+            .build();
+        let detail = detail(&out, staged_versions(&out));
+        let labels: Vec<(&str, &str)> = detail
+            .versions
+            .iter()
+            .map(|v| (v.id.as_str(), v.stages[0].as_str()))
+            .collect();
+        assert_eq!(labels.len(), 2);
+        assert!(labels.contains(&("v2", "AWSCURRENT")) && labels.contains(&("v1", "AWSPREVIOUS")));
     }
 }

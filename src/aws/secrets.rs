@@ -73,7 +73,18 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
     };
     let (described, versions) = tokio::join!(describe, versions);
     let described = described.map_err(|e| AwsError::from_sdk("DescribeSecret", region, &e))?;
-    Ok(convert::detail(&described, versions?))
+    // A policy may allow DescribeSecret but not ListSecretVersionIds: the labelled versions
+    // DescribeSecret names are still worth showing, with the reason the rest are missing.
+    let (versions, versions_error) = match versions {
+        Ok(versions) => (versions, None),
+        Err(error) => (
+            convert::staged_versions(&described),
+            Some(error.to_string()),
+        ),
+    };
+    let mut detail = convert::detail(&described, versions);
+    detail.versions_error = versions_error;
+    Ok(detail)
 }
 
 /// A fetched secret value. The SDK's own strings are moved, not copied, into `SecretValue`.

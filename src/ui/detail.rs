@@ -96,6 +96,12 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
         format!("Versions ({})", d.versions.len()),
         theme.header,
     ));
+    if let Some(error) = &d.versions_error {
+        out.push(Line::styled(
+            format!("  only the labelled ones: {}", safe(error)),
+            theme.warn,
+        ));
+    }
     for v in &d.versions {
         let stages = if v.stages.is_empty() {
             "—".to_owned()

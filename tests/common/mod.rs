@@ -83,6 +83,7 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
                 last_accessed: None,
             },
         ],
+        versions_error: None,
     }
 }
 
