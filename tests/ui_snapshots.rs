@@ -147,3 +147,40 @@ fn a_long_text_value_scrolls_to_its_end_and_no_further() {
     let [before, after] = [screen, h.screen(120, 40)];
     assert_ne!(before, after);
 }
+
+#[test]
+fn many_regions_sum_up_the_loaded_and_name_the_failed() {
+    let regions: Vec<String> = (0..30).map(|i| format!("zz-region-{i}")).collect();
+    let mut h = Harness::new();
+    h.state = smtui::app::State::new(smtui::app::Settings::default(), &regions, h.now);
+    for (i, region) in regions.iter().enumerate() {
+        if i == 17 {
+            let generation = h.state.generation;
+            h.act(smtui::app::Action::RegionFailed {
+                generation,
+                region: region.clone(),
+                error: smtui::aws::AwsError {
+                    kind: smtui::aws::ErrorKind::AccessDenied,
+                    operation: "ListSecrets",
+                    region: region.clone(),
+                    code: None,
+                    message: None,
+                },
+            });
+        } else if i != 29 {
+            h.page(
+                region,
+                vec![common::summary(&format!("s{i}"), region)],
+                true,
+            );
+        }
+    }
+    let screen = h.screen(100, 30);
+    let bar = screen.lines().nth(1).expect("the region bar");
+    assert!(
+        bar.contains("30 regions ✓ 28 loaded (28 secrets)")
+            && bar.contains("zz-region-17 ✗ access denied")
+            && bar.contains("zz-region-29 loading…"),
+        "{bar}"
+    );
+}
