@@ -20,6 +20,11 @@ use crate::secret::SecretValue;
 /// A place to put text.
 pub trait Backend: Send {
     fn name(&self) -> &'static str;
+    /// True when setting it writes to the terminal (OSC 52), which must not happen from
+    /// another thread while a frame is being drawn.
+    fn writes_to_terminal(&self) -> bool {
+        false
+    }
     fn set(&mut self, text: &str) -> Result<(), String>;
     /// What the clipboard holds now; `Ok(None)` when this backend cannot read it back.
     fn get(&mut self) -> Result<Option<Zeroizing<String>>, String>;
@@ -109,6 +114,10 @@ impl<W: Write + Send> Osc52Backend<W> {
 impl<W: Write + Send> Backend for Osc52Backend<W> {
     fn name(&self) -> &'static str {
         "OSC 52"
+    }
+
+    fn writes_to_terminal(&self) -> bool {
+        true
     }
 
     fn set(&mut self, text: &str) -> Result<(), String> {
@@ -223,6 +232,10 @@ impl Clipboard {
             hasher: RandomState::new(),
             ours: None,
         }
+    }
+
+    pub fn writes_to_terminal(&self) -> bool {
+        self.backend.writes_to_terminal()
     }
 
     /// Copies a secret; returns the backend's name for the status line. A keyed hash of it

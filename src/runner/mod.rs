@@ -11,6 +11,9 @@ use crate::app::{Action, Effect};
 use crate::aws::{AwsContext, secrets};
 use crate::clipboard::Clipboard;
 
+mod clipboard;
+use clipboard::{ClipboardPort, CopyJob};
+
 /// At most this many regions paginating at once (matters with `--all-regions`).
 const MAX_LISTING: usize = 12;
 /// At most this many calls the user is waiting on (describe, get value, identity). A pool
@@ -20,7 +23,7 @@ const MAX_INTERACTIVE: usize = 8;
 pub struct Runner {
     ctx: AwsContext,
     tx: UnboundedSender<Action>,
-    clipboard: Clipboard,
+    clipboard: ClipboardPort,
     listing: Arc<Semaphore>,
     interactive: Arc<Semaphore>,
     /// The listing tasks of the current generation: a refresh aborts the old ones rather
@@ -32,9 +35,9 @@ pub struct Runner {
 impl Runner {
     pub fn new(ctx: AwsContext, tx: UnboundedSender<Action>, clipboard: Clipboard) -> Self {
         Self {
+            clipboard: ClipboardPort::new(clipboard, tx.clone()),
             ctx,
             tx,
-            clipboard,
             listing: Arc::new(Semaphore::new(MAX_LISTING)),
             interactive: Arc::new(Semaphore::new(MAX_INTERACTIVE)),
             listing_generation: 0,
@@ -107,8 +110,7 @@ impl Runner {
                     let _ = tx.send(Action::Identity { generation, result });
                 });
             }
-            // The clipboard is local and quick; it runs on the UI thread so an OSC 52 write
-            // cannot land in the middle of a frame.
+            // See `clipboard.rs` for which thread this runs on.
             Effect::Copy {
                 token,
                 label,
@@ -116,22 +118,16 @@ impl Runner {
                 secret,
                 clear_after,
             } => {
-                let result = if secret {
-                    self.clipboard.copy_secret(token, &text)
-                } else {
-                    self.clipboard.copy_plain(&text)
-                };
-                let _ = self.tx.send(Action::Copied {
+                let job = CopyJob {
                     token,
                     label,
+                    text,
+                    secret,
                     clear_after,
-                    result,
-                });
+                };
+                self.clipboard.copy(job, &self.tx);
             }
-            Effect::ClearClipboard { token } => {
-                let result = self.clipboard.clear_if_ours(token);
-                let _ = self.tx.send(Action::ClipboardCleared { result });
-            }
+            Effect::ClearClipboard { token } => self.clipboard.clear(token, &self.tx),
             Effect::After { delay, action } => {
                 let tx = self.tx.clone();
                 tokio::spawn(async move {
@@ -148,7 +144,7 @@ impl Runner {
     /// clipboard does the same, for the ways out that skip this.)
     /// Returns a warning for the user when the clipboard could not be cleared.
     pub fn shutdown(&mut self) -> Option<String> {
-        self.clipboard.clear_on_exit().err().map(|why| {
+        self.clipboard.shutdown().err().map(|why| {
             format!("could not clear the clipboard ({why}); it may still hold a copied secret")
         })
     }

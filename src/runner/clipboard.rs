@@ -1,0 +1,212 @@
+//! Where clipboard work runs. The system clipboard can block (on X11, reading it waits for
+//! whichever program owns the selection), so it gets a thread of its own and answers as
+//! actions, like an AWS task. OSC 52 stays on the UI thread: it writes to the terminal, and
+//! a write from another thread could land inside a frame's escape sequence.
+
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::app::Action;
+use crate::clipboard::Clipboard;
+use crate::secret::SecretValue;
+
+pub struct CopyJob {
+    pub token: u64,
+    pub label: String,
+    pub text: SecretValue,
+    pub secret: bool,
+    pub clear_after: Option<Duration>,
+}
+
+enum Job {
+    Copy(CopyJob),
+    Clear { token: u64 },
+}
+
+pub enum ClipboardPort {
+    /// Runs on the calling (UI) thread.
+    Here(Clipboard),
+    /// Runs on its own thread.
+    Thread(ClipboardThread),
+}
+
+impl ClipboardPort {
+    pub fn new(clipboard: Clipboard, results: UnboundedSender<Action>) -> Self {
+        if clipboard.writes_to_terminal() {
+            Self::Here(clipboard)
+        } else {
+            Self::Thread(ClipboardThread::spawn(clipboard, results))
+        }
+    }
+
+    pub fn copy(&mut self, job: CopyJob, results: &UnboundedSender<Action>) {
+        match self {
+            Self::Here(clipboard) => {
+                let _ = results.send(copy(clipboard, job));
+            }
+            Self::Thread(thread) => thread.send(Job::Copy(job)),
+        }
+    }
+
+    pub fn clear(&mut self, token: u64, results: &UnboundedSender<Action>) {
+        match self {
+            Self::Here(clipboard) => {
+                let result = clipboard.clear_if_ours(token);
+                let _ = results.send(Action::ClipboardCleared { result });
+            }
+            Self::Thread(thread) => thread.send(Job::Clear { token }),
+        }
+    }
+
+    /// Clears a copied secret that is still there (after every job sent before) and stops
+    /// the thread. `Err` says why the clipboard may still hold it.
+    pub fn shutdown(&mut self) -> Result<bool, String> {
+        match self {
+            Self::Here(clipboard) => clipboard.clear_on_exit(),
+            Self::Thread(thread) => thread.stop(),
+        }
+    }
+}
+
+fn copy(clipboard: &mut Clipboard, job: CopyJob) -> Action {
+    let result = if job.secret {
+        clipboard.copy_secret(job.token, &job.text)
+    } else {
+        clipboard.copy_plain(&job.text)
+    };
+    Action::Copied {
+        token: job.token,
+        label: job.label,
+        clear_after: job.clear_after,
+        result,
+    }
+}
+
+pub struct ClipboardThread {
+    jobs: Option<mpsc::Sender<Job>>,
+    thread: Option<JoinHandle<Result<bool, String>>>,
+    /// For answering jobs when there is no thread to do them.
+    results: UnboundedSender<Action>,
+}
+
+impl ClipboardThread {
+    fn spawn(mut clipboard: Clipboard, results: UnboundedSender<Action>) -> Self {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let answers = results.clone();
+        let thread = std::thread::Builder::new()
+            .name("smtui-clipboard".into())
+            .spawn(move || {
+                for job in queue {
+                    let action = match job {
+                        Job::Copy(job) => copy(&mut clipboard, job),
+                        Job::Clear { token } => Action::ClipboardCleared {
+                            result: clipboard.clear_if_ours(token),
+                        },
+                    };
+                    let _ = answers.send(action);
+                }
+                clipboard.clear_on_exit()
+            });
+        match thread {
+            Ok(thread) => Self {
+                jobs: Some(jobs),
+                thread: Some(thread),
+                results,
+            },
+            // No thread (the process is out of them): every copy says so (see `send`).
+            Err(why) => {
+                tracing::warn!(%why, "could not start the clipboard thread");
+                Self {
+                    jobs: None,
+                    thread: None,
+                    results,
+                }
+            }
+        }
+    }
+
+    fn send(&self, job: Job) {
+        let job = match &self.jobs {
+            Some(jobs) => match jobs.send(job) {
+                Ok(()) => return,
+                Err(mpsc::SendError(job)) => job,
+            },
+            None => job,
+        };
+        let unavailable = || Err("the clipboard thread is not running".to_owned());
+        let _ = self.results.send(match job {
+            Job::Copy(job) => Action::Copied {
+                token: job.token,
+                label: job.label,
+                clear_after: job.clear_after,
+                result: unavailable().map(|()| ""),
+            },
+            Job::Clear { .. } => Action::ClipboardCleared {
+                result: unavailable().map(|()| false),
+            },
+        });
+    }
+
+    fn stop(&mut self) -> Result<bool, String> {
+        // Closing the queue ends the thread's loop once the jobs before it are done.
+        self.jobs = None;
+        match self.thread.take() {
+            Some(thread) => thread
+                .join()
+                .unwrap_or_else(|_| Err("the clipboard thread panicked".to_owned())),
+            None => Ok(false),
+        }
+    }
+}
+
+impl Drop for ClipboardThread {
+    /// Every way out (an error, a panic unwinding) waits for the clear on exit.
+    fn drop(&mut self) {
+        if let Err(why) = self.stop() {
+            tracing::warn!(%why, "could not clear the clipboard on exit");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::sync::mpsc::unbounded_channel;
+
+    use super::*;
+    use crate::clipboard::MemoryBackend;
+
+    #[test]
+    fn the_system_clipboard_runs_on_its_own_thread_and_clears_when_stopped() {
+        let memory = MemoryBackend::default();
+        let (tx, mut rx) = unbounded_channel();
+        let mut port = ClipboardPort::new(Clipboard::new(Box::new(memory.clone())), tx.clone());
+        assert!(matches!(port, ClipboardPort::Thread(_)));
+        port.copy(
+            CopyJob {
+                token: 7,
+                label: "value of db".into(),
+                text: SecretValue::from_string("s3cret".into()),
+                secret: true,
+                clear_after: None,
+            },
+            &tx,
+        );
+        assert_eq!(
+            port.shutdown(),
+            Ok(true),
+            "the copy ran first, then the clear"
+        );
+        assert!(memory.contents().is_none());
+        assert!(matches!(
+            rx.try_recv(),
+            Ok(Action::Copied {
+                token: 7,
+                result: Ok("memory"),
+                ..
+            })
+        ));
+    }
+}
