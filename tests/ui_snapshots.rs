@@ -138,6 +138,14 @@ fn a_long_text_value_scrolls_to_its_end_and_no_further() {
     h.answer_fetch(&lines.join("\n"));
     assert!(!h.screen(120, 40).contains("line-59"));
     h.cmd(Command::FocusNext);
+    h.state.status = None; // the harness's region error, so the key hints show
+    let footer = h
+        .screen(120, 40)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(footer.contains("↑↓ scroll"), "{footer}");
     h.settle(120, 40);
     h.cmd(Command::Bottom);
     let screen = h.screen(120, 40);

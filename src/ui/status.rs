@@ -10,6 +10,7 @@ use crate::app::State;
 use crate::app::keymap::Context;
 use crate::app::state::Level;
 use crate::sanitize::sanitize_line;
+use crate::secret::ValueView;
 
 pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" smtui ", theme.title)];
@@ -59,7 +60,7 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
         };
         Line::styled(sanitize_line(&status.text).into_owned(), style)
     } else {
-        hints(state.context(), theme)
+        hints(state, theme)
     };
     // The clipboard countdown stays visible whatever the footer shows.
     let countdown = state
@@ -85,8 +86,25 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
     }
 }
 
-fn hints(context: Context, theme: &Theme) -> Line<'static> {
-    let pairs: &[(&str, &str)] = match context {
+fn hints(state: &State, theme: &Theme) -> Line<'static> {
+    let (json, raw) = state.value.as_ref().map_or((false, false), |p| {
+        (matches!(p.value.view, ValueView::Json { .. }), p.raw_json)
+    });
+    let pairs: &[(&str, &str)] = match state.context() {
+        Context::Value if json && raw => &[
+            ("↑↓", "scroll"),
+            ("J", "key table"),
+            ("c", "copy"),
+            ("Esc", "mask"),
+            ("?", "help"),
+        ],
+        Context::Value if !json => &[
+            ("↑↓", "scroll"),
+            ("c", "copy"),
+            ("Esc", "mask"),
+            ("Tab", "list"),
+            ("?", "help"),
+        ],
         Context::Value => &[
             ("v", "reveal key"),
             ("V", "all"),
