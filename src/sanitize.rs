@@ -13,9 +13,12 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Invisible characters: zero-width and format characters, line and paragraph separators,
-/// fillers that draw as blanks, and Unicode tags. Shown as themselves they would let two
-/// different names look the same, or hide text inside a value.
+/// Invisible characters: zero-width spaces and joiners that carry no meaning of their own,
+/// line and paragraph separators, fillers that draw as blanks, and Unicode tags. Shown as
+/// themselves they would let two different descriptions or tags look the same, or hide text
+/// inside a value. (Secret names cannot hold them: AWS allows only ASCII there.) The
+/// zero-width joiner and non-joiner and the variation selectors stay: Persian, Indic
+/// scripts and emoji need them.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -26,12 +29,11 @@ fn is_invisible(c: char) -> bool {
             | '\u{17B4}'
             | '\u{17B5}'
             | '\u{180B}'..='\u{180F}'
-            | '\u{200B}'..='\u{200D}'
+            | '\u{200B}'
             | '\u{2028}'
             | '\u{2029}'
             | '\u{2060}'..='\u{2065}'
             | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
             | '\u{FFA0}'
             | '\u{FFF9}'..='\u{FFFB}'
@@ -125,6 +127,12 @@ mod tests {
             sanitize_line("café ✓"),
             "café ✓",
             "ordinary text is untouched"
+        );
+        let scripts = "⚠\u{FE0F} می\u{200C}خواهم";
+        assert_eq!(
+            sanitize_line(scripts),
+            scripts,
+            "emoji and Persian keep their joiners"
         );
     }
 

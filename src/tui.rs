@@ -35,13 +35,10 @@ pub async fn run(
         if dirty {
             terminal.draw(|frame| ui::render(frame, &state, theme))?;
             dirty = false;
-            // Layout feedback: how far the value on screen can scroll.
+            // Layout feedback: how far what is on screen can scroll.
             let size = terminal.size()?;
-            let limit = ui::value_scroll_limit(size.into(), &state, theme);
-            if let Some(limit) = limit
-                && state.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
-            {
-                for effect in update(&mut state, Action::ValueScrollLimit(limit), Instant::now()) {
+            for action in ui::layout_feedback(size.into(), &state, theme) {
+                for effect in update(&mut state, action, Instant::now()) {
                     runner.run(effect);
                 }
                 dirty = true;

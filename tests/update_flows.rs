@@ -265,9 +265,18 @@ fn help_scrolls_and_ctrl_c_quits_from_a_popup() {
         h.state.overlays[..],
         [Overlay::Help { scroll: 2 }]
     ));
+    // After a frame on a 120x40 screen, End stops where the last line shows, and one ↑
+    // moves the view at once.
+    h.settle(120, 40);
+    let limit = h
+        .state
+        .help_scroll_limit
+        .expect("the frame reported the help's limit");
+    assert!(limit > 0 && usize::from(limit) < smtui::app::keymap::help_line_count());
     h.press(KeyCode::End, KeyModifiers::NONE);
-    let last = u16::try_from(smtui::app::keymap::help_line_count() - 1).expect("small");
-    assert!(matches!(h.state.overlays[..], [Overlay::Help { scroll }] if scroll == last));
+    assert!(matches!(h.state.overlays[..], [Overlay::Help { scroll }] if scroll == limit));
+    h.press(KeyCode::Up, KeyModifiers::NONE);
+    assert!(matches!(h.state.overlays[..], [Overlay::Help { scroll }] if scroll == limit - 1));
     // `q` closes the popup; Ctrl-c quits from anywhere.
     h.press(KeyCode::Char('x'), KeyModifiers::NONE);
     assert!(!h.state.overlays.is_empty(), "stray keys do nothing");
@@ -443,4 +452,49 @@ fn the_version_picker_says_why_when_describe_failed() {
         "not 'still loading' forever: {footer}"
     );
     assert!(h.state.overlays.is_empty());
+}
+
+#[test]
+fn an_older_copy_s_clear_answer_leaves_the_newer_copy_s_timer_alone() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch("first");
+    let copy = |h: &mut Harness| -> u64 {
+        let effects = h.cmd(Command::CopyValue).to_vec();
+        let [
+            Effect::Copy {
+                token,
+                label,
+                clear_after,
+                ..
+            },
+        ] = &effects[..]
+        else {
+            panic!("one copy: {effects:?}")
+        };
+        let token = *token;
+        h.act(Action::Copied {
+            token,
+            label: label.clone(),
+            clear_after: *clear_after,
+            result: Ok("memory"),
+        });
+        token
+    };
+    let first = copy(&mut h);
+    let second = copy(&mut h);
+    // The first copy's clear was already queued; it answers "not ours any more".
+    h.act(Action::ClipboardCleared {
+        token: first,
+        result: Ok(false),
+    });
+    assert!(
+        h.state
+            .clipboard
+            .as_ref()
+            .is_some_and(|c| c.token == second),
+        "the second copy is still tracked"
+    );
+    let effects = h.act(Action::ClipboardClearDue { token: second }).to_vec();
+    assert!(matches!(&effects[..], [Effect::ClearClipboard { token }] if *token == second));
 }

@@ -60,13 +60,17 @@ pub enum Action {
         result: Result<&'static str, String>,
     },
     /// `Ok(true)` cleared, `Ok(false)` no longer ours, `Err` could not read or clear it.
+    /// The answer to clearing the copy `token`.
     ClipboardCleared {
+        token: u64,
         result: Result<bool, String>,
     },
     /// A countdown on screen needs redrawing.
     Tick,
-    /// After a frame: how far the shown value can scroll (see `ui::value_scroll_limit`).
+    /// After a frame: how far the shown value can scroll (see `ui::layout_feedback`).
     ValueScrollLimit(u16),
+    /// After a frame: how far the help can scroll on this screen.
+    HelpScrollLimit(u16),
     Resize,
     Quit,
 }

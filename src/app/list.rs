@@ -157,13 +157,6 @@ impl SecretList {
 
     /// Drops every row of `region` (a fresh listing of it has started to arrive).
     pub fn clear_region(&mut self, region: &str) {
-        let lost = self
-            .selected()
-            .filter(|s| s.region == region)
-            .map(|s| s.arn.clone());
-        if lost.is_some() {
-            self.wanted = lost;
-        }
         self.change(|list| {
             list.rows.retain(|r| r.summary.region != region);
             list.order = (0..list.rows.len()).collect();
@@ -217,6 +210,12 @@ impl SecretList {
             list.sort.descending = !list.sort.descending;
             list.sort_order();
         });
+    }
+
+    /// A refresh is starting: whatever is selected now is selected again when its row comes
+    /// back, even if regions are cleared and refilled in any order meanwhile.
+    pub fn remember_selection(&mut self) {
+        self.wanted = self.selected().map(|s| s.arn.clone());
     }
 
     /// Moves the selection by `delta` rows, clamped to the list.
@@ -455,16 +454,33 @@ mod tests {
         list.move_by(2);
         // A refresh: the region is cleared as its first new page arrives, and the selected
         // secret only comes back in the second page.
+        list.remember_selection();
         list.clear_region("us-east-1");
         list.extend(vec![summary("a", "us-east-1")]);
         list.extend(vec![summary("b", "us-east-1"), summary("c", "us-east-1")]);
         assert_eq!(list.selected().map(|s| s.name.as_str()), Some("c"));
 
         // Moving in between means the user has chosen again.
+        list.remember_selection();
         list.clear_region("us-east-1");
         list.extend(vec![summary("a", "us-east-1"), summary("b", "us-east-1")]);
         list.move_by(1);
         list.extend(vec![summary("c", "us-east-1")]);
         assert_eq!(list.selected().map(|s| s.name.as_str()), Some("b"));
+    }
+
+    #[test]
+    fn a_refresh_of_several_regions_comes_back_to_the_same_secret() {
+        let mut list = SecretList::default();
+        list.extend(vec![summary("x", "us-east-1"), summary("y", "eu-west-1")]);
+        assert_eq!(list.selected().map(|s| s.name.as_str()), Some("x"));
+        list.remember_selection();
+        // us-east-1's first page is empty for now; the selection falls to y, then
+        // eu-west-1 is cleared too, and x only comes back at the end.
+        list.clear_region("us-east-1");
+        list.clear_region("eu-west-1");
+        list.extend(vec![summary("y", "eu-west-1")]);
+        list.extend(vec![summary("x", "us-east-1")]);
+        assert_eq!(list.selected().map(|s| s.name.as_str()), Some("x"));
     }
 }

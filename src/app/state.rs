@@ -156,6 +156,8 @@ pub struct State {
     pub value: Option<ValuePane>,
     /// Value fetches in flight: at most one reveal and one copy.
     pub pending_fetches: Vec<PendingFetch>,
+    /// How far the help can scroll on the current screen (from the last frame).
+    pub help_scroll_limit: Option<u16>,
     pub overlays: Vec<Overlay>,
     pub status: Option<StatusLine>,
     pub clipboard: Option<ClipboardNotice>,
@@ -186,6 +188,7 @@ impl State {
             version: VersionSel::current(),
             value: None,
             pending_fetches: Vec::new(),
+            help_scroll_limit: None,
             overlays: Vec::new(),
             status: None,
             clipboard: None,

@@ -98,14 +98,12 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
                 fx.push(Effect::ClearClipboard { token });
             }
         }
-        Action::ClipboardCleared { result } => value::clipboard_cleared(state, result),
-        Action::Quit => quit(state, &mut fx),
-        Action::ValueScrollLimit(limit) => {
-            if let Some(pane) = state.value.as_mut() {
-                pane.scroll_limit = Some(limit);
-                pane.scroll = pane.scroll.min(limit);
-            }
+        Action::ClipboardCleared { token, result } => {
+            value::clipboard_cleared(state, token, result);
         }
+        Action::Quit => quit(state, &mut fx),
+        Action::HelpScrollLimit(limit) => help_limit_reported(state, limit),
+        Action::ValueScrollLimit(limit) => value::scroll_limit_reported(state, limit),
         // Stale results (older generation), ticks and resizes only need a redraw.
         Action::SecretsPage { .. }
         | Action::RegionFailed { .. }
@@ -200,8 +198,18 @@ fn command_effects(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     selection_changed(state, before.as_deref(), fx);
 }
 
-/// How far PgUp/PgDn scroll the help.
+fn help_limit_reported(state: &mut State, limit: u16) {
+    state.help_scroll_limit = Some(limit);
+    for overlay in &mut state.overlays {
+        if let Overlay::Help { scroll } = overlay {
+            *scroll = (*scroll).min(limit);
+        }
+    }
+}
+
+/// How far PgUp/PgDn scroll the help, and move in the version picker.
 const HELP_PAGE: u16 = 10;
+const PICKER_PAGE: usize = 10;
 
 fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
     let Some(top) = state.overlays.last_mut() else {
@@ -222,8 +230,11 @@ fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 Command::Bottom => u16::MAX,
                 _ => *scroll,
             };
-            let last_line = u16::try_from(keymap::help_line_count()).unwrap_or(u16::MAX) - 1;
-            *scroll = (*scroll).min(last_line);
+            // The screen's own limit once a frame has reported it; the last line before.
+            let most = state.help_scroll_limit.unwrap_or_else(|| {
+                u16::try_from(keymap::help_line_count()).unwrap_or(u16::MAX) - 1
+            });
+            *scroll = (*scroll).min(most);
         }
         (Overlay::VersionPicker { choices, selected }, command)
             if matches!(
@@ -240,7 +251,9 @@ fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
             *selected = match command {
                 Command::Down => (*selected + 1).min(last),
                 Command::Up => selected.saturating_sub(1),
-                Command::PageDown | Command::Bottom => last,
+                Command::PageDown => (*selected + PICKER_PAGE).min(last),
+                Command::PageUp => selected.saturating_sub(PICKER_PAGE),
+                Command::Bottom => last,
                 _ => 0,
             };
         }
@@ -347,6 +360,7 @@ fn list_all(state: &State) -> Vec<Effect> {
 
 fn refresh(state: &mut State) -> Vec<Effect> {
     state.generation += 1;
+    state.list.remember_selection();
     value::mask(state);
     state.details.clear();
     state.detail_in_flight = None;

@@ -2,6 +2,7 @@
 //! A value is fetched only on reveal or copy, held only while shown, and dropped (zeroized)
 //! on timeout, on selection change and on quit.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use crate::model::VersionSel;
 use crate::sanitize::sanitize_lines;
 use crate::secret::{SecretValue, ValueView};
 use unicode_width::UnicodeWidthStr as _;
+use zeroize::Zeroize as _;
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 
@@ -203,6 +205,14 @@ pub fn move_in_value(state: &mut State, delta: isize) -> bool {
     true
 }
 
+/// The screen says how far the shown value can scroll.
+pub fn scroll_limit_reported(state: &mut State, limit: u16) {
+    if let Some(pane) = state.value.as_mut() {
+        pane.scroll_limit = Some(limit);
+        pane.scroll = pane.scroll.min(limit);
+    }
+}
+
 /// An upper bound of the lines a value wraps to in the narrowest value pane smtui draws
 /// (40 columns); the pane itself stops at the real last line. Counted on the sanitised
 /// text (escapes are wider than what they replace), doubled because word wrapping can
@@ -218,8 +228,15 @@ fn wrapped_lines_at_most(view: &ValueView) -> usize {
         return 1;
     };
     sanitize_lines(text)
-        .iter()
-        .map(|line| (line.width() * 2).div_ceil(NARROWEST).max(1))
+        .into_iter()
+        .map(|mut line| {
+            let lines = (line.width() * 2).div_ceil(NARROWEST).max(1);
+            // An escaped line is a copy of part of the value: wipe it.
+            if let Cow::Owned(copy) = &mut line {
+                copy.zeroize();
+            }
+            lines
+        })
         .sum()
 }
 
@@ -295,7 +312,7 @@ pub fn copy_value(state: &mut State, fx: &mut Vec<Effect>) {
     let version = state.version.label().to_owned();
     if let Some(pane) = pane_for_selection(state) {
         let (label, text) = match &pane.value.view {
-            ValueView::Json { entries, .. } if state.focus == Focus::Value => {
+            ValueView::Json { entries, .. } if state.focus == Focus::Value && !pane.raw_json => {
                 match entries.get(pane.selected_key) {
                     Some(entry) => (
                         format!("key '{}' of {name}", entry.key),
@@ -374,8 +391,10 @@ pub fn copied(
     }
 }
 
-pub fn clipboard_cleared(state: &mut State, result: Result<bool, String>) {
-    let Some(notice) = state.clipboard.take() else {
+pub fn clipboard_cleared(state: &mut State, token: u64, result: Result<bool, String>) {
+    // The answer for an older copy says nothing about the one now on the clipboard, whose
+    // own clear is still to come.
+    let Some(notice) = state.clipboard.take_if(|c| c.token == token) else {
         return;
     };
     match result {

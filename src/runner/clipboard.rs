@@ -4,8 +4,11 @@
 //! a write from another thread could land inside a frame's escape sequence.
 
 use std::sync::mpsc;
-use std::thread::JoinHandle;
 use std::time::Duration;
+
+/// How long quitting waits for the clipboard thread to finish its jobs and the clear on
+/// exit. A clipboard owner that never answers must not hang the terminal.
+const STOP_WAIT: Duration = Duration::from_secs(3);
 
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -55,7 +58,7 @@ impl ClipboardPort {
         match self {
             Self::Here(clipboard) => {
                 let result = clipboard.clear_if_ours(token);
-                let _ = results.send(Action::ClipboardCleared { result });
+                let _ = results.send(Action::ClipboardCleared { token, result });
             }
             Self::Thread(thread) => thread.send(Job::Clear { token }),
         }
@@ -87,7 +90,8 @@ fn copy(clipboard: &mut Clipboard, job: CopyJob) -> Action {
 
 pub struct ClipboardThread {
     jobs: Option<mpsc::Sender<Job>>,
-    thread: Option<JoinHandle<Result<bool, String>>>,
+    /// The thread's last word: the result of its clear on exit.
+    done: Option<mpsc::Receiver<Result<bool, String>>>,
     /// For answering jobs when there is no thread to do them.
     results: UnboundedSender<Action>,
 }
@@ -95,6 +99,7 @@ pub struct ClipboardThread {
 impl ClipboardThread {
     fn spawn(mut clipboard: Clipboard, results: UnboundedSender<Action>) -> Self {
         let (jobs, queue) = mpsc::channel::<Job>();
+        let (finished, done) = mpsc::channel();
         let answers = results.clone();
         let thread = std::thread::Builder::new()
             .name("smtui-clipboard".into())
@@ -103,17 +108,18 @@ impl ClipboardThread {
                     let action = match job {
                         Job::Copy(job) => copy(&mut clipboard, job),
                         Job::Clear { token } => Action::ClipboardCleared {
+                            token,
                             result: clipboard.clear_if_ours(token),
                         },
                     };
                     let _ = answers.send(action);
                 }
-                clipboard.clear_on_exit()
+                let _ = finished.send(clipboard.clear_on_exit());
             });
         match thread {
-            Ok(thread) => Self {
+            Ok(_detached) => Self {
                 jobs: Some(jobs),
-                thread: Some(thread),
+                done: Some(done),
                 results,
             },
             // No thread (the process is out of them): every copy says so (see `send`).
@@ -121,7 +127,7 @@ impl ClipboardThread {
                 tracing::warn!(%why, "could not start the clipboard thread");
                 Self {
                     jobs: None,
-                    thread: None,
+                    done: None,
                     results,
                 }
             }
@@ -144,7 +150,8 @@ impl ClipboardThread {
                 clear_after: job.clear_after,
                 result: unavailable().map(|()| ""),
             },
-            Job::Clear { .. } => Action::ClipboardCleared {
+            Job::Clear { token } => Action::ClipboardCleared {
+                token,
                 result: unavailable().map(|()| false),
             },
         });
@@ -153,11 +160,18 @@ impl ClipboardThread {
     fn stop(&mut self) -> Result<bool, String> {
         // Closing the queue ends the thread's loop once the jobs before it are done.
         self.jobs = None;
-        match self.thread.take() {
-            Some(thread) => thread
-                .join()
-                .unwrap_or_else(|_| Err("the clipboard thread panicked".to_owned())),
-            None => Ok(false),
+        let Some(done) = self.done.take() else {
+            return Ok(false);
+        };
+        match done.recv_timeout(STOP_WAIT) {
+            Ok(result) => result,
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
+                "the clipboard did not answer within {} s",
+                STOP_WAIT.as_secs()
+            )),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                Err("the clipboard thread stopped unexpectedly".to_owned())
+            }
         }
     }
 }

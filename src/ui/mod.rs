@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use crate::app::State;
+use crate::app::{Action, State};
 use crate::sanitize::is_unsafe_char;
 pub use theme::Theme;
 
@@ -61,16 +61,27 @@ fn screen_rows(area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
-/// The last line a text value can scroll to on a screen of `size`, if a scrollable value is
-/// shown. The run loop hands it back to `update` after each frame, so scrolling stops at
-/// the real end of the wrapped text without `update` knowing about layout.
-pub fn value_scroll_limit(size: Rect, state: &State, theme: &Theme) -> Option<u16> {
+/// What `update` needs to know about the layout of a screen of `size`: how far the shown
+/// value and the help can scroll. The run loop feeds these actions back after a frame when
+/// they differ from what the state holds, so scrolling stops at the real end without
+/// `update` knowing about layout.
+pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
+    let mut feedback = Vec::new();
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
-        return None;
+        return feedback;
     }
     let [_, _, main, _] = screen_rows(size);
     let (_, _, value_area) = panes(main);
-    value::scroll_limit(value_area, state, theme)
+    if let Some(limit) = value::scroll_limit(value_area, state, theme)
+        && state.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
+    {
+        feedback.push(Action::ValueScrollLimit(limit));
+    }
+    let help_limit = overlays::help_scroll_limit(size);
+    if state.help_scroll_limit != Some(help_limit) {
+        feedback.push(Action::HelpScrollLimit(help_limit));
+    }
+    feedback
 }
 
 fn panes(main: Rect) -> (Rect, Rect, Rect) {

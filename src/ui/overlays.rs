@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::list::scroll_offset;
 use super::{Theme, pane_block};
 use crate::app::State;
-use crate::app::keymap::{Context, help_rows};
+use crate::app::keymap::{Context, help_line_count, help_rows};
 use crate::app::state::Overlay;
 use crate::sanitize::sanitize_line;
 
@@ -62,10 +62,9 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
             Span::styled(description, theme.text),
         ]));
     }
-    let popup = centered(area, 72, area.height.saturating_sub(2));
+    let popup = help_area(area);
     // Never scroll past the last line into an empty box.
-    let visible = usize::from(popup.height.saturating_sub(2));
-    let most = u16::try_from(lines.len().saturating_sub(visible)).unwrap_or(u16::MAX);
+    let most = help_scroll_limit(area);
     let scroll = scroll.min(most);
     frame.render_widget(Clear, popup);
     let title = if scroll < most {
@@ -78,6 +77,16 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         popup,
     );
+}
+
+fn help_area(screen: Rect) -> Rect {
+    centered(screen, 72, screen.height.saturating_sub(2))
+}
+
+/// How far the help can scroll on `screen` before its last line leaves the box.
+pub fn help_scroll_limit(screen: Rect) -> u16 {
+    let visible = usize::from(help_area(screen).height.saturating_sub(2));
+    u16::try_from(help_line_count().saturating_sub(visible)).unwrap_or(u16::MAX)
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {

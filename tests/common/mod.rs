@@ -213,8 +213,8 @@ impl Harness {
     /// What the run loop does after a frame: tells `update` how far the value can scroll.
     pub fn settle(&mut self, width: u16, height: u16) {
         let size = ratatui::layout::Rect::new(0, 0, width, height);
-        if let Some(limit) = smtui::ui::value_scroll_limit(size, &self.state, &Theme::default()) {
-            self.act(Action::ValueScrollLimit(limit));
+        for action in smtui::ui::layout_feedback(size, &self.state, &Theme::default()) {
+            self.act(action);
         }
     }
 
