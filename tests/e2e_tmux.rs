@@ -134,6 +134,9 @@ async fn real_binary_in_tmux() {
         args.extend(["--region", region]);
     }
     start(&tmux, stack.env(), &args);
+    // tmux keeps what an application sets with OSC 52 as a paste buffer: the copy can be
+    // read back from outside, byte for byte.
+    tmux.cmd(&["set-option", "-s", "set-clipboard", "on"]);
 
     let screen = tmux.wait_for("three regions loaded", Duration::from_mins(1), |s| {
         s.matches('✓').count() == 3
@@ -175,6 +178,12 @@ async fn real_binary_in_tmux() {
     tmux.wait_for("copied", Duration::from_secs(10), |s| {
         s.contains("Copied value of") && s.contains("OSC 52")
     });
+    let buffer = tmux.cmd(&["show-buffer"]);
+    assert!(
+        buffer.stdout == fx::STRING_SECRET_VALUE.as_bytes(),
+        "OSC 52 put exactly the value on the terminal's clipboard ({} bytes)",
+        buffer.stdout.len()
+    );
     tmux.keys(&["v"]);
     tmux.wait_for("masked again", Duration::from_secs(10), |s| {
         !s.contains(value_start())
