@@ -145,16 +145,7 @@ async fn real_binary_in_tmux() {
         assert!(screen.contains(region), "{screen}");
     }
     assert!(screen.contains("Secrets ("), "{screen}");
-    let limits =
-        std::fs::read_to_string(format!("/proc/{}/limits", smtui_pid(&tmux))).expect("limits");
-    let core = limits
-        .lines()
-        .find(|l| l.starts_with("Max core file size"))
-        .expect("core limit line");
-    assert!(
-        core.split_whitespace().nth(4) == Some("0"),
-        "core dumps disabled: {core}"
-    );
+    assert_core_dumps_off(&tmux);
 
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
@@ -206,7 +197,31 @@ async fn real_binary_in_tmux() {
         !after.contains(value_start()),
         "no value left in the terminal:\n{after}"
     );
-    let log = std::fs::read_to_string(&log_file).expect("the log was written");
+    assert_log_is_private_and_clean(&log_file);
+    let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
+    assert!(
+        !String::from_utf8_lossy(&history.stdout).contains(value_start()),
+        "nor in scrollback"
+    );
+}
+
+/// The running smtui may not dump core.
+fn assert_core_dumps_off(tmux: &Tmux) {
+    let limits =
+        std::fs::read_to_string(format!("/proc/{}/limits", smtui_pid(tmux))).expect("limits");
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .expect("core limit line");
+    assert!(
+        core.split_whitespace().nth(4) == Some("0"),
+        "core dumps disabled: {core}"
+    );
+}
+
+/// The TRACE log saw the reveal, holds no value, and only its owner can read it.
+fn assert_log_is_private_and_clean(log_file: &std::path::Path) {
+    let log = std::fs::read_to_string(log_file).expect("the log was written");
     assert!(
         log.contains("GetSecretValue"),
         "TRACE logging saw the reveal"
@@ -216,14 +231,9 @@ async fn real_binary_in_tmux() {
         "the value is in no log line"
     );
     let mode = std::os::unix::fs::PermissionsExt::mode(
-        &std::fs::metadata(&log_file).expect("meta").permissions(),
+        &std::fs::metadata(log_file).expect("meta").permissions(),
     );
     assert_eq!(mode & 0o777, 0o600, "the log is private");
-    let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
-    assert!(
-        !String::from_utf8_lossy(&history.stdout).contains(value_start()),
-        "nor in scrollback"
-    );
 }
 
 /// Environment for a binary pointed at a dead endpoint: the UI still comes up and shows the
