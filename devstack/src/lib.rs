@@ -9,9 +9,11 @@
 //! - [`Stack`]: all of the above behind one handle.
 
 pub mod fixtures;
+pub mod iam;
 mod ids;
 pub mod moto;
 pub mod proxy;
+mod raw;
 pub mod seed;
 mod stack;
 pub mod venv;

@@ -39,16 +39,18 @@ impl MotoServer {
     /// Note: `PR_SET_PDEATHSIG` fires when the *thread* that spawned the child exits, so
     /// call this from a long-lived thread (a tokio worker, not `spawn_blocking`).
     /// [`crate::Stack`] does this for you.
-    /// With `enforce_iam_auth`, moto checks every call's credentials against its IAM users
-    /// (`INITIAL_NO_AUTH_ACTION_COUNT=0`), so unknown keys get real auth errors.
-    pub async fn start(venv: &Venv, enforce_iam_auth: bool) -> Result<MotoServer> {
+    /// With `iam_auth_after: Some(n)`, moto lets `n` calls through and then checks every
+    /// call's credentials and permissions against its IAM users
+    /// (`INITIAL_NO_AUTH_ACTION_COUNT=n`), so unknown keys and missing permissions get real
+    /// auth errors.
+    pub async fn start(venv: &Venv, iam_auth_after: Option<u32>) -> Result<MotoServer> {
         let logs = devstack_dir().join("logs");
         fs::create_dir_all(&logs).with_context(|| format!("creating {}", logs.display()))?;
         prune_logs(&logs);
         let mut last_err = None;
         for _ in 0..START_ATTEMPTS {
             let port = free_port()?;
-            match Self::try_start(venv, port, &logs, enforce_iam_auth).await {
+            match Self::try_start(venv, port, &logs, iam_auth_after).await {
                 Ok(server) => return Ok(server),
                 Err(StartError::PortTaken(e)) => last_err = Some(e),
                 Err(StartError::Fatal(e)) => return Err(e),
@@ -61,7 +63,7 @@ impl MotoServer {
         venv: &Venv,
         port: u16,
         logs: &Path,
-        enforce_iam_auth: bool,
+        iam_auth_after: Option<u32>,
     ) -> Result<MotoServer, StartError> {
         let log_path = logs.join(format!(
             "moto-{}-{port}-{}.log",
@@ -94,8 +96,8 @@ impl MotoServer {
         .stderr(Stdio::from(log_err))
         .kill_on_drop(true)
         .process_group(0);
-        if enforce_iam_auth {
-            cmd.env("INITIAL_NO_AUTH_ACTION_COUNT", "0");
+        if let Some(calls) = iam_auth_after {
+            cmd.env("INITIAL_NO_AUTH_ACTION_COUNT", calls.to_string());
         }
         set_parent_death_signal(&mut cmd);
         let child = cmd

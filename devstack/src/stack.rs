@@ -45,6 +45,9 @@ pub struct StackOptions {
     /// refused with moto's XML auth errors (which the proxy turns into AWS's JSON shape).
     /// Cannot be combined with `seed`, which needs to write. Default: false.
     pub enforce_iam_auth: bool,
+    /// With `enforce_iam_auth`: how many calls moto lets through before it starts checking,
+    /// for a test's own setup (see [`crate::iam::USER_SETUP_CALLS`]). Default: 0.
+    pub unauthenticated_setup_calls: u32,
 }
 
 impl Default for StackOptions {
@@ -53,6 +56,7 @@ impl Default for StackOptions {
             seed: true,
             proxy: ProxyOptions::default(),
             enforce_iam_auth: false,
+            unauthenticated_setup_calls: 0,
         }
     }
 }
@@ -224,7 +228,10 @@ async fn start_parts(opts: StackOptions) -> Result<Parts> {
         !(opts.seed && opts.enforce_iam_auth),
         "a stack cannot be seeded with IAM auth enforced"
     );
-    let moto = MotoServer::start(&venv, opts.enforce_iam_auth).await?;
+    let iam_auth_after = opts
+        .enforce_iam_auth
+        .then_some(opts.unauthenticated_setup_calls);
+    let moto = MotoServer::start(&venv, iam_auth_after).await?;
     let proxy = Proxy::start(moto.addr(), opts.proxy).await?;
     let moto_time = t.elapsed();
 

@@ -24,19 +24,18 @@ pub async fn seeded_stack() -> Stack {
 /// The app's own config loader aimed at the stack, with test credentials passed in rather
 /// than through process-wide env vars.
 pub async fn sdk_config(endpoint: &str) -> aws_config::SdkConfig {
+    sdk_config_as(endpoint, "testing", "testing").await
+}
+
+/// As [`sdk_config`], signing as the given access key.
+pub async fn sdk_config_as(endpoint: &str, key_id: &str, secret: &str) -> aws_config::SdkConfig {
     let options = ConnectOptions {
         profile: None,
         endpoint_url: Some(endpoint.to_owned()),
     };
     AwsContext::loader(&options)
         .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::new(
-            "testing",
-            "testing",
-            None,
-            None,
-            "smtui-tests",
-        ))
+        .credentials_provider(Credentials::new(key_id, secret, None, None, "smtui-tests"))
         .load()
         .await
 }
@@ -61,7 +60,17 @@ impl LiveApp {
         settings: Settings,
         regions: &[String],
     ) -> Self {
-        let ctx = AwsContext::from_config(sdk_config(endpoint).await);
+        Self::start_as(endpoint, settings, regions, ("testing", "testing")).await
+    }
+
+    /// Signs as `(access key id, secret access key)`.
+    pub async fn start_as(
+        endpoint: &str,
+        settings: Settings,
+        regions: &[String],
+        (key_id, secret): (&str, &str),
+    ) -> Self {
+        let ctx = AwsContext::from_config(sdk_config_as(endpoint, key_id, secret).await);
         let (tx, rx) = mpsc::unbounded_channel();
         let clipboard = MemoryBackend::default();
         let runner = Runner::new(ctx, tx, Clipboard::new(Box::new(clipboard.clone())));

@@ -19,14 +19,11 @@ use aws_sdk_secretsmanager::Client;
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_secretsmanager::primitives::Blob;
 use aws_sdk_secretsmanager::types::{ReplicaRegionType, RotationRulesType, Tag};
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::Client as HttpClient;
-use hyper_util::rt::TokioExecutor;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::fixtures as fx;
+use crate::raw::{RawCall, RawClient};
 use data::{SecretSpec, Value};
 
 /// Calls in flight at once: enough to keep moto busy, few enough for a 2-core machine.
@@ -233,68 +230,33 @@ async fn configure_rotation(client: &Client, region: &str, name: &str) -> Result
 }
 
 /// Moto setup that the SDKs we depend on cannot do: Docker-free Lambda, the IAM role
-/// CreateFunction insists on, and one rotation function per region. Plain HTTP with an
-/// unsigned-but-scoped Authorization header: moto routes on the credential scope and
-/// does not verify signatures unless IAM auth is switched on.
+/// CreateFunction insists on, and one rotation function per region.
 async fn prepare_rotation_lambdas(endpoint: &str) -> Result<()> {
-    let http: HttpClient<_, Full<Bytes>> = HttpClient::builder(TokioExecutor::new()).build_http();
-    let call = |method: &'static str,
-                path: String,
-                service: &'static str,
-                region: &'static str,
-                content_type: &'static str,
-                body: String| {
-        let http = http.clone();
-        let uri = format!("{}{}", endpoint.trim_end_matches('/'), path);
-        async move {
-            let req = http::Request::builder()
-                .method(method)
-                .uri(&uri)
-                .header("content-type", content_type)
-                .header(
-                    "authorization",
-                    format!(
-                        "AWS4-HMAC-SHA256 Credential=testing/20250101/{region}/{service}/aws4_request, SignedHeaders=host, Signature=0"
-                    ),
-                )
-                .body(Full::new(Bytes::from(body)))?;
-            let resp = http
-                .request(req)
-                .await
-                .with_context(|| format!("{method} {uri}"))?;
-            let status = resp.status();
-            let body = resp.into_body().collect().await?.to_bytes();
-            Ok::<_, anyhow::Error>((status, String::from_utf8_lossy(&body).into_owned()))
-        }
-    };
-
-    let (status, body) = call(
-        "POST",
-        "/moto-api/config".into(),
-        "moto",
-        "us-east-1",
-        "application/json",
-        r#"{"lambda":{"use_docker":false}}"#.into(),
-    )
-    .await?;
+    let raw = RawClient::new(endpoint);
+    let (status, body) = raw
+        .call(RawCall {
+            method: "POST",
+            path: "/moto-api/config",
+            service: "moto",
+            region: "us-east-1",
+            content_type: "application/json",
+            body: r#"{"lambda":{"use_docker":false}}"#.into(),
+        })
+        .await?;
     if !status.is_success() {
         bail!("moto config failed: {status} {body}");
     }
 
     let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
-    let form = format!(
-        "Action=CreateRole&Version=2010-05-08&RoleName=smtui-demo-rotation&AssumeRolePolicyDocument={}",
-        percent_encode(trust)
-    );
-    let (status, body) = call(
-        "POST",
-        "/".into(),
-        "iam",
-        "us-east-1",
-        "application/x-www-form-urlencoded",
-        form,
-    )
-    .await?;
+    let (status, body) = raw
+        .iam(
+            "CreateRole",
+            &[
+                ("RoleName", "smtui-demo-rotation"),
+                ("AssumeRolePolicyDocument", trust),
+            ],
+        )
+        .await?;
     // A second seed of the same moto finds the role already there: fine.
     if !status.is_success() && !body.contains("EntityAlreadyExists") {
         bail!("IAM CreateRole failed: {status} {body}");
@@ -310,30 +272,19 @@ async fn prepare_rotation_lambdas(endpoint: &str) -> Result<()> {
             "Code": { "ZipFile": "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" },
             "Description": "Secrets Manager rotation function (smtui demo)",
         });
-        let (status, body) = call(
-            "POST",
-            "/2015-03-31/functions".into(),
-            "lambda",
-            region,
-            "application/json",
-            function.to_string(),
-        )
-        .await?;
+        let (status, body) = raw
+            .call(RawCall {
+                method: "POST",
+                path: "/2015-03-31/functions",
+                service: "lambda",
+                region,
+                content_type: "application/json",
+                body: function.to_string(),
+            })
+            .await?;
         if !status.is_success() && !body.contains("ResourceConflictException") {
             bail!("Lambda CreateFunction in {region} failed: {status} {body}");
         }
     }
     Ok(())
-}
-
-/// RFC 3986 unreserved characters stay, everything else is %XX (form encoding).
-fn percent_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
