@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_shown_escaped() {
-        // Two names that would look the same: one has a zero-width space in it.
+        // Two descriptions that would look the same: one has a zero-width space in it.
         assert_eq!(sanitize_line("prod/db\u{200B}"), "prod/db\\u{200B}");
         assert_eq!(
             sanitize_line("\u{FEFF}key\u{2028}"),

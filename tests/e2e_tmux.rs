@@ -260,17 +260,24 @@ const DEAD_ENDPOINT_ARGS: [&str; 4] = [
     "us-east-1",
 ];
 
+/// smtui in a fresh tmux server (`socket` is made unique per test process), pointed at a
+/// dead endpoint, once its UI is up.
+fn on_dead_endpoint(socket: &str, session: &'static str) -> Tmux {
+    let tmux = Tmux {
+        socket: format!("{socket}-{}", std::process::id()),
+        session,
+    };
+    start(&tmux, dead_endpoint_env(), &DEAD_ENDPOINT_ARGS);
+    tmux.wait_for("the UI", Duration::from_secs(20), |s| {
+        s.contains("regions us-east-1")
+    });
+    tmux
+}
+
 #[test]
 fn terminal_is_restored_on_sigterm_and_sighup() {
     for signal in ["TERM", "HUP"] {
-        let tmux = Tmux {
-            socket: format!("smtui-e2e-sig{signal}-{}", std::process::id()),
-            session: "sig",
-        };
-        start(&tmux, dead_endpoint_env(), &DEAD_ENDPOINT_ARGS);
-        tmux.wait_for("the UI", Duration::from_secs(20), |s| {
-            s.contains("regions us-east-1")
-        });
+        let tmux = on_dead_endpoint(&format!("smtui-e2e-sig{signal}"), "sig");
         let pid = smtui_pid(&tmux);
         let killed = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
@@ -294,14 +301,7 @@ fn terminal_is_restored_on_sigterm_and_sighup() {
 
 #[test]
 fn terminal_is_restored_on_panic() {
-    let tmux = Tmux {
-        socket: format!("smtui-e2e-panic-{}", std::process::id()),
-        session: "panic",
-    };
-    start(&tmux, dead_endpoint_env(), &DEAD_ENDPOINT_ARGS);
-    tmux.wait_for("the UI", Duration::from_secs(20), |s| {
-        s.contains("regions us-east-1")
-    });
+    let tmux = on_dead_endpoint("smtui-e2e-panic", "panic");
     tmux.keys(&["!"]);
     let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
         s.contains("SMTUI-EXITED-")

@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::{Harness, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::state::{Focus, Overlay, RegionState, Shown};
-use smtui::app::{Action, Command, Effect, FilterEdit};
+use smtui::app::{Action, Command, CopyRequest, Effect, FilterEdit};
 use smtui::model::VersionSel;
 
 #[test]
@@ -179,29 +179,12 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
     h.cmd(Command::Reveal);
     h.answer_fetch(r#"{"username":"app","password":"pw"}"#);
     h.cmd(Command::Down);
-    let effects = h.cmd(Command::CopyValue).to_vec();
-    let [
-        Effect::Copy {
-            token,
-            label,
-            text,
-            secret: true,
-            clear_after,
-        },
-    ] = &effects[..]
-    else {
-        panic!("one copy: {effects:?}")
-    };
-    assert_eq!(text.expose_str(), Some("pw"));
-    assert!(label.contains("password"));
-    assert_eq!(*clear_after, Some(Duration::from_secs(30)));
-    let token = *token;
-    h.act(Action::Copied {
-        token,
-        label: label.clone(),
-        clear_after: *clear_after,
-        result: Ok("memory"),
-    });
+    let copied = h.copy_value_and_confirm();
+    assert!(copied.secret);
+    assert_eq!(copied.text.expose_str(), Some("pw"));
+    assert!(copied.label.contains("password"));
+    assert_eq!(copied.clear_after, Some(Duration::from_secs(30)));
+    let token = copied.token;
     let status = h.state.status_text();
     assert!(
         status.contains("clears in 30 s") && !status.contains("pw"),
@@ -222,7 +205,7 @@ fn copy_without_reveal_fetches_but_never_shows() {
     h.answer_fetch("copied-not-shown");
     assert!(h.state.value.is_none());
     assert!(
-        matches!(&h.effects[..], [Effect::Copy { text, .. }] if text.expose_str() == Some("copied-not-shown"))
+        matches!(&h.effects[..], [Effect::Copy(CopyRequest { text, .. })] if text.expose_str() == Some("copied-not-shown"))
     );
 }
 
@@ -232,7 +215,7 @@ fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
     let arn = h.state.list.selected().expect("selected").arn.clone();
     let effects = h.cmd(Command::CopyArn).to_vec();
     assert!(
-        matches!(&effects[..], [Effect::Copy { text, secret: false, clear_after: None, .. }] if text.expose_str() == Some(arn.as_str()))
+        matches!(&effects[..], [Effect::Copy(CopyRequest { text, secret: false, clear_after: None, .. })] if text.expose_str() == Some(arn.as_str()))
     );
 }
 
@@ -400,7 +383,10 @@ fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
         .to_vec()
     };
     let copied = answer(&mut h, copy, "the-value");
-    assert!(matches!(&copied[..], [Effect::Copy { secret: true, .. }]));
+    assert!(matches!(
+        &copied[..],
+        [Effect::Copy(CopyRequest { secret: true, .. })]
+    ));
     answer(&mut h, reveal, "the-value");
     assert!(h.state.value.is_some(), "the reveal still lands");
 }
@@ -423,7 +409,7 @@ fn a_copy_is_labelled_with_the_version_it_asked_for() {
     // The user picks another version before the answer arrives.
     h.state.version = VersionSel::current();
     h.answer_fetch("old-value");
-    let [Effect::Copy { label, .. }] = &h.effects[..] else {
+    let [Effect::Copy(CopyRequest { label, .. })] = &h.effects[..] else {
         panic!("one copy: {:?}", h.effects)
     };
     assert!(label.contains("AWSPREVIOUS"), "{label}");
@@ -459,30 +445,8 @@ fn an_older_copy_s_clear_answer_leaves_the_newer_copy_s_timer_alone() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
     h.answer_fetch("first");
-    let copy = |h: &mut Harness| -> u64 {
-        let effects = h.cmd(Command::CopyValue).to_vec();
-        let [
-            Effect::Copy {
-                token,
-                label,
-                clear_after,
-                ..
-            },
-        ] = &effects[..]
-        else {
-            panic!("one copy: {effects:?}")
-        };
-        let token = *token;
-        h.act(Action::Copied {
-            token,
-            label: label.clone(),
-            clear_after: *clear_after,
-            result: Ok("memory"),
-        });
-        token
-    };
-    let first = copy(&mut h);
-    let second = copy(&mut h);
+    let first = h.copy_value_and_confirm().token;
+    let second = h.copy_value_and_confirm().token;
     // The first copy's clear was already queued; it answers "not ours any more".
     h.act(Action::ClipboardCleared {
         token: first,

@@ -59,8 +59,8 @@ pub enum Action {
         clear_after: Option<Duration>,
         result: Result<&'static str, String>,
     },
-    /// `Ok(true)` cleared, `Ok(false)` no longer ours, `Err` could not read or clear it.
-    /// The answer to clearing the copy `token`.
+    /// The answer to clearing the copy `token`: `Ok(true)` cleared, `Ok(false)` no longer
+    /// ours, `Err` could not read or clear it.
     ClipboardCleared {
         token: u64,
         result: Result<bool, String>,

@@ -89,8 +89,8 @@ pub struct SecretList {
     filter: String,
     sort: Sort,
     show_deleted: bool,
-    /// The secret that was selected when its region was cleared for a refresh: selected
-    /// again when it comes back, unless the user moves first.
+    /// The secret selected when a refresh started (`remember_selection`): selected again
+    /// when its row comes back, unless the user moves first.
     wanted: Option<String>,
 }
 

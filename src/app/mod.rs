@@ -10,7 +10,7 @@ pub mod update;
 mod value;
 
 pub use action::{Action, FilterEdit};
-pub use effect::Effect;
+pub use effect::{CopyRequest, Effect};
 pub use keymap::Command;
 pub use state::{Settings, State};
 pub use update::{init, update};

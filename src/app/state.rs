@@ -8,6 +8,7 @@ use crate::app::list::SecretList;
 use crate::aws::secrets::FetchedValue;
 use crate::aws::{AwsError, ErrorKind};
 use crate::model::{CallerIdentity, SecretDetail, VersionSel};
+use crate::secret::{JsonEntry, ValueView};
 
 /// Behaviour settings, from config and CLI.
 #[derive(Debug, Clone)]
@@ -85,6 +86,17 @@ pub struct ValuePane {
     pub scroll_limit: Option<u16>,
     pub raw_json: bool,
     pub expires_at: Instant,
+}
+
+impl ValuePane {
+    /// The JSON entries when the value shows as a key table (a JSON object, not switched to
+    /// raw); `None` when it shows as scrollable text.
+    pub fn key_table(&self) -> Option<&[JsonEntry]> {
+        match &self.value.view {
+            ValueView::Json { entries, .. } if !self.raw_json => Some(entries),
+            _ => None,
+        }
+    }
 }
 
 /// Why a value is being fetched.

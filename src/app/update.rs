@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::app::action::{Action, FilterEdit};
 use crate::app::effect::Effect;
-use crate::app::keymap::{self, Command, Context};
+use crate::app::keymap::{Command, Context};
 use crate::app::state::{
     CachedDetail, FetchPurpose, Focus, Level, Overlay, PendingFetch, RegionState, State, StatusLine,
 };
@@ -230,11 +230,8 @@ fn popup_command(state: &mut State, command: Command, fx: &mut Vec<Effect>) {
                 Command::Bottom => u16::MAX,
                 _ => *scroll,
             };
-            // The screen's own limit once a frame has reported it; the last line before.
-            let most = state.help_scroll_limit.unwrap_or_else(|| {
-                u16::try_from(keymap::help_line_count()).unwrap_or(u16::MAX) - 1
-            });
-            *scroll = (*scroll).min(most);
+            // The screen's limit, once a frame has reported it (the next frame clamps).
+            *scroll = (*scroll).min(state.help_scroll_limit.unwrap_or(u16::MAX));
         }
         (Overlay::VersionPicker { choices, selected }, command)
             if matches!(

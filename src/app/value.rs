@@ -2,21 +2,17 @@
 //! A value is fetched only on reveal or copy, held only while shown, and dropped (zeroized)
 //! on timeout, on selection change and on quit.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
 use crate::app::action::Action;
-use crate::app::effect::Effect;
+use crate::app::effect::{CopyRequest, Effect};
 use crate::app::state::{ClipboardNotice, FetchPurpose, Focus, Overlay, Shown, State, ValuePane};
 use crate::app::update::{describe_if_stale, error_line, info, pending};
 use crate::aws::AwsError;
 use crate::aws::secrets::FetchedValue;
 use crate::model::VersionSel;
-use crate::sanitize::sanitize_lines;
 use crate::secret::{SecretValue, ValueView};
-use unicode_width::UnicodeWidthStr as _;
-use zeroize::Zeroize as _;
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 
@@ -37,9 +33,7 @@ pub fn reveal(state: &mut State, all: bool, fx: &mut Vec<Effect>) {
     let Some(pane) = state.value.as_mut() else {
         if state.is_fetching(FetchPurpose::Reveal) {
             // A second press while the value is on its way means "never mind".
-            state
-                .pending_fetches
-                .retain(|p| p.purpose != FetchPurpose::Reveal);
+            mask(state);
             info(state, "Reveal cancelled".to_owned());
         } else {
             pending(state, FetchPurpose::Reveal, all, fx);
@@ -185,22 +179,18 @@ pub fn move_in_value(state: &mut State, delta: isize) -> bool {
     let Some(pane) = state.value.as_mut() else {
         return false;
     };
-    match &pane.value.view {
-        ValueView::Json { entries, .. } if !pane.raw_json => {
-            pane.selected_key = pane
-                .selected_key
-                .saturating_add_signed(delta)
-                .min(entries.len().saturating_sub(1));
-        }
-        view => {
-            let most = pane.scroll_limit.map_or_else(
-                || wrapped_lines_at_most(view).min(usize::from(u16::MAX)),
-                usize::from,
-            );
-            let from = usize::from(pane.scroll).min(most);
-            let to = from.saturating_add_signed(delta).min(most);
-            pane.scroll = u16::try_from(to).unwrap_or(u16::MAX);
-        }
+    if let Some(entries) = pane.key_table() {
+        pane.selected_key = pane
+            .selected_key
+            .saturating_add_signed(delta)
+            .min(entries.len().saturating_sub(1));
+    } else {
+        // Before the first frame has reported the real limit, the frame after clamps it.
+        let most = usize::from(pane.scroll_limit.unwrap_or(u16::MAX));
+        let to = usize::from(pane.scroll)
+            .saturating_add_signed(delta)
+            .min(most);
+        pane.scroll = u16::try_from(to).unwrap_or(u16::MAX);
     }
     true
 }
@@ -211,33 +201,6 @@ pub fn scroll_limit_reported(state: &mut State, limit: u16) {
         pane.scroll_limit = Some(limit);
         pane.scroll = pane.scroll.min(limit);
     }
-}
-
-/// An upper bound of the lines a value wraps to in the narrowest value pane smtui draws
-/// (40 columns); the pane itself stops at the real last line. Counted on the sanitised
-/// text (escapes are wider than what they replace), doubled because word wrapping can
-/// leave lines part empty.
-fn wrapped_lines_at_most(view: &ValueView) -> usize {
-    const NARROWEST: usize = 40;
-    let text = match view {
-        ValueView::Text(text) => text,
-        ValueView::Binary { base64, .. } => base64,
-        ValueView::Json { pretty, .. } => pretty,
-    };
-    let Some(text) = text.expose_str() else {
-        return 1;
-    };
-    sanitize_lines(text)
-        .into_iter()
-        .map(|mut line| {
-            let lines = (line.width() * 2).div_ceil(NARROWEST).max(1);
-            // An escaped line is a copy of part of the value: wipe it.
-            if let Cow::Owned(copy) = &mut line {
-                copy.zeroize();
-            }
-            lines
-        })
-        .sum()
 }
 
 pub fn toggle_raw_json(state: &mut State) {
@@ -311,19 +274,18 @@ pub fn copy_value(state: &mut State, fx: &mut Vec<Effect>) {
     let name = selected.name.clone();
     let version = state.version.label().to_owned();
     if let Some(pane) = pane_for_selection(state) {
-        let (label, text) = match &pane.value.view {
-            ValueView::Json { entries, .. } if state.focus == Focus::Value && !pane.raw_json => {
-                match entries.get(pane.selected_key) {
-                    Some(entry) => (
-                        format!("key '{}' of {name}", entry.key),
-                        entry.value.clone(),
-                    ),
-                    None => return,
-                }
-            }
-            view => (
+        let key_table = pane.key_table().filter(|_| state.focus == Focus::Value);
+        let (label, text) = match key_table {
+            Some(entries) => match entries.get(pane.selected_key) {
+                Some(entry) => (
+                    format!("key '{}' of {name}", entry.key),
+                    entry.value.clone(),
+                ),
+                None => return,
+            },
+            None => (
                 format!("value of {name} ({version})"),
-                view.whole_for_copy(&pane.value.raw),
+                pane.value.view.whole_for_copy(&pane.value.raw),
             ),
         };
         copy(state, label, text, true, fx);
@@ -349,13 +311,13 @@ fn copy(state: &mut State, label: String, text: SecretValue, secret: bool, fx: &
     let clear_after = secret
         .then_some(state.settings.clipboard_timeout)
         .filter(|d| !d.is_zero());
-    fx.push(Effect::Copy {
+    fx.push(Effect::Copy(CopyRequest {
         token,
         label,
         text,
         secret,
         clear_after,
-    });
+    }));
 }
 
 pub fn copied(

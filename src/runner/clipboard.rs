@@ -6,32 +6,26 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::app::{Action, CopyRequest};
+use crate::clipboard::Clipboard;
+
 /// How long quitting waits for the clipboard thread to finish its jobs and the clear on
 /// exit. A clipboard owner that never answers must not hang the terminal.
 const STOP_WAIT: Duration = Duration::from_secs(3);
 
-use tokio::sync::mpsc::UnboundedSender;
-
-use crate::app::Action;
-use crate::clipboard::Clipboard;
-use crate::secret::SecretValue;
-
-pub struct CopyJob {
-    pub token: u64,
-    pub label: String,
-    pub text: SecretValue,
-    pub secret: bool,
-    pub clear_after: Option<Duration>,
-}
-
 enum Job {
-    Copy(CopyJob),
+    Copy(CopyRequest),
     Clear { token: u64 },
 }
 
 pub enum ClipboardPort {
     /// Runs on the calling (UI) thread.
-    Here(Clipboard),
+    Here {
+        clipboard: Clipboard,
+        results: UnboundedSender<Action>,
+    },
     /// Runs on its own thread.
     Thread(ClipboardThread),
 }
@@ -39,26 +33,25 @@ pub enum ClipboardPort {
 impl ClipboardPort {
     pub fn new(clipboard: Clipboard, results: UnboundedSender<Action>) -> Self {
         if clipboard.writes_to_terminal() {
-            Self::Here(clipboard)
+            Self::Here { clipboard, results }
         } else {
             Self::Thread(ClipboardThread::spawn(clipboard, results))
         }
     }
 
-    pub fn copy(&mut self, job: CopyJob, results: &UnboundedSender<Action>) {
+    pub fn copy(&mut self, request: CopyRequest) {
         match self {
-            Self::Here(clipboard) => {
-                let _ = results.send(copy(clipboard, job));
+            Self::Here { clipboard, results } => {
+                let _ = results.send(copy(clipboard, request));
             }
-            Self::Thread(thread) => thread.send(Job::Copy(job)),
+            Self::Thread(thread) => thread.send(Job::Copy(request)),
         }
     }
 
-    pub fn clear(&mut self, token: u64, results: &UnboundedSender<Action>) {
+    pub fn clear(&mut self, token: u64) {
         match self {
-            Self::Here(clipboard) => {
-                let result = clipboard.clear_if_ours(token);
-                let _ = results.send(Action::ClipboardCleared { token, result });
+            Self::Here { clipboard, results } => {
+                let _ = results.send(clear(clipboard, token));
             }
             Self::Thread(thread) => thread.send(Job::Clear { token }),
         }
@@ -68,13 +61,20 @@ impl ClipboardPort {
     /// the thread. `Err` says why the clipboard may still hold it.
     pub fn shutdown(&mut self) -> Result<bool, String> {
         match self {
-            Self::Here(clipboard) => clipboard.clear_on_exit(),
+            Self::Here { clipboard, .. } => clipboard.clear_on_exit(),
             Self::Thread(thread) => thread.stop(),
         }
     }
 }
 
-fn copy(clipboard: &mut Clipboard, job: CopyJob) -> Action {
+fn clear(clipboard: &mut Clipboard, token: u64) -> Action {
+    Action::ClipboardCleared {
+        token,
+        result: clipboard.clear_if_ours(token),
+    }
+}
+
+fn copy(clipboard: &mut Clipboard, job: CopyRequest) -> Action {
     let result = if job.secret {
         clipboard.copy_secret(job.token, &job.text)
     } else {
@@ -106,11 +106,8 @@ impl ClipboardThread {
             .spawn(move || {
                 for job in queue {
                     let action = match job {
-                        Job::Copy(job) => copy(&mut clipboard, job),
-                        Job::Clear { token } => Action::ClipboardCleared {
-                            token,
-                            result: clipboard.clear_if_ours(token),
-                        },
+                        Job::Copy(request) => copy(&mut clipboard, request),
+                        Job::Clear { token } => clear(&mut clipboard, token),
                     };
                     let _ = answers.send(action);
                 }
@@ -191,6 +188,7 @@ mod tests {
 
     use super::*;
     use crate::clipboard::MemoryBackend;
+    use crate::secret::SecretValue;
 
     #[test]
     fn the_system_clipboard_runs_on_its_own_thread_and_clears_when_stopped() {
@@ -198,16 +196,13 @@ mod tests {
         let (tx, mut rx) = unbounded_channel();
         let mut port = ClipboardPort::new(Clipboard::new(Box::new(memory.clone())), tx.clone());
         assert!(matches!(port, ClipboardPort::Thread(_)));
-        port.copy(
-            CopyJob {
-                token: 7,
-                label: "value of db".into(),
-                text: SecretValue::from_string("s3cret".into()),
-                secret: true,
-                clear_after: None,
-            },
-            &tx,
-        );
+        port.copy(CopyRequest {
+            token: 7,
+            label: "value of db".into(),
+            text: SecretValue::from_string("s3cret".into()),
+            secret: true,
+            clear_after: None,
+        });
         assert_eq!(
             port.shutdown(),
             Ok(true),

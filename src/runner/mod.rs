@@ -12,7 +12,7 @@ use crate::aws::{AwsContext, secrets};
 use crate::clipboard::Clipboard;
 
 mod clipboard;
-use clipboard::{ClipboardPort, CopyJob};
+use clipboard::ClipboardPort;
 
 /// At most this many regions paginating at once (matters with `--all-regions`).
 const MAX_LISTING: usize = 12;
@@ -111,23 +111,8 @@ impl Runner {
                 });
             }
             // See `clipboard.rs` for which thread this runs on.
-            Effect::Copy {
-                token,
-                label,
-                text,
-                secret,
-                clear_after,
-            } => {
-                let job = CopyJob {
-                    token,
-                    label,
-                    text,
-                    secret,
-                    clear_after,
-                };
-                self.clipboard.copy(job, &self.tx);
-            }
-            Effect::ClearClipboard { token } => self.clipboard.clear(token, &self.tx),
+            Effect::Copy(request) => self.clipboard.copy(request),
+            Effect::ClearClipboard { token } => self.clipboard.clear(token),
             Effect::After { delay, action } => {
                 let tx = self.tx.clone();
                 tokio::spawn(async move {

@@ -12,7 +12,8 @@ use crate::app::list::Column;
 use crate::app::state::{Focus, RegionState};
 use crate::model::SecretSummary;
 use crate::sanitize::sanitize_line;
-use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+use unicode_truncate::UnicodeTruncateStr as _;
+use unicode_width::UnicodeWidthStr as _;
 
 const COLUMN_SPACING: u16 = 1;
 const DELETING: &str = " (deleting)";
@@ -151,23 +152,10 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
 
 /// `text` in at most `width` columns, ending in "…" when it had to be cut.
 fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
+    if text.width() <= width || width == 0 {
+        return text.unicode_truncate(width).0.to_owned();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    format!("{}…", text.unicode_truncate(width - 1).0)
 }
 
 #[cfg(test)]

@@ -87,11 +87,14 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
 }
 
 fn hints(state: &State, theme: &Theme) -> Line<'static> {
-    let (json, raw) = state.value.as_ref().map_or((false, false), |p| {
-        (matches!(p.value.view, ValueView::Json { .. }), p.raw_json)
+    let (json, key_table) = state.value.as_ref().map_or((false, false), |p| {
+        (
+            matches!(p.value.view, ValueView::Json { .. }),
+            p.key_table().is_some(),
+        )
     });
     let pairs: &[(&str, &str)] = match state.context() {
-        Context::Value if json && raw => &[
+        Context::Value if json && !key_table => &[
             ("↑↓", "scroll"),
             ("J", "key table"),
             ("c", "copy"),

@@ -35,27 +35,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let id = short_id(&pane.value.version_id);
     let title = format!(" Value · {version} · {id} · masks in {left} s ");
     let block = pane_block(Line::from(title), focused, theme);
-    match &pane.value.view {
-        ValueView::Json { entries, .. } if !pane.raw_json => {
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            // The table scrolls to keep the selected key in view.
-            let mut table_state = TableState::default().with_selected(Some(pane.selected_key));
-            frame.render_stateful_widget(
-                json_table(pane, entries, focused, theme),
-                inner,
-                &mut table_state,
-            );
-        }
-        view => {
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            let paragraph =
-                Paragraph::new(value_lines(view, &pane.shown, theme)).wrap(Wrap { trim: false });
-            let scroll = pane.scroll.min(last_top(&paragraph, inner));
-            frame.render_widget(paragraph.scroll((scroll, 0)), inner);
-        }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if let Some(entries) = pane.key_table() {
+        // The table scrolls to keep the selected key in view.
+        let mut table_state = TableState::default().with_selected(Some(pane.selected_key));
+        frame.render_stateful_widget(
+            json_table(pane, entries, focused, theme),
+            inner,
+            &mut table_state,
+        );
+    } else {
+        let paragraph = text_paragraph(pane, theme);
+        let scroll = pane.scroll.min(last_top(&paragraph, inner));
+        frame.render_widget(paragraph.scroll((scroll, 0)), inner);
     }
+}
+
+/// A text, binary or raw JSON value as the pane draws it.
+fn text_paragraph<'a>(pane: &'a ValuePane, theme: &Theme) -> Paragraph<'a> {
+    Paragraph::new(value_lines(&pane.value.view, &pane.shown, theme)).wrap(Wrap { trim: false })
 }
 
 fn nothing_shown(state: &State, theme: &Theme) -> Vec<Line<'static>> {
@@ -80,16 +79,11 @@ fn last_top(paragraph: &Paragraph, inner: Rect) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-/// See [`super::value_scroll_limit`]: `None` when no scrollable value is shown.
+/// See [`super::layout_feedback`]: `None` when no scrollable value is shown.
 pub fn scroll_limit(area: Rect, state: &State, theme: &Theme) -> Option<u16> {
-    let pane = state.value.as_ref()?;
-    if matches!(pane.value.view, ValueView::Json { .. }) && !pane.raw_json {
-        return None;
-    }
+    let pane = state.value.as_ref().filter(|p| p.key_table().is_none())?;
     let inner = pane_block(Line::default(), false, theme).inner(area);
-    let paragraph = Paragraph::new(value_lines(&pane.value.view, &pane.shown, theme))
-        .wrap(Wrap { trim: false });
-    Some(last_top(&paragraph, inner))
+    Some(last_top(&text_paragraph(pane, theme), inner))
 }
 
 /// Text, binary (as base64) and pretty JSON (masked per key until every key is revealed).

@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use smtui::app::input::key_to_action;
-use smtui::app::{Action, Command, Effect, Settings, State, update};
+use smtui::app::{Action, Command, CopyRequest, Effect, Settings, State, update};
 use smtui::aws::secrets::FetchedValue;
 use smtui::aws::{AwsError, ErrorKind};
 use smtui::model::{Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo};
@@ -115,6 +115,22 @@ impl Harness {
 
     pub fn cmd(&mut self, command: Command) -> &[Effect] {
         self.act(Action::Command(command))
+    }
+
+    /// Presses copy, expects exactly one copy effect, and answers it as a memory clipboard
+    /// would. Returns what was asked for.
+    pub fn copy_value_and_confirm(&mut self) -> CopyRequest {
+        let effects = self.cmd(Command::CopyValue).to_vec();
+        let [Effect::Copy(request)] = &effects[..] else {
+            panic!("one copy: {effects:?}")
+        };
+        self.act(Action::Copied {
+            token: request.token,
+            label: request.label.clone(),
+            clear_after: request.clear_after,
+            result: Ok("memory"),
+        });
+        request.clone()
     }
 
     /// A key press as the terminal sends it, through the keymap (a key that maps to
