@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::Parser;
 use serde::Deserialize;
 
+use crate::app::keymap::{Keymap, KeysConfig};
 use crate::aws::regions::COMMERCIAL_REGIONS;
 use crate::clipboard::Mode as ClipboardMode;
 
@@ -93,6 +94,12 @@ pub struct FileConfig {
     pub clipboard: Option<ClipboardMode>,
     pub theme: Option<String>,
     pub endpoint_url: Option<String>,
+    /// Key bindings per layer (see `app::keymap`), as written.
+    #[serde(default)]
+    pub keys: KeysConfig,
+    /// The default keymap with `keys` applied, checked when the file is read.
+    #[serde(skip)]
+    pub keymap: Keymap,
 }
 
 impl FileConfig {
@@ -113,7 +120,9 @@ impl FileConfig {
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let mut file: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        file.keymap = Keymap::with_overrides(&file.keys, text)?;
+        Ok(file)
     }
 }
 
@@ -235,6 +244,19 @@ mod tests {
             err.contains("line 2") && err.contains("more than a day"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn key_bindings_load_and_a_bad_one_names_its_line() {
+        let file = FileConfig::parse("theme = \"light\"\n[keys.list]\nreveal = \"Space\"\n")
+            .expect("valid");
+        let space = crate::app::keymap::Key::char(' ');
+        assert_eq!(
+            file.keymap.resolve(crate::app::layers::Layer::List, space),
+            Some(crate::app::Command::Reveal)
+        );
+        let err = FileConfig::parse("[keys.list]\nreveal = \"s\"\n").expect_err("conflict");
+        assert!(err.starts_with("line 2: keys.list.reveal:"), "{err}");
     }
 
     #[test]

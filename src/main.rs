@@ -59,7 +59,8 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
             ..Settings::default()
         };
         let (tx, rx) = mpsc::unbounded_channel();
-        let state = State::new(settings, &regions, std::time::Instant::now());
+        let state = State::new(settings, &regions, std::time::Instant::now())
+            .with_keymap(file.keymap.clone());
         // ratatui::init installs a panic hook that restores the terminal before printing.
         let mut terminal = ratatui::init();
         let runner = Runner::new(

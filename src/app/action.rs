@@ -1,46 +1,21 @@
-//! Everything that can happen to the app: commands from keys, input edits, and the results
-//! of effects. Results carry the generation that asked for them; stale ones are dropped.
+//! Everything that can happen to the app: commands (from keys or the palette), text typed
+//! into a layer that takes text, AWS results in their envelope, timers, and what a frame
+//! reports about the layout.
 
 use std::time::Duration;
 
-use crate::app::keymap::Command;
-use crate::aws::AwsError;
-use crate::aws::secrets::FetchedValue;
-use crate::model::{CallerIdentity, SecretDetail, SecretSummary};
+use crate::app::command::Command;
+use crate::app::envelope::Envelope;
 
 // Actions pass through a channel a few at a time; boxing the big results would buy nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Action {
     Command(Command),
-    /// Text typed while the filter prompt is open.
-    FilterInput(FilterEdit),
-    /// A page of ListSecrets arrived; `last` is true for a region's final page.
-    SecretsPage {
-        generation: u64,
-        region: String,
-        page: Vec<SecretSummary>,
-        last: bool,
-    },
-    RegionFailed {
-        generation: u64,
-        region: String,
-        error: AwsError,
-    },
-    DetailLoaded {
-        generation: u64,
-        arn: String,
-        result: Result<SecretDetail, AwsError>,
-    },
-    ValueLoaded {
-        generation: u64,
-        request: u64,
-        result: Result<FetchedValue, AwsError>,
-    },
-    Identity {
-        generation: u64,
-        result: Result<CallerIdentity, AwsError>,
-    },
+    /// Typed into the top layer (the filter, the palette, a typed confirmation).
+    Text(TextEdit),
+    /// An AWS result; dropped unless its stamp is the session's current one.
+    Result(Envelope),
     /// The selection has rested on `arn` long enough to describe it.
     DetailDue {
         arn: String,
@@ -76,9 +51,7 @@ pub enum Action {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilterEdit {
+pub enum TextEdit {
     Insert(char),
     Backspace,
-    Accept,
-    Cancel,
 }

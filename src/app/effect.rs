@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::app::action::Action;
+use crate::app::envelope::Stamp;
 use crate::model::VersionSel;
 use crate::secret::SecretValue;
 
@@ -20,25 +21,10 @@ pub struct CopyRequest {
 
 #[derive(Debug, Clone)]
 pub enum Effect {
-    ListRegion {
-        generation: u64,
-        region: String,
-    },
-    Describe {
-        generation: u64,
-        region: String,
-        arn: String,
-    },
-    FetchValue {
-        generation: u64,
-        request: u64,
-        region: String,
-        arn: String,
-        version: VersionSel,
-    },
-    WhoAmI {
-        generation: u64,
-        region: Option<String>,
+    /// An AWS call, run as `stamp.identity`; its result comes back with the same stamp.
+    Aws {
+        stamp: Stamp,
+        call: AwsCall,
     },
     /// Put text on the clipboard.
     Copy(CopyRequest),
@@ -52,4 +38,54 @@ pub enum Effect {
         action: Box<Action>,
     },
     Quit,
+}
+
+/// The AWS calls smtui makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AwsCall {
+    /// Every page of ListSecrets in `region`, each sent back as it arrives.
+    ListSecrets { region: String },
+    /// DescribeSecret and ListSecretVersionIds.
+    Describe { region: String, arn: String },
+    /// GetSecretValue, answered with `request`.
+    GetValue {
+        request: u64,
+        region: String,
+        arn: String,
+        version: VersionSel,
+    },
+    /// sts:GetCallerIdentity.
+    WhoAmI { region: Option<String> },
+}
+
+/// Which queue of the runner a call waits in (per identity and region).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lane {
+    /// Listings: long, paged, many regions at once.
+    Listing,
+    /// What a user is waiting on: describe, reveal, copy, identity.
+    Interactive,
+    /// CloudTrail LookupEvents: 2 requests per second per account and region.
+    CloudTrail,
+}
+
+impl AwsCall {
+    pub fn lane(&self) -> Lane {
+        match self {
+            AwsCall::ListSecrets { .. } => Lane::Listing,
+            AwsCall::Describe { .. } | AwsCall::GetValue { .. } | AwsCall::WhoAmI { .. } => {
+                Lane::Interactive
+            }
+        }
+    }
+
+    /// The region the call goes to (`None`: the identity's home region).
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            AwsCall::ListSecrets { region }
+            | AwsCall::Describe { region, .. }
+            | AwsCall::GetValue { region, .. } => Some(region),
+            AwsCall::WhoAmI { region } => region.as_deref(),
+        }
+    }
 }

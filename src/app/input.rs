@@ -1,24 +1,27 @@
-//! Terminal key events -> actions, through the keymap (or the filter prompt when it is open).
+//! Terminal key events -> actions. A layer that takes text (the filter, the palette, a
+//! typed confirmation) gets printable keys and Backspace first, so typing `q` or `r` there
+//! never quits or refreshes; every other key goes through the keymap of the top layer.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use crate::app::keymap::{self, Command};
-use crate::app::{Action, FilterEdit, State};
+use crate::app::keymap::Key;
+use crate::app::{Action, State, TextEdit};
 
-pub fn key_to_action(state: &State, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
+pub fn key_to_action(state: &State, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
         return None;
     }
-    if state.filter_editing {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        return match key.code {
-            KeyCode::Char('c') if ctrl => Some(Action::Command(Command::Quit)),
-            KeyCode::Char(c) if !ctrl => Some(Action::FilterInput(FilterEdit::Insert(c))),
-            KeyCode::Backspace => Some(Action::FilterInput(FilterEdit::Backspace)),
-            KeyCode::Enter => Some(Action::FilterInput(FilterEdit::Accept)),
-            KeyCode::Esc => Some(Action::FilterInput(FilterEdit::Cancel)),
-            _ => None,
-        };
+    let key = Key::from_event(event);
+    if state.takes_text() {
+        if let Some(c) = key.typed_char() {
+            return Some(Action::Text(TextEdit::Insert(c)));
+        }
+        if key == Key::plain(KeyCode::Backspace) {
+            return Some(Action::Text(TextEdit::Backspace));
+        }
     }
-    keymap::resolve(state.context(), key).map(Action::Command)
+    state
+        .keymap
+        .resolve(state.layers.top(), key)
+        .map(Action::Command)
 }

@@ -1,16 +1,21 @@
-//! The app core: state, actions, effects and the pure `update` function.
+//! The app core, with no I/O: actions, effects, the result envelope, commands and the
+//! keymap, the layer stack, and the router (`update`) that hands each action to its room
+//! and applies the rules that cross rooms. The rooms themselves live in `crate::features`.
 
 pub mod action;
+pub mod command;
 pub mod effect;
+pub mod envelope;
 pub mod input;
 pub mod keymap;
-pub mod list;
+pub mod layers;
+pub mod room;
+mod router;
 pub mod state;
-pub mod update;
-mod value;
 
-pub use action::{Action, FilterEdit};
-pub use effect::{CopyRequest, Effect};
-pub use keymap::Command;
+pub use action::{Action, TextEdit};
+pub use command::Command;
+pub use effect::{AwsCall, CopyRequest, Effect, Lane};
+pub use envelope::{Envelope, IdentityId, Outcome, Stamp};
+pub use router::{available, init, update};
 pub use state::{Settings, State};
-pub use update::{init, update};

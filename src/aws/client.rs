@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
-use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_config::{AppName, BehaviorVersion, Region, SdkConfig};
+
+/// The app name every SDK client sends in its user agent.
+pub const APP_NAME: &str = "smtui";
 
 /// How to reach AWS, from the CLI and config.
 #[derive(Debug, Clone, Default)]
@@ -43,6 +46,11 @@ impl AwsContext {
                     .operation_timeout(Duration::from_secs(45))
                     .build(),
             );
+        // Recognisable in CloudTrail's userAgent (`app/smtui`): the audit pane can tell
+        // smtui's own reads from others'.
+        if let Ok(name) = AppName::new(APP_NAME) {
+            loader = loader.app_name(name);
+        }
         if let Some(profile) = &options.profile {
             loader = loader.profile_name(profile);
         }

@@ -1,70 +1,9 @@
 //! AWS errors, classified for the user. Classification uses the error code the SDK parsed
 //! (`ProvideErrorMetadata::code`), never message substrings.
 
-use std::fmt;
-
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
-    AccessDenied,
-    ExpiredToken,
-    Throttled,
-    NotFound,
-    Network,
-    Timeout,
-    Invalid,
-    Other,
-}
-
-impl ErrorKind {
-    /// The short reason shown in the region bar.
-    pub fn short(self) -> &'static str {
-        match self {
-            Self::AccessDenied => "access denied",
-            Self::ExpiredToken => "expired credentials",
-            Self::Throttled => "throttled",
-            Self::NotFound => "not found",
-            Self::Network => "network",
-            Self::Timeout => "timeout",
-            Self::Invalid => "invalid request",
-            Self::Other => "error",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "AccessDeniedException"
-            | "AccessDenied"
-            | "UnauthorizedOperation"
-            | "UnrecognizedClientException"
-            | "InvalidClientTokenId"
-            | "SignatureDoesNotMatch" => Self::AccessDenied,
-            "ExpiredTokenException" | "ExpiredToken" | "RequestExpired" => Self::ExpiredToken,
-            "ThrottlingException"
-            | "Throttling"
-            | "TooManyRequestsException"
-            | "RequestLimitExceeded" => Self::Throttled,
-            "ResourceNotFoundException" => Self::NotFound,
-            "InvalidParameterException"
-            | "InvalidRequestException"
-            | "ValidationException"
-            | "DecryptionFailure" => Self::Invalid,
-            _ => Self::Other,
-        }
-    }
-}
-
-/// A failed AWS call: which call, where, why. Holds no secret material by construction:
-/// it is built from the SDK's error metadata, never from request bodies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AwsError {
-    pub kind: ErrorKind,
-    pub operation: &'static str,
-    pub region: String,
-    pub code: Option<String>,
-    pub message: Option<String>,
-}
+pub use crate::model::error::{AwsError, ErrorKind};
 
 impl AwsError {
     pub fn from_sdk<E, R>(operation: &'static str, region: &str, err: &SdkError<E, R>) -> Self
@@ -110,52 +49,5 @@ impl AwsError {
             code,
             message,
         }
-    }
-}
-
-impl fmt::Display for AwsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} in {} failed: {}",
-            self.operation,
-            self.region,
-            self.kind.short()
-        )?;
-        if let Some(code) = &self.code {
-            write!(f, " ({code})")?;
-        }
-        if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for AwsError {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_map_to_kinds() {
-        assert_eq!(
-            ErrorKind::from_code("AccessDeniedException"),
-            ErrorKind::AccessDenied
-        );
-        assert_eq!(
-            ErrorKind::from_code("ExpiredTokenException"),
-            ErrorKind::ExpiredToken
-        );
-        assert_eq!(
-            ErrorKind::from_code("ThrottlingException"),
-            ErrorKind::Throttled
-        );
-        assert_eq!(
-            ErrorKind::from_code("ResourceNotFoundException"),
-            ErrorKind::NotFound
-        );
-        assert_eq!(ErrorKind::from_code("Whatever"), ErrorKind::Other);
     }
 }

@@ -3,6 +3,7 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
+pub use crate::model::FetchedValue;
 use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use crate::secret::{SecretValue, ValueView};
 
@@ -16,33 +17,31 @@ pub async fn list_region(
     region: &str,
     mut on_page: impl FnMut(Vec<SecretSummary>, bool),
 ) -> Result<(), AwsError> {
-    let client = ctx.secrets(region);
-    let mut token: Option<String> = None;
-    loop {
-        let out = client
-            .list_secrets()
-            .max_results(LIST_PAGE_SIZE)
-            // Always fetched; the "show scheduled for deletion" toggle filters locally.
-            .include_planned_deletion(true)
-            .set_next_token(token.take())
-            .send()
-            .await
-            .map_err(|e| AwsError::from_sdk("ListSecrets", region, &e))?;
-        let page = out
+    let mut pages = ctx
+        .secrets(region)
+        .list_secrets()
+        .max_results(LIST_PAGE_SIZE)
+        // Always fetched; the "show scheduled for deletion" toggle filters locally.
+        .include_planned_deletion(true)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let out = page.map_err(|e| AwsError::from_sdk("ListSecrets", region, &e))?;
+        let rows = out
             .secret_list()
             .iter()
             .map(|e| convert::summary(region, e))
             .collect();
-        token = out
-            .next_token()
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned);
-        let last = token.is_none();
-        on_page(page, last);
+        let last = out.next_token().is_none_or(str::is_empty);
+        on_page(rows, last);
         if last {
             return Ok(());
         }
     }
+    // The paginator stopped without a last page (it ends early on a repeated token): the
+    // region is as loaded as it will get.
+    on_page(Vec::new(), true);
+    Ok(())
 }
 
 /// DescribeSecret and ListSecretVersionIds, concurrently.
@@ -50,26 +49,18 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
     let client = ctx.secrets(region);
     let describe = client.describe_secret().secret_id(arn).send();
     let versions = async {
+        let mut pages = client
+            .list_secret_version_ids()
+            .secret_id(arn)
+            .max_results(100)
+            .into_paginator()
+            .send();
         let mut all = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let out = client
-                .list_secret_version_ids()
-                .secret_id(arn)
-                .max_results(100)
-                .set_next_token(token.take())
-                .send()
-                .await
-                .map_err(|e| AwsError::from_sdk("ListSecretVersionIds", region, &e))?;
+        while let Some(page) = pages.next().await {
+            let out = page.map_err(|e| AwsError::from_sdk("ListSecretVersionIds", region, &e))?;
             all.extend(out.versions().iter().map(convert::version));
-            token = out
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned);
-            if token.is_none() {
-                return Ok::<_, AwsError>(all);
-            }
         }
+        Ok::<_, AwsError>(all)
     };
     let (described, versions) = tokio::join!(describe, versions);
     let described = described.map_err(|e| AwsError::from_sdk("DescribeSecret", region, &e))?;
@@ -85,16 +76,6 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
     let mut detail = convert::detail(&described, versions);
     detail.versions_error = versions_error;
     Ok(detail)
-}
-
-/// A fetched secret value. The SDK's own strings are moved, not copied, into `SecretValue`.
-#[derive(Debug, Clone)]
-pub struct FetchedValue {
-    pub version_id: String,
-    pub stages: Vec<String>,
-    /// The value exactly as stored (string bytes, or binary bytes).
-    pub raw: SecretValue,
-    pub view: ValueView,
 }
 
 pub async fn get_value(

@@ -1,31 +1,28 @@
-//! The effect runner: owns the AWS context and the clipboard, turns effects into tokio
-//! tasks, and sends their results back to the UI loop as actions. Nothing here blocks the
-//! UI on the network: every AWS call is spawned.
+//! The effect runner: owns the AWS contexts (one per identity) and the clipboard, turns
+//! effects into tokio tasks in their lane (see `lanes.rs`), and sends their results back to
+//! the UI loop as actions, in the envelope of the effect that asked. Nothing here blocks
+//! the UI on the network: every AWS call is spawned.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use tokio::sync::{Semaphore, mpsc::UnboundedSender};
+use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
-use crate::app::{Action, Effect};
+use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp};
 use crate::aws::{AwsContext, secrets};
 use crate::clipboard::Clipboard;
 
 mod clipboard;
+pub mod lanes;
 use clipboard::ClipboardPort;
-
-/// At most this many regions paginating at once (matters with `--all-regions`).
-const MAX_LISTING: usize = 12;
-/// At most this many calls the user is waiting on (describe, get value, identity). A pool
-/// of their own, so a reveal never queues behind thirty regions' listings.
-const MAX_INTERACTIVE: usize = 8;
+use lanes::Lanes;
 
 pub struct Runner {
-    ctx: AwsContext,
+    identities: HashMap<IdentityId, AwsContext>,
     tx: UnboundedSender<Action>,
     clipboard: ClipboardPort,
-    listing: Arc<Semaphore>,
-    interactive: Arc<Semaphore>,
+    lanes: Arc<Lanes>,
     /// The listing tasks of the current generation: a refresh aborts the old ones rather
     /// than let them page on for answers that would be dropped.
     listing_generation: u64,
@@ -33,83 +30,27 @@ pub struct Runner {
 }
 
 impl Runner {
+    /// A runner whose calls run as the start-up identity, `ctx`.
     pub fn new(ctx: AwsContext, tx: UnboundedSender<Action>, clipboard: Clipboard) -> Self {
         Self {
+            identities: HashMap::from([(IdentityId::START, ctx)]),
             clipboard: ClipboardPort::new(clipboard, tx.clone()),
-            ctx,
             tx,
-            listing: Arc::new(Semaphore::new(MAX_LISTING)),
-            interactive: Arc::new(Semaphore::new(MAX_INTERACTIVE)),
+            lanes: Arc::default(),
             listing_generation: 0,
             listing_tasks: Vec::new(),
         }
     }
 
+    /// Makes `identity` usable by effects (a role assumed later).
+    pub fn add_identity(&mut self, identity: IdentityId, ctx: AwsContext) {
+        self.identities.insert(identity, ctx);
+    }
+
     /// Starts `effect`. Returns false for `Effect::Quit`.
     pub fn run(&mut self, effect: Effect) -> bool {
         match effect {
-            Effect::ListRegion { generation, region } => {
-                if generation != self.listing_generation {
-                    for old in self.listing_tasks.drain(..) {
-                        old.abort();
-                    }
-                    self.listing_generation = generation;
-                }
-                self.listing_tasks.retain(|t| !t.is_finished());
-                let pool = self.listing.clone();
-                let task = self.spawn(&pool, move |ctx, tx| async move {
-                    let result = secrets::list_region(&ctx, &region, |page, last| {
-                        let _ = tx.send(Action::SecretsPage {
-                            generation,
-                            region: region.clone(),
-                            page,
-                            last,
-                        });
-                    })
-                    .await;
-                    if let Err(error) = result {
-                        tracing::debug!(%error, "listing failed");
-                        let _ = tx.send(Action::RegionFailed {
-                            generation,
-                            region,
-                            error,
-                        });
-                    }
-                });
-                self.listing_tasks.push(task);
-            }
-            Effect::Describe {
-                generation,
-                region,
-                arn,
-            } => self.spawn_interactive(move |ctx, tx| async move {
-                let result = secrets::describe(&ctx, &region, &arn).await;
-                let _ = tx.send(Action::DetailLoaded {
-                    generation,
-                    arn,
-                    result,
-                });
-            }),
-            Effect::FetchValue {
-                generation,
-                request,
-                region,
-                arn,
-                version,
-            } => self.spawn_interactive(move |ctx, tx| async move {
-                let result = secrets::get_value(&ctx, &region, &arn, &version).await;
-                let _ = tx.send(Action::ValueLoaded {
-                    generation,
-                    request,
-                    result,
-                });
-            }),
-            Effect::WhoAmI { generation, region } => {
-                self.spawn_interactive(move |ctx, tx| async move {
-                    let result = secrets::caller_identity(&ctx, region.as_deref()).await;
-                    let _ = tx.send(Action::Identity { generation, result });
-                });
-            }
+            Effect::Aws { stamp, call } => self.call(stamp, call),
             // See `clipboard.rs` for which thread this runs on.
             Effect::Copy(request) => self.clipboard.copy(request),
             Effect::ClearClipboard { token } => self.clipboard.clear(token),
@@ -125,6 +66,36 @@ impl Runner {
         true
     }
 
+    fn call(&mut self, stamp: Stamp, call: AwsCall) {
+        let Some(ctx) = self.identities.get(&stamp.identity).cloned() else {
+            // Only the router creates stamps, from identities it was told about.
+            tracing::warn!(identity = ?stamp.identity, "an effect for an unknown identity");
+            return;
+        };
+        let lane = call.lane();
+        if lane == Lane::Listing && stamp.generation != self.listing_generation {
+            for old in self.listing_tasks.drain(..) {
+                old.abort();
+            }
+            self.listing_generation = stamp.generation;
+        }
+        let region = call.region().unwrap_or("global").to_owned();
+        let (lanes, tx) = (self.lanes.clone(), self.tx.clone());
+        let task = tokio::spawn(async move {
+            let Some(_permits) = lanes.enter(stamp.identity, &region, lane).await else {
+                return;
+            };
+            let send = |outcome| {
+                let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+            };
+            perform(&ctx, &lanes, stamp.identity, call, send).await;
+        });
+        if lane == Lane::Listing {
+            self.listing_tasks.retain(|t| !t.is_finished());
+            self.listing_tasks.push(task.abort_handle());
+        }
+    }
+
     /// Called once on the way out: a copied secret does not outlive the app. (Dropping the
     /// clipboard does the same, for the ways out that skip this.)
     /// Returns a warning for the user when the clipboard could not be cleared.
@@ -133,29 +104,50 @@ impl Runner {
             format!("could not clear the clipboard ({why}); it may still hold a copied secret")
         })
     }
+}
 
-    /// Spawns `task` once `pool` has a permit for it.
-    fn spawn<F, Fut>(&self, pool: &Arc<Semaphore>, task: F) -> AbortHandle
-    where
-        F: FnOnce(AwsContext, UnboundedSender<Action>) -> Fut + Send + 'static,
-        Fut: Future<Output = ()> + Send + 'static,
-    {
-        let (ctx, tx, permits) = (self.ctx.clone(), self.tx.clone(), pool.clone());
-        tokio::spawn(async move {
-            let Ok(_permit) = permits.acquire_owned().await else {
-                return;
-            };
-            task(ctx, tx).await;
-        })
-        .abort_handle()
-    }
-
-    /// A call the user is waiting on, from the interactive pool.
-    fn spawn_interactive<F, Fut>(&self, task: F)
-    where
-        F: FnOnce(AwsContext, UnboundedSender<Action>) -> Fut + Send + 'static,
-        Fut: Future<Output = ()> + Send + 'static,
-    {
-        self.spawn(&self.interactive, task);
+/// Runs one AWS call, sending each outcome as it comes (a listing sends a page at a time).
+async fn perform(
+    ctx: &AwsContext,
+    lanes: &Lanes,
+    identity: IdentityId,
+    call: AwsCall,
+    send: impl Fn(Outcome),
+) {
+    match call {
+        AwsCall::ListSecrets { region } => {
+            let result = secrets::list_region(ctx, &region, |page, last| {
+                send(Outcome::SecretsPage {
+                    region: region.clone(),
+                    page,
+                    last,
+                });
+            })
+            .await;
+            if let Err(error) = result {
+                tracing::debug!(%error, "listing failed");
+                send(Outcome::RegionFailed { region, error });
+            }
+        }
+        AwsCall::Describe { region, arn } => {
+            let result = secrets::describe(ctx, &region, &arn).await;
+            send(Outcome::Described { arn, result });
+        }
+        AwsCall::GetValue {
+            request,
+            region,
+            arn,
+            version,
+        } => {
+            let result = secrets::get_value(ctx, &region, &arn, &version).await;
+            send(Outcome::ValueFetched { request, result });
+        }
+        AwsCall::WhoAmI { region } => {
+            let result = secrets::caller_identity(ctx, region.as_deref()).await;
+            if let Ok(me) = &result {
+                lanes.learn_account(identity, me.account.clone());
+            }
+            send(Outcome::WhoAmI { result });
+        }
     }
 }

@@ -1,20 +1,20 @@
 //! Rendering: a pure function of `State` and `Theme`. Nothing here changes state or does I/O.
+//! Each room draws its own pane or popup (`features/<room>/view.rs`); this module lays the
+//! screen out (one layout function, used for drawing and for layout feedback alike), draws
+//! the title and footer, and stacks the popups in layer order.
 
-mod detail;
-mod list;
-mod overlays;
-mod region_bar;
 mod status;
 pub mod theme;
-mod value;
+pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
+use crate::features::{browse, confirm, detail, help, palette, reveal, versions};
 use crate::sanitize::is_unsafe_char;
 pub use theme::Theme;
 
@@ -24,68 +24,31 @@ pub const MIN_HEIGHT: u16 = 15;
 /// From this width on, the list and the panes sit side by side.
 const WIDE: u16 = 110;
 
-pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "smtui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
-            area.width, area.height
-        );
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.warn)
-                .wrap(Wrap { trim: true }),
-            area,
-        );
-    } else {
-        let [title, regions, main, status] = screen_rows(area);
-        status::render_title(frame, title, state, theme);
-        region_bar::render(frame, regions, state, theme);
-        let (list_area, detail_area, value_area) = panes(main);
-        list::render(frame, list_area, state, theme);
-        detail::render(frame, detail_area, state, theme);
-        value::render(frame, value_area, state, theme);
-        status::render_footer(frame, status, state, theme);
-        overlays::render(frame, area, state, theme);
-    }
-    neutralise(frame.buffer_mut());
+/// Where everything goes on a screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub whole: Rect,
+    pub title: Rect,
+    pub regions: Rect,
+    pub list: Rect,
+    pub detail: Rect,
+    pub value: Rect,
+    pub footer: Rect,
 }
 
-fn screen_rows(area: Rect) -> [Rect; 4] {
-    Layout::vertical([
+/// The layout of a screen of `area`; `None` when it is too small to use.
+pub fn layout(area: Rect) -> Option<Screen> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [title, regions, main, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
-    .areas(area)
-}
-
-/// What `update` needs to know about the layout of a screen of `size`: how far the shown
-/// value and the help can scroll. The run loop feeds these actions back after a frame when
-/// they differ from what the state holds, so scrolling stops at the real end without
-/// `update` knowing about layout.
-pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
-    let mut feedback = Vec::new();
-    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
-        return feedback;
-    }
-    let [_, _, main, _] = screen_rows(size);
-    let (_, _, value_area) = panes(main);
-    if let Some(limit) = value::scroll_limit(value_area, state, theme)
-        && state.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
-    {
-        feedback.push(Action::ValueScrollLimit(limit));
-    }
-    let help_limit = overlays::help_scroll_limit(size);
-    if state.help_scroll_limit != Some(help_limit) {
-        feedback.push(Action::HelpScrollLimit(help_limit));
-    }
-    feedback
-}
-
-fn panes(main: Rect) -> (Rect, Rect, Rect) {
-    if main.width >= WIDE {
+    .areas(area);
+    let (list, detail, value) = if main.width >= WIDE {
         let [list, side] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
         let [detail, value] =
@@ -97,23 +60,91 @@ fn panes(main: Rect) -> (Rect, Rect, Rect) {
         let [detail, value] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(below);
         (list, detail, value)
+    };
+    Some(Screen {
+        whole: area,
+        title,
+        regions,
+        list,
+        detail,
+        value,
+        footer,
+    })
+}
+
+pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
+    let area = frame.area();
+    match layout(area) {
+        None => {
+            let text = format!(
+                "smtui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
+                area.width, area.height
+            );
+            frame.render_widget(
+                Paragraph::new(text)
+                    .style(theme.warn)
+                    .wrap(Wrap { trim: true }),
+                area,
+            );
+        }
+        Some(screen) => render_screen(frame, &screen, state, theme),
+    }
+    neutralise(frame.buffer_mut());
+}
+
+fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Theme) {
+    let covered = state.layers.has_popup();
+    let focus = state.layers.focus();
+    status::render_title(frame, screen.title, state, theme);
+    browse::region_bar::render(frame, screen.regions, &state.browse.regions, theme);
+    let list_focused = focus == Focus::List && !covered;
+    browse::view::render(frame, screen.list, &state.browse, list_focused, theme);
+    detail::view::render(frame, screen.detail, &state.ctx(), theme);
+    let value_context = reveal::view::PaneContext {
+        focused: focus == Focus::Value && !covered,
+        has_selection: state.selected().is_some(),
+        now: state.now,
+    };
+    reveal::view::render(frame, screen.value, &state.reveal, value_context, theme);
+    status::render_footer(frame, screen.footer, state, theme);
+    for layer in state.layers.iter() {
+        match layer {
+            Layer::Help => {
+                help::view::render(frame, screen.whole, &state.help, &state.keymap, theme);
+            }
+            Layer::Versions => {
+                if let Some(picker) = &state.versions.picker {
+                    versions::view::render(frame, screen.whole, picker, theme);
+                }
+            }
+            Layer::Palette => {
+                palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
+            }
+            Layer::Confirm => confirm::view::render(frame, screen.whole, &state.confirm, theme),
+            Layer::List | Layer::Value | Layer::Filter => {}
+        }
     }
 }
 
-/// A bordered pane block whose border shows focus.
-pub(crate) fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
-    Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-        .title(title.style(theme.title))
+/// What `update` needs to know about the layout of a screen of `size`: how far the shown
+/// value and the help can scroll. The run loop feeds these actions back after a frame when
+/// they differ from what the state holds, so scrolling stops at the real end without
+/// `update` knowing about layout.
+pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
+    let mut feedback = Vec::new();
+    let Some(screen) = layout(size) else {
+        return feedback;
+    };
+    if let Some(limit) = reveal::view::scroll_limit(screen.value, &state.reveal, theme)
+        && state.reveal.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
+    {
+        feedback.push(Action::ValueScrollLimit(limit));
+    }
+    let help_limit = help::view::scroll_limit(size, &state.keymap);
+    if state.help.scroll_limit != Some(help_limit) {
+        feedback.push(Action::HelpScrollLimit(help_limit));
+    }
+    feedback
 }
 
 /// Last line of defence: untrusted text is escaped where it is drawn, and whatever slipped
@@ -124,21 +155,4 @@ fn neutralise(buffer: &mut Buffer) {
             cell.set_symbol("?");
         }
     }
-}
-
-/// `YYYY-MM-DD` in UTC, or a dash.
-pub(crate) fn date(ts: Option<jiff::Timestamp>) -> String {
-    ts.map_or_else(|| "—".to_owned(), |t| t.strftime("%Y-%m-%d").to_string())
-}
-
-/// `YYYY-MM-DD HH:MM UTC`, or a dash.
-pub(crate) fn date_time(ts: Option<jiff::Timestamp>) -> String {
-    ts.map_or_else(
-        || "—".to_owned(),
-        |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
-    )
-}
-
-pub(crate) fn dim_line<'a>(text: impl Into<String>, theme: &Theme) -> Line<'a> {
-    Line::styled(text.into(), theme.dim)
 }

@@ -7,23 +7,23 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, date, date_time, dim_line, pane_block};
-use crate::app::State;
+use crate::app::room::Ctx;
 use crate::model::SecretDetail;
 use crate::sanitize::sanitize_line;
+use crate::ui::Theme;
+use crate::ui::widgets::{date, date_time, dim_line, pane_block};
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+/// The selected secret's detail, from `ctx` (the selection and its cached detail).
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, theme: &Theme) {
     let block = pane_block(Line::from(" Detail "), false, theme);
-    let lines = match (state.list.selected(), state.selected_detail()) {
+    let lines = match (ctx.selected, ctx.detail) {
         (None, _) => vec![dim_line("Nothing selected.", theme)],
         (Some(_), None) => vec![Line::styled("Loading…", theme.loading)],
-        (Some(_), Some(cached)) => match &cached.result {
-            Ok(detail) => lines(detail, theme),
-            Err(err) => vec![Line::styled(
-                sanitize_line(&state.explain(err)).into_owned(),
-                theme.error,
-            )],
-        },
+        (Some(_), Some(Ok(detail))) => lines(detail, theme),
+        (Some(_), Some(Err(err))) => vec![Line::styled(
+            sanitize_line(&ctx.explain(err)).into_owned(),
+            theme.error,
+        )],
     };
     frame.render_widget(
         Paragraph::new(lines)

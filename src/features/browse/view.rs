@@ -3,23 +3,23 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::{Theme, date, pane_block};
-use crate::app::State;
-use crate::app::list::Column;
-use crate::app::state::{Focus, RegionState};
+use crate::features::browse::list::Column;
+use crate::features::browse::state::Browse;
 use crate::model::SecretSummary;
 use crate::sanitize::sanitize_line;
+use crate::ui::Theme;
+use crate::ui::widgets::{date, pane_block, scroll_offset};
 use unicode_truncate::UnicodeTruncateStr as _;
 use unicode_width::UnicodeWidthStr as _;
 
 const COLUMN_SPACING: u16 = 1;
 const DELETING: &str = " (deleting)";
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let list = &state.list;
+pub fn render(frame: &mut Frame, area: Rect, browse: &Browse, focused: bool, theme: &Theme) {
+    let list = &browse.list;
     let sort = list.sort();
     let mut title = format!(" Secrets ({}) ", list.len());
     if !list.filter().is_empty() {
@@ -30,20 +30,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             sanitize_line(list.filter())
         );
     }
-    let block = pane_block(
-        Line::from(title),
-        state.focus == Focus::List && state.overlays.is_empty(),
-        theme,
-    );
+    let block = pane_block(Line::from(title), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
     if list.is_empty() {
-        let loading = state
-            .regions
-            .iter()
-            .any(|r| matches!(r.state, RegionState::Loading { .. }));
-        let text = match (loading, list.filter().is_empty()) {
+        let text = match (browse.any_loading(), list.filter().is_empty()) {
             (true, _) => "Loading secrets…",
             (false, true) => "No secrets in these regions.",
             (false, false) => "No secret matches the filter (Esc clears it).",
@@ -100,14 +92,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     );
 }
 
-/// Keeps the selection near the middle of the view once the list is longer than the view.
-pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
-    if height == 0 || len <= height {
-        return 0;
-    }
-    selected.saturating_sub(height / 2).min(len - height)
-}
-
 /// Narrow lists drop the least useful columns first.
 fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
     let mut columns = vec![
@@ -126,6 +110,18 @@ fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
         columns.push((Column::Tags, Constraint::Length(5)));
     }
     columns
+}
+
+/// The filter prompt, drawn in the footer while the filter layer is open.
+pub fn filter_prompt(browse: &Browse, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled("/", theme.filter),
+        Span::styled(
+            sanitize_line(browse.list.filter()).into_owned(),
+            theme.filter,
+        ),
+        Span::styled("▏", theme.filter),
+    ])
 }
 
 fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
@@ -160,7 +156,8 @@ fn fit(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, scroll_offset};
+    use super::fit;
+    use crate::ui::widgets::scroll_offset;
 
     #[test]
     fn long_text_ends_in_an_ellipsis_within_its_width() {

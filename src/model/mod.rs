@@ -1,7 +1,13 @@
 //! Plain data about secrets, as the app holds it. Converted from SDK types in `aws/`.
 //! Strings here are untrusted (they come from AWS) and are sanitised when drawn.
 
+pub mod error;
+
 use jiff::Timestamp;
+
+pub use error::{AwsError, ErrorKind};
+
+use crate::secret::{SecretValue, ValueView};
 
 /// One row of the secret list (from ListSecrets).
 #[derive(Debug, Clone, PartialEq)]
@@ -96,4 +102,14 @@ impl VersionSel {
 pub struct CallerIdentity {
     pub account: String,
     pub arn: String,
+}
+
+/// A fetched secret value. The SDK's own strings are moved, not copied, into `SecretValue`.
+#[derive(Debug, Clone)]
+pub struct FetchedValue {
+    pub version_id: String,
+    pub stages: Vec<String>,
+    /// The value exactly as stored (string bytes, or binary bytes).
+    pub raw: SecretValue,
+    pub view: ValueView,
 }

@@ -7,16 +7,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
-use crate::app::State;
-use crate::app::state::{RegionState, RegionStatus};
+use crate::features::browse::state::{RegionState, RegionStatus};
+use crate::ui::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let full = every_region(&state.regions, theme);
+pub fn render(frame: &mut Frame, area: Rect, regions: &[RegionStatus], theme: &Theme) {
+    let full = every_region(regions, theme);
     let line = if full.width() <= usize::from(area.width) {
         full
     } else {
-        summary(&state.regions, theme)
+        summary(regions, theme)
     };
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -1,6 +1,7 @@
 //! The value pane: masked until revealed; text, JSON key table, pretty JSON, or binary.
 
 use std::borrow::Cow;
+use std::time::Instant;
 
 use unicode_width::UnicodeWidthStr as _;
 
@@ -9,29 +10,34 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::{Theme, dim_line, pane_block};
-use crate::app::State;
-use crate::app::state::{FetchPurpose, Focus, Shown, ValuePane};
+use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::sanitize::{sanitize_line, sanitize_lines};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
+use crate::ui::Theme;
+use crate::ui::widgets::{dim_line, pane_block};
 
 const MASK: &str = "••••••••";
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let focused = state.focus == Focus::Value && state.overlays.is_empty();
-    let version = sanitize_line(state.version.label()).into_owned();
-    let Some(pane) = &state.value else {
+/// What the value pane needs besides the room's own state.
+#[derive(Debug, Clone, Copy)]
+pub struct PaneContext {
+    pub focused: bool,
+    pub has_selection: bool,
+    pub now: Instant,
+}
+
+pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, theme: &Theme) {
+    let focused = cx.focused;
+    let version = sanitize_line(reveal.version.label()).into_owned();
+    let Some(pane) = &reveal.value else {
         let block = pane_block(Line::from(format!(" Value · {version} ")), focused, theme);
         frame.render_widget(
-            Paragraph::new(nothing_shown(state, theme)).block(block),
+            Paragraph::new(nothing_shown(reveal, cx.has_selection, theme)).block(block),
             area,
         );
         return;
     };
-    let left = pane
-        .expires_at
-        .saturating_duration_since(state.now)
-        .as_secs();
+    let left = pane.expires_at.saturating_duration_since(cx.now).as_secs();
     let id = short_id(&pane.value.version_id);
     let title = format!(" Value · {version} · {id} · masks in {left} s ");
     let block = pane_block(Line::from(title), focused, theme);
@@ -57,11 +63,10 @@ fn text_paragraph<'a>(pane: &'a ValuePane, theme: &Theme) -> Paragraph<'a> {
     Paragraph::new(value_lines(&pane.value.view, &pane.shown, theme)).wrap(Wrap { trim: false })
 }
 
-fn nothing_shown(state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    let fetching = state.is_fetching(FetchPurpose::Reveal);
-    if fetching {
+fn nothing_shown(reveal: &Reveal, has_selection: bool, theme: &Theme) -> Vec<Line<'static>> {
+    if reveal.is_fetching(FetchPurpose::Reveal) {
         vec![Line::styled("Fetching value…", theme.loading)]
-    } else if state.list.selected().is_some() {
+    } else if has_selection {
         vec![
             Line::styled(MASK, theme.masked),
             dim_line("masked · v reveal · c copy · p version", theme),
@@ -79,9 +84,9 @@ fn last_top(paragraph: &Paragraph, inner: Rect) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-/// See [`super::layout_feedback`]: `None` when no scrollable value is shown.
-pub fn scroll_limit(area: Rect, state: &State, theme: &Theme) -> Option<u16> {
-    let pane = state.value.as_ref().filter(|p| p.key_table().is_none())?;
+/// See [`crate::ui::layout_feedback`]: `None` when no scrollable value is shown.
+pub fn scroll_limit(area: Rect, reveal: &Reveal, theme: &Theme) -> Option<u16> {
+    let pane = reveal.value.as_ref().filter(|p| p.key_table().is_none())?;
     let inner = pane_block(Line::default(), false, theme).inner(area);
     Some(last_top(&text_paragraph(pane, theme), inner))
 }

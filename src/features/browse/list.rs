@@ -5,6 +5,7 @@
 
 use std::cmp::Ordering;
 
+use crate::app::command::Move;
 use crate::model::SecretSummary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,15 +219,10 @@ impl SecretList {
         self.wanted = self.selected().map(|s| s.arn.clone());
     }
 
-    /// Moves the selection by `delta` rows, clamped to the list.
-    pub fn move_by(&mut self, delta: isize) {
-        let last = self.visible.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-        self.wanted = None;
-    }
-
-    pub fn select_last(&mut self) {
-        self.selected = self.visible.len().saturating_sub(1);
+    /// Moves the selection, clamped to the list. The user has chosen: a refresh no longer
+    /// brings back the secret selected before it.
+    pub fn move_to(&mut self, step: Move) {
+        self.selected = step.apply(self.selected, self.visible.len().saturating_sub(1));
         self.wanted = None;
     }
 
@@ -304,7 +300,7 @@ fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> Ordering {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::Tag;
 
@@ -357,7 +353,7 @@ mod tests {
             summary("a", "eu-west-1"),
             summary("c", "ap-southeast-2"),
         ]);
-        list.move_by(1);
+        list.move_to(Move::Forward(1));
         assert_eq!(list.selected().map(|s| s.name.as_str()), Some("b"));
         list.cycle_sort();
         assert_eq!(list.sort().column, Column::Region);
@@ -451,7 +447,7 @@ mod tests {
             summary("b", "us-east-1"),
             summary("c", "us-east-1"),
         ]);
-        list.move_by(2);
+        list.move_to(Move::Forward(2));
         // A refresh: the region is cleared as its first new page arrives, and the selected
         // secret only comes back in the second page.
         list.remember_selection();
@@ -464,7 +460,7 @@ mod tests {
         list.remember_selection();
         list.clear_region("us-east-1");
         list.extend(vec![summary("a", "us-east-1"), summary("b", "us-east-1")]);
-        list.move_by(1);
+        list.move_to(Move::Forward(1));
         list.extend(vec![summary("c", "us-east-1")]);
         assert_eq!(list.selected().map(|s| s.name.as_str()), Some("b"));
     }

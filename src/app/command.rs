@@ -1,0 +1,230 @@
+//! Every command smtui knows, with the stable kebab-case name the palette, the config file's
+//! key tables and the docs use, and a one-line description.
+
+/// Everything a key or the palette can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    Palette,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    FocusNext,
+    Filter,
+    Refresh,
+    ToggleDeleted,
+    SortNext,
+    SortReverse,
+    Reveal,
+    RevealAll,
+    ToggleRawJson,
+    PickVersion,
+    CopyValue,
+    CopyArn,
+    CopyName,
+    /// Enter in a popup: take the highlighted entry.
+    Select,
+    /// Esc: close, mask or clear, whichever the layer means by it.
+    Back,
+    /// The confirm layer's yes and no.
+    Confirm,
+    Cancel,
+    /// The palette: complete the input to the highlighted name.
+    Complete,
+}
+
+/// (command, name, description), in the order help and the palette list them.
+const CATALOGUE: &[(Command, &str, &str)] = &[
+    (
+        Command::Reveal,
+        "reveal",
+        "reveal / mask the value (GetSecretValue)",
+    ),
+    (
+        Command::RevealAll,
+        "reveal-all",
+        "reveal / hide every JSON key",
+    ),
+    (
+        Command::ToggleRawJson,
+        "raw-json",
+        "JSON: key table / pretty raw JSON",
+    ),
+    (
+        Command::CopyValue,
+        "copy-value",
+        "copy the value (cleared after a timeout)",
+    ),
+    (Command::CopyArn, "copy-arn", "copy the ARN"),
+    (Command::CopyName, "copy-name", "copy the name"),
+    (
+        Command::PickVersion,
+        "pick-version",
+        "pick the version to reveal or copy",
+    ),
+    (
+        Command::Filter,
+        "filter",
+        "filter by name, description and tags",
+    ),
+    (Command::SortNext, "sort-next", "sort by the next column"),
+    (
+        Command::SortReverse,
+        "sort-reverse",
+        "reverse the sort order",
+    ),
+    (
+        Command::ToggleDeleted,
+        "toggle-deleted",
+        "show / hide secrets scheduled for deletion",
+    ),
+    (Command::Refresh, "refresh", "refresh every region"),
+    (
+        Command::FocusNext,
+        "focus-next",
+        "switch focus: list / value pane",
+    ),
+    (Command::Down, "down", "move down"),
+    (Command::Up, "up", "move up"),
+    (Command::PageDown, "page-down", "page down"),
+    (Command::PageUp, "page-up", "page up"),
+    (Command::Top, "top", "first row"),
+    (Command::Bottom, "bottom", "last row"),
+    (Command::Help, "help", "show the keys and commands"),
+    (Command::Palette, "palette", "run a command by name"),
+    (Command::Quit, "quit", "quit (clears a copied secret)"),
+    (Command::Select, "select", "choose the highlighted entry"),
+    (Command::Back, "back", "close, mask or clear"),
+    (Command::Confirm, "confirm", "confirm"),
+    (Command::Cancel, "cancel", "cancel"),
+    (
+        Command::Complete,
+        "complete",
+        "complete the highlighted name",
+    ),
+];
+
+impl Command {
+    pub fn all() -> impl Iterator<Item = Command> {
+        CATALOGUE.iter().map(|(c, _, _)| *c)
+    }
+
+    fn entry(self) -> &'static (Command, &'static str, &'static str) {
+        CATALOGUE
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .unwrap_or(&CATALOGUE[0])
+    }
+
+    /// The stable name: palette, config file, docs.
+    pub fn name(self) -> &'static str {
+        self.entry().1
+    }
+
+    pub fn description(self) -> &'static str {
+        self.entry().2
+    }
+
+    pub fn from_name(name: &str) -> Option<Command> {
+        CATALOGUE
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(c, _, _)| *c)
+    }
+
+    /// Whether the command changes anything in AWS. `--read-only` refuses these before they
+    /// reach a room or the confirm layer. (The writes arrive with the editing, rotation and
+    /// deletion features; browsing commands never mutate.)
+    pub fn mutates(self) -> bool {
+        false
+    }
+
+    /// Whether the palette offers it: everything but the keys that only make sense inside a
+    /// popup (choose, close, yes/no, complete) and the palette itself.
+    pub fn in_palette(self) -> bool {
+        !matches!(
+            self,
+            Command::Select
+                | Command::Back
+                | Command::Confirm
+                | Command::Cancel
+                | Command::Complete
+                | Command::Palette
+        )
+    }
+
+    /// Movement commands as a cursor move, `page` rows to a page.
+    pub fn as_move(self, page: usize) -> Option<Move> {
+        Some(match self {
+            Command::Up => Move::Back(1),
+            Command::Down => Move::Forward(1),
+            Command::PageUp => Move::Back(page),
+            Command::PageDown => Move::Forward(page),
+            Command::Top => Move::First,
+            Command::Bottom => Move::Last,
+            _ => return None,
+        })
+    }
+}
+
+/// A cursor move within a list of known length, or within a scroll range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Back(usize),
+    Forward(usize),
+    First,
+    Last,
+}
+
+impl Move {
+    /// Where a cursor at `at` ends up when the last valid position is `last`: clamped, so
+    /// moving past either end stops there.
+    pub fn apply(self, at: usize, last: usize) -> usize {
+        match self {
+            Move::Back(n) => at.saturating_sub(n).min(last),
+            Move::Forward(n) => at.saturating_add(n).min(last),
+            Move::First => 0,
+            Move::Last => last,
+        }
+    }
+
+    /// The same for a `u16` scroll offset.
+    pub fn apply_u16(self, at: u16, last: u16) -> u16 {
+        let to = self.apply(usize::from(at), usize::from(last));
+        u16::try_from(to).unwrap_or(last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for command in Command::all() {
+            let name = command.name();
+            assert!(seen.insert(name), "{name} twice");
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name} is not kebab-case"
+            );
+            assert_eq!(Command::from_name(name), Some(command));
+            assert!(!command.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn moves_clamp_at_both_ends() {
+        assert_eq!(Move::Back(3).apply(1, 9), 0);
+        assert_eq!(Move::Forward(3).apply(8, 9), 9);
+        assert_eq!(Move::Forward(1).apply(0, 0), 0);
+        assert_eq!(Move::Last.apply(2, 9), 9);
+        assert_eq!(Move::First.apply(5, 9), 0);
+        assert_eq!(Move::Forward(10).apply_u16(60_000, u16::MAX), 60_010);
+    }
+}

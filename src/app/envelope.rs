@@ -1,0 +1,57 @@
+//! The one envelope every AWS result comes back in: the generation and the identity that
+//! asked. The router compares it with the session's current stamp once, for every result,
+//! so a late answer (from before a refresh, or for a role already switched away from) is
+//! dropped in one place.
+
+use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
+
+/// Which credentials a call runs as. `IdentityId::START` is the identity smtui started with;
+/// switching roles adds others, and the runner keeps clients per identity and region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IdentityId(pub u32);
+
+impl IdentityId {
+    pub const START: IdentityId = IdentityId(0);
+}
+
+/// Who asked, and when: stamped on every AWS effect and copied onto its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    /// Bumped by a refresh (and by a role switch): older results are stale.
+    pub generation: u64,
+    pub identity: IdentityId,
+}
+
+/// A result from the runner.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    pub stamp: Stamp,
+    pub outcome: Outcome,
+}
+
+// Results pass through a channel a few at a time; boxing the big ones would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A page of ListSecrets; `last` is true for a region's final page.
+    SecretsPage {
+        region: String,
+        page: Vec<SecretSummary>,
+        last: bool,
+    },
+    RegionFailed {
+        region: String,
+        error: AwsError,
+    },
+    Described {
+        arn: String,
+        result: Result<SecretDetail, AwsError>,
+    },
+    ValueFetched {
+        request: u64,
+        result: Result<FetchedValue, AwsError>,
+    },
+    WhoAmI {
+        result: Result<CallerIdentity, AwsError>,
+    },
+}

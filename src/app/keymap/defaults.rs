@@ -1,0 +1,118 @@
+//! The default bindings: per scope, which keys run which command, what that means there
+//! (help and the README show it), and a short footer hint for the most used ones.
+
+use crossterm::event::KeyCode;
+
+use super::{Binding, Key, Scope};
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+
+const fn k(c: char) -> Key {
+    Key::char(c)
+}
+const fn ctrl(c: char) -> Key {
+    Key::ctrl(c)
+}
+const fn p(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+const ENTER: Key = p(KeyCode::Enter);
+const ESC: Key = p(KeyCode::Esc);
+const DOWN: Key = p(KeyCode::Down);
+const UP: Key = p(KeyCode::Up);
+const PG_DN: Key = p(KeyCode::PageDown);
+const PG_UP: Key = p(KeyCode::PageUp);
+const HOME: Key = p(KeyCode::Home);
+const END: Key = p(KeyCode::End);
+const TAB: Key = p(KeyCode::Tab);
+
+type Row = (
+    Scope,
+    &'static [Key],
+    Command,
+    &'static str,
+    Option<&'static str>,
+);
+
+const LIST: Scope = Scope::In(Layer::List);
+const VALUE: Scope = Scope::In(Layer::Value);
+const FILTER: Scope = Scope::In(Layer::Filter);
+const PALETTE: Scope = Scope::In(Layer::Palette);
+const HELP: Scope = Scope::In(Layer::Help);
+const VERSIONS: Scope = Scope::In(Layer::Versions);
+const CONFIRM: Scope = Scope::In(Layer::Confirm);
+const GLOBAL: Scope = Scope::Global;
+
+use Command as C;
+
+#[rustfmt::skip]
+const ROWS: &[Row] = &[
+    (LIST, &[k('v'), ENTER], C::Reveal, "reveal / mask the value (GetSecretValue)", Some("reveal")),
+    (LIST, &[k('c')], C::CopyValue, "copy the whole value (cleared after a timeout)", Some("copy")),
+    (LIST, &[ESC], C::Back, "mask the value / clear the filter", None),
+    (LIST, &[k('/')], C::Filter, "filter by name, description and tags", Some("filter")),
+    (LIST, &[k('s')], C::SortNext, "sort by the next column", Some("sort")),
+    (LIST, &[k('S')], C::SortReverse, "reverse the sort order", None),
+    (LIST, &[k('.')], C::ToggleDeleted, "show / hide secrets scheduled for deletion", None),
+    (VALUE, &[k('v')], C::Reveal, "reveal / hide the selected JSON key", Some("reveal key")),
+    (VALUE, &[k('c')], C::CopyValue, "copy the selected JSON key's value, or the whole value", Some("copy")),
+    (VALUE, &[ESC], C::Back, "mask the value and return to the list", Some("mask")),
+    (GLOBAL, &[k('V')], C::RevealAll, "reveal / hide every JSON key", Some("all keys")),
+    (GLOBAL, &[k('J')], C::ToggleRawJson, "JSON: key table / pretty raw JSON", Some("raw")),
+    (GLOBAL, &[k('p')], C::PickVersion, "pick the version to reveal or copy", Some("version")),
+    (GLOBAL, &[k('a')], C::CopyArn, "copy the ARN", None),
+    (GLOBAL, &[k('n')], C::CopyName, "copy the name", None),
+    (GLOBAL, &[k('r')], C::Refresh, "refresh every region", Some("refresh")),
+    (GLOBAL, &[DOWN, k('j')], C::Down, "move down", None),
+    (GLOBAL, &[UP, k('k')], C::Up, "move up", None),
+    (GLOBAL, &[PG_DN, ctrl('d')], C::PageDown, "page down", None),
+    (GLOBAL, &[PG_UP, ctrl('u')], C::PageUp, "page up", None),
+    (GLOBAL, &[HOME, k('g')], C::Top, "first row", None),
+    (GLOBAL, &[END, k('G')], C::Bottom, "last row", None),
+    (GLOBAL, &[TAB], C::FocusNext, "switch focus: list / value pane", Some("focus")),
+    (GLOBAL, &[k(':')], C::Palette, "command palette: run any command by name", Some("commands")),
+    (GLOBAL, &[k('?')], C::Help, "show this help", Some("help")),
+    (GLOBAL, &[k('q'), ctrl('c')], C::Quit, "quit (clears a copied secret)", Some("quit")),
+    (FILTER, &[ENTER], C::Select, "keep the filter and return to the list", Some("keep")),
+    (FILTER, &[ESC], C::Back, "clear the filter and return to the list", Some("clear")),
+    (FILTER, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (PALETTE, &[ENTER], C::Select, "run the highlighted command", Some("run")),
+    (PALETTE, &[TAB], C::Complete, "complete the highlighted name", Some("complete")),
+    (PALETTE, &[DOWN], C::Down, "next match", None),
+    (PALETTE, &[UP], C::Up, "previous match", None),
+    (PALETTE, &[ESC], C::Back, "close the palette", Some("close")),
+    (PALETTE, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (HELP, &[ESC, k('q'), k('?')], C::Back, "close the help", Some("close")),
+    (HELP, &[DOWN, k('j')], C::Down, "scroll down", Some("scroll")),
+    (HELP, &[UP, k('k')], C::Up, "scroll up", None),
+    (HELP, &[PG_DN, ctrl('d')], C::PageDown, "page down", None),
+    (HELP, &[PG_UP, ctrl('u')], C::PageUp, "page up", None),
+    (HELP, &[HOME, k('g')], C::Top, "top", None),
+    (HELP, &[END, k('G')], C::Bottom, "bottom", None),
+    (HELP, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (VERSIONS, &[ENTER], C::Select, "reveal or copy this version from now on", Some("choose")),
+    (VERSIONS, &[ESC, k('q')], C::Back, "close without changing the version", Some("close")),
+    (VERSIONS, &[DOWN, k('j')], C::Down, "next version", Some("move")),
+    (VERSIONS, &[UP, k('k')], C::Up, "previous version", None),
+    (VERSIONS, &[PG_DN, ctrl('d')], C::PageDown, "ten versions down", None),
+    (VERSIONS, &[PG_UP, ctrl('u')], C::PageUp, "ten versions up", None),
+    (VERSIONS, &[HOME, k('g')], C::Top, "first version", None),
+    (VERSIONS, &[END, k('G')], C::Bottom, "last version", None),
+    (VERSIONS, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (CONFIRM, &[k('y'), ENTER], C::Confirm, "yes: run it (a typed confirmation needs the exact text, then Enter)", Some("yes")),
+    (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
+    (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),
+];
+
+pub fn bindings() -> Vec<Binding> {
+    ROWS.iter()
+        .map(|&(scope, keys, command, description, hint)| Binding {
+            scope,
+            keys: keys.to_vec(),
+            command,
+            description: description.to_owned(),
+            hint,
+        })
+        .collect()
+}

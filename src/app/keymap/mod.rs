@@ -1,0 +1,251 @@
+//! Key bindings as data: one table per layer plus the global one. Key resolution, the help
+//! popup, the footer hints, the palette's key column and the README table all read this one
+//! keymap (a test keeps the README honest), and users rebind it in the config file.
+
+mod defaults;
+mod keys;
+mod overrides;
+
+use std::fmt::Write as _;
+
+pub use keys::Key;
+pub use overrides::KeysConfig;
+
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+
+/// Where a binding applies: in one layer, or globally (under the panes, when the pane's own
+/// table does not bind the key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    In(Layer),
+    Global,
+}
+
+impl Scope {
+    /// Help and README order: the panes, everywhere, then each popup.
+    pub const ORDER: [Scope; 8] = [
+        Scope::In(Layer::List),
+        Scope::In(Layer::Value),
+        Scope::Global,
+        Scope::In(Layer::Filter),
+        Scope::In(Layer::Palette),
+        Scope::In(Layer::Help),
+        Scope::In(Layer::Versions),
+        Scope::In(Layer::Confirm),
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::In(layer) => layer.name(),
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Everywhere (list and value pane)",
+            Scope::In(layer) => layer.title(),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Scope> {
+        Self::ORDER.into_iter().find(|s| s.name() == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: Vec<Key>,
+    pub command: Command,
+    /// What the command does in this scope (help, README).
+    pub description: String,
+    /// A word or two for the footer; `None` keeps it out of the footer.
+    pub hint: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: defaults::bindings(),
+        }
+    }
+}
+
+/// One section of the help: a scope's title and its (keys, description) rows.
+pub struct HelpSection {
+    pub title: &'static str,
+    pub rows: Vec<(String, String)>,
+}
+
+impl Keymap {
+    /// The command `key` runs in `layer`: the layer's own table first, then (under the
+    /// panes only) the global one.
+    pub fn resolve(&self, layer: Layer, key: Key) -> Option<Command> {
+        let find = |scope: Scope| {
+            self.bindings
+                .iter()
+                .find(|b| b.scope == scope && b.keys.contains(&key))
+                .map(|b| b.command)
+        };
+        find(Scope::In(layer)).or_else(|| {
+            if layer.is_pane() {
+                find(Scope::Global)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The bindings that apply in `layer`, its own first.
+    pub fn active(&self, layer: Layer) -> impl Iterator<Item = &Binding> {
+        let own = self
+            .bindings
+            .iter()
+            .filter(move |b| b.scope == Scope::In(layer));
+        let global = self
+            .bindings
+            .iter()
+            .filter(move |b| layer.is_pane() && b.scope == Scope::Global);
+        own.chain(global)
+    }
+
+    /// The keys that run `command` in `layer` (its own binding, else the global one).
+    pub fn keys_for(&self, layer: Layer, command: Command) -> Vec<Key> {
+        self.active(layer)
+            .find(|b| b.command == command && !b.keys.is_empty())
+            .map(|b| b.keys.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn help_sections(&self) -> Vec<HelpSection> {
+        Scope::ORDER
+            .iter()
+            .map(|&scope| HelpSection {
+                title: scope.title(),
+                rows: self
+                    .bindings
+                    .iter()
+                    .filter(|b| b.scope == scope && !b.keys.is_empty())
+                    .map(|b| (join_keys(&b.keys, " "), b.description.clone()))
+                    .collect(),
+            })
+            .filter(|s| !s.rows.is_empty())
+            .collect()
+    }
+
+    /// How many lines the help has: a title per section, its rows, a blank line between.
+    pub fn help_line_count(&self) -> usize {
+        let sections = self.help_sections();
+        sections.iter().map(|s| s.rows.len() + 2).sum::<usize>() - 1
+    }
+
+    /// The README's key table, generated (see `tests/readme.rs`).
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| Where | Keys | Command | Action |\n|---|---|---|---|\n");
+        for &scope in &Scope::ORDER {
+            for b in self.bindings.iter().filter(|b| b.scope == scope) {
+                let keys = b
+                    .keys
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let _ = writeln!(
+                    out,
+                    "| {} | {keys} | `{}` | {} |",
+                    scope.title(),
+                    b.command.name(),
+                    b.description
+                );
+            }
+        }
+        out
+    }
+
+    /// Every command with a name the palette offers, with its description.
+    pub fn commands_table() -> String {
+        let mut out = String::from("| Command | What it does |\n|---|---|\n");
+        for command in Command::all().filter(|c| c.in_palette()) {
+            let _ = writeln!(out, "| `{}` | {} |", command.name(), command.description());
+        }
+        out
+    }
+}
+
+pub fn join_keys(keys: &[Key], separator: &str) -> String {
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layer_bindings_win_and_popups_take_only_their_own_keys() {
+        let map = Keymap::default();
+        assert_eq!(
+            map.resolve(Layer::List, Key::char('v')),
+            Some(Command::Reveal)
+        );
+        assert_eq!(
+            map.resolve(Layer::Value, Key::char('c')),
+            Some(Command::CopyValue)
+        );
+        assert_eq!(
+            map.resolve(Layer::Value, Key::char('q')),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            map.resolve(Layer::Help, Key::char('q')),
+            Some(Command::Back)
+        );
+        assert_eq!(map.resolve(Layer::Versions, Key::char('c')), None);
+        assert_eq!(
+            map.resolve(Layer::Palette, Key::ctrl('c')),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            map.resolve(Layer::List, Key::char(':')),
+            Some(Command::Palette)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        let map = Keymap::default();
+        let mut seen = std::collections::HashSet::new();
+        for b in &map.bindings {
+            for k in &b.keys {
+                assert!(
+                    seen.insert((b.scope, *k)),
+                    "{k} bound twice in {:?}",
+                    b.scope
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_popup_can_quit_and_close() {
+        let map = Keymap::default();
+        for layer in Layer::ALL.into_iter().filter(|l| !l.is_pane()) {
+            assert_eq!(
+                map.resolve(layer, Key::ctrl('c')),
+                Some(Command::Quit),
+                "{layer:?}"
+            );
+            let esc = map.resolve(layer, Key::plain(crossterm::event::KeyCode::Esc));
+            assert!(esc.is_some(), "Esc does something in {layer:?}");
+        }
+    }
+}

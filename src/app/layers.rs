@@ -1,0 +1,188 @@
+//! Focus and popups as one stack of layers. The list is always at the bottom; the value
+//! pane sits on it while it has focus; the filter prompt, the palette and popups go on top.
+//! The top layer picks the key context; nothing else decides where a key goes.
+
+/// A layer: a key context with its own bindings and help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    List,
+    Value,
+    Filter,
+    Palette,
+    Help,
+    Versions,
+    Confirm,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 7] = [
+        Layer::List,
+        Layer::Value,
+        Layer::Filter,
+        Layer::Palette,
+        Layer::Help,
+        Layer::Versions,
+        Layer::Confirm,
+    ];
+
+    /// The table name in the config file (`[keys.<name>]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::List => "list",
+            Layer::Value => "value",
+            Layer::Filter => "filter",
+            Layer::Palette => "palette",
+            Layer::Help => "help",
+            Layer::Versions => "versions",
+            Layer::Confirm => "confirm",
+        }
+    }
+
+    /// The heading of its section in help and the README.
+    pub fn title(self) -> &'static str {
+        match self {
+            Layer::List => "Secret list",
+            Layer::Value => "Value pane",
+            Layer::Filter => "Filter prompt",
+            Layer::Palette => "Command palette",
+            Layer::Help => "Help",
+            Layer::Versions => "Version picker",
+            Layer::Confirm => "Confirmation",
+        }
+    }
+
+    /// The panes: global bindings apply under them. Popups and prompts take only their own
+    /// keys, so a stray key cannot act behind them.
+    pub fn is_pane(self) -> bool {
+        matches!(self, Layer::List | Layer::Value)
+    }
+
+    /// Drawn over the panes in a box of its own (the filter prompt lives in the footer).
+    pub fn is_popup(self) -> bool {
+        matches!(
+            self,
+            Layer::Palette | Layer::Help | Layer::Versions | Layer::Confirm
+        )
+    }
+}
+
+/// Which pane has focus: the topmost pane layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layers {
+    /// Bottom first; `stack[0]` is always `Layer::List`.
+    stack: Vec<Layer>,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Self {
+            stack: vec![Layer::List],
+        }
+    }
+}
+
+impl Layers {
+    pub fn top(&self) -> Layer {
+        self.stack.last().copied().unwrap_or(Layer::List)
+    }
+
+    /// The layer under the top one (what a popup was opened over).
+    pub fn beneath_top(&self) -> Layer {
+        let n = self.stack.len();
+        if n >= 2 {
+            self.stack[n - 2]
+        } else {
+            Layer::List
+        }
+    }
+
+    pub fn focus(&self) -> Focus {
+        match self.stack.iter().rev().find(|l| l.is_pane()) {
+            Some(Layer::Value) => Focus::Value,
+            _ => Focus::List,
+        }
+    }
+
+    /// True while a popup covers the panes (no pane shows focus then).
+    pub fn has_popup(&self) -> bool {
+        self.top().is_popup()
+    }
+
+    pub fn contains(&self, layer: Layer) -> bool {
+        self.stack.contains(&layer)
+    }
+
+    /// Puts `layer` on top (moving it there if it was already in the stack). The value
+    /// pane goes right above the list instead, under any popup: a value that arrives while
+    /// the help is open must not cover the help.
+    pub fn push(&mut self, layer: Layer) {
+        if layer == Layer::List {
+            return;
+        }
+        self.stack.retain(|l| *l != layer);
+        if layer.is_pane() {
+            self.stack.insert(1, layer);
+        } else {
+            self.stack.push(layer);
+        }
+    }
+
+    /// Takes the top layer off; the list never leaves.
+    pub fn pop(&mut self) -> Option<Layer> {
+        if self.stack.len() > 1 {
+            self.stack.pop()
+        } else {
+            None
+        }
+    }
+
+    /// Takes `layer` out wherever it is.
+    pub fn remove(&mut self, layer: Layer) {
+        if layer != Layer::List {
+            self.stack.retain(|l| *l != layer);
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Layer> + '_ {
+        self.stack.iter().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_top_layer_decides_and_the_list_stays() {
+        let mut layers = Layers::default();
+        assert_eq!(layers.top(), Layer::List);
+        assert_eq!(layers.pop(), None);
+        layers.push(Layer::Value);
+        layers.push(Layer::Help);
+        assert_eq!(layers.top(), Layer::Help);
+        assert_eq!(
+            layers.focus(),
+            Focus::Value,
+            "the popup keeps the pane's focus"
+        );
+        assert!(layers.has_popup());
+        assert_eq!(layers.beneath_top(), Layer::Value);
+        layers.remove(Layer::Value);
+        assert_eq!(layers.focus(), Focus::List);
+        layers.push(Layer::Value);
+        assert_eq!(
+            layers.top(),
+            Layer::Help,
+            "a value arriving under a popup stays under it"
+        );
+        layers.remove(Layer::Value);
+        assert_eq!(layers.pop(), Some(Layer::Help));
+        assert!(!layers.has_popup());
+    }
+}

@@ -1,0 +1,121 @@
+//! What a room's update gets and gives back. It gets its own state (by `&mut`) and a
+//! read-only [`Ctx`] of facts owned by others (the settings, the clock, the selection, who we
+//! are); it returns an [`Out`]: effects for the runner and [`Intent`]s for the router,
+//! which applies what crosses rooms. Rooms never import each other.
+
+use std::time::Instant;
+
+use crate::app::effect::Effect;
+use crate::app::envelope::Stamp;
+use crate::app::layers::{Focus, Layer};
+use crate::app::state::Settings;
+use crate::model::{AwsError, CallerIdentity, ErrorKind, SecretDetail, SecretSummary, VersionSel};
+use crate::sanitize::sanitize_line;
+use crate::secret::SecretValue;
+
+/// Facts a room may read but not change.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub settings: &'a Settings,
+    pub now: Instant,
+    /// The stamp new AWS effects carry.
+    pub stamp: Stamp,
+    pub selected: Option<&'a SecretSummary>,
+    /// The selected secret's detail, once described (or why not).
+    pub detail: Option<&'a Result<SecretDetail, AwsError>>,
+    pub identity: Option<&'a Result<CallerIdentity, AwsError>>,
+    pub focus: Focus,
+}
+
+impl Ctx<'_> {
+    /// An AWS error in plain words. When access was refused and we know who we are, it says
+    /// as whom (AWS's own message often does; then it is not repeated).
+    pub fn explain(&self, err: &AwsError) -> String {
+        explain(self.identity, err)
+    }
+}
+
+pub fn explain(identity: Option<&Result<CallerIdentity, AwsError>>, err: &AwsError) -> String {
+    let text = err.to_string();
+    match (identity, err.kind) {
+        (Some(Ok(me)), ErrorKind::AccessDenied | ErrorKind::ExpiredToken)
+            if !text.contains(&me.arn) =>
+        {
+            format!("{text} (as {})", me.arn)
+        }
+        _ => text,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+/// The footer's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub level: Level,
+    pub text: String,
+}
+
+/// What a room asks of the router: things that belong to another room or to the frame.
+#[derive(Debug, Clone)]
+pub enum Intent {
+    /// Show a message in the footer.
+    Status(StatusLine),
+    /// Put text on the clipboard (the clipboard room makes the copy and tracks its clear).
+    Copy {
+        label: String,
+        text: SecretValue,
+        secret: bool,
+    },
+    /// Reveal and copy this version of the selected secret from now on.
+    UseVersion(VersionSel),
+    /// The selected secret's detail is needed now (not after the debounce).
+    Describe,
+    Open(Layer),
+    Close(Layer),
+    /// Run this command as if pressed in the layer under the palette or confirmation.
+    Run(crate::app::command::Command),
+}
+
+/// A room's answer: effects for the runner, intents for the router.
+#[derive(Debug, Default)]
+pub struct Out {
+    pub effects: Vec<Effect>,
+    pub intents: Vec<Intent>,
+}
+
+impl Out {
+    pub fn effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    pub fn intent(&mut self, intent: Intent) {
+        self.intents.push(intent);
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status(Level::Info, &text.into());
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status(Level::Warn, &text.into());
+    }
+
+    /// Error text may quote AWS (untrusted); it is sanitised when drawn, and here already
+    /// flattened to one line.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status(Level::Error, &text.into());
+    }
+
+    fn status(&mut self, level: Level, text: &str) {
+        self.intents.push(Intent::Status(StatusLine {
+            level,
+            text: sanitize_line(text).into_owned(),
+        }));
+    }
+}

@@ -1,0 +1,305 @@
+//! `update`: the only place that changes `State`. It performs no I/O. It hands each action
+//! to the room it belongs to, applies the intents rooms return, and keeps the rules that
+//! cross rooms in one place (`cross_room_rules`): a selection change masks the value and
+//! resets the version; no value pane without a value; a result is used only if it carries
+//! the current stamp.
+
+use std::time::Instant;
+
+use crate::app::action::{Action, TextEdit};
+use crate::app::command::Command;
+use crate::app::effect::Effect;
+use crate::app::envelope::{Envelope, Outcome};
+use crate::app::layers::{Focus, Layer};
+use crate::app::room::{Intent, Level, Out, explain};
+use crate::app::state::{State, ctx_of};
+use crate::features::detail::Details;
+use crate::features::reveal::ValuePane;
+
+/// The effects to run at start: list every region, learn who we are.
+pub fn init(state: &mut State) -> Vec<Effect> {
+    let mut effects = state.browse.list_effects(state.session.stamp());
+    let first = state.browse.regions.first().map(|r| r.name.as_str());
+    effects.push(state.session.who_am_i(first));
+    effects
+}
+
+/// A context for a room other than detail, from the state's fields (a macro, so the borrow
+/// checker sees which fields are lent).
+macro_rules! ctx {
+    ($state:expr) => {
+        ctx_of(
+            &$state.settings,
+            &$state.session,
+            &$state.browse,
+            Some(&$state.details),
+            &$state.layers,
+            $state.now,
+        )
+    };
+}
+
+pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
+    state.now = now;
+    let before = selected_arn(state);
+    let mut out = Out::default();
+    match action {
+        Action::Command(command) => run_command(state, command, &mut out),
+        Action::Text(edit) => text(state, edit),
+        Action::Result(envelope) => result(state, envelope, &mut out),
+        Action::DetailDue { arn } => {
+            let ctx = ctx_of(
+                &state.settings,
+                &state.session,
+                &state.browse,
+                None,
+                &state.layers,
+                now,
+            );
+            state.details.due(&arn, &ctx, &mut out);
+        }
+        Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
+        Action::ClipboardClearDue { token } => state.clipboard.clear_due(token, &mut out),
+        Action::Copied {
+            token,
+            label,
+            clear_after,
+            result,
+        } => {
+            let ctx = ctx!(state);
+            state
+                .clipboard
+                .copied(token, label, clear_after, result, &ctx, &mut out);
+        }
+        Action::ClipboardCleared { token, result } => {
+            state.clipboard.cleared(token, result, &mut out);
+        }
+        Action::Quit => quit(state, &mut out),
+        Action::HelpScrollLimit(limit) => state.help.limit_reported(limit),
+        Action::ValueScrollLimit(limit) => state.reveal.scroll_limit_reported(limit),
+        // Ticks and resizes only need a redraw.
+        Action::Tick | Action::Resize => {}
+    }
+    apply_intents(state, &mut out);
+    cross_room_rules(state, before.as_deref(), &mut out);
+    out.effects
+}
+
+/// One stale check for every result: a result asked for under another generation or
+/// identity is dropped.
+fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
+    if envelope.stamp != state.session.stamp() {
+        return;
+    }
+    match envelope.outcome {
+        Outcome::SecretsPage { region, page, last } => {
+            state.browse.page_arrived(&region, page, last);
+        }
+        Outcome::RegionFailed { region, error } => {
+            out.error(explain(state.session.caller.as_ref(), &error));
+            state.browse.region_failed(&region, error);
+        }
+        Outcome::Described { arn, result } => {
+            let ttl = state.settings.detail_ttl;
+            state.details.loaded(arn, result, ttl, state.now);
+        }
+        Outcome::ValueFetched { request, result } => {
+            let ctx = ctx!(state);
+            state.reveal.fetched(request, result, &ctx, out);
+        }
+        Outcome::WhoAmI { result } => state.session.caller = Some(result),
+    }
+}
+
+fn run_command(state: &mut State, command: Command, out: &mut Out) {
+    if command.mutates() && state.settings.read_only {
+        out.error(format!(
+            "Read-only mode: {} is not allowed (restart without --read-only)",
+            command.name()
+        ));
+        return;
+    }
+    if command == Command::Quit {
+        quit(state, out);
+        return;
+    }
+    match state.layers.top() {
+        Layer::List | Layer::Value => pane_command(state, command, out),
+        Layer::Filter => state.browse.filter_command(command, out),
+        Layer::Palette => state.palette.command(command, out),
+        Layer::Help => state.help.command(command, out),
+        Layer::Versions => state.versions.command(command, out),
+        Layer::Confirm => state.confirm.command(command, out),
+    }
+}
+
+/// Commands under the panes (keys, or the palette run over them).
+fn pane_command(state: &mut State, command: Command, out: &mut Out) {
+    // Information is read by the next key press; errors stay until Esc.
+    if state
+        .status
+        .as_ref()
+        .is_some_and(|s| s.level == Level::Info)
+    {
+        state.status = None;
+    }
+    match command {
+        Command::Help => out.intent(Intent::Open(Layer::Help)),
+        Command::Palette => {
+            let origin = state.layers.top();
+            let offered = Command::all()
+                .filter(|c| c.in_palette() && available(state, origin, *c))
+                .collect();
+            state.palette.open(origin, offered, out);
+        }
+        Command::FocusNext => match state.layers.focus() {
+            Focus::List if state.reveal.value.is_some() => state.layers.push(Layer::Value),
+            _ => state.layers.remove(Layer::Value),
+        },
+        Command::Refresh => refresh(state, out),
+        Command::PickVersion => {
+            let ctx = ctx!(state);
+            state.versions.open(&state.reveal.version, &ctx, out);
+        }
+        Command::Back => {
+            if state.reveal.value.is_some() {
+                state.reveal.mask();
+            } else if !state.browse.clear_filter() {
+                state.status = None;
+            }
+        }
+        _ => {
+            let ctx = ctx!(state);
+            let _handled = state.reveal.command(command, &ctx, out)
+                || state.clipboard.command(command, &ctx, out)
+                || state.browse.command(command, out);
+        }
+    }
+}
+
+fn text(state: &mut State, edit: TextEdit) {
+    match state.layers.top() {
+        Layer::Filter => state.browse.filter_text(edit),
+        Layer::Palette => state.palette.text(edit),
+        Layer::Confirm => state.confirm.text(edit),
+        _ => {}
+    }
+}
+
+/// Applies what rooms asked of others, in order (an intent may lead to more).
+fn apply_intents(state: &mut State, out: &mut Out) {
+    let mut next = 0;
+    while next < out.intents.len() {
+        let intent = out.intents[next].clone();
+        next += 1;
+        match intent {
+            Intent::Status(line) => state.status = Some(line),
+            Intent::Copy {
+                label,
+                text,
+                secret,
+            } => {
+                let ctx = ctx!(state);
+                state.clipboard.copy(label, text, secret, &ctx, out);
+            }
+            Intent::UseVersion(version) => {
+                let ctx = ctx!(state);
+                state.reveal.use_version(version, &ctx, out);
+            }
+            Intent::Describe => {
+                let ctx = ctx_of(
+                    &state.settings,
+                    &state.session,
+                    &state.browse,
+                    None,
+                    &state.layers,
+                    state.now,
+                );
+                state.details.describe_if_stale(&ctx, out);
+            }
+            Intent::Open(layer) => open(state, layer),
+            Intent::Close(layer) => close(state, layer),
+            Intent::Run(command) => run_command(state, command, out),
+        }
+    }
+    out.intents.clear();
+}
+
+fn open(state: &mut State, layer: Layer) {
+    if layer == Layer::Help {
+        state.help.scroll = 0;
+    }
+    state.layers.push(layer);
+}
+
+/// Takes `layer` off the stack and forgets what its room held for it.
+fn close(state: &mut State, layer: Layer) {
+    state.layers.remove(layer);
+    match layer {
+        Layer::Versions => state.versions.picker = None,
+        Layer::Palette => state.palette.input.clear(),
+        Layer::Confirm => {
+            state.confirm.pending = None;
+            state.confirm.input.clear();
+        }
+        Layer::List | Layer::Value | Layer::Filter | Layer::Help => {}
+    }
+}
+
+/// The rules that cross rooms, applied after every action.
+fn cross_room_rules(state: &mut State, before: Option<&str>, out: &mut Out) {
+    // Moving off a secret masks its value and resets the version; the new one is described
+    // once the selection rests.
+    let after = selected_arn(state);
+    if after.as_deref() != before {
+        state.reveal.forget_for_selection_change();
+        if let Some(arn) = after {
+            Details::selection_moved(arn, out);
+        }
+    }
+    // The value pane has focus only while it shows a value.
+    if state.reveal.value.is_none() {
+        state.layers.remove(Layer::Value);
+    }
+}
+
+fn refresh(state: &mut State, out: &mut Out) {
+    state.session.next_generation();
+    state.browse.restart();
+    state.reveal.forget();
+    state.details.forget();
+    out.info("Refreshing every region");
+    out.effects.extend(init(state));
+    if let Some(arn) = selected_arn(state) {
+        Details::selection_moved(arn, out);
+    }
+}
+
+fn quit(state: &mut State, out: &mut Out) {
+    state.quit = true;
+    state.reveal.mask();
+    out.effect(Effect::Quit);
+}
+
+fn selected_arn(state: &State) -> Option<String> {
+    state.selected().map(|s| s.arn.clone())
+}
+
+/// Whether `command` can do anything in `layer` now: the footer hints and the palette
+/// offer only these.
+pub fn available(state: &State, layer: Layer, command: Command) -> bool {
+    let selected = state.selected().is_some();
+    let value = state.reveal.value.as_ref();
+    match command {
+        // In the value pane, `v` toggles one JSON key.
+        Command::Reveal if layer == Layer::Value => value.is_some_and(|p| p.key_table().is_some()),
+        Command::Reveal
+        | Command::CopyValue
+        | Command::CopyArn
+        | Command::CopyName
+        | Command::PickVersion => selected,
+        Command::RevealAll | Command::ToggleRawJson => value.is_some_and(ValuePane::is_json),
+        Command::FocusNext => value.is_some(),
+        _ => true,
+    }
+}

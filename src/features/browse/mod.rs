@@ -1,0 +1,11 @@
+//! Browse: every region listed at once (pages shown as they arrive, a status per region),
+//! the secret list with its sort, filter and selection, and the filter prompt.
+
+pub mod list;
+pub mod region_bar;
+mod state;
+mod update;
+pub mod view;
+
+pub use list::{Column, SecretList, Sort};
+pub use state::{Browse, RegionState, RegionStatus};

@@ -1,0 +1,134 @@
+//! The browse room's update: listing results, moving, sorting, filtering, refreshing.
+
+use crate::app::action::TextEdit;
+use crate::app::command::Command;
+use crate::app::effect::{AwsCall, Effect};
+use crate::app::envelope::Stamp;
+use crate::app::layers::Layer;
+use crate::app::room::{Intent, Out};
+use crate::features::browse::state::{Browse, RegionState};
+use crate::model::{AwsError, SecretSummary};
+
+/// Rows to a page for PgUp/PgDn in the list.
+const PAGE: usize = 10;
+
+impl Browse {
+    /// ListSecrets for every region.
+    pub fn list_effects(&self, stamp: Stamp) -> Vec<Effect> {
+        self.regions
+            .iter()
+            .map(|r| Effect::Aws {
+                stamp,
+                call: AwsCall::ListSecrets {
+                    region: r.name.clone(),
+                },
+            })
+            .collect()
+    }
+
+    pub fn page_arrived(&mut self, region: &str, page: Vec<SecretSummary>, last: bool) {
+        let Some(status) = self.regions.iter_mut().find(|r| r.name == region) else {
+            return;
+        };
+        if std::mem::take(&mut status.awaiting_first_page) {
+            self.list.clear_region(region);
+        }
+        let so_far = match status.state {
+            RegionState::Loading { so_far } => so_far,
+            _ => 0,
+        } + page.len();
+        status.state = if last {
+            RegionState::Loaded { count: so_far }
+        } else {
+            RegionState::Loading { so_far }
+        };
+        self.list.extend(page);
+    }
+
+    /// The region bar has room for the kind of error; the router puts the whole story in
+    /// the footer.
+    pub fn region_failed(&mut self, region: &str, error: AwsError) {
+        if let Some(status) = self.regions.iter_mut().find(|r| r.name == region) {
+            status.awaiting_first_page = false;
+            status.state = RegionState::Failed(error);
+        }
+    }
+
+    /// A refresh: every region loads again; the old rows stay until each region's first
+    /// new page, and the selection comes back when its secret does.
+    pub fn restart(&mut self) {
+        self.list.remember_selection();
+        for region in &mut self.regions {
+            region.state = RegionState::Loading { so_far: 0 };
+            region.awaiting_first_page = true;
+        }
+    }
+
+    /// The list's own commands. Returns false for a command it does not handle.
+    pub fn command(&mut self, command: Command, out: &mut Out) -> bool {
+        if let Some(step) = command.as_move(PAGE) {
+            self.list.move_to(step);
+            return true;
+        }
+        match command {
+            Command::SortNext => self.list.cycle_sort(),
+            Command::SortReverse => self.list.reverse_sort(),
+            Command::ToggleDeleted => self.list.toggle_deleted(),
+            Command::Filter => out.intent(Intent::Open(Layer::Filter)),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Clears the filter; false when there was none.
+    pub fn clear_filter(&mut self) -> bool {
+        if self.list.filter().is_empty() {
+            return false;
+        }
+        self.list.set_filter(String::new());
+        true
+    }
+
+    /// The filter prompt's keys: Enter keeps the filter, Esc clears it.
+    pub fn filter_command(&mut self, command: Command, out: &mut Out) {
+        match command {
+            Command::Select => out.intent(Intent::Close(Layer::Filter)),
+            Command::Back => {
+                self.clear_filter();
+                out.intent(Intent::Close(Layer::Filter));
+            }
+            _ => {}
+        }
+    }
+
+    /// Typing in the filter prompt filters on every keystroke.
+    pub fn filter_text(&mut self, edit: TextEdit) {
+        let mut filter = self.list.filter().to_owned();
+        match edit {
+            TextEdit::Insert(c) => filter.push(c),
+            TextEdit::Backspace => {
+                filter.pop();
+            }
+        }
+        self.list.set_filter(filter);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::browse::list::tests::summary;
+
+    #[test]
+    fn a_region_s_old_rows_go_when_its_first_new_page_arrives() {
+        let mut browse = Browse::new(&["us-east-1".into(), "eu-west-1".into()]);
+        browse.page_arrived("us-east-1", vec![summary("old", "us-east-1")], true);
+        browse.page_arrived("eu-west-1", vec![summary("kept", "eu-west-1")], true);
+        browse.restart();
+        assert_eq!(browse.list.total(), 2, "old rows stay during a refresh");
+        browse.page_arrived("us-east-1", vec![summary("new", "us-east-1")], false);
+        let names: Vec<_> = browse.list.visible(0..9).map(|s| s.name.clone()).collect();
+        assert_eq!(names, ["kept", "new"]);
+        assert_eq!(browse.regions[0].state, RegionState::Loading { so_far: 1 });
+    }
+}

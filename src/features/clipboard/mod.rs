@@ -1,0 +1,28 @@
+//! Clipboard: copies (a value, a JSON key, the ARN, the name), the timed clear of a copied
+//! secret, and the countdown in the footer. The copying itself runs in the runner.
+
+mod update;
+pub mod view;
+
+use std::time::Instant;
+
+/// The last thing smtui put on the clipboard (never the value itself).
+#[derive(Debug, Clone)]
+pub struct ClipboardNotice {
+    pub token: u64,
+    pub label: String,
+    pub clears_at: Option<Instant>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ClipboardRoom {
+    pub notice: Option<ClipboardNotice>,
+    next_token: u64,
+}
+
+impl ClipboardRoom {
+    /// A countdown is on screen.
+    pub fn has_countdown(&self) -> bool {
+        self.notice.as_ref().is_some_and(|c| c.clears_at.is_some())
+    }
+}

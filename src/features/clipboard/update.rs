@@ -1,0 +1,111 @@
+//! The clipboard room's update.
+
+use std::time::Duration;
+
+use crate::app::action::Action;
+use crate::app::command::Command;
+use crate::app::effect::{CopyRequest, Effect};
+use crate::app::room::{Ctx, Out};
+use crate::features::clipboard::{ClipboardNotice, ClipboardRoom};
+use crate::secret::SecretValue;
+
+/// Which plain fact about the selected secret to copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Metadata {
+    Arn,
+    Name,
+}
+
+impl ClipboardRoom {
+    /// `a` and `n`: the ARN or the name. Neither is secret, so neither is cleared.
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
+        let what = match command {
+            Command::CopyArn => Metadata::Arn,
+            Command::CopyName => Metadata::Name,
+            _ => return false,
+        };
+        if let Some(selected) = ctx.selected {
+            let (label, text) = match what {
+                Metadata::Arn => (format!("ARN of {}", selected.name), selected.arn.clone()),
+                Metadata::Name => (format!("name {}", selected.name), selected.name.clone()),
+            };
+            self.copy(label, SecretValue::from_string(text), false, ctx, out);
+        }
+        true
+    }
+
+    /// Asks the runner to copy `text`; a secret is cleared after the configured timeout.
+    pub fn copy(
+        &mut self,
+        label: String,
+        text: SecretValue,
+        secret: bool,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        self.next_token += 1;
+        let clear_after = secret
+            .then_some(ctx.settings.clipboard_timeout)
+            .filter(|d| !d.is_zero());
+        out.effect(Effect::Copy(CopyRequest {
+            token: self.next_token,
+            label,
+            text,
+            secret,
+            clear_after,
+        }));
+    }
+
+    pub fn copied(
+        &mut self,
+        token: u64,
+        label: String,
+        clear_after: Option<Duration>,
+        result: Result<&'static str, String>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        match result {
+            Ok(backend) => {
+                let when =
+                    clear_after.map_or(String::new(), |d| format!("; clears in {} s", d.as_secs()));
+                out.info(format!("Copied {label} to the clipboard ({backend}){when}"));
+                self.notice = Some(ClipboardNotice {
+                    token,
+                    label,
+                    clears_at: clear_after.map(|d| ctx.now + d),
+                });
+                if let Some(delay) = clear_after {
+                    out.effect(Effect::After {
+                        delay,
+                        action: Box::new(Action::ClipboardClearDue { token }),
+                    });
+                }
+            }
+            Err(why) => out.error(format!("Could not copy {label}: {why}")),
+        }
+    }
+
+    pub fn clear_due(&self, token: u64, out: &mut Out) {
+        if self.notice.as_ref().is_some_and(|c| c.token == token) {
+            out.effect(Effect::ClearClipboard { token });
+        }
+    }
+
+    pub fn cleared(&mut self, token: u64, result: Result<bool, String>, out: &mut Out) {
+        // The answer for an older copy says nothing about the one now on the clipboard, whose
+        // own clear is still to come.
+        let Some(notice) = self.notice.take_if(|c| c.token == token) else {
+            return;
+        };
+        match result {
+            Ok(true) => out.info(format!("Clipboard cleared ({} was on it)", notice.label)),
+            Ok(false) => out.warn("Clipboard left alone: it no longer holds what smtui copied"),
+            Err(why) => out.error(format!(
+                "Could not clear the clipboard ({why}): it may still hold the {}. \
+                 Clear it yourself; smtui tries again on exit",
+                notice.label
+            )),
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The clipboard countdown, at the right end of the footer whatever else it shows.
+
+use std::time::Instant;
+
+use ratatui::text::Line;
+
+use crate::features::clipboard::ClipboardRoom;
+use crate::ui::Theme;
+
+pub fn countdown(room: &ClipboardRoom, now: Instant, theme: &Theme) -> Option<Line<'static>> {
+    let clears_at = room.notice.as_ref()?.clears_at?;
+    let left = clears_at.saturating_duration_since(now).as_secs();
+    Some(Line::styled(
+        format!(" clipboard clears in {left} s "),
+        theme.warn,
+    ))
+}

@@ -1,0 +1,131 @@
+//! Confirmation as data: the confirm layer holds the command it will run. `y` (or Enter)
+//! runs it, `n` or Esc drops it. A typed confirmation asks for a given text (a secret's
+//! name) before Enter runs it. The router refuses a mutating command in read-only mode
+//! before it could get here.
+
+pub mod view;
+
+use crate::app::action::TextEdit;
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::room::{Intent, Out};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmRequest {
+    /// What will happen, in plain words.
+    pub question: String,
+    /// What runs when confirmed.
+    pub command: Command,
+    /// The text the user must type first, if any.
+    pub typed: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Confirm {
+    pub pending: Option<ConfirmRequest>,
+    /// What has been typed so far (typed confirmations only).
+    pub input: String,
+}
+
+impl Confirm {
+    pub fn ask(&mut self, request: ConfirmRequest, out: &mut Out) {
+        self.pending = Some(request);
+        self.input.clear();
+        out.intent(Intent::Open(Layer::Confirm));
+    }
+
+    /// A typed confirmation takes every printable key as text (so `y` is a letter there).
+    pub fn takes_text(&self) -> bool {
+        self.pending.as_ref().is_some_and(|p| p.typed.is_some())
+    }
+
+    pub fn text(&mut self, edit: TextEdit) {
+        match edit {
+            TextEdit::Insert(c) => self.input.push(c),
+            TextEdit::Backspace => {
+                self.input.pop();
+            }
+        }
+    }
+
+    pub fn command(&mut self, command: Command, out: &mut Out) {
+        let Some(request) = &self.pending else {
+            out.intent(Intent::Close(Layer::Confirm));
+            return;
+        };
+        match command {
+            Command::Confirm => {
+                if let Some(expected) = request.typed.as_deref().filter(|t| *t != self.input) {
+                    out.warn(format!(
+                        "Type {expected:?} exactly, then Enter (Esc cancels)"
+                    ));
+                    return;
+                }
+                let run = request.command;
+                out.intent(Intent::Close(Layer::Confirm));
+                out.intent(Intent::Run(run));
+            }
+            Command::Cancel => {
+                out.intent(Intent::Close(Layer::Confirm));
+                out.info("Cancelled");
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ran(out: &Out) -> Option<Command> {
+        out.intents.iter().find_map(|i| match i {
+            Intent::Run(c) => Some(*c),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn yes_runs_the_held_command_and_no_drops_it() {
+        let mut confirm = Confirm::default();
+        let request = ConfirmRequest {
+            question: "Refresh every region?".into(),
+            command: Command::Refresh,
+            typed: None,
+        };
+        confirm.ask(request.clone(), &mut Out::default());
+        let mut out = Out::default();
+        confirm.command(Command::Confirm, &mut out);
+        assert_eq!(ran(&out), Some(Command::Refresh));
+
+        confirm.ask(request, &mut Out::default());
+        let mut out = Out::default();
+        confirm.command(Command::Cancel, &mut out);
+        assert_eq!(ran(&out), None);
+    }
+
+    #[test]
+    fn a_typed_confirmation_runs_only_on_the_exact_text() {
+        let mut confirm = Confirm::default();
+        confirm.ask(
+            ConfirmRequest {
+                question: "Delete prod/db?".into(),
+                command: Command::Refresh,
+                typed: Some("prod/db".into()),
+            },
+            &mut Out::default(),
+        );
+        assert!(confirm.takes_text());
+        for c in "prod/dx".chars() {
+            confirm.text(TextEdit::Insert(c));
+        }
+        let mut out = Out::default();
+        confirm.command(Command::Confirm, &mut out);
+        assert_eq!(ran(&out), None, "a wrong text runs nothing");
+        confirm.text(TextEdit::Backspace);
+        confirm.text(TextEdit::Insert('b'));
+        let mut out = Out::default();
+        confirm.command(Command::Confirm, &mut out);
+        assert_eq!(ran(&out), Some(Command::Refresh));
+    }
+}

@@ -1,0 +1,13 @@
+//! One folder per feature (a room): its state, its update for its own actions, its view,
+//! and its tests. Rooms never import each other; the router (`app::router`) passes them a
+//! read-only context and applies the intents they return.
+
+pub mod browse;
+pub mod clipboard;
+pub mod confirm;
+pub mod detail;
+pub mod help;
+pub mod palette;
+pub mod reveal;
+pub mod session;
+pub mod versions;

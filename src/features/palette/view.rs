@@ -1,0 +1,49 @@
+//! The palette popup: the input line, then the matching commands with their keys and what
+//! they do.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::keymap::{Keymap, join_keys};
+use crate::features::palette::Palette;
+use crate::sanitize::sanitize_line;
+use crate::ui::Theme;
+use crate::ui::widgets::{centered, pane_block, scroll_offset};
+
+pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap, theme: &Theme) {
+    let matches = palette.matches();
+    let rows = usize::from(area.height.saturating_sub(8)).clamp(1, 14);
+    let offset = scroll_offset(palette.selected, matches.len(), rows);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(":", theme.filter),
+        Span::styled(sanitize_line(&palette.input).into_owned(), theme.filter),
+        Span::styled("▏", theme.filter),
+    ])];
+    if matches.is_empty() {
+        lines.push(Line::styled("no command matches", theme.dim));
+    }
+    for (i, command) in matches.iter().enumerate().skip(offset).take(rows) {
+        let keys = join_keys(&keymap.keys_for(palette.origin, *command), " ");
+        let selected = i == palette.selected;
+        let pick = |style| if selected { theme.selected } else { style };
+        lines.push(
+            Line::from(vec![
+                Span::styled(format!(" {:<16}", command.name()), pick(theme.text)),
+                Span::styled(format!("{keys:<10} "), pick(theme.key_hint)),
+                Span::styled(command.description(), pick(theme.dim)),
+            ])
+            .style(pick(theme.text)),
+        );
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, 76, height);
+    frame.render_widget(Clear, popup);
+    let block = pane_block(
+        Line::from(" Command (Enter runs · Tab completes) "),
+        true,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

@@ -1,0 +1,107 @@
+//! Reveal: fetching a value only when asked (reveal or copy), showing it masked per JSON
+//! key until revealed, re-masking on a timer, and dropping (zeroizing) it on timeout, on a
+//! selection change and on quit. The value pane is its view.
+
+mod update;
+pub mod view;
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use crate::model::{FetchedValue, VersionSel};
+use crate::secret::{JsonEntry, ValueView};
+
+/// Which parts of a fetched value are on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// Text and binary: all or nothing.
+    All,
+    /// JSON: the set of revealed keys (by index).
+    Keys(BTreeSet<usize>),
+}
+
+/// A fetched value, held only while it is on screen.
+#[derive(Debug, Clone)]
+pub struct ValuePane {
+    pub reveal_id: u64,
+    pub arn: String,
+    pub version: VersionSel,
+    pub value: FetchedValue,
+    pub shown: Shown,
+    pub selected_key: usize,
+    /// First line shown of a text, binary or raw JSON value.
+    pub scroll: u16,
+    /// The last first line there is, as the screen last reported it (None before the
+    /// first frame).
+    pub scroll_limit: Option<u16>,
+    pub raw_json: bool,
+    pub expires_at: Instant,
+}
+
+impl ValuePane {
+    /// The JSON entries when the value shows as a key table (a JSON object, not switched to
+    /// raw); `None` when it shows as scrollable text.
+    pub fn key_table(&self) -> Option<&[JsonEntry]> {
+        match &self.value.view {
+            ValueView::Json { entries, .. } if !self.raw_json => Some(entries),
+            _ => None,
+        }
+    }
+
+    pub fn is_json(&self) -> bool {
+        matches!(self.value.view, ValueView::Json { .. })
+    }
+}
+
+/// Why a value is being fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchPurpose {
+    Reveal,
+    Copy,
+}
+
+#[derive(Debug, Clone)]
+pub struct PendingFetch {
+    pub request: u64,
+    pub arn: String,
+    pub name: String,
+    pub purpose: FetchPurpose,
+    /// The version asked for: the answer is labelled and shown as this version even if
+    /// the user has picked another since.
+    pub version: VersionSel,
+    /// JSON reveal: show every key at once.
+    pub reveal_all: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reveal {
+    /// The version that reveal and copy fetch for the selected secret.
+    pub version: VersionSel,
+    pub value: Option<ValuePane>,
+    /// Value fetches in flight: at most one reveal and one copy.
+    pub pending: Vec<PendingFetch>,
+    next_id: u64,
+}
+
+impl Default for Reveal {
+    fn default() -> Self {
+        Self {
+            version: VersionSel::current(),
+            value: None,
+            pending: Vec::new(),
+            next_id: 0,
+        }
+    }
+}
+
+impl Reveal {
+    /// A value fetch for `purpose` is on its way.
+    pub fn is_fetching(&self, purpose: FetchPurpose) -> bool {
+        self.pending.iter().any(|p| p.purpose == purpose)
+    }
+
+    fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+}

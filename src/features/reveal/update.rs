@@ -1,0 +1,278 @@
+//! The reveal room's update: the parts of the app that touch secret values.
+
+use std::collections::BTreeSet;
+
+use crate::app::action::Action;
+use crate::app::command::{Command, Move};
+use crate::app::effect::{AwsCall, Effect};
+use crate::app::layers::{Focus, Layer};
+use crate::app::room::{Ctx, Intent, Out};
+use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, Shown, ValuePane};
+use crate::model::{AwsError, FetchedValue, VersionSel};
+use crate::secret::ValueView;
+
+/// Rows to a page for PgUp/PgDn in the value pane.
+const PAGE: usize = 10;
+
+impl Reveal {
+    /// The commands this room handles. Returns false for any other.
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
+        match command {
+            Command::Reveal => self.reveal(false, ctx, out),
+            Command::RevealAll => self.reveal(true, ctx, out),
+            Command::ToggleRawJson => self.toggle_raw_json(),
+            Command::CopyValue => self.copy_value(ctx, out),
+            _ => match command.as_move(PAGE) {
+                Some(step) if ctx.focus == Focus::Value => return self.move_in_value(step),
+                _ => return false,
+            },
+        }
+        true
+    }
+
+    /// `v` (and `V` with `all`): fetch and show, or toggle what is shown.
+    fn reveal(&mut self, all: bool, ctx: &Ctx, out: &mut Out) {
+        if ctx.settings.reveal_timeout.is_zero() {
+            out.warn("Reveal is disabled (reveal_timeout_secs = 0)");
+            return;
+        }
+        let in_value_pane = ctx.focus == Focus::Value;
+        let deadline = ctx.now + ctx.settings.reveal_timeout;
+        let Some(pane) = self.value.as_mut() else {
+            if self.is_fetching(FetchPurpose::Reveal) {
+                // A second press while the value is on its way means "never mind".
+                self.mask();
+                out.info("Reveal cancelled");
+            } else {
+                self.start_fetch(FetchPurpose::Reveal, all, ctx, out);
+            }
+            return;
+        };
+        let key_count = match &pane.value.view {
+            ValueView::Json { entries, .. } => Some(entries.len()),
+            _ => None,
+        };
+        match (&mut pane.shown, key_count) {
+            (Shown::Keys(keys), Some(count)) if all => {
+                *keys = if keys.len() == count {
+                    BTreeSet::new()
+                } else {
+                    (0..count).collect()
+                };
+                pane.expires_at = deadline;
+            }
+            (Shown::Keys(keys), Some(_)) if in_value_pane => {
+                if !keys.remove(&pane.selected_key) {
+                    keys.insert(pane.selected_key);
+                }
+                pane.expires_at = deadline;
+            }
+            // `v` on the list (or on a text value) hides it again.
+            _ => self.mask(),
+        }
+    }
+
+    /// Drops the value on screen (its bytes are zeroized on drop) and a reveal on its way.
+    pub fn mask(&mut self) {
+        self.value = None;
+        self.pending.retain(|p| p.purpose != FetchPurpose::Reveal);
+    }
+
+    /// Another secret is selected: nothing of this one stays, and the version resets.
+    pub fn forget_for_selection_change(&mut self) {
+        self.mask();
+        self.version = VersionSel::current();
+    }
+
+    /// A refresh: answers to the old generation's fetches will be dropped.
+    pub fn forget(&mut self) {
+        self.mask();
+        self.pending.clear();
+    }
+
+    fn start_fetch(&mut self, purpose: FetchPurpose, reveal_all: bool, ctx: &Ctx, out: &mut Out) {
+        let Some(selected) = ctx.selected else {
+            return;
+        };
+        let request = self.next_id();
+        self.pending.retain(|p| p.purpose != purpose);
+        self.pending.push(PendingFetch {
+            request,
+            arn: selected.arn.clone(),
+            name: selected.name.clone(),
+            purpose,
+            version: self.version.clone(),
+            reveal_all,
+        });
+        out.effect(Effect::Aws {
+            stamp: ctx.stamp,
+            call: AwsCall::GetValue {
+                request,
+                region: selected.region.clone(),
+                arn: selected.arn.clone(),
+                version: self.version.clone(),
+            },
+        });
+    }
+
+    pub fn fetched(
+        &mut self,
+        request: u64,
+        result: Result<FetchedValue, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let Some(at) = self.pending.iter().position(|p| p.request == request) else {
+            return;
+        };
+        let fetch = self.pending.remove(at);
+        let value = match result {
+            Ok(value) => value,
+            Err(err) => {
+                out.error(format!("{} (secret {})", ctx.explain(&err), fetch.name));
+                return;
+            }
+        };
+        match fetch.purpose {
+            FetchPurpose::Copy => out.intent(Intent::Copy {
+                label: format!("value of {} ({})", fetch.name, fetch.version.label()),
+                text: value.view.whole_for_copy(&value.raw),
+                secret: true,
+            }),
+            FetchPurpose::Reveal => self.show(fetch, value, ctx, out),
+        }
+    }
+
+    fn show(&mut self, fetch: PendingFetch, value: FetchedValue, ctx: &Ctx, out: &mut Out) {
+        // The user has moved on (another secret, another version): not shown.
+        if ctx.selected.is_none_or(|s| s.arn != fetch.arn) || fetch.version != self.version {
+            return;
+        }
+        let shown = match &value.view {
+            ValueView::Json { entries, .. } if fetch.reveal_all => {
+                Shown::Keys((0..entries.len()).collect())
+            }
+            ValueView::Json { .. } => Shown::Keys(BTreeSet::new()),
+            _ => Shown::All,
+        };
+        if matches!(shown, Shown::Keys(_)) {
+            out.intent(Intent::Open(Layer::Value));
+        }
+        let reveal_id = self.next_id();
+        let delay = ctx.settings.reveal_timeout;
+        self.value = Some(ValuePane {
+            reveal_id,
+            arn: fetch.arn,
+            version: fetch.version,
+            value,
+            shown,
+            selected_key: 0,
+            scroll: 0,
+            scroll_limit: None,
+            raw_json: false,
+            expires_at: ctx.now + delay,
+        });
+        out.effect(Effect::After {
+            delay,
+            action: Box::new(Action::RemaskDue { reveal: reveal_id }),
+        });
+    }
+
+    pub fn remask_due(&mut self, reveal: u64, ctx: &Ctx, out: &mut Out) {
+        let Some(pane) = self.value.as_ref().filter(|p| p.reveal_id == reveal) else {
+            return;
+        };
+        if ctx.now >= pane.expires_at {
+            self.mask();
+            out.info(format!(
+                "Value masked again after {} s",
+                ctx.settings.reveal_timeout.as_secs()
+            ));
+        } else {
+            // The user revealed more since: wait for the extended deadline.
+            let delay = pane.expires_at - ctx.now;
+            out.effect(Effect::After {
+                delay,
+                action: Box::new(Action::RemaskDue { reveal }),
+            });
+        }
+    }
+
+    /// In the value pane: moves between JSON keys, or scrolls a text, binary or raw JSON
+    /// value. False when no value is shown.
+    fn move_in_value(&mut self, step: Move) -> bool {
+        let Some(pane) = self.value.as_mut() else {
+            return false;
+        };
+        if let Some(entries) = pane.key_table() {
+            pane.selected_key = step.apply(pane.selected_key, entries.len().saturating_sub(1));
+        } else {
+            // Before the first frame has reported the real limit, the frame after clamps it.
+            pane.scroll = step.apply_u16(pane.scroll, pane.scroll_limit.unwrap_or(u16::MAX));
+        }
+        true
+    }
+
+    /// The screen says how far the shown value can scroll.
+    pub fn scroll_limit_reported(&mut self, limit: u16) {
+        if let Some(pane) = self.value.as_mut() {
+            pane.scroll_limit = Some(limit);
+            pane.scroll = pane.scroll.min(limit);
+        }
+    }
+
+    fn toggle_raw_json(&mut self) {
+        if let Some(pane) = self.value.as_mut().filter(|p| p.is_json()) {
+            pane.raw_json = !pane.raw_json;
+        }
+    }
+
+    /// The version picker chose `version`: a revealed value is fetched again at it.
+    pub fn use_version(&mut self, version: VersionSel, ctx: &Ctx, out: &mut Out) {
+        let was_revealed = self.value.is_some();
+        self.mask();
+        out.info(format!("Version {} selected", version.label()));
+        self.version = version;
+        if was_revealed {
+            self.start_fetch(FetchPurpose::Reveal, false, ctx, out);
+        }
+    }
+
+    /// The shown value when it belongs to the selection and the chosen version.
+    fn pane_for_selection(&self, ctx: &Ctx) -> Option<&ValuePane> {
+        let pane = self.value.as_ref()?;
+        let selected = ctx.selected?;
+        (pane.arn == selected.arn && pane.version == self.version).then_some(pane)
+    }
+
+    /// `c`: the selected JSON key in the value pane, else the whole value (fetched for the
+    /// copy, and not shown, when it is not on screen).
+    fn copy_value(&mut self, ctx: &Ctx, out: &mut Out) {
+        let Some(selected) = ctx.selected else {
+            return;
+        };
+        let Some(pane) = self.pane_for_selection(ctx) else {
+            self.start_fetch(FetchPurpose::Copy, false, ctx, out);
+            return;
+        };
+        let key_table = pane.key_table().filter(|_| ctx.focus == Focus::Value);
+        let (label, text) = match key_table {
+            Some(entries) => match entries.get(pane.selected_key) {
+                Some(entry) => (
+                    format!("key '{}' of {}", entry.key, selected.name),
+                    entry.value.clone(),
+                ),
+                None => return,
+            },
+            None => (
+                format!("value of {} ({})", selected.name, self.version.label()),
+                pane.value.view.whole_for_copy(&pane.value.raw),
+            ),
+        };
+        out.intent(Intent::Copy {
+            label,
+            text,
+            secret: true,
+        });
+    }
+}
