@@ -7,8 +7,8 @@ use std::time::Instant;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smtui::app::list::SecretList;
-use smtui::app::{Action, Settings, State, update};
+use smtui::features::browse::SecretList;
+use smtui::app::{Action, Envelope, Outcome, Settings, State, update};
 use smtui::model::{SecretSummary, Tag};
 use smtui::ui::{Theme, render};
 
@@ -118,13 +118,14 @@ fn draw(c: &mut Criterion) {
         "ap-southeast-2".to_owned(),
     ];
     let mut state = State::new(Settings::default(), &regions, Instant::now());
-    let generation = state.generation;
-    let page = Action::SecretsPage {
-        generation,
-        region: "us-east-1".into(),
-        page: secrets(10_000),
-        last: true,
-    };
+    let page = Action::Result(Envelope {
+        stamp: state.session.stamp(),
+        outcome: Outcome::SecretsPage {
+            region: "us-east-1".into(),
+            page: secrets(10_000),
+            last: true,
+        },
+    });
     update(&mut state, page, Instant::now());
     let theme = Theme::default();
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");

@@ -51,13 +51,11 @@ fn hostile_state() -> Harness {
         })
         .collect();
     h.page("us-east-1", page, true);
-    let selected = h.state.list.selected().cloned().expect("selected");
+    let selected = h.state.browse.list.selected().cloned().expect("selected");
     let mut detail = detail_for(&selected);
     detail.kms_key_id = Some(hostile(4));
     detail.versions[0].stages.push(hostile(5));
-    let generation = h.state.generation;
-    h.act(Action::DetailLoaded {
-        generation,
+    h.answer(smtui::app::Outcome::Described {
         arn: selected.arn,
         result: Ok(detail),
     });
@@ -99,10 +97,10 @@ fn filter_text_and_status_messages_are_neutralised() {
     let mut h = hostile_state();
     h.cmd(Command::Filter);
     for c in "\u{1b}]52;c;x\u{7}".chars() {
-        h.act(Action::FilterInput(smtui::app::FilterEdit::Insert(c)));
+        h.act(Action::Text(smtui::app::TextEdit::Insert(c)));
     }
     assert_clean(&h);
-    h.act(Action::FilterInput(smtui::app::FilterEdit::Accept));
+    h.cmd(Command::Select);
     let (token, label) = (1, hostile(0));
     h.act(Action::Copied {
         token,

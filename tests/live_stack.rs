@@ -6,7 +6,8 @@ mod common;
 use std::time::Duration;
 
 use common::live::{LiveApp, seeded_stack};
-use smtui::app::state::{Overlay, RegionState, Shown};
+use smtui::features::browse::RegionState;
+use smtui::features::reveal::Shown;
 use smtui::app::{Command, Settings};
 use smtui::aws::ErrorKind;
 use smtui::secret::ValueView;
@@ -29,8 +30,8 @@ async fn lists_every_region_page_by_page() {
     let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
     let mut saw_partial_page = false;
     app.wait_for("every region loaded", Duration::from_mins(1), |s| {
-        saw_partial_page |= matches!(s.regions[0].state, RegionState::Loading { so_far: 100 });
-        s.regions
+        saw_partial_page |= matches!(s.browse.regions[0].state, RegionState::Loading { so_far: 100 });
+        s.browse.regions
             .iter()
             .all(|r| matches!(r.state, RegionState::Loaded { .. }))
     })
@@ -39,7 +40,7 @@ async fn lists_every_region_page_by_page() {
         saw_partial_page,
         "the first 100 of us-east-1 showed before the second page arrived"
     );
-    for region in &app.state.regions {
+    for region in &app.state.browse.regions {
         assert_eq!(
             region.state,
             RegionState::Loaded {
@@ -50,18 +51,18 @@ async fn lists_every_region_page_by_page() {
         );
     }
     let expected: usize = fx::REGIONS.iter().map(|r| listed_with_deleted(r)).sum();
-    assert_eq!(app.state.list.total(), expected);
+    assert_eq!(app.state.browse.list.total(), expected);
     let hidden = fx::REGION_PLAN
         .iter()
         .map(|(_, _, deleted, _)| deleted)
         .sum::<usize>();
     assert_eq!(
-        app.state.list.len(),
+        app.state.browse.list.len(),
         expected - hidden,
         "scheduled-for-deletion rows hidden by default"
     );
     app.cmd(Command::ToggleDeleted);
-    assert_eq!(app.state.list.len(), expected);
+    assert_eq!(app.state.browse.list.len(), expected);
 
     // The detail pane gets DescribeSecret + ListSecretVersionIds once the selection rests.
     app.select(fx::REPLICATED_SECRET, fx::PRIMARY_REGION);
@@ -98,16 +99,16 @@ async fn a_dead_region_and_a_slow_region_hide_nothing_else() {
         .set_delay("ap-southeast-2", Some(Duration::from_secs(3)));
     let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
     app.wait_for("us-east-1 loaded", WAIT, |s| {
-        matches!(s.regions[0].state, RegionState::Loaded { .. })
+        matches!(s.browse.regions[0].state, RegionState::Loaded { .. })
     })
     .await;
     assert!(
-        matches!(app.state.regions[2].state, RegionState::Loading { .. }),
+        matches!(app.state.browse.regions[2].state, RegionState::Loading { .. }),
         "the slow region is still loading while the others show"
     );
     app.wait_loaded().await;
-    let RegionState::Failed(error) = &app.state.regions[1].state else {
-        panic!("eu-west-1 should fail: {:?}", app.state.regions[1].state)
+    let RegionState::Failed(error) = &app.state.browse.regions[1].state else {
+        panic!("eu-west-1 should fail: {:?}", app.state.browse.regions[1].state)
     };
     assert_eq!(error.kind, ErrorKind::Network);
     assert_eq!(
@@ -115,7 +116,7 @@ async fn a_dead_region_and_a_slow_region_hide_nothing_else() {
         ("ListSecrets", "eu-west-1")
     );
     assert!(matches!(
-        app.state.regions[2].state,
+        app.state.browse.regions[2].state,
         RegionState::Loaded { .. }
     ));
     let screen = {
@@ -137,20 +138,20 @@ async fn reveals_string_json_and_binary_values() {
 
     app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
     app.cmd(Command::Reveal);
-    app.wait_for("string value", WAIT, |s| s.value.is_some())
+    app.wait_for("string value", WAIT, |s| s.reveal.value.is_some())
         .await;
-    let pane = app.state.value.as_ref().expect("pane");
+    let pane = app.state.reveal.value.as_ref().expect("pane");
     assert!(
         matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(fx::STRING_SECRET_VALUE))
     );
     assert_eq!(pane.shown, Shown::All);
 
     app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
-    assert!(app.state.value.is_none(), "moving masks");
+    assert!(app.state.reveal.value.is_none(), "moving masks");
     app.cmd(Command::Reveal);
-    app.wait_for("json value", WAIT, |s| s.value.is_some())
+    app.wait_for("json value", WAIT, |s| s.reveal.value.is_some())
         .await;
-    let pane = app.state.value.as_ref().expect("pane");
+    let pane = app.state.reveal.value.as_ref().expect("pane");
     let ValueView::Json { entries, .. } = &pane.value.view else {
         panic!("JSON view")
     };
@@ -168,17 +169,17 @@ async fn reveals_string_json_and_binary_values() {
 
     app.select(fx::BINARY_SECRET, fx::PRIMARY_REGION);
     app.cmd(Command::Reveal);
-    app.wait_for("binary value", WAIT, |s| s.value.is_some())
+    app.wait_for("binary value", WAIT, |s| s.reveal.value.is_some())
         .await;
-    let pane = app.state.value.as_ref().expect("pane");
+    let pane = app.state.reveal.value.as_ref().expect("pane");
     assert!(
         matches!(&pane.value.view, ValueView::Binary { bytes, .. } if bytes.expose() == fx::BINARY_SECRET_BYTES)
     );
 
     app.select(fx::EU_SECRET, "eu-west-1");
     app.cmd(Command::Reveal);
-    app.wait_for("eu value", WAIT, |s| s.value.is_some()).await;
-    let pane = app.state.value.as_ref().expect("pane");
+    app.wait_for("eu value", WAIT, |s| s.reveal.value.is_some()).await;
+    let pane = app.state.reveal.value.as_ref().expect("pane");
     assert!(
         matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(fx::EU_SECRET_VALUE))
     );
@@ -207,12 +208,13 @@ async fn picks_previous_pending_and_unlabelled_versions() {
         app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
             .await;
         app.cmd(Command::PickVersion);
-        let Some(Overlay::VersionPicker { choices, .. }) = app.state.overlays.last() else {
+        let Some(picker) = &app.state.versions.picker else {
             panic!("version picker opens")
         };
-        let index = choices
+        let index = picker
+            .choices
             .iter()
-            .position(|(_, text)| text.contains(label))
+            .position(|c| smtui::features::versions::view::label(c).contains(label))
             .expect("version offered");
         app.cmd(Command::Top);
         for _ in 0..index {
@@ -220,9 +222,9 @@ async fn picks_previous_pending_and_unlabelled_versions() {
         }
         app.cmd(Command::Select);
         app.cmd(Command::Reveal);
-        app.wait_for("version value", WAIT, |s| s.value.is_some())
+        app.wait_for("version value", WAIT, |s| s.reveal.value.is_some())
             .await;
-        let pane = app.state.value.as_ref().expect("pane");
+        let pane = app.state.reveal.value.as_ref().expect("pane");
         assert!(
             matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(expected)),
             "{secret} {label}"
@@ -243,19 +245,19 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
 
     app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
     app.cmd(Command::CopyValue);
-    app.wait_for("copied", WAIT, |s| s.clipboard.is_some())
+    app.wait_for("copied", WAIT, |s| s.clipboard.notice.is_some())
         .await;
     assert_eq!(
         app.clipboard.contents().as_deref().map(String::as_str),
         Some(fx::STRING_SECRET_VALUE)
     );
-    assert!(app.state.value.is_none(), "copy does not reveal");
+    assert!(app.state.reveal.value.is_none(), "copy does not reveal");
     let status = app.state.status_text();
     assert!(
         status.contains("clears in 1 s") && !status.contains(fx::STRING_SECRET_VALUE),
         "{status}"
     );
-    app.wait_for("cleared", WAIT, |s| s.clipboard.is_none())
+    app.wait_for("cleared", WAIT, |s| s.clipboard.notice.is_none())
         .await;
     assert!(
         app.clipboard.contents().is_none(),
@@ -264,14 +266,14 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
 
     // The user copies something else meanwhile: it is left alone.
     app.cmd(Command::CopyValue);
-    app.wait_for("copied again", WAIT, |s| s.clipboard.is_some())
+    app.wait_for("copied again", WAIT, |s| s.clipboard.notice.is_some())
         .await;
     app.clipboard
         .0
         .lock()
         .expect("lock")
         .replace(zeroize::Zeroizing::new("user text".to_owned()));
-    app.wait_for("clear attempted", WAIT, |s| s.clipboard.is_none())
+    app.wait_for("clear attempted", WAIT, |s| s.clipboard.notice.is_none())
         .await;
     assert_eq!(
         app.clipboard.contents().as_deref().map(String::as_str),
@@ -281,10 +283,10 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
     // One JSON key, and the whole value of a binary secret as base64; exit clears.
     app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
     app.cmd(Command::Reveal);
-    app.wait_for("json", WAIT, |s| s.value.is_some()).await;
+    app.wait_for("json", WAIT, |s| s.reveal.value.is_some()).await;
     app.cmd(Command::Down);
     app.cmd(Command::CopyValue);
-    app.wait_for("key copied", WAIT, |s| s.clipboard.is_some())
+    app.wait_for("key copied", WAIT, |s| s.clipboard.notice.is_some())
         .await;
     assert_eq!(
         app.clipboard.contents().as_deref().map(String::as_str),
@@ -307,7 +309,7 @@ async fn refused_credentials_are_classified_per_region_and_shown() {
     let stack = smtui_devstack::Stack::start(options).await.expect("stack");
     let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
     app.wait_loaded().await;
-    for region in &app.state.regions {
+    for region in &app.state.browse.regions {
         let RegionState::Failed(error) = &region.state else {
             panic!("{} should be refused: {:?}", region.name, region.state)
         };
@@ -327,9 +329,9 @@ async fn refused_credentials_are_classified_per_region_and_shown() {
         footer.contains("failed: access denied (InvalidClientTokenId)"),
         "{footer}"
     );
-    app.wait_for("identity", WAIT, |s| s.identity.is_some())
+    app.wait_for("identity", WAIT, |s| s.session.caller.is_some())
         .await;
-    let Some(Err(identity)) = &app.state.identity else {
+    let Some(Err(identity)) = &app.state.session.caller else {
         panic!("identity refused too")
     };
     assert_eq!(
@@ -390,7 +392,7 @@ async fn a_user_who_may_only_describe_sees_labelled_versions_and_why_reveal_fail
         "{why}"
     );
 
-    app.wait_for("identity", WAIT, |s| s.identity.is_some())
+    app.wait_for("identity", WAIT, |s| s.session.caller.is_some())
         .await;
     app.cmd(Command::Reveal);
     app.wait_for("the refusal", WAIT, |s| {
@@ -403,5 +405,5 @@ async fn a_user_who_may_only_describe_sees_labelled_versions_and_why_reveal_fail
             && footer.contains(&user.arn),
         "which call, where, why and as whom: {footer}"
     );
-    assert!(app.state.value.is_none());
+    assert!(app.state.reveal.value.is_none());
 }

@@ -70,23 +70,23 @@ async fn canary_reaches_no_log_and_no_debug_output() {
 
     app.select("canary/plain", "us-east-1");
     app.cmd(Command::Reveal);
-    app.wait_for("revealed", wait, |s| s.value.is_some()).await;
+    app.wait_for("revealed", wait, |s| s.reveal.value.is_some()).await;
     let revealed_state = format!("{:?}", app.state);
     app.cmd(Command::CopyValue);
-    app.wait_for("copied", wait, |s| s.clipboard.is_some())
+    app.wait_for("copied", wait, |s| s.clipboard.notice.is_some())
         .await;
-    app.wait_for("re-masked", wait, |s| s.value.is_none()).await;
-    app.wait_for("clipboard cleared", wait, |s| s.clipboard.is_none())
+    app.wait_for("re-masked", wait, |s| s.reveal.value.is_none()).await;
+    app.wait_for("clipboard cleared", wait, |s| s.clipboard.notice.is_none())
         .await;
 
     app.select("canary/json", "us-east-1");
     app.cmd(Command::RevealAll);
-    app.wait_for("json revealed", wait, |s| s.value.is_some())
+    app.wait_for("json revealed", wait, |s| s.reveal.value.is_some())
         .await;
     app.cmd(Command::ToggleRawJson);
     app.cmd(Command::Down);
     app.cmd(Command::CopyValue);
-    app.wait_for("key copied", wait, |s| s.clipboard.is_some())
+    app.wait_for("key copied", wait, |s| s.clipboard.notice.is_some())
         .await;
     let json_state = format!("{:?}", app.state);
     // A failing call too: its error must not carry a value either.

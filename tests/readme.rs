@@ -1,29 +1,44 @@
-//! The README's key table is generated from the keymap; this fails when it goes stale.
+//! The README's key and command tables are generated from the keymap; this fails when
+//! they go stale.
 //! Regenerate with `SMTUI_BLESS=1 cargo test --test readme`.
 
-const START: &str = "<!-- keys:start -->\n";
-const END: &str = "<!-- keys:end -->";
+use smtui::app::keymap::Keymap;
 
-#[test]
-fn readme_key_table_matches_the_keymap() {
+/// Checks the README block between `<!-- {name}:start -->` and `<!-- {name}:end -->`
+/// against `expected`, or rewrites it with `SMTUI_BLESS=1`.
+fn generated_block_is_current(name: &str, expected: &str) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).expect("README.md");
-    let start = readme.find(START).expect("README has a keys:start marker") + START.len();
+    let start_marker = format!("<!-- {name}:start -->\n");
+    let end_marker = format!("<!-- {name}:end -->");
+    let start = readme
+        .find(&start_marker)
+        .unwrap_or_else(|| panic!("README has a {name}:start marker"))
+        + start_marker.len();
     let end = readme[start..]
-        .find(END)
-        .expect("README has a keys:end marker")
+        .find(&end_marker)
+        .unwrap_or_else(|| panic!("README has a {name}:end marker"))
         + start;
-    let expected = smtui::app::keymap::markdown_table();
-    if readme[start..end] != expected {
+    if readme[start..end] != *expected {
         if std::env::var_os("SMTUI_BLESS").is_some() {
             let updated = format!("{}{expected}{}", &readme[..start], &readme[end..]);
             std::fs::write(path, updated).expect("write README.md");
             return;
         }
         panic!(
-            "README key table is stale; run SMTUI_BLESS=1 cargo test --test readme\n\n{expected}"
+            "README {name} table is stale; run SMTUI_BLESS=1 cargo test --test readme\n\n{expected}"
         );
     }
+}
+
+#[test]
+fn readme_key_table_matches_the_keymap() {
+    generated_block_is_current("keys", &Keymap::default().markdown_table());
+}
+
+#[test]
+fn readme_command_table_matches_the_commands() {
+    generated_block_is_current("commands", &Keymap::commands_table());
 }
 
 #[test]

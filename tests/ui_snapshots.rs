@@ -47,8 +47,9 @@ fn help_lists_every_binding() {
     let mut h = Harness::loaded();
     h.cmd(Command::Help);
     let screen = h.screen(120, 40);
-    for (_, _, description) in smtui::app::keymap::help_rows().iter().take(20) {
-        assert!(screen.contains(description), "help lacks {description:?}");
+    let sections = h.state.keymap.help_sections();
+    for (_, description) in sections.iter().flat_map(|s| &s.rows).take(20) {
+        assert!(screen.contains(description.as_str()), "help lacks {description:?}");
     }
     both_sizes("help", &h);
 }
@@ -64,11 +65,7 @@ fn version_picker() {
 fn filter_prompt() {
     let mut h = Harness::loaded();
     h.cmd(Command::Filter);
-    for c in "orders".chars() {
-        h.act(smtui::app::Action::FilterInput(
-            smtui::app::FilterEdit::Insert(c),
-        ));
-    }
+    h.type_text("orders");
     insta::assert_snapshot!("filter_80x24", h.screen(80, 24));
 }
 
@@ -145,7 +142,7 @@ fn a_long_text_value_scrolls_to_its_end_and_no_further() {
         .last()
         .unwrap_or_default()
         .to_owned();
-    assert!(footer.contains("↑↓ scroll"), "{footer}");
+    assert!(footer.contains("↓ scroll"), "{footer}");
     h.settle(120, 40);
     h.cmd(Command::Bottom);
     let screen = h.screen(120, 40);
@@ -163,9 +160,7 @@ fn many_regions_sum_up_the_loaded_and_name_the_failed() {
     h.state = smtui::app::State::new(smtui::app::Settings::default(), &regions, h.now);
     for (i, region) in regions.iter().enumerate() {
         if i == 17 {
-            let generation = h.state.generation;
-            h.act(smtui::app::Action::RegionFailed {
-                generation,
+            h.answer(smtui::app::Outcome::RegionFailed {
                 region: region.clone(),
                 error: smtui::aws::AwsError {
                     kind: smtui::aws::ErrorKind::AccessDenied,

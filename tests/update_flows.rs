@@ -7,29 +7,43 @@ use std::time::Duration;
 
 use common::{Harness, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::state::{Focus, Overlay, RegionState, Shown};
-use smtui::app::{Action, Command, CopyRequest, Effect, FilterEdit};
+use smtui::app::layers::{Focus, Layer};
+use smtui::app::{Action, AwsCall, Command, CopyRequest, Effect, Outcome};
+use smtui::features::browse::RegionState;
+use smtui::features::reveal::Shown;
 use smtui::model::VersionSel;
 
 #[test]
 fn start_lists_every_region_and_asks_who_we_are() {
     let mut h = Harness::new();
     let effects = smtui::app::init(&mut h.state);
-    let listed: Vec<_> = effects
+    let calls = common::aws_calls(&effects);
+    let listed: Vec<_> = calls
         .iter()
-        .filter_map(|e| match e {
-            Effect::ListRegion { region, .. } => Some(region.as_str()),
+        .filter_map(|c| match c {
+            AwsCall::ListSecrets { region } => Some(region.as_str()),
             _ => None,
         })
         .collect();
     assert_eq!(listed, common::REGIONS);
-    assert!(effects.iter().any(|e| matches!(e, Effect::WhoAmI { .. })));
+    assert!(calls.iter().any(|c| matches!(c, AwsCall::WhoAmI { .. })));
+    let stamps: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Aws { stamp, .. } => Some(*stamp),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        stamps.iter().all(|s| *s == h.state.session.stamp()),
+        "every call names the generation and identity it runs as"
+    );
 }
 
 #[test]
 fn pages_arrive_progressively_and_one_failed_region_hides_nothing() {
     let h = Harness::loaded();
-    let region_states: Vec<_> = h.state.regions.iter().map(|r| r.state.clone()).collect();
+    let region_states: Vec<_> = h.state.browse.regions.iter().map(|r| r.state.clone()).collect();
     assert_eq!(region_states[0], RegionState::Loaded { count: 4 });
     assert_eq!(region_states[1], RegionState::Loading { so_far: 1 });
     assert!(
@@ -43,28 +57,43 @@ fn pages_arrive_progressively_and_one_failed_region_hides_nothing() {
         "the footer tells which call, where and why: {footer}"
     );
     // 5 rows, the one scheduled for deletion hidden.
-    assert_eq!(h.state.list.total(), 5);
-    assert_eq!(h.state.list.len(), 4);
+    assert_eq!(h.state.browse.list.total(), 5);
+    assert_eq!(h.state.browse.list.len(), 4);
 }
 
 #[test]
 fn stale_generation_results_are_dropped() {
     let mut h = Harness::loaded();
-    let old = h.state.generation;
+    let old = h.state.session.stamp();
     h.cmd(Command::Refresh);
-    assert_eq!(h.state.generation, old + 1);
-    h.act(Action::SecretsPage {
-        generation: old,
-        region: "eu-west-1".into(),
-        page: vec![summary("ghost", "eu-west-1")],
-        last: true,
-    });
-    assert!(h.state.list.visible(0..100).all(|s| s.name != "ghost"));
+    assert_eq!(h.state.session.generation, old.generation + 1);
+    h.act(Action::Result(smtui::app::Envelope {
+        stamp: old,
+        outcome: Outcome::SecretsPage {
+            region: "eu-west-1".into(),
+            page: vec![summary("ghost", "eu-west-1")],
+            last: true,
+        },
+    }));
+    assert!(h.state.browse.list.visible(0..100).all(|s| s.name != "ghost"));
+    // A result for another identity is as stale as one from another generation.
+    let mut other_identity = h.state.session.stamp();
+    other_identity.identity = smtui::app::IdentityId(7);
+    h.act(Action::Result(smtui::app::Envelope {
+        stamp: other_identity,
+        outcome: Outcome::SecretsPage {
+            region: "eu-west-1".into(),
+            page: vec![summary("other-account", "eu-west-1")],
+            last: true,
+        },
+    }));
+    assert!(h.state.browse.list.visible(0..100).all(|s| s.name != "other-account"));
     // Old rows stay until the new listing's first page arrives, then are replaced.
-    assert_eq!(h.state.list.total(), 5);
+    assert_eq!(h.state.browse.list.total(), 5);
     h.page("us-east-1", vec![summary("fresh", "us-east-1")], true);
     let names: Vec<_> = h
         .state
+        .browse
         .list
         .visible(0..100)
         .map(|s| s.name.clone())
@@ -78,15 +107,15 @@ fn stale_generation_results_are_dropped() {
 fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
     let mut h = Harness::loaded();
     assert!(
-        h.state.pending_fetches.is_empty(),
+        h.state.reveal.pending.is_empty(),
         "browsing never fetches values"
     );
-    let effects = h.cmd(Command::Reveal).to_vec();
+    h.cmd(Command::Reveal);
     assert!(
-        matches!(&effects[..], [Effect::FetchValue { version: VersionSel::Stage(s), .. }] if s == "AWSCURRENT")
+        matches!(&h.calls()[..], [AwsCall::GetValue { version: VersionSel::Stage(s), .. }] if s == "AWSCURRENT")
     );
     h.answer_fetch("sk_live_canary");
-    let pane = h.state.value.as_ref().expect("revealed");
+    let pane = h.state.reveal.value.as_ref().expect("revealed");
     assert_eq!(pane.shown, Shown::All);
     let reveal = pane.reveal_id;
     assert!(
@@ -97,22 +126,22 @@ fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
 
     h.advance(Duration::from_secs(29));
     h.act(Action::RemaskDue { reveal });
-    assert!(h.state.value.is_some(), "not yet");
+    assert!(h.state.reveal.value.is_some(), "not yet");
     h.advance(Duration::from_secs(1));
     h.act(Action::RemaskDue { reveal });
-    assert!(h.state.value.is_none(), "re-masked after 30 s");
+    assert!(h.state.reveal.value.is_none(), "re-masked after 30 s");
 }
 
 #[test]
 fn moving_the_selection_masks_and_resets_the_version() {
     let mut h = Harness::loaded();
-    h.state.version = VersionSel::Stage("AWSPREVIOUS".into());
+    h.state.reveal.version = VersionSel::Stage("AWSPREVIOUS".into());
     h.cmd(Command::Reveal);
     h.answer_fetch("old-value");
-    assert!(h.state.value.is_some());
+    assert!(h.state.reveal.value.is_some());
     let effects = h.cmd(Command::Down).to_vec();
-    assert!(h.state.value.is_none());
-    assert_eq!(h.state.version, VersionSel::current());
+    assert!(h.state.reveal.value.is_none());
+    assert_eq!(h.state.reveal.version, VersionSel::current());
     assert!(
         matches!(&effects[..], [Effect::After { .. }]),
         "detail is debounced, not fetched at once"
@@ -123,23 +152,21 @@ fn moving_the_selection_masks_and_resets_the_version() {
 fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
-    let request = h.state.pending_fetches.first().expect("pending").request;
+    let request = h.state.reveal.pending.first().expect("pending").request;
     h.cmd(Command::Down);
-    assert!(h.state.pending_fetches.is_empty());
-    let generation = h.state.generation;
+    assert!(h.state.reveal.pending.is_empty());
     let value = smtui::secret::SecretValue::from_string("late".into());
-    let fetched = smtui::aws::secrets::FetchedValue {
+    let fetched = smtui::model::FetchedValue {
         version_id: "v".into(),
         stages: vec![],
         raw: value.clone(),
         view: smtui::secret::ValueView::from_parts(Some(value), None),
     };
-    h.act(Action::ValueLoaded {
-        generation,
+    h.answer(Outcome::ValueFetched {
         request,
         result: Ok(fetched),
     });
-    assert!(h.state.value.is_none());
+    assert!(h.state.reveal.value.is_none());
 }
 
 #[test]
@@ -147,30 +174,30 @@ fn json_keys_reveal_one_at_a_time_or_all() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
     h.answer_fetch(r#"{"username":"app","password":"pw","port":5432}"#);
-    assert_eq!(h.state.focus, Focus::Value);
+    assert_eq!(h.state.layers.focus(), Focus::Value);
     assert_eq!(
-        h.state.value.as_ref().map(|p| p.shown.clone()),
+        h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys(BTreeSet::default()))
     );
     h.cmd(Command::Down);
     h.cmd(Command::Reveal);
     assert_eq!(
-        h.state.value.as_ref().map(|p| p.shown.clone()),
+        h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys([1].into()))
     );
     h.cmd(Command::RevealAll);
     assert_eq!(
-        h.state.value.as_ref().map(|p| p.shown.clone()),
+        h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys([0, 1, 2].into()))
     );
     h.cmd(Command::RevealAll);
     assert_eq!(
-        h.state.value.as_ref().map(|p| p.shown.clone()),
+        h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys(BTreeSet::default()))
     );
     h.cmd(Command::Back);
-    assert!(h.state.value.is_none());
-    assert_eq!(h.state.focus, Focus::List);
+    assert!(h.state.reveal.value.is_none());
+    assert_eq!(h.state.layers.focus(), Focus::List);
 }
 
 #[test]
@@ -203,7 +230,7 @@ fn copy_without_reveal_fetches_but_never_shows() {
     let mut h = Harness::loaded();
     h.cmd(Command::CopyValue);
     h.answer_fetch("copied-not-shown");
-    assert!(h.state.value.is_none());
+    assert!(h.state.reveal.value.is_none());
     assert!(
         matches!(&h.effects[..], [Effect::Copy(CopyRequest { text, .. })] if text.expose_str() == Some("copied-not-shown"))
     );
@@ -212,7 +239,7 @@ fn copy_without_reveal_fetches_but_never_shows() {
 #[test]
 fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
     let mut h = Harness::loaded();
-    let arn = h.state.list.selected().expect("selected").arn.clone();
+    let arn = h.state.browse.list.selected().expect("selected").arn.clone();
     let effects = h.cmd(Command::CopyArn).to_vec();
     assert!(
         matches!(&effects[..], [Effect::Copy(CopyRequest { text, secret: false, clear_after: None, .. })] if text.expose_str() == Some(arn.as_str()))
@@ -227,15 +254,16 @@ fn version_picker_lists_stages_and_ids_and_refetches() {
     h.press(KeyCode::Char('v'), KeyModifiers::NONE);
     h.answer_fetch("current");
     h.press(KeyCode::Char('p'), KeyModifiers::NONE);
-    assert!(!h.state.overlays.is_empty());
+    assert_eq!(h.state.layers.top(), Layer::Versions);
     h.press(KeyCode::Down, KeyModifiers::NONE);
     h.press(KeyCode::Char('j'), KeyModifiers::NONE);
     h.press(KeyCode::Char('k'), KeyModifiers::NONE);
-    let effects = h.press(KeyCode::Enter, KeyModifiers::NONE).to_vec();
-    assert_eq!(h.state.version, VersionSel::Stage("AWSPREVIOUS".into()));
+    h.press(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(h.state.reveal.version, VersionSel::Stage("AWSPREVIOUS".into()));
     assert!(
-        matches!(&effects[..], [Effect::FetchValue { version: VersionSel::Stage(s), .. }] if s == "AWSPREVIOUS")
+        matches!(&h.calls()[..], [AwsCall::GetValue { version: VersionSel::Stage(s), .. }] if s == "AWSPREVIOUS")
     );
+    assert_eq!(h.state.layers.top(), Layer::List, "the picker closed");
 }
 
 #[test]
@@ -244,25 +272,24 @@ fn help_scrolls_and_ctrl_c_quits_from_a_popup() {
     h.press(KeyCode::Char('?'), KeyModifiers::NONE);
     h.press(KeyCode::Down, KeyModifiers::NONE);
     h.press(KeyCode::Char('j'), KeyModifiers::NONE);
-    assert!(matches!(
-        h.state.overlays[..],
-        [Overlay::Help { scroll: 2 }]
-    ));
+    assert_eq!(h.state.layers.top(), Layer::Help);
+    assert_eq!(h.state.help.scroll, 2);
     // After a frame on a 120x40 screen, End stops where the last line shows, and one ↑
     // moves the view at once.
     h.settle(120, 40);
     let limit = h
         .state
-        .help_scroll_limit
+        .help
+        .scroll_limit
         .expect("the frame reported the help's limit");
-    assert!(limit > 0 && usize::from(limit) < smtui::app::keymap::help_line_count());
+    assert!(limit > 0 && usize::from(limit) < h.state.keymap.help_line_count());
     h.press(KeyCode::End, KeyModifiers::NONE);
-    assert!(matches!(h.state.overlays[..], [Overlay::Help { scroll }] if scroll == limit));
+    assert_eq!(h.state.help.scroll, limit);
     h.press(KeyCode::Up, KeyModifiers::NONE);
-    assert!(matches!(h.state.overlays[..], [Overlay::Help { scroll }] if scroll == limit - 1));
+    assert_eq!(h.state.help.scroll, limit - 1);
     // `q` closes the popup; Ctrl-c quits from anywhere.
     h.press(KeyCode::Char('x'), KeyModifiers::NONE);
-    assert!(!h.state.overlays.is_empty(), "stray keys do nothing");
+    assert_eq!(h.state.layers.top(), Layer::Help, "stray keys do nothing");
     h.press(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(h.state.quit);
 }
@@ -270,25 +297,25 @@ fn help_scrolls_and_ctrl_c_quits_from_a_popup() {
 #[test]
 fn filter_updates_on_every_keystroke_and_esc_clears() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Filter);
-    for c in "ORDERS".chars() {
-        h.act(Action::FilterInput(FilterEdit::Insert(c)));
-    }
-    assert_eq!(h.state.list.len(), 2);
-    h.act(Action::FilterInput(FilterEdit::Accept));
-    assert!(!h.state.filter_editing);
-    assert_eq!(h.state.list.filter(), "ORDERS");
+    h.press(KeyCode::Char('/'), KeyModifiers::NONE);
+    // Letters that are bindings elsewhere (q quits, r refreshes) are text here.
+    h.type_text("ORDERS");
+    assert_eq!(h.state.browse.list.len(), 2);
+    assert!(!h.state.quit);
+    h.press(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert_eq!(h.state.browse.list.filter(), "ORDERS");
     h.cmd(Command::Back);
-    assert_eq!(h.state.list.filter(), "");
+    assert_eq!(h.state.browse.list.filter(), "");
 }
 
 #[test]
 fn detail_is_fetched_once_the_selection_rests() {
     let mut h = Harness::loaded();
     h.cmd(Command::Down);
-    let arn = h.state.list.selected().expect("selected").arn.clone();
-    let effects = h.act(Action::DetailDue { arn: arn.clone() }).to_vec();
-    assert!(matches!(&effects[..], [Effect::Describe { arn: a, .. }] if *a == arn));
+    let arn = h.state.browse.list.selected().expect("selected").arn.clone();
+    h.act(Action::DetailDue { arn: arn.clone() });
+    assert!(matches!(&h.calls()[..], [AwsCall::Describe { arn: a, .. }] if *a == arn));
     // In flight: asking again sends nothing.
     assert!(h.act(Action::DetailDue { arn }).is_empty());
 }
@@ -299,7 +326,7 @@ fn quit_masks_and_stops() {
     h.cmd(Command::Reveal);
     h.answer_fetch("x");
     let effects = h.cmd(Command::Quit).to_vec();
-    assert!(h.state.quit && h.state.value.is_none());
+    assert!(h.state.quit && h.state.reveal.value.is_none());
     assert!(matches!(&effects[..], [Effect::Quit]));
 }
 
@@ -333,16 +360,13 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
 #[test]
 fn a_denied_call_says_as_whom_once_the_identity_is_known() {
     let mut h = Harness::new();
-    let generation = h.state.generation;
-    h.act(Action::Identity {
-        generation,
+    h.answer(Outcome::WhoAmI {
         result: Ok(smtui::model::CallerIdentity {
             account: "123456789012".into(),
             arn: "arn:aws:sts::123456789012:assumed-role/Auditor/alice".into(),
         }),
     });
-    h.act(Action::RegionFailed {
-        generation,
+    h.answer(Outcome::RegionFailed {
         region: "eu-west-1".into(),
         error: smtui::aws::AwsError {
             kind: smtui::aws::ErrorKind::AccessDenied,
@@ -365,15 +389,13 @@ fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
     h.cmd(Command::CopyValue);
-    assert_eq!(h.state.pending_fetches.len(), 2);
-    let [reveal, copy] = [0, 1].map(|i| h.state.pending_fetches[i].request);
+    assert_eq!(h.state.reveal.pending.len(), 2);
+    let [reveal, copy] = [0, 1].map(|i| h.state.reveal.pending[i].request);
     let answer = |h: &mut Harness, request: u64, raw: &str| {
         let value = smtui::secret::SecretValue::from_string(raw.into());
-        let generation = h.state.generation;
-        h.act(Action::ValueLoaded {
-            generation,
+        h.answer(Outcome::ValueFetched {
             request,
-            result: Ok(smtui::aws::secrets::FetchedValue {
+            result: Ok(smtui::model::FetchedValue {
                 version_id: "v1".into(),
                 stages: vec!["AWSCURRENT".into()],
                 raw: value.clone(),
@@ -388,7 +410,7 @@ fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
         [Effect::Copy(CopyRequest { secret: true, .. })]
     ));
     answer(&mut h, reveal, "the-value");
-    assert!(h.state.value.is_some(), "the reveal still lands");
+    assert!(h.state.reveal.value.is_some(), "the reveal still lands");
 }
 
 #[test]
@@ -397,17 +419,17 @@ fn pressing_reveal_again_while_fetching_cancels() {
     h.cmd(Command::Reveal);
     let effects = h.cmd(Command::Reveal).to_vec();
     assert!(effects.is_empty(), "no second GetSecretValue: {effects:?}");
-    assert!(h.state.pending_fetches.is_empty());
+    assert!(h.state.reveal.pending.is_empty());
     assert!(h.state.status_text().contains("cancelled"));
 }
 
 #[test]
 fn a_copy_is_labelled_with_the_version_it_asked_for() {
     let mut h = Harness::loaded();
-    h.state.version = VersionSel::Stage("AWSPREVIOUS".into());
+    h.state.reveal.version = VersionSel::Stage("AWSPREVIOUS".into());
     h.cmd(Command::CopyValue);
     // The user picks another version before the answer arrives.
-    h.state.version = VersionSel::current();
+    h.state.reveal.version = VersionSel::current();
     h.answer_fetch("old-value");
     let [Effect::Copy(CopyRequest { label, .. })] = &h.effects[..] else {
         panic!("one copy: {:?}", h.effects)
@@ -418,10 +440,8 @@ fn a_copy_is_labelled_with_the_version_it_asked_for() {
 #[test]
 fn the_version_picker_says_why_when_describe_failed() {
     let mut h = Harness::loaded();
-    let arn = h.state.list.selected().expect("selected").arn.clone();
-    let generation = h.state.generation;
-    h.act(Action::DetailLoaded {
-        generation,
+    let arn = h.state.browse.list.selected().expect("selected").arn.clone();
+    h.answer(Outcome::Described {
         arn,
         result: Err(smtui::aws::AwsError {
             kind: smtui::aws::ErrorKind::AccessDenied,
@@ -437,7 +457,7 @@ fn the_version_picker_says_why_when_describe_failed() {
         footer.starts_with("No versions to pick: DescribeSecret in us-east-1 failed"),
         "not 'still loading' forever: {footer}"
     );
-    assert!(h.state.overlays.is_empty());
+    assert_eq!(h.state.layers.top(), Layer::List);
 }
 
 #[test]
@@ -455,6 +475,7 @@ fn an_older_copy_s_clear_answer_leaves_the_newer_copy_s_timer_alone() {
     assert!(
         h.state
             .clipboard
+            .notice
             .as_ref()
             .is_some_and(|c| c.token == second),
         "the second copy is still tracked"

@@ -9,7 +9,7 @@ use crate::app::room::{Ctx, StatusLine};
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
 use crate::features::confirm::Confirm;
-use crate::features::detail::Details;
+use crate::features::detail::{CachedDetail, Details};
 use crate::features::help::Help;
 use crate::features::palette::Palette;
 use crate::features::reveal::Reveal;
@@ -89,6 +89,11 @@ impl State {
 
     pub fn selected(&self) -> Option<&SecretSummary> {
         self.browse.list.selected()
+    }
+
+    /// The cached detail of the selected secret, if any.
+    pub fn selected_detail(&self) -> Option<&CachedDetail> {
+        self.details.get(&self.selected()?.arn)
     }
 
     /// The read-only context rooms and views see.

@@ -130,25 +130,24 @@ impl LiveApp {
 
     pub async fn wait_loaded(&mut self) {
         self.wait_for("every region to settle", Duration::from_mins(1), |s| {
-            s.regions
-                .iter()
-                .all(|r| !matches!(r.state, smtui::app::state::RegionState::Loading { .. }))
+            !s.browse.any_loading()
         })
         .await;
     }
 
     /// Filters the list down to exactly `name` in `region` and selects it.
     pub fn select(&mut self, name: &str, region: &str) {
+        // Open the prompt, clear what is there (Esc), open it again, type, keep (Enter).
         self.dispatch(Action::Command(Command::Filter));
-        self.dispatch(Action::FilterInput(smtui::app::FilterEdit::Cancel));
+        self.dispatch(Action::Command(Command::Back));
         self.dispatch(Action::Command(Command::Filter));
         for c in name.chars() {
-            self.dispatch(Action::FilterInput(smtui::app::FilterEdit::Insert(c)));
+            self.dispatch(Action::Text(smtui::app::TextEdit::Insert(c)));
         }
-        self.dispatch(Action::FilterInput(smtui::app::FilterEdit::Accept));
+        self.dispatch(Action::Command(Command::Select));
         self.dispatch(Action::Command(Command::Top));
-        for _ in 0..self.state.list.len() {
-            let s = self.state.list.selected().expect("a match");
+        for _ in 0..self.state.browse.list.len() {
+            let s = self.state.browse.list.selected().expect("a match");
             if s.name == name && s.region == region {
                 return;
             }

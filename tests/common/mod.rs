@@ -12,10 +12,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use smtui::app::input::key_to_action;
-use smtui::app::{Action, Command, CopyRequest, Effect, Settings, State, update};
-use smtui::aws::secrets::FetchedValue;
-use smtui::aws::{AwsError, ErrorKind};
-use smtui::model::{Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo};
+use smtui::app::{
+    Action, AwsCall, Command, CopyRequest, Effect, Envelope, Outcome, Settings, State, update,
+};
+use smtui::model::{
+    AwsError, ErrorKind, FetchedValue, Replica, Rotation, SecretDetail, SecretSummary, Tag,
+    VersionInfo,
+};
 use smtui::secret::{SecretValue, ValueView};
 use smtui::ui::{Theme, render};
 
@@ -117,6 +120,24 @@ impl Harness {
         self.act(Action::Command(command))
     }
 
+    /// An AWS result, stamped as the current session would stamp it.
+    pub fn answer(&mut self, outcome: Outcome) -> &[Effect] {
+        let stamp = self.state.session.stamp();
+        self.act(Action::Result(Envelope { stamp, outcome }))
+    }
+
+    /// The AWS calls among the last effects.
+    pub fn calls(&self) -> Vec<AwsCall> {
+        aws_calls(&self.effects)
+    }
+
+    /// Types `text` into the top layer as a user would (through the keymap).
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c), KeyModifiers::NONE);
+        }
+    }
+
     /// Presses copy, expects exactly one copy effect, and answers it as a memory clipboard
     /// would. Returns what was asked for.
     pub fn copy_value_and_confirm(&mut self) -> CopyRequest {
@@ -149,9 +170,7 @@ impl Harness {
     }
 
     pub fn page(&mut self, region: &str, page: Vec<SecretSummary>, last: bool) {
-        let generation = self.state.generation;
-        self.act(Action::SecretsPage {
-            generation,
+        self.answer(Outcome::SecretsPage {
             region: region.into(),
             page,
             last,
@@ -180,9 +199,7 @@ impl Harness {
             vec![summary("prod/orders/postgres", "eu-west-1")],
             false,
         );
-        let generation = h.state.generation;
-        h.act(Action::RegionFailed {
-            generation,
+        h.answer(Outcome::RegionFailed {
             region: "ap-southeast-2".into(),
             error: AwsError {
                 kind: ErrorKind::AccessDenied,
@@ -194,9 +211,8 @@ impl Harness {
                 ),
             },
         });
-        let selected = h.state.list.selected().cloned().expect("a selection");
-        h.act(Action::DetailLoaded {
-            generation,
+        let selected = h.state.selected().cloned().expect("a selection");
+        h.answer(Outcome::Described {
             arn: selected.arn.clone(),
             result: Ok(detail_for(&selected)),
         });
@@ -207,7 +223,8 @@ impl Harness {
     pub fn answer_fetch(&mut self, raw: &str) {
         let request = self
             .state
-            .pending_fetches
+            .reveal
+            .pending
             .last()
             .expect("a pending fetch")
             .request;
@@ -218,9 +235,7 @@ impl Harness {
             raw: value.clone(),
             view: ValueView::from_parts(Some(value), None),
         };
-        let generation = self.state.generation;
-        self.act(Action::ValueLoaded {
-            generation,
+        self.answer(Outcome::ValueFetched {
             request,
             result: Ok(fetched),
         });
@@ -245,6 +260,16 @@ impl Harness {
     pub fn screen(&self, width: u16, height: u16) -> String {
         screen_text(&self.render(width, height))
     }
+}
+
+pub fn aws_calls(effects: &[Effect]) -> Vec<AwsCall> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Aws { call, .. } => Some(call.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 pub fn screen_text(buffer: &Buffer) -> String {

@@ -44,7 +44,7 @@ impl Scope {
 
     pub fn title(self) -> &'static str {
         match self {
-            Scope::Global => "Everywhere (list and value pane)",
+            Scope::Global => "List and value pane",
             Scope::In(layer) => layer.title(),
         }
     }
