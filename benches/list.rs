@@ -7,8 +7,8 @@ use std::time::Instant;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smtui::features::browse::SecretList;
 use smtui::app::{Action, Envelope, Outcome, Settings, State, update};
+use smtui::features::browse::SecretList;
 use smtui::model::{SecretSummary, Tag};
 use smtui::ui::{Theme, render};
 

@@ -1,5 +1,6 @@
 //! The real binary in tmux against the local stack: start, see every region load, filter,
-//! reveal, copy (OSC 52), quit, and find the terminal restored and the value gone from it.
+//! reveal, copy (OSC 52), run help from the palette, quit, and find the terminal restored
+//! and the value gone from it.
 
 mod common;
 
@@ -180,6 +181,25 @@ async fn real_binary_in_tmux() {
         !s.contains(value_start())
     });
 
+    // The palette: `q` typed there is text, not quit; `:help` + Enter opens the help.
+    tmux.keys(&[":"]);
+    tmux.wait_for("the palette", Duration::from_secs(10), |s| {
+        s.contains("Enter runs")
+    });
+    tmux.keys(&["-l", "q"]);
+    tmux.wait_for("q typed into the palette", Duration::from_secs(10), |s| {
+        s.contains(":q") && s.contains("quit (clears")
+    });
+    tmux.keys(&["BSpace"]);
+    tmux.keys(&["-l", "help"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("help from the palette", Duration::from_secs(10), |s| {
+        s.contains("Keys (Esc closes") && !s.contains("Enter runs")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("help closed", Duration::from_secs(10), |s| {
+        !s.contains("Keys (Esc closes")
+    });
     tmux.keys(&["?"]);
     tmux.wait_for("help", Duration::from_secs(10), |s| {
         s.contains("Keys (Esc closes")

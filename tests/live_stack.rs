@@ -6,10 +6,10 @@ mod common;
 use std::time::Duration;
 
 use common::live::{LiveApp, seeded_stack};
-use smtui::features::browse::RegionState;
-use smtui::features::reveal::Shown;
 use smtui::app::{Command, Settings};
 use smtui::aws::ErrorKind;
+use smtui::features::browse::RegionState;
+use smtui::features::reveal::Shown;
 use smtui::secret::ValueView;
 use smtui_devstack::fixtures as fx;
 
@@ -30,8 +30,12 @@ async fn lists_every_region_page_by_page() {
     let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
     let mut saw_partial_page = false;
     app.wait_for("every region loaded", Duration::from_mins(1), |s| {
-        saw_partial_page |= matches!(s.browse.regions[0].state, RegionState::Loading { so_far: 100 });
-        s.browse.regions
+        saw_partial_page |= matches!(
+            s.browse.regions[0].state,
+            RegionState::Loading { so_far: 100 }
+        );
+        s.browse
+            .regions
             .iter()
             .all(|r| matches!(r.state, RegionState::Loaded { .. }))
     })
@@ -103,12 +107,18 @@ async fn a_dead_region_and_a_slow_region_hide_nothing_else() {
     })
     .await;
     assert!(
-        matches!(app.state.browse.regions[2].state, RegionState::Loading { .. }),
+        matches!(
+            app.state.browse.regions[2].state,
+            RegionState::Loading { .. }
+        ),
         "the slow region is still loading while the others show"
     );
     app.wait_loaded().await;
     let RegionState::Failed(error) = &app.state.browse.regions[1].state else {
-        panic!("eu-west-1 should fail: {:?}", app.state.browse.regions[1].state)
+        panic!(
+            "eu-west-1 should fail: {:?}",
+            app.state.browse.regions[1].state
+        )
     };
     assert_eq!(error.kind, ErrorKind::Network);
     assert_eq!(
@@ -178,10 +188,36 @@ async fn reveals_string_json_and_binary_values() {
 
     app.select(fx::EU_SECRET, "eu-west-1");
     app.cmd(Command::Reveal);
-    app.wait_for("eu value", WAIT, |s| s.reveal.value.is_some()).await;
+    app.wait_for("eu value", WAIT, |s| s.reveal.value.is_some())
+        .await;
     let pane = app.state.reveal.value.as_ref().expect("pane");
     assert!(
         matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(fx::EU_SECRET_VALUE))
+    );
+
+    // smtui's own reads are recognisable in CloudTrail: its user agent names the app.
+    let events = aws_sdk_cloudtrail::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .lookup_events()
+        .lookup_attributes(
+            aws_sdk_cloudtrail::types::LookupAttribute::builder()
+                .attribute_key(aws_sdk_cloudtrail::types::LookupAttributeKey::EventName)
+                .attribute_value("GetSecretValue")
+                .build()
+                .expect("attribute"),
+        )
+        .send()
+        .await
+        .expect("LookupEvents");
+    let agents: Vec<String> = events
+        .events()
+        .iter()
+        .filter_map(|e| e.cloud_trail_event())
+        .filter_map(|raw| serde_json::from_str::<serde_json::Value>(raw).ok())
+        .filter_map(|event| event["userAgent"].as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        !agents.is_empty() && agents.iter().all(|a| a.contains("app/smtui")),
+        "every GetSecretValue came from smtui and says so: {agents:?}"
     );
 }
 
@@ -283,7 +319,8 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
     // One JSON key, and the whole value of a binary secret as base64; exit clears.
     app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
     app.cmd(Command::Reveal);
-    app.wait_for("json", WAIT, |s| s.reveal.value.is_some()).await;
+    app.wait_for("json", WAIT, |s| s.reveal.value.is_some())
+        .await;
     app.cmd(Command::Down);
     app.cmd(Command::CopyValue);
     app.wait_for("key copied", WAIT, |s| s.clipboard.notice.is_some())

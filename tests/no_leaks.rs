@@ -70,12 +70,14 @@ async fn canary_reaches_no_log_and_no_debug_output() {
 
     app.select("canary/plain", "us-east-1");
     app.cmd(Command::Reveal);
-    app.wait_for("revealed", wait, |s| s.reveal.value.is_some()).await;
+    app.wait_for("revealed", wait, |s| s.reveal.value.is_some())
+        .await;
     let revealed_state = format!("{:?}", app.state);
     app.cmd(Command::CopyValue);
     app.wait_for("copied", wait, |s| s.clipboard.notice.is_some())
         .await;
-    app.wait_for("re-masked", wait, |s| s.reveal.value.is_none()).await;
+    app.wait_for("re-masked", wait, |s| s.reveal.value.is_none())
+        .await;
     app.wait_for("clipboard cleared", wait, |s| s.clipboard.notice.is_none())
         .await;
 

@@ -49,7 +49,10 @@ fn help_lists_every_binding() {
     let screen = h.screen(120, 40);
     let sections = h.state.keymap.help_sections();
     for (_, description) in sections.iter().flat_map(|s| &s.rows).take(20) {
-        assert!(screen.contains(description.as_str()), "help lacks {description:?}");
+        assert!(
+            screen.contains(description.as_str()),
+            "help lacks {description:?}"
+        );
     }
     both_sizes("help", &h);
 }
@@ -186,4 +189,13 @@ fn many_regions_sum_up_the_loaded_and_name_the_failed() {
             && bar.contains("zz-region-29 loading…"),
         "{bar}"
     );
+}
+
+#[test]
+fn palette_lists_matching_commands_with_their_keys() {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    h.cmd(Command::Palette);
+    h.type_text("copy");
+    insta::assert_snapshot!("palette_80x24", h.screen(80, 24));
 }

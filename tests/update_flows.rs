@@ -43,7 +43,13 @@ fn start_lists_every_region_and_asks_who_we_are() {
 #[test]
 fn pages_arrive_progressively_and_one_failed_region_hides_nothing() {
     let h = Harness::loaded();
-    let region_states: Vec<_> = h.state.browse.regions.iter().map(|r| r.state.clone()).collect();
+    let region_states: Vec<_> = h
+        .state
+        .browse
+        .regions
+        .iter()
+        .map(|r| r.state.clone())
+        .collect();
     assert_eq!(region_states[0], RegionState::Loaded { count: 4 });
     assert_eq!(region_states[1], RegionState::Loading { so_far: 1 });
     assert!(
@@ -75,7 +81,13 @@ fn stale_generation_results_are_dropped() {
             last: true,
         },
     }));
-    assert!(h.state.browse.list.visible(0..100).all(|s| s.name != "ghost"));
+    assert!(
+        h.state
+            .browse
+            .list
+            .visible(0..100)
+            .all(|s| s.name != "ghost")
+    );
     // A result for another identity is as stale as one from another generation.
     let mut other_identity = h.state.session.stamp();
     other_identity.identity = smtui::app::IdentityId(7);
@@ -87,7 +99,13 @@ fn stale_generation_results_are_dropped() {
             last: true,
         },
     }));
-    assert!(h.state.browse.list.visible(0..100).all(|s| s.name != "other-account"));
+    assert!(
+        h.state
+            .browse
+            .list
+            .visible(0..100)
+            .all(|s| s.name != "other-account")
+    );
     // Old rows stay until the new listing's first page arrives, then are replaced.
     assert_eq!(h.state.browse.list.total(), 5);
     h.page("us-east-1", vec![summary("fresh", "us-east-1")], true);
@@ -239,7 +257,14 @@ fn copy_without_reveal_fetches_but_never_shows() {
 #[test]
 fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
     let mut h = Harness::loaded();
-    let arn = h.state.browse.list.selected().expect("selected").arn.clone();
+    let arn = h
+        .state
+        .browse
+        .list
+        .selected()
+        .expect("selected")
+        .arn
+        .clone();
     let effects = h.cmd(Command::CopyArn).to_vec();
     assert!(
         matches!(&effects[..], [Effect::Copy(CopyRequest { text, secret: false, clear_after: None, .. })] if text.expose_str() == Some(arn.as_str()))
@@ -259,7 +284,10 @@ fn version_picker_lists_stages_and_ids_and_refetches() {
     h.press(KeyCode::Char('j'), KeyModifiers::NONE);
     h.press(KeyCode::Char('k'), KeyModifiers::NONE);
     h.press(KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(h.state.reveal.version, VersionSel::Stage("AWSPREVIOUS".into()));
+    assert_eq!(
+        h.state.reveal.version,
+        VersionSel::Stage("AWSPREVIOUS".into())
+    );
     assert!(
         matches!(&h.calls()[..], [AwsCall::GetValue { version: VersionSel::Stage(s), .. }] if s == "AWSPREVIOUS")
     );
@@ -313,7 +341,14 @@ fn filter_updates_on_every_keystroke_and_esc_clears() {
 fn detail_is_fetched_once_the_selection_rests() {
     let mut h = Harness::loaded();
     h.cmd(Command::Down);
-    let arn = h.state.browse.list.selected().expect("selected").arn.clone();
+    let arn = h
+        .state
+        .browse
+        .list
+        .selected()
+        .expect("selected")
+        .arn
+        .clone();
     h.act(Action::DetailDue { arn: arn.clone() });
     assert!(matches!(&h.calls()[..], [AwsCall::Describe { arn: a, .. }] if *a == arn));
     // In flight: asking again sends nothing.
@@ -440,7 +475,14 @@ fn a_copy_is_labelled_with_the_version_it_asked_for() {
 #[test]
 fn the_version_picker_says_why_when_describe_failed() {
     let mut h = Harness::loaded();
-    let arn = h.state.browse.list.selected().expect("selected").arn.clone();
+    let arn = h
+        .state
+        .browse
+        .list
+        .selected()
+        .expect("selected")
+        .arn
+        .clone();
     h.answer(Outcome::Described {
         arn,
         result: Err(smtui::aws::AwsError {

@@ -1,0 +1,163 @@
+//! The layer stack, the palette and rebound keys, through the keymap as a user presses them.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::keymap::{Key, Keymap};
+use smtui::app::layers::{Focus, Layer};
+use smtui::app::{AwsCall, Command};
+use smtui::config::FileConfig;
+
+fn key(h: &mut Harness, c: char) {
+    h.press(KeyCode::Char(c), KeyModifiers::NONE);
+}
+
+fn special(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+#[test]
+fn the_palette_runs_help_by_name_and_q_there_is_text() {
+    let mut h = Harness::loaded();
+    key(&mut h, ':');
+    assert_eq!(h.state.layers.top(), Layer::Palette);
+    h.type_text("q");
+    assert!(!h.state.quit, "q typed into the palette is a letter");
+    assert_eq!(h.state.palette.input, "q");
+    assert_eq!(h.state.palette.matches().first(), Some(&Command::Quit));
+    special(&mut h, KeyCode::Backspace);
+    h.type_text("help");
+    special(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Help, "`:help` opened the help");
+    assert!(!h.state.layers.contains(Layer::Palette));
+    special(&mut h, KeyCode::Esc);
+    assert_eq!(h.state.layers.top(), Layer::List);
+}
+
+#[test]
+fn the_palette_runs_commands_with_effects_and_tab_completes() {
+    let mut h = Harness::loaded();
+    key(&mut h, ':');
+    h.type_text("rev");
+    special(&mut h, KeyCode::Tab);
+    assert_eq!(h.state.palette.input, "reveal");
+    special(&mut h, KeyCode::Enter);
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::GetValue { .. }]),
+        "`:reveal` fetched the value like `v`: {:?}",
+        h.effects
+    );
+    key(&mut h, ':');
+    h.type_text("zzzz");
+    special(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Palette,
+        "nothing to run, nothing lost"
+    );
+    assert!(h.state.status_text().contains("No command matches"));
+}
+
+#[test]
+fn the_palette_offers_what_applies_here() {
+    let mut h = Harness::loaded();
+    key(&mut h, ':');
+    let offered = h.state.palette.offered.clone();
+    assert!(offered.contains(&Command::Reveal) && offered.contains(&Command::Refresh));
+    assert!(
+        !offered.contains(&Command::RevealAll) && !offered.contains(&Command::FocusNext),
+        "nothing JSON-specific before a JSON value is shown"
+    );
+    assert!(
+        !offered.contains(&Command::Select),
+        "popup keys are not commands to run"
+    );
+    special(&mut h, KeyCode::Esc);
+    h.cmd(Command::Reveal);
+    h.answer_fetch(r#"{"user":"app","password":"pw"}"#);
+    key(&mut h, ':');
+    assert!(h.state.palette.offered.contains(&Command::RevealAll));
+}
+
+#[test]
+fn focus_follows_the_value_and_a_late_value_stays_under_a_popup() {
+    let mut h = Harness::loaded();
+    special(&mut h, KeyCode::Tab);
+    assert_eq!(
+        h.state.layers.focus(),
+        Focus::List,
+        "no value, nothing to focus"
+    );
+    h.cmd(Command::Reveal);
+    key(&mut h, '?');
+    h.answer_fetch(r#"{"user":"app"}"#);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Help,
+        "the value did not cover the help"
+    );
+    assert_eq!(h.state.layers.focus(), Focus::Value);
+    special(&mut h, KeyCode::Esc);
+    special(&mut h, KeyCode::Tab);
+    assert_eq!(h.state.layers.focus(), Focus::List);
+    special(&mut h, KeyCode::Tab);
+    assert_eq!(h.state.layers.focus(), Focus::Value);
+    special(&mut h, KeyCode::Esc);
+    assert!(
+        h.state.reveal.value.is_none(),
+        "Esc in the value pane masks"
+    );
+    assert_eq!(h.state.layers.top(), Layer::List);
+}
+
+#[test]
+fn each_popup_has_its_own_keys() {
+    let mut h = Harness::loaded();
+    key(&mut h, 'p');
+    assert_eq!(h.state.layers.top(), Layer::Versions);
+    key(&mut h, 'r');
+    assert!(
+        h.calls().is_empty(),
+        "refresh does not act behind the picker"
+    );
+    key(&mut h, 'q');
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::List,
+        "q closes the picker, it does not quit"
+    );
+    assert!(!h.state.quit);
+    key(&mut h, '/');
+    h.type_text("r");
+    assert!(h.calls().is_empty(), "r in the filter is a letter");
+    assert_eq!(h.state.browse.list.filter(), "r");
+    h.press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.state.quit, "Ctrl-c quits from any layer");
+}
+
+#[test]
+fn keys_rebound_in_the_config_file_drive_the_app() {
+    let file = FileConfig::parse("[keys.list]\nreveal = \"Space\"\n[keys.global]\nhelp = \"F1\"\n")
+        .expect("valid config");
+    let mut h = Harness::loaded();
+    h.state.keymap = file.keymap;
+    key(&mut h, 'v');
+    assert!(h.calls().is_empty(), "v is free now");
+    key(&mut h, ' ');
+    assert!(matches!(&h.calls()[..], [AwsCall::GetValue { .. }]));
+    special(&mut h, KeyCode::F(1));
+    assert_eq!(h.state.layers.top(), Layer::Help);
+    // The help shows the keys in use.
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("Space") && screen.contains("F1"),
+        "{screen}"
+    );
+    assert_ne!(h.state.keymap, Keymap::default());
+    assert_eq!(
+        h.state.keymap.resolve(Layer::List, Key::char('?')),
+        None,
+        "the old help key is unbound"
+    );
+}
