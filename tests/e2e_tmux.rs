@@ -181,7 +181,31 @@ async fn real_binary_in_tmux() {
         !s.contains(value_start())
     });
 
-    // The palette: `q` typed there is text, not quit; `:help` + Enter opens the help.
+    palette_and_help(&tmux);
+    tmux.keys(&["Escape", "q"]);
+    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+        s.contains("SMTUI-EXITED-")
+    });
+    assert!(after.contains("SMTUI-EXITED-0"), "clean exit:\n{after}");
+    assert!(
+        !after.contains("Secrets ("),
+        "the alternate screen is gone:\n{after}"
+    );
+    assert!(
+        !after.contains(value_start()),
+        "no value left in the terminal:\n{after}"
+    );
+    assert_log_is_private_and_clean(&log_file);
+    let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
+    assert!(
+        !String::from_utf8_lossy(&history.stdout).contains(value_start()),
+        "nor in scrollback"
+    );
+}
+
+/// The palette: `q` typed there is text, not quit; `:help` + Enter opens the help; then
+/// `?` opens it too. Leaves the help open.
+fn palette_and_help(tmux: &Tmux) {
     tmux.keys(&[":"]);
     tmux.wait_for("the palette", Duration::from_secs(10), |s| {
         s.contains("Enter runs")
@@ -204,25 +228,6 @@ async fn real_binary_in_tmux() {
     tmux.wait_for("help", Duration::from_secs(10), |s| {
         s.contains("Keys (Esc closes")
     });
-    tmux.keys(&["Escape", "q"]);
-    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
-        s.contains("SMTUI-EXITED-")
-    });
-    assert!(after.contains("SMTUI-EXITED-0"), "clean exit:\n{after}");
-    assert!(
-        !after.contains("Secrets ("),
-        "the alternate screen is gone:\n{after}"
-    );
-    assert!(
-        !after.contains(value_start()),
-        "no value left in the terminal:\n{after}"
-    );
-    assert_log_is_private_and_clean(&log_file);
-    let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
-    assert!(
-        !String::from_utf8_lossy(&history.stdout).contains(value_start()),
-        "nor in scrollback"
-    );
 }
 
 /// The running smtui may not dump core.

@@ -1,0 +1,52 @@
+//! A bad config file stops the real binary at start, before any terminal or AWS work, with
+//! the file, the line and the field (one file per mistake in `tests/invalid_configs/`).
+
+use std::process::Command;
+
+fn run_with(config: &str) -> (i32, String) {
+    let path = format!(
+        "{}/tests/invalid_configs/{config}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_smtui"))
+        .args(["--config", &path, "--region", "us-east-1"])
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .output()
+        .expect("run smtui");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn each_bad_key_binding_names_file_line_and_field() {
+    let cases = [
+        (
+            "unknown_command.toml",
+            "line 4: keys.list.reveel: no such command",
+        ),
+        (
+            "unknown_key.toml",
+            "line 2: keys.global.quit: unknown key \"Hyper-q\"",
+        ),
+        (
+            "conflict.toml",
+            "line 5: keys.list.copy-value: `s` is also bound to `sort-next`",
+        ),
+        ("unknown_layer.toml", "line 1: keys.lsit: no such layer"),
+        (
+            "popup_command.toml",
+            "line 2: keys.help.refresh: `refresh` does nothing in Help",
+        ),
+    ];
+    for (file, expected) in cases {
+        let (code, stderr) = run_with(file);
+        assert_eq!(code, 2, "{file}: {stderr}");
+        assert!(
+            stderr.contains(&format!("invalid_configs/{file}: {expected}")),
+            "{file}: {stderr}"
+        );
+    }
+}
