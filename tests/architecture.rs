@@ -30,15 +30,52 @@ fn relative(path: &Path) -> String {
         .to_string()
 }
 
-/// Code lines only: comments may name anything.
-fn code_lines(path: &Path) -> Vec<(usize, String)> {
+/// The code of a file with comments removed and lines joined, so a `use` spread over
+/// several lines reads as one.
+fn code(path: &Path) -> String {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim_start().starts_with("//"))
-        .map(|(i, l)| (i + 1, l.to_owned()))
-        .collect()
+        .map(|l| l.split("//").next().unwrap_or_default().trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every path a file names: `a::b::{c, d::e}` is `a::b::c` and `a::b::d::e`, flattened.
+fn paths(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for statement in code.split(';') {
+        let statement = statement.trim();
+        let Some(rest) = statement.find("use ").map(|at| &statement[at + 4..]) else {
+            out.push(statement.to_owned());
+            continue;
+        };
+        expand("", rest.trim(), &mut out);
+    }
+    out
+}
+
+fn expand(prefix: &str, tree: &str, out: &mut Vec<String>) {
+    let Some(open) = tree.find('{') else {
+        out.push(format!("{prefix}{}", tree.trim()));
+        return;
+    };
+    let head = format!("{prefix}{}", &tree[..open]);
+    let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
+    let mut depth = 0;
+    let mut start = 0;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                expand(&head, &inner[start..i], out);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    expand(&head, &inner[start..], out);
 }
 
 #[test]
@@ -49,28 +86,34 @@ fn the_core_and_the_views_do_no_io() {
         "aws_config",
         "aws_smithy",
         "aws_types",
+        "arboard",
         "crate::aws",
         "crate::runner",
+        "crate::clipboard",
+        "std::fs",
+        "std::net",
+        "std::process",
+        "std::thread",
     ];
     let mut offences = Vec::new();
     for dir in ["src/app", "src/features", "src/ui", "src/model"] {
         for file in rust_files(&Path::new(ROOT).join(dir)) {
-            for (n, line) in code_lines(&file) {
-                if let Some(word) = forbidden.iter().find(|w| line.contains(*w)) {
-                    offences.push(format!("{}:{n}: {word}", relative(&file)));
+            for path in paths(&code(&file)) {
+                if let Some(word) = forbidden.iter().find(|w| path.contains(*w)) {
+                    offences.push(format!("{}: {word} ({path})", relative(&file)));
                 }
             }
         }
     }
     assert!(
         offences.is_empty(),
-        "I/O crates in the pure core or views:\n{}",
+        "I/O in the pure core or views:\n{}",
         offences.join("\n")
     );
 }
 
 #[test]
-fn no_room_imports_another() {
+fn no_room_imports_another_or_the_whole_state() {
     let features = Path::new(ROOT).join("src/features");
     let rooms: Vec<String> = std::fs::read_dir(&features)
         .expect("src/features")
@@ -82,22 +125,47 @@ fn no_room_imports_another() {
     let mut offences = Vec::new();
     for room in &rooms {
         for file in rust_files(&features.join(room)) {
-            for (n, line) in code_lines(&file) {
+            for path in paths(&code(&file)) {
+                let path = path.replace(' ', "");
                 for other in rooms.iter().filter(|o| *o != room) {
-                    let by_path = format!("features::{other}");
+                    let by_name = format!("features::{other}");
                     let by_super = format!("super::super::{other}");
-                    let in_braces = line.contains("features::{") && line.contains(other.as_str());
-                    if line.contains(&by_path) || line.contains(&by_super) || in_braces {
-                        offences.push(format!("{}:{n}: imports {other}", relative(&file)));
+                    if path.contains(&by_name) || path.contains(&by_super) {
+                        offences.push(format!("{}: imports {other} ({path})", relative(&file)));
                     }
+                }
+                // The whole state holds every room: a room that takes it reaches them all.
+                if path.contains("app::state::State") || path.contains("app::State") {
+                    offences.push(format!(
+                        "{}: takes the whole State ({path})",
+                        relative(&file)
+                    ));
                 }
             }
         }
     }
     assert!(
         offences.is_empty(),
-        "rooms importing each other:\n{}",
+        "rooms reaching into each other:\n{}",
         offences.join("\n")
+    );
+}
+
+#[test]
+fn the_import_reader_sees_nested_and_split_imports() {
+    let code = "use crate::features::{\n browse::Browse,\n reveal::{Reveal, Shown},\n}; fn f() { x::y(); }";
+    let found = paths(&code.replace('\n', " "));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.replace(' ', "").contains("features::reveal::Shown")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.replace(' ', "").contains("features::browse::Browse")),
+        "{found:?}"
     );
 }
 

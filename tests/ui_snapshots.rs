@@ -199,3 +199,28 @@ fn palette_lists_matching_commands_with_their_keys() {
     h.type_text("copy");
     insta::assert_snapshot!("palette_80x24", h.screen(80, 24));
 }
+
+#[test]
+fn footer_hints_fit_80_columns_and_keep_help_and_quit() {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    let screen = h.screen(80, 24);
+    let footer = screen.lines().last().unwrap_or_default().to_owned();
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+    insta::assert_snapshot!("hints_80x24", screen);
+    h.cmd(Command::Reveal);
+    h.answer_fetch(r#"{"user":"app"}"#);
+    let footer = h
+        .screen(80, 24)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        footer.contains("Esc mask") && footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+}

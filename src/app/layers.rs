@@ -92,16 +92,6 @@ impl Layers {
         self.stack.last().copied().unwrap_or(Layer::List)
     }
 
-    /// The layer under the top one (what a popup was opened over).
-    pub fn beneath_top(&self) -> Layer {
-        let n = self.stack.len();
-        if n >= 2 {
-            self.stack[n - 2]
-        } else {
-            Layer::List
-        }
-    }
-
     pub fn focus(&self) -> Focus {
         match self.stack.iter().rev().find(|l| l.is_pane()) {
             Some(Layer::Value) => Focus::Value,
@@ -133,15 +123,6 @@ impl Layers {
         }
     }
 
-    /// Takes the top layer off; the list never leaves.
-    pub fn pop(&mut self) -> Option<Layer> {
-        if self.stack.len() > 1 {
-            self.stack.pop()
-        } else {
-            None
-        }
-    }
-
     /// Takes `layer` out wherever it is.
     pub fn remove(&mut self, layer: Layer) {
         if layer != Layer::List {
@@ -162,7 +143,8 @@ mod tests {
     fn the_top_layer_decides_and_the_list_stays() {
         let mut layers = Layers::default();
         assert_eq!(layers.top(), Layer::List);
-        assert_eq!(layers.pop(), None);
+        layers.remove(Layer::List);
+        assert_eq!(layers.top(), Layer::List, "the list never leaves");
         layers.push(Layer::Value);
         layers.push(Layer::Help);
         assert_eq!(layers.top(), Layer::Help);
@@ -172,7 +154,6 @@ mod tests {
             "the popup keeps the pane's focus"
         );
         assert!(layers.has_popup());
-        assert_eq!(layers.beneath_top(), Layer::Value);
         layers.remove(Layer::Value);
         assert_eq!(layers.focus(), Focus::List);
         layers.push(Layer::Value);
@@ -182,7 +163,7 @@ mod tests {
             "a value arriving under a popup stays under it"
         );
         layers.remove(Layer::Value);
-        assert_eq!(layers.pop(), Some(Layer::Help));
+        layers.remove(Layer::Help);
         assert!(!layers.has_popup());
     }
 }

@@ -70,8 +70,11 @@ pub enum Intent {
     Copy {
         label: String,
         text: SecretValue,
-        secret: bool,
+        sensitivity: Sensitivity,
     },
+    /// Ask before running a command (the confirm layer holds it). A mutating command is
+    /// refused here in read-only mode, before the question is ever shown.
+    Confirm(ConfirmRequest),
     /// Reveal and copy this version of the selected secret from now on.
     UseVersion(VersionSel),
     /// The selected secret's detail is needed now (not after the debounce).
@@ -80,6 +83,25 @@ pub enum Intent {
     Close(Layer),
     /// Run this command as if pressed in the layer under the palette or confirmation.
     Run(crate::app::command::Command),
+}
+
+/// Whether copied text is a secret (cleared after a timeout and on exit) or plain (a name,
+/// an ARN: it stays so it can be pasted after smtui has quit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sensitivity {
+    Secret,
+    Plain,
+}
+
+/// A question for the confirm layer, and what runs on yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmRequest {
+    /// What will happen, in plain words.
+    pub question: String,
+    /// What runs when confirmed.
+    pub command: crate::app::command::Command,
+    /// The text the user must type first, if any (a secret's name, for the worst writes).
+    pub typed: Option<String>,
 }
 
 /// A room's answer: effects for the runner, intents for the router.

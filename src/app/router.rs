@@ -1,15 +1,16 @@
 //! `update`: the only place that changes `State`. It performs no I/O. It hands each action
-//! to the room it belongs to, applies the intents rooms return, and keeps the rules that
-//! cross rooms in one place (`cross_room_rules`): a selection change masks the value and
-//! resets the version; no value pane without a value; a result is used only if it carries
-//! the current stamp.
+//! to the room it belongs to, applies the intents rooms return, drops every result whose
+//! stamp is not the session's current one (`result`, the one stale check), and keeps the
+//! rules that cross rooms in one place (`cross_room_rules`): a new stamp (a refresh, another
+//! identity) drops what was fetched under the old one; a selection change masks the value
+//! and resets the version; the value pane has focus only while it shows a value.
 
 use std::time::Instant;
 
 use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
 use crate::app::effect::Effect;
-use crate::app::envelope::{Envelope, Outcome};
+use crate::app::envelope::{Envelope, Outcome, Stamp};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Intent, Level, Out, explain};
 use crate::app::state::{State, ctx_of};
@@ -41,7 +42,10 @@ macro_rules! ctx {
 
 pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     state.now = now;
-    let before = selected_arn(state);
+    let before = Before {
+        stamp: state.session.stamp(),
+        selected: selected_arn(state),
+    };
     let mut out = Out::default();
     match action {
         Action::Command(command) => run_command(state, command, &mut out),
@@ -81,7 +85,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::Tick | Action::Resize => {}
     }
     apply_intents(state, &mut out);
-    cross_room_rules(state, before.as_deref(), &mut out);
+    cross_room_rules(state, &before, &mut out);
     out.effects
 }
 
@@ -113,10 +117,7 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
 
 fn run_command(state: &mut State, command: Command, out: &mut Out) {
     if command.mutates() && state.settings.read_only {
-        out.error(format!(
-            "Read-only mode: {} is not allowed (restart without --read-only)",
-            command.name()
-        ));
+        refuse_read_only(command, out);
         return;
     }
     if command == Command::Quit {
@@ -135,11 +136,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
 
 /// Commands under the panes (keys, or the palette run over them).
 fn pane_command(state: &mut State, command: Command, out: &mut Out) {
-    // Information is read by the next key press; errors stay until Esc.
+    // Information and warnings are read by the next key press; errors stay until Esc.
     if state
         .status
         .as_ref()
-        .is_some_and(|s| s.level == Level::Info)
+        .is_some_and(|s| s.level != Level::Error)
     {
         state.status = None;
     }
@@ -197,10 +198,17 @@ fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::Copy {
                 label,
                 text,
-                secret,
+                sensitivity,
             } => {
                 let ctx = ctx!(state);
-                state.clipboard.copy(label, text, secret, &ctx, out);
+                state.clipboard.copy(label, text, sensitivity, &ctx, out);
+            }
+            Intent::Confirm(request) => {
+                if request.command.mutates() && state.settings.read_only {
+                    refuse_read_only(request.command, out);
+                } else {
+                    state.confirm.ask(request, out);
+                }
             }
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);
@@ -225,6 +233,13 @@ fn apply_intents(state: &mut State, out: &mut Out) {
     out.intents.clear();
 }
 
+fn refuse_read_only(command: Command, out: &mut Out) {
+    out.error(format!(
+        "Read-only mode: {} is not allowed (restart without --read-only)",
+        command.name()
+    ));
+}
+
 fn open(state: &mut State, layer: Layer) {
     if layer == Layer::Help {
         state.help.scroll = 0;
@@ -246,12 +261,31 @@ fn close(state: &mut State, layer: Layer) {
     }
 }
 
+/// What the rules compare with: the state before the action.
+struct Before {
+    stamp: Stamp,
+    selected: Option<String>,
+}
+
 /// The rules that cross rooms, applied after every action.
-fn cross_room_rules(state: &mut State, before: Option<&str>, out: &mut Out) {
+fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
+    let stamp = state.session.stamp();
+    if stamp != before.stamp {
+        // A refresh or another identity: what was fetched or asked for under the old stamp
+        // is stale (its answers will be dropped), so nothing of it stays on screen.
+        state.reveal.forget();
+        state.details.forget();
+        if stamp.identity != before.stamp.identity {
+            // Another identity may see other secrets: the old rows go at once, and no
+            // question asked as the old identity stays open.
+            state.browse.forget_rows();
+            close(state, Layer::Confirm);
+        }
+    }
     // Moving off a secret masks its value and resets the version; the new one is described
     // once the selection rests.
     let after = selected_arn(state);
-    if after.as_deref() != before {
+    if after != before.selected {
         state.reveal.forget_for_selection_change();
         if let Some(arn) = after {
             Details::selection_moved(arn, out);
@@ -263,11 +297,11 @@ fn cross_room_rules(state: &mut State, before: Option<&str>, out: &mut Out) {
     }
 }
 
+/// `r`: a new generation (the rules then drop what the old one fetched) and every region
+/// listed again.
 fn refresh(state: &mut State, out: &mut Out) {
     state.session.next_generation();
     state.browse.restart();
-    state.reveal.forget();
-    state.details.forget();
     out.info("Refreshing every region");
     out.effects.extend(init(state));
     if let Some(arn) = selected_arn(state) {

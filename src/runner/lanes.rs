@@ -1,5 +1,6 @@
 //! Lanes: where an AWS call waits before it runs. Each (identity, region) has a listing
-//! lane, a lane for the calls a user is waiting on, and a CloudTrail lane; on top, caps
+//! lane, a lane for the calls a user is waiting on, and a CloudTrail lane (for the audit
+//! pane's LookupEvents, spaced to the service's 2 per second per account); on top, caps
 //! across all regions keep `--all-regions` from opening hundreds of connections. A reveal
 //! never queues behind listings, and one region's slow listing never holds another's.
 

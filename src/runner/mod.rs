@@ -10,7 +10,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
 use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp};
-use crate::aws::{AwsContext, secrets};
+use crate::aws::{AwsContext, AwsError, ErrorKind, secrets};
 use crate::clipboard::Clipboard;
 
 mod clipboard;
@@ -68,8 +68,10 @@ impl Runner {
 
     fn call(&mut self, stamp: Stamp, call: AwsCall) {
         let Some(ctx) = self.identities.get(&stamp.identity).cloned() else {
-            // Only the router creates stamps, from identities it was told about.
+            // Never left unanswered: whatever waits for this call learns why it failed.
             tracing::warn!(identity = ?stamp.identity, "an effect for an unknown identity");
+            let outcome = unanswerable(call, stamp.identity);
+            let _ = self.tx.send(Action::Result(Envelope { stamp, outcome }));
             return;
         };
         let lane = call.lane();
@@ -103,6 +105,39 @@ impl Runner {
         self.clipboard.shutdown().err().map(|why| {
             format!("could not clear the clipboard ({why}); it may still hold a copied secret")
         })
+    }
+}
+
+/// The failure of a call that has no credentials to run with.
+fn unanswerable(call: AwsCall, identity: IdentityId) -> Outcome {
+    let error = |operation: &'static str, region: &str| AwsError {
+        kind: ErrorKind::Invalid,
+        operation,
+        region: region.to_owned(),
+        code: None,
+        message: Some(format!("no credentials held for identity {}", identity.0)),
+    };
+    match call {
+        AwsCall::ListSecrets { region } => Outcome::RegionFailed {
+            error: error("ListSecrets", &region),
+            region,
+        },
+        AwsCall::Describe { region, arn } => Outcome::Described {
+            result: Err(error("DescribeSecret", &region)),
+            arn,
+        },
+        AwsCall::GetValue {
+            request, region, ..
+        } => Outcome::ValueFetched {
+            request,
+            result: Err(error("GetSecretValue", &region)),
+        },
+        AwsCall::WhoAmI { region } => Outcome::WhoAmI {
+            result: Err(error(
+                "GetCallerIdentity",
+                region.as_deref().unwrap_or("global"),
+            )),
+        },
     }
 }
 

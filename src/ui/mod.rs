@@ -12,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
 use crate::features::{browse, confirm, detail, help, palette, reveal, versions};
@@ -98,12 +99,21 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     status::render_title(frame, screen.title, state, theme);
     browse::region_bar::render(frame, screen.regions, &state.browse.regions, theme);
     let list_focused = focus == Focus::List && !covered;
-    browse::view::render(frame, screen.list, &state.browse, list_focused, theme);
+    let list_hint = state.keymap.label(Layer::List, Command::Back);
+    browse::view::render(
+        frame,
+        screen.list,
+        &state.browse,
+        list_focused,
+        &list_hint,
+        theme,
+    );
     detail::view::render(frame, screen.detail, &state.ctx(), theme);
     let value_context = reveal::view::PaneContext {
         focused: focus == Focus::Value && !covered,
         has_selection: state.selected().is_some(),
         now: state.now,
+        keymap: &state.keymap,
     };
     reveal::view::render(frame, screen.value, &state.reveal, value_context, theme);
     status::render_footer(frame, screen.footer, state, theme);
@@ -120,7 +130,9 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
             Layer::Palette => {
                 palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
             }
-            Layer::Confirm => confirm::view::render(frame, screen.whole, &state.confirm, theme),
+            Layer::Confirm => {
+                confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
+            }
             Layer::List | Layer::Value | Layer::Filter => {}
         }
     }
@@ -135,7 +147,8 @@ pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> 
     let Some(screen) = layout(size) else {
         return feedback;
     };
-    if let Some(limit) = reveal::view::scroll_limit(screen.value, &state.reveal, theme)
+    if let Some(limit) =
+        reveal::view::scroll_limit(screen.value, &state.reveal, &state.keymap, theme)
         && state.reveal.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
     {
         feedback.push(Action::ValueScrollLimit(limit));

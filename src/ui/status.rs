@@ -6,6 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::UnicodeWidthStr as _;
+
+use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::app::{State, available};
@@ -33,10 +36,12 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
 
 pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let top = state.layers.top();
+    let room = usize::from(area.width);
     let line = if top == Layer::Filter {
         let mut prompt = browse::view::filter_prompt(&state.browse, theme);
         prompt.spans.push(Span::raw(" "));
-        prompt.spans.extend(hints(state, top, theme).spans);
+        let left = room.saturating_sub(prompt.width());
+        prompt.spans.extend(hints(state, top, left, theme).spans);
         prompt
     } else if let Some(status) = &state.status {
         let style = match status.level {
@@ -46,7 +51,7 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
         };
         Line::styled(sanitize_line(&status.text).into_owned(), style)
     } else {
-        hints(state, top, theme)
+        hints(state, top, room, theme)
     };
     // The clipboard countdown stays visible whatever the footer shows.
     let countdown = clipboard::view::countdown(&state.clipboard, state.now, theme);
@@ -66,20 +71,35 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
 }
 
 /// The hinted bindings of `layer` whose commands can do something now: the same keymap
-/// that resolves the keys, so the footer cannot drift from them.
-fn hints(state: &State, layer: Layer, theme: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut seen = Vec::new();
+/// that resolves the keys, so the footer cannot drift from them. When they do not fit in
+/// `width`, the last ones go first, but help, quit and closing stay.
+fn hints(state: &State, layer: Layer, width: usize, theme: &Theme) -> Line<'static> {
+    let mut shown: Vec<(String, &str, Command)> = Vec::new();
     for binding in state.keymap.active(layer) {
         let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
             continue;
         };
-        if seen.contains(&binding.command) || !available(state, layer, binding.command) {
+        let command = binding.command;
+        if shown.iter().any(|(_, _, c)| *c == command) || !available(state, layer, command) {
             continue;
         }
-        seen.push(binding.command);
-        spans.push(Span::styled(format!(" {key}"), theme.key_hint));
-        spans.push(Span::styled(format!(" {hint} "), theme.dim));
+        shown.push((key.to_string(), hint, command));
     }
-    Line::from(spans)
+    let cost = |(key, hint, _): &(String, &str, Command)| key.width() + hint.width() + 3;
+    while shown.iter().map(cost).sum::<usize>() > width {
+        let Some(last) = shown
+            .iter()
+            .rposition(|(_, _, c)| !matches!(c, Command::Help | Command::Quit | Command::Back))
+        else {
+            break;
+        };
+        shown.remove(last);
+    }
+    let spans = shown.into_iter().flat_map(|(key, hint, _)| {
+        [
+            Span::styled(format!(" {key}"), theme.key_hint),
+            Span::styled(format!(" {hint} "), theme.dim),
+        ]
+    });
+    Line::from(spans.collect::<Vec<_>>())
 }

@@ -124,6 +124,14 @@ impl Keymap {
             .unwrap_or_default()
     }
 
+    /// How to ask for `command` in `layer`, for a line of text on screen: its first key, or
+    /// `:name` (the palette) when no key is bound to it there.
+    pub fn label(&self, layer: Layer, command: Command) -> String {
+        self.keys_for(layer, command)
+            .first()
+            .map_or_else(|| format!(":{}", command.name()), ToString::to_string)
+    }
+
     pub fn help_sections(&self) -> Vec<HelpSection> {
         Scope::ORDER
             .iter()

@@ -15,8 +15,11 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crossterm::event::KeyCode;
+
 use super::{Binding, Key, Keymap, Scope};
 use crate::app::command::Command;
+use crate::app::layers::Layer;
 
 /// `[keys]` as written: layer -> command -> keys, with where each stands in the file.
 pub type KeysConfig = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>;
@@ -81,6 +84,8 @@ impl Keymap {
             }
         }
         map.check_conflicts(&lines)?;
+        map.check_shadowing(&lines)?;
+        map.check_text_layers(&lines)?;
         Ok(map)
     }
 
@@ -113,6 +118,69 @@ impl Keymap {
         }
     }
 
+    /// A global key that a pane binds to another command would never reach the global one.
+    fn check_shadowing(&self, lines: &HashMap<(Scope, Command), usize>) -> Result<(), String> {
+        for global in self.bindings.iter().filter(|b| b.scope == Scope::Global) {
+            for pane in [Layer::List, Layer::Value] {
+                let hiding = self.bindings.iter().find(|b| {
+                    b.scope == Scope::In(pane)
+                        && b.command != global.command
+                        && b.keys.iter().any(|k| global.keys.contains(k))
+                });
+                let Some(hiding) = hiding else { continue };
+                let key = hiding
+                    .keys
+                    .iter()
+                    .find(|k| global.keys.contains(k))
+                    .map_or_else(String::new, ToString::to_string);
+                let (blamed, other) = if lines.contains_key(&(global.scope, global.command)) {
+                    (global, hiding)
+                } else {
+                    (hiding, global)
+                };
+                let line = lines
+                    .get(&(blamed.scope, blamed.command))
+                    .copied()
+                    .unwrap_or(0);
+                return Err(format!(
+                    "line {line}: keys.{}.{}: `{key}` is bound to `{}` in {} too, so one of them never runs",
+                    blamed.scope.name(),
+                    blamed.command.name(),
+                    other.command.name(),
+                    other.scope.title()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Where text is typed, characters and Backspace are text: a binding to one would never
+    /// run. A typed confirmation needs a confirm key that is not a character.
+    fn check_text_layers(&self, lines: &HashMap<(Scope, Command), usize>) -> Result<(), String> {
+        let is_text = |k: &Key| k.typed_char().is_some() || *k == Key::plain(KeyCode::Backspace);
+        for b in &self.bindings {
+            let Some(line) = lines.get(&(b.scope, b.command)) else {
+                continue;
+            };
+            let field = format!("keys.{}.{}", b.scope.name(), b.command.name());
+            let text_layer = matches!(b.scope, Scope::In(Layer::Filter | Layer::Palette));
+            if let Some(key) = b.keys.iter().find(|k| text_layer && is_text(k)) {
+                return Err(format!(
+                    "line {line}: {field}: `{key}` is typed as text in {}",
+                    b.scope.title()
+                ));
+            }
+            let confirm = b.scope == Scope::In(Layer::Confirm) && b.command == Command::Confirm;
+            if confirm && b.keys.iter().all(is_text) {
+                return Err(format!(
+                    "line {line}: {field}: needs a key that is not a character (a typed \
+                     confirmation takes characters as text), such as Enter"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn check_conflicts(&self, lines: &HashMap<(Scope, Command), usize>) -> Result<(), String> {
         let mut owner: HashMap<(Scope, Key), Command> = HashMap::new();
         for b in &self.bindings {
@@ -143,7 +211,6 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::layers::Layer;
 
     #[derive(Deserialize)]
     struct File {
@@ -202,6 +269,18 @@ mod tests {
             (
                 "[keys.list]\nfilter = \"f\"\ncopy-value = \"s\"\n",
                 "line 3: keys.list.copy-value: `s` is also bound to `sort-next`",
+            ),
+            (
+                "[keys.global]\ncopy-arn = \"c\"\n",
+                "line 2: keys.global.copy-arn: `c` is bound to `copy-value` in Secret list too",
+            ),
+            (
+                "[keys.palette]\ndown = \"j\"\n",
+                "line 2: keys.palette.down: `j` is typed as text",
+            ),
+            (
+                "[keys.confirm]\nconfirm = \"y\"\n",
+                "line 2: keys.confirm.confirm: needs a key that is not a character",
             ),
         ];
         for (text, expected) in cases {

@@ -64,6 +64,15 @@ impl Browse {
         }
     }
 
+    /// Another identity: none of the rows are known to be visible to it.
+    pub fn forget_rows(&mut self) {
+        for region in &mut self.regions {
+            self.list.clear_region(&region.name);
+            region.state = RegionState::Loading { so_far: 0 };
+            region.awaiting_first_page = false;
+        }
+    }
+
     /// The list's own commands. Returns false for a command it does not handle.
     pub fn command(&mut self, command: Command, out: &mut Out) -> bool {
         if let Some(step) = command.as_move(PAGE) {

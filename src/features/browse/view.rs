@@ -18,7 +18,15 @@ use unicode_width::UnicodeWidthStr as _;
 const COLUMN_SPACING: u16 = 1;
 const DELETING: &str = " (deleting)";
 
-pub fn render(frame: &mut Frame, area: Rect, browse: &Browse, focused: bool, theme: &Theme) {
+/// `clear_key` names the key that clears the filter, for the "nothing matches" line.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    browse: &Browse,
+    focused: bool,
+    clear_key: &str,
+    theme: &Theme,
+) {
     let list = &browse.list;
     let sort = list.sort();
     let mut title = format!(" Secrets ({}) ", list.len());
@@ -36,9 +44,9 @@ pub fn render(frame: &mut Frame, area: Rect, browse: &Browse, focused: bool, the
 
     if list.is_empty() {
         let text = match (browse.any_loading(), list.filter().is_empty()) {
-            (true, _) => "Loading secrets…",
-            (false, true) => "No secrets in these regions.",
-            (false, false) => "No secret matches the filter (Esc clears it).",
+            (true, _) => "Loading secrets…".to_owned(),
+            (false, true) => "No secrets in these regions.".to_owned(),
+            (false, false) => format!("No secret matches the filter ({clear_key} clears it)."),
         };
         frame.render_widget(Paragraph::new(text).style(theme.dim), inner);
         return;

@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::app::action::Action;
 use crate::app::command::Command;
 use crate::app::effect::{CopyRequest, Effect};
-use crate::app::room::{Ctx, Out};
+use crate::app::room::{Ctx, Out, Sensitivity};
 use crate::features::clipboard::{ClipboardNotice, ClipboardRoom};
 use crate::secret::SecretValue;
 
@@ -29,7 +29,8 @@ impl ClipboardRoom {
                 Metadata::Arn => (format!("ARN of {}", selected.name), selected.arn.clone()),
                 Metadata::Name => (format!("name {}", selected.name), selected.name.clone()),
             };
-            self.copy(label, SecretValue::from_string(text), false, ctx, out);
+            let text = SecretValue::from_string(text);
+            self.copy(label, text, Sensitivity::Plain, ctx, out);
         }
         true
     }
@@ -39,11 +40,12 @@ impl ClipboardRoom {
         &mut self,
         label: String,
         text: SecretValue,
-        secret: bool,
+        sensitivity: Sensitivity,
         ctx: &Ctx,
         out: &mut Out,
     ) {
         self.next_token += 1;
+        let secret = sensitivity == Sensitivity::Secret;
         let clear_after = secret
             .then_some(ctx.settings.clipboard_timeout)
             .filter(|d| !d.is_zero());

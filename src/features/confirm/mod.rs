@@ -8,17 +8,8 @@ pub mod view;
 use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
+pub use crate::app::room::ConfirmRequest;
 use crate::app::room::{Intent, Out};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmRequest {
-    /// What will happen, in plain words.
-    pub question: String,
-    /// What runs when confirmed.
-    pub command: Command,
-    /// The text the user must type first, if any.
-    pub typed: Option<String>,
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Confirm {
@@ -28,6 +19,7 @@ pub struct Confirm {
 }
 
 impl Confirm {
+    /// Holds `request` and opens the layer (the router calls this for `Intent::Confirm`).
     pub fn ask(&mut self, request: ConfirmRequest, out: &mut Out) {
         self.pending = Some(request);
         self.input.clear();
@@ -56,9 +48,7 @@ impl Confirm {
         match command {
             Command::Confirm => {
                 if let Some(expected) = request.typed.as_deref().filter(|t| *t != self.input) {
-                    out.warn(format!(
-                        "Type {expected:?} exactly, then Enter (Esc cancels)"
-                    ));
+                    out.warn(format!("Type {expected:?} exactly to confirm"));
                     return;
                 }
                 let run = request.command;

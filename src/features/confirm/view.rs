@@ -5,12 +5,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
 use crate::features::confirm::Confirm;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{centered, pane_block};
 
-pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, keymap: &Keymap, theme: &Theme) {
+    let key = |command| keymap.label(Layer::Confirm, command);
     let Some(request) = &confirm.pending else {
         return;
     };
@@ -22,7 +26,12 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
     match &request.typed {
         Some(expected) => {
             lines.push(Line::styled(
-                format!("Type {} to confirm, then Enter:", sanitize_line(expected)),
+                format!(
+                    "Type {} to confirm, then {} ({} cancels):",
+                    sanitize_line(expected),
+                    confirm_key_for_text(keymap),
+                    key(Command::Cancel)
+                ),
                 theme.dim,
             ));
             lines.push(Line::from(vec![
@@ -30,7 +39,14 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
                 Span::styled("▏", theme.filter),
             ]));
         }
-        None => lines.push(Line::styled("y yes · n no", theme.key_hint)),
+        None => lines.push(Line::styled(
+            format!(
+                "{} yes · {} no",
+                key(Command::Confirm),
+                key(Command::Cancel)
+            ),
+            theme.key_hint,
+        )),
     }
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);
@@ -41,4 +57,13 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, theme: &Theme) {
             .wrap(Wrap { trim: false }),
         popup,
     );
+}
+
+/// While typing, only a key that is not a character confirms (Enter by default).
+fn confirm_key_for_text(keymap: &Keymap) -> String {
+    keymap
+        .keys_for(Layer::Confirm, Command::Confirm)
+        .into_iter()
+        .find(|k| k.typed_char().is_none())
+        .map_or_else(|| "Enter".to_owned(), |k| k.to_string())
 }

@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::app::command::Command;
 use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
 use crate::features::help::Help;
 use crate::ui::Theme;
 use crate::ui::widgets::{centered, pane_block};
@@ -29,10 +31,12 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme
     let most = scroll_limit(area, keymap);
     let scroll = help.scroll.min(most);
     frame.render_widget(Clear, popup);
+    let close = keymap.label(Layer::Help, Command::Back);
     let title = if scroll < most {
-        " Keys (Esc closes · ↓ more) "
+        let more = keymap.label(Layer::Help, Command::Down);
+        format!(" Keys ({close} closes · {more} more) ")
     } else {
-        " Keys (Esc closes) "
+        format!(" Keys ({close} closes) ")
     };
     let block = pane_block(Line::from(title), true, theme);
     frame.render_widget(

@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::app::command::Command;
 use crate::app::keymap::{Keymap, join_keys};
+use crate::app::layers::Layer;
 use crate::features::palette::Palette;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
@@ -40,10 +42,12 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap,
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = centered(area, 76, height);
     frame.render_widget(Clear, popup);
-    let block = pane_block(
-        Line::from(" Command (Enter runs · Tab completes) "),
-        true,
-        theme,
+    let key = |command| keymap.label(Layer::Palette, command);
+    let title = format!(
+        " Command ({} runs · {} completes) ",
+        key(Command::Select),
+        key(Command::Complete)
     );
+    let block = pane_block(Line::from(title), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -69,8 +69,15 @@ pub struct PendingFetch {
     /// The version asked for: the answer is labelled and shown as this version even if
     /// the user has picked another since.
     pub version: VersionSel,
-    /// JSON reveal: show every key at once.
-    pub reveal_all: bool,
+    /// A JSON reveal shows no key or every key at first.
+    pub scope: RevealScope,
+}
+
+/// `v` reveals (a JSON value's keys one at a time); `V` every key at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevealScope {
+    One,
+    All,
 }
 
 #[derive(Debug, Clone)]

@@ -6,8 +6,8 @@ use crate::app::action::Action;
 use crate::app::command::{Command, Move};
 use crate::app::effect::{AwsCall, Effect};
 use crate::app::layers::{Focus, Layer};
-use crate::app::room::{Ctx, Intent, Out};
-use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, Shown, ValuePane};
+use crate::app::room::{Ctx, Intent, Out, Sensitivity};
+use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
 
@@ -18,8 +18,8 @@ impl Reveal {
     /// The commands this room handles. Returns false for any other.
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
         match command {
-            Command::Reveal => self.reveal(false, ctx, out),
-            Command::RevealAll => self.reveal(true, ctx, out),
+            Command::Reveal => self.reveal(RevealScope::One, ctx, out),
+            Command::RevealAll => self.reveal(RevealScope::All, ctx, out),
             Command::ToggleRawJson => self.toggle_raw_json(),
             Command::CopyValue => self.copy_value(ctx, out),
             _ => match command.as_move(PAGE) {
@@ -31,7 +31,7 @@ impl Reveal {
     }
 
     /// `v` (and `V` with `all`): fetch and show, or toggle what is shown.
-    fn reveal(&mut self, all: bool, ctx: &Ctx, out: &mut Out) {
+    fn reveal(&mut self, scope: RevealScope, ctx: &Ctx, out: &mut Out) {
         if ctx.settings.reveal_timeout.is_zero() {
             out.warn("Reveal is disabled (reveal_timeout_secs = 0)");
             return;
@@ -44,7 +44,7 @@ impl Reveal {
                 self.mask();
                 out.info("Reveal cancelled");
             } else {
-                self.start_fetch(FetchPurpose::Reveal, all, ctx, out);
+                self.start_fetch(FetchPurpose::Reveal, scope, ctx, out);
             }
             return;
         };
@@ -53,7 +53,7 @@ impl Reveal {
             _ => None,
         };
         match (&mut pane.shown, key_count) {
-            (Shown::Keys(keys), Some(count)) if all => {
+            (Shown::Keys(keys), Some(count)) if scope == RevealScope::All => {
                 *keys = if keys.len() == count {
                     BTreeSet::new()
                 } else {
@@ -90,7 +90,7 @@ impl Reveal {
         self.pending.clear();
     }
 
-    fn start_fetch(&mut self, purpose: FetchPurpose, reveal_all: bool, ctx: &Ctx, out: &mut Out) {
+    fn start_fetch(&mut self, purpose: FetchPurpose, scope: RevealScope, ctx: &Ctx, out: &mut Out) {
         let Some(selected) = ctx.selected else {
             return;
         };
@@ -102,7 +102,7 @@ impl Reveal {
             name: selected.name.clone(),
             purpose,
             version: self.version.clone(),
-            reveal_all,
+            scope,
         });
         out.effect(Effect::Aws {
             stamp: ctx.stamp,
@@ -137,7 +137,7 @@ impl Reveal {
             FetchPurpose::Copy => out.intent(Intent::Copy {
                 label: format!("value of {} ({})", fetch.name, fetch.version.label()),
                 text: value.view.whole_for_copy(&value.raw),
-                secret: true,
+                sensitivity: Sensitivity::Secret,
             }),
             FetchPurpose::Reveal => self.show(fetch, value, ctx, out),
         }
@@ -149,7 +149,7 @@ impl Reveal {
             return;
         }
         let shown = match &value.view {
-            ValueView::Json { entries, .. } if fetch.reveal_all => {
+            ValueView::Json { entries, .. } if fetch.scope == RevealScope::All => {
                 Shown::Keys((0..entries.len()).collect())
             }
             ValueView::Json { .. } => Shown::Keys(BTreeSet::new()),
@@ -234,7 +234,7 @@ impl Reveal {
         out.info(format!("Version {} selected", version.label()));
         self.version = version;
         if was_revealed {
-            self.start_fetch(FetchPurpose::Reveal, false, ctx, out);
+            self.start_fetch(FetchPurpose::Reveal, RevealScope::One, ctx, out);
         }
     }
 
@@ -252,7 +252,7 @@ impl Reveal {
             return;
         };
         let Some(pane) = self.pane_for_selection(ctx) else {
-            self.start_fetch(FetchPurpose::Copy, false, ctx, out);
+            self.start_fetch(FetchPurpose::Copy, RevealScope::One, ctx, out);
             return;
         };
         let key_table = pane.key_table().filter(|_| ctx.focus == Focus::Value);
@@ -272,7 +272,7 @@ impl Reveal {
         out.intent(Intent::Copy {
             label,
             text,
-            secret: true,
+            sensitivity: Sensitivity::Secret,
         });
     }
 }

@@ -10,6 +10,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
 use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::sanitize::{sanitize_line, sanitize_lines};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
@@ -20,10 +23,12 @@ const MASK: &str = "••••••••";
 
 /// What the value pane needs besides the room's own state.
 #[derive(Debug, Clone, Copy)]
-pub struct PaneContext {
+pub struct PaneContext<'a> {
     pub focused: bool,
     pub has_selection: bool,
     pub now: Instant,
+    /// For the keys named in the pane's hints.
+    pub keymap: &'a Keymap,
 }
 
 pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, theme: &Theme) {
@@ -32,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
     let Some(pane) = &reveal.value else {
         let block = pane_block(Line::from(format!(" Value · {version} ")), focused, theme);
         frame.render_widget(
-            Paragraph::new(nothing_shown(reveal, cx.has_selection, theme)).block(block),
+            Paragraph::new(nothing_shown(reveal, &cx, theme)).block(block),
             area,
         );
         return;
@@ -52,24 +57,34 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
             &mut table_state,
         );
     } else {
-        let paragraph = text_paragraph(pane, theme);
+        let paragraph = text_paragraph(pane, cx.keymap, theme);
         let scroll = pane.scroll.min(last_top(&paragraph, inner));
         frame.render_widget(paragraph.scroll((scroll, 0)), inner);
     }
 }
 
 /// A text, binary or raw JSON value as the pane draws it.
-fn text_paragraph<'a>(pane: &'a ValuePane, theme: &Theme) -> Paragraph<'a> {
-    Paragraph::new(value_lines(&pane.value.view, &pane.shown, theme)).wrap(Wrap { trim: false })
+fn text_paragraph<'a>(pane: &'a ValuePane, keymap: &Keymap, theme: &Theme) -> Paragraph<'a> {
+    let lines = value_lines(&pane.value.view, &pane.shown, keymap, theme);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
-fn nothing_shown(reveal: &Reveal, has_selection: bool, theme: &Theme) -> Vec<Line<'static>> {
+fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'static>> {
     if reveal.is_fetching(FetchPurpose::Reveal) {
         vec![Line::styled("Fetching value…", theme.loading)]
-    } else if has_selection {
+    } else if cx.has_selection {
+        let key = |command| cx.keymap.label(Layer::List, command);
         vec![
             Line::styled(MASK, theme.masked),
-            dim_line("masked · v reveal · c copy · p version", theme),
+            dim_line(
+                format!(
+                    "masked · {} reveal · {} copy · {} version",
+                    key(Command::Reveal),
+                    key(Command::CopyValue),
+                    key(Command::PickVersion)
+                ),
+                theme,
+            ),
         ]
     } else {
         vec![]
@@ -85,16 +100,21 @@ fn last_top(paragraph: &Paragraph, inner: Rect) -> u16 {
 }
 
 /// See [`crate::ui::layout_feedback`]: `None` when no scrollable value is shown.
-pub fn scroll_limit(area: Rect, reveal: &Reveal, theme: &Theme) -> Option<u16> {
+pub fn scroll_limit(area: Rect, reveal: &Reveal, keymap: &Keymap, theme: &Theme) -> Option<u16> {
     let pane = reveal.value.as_ref().filter(|p| p.key_table().is_none())?;
     let inner = pane_block(Line::default(), false, theme).inner(area);
-    Some(last_top(&text_paragraph(pane, theme), inner))
+    Some(last_top(&text_paragraph(pane, keymap, theme), inner))
 }
 
 /// Text, binary (as base64) and pretty JSON (masked per key until every key is revealed).
 /// Revealed text is borrowed from the value, never copied into a plain `String`, except
 /// where sanitising had to escape something.
-fn value_lines<'a>(view: &'a ValueView, shown: &Shown, theme: &Theme) -> Vec<Line<'a>> {
+fn value_lines<'a>(
+    view: &'a ValueView,
+    shown: &Shown,
+    keymap: &Keymap,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     match view {
         ValueView::Text(text) => text_lines(text, theme),
         ValueView::Binary { bytes, base64 } => {
@@ -117,7 +137,8 @@ fn value_lines<'a>(view: &'a ValueView, shown: &Shown, theme: &Theme) -> Vec<Lin
                 ])
             }));
             lines.push(Line::raw("}"));
-            lines.push(dim_line("V reveals every key", theme));
+            let key = keymap.label(Layer::Value, Command::RevealAll);
+            lines.push(dim_line(format!("{key} reveals every key"), theme));
             lines
         }
     }
