@@ -67,7 +67,8 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
             ctx,
             tx,
             Clipboard::new(clipboard::backend_for(resolved.clipboard)),
-        );
+        )
+        .read_only(resolved.read_only);
         let result = tui::run(&mut terminal, state, runner, rx, &theme).await;
         ratatui::restore();
         // Said after the restore, on the normal screen, so the user sees it.

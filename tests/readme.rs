@@ -1,6 +1,7 @@
 //! The README's key and command tables are generated from the keymap; this fails when
 //! they go stale.
-//! Regenerate with `SMTUI_BLESS=1 cargo test --test readme`.
+//! Regenerate with `SMTUI_BLESS=1 cargo test --test readme -- --test-threads=1` (the two
+//! tables rewrite the same file).
 
 use smtui::app::keymap::Keymap;
 
@@ -26,7 +27,7 @@ fn generated_block_is_current(name: &str, expected: &str) {
             return;
         }
         panic!(
-            "README {name} table is stale; run SMTUI_BLESS=1 cargo test --test readme\n\n{expected}"
+            "README {name} table is stale; run SMTUI_BLESS=1 cargo test --test readme -- --test-threads=1\n\n{expected}"
         );
     }
 }

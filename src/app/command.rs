@@ -35,59 +35,30 @@ pub enum Command {
     Cancel,
     /// The palette: complete the input to the highlighted name.
     Complete,
+    Delete,
+    Restore,
+    /// The delete popup: delete at once instead of after a recovery window.
+    WithoutRecovery,
 }
 
 /// (command, name, description), in the order help and the palette list them.
+#[rustfmt::skip]
 const CATALOGUE: &[(Command, &str, &str)] = &[
-    (
-        Command::Reveal,
-        "reveal",
-        "reveal / mask the value (GetSecretValue)",
-    ),
-    (
-        Command::RevealAll,
-        "reveal-all",
-        "reveal / hide every JSON key",
-    ),
-    (
-        Command::ToggleRawJson,
-        "raw-json",
-        "JSON: key table / pretty raw JSON",
-    ),
-    (
-        Command::CopyValue,
-        "copy-value",
-        "copy the value (cleared after a timeout)",
-    ),
+    (Command::Reveal, "reveal", "reveal / mask the value (GetSecretValue)"),
+    (Command::RevealAll, "reveal-all", "reveal / hide every JSON key"),
+    (Command::ToggleRawJson, "raw-json", "JSON: key table / pretty raw JSON"),
+    (Command::CopyValue, "copy-value", "copy the value (cleared after a timeout)"),
     (Command::CopyArn, "copy-arn", "copy the ARN"),
     (Command::CopyName, "copy-name", "copy the name"),
-    (
-        Command::PickVersion,
-        "pick-version",
-        "pick the version to reveal or copy",
-    ),
-    (
-        Command::Filter,
-        "filter",
-        "filter by name, description and tags",
-    ),
+    (Command::PickVersion, "pick-version", "pick the version to reveal or copy"),
+    (Command::Filter, "filter", "filter by name, description and tags"),
     (Command::SortNext, "sort-next", "sort by the next column"),
-    (
-        Command::SortReverse,
-        "sort-reverse",
-        "reverse the sort order",
-    ),
-    (
-        Command::ToggleDeleted,
-        "toggle-deleted",
-        "show / hide secrets scheduled for deletion",
-    ),
+    (Command::SortReverse, "sort-reverse", "reverse the sort order"),
+    (Command::ToggleDeleted, "toggle-deleted", "show / hide secrets scheduled for deletion"),
     (Command::Refresh, "refresh", "refresh every region"),
-    (
-        Command::FocusNext,
-        "focus-next",
-        "switch focus: list / value pane",
-    ),
+    (Command::Delete, "delete", "delete the secret (recoverable for 7-30 days, or at once)"),
+    (Command::Restore, "restore", "restore a secret scheduled for deletion"),
+    (Command::FocusNext, "focus-next", "switch focus: list / value pane"),
     (Command::Down, "down", "move down"),
     (Command::Up, "up", "move up"),
     (Command::PageDown, "page-down", "page down"),
@@ -101,11 +72,8 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Back, "back", "close, mask or clear"),
     (Command::Confirm, "confirm", "confirm"),
     (Command::Cancel, "cancel", "cancel"),
-    (
-        Command::Complete,
-        "complete",
-        "complete the highlighted name",
-    ),
+    (Command::Complete, "complete", "complete the highlighted name"),
+    (Command::WithoutRecovery, "without-recovery", "delete at once, without recovery"),
 ];
 
 impl Command {
@@ -137,10 +105,9 @@ impl Command {
     }
 
     /// Whether the command changes anything in AWS. `--read-only` refuses these before they
-    /// reach a room or the confirm layer. (The writes arrive with the editing, rotation and
-    /// deletion features; browsing commands never mutate.)
+    /// reach a room or the confirm layer.
     pub fn mutates(self) -> bool {
-        false
+        matches!(self, Command::Delete | Command::Restore)
     }
 
     /// Whether the palette offers it: everything but the keys that only make sense inside a
@@ -154,6 +121,7 @@ impl Command {
                 | Command::Cancel
                 | Command::Complete
                 | Command::Palette
+                | Command::WithoutRecovery
         )
     }
 

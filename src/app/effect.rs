@@ -56,6 +56,28 @@ pub enum AwsCall {
     },
     /// sts:GetCallerIdentity.
     WhoAmI { region: Option<String> },
+    /// DeleteSecret: scheduled after a recovery window, or at once.
+    Delete {
+        region: String,
+        arn: String,
+        name: String,
+        recovery: Recovery,
+    },
+    /// RestoreSecret: cancels a scheduled deletion.
+    Restore {
+        region: String,
+        arn: String,
+        name: String,
+    },
+}
+
+/// How a deletion can be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recovery {
+    /// Restorable for this many days (the service allows 7 to 30).
+    Days(u8),
+    /// Gone at once (ForceDeleteWithoutRecovery).
+    Never,
 }
 
 /// Which queue of the runner a call waits in (per identity and region).
@@ -73,9 +95,25 @@ impl AwsCall {
     pub fn lane(&self) -> Lane {
         match self {
             AwsCall::ListSecrets { .. } => Lane::Listing,
-            AwsCall::Describe { .. } | AwsCall::GetValue { .. } | AwsCall::WhoAmI { .. } => {
-                Lane::Interactive
-            }
+            _ => Lane::Interactive,
+        }
+    }
+
+    /// Whether the call changes anything. `--read-only` refuses these in the router and,
+    /// again, in the runner: no mutating call is ever sent.
+    pub fn mutates(&self) -> bool {
+        matches!(self, AwsCall::Delete { .. } | AwsCall::Restore { .. })
+    }
+
+    /// The service's name for the call, for messages.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            AwsCall::ListSecrets { .. } => "ListSecrets",
+            AwsCall::Describe { .. } => "DescribeSecret",
+            AwsCall::GetValue { .. } => "GetSecretValue",
+            AwsCall::WhoAmI { .. } => "GetCallerIdentity",
+            AwsCall::Delete { .. } => "DeleteSecret",
+            AwsCall::Restore { .. } => "RestoreSecret",
         }
     }
 
@@ -84,7 +122,9 @@ impl AwsCall {
         match self {
             AwsCall::ListSecrets { region }
             | AwsCall::Describe { region, .. }
-            | AwsCall::GetValue { region, .. } => Some(region),
+            | AwsCall::GetValue { region, .. }
+            | AwsCall::Delete { region, .. }
+            | AwsCall::Restore { region, .. } => Some(region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         }
     }

@@ -3,6 +3,9 @@
 //! so a late answer (from before a refresh, or for a role already switched away from) is
 //! dropped in one place.
 
+use jiff::Timestamp;
+
+use crate::app::effect::AwsCall;
 use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
 
 /// Which credentials a call runs as. `IdentityId::START` is the identity smtui started with;
@@ -54,4 +57,19 @@ pub enum Outcome {
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
     },
+    /// A write was made (or refused): `call` says which.
+    Wrote {
+        call: AwsCall,
+        result: Result<Written, AwsError>,
+    },
+}
+
+/// What a successful write reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// Deleted: gone on this date (AWS's DeletionDate).
+    Deleted {
+        on: Option<Timestamp>,
+    },
+    Restored,
 }

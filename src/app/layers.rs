@@ -11,17 +11,19 @@ pub enum Layer {
     Palette,
     Help,
     Versions,
+    Delete,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 7] = [
+    pub const ALL: [Layer; 8] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
         Layer::Palette,
         Layer::Help,
         Layer::Versions,
+        Layer::Delete,
         Layer::Confirm,
     ];
 
@@ -34,6 +36,7 @@ impl Layer {
             Layer::Palette => "palette",
             Layer::Help => "help",
             Layer::Versions => "versions",
+            Layer::Delete => "delete",
             Layer::Confirm => "confirm",
         }
     }
@@ -47,6 +50,7 @@ impl Layer {
             Layer::Palette => "Command palette",
             Layer::Help => "Help",
             Layer::Versions => "Version picker",
+            Layer::Delete => "Delete a secret",
             Layer::Confirm => "Confirmation",
         }
     }
@@ -61,7 +65,7 @@ impl Layer {
     pub fn is_popup(self) -> bool {
         matches!(
             self,
-            Layer::Palette | Layer::Help | Layer::Versions | Layer::Confirm
+            Layer::Palette | Layer::Help | Layer::Versions | Layer::Delete | Layer::Confirm
         )
     }
 }

@@ -5,7 +5,8 @@
 
 use std::time::Instant;
 
-use crate::app::effect::Effect;
+use crate::app::command::Command;
+use crate::app::effect::{AwsCall, Effect};
 use crate::app::envelope::Stamp;
 use crate::app::layers::{Focus, Layer};
 use crate::app::state::Settings;
@@ -82,7 +83,14 @@ pub enum Intent {
     Open(Layer),
     Close(Layer),
     /// Run this command as if pressed in the layer under the palette or confirmation.
-    Run(crate::app::command::Command),
+    Run(Command),
+    /// Make this AWS call as the current identity (a confirmed write).
+    Call(AwsCall),
+    /// A write changed whether `arn` is scheduled for deletion (and until when).
+    DeletionChanged {
+        arn: String,
+        on: Option<jiff::Timestamp>,
+    },
 }
 
 /// Whether copied text is a secret (cleared after a timeout and on exit) or plain (a name,
@@ -99,9 +107,25 @@ pub struct ConfirmRequest {
     /// What will happen, in plain words.
     pub question: String,
     /// What runs when confirmed.
-    pub command: crate::app::command::Command,
+    pub on_yes: OnYes,
     /// The text the user must type first, if any (a secret's name, for the worst writes).
     pub typed: Option<String>,
+}
+
+/// What a confirmation runs: a command, or an AWS call already filled in (a write).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnYes {
+    Command(Command),
+    Call(AwsCall),
+}
+
+impl OnYes {
+    pub fn mutates(&self) -> bool {
+        match self {
+            OnYes::Command(command) => command.mutates(),
+            OnYes::Call(call) => call.mutates(),
+        }
+    }
 }
 
 /// A room's answer: effects for the runner, intents for the router.

@@ -12,9 +12,10 @@ use crate::app::command::Command;
 use crate::app::effect::Effect;
 use crate::app::envelope::{Envelope, Outcome, Stamp};
 use crate::app::layers::{Focus, Layer};
-use crate::app::room::{Intent, Level, Out, explain};
+use crate::app::room::{Intent, Level, OnYes, Out, explain};
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
+use crate::features::lifecycle::Lifecycle;
 use crate::features::reveal::ValuePane;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -112,12 +113,15 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.reveal.fetched(request, result, &ctx, out);
         }
         Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        Outcome::Wrote { call, result } => {
+            Lifecycle::wrote(&call, result, &ctx!(state), out);
+        }
     }
 }
 
 fn run_command(state: &mut State, command: Command, out: &mut Out) {
     if command.mutates() && state.settings.read_only {
-        refuse_read_only(command, out);
+        refuse_read_only(&OnYes::Command(command), out);
         return;
     }
     if command == Command::Quit {
@@ -130,6 +134,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
         Layer::Versions => state.versions.command(command, out),
+        Layer::Delete => state.lifecycle.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
 }
@@ -158,6 +163,11 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             _ => state.layers.remove(Layer::Value),
         },
         Command::Refresh => refresh(state, out),
+        Command::Delete => {
+            let ctx = ctx!(state);
+            state.lifecycle.delete(&ctx, out);
+        }
+        Command::Restore => Lifecycle::restore(&ctx!(state), out),
         Command::PickVersion => {
             let ctx = ctx!(state);
             state.versions.open(&state.reveal.version, &ctx, out);
@@ -204,11 +214,24 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 state.clipboard.copy(label, text, sensitivity, &ctx, out);
             }
             Intent::Confirm(request) => {
-                if request.command.mutates() && state.settings.read_only {
-                    refuse_read_only(request.command, out);
+                if request.on_yes.mutates() && state.settings.read_only {
+                    refuse_read_only(&request.on_yes, out);
                 } else {
                     state.confirm.ask(request, out);
                 }
+            }
+            Intent::Call(call) => {
+                if call.mutates() && state.settings.read_only {
+                    refuse_read_only(&OnYes::Call(call), out);
+                } else {
+                    let stamp = state.session.stamp();
+                    out.effect(Effect::Aws { stamp, call });
+                }
+            }
+            Intent::DeletionChanged { arn, on } => {
+                state.browse.list.set_deleted(&arn, on);
+                // Described again (the deletion date) the next time it is selected.
+                state.details.cache.remove(&arn);
             }
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);
@@ -233,10 +256,13 @@ fn apply_intents(state: &mut State, out: &mut Out) {
     out.intents.clear();
 }
 
-fn refuse_read_only(command: Command, out: &mut Out) {
+fn refuse_read_only(what: &OnYes, out: &mut Out) {
+    let name = match what {
+        OnYes::Command(command) => command.name(),
+        OnYes::Call(call) => call.operation(),
+    };
     out.error(format!(
-        "Read-only mode: {} is not allowed (restart without --read-only)",
-        command.name()
+        "Read-only mode: {name} is not allowed (restart without --read-only)"
     ));
 }
 
@@ -252,6 +278,7 @@ fn close(state: &mut State, layer: Layer) {
     state.layers.remove(layer);
     match layer {
         Layer::Versions => state.versions.picker = None,
+        Layer::Delete => state.lifecycle.form = None,
         Layer::Palette => state.palette.input.clear(),
         Layer::Confirm => {
             state.confirm.pending = None;
@@ -322,6 +349,9 @@ fn selected_arn(state: &State) -> Option<String> {
 /// Whether `command` can do anything in `layer` now: the footer hints and the palette
 /// offer only these.
 pub fn available(state: &State, layer: Layer, command: Command) -> bool {
+    if command.mutates() && state.settings.read_only {
+        return false;
+    }
     let selected = state.selected().is_some();
     let value = state.reveal.value.as_ref();
     match command {
@@ -334,6 +364,8 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         | Command::PickVersion => selected,
         Command::RevealAll | Command::ToggleRawJson => value.is_some_and(ValuePane::is_json),
         Command::FocusNext => value.is_some(),
+        Command::Delete => state.selected().is_some_and(|s| s.deleted_date.is_none()),
+        Command::Restore => state.selected().is_some_and(|s| s.deleted_date.is_some()),
         _ => true,
     }
 }

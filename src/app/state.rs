@@ -11,6 +11,7 @@ use crate::features::clipboard::ClipboardRoom;
 use crate::features::confirm::Confirm;
 use crate::features::detail::{CachedDetail, Details};
 use crate::features::help::Help;
+use crate::features::lifecycle::Lifecycle;
 use crate::features::palette::Palette;
 use crate::features::reveal::Reveal;
 use crate::features::session::Session;
@@ -54,6 +55,7 @@ pub struct State {
     pub help: Help,
     pub palette: Palette,
     pub confirm: Confirm,
+    pub lifecycle: Lifecycle,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
     pub now: Instant,
@@ -75,6 +77,7 @@ impl State {
             help: Help::default(),
             palette: Palette::default(),
             confirm: Confirm::default(),
+            lifecycle: Lifecycle::default(),
             status: None,
             now,
             quit: false,

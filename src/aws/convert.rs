@@ -60,6 +60,7 @@ pub fn detail(
         deleted_date: timestamp(out.deleted_date()),
         tags: tags(out.tags()),
         primary_region: out.primary_region().map(str::to_owned),
+        owning_service: out.owning_service().map(str::to_owned),
         replicas: out
             .replication_status()
             .iter()

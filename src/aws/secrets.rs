@@ -3,6 +3,7 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
+use crate::app::Recovery;
 pub use crate::model::FetchedValue;
 use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use crate::secret::{SecretValue, ValueView};
@@ -124,4 +125,35 @@ pub async fn caller_identity(
         account: out.account().unwrap_or_default().to_owned(),
         arn: out.arn().unwrap_or_default().to_owned(),
     })
+}
+
+/// DeleteSecret: restorable for `recovery` days, or gone at once. Returns the deletion
+/// date AWS reports.
+pub async fn delete(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    recovery: Recovery,
+) -> Result<Option<jiff::Timestamp>, AwsError> {
+    let request = ctx.secrets(region).delete_secret().secret_id(arn);
+    let request = match recovery {
+        Recovery::Days(days) => request.recovery_window_in_days(i64::from(days)),
+        Recovery::Never => request.force_delete_without_recovery(true),
+    };
+    let out = request
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("DeleteSecret", region, &e))?;
+    Ok(convert::timestamp(out.deletion_date()))
+}
+
+/// RestoreSecret: cancels a scheduled deletion.
+pub async fn restore(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), AwsError> {
+    ctx.secrets(region)
+        .restore_secret()
+        .secret_id(arn)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("RestoreSecret", region, &e))?;
+    Ok(())
 }

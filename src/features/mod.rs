@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod confirm;
 pub mod detail;
 pub mod help;
+pub mod lifecycle;
 pub mod palette;
 pub mod reveal;
 pub mod session;

@@ -45,6 +45,8 @@ pub struct SecretDetail {
     pub deleted_date: Option<Timestamp>,
     pub tags: Vec<Tag>,
     pub primary_region: Option<String>,
+    /// The service that manages the secret (RDS, Redshift, …): it changes the secret, not us.
+    pub owning_service: Option<String>,
     pub replicas: Vec<Replica>,
     pub rotation: Rotation,
     pub versions: Vec<VersionInfo>,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
-use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp};
+use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp, Written};
 use crate::aws::{AwsContext, AwsError, ErrorKind, secrets};
 use crate::clipboard::Clipboard;
 
@@ -27,6 +27,9 @@ pub struct Runner {
     /// than let them page on for answers that would be dropped.
     listing_generation: u64,
     listing_tasks: Vec<AbortHandle>,
+    /// `--read-only`: the last guard. The router already refuses writes; this makes sure no
+    /// mutating call leaves the process even if one got past it.
+    read_only: bool,
 }
 
 impl Runner {
@@ -39,7 +42,15 @@ impl Runner {
             lanes: Arc::default(),
             listing_generation: 0,
             listing_tasks: Vec::new(),
+            read_only: false,
         }
+    }
+
+    /// Refuses every mutating call (`--read-only`).
+    #[must_use]
+    pub fn read_only(mut self, read_only: bool) -> Self {
+        self.read_only = read_only;
+        self
     }
 
     /// Makes `identity` usable by effects (a role assumed later).
@@ -67,10 +78,23 @@ impl Runner {
     }
 
     fn call(&mut self, stamp: Stamp, call: AwsCall) {
+        if self.read_only && call.mutates() {
+            tracing::warn!(
+                operation = call.operation(),
+                "a write reached the runner in read-only mode"
+            );
+            let error = refused(&call, "read-only mode: nothing was sent".to_owned());
+            let _ = self.tx.send(Action::Result(Envelope {
+                stamp,
+                outcome: failed(call, error),
+            }));
+            return;
+        }
         let Some(ctx) = self.identities.get(&stamp.identity).cloned() else {
             // Never left unanswered: whatever waits for this call learns why it failed.
             tracing::warn!(identity = ?stamp.identity, "an effect for an unknown identity");
-            let outcome = unanswerable(call, stamp.identity);
+            let why = format!("no credentials held for identity {}", stamp.identity.0);
+            let outcome = failed(call.clone(), refused(&call, why));
             let _ = self.tx.send(Action::Result(Envelope { stamp, outcome }));
             return;
         };
@@ -108,35 +132,33 @@ impl Runner {
     }
 }
 
-/// The failure of a call that has no credentials to run with.
-fn unanswerable(call: AwsCall, identity: IdentityId) -> Outcome {
-    let error = |operation: &'static str, region: &str| AwsError {
+/// An error for `call` that smtui itself raises before sending anything.
+fn refused(call: &AwsCall, why: String) -> AwsError {
+    AwsError {
         kind: ErrorKind::Invalid,
-        operation,
-        region: region.to_owned(),
+        operation: call.operation(),
+        region: call.region().unwrap_or("global").to_owned(),
         code: None,
-        message: Some(format!("no credentials held for identity {}", identity.0)),
-    };
+        message: Some(why),
+    }
+}
+
+/// The outcome that tells whatever waits for `call` that it failed with `error`.
+fn failed(call: AwsCall, error: AwsError) -> Outcome {
     match call {
-        AwsCall::ListSecrets { region } => Outcome::RegionFailed {
-            error: error("ListSecrets", &region),
-            region,
-        },
-        AwsCall::Describe { region, arn } => Outcome::Described {
-            result: Err(error("DescribeSecret", &region)),
+        AwsCall::ListSecrets { region } => Outcome::RegionFailed { region, error },
+        AwsCall::Describe { arn, .. } => Outcome::Described {
             arn,
+            result: Err(error),
         },
-        AwsCall::GetValue {
-            request, region, ..
-        } => Outcome::ValueFetched {
+        AwsCall::GetValue { request, .. } => Outcome::ValueFetched {
             request,
-            result: Err(error("GetSecretValue", &region)),
+            result: Err(error),
         },
-        AwsCall::WhoAmI { region } => Outcome::WhoAmI {
-            result: Err(error(
-                "GetCallerIdentity",
-                region.as_deref().unwrap_or("global"),
-            )),
+        AwsCall::WhoAmI { .. } => Outcome::WhoAmI { result: Err(error) },
+        write @ (AwsCall::Delete { .. } | AwsCall::Restore { .. }) => Outcome::Wrote {
+            call: write,
+            result: Err(error),
         },
     }
 }
@@ -183,6 +205,27 @@ async fn perform(
                 lanes.learn_account(identity, me.account.clone());
             }
             send(Outcome::WhoAmI { result });
+        }
+        AwsCall::Delete {
+            ref region,
+            ref arn,
+            recovery,
+            ..
+        } => {
+            let result = secrets::delete(ctx, region, arn, recovery)
+                .await
+                .map(|on| Written::Deleted { on });
+            send(Outcome::Wrote { call, result });
+        }
+        AwsCall::Restore {
+            ref region,
+            ref arn,
+            ..
+        } => {
+            let result = secrets::restore(ctx, region, arn)
+                .await
+                .map(|()| Written::Restored);
+            send(Outcome::Wrote { call, result });
         }
     }
 }

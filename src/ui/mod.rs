@@ -15,7 +15,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
-use crate::features::{browse, confirm, detail, help, palette, reveal, versions};
+use crate::features::{browse, confirm, detail, help, lifecycle, palette, reveal, versions};
 use crate::sanitize::is_unsafe_char;
 pub use theme::Theme;
 
@@ -129,6 +129,11 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
             }
             Layer::Palette => {
                 palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
+            }
+            Layer::Delete => {
+                if let Some(form) = &state.lifecycle.form {
+                    lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
+                }
             }
             Layer::Confirm => {
                 confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);

@@ -75,8 +75,14 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
 /// `width`, the last ones go first, but help, quit and closing stay.
 fn hints(state: &State, layer: Layer, width: usize, theme: &Theme) -> Line<'static> {
     let mut shown: Vec<(String, &str, Command)> = Vec::new();
+    // Where text is typed, a character key would type, not run: name another key.
+    let text = state.takes_text();
     for binding in state.keymap.active(layer) {
-        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
+        let key = binding
+            .keys
+            .iter()
+            .find(|k| !text || k.typed_char().is_none());
+        let (Some(hint), Some(key)) = (binding.hint, key) else {
             continue;
         };
         let command = binding.command;

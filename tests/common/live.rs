@@ -73,7 +73,8 @@ impl LiveApp {
         let ctx = AwsContext::from_config(sdk_config_as(endpoint, key_id, secret).await);
         let (tx, rx) = mpsc::unbounded_channel();
         let clipboard = MemoryBackend::default();
-        let runner = Runner::new(ctx, tx, Clipboard::new(Box::new(clipboard.clone())));
+        let runner = Runner::new(ctx, tx, Clipboard::new(Box::new(clipboard.clone())))
+            .read_only(settings.read_only);
         let settings = Settings {
             home_region: Some("us-east-1".into()),
             ..settings
@@ -95,6 +96,12 @@ impl LiveApp {
             self.journal.push(format!("{effect:?}"));
             self.runner.run(effect);
         }
+    }
+
+    /// Hands `effect` to the runner directly, as if `update` had asked for it (for proving
+    /// what the runner itself refuses).
+    pub fn run_effect(&mut self, effect: Effect) {
+        self.run_effects(vec![effect]);
     }
 
     pub fn dispatch(&mut self, action: Action) {

@@ -59,6 +59,7 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
         deleted_date: s.deleted_date,
         tags: s.tags.clone(),
         primary_region: None,
+        owning_service: None,
         replicas: vec![Replica {
             region: "eu-west-1".into(),
             status: "InSync".into(),

@@ -42,6 +42,7 @@ const PALETTE: Scope = Scope::In(Layer::Palette);
 const HELP: Scope = Scope::In(Layer::Help);
 const VERSIONS: Scope = Scope::In(Layer::Versions);
 const CONFIRM: Scope = Scope::In(Layer::Confirm);
+const DELETE: Scope = Scope::In(Layer::Delete);
 const GLOBAL: Scope = Scope::Global;
 
 use Command as C;
@@ -66,6 +67,8 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('a')], C::CopyArn, "copy the ARN", None),
     (GLOBAL, &[k('n')], C::CopyName, "copy the name", None),
     (GLOBAL, &[k('r')], C::Refresh, "refresh every region", Some("refresh")),
+    (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
+    (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
     (GLOBAL, &[DOWN, k('j')], C::Down, "move down", None),
     (GLOBAL, &[UP, k('k')], C::Up, "move up", None),
     (GLOBAL, &[PG_DN, ctrl('d')], C::PageDown, "page down", None),
@@ -102,6 +105,12 @@ const ROWS: &[Row] = &[
     (VERSIONS, &[HOME, k('g')], C::Top, "first version", None),
     (VERSIONS, &[END, k('G')], C::Bottom, "last version", None),
     (VERSIONS, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (DELETE, &[ENTER], C::Select, "go on to the typed confirmation", Some("continue")),
+    (DELETE, &[ESC, k('q')], C::Back, "keep the secret", Some("cancel")),
+    (DELETE, &[UP, k('k'), k('+')], C::Up, "one more day to restore it (at most 30)", Some("days")),
+    (DELETE, &[DOWN, k('j'), k('-')], C::Down, "one day fewer (at least 7)", None),
+    (DELETE, &[k('f')], C::WithoutRecovery, "delete at once, without recovery (or not)", Some("no recovery")),
+    (DELETE, &[ctrl('c')], C::Quit, "quit smtui", None),
     (CONFIRM, &[k('y'), ENTER], C::Confirm, "yes (typed: the exact text, then Enter)", Some("yes")),
     (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
     (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),

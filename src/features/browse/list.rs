@@ -191,6 +191,16 @@ impl SecretList {
         });
     }
 
+    /// A delete or a restore changed whether `arn` is scheduled for deletion: the row
+    /// hides or shows as the deleted toggle says, and the selection keeps its place.
+    pub fn set_deleted(&mut self, arn: &str, on: Option<jiff::Timestamp>) {
+        self.change(|list| {
+            for row in list.rows.iter_mut().filter(|r| r.summary.arn == arn) {
+                row.summary.deleted_date = on;
+            }
+        });
+    }
+
     pub fn set_filter(&mut self, filter: String) {
         self.change(|list| list.filter = filter);
     }

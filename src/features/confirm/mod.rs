@@ -8,7 +8,7 @@ pub mod view;
 use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
-pub use crate::app::room::ConfirmRequest;
+pub use crate::app::room::{ConfirmRequest, OnYes};
 use crate::app::room::{Intent, Out};
 
 #[derive(Debug, Clone, Default)]
@@ -51,9 +51,12 @@ impl Confirm {
                     out.warn(format!("Type {expected:?} exactly to confirm"));
                     return;
                 }
-                let run = request.command;
+                let run = match &request.on_yes {
+                    OnYes::Command(command) => Intent::Run(*command),
+                    OnYes::Call(call) => Intent::Call(call.clone()),
+                };
                 out.intent(Intent::Close(Layer::Confirm));
-                out.intent(Intent::Run(run));
+                out.intent(run);
             }
             Command::Cancel => {
                 out.intent(Intent::Close(Layer::Confirm));
@@ -80,7 +83,7 @@ mod tests {
         let mut confirm = Confirm::default();
         let request = ConfirmRequest {
             question: "Refresh every region?".into(),
-            command: Command::Refresh,
+            on_yes: OnYes::Command(Command::Refresh),
             typed: None,
         };
         confirm.ask(request.clone(), &mut Out::default());
@@ -100,7 +103,7 @@ mod tests {
         confirm.ask(
             ConfirmRequest {
                 question: "Delete prod/db?".into(),
-                command: Command::Refresh,
+                on_yes: OnYes::Command(Command::Refresh),
                 typed: Some("prod/db".into()),
             },
             &mut Out::default(),

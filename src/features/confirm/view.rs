@@ -13,6 +13,8 @@ use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{centered, pane_block};
 
+const WIDTH: u16 = 64;
+
 pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, keymap: &Keymap, theme: &Theme) {
     let key = |command| keymap.label(Layer::Confirm, command);
     let Some(request) = &confirm.pending else {
@@ -29,8 +31,8 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, keymap: &Keymap,
                 format!(
                     "Type {} to confirm, then {} ({} cancels):",
                     sanitize_line(expected),
-                    confirm_key_for_text(keymap),
-                    key(Command::Cancel)
+                    key_for_text(keymap, Command::Confirm, "Enter"),
+                    key_for_text(keymap, Command::Cancel, "Esc")
                 ),
                 theme.dim,
             ));
@@ -48,22 +50,20 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, keymap: &Keymap,
             theme.key_hint,
         )),
     }
-    let popup = centered(area, 64, 8);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // As tall as the wrapped question needs (a long name must not push the prompt out).
+    let height = paragraph.line_count(WIDTH - 2).saturating_add(2);
+    let popup = centered(area, WIDTH, u16::try_from(height).unwrap_or(u16::MAX));
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Confirm "), true, theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+    frame.render_widget(paragraph.block(block), popup);
 }
 
-/// While typing, only a key that is not a character confirms (Enter by default).
-fn confirm_key_for_text(keymap: &Keymap) -> String {
+/// While typing, characters are text: only a key that is not one confirms or cancels.
+fn key_for_text(keymap: &Keymap, command: Command, fallback: &str) -> String {
     keymap
-        .keys_for(Layer::Confirm, Command::Confirm)
+        .keys_for(Layer::Confirm, command)
         .into_iter()
         .find(|k| k.typed_char().is_none())
-        .map_or_else(|| "Enter".to_owned(), |k| k.to_string())
+        .map_or_else(|| fallback.to_owned(), |k| k.to_string())
 }

@@ -1,0 +1,28 @@
+//! Lifecycle: deleting a secret (after a recovery window of 7 to 30 days, or at once) and
+//! restoring one scheduled for deletion. The delete popup chooses how; the confirm layer
+//! then wants the secret's name typed; deleting without recovery is a choice of its own,
+//! labelled as such, with its own typed confirmation.
+
+mod update;
+pub mod view;
+
+/// The service's recovery window, in days.
+pub const MIN_DAYS: u8 = 7;
+pub const MAX_DAYS: u8 = 30;
+
+/// The delete popup: which secret, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeleteForm {
+    pub region: String,
+    pub arn: String,
+    pub name: String,
+    /// Days it stays restorable.
+    pub days: u8,
+    /// Gone at once instead (ForceDeleteWithoutRecovery).
+    pub without_recovery: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lifecycle {
+    pub form: Option<DeleteForm>,
+}

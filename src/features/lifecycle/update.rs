@@ -1,0 +1,175 @@
+//! The lifecycle room's update.
+
+use crate::app::command::{Command, Move};
+use crate::app::effect::{AwsCall, Recovery};
+use crate::app::envelope::Written;
+use crate::app::layers::Layer;
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
+use crate::model::AwsError;
+
+impl Lifecycle {
+    /// `D`: checks what the service would refuse anyway, then opens the delete popup.
+    pub fn delete(&mut self, ctx: &Ctx, out: &mut Out) {
+        let Some(secret) = ctx.selected else {
+            return;
+        };
+        if secret.deleted_date.is_some() {
+            out.warn(format!(
+                "{} is already scheduled for deletion (restore brings it back)",
+                secret.name
+            ));
+            return;
+        }
+        let detail = match ctx.detail {
+            Some(Ok(detail)) => detail,
+            Some(Err(error)) => {
+                out.error(format!("Not deleting: {}", ctx.explain(error)));
+                return;
+            }
+            None => {
+                out.info("Still describing the secret; try again in a moment");
+                out.intent(Intent::Describe);
+                return;
+            }
+        };
+        if let Some(service) = &detail.owning_service {
+            out.warn(format!(
+                "{} is managed by {service}: delete it through that service",
+                secret.name
+            ));
+            return;
+        }
+        if !detail.replicas.is_empty() {
+            let regions: Vec<&str> = detail.replicas.iter().map(|r| r.region.as_str()).collect();
+            out.warn(format!(
+                "{} is replicated to {}: remove the replicas first (the service refuses to \
+                 delete a primary that has replicas)",
+                secret.name,
+                regions.join(", ")
+            ));
+            return;
+        }
+        self.form = Some(DeleteForm {
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+            name: secret.name.clone(),
+            days: MAX_DAYS,
+            without_recovery: false,
+        });
+        out.intent(Intent::Open(Layer::Delete));
+    }
+
+    /// The delete popup's keys.
+    pub fn command(&mut self, command: Command, out: &mut Out) {
+        let Some(form) = self.form.as_mut() else {
+            out.intent(Intent::Close(Layer::Delete));
+            return;
+        };
+        let step = match command {
+            // Up means more days.
+            Command::Up => Some(Move::Forward(1)),
+            Command::Down => Some(Move::Back(1)),
+            _ => None,
+        };
+        if let Some(step) = step {
+            let range = usize::from(MAX_DAYS - MIN_DAYS);
+            let at = step.apply(usize::from(form.days - MIN_DAYS), range);
+            form.days = MIN_DAYS + u8::try_from(at).unwrap_or(0);
+            return;
+        }
+        match command {
+            Command::WithoutRecovery => form.without_recovery = !form.without_recovery,
+            Command::Select => {
+                let request = confirm_delete(form);
+                out.intent(Intent::Close(Layer::Delete));
+                out.intent(Intent::Confirm(request));
+            }
+            Command::Back => out.intent(Intent::Close(Layer::Delete)),
+            _ => {}
+        }
+    }
+
+    /// `R`: restore a secret scheduled for deletion (y/n is enough: nothing is lost by it).
+    pub fn restore(ctx: &Ctx, out: &mut Out) {
+        let Some(secret) = ctx.selected else {
+            return;
+        };
+        if secret.deleted_date.is_none() {
+            out.warn(format!("{} is not scheduled for deletion", secret.name));
+            return;
+        }
+        out.intent(Intent::Confirm(ConfirmRequest {
+            question: format!(
+                "Restore {} in {}? It stops being scheduled for deletion.",
+                secret.name, secret.region
+            ),
+            on_yes: OnYes::Call(AwsCall::Restore {
+                region: secret.region.clone(),
+                arn: secret.arn.clone(),
+                name: secret.name.clone(),
+            }),
+            typed: None,
+        }));
+    }
+
+    /// The answer to a delete or a restore.
+    pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+        let (AwsCall::Delete { arn, name, .. } | AwsCall::Restore { arn, name, .. }) = call else {
+            return;
+        };
+        match result {
+            Ok(Written::Deleted { on }) => {
+                let when = on.map_or_else(
+                    || "at once".to_owned(),
+                    |t| format!("on {}", t.strftime("%Y-%m-%d %H:%M UTC")),
+                );
+                out.info(format!("{name} is scheduled for deletion {when}"));
+                out.intent(Intent::DeletionChanged {
+                    arn: arn.clone(),
+                    on: on.or(Some(jiff::Timestamp::UNIX_EPOCH)),
+                });
+            }
+            Ok(Written::Restored) => {
+                out.info(format!("{name} is restored"));
+                out.intent(Intent::DeletionChanged {
+                    arn: arn.clone(),
+                    on: None,
+                });
+            }
+            Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+        }
+    }
+}
+
+/// The typed confirmation for the form's choice.
+fn confirm_delete(form: &DeleteForm) -> ConfirmRequest {
+    let (question, recovery) = if form.without_recovery {
+        (
+            format!(
+                "Delete {} in {} NOW, WITHOUT RECOVERY? It cannot be restored, and every \
+                 version is gone.",
+                form.name, form.region
+            ),
+            Recovery::Never,
+        )
+    } else {
+        (
+            format!(
+                "Delete {} in {}? It can be restored for {} days; after that it is gone.",
+                form.name, form.region, form.days
+            ),
+            Recovery::Days(form.days),
+        )
+    };
+    ConfirmRequest {
+        question,
+        on_yes: OnYes::Call(AwsCall::Delete {
+            region: form.region.clone(),
+            arn: form.arn.clone(),
+            name: form.name.clone(),
+            recovery,
+        }),
+        typed: Some(form.name.clone()),
+    }
+}

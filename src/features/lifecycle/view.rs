@@ -1,0 +1,68 @@
+//! The delete popup.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
+use crate::features::lifecycle::{DeleteForm, MAX_DAYS, MIN_DAYS};
+use crate::sanitize::sanitize_line;
+use crate::ui::Theme;
+use crate::ui::widgets::{centered, pane_block};
+
+pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap, theme: &Theme) {
+    let key = |command| keymap.label(Layer::Delete, command);
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} in {}",
+                sanitize_line(&form.name),
+                sanitize_line(&form.region)
+            ),
+            theme.header,
+        ),
+        Line::raw(""),
+    ];
+    if form.without_recovery {
+        lines.push(Line::styled(
+            "Delete at once, WITHOUT RECOVERY: it cannot be restored.",
+            theme.error,
+        ));
+    } else {
+        lines.push(Line::styled(
+            format!(
+                "Restorable for {} days ({}/{} change it: {MIN_DAYS} to {MAX_DAYS}).",
+                form.days,
+                key(Command::Up),
+                key(Command::Down)
+            ),
+            theme.text,
+        ));
+    }
+    lines.push(Line::styled(
+        format!(
+            "{} {} · {} continue (then type the name) · {} keep it",
+            key(Command::WithoutRecovery),
+            if form.without_recovery {
+                "use a recovery window"
+            } else {
+                "without recovery"
+            },
+            key(Command::Select),
+            key(Command::Back)
+        ),
+        theme.dim,
+    ));
+    let popup = centered(area, 72, 7);
+    frame.render_widget(Clear, popup);
+    let block = pane_block(Line::from(" Delete secret "), true, theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

@@ -1,0 +1,165 @@
+//! Delete and restore without a terminal: the delete popup, the typed confirmation, what is
+//! refused before anything is sent, and the answers.
+
+mod common;
+
+use common::{Harness, detail_for};
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+use smtui::app::{AwsCall, Outcome, Recovery, Written};
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+/// The loaded harness, its selected secret described without replicas (so deletable).
+fn deletable() -> Harness {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut detail = detail_for(&selected);
+    detail.replicas.clear();
+    h.answer(Outcome::Described {
+        arn: selected.arn,
+        result: Ok(detail),
+    });
+    h.state.status = None;
+    h
+}
+
+#[test]
+fn the_recovery_window_stays_between_7_and_30_days() {
+    let mut h = deletable();
+    press(&mut h, KeyCode::Char('D'));
+    assert_eq!(h.state.layers.top(), Layer::Delete);
+    let days = |h: &Harness| h.state.lifecycle.form.as_ref().map(|f| f.days);
+    assert_eq!(days(&h), Some(30));
+    press(&mut h, KeyCode::Up);
+    assert_eq!(days(&h), Some(30));
+    for _ in 0..40 {
+        press(&mut h, KeyCode::Char('-'));
+    }
+    assert_eq!(days(&h), Some(7));
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(h.state.layers.top(), Layer::List, "Esc keeps the secret");
+    assert!(h.calls().is_empty());
+}
+
+#[test]
+fn deleting_needs_the_name_typed_and_sends_the_chosen_window() {
+    let mut h = deletable();
+    let name = h.state.selected().expect("selected").name.clone();
+    press(&mut h, KeyCode::Char('D'));
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Confirm);
+    press(&mut h, KeyCode::Char('y'));
+    press(&mut h, KeyCode::Enter);
+    assert!(h.calls().is_empty(), "`y` is text in a typed confirmation");
+    assert!(h.state.status_text().contains("exactly"));
+    press(&mut h, KeyCode::Backspace);
+    h.type_text(&name);
+    press(&mut h, KeyCode::Enter);
+    let calls = h.calls();
+    let [AwsCall::Delete { recovery, .. }] = &calls[..] else {
+        panic!("one DeleteSecret: {calls:?}")
+    };
+    assert_eq!(*recovery, Recovery::Days(29));
+    assert_eq!(h.state.layers.top(), Layer::List);
+}
+
+#[test]
+fn without_recovery_is_labelled_and_still_typed() {
+    let mut h = deletable();
+    let name = h.state.selected().expect("selected").name.clone();
+    press(&mut h, KeyCode::Char('D'));
+    press(&mut h, KeyCode::Char('f'));
+    insta::assert_snapshot!("delete_without_recovery_80x24", h.screen(80, 24));
+    press(&mut h, KeyCode::Enter);
+    let pending = h.state.confirm.pending.clone().expect("a confirmation");
+    assert!(pending.question.contains("WITHOUT RECOVERY"));
+    assert_eq!(pending.typed.as_deref(), Some(name.as_str()));
+    insta::assert_snapshot!("delete_typed_confirmation_80x24", h.screen(80, 24));
+    h.type_text(&name);
+    press(&mut h, KeyCode::Enter);
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::Delete {
+            recovery: Recovery::Never,
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn what_the_service_would_refuse_is_refused_first() {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut managed = detail_for(&selected);
+    managed.replicas.clear();
+    managed.owning_service = Some("rds".into());
+    h.answer(Outcome::Described {
+        arn: selected.arn.clone(),
+        result: Ok(managed),
+    });
+    press(&mut h, KeyCode::Char('D'));
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(h.state.status_text().contains("managed by rds"));
+    // The harness's detail has a replica.
+    h.answer(Outcome::Described {
+        arn: selected.arn.clone(),
+        result: Ok(detail_for(&selected)),
+    });
+    press(&mut h, KeyCode::Char('D'));
+    assert!(h.state.status_text().contains("remove the replicas first"));
+    press(&mut h, KeyCode::Char('R'));
+    assert!(h.state.status_text().contains("not scheduled for deletion"));
+    assert!(h.calls().is_empty());
+}
+
+#[test]
+fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let call = AwsCall::Delete {
+        region: selected.region.clone(),
+        arn: selected.arn.clone(),
+        name: selected.name.clone(),
+        recovery: Recovery::Days(30),
+    };
+    let before = h.state.browse.list.len();
+    h.answer(Outcome::Wrote {
+        call: call.clone(),
+        result: Ok(Written::Deleted {
+            on: Some(common::ts("2026-12-25T00:00:00Z")),
+        }),
+    });
+    assert!(
+        h.state
+            .status_text()
+            .contains("scheduled for deletion on 2026-12-25"),
+        "{}",
+        h.state.status_text()
+    );
+    assert_eq!(h.state.browse.list.len(), before - 1);
+    h.answer(Outcome::Wrote {
+        call,
+        result: Err(smtui::model::AwsError {
+            kind: smtui::model::ErrorKind::AccessDenied,
+            operation: "DeleteSecret",
+            region: selected.region.clone(),
+            code: Some("AccessDeniedException".into()),
+            message: None,
+        }),
+    });
+    assert!(h.state.status_text().contains("unchanged: DeleteSecret"));
+}
+
+#[test]
+fn read_only_refuses_writes_before_any_popup() {
+    let mut h = Harness::loaded();
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Char('D'));
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(h.state.status_text().starts_with("Read-only mode: delete"));
+    assert!(h.calls().is_empty());
+}

@@ -1,0 +1,209 @@
+//! Writes with the real AWS SDK against the local stack: delete (after a recovery window, or
+//! at once), restore, what the service would refuse, and read-only mode proven from the
+//! recording proxy's log: no mutating call is ever sent.
+
+mod common;
+
+use std::time::Duration;
+
+use common::live::{LiveApp, seeded_stack};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use smtui::app::input::key_to_action;
+use smtui::app::layers::Layer;
+use smtui::app::{AwsCall, Command, Effect, Recovery, Settings};
+use smtui_devstack::fixtures as fx;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn press(app: &mut LiveApp, code: KeyCode) {
+    if let Some(action) = key_to_action(&app.state, KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.dispatch(action);
+    }
+}
+
+fn type_text(app: &mut LiveApp, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+async fn deleted_date(stack: &smtui_devstack::Stack, name: &str) -> Option<jiff::Timestamp> {
+    let out = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .describe_secret()
+        .secret_id(name)
+        .send()
+        .await
+        .expect("DescribeSecret");
+    out.deleted_date()
+        .and_then(|d| jiff::Timestamp::new(d.secs(), 0).ok())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_with_a_recovery_window_then_restore() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+
+    press(&mut app, KeyCode::Char('D'));
+    assert_eq!(app.state.layers.top(), Layer::Delete);
+    // 30 days by default; two fewer.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.state.layers.top(), Layer::Confirm);
+    // `y` is a letter of the name here, not a yes; a wrong name deletes nothing.
+    type_text(&mut app, "prod/payments/stripe-api-kez");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.state.layers.top(),
+        Layer::Confirm,
+        "a wrong name runs nothing"
+    );
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "y");
+    press(&mut app, KeyCode::Enter);
+    app.wait_for("deleted", WAIT, |s| {
+        s.status_text().contains("scheduled for deletion on")
+    })
+    .await;
+    let when = deleted_date(&stack, fx::STRING_SECRET)
+        .await
+        .expect("scheduled for deletion");
+    let days = when.duration_since(jiff::Timestamp::now()).as_hours() / 24;
+    assert!(
+        (27..=28).contains(&days),
+        "28 days to restore it, not {days}"
+    );
+    assert!(
+        app.state
+            .browse
+            .list
+            .visible(0..1000)
+            .all(|s| s.name != fx::STRING_SECRET),
+        "the row hides with the other secrets scheduled for deletion"
+    );
+
+    app.cmd(Command::ToggleDeleted);
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    press(&mut app, KeyCode::Char('R'));
+    assert_eq!(app.state.layers.top(), Layer::Confirm);
+    press(&mut app, KeyCode::Char('y'));
+    app.wait_for("restored", WAIT, |s| {
+        s.status_text().contains("is restored")
+    })
+    .await;
+    assert_eq!(deleted_date(&stack, fx::STRING_SECRET).await, None);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_without_recovery_is_its_own_choice_and_a_replicated_secret_is_refused() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+
+    app.select(fx::REPLICATED_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    press(&mut app, KeyCode::Char('D'));
+    assert_eq!(app.state.layers.top(), Layer::List, "no delete popup");
+    assert!(
+        app.state.status_text().contains("replicated to eu-west-1"),
+        "{}",
+        app.state.status_text()
+    );
+
+    app.select(fx::AP_SECRET, "ap-southeast-2");
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    press(&mut app, KeyCode::Char('D'));
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Enter);
+    let question = app
+        .state
+        .confirm
+        .pending
+        .as_ref()
+        .map(|p| p.question.clone())
+        .unwrap_or_default();
+    assert!(question.contains("WITHOUT RECOVERY"), "{question}");
+    type_text(&mut app, fx::AP_SECRET);
+    press(&mut app, KeyCode::Enter);
+    app.wait_for("deleted at once", WAIT, |s| {
+        s.status_text().contains("scheduled for deletion")
+    })
+    .await;
+    let gone = aws_sdk_secretsmanager::Client::new(&stack.sdk_config("ap-southeast-2"))
+        .get_secret_value()
+        .secret_id(fx::AP_SECRET)
+        .send()
+        .await;
+    assert!(gone.is_err(), "the value cannot be read any more");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_only_mode_sends_no_mutating_call() {
+    let stack = seeded_stack().await;
+    let settings = Settings {
+        read_only: true,
+        ..Settings::default()
+    };
+    let mut app = LiveApp::start(&stack.endpoint_url(), settings).await;
+    app.wait_loaded().await;
+    stack.proxy().clear_events();
+
+    // Every write command, by key and from the palette.
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    for command in Command::all().filter(|c| c.mutates()) {
+        app.cmd(command);
+        assert_eq!(
+            app.state.layers.top(),
+            Layer::List,
+            "{command:?} opened nothing"
+        );
+        assert!(
+            app.state.status_text().starts_with("Read-only mode"),
+            "{command:?}: {}",
+            app.state.status_text()
+        );
+        press(&mut app, KeyCode::Char(':'));
+        assert!(
+            !app.state.palette.offered.contains(&command) || {
+                type_text(&mut app, command.name());
+                press(&mut app, KeyCode::Enter);
+                app.state.status_text().starts_with("Read-only mode")
+            },
+            "{command:?} from the palette"
+        );
+        press(&mut app, KeyCode::Esc);
+    }
+    // Even a write handed to the runner directly is refused there.
+    let stamp = app.state.session.stamp();
+    let selected = app.state.selected().cloned().expect("selected");
+    app.run_effect(Effect::Aws {
+        stamp,
+        call: AwsCall::Delete {
+            region: selected.region.clone(),
+            arn: selected.arn.clone(),
+            name: selected.name.clone(),
+            recovery: Recovery::Never,
+        },
+    });
+    app.wait_for("the runner's refusal", WAIT, |s| {
+        s.status_text().contains("read-only mode: nothing was sent")
+    })
+    .await;
+    let writes: Vec<_> = stack
+        .proxy()
+        .recorded_events()
+        .into_iter()
+        .filter(|e| !e.read_only)
+        .map(|e| e.event_name)
+        .collect();
+    assert!(writes.is_empty(), "mutating calls reached AWS: {writes:?}");
+    assert_eq!(deleted_date(&stack, fx::STRING_SECRET).await, None);
+}
