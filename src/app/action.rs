@@ -14,6 +14,8 @@ pub enum Action {
     Command(Command),
     /// Typed into the top layer (the filter, the palette, a typed confirmation).
     Text(TextEdit),
+    /// A key for the editor's buffer (any key its layer does not bind).
+    EditorKey(crossterm::event::KeyEvent),
     /// An AWS result; dropped unless its stamp is the session's current one.
     Result(Envelope),
     /// The selection has rested on `arn` long enough to describe it.

@@ -39,6 +39,11 @@ pub enum Command {
     Restore,
     /// The delete popup: delete at once instead of after a recovery window.
     WithoutRecovery,
+    Edit,
+    /// The editor: review the changes, then save.
+    Save,
+    /// The editor: leave without saving (after the question).
+    DiscardEdit,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -56,6 +61,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::SortReverse, "sort-reverse", "reverse the sort order"),
     (Command::ToggleDeleted, "toggle-deleted", "show / hide secrets scheduled for deletion"),
     (Command::Refresh, "refresh", "refresh every region"),
+    (Command::Edit, "edit", "edit the value in-app (review, then a compare-and-swap save)"),
     (Command::Delete, "delete", "delete the secret (recoverable for 7-30 days, or at once)"),
     (Command::Restore, "restore", "restore a secret scheduled for deletion"),
     (Command::FocusNext, "focus-next", "switch focus: list / value pane"),
@@ -74,6 +80,8 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Cancel, "cancel", "cancel"),
     (Command::Complete, "complete", "complete the highlighted name"),
     (Command::WithoutRecovery, "without-recovery", "delete at once, without recovery"),
+    (Command::Save, "save", "review the changes, then save"),
+    (Command::DiscardEdit, "discard-edit", "leave the editor without saving"),
 ];
 
 impl Command {
@@ -107,7 +115,7 @@ impl Command {
     /// Whether the command changes anything in AWS. `--read-only` refuses these before they
     /// reach a room or the confirm layer.
     pub fn mutates(self) -> bool {
-        matches!(self, Command::Delete | Command::Restore)
+        matches!(self, Command::Edit | Command::Delete | Command::Restore)
     }
 
     /// Whether the palette offers it: everything but the keys that only make sense inside a
@@ -122,6 +130,8 @@ impl Command {
                 | Command::Complete
                 | Command::Palette
                 | Command::WithoutRecovery
+                | Command::Save
+                | Command::DiscardEdit
         )
     }
 

@@ -69,6 +69,19 @@ pub enum AwsCall {
         arn: String,
         name: String,
     },
+    /// GetSecretValue of AWSCURRENT, for the editor.
+    FetchForEdit { region: String, arn: String },
+    /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
+    /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
+    /// retry of the same text; `None` makes a fresh one.
+    SaveValue {
+        region: String,
+        arn: String,
+        name: String,
+        base_version: String,
+        token: Option<String>,
+        value: SecretValue,
+    },
 }
 
 /// How a deletion can be undone.
@@ -102,7 +115,10 @@ impl AwsCall {
     /// Whether the call changes anything. `--read-only` refuses these in the router and,
     /// again, in the runner: no mutating call is ever sent.
     pub fn mutates(&self) -> bool {
-        matches!(self, AwsCall::Delete { .. } | AwsCall::Restore { .. })
+        matches!(
+            self,
+            AwsCall::Delete { .. } | AwsCall::Restore { .. } | AwsCall::SaveValue { .. }
+        )
     }
 
     /// The service's name for the call, for messages.
@@ -110,10 +126,11 @@ impl AwsCall {
         match self {
             AwsCall::ListSecrets { .. } => "ListSecrets",
             AwsCall::Describe { .. } => "DescribeSecret",
-            AwsCall::GetValue { .. } => "GetSecretValue",
+            AwsCall::GetValue { .. } | AwsCall::FetchForEdit { .. } => "GetSecretValue",
             AwsCall::WhoAmI { .. } => "GetCallerIdentity",
             AwsCall::Delete { .. } => "DeleteSecret",
             AwsCall::Restore { .. } => "RestoreSecret",
+            AwsCall::SaveValue { .. } => "PutSecretValue",
         }
     }
 
@@ -124,7 +141,9 @@ impl AwsCall {
             | AwsCall::Describe { region, .. }
             | AwsCall::GetValue { region, .. }
             | AwsCall::Delete { region, .. }
-            | AwsCall::Restore { region, .. } => Some(region),
+            | AwsCall::Restore { region, .. }
+            | AwsCall::FetchForEdit { region, .. }
+            | AwsCall::SaveValue { region, .. } => Some(region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         }
     }

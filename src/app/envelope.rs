@@ -57,11 +57,31 @@ pub enum Outcome {
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
     },
+    /// The editor's source: the current value.
+    EditSource {
+        arn: String,
+        result: Result<FetchedValue, AwsError>,
+    },
+    /// The answer to an editor save, with the ClientRequestToken it used.
+    Saved {
+        arn: String,
+        token: String,
+        result: Result<SaveResult, AwsError>,
+    },
     /// A write was made (or refused): `call` says which.
     Wrote {
         call: AwsCall,
         result: Result<Written, AwsError>,
     },
+}
+
+/// How a compare-and-swap save ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveResult {
+    /// The new version holds AWSCURRENT.
+    Saved { version_id: String },
+    /// AWSCURRENT had moved to `current_version`: nothing was overwritten.
+    Conflict { current_version: String },
 }
 
 /// What a successful write reports.

@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::app::keymap::Key;
+use crate::app::layers::Layer;
 use crate::app::{Action, State, TextEdit};
 
 pub fn key_to_action(state: &State, event: KeyEvent) -> Option<Action> {
@@ -12,6 +13,15 @@ pub fn key_to_action(state: &State, event: KeyEvent) -> Option<Action> {
         return None;
     }
     let key = Key::from_event(event);
+    if state.layers.top() == Layer::Editor {
+        // The editor's few bindings (save, leave) first; every other key edits.
+        return Some(
+            state
+                .keymap
+                .resolve(Layer::Editor, key)
+                .map_or(Action::EditorKey(event), Action::Command),
+        );
+    }
     if state.takes_text() {
         if let Some(c) = key.typed_char() {
             return Some(Action::Text(TextEdit::Insert(c)));

@@ -12,11 +12,13 @@ pub enum Layer {
     Help,
     Versions,
     Delete,
+    Editor,
+    Review,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 10] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -24,6 +26,8 @@ impl Layer {
         Layer::Help,
         Layer::Versions,
         Layer::Delete,
+        Layer::Editor,
+        Layer::Review,
         Layer::Confirm,
     ];
 
@@ -37,6 +41,8 @@ impl Layer {
             Layer::Help => "help",
             Layer::Versions => "versions",
             Layer::Delete => "delete",
+            Layer::Editor => "editor",
+            Layer::Review => "review",
             Layer::Confirm => "confirm",
         }
     }
@@ -51,6 +57,8 @@ impl Layer {
             Layer::Help => "Help",
             Layer::Versions => "Version picker",
             Layer::Delete => "Delete a secret",
+            Layer::Editor => "Editor",
+            Layer::Review => "Review before saving",
             Layer::Confirm => "Confirmation",
         }
     }
@@ -65,7 +73,13 @@ impl Layer {
     pub fn is_popup(self) -> bool {
         matches!(
             self,
-            Layer::Palette | Layer::Help | Layer::Versions | Layer::Delete | Layer::Confirm
+            Layer::Palette
+                | Layer::Help
+                | Layer::Versions
+                | Layer::Delete
+                | Layer::Editor
+                | Layer::Review
+                | Layer::Confirm
         )
     }
 }

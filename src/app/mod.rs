@@ -16,6 +16,6 @@ pub mod state;
 pub use action::{Action, TextEdit};
 pub use command::Command;
 pub use effect::{AwsCall, CopyRequest, Effect, Lane, Recovery};
-pub use envelope::{Envelope, IdentityId, Outcome, Stamp, Written};
+pub use envelope::{Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
 pub use router::{available, init, update};
 pub use state::{Settings, State};

@@ -86,6 +86,10 @@ pub enum Intent {
     Run(Command),
     /// Make this AWS call as the current identity (a confirmed write).
     Call(AwsCall),
+    /// A write changed the secret's value: what is cached or shown of it is stale.
+    SecretChanged {
+        arn: String,
+    },
     /// A write changed whether `arn` is scheduled for deletion (and until when).
     DeletionChanged {
         arn: String,

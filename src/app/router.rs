@@ -51,6 +51,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     match action {
         Action::Command(command) => run_command(state, command, &mut out),
         Action::Text(edit) => text(state, edit),
+        Action::EditorKey(key) => state.editor.key(key),
         Action::Result(envelope) => result(state, envelope, &mut out),
         Action::DetailDue { arn } => {
             let ctx = ctx_of(
@@ -113,6 +114,14 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.reveal.fetched(request, result, &ctx, out);
         }
         Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        Outcome::EditSource { arn, result } => {
+            let ctx = ctx!(state);
+            state.editor.source_loaded(&arn, result, &ctx, out);
+        }
+        Outcome::Saved { arn, token, result } => {
+            let ctx = ctx!(state);
+            state.editor.saved(&arn, token, result, &ctx, out);
+        }
         Outcome::Wrote { call, result } => {
             Lifecycle::wrote(&call, result, &ctx!(state), out);
         }
@@ -135,6 +144,8 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Help => state.help.command(command, out),
         Layer::Versions => state.versions.command(command, out),
         Layer::Delete => state.lifecycle.command(command, out),
+        Layer::Editor => state.editor.command(command, out),
+        Layer::Review => state.editor.review_command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
 }
@@ -168,6 +179,10 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             state.lifecycle.delete(&ctx, out);
         }
         Command::Restore => Lifecycle::restore(&ctx!(state), out),
+        Command::Edit => {
+            let ctx = ctx!(state);
+            state.editor.open(&ctx, out);
+        }
         Command::PickVersion => {
             let ctx = ctx!(state);
             state.versions.open(&state.reveal.version, &ctx, out);
@@ -228,6 +243,12 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                     out.effect(Effect::Aws { stamp, call });
                 }
             }
+            Intent::SecretChanged { arn } => {
+                state.details.cache.remove(&arn);
+                if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {
+                    state.reveal.mask();
+                }
+            }
             Intent::DeletionChanged { arn, on } => {
                 state.browse.list.set_deleted(&arn, on);
                 // Described again (the deletion date) the next time it is selected.
@@ -279,12 +300,17 @@ fn close(state: &mut State, layer: Layer) {
     match layer {
         Layer::Versions => state.versions.picker = None,
         Layer::Delete => state.lifecycle.form = None,
+        // Dropping the session zeroizes the buffer.
+        Layer::Editor => {
+            state.layers.remove(Layer::Review);
+            state.editor.session = None;
+        }
         Layer::Palette => state.palette.input.clear(),
         Layer::Confirm => {
             state.confirm.pending = None;
             state.confirm.input.clear();
         }
-        Layer::List | Layer::Value | Layer::Filter | Layer::Help => {}
+        Layer::List | Layer::Value | Layer::Filter | Layer::Help | Layer::Review => {}
     }
 }
 
@@ -364,7 +390,9 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         | Command::PickVersion => selected,
         Command::RevealAll | Command::ToggleRawJson => value.is_some_and(ValuePane::is_json),
         Command::FocusNext => value.is_some(),
-        Command::Delete => state.selected().is_some_and(|s| s.deleted_date.is_none()),
+        Command::Delete | Command::Edit => {
+            state.selected().is_some_and(|s| s.deleted_date.is_none())
+        }
         Command::Restore => state.selected().is_some_and(|s| s.deleted_date.is_some()),
         _ => true,
     }

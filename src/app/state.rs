@@ -10,6 +10,7 @@ use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
 use crate::features::confirm::Confirm;
 use crate::features::detail::{CachedDetail, Details};
+use crate::features::editor::Editor;
 use crate::features::help::Help;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::palette::Palette;
@@ -56,6 +57,7 @@ pub struct State {
     pub palette: Palette,
     pub confirm: Confirm,
     pub lifecycle: Lifecycle,
+    pub editor: Editor,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
     pub now: Instant,
@@ -78,6 +80,7 @@ impl State {
             palette: Palette::default(),
             confirm: Confirm::default(),
             lifecycle: Lifecycle::default(),
+            editor: Editor::default(),
             status: None,
             now,
             quit: false,

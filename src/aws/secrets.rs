@@ -3,7 +3,7 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
-use crate::app::Recovery;
+use crate::app::{Recovery, SaveResult};
 pub use crate::model::FetchedValue;
 use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use crate::secret::{SecretValue, ValueView};
@@ -156,4 +156,94 @@ pub async fn restore(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), Aw
         .await
         .map_err(|e| AwsError::from_sdk("RestoreSecret", region, &e))?;
     Ok(())
+}
+
+/// The editor's compare-and-swap save. Secrets Manager has no conditional write, so:
+/// 1. PutSecretValue under a private staging label (never AWSCURRENT), with the caller's
+///    ClientRequestToken: a retry of the same save answers with the same version;
+/// 2. UpdateSecretVersionStage moves AWSCURRENT to it *from `base_version`*: the service
+///    refuses when AWSCURRENT is no longer there (someone else saved, or a rotation ran);
+/// 3. the private label is removed again, whichever way step 2 went.
+pub async fn save_value(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    base_version: &str,
+    token: &str,
+    value: &SecretValue,
+) -> Result<SaveResult, AwsError> {
+    let client = ctx.secrets(region);
+    let label = format!("smtui-save-{}", token.get(..12).unwrap_or(token));
+    let text = value
+        .expose_str()
+        .ok_or_else(|| invalid("PutSecretValue", region, "the value is not UTF-8 text"))?;
+    let put = client
+        .put_secret_value()
+        .secret_id(arn)
+        .client_request_token(token)
+        // The SDK copies the string into the request; it is the one copy outside our buffer.
+        .secret_string(text)
+        .version_stages(&label)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("PutSecretValue", region, &e))?;
+    let new_version = put.version_id().unwrap_or(token).to_owned();
+    let moved = client
+        .update_secret_version_stage()
+        .secret_id(arn)
+        .version_stage("AWSCURRENT")
+        .remove_from_version_id(base_version)
+        .move_to_version_id(&new_version)
+        .send()
+        .await;
+    let unlabel = client
+        .update_secret_version_stage()
+        .secret_id(arn)
+        .version_stage(&label)
+        .remove_from_version_id(&new_version)
+        .send()
+        .await;
+    if let Err(e) = &unlabel {
+        tracing::warn!(error = %AwsError::from_sdk("UpdateSecretVersionStage", region, e), "the private save label stayed");
+    }
+    match moved {
+        Ok(_) => Ok(SaveResult::Saved {
+            version_id: new_version,
+        }),
+        Err(e) => {
+            let error = AwsError::from_sdk("UpdateSecretVersionStage", region, &e);
+            // Refused because AWSCURRENT moved? Then it is a conflict, not a failure.
+            match current_version(ctx, region, arn).await {
+                Some(current) if current != base_version => Ok(SaveResult::Conflict {
+                    current_version: current,
+                }),
+                _ => Err(error),
+            }
+        }
+    }
+}
+
+/// The version that holds AWSCURRENT now.
+async fn current_version(ctx: &AwsContext, region: &str, arn: &str) -> Option<String> {
+    let out = ctx
+        .secrets(region)
+        .describe_secret()
+        .secret_id(arn)
+        .send()
+        .await
+        .ok()?;
+    out.version_ids_to_stages()?
+        .iter()
+        .find(|(_, stages)| stages.iter().any(|s| s == "AWSCURRENT"))
+        .map(|(id, _)| id.clone())
+}
+
+fn invalid(operation: &'static str, region: &str, why: &str) -> AwsError {
+    AwsError {
+        kind: crate::model::ErrorKind::Invalid,
+        operation,
+        region: region.to_owned(),
+        code: None,
+        message: Some(why.to_owned()),
+    }
 }

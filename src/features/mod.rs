@@ -6,6 +6,7 @@ pub mod browse;
 pub mod clipboard;
 pub mod confirm;
 pub mod detail;
+pub mod editor;
 pub mod help;
 pub mod lifecycle;
 pub mod palette;

@@ -160,6 +160,15 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             call: write,
             result: Err(error),
         },
+        AwsCall::FetchForEdit { arn, .. } => Outcome::EditSource {
+            arn,
+            result: Err(error),
+        },
+        AwsCall::SaveValue { arn, token, .. } => Outcome::Saved {
+            arn,
+            token: token.unwrap_or_default(),
+            result: Err(error),
+        },
     }
 }
 
@@ -216,6 +225,26 @@ async fn perform(
                 .await
                 .map(|on| Written::Deleted { on });
             send(Outcome::Wrote { call, result });
+        }
+        AwsCall::FetchForEdit { region, arn } => {
+            let current = crate::model::VersionSel::current();
+            let result = secrets::get_value(ctx, &region, &arn, &current).await;
+            send(Outcome::EditSource { arn, result });
+        }
+        AwsCall::SaveValue {
+            region,
+            arn,
+            base_version,
+            token,
+            value,
+            ..
+        } => {
+            // A retry of the same text reuses its token: PutSecretValue then answers with
+            // the version it already made instead of making a second one.
+            let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+            let result =
+                secrets::save_value(ctx, &region, &arn, &base_version, &token, &value).await;
+            send(Outcome::Saved { arn, token, result });
         }
         AwsCall::Restore {
             ref region,

@@ -15,7 +15,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
-use crate::features::{browse, confirm, detail, help, lifecycle, palette, reveal, versions};
+use crate::features::{
+    browse, confirm, detail, editor, help, lifecycle, palette, reveal, versions,
+};
 use crate::sanitize::is_unsafe_char;
 pub use theme::Theme;
 
@@ -133,6 +135,16 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
             Layer::Delete => {
                 if let Some(form) = &state.lifecycle.form {
                     lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
+                }
+            }
+            Layer::Editor => {
+                if let Some(session) = &state.editor.session {
+                    editor::view::render(frame, screen.whole, session, &state.keymap, theme);
+                }
+            }
+            Layer::Review => {
+                if let Some(session) = &state.editor.session {
+                    editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
                 }
             }
             Layer::Confirm => {

@@ -7,7 +7,8 @@
 //! - learns which access keys STS AssumeRole handed out, to attribute later calls,
 //! - rewrites moto's XML auth errors into the shapes AWS sends: JSON for JSON-protocol
 //!   calls, `<ErrorResponse>` for query-protocol ones like STS ([`wire`]),
-//! - injects faults per region (unreachable, delayed, LookupEvents throttling).
+//! - injects faults per region (unreachable, delayed, LookupEvents throttling) and per
+//!   operation (an answer lost after the call was made).
 
 pub mod events;
 pub mod lookup;
@@ -49,6 +50,10 @@ pub struct ProxyOptions {
     pub region_delays: HashMap<String, Duration>,
     /// Enforce CloudTrail's 2 req/s per region on LookupEvents (400 ThrottlingException).
     pub throttle_lookup_events: bool,
+    /// Secrets Manager operations whose next N answers are lost: the request reaches moto
+    /// (and is recorded), then the connection closes with no response, as when a network
+    /// drops a reply. Tests of idempotent retries use it.
+    pub drop_answers: HashMap<String, usize>,
 }
 
 /// The error that makes hyper drop the connection without writing a response: the SDK
@@ -120,6 +125,14 @@ impl ProxyHandle {
             Some(d) => o.region_delays.insert(region.to_string(), d),
             None => o.region_delays.remove(region),
         };
+    }
+
+    /// Loses the answers to the next `times` calls of `operation` (e.g. "PutSecretValue")
+    /// after they have been made.
+    pub fn drop_answers(&self, operation: &str, times: usize) {
+        lock(&self.shared.options)
+            .drop_answers
+            .insert(operation.to_string(), times);
     }
 
     pub fn set_throttle_lookup_events(&self, on: bool) {
@@ -303,6 +316,9 @@ async fn handle(
         };
         let ids = request_ids(op, &body);
         lock(&shared.store).record(&ctx, ids, resp_parts.status.as_u16(), &resp_body);
+        if take_dropped_answer(&shared, op) {
+            return Err(Dropped);
+        }
     } else if resp_parts.status.is_success() {
         learn_assumed_role(
             &shared,
@@ -314,6 +330,18 @@ async fn handle(
     }
 
     Ok(Response::from_parts(resp_parts, Full::new(resp_body)))
+}
+
+/// Whether this answer of `operation` is to be lost (see `ProxyOptions::drop_answers`).
+fn take_dropped_answer(shared: &Shared, operation: &str) -> bool {
+    let mut options = lock(&shared.options);
+    match options.drop_answers.get_mut(operation) {
+        Some(left) if *left > 0 => {
+            *left -= 1;
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Remembers `AccessKeyId -> assumed-role ARN` from a successful AssumeRole, query

@@ -43,6 +43,8 @@ const HELP: Scope = Scope::In(Layer::Help);
 const VERSIONS: Scope = Scope::In(Layer::Versions);
 const CONFIRM: Scope = Scope::In(Layer::Confirm);
 const DELETE: Scope = Scope::In(Layer::Delete);
+const EDITOR: Scope = Scope::In(Layer::Editor);
+const REVIEW: Scope = Scope::In(Layer::Review);
 const GLOBAL: Scope = Scope::Global;
 
 use Command as C;
@@ -67,6 +69,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('a')], C::CopyArn, "copy the ARN", None),
     (GLOBAL, &[k('n')], C::CopyName, "copy the name", None),
     (GLOBAL, &[k('r')], C::Refresh, "refresh every region", Some("refresh")),
+    (GLOBAL, &[k('e')], C::Edit, "edit the value (review, then save)", Some("edit")),
     (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
     (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
     (GLOBAL, &[DOWN, k('j')], C::Down, "move down", None),
@@ -111,6 +114,11 @@ const ROWS: &[Row] = &[
     (DELETE, &[DOWN, k('j'), k('-')], C::Down, "one day fewer (at least 7)", None),
     (DELETE, &[k('f')], C::WithoutRecovery, "delete at once, without recovery (or not)", Some("no recovery")),
     (DELETE, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (EDITOR, &[ctrl('s')], C::Save, "review the changes, then save", Some("save")),
+    (EDITOR, &[ESC, ctrl('c')], C::Back, "leave (asks first if anything changed)", Some("leave")),
+    (REVIEW, &[k('y'), ENTER], C::Confirm, "save: a new version becomes AWSCURRENT", Some("save")),
+    (REVIEW, &[k('n'), ESC, ctrl('c')], C::Cancel, "back to editing", Some("edit")),
+    (REVIEW, &[k('v')], C::Reveal, "reveal / mask the changed values", Some("reveal")),
     (CONFIRM, &[k('y'), ENTER], C::Confirm, "yes (typed: the exact text, then Enter)", Some("yes")),
     (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
     (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),

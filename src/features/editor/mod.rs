@@ -1,0 +1,74 @@
+//! The editor: change a secret's value in-app (never through $EDITOR or a temporary file).
+//! Plain text or JSON (checked as you type, with the line and column of the first error),
+//! capped at the service's limit; `Ctrl-s` shows what changed (values masked until asked
+//! for), `y` saves. The save is a compare-and-swap (see `aws::secrets::save_value`): if
+//! AWSCURRENT moved since the editor opened, nothing is overwritten and the text stays. A
+//! failed save keeps the buffer open and intact.
+
+pub mod buffer;
+pub mod check;
+mod update;
+pub mod view;
+
+use buffer::SecretBuffer;
+use check::{DiffRow, Kind};
+
+use crate::secret::SecretValue;
+
+/// What the editor is doing.
+#[derive(Debug)]
+pub enum Phase {
+    /// Waiting for the current value.
+    Loading,
+    Editing,
+    /// The changes are on screen, waiting for `y`.
+    Reviewing {
+        rows: Vec<DiffRow>,
+        revealed: bool,
+    },
+    /// The save is on its way.
+    Saving,
+}
+
+/// The value as it was opened, and the buffer being edited.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The version that held AWSCURRENT when the editor opened: the save moves AWSCURRENT
+    /// away from this one only, or not at all.
+    pub base_version: String,
+    pub original: SecretValue,
+    pub buffer: SecretBuffer,
+    pub kind: Kind,
+    /// The ClientRequestToken of the last save attempt and the buffer revision it was for:
+    /// trying again with the same text reuses it, so a retry never makes a second version.
+    pub token: Option<(String, u64)>,
+    /// Set after a conflict: the version that holds AWSCURRENT now. Saving again then
+    /// replaces it, deliberately.
+    pub overwrite: Option<String>,
+    /// What the user should know before saving (a rotation in progress or scheduled).
+    pub warnings: Vec<String>,
+}
+
+impl Loaded {
+    pub fn changed(&self) -> bool {
+        self.buffer.text() != self.original
+    }
+}
+
+/// One editing session: which secret, and how far it got.
+#[derive(Debug)]
+pub struct EditSession {
+    pub region: String,
+    pub arn: String,
+    pub name: String,
+    pub phase: Phase,
+    pub loaded: Option<Loaded>,
+    /// The editor's own message line (errors stay until the next key).
+    pub message: Option<String>,
+}
+
+/// No `Clone`: the buffer is secret material and exists once.
+#[derive(Debug, Default)]
+pub struct Editor {
+    pub session: Option<EditSession>,
+}

@@ -1,0 +1,293 @@
+//! The editor room's update.
+
+use crossterm::event::KeyEvent;
+
+use crate::app::command::Command;
+use crate::app::effect::AwsCall;
+use crate::app::envelope::SaveResult;
+use crate::app::layers::Layer;
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
+use crate::features::editor::check::{self, Kind};
+use crate::features::editor::{EditSession, Editor, Loaded, Phase};
+use crate::model::{AwsError, FetchedValue};
+use crate::secret::ValueView;
+
+impl Editor {
+    /// `e`: opens the editor on the selected secret's current value.
+    pub fn open(&mut self, ctx: &Ctx, out: &mut Out) {
+        let Some(secret) = ctx.selected else {
+            return;
+        };
+        if secret.deleted_date.is_some() {
+            out.warn(format!(
+                "{} is scheduled for deletion: restore it to edit it",
+                secret.name
+            ));
+            return;
+        }
+        if let Some(Ok(detail)) = ctx.detail
+            && let Some(service) = &detail.owning_service
+        {
+            out.warn(format!(
+                "{} is managed by {service}: change it through that service",
+                secret.name
+            ));
+            return;
+        }
+        self.session = Some(EditSession {
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+            name: secret.name.clone(),
+            phase: Phase::Loading,
+            loaded: None,
+            message: None,
+        });
+        out.intent(Intent::Open(Layer::Editor));
+        out.intent(Intent::Call(AwsCall::FetchForEdit {
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+        }));
+    }
+
+    /// The current value arrived.
+    pub fn source_loaded(
+        &mut self,
+        arn: &str,
+        result: Result<FetchedValue, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let Some(session) = self.session.as_mut().filter(|s| s.arn == arn) else {
+            return;
+        };
+        let value = match result {
+            Ok(value) => value,
+            Err(error) => {
+                out.error(format!(
+                    "Cannot edit {}: {}",
+                    session.name,
+                    ctx.explain(&error)
+                ));
+                out.intent(Intent::Close(Layer::Editor));
+                return;
+            }
+        };
+        let text = match (&value.view, value.raw.expose_str()) {
+            (ValueView::Binary { .. }, _) | (_, None) => {
+                out.warn(format!(
+                    "{} holds binary data: it is not edited as text here",
+                    session.name
+                ));
+                out.intent(Intent::Close(Layer::Editor));
+                return;
+            }
+            (_, Some(text)) => text,
+        };
+        session.loaded = Some(Loaded {
+            base_version: value.version_id.clone(),
+            buffer: SecretBuffer::new(text),
+            kind: Kind::of(text),
+            original: value.raw.clone(),
+            token: None,
+            overwrite: None,
+            warnings: warnings(ctx, &value.version_id),
+        });
+        session.phase = Phase::Editing;
+    }
+
+    /// A key typed into the buffer.
+    pub fn key(&mut self, key: KeyEvent) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let (Phase::Editing, Some(loaded)) = (&session.phase, session.loaded.as_mut()) else {
+            return;
+        };
+        match loaded.buffer.key(key) {
+            KeyEffect::TooLarge => {
+                session.message = Some(format!(
+                    "The value is at the service's limit of {MAX_BYTES} bytes: nothing more fits"
+                ));
+            }
+            KeyEffect::Changed => session.message = None,
+            KeyEffect::Moved | KeyEffect::Ignored => {}
+        }
+    }
+
+    /// The editor layer's commands: save (review first), leave, discard.
+    pub fn command(&mut self, command: Command, out: &mut Out) {
+        let Some(session) = self.session.as_mut() else {
+            out.intent(Intent::Close(Layer::Editor));
+            return;
+        };
+        match command {
+            Command::Save => review(session, out),
+            Command::Back => match &session.loaded {
+                Some(loaded) if loaded.changed() && !matches!(session.phase, Phase::Saving) => {
+                    out.intent(Intent::Confirm(ConfirmRequest {
+                        question: format!("Discard your changes to {}?", session.name),
+                        on_yes: OnYes::Command(Command::DiscardEdit),
+                        typed: None,
+                    }));
+                }
+                _ if matches!(session.phase, Phase::Saving) => {
+                    session.message = Some("Saving… wait for the answer".to_owned());
+                }
+                _ => out.intent(Intent::Close(Layer::Editor)),
+            },
+            Command::DiscardEdit => {
+                out.info(format!("Changes to {} discarded", session.name));
+                out.intent(Intent::Close(Layer::Editor));
+            }
+            _ => {}
+        }
+    }
+
+    /// The review's commands: reveal the values, save, or go back to editing.
+    pub fn review_command(&mut self, command: Command, out: &mut Out) {
+        let Some(session) = self.session.as_mut() else {
+            out.intent(Intent::Close(Layer::Review));
+            return;
+        };
+        match (&mut session.phase, command) {
+            (Phase::Reviewing { revealed, .. }, Command::Reveal) => *revealed = !*revealed,
+            (Phase::Reviewing { .. }, Command::Confirm) => {
+                let Some(loaded) = &session.loaded else {
+                    return;
+                };
+                let revision = loaded.buffer.revision();
+                let token = loaded
+                    .token
+                    .as_ref()
+                    .filter(|(_, for_revision)| *for_revision == revision)
+                    .map(|(token, _)| token.clone());
+                let call = AwsCall::SaveValue {
+                    region: session.region.clone(),
+                    arn: session.arn.clone(),
+                    name: session.name.clone(),
+                    base_version: loaded
+                        .overwrite
+                        .clone()
+                        .unwrap_or_else(|| loaded.base_version.clone()),
+                    token,
+                    value: loaded.buffer.text(),
+                };
+                session.phase = Phase::Saving;
+                session.message = Some("Saving…".to_owned());
+                out.intent(Intent::Close(Layer::Review));
+                out.intent(Intent::Call(call));
+            }
+            (Phase::Reviewing { .. }, Command::Cancel | Command::Back) => {
+                session.phase = Phase::Editing;
+                out.intent(Intent::Close(Layer::Review));
+            }
+            _ => {}
+        }
+    }
+
+    /// The answer to a save.
+    pub fn saved(
+        &mut self,
+        arn: &str,
+        token: String,
+        result: Result<SaveResult, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let Some(session) = self.session.as_mut().filter(|s| s.arn == arn) else {
+            return;
+        };
+        let Some(loaded) = session.loaded.as_mut() else {
+            return;
+        };
+        session.phase = Phase::Editing;
+        loaded.token = Some((token, loaded.buffer.revision()));
+        match result {
+            Ok(SaveResult::Saved { version_id }) => {
+                let short: String = version_id.chars().take(8).collect();
+                out.info(format!(
+                    "Saved {}: version {short} is AWSCURRENT",
+                    session.name
+                ));
+                out.intent(Intent::SecretChanged {
+                    arn: arn.to_owned(),
+                });
+                out.intent(Intent::Close(Layer::Editor));
+            }
+            Ok(SaveResult::Conflict { current_version }) => {
+                let short: String = current_version.chars().take(8).collect();
+                session.message = Some(format!(
+                    "Not saved: {} changed since you opened it (AWSCURRENT is now version \
+                     {short}: another person or a rotation). Nothing was overwritten and your \
+                     text is still here; Ctrl-s again replaces their version deliberately, Esc \
+                     leaves",
+                    session.name
+                ));
+                loaded.overwrite = Some(current_version);
+            }
+            Err(error) => {
+                session.message = Some(format!(
+                    "Not saved: {}. Your text is still here; saving again is safe (the same \
+                     request token, so no second version)",
+                    ctx.explain(&error)
+                ));
+            }
+        }
+    }
+}
+
+/// `Ctrl-s`: refuses invalid JSON and an unchanged value; otherwise shows the changes.
+fn review(session: &mut EditSession, out: &mut Out) {
+    let (Phase::Editing, Some(loaded)) = (&session.phase, &session.loaded) else {
+        return;
+    };
+    let text = loaded.buffer.text();
+    let Some(text) = text.expose_str() else {
+        return;
+    };
+    if loaded.kind == Kind::Json
+        && let Some(problem) = check::json_problem(text)
+    {
+        session.message = Some(format!(
+            "Not valid JSON at line {}, column {}: {}. Fix it to save",
+            problem.line, problem.column, problem.message
+        ));
+        return;
+    }
+    if !loaded.changed() {
+        session.message = Some("Nothing changed: nothing to save".to_owned());
+        return;
+    }
+    let original = loaded.original.expose_str().unwrap_or_default();
+    session.phase = Phase::Reviewing {
+        rows: check::diff(original, text, loaded.kind),
+        revealed: false,
+    };
+    out.intent(Intent::Open(Layer::Review));
+}
+
+/// What a manual write means for rotation, from the detail the user is looking at.
+fn warnings(ctx: &Ctx, current: &str) -> Vec<String> {
+    let Some(Ok(detail)) = ctx.detail else {
+        return Vec::new();
+    };
+    let mut warnings = Vec::new();
+    let pending_elsewhere = detail
+        .versions
+        .iter()
+        .any(|v| v.id != current && v.stages.iter().any(|s| s == "AWSPENDING"));
+    if pending_elsewhere {
+        warnings.push(
+            "A rotation is in progress (AWSPENDING is on another version): saving abandons it"
+                .to_owned(),
+        );
+    }
+    if detail.rotation.enabled {
+        warnings.push(
+            "Rotation is on: the service counts a manual save as a rotation for the schedule"
+                .to_owned(),
+        );
+    }
+    warnings
+}

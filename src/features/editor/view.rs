@@ -1,0 +1,209 @@
+//! The editor popup and the review of changes before a save.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
+use crate::features::editor::buffer::MAX_BYTES;
+use crate::features::editor::check::{self, Change, DiffRow, Kind};
+use crate::features::editor::{EditSession, Phase};
+use crate::sanitize::sanitize_line;
+use crate::secret::SecretValue;
+use crate::ui::Theme;
+use crate::ui::widgets::{centered, pane_block};
+
+const MASK: &str = "••••••••";
+
+/// The editor over most of the screen.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    session: &EditSession,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let popup = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, popup);
+    let name = sanitize_line(&session.name);
+    let Some(loaded) = &session.loaded else {
+        let block = pane_block(Line::from(format!(" Edit {name} ")), true, theme);
+        frame.render_widget(
+            Paragraph::new(Line::styled("Fetching the current value…", theme.loading)).block(block),
+            popup,
+        );
+        return;
+    };
+    let (line, column) = loaded.buffer.cursor();
+    let kind = match loaded.kind {
+        Kind::Json => "JSON",
+        Kind::Text => "text",
+    };
+    let title = format!(
+        " Edit {name} ({}) · {kind} · {line}:{column} · {}/{MAX_BYTES} bytes ",
+        sanitize_line(&session.region),
+        loaded.buffer.byte_len()
+    );
+    let block = pane_block(Line::from(title), true, theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let warnings = u16::try_from(loaded.warnings.len()).unwrap_or(0);
+    let [notes, text, status, hints] = Layout::vertical([
+        Constraint::Length(warnings),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let notes_lines: Vec<Line> = loaded
+        .warnings
+        .iter()
+        .map(|w| Line::styled(w.clone(), theme.warn))
+        .collect();
+    frame.render_widget(Paragraph::new(notes_lines), notes);
+    frame.render_widget(loaded.buffer.widget(), text);
+    frame.render_widget(Paragraph::new(status_line(session, theme)), status);
+    let key = |command| keymap.label(Layer::Editor, command);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(
+                "{} review and save · {} leave (asks if changed)",
+                key(Command::Save),
+                key(Command::Back)
+            ),
+            theme.dim,
+        )),
+        hints,
+    );
+}
+
+/// The message if there is one, else whether the JSON is valid.
+fn status_line(session: &EditSession, theme: &Theme) -> Line<'static> {
+    if let Some(message) = &session.message {
+        return Line::styled(sanitize_line(message).into_owned(), theme.warn);
+    }
+    let Some(loaded) = &session.loaded else {
+        return Line::default();
+    };
+    if matches!(session.phase, Phase::Saving) {
+        return Line::styled("Saving…", theme.loading);
+    }
+    if loaded.kind == Kind::Json {
+        let text = loaded.buffer.text();
+        return match text.expose_str().and_then(check::json_problem) {
+            Some(problem) => Line::styled(
+                format!(
+                    "JSON error at line {}, column {}: {}",
+                    problem.line,
+                    problem.column,
+                    sanitize_line(&problem.message)
+                ),
+                theme.error,
+            ),
+            None => Line::styled("valid JSON", theme.ok),
+        };
+    }
+    Line::default()
+}
+
+/// The changes, values masked until revealed, over the editor.
+pub fn render_review(
+    frame: &mut Frame,
+    area: Rect,
+    session: &EditSession,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let Phase::Reviewing { rows, revealed } = &session.phase else {
+        return;
+    };
+    let key = |command| keymap.label(Layer::Review, command);
+    let changed = rows.iter().filter(|r| r.change != Change::Same).count();
+    let mut lines = vec![Line::styled(
+        format!(
+            "{changed} change(s) to {} as a new AWSCURRENT version:",
+            sanitize_line(&session.name)
+        ),
+        theme.header,
+    )];
+    if let Some(loaded) = &session.loaded {
+        if loaded.overwrite.is_some() {
+            lines.push(Line::styled(
+                "This replaces the version someone else saved since you opened it.",
+                theme.error,
+            ));
+        }
+        lines.extend(
+            loaded
+                .warnings
+                .iter()
+                .map(|w| Line::styled(w.clone(), theme.warn)),
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.extend(rows.iter().map(|row| diff_line(row, *revealed, theme)));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "{} save · {} back to editing · {} {} the values",
+            key(Command::Confirm),
+            key(Command::Cancel),
+            key(Command::Reveal),
+            if *revealed { "mask" } else { "reveal" }
+        ),
+        theme.key_hint,
+    ));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, area.width.saturating_sub(10).min(100), height);
+    frame.render_widget(Clear, popup);
+    let block = pane_block(Line::from(" Review changes "), true, theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}
+
+fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
+    let (mark, style) = match row.change {
+        Change::Added => ("+ ", theme.ok),
+        Change::Removed => ("- ", theme.error),
+        Change::Changed => ("~ ", theme.warn),
+        Change::Same => ("  ", theme.dim),
+    };
+    let shown = |value: &'a Option<SecretValue>| -> Span<'a> {
+        match value {
+            Some(v) if revealed => Span::styled(
+                sanitize_line(v.expose_str().unwrap_or("(not UTF-8)")).into_owned(),
+                theme.revealed,
+            ),
+            Some(_) => Span::styled(MASK, theme.masked),
+            None => Span::raw(""),
+        }
+    };
+    let mut spans = vec![Span::styled(mark, style)];
+    if !row.key.is_empty() {
+        spans.push(Span::styled(
+            format!("{}: ", sanitize_line(&row.key)),
+            theme.json_key,
+        ));
+    }
+    match row.change {
+        Change::Added => spans.push(shown(&row.new)),
+        Change::Removed | Change::Same => spans.push(shown(&row.old)),
+        Change::Changed => {
+            spans.push(shown(&row.old));
+            spans.push(Span::styled(" → ", style));
+            spans.push(shown(&row.new));
+        }
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,291 @@
+//! The editor without a terminal: open, type (keys that are bindings elsewhere are text),
+//! JSON checked as you type, review with masked values, the save call, and every answer:
+//! saved, conflict, failure (the buffer stays intact).
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+use smtui::app::{AwsCall, Outcome, SaveResult};
+use smtui::model::{AwsError, ErrorKind, FetchedValue};
+use smtui::secret::{SecretValue, ValueView};
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+fn ctrl(h: &mut Harness, c: char) {
+    h.press(KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// Opens the editor on the selected secret, answered with `value` at version "v-base".
+fn editing(value: &str) -> Harness {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('e'));
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    let arn = match &h.calls()[..] {
+        [AwsCall::FetchForEdit { arn, .. }] => arn.clone(),
+        other => panic!("one GetSecretValue for the editor: {other:?}"),
+    };
+    let raw = SecretValue::from_string(value.to_owned());
+    h.answer(Outcome::EditSource {
+        arn,
+        result: Ok(FetchedValue {
+            version_id: "v-base".into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: raw.clone(),
+            view: ValueView::from_parts(Some(raw), None),
+        }),
+    });
+    h
+}
+
+fn buffer_text(h: &Harness) -> String {
+    let session = h.state.editor.session.as_ref().expect("editing");
+    let loaded = session.loaded.as_ref().expect("loaded");
+    loaded.buffer.text().expose_str().expect("utf-8").to_owned()
+}
+
+fn message(h: &Harness) -> String {
+    h.state
+        .editor
+        .session
+        .as_ref()
+        .and_then(|s| s.message.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn typing_edits_the_buffer_and_q_is_a_letter() {
+    let mut h = editing("token-1");
+    press(&mut h, KeyCode::End);
+    press(&mut h, KeyCode::Backspace);
+    h.type_text("2q");
+    assert_eq!(buffer_text(&h), "token-2q");
+    assert!(!h.state.quit, "q typed into the editor is text");
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    assert!(
+        !format!("{:?}", h.state).contains("token-2q"),
+        "the buffer is redacted"
+    );
+}
+
+#[test]
+fn leaving_with_changes_asks_first_and_keeps_the_text_on_no() {
+    let mut h = editing("abc");
+    press(&mut h, KeyCode::End);
+    h.type_text("d");
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Confirm,
+        "Esc asks before discarding"
+    );
+    press(&mut h, KeyCode::Char('n'));
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    assert_eq!(buffer_text(&h), "abcd");
+    ctrl(&mut h, 'c');
+    assert!(!h.state.quit, "Ctrl-c in the editor asks too");
+    press(&mut h, KeyCode::Char('y'));
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(
+        h.state.editor.session.is_none(),
+        "the buffer is gone (zeroized)"
+    );
+}
+
+#[test]
+fn invalid_json_is_not_saved_and_says_where() {
+    let mut h = editing("{\"user\": \"app\"}");
+    press(&mut h, KeyCode::End);
+    press(&mut h, KeyCode::Backspace);
+    ctrl(&mut h, 's');
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Editor,
+        "no review of invalid JSON"
+    );
+    let text = message(&h);
+    assert!(text.contains("line 1, column 14"), "{text}");
+    assert!(
+        !text.contains("app"),
+        "the error never quotes the value: {text}"
+    );
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("line 1, column 14"), "{screen}");
+}
+
+#[test]
+fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
+    let mut h = editing(r#"{"user":"app","password":"old-pw"}"#);
+    // Replace `old-pw` with `new-pw`.
+    press(&mut h, KeyCode::End);
+    for _ in 0..8 {
+        press(&mut h, KeyCode::Left);
+    }
+    for _ in 0..3 {
+        press(&mut h, KeyCode::Delete);
+    }
+    h.type_text("new");
+    assert_eq!(buffer_text(&h), r#"{"user":"app","password":"new-pw"}"#);
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Review);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("~ password: ••••••••"), "{screen}");
+    // The editor behind shows the text being edited; the review shows no value until
+    // asked (the old one appears nowhere yet).
+    assert!(!screen.contains("old-pw"), "values masked until revealed");
+    insta::assert_snapshot!("editor_review_masked_100x30", screen);
+    press(&mut h, KeyCode::Char('v'));
+    assert!(h.screen(100, 30).contains("old-pw → new-pw"));
+    press(&mut h, KeyCode::Char('y'));
+    let calls = h.calls();
+    let [
+        AwsCall::SaveValue {
+            base_version,
+            token,
+            value,
+            ..
+        },
+    ] = &calls[..]
+    else {
+        panic!("one save: {calls:?}")
+    };
+    assert_eq!(
+        base_version, "v-base",
+        "AWSCURRENT moves from the opened version only"
+    );
+    assert_eq!(*token, None, "a first attempt gets a fresh token");
+    assert_eq!(
+        value.expose_str(),
+        Some(r#"{"user":"app","password":"new-pw"}"#)
+    );
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+
+    let arn = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .map(|s| s.arn.clone())
+        .expect("session");
+    h.answer(Outcome::Saved {
+        arn,
+        token: "tok-1".into(),
+        result: Ok(SaveResult::Saved {
+            version_id: "v-new-123456".into(),
+        }),
+    });
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(
+        h.state
+            .status_text()
+            .contains("version v-new-12 is AWSCURRENT")
+    );
+}
+
+#[test]
+fn a_conflict_overwrites_nothing_keeps_the_text_and_a_second_save_is_deliberate() {
+    let mut h = editing("mine-0");
+    press(&mut h, KeyCode::End);
+    h.type_text("1");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let arn = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .map(|s| s.arn.clone())
+        .expect("session");
+    h.answer(Outcome::Saved {
+        arn,
+        token: "tok-1".into(),
+        result: Ok(SaveResult::Conflict {
+            current_version: "v-theirs-99".into(),
+        }),
+    });
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    assert_eq!(buffer_text(&h), "mine-01", "nothing typed is lost");
+    assert!(
+        message(&h).contains("changed since you opened it"),
+        "{}",
+        message(&h)
+    );
+    ctrl(&mut h, 's');
+    assert!(
+        h.screen(100, 30)
+            .contains("replaces the version someone else saved")
+    );
+    press(&mut h, KeyCode::Char('y'));
+    let calls = h.calls();
+    let [
+        AwsCall::SaveValue {
+            base_version,
+            token,
+            ..
+        },
+    ] = &calls[..]
+    else {
+        panic!("one save: {calls:?}")
+    };
+    assert_eq!(base_version, "v-theirs-99");
+    assert_eq!(
+        token.as_deref(),
+        Some("tok-1"),
+        "the same text reuses its token"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
+    let mut h = editing("v1");
+    press(&mut h, KeyCode::End);
+    h.type_text("x");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let arn = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .map(|s| s.arn.clone())
+        .expect("session");
+    h.answer(Outcome::Saved {
+        arn,
+        token: "tok-1".into(),
+        result: Err(AwsError {
+            kind: ErrorKind::Network,
+            operation: "PutSecretValue",
+            region: "us-east-1".into(),
+            code: None,
+            message: Some("could not reach the endpoint".into()),
+        }),
+    });
+    assert_eq!(buffer_text(&h), "v1x");
+    assert!(
+        message(&h).starts_with("Not saved: PutSecretValue"),
+        "{}",
+        message(&h)
+    );
+    h.type_text("y");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::SaveValue { token: None, .. }]),
+        "another text never reuses the token: {:?}",
+        h.calls()
+    );
+}
+
+#[test]
+fn editing_is_a_write_so_read_only_refuses_it() {
+    let mut h = Harness::loaded();
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Char('e'));
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(h.calls().is_empty(), "not even the value is fetched");
+    assert!(h.state.status_text().starts_with("Read-only mode: edit"));
+}

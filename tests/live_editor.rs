@@ -1,0 +1,208 @@
+//! The editor's save with the real AWS SDK against the local stack: a saved value reads back
+//! through the SDK; a concurrent write is never overwritten; a save whose answer is lost on
+//! the way back, retried, makes one version, not two.
+
+mod common;
+
+use std::time::Duration;
+
+use common::live::{LiveApp, seeded_stack};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use smtui::app::Settings;
+use smtui::app::input::key_to_action;
+use smtui::app::layers::Layer;
+use smtui_devstack::fixtures as fx;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn press(app: &mut LiveApp, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = key_to_action(&app.state, KeyEvent::new(code, modifiers)) {
+        app.dispatch(action);
+    }
+}
+
+fn type_text(app: &mut LiveApp, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+/// Opens the editor on `name` and waits for its value.
+async fn open_editor(app: &mut LiveApp, name: &str) {
+    app.select(name, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    press(app, KeyCode::Char('e'), KeyModifiers::NONE);
+    app.wait_for("the value in the editor", WAIT, |s| {
+        s.editor
+            .session
+            .as_ref()
+            .is_some_and(|e| e.loaded.is_some())
+    })
+    .await;
+}
+
+/// Ctrl-s, then `y` in the review.
+fn save(app: &mut LiveApp) {
+    press(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.state.layers.top(), Layer::Review);
+    press(app, KeyCode::Char('y'), KeyModifiers::NONE);
+}
+
+/// The value labelled AWSCURRENT. (Asked for by label, as smtui does: moto answers a
+/// GetSecretValue without one from the version it last made current itself, which
+/// UpdateSecretVersionStage does not change; AWS always answers with AWSCURRENT.)
+async fn current_value(stack: &smtui_devstack::Stack, name: &str) -> String {
+    aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .get_secret_value()
+        .secret_id(name)
+        .version_stage("AWSCURRENT")
+        .send()
+        .await
+        .expect("GetSecretValue")
+        .secret_string()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn version_count(stack: &smtui_devstack::Stack, name: &str) -> usize {
+    aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .list_secret_version_ids()
+        .secret_id(name)
+        .include_deprecated(true)
+        .send()
+        .await
+        .expect("ListSecretVersionIds")
+        .versions()
+        .len()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_json_value_is_saved_and_reads_back() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    open_editor(&mut app, fx::JSON_SECRET).await;
+    // Change the last field: `"engine":"postgres"}` becomes `"engine":"postgres16"}`.
+    press(&mut app, KeyCode::End, KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::End, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    type_text(&mut app, "16");
+    save(&mut app);
+    app.wait_for("saved", WAIT, |s| s.status_text().contains("is AWSCURRENT"))
+        .await;
+    let expected = fx::JSON_SECRET_VALUE.replace(r#""postgres"}"#, r#""postgres16"}"#);
+    assert_eq!(current_value(&stack, fx::JSON_SECRET).await, expected);
+    // No private label is left behind: the new version holds AWSCURRENT and nothing else.
+    let described = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .describe_secret()
+        .secret_id(fx::JSON_SECRET)
+        .send()
+        .await
+        .expect("DescribeSecret");
+    let labels: Vec<String> = described
+        .version_ids_to_stages()
+        .into_iter()
+        .flat_map(|m| m.values().flatten().cloned())
+        .collect();
+    assert!(
+        labels.iter().all(|l| !l.starts_with("smtui-save-")),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&"AWSPREVIOUS".to_owned()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_concurrent_write_is_never_overwritten() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    open_editor(&mut app, fx::STRING_SECRET).await;
+    type_text(&mut app, "mine-");
+    // Someone else saves meanwhile.
+    aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .put_secret_value()
+        .secret_id(fx::STRING_SECRET)
+        .secret_string("theirs")
+        .send()
+        .await
+        .expect("the other writer");
+    save(&mut app);
+    app.wait_for("the conflict", WAIT, |s| {
+        s.editor
+            .session
+            .as_ref()
+            .and_then(|e| e.message.as_deref())
+            .is_some_and(|m| m.contains("changed since you opened it"))
+    })
+    .await;
+    assert_eq!(current_value(&stack, fx::STRING_SECRET).await, "theirs");
+    let kept = app
+        .state
+        .editor
+        .session
+        .as_ref()
+        .and_then(|s| s.loaded.as_ref())
+        .map(|l| l.buffer.text().expose_str().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    assert_eq!(
+        kept,
+        format!("mine-{}", fx::STRING_SECRET_VALUE),
+        "the text is intact"
+    );
+    // Saving again replaces theirs, deliberately.
+    save(&mut app);
+    app.wait_for("saved over theirs", WAIT, |s| {
+        s.status_text().contains("is AWSCURRENT")
+    })
+    .await;
+    assert_eq!(current_value(&stack, fx::STRING_SECRET).await, kept);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_whose_answer_is_lost_makes_one_version_when_retried() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    let before = version_count(&stack, fx::VERSIONED_SECRET).await;
+    open_editor(&mut app, fx::VERSIONED_SECRET).await;
+    type_text(&mut app, "k4-");
+    // PutSecretValue reaches moto, but its answer never comes back, twice (the SDK retries
+    // once on its own, with the same token).
+    stack.proxy().drop_answers("PutSecretValue", 2);
+    save(&mut app);
+    app.wait_for("the save to end", WAIT, |s| {
+        s.status_text().contains("is AWSCURRENT")
+            || s.editor
+                .session
+                .as_ref()
+                .and_then(|e| e.message.as_deref())
+                .is_some_and(|m| m.starts_with("Not saved"))
+    })
+    .await;
+    if !app.state.status_text().contains("is AWSCURRENT") {
+        // The user tries again: the same text, so the same token.
+        save(&mut app);
+        app.wait_for("saved on retry", WAIT, |s| {
+            s.status_text().contains("is AWSCURRENT")
+        })
+        .await;
+    }
+    let puts = stack
+        .proxy()
+        .recorded_events()
+        .iter()
+        .filter(|e| e.event_name == "PutSecretValue")
+        .count();
+    assert!(puts >= 2, "the save was sent more than once ({puts})");
+    assert_eq!(
+        version_count(&stack, fx::VERSIONED_SECRET).await,
+        before + 1,
+        "one new version, however many times it was sent"
+    );
+    assert_eq!(
+        current_value(&stack, fx::VERSIONED_SECRET).await,
+        format!("k4-{}", fx::VERSIONED_SECRET_CURRENT)
+    );
+}
