@@ -354,3 +354,61 @@ fn shell_words(words: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The real binary edits a value: `e`, type, `Ctrl-s`, `y`; the SDK reads the new value
+/// back, and nothing of it is left in the terminal after quitting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edit_save_and_read_back() {
+    let stack = seeded_stack().await;
+    let tmux = Tmux {
+        socket: format!("smtui-e2e-edit-{}", std::process::id()),
+        session: "edit",
+    };
+    start(
+        &tmux,
+        stack.env(),
+        &["--region", fx::PRIMARY_REGION, "--clipboard", "osc52"],
+    );
+    tmux.wait_for("loaded", Duration::from_mins(1), |s| s.contains('✓'));
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", fx::STRING_SECRET]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("detail", Duration::from_secs(10), |s| {
+        s.contains("Team=payments")
+    });
+    tmux.keys(&["e"]);
+    tmux.wait_for("the editor", Duration::from_secs(10), |s| {
+        s.contains(&format!("Edit {}", fx::STRING_SECRET)) && s.contains(value_start())
+    });
+    tmux.keys(&["End"]);
+    tmux.keys(&["-l", "_v2"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("the review", Duration::from_secs(10), |s| {
+        s.contains("Review changes") && s.contains("••••••••")
+    });
+    tmux.keys(&["y"]);
+    tmux.wait_for("saved", Duration::from_secs(20), |s| {
+        s.contains("is AWSCURRENT")
+    });
+    let saved = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .get_secret_value()
+        .secret_id(fx::STRING_SECRET)
+        .version_stage("AWSCURRENT")
+        .send()
+        .await
+        .expect("GetSecretValue");
+    assert_eq!(
+        saved.secret_string(),
+        Some(format!("{}_v2", fx::STRING_SECRET_VALUE).as_str())
+    );
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+        s.contains("SMTUI-EXITED-")
+    });
+    assert!(after.contains("SMTUI-EXITED-0"), "{after}");
+    let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
+    assert!(
+        !String::from_utf8_lossy(&history.stdout).contains(value_start()),
+        "the edited value is not left in scrollback"
+    );
+}
