@@ -207,3 +207,74 @@ async fn read_only_mode_sends_no_mutating_call() {
     assert!(writes.is_empty(), "mutating calls reached AWS: {writes:?}");
     assert_eq!(deleted_date(&stack, fx::STRING_SECRET).await, None);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compare_two_versions_then_roll_back_to_an_unlabelled_one() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    app.select(fx::VERSIONED_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    press(&mut app, KeyCode::Char('p'));
+    let picker = app
+        .state
+        .versions
+        .picker
+        .clone()
+        .expect("the versions popup");
+    let oldest = picker
+        .choices
+        .iter()
+        .position(|c| c.stages.is_empty())
+        .expect("an unlabelled version is listed (IncludeDeprecated)");
+    for _ in 0..oldest {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.state.layers.top(), Layer::Compare);
+    app.wait_for("both values", WAIT, |s| {
+        s.versions
+            .comparison
+            .as_ref()
+            .is_some_and(|c| c.rows.is_some())
+    })
+    .await;
+    let comparison = app.state.versions.comparison.clone().expect("compared");
+    let rows = comparison.rows.expect("rows");
+    assert!(
+        rows.iter().any(|r| r.change != smtui::diff::Change::Same),
+        "the two versions differ"
+    );
+    assert!(!format!("{rows:?}").contains(fx::VERSIONED_SECRET_OLDEST));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.state.layers.top(), Layer::Versions);
+
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.state.layers.top(), Layer::Confirm);
+    press(&mut app, KeyCode::Char('y'));
+    app.wait_for("rolled back", WAIT, |s| {
+        s.status_text().contains("is AWSCURRENT again")
+    })
+    .await;
+    let current = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .get_secret_value()
+        .secret_id(fx::VERSIONED_SECRET)
+        .version_stage("AWSCURRENT")
+        .send()
+        .await
+        .expect("GetSecretValue");
+    assert_eq!(current.secret_string(), Some(fx::VERSIONED_SECRET_OLDEST));
+    let previous = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .get_secret_value()
+        .secret_id(fx::VERSIONED_SECRET)
+        .version_stage("AWSPREVIOUS")
+        .send()
+        .await
+        .expect("GetSecretValue");
+    assert_eq!(
+        previous.secret_string(),
+        Some(fx::VERSIONED_SECRET_CURRENT),
+        "the service moved AWSPREVIOUS to the version that was current"
+    );
+}

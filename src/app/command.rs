@@ -44,6 +44,10 @@ pub enum Command {
     Save,
     /// The editor: leave without saving (after the question).
     DiscardEdit,
+    /// Versions: compare the highlighted version with the current one.
+    Compare,
+    /// Versions: move AWSCURRENT to the highlighted version.
+    MakeCurrent,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -55,7 +59,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::CopyValue, "copy-value", "copy the value (cleared after a timeout)"),
     (Command::CopyArn, "copy-arn", "copy the ARN"),
     (Command::CopyName, "copy-name", "copy the name"),
-    (Command::PickVersion, "pick-version", "pick the version to reveal or copy"),
+    (Command::PickVersion, "versions", "versions: pick one to reveal or copy, compare, make current"),
     (Command::Filter, "filter", "filter by name, description and tags"),
     (Command::SortNext, "sort-next", "sort by the next column"),
     (Command::SortReverse, "sort-reverse", "reverse the sort order"),
@@ -82,6 +86,8 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::WithoutRecovery, "without-recovery", "delete at once, without recovery"),
     (Command::Save, "save", "review the changes, then save"),
     (Command::DiscardEdit, "discard-edit", "leave the editor without saving"),
+    (Command::Compare, "compare", "compare the highlighted version with the current one"),
+    (Command::MakeCurrent, "make-current", "make the highlighted version current (rollback)"),
 ];
 
 impl Command {
@@ -115,7 +121,10 @@ impl Command {
     /// Whether the command changes anything in AWS. `--read-only` refuses these before they
     /// reach a room or the confirm layer.
     pub fn mutates(self) -> bool {
-        matches!(self, Command::Edit | Command::Delete | Command::Restore)
+        matches!(
+            self,
+            Command::Edit | Command::Delete | Command::Restore | Command::MakeCurrent
+        )
     }
 
     /// Whether the palette offers it: everything but the keys that only make sense inside a
@@ -132,6 +141,8 @@ impl Command {
                 | Command::WithoutRecovery
                 | Command::Save
                 | Command::DiscardEdit
+                | Command::Compare
+                | Command::MakeCurrent
         )
     }
 

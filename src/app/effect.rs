@@ -69,6 +69,20 @@ pub enum AwsCall {
         arn: String,
         name: String,
     },
+    /// Two versions' values, for a comparison (`versions` room).
+    FetchPair {
+        region: String,
+        arn: String,
+        versions: [String; 2],
+    },
+    /// UpdateSecretVersionStage: AWSCURRENT moves to `version` from `from`.
+    MakeCurrent {
+        region: String,
+        arn: String,
+        name: String,
+        version: String,
+        from: String,
+    },
     /// GetSecretValue of AWSCURRENT, for the editor.
     FetchForEdit { region: String, arn: String },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
@@ -117,7 +131,10 @@ impl AwsCall {
     pub fn mutates(&self) -> bool {
         matches!(
             self,
-            AwsCall::Delete { .. } | AwsCall::Restore { .. } | AwsCall::SaveValue { .. }
+            AwsCall::Delete { .. }
+                | AwsCall::Restore { .. }
+                | AwsCall::SaveValue { .. }
+                | AwsCall::MakeCurrent { .. }
         )
     }
 
@@ -126,11 +143,14 @@ impl AwsCall {
         match self {
             AwsCall::ListSecrets { .. } => "ListSecrets",
             AwsCall::Describe { .. } => "DescribeSecret",
-            AwsCall::GetValue { .. } | AwsCall::FetchForEdit { .. } => "GetSecretValue",
+            AwsCall::GetValue { .. } | AwsCall::FetchForEdit { .. } | AwsCall::FetchPair { .. } => {
+                "GetSecretValue"
+            }
             AwsCall::WhoAmI { .. } => "GetCallerIdentity",
             AwsCall::Delete { .. } => "DeleteSecret",
             AwsCall::Restore { .. } => "RestoreSecret",
             AwsCall::SaveValue { .. } => "PutSecretValue",
+            AwsCall::MakeCurrent { .. } => "UpdateSecretVersionStage",
         }
     }
 
@@ -143,7 +163,9 @@ impl AwsCall {
             | AwsCall::Delete { region, .. }
             | AwsCall::Restore { region, .. }
             | AwsCall::FetchForEdit { region, .. }
-            | AwsCall::SaveValue { region, .. } => Some(region),
+            | AwsCall::SaveValue { region, .. }
+            | AwsCall::FetchPair { region, .. }
+            | AwsCall::MakeCurrent { region, .. } => Some(region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         }
     }

@@ -57,6 +57,11 @@ pub enum Outcome {
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
     },
+    /// Two versions' values, to compare.
+    Pair {
+        arn: String,
+        result: Result<[FetchedValue; 2], AwsError>,
+    },
     /// The editor's source: the current value.
     EditSource {
         arn: String,
@@ -92,4 +97,6 @@ pub enum Written {
         on: Option<Timestamp>,
     },
     Restored,
+    /// AWSCURRENT moved (make-current).
+    MadeCurrent,
 }

@@ -11,6 +11,7 @@ pub enum Layer {
     Palette,
     Help,
     Versions,
+    Compare,
     Delete,
     Editor,
     Review,
@@ -18,13 +19,14 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 10] = [
+    pub const ALL: [Layer; 11] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
         Layer::Palette,
         Layer::Help,
         Layer::Versions,
+        Layer::Compare,
         Layer::Delete,
         Layer::Editor,
         Layer::Review,
@@ -40,6 +42,7 @@ impl Layer {
             Layer::Palette => "palette",
             Layer::Help => "help",
             Layer::Versions => "versions",
+            Layer::Compare => "compare",
             Layer::Delete => "delete",
             Layer::Editor => "editor",
             Layer::Review => "review",
@@ -55,7 +58,8 @@ impl Layer {
             Layer::Filter => "Filter prompt",
             Layer::Palette => "Command palette",
             Layer::Help => "Help",
-            Layer::Versions => "Version picker",
+            Layer::Versions => "Versions",
+            Layer::Compare => "Comparing two versions",
             Layer::Delete => "Delete a secret",
             Layer::Editor => "Editor",
             Layer::Review => "Review before saving",
@@ -76,6 +80,7 @@ impl Layer {
             Layer::Palette
                 | Layer::Help
                 | Layer::Versions
+                | Layer::Compare
                 | Layer::Delete
                 | Layer::Editor
                 | Layer::Review

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
-use crate::app::effect::Effect;
+use crate::app::effect::{AwsCall, Effect};
 use crate::app::envelope::{Envelope, Outcome, Stamp};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Intent, Level, OnYes, Out, explain};
@@ -17,6 +17,7 @@ use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::reveal::ValuePane;
+use crate::features::versions::Versions;
 
 /// The effects to run at start: list every region, learn who we are.
 pub fn init(state: &mut State) -> Vec<Effect> {
@@ -114,6 +115,10 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.reveal.fetched(request, result, &ctx, out);
         }
         Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        Outcome::Pair { arn, result } => {
+            let ctx = ctx!(state);
+            state.versions.pair_loaded(&arn, result, &ctx, out);
+        }
         Outcome::EditSource { arn, result } => {
             let ctx = ctx!(state);
             state.editor.source_loaded(&arn, result, &ctx, out);
@@ -122,9 +127,10 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.editor.saved(&arn, token, result, &ctx, out);
         }
-        Outcome::Wrote { call, result } => {
-            Lifecycle::wrote(&call, result, &ctx!(state), out);
-        }
+        Outcome::Wrote { call, result } => match call {
+            AwsCall::MakeCurrent { .. } => Versions::made_current(&call, result, &ctx!(state), out),
+            _ => Lifecycle::wrote(&call, result, &ctx!(state), out),
+        },
     }
 }
 
@@ -143,6 +149,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
         Layer::Versions => state.versions.command(command, out),
+        Layer::Compare => state.versions.compare_command(command, out),
         Layer::Delete => state.lifecycle.command(command, out),
         Layer::Editor => state.editor.command(command, out),
         Layer::Review => state.editor.review_command(command, out),
@@ -299,6 +306,7 @@ fn close(state: &mut State, layer: Layer) {
     state.layers.remove(layer);
     match layer {
         Layer::Versions => state.versions.picker = None,
+        Layer::Compare => state.versions.comparison = None,
         Layer::Delete => state.lifecycle.form = None,
         // Dropping the session zeroizes the buffer.
         Layer::Editor => {

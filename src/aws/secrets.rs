@@ -53,6 +53,8 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
         let mut pages = client
             .list_secret_version_ids()
             .secret_id(arn)
+            // Versions without a label too: rollback targets and what rotations left behind.
+            .include_deprecated(true)
             .max_results(100)
             .into_paginator()
             .send();
@@ -246,4 +248,42 @@ fn invalid(operation: &'static str, region: &str, why: &str) -> AwsError {
         code: None,
         message: Some(why.to_owned()),
     }
+}
+
+/// Two versions' values, fetched together (for a comparison).
+pub async fn get_pair(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    [left, right]: [&str; 2],
+) -> Result<[FetchedValue; 2], AwsError> {
+    let (left, right) = (
+        VersionSel::Id(left.to_owned()),
+        VersionSel::Id(right.to_owned()),
+    );
+    let (left, right) = tokio::join!(
+        get_value(ctx, region, arn, &left),
+        get_value(ctx, region, arn, &right),
+    );
+    Ok([left?, right?])
+}
+
+/// Moves AWSCURRENT to `version` from `from` (the service moves AWSPREVIOUS to `from`).
+pub async fn make_current(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    version: &str,
+    from: &str,
+) -> Result<(), AwsError> {
+    ctx.secrets(region)
+        .update_secret_version_stage()
+        .secret_id(arn)
+        .version_stage("AWSCURRENT")
+        .move_to_version_id(version)
+        .remove_from_version_id(from)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("UpdateSecretVersionStage", region, &e))?;
+    Ok(())
 }

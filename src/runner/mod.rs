@@ -156,8 +156,15 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             result: Err(error),
         },
         AwsCall::WhoAmI { .. } => Outcome::WhoAmI { result: Err(error) },
-        write @ (AwsCall::Delete { .. } | AwsCall::Restore { .. }) => Outcome::Wrote {
-            call: write,
+        write
+        @ (AwsCall::Delete { .. } | AwsCall::Restore { .. } | AwsCall::MakeCurrent { .. }) => {
+            Outcome::Wrote {
+                call: write,
+                result: Err(error),
+            }
+        }
+        AwsCall::FetchPair { arn, .. } => Outcome::Pair {
+            arn,
             result: Err(error),
         },
         AwsCall::FetchForEdit { arn, .. } => Outcome::EditSource {
@@ -224,6 +231,27 @@ async fn perform(
             let result = secrets::delete(ctx, region, arn, recovery)
                 .await
                 .map(|on| Written::Deleted { on });
+            send(Outcome::Wrote { call, result });
+        }
+        AwsCall::FetchPair {
+            region,
+            arn,
+            versions,
+        } => {
+            let [left, right] = &versions;
+            let result = secrets::get_pair(ctx, &region, &arn, [left, right]).await;
+            send(Outcome::Pair { arn, result });
+        }
+        AwsCall::MakeCurrent {
+            ref region,
+            ref arn,
+            ref version,
+            ref from,
+            ..
+        } => {
+            let result = secrets::make_current(ctx, region, arn, version, from)
+                .await
+                .map(|()| Written::MadeCurrent);
             send(Outcome::Wrote { call, result });
         }
         AwsCall::FetchForEdit { region, arn } => {

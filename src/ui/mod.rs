@@ -126,7 +126,18 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
             }
             Layer::Versions => {
                 if let Some(picker) = &state.versions.picker {
-                    versions::view::render(frame, screen.whole, picker, theme);
+                    versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
+                }
+            }
+            Layer::Compare => {
+                if let Some(comparison) = &state.versions.comparison {
+                    versions::view::render_comparison(
+                        frame,
+                        screen.whole,
+                        comparison,
+                        &state.keymap,
+                        theme,
+                    );
                 }
             }
             Layer::Palette => {

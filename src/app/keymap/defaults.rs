@@ -45,6 +45,7 @@ const CONFIRM: Scope = Scope::In(Layer::Confirm);
 const DELETE: Scope = Scope::In(Layer::Delete);
 const EDITOR: Scope = Scope::In(Layer::Editor);
 const REVIEW: Scope = Scope::In(Layer::Review);
+const COMPARE: Scope = Scope::In(Layer::Compare);
 const GLOBAL: Scope = Scope::Global;
 
 use Command as C;
@@ -65,7 +66,7 @@ const ROWS: &[Row] = &[
     (VALUE, &[UP, k('k')], C::Up, "previous JSON key / scroll up", None),
     (GLOBAL, &[k('V')], C::RevealAll, "reveal / hide every JSON key", Some("all keys")),
     (GLOBAL, &[k('J')], C::ToggleRawJson, "JSON: key table / pretty raw JSON", Some("raw")),
-    (GLOBAL, &[k('p')], C::PickVersion, "pick the version to reveal or copy", Some("version")),
+    (GLOBAL, &[k('p')], C::PickVersion, "versions: reveal or copy one, compare, roll back", Some("versions")),
     (GLOBAL, &[k('a')], C::CopyArn, "copy the ARN", None),
     (GLOBAL, &[k('n')], C::CopyName, "copy the name", None),
     (GLOBAL, &[k('r')], C::Refresh, "refresh every region", Some("refresh")),
@@ -107,7 +108,12 @@ const ROWS: &[Row] = &[
     (VERSIONS, &[PG_UP, ctrl('u')], C::PageUp, "ten versions up", None),
     (VERSIONS, &[HOME, k('g')], C::Top, "first version", None),
     (VERSIONS, &[END, k('G')], C::Bottom, "last version", None),
+    (VERSIONS, &[k('d')], C::Compare, "compare with AWSCURRENT (or AWSPREVIOUS), values masked", Some("compare")),
+    (VERSIONS, &[k('m')], C::MakeCurrent, "make it AWSCURRENT (asks first; a rollback)", Some("make current")),
     (VERSIONS, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (COMPARE, &[ESC, k('q')], C::Back, "back to the versions", Some("back")),
+    (COMPARE, &[k('v')], C::Reveal, "reveal / mask the values", Some("reveal")),
+    (COMPARE, &[ctrl('c')], C::Quit, "quit smtui", None),
     (DELETE, &[ENTER], C::Select, "go on to the typed confirmation", Some("continue")),
     (DELETE, &[ESC, k('q')], C::Back, "keep the secret", Some("cancel")),
     (DELETE, &[UP, k('k'), k('+')], C::Up, "one more day to restore it (at most 30)", Some("days")),

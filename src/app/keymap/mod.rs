@@ -24,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// Help and README order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 11] = [
+    pub const ORDER: [Scope; 12] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
         Scope::Global,
@@ -32,6 +32,7 @@ impl Scope {
         Scope::In(Layer::Palette),
         Scope::In(Layer::Help),
         Scope::In(Layer::Versions),
+        Scope::In(Layer::Compare),
         Scope::In(Layer::Delete),
         Scope::In(Layer::Editor),
         Scope::In(Layer::Review),

@@ -1,16 +1,17 @@
-//! The version picker: which version reveal and copy fetch (a staging label, or any
-//! version by id). Opened over the panes from the selected secret's detail.
+//! Versions: every version of the selected secret, labelled or not (the service keeps
+//! about 100). Pick the one reveal and copy fetch, compare one with the current version
+//! (which keys or lines changed, values masked until asked for), or make one current again
+//! (a rollback, confirmed). Opened over the panes from the selected secret's detail.
 
+mod update;
 pub mod view;
 
-use crate::app::command::Command;
-use crate::app::layers::Layer;
-use crate::app::room::{Ctx, Intent, Out};
+use crate::diff::DiffRow;
 use crate::model::{SecretDetail, VersionSel};
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 /// Versions to a page for PgUp/PgDn.
-const PAGE: usize = 10;
+pub(crate) const PAGE: usize = 10;
 
 /// One line of the picker, as data: the view formats it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,17 +22,34 @@ pub struct VersionChoice {
     pub version_id: String,
     /// The staging labels on that version.
     pub stages: Vec<String>,
+    pub created: Option<jiff::Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub choices: Vec<VersionChoice>,
     pub selected: usize,
+    /// Which secret, for compare and make-current.
+    pub region: String,
+    pub arn: String,
+    pub name: String,
+}
+
+/// Two versions side by side: which keys or lines differ.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// (version id, labels) of the older and the newer side.
+    pub left: (String, Vec<String>),
+    pub right: (String, Vec<String>),
+    /// `None` while the values are on their way.
+    pub rows: Option<Vec<DiffRow>>,
+    pub revealed: bool,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Versions {
     pub picker: Option<Picker>,
+    pub comparison: Option<Comparison>,
 }
 
 /// The labels first (by label), then every version by id.
@@ -45,54 +63,14 @@ pub fn choices(detail: &SecretDetail) -> Vec<VersionChoice> {
             pick: VersionSel::Stage((*stage).to_owned()),
             version_id: version.id.clone(),
             stages: vec![(*stage).to_owned()],
+            created: version.created,
         })
     });
     let by_id = detail.versions.iter().map(|v| VersionChoice {
         pick: VersionSel::Id(v.id.clone()),
         version_id: v.id.clone(),
         stages: v.stages.clone(),
+        created: v.created,
     });
     by_stage.chain(by_id).collect()
-}
-
-impl Versions {
-    /// `p`: opens the picker on the version in use, once the detail is known.
-    pub fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out) {
-        let detail = match ctx.detail {
-            Some(Ok(detail)) => detail,
-            Some(Err(error)) => {
-                out.error(format!("No versions to pick: {}", ctx.explain(error)));
-                return;
-            }
-            None => {
-                out.info("Versions are still loading…");
-                out.intent(Intent::Describe);
-                return;
-            }
-        };
-        let choices = choices(detail);
-        let selected = choices.iter().position(|c| c.pick == *current).unwrap_or(0);
-        self.picker = Some(Picker { choices, selected });
-        out.intent(Intent::Open(Layer::Versions));
-    }
-
-    pub fn command(&mut self, command: Command, out: &mut Out) {
-        let Some(picker) = self.picker.as_mut() else {
-            return;
-        };
-        if let Some(step) = command.as_move(PAGE) {
-            picker.selected = step.apply(picker.selected, picker.choices.len().saturating_sub(1));
-            return;
-        }
-        match command {
-            Command::Select => {
-                if let Some(choice) = picker.choices.get(picker.selected) {
-                    out.intent(Intent::UseVersion(choice.pick.clone()));
-                }
-                out.intent(Intent::Close(Layer::Versions));
-            }
-            Command::Back => out.intent(Intent::Close(Layer::Versions)),
-            _ => {}
-        }
-    }
 }

@@ -2,18 +2,23 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::features::versions::{Picker, VersionChoice};
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
+use crate::diff::{Change, DiffRow};
+use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::model::VersionSel;
 use crate::sanitize::sanitize_line;
+use crate::secret::SecretValue;
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block, scroll_offset};
+use crate::ui::widgets::{centered, date, pane_block, scroll_offset};
 
-pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
-    let rows = usize::from(area.height.saturating_sub(4));
+    let rows = usize::from(area.height.saturating_sub(6));
     let offset = scroll_offset(picker.selected, picker.choices.len(), rows);
     let lines: Vec<Line> = picker
         .choices
@@ -27,15 +32,33 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
             } else {
                 theme.text
             };
-            Line::styled(format!(" {} ", sanitize_line(&label(choice))), style)
+            Line::styled(
+                format!(
+                    " {:<60} {} ",
+                    sanitize_line(&label(choice)),
+                    date(choice.created)
+                ),
+                style,
+            )
         })
         .collect();
+    let mut lines = lines;
+    let key = |command| keymap.label(Layer::Versions, command);
+    lines.push(Line::styled(
+        format!(
+            " {} use · {} compare · {} make current · the service keeps about 100 versions",
+            key(Command::Select),
+            key(Command::Compare),
+            key(Command::MakeCurrent)
+        ),
+        theme.dim,
+    ));
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let popup = centered(area, 64, height);
+    let popup = centered(area, 84, height);
     frame.render_widget(Clear, popup);
-    let block = pane_block(Line::from(" Version to reveal / copy "), true, theme);
+    let block = pane_block(Line::from(" Versions "), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
@@ -46,4 +69,90 @@ pub fn label(choice: &VersionChoice) -> String {
         VersionSel::Id(id) if choice.stages.is_empty() => format!("{id}  (no label)"),
         VersionSel::Id(id) => format!("{id}  {}", choice.stages.join(",")),
     }
+}
+
+const MASK: &str = "••••••••";
+
+/// Two versions compared: which keys or lines differ, values masked until revealed.
+pub fn render_comparison(
+    frame: &mut Frame,
+    area: Rect,
+    comparison: &Comparison,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let side = |(id, stages): &(String, Vec<String>)| {
+        let short: String = sanitize_line(id).chars().take(8).collect();
+        if stages.is_empty() {
+            short
+        } else {
+            format!("{short} ({})", sanitize_line(&stages.join(",")))
+        }
+    };
+    let mut lines = vec![Line::styled(
+        format!("{} → {}", side(&comparison.left), side(&comparison.right)),
+        theme.header,
+    )];
+    match &comparison.rows {
+        None => lines.push(Line::styled("Fetching both values…", theme.loading)),
+        Some(rows) if rows.iter().all(|r| r.change == Change::Same) => {
+            lines.push(Line::styled("The two values are the same.", theme.ok));
+        }
+        Some(rows) => lines.extend(rows.iter().map(|r| row(r, comparison.revealed, theme))),
+    }
+    let key = |command| keymap.label(Layer::Compare, command);
+    lines.push(Line::styled(
+        format!(
+            "{} {} the values · {} back",
+            key(Command::Reveal),
+            if comparison.revealed {
+                "mask"
+            } else {
+                "reveal"
+            },
+            key(Command::Back)
+        ),
+        theme.dim,
+    ));
+    let rows = usize::from(area.height.saturating_sub(4));
+    lines.truncate(rows.max(3));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, 84, height);
+    frame.render_widget(Clear, popup);
+    let block = pane_block(Line::from(" Compare versions "), true, theme);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+fn row<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
+    let (mark, style) = match row.change {
+        Change::Added => ("+ ", theme.ok),
+        Change::Removed => ("- ", theme.error),
+        Change::Changed => ("~ ", theme.warn),
+        Change::Same => ("  ", theme.dim),
+    };
+    let shown = |value: &Option<SecretValue>| match value {
+        Some(v) if revealed => Span::styled(
+            sanitize_line(v.expose_str().unwrap_or("(not UTF-8)")).into_owned(),
+            theme.revealed,
+        ),
+        Some(_) => Span::styled(MASK, theme.masked),
+        None => Span::raw(""),
+    };
+    let mut spans = vec![Span::styled(mark, style)];
+    if !row.key.is_empty() {
+        spans.push(Span::styled(
+            format!("{}: ", sanitize_line(&row.key)),
+            theme.json_key,
+        ));
+    }
+    match row.change {
+        Change::Added => spans.push(shown(&row.new)),
+        Change::Removed | Change::Same => spans.push(shown(&row.old)),
+        Change::Changed => {
+            spans.push(shown(&row.old));
+            spans.push(Span::styled(" → ", style));
+            spans.push(shown(&row.new));
+        }
+    }
+    Line::from(spans)
 }

@@ -1,0 +1,207 @@
+//! The versions room's update: the picker, comparing two versions, making one current.
+
+use crate::app::command::Command;
+use crate::app::effect::AwsCall;
+use crate::app::envelope::Written;
+use crate::app::layers::Layer;
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::diff::{self, Kind};
+use crate::features::versions::{Comparison, PAGE, Picker, VersionChoice, Versions, choices};
+use crate::model::{AwsError, FetchedValue, VersionSel};
+
+impl Versions {
+    /// `p`: opens the picker on the version in use, once the detail is known.
+    pub fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out) {
+        let (Some(secret), Some(detail)) = (ctx.selected, ctx.detail) else {
+            if ctx.selected.is_some() {
+                out.info("Versions are still loading…");
+                out.intent(Intent::Describe);
+            }
+            return;
+        };
+        let detail = match detail {
+            Ok(detail) => detail,
+            Err(error) => {
+                out.error(format!("No versions to pick: {}", ctx.explain(error)));
+                return;
+            }
+        };
+        let choices = choices(detail);
+        let selected = choices.iter().position(|c| c.pick == *current).unwrap_or(0);
+        self.picker = Some(Picker {
+            choices,
+            selected,
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+            name: secret.name.clone(),
+        });
+        out.intent(Intent::Open(Layer::Versions));
+    }
+
+    pub fn command(&mut self, command: Command, out: &mut Out) {
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        if let Some(step) = command.as_move(PAGE) {
+            picker.selected = step.apply(picker.selected, picker.choices.len().saturating_sub(1));
+            return;
+        }
+        let highlighted = picker.choices.get(picker.selected).cloned();
+        match (command, highlighted) {
+            (Command::Select, Some(choice)) => {
+                out.intent(Intent::UseVersion(choice.pick));
+                out.intent(Intent::Close(Layer::Versions));
+            }
+            (Command::Compare, Some(choice)) => self.compare(&choice, out),
+            (Command::MakeCurrent, Some(choice)) => make_current(picker, &choice, out),
+            (Command::Back | Command::Select, _) => out.intent(Intent::Close(Layer::Versions)),
+            _ => {}
+        }
+    }
+
+    /// `d`: the highlighted version against AWSCURRENT (or, for AWSCURRENT itself, against
+    /// AWSPREVIOUS), older on the left.
+    fn compare(&mut self, choice: &VersionChoice, out: &mut Out) {
+        let Some(picker) = &self.picker else { return };
+        let holder = |stage: &str| {
+            picker
+                .choices
+                .iter()
+                .find(|c| c.pick == VersionSel::Stage(stage.to_owned()))
+        };
+        let current = holder("AWSCURRENT");
+        let other = if current.is_some_and(|c| c.version_id == choice.version_id) {
+            holder("AWSPREVIOUS")
+        } else {
+            current
+        };
+        let Some(other) = other else {
+            out.warn("Nothing to compare it with: there is no previous version");
+            return;
+        };
+        let labels = |id: &str| {
+            picker
+                .choices
+                .iter()
+                .find(|c| c.pick == VersionSel::Id(id.to_owned()))
+                .map(|c| c.stages.clone())
+                .unwrap_or_default()
+        };
+        let (older, newer) = if other.created <= choice.created {
+            (other, choice)
+        } else {
+            (choice, other)
+        };
+        self.comparison = Some(Comparison {
+            left: (older.version_id.clone(), labels(&older.version_id)),
+            right: (newer.version_id.clone(), labels(&newer.version_id)),
+            rows: None,
+            revealed: false,
+        });
+        out.intent(Intent::Open(Layer::Compare));
+        out.intent(Intent::Call(AwsCall::FetchPair {
+            region: picker.region.clone(),
+            arn: picker.arn.clone(),
+            versions: [older.version_id.clone(), newer.version_id.clone()],
+        }));
+    }
+
+    /// Both values arrived: only which keys or lines differ is kept, as secrets.
+    pub fn pair_loaded(
+        &mut self,
+        arn: &str,
+        result: Result<[FetchedValue; 2], AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let open = self.picker.as_ref().is_some_and(|p| p.arn == arn);
+        let Some(comparison) = self.comparison.as_mut().filter(|_| open) else {
+            return;
+        };
+        match result {
+            Ok([left, right]) => {
+                let (Some(old), Some(new)) = (left.raw.expose_str(), right.raw.expose_str()) else {
+                    out.warn("Binary versions are compared by size only: they differ");
+                    out.intent(Intent::Close(Layer::Compare));
+                    return;
+                };
+                let kind = if Kind::of(old) == Kind::Json && Kind::of(new) == Kind::Json {
+                    Kind::Json
+                } else {
+                    Kind::Text
+                };
+                comparison.rows = Some(diff::diff(old, new, kind));
+            }
+            Err(error) => {
+                out.error(format!("Cannot compare: {}", ctx.explain(&error)));
+                out.intent(Intent::Close(Layer::Compare));
+            }
+        }
+    }
+
+    pub fn compare_command(&mut self, command: Command, out: &mut Out) {
+        match (command, self.comparison.as_mut()) {
+            (Command::Reveal, Some(comparison)) => comparison.revealed = !comparison.revealed,
+            _ => out.intent(Intent::Close(Layer::Compare)),
+        }
+    }
+
+    /// The answer to make-current.
+    pub fn made_current(
+        call: &AwsCall,
+        result: Result<Written, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let AwsCall::MakeCurrent {
+            arn, name, version, ..
+        } = call
+        else {
+            return;
+        };
+        match result {
+            Ok(_) => {
+                let short: String = version.chars().take(8).collect();
+                out.info(format!("{name}: version {short} is AWSCURRENT again"));
+                out.intent(Intent::SecretChanged { arn: arn.clone() });
+            }
+            Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+        }
+    }
+}
+
+/// `m`: asks before moving AWSCURRENT to the highlighted version.
+fn make_current(picker: &Picker, choice: &VersionChoice, out: &mut Out) {
+    let Some(current) = picker
+        .choices
+        .iter()
+        .find(|c| c.pick == VersionSel::Stage("AWSCURRENT".to_owned()))
+    else {
+        out.warn("No version holds AWSCURRENT: nothing to move it from");
+        return;
+    };
+    if current.version_id == choice.version_id {
+        out.info("That version is already AWSCURRENT");
+        return;
+    }
+    let short = |id: &str| id.chars().take(8).collect::<String>();
+    out.intent(Intent::Close(Layer::Versions));
+    out.intent(Intent::Confirm(ConfirmRequest {
+        question: format!(
+            "Make version {} of {} current? AWSCURRENT moves from {} to it, and the service \
+             moves AWSPREVIOUS to {}. Applications read the older value from then on.",
+            short(&choice.version_id),
+            picker.name,
+            short(&current.version_id),
+            short(&current.version_id)
+        ),
+        on_yes: OnYes::Call(AwsCall::MakeCurrent {
+            region: picker.region.clone(),
+            arn: picker.arn.clone(),
+            name: picker.name.clone(),
+            version: choice.version_id.clone(),
+            from: current.version_id.clone(),
+        }),
+        typed: None,
+    }));
+}

@@ -1,0 +1,100 @@
+//! The versions popup without a terminal: compare (masked until revealed) and make-current
+//! (confirmed, refused in read-only mode).
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+use smtui::app::{AwsCall, Outcome};
+use smtui::model::FetchedValue;
+use smtui::secret::{SecretValue, ValueView};
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+fn fetched(id: &str, text: &str) -> FetchedValue {
+    let raw = SecretValue::from_string(text.to_owned());
+    FetchedValue {
+        version_id: id.into(),
+        stages: vec![],
+        raw: raw.clone(),
+        view: ValueView::from_parts(Some(raw), None),
+    }
+}
+
+#[test]
+fn comparing_the_previous_version_fetches_both_and_masks_the_values() {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('p'));
+    // AWSPREVIOUS is the second line.
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Char('d'));
+    assert_eq!(h.state.layers.top(), Layer::Compare);
+    let calls = h.calls();
+    let [AwsCall::FetchPair { arn, versions, .. }] = &calls[..] else {
+        panic!("one pair: {calls:?}")
+    };
+    assert_eq!(
+        versions,
+        &["v1-0000-0000".to_owned(), "v2-0000-1111".to_owned()],
+        "older first"
+    );
+    h.answer(Outcome::Pair {
+        arn: arn.clone(),
+        result: Ok([
+            fetched("v1-0000-0000", r#"{"user":"app","password":"old-pw"}"#),
+            fetched("v2-0000-1111", r#"{"user":"app","password":"new-pw"}"#),
+        ]),
+    });
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("~ password: •••••••• → ••••••••"),
+        "{screen}"
+    );
+    assert!(!screen.contains("old-pw"));
+    insta::assert_snapshot!("compare_masked_120x40", screen);
+    press(&mut h, KeyCode::Char('v'));
+    assert!(h.screen(120, 40).contains("old-pw → new-pw"));
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Versions,
+        "back to the versions"
+    );
+}
+
+#[test]
+fn make_current_asks_then_moves_awscurrent_from_the_current_version() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('p'));
+    press(&mut h, KeyCode::Char('m'));
+    assert!(h.state.status_text().contains("already AWSCURRENT"));
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Char('m'));
+    assert_eq!(h.state.layers.top(), Layer::Confirm);
+    assert!(h.calls().is_empty(), "nothing before the yes");
+    press(&mut h, KeyCode::Char('y'));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::MakeCurrent { version, from, .. }] if version == "v1-0000-0000" && from == "v2-0000-1111"
+    ));
+}
+
+#[test]
+fn read_only_refuses_make_current() {
+    let mut h = Harness::loaded();
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Char('p'));
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Char('m'));
+    assert_ne!(h.state.layers.top(), Layer::Confirm);
+    assert!(
+        h.state
+            .status_text()
+            .starts_with("Read-only mode: make-current")
+    );
+    assert!(h.calls().is_empty());
+}
