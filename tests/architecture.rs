@@ -46,7 +46,13 @@ fn paths(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     for statement in code.split(';') {
         let statement = statement.trim();
-        let Some(rest) = statement.find("use ").map(|at| &statement[at + 4..]) else {
+        // `use` and `pub use` / `pub(crate) use` statements; everything else is kept whole
+        // (paths written out in code count too).
+        let rest = statement
+            .strip_prefix("use ")
+            .or_else(|| statement.split_once(" use ").map(|(_, r)| r))
+            .filter(|_| statement.starts_with("use ") || statement.starts_with("pub"));
+        let Some(rest) = rest else {
             out.push(statement.to_owned());
             continue;
         };
@@ -60,8 +66,9 @@ fn expand(prefix: &str, tree: &str, out: &mut Vec<String>) {
         out.push(format!("{prefix}{}", tree.trim()));
         return;
     };
+    let close = tree.rfind('}').filter(|c| *c > open).unwrap_or(tree.len());
     let head = format!("{prefix}{}", &tree[..open]);
-    let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
+    let inner = &tree[open + 1..close];
     let mut depth = 0;
     let mut start = 0;
     for (i, c) in inner.char_indices() {

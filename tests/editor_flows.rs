@@ -7,7 +7,7 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Outcome, SaveResult};
+use smtui::app::{AwsCall, EditFetch, Outcome, SaveResult};
 use smtui::model::{AwsError, ErrorKind, FetchedValue};
 use smtui::secret::{SecretValue, ValueView};
 
@@ -32,6 +32,7 @@ fn editing(value: &str) -> Harness {
     let raw = SecretValue::from_string(value.to_owned());
     h.answer(Outcome::EditSource {
         arn,
+        purpose: EditFetch::Open,
         result: Ok(FetchedValue {
             version_id: "v-base".into(),
             stages: vec!["AWSCURRENT".into()],
@@ -187,7 +188,7 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
 }
 
 #[test]
-fn a_conflict_overwrites_nothing_keeps_the_text_and_a_second_save_is_deliberate() {
+fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     let mut h = editing("mine-0");
     press(&mut h, KeyCode::End);
     h.type_text("1");
@@ -214,7 +215,44 @@ fn a_conflict_overwrites_nothing_keeps_the_text_and_a_second_save_is_deliberate(
         "{}",
         message(&h)
     );
-    ctrl(&mut h, 's');
+    // Their value is fetched and shown beside yours.
+    let calls = h.calls();
+    let [
+        AwsCall::FetchForEdit {
+            arn,
+            version,
+            purpose: EditFetch::Theirs,
+            ..
+        },
+    ] = &calls[..]
+    else {
+        panic!("their value is fetched: {calls:?}")
+    };
+    assert_eq!(version, &smtui::model::VersionSel::Id("v-theirs-99".into()));
+    let theirs = SecretValue::from_string("theirs-7".into());
+    h.answer(Outcome::EditSource {
+        arn: arn.clone(),
+        purpose: EditFetch::Theirs,
+        result: Ok(FetchedValue {
+            version_id: "v-theirs-99".into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: theirs.clone(),
+            view: ValueView::from_parts(Some(theirs), None),
+        }),
+    });
+    assert_eq!(h.state.layers.top(), Layer::Conflict);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("Nothing was overwritten"), "{screen}");
+    assert!(
+        !screen.contains("theirs-7"),
+        "their value masked until revealed"
+    );
+    insta::assert_snapshot!("editor_conflict_100x30", screen);
+    press(&mut h, KeyCode::Char('v'));
+    assert!(h.screen(100, 30).contains("theirs-7"));
+    // Overwrite: reviewed again, with the warning, then sent against their version.
+    press(&mut h, KeyCode::Char('o'));
+    assert_eq!(h.state.layers.top(), Layer::Review);
     assert!(
         h.screen(100, 30)
             .contains("replaces the version someone else saved")
@@ -288,4 +326,55 @@ fn editing_is_a_write_so_read_only_refuses_it() {
     assert_eq!(h.state.layers.top(), Layer::List);
     assert!(h.calls().is_empty(), "not even the value is fetched");
     assert!(h.state.status_text().starts_with("Read-only mode: edit"));
+}
+
+#[test]
+fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
+    let mut h = editing("mine");
+    press(&mut h, KeyCode::End);
+    h.type_text("!");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let arn = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .map(|s| s.arn.clone())
+        .expect("session");
+    h.answer(Outcome::Saved {
+        arn: arn.clone(),
+        token: "tok-1".into(),
+        result: Ok(SaveResult::Conflict {
+            current_version: "v-theirs".into(),
+        }),
+    });
+    let theirs = SecretValue::from_string("theirs".into());
+    h.answer(Outcome::EditSource {
+        arn,
+        purpose: EditFetch::Theirs,
+        result: Ok(FetchedValue {
+            version_id: "v-theirs".into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: theirs.clone(),
+            view: ValueView::from_parts(Some(theirs), None),
+        }),
+    });
+    press(&mut h, KeyCode::Char('r'));
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Confirm,
+        "your text goes only after a yes"
+    );
+    press(&mut h, KeyCode::Char('y'));
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    assert_eq!(buffer_text(&h), "theirs");
+    press(&mut h, KeyCode::End);
+    h.type_text("+");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::SaveValue { base_version, token: None, .. }] if base_version == "v-theirs"
+    ));
 }

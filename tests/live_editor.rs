@@ -1,6 +1,7 @@
 //! The editor's save with the real AWS SDK against the local stack: a saved value reads back
-//! through the SDK; a concurrent write is never overwritten; a save whose answer is lost on
-//! the way back, retried, makes one version, not two.
+//! through the SDK; a concurrent write is never overwritten (their value is shown, and
+//! replaced only deliberately); a save whose answer is lost on the way back, retried, makes
+//! one version, not two.
 
 mod common;
 
@@ -151,8 +152,14 @@ async fn a_concurrent_write_is_never_overwritten() {
         format!("mine-{}", fx::STRING_SECRET_VALUE),
         "the text is intact"
     );
-    // Saving again replaces theirs, deliberately.
-    save(&mut app);
+    // Their value is shown beside yours; `o` replaces it, deliberately, after the review.
+    app.wait_for("the conflict view", WAIT, |s| {
+        s.layers.top() == Layer::Conflict
+    })
+    .await;
+    press(&mut app, KeyCode::Char('o'), KeyModifiers::NONE);
+    assert_eq!(app.state.layers.top(), Layer::Review);
+    press(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
     app.wait_for("saved over theirs", WAIT, |s| {
         s.status_text().contains("is AWSCURRENT")
     })

@@ -44,6 +44,10 @@ pub enum Command {
     Save,
     /// The editor: leave without saving (after the question).
     DiscardEdit,
+    /// After a conflict: replace the text with the value someone else saved.
+    ReloadTheirs,
+    /// After a conflict: save anyway, replacing theirs.
+    Overwrite,
     /// Versions: compare the highlighted version with the current one.
     Compare,
     /// Versions: move AWSCURRENT to the highlighted version.
@@ -86,6 +90,8 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::WithoutRecovery, "without-recovery", "delete at once, without recovery"),
     (Command::Save, "save", "review the changes, then save"),
     (Command::DiscardEdit, "discard-edit", "leave the editor without saving"),
+    (Command::ReloadTheirs, "reload-theirs", "take their value and edit from there"),
+    (Command::Overwrite, "overwrite", "save yours over theirs, deliberately"),
     (Command::Compare, "compare", "compare the highlighted version with the current one"),
     (Command::MakeCurrent, "make-current", "make the highlighted version current (rollback)"),
 ];
@@ -143,6 +149,8 @@ impl Command {
                 | Command::DiscardEdit
                 | Command::Compare
                 | Command::MakeCurrent
+                | Command::ReloadTheirs
+                | Command::Overwrite
         )
     }
 

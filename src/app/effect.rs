@@ -83,8 +83,14 @@ pub enum AwsCall {
         version: String,
         from: String,
     },
-    /// GetSecretValue of AWSCURRENT, for the editor.
-    FetchForEdit { region: String, arn: String },
+    /// GetSecretValue for the editor: the value to edit (AWSCURRENT), or after a conflict
+    /// the value someone else saved (by version id).
+    FetchForEdit {
+        region: String,
+        arn: String,
+        version: VersionSel,
+        purpose: EditFetch,
+    },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
     /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
     /// retry of the same text; `None` makes a fresh one.
@@ -96,6 +102,15 @@ pub enum AwsCall {
         token: Option<String>,
         value: SecretValue,
     },
+}
+
+/// Why the editor fetches a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditFetch {
+    /// The value to edit.
+    Open,
+    /// The value that holds AWSCURRENT now, after a save found it had moved.
+    Theirs,
 }
 
 /// How a deletion can be undone.

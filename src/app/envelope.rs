@@ -5,7 +5,7 @@
 
 use jiff::Timestamp;
 
-use crate::app::effect::AwsCall;
+use crate::app::effect::{AwsCall, EditFetch};
 use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
 
 /// Which credentials a call runs as. `IdentityId::START` is the identity smtui started with;
@@ -62,9 +62,10 @@ pub enum Outcome {
         arn: String,
         result: Result<[FetchedValue; 2], AwsError>,
     },
-    /// The editor's source: the current value.
+    /// A value for the editor (see `EditFetch`).
     EditSource {
         arn: String,
+        purpose: EditFetch,
         result: Result<FetchedValue, AwsError>,
     },
     /// The answer to an editor save, with the ClientRequestToken it used.

@@ -15,11 +15,12 @@ pub enum Layer {
     Delete,
     Editor,
     Review,
+    Conflict,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 11] = [
+    pub const ALL: [Layer; 12] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -30,6 +31,7 @@ impl Layer {
         Layer::Delete,
         Layer::Editor,
         Layer::Review,
+        Layer::Conflict,
         Layer::Confirm,
     ];
 
@@ -46,6 +48,7 @@ impl Layer {
             Layer::Delete => "delete",
             Layer::Editor => "editor",
             Layer::Review => "review",
+            Layer::Conflict => "conflict",
             Layer::Confirm => "confirm",
         }
     }
@@ -63,6 +66,7 @@ impl Layer {
             Layer::Delete => "Delete a secret",
             Layer::Editor => "Editor",
             Layer::Review => "Review before saving",
+            Layer::Conflict => "Someone else saved first",
             Layer::Confirm => "Confirmation",
         }
     }
@@ -84,6 +88,7 @@ impl Layer {
                 | Layer::Delete
                 | Layer::Editor
                 | Layer::Review
+                | Layer::Conflict
                 | Layer::Confirm
         )
     }

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
-use crate::app::effect::{AwsCall, Effect};
+use crate::app::effect::{AwsCall, EditFetch, Effect};
 use crate::app::envelope::{Envelope, Outcome, Stamp};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Intent, Level, OnYes, Out, explain};
@@ -119,9 +119,16 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.versions.pair_loaded(&arn, result, &ctx, out);
         }
-        Outcome::EditSource { arn, result } => {
+        Outcome::EditSource {
+            arn,
+            purpose,
+            result,
+        } => {
             let ctx = ctx!(state);
-            state.editor.source_loaded(&arn, result, &ctx, out);
+            match purpose {
+                EditFetch::Open => state.editor.source_loaded(&arn, result, &ctx, out),
+                EditFetch::Theirs => state.editor.theirs_loaded(&arn, result, &ctx, out),
+            }
         }
         Outcome::Saved { arn, token, result } => {
             let ctx = ctx!(state);
@@ -153,6 +160,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Delete => state.lifecycle.command(command, out),
         Layer::Editor => state.editor.command(command, out),
         Layer::Review => state.editor.review_command(command, out),
+        Layer::Conflict => state.editor.conflict_command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
 }
@@ -318,7 +326,12 @@ fn close(state: &mut State, layer: Layer) {
             state.confirm.pending = None;
             state.confirm.input.clear();
         }
-        Layer::List | Layer::Value | Layer::Filter | Layer::Help | Layer::Review => {}
+        Layer::List
+        | Layer::Value
+        | Layer::Filter
+        | Layer::Help
+        | Layer::Review
+        | Layer::Conflict => {}
     }
 }
 

@@ -167,8 +167,9 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             arn,
             result: Err(error),
         },
-        AwsCall::FetchForEdit { arn, .. } => Outcome::EditSource {
+        AwsCall::FetchForEdit { arn, purpose, .. } => Outcome::EditSource {
             arn,
+            purpose,
             result: Err(error),
         },
         AwsCall::SaveValue { arn, token, .. } => Outcome::Saved {
@@ -222,6 +223,26 @@ async fn perform(
             }
             send(Outcome::WhoAmI { result });
         }
+        AwsCall::FetchForEdit {
+            region,
+            arn,
+            version,
+            purpose,
+        } => {
+            let result = secrets::get_value(ctx, &region, &arn, &version).await;
+            send(Outcome::EditSource {
+                arn,
+                purpose,
+                result,
+            });
+        }
+        write => perform_write(ctx, write, send).await,
+    }
+}
+
+/// Runs one mutating call. (The read-only guard in `Runner::call` has already let it pass.)
+async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
+    match call {
         AwsCall::Delete {
             ref region,
             ref arn,
@@ -254,11 +275,6 @@ async fn perform(
                 .map(|()| Written::MadeCurrent);
             send(Outcome::Wrote { call, result });
         }
-        AwsCall::FetchForEdit { region, arn } => {
-            let current = crate::model::VersionSel::current();
-            let result = secrets::get_value(ctx, &region, &arn, &current).await;
-            send(Outcome::EditSource { arn, result });
-        }
         AwsCall::SaveValue {
             region,
             arn,
@@ -284,5 +300,7 @@ async fn perform(
                 .map(|()| Written::Restored);
             send(Outcome::Wrote { call, result });
         }
+        // Reads never come here: `perform` matches every one of them first.
+        read => tracing::error!(operation = read.operation(), "a read sent to perform_write"),
     }
 }

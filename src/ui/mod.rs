@@ -158,6 +158,17 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
                     editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
                 }
             }
+            Layer::Conflict => {
+                if let Some(session) = &state.editor.session {
+                    editor::view::render_conflict(
+                        frame,
+                        screen.whole,
+                        session,
+                        &state.keymap,
+                        theme,
+                    );
+                }
+            }
             Layer::Confirm => {
                 confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
             }

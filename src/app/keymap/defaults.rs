@@ -46,6 +46,7 @@ const DELETE: Scope = Scope::In(Layer::Delete);
 const EDITOR: Scope = Scope::In(Layer::Editor);
 const REVIEW: Scope = Scope::In(Layer::Review);
 const COMPARE: Scope = Scope::In(Layer::Compare);
+const CONFLICT: Scope = Scope::In(Layer::Conflict);
 const GLOBAL: Scope = Scope::Global;
 
 use Command as C;
@@ -125,6 +126,10 @@ const ROWS: &[Row] = &[
     (REVIEW, &[k('y'), ENTER], C::Confirm, "save: a new version becomes AWSCURRENT", Some("save")),
     (REVIEW, &[k('n'), ESC, ctrl('c')], C::Cancel, "back to editing", Some("edit")),
     (REVIEW, &[k('v')], C::Reveal, "reveal / mask the changed values", Some("reveal")),
+    (CONFLICT, &[k('o')], C::Overwrite, "save yours over theirs (review first)", Some("overwrite")),
+    (CONFLICT, &[k('r')], C::ReloadTheirs, "take their value and edit from there (asks first)", Some("reload")),
+    (CONFLICT, &[k('e'), ESC, ctrl('c')], C::Back, "keep editing yours", Some("keep editing")),
+    (CONFLICT, &[k('v')], C::Reveal, "reveal / mask the values", Some("reveal")),
     (CONFIRM, &[k('y'), ENTER], C::Confirm, "yes (typed: the exact text, then Enter)", Some("yes")),
     (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
     (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),

@@ -24,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// Help and README order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 12] = [
+    pub const ORDER: [Scope; 13] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
         Scope::Global,
@@ -36,6 +36,7 @@ impl Scope {
         Scope::In(Layer::Delete),
         Scope::In(Layer::Editor),
         Scope::In(Layer::Review),
+        Scope::In(Layer::Conflict),
         Scope::In(Layer::Confirm),
     ];
 
@@ -251,7 +252,7 @@ mod tests {
     fn every_popup_can_quit_and_close() {
         let map = Keymap::default();
         // The editor and its review never drop typing on Ctrl-c: there it leaves (asking).
-        let editing = [Layer::Editor, Layer::Review];
+        let editing = [Layer::Editor, Layer::Review, Layer::Conflict];
         for layer in Layer::ALL
             .into_iter()
             .filter(|l| !l.is_pane() && !editing.contains(l))

@@ -7,6 +7,7 @@
 
 pub mod buffer;
 pub mod check;
+mod conflict;
 mod update;
 pub mod view;
 
@@ -65,6 +66,18 @@ pub struct EditSession {
     pub loaded: Option<Loaded>,
     /// The editor's own message line (errors stay until the next key).
     pub message: Option<String>,
+    /// After a conflict: the value someone else saved, to compare with and maybe reload.
+    pub theirs: Option<Theirs>,
+}
+
+/// What someone else saved while the editor was open.
+#[derive(Debug)]
+pub struct Theirs {
+    pub version_id: String,
+    pub value: SecretValue,
+    /// Theirs against yours, per key or line, values masked until revealed.
+    pub rows: Vec<DiffRow>,
+    pub revealed: bool,
 }
 
 /// No `Clone`: the buffer is secret material and exists once.

@@ -3,14 +3,14 @@
 use crossterm::event::KeyEvent;
 
 use crate::app::command::Command;
-use crate::app::effect::AwsCall;
+use crate::app::effect::{AwsCall, EditFetch};
 use crate::app::envelope::SaveResult;
 use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
-use crate::model::{AwsError, FetchedValue};
+use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
 
 impl Editor {
@@ -42,11 +42,14 @@ impl Editor {
             phase: Phase::Loading,
             loaded: None,
             message: None,
+            theirs: None,
         });
         out.intent(Intent::Open(Layer::Editor));
         out.intent(Intent::Call(AwsCall::FetchForEdit {
             region: secret.region.clone(),
             arn: secret.arn.clone(),
+            version: VersionSel::current(),
+            purpose: EditFetch::Open,
         }));
     }
 
@@ -136,6 +139,7 @@ impl Editor {
                 }
                 _ => out.intent(Intent::Close(Layer::Editor)),
             },
+            Command::ReloadTheirs => self.reload_theirs(out),
             Command::DiscardEdit => {
                 out.info(format!("Changes to {} discarded", session.name));
                 out.intent(Intent::Close(Layer::Editor));
@@ -220,10 +224,16 @@ impl Editor {
                 session.message = Some(format!(
                     "Not saved: {} changed since you opened it (AWSCURRENT is now version \
                      {short}: another person or a rotation). Nothing was overwritten and your \
-                     text is still here; Ctrl-s again replaces their version deliberately, Esc \
-                     leaves",
+                     text is still here",
                     session.name
                 ));
+                // Their value, to show both and let the user choose.
+                out.intent(Intent::Call(AwsCall::FetchForEdit {
+                    region: session.region.clone(),
+                    arn: session.arn.clone(),
+                    version: VersionSel::Id(current_version.clone()),
+                    purpose: EditFetch::Theirs,
+                }));
                 loaded.overwrite = Some(current_version);
             }
             Err(error) => {
@@ -238,7 +248,7 @@ impl Editor {
 }
 
 /// `Ctrl-s`: refuses invalid JSON and an unchanged value; otherwise shows the changes.
-fn review(session: &mut EditSession, out: &mut Out) {
+pub(super) fn review(session: &mut EditSession, out: &mut Out) {
     let (Phase::Editing, Some(loaded)) = (&session.phase, &session.loaded) else {
         return;
     };

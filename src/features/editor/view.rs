@@ -207,3 +207,58 @@ fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
     }
     Line::from(spans)
 }
+
+/// Someone else saved first: which keys or lines differ between theirs and yours, and the
+/// choice.
+pub fn render_conflict(
+    frame: &mut Frame,
+    area: Rect,
+    session: &EditSession,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let Some(theirs) = &session.theirs else {
+        return;
+    };
+    let short: String = sanitize_line(&theirs.version_id).chars().take(8).collect();
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} changed since you opened it: version {short} is AWSCURRENT now.",
+                sanitize_line(&session.name)
+            ),
+            theme.error,
+        ),
+        Line::styled("Nothing was overwritten. Theirs → yours:", theme.text),
+        Line::raw(""),
+    ];
+    lines.extend(
+        theirs
+            .rows
+            .iter()
+            .map(|row| diff_line(row, theirs.revealed, theme)),
+    );
+    lines.push(Line::raw(""));
+    let key = |command| keymap.label(Layer::Conflict, command);
+    lines.push(Line::styled(
+        format!(
+            "{} keep editing · {} overwrite theirs · {} reload theirs · {} {} the values",
+            key(Command::Back),
+            key(Command::Overwrite),
+            key(Command::ReloadTheirs),
+            key(Command::Reveal),
+            if theirs.revealed { "mask" } else { "reveal" }
+        ),
+        theme.key_hint,
+    ));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, area.width.saturating_sub(10).min(100), height);
+    frame.render_widget(Clear, popup);
+    let block = pane_block(Line::from(" Someone else saved first "), true, theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

@@ -1,0 +1,117 @@
+//! After a save found that someone else had saved first: their value beside yours (which
+//! keys or lines differ, values masked until revealed), and the choice: keep editing,
+//! reload theirs (asks first: your text goes), or overwrite theirs deliberately.
+
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::diff::{self, Kind};
+use crate::features::editor::buffer::SecretBuffer;
+use crate::features::editor::update::review;
+use crate::features::editor::{Editor, Phase, Theirs};
+use crate::model::{AwsError, FetchedValue};
+
+impl Editor {
+    /// Their value arrived: the conflict view opens.
+    pub fn theirs_loaded(
+        &mut self,
+        arn: &str,
+        result: Result<FetchedValue, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let Some(session) = self.session.as_mut().filter(|s| s.arn == arn) else {
+            return;
+        };
+        let Some(loaded) = &session.loaded else {
+            return;
+        };
+        let theirs = match result {
+            Ok(theirs) => theirs,
+            Err(error) => {
+                // The message about the conflict stays; the comparison is what is missing.
+                session.message = Some(format!(
+                    "Not saved: someone else saved first, and their value could not be read \
+                     ({}). Ctrl-s replaces it deliberately; your text is still here",
+                    ctx.explain(&error)
+                ));
+                return;
+            }
+        };
+        let mine = loaded.buffer.text();
+        let rows = match (theirs.raw.expose_str(), mine.expose_str()) {
+            (Some(old), Some(new)) => {
+                let kind = if Kind::of(old) == Kind::Json && loaded.kind == Kind::Json {
+                    Kind::Json
+                } else {
+                    Kind::Text
+                };
+                diff::diff(old, new, kind)
+            }
+            _ => Vec::new(),
+        };
+        session.theirs = Some(Theirs {
+            version_id: theirs.version_id.clone(),
+            value: theirs.raw.clone(),
+            rows,
+            revealed: false,
+        });
+        out.intent(Intent::Open(Layer::Conflict));
+    }
+
+    pub fn conflict_command(&mut self, command: Command, out: &mut Out) {
+        let Some(session) = self.session.as_mut() else {
+            out.intent(Intent::Close(Layer::Conflict));
+            return;
+        };
+        match command {
+            Command::Reveal => {
+                if let Some(theirs) = session.theirs.as_mut() {
+                    theirs.revealed = !theirs.revealed;
+                }
+            }
+            Command::Overwrite => {
+                out.intent(Intent::Close(Layer::Conflict));
+                review(session, out);
+            }
+            Command::ReloadTheirs => {
+                // Asked over the editor: the yes runs `reload-theirs` there.
+                out.intent(Intent::Close(Layer::Conflict));
+                out.intent(Intent::Confirm(ConfirmRequest {
+                    question: format!(
+                        "Replace your text with the value now current in {}? Your changes \
+                         are discarded.",
+                        session.name
+                    ),
+                    on_yes: OnYes::Command(Command::ReloadTheirs),
+                    typed: None,
+                }));
+            }
+            Command::Back => out.intent(Intent::Close(Layer::Conflict)),
+            _ => {}
+        }
+    }
+
+    /// After the yes: their value becomes the text being edited, and the base of the next
+    /// save.
+    pub fn reload_theirs(&mut self, out: &mut Out) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let (Some(theirs), Some(loaded)) = (session.theirs.take(), session.loaded.as_mut()) else {
+            return;
+        };
+        let Some(text) = theirs.value.expose_str() else {
+            return;
+        };
+        loaded.buffer = SecretBuffer::new(text);
+        loaded.kind = Kind::of(text);
+        loaded.original = theirs.value.clone();
+        loaded.base_version = theirs.version_id;
+        loaded.overwrite = None;
+        loaded.token = None;
+        session.phase = Phase::Editing;
+        session.message = Some("Their value is loaded; edit from here".to_owned());
+        out.intent(Intent::Close(Layer::Conflict));
+    }
+}
