@@ -378,3 +378,56 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
         [AwsCall::SaveValue { base_version, token: None, .. }] if base_version == "v-theirs"
     ));
 }
+
+#[test]
+fn form_mode_changes_one_field_and_leaves_the_rest_byte_for_byte() {
+    let text = "{\n  \"user\": \"app\",\n  \"password\": \"old\",\n  \"port\": 5432\n}";
+    let mut h = editing(text);
+    ctrl(&mut h, 'f');
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("password") && !screen.contains("old"),
+        "masked fields:\n{screen}"
+    );
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut h, KeyCode::Delete);
+    }
+    h.type_text("n\"ew");
+    insta::assert_snapshot!("editor_form_field_100x30", h.screen(100, 30));
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        buffer_text(&h),
+        "{\n  \"user\": \"app\",\n  \"password\": \"n\\\"ew\",\n  \"port\": 5432\n}"
+    );
+    // A number stays a number.
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    h.type_text("x");
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        message(&h).contains("port holds a number"),
+        "{}",
+        message(&h)
+    );
+    press(&mut h, KeyCode::Esc);
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Editor,
+        "Esc leaves the field, then the form"
+    );
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Review);
+}
+
+#[test]
+fn form_mode_is_only_for_flat_json_objects() {
+    let mut h = editing("{\"db\": {\"user\": \"app\"}}");
+    ctrl(&mut h, 'f');
+    assert!(message(&h).contains("without nested values"));
+    let mut h = editing("plain text");
+    ctrl(&mut h, 'f');
+    assert!(message(&h).contains("Form mode is for"));
+}

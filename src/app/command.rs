@@ -44,6 +44,8 @@ pub enum Command {
     Save,
     /// The editor: leave without saving (after the question).
     DiscardEdit,
+    /// The editor: a flat JSON object one field at a time, or the whole text.
+    FormMode,
     /// After a conflict: replace the text with the value someone else saved.
     ReloadTheirs,
     /// After a conflict: save anyway, replacing theirs.
@@ -90,6 +92,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::WithoutRecovery, "without-recovery", "delete at once, without recovery"),
     (Command::Save, "save", "review the changes, then save"),
     (Command::DiscardEdit, "discard-edit", "leave the editor without saving"),
+    (Command::FormMode, "form", "edit a flat JSON object field by field (or the whole text)"),
     (Command::ReloadTheirs, "reload-theirs", "take their value and edit from there"),
     (Command::Overwrite, "overwrite", "save yours over theirs, deliberately"),
     (Command::Compare, "compare", "compare the highlighted version with the current one"),
@@ -151,6 +154,7 @@ impl Command {
                 | Command::MakeCurrent
                 | Command::ReloadTheirs
                 | Command::Overwrite
+                | Command::FormMode
         )
     }
 

@@ -122,6 +122,7 @@ const ROWS: &[Row] = &[
     (DELETE, &[k('f')], C::WithoutRecovery, "delete at once, without recovery (or not)", Some("no recovery")),
     (DELETE, &[ctrl('c')], C::Quit, "quit smtui", None),
     (EDITOR, &[ctrl('s')], C::Save, "review the changes, then save", Some("save")),
+    (EDITOR, &[ctrl('f')], C::FormMode, "JSON object: field by field / the whole text", Some("form")),
     (EDITOR, &[ESC, ctrl('c')], C::Back, "leave (asks first if anything changed)", Some("leave")),
     (REVIEW, &[k('y'), ENTER], C::Confirm, "save: a new version becomes AWSCURRENT", Some("save")),
     (REVIEW, &[k('n'), ESC, ctrl('c')], C::Cancel, "back to editing", Some("edit")),

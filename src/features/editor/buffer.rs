@@ -39,6 +39,13 @@ impl SecretBuffer {
         Self { area, revision: 0 }
     }
 
+    /// Replaces the whole text (a field changed in form mode): a new revision.
+    pub fn replace_text(&mut self, text: &str) {
+        let revision = self.revision + 1;
+        *self = Self::new(text);
+        self.revision = revision;
+    }
+
     pub fn revision(&self) -> u64 {
         self.revision
     }

@@ -8,6 +8,7 @@
 pub mod buffer;
 pub mod check;
 mod conflict;
+pub mod form;
 mod update;
 pub mod view;
 
@@ -22,6 +23,12 @@ pub enum Phase {
     /// Waiting for the current value.
     Loading,
     Editing,
+    /// A flat JSON object, one field at a time (`form`): the rest of the text untouched.
+    Form {
+        selected: usize,
+        /// The field being changed, if one is.
+        field: Option<Box<SecretBuffer>>,
+    },
     /// The changes are on screen, waiting for `y`.
     Reviewing {
         rows: Vec<DiffRow>,

@@ -1,14 +1,15 @@
 //! The editor room's update.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::app::command::Command;
+use crate::app::command::{Command, Move};
 use crate::app::effect::{AwsCall, EditFetch};
 use crate::app::envelope::SaveResult;
 use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
+use crate::features::editor::form;
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
@@ -99,11 +100,15 @@ impl Editor {
         session.phase = Phase::Editing;
     }
 
-    /// A key typed into the buffer.
+    /// A key typed into the buffer (or, in form mode, moving between fields or into one).
     pub fn key(&mut self, key: KeyEvent) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        if matches!(session.phase, Phase::Form { .. }) {
+            form_key(session, key);
+            return;
+        }
         let (Phase::Editing, Some(loaded)) = (&session.phase, session.loaded.as_mut()) else {
             return;
         };
@@ -126,6 +131,14 @@ impl Editor {
         };
         match command {
             Command::Save => review(session, out),
+            Command::FormMode => toggle_form(session),
+            // In form mode, Esc leaves the field, then the form; never the editor at once.
+            Command::Back if matches!(session.phase, Phase::Form { field: Some(_), .. }) => {
+                session.phase = form_at(&session.phase);
+            }
+            Command::Back if matches!(session.phase, Phase::Form { .. }) => {
+                session.phase = Phase::Editing;
+            }
             Command::Back => match &session.loaded {
                 Some(loaded) if loaded.changed() && !matches!(session.phase, Phase::Saving) => {
                     out.intent(Intent::Confirm(ConfirmRequest {
@@ -249,7 +262,9 @@ impl Editor {
 
 /// `Ctrl-s`: refuses invalid JSON and an unchanged value; otherwise shows the changes.
 pub(super) fn review(session: &mut EditSession, out: &mut Out) {
-    let (Phase::Editing, Some(loaded)) = (&session.phase, &session.loaded) else {
+    let (Phase::Editing | Phase::Form { field: None, .. }, Some(loaded)) =
+        (&session.phase, &session.loaded)
+    else {
         return;
     };
     let text = loaded.buffer.text();
@@ -275,6 +290,97 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         revealed: false,
     };
     out.intent(Intent::Open(Layer::Review));
+}
+
+/// `Ctrl-f`: form mode for a flat JSON object, or back to the whole text.
+fn toggle_form(session: &mut EditSession) {
+    match session.phase {
+        Phase::Editing => {
+            let Some(loaded) = &session.loaded else {
+                return;
+            };
+            let text = loaded.buffer.text();
+            let flat = text.expose_str().and_then(form::fields).is_some();
+            if flat {
+                session.phase = Phase::Form {
+                    selected: 0,
+                    field: None,
+                };
+                session.message = None;
+            } else {
+                session.message =
+                    Some("Form mode is for a valid JSON object without nested values".to_owned());
+            }
+        }
+        Phase::Form { field: None, .. } => session.phase = Phase::Editing,
+        _ => {}
+    }
+}
+
+/// The same form position, no field being edited (its buffer is dropped, zeroized).
+fn form_at(phase: &Phase) -> Phase {
+    let selected = match phase {
+        Phase::Form { selected, .. } => *selected,
+        _ => 0,
+    };
+    Phase::Form {
+        selected,
+        field: None,
+    }
+}
+
+/// Keys in form mode: ↑/↓ choose a field, Enter edits it and Enter again puts it back.
+fn form_key(session: &mut EditSession, key: KeyEvent) {
+    let Some(loaded) = session.loaded.as_mut() else {
+        return;
+    };
+    let text = loaded.buffer.text();
+    let Some(fields) = text.expose_str().and_then(form::fields) else {
+        session.phase = Phase::Editing;
+        return;
+    };
+    let Phase::Form { selected, field } = &mut session.phase else {
+        return;
+    };
+    let last = fields.len().saturating_sub(1);
+    match (field.as_mut(), key.code) {
+        (None, KeyCode::Down) => *selected = Move::Forward(1).apply(*selected, last),
+        (None, KeyCode::Up) => *selected = Move::Back(1).apply(*selected, last),
+        (None, KeyCode::Enter) => {
+            let value = fields
+                .get(*selected)
+                .and_then(|f| form::field_text(text.expose_str().unwrap_or_default(), f));
+            if let Some(value) = value {
+                *field = Some(Box::new(SecretBuffer::new(&value)));
+            }
+        }
+        (Some(buffer), KeyCode::Enter) => {
+            let new = buffer.text();
+            let (Some(chosen), Some(current), Some(new)) =
+                (fields.get(*selected), text.expose_str(), new.expose_str())
+            else {
+                return;
+            };
+            match form::splice(current, chosen, new) {
+                Ok(spliced) if spliced.len() > MAX_BYTES => {
+                    session.message = Some(format!(
+                        "That would pass the service's limit of {MAX_BYTES} bytes"
+                    ));
+                }
+                Ok(spliced) => {
+                    loaded.buffer.replace_text(&spliced);
+                    *field = None;
+                    session.message = None;
+                }
+                Err(why) => session.message = Some(why),
+            }
+        }
+        // One line per field: the arrows do not leave it.
+        (Some(buffer), code) if !matches!(code, KeyCode::Up | KeyCode::Down) => {
+            buffer.key(key);
+        }
+        _ => {}
+    }
 }
 
 /// What a manual write means for rotation, from the detail the user is looking at.

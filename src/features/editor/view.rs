@@ -9,8 +9,9 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::editor::buffer::MAX_BYTES;
+use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::check::{self, Change, DiffRow, Kind};
-use crate::features::editor::{EditSession, Phase};
+use crate::features::editor::{EditSession, Phase, form};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
 use crate::ui::Theme;
@@ -68,20 +69,77 @@ pub fn render(
         .map(|w| Line::styled(w.clone(), theme.warn))
         .collect();
     frame.render_widget(Paragraph::new(notes_lines), notes);
-    frame.render_widget(loaded.buffer.widget(), text);
+    match &session.phase {
+        Phase::Form { selected, field } => {
+            let value = loaded.buffer.text();
+            let fields = value
+                .expose_str()
+                .and_then(form::fields)
+                .unwrap_or_default();
+            let lines = form_lines(&fields, *selected, field.as_deref(), theme);
+            frame.render_widget(Paragraph::new(lines), text);
+        }
+        _ => frame.render_widget(loaded.buffer.widget(), text),
+    }
     frame.render_widget(Paragraph::new(status_line(session, theme)), status);
     let key = |command| keymap.label(Layer::Editor, command);
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!(
-                "{} review and save · {} leave (asks if changed)",
-                key(Command::Save),
-                key(Command::Back)
-            ),
-            theme.dim,
-        )),
-        hints,
-    );
+    let hint = match &session.phase {
+        Phase::Form { field: Some(_), .. } => format!(
+            "Enter puts the field back · {} leaves it unchanged",
+            key(Command::Back)
+        ),
+        Phase::Form { .. } => format!(
+            "↑↓ choose · Enter change the field · {} save · {} the whole text",
+            key(Command::Save),
+            key(Command::FormMode)
+        ),
+        _ => format!(
+            "{} review and save · {} fields · {} leave (asks if changed)",
+            key(Command::Save),
+            key(Command::FormMode),
+            key(Command::Back)
+        ),
+    };
+    frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim)), hints);
+}
+
+/// Form mode: a line per field, values masked but the one being changed.
+fn form_lines<'a>(
+    fields: &'a [form::Field],
+    selected: usize,
+    editing: Option<&'a SecretBuffer>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let width = fields
+        .iter()
+        .map(|f| f.key.len())
+        .max()
+        .unwrap_or(0)
+        .min(32);
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let chosen = i == selected;
+            let key = Span::styled(
+                format!("{:<width$}  ", sanitize_line(&f.key)),
+                if chosen {
+                    theme.selected
+                } else {
+                    theme.json_key
+                },
+            );
+            let value = match editing.filter(|_| chosen) {
+                Some(buffer) => {
+                    let text = buffer.text();
+                    let shown = sanitize_line(text.expose_str().unwrap_or_default()).into_owned();
+                    Span::styled(format!("{shown}▏"), theme.filter)
+                }
+                None => Span::styled(MASK, theme.masked),
+            };
+            Line::from(vec![key, value])
+        })
+        .collect()
 }
 
 /// The message if there is one, else whether the JSON is valid.
