@@ -278,3 +278,61 @@ async fn compare_two_versions_then_roll_back_to_an_unlabelled_one() {
         "the service moved AWSPREVIOUS to the version that was current"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tags_and_description_change_through_the_sdk() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    press(&mut app, KeyCode::Char('t'));
+    app.wait_for("the policy answer", WAIT, |s| {
+        s.tags.popup.as_ref().is_some_and(|p| p.policy.is_some())
+    })
+    .await;
+
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "owner");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "secops");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    app.wait_for("tagged", WAIT, |s| {
+        s.status_text().contains("tag owner set")
+    })
+    .await;
+    press(&mut app, KeyCode::Char('d'));
+    for _ in 0..fx::STRING_SECRET_DESCRIPTION.chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "rotated by hand");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    app.wait_for("described", WAIT, |s| {
+        s.status_text().contains("description changed")
+    })
+    .await;
+
+    let described = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .describe_secret()
+        .secret_id(fx::STRING_SECRET)
+        .send()
+        .await
+        .expect("DescribeSecret");
+    assert_eq!(described.description(), Some("rotated by hand"));
+    assert!(
+        described
+            .tags()
+            .iter()
+            .any(|t| t.key() == Some("owner") && t.value() == Some("secops"))
+    );
+    // The popup follows the new detail.
+    app.wait_for("the new detail", WAIT, |s| {
+        s.selected_detail()
+            .and_then(|d| d.result.as_ref().ok())
+            .is_some_and(|d| d.tags.iter().any(|t| t.key == "owner"))
+    })
+    .await;
+}

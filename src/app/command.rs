@@ -50,6 +50,12 @@ pub enum Command {
     ReloadTheirs,
     /// After a conflict: save anyway, replacing theirs.
     Overwrite,
+    /// Tags, description and policy of the selected secret.
+    Tags,
+    AddTag,
+    EditTag,
+    RemoveTag,
+    EditDescription,
     /// Versions: compare the highlighted version with the current one.
     Compare,
     /// Versions: move AWSCURRENT to the highlighted version.
@@ -72,6 +78,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::ToggleDeleted, "toggle-deleted", "show / hide secrets scheduled for deletion"),
     (Command::Refresh, "refresh", "refresh every region"),
     (Command::Edit, "edit", "edit the value in-app (review, then a compare-and-swap save)"),
+    (Command::Tags, "tags", "tags, description and resource policy"),
     (Command::Delete, "delete", "delete the secret (recoverable for 7-30 days, or at once)"),
     (Command::Restore, "restore", "restore a secret scheduled for deletion"),
     (Command::FocusNext, "focus-next", "switch focus: list / value pane"),
@@ -95,6 +102,10 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::FormMode, "form", "edit a flat JSON object field by field (or the whole text)"),
     (Command::ReloadTheirs, "reload-theirs", "take their value and edit from there"),
     (Command::Overwrite, "overwrite", "save yours over theirs, deliberately"),
+    (Command::AddTag, "add-tag", "add a tag"),
+    (Command::EditTag, "edit-tag", "change the highlighted tag's value"),
+    (Command::RemoveTag, "remove-tag", "remove the highlighted tag"),
+    (Command::EditDescription, "edit-description", "change the description"),
     (Command::Compare, "compare", "compare the highlighted version with the current one"),
     (Command::MakeCurrent, "make-current", "make the highlighted version current (rollback)"),
 ];
@@ -132,7 +143,14 @@ impl Command {
     pub fn mutates(self) -> bool {
         matches!(
             self,
-            Command::Edit | Command::Delete | Command::Restore | Command::MakeCurrent
+            Command::Edit
+                | Command::Delete
+                | Command::Restore
+                | Command::MakeCurrent
+                | Command::AddTag
+                | Command::EditTag
+                | Command::RemoveTag
+                | Command::EditDescription
         )
     }
 
@@ -155,6 +173,10 @@ impl Command {
                 | Command::ReloadTheirs
                 | Command::Overwrite
                 | Command::FormMode
+                | Command::AddTag
+                | Command::EditTag
+                | Command::RemoveTag
+                | Command::EditDescription
         )
     }
 

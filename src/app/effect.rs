@@ -83,6 +83,30 @@ pub enum AwsCall {
         version: String,
         from: String,
     },
+    /// TagResource: sets one tag.
+    Tag {
+        region: String,
+        arn: String,
+        name: String,
+        key: String,
+        value: String,
+    },
+    /// UntagResource: removes one tag.
+    Untag {
+        region: String,
+        arn: String,
+        name: String,
+        key: String,
+    },
+    /// UpdateSecret with only a description.
+    UpdateDescription {
+        region: String,
+        arn: String,
+        name: String,
+        description: String,
+    },
+    /// GetResourcePolicy.
+    FetchPolicy { region: String, arn: String },
     /// GetSecretValue for the editor: the value to edit (AWSCURRENT), or after a conflict
     /// the value someone else saved (by version id).
     FetchForEdit {
@@ -150,6 +174,9 @@ impl AwsCall {
                 | AwsCall::Restore { .. }
                 | AwsCall::SaveValue { .. }
                 | AwsCall::MakeCurrent { .. }
+                | AwsCall::Tag { .. }
+                | AwsCall::Untag { .. }
+                | AwsCall::UpdateDescription { .. }
         )
     }
 
@@ -166,6 +193,10 @@ impl AwsCall {
             AwsCall::Restore { .. } => "RestoreSecret",
             AwsCall::SaveValue { .. } => "PutSecretValue",
             AwsCall::MakeCurrent { .. } => "UpdateSecretVersionStage",
+            AwsCall::Tag { .. } => "TagResource",
+            AwsCall::Untag { .. } => "UntagResource",
+            AwsCall::UpdateDescription { .. } => "UpdateSecret",
+            AwsCall::FetchPolicy { .. } => "GetResourcePolicy",
         }
     }
 
@@ -180,7 +211,11 @@ impl AwsCall {
             | AwsCall::FetchForEdit { region, .. }
             | AwsCall::SaveValue { region, .. }
             | AwsCall::FetchPair { region, .. }
-            | AwsCall::MakeCurrent { region, .. } => Some(region),
+            | AwsCall::MakeCurrent { region, .. }
+            | AwsCall::Tag { region, .. }
+            | AwsCall::Untag { region, .. }
+            | AwsCall::UpdateDescription { region, .. }
+            | AwsCall::FetchPolicy { region, .. } => Some(region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         }
     }

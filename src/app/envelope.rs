@@ -57,6 +57,11 @@ pub enum Outcome {
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
     },
+    /// The resource policy (`None`: there is none).
+    Policy {
+        arn: String,
+        result: Result<Option<String>, AwsError>,
+    },
     /// Two versions' values, to compare.
     Pair {
         arn: String,
@@ -100,4 +105,6 @@ pub enum Written {
     Restored,
     /// AWSCURRENT moved (make-current).
     MadeCurrent,
+    /// Tags or the description changed.
+    Updated,
 }

@@ -16,11 +16,13 @@ pub enum Layer {
     Editor,
     Review,
     Conflict,
+    Tags,
+    Prompt,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 12] = [
+    pub const ALL: [Layer; 14] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -32,6 +34,8 @@ impl Layer {
         Layer::Editor,
         Layer::Review,
         Layer::Conflict,
+        Layer::Tags,
+        Layer::Prompt,
         Layer::Confirm,
     ];
 
@@ -49,6 +53,8 @@ impl Layer {
             Layer::Editor => "editor",
             Layer::Review => "review",
             Layer::Conflict => "conflict",
+            Layer::Tags => "tags",
+            Layer::Prompt => "prompt",
             Layer::Confirm => "confirm",
         }
     }
@@ -67,6 +73,8 @@ impl Layer {
             Layer::Editor => "Editor",
             Layer::Review => "Review before saving",
             Layer::Conflict => "Someone else saved first",
+            Layer::Tags => "Tags, description, policy",
+            Layer::Prompt => "Text prompt",
             Layer::Confirm => "Confirmation",
         }
     }
@@ -89,6 +97,8 @@ impl Layer {
                 | Layer::Editor
                 | Layer::Review
                 | Layer::Conflict
+                | Layer::Tags
+                | Layer::Prompt
                 | Layer::Confirm
         )
     }

@@ -86,6 +86,17 @@ pub enum Intent {
     Run(Command),
     /// Make this AWS call as the current identity (a confirmed write).
     Call(AwsCall),
+    /// Ask for a line of text; the answer comes back as `Prompted`.
+    Prompt {
+        label: String,
+        initial: String,
+        purpose: PromptFor,
+    },
+    /// The text typed into a prompt.
+    Prompted {
+        purpose: PromptFor,
+        text: String,
+    },
     /// A write changed the secret's value: what is cached or shown of it is stale.
     SecretChanged {
         arn: String,
@@ -130,6 +141,14 @@ impl OnYes {
             OnYes::Call(call) => call.mutates(),
         }
     }
+}
+
+/// What a prompt's text is for (the room that asked knows the rest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    TagKey,
+    TagValue { key: String },
+    Description,
 }
 
 /// A room's answer: effects for the runner, intents for the router.

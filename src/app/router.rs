@@ -17,6 +17,7 @@ use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::reveal::ValuePane;
+use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -51,7 +52,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     let mut out = Out::default();
     match action {
         Action::Command(command) => run_command(state, command, &mut out),
-        Action::Text(edit) => text(state, edit),
+        Action::Text(edit) => text(state, edit, &mut out),
         Action::EditorKey(key) => state.editor.key(key),
         Action::Result(envelope) => result(state, envelope, &mut out),
         Action::DetailDue { arn } => {
@@ -115,6 +116,10 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.reveal.fetched(request, result, &ctx, out);
         }
         Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        Outcome::Policy { arn, result } => {
+            let ctx = ctx!(state);
+            state.tags.policy_loaded(&arn, result, &ctx);
+        }
         Outcome::Pair { arn, result } => {
             let ctx = ctx!(state);
             state.versions.pair_loaded(&arn, result, &ctx, out);
@@ -136,6 +141,9 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         Outcome::Wrote { call, result } => match call {
             AwsCall::MakeCurrent { .. } => Versions::made_current(&call, result, &ctx!(state), out),
+            AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. } => {
+                Tags::wrote(&call, result, &ctx!(state), out);
+            }
             _ => Lifecycle::wrote(&call, result, &ctx!(state), out),
         },
     }
@@ -161,6 +169,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Editor => state.editor.command(command, out),
         Layer::Review => state.editor.review_command(command, out),
         Layer::Conflict => state.editor.conflict_command(command, out),
+        Layer::Tags => {
+            let ctx = ctx!(state);
+            state.tags.command(command, &ctx, out);
+        }
+        Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
 }
@@ -198,6 +211,10 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             let ctx = ctx!(state);
             state.editor.open(&ctx, out);
         }
+        Command::Tags => {
+            let ctx = ctx!(state);
+            state.tags.open(&ctx, out);
+        }
         Command::PickVersion => {
             let ctx = ctx!(state);
             state.versions.open(&state.reveal.version, &ctx, out);
@@ -218,11 +235,12 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
     }
 }
 
-fn text(state: &mut State, edit: TextEdit) {
+fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
     match state.layers.top() {
         Layer::Filter => state.browse.filter_text(edit),
         Layer::Palette => state.palette.text(edit),
         Layer::Confirm => state.confirm.text(edit),
+        Layer::Prompt => state.prompt.text(edit, out),
         _ => {}
     }
 }
@@ -258,6 +276,12 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                     out.effect(Effect::Aws { stamp, call });
                 }
             }
+            Intent::Prompt {
+                label,
+                initial,
+                purpose,
+            } => state.prompt.ask(label, initial, purpose, out),
+            Intent::Prompted { purpose, text } => state.tags.prompted(purpose, text, out),
             Intent::SecretChanged { arn } => {
                 state.details.cache.remove(&arn);
                 if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {
@@ -332,6 +356,8 @@ fn close(state: &mut State, layer: Layer) {
         | Layer::Help
         | Layer::Review
         | Layer::Conflict => {}
+        Layer::Tags => state.tags.popup = None,
+        Layer::Prompt => state.prompt.state = None,
     }
 }
 

@@ -14,8 +14,10 @@ use crate::features::editor::Editor;
 use crate::features::help::Help;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::palette::Palette;
+use crate::features::prompt::Prompt;
 use crate::features::reveal::Reveal;
 use crate::features::session::Session;
+use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 use crate::model::SecretSummary;
 
@@ -58,6 +60,8 @@ pub struct State {
     pub confirm: Confirm,
     pub lifecycle: Lifecycle,
     pub editor: Editor,
+    pub tags: Tags,
+    pub prompt: Prompt,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
     pub now: Instant,
@@ -81,6 +85,8 @@ impl State {
             confirm: Confirm::default(),
             lifecycle: Lifecycle::default(),
             editor: Editor::default(),
+            tags: Tags::default(),
+            prompt: Prompt::default(),
             status: None,
             now,
             quit: false,
@@ -117,7 +123,7 @@ impl State {
     /// Whether the top layer takes printable keys as text before any binding.
     pub fn takes_text(&self) -> bool {
         match self.layers.top() {
-            Layer::Filter | Layer::Palette => true,
+            Layer::Filter | Layer::Palette | Layer::Prompt => true,
             Layer::Confirm => self.confirm.takes_text(),
             _ => false,
         }

@@ -287,3 +287,70 @@ pub async fn make_current(
         .map_err(|e| AwsError::from_sdk("UpdateSecretVersionStage", region, &e))?;
     Ok(())
 }
+
+/// TagResource with one tag.
+pub async fn tag(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    key: &str,
+    value: &str,
+) -> Result<(), AwsError> {
+    let tag = aws_sdk_secretsmanager::types::Tag::builder()
+        .key(key)
+        .value(value)
+        .build();
+    ctx.secrets(region)
+        .tag_resource()
+        .secret_id(arn)
+        .tags(tag)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("TagResource", region, &e))?;
+    Ok(())
+}
+
+/// UntagResource with one key.
+pub async fn untag(ctx: &AwsContext, region: &str, arn: &str, key: &str) -> Result<(), AwsError> {
+    ctx.secrets(region)
+        .untag_resource()
+        .secret_id(arn)
+        .tag_keys(key)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("UntagResource", region, &e))?;
+    Ok(())
+}
+
+/// UpdateSecret with only the description (no value, so no new version).
+pub async fn update_description(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    description: &str,
+) -> Result<(), AwsError> {
+    ctx.secrets(region)
+        .update_secret()
+        .secret_id(arn)
+        .description(description)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("UpdateSecret", region, &e))?;
+    Ok(())
+}
+
+/// GetResourcePolicy, pretty-printed; `None` when the secret has none.
+pub async fn policy(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<String>, AwsError> {
+    let out = ctx
+        .secrets(region)
+        .get_resource_policy()
+        .secret_id(arn)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("GetResourcePolicy", region, &e))?;
+    Ok(out.resource_policy().map(|text| {
+        serde_json::from_str::<serde_json::Value>(text)
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_else(|_| text.to_owned())
+    }))
+}

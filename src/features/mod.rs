@@ -10,6 +10,8 @@ pub mod editor;
 pub mod help;
 pub mod lifecycle;
 pub mod palette;
+pub mod prompt;
 pub mod reveal;
 pub mod session;
+pub mod tags;
 pub mod versions;

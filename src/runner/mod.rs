@@ -156,13 +156,19 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             result: Err(error),
         },
         AwsCall::WhoAmI { .. } => Outcome::WhoAmI { result: Err(error) },
-        write
-        @ (AwsCall::Delete { .. } | AwsCall::Restore { .. } | AwsCall::MakeCurrent { .. }) => {
-            Outcome::Wrote {
-                call: write,
-                result: Err(error),
-            }
-        }
+        write @ (AwsCall::Delete { .. }
+        | AwsCall::Restore { .. }
+        | AwsCall::MakeCurrent { .. }
+        | AwsCall::Tag { .. }
+        | AwsCall::Untag { .. }
+        | AwsCall::UpdateDescription { .. }) => Outcome::Wrote {
+            call: write,
+            result: Err(error),
+        },
+        AwsCall::FetchPolicy { arn, .. } => Outcome::Policy {
+            arn,
+            result: Err(error),
+        },
         AwsCall::FetchPair { arn, .. } => Outcome::Pair {
             arn,
             result: Err(error),
@@ -254,6 +260,10 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 .map(|on| Written::Deleted { on });
             send(Outcome::Wrote { call, result });
         }
+        AwsCall::FetchPolicy { region, arn } => {
+            let result = secrets::policy(ctx, &region, &arn).await;
+            send(Outcome::Policy { arn, result });
+        }
         AwsCall::FetchPair {
             region,
             arn,
@@ -298,6 +308,40 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
             let result = secrets::restore(ctx, region, arn)
                 .await
                 .map(|()| Written::Restored);
+            send(Outcome::Wrote { call, result });
+        }
+        AwsCall::Tag {
+            ref region,
+            ref arn,
+            ref key,
+            ref value,
+            ..
+        } => {
+            let result = secrets::tag(ctx, region, arn, key, value)
+                .await
+                .map(|()| Written::Updated);
+            send(Outcome::Wrote { call, result });
+        }
+        AwsCall::Untag {
+            ref region,
+            ref arn,
+            ref key,
+            ..
+        } => {
+            let result = secrets::untag(ctx, region, arn, key)
+                .await
+                .map(|()| Written::Updated);
+            send(Outcome::Wrote { call, result });
+        }
+        AwsCall::UpdateDescription {
+            ref region,
+            ref arn,
+            ref description,
+            ..
+        } => {
+            let result = secrets::update_description(ctx, region, arn, description)
+                .await
+                .map(|()| Written::Updated);
             send(Outcome::Wrote { call, result });
         }
         // Reads never come here: `perform` matches every one of them first.

@@ -16,7 +16,7 @@ use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
 use crate::features::{
-    browse, confirm, detail, editor, help, lifecycle, palette, reveal, versions,
+    browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, tags, versions,
 };
 use crate::sanitize::is_unsafe_char;
 pub use theme::Theme;
@@ -167,6 +167,17 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
                         &state.keymap,
                         theme,
                     );
+                }
+            }
+            Layer::Tags => {
+                if let Some(popup) = &state.tags.popup {
+                    let detail = state.selected_detail().and_then(|d| d.result.as_ref().ok());
+                    tags::view::render(frame, screen.whole, popup, detail, &state.keymap, theme);
+                }
+            }
+            Layer::Prompt => {
+                if let Some(prompt) = &state.prompt.state {
+                    prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
                 }
             }
             Layer::Confirm => {

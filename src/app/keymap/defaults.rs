@@ -47,6 +47,8 @@ const EDITOR: Scope = Scope::In(Layer::Editor);
 const REVIEW: Scope = Scope::In(Layer::Review);
 const COMPARE: Scope = Scope::In(Layer::Compare);
 const CONFLICT: Scope = Scope::In(Layer::Conflict);
+const TAGS: Scope = Scope::In(Layer::Tags);
+const PROMPT: Scope = Scope::In(Layer::Prompt);
 const GLOBAL: Scope = Scope::Global;
 
 use Command as C;
@@ -72,6 +74,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('n')], C::CopyName, "copy the name", None),
     (GLOBAL, &[k('r')], C::Refresh, "refresh every region", Some("refresh")),
     (GLOBAL, &[k('e')], C::Edit, "edit the value (review, then save)", Some("edit")),
+    (GLOBAL, &[k('t')], C::Tags, "tags, description and resource policy", Some("tags")),
     (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
     (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
     (GLOBAL, &[DOWN, k('j')], C::Down, "move down", None),
@@ -131,6 +134,17 @@ const ROWS: &[Row] = &[
     (CONFLICT, &[k('r')], C::ReloadTheirs, "take their value and edit from there (asks first)", Some("reload")),
     (CONFLICT, &[k('e'), ESC, ctrl('c')], C::Back, "keep editing yours", Some("keep editing")),
     (CONFLICT, &[k('v')], C::Reveal, "reveal / mask the values", Some("reveal")),
+    (TAGS, &[k('a')], C::AddTag, "add a tag (key, then value; asks first)", Some("add")),
+    (TAGS, &[ENTER, k('e')], C::EditTag, "change the highlighted tag's value", Some("change")),
+    (TAGS, &[k('x')], C::RemoveTag, "remove the highlighted tag (asks first)", Some("remove")),
+    (TAGS, &[k('d')], C::EditDescription, "change the description (asks first)", Some("description")),
+    (TAGS, &[DOWN, k('j')], C::Down, "next tag", None),
+    (TAGS, &[UP, k('k')], C::Up, "previous tag", None),
+    (TAGS, &[ESC, k('q')], C::Back, "close", Some("close")),
+    (TAGS, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (PROMPT, &[ENTER], C::Select, "done", Some("done")),
+    (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
+    (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),
     (CONFIRM, &[k('y'), ENTER], C::Confirm, "yes (typed: the exact text, then Enter)", Some("yes")),
     (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
     (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),

@@ -24,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// Help and README order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 13] = [
+    pub const ORDER: [Scope; 15] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
         Scope::Global,
@@ -37,6 +37,8 @@ impl Scope {
         Scope::In(Layer::Editor),
         Scope::In(Layer::Review),
         Scope::In(Layer::Conflict),
+        Scope::In(Layer::Tags),
+        Scope::In(Layer::Prompt),
         Scope::In(Layer::Confirm),
     ];
 

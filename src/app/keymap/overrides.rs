@@ -163,7 +163,10 @@ impl Keymap {
                 continue;
             };
             let field = format!("keys.{}.{}", b.scope.name(), b.command.name());
-            let text_layer = matches!(b.scope, Scope::In(Layer::Filter | Layer::Palette));
+            let text_layer = matches!(
+                b.scope,
+                Scope::In(Layer::Filter | Layer::Palette | Layer::Prompt)
+            );
             if let Some(key) = b.keys.iter().find(|k| text_layer && is_text(k)) {
                 return Err(format!(
                     "line {line}: {field}: `{key}` is typed as text in {}",

@@ -130,7 +130,7 @@ impl Lifecycle {
                     on: on.or(Some(jiff::Timestamp::UNIX_EPOCH)),
                 });
             }
-            Ok(Written::Restored | Written::MadeCurrent) => {
+            Ok(Written::Restored | Written::MadeCurrent | Written::Updated) => {
                 out.info(format!("{name} is restored"));
                 out.intent(Intent::DeletionChanged {
                     arn: arn.clone(),

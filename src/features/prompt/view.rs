@@ -1,0 +1,41 @@
+//! The prompt popup.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
+use crate::features::prompt::PromptState;
+use crate::sanitize::sanitize_line;
+use crate::ui::Theme;
+use crate::ui::widgets::{centered, pane_block};
+
+pub fn render(frame: &mut Frame, area: Rect, prompt: &PromptState, keymap: &Keymap, theme: &Theme) {
+    let key = |command| keymap.label(Layer::Prompt, command);
+    let lines = vec![
+        Line::styled(sanitize_line(&prompt.label).into_owned(), theme.text),
+        Line::from(vec![
+            Span::styled(sanitize_line(&prompt.input).into_owned(), theme.filter),
+            Span::styled("▏", theme.filter),
+        ]),
+        Line::styled(
+            format!(
+                "{} done · {} cancel",
+                key(Command::Select),
+                key(Command::Back)
+            ),
+            theme.dim,
+        ),
+    ];
+    let popup = centered(area, 72, 7);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(pane_block(Line::from(" Enter text "), true, theme))
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

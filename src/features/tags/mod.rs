@@ -1,0 +1,27 @@
+//! Tags, description and resource policy of the selected secret: add, change and remove
+//! tags (those starting with `aws:` belong to AWS and stay read-only), change the
+//! description, read the resource policy (pretty JSON, read-only). Every change is asked
+//! for in a prompt and confirmed.
+
+mod update;
+pub mod view;
+
+/// The service's limits on tags.
+pub const MAX_KEY_CHARS: usize = 128;
+pub const MAX_VALUE_CHARS: usize = 256;
+
+/// The popup: which secret, the highlighted tag, and the policy once fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagsPopup {
+    pub region: String,
+    pub arn: String,
+    pub name: String,
+    pub selected: usize,
+    /// `None` while GetResourcePolicy is on its way; `Ok(None)` when there is no policy.
+    pub policy: Option<Result<Option<String>, String>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Tags {
+    pub popup: Option<TagsPopup>,
+}

@@ -1,0 +1,199 @@
+//! The tags room's update.
+
+use crate::app::command::Command;
+use crate::app::effect::AwsCall;
+use crate::app::envelope::Written;
+use crate::app::layers::Layer;
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
+use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Tags, TagsPopup};
+use crate::model::{AwsError, Tag};
+
+/// Tags AWS sets itself: shown, never changed here.
+fn belongs_to_aws(key: &str) -> bool {
+    key.to_ascii_lowercase().starts_with("aws:")
+}
+
+impl Tags {
+    /// `t`: opens the popup once the detail is known, and fetches the resource policy.
+    pub fn open(&mut self, ctx: &Ctx, out: &mut Out) {
+        let Some(secret) = ctx.selected else {
+            return;
+        };
+        if !matches!(ctx.detail, Some(Ok(_))) {
+            out.info("Still describing the secret; try again in a moment");
+            out.intent(Intent::Describe);
+            return;
+        }
+        self.popup = Some(TagsPopup {
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+            name: secret.name.clone(),
+            selected: 0,
+            policy: None,
+        });
+        out.intent(Intent::Open(Layer::Tags));
+        out.intent(Intent::Call(AwsCall::FetchPolicy {
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+        }));
+    }
+
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+        let Some(popup) = self.popup.as_mut() else {
+            out.intent(Intent::Close(Layer::Tags));
+            return;
+        };
+        let tags: &[Tag] = match ctx.detail {
+            Some(Ok(detail)) if detail.arn == popup.arn => &detail.tags,
+            _ => &[],
+        };
+        if let Some(step) = command.as_move(10) {
+            popup.selected = step.apply(popup.selected, tags.len().saturating_sub(1));
+            return;
+        }
+        let highlighted = tags.get(popup.selected);
+        match command {
+            Command::AddTag => out.intent(Intent::Prompt {
+                label: format!("Key of the new tag on {}", popup.name),
+                initial: String::new(),
+                purpose: PromptFor::TagKey,
+            }),
+            Command::EditTag | Command::RemoveTag => {
+                let Some(tag) = highlighted else {
+                    out.info("No tag to change: a adds one");
+                    return;
+                };
+                if belongs_to_aws(&tag.key) {
+                    out.warn(format!("{} is set by AWS: it is read-only", tag.key));
+                } else if command == Command::EditTag {
+                    out.intent(Intent::Prompt {
+                        label: format!("Value of {} on {}", tag.key, popup.name),
+                        initial: tag.value.clone(),
+                        purpose: PromptFor::TagValue {
+                            key: tag.key.clone(),
+                        },
+                    });
+                } else {
+                    out.intent(Intent::Confirm(ConfirmRequest {
+                        question: format!("Remove the tag {} from {}?", tag.key, popup.name),
+                        on_yes: OnYes::Call(AwsCall::Untag {
+                            region: popup.region.clone(),
+                            arn: popup.arn.clone(),
+                            name: popup.name.clone(),
+                            key: tag.key.clone(),
+                        }),
+                        typed: None,
+                    }));
+                }
+            }
+            Command::EditDescription => {
+                let current = match ctx.detail {
+                    Some(Ok(detail)) => detail.description.clone().unwrap_or_default(),
+                    _ => String::new(),
+                };
+                out.intent(Intent::Prompt {
+                    label: format!("Description of {}", popup.name),
+                    initial: current,
+                    purpose: PromptFor::Description,
+                });
+            }
+            Command::Back => out.intent(Intent::Close(Layer::Tags)),
+            _ => {}
+        }
+    }
+
+    /// What was typed in a prompt this room asked for.
+    pub fn prompted(&mut self, purpose: PromptFor, text: String, out: &mut Out) {
+        let Some(popup) = self.popup.as_ref() else {
+            return;
+        };
+        match purpose {
+            PromptFor::TagKey => {
+                let key = text.trim().to_owned();
+                if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
+                    out.warn(format!("A tag key has 1 to {MAX_KEY_CHARS} characters"));
+                } else if belongs_to_aws(&key) {
+                    out.warn("Keys starting with aws: are reserved for AWS");
+                } else {
+                    out.intent(Intent::Prompt {
+                        label: format!("Value of {key} on {}", popup.name),
+                        initial: String::new(),
+                        purpose: PromptFor::TagValue { key },
+                    });
+                }
+            }
+            PromptFor::TagValue { key } => {
+                if text.chars().count() > MAX_VALUE_CHARS {
+                    out.warn(format!(
+                        "A tag value has at most {MAX_VALUE_CHARS} characters"
+                    ));
+                    return;
+                }
+                out.intent(Intent::Confirm(ConfirmRequest {
+                    question: format!("Set the tag {key} = {text:?} on {}?", popup.name),
+                    on_yes: OnYes::Call(AwsCall::Tag {
+                        region: popup.region.clone(),
+                        arn: popup.arn.clone(),
+                        name: popup.name.clone(),
+                        key,
+                        value: text,
+                    }),
+                    typed: None,
+                }));
+            }
+            PromptFor::Description => out.intent(Intent::Confirm(ConfirmRequest {
+                question: format!("Set the description of {} to {text:?}?", popup.name),
+                on_yes: OnYes::Call(AwsCall::UpdateDescription {
+                    region: popup.region.clone(),
+                    arn: popup.arn.clone(),
+                    name: popup.name.clone(),
+                    description: text,
+                }),
+                typed: None,
+            })),
+        }
+    }
+
+    pub fn policy_loaded(
+        &mut self,
+        arn: &str,
+        result: Result<Option<String>, AwsError>,
+        ctx: &Ctx,
+    ) {
+        if let Some(popup) = self.popup.as_mut().filter(|p| p.arn == arn) {
+            popup.policy = Some(result.map_err(|e| ctx.explain(&e)));
+        }
+    }
+
+    /// The answer to a tag or description change: the detail is described again.
+    pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+        let (arn, name, what) = match call {
+            AwsCall::Tag { arn, name, key, .. } => (arn, name, format!("tag {key} set")),
+            AwsCall::Untag { arn, name, key, .. } => (arn, name, format!("tag {key} removed")),
+            AwsCall::UpdateDescription { arn, name, .. } => {
+                (arn, name, "description changed".to_owned())
+            }
+            _ => return,
+        };
+        match result {
+            Ok(_) => {
+                out.info(format!("{name}: {what}"));
+                out.intent(Intent::SecretChanged { arn: arn.clone() });
+                out.intent(Intent::Describe);
+            }
+            Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::belongs_to_aws;
+
+    #[test]
+    fn aws_tags_are_recognised_in_any_case() {
+        assert!(belongs_to_aws("aws:cloudformation:stack-name"));
+        assert!(belongs_to_aws("AWS:x"));
+        assert!(!belongs_to_aws("team"));
+    }
+}

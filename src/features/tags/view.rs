@@ -1,0 +1,101 @@
+//! The tags popup: the tags (AWS's own marked read-only), the description, the policy.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
+use crate::features::tags::TagsPopup;
+use crate::model::SecretDetail;
+use crate::sanitize::{sanitize_line, sanitize_lines};
+use crate::ui::Theme;
+use crate::ui::widgets::{centered, pane_block};
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    popup: &TagsPopup,
+    detail: Option<&SecretDetail>,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let key = |command| keymap.label(Layer::Tags, command);
+    let mut lines = vec![Line::styled(
+        format!("Tags of {}", sanitize_line(&popup.name)),
+        theme.header,
+    )];
+    let tags = detail.map(|d| d.tags.as_slice()).unwrap_or_default();
+    if tags.is_empty() {
+        lines.push(Line::styled("  none", theme.dim));
+    }
+    for (i, tag) in tags.iter().enumerate() {
+        let style = if i == popup.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let mut spans = vec![Span::styled(
+            format!(
+                "  {} = {}",
+                sanitize_line(&tag.key),
+                sanitize_line(&tag.value)
+            ),
+            style,
+        )];
+        if tag.key.to_ascii_lowercase().starts_with("aws:") {
+            spans.push(Span::styled("  (set by AWS, read-only)", theme.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    let description = detail
+        .and_then(|d| d.description.as_deref())
+        .map_or_else(|| "none".to_owned(), |d| sanitize_line(d).into_owned());
+    lines.push(Line::from(vec![
+        Span::styled("Description  ", theme.label),
+        Span::styled(description, theme.text),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Resource policy (read-only)", theme.header));
+    match &popup.policy {
+        None => lines.push(Line::styled("  loading…", theme.loading)),
+        Some(Ok(None)) => lines.push(Line::styled("  none", theme.dim)),
+        Some(Ok(Some(policy))) => lines.extend(
+            sanitize_lines(policy)
+                .into_iter()
+                .map(|l| Line::styled(format!("  {l}"), theme.text)),
+        ),
+        Some(Err(why)) => lines.push(Line::styled(
+            format!("  {}", sanitize_line(why)),
+            theme.error,
+        )),
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "{} add · {} change value · {} remove · {} description · {} close",
+            key(Command::AddTag),
+            key(Command::EditTag),
+            key(Command::RemoveTag),
+            key(Command::EditDescription),
+            key(Command::Back)
+        ),
+        theme.dim,
+    ));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup_area = centered(area, area.width.saturating_sub(10).min(96), height);
+    frame.render_widget(Clear, popup_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(pane_block(
+                Line::from(" Tags, description, policy "),
+                true,
+                theme,
+            ))
+            .wrap(Wrap { trim: false }),
+        popup_area,
+    );
+}

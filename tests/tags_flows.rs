@@ -1,0 +1,115 @@
+//! Tags, description and policy without a terminal: prompts take text (keys bound
+//! elsewhere are letters there), every change is confirmed, AWS's own tags stay read-only.
+
+mod common;
+
+use common::{Harness, detail_for};
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+use smtui::app::{AwsCall, Outcome};
+use smtui::model::Tag;
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+fn opened() -> Harness {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('t'));
+    assert_eq!(h.state.layers.top(), Layer::Tags);
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::FetchPolicy { .. }]),
+        "the policy is fetched: {:?}",
+        h.calls()
+    );
+    h
+}
+
+#[test]
+fn adding_a_tag_asks_key_then_value_then_confirms() {
+    let mut h = opened();
+    press(&mut h, KeyCode::Char('a'));
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    h.type_text("qr-owner");
+    assert!(!h.state.quit, "q is a letter in a prompt");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Prompt, "now the value");
+    h.type_text("sec-team");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Confirm);
+    assert!(h.calls().is_empty(), "nothing before the yes");
+    press(&mut h, KeyCode::Char('y'));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::Tag { key, value, .. }] if key == "qr-owner" && value == "sec-team"
+    ));
+    assert_eq!(h.state.layers.top(), Layer::Tags, "back in the popup");
+}
+
+#[test]
+fn aws_tags_are_read_only_and_reserved() {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut detail = detail_for(&selected);
+    detail.tags = vec![Tag {
+        key: "aws:cloudformation:stack-name".into(),
+        value: "prod".into(),
+    }];
+    h.answer(Outcome::Described {
+        arn: selected.arn,
+        result: Ok(detail),
+    });
+    press(&mut h, KeyCode::Char('t'));
+    press(&mut h, KeyCode::Char('x'));
+    assert!(
+        h.state
+            .status_text()
+            .contains("set by AWS: it is read-only")
+    );
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Tags);
+    press(&mut h, KeyCode::Char('a'));
+    h.type_text("aws:mine");
+    press(&mut h, KeyCode::Enter);
+    assert!(h.state.status_text().contains("reserved for AWS"));
+    assert!(h.calls().is_empty());
+}
+
+#[test]
+fn the_description_is_prefilled_changed_and_confirmed() {
+    let mut h = opened();
+    press(&mut h, KeyCode::Char('d'));
+    assert_eq!(
+        h.state.prompt.state.as_ref().map(|p| p.input.clone()),
+        Some("prod/orders/postgres for the app".to_owned())
+    );
+    for _ in 0.."the app".len() {
+        press(&mut h, KeyCode::Backspace);
+    }
+    h.type_text("orders");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Char('y'));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::UpdateDescription { description, .. }] if description == "prod/orders/postgres for orders"
+    ));
+}
+
+#[test]
+fn removing_a_tag_is_confirmed_and_read_only_refuses_every_change() {
+    let mut h = opened();
+    press(&mut h, KeyCode::Char('x'));
+    assert_eq!(h.state.layers.top(), Layer::Confirm);
+    press(&mut h, KeyCode::Char('y'));
+    assert!(matches!(&h.calls()[..], [AwsCall::Untag { key, .. }] if key == "Team"));
+
+    let mut h = opened();
+    h.state.settings.read_only = true;
+    for key in ['a', 'x', 'd', 'e'] {
+        press(&mut h, KeyCode::Char(key));
+        assert_eq!(h.state.layers.top(), Layer::Tags, "{key}");
+        assert!(h.state.status_text().starts_with("Read-only mode"), "{key}");
+    }
+    assert!(h.calls().is_empty());
+}
