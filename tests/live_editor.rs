@@ -213,3 +213,66 @@ async fn a_save_whose_answer_is_lost_makes_one_version_when_retried() {
         format!("k4-{}", fx::VERSIONED_SECRET_CURRENT)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_with_a_generated_password_and_a_duplicate_name_keeps_the_text() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    // A new secret goes to the region of the selected row.
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    let create = |app: &mut LiveApp, name: &str| {
+        press(app, KeyCode::Char('N'), KeyModifiers::NONE);
+        type_text(app, name);
+        press(app, KeyCode::Enter, KeyModifiers::NONE);
+        type_text(app, "made by the tests");
+        press(app, KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(app.state.layers.top(), Layer::Editor);
+    };
+    create(&mut app, "tests/generated");
+    press(&mut app, KeyCode::Char('g'), KeyModifiers::CONTROL);
+    type_text(&mut app, " no-symbols");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    app.wait_for("the password", WAIT, |s| {
+        s.editor
+            .session
+            .as_ref()
+            .and_then(|e| e.message.as_deref())
+            .is_some_and(|m| m.starts_with("Generated 32"))
+    })
+    .await;
+    save(&mut app);
+    app.wait_for("created", WAIT, |s| {
+        s.status_text().starts_with("Created tests/generated")
+    })
+    .await;
+    let value = current_value(&stack, "tests/generated").await;
+    assert_eq!(value.chars().count(), 32);
+    assert!(
+        value.chars().all(char::is_alphanumeric),
+        "no symbols: {}",
+        value.len()
+    );
+    // The new row is listed without a reload (select panics when it is not).
+    app.select("tests/generated", fx::PRIMARY_REGION);
+
+    // The same name again, from another row: AWS refuses, the text stays.
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    create(&mut app, "tests/generated");
+    type_text(&mut app, "second");
+    save(&mut app);
+    app.wait_for("refused", WAIT, |s| {
+        s.editor
+            .session
+            .as_ref()
+            .and_then(|e| e.message.as_deref())
+            .is_some_and(|m| m.starts_with("Not created: CreateSecret"))
+    })
+    .await;
+    assert_eq!(app.state.layers.top(), Layer::Editor);
+    assert_eq!(
+        current_value(&stack, "tests/generated").await,
+        value,
+        "nothing overwritten"
+    );
+}

@@ -50,6 +50,10 @@ pub enum Command {
     ReloadTheirs,
     /// After a conflict: save anyway, replacing theirs.
     Overwrite,
+    /// A new secret: name, description, then its value in the editor.
+    Create,
+    /// The editor: a value from GetRandomPassword at the cursor.
+    GeneratePassword,
     /// Tags, description and policy of the selected secret.
     Tags,
     AddTag,
@@ -78,6 +82,8 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::ToggleDeleted, "toggle-deleted", "show / hide secrets scheduled for deletion"),
     (Command::Refresh, "refresh", "refresh every region"),
     (Command::Edit, "edit", "edit the value in-app (review, then a compare-and-swap save)"),
+    (Command::Create, "create", "create a secret (name, description, then its value)"),
+    (Command::GeneratePassword, "generate-password", "editor: insert a generated password"),
     (Command::Tags, "tags", "tags, description and resource policy"),
     (Command::Delete, "delete", "delete the secret (recoverable for 7-30 days, or at once)"),
     (Command::Restore, "restore", "restore a secret scheduled for deletion"),
@@ -144,6 +150,7 @@ impl Command {
         matches!(
             self,
             Command::Edit
+                | Command::Create
                 | Command::Delete
                 | Command::Restore
                 | Command::MakeCurrent
@@ -173,6 +180,7 @@ impl Command {
                 | Command::ReloadTheirs
                 | Command::Overwrite
                 | Command::FormMode
+                | Command::GeneratePassword
                 | Command::AddTag
                 | Command::EditTag
                 | Command::RemoveTag

@@ -105,6 +105,19 @@ pub enum AwsCall {
         name: String,
         description: String,
     },
+    /// CreateSecret with a string value; `token` as for `SaveValue`.
+    Create {
+        region: String,
+        name: String,
+        description: String,
+        token: Option<String>,
+        value: SecretValue,
+    },
+    /// GetRandomPassword.
+    RandomPassword {
+        region: String,
+        options: PasswordOptions,
+    },
     /// GetResourcePolicy.
     FetchPolicy { region: String, arn: String },
     /// GetSecretValue for the editor: the value to edit (AWSCURRENT), or after a conflict
@@ -126,6 +139,32 @@ pub enum AwsCall {
         token: Option<String>,
         value: SecretValue,
     },
+}
+
+/// GetRandomPassword's options.
+// The API's own flags, one for one.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PasswordOptions {
+    pub length: u16,
+    pub exclude_punctuation: bool,
+    pub exclude_numbers: bool,
+    pub exclude_uppercase: bool,
+    pub exclude_lowercase: bool,
+    pub include_space: bool,
+}
+
+impl Default for PasswordOptions {
+    fn default() -> Self {
+        Self {
+            length: 32,
+            exclude_punctuation: false,
+            exclude_numbers: false,
+            exclude_uppercase: false,
+            exclude_lowercase: false,
+            include_space: false,
+        }
+    }
 }
 
 /// Why the editor fetches a value.
@@ -177,6 +216,7 @@ impl AwsCall {
                 | AwsCall::Tag { .. }
                 | AwsCall::Untag { .. }
                 | AwsCall::UpdateDescription { .. }
+                | AwsCall::Create { .. }
         )
     }
 
@@ -197,6 +237,8 @@ impl AwsCall {
             AwsCall::Untag { .. } => "UntagResource",
             AwsCall::UpdateDescription { .. } => "UpdateSecret",
             AwsCall::FetchPolicy { .. } => "GetResourcePolicy",
+            AwsCall::Create { .. } => "CreateSecret",
+            AwsCall::RandomPassword { .. } => "GetRandomPassword",
         }
     }
 
@@ -215,7 +257,9 @@ impl AwsCall {
             | AwsCall::Tag { region, .. }
             | AwsCall::Untag { region, .. }
             | AwsCall::UpdateDescription { region, .. }
-            | AwsCall::FetchPolicy { region, .. } => Some(region),
+            | AwsCall::FetchPolicy { region, .. }
+            | AwsCall::Create { region, .. }
+            | AwsCall::RandomPassword { region, .. } => Some(region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         }
     }

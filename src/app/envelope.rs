@@ -7,6 +7,7 @@ use jiff::Timestamp;
 
 use crate::app::effect::{AwsCall, EditFetch};
 use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
+use crate::secret::SecretValue;
 
 /// Which credentials a call runs as. `IdentityId::START` is the identity smtui started with;
 /// switching roles adds others, and the runner keeps clients per identity and region.
@@ -56,6 +57,16 @@ pub enum Outcome {
     },
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
+    },
+    /// The answer to CreateSecret (the new secret's ARN), with the token it used.
+    Created {
+        name: String,
+        token: String,
+        result: Result<String, AwsError>,
+    },
+    /// A generated password.
+    Password {
+        result: Result<SecretValue, AwsError>,
     },
     /// The resource policy (`None`: there is none).
     Policy {

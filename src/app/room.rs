@@ -97,6 +97,8 @@ pub enum Intent {
         purpose: PromptFor,
         text: String,
     },
+    /// A secret was created: its row joins the list without a reload.
+    AddRow(crate::model::SecretSummary),
     /// A write changed the secret's value: what is cached or shown of it is stale.
     SecretChanged {
         arn: String,
@@ -147,8 +149,20 @@ impl OnYes {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptFor {
     TagKey,
-    TagValue { key: String },
+    TagValue {
+        key: String,
+    },
     Description,
+    /// `create`: the new secret's name, then its description.
+    NewName {
+        region: String,
+    },
+    NewDescription {
+        region: String,
+        name: String,
+    },
+    /// The password generator's options.
+    PasswordOptions,
 }
 
 /// A room's answer: effects for the runner, intents for the router.

@@ -12,9 +12,10 @@ use crate::app::command::Command;
 use crate::app::effect::{AwsCall, EditFetch, Effect};
 use crate::app::envelope::{Envelope, Outcome, Stamp};
 use crate::app::layers::{Focus, Layer};
-use crate::app::room::{Intent, Level, OnYes, Out, explain};
+use crate::app::room::{Intent, Level, OnYes, Out, PromptFor, explain};
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
+use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::reveal::ValuePane;
 use crate::features::tags::Tags;
@@ -116,6 +117,18 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.reveal.fetched(request, result, &ctx, out);
         }
         Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        Outcome::Created {
+            name,
+            token,
+            result,
+        } => {
+            let ctx = ctx!(state);
+            state.editor.created(&name, token, result, &ctx, out);
+        }
+        Outcome::Password { result } => {
+            let ctx = ctx!(state);
+            state.editor.password_generated(result, &ctx);
+        }
         Outcome::Policy { arn, result } => {
             let ctx = ctx!(state);
             state.tags.policy_loaded(&arn, result, &ctx);
@@ -211,6 +224,15 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             let ctx = ctx!(state);
             state.editor.open(&ctx, out);
         }
+        Command::Create => {
+            let region = state
+                .selected()
+                .map(|s| s.region.clone())
+                .or_else(|| state.browse.regions.first().map(|r| r.name.clone()));
+            if let Some(region) = region {
+                Editor::create(region, out);
+            }
+        }
         Command::Tags => {
             let ctx = ctx!(state);
             state.tags.open(&ctx, out);
@@ -281,7 +303,17 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 initial,
                 purpose,
             } => state.prompt.ask(label, initial, purpose, out),
-            Intent::Prompted { purpose, text } => state.tags.prompted(purpose, text, out),
+            Intent::Prompted { purpose, text } => match purpose {
+                PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
+                    state.tags.prompted(purpose, text, out);
+                }
+                PromptFor::NewName { .. }
+                | PromptFor::NewDescription { .. }
+                | PromptFor::PasswordOptions => {
+                    state.editor.create_prompted(purpose, &text, out);
+                }
+            },
+            Intent::AddRow(summary) => state.browse.list.extend(vec![summary]),
             Intent::SecretChanged { arn } => {
                 state.details.cache.remove(&arn);
                 if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {

@@ -3,7 +3,7 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
-use crate::app::{Recovery, SaveResult};
+use crate::app::{PasswordOptions, Recovery, SaveResult};
 pub use crate::model::FetchedValue;
 use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use crate::secret::{SecretValue, ValueView};
@@ -353,4 +353,56 @@ pub async fn policy(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<
             .and_then(|v| serde_json::to_string_pretty(&v))
             .unwrap_or_else(|_| text.to_owned())
     }))
+}
+
+/// CreateSecret with a string value and the caller's ClientRequestToken (a retry with the
+/// same token and value is answered with the same secret). Returns its ARN.
+pub async fn create(
+    ctx: &AwsContext,
+    region: &str,
+    name: &str,
+    description: &str,
+    token: &str,
+    value: &SecretValue,
+) -> Result<String, AwsError> {
+    let text = value
+        .expose_str()
+        .ok_or_else(|| invalid("CreateSecret", region, "the value is not UTF-8 text"))?;
+    let mut request = ctx
+        .secrets(region)
+        .create_secret()
+        .name(name)
+        .client_request_token(token)
+        .secret_string(text);
+    if !description.is_empty() {
+        request = request.description(description);
+    }
+    let out = request
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("CreateSecret", region, &e))?;
+    Ok(out.arn().unwrap_or_default().to_owned())
+}
+
+/// GetRandomPassword, moved into a zeroizing value.
+pub async fn random_password(
+    ctx: &AwsContext,
+    region: &str,
+    options: PasswordOptions,
+) -> Result<SecretValue, AwsError> {
+    let mut out = ctx
+        .secrets(region)
+        .get_random_password()
+        .password_length(i64::from(options.length))
+        .exclude_punctuation(options.exclude_punctuation)
+        .exclude_numbers(options.exclude_numbers)
+        .exclude_uppercase(options.exclude_uppercase)
+        .exclude_lowercase(options.exclude_lowercase)
+        .include_space(options.include_space)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("GetRandomPassword", region, &e))?;
+    Ok(SecretValue::from_string(
+        out.random_password.take().unwrap_or_default(),
+    ))
 }

@@ -169,6 +169,12 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             arn,
             result: Err(error),
         },
+        AwsCall::Create { name, token, .. } => Outcome::Created {
+            name,
+            token: token.unwrap_or_default(),
+            result: Err(error),
+        },
+        AwsCall::RandomPassword { .. } => Outcome::Password { result: Err(error) },
         AwsCall::FetchPair { arn, .. } => Outcome::Pair {
             arn,
             result: Err(error),
@@ -260,6 +266,10 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 .map(|on| Written::Deleted { on });
             send(Outcome::Wrote { call, result });
         }
+        AwsCall::RandomPassword { region, options } => {
+            let result = secrets::random_password(ctx, &region, options).await;
+            send(Outcome::Password { result });
+        }
         AwsCall::FetchPolicy { region, arn } => {
             let result = secrets::policy(ctx, &region, &arn).await;
             send(Outcome::Policy { arn, result });
@@ -310,41 +320,51 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 .map(|()| Written::Restored);
             send(Outcome::Wrote { call, result });
         }
-        AwsCall::Tag {
-            ref region,
-            ref arn,
-            ref key,
-            ref value,
-            ..
-        } => {
-            let result = secrets::tag(ctx, region, arn, key, value)
-                .await
-                .map(|()| Written::Updated);
-            send(Outcome::Wrote { call, result });
+        meta
+        @ (AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. }) => {
+            perform_metadata_write(ctx, meta, send).await;
         }
-        AwsCall::Untag {
-            ref region,
-            ref arn,
-            ref key,
-            ..
+        AwsCall::Create {
+            region,
+            name,
+            description,
+            token,
+            value,
         } => {
-            let result = secrets::untag(ctx, region, arn, key)
-                .await
-                .map(|()| Written::Updated);
-            send(Outcome::Wrote { call, result });
-        }
-        AwsCall::UpdateDescription {
-            ref region,
-            ref arn,
-            ref description,
-            ..
-        } => {
-            let result = secrets::update_description(ctx, region, arn, description)
-                .await
-                .map(|()| Written::Updated);
-            send(Outcome::Wrote { call, result });
+            let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+            let result = secrets::create(ctx, &region, &name, &description, &token, &value).await;
+            send(Outcome::Created {
+                name,
+                token,
+                result,
+            });
         }
         // Reads never come here: `perform` matches every one of them first.
         read => tracing::error!(operation = read.operation(), "a read sent to perform_write"),
     }
+}
+
+/// Tags and the description.
+async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
+    let result = match &call {
+        AwsCall::Tag {
+            region,
+            arn,
+            key,
+            value,
+            ..
+        } => secrets::tag(ctx, region, arn, key, value).await,
+        AwsCall::Untag {
+            region, arn, key, ..
+        } => secrets::untag(ctx, region, arn, key).await,
+        AwsCall::UpdateDescription {
+            region,
+            arn,
+            description,
+            ..
+        } => secrets::update_description(ctx, region, arn, description).await,
+        _ => return,
+    }
+    .map(|()| Written::Updated);
+    send(Outcome::Wrote { call, result });
 }

@@ -8,6 +8,7 @@
 pub mod buffer;
 pub mod check;
 mod conflict;
+pub mod create;
 pub mod form;
 mod update;
 pub mod view;
@@ -75,6 +76,8 @@ pub struct EditSession {
     pub message: Option<String>,
     /// After a conflict: the value someone else saved, to compare with and maybe reload.
     pub theirs: Option<Theirs>,
+    /// A new secret (`create`): its description. The save is then CreateSecret.
+    pub creating: Option<String>,
 }
 
 /// What someone else saved while the editor was open.

@@ -44,6 +44,7 @@ impl Editor {
             loaded: None,
             message: None,
             theirs: None,
+            creating: None,
         });
         out.intent(Intent::Open(Layer::Editor));
         out.intent(Intent::Call(AwsCall::FetchForEdit {
@@ -132,6 +133,7 @@ impl Editor {
         match command {
             Command::Save => review(session, out),
             Command::FormMode => toggle_form(session),
+            Command::GeneratePassword => self.ask_password(out),
             // In form mode, Esc leaves the field, then the form; never the editor at once.
             Command::Back if matches!(session.phase, Phase::Form { field: Some(_), .. }) => {
                 session.phase = form_at(&session.phase);
@@ -179,16 +181,25 @@ impl Editor {
                     .as_ref()
                     .filter(|(_, for_revision)| *for_revision == revision)
                     .map(|(token, _)| token.clone());
-                let call = AwsCall::SaveValue {
-                    region: session.region.clone(),
-                    arn: session.arn.clone(),
-                    name: session.name.clone(),
-                    base_version: loaded
-                        .overwrite
-                        .clone()
-                        .unwrap_or_else(|| loaded.base_version.clone()),
-                    token,
-                    value: loaded.buffer.text(),
+                let call = match &session.creating {
+                    Some(description) => AwsCall::Create {
+                        region: session.region.clone(),
+                        name: session.name.clone(),
+                        description: description.clone(),
+                        token,
+                        value: loaded.buffer.text(),
+                    },
+                    None => AwsCall::SaveValue {
+                        region: session.region.clone(),
+                        arn: session.arn.clone(),
+                        name: session.name.clone(),
+                        base_version: loaded
+                            .overwrite
+                            .clone()
+                            .unwrap_or_else(|| loaded.base_version.clone()),
+                        token,
+                        value: loaded.buffer.text(),
+                    },
                 };
                 session.phase = Phase::Saving;
                 session.message = Some("Saving…".to_owned());
@@ -281,7 +292,11 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         return;
     }
     if !loaded.changed() {
-        session.message = Some("Nothing changed: nothing to save".to_owned());
+        session.message = Some(if session.creating.is_some() {
+            "Type the new secret's value first".to_owned()
+        } else {
+            "Nothing changed: nothing to save".to_owned()
+        });
         return;
     }
     let original = loaded.original.expose_str().unwrap_or_default();

@@ -184,13 +184,19 @@ pub fn render_review(
     };
     let key = |command| keymap.label(Layer::Review, command);
     let changed = rows.iter().filter(|r| r.change != Change::Same).count();
-    let mut lines = vec![Line::styled(
+    let heading = if session.creating.is_some() {
+        format!(
+            "A new secret {} in {}, with this value:",
+            sanitize_line(&session.name),
+            sanitize_line(&session.region)
+        )
+    } else {
         format!(
             "{changed} change(s) to {} as a new AWSCURRENT version:",
             sanitize_line(&session.name)
-        ),
-        theme.header,
-    )];
+        )
+    };
+    let mut lines = vec![Line::styled(heading, theme.header)];
     if let Some(loaded) = &session.loaded {
         if loaded.overwrite.is_some() {
             lines.push(Line::styled(

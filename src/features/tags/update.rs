@@ -151,6 +151,10 @@ impl Tags {
                 }),
                 typed: None,
             })),
+            // The editor's prompts (create, password) never reach here.
+            PromptFor::NewName { .. }
+            | PromptFor::NewDescription { .. }
+            | PromptFor::PasswordOptions => {}
         }
     }
 

@@ -1,0 +1,246 @@
+//! Creating a secret: its name (checked by the service's rules before anything is sent)
+//! and description come from prompts, its value from the editor; the save is CreateSecret
+//! with a ClientRequestToken, so a retry never makes a second secret. Also the password
+//! generator (GetRandomPassword), which fills the editor at the cursor.
+
+use crate::app::effect::{AwsCall, PasswordOptions};
+use crate::app::layers::Layer;
+use crate::app::room::{Ctx, Intent, Out, PromptFor};
+use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
+use crate::features::editor::check::Kind;
+use crate::features::editor::{EditSession, Editor, Loaded, Phase};
+use crate::model::{AwsError, SecretSummary};
+use crate::secret::SecretValue;
+
+/// The service's longest name.
+const MAX_NAME: usize = 512;
+
+/// Secrets Manager's rules for a name: ASCII letters, digits and `/_+=.@-`, at most 512
+/// characters, and not ending in a hyphen and six characters (it would look like the
+/// random suffix of an ARN, and partial-ARN lookups would find the wrong secret).
+pub fn check_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > MAX_NAME {
+        return Err(format!("A name has 1 to {MAX_NAME} characters"));
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "/_+=.@-".contains(*c)))
+    {
+        return Err(format!(
+            "{bad:?} is not allowed in a name (letters, digits and /_+=.@- are)"
+        ));
+    }
+    let bytes = name.as_bytes();
+    if bytes.len() >= 7 && bytes[bytes.len() - 7] == b'-' {
+        return Err(
+            "A name may not end in a hyphen and six characters: it would look like an ARN's \
+             suffix"
+                .to_owned(),
+        );
+    }
+    Ok(())
+}
+
+/// Parses the generator's options: a length (default 32) and any of `no-symbols`,
+/// `no-numbers`, `no-uppercase`, `no-lowercase`, `spaces`.
+pub fn password_options(text: &str) -> Result<PasswordOptions, String> {
+    let mut options = PasswordOptions::default();
+    for word in text.split_whitespace() {
+        match word {
+            "no-symbols" | "no-punctuation" => options.exclude_punctuation = true,
+            "no-numbers" => options.exclude_numbers = true,
+            "no-uppercase" => options.exclude_uppercase = true,
+            "no-lowercase" => options.exclude_lowercase = true,
+            "spaces" => options.include_space = true,
+            number => {
+                options.length = number
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|n| (1..=4096).contains(n))
+                    .ok_or_else(|| format!("{number:?}: a length from 1 to 4096, or an option"))?;
+            }
+        }
+    }
+    Ok(options)
+}
+
+impl Editor {
+    /// `create`: the name first (in the region of the selected row, else the first one).
+    pub fn create(region: String, out: &mut Out) {
+        out.intent(Intent::Prompt {
+            label: format!("Name of the new secret in {region}"),
+            initial: String::new(),
+            purpose: PromptFor::NewName { region },
+        });
+    }
+
+    /// The name or the description was typed.
+    pub fn create_prompted(&mut self, purpose: PromptFor, text: &str, out: &mut Out) {
+        match purpose {
+            PromptFor::NewName { region } => {
+                let name = text.trim().to_owned();
+                if let Err(why) = check_name(&name) {
+                    out.warn(why);
+                    return;
+                }
+                // A name already taken is refused by the service (ResourceExistsException),
+                // with the value still in the editor.
+                out.intent(Intent::Prompt {
+                    label: format!("Description of {name} (may stay empty)"),
+                    initial: String::new(),
+                    purpose: PromptFor::NewDescription { region, name },
+                });
+            }
+            PromptFor::NewDescription { region, name } => {
+                self.session = Some(EditSession {
+                    region,
+                    arn: String::new(),
+                    name,
+                    phase: Phase::Editing,
+                    loaded: Some(Loaded {
+                        base_version: String::new(),
+                        original: SecretValue::from_bytes(Vec::new()),
+                        buffer: SecretBuffer::new(""),
+                        kind: Kind::Text,
+                        token: None,
+                        overwrite: None,
+                        warnings: Vec::new(),
+                    }),
+                    message: Some("A new secret: type its value (text or JSON)".to_owned()),
+                    theirs: None,
+                    creating: Some(text.trim().to_owned()),
+                });
+                out.intent(Intent::Open(Layer::Editor));
+            }
+            PromptFor::PasswordOptions => match password_options(text) {
+                Ok(options) => {
+                    if let Some(session) = &self.session {
+                        out.intent(Intent::Call(AwsCall::RandomPassword {
+                            region: session.region.clone(),
+                            options,
+                        }));
+                    }
+                }
+                Err(why) => {
+                    if let Some(session) = self.session.as_mut() {
+                        session.message = Some(why);
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// `Ctrl-g`: asks for the generator's options.
+    pub fn ask_password(&self, out: &mut Out) {
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| matches!(s.phase, Phase::Editing))
+        {
+            out.intent(Intent::Prompt {
+                label: "Generate a password: length and options (no-symbols no-numbers \
+                        no-uppercase no-lowercase spaces)"
+                    .to_owned(),
+                initial: "32".to_owned(),
+                purpose: PromptFor::PasswordOptions,
+            });
+        }
+    }
+
+    /// A generated password arrived: typed in at the cursor, within the size limit.
+    pub fn password_generated(&mut self, result: Result<SecretValue, AwsError>, ctx: &Ctx) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let Some(loaded) = session.loaded.as_mut() else {
+            return;
+        };
+        match result {
+            Ok(password) => {
+                let text = password.expose_str().unwrap_or_default();
+                for c in text.chars() {
+                    let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+                    if loaded.buffer.key(key) == KeyEffect::TooLarge {
+                        session.message =
+                            Some("The password did not fit: the value is full".to_owned());
+                        return;
+                    }
+                }
+                session.message = Some(format!("Generated {} characters", text.chars().count()));
+            }
+            Err(error) => session.message = Some(format!("No password: {}", ctx.explain(&error))),
+        }
+    }
+
+    /// The answer to CreateSecret.
+    pub fn created(
+        &mut self,
+        name: &str,
+        token: String,
+        result: Result<String, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let Some(session) = self.session.as_mut().filter(|s| s.name == name) else {
+            return;
+        };
+        session.phase = Phase::Editing;
+        if let Some(loaded) = session.loaded.as_mut() {
+            // A retry of the same text reuses the token: no second secret.
+            loaded.token = Some((token, loaded.buffer.revision()));
+        }
+        match result {
+            Ok(arn) => {
+                out.info(format!("Created {} in {}", session.name, session.region));
+                out.intent(Intent::AddRow(SecretSummary {
+                    arn,
+                    name: session.name.clone(),
+                    region: session.region.clone(),
+                    description: session.creating.clone().filter(|d| !d.is_empty()),
+                    created: None,
+                    last_changed: None,
+                    last_accessed: None,
+                    rotation_enabled: false,
+                    tags: Vec::new(),
+                    deleted_date: None,
+                    primary_region: None,
+                }));
+                out.intent(Intent::Close(Layer::Editor));
+            }
+            Err(error) => {
+                session.message = Some(format!(
+                    "Not created: {}. Your text is still here; saving again is safe",
+                    ctx.explain(&error)
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_service_rules() {
+        assert!(check_name("prod/payments/stripe-key").is_ok());
+        assert!(check_name("a.b@c+d=e_f").is_ok());
+        assert!(check_name("").is_err());
+        assert!(check_name("has space").is_err());
+        assert!(check_name("ünïcode").is_err());
+        assert!(check_name(&"x".repeat(513)).is_err());
+        assert!(check_name("db-AbCdEf").is_err(), "looks like an ARN suffix");
+        assert!(check_name("db-AbCdE").is_ok());
+    }
+
+    #[test]
+    fn password_options_parse() {
+        let o = password_options("24 no-symbols spaces").expect("valid");
+        assert_eq!(o.length, 24);
+        assert!(o.exclude_punctuation && o.include_space && !o.exclude_numbers);
+        assert_eq!(password_options("").expect("defaults").length, 32);
+        assert!(password_options("0").is_err());
+        assert!(password_options("long").is_err());
+    }
+}

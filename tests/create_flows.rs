@@ -1,0 +1,117 @@
+//! Creating a secret without a terminal: the name checked by the service's rules, the
+//! description, the value typed (or generated) in the editor, reviewed, sent once.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+use smtui::app::{AwsCall, Outcome};
+use smtui::secret::SecretValue;
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+fn ctrl(h: &mut Harness, c: char) {
+    h.press(KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+#[test]
+fn a_bad_name_is_refused_before_anything_is_sent() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('N'));
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    h.type_text("prod/db-AbCdEf");
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state.status_text().contains("ARN's suffix"),
+        "{}",
+        h.state.status_text()
+    );
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(h.calls().is_empty());
+}
+
+#[test]
+fn create_types_a_value_reviews_it_and_adds_the_row() {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    let before = h.state.browse.list.total();
+    press(&mut h, KeyCode::Char('N'));
+    h.type_text("team/new-api-key");
+    press(&mut h, KeyCode::Enter);
+    h.type_text("for the new API");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    ctrl(&mut h, 's');
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Editor,
+        "an empty value is not created"
+    );
+    // A generated password, typed in at the cursor.
+    ctrl(&mut h, 'g');
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    press(&mut h, KeyCode::Enter);
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::RandomPassword { options, .. }] if options.length == 32
+    ));
+    h.answer(Outcome::Password {
+        result: Ok(SecretValue::from_string("Gen3rated-Passw0rd".into())),
+    });
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Review);
+    assert!(
+        h.screen(100, 30)
+            .contains("A new secret team/new-api-key in us-east-1")
+    );
+    press(&mut h, KeyCode::Char('y'));
+    let calls = h.calls();
+    let [
+        AwsCall::Create {
+            name,
+            description,
+            token,
+            value,
+            ..
+        },
+    ] = &calls[..]
+    else {
+        panic!("one CreateSecret: {calls:?}")
+    };
+    assert_eq!(
+        (name.as_str(), description.as_str()),
+        ("team/new-api-key", "for the new API")
+    );
+    assert_eq!(*token, None);
+    assert_eq!(value.expose_str(), Some("Gen3rated-Passw0rd"));
+    h.answer(Outcome::Created {
+        name: name.clone(),
+        token: "tok".into(),
+        result: Ok(
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:team/new-api-key-Xy12Ab".into(),
+        ),
+    });
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert_eq!(
+        h.state.browse.list.total(),
+        before + 1,
+        "the row joins without a reload"
+    );
+    assert!(
+        h.state
+            .status_text()
+            .starts_with("Created team/new-api-key")
+    );
+}
+
+#[test]
+fn creating_is_a_write_so_read_only_refuses_it() {
+    let mut h = Harness::loaded();
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Char('N'));
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(h.state.status_text().starts_with("Read-only mode: create"));
+}
