@@ -228,10 +228,14 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 }
 
 /// Multi-line form: splits on `\n` (and `\r\n`), then escapes each line as [`sanitize_line`].
+/// A `\r` that ends no line (the text's last character) is shown, not dropped.
 pub fn sanitize_lines(text: &str) -> Vec<Cow<'_, str>> {
-    text.split('\n')
-        .map(|line| sanitize_line(line.strip_suffix('\r').unwrap_or(line)))
-        .collect()
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let ended = lines.len() - 1;
+    for line in &mut lines[..ended] {
+        *line = line.strip_suffix('\r').unwrap_or(line);
+    }
+    lines.into_iter().map(sanitize_line).collect()
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -379,5 +383,10 @@ mod tests {
     #[test]
     fn lines_split_on_newlines() {
         assert_eq!(sanitize_lines("a\r\nb\nc\u{1b}"), vec!["a", "b", "c\\e"]);
+        assert_eq!(
+            sanitize_lines("pw\r"),
+            vec!["pw\\r"],
+            "a last CR ends no line"
+        );
     }
 }
