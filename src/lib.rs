@@ -9,6 +9,7 @@ pub mod app;
 pub mod aws;
 pub mod clipboard;
 pub mod config;
+pub mod crash;
 pub mod features;
 pub mod hardening;
 pub mod model;
