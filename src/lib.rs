@@ -12,6 +12,7 @@ pub mod config;
 pub mod crash;
 pub mod features;
 pub mod hardening;
+pub mod logging;
 pub mod model;
 pub mod runner;
 pub mod sanitize;

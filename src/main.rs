@@ -12,7 +12,7 @@ use smtui::clipboard::{self, Clipboard};
 use smtui::config::{self, Cli, FileConfig};
 use smtui::runner::Runner;
 use smtui::ui::Theme;
-use smtui::{crash, hardening, tui};
+use smtui::{crash, hardening, logging, tui};
 
 fn main() -> ExitCode {
     // First of all: a crash must not leave a core file with secrets in it.
@@ -43,7 +43,7 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
     let resolved = config::resolve(cli, &file);
     let theme = load_theme(&resolved.theme)?;
     if let Some(path) = &cli.log_file {
-        init_logging(path, &cli.log_level)?;
+        logging::init(path, &cli.log_level)?;
     }
     if let Some(why) = hardening_error {
         tracing::warn!(%why, "could not disable core dumps");
@@ -101,23 +101,4 @@ fn load_theme(name: &str) -> Result<Theme, String> {
     let text = std::fs::read_to_string(name)
         .map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
     Theme::parse(&text).map_err(|e| format!("theme {name}: {e}"))
-}
-
-fn init_logging(path: &std::path::Path, filter: &str) -> Result<(), String> {
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
-    // Names and ARNs are not values, but they are nobody else's business either.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options
-        .open(path)
-        .map_err(|e| format!("log file {}: {e}", path.display()))?;
-    let filter =
-        tracing_subscriber::EnvFilter::try_new(filter).map_err(|e| format!("--log-level: {e}"))?;
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(false)
-        .with_writer(std::sync::Mutex::new(file))
-        .init();
-    Ok(())
 }

@@ -134,7 +134,10 @@ async fn real_binary_in_tmux() {
     for region in fx::REGIONS {
         args.extend(["--region", region]);
     }
-    start(&tmux, stack.env(), &args);
+    // The SDK would then log whole response bodies at TRACE; the binary's filter caps that.
+    let mut env = stack.env();
+    env.push(("LOG_SENSITIVE_BODIES".to_owned(), "true".to_owned()));
+    start(&tmux, env, &args);
     // tmux keeps what an application sets with OSC 52 as a paste buffer: the copy can be
     // read back from outside, byte for byte.
     tmux.cmd(&["set-option", "-s", "set-clipboard", "on"]);
