@@ -10,6 +10,8 @@
 //! object, every entry is kept in order with its key, and each value is exactly the field
 //! (or, for a string with a lone surrogate, said not to be text).
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use smtui::sanitize::{is_unsafe_char, is_unsafe_text, sanitize_line, sanitize_lines};
 use smtui::secret::{REDACTED, SecretValue, ValueView};
@@ -108,7 +110,9 @@ fn json_string(units: &[Unit]) -> String {
                 let quoted = serde_json::to_string(&c.to_string()).expect("a char serialises");
                 out.push_str(&quoted[1..quoted.len() - 1]);
             }
-            Unit::Surrogate(n) => out.push_str(&format!("\\u{n:04x}")),
+            Unit::Surrogate(n) => {
+                let _ = write!(out, "\\u{n:04x}");
+            }
         }
     }
     out.push('"');
@@ -206,7 +210,7 @@ proptest! {
                         units.extend(format!("CANARY{i}x").chars().map(Unit::Char));
                         Field::Str(units)
                     }
-                    other => other.clone(),
+                    other @ Field::Other(_) => other.clone(),
                 };
                 (key, value)
             })
