@@ -185,7 +185,12 @@ async fn real_binary_in_tmux() {
     });
 
     palette_and_help(&tmux);
-    tmux.keys(&["Escape", "q"]);
+    // One at a time: ESC and `q` read together are Alt-q, which a busy machine makes likely.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("help closed", Duration::from_secs(10), |s| {
+        !s.contains("Keys (Esc closes")
+    });
+    tmux.keys(&["q"]);
     let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
         s.contains("SMTUI-EXITED-")
     });
