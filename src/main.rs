@@ -1,5 +1,6 @@
 //! smtui binary: hardening, CLI and config, logging, terminal setup and teardown.
 
+use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -11,18 +12,29 @@ use smtui::clipboard::{self, Clipboard};
 use smtui::config::{self, Cli, FileConfig};
 use smtui::runner::Runner;
 use smtui::ui::Theme;
-use smtui::{hardening, tui};
+use smtui::{crash, hardening, logging, tui};
 
 fn main() -> ExitCode {
     // First of all: a crash must not leave a core file with secrets in it.
     let hardening = hardening::disable_core_dumps();
+    crash::install_hook();
     let cli = Cli::parse();
-    match run(&cli, hardening.err()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+    // A panic on the UI thread unwinds to here (restoring the terminal and clearing the
+    // clipboard on the way); one anywhere else has made the loop quit. Either way the
+    // hook kept what happened, said here on the normal screen.
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| run(&cli, hardening.err())));
+    if let Some(report) = crash::report_of_panic() {
+        tracing::error!(report, "panic");
+        eprintln!("smtui: {report}");
+        return ExitCode::from(crash::EXIT_CODE);
+    }
+    match result {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(message)) => {
             eprintln!("smtui: {message}");
             ExitCode::from(2)
         }
+        Err(_) => ExitCode::from(crash::EXIT_CODE),
     }
 }
 
@@ -31,7 +43,7 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
     let resolved = config::resolve(cli, &file);
     let theme = load_theme(&resolved.theme)?;
     if let Some(path) = &cli.log_file {
-        init_logging(path, &cli.log_level)?;
+        logging::init(path, &cli.log_level)?;
     }
     if let Some(why) = hardening_error {
         tracing::warn!(%why, "could not disable core dumps");
@@ -59,18 +71,20 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
             ..Settings::default()
         };
         let (tx, rx) = mpsc::unbounded_channel();
+        crash::wake_on_panic(tx.clone());
         let state = State::new(settings, &regions, std::time::Instant::now())
             .with_keymap(file.keymap.clone());
-        // ratatui::init installs a panic hook that restores the terminal before printing.
-        let mut terminal = ratatui::init();
+        // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
+        let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;
+        let mut screen = tui::Screen::enter().map_err(|e| format!("terminal: {e}"))?;
         let runner = Runner::new(
             ctx,
             tx,
             Clipboard::new(clipboard::backend_for(resolved.clipboard)),
         )
         .read_only(resolved.read_only);
-        let result = tui::run(&mut terminal, state, runner, rx, &theme).await;
-        ratatui::restore();
+        let result = tui::run(&mut screen.terminal, state, runner, rx, signals, &theme).await;
+        drop(screen);
         // Said after the restore, on the normal screen, so the user sees it.
         if let Ok(Some(warning)) = &result {
             eprintln!("smtui: {warning}");
@@ -88,23 +102,4 @@ fn load_theme(name: &str) -> Result<Theme, String> {
     let text = std::fs::read_to_string(name)
         .map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
     Theme::parse(&text).map_err(|e| format!("theme {name}: {e}"))
-}
-
-fn init_logging(path: &std::path::Path, filter: &str) -> Result<(), String> {
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
-    // Names and ARNs are not values, but they are nobody else's business either.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options
-        .open(path)
-        .map_err(|e| format!("log file {}: {e}", path.display()))?;
-    let filter =
-        tracing_subscriber::EnvFilter::try_new(filter).map_err(|e| format!("--log-level: {e}"))?;
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(false)
-        .with_writer(std::sync::Mutex::new(file))
-        .init();
-    Ok(())
 }

@@ -2,67 +2,240 @@
 //!
 //! Names, descriptions, tags, CloudTrail fields and secret values come from AWS and may hold
 //! anything a writer put there: ESC sequences (cursor moves, OSC 52 clipboard writes, title
-//! changes), C1 controls that some terminals treat as CSI, and bidi overrides that make text
-//! read differently from what it is. They are shown escaped, never interpreted.
+//! changes), C1 controls that some terminals treat as CSI, bidi overrides that make text
+//! read differently from what it is, and invisible characters that make two different
+//! strings look the same. They are shown escaped, never interpreted.
+//!
+//! What is drawn as itself is an allow-list by Unicode general category, so a character
+//! nobody thought of (a new format character, a private-use glyph) is escaped by default:
+//!
+//! - drawn: letters (L), marks (M), numbers (N), punctuation (P), symbols (S) and the ASCII
+//!   space;
+//! - escaped: controls (Cc), format characters (Cf: bidi controls, U+206A, the zero-width
+//!   space, the BOM, Unicode tags), private use (Co), unassigned (Cn), line and paragraph
+//!   separators (Zl, Zp), and every space other than U+0020 (Zs: U+00A0, U+3000, ...), which
+//!   would otherwise pass for an ordinary space; also the characters that have a visible
+//!   category but draw as nothing (default-ignorable code points such as the Hangul fillers
+//!   and U+034F, and the blank symbols U+2800 and U+1D159);
+//! - drawn only where they join something: the zero-width joiner and non-joiner, between an
+//!   emoji or non-ASCII letter (marks after it allowed) and another, and variation
+//!   selectors right after an emoji or a non-ASCII letter. Persian, Indic scripts and emoji
+//!   sequences keep them; `pay\u{200D}ments` shows its joiner.
+//!
+//! Escapes are `\\` for a backslash, `\t` `\n` `\r` `\e`, and `\u{HEX}` for anything else.
+//! Because the backslash is escaped too, every backslash on screen starts an escape: the
+//! text `\u{202E}` typed literally shows as `\\u{202E}`, never like an escaped U+202E. The
+//! escaping is therefore reversible (`tests/properties.rs` decodes it back), and not
+//! idempotent: each pass doubles the backslashes.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::iter::Peekable;
+use std::str::CharIndices;
 
-/// Bidirectional formatting characters (Trojan Source, CVE-2021-42574) and friends.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+use icu_properties::props::{
+    DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory,
+    GeneralCategoryGroup,
+};
+use icu_properties::{CodePointMapData, CodePointSetData};
+
+/// The categories drawn as themselves.
+const DRAWN: GeneralCategoryGroup = GeneralCategoryGroup::Letter
+    .union(GeneralCategoryGroup::Mark)
+    .union(GeneralCategoryGroup::Number)
+    .union(GeneralCategoryGroup::Punctuation)
+    .union(GeneralCategoryGroup::Symbol);
+
+/// What the rule says about one character before its neighbours are looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Drawn,
+    /// ZWJ, ZWNJ: drawn only between two characters that join.
+    Joiner,
+    /// Variation selectors: drawn only right after a character that joins.
+    Selector,
+    Escaped,
 }
 
-/// Invisible characters: zero-width spaces and joiners that carry no meaning of their own,
-/// line and paragraph separators, fillers that draw as blanks, and Unicode tags. Shown as
-/// themselves they would let two different descriptions or tags look the same, or hide text
-/// inside a value. (Secret names cannot hold them: AWS allows only ASCII there.) The
-/// zero-width joiner and non-joiner and the variation selectors stay: Persian, Indic
-/// scripts and emoji need them.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{034F}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{17B4}'
-            | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}'
-            | '\u{200B}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{2060}'..='\u{2065}'
-            | '\u{3164}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{E0000}'..='\u{E007F}'
-    )
+fn kind(c: char) -> Kind {
+    if c.is_ascii() {
+        return if c == ' ' || c.is_ascii_graphic() {
+            Kind::Drawn
+        } else {
+            Kind::Escaped
+        };
+    }
+    match c {
+        '\u{200C}' | '\u{200D}' => return Kind::Joiner,
+        // Mongolian free variation selectors, VS1-16, VS17-256.
+        '\u{180B}'..='\u{180D}'
+        | '\u{180F}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0100}'..='\u{E01EF}' => {
+            return Kind::Selector;
+        }
+        // Symbols that draw as a blank cell: braille pattern blank, musical null notehead.
+        '\u{2800}' | '\u{1D159}' => return Kind::Escaped,
+        _ => {}
+    }
+    // Letters and marks that render as nothing (Hangul fillers, U+034F, U+17B4).
+    if CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c) {
+        return Kind::Escaped;
+    }
+    if DRAWN.contains(CodePointMapData::<GeneralCategory>::new().get(c)) {
+        Kind::Drawn
+    } else {
+        Kind::Escaped
+    }
 }
 
-/// Characters that must never reach a terminal cell as themselves.
+/// A character a joiner or selector may attach to: an emoji (with its skin-tone modifiers)
+/// or a letter outside ASCII. ASCII never needs them, and is where a hidden one would make
+/// a lookalike (`pay\u{200D}ments`).
+fn joins(c: char) -> bool {
+    !c.is_ascii()
+        && kind(c) == Kind::Drawn
+        && (GeneralCategoryGroup::Letter
+            .contains(CodePointMapData::<GeneralCategory>::new().get(c))
+            || CodePointSetData::new::<ExtendedPictographic>().contains(c)
+            || CodePointSetData::new::<EmojiModifier>().contains(c))
+}
+
+fn is_mark(c: char) -> bool {
+    GeneralCategoryGroup::Mark.contains(CodePointMapData::<GeneralCategory>::new().get(c))
+}
+
+/// Where the text ends, for a joiner that is its last character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// A whole field: nothing follows, so a trailing joiner joins nothing.
+    Closed,
+    /// One terminal cell: it holds a grapheme cluster, and a joiner ends the cluster of the
+    /// letter before it; what it joins is in the next cell.
+    Open,
+}
+
+/// What has been drawn so far, as far as the next joiner or selector cares.
+#[derive(Debug, Default)]
+struct Left {
+    /// The last character drawn as itself joins (false after an escape).
+    last_joins: bool,
+    /// Same, looking back past marks and selectors to the base they sit on.
+    base_joins: bool,
+}
+
+impl Left {
+    /// Whether `c` is drawn as itself, followed by `next`; remembers the outcome.
+    fn draws(&mut self, c: char, next: Option<char>, end: End) -> bool {
+        let kind = kind(c);
+        let drawn = match kind {
+            Kind::Drawn => true,
+            Kind::Escaped => false,
+            Kind::Selector => self.last_joins,
+            Kind::Joiner => {
+                self.base_joins
+                    && match next {
+                        Some(next) => joins(next),
+                        None => end == End::Open,
+                    }
+            }
+        };
+        match kind {
+            _ if !drawn => *self = Self::default(),
+            Kind::Selector => self.last_joins = false,
+            Kind::Joiner => *self = Self::default(),
+            _ if is_mark(c) => self.last_joins = false,
+            _ => {
+                self.last_joins = joins(c);
+                self.base_joins = self.last_joins;
+            }
+        }
+        drawn
+    }
+}
+
+/// Each character of a text with the rule's verdict: `(byte offset, char, drawn as itself)`.
+struct Verdicts<'a> {
+    chars: Peekable<CharIndices<'a>>,
+    left: Left,
+    end: End,
+}
+
+impl<'a> Verdicts<'a> {
+    fn new(text: &'a str, end: End) -> Self {
+        Self {
+            chars: text.char_indices().peekable(),
+            left: Left::default(),
+            end,
+        }
+    }
+}
+
+impl Iterator for Verdicts<'_> {
+    type Item = (usize, char, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (at, c) = self.chars.next()?;
+        let next = self.chars.peek().map(|&(_, n)| n);
+        Some((at, c, self.left.draws(c, next, self.end)))
+    }
+}
+
+/// A character that is never drawn as itself, whatever its neighbours. The joiners and
+/// variation selectors are not among them: whether they are drawn depends on what they sit
+/// between, which [`is_unsafe_text`] looks at.
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || is_invisible(c)
+    kind(c) == Kind::Escaped
 }
 
-/// One-line form: every control character, including newline and tab, becomes a visible escape.
+/// Whether `text`, one terminal cell's symbol, holds a character the rule does not draw as
+/// itself. A joiner at its end is judged by its left side only: the letter it joins is in
+/// the next cell. Used by the last pass over every drawn cell.
+pub fn is_unsafe_text(text: &str) -> bool {
+    Verdicts::new(text, End::Open).any(|(_, _, drawn)| !drawn)
+}
+
+/// One-line form: every character the rule does not draw, newline and tab included,
+/// becomes a visible escape, and so does the backslash.
 pub fn sanitize_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe_char) {
+    // Most names and descriptions are plain ASCII: no lookups, no allocation.
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'\\')
+    {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_escaped(&mut out, c);
+    let mut out: Option<String> = None;
+    for (at, c, drawn) in Verdicts::new(text, End::Closed) {
+        if drawn && c != '\\' {
+            if let Some(out) = out.as_mut() {
+                out.push(c);
+            }
+            continue;
+        }
+        let out = out.get_or_insert_with(|| {
+            let mut out = String::with_capacity(text.len() + 16);
+            out.push_str(&text[..at]);
+            out
+        });
+        if drawn {
+            out.push_str("\\\\");
+        } else {
+            push_escaped(out, c);
+        }
     }
-    Cow::Owned(out)
+    out.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// Multi-line form: splits on `\n` (and `\r\n`), then escapes each line as [`sanitize_line`].
+/// A `\r` that ends no line (the text's last character) is shown, not dropped.
 pub fn sanitize_lines(text: &str) -> Vec<Cow<'_, str>> {
-    text.split('\n')
-        .map(|line| sanitize_line(line.strip_suffix('\r').unwrap_or(line)))
-        .collect()
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let ended = lines.len() - 1;
+    for line in &mut lines[..ended] {
+        *line = line.strip_suffix('\r').unwrap_or(line);
+    }
+    lines.into_iter().map(sanitize_line).collect()
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -71,10 +244,9 @@ fn push_escaped(out: &mut String, c: char) {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\u{1b}' => out.push_str("\\e"),
-        c if is_unsafe_char(c) => {
+        c => {
             let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
         }
-        c => out.push(c),
     }
 }
 
@@ -103,14 +275,26 @@ mod tests {
     }
 
     #[test]
+    fn an_escape_never_looks_like_typed_text() {
+        // Typed literally, the text of an escape keeps its backslash doubled.
+        assert_eq!(sanitize_line("\\u{202E}"), "\\\\u{202E}");
+        assert_eq!(sanitize_line("\u{202E}"), "\\u{202E}");
+        assert_ne!(sanitize_line("\\u{202E}"), sanitize_line("\u{202E}"));
+        assert_eq!(sanitize_line("C:\\temp"), "C:\\\\temp");
+        assert_eq!(sanitize_line("\\e"), "\\\\e");
+    }
+
+    #[test]
     fn nothing_unsafe_survives() {
         let nasty: String = (0u32..0x100)
-            .chain([0x202E, 0x2066, 0x200F])
+            .chain([
+                0x202E, 0x2066, 0x200F, 0x206A, 0xE000, 0x2800, 0x3164, 0x200D,
+            ])
             .filter_map(char::from_u32)
             .collect();
-        assert!(!sanitize_line(&nasty).chars().any(is_unsafe_char));
+        assert!(!is_unsafe_text(&sanitize_line(&nasty)));
         for line in sanitize_lines(&nasty) {
-            assert!(!line.chars().any(is_unsafe_char));
+            assert!(!is_unsafe_text(&line));
         }
     }
 
@@ -137,7 +321,72 @@ mod tests {
     }
 
     #[test]
+    fn the_allow_list_escapes_what_the_deny_list_missed() {
+        // Format character (Cf), private use (Co), unassigned (Cn), blank symbols.
+        assert_eq!(sanitize_line("a\u{206A}b"), "a\\u{206A}b");
+        assert_eq!(sanitize_line("a\u{E000}b"), "a\\u{E000}b");
+        assert_eq!(sanitize_line("a\u{10FFFD}b"), "a\\u{10FFFD}b");
+        assert_eq!(sanitize_line("a\u{0378}b"), "a\\u{378}b");
+        assert_eq!(sanitize_line("a\u{2800}b"), "a\\u{2800}b");
+        assert_eq!(
+            sanitize_line("\u{3164}\u{FFA0}\u{115F}"),
+            "\\u{3164}\\u{FFA0}\\u{115F}"
+        );
+        // Spaces other than U+0020 pass for a space: escaped.
+        assert_eq!(sanitize_line("a\u{A0}b\u{3000}c"), "a\\u{A0}b\\u{3000}c");
+        assert_eq!(sanitize_line("a b"), "a b");
+    }
+
+    #[test]
+    fn joiners_stay_only_where_they_join() {
+        // Between ASCII letters a joiner only hides itself.
+        assert_eq!(sanitize_line("pay\u{200D}ments"), "pay\\u{200D}ments");
+        assert_eq!(sanitize_line("pay\u{200C}ments"), "pay\\u{200C}ments");
+        assert_eq!(
+            sanitize_line("é\u{200D}"),
+            "é\\u{200D}",
+            "nothing to join after it"
+        );
+        assert_eq!(
+            sanitize_line("\u{200D}é"),
+            "\\u{200D}é",
+            "nothing to join before it"
+        );
+        assert_eq!(sanitize_line("é\u{200D}\u{200D}é"), "é\\u{200D}\\u{200D}é");
+        // A selector on ASCII changes nothing visible.
+        assert_eq!(sanitize_line("a\u{FE0F}b"), "a\\u{FE0F}b");
+        for kept in [
+            "👩\u{200D}💻",        // emoji ZWJ sequence
+            "👨🏽\u{200D}💻",        // with a skin tone
+            "❤\u{FE0F}\u{200D}🔥", // with a selector before the joiner
+            "क\u{94D}\u{200D}ष",   // Devanagari: a mark (virama) before the joiner
+            "葛\u{E0100}",         // an ideographic variation sequence
+        ] {
+            assert_eq!(sanitize_line(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_cell_may_end_with_the_joiner_of_its_letter() {
+        // Persian: the ZWNJ belongs to the cell of the letter before it.
+        assert!(!is_unsafe_text("ی\u{200C}"));
+        assert!(is_unsafe_text("y\u{200C}"));
+        assert!(is_unsafe_text("\u{200D}"));
+        assert!(
+            !is_unsafe_text("\\"),
+            "a backslash is drawn (it is escaped only to be unambiguous)"
+        );
+        assert!(is_unsafe_char('\u{206A}'));
+        assert!(!is_unsafe_char('\u{200D}'), "judged by its neighbours");
+    }
+
+    #[test]
     fn lines_split_on_newlines() {
         assert_eq!(sanitize_lines("a\r\nb\nc\u{1b}"), vec!["a", "b", "c\\e"]);
+        assert_eq!(
+            sanitize_lines("pw\r"),
+            vec!["pw\\r"],
+            "a last CR ends no line"
+        );
     }
 }

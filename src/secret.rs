@@ -89,9 +89,23 @@ pub enum ValueView {
 /// One top-level field of a JSON secret. The key is metadata (shown); the value is secret.
 #[derive(Debug, Clone)]
 pub struct JsonEntry {
+    /// The key as text. A key holding a lone UTF-16 surrogate shows it as U+FFFD.
     pub key: String,
     /// The field as the user wants to copy it: strings unquoted, anything else as JSON text.
+    /// A string holding a lone UTF-16 surrogate (`"\ud800"`) has no UTF-8 form: its bytes
+    /// are kept as serde_json decodes them (WTF-8), so it is neither text nor passed off as
+    /// some other text; see [`JsonEntry::not_text`].
     pub value: SecretValue,
+}
+
+impl JsonEntry {
+    /// Why this field cannot be shown or copied as text, if it cannot.
+    pub fn not_text(&self) -> Option<&'static str> {
+        self.value
+            .expose_str()
+            .is_none()
+            .then_some("it holds a lone UTF-16 surrogate (U+D800 to U+DFFF), which is not text")
+    }
 }
 
 impl ValueView {
@@ -119,9 +133,10 @@ impl ValueView {
     }
 }
 
-/// Ordered top-level entries of a JSON object, borrowing from the secret's own buffer
-/// (`RawValue`) so parsing makes no unzeroized copy of the values.
-struct RawEntries<'a>(Vec<(String, &'a RawValue)>);
+/// Ordered top-level entries of a JSON object, keys and values borrowing from the secret's
+/// own buffer (`RawValue`) so parsing makes no unzeroized copy of the values, and a key or
+/// value with a lone surrogate in it does not make the whole object unreadable.
+struct RawEntries<'a>(Vec<(&'a RawValue, &'a RawValue)>);
 
 impl<'de> Deserialize<'de> for RawEntries<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -133,8 +148,8 @@ impl<'de> Deserialize<'de> for RawEntries<'de> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, &'de RawValue>()? {
-                    entries.push((key, value));
+                while let Some(entry) = map.next_entry::<&'de RawValue, &'de RawValue>()? {
+                    entries.push(entry);
                 }
                 Ok(RawEntries(entries))
             }
@@ -152,7 +167,7 @@ fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)
     let entries = raw
         .iter()
         .map(|(key, value)| JsonEntry {
-            key: key.clone(),
+            key: key_text(key),
             value: field_value(value),
         })
         .collect();
@@ -160,12 +175,57 @@ fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)
     Some((entries, pretty))
 }
 
+/// The bytes a JSON string literal stands for. serde_json decodes a lone UTF-16 surrogate
+/// into bytes as WTF-8 (`\ud800` is `ED A0 80`), which is not UTF-8; a `String` would refuse
+/// it. The one copy made is of exactly the decoded length.
+fn string_bytes(literal: &str) -> Option<Vec<u8>> {
+    struct Bytes;
+    impl Visitor<'_> for Bytes {
+        type Value = Vec<u8>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON string")
+        }
+        fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(bytes.to_vec())
+        }
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(literal);
+    Deserializer::deserialize_bytes(&mut deserializer, Bytes).ok()
+}
+
+/// A key as text: keys are metadata, so a lone surrogate in one becomes U+FFFD (one for
+/// each) rather than making the object unreadable.
+fn key_text(raw: &RawValue) -> String {
+    let bytes = string_bytes(raw.get()).unwrap_or_default();
+    match String::from_utf8(bytes) {
+        Ok(key) => key,
+        Err(not_utf8) => {
+            let bytes = not_utf8.into_bytes();
+            let mut key = String::with_capacity(bytes.len());
+            let mut rest = &bytes[..];
+            // Everything but the surrogates (ED A0..BF xx in WTF-8) is valid UTF-8.
+            while !rest.is_empty() {
+                let surrogate = rest
+                    .windows(2)
+                    .position(|w| w[0] == 0xED && w[1] >= 0xA0)
+                    .unwrap_or(rest.len());
+                key.push_str(&String::from_utf8_lossy(&rest[..surrogate]));
+                if surrogate < rest.len() {
+                    key.push('\u{FFFD}');
+                }
+                rest = rest.get(surrogate + 3..).unwrap_or_default();
+            }
+            key
+        }
+    }
+}
+
 fn field_value(raw: &RawValue) -> SecretValue {
     let text = raw.get();
     if text.starts_with('"')
-        && let Ok(unquoted) = serde_json::from_str::<String>(text)
+        && let Some(bytes) = string_bytes(text)
     {
-        return SecretValue::from_string(unquoted);
+        return SecretValue::from_bytes(bytes);
     }
     SecretValue::from_bytes(text.as_bytes().to_vec())
 }
@@ -173,24 +233,19 @@ fn field_value(raw: &RawValue) -> SecretValue {
 /// Two-space pretty printing of the top level; nested values are kept compact and verbatim
 /// so nothing is re-serialised through an unzeroized `serde_json::Value`. The buffer is
 /// sized exactly first: a growing `String` would free copies of the values as it moves.
-fn pretty_print(entries: &[(String, &RawValue)]) -> SecretValue {
-    // Keys are metadata, not secret; quoting them first gives the exact length.
-    let keys: Vec<String> = entries
+fn pretty_print(entries: &[(&RawValue, &RawValue)]) -> SecretValue {
+    // Keys are written as they were written (escapes and all), so nothing is re-encoded.
+    let body: usize = entries
         .iter()
-        .map(|(key, _)| serde_json::to_string(key).unwrap_or_default())
-        .collect();
-    let body: usize = keys
-        .iter()
-        .zip(entries)
         // "  " key ": " value ",\n"
-        .map(|(key, (_, value))| 2 + key.len() + 2 + value.get().trim().len() + 2)
+        .map(|(key, value)| 2 + key.get().len() + 2 + value.get().trim().len() + 2)
         .sum();
     let mut out = String::with_capacity("{\n}".len() + body);
     let capacity = out.capacity();
     out.push_str("{\n");
-    for (i, (key, (_, value))) in keys.iter().zip(entries).enumerate() {
+    for (i, (key, value)) in entries.iter().enumerate() {
         out.push_str("  ");
-        out.push_str(key);
+        out.push_str(key.get());
         out.push_str(": ");
         out.push_str(value.get().trim());
         if i + 1 < entries.len() {
@@ -248,5 +303,47 @@ mod tests {
         let bytes = SecretValue::from_bytes(vec![0, 1, 2, 255]);
         let view = ValueView::from_parts(None, Some(bytes.clone()));
         assert_eq!(view.whole_for_copy(&bytes).expose_str(), Some("AAEC/w=="));
+    }
+
+    #[test]
+    fn lone_surrogates_keep_every_key_masked_apart() {
+        // A lone surrogate in a value: the object still splits, the other values are exact,
+        // and the odd one is said not to be text rather than copied as something else.
+        let raw = r#"{"a":"\ud800","b":"x","c":"\ud83d\ude00"}"#;
+        let view = ValueView::from_parts(Some(SecretValue::from_string(raw.to_owned())), None);
+        let ValueView::Json { entries, pretty } = view else {
+            panic!("expected JSON view")
+        };
+        let keys: Vec<_> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["a", "b", "c"]);
+        assert!(entries[0].not_text().is_some());
+        assert_eq!(entries[0].value.expose(), b"\xED\xA0\x80");
+        assert_eq!(entries[1].value.expose_str(), Some("x"));
+        assert!(entries[1].not_text().is_none());
+        assert_eq!(
+            entries[2].value.expose_str(),
+            Some("\u{1F600}"),
+            "a pair is one character"
+        );
+        assert!(
+            pretty
+                .expose_str()
+                .is_some_and(|p| p.contains(r#""a": "\ud800""#))
+        );
+
+        // A lone surrogate in a key: still an object, the key shown with U+FFFD.
+        let raw = r#"{"\udc00k":"v1","b":"v2"}"#;
+        let view = ValueView::from_parts(Some(SecretValue::from_string(raw.to_owned())), None);
+        let ValueView::Json { entries, pretty } = view else {
+            panic!("expected JSON view")
+        };
+        let keys: Vec<_> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["\u{FFFD}k", "b"]);
+        assert_eq!(entries[0].value.expose_str(), Some("v1"));
+        assert!(
+            pretty
+                .expose_str()
+                .is_some_and(|p| p.contains(r#""\udc00k": "v1""#))
+        );
     }
 }

@@ -7,7 +7,7 @@ mod common;
 use common::{Harness, detail_for, summary};
 use smtui::app::{Action, Command};
 use smtui::model::Tag;
-use smtui::sanitize::is_unsafe_char;
+use smtui::sanitize::is_unsafe_text;
 
 const HOSTILE: &[&str] = &[
     "\u{1b}[2J\u{1b}[H",              // clear screen, cursor home
@@ -18,6 +18,8 @@ const HOSTILE: &[&str] = &[
     "admin\u{202E}txt.exe",           // right-to-left override
     "\u{2066}hidden\u{2069}\u{200f}", // isolates, RLM
     "tab\there\rcarriage\u{7f}del\u{0}nul",
+    "pay\u{200D}ments", // a joiner between ASCII letters: looks like "payments"
+    "\u{206A}\u{E000}\u{2800}\u{3164}", // format, private use, blank braille, Hangul filler
 ];
 
 fn hostile(i: usize) -> String {
@@ -29,7 +31,7 @@ fn assert_clean(h: &Harness) {
         let buffer = h.render(w, ht);
         for cell in &buffer.content {
             assert!(
-                !cell.symbol().chars().any(is_unsafe_char),
+                !is_unsafe_text(cell.symbol()),
                 "unsafe cell {:?} at {w}x{ht}",
                 cell.symbol()
             );
@@ -70,6 +72,10 @@ fn names_tags_descriptions_and_details_are_neutralised() {
     assert!(
         screen.contains("\\e"),
         "escapes are shown, not dropped:\n{screen}"
+    );
+    assert!(
+        screen.contains("xpay\\u{200D}mentsy"),
+        "a joiner that joins nothing is shown:\n{screen}"
     );
 }
 

@@ -1,6 +1,8 @@
 //! A canary secret is revealed (text and JSON, every key), copied, re-masked and cleared
 //! with TRACE logging on for every crate (ours, the AWS SDK, hyper): the canary appears in no
 //! log line, no Debug rendering of an action, effect or the state, and no error message.
+//! And with `LOG_SENSITIVE_BODIES=true`, which makes the SDK log whole response bodies, the
+//! app's own log filter still lets no value through.
 
 mod common;
 
@@ -10,6 +12,7 @@ use std::time::Duration;
 
 use common::live::{LiveApp, sdk_config};
 use smtui::app::{Command, Settings};
+use smtui::logging;
 use smtui_devstack::{Stack, StackOptions};
 
 const CANARY: &str = "CANARY-7f3a9c1e-do-not-leak";
@@ -126,4 +129,85 @@ async fn canary_reaches_no_log_and_no_debug_output() {
         );
     }
     assert!(!format!("{:?}", app.state.status).contains(CANARY));
+}
+
+/// The test that runs again in a child process, with `LOG_SENSITIVE_BODIES=true`.
+const SENSITIVE_BODIES_TEST: &str = "log_sensitive_bodies_cannot_put_a_value_in_the_log";
+
+// The SDK reads LOG_SENSITIVE_BODIES from the process environment at each call. Setting it
+// here would need `unsafe` and would reach the other test of this file (whose subscriber
+// has no cap), so this test runs itself again in a child process that has it set.
+#[tokio::test(flavor = "current_thread")]
+async fn log_sensitive_bodies_cannot_put_a_value_in_the_log() {
+    if std::env::var("LOG_SENSITIVE_BODIES").as_deref() != Ok("true") {
+        let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+            .args([SENSITIVE_BODIES_TEST, "--exact", "--nocapture"])
+            .env("LOG_SENSITIVE_BODIES", "true")
+            .output()
+            .expect("run the test binary");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success() && said.contains("1 passed"), "{said}");
+        return;
+    }
+    let stack = Stack::start(StackOptions::default()).await.expect("stack");
+    let client = aws_sdk_secretsmanager::Client::new(&sdk_config(&stack.endpoint_url()).await);
+    client
+        .create_secret()
+        .name("canary/bodies")
+        .secret_string(CANARY)
+        .send()
+        .await
+        .expect("create canary");
+    // Without the cap the variable does what it says: the value is in the SDK's TRACE.
+    let log = Captured::default();
+    let writer = log.clone();
+    let uncapped = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let uncapped = fetch_logged(&client, uncapped, &log).await;
+    assert!(
+        uncapped.contains(CANARY),
+        "the control run saw LOG_SENSITIVE_BODIES at work"
+    );
+
+    // The app's filter, asked for TRACE everywhere and on the body targets by name.
+    let filter = format!(
+        "trace,{}",
+        logging::BODY_TARGETS
+            .map(|t| format!("{t}=trace"))
+            .join(",")
+    );
+    let log = Captured::default();
+    let writer = log.clone();
+    let capped = logging::subscriber(&filter, move || writer.clone()).expect("filter");
+    let capped = fetch_logged(&client, capped, &log).await;
+    assert!(
+        capped.lines().count() > 50 && capped.contains("GetSecretValue"),
+        "TRACE logging was on:\n{capped}"
+    );
+    assert!(!capped.contains(CANARY), "the canary leaked into the log");
+}
+
+/// Fetches the canary with `subscriber` as this thread's, and returns what it logged.
+async fn fetch_logged(
+    client: &aws_sdk_secretsmanager::Client,
+    subscriber: impl tracing::Subscriber + Send + Sync + 'static,
+    log: &Captured,
+) -> String {
+    let guard = tracing::subscriber::set_default(subscriber);
+    let value = client
+        .get_secret_value()
+        .secret_id("canary/bodies")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(value.secret_string(), Some(CANARY));
+    drop(guard);
+    String::from_utf8_lossy(&log.0.lock().expect("log")).into_owned()
 }

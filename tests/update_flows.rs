@@ -244,6 +244,31 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
 }
 
 #[test]
+fn a_json_key_with_a_lone_surrogate_is_refused_and_the_others_still_copy() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch(r#"{"a":"\ud800","b":"x"}"#);
+    assert_eq!(h.state.layers.focus(), Focus::Value);
+    assert!(
+        h.screen(120, 40).contains("••"),
+        "still masked key by key:\n{}",
+        h.screen(120, 40)
+    );
+    let effects = h.cmd(Command::CopyValue).to_vec();
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Copy(_))),
+        "{effects:?}"
+    );
+    let status = h.state.status_text();
+    assert!(
+        status.contains("Not copied") && status.contains("surrogate"),
+        "{status}"
+    );
+    h.cmd(Command::Down);
+    assert_eq!(h.copy_value_and_confirm().text.expose_str(), Some("x"));
+}
+
+#[test]
 fn copy_without_reveal_fetches_but_never_shows() {
     let mut h = Harness::loaded();
     h.cmd(Command::CopyValue);

@@ -18,7 +18,7 @@ use crate::app::{Action, State};
 use crate::features::{
     browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, tags, versions,
 };
-use crate::sanitize::is_unsafe_char;
+use crate::sanitize::is_unsafe_text;
 pub use theme::Theme;
 
 /// Below this the screen shows a message asking for a larger terminal instead of a mess.
@@ -214,7 +214,7 @@ pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> 
 /// through would still never reach the terminal as a control character.
 fn neutralise(buffer: &mut Buffer) {
     for cell in &mut buffer.content {
-        if cell.symbol().chars().any(is_unsafe_char) {
+        if is_unsafe_text(cell.symbol()) {
             cell.set_symbol("?");
         }
     }

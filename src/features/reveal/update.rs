@@ -258,10 +258,21 @@ impl Reveal {
         let key_table = pane.key_table().filter(|_| ctx.focus == Focus::Value);
         let (label, text) = match key_table {
             Some(entries) => match entries.get(pane.selected_key) {
-                Some(entry) => (
-                    format!("key '{}' of {}", entry.key, selected.name),
-                    entry.value.clone(),
-                ),
+                Some(entry) => {
+                    // Copying something else in its place (the escaped JSON, U+FFFD) would
+                    // paste a wrong secret without a word.
+                    if let Some(why) = entry.not_text() {
+                        out.error(format!(
+                            "Not copied: key '{}' of {}: {why} (copy from the list for the whole value as JSON)",
+                            entry.key, selected.name
+                        ));
+                        return;
+                    }
+                    (
+                        format!("key '{}' of {}", entry.key, selected.name),
+                        entry.value.clone(),
+                    )
+                }
                 None => return,
             },
             None => (

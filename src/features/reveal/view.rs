@@ -191,10 +191,13 @@ fn text_lines<'a>(value: &'a SecretValue, theme: &Theme) -> Vec<Line<'a>> {
     }
 }
 
+/// One JSON field on one line. A field that is not UTF-8 can only be a string with a lone
+/// surrogate (see `JsonEntry::not_text`).
 fn one_line(value: &SecretValue) -> Cow<'_, str> {
-    value
-        .expose_str()
-        .map_or(Cow::Borrowed("(not valid UTF-8)"), sanitize_line)
+    value.expose_str().map_or(
+        Cow::Borrowed("(not text: a lone UTF-16 surrogate)"),
+        sanitize_line,
+    )
 }
 
 fn short_id(id: &str) -> String {

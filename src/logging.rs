@@ -1,0 +1,97 @@
+//! The optional log file (`--log-file`): what may reach it and how it is opened.
+//!
+//! No log line of smtui's own holds a value; the AWS SDK's can. At TRACE its orchestrator
+//! logs every request it transmits and, with `LOG_SENSITIVE_BODIES=true` in the
+//! environment, every response body it reads (a whole GetSecretValue answer); SigV4 logs
+//! the request it signs, body included (a PutSecretValue would carry the new value). Those
+//! targets are capped at DEBUG whatever `--log-level` asks for, so no environment variable
+//! or filter can put a value in the log.
+
+use std::fs::File;
+use std::path::Path;
+
+use tracing::Subscriber;
+use tracing::level_filters::LevelFilter;
+use tracing_subscriber::filter::{EnvFilter, Targets};
+use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::util::SubscriberInitExt as _;
+
+/// The SDK's targets that log HTTP bodies at TRACE (read in aws-smithy-runtime's
+/// `client/orchestrator.rs` and `orchestrator/http.rs`, and aws-sigv4's `http_request/sign.rs`).
+pub const BODY_TARGETS: [&str; 2] = ["aws_smithy_runtime::client::orchestrator", "aws_sigv4"];
+
+/// The subscriber for `filter` (an `EnvFilter` directive, as `--log-level` takes), writing
+/// plain text to `writer`, with the body-logging targets capped at DEBUG.
+pub fn subscriber<W>(filter: &str, writer: W) -> Result<impl Subscriber + Send + Sync, String>
+where
+    W: for<'w> MakeWriter<'w> + Send + Sync + 'static,
+{
+    let filter = EnvFilter::try_new(filter).map_err(|e| format!("--log-level: {e}"))?;
+    // A second filter layer: an event must pass both, so no directive in `filter` (however
+    // specific) can lift the cap.
+    let cap = Targets::new()
+        .with_default(LevelFilter::TRACE)
+        .with_targets(BODY_TARGETS.map(|target| (target, LevelFilter::DEBUG)));
+    Ok(tracing_subscriber::registry().with(filter).with(cap).with(
+        tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(writer),
+    ))
+}
+
+/// Opens the log file and makes it the process's log.
+pub fn init(path: &Path, filter: &str) -> Result<(), String> {
+    let file = open(path)?;
+    subscriber(filter, std::sync::Mutex::new(file))?
+        .try_init()
+        .map_err(|e| format!("log: {e}"))
+}
+
+/// Opens (or creates, mode 0600) the log for appending. Refuses a symbolic link (it could
+/// point the log anywhere, another user's file included), and an existing file that is not
+/// the user's or that group or others may read or write: names and ARNs are nobody else's
+/// business, and a file others can write could be swapped under us.
+pub fn open(path: &Path) -> Result<File, String> {
+    let shown = path.display();
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return format!("log file {shown}: is a symbolic link, which smtui does not follow");
+        }
+        format!("log file {shown}: {e}")
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        // The checks read the file just opened (fstat), not the path again.
+        let meta = file
+            .metadata()
+            .map_err(|e| format!("log file {shown}: {e}"))?;
+        if !meta.is_file() {
+            return Err(format!("log file {shown}: not a regular file"));
+        }
+        let me = nix::unistd::geteuid().as_raw();
+        if meta.uid() != me {
+            return Err(format!(
+                "log file {shown}: owned by uid {}, not by you (uid {me})",
+                meta.uid()
+            ));
+        }
+        if meta.mode() & 0o077 != 0 {
+            return Err(format!(
+                "log file {shown}: group or others may read or write it (mode {:o}); \
+                 `chmod 600` it or choose another path",
+                meta.mode() & 0o777
+            ));
+        }
+    }
+    Ok(file)
+}
