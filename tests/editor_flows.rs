@@ -49,6 +49,30 @@ fn buffer_text(h: &Harness) -> String {
     loaded.buffer.text().expose_str().expect("utf-8").to_owned()
 }
 
+fn session_arn(h: &Harness) -> String {
+    h.state
+        .editor
+        .session
+        .as_ref()
+        .map(|s| s.arn.clone())
+        .expect("an editing session")
+}
+
+/// Their value after a conflict, as the runner answers the editor's fetch.
+fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
+    let theirs = SecretValue::from_string(text.to_owned());
+    h.answer(Outcome::EditSource {
+        arn: session_arn(h),
+        purpose: EditFetch::Theirs,
+        result: Ok(FetchedValue {
+            version_id: version.into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: theirs.clone(),
+            view: ValueView::from_parts(Some(theirs), None),
+        }),
+    });
+}
+
 fn message(h: &Harness) -> String {
     h.state
         .editor
@@ -165,13 +189,7 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     );
     assert_eq!(h.state.layers.top(), Layer::Editor);
 
-    let arn = h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .map(|s| s.arn.clone())
-        .expect("session");
+    let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn,
         token: "tok-1".into(),
@@ -194,13 +212,7 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     h.type_text("1");
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
-    let arn = h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .map(|s| s.arn.clone())
-        .expect("session");
+    let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn,
         token: "tok-1".into(),
@@ -219,7 +231,6 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     let calls = h.calls();
     let [
         AwsCall::FetchForEdit {
-            arn,
             version,
             purpose: EditFetch::Theirs,
             ..
@@ -229,17 +240,7 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
         panic!("their value is fetched: {calls:?}")
     };
     assert_eq!(version, &smtui::model::VersionSel::Id("v-theirs-99".into()));
-    let theirs = SecretValue::from_string("theirs-7".into());
-    h.answer(Outcome::EditSource {
-        arn: arn.clone(),
-        purpose: EditFetch::Theirs,
-        result: Ok(FetchedValue {
-            version_id: "v-theirs-99".into(),
-            stages: vec!["AWSCURRENT".into()],
-            raw: theirs.clone(),
-            view: ValueView::from_parts(Some(theirs), None),
-        }),
-    });
+    answer_theirs(&mut h, "v-theirs-99", "theirs-7");
     assert_eq!(h.state.layers.top(), Layer::Conflict);
     let screen = h.screen(100, 30);
     assert!(screen.contains("Nothing was overwritten"), "{screen}");
@@ -284,13 +285,7 @@ fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
     h.type_text("x");
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
-    let arn = h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .map(|s| s.arn.clone())
-        .expect("session");
+    let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn,
         token: "tok-1".into(),
@@ -335,13 +330,7 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
     h.type_text("!");
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
-    let arn = h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .map(|s| s.arn.clone())
-        .expect("session");
+    let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn: arn.clone(),
         token: "tok-1".into(),
@@ -349,17 +338,7 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
             current_version: "v-theirs".into(),
         }),
     });
-    let theirs = SecretValue::from_string("theirs".into());
-    h.answer(Outcome::EditSource {
-        arn,
-        purpose: EditFetch::Theirs,
-        result: Ok(FetchedValue {
-            version_id: "v-theirs".into(),
-            stages: vec!["AWSCURRENT".into()],
-            raw: theirs.clone(),
-            view: ValueView::from_parts(Some(theirs), None),
-        }),
-    });
+    answer_theirs(&mut h, "v-theirs", "theirs");
     press(&mut h, KeyCode::Char('r'));
     assert_eq!(
         h.state.layers.top(),

@@ -30,7 +30,8 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 }
 
 /// A context for a room other than detail, from the state's fields (a macro, so the borrow
-/// checker sees which fields are lent).
+/// checker sees which fields are lent). `ctx!(state, without details)` is the detail room's
+/// own: it cannot lend its cache while being changed.
 macro_rules! ctx {
     ($state:expr) => {
         ctx_of(
@@ -38,6 +39,16 @@ macro_rules! ctx {
             &$state.session,
             &$state.browse,
             Some(&$state.details),
+            &$state.layers,
+            $state.now,
+        )
+    };
+    ($state:expr, without details) => {
+        ctx_of(
+            &$state.settings,
+            &$state.session,
+            &$state.browse,
+            None,
             &$state.layers,
             $state.now,
         )
@@ -57,14 +68,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::EditorKey(key) => state.editor.key(key),
         Action::Result(envelope) => result(state, envelope, &mut out),
         Action::DetailDue { arn } => {
-            let ctx = ctx_of(
-                &state.settings,
-                &state.session,
-                &state.browse,
-                None,
-                &state.layers,
-                now,
-            );
+            let ctx = ctx!(state, without details);
             state.details.due(&arn, &ctx, &mut out);
         }
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
@@ -330,14 +334,7 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 state.reveal.use_version(version, &ctx, out);
             }
             Intent::Describe => {
-                let ctx = ctx_of(
-                    &state.settings,
-                    &state.session,
-                    &state.browse,
-                    None,
-                    &state.layers,
-                    state.now,
-                );
+                let ctx = ctx!(state, without details);
                 state.details.describe_if_stale(&ctx, out);
             }
             Intent::Open(layer) => open(state, layer),

@@ -1,10 +1,16 @@
 //! Small pieces every view uses: the pane block, dates, popup placement, list scrolling.
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
+use crate::diff::{Change, DiffRow};
+use crate::sanitize::sanitize_line;
+use crate::secret::SecretValue;
 use crate::ui::Theme;
+
+/// How a masked value is drawn.
+pub const MASK: &str = "••••••••";
 
 /// A bordered pane block whose border shows focus.
 pub fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
@@ -56,4 +62,40 @@ pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
         return 0;
     }
     selected.saturating_sub(height / 2).min(len - height)
+}
+
+/// One row of a diff (the editor's review, a conflict, two versions compared): `+`, `-`
+/// or `~`, the JSON key if any, and the values, masked unless `revealed`.
+pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
+    let (mark, style) = match row.change {
+        Change::Added => ("+ ", theme.ok),
+        Change::Removed => ("- ", theme.error),
+        Change::Changed => ("~ ", theme.warn),
+        Change::Same => ("  ", theme.dim),
+    };
+    let shown = |value: &Option<SecretValue>| match value {
+        Some(v) if revealed => Span::styled(
+            sanitize_line(v.expose_str().unwrap_or("(not UTF-8)")).into_owned(),
+            theme.revealed,
+        ),
+        Some(_) => Span::styled(MASK, theme.masked),
+        None => Span::raw(""),
+    };
+    let mut spans = vec![Span::styled(mark, style)];
+    if !row.key.is_empty() {
+        spans.push(Span::styled(
+            format!("{}: ", sanitize_line(&row.key)),
+            theme.json_key,
+        ));
+    }
+    match row.change {
+        Change::Added => spans.push(shown(&row.new)),
+        Change::Removed | Change::Same => spans.push(shown(&row.old)),
+        Change::Changed => {
+            spans.push(shown(&row.old));
+            spans.push(Span::styled(" → ", style));
+            spans.push(shown(&row.new));
+        }
+    }
+    Line::from(spans)
 }

@@ -10,14 +10,11 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::editor::buffer::MAX_BYTES;
 use crate::features::editor::buffer::SecretBuffer;
-use crate::features::editor::check::{self, Change, DiffRow, Kind};
+use crate::features::editor::check::{self, Change, Kind};
 use crate::features::editor::{EditSession, Phase, form};
 use crate::sanitize::sanitize_line;
-use crate::secret::SecretValue;
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block};
-
-const MASK: &str = "••••••••";
+use crate::ui::widgets::{MASK, centered, diff_line, pane_block};
 
 /// The editor over most of the screen.
 pub fn render(
@@ -234,42 +231,6 @@ pub fn render_review(
             .wrap(Wrap { trim: false }),
         popup,
     );
-}
-
-fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
-    let (mark, style) = match row.change {
-        Change::Added => ("+ ", theme.ok),
-        Change::Removed => ("- ", theme.error),
-        Change::Changed => ("~ ", theme.warn),
-        Change::Same => ("  ", theme.dim),
-    };
-    let shown = |value: &'a Option<SecretValue>| -> Span<'a> {
-        match value {
-            Some(v) if revealed => Span::styled(
-                sanitize_line(v.expose_str().unwrap_or("(not UTF-8)")).into_owned(),
-                theme.revealed,
-            ),
-            Some(_) => Span::styled(MASK, theme.masked),
-            None => Span::raw(""),
-        }
-    };
-    let mut spans = vec![Span::styled(mark, style)];
-    if !row.key.is_empty() {
-        spans.push(Span::styled(
-            format!("{}: ", sanitize_line(&row.key)),
-            theme.json_key,
-        ));
-    }
-    match row.change {
-        Change::Added => spans.push(shown(&row.new)),
-        Change::Removed | Change::Same => spans.push(shown(&row.old)),
-        Change::Changed => {
-            spans.push(shown(&row.old));
-            spans.push(Span::styled(" → ", style));
-            spans.push(shown(&row.new));
-        }
-    }
-    Line::from(spans)
 }
 
 /// Someone else saved first: which keys or lines differ between theirs and yours, and the

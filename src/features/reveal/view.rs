@@ -17,9 +17,7 @@ use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::sanitize::{sanitize_line, sanitize_lines};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use crate::ui::Theme;
-use crate::ui::widgets::{dim_line, pane_block};
-
-const MASK: &str = "••••••••";
+use crate::ui::widgets::{MASK, dim_line, pane_block};
 
 /// What the value pane needs besides the room's own state.
 #[derive(Debug, Clone, Copy)]

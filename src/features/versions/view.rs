@@ -2,19 +2,18 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
-use crate::diff::{Change, DiffRow};
+use crate::diff::Change;
 use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::model::VersionSel;
 use crate::sanitize::sanitize_line;
-use crate::secret::SecretValue;
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, date, pane_block, scroll_offset};
+use crate::ui::widgets::{centered, date, diff_line, pane_block, scroll_offset};
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
@@ -71,8 +70,6 @@ pub fn label(choice: &VersionChoice) -> String {
     }
 }
 
-const MASK: &str = "••••••••";
-
 /// Two versions compared: which keys or lines differ, values masked until revealed.
 pub fn render_comparison(
     frame: &mut Frame,
@@ -98,7 +95,10 @@ pub fn render_comparison(
         Some(rows) if rows.iter().all(|r| r.change == Change::Same) => {
             lines.push(Line::styled("The two values are the same.", theme.ok));
         }
-        Some(rows) => lines.extend(rows.iter().map(|r| row(r, comparison.revealed, theme))),
+        Some(rows) => lines.extend(
+            rows.iter()
+                .map(|r| diff_line(r, comparison.revealed, theme)),
+        ),
     }
     let key = |command| keymap.label(Layer::Compare, command);
     lines.push(Line::styled(
@@ -121,38 +121,4 @@ pub fn render_comparison(
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Compare versions "), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
-}
-
-fn row<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
-    let (mark, style) = match row.change {
-        Change::Added => ("+ ", theme.ok),
-        Change::Removed => ("- ", theme.error),
-        Change::Changed => ("~ ", theme.warn),
-        Change::Same => ("  ", theme.dim),
-    };
-    let shown = |value: &Option<SecretValue>| match value {
-        Some(v) if revealed => Span::styled(
-            sanitize_line(v.expose_str().unwrap_or("(not UTF-8)")).into_owned(),
-            theme.revealed,
-        ),
-        Some(_) => Span::styled(MASK, theme.masked),
-        None => Span::raw(""),
-    };
-    let mut spans = vec![Span::styled(mark, style)];
-    if !row.key.is_empty() {
-        spans.push(Span::styled(
-            format!("{}: ", sanitize_line(&row.key)),
-            theme.json_key,
-        ));
-    }
-    match row.change {
-        Change::Added => spans.push(shown(&row.new)),
-        Change::Removed | Change::Same => spans.push(shown(&row.old)),
-        Change::Changed => {
-            spans.push(shown(&row.old));
-            spans.push(Span::styled(" → ", style));
-            spans.push(shown(&row.new));
-        }
-    }
-    Line::from(spans)
 }
