@@ -163,3 +163,39 @@ fn read_only_refuses_writes_before_any_popup() {
     assert!(h.state.status_text().starts_with("Read-only mode: delete"));
     assert!(h.calls().is_empty());
 }
+
+#[test]
+fn a_secret_already_scheduled_for_deletion_is_not_deleted_again_and_managed_ones_say_so() {
+    let mut h = deletable();
+    h.cmd(smtui::app::Command::ToggleDeleted);
+    // The harness's secret scheduled for deletion is `legacy/old-token`.
+    press(&mut h, KeyCode::Home);
+    for _ in 0..10 {
+        if h.state.selected().is_some_and(|s| s.deleted_date.is_some()) {
+            break;
+        }
+        press(&mut h, KeyCode::Down);
+    }
+    assert!(h.state.selected().is_some_and(|s| s.deleted_date.is_some()));
+    press(&mut h, KeyCode::Char('D'));
+    assert!(
+        h.state
+            .status_text()
+            .contains("already scheduled for deletion")
+    );
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(h.calls().is_empty());
+
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut managed = detail_for(&selected);
+    managed.owning_service = Some("rds".into());
+    h.answer(Outcome::Described {
+        arn: selected.arn,
+        result: Ok(managed),
+    });
+    assert!(
+        h.screen(120, 40)
+            .contains("Managed by  rds: read-only here")
+    );
+}

@@ -72,6 +72,18 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
         ]));
     }
     out.push(rotation(d, theme));
+    if let Some(service) = &d.owning_service {
+        out.push(Line::from(vec![
+            Span::styled(format!("{:<12}", "Managed by"), theme.label),
+            Span::styled(
+                format!(
+                    "{}: read-only here, change it through that service",
+                    safe(service)
+                ),
+                theme.warn,
+            ),
+        ]));
+    }
     if let Some(primary) = &d.primary_region {
         out.push(field("Replica of", safe(primary), theme));
     }
