@@ -98,3 +98,36 @@ fn read_only_refuses_make_current() {
     );
     assert!(h.calls().is_empty());
 }
+
+#[test]
+fn any_two_versions_compare_once_one_is_marked() {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut detail = common::detail_for(&selected);
+    detail.versions.push(smtui::model::VersionInfo {
+        id: "v0-0000-0000".into(),
+        stages: vec![],
+        created: Some(common::ts("2026-09-01T00:00:00Z")),
+        last_accessed: None,
+    });
+    h.answer(Outcome::Described {
+        arn: selected.arn,
+        result: Ok(detail),
+    });
+    press(&mut h, KeyCode::Char('p'));
+    // Lines: AWSCURRENT, AWSPREVIOUS, v2, v1, v0. Mark v0 (last), compare v1 with it:
+    // neither is current.
+    press(&mut h, KeyCode::End);
+    press(&mut h, KeyCode::Char(' '));
+    press(&mut h, KeyCode::Up);
+    press(&mut h, KeyCode::Char('d'));
+    assert!(
+        matches!(
+            &h.calls()[..],
+            [AwsCall::FetchPair { versions, .. }]
+                if versions == &["v0-0000-0000".to_owned(), "v1-0000-0000".to_owned()]
+        ),
+        "{:?}",
+        h.calls()
+    );
+}

@@ -62,6 +62,8 @@ pub enum Command {
     EditDescription,
     /// Versions: compare the highlighted version with the current one.
     Compare,
+    /// Versions: mark the highlighted version to compare another with.
+    Mark,
     /// Versions: move AWSCURRENT to the highlighted version.
     MakeCurrent,
 }
@@ -113,6 +115,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::RemoveTag, "remove-tag", "remove the highlighted tag"),
     (Command::EditDescription, "edit-description", "change the description"),
     (Command::Compare, "compare", "compare the highlighted version with the current one"),
+    (Command::Mark, "mark", "mark a version to compare another one with"),
     (Command::MakeCurrent, "make-current", "make the highlighted version current (rollback)"),
 ];
 
@@ -176,6 +179,7 @@ impl Command {
                 | Command::Save
                 | Command::DiscardEdit
                 | Command::Compare
+                | Command::Mark
                 | Command::MakeCurrent
                 | Command::ReloadTheirs
                 | Command::Overwrite

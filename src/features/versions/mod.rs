@@ -29,6 +29,8 @@ pub struct VersionChoice {
 pub struct Picker {
     pub choices: Vec<VersionChoice>,
     pub selected: usize,
+    /// Marked with Space: `compare` then compares it with the highlighted one.
+    pub marked: Option<usize>,
     /// Which secret, for compare and make-current.
     pub region: String,
     pub arn: String,

@@ -31,6 +31,7 @@ impl Versions {
         self.picker = Some(Picker {
             choices,
             selected,
+            marked: None,
             region: secret.region.clone(),
             arn: secret.arn.clone(),
             name: secret.name.clone(),
@@ -53,6 +54,12 @@ impl Versions {
                 out.intent(Intent::Close(Layer::Versions));
             }
             (Command::Compare, Some(choice)) => self.compare(&choice, out),
+            (Command::Mark, Some(_)) => {
+                picker.marked = match picker.marked {
+                    Some(i) if i == picker.selected => None,
+                    _ => Some(picker.selected),
+                };
+            }
             (Command::MakeCurrent, Some(choice)) => make_current(picker, &choice, out),
             (Command::Back | Command::Select, _) => out.intent(Intent::Close(Layer::Versions)),
             _ => {}
@@ -70,10 +77,14 @@ impl Versions {
                 .find(|c| c.pick == VersionSel::Stage(stage.to_owned()))
         };
         let current = holder("AWSCURRENT");
-        let other = if current.is_some_and(|c| c.version_id == choice.version_id) {
-            holder("AWSPREVIOUS")
-        } else {
-            current
+        let marked = picker.marked.and_then(|i| picker.choices.get(i));
+        let other = match marked {
+            // Any two: the one marked with Space and the highlighted one.
+            Some(marked) if marked.version_id != choice.version_id => Some(marked),
+            _ if current.is_some_and(|c| c.version_id == choice.version_id) => {
+                holder("AWSPREVIOUS")
+            }
+            _ => current,
         };
         let Some(other) = other else {
             out.warn("Nothing to compare it with: there is no previous version");

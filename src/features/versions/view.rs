@@ -31,9 +31,10 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
             } else {
                 theme.text
             };
+            let mark = if picker.marked == Some(i) { '*' } else { ' ' };
             Line::styled(
                 format!(
-                    " {:<60} {} ",
+                    "{mark}{:<60} {} ",
                     sanitize_line(&label(choice)),
                     date(choice.created)
                 ),
@@ -45,8 +46,9 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
     let key = |command| keymap.label(Layer::Versions, command);
     lines.push(Line::styled(
         format!(
-            " {} use · {} compare · {} make current · the service keeps about 100 versions",
+            " {} use · {} mark · {} compare · {} make current · the service keeps about 100",
             key(Command::Select),
+            key(Command::Mark),
             key(Command::Compare),
             key(Command::MakeCurrent)
         ),
