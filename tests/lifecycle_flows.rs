@@ -110,7 +110,20 @@ fn what_the_service_would_refuse_is_refused_first() {
         result: Ok(detail_for(&selected)),
     });
     press(&mut h, KeyCode::Char('D'));
-    assert!(h.state.status_text().contains("remove the replicas first"));
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Confirm,
+        "no delete popup: removing replicas is offered"
+    );
+    let question = h
+        .state
+        .confirm
+        .pending
+        .as_ref()
+        .map(|p| p.question.clone())
+        .unwrap_or_default();
+    assert!(question.contains("Remove the replicas first"), "{question}");
+    press(&mut h, KeyCode::Char('n'));
     press(&mut h, KeyCode::Char('R'));
     assert!(h.state.status_text().contains("not scheduled for deletion"));
     assert!(h.calls().is_empty());

@@ -108,12 +108,44 @@ async fn delete_without_recovery_is_its_own_choice_and_a_replicated_secret_is_re
     app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
         .await;
     press(&mut app, KeyCode::Char('D'));
-    assert_eq!(app.state.layers.top(), Layer::List, "no delete popup");
-    assert!(
-        app.state.status_text().contains("replicated to eu-west-1"),
-        "{}",
-        app.state.status_text()
+    assert_eq!(
+        app.state.layers.top(),
+        Layer::Confirm,
+        "no delete popup yet"
     );
+    let question = app
+        .state
+        .confirm
+        .pending
+        .as_ref()
+        .map(|p| p.question.clone())
+        .unwrap_or_default();
+    assert!(question.contains("replicated to eu-west-1"), "{question}");
+    press(&mut app, KeyCode::Char('y'));
+    app.wait_for("replicas removed", WAIT, |s| {
+        s.status_text().contains("replicas removed")
+    })
+    .await;
+    let described = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .describe_secret()
+        .secret_id(fx::REPLICATED_SECRET)
+        .send()
+        .await
+        .expect("DescribeSecret");
+    assert!(described.replication_status().is_empty(), "no replica left");
+    app.wait_for("described again", WAIT, |s| {
+        s.selected_detail()
+            .and_then(|d| d.result.as_ref().ok())
+            .is_some_and(|d| d.replicas.is_empty())
+    })
+    .await;
+    press(&mut app, KeyCode::Char('D'));
+    assert_eq!(
+        app.state.layers.top(),
+        Layer::Delete,
+        "now it can be deleted"
+    );
+    press(&mut app, KeyCode::Esc);
 
     app.select(fx::AP_SECRET, "ap-southeast-2");
     app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())

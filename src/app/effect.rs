@@ -63,6 +63,13 @@ pub enum AwsCall {
         name: String,
         recovery: Recovery,
     },
+    /// RemoveRegionsFromReplication: the replicas (and their secrets) go.
+    RemoveReplicas {
+        region: String,
+        arn: String,
+        name: String,
+        regions: Vec<String>,
+    },
     /// RestoreSecret: cancels a scheduled deletion.
     Restore {
         region: String,
@@ -217,6 +224,7 @@ impl AwsCall {
                 | AwsCall::Untag { .. }
                 | AwsCall::UpdateDescription { .. }
                 | AwsCall::Create { .. }
+                | AwsCall::RemoveReplicas { .. }
         )
     }
 
@@ -231,6 +239,7 @@ impl AwsCall {
             AwsCall::WhoAmI { .. } => "GetCallerIdentity",
             AwsCall::Delete { .. } => "DeleteSecret",
             AwsCall::Restore { .. } => "RestoreSecret",
+            AwsCall::RemoveReplicas { .. } => "RemoveRegionsFromReplication",
             AwsCall::SaveValue { .. } => "PutSecretValue",
             AwsCall::MakeCurrent { .. } => "UpdateSecretVersionStage",
             AwsCall::Tag { .. } => "TagResource",
@@ -250,6 +259,7 @@ impl AwsCall {
             | AwsCall::GetValue { region, .. }
             | AwsCall::Delete { region, .. }
             | AwsCall::Restore { region, .. }
+            | AwsCall::RemoveReplicas { region, .. }
             | AwsCall::FetchForEdit { region, .. }
             | AwsCall::SaveValue { region, .. }
             | AwsCall::FetchPair { region, .. }

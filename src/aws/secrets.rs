@@ -406,3 +406,20 @@ pub async fn random_password(
         out.random_password.take().unwrap_or_default(),
     ))
 }
+
+/// RemoveRegionsFromReplication: the replicas in `regions`, with their secrets, go.
+pub async fn remove_replicas(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    regions: &[String],
+) -> Result<(), AwsError> {
+    ctx.secrets(region)
+        .remove_regions_from_replication()
+        .secret_id(arn)
+        .set_remove_replica_regions(Some(regions.to_vec()))
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("RemoveRegionsFromReplication", region, &e))?;
+    Ok(())
+}

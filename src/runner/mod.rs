@@ -158,6 +158,7 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
         AwsCall::WhoAmI { .. } => Outcome::WhoAmI { result: Err(error) },
         write @ (AwsCall::Delete { .. }
         | AwsCall::Restore { .. }
+        | AwsCall::RemoveReplicas { .. }
         | AwsCall::MakeCurrent { .. }
         | AwsCall::Tag { .. }
         | AwsCall::Untag { .. }
@@ -338,6 +339,17 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 token,
                 result,
             });
+        }
+        AwsCall::RemoveReplicas {
+            ref region,
+            ref arn,
+            ref regions,
+            ..
+        } => {
+            let result = secrets::remove_replicas(ctx, region, arn, regions)
+                .await
+                .map(|()| Written::Updated);
+            send(Outcome::Wrote { call, result });
         }
         // Reads never come here: `perform` matches every one of them first.
         read => tracing::error!(operation = read.operation(), "a read sent to perform_write"),

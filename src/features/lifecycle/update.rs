@@ -41,13 +41,26 @@ impl Lifecycle {
             return;
         }
         if !detail.replicas.is_empty() {
-            let regions: Vec<&str> = detail.replicas.iter().map(|r| r.region.as_str()).collect();
-            out.warn(format!(
-                "{} is replicated to {}: remove the replicas first (the service refuses to \
-                 delete a primary that has replicas)",
-                secret.name,
-                regions.join(", ")
-            ));
+            // The service refuses to delete a primary that has replicas: offer to remove
+            // them first (their secrets go with them), confirmed.
+            let regions: Vec<String> = detail.replicas.iter().map(|r| r.region.clone()).collect();
+            out.intent(Intent::Confirm(ConfirmRequest {
+                question: format!(
+                    "{} is replicated to {}, and the service does not delete a primary that \
+                     has replicas. Remove the replicas first? Their copies of the secret are \
+                     deleted; {} itself stays until you delete it.",
+                    secret.name,
+                    regions.join(", "),
+                    secret.name
+                ),
+                on_yes: OnYes::Call(AwsCall::RemoveReplicas {
+                    region: secret.region.clone(),
+                    arn: secret.arn.clone(),
+                    name: secret.name.clone(),
+                    regions,
+                }),
+                typed: None,
+            }));
             return;
         }
         self.form = Some(DeleteForm {
@@ -113,8 +126,19 @@ impl Lifecycle {
         }));
     }
 
-    /// The answer to a delete or a restore.
+    /// The answer to a delete, a restore or removing the replicas.
     pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+        if let AwsCall::RemoveReplicas { arn, name, .. } = call {
+            match result {
+                Ok(_) => {
+                    out.info(format!("{name}: replicas removed; it can be deleted now"));
+                    out.intent(Intent::SecretChanged { arn: arn.clone() });
+                    out.intent(Intent::Describe);
+                }
+                Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+            }
+            return;
+        }
         let (AwsCall::Delete { arn, name, .. } | AwsCall::Restore { arn, name, .. }) = call else {
             return;
         };
