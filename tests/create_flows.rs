@@ -43,6 +43,12 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     press(&mut h, KeyCode::Enter);
     h.type_text("for the new API");
     press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Prompt,
+        "the options, which may stay empty"
+    );
+    press(&mut h, KeyCode::Enter);
     assert_eq!(h.state.layers.top(), Layer::Editor);
     ctrl(&mut h, 's');
     assert_eq!(
@@ -72,7 +78,7 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     let [
         AwsCall::Create {
             name,
-            description,
+            spec,
             token,
             value,
             ..
@@ -82,7 +88,7 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
         panic!("one CreateSecret: {calls:?}")
     };
     assert_eq!(
-        (name.as_str(), description.as_str()),
+        (name.as_str(), spec.description.as_str()),
         ("team/new-api-key", "for the new API")
     );
     assert_eq!(*token, None);
@@ -114,4 +120,35 @@ fn creating_is_a_write_so_read_only_refuses_it() {
     press(&mut h, KeyCode::Char('N'));
     assert_eq!(h.state.layers.top(), Layer::List);
     assert!(h.state.status_text().starts_with("Read-only mode: create"));
+}
+
+#[test]
+fn a_binary_secret_is_typed_as_base64_and_sent_as_bytes_with_its_options() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('N'));
+    h.type_text("team/keystore");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    h.type_text("binary tag:team=edge replica=eu-west-1 kms=alias/edge");
+    press(&mut h, KeyCode::Enter);
+    h.type_text("not base64!");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    assert!(h.calls().is_empty(), "invalid base64 is not sent");
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    for _ in 0.."not base64!".len() {
+        press(&mut h, KeyCode::Backspace);
+    }
+    h.type_text("AAEC/w==");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let calls = h.calls();
+    let [AwsCall::Create { spec, value, .. }] = &calls[..] else {
+        panic!("one CreateSecret: {calls:?}")
+    };
+    assert!(spec.binary);
+    assert_eq!(value.expose(), [0, 1, 2, 255]);
+    assert_eq!(spec.replicas, ["eu-west-1"]);
+    assert_eq!(spec.kms_key.as_deref(), Some("alias/edge"));
+    assert_eq!(spec.tags.first().map(|t| t.key.as_str()), Some("team"));
 }

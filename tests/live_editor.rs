@@ -227,6 +227,8 @@ async fn create_with_a_generated_password_and_a_duplicate_name_keeps_the_text() 
         press(app, KeyCode::Enter, KeyModifiers::NONE);
         type_text(app, "made by the tests");
         press(app, KeyCode::Enter, KeyModifiers::NONE);
+        type_text(app, "tag:made-by=tests replica=eu-west-1");
+        press(app, KeyCode::Enter, KeyModifiers::NONE);
         assert_eq!(app.state.layers.top(), Layer::Editor);
     };
     create(&mut app, "tests/generated");
@@ -247,6 +249,21 @@ async fn create_with_a_generated_password_and_a_duplicate_name_keeps_the_text() 
     })
     .await;
     let value = current_value(&stack, "tests/generated").await;
+    let described = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .describe_secret()
+        .secret_id("tests/generated")
+        .send()
+        .await
+        .expect("DescribeSecret");
+    assert_eq!(described.description(), Some("made by the tests"));
+    assert!(described.tags().iter().any(|t| t.key() == Some("made-by")));
+    assert!(
+        described
+            .replication_status()
+            .iter()
+            .any(|r| r.region() == Some("eu-west-1")),
+        "replicated as asked"
+    );
     assert_eq!(value.chars().count(), 32);
     assert!(
         value.chars().all(char::is_alphanumeric),

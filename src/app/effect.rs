@@ -112,11 +112,12 @@ pub enum AwsCall {
         name: String,
         description: String,
     },
-    /// CreateSecret with a string value; `token` as for `SaveValue`.
+    /// CreateSecret; `token` as for `SaveValue`. `value` is the text, or the bytes when
+    /// `spec.binary`.
     Create {
         region: String,
         name: String,
-        description: String,
+        spec: NewSecret,
         token: Option<String>,
         value: SecretValue,
     },
@@ -146,6 +147,19 @@ pub enum AwsCall {
         token: Option<String>,
         value: SecretValue,
     },
+}
+
+/// What a new secret is created with, besides its name and value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewSecret {
+    pub description: String,
+    /// A KMS key id, ARN or alias; `None`: the account's `aws/secretsmanager` key.
+    pub kms_key: Option<String>,
+    pub tags: Vec<crate::model::Tag>,
+    /// Regions to replicate it to.
+    pub replicas: Vec<String>,
+    /// The value is binary (typed as base64, stored as SecretBinary).
+    pub binary: bool,
 }
 
 /// GetRandomPassword's options.

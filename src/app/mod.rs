@@ -15,7 +15,9 @@ pub mod state;
 
 pub use action::{Action, TextEdit};
 pub use command::Command;
-pub use effect::{AwsCall, CopyRequest, EditFetch, Effect, Lane, PasswordOptions, Recovery};
+pub use effect::{
+    AwsCall, CopyRequest, EditFetch, Effect, Lane, NewSecret, PasswordOptions, Recovery,
+};
 pub use envelope::{Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
 pub use router::{available, init, update};
 pub use state::{Settings, State};

@@ -161,6 +161,11 @@ pub enum PromptFor {
         region: String,
         name: String,
     },
+    NewOptions {
+        region: String,
+        name: String,
+        description: String,
+    },
     /// The password generator's options.
     PasswordOptions,
 }

@@ -313,6 +313,7 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 }
                 PromptFor::NewName { .. }
                 | PromptFor::NewDescription { .. }
+                | PromptFor::NewOptions { .. }
                 | PromptFor::PasswordOptions => {
                     state.editor.create_prompted(purpose, &text, out);
                 }

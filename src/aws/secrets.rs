@@ -3,7 +3,7 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
-use crate::app::{PasswordOptions, Recovery, SaveResult};
+use crate::app::{NewSecret, PasswordOptions, Recovery, SaveResult};
 pub use crate::model::FetchedValue;
 use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use crate::secret::{SecretValue, ValueView};
@@ -355,27 +355,48 @@ pub async fn policy(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<
     }))
 }
 
-/// CreateSecret with a string value and the caller's ClientRequestToken (a retry with the
-/// same token and value is answered with the same secret). Returns its ARN.
+/// CreateSecret with the caller's ClientRequestToken (a retry with the same token and
+/// value is answered with the same secret): a string, or bytes for a binary secret, with
+/// its description, KMS key, tags and replica regions. Returns its ARN.
 pub async fn create(
     ctx: &AwsContext,
     region: &str,
     name: &str,
-    description: &str,
+    spec: &NewSecret,
     token: &str,
     value: &SecretValue,
 ) -> Result<String, AwsError> {
-    let text = value
-        .expose_str()
-        .ok_or_else(|| invalid("CreateSecret", region, "the value is not UTF-8 text"))?;
     let mut request = ctx
         .secrets(region)
         .create_secret()
         .name(name)
         .client_request_token(token)
-        .secret_string(text);
-    if !description.is_empty() {
-        request = request.description(description);
+        .set_kms_key_id(spec.kms_key.clone());
+    request = if spec.binary {
+        request.secret_binary(Blob::new(value.expose().to_vec()))
+    } else {
+        let text = value
+            .expose_str()
+            .ok_or_else(|| invalid("CreateSecret", region, "the value is not UTF-8 text"))?;
+        request.secret_string(text)
+    };
+    if !spec.description.is_empty() {
+        request = request.description(&spec.description);
+    }
+    for tag in &spec.tags {
+        request = request.tags(
+            aws_sdk_secretsmanager::types::Tag::builder()
+                .key(&tag.key)
+                .value(&tag.value)
+                .build(),
+        );
+    }
+    for replica in &spec.replicas {
+        request = request.add_replica_regions(
+            aws_sdk_secretsmanager::types::ReplicaRegionType::builder()
+                .region(replica)
+                .build(),
+        );
     }
     let out = request
         .send()

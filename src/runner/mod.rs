@@ -328,12 +328,12 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
         AwsCall::Create {
             region,
             name,
-            description,
+            spec,
             token,
             value,
         } => {
             let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-            let result = secrets::create(ctx, &region, &name, &description, &token, &value).await;
+            let result = secrets::create(ctx, &region, &name, &spec, &token, &value).await;
             send(Outcome::Created {
                 name,
                 token,

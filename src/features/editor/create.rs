@@ -3,13 +3,15 @@
 //! with a ClientRequestToken, so a retry never makes a second secret. Also the password
 //! generator (GetRandomPassword), which fills the editor at the cursor.
 
-use crate::app::effect::{AwsCall, PasswordOptions};
+use zeroize::Zeroizing;
+
+use crate::app::effect::{AwsCall, NewSecret, PasswordOptions};
 use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
 use crate::features::editor::check::Kind;
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
-use crate::model::{AwsError, SecretSummary};
+use crate::model::{AwsError, SecretSummary, Tag};
 use crate::secret::SecretValue;
 
 /// The service's longest name.
@@ -64,6 +66,61 @@ pub fn password_options(text: &str) -> Result<PasswordOptions, String> {
     Ok(options)
 }
 
+/// Parses the create options: `kms=KEY`, `tag:KEY=VALUE` (repeated), `replica=REGION`
+/// (repeated) and `binary`, separated by spaces.
+pub fn create_options(text: &str, description: String) -> Result<NewSecret, String> {
+    let mut spec = NewSecret {
+        description,
+        ..NewSecret::default()
+    };
+    for word in text.split_whitespace() {
+        if word == "binary" {
+            spec.binary = true;
+        } else if let Some(key) = word.strip_prefix("kms=").filter(|k| !k.is_empty()) {
+            spec.kms_key = Some(key.to_owned());
+        } else if let Some(region) = word.strip_prefix("replica=") {
+            let valid = !region.is_empty()
+                && region
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid {
+                return Err(format!("{region:?} is not a region name"));
+            }
+            spec.replicas.push(region.to_owned());
+        } else if let Some((key, value)) = word.strip_prefix("tag:").and_then(|t| t.split_once('='))
+        {
+            if key.is_empty() || key.to_ascii_lowercase().starts_with("aws:") {
+                return Err(format!(
+                    "{key:?}: a tag key, not empty and not starting with aws:"
+                ));
+            }
+            spec.tags.push(Tag {
+                key: key.to_owned(),
+                value: value.to_owned(),
+            });
+        } else {
+            return Err(format!(
+                "{word:?}: options are kms=KEY, tag:KEY=VALUE, replica=REGION and binary"
+            ));
+        }
+    }
+    Ok(spec)
+}
+
+/// The value to send: the text, or for a binary secret the bytes its base64 stands for
+/// (`None` when it is not valid base64).
+pub fn value_of(spec: &NewSecret, text: &SecretValue) -> Option<SecretValue> {
+    use base64::Engine as _;
+    if !spec.binary {
+        return Some(text.clone());
+    }
+    let typed: Zeroizing<String> = Zeroizing::new(text.expose_str()?.split_whitespace().collect());
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(typed.as_bytes())
+        .ok()?;
+    Some(SecretValue::from_bytes(bytes))
+}
+
 impl Editor {
     /// `create`: the name first (in the region of the selected row, else the first one).
     pub fn create(region: String, out: &mut Out) {
@@ -91,7 +148,30 @@ impl Editor {
                     purpose: PromptFor::NewDescription { region, name },
                 });
             }
-            PromptFor::NewDescription { region, name } => {
+            PromptFor::NewDescription { region, name } => out.intent(Intent::Prompt {
+                label: format!(
+                    "Options for {name} (may stay empty): kms=KEY tag:KEY=VALUE replica=REGION binary"
+                ),
+                initial: String::new(),
+                purpose: PromptFor::NewOptions {
+                    region,
+                    name,
+                    description: text.trim().to_owned(),
+                },
+            }),
+            PromptFor::NewOptions {
+                region,
+                name,
+                description,
+            } => {
+                let spec = match create_options(text, description) {
+                    Ok(spec) => spec,
+                    Err(why) => {
+                        out.warn(why);
+                        return;
+                    }
+                };
+                let kind = if spec.binary { "binary, typed as base64" } else { "text or JSON" };
                 self.session = Some(EditSession {
                     region,
                     arn: String::new(),
@@ -106,9 +186,9 @@ impl Editor {
                         overwrite: None,
                         warnings: Vec::new(),
                     }),
-                    message: Some("A new secret: type its value (text or JSON)".to_owned()),
+                    message: Some(format!("A new secret: type its value ({kind})")),
                     theirs: None,
-                    creating: Some(text.trim().to_owned()),
+                    creating: Some(spec),
                 });
                 out.intent(Intent::Open(Layer::Editor));
             }
@@ -197,7 +277,11 @@ impl Editor {
                     arn,
                     name: session.name.clone(),
                     region: session.region.clone(),
-                    description: session.creating.clone().filter(|d| !d.is_empty()),
+                    description: session
+                        .creating
+                        .as_ref()
+                        .map(|spec| spec.description.clone())
+                        .filter(|d| !d.is_empty()),
                     created: None,
                     last_changed: None,
                     last_accessed: None,
@@ -232,6 +316,33 @@ mod tests {
         assert!(check_name(&"x".repeat(513)).is_err());
         assert!(check_name("db-AbCdEf").is_err(), "looks like an ARN suffix");
         assert!(check_name("db-AbCdE").is_ok());
+    }
+
+    #[test]
+    fn create_options_parse_and_say_what_is_wrong() {
+        let spec = create_options(
+            "kms=alias/prod tag:team=payments tag:env=prod replica=eu-west-1 binary",
+            "d".into(),
+        )
+        .expect("valid");
+        assert_eq!(spec.kms_key.as_deref(), Some("alias/prod"));
+        assert_eq!(spec.tags.len(), 2);
+        assert_eq!(spec.replicas, ["eu-west-1"]);
+        assert!(spec.binary);
+        assert!(create_options("", String::new()).is_ok());
+        assert!(create_options("tag:aws:x=1", String::new()).is_err());
+        assert!(create_options("replica=EU", String::new()).is_err());
+        assert!(create_options("colour=blue", String::new()).is_err());
+        let binary = NewSecret {
+            binary: true,
+            ..NewSecret::default()
+        };
+        let decoded = value_of(&binary, &SecretValue::from_string("AAEC\n/w==".into()));
+        assert_eq!(
+            decoded.map(|v| v.expose().to_vec()),
+            Some(vec![0, 1, 2, 255])
+        );
+        assert!(value_of(&binary, &SecretValue::from_string("not base64!".into())).is_none());
     }
 
     #[test]

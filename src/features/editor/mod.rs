@@ -16,6 +16,7 @@ pub mod view;
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
+use crate::app::effect::NewSecret;
 use crate::secret::SecretValue;
 
 /// What the editor is doing.
@@ -76,8 +77,8 @@ pub struct EditSession {
     pub message: Option<String>,
     /// After a conflict: the value someone else saved, to compare with and maybe reload.
     pub theirs: Option<Theirs>,
-    /// A new secret (`create`): its description. The save is then CreateSecret.
-    pub creating: Option<String>,
+    /// A new secret (`create`): what it is created with. The save is then CreateSecret.
+    pub creating: Option<NewSecret>,
 }
 
 /// What someone else saved while the editor was open.

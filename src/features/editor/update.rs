@@ -9,8 +9,8 @@ use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
-use crate::features::editor::form;
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
+use crate::features::editor::{create, form};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
 
@@ -182,13 +182,23 @@ impl Editor {
                     .filter(|(_, for_revision)| *for_revision == revision)
                     .map(|(token, _)| token.clone());
                 let call = match &session.creating {
-                    Some(description) => AwsCall::Create {
-                        region: session.region.clone(),
-                        name: session.name.clone(),
-                        description: description.clone(),
-                        token,
-                        value: loaded.buffer.text(),
-                    },
+                    Some(spec) => {
+                        let Some(value) = create::value_of(spec, &loaded.buffer.text()) else {
+                            session.message = Some(
+                                "Not valid base64: a binary value is typed as base64".to_owned(),
+                            );
+                            session.phase = Phase::Editing;
+                            out.intent(Intent::Close(Layer::Review));
+                            return;
+                        };
+                        AwsCall::Create {
+                            region: session.region.clone(),
+                            name: session.name.clone(),
+                            spec: spec.clone(),
+                            token,
+                            value,
+                        }
+                    }
                     None => AwsCall::SaveValue {
                         region: session.region.clone(),
                         arn: session.arn.clone(),

@@ -154,6 +154,7 @@ impl Tags {
             // The editor's prompts (create, password) never reach here.
             PromptFor::NewName { .. }
             | PromptFor::NewDescription { .. }
+            | PromptFor::NewOptions { .. }
             | PromptFor::PasswordOptions => {}
         }
     }
