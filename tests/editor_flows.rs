@@ -410,3 +410,19 @@ fn form_mode_is_only_for_flat_json_objects() {
     ctrl(&mut h, 'f');
     assert!(message(&h).contains("Form mode is for"));
 }
+
+#[test]
+fn the_palette_over_the_editor_runs_generate_password() {
+    let mut h = editing("x");
+    ctrl(&mut h, 'p');
+    assert_eq!(h.state.layers.top(), Layer::Palette);
+    h.type_text("generate-password");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Prompt,
+        "the generator asks for its options"
+    );
+    press(&mut h, KeyCode::Enter);
+    assert!(matches!(&h.calls()[..], [AwsCall::RandomPassword { .. }]));
+}

@@ -166,3 +166,17 @@ fn keys_rebound_in_the_config_file_drive_the_app() {
         "the old help key is unbound"
     );
 }
+
+#[test]
+fn the_palette_reaches_make_current_and_generate_password_where_they_apply() {
+    let mut h = Harness::loaded();
+    key(&mut h, 'p');
+    key(&mut h, ':');
+    assert_eq!(h.state.layers.top(), Layer::Palette);
+    assert!(h.state.palette.offered.contains(&Command::MakeCurrent));
+    h.type_text("make-current");
+    special(&mut h, KeyCode::Enter);
+    // The highlighted version is already current: it says so, from the versions popup.
+    assert!(h.state.status_text().contains("already AWSCURRENT"));
+    assert_eq!(h.state.layers.top(), Layer::Versions);
+}

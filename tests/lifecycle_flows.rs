@@ -212,3 +212,25 @@ fn a_secret_already_scheduled_for_deletion_is_not_deleted_again_and_managed_ones
             .contains("Managed by  rds: read-only here")
     );
 }
+
+#[test]
+fn every_write_to_a_secret_another_service_manages_is_refused_with_the_reason() {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut managed = detail_for(&selected);
+    managed.owning_service = Some("rds".into());
+    h.answer(Outcome::Described {
+        arn: selected.arn,
+        result: Ok(managed),
+    });
+    for key in ['e', 'D', 'R'] {
+        press(&mut h, KeyCode::Char(key));
+        assert_eq!(h.state.layers.top(), Layer::List, "{key}");
+        assert!(h.state.status_text().contains("managed by rds"), "{key}");
+    }
+    press(&mut h, KeyCode::Char('t'));
+    press(&mut h, KeyCode::Char('a'));
+    assert_eq!(h.state.layers.top(), Layer::Tags, "no prompt for a new tag");
+    assert!(h.state.status_text().contains("managed by rds"));
+    assert!(h.calls().iter().all(|c| !c.mutates()));
+}

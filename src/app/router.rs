@@ -171,11 +171,36 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         refuse_read_only(&OnYes::Command(command), out);
         return;
     }
+    // A secret another service manages (RDS and the like) is read-only here: that service
+    // changes it, and a change made here would be undone or break it.
+    if command.mutates() && command != Command::Create {
+        let managed = state
+            .selected_detail()
+            .and_then(|d| d.result.as_ref().ok())
+            .and_then(|d| {
+                d.owning_service
+                    .clone()
+                    .map(|service| (d.name.clone(), service))
+            });
+        if let Some((name, service)) = managed {
+            out.warn(format!(
+                "{name} is managed by {service}: read-only here, change it through that service"
+            ));
+            return;
+        }
+    }
     if command == Command::Quit {
         quit(state, out);
         return;
     }
-    match state.layers.top() {
+    let top = state.layers.top();
+    // The palette opens over the panes, the versions popup and the editor: it offers what
+    // applies there, and what it runs runs there.
+    if command == Command::Palette && matches!(top, Layer::Versions | Layer::Editor) {
+        open_palette(state, out);
+        return;
+    }
+    match top {
         Layer::List | Layer::Value => pane_command(state, command, out),
         Layer::Filter => state.browse.filter_command(command, out),
         Layer::Palette => state.palette.command(command, out),
@@ -207,13 +232,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
     }
     match command {
         Command::Help => out.intent(Intent::Open(Layer::Help)),
-        Command::Palette => {
-            let origin = state.layers.top();
-            let offered = Command::all()
-                .filter(|c| c.in_palette() && available(state, origin, *c))
-                .collect();
-            state.palette.open(origin, offered, out);
-        }
+        Command::Palette => open_palette(state, out),
         Command::FocusNext => match state.layers.focus() {
             Focus::List if state.reveal.value.is_some() => state.layers.push(Layer::Value),
             _ => state.layers.remove(Layer::Value),
@@ -259,6 +278,28 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 || state.browse.command(command, out);
         }
     }
+}
+
+/// `:` — the commands that apply in the top layer: everything the palette offers under the
+/// panes, or the top layer's own bound commands (the versions popup, the editor).
+fn open_palette(state: &mut State, out: &mut Out) {
+    let origin = state.layers.top();
+    let offered: Vec<Command> = if origin.is_pane() {
+        Command::all()
+            .filter(|c| c.in_palette() && available(state, origin, *c))
+            .collect()
+    } else {
+        let mut own: Vec<Command> = Vec::new();
+        for binding in state.keymap.active(origin) {
+            let command = binding.command;
+            let useful = !matches!(command, Command::Palette | Command::Quit);
+            if useful && !own.contains(&command) && available(state, origin, command) {
+                own.push(command);
+            }
+        }
+        own
+    };
+    state.palette.open(origin, offered, out);
 }
 
 fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
