@@ -180,3 +180,13 @@ fn the_palette_reaches_make_current_and_generate_password_where_they_apply() {
     assert!(h.state.status_text().contains("already AWSCURRENT"));
     assert_eq!(h.state.layers.top(), Layer::Versions);
 }
+
+#[test]
+fn make_current_from_the_main_palette_opens_the_versions_to_choose_from() {
+    let mut h = Harness::loaded();
+    key(&mut h, ':');
+    h.type_text("make-current");
+    special(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Versions);
+    assert!(h.state.status_text().contains("then m"));
+}

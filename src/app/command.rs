@@ -180,7 +180,6 @@ impl Command {
                 | Command::DiscardEdit
                 | Command::Compare
                 | Command::Mark
-                | Command::MakeCurrent
                 | Command::ReloadTheirs
                 | Command::Overwrite
                 | Command::FormMode

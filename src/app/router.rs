@@ -260,6 +260,14 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             let ctx = ctx!(state);
             state.tags.open(&ctx, out);
         }
+        // Over the panes, `make-current` is chosen from the versions: open them.
+        Command::MakeCurrent => {
+            let ctx = ctx!(state);
+            state.versions.open(&state.reveal.version, &ctx, out);
+            if state.versions.picker.is_some() {
+                out.info("Choose the version to make current, then m");
+            }
+        }
         Command::PickVersion => {
             let ctx = ctx!(state);
             state.versions.open(&state.reveal.version, &ctx, out);
