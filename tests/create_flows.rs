@@ -95,7 +95,7 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     assert_eq!(value.expose_str(), Some("Gen3rated-Passw0rd"));
     h.answer(Outcome::Created {
         name: name.clone(),
-        token: "tok".into(),
+        token: Some("tok".into()),
         result: Ok(
             "arn:aws:secretsmanager:us-east-1:123456789012:secret:team/new-api-key-Xy12Ab".into(),
         ),

@@ -192,7 +192,7 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn,
-        token: "tok-1".into(),
+        token: Some("tok-1".into()),
         result: Ok(SaveResult::Saved {
             version_id: "v-new-123456".into(),
         }),
@@ -215,7 +215,7 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn,
-        token: "tok-1".into(),
+        token: Some("tok-1".into()),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs-99".into(),
         }),
@@ -288,7 +288,7 @@ fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
     let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn,
-        token: "tok-1".into(),
+        token: Some("tok-1".into()),
         result: Err(AwsError {
             kind: ErrorKind::Network,
             operation: "PutSecretValue",
@@ -333,7 +333,7 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
     let arn = session_arn(&h);
     h.answer(Outcome::Saved {
         arn: arn.clone(),
-        token: "tok-1".into(),
+        token: Some("tok-1".into()),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs".into(),
         }),
@@ -425,4 +425,52 @@ fn the_palette_over_the_editor_runs_generate_password() {
     );
     press(&mut h, KeyCode::Enter);
     assert!(matches!(&h.calls()[..], [AwsCall::RandomPassword { .. }]));
+}
+
+#[test]
+fn late_answers_never_replace_or_slip_into_the_text() {
+    let mut h = editing("abc");
+    press(&mut h, KeyCode::End);
+    h.type_text("d");
+    // A second answer to an earlier opening arrives while typing: dropped.
+    let raw = SecretValue::from_string("zzz".to_owned());
+    h.answer(Outcome::EditSource {
+        arn: session_arn(&h),
+        purpose: EditFetch::Open,
+        result: Ok(FetchedValue {
+            version_id: "v-other".into(),
+            stages: vec![],
+            raw: raw.clone(),
+            view: ValueView::from_parts(Some(raw), None),
+        }),
+    });
+    assert_eq!(buffer_text(&h), "abcd");
+    // Their value without a conflict pending: no conflict view.
+    answer_theirs(&mut h, "v-x", "theirs");
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    // A generated password that arrives during the review is not inserted behind it.
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Review);
+    h.answer(Outcome::Password {
+        result: Ok(SecretValue::from_string("late-password".into())),
+    });
+    assert_eq!(
+        buffer_text(&h),
+        "abcd",
+        "what was reviewed is what is saved"
+    );
+}
+
+#[test]
+fn a_form_error_never_quotes_what_was_typed() {
+    let mut h = editing("{\"port\": 5432}");
+    ctrl(&mut h, 'f');
+    press(&mut h, KeyCode::Enter);
+    h.type_text("hunter2-passphrase");
+    press(&mut h, KeyCode::Enter);
+    let text = message(&h);
+    assert!(text.contains("port holds a number"), "{text}");
+    assert!(!text.contains("hunter2"), "{text}");
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(message(&h), "", "leaving the field clears the message");
 }

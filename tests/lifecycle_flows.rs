@@ -189,7 +189,13 @@ fn a_secret_already_scheduled_for_deletion_is_not_deleted_again_and_managed_ones
         }
         press(&mut h, KeyCode::Down);
     }
-    assert!(h.state.selected().is_some_and(|s| s.deleted_date.is_some()));
+    let doomed = h.state.selected().cloned().expect("selected");
+    assert!(doomed.deleted_date.is_some());
+    // Described once the selection rests, as in the app.
+    h.answer(Outcome::Described {
+        arn: doomed.arn.clone(),
+        result: Ok(detail_for(&doomed)),
+    });
     press(&mut h, KeyCode::Char('D'));
     assert!(
         h.state
@@ -233,4 +239,17 @@ fn every_write_to_a_secret_another_service_manages_is_refused_with_the_reason() 
     assert_eq!(h.state.layers.top(), Layer::Tags, "no prompt for a new tag");
     assert!(h.state.status_text().contains("managed by rds"));
     assert!(h.calls().iter().all(|c| !c.mutates()));
+}
+
+#[test]
+fn no_write_before_the_detail_says_whether_another_service_manages_it() {
+    let mut h = Harness::loaded();
+    // Move to a secret whose detail is not described yet.
+    press(&mut h, KeyCode::Down);
+    for key in ['e', 'D'] {
+        press(&mut h, KeyCode::Char(key));
+        assert_eq!(h.state.layers.top(), Layer::List, "{key}");
+        assert!(h.state.status_text().contains("Still describing"), "{key}");
+        assert!(h.calls().iter().all(|c| !c.mutates()), "{key}");
+    }
 }

@@ -293,3 +293,36 @@ async fn create_with_a_generated_password_and_a_duplicate_name_keeps_the_text() 
         "nothing overwritten"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    open_editor(&mut app, fx::JSON_SECRET).await;
+    press(&mut app, KeyCode::End, KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    type_text(&mut app, " ");
+    // The move of AWSCURRENT happens, its answer is lost; the retried move is refused
+    // (AWSCURRENT is no longer on the opened version): that is our own save, not a conflict.
+    stack.proxy().drop_answers("UpdateSecretVersionStage", 1);
+    save(&mut app);
+    app.wait_for("the save to end", WAIT, |s| {
+        s.status_text().contains("is AWSCURRENT")
+            || s.editor
+                .session
+                .as_ref()
+                .and_then(|e| e.message.as_deref())
+                .is_some_and(|m| m.starts_with("Not saved"))
+    })
+    .await;
+    assert!(
+        app.state.status_text().contains("is AWSCURRENT"),
+        "saved, not a conflict: {:?}",
+        app.state.editor.session.as_ref().and_then(|e| e.message.clone())
+    );
+    assert_eq!(
+        current_value(&stack, fx::JSON_SECRET).await,
+        format!(" {}", fx::JSON_SECRET_VALUE)
+    );
+}

@@ -113,3 +113,25 @@ fn removing_a_tag_is_confirmed_and_read_only_refuses_every_change() {
     }
     assert!(h.calls().is_empty());
 }
+
+#[test]
+fn adding_a_key_that_exists_says_it_replaces_the_value() {
+    let mut h = opened();
+    press(&mut h, KeyCode::Char('a'));
+    h.type_text("Team");
+    press(&mut h, KeyCode::Enter);
+    h.type_text("risk");
+    press(&mut h, KeyCode::Enter);
+    let question = h
+        .state
+        .confirm
+        .pending
+        .as_ref()
+        .map(|p| p.question.clone())
+        .unwrap_or_default();
+    assert!(
+        question.starts_with("Replace the value of the tag Team"),
+        "{question}"
+    );
+    assert!(question.contains("\"payments\" now"), "{question}");
+}

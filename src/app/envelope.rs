@@ -61,7 +61,8 @@ pub enum Outcome {
     /// The answer to CreateSecret (the new secret's ARN), with the token it used.
     Created {
         name: String,
-        token: String,
+        /// `None` when nothing was sent (the runner refused the call itself).
+        token: Option<String>,
         result: Result<String, AwsError>,
     },
     /// A generated password.
@@ -87,7 +88,8 @@ pub enum Outcome {
     /// The answer to an editor save, with the ClientRequestToken it used.
     Saved {
         arn: String,
-        token: String,
+        /// `None` when nothing was sent (the runner refused the call itself).
+        token: Option<String>,
         result: Result<SaveResult, AwsError>,
     },
     /// A write was made (or refused): `call` says which.

@@ -173,15 +173,19 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
     }
     // A secret another service manages (RDS and the like) is read-only here: that service
     // changes it, and a change made here would be undone or break it.
-    if command.mutates() && command != Command::Create {
-        let managed = state
-            .selected_detail()
-            .and_then(|d| d.result.as_ref().ok())
-            .and_then(|d| {
-                d.owning_service
-                    .clone()
-                    .map(|service| (d.name.clone(), service))
-            });
+    if command.mutates() && command != Command::Create && state.selected().is_some() {
+        let detail = state.selected_detail().map(|d| &d.result);
+        let Some(detail) = detail else {
+            // Whether another service manages it is in the detail: known before any write.
+            out.info("Still describing the secret; try again in a moment");
+            out.intent(Intent::Describe);
+            return;
+        };
+        let managed = detail.as_ref().ok().and_then(|d| {
+            d.owning_service
+                .clone()
+                .map(|service| (d.name.clone(), service))
+        });
         if let Some((name, service)) = managed {
             out.warn(format!(
                 "{name} is managed by {service}: read-only here, change it through that service"
@@ -358,7 +362,8 @@ fn apply_intents(state: &mut State, out: &mut Out) {
             } => state.prompt.ask(label, initial, purpose, out),
             Intent::Prompted { purpose, text } => match purpose {
                 PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
-                    state.tags.prompted(purpose, text, out);
+                    let ctx = ctx!(state);
+                    state.tags.prompted(purpose, text, &ctx, out);
                 }
                 PromptFor::NewName { .. }
                 | PromptFor::NewDescription { .. }

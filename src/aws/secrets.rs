@@ -216,6 +216,10 @@ pub async fn save_value(
             let error = AwsError::from_sdk("UpdateSecretVersionStage", region, &e);
             // Refused because AWSCURRENT moved? Then it is a conflict, not a failure.
             match current_version(ctx, region, arn).await {
+                // A retry whose earlier move went through (its answer was lost): saved.
+                Some(current) if current == new_version => Ok(SaveResult::Saved {
+                    version_id: new_version,
+                }),
                 Some(current) if current != base_version => Ok(SaveResult::Conflict {
                     current_version: current,
                 }),

@@ -170,9 +170,10 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             arn,
             result: Err(error),
         },
-        AwsCall::Create { name, token, .. } => Outcome::Created {
+        AwsCall::Create { name, .. } => Outcome::Created {
             name,
-            token: token.unwrap_or_default(),
+            // Nothing was sent: no token to reuse.
+            token: None,
             result: Err(error),
         },
         AwsCall::RandomPassword { .. } => Outcome::Password { result: Err(error) },
@@ -185,9 +186,10 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             purpose,
             result: Err(error),
         },
-        AwsCall::SaveValue { arn, token, .. } => Outcome::Saved {
+        AwsCall::SaveValue { arn, .. } => Outcome::Saved {
             arn,
-            token: token.unwrap_or_default(),
+            // Nothing was sent: no token to reuse.
+            token: None,
             result: Err(error),
         },
     }
@@ -309,7 +311,11 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
             let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
             let result =
                 secrets::save_value(ctx, &region, &arn, &base_version, &token, &value).await;
-            send(Outcome::Saved { arn, token, result });
+            send(Outcome::Saved {
+                arn,
+                token: Some(token),
+                result,
+            });
         }
         AwsCall::Restore {
             ref region,
@@ -336,27 +342,16 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
             let result = secrets::create(ctx, &region, &name, &spec, &token, &value).await;
             send(Outcome::Created {
                 name,
-                token,
+                token: Some(token),
                 result,
             });
-        }
-        AwsCall::RemoveReplicas {
-            ref region,
-            ref arn,
-            ref regions,
-            ..
-        } => {
-            let result = secrets::remove_replicas(ctx, region, arn, regions)
-                .await
-                .map(|()| Written::Updated);
-            send(Outcome::Wrote { call, result });
         }
         // Reads never come here: `perform` matches every one of them first.
         read => tracing::error!(operation = read.operation(), "a read sent to perform_write"),
     }
 }
 
-/// Tags and the description.
+/// Tags, the description, replicas.
 async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
     let result = match &call {
         AwsCall::Tag {
@@ -375,6 +370,12 @@ async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
             description,
             ..
         } => secrets::update_description(ctx, region, arn, description).await,
+        AwsCall::RemoveReplicas {
+            region,
+            arn,
+            regions,
+            ..
+        } => secrets::remove_replicas(ctx, region, arn, regions).await,
         _ => return,
     }
     .map(|()| Written::Updated);

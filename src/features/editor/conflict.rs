@@ -26,6 +26,13 @@ impl Editor {
         let Some(loaded) = &session.loaded else {
             return;
         };
+        // Only for the conflict this editor has now, once.
+        let awaited = result.as_ref().map_or(true, |v| {
+            loaded.overwrite.as_deref() == Some(v.version_id.as_str())
+        });
+        if !awaited || session.theirs.is_some() || loaded.overwrite.is_none() {
+            return;
+        }
         let theirs = match result {
             Ok(theirs) => theirs,
             Err(error) => {

@@ -233,6 +233,17 @@ impl Editor {
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        // Only while the text is being edited: not into a review, a save on its way, or the
+        // hidden text behind form mode.
+        if !matches!(session.phase, Phase::Editing) {
+            if result.is_ok() {
+                session.message = Some(
+                    "The generated password was not inserted: the text was no longer being edited"
+                        .to_owned(),
+                );
+            }
+            return;
+        }
         let Some(loaded) = session.loaded.as_mut() else {
             return;
         };
@@ -257,7 +268,7 @@ impl Editor {
     pub fn created(
         &mut self,
         name: &str,
-        token: String,
+        token: Option<String>,
         result: Result<String, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
@@ -268,7 +279,7 @@ impl Editor {
         session.phase = Phase::Editing;
         if let Some(loaded) = session.loaded.as_mut() {
             // A retry of the same text reuses the token: no second secret.
-            loaded.token = Some((token, loaded.buffer.revision()));
+            loaded.token = token.map(|t| (t, loaded.buffer.revision()));
         }
         match result {
             Ok(arn) => {

@@ -62,8 +62,9 @@ pub fn splice(text: &str, field: &Field, new: &str) -> Result<Zeroizing<String>,
                 Zeroizing::new(new.trim().to_owned())
             }
             _ => {
+                // Never quote what was typed: it may be the secret.
                 return Err(format!(
-                    "{} holds a number, true, false or null: {new:?} is none of these",
+                    "{} holds a number, true, false or null: what was typed is none of these",
                     field.key
                 ));
             }

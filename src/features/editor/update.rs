@@ -27,9 +27,13 @@ impl Editor {
             ));
             return;
         }
-        if let Some(Ok(detail)) = ctx.detail
-            && let Some(service) = &detail.owning_service
-        {
+        // Whether another service manages it is in the detail: known before editing.
+        let Some(Ok(detail)) = ctx.detail else {
+            out.info("Still describing the secret; try again in a moment");
+            out.intent(Intent::Describe);
+            return;
+        };
+        if let Some(service) = &detail.owning_service {
             out.warn(format!(
                 "{} is managed by {service}: change it through that service",
                 secret.name
@@ -63,7 +67,10 @@ impl Editor {
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let Some(session) = self.session.as_mut().filter(|s| s.arn == arn) else {
+        // Only the answer the open editor is waiting for: a late one from an editor opened
+        // and closed before must not replace what is being typed now.
+        let waiting = |s: &EditSession| s.arn == arn && matches!(s.phase, Phase::Loading);
+        let Some(session) = self.session.as_mut().filter(|s| waiting(s)) else {
             return;
         };
         let value = match result {
@@ -137,6 +144,7 @@ impl Editor {
             // In form mode, Esc leaves the field, then the form; never the editor at once.
             Command::Back if matches!(session.phase, Phase::Form { field: Some(_), .. }) => {
                 session.phase = form_at(&session.phase);
+                session.message = None;
             }
             Command::Back if matches!(session.phase, Phase::Form { .. }) => {
                 session.phase = Phase::Editing;
@@ -228,7 +236,7 @@ impl Editor {
     pub fn saved(
         &mut self,
         arn: &str,
-        token: String,
+        token: Option<String>,
         result: Result<SaveResult, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
@@ -240,7 +248,7 @@ impl Editor {
             return;
         };
         session.phase = Phase::Editing;
-        loaded.token = Some((token, loaded.buffer.revision()));
+        loaded.token = token.map(|t| (t, loaded.buffer.revision()));
         match result {
             Ok(SaveResult::Saved { version_id }) => {
                 let short: String = version_id.chars().take(8).collect();

@@ -87,10 +87,15 @@ impl Tags {
                 }
             }
             Command::EditDescription => {
-                let current = match ctx.detail {
-                    Some(Ok(detail)) => detail.description.clone().unwrap_or_default(),
-                    _ => String::new(),
+                // The popup's own secret: the selection may have moved under it.
+                let Some(Ok(detail)) = ctx
+                    .detail
+                    .filter(|d| d.as_ref().is_ok_and(|d| d.arn == popup.arn))
+                else {
+                    out.info("Still describing the secret; try again in a moment");
+                    return;
                 };
+                let current = detail.description.clone().unwrap_or_default();
                 out.intent(Intent::Prompt {
                     label: format!("Description of {}", popup.name),
                     initial: current,
@@ -103,7 +108,7 @@ impl Tags {
     }
 
     /// What was typed in a prompt this room asked for.
-    pub fn prompted(&mut self, purpose: PromptFor, text: String, out: &mut Out) {
+    pub fn prompted(&mut self, purpose: PromptFor, text: String, ctx: &Ctx, out: &mut Out) {
         let Some(popup) = self.popup.as_ref() else {
             return;
         };
@@ -129,8 +134,23 @@ impl Tags {
                     ));
                     return;
                 }
+                let existing = match ctx.detail {
+                    Some(Ok(detail)) if detail.arn == popup.arn => detail
+                        .tags
+                        .iter()
+                        .find(|t| t.key == key)
+                        .map(|t| t.value.clone()),
+                    _ => None,
+                };
+                let question = match existing {
+                    Some(old) => format!(
+                        "Replace the value of the tag {key} on {} ({old:?} now) with {text:?}?",
+                        popup.name
+                    ),
+                    None => format!("Set the tag {key} = {text:?} on {}?", popup.name),
+                };
                 out.intent(Intent::Confirm(ConfirmRequest {
-                    question: format!("Set the tag {key} = {text:?} on {}?", popup.name),
+                    question,
                     on_yes: OnYes::Call(AwsCall::Tag {
                         region: popup.region.clone(),
                         arn: popup.arn.clone(),
