@@ -319,7 +319,11 @@ async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
     assert!(
         app.state.status_text().contains("is AWSCURRENT"),
         "saved, not a conflict: {:?}",
-        app.state.editor.session.as_ref().and_then(|e| e.message.clone())
+        app.state
+            .editor
+            .session
+            .as_ref()
+            .and_then(|e| e.message.clone())
     );
     assert_eq!(
         current_value(&stack, fx::JSON_SECRET).await,

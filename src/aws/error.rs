@@ -2,14 +2,21 @@
 //! (`ProvideErrorMetadata::code`), never message substrings.
 
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::http::Response as HttpResponse;
 
 pub use crate::model::error::{AwsError, ErrorKind};
 
 impl AwsError {
-    pub fn from_sdk<E, R>(operation: &'static str, region: &str, err: &SdkError<E, R>) -> Self
+    pub fn from_sdk<E, B>(
+        operation: &'static str,
+        region: &str,
+        err: &SdkError<E, HttpResponse<B>>,
+    ) -> Self
     where
         E: ProvideErrorMetadata,
     {
+        // What the service answered, for errors no code explains.
+        let status = err.raw_response().map(|r| r.status().as_u16());
         let (kind, code, message) = match err {
             SdkError::TimeoutError(_) => (
                 ErrorKind::Timeout,
@@ -27,7 +34,10 @@ impl AwsError {
             SdkError::ResponseError(_) => (
                 ErrorKind::Network,
                 None,
-                Some("unreadable response".to_owned()),
+                Some(match status {
+                    Some(status) => format!("unreadable response (HTTP {status})"),
+                    None => "unreadable response".to_owned(),
+                }),
             ),
             SdkError::ConstructionFailure(_) => (
                 ErrorKind::Invalid,
@@ -39,7 +49,18 @@ impl AwsError {
                 let kind = code
                     .as_deref()
                     .map_or(ErrorKind::Other, ErrorKind::from_code);
-                (kind, code, err.message().map(str::to_owned))
+                let mut message = err.message().map(str::to_owned);
+                // An error no code classifies still says what is known: the HTTP status and
+                // the service's own words.
+                if kind == ErrorKind::Other
+                    && let Some(status) = status
+                {
+                    message = Some(match message {
+                        Some(text) => format!("HTTP {status}: {text}"),
+                        None => format!("HTTP {status}"),
+                    });
+                }
+                (kind, code, message)
             }
         };
         Self {
@@ -49,5 +70,44 @@ impl AwsError {
             code,
             message,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_secretsmanager::error::ErrorMetadata;
+    use aws_sdk_secretsmanager::operation::list_secrets::ListSecretsError;
+    use aws_smithy_runtime_api::http::StatusCode;
+    use aws_smithy_types::body::SdkBody;
+
+    use super::*;
+
+    fn service_error(status: u16, code: Option<&str>, message: &str) -> AwsError {
+        let mut meta = ErrorMetadata::builder().message(message);
+        if let Some(code) = code {
+            meta = meta.code(code);
+        }
+        let raw = HttpResponse::new(
+            StatusCode::try_from(status).expect("status"),
+            SdkBody::empty(),
+        );
+        let err = SdkError::service_error(ListSecretsError::generic(meta.build()), raw);
+        AwsError::from_sdk("ListSecrets", "us-east-1", &err)
+    }
+
+    #[test]
+    fn an_unclassified_error_says_the_http_status_and_the_service_s_words() {
+        let err = service_error(503, None, "Slow Down");
+        assert_eq!(err.kind, ErrorKind::Other);
+        assert_eq!(
+            err.to_string(),
+            "ListSecrets in us-east-1 failed: error: HTTP 503: Slow Down"
+        );
+        let denied = service_error(400, Some("AccessDeniedException"), "no");
+        assert_eq!(denied.kind, ErrorKind::AccessDenied);
+        assert!(
+            !denied.to_string().contains("HTTP"),
+            "a known code says enough"
+        );
     }
 }
