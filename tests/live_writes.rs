@@ -88,6 +88,9 @@ async fn delete_with_a_recovery_window_then_restore() {
 
     app.cmd(Command::ToggleDeleted);
     app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    // No write before the detail says who manages the secret.
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
     press(&mut app, KeyCode::Char('R'));
     assert_eq!(app.state.layers.top(), Layer::Confirm);
     press(&mut app, KeyCode::Char('y'));
@@ -335,6 +338,9 @@ async fn tags_and_description_change_through_the_sdk() {
         s.status_text().contains("tag owner set")
     })
     .await;
+    // The detail is described again after a change; the next change waits for it.
+    app.wait_for("described again", WAIT, |s| s.selected_detail().is_some())
+        .await;
     press(&mut app, KeyCode::Char('d'));
     for _ in 0..fx::STRING_SECRET_DESCRIPTION.chars().count() {
         press(&mut app, KeyCode::Backspace);

@@ -238,6 +238,14 @@ async fn perform(
             }
             send(Outcome::WhoAmI { result });
         }
+        read if !read.mutates() => perform_value_read(ctx, read, send).await,
+        write => perform_write(ctx, write, send).await,
+    }
+}
+
+/// The reads of the editor, the versions and the tags popups, and the password generator.
+async fn perform_value_read(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
+    match call {
         AwsCall::FetchForEdit {
             region,
             arn,
@@ -251,7 +259,28 @@ async fn perform(
                 result,
             });
         }
-        write => perform_write(ctx, write, send).await,
+        AwsCall::FetchPair {
+            region,
+            arn,
+            versions,
+        } => {
+            let [left, right] = &versions;
+            let result = secrets::get_pair(ctx, &region, &arn, [left, right]).await;
+            send(Outcome::Pair { arn, result });
+        }
+        AwsCall::FetchPolicy { region, arn } => {
+            let result = secrets::policy(ctx, &region, &arn).await;
+            send(Outcome::Policy { arn, result });
+        }
+        AwsCall::RandomPassword { region, options } => {
+            let result = secrets::random_password(ctx, &region, options).await;
+            send(Outcome::Password { result });
+        }
+        // The listing, describe, value and identity reads are `perform`'s own.
+        other => send(failed(
+            other.clone(),
+            refused(&other, "not a value read".to_owned()),
+        )),
     }
 }
 
@@ -268,23 +297,6 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 .await
                 .map(|on| Written::Deleted { on });
             send(Outcome::Wrote { call, result });
-        }
-        AwsCall::RandomPassword { region, options } => {
-            let result = secrets::random_password(ctx, &region, options).await;
-            send(Outcome::Password { result });
-        }
-        AwsCall::FetchPolicy { region, arn } => {
-            let result = secrets::policy(ctx, &region, &arn).await;
-            send(Outcome::Policy { arn, result });
-        }
-        AwsCall::FetchPair {
-            region,
-            arn,
-            versions,
-        } => {
-            let [left, right] = &versions;
-            let result = secrets::get_pair(ctx, &region, &arn, [left, right]).await;
-            send(Outcome::Pair { arn, result });
         }
         AwsCall::MakeCurrent {
             ref region,
@@ -327,8 +339,10 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 .map(|()| Written::Restored);
             send(Outcome::Wrote { call, result });
         }
-        meta
-        @ (AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. }) => {
+        meta @ (AwsCall::Tag { .. }
+        | AwsCall::Untag { .. }
+        | AwsCall::UpdateDescription { .. }
+        | AwsCall::RemoveReplicas { .. }) => {
             perform_metadata_write(ctx, meta, send).await;
         }
         AwsCall::Create {
@@ -346,8 +360,11 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 result,
             });
         }
-        // Reads never come here: `perform` matches every one of them first.
-        read => tracing::error!(operation = read.operation(), "a read sent to perform_write"),
+        // Reads never come here (`perform` sends them elsewhere); answered, never dropped.
+        read => send(failed(
+            read.clone(),
+            refused(&read, "not a write".to_owned()),
+        )),
     }
 }
 
