@@ -550,3 +550,40 @@ fn an_older_copy_s_clear_answer_leaves_the_newer_copy_s_timer_alone() {
     let effects = h.act(Action::ClipboardClearDue { token: second }).to_vec();
     assert!(matches!(&effects[..], [Effect::ClearClipboard { token }] if *token == second));
 }
+
+#[test]
+fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming_it() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch("{\"cmd\":\"x\\u001b[201~rm -rf ~\\n\",\"ok\":\"plain\"}");
+    h.cmd(Command::CopyValue);
+    assert_eq!(h.state.layers.top(), Layer::Confirm, "not copied yet");
+    assert!(h.effects.iter().all(|e| !matches!(e, Effect::Copy(_))));
+    let question = h
+        .state
+        .confirm
+        .pending
+        .as_ref()
+        .map(|p| p.question.clone())
+        .unwrap_or_default();
+    assert!(
+        question.contains("bracketed paste") && question.contains("line break"),
+        "{question}"
+    );
+    assert!(
+        !question.contains("rm -rf"),
+        "the value itself is never quoted"
+    );
+    h.press(KeyCode::Char('n'), KeyModifiers::NONE);
+    assert!(h.effects.iter().all(|e| !matches!(e, Effect::Copy(_))));
+    h.cmd(Command::CopyValue);
+    h.press(KeyCode::Char('y'), KeyModifiers::NONE);
+    assert!(matches!(
+        &h.effects[..],
+        [Effect::Copy(CopyRequest { secret: true, .. })]
+    ));
+    // A plain key is copied at once.
+    h.cmd(Command::Down);
+    let copied = h.copy_value_and_confirm();
+    assert_eq!(copied.text.expose_str(), Some("plain"));
+}

@@ -67,6 +67,11 @@ pub struct StatusLine {
 pub enum Intent {
     /// Show a message in the footer.
     Status(StatusLine),
+    /// A copy confirmed after its paste risks were named: no second question.
+    CopyConfirmed {
+        label: String,
+        text: SecretValue,
+    },
     /// Put text on the clipboard (the clipboard room makes the copy and tracks its clear).
     Copy {
         label: String,
@@ -134,6 +139,11 @@ pub struct ConfirmRequest {
 pub enum OnYes {
     Command(Command),
     Call(AwsCall),
+    /// A copy whose value could act when pasted, confirmed.
+    Copy {
+        label: String,
+        text: SecretValue,
+    },
 }
 
 impl OnYes {
@@ -141,6 +151,7 @@ impl OnYes {
         match self {
             OnYes::Command(command) => command.mutates(),
             OnYes::Call(call) => call.mutates(),
+            OnYes::Copy { .. } => false,
         }
     }
 }

@@ -12,8 +12,11 @@ use crate::app::command::Command;
 use crate::app::effect::{AwsCall, EditFetch, Effect};
 use crate::app::envelope::{Envelope, Outcome, Stamp};
 use crate::app::layers::{Focus, Layer};
-use crate::app::room::{Intent, Level, OnYes, Out, PromptFor, explain};
+use crate::app::room::{
+    ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity, explain,
+};
 use crate::app::state::{State, ctx_of};
+use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::detail::Details;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
@@ -337,8 +340,32 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 text,
                 sensitivity,
             } => {
+                // A paste must never run a command: a secret that could is copied only
+                // after a confirmation that names what is in it.
+                let risks = paste_risks(&text);
+                if sensitivity == Sensitivity::Secret && !risks.is_empty() {
+                    state.confirm.ask(
+                        ConfirmRequest {
+                            question: format!(
+                                "The {label} holds {}: pasted into a shell or terminal it \
+                                 could run commands. Copy it anyway?",
+                                risks.join(", ")
+                            ),
+                            on_yes: OnYes::Copy { label, text },
+                            typed: None,
+                        },
+                        out,
+                    );
+                } else {
+                    let ctx = ctx!(state);
+                    state.clipboard.copy(label, text, sensitivity, &ctx, out);
+                }
+            }
+            Intent::CopyConfirmed { label, text } => {
                 let ctx = ctx!(state);
-                state.clipboard.copy(label, text, sensitivity, &ctx, out);
+                state
+                    .clipboard
+                    .copy(label, text, Sensitivity::Secret, &ctx, out);
             }
             Intent::Confirm(request) => {
                 if request.on_yes.mutates() && state.settings.read_only {
@@ -404,6 +431,7 @@ fn refuse_read_only(what: &OnYes, out: &mut Out) {
     let name = match what {
         OnYes::Command(command) => command.name(),
         OnYes::Call(call) => call.operation(),
+        OnYes::Copy { .. } => "copy",
     };
     out.error(format!(
         "Read-only mode: {name} is not allowed (restart without --read-only)"

@@ -1,6 +1,7 @@
 //! Clipboard: copies (a value, a JSON key, the ARN, the name), the timed clear of a copied
 //! secret, and the countdown in the footer. The copying itself runs in the runner.
 
+pub mod paste_risk;
 mod update;
 pub mod view;
 

@@ -54,6 +54,10 @@ impl Confirm {
                 let run = match &request.on_yes {
                     OnYes::Command(command) => Intent::Run(*command),
                     OnYes::Call(call) => Intent::Call(call.clone()),
+                    OnYes::Copy { label, text } => Intent::CopyConfirmed {
+                        label: label.clone(),
+                        text: text.clone(),
+                    },
                 };
                 out.intent(Intent::Close(Layer::Confirm));
                 out.intent(run);
