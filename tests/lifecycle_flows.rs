@@ -115,13 +115,7 @@ fn what_the_service_would_refuse_is_refused_first() {
         Layer::Confirm,
         "no delete popup: removing replicas is offered"
     );
-    let question = h
-        .state
-        .confirm
-        .pending
-        .as_ref()
-        .map(|p| p.question.clone())
-        .unwrap_or_default();
+    let question = common::confirm_question(&h.state);
     assert!(question.contains("Remove the replicas first"), "{question}");
     press(&mut h, KeyCode::Char('n'));
     press(&mut h, KeyCode::Char('R'));

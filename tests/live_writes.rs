@@ -116,13 +116,7 @@ async fn delete_without_recovery_is_its_own_choice_and_a_replicated_secret_is_re
         Layer::Confirm,
         "no delete popup yet"
     );
-    let question = app
-        .state
-        .confirm
-        .pending
-        .as_ref()
-        .map(|p| p.question.clone())
-        .unwrap_or_default();
+    let question = common::confirm_question(&app.state);
     assert!(question.contains("replicated to eu-west-1"), "{question}");
     press(&mut app, KeyCode::Char('y'));
     app.wait_for("replicas removed", WAIT, |s| {
@@ -156,13 +150,7 @@ async fn delete_without_recovery_is_its_own_choice_and_a_replicated_secret_is_re
     press(&mut app, KeyCode::Char('D'));
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Enter);
-    let question = app
-        .state
-        .confirm
-        .pending
-        .as_ref()
-        .map(|p| p.question.clone())
-        .unwrap_or_default();
+    let question = common::confirm_question(&app.state);
     assert!(question.contains("WITHOUT RECOVERY"), "{question}");
     type_text(&mut app, fx::AP_SECRET);
     press(&mut app, KeyCode::Enter);

@@ -122,13 +122,7 @@ fn adding_a_key_that_exists_says_it_replaces_the_value() {
     press(&mut h, KeyCode::Enter);
     h.type_text("risk");
     press(&mut h, KeyCode::Enter);
-    let question = h
-        .state
-        .confirm
-        .pending
-        .as_ref()
-        .map(|p| p.question.clone())
-        .unwrap_or_default();
+    let question = common::confirm_question(&h.state);
     assert!(
         question.starts_with("Replace the value of the tag Team"),
         "{question}"

@@ -559,13 +559,7 @@ fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming
     h.cmd(Command::CopyValue);
     assert_eq!(h.state.layers.top(), Layer::Confirm, "not copied yet");
     assert!(h.effects.iter().all(|e| !matches!(e, Effect::Copy(_))));
-    let question = h
-        .state
-        .confirm
-        .pending
-        .as_ref()
-        .map(|p| p.question.clone())
-        .unwrap_or_default();
+    let question = common::confirm_question(&h.state);
     assert!(
         question.contains("bracketed paste") && question.contains("line break"),
         "{question}"

@@ -263,6 +263,16 @@ impl Harness {
     }
 }
 
+/// The question the confirm layer asks, or "" when none is open.
+pub fn confirm_question(state: &State) -> String {
+    state
+        .confirm
+        .pending
+        .as_ref()
+        .map(|p| p.question.clone())
+        .unwrap_or_default()
+}
+
 pub fn aws_calls(effects: &[Effect]) -> Vec<AwsCall> {
     effects
         .iter()
