@@ -9,6 +9,7 @@ pub mod envelope;
 pub mod input;
 pub mod keymap;
 pub mod layers;
+mod offers;
 pub mod room;
 mod router;
 pub mod state;
@@ -19,5 +20,6 @@ pub use effect::{
     AwsCall, CopyRequest, EditFetch, Effect, Lane, NewSecret, PasswordOptions, Recovery,
 };
 pub use envelope::{Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
-pub use router::{available, init, update};
+pub use offers::available;
+pub use router::{init, update};
 pub use state::{Settings, State};

@@ -12,6 +12,7 @@ use crate::app::command::Command;
 use crate::app::effect::{AwsCall, EditFetch, Effect};
 use crate::app::envelope::{Envelope, Outcome, Stamp};
 use crate::app::layers::{Focus, Layer};
+use crate::app::offers::open_palette;
 use crate::app::room::{
     ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity, explain,
 };
@@ -20,7 +21,6 @@ use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::detail::Details;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
-use crate::features::reveal::ValuePane;
 use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 
@@ -295,28 +295,6 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
     }
 }
 
-/// `:` — the commands that apply in the top layer: everything the palette offers under the
-/// panes, or the top layer's own bound commands (the versions popup, the editor).
-fn open_palette(state: &mut State, out: &mut Out) {
-    let origin = state.layers.top();
-    let offered: Vec<Command> = if origin.is_pane() {
-        Command::all()
-            .filter(|c| c.in_palette() && available(state, origin, *c))
-            .collect()
-    } else {
-        let mut own: Vec<Command> = Vec::new();
-        for binding in state.keymap.active(origin) {
-            let command = binding.command;
-            let useful = !matches!(command, Command::Palette | Command::Quit);
-            if useful && !own.contains(&command) && available(state, origin, command) {
-                own.push(command);
-            }
-        }
-        own
-    };
-    state.palette.open(origin, offered, out);
-}
-
 fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
     match state.layers.top() {
         Layer::Filter => state.browse.filter_text(edit),
@@ -529,30 +507,4 @@ fn quit(state: &mut State, out: &mut Out) {
 
 fn selected_arn(state: &State) -> Option<String> {
     state.selected().map(|s| s.arn.clone())
-}
-
-/// Whether `command` can do anything in `layer` now: the footer hints and the palette
-/// offer only these.
-pub fn available(state: &State, layer: Layer, command: Command) -> bool {
-    if command.mutates() && state.settings.read_only {
-        return false;
-    }
-    let selected = state.selected().is_some();
-    let value = state.reveal.value.as_ref();
-    match command {
-        // In the value pane, `v` toggles one JSON key.
-        Command::Reveal if layer == Layer::Value => value.is_some_and(|p| p.key_table().is_some()),
-        Command::Reveal
-        | Command::CopyValue
-        | Command::CopyArn
-        | Command::CopyName
-        | Command::PickVersion => selected,
-        Command::RevealAll | Command::ToggleRawJson => value.is_some_and(ValuePane::is_json),
-        Command::FocusNext => value.is_some(),
-        Command::Delete | Command::Edit => {
-            state.selected().is_some_and(|s| s.deleted_date.is_none())
-        }
-        Command::Restore => state.selected().is_some_and(|s| s.deleted_date.is_some()),
-        _ => true,
-    }
 }

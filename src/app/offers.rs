@@ -1,0 +1,56 @@
+//! What the footer hints and the palette offer: the commands that can do something in a
+//! layer now, and the palette's list for the top layer.
+
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::room::Out;
+use crate::app::state::State;
+use crate::features::reveal::ValuePane;
+
+/// `:` — the commands that apply in the top layer: everything the palette offers under the
+/// panes, or the top layer's own bound commands (the versions popup, the editor).
+pub(crate) fn open_palette(state: &mut State, out: &mut Out) {
+    let origin = state.layers.top();
+    let offered: Vec<Command> = if origin.is_pane() {
+        Command::all()
+            .filter(|c| c.in_palette() && available(state, origin, *c))
+            .collect()
+    } else {
+        let mut own: Vec<Command> = Vec::new();
+        for binding in state.keymap.active(origin) {
+            let command = binding.command;
+            let useful = !matches!(command, Command::Palette | Command::Quit);
+            if useful && !own.contains(&command) && available(state, origin, command) {
+                own.push(command);
+            }
+        }
+        own
+    };
+    state.palette.open(origin, offered, out);
+}
+
+/// Whether `command` can do anything in `layer` now: the footer hints and the palette
+/// offer only these.
+pub fn available(state: &State, layer: Layer, command: Command) -> bool {
+    if command.mutates() && state.settings.read_only {
+        return false;
+    }
+    let selected = state.selected().is_some();
+    let value = state.reveal.value.as_ref();
+    match command {
+        // In the value pane, `v` toggles one JSON key.
+        Command::Reveal if layer == Layer::Value => value.is_some_and(|p| p.key_table().is_some()),
+        Command::Reveal
+        | Command::CopyValue
+        | Command::CopyArn
+        | Command::CopyName
+        | Command::PickVersion => selected,
+        Command::RevealAll | Command::ToggleRawJson => value.is_some_and(ValuePane::is_json),
+        Command::FocusNext => value.is_some(),
+        Command::Delete | Command::Edit => {
+            state.selected().is_some_and(|s| s.deleted_date.is_none())
+        }
+        Command::Restore => state.selected().is_some_and(|s| s.deleted_date.is_some()),
+        _ => true,
+    }
+}
