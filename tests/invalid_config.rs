@@ -1,23 +1,17 @@
 //! A bad config file stops the real binary at start, before any terminal or AWS work, with
 //! the file, the line and the field (one file per mistake in `tests/invalid_configs/`).
 
-use std::process::Command;
+mod common;
+
+use std::ffi::OsStr;
 
 fn run_with(config: &str) -> (i32, String) {
     let path = format!(
         "{}/tests/invalid_configs/{config}",
         env!("CARGO_MANIFEST_DIR")
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_smtui"))
-        .args(["--config", &path, "--region", "us-east-1"])
-        .env("AWS_CONFIG_FILE", "/dev/null")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        .output()
-        .expect("run smtui");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let args = ["--config", &path, "--region", "us-east-1"].map(OsStr::new);
+    common::run_smtui(&args, &[])
 }
 
 #[test]

@@ -4,24 +4,18 @@
 
 #![cfg(unix)]
 
+mod common;
+
+use std::ffi::OsStr;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
-use std::process::Command;
 
 fn run_with_log(dir: &Path, log: &Path) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_smtui"))
-        .arg("--log-file")
-        .arg(log)
-        .args(["--region", "us-east-1"])
-        .env("XDG_CONFIG_HOME", dir)
-        .env("AWS_CONFIG_FILE", "/dev/null")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        .output()
-        .expect("run smtui");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let args = [OsStr::new("--log-file"), log.as_os_str()]
+        .into_iter()
+        .chain(["--region", "us-east-1"].map(OsStr::new))
+        .collect::<Vec<_>>();
+    common::run_smtui(&args, &[("XDG_CONFIG_HOME", dir.as_os_str())])
 }
 
 #[test]

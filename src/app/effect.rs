@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::app::action::Action;
-use crate::app::envelope::Stamp;
+use crate::app::stamp::Stamp;
 use crate::model::VersionSel;
 use crate::secret::SecretValue;
 

@@ -6,25 +6,9 @@
 use jiff::Timestamp;
 
 use crate::app::effect::{AwsCall, EditFetch};
+pub use crate::app::stamp::{IdentityId, Stamp};
 use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
 use crate::secret::SecretValue;
-
-/// Which credentials a call runs as. `IdentityId::START` is the identity smtui started with;
-/// switching roles adds others, and the runner keeps clients per identity and region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct IdentityId(pub u32);
-
-impl IdentityId {
-    pub const START: IdentityId = IdentityId(0);
-}
-
-/// Who asked, and when: stamped on every AWS effect and copied onto its result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Stamp {
-    /// Bumped by a refresh (and by a role switch): older results are stale.
-    pub generation: u64,
-    pub identity: IdentityId,
-}
 
 /// A result from the runner.
 #[derive(Debug, Clone)]

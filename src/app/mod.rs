@@ -12,6 +12,8 @@ pub mod layers;
 mod offers;
 pub mod room;
 mod router;
+pub mod settings;
+pub mod stamp;
 pub mod state;
 
 pub use action::{Action, TextEdit};

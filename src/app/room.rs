@@ -7,9 +7,9 @@ use std::time::Instant;
 
 use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Effect};
-use crate::app::envelope::Stamp;
 use crate::app::layers::{Focus, Layer};
-use crate::app::state::Settings;
+use crate::app::settings::Settings;
+use crate::app::stamp::Stamp;
 use crate::model::{AwsError, CallerIdentity, ErrorKind, SecretDetail, SecretSummary, VersionSel};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;

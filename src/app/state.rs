@@ -1,11 +1,12 @@
 //! The whole app state: the rooms side by side, the layer stack, the footer's message and
 //! the settings. Rendering reads it; only the router (`update`) changes it.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::app::keymap::Keymap;
 use crate::app::layers::{Layer, Layers};
 use crate::app::room::{Ctx, StatusLine};
+pub use crate::app::settings::Settings;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
 use crate::features::confirm::Confirm;
@@ -20,29 +21,6 @@ use crate::features::session::Session;
 use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 use crate::model::SecretSummary;
-
-/// Behaviour settings, from config and CLI.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub reveal_timeout: Duration,
-    pub clipboard_timeout: Duration,
-    pub detail_ttl: Duration,
-    pub read_only: bool,
-    /// Where the profile/env says we are; used for STS.
-    pub home_region: Option<String>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            reveal_timeout: Duration::from_secs(30),
-            clipboard_timeout: Duration::from_secs(30),
-            detail_ttl: Duration::from_secs(30),
-            read_only: false,
-            home_region: None,
-        }
-    }
-}
 
 #[derive(Debug)]
 pub struct State {

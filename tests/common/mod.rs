@@ -263,6 +263,22 @@ impl Harness {
     }
 }
 
+/// Runs the real binary to its end with no AWS credentials from the machine: its exit code
+/// and what it printed on stderr. For what stops smtui at start.
+pub fn run_smtui(args: &[&std::ffi::OsStr], envs: &[(&str, &std::ffi::OsStr)]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtui"))
+        .args(args)
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .envs(envs.iter().copied())
+        .output()
+        .expect("run smtui");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The question the confirm layer asks, or "" when none is open.
 pub fn confirm_question(state: &State) -> String {
     state

@@ -1,0 +1,26 @@
+//! Behaviour settings, from the config file and the command line.
+
+use std::time::Duration;
+
+/// Behaviour settings, from config and CLI.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub reveal_timeout: Duration,
+    pub clipboard_timeout: Duration,
+    pub detail_ttl: Duration,
+    pub read_only: bool,
+    /// Where the profile/env says we are; used for STS.
+    pub home_region: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            reveal_timeout: Duration::from_secs(30),
+            clipboard_timeout: Duration::from_secs(30),
+            detail_ttl: Duration::from_secs(30),
+            read_only: false,
+            home_region: None,
+        }
+    }
+}
