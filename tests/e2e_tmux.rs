@@ -238,6 +238,46 @@ fn palette_and_help(tmux: &Tmux) {
     });
 }
 
+/// Every write popup once in the real binary, each closed again without writing: the tags
+/// popup from the palette (`:tags`), versions and their comparison, delete, create.
+fn the_write_popups_open_and_close(tmux: &Tmux) {
+    let wait = Duration::from_secs(10);
+    // The saved secret is described again; the popups read that detail.
+    tmux.wait_for("the detail again", wait, |s| s.contains("Team=payments"));
+    tmux.keys(&[":"]);
+    tmux.wait_for("the palette", wait, |s| s.contains("Enter runs"));
+    tmux.keys(&["-l", "tags"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the tags popup", wait, |s| {
+        s.contains("Tags, description, policy") && s.contains("Resource policy")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["p"]);
+    tmux.wait_for("the versions", wait, |s| s.contains(" Versions "));
+    tmux.keys(&["d"]);
+    tmux.wait_for("a comparison", wait, |s| {
+        s.contains("Compare versions") && s.contains("••••••••")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("back to the versions", wait, |s| {
+        !s.contains("Compare versions")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the versions closed", wait, |s| !s.contains(" Versions "));
+    tmux.keys(&["D"]);
+    tmux.wait_for("the delete popup", wait, |s| s.contains("Delete secret"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("kept", wait, |s| !s.contains("Delete secret"));
+    tmux.keys(&["N"]);
+    tmux.wait_for("the new secret's name", wait, |s| {
+        s.contains("Name of the new secret")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("no secret created", wait, |s| {
+        !s.contains("Name of the new secret")
+    });
+}
+
 /// The running smtui may not dump core.
 fn assert_core_dumps_off(tmux: &Tmux) {
     let limits =
@@ -427,6 +467,7 @@ async fn edit_save_and_read_back() {
         saved.secret_string(),
         Some(format!("{}_v2", fx::STRING_SECRET_VALUE).as_str())
     );
+    the_write_popups_open_and_close(&tmux);
     tmux.keys(&["q"]);
     let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
         s.contains("SMTUI-EXITED-")

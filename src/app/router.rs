@@ -383,6 +383,11 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {
                     state.reveal.mask();
                 }
+                // On screen: described again now, not when the selection next moves.
+                if state.selected().is_some_and(|s| s.arn == arn) {
+                    let ctx = ctx!(state, without details);
+                    state.details.describe_if_stale(&ctx, out);
+                }
             }
             Intent::DeletionChanged { arn, on } => {
                 state.browse.list.set_deleted(&arn, on);

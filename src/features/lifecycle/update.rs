@@ -133,7 +133,6 @@ impl Lifecycle {
                 Ok(_) => {
                     out.info(format!("{name}: replicas removed; it can be deleted now"));
                     out.intent(Intent::SecretChanged { arn: arn.clone() });
-                    out.intent(Intent::Describe);
                 }
                 Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
             }

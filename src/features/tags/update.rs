@@ -190,7 +190,7 @@ impl Tags {
         }
     }
 
-    /// The answer to a tag or description change: the detail is described again.
+    /// The answer to a tag or description change (the router describes the secret again).
     pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
         let (arn, name, what) = match call {
             AwsCall::Tag { arn, name, key, .. } => (arn, name, format!("tag {key} set")),
@@ -204,7 +204,6 @@ impl Tags {
             Ok(_) => {
                 out.info(format!("{name}: {what}"));
                 out.intent(Intent::SecretChanged { arn: arn.clone() });
-                out.intent(Intent::Describe);
             }
             Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
         }
