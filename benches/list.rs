@@ -42,7 +42,12 @@ fn secrets(n: usize) -> Vec<SecretSummary> {
                         .expect("ts"),
                 ),
                 last_accessed: None,
-                rotation_enabled: i % 4 == 0,
+                rotation: smtui::model::Rotation {
+                    enabled: i % 4 == 0,
+                    ..Default::default()
+                },
+                owning_service: None,
+                stages: Vec::new(),
                 tags: vec![
                     Tag {
                         key: "Team".into(),

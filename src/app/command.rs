@@ -66,6 +66,16 @@ pub enum Command {
     Mark,
     /// Versions: move AWSCURRENT to the highlighted version.
     MakeCurrent,
+    /// The fleet's rotation posture across everything listed.
+    RotationOverview,
+    /// RotateSecret now.
+    Rotate,
+    /// Set or change the rotation schedule.
+    RotationSchedule,
+    /// CancelRotateSecret: automatic rotation off.
+    CancelRotation,
+    /// Remove the AWSPENDING label a stuck rotation left behind.
+    RepairRotation,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -87,6 +97,11 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Create, "create", "create a secret (name, description, then its value)"),
     (Command::GeneratePassword, "generate-password", "editor: insert a generated password"),
     (Command::Tags, "tags", "tags, description and resource policy"),
+    (Command::RotationOverview, "rotation", "rotation posture of every listed secret, riskiest first"),
+    (Command::Rotate, "rotate", "rotate the secret now (RotateSecret)"),
+    (Command::RotationSchedule, "rotation-schedule", "set the rotation schedule: days, rate() or cron(), window"),
+    (Command::CancelRotation, "cancel-rotation", "turn automatic rotation off (CancelRotateSecret)"),
+    (Command::RepairRotation, "repair-rotation", "repair a stuck rotation: remove its AWSPENDING label"),
     (Command::Delete, "delete", "delete the secret (recoverable for 7-30 days, or at once)"),
     (Command::Restore, "restore", "restore a secret scheduled for deletion"),
     (Command::FocusNext, "focus-next", "switch focus: list / value pane"),
@@ -161,6 +176,19 @@ impl Command {
                 | Command::EditTag
                 | Command::RemoveTag
                 | Command::EditDescription
+                | Command::Rotate
+                | Command::RotationSchedule
+                | Command::CancelRotation
+                | Command::RepairRotation
+        )
+    }
+
+    /// Whether a secret another service manages (RDS and the like) may still be changed
+    /// this way: its rotation can be run now and rescheduled in Secrets Manager.
+    pub fn allowed_on_managed(self) -> bool {
+        matches!(
+            self,
+            Command::Create | Command::Rotate | Command::RotationSchedule
         )
     }
 

@@ -136,6 +136,38 @@ pub enum AwsCall {
         version: VersionSel,
         purpose: EditFetch,
     },
+    /// RotateSecret with nothing but the secret: rotate now, with the configured function
+    /// and schedule.
+    Rotate {
+        region: String,
+        arn: String,
+        name: String,
+    },
+    /// RotateSecret with rules: sets (or changes) the schedule, rotating now or not.
+    /// `lambda_arn` is needed only when no function is configured and no service manages
+    /// the rotation.
+    SetRotation {
+        region: String,
+        arn: String,
+        name: String,
+        rules: RotationRules,
+        lambda_arn: Option<String>,
+        rotate_now: bool,
+    },
+    /// CancelRotateSecret: turns automatic rotation off (and cancels one in progress).
+    CancelRotation {
+        region: String,
+        arn: String,
+        name: String,
+    },
+    /// UpdateSecretVersionStage removing AWSPENDING from `version`: repairs a stuck
+    /// rotation so a new one can start.
+    RemovePending {
+        region: String,
+        arn: String,
+        name: String,
+        version: String,
+    },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
     /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
     /// retry of the same text; `None` makes a fresh one.
@@ -147,6 +179,15 @@ pub enum AwsCall {
         token: Option<String>,
         value: SecretValue,
     },
+}
+
+/// RotationRules as sent: days or an expression (never both), and an optional window.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RotationRules {
+    pub every_days: Option<i64>,
+    pub schedule: Option<String>,
+    /// Duration, e.g. `3h`.
+    pub window: Option<String>,
 }
 
 /// What a new secret is created with, besides its name and value.
@@ -239,6 +280,10 @@ impl AwsCall {
                 | AwsCall::UpdateDescription { .. }
                 | AwsCall::Create { .. }
                 | AwsCall::RemoveReplicas { .. }
+                | AwsCall::Rotate { .. }
+                | AwsCall::SetRotation { .. }
+                | AwsCall::CancelRotation { .. }
+                | AwsCall::RemovePending { .. }
         )
     }
 
@@ -255,7 +300,11 @@ impl AwsCall {
             AwsCall::Restore { .. } => "RestoreSecret",
             AwsCall::RemoveReplicas { .. } => "RemoveRegionsFromReplication",
             AwsCall::SaveValue { .. } => "PutSecretValue",
-            AwsCall::MakeCurrent { .. } => "UpdateSecretVersionStage",
+            AwsCall::MakeCurrent { .. } | AwsCall::RemovePending { .. } => {
+                "UpdateSecretVersionStage"
+            }
+            AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => "RotateSecret",
+            AwsCall::CancelRotation { .. } => "CancelRotateSecret",
             AwsCall::Tag { .. } => "TagResource",
             AwsCall::Untag { .. } => "UntagResource",
             AwsCall::UpdateDescription { .. } => "UpdateSecret",
@@ -283,7 +332,11 @@ impl AwsCall {
             | AwsCall::UpdateDescription { region, .. }
             | AwsCall::FetchPolicy { region, .. }
             | AwsCall::Create { region, .. }
-            | AwsCall::RandomPassword { region, .. } => Some(region),
+            | AwsCall::RandomPassword { region, .. }
+            | AwsCall::Rotate { region, .. }
+            | AwsCall::SetRotation { region, .. }
+            | AwsCall::CancelRotation { region, .. }
+            | AwsCall::RemovePending { region, .. } => Some(region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         }
     }

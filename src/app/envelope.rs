@@ -102,6 +102,10 @@ pub enum Written {
     Restored,
     /// AWSCURRENT moved (make-current).
     MadeCurrent,
-    /// Tags or the description changed.
+    /// Tags, the description or the rotation configuration changed.
     Updated,
+    /// A rotation started (RotateSecret): the version it is making, if the service said.
+    Rotated {
+        version: Option<String>,
+    },
 }

@@ -20,6 +20,7 @@ pub use action::{Action, TextEdit};
 pub use command::Command;
 pub use effect::{
     AwsCall, CopyRequest, EditFetch, Effect, Lane, NewSecret, PasswordOptions, Recovery,
+    RotationRules,
 };
 pub use envelope::{Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
 pub use offers::available;

@@ -176,7 +176,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
     }
     // A secret another service manages (RDS and the like) is read-only here: that service
     // changes it, and a change made here would be undone or break it.
-    if command.mutates() && command != Command::Create && state.selected().is_some() {
+    if command.mutates() && !command.allowed_on_managed() && state.selected().is_some() {
         let detail = state.selected_detail().map(|d| &d.result);
         let Some(detail) = detail else {
             // Whether another service manages it is in the detail: known before any write.

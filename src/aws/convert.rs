@@ -4,7 +4,9 @@ use aws_sdk_secretsmanager::types as sm;
 use aws_smithy_types::DateTime;
 use jiff::Timestamp;
 
-use crate::model::{Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo};
+use crate::model::{
+    Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo, VersionStages,
+};
 
 pub fn timestamp(value: Option<&DateTime>) -> Option<Timestamp> {
     let value = value?;
@@ -32,7 +34,15 @@ pub fn summary(region: &str, entry: &sm::SecretListEntry) -> SecretSummary {
         created: timestamp(entry.created_date()),
         last_changed: timestamp(entry.last_changed_date()),
         last_accessed: timestamp(entry.last_accessed_date()),
-        rotation_enabled: entry.rotation_enabled().unwrap_or(false),
+        rotation: rotation(
+            entry.rotation_enabled(),
+            entry.rotation_lambda_arn(),
+            entry.rotation_rules(),
+            entry.last_rotated_date(),
+            entry.next_rotation_date(),
+        ),
+        owning_service: entry.owning_service().map(str::to_owned),
+        stages: stage_map(entry.secret_versions_to_stages()),
         tags: tags(entry.tags()),
         deleted_date: timestamp(entry.deleted_date()),
         primary_region: entry.primary_region().map(str::to_owned),
@@ -43,7 +53,6 @@ pub fn detail(
     out: &aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput,
     mut versions: Vec<VersionInfo>,
 ) -> SecretDetail {
-    let rules = out.rotation_rules();
     // Newest first; the labelled versions first of all, since those are what users pick.
     versions.sort_by_key(|v| (v.stages.is_empty(), std::cmp::Reverse(v.created)));
     SecretDetail {
@@ -73,19 +82,49 @@ pub fn detail(
                 message: r.status_message().map(str::to_owned),
             })
             .collect(),
-        rotation: Rotation {
-            enabled: out.rotation_enabled().unwrap_or(false),
-            lambda_arn: out.rotation_lambda_arn().map(str::to_owned),
-            every_days: rules.and_then(sm::RotationRulesType::automatically_after_days),
-            schedule: rules
-                .and_then(|r| r.schedule_expression())
-                .map(str::to_owned),
-            last_rotated: timestamp(out.last_rotated_date()),
-            next_rotation: timestamp(out.next_rotation_date()),
-        },
+        rotation: rotation(
+            out.rotation_enabled(),
+            out.rotation_lambda_arn(),
+            out.rotation_rules(),
+            out.last_rotated_date(),
+            out.next_rotation_date(),
+        ),
         versions,
         versions_error: None,
     }
+}
+
+fn rotation(
+    enabled: Option<bool>,
+    lambda_arn: Option<&str>,
+    rules: Option<&sm::RotationRulesType>,
+    last_rotated: Option<&DateTime>,
+    next_rotation: Option<&DateTime>,
+) -> Rotation {
+    let text = |s: Option<&str>| s.map(str::to_owned).filter(|s| !s.is_empty());
+    Rotation {
+        enabled: enabled.unwrap_or(false),
+        lambda_arn: text(lambda_arn),
+        every_days: rules.and_then(sm::RotationRulesType::automatically_after_days),
+        schedule: text(rules.and_then(sm::RotationRulesType::schedule_expression)),
+        window: text(rules.and_then(sm::RotationRulesType::duration)),
+        last_rotated: timestamp(last_rotated),
+        next_rotation: timestamp(next_rotation),
+    }
+}
+
+fn stage_map(map: Option<&std::collections::HashMap<String, Vec<String>>>) -> Vec<VersionStages> {
+    let mut out: Vec<VersionStages> = map
+        .into_iter()
+        .flatten()
+        .map(|(id, stages)| VersionStages {
+            version_id: id.clone(),
+            stages: stages.clone(),
+        })
+        .collect();
+    // HashMap order is random; a stable order keeps snapshots and comparisons stable.
+    out.sort_by(|a, b| a.version_id.cmp(&b.version_id));
+    out
 }
 
 /// The versions DescribeSecret names (those with staging labels), for when

@@ -5,6 +5,7 @@ pub mod client;
 pub mod convert;
 pub mod error;
 pub mod regions;
+pub mod rotation;
 pub mod secrets;
 
 pub use client::{AwsContext, ConnectOptions};

@@ -2,6 +2,7 @@
 //! Strings here are untrusted (they come from AWS) and are sanitised when drawn.
 
 pub mod error;
+pub mod rotation;
 
 use jiff::Timestamp;
 
@@ -19,7 +20,13 @@ pub struct SecretSummary {
     pub created: Option<Timestamp>,
     pub last_changed: Option<Timestamp>,
     pub last_accessed: Option<Timestamp>,
-    pub rotation_enabled: bool,
+    /// ListSecrets carries the rotation fields too, so the fleet overview needs no
+    /// DescribeSecret per secret.
+    pub rotation: Rotation,
+    /// The service that manages the secret (RDS, Redshift, …), if any.
+    pub owning_service: Option<String>,
+    /// Which version holds which staging labels.
+    pub stages: Vec<VersionStages>,
     pub tags: Vec<Tag>,
     /// Set when the secret is scheduled for deletion.
     pub deleted_date: Option<Timestamp>,
@@ -62,14 +69,54 @@ pub struct Replica {
     pub message: Option<String>,
 }
 
+/// A version id and its staging labels (AWSCURRENT, AWSPREVIOUS, AWSPENDING, custom ones).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionStages {
+    pub version_id: String,
+    pub stages: Vec<String>,
+}
+
+/// The rotation configuration and dates, as DescribeSecret and ListSecrets report them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Rotation {
     pub enabled: bool,
     pub lambda_arn: Option<String>,
+    /// RotationRules.AutomaticallyAfterDays.
     pub every_days: Option<i64>,
+    /// RotationRules.ScheduleExpression: `rate(...)` or `cron(...)`.
     pub schedule: Option<String>,
+    /// RotationRules.Duration: the rotation window, e.g. `3h`.
+    pub window: Option<String>,
     pub last_rotated: Option<Timestamp>,
     pub next_rotation: Option<Timestamp>,
+}
+
+/// A rotation event Secrets Manager records in CloudTrail itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RotationEvent {
+    pub kind: RotationEventKind,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RotationEventKind {
+    Started,
+    Succeeded,
+    Failed,
+    Abandoned,
+}
+
+impl RotationEventKind {
+    /// From the CloudTrail event name.
+    pub fn from_event_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "RotationStarted" => Self::Started,
+            "RotationSucceeded" => Self::Succeeded,
+            "RotationFailed" => Self::Failed,
+            "RotationAbandoned" => Self::Abandoned,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

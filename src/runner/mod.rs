@@ -10,7 +10,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
 use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp, Written};
-use crate::aws::{AwsContext, AwsError, ErrorKind, secrets};
+use crate::aws::{AwsContext, AwsError, ErrorKind, rotation, secrets};
 use crate::clipboard::Clipboard;
 
 mod clipboard;
@@ -162,7 +162,11 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
         | AwsCall::MakeCurrent { .. }
         | AwsCall::Tag { .. }
         | AwsCall::Untag { .. }
-        | AwsCall::UpdateDescription { .. }) => Outcome::Wrote {
+        | AwsCall::UpdateDescription { .. }
+        | AwsCall::Rotate { .. }
+        | AwsCall::SetRotation { .. }
+        | AwsCall::CancelRotation { .. }
+        | AwsCall::RemovePending { .. }) => Outcome::Wrote {
             call: write,
             result: Err(error),
         },
@@ -345,6 +349,12 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
         | AwsCall::RemoveReplicas { .. }) => {
             perform_metadata_write(ctx, meta, send).await;
         }
+        rotation @ (AwsCall::Rotate { .. }
+        | AwsCall::SetRotation { .. }
+        | AwsCall::CancelRotation { .. }
+        | AwsCall::RemovePending { .. }) => {
+            perform_rotation_write(ctx, rotation, send).await;
+        }
         AwsCall::Create {
             region,
             name,
@@ -396,5 +406,40 @@ async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
         _ => return,
     }
     .map(|()| Written::Updated);
+    send(Outcome::Wrote { call, result });
+}
+
+/// Rotate now, set the schedule, cancel, repair.
+async fn perform_rotation_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
+    let result = match &call {
+        AwsCall::Rotate { region, arn, .. } => rotation::rotate(ctx, region, arn)
+            .await
+            .map(|version| Written::Rotated { version }),
+        AwsCall::SetRotation {
+            region,
+            arn,
+            rules,
+            lambda_arn,
+            rotate_now,
+            ..
+        } => rotation::set_rotation(ctx, region, arn, rules, lambda_arn.as_deref(), *rotate_now)
+            .await
+            .map(|version| match rotate_now {
+                true => Written::Rotated { version },
+                false => Written::Updated,
+            }),
+        AwsCall::CancelRotation { region, arn, .. } => rotation::cancel(ctx, region, arn)
+            .await
+            .map(|()| Written::Updated),
+        AwsCall::RemovePending {
+            region,
+            arn,
+            version,
+            ..
+        } => rotation::remove_pending(ctx, region, arn, version)
+            .await
+            .map(|()| Written::Updated),
+        _ => return,
+    };
     send(Outcome::Wrote { call, result });
 }

@@ -17,7 +17,7 @@ use smtui::app::{
 };
 use smtui::model::{
     AwsError, ErrorKind, FetchedValue, Replica, Rotation, SecretDetail, SecretSummary, Tag,
-    VersionInfo,
+    VersionInfo, VersionStages,
 };
 use smtui::secret::{SecretValue, ValueView};
 use smtui::ui::{Theme, render};
@@ -37,7 +37,12 @@ pub fn summary(name: &str, region: &str) -> SecretSummary {
         created: Some(ts("2026-01-10T09:00:00Z")),
         last_changed: Some(ts("2026-11-01T12:30:00Z")),
         last_accessed: Some(ts("2026-11-20T00:00:00Z")),
-        rotation_enabled: false,
+        rotation: Rotation::default(),
+        owning_service: None,
+        stages: vec![VersionStages {
+            version_id: "v2-0000-1111".into(),
+            stages: vec!["AWSCURRENT".into()],
+        }],
         tags: vec![Tag {
             key: "Team".into(),
             value: "payments".into(),
@@ -70,6 +75,7 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
             lambda_arn: Some("arn:aws:lambda:us-east-1:123456789012:function:rotate".into()),
             every_days: Some(30),
             schedule: None,
+            window: None,
             last_rotated: Some(ts("2026-11-01T00:00:00Z")),
             next_rotation: Some(ts("2026-12-01T00:00:00Z")),
         },
@@ -182,7 +188,7 @@ impl Harness {
     pub fn loaded() -> Self {
         let mut h = Self::new();
         let mut rotated = summary("prod/payments/stripe-api-key", "us-east-1");
-        rotated.rotation_enabled = true;
+        rotated.rotation.enabled = true;
         let mut doomed = summary("legacy/old-token", "us-east-1");
         doomed.deleted_date = Some(ts("2026-12-01T00:00:00Z"));
         h.page(

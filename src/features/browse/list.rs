@@ -304,7 +304,7 @@ fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> Ordering {
         Column::Description => a.description.cmp(&b.description),
         Column::LastChanged => a.last_changed.cmp(&b.last_changed),
         Column::LastAccessed => a.last_accessed.cmp(&b.last_accessed),
-        Column::Rotation => a.rotation_enabled.cmp(&b.rotation_enabled),
+        Column::Rotation => a.rotation.enabled.cmp(&b.rotation.enabled),
         Column::Tags => a.tags.len().cmp(&b.tags.len()),
     }
 }
@@ -323,7 +323,9 @@ pub(crate) mod tests {
             created: None,
             last_changed: None,
             last_accessed: None,
-            rotation_enabled: false,
+            rotation: crate::model::Rotation::default(),
+            owning_service: None,
+            stages: Vec::new(),
             tags: Vec::new(),
             deleted_date: None,
             primary_region: None,
@@ -431,7 +433,7 @@ pub(crate) mod tests {
             for chunk in names.chunks(37) {
                 let page = chunk.iter().enumerate().map(|(i, n)| {
                     let mut s = summary(n, ["us-east-1", "eu-west-1"][i % 2]);
-                    s.rotation_enabled = i % 3 == 0;
+                    s.rotation.enabled = i % 3 == 0;
                     s
                 });
                 paged.extend(page.collect());

@@ -148,7 +148,7 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
             .unwrap_or_default(),
         Column::LastChanged => date(secret.last_changed),
         Column::LastAccessed => date(secret.last_accessed),
-        Column::Rotation => (if secret.rotation_enabled { "on" } else { "off" }).to_owned(),
+        Column::Rotation => (if secret.rotation.enabled { "on" } else { "off" }).to_owned(),
         Column::Tags => secret.tags.len().to_string(),
     };
     Cell::from(text)

@@ -153,7 +153,7 @@ impl Lifecycle {
                     on: on.or(Some(jiff::Timestamp::UNIX_EPOCH)),
                 });
             }
-            Ok(Written::Restored | Written::MadeCurrent | Written::Updated) => {
+            Ok(_) => {
                 out.info(format!("{name} is restored"));
                 out.intent(Intent::DeletionChanged {
                     arn: arn.clone(),
