@@ -72,7 +72,7 @@ pub async fn run(
             // Layout feedback: how far what is on screen can scroll.
             let size = terminal.size()?;
             for action in ui::layout_feedback(size.into(), &state, theme) {
-                for effect in update(&mut state, action, Instant::now()) {
+                for effect in step(&mut state, action) {
                     runner.run(effect);
                 }
                 dirty = true;
@@ -102,7 +102,7 @@ pub async fn run(
         let Some(action) = action else { continue };
         dirty = true;
         let mut keep_going = true;
-        for effect in update(&mut state, action, Instant::now()) {
+        for effect in step(&mut state, action) {
             keep_going &= runner.run(effect);
         }
         if !keep_going || state.quit {
@@ -110,6 +110,13 @@ pub async fn run(
         }
     }
     Ok(runner.shutdown())
+}
+
+/// One action through `update`, with the clocks read here (update itself reads none): the
+/// monotonic one for timeouts, the wall clock for dates ("due in 4 days").
+fn step(state: &mut State, action: Action) -> Vec<crate::app::Effect> {
+    state.wall = jiff::Timestamp::now();
+    update(state, action, Instant::now())
 }
 
 /// Debug builds only: `SMTUI_DEBUG_PANIC_KEY=<char>` makes that key panic on the UI thread,

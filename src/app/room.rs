@@ -19,6 +19,8 @@ use crate::secret::SecretValue;
 pub struct Ctx<'a> {
     pub settings: &'a Settings,
     pub now: Instant,
+    /// The wall clock, for dates.
+    pub wall: jiff::Timestamp,
     /// The stamp new AWS effects carry.
     pub stamp: Stamp,
     pub selected: Option<&'a SecretSummary>,
@@ -179,6 +181,20 @@ pub enum PromptFor {
     },
     /// The password generator's options.
     PasswordOptions,
+    /// `rotation-schedule`: the schedule for this secret.
+    RotationSchedule {
+        region: String,
+        arn: String,
+        name: String,
+    },
+    /// `rotation-schedule` on a secret with no rotation function yet: which Lambda runs
+    /// it. `schedule` is the schedule already typed.
+    RotationFunction {
+        region: String,
+        arn: String,
+        name: String,
+        schedule: String,
+    },
 }
 
 /// A room's answer: effects for the runner, intents for the router.

@@ -21,6 +21,7 @@ use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::detail::Details;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
+use crate::features::rotation::RotationRoom;
 use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 
@@ -43,7 +44,7 @@ macro_rules! ctx {
             &$state.browse,
             Some(&$state.details),
             &$state.layers,
-            $state.now,
+            ($state.now, $state.wall),
         )
     };
     ($state:expr, without details) => {
@@ -53,7 +54,7 @@ macro_rules! ctx {
             &$state.browse,
             None,
             &$state.layers,
-            $state.now,
+            ($state.now, $state.wall),
         )
     };
 }
@@ -116,6 +117,9 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.browse.region_failed(&region, error);
         }
         Outcome::Described { arn, result } => {
+            if let Ok(detail) = &result {
+                state.browse.list.refresh_from_detail(detail);
+            }
             let ttl = state.settings.detail_ttl;
             state.details.loaded(arn, result, ttl, state.now);
         }
@@ -163,6 +167,12 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             AwsCall::MakeCurrent { .. } => Versions::made_current(&call, result, &ctx!(state), out),
             AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. } => {
                 Tags::wrote(&call, result, &ctx!(state), out);
+            }
+            AwsCall::Rotate { .. }
+            | AwsCall::SetRotation { .. }
+            | AwsCall::CancelRotation { .. }
+            | AwsCall::RemovePending { .. } => {
+                RotationRoom::wrote(&call, result, &ctx!(state), out);
             }
             _ => Lifecycle::wrote(&call, result, &ctx!(state), out),
         },
@@ -275,6 +285,10 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 out.info("Choose the version to make current, then m");
             }
         }
+        Command::Rotate => RotationRoom::rotate(&ctx!(state), out),
+        Command::RotationSchedule => RotationRoom::schedule(&ctx!(state), out),
+        Command::CancelRotation => RotationRoom::cancel(&ctx!(state), out),
+        Command::RepairRotation => RotationRoom::repair(&ctx!(state), out),
         Command::PickVersion => {
             let ctx = ctx!(state);
             state.versions.open(&state.reveal.version, &ctx, out);
@@ -375,6 +389,9 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 | PromptFor::NewOptions { .. }
                 | PromptFor::PasswordOptions => {
                     state.editor.create_prompted(purpose, &text, out);
+                }
+                PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
+                    RotationRoom::prompted(purpose, &text, &ctx!(state), out);
                 }
             },
             Intent::AddRow(summary) => state.browse.list.extend(vec![summary]),

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use crate::model::rotation::Thresholds;
+
 /// Behaviour settings, from config and CLI.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -11,6 +13,8 @@ pub struct Settings {
     pub read_only: bool,
     /// Where the profile/env says we are; used for STS.
     pub home_region: Option<String>,
+    /// When a rotation counts as stuck, and its next one as due soon.
+    pub rotation: Thresholds,
 }
 
 impl Default for Settings {
@@ -21,6 +25,7 @@ impl Default for Settings {
             detail_ttl: Duration::from_secs(30),
             read_only: false,
             home_region: None,
+            rotation: Thresholds::default(),
         }
     }
 }

@@ -43,6 +43,9 @@ pub struct State {
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
     pub now: Instant,
+    /// The wall clock at the last action (set by the run loop), for dates and relative
+    /// times; `update` never reads a clock itself.
+    pub wall: jiff::Timestamp,
     pub quit: bool,
 }
 
@@ -67,6 +70,7 @@ impl State {
             prompt: Prompt::default(),
             status: None,
             now,
+            wall: jiff::Timestamp::UNIX_EPOCH,
             quit: false,
         }
     }
@@ -94,7 +98,7 @@ impl State {
             &self.browse,
             Some(&self.details),
             &self.layers,
-            self.now,
+            (self.now, self.wall),
         )
     }
 
@@ -127,12 +131,13 @@ pub fn ctx_of<'a>(
     browse: &'a Browse,
     details: Option<&'a Details>,
     layers: &Layers,
-    now: Instant,
+    (now, wall): (Instant, jiff::Timestamp),
 ) -> Ctx<'a> {
     let selected = browse.list.selected();
     Ctx {
         settings,
         now,
+        wall,
         stamp: session.stamp(),
         selected,
         detail: selected

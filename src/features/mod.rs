@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod palette;
 pub mod prompt;
 pub mod reveal;
+pub mod rotation;
 pub mod session;
 pub mod tags;
 pub mod versions;

@@ -16,7 +16,8 @@ use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
 use crate::features::{
-    browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, tags, versions,
+    browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, rotation, tags,
+    versions,
 };
 use crate::sanitize::is_unsafe_text;
 pub use theme::Theme;
@@ -26,6 +27,11 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 /// From this width on, the list and the panes sit side by side.
 const WIDE: u16 = 110;
+/// The rotation panel's height (borders included), and the least height of the column it
+/// shares with the detail (and, on wide screens, the value) for it to be shown.
+const ROTATION_HEIGHT: u16 = 10;
+const ROTATION_ROOM_WIDE: u16 = 28;
+const ROTATION_ROOM_NARROW: u16 = 18;
 
 /// Where everything goes on a screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +41,8 @@ pub struct Screen {
     pub regions: Rect,
     pub list: Rect,
     pub detail: Rect,
+    /// Empty when the screen is too low for it (the detail pane then has a rotation line).
+    pub rotation: Rect,
     pub value: Rect,
     pub footer: Rect,
 }
@@ -51,18 +59,35 @@ pub fn layout(area: Rect) -> Option<Screen> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let (list, detail, value) = if main.width >= WIDE {
+    let (list, detail, rotation, value) = if main.width >= WIDE {
         let [list, side] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
-        let [detail, value] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(side);
-        (list, detail, value)
+        let rotation_height = if side.height >= ROTATION_ROOM_WIDE {
+            ROTATION_HEIGHT
+        } else {
+            0
+        };
+        let [detail, rotation, value] = Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Length(rotation_height),
+            Constraint::Fill(1),
+        ])
+        .areas(side);
+        (list, detail, rotation, value)
     } else {
         let [list, below] =
             Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(main);
-        let [detail, value] =
+        let [left, value] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(below);
-        (list, detail, value)
+        let rotation_height = if left.height >= ROTATION_ROOM_NARROW {
+            ROTATION_HEIGHT
+        } else {
+            0
+        };
+        let [detail, rotation] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(rotation_height)])
+                .areas(left);
+        (list, detail, rotation, value)
     };
     Some(Screen {
         whole: area,
@@ -70,6 +95,7 @@ pub fn layout(area: Rect) -> Option<Screen> {
         regions,
         list,
         detail,
+        rotation,
         value,
         footer,
     })
@@ -110,7 +136,12 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
         &list_hint,
         theme,
     );
-    detail::view::render(frame, screen.detail, &state.ctx(), theme);
+    let ctx = state.ctx();
+    let rotation_shown = !screen.rotation.is_empty();
+    detail::view::render(frame, screen.detail, &ctx, !rotation_shown, theme);
+    if rotation_shown {
+        rotation::view::render(frame, screen.rotation, &ctx, theme);
+    }
     let value_context = reveal::view::PaneContext {
         focused: focus == Focus::Value && !covered,
         has_selection: state.selected().is_some(),

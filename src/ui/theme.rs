@@ -6,6 +6,8 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use crate::model::rotation::Health;
+
 pub const BUILTIN: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.toml")),
     ("light", include_str!("../../themes/light.toml")),
@@ -57,6 +59,26 @@ roles! {
     key_hint: "keys in the footer and help",
     filter: "the filter prompt",
     read_only: "the READ-ONLY badge",
+    rotation_healthy: "rotation health: healthy",
+    rotation_due: "rotation health: due soon, or on but never rotated",
+    rotation_overdue: "rotation health: overdue",
+    rotation_stuck: "rotation health: stuck (a rotation that cannot finish)",
+    rotation_off: "rotation health: disabled",
+    rotation_busy: "rotation health: a rotation under way",
+}
+
+impl Theme {
+    /// The style of a rotation health.
+    pub fn health(&self, health: Health) -> Style {
+        match health {
+            Health::Healthy => self.rotation_healthy,
+            Health::DueSoon | Health::NeverRotated => self.rotation_due,
+            Health::Overdue => self.rotation_overdue,
+            Health::Stuck => self.rotation_stuck,
+            Health::Disabled => self.rotation_off,
+            Health::Rotating => self.rotation_busy,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

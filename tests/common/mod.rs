@@ -24,6 +24,9 @@ use smtui::ui::{Theme, render};
 
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 
+/// The wall clock of every harness: dates in the fixtures are relative to it.
+pub const NOW: &str = "2026-11-25T12:00:00Z";
+
 pub fn ts(text: &str) -> Timestamp {
     text.parse().expect("timestamp")
 }
@@ -111,8 +114,10 @@ impl Harness {
             home_region: Some("us-east-1".into()),
             ..Settings::default()
         };
+        let mut state = State::new(settings, &regions, now);
+        state.wall = ts(NOW);
         Self {
-            state: State::new(settings, &regions, now),
+            state,
             now,
             effects: Vec::new(),
         }

@@ -201,6 +201,31 @@ impl SecretList {
         });
     }
 
+    /// What DescribeSecret says now about `arn`'s rotation and labels, into its row (so
+    /// the list and the overview agree with the panel after a change).
+    pub fn refresh_from_detail(&mut self, detail: &crate::model::SecretDetail) {
+        self.change(|list| {
+            for row in list.rows.iter_mut().filter(|r| r.summary.arn == detail.arn) {
+                let summary = &mut row.summary;
+                summary.rotation = detail.rotation.clone();
+                summary.owning_service.clone_from(&detail.owning_service);
+                summary.stages = detail
+                    .versions
+                    .iter()
+                    .filter(|v| !v.stages.is_empty())
+                    .map(|v| crate::model::VersionStages {
+                        version_id: v.id.clone(),
+                        stages: v.stages.clone(),
+                    })
+                    .collect();
+                summary.last_accessed = detail.last_accessed.or(summary.last_accessed);
+                summary.last_changed = detail.last_changed.or(summary.last_changed);
+                summary.tags.clone_from(&detail.tags);
+                summary.description.clone_from(&detail.description);
+            }
+        });
+    }
+
     pub fn set_filter(&mut self, filter: String) {
         self.change(|list| list.filter = filter);
     }

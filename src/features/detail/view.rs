@@ -9,17 +9,20 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::room::Ctx;
 use crate::model::SecretDetail;
+use crate::model::rotation::schedule::describe;
+use crate::model::rotation::{Facts, StageMap, derive, next_rotation};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{date, date_time, dim_line, pane_block};
 
 /// The selected secret's detail, from `ctx` (the selection and its cached detail).
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, theme: &Theme) {
+/// `rotation_line`: the rotation panel is not on screen, so a line here says its state.
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, rotation_line: bool, theme: &Theme) {
     let block = pane_block(Line::from(" Detail "), false, theme);
     let lines = match (ctx.selected, ctx.detail) {
         (None, _) => vec![dim_line("Nothing selected.", theme)],
         (Some(_), None) => vec![Line::styled("Loading…", theme.loading)],
-        (Some(_), Some(Ok(detail))) => lines(detail, theme),
+        (Some(_), Some(Ok(detail))) => lines(detail, rotation_line.then_some(ctx), theme),
         (Some(_), Some(Err(err))) => vec![Line::styled(
             sanitize_line(&ctx.explain(err)).into_owned(),
             theme.error,
@@ -44,7 +47,7 @@ fn safe(text: &str) -> String {
     sanitize_line(text).into_owned()
 }
 
-fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
+fn lines<'a>(d: &SecretDetail, rotation_line: Option<&Ctx>, theme: &Theme) -> Vec<Line<'a>> {
     let mut out = vec![
         field("Name", safe(&d.name), theme),
         field("ARN", safe(&d.arn), theme),
@@ -71,7 +74,9 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
             ),
         ]));
     }
-    out.push(rotation(d, theme));
+    if let Some(ctx) = rotation_line {
+        out.push(rotation(d, ctx, theme));
+    }
     if let Some(service) = &d.owning_service {
         out.push(Line::from(vec![
             Span::styled(format!("{:<12}", "Managed by"), theme.label),
@@ -135,27 +140,30 @@ fn lines<'a>(d: &SecretDetail, theme: &Theme) -> Vec<Line<'a>> {
     out
 }
 
-fn rotation<'a>(d: &SecretDetail, theme: &Theme) -> Line<'a> {
+/// The rotation health and schedule in one line, for screens too low for the panel.
+fn rotation<'a>(d: &SecretDetail, ctx: &Ctx, theme: &Theme) -> Line<'a> {
     let r = &d.rotation;
-    let label = Span::styled(format!("{:<12}", "Rotation"), theme.label);
-    if !r.enabled {
-        return Line::from(vec![label, Span::styled("off", theme.dim)]);
-    }
-    let mut text = String::from("on");
-    if let Some(days) = r.every_days {
-        let _ = write!(text, " · every {days} days");
-    }
-    if let Some(schedule) = &r.schedule {
-        let _ = write!(text, " · {}", safe(schedule));
-    }
-    let _ = write!(
-        text,
-        " · last {} · next {}",
-        date(r.last_rotated),
-        date(r.next_rotation)
+    let health = derive(
+        Facts {
+            rotation: r,
+            stages: &StageMap::of_detail(d),
+            events: &[],
+        },
+        ctx.wall,
+        ctx.settings.rotation,
     );
-    if let Some(lambda) = &r.lambda_arn {
-        let _ = write!(text, " · {}", safe(lambda));
+    let mut spans = vec![
+        Span::styled(format!("{:<12}", "Rotation"), theme.label),
+        Span::styled(health.label(), theme.health(health)),
+    ];
+    if let Some(schedule) = describe(r) {
+        spans.push(Span::styled(format!(" · {}", safe(&schedule)), theme.dim));
     }
-    Line::from(vec![label, Span::styled(text, theme.ok)])
+    if let Some(next) = next_rotation(r).filter(|_| r.enabled) {
+        spans.push(Span::styled(
+            format!(" · next {}", date(Some(next))),
+            theme.dim,
+        ));
+    }
+    Line::from(spans)
 }

@@ -171,11 +171,13 @@ impl Tags {
                 }),
                 typed: None,
             })),
-            // The editor's prompts (create, password) never reach here.
+            // Other rooms' prompts never reach here.
             PromptFor::NewName { .. }
             | PromptFor::NewDescription { .. }
             | PromptFor::NewOptions { .. }
-            | PromptFor::PasswordOptions => {}
+            | PromptFor::PasswordOptions
+            | PromptFor::RotationSchedule { .. }
+            | PromptFor::RotationFunction { .. } => {}
         }
     }
 

@@ -305,7 +305,7 @@ pub fn describe_window(rotation: &Rotation) -> String {
     match &rotation.window {
         Some(window) => format!("window {window}"),
         None if rotation.schedule.as_deref().is_some_and(in_hours) => "window 1h".to_owned(),
-        None => "window until the end of the UTC day".to_owned(),
+        None => "window all day (UTC)".to_owned(),
     }
 }
 
@@ -520,7 +520,7 @@ mod tests {
         );
         assert_eq!(
             describe_window(&rotation(None, Some(30), None)),
-            "window until the end of the UTC day"
+            "window all day (UTC)"
         );
         assert_eq!(
             describe_window(&rotation(Some("cron(0 4 1 * ? *)"), None, Some("3h"))),

@@ -1,0 +1,121 @@
+//! Rotation: the rotation-status panel of the selected secret, the actions on it (rotate
+//! now, set the schedule, cancel, repair a stuck rotation) and the fleet overview. The
+//! health every view shows comes from one derivation (`model::rotation::derive`).
+
+mod update;
+pub mod view;
+
+use jiff::Timestamp;
+
+use crate::app::room::Ctx;
+use crate::model::Rotation;
+use crate::model::rotation::{Facts, Health, StageMap, derive};
+
+/// The rotation room. The panel has no state of its own: it draws the selection.
+#[derive(Debug, Clone, Default)]
+pub struct RotationRoom {}
+
+/// What the panel and the actions know about the selected secret: its detail once
+/// described (with the pending version's age), else its ListSecrets row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subject {
+    pub region: String,
+    pub arn: String,
+    pub name: String,
+    pub rotation: Rotation,
+    pub owning_service: Option<String>,
+    pub stages: StageMap,
+    /// Whether this comes from DescribeSecret (else from the listing).
+    pub described: bool,
+}
+
+impl Subject {
+    /// The selected secret, if any.
+    pub fn of(ctx: &Ctx) -> Option<Subject> {
+        let secret = ctx.selected?;
+        let subject = match ctx.detail {
+            Some(Ok(detail)) => Subject {
+                region: secret.region.clone(),
+                arn: detail.arn.clone(),
+                name: detail.name.clone(),
+                rotation: detail.rotation.clone(),
+                owning_service: detail.owning_service.clone(),
+                stages: StageMap::of_detail(detail),
+                described: true,
+            },
+            _ => Subject {
+                region: secret.region.clone(),
+                arn: secret.arn.clone(),
+                name: secret.name.clone(),
+                rotation: secret.rotation.clone(),
+                owning_service: secret.owning_service.clone(),
+                stages: StageMap::of_summary(secret),
+                described: false,
+            },
+        };
+        Some(subject)
+    }
+
+    pub fn health(&self, ctx: &Ctx) -> Health {
+        derive(
+            Facts {
+                rotation: &self.rotation,
+                stages: &self.stages,
+                events: &[],
+            },
+            ctx.wall,
+            ctx.settings.rotation,
+        )
+    }
+
+    /// Whether something can run a rotation: a function, or the service that manages it.
+    pub fn has_rotator(&self) -> bool {
+        self.rotation.lambda_arn.is_some() || self.owning_service.is_some()
+    }
+}
+
+/// Eight characters tell versions apart on screen (the full id is in the versions popup).
+pub fn short_id(id: &str) -> String {
+    crate::sanitize::sanitize_line(id).chars().take(8).collect()
+}
+
+/// A Lambda function's name (and qualifier) from its ARN, sanitised for the screen.
+pub fn function_name(arn: &str) -> String {
+    let name = arn.split_once(":function:").map_or(arn, |(_, name)| name);
+    crate::sanitize::sanitize_line(name).into_owned()
+}
+
+/// "in 4 days", "3 hours ago", "now".
+pub fn relative(at: Timestamp, now: Timestamp) -> String {
+    let seconds = at.as_second() - now.as_second();
+    let amount = seconds.unsigned_abs();
+    let (n, unit) = match amount {
+        0..60 => return "now".to_owned(),
+        60..3_600 => (amount / 60, "minute"),
+        3_600..172_800 => (amount / 3_600, "hour"),
+        _ => (amount / 86_400, "day"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    if seconds > 0 {
+        format!("in {n} {unit}{plural}")
+    } else {
+        format!("{n} {unit}{plural} ago")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_times_read_naturally() {
+        let now: Timestamp = "2026-11-25T12:00:00Z".parse().expect("ts");
+        let at = |s: &str| s.parse::<Timestamp>().expect("ts");
+        assert_eq!(relative(at("2026-11-25T12:00:30Z"), now), "now");
+        assert_eq!(relative(at("2026-11-25T11:59:00Z"), now), "1 minute ago");
+        assert_eq!(relative(at("2026-11-25T15:00:00Z"), now), "in 3 hours");
+        assert_eq!(relative(at("2026-11-27T00:00:00Z"), now), "in 36 hours");
+        assert_eq!(relative(at("2026-11-10T12:00:00Z"), now), "15 days ago");
+        assert_eq!(relative(at("2026-12-25T12:00:00Z"), now), "in 30 days");
+    }
+}

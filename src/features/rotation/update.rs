@@ -1,0 +1,407 @@
+//! The rotation room's actions. Each is confirmed first (the confirm layer holds the call)
+//! and refused in read-only mode by the router before any question is asked; after each,
+//! the secret is described again, so the panel shows what the service now says.
+
+use crate::app::effect::{AwsCall, RotationRules};
+use crate::app::envelope::Written;
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
+use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
+use crate::model::AwsError;
+use crate::model::rotation::Health;
+use crate::model::rotation::schedule::{self, Schedule, ScheduleChange};
+use crate::sanitize::sanitize_line;
+
+impl RotationRoom {
+    /// `rotate`: RotateSecret now. While a rotation is stuck the service refuses a new one,
+    /// so the repair is offered instead.
+    pub fn rotate(ctx: &Ctx, out: &mut Out) {
+        let Some(subject) = described(ctx, out) else {
+            return;
+        };
+        if let Some(pending) = pending_in_the_way(&subject, ctx, out) {
+            out.warn(format!(
+                "{}: {pending}; the service refuses a new rotation until it finishes or is \
+                 repaired",
+                subject.name
+            ));
+            return;
+        }
+        if !subject.rotation.enabled && !subject.has_rotator() {
+            out.info(format!(
+                "{} has no rotation configured: set a schedule and a function first",
+                subject.name
+            ));
+            Self::schedule(ctx, out);
+            return;
+        }
+        let rotator = rotator(&subject);
+        out.intent(Intent::Confirm(ConfirmRequest {
+            question: format!(
+                "Rotate {} in {} now? {rotator} makes a new version and moves AWSCURRENT to it; \
+                 whatever reads the secret gets the new value from then on.",
+                subject.name, subject.region
+            ),
+            on_yes: OnYes::Call(AwsCall::Rotate {
+                region: subject.region.clone(),
+                arn: subject.arn.clone(),
+                name: subject.name.clone(),
+            }),
+            typed: None,
+        }));
+    }
+
+    /// `rotation-schedule`: asks for the schedule, starting from the one set now.
+    pub fn schedule(ctx: &Ctx, out: &mut Out) {
+        let Some(subject) = described(ctx, out) else {
+            return;
+        };
+        out.intent(Intent::Prompt {
+            label: format!(
+                "Rotation schedule of {}: {}",
+                subject.name,
+                schedule::SYNTAX
+            ),
+            initial: schedule::current_input(&subject.rotation),
+            purpose: PromptFor::RotationSchedule {
+                region: subject.region,
+                arn: subject.arn,
+                name: subject.name,
+            },
+        });
+    }
+
+    /// The schedule (and, when none is configured, the function) typed into the prompt.
+    /// A mistake is explained and the prompt comes back with the text as typed.
+    pub fn prompted(purpose: PromptFor, text: &str, ctx: &Ctx, out: &mut Out) {
+        match purpose {
+            PromptFor::RotationSchedule { region, arn, name } => {
+                let change = match schedule::parse(text) {
+                    Ok(change) => change,
+                    Err(why) => {
+                        out.error(why);
+                        out.intent(Intent::Prompt {
+                            label: format!("Rotation schedule of {name}: {}", schedule::SYNTAX),
+                            initial: text.to_owned(),
+                            purpose: PromptFor::RotationSchedule { region, arn, name },
+                        });
+                        return;
+                    }
+                };
+                let subject = Subject::of(ctx).filter(|s| s.arn == arn);
+                let needs_function = subject.as_ref().is_none_or(|s| !s.has_rotator());
+                if needs_function {
+                    out.intent(Intent::Prompt {
+                        label: format!(
+                            "{name} has no rotation function: the ARN of the Lambda that \
+                             rotates it"
+                        ),
+                        initial: String::new(),
+                        purpose: PromptFor::RotationFunction {
+                            region,
+                            arn,
+                            name,
+                            schedule: text.to_owned(),
+                        },
+                    });
+                    return;
+                }
+                let rotator = subject.as_ref().map_or_else(String::new, rotator);
+                confirm_schedule(&region, &arn, &name, &change, None, &rotator, out);
+            }
+            PromptFor::RotationFunction {
+                region,
+                arn,
+                name,
+                schedule,
+            } => {
+                let function = text.trim();
+                let Ok(change) = schedule::parse(&schedule) else {
+                    return;
+                };
+                if !is_lambda_arn(function) {
+                    out.error(format!(
+                        "{:?} is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)",
+                        sanitize_line(function)
+                    ));
+                    out.intent(Intent::Prompt {
+                        label: format!("The ARN of the Lambda that rotates {name}"),
+                        initial: function.to_owned(),
+                        purpose: PromptFor::RotationFunction {
+                            region,
+                            arn,
+                            name,
+                            schedule,
+                        },
+                    });
+                    return;
+                }
+                let rotator = format!("the function {}", function_name(function));
+                confirm_schedule(
+                    &region,
+                    &arn,
+                    &name,
+                    &change,
+                    Some(function.to_owned()),
+                    &rotator,
+                    out,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// `cancel-rotation`: CancelRotateSecret.
+    pub fn cancel(ctx: &Ctx, out: &mut Out) {
+        let Some(subject) = described(ctx, out) else {
+            return;
+        };
+        if !subject.rotation.enabled && subject.stages.pending_elsewhere().is_none() {
+            out.info(format!(
+                "Automatic rotation of {} is already off",
+                subject.name
+            ));
+            return;
+        }
+        out.intent(Intent::Confirm(ConfirmRequest {
+            question: format!(
+                "Turn automatic rotation of {} off? It is no longer rotated on schedule (a \
+                 rotation under way is cancelled; if AWSPENDING stays behind, repair-rotation \
+                 removes it). The rotation settings can be set again with rotation-schedule.",
+                subject.name
+            ),
+            on_yes: OnYes::Call(AwsCall::CancelRotation {
+                region: subject.region,
+                arn: subject.arn,
+                name: subject.name,
+            }),
+            typed: None,
+        }));
+    }
+
+    /// `repair-rotation`: removes the AWSPENDING label a rotation left on another version.
+    pub fn repair(ctx: &Ctx, out: &mut Out) {
+        let Some(subject) = described(ctx, out) else {
+            return;
+        };
+        let Some(pending) = subject.stages.pending_elsewhere() else {
+            out.info(format!(
+                "{} has no rotation to repair: AWSPENDING is on no version but AWSCURRENT's",
+                subject.name
+            ));
+            return;
+        };
+        let since = subject
+            .stages
+            .pending_since
+            .map(|at| format!(", put there {}", relative(at, ctx.wall)))
+            .unwrap_or_default();
+        let current = subject
+            .stages
+            .current
+            .as_deref()
+            .map_or_else(|| "the current version".to_owned(), short_id);
+        out.intent(Intent::Confirm(ConfirmRequest {
+            question: format!(
+                "Remove the AWSPENDING label from version {}{since} of {}? The rotation that \
+                 put it there is abandoned: the version stays, unlabelled, and AWSCURRENT \
+                 ({current}) is untouched, so whatever reads the secret is unaffected. A new \
+                 rotation can start afterwards.",
+                short_id(pending),
+                subject.name
+            ),
+            on_yes: OnYes::Call(AwsCall::RemovePending {
+                region: subject.region,
+                arn: subject.arn,
+                name: subject.name,
+                version: pending.to_owned(),
+            }),
+            typed: None,
+        }));
+    }
+
+    /// The answer to a rotation write: said in the footer, then the secret is described
+    /// again so the panel follows.
+    pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+        let (AwsCall::Rotate { arn, name, .. }
+        | AwsCall::SetRotation { arn, name, .. }
+        | AwsCall::CancelRotation { arn, name, .. }
+        | AwsCall::RemovePending { arn, name, .. }) = call
+        else {
+            return;
+        };
+        let error = match result {
+            Ok(written) => {
+                out.info(done(call, name, &written));
+                out.intent(Intent::SecretChanged { arn: arn.clone() });
+                return;
+            }
+            Err(error) => error,
+        };
+        let mut text = format!("{name} unchanged: {}", ctx.explain(&error));
+        let in_progress = error.message.as_deref().is_some_and(|m| {
+            let m = m.to_ascii_lowercase();
+            m.contains("previous rotation") || m.contains("in progress")
+        });
+        if in_progress {
+            text.push_str(" (repair-rotation removes a stuck AWSPENDING)");
+        }
+        out.error(text);
+        // What the service refused may be because the panel was out of date.
+        out.intent(Intent::SecretChanged { arn: arn.clone() });
+    }
+}
+
+/// The selected secret once described; otherwise asks for it and says so.
+fn described(ctx: &Ctx, out: &mut Out) -> Option<Subject> {
+    match ctx.detail {
+        Some(Ok(_)) => Subject::of(ctx),
+        Some(Err(error)) => {
+            out.error(format!("Not changed: {}", ctx.explain(error)));
+            None
+        }
+        None if ctx.selected.is_some() => {
+            out.info("Still describing the secret; try again in a moment");
+            out.intent(Intent::Describe);
+            None
+        }
+        None => None,
+    }
+}
+
+/// What stands in the way of a new rotation, in words; a stuck one opens the repair.
+fn pending_in_the_way(subject: &Subject, ctx: &Ctx, out: &mut Out) -> Option<String> {
+    let pending = subject.stages.pending_elsewhere()?;
+    let since = subject
+        .stages
+        .pending_since
+        .map(|at| format!(" since {}", relative(at, ctx.wall)))
+        .unwrap_or_default();
+    let what = format!(
+        "a rotation has AWSPENDING on version {}{since}",
+        short_id(pending)
+    );
+    if subject.health(ctx) == Health::Stuck {
+        RotationRoom::repair(ctx, out);
+        return Some(format!("{what} and is stuck"));
+    }
+    Some(format!("{what} and is still running"))
+}
+
+/// Who runs the rotation, in words.
+fn rotator(subject: &Subject) -> String {
+    match (&subject.owning_service, &subject.rotation.lambda_arn) {
+        (Some(service), _) => format!("{} (managed rotation)", sanitize_line(service)),
+        (None, Some(function)) => format!("The function {}", function_name(function)),
+        (None, None) => "The rotation function".to_owned(),
+    }
+}
+
+fn is_lambda_arn(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    parts.len() >= 7
+        && parts[0] == "arn"
+        && parts[1].starts_with("aws")
+        && parts[2] == "lambda"
+        && parts[5] == "function"
+        && !parts[6].is_empty()
+}
+
+fn confirm_schedule(
+    region: &str,
+    arn: &str,
+    name: &str,
+    change: &ScheduleChange,
+    lambda_arn: Option<String>,
+    rotator: &str,
+    out: &mut Out,
+) {
+    let (rules, words) = match &change.schedule {
+        Schedule::Days(days) => (
+            RotationRules {
+                every_days: Some(*days),
+                ..RotationRules::default()
+            },
+            format!("every {days} days"),
+        ),
+        Schedule::Expression(expr) => {
+            let rotation = crate::model::Rotation {
+                schedule: Some(expr.clone()),
+                ..crate::model::Rotation::default()
+            };
+            (
+                RotationRules {
+                    schedule: Some(expr.clone()),
+                    window: change.window_hours.map(|h| format!("{h}h")),
+                    ..RotationRules::default()
+                },
+                format!(
+                    "{} ({expr})",
+                    schedule::describe(&rotation).unwrap_or_else(|| expr.clone())
+                ),
+            )
+        }
+    };
+    let window = change
+        .window_hours
+        .map(|h| format!(", in a {h}-hour window"))
+        .unwrap_or_default();
+    let now = if change.rotate_now {
+        format!(" and rotate it now ({rotator} runs at once)")
+    } else {
+        " without rotating it now".to_owned()
+    };
+    out.intent(Intent::Confirm(ConfirmRequest {
+        question: format!("Rotate {name} {words}{window},{now}?"),
+        on_yes: OnYes::Call(AwsCall::SetRotation {
+            region: region.to_owned(),
+            arn: arn.to_owned(),
+            name: name.to_owned(),
+            rules,
+            lambda_arn,
+            rotate_now: change.rotate_now,
+        }),
+        typed: None,
+    }));
+}
+
+fn done(call: &AwsCall, name: &str, written: &Written) -> String {
+    match (call, written) {
+        (AwsCall::Rotate { .. } | AwsCall::SetRotation { .. }, Written::Rotated { version }) => {
+            let version = version
+                .as_deref()
+                .map(|v| format!(" (new version {})", short_id(v)))
+                .unwrap_or_default();
+            format!("{name}: rotation started{version}; the panel follows it")
+        }
+        (AwsCall::SetRotation { .. }, _) => format!("{name}: rotation schedule set"),
+        (AwsCall::CancelRotation { .. }, _) => format!("{name}: automatic rotation is off"),
+        (AwsCall::RemovePending { version, .. }, _) => format!(
+            "{name}: AWSPENDING removed from version {}; it can rotate again",
+            short_id(version)
+        ),
+        _ => format!("{name}: done"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lambda_arns_are_recognised() {
+        assert!(is_lambda_arn(
+            "arn:aws:lambda:us-east-1:123456789012:function:rotate-db"
+        ));
+        assert!(is_lambda_arn(
+            "arn:aws-cn:lambda:cn-north-1:123456789012:function:rotate:live"
+        ));
+        for not in [
+            "",
+            "rotate-db",
+            "arn:aws:iam::123456789012:role/x",
+            "arn:aws:lambda:us-east-1:1:layer:x",
+        ] {
+            assert!(!is_lambda_arn(not), "{not}");
+        }
+    }
+}
