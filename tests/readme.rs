@@ -61,3 +61,15 @@ fn readme_commands_match_ci() {
         "README names the demo command"
     );
 }
+
+#[test]
+fn readme_names_every_theme_role() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    for (role, _) in smtui::ui::theme::ROLES {
+        assert!(
+            readme.contains(&format!("`{role}`")),
+            "README \"Themes\" does not name the role {role}"
+        );
+    }
+}

@@ -106,6 +106,8 @@ impl LiveApp {
 
     pub fn dispatch(&mut self, action: Action) {
         self.journal.push(format!("{action:?}"));
+        // As the run loop does: the wall clock for dates, read outside `update`.
+        self.state.wall = jiff::Timestamp::now();
         let effects = update(&mut self.state, action, Instant::now());
         self.run_effects(effects);
     }
