@@ -116,21 +116,17 @@ fn app_stages(app: &LiveApp) -> Option<StageMap> {
     Some(StageMap::of_detail(detail))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn schedule_repair_rotate_and_cancel() {
-    let name = "test/rotation/schedule-repair-rotate-cancel";
-    let mut app = app_on_new_secret(name, Settings::default()).await;
-
+async fn set_a_schedule_and_a_function(app: &mut LiveApp, name: &str) {
     // No function yet: the schedule, then the function, then the question.
     app.cmd(Command::RotationSchedule);
-    replace_prompt(&mut app, "14");
-    replace_prompt(&mut app, fx::ROTATION_LAMBDA_ARN);
+    replace_prompt(app, "14");
+    replace_prompt(app, fx::ROTATION_LAMBDA_ARN);
     let question = common::confirm_question(&app.state);
     assert!(
         question.contains("every 14 days, without rotating it now"),
         "{question}"
     );
-    press(&mut app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('y'));
     app.wait_for("schedule set", WAIT, |s| {
         s.status_text().contains("rotation schedule set")
     })
@@ -140,7 +136,7 @@ async fn schedule_repair_rotate_and_cancel() {
     assert_eq!(out.rotation_lambda_arn(), Some(fx::ROTATION_LAMBDA_ARN));
     assert_eq!(
         out.rotation_rules()
-            .and_then(|r| r.automatically_after_days()),
+            .and_then(aws_sdk_secretsmanager::types::RotationRulesType::automatically_after_days),
         Some(14)
     );
     app.wait_for("the panel follows", WAIT, |s| {
@@ -149,13 +145,15 @@ async fn schedule_repair_rotate_and_cancel() {
             .is_some_and(|d| d.rotation.enabled && d.rotation.every_days == Some(14))
     })
     .await;
+}
 
+async fn repair_what_is_pending(app: &mut LiveApp, name: &str) {
     // Whatever the stack left pending, the repair removes it; then a rotation can start.
-    if let Some(pending) = pending_version(&out) {
+    if let Some(pending) = pending_version(&describe(name).await) {
         app.cmd(Command::RepairRotation);
         let question = common::confirm_question(&app.state);
         assert!(question.contains(&pending[..8]), "{question}");
-        press(&mut app, KeyCode::Char('y'));
+        press(app, KeyCode::Char('y'));
         app.wait_for("repaired", WAIT, |s| {
             s.status_text().contains("AWSPENDING removed")
         })
@@ -168,28 +166,32 @@ async fn schedule_repair_rotate_and_cancel() {
             .is_some_and(|d| StageMap::of_detail(d).pending_elsewhere().is_none())
     })
     .await;
+}
 
+async fn cancel(app: &mut LiveApp, name: &str) {
     app.wait_for("described again", WAIT, |s| s.selected_detail().is_some())
         .await;
     app.cmd(Command::CancelRotation);
-    press(&mut app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('y'));
     app.wait_for("cancelled", WAIT, |s| {
         s.status_text().contains("automatic rotation is off")
     })
     .await;
     assert_eq!(describe(name).await.rotation_enabled(), Some(false));
+}
 
+async fn rotate_now(app: &mut LiveApp, name: &str) {
     // On again, rotating at once this time (the function is still configured).
     app.wait_for("described again", WAIT, |s| s.selected_detail().is_some())
         .await;
     app.cmd(Command::RotationSchedule);
-    replace_prompt(&mut app, "7 now");
+    replace_prompt(app, "7 now");
     let question = common::confirm_question(&app.state);
     assert!(
         question.contains("every 7 days, and rotate it now"),
         "{question}"
     );
-    press(&mut app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('y'));
     app.wait_for("rotation started", WAIT, |s| {
         s.status_text().contains("rotation started (new version")
     })
@@ -199,7 +201,7 @@ async fn schedule_repair_rotate_and_cancel() {
     let status_before = app.state.status_text().to_owned();
     app.cmd(Command::Rotate);
     assert_eq!(app.state.layers.top(), Layer::Confirm);
-    press(&mut app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('y'));
     app.wait_for("rotated now", WAIT, |s| {
         s.status_text().contains("rotation started (new version")
             && !s.status_text().contains(&status_before)
@@ -224,7 +226,9 @@ async fn schedule_repair_rotate_and_cancel() {
         labelled.iter().any(|id| status.contains(&id[..8])),
         "the version the rotation made ({status}) is labelled: {after:?}"
     );
+}
 
+async fn leave_a_half_way_rotation_alone_then_repair_it(app: &mut LiveApp, name: &str) {
     // A rotation half-way (its function has made the AWSPENDING version): no second one
     // is started over it, and the repair removes the label.
     client()
@@ -246,7 +250,7 @@ async fn schedule_repair_rotate_and_cancel() {
     })
     .await;
     assert!(
-        app_stages(&app).and_then(|m| m.pending_since).is_some(),
+        app_stages(app).and_then(|m| m.pending_since).is_some(),
         "its age is known"
     );
     app.cmd(Command::Rotate);
@@ -258,13 +262,23 @@ async fn schedule_repair_rotate_and_cancel() {
     assert_ne!(app.state.layers.top(), Layer::Confirm);
     app.cmd(Command::RepairRotation);
     assert!(common::confirm_question(&app.state).contains(&pending[..8]));
-    press(&mut app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('y'));
     app.wait_for("repaired", WAIT, |s| {
         s.status_text().contains("AWSPENDING removed")
     })
     .await;
     assert_eq!(pending_version(&describe(name).await), None);
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn schedule_repair_rotate_and_cancel() {
+    let name = "test/rotation/schedule-repair-rotate-cancel";
+    let mut app = app_on_new_secret(name, Settings::default()).await;
+    set_a_schedule_and_a_function(&mut app, name).await;
+    repair_what_is_pending(&mut app, name).await;
+    cancel(&mut app, name).await;
+    rotate_now(&mut app, name).await;
+    leave_a_half_way_rotation_alone_then_repair_it(&mut app, name).await;
     let written: Vec<String> = stack()
         .await
         .proxy()
