@@ -2,6 +2,7 @@
 //! Strings here are untrusted (they come from AWS) and are sanitised when drawn.
 
 pub mod error;
+pub mod posture;
 pub mod rotation;
 
 use jiff::Timestamp;
