@@ -8,7 +8,7 @@ pub const PRIMARY_REGION: &str = "us-east-1";
 
 /// Secrets *created* per region (fixtures included). More than 100 in us-east-1 so
 /// ListSecrets needs two pages.
-pub const US_EAST_1_CREATED: usize = 168;
+pub const US_EAST_1_CREATED: usize = 176;
 pub const EU_WEST_1_CREATED: usize = 42;
 pub const AP_SOUTHEAST_2_CREATED: usize = 30;
 /// Scheduled for deletion per region (hidden from a default ListSecrets).
@@ -86,13 +86,91 @@ pub const REPLICATED_SECRET: &str = "shared/ci/github-deploy-key";
 pub const REPLICATED_SECRET_VALUE: &str = "ghp_R3pl1c4t3dD3pl0yK3yF0rC1xQ9wE2rT5yU8";
 pub const REPLICA_REGION: &str = "eu-west-1";
 
-/// Rotation configured (lambda + 30-day schedule).
+/// Rotation configured (lambda + 30-day schedule). Rotation state *healthy*: last
+/// rotated [`ROTATING_SECRET_ROTATED_DAYS_AGO`] days ago, so NextRotationDate is more than
+/// 7 days ahead. Read yesterday.
 pub const ROTATING_SECRET: &str = "prod/billing/mysql";
+pub const ROTATING_SECRET_ROTATED_DAYS_AGO: u64 = 3;
 pub const ROTATING_SECRET_VALUE: &str = r#"{"username":"billing_svc","password":"mR4!tQ8zLw2#Xc6vBn0p","host":"billing-prod.cluster-c8fk2xq1zj3n.internal","port":3306,"dbname":"billing","engine":"mysql"}"#;
 pub const ROTATION_LAMBDA_NAME: &str = "smtui-demo-rotate-secret";
 pub const ROTATION_LAMBDA_ARN: &str =
     "arn:aws:lambda:us-east-1:123456789012:function:smtui-demo-rotate-secret";
 pub const ROTATION_DAYS: i64 = 30;
+
+// --- us-east-1 rotation and posture fixtures ------------------------------------------
+//
+// Each is in one rotation state the app derives (dates are relative to seed time; the
+// proxy keeps them, see `ProxyHandle::backdate`). Unless stated otherwise they use
+// [`ROTATION_LAMBDA_ARN`] and every [`ROTATION_DAYS`] days. [`OWNERLESS_SECRETS`] lists
+// those without an `Owner` tag.
+
+/// *Due soon*: rotated [`DUE_SOON_ROTATED_DAYS_AGO`] days ago, so NextRotationDate is
+/// within the next 7 days. Owner tag; read 2 days ago.
+pub const DUE_SOON_SECRET: &str = "prod/warehouse/redshift-credentials";
+pub const DUE_SOON_ROTATED_DAYS_AGO: u64 = 26;
+
+/// *Overdue*: rotated [`OVERDUE_ROTATED_DAYS_AGO`] days ago, so NextRotationDate is in
+/// the past (and it was not rotated within 90 days). No Owner tag; read yesterday.
+pub const OVERDUE_SECRET: &str = "prod/crm/salesforce-api-credentials";
+pub const OVERDUE_ROTATED_DAYS_AGO: u64 = 120;
+
+/// *Never rotated*: rotation on since [`NEVER_ROTATED_CONFIGURED_DAYS_AGO`] days ago
+/// (RotateSecret with RotateImmediately=false), no LastRotatedDate; NextRotationDate
+/// counts from the configuration. Owner tag.
+pub const NEVER_ROTATED_SECRET: &str = "prod/search/opensearch-master-password";
+pub const NEVER_ROTATED_CONFIGURED_DAYS_AGO: u64 = 10;
+
+/// *Rotating*: a rotation started [`ROTATION_IN_PROGRESS_MINUTES_AGO`] minutes ago
+/// (AWSPENDING on a new version, RotationStarted recorded, no RotationFailed). Last
+/// rotated 30 days ago.
+pub const ROTATION_IN_PROGRESS_SECRET: &str = "prod/ledger/kafka-sasl-password";
+pub const ROTATION_IN_PROGRESS_MINUTES_AGO: u64 = 2;
+
+/// *Stuck*: a rotation started [`STUCK_ROTATION_DAYS_AGO`] days ago never completed
+/// (AWSPENDING on a version created then; RotationStarted then RotationFailed recorded
+/// then). Last rotated 33 days ago. No Owner tag.
+pub const STUCK_SECRET: &str = "prod/identity/ldap-bind-password";
+pub const STUCK_ROTATION_DAYS_AGO: u64 = 3;
+
+/// Rotates on [`HOURLY_SCHEDULE`] (no AutomaticallyAfterDays); last rotated an hour ago.
+pub const HOURLY_SECRET: &str = "prod/gateway/hmac-signing-secret";
+pub const HOURLY_SCHEDULE: &str = "rate(4 hours)";
+
+/// Rotates on [`CRON_SCHEDULE`] within a [`CRON_WINDOW`] window; last rotated in the
+/// most recent window (the 1st of this month, or of the last one).
+pub const CRON_SECRET: &str = "prod/treasury/bank-api-credentials";
+pub const CRON_SCHEDULE: &str = "cron(0 4 1 * ? *)";
+pub const CRON_WINDOW: &str = "3h";
+
+/// Posture: rotation off, last read [`STALE_SECRET_READ_DAYS_AGO`] days ago (more than
+/// 90), no Owner tag.
+pub const STALE_SECRET: &str = "prod/partner-portal/soap-api-password";
+pub const STALE_SECRET_READ_DAYS_AGO: u64 = 200;
+
+/// Fixtures with a LastAccessedDate within the last 2 days from seeding (reads by
+/// tests make more).
+pub const RECENTLY_READ_SECRETS: [&str; 4] = [
+    ROTATING_SECRET,
+    DUE_SOON_SECRET,
+    OVERDUE_SECRET,
+    HOURLY_SECRET,
+];
+
+/// Every us-east-1 fixture without an `Owner` tag (the app's default required tag).
+/// [`STRING_SECRET`] and most rotation fixtures have one; about half the generated
+/// filler has one.
+pub const OWNERLESS_SECRETS: [&str; 10] = [
+    JSON_SECRET,
+    BINARY_SECRET,
+    VERSIONED_SECRET,
+    PENDING_SECRET,
+    DELETED_SECRET,
+    REPLICATED_SECRET,
+    ROTATING_SECRET,
+    OVERDUE_SECRET,
+    STUCK_SECRET,
+    STALE_SECRET,
+];
 
 /// Tags on [`STRING_SECRET`].
 pub const STRING_SECRET_TAGS: [(&str, &str); 4] = [

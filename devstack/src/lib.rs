@@ -3,7 +3,8 @@
 //! - [`venv`]: moto, pinned, in `.devstack/venv` (installed once, flock-guarded).
 //! - [`moto`]: `moto.server` on a free loopback port, killed with us however we die.
 //! - [`proxy`]: a recording proxy in front of moto that adds CloudTrail LookupEvents,
-//!   AssumeRole attribution, JSON-shaped auth errors and per-region fault injection.
+//!   AssumeRole attribution, JSON-shaped auth errors, per-region fault injection, and
+//!   the rotation and last-read bookkeeping moto lacks (rules, dates, service events).
 //! - [`seed`]: realistic secrets in three regions through the real AWS SDK;
 //!   [`fixtures`] names the well-known ones tests can rely on.
 //! - [`Stack`]: all of the above behind one handle.
@@ -20,6 +21,6 @@ pub mod venv;
 
 pub use ids::uuid_like;
 pub use proxy::events::RecordedEvent;
-pub use proxy::{Proxy, ProxyHandle, ProxyOptions};
+pub use proxy::{Backdate, BackdateError, Proxy, ProxyHandle, ProxyOptions, RotationFailure};
 pub use seed::{RegionSummary, SeedSummary, seed};
 pub use stack::{Stack, StackOptions};

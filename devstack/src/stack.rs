@@ -232,17 +232,24 @@ async fn start_parts(opts: StackOptions) -> Result<Parts> {
         .enforce_iam_auth
         .then_some(opts.unauthenticated_setup_calls);
     let moto = MotoServer::start(&venv, iam_auth_after).await?;
-    let proxy = Proxy::start(moto.addr(), opts.proxy).await?;
+    let mut proxy_options = opts.proxy;
+    // moto checks signatures then: the proxy must not touch a request body.
+    proxy_options.forward_verbatim |= opts.enforce_iam_auth;
+    let proxy = Proxy::start(moto.addr(), proxy_options).await?;
     let moto_time = t.elapsed();
 
     let t = Instant::now();
     let seed = if opts.seed {
-        Some(crate::seed::seed(&proxy.url()).await.with_context(|| {
-            format!(
-                "seeding moto failed; moto log {}",
-                moto.log_path().display()
-            )
-        })?)
+        Some(
+            crate::seed::seed(&proxy.url(), proxy.handle())
+                .await
+                .with_context(|| {
+                    format!(
+                        "seeding moto failed; moto log {}",
+                        moto.log_path().display()
+                    )
+                })?,
+        )
     } else {
         None
     };

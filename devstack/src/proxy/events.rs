@@ -47,6 +47,11 @@ pub struct RecordedEvent {
     pub error_code: Option<String>,
     pub error_message: Option<String>,
     pub read_only: bool,
+    /// An event Secrets Manager writes itself (`eventType: AwsServiceEvent`, e.g.
+    /// RotationStarted): no caller, no access key, no request parameters; the secret is
+    /// in `secret_arn`/`secret_name` (`additionalEventData.SecretId`), never in
+    /// `secret_id`.
+    pub service_event: bool,
 }
 
 impl RecordedEvent {
@@ -99,7 +104,10 @@ pub fn request_ids(operation: &str, body: &[u8]) -> RequestIds {
         version_id: text("VersionId").or_else(|| {
             text("ClientRequestToken").filter(|_| {
                 // For writes the token *is* the new version id; CloudTrail shows it too.
-                operation == "PutSecretValue" || operation == "UpdateSecret"
+                matches!(
+                    operation,
+                    "PutSecretValue" | "UpdateSecret" | "RotateSecret"
+                )
             })
         }),
         version_stage: text("VersionStage"),
@@ -176,7 +184,10 @@ impl EventStore {
                 msg,
             )
         };
-        if let (Some(a), Some(n)) = (&arn, &name) {
+        // moto's ListSecretVersionIds answers the name as `ARN`: learn real ARNs only.
+        if let (Some(a), Some(n)) = (&arn, &name)
+            && a.starts_with("arn:")
+        {
             // Cap the side table with the store: it is only an aid for lookups.
             if self.secrets.len() < MAX_EVENTS {
                 let v = (a.clone(), n.clone());
@@ -209,6 +220,7 @@ impl EventStore {
             error_code,
             error_message,
             read_only: is_read_only(&ctx.operation),
+            service_event: false,
         };
         self.push(event.clone());
         event
@@ -221,6 +233,23 @@ impl EventStore {
         self.events.push_back(event);
         while self.events.len() > MAX_EVENTS {
             self.events.pop_front();
+        }
+    }
+
+    /// Seeding only: gives the events `new_time` picks a new time, then re-sorts the store
+    /// by time and renumbers `seq` (NextTokens handed out before become meaningless).
+    pub fn retime(&mut self, mut new_time: impl FnMut(&RecordedEvent) -> Option<SystemTime>) {
+        for e in &mut self.events {
+            if let Some(t) = new_time(e) {
+                e.event_time = t;
+            }
+        }
+        let mut all: Vec<RecordedEvent> = self.events.drain(..).collect();
+        all.sort_by_key(|e| e.event_time);
+        let base = self.next_seq - all.len() as u64;
+        for (i, mut e) in all.into_iter().enumerate() {
+            e.seq = base + i as u64;
+            self.events.push_back(e);
         }
     }
 

@@ -162,17 +162,24 @@ fn matches(e: &RecordedEvent, q: &Query) -> bool {
         return true;
     };
     let v = value.as_str();
+    // Service events (RotationStarted, ...) carry no caller and no resource: like the
+    // real CloudTrail (as far as documented), only EventId, EventName, ReadOnly and
+    // EventSource find them. Look them up by EventSource and filter on
+    // additionalEventData.SecretId.
+    let api = !e.service_event;
     match key.as_str() {
         "EventId" => e.event_id == v,
         "EventName" => e.event_name == v,
         "ReadOnly" => e.read_only.to_string() == v,
-        "Username" => e.username() == v,
-        "ResourceType" => v == RESOURCE_TYPE && e.secret_id.is_some(),
-        "ResourceName" => [&e.secret_id, &e.secret_arn, &e.secret_name]
-            .iter()
-            .any(|id| id.as_deref() == Some(v)),
+        "Username" => api && e.username() == v,
+        "ResourceType" => api && v == RESOURCE_TYPE && e.secret_id.is_some(),
+        "ResourceName" => {
+            api && [&e.secret_id, &e.secret_arn, &e.secret_name]
+                .iter()
+                .any(|id| id.as_deref() == Some(v))
+        }
         "EventSource" => v == EVENT_SOURCE,
-        "AccessKeyId" => e.access_key_id == v,
+        "AccessKeyId" => api && e.access_key_id == v,
         _ => false,
     }
 }
@@ -196,6 +203,17 @@ pub fn lookup_events(store: &EventStore, region: &str, body: &[u8]) -> Result<Va
 
 /// One entry of `Events`, CloudTrail's LookupEvents shape.
 pub fn event_json(e: &RecordedEvent) -> Value {
+    if e.service_event {
+        return json!({
+            "EventId": e.event_id,
+            "EventName": e.event_name,
+            "ReadOnly": "false",
+            "EventTime": epoch_secs(e.event_time),
+            "EventSource": EVENT_SOURCE,
+            "Resources": [],
+            "CloudTrailEvent": service_event(e).to_string(),
+        });
+    }
     let resources: Vec<Value> = e
         .secret_id
         .iter()
@@ -214,9 +232,49 @@ pub fn event_json(e: &RecordedEvent) -> Value {
     })
 }
 
+fn iso(t: SystemTime) -> String {
+    jiff::Timestamp::try_from(t)
+        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// The record of an event Secrets Manager writes itself, in the shape AWS documents for
+/// rotation events: no caller identity beyond `invokedBy`, no request parameters, the
+/// secret's ARN in `additionalEventData.SecretId`.
+pub fn service_event(e: &RecordedEvent) -> Value {
+    let arn = e.secret_arn.clone().unwrap_or_default();
+    let account = arn.split(':').nth(4).unwrap_or(ACCOUNT_ID).to_string();
+    json!({
+        "eventVersion": "1.08",
+        "userIdentity": {
+            "accountId": account,
+            "invokedBy": EVENT_SOURCE,
+        },
+        "eventTime": iso(e.event_time),
+        "eventSource": EVENT_SOURCE,
+        "eventName": e.event_name,
+        "awsRegion": e.region,
+        "sourceIPAddress": EVENT_SOURCE,
+        "userAgent": EVENT_SOURCE,
+        "requestParameters": Value::Null,
+        "responseElements": Value::Null,
+        "additionalEventData": { "SecretId": arn },
+        "requestID": e.request_id,
+        "eventID": e.event_id,
+        "readOnly": false,
+        "eventType": "AwsServiceEvent",
+        "managementEvent": true,
+        "recipientAccountId": account,
+        "eventCategory": "Management",
+    })
+}
+
 /// The full record CloudTrail keeps (the `CloudTrailEvent` string). `requestParameters`
 /// carries ids only, never values.
 pub fn cloudtrail_event(e: &RecordedEvent) -> Value {
+    if e.service_event {
+        return service_event(e);
+    }
     let assumed = e.identity_arn.contains(":assumed-role/");
     let account = e.identity_arn.split(':').nth(4).unwrap_or(ACCOUNT_ID);
     let principal_id = if assumed {
@@ -234,9 +292,7 @@ pub fn cloudtrail_event(e: &RecordedEvent) -> Value {
     if let Some(v) = &e.version_stage {
         params.insert("versionStage".into(), json!(v));
     }
-    let time = jiff::Timestamp::try_from(e.event_time)
-        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default();
+    let time = iso(e.event_time);
     let mut v = json!({
         "eventVersion": "1.09",
         "userIdentity": {

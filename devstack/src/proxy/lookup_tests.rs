@@ -35,6 +35,7 @@ fn synthetic(i: u64, region: &str, name: &str, secret: &str, read_only: bool) ->
         error_code: None,
         error_message: None,
         read_only,
+        service_event: false,
     }
 }
 
@@ -312,4 +313,60 @@ fn error_calls_record_code_and_read_only_flag() {
     assert_eq!(ct["userIdentity"]["type"], "AssumedRole");
     assert_eq!(ct["errorCode"], "ResourceNotFoundException");
     let _ = SystemTime::now();
+}
+
+#[test]
+fn service_events_have_aws_shape_and_are_found_by_event_source_only() {
+    let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/a-AbCdEf";
+    let mut s = store();
+    let mut ev = synthetic(500, "us-east-1", "RotationFailed", "prod/a", false);
+    ev.service_event = true;
+    ev.secret_id = None;
+    ev.secret_arn = Some(arn.to_string());
+    ev.access_key_id = String::new();
+    ev.identity_arn = String::new();
+    s.push(ev);
+    let by = |k: &str, v: &str| {
+        let body = json!({ "LookupAttributes": [{ "AttributeKey": k, "AttributeValue": v }] });
+        ids(&lookup(&s, "us-east-1", &body).expect("ok")).contains(&"evt-500".to_string())
+    };
+    assert!(by("EventSource", "secretsmanager.amazonaws.com"));
+    assert!(by("EventName", "RotationFailed"));
+    assert!(by("ReadOnly", "false"));
+    assert!(!by("ResourceName", arn));
+    assert!(!by("ResourceName", "prod/a"));
+    assert!(!by("ResourceType", "AWS::SecretsManager::Secret"));
+    assert!(!by("Username", "smtui-demo"));
+
+    let page = lookup(&s, "us-east-1", &json!({ "MaxResults": 1 })).expect("ok");
+    let e = &page["Events"][0];
+    assert_eq!(e["EventName"], "RotationFailed");
+    assert!(e.get("Username").is_none() && e.get("AccessKeyId").is_none());
+    assert_eq!(e["Resources"], json!([]));
+    let ct: Value = serde_json::from_str(e["CloudTrailEvent"].as_str().expect("string"))
+        .expect("CloudTrailEvent is JSON");
+    assert_eq!(ct["eventType"], "AwsServiceEvent");
+    assert_eq!(
+        ct["userIdentity"],
+        json!({ "accountId": "123456789012", "invokedBy": "secretsmanager.amazonaws.com" })
+    );
+    assert_eq!(ct["additionalEventData"]["SecretId"], arn);
+    assert!(ct["requestParameters"].is_null());
+    assert_eq!(ct["sourceIPAddress"], "secretsmanager.amazonaws.com");
+    assert_eq!(ct["readOnly"], false);
+}
+
+#[test]
+fn retime_keeps_the_store_in_time_order() {
+    let mut s = store();
+    let first = s.events().next().expect("events").seq;
+    // Move the newest event far back: it becomes the oldest, seqs stay dense.
+    s.retime(|e| (e.event_id == "evt-209").then_some(UNIX_EPOCH + Duration::from_secs(5)));
+    let all: Vec<&RecordedEvent> = s.events().collect();
+    assert_eq!(all[0].event_id, "evt-209");
+    assert_eq!(all[0].seq, first);
+    assert!(
+        all.windows(2)
+            .all(|w| w[0].seq + 1 == w[1].seq && w[0].event_time <= w[1].event_time)
+    );
 }

@@ -8,10 +8,18 @@
 //! - rewrites moto's XML auth errors into the shapes AWS sends: JSON for JSON-protocol
 //!   calls, `<ErrorResponse>` for query-protocol ones like STS ([`wire`]),
 //! - injects faults per region (unreachable, delayed, LookupEvents throttling) and per
-//!   operation (an answer lost after the call was made).
+//!   operation (an answer lost after the call was made),
+//! - keeps what moto drops about rotation and reads (rules, dates) and puts it back into
+//!   DescribeSecret, ListSecrets, ListSecretVersionIds and GetSecretValue answers, and
+//!   records the rotation service events ([`rotation`], [`rotation_calls`]). For that
+//!   one operation, RotateSecret, the body moto gets is rewritten (see
+//!   [`rotation_calls`]) unless [`ProxyOptions::forward_verbatim`].
 
 pub mod events;
 pub mod lookup;
+pub mod rotation;
+pub mod rotation_calls;
+pub mod schedule;
 pub mod wire;
 
 use std::collections::{HashMap, HashSet};
@@ -32,6 +40,8 @@ use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
 use events::{CallContext, EventStore, RecordedEvent, request_ids};
+use rotation::RotationStore;
+pub use rotation_calls::{Backdate, BackdateError, RotationFailure};
 
 pub const LOOKUP_EVENTS_TARGET: &str = "CloudTrail_20131101.LookupEvents";
 const SECRETS_MANAGER_PREFIX: &str = "secretsmanager.";
@@ -54,6 +64,13 @@ pub struct ProxyOptions {
     /// (and is recorded), then the connection closes with no response, as when a network
     /// drops a reply. Tests of idempotent retries use it.
     pub drop_answers: HashMap<String, usize>,
+    /// When a rotation started through the proxy records RotationFailed (moto never runs
+    /// the rotation function). Default: right after RotationStarted.
+    pub rotation_failure: RotationFailure,
+    /// Forward every request byte for byte and make no calls of the proxy's own to moto:
+    /// needed when moto verifies signatures (the stack sets it with `enforce_iam_auth`).
+    /// RotateSecret then behaves as moto's does; answers are still decorated.
+    pub forward_verbatim: bool,
 }
 
 /// The error that makes hyper drop the connection without writing a response: the SDK
@@ -85,6 +102,7 @@ struct Shared {
     upstream: SocketAddr,
     options: Mutex<ProxyOptions>,
     store: Mutex<EventStore>,
+    facts: Mutex<RotationStore>,
     buckets: Mutex<HashMap<String, Bucket>>,
     client: Client<HttpConnector, Full<Bytes>>,
 }
@@ -151,6 +169,25 @@ impl ProxyHandle {
     pub fn clear_events(&self) {
         lock(&self.shared.store).clear();
     }
+
+    /// When the next rotations started through the proxy record RotationFailed.
+    pub fn set_rotation_failure(&self, failure: RotationFailure) {
+        lock(&self.shared.options).rotation_failure = failure;
+    }
+
+    /// Seeding hook: puts past dates on the secret with this ARN (last rotation, rotation
+    /// configured, rotation in progress since, last read). Re-sorts the event store, so
+    /// call it before handing out LookupEvents NextTokens.
+    pub fn backdate(&self, secret_arn: &str, dates: &Backdate) -> Result<(), BackdateError> {
+        rotation_calls::backdate(&self.shared, secret_arn, dates)
+    }
+
+    /// Everything the proxy remembers about secrets beyond the event store (rotation
+    /// rules, dates, version ids), as debug text: for tests that must prove no secret
+    /// value is among it.
+    pub fn secret_facts_dump(&self) -> String {
+        format!("{:?}", *lock(&self.shared.facts))
+    }
 }
 
 /// The running proxy; stops accepting and closes its connections on drop.
@@ -171,6 +208,7 @@ impl Proxy {
             upstream,
             options: Mutex::new(options),
             store: Mutex::new(EventStore::default()),
+            facts: Mutex::new(RotationStore::default()),
             buckets: Mutex::new(HashMap::new()),
             client: Client::builder(TokioExecutor::new())
                 .pool_idle_timeout(Duration::from_secs(20))
@@ -275,7 +313,26 @@ async fn handle(
         return Ok(answer_lookup(&shared, &region, throttle, &body));
     }
 
-    let response = match forward(&shared, &parts, body.clone()).await {
+    let sm_op = target
+        .as_deref()
+        .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX))
+        .map(str::to_string);
+    let (upstream_body, plan) = match &sm_op {
+        Some(op) => match rotation_calls::before(&shared, op, &region, body.clone()).await {
+            rotation_calls::Before::Forward(b, plan) => (b, plan),
+            rotation_calls::Before::Answer(answer) => {
+                let (resp_parts, resp_body) = answer.into_parts();
+                let resp_body = resp_body.collect().await.map_err(|_| Dropped)?.to_bytes();
+                let ctx = call_context(op, &region, scope.as_ref(), peer, &parts.headers);
+                let ids = request_ids(op, &body);
+                lock(&shared.store).record(&ctx, ids, resp_parts.status.as_u16(), &resp_body);
+                return Ok(Response::from_parts(resp_parts, Full::new(resp_body)));
+            }
+        },
+        None => (body.clone(), rotation_calls::Plan::default()),
+    };
+
+    let response = match forward(&shared, &parts, upstream_body).await {
         Ok(r) => r,
         Err(e) => {
             return Ok(wire::json_error(
@@ -297,25 +354,25 @@ async fn handle(
         resp_body = rewritten;
     }
 
-    if let Some(op) = target
-        .as_deref()
-        .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX))
-    {
-        let ctx = CallContext {
-            operation: op.to_string(),
-            region: region.clone(),
-            access_key_id: scope
-                .as_ref()
-                .map(|s| s.access_key_id.clone())
-                .unwrap_or_default(),
-            source_ip: peer.ip().to_string(),
-            user_agent: header_str(&parts.headers, "user-agent")
-                .or_else(|| header_str(&parts.headers, "x-amz-user-agent"))
-                .unwrap_or_default()
-                .to_string(),
+    if let Some(op) = sm_op.as_deref() {
+        let service_events = if resp_parts.status.is_success() {
+            rotation_calls::after(
+                &shared,
+                op,
+                &region,
+                &body,
+                &plan,
+                &mut resp_parts.headers,
+                &mut resp_body,
+            )
+            .await
+        } else {
+            Vec::new()
         };
+        let ctx = call_context(op, &region, scope.as_ref(), peer, &parts.headers);
         let ids = request_ids(op, &body);
         lock(&shared.store).record(&ctx, ids, resp_parts.status.as_u16(), &resp_body);
+        rotation_calls::finish(&shared, service_events);
         if take_dropped_answer(&shared, op) {
             return Err(Dropped);
         }
@@ -330,6 +387,25 @@ async fn handle(
     }
 
     Ok(Response::from_parts(resp_parts, Full::new(resp_body)))
+}
+
+fn call_context(
+    op: &str,
+    region: &str,
+    scope: Option<&wire::CredentialScope>,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+) -> CallContext {
+    CallContext {
+        operation: op.to_string(),
+        region: region.to_string(),
+        access_key_id: scope.map(|s| s.access_key_id.clone()).unwrap_or_default(),
+        source_ip: peer.ip().to_string(),
+        user_agent: header_str(headers, "user-agent")
+            .or_else(|| header_str(headers, "x-amz-user-agent"))
+            .unwrap_or_default()
+            .to_string(),
+    }
 }
 
 /// Whether this answer of `operation` is to be lost (see `ProxyOptions::drop_answers`).
@@ -432,7 +508,8 @@ async fn forward(
         .uri(format!("http://{}{path}", shared.upstream))
         .body(Full::new(body))?;
     for (name, value) in &parts.headers {
-        if !HOP_BY_HOP.contains(&name.as_str()) {
+        // Content-Length too: the body may have been rewritten; hyper sets it anew.
+        if !HOP_BY_HOP.contains(&name.as_str()) && name != header::CONTENT_LENGTH {
             req.headers_mut().append(name.clone(), value.clone());
         }
     }

@@ -5,8 +5,16 @@
 //! Names never contain a region name: moto builds replica ARNs by string-replacing the
 //! region, and a name containing one would be mangled.
 
+use std::time::Duration;
+
 use crate::fixtures as fx;
 use crate::ids::splitmix64;
+
+const DAY: Duration = Duration::from_secs(86_400);
+
+fn days(n: u64) -> Duration {
+    DAY * u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -14,8 +22,44 @@ pub enum Value {
     Binary(Vec<u8>),
 }
 
+/// When the last rotation completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rotated {
+    Never,
+    Ago(Duration),
+    /// In the most recent window of the cron schedule (20 minutes into it).
+    LastScheduledWindow,
+}
+
+/// A secret's rotation as seeded; every duration counts back from seed time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RotationSpec {
+    pub after_days: Option<i64>,
+    pub schedule: Option<&'static str>,
+    pub window: Option<&'static str>,
+    pub configured_ago: Duration,
+    pub rotated: Rotated,
+    /// A rotation in progress since then; `true`: it failed (RotationFailed recorded).
+    pub pending: Option<(Duration, bool)>,
+}
+
+impl RotationSpec {
+    /// Every [`fx::ROTATION_DAYS`] days, last rotated `rotated`.
+    fn monthly(rotated: Rotated) -> RotationSpec {
+        RotationSpec {
+            after_days: Some(fx::ROTATION_DAYS),
+            schedule: None,
+            window: None,
+            configured_ago: days(400),
+            rotated,
+            pending: None,
+        }
+    }
+}
+
 /// Everything the seeder does to one secret, in order: create with `versions[0]`, put the
-/// remaining versions, put `pending`, configure rotation, replicate, schedule deletion.
+/// remaining versions, put `pending`, configure rotation, replicate, schedule deletion,
+/// then put past dates on it through the proxy (`ProxyHandle::backdate`).
 #[derive(Debug, Clone)]
 pub struct SecretSpec {
     pub name: String,
@@ -24,9 +68,11 @@ pub struct SecretSpec {
     /// Oldest first; the last one ends up AWSCURRENT, the one before AWSPREVIOUS.
     pub versions: Vec<Value>,
     pub pending: Option<String>,
-    pub rotate: bool,
+    pub rotation: Option<RotationSpec>,
     pub replicate_to: Option<&'static str>,
     pub delete_after_days: Option<i64>,
+    /// LastAccessedDate this long before seed time.
+    pub last_read_ago: Option<Duration>,
 }
 
 impl SecretSpec {
@@ -37,10 +83,26 @@ impl SecretSpec {
             tags: Vec::new(),
             versions: vec![value],
             pending: None,
-            rotate: false,
+            rotation: None,
             replicate_to: None,
             delete_after_days: None,
+            last_read_ago: None,
         }
+    }
+
+    fn tagged(mut self, pairs: &[(&str, &str)]) -> SecretSpec {
+        self.tags = tags(pairs);
+        self
+    }
+
+    fn rotating(mut self, rotation: RotationSpec) -> SecretSpec {
+        self.rotation = Some(rotation);
+        self
+    }
+
+    fn read_ago(mut self, ago: Duration) -> SecretSpec {
+        self.last_read_ago = Some(ago);
+        self
     }
 }
 
@@ -109,10 +171,15 @@ pub fn fixtures(region: &str) -> Vec<SecretSpec> {
                 Some("MySQL credentials for billing, rotated monthly"),
                 s(fx::ROTATING_SECRET_VALUE),
             );
-            rotating.rotate = true;
-            vec![
+            rotating.rotation = Some(RotationSpec::monthly(Rotated::Ago(days(
+                fx::ROTATING_SECRET_ROTATED_DAYS_AGO,
+            ))));
+            rotating.last_read_ago = Some(DAY);
+            let mut all = vec![
                 string, json, binary, versioned, pending, deleted, replicated, rotating,
-            ]
+            ];
+            all.extend(rotation_fixtures());
+            all
         }
         "eu-west-1" => vec![SecretSpec::plain(
             fx::EU_SECRET,
@@ -126,6 +193,99 @@ pub fn fixtures(region: &str) -> Vec<SecretSpec> {
         )],
         _ => Vec::new(),
     }
+}
+
+/// The us-east-1 fixtures in each derived rotation state, plus the posture ones.
+fn rotation_fixtures() -> Vec<SecretSpec> {
+    let owner = |who: &'static str| [("Team", "platform"), ("Env", "prod"), ("Owner", who)];
+    let db = |user: &str, pass: &str, host: &str| {
+        s(&format!(
+            r#"{{"username":"{user}","password":"{pass}","host":"{host}","port":5439}}"#
+        ))
+    };
+    let monthly = RotationSpec::monthly;
+    vec![
+        SecretSpec::plain(
+            fx::DUE_SOON_SECRET,
+            Some("Redshift credentials for the analytics warehouse loader"),
+            db("loader", "Rs9!kQ2vLm7#Wx4tZp1c", "warehouse.c3xq9z.redshift.internal"),
+        )
+        .tagged(&owner("li.wei@example.com"))
+        .rotating(monthly(Rotated::Ago(days(fx::DUE_SOON_ROTATED_DAYS_AGO))))
+        .read_ago(days(2)),
+        SecretSpec::plain(
+            fx::OVERDUE_SECRET,
+            Some("Salesforce connected-app credentials for the CRM sync"),
+            s(r#"{"client_id":"3MVG9crm-sync-7f2a","client_secret":"Sf8#Lq3wZx9!Tn2vKb6m","username":"sync@example.com"}"#),
+        )
+        .tagged(&[("Team", "sales-eng"), ("Env", "prod")])
+        .rotating(monthly(Rotated::Ago(days(fx::OVERDUE_ROTATED_DAYS_AGO))))
+        .read_ago(DAY),
+        SecretSpec::plain(
+            fx::NEVER_ROTATED_SECRET,
+            Some("OpenSearch master user password"),
+            s("os-Master-4tP9!xQ2mL7wZc"),
+        )
+        .tagged(&owner("deepak.rao@example.com"))
+        .rotating(RotationSpec {
+            configured_ago: days(fx::NEVER_ROTATED_CONFIGURED_DAYS_AGO),
+            ..monthly(Rotated::Never)
+        }),
+        SecretSpec::plain(
+            fx::ROTATION_IN_PROGRESS_SECRET,
+            Some("SASL/SCRAM password of the ledger service's Kafka user"),
+            s("kafka-Ledger-8Hq2!Zr5wX1mTv"),
+        )
+        .tagged(&owner("jonas.berg@example.com"))
+        .rotating(RotationSpec {
+            pending: Some((
+                Duration::from_secs(60 * fx::ROTATION_IN_PROGRESS_MINUTES_AGO),
+                false,
+            )),
+            ..monthly(Rotated::Ago(days(30)))
+        }),
+        SecretSpec::plain(
+            fx::STUCK_SECRET,
+            Some("LDAP bind password for the identity service"),
+            s("ldap-Bind-6Vn3#Kq8wPz2Lx"),
+        )
+        .tagged(&[("Team", "identity"), ("Env", "prod")])
+        .rotating(RotationSpec {
+            pending: Some((days(fx::STUCK_ROTATION_DAYS_AGO), true)),
+            ..monthly(Rotated::Ago(days(33)))
+        }),
+        SecretSpec::plain(
+            fx::HOURLY_SECRET,
+            Some("HMAC key the API gateway signs webhooks with"),
+            s("hmac-Gw-2Rt7!Yp4nQx9Lk3V"),
+        )
+        .tagged(&owner("sam.oconnor@example.com"))
+        .rotating(RotationSpec {
+            after_days: None,
+            schedule: Some(fx::HOURLY_SCHEDULE),
+            ..monthly(Rotated::Ago(Duration::from_secs(3600)))
+        })
+        .read_ago(Duration::from_secs(600)),
+        SecretSpec::plain(
+            fx::CRON_SECRET,
+            Some("Bank API client credentials for treasury payouts"),
+            s(r#"{"client_id":"treasury-payouts","client_secret":"Bk4!mZ8qTx2#Lw6Rn9Vc"}"#),
+        )
+        .tagged(&owner("fatima.haddad@example.com"))
+        .rotating(RotationSpec {
+            after_days: None,
+            schedule: Some(fx::CRON_SCHEDULE),
+            window: Some(fx::CRON_WINDOW),
+            ..monthly(Rotated::LastScheduledWindow)
+        }),
+        SecretSpec::plain(
+            fx::STALE_SECRET,
+            Some("SOAP API password for the legacy partner portal"),
+            s("soap-Partner-3Xw8!Lm5qZt1"),
+        )
+        .tagged(&[("Team", "partners"), ("Env", "prod")])
+        .read_ago(days(fx::STALE_SECRET_READ_DAYS_AGO)),
+    ]
 }
 
 const ENVS: [&str; 4] = ["prod", "staging", "dev", "shared"];
@@ -336,11 +496,19 @@ pub fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
                     .collect(),
                 versions,
                 pending: None,
-                rotate: matches!(kind, "postgres" | "mysql") && k.is_multiple_of(2),
+                // Healthy: rotated within the last 3 weeks of a 30-day schedule.
+                rotation: (matches!(kind, "postgres" | "mysql") && k.is_multiple_of(2)).then(
+                    || {
+                        let ago = days(k as u64 % 21) + Duration::from_secs(3600 * (k as u64 % 24));
+                        RotationSpec::monthly(Rotated::Ago(ago))
+                    },
+                ),
                 replicate_to: None,
                 delete_after_days: deleted_indices(region_idx)
                     .contains(&k)
                     .then_some(7 + (k as i64 % 24)),
+                // Everything generated was read within the last month.
+                last_read_ago: Some(days(k as u64 % 30) + Duration::from_secs(7200)),
             }
         })
         .collect()
@@ -355,46 +523,5 @@ pub fn plan(region_idx: usize, region: &str, total: usize) -> Vec<SecretSpec> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plans_match_fixture_counts_and_rules() {
-        for (idx, (region, created, deleted, _)) in fx::REGION_PLAN.iter().enumerate() {
-            let plan = plan(idx, region, *created);
-            assert_eq!(plan.len(), *created, "{region}");
-            assert_eq!(
-                plan.iter()
-                    .filter(|s| s.delete_after_days.is_some())
-                    .count(),
-                *deleted,
-                "{region}"
-            );
-            let mut names: Vec<&str> = plan.iter().map(|s| s.name.as_str()).collect();
-            names.sort_unstable();
-            names.dedup();
-            assert_eq!(names.len(), *created, "unique names in {region}");
-            for n in &names {
-                assert!(fx::REGIONS.iter().all(|r| !n.contains(r)), "{n}");
-            }
-            assert!(plan.iter().any(|s| s.rotate));
-            assert!(plan.iter().any(|s| s.versions.len() > 1));
-            assert!(plan.iter().any(|s| s.tags.len() == 5));
-            assert!(plan.iter().any(|s| s.tags.is_empty()));
-            assert!(
-                plan.iter()
-                    .any(|s| matches!(s.versions[0], Value::Binary(_)))
-            );
-        }
-    }
-
-    #[test]
-    fn generation_is_deterministic() {
-        let a = generated(0, 50);
-        let b = generated(0, 50);
-        assert_eq!(
-            a.iter().map(|s| (&s.name, &s.versions)).collect::<Vec<_>>(),
-            b.iter().map(|s| (&s.name, &s.versions)).collect::<Vec<_>>()
-        );
-    }
-}
+#[path = "data_tests.rs"]
+mod tests;

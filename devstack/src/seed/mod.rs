@@ -4,15 +4,20 @@
 //! function up and invokes it (which would need Docker). So the seeder first switches
 //! moto's Lambda to its Docker-free backend (`POST /moto-api/config`
 //! `{"lambda":{"use_docker":false}}`), creates the IAM role moto requires for
-//! CreateFunction, then one rotation Lambda per region. RotateSecret runs with
-//! `RotateImmediately=false` (moto then copies the current value into the AWSPENDING
-//! version instead of promoting an empty one), and the seeder removes that leftover
-//! AWSPENDING label so the secret looks like a healthy, rotation-enabled one.
+//! CreateFunction, then one rotation Lambda per region. The proxy does the rest of what
+//! moto lacks (see `proxy::rotation_calls`): a RotateSecret with `RotateImmediately=false`
+//! leaves no AWSPENDING label, one with `true` leaves a rotation in progress.
+//!
+//! Order: every secret is created in parallel (with its rotation configured, unless a
+//! rotation is to be left in progress); then, one by one, the rotations left in progress
+//! are started (the proxy's RotationFailed knob set per secret); last, past dates go on
+//! through `ProxyHandle::backdate` (last rotation, configuration, rotation in progress,
+//! last read), all relative to seed time.
 
 pub mod data;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result, bail};
 use aws_sdk_secretsmanager::Client;
@@ -23,8 +28,10 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::fixtures as fx;
+use crate::proxy::schedule::Schedule;
+use crate::proxy::{Backdate, ProxyHandle, RotationFailure};
 use crate::raw::{RawCall, RawClient};
-use data::{SecretSpec, Value};
+use data::{Rotated, RotationSpec, SecretSpec, Value};
 
 /// Calls in flight at once: enough to keep moto busy, few enough for a 2-core machine.
 const IN_FLIGHT: usize = 8;
@@ -73,8 +80,9 @@ pub fn client(endpoint: &str, region: &str) -> Client {
     Client::from_conf(conf)
 }
 
-/// Seeds every region of [`fx::REGION_PLAN`] through `endpoint` (the proxy).
-pub async fn seed(endpoint: &str) -> Result<SeedSummary> {
+/// Seeds every region of [`fx::REGION_PLAN`] through `endpoint`, the proxy behind
+/// `proxy` (whose seeding hook puts the past dates on).
+pub async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSummary> {
     let started = Instant::now();
     prepare_rotation_lambdas(endpoint).await?;
 
@@ -88,14 +96,47 @@ pub async fn seed(endpoint: &str) -> Result<SeedSummary> {
             let region = *region;
             tasks.spawn(async move {
                 let _permit = limit.acquire_owned().await?;
-                create(&client, region, &spec)
+                let arn = create(&client, region, &spec)
                     .await
-                    .with_context(|| format!("seeding {} in {region}", spec.name))
+                    .with_context(|| format!("seeding {} in {region}", spec.name))?;
+                anyhow::Ok((region, spec, arn))
             });
         }
     }
+    let mut seeded = Vec::new();
     while let Some(done) = tasks.join_next().await {
-        done.context("seed task panicked")??;
+        seeded.push(done.context("seed task panicked")??);
+    }
+
+    let knob = proxy.options().rotation_failure;
+    for (region, spec, _) in &seeded {
+        let Some((rotation, failed)) = spec.rotation.as_ref().and_then(|r| Some((r, r.pending?.1)))
+        else {
+            continue;
+        };
+        proxy.set_rotation_failure(if failed {
+            RotationFailure::Immediately
+        } else {
+            RotationFailure::Never
+        });
+        let rotated = configure_rotation(
+            &client(endpoint, region),
+            region,
+            &spec.name,
+            rotation,
+            true,
+        )
+        .await
+        .with_context(|| format!("starting a rotation of {} in {region}", spec.name));
+        proxy.set_rotation_failure(knob);
+        rotated?;
+    }
+
+    let now = SystemTime::now();
+    for (region, spec, arn) in &seeded {
+        proxy
+            .backdate(arn, &backdate_of(spec, now))
+            .with_context(|| format!("backdating {} in {region}", spec.name))?;
     }
 
     let mut regions = Vec::new();
@@ -112,6 +153,42 @@ pub async fn seed(endpoint: &str) -> Result<SeedSummary> {
         regions,
         elapsed: started.elapsed(),
     })
+}
+
+/// The past dates of `spec`, counted back from `now`.
+fn backdate_of(spec: &SecretSpec, now: SystemTime) -> Backdate {
+    let mut dates = Backdate {
+        last_accessed: spec.last_read_ago.map(|d| now - d),
+        ..Backdate::default()
+    };
+    if let Some(r) = &spec.rotation {
+        dates.rotation_configured = Some(now - r.configured_ago);
+        dates.last_rotated = match r.rotated {
+            Rotated::Never => None,
+            Rotated::Ago(d) => Some(now - d),
+            Rotated::LastScheduledWindow => r.schedule.and_then(|s| last_window(s, now)),
+        };
+        dates.pending_since = r.pending.map(|(d, _)| now - d);
+    }
+    dates
+}
+
+/// 20 minutes into the most recent window of cron `schedule` before `now`.
+fn last_window(schedule: &str, now: SystemTime) -> Option<SystemTime> {
+    let Ok(Schedule::Cron(cron)) = Schedule::parse(schedule) else {
+        return None;
+    };
+    let now_ts = jiff::Timestamp::try_from(now).ok()?;
+    let mut t = now_ts
+        .checked_sub(jiff::SignedDuration::from_hours(24 * 400))
+        .ok()?;
+    let mut last = None;
+    while let Some(next) = cron.next_after(t).filter(|n| *n <= now_ts) {
+        last = Some(next);
+        t = next;
+    }
+    let window_start = SystemTime::from(last?);
+    Some((window_start + Duration::from_secs(20 * 60)).min(now))
 }
 
 async fn count(client: &Client, include_deleted: bool) -> Result<usize> {
@@ -132,7 +209,8 @@ fn rotation_lambda_arn(region: &str) -> String {
     fx::ROTATION_LAMBDA_ARN.replace(fx::PRIMARY_REGION, region)
 }
 
-async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<()> {
+/// Creates one secret as `spec` says (a rotation left in progress excepted); its ARN.
+async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<String> {
     let mut req = client.create_secret().name(&spec.name);
     if let Some(d) = &spec.description {
         req = req.description(d);
@@ -144,7 +222,11 @@ async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<()> 
         Value::String(s) => req.secret_string(s),
         Value::Binary(b) => req.secret_binary(Blob::new(b.clone())),
     };
-    req.send().await.context("CreateSecret")?;
+    let created = req.send().await.context("CreateSecret")?;
+    let arn = created
+        .arn()
+        .context("CreateSecret answered without an ARN")?
+        .to_string();
 
     for v in &spec.versions[1..] {
         let put = client.put_secret_value().secret_id(&spec.name);
@@ -166,8 +248,8 @@ async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<()> 
             .await
             .context("PutSecretValue AWSPENDING")?;
     }
-    if spec.rotate {
-        configure_rotation(client, region, &spec.name).await?;
+    if let Some(r) = spec.rotation.as_ref().filter(|r| r.pending.is_none()) {
+        configure_rotation(client, region, &spec.name, r, false).await?;
     }
     if let Some(to) = spec.replicate_to {
         client
@@ -187,45 +269,37 @@ async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<()> 
             .await
             .context("DeleteSecret")?;
     }
-    Ok(())
+    Ok(arn)
 }
 
-async fn configure_rotation(client: &Client, region: &str, name: &str) -> Result<()> {
+/// RotateSecret with the rules of `r`; `immediately` starts a rotation (which moto
+/// cannot finish: it stays in progress).
+async fn configure_rotation(
+    client: &Client,
+    region: &str,
+    name: &str,
+    r: &RotationSpec,
+    immediately: bool,
+) -> Result<()> {
+    let mut rules = RotationRulesType::builder();
+    if let Some(d) = r.after_days {
+        rules = rules.automatically_after_days(d);
+    }
+    if let Some(s) = r.schedule {
+        rules = rules.schedule_expression(s);
+    }
+    if let Some(w) = r.window {
+        rules = rules.duration(w);
+    }
     client
         .rotate_secret()
         .secret_id(name)
         .rotation_lambda_arn(rotation_lambda_arn(region))
-        .rotation_rules(
-            RotationRulesType::builder()
-                .automatically_after_days(fx::ROTATION_DAYS)
-                .build(),
-        )
-        .rotate_immediately(false)
+        .rotation_rules(rules.build())
+        .rotate_immediately(immediately)
         .send()
         .await
         .context("RotateSecret")?;
-    // moto leaves a copy of the current value labelled AWSPENDING; a finished rotation
-    // has none, so remove the label.
-    let described = client
-        .describe_secret()
-        .secret_id(name)
-        .send()
-        .await
-        .context("DescribeSecret")?;
-    if let Some(stages) = described.version_ids_to_stages() {
-        for (version, labels) in stages {
-            if labels.iter().any(|l| l == "AWSPENDING") {
-                client
-                    .update_secret_version_stage()
-                    .secret_id(name)
-                    .version_stage("AWSPENDING")
-                    .remove_from_version_id(version)
-                    .send()
-                    .await
-                    .context("UpdateSecretVersionStage")?;
-            }
-        }
-    }
     Ok(())
 }
 
