@@ -147,30 +147,9 @@ async fn set_a_schedule_and_a_function(app: &mut LiveApp, name: &str) {
     .await;
 }
 
-async fn repair_what_is_pending(app: &mut LiveApp, name: &str) {
-    // Whatever the stack left pending, the repair removes it; then a rotation can start.
-    if let Some(pending) = pending_version(&describe(name).await) {
-        app.cmd(Command::RepairRotation);
-        let question = common::confirm_question(&app.state);
-        assert!(question.contains(&pending[..8]), "{question}");
-        press(app, KeyCode::Char('y'));
-        app.wait_for("repaired", WAIT, |s| {
-            s.status_text().contains("AWSPENDING removed")
-        })
-        .await;
-        assert_eq!(pending_version(&describe(name).await), None);
-    }
-    app.wait_for("described without a pending version", WAIT, |s| {
-        s.selected_detail()
-            .and_then(|d| d.result.as_ref().ok())
-            .is_some_and(|d| StageMap::of_detail(d).pending_elsewhere().is_none())
-    })
-    .await;
-}
-
 async fn cancel(app: &mut LiveApp, name: &str) {
-    app.wait_for("described again", WAIT, |s| s.selected_detail().is_some())
-        .await;
+    // Set without rotating now: nothing is pending.
+    assert_eq!(pending_version(&describe(name).await), None);
     app.cmd(Command::CancelRotation);
     press(app, KeyCode::Char('y'));
     app.wait_for("cancelled", WAIT, |s| {
@@ -178,12 +157,17 @@ async fn cancel(app: &mut LiveApp, name: &str) {
     })
     .await;
     assert_eq!(describe(name).await.rotation_enabled(), Some(false));
+    app.wait_for("described again", WAIT, |s| {
+        s.selected_detail()
+            .and_then(|d| d.result.as_ref().ok())
+            .is_some_and(|d| !d.rotation.enabled)
+    })
+    .await;
 }
 
-async fn rotate_now(app: &mut LiveApp, name: &str) {
-    // On again, rotating at once this time (the function is still configured).
-    app.wait_for("described again", WAIT, |s| s.selected_detail().is_some())
-        .await;
+/// On again, rotating at once: the version the rotation makes holds AWSPENDING until its
+/// function finishes, which on the local stack it never does (it cannot run Lambdas).
+async fn rotate_now(app: &mut LiveApp, name: &str) -> String {
     app.cmd(Command::RotationSchedule);
     replace_prompt(app, "7 now");
     let question = common::confirm_question(&app.state);
@@ -196,53 +180,12 @@ async fn rotate_now(app: &mut LiveApp, name: &str) {
         s.status_text().contains("rotation started (new version")
     })
     .await;
-    app.wait_for("described again", WAIT, |s| s.selected_detail().is_some())
-        .await;
-    let status_before = app.state.status_text().to_owned();
-    app.cmd(Command::Rotate);
-    assert_eq!(app.state.layers.top(), Layer::Confirm);
-    press(app, KeyCode::Char('y'));
-    app.wait_for("rotated now", WAIT, |s| {
-        s.status_text().contains("rotation started (new version")
-            && !s.status_text().contains(&status_before)
-    })
-    .await;
-    // The stack's stand-in function finishes at once: the new version is current (on AWS
-    // it would hold AWSPENDING until the function's last step).
-    let after = describe(name).await;
-    let labelled: Vec<&String> = after
-        .version_ids_to_stages()
-        .into_iter()
-        .flatten()
-        .filter(|(_, stages)| {
-            stages
-                .iter()
-                .any(|s| s == "AWSCURRENT" || s == "AWSPENDING")
-        })
-        .map(|(id, _)| id)
-        .collect();
-    let status = app.state.status_text().to_owned();
+    let pending = pending_version(&describe(name).await).expect("the rotation is pending");
     assert!(
-        labelled.iter().any(|id| status.contains(&id[..8])),
-        "the version the rotation made ({status}) is labelled: {after:?}"
+        app.state.status_text().contains(&pending[..8]),
+        "the new version is the pending one: {}",
+        app.state.status_text()
     );
-}
-
-async fn leave_a_half_way_rotation_alone_then_repair_it(app: &mut LiveApp, name: &str) {
-    // A rotation half-way (its function has made the AWSPENDING version): no second one
-    // is started over it, and the repair removes the label.
-    client()
-        .await
-        .put_secret_value()
-        .secret_id(name)
-        .secret_string("rotate-me-0002")
-        .version_stages("AWSPENDING")
-        .send()
-        .await
-        .expect("PutSecretValue AWSPENDING");
-    let pending = pending_version(&describe(name).await).expect("pending");
-    app.cmd(Command::Refresh);
-    app.wait_loaded().await;
     app.wait_for("the panel shows it pending", WAIT, |s| {
         s.selected_detail()
             .and_then(|d| d.result.as_ref().ok())
@@ -253,6 +196,12 @@ async fn leave_a_half_way_rotation_alone_then_repair_it(app: &mut LiveApp, name:
         app_stages(app).and_then(|m| m.pending_since).is_some(),
         "its age is known"
     );
+    pending
+}
+
+/// No second rotation over a running one; the repair removes its label; then a rotation
+/// starts again.
+async fn repair_then_rotate_again(app: &mut LiveApp, name: &str, pending: &str) {
     app.cmd(Command::Rotate);
     assert!(
         app.state.status_text().contains("still running"),
@@ -261,24 +210,39 @@ async fn leave_a_half_way_rotation_alone_then_repair_it(app: &mut LiveApp, name:
     );
     assert_ne!(app.state.layers.top(), Layer::Confirm);
     app.cmd(Command::RepairRotation);
-    assert!(common::confirm_question(&app.state).contains(&pending[..8]));
+    let question = common::confirm_question(&app.state);
+    assert!(question.contains(&pending[..8]), "{question}");
     press(app, KeyCode::Char('y'));
     app.wait_for("repaired", WAIT, |s| {
         s.status_text().contains("AWSPENDING removed")
     })
     .await;
     assert_eq!(pending_version(&describe(name).await), None);
+    app.wait_for("described without a pending version", WAIT, |s| {
+        s.selected_detail()
+            .and_then(|d| d.result.as_ref().ok())
+            .is_some_and(|d| StageMap::of_detail(d).pending_elsewhere().is_none())
+    })
+    .await;
+    app.cmd(Command::Rotate);
+    assert!(common::confirm_question(&app.state).contains("The function smtui-demo-rotate-secret"));
+    press(app, KeyCode::Char('y'));
+    app.wait_for("rotated again", WAIT, |s| {
+        s.status_text().contains("rotation started (new version")
+    })
+    .await;
+    assert!(pending_version(&describe(name).await).is_some_and(|again| again != pending));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn schedule_repair_rotate_and_cancel() {
-    let name = "test/rotation/schedule-repair-rotate-cancel";
+async fn schedule_cancel_rotate_and_repair() {
+    let name = "test/rotation/schedule-cancel-rotate-repair";
     let mut app = app_on_new_secret(name, Settings::default()).await;
     set_a_schedule_and_a_function(&mut app, name).await;
-    repair_what_is_pending(&mut app, name).await;
     cancel(&mut app, name).await;
-    rotate_now(&mut app, name).await;
-    leave_a_half_way_rotation_alone_then_repair_it(&mut app, name).await;
+    let pending = rotate_now(&mut app, name).await;
+    repair_then_rotate_again(&mut app, name, &pending).await;
+
     let written: Vec<String> = stack()
         .await
         .proxy()
@@ -342,4 +306,76 @@ async fn read_only_sends_no_rotation_call() {
         .map(|e| e.event_name)
         .collect();
     assert!(sent.is_empty(), "nothing mutating was sent: {sent:?}");
+}
+
+/// The seeded fixture of each derived state, judged from the listing (what the overview
+/// sees) and from the detail (what the panel sees).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_data_holds_every_rotation_state() {
+    use smtui::model::rotation::{Facts, Health, Thresholds, derive};
+    let regions = vec![fx::PRIMARY_REGION.to_owned()];
+    let mut app =
+        LiveApp::start_with_regions(&stack().await.endpoint_url(), Settings::default(), &regions)
+            .await;
+    app.wait_loaded().await;
+    let now = jiff::Timestamp::now();
+    let health = |rotation: &smtui::model::Rotation, stages: &StageMap| -> Health {
+        derive(
+            Facts {
+                rotation,
+                stages,
+                events: &[],
+            },
+            now,
+            Thresholds::default(),
+        )
+    };
+    for (name, expected) in [
+        (fx::ROTATING_SECRET, Health::Healthy),
+        (fx::DUE_SOON_SECRET, Health::DueSoon),
+        (fx::OVERDUE_SECRET, Health::Overdue),
+        (fx::NEVER_ROTATED_SECRET, Health::NeverRotated),
+        (fx::STRING_SECRET, Health::Disabled),
+        (fx::ROTATION_IN_PROGRESS_SECRET, Health::Rotating),
+        (fx::STUCK_SECRET, Health::Stuck),
+        (fx::PENDING_SECRET, Health::Stuck),
+    ] {
+        let row = app
+            .state
+            .browse
+            .list
+            .all()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("{name} listed"))
+            .clone();
+        let listed = health(&row.rotation, &StageMap::of_summary(&row));
+        assert_eq!(listed, expected, "{name} from the listing: {row:?}");
+        app.select(name, fx::PRIMARY_REGION);
+        app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+            .await;
+        let detail = app
+            .state
+            .selected_detail()
+            .and_then(|d| d.result.as_ref().ok())
+            .expect("described")
+            .clone();
+        let described = health(&detail.rotation, &StageMap::of_detail(&detail));
+        assert_eq!(described, expected, "{name} from the detail: {detail:?}");
+    }
+    // The schedule the local stack's moto would have dropped reads back, in plain words.
+    app.select(fx::CRON_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    let rotation = app
+        .state
+        .selected_detail()
+        .and_then(|d| d.result.as_ref().ok())
+        .map(|d| d.rotation.clone())
+        .expect("described");
+    assert_eq!(rotation.schedule.as_deref(), Some(fx::CRON_SCHEDULE));
+    assert_eq!(rotation.window.as_deref(), Some(fx::CRON_WINDOW));
+    assert_eq!(
+        smtui::model::rotation::schedule::describe(&rotation).as_deref(),
+        Some("04:00 UTC on the 1st of every month")
+    );
 }

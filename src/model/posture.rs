@@ -120,7 +120,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-fn health_counts<S: serde::Serializer>(counts: &[(Health, usize)], s: S) -> Result<S::Ok, S::Error> {
+fn health_counts<S: serde::Serializer>(
+    counts: &[(Health, usize)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut map = s.serialize_map(Some(counts.len()))?;
     for (health, n) in counts {
@@ -170,7 +173,12 @@ pub fn assess<'a>(
     }
 }
 
-fn finding(secret: &SecretSummary, now: Timestamp, thresholds: Thresholds, rules: &PostureRules) -> Finding {
+fn finding(
+    secret: &SecretSummary,
+    now: Timestamp,
+    thresholds: Thresholds,
+    rules: &PostureRules,
+) -> Finding {
     let rotation = &secret.rotation;
     let stages = StageMap::of_summary(secret);
     let health = derive(
@@ -188,9 +196,9 @@ fn finding(secret: &SecretSummary, now: Timestamp, thresholds: Thresholds, rules
             .is_some_and(|at| now.duration_since(at) > days(limit))
     };
     let mut failed = Vec::new();
-    let too_rare = rules.max_rotation_days.is_some_and(|max| {
-        schedule::interval(rotation).is_none_or(|every| every > days(max))
-    });
+    let too_rare = rules
+        .max_rotation_days
+        .is_some_and(|max| schedule::interval(rotation).is_none_or(|every| every > days(max)));
     if !rotation.enabled || too_rare {
         failed.push(Check::RotationEnabled);
     }
@@ -278,7 +286,10 @@ mod tests {
         let mut off = secret("off");
         off.rotation = Rotation::default();
         // Never rotated: the creation date counts, and it is older than 90 days.
-        assert_eq!(failed(&off, &rules), [Check::RotationEnabled, Check::RecentlyRotated]);
+        assert_eq!(
+            failed(&off, &rules),
+            [Check::RotationEnabled, Check::RecentlyRotated]
+        );
 
         let mut unused = secret("unused");
         unused.last_accessed = Some(at("2026-05-01T00:00:00Z"));
@@ -289,7 +300,11 @@ mod tests {
             key: "aws:cloudformation:stack-name".into(),
             value: "x".into(),
         }];
-        assert_eq!(failed(&untagged, &rules), [Check::Tagged], "AWS's own tags do not count");
+        assert_eq!(
+            failed(&untagged, &rules),
+            [Check::Tagged],
+            "AWS's own tags do not count"
+        );
 
         let mut stuck = secret("stuck");
         stuck.rotation.enabled = false;
@@ -328,8 +343,16 @@ mod tests {
         let mut late = secret("a-late");
         late.rotation.next_rotation = Some(at("2026-10-01T00:00:00Z"));
         let rows = [secret("d-good"), off, gone, late];
-        let report = assess(&rows, at(NOW), Thresholds::default(), &PostureRules::default());
-        assert_eq!(report.secrets, 3, "a secret scheduled for deletion is not assessed");
+        let report = assess(
+            &rows,
+            at(NOW),
+            Thresholds::default(),
+            &PostureRules::default(),
+        );
+        assert_eq!(
+            report.secrets, 3,
+            "a secret scheduled for deletion is not assessed"
+        );
         let order: Vec<&str> = report.findings.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(order, ["a-late", "b-off", "d-good"]);
         assert!(report.by_health.contains(&(Health::Overdue, 1)));

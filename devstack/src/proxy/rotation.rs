@@ -96,6 +96,10 @@ pub struct RotationStore {
     versions: HashMap<(String, String), VersionFacts>,
     /// (region, name) -> ARN, from answers that carry both.
     arns: HashMap<(String, String), String>,
+    /// ARN -> (the LastChangedDate seeding set, when it was set): moto's own date is the
+    /// seed time, later than the history the seed backdated. A change made after seeding
+    /// (moto's date then later than when this was set) shows moto's date again.
+    changed: HashMap<String, (Timestamp, Timestamp)>,
 }
 
 fn ts_json(t: Timestamp) -> Value {
@@ -136,6 +140,12 @@ impl RotationStore {
 
     pub fn set_last_accessed(&mut self, arn: &str, at: Timestamp) {
         self.accessed.insert(arn.to_string(), at);
+    }
+
+    /// Seeding: the secret was last changed at `at` (its backdated rotation history), as
+    /// of `now`.
+    pub fn set_last_changed(&mut self, arn: &str, at: Timestamp, now: Timestamp) {
+        self.changed.insert(arn.to_string(), (at, now));
     }
 
     /// Seeding: the version was created at `at` (see [`VersionFacts::backdated`]).
@@ -329,6 +339,22 @@ impl RotationStore {
             entry.insert("RotationRules".into(), r.rules.to_json());
             put(entry, "LastRotatedDate", r.last_rotated.map(ts_json));
             put(entry, "NextRotationDate", r.next_rotation().map(ts_json));
+        }
+        let backdated_change = entry
+            .get("ARN")
+            .and_then(Value::as_str)
+            .and_then(|a| self.changed.get(a));
+        if let Some((at, set_at)) = backdated_change {
+            let moto = entry
+                .get("LastChangedDate")
+                .and_then(Value::as_f64)
+                .unwrap_or(0.0);
+            // moto's date has whole seconds or less; a second of slack for the seed itself.
+            #[allow(clippy::cast_precision_loss)]
+            let changed_since = moto > (set_at.as_second() + 1) as f64;
+            if !changed_since {
+                entry.insert("LastChangedDate".into(), ts_json(*at));
+            }
         }
         let accessed = entry
             .get("ARN")

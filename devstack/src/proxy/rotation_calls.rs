@@ -486,6 +486,15 @@ pub(super) fn backdate(shared: &Shared, arn: &str, dates: &Backdate) -> Result<(
         if let Some(t) = dates.last_accessed {
             facts.set_last_accessed(arn, ts(t));
         }
+        // On AWS the last change is no earlier than the rotation history just backdated
+        // (a rotation's new version is a change).
+        let latest = [dates.last_rotated, dates.pending_since]
+            .into_iter()
+            .flatten()
+            .max();
+        if let Some(t) = latest {
+            facts.set_last_changed(arn, ts(t), Timestamp::now());
+        }
     }
     if history.is_empty() && shift.is_none() {
         return Ok(());

@@ -156,6 +156,30 @@ impl SecretList {
             .map(|&i| &self.rows[i].summary)
     }
 
+    /// Every row, whatever the filter, in no particular order (the rotation overview).
+    pub fn all(&self) -> impl Iterator<Item = &SecretSummary> {
+        self.rows.iter().map(|r| &r.summary)
+    }
+
+    /// Selects `arn`, clearing the filter (and showing deleted secrets) when that is what
+    /// hides it. Returns whether it is listed at all.
+    pub fn select_arn(&mut self, arn: &str) -> bool {
+        if self.position_of(arn).is_none() {
+            self.change(|list| {
+                list.filter.clear();
+                list.show_deleted = true;
+            });
+        }
+        match self.position_of(arn) {
+            Some(at) => {
+                self.selected = at;
+                self.wanted = None;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Drops every row of `region` (a fresh listing of it has started to arrive).
     pub fn clear_region(&mut self, region: &str) {
         self.change(|list| {

@@ -97,6 +97,9 @@ pub struct StageMap {
     /// When the AWSPENDING version was made (from ListSecretVersionIds; `None` when only
     /// ListSecrets' stage map is known).
     pub pending_since: Option<Timestamp>,
+    /// A time the AWSPENDING version existed by: the secret's LastChangedDate (making a
+    /// version is a change), for when `pending_since` is unknown.
+    pub pending_by: Option<Timestamp>,
 }
 
 impl StageMap {
@@ -121,12 +124,15 @@ impl StageMap {
     }
 
     pub fn of_summary(secret: &SecretSummary) -> Self {
-        Self::from_labels(
-            secret
-                .stages
-                .iter()
-                .map(|v| (v.version_id.as_str(), v.stages.as_slice(), None)),
-        )
+        Self {
+            pending_by: secret.last_changed,
+            ..Self::from_labels(
+                secret
+                    .stages
+                    .iter()
+                    .map(|v| (v.version_id.as_str(), v.stages.as_slice(), None)),
+            )
+        }
     }
 
     pub fn of_detail(detail: &SecretDetail) -> Self {
@@ -185,10 +191,20 @@ pub fn derive(facts: Facts, now: Timestamp, thresholds: Thresholds) -> Health {
         });
         return match started {
             Some(at) if now.duration_since(at) > thresholds.stuck_after => Health::Stuck,
-            // Its age is unknown (ListSecrets has no version dates): a rotation that was
-            // due and is still pending is not progressing.
-            None if overdue(rotation, now) => Health::Stuck,
-            Some(_) | None => Health::Rotating,
+            Some(_) => Health::Rotating,
+            // Its age is unknown (ListSecrets has no version dates). Nothing has changed
+            // since long ago, so it is at least that old; or a rotation that was due is
+            // still pending: either way it is not progressing.
+            None => {
+                let old = stages
+                    .pending_by
+                    .is_some_and(|by| now.duration_since(by) > thresholds.stuck_after);
+                if old || overdue(rotation, now) {
+                    Health::Stuck
+                } else {
+                    Health::Rotating
+                }
+            }
         };
     }
     if !rotation.enabled {
@@ -398,6 +414,26 @@ mod tests {
                 "pending of unknown age, not due",
                 recent.clone(),
                 pending(None),
+                vec![],
+                Health::Rotating,
+            ),
+            (
+                "pending of unknown age, nothing changed for 3 days",
+                recent.clone(),
+                StageMap {
+                    pending_by: Some(at("2026-11-22T12:00:00Z")),
+                    ..pending(None)
+                },
+                vec![],
+                Health::Stuck,
+            ),
+            (
+                "pending of unknown age, changed 10 minutes ago",
+                recent.clone(),
+                StageMap {
+                    pending_by: Some(at("2026-11-25T11:50:00Z")),
+                    ..pending(None)
+                },
                 vec![],
                 Health::Rotating,
             ),
