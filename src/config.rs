@@ -10,6 +10,9 @@ use serde::Deserialize;
 use crate::app::keymap::{Keymap, KeysConfig};
 use crate::aws::regions::COMMERCIAL_REGIONS;
 use crate::clipboard::Mode as ClipboardMode;
+use crate::model::posture::PostureRules;
+use crate::model::rotation::Thresholds;
+use jiff::SignedDuration;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -82,6 +85,77 @@ impl<'de> Deserialize<'de> for TimeoutSecs {
     }
 }
 
+/// A whole number within `MIN..=MAX`, checked when the file is read (so a bad one is
+/// reported with its line and field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounded<const MIN: i64, const MAX: i64>(pub i64);
+
+impl<'de, const MIN: i64, const MAX: i64> Deserialize<'de> for Bounded<MIN, MAX> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(deserializer)?;
+        if (MIN..=MAX).contains(&n) {
+            Ok(Self(n))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{n} is out of range: {MIN} to {MAX}"
+            )))
+        }
+    }
+}
+
+/// `[rotation]`: when the rotation panel calls a rotation stuck, and a next one due soon.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RotationConfig {
+    /// AWSPENDING older than this many hours is stuck (default 2).
+    pub stuck_after_hours: Option<Bounded<1, 720>>,
+    /// The next rotation is "due soon" this many days ahead (default 7).
+    pub due_soon_days: Option<Bounded<0, 365>>,
+}
+
+/// `[posture]`: the checks of the rotation overview and `smtui posture`.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PostureConfig {
+    /// SecretsManager.1: rotation at least this frequent (default: any schedule passes).
+    pub max_rotation_days: Option<Bounded<1, 1000>>,
+    /// SecretsManager.4 (default 90).
+    pub rotated_within_days: Option<Bounded<1, 3650>>,
+    /// SecretsManager.3 (default 90).
+    pub unused_days: Option<Bounded<1, 3650>>,
+    /// SecretsManager.5: every secret carries these tag keys (default: at least one tag).
+    #[serde(default)]
+    pub required_tags: Vec<String>,
+}
+
+impl RotationConfig {
+    pub fn thresholds(&self) -> Thresholds {
+        let default = Thresholds::default();
+        Thresholds {
+            stuck_after: self
+                .stuck_after_hours
+                .map_or(default.stuck_after, |h| SignedDuration::from_hours(h.0)),
+            due_soon: self
+                .due_soon_days
+                .map_or(default.due_soon, |d| SignedDuration::from_hours(24 * d.0)),
+        }
+    }
+}
+
+impl PostureConfig {
+    pub fn rules(&self) -> PostureRules {
+        let default = PostureRules::default();
+        PostureRules {
+            max_rotation_days: self.max_rotation_days.map(|d| d.0),
+            rotated_within_days: self
+                .rotated_within_days
+                .map_or(default.rotated_within_days, |d| d.0),
+            unused_days: self.unused_days.map_or(default.unused_days, |d| d.0),
+            required_tags: self.required_tags.clone(),
+        }
+    }
+}
+
 /// The config file. Every field is optional.
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -97,6 +171,10 @@ pub struct FileConfig {
     /// Key bindings per layer (see `app::keymap`), as written.
     #[serde(default)]
     pub keys: KeysConfig,
+    #[serde(default)]
+    pub rotation: RotationConfig,
+    #[serde(default)]
+    pub posture: PostureConfig,
     /// The default keymap with `keys` applied, checked when the file is read.
     #[serde(skip)]
     pub keymap: Keymap,
@@ -235,6 +313,11 @@ mod tests {
             err.contains("line 2") && err.contains("reveal_timout_secs"),
             "{err}"
         );
+        let err = FileConfig::parse("[posture]\nunused_days = 0\n").expect_err("a zero day");
+        assert!(
+            err.contains("line 2") && err.contains("0 is out of range: 1 to 3650"),
+            "{err}"
+        );
         let err = FileConfig::parse("clipboard = \"x11\"\n").expect_err("bad mode");
         assert!(err.contains("x11"), "{err}");
         let err =
@@ -243,6 +326,26 @@ mod tests {
         assert!(
             err.contains("line 2") && err.contains("more than a day"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn rotation_thresholds_and_posture_rules_come_from_the_file() {
+        let file = FileConfig::parse(
+            "[rotation]\nstuck_after_hours = 6\ndue_soon_days = 3\n\
+             [posture]\nmax_rotation_days = 30\nunused_days = 45\nrequired_tags = [\"Owner\", \"CostCenter\"]\n",
+        )
+        .expect("valid");
+        let t = file.rotation.thresholds();
+        assert_eq!(t.stuck_after, SignedDuration::from_hours(6));
+        assert_eq!(t.due_soon, SignedDuration::from_hours(72));
+        let rules = file.posture.rules();
+        assert_eq!(rules.max_rotation_days, Some(30));
+        assert_eq!((rules.rotated_within_days, rules.unused_days), (90, 45));
+        assert_eq!(rules.required_tags, ["Owner", "CostCenter"]);
+        assert_eq!(
+            FileConfig::default().posture.rules(),
+            PostureRules::default()
         );
     }
 

@@ -68,6 +68,8 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
             clipboard_timeout: resolved.clipboard_timeout,
             read_only: resolved.read_only,
             home_region,
+            rotation: file.rotation.thresholds(),
+            posture: file.posture.rules(),
             ..Settings::default()
         };
         let (tx, rx) = mpsc::unbounded_channel();

@@ -370,3 +370,85 @@ fn a_refused_rotation_says_how_to_get_past_it() {
         "{status}"
     );
 }
+
+/// The loaded harness with rows in several rotation states (from the listing alone).
+fn fleet() -> Harness {
+    let mut h = Harness::new();
+    let mut healthy = common::summary("prod/billing/mysql", "us-east-1");
+    healthy.rotation = Rotation {
+        enabled: true,
+        every_days: Some(30),
+        lambda_arn: Some(LAMBDA.into()),
+        last_rotated: Some(ts("2026-11-20T00:00:00Z")),
+        next_rotation: Some(ts("2026-12-20T00:00:00Z")),
+        ..Rotation::default()
+    };
+    let mut overdue = healthy.clone();
+    overdue.name = "prod/crm/salesforce".into();
+    overdue.arn = overdue.arn.replace("billing/mysql", "crm/salesforce");
+    overdue.rotation.last_rotated = Some(ts("2026-07-28T00:00:00Z"));
+    overdue.rotation.next_rotation = Some(ts("2026-08-27T00:00:00Z"));
+    let mut unused = common::summary("prod/partner/soap", "eu-west-1");
+    unused.last_accessed = Some(ts("2026-05-01T00:00:00Z"));
+    unused.tags.clear();
+    h.page("us-east-1", vec![healthy, overdue], true);
+    h.page("eu-west-1", vec![unused], true);
+    h.state.status = None;
+    h
+}
+
+#[test]
+fn the_overview_counts_the_fleet_and_jumps_to_a_secret() {
+    let mut h = fleet();
+    press(&mut h, KeyCode::Char('o'));
+    assert_eq!(h.state.layers.top(), Layer::Rotation);
+    let overview = h.state.rotation.overview.clone().expect("open");
+    let names: Vec<&str> = overview
+        .report
+        .findings
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "prod/crm/salesforce",
+            "prod/partner/soap",
+            "prod/billing/mysql"
+        ],
+        "riskiest first"
+    );
+    insta::assert_snapshot!("rotation_overview_120x40", h.screen(120, 40));
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert_eq!(
+        h.state.selected().map(|s| s.name.as_str()),
+        Some("prod/partner/soap")
+    );
+}
+
+#[test]
+fn the_overview_sorts_and_follows_rows_arriving() {
+    let mut h = fleet();
+    h.cmd(Command::RotationOverview);
+    press(&mut h, KeyCode::Char('s'));
+    let overview = h.state.rotation.overview.as_ref().expect("open");
+    assert_eq!(
+        overview.selected_finding().map(|f| f.name.as_str()),
+        Some("prod/crm/salesforce"),
+        "kept highlighted after the sort"
+    );
+    assert_eq!(overview.selected, 1, "by name, it is second");
+    h.page(
+        "ap-southeast-2",
+        vec![common::summary("prod/payroll/xero", "ap-southeast-2")],
+        true,
+    );
+    let overview = h.state.rotation.overview.as_ref().expect("open");
+    assert_eq!(overview.report.secrets, 4, "a page arriving is counted");
+    assert_eq!(
+        overview.selected_finding().map(|f| f.name.as_str()),
+        Some("prod/crm/salesforce")
+    );
+}

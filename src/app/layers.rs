@@ -17,12 +17,13 @@ pub enum Layer {
     Review,
     Conflict,
     Tags,
+    Rotation,
     Prompt,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 14] = [
+    pub const ALL: [Layer; 15] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -35,6 +36,7 @@ impl Layer {
         Layer::Review,
         Layer::Conflict,
         Layer::Tags,
+        Layer::Rotation,
         Layer::Prompt,
         Layer::Confirm,
     ];
@@ -54,6 +56,7 @@ impl Layer {
             Layer::Review => "review",
             Layer::Conflict => "conflict",
             Layer::Tags => "tags",
+            Layer::Rotation => "rotation",
             Layer::Prompt => "prompt",
             Layer::Confirm => "confirm",
         }
@@ -74,6 +77,7 @@ impl Layer {
             Layer::Review => "Review before saving",
             Layer::Conflict => "Someone else saved first",
             Layer::Tags => "Tags, description, policy",
+            Layer::Rotation => "Rotation overview",
             Layer::Prompt => "Text prompt",
             Layer::Confirm => "Confirmation",
         }
@@ -98,6 +102,7 @@ impl Layer {
                 | Layer::Review
                 | Layer::Conflict
                 | Layer::Tags
+                | Layer::Rotation
                 | Layer::Prompt
                 | Layer::Confirm
         )

@@ -104,6 +104,10 @@ pub enum Intent {
         purpose: PromptFor,
         text: String,
     },
+    /// Select this secret in the list (clearing a filter that hides it).
+    SelectSecret {
+        arn: String,
+    },
     /// A secret was created: its row joins the list without a reload.
     AddRow(crate::model::SecretSummary),
     /// A write changed the secret's value: what is cached or shown of it is stale.

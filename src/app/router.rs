@@ -111,6 +111,13 @@ fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
     match envelope.outcome {
         Outcome::SecretsPage { region, page, last } => {
             state.browse.page_arrived(&region, page, last);
+            let total = state.browse.list.total();
+            state.rotation.rows_changed(
+                state.browse.list.all(),
+                total,
+                &state.settings,
+                state.wall,
+            );
         }
         Outcome::RegionFailed { region, error } => {
             out.error(explain(state.session.caller.as_ref(), &error));
@@ -232,6 +239,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             let ctx = ctx!(state);
             state.tags.command(command, &ctx, out);
         }
+        Layer::Rotation => state.rotation.overview_command(command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
@@ -284,6 +292,16 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             if state.versions.picker.is_some() {
                 out.info("Choose the version to make current, then m");
             }
+        }
+        Command::RotationOverview => {
+            let total = state.browse.list.total();
+            state.rotation.open_overview(
+                state.browse.list.all(),
+                total,
+                &state.settings,
+                state.wall,
+                out,
+            );
         }
         Command::Rotate => RotationRoom::rotate(&ctx!(state), out),
         Command::RotationSchedule => RotationRoom::schedule(&ctx!(state), out),
@@ -379,33 +397,14 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 initial,
                 purpose,
             } => state.prompt.ask(label, initial, purpose, out),
-            Intent::Prompted { purpose, text } => match purpose {
-                PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
-                    let ctx = ctx!(state);
-                    state.tags.prompted(purpose, text, &ctx, out);
-                }
-                PromptFor::NewName { .. }
-                | PromptFor::NewDescription { .. }
-                | PromptFor::NewOptions { .. }
-                | PromptFor::PasswordOptions => {
-                    state.editor.create_prompted(purpose, &text, out);
-                }
-                PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
-                    RotationRoom::prompted(purpose, &text, &ctx!(state), out);
-                }
-            },
+            Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::AddRow(summary) => state.browse.list.extend(vec![summary]),
-            Intent::SecretChanged { arn } => {
-                state.details.cache.remove(&arn);
-                if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {
-                    state.reveal.mask();
-                }
-                // On screen: described again now, not when the selection next moves.
-                if state.selected().is_some_and(|s| s.arn == arn) {
-                    let ctx = ctx!(state, without details);
-                    state.details.describe_if_stale(&ctx, out);
+            Intent::SelectSecret { arn } => {
+                if !state.browse.list.select_arn(&arn) {
+                    out.warn("That secret is no longer listed");
                 }
             }
+            Intent::SecretChanged { arn } => secret_changed(state, &arn, out),
             Intent::DeletionChanged { arn, on } => {
                 state.browse.list.set_deleted(&arn, on);
                 // Described again (the deletion date) the next time it is selected.
@@ -425,6 +424,38 @@ fn apply_intents(state: &mut State, out: &mut Out) {
         }
     }
     out.intents.clear();
+}
+
+/// The text typed into a prompt, to the room that asked for it.
+fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) {
+    match purpose {
+        PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
+            let ctx = ctx!(state);
+            state.tags.prompted(purpose, text, &ctx, out);
+        }
+        PromptFor::NewName { .. }
+        | PromptFor::NewDescription { .. }
+        | PromptFor::NewOptions { .. }
+        | PromptFor::PasswordOptions => {
+            state.editor.create_prompted(purpose, &text, out);
+        }
+        PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
+            RotationRoom::prompted(purpose, &text, &ctx!(state), out);
+        }
+    }
+}
+
+/// A write changed `arn`: what is cached or shown of it is stale.
+fn secret_changed(state: &mut State, arn: &str, out: &mut Out) {
+    state.details.cache.remove(arn);
+    if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {
+        state.reveal.mask();
+    }
+    // On screen: described again now, not when the selection next moves.
+    if state.selected().is_some_and(|s| s.arn == arn) {
+        let ctx = ctx!(state, without details);
+        state.details.describe_if_stale(&ctx, out);
+    }
 }
 
 fn refuse_read_only(what: &OnYes, out: &mut Out) {
@@ -469,6 +500,7 @@ fn close(state: &mut State, layer: Layer) {
         | Layer::Review
         | Layer::Conflict => {}
         Layer::Tags => state.tags.popup = None,
+        Layer::Rotation => state.rotation.overview = None,
         Layer::Prompt => state.prompt.state = None,
     }
 }

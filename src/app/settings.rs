@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::model::posture::PostureRules;
 use crate::model::rotation::Thresholds;
 
 /// Behaviour settings, from config and CLI.
@@ -15,6 +16,8 @@ pub struct Settings {
     pub home_region: Option<String>,
     /// When a rotation counts as stuck, and its next one as due soon.
     pub rotation: Thresholds,
+    /// The posture checks' thresholds and required tags.
+    pub posture: PostureRules,
 }
 
 impl Default for Settings {
@@ -26,6 +29,7 @@ impl Default for Settings {
             read_only: false,
             home_region: None,
             rotation: Thresholds::default(),
+            posture: PostureRules::default(),
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::features::lifecycle::Lifecycle;
 use crate::features::palette::Palette;
 use crate::features::prompt::Prompt;
 use crate::features::reveal::Reveal;
+use crate::features::rotation::RotationRoom;
 use crate::features::session::Session;
 use crate::features::tags::Tags;
 use crate::features::versions::Versions;
@@ -39,6 +40,7 @@ pub struct State {
     pub lifecycle: Lifecycle,
     pub editor: Editor,
     pub tags: Tags,
+    pub rotation: RotationRoom,
     pub prompt: Prompt,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
@@ -67,6 +69,7 @@ impl State {
             lifecycle: Lifecycle::default(),
             editor: Editor::default(),
             tags: Tags::default(),
+            rotation: RotationRoom::default(),
             prompt: Prompt::default(),
             status: None,
             now,

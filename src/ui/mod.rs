@@ -151,71 +151,81 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     reveal::view::render(frame, screen.value, &state.reveal, value_context, theme);
     status::render_footer(frame, screen.footer, state, theme);
     for layer in state.layers.iter() {
-        match layer {
-            Layer::Help => {
-                help::view::render(frame, screen.whole, &state.help, &state.keymap, theme);
-            }
-            Layer::Versions => {
-                if let Some(picker) = &state.versions.picker {
-                    versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
-                }
-            }
-            Layer::Compare => {
-                if let Some(comparison) = &state.versions.comparison {
-                    versions::view::render_comparison(
-                        frame,
-                        screen.whole,
-                        comparison,
-                        &state.keymap,
-                        theme,
-                    );
-                }
-            }
-            Layer::Palette => {
-                palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
-            }
-            Layer::Delete => {
-                if let Some(form) = &state.lifecycle.form {
-                    lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
-                }
-            }
-            Layer::Editor => {
-                if let Some(session) = &state.editor.session {
-                    editor::view::render(frame, screen.whole, session, &state.keymap, theme);
-                }
-            }
-            Layer::Review => {
-                if let Some(session) = &state.editor.session {
-                    editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
-                }
-            }
-            Layer::Conflict => {
-                if let Some(session) = &state.editor.session {
-                    editor::view::render_conflict(
-                        frame,
-                        screen.whole,
-                        session,
-                        &state.keymap,
-                        theme,
-                    );
-                }
-            }
-            Layer::Tags => {
-                if let Some(popup) = &state.tags.popup {
-                    let detail = state.selected_detail().and_then(|d| d.result.as_ref().ok());
-                    tags::view::render(frame, screen.whole, popup, detail, &state.keymap, theme);
-                }
-            }
-            Layer::Prompt => {
-                if let Some(prompt) = &state.prompt.state {
-                    prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
-                }
-            }
-            Layer::Confirm => {
-                confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
-            }
-            Layer::List | Layer::Value | Layer::Filter => {}
+        render_layer(frame, screen, state, layer, theme);
+    }
+}
+
+/// One popup, over what is under it.
+fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, theme: &Theme) {
+    match layer {
+        Layer::Help => {
+            help::view::render(frame, screen.whole, &state.help, &state.keymap, theme);
         }
+        Layer::Versions => {
+            if let Some(picker) = &state.versions.picker {
+                versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
+            }
+        }
+        Layer::Compare => {
+            if let Some(comparison) = &state.versions.comparison {
+                versions::view::render_comparison(
+                    frame,
+                    screen.whole,
+                    comparison,
+                    &state.keymap,
+                    theme,
+                );
+            }
+        }
+        Layer::Palette => {
+            palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
+        }
+        Layer::Delete => {
+            if let Some(form) = &state.lifecycle.form {
+                lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
+            }
+        }
+        Layer::Editor => {
+            if let Some(session) = &state.editor.session {
+                editor::view::render(frame, screen.whole, session, &state.keymap, theme);
+            }
+        }
+        Layer::Review => {
+            if let Some(session) = &state.editor.session {
+                editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
+            }
+        }
+        Layer::Conflict => {
+            if let Some(session) = &state.editor.session {
+                editor::view::render_conflict(frame, screen.whole, session, &state.keymap, theme);
+            }
+        }
+        Layer::Tags => {
+            if let Some(popup) = &state.tags.popup {
+                let detail = state.selected_detail().and_then(|d| d.result.as_ref().ok());
+                tags::view::render(frame, screen.whole, popup, detail, &state.keymap, theme);
+            }
+        }
+        Layer::Rotation => {
+            if let Some(overview) = &state.rotation.overview {
+                rotation::overview_view::render(
+                    frame,
+                    screen.whole,
+                    overview,
+                    &state.keymap,
+                    theme,
+                );
+            }
+        }
+        Layer::Prompt => {
+            if let Some(prompt) = &state.prompt.state {
+                prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
+            }
+        }
+        Layer::Confirm => {
+            confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
+        }
+        Layer::List | Layer::Value | Layer::Filter => {}
     }
 }
 

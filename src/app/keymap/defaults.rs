@@ -48,6 +48,7 @@ const REVIEW: Scope = Scope::In(Layer::Review);
 const COMPARE: Scope = Scope::In(Layer::Compare);
 const CONFLICT: Scope = Scope::In(Layer::Conflict);
 const TAGS: Scope = Scope::In(Layer::Tags);
+const ROTATION: Scope = Scope::In(Layer::Rotation);
 const PROMPT: Scope = Scope::In(Layer::Prompt);
 const GLOBAL: Scope = Scope::Global;
 
@@ -76,6 +77,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('e')], C::Edit, "edit the value (review, then save)", Some("edit")),
     (GLOBAL, &[k('N')], C::Create, "create a secret (name, description, then the value)", None),
     (GLOBAL, &[k('t')], C::Tags, "tags, description and resource policy", Some("tags")),
+    (GLOBAL, &[k('o')], C::RotationOverview, "rotation overview: every secret's health and posture", Some("rotation")),
     (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
     (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
     (GLOBAL, &[DOWN, k('j')], C::Down, "move down", None),
@@ -147,6 +149,16 @@ const ROWS: &[Row] = &[
     (TAGS, &[UP, k('k')], C::Up, "previous tag", None),
     (TAGS, &[ESC, k('q')], C::Back, "close", Some("close")),
     (TAGS, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (ROTATION, &[ENTER], C::Select, "go to the highlighted secret", Some("go to")),
+    (ROTATION, &[k('s')], C::SortNext, "sort by risk, name, region, next rotation", Some("sort")),
+    (ROTATION, &[DOWN, k('j')], C::Down, "next secret", Some("move")),
+    (ROTATION, &[UP, k('k')], C::Up, "previous secret", None),
+    (ROTATION, &[PG_DN, ctrl('d')], C::PageDown, "ten down", None),
+    (ROTATION, &[PG_UP, ctrl('u')], C::PageUp, "ten up", None),
+    (ROTATION, &[HOME, k('g')], C::Top, "first", None),
+    (ROTATION, &[END, k('G')], C::Bottom, "last", None),
+    (ROTATION, &[ESC, k('q')], C::Back, "close", Some("close")),
+    (ROTATION, &[ctrl('c')], C::Quit, "quit smtui", None),
     (PROMPT, &[ENTER], C::Select, "done", Some("done")),
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),

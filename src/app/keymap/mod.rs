@@ -24,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// Help and README order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 15] = [
+    pub const ORDER: [Scope; 16] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
         Scope::Global,
@@ -38,6 +38,7 @@ impl Scope {
         Scope::In(Layer::Review),
         Scope::In(Layer::Conflict),
         Scope::In(Layer::Tags),
+        Scope::In(Layer::Rotation),
         Scope::In(Layer::Prompt),
         Scope::In(Layer::Confirm),
     ];

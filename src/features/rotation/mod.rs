@@ -2,6 +2,8 @@
 //! now, set the schedule, cancel, repair a stuck rotation) and the fleet overview. The
 //! health every view shows comes from one derivation (`model::rotation::derive`).
 
+pub mod overview;
+pub mod overview_view;
 mod update;
 pub mod view;
 
@@ -11,9 +13,12 @@ use crate::app::room::Ctx;
 use crate::model::Rotation;
 use crate::model::rotation::{Facts, Health, StageMap, derive};
 
-/// The rotation room. The panel has no state of its own: it draws the selection.
+/// The rotation room. The panel has no state of its own (it draws the selection); the
+/// overview popup does.
 #[derive(Debug, Clone, Default)]
-pub struct RotationRoom {}
+pub struct RotationRoom {
+    pub overview: Option<overview::Overview>,
+}
 
 /// What the panel and the actions know about the selected secret: its detail once
 /// described (with the pending version's age), else its ListSecrets row.

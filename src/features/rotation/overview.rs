@@ -1,0 +1,196 @@
+//! The fleet overview (`rotation`): every listed secret's rotation health and posture
+//! checks, counted, and a list of the riskiest first. Built from the ListSecrets rows
+//! already loaded; Enter jumps to the highlighted secret.
+
+use jiff::Timestamp;
+
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::room::{Intent, Out};
+use crate::app::settings::Settings;
+use crate::features::rotation::RotationRoom;
+use crate::model::SecretSummary;
+use crate::model::posture::{Finding, Report, assess};
+
+/// How the overview's list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewSort {
+    /// Health first (stuck, overdue, …), then the most failed checks.
+    Risk,
+    Name,
+    Region,
+    /// The soonest next rotation first (none last).
+    NextRotation,
+}
+
+impl OverviewSort {
+    fn next(self) -> Self {
+        match self {
+            Self::Risk => Self::Name,
+            Self::Name => Self::Region,
+            Self::Region => Self::NextRotation,
+            Self::NextRotation => Self::Risk,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Risk => "risk",
+            Self::Name => "name",
+            Self::Region => "region",
+            Self::NextRotation => "next rotation",
+        }
+    }
+}
+
+/// The overview popup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    pub report: Report,
+    /// What each check asks, with the configured numbers, in `Check::ALL` order.
+    pub checks: Vec<String>,
+    pub selected: usize,
+    pub sort: OverviewSort,
+    /// Rows the report was built from (rebuilt when more arrive).
+    pub built_from: usize,
+}
+
+impl Overview {
+    pub fn selected_finding(&self) -> Option<&Finding> {
+        self.report.findings.get(self.selected)
+    }
+
+    fn sort_findings(&mut self) {
+        let findings = &mut self.report.findings;
+        match self.sort {
+            OverviewSort::Risk => findings.sort_by(|a, b| {
+                a.health
+                    .cmp(&b.health)
+                    .then(b.failed.len().cmp(&a.failed.len()))
+                    .then_with(|| a.name.cmp(&b.name))
+            }),
+            OverviewSort::Name => {
+                findings.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.region.cmp(&b.region)));
+            }
+            OverviewSort::Region => {
+                findings.sort_by(|a, b| a.region.cmp(&b.region).then_with(|| a.name.cmp(&b.name)));
+            }
+            OverviewSort::NextRotation => {
+                findings.sort_by_key(|f| (f.next_rotation.is_none(), f.next_rotation));
+            }
+        }
+    }
+}
+
+impl RotationRoom {
+    /// `rotation` (`o`): the overview of every row loaded so far.
+    pub fn open_overview<'a>(
+        &mut self,
+        rows: impl IntoIterator<Item = &'a SecretSummary>,
+        total: usize,
+        settings: &Settings,
+        now: Timestamp,
+        out: &mut Out,
+    ) {
+        if total == 0 {
+            out.info("Nothing is listed yet");
+            return;
+        }
+        self.overview = Some(build(rows, total, settings, now, OverviewSort::Risk));
+        out.intent(Intent::Open(Layer::Rotation));
+    }
+
+    /// More rows arrived while the overview is open: built again, keeping the highlighted
+    /// secret and the sort.
+    pub fn rows_changed<'a>(
+        &mut self,
+        rows: impl IntoIterator<Item = &'a SecretSummary>,
+        total: usize,
+        settings: &Settings,
+        now: Timestamp,
+    ) {
+        let Some(old) = self.overview.as_ref() else {
+            return;
+        };
+        if old.built_from == total {
+            return;
+        }
+        let arn = old.selected_finding().map(|f| f.arn.clone());
+        let mut new = build(rows, total, settings, now, old.sort);
+        if let Some(at) = arn.and_then(|arn| new.report.findings.iter().position(|f| f.arn == arn))
+        {
+            new.selected = at;
+        }
+        self.overview = Some(new);
+    }
+
+    /// The overview's keys.
+    pub fn overview_command(&mut self, command: Command, out: &mut Out) {
+        let Some(overview) = self.overview.as_mut() else {
+            out.intent(Intent::Close(Layer::Rotation));
+            return;
+        };
+        if let Some(step) = command.as_move(10) {
+            let last = overview.report.findings.len().saturating_sub(1);
+            overview.selected = step.apply(overview.selected, last);
+            return;
+        }
+        match command {
+            Command::SortNext => {
+                let arn = overview.selected_finding().map(|f| f.arn.clone());
+                overview.sort = overview.sort.next();
+                overview.sort_findings();
+                overview.selected = arn
+                    .and_then(|arn| overview.report.findings.iter().position(|f| f.arn == arn))
+                    .unwrap_or(0);
+            }
+            Command::Select => {
+                if let Some(finding) = overview.selected_finding() {
+                    out.intent(Intent::SelectSecret {
+                        arn: finding.arn.clone(),
+                    });
+                    out.intent(Intent::Close(Layer::Rotation));
+                }
+            }
+            Command::Back => out.intent(Intent::Close(Layer::Rotation)),
+            _ => {}
+        }
+    }
+}
+
+fn build<'a>(
+    rows: impl IntoIterator<Item = &'a SecretSummary>,
+    total: usize,
+    settings: &Settings,
+    now: Timestamp,
+    sort: OverviewSort,
+) -> Overview {
+    let report = assess(rows, now, settings.rotation, &settings.posture);
+    let checks = crate::model::posture::Check::ALL
+        .iter()
+        .map(|c| c.describe(&settings.posture))
+        .collect();
+    let mut overview = Overview {
+        report,
+        checks,
+        selected: 0,
+        sort,
+        built_from: total,
+    };
+    overview.sort_findings();
+    overview
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_cycle_back_to_risk() {
+        let mut sort = OverviewSort::Risk;
+        for _ in 0..4 {
+            sort = sort.next();
+        }
+        assert_eq!(sort, OverviewSort::Risk);
+    }
+}
