@@ -22,22 +22,22 @@ use jiff::SignedDuration;
 )]
 pub struct Cli {
     /// AWS profile (credentials come from the standard chain: env, profiles, SSO, credential_process).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub profile: Option<String>,
     /// Region to browse; repeat for several. Default: the profile's region plus the config file's.
-    #[arg(long = "region", value_name = "REGION")]
+    #[arg(long = "region", value_name = "REGION", global = true)]
     pub regions: Vec<String>,
     /// Browse every commercial region that Secrets Manager serves.
-    #[arg(long, conflicts_with = "regions")]
+    #[arg(long, conflicts_with = "regions", global = true)]
     pub all_regions: bool,
     /// Send every AWS call to this endpoint (AWS_ENDPOINT_URL is honoured too).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", global = true)]
     pub endpoint_url: Option<String>,
     /// Make every mutating action impossible.
     #[arg(long)]
     pub read_only: bool,
     /// Config file. Default: $XDG_CONFIG_HOME/smtui/config.toml (or the platform's equivalent).
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
     /// Theme: a built-in name (default, light) or a path to a theme file.
     #[arg(long)]
@@ -46,11 +46,24 @@ pub struct Cli {
     #[arg(long, value_parser = parse_clipboard_mode)]
     pub clipboard: Option<ClipboardMode>,
     /// Write a log to this file (never contains secret values). No log is written otherwise.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", global = true)]
     pub log_file: Option<PathBuf>,
     /// Log filter, e.g. "info" or "smtui=debug,aws_config=info".
-    #[arg(long, default_value = "info")]
+    #[arg(long, default_value = "info", global = true)]
     pub log_level: String,
+    /// Without a command: the TUI.
+    #[command(subcommand)]
+    pub command: Option<Subcommand>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
+    /// Print the rotation posture of every listed secret (the rotation overview's checks)
+    /// and exit 1 when any check fails, 2 when a region could not be listed.
+    Posture {
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::headless::posture::Format,
+    },
 }
 
 fn parse_clipboard_mode(text: &str) -> Result<ClipboardMode, String> {

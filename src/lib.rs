@@ -13,6 +13,7 @@ pub mod crash;
 pub mod diff;
 pub mod features;
 pub mod hardening;
+pub mod headless;
 pub mod logging;
 pub mod model;
 pub mod runner;

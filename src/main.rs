@@ -9,10 +9,10 @@ use tokio::sync::mpsc;
 use smtui::app::{Settings, State};
 use smtui::aws::{AwsContext, ConnectOptions};
 use smtui::clipboard::{self, Clipboard};
-use smtui::config::{self, Cli, FileConfig};
+use smtui::config::{self, Cli, FileConfig, Subcommand};
 use smtui::runner::Runner;
 use smtui::ui::Theme;
-use smtui::{crash, hardening, logging, tui};
+use smtui::{crash, hardening, headless, logging, tui};
 
 fn main() -> ExitCode {
     // First of all: a crash must not leave a core file with secrets in it.
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         return ExitCode::from(crash::EXIT_CODE);
     }
     match result {
-        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Ok(code)) => ExitCode::from(code),
         Ok(Err(message)) => {
             eprintln!("smtui: {message}");
             ExitCode::from(2)
@@ -38,7 +38,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
+/// Runs the TUI, or the command asked for; the exit code.
+fn run(cli: &Cli, hardening_error: Option<String>) -> Result<u8, String> {
     let file = FileConfig::load(cli.config.as_deref())?;
     let resolved = config::resolve(cli, &file);
     let theme = load_theme(&resolved.theme)?;
@@ -61,6 +62,19 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
         let ctx = AwsContext::load(&options).await;
         let home_region = ctx.default_region();
         let regions = config::regions(cli, &file, home_region.clone())?;
+        if let Some(Subcommand::Posture { format }) = &cli.command {
+            let listing = headless::list_everything(ctx, &regions).await;
+            let printed = headless::posture::print(
+                &listing,
+                *format,
+                jiff::Timestamp::now(),
+                file.rotation.thresholds(),
+                &file.posture.rules(),
+            );
+            print!("{}", printed.stdout);
+            eprint!("{}", printed.stderr);
+            return Ok(printed.code);
+        }
         tracing::info!(?regions, read_only = resolved.read_only, "starting");
 
         let settings = Settings {
@@ -92,7 +106,7 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<(), String> {
             eprintln!("smtui: {warning}");
         }
         result
-            .map(|_| ())
+            .map(|_| 0)
             .map_err(|e| format!("terminal error: {e}"))
     })
 }

@@ -1,0 +1,235 @@
+//! `smtui posture`: the rotation overview's report without the TUI, as a table or JSON,
+//! for scripts and CI. Exit 0 when every check passes, 1 when any fails, 2 when a region
+//! could not be listed (the report then covers only what was).
+
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::headless::Listing;
+use crate::model::posture::{Check, PostureRules, Report, assess};
+use crate::model::rotation::Thresholds;
+use crate::sanitize::sanitize_line;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+pub const EXIT_PASS: u8 = 0;
+pub const EXIT_FAIL: u8 = 1;
+pub const EXIT_INCOMPLETE: u8 = 2;
+
+/// What to print on stdout and stderr, and the exit code.
+#[derive(Debug)]
+pub struct Printed {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    checks: Vec<CheckJson>,
+    regions_failed: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CheckJson {
+    id: &'static str,
+    asks: String,
+    failing: usize,
+}
+
+/// The report of `listing`, printed.
+pub fn print(
+    listing: &Listing,
+    format: Format,
+    now: Timestamp,
+    thresholds: Thresholds,
+    rules: &PostureRules,
+) -> Printed {
+    let report = assess(&listing.secrets, now, thresholds, rules);
+    let mut stderr = String::new();
+    for error in &listing.failed {
+        let _ = writeln!(stderr, "smtui: {}", sanitize_line(&error.to_string()));
+    }
+    let stdout = match format {
+        Format::Json => {
+            let checks = report
+                .failing
+                .iter()
+                .map(|(check, failing)| CheckJson {
+                    id: check.id(),
+                    asks: check.describe(rules),
+                    failing: *failing,
+                })
+                .collect();
+            let json = Json {
+                report: &report,
+                checks,
+                regions_failed: listing.failed.iter().map(|e| e.region.clone()).collect(),
+            };
+            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Table => table(&report, rules),
+    };
+    let code = if !listing.failed.is_empty() {
+        EXIT_INCOMPLETE
+    } else if report.any_failed() {
+        EXIT_FAIL
+    } else {
+        EXIT_PASS
+    };
+    Printed {
+        stdout,
+        stderr,
+        code,
+    }
+}
+
+fn table(report: &Report, rules: &PostureRules) -> String {
+    let mut out = String::new();
+    let counts: Vec<String> = report
+        .by_health
+        .iter()
+        .map(|(health, n)| format!("{} {n}", health.label()))
+        .collect();
+    let _ = writeln!(out, "{} secrets: {}", report.secrets, counts.join(", "));
+    for (check, failing) in &report.failing {
+        let verdict = if *failing == 0 {
+            "pass".to_owned()
+        } else {
+            format!("{failing} fail")
+        };
+        let _ = writeln!(
+            out,
+            "{:<17} {:<40} {verdict}",
+            check.id(),
+            check.describe(rules)
+        );
+    }
+    let _ = writeln!(out);
+    let name_width = report
+        .findings
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 80);
+    let _ = writeln!(
+        out,
+        "{:<14} {:<name_width$} {:<15} {:<10} FAILED",
+        "HEALTH", "NAME", "REGION", "NEXT"
+    );
+    for f in &report.findings {
+        let failed: Vec<&str> = f.failed.iter().map(|c| Check::id(*c)).collect();
+        let next = f
+            .next_rotation
+            .map_or_else(|| "-".to_owned(), |t| t.strftime("%Y-%m-%d").to_string());
+        let _ = writeln!(
+            out,
+            "{:<14} {:<name_width$} {:<15} {:<10} {}",
+            f.health.label(),
+            sanitize_line(&f.name),
+            sanitize_line(&f.region),
+            next,
+            failed.join(" ")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ErrorKind, Rotation, SecretSummary};
+
+    fn secret(name: &str, enabled: bool) -> SecretSummary {
+        SecretSummary {
+            arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}"),
+            name: name.into(),
+            region: "us-east-1".into(),
+            description: None,
+            created: Some("2026-11-01T00:00:00Z".parse().expect("ts")),
+            last_changed: None,
+            last_accessed: Some("2026-11-20T00:00:00Z".parse().expect("ts")),
+            rotation: Rotation {
+                enabled,
+                every_days: Some(30),
+                last_rotated: Some("2026-11-10T00:00:00Z".parse().expect("ts")),
+                next_rotation: Some("2026-12-10T00:00:00Z".parse().expect("ts")),
+                ..Rotation::default()
+            },
+            owning_service: None,
+            stages: Vec::new(),
+            tags: vec![crate::model::Tag {
+                key: "Owner".into(),
+                value: "x".into(),
+            }],
+            deleted_date: None,
+            primary_region: None,
+        }
+    }
+
+    fn printed(listing: &Listing, format: Format) -> Printed {
+        print(
+            listing,
+            format,
+            "2026-11-25T12:00:00Z".parse().expect("ts"),
+            Thresholds::default(),
+            &PostureRules::default(),
+        )
+    }
+
+    #[test]
+    fn exit_codes_say_pass_fail_or_incomplete() {
+        let mut listing = Listing {
+            secrets: vec![secret("good", true)],
+            failed: Vec::new(),
+        };
+        assert_eq!(printed(&listing, Format::Table).code, EXIT_PASS);
+        listing.secrets.push(secret("off", false));
+        assert_eq!(printed(&listing, Format::Table).code, EXIT_FAIL);
+        listing.failed.push(AwsErrorFixture::denied());
+        let out = printed(&listing, Format::Json);
+        assert_eq!(out.code, EXIT_INCOMPLETE);
+        assert!(out.stderr.contains("ap-southeast-2"), "{}", out.stderr);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+        assert_eq!(json["regions_failed"][0], "ap-southeast-2");
+        assert_eq!(json["checks"][0]["id"], "SecretsManager.1");
+        assert_eq!(json["checks"][0]["failing"], 1);
+    }
+
+    #[test]
+    fn names_are_sanitised_in_the_table() {
+        let listing = Listing {
+            secrets: vec![secret("evil\u{1b}[31mname", false)],
+            failed: Vec::new(),
+        };
+        let out = printed(&listing, Format::Table);
+        assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+        assert!(out.stdout.contains("SecretsManager.1"));
+    }
+
+    struct AwsErrorFixture;
+
+    impl AwsErrorFixture {
+        fn denied() -> crate::model::AwsError {
+            crate::model::AwsError {
+                kind: ErrorKind::AccessDenied,
+                operation: "ListSecrets",
+                region: "ap-southeast-2".into(),
+                code: Some("AccessDeniedException".into()),
+                message: Some("not authorized".into()),
+            }
+        }
+    }
+}
