@@ -128,12 +128,16 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     browse::region_bar::render(frame, screen.regions, &state.browse.regions, theme);
     let list_focused = focus == Focus::List && !covered;
     let list_hint = state.keymap.label(Layer::List, Command::Back);
+    let clock = browse::view::RotationClock {
+        now: state.wall,
+        thresholds: state.settings.rotation,
+    };
     browse::view::render(
         frame,
         screen.list,
         &state.browse,
-        list_focused,
-        &list_hint,
+        (list_focused, &list_hint),
+        clock,
         theme,
     );
     let ctx = state.ctx();

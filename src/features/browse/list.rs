@@ -353,9 +353,25 @@ fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> Ordering {
         Column::Description => a.description.cmp(&b.description),
         Column::LastChanged => a.last_changed.cmp(&b.last_changed),
         Column::LastAccessed => a.last_accessed.cmp(&b.last_accessed),
-        Column::Rotation => a.rotation.enabled.cmp(&b.rotation.enabled),
+        Column::Rotation => rotation_rank(a).cmp(&rotation_rank(b)),
         Column::Tags => a.tags.len().cmp(&b.tags.len()),
     }
+}
+
+/// The riskiest rotations first, without a clock (sorting happens as pages arrive): a
+/// rotation pending, then rotating secrets by their next rotation (the most overdue
+/// first), then those that do not rotate.
+fn rotation_rank(s: &SecretSummary) -> (u8, bool, Option<jiff::Timestamp>) {
+    let pending = crate::model::rotation::StageMap::of_summary(s)
+        .pending_elsewhere()
+        .is_some();
+    let rank = match (pending, s.rotation.enabled) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    };
+    let next = crate::model::rotation::next_rotation(&s.rotation);
+    (rank, next.is_none(), next)
 }
 
 #[cfg(test)]
@@ -379,6 +395,30 @@ pub(crate) mod tests {
             deleted_date: None,
             primary_region: None,
         }
+    }
+
+    #[test]
+    fn the_rotation_column_sorts_the_riskiest_first() {
+        let at = |t: &str| Some(t.parse::<jiff::Timestamp>().expect("ts"));
+        let mut off = summary("off", "us-east-1");
+        off.rotation.enabled = false;
+        let mut later = summary("later", "us-east-1");
+        later.rotation.enabled = true;
+        later.rotation.next_rotation = at("2026-12-20T00:00:00Z");
+        let mut late = summary("late", "us-east-1");
+        late.rotation.enabled = true;
+        late.rotation.next_rotation = at("2026-08-01T00:00:00Z");
+        let mut pending = summary("pending", "us-east-1");
+        pending.stages = vec![crate::model::VersionStages {
+            version_id: "v9".into(),
+            stages: vec!["AWSPENDING".into()],
+        }];
+        let mut list = SecretList::default();
+        list.extend(vec![off, later, late, pending]);
+        while list.sort().column != Column::Rotation {
+            list.cycle_sort();
+        }
+        assert_eq!(names(&list), ["pending", "late", "later", "off"]);
     }
 
     fn names(list: &SecretList) -> Vec<&str> {

@@ -9,6 +9,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use crate::features::browse::list::Column;
 use crate::features::browse::state::Browse;
 use crate::model::SecretSummary;
+use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
+use jiff::Timestamp;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{date, pane_block, scroll_offset};
@@ -18,13 +20,20 @@ use unicode_width::UnicodeWidthStr as _;
 const COLUMN_SPACING: u16 = 1;
 const DELETING: &str = " (deleting)";
 
+/// What the rotation column needs to judge each row's health.
+#[derive(Debug, Clone, Copy)]
+pub struct RotationClock {
+    pub now: Timestamp,
+    pub thresholds: Thresholds,
+}
+
 /// `clear_key` names the key that clears the filter, for the "nothing matches" line.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     browse: &Browse,
-    focused: bool,
-    clear_key: &str,
+    (focused, clear_key): (bool, &str),
+    clock: RotationClock,
     theme: &Theme,
 ) {
     let list = &browse.list;
@@ -89,7 +98,10 @@ pub fn render(
             let cells = columns
                 .iter()
                 .zip(&cell_widths)
-                .map(|((col, _), width)| cell(secret, *col, usize::from(*width)));
+                .map(|((col, _), width)| match col {
+                    Column::Rotation => rotation_cell(secret, clock, theme),
+                    _ => cell(secret, *col, usize::from(*width)),
+                });
             Row::new(cells).style(style)
         });
     frame.render_widget(
@@ -113,7 +125,7 @@ fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
     if width >= 80 {
         columns.push((Column::LastAccessed, Constraint::Length(10)));
     }
-    columns.push((Column::Rotation, Constraint::Length(4)));
+    columns.push((Column::Rotation, Constraint::Length(5)));
     if width >= 64 {
         columns.push((Column::Tags, Constraint::Length(5)));
     }
@@ -148,10 +160,24 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
             .unwrap_or_default(),
         Column::LastChanged => date(secret.last_changed),
         Column::LastAccessed => date(secret.last_accessed),
-        Column::Rotation => (if secret.rotation.enabled { "on" } else { "off" }).to_owned(),
+        Column::Rotation => String::new(),
         Column::Tags => secret.tags.len().to_string(),
     };
     Cell::from(text)
+}
+
+/// The row's rotation health in a word, in its colour.
+fn rotation_cell(secret: &SecretSummary, clock: RotationClock, theme: &Theme) -> Cell<'static> {
+    let health = derive(
+        Facts {
+            rotation: &secret.rotation,
+            stages: &StageMap::of_summary(secret),
+            events: &[],
+        },
+        clock.now,
+        clock.thresholds,
+    );
+    Cell::from(Span::styled(health.short(), theme.health(health)))
 }
 
 /// `text` in at most `width` columns, ending in "…" when it had to be cut.

@@ -60,7 +60,7 @@ impl Health {
         match self {
             Health::Stuck => "STUCK",
             Health::Overdue => "LATE",
-            Health::NeverRotated => "new",
+            Health::NeverRotated => "never",
             Health::Disabled => "off",
             Health::Rotating => "busy",
             Health::DueSoon => "due",
