@@ -73,3 +73,21 @@ fn readme_names_every_theme_role() {
         );
     }
 }
+
+#[test]
+fn the_readme_config_example_is_a_valid_config() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let section = readme
+        .split("## Configuration")
+        .nth(1)
+        .expect("a Configuration section");
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a toml example");
+    let file = smtui::config::FileConfig::parse(example)
+        .unwrap_or_else(|e| panic!("README's config example: {e}"));
+    assert_eq!(file.posture.rules().required_tags, ["Owner"]);
+}

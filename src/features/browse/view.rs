@@ -10,10 +10,10 @@ use crate::features::browse::list::Column;
 use crate::features::browse::state::Browse;
 use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
-use jiff::Timestamp;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{date, pane_block, scroll_offset};
+use jiff::Timestamp;
 use unicode_truncate::UnicodeTruncateStr as _;
 use unicode_width::UnicodeWidthStr as _;
 
