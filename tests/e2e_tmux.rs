@@ -184,6 +184,7 @@ async fn real_binary_in_tmux() {
         !s.contains(value_start())
     });
 
+    rotation_panel_and_overview(&tmux);
     palette_and_help(&tmux);
     // One at a time: ESC and `q` read together are Alt-q, which a busy machine makes likely.
     tmux.keys(&["Escape"]);
@@ -209,6 +210,27 @@ async fn real_binary_in_tmux() {
         !String::from_utf8_lossy(&history.stdout).contains(value_start()),
         "nor in scrollback"
     );
+}
+
+/// The seeded stuck rotation shows as stuck in the panel, with the repair named; `o` opens
+/// the overview, the stuck secrets first. Leaves the list filtered to that secret.
+fn rotation_panel_and_overview(tmux: &Tmux) {
+    let wait = Duration::from_secs(10);
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", fx::STUCK_SECRET]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the stuck rotation", wait, |s| {
+        s.contains(" Rotation ") && s.contains(" Stuck ") && s.contains("AWSPENDING")
+    });
+    assert!(screen.contains(":repair-rotation"), "{screen}");
+    tmux.keys(&["o"]);
+    let screen = tmux.wait_for("the overview", wait, |s| s.contains("Rotation overview"));
+    assert!(screen.contains("SecretsManager.2"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the overview closed", wait, |s| {
+        !s.contains("Rotation overview")
+    });
 }
 
 /// The palette: `q` typed there is text, not quit; `:help` + Enter opens the help; then
