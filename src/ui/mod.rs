@@ -212,13 +212,7 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
         }
         Layer::Rotation => {
             if let Some(overview) = &state.rotation.overview {
-                rotation::overview_view::render(
-                    frame,
-                    screen.whole,
-                    overview,
-                    &state.keymap,
-                    theme,
-                );
+                rotation::overview_view::render(frame, screen.whole, overview, theme);
             }
         }
         Layer::Prompt => {

@@ -6,17 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Row, Table};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::rotation::overview::Overview;
 use crate::model::posture::Check;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{centered, pane_block, scroll_offset};
 
-pub fn render(frame: &mut Frame, area: Rect, overview: &Overview, keymap: &Keymap, theme: &Theme) {
-    let key = |command| keymap.label(Layer::Rotation, command);
+/// The popup; its keys are in the footer, as for every layer.
+pub fn render(frame: &mut Frame, area: Rect, overview: &Overview, theme: &Theme) {
     let report = &overview.report;
     let popup = centered(
         area,
@@ -33,32 +30,16 @@ pub fn render(frame: &mut Frame, area: Rect, overview: &Overview, keymap: &Keyma
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
 
-    let checks = Check::ALL.len();
-    let [counts, checks_area, gap, table, hints] = Layout::vertical([
+    let checks = u16::try_from(Check::ALL.len()).unwrap_or(5);
+    let [counts, checks_area, _gap, table] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(u16::try_from(checks).unwrap_or(5)),
+        Constraint::Length(checks),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
     ])
     .areas(inner);
-    let _ = gap;
-
     render_summary(frame, counts, checks_area, overview, theme);
     render_table(frame, table, overview, theme);
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!(
-                "{} go to the secret · {} sort · {} move · {} close",
-                key(Command::Select),
-                key(Command::SortNext),
-                key(Command::Down),
-                key(Command::Back)
-            ),
-            theme.dim,
-        )),
-        hints,
-    );
 }
 
 /// The counts per health, and each check with how many secrets fail it.
