@@ -1,0 +1,130 @@
+//! Who made a CloudTrail event, from its `userIdentity`, by its type: the role and session
+//! for an assumed role (and the Identity Center user for `AWSReservedSSO_*` roles), the
+//! user name for an IAM user, the service for service calls and for the events Secrets
+//! Manager writes itself (which carry no type), root flagged.
+
+use serde_json::Value;
+
+use super::cut;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrincipalKind {
+    AssumedRole,
+    /// An assumed `AWSReservedSSO_*` role: a person signed in through IAM Identity Center.
+    IdentityCenter,
+    IamUser,
+    Root,
+    Service,
+    Federated,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub kind: PrincipalKind,
+    /// What the pane shows: "role/deploy (ci-42)", "user/bob", "ROOT".
+    pub label: String,
+    /// The session was authenticated with MFA.
+    pub mfa: bool,
+    /// `sourceIdentity`, set by whoever assumed the role (who is really behind it).
+    pub source_identity: Option<String>,
+}
+
+impl Principal {
+    /// From an event record; `username` is LookupEvents' own Username, a fallback.
+    pub fn of(record: &Value, username: Option<&str>) -> Principal {
+        let identity = record.get("userIdentity").unwrap_or(&Value::Null);
+        let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(cut);
+        let context = identity.get("sessionContext").unwrap_or(&Value::Null);
+        let attributes = context.get("attributes").unwrap_or(&Value::Null);
+        let mfa = match attributes.get("mfaAuthenticated") {
+            Some(Value::String(s)) => s == "true",
+            Some(Value::Bool(b)) => *b,
+            _ => false,
+        };
+        let source_identity =
+            text(context, "sourceIdentity").or_else(|| text(identity, "sourceIdentity"));
+        let arn = text(identity, "arn");
+        let (kind, label) = match text(identity, "type").as_deref() {
+            Some("AssumedRole") => assumed_role(arn.as_deref(), context),
+            Some("IAMUser") => (
+                PrincipalKind::IamUser,
+                format!(
+                    "user/{}",
+                    text(identity, "userName")
+                        .or_else(|| arn.as_deref().and_then(last_segment))
+                        .unwrap_or_default()
+                ),
+            ),
+            Some("Root") => (
+                PrincipalKind::Root,
+                format!(
+                    "ROOT ({})",
+                    text(identity, "accountId").unwrap_or_else(|| "account".to_owned())
+                ),
+            ),
+            Some("AWSService") | None if identity.get("invokedBy").is_some() => (
+                PrincipalKind::Service,
+                format!(
+                    "service {}",
+                    text(identity, "invokedBy").unwrap_or_else(|| "AWS".to_owned())
+                ),
+            ),
+            Some("AWSService") => (PrincipalKind::Service, "service".to_owned()),
+            Some("FederatedUser") => (
+                PrincipalKind::Federated,
+                format!(
+                    "federated {}",
+                    arn.as_deref().and_then(last_segment).unwrap_or_default()
+                ),
+            ),
+            _ => (
+                PrincipalKind::Unknown,
+                arn.or_else(|| username.map(cut))
+                    .unwrap_or_else(|| "unknown".to_owned()),
+            ),
+        };
+        Principal {
+            kind,
+            label,
+            mfa,
+            source_identity,
+        }
+    }
+}
+
+fn last_segment(arn: &str) -> Option<String> {
+    arn.rsplit('/').next().map(cut)
+}
+
+/// `arn:aws:sts::123:assumed-role/Role/session`: "role/Role (session)"; an Identity
+/// Center role: "sso alice@example.com (PermissionSet)".
+fn assumed_role(arn: Option<&str>, context: &Value) -> (PrincipalKind, String) {
+    let mut parts = arn
+        .and_then(|a| a.split_once(":assumed-role/"))
+        .map(|(_, rest)| rest.splitn(2, '/'))
+        .into_iter()
+        .flatten();
+    let role = parts.next().map(cut).or_else(|| {
+        context
+            .get("sessionIssuer")
+            .and_then(|i| i.get("userName"))
+            .and_then(Value::as_str)
+            .map(cut)
+    });
+    let session = parts.next().map(cut);
+    let role = role.unwrap_or_else(|| "?".to_owned());
+    if let Some(set) = role.strip_prefix("AWSReservedSSO_") {
+        // AWSReservedSSO_<permission set>_<16 hex>: the session name is the person.
+        let set = set.rsplit_once('_').map_or(set, |(name, _)| name);
+        return (
+            PrincipalKind::IdentityCenter,
+            format!("sso {} ({set})", session.unwrap_or_default()),
+        );
+    }
+    let label = match session {
+        Some(session) => format!("role/{role} ({session})"),
+        None => format!("role/{role}"),
+    };
+    (PrincipalKind::AssumedRole, label)
+}

@@ -1,0 +1,183 @@
+use serde_json::json;
+
+use super::summary::summarise;
+use super::*;
+
+fn event(record: &serde_json::Value) -> AuditEvent {
+    let text = record.to_string();
+    AuditEvent::parse(&Envelope {
+        event_id: Some("e-1"),
+        event_name: None,
+        event_time: None,
+        username: None,
+        cloudtrail_event: Some(&text),
+    })
+}
+
+fn call(kind: &str, identity: &serde_json::Value, extra: &serde_json::Value) -> serde_json::Value {
+    let mut record = json!({
+        "eventTime": "2026-11-25T10:00:00Z",
+        "eventName": kind,
+        "eventSource": "secretsmanager.amazonaws.com",
+        "sourceIPAddress": "203.0.113.9",
+        "userAgent": "aws-cli/2.15.0 Python/3.11 Linux",
+        "requestParameters": {"secretId": "prod/db"},
+        "eventType": "AwsApiCall",
+        "userIdentity": identity.clone(),
+    });
+    if let (Some(r), Some(e)) = (record.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            r.insert(k.clone(), v.clone());
+        }
+    }
+    record
+}
+
+#[test]
+fn principals_by_their_type() {
+    let role = json!({
+        "type": "AssumedRole",
+        "arn": "arn:aws:sts::123456789012:assumed-role/deploy/ci-42",
+        "sessionContext": {"attributes": {"mfaAuthenticated": "true"}, "sourceIdentity": "alice"},
+    });
+    let p = event(&call(READ_EVENT, &role, &json!({}))).principal;
+    assert_eq!(p.kind, PrincipalKind::AssumedRole);
+    assert_eq!(p.label, "role/deploy (ci-42)");
+    assert!(p.mfa);
+    assert_eq!(p.source_identity.as_deref(), Some("alice"));
+
+    let sso = json!({
+        "type": "AssumedRole",
+        "arn": "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_AdminAccess_0123456789abcdef/maria@example.com",
+    });
+    let p = event(&call(READ_EVENT, &sso, &json!({}))).principal;
+    assert_eq!(p.kind, PrincipalKind::IdentityCenter);
+    assert_eq!(p.label, "sso maria@example.com (AdminAccess)");
+
+    let user =
+        json!({"type": "IAMUser", "userName": "bob", "arn": "arn:aws:iam::123456789012:user/bob"});
+    assert_eq!(
+        event(&call(READ_EVENT, &user, &json!({}))).principal.label,
+        "user/bob"
+    );
+
+    let root = json!({"type": "Root", "accountId": "123456789012"});
+    let p = event(&call(READ_EVENT, &root, &json!({}))).principal;
+    assert_eq!(
+        (p.kind, p.label.as_str()),
+        (PrincipalKind::Root, "ROOT (123456789012)")
+    );
+
+    // Secrets Manager's own events carry no type at all.
+    let own = json!({"accountId": "123456789012", "invokedBy": "secretsmanager.amazonaws.com"});
+    let e = event(&call(
+        "RotationFailed",
+        &own,
+        &json!({"eventType": "AwsServiceEvent", "requestParameters": null, "additionalEventData": {"SecretId": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf"}}),
+    ));
+    assert_eq!(e.principal.kind, PrincipalKind::Service);
+    assert_eq!(e.principal.label, "service secretsmanager.amazonaws.com");
+    assert!(e.service_event);
+    assert!(e.names_secret(
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+        "prod/db"
+    ));
+    assert_eq!(
+        e.rotation_event().map(|r| r.kind),
+        Some(crate::model::RotationEventKind::Failed)
+    );
+}
+
+const READ_EVENT: &str = "GetSecretValue";
+
+#[test]
+fn a_secret_is_found_by_name_full_or_partial_arn() {
+    let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf";
+    for id in [
+        "prod/db",
+        arn,
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db",
+    ] {
+        let e = event(&call(
+            READ_EVENT,
+            &json!({"type": "IAMUser", "userName": "bob"}),
+            &json!({"requestParameters": {"secretId": id}}),
+        ));
+        assert!(e.names_secret(arn, "prod/db"), "{id}");
+    }
+    let other = event(&call(
+        READ_EVENT,
+        &json!({}),
+        &json!({"requestParameters": {"secretId": "prod/db2"}}),
+    ));
+    assert!(!other.names_secret(arn, "prod/db"));
+    assert_eq!(
+        partial_arn("arn:aws:secretsmanager:us-east-1:1:secret:a-b-c-XyZ123"),
+        Some("arn:aws:secretsmanager:us-east-1:1:secret:a-b-c")
+    );
+    assert_eq!(partial_arn("not-an-arn"), None);
+}
+
+#[test]
+fn malformed_records_still_make_a_row() {
+    for text in [
+        "",
+        "not json",
+        "[]",
+        "{\"eventName\": 5}",
+        "{\"userIdentity\": \"x\"}",
+        "{\"requestParameters\": {\"secretId\": {\"a\": 1}}}",
+    ] {
+        let e = AuditEvent::parse(&Envelope {
+            event_id: Some("e"),
+            event_name: Some("GetSecretValue"),
+            event_time: None,
+            username: Some("fallback"),
+            cloudtrail_event: Some(text),
+        });
+        assert_eq!(
+            e.name, "GetSecretValue",
+            "LookupEvents' own name when the record has none: {text}"
+        );
+        assert_eq!(e.principal.label, "fallback", "{text}");
+        assert!(e.secret_ids.is_empty(), "{text}");
+    }
+    let huge = "x".repeat(MAX_RAW_BYTES * 2);
+    let e = event(&json!({"eventName": huge.clone(), "userAgent": huge}));
+    assert_eq!(e.name.chars().count(), MAX_FIELD_CHARS);
+    assert!(e.raw.len() < MAX_RAW_BYTES + 100 && e.raw.ends_with("bytes)"));
+}
+
+#[test]
+fn the_summary_counts_readers_once_denials_and_the_last_read() {
+    let bob = json!({"type": "IAMUser", "userName": "bob"});
+    let ann = json!({"type": "IAMUser", "userName": "ann"});
+    let denied = json!({"errorCode": "AccessDenied", "errorMessage": "no"});
+    let later = json!({"eventTime": "2026-11-25T11:00:00Z"});
+    let smtui =
+        json!({"userAgent": "aws-sdk-rust/1.3 app/smtui", "eventTime": "2026-11-25T12:00:00Z"});
+    let events = [
+        event(&call(READ_EVENT, &bob, &json!({}))),
+        event(&call(READ_EVENT, &bob, &later)),
+        event(&call(READ_EVENT, &ann, &denied)),
+        event(&call("DescribeSecret", &ann, &json!({}))),
+        event(&call(READ_EVENT, &ann, &smtui)),
+    ];
+    let without = summarise(&events, false);
+    assert_eq!(
+        (without.events, without.readers, without.denied, without.own),
+        (4, 1, 1, 1)
+    );
+    assert_eq!(
+        without.last_read.as_ref().map(|(_, who)| who.as_str()),
+        Some("user/bob")
+    );
+    let with = summarise(&events, true);
+    assert_eq!(
+        (with.readers, with.last_read.map(|(_, who)| who)),
+        (2, Some("user/ann".to_owned()))
+    );
+    assert_eq!(events[4].short_agent(), "smtui");
+    assert_eq!(events[0].short_agent(), "aws-cli/2.15.0");
+    assert!(events[2].denied());
+}
