@@ -84,6 +84,7 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<u8, String> {
             home_region,
             rotation: file.rotation.thresholds(),
             posture: file.posture.rules(),
+            time_zone: jiff::tz::TimeZone::system(),
             ..Settings::default()
         };
         let (tx, rx) = mpsc::unbounded_channel();

@@ -237,7 +237,7 @@ async fn repair_then_rotate_again(app: &mut LiveApp, name: &str, pending: &str) 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn schedule_cancel_rotate_and_repair() {
     let name = "test/rotation/schedule-cancel-rotate-repair";
-    let mut app = app_on_new_secret(name, Settings::default()).await;
+    let mut app = Box::pin(app_on_new_secret(name, Settings::default())).await;
     set_a_schedule_and_a_function(&mut app, name).await;
     cancel(&mut app, name).await;
     let pending = rotate_now(&mut app, name).await;
@@ -262,13 +262,13 @@ async fn schedule_cancel_rotate_and_repair() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_only_sends_no_rotation_call() {
     let name = "test/rotation/read-only";
-    let mut app = app_on_new_secret(
+    let mut app = Box::pin(app_on_new_secret(
         name,
         Settings {
             read_only: true,
             ..Settings::default()
         },
-    )
+    ))
     .await;
     for command in [
         Command::Rotate,

@@ -51,7 +51,13 @@ fn panel(h: &Harness) -> String {
     let mut terminal = Terminal::new(TestBackend::new(56, 10)).expect("terminal");
     terminal
         .draw(|f| {
-            smtui::features::rotation::view::render(f, f.area(), &h.state.ctx(), &Theme::default());
+            smtui::features::rotation::view::render(
+                f,
+                f.area(),
+                &h.state.ctx(),
+                &h.state.rotation,
+                &Theme::default(),
+            );
         })
         .expect("draw");
     screen_text(terminal.backend().buffer())

@@ -42,6 +42,10 @@ pub enum Action {
         token: u64,
         result: Result<bool, String>,
     },
+    /// A throttled audit lookup may be tried again.
+    AuditRetryDue {
+        query: u64,
+    },
     /// A countdown on screen needs redrawing.
     Tick,
     /// After a frame: how far the shown value can scroll (see `ui::layout_feedback`).

@@ -76,6 +76,18 @@ pub enum Command {
     CancelRotation,
     /// Remove the AWSPENDING label a stuck rotation left behind.
     RepairRotation,
+    /// The CloudTrail audit pane of the selected secret.
+    Audit,
+    /// Every Secrets Manager event of a region.
+    AuditRegion,
+    /// The audit pane: the next time window.
+    AuditWindow,
+    /// The audit pane: UTC or local time.
+    ToggleUtc,
+    /// The audit pane: count smtui's own calls or not.
+    ToggleOwnReads,
+    /// The audit pane: scan further after a partial result.
+    ContinueScan,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -97,6 +109,12 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Create, "create", "create a secret (name, description, then its value)"),
     (Command::GeneratePassword, "generate-password", "editor: insert a generated password"),
     (Command::Tags, "tags", "tags, description and resource policy"),
+    (Command::Audit, "audit", "who read or changed this secret, from where, what was denied (CloudTrail)"),
+    (Command::AuditRegion, "audit-region", "every Secrets Manager event of the region (CloudTrail)"),
+    (Command::AuditWindow, "audit-window", "audit: the next time window"),
+    (Command::ToggleUtc, "toggle-utc", "audit: times in UTC / local time"),
+    (Command::ToggleOwnReads, "own-reads", "audit: count smtui's own calls or leave them out"),
+    (Command::ContinueScan, "continue-scan", "audit: scan further after a partial result"),
     (Command::RotationOverview, "rotation", "rotation posture of every listed secret, riskiest first"),
     (Command::Rotate, "rotate", "rotate the secret now (RotateSecret)"),
     (Command::RotationSchedule, "rotation-schedule", "set the rotation schedule: days, rate() or cron(), window"),
@@ -216,6 +234,10 @@ impl Command {
                 | Command::EditTag
                 | Command::RemoveTag
                 | Command::EditDescription
+                | Command::AuditWindow
+                | Command::ToggleUtc
+                | Command::ToggleOwnReads
+                | Command::ContinueScan
         )
     }
 

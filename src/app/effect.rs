@@ -168,6 +168,15 @@ pub enum AwsCall {
         name: String,
         version: String,
     },
+    /// CloudTrail LookupEvents: one page, answered with `query` (the audit room's own id).
+    LookupEvents {
+        query: u64,
+        region: String,
+        lookup: Lookup,
+        start: jiff::Timestamp,
+        end: jiff::Timestamp,
+        token: Option<String>,
+    },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
     /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
     /// retry of the same text; `None` makes a fresh one.
@@ -179,6 +188,15 @@ pub enum AwsCall {
         token: Option<String>,
         value: SecretValue,
     },
+}
+
+/// LookupEvents' one lookup attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Lookup {
+    /// The events that name this resource (an API call's secret).
+    ResourceName(String),
+    /// Every Secrets Manager event of the region (service events included).
+    EventSource,
 }
 
 /// RotationRules as sent: days or an expression (never both), and an optional window.
@@ -262,6 +280,7 @@ impl AwsCall {
     pub fn lane(&self) -> Lane {
         match self {
             AwsCall::ListSecrets { .. } => Lane::Listing,
+            AwsCall::LookupEvents { .. } => Lane::CloudTrail,
             _ => Lane::Interactive,
         }
     }
@@ -305,6 +324,7 @@ impl AwsCall {
             }
             AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => "RotateSecret",
             AwsCall::CancelRotation { .. } => "CancelRotateSecret",
+            AwsCall::LookupEvents { .. } => "LookupEvents",
             AwsCall::Tag { .. } => "TagResource",
             AwsCall::Untag { .. } => "UntagResource",
             AwsCall::UpdateDescription { .. } => "UpdateSecret",
@@ -336,7 +356,8 @@ impl AwsCall {
             | AwsCall::Rotate { region, .. }
             | AwsCall::SetRotation { region, .. }
             | AwsCall::CancelRotation { region, .. }
-            | AwsCall::RemovePending { region, .. } => Some(region),
+            | AwsCall::RemovePending { region, .. }
+            | AwsCall::LookupEvents { region, .. } => Some(region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         }
     }

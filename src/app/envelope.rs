@@ -76,11 +76,24 @@ pub enum Outcome {
         token: Option<String>,
         result: Result<SaveResult, AwsError>,
     },
+    /// A page of CloudTrail events, for the audit query `query`.
+    AuditPage {
+        query: u64,
+        result: Result<AuditPage, AwsError>,
+    },
     /// A write was made (or refused): `call` says which.
     Wrote {
         call: AwsCall,
         result: Result<Written, AwsError>,
     },
+}
+
+/// One LookupEvents page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditPage {
+    pub events: Vec<crate::model::audit::AuditEvent>,
+    /// More to fetch with this token (same query).
+    pub next_token: Option<String>,
 }
 
 /// How a compare-and-swap save ended.

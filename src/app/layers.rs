@@ -18,12 +18,14 @@ pub enum Layer {
     Conflict,
     Tags,
     Rotation,
+    Audit,
+    AuditEvent,
     Prompt,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 15] = [
+    pub const ALL: [Layer; 17] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -37,6 +39,8 @@ impl Layer {
         Layer::Conflict,
         Layer::Tags,
         Layer::Rotation,
+        Layer::Audit,
+        Layer::AuditEvent,
         Layer::Prompt,
         Layer::Confirm,
     ];
@@ -57,6 +61,8 @@ impl Layer {
             Layer::Conflict => "conflict",
             Layer::Tags => "tags",
             Layer::Rotation => "rotation",
+            Layer::Audit => "audit",
+            Layer::AuditEvent => "audit-event",
             Layer::Prompt => "prompt",
             Layer::Confirm => "confirm",
         }
@@ -78,6 +84,8 @@ impl Layer {
             Layer::Conflict => "Someone else saved first",
             Layer::Tags => "Tags, description, policy",
             Layer::Rotation => "Rotation overview",
+            Layer::Audit => "Audit (CloudTrail)",
+            Layer::AuditEvent => "An event's whole record",
             Layer::Prompt => "Text prompt",
             Layer::Confirm => "Confirmation",
         }
@@ -103,6 +111,8 @@ impl Layer {
                 | Layer::Conflict
                 | Layer::Tags
                 | Layer::Rotation
+                | Layer::Audit
+                | Layer::AuditEvent
                 | Layer::Prompt
                 | Layer::Confirm
         )

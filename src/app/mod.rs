@@ -19,10 +19,10 @@ pub mod state;
 pub use action::{Action, TextEdit};
 pub use command::Command;
 pub use effect::{
-    AwsCall, CopyRequest, EditFetch, Effect, Lane, NewSecret, PasswordOptions, Recovery,
+    AwsCall, CopyRequest, EditFetch, Effect, Lane, Lookup, NewSecret, PasswordOptions, Recovery,
     RotationRules,
 };
-pub use envelope::{Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
+pub use envelope::{AuditPage, Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
 pub use offers::available;
 pub use router::{init, update};
 pub use state::{Settings, State};

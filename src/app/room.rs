@@ -185,6 +185,8 @@ pub enum PromptFor {
     },
     /// The password generator's options.
     PasswordOptions,
+    /// The audit pane's filter.
+    AuditFilter,
     /// `rotation-schedule`: the schedule for this secret.
     RotationSchedule {
         region: String,

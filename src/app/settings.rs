@@ -18,6 +18,8 @@ pub struct Settings {
     pub rotation: Thresholds,
     /// The posture checks' thresholds and required tags.
     pub posture: PostureRules,
+    /// For times shown in local time (the audit pane's toggle); read once at start.
+    pub time_zone: jiff::tz::TimeZone,
 }
 
 impl Default for Settings {
@@ -30,6 +32,7 @@ impl Default for Settings {
             home_region: None,
             rotation: Thresholds::default(),
             posture: PostureRules::default(),
+            time_zone: jiff::tz::TimeZone::UTC,
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::{Layer, Layers};
 use crate::app::room::{Ctx, StatusLine};
 pub use crate::app::settings::Settings;
+use crate::features::audit::Audit;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
 use crate::features::confirm::Confirm;
@@ -41,6 +42,7 @@ pub struct State {
     pub editor: Editor,
     pub tags: Tags,
     pub rotation: RotationRoom,
+    pub audit: Audit,
     pub prompt: Prompt,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
@@ -70,6 +72,7 @@ impl State {
             editor: Editor::default(),
             tags: Tags::default(),
             rotation: RotationRoom::default(),
+            audit: Audit::default(),
             prompt: Prompt::default(),
             status: None,
             now,

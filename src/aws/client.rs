@@ -26,6 +26,7 @@ pub struct ConnectOptions {
 pub struct AwsContext {
     config: SdkConfig,
     secrets: Arc<Mutex<HashMap<String, aws_sdk_secretsmanager::Client>>>,
+    cloudtrail: Arc<Mutex<HashMap<String, aws_sdk_cloudtrail::Client>>>,
 }
 
 impl AwsContext {
@@ -64,6 +65,7 @@ impl AwsContext {
         Self {
             config,
             secrets: Arc::default(),
+            cloudtrail: Arc::default(),
         }
     }
 
@@ -88,6 +90,22 @@ impl AwsContext {
                     .region(Region::new(region.to_owned()))
                     .build();
                 aws_sdk_secretsmanager::Client::from_conf(conf)
+            })
+            .clone()
+    }
+
+    pub fn cloudtrail(&self, region: &str) -> aws_sdk_cloudtrail::Client {
+        let mut cache = self
+            .cloudtrail
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(region.to_owned())
+            .or_insert_with(|| {
+                let conf = aws_sdk_cloudtrail::config::Builder::from(&self.config)
+                    .region(Region::new(region.to_owned()))
+                    .build();
+                aws_sdk_cloudtrail::Client::from_conf(conf)
             })
             .clone()
     }

@@ -7,6 +7,17 @@ use aws_smithy_runtime_api::http::Response as HttpResponse;
 pub use crate::model::error::{AwsError, ErrorKind};
 
 impl AwsError {
+    /// An error smtui raises itself, before or instead of sending.
+    pub fn invalid(operation: &'static str, region: &str, why: &str) -> Self {
+        AwsError {
+            kind: ErrorKind::Invalid,
+            operation,
+            region: region.to_owned(),
+            code: None,
+            message: Some(why.to_owned()),
+        }
+    }
+
     pub fn from_sdk<E, B>(
         operation: &'static str,
         region: &str,

@@ -2,6 +2,7 @@
 //! (`runner.rs`) spawns these calls as tasks and sends their results back as actions.
 
 pub mod client;
+pub mod cloudtrail;
 pub mod convert;
 pub mod error;
 pub mod regions;

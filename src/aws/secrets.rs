@@ -176,9 +176,9 @@ pub async fn save_value(
 ) -> Result<SaveResult, AwsError> {
     let client = ctx.secrets(region);
     let label = format!("smtui-save-{}", token.get(..12).unwrap_or(token));
-    let text = value
-        .expose_str()
-        .ok_or_else(|| invalid("PutSecretValue", region, "the value is not UTF-8 text"))?;
+    let text = value.expose_str().ok_or_else(|| {
+        AwsError::invalid("PutSecretValue", region, "the value is not UTF-8 text")
+    })?;
     let put = client
         .put_secret_value()
         .secret_id(arn)
@@ -242,16 +242,6 @@ async fn current_version(ctx: &AwsContext, region: &str, arn: &str) -> Option<St
         .iter()
         .find(|(_, stages)| stages.iter().any(|s| s == "AWSCURRENT"))
         .map(|(id, _)| id.clone())
-}
-
-fn invalid(operation: &'static str, region: &str, why: &str) -> AwsError {
-    AwsError {
-        kind: crate::model::ErrorKind::Invalid,
-        operation,
-        region: region.to_owned(),
-        code: None,
-        message: Some(why.to_owned()),
-    }
 }
 
 /// Two versions' values, fetched together (for a comparison).
@@ -379,9 +369,9 @@ pub async fn create(
     request = if spec.binary {
         request.secret_binary(Blob::new(value.expose().to_vec()))
     } else {
-        let text = value
-            .expose_str()
-            .ok_or_else(|| invalid("CreateSecret", region, "the value is not UTF-8 text"))?;
+        let text = value.expose_str().ok_or_else(|| {
+            AwsError::invalid("CreateSecret", region, "the value is not UTF-8 text")
+        })?;
         request.secret_string(text)
     };
     if !spec.description.is_empty() {

@@ -10,7 +10,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
 use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp, Written};
-use crate::aws::{AwsContext, AwsError, ErrorKind, rotation, secrets};
+use crate::aws::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets};
 use crate::clipboard::Clipboard;
 
 mod clipboard;
@@ -170,6 +170,10 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             call: write,
             result: Err(error),
         },
+        AwsCall::LookupEvents { query, .. } => Outcome::AuditPage {
+            query,
+            result: Err(error),
+        },
         AwsCall::FetchPolicy { arn, .. } => Outcome::Policy {
             arn,
             result: Err(error),
@@ -241,6 +245,19 @@ async fn perform(
                 lanes.learn_account(identity, me.account.clone());
             }
             send(Outcome::WhoAmI { result });
+        }
+        AwsCall::LookupEvents {
+            query,
+            region,
+            lookup,
+            start,
+            end,
+            token,
+        } => {
+            let result =
+                cloudtrail::lookup_events(ctx, &region, &lookup, (start, end), token.as_deref())
+                    .await;
+            send(Outcome::AuditPage { query, result });
         }
         read if !read.mutates() => perform_value_read(ctx, read, send).await,
         write => perform_write(ctx, write, send).await,

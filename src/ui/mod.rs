@@ -16,8 +16,8 @@ use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
 use crate::features::{
-    browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, rotation, tags,
-    versions,
+    audit, browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, rotation,
+    tags, versions,
 };
 use crate::sanitize::is_unsafe_text;
 pub use theme::Theme;
@@ -144,7 +144,7 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     let rotation_shown = !screen.rotation.is_empty();
     detail::view::render(frame, screen.detail, &ctx, !rotation_shown, theme);
     if rotation_shown {
-        rotation::view::render(frame, screen.rotation, &ctx, theme);
+        rotation::view::render(frame, screen.rotation, &ctx, &state.rotation, theme);
     }
     let value_context = reveal::view::PaneContext {
         focused: focus == Focus::Value && !covered,
@@ -213,6 +213,16 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
         Layer::Rotation => {
             if let Some(overview) = &state.rotation.overview {
                 rotation::overview_view::render(frame, screen.whole, overview, theme);
+            }
+        }
+        Layer::Audit => {
+            if let Some(view) = &state.audit.view {
+                audit::view::render(frame, screen.whole, view, &state.settings.time_zone, theme);
+            }
+        }
+        Layer::AuditEvent => {
+            if let Some(view) = &state.audit.view {
+                audit::view::render_record(frame, screen.whole, view, theme);
             }
         }
         Layer::Prompt => {

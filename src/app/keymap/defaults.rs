@@ -49,6 +49,8 @@ const COMPARE: Scope = Scope::In(Layer::Compare);
 const CONFLICT: Scope = Scope::In(Layer::Conflict);
 const TAGS: Scope = Scope::In(Layer::Tags);
 const ROTATION: Scope = Scope::In(Layer::Rotation);
+const AUDIT: Scope = Scope::In(Layer::Audit);
+const RECORD: Scope = Scope::In(Layer::AuditEvent);
 const PROMPT: Scope = Scope::In(Layer::Prompt);
 const GLOBAL: Scope = Scope::Global;
 
@@ -78,6 +80,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('N')], C::Create, "create a secret (name, description, then the value)", None),
     (GLOBAL, &[k('t')], C::Tags, "tags, description and resource policy", Some("tags")),
     (GLOBAL, &[k('o')], C::RotationOverview, "rotation overview: every secret's health and posture", Some("rotation")),
+    (GLOBAL, &[k('A')], C::Audit, "audit: who read or changed this secret (CloudTrail)", Some("audit")),
     (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
     (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
     (GLOBAL, &[DOWN, k('j')], C::Down, "move down", None),
@@ -159,6 +162,28 @@ const ROWS: &[Row] = &[
     (ROTATION, &[END, k('G')], C::Bottom, "last", None),
     (ROTATION, &[ESC, k('q')], C::Back, "close", Some("close")),
     (ROTATION, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (AUDIT, &[ENTER], C::Select, "the highlighted event's whole record", Some("record")),
+    (AUDIT, &[k('w')], C::AuditWindow, "window: 1 h, 24 h, 7 d, 30 d, 90 d", Some("window")),
+    (AUDIT, &[k('u')], C::ToggleUtc, "times in UTC / local time", Some("utc")),
+    (AUDIT, &[k('m')], C::ToggleOwnReads, "count smtui's own calls, or leave them out", Some("own calls")),
+    (AUDIT, &[k('n')], C::ContinueScan, "scan further when the result is partial", None),
+    (AUDIT, &[k('/')], C::Filter, "filter by event name, principal or outcome", Some("filter")),
+    (AUDIT, &[k('r')], C::Refresh, "look up again", None),
+    (AUDIT, &[DOWN, k('j')], C::Down, "next event (more load as you go)", None),
+    (AUDIT, &[UP, k('k')], C::Up, "previous event", None),
+    (AUDIT, &[PG_DN, ctrl('d')], C::PageDown, "ten down", None),
+    (AUDIT, &[PG_UP, ctrl('u')], C::PageUp, "ten up", None),
+    (AUDIT, &[HOME, k('g')], C::Top, "newest", None),
+    (AUDIT, &[END, k('G')], C::Bottom, "oldest loaded", None),
+    (AUDIT, &[ESC, k('q')], C::Back, "close", Some("close")),
+    (AUDIT, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (RECORD, &[DOWN, k('j')], C::Down, "scroll down", Some("scroll")),
+    (RECORD, &[UP, k('k')], C::Up, "scroll up", None),
+    (RECORD, &[PG_DN, ctrl('d')], C::PageDown, "page down", None),
+    (RECORD, &[PG_UP, ctrl('u')], C::PageUp, "page up", None),
+    (RECORD, &[HOME, k('g')], C::Top, "top", None),
+    (RECORD, &[ESC, k('q')], C::Back, "back to the events", Some("back")),
+    (RECORD, &[ctrl('c')], C::Quit, "quit smtui", None),
     (PROMPT, &[ENTER], C::Select, "done", Some("done")),
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),

@@ -24,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// Help and README order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 16] = [
+    pub const ORDER: [Scope; 18] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
         Scope::Global,
@@ -39,6 +39,8 @@ impl Scope {
         Scope::In(Layer::Conflict),
         Scope::In(Layer::Tags),
         Scope::In(Layer::Rotation),
+        Scope::In(Layer::Audit),
+        Scope::In(Layer::AuditEvent),
         Scope::In(Layer::Prompt),
         Scope::In(Layer::Confirm),
     ];

@@ -18,6 +18,8 @@ use crate::model::rotation::{Facts, Health, StageMap, derive};
 #[derive(Debug, Clone, Default)]
 pub struct RotationRoom {
     pub overview: Option<overview::Overview>,
+    /// Rotation events the audit pane found, by secret ARN.
+    pub events: std::collections::HashMap<String, Vec<crate::model::RotationEvent>>,
 }
 
 /// What the panel and the actions know about the selected secret: its detail once
@@ -61,12 +63,14 @@ impl Subject {
         Some(subject)
     }
 
-    pub fn health(&self, ctx: &Ctx) -> Health {
+    /// Its health, with the rotation events the audit pane found for it.
+    pub fn health(&self, ctx: &Ctx, room: &RotationRoom) -> Health {
+        let events = room.events.get(&self.arn).map_or(&[][..], Vec::as_slice);
         derive(
             Facts {
                 rotation: &self.rotation,
                 stages: &self.stages,
-                events: &[],
+                events,
             },
             ctx.wall,
             ctx.settings.rotation,

@@ -14,11 +14,11 @@ use crate::sanitize::sanitize_line;
 impl RotationRoom {
     /// `rotate`: RotateSecret now. While a rotation is stuck the service refuses a new one,
     /// so the repair is offered instead.
-    pub fn rotate(ctx: &Ctx, out: &mut Out) {
+    pub fn rotate(&self, ctx: &Ctx, out: &mut Out) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
-        if let Some(pending) = pending_in_the_way(&subject, ctx, out) {
+        if let Some(pending) = pending_in_the_way(&subject, self, ctx, out) {
             out.warn(format!(
                 "{}: {pending}; the service refuses a new rotation until it finishes or is \
                  repaired",
@@ -269,7 +269,12 @@ fn described(ctx: &Ctx, out: &mut Out) -> Option<Subject> {
 }
 
 /// What stands in the way of a new rotation, in words; a stuck one opens the repair.
-fn pending_in_the_way(subject: &Subject, ctx: &Ctx, out: &mut Out) -> Option<String> {
+fn pending_in_the_way(
+    subject: &Subject,
+    room: &RotationRoom,
+    ctx: &Ctx,
+    out: &mut Out,
+) -> Option<String> {
     let pending = subject.stages.pending_elsewhere()?;
     let since = subject
         .stages
@@ -280,7 +285,7 @@ fn pending_in_the_way(subject: &Subject, ctx: &Ctx, out: &mut Out) -> Option<Str
         "a rotation has AWSPENDING on version {}{since}",
         short_id(pending)
     );
-    if subject.health(ctx) == Health::Stuck {
+    if subject.health(ctx, room) == Health::Stuck {
         RotationRoom::repair(ctx, out);
         return Some(format!("{what} and is stuck"));
     }

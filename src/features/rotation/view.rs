@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::room::Ctx;
-use crate::features::rotation::{Subject, function_name, relative, short_id};
+use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
 use crate::model::rotation::schedule::{describe, describe_window};
 use crate::model::rotation::{Health, next_rotation};
 use crate::sanitize::sanitize_line;
@@ -15,11 +15,11 @@ use crate::ui::Theme;
 use crate::ui::widgets::{dim_line, pane_block};
 
 /// The panel for the selected secret.
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, room: &RotationRoom, theme: &Theme) {
     let block = pane_block(Line::from(" Rotation "), false, theme);
     let lines = match Subject::of(ctx) {
         None => vec![dim_line("Nothing selected.", theme)],
-        Some(subject) => lines(&subject, ctx, theme),
+        Some(subject) => lines(&subject, ctx, room, theme),
     };
     frame.render_widget(
         Paragraph::new(lines)
@@ -35,9 +35,9 @@ fn field<'a>(label: &'static str, spans: Vec<Span<'a>>, theme: &Theme) -> Line<'
     Line::from(all)
 }
 
-fn lines<'a>(subject: &Subject, ctx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
+fn lines<'a>(subject: &Subject, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> Vec<Line<'a>> {
     let now = ctx.wall;
-    let health = subject.health(ctx);
+    let health = subject.health(ctx, room);
     let rotation = &subject.rotation;
     let mut out = vec![field(
         "State",

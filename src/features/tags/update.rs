@@ -177,7 +177,8 @@ impl Tags {
             | PromptFor::NewOptions { .. }
             | PromptFor::PasswordOptions
             | PromptFor::RotationSchedule { .. }
-            | PromptFor::RotationFunction { .. } => {}
+            | PromptFor::RotationFunction { .. }
+            | PromptFor::AuditFilter => {}
         }
     }
 

@@ -9,21 +9,17 @@ use std::time::Instant;
 
 use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
-use crate::app::effect::{AwsCall, EditFetch, Effect};
-use crate::app::envelope::{Envelope, Outcome, Stamp};
+use crate::app::effect::Effect;
+use crate::app::envelope::Stamp;
 use crate::app::layers::{Focus, Layer};
 use crate::app::offers::open_palette;
-use crate::app::room::{
-    ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity, explain,
-};
+use crate::app::room::{ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity};
 use crate::app::state::{State, ctx_of};
 use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::detail::Details;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::RotationRoom;
-use crate::features::tags::Tags;
-use crate::features::versions::Versions;
 
 /// The effects to run at start: list every region, learn who we are.
 pub fn init(state: &mut State) -> Vec<Effect> {
@@ -59,6 +55,9 @@ macro_rules! ctx {
     };
 }
 
+mod results;
+use results::result;
+
 pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     state.now = now;
     let before = Before {
@@ -91,6 +90,10 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::ClipboardCleared { token, result } => {
             state.clipboard.cleared(token, result, &mut out);
         }
+        Action::AuditRetryDue { query } => {
+            let ctx = ctx!(state);
+            state.audit.retry_due(query, &ctx, &mut out);
+        }
         Action::Quit => quit(state, &mut out),
         Action::HelpScrollLimit(limit) => state.help.limit_reported(limit),
         Action::ValueScrollLimit(limit) => state.reveal.scroll_limit_reported(limit),
@@ -100,90 +103,6 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     apply_intents(state, &mut out);
     cross_room_rules(state, &before, &mut out);
     out.effects
-}
-
-/// One stale check for every result: a result asked for under another generation or
-/// identity is dropped.
-fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
-    if envelope.stamp != state.session.stamp() {
-        return;
-    }
-    match envelope.outcome {
-        Outcome::SecretsPage { region, page, last } => {
-            state.browse.page_arrived(&region, page, last);
-            let total = state.browse.list.total();
-            state.rotation.rows_changed(
-                state.browse.list.all(),
-                total,
-                &state.settings,
-                state.wall,
-            );
-        }
-        Outcome::RegionFailed { region, error } => {
-            out.error(explain(state.session.caller.as_ref(), &error));
-            state.browse.region_failed(&region, error);
-        }
-        Outcome::Described { arn, result } => {
-            if let Ok(detail) = &result {
-                state.browse.list.refresh_from_detail(detail);
-            }
-            let ttl = state.settings.detail_ttl;
-            state.details.loaded(arn, result, ttl, state.now);
-        }
-        Outcome::ValueFetched { request, result } => {
-            let ctx = ctx!(state);
-            state.reveal.fetched(request, result, &ctx, out);
-        }
-        Outcome::WhoAmI { result } => state.session.caller = Some(result),
-        Outcome::Created {
-            name,
-            token,
-            result,
-        } => {
-            let ctx = ctx!(state);
-            state.editor.created(&name, token, result, &ctx, out);
-        }
-        Outcome::Password { result } => {
-            let ctx = ctx!(state);
-            state.editor.password_generated(result, &ctx);
-        }
-        Outcome::Policy { arn, result } => {
-            let ctx = ctx!(state);
-            state.tags.policy_loaded(&arn, result, &ctx);
-        }
-        Outcome::Pair { arn, result } => {
-            let ctx = ctx!(state);
-            state.versions.pair_loaded(&arn, result, &ctx, out);
-        }
-        Outcome::EditSource {
-            arn,
-            purpose,
-            result,
-        } => {
-            let ctx = ctx!(state);
-            match purpose {
-                EditFetch::Open => state.editor.source_loaded(&arn, result, &ctx, out),
-                EditFetch::Theirs => state.editor.theirs_loaded(&arn, result, &ctx, out),
-            }
-        }
-        Outcome::Saved { arn, token, result } => {
-            let ctx = ctx!(state);
-            state.editor.saved(&arn, token, result, &ctx, out);
-        }
-        Outcome::Wrote { call, result } => match call {
-            AwsCall::MakeCurrent { .. } => Versions::made_current(&call, result, &ctx!(state), out),
-            AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. } => {
-                Tags::wrote(&call, result, &ctx!(state), out);
-            }
-            AwsCall::Rotate { .. }
-            | AwsCall::SetRotation { .. }
-            | AwsCall::CancelRotation { .. }
-            | AwsCall::RemovePending { .. } => {
-                RotationRoom::wrote(&call, result, &ctx!(state), out);
-            }
-            _ => Lifecycle::wrote(&call, result, &ctx!(state), out),
-        },
-    }
 }
 
 fn run_command(state: &mut State, command: Command, out: &mut Out) {
@@ -240,6 +159,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             state.tags.command(command, &ctx, out);
         }
         Layer::Rotation => state.rotation.overview_command(command, out),
+        Layer::Audit => {
+            let ctx = ctx!(state);
+            state.audit.command(command, &ctx, out);
+        }
+        Layer::AuditEvent => state.audit.record_command(command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
@@ -303,7 +227,21 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 out,
             );
         }
-        Command::Rotate => RotationRoom::rotate(&ctx!(state), out),
+        Command::Audit => {
+            let ctx = ctx!(state);
+            state.audit.open(&ctx, out);
+        }
+        Command::AuditRegion => {
+            let region = state
+                .selected()
+                .map(|s| s.region.clone())
+                .or_else(|| state.browse.regions.first().map(|r| r.name.clone()));
+            if let Some(region) = region {
+                let ctx = ctx!(state);
+                state.audit.open_region(region, &ctx, out);
+            }
+        }
+        Command::Rotate => state.rotation.rotate(&ctx!(state), out),
         Command::RotationSchedule => RotationRoom::schedule(&ctx!(state), out),
         Command::CancelRotation => RotationRoom::cancel(&ctx!(state), out),
         Command::RepairRotation => RotationRoom::repair(&ctx!(state), out),
@@ -442,6 +380,14 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
             RotationRoom::prompted(purpose, &text, &ctx!(state), out);
         }
+        PromptFor::AuditFilter => state.audit.filtered(&text),
+    }
+}
+
+/// Rotation events the audit pane found feed the rotation panel's state.
+fn feed_rotation_events(state: &mut State) {
+    if let Some((arn, events)) = state.audit.rotation_events() {
+        state.rotation.events.insert(arn, events);
     }
 }
 
@@ -501,6 +447,15 @@ fn close(state: &mut State, layer: Layer) {
         | Layer::Conflict => {}
         Layer::Tags => state.tags.popup = None,
         Layer::Rotation => state.rotation.overview = None,
+        Layer::Audit => {
+            state.layers.remove(Layer::AuditEvent);
+            state.audit.closed();
+        }
+        Layer::AuditEvent => {
+            if let Some(view) = state.audit.view.as_mut() {
+                view.record = None;
+            }
+        }
         Layer::Prompt => state.prompt.state = None,
     }
 }

@@ -1,0 +1,103 @@
+//! The results of AWS calls, each to the room that asked: after the one stale check
+//! (`result`), the envelope's outcome is handed on, and what crosses rooms (a described
+//! secret refreshes its list row; rotation events the audit pane found feed the rotation
+//! panel) happens here.
+
+use super::{ctx_of, feed_rotation_events};
+use crate::app::effect::{AwsCall, EditFetch};
+use crate::app::envelope::{Envelope, Outcome};
+use crate::app::room::{Out, explain};
+use crate::app::state::State;
+use crate::features::lifecycle::Lifecycle;
+use crate::features::rotation::RotationRoom;
+use crate::features::tags::Tags;
+use crate::features::versions::Versions;
+
+/// One stale check for every result: a result asked for under another generation or
+/// identity is dropped.
+pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
+    if envelope.stamp != state.session.stamp() {
+        return;
+    }
+    match envelope.outcome {
+        Outcome::SecretsPage { region, page, last } => {
+            state.browse.page_arrived(&region, page, last);
+            let total = state.browse.list.total();
+            state.rotation.rows_changed(
+                state.browse.list.all(),
+                total,
+                &state.settings,
+                state.wall,
+            );
+        }
+        Outcome::RegionFailed { region, error } => {
+            out.error(explain(state.session.caller.as_ref(), &error));
+            state.browse.region_failed(&region, error);
+        }
+        Outcome::Described { arn, result } => {
+            if let Ok(detail) = &result {
+                state.browse.list.refresh_from_detail(detail);
+            }
+            let ttl = state.settings.detail_ttl;
+            state.details.loaded(arn, result, ttl, state.now);
+        }
+        Outcome::ValueFetched { request, result } => {
+            let ctx = ctx!(state);
+            state.reveal.fetched(request, result, &ctx, out);
+        }
+        Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        Outcome::Created {
+            name,
+            token,
+            result,
+        } => {
+            let ctx = ctx!(state);
+            state.editor.created(&name, token, result, &ctx, out);
+        }
+        Outcome::Password { result } => {
+            let ctx = ctx!(state);
+            state.editor.password_generated(result, &ctx);
+        }
+        Outcome::Policy { arn, result } => {
+            let ctx = ctx!(state);
+            state.tags.policy_loaded(&arn, result, &ctx);
+        }
+        Outcome::Pair { arn, result } => {
+            let ctx = ctx!(state);
+            state.versions.pair_loaded(&arn, result, &ctx, out);
+        }
+        Outcome::EditSource {
+            arn,
+            purpose,
+            result,
+        } => {
+            let ctx = ctx!(state);
+            match purpose {
+                EditFetch::Open => state.editor.source_loaded(&arn, result, &ctx, out),
+                EditFetch::Theirs => state.editor.theirs_loaded(&arn, result, &ctx, out),
+            }
+        }
+        Outcome::Saved { arn, token, result } => {
+            let ctx = ctx!(state);
+            state.editor.saved(&arn, token, result, &ctx, out);
+        }
+        Outcome::AuditPage { query, result } => {
+            let ctx = ctx!(state);
+            state.audit.page_arrived(query, result, &ctx, out);
+            feed_rotation_events(state);
+        }
+        Outcome::Wrote { call, result } => match call {
+            AwsCall::MakeCurrent { .. } => Versions::made_current(&call, result, &ctx!(state), out),
+            AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. } => {
+                Tags::wrote(&call, result, &ctx!(state), out);
+            }
+            AwsCall::Rotate { .. }
+            | AwsCall::SetRotation { .. }
+            | AwsCall::CancelRotation { .. }
+            | AwsCall::RemovePending { .. } => {
+                RotationRoom::wrote(&call, result, &ctx!(state), out);
+            }
+            _ => Lifecycle::wrote(&call, result, &ctx!(state), out),
+        },
+    }
+}

@@ -1,0 +1,178 @@
+//! The CloudTrail audit pane: who touched a secret (or every Secrets Manager event of a
+//! region), from where, and what was denied. LookupEvents pages arrive through the
+//! runner's CloudTrail lane (2 per second per account and region); results are kept a
+//! short while per secret and window.
+
+mod fetch;
+mod update;
+pub mod view;
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::app::effect::Lookup;
+use crate::model::audit::AuditEvent;
+
+/// How long a lookup's result is reused when the pane is opened again.
+pub const CACHE_TTL: Duration = Duration::from_mins(1);
+/// A scan (every event of the region, filtered here) stops after this many pages and
+/// says the result is partial; `continue-scan` fetches as many again.
+pub const SCAN_PAGES: usize = 10;
+/// Throttled lookups are tried again this many times, waiting longer each time.
+pub const MAX_RETRIES: u32 = 3;
+/// Rows from the end at which the next page is fetched.
+pub const PREFETCH_ROWS: usize = 10;
+
+/// The time window looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Window {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+}
+
+impl Window {
+    pub fn length(self) -> SignedDuration {
+        SignedDuration::from_hours(match self {
+            Window::Hour => 1,
+            Window::Day => 24,
+            Window::Week => 7 * 24,
+            Window::Month => 30 * 24,
+            // CloudTrail keeps 90 days of management events.
+            Window::Quarter => 90 * 24,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Window::Hour => "1 h",
+            Window::Day => "24 h",
+            Window::Week => "7 d",
+            Window::Month => "30 d",
+            Window::Quarter => "90 d",
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Window::Hour => Window::Day,
+            Window::Day => Window::Week,
+            Window::Week => Window::Month,
+            Window::Month => Window::Quarter,
+            Window::Quarter => Window::Hour,
+        }
+    }
+}
+
+/// What the pane looks at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// One secret: its API calls (by ResourceName) and the events Secrets Manager wrote
+    /// about it (found by scanning the region's events).
+    Secret {
+        region: String,
+        arn: String,
+        name: String,
+    },
+    /// Every Secrets Manager event of a region.
+    Region { region: String },
+}
+
+impl Scope {
+    pub fn region(&self) -> &str {
+        match self {
+            Scope::Secret { region, .. } | Scope::Region { region } => region,
+        }
+    }
+}
+
+/// One sequence of pages of one lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stream {
+    pub lookup: Lookup,
+    /// Only keep events naming the secret (a scan of the whole region).
+    pub filtered: bool,
+    pub token: Option<String>,
+    pub pages: usize,
+    /// Pages this scan may still fetch before it stops and says it is partial.
+    pub budget: usize,
+    /// The query id of the page on its way.
+    pub in_flight: Option<u64>,
+    /// A throttled page waits for `AuditRetryDue` with this query id.
+    pub retry: Option<u64>,
+    /// Throttled answers in a row.
+    pub throttled: u32,
+    pub done: bool,
+}
+
+/// The pane as it is open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditView {
+    pub scope: Scope,
+    pub window: Window,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    /// Newest first, each event once.
+    pub events: Vec<AuditEvent>,
+    pub streams: Vec<Stream>,
+    pub selected: usize,
+    /// Times in UTC (else the local time zone).
+    pub utc: bool,
+    /// Count smtui's own calls too.
+    pub include_own: bool,
+    /// The region view's filter: event name, principal or outcome contain it.
+    pub filter: String,
+    /// Why the last lookup failed, for the pane.
+    pub error: Option<String>,
+    /// The event whose whole record is open, and how far it is scrolled.
+    pub record: Option<(usize, u16)>,
+    pub fetched_at: Instant,
+}
+
+impl AuditView {
+    /// The rows shown: smtui's own left out unless asked for, the filter applied.
+    pub fn rows(&self) -> impl Iterator<Item = &AuditEvent> {
+        let needle = self.filter.to_lowercase();
+        self.events.iter().filter(move |e| {
+            (self.include_own || !e.by_smtui)
+                && (needle.is_empty()
+                    || e.name.to_lowercase().contains(&needle)
+                    || e.principal.label.to_lowercase().contains(&needle)
+                    || e.error_code
+                        .as_deref()
+                        .unwrap_or("success")
+                        .to_lowercase()
+                        .contains(&needle))
+        })
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.rows().count()
+    }
+
+    pub fn loading(&self) -> bool {
+        self.streams
+            .iter()
+            .any(|s| s.in_flight.is_some() || s.retry.is_some())
+    }
+
+    /// A scan stopped at its page cap with more to read.
+    pub fn partial(&self) -> bool {
+        self.streams
+            .iter()
+            .any(|s| !s.done && s.budget == 0 && s.in_flight.is_none())
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Audit {
+    pub view: Option<AuditView>,
+    next_query: u64,
+    /// Results by scope and window, reused for `CACHE_TTL`.
+    cache: HashMap<(Scope, Window), AuditView>,
+}

@@ -1,0 +1,160 @@
+//! The audit room's update: opening a view (from the cache when fresh), its keys, and the
+//! whole record of one event.
+
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::room::{Ctx, Intent, Out, PromptFor};
+use crate::features::audit::fetch::streams_for;
+use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
+use crate::model::RotationEvent;
+
+impl Audit {
+    /// `audit`: the selected secret's events.
+    pub fn open(&mut self, ctx: &Ctx, out: &mut Out) {
+        let Some(secret) = ctx.selected else {
+            out.info("Select a secret first (audit-region shows the whole region)");
+            return;
+        };
+        let scope = Scope::Secret {
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+            name: secret.name.clone(),
+        };
+        self.show(scope, Window::Day, ctx, out);
+    }
+
+    /// `audit-region`: every Secrets Manager event of the selected secret's region (or the
+    /// first region).
+    pub fn open_region(&mut self, region: String, ctx: &Ctx, out: &mut Out) {
+        self.show(Scope::Region { region }, Window::Day, ctx, out);
+    }
+
+    fn show(&mut self, scope: Scope, window: Window, ctx: &Ctx, out: &mut Out) {
+        self.keep();
+        let cached = self
+            .cache
+            .get(&(scope.clone(), window))
+            .filter(|v| ctx.now.duration_since(v.fetched_at) < CACHE_TTL)
+            .cloned();
+        out.intent(Intent::Open(Layer::Audit));
+        if let Some(view) = cached {
+            self.view = Some(view);
+            return;
+        }
+        let end = ctx.wall;
+        let start = end.checked_sub(window.length()).unwrap_or(end);
+        self.view = Some(AuditView {
+            streams: streams_for(&scope),
+            scope,
+            window,
+            start,
+            end,
+            events: Vec::new(),
+            selected: 0,
+            utc: true,
+            include_own: false,
+            filter: String::new(),
+            error: None,
+            record: None,
+            fetched_at: ctx.now,
+        });
+        let streams = self.view.as_ref().map_or(0, |v| v.streams.len());
+        for index in 0..streams {
+            self.request(index, ctx, out);
+        }
+    }
+
+    /// Keeps the open view for `CACHE_TTL` (it is shown again if reopened meanwhile).
+    fn keep(&mut self) {
+        if let Some(view) = self.view.take()
+            && !view.loading()
+        {
+            self.cache.insert((view.scope.clone(), view.window), view);
+        }
+    }
+
+    /// Closing the pane: the view is kept a while for the next opening.
+    pub fn closed(&mut self) {
+        self.keep();
+    }
+
+    /// The pane's keys.
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+        let Some(view) = self.view.as_mut() else {
+            out.intent(Intent::Close(Layer::Audit));
+            return;
+        };
+        if let Some(step) = command.as_move(10) {
+            let last = view.row_count().saturating_sub(1);
+            view.selected = step.apply(view.selected, last);
+            self.prefetch(ctx, out);
+            return;
+        }
+        match command {
+            Command::Select if view.rows().nth(view.selected).is_some() => {
+                view.record = Some((view.selected, 0));
+                out.intent(Intent::Open(Layer::AuditEvent));
+            }
+            Command::AuditWindow => {
+                let (scope, window) = (view.scope.clone(), view.window.next());
+                self.show(scope, window, ctx, out);
+            }
+            Command::ToggleUtc => view.utc = !view.utc,
+            Command::ToggleOwnReads => {
+                view.include_own = !view.include_own;
+                view.selected = 0;
+            }
+            Command::ContinueScan => self.continue_scan(ctx, out),
+            Command::Refresh => {
+                let (scope, window) = (view.scope.clone(), view.window);
+                self.view = None;
+                self.cache.remove(&(scope.clone(), window));
+                self.show(scope, window, ctx, out);
+            }
+            Command::Filter => out.intent(Intent::Prompt {
+                label: "Show events whose name, principal or outcome contains".to_owned(),
+                initial: view.filter.clone(),
+                purpose: PromptFor::AuditFilter,
+            }),
+            Command::Back => out.intent(Intent::Close(Layer::Audit)),
+            _ => {}
+        }
+    }
+
+    /// The filter typed into the prompt.
+    pub fn filtered(&mut self, text: &str) {
+        if let Some(view) = self.view.as_mut() {
+            text.trim().clone_into(&mut view.filter);
+            view.selected = 0;
+        }
+    }
+
+    /// The record popup's keys: scroll, close.
+    pub fn record_command(&mut self, command: Command, out: &mut Out) {
+        let Some((_, scroll)) = self.view.as_mut().and_then(|v| v.record.as_mut()) else {
+            out.intent(Intent::Close(Layer::AuditEvent));
+            return;
+        };
+        if let Some(step) = command.as_move(20) {
+            *scroll = step.apply_u16(*scroll, u16::MAX);
+            return;
+        }
+        if command == Command::Back {
+            out.intent(Intent::Close(Layer::AuditEvent));
+        }
+    }
+
+    /// Rotation events found for `arn` in the open view (they feed the rotation panel).
+    pub fn rotation_events(&self) -> Option<(String, Vec<RotationEvent>)> {
+        let view = self.view.as_ref()?;
+        let Scope::Secret { arn, .. } = &view.scope else {
+            return None;
+        };
+        let events = view
+            .events
+            .iter()
+            .filter_map(crate::model::audit::AuditEvent::rotation_event)
+            .collect();
+        Some((arn.clone(), events))
+    }
+}
