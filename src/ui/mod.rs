@@ -217,7 +217,8 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
         }
         Layer::Audit => {
             if let Some(view) = &state.audit.view {
-                audit::view::render(frame, screen.whole, view, &state.settings.time_zone, theme);
+                let context = (&state.settings.time_zone, &state.keymap);
+                audit::view::render(frame, screen.whole, view, context, theme);
             }
         }
         Layer::AuditEvent => {

@@ -14,12 +14,15 @@ use crate::model::{AwsError, ErrorKind};
 
 impl Stream {
     fn new(lookup: Lookup, filtered: bool) -> Self {
+        let scan = lookup == Lookup::EventSource;
         Stream {
             lookup,
             filtered,
             token: None,
             pages: 0,
-            budget: if filtered { SCAN_PAGES } else { usize::MAX },
+            // Scans of the whole region stop at a cap (and say so); a secret's own lookup
+            // pages only as far as the user scrolls.
+            budget: if scan { SCAN_PAGES } else { usize::MAX },
             in_flight: None,
             retry: None,
             throttled: 0,
@@ -98,7 +101,7 @@ impl Audit {
                 let tries = stream.throttled;
                 if tries > MAX_RETRIES {
                     view.error = Some(format!(
-                        "CloudTrail kept throttling the lookup ({}); r tries again",
+                        "CloudTrail kept throttling the lookup ({}); refresh tries again",
                         ctx.explain(&error)
                     ));
                     return;

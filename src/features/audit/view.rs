@@ -8,6 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 
+use crate::app::command::Command;
+use crate::app::keymap::Keymap;
+use crate::app::layers::Layer;
 use crate::features::audit::{AuditView, Scope};
 use crate::model::audit::AuditEvent;
 use crate::model::audit::summary::summarise;
@@ -16,7 +19,13 @@ use crate::ui::Theme;
 use crate::ui::widgets::{centered, pane_block, scroll_offset};
 
 /// When a time is shown in the local zone, this one.
-pub fn render(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    view: &AuditView,
+    (tz, keymap): (&TimeZone, &Keymap),
+    theme: &Theme,
+) {
     let popup = centered(
         area,
         area.width.saturating_sub(2),
@@ -46,7 +55,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, th
         summary,
     );
     render_table(frame, table, view, tz, theme);
-    frame.render_widget(Paragraph::new(status_line(view, theme)), status);
+    let continue_key = keymap.label(Layer::Audit, Command::ContinueScan);
+    frame.render_widget(
+        Paragraph::new(status_line(view, &continue_key, theme)),
+        status,
+    );
 }
 
 fn time(at: Option<Timestamp>, utc: bool, tz: &TimeZone) -> String {
@@ -183,7 +196,7 @@ fn cells<'a>(event: &AuditEvent, utc: bool, tz: &TimeZone, theme: &Theme) -> Vec
     ]
 }
 
-fn status_line<'a>(view: &AuditView, theme: &Theme) -> Line<'a> {
+fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<'a> {
     if let Some(error) = &view.error {
         return Line::styled(sanitize_line(error).into_owned(), theme.error);
     }
@@ -194,12 +207,12 @@ fn status_line<'a>(view: &AuditView, theme: &Theme) -> Line<'a> {
         let pages: usize = view
             .streams
             .iter()
-            .filter(|s| s.filtered || matches!(view.scope, Scope::Region { .. }))
+            .filter(|s| s.lookup == crate::app::effect::Lookup::EventSource)
             .map(|s| s.pages)
             .sum();
         return Line::styled(
             format!(
-                "Partial: {pages} pages of the region's events scanned; :continue-scan reads more"
+                "Partial: {pages} pages of the region's events scanned; {continue_key} reads more"
             ),
             theme.warn,
         );

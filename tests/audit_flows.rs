@@ -1,0 +1,381 @@
+//! The audit pane without a terminal: the lookups it asks for, pages merged newest first,
+//! the summary, denied calls, the whole record, windows and toggles, throttling retried
+//! visibly, the scan's page cap, hostile records drawn safely, and rotation events feeding
+//! the rotation panel.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Harness, screen_text};
+use crossterm::event::{KeyCode, KeyModifiers};
+use serde_json::json;
+use smtui::app::layers::Layer;
+use smtui::app::{Action, AuditPage, AwsCall, Effect, Lookup, Outcome};
+use smtui::model::audit::{AuditEvent, Envelope};
+use smtui::model::{AwsError, ErrorKind};
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+fn event(
+    id: &str,
+    name: &str,
+    time: &str,
+    identity: &serde_json::Value,
+    extra: &serde_json::Value,
+) -> AuditEvent {
+    let mut record = json!({
+        "eventID": id,
+        "eventTime": time,
+        "eventName": name,
+        "eventSource": "secretsmanager.amazonaws.com",
+        "sourceIPAddress": "203.0.113.7",
+        "userAgent": "aws-cli/2.15.0 Python/3.11",
+        "eventType": "AwsApiCall",
+        "userIdentity": identity,
+        "requestParameters": {"secretId": "prod/orders/postgres"},
+    });
+    for (k, v) in extra.as_object().into_iter().flatten() {
+        record[k] = v.clone();
+    }
+    let text = record.to_string();
+    AuditEvent::parse(&Envelope {
+        event_id: Some(id),
+        event_name: Some(name),
+        event_time: time.parse().ok(),
+        username: None,
+        cloudtrail_event: Some(&text),
+    })
+}
+
+fn role(session: &str) -> serde_json::Value {
+    json!({"type": "AssumedRole", "arn": format!("arn:aws:sts::123456789012:assumed-role/deploy/{session}")})
+}
+
+/// The lookups the last action sent: (query, lookup, token).
+fn lookups(h: &Harness) -> Vec<(u64, Lookup, Option<String>)> {
+    h.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Aws {
+                call:
+                    AwsCall::LookupEvents {
+                        query,
+                        lookup,
+                        token,
+                        ..
+                    },
+                ..
+            } => Some((*query, lookup.clone(), token.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn page(h: &mut Harness, query: u64, events: Vec<AuditEvent>, next: Option<&str>) {
+    h.answer(Outcome::AuditPage {
+        query,
+        result: Ok(AuditPage {
+            events,
+            next_token: next.map(str::to_owned),
+        }),
+    });
+}
+
+/// The audit pane open on the selected secret, both lookups answered.
+fn opened() -> Harness {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('A'));
+    assert_eq!(h.state.layers.top(), Layer::Audit);
+    let sent = lookups(&h);
+    let arn = h.state.selected().expect("selected").arn.clone();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[0].1, Lookup::ResourceName(arn));
+    assert_eq!(sent[1].1, Lookup::EventSource);
+    let (by_name, scan) = (sent[0].0, sent[1].0);
+    page(
+        &mut h,
+        by_name,
+        vec![
+            event(
+                "e1",
+                "GetSecretValue",
+                "2026-11-25T09:00:00Z",
+                &role("ci-1"),
+                &json!({}),
+            ),
+            event(
+                "e2",
+                "GetSecretValue",
+                "2026-11-25T10:00:00Z",
+                &role("ci-2"),
+                &json!({"errorCode": "AccessDenied", "errorMessage": "no"}),
+            ),
+            event(
+                "e3",
+                "DescribeSecret",
+                "2026-11-25T11:00:00Z",
+                &json!({"type": "Root", "accountId": "123456789012"}),
+                &json!({}),
+            ),
+            event(
+                "e4",
+                "GetSecretValue",
+                "2026-11-25T11:30:00Z",
+                &role("me"),
+                &json!({"userAgent": "aws-sdk-rust/1 app/smtui"}),
+            ),
+        ],
+        None,
+    );
+    let arn = h.state.selected().expect("selected").arn.clone();
+    page(
+        &mut h,
+        scan,
+        vec![
+            event(
+                "e5",
+                "RotationFailed",
+                "2026-11-25T08:00:00Z",
+                &json!({"invokedBy": "secretsmanager.amazonaws.com"}),
+                &json!({"eventType": "AwsServiceEvent", "requestParameters": null, "additionalEventData": {"SecretId": arn}}),
+            ),
+            event(
+                "e6",
+                "GetSecretValue",
+                "2026-11-25T07:00:00Z",
+                &role("other"),
+                &json!({"requestParameters": {"secretId": "prod/other"}}),
+            ),
+            event(
+                "e1",
+                "GetSecretValue",
+                "2026-11-25T09:00:00Z",
+                &role("ci-1"),
+                &json!({}),
+            ),
+        ],
+        None,
+    );
+    h
+}
+
+#[test]
+fn a_secrets_events_newest_first_with_its_summary() {
+    let h = opened();
+    let view = h.state.audit.view.as_ref().expect("open");
+    let ids: Vec<&str> = view.rows().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["e3", "e2", "e1", "e5"],
+        "smtui's own call left out, another secret's left out, each event once"
+    );
+    let screen = h.screen(160, 40);
+    assert!(
+        screen.contains("4 events · read by 1 principal · 1 denied"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("last read 2026-11-25 09:00:00 by role/deploy (ci-1)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("CloudTrail delivers events about 5 minutes"),
+        "{screen}"
+    );
+    assert!(screen.contains("AccessDenied"), "{screen}");
+    assert!(screen.contains("ROOT (123456789012)"), "{screen}");
+    insta::assert_snapshot!("audit_secret_160x40", screen);
+}
+
+#[test]
+fn own_calls_utc_window_and_the_whole_record() {
+    let mut h = opened();
+    press(&mut h, KeyCode::Char('m'));
+    let view = h.state.audit.view.as_ref().expect("open");
+    assert_eq!(view.row_count(), 5, "smtui's own call counted now");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::AuditEvent);
+    let screen = h.screen(160, 40);
+    assert!(
+        screen.contains("\"userAgent\": \"aws-sdk-rust/1 app/smtui\""),
+        "the newest row, smtui's own: {screen}"
+    );
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(h.state.layers.top(), Layer::Audit);
+    press(&mut h, KeyCode::Char('w'));
+    let sent = lookups(&h);
+    assert_eq!(sent.len(), 2, "a new window is looked up: {sent:?}");
+    let view = h.state.audit.view.as_ref().expect("open");
+    assert_eq!(view.window.label(), "7 d");
+    assert_eq!(view.end.duration_since(view.start).as_hours(), 7 * 24);
+}
+
+#[test]
+fn pages_load_as_the_selection_nears_the_end() {
+    let mut h = Harness::loaded();
+    h.cmd(smtui::app::Command::Audit);
+    let sent = lookups(&h);
+    let many: Vec<AuditEvent> = (0..50)
+        .map(|i| {
+            event(
+                &format!("p{i:02}"),
+                "DescribeSecret",
+                &format!("2026-11-25T{:02}:{:02}:00Z", 10 + i / 60, i % 60),
+                &role("ci"),
+                &json!({}),
+            )
+        })
+        .collect();
+    page(&mut h, sent[0].0, many, Some("page-2"));
+    assert!(lookups(&h).is_empty(), "the next page waits for the user");
+    let mut next = Vec::new();
+    for _ in 0..45 {
+        press(&mut h, KeyCode::Char('j'));
+        next.extend(lookups(&h));
+    }
+    assert_eq!(next.len(), 1, "{next:?}");
+    assert_eq!(
+        next[0].2.as_deref(),
+        Some("page-2"),
+        "the same lookup, with the token"
+    );
+}
+
+#[test]
+fn throttling_is_said_and_tried_again_later() {
+    let mut h = Harness::loaded();
+    h.cmd(smtui::app::Command::Audit);
+    let query = lookups(&h)[0].0;
+    h.answer(Outcome::AuditPage {
+        query,
+        result: Err(AwsError {
+            kind: ErrorKind::Throttled,
+            operation: "LookupEvents",
+            region: "us-east-1".into(),
+            code: Some("ThrottlingException".into()),
+            message: Some("Rate exceeded".into()),
+        }),
+    });
+    assert!(
+        h.state.status_text().contains("throttled"),
+        "{}",
+        h.state.status_text()
+    );
+    let retry = h.effects.iter().find_map(|e| match e {
+        Effect::After { delay, action } => Some((*delay, action.clone())),
+        _ => None,
+    });
+    let (delay, action) = retry.expect("a retry later");
+    assert_eq!(delay, Duration::from_secs(2));
+    assert!(lookups(&h).is_empty());
+    h.act(*action);
+    assert_eq!(lookups(&h).len(), 1, "asked again");
+    let screen = h.screen(160, 40);
+    assert!(screen.contains("Looking up events"), "{screen}");
+}
+
+#[test]
+fn a_scan_stops_at_its_cap_and_says_so() {
+    let mut h = Harness::loaded();
+    h.cmd(smtui::app::Command::AuditRegion);
+    let mut sent = lookups(&h);
+    for i in 0..smtui::features::audit::SCAN_PAGES {
+        assert_eq!(sent.len(), 1, "page {i}");
+        let events = vec![event(
+            &format!("r{i}"),
+            "ListSecrets",
+            "2026-11-25T10:00:00Z",
+            &role("ci"),
+            &json!({}),
+        )];
+        page(&mut h, sent[0].0, events, Some("more"));
+        // The region view pages as the user scrolls (its rows are few here: at once).
+        sent = lookups(&h);
+        press(&mut h, KeyCode::Char('G'));
+        sent.extend(lookups(&h));
+    }
+    assert!(sent.is_empty(), "stopped at the cap: {sent:?}");
+    let screen = h.screen(160, 40);
+    assert!(
+        screen.contains("every Secrets Manager event in us-east-1"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("audit_region_160x40", screen);
+}
+
+#[test]
+fn the_secret_scan_goes_on_by_itself_to_its_cap_then_continues_on_request() {
+    let mut h = Harness::loaded();
+    h.cmd(smtui::app::Command::Audit);
+    let sent = lookups(&h);
+    page(&mut h, sent[0].0, Vec::new(), None);
+    let mut scan = sent[1].0;
+    for _ in 0..smtui::features::audit::SCAN_PAGES {
+        page(&mut h, scan, Vec::new(), Some("more"));
+        scan = lookups(&h).first().map_or(0, |l| l.0);
+    }
+    assert_eq!(scan, 0, "stopped at the cap");
+    let screen = h.screen(160, 40);
+    assert!(screen.contains("Partial: 10 pages"), "{screen}");
+    press(&mut h, KeyCode::Char('n'));
+    assert_eq!(lookups(&h).len(), 1, "continues");
+}
+
+#[test]
+fn hostile_records_are_drawn_safely() {
+    let mut h = Harness::loaded();
+    h.cmd(smtui::app::Command::Audit);
+    let query = lookups(&h)[0].0;
+    let evil = "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}31m";
+    let hostile = vec![
+        event(
+            "h1",
+            &format!("Get{evil}"),
+            "2026-11-25T10:00:00Z",
+            &json!({"type": "IAMUser", "userName": evil}),
+            &json!({"sourceIPAddress": evil, "userAgent": evil, "errorCode": evil}),
+        ),
+        AuditEvent::parse(&Envelope {
+            event_id: Some("h2"),
+            event_name: Some("GetSecretValue"),
+            event_time: None,
+            username: Some(evil),
+            cloudtrail_event: Some(
+                "{\"userIdentity\": [1,2,3], \"eventTime\": 7, \"requestParameters\": \"x\"",
+            ),
+        }),
+    ];
+    page(&mut h, query, hostile, None);
+    for layer_key in [None, Some(KeyCode::Enter)] {
+        if let Some(key) = layer_key {
+            press(&mut h, key);
+        }
+        let buffer = h.render(160, 40);
+        let text = screen_text(&buffer);
+        for c in ['\u{1b}', '\u{7}', '\u{9b}'] {
+            assert!(!text.contains(c), "{c:?} reached the screen");
+        }
+        assert!(
+            buffer
+                .content
+                .iter()
+                .all(|cell| !cell.symbol().contains('\u{1b}'))
+        );
+    }
+}
+
+#[test]
+fn rotation_events_found_here_feed_the_rotation_panel() {
+    let h = opened();
+    let arn = h.state.selected().expect("selected").arn.clone();
+    let events = h.state.rotation.events.get(&arn).expect("fed");
+    assert_eq!(events.len(), 1);
+    // The failed rotation (after the last one completed) makes the panel say stuck.
+    let mut h = h;
+    h.act(Action::Command(smtui::app::Command::Back));
+    let screen = h.screen(120, 40);
+    assert!(screen.contains(" Stuck "), "{screen}");
+}
