@@ -35,8 +35,10 @@ pub async fn lookup_events(
         .cloudtrail(region)
         .lookup_events()
         .lookup_attributes(attribute)
+        // Whole seconds on the wire: the end rounds up, so an event of the last second
+        // is inside the window.
         .start_time(DateTime::from_secs(start.as_second()))
-        .end_time(DateTime::from_secs(end.as_second()))
+        .end_time(DateTime::from_secs(end.as_second() + 1))
         .max_results(PAGE_SIZE)
         .set_next_token(token.map(str::to_owned))
         .send()

@@ -22,7 +22,7 @@ pub mod rotation_calls;
 pub mod schedule;
 pub mod wire;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -104,8 +104,14 @@ struct Shared {
     store: Mutex<EventStore>,
     facts: Mutex<RotationStore>,
     buckets: Mutex<HashMap<String, Bucket>>,
+    /// When each LookupEvents call arrived, and in which region (the newest
+    /// `MAX_LOOKUP_TIMES`): tests prove the client's rate from here.
+    lookup_times: Mutex<VecDeque<(Instant, String)>>,
     client: Client<HttpConnector, Full<Bytes>>,
 }
+
+/// How many LookupEvents arrival times the proxy keeps.
+const MAX_LOOKUP_TIMES: usize = 10_000;
 
 /// Locks ignoring poisoning: a panicking request task must not wedge the whole proxy.
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -166,6 +172,11 @@ impl ProxyHandle {
         lock(&self.shared.store).events().cloned().collect()
     }
 
+    /// When each LookupEvents call arrived, oldest first, with its region.
+    pub fn lookup_times(&self) -> Vec<(Instant, String)> {
+        lock(&self.shared.lookup_times).iter().cloned().collect()
+    }
+
     pub fn clear_events(&self) {
         lock(&self.shared.store).clear();
     }
@@ -210,6 +221,7 @@ impl Proxy {
             store: Mutex::new(EventStore::default()),
             facts: Mutex::new(RotationStore::default()),
             buckets: Mutex::new(HashMap::new()),
+            lookup_times: Mutex::new(VecDeque::new()),
             client: Client::builder(TokioExecutor::new())
                 .pool_idle_timeout(Duration::from_secs(20))
                 .build_http(),
@@ -453,6 +465,13 @@ fn answer_lookup(
     throttle: bool,
     body: &[u8],
 ) -> Response<Full<Bytes>> {
+    {
+        let mut times = lock(&shared.lookup_times);
+        if times.len() == MAX_LOOKUP_TIMES {
+            times.pop_front();
+        }
+        times.push_back((Instant::now(), region.to_owned()));
+    }
     if throttle {
         let now = Instant::now();
         let mut buckets = lock(&shared.buckets);

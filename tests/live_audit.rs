@@ -1,0 +1,268 @@
+//! The audit pane with the real SDK against the local stack: a read by an assumed role is
+//! found with its principal and smtui's own reads can be counted; more than 50 events page;
+//! the CloudTrail lane never sends more than 2 lookups a second per region (proved from the
+//! proxy's arrival times); a denied read shows as denied with its code (IAM auth on).
+
+mod common;
+
+use std::time::Duration;
+
+use common::live::LiveApp;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use smtui::app::input::key_to_action;
+use smtui::app::layers::Layer;
+use smtui::app::{Command, Settings};
+use smtui_devstack::{Stack, StackOptions, fixtures as fx};
+use tokio::sync::OnceCell;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+static STACK: OnceCell<Stack> = OnceCell::const_new();
+
+async fn stack() -> &'static Stack {
+    STACK
+        .get_or_init(|| async {
+            Stack::start(StackOptions {
+                seed: true,
+                ..StackOptions::default()
+            })
+            .await
+            .expect("local stack starts")
+        })
+        .await
+}
+
+fn press(app: &mut LiveApp, code: KeyCode) {
+    if let Some(action) = key_to_action(&app.state, KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.dispatch(action);
+    }
+}
+
+async fn app_on(endpoint: &str, name: &str) -> LiveApp {
+    let regions = vec![fx::PRIMARY_REGION.to_owned()];
+    let mut app = LiveApp::start_with_regions(endpoint, Settings::default(), &regions).await;
+    app.wait_loaded().await;
+    app.select(name, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    app
+}
+
+/// Opens the audit pane and waits for every lookup to be answered.
+async fn audit(app: &mut LiveApp) {
+    press(app, KeyCode::Char('A'));
+    assert_eq!(app.state.layers.top(), Layer::Audit);
+    app.wait_for("the events", WAIT, |s| {
+        s.audit.view.as_ref().is_some_and(|v| !v.loading())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted() {
+    let stack = stack().await;
+    let sts = aws_sdk_sts::Client::new(&stack.sdk_config(fx::PRIMARY_REGION));
+    let assumed = sts
+        .assume_role()
+        .role_arn("arn:aws:iam::123456789012:role/payments-deploy")
+        .role_session_name("ci-run-77")
+        .send()
+        .await
+        .expect("AssumeRole");
+    let creds = assumed.credentials().expect("credentials");
+    let as_role =
+        aws_sdk_secretsmanager::config::Builder::from(&stack.sdk_config(fx::PRIMARY_REGION))
+            .credentials_provider(aws_sdk_secretsmanager::config::Credentials::new(
+                creds.access_key_id(),
+                creds.secret_access_key(),
+                Some(creds.session_token().to_owned()),
+                None,
+                "assumed",
+            ))
+            .build();
+    aws_sdk_secretsmanager::Client::from_conf(as_role)
+        .get_secret_value()
+        .secret_id(fx::JSON_SECRET)
+        .send()
+        .await
+        .expect("GetSecretValue as the role");
+
+    let mut app = app_on(&stack.endpoint_url(), fx::JSON_SECRET).await;
+    app.cmd(Command::Reveal);
+    app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
+        .await;
+    app.cmd(Command::Reveal);
+    audit(&mut app).await;
+    let view = app.state.audit.view.as_ref().expect("open");
+    let read = view
+        .rows()
+        .find(|e| {
+            e.name == "GetSecretValue" && e.principal.label == "role/payments-deploy (ci-run-77)"
+        })
+        .unwrap_or_else(|| panic!("the role's read: {:?}", view.events));
+    assert!(read.error_code.is_none());
+    assert!(
+        view.rows().all(|e| !e.by_smtui),
+        "smtui's own reads are left out at first"
+    );
+    let own = view
+        .events
+        .iter()
+        .filter(|e| e.by_smtui && e.name == "GetSecretValue")
+        .count();
+    assert!(
+        own >= 1,
+        "smtui's reveal is recorded, recognisable by its user agent"
+    );
+    let before = view.row_count();
+    press(&mut app, KeyCode::Char('m'));
+    let view = app.state.audit.view.as_ref().expect("open");
+    assert_eq!(
+        view.row_count(),
+        before + view.events.iter().filter(|e| e.by_smtui).count()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn more_than_fifty_events_page_as_the_user_scrolls() {
+    let stack = stack().await;
+    let name = "test/audit/busy";
+    let client = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION));
+    client
+        .create_secret()
+        .name(name)
+        .secret_string("x")
+        .send()
+        .await
+        .expect("CreateSecret");
+    for _ in 0..60 {
+        client
+            .describe_secret()
+            .secret_id(name)
+            .send()
+            .await
+            .expect("DescribeSecret");
+    }
+    let mut app = app_on(&stack.endpoint_url(), name).await;
+    audit(&mut app).await;
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Char('j'));
+        app.wait_for("the page", WAIT, |s| {
+            s.audit.view.as_ref().is_some_and(|v| !v.loading())
+        })
+        .await;
+    }
+    let view = app.state.audit.view.as_ref().expect("open");
+    let describes = view
+        .events
+        .iter()
+        .filter(|e| e.name == "DescribeSecret" && !e.by_smtui)
+        .count();
+    assert_eq!(describes, 60, "every call, each once");
+    let mut ids: Vec<&str> = view.events.iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), view.events.len(), "no event twice");
+    assert!(
+        view.streams.iter().any(|s| s.pages >= 2),
+        "more than one page was read"
+    );
+}
+
+/// In ap-southeast-2, which no other test here looks up (each test runs its own app, so
+/// its own lanes): a burst of lookups, all in one region, from one app.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
+    let stack = stack().await;
+    let region = "ap-southeast-2";
+    let client = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(region));
+    // Enough of the region's events for the scan to page through several pages.
+    for _ in 0..250 {
+        client
+            .describe_secret()
+            .secret_id(fx::AP_SECRET)
+            .send()
+            .await
+            .expect("DescribeSecret");
+    }
+    let regions = vec![region.to_owned()];
+    let mut app =
+        LiveApp::start_with_regions(&stack.endpoint_url(), Settings::default(), &regions).await;
+    app.wait_loaded().await;
+    app.select(fx::AP_SECRET, region);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    let start = std::time::Instant::now();
+    audit(&mut app).await;
+    let times: Vec<std::time::Instant> = stack
+        .proxy()
+        .lookup_times()
+        .into_iter()
+        .filter(|(at, r)| *at >= start && r == region)
+        .map(|(at, _)| at)
+        .collect();
+    assert!(
+        times.len() >= 5,
+        "a burst of lookups was made: {}",
+        times.len()
+    );
+    for window in times.windows(3) {
+        let span = window[2].duration_since(window[0]);
+        assert!(
+            span >= Duration::from_millis(950),
+            "three lookups within {span:?}: more than 2 a second"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_denied_read_shows_as_denied_with_its_code() {
+    use smtui_devstack::iam;
+    let options = StackOptions {
+        seed: false,
+        enforce_iam_auth: true,
+        unauthenticated_setup_calls: iam::USER_SETUP_CALLS + 1,
+        ..StackOptions::default()
+    };
+    let stack = Stack::start(options).await.expect("stack");
+    let endpoint = stack.endpoint_url();
+    let user = iam::create_user_allowed(
+        &endpoint,
+        "auditor",
+        &[
+            "secretsmanager:ListSecrets",
+            "secretsmanager:DescribeSecret",
+            "sts:GetCallerIdentity",
+        ],
+    )
+    .await
+    .expect("IAM user");
+    aws_sdk_secretsmanager::Client::new(&common::live::sdk_config(&endpoint).await)
+        .create_secret()
+        .name("audited/db")
+        .secret_string("not-for-auditors")
+        .send()
+        .await
+        .expect("CreateSecret");
+    let regions = ["us-east-1".to_owned()];
+    let key = (user.access_key_id.as_str(), user.secret_access_key.as_str());
+    let mut app = LiveApp::start_as(&endpoint, Settings::default(), &regions, key).await;
+    app.wait_loaded().await;
+    app.select("audited/db", "us-east-1");
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    app.cmd(Command::Reveal);
+    app.wait_for("the refusal", WAIT, |s| {
+        s.status_text().contains("GetSecretValue")
+    })
+    .await;
+    audit(&mut app).await;
+    press(&mut app, KeyCode::Char('m'));
+    let view = app.state.audit.view.as_ref().expect("open");
+    let denied = view
+        .rows()
+        .find(|e| e.name == "GetSecretValue")
+        .unwrap_or_else(|| panic!("the denied read: {:?}", view.events));
+    assert!(denied.denied(), "{denied:?}");
+    assert_eq!(denied.error_code.as_deref(), Some("AccessDenied"), "as CloudTrail records it");
+}
