@@ -264,5 +264,9 @@ async fn a_denied_read_shows_as_denied_with_its_code() {
         .find(|e| e.name == "GetSecretValue")
         .unwrap_or_else(|| panic!("the denied read: {:?}", view.events));
     assert!(denied.denied(), "{denied:?}");
-    assert_eq!(denied.error_code.as_deref(), Some("AccessDenied"), "as CloudTrail records it");
+    assert_eq!(
+        denied.error_code.as_deref(),
+        Some("AccessDenied"),
+        "as CloudTrail records it"
+    );
 }

@@ -248,3 +248,90 @@ proptest! {
         }
     }
 }
+
+/// A JSON value of any type, its strings from `tricky_text`.
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(|n| serde_json::json!(n)),
+        tricky_text().prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+            prop::collection::vec((tricky_text(), inner), 0..4)
+                .prop_map(|pairs| serde_json::Value::Object(pairs.into_iter().collect())),
+        ]
+    })
+}
+
+/// A CloudTrail record whose every field the parser reads may be anything.
+fn cloudtrail_record() -> impl Strategy<Value = String> {
+    let keys = [
+        "eventName",
+        "eventTime",
+        "eventID",
+        "userIdentity",
+        "sourceIPAddress",
+        "userAgent",
+        "errorCode",
+        "errorMessage",
+        "requestParameters",
+        "additionalEventData",
+        "responseElements",
+        "eventType",
+    ];
+    (
+        prop::collection::vec(any_json(), keys.len()),
+        any_json(),
+        prop::collection::vec(any::<u8>(), 0..64),
+        0..3u8,
+    )
+        .prop_map(move |(values, identity, bytes, shape)| match shape {
+            // Not JSON at all.
+            0 => String::from_utf8_lossy(&bytes).into_owned(),
+            _ => {
+                let mut record: serde_json::Map<String, serde_json::Value> =
+                    keys.iter().map(|k| (*k).to_owned()).zip(values).collect();
+                if shape == 2 {
+                    record.insert(
+                        "userIdentity".to_owned(),
+                        serde_json::json!({"type": "AssumedRole", "arn": identity, "sessionContext": identity}),
+                    );
+                }
+                serde_json::Value::Object(record).to_string()
+            }
+        })
+}
+
+proptest! {
+    #[test]
+    fn any_cloudtrail_record_becomes_a_row_with_capped_fields(record in cloudtrail_record()) {
+        use smtui::model::audit::{AuditEvent, Envelope, MAX_FIELD_CHARS, MAX_RAW_BYTES};
+        let event = AuditEvent::parse(&Envelope {
+            event_id: Some("e"),
+            event_name: Some("GetSecretValue"),
+            event_time: None,
+            username: None,
+            cloudtrail_event: Some(&record),
+        });
+        prop_assert!(!event.name.is_empty());
+        let capped = |text: &str| text.chars().count() <= MAX_FIELD_CHARS;
+        for text in [&event.name, &event.id]
+            .into_iter()
+            .chain(event.source_ip.iter())
+            .chain(event.user_agent.iter())
+            .chain(event.error_code.iter())
+            .chain(event.secret_ids.iter())
+        {
+            prop_assert!(capped(text), "{} chars", text.chars().count());
+        }
+        // The principal's label joins a few capped fields.
+        prop_assert!(event.principal.label.chars().count() <= 3 * MAX_FIELD_CHARS + 16);
+        prop_assert!(event.raw.len() <= MAX_RAW_BYTES + 64);
+        for text in [&event.name, &event.principal.label, &event.short_agent()] {
+            prop_assert!(!is_unsafe_text(&sanitize_line(text)));
+        }
+    }
+}
