@@ -288,20 +288,20 @@ fn cloudtrail_record() -> impl Strategy<Value = String> {
         prop::collection::vec(any::<u8>(), 0..64),
         0..3u8,
     )
-        .prop_map(move |(values, identity, bytes, shape)| match shape {
-            // Not JSON at all.
-            0 => String::from_utf8_lossy(&bytes).into_owned(),
-            _ => {
-                let mut record: serde_json::Map<String, serde_json::Value> =
-                    keys.iter().map(|k| (*k).to_owned()).zip(values).collect();
-                if shape == 2 {
-                    record.insert(
-                        "userIdentity".to_owned(),
-                        serde_json::json!({"type": "AssumedRole", "arn": identity, "sessionContext": identity}),
-                    );
-                }
-                serde_json::Value::Object(record).to_string()
+        .prop_map(move |(values, identity, bytes, shape)| {
+            if shape == 0 {
+                // Not JSON at all.
+                return String::from_utf8_lossy(&bytes).into_owned();
             }
+            let mut record: serde_json::Map<String, serde_json::Value> =
+                keys.iter().map(|k| (*k).to_owned()).zip(values).collect();
+            if shape == 2 {
+                record.insert(
+                    "userIdentity".to_owned(),
+                    serde_json::json!({"type": "AssumedRole", "arn": identity, "sessionContext": identity}),
+                );
+            }
+            serde_json::Value::Object(record).to_string()
         })
 }
 
