@@ -231,6 +231,30 @@ fn rotation_panel_and_overview(tmux: &Tmux) {
     tmux.wait_for("the overview closed", wait, |s| {
         !s.contains("Rotation overview")
     });
+    // Its audit over 7 days: the rotation that failed 3 days ago, found by scanning the
+    // region's events (as far as it takes: `n` reads on after each capped scan).
+    tmux.keys(&["A"]);
+    tmux.wait_for("the audit pane", wait, |s| s.contains("Audit · "));
+    tmux.keys(&["w"]);
+    tmux.wait_for("a week", wait, |s| s.contains("last 7 d"));
+    let deadline = std::time::Instant::now() + Duration::from_mins(1);
+    let screen = loop {
+        let screen = tmux.screen();
+        if screen.contains("RotationFailed") {
+            break screen;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no RotationFailed:\n{screen}"
+        );
+        if screen.contains("Partial:") {
+            tmux.keys(&["n"]);
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert!(screen.contains("CloudTrail delivers events"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the audit pane closed", wait, |s| !s.contains("Audit · "));
 }
 
 /// The palette: `q` typed there is text, not quit; `:help` + Enter opens the help; then
