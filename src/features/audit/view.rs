@@ -178,9 +178,9 @@ fn cells<'a>(event: &AuditEvent, utc: bool, tz: &TimeZone, theme: &Theme) -> Vec
         who.push_str(&sanitize_line(source));
     }
     let root = event.principal.kind == crate::model::audit::PrincipalKind::Root;
-    let outcome = match &event.error_code {
-        None => Span::styled("success", theme.ok),
-        Some(code) => Span::styled(sanitize_line(code).into_owned(), theme.error),
+    let outcome = match event.outcome() {
+        (text, false) => Span::styled(text, theme.ok),
+        (text, true) => Span::styled(sanitize_line(&text).into_owned(), theme.error),
     };
     vec![
         Span::raw(time(event.time, utc, tz)),

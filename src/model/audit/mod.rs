@@ -102,6 +102,17 @@ impl AuditEvent {
         })
     }
 
+    /// The outcome in a word or two: "success", the error code, or for the events Secrets
+    /// Manager writes itself, a failed or abandoned rotation (which carry no error code).
+    pub fn outcome(&self) -> (String, bool) {
+        match (&self.error_code, self.name.as_str()) {
+            (Some(code), _) => (code.clone(), true),
+            (None, "RotationFailed") => ("rotation failed".to_owned(), true),
+            (None, "RotationAbandoned") => ("rotation abandoned".to_owned(), true),
+            (None, _) => ("success".to_owned(), false),
+        }
+    }
+
     /// Whether it names the secret `arn` (called `name`) in any form: its name, its ARN,
     /// or a partial ARN (the ARN without the random six-character suffix).
     pub fn names_secret(&self, arn: &str, name: &str) -> bool {

@@ -78,6 +78,7 @@ fn principals_by_their_type() {
     assert_eq!(e.principal.kind, PrincipalKind::Service);
     assert_eq!(e.principal.label, "service secretsmanager.amazonaws.com");
     assert!(e.service_event);
+    assert_eq!(e.outcome(), ("rotation failed".to_owned(), true));
     assert!(e.names_secret(
         "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
         "prod/db"
