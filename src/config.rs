@@ -58,6 +58,15 @@ pub struct Cli {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
+    /// Print every secret of the regions (name, region, ARN, dates, rotation, tags), for
+    /// scripts; exit 2 when a region could not be listed (what did load is printed).
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::headless::list::Format,
+        /// Only secrets whose name, description or a tag (`key=value`) contains this.
+        #[arg(long, default_value = "")]
+        filter: String,
+    },
     /// Print the rotation posture of every listed secret (the rotation overview's checks)
     /// and exit 1 when any check fails, 2 when a region could not be listed.
     Posture {

@@ -62,6 +62,19 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<u8, String> {
         let ctx = AwsContext::load(&options).await;
         let home_region = ctx.default_region();
         let regions = config::regions(cli, &file, home_region.clone())?;
+        if let Some(Subcommand::List { format, filter }) = &cli.command {
+            let listing = headless::list_everything(ctx, &regions).await;
+            let printed = headless::list::print(
+                &listing,
+                *format,
+                filter,
+                jiff::Timestamp::now(),
+                file.rotation.thresholds(),
+            );
+            print!("{}", printed.stdout);
+            eprint!("{}", printed.stderr);
+            return Ok(printed.code);
+        }
         if let Some(Subcommand::Posture { format }) = &cli.command {
             let listing = headless::list_everything(ctx, &regions).await;
             let printed = headless::posture::print(

@@ -1,6 +1,7 @@
-//! Commands that print and exit instead of drawing (`smtui posture`). They list through the
+//! Commands that print and exit instead of drawing (`smtui list`, `smtui posture`). They list through the
 //! very same runner, lanes and SDK calls as the TUI: regions in parallel, pages in sequence.
 
+pub mod list;
 pub mod posture;
 
 use std::collections::HashSet;

@@ -1,6 +1,7 @@
-//! `smtui posture` run as a user would, against the seeded local stack: the JSON report,
-//! the checks each fixture fails, the config file's rules, and the exit codes (1: a check
-//! fails, 2: a region could not be listed).
+//! `smtui posture` and `smtui list` run as a user would, against the seeded local stack:
+//! the posture report, the checks each fixture fails, the config file's rules and the exit
+//! codes (1: a check fails, 2: a region could not be listed); the listing in JSON and TSV,
+//! filtered, with a failed region said on stderr and the rest still printed.
 
 use std::process::Command;
 
@@ -8,6 +9,9 @@ use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 
 static STACK: OnceCell<Stack> = OnceCell::const_new();
+
+/// Some tests make a region unreachable for a moment; the others must not list it then.
+static REACHABILITY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 async fn stack() -> &'static Stack {
     STACK
@@ -24,10 +28,21 @@ async fn stack() -> &'static Stack {
 
 /// Runs `smtui posture ARGS` against the stack: (exit code, stdout, stderr).
 async fn posture(args: &[&str]) -> (i32, String, String) {
+    smtui("posture", args).await
+}
+
+/// Runs `smtui COMMAND ARGS` against the stack: (exit code, stdout, stderr). Callers that
+/// change a region's reachability hold `REACHABILITY` around it; the others take it here.
+async fn smtui(subcommand: &str, args: &[&str]) -> (i32, String, String) {
+    let _quiet = REACHABILITY.lock().await;
+    run(subcommand, args).await
+}
+
+async fn run(subcommand: &str, args: &[&str]) -> (i32, String, String) {
     let endpoint = stack().await.endpoint_url();
     let mut command = Command::new(env!("CARGO_BIN_EXE_smtui"));
     command
-        .arg("posture")
+        .arg(subcommand)
         .args(args)
         .args(["--endpoint-url", &endpoint])
         .env("AWS_CONFIG_FILE", "/dev/null")
@@ -125,18 +140,22 @@ async fn required_tags_come_from_the_config_file_and_the_table_is_plain_text() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_region_that_cannot_be_listed_exits_2_and_says_which() {
+    let _alone = REACHABILITY.lock().await;
     stack()
         .await
         .proxy()
         .set_unreachable("ap-southeast-2", true);
-    let (code, stdout, stderr) = posture(&[
-        "--format",
-        "json",
-        "--region",
-        "eu-west-1",
-        "--region",
-        "ap-southeast-2",
-    ])
+    let (code, stdout, stderr) = run(
+        "posture",
+        &[
+            "--format",
+            "json",
+            "--region",
+            "eu-west-1",
+            "--region",
+            "ap-southeast-2",
+        ],
+    )
     .await;
     stack()
         .await
@@ -150,5 +169,84 @@ async fn a_region_that_cannot_be_listed_exits_2_and_says_which() {
         json["secrets"].as_u64(),
         u64::try_from(fx::listed_count("eu-west-1").expect("count")).ok(),
         "what did load is still reported"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_prints_every_secret_as_json_or_tsv_filtered() {
+    let (code, stdout, stderr) =
+        smtui("list", &["--format", "json", "--region", "eu-west-1"]).await;
+    assert_eq!(code, 0, "{stderr}");
+    let rows: serde_json::Value = serde_json::from_str(&stdout).expect("JSON on stdout");
+    let rows = rows.as_array().expect("an array");
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r["scheduled_for_deletion"].is_null())
+            .count(),
+        fx::listed_count("eu-west-1").expect("count"),
+        "every secret of the region (and those scheduled for deletion, marked)"
+    );
+    let eu = rows
+        .iter()
+        .find(|r| r["name"] == fx::EU_SECRET)
+        .expect("the known eu-west-1 secret");
+    assert_eq!(eu["region"], "eu-west-1");
+    assert!(
+        eu["arn"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("arn:aws:secretsmanager:eu-west-1:"))
+    );
+
+    let (code, stdout, _) = smtui(
+        "list",
+        &[
+            "--format",
+            "tsv",
+            "--region",
+            "us-east-1",
+            "--filter",
+            "prod/billing",
+        ],
+    )
+    .await;
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("name\tregion\tarn"),
+        "a header: {stdout}"
+    );
+    assert!(
+        lines.iter().skip(1).all(|l| l.contains("prod/billing")),
+        "{stdout}"
+    );
+    let rotating = lines
+        .iter()
+        .find(|l| l.starts_with(&format!("{}\t", fx::ROTATING_SECRET)))
+        .expect("the rotating fixture");
+    assert!(rotating.split('\t').nth(6) == Some("Healthy"), "{rotating}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_says_which_region_failed_and_prints_the_rest() {
+    let _alone = REACHABILITY.lock().await;
+    stack().await.proxy().set_unreachable("eu-west-1", true);
+    let (code, stdout, stderr) = run(
+        "list",
+        &[
+            "--format",
+            "tsv",
+            "--region",
+            "ap-southeast-2",
+            "--region",
+            "eu-west-1",
+        ],
+    )
+    .await;
+    stack().await.proxy().set_unreachable("eu-west-1", false);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("eu-west-1"), "{stderr}");
+    assert!(
+        stdout.contains(fx::AP_SECRET),
+        "what loaded is printed: {stdout}"
     );
 }

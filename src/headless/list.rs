@@ -1,0 +1,269 @@
+//! `smtui list`: every secret of the regions, listed through the same engine as the TUI,
+//! printed for scripts: JSON, TSV or a table. A region that fails is said on stderr and the
+//! exit code is 2; the rows that did load are printed all the same.
+
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::headless::Listing;
+use crate::model::SecretSummary;
+use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
+use crate::sanitize::sanitize_line;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Tsv,
+    Json,
+}
+
+/// What to print, and the exit code.
+#[derive(Debug)]
+pub struct Printed {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    name: &'a str,
+    region: &'a str,
+    arn: &'a str,
+    description: Option<&'a str>,
+    created: Option<Timestamp>,
+    last_changed: Option<Timestamp>,
+    last_accessed: Option<Timestamp>,
+    rotation: &'static str,
+    rotation_enabled: bool,
+    next_rotation: Option<Timestamp>,
+    scheduled_for_deletion: Option<Timestamp>,
+    tags: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+/// Whether `secret` matches the filter as the TUI's does: name, description or a tag
+/// (`key=value`) contains the text, ignoring case.
+pub fn matches(secret: &SecretSummary, filter: &str) -> bool {
+    let needle = filter.to_lowercase();
+    needle.is_empty()
+        || secret.name.to_lowercase().contains(&needle)
+        || secret
+            .description
+            .as_deref()
+            .is_some_and(|d| d.to_lowercase().contains(&needle))
+        || secret.tags.iter().any(|t| {
+            format!("{}={}", t.key, t.value)
+                .to_lowercase()
+                .contains(&needle)
+        })
+}
+
+pub fn print(
+    listing: &Listing,
+    format: Format,
+    filter: &str,
+    now: Timestamp,
+    thresholds: Thresholds,
+) -> Printed {
+    let mut secrets: Vec<&SecretSummary> = listing
+        .secrets
+        .iter()
+        .filter(|s| matches(s, filter))
+        .collect();
+    secrets.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.region.cmp(&b.region)));
+    let rows: Vec<Row> = secrets.iter().map(|s| row(s, now, thresholds)).collect();
+    let stdout = match format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Tsv => tsv(&rows),
+        Format::Table => table(&rows),
+    };
+    let mut stderr = String::new();
+    for error in &listing.failed {
+        let _ = writeln!(stderr, "smtui: {}", sanitize_line(&error.to_string()));
+    }
+    Printed {
+        stdout,
+        stderr,
+        code: if listing.failed.is_empty() { 0 } else { 2 },
+    }
+}
+
+fn row(s: &SecretSummary, now: Timestamp, thresholds: Thresholds) -> Row<'_> {
+    let health = derive(
+        Facts {
+            rotation: &s.rotation,
+            stages: &StageMap::of_summary(s),
+            events: &[],
+        },
+        now,
+        thresholds,
+    );
+    Row {
+        name: &s.name,
+        region: &s.region,
+        arn: &s.arn,
+        description: s.description.as_deref(),
+        created: s.created,
+        last_changed: s.last_changed,
+        last_accessed: s.last_accessed,
+        rotation: health.label(),
+        rotation_enabled: s.rotation.enabled,
+        next_rotation: crate::model::rotation::next_rotation(&s.rotation)
+            .filter(|_| s.rotation.enabled),
+        scheduled_for_deletion: s.deleted_date,
+        tags: s
+            .tags
+            .iter()
+            .map(|t| (t.key.as_str(), t.value.as_str()))
+            .collect(),
+    }
+}
+
+fn date(t: Option<Timestamp>) -> String {
+    t.map_or_else(String::new, |t| {
+        t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    })
+}
+
+fn tags(row: &Row) -> String {
+    row.tags
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// One secret a line, tab-separated, with a header; tabs and line breaks in a field are
+/// escaped by the sanitiser, so every line has the same columns.
+fn tsv(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "name\tregion\tarn\tcreated\tlast_changed\tlast_accessed\trotation\tnext_rotation\ttags\n",
+    );
+    for r in rows {
+        let fields = [
+            r.name.to_owned(),
+            r.region.to_owned(),
+            r.arn.to_owned(),
+            date(r.created),
+            date(r.last_changed),
+            date(r.last_accessed),
+            r.rotation.to_owned(),
+            date(r.next_rotation),
+            tags(r),
+        ];
+        let line: Vec<String> = fields
+            .iter()
+            .map(|f| sanitize_line(f).into_owned())
+            .collect();
+        let _ = writeln!(out, "{}", line.join("\t"));
+    }
+    out
+}
+
+fn table(rows: &[Row]) -> String {
+    let width = rows
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 80);
+    let mut out = format!(
+        "{:<width$} {:<15} {:<10} {:<10} {:<13} TAGS\n",
+        "NAME", "REGION", "CHANGED", "ACCESSED", "ROTATION"
+    );
+    for r in rows {
+        let day = |t: Option<Timestamp>| {
+            t.map_or_else(|| "-".to_owned(), |t| t.strftime("%Y-%m-%d").to_string())
+        };
+        let _ = writeln!(
+            out,
+            "{:<width$} {:<15} {:<10} {:<10} {:<13} {}",
+            sanitize_line(r.name),
+            sanitize_line(r.region),
+            day(r.last_changed),
+            day(r.last_accessed),
+            r.rotation,
+            sanitize_line(&tags(r))
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ErrorKind, Rotation, Tag};
+
+    fn secret(name: &str, region: &str) -> SecretSummary {
+        SecretSummary {
+            arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"),
+            name: name.into(),
+            region: region.into(),
+            description: Some("db creds".into()),
+            created: None,
+            last_changed: None,
+            last_accessed: None,
+            rotation: Rotation::default(),
+            owning_service: None,
+            stages: Vec::new(),
+            tags: vec![Tag {
+                key: "Team".into(),
+                value: "payments".into(),
+            }],
+            deleted_date: None,
+            primary_region: None,
+        }
+    }
+
+    fn printed(listing: &Listing, format: Format, filter: &str) -> Printed {
+        print(
+            listing,
+            format,
+            filter,
+            "2026-11-25T12:00:00Z".parse().expect("ts"),
+            Thresholds::default(),
+        )
+    }
+
+    #[test]
+    fn formats_filter_and_a_failed_region() {
+        let mut listing = Listing {
+            secrets: vec![
+                secret("prod/b", "us-east-1"),
+                secret("prod/a\tx\u{1b}[2J", "eu-west-1"),
+                secret("dev/c", "us-east-1"),
+            ],
+            failed: Vec::new(),
+        };
+        let tsv = printed(&listing, Format::Tsv, "PROD").stdout;
+        let lines: Vec<&str> = tsv.lines().collect();
+        assert_eq!(lines.len(), 3, "header and two rows: {tsv}");
+        assert!(lines.iter().all(|l| l.split('\t').count() == 9), "{tsv}");
+        assert!(!tsv.contains('\u{1b}'));
+        let json: serde_json::Value =
+            serde_json::from_str(&printed(&listing, Format::Json, "team=pay").stdout)
+                .expect("json");
+        assert_eq!(json.as_array().map(Vec::len), Some(3), "tags match too");
+        assert_eq!(json[0]["name"], "dev/c", "sorted by name");
+        assert_eq!(json[0]["rotation"], "Disabled");
+        assert_eq!(json[0]["tags"]["Team"], "payments");
+        listing.failed.push(crate::model::AwsError {
+            kind: ErrorKind::AccessDenied,
+            operation: "ListSecrets",
+            region: "ap-southeast-2".into(),
+            code: None,
+            message: Some("denied".into()),
+        });
+        let out = printed(&listing, Format::Table, "");
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains("ap-southeast-2"));
+        assert_eq!(out.stdout.lines().count(), 4, "what loaded is printed");
+    }
+}
