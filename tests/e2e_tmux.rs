@@ -138,8 +138,9 @@ async fn real_binary_in_tmux() {
     let mut env = stack.env();
     env.push(("LOG_SENSITIVE_BODIES".to_owned(), "true".to_owned()));
     start(&tmux, env, &args);
-    // tmux keeps what an application sets with OSC 52 as a paste buffer: the copy can be
-    // read back from outside, byte for byte.
+    // Inside tmux the copy goes through tmux itself, into a paste buffer of smtui's own
+    // (which tmux also hands to the outer terminal with `set-clipboard on`): it can be read
+    // back from outside, byte for byte, and must be gone after the clear.
     tmux.cmd(&["set-option", "-s", "set-clipboard", "on"]);
 
     let screen = tmux.wait_for("three regions loaded", Duration::from_mins(1), |s| {
@@ -171,12 +172,13 @@ async fn real_binary_in_tmux() {
     });
     tmux.keys(&["c"]);
     tmux.wait_for("copied", Duration::from_secs(10), |s| {
-        s.contains("Copied value of") && s.contains("OSC 52")
+        s.contains("Copied value of") && s.contains("(tmux)")
     });
-    let buffer = tmux.cmd(&["show-buffer"]);
+    let ours = format!("smtui-{}", smtui_pid(&tmux));
+    let buffer = tmux.cmd(&["show-buffer", "-b", &ours]);
     assert!(
         buffer.stdout == fx::STRING_SECRET_VALUE.as_bytes(),
-        "OSC 52 put exactly the value on the terminal's clipboard ({} bytes)",
+        "tmux's buffer {ours} holds exactly the value ({} bytes)",
         buffer.stdout.len()
     );
     tmux.keys(&["v"]);
@@ -205,6 +207,7 @@ async fn real_binary_in_tmux() {
         "no value left in the terminal:\n{after}"
     );
     assert_log_is_private_and_clean(&log_file);
+    assert_no_buffer_holds(&tmux, fx::STRING_SECRET_VALUE);
     let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
     assert!(
         !String::from_utf8_lossy(&history.stdout).contains(value_start()),
@@ -216,7 +219,9 @@ async fn real_binary_in_tmux() {
 /// the overview, the stuck secrets first. Leaves the list filtered to that secret.
 fn rotation_panel_and_overview(tmux: &Tmux) {
     let wait = Duration::from_secs(10);
+    // One at a time: ESC and `/` read together would be Alt-/.
     tmux.keys(&["Escape"]);
+    tmux.wait_for("the filter cleared", wait, |s| !s.contains("Secrets (1 of"));
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STUCK_SECRET]);
     tmux.keys(&["Enter"]);
@@ -255,6 +260,18 @@ fn rotation_panel_and_overview(tmux: &Tmux) {
     assert!(screen.contains("CloudTrail delivers events"), "{screen}");
     tmux.keys(&["Escape"]);
     tmux.wait_for("the audit pane closed", wait, |s| !s.contains("Audit · "));
+}
+
+/// No tmux paste buffer holds `value`: the copy did not outlive its clear.
+fn assert_no_buffer_holds(tmux: &Tmux, value: &str) {
+    let names = tmux.cmd(&["list-buffers", "-F", "#{buffer_name}"]);
+    for name in String::from_utf8_lossy(&names.stdout).lines() {
+        let content = tmux.cmd(&["show-buffer", "-b", name]);
+        assert!(
+            !String::from_utf8_lossy(&content.stdout).contains(value),
+            "tmux buffer {name} still holds the copied secret"
+        );
+    }
 }
 
 /// The palette: `q` typed there is text, not quit; `:help` + Enter opens the help; then
@@ -297,7 +314,9 @@ fn the_write_popups_open_and_close(tmux: &Tmux) {
     tmux.wait_for("the tags popup", wait, |s| {
         s.contains("Tags, description, policy") && s.contains("Resource policy")
     });
+    // One at a time: ESC and `p` read together would be Alt-p.
     tmux.keys(&["Escape"]);
+    tmux.wait_for("the tags closed", wait, |s| !s.contains("Resource policy"));
     tmux.keys(&["p"]);
     tmux.wait_for("the versions", wait, |s| s.contains(" Versions "));
     tmux.keys(&["d"]);

@@ -12,8 +12,13 @@ use std::hash::BuildHasher;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use base64::Engine as _;
 use zeroize::Zeroizing;
+
+mod osc52;
+mod tmux;
+
+pub use osc52::{MAX_OSC52_PAYLOAD, Multiplexer, Osc52Backend};
+pub use tmux::TmuxBackend;
 
 use crate::secret::SecretValue;
 
@@ -78,59 +83,6 @@ impl Backend for SystemBackend {
 
     fn clear(&mut self) -> Result<(), String> {
         self.0.clear().map_err(|e| e.to_string())
-    }
-}
-
-/// OSC 52: the terminal (even across SSH) sets its own clipboard. Write-only, so clearing
-/// cannot check what the clipboard holds; it sends an empty selection.
-pub struct Osc52Backend<W: Write + Send> {
-    out: W,
-}
-
-impl<W: Write + Send> Osc52Backend<W> {
-    pub fn new(out: W) -> Self {
-        Self { out }
-    }
-
-    fn send(&mut self, payload: &str) -> Result<(), String> {
-        // One write, so the sequence cannot interleave with a frame (frames are drawn by the
-        // same thread, before or after this).
-        // Built in place at its final size, so no reallocation leaves a copy behind.
-        const OPEN: &str = "\u{1b}]52;c;";
-        const CLOSE: char = '\u{7}';
-        let mut seq = Zeroizing::new(String::with_capacity(OPEN.len() + payload.len() + 1));
-        seq.push_str(OPEN);
-        seq.push_str(payload);
-        seq.push(CLOSE);
-        let result = self
-            .out
-            .write_all(seq.as_bytes())
-            .and_then(|()| self.out.flush());
-        seq.clear();
-        result.map_err(|e| e.to_string())
-    }
-}
-
-impl<W: Write + Send> Backend for Osc52Backend<W> {
-    fn name(&self) -> &'static str {
-        "OSC 52"
-    }
-
-    fn writes_to_terminal(&self) -> bool {
-        true
-    }
-
-    fn set(&mut self, text: &str) -> Result<(), String> {
-        let encoded = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(text));
-        self.send(&encoded)
-    }
-
-    fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
-        Ok(None)
-    }
-
-    fn clear(&mut self) -> Result<(), String> {
-        self.send("")
     }
 }
 
@@ -201,11 +153,19 @@ pub fn choose(mode: Mode, has_display: bool) -> Choice {
 }
 
 /// The backend for `mode`; falls back to OSC 52 when the system clipboard cannot be opened.
+/// OSC 52 inside tmux goes through tmux (see `tmux.rs`), and under GNU screen through its
+/// passthrough.
 pub fn backend_for(mode: Mode) -> Box<dyn Backend> {
     let has_display = cfg!(any(windows, target_os = "macos"))
         || std::env::var_os("DISPLAY").is_some()
         || std::env::var_os("WAYLAND_DISPLAY").is_some();
-    let osc52 = || Box::new(Osc52Backend::new(unbuffered_stdout())) as Box<dyn Backend>;
+    let osc52 = || match TmuxBackend::detect() {
+        Some(tmux) => Box::new(tmux) as Box<dyn Backend>,
+        None => Box::new(Osc52Backend::through(
+            unbuffered_stdout(),
+            Multiplexer::detect(),
+        )) as Box<dyn Backend>,
+    };
     match choose(mode, has_display) {
         Choice::Osc52 => osc52(),
         Choice::System => match SystemBackend::new() {
@@ -429,12 +389,5 @@ mod tests {
         assert_eq!(choose(Mode::Auto, true), Choice::System);
         assert_eq!(choose(Mode::Osc52, true), Choice::Osc52);
         assert_eq!(choose(Mode::System, false), Choice::System);
-    }
-
-    #[test]
-    fn osc52_sends_base64_in_one_sequence() {
-        let mut out = Vec::new();
-        Osc52Backend::new(&mut out).set("hi").expect("set");
-        assert_eq!(out, b"\x1b]52;c;aGk=\x07");
     }
 }
