@@ -6,6 +6,10 @@
 //! the request it signs, body included (a PutSecretValue would carry the new value). Those
 //! targets are capped at DEBUG whatever `--log-level` asks for, so no environment variable
 //! or filter can put a value in the log.
+//!
+//! Every field of every line (the message included) goes through the sanitiser: a name or
+//! an error text from AWS with ESC or a line break in it cannot forge log lines or act on
+//! the terminal of whoever reads the log.
 
 use std::fs::File;
 use std::path::Path;
@@ -13,6 +17,7 @@ use std::path::Path;
 use tracing::Subscriber;
 use tracing::level_filters::LevelFilter;
 use tracing_subscriber::filter::{EnvFilter, Targets};
+use tracing_subscriber::field::MakeExt as _;
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
@@ -36,8 +41,24 @@ where
     Ok(tracing_subscriber::registry().with(filter).with(cap).with(
         tracing_subscriber::fmt::layer()
             .with_ansi(false)
+            .fmt_fields(escaped_fields())
             .with_writer(writer),
     ))
+}
+
+/// Writes each field as `name=value` (the message bare), its text escaped by the sanitiser
+/// whatever the value's type: a `%display` value's own text is not escaped by `Debug`.
+fn escaped_fields() -> impl for<'w> tracing_subscriber::fmt::FormatFields<'w> {
+    tracing_subscriber::fmt::format::debug_fn(|writer, field, value| {
+        let text = format!("{value:?}");
+        let text = crate::sanitize::sanitize_line(&text);
+        if field.name() == "message" {
+            write!(writer, "{text}")
+        } else {
+            write!(writer, "{}={text}", field.name())
+        }
+    })
+    .delimited(" ")
 }
 
 /// Opens the log file and makes it the process's log.
@@ -94,4 +115,50 @@ pub fn open(path: &Path) -> Result<File, String> {
         }
     }
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl<'w> MakeWriter<'w> for Captured {
+        type Writer = Captured;
+        fn make_writer(&'w self) -> Self::Writer {
+            self.clone()
+        }
+    }
+
+    #[test]
+    fn every_field_is_escaped_and_an_event_stays_one_line() {
+        let captured = Captured::default();
+        let subscriber = subscriber("trace", captured.clone()).expect("subscriber");
+        let evil = "name\u{1b}]52;c;ZXZpbA==\u{7}\nFORGED 2026 ERROR line";
+        tracing::subscriber::with_default(subscriber, || {
+            tracing::warn!(region = evil, why = %evil, "loaded {evil}");
+        });
+        let text = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+        assert!(text.contains("region=") && text.contains("why="), "{text}");
+        assert!(text.contains("\\e]52"), "escaped visibly: {text}");
+    }
 }
