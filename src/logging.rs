@@ -16,8 +16,8 @@ use std::path::Path;
 
 use tracing::Subscriber;
 use tracing::level_filters::LevelFilter;
-use tracing_subscriber::filter::{EnvFilter, Targets};
 use tracing_subscriber::field::MakeExt as _;
+use tracing_subscriber::filter::{EnvFilter, Targets};
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
@@ -157,7 +157,10 @@ mod tests {
         });
         let text = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("utf-8");
         assert_eq!(text.lines().count(), 1, "{text}");
-        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
         assert!(text.contains("region=") && text.contains("why="), "{text}");
         assert!(text.contains("\\e]52"), "escaped visibly: {text}");
     }

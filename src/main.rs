@@ -40,6 +40,7 @@ fn main() -> ExitCode {
 
 /// Runs the TUI, or the command asked for; the exit code.
 fn run(cli: &Cli, hardening_error: Option<String>) -> Result<u8, String> {
+    let hardening_error = hardening_error.as_deref();
     let file = FileConfig::load(cli.config.as_deref())?;
     let resolved = config::resolve(cli, &file);
     let theme = load_theme(&resolved.theme)?;
@@ -103,7 +104,8 @@ fn run(cli: &Cli, hardening_error: Option<String>) -> Result<u8, String> {
         let (tx, rx) = mpsc::unbounded_channel();
         crash::wake_on_panic(tx.clone());
         let state = State::new(settings, &regions, std::time::Instant::now())
-            .with_keymap(file.keymap.clone());
+            .with_keymap(file.keymap.clone())
+            .with_hardening_failure(hardening_error);
         // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
         let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;
         let mut screen = tui::Screen::enter().map_err(|e| format!("terminal: {e}"))?;

@@ -224,3 +224,22 @@ fn footer_hints_fit_80_columns_and_keep_help_and_quit() {
         "{footer}"
     );
 }
+
+#[test]
+fn hardening_that_failed_is_said_on_screen_from_the_start() {
+    let mut h = Harness::new();
+    h.state = std::mem::replace(
+        &mut h.state,
+        smtui::app::State::new(
+            smtui::app::Settings::default(),
+            &["us-east-1".to_owned()],
+            h.now,
+        ),
+    )
+    .with_hardening_failure(Some("setrlimit(RLIMIT_CORE): EPERM"));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("Core dumps could not be disabled (setrlimit(RLIMIT_CORE): EPERM)"),
+        "{screen}"
+    );
+}

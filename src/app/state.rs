@@ -81,6 +81,23 @@ impl State {
         }
     }
 
+    /// Hardening that failed at start (core dumps still on): said in the footer from the
+    /// first frame, not only in an optional log.
+    #[must_use]
+    pub fn with_hardening_failure(mut self, why: Option<&str>) -> Self {
+        if let Some(why) = why {
+            self.status = Some(StatusLine {
+                level: crate::app::room::Level::Warn,
+                text: crate::sanitize::sanitize_line(&format!(
+                    "Core dumps could not be disabled ({why}): a crash could write memory, \
+                     values included, to disk"
+                ))
+                .into_owned(),
+            });
+        }
+        self
+    }
+
     #[must_use]
     pub fn with_keymap(mut self, keymap: Keymap) -> Self {
         self.keymap = keymap;
