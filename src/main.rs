@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     // A panic on the UI thread unwinds to here (restoring the terminal and clearing the
     // clipboard on the way); one anywhere else has made the loop quit. Either way the
     // hook kept what happened, said here on the normal screen.
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| run(&cli, hardening.err())));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| run(&cli, hardening.as_ref().err().map(String::as_str))));
     if let Some(report) = crash::report_of_panic() {
         tracing::error!(report, "panic");
         eprintln!("smtui: {report}");
@@ -39,8 +39,7 @@ fn main() -> ExitCode {
 }
 
 /// Runs the TUI, or the command asked for; the exit code.
-fn run(cli: &Cli, hardening_error: Option<String>) -> Result<u8, String> {
-    let hardening_error = hardening_error.as_deref();
+fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
     let file = FileConfig::load(cli.config.as_deref())?;
     let resolved = config::resolve(cli, &file);
     let theme = load_theme(&resolved.theme)?;
