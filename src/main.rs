@@ -22,7 +22,9 @@ fn main() -> ExitCode {
     // A panic on the UI thread unwinds to here (restoring the terminal and clearing the
     // clipboard on the way); one anywhere else has made the loop quit. Either way the
     // hook kept what happened, said here on the normal screen.
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| run(&cli, hardening.as_ref().err().map(String::as_str))));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        run(&cli, hardening.as_ref().err().map(String::as_str))
+    }));
     if let Some(report) = crash::report_of_panic() {
         tracing::error!(report, "panic");
         eprintln!("smtui: {report}");

@@ -21,6 +21,8 @@ pub mod venv;
 
 pub use ids::uuid_like;
 pub use proxy::events::RecordedEvent;
-pub use proxy::{Backdate, BackdateError, Proxy, ProxyHandle, ProxyOptions, RotationFailure};
+pub use proxy::{
+    Backdate, BackdateError, Failure, Proxy, ProxyHandle, ProxyOptions, RotationFailure,
+};
 pub use seed::{RegionSummary, SeedSummary, seed};
 pub use stack::{Stack, StackOptions};

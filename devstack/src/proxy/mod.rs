@@ -16,6 +16,7 @@
 //!   [`rotation_calls`]) unless [`ProxyOptions::forward_verbatim`].
 
 pub mod events;
+mod faults;
 pub mod lookup;
 pub mod rotation;
 pub mod rotation_calls;
@@ -40,6 +41,8 @@ use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
 use events::{CallContext, EventStore, RecordedEvent, request_ids};
+pub use faults::Failure;
+use faults::take_failure;
 use rotation::RotationStore;
 pub use rotation_calls::{Backdate, BackdateError, RotationFailure};
 
@@ -64,6 +67,9 @@ pub struct ProxyOptions {
     /// (and is recorded), then the connection closes with no response, as when a network
     /// drops a reply. Tests of idempotent retries use it.
     pub drop_answers: HashMap<String, usize>,
+    /// Secrets Manager operations whose next N calls are answered with this error instead
+    /// of reaching moto (throttling, 500s, an expired token).
+    pub fail_answers: HashMap<String, (usize, Failure)>,
     /// When a rotation started through the proxy records RotationFailed (moto never runs
     /// the rotation function). Default: right after RotationStarted.
     pub rotation_failure: RotationFailure,
@@ -157,6 +163,21 @@ impl ProxyHandle {
         lock(&self.shared.options)
             .drop_answers
             .insert(operation.to_string(), times);
+    }
+
+    /// Answers the next `times` calls of `operation` with `failure`, without reaching moto.
+    pub fn fail_answers(&self, operation: &str, times: usize, failure: Failure) {
+        lock(&self.shared.options)
+            .fail_answers
+            .insert(operation.to_string(), (times, failure));
+    }
+
+    /// How many injected failures of `operation` are still to be answered.
+    pub fn failures_left(&self, operation: &str) -> usize {
+        lock(&self.shared.options)
+            .fail_answers
+            .get(operation)
+            .map_or(0, |(n, _)| *n)
     }
 
     pub fn set_throttle_lookup_events(&self, on: bool) {
@@ -329,6 +350,10 @@ async fn handle(
         .as_deref()
         .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX))
         .map(str::to_string);
+    if let Some(failure) = sm_op.as_deref().and_then(|op| take_failure(&shared, op)) {
+        let status = StatusCode::from_u16(failure.status).unwrap_or(StatusCode::BAD_REQUEST);
+        return Ok(wire::json_error(status, &failure.code, &failure.message));
+    }
     let (upstream_body, plan) = match &sm_op {
         Some(op) => match rotation_calls::before(&shared, op, &region, body.clone()).await {
             rotation_calls::Before::Forward(b, plan) => (b, plan),
