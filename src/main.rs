@@ -100,6 +100,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             rotation: file.rotation.thresholds(),
             posture: file.posture.rules(),
             time_zone: jiff::tz::TimeZone::system(),
+            user_name: std::env::var("USER").unwrap_or_else(|_| "user".to_owned()),
             ..Settings::default()
         };
         let (tx, rx) = mpsc::unbounded_channel();

@@ -88,6 +88,10 @@ pub enum Command {
     ToggleOwnReads,
     /// The audit pane: scan further after a partial result.
     ContinueScan,
+    /// Assume a role: work as it from now on.
+    Role,
+    /// Back to the identity before the last switch.
+    RoleBack,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -109,6 +113,8 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Create, "create", "create a secret (name, description, then its value)"),
     (Command::GeneratePassword, "generate-password", "editor: insert a generated password"),
     (Command::Tags, "tags", "tags, description and resource policy"),
+    (Command::Role, "role", "assume a role and work as it (the start identity stays for role-back)"),
+    (Command::RoleBack, "role-back", "back to the identity before the last switch"),
     (Command::Audit, "audit", "who read or changed this secret, from where, what was denied (CloudTrail)"),
     (Command::AuditRegion, "audit-region", "every Secrets Manager event of the region (CloudTrail)"),
     (Command::AuditWindow, "audit-window", "audit: the next time window"),

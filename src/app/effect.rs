@@ -177,6 +177,15 @@ pub enum AwsCall {
         end: jiff::Timestamp,
         token: Option<String>,
     },
+    /// sts:AssumeRole as the current identity; the credentials become `new_identity`.
+    AssumeRole {
+        role_arn: String,
+        session_name: String,
+        external_id: Option<String>,
+        duration_secs: Option<i32>,
+        new_identity: crate::app::stamp::IdentityId,
+        region: Option<String>,
+    },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
     /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
     /// retry of the same text; `None` makes a fresh one.
@@ -325,6 +334,7 @@ impl AwsCall {
             AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => "RotateSecret",
             AwsCall::CancelRotation { .. } => "CancelRotateSecret",
             AwsCall::LookupEvents { .. } => "LookupEvents",
+            AwsCall::AssumeRole { .. } => "AssumeRole",
             AwsCall::Tag { .. } => "TagResource",
             AwsCall::Untag { .. } => "UntagResource",
             AwsCall::UpdateDescription { .. } => "UpdateSecret",
@@ -358,7 +368,7 @@ impl AwsCall {
             | AwsCall::CancelRotation { region, .. }
             | AwsCall::RemovePending { region, .. }
             | AwsCall::LookupEvents { region, .. } => Some(region),
-            AwsCall::WhoAmI { region } => region.as_deref(),
+            AwsCall::WhoAmI { region } | AwsCall::AssumeRole { region, .. } => region.as_deref(),
         }
     }
 }

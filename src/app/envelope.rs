@@ -81,11 +81,25 @@ pub enum Outcome {
         query: u64,
         result: Result<AuditPage, AwsError>,
     },
+    /// The answer to AssumeRole: the new identity's credentials are held by the runner.
+    Assumed {
+        identity: IdentityId,
+        role_arn: String,
+        result: Result<Assumed, AwsError>,
+    },
     /// A write was made (or refused): `call` says which.
     Wrote {
         call: AwsCall,
         result: Result<Written, AwsError>,
     },
+}
+
+/// Who an AssumeRole made us, and until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assumed {
+    /// The assumed-role ARN (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`).
+    pub arn: String,
+    pub expires: Option<Timestamp>,
 }
 
 /// One LookupEvents page.

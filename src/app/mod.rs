@@ -22,7 +22,7 @@ pub use effect::{
     AwsCall, CopyRequest, EditFetch, Effect, Lane, Lookup, NewSecret, PasswordOptions, Recovery,
     RotationRules,
 };
-pub use envelope::{AuditPage, Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
+pub use envelope::{Assumed, AuditPage, Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
 pub use offers::available;
 pub use router::{init, update};
 pub use state::{Settings, State};

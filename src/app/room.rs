@@ -187,6 +187,8 @@ pub enum PromptFor {
     PasswordOptions,
     /// The audit pane's filter.
     AuditFilter,
+    /// The ARN of a role to assume.
+    RoleArn,
     /// `rotation-schedule`: the schedule for this secret.
     RotationSchedule {
         region: String,

@@ -20,6 +20,8 @@ pub struct Settings {
     pub posture: PostureRules,
     /// For times shown in local time (the audit pane's toggle); read once at start.
     pub time_zone: jiff::tz::TimeZone,
+    /// The local user, for role session names (`smtui-<user>`).
+    pub user_name: String,
 }
 
 impl Default for Settings {
@@ -33,6 +35,7 @@ impl Default for Settings {
             rotation: Thresholds::default(),
             posture: PostureRules::default(),
             time_zone: jiff::tz::TimeZone::UTC,
+            user_name: "user".to_owned(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod regions;
 pub mod rotation;
 pub mod secrets;
+pub mod sts;
 
 pub use client::{AwsContext, ConnectOptions};
 pub use error::{AwsError, ErrorKind};

@@ -10,7 +10,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
 use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp, Written};
-use crate::aws::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets};
+use crate::aws::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets, sts};
 use crate::clipboard::Clipboard;
 
 mod clipboard;
@@ -18,8 +18,17 @@ pub mod lanes;
 use clipboard::ClipboardPort;
 use lanes::Lanes;
 
+type Identities = Arc<std::sync::Mutex<HashMap<IdentityId, AwsContext>>>;
+
+fn lock(identities: &Identities) -> std::sync::MutexGuard<'_, HashMap<IdentityId, AwsContext>> {
+    identities
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 pub struct Runner {
-    identities: HashMap<IdentityId, AwsContext>,
+    /// Shared with the tasks: an AssumeRole task adds the identity it made.
+    identities: Identities,
     tx: UnboundedSender<Action>,
     clipboard: ClipboardPort,
     lanes: Arc<Lanes>,
@@ -36,7 +45,10 @@ impl Runner {
     /// A runner whose calls run as the start-up identity, `ctx`.
     pub fn new(ctx: AwsContext, tx: UnboundedSender<Action>, clipboard: Clipboard) -> Self {
         Self {
-            identities: HashMap::from([(IdentityId::START, ctx)]),
+            identities: Arc::new(std::sync::Mutex::new(HashMap::from([(
+                IdentityId::START,
+                ctx,
+            )]))),
             clipboard: ClipboardPort::new(clipboard, tx.clone()),
             tx,
             lanes: Arc::default(),
@@ -55,7 +67,7 @@ impl Runner {
 
     /// Makes `identity` usable by effects (a role assumed later).
     pub fn add_identity(&mut self, identity: IdentityId, ctx: AwsContext) {
-        self.identities.insert(identity, ctx);
+        lock(&self.identities).insert(identity, ctx);
     }
 
     /// Starts `effect`. Returns false for `Effect::Quit`.
@@ -90,7 +102,8 @@ impl Runner {
             }));
             return;
         }
-        let Some(ctx) = self.identities.get(&stamp.identity).cloned() else {
+        let held = lock(&self.identities).get(&stamp.identity).cloned();
+        let Some(ctx) = held else {
             // Never left unanswered: whatever waits for this call learns why it failed.
             tracing::warn!(identity = ?stamp.identity, "an effect for an unknown identity");
             let why = format!("no credentials held for identity {}", stamp.identity.0);
@@ -98,6 +111,15 @@ impl Runner {
             let _ = self.tx.send(Action::Result(Envelope { stamp, outcome }));
             return;
         };
+        if matches!(call, AwsCall::AssumeRole { .. }) {
+            // Its credentials become a new identity, held here for the effects that follow.
+            let (identities, tx) = (self.identities.clone(), self.tx.clone());
+            tokio::spawn(async move {
+                let outcome = assume(&ctx, &identities, call).await;
+                let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+            });
+            return;
+        }
         let lane = call.lane();
         if lane == Lane::Listing && stamp.generation != self.listing_generation {
             for old in self.listing_tasks.drain(..) {
@@ -168,6 +190,15 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
         | AwsCall::CancelRotation { .. }
         | AwsCall::RemovePending { .. }) => Outcome::Wrote {
             call: write,
+            result: Err(error),
+        },
+        AwsCall::AssumeRole {
+            role_arn,
+            new_identity,
+            ..
+        } => Outcome::Assumed {
+            identity: new_identity,
+            role_arn,
             result: Err(error),
         },
         AwsCall::LookupEvents { query, .. } => Outcome::AuditPage {
@@ -459,4 +490,39 @@ async fn perform_rotation_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
         _ => return,
     };
     send(Outcome::Wrote { call, result });
+}
+
+/// AssumeRole as `ctx`; on success the runner holds the role's credentials as the new
+/// identity before the answer goes back, so the effects that follow it find them.
+async fn assume(ctx: &AwsContext, identities: &Identities, call: AwsCall) -> Outcome {
+    let AwsCall::AssumeRole {
+        role_arn,
+        session_name,
+        external_id,
+        duration_secs,
+        new_identity,
+        region,
+    } = call
+    else {
+        return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));
+    };
+    let request = sts::AssumeRequest {
+        role_arn: &role_arn,
+        session_name: &session_name,
+        external_id: external_id.as_deref(),
+        duration_secs,
+        region: region.as_deref(),
+    };
+    let result = match sts::assume_role(ctx, &request).await {
+        Ok((assumed_ctx, assumed)) => {
+            lock(identities).insert(new_identity, assumed_ctx);
+            Ok(assumed)
+        }
+        Err(error) => Err(error),
+    };
+    Outcome::Assumed {
+        identity: new_identity,
+        role_arn,
+        result,
+    }
 }

@@ -22,7 +22,11 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         spans.push(Span::styled(" READ-ONLY ", theme.read_only));
         spans.push(Span::raw(" "));
     }
-    spans.push(session::view::identity_span(&state.session, theme));
+    spans.extend(session::view::identity_spans(
+        &state.session,
+        state.wall,
+        theme,
+    ));
     let list = &state.browse.list;
     spans.push(Span::styled(
         format!("  {}/{} secrets", list.len(), list.total()),

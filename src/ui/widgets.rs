@@ -10,6 +10,24 @@ use crate::secret::SecretValue;
 use crate::ui::Theme;
 
 /// How a masked value is drawn.
+/// "in 4 days", "3 hours ago", "now".
+pub fn relative(at: jiff::Timestamp, now: jiff::Timestamp) -> String {
+    let seconds = at.as_second() - now.as_second();
+    let amount = seconds.unsigned_abs();
+    let (n, unit) = match amount {
+        0..60 => return "now".to_owned(),
+        60..3_600 => (amount / 60, "minute"),
+        3_600..172_800 => (amount / 3_600, "hour"),
+        _ => (amount / 86_400, "day"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    if seconds > 0 {
+        format!("in {n} {unit}{plural}")
+    } else {
+        format!("{n} {unit}{plural} ago")
+    }
+}
+
 pub const MASK: &str = "••••••••";
 
 /// A bordered pane block whose border shows focus.
@@ -98,4 +116,21 @@ pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a
         }
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_times_read_naturally() {
+        let now: jiff::Timestamp = "2026-11-25T12:00:00Z".parse().expect("ts");
+        let at = |s: &str| s.parse::<jiff::Timestamp>().expect("ts");
+        assert_eq!(relative(at("2026-11-25T12:00:30Z"), now), "now");
+        assert_eq!(relative(at("2026-11-25T11:59:00Z"), now), "1 minute ago");
+        assert_eq!(relative(at("2026-11-25T15:00:00Z"), now), "in 3 hours");
+        assert_eq!(relative(at("2026-11-27T00:00:00Z"), now), "in 36 hours");
+        assert_eq!(relative(at("2026-11-10T12:00:00Z"), now), "15 days ago");
+        assert_eq!(relative(at("2026-12-25T12:00:00Z"), now), "in 30 days");
+    }
 }

@@ -55,6 +55,7 @@ macro_rules! ctx {
     };
 }
 
+mod identity;
 mod results;
 use results::result;
 
@@ -227,6 +228,8 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 out,
             );
         }
+        Command::Role => identity::ask(state, out),
+        Command::RoleBack => identity::back(state, out),
         Command::Audit => {
             let ctx = ctx!(state);
             state.audit.open(&ctx, out);
@@ -381,6 +384,7 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
             RotationRoom::prompted(purpose, &text, &ctx!(state), out);
         }
         PromptFor::AuditFilter => state.audit.filtered(&text),
+        PromptFor::RoleArn => identity::typed(state, &text, out),
     }
 }
 

@@ -16,7 +16,11 @@ use crate::features::versions::Versions;
 /// One stale check for every result: a result asked for under another generation or
 /// identity is dropped.
 pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
-    if envelope.stamp != state.session.stamp() {
+    // An AssumeRole answered after a refresh still counts (a refresh does not change who
+    // asked); any other result of an older stamp is stale.
+    let assumed_as_us = matches!(envelope.outcome, Outcome::Assumed { .. })
+        && envelope.stamp.identity == state.session.identity;
+    if envelope.stamp != state.session.stamp() && !assumed_as_us {
         return;
     }
     match envelope.outcome {
@@ -81,6 +85,11 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.editor.saved(&arn, token, result, &ctx, out);
         }
+        Outcome::Assumed {
+            identity,
+            role_arn,
+            result,
+        } => super::identity::assumed(state, identity, &role_arn, result, out),
         Outcome::AuditPage { query, result } => {
             let ctx = ctx!(state);
             state.audit.page_arrived(query, result, &ctx, out);

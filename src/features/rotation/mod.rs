@@ -7,7 +7,7 @@ pub mod overview_view;
 mod update;
 pub mod view;
 
-use jiff::Timestamp;
+pub use crate::ui::widgets::relative;
 
 use crate::app::room::Ctx;
 use crate::model::Rotation;
@@ -94,37 +94,13 @@ pub fn function_name(arn: &str) -> String {
     crate::sanitize::sanitize_line(name).into_owned()
 }
 
-/// "in 4 days", "3 hours ago", "now".
-pub fn relative(at: Timestamp, now: Timestamp) -> String {
-    let seconds = at.as_second() - now.as_second();
-    let amount = seconds.unsigned_abs();
-    let (n, unit) = match amount {
-        0..60 => return "now".to_owned(),
-        60..3_600 => (amount / 60, "minute"),
-        3_600..172_800 => (amount / 3_600, "hour"),
-        _ => (amount / 86_400, "day"),
-    };
-    let plural = if n == 1 { "" } else { "s" };
-    if seconds > 0 {
-        format!("in {n} {unit}{plural}")
-    } else {
-        format!("{n} {unit}{plural} ago")
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
-    fn relative_times_read_naturally() {
-        let now: Timestamp = "2026-11-25T12:00:00Z".parse().expect("ts");
-        let at = |s: &str| s.parse::<Timestamp>().expect("ts");
-        assert_eq!(relative(at("2026-11-25T12:00:30Z"), now), "now");
-        assert_eq!(relative(at("2026-11-25T11:59:00Z"), now), "1 minute ago");
-        assert_eq!(relative(at("2026-11-25T15:00:00Z"), now), "in 3 hours");
-        assert_eq!(relative(at("2026-11-27T00:00:00Z"), now), "in 36 hours");
-        assert_eq!(relative(at("2026-11-10T12:00:00Z"), now), "15 days ago");
-        assert_eq!(relative(at("2026-12-25T12:00:00Z"), now), "in 30 days");
+    fn a_functions_name_keeps_its_qualifier() {
+        assert_eq!(
+            super::function_name("arn:aws:lambda:us-east-1:123456789012:function:rotate:live"),
+            "rotate:live"
+        );
     }
 }

@@ -4,9 +4,21 @@
 
 pub mod view;
 
+use jiff::Timestamp;
+
 use crate::app::effect::{AwsCall, Effect};
-use crate::app::envelope::{IdentityId, Stamp};
+use crate::app::envelope::{Assumed, IdentityId, Stamp};
 use crate::model::{AwsError, CallerIdentity};
+
+/// An identity the runner holds credentials for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownIdentity {
+    pub id: IdentityId,
+    /// The role (or "start" for the credentials smtui began with).
+    pub label: String,
+    /// When its credentials expire, when known (an assumed role's are).
+    pub expires: Option<Timestamp>,
+}
 
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -18,6 +30,12 @@ pub struct Session {
     pub caller: Option<Result<CallerIdentity, AwsError>>,
     /// Where the profile or environment says we are: STS is asked there.
     pub home_region: Option<String>,
+    /// Every identity held, the start one first.
+    pub known: Vec<KnownIdentity>,
+    /// The identity before the last switch (`role-back`).
+    pub previous: Option<IdentityId>,
+    /// An AssumeRole on its way (its role ARN), so it is asked once.
+    pub assuming: Option<String>,
 }
 
 impl Session {
@@ -27,7 +45,66 @@ impl Session {
             identity: IdentityId::START,
             caller: None,
             home_region,
+            known: vec![KnownIdentity {
+                id: IdentityId::START,
+                label: "the credentials smtui started with".to_owned(),
+                expires: None,
+            }],
+            previous: None,
+            assuming: None,
         }
+    }
+
+    /// The identity effects run as now.
+    pub fn current(&self) -> Option<&KnownIdentity> {
+        self.known.iter().find(|k| k.id == self.identity)
+    }
+
+    /// AssumeRole of `role_arn` as the current identity, into a new identity.
+    pub fn assume(&mut self, role_arn: String, session_name: String) -> Effect {
+        let next = IdentityId(self.known.iter().map(|k| k.id.0).max().unwrap_or(0) + 1);
+        self.assuming = Some(role_arn.clone());
+        Effect::Aws {
+            stamp: self.stamp(),
+            call: AwsCall::AssumeRole {
+                role_arn,
+                session_name,
+                external_id: None,
+                duration_secs: None,
+                new_identity: next,
+                region: self.home_region.clone(),
+            },
+        }
+    }
+
+    /// The answer to an AssumeRole: on success, the new identity is held and becomes the
+    /// current one (a new generation: everything of the old one is stale).
+    pub fn assumed(
+        &mut self,
+        identity: IdentityId,
+        result: Result<Assumed, AwsError>,
+    ) -> Result<&KnownIdentity, AwsError> {
+        self.assuming = None;
+        let assumed = result?;
+        self.known.retain(|k| k.id != identity);
+        self.known.push(KnownIdentity {
+            id: identity,
+            label: assumed.arn,
+            expires: assumed.expires,
+        });
+        self.switch_to(identity);
+        Ok(self.known.last().unwrap_or(&self.known[0]))
+    }
+
+    /// Works as `identity` from now on; the one before is remembered for `role-back`.
+    pub fn switch_to(&mut self, identity: IdentityId) {
+        if identity == self.identity {
+            return;
+        }
+        self.previous = Some(self.identity);
+        self.identity = identity;
+        self.caller = None;
+        self.next_generation();
     }
 
     /// The stamp effects carry now, and that results must carry to be used.
@@ -53,5 +130,37 @@ impl Session {
             stamp: self.stamp(),
             call: AwsCall::WhoAmI { region },
         }
+    }
+}
+
+/// A session name AWS accepts (`[\w+=,.@-]{2,64}`), from `name`.
+pub fn clean_session_name(name: &str) -> String {
+    let mut clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "_+=,.@-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(64)
+        .collect();
+    while clean.len() < 2 {
+        clean.push('-');
+    }
+    clean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_session_name;
+
+    #[test]
+    fn session_names_are_cleaned_to_what_aws_accepts() {
+        assert_eq!(clean_session_name("smtui-alice"), "smtui-alice");
+        assert_eq!(clean_session_name("smtui-jo bob/é"), "smtui-jo-bob--");
+        assert_eq!(clean_session_name("a"), "a-");
+        assert_eq!(clean_session_name(&"x".repeat(100)).len(), 64);
     }
 }

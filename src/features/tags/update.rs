@@ -178,7 +178,8 @@ impl Tags {
             | PromptFor::PasswordOptions
             | PromptFor::RotationSchedule { .. }
             | PromptFor::RotationFunction { .. }
-            | PromptFor::AuditFilter => {}
+            | PromptFor::AuditFilter
+            | PromptFor::RoleArn => {}
         }
     }
 

@@ -1,0 +1,120 @@
+//! Switching who smtui works as: `role` asks for a role to assume, the runner assumes it
+//! as the current identity and holds the credentials (in memory only) under a new one;
+//! from then on every effect runs as it. A switch is a new generation, so everything of the
+//! old identity still on its way is dropped when it arrives, and `cross_room_rules` drops
+//! what was fetched (rows, details, a revealed value, a question asked as the old one).
+//! `role-back` returns to the identity before.
+
+use super::init;
+use crate::app::envelope::{Assumed, IdentityId};
+use crate::app::layers::Layer;
+use crate::app::room::{Intent, Out, PromptFor};
+use crate::app::state::State;
+use crate::features::audit::Audit;
+use crate::features::rotation::relative;
+use crate::features::session::clean_session_name;
+use crate::model::AwsError;
+
+/// `role`: which role to assume.
+pub(super) fn ask(state: &State, out: &mut Out) {
+    if let Some(role) = &state.session.assuming {
+        out.info(format!("Still assuming {role}"));
+        return;
+    }
+    out.intent(Intent::Prompt {
+        label: "Assume which role? Its ARN (arn:aws:iam::ACCOUNT:role/NAME)".to_owned(),
+        initial: String::new(),
+        purpose: PromptFor::RoleArn,
+    });
+}
+
+/// The role ARN typed: checked, then assumed with the session name `smtui-<user>`.
+pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
+    let arn = text.trim();
+    let parts: Vec<&str> = arn.split(':').collect();
+    let valid = parts.len() == 6
+        && parts[0] == "arn"
+        && parts[1].starts_with("aws")
+        && parts[2] == "iam"
+        && parts[4].len() == 12
+        && parts[4].chars().all(|c| c.is_ascii_digit())
+        && parts[5].starts_with("role/")
+        && parts[5].len() > "role/".len();
+    if !valid {
+        out.error(format!(
+            "{arn:?} is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)"
+        ));
+        out.intent(Intent::Prompt {
+            label: "Assume which role? Its ARN (arn:aws:iam::ACCOUNT:role/NAME)".to_owned(),
+            initial: arn.to_owned(),
+            purpose: PromptFor::RoleArn,
+        });
+        return;
+    }
+    let session = clean_session_name(&format!("smtui-{}", state.settings.user_name));
+    out.info(format!("Assuming {arn} as session {session}…"));
+    out.effect(state.session.assume(arn.to_owned(), session));
+}
+
+/// The answer to AssumeRole.
+pub(super) fn assumed(
+    state: &mut State,
+    identity: IdentityId,
+    role_arn: &str,
+    result: Result<Assumed, AwsError>,
+    out: &mut Out,
+) {
+    match state.session.assumed(identity, result) {
+        Ok(now) => {
+            let until = now
+                .expires
+                .map(|t| format!(" (its credentials expire {})", relative(t, state.wall)))
+                .unwrap_or_default();
+            let text = format!(
+                "Now working as {}{until}; role-back returns to the identity before",
+                now.label
+            );
+            reload(state, out);
+            out.info(text);
+        }
+        Err(error) => {
+            let mut text = format!("Could not assume {role_arn}: {error}");
+            if error
+                .message
+                .as_deref()
+                .is_some_and(|m| m.contains("role chaining"))
+            {
+                text.push_str(" (a role assumed from another role lasts at most 1 hour)");
+            }
+            out.error(text);
+        }
+    }
+}
+
+/// `role-back`: the identity before the last switch (its credentials are still held).
+pub(super) fn back(state: &mut State, out: &mut Out) {
+    let Some(previous) = state.session.previous else {
+        out.info("No identity to go back to: nothing was assumed yet");
+        return;
+    };
+    state.session.switch_to(previous);
+    let label = state
+        .session
+        .current()
+        .map(|k| k.label.clone())
+        .unwrap_or_default();
+    reload(state, out);
+    out.info(format!("Back to {label}"));
+}
+
+/// Everything of the old identity goes; every region is listed again as the new one.
+fn reload(state: &mut State, out: &mut Out) {
+    state.audit = Audit::default();
+    state.rotation.events.clear();
+    state.rotation.overview = None;
+    for layer in [Layer::Rotation, Layer::Audit, Layer::AuditEvent] {
+        state.layers.remove(layer);
+    }
+    state.browse.restart();
+    out.effects.extend(init(state));
+}

@@ -1,0 +1,64 @@
+//! sts:AssumeRole for the role switcher: the new credentials live in memory only, in a new
+//! `AwsContext` the runner keeps under the new identity.
+
+use aws_config::Region;
+use aws_sdk_secretsmanager::config::Credentials;
+use aws_sdk_secretsmanager::config::SharedCredentialsProvider;
+
+use super::{AwsContext, AwsError, convert};
+use crate::app::Assumed;
+
+/// What to assume.
+#[derive(Debug, Clone)]
+pub struct AssumeRequest<'a> {
+    pub role_arn: &'a str,
+    pub session_name: &'a str,
+    pub external_id: Option<&'a str>,
+    pub duration_secs: Option<i32>,
+    pub region: Option<&'a str>,
+}
+
+/// Assumes `request.role_arn` as `ctx`; the context that calls as the role, and who it is.
+pub async fn assume_role(
+    ctx: &AwsContext,
+    request: &AssumeRequest<'_>,
+) -> Result<(AwsContext, Assumed), AwsError> {
+    let region = request.region.unwrap_or("global");
+    let out = ctx
+        .sts(request.region)
+        .assume_role()
+        .role_arn(request.role_arn)
+        .role_session_name(request.session_name)
+        .set_external_id(request.external_id.map(str::to_owned))
+        .set_duration_seconds(request.duration_secs)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("AssumeRole", region, &e))?;
+    let creds = out
+        .credentials()
+        .ok_or_else(|| AwsError::invalid("AssumeRole", region, "the answer held no credentials"))?;
+    let expires = convert::timestamp(Some(creds.expiration()));
+    let expiry = std::time::SystemTime::UNIX_EPOCH
+        + std::time::Duration::from_secs(u64::try_from(creds.expiration().secs()).unwrap_or(0));
+    let provider = Credentials::new(
+        creds.access_key_id(),
+        creds.secret_access_key(),
+        Some(creds.session_token().to_owned()),
+        Some(expiry),
+        "smtui-assume-role",
+    );
+    let mut config = ctx
+        .sdk_config()
+        .to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(provider));
+    if let Some(region) = request.region {
+        config = config.region(Region::new(region.to_owned()));
+    }
+    let arn = out
+        .assumed_role_user()
+        .map_or_else(|| request.role_arn.to_owned(), |u| u.arn().to_owned());
+    Ok((
+        AwsContext::from_config(config.build()),
+        Assumed { arn, expires },
+    ))
+}

@@ -1,0 +1,105 @@
+//! Role switching with the real SDK against the local stack: the role is assumed through
+//! STS, every region is listed again with its credentials (the proxy attributes the calls
+//! to the assumed role), the title names it with its expiry, and `role-back` returns to the
+//! start identity without asking STS again.
+
+mod common;
+
+use std::time::Duration;
+
+use common::live::{LiveApp, seeded_stack};
+use smtui::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_devstack::fixtures as fx;
+
+const WAIT: Duration = Duration::from_secs(30);
+const ROLE: &str = "arn:aws:iam::123456789012:role/payments-reader";
+
+fn list_callers(stack: &smtui_devstack::Stack) -> Vec<String> {
+    stack
+        .proxy()
+        .recorded_events()
+        .into_iter()
+        .filter(|e| e.event_name == "ListSecrets")
+        .map(|e| e.identity_arn)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn assume_a_role_work_as_it_and_come_back() {
+    let stack = seeded_stack().await;
+    let regions = vec![fx::PRIMARY_REGION.to_owned()];
+    let mut app = Box::pin(LiveApp::start_with_regions(
+        &stack.endpoint_url(),
+        Settings::default(),
+        &regions,
+    ))
+    .await;
+    app.wait_loaded().await;
+    let before = list_callers(&stack).len();
+
+    app.cmd(Command::Role);
+    for c in ROLE.chars() {
+        app.dispatch(Action::Text(TextEdit::Insert(c)));
+    }
+    app.cmd(Command::Select);
+    app.wait_for("the switch", WAIT, |s| {
+        s.session.identity != IdentityId::START
+    })
+    .await;
+    assert!(
+        app.state.status_text().contains(
+            "Now working as arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-"
+        ),
+        "{}",
+        app.state.status_text()
+    );
+    assert!(
+        app.state
+            .session
+            .current()
+            .and_then(|k| k.expires)
+            .is_some(),
+        "an assumed role's expiry is known"
+    );
+    app.wait_loaded().await;
+    app.wait_for("who we are now", WAIT, |s| s.session.caller.is_some())
+        .await;
+    let callers = list_callers(&stack);
+    let since: Vec<&String> = callers[before..].iter().collect();
+    assert!(
+        !since.is_empty()
+            && since
+                .iter()
+                .all(|arn| arn.contains("assumed-role/payments-reader/smtui-")),
+        "every region listed again as the role: {since:?}"
+    );
+    assert_eq!(
+        app.state.browse.list.total(),
+        fx::listed_count(fx::PRIMARY_REGION).expect("count") + fx::US_EAST_1_SCHEDULED_FOR_DELETION
+    );
+    let me = app
+        .state
+        .session
+        .caller
+        .clone()
+        .expect("asked")
+        .expect("GetCallerIdentity as the role");
+    assert!(
+        me.arn.contains("assumed-role/payments-reader"),
+        "{}",
+        me.arn
+    );
+
+    let before_back = list_callers(&stack).len();
+    app.cmd(Command::RoleBack);
+    assert_eq!(app.state.session.identity, IdentityId::START);
+    app.wait_loaded().await;
+    let back = list_callers(&stack);
+    assert!(
+        back[before_back..]
+            .iter()
+            .all(|arn| !arn.contains("assumed-role")),
+        "listed as the start identity again: {:?}",
+        &back[before_back..]
+    );
+}

@@ -1,0 +1,177 @@
+//! Role switching without a terminal: the role asked for and checked, AssumeRole as the
+//! current identity, the switch (a new generation: rows and details of the old identity go,
+//! every region is listed again as the new one, late answers for the old one are dropped),
+//! the expiry in the title, a refusal explained, and `role-back`.
+
+mod common;
+
+use common::{Harness, ts};
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+use smtui::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui::model::{AwsError, ErrorKind};
+
+const ROLE: &str = "arn:aws:iam::123456789012:role/payments-reader";
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+/// The AssumeRole the last action sent.
+fn assume_call(h: &Harness) -> Option<(String, String, IdentityId)> {
+    h.effects.iter().find_map(|e| match e {
+        Effect::Aws {
+            call:
+                AwsCall::AssumeRole {
+                    role_arn,
+                    session_name,
+                    new_identity,
+                    ..
+                },
+            ..
+        } => Some((role_arn.clone(), session_name.clone(), *new_identity)),
+        _ => None,
+    })
+}
+
+fn listings(h: &Harness) -> Vec<(IdentityId, String)> {
+    h.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Aws {
+                stamp,
+                call: AwsCall::ListSecrets { region },
+            } => Some((stamp.identity, region.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The loaded harness, switched to ROLE.
+fn switched() -> Harness {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Role);
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    h.type_text("arn:aws:iam::123:role/x");
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state.status_text().contains("is not a role ARN"),
+        "{}",
+        h.state.status_text()
+    );
+    let typed = h.state.prompt.state.clone().expect("asked again").input;
+    assert_eq!(typed, "arn:aws:iam::123:role/x", "nothing typed is lost");
+    while h
+        .state
+        .prompt
+        .state
+        .as_ref()
+        .is_some_and(|p| !p.input.is_empty())
+    {
+        press(&mut h, KeyCode::Backspace);
+    }
+    h.type_text(ROLE);
+    press(&mut h, KeyCode::Enter);
+    let (role, session, identity) = assume_call(&h).expect("AssumeRole sent");
+    assert_eq!(role, ROLE);
+    assert_eq!(session, "smtui-user");
+    assert_eq!(identity, IdentityId(1));
+    h.answer(Outcome::Assumed {
+        identity,
+        role_arn: ROLE.into(),
+        result: Ok(Assumed {
+            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            expires: Some(ts("2026-11-25T13:00:00Z")),
+        }),
+    });
+    h
+}
+
+#[test]
+fn a_switch_lists_every_region_again_as_the_new_identity() {
+    let h = switched();
+    assert_eq!(h.state.session.identity, IdentityId(1));
+    assert_eq!(
+        h.state.browse.list.total(),
+        0,
+        "the old identity's rows are gone"
+    );
+    assert!(h.state.selected_detail().is_none());
+    let listed = listings(&h);
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(listed.iter().all(|(id, _)| *id == IdentityId(1)));
+    assert!(
+        h.effects.iter().any(|e| matches!(e, Effect::Aws { call: AwsCall::WhoAmI { .. }, stamp } if stamp.identity == IdentityId(1))),
+        "who the new identity is"
+    );
+    assert!(h.state.status_text().contains("Now working as arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user (its credentials expire in 1 hour)"), "{}", h.state.status_text());
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("expires in 1 hour"), "{screen}");
+}
+
+#[test]
+fn a_late_answer_for_the_old_identity_is_dropped() {
+    let mut h = switched();
+    let old = smtui::app::Stamp {
+        generation: 1,
+        identity: IdentityId::START,
+    };
+    h.act(smtui::app::Action::Result(smtui::app::Envelope {
+        stamp: old,
+        outcome: Outcome::SecretsPage {
+            region: "us-east-1".into(),
+            page: vec![common::summary("old/identity/secret", "us-east-1")],
+            last: true,
+        },
+    }));
+    assert_eq!(h.state.browse.list.total(), 0);
+}
+
+#[test]
+fn role_back_returns_to_the_identity_before() {
+    let mut h = switched();
+    h.cmd(Command::RoleBack);
+    assert_eq!(h.state.session.identity, IdentityId::START);
+    assert!(
+        h.state.status_text().contains("Back to"),
+        "{}",
+        h.state.status_text()
+    );
+    let listed = listings(&h);
+    assert_eq!(listed.len(), 3);
+    assert!(listed.iter().all(|(id, _)| *id == IdentityId::START));
+    assert!(
+        assume_call(&h).is_none(),
+        "its credentials are still held: no new call"
+    );
+}
+
+#[test]
+fn a_refused_assume_is_explained_and_nothing_changes() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Role);
+    h.type_text(ROLE);
+    press(&mut h, KeyCode::Enter);
+    let (_, _, identity) = assume_call(&h).expect("sent");
+    let rows = h.state.browse.list.total();
+    h.answer(Outcome::Assumed {
+        identity,
+        role_arn: ROLE.into(),
+        result: Err(AwsError {
+            kind: ErrorKind::AccessDenied,
+            operation: "AssumeRole",
+            region: "us-east-1".into(),
+            code: Some("AccessDenied".into()),
+            message: Some("not authorized to perform sts:AssumeRole".into()),
+        }),
+    });
+    assert_eq!(h.state.session.identity, IdentityId::START);
+    assert_eq!(h.state.browse.list.total(), rows, "the rows stay");
+    assert!(
+        h.state.status_text().contains("Could not assume"),
+        "{}",
+        h.state.status_text()
+    );
+    h.cmd(Command::RoleBack);
+    assert!(h.state.status_text().contains("No identity to go back to"));
+}
