@@ -107,7 +107,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         crash::wake_on_panic(tx.clone());
         let state = State::new(settings, &regions, std::time::Instant::now())
             .with_keymap(file.keymap.clone())
-            .with_hardening_failure(hardening_error);
+            .with_hardening_failure(hardening_error)
+            .with_profiles(smtui::aws::profiles::list().await);
         // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
         let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;
         let mut screen = tui::Screen::enter().map_err(|e| format!("terminal: {e}"))?;
@@ -116,7 +117,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             tx,
             Clipboard::new(clipboard::backend_for(resolved.clipboard)),
         )
-        .read_only(resolved.read_only);
+        .read_only(resolved.read_only)
+        .connect_options(options.clone());
         let result = tui::run(&mut screen.terminal, state, runner, rx, signals, &theme).await;
         drop(screen);
         // Said after the restore, on the normal screen, so the user sees it.

@@ -38,6 +38,8 @@ async fn assume_a_role_work_as_it_and_come_back() {
     let before = list_callers(&stack).len();
 
     app.cmd(Command::Role);
+    // The switcher: no profile here, so its one entry is "another role…", by its ARN.
+    app.cmd(Command::Select);
     for c in ROLE.chars() {
         app.dispatch(Action::Text(TextEdit::Insert(c)));
     }

@@ -51,7 +51,13 @@ fn listings(h: &Harness) -> Vec<(IdentityId, String)> {
 fn switched() -> Harness {
     let mut h = Harness::loaded();
     h.cmd(Command::Role);
-    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    assert_eq!(h.state.layers.top(), Layer::Roles, "the switcher");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Prompt,
+        "another role, by its ARN"
+    );
     h.type_text("arn:aws:iam::123:role/x");
     press(&mut h, KeyCode::Enter);
     assert!(
@@ -150,6 +156,7 @@ fn role_back_returns_to_the_identity_before() {
 fn a_refused_assume_is_explained_and_nothing_changes() {
     let mut h = Harness::loaded();
     h.cmd(Command::Role);
+    press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
     let (_, _, identity) = assume_call(&h).expect("sent");
@@ -174,4 +181,64 @@ fn a_refused_assume_is_explained_and_nothing_changes() {
     );
     h.cmd(Command::RoleBack);
     assert!(h.state.status_text().contains("No identity to go back to"));
+}
+
+#[test]
+fn the_switcher_lists_profiles_filters_and_switches_to_one() {
+    use smtui::model::{ProfileInfo, ProfileKind};
+    let mut h = Harness::loaded();
+    h.state.session.profiles = vec![
+        ProfileInfo {
+            name: "dev".into(),
+            kind: ProfileKind::Plain,
+            mfa_serial: None,
+            region: None,
+        },
+        ProfileInfo {
+            name: "prod-admin".into(),
+            kind: ProfileKind::Role {
+                role_arn: "arn:aws:iam::123456789012:role/admin".into(),
+                source: Some("dev".into()),
+            },
+            mfa_serial: Some("arn:aws:iam::123456789012:mfa/alice".into()),
+            region: None,
+        },
+    ];
+    h.cmd(Command::Role);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("profile prod-admin"), "{screen}");
+    assert!(
+        screen.contains("role arn:aws:iam::123456789012:role/admin from dev · MFA"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("role_switcher_120x40", screen);
+    // `q` is text here, not quit.
+    h.type_text("q");
+    assert!(!h.state.quit);
+    press(&mut h, KeyCode::Backspace);
+    h.type_text("admin");
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state.status_text().contains("wants an MFA code"),
+        "{}",
+        h.state.status_text()
+    );
+    assert!(h.calls().is_empty(), "nothing sent for it");
+    h.cmd(Command::Role);
+    h.type_text("dev");
+    press(&mut h, KeyCode::Enter);
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::UseProfile { profile, new_identity }] if profile == "dev" && *new_identity == IdentityId(1)
+    ));
+    h.answer(Outcome::Assumed {
+        identity: IdentityId(1),
+        role_arn: "profile dev".into(),
+        result: Ok(Assumed {
+            arn: "profile dev".into(),
+            expires: None,
+        }),
+    });
+    assert_eq!(h.state.session.identity, IdentityId(1));
+    assert_eq!(listings(&h).len(), 3);
 }

@@ -186,6 +186,11 @@ pub enum AwsCall {
         new_identity: crate::app::stamp::IdentityId,
         region: Option<String>,
     },
+    /// The credentials of a profile of the user's AWS config, as `new_identity`.
+    UseProfile {
+        profile: String,
+        new_identity: crate::app::stamp::IdentityId,
+    },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
     /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
     /// retry of the same text; `None` makes a fresh one.
@@ -335,6 +340,7 @@ impl AwsCall {
             AwsCall::CancelRotation { .. } => "CancelRotateSecret",
             AwsCall::LookupEvents { .. } => "LookupEvents",
             AwsCall::AssumeRole { .. } => "AssumeRole",
+            AwsCall::UseProfile { .. } => "a profile's credentials",
             AwsCall::Tag { .. } => "TagResource",
             AwsCall::Untag { .. } => "UntagResource",
             AwsCall::UpdateDescription { .. } => "UpdateSecret",
@@ -369,6 +375,7 @@ impl AwsCall {
             | AwsCall::RemovePending { region, .. }
             | AwsCall::LookupEvents { region, .. } => Some(region),
             AwsCall::WhoAmI { region } | AwsCall::AssumeRole { region, .. } => region.as_deref(),
+            AwsCall::UseProfile { .. } => None,
         }
     }
 }

@@ -20,12 +20,13 @@ pub enum Layer {
     Rotation,
     Audit,
     AuditEvent,
+    Roles,
     Prompt,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 17] = [
+    pub const ALL: [Layer; 18] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -41,6 +42,7 @@ impl Layer {
         Layer::Rotation,
         Layer::Audit,
         Layer::AuditEvent,
+        Layer::Roles,
         Layer::Prompt,
         Layer::Confirm,
     ];
@@ -63,6 +65,7 @@ impl Layer {
             Layer::Rotation => "rotation",
             Layer::Audit => "audit",
             Layer::AuditEvent => "audit-event",
+            Layer::Roles => "roles",
             Layer::Prompt => "prompt",
             Layer::Confirm => "confirm",
         }
@@ -86,6 +89,7 @@ impl Layer {
             Layer::Rotation => "Rotation overview",
             Layer::Audit => "Audit (CloudTrail)",
             Layer::AuditEvent => "An event's whole record",
+            Layer::Roles => "Role switcher",
             Layer::Prompt => "Text prompt",
             Layer::Confirm => "Confirmation",
         }
@@ -113,6 +117,7 @@ impl Layer {
                 | Layer::Rotation
                 | Layer::Audit
                 | Layer::AuditEvent
+                | Layer::Roles
                 | Layer::Prompt
                 | Layer::Confirm
         )

@@ -98,6 +98,13 @@ impl State {
         self
     }
 
+    /// The profiles of the user's AWS config, for the role switcher.
+    #[must_use]
+    pub fn with_profiles(mut self, profiles: Vec<crate::model::ProfileInfo>) -> Self {
+        self.session.profiles = profiles;
+        self
+    }
+
     #[must_use]
     pub fn with_keymap(mut self, keymap: Keymap) -> Self {
         self.keymap = keymap;
@@ -128,7 +135,7 @@ impl State {
     /// Whether the top layer takes printable keys as text before any binding.
     pub fn takes_text(&self) -> bool {
         match self.layers.top() {
-            Layer::Filter | Layer::Palette | Layer::Prompt => true,
+            Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles => true,
             Layer::Confirm => self.confirm.takes_text(),
             _ => false,
         }

@@ -5,6 +5,7 @@ pub mod client;
 pub mod cloudtrail;
 pub mod convert;
 pub mod error;
+pub mod profiles;
 pub mod regions;
 pub mod rotation;
 pub mod secrets;

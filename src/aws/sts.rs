@@ -62,3 +62,40 @@ pub async fn assume_role(
         Assumed { arn, expires },
     ))
 }
+
+/// The context of a profile of the user's AWS config (aws-config's own provider: role
+/// profiles, SSO, processes), with its credentials resolved once now, so a profile that
+/// cannot give any (an SSO login expired) says so at once, and its expiry is known.
+pub async fn use_profile(
+    options: &super::ConnectOptions,
+) -> Result<(AwsContext, Assumed), AwsError> {
+    use aws_credential_types::provider::ProvideCredentials as _;
+    let name = options.profile.clone().unwrap_or_default();
+    let ctx = AwsContext::load(options).await;
+    let provider = ctx.sdk_config().credentials_provider().ok_or_else(|| {
+        AwsError::invalid(
+            "profile",
+            "global",
+            &format!("profile {name} gives no credentials"),
+        )
+    })?;
+    let creds = provider.provide_credentials().await.map_err(|e| {
+        let mut why = format!("profile {name}: {e}");
+        if why.to_lowercase().contains("sso") {
+            why.push_str(" (run `aws sso login --profile ");
+            why.push_str(&name);
+            why.push_str("`)");
+        }
+        AwsError::invalid("profile", "global", &why)
+    })?;
+    let expires = creds
+        .expiry()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok());
+    Ok((
+        ctx,
+        Assumed {
+            arn: format!("profile {name}"),
+            expires,
+        },
+    ))
+}

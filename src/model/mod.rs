@@ -148,6 +148,29 @@ impl VersionSel {
     }
 }
 
+/// A profile of the user's AWS config, for the role switcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileInfo {
+    pub name: String,
+    pub kind: ProfileKind,
+    /// The MFA device its role wants a code from.
+    pub mfa_serial: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileKind {
+    /// Keys, a credential process, or whatever else the SDK resolves.
+    Plain,
+    /// Assumes `role_arn` from `source` (a profile) or from the environment.
+    Role {
+        role_arn: String,
+        source: Option<String>,
+    },
+    /// IAM Identity Center.
+    Sso,
+}
+
 /// Who we are, from sts:GetCallerIdentity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallerIdentity {

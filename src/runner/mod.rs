@@ -36,6 +36,8 @@ pub struct Runner {
     /// than let them page on for answers that would be dropped.
     listing_generation: u64,
     listing_tasks: Vec<AbortHandle>,
+    /// How to reach AWS (the endpoint), for identities made from profiles later.
+    connect: crate::aws::ConnectOptions,
     /// `--read-only`: the last guard. The router already refuses writes; this makes sure no
     /// mutating call leaves the process even if one got past it.
     read_only: bool,
@@ -54,6 +56,7 @@ impl Runner {
             lanes: Arc::default(),
             listing_generation: 0,
             listing_tasks: Vec::new(),
+            connect: crate::aws::ConnectOptions::default(),
             read_only: false,
         }
     }
@@ -62,6 +65,13 @@ impl Runner {
     #[must_use]
     pub fn read_only(mut self, read_only: bool) -> Self {
         self.read_only = read_only;
+        self
+    }
+
+    /// How to reach AWS for identities made from profiles (the endpoint override).
+    #[must_use]
+    pub fn connect_options(mut self, connect: crate::aws::ConnectOptions) -> Self {
+        self.connect = connect;
         self
     }
 
@@ -111,6 +121,30 @@ impl Runner {
             let _ = self.tx.send(Action::Result(Envelope { stamp, outcome }));
             return;
         };
+        if let AwsCall::UseProfile {
+            profile,
+            new_identity,
+        } = call
+        {
+            let (identities, tx) = (self.identities.clone(), self.tx.clone());
+            let options = crate::aws::ConnectOptions {
+                profile: Some(profile.clone()),
+                ..self.connect.clone()
+            };
+            tokio::spawn(async move {
+                let result = sts::use_profile(&options).await.map(|(ctx, assumed)| {
+                    lock(&identities).insert(new_identity, ctx);
+                    assumed
+                });
+                let outcome = Outcome::Assumed {
+                    identity: new_identity,
+                    role_arn: format!("profile {profile}"),
+                    result,
+                };
+                let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+            });
+            return;
+        }
         if matches!(call, AwsCall::AssumeRole { .. }) {
             // Its credentials become a new identity, held here for the effects that follow.
             let (identities, tx) = (self.identities.clone(), self.tx.clone());
@@ -199,6 +233,14 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
         } => Outcome::Assumed {
             identity: new_identity,
             role_arn,
+            result: Err(error),
+        },
+        AwsCall::UseProfile {
+            profile,
+            new_identity,
+        } => Outcome::Assumed {
+            identity: new_identity,
+            role_arn: format!("profile {profile}"),
             result: Err(error),
         },
         AwsCall::LookupEvents { query, .. } => Outcome::AuditPage {

@@ -17,7 +17,7 @@ use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
 use crate::features::{
     audit, browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, rotation,
-    tags, versions,
+    session, tags, versions,
 };
 use crate::sanitize::is_unsafe_text;
 pub use theme::Theme;
@@ -226,6 +226,7 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
                 audit::view::render_record(frame, screen.whole, view, theme);
             }
         }
+        Layer::Roles => session::view::render_switcher(frame, screen.whole, &state.session, theme),
         Layer::Prompt => {
             if let Some(prompt) = &state.prompt.state {
                 prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);

@@ -51,6 +51,7 @@ const TAGS: Scope = Scope::In(Layer::Tags);
 const ROTATION: Scope = Scope::In(Layer::Rotation);
 const AUDIT: Scope = Scope::In(Layer::Audit);
 const RECORD: Scope = Scope::In(Layer::AuditEvent);
+const ROLES: Scope = Scope::In(Layer::Roles);
 const PROMPT: Scope = Scope::In(Layer::Prompt);
 const GLOBAL: Scope = Scope::Global;
 
@@ -184,6 +185,11 @@ const ROWS: &[Row] = &[
     (RECORD, &[HOME, k('g')], C::Top, "top", None),
     (RECORD, &[ESC, k('q')], C::Back, "back to the events", Some("back")),
     (RECORD, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (ROLES, &[ENTER], C::Select, "work as the highlighted identity", Some("switch")),
+    (ROLES, &[DOWN], C::Down, "next", Some("move")),
+    (ROLES, &[UP], C::Up, "previous", None),
+    (ROLES, &[ESC], C::Back, "close", Some("close")),
+    (ROLES, &[ctrl('c')], C::Quit, "quit smtui", None),
     (PROMPT, &[ENTER], C::Select, "done", Some("done")),
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),

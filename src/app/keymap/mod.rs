@@ -24,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// Help and README order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 18] = [
+    pub const ORDER: [Scope; 19] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
         Scope::Global,
@@ -41,6 +41,7 @@ impl Scope {
         Scope::In(Layer::Rotation),
         Scope::In(Layer::Audit),
         Scope::In(Layer::AuditEvent),
+        Scope::In(Layer::Roles),
         Scope::In(Layer::Prompt),
         Scope::In(Layer::Confirm),
     ];

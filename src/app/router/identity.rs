@@ -13,14 +13,38 @@ use crate::app::state::State;
 use crate::features::audit::Audit;
 use crate::features::rotation::relative;
 use crate::features::session::clean_session_name;
+use crate::features::session::switcher::Choice;
 use crate::model::AwsError;
 
-/// `role`: which role to assume.
-pub(super) fn ask(state: &State, out: &mut Out) {
-    if let Some(role) = &state.session.assuming {
-        out.info(format!("Still assuming {role}"));
+/// The switcher's keys, and what its choice does.
+pub(super) fn switcher(state: &mut State, command: crate::app::command::Command, out: &mut Out) {
+    let Some(choice) = state.session.switcher_command(command, out) else {
         return;
+    };
+    match choice {
+        Choice::Back => back(state, out),
+        Choice::AssumeByArn => ask(out),
+        Choice::Profile(name) => {
+            let mfa = state
+                .session
+                .profiles
+                .iter()
+                .any(|p| p.name == name && p.mfa_serial.is_some());
+            if mfa {
+                out.warn(format!(
+                    "profile {name} wants an MFA code, which smtui cannot ask for yet; \
+                     assume its role by ARN from a session that has MFA"
+                ));
+                return;
+            }
+            out.info(format!("Switching to profile {name}…"));
+            out.effect(state.session.use_profile(name));
+        }
     }
+}
+
+/// Which role to assume, by its ARN.
+fn ask(out: &mut Out) {
     out.intent(Intent::Prompt {
         label: "Assume which role? Its ARN (arn:aws:iam::ACCOUNT:role/NAME)".to_owned(),
         initial: String::new(),

@@ -165,6 +165,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             state.audit.command(command, &ctx, out);
         }
         Layer::AuditEvent => state.audit.record_command(command, out),
+        Layer::Roles => identity::switcher(state, command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
@@ -228,7 +229,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 out,
             );
         }
-        Command::Role => identity::ask(state, out),
+        Command::Role => state.session.open_switcher(out),
         Command::RoleBack => identity::back(state, out),
         Command::Audit => {
             let ctx = ctx!(state);
@@ -274,6 +275,7 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
         Layer::Palette => state.palette.text(edit),
         Layer::Confirm => state.confirm.text(edit),
         Layer::Prompt => state.prompt.text(edit, out),
+        Layer::Roles => state.session.switcher_text(edit),
         _ => {}
     }
 }
@@ -461,6 +463,7 @@ fn close(state: &mut State, layer: Layer) {
             }
         }
         Layer::Prompt => state.prompt.state = None,
+        Layer::Roles => state.session.switcher = None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! sts:GetCallerIdentity said), and the generation that makes older results stale. Role
 //! switching adds identities here.
 
+pub mod switcher;
 pub mod view;
 
 use jiff::Timestamp;
@@ -36,6 +37,10 @@ pub struct Session {
     pub previous: Option<IdentityId>,
     /// An AssumeRole on its way (its role ARN), so it is asked once.
     pub assuming: Option<String>,
+    /// The profiles of the user's AWS config (read at start).
+    pub profiles: Vec<crate::model::ProfileInfo>,
+    /// The role switcher, while open.
+    pub switcher: Option<switcher::Switcher>,
 }
 
 impl Session {
@@ -52,6 +57,8 @@ impl Session {
             }],
             previous: None,
             assuming: None,
+            profiles: Vec::new(),
+            switcher: None,
         }
     }
 
@@ -60,9 +67,26 @@ impl Session {
         self.known.iter().find(|k| k.id == self.identity)
     }
 
+    fn next_identity(&self) -> IdentityId {
+        IdentityId(self.known.iter().map(|k| k.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// The credentials of `profile`, into a new identity.
+    pub fn use_profile(&mut self, profile: String) -> Effect {
+        let next = self.next_identity();
+        self.assuming = Some(format!("profile {profile}"));
+        Effect::Aws {
+            stamp: self.stamp(),
+            call: AwsCall::UseProfile {
+                profile,
+                new_identity: next,
+            },
+        }
+    }
+
     /// AssumeRole of `role_arn` as the current identity, into a new identity.
     pub fn assume(&mut self, role_arn: String, session_name: String) -> Effect {
-        let next = IdentityId(self.known.iter().map(|k| k.id.0).max().unwrap_or(0) + 1);
+        let next = self.next_identity();
         self.assuming = Some(role_arn.clone());
         Effect::Aws {
             stamp: self.stamp(),

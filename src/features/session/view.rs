@@ -41,3 +41,52 @@ fn identity_span(session: &Session, theme: &Theme) -> Span<'static> {
         None => Span::styled("identity…", theme.loading),
     }
 }
+
+/// The role switcher: the filter, then each identity it could switch to.
+pub fn render_switcher(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    session: &Session,
+    theme: &Theme,
+) {
+    use ratatui::text::Line;
+    use ratatui::widgets::{Clear, Paragraph};
+
+    let Some(switcher) = &session.switcher else {
+        return;
+    };
+    let entries = session.switcher_entries();
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("Work as: ", theme.label),
+            Span::styled(sanitize_line(&switcher.input).into_owned(), theme.filter),
+            Span::styled("▏", theme.filter),
+        ]),
+        Line::raw(""),
+    ];
+    if entries.is_empty() {
+        lines.push(Line::styled("  nothing matches", theme.dim));
+    }
+    for (i, entry) in entries.iter().enumerate() {
+        let style = if i == switcher.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<28}", sanitize_line(&entry.label)), style),
+            Span::styled(format!(" {}", sanitize_line(&entry.detail)), theme.dim),
+        ]));
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = crate::ui::widgets::centered(area, area.width.saturating_sub(10).min(100), height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(crate::ui::widgets::pane_block(
+            Line::from(" Switch identity "),
+            true,
+            theme,
+        )),
+        popup,
+    );
+}

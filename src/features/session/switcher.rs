@@ -1,0 +1,141 @@
+//! The role switcher (`role`): the profiles of the user's AWS config, "another role by its
+//! ARN", and the identity before (role-back), with a filter typed as text.
+
+use crate::app::action::TextEdit;
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::room::{Intent, Out};
+use crate::features::session::Session;
+use crate::model::{ProfileInfo, ProfileKind};
+
+/// What an entry of the switcher does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Profile(String),
+    AssumeByArn,
+    Back,
+}
+
+/// One line of the switcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub label: String,
+    pub detail: String,
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Switcher {
+    pub input: String,
+    pub selected: usize,
+}
+
+/// A profile in a few words: what it is, and whether it wants MFA.
+fn describe(profile: &ProfileInfo) -> String {
+    let mut text = match &profile.kind {
+        ProfileKind::Plain => "keys or a credential process".to_owned(),
+        ProfileKind::Role { role_arn, source } => match source {
+            Some(source) => format!("role {role_arn} from {source}"),
+            None => format!("role {role_arn}"),
+        },
+        ProfileKind::Sso => "IAM Identity Center".to_owned(),
+    };
+    if profile.mfa_serial.is_some() {
+        text.push_str(" · MFA");
+    }
+    text
+}
+
+impl Session {
+    /// The entries the filter lets through.
+    pub fn switcher_entries(&self) -> Vec<Entry> {
+        let needle = self
+            .switcher
+            .as_ref()
+            .map(|s| s.input.to_lowercase())
+            .unwrap_or_default();
+        let mut entries: Vec<Entry> = self
+            .profiles
+            .iter()
+            .map(|p| Entry {
+                label: format!("profile {}", p.name),
+                detail: describe(p),
+                choice: Choice::Profile(p.name.clone()),
+            })
+            .collect();
+        entries.push(Entry {
+            label: "another role…".to_owned(),
+            detail: "assume a role by its ARN".to_owned(),
+            choice: Choice::AssumeByArn,
+        });
+        if let Some(previous) = self.previous {
+            let label = self
+                .known
+                .iter()
+                .find(|k| k.id == previous)
+                .map_or_else(String::new, |k| k.label.clone());
+            entries.insert(
+                0,
+                Entry {
+                    label: "back".to_owned(),
+                    detail: label,
+                    choice: Choice::Back,
+                },
+            );
+        }
+        entries
+            .into_iter()
+            .filter(|e| {
+                needle.is_empty()
+                    || e.label.to_lowercase().contains(&needle)
+                    || e.detail.to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
+    pub fn open_switcher(&mut self, out: &mut Out) {
+        if let Some(role) = &self.assuming {
+            out.info(format!("Still switching to {role}"));
+            return;
+        }
+        self.switcher = Some(Switcher::default());
+        out.intent(Intent::Open(Layer::Roles));
+    }
+
+    pub fn switcher_text(&mut self, edit: TextEdit) {
+        if let Some(switcher) = self.switcher.as_mut() {
+            match edit {
+                TextEdit::Insert(c) => switcher.input.push(c),
+                TextEdit::Backspace => {
+                    switcher.input.pop();
+                }
+            }
+            switcher.selected = 0;
+        }
+    }
+
+    /// The switcher's keys; what was chosen, for the router to act on.
+    pub fn switcher_command(&mut self, command: Command, out: &mut Out) -> Option<Choice> {
+        let count = self.switcher_entries().len();
+        let switcher = self.switcher.as_mut()?;
+        if let Some(step) = command.as_move(10) {
+            switcher.selected = step.apply(switcher.selected, count.saturating_sub(1));
+            return None;
+        }
+        match command {
+            Command::Select => {
+                let chosen = self
+                    .switcher_entries()
+                    .get(self.switcher.as_ref()?.selected)
+                    .map(|e| e.choice.clone());
+                out.intent(Intent::Close(Layer::Roles));
+                chosen
+            }
+            Command::Back => {
+                out.intent(Intent::Close(Layer::Roles));
+                None
+            }
+            _ => None,
+        }
+    }
+}
