@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use common::live::{LiveApp, seeded_stack};
 use smtui::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui::model::{ProfileInfo, ProfileKind};
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -104,4 +105,44 @@ async fn assume_a_role_work_as_it_and_come_back() {
         "listed as the start identity again: {:?}",
         &back[before_back..]
     );
+
+    // A role profile with an MFA device: the code typed (not shown) goes to AssumeRole.
+    app.state.session.profiles = vec![ProfileInfo {
+        name: "mfa-admin".into(),
+        kind: ProfileKind::Role {
+            role_arn: "arn:aws:iam::123456789012:role/mfa-admin".into(),
+            source: None,
+        },
+        mfa_serial: Some("arn:aws:iam::123456789012:mfa/alice".into()),
+        region: None,
+        duration_secs: Some(900),
+        session_name: Some("alice-mfa".into()),
+    }];
+    let before_mfa = list_callers(&stack).len();
+    app.cmd(Command::Role);
+    type_text(&mut app, "mfa-admin");
+    app.cmd(Command::Select);
+    type_text(&mut app, "123456");
+    app.cmd(Command::Select);
+    app.wait_for("the MFA switch", WAIT, |s| {
+        s.session
+            .current()
+            .is_some_and(|k| k.label.contains("assumed-role/mfa-admin/alice-mfa"))
+    })
+    .await;
+    app.wait_loaded().await;
+    let after = list_callers(&stack);
+    assert!(
+        after[before_mfa..]
+            .iter()
+            .all(|arn| arn.contains("assumed-role/mfa-admin/alice-mfa")),
+        "{:?}",
+        &after[before_mfa..]
+    );
+}
+
+fn type_text(app: &mut LiveApp, text: &str) {
+    for c in text.chars() {
+        app.dispatch(Action::Text(TextEdit::Insert(c)));
+    }
 }

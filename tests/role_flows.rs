@@ -193,6 +193,8 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
             kind: ProfileKind::Plain,
             mfa_serial: None,
             region: None,
+            duration_secs: None,
+            session_name: None,
         },
         ProfileInfo {
             name: "prod-admin".into(),
@@ -202,6 +204,8 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
             },
             mfa_serial: Some("arn:aws:iam::123456789012:mfa/alice".into()),
             region: None,
+            duration_secs: Some(3600),
+            session_name: None,
         },
     ];
     h.cmd(Command::Role);
@@ -218,12 +222,75 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
     press(&mut h, KeyCode::Backspace);
     h.type_text("admin");
     press(&mut h, KeyCode::Enter);
+    // Its role wants MFA: the code is asked for, and never shown.
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    h.type_text("12a");
+    press(&mut h, KeyCode::Enter);
     assert!(
-        h.state.status_text().contains("wants an MFA code"),
+        h.state.status_text().contains("6 digits"),
         "{}",
         h.state.status_text()
     );
-    assert!(h.calls().is_empty(), "nothing sent for it");
+    h.type_text("271828");
+    let screen = h.screen(120, 40);
+    assert!(
+        !screen.contains("271828") && screen.contains("••••••"),
+        "{screen}"
+    );
+    press(&mut h, KeyCode::Enter);
+    let sent = h.effects.iter().find_map(|e| match e {
+        Effect::Aws {
+            call:
+                AwsCall::AssumeRoleWithMfa {
+                    role_arn,
+                    source_profile,
+                    serial,
+                    code,
+                    duration_secs,
+                    ..
+                },
+            ..
+        } => Some((
+            role_arn.clone(),
+            source_profile.clone(),
+            serial.clone(),
+            code.expose_str().map(str::to_owned),
+            *duration_secs,
+        )),
+        _ => None,
+    });
+    assert_eq!(
+        sent,
+        Some((
+            "arn:aws:iam::123456789012:role/admin".to_owned(),
+            Some("dev".to_owned()),
+            "arn:aws:iam::123456789012:mfa/alice".to_owned(),
+            Some("271828".to_owned()),
+            Some(3600),
+        ))
+    );
+    assert!(
+        !format!("{:?}", h.effects).contains("271828"),
+        "the code never shows through Debug"
+    );
+    h.answer(Outcome::Assumed {
+        identity: IdentityId(1),
+        role_arn: "arn:aws:iam::123456789012:role/admin".into(),
+        result: Err(AwsError {
+            kind: ErrorKind::AccessDenied,
+            operation: "AssumeRole",
+            region: "us-east-1".into(),
+            code: Some("AccessDenied".into()),
+            message: Some(
+                "MultiFactorAuthentication failed with invalid MFA one time pass code".into(),
+            ),
+        }),
+    });
+    assert!(
+        h.state.status_text().contains("invalid MFA"),
+        "{}",
+        h.state.status_text()
+    );
     h.cmd(Command::Role);
     h.type_text("dev");
     press(&mut h, KeyCode::Enter);

@@ -186,6 +186,19 @@ pub enum AwsCall {
         new_identity: crate::app::stamp::IdentityId,
         region: Option<String>,
     },
+    /// sts:AssumeRole with an MFA code, for a role profile with `mfa_serial` (the SDK's own
+    /// profile provider ignores it): as `source_profile`'s credentials, or the current
+    /// identity's when it has none.
+    AssumeRoleWithMfa {
+        role_arn: String,
+        source_profile: Option<String>,
+        session_name: String,
+        serial: String,
+        code: SecretValue,
+        duration_secs: Option<i32>,
+        new_identity: crate::app::stamp::IdentityId,
+        region: Option<String>,
+    },
     /// The credentials of a profile of the user's AWS config, as `new_identity`.
     UseProfile {
         profile: String,
@@ -339,7 +352,7 @@ impl AwsCall {
             AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => "RotateSecret",
             AwsCall::CancelRotation { .. } => "CancelRotateSecret",
             AwsCall::LookupEvents { .. } => "LookupEvents",
-            AwsCall::AssumeRole { .. } => "AssumeRole",
+            AwsCall::AssumeRole { .. } | AwsCall::AssumeRoleWithMfa { .. } => "AssumeRole",
             AwsCall::UseProfile { .. } => "a profile's credentials",
             AwsCall::Tag { .. } => "TagResource",
             AwsCall::Untag { .. } => "UntagResource",
@@ -374,7 +387,9 @@ impl AwsCall {
             | AwsCall::CancelRotation { region, .. }
             | AwsCall::RemovePending { region, .. }
             | AwsCall::LookupEvents { region, .. } => Some(region),
-            AwsCall::WhoAmI { region } | AwsCall::AssumeRole { region, .. } => region.as_deref(),
+            AwsCall::WhoAmI { region }
+            | AwsCall::AssumeRole { region, .. }
+            | AwsCall::AssumeRoleWithMfa { region, .. } => region.as_deref(),
             AwsCall::UseProfile { .. } => None,
         }
     }

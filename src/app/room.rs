@@ -189,6 +189,10 @@ pub enum PromptFor {
     AuditFilter,
     /// The ARN of a role to assume.
     RoleArn,
+    /// The MFA code for a role profile (never echoed).
+    MfaCode {
+        profile: String,
+    },
     /// `rotation-schedule`: the schedule for this secret.
     RotationSchedule {
         region: String,
@@ -203,6 +207,13 @@ pub enum PromptFor {
         name: String,
         schedule: String,
     },
+}
+
+impl PromptFor {
+    /// Typed text that is not shown (dots instead).
+    pub fn is_secret(&self) -> bool {
+        matches!(self, PromptFor::MfaCode { .. })
+    }
 }
 
 /// A room's answer: effects for the runner, intents for the router.

@@ -35,6 +35,8 @@ async fn list_from(fs: &Fs, env: &Env) -> Vec<ProfileInfo> {
                 kind,
                 mfa_serial: profile.get("mfa_serial").map(str::to_owned),
                 region: profile.get("region").map(str::to_owned),
+                duration_secs: profile.get("duration_seconds").and_then(|d| d.parse().ok()),
+                session_name: profile.get("role_session_name").map(str::to_owned),
             })
         })
         .collect();

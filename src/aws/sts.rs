@@ -16,6 +16,8 @@ pub struct AssumeRequest<'a> {
     pub external_id: Option<&'a str>,
     pub duration_secs: Option<i32>,
     pub region: Option<&'a str>,
+    /// The MFA device and the code it shows now.
+    pub mfa: Option<(&'a str, &'a str)>,
 }
 
 /// Assumes `request.role_arn` as `ctx`; the context that calls as the role, and who it is.
@@ -31,6 +33,8 @@ pub async fn assume_role(
         .role_session_name(request.session_name)
         .set_external_id(request.external_id.map(str::to_owned))
         .set_duration_seconds(request.duration_secs)
+        .set_serial_number(request.mfa.map(|(serial, _)| serial.to_owned()))
+        .set_token_code(request.mfa.map(|(_, code)| code.to_owned()))
         .send()
         .await
         .map_err(|e| AwsError::from_sdk("AssumeRole", region, &e))?;

@@ -156,6 +156,10 @@ pub struct ProfileInfo {
     /// The MFA device its role wants a code from.
     pub mfa_serial: Option<String>,
     pub region: Option<String>,
+    /// `duration_seconds`: how long an assumed role's credentials last.
+    pub duration_secs: Option<i32>,
+    /// `role_session_name`.
+    pub session_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,10 +10,11 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
 use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp, Written};
-use crate::aws::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets, sts};
+use crate::aws::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets};
 use crate::clipboard::Clipboard;
 
 mod clipboard;
+mod identities;
 pub mod lanes;
 use clipboard::ClipboardPort;
 use lanes::Lanes;
@@ -121,39 +122,11 @@ impl Runner {
             let _ = self.tx.send(Action::Result(Envelope { stamp, outcome }));
             return;
         };
-        if let AwsCall::UseProfile {
-            profile,
-            new_identity,
-        } = call
-        {
-            let (identities, tx) = (self.identities.clone(), self.tx.clone());
-            let options = crate::aws::ConnectOptions {
-                profile: Some(profile.clone()),
-                ..self.connect.clone()
-            };
-            tokio::spawn(async move {
-                let result = sts::use_profile(&options).await.map(|(ctx, assumed)| {
-                    lock(&identities).insert(new_identity, ctx);
-                    assumed
-                });
-                let outcome = Outcome::Assumed {
-                    identity: new_identity,
-                    role_arn: format!("profile {profile}"),
-                    result,
-                };
-                let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
-            });
-            return;
-        }
-        if matches!(call, AwsCall::AssumeRole { .. }) {
-            // Its credentials become a new identity, held here for the effects that follow.
-            let (identities, tx) = (self.identities.clone(), self.tx.clone());
-            tokio::spawn(async move {
-                let outcome = assume(&ctx, &identities, call).await;
-                let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
-            });
-            return;
-        }
+        // Calls that make a new identity: their credentials are held before they answer.
+        let call = match identities::start(self, stamp, ctx.clone(), call) {
+            Some(call) => call,
+            None => return,
+        };
         let lane = call.lane();
         if lane == Lane::Listing && stamp.generation != self.listing_generation {
             for old in self.listing_tasks.drain(..) {
@@ -227,6 +200,15 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             result: Err(error),
         },
         AwsCall::AssumeRole {
+            role_arn,
+            new_identity,
+            ..
+        } => Outcome::Assumed {
+            identity: new_identity,
+            role_arn,
+            result: Err(error),
+        },
+        AwsCall::AssumeRoleWithMfa {
             role_arn,
             new_identity,
             ..
@@ -532,39 +514,4 @@ async fn perform_rotation_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
         _ => return,
     };
     send(Outcome::Wrote { call, result });
-}
-
-/// AssumeRole as `ctx`; on success the runner holds the role's credentials as the new
-/// identity before the answer goes back, so the effects that follow it find them.
-async fn assume(ctx: &AwsContext, identities: &Identities, call: AwsCall) -> Outcome {
-    let AwsCall::AssumeRole {
-        role_arn,
-        session_name,
-        external_id,
-        duration_secs,
-        new_identity,
-        region,
-    } = call
-    else {
-        return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));
-    };
-    let request = sts::AssumeRequest {
-        role_arn: &role_arn,
-        session_name: &session_name,
-        external_id: external_id.as_deref(),
-        duration_secs,
-        region: region.as_deref(),
-    };
-    let result = match sts::assume_role(ctx, &request).await {
-        Ok((assumed_ctx, assumed)) => {
-            lock(identities).insert(new_identity, assumed_ctx);
-            Ok(assumed)
-        }
-        Err(error) => Err(error),
-    };
-    Outcome::Assumed {
-        identity: new_identity,
-        role_arn,
-        result,
-    }
 }

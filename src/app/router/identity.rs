@@ -31,10 +31,11 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 .iter()
                 .any(|p| p.name == name && p.mfa_serial.is_some());
             if mfa {
-                out.warn(format!(
-                    "profile {name} wants an MFA code, which smtui cannot ask for yet; \
-                     assume its role by ARN from a session that has MFA"
-                ));
+                out.intent(Intent::Prompt {
+                    label: format!("MFA code for profile {name} (6 digits, not shown)"),
+                    initial: String::new(),
+                    purpose: PromptFor::MfaCode { profile: name },
+                });
                 return;
             }
             out.info(format!("Switching to profile {name}…"));
@@ -78,6 +79,43 @@ pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
     let session = clean_session_name(&format!("smtui-{}", state.settings.user_name));
     out.info(format!("Assuming {arn} as session {session}…"));
     out.effect(state.session.assume(arn.to_owned(), session));
+}
+
+/// The MFA code typed: the role profile's role assumed with it, as its source profile.
+pub(super) fn mfa_typed(state: &mut State, profile: &str, text: String, out: &mut Out) {
+    // Moved, not copied, into the zeroizing type.
+    let code = crate::secret::SecretValue::from_string(text);
+    let valid = code
+        .expose_str()
+        .is_some_and(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit()));
+    if !valid {
+        out.error("An MFA code is 6 digits");
+        out.intent(Intent::Prompt {
+            label: format!("MFA code for profile {profile} (6 digits, not shown)"),
+            initial: String::new(),
+            purpose: PromptFor::MfaCode {
+                profile: profile.to_owned(),
+            },
+        });
+        return;
+    }
+    let Some(info) = state
+        .session
+        .profiles
+        .iter()
+        .find(|p| p.name == profile)
+        .cloned()
+    else {
+        return;
+    };
+    let user = state.settings.user_name.clone();
+    match state.session.assume_with_mfa(&info, code, &user) {
+        Some(effect) => {
+            out.info(format!("Assuming profile {profile}'s role with MFA…"));
+            out.effect(effect);
+        }
+        None => out.error(format!("profile {profile} has no role to assume")),
+    }
 }
 
 /// The answer to AssumeRole.

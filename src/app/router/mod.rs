@@ -387,6 +387,7 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         }
         PromptFor::AuditFilter => state.audit.filtered(&text),
         PromptFor::RoleArn => identity::typed(state, &text, out),
+        PromptFor::MfaCode { profile } => identity::mfa_typed(state, &profile, text, out),
     }
 }
 

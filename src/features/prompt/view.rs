@@ -18,7 +18,12 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &PromptState, keymap: &Keym
     let lines = vec![
         Line::styled(sanitize_line(&prompt.label).into_owned(), theme.text),
         Line::from(vec![
-            Span::styled(sanitize_line(&prompt.input).into_owned(), theme.filter),
+            if prompt.purpose.is_secret() {
+                // An MFA code is not echoed: one dot a digit.
+                Span::styled("•".repeat(prompt.input.chars().count()), theme.filter)
+            } else {
+                Span::styled(sanitize_line(&prompt.input).into_owned(), theme.filter)
+            },
             Span::styled("▏", theme.filter),
         ]),
         Line::styled(

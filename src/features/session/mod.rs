@@ -84,6 +84,39 @@ impl Session {
         }
     }
 
+    /// AssumeRole of a role profile's role with an MFA code, as its source profile.
+    pub fn assume_with_mfa(
+        &mut self,
+        profile: &crate::model::ProfileInfo,
+        code: crate::secret::SecretValue,
+        user: &str,
+    ) -> Option<Effect> {
+        let crate::model::ProfileKind::Role { role_arn, source } = &profile.kind else {
+            return None;
+        };
+        let serial = profile.mfa_serial.clone()?;
+        let next = self.next_identity();
+        self.assuming = Some(format!("profile {}", profile.name));
+        Some(Effect::Aws {
+            stamp: self.stamp(),
+            call: AwsCall::AssumeRoleWithMfa {
+                role_arn: role_arn.clone(),
+                source_profile: source.clone(),
+                session_name: clean_session_name(
+                    profile
+                        .session_name
+                        .as_deref()
+                        .unwrap_or(&format!("smtui-{user}")),
+                ),
+                serial,
+                code,
+                duration_secs: profile.duration_secs,
+                new_identity: next,
+                region: profile.region.clone().or_else(|| self.home_region.clone()),
+            },
+        })
+    }
+
     /// AssumeRole of `role_arn` as the current identity, into a new identity.
     pub fn assume(&mut self, role_arn: String, session_name: String) -> Effect {
         let next = self.next_identity();

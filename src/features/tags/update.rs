@@ -179,7 +179,8 @@ impl Tags {
             | PromptFor::RotationSchedule { .. }
             | PromptFor::RotationFunction { .. }
             | PromptFor::AuditFilter
-            | PromptFor::RoleArn => {}
+            | PromptFor::RoleArn
+            | PromptFor::MfaCode { .. } => {}
         }
     }
 

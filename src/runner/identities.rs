@@ -1,0 +1,148 @@
+//! The calls that make a new identity (AssumeRole, with or without MFA, and a profile's
+//! credentials): they run as the identity that asks, and the runner holds the new
+//! credentials (in memory only) before the answer goes back, so the effects that follow it
+//! find them.
+
+use super::{Identities, Runner, failed, lock, refused};
+use crate::app::{Action, AwsCall, Envelope, Outcome, Stamp};
+use crate::aws::{AwsContext, sts};
+
+/// Starts `call` if it makes an identity; otherwise hands it back.
+pub(super) fn start(
+    runner: &Runner,
+    stamp: Stamp,
+    ctx: AwsContext,
+    call: AwsCall,
+) -> Option<AwsCall> {
+    if let AwsCall::UseProfile {
+        profile,
+        new_identity,
+    } = call
+    {
+        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
+        let options = crate::aws::ConnectOptions {
+            profile: Some(profile.clone()),
+            ..runner.connect.clone()
+        };
+        tokio::spawn(async move {
+            let result = sts::use_profile(&options).await.map(|(ctx, assumed)| {
+                lock(&identities).insert(new_identity, ctx);
+                assumed
+            });
+            let outcome = Outcome::Assumed {
+                identity: new_identity,
+                role_arn: format!("profile {profile}"),
+                result,
+            };
+            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+        });
+        return None;
+    }
+    if let AwsCall::AssumeRoleWithMfa { .. } = call {
+        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
+        let connect = runner.connect.clone();
+        tokio::spawn(async move {
+            let outcome = assume_with_mfa(ctx, connect, &identities, call).await;
+            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+        });
+        return None;
+    }
+    if matches!(call, AwsCall::AssumeRole { .. }) {
+        // Its credentials become a new identity, held here for the effects that follow.
+        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
+        tokio::spawn(async move {
+            let outcome = assume(&ctx, &identities, call).await;
+            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+        });
+        return None;
+    }
+    Some(call)
+}
+
+/// AssumeRole as `ctx`; on success the runner holds the role's credentials as the new
+/// identity before the answer goes back, so the effects that follow it find them.
+async fn assume(ctx: &AwsContext, identities: &Identities, call: AwsCall) -> Outcome {
+    let AwsCall::AssumeRole {
+        role_arn,
+        session_name,
+        external_id,
+        duration_secs,
+        new_identity,
+        region,
+    } = call
+    else {
+        return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));
+    };
+    let request = sts::AssumeRequest {
+        role_arn: &role_arn,
+        session_name: &session_name,
+        external_id: external_id.as_deref(),
+        duration_secs,
+        region: region.as_deref(),
+        mfa: None,
+    };
+    let result = match sts::assume_role(ctx, &request).await {
+        Ok((assumed_ctx, assumed)) => {
+            lock(identities).insert(new_identity, assumed_ctx);
+            Ok(assumed)
+        }
+        Err(error) => Err(error),
+    };
+    Outcome::Assumed {
+        identity: new_identity,
+        role_arn,
+        result,
+    }
+}
+
+/// AssumeRole with an MFA code, as the source profile's credentials (or `ctx`'s).
+async fn assume_with_mfa(
+    ctx: AwsContext,
+    connect: crate::aws::ConnectOptions,
+    identities: &Identities,
+    call: AwsCall,
+) -> Outcome {
+    let AwsCall::AssumeRoleWithMfa {
+        role_arn,
+        source_profile,
+        session_name,
+        serial,
+        code,
+        duration_secs,
+        new_identity,
+        region,
+    } = call
+    else {
+        return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));
+    };
+    let source = match source_profile {
+        Some(profile) => {
+            AwsContext::load(&crate::aws::ConnectOptions {
+                profile: Some(profile),
+                ..connect
+            })
+            .await
+        }
+        None => ctx,
+    };
+    let request = sts::AssumeRequest {
+        role_arn: &role_arn,
+        session_name: &session_name,
+        external_id: None,
+        duration_secs,
+        region: region.as_deref(),
+        mfa: Some((&serial, code.expose_str().unwrap_or_default())),
+    };
+    let result = match sts::assume_role(&source, &request).await {
+        Ok((assumed_ctx, assumed)) => {
+            lock(identities).insert(new_identity, assumed_ctx);
+            Ok(assumed)
+        }
+        Err(error) => Err(error),
+    };
+    Outcome::Assumed {
+        identity: new_identity,
+        role_arn,
+        result,
+    }
+}
