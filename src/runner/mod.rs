@@ -123,9 +123,8 @@ impl Runner {
             return;
         };
         // Calls that make a new identity: their credentials are held before they answer.
-        let call = match identities::start(self, stamp, ctx.clone(), call) {
-            Some(call) => call,
-            None => return,
+        let Some(call) = identities::start(self, stamp, ctx.clone(), call) else {
+            return;
         };
         let lane = call.lane();
         if lane == Lane::Listing && stamp.generation != self.listing_generation {
@@ -203,12 +202,8 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             role_arn,
             new_identity,
             ..
-        } => Outcome::Assumed {
-            identity: new_identity,
-            role_arn,
-            result: Err(error),
-        },
-        AwsCall::AssumeRoleWithMfa {
+        }
+        | AwsCall::AssumeRoleWithMfa {
             role_arn,
             new_identity,
             ..
