@@ -106,7 +106,12 @@ async fn assume_a_role_work_as_it_and_come_back() {
         &back[before_back..]
     );
 
-    // A role profile with an MFA device: the code typed (not shown) goes to AssumeRole.
+    switch_with_mfa(&mut app, &stack).await;
+}
+
+/// A role profile with an MFA device: the code typed (not shown) goes to AssumeRole, and
+/// the listings after it are the role's.
+async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.state.session.profiles = vec![ProfileInfo {
         name: "mfa-admin".into(),
         kind: ProfileKind::Role {
@@ -118,11 +123,11 @@ async fn assume_a_role_work_as_it_and_come_back() {
         duration_secs: Some(900),
         session_name: Some("alice-mfa".into()),
     }];
-    let before_mfa = list_callers(&stack).len();
+    let before_mfa = list_callers(stack).len();
     app.cmd(Command::Role);
-    type_text(&mut app, "mfa-admin");
+    type_text(app, "mfa-admin");
     app.cmd(Command::Select);
-    type_text(&mut app, "123456");
+    type_text(app, "123456");
     app.cmd(Command::Select);
     app.wait_for("the MFA switch", WAIT, |s| {
         s.session
@@ -131,7 +136,7 @@ async fn assume_a_role_work_as_it_and_come_back() {
     })
     .await;
     app.wait_loaded().await;
-    let after = list_callers(&stack);
+    let after = list_callers(stack);
     assert!(
         after[before_mfa..]
             .iter()

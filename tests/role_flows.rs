@@ -183,8 +183,8 @@ fn a_refused_assume_is_explained_and_nothing_changes() {
     assert!(h.state.status_text().contains("No identity to go back to"));
 }
 
-#[test]
-fn the_switcher_lists_profiles_filters_and_switches_to_one() {
+/// The loaded harness with two profiles: plain `dev`, and `prod-admin` whose role wants MFA.
+fn with_profiles() -> Harness {
     use smtui::model::{ProfileInfo, ProfileKind};
     let mut h = Harness::loaded();
     h.state.session.profiles = vec![
@@ -208,6 +208,12 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
             session_name: None,
         },
     ];
+    h
+}
+
+#[test]
+fn the_switcher_lists_profiles_filters_and_switches_to_one() {
+    let mut h = with_profiles();
     h.cmd(Command::Role);
     let screen = h.screen(120, 40);
     assert!(screen.contains("profile prod-admin"), "{screen}");
@@ -220,6 +226,29 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
     h.type_text("q");
     assert!(!h.state.quit);
     press(&mut h, KeyCode::Backspace);
+    h.cmd(Command::Role);
+    h.type_text("dev");
+    press(&mut h, KeyCode::Enter);
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::UseProfile { profile, new_identity }] if profile == "dev" && *new_identity == IdentityId(1)
+    ));
+    h.answer(Outcome::Assumed {
+        identity: IdentityId(1),
+        role_arn: "profile dev".into(),
+        result: Ok(Assumed {
+            arn: "profile dev".into(),
+            expires: None,
+        }),
+    });
+    assert_eq!(h.state.session.identity, IdentityId(1));
+    assert_eq!(listings(&h).len(), 3);
+}
+
+#[test]
+fn an_mfa_profile_asks_for_its_code_never_shows_it_and_sends_it() {
+    let mut h = with_profiles();
+    h.cmd(Command::Role);
     h.type_text("admin");
     press(&mut h, KeyCode::Enter);
     // Its role wants MFA: the code is asked for, and never shown.
@@ -291,21 +320,4 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
         "{}",
         h.state.status_text()
     );
-    h.cmd(Command::Role);
-    h.type_text("dev");
-    press(&mut h, KeyCode::Enter);
-    assert!(matches!(
-        &h.calls()[..],
-        [AwsCall::UseProfile { profile, new_identity }] if profile == "dev" && *new_identity == IdentityId(1)
-    ));
-    h.answer(Outcome::Assumed {
-        identity: IdentityId(1),
-        role_arn: "profile dev".into(),
-        result: Ok(Assumed {
-            arn: "profile dev".into(),
-            expires: None,
-        }),
-    });
-    assert_eq!(h.state.session.identity, IdentityId(1));
-    assert_eq!(listings(&h).len(), 3);
 }
