@@ -16,6 +16,7 @@ pub mod hardening;
 pub mod headless;
 pub mod logging;
 pub mod model;
+pub mod recent;
 pub mod runner;
 pub mod sanitize;
 pub mod secret;

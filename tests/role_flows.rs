@@ -321,3 +321,44 @@ fn an_mfa_profile_asks_for_its_code_never_shows_it_and_sends_it() {
         h.state.status_text()
     );
 }
+
+#[test]
+fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("recent-roles.toml");
+    let mut h = Harness::loaded();
+    h.state.session.recent_path = Some(path.clone());
+    h.cmd(Command::Role);
+    press(&mut h, KeyCode::Enter);
+    h.type_text(ROLE);
+    press(&mut h, KeyCode::Enter);
+    let (_, _, identity) = assume_call(&h).expect("sent");
+    h.answer(Outcome::Assumed {
+        identity,
+        role_arn: ROLE.into(),
+        result: Ok(Assumed {
+            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            expires: None,
+        }),
+    });
+    let saved = h.effects.iter().find_map(|e| match e {
+        Effect::SaveRecentRoles { path: p, roles } => Some((p.clone(), roles.clone())),
+        _ => None,
+    });
+    let (saved_path, roles) = saved.expect("remembered");
+    assert_eq!(saved_path, path);
+    assert_eq!(roles.len(), 1);
+    assert_eq!(roles[0].role_arn, ROLE);
+    assert!(
+        !format!("{roles:?}").contains("smtui-user"),
+        "the role, not the session or its credentials"
+    );
+    // Offered first in the switcher next time (after the way back).
+    h.cmd(Command::Role);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("role payments-reader"), "{screen}");
+    h.type_text("payments");
+    press(&mut h, KeyCode::Enter);
+    let (role, _, _) = assume_call(&h).expect("assumed again, by its ARN");
+    assert_eq!(role, ROLE);
+}

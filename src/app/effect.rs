@@ -32,6 +32,11 @@ pub enum Effect {
     ClearClipboard {
         token: u64,
     },
+    /// Remember the roles assumed recently (ARNs and dates only) in `path`.
+    SaveRecentRoles {
+        path: std::path::PathBuf,
+        roles: Vec<crate::recent::RecentRole>,
+    },
     /// Deliver `action` after `delay`.
     After {
         delay: Duration,

@@ -98,6 +98,14 @@ impl State {
         self
     }
 
+    /// The roles assumed recently, remembered in `path` (none: nothing remembered).
+    #[must_use]
+    pub fn with_recent_roles(mut self, path: Option<std::path::PathBuf>) -> Self {
+        self.session.recent = path.as_deref().map(crate::recent::load).unwrap_or_default();
+        self.session.recent_path = path;
+        self
+    }
+
     /// The profiles of the user's AWS config, for the role switcher.
     #[must_use]
     pub fn with_profiles(mut self, profiles: Vec<crate::model::ProfileInfo>) -> Self {

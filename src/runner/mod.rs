@@ -95,6 +95,14 @@ impl Runner {
                     let _ = tx.send(*action);
                 });
             }
+            Effect::SaveRecentRoles { path, roles } => {
+                // Small and rare; a failure only costs the list next time.
+                tokio::task::spawn_blocking(move || {
+                    if let Err(why) = crate::recent::save(&path, &roles) {
+                        tracing::warn!(%why, "could not remember the recent roles");
+                    }
+                });
+            }
             Effect::Quit => return false,
         }
         true

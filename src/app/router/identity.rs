@@ -24,6 +24,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     match choice {
         Choice::Back => back(state, out),
         Choice::AssumeByArn => ask(out),
+        Choice::Recent(arn) => typed(state, &arn, out),
         Choice::Profile(name) => {
             let mfa = state
                 .session
@@ -127,18 +128,14 @@ pub(super) fn assumed(
     out: &mut Out,
 ) {
     match state.session.assumed(identity, result) {
-        Ok(now) => {
-            let until = now
-                .expires
-                .map(|t| format!(" (its credentials expire {})", relative(t, state.wall)))
-                .unwrap_or_default();
-            let text = format!(
-                "Now working as {}{until}; role-back returns to the identity before",
-                now.label
-            );
-            reload(state, out);
-            out.info(text);
+        Ok(_) if !role_arn.starts_with("profile ") => {
+            let wall = state.wall;
+            if let Some(save) = state.session.remember(role_arn, wall) {
+                out.effect(save);
+            }
+            said_switched(state, out);
         }
+        Ok(_) => said_switched(state, out),
         Err(error) => {
             let mut text = format!("Could not assume {role_arn}: {error}");
             if error
@@ -151,6 +148,23 @@ pub(super) fn assumed(
             out.error(text);
         }
     }
+}
+
+/// Says who we work as now (and until when), and lists every region again as it.
+fn said_switched(state: &mut State, out: &mut Out) {
+    let Some(now) = state.session.current().cloned() else {
+        return;
+    };
+    let until = now
+        .expires
+        .map(|t| format!(" (its credentials expire {})", relative(t, state.wall)))
+        .unwrap_or_default();
+    let text = format!(
+        "Now working as {}{until}; role-back returns to the identity before",
+        now.label
+    );
+    reload(state, out);
+    out.info(text);
 }
 
 /// `role-back`: the identity before the last switch (its credentials are still held).

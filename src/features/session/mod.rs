@@ -41,6 +41,9 @@ pub struct Session {
     pub profiles: Vec<crate::model::ProfileInfo>,
     /// The role switcher, while open.
     pub switcher: Option<switcher::Switcher>,
+    /// Roles assumed recently (ARNs and dates only), and where they are kept.
+    pub recent: Vec<crate::recent::RecentRole>,
+    pub recent_path: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -59,6 +62,8 @@ impl Session {
             assuming: None,
             profiles: Vec::new(),
             switcher: None,
+            recent: Vec::new(),
+            recent_path: None,
         }
     }
 
@@ -151,6 +156,15 @@ impl Session {
         });
         self.switch_to(identity);
         Ok(self.known.last().unwrap_or(&self.known[0]))
+    }
+
+    /// `role_arn` was assumed: remembered (ARN and date, never credentials).
+    pub fn remember(&mut self, role_arn: &str, now: Timestamp) -> Option<Effect> {
+        crate::recent::used(&mut self.recent, role_arn, now);
+        Some(Effect::SaveRecentRoles {
+            path: self.recent_path.clone()?,
+            roles: self.recent.clone(),
+        })
     }
 
     /// Works as `identity` from now on; the one before is remembered for `role-back`.

@@ -12,6 +12,8 @@ use crate::model::{ProfileInfo, ProfileKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Choice {
     Profile(String),
+    /// A role assumed before, by its ARN.
+    Recent(String),
     AssumeByArn,
     Back,
 }
@@ -63,6 +65,19 @@ impl Session {
                 choice: Choice::Profile(p.name.clone()),
             })
             .collect();
+        entries.extend(self.recent.iter().map(|r| Entry {
+            label: format!(
+                "role {}",
+                r.role_arn.rsplit('/').next().unwrap_or(&r.role_arn)
+            ),
+            detail: format!(
+                "{} · recent, used {} time{}",
+                r.role_arn,
+                r.uses,
+                if r.uses == 1 { "" } else { "s" }
+            ),
+            choice: Choice::Recent(r.role_arn.clone()),
+        }));
         entries.push(Entry {
             label: "another role…".to_owned(),
             detail: "assume a role by its ARN".to_owned(),
