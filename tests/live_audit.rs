@@ -87,7 +87,7 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
         .await
         .expect("GetSecretValue as the role");
 
-    let mut app = app_on(&stack.endpoint_url(), fx::JSON_SECRET).await;
+    let mut app = Box::pin(app_on(&stack.endpoint_url(), fx::JSON_SECRET)).await;
     app.cmd(Command::Reveal);
     app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
         .await;
@@ -143,7 +143,7 @@ async fn more_than_fifty_events_page_as_the_user_scrolls() {
             .await
             .expect("DescribeSecret");
     }
-    let mut app = app_on(&stack.endpoint_url(), name).await;
+    let mut app = Box::pin(app_on(&stack.endpoint_url(), name)).await;
     audit(&mut app).await;
     for _ in 0..80 {
         press(&mut app, KeyCode::Char('j'));

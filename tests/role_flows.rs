@@ -362,3 +362,60 @@ fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
     let (role, _, _) = assume_call(&h).expect("assumed again, by its ARN");
     assert_eq!(role, ROLE);
 }
+
+#[test]
+fn credentials_about_to_expire_are_renewed_without_a_switch() {
+    let mut h = switched();
+    // Five minutes before the end the title warns, and the next tick renews.
+    h.state.wall = ts("2026-11-25T12:56:00Z");
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("expires in 4 minutes: :role-renew"),
+        "{screen}"
+    );
+    h.act(smtui::app::Action::Tick);
+    let renewal = h.effects.iter().find_map(|e| match e {
+        Effect::Aws {
+            call:
+                AwsCall::AssumeRole {
+                    role_arn,
+                    new_identity,
+                    as_identity,
+                    ..
+                },
+            ..
+        } => Some((role_arn.clone(), *new_identity, *as_identity)),
+        _ => None,
+    });
+    assert_eq!(
+        renewal,
+        Some((ROLE.to_owned(), IdentityId(1), Some(IdentityId::START))),
+        "the same role, into the same identity, as the identity that assumed it"
+    );
+    h.act(smtui::app::Action::Tick);
+    assert!(
+        h.effects.is_empty(),
+        "asked once, not on every tick: {:?}",
+        h.effects
+    );
+    h.answer(Outcome::Assumed {
+        identity: IdentityId(1),
+        role_arn: ROLE.into(),
+        result: Ok(Assumed {
+            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            expires: Some(ts("2026-11-25T13:56:00Z")),
+        }),
+    });
+    assert_eq!(h.state.session.identity, IdentityId(1));
+    assert!(listings(&h).is_empty(), "no reload: the same identity");
+    assert!(
+        h.state
+            .status_text()
+            .contains("Credentials renewed: they expire in 1 hour"),
+        "{}",
+        h.state.status_text()
+    );
+    h.cmd(Command::RoleBack);
+    h.cmd(Command::RoleRenew);
+    assert!(h.state.status_text().contains("the SDK renews them itself"));
+}

@@ -92,6 +92,8 @@ pub enum Command {
     Role,
     /// Back to the identity before the last switch.
     RoleBack,
+    /// New credentials for the current identity (before they expire).
+    RoleRenew,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -115,6 +117,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Tags, "tags", "tags, description and resource policy"),
     (Command::Role, "role", "assume a role and work as it (the start identity stays for role-back)"),
     (Command::RoleBack, "role-back", "back to the identity before the last switch"),
+    (Command::RoleRenew, "role-renew", "new credentials for the current identity (MFA: a new code)"),
     (Command::Audit, "audit", "who read or changed this secret, from where, what was denied (CloudTrail)"),
     (Command::AuditRegion, "audit-region", "every Secrets Manager event of the region (CloudTrail)"),
     (Command::AuditWindow, "audit-window", "audit: the next time window"),

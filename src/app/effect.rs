@@ -190,6 +190,8 @@ pub enum AwsCall {
         duration_secs: Option<i32>,
         new_identity: crate::app::stamp::IdentityId,
         region: Option<String>,
+        /// Run as this identity instead of the stamp's (renewing a role assumed by it).
+        as_identity: Option<crate::app::stamp::IdentityId>,
     },
     /// sts:AssumeRole with an MFA code, for a role profile with `mfa_serial` (the SDK's own
     /// profile provider ignores it): as `source_profile`'s credentials, or the current

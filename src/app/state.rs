@@ -156,7 +156,9 @@ impl State {
 
     /// A countdown is on screen, so a once-a-second redraw is useful.
     pub fn has_countdown(&self) -> bool {
-        self.reveal.value.is_some() || self.clipboard.has_countdown()
+        self.reveal.value.is_some()
+            || self.clipboard.has_countdown()
+            || self.session.current().is_some_and(|k| k.expires.is_some())
     }
 }
 

@@ -47,8 +47,12 @@ pub(super) fn start(
         });
         return None;
     }
-    if matches!(call, AwsCall::AssumeRole { .. }) {
+    if let AwsCall::AssumeRole { as_identity, .. } = &call {
         // Its credentials become a new identity, held here for the effects that follow.
+        // A renewal runs as the identity that assumed the role in the first place.
+        let ctx = as_identity
+            .and_then(|id| lock(&runner.identities).get(&id).cloned())
+            .unwrap_or(ctx);
         let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
         tokio::spawn(async move {
             let outcome = assume(&ctx, &identities, call).await;
@@ -69,6 +73,7 @@ async fn assume(ctx: &AwsContext, identities: &Identities, call: AwsCall) -> Out
         duration_secs,
         new_identity,
         region,
+        ..
     } = call
     else {
         return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));

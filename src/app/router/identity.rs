@@ -14,6 +14,7 @@ use crate::features::audit::Audit;
 use crate::features::rotation::relative;
 use crate::features::session::clean_session_name;
 use crate::features::session::switcher::Choice;
+use crate::features::session::{Origin, Renewal};
 use crate::model::AwsError;
 
 /// The switcher's keys, and what its choice does.
@@ -128,14 +129,23 @@ pub(super) fn assumed(
     out: &mut Out,
 ) {
     match state.session.assumed(identity, result) {
-        Ok(_) if !role_arn.starts_with("profile ") => {
+        Ok(true) => {
+            let until = state
+                .session
+                .current()
+                .and_then(|k| k.expires)
+                .map(|t| format!(": they expire {}", relative(t, state.wall)))
+                .unwrap_or_default();
+            out.info(format!("Credentials renewed{until}"));
+        }
+        Ok(false) if !role_arn.starts_with("profile ") => {
             let wall = state.wall;
             if let Some(save) = state.session.remember(role_arn, wall) {
                 out.effect(save);
             }
             said_switched(state, out);
         }
-        Ok(_) => said_switched(state, out),
+        Ok(false) => said_switched(state, out),
         Err(error) => {
             let mut text = format!("Could not assume {role_arn}: {error}");
             if error
@@ -147,6 +157,42 @@ pub(super) fn assumed(
             }
             out.error(text);
         }
+    }
+}
+
+/// `role-renew`: new credentials for the current identity, the way it got its own.
+pub(super) fn renew(state: &mut State, out: &mut Out) {
+    if state.session.assuming.is_some() {
+        return;
+    }
+    match state.session.renew() {
+        Ok(effect) => {
+            out.info("Renewing the credentials…");
+            out.effect(effect);
+        }
+        Err(Renewal::Itself) => {
+            out.info(
+                "These credentials are the ones smtui started with: the SDK renews them itself",
+            );
+        }
+        Err(Renewal::NeedsCode(profile)) => out.intent(Intent::Prompt {
+            label: format!("MFA code for profile {profile}, to renew (6 digits, not shown)"),
+            initial: String::new(),
+            purpose: PromptFor::MfaCode { profile },
+        }),
+    }
+}
+
+/// On every tick: credentials about to expire are renewed when that needs nobody (an
+/// MFA role only gets the title's warning, and `role-renew` asks for a code).
+pub(super) fn renew_if_due(state: &mut State, out: &mut Out) {
+    let due = state.session.expiring(state.wall) && state.session.assuming.is_none();
+    let needs_code = state
+        .session
+        .current()
+        .is_some_and(|k| matches!(k.origin, Origin::MfaProfile(_) | Origin::Start));
+    if due && !needs_code {
+        renew(state, out);
     }
 }
 

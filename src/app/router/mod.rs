@@ -98,8 +98,9 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::Quit => quit(state, &mut out),
         Action::HelpScrollLimit(limit) => state.help.limit_reported(limit),
         Action::ValueScrollLimit(limit) => state.reveal.scroll_limit_reported(limit),
-        // Ticks and resizes only need a redraw.
-        Action::Tick | Action::Resize => {}
+        // Ticks renew credentials about to expire; resizes only need a redraw.
+        Action::Tick => identity::renew_if_due(state, &mut out),
+        Action::Resize => {}
     }
     apply_intents(state, &mut out);
     cross_room_rules(state, &before, &mut out);
@@ -231,6 +232,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Command::Role => state.session.open_switcher(out),
         Command::RoleBack => identity::back(state, out),
+        Command::RoleRenew => identity::renew(state, out),
         Command::Audit => {
             let ctx = ctx!(state);
             state.audit.open(&ctx, out);

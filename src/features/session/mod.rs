@@ -11,6 +11,15 @@ use crate::app::effect::{AwsCall, Effect};
 use crate::app::envelope::{Assumed, IdentityId, Stamp};
 use crate::model::{AwsError, CallerIdentity};
 
+/// Why the current identity's credentials cannot be renewed right away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Renewal {
+    /// The start credentials: the SDK's chain refreshes them itself.
+    Itself,
+    /// A role assumed with MFA: a new code, through this profile.
+    NeedsCode(String),
+}
+
 /// An identity the runner holds credentials for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownIdentity {
@@ -19,7 +28,30 @@ pub struct KnownIdentity {
     pub label: String,
     /// When its credentials expire, when known (an assumed role's are).
     pub expires: Option<Timestamp>,
+    /// Where its credentials came from, to renew them.
+    pub origin: Origin,
 }
+
+/// Where an identity's credentials came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The start: the SDK's own chain refreshes them.
+    Start,
+    /// AssumeRole as `parent`.
+    Role {
+        parent: IdentityId,
+        role_arn: String,
+        session_name: String,
+    },
+    /// A profile of the AWS config, through the SDK's provider.
+    Profile(String),
+    /// A role profile assumed with an MFA code (renewing wants a new code).
+    MfaProfile(String),
+}
+
+/// How long before its credentials expire an identity is renewed (or, when that needs an
+/// MFA code, the title warns).
+pub const RENEW_BEFORE: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
 
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -37,6 +69,8 @@ pub struct Session {
     pub previous: Option<IdentityId>,
     /// An AssumeRole on its way (its role ARN), so it is asked once.
     pub assuming: Option<String>,
+    /// Where the identity on its way comes from.
+    pending_origin: Option<Origin>,
     /// The profiles of the user's AWS config (read at start).
     pub profiles: Vec<crate::model::ProfileInfo>,
     /// The role switcher, while open.
@@ -57,9 +91,11 @@ impl Session {
                 id: IdentityId::START,
                 label: "the credentials smtui started with".to_owned(),
                 expires: None,
+                origin: Origin::Start,
             }],
             previous: None,
             assuming: None,
+            pending_origin: None,
             profiles: Vec::new(),
             switcher: None,
             recent: Vec::new(),
@@ -80,6 +116,7 @@ impl Session {
     pub fn use_profile(&mut self, profile: String) -> Effect {
         let next = self.next_identity();
         self.assuming = Some(format!("profile {profile}"));
+        self.pending_origin = Some(Origin::Profile(profile.clone()));
         Effect::Aws {
             stamp: self.stamp(),
             call: AwsCall::UseProfile {
@@ -102,6 +139,7 @@ impl Session {
         let serial = profile.mfa_serial.clone()?;
         let next = self.next_identity();
         self.assuming = Some(format!("profile {}", profile.name));
+        self.pending_origin = Some(Origin::MfaProfile(profile.name.clone()));
         Some(Effect::Aws {
             stamp: self.stamp(),
             call: AwsCall::AssumeRoleWithMfa {
@@ -125,7 +163,23 @@ impl Session {
     /// AssumeRole of `role_arn` as the current identity, into a new identity.
     pub fn assume(&mut self, role_arn: String, session_name: String) -> Effect {
         let next = self.next_identity();
+        self.assume_as(self.identity, role_arn, session_name, next)
+    }
+
+    /// AssumeRole as `parent`, into `into` (a new identity, or the same one renewed).
+    fn assume_as(
+        &mut self,
+        parent: IdentityId,
+        role_arn: String,
+        session_name: String,
+        into: IdentityId,
+    ) -> Effect {
         self.assuming = Some(role_arn.clone());
+        self.pending_origin = Some(Origin::Role {
+            parent,
+            role_arn: role_arn.clone(),
+            session_name: session_name.clone(),
+        });
         Effect::Aws {
             stamp: self.stamp(),
             call: AwsCall::AssumeRole {
@@ -133,29 +187,67 @@ impl Session {
                 session_name,
                 external_id: None,
                 duration_secs: None,
-                new_identity: next,
+                new_identity: into,
                 region: self.home_region.clone(),
+                as_identity: Some(parent),
             },
         }
     }
 
+    /// New credentials for the current identity, the way it got its own: `Err` says why
+    /// not (the start's renew themselves; an MFA role wants a new code: its profile).
+    pub fn renew(&mut self) -> Result<Effect, Renewal> {
+        let current = self.current().cloned().ok_or(Renewal::Itself)?;
+        match current.origin {
+            Origin::Start => Err(Renewal::Itself),
+            Origin::MfaProfile(profile) => Err(Renewal::NeedsCode(profile)),
+            Origin::Role {
+                parent,
+                role_arn,
+                session_name,
+            } => Ok(self.assume_as(parent, role_arn, session_name, current.id)),
+            Origin::Profile(profile) => {
+                self.assuming = Some(format!("profile {profile}"));
+                self.pending_origin = Some(Origin::Profile(profile.clone()));
+                Ok(Effect::Aws {
+                    stamp: self.stamp(),
+                    call: AwsCall::UseProfile {
+                        profile,
+                        new_identity: current.id,
+                    },
+                })
+            }
+        }
+    }
+
+    /// Whether the current identity's credentials expire within `RENEW_BEFORE`.
+    pub fn expiring(&self, now: Timestamp) -> bool {
+        self.current()
+            .and_then(|k| k.expires)
+            .is_some_and(|t| t.duration_since(now) < RENEW_BEFORE)
+    }
+
     /// The answer to an AssumeRole: on success, the new identity is held and becomes the
     /// current one (a new generation: everything of the old one is stale).
+    /// `Ok(true)` when the current identity's credentials were renewed (no switch).
     pub fn assumed(
         &mut self,
         identity: IdentityId,
         result: Result<Assumed, AwsError>,
-    ) -> Result<&KnownIdentity, AwsError> {
+    ) -> Result<bool, AwsError> {
         self.assuming = None;
+        let origin = self.pending_origin.take().unwrap_or(Origin::Start);
         let assumed = result?;
         self.known.retain(|k| k.id != identity);
         self.known.push(KnownIdentity {
             id: identity,
             label: assumed.arn,
             expires: assumed.expires,
+            origin,
         });
+        let renewed = identity == self.identity;
         self.switch_to(identity);
-        Ok(self.known.last().unwrap_or(&self.known[0]))
+        Ok(renewed)
     }
 
     /// `role_arn` was assumed: remembered (ARN and date, never credentials).

@@ -22,7 +22,12 @@ pub fn identity_spans(
             theme.dim
         };
         let text = if left.is_negative() {
-            "  credentials expired: role-back, or assume the role again".to_owned()
+            "  credentials expired: :role-renew, or :role-back".to_owned()
+        } else if left < crate::features::session::RENEW_BEFORE {
+            format!(
+                "  expires {}: :role-renew",
+                crate::ui::widgets::relative(expires, now)
+            )
         } else {
             format!("  expires {}", crate::ui::widgets::relative(expires, now))
         };
