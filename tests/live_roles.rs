@@ -45,6 +45,8 @@ async fn assume_a_role_work_as_it_and_come_back() {
         app.dispatch(Action::Text(TextEdit::Insert(c)));
     }
     app.cmd(Command::Select);
+    // Its options as they start (session smtui-<user>, an hour).
+    app.cmd(Command::Select);
     app.wait_for("the switch", WAIT, |s| {
         s.session.identity != IdentityId::START
     })

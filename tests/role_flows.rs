@@ -78,6 +78,8 @@ fn switched() -> Harness {
     }
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
+    // Its options, as they start: session smtui-<user>, an hour.
+    press(&mut h, KeyCode::Enter);
     let (role, session, identity) = assume_call(&h).expect("AssumeRole sent");
     assert_eq!(role, ROLE);
     assert_eq!(session, "smtui-user");
@@ -158,6 +160,8 @@ fn a_refused_assume_is_explained_and_nothing_changes() {
     h.cmd(Command::Role);
     press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
+    press(&mut h, KeyCode::Enter);
+    // Its options, as they start: session smtui-<user>, an hour.
     press(&mut h, KeyCode::Enter);
     let (_, _, identity) = assume_call(&h).expect("sent");
     let rows = h.state.browse.list.total();
@@ -332,6 +336,8 @@ fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
     press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
+    // Its options, as they start: session smtui-<user>, an hour.
+    press(&mut h, KeyCode::Enter);
     let (_, _, identity) = assume_call(&h).expect("sent");
     h.answer(Outcome::Assumed {
         identity,
@@ -358,6 +364,7 @@ fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
     let screen = h.screen(120, 40);
     assert!(screen.contains("role payments-reader"), "{screen}");
     h.type_text("payments");
+    press(&mut h, KeyCode::Enter);
     press(&mut h, KeyCode::Enter);
     let (role, _, _) = assume_call(&h).expect("assumed again, by its ARN");
     assert_eq!(role, ROLE);
@@ -418,4 +425,88 @@ fn credentials_about_to_expire_are_renewed_without_a_switch() {
     h.cmd(Command::RoleBack);
     h.cmd(Command::RoleRenew);
     assert!(h.state.status_text().contains("the SDK renews them itself"));
+}
+
+#[test]
+fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Role);
+    press(&mut h, KeyCode::Enter);
+    h.type_text(ROLE);
+    press(&mut h, KeyCode::Enter);
+    let prompt = h.state.prompt.state.clone().expect("the options");
+    assert_eq!(prompt.input, "session=smtui-user duration=3600");
+    h.type_text(" duration=60");
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state.status_text().contains("900 to 43200"),
+        "{}",
+        h.state.status_text()
+    );
+    assert!(
+        h.state
+            .prompt
+            .state
+            .clone()
+            .expect("again")
+            .input
+            .ends_with("duration=60")
+    );
+    while h
+        .state
+        .prompt
+        .state
+        .as_ref()
+        .is_some_and(|p| !p.input.is_empty())
+    {
+        press(&mut h, KeyCode::Backspace);
+    }
+    h.type_text(
+        "session=ops duration=1800 external-id=Partner-42 mfa=arn:aws:iam::123456789012:mfa/ops",
+    );
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state
+            .prompt
+            .state
+            .as_ref()
+            .is_some_and(|p| p.purpose.is_secret()),
+        "the code next"
+    );
+    h.type_text("314159");
+    press(&mut h, KeyCode::Enter);
+    let sent = h.effects.iter().find_map(|e| match e {
+        Effect::Aws {
+            call:
+                AwsCall::AssumeRoleWithMfa {
+                    role_arn,
+                    session_name,
+                    serial,
+                    external_id,
+                    duration_secs,
+                    source_profile,
+                    ..
+                },
+            ..
+        } => Some((
+            role_arn.clone(),
+            session_name.clone(),
+            serial.clone(),
+            external_id.clone(),
+            *duration_secs,
+            source_profile.clone(),
+        )),
+        _ => None,
+    });
+    assert_eq!(
+        sent,
+        Some((
+            ROLE.to_owned(),
+            "ops".to_owned(),
+            "arn:aws:iam::123456789012:mfa/ops".to_owned(),
+            Some("Partner-42".to_owned()),
+            Some(1800),
+            None,
+        ))
+    );
 }

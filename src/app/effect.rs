@@ -202,6 +202,7 @@ pub enum AwsCall {
         session_name: String,
         serial: String,
         code: SecretValue,
+        external_id: Option<String>,
         duration_secs: Option<i32>,
         new_identity: crate::app::stamp::IdentityId,
         region: Option<String>,

@@ -193,6 +193,15 @@ pub enum PromptFor {
     MfaCode {
         profile: String,
     },
+    /// The options of a role assumed by its ARN (session, duration, external ID, MFA).
+    RoleOptions {
+        arn: String,
+    },
+    /// The MFA code for a role assumed by its ARN with an MFA device (never echoed).
+    RoleCode {
+        arn: String,
+        options: String,
+    },
     /// `rotation-schedule`: the schedule for this secret.
     RotationSchedule {
         region: String,
@@ -212,7 +221,7 @@ pub enum PromptFor {
 impl PromptFor {
     /// Typed text that is not shown (dots instead).
     pub fn is_secret(&self) -> bool {
-        matches!(self, PromptFor::MfaCode { .. })
+        matches!(self, PromptFor::MfaCode { .. } | PromptFor::RoleCode { .. })
     }
 }
 

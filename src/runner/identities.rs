@@ -113,6 +113,7 @@ async fn assume_with_mfa(
         session_name,
         serial,
         code,
+        external_id,
         duration_secs,
         new_identity,
         region,
@@ -133,7 +134,7 @@ async fn assume_with_mfa(
     let request = sts::AssumeRequest {
         role_arn: &role_arn,
         session_name: &session_name,
-        external_id: None,
+        external_id: external_id.as_deref(),
         duration_secs,
         region: region.as_deref(),
         mfa: Some((&serial, code.expose_str().unwrap_or_default())),

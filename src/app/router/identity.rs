@@ -12,7 +12,7 @@ use crate::app::room::{Intent, Out, PromptFor};
 use crate::app::state::State;
 use crate::features::audit::Audit;
 use crate::features::rotation::relative;
-use crate::features::session::clean_session_name;
+use crate::features::session::role_form;
 use crate::features::session::switcher::Choice;
 use crate::features::session::{Origin, Renewal};
 use crate::model::AwsError;
@@ -78,9 +78,84 @@ pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
         });
         return;
     }
-    let session = clean_session_name(&format!("smtui-{}", state.settings.user_name));
-    out.info(format!("Assuming {arn} as session {session}…"));
-    out.effect(state.session.assume(arn.to_owned(), session));
+    out.intent(Intent::Prompt {
+        label: format!("Assume {arn} with (session, duration, external-id, mfa):"),
+        initial: role_form::initial(&state.settings.user_name),
+        purpose: PromptFor::RoleOptions {
+            arn: arn.to_owned(),
+        },
+    });
+}
+
+/// The role's options typed: checked (a mistake keeps the text); an MFA device wants its
+/// code next.
+pub(super) fn options_typed(state: &mut State, arn: &str, text: &str, out: &mut Out) {
+    let options = match role_form::parse(text, &state.settings.user_name) {
+        Ok(options) => options,
+        Err(why) => {
+            out.error(why);
+            out.intent(Intent::Prompt {
+                label: format!("Assume {arn} with (session, duration, external-id, mfa):"),
+                initial: text.to_owned(),
+                purpose: PromptFor::RoleOptions {
+                    arn: arn.to_owned(),
+                },
+            });
+            return;
+        }
+    };
+    if options.mfa_serial.is_some() {
+        out.intent(Intent::Prompt {
+            label: format!("MFA code for {arn} (6 digits, not shown)"),
+            initial: String::new(),
+            purpose: PromptFor::RoleCode {
+                arn: arn.to_owned(),
+                options: text.to_owned(),
+            },
+        });
+        return;
+    }
+    out.info(format!(
+        "Assuming {arn} as session {}…",
+        options.session_name
+    ));
+    out.effect(state.session.assume_with(arn.to_owned(), options, None));
+}
+
+/// The MFA code for a role assumed by its ARN.
+pub(super) fn role_code_typed(
+    state: &mut State,
+    arn: &str,
+    options: &str,
+    text: String,
+    out: &mut Out,
+) {
+    let code = crate::secret::SecretValue::from_string(text);
+    let valid = code
+        .expose_str()
+        .is_some_and(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit()));
+    let parsed = role_form::parse(options, &state.settings.user_name);
+    let Ok(options_parsed) = parsed else {
+        return;
+    };
+    if !valid {
+        out.error("An MFA code is 6 digits");
+        out.intent(Intent::Prompt {
+            label: format!("MFA code for {arn} (6 digits, not shown)"),
+            initial: String::new(),
+            purpose: PromptFor::RoleCode {
+                arn: arn.to_owned(),
+                options: options.to_owned(),
+            },
+        });
+        return;
+    }
+    out.info(format!("Assuming {arn} with MFA…"));
+    out.effect(
+        state
+            .session
+            .assume_with(arn.to_owned(), options_parsed, Some(code)),
+    );
 }
 
 /// The MFA code typed: the role profile's role assumed with it, as its source profile.

@@ -390,6 +390,10 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         PromptFor::AuditFilter => state.audit.filtered(&text),
         PromptFor::RoleArn => identity::typed(state, &text, out),
         PromptFor::MfaCode { profile } => identity::mfa_typed(state, &profile, text, out),
+        PromptFor::RoleOptions { arn } => identity::options_typed(state, &arn, &text, out),
+        PromptFor::RoleCode { arn, options } => {
+            identity::role_code_typed(state, &arn, &options, text, out);
+        }
     }
 }
 

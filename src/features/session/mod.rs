@@ -2,6 +2,7 @@
 //! sts:GetCallerIdentity said), and the generation that makes older results stale. Role
 //! switching adds identities here.
 
+pub mod role_form;
 pub mod switcher;
 pub mod view;
 
@@ -153,6 +154,7 @@ impl Session {
                 ),
                 serial,
                 code,
+                external_id: None,
                 duration_secs: profile.duration_secs,
                 new_identity: next,
                 region: profile.region.clone().or_else(|| self.home_region.clone()),
@@ -160,10 +162,53 @@ impl Session {
         })
     }
 
-    /// AssumeRole of `role_arn` as the current identity, into a new identity.
-    pub fn assume(&mut self, role_arn: String, session_name: String) -> Effect {
+    /// AssumeRole of `role_arn` with its options (and, for an MFA device, `code`), as the
+    /// current identity, into a new identity.
+    pub fn assume_with(
+        &mut self,
+        role_arn: String,
+        options: role_form::RoleOptions,
+        code: Option<crate::secret::SecretValue>,
+    ) -> Effect {
         let next = self.next_identity();
-        self.assume_as(self.identity, role_arn, session_name, next)
+        let effect = self.assume_as(self.identity, role_arn, options.session_name, next);
+        let Effect::Aws { stamp, call } = effect else {
+            return effect;
+        };
+        let AwsCall::AssumeRole {
+            role_arn,
+            session_name,
+            new_identity,
+            region,
+            as_identity,
+            ..
+        } = call
+        else {
+            return Effect::Aws { stamp, call };
+        };
+        let call = match (options.mfa_serial, code) {
+            (Some(serial), Some(code)) => AwsCall::AssumeRoleWithMfa {
+                role_arn,
+                source_profile: None,
+                session_name,
+                serial,
+                code,
+                external_id: options.external_id,
+                duration_secs: options.duration_secs,
+                new_identity,
+                region,
+            },
+            _ => AwsCall::AssumeRole {
+                role_arn,
+                session_name,
+                external_id: options.external_id,
+                duration_secs: options.duration_secs,
+                new_identity,
+                region,
+                as_identity,
+            },
+        };
+        Effect::Aws { stamp, call }
     }
 
     /// AssumeRole as `parent`, into `into` (a new identity, or the same one renewed).

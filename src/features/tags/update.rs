@@ -180,7 +180,9 @@ impl Tags {
             | PromptFor::RotationFunction { .. }
             | PromptFor::AuditFilter
             | PromptFor::RoleArn
-            | PromptFor::MfaCode { .. } => {}
+            | PromptFor::MfaCode { .. }
+            | PromptFor::RoleOptions { .. }
+            | PromptFor::RoleCode { .. } => {}
         }
     }
 
