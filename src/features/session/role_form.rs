@@ -55,7 +55,8 @@ pub fn parse(text: &str, user: &str) -> Result<RoleOptions, String> {
                 }
                 options.duration_secs = Some(secs);
             }
-            "external-id" if value.is_empty() => {}
+            // An empty value leaves the option out.
+            "external-id" | "mfa" if value.is_empty() => {}
             "external-id" => {
                 let allowed = value
                     .chars()
@@ -65,7 +66,6 @@ pub fn parse(text: &str, user: &str) -> Result<RoleOptions, String> {
                 }
                 options.external_id = Some(value.to_owned());
             }
-            "mfa" if value.is_empty() => {}
             "mfa" => options.mfa_serial = Some(value.to_owned()),
             other => {
                 return Err(format!(
@@ -100,7 +100,7 @@ mod tests {
             ("duration=60", "900 to 43200"),
             ("duration=soon", "not a number"),
             ("session=x", "2 to 64"),
-            ("external-id=a b", "key=value"),
+            ("external-id=ab b", "key=value"),
             ("external-id=x", "2 to 1224"),
             ("region=eu-west-1", "not an option"),
         ] {
