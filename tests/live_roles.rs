@@ -124,6 +124,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
         region: None,
         duration_secs: Some(900),
         session_name: Some("alice-mfa".into()),
+        mfa_process: None,
     }];
     let before_mfa = list_callers(stack).len();
     app.cmd(Command::Role);
@@ -146,6 +147,34 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
         "{:?}",
         &after[before_mfa..]
     );
+
+    // With `mfa_process`, the code comes from that command: nothing is typed.
+    app.state.session.profiles.push(ProfileInfo {
+        name: "mfa-auto".into(),
+        kind: ProfileKind::Role {
+            role_arn: "arn:aws:iam::123456789012:role/mfa-auto".into(),
+            source: None,
+        },
+        mfa_serial: Some("arn:aws:iam::123456789012:mfa/alice".into()),
+        region: None,
+        duration_secs: None,
+        session_name: Some("auto".into()),
+        mfa_process: Some("echo 654321".into()),
+    });
+    app.cmd(Command::Role);
+    type_text(app, "mfa-auto");
+    app.cmd(Command::Select);
+    assert_ne!(
+        app.state.layers.top(),
+        smtui::app::layers::Layer::Prompt,
+        "no code asked for"
+    );
+    app.wait_for("the switch with a code from mfa_process", WAIT, |s| {
+        s.session
+            .current()
+            .is_some_and(|k| k.label.contains("assumed-role/mfa-auto/auto"))
+    })
+    .await;
 }
 
 fn type_text(app: &mut LiveApp, text: &str) {

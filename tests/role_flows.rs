@@ -199,6 +199,7 @@ fn with_profiles() -> Harness {
             region: None,
             duration_secs: None,
             session_name: None,
+            mfa_process: None,
         },
         ProfileInfo {
             name: "prod-admin".into(),
@@ -210,6 +211,7 @@ fn with_profiles() -> Harness {
             region: None,
             duration_secs: Some(3600),
             session_name: None,
+            mfa_process: None,
         },
     ];
     h

@@ -201,7 +201,10 @@ pub enum AwsCall {
         source_profile: Option<String>,
         session_name: String,
         serial: String,
+        /// The code typed; empty when `code_from` prints it.
         code: SecretValue,
+        /// A command (`mfa_process`) whose output is the code, run by the runner.
+        code_from: Option<String>,
         external_id: Option<String>,
         duration_secs: Option<i32>,
         new_identity: crate::app::stamp::IdentityId,

@@ -37,6 +37,7 @@ async fn list_from(fs: &Fs, env: &Env) -> Vec<ProfileInfo> {
                 region: profile.get("region").map(str::to_owned),
                 duration_secs: profile.get("duration_seconds").and_then(|d| d.parse().ok()),
                 session_name: profile.get("role_session_name").map(str::to_owned),
+                mfa_process: profile.get("mfa_process").map(str::to_owned),
             })
         })
         .collect();

@@ -160,6 +160,8 @@ pub struct ProfileInfo {
     pub duration_secs: Option<i32>,
     /// `role_session_name`.
     pub session_name: Option<String>,
+    /// `mfa_process`: a command that prints the MFA code (instead of asking for it).
+    pub mfa_process: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

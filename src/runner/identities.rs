@@ -113,6 +113,7 @@ async fn assume_with_mfa(
         session_name,
         serial,
         code,
+        code_from,
         external_id,
         duration_secs,
         new_identity,
@@ -120,6 +121,19 @@ async fn assume_with_mfa(
     } = call
     else {
         return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));
+    };
+    let code = match code_from {
+        Some(command) => match code_from_command(&command).await {
+            Ok(code) => code,
+            Err(why) => {
+                return Outcome::Assumed {
+                    identity: new_identity,
+                    role_arn,
+                    result: Err(crate::aws::AwsError::invalid("AssumeRole", "global", &why)),
+                };
+            }
+        },
+        None => code,
     };
     let source = match source_profile {
         Some(profile) => {
@@ -150,5 +164,51 @@ async fn assume_with_mfa(
         identity: new_identity,
         role_arn,
         result,
+    }
+}
+
+/// Runs a profile's `mfa_process` (through `sh -c`, at most 30 seconds) and takes the code
+/// it prints; the output goes straight into the zeroizing type.
+async fn code_from_command(command: &str) -> Result<crate::secret::SecretValue, String> {
+    let run = tokio::process::Command::new("sh")
+        .args(["-c", command])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(std::time::Duration::from_secs(30), run)
+        .await
+        .map_err(|_| "mfa_process did not answer within 30 seconds".to_owned())?
+        .map_err(|e| format!("mfa_process: {e}"))?;
+    let code = crate::secret::SecretValue::from_bytes(out.stdout);
+    let digits: Vec<u8> = code
+        .expose()
+        .iter()
+        .filter(|b| !b.is_ascii_whitespace())
+        .copied()
+        .collect();
+    // Moved, not copied, into the zeroizing type before anything else can fail.
+    let digits = crate::secret::SecretValue::from_bytes(digits);
+    let six = digits.len() == 6 && digits.expose().iter().all(u8::is_ascii_digit);
+    if !out.status.success() || !six {
+        return Err("mfa_process printed no 6-digit code".to_owned());
+    }
+    Ok(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_from_command;
+
+    #[tokio::test]
+    async fn a_code_is_six_digits_from_the_commands_output() {
+        let code = code_from_command("printf ' 123456\\n'")
+            .await
+            .expect("a code");
+        assert_eq!(code.expose_str(), Some("123456"));
+        for bad in ["echo 12345", "echo abcdef", "exit 1", "echo 123456; exit 3"] {
+            let error = code_from_command(bad).await.expect_err(bad);
+            assert!(error.contains("no 6-digit code"), "{bad}: {error}");
+        }
     }
 }

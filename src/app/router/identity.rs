@@ -32,6 +32,25 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 .profiles
                 .iter()
                 .any(|p| p.name == name && p.mfa_serial.is_some());
+            let process = state
+                .session
+                .profiles
+                .iter()
+                .find(|p| p.name == name)
+                .filter(|p| p.mfa_serial.is_some() && p.mfa_process.is_some())
+                .cloned();
+            if let Some(info) = process {
+                // The code comes from its command: nothing to type.
+                let user = state.settings.user_name.clone();
+                let empty = crate::secret::SecretValue::from_string(String::new());
+                if let Some(effect) = state.session.assume_with_mfa(&info, empty, &user) {
+                    out.info(format!(
+                        "Switching to profile {name} (MFA code from its mfa_process)…"
+                    ));
+                    out.effect(effect);
+                }
+                return;
+            }
             if mfa {
                 out.intent(Intent::Prompt {
                     label: format!("MFA code for profile {name} (6 digits, not shown)"),
