@@ -175,6 +175,31 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
             .is_some_and(|k| k.label.contains("assumed-role/mfa-auto/auto"))
     })
     .await;
+
+    // An MFA session (GetSessionToken): one code, then the MFA role needs none.
+    app.cmd(Command::RoleBack);
+    app.cmd(Command::Role);
+    type_text(app, "MFA session");
+    app.cmd(Command::Select);
+    app.cmd(Command::Select);
+    type_text(app, "112233");
+    app.cmd(Command::Select);
+    app.wait_for("the MFA session", WAIT, |s| s.session.in_mfa_session())
+        .await;
+    app.cmd(Command::Role);
+    type_text(app, "mfa-admin");
+    app.cmd(Command::Select);
+    assert_ne!(
+        app.state.layers.top(),
+        smtui::app::layers::Layer::Prompt,
+        "no code asked for"
+    );
+    app.wait_for("the role from the MFA session", WAIT, |s| {
+        s.session
+            .current()
+            .is_some_and(|k| k.label.contains("assumed-role/mfa-admin/alice-mfa"))
+    })
+    .await;
 }
 
 fn type_text(app: &mut LiveApp, text: &str) {

@@ -512,3 +512,67 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
         ))
     );
 }
+
+#[test]
+fn an_mfa_session_takes_one_code_then_mfa_roles_need_none() {
+    let mut h = with_profiles();
+    h.cmd(Command::Role);
+    h.type_text("MFA session");
+    press(&mut h, KeyCode::Enter);
+    let serial = h.state.prompt.state.clone().expect("the device").input;
+    assert_eq!(
+        serial, "arn:aws:iam::123456789012:mfa/alice",
+        "a profile's, to start with"
+    );
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state
+            .prompt
+            .state
+            .as_ref()
+            .is_some_and(|p| p.purpose.is_secret())
+    );
+    h.type_text("161803");
+    press(&mut h, KeyCode::Enter);
+    let sent = h.effects.iter().find_map(|e| match e {
+        Effect::Aws {
+            call:
+                AwsCall::SessionToken {
+                    serial,
+                    code,
+                    new_identity,
+                    ..
+                },
+            ..
+        } => Some((
+            serial.clone(),
+            code.expose_str().map(str::to_owned),
+            *new_identity,
+        )),
+        _ => None,
+    });
+    assert_eq!(
+        sent,
+        Some((serial.clone(), Some("161803".to_owned()), IdentityId(1)))
+    );
+    h.answer(Outcome::Assumed {
+        identity: IdentityId(1),
+        role_arn: format!("MFA session ({serial})"),
+        result: Ok(Assumed {
+            arn: format!("MFA session ({serial})"),
+            expires: Some(ts("2026-11-26T00:00:00Z")),
+        }),
+    });
+    assert_eq!(h.state.session.identity, IdentityId(1));
+    assert!(h.state.session.in_mfa_session());
+    // The MFA role profile now needs no code: assumed from the session.
+    h.cmd(Command::Role);
+    h.type_text("prod-admin");
+    press(&mut h, KeyCode::Enter);
+    assert_ne!(h.state.layers.top(), Layer::Prompt, "no code asked for");
+    let (role, _, identity) = assume_call(&h).expect("AssumeRole without a code");
+    assert_eq!(
+        (role.as_str(), identity),
+        ("arn:aws:iam::123456789012:role/admin", IdentityId(2))
+    );
+}

@@ -210,6 +210,14 @@ pub enum AwsCall {
         new_identity: crate::app::stamp::IdentityId,
         region: Option<String>,
     },
+    /// sts:GetSessionToken with an MFA code, as the current identity: an MFA session that
+    /// assumes roles without asking for a code again.
+    SessionToken {
+        serial: String,
+        code: SecretValue,
+        new_identity: crate::app::stamp::IdentityId,
+        region: Option<String>,
+    },
     /// The credentials of a profile of the user's AWS config, as `new_identity`.
     UseProfile {
         profile: String,
@@ -365,6 +373,7 @@ impl AwsCall {
             AwsCall::LookupEvents { .. } => "LookupEvents",
             AwsCall::AssumeRole { .. } | AwsCall::AssumeRoleWithMfa { .. } => "AssumeRole",
             AwsCall::UseProfile { .. } => "a profile's credentials",
+            AwsCall::SessionToken { .. } => "GetSessionToken",
             AwsCall::Tag { .. } => "TagResource",
             AwsCall::Untag { .. } => "UntagResource",
             AwsCall::UpdateDescription { .. } => "UpdateSecret",
@@ -400,7 +409,8 @@ impl AwsCall {
             | AwsCall::LookupEvents { region, .. } => Some(region),
             AwsCall::WhoAmI { region }
             | AwsCall::AssumeRole { region, .. }
-            | AwsCall::AssumeRoleWithMfa { region, .. } => region.as_deref(),
+            | AwsCall::AssumeRoleWithMfa { region, .. }
+            | AwsCall::SessionToken { region, .. } => region.as_deref(),
             AwsCall::UseProfile { .. } => None,
         }
     }

@@ -193,6 +193,12 @@ pub enum PromptFor {
     MfaCode {
         profile: String,
     },
+    /// The MFA device of an MFA session (GetSessionToken).
+    SessionSerial,
+    /// Its code (never echoed).
+    SessionCode {
+        serial: String,
+    },
     /// The options of a role assumed by its ARN (session, duration, external ID, MFA).
     RoleOptions {
         arn: String,
@@ -221,7 +227,10 @@ pub enum PromptFor {
 impl PromptFor {
     /// Typed text that is not shown (dots instead).
     pub fn is_secret(&self) -> bool {
-        matches!(self, PromptFor::MfaCode { .. } | PromptFor::RoleCode { .. })
+        matches!(
+            self,
+            PromptFor::MfaCode { .. } | PromptFor::RoleCode { .. } | PromptFor::SessionCode { .. }
+        )
     }
 }
 

@@ -103,3 +103,47 @@ pub async fn use_profile(
         },
     ))
 }
+
+/// GetSessionToken with an MFA code, as `ctx`: credentials that count as MFA-authenticated,
+/// so roles that want MFA can be assumed from them without another code.
+pub async fn session_token(
+    ctx: &AwsContext,
+    region: Option<&str>,
+    serial: &str,
+    code: &str,
+) -> Result<(AwsContext, Assumed), AwsError> {
+    let shown = region.unwrap_or("global");
+    let out = ctx
+        .sts(region)
+        .get_session_token()
+        .serial_number(serial)
+        .token_code(code)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("GetSessionToken", shown, &e))?;
+    let creds = out.credentials().ok_or_else(|| {
+        AwsError::invalid("GetSessionToken", shown, "the answer held no credentials")
+    })?;
+    let expires = convert::timestamp(Some(creds.expiration()));
+    let expiry = std::time::SystemTime::UNIX_EPOCH
+        + std::time::Duration::from_secs(u64::try_from(creds.expiration().secs()).unwrap_or(0));
+    let provider = Credentials::new(
+        creds.access_key_id(),
+        creds.secret_access_key(),
+        Some(creds.session_token().to_owned()),
+        Some(expiry),
+        "smtui-session-token",
+    );
+    let config = ctx
+        .sdk_config()
+        .to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(provider))
+        .build();
+    Ok((
+        AwsContext::from_config(config),
+        Assumed {
+            arn: format!("MFA session ({serial})"),
+            expires,
+        },
+    ))
+}

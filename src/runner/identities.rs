@@ -47,6 +47,31 @@ pub(super) fn start(
         });
         return None;
     }
+    if let AwsCall::SessionToken {
+        serial,
+        code,
+        new_identity,
+        region,
+    } = call
+    {
+        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
+        tokio::spawn(async move {
+            let code_text = code.expose_str().unwrap_or_default();
+            let result = sts::session_token(&ctx, region.as_deref(), &serial, code_text)
+                .await
+                .map(|(session_ctx, assumed)| {
+                    lock(&identities).insert(new_identity, session_ctx);
+                    assumed
+                });
+            let outcome = Outcome::Assumed {
+                identity: new_identity,
+                role_arn: format!("MFA session ({serial})"),
+                result,
+            };
+            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+        });
+        return None;
+    }
     if let AwsCall::AssumeRole { as_identity, .. } = &call {
         // Its credentials become a new identity, held here for the effects that follow.
         // A renewal runs as the identity that assumed the role in the first place.

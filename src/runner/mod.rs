@@ -220,6 +220,15 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             role_arn,
             result: Err(error),
         },
+        AwsCall::SessionToken {
+            serial,
+            new_identity,
+            ..
+        } => Outcome::Assumed {
+            identity: new_identity,
+            role_arn: format!("MFA session ({serial})"),
+            result: Err(error),
+        },
         AwsCall::UseProfile {
             profile,
             new_identity,

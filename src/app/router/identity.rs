@@ -16,6 +16,7 @@ use crate::features::session::role_form;
 use crate::features::session::switcher::Choice;
 use crate::features::session::{Origin, Renewal};
 use crate::model::AwsError;
+use crate::model::ProfileKind;
 
 /// The switcher's keys, and what its choice does.
 pub(super) fn switcher(state: &mut State, command: crate::app::command::Command, out: &mut Out) {
@@ -25,6 +26,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     match choice {
         Choice::Back => back(state, out),
         Choice::AssumeByArn => ask(out),
+        Choice::MfaSession => ask_session_serial(state, out),
         Choice::Recent(arn) => typed(state, &arn, out),
         Choice::Profile(name) => {
             let mfa = state
@@ -39,6 +41,33 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 .find(|p| p.name == name)
                 .filter(|p| p.mfa_serial.is_some() && p.mfa_process.is_some())
                 .cloned();
+            // In an MFA session, a role that wants MFA is assumed from it without a code.
+            let role = state
+                .session
+                .profiles
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| match &p.kind {
+                    ProfileKind::Role { role_arn, .. } if p.mfa_serial.is_some() => {
+                        Some((role_arn.clone(), p.session_name.clone(), p.duration_secs))
+                    }
+                    _ => None,
+                });
+            if let (true, Some((role_arn, session, duration))) =
+                (state.session.in_mfa_session(), role)
+            {
+                let user = state.settings.user_name.clone();
+                let mut options = role_form::defaults(&user);
+                if let Some(session) = session {
+                    options.session_name = crate::features::session::clean_session_name(&session);
+                }
+                options.duration_secs = duration;
+                out.info(format!(
+                    "Assuming profile {name}'s role from the MFA session…"
+                ));
+                out.effect(state.session.assume_with(role_arn, options, None));
+                return;
+            }
             if let Some(info) = process {
                 // The code comes from its command: nothing to type.
                 let user = state.settings.user_name.clone();
@@ -214,6 +243,63 @@ pub(super) fn mfa_typed(state: &mut State, profile: &str, text: String, out: &mu
     }
 }
 
+/// `MFA session…`: which device (the first a profile names, to start with).
+fn ask_session_serial(state: &State, out: &mut Out) {
+    let initial = state
+        .session
+        .profiles
+        .iter()
+        .find_map(|p| p.mfa_serial.clone())
+        .unwrap_or_default();
+    out.intent(Intent::Prompt {
+        label: "MFA device for the session (its serial number or ARN)".to_owned(),
+        initial,
+        purpose: PromptFor::SessionSerial,
+    });
+}
+
+/// The device typed: its code next.
+pub(super) fn session_serial_typed(text: &str, out: &mut Out) {
+    let serial = text.trim();
+    if serial.len() < 9 {
+        out.error("An MFA device's serial number has at least 9 characters");
+        out.intent(Intent::Prompt {
+            label: "MFA device for the session (its serial number or ARN)".to_owned(),
+            initial: serial.to_owned(),
+            purpose: PromptFor::SessionSerial,
+        });
+        return;
+    }
+    out.intent(Intent::Prompt {
+        label: format!("MFA code for {serial} (6 digits, not shown)"),
+        initial: String::new(),
+        purpose: PromptFor::SessionCode {
+            serial: serial.to_owned(),
+        },
+    });
+}
+
+/// The session's code: GetSessionToken as the current identity.
+pub(super) fn session_code_typed(state: &mut State, serial: &str, text: String, out: &mut Out) {
+    let code = crate::secret::SecretValue::from_string(text);
+    let valid = code
+        .expose_str()
+        .is_some_and(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit()));
+    if !valid {
+        out.error("An MFA code is 6 digits");
+        out.intent(Intent::Prompt {
+            label: format!("MFA code for {serial} (6 digits, not shown)"),
+            initial: String::new(),
+            purpose: PromptFor::SessionCode {
+                serial: serial.to_owned(),
+            },
+        });
+        return;
+    }
+    out.info("Starting an MFA session…");
+    out.effect(state.session.session_token(serial.to_owned(), code));
+}
+
 /// The answer to AssumeRole.
 pub(super) fn assumed(
     state: &mut State,
@@ -232,7 +318,7 @@ pub(super) fn assumed(
                 .unwrap_or_default();
             out.info(format!("Credentials renewed{until}"));
         }
-        Ok(false) if !role_arn.starts_with("profile ") => {
+        Ok(false) if role_arn.starts_with("arn:") => {
             let wall = state.wall;
             if let Some(save) = state.session.remember(role_arn, wall) {
                 out.effect(save);
@@ -269,6 +355,11 @@ pub(super) fn renew(state: &mut State, out: &mut Out) {
                 "These credentials are the ones smtui started with: the SDK renews them itself",
             );
         }
+        Err(Renewal::NeedsSessionCode(serial)) => out.intent(Intent::Prompt {
+            label: format!("MFA code for {serial}, to renew the session (6 digits, not shown)"),
+            initial: String::new(),
+            purpose: PromptFor::SessionCode { serial },
+        }),
         Err(Renewal::NeedsCode(profile)) => out.intent(Intent::Prompt {
             label: format!("MFA code for profile {profile}, to renew (6 digits, not shown)"),
             initial: String::new(),
@@ -281,10 +372,12 @@ pub(super) fn renew(state: &mut State, out: &mut Out) {
 /// MFA role only gets the title's warning, and `role-renew` asks for a code).
 pub(super) fn renew_if_due(state: &mut State, out: &mut Out) {
     let due = state.session.expiring(state.wall) && state.session.assuming.is_none();
-    let needs_code = state
-        .session
-        .current()
-        .is_some_and(|k| matches!(k.origin, Origin::MfaProfile(_) | Origin::Start));
+    let needs_code = state.session.current().is_some_and(|k| {
+        matches!(
+            k.origin,
+            Origin::MfaProfile(_) | Origin::MfaSession(_) | Origin::Start
+        )
+    });
     if due && !needs_code {
         renew(state, out);
     }

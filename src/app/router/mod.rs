@@ -391,6 +391,10 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         PromptFor::RoleArn => identity::typed(state, &text, out),
         PromptFor::MfaCode { profile } => identity::mfa_typed(state, &profile, text, out),
         PromptFor::RoleOptions { arn } => identity::options_typed(state, &arn, &text, out),
+        PromptFor::SessionSerial => identity::session_serial_typed(&text, out),
+        PromptFor::SessionCode { serial } => {
+            identity::session_code_typed(state, &serial, text, out);
+        }
         PromptFor::RoleCode { arn, options } => {
             identity::role_code_typed(state, &arn, &options, text, out);
         }

@@ -19,6 +19,8 @@ pub enum Renewal {
     Itself,
     /// A role assumed with MFA: a new code, through this profile.
     NeedsCode(String),
+    /// An MFA session: a new code for this device.
+    NeedsSessionCode(String),
 }
 
 /// An identity the runner holds credentials for.
@@ -48,6 +50,8 @@ pub enum Origin {
     Profile(String),
     /// A role profile assumed with an MFA code (renewing wants a new code).
     MfaProfile(String),
+    /// GetSessionToken with this MFA device: roles are assumed from it without a code.
+    MfaSession(String),
 }
 
 /// How long before its credentials expire an identity is renewed (or, when that needs an
@@ -248,6 +252,7 @@ impl Session {
         match current.origin {
             Origin::Start => Err(Renewal::Itself),
             Origin::MfaProfile(profile) => Err(Renewal::NeedsCode(profile)),
+            Origin::MfaSession(serial) => Err(Renewal::NeedsSessionCode(serial)),
             Origin::Role {
                 parent,
                 role_arn,
@@ -265,6 +270,28 @@ impl Session {
                 })
             }
         }
+    }
+
+    /// GetSessionToken with `code` as the current identity, into a new identity.
+    pub fn session_token(&mut self, serial: String, code: crate::secret::SecretValue) -> Effect {
+        let next = self.next_identity();
+        self.assuming = Some(format!("MFA session ({serial})"));
+        self.pending_origin = Some(Origin::MfaSession(serial.clone()));
+        Effect::Aws {
+            stamp: self.stamp(),
+            call: AwsCall::SessionToken {
+                serial,
+                code,
+                new_identity: next,
+                region: self.home_region.clone(),
+            },
+        }
+    }
+
+    /// Whether the current identity is an MFA session (roles then need no code).
+    pub fn in_mfa_session(&self) -> bool {
+        self.current()
+            .is_some_and(|k| matches!(k.origin, Origin::MfaSession(_)))
     }
 
     /// Whether the current identity's credentials expire within `RENEW_BEFORE`.

@@ -25,13 +25,18 @@ pub fn initial(user: &str) -> String {
     )
 }
 
-pub fn parse(text: &str, user: &str) -> Result<RoleOptions, String> {
-    let mut options = RoleOptions {
+/// The options with nothing typed: the session `smtui-<user>`, the role's own duration.
+pub fn defaults(user: &str) -> RoleOptions {
+    RoleOptions {
         session_name: clean_session_name(&format!("smtui-{user}")),
         duration_secs: None,
         external_id: None,
         mfa_serial: None,
-    };
+    }
+}
+
+pub fn parse(text: &str, user: &str) -> Result<RoleOptions, String> {
+    let mut options = defaults(user);
     for word in text.split_whitespace() {
         let (key, value) = word.split_once('=').ok_or_else(|| {
             format!("{word:?}: write key=value (session, duration, external-id, mfa)")

@@ -15,6 +15,8 @@ pub enum Choice {
     /// A role assumed before, by its ARN.
     Recent(String),
     AssumeByArn,
+    /// GetSessionToken with an MFA code.
+    MfaSession,
     Back,
 }
 
@@ -82,6 +84,11 @@ impl Session {
             label: "another role…".to_owned(),
             detail: "assume a role by its ARN".to_owned(),
             choice: Choice::AssumeByArn,
+        });
+        entries.push(Entry {
+            label: "MFA session…".to_owned(),
+            detail: "one MFA code (GetSessionToken), then MFA roles without another".to_owned(),
+            choice: Choice::MfaSession,
         });
         if let Some(previous) = self.previous {
             let label = self

@@ -182,7 +182,9 @@ impl Tags {
             | PromptFor::RoleArn
             | PromptFor::MfaCode { .. }
             | PromptFor::RoleOptions { .. }
-            | PromptFor::RoleCode { .. } => {}
+            | PromptFor::RoleCode { .. }
+            | PromptFor::SessionSerial
+            | PromptFor::SessionCode { .. } => {}
         }
     }
 
