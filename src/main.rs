@@ -109,7 +109,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             .with_keymap(file.keymap.clone())
             .with_hardening_failure(hardening_error)
             .with_profiles(smtui::aws::profiles::list().await)
-            .with_recent_roles(smtui::recent::default_path());
+            .with_recent_roles(smtui::recent::default_path())
+            .with_start_profile(resolved.profile.clone());
         // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
         let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;
         let mut screen = tui::Screen::enter().map_err(|e| format!("terminal: {e}"))?;

@@ -576,3 +576,25 @@ fn an_mfa_session_takes_one_code_then_mfa_roles_need_none() {
         ("arn:aws:iam::123456789012:role/admin", IdentityId(2))
     );
 }
+
+#[test]
+fn the_title_names_the_profile_and_says_when_the_expiry_is_unknown() {
+    let mut h = Harness::loaded();
+    h.state.session.start_profile = Some("prod".into());
+    h.answer(Outcome::WhoAmI {
+        result: Ok(smtui::model::CallerIdentity {
+            account: "123456789012".into(),
+            arn: "arn:aws:iam::123456789012:user/alice".into(),
+        }),
+    });
+    let title = h
+        .screen(160, 40)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        title.contains("arn:aws:iam::123456789012:user/alice  profile prod  expiry unknown"),
+        "{title}"
+    );
+}

@@ -106,6 +106,13 @@ impl State {
         self
     }
 
+    /// The profile smtui started with, for the title.
+    #[must_use]
+    pub fn with_start_profile(mut self, profile: Option<String>) -> Self {
+        self.session.start_profile = profile;
+        self
+    }
+
     /// The profiles of the user's AWS config, for the role switcher.
     #[must_use]
     pub fn with_profiles(mut self, profiles: Vec<crate::model::ProfileInfo>) -> Self {

@@ -80,6 +80,8 @@ pub struct Session {
     pub profiles: Vec<crate::model::ProfileInfo>,
     /// The role switcher, while open.
     pub switcher: Option<switcher::Switcher>,
+    /// The profile smtui started with (`--profile` or the config file), if any.
+    pub start_profile: Option<String>,
     /// Roles assumed recently (ARNs and dates only), and where they are kept.
     pub recent: Vec<crate::recent::RecentRole>,
     pub recent_path: Option<std::path::PathBuf>,
@@ -103,6 +105,7 @@ impl Session {
             pending_origin: None,
             profiles: Vec::new(),
             switcher: None,
+            start_profile: None,
             recent: Vec::new(),
             recent_path: None,
         }

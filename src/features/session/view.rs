@@ -2,7 +2,7 @@
 
 use ratatui::text::Span;
 
-use crate::features::session::Session;
+use crate::features::session::{Origin, Session};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 
@@ -14,7 +14,23 @@ pub fn identity_spans(
     theme: &Theme,
 ) -> Vec<Span<'static>> {
     let mut spans = vec![identity_span(session, theme)];
-    if let Some(expires) = session.current().and_then(|k| k.expires) {
+    // Where the credentials came from: the profile, when one.
+    let profile = match session.current().map(|k| &k.origin) {
+        Some(Origin::Profile(name) | Origin::MfaProfile(name)) => Some(name.clone()),
+        Some(Origin::Start) => session.start_profile.clone(),
+        _ => None,
+    };
+    if let Some(profile) = profile {
+        spans.push(Span::styled(
+            format!("  profile {}", sanitize_line(&profile)),
+            theme.dim,
+        ));
+    }
+    let expiry = session.current().and_then(|k| k.expires);
+    if expiry.is_none() && session.caller.as_ref().is_some_and(Result::is_ok) {
+        spans.push(Span::styled("  expiry unknown", theme.dim));
+    }
+    if let Some(expires) = expiry {
         let left = expires.duration_since(now);
         let style = if left < jiff::SignedDuration::from_mins(5) {
             theme.warn
