@@ -12,6 +12,7 @@ pub mod config;
 pub mod crash;
 pub mod diff;
 pub mod features;
+pub mod fuzzy;
 pub mod hardening;
 pub mod headless;
 pub mod logging;

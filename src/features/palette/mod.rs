@@ -3,9 +3,6 @@
 
 pub mod view;
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher};
-
 use crate::app::action::TextEdit;
 use crate::app::command::{Command, Move};
 use crate::app::layers::Layer;
@@ -47,13 +44,10 @@ impl Palette {
     /// The offered commands whose names match the input, best first (all of them, in
     /// order, while the input is empty).
     pub fn matches(&self) -> Vec<Command> {
-        let pattern = Pattern::parse(&self.input, CaseMatching::Ignore, Normalization::Smart);
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        let names = self.offered.iter().map(|c| c.name());
-        pattern
-            .match_list(names, &mut matcher)
+        let names: Vec<String> = self.offered.iter().map(|c| c.name().to_owned()).collect();
+        crate::fuzzy::best_first(&self.input, &names)
             .into_iter()
-            .filter_map(|(name, _)| Command::from_name(name))
+            .map(|i| self.offered[i])
             .collect()
     }
 

@@ -105,13 +105,13 @@ impl Session {
                 },
             );
         }
-        entries
+        let texts: Vec<String> = entries
+            .iter()
+            .map(|e| format!("{} {}", e.label, e.detail))
+            .collect();
+        crate::fuzzy::best_first(&needle, &texts)
             .into_iter()
-            .filter(|e| {
-                needle.is_empty()
-                    || e.label.to_lowercase().contains(&needle)
-                    || e.detail.to_lowercase().contains(&needle)
-            })
+            .map(|i| entries[i].clone())
             .collect()
     }
 
