@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod live;
+pub mod roles;
 
 use std::time::{Duration, Instant};
 
