@@ -4,6 +4,7 @@
 //! filter keystroke is one linear pass and never a sort.
 
 use std::cmp::Ordering;
+use std::hash::BuildHasher as _;
 
 use crate::app::command::Move;
 use crate::model::SecretSummary;
@@ -93,6 +94,12 @@ pub struct SecretList {
     /// The secret selected when a refresh started (`remember_selection`): selected again
     /// when its row comes back, unless the user moves first.
     wanted: Option<String>,
+    /// Row index by a hash of its ARN: finding the selection again after a page is a
+    /// lookup, not a scan of every row (it was most of a page's cost).
+    by_arn: std::collections::HashMap<u64, usize>,
+    hasher: std::hash::RandomState,
+    /// Each row's position in `visible` (`usize::MAX`: filtered out).
+    visible_at: Vec<usize>,
 }
 
 impl Default for SecretList {
@@ -109,6 +116,9 @@ impl Default for SecretList {
             },
             show_deleted: false,
             wanted: None,
+            by_arn: std::collections::HashMap::new(),
+            hasher: std::hash::RandomState::new(),
+            visible_at: Vec::new(),
         }
     }
 }
@@ -186,6 +196,7 @@ impl SecretList {
             list.rows.retain(|r| r.summary.region != region);
             list.order = (0..list.rows.len()).collect();
             list.sort_order();
+            list.reindex();
         });
     }
 
@@ -196,6 +207,10 @@ impl SecretList {
         self.change(|list| {
             let first_new = list.rows.len();
             list.rows.extend(page.into_iter().map(Row::new));
+            for i in first_new..list.rows.len() {
+                let key = list.hasher.hash_one(&list.rows[i].summary.arn);
+                list.by_arn.insert(key, i);
+            }
             let mut fresh: Vec<usize> = (first_new..list.rows.len()).collect();
             let (rows, sort) = (&list.rows, list.sort);
             fresh.sort_by(|&a, &b| ordering(rows, sort, a, b));
@@ -318,12 +333,36 @@ impl SecretList {
         self.visible.clear();
         self.visible
             .extend(self.order.iter().copied().filter(|&i| matches[i]));
+        self.visible_at.clear();
+        self.visible_at.resize(self.rows.len(), usize::MAX);
+        for (at, &row) in self.visible.iter().enumerate() {
+            self.visible_at[row] = at;
+        }
     }
 
+    /// Row indices changed (rows were dropped): the ARN index is built again.
+    fn reindex(&mut self) {
+        self.by_arn.clear();
+        for (i, row) in self.rows.iter().enumerate() {
+            let key = self.hasher.hash_one(&row.summary.arn);
+            self.by_arn.insert(key, i);
+        }
+    }
+
+    /// Where `arn` is in `visible`: a lookup (a scan only if two ARNs ever shared a hash).
     fn position_of(&self, arn: &str) -> Option<usize> {
-        self.visible
-            .iter()
-            .position(|&i| self.rows[i].summary.arn == arn)
+        let key = self.hasher.hash_one(arn);
+        match self.by_arn.get(&key) {
+            Some(&row) if self.rows.get(row).is_some_and(|r| r.summary.arn == arn) => {
+                let at = *self.visible_at.get(row)?;
+                (at != usize::MAX).then_some(at)
+            }
+            Some(_) => self
+                .visible
+                .iter()
+                .position(|&i| self.rows[i].summary.arn == arn),
+            None => None,
+        }
     }
 
     /// Sorts `order` by the sort column, then name and region so equal keys never shuffle.
@@ -395,6 +434,38 @@ pub(crate) mod tests {
             deleted_date: None,
             primary_region: None,
         }
+    }
+
+    #[test]
+    fn the_selection_is_found_by_its_arn_through_pages_filters_and_a_cleared_region() {
+        let mut list = SecretList::default();
+        list.extend(
+            (0..300)
+                .map(|i| summary(&format!("s{i:03}"), "us-east-1"))
+                .collect(),
+        );
+        list.extend(
+            (0..300)
+                .map(|i| summary(&format!("e{i:03}"), "eu-west-1"))
+                .collect(),
+        );
+        list.move_to(Move::Forward(450));
+        let chosen = list.selected().expect("selected").arn.clone();
+        // Pages that sort before it move it down; it stays selected.
+        list.extend(
+            (0..100)
+                .map(|i| summary(&format!("a{i:03}"), "us-east-1"))
+                .collect(),
+        );
+        assert_eq!(list.selected().map(|s| s.arn.clone()), Some(chosen.clone()));
+        // A region cleared (indices of every row change) and a filter.
+        list.clear_region("eu-west-1");
+        list.set_filter("s2".into());
+        assert!(list.selected().is_some_and(|s| s.name.starts_with("s2")));
+        list.set_filter(String::new());
+        assert!(list.select_arn(&chosen));
+        assert_eq!(list.selected().map(|s| s.arn.clone()), Some(chosen));
+        assert!(!list.select_arn("arn:aws:secretsmanager:eu-west-1:123456789012:secret:e001"));
     }
 
     #[test]
