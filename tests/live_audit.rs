@@ -217,40 +217,7 @@ async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_denied_read_shows_as_denied_with_its_code() {
-    use smtui_devstack::iam;
-    let options = StackOptions {
-        seed: false,
-        enforce_iam_auth: true,
-        unauthenticated_setup_calls: iam::USER_SETUP_CALLS + 1,
-        ..StackOptions::default()
-    };
-    let stack = Stack::start(options).await.expect("stack");
-    let endpoint = stack.endpoint_url();
-    let user = iam::create_user_allowed(
-        &endpoint,
-        "auditor",
-        &[
-            "secretsmanager:ListSecrets",
-            "secretsmanager:DescribeSecret",
-            "sts:GetCallerIdentity",
-        ],
-    )
-    .await
-    .expect("IAM user");
-    aws_sdk_secretsmanager::Client::new(&common::live::sdk_config(&endpoint).await)
-        .create_secret()
-        .name("audited/db")
-        .secret_string("not-for-auditors")
-        .send()
-        .await
-        .expect("CreateSecret");
-    let regions = ["us-east-1".to_owned()];
-    let key = (user.access_key_id.as_str(), user.secret_access_key.as_str());
-    let mut app = LiveApp::start_as(&endpoint, Settings::default(), &regions, key).await;
-    app.wait_loaded().await;
-    app.select("audited/db", "us-east-1");
-    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
-        .await;
+    let (_stack, _user, mut app) = Box::pin(common::live::auditor_app()).await;
     app.cmd(Command::Reveal);
     app.wait_for("the refusal", WAIT, |s| {
         s.status_text().contains("GetSecretValue")

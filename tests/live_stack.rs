@@ -380,42 +380,7 @@ async fn refused_credentials_are_classified_per_region_and_shown() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_who_may_only_describe_sees_labelled_versions_and_why_reveal_fails() {
-    use smtui_devstack::iam;
-    // moto lets the user's setup and one CreateSecret through, then checks every call.
-    let options = smtui_devstack::StackOptions {
-        seed: false,
-        enforce_iam_auth: true,
-        unauthenticated_setup_calls: iam::USER_SETUP_CALLS + 1,
-        ..smtui_devstack::StackOptions::default()
-    };
-    let stack = smtui_devstack::Stack::start(options).await.expect("stack");
-    let endpoint = stack.endpoint_url();
-    let user = iam::create_user_allowed(
-        &endpoint,
-        "auditor",
-        &[
-            "secretsmanager:ListSecrets",
-            "secretsmanager:DescribeSecret",
-            "sts:GetCallerIdentity",
-        ],
-    )
-    .await
-    .expect("IAM user");
-    aws_sdk_secretsmanager::Client::new(&common::live::sdk_config(&endpoint).await)
-        .create_secret()
-        .name("audited/db")
-        .secret_string("not-for-auditors")
-        .send()
-        .await
-        .expect("CreateSecret");
-
-    let regions = ["us-east-1".to_owned()];
-    let key = (user.access_key_id.as_str(), user.secret_access_key.as_str());
-    let mut app = LiveApp::start_as(&endpoint, Settings::default(), &regions, key).await;
-    app.wait_loaded().await;
-    app.select("audited/db", "us-east-1");
-    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
-        .await;
+    let (_stack, user, mut app) = Box::pin(common::live::auditor_app()).await;
     let detail = app.state.selected_detail().expect("detail");
     let detail = detail.result.as_ref().expect("DescribeSecret is allowed");
     assert!(

@@ -3,9 +3,9 @@
 //! credentials (in memory only) before the answer goes back, so the effects that follow it
 //! find them.
 
-use super::{Identities, Runner, failed, lock, refused};
-use crate::app::{Action, AwsCall, Envelope, Outcome, Stamp};
-use crate::aws::{AwsContext, sts};
+use super::{Runner, lock, refused};
+use crate::app::{Action, Assumed, AwsCall, Envelope, Outcome, Stamp};
+use crate::aws::{AwsContext, AwsError, ConnectOptions, sts};
 
 /// Starts `call` if it makes an identity; otherwise hands it back.
 pub(super) fn start(
@@ -14,181 +14,143 @@ pub(super) fn start(
     ctx: AwsContext,
     call: AwsCall,
 ) -> Option<AwsCall> {
-    if let AwsCall::UseProfile {
-        profile,
-        new_identity,
-    } = call
-    {
-        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
-        let options = crate::aws::ConnectOptions {
-            profile: Some(profile.clone()),
-            ..runner.connect.clone()
-        };
-        tokio::spawn(async move {
-            let result = sts::use_profile(&options).await.map(|(ctx, assumed)| {
-                lock(&identities).insert(new_identity, ctx);
+    let (new_identity, label) = match &call {
+        AwsCall::UseProfile {
+            profile,
+            new_identity,
+        } => (*new_identity, format!("profile {profile}")),
+        AwsCall::SessionToken {
+            serial,
+            new_identity,
+            ..
+        } => (*new_identity, format!("MFA session ({serial})")),
+        AwsCall::AssumeRole {
+            role_arn,
+            new_identity,
+            ..
+        }
+        | AwsCall::AssumeRoleWithMfa {
+            role_arn,
+            new_identity,
+            ..
+        } => (*new_identity, role_arn.clone()),
+        _ => return Some(call),
+    };
+    // A renewal runs as the identity that assumed the role in the first place.
+    let ctx = match &call {
+        AwsCall::AssumeRole {
+            as_identity: Some(id),
+            ..
+        } => lock(&runner.identities).get(id).cloned().unwrap_or(ctx),
+        _ => ctx,
+    };
+    let (identities, tx, connect) = (
+        runner.identities.clone(),
+        runner.tx.clone(),
+        runner.connect.clone(),
+    );
+    tokio::spawn(async move {
+        let result = credentials(ctx, connect, call)
+            .await
+            .map(|(made, assumed)| {
+                lock(&identities).insert(new_identity, made);
                 assumed
             });
-            let outcome = Outcome::Assumed {
-                identity: new_identity,
-                role_arn: format!("profile {profile}"),
-                result,
-            };
-            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
-        });
-        return None;
-    }
-    if let AwsCall::AssumeRoleWithMfa { .. } = call {
-        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
-        let connect = runner.connect.clone();
-        tokio::spawn(async move {
-            let outcome = assume_with_mfa(ctx, connect, &identities, call).await;
-            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
-        });
-        return None;
-    }
-    if let AwsCall::SessionToken {
-        serial,
-        code,
-        new_identity,
-        region,
-    } = call
-    {
-        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
-        tokio::spawn(async move {
-            let code_text = code.expose_str().unwrap_or_default();
-            let result = sts::session_token(&ctx, region.as_deref(), &serial, code_text)
-                .await
-                .map(|(session_ctx, assumed)| {
-                    lock(&identities).insert(new_identity, session_ctx);
-                    assumed
-                });
-            let outcome = Outcome::Assumed {
-                identity: new_identity,
-                role_arn: format!("MFA session ({serial})"),
-                result,
-            };
-            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
-        });
-        return None;
-    }
-    if let AwsCall::AssumeRole { as_identity, .. } = &call {
-        // Its credentials become a new identity, held here for the effects that follow.
-        // A renewal runs as the identity that assumed the role in the first place.
-        let ctx = as_identity
-            .and_then(|id| lock(&runner.identities).get(&id).cloned())
-            .unwrap_or(ctx);
-        let (identities, tx) = (runner.identities.clone(), runner.tx.clone());
-        tokio::spawn(async move {
-            let outcome = assume(&ctx, &identities, call).await;
-            let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
-        });
-        return None;
-    }
-    Some(call)
+        let outcome = Outcome::Assumed {
+            identity: new_identity,
+            role_arn: label,
+            result,
+        };
+        let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+    });
+    None
 }
 
-/// AssumeRole as `ctx`; on success the runner holds the role's credentials as the new
-/// identity before the answer goes back, so the effects that follow it find them.
-async fn assume(ctx: &AwsContext, identities: &Identities, call: AwsCall) -> Outcome {
-    let AwsCall::AssumeRole {
-        role_arn,
-        session_name,
-        external_id,
-        duration_secs,
-        new_identity,
-        region,
-        ..
-    } = call
-    else {
-        return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));
-    };
-    let request = sts::AssumeRequest {
-        role_arn: &role_arn,
-        session_name: &session_name,
-        external_id: external_id.as_deref(),
-        duration_secs,
-        region: region.as_deref(),
-        mfa: None,
-    };
-    let result = match sts::assume_role(ctx, &request).await {
-        Ok((assumed_ctx, assumed)) => {
-            lock(identities).insert(new_identity, assumed_ctx);
-            Ok(assumed)
-        }
-        Err(error) => Err(error),
-    };
-    Outcome::Assumed {
-        identity: new_identity,
-        role_arn,
-        result,
-    }
-}
-
-/// AssumeRole with an MFA code, as the source profile's credentials (or `ctx`'s).
-async fn assume_with_mfa(
+/// The new identity's context and who it is, for each call that makes one; `ctx` is the
+/// identity asking.
+async fn credentials(
     ctx: AwsContext,
-    connect: crate::aws::ConnectOptions,
-    identities: &Identities,
+    connect: ConnectOptions,
     call: AwsCall,
-) -> Outcome {
-    let AwsCall::AssumeRoleWithMfa {
-        role_arn,
-        source_profile,
-        session_name,
-        serial,
-        code,
-        code_from,
-        external_id,
-        duration_secs,
-        new_identity,
-        region,
-    } = call
-    else {
-        return failed(call.clone(), refused(&call, "not an AssumeRole".to_owned()));
-    };
-    let code = match code_from {
-        Some(command) => match code_from_command(&command).await {
-            Ok(code) => code,
-            Err(why) => {
-                return Outcome::Assumed {
-                    identity: new_identity,
-                    role_arn,
-                    result: Err(crate::aws::AwsError::invalid("AssumeRole", "global", &why)),
-                };
-            }
-        },
-        None => code,
-    };
-    let source = match source_profile {
-        Some(profile) => {
-            AwsContext::load(&crate::aws::ConnectOptions {
+) -> Result<(AwsContext, Assumed), AwsError> {
+    match call {
+        AwsCall::UseProfile { profile, .. } => {
+            sts::use_profile(&ConnectOptions {
                 profile: Some(profile),
                 ..connect
             })
             .await
         }
-        None => ctx,
-    };
-    let request = sts::AssumeRequest {
-        role_arn: &role_arn,
-        session_name: &session_name,
-        external_id: external_id.as_deref(),
-        duration_secs,
-        region: region.as_deref(),
-        mfa: Some((&serial, code.expose_str().unwrap_or_default())),
-    };
-    let result = match sts::assume_role(&source, &request).await {
-        Ok((assumed_ctx, assumed)) => {
-            lock(identities).insert(new_identity, assumed_ctx);
-            Ok(assumed)
+        AwsCall::SessionToken {
+            serial,
+            code,
+            region,
+            ..
+        } => {
+            let code = code.expose_str().unwrap_or_default();
+            sts::session_token(&ctx, region.as_deref(), &serial, code).await
         }
-        Err(error) => Err(error),
-    };
-    Outcome::Assumed {
-        identity: new_identity,
-        role_arn,
-        result,
+        AwsCall::AssumeRole {
+            role_arn,
+            session_name,
+            external_id,
+            duration_secs,
+            region,
+            ..
+        } => {
+            let request = sts::AssumeRequest {
+                role_arn: &role_arn,
+                session_name: &session_name,
+                external_id: external_id.as_deref(),
+                duration_secs,
+                region: region.as_deref(),
+                mfa: None,
+            };
+            sts::assume_role(&ctx, &request).await
+        }
+        AwsCall::AssumeRoleWithMfa {
+            role_arn,
+            source_profile,
+            session_name,
+            serial,
+            code,
+            code_from,
+            external_id,
+            duration_secs,
+            region,
+            ..
+        } => {
+            let code = match code_from {
+                Some(command) => code_from_command(&command)
+                    .await
+                    .map_err(|why| AwsError::invalid("AssumeRole", "global", &why))?,
+                None => code,
+            };
+            // As its source profile's credentials, or the asking identity's.
+            let source = match source_profile {
+                Some(profile) => {
+                    AwsContext::load(&ConnectOptions {
+                        profile: Some(profile),
+                        ..connect
+                    })
+                    .await
+                }
+                None => ctx,
+            };
+            let request = sts::AssumeRequest {
+                role_arn: &role_arn,
+                session_name: &session_name,
+                external_id: external_id.as_deref(),
+                duration_secs,
+                region: region.as_deref(),
+                mfa: Some((&serial, code.expose_str().unwrap_or_default())),
+            };
+            sts::assume_role(&source, &request).await
+        }
+        other => Err(refused(
+            &other,
+            "not a call that makes an identity".to_owned(),
+        )),
     }
 }
 

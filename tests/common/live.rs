@@ -173,3 +173,53 @@ impl LiveApp {
         );
     }
 }
+
+/// A stack with IAM auth enforced, the secret `audited/db`, and an app signed in as a user
+/// who may only list and describe (`auditor`), loaded, with the secret selected and
+/// described. The stack is returned so it lives as long as the test.
+pub async fn auditor_app() -> (Stack, smtui_devstack::iam::TestUser, LiveApp) {
+    use smtui_devstack::iam;
+    // moto lets the user's setup and one CreateSecret through, then checks every call.
+    let options = StackOptions {
+        seed: false,
+        enforce_iam_auth: true,
+        unauthenticated_setup_calls: iam::USER_SETUP_CALLS + 1,
+        ..StackOptions::default()
+    };
+    let stack = Stack::start(options).await.expect("stack");
+    let endpoint = stack.endpoint_url();
+    let user = iam::create_user_allowed(
+        &endpoint,
+        "auditor",
+        &[
+            "secretsmanager:ListSecrets",
+            "secretsmanager:DescribeSecret",
+            "sts:GetCallerIdentity",
+        ],
+    )
+    .await
+    .expect("IAM user");
+    aws_sdk_secretsmanager::Client::new(&sdk_config(&endpoint).await)
+        .create_secret()
+        .name("audited/db")
+        .secret_string("not-for-auditors")
+        .send()
+        .await
+        .expect("CreateSecret");
+    let regions = ["us-east-1".to_owned()];
+    let key = (user.access_key_id.as_str(), user.secret_access_key.as_str());
+    let mut app = Box::pin(LiveApp::start_as(
+        &endpoint,
+        Settings::default(),
+        &regions,
+        key,
+    ))
+    .await;
+    app.wait_loaded().await;
+    app.select("audited/db", "us-east-1");
+    app.wait_for("detail", Duration::from_secs(30), |s| {
+        s.selected_detail().is_some()
+    })
+    .await;
+    (stack, user, app)
+}

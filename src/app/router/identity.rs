@@ -81,11 +81,11 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 return;
             }
             if mfa {
-                out.intent(Intent::Prompt {
-                    label: format!("MFA code for profile {name} (6 digits, not shown)"),
-                    initial: String::new(),
-                    purpose: PromptFor::MfaCode { profile: name },
-                });
+                ask_code(
+                    &format!("MFA code for profile {name}"),
+                    PromptFor::MfaCode { profile: name },
+                    out,
+                );
                 return;
             }
             out.info(format!("Switching to profile {name}…"));
@@ -153,14 +153,14 @@ pub(super) fn options_typed(state: &mut State, arn: &str, text: &str, out: &mut 
         }
     };
     if options.mfa_serial.is_some() {
-        out.intent(Intent::Prompt {
-            label: format!("MFA code for {arn} (6 digits, not shown)"),
-            initial: String::new(),
-            purpose: PromptFor::RoleCode {
+        ask_code(
+            &format!("MFA code for {arn}"),
+            PromptFor::RoleCode {
                 arn: arn.to_owned(),
                 options: text.to_owned(),
             },
-        });
+            out,
+        );
         return;
     }
     out.info(format!(
@@ -178,26 +178,16 @@ pub(super) fn role_code_typed(
     text: String,
     out: &mut Out,
 ) {
-    let code = crate::secret::SecretValue::from_string(text);
-    let valid = code
-        .expose_str()
-        .is_some_and(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit()));
-    let parsed = role_form::parse(options, &state.settings.user_name);
-    let Ok(options_parsed) = parsed else {
+    let Ok(options_parsed) = role_form::parse(options, &state.settings.user_name) else {
         return;
     };
-    if !valid {
-        out.error("An MFA code is 6 digits");
-        out.intent(Intent::Prompt {
-            label: format!("MFA code for {arn} (6 digits, not shown)"),
-            initial: String::new(),
-            purpose: PromptFor::RoleCode {
-                arn: arn.to_owned(),
-                options: options.to_owned(),
-            },
-        });
+    let ask_again = PromptFor::RoleCode {
+        arn: arn.to_owned(),
+        options: options.to_owned(),
+    };
+    let Some(code) = six_digits(text, &format!("MFA code for {arn}"), ask_again, out) else {
         return;
-    }
+    };
     out.info(format!("Assuming {arn} with MFA…"));
     out.effect(
         state
@@ -208,22 +198,13 @@ pub(super) fn role_code_typed(
 
 /// The MFA code typed: the role profile's role assumed with it, as its source profile.
 pub(super) fn mfa_typed(state: &mut State, profile: &str, text: String, out: &mut Out) {
-    // Moved, not copied, into the zeroizing type.
-    let code = crate::secret::SecretValue::from_string(text);
-    let valid = code
-        .expose_str()
-        .is_some_and(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit()));
-    if !valid {
-        out.error("An MFA code is 6 digits");
-        out.intent(Intent::Prompt {
-            label: format!("MFA code for profile {profile} (6 digits, not shown)"),
-            initial: String::new(),
-            purpose: PromptFor::MfaCode {
-                profile: profile.to_owned(),
-            },
-        });
+    let ask_again = PromptFor::MfaCode {
+        profile: profile.to_owned(),
+    };
+    let label = format!("MFA code for profile {profile}");
+    let Some(code) = six_digits(text, &label, ask_again, out) else {
         return;
-    }
+    };
     let Some(info) = state
         .session
         .profiles
@@ -270,32 +251,23 @@ pub(super) fn session_serial_typed(text: &str, out: &mut Out) {
         });
         return;
     }
-    out.intent(Intent::Prompt {
-        label: format!("MFA code for {serial} (6 digits, not shown)"),
-        initial: String::new(),
-        purpose: PromptFor::SessionCode {
+    ask_code(
+        &format!("MFA code for {serial}"),
+        PromptFor::SessionCode {
             serial: serial.to_owned(),
         },
-    });
+        out,
+    );
 }
 
 /// The session's code: GetSessionToken as the current identity.
 pub(super) fn session_code_typed(state: &mut State, serial: &str, text: String, out: &mut Out) {
-    let code = crate::secret::SecretValue::from_string(text);
-    let valid = code
-        .expose_str()
-        .is_some_and(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit()));
-    if !valid {
-        out.error("An MFA code is 6 digits");
-        out.intent(Intent::Prompt {
-            label: format!("MFA code for {serial} (6 digits, not shown)"),
-            initial: String::new(),
-            purpose: PromptFor::SessionCode {
-                serial: serial.to_owned(),
-            },
-        });
+    let ask_again = PromptFor::SessionCode {
+        serial: serial.to_owned(),
+    };
+    let Some(code) = six_digits(text, &format!("MFA code for {serial}"), ask_again, out) else {
         return;
-    }
+    };
     out.info("Starting an MFA session…");
     out.effect(state.session.session_token(serial.to_owned(), code));
 }
@@ -355,16 +327,16 @@ pub(super) fn renew(state: &mut State, out: &mut Out) {
                 "These credentials are the ones smtui started with: the SDK renews them itself",
             );
         }
-        Err(Renewal::NeedsSessionCode(serial)) => out.intent(Intent::Prompt {
-            label: format!("MFA code for {serial}, to renew the session (6 digits, not shown)"),
-            initial: String::new(),
-            purpose: PromptFor::SessionCode { serial },
-        }),
-        Err(Renewal::NeedsCode(profile)) => out.intent(Intent::Prompt {
-            label: format!("MFA code for profile {profile}, to renew (6 digits, not shown)"),
-            initial: String::new(),
-            purpose: PromptFor::MfaCode { profile },
-        }),
+        Err(Renewal::NeedsSessionCode(serial)) => ask_code(
+            &format!("MFA code for {serial}, to renew the session"),
+            PromptFor::SessionCode { serial },
+            out,
+        ),
+        Err(Renewal::NeedsCode(profile)) => ask_code(
+            &format!("MFA code for profile {profile}, to renew"),
+            PromptFor::MfaCode { profile },
+            out,
+        ),
     }
 }
 
@@ -426,4 +398,33 @@ fn reload(state: &mut State, out: &mut Out) {
     }
     state.browse.restart();
     out.effects.extend(init(state));
+}
+
+/// An MFA code typed into a prompt, moved (not copied) into the zeroizing type; when it is
+/// not six digits, says so and asks again (`label` names the device or profile).
+fn six_digits(
+    text: String,
+    label: &str,
+    ask_again: PromptFor,
+    out: &mut Out,
+) -> Option<crate::secret::SecretValue> {
+    let code = crate::secret::SecretValue::from_string(text);
+    let valid = code
+        .expose_str()
+        .is_some_and(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit()));
+    if valid {
+        return Some(code);
+    }
+    out.error("An MFA code is 6 digits");
+    ask_code(label, ask_again, out);
+    None
+}
+
+/// Asks for an MFA code (shown as dots while typed).
+fn ask_code(label: &str, purpose: PromptFor, out: &mut Out) {
+    out.intent(Intent::Prompt {
+        label: format!("{label} (6 digits, not shown)"),
+        initial: String::new(),
+        purpose,
+    });
 }
