@@ -104,24 +104,38 @@ pub fn parse(input: &str) -> Result<ScheduleChange, String> {
     })
 }
 
+/// A schedule expression: its kind and what is inside its parentheses (in any case).
+enum Expr<'a> {
+    Rate(&'a str),
+    Cron(&'a str),
+}
+
+/// `rate(...)` or `cron(...)`; `None` for anything else (a malformed one from AWS too).
+fn split(expr: &str) -> Option<Expr<'_>> {
+    let inner = expr.get(5..)?.strip_suffix(')')?;
+    match expr.get(..5)?.to_ascii_lowercase().as_str() {
+        "rate(" => Some(Expr::Rate(inner)),
+        "cron(" => Some(Expr::Cron(inner)),
+        _ => None,
+    }
+}
+
 fn parse_schedule(text: &str) -> Result<Schedule, String> {
+    match split(text) {
+        Some(Expr::Rate(inner)) => {
+            return Ok(Schedule::Expression(Rate::parse(inner)?.to_string()));
+        }
+        Some(Expr::Cron(inner)) => {
+            let cron = Cron::parse(inner)?;
+            check_frequency(&cron)?;
+            return Ok(Schedule::Expression(format!(
+                "cron({})",
+                cron.fields().join(" ")
+            )));
+        }
+        None => {}
+    }
     let lower = text.to_ascii_lowercase();
-    if let Some(inner) = lower
-        .strip_prefix("rate(")
-        .and_then(|t| t.strip_suffix(')'))
-    {
-        let rate = Rate::parse(inner)?;
-        return Ok(Schedule::Expression(rate.to_string()));
-    }
-    if lower.starts_with("cron(") {
-        let inner = &text[5..text.len() - 1];
-        let cron = Cron::parse(inner)?;
-        check_frequency(&cron)?;
-        return Ok(Schedule::Expression(format!(
-            "cron({})",
-            cron.fields().join(" ")
-        )));
-    }
     let digits = lower
         .strip_suffix("days")
         .or_else(|| lower.strip_suffix('d'))
@@ -151,7 +165,7 @@ fn check_window(schedule: &Schedule, hours: u32) -> Result<(), String> {
     let Schedule::Expression(expr) = schedule else {
         return Err("A window needs an expression: write `rate(N days)` instead of N".into());
     };
-    if let Some(rate) = expr.strip_prefix("rate(").and_then(|e| e.strip_suffix(')')) {
+    if let Some(Expr::Rate(rate)) = split(expr) {
         if let Ok(Rate::Hours(every)) = Rate::parse(rate)
             && hours > every
         {
@@ -161,7 +175,7 @@ fn check_window(schedule: &Schedule, hours: u32) -> Result<(), String> {
         }
         return Ok(());
     }
-    if let Some(inner) = expr.strip_prefix("cron(").and_then(|e| e.strip_suffix(')'))
+    if let Some(Expr::Cron(inner)) = split(expr)
         && let Ok(cron) = Cron::parse(inner)
         && let Some(hours_set) = cron.hours()
     {
@@ -276,28 +290,19 @@ pub fn describe(rotation: &Rotation) -> Option<String> {
 }
 
 fn describe_expression(expr: &str) -> String {
-    let lower = expr.to_ascii_lowercase();
-    if let Some(inner) = lower
-        .strip_prefix("rate(")
-        .and_then(|e| e.strip_suffix(')'))
-    {
-        return match Rate::parse(inner) {
+    match split(expr) {
+        Some(Expr::Rate(inner)) => match Rate::parse(inner) {
             Ok(Rate::Hours(h)) => format!("every {h} hours"),
             Ok(Rate::Days(1)) => "every day".to_owned(),
             Ok(Rate::Days(d)) => format!("every {d} days"),
             Err(_) => expr.to_owned(),
-        };
-    }
-    if lower.starts_with("cron(") && expr.ends_with(')') {
-        if let Some(words) = Cron::parse(&expr[5..expr.len() - 1])
+        },
+        Some(Expr::Cron(inner)) => Cron::parse(inner)
             .ok()
             .and_then(|c| c.describe())
-        {
-            return words;
-        }
-        return format!("cron: {}", &expr[5..expr.len() - 1]);
+            .unwrap_or_else(|| format!("cron: {inner}")),
+        None => expr.to_owned(),
     }
-    expr.to_owned()
 }
 
 /// The rotation window in words: the configured Duration, or the service's default.
@@ -310,37 +315,26 @@ pub fn describe_window(rotation: &Rotation) -> String {
 }
 
 fn in_hours(expr: &str) -> bool {
-    let lower = expr.to_ascii_lowercase();
-    if let Some(inner) = lower
-        .strip_prefix("rate(")
-        .and_then(|e| e.strip_suffix(')'))
-    {
-        return matches!(Rate::parse(inner), Ok(Rate::Hours(_)));
-    }
-    lower.starts_with("cron(")
-        && Cron::parse(&expr[5..expr.len() - 1])
+    match split(expr) {
+        Some(Expr::Rate(inner)) => matches!(Rate::parse(inner), Ok(Rate::Hours(_))),
+        Some(Expr::Cron(inner)) => Cron::parse(inner)
             .ok()
             .and_then(|c| c.hours())
-            .is_some_and(|h| h.len() > 1)
+            .is_some_and(|h| h.len() > 1),
+        None => false,
+    }
 }
 
 /// About how long between rotations (for "due soon"): exact for days and rates, an
 /// estimate for cron expressions; `None` when unknown.
 pub fn interval(rotation: &Rotation) -> Option<SignedDuration> {
     if let Some(expr) = &rotation.schedule {
-        let lower = expr.to_ascii_lowercase();
-        if let Some(inner) = lower
-            .strip_prefix("rate(")
-            .and_then(|e| e.strip_suffix(')'))
-        {
-            return Rate::parse(inner).ok().map(Rate::interval);
-        }
-        if lower.starts_with("cron(") && expr.ends_with(')') {
-            return Cron::parse(&expr[5..expr.len() - 1])
+        return match split(expr)? {
+            Expr::Rate(inner) => Rate::parse(inner).ok().map(Rate::interval),
+            Expr::Cron(inner) => Cron::parse(inner)
                 .ok()
-                .and_then(|c| c.approximate_interval());
-        }
-        return None;
+                .and_then(|c| c.approximate_interval()),
+        };
     }
     rotation
         .every_days
@@ -510,6 +504,22 @@ mod tests {
             );
         }
         assert_eq!(describe(&Rotation::default()), None);
+    }
+
+    #[test]
+    fn malformed_expressions_from_aws_never_panic() {
+        for expr in [
+            "cron(", "rate(", "cron()", "rate()", "cRoN(x)", "(", "", "é(rate",
+        ] {
+            let r = rotation(Some(expr), None, None);
+            let _ = describe(&r);
+            let _ = describe_window(&r);
+            let _ = interval(&r);
+        }
+        assert_eq!(
+            describe(&rotation(Some("cron("), None, None)).as_deref(),
+            Some("cron(")
+        );
     }
 
     #[test]
