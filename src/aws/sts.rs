@@ -41,6 +41,21 @@ pub async fn assume_role(
     let creds = out
         .credentials()
         .ok_or_else(|| AwsError::invalid("AssumeRole", region, "the answer held no credentials"))?;
+    let (made, expires) = context_with(ctx, creds, request.region, "smtui-assume-role");
+    let arn = out
+        .assumed_role_user()
+        .map_or_else(|| request.role_arn.to_owned(), |u| u.arn().to_owned());
+    Ok((made, Assumed { arn, expires }))
+}
+
+/// `ctx`'s configuration with STS's temporary credentials (in `region`, when given), and
+/// when they expire.
+fn context_with(
+    ctx: &AwsContext,
+    creds: &aws_sdk_sts::types::Credentials,
+    region: Option<&str>,
+    source: &'static str,
+) -> (AwsContext, Option<jiff::Timestamp>) {
     let expires = convert::timestamp(Some(creds.expiration()));
     let expiry = std::time::SystemTime::UNIX_EPOCH
         + std::time::Duration::from_secs(u64::try_from(creds.expiration().secs()).unwrap_or(0));
@@ -49,22 +64,16 @@ pub async fn assume_role(
         creds.secret_access_key(),
         Some(creds.session_token().to_owned()),
         Some(expiry),
-        "smtui-assume-role",
+        source,
     );
     let mut config = ctx
         .sdk_config()
         .to_builder()
         .credentials_provider(SharedCredentialsProvider::new(provider));
-    if let Some(region) = request.region {
+    if let Some(region) = region {
         config = config.region(Region::new(region.to_owned()));
     }
-    let arn = out
-        .assumed_role_user()
-        .map_or_else(|| request.role_arn.to_owned(), |u| u.arn().to_owned());
-    Ok((
-        AwsContext::from_config(config.build()),
-        Assumed { arn, expires },
-    ))
+    (AwsContext::from_config(config.build()), expires)
 }
 
 /// The context of a profile of the user's AWS config (aws-config's own provider: role
@@ -124,23 +133,9 @@ pub async fn session_token(
     let creds = out.credentials().ok_or_else(|| {
         AwsError::invalid("GetSessionToken", shown, "the answer held no credentials")
     })?;
-    let expires = convert::timestamp(Some(creds.expiration()));
-    let expiry = std::time::SystemTime::UNIX_EPOCH
-        + std::time::Duration::from_secs(u64::try_from(creds.expiration().secs()).unwrap_or(0));
-    let provider = Credentials::new(
-        creds.access_key_id(),
-        creds.secret_access_key(),
-        Some(creds.session_token().to_owned()),
-        Some(expiry),
-        "smtui-session-token",
-    );
-    let config = ctx
-        .sdk_config()
-        .to_builder()
-        .credentials_provider(SharedCredentialsProvider::new(provider))
-        .build();
+    let (made, expires) = context_with(ctx, creds, None, "smtui-session-token");
     Ok((
-        AwsContext::from_config(config),
+        made,
         Assumed {
             arn: format!("MFA session ({serial})"),
             expires,
