@@ -260,6 +260,19 @@ fn rotation_panel_and_overview(tmux: &Tmux) {
     assert!(screen.contains("CloudTrail delivers events"), "{screen}");
     tmux.keys(&["Escape"]);
     tmux.wait_for("the audit pane closed", wait, |s| !s.contains("Audit · "));
+    // The schedule prompt and the role switcher open from the palette and close unused.
+    for (command, shown) in [
+        ("rotation-schedule", "Rotation schedule of"),
+        ("role", "Switch identity"),
+    ] {
+        tmux.keys(&[":"]);
+        tmux.wait_for("the palette", wait, |s| s.contains("Enter runs"));
+        tmux.keys(&["-l", command]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(shown, wait, |s| s.contains(shown));
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("closed", wait, |s| !s.contains(shown));
+    }
 }
 
 /// No tmux paste buffer holds `value`: the copy did not outlive its clear.

@@ -473,7 +473,14 @@ fn close(state: &mut State, layer: Layer) {
                 view.record = None;
             }
         }
-        Layer::Prompt => state.prompt.state = None,
+        Layer::Prompt => {
+            // A prompt left with Esc: an MFA code typed into it is wiped, not just dropped.
+            if let Some(mut prompt) = state.prompt.state.take()
+                && prompt.purpose.is_secret()
+            {
+                zeroize::Zeroize::zeroize(&mut prompt.input);
+            }
+        }
         Layer::Roles => state.session.switcher = None,
     }
 }

@@ -51,7 +51,11 @@ fn lines<'a>(subject: &Subject, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -
         || Span::styled("none", theme.dim),
         |words| {
             Span::styled(
-                format!("{} · {}", sanitize_line(&words), describe_window(rotation)),
+                format!(
+                    "{} · {}",
+                    sanitize_line(&words),
+                    sanitize_line(&describe_window(rotation))
+                ),
                 theme.text,
             )
         },
