@@ -39,7 +39,8 @@ pub struct Cli {
     /// Config file. Default: $XDG_CONFIG_HOME/smtui/config.toml (or the platform's equivalent).
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
-    /// Theme: a built-in name (default, light) or a path to a theme file.
+    /// Theme: a built-in name (default, light, high-contrast, catppuccin-mocha, gruvbox-dark,
+    /// solarized-dark), one of yours in <config dir>/smtui/themes, or a path to a theme file.
     #[arg(long)]
     pub theme: Option<String>,
     /// Clipboard: auto, system or osc52.

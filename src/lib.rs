@@ -21,5 +21,6 @@ pub mod recent;
 pub mod runner;
 pub mod sanitize;
 pub mod secret;
+pub mod themes;
 pub mod tui;
 pub mod ui;

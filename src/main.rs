@@ -11,7 +11,6 @@ use smtui::aws::{AwsContext, ConnectOptions};
 use smtui::clipboard::{self, Clipboard};
 use smtui::config::{self, Cli, FileConfig, Subcommand};
 use smtui::runner::Runner;
-use smtui::ui::Theme;
 use smtui::{crash, hardening, headless, logging, tui};
 
 fn main() -> ExitCode {
@@ -44,7 +43,13 @@ fn main() -> ExitCode {
 fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
     let file = FileConfig::load(cli.config.as_deref())?;
     let resolved = config::resolve(cli, &file);
-    let theme = load_theme(&resolved.theme)?;
+    let themes = smtui::themes::load(
+        cli.theme.as_deref(),
+        file.theme.as_deref(),
+        smtui::themes::user_dir().as_deref(),
+        smtui::themes::no_colour_requested(),
+    )?;
+    let theme = themes.active().clone();
     if let Some(path) = &cli.log_file {
         logging::init(path, &cli.log_level)?;
     }
@@ -108,6 +113,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         let state = State::new(settings, &regions, std::time::Instant::now())
             .with_keymap(file.keymap.clone())
             .with_hardening_failure(hardening_error)
+            .with_start_warning(themes.warning)
+            .with_themes(themes.available, themes.active)
             .with_profiles(smtui::aws::profiles::list().await)
             .with_recent_roles(smtui::recent::default_path())
             .with_start_profile(resolved.profile.clone());
@@ -131,13 +138,4 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             .map(|_| 0)
             .map_err(|e| format!("terminal error: {e}"))
     })
-}
-
-fn load_theme(name: &str) -> Result<Theme, String> {
-    if let Some(theme) = Theme::builtin(name) {
-        return Ok(theme);
-    }
-    let text = std::fs::read_to_string(name)
-        .map_err(|e| format!("theme {name:?}: not a built-in theme and {e}"))?;
-    Theme::parse(&text).map_err(|e| format!("theme {name}: {e}"))
 }

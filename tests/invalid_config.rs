@@ -44,3 +44,34 @@ fn each_bad_key_binding_names_file_line_and_field() {
         );
     }
 }
+
+/// A theme named with `--theme` that cannot be used stops smtui with the file, the line and
+/// the role (one file per mistake in `tests/invalid_themes/`).
+#[test]
+fn each_bad_theme_names_file_line_and_role() {
+    let cases = [
+        (
+            "bad_colour.toml",
+            "bad_colour.toml: line 8 (title): unknown colour \"cyna\"",
+        ),
+        (
+            "unknown_role.toml",
+            "unknown_role.toml: line 7 (dimm): unknown field `dimm`",
+        ),
+        ("missing_role.toml", "missing field `audit_root`"),
+    ];
+    for (file, expected) in cases {
+        let path = format!("{}/tests/invalid_themes/{file}", env!("CARGO_MANIFEST_DIR"));
+        let args = ["--theme", &path, "--region", "us-east-1"].map(OsStr::new);
+        let (code, stderr) = common::run_smtui(&args, &[]);
+        assert_eq!(code, 2, "{file}: {stderr}");
+        assert!(stderr.contains(expected), "{file}: {stderr}");
+    }
+    let args = ["--theme", "solarised", "--region", "us-east-1"].map(OsStr::new);
+    let (code, stderr) = common::run_smtui(&args, &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("theme \"solarised\": no such theme") && stderr.contains("solarized-dark"),
+        "{stderr}"
+    );
+}

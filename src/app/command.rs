@@ -94,6 +94,8 @@ pub enum Command {
     RoleBack,
     /// New credentials for the current identity (before they expire).
     RoleRenew,
+    /// The theme picker.
+    Theme,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -118,6 +120,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Role, "role", "assume a role and work as it (the start identity stays for role-back)"),
     (Command::RoleBack, "role-back", "back to the identity before the last switch"),
     (Command::RoleRenew, "role-renew", "new credentials for the current identity (MFA: a new code)"),
+    (Command::Theme, "theme", "choose the colour theme (each previewed as you move)"),
     (Command::Audit, "audit", "who read or changed this secret, from where, what was denied (CloudTrail)"),
     (Command::AuditRegion, "audit-region", "every Secrets Manager event of the region (CloudTrail)"),
     (Command::AuditWindow, "audit-window", "audit: the next time window"),

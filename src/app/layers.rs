@@ -21,12 +21,13 @@ pub enum Layer {
     Audit,
     AuditEvent,
     Roles,
+    Themes,
     Prompt,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 18] = [
+    pub const ALL: [Layer; 19] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -43,6 +44,7 @@ impl Layer {
         Layer::Audit,
         Layer::AuditEvent,
         Layer::Roles,
+        Layer::Themes,
         Layer::Prompt,
         Layer::Confirm,
     ];
@@ -66,6 +68,7 @@ impl Layer {
             Layer::Audit => "audit",
             Layer::AuditEvent => "audit-event",
             Layer::Roles => "roles",
+            Layer::Themes => "themes",
             Layer::Prompt => "prompt",
             Layer::Confirm => "confirm",
         }
@@ -90,6 +93,7 @@ impl Layer {
             Layer::Audit => "Audit (CloudTrail)",
             Layer::AuditEvent => "An event's whole record",
             Layer::Roles => "Role switcher",
+            Layer::Themes => "Theme picker",
             Layer::Prompt => "Text prompt",
             Layer::Confirm => "Confirmation",
         }
@@ -118,6 +122,7 @@ impl Layer {
                 | Layer::Audit
                 | Layer::AuditEvent
                 | Layer::Roles
+                | Layer::Themes
                 | Layer::Prompt
                 | Layer::Confirm
         )

@@ -7,6 +7,7 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::{Layer, Layers};
 use crate::app::room::{Ctx, StatusLine};
 pub use crate::app::settings::Settings;
+use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
@@ -44,6 +45,7 @@ pub struct State {
     pub rotation: RotationRoom,
     pub audit: Audit,
     pub prompt: Prompt,
+    pub appearance: Appearance,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
     pub now: Instant,
@@ -74,6 +76,7 @@ impl State {
             rotation: RotationRoom::default(),
             audit: Audit::default(),
             prompt: Prompt::default(),
+            appearance: Appearance::default(),
             status: None,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,
@@ -95,6 +98,31 @@ impl State {
                 .into_owned(),
             });
         }
+        self
+    }
+
+    /// The themes that can be chosen (`T`), and the one drawn.
+    #[must_use]
+    pub fn with_themes(mut self, themes: Vec<crate::ui::Theme>, active: usize) -> Self {
+        self.appearance = Appearance::new(themes, active);
+        self
+    }
+
+    /// A warning for the footer from the first frame (a theme that could not be used),
+    /// after any already there.
+    #[must_use]
+    pub fn with_start_warning(mut self, warning: Option<String>) -> Self {
+        let Some(warning) = warning else {
+            return self;
+        };
+        let text = match self.status.take() {
+            Some(earlier) => format!("{} · {warning}", earlier.text),
+            None => warning,
+        };
+        self.status = Some(StatusLine {
+            level: crate::app::room::Level::Warn,
+            text: crate::sanitize::sanitize_line(&text).into_owned(),
+        });
         self
     }
 

@@ -16,8 +16,8 @@ use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer};
 use crate::app::{Action, State};
 use crate::features::{
-    audit, browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal, rotation,
-    session, tags, versions,
+    appearance, audit, browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal,
+    rotation, session, tags, versions,
 };
 use crate::sanitize::is_unsafe_text;
 pub use theme::Theme;
@@ -101,7 +101,10 @@ pub fn layout(area: Rect) -> Option<Screen> {
     })
 }
 
+/// Draws the whole screen in the theme the user chose (or `theme` when the state has no
+/// themes to choose from).
 pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
+    let theme = state.appearance.current().unwrap_or(theme);
     let area = frame.area();
     match layout(area) {
         None => {
@@ -227,6 +230,9 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
             }
         }
         Layer::Roles => session::view::render_switcher(frame, screen.whole, &state.session, theme),
+        Layer::Themes => {
+            appearance::view::render(frame, screen.whole, &state.appearance, &state.keymap, theme);
+        }
         Layer::Prompt => {
             if let Some(prompt) = &state.prompt.state {
                 prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
@@ -244,6 +250,7 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
 /// they differ from what the state holds, so scrolling stops at the real end without
 /// `update` knowing about layout.
 pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
+    let theme = state.appearance.current().unwrap_or(theme);
     let mut feedback = Vec::new();
     let Some(screen) = layout(size) else {
         return feedback;

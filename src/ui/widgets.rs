@@ -86,9 +86,9 @@ pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
 /// or `~`, the JSON key if any, and the values, masked unless `revealed`.
 pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
     let (mark, style) = match row.change {
-        Change::Added => ("+ ", theme.ok),
-        Change::Removed => ("- ", theme.error),
-        Change::Changed => ("~ ", theme.warn),
+        Change::Added => ("+ ", theme.diff_added),
+        Change::Removed => ("- ", theme.diff_removed),
+        Change::Changed => ("~ ", theme.diff_changed),
         Change::Same => ("  ", theme.dim),
     };
     let shown = |value: &Option<SecretValue>| match value {

@@ -52,6 +52,7 @@ const ROTATION: Scope = Scope::In(Layer::Rotation);
 const AUDIT: Scope = Scope::In(Layer::Audit);
 const RECORD: Scope = Scope::In(Layer::AuditEvent);
 const ROLES: Scope = Scope::In(Layer::Roles);
+const THEMES: Scope = Scope::In(Layer::Themes);
 const PROMPT: Scope = Scope::In(Layer::Prompt);
 const GLOBAL: Scope = Scope::Global;
 
@@ -81,6 +82,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('N')], C::Create, "create a secret (name, description, then the value)", None),
     (GLOBAL, &[k('t')], C::Tags, "tags, description and resource policy", Some("tags")),
     (GLOBAL, &[k('o')], C::RotationOverview, "rotation overview: every secret's health and posture", Some("rotation")),
+    (GLOBAL, &[k('T')], C::Theme, "choose the colour theme (each previewed as you move)", None),
     (GLOBAL, &[k('A')], C::Audit, "audit: who read or changed this secret (CloudTrail)", Some("audit")),
     (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
     (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
@@ -190,6 +192,11 @@ const ROWS: &[Row] = &[
     (ROLES, &[UP], C::Up, "previous", None),
     (ROLES, &[ESC], C::Back, "close", Some("close")),
     (ROLES, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (THEMES, &[ENTER], C::Select, "keep the highlighted theme", Some("keep")),
+    (THEMES, &[DOWN, k('j')], C::Down, "next theme (drawn at once)", Some("preview")),
+    (THEMES, &[UP, k('k')], C::Up, "previous theme", None),
+    (THEMES, &[ESC, k('q')], C::Back, "back to the theme before", Some("back")),
+    (THEMES, &[ctrl('c')], C::Quit, "quit smtui", None),
     (PROMPT, &[ENTER], C::Select, "done", Some("done")),
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),

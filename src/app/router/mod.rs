@@ -167,6 +167,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::AuditEvent => state.audit.record_command(command, out),
         Layer::Roles => identity::switcher(state, command, out),
+        Layer::Themes => state.appearance.command(command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
@@ -231,6 +232,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             );
         }
         Command::Role => state.session.open_switcher(out),
+        Command::Theme => state.appearance.open(out),
         Command::RoleBack => identity::back(state, out),
         Command::RoleRenew => identity::renew(state, out),
         Command::Audit => {
@@ -463,6 +465,7 @@ fn close(state: &mut State, layer: Layer) {
         | Layer::Review
         | Layer::Conflict => {}
         Layer::Tags => state.tags.popup = None,
+        Layer::Themes => state.appearance.closed(),
         Layer::Rotation => state.rotation.overview = None,
         Layer::Audit => {
             state.layers.remove(Layer::AuditEvent);

@@ -90,9 +90,9 @@ fn summary_lines<'a>(view: &AuditView, tz: &TimeZone, theme: &Theme) -> Vec<Line
     ];
     let denied = format!("{} denied", summary.denied);
     first.push(if summary.denied > 0 {
-        Span::styled(denied, theme.error)
+        Span::styled(denied, theme.audit_denied)
     } else {
-        Span::styled(denied, theme.ok)
+        Span::styled(denied, theme.audit_success)
     });
     let last = summary.last_read.map_or_else(
         || "never read in this window".to_owned(),
@@ -137,7 +137,7 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
             if i == view.selected {
                 row.style(theme.selected)
             } else if event.denied() {
-                row.style(theme.error)
+                row.style(theme.audit_denied)
             } else {
                 row
             }
@@ -179,14 +179,14 @@ fn cells<'a>(event: &AuditEvent, utc: bool, tz: &TimeZone, theme: &Theme) -> Vec
     }
     let root = event.principal.kind == crate::model::audit::PrincipalKind::Root;
     let outcome = match event.outcome() {
-        (text, false) => Span::styled(text, theme.ok),
-        (text, true) => Span::styled(sanitize_line(&text).into_owned(), theme.error),
+        (text, false) => Span::styled(text, theme.audit_success),
+        (text, true) => Span::styled(sanitize_line(&text).into_owned(), theme.audit_denied),
     };
     vec![
         Span::raw(time(event.time, utc, tz)),
         Span::raw(sanitize_line(&event.name).into_owned()),
         if root {
-            Span::styled(who, theme.rotation_stuck)
+            Span::styled(who, theme.audit_root)
         } else {
             Span::raw(who)
         },

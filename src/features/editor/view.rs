@@ -66,17 +66,18 @@ pub fn render(
         .map(|w| Line::styled(w.clone(), theme.warn))
         .collect();
     frame.render_widget(Paragraph::new(notes_lines), notes);
-    match &session.phase {
-        Phase::Form { selected, field } => {
-            let value = loaded.buffer.text();
-            let fields = value
-                .expose_str()
-                .and_then(form::fields)
-                .unwrap_or_default();
-            let lines = form_lines(&fields, *selected, field.as_deref(), theme);
-            frame.render_widget(Paragraph::new(lines), text);
-        }
-        _ => frame.render_widget(loaded.buffer.widget(), text),
+    if let Phase::Form { selected, field } = &session.phase {
+        let value = loaded.buffer.text();
+        let fields = value
+            .expose_str()
+            .and_then(form::fields)
+            .unwrap_or_default();
+        let lines = form_lines(&fields, *selected, field.as_deref(), theme);
+        frame.render_widget(Paragraph::new(lines), text);
+    } else {
+        // The textarea keeps its own (unstyled) look; the theme's comes from under it.
+        frame.render_widget(ratatui::widgets::Block::new().style(theme.editor), text);
+        frame.render_widget(loaded.buffer.widget(), text);
     }
     frame.render_widget(Paragraph::new(status_line(session, theme)), status);
     let key = |command| keymap.label(Layer::Editor, command);

@@ -33,7 +33,7 @@ pub fn identity_spans(
     if let Some(expires) = expiry {
         let left = expires.duration_since(now);
         let style = if left < jiff::SignedDuration::from_mins(5) {
-            theme.warn
+            theme.identity_expiring
         } else {
             theme.dim
         };
@@ -54,7 +54,9 @@ pub fn identity_spans(
 
 fn identity_span(session: &Session, theme: &Theme) -> Span<'static> {
     match &session.caller {
-        Some(Ok(identity)) => Span::styled(sanitize_line(&identity.arn).into_owned(), theme.text),
+        Some(Ok(identity)) => {
+            Span::styled(sanitize_line(&identity.arn).into_owned(), theme.identity)
+        }
         Some(Err(err)) => Span::styled(
             format!("identity unknown: {}", err.kind.short()),
             theme.warn,

@@ -1,0 +1,148 @@
+//! The look: which theme is drawn, and the theme picker (`T`, `:theme`) that previews each
+//! theme as the highlight moves over it. Enter keeps the highlighted one, Esc goes back to
+//! the one before. The themes themselves (built in, the user's own) are read at start,
+//! outside the core (`crate::themes`); this room only chooses among them.
+
+pub mod view;
+
+use crate::app::command::{Command, Move};
+use crate::app::layers::Layer;
+use crate::app::room::{Intent, Out};
+use crate::ui::Theme;
+
+#[derive(Debug, Clone, Default)]
+pub struct Appearance {
+    /// Every theme that can be chosen; empty when the caller draws with a theme of its
+    /// own (the tests' `render(frame, state, theme)`).
+    pub themes: Vec<Theme>,
+    /// Index into `themes` of the theme drawn.
+    pub active: usize,
+    pub picker: Option<Picker>,
+}
+
+/// The open picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picker {
+    /// The highlighted theme, drawn while highlighted.
+    pub highlighted: usize,
+    /// The theme before the picker opened, for Esc.
+    pub before: usize,
+}
+
+impl Appearance {
+    pub fn new(themes: Vec<Theme>, active: usize) -> Self {
+        let active = active.min(themes.len().saturating_sub(1));
+        Self {
+            themes,
+            active,
+            picker: None,
+        }
+    }
+
+    /// The theme to draw with: the highlighted one while the picker is open.
+    pub fn current(&self) -> Option<&Theme> {
+        let index = self.picker.map_or(self.active, |p| p.highlighted);
+        self.themes.get(index)
+    }
+
+    pub fn open(&mut self, out: &mut Out) {
+        if self.themes.is_empty() {
+            out.warn("No themes to choose from");
+            return;
+        }
+        self.picker = Some(Picker {
+            highlighted: self.active,
+            before: self.active,
+        });
+        out.intent(Intent::Open(Layer::Themes));
+    }
+
+    pub fn command(&mut self, command: Command, out: &mut Out) {
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
+        let last = self.themes.len().saturating_sub(1);
+        if let Some(step) = command.as_move(5) {
+            picker.highlighted = step.apply(picker.highlighted, last);
+            return;
+        }
+        match command {
+            Command::Select => {
+                self.active = picker.highlighted;
+                if let Some(theme) = self.themes.get(self.active) {
+                    out.info(format!(
+                        "Theme {}; to keep it, set theme = \"{}\" in the config file",
+                        theme.name, theme.name
+                    ));
+                }
+                out.intent(Intent::Close(Layer::Themes));
+            }
+            Command::Back => {
+                self.active = picker.before;
+                out.intent(Intent::Close(Layer::Themes));
+            }
+            _ => {}
+        }
+    }
+
+    /// The picker is gone (closed by the router).
+    pub fn closed(&mut self) {
+        self.picker = None;
+    }
+
+    /// Moves the highlight by `step` (the mouse wheel, a click on a row).
+    pub fn highlight(&mut self, step: Move) {
+        let last = self.themes.len().saturating_sub(1);
+        if let Some(picker) = &mut self.picker {
+            picker.highlighted = step.apply(picker.highlighted, last);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::theme::BUILTIN;
+
+    fn appearance() -> Appearance {
+        let themes = BUILTIN
+            .iter()
+            .filter_map(|(name, _)| Theme::builtin(name))
+            .collect();
+        Appearance::new(themes, 0)
+    }
+
+    #[test]
+    fn moving_previews_enter_keeps_and_esc_goes_back() {
+        let mut looks = appearance();
+        let mut out = Out::default();
+        looks.open(&mut out);
+        assert!(matches!(out.intents[..], [Intent::Open(Layer::Themes)]));
+        looks.command(Command::Down, &mut out);
+        assert_eq!(looks.current().map(|t| t.name.as_str()), Some("light"));
+        looks.command(Command::Back, &mut out);
+        looks.closed();
+        assert_eq!(looks.current().map(|t| t.name.as_str()), Some("default"));
+
+        looks.open(&mut out);
+        looks.command(Command::Bottom, &mut out);
+        looks.command(Command::Select, &mut out);
+        looks.closed();
+        let last = &BUILTIN[BUILTIN.len() - 1].0;
+        assert_eq!(looks.current().map(|t| t.name.as_str()), Some(*last));
+        assert!(
+            out.intents
+                .iter()
+                .any(|i| matches!(i, Intent::Status(s) if s.text.contains("theme = ")))
+        );
+    }
+
+    #[test]
+    fn without_themes_the_picker_says_so() {
+        let mut looks = Appearance::default();
+        let mut out = Out::default();
+        looks.open(&mut out);
+        assert!(looks.picker.is_none() && looks.current().is_none());
+        assert!(!out.intents.iter().any(|i| matches!(i, Intent::Open(_))));
+    }
+}
