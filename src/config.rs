@@ -14,6 +14,8 @@ use crate::model::posture::PostureRules;
 use crate::model::rotation::Thresholds;
 use jiff::SignedDuration;
 
+// Flags are bools on the command line; clap reads them best as such.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Parser)]
 #[command(
     name = "smtui",
@@ -43,6 +45,10 @@ pub struct Cli {
     /// solarized-dark), one of yours in <config dir>/smtui/themes, or a path to a theme file.
     #[arg(long)]
     pub theme: Option<String>,
+    /// No mouse: the terminal's own text selection works as usual (also `mouse = false` in
+    /// the config file).
+    #[arg(long)]
+    pub no_mouse: bool,
     /// Clipboard: auto, system or osc52.
     #[arg(long, value_parser = parse_clipboard_mode)]
     pub clipboard: Option<ClipboardMode>,
@@ -52,6 +58,10 @@ pub struct Cli {
     /// Log filter, e.g. "info" or "smtui=debug,aws_config=info".
     #[arg(long, default_value = "info", global = true)]
     pub log_level: String,
+    /// For measuring: quit once every region has been listed and drawn, then print the
+    /// load's timings to stderr (used by scripts/bench-list).
+    #[arg(long, hide = true)]
+    pub exit_after_load: bool,
     /// Without a command: the TUI.
     #[command(subcommand)]
     pub command: Option<Subcommand>,
@@ -68,12 +78,48 @@ pub enum Subcommand {
         #[arg(long, default_value = "")]
         filter: String,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell), e.g.
+    /// `smtui completions bash > ~/.local/share/bash-completion/completions/smtui`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `smtui man > ~/.local/share/man/man1/smtui.1`.
+    Man,
     /// Print the rotation posture of every listed secret (the rotation overview's checks)
     /// and exit 1 when any check fails, 2 when a region could not be listed.
     Posture {
         #[arg(long, value_enum, default_value = "table")]
         format: crate::headless::posture::Format,
     },
+}
+
+/// `completions` and `man`, printed from the CLI definition alone (no config, no AWS): the
+/// exit code, or `None` for every other command.
+pub fn generate(command: Option<&Subcommand>) -> Option<std::process::ExitCode> {
+    let written = write_generated(command?, &mut std::io::stdout().lock())?;
+    Some(match written {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("smtui: {e}");
+            std::process::ExitCode::from(2)
+        }
+    })
+}
+
+fn write_generated(
+    command: &Subcommand,
+    out: &mut impl std::io::Write,
+) -> Option<std::io::Result<()>> {
+    use clap::CommandFactory as _;
+    match command {
+        Subcommand::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "smtui", out);
+            Some(Ok(()))
+        }
+        Subcommand::Man => Some(clap_mangen::Man::new(Cli::command()).render(out)),
+        Subcommand::List { .. } | Subcommand::Posture { .. } => None,
+    }
 }
 
 fn parse_clipboard_mode(text: &str) -> Result<ClipboardMode, String> {
@@ -190,6 +236,8 @@ pub struct FileConfig {
     pub clipboard_timeout_secs: Option<TimeoutSecs>,
     pub clipboard: Option<ClipboardMode>,
     pub theme: Option<String>,
+    /// Clicks and the wheel (default on).
+    pub mouse: Option<bool>,
     pub endpoint_url: Option<String>,
     /// Key bindings per layer (see `app::keymap`), as written.
     #[serde(default)]
@@ -237,6 +285,7 @@ pub struct Resolved {
     pub clipboard_timeout: Duration,
     pub clipboard: ClipboardMode,
     pub theme: String,
+    pub mouse: bool,
 }
 
 pub fn resolve(cli: &Cli, file: &FileConfig) -> Resolved {
@@ -255,6 +304,7 @@ pub fn resolve(cli: &Cli, file: &FileConfig) -> Resolved {
             .clone()
             .or_else(|| file.theme.clone())
             .unwrap_or_else(|| "default".to_owned()),
+        mouse: !cli.no_mouse && file.mouse.unwrap_or(true),
     }
 }
 
@@ -383,6 +433,39 @@ mod tests {
         );
         let err = FileConfig::parse("[keys.list]\nreveal = \"s\"\n").expect_err("conflict");
         assert!(err.starts_with("line 2: keys.list.reveal:"), "{err}");
+    }
+
+    fn generated(command: &Subcommand) -> String {
+        let mut out = Vec::new();
+        write_generated(command, &mut out)
+            .expect("generated")
+            .expect("written");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn completions_and_the_man_page_come_from_the_cli_definition() {
+        for shell in [
+            clap_complete::Shell::Bash,
+            clap_complete::Shell::Zsh,
+            clap_complete::Shell::Fish,
+        ] {
+            let script = generated(&Subcommand::Completions { shell });
+            for word in ["theme", "all-regions", "no-mouse", "posture", "completions"] {
+                assert!(script.contains(word), "{shell}: no {word}");
+            }
+        }
+        let man = generated(&Subcommand::Man);
+        assert!(man.contains(".TH smtui 1"), "{man}");
+        for word in ["\\-\\-read\\-only", "\\-\\-theme", "posture"] {
+            assert!(man.contains(word), "the man page has {word}");
+        }
+        assert!(write_generated(&Subcommand::Man, &mut Vec::new()).is_some());
+        let list = Subcommand::List {
+            format: crate::headless::list::Format::Json,
+            filter: String::new(),
+        };
+        assert!(write_generated(&list, &mut Vec::new()).is_none());
     }
 
     #[test]

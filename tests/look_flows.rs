@@ -89,3 +89,164 @@ fn the_picker_popup() {
     key(&mut h, KeyCode::Char('T'));
     insta::assert_snapshot!("theme_picker_100x30", h.screen(100, 30));
 }
+
+/// The screens a sweep draws at every size: the list, a revealed JSON value with focus,
+/// the help, the palette, the audit pane, the theme picker, the rotation overview.
+fn every_kind_of_screen() -> Vec<(&'static str, Harness)> {
+    use smtui::app::Command;
+    let list = Harness::loaded();
+    let mut value = Harness::loaded();
+    value.cmd(Command::Reveal);
+    value.answer_fetch(r#"{"username":"orders_app","password":"correct-horse"}"#);
+    let mut help = Harness::loaded();
+    help.cmd(Command::Help);
+    let mut palette = Harness::loaded();
+    palette.cmd(Command::Palette);
+    let mut audit = Harness::loaded();
+    audit.cmd(Command::Audit);
+    let mut themes = with_every_theme("light");
+    themes.cmd(Command::Theme);
+    let mut overview = Harness::loaded();
+    overview.cmd(Command::RotationOverview);
+    vec![
+        ("list", list),
+        ("value", value),
+        ("help", help),
+        ("palette", palette),
+        ("audit", audit),
+        ("themes", themes),
+        ("overview", overview),
+    ]
+}
+
+/// Every size from 1×1 up to 45×25, and the widths and heights where a layout changes
+/// (and their neighbours) up to 400×120.
+fn sweep_sizes() -> Vec<(u16, u16)> {
+    let mut sizes = Vec::new();
+    for width in 1..=45 {
+        for height in 1..=25 {
+            sizes.push((width, height));
+        }
+    }
+    let widths = [
+        46, 59, 60, 61, 79, 80, 99, 100, 101, 109, 110, 111, 140, 179, 180, 181, 250, 399, 400,
+    ];
+    let heights = [
+        1, 2, 9, 10, 11, 19, 20, 21, 24, 27, 28, 29, 40, 48, 80, 119, 120,
+    ];
+    for width in widths {
+        for height in heights {
+            sizes.push((width, height));
+        }
+    }
+    sizes
+}
+
+#[test]
+fn no_size_from_1x1_to_400x120_panics_or_draws_outside_the_screen() {
+    for (name, mut h) in every_kind_of_screen() {
+        for (width, height) in sweep_sizes() {
+            // `settle` runs the layout feedback, as the run loop does after each frame.
+            h.settle(width, height);
+            let buffer = h.render(width, height);
+            assert_eq!(
+                buffer.area,
+                ratatui::layout::Rect::new(0, 0, width, height),
+                "{name} at {width}x{height}"
+            );
+        }
+    }
+}
+
+#[test]
+fn narrow_screens_show_one_pane_under_a_tab_bar_and_brackets_switch_it() {
+    let mut h = Harness::loaded();
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("[Secrets]  Detail   Value   Rotation"),
+        "{screen}"
+    );
+    key(&mut h, KeyCode::Char(']'));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("[Detail]"), "{screen}");
+    assert!(
+        screen.contains("arn:aws:secretsmanager:"),
+        "the detail fills the screen:\n{screen}"
+    );
+    key(&mut h, KeyCode::Char('['));
+    key(&mut h, KeyCode::Char('['));
+    assert!(h.screen(80, 24).contains("[Rotation]"), "wraps around");
+
+    // A reveal shows the value; Esc masks it and the list is back.
+    key(&mut h, KeyCode::Char('['));
+    key(&mut h, KeyCode::Char('['));
+    key(&mut h, KeyCode::Char('v'));
+    h.answer_fetch("hunter2-value");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("[Value]") && screen.contains("hunter2-value"),
+        "{screen}"
+    );
+    key(&mut h, KeyCode::Esc);
+    assert!(h.screen(80, 24).contains("[Secrets]"));
+}
+
+#[test]
+fn an_arn_wraps_at_its_separators_never_inside_a_word() {
+    let h = Harness::loaded();
+    let screen = h.screen(104, 30);
+    let arn_lines: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("ARN"))
+        .take(3)
+        .collect();
+    let pieces: Vec<String> = arn_lines
+        .iter()
+        .map(|l| {
+            let inside = l.split('│').nth(1).unwrap_or_default();
+            inside.get(12..).unwrap_or_default().trim_end().to_owned()
+        })
+        .take_while(|p| !p.is_empty())
+        .collect();
+    assert!(pieces.len() > 1, "the ARN needs two lines here:\n{screen}");
+    for piece in &pieces[..pieces.len() - 1] {
+        assert!(
+            piece.ends_with([':', '/', '-']),
+            "broken after a separator: {pieces:?}"
+        );
+    }
+    let selected = h.state.selected().expect("selection");
+    assert_eq!(pieces.concat(), selected.arn, "nothing lost");
+}
+
+#[test]
+fn each_layout_width() {
+    let mut h = Harness::loaded();
+    h.cmd(smtui::app::Command::Reveal);
+    h.answer_fetch(r#"{"username":"orders_app","password":"correct-horse"}"#);
+    for (width, height) in [(200, 40), (140, 40), (104, 30), (80, 24), (60, 16)] {
+        insta::assert_snapshot!(format!("layout_{width}x{height}"), h.screen(width, height));
+    }
+}
+
+#[test]
+fn the_audit_pane_docks_beside_the_list_on_very_wide_screens() {
+    let mut h = Harness::loaded();
+    key(&mut h, KeyCode::Char('A'));
+    assert_eq!(h.state.layers.top(), Layer::Audit);
+    let screen = h.screen(200, 40);
+    let row = screen.lines().nth(5).expect("a row");
+    assert!(
+        row.contains("prod/orders/postgres"),
+        "the list stays in view:\n{screen}"
+    );
+    let wide = h.screen(140, 40);
+    assert!(
+        !wide
+            .lines()
+            .nth(5)
+            .expect("a row")
+            .contains("prod/orders/postgres"),
+        "narrower screens give the audit pane everything:\n{wide}"
+    );
+}

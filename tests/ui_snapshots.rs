@@ -75,7 +75,7 @@ fn filter_prompt() {
 #[test]
 fn tiny_terminal_gets_a_message_not_a_mess() {
     let h = Harness::loaded();
-    let screen = h.screen(40, 10);
+    let screen = h.screen(39, 9);
     assert!(screen.contains("needs a terminal of at least"), "{screen}");
 }
 

@@ -96,6 +96,9 @@ pub enum Command {
     RoleRenew,
     /// The theme picker.
     Theme,
+    /// Narrow screens: the next pane under the tab bar.
+    NextTab,
+    PreviousTab,
 }
 
 /// (command, name, description), in the order help and the palette list them.
@@ -135,6 +138,8 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::Delete, "delete", "delete the secret (recoverable for 7-30 days, or at once)"),
     (Command::Restore, "restore", "restore a secret scheduled for deletion"),
     (Command::FocusNext, "focus-next", "switch focus: list / value pane"),
+    (Command::NextTab, "next-tab", "narrow screens: show the next pane (list, detail, value, rotation)"),
+    (Command::PreviousTab, "previous-tab", "narrow screens: show the pane before"),
     (Command::Down, "down", "move down"),
     (Command::Up, "up", "move up"),
     (Command::PageDown, "page-down", "page down"),

@@ -129,6 +129,41 @@ impl Layer {
     }
 }
 
+/// The pane a narrow screen shows under its tab bar (wider screens show them all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    List,
+    Detail,
+    Value,
+    Rotation,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::List, Tab::Detail, Tab::Value, Tab::Rotation];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::List => "Secrets",
+            Tab::Detail => "Detail",
+            Tab::Value => "Value",
+            Tab::Rotation => "Rotation",
+        }
+    }
+
+    /// The next tab (`forward`) or the one before, wrapping around.
+    #[must_use]
+    pub fn step(self, forward: bool) -> Tab {
+        let at = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        let len = Tab::ALL.len();
+        Tab::ALL[if forward {
+            (at + 1) % len
+        } else {
+            (at + len - 1) % len
+        }]
+    }
+}
+
 /// Which pane has focus: the topmost pane layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

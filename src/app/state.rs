@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use crate::app::keymap::Keymap;
-use crate::app::layers::{Layer, Layers};
+use crate::app::layers::{Focus, Layer, Layers, Tab};
 use crate::app::room::{Ctx, StatusLine};
 pub use crate::app::settings::Settings;
 use crate::features::appearance::Appearance;
@@ -46,6 +46,8 @@ pub struct State {
     pub audit: Audit,
     pub prompt: Prompt,
     pub appearance: Appearance,
+    /// The pane a narrow screen shows (the value pane whenever it has focus).
+    pub tab: Tab,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
     pub now: Instant,
@@ -77,6 +79,7 @@ impl State {
             audit: Audit::default(),
             prompt: Prompt::default(),
             appearance: Appearance::default(),
+            tab: Tab::default(),
             status: None,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,
@@ -173,6 +176,16 @@ impl State {
             &self.layers,
             (self.now, self.wall),
         )
+    }
+
+    /// The pane a narrow screen shows: the value pane while it has focus, else the tab
+    /// chosen last.
+    pub fn shown_tab(&self) -> Tab {
+        if self.layers.focus() == Focus::Value {
+            Tab::Value
+        } else {
+            self.tab
+        }
     }
 
     /// Whether the top layer takes printable keys as text before any binding.

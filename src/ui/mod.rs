@@ -3,17 +3,19 @@
 //! screen out (one layout function, used for drawing and for layout feedback alike), draws
 //! the title and footer, and stacks the popups in layer order.
 
+mod layout;
 mod status;
 pub mod theme;
 pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::command::Command;
-use crate::app::layers::{Focus, Layer};
+use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::{Action, State};
 use crate::features::{
     appearance, audit, browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal,
@@ -22,91 +24,14 @@ use crate::features::{
 use crate::sanitize::is_unsafe_text;
 pub use theme::Theme;
 
-/// Below this the screen shows a message asking for a larger terminal instead of a mess.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
-/// From this width on, the list and the panes sit side by side.
-const WIDE: u16 = 110;
-/// The rotation panel's height (borders included), and the least height of the column it
-/// shares with the detail (and, on wide screens, the value) for it to be shown.
-const ROTATION_HEIGHT: u16 = 10;
-const ROTATION_ROOM_WIDE: u16 = 28;
-const ROTATION_ROOM_NARROW: u16 = 18;
-
-/// Where everything goes on a screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Screen {
-    pub whole: Rect,
-    pub title: Rect,
-    pub regions: Rect,
-    pub list: Rect,
-    pub detail: Rect,
-    /// Empty when the screen is too low for it (the detail pane then has a rotation line).
-    pub rotation: Rect,
-    pub value: Rect,
-    pub footer: Rect,
-}
-
-/// The layout of a screen of `area`; `None` when it is too small to use.
-pub fn layout(area: Rect) -> Option<Screen> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return None;
-    }
-    let [title, regions, main, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let (list, detail, rotation, value) = if main.width >= WIDE {
-        let [list, side] =
-            Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
-        let rotation_height = if side.height >= ROTATION_ROOM_WIDE {
-            ROTATION_HEIGHT
-        } else {
-            0
-        };
-        let [detail, rotation, value] = Layout::vertical([
-            Constraint::Percentage(45),
-            Constraint::Length(rotation_height),
-            Constraint::Fill(1),
-        ])
-        .areas(side);
-        (list, detail, rotation, value)
-    } else {
-        let [list, below] =
-            Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(main);
-        let [left, value] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(below);
-        let rotation_height = if left.height >= ROTATION_ROOM_NARROW {
-            ROTATION_HEIGHT
-        } else {
-            0
-        };
-        let [detail, rotation] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(rotation_height)])
-                .areas(left);
-        (list, detail, rotation, value)
-    };
-    Some(Screen {
-        whole: area,
-        title,
-        regions,
-        list,
-        detail,
-        rotation,
-        value,
-        footer,
-    })
-}
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, layout};
 
 /// Draws the whole screen in the theme the user chose (or `theme` when the state has no
 /// themes to choose from).
 pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
     let theme = state.appearance.current().unwrap_or(theme);
     let area = frame.area();
-    match layout(area) {
+    match layout(area, state.shown_tab()) {
         None => {
             let text = format!(
                 "smtui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
@@ -129,6 +54,9 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     let focus = state.layers.focus();
     status::render_title(frame, screen.title, state, theme);
     browse::region_bar::render(frame, screen.regions, &state.browse.regions, theme);
+    if let Some(shown) = screen.shown {
+        render_tabs(frame, screen.tabs, shown, state, theme);
+    }
     let list_focused = focus == Focus::List && !covered;
     let list_hint = state.keymap.label(Layer::List, Command::Back);
     let clock = browse::view::RotationClock {
@@ -221,12 +149,12 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
         Layer::Audit => {
             if let Some(view) = &state.audit.view {
                 let context = (&state.settings.time_zone, &state.keymap);
-                audit::view::render(frame, screen.whole, view, context, theme);
+                audit::view::render(frame, screen.audit, view, context, theme);
             }
         }
         Layer::AuditEvent => {
             if let Some(view) = &state.audit.view {
-                audit::view::render_record(frame, screen.whole, view, theme);
+                audit::view::render_record(frame, screen.audit, view, theme);
             }
         }
         Layer::Roles => session::view::render_switcher(frame, screen.whole, &state.session, theme),
@@ -245,6 +173,28 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
     }
 }
 
+/// The tab bar of narrow screens: every pane, the shown one marked, and the keys.
+fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: &Theme) {
+    let mut spans = Vec::new();
+    for tab in Tab::ALL {
+        // Brackets as well as the style: the shown tab is clear without colour too.
+        let (text, style) = if tab == shown {
+            (format!("[{}]", tab.title()), theme.tab_active)
+        } else {
+            (format!(" {} ", tab.title()), theme.tab)
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    let keys = format!(
+        " {} / {} switch",
+        state.keymap.label(Layer::List, Command::PreviousTab),
+        state.keymap.label(Layer::List, Command::NextTab)
+    );
+    spans.push(Span::styled(keys, theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
 /// What `update` needs to know about the layout of a screen of `size`: how far the shown
 /// value and the help can scroll. The run loop feeds these actions back after a frame when
 /// they differ from what the state holds, so scrolling stops at the real end without
@@ -252,7 +202,7 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
 pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
     let theme = state.appearance.current().unwrap_or(theme);
     let mut feedback = Vec::new();
-    let Some(screen) = layout(size) else {
+    let Some(screen) = layout(size, state.shown_tab()) else {
         return feedback;
     };
     if let Some(limit) =

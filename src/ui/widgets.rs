@@ -134,3 +134,91 @@ mod tests {
         assert_eq!(relative(at("2026-12-25T12:00:00Z"), now), "in 30 days");
     }
 }
+
+/// A long identifier (an ARN, a name with paths) as lines of at most `width` columns,
+/// broken after its separators (`:` `/` `-` `_` `.` `@` `+` `=`), never inside a word. A
+/// piece with no separator that is still too long keeps its start and end around "…".
+pub fn break_identifier(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr as _;
+    let width = width.max(1);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, ':' | '/' | '-' | '_' | '.' | '@' | '+' | '=') {
+            let end = i + c.len_utf8();
+            pieces.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        pieces.push(&text[start..]);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in pieces {
+        if !line.is_empty() && line.width() + piece.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if piece.width() > width {
+            lines.push(elide_middle(piece, width));
+        } else {
+            line.push_str(piece);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` cut to `width` columns by taking out its middle: "prod/very…-AbCdEf".
+pub fn elide_middle(text: &str, width: usize) -> String {
+    use unicode_truncate::UnicodeTruncateStr as _;
+    use unicode_width::UnicodeWidthStr as _;
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let keep = width - 1;
+    let (head, _) = text.unicode_truncate(keep.div_ceil(2));
+    let (tail, _) = text.unicode_truncate_start(keep / 2);
+    format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod identifier_tests {
+    use super::*;
+
+    #[test]
+    fn an_arn_breaks_after_its_separators_only() {
+        let arn =
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/postgres-AbCdEf";
+        let lines = break_identifier(arn, 34);
+        assert_eq!(
+            lines,
+            [
+                "arn:aws:secretsmanager:us-east-1:",
+                "123456789012:secret:prod/orders/",
+                "postgres-AbCdEf",
+            ]
+        );
+        assert_eq!(lines.concat(), arn, "nothing lost");
+        assert_eq!(break_identifier(arn, 200), [arn]);
+        assert_eq!(break_identifier("", 10), [""]);
+    }
+
+    #[test]
+    fn a_piece_too_long_for_any_line_is_elided_in_the_middle() {
+        let lines = break_identifier("secret:abcdefghijklmnopqrstuvwxyz", 10);
+        assert_eq!(lines, ["secret:", "abcde…wxyz"]);
+        assert_eq!(elide_middle("abcdef", 1), "…");
+        assert_eq!(elide_middle("abc", 3), "abc");
+        for width in 0..12 {
+            for line in break_identifier("arn:aws:x:y-zzzzzzzzzzzzzzzzzz", width) {
+                assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= width.max(1));
+            }
+        }
+    }
+}

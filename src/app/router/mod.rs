@@ -11,7 +11,7 @@ use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
 use crate::app::effect::Effect;
 use crate::app::envelope::Stamp;
-use crate::app::layers::{Focus, Layer};
+use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
 use crate::app::room::{ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity};
 use crate::app::state::{State, ctx_of};
@@ -64,6 +64,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     let before = Before {
         stamp: state.session.stamp(),
         selected: selected_arn(state),
+        showing_value: state.reveal.value.is_some(),
     };
     let mut out = Out::default();
     match action {
@@ -233,6 +234,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Command::Role => state.session.open_switcher(out),
         Command::Theme => state.appearance.open(out),
+        Command::NextTab | Command::PreviousTab => switch_tab(state, command == Command::NextTab),
         Command::RoleBack => identity::back(state, out),
         Command::RoleRenew => identity::renew(state, out),
         Command::Audit => {
@@ -492,6 +494,7 @@ fn close(state: &mut State, layer: Layer) {
 struct Before {
     stamp: Stamp,
     selected: Option<String>,
+    showing_value: bool,
 }
 
 /// The rules that cross rooms, applied after every action.
@@ -520,6 +523,24 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
     }
     // The value pane has focus only while it shows a value.
     if state.reveal.value.is_none() {
+        state.layers.remove(Layer::Value);
+    }
+    // Narrow screens show what was just revealed, and the list again once it is masked.
+    match (before.showing_value, state.reveal.value.is_some()) {
+        (false, true) => state.tab = Tab::Value,
+        (true, false) if state.tab == Tab::Value => state.tab = Tab::List,
+        _ => {}
+    }
+}
+
+/// `]` / `[`: the next or previous pane of a narrow screen. The value pane takes focus
+/// when shown with a value in it, and gives it back when left.
+fn switch_tab(state: &mut State, forward: bool) {
+    let next = state.shown_tab().step(forward);
+    state.tab = next;
+    if next == Tab::Value && state.reveal.value.is_some() {
+        state.layers.push(Layer::Value);
+    } else {
         state.layers.remove(Layer::Value);
     }
 }

@@ -13,7 +13,7 @@ use crate::model::rotation::schedule::describe;
 use crate::model::rotation::{Facts, StageMap, derive, next_rotation};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{date, date_time, dim_line, pane_block};
+use crate::ui::widgets::{break_identifier, date, date_time, dim_line, pane_block};
 
 /// The selected secret's detail, from `ctx` (the selection and its cached detail).
 /// `rotation_line`: the rotation panel is not on screen, so a line here says its state.
@@ -22,7 +22,10 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, rotation_line: bool, the
     let lines = match (ctx.selected, ctx.detail) {
         (None, _) => vec![dim_line("Nothing selected.", theme)],
         (Some(_), None) => vec![Line::styled("Loading…", theme.loading)],
-        (Some(_), Some(Ok(detail))) => lines(detail, rotation_line.then_some(ctx), theme),
+        (Some(_), Some(Ok(detail))) => {
+            let width = usize::from(block.inner(area).width).saturating_sub(LABEL_WIDTH);
+            lines(detail, width, rotation_line.then_some(ctx), theme)
+        }
         (Some(_), Some(Err(err))) => vec![Line::styled(
             sanitize_line(&ctx.explain(err)).into_owned(),
             theme.error,
@@ -36,6 +39,22 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, rotation_line: bool, the
     );
 }
 
+/// The column the values start in, after their label.
+const LABEL_WIDTH: usize = 12;
+
+/// A name or an ARN, broken after its separators to fit `width`; the lines after the
+/// first start under the value, not under the label.
+fn identifier<'a>(label: &'static str, value: &str, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    break_identifier(&safe(value), width)
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let label = if i == 0 { label } else { "" };
+            field(label, piece, theme)
+        })
+        .collect()
+}
+
 fn field<'a>(label: &'static str, value: impl Into<String>, theme: &Theme) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{label:<12}"), theme.label),
@@ -47,11 +66,14 @@ fn safe(text: &str) -> String {
     sanitize_line(text).into_owned()
 }
 
-fn lines<'a>(d: &SecretDetail, rotation_line: Option<&Ctx>, theme: &Theme) -> Vec<Line<'a>> {
-    let mut out = vec![
-        field("Name", safe(&d.name), theme),
-        field("ARN", safe(&d.arn), theme),
-    ];
+fn lines<'a>(
+    d: &SecretDetail,
+    width: usize,
+    rotation_line: Option<&Ctx>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut out = identifier("Name", &d.name, width, theme);
+    out.extend(identifier("ARN", &d.arn, width, theme));
     if let Some(desc) = &d.description {
         out.push(field("Description", safe(desc), theme));
     }
