@@ -53,7 +53,27 @@ pub enum Action {
     /// After a frame: how far the help can scroll on this screen.
     HelpScrollLimit(u16),
     Resize,
+    /// What a mouse event meant, found against the drawn layout (`ui::mouse`).
+    Pointer(Pointer),
     Quit,
+}
+
+/// A click or the wheel, already hit-tested: what it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pointer {
+    /// A click on the list's row at this index of the visible rows.
+    Row(usize),
+    /// A click on a pane: focus it (the value pane takes focus only with a value in it).
+    Pane(crate::app::layers::Tab),
+    /// A click on a tab of the narrow screens' tab bar.
+    Tab(crate::app::layers::Tab),
+    /// A click on a region in the region bar: show only its secrets (again: all of them).
+    Region(String),
+    /// The wheel over a pane (`None`: over a popup, which scrolls its own list).
+    Wheel {
+        pane: Option<crate::app::layers::Tab>,
+        down: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! the title and footer, and stacks the popups in layer order.
 
 mod layout;
+pub mod mouse;
 mod status;
 pub mod theme;
 pub mod widgets;

@@ -56,6 +56,7 @@ macro_rules! ctx {
 }
 
 mod identity;
+mod pointer;
 mod results;
 use results::result;
 
@@ -102,6 +103,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         // Ticks renew credentials about to expire; resizes only need a redraw.
         Action::Tick => identity::renew_if_due(state, &mut out),
         Action::Resize => {}
+        Action::Pointer(p) => pointer::pointer(state, p, &mut out),
     }
     apply_intents(state, &mut out);
     cross_room_rules(state, &before, &mut out);
@@ -536,7 +538,11 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
 /// `]` / `[`: the next or previous pane of a narrow screen. The value pane takes focus
 /// when shown with a value in it, and gives it back when left.
 fn switch_tab(state: &mut State, forward: bool) {
-    let next = state.shown_tab().step(forward);
+    switch_to(state, state.shown_tab().step(forward));
+}
+
+/// Shows `next` on a narrow screen.
+fn switch_to(state: &mut State, next: Tab) {
     state.tab = next;
     if next == Tab::Value && state.reveal.value.is_some() {
         state.layers.push(Layer::Value);

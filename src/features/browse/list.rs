@@ -89,6 +89,8 @@ pub struct SecretList {
     /// Position in `visible`.
     selected: usize,
     filter: String,
+    /// Only this region's rows (a click on the region bar).
+    region: Option<String>,
     sort: Sort,
     show_deleted: bool,
     /// The secret selected when a refresh started (`remember_selection`): selected again
@@ -110,6 +112,7 @@ impl Default for SecretList {
             visible: Vec::new(),
             selected: 0,
             filter: String::new(),
+            region: None,
             sort: Sort {
                 column: Column::Name,
                 descending: false,
@@ -138,6 +141,15 @@ impl SecretList {
 
     pub fn filter(&self) -> &str {
         &self.filter
+    }
+
+    /// The one region shown, when the list is narrowed to one.
+    pub fn region_filter(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    pub fn set_region_filter(&mut self, region: Option<String>) {
+        self.change(|list| list.region = region);
     }
 
     pub fn sort(&self) -> Sort {
@@ -177,6 +189,7 @@ impl SecretList {
         if self.position_of(arn).is_none() {
             self.change(|list| {
                 list.filter.clear();
+                list.region = None;
                 list.show_deleted = true;
             });
         }
@@ -322,11 +335,13 @@ impl SecretList {
     fn refilter(&mut self) {
         let needle = self.filter.to_lowercase();
         let show_deleted = self.show_deleted;
+        let region = self.region.as_deref();
         let matches: Vec<bool> = self
             .rows
             .iter()
             .map(|row| {
                 (show_deleted || row.summary.deleted_date.is_none())
+                    && region.is_none_or(|r| row.summary.region == r)
                     && row.haystack.contains(needle.as_str())
             })
             .collect();

@@ -10,21 +10,50 @@ use ratatui::widgets::Paragraph;
 use crate::features::browse::state::{RegionState, RegionStatus};
 use crate::ui::Theme;
 
+const SEPARATOR: &str = " │ ";
+
 pub fn render(frame: &mut Frame, area: Rect, regions: &[RegionStatus], theme: &Theme) {
+    frame.render_widget(Paragraph::new(line_for(area.width, regions, theme)), area);
+}
+
+fn line_for<'a>(width: u16, regions: &'a [RegionStatus], theme: &Theme) -> Line<'a> {
     let full = every_region(regions, theme);
-    let line = if full.width() <= usize::from(area.width) {
+    if full.width() <= usize::from(width) {
         full
     } else {
         summary(regions, theme)
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    }
+}
+
+/// The region drawn at column `x` of the bar (for a click): the line is built as drawn and
+/// walked span by span, so the answer is the region under the pointer.
+pub fn region_at(area: Rect, regions: &[RegionStatus], x: u16) -> Option<String> {
+    let theme = Theme::default();
+    let line = line_for(area.width, regions, &theme);
+    // A region's name, the space and its state all belong to it; a separator does not.
+    let mut at = area.x;
+    let mut current: Option<&str> = None;
+    for span in &line.spans {
+        let text = span.content.as_ref();
+        if let Some(region) = regions.iter().find(|r| r.name == text) {
+            current = Some(region.name.as_str());
+        } else if text == SEPARATOR {
+            current = None;
+        }
+        let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
+        if (at..at.saturating_add(width)).contains(&x) {
+            return current.map(str::to_owned);
+        }
+        at = at.saturating_add(width);
+    }
+    None
 }
 
 fn every_region<'a>(regions: &'a [RegionStatus], theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::styled("regions ", theme.dim)];
     for (i, region) in regions.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" │ ", theme.border));
+            spans.push(Span::styled(SEPARATOR, theme.border));
         }
         spans.extend(region_spans(region, theme));
     }
@@ -57,7 +86,7 @@ fn summary<'a>(regions: &'a [RegionStatus], theme: &Theme) -> Line<'a> {
         .iter()
         .filter(|r| matches!(r.state, RegionState::Loading { .. }));
     for region in failed.chain(loading) {
-        spans.push(Span::styled(" │ ", theme.border));
+        spans.push(Span::styled(SEPARATOR, theme.border));
         spans.extend(region_spans(region, theme));
     }
     Line::from(spans)

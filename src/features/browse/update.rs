@@ -90,12 +90,21 @@ impl Browse {
     }
 
     /// Clears the filter; false when there was none.
+    /// Clears the filter and the region narrowing; false when there was neither.
     pub fn clear_filter(&mut self) -> bool {
-        if self.list.filter().is_empty() {
+        if self.list.filter().is_empty() && self.list.region_filter().is_none() {
             return false;
         }
         self.list.set_filter(String::new());
+        self.list.set_region_filter(None);
         true
+    }
+
+    /// A click on a region: only its secrets; a second click on it shows every region's.
+    pub fn toggle_region_filter(&mut self, region: &str) {
+        let again = self.list.region_filter() == Some(region);
+        self.list
+            .set_region_filter((!again).then(|| region.to_owned()));
     }
 
     /// The filter prompt's keys: Enter keeps the filter, Esc clears it.

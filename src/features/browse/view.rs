@@ -39,12 +39,20 @@ pub fn render(
     let list = &browse.list;
     let sort = list.sort();
     let mut title = format!(" Secrets ({}) ", list.len());
-    if !list.filter().is_empty() {
+    if !list.filter().is_empty() || list.region_filter().is_some() {
+        let region = list
+            .region_filter()
+            .map(|r| format!("in {} ", sanitize_line(r)))
+            .unwrap_or_default();
+        let filter = if list.filter().is_empty() {
+            String::new()
+        } else {
+            format!("/{} ", sanitize_line(list.filter()))
+        };
         title = format!(
-            " Secrets ({} of {}) /{} ",
+            " Secrets ({} of {}) {region}{filter}",
             list.len(),
             list.total(),
-            sanitize_line(list.filter())
         );
     }
     let block = pane_block(Line::from(title), focused, theme);
