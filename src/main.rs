@@ -15,6 +15,7 @@ use smtui::{crash, hardening, headless, logging, tui};
 
 fn main() -> ExitCode {
     // First of all: a crash must not leave a core file with secrets in it.
+    tui::process_started();
     let hardening = hardening::disable_core_dumps();
     crash::install_hook();
     let cli = Cli::parse();
@@ -67,6 +68,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             endpoint_url: resolved.endpoint_url.clone(),
         };
         let ctx = AwsContext::load(&options).await;
+        tui::mark("aws config loaded");
         let home_region = ctx.default_region();
         let regions = config::regions(cli, &file, home_region.clone())?;
         if let Some(Subcommand::List { format, filter }) = &cli.command {
@@ -120,7 +122,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             .with_start_profile(resolved.profile.clone());
         // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
         let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;
-        let mut screen = tui::Screen::enter().map_err(|e| format!("terminal: {e}"))?;
+        let screen = tui::Screen::enter().map_err(|e| format!("terminal: {e}"))?;
         let runner = Runner::new(
             ctx,
             tx,
@@ -128,14 +130,11 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         )
         .read_only(resolved.read_only)
         .connect_options(options.clone());
-        let result = tui::run(&mut screen.terminal, state, runner, rx, signals, &theme).await;
-        drop(screen);
-        // Said after the restore, on the normal screen, so the user sees it.
-        if let Ok(Some(warning)) = &result {
-            eprintln!("smtui: {warning}");
-        }
-        result
-            .map(|_| 0)
+        let measure = tui::Options::exit_after_load(cli.exit_after_load);
+        // Restores the terminal, then says what the user should read (on the normal screen).
+        tui::run(screen, state, runner, rx, signals, &theme, measure)
+            .await
+            .map(|()| 0)
             .map_err(|e| format!("terminal error: {e}"))
     })
 }

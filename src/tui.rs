@@ -1,20 +1,27 @@
 //! The run loop: one owner of the terminal and the state. Waits on terminal events, task
 //! results and signals; updates; runs effects; redraws only when something changed. Also
 //! the terminal itself: entered and restored by [`Screen`].
+//!
+//! The loop is generic over its event stream and backend, so a test can type into the
+//! very loop the binary runs (ratatui's `TestBackend`, a channel of key events) and watch
+//! it draw. It keeps its own clock: when the first frame, the first row and the whole
+//! first load were drawn (`--exit-after-load` prints them), and how long each key waited
+//! for the frame that showed it.
 
 use std::io::stdout;
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, EventStream, KeyCode};
-use futures::StreamExt as _;
-use ratatui::DefaultTerminal;
-use ratatui::backend::CrosstermBackend;
+use futures::{Stream, StreamExt as _};
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use tokio::sync::mpsc::UnboundedReceiver;
+use ratatui::{DefaultTerminal, Terminal};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use crate::app::input::key_to_action;
-use crate::app::{Action, State, init, update};
+use crate::app::{Action, Outcome, State, init, update};
 use crate::runner::Runner;
 use crate::ui::{self, Theme};
 
@@ -31,7 +38,10 @@ impl Screen {
         let terminal = execute!(stdout(), EnterAlternateScreen)
             .and_then(|()| DefaultTerminal::new(CrosstermBackend::new(stdout())));
         match terminal {
-            Ok(terminal) => Ok(Self { terminal }),
+            Ok(terminal) => {
+                mark("terminal entered");
+                Ok(Self { terminal })
+            }
             Err(e) => {
                 ratatui::restore();
                 Err(e)
@@ -46,18 +56,209 @@ impl Drop for Screen {
     }
 }
 
-/// Runs until quit. Returns a warning for the user to read once the terminal is restored.
+/// When the process started, as near as the program can tell: the first call, which
+/// `main` makes before anything else. Every timing the loop reports counts from here.
+pub fn process_started() -> Instant {
+    static STARTED: OnceLock<Instant> = OnceLock::new();
+    *STARTED.get_or_init(Instant::now)
+}
+
+/// Notes that `what` has just happened, for the loop's report (start-up, before the loop).
+pub fn mark(what: &'static str) {
+    STARTUP
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .mark(what);
+}
+
+static STARTUP: Mutex<Marks> = Mutex::new(Marks(Vec::new()));
+
+/// Named moments since [`process_started`], in the order they happened.
+#[derive(Debug, Clone, Default)]
+pub struct Marks(Vec<(&'static str, Duration)>);
+
+impl Marks {
+    /// Notes that `what` has just happened.
+    pub fn mark(&mut self, what: &'static str) {
+        self.0.push((what, process_started().elapsed()));
+    }
+
+    /// The first time `what` was noted.
+    pub fn get(&self, what: &str) -> Option<Duration> {
+        self.0.iter().find(|(w, _)| *w == what).map(|(_, d)| *d)
+    }
+
+    fn once(&mut self, what: &'static str) {
+        if self.get(what).is_none() {
+            self.mark(what);
+        }
+    }
+}
+
+/// The loop's own marks.
+pub const FIRST_FRAME: &str = "first frame drawn";
+pub const FIRST_PAGE: &str = "first page arrived";
+pub const FIRST_ROW: &str = "first row drawn";
+pub const IDENTITY: &str = "identity known";
+pub const ALL_LOADED: &str = "every region drawn loaded";
+
+/// How the loop runs, beyond the state it is given.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Quit once every region has finished listing and the frame saying so is drawn
+    /// (`--exit-after-load`, for measuring a whole first load from outside).
+    pub exit_after_load: bool,
+    /// Told after every frame (tests watch the loop draw through it).
+    pub frames: Option<UnboundedSender<Drawn>>,
+}
+
+impl Options {
+    /// The binary's: `--exit-after-load` or not.
+    pub fn exit_after_load(exit_after_load: bool) -> Self {
+        Self {
+            exit_after_load,
+            ..Self::default()
+        }
+    }
+}
+
+/// One frame the loop drew.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    /// From the key event the loop read to this frame finished, when a key asked for it.
+    pub after_key: Option<Duration>,
+    /// Rows in the list (after the filter).
+    pub rows: usize,
+    /// The selected secret's name.
+    pub selected: Option<String>,
+    /// Whether a region was still listing.
+    pub loading: bool,
+}
+
+/// What the loop says when it ends.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// For the user to read once the terminal is restored (the clipboard not cleared).
+    pub warning: Option<String>,
+    pub marks: Marks,
+    /// Keys that led to a frame, and the longest any of them waited for it.
+    pub keys: u64,
+    pub slowest_key: Duration,
+    /// Secrets listed when the loop ended.
+    pub rows: usize,
+    /// Frames drawn with rows on screen while a region was still listing: the list grows
+    /// as pages arrive rather than appearing at the end.
+    pub loading_frames: u64,
+}
+
+impl Report {
+    /// One line of timings, in milliseconds since the process started.
+    pub fn timings(&self) -> String {
+        use std::fmt::Write as _;
+        let mut line = String::from("smtui timings (ms since start):");
+        for (what, at) in &self.marks.0 {
+            let _ = write!(line, " {what}={:.1};", at.as_secs_f64() * 1e3);
+        }
+        let _ = write!(
+            line,
+            " rows={}; frames while loading={}; keys={}; slowest key to frame={:.2}",
+            self.rows,
+            self.loading_frames,
+            self.keys,
+            self.slowest_key.as_secs_f64() * 1e3
+        );
+        line
+    }
+}
+
+impl Report {
+    /// Notes a frame just drawn (and the key it showed, read at `key_read`).
+    fn frame_drawn(&mut self, state: &State, key_read: Option<Instant>) -> Drawn {
+        let after_key = key_read.map(|at| at.elapsed());
+        if let Some(waited) = after_key {
+            self.keys += 1;
+            self.slowest_key = self.slowest_key.max(waited);
+        }
+        let loading = state.browse.any_loading();
+        let listed = state.browse.list.total() > 0;
+        self.marks.once(FIRST_FRAME);
+        if listed {
+            self.marks.once(FIRST_ROW);
+        }
+        if !loading {
+            self.marks.once(ALL_LOADED);
+        } else if listed {
+            self.loading_frames += 1;
+        }
+        Drawn {
+            after_key,
+            rows: state.browse.list.len(),
+            selected: state.selected().map(|s| s.name.clone()),
+            loading,
+        }
+    }
+}
+
+/// Runs the TUI on the real terminal until quit, restores the terminal, then says on the
+/// normal screen what the user should read (and the timings, with `--exit-after-load`).
 pub async fn run(
-    terminal: &mut DefaultTerminal,
+    mut screen: Screen,
+    state: State,
+    runner: Runner,
+    results: UnboundedReceiver<Action>,
+    signals: Signals,
+    theme: &Theme,
+    options: Options,
+) -> std::io::Result<()> {
+    let events = EventStream::new();
+    let timings = options.exit_after_load;
+    let result = run_loop(
+        &mut screen.terminal,
+        events,
+        state,
+        runner,
+        results,
+        signals,
+        theme,
+        options,
+    )
+    .await;
+    drop(screen);
+    let report = result?;
+    if let Some(warning) = &report.warning {
+        eprintln!("smtui: {warning}");
+    }
+    if timings {
+        eprintln!("{}", report.timings());
+    }
+    Ok(())
+}
+
+/// The loop itself, on any backend and any stream of terminal events.
+#[allow(clippy::too_many_arguments)]
+pub async fn run_loop<B, E>(
+    terminal: &mut Terminal<B>,
+    mut events: E,
     mut state: State,
     mut runner: Runner,
     mut results: UnboundedReceiver<Action>,
     mut signals: Signals,
     theme: &Theme,
-) -> std::io::Result<Option<String>> {
-    let mut events = EventStream::new();
+    options: Options,
+) -> std::io::Result<Report>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: Stream<Item = std::io::Result<Event>> + Unpin,
+{
+    let terminal_error = std::io::Error::other;
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let startup = std::mem::take(&mut *STARTUP.lock().unwrap_or_else(PoisonError::into_inner));
+    let mut report = Report {
+        marks: startup,
+        ..Report::default()
+    };
 
     for effect in init(&mut state) {
         runner.run(effect);
@@ -65,12 +266,24 @@ pub async fn run(
     let panic_key = debug_key("SMTUI_DEBUG_PANIC_KEY");
     let task_panic_key = debug_key("SMTUI_DEBUG_TASK_PANIC_KEY");
     let mut dirty = true;
+    // When the key now waiting for its frame was read.
+    let mut key_read: Option<Instant> = None;
     loop {
         if dirty {
-            terminal.draw(|frame| ui::render(frame, &state, theme))?;
+            terminal
+                .draw(|frame| ui::render(frame, &state, theme))
+                .map_err(terminal_error)?;
             dirty = false;
+            let drawn = report.frame_drawn(&state, key_read.take());
+            let loaded = !drawn.loading;
+            if let Some(frames) = &options.frames {
+                let _ = frames.send(drawn);
+            }
+            if options.exit_after_load && loaded {
+                break;
+            }
             // Layout feedback: how far what is on screen can scroll.
-            let size = terminal.size()?;
+            let size = terminal.size().map_err(terminal_error)?;
             for action in ui::layout_feedback(size.into(), &state, theme) {
                 for effect in step(&mut state, action) {
                     runner.run(effect);
@@ -88,14 +301,27 @@ pub async fn run(
                             panic!("panic in a task asked for by SMTUI_DEBUG_TASK_PANIC_KEY");
                         });
                     }
-                    key_to_action(&state, key)
+                    let action = key_to_action(&state, key);
+                    if action.is_some() {
+                        key_read.get_or_insert_with(Instant::now);
+                    }
+                    action
                 }
                 Some(Ok(Event::Resize(..))) => Some(Action::Resize),
                 Some(Ok(_)) => None,
                 Some(Err(e)) => return Err(e),
                 None => Some(Action::Quit),
             },
-            Some(action) = results.recv() => Some(action),
+            Some(action) = results.recv() => {
+                if let Action::Result(envelope) = &action {
+                    match envelope.outcome {
+                        Outcome::SecretsPage { .. } => report.marks.once(FIRST_PAGE),
+                        Outcome::WhoAmI { .. } => report.marks.once(IDENTITY),
+                        _ => {}
+                    }
+                }
+                Some(action)
+            }
             _ = tick.tick(), if state.has_countdown() => Some(Action::Tick),
             () = signals.recv() => Some(Action::Quit),
         };
@@ -109,7 +335,9 @@ pub async fn run(
             break;
         }
     }
-    Ok(runner.shutdown())
+    report.rows = state.browse.list.total();
+    report.warning = runner.shutdown();
+    Ok(report)
 }
 
 /// One action through `update`, with the clocks read here (update itself reads none): the
@@ -141,6 +369,14 @@ pub struct Signals {
 }
 
 impl Signals {
+    /// No signal ends the loop (tests, which own no terminal).
+    pub fn none() -> Self {
+        Self {
+            #[cfg(unix)]
+            streams: Vec::new(),
+        }
+    }
+
     pub fn new() -> std::io::Result<Self> {
         #[cfg(unix)]
         {
@@ -162,6 +398,9 @@ impl Signals {
     async fn recv(&mut self) {
         #[cfg(unix)]
         {
+            if self.streams.is_empty() {
+                return std::future::pending().await;
+            }
             let waits = self.streams.iter_mut().map(|s| Box::pin(s.recv()));
             futures::future::select_all(waits).await;
         }

@@ -8,7 +8,9 @@
 //! - [`seed`]: realistic secrets in three regions through the real AWS SDK;
 //!   [`fixtures`] names the well-known ones tests can rely on.
 //! - [`Stack`]: all of the above behind one handle.
+//! - [`bench`]: the listing benchmark (`scripts/bench-list`) and its raw HTTP client.
 
+pub mod bench;
 pub mod fixtures;
 pub mod iam;
 mod ids;

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use smtui_devstack::bench;
 use smtui_devstack::fixtures::REGIONS;
 use smtui_devstack::venv::{MOTO_VERSION, ensure_venv};
 use smtui_devstack::{Stack, StackOptions};
@@ -40,6 +41,35 @@ enum Cmd {
         /// Extra arguments for smtui (after `--`).
         #[arg(last = true)]
         smtui_args: Vec<String>,
+    },
+    /// List every region once with a minimal keep-alive HTTP client (no SDK): the protocol
+    /// limit `bench-list` compares with. Prints what it listed and its page times.
+    ListRaw {
+        #[arg(long)]
+        endpoint: String,
+        #[arg(long = "region", required = true)]
+        regions: Vec<String>,
+    },
+    /// The listing benchmark (scripts/bench-list): seeds a stack, then times the protocol
+    /// limit, `smtui list`, the TUI and the AWS CLI side by side. Markdown on stdout.
+    BenchList {
+        /// Secrets in each region.
+        #[arg(long, default_value_t = 2000)]
+        secrets: usize,
+        /// Regions (default: us-east-1, eu-west-1, ap-southeast-2).
+        #[arg(long = "region")]
+        regions: Vec<String>,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        /// The smtui binary (a release build).
+        #[arg(long, value_name = "PATH")]
+        smtui: PathBuf,
+        /// Secrets in each region for the `--all-regions` run (0: no such run).
+        #[arg(long, default_value_t = 200)]
+        all_regions_secrets: usize,
+        /// Leave the AWS CLI out.
+        #[arg(long)]
+        no_aws_cli: bool,
     },
 }
 
@@ -78,6 +108,50 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Up { no_seed } => up(!no_seed).await,
         Cmd::Demo { smtui, smtui_args } => demo(smtui, smtui_args).await,
+        Cmd::ListRaw { endpoint, regions } => {
+            let listings = bench::raw::Raw::new(&endpoint).list_all(&regions).await?;
+            let mut pages: Vec<f64> = listings
+                .iter()
+                .flat_map(|l| l.pages.iter().map(|p| p.as_secs_f64() * 1e3))
+                .collect();
+            pages.sort_by(f64::total_cmp);
+            let run = bench::report::RawRun {
+                secrets: listings.iter().map(|l| l.secrets).sum(),
+                pages: pages.len(),
+                first_page_ms: listings
+                    .iter()
+                    .filter_map(|l| l.pages.first())
+                    .map(|p| p.as_secs_f64() * 1e3)
+                    .fold(f64::INFINITY, f64::min),
+                page_ms: bench::report::median(&pages),
+            };
+            println!("{}", run.line());
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::BenchList {
+            secrets,
+            regions,
+            rounds,
+            smtui,
+            all_regions_secrets,
+            no_aws_cli,
+        } => {
+            let regions = if regions.is_empty() {
+                REGIONS.iter().map(|r| (*r).to_owned()).collect()
+            } else {
+                regions
+            };
+            bench::run(&bench::Options {
+                secrets,
+                regions,
+                rounds,
+                smtui,
+                all_regions_secrets,
+                no_aws_cli,
+            })
+            .await?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -117,6 +117,56 @@ pub fn ensure_venv() -> Result<Venv> {
     })
 }
 
+/// The AWS CLI's pins (for `scripts/bench-list`), compiled in like [`REQUIREMENTS`].
+pub const BENCH_REQUIREMENTS: &str = include_str!("../requirements-bench.txt");
+
+/// Makes sure the pinned AWS CLI is in the venv too (only the benchmark wants it, so the
+/// tests never pay for it); returns the path of its `aws`. Blocking, like [`ensure_venv`].
+pub fn ensure_aws_cli() -> Result<PathBuf> {
+    let venv = ensure_venv()?;
+    let root = devstack_dir();
+    let aws = venv.dir.join("bin").join("aws");
+    let marker = root.join("venv.bench-installed");
+    // Stale whenever the venv was rebuilt from other pins, or these changed.
+    let wanted = format!(
+        "{}bench-fnv1a64 {:016x}\n",
+        marker_contents(),
+        fnv1a64(BENCH_REQUIREMENTS.as_bytes())
+    );
+    let _lock = lock_exclusive(&root.join("install.lock"))?;
+    if aws.exists() && fs::read_to_string(&marker).is_ok_and(|m| m == wanted) {
+        return Ok(aws);
+    }
+    eprintln!("installing the pinned AWS CLI into the venv (first benchmark only)...");
+    remove_if_exists(&marker)?;
+    let req_path = root.join("requirements-bench.txt");
+    fs::write(&req_path, BENCH_REQUIREMENTS)
+        .with_context(|| format!("writing {}", req_path.display()))?;
+    // --no-deps: exactly these pins, and nothing of moto's is upgraded on the way.
+    let out = run(
+        Command::new(venv.dir.join("bin").join("pip"))
+            .args([
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                "--no-deps",
+                "-r",
+            ])
+            .arg(&req_path),
+        "pip",
+    )?;
+    if !out.status.success() {
+        bail!(
+            "pip install -r {} failed ({}):\n{}",
+            req_path.display(),
+            out.status,
+            tail(&out.stderr, 25)
+        );
+    }
+    fs::write(&marker, wanted).with_context(|| format!("writing {}", marker.display()))?;
+    Ok(aws)
+}
+
 fn create_venv(venv_dir: &Path) -> Result<()> {
     let python3 = std::env::var_os("SMTUI_DEVSTACK_PYTHON").unwrap_or_else(|| "python3".into());
     let out = run(
@@ -212,6 +262,19 @@ mod tests {
             .collect();
         assert!(pins.contains(&format!("moto=={MOTO_VERSION}").as_str()));
         assert!(pins.len() > 20, "transitive deps must be pinned too");
+        for p in pins {
+            assert!(p.contains("=="), "unpinned requirement: {p}");
+        }
+    }
+
+    #[test]
+    fn the_aws_cli_is_pinned_with_what_it_adds() {
+        let pins: Vec<&str> = BENCH_REQUIREMENTS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!(pins.iter().any(|p| p.starts_with("awscli==")));
         for p in pins {
             assert!(p.contains("=="), "unpinned requirement: {p}");
         }

@@ -61,6 +61,8 @@ pub struct ProxyOptions {
     pub unreachable_regions: HashSet<String>,
     /// Requests signed for these regions wait this long before being answered.
     pub region_delays: HashMap<String, Duration>,
+    /// Every request of any region waits this long (a region's own delay wins).
+    pub delay_all: Option<Duration>,
     /// Enforce CloudTrail's 2 req/s per region on LookupEvents (400 ThrottlingException).
     pub throttle_lookup_events: bool,
     /// Secrets Manager operations whose next N answers are lost: the request reaches moto
@@ -114,6 +116,7 @@ struct Shared {
     /// `MAX_LOOKUP_TIMES`): tests prove the client's rate from here.
     lookup_times: Mutex<VecDeque<(Instant, String)>>,
     client: Client<HttpConnector, Full<Bytes>>,
+    in_flight: faults::InFlight,
 }
 
 /// How many LookupEvents arrival times the proxy keeps.
@@ -157,6 +160,11 @@ impl ProxyHandle {
         };
     }
 
+    /// Delays every request, whatever its region; `None` removes the delay.
+    pub fn set_delay_all(&self, delay: Option<Duration>) {
+        lock(&self.shared.options).delay_all = delay;
+    }
+
     /// Loses the answers to the next `times` calls of `operation` (e.g. "PutSecretValue")
     /// after they have been made.
     pub fn drop_answers(&self, operation: &str, times: usize) {
@@ -178,6 +186,16 @@ impl ProxyHandle {
             .fail_answers
             .get(operation)
             .map_or(0, |(n, _)| *n)
+    }
+
+    /// The most calls of `operation` (e.g. "ListSecrets") the proxy has held at once since
+    /// [`ProxyHandle::reset_max_in_flight`].
+    pub fn max_in_flight(&self, operation: &str) -> usize {
+        faults::max_in_flight(&self.shared, operation)
+    }
+
+    pub fn reset_max_in_flight(&self) {
+        faults::reset_max_in_flight(&self.shared);
     }
 
     pub fn set_throttle_lookup_events(&self, on: bool) {
@@ -246,6 +264,7 @@ impl Proxy {
             client: Client::builder(TokioExecutor::new())
                 .pool_idle_timeout(Duration::from_secs(20))
                 .build_http(),
+            in_flight: faults::InFlight::default(),
         });
         let task = tokio::spawn(accept_loop(listener, shared.clone()));
         Ok(Proxy {
@@ -326,7 +345,7 @@ async fn handle(
         let o = lock(&shared.options);
         (
             o.unreachable_regions.contains(&region),
-            o.region_delays.get(&region).copied(),
+            o.region_delays.get(&region).copied().or(o.delay_all),
             o.throttle_lookup_events,
         )
     };
@@ -350,6 +369,7 @@ async fn handle(
         .as_deref()
         .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX))
         .map(str::to_string);
+    let _in_flight = sm_op.as_deref().map(|op| faults::enter(&shared, op));
     if let Some(failure) = sm_op.as_deref().and_then(|op| take_failure(&shared, op)) {
         let status = StatusCode::from_u16(failure.status).unwrap_or(StatusCode::BAD_REQUEST);
         return Ok(wire::json_error(status, &failure.code, &failure.message));

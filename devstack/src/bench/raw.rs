@@ -1,0 +1,147 @@
+//! The protocol limit: ListSecrets sent by the smallest client that can, with no SDK. One
+//! keep-alive HTTP/1.1 connection pool, every region at once, each region's pages one after
+//! another (a page needs the previous page's NextToken), and of each answer only what the
+//! next request needs (the NextToken) and the count. The Authorization header is scoped but
+//! unsigned: moto routes on the scope and verifies no signature unless IAM auth is on, and
+//! the proxy reads the region from it.
+//!
+//! Also the bulk seeding of the benchmark's secrets, with the same client.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use tokio::task::JoinSet;
+
+/// What one region's listing took.
+#[derive(Debug, Clone, Default)]
+pub struct RegionListing {
+    pub secrets: usize,
+    /// Each page's round trip, in order.
+    pub pages: Vec<Duration>,
+}
+
+/// A keep-alive client for Secrets Manager's JSON protocol.
+#[derive(Clone)]
+pub struct Raw {
+    http: Client<HttpConnector, Full<Bytes>>,
+    endpoint: String,
+}
+
+#[derive(Deserialize)]
+struct Page {
+    #[serde(rename = "SecretList", default)]
+    secrets: Vec<IgnoredAny>,
+    #[serde(rename = "NextToken")]
+    next_token: Option<String>,
+}
+
+impl Raw {
+    pub fn new(endpoint: &str) -> Self {
+        Self {
+            http: Client::builder(TokioExecutor::new()).build_http(),
+            endpoint: endpoint.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// One Secrets Manager call; the answer's body, or an error naming its status.
+    pub async fn call(&self, region: &str, operation: &str, body: String) -> Result<Bytes> {
+        let request = http::Request::builder()
+            .method("POST")
+            .uri(format!("{}/", self.endpoint))
+            .header("content-type", "application/x-amz-json-1.1")
+            .header("x-amz-target", format!("secretsmanager.{operation}"))
+            .header(
+                "authorization",
+                format!(
+                    "AWS4-HMAC-SHA256 Credential=testing/20260101/{region}/secretsmanager/aws4_request, SignedHeaders=host, Signature=0"
+                ),
+            )
+            .body(Full::new(Bytes::from(body)))?;
+        let response = self
+            .http
+            .request(request)
+            .await
+            .with_context(|| format!("{operation} in {region}"))?;
+        let status = response.status();
+        let body = response.into_body().collect().await?.to_bytes();
+        if !status.is_success() {
+            bail!(
+                "{operation} in {region}: {status}: {}",
+                String::from_utf8_lossy(&body)
+            );
+        }
+        Ok(body)
+    }
+
+    /// Every page of one region, in sequence.
+    pub async fn list_region(&self, region: &str) -> Result<RegionListing> {
+        let mut listing = RegionListing::default();
+        let mut token: Option<String> = None;
+        loop {
+            let mut body = serde_json::json!({"MaxResults": 100, "IncludePlannedDeletion": true});
+            if let Some(token) = &token {
+                body["NextToken"] = serde_json::Value::String(token.clone());
+            }
+            let sent = Instant::now();
+            let answer = self.call(region, "ListSecrets", body.to_string()).await?;
+            let page: Page = serde_json::from_slice(&answer).context("a ListSecrets answer")?;
+            listing.pages.push(sent.elapsed());
+            listing.secrets += page.secrets.len();
+            match page.next_token.filter(|t| !t.is_empty()) {
+                Some(next) => token = Some(next),
+                None => return Ok(listing),
+            }
+        }
+    }
+
+    /// Every region at once; the listings in the order of `regions`.
+    pub async fn list_all(&self, regions: &[String]) -> Result<Vec<RegionListing>> {
+        let mut tasks = JoinSet::new();
+        for (i, region) in regions.iter().enumerate() {
+            let (raw, region) = (self.clone(), region.clone());
+            tasks.spawn(async move { (i, raw.list_region(&region).await) });
+        }
+        let mut listings = vec![RegionListing::default(); regions.len()];
+        while let Some(done) = tasks.join_next().await {
+            let (i, listing) = done.context("a listing task panicked")?;
+            listings[i] = listing?;
+        }
+        Ok(listings)
+    }
+
+    /// Creates `count` secrets named `bench/<team>/<app>-<n>/db` in `region`, `in_flight`
+    /// at a time, shaped like real ones (a description, two tags, a small JSON value).
+    pub async fn seed_region(&self, region: &str, count: usize, in_flight: usize) -> Result<()> {
+        let limit = std::sync::Arc::new(tokio::sync::Semaphore::new(in_flight.max(1)));
+        let mut tasks = JoinSet::new();
+        for n in 0..count {
+            let (raw, region, limit) = (self.clone(), region.to_owned(), limit.clone());
+            tasks.spawn(async move {
+                let _permit = limit.acquire_owned().await?;
+                let team = ["payments", "search", "identity", "billing", "data"][n % 5];
+                let body = serde_json::json!({
+                    "Name": format!("bench/{team}/app-{n:05}/db"),
+                    "Description": format!("Database credentials of {team} app {n}"),
+                    "SecretString": format!("{{\"user\":\"app{n}\",\"password\":\"p{n:08}\"}}"),
+                    "Tags": [
+                        {"Key": "team", "Value": team},
+                        {"Key": "env", "Value": if n % 3 == 0 { "prod" } else { "staging" }},
+                    ],
+                });
+                raw.call(&region, "CreateSecret", body.to_string()).await?;
+                anyhow::Ok(())
+            });
+        }
+        while let Some(done) = tasks.join_next().await {
+            done.context("a seeding task panicked")??;
+        }
+        Ok(())
+    }
+}
