@@ -224,7 +224,11 @@ impl Harness {
                 ),
             },
         });
+        // The user has moved to us-east-1's copy of the first row (the selection starts
+        // on the first row, eu-west-1's, which sorts first).
+        h.cmd(Command::Down);
         let selected = h.state.selected().cloned().expect("a selection");
+        assert_eq!(selected.region, "us-east-1");
         h.answer(Outcome::Described {
             arn: selected.arn.clone(),
             result: Ok(detail_for(&selected)),

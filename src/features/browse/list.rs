@@ -1,12 +1,14 @@
 //! The secret list: every row from every region, the filter, the sort and the selection.
-//! Filtering and sorting work on indices so they stay instant at tens of thousands of rows
-//! (see BENCHMARKS.md). The sort order of all rows is kept apart from the filter, so a
-//! filter keystroke is one linear pass and never a sort.
+//! Filtering and sorting work on indices so they stay instant at 100,000 rows (see
+//! BENCHMARKS.md). Every column's sort order of all rows is kept apart from the filter, as
+//! pages arrive (`order.rs`): a filter keystroke is one linear pass and never a sort, and
+//! switching the sort picks an order that is already there.
 
 use std::cmp::Ordering;
 use std::hash::BuildHasher as _;
 
 use crate::app::command::Move;
+use crate::features::browse::order::{Orders, merge};
 use crate::model::SecretSummary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,36 +58,50 @@ pub struct Sort {
 }
 
 #[derive(Debug, Clone)]
-struct Row {
-    summary: SecretSummary,
+pub(super) struct Row {
+    pub(super) summary: SecretSummary,
     /// Lower-cased name, description and tags: what the filter searches.
     haystack: String,
 }
 
 impl Row {
     fn new(summary: SecretSummary) -> Self {
-        let mut haystack = summary.name.to_lowercase();
-        if let Some(d) = &summary.description {
-            haystack.push('\u{1f}');
-            haystack.push_str(&d.to_lowercase());
-        }
-        for tag in &summary.tags {
-            haystack.push('\u{1f}');
-            haystack.push_str(&tag.key.to_lowercase());
-            haystack.push('=');
-            haystack.push_str(&tag.value.to_lowercase());
-        }
+        let haystack = haystack(&summary);
         Self { summary, haystack }
     }
+
+    fn passes(&self, needle: &str, show_deleted: bool, region: Option<&str>) -> bool {
+        (show_deleted || self.summary.deleted_date.is_none())
+            && region.is_none_or(|r| self.summary.region == r)
+            && self.haystack.contains(needle)
+    }
+}
+
+/// Lower-cased name, description and tags (`key=value`), apart by a control character.
+fn haystack(summary: &SecretSummary) -> String {
+    let mut haystack = summary.name.to_lowercase();
+    if let Some(d) = &summary.description {
+        haystack.push('\u{1f}');
+        haystack.push_str(&d.to_lowercase());
+    }
+    for tag in &summary.tags {
+        haystack.push('\u{1f}');
+        haystack.push_str(&tag.key.to_lowercase());
+        haystack.push('=');
+        haystack.push_str(&tag.value.to_lowercase());
+    }
+    haystack
 }
 
 #[derive(Debug, Clone)]
 pub struct SecretList {
     rows: Vec<Row>,
-    /// Indices of every row, in sort order. Recomputed only when rows or the sort change.
-    order: Vec<usize>,
-    /// The indices of `order` that pass the filter, in the same order.
-    visible: Vec<usize>,
+    /// Every column's order of the rows, kept up to date as pages arrive.
+    orders: Orders,
+    /// Whether each row passes the filter, in storage order.
+    matches: Vec<bool>,
+    /// The rows that pass the filter, in sort order.
+    visible: Vec<u32>,
     /// Position in `visible`.
     selected: usize,
     filter: String,
@@ -96,19 +112,21 @@ pub struct SecretList {
     /// The secret selected when a refresh started (`remember_selection`): selected again
     /// when its row comes back, unless the user moves first.
     wanted: Option<String>,
+    /// Whether the selection was put somewhere (a move, a click, a secret selected for the
+    /// user). Until then it stays on the first row while pages arrive in any order.
+    chosen: bool,
     /// Row index by a hash of its ARN: finding the selection again after a page is a
     /// lookup, not a scan of every row (it was most of a page's cost).
     by_arn: std::collections::HashMap<u64, usize>,
     hasher: std::hash::RandomState,
-    /// Each row's position in `visible` (`usize::MAX`: filtered out).
-    visible_at: Vec<usize>,
 }
 
 impl Default for SecretList {
     fn default() -> Self {
         Self {
             rows: Vec::new(),
-            order: Vec::new(),
+            orders: Orders::default(),
+            matches: Vec::new(),
             visible: Vec::new(),
             selected: 0,
             filter: String::new(),
@@ -119,9 +137,9 @@ impl Default for SecretList {
             },
             show_deleted: false,
             wanted: None,
+            chosen: false,
             by_arn: std::collections::HashMap::new(),
             hasher: std::hash::RandomState::new(),
-            visible_at: Vec::new(),
         }
     }
 }
@@ -167,7 +185,7 @@ impl SecretList {
     pub fn selected(&self) -> Option<&SecretSummary> {
         self.visible
             .get(self.selected)
-            .map(|&i| &self.rows[i].summary)
+            .map(|&i| &self.rows[i as usize].summary)
     }
 
     pub fn visible(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &SecretSummary> {
@@ -175,7 +193,7 @@ impl SecretList {
         let start = range.start.min(end);
         self.visible[start..end]
             .iter()
-            .map(|&i| &self.rows[i].summary)
+            .map(|&i| &self.rows[i as usize].summary)
     }
 
     /// Every row, whatever the filter, in no particular order (the rotation overview).
@@ -197,6 +215,7 @@ impl SecretList {
             Some(at) => {
                 self.selected = at;
                 self.wanted = None;
+                self.chosen = true;
                 true
             }
             None => false,
@@ -204,42 +223,57 @@ impl SecretList {
     }
 
     /// Drops every row of `region` (a fresh listing of it has started to arrive).
+    /// Every order keeps its sequence without the region's rows: nothing is sorted.
     pub fn clear_region(&mut self, region: &str) {
-        self.change(|list| {
-            list.rows.retain(|r| r.summary.region != region);
-            list.order = (0..list.rows.len()).collect();
-            list.sort_order();
+        self.change_in_place(|list| {
+            let kept: Vec<bool> = list
+                .rows
+                .iter()
+                .map(|r| r.summary.region != region)
+                .collect();
+            if kept.iter().all(|k| *k) {
+                return;
+            }
+            let mut at = 0;
+            list.rows.retain(|_| {
+                at += 1;
+                kept[at - 1]
+            });
+            at = 0;
+            list.matches.retain(|_| {
+                at += 1;
+                kept[at - 1]
+            });
+            list.orders.retain(&kept);
             list.reindex();
+            list.show();
         });
     }
 
-    /// Adds a page. Only the new rows are sorted; each then finds its place in the sorted
-    /// order by binary search, so a page costs a few thousand comparisons and one copy of
-    /// the order, not a sort of every row (BENCHMARKS.md).
+    /// Adds a page. Only the new rows are sorted, once for each column; they then find
+    /// their places in each column's order, and in `visible`, by binary search (BENCHMARKS.md).
     pub fn extend(&mut self, page: Vec<SecretSummary>) {
-        self.change(|list| {
+        self.change_in_place(|list| {
             let first_new = list.rows.len();
             list.rows.extend(page.into_iter().map(Row::new));
             for i in first_new..list.rows.len() {
                 let key = list.hasher.hash_one(&list.rows[i].summary.arn);
                 list.by_arn.insert(key, i);
             }
-            let mut fresh: Vec<usize> = (first_new..list.rows.len()).collect();
-            let (rows, sort) = (&list.rows, list.sort);
-            fresh.sort_by(|&a, &b| ordering(rows, sort, a, b));
-            let old = std::mem::take(&mut list.order);
-            let mut merged = Vec::with_capacity(old.len() + fresh.len());
-            let mut start = 0;
-            for new in fresh {
-                let place = start
-                    + old[start..]
-                        .partition_point(|&o| ordering(rows, sort, o, new) != Ordering::Greater);
-                merged.extend_from_slice(&old[start..place]);
-                merged.push(new);
-                start = place;
+            list.orders.add(&list.rows, first_new);
+            let needle = list.filter.to_lowercase();
+            let mut fresh = Vec::new();
+            for (i, row) in list.rows.iter().enumerate().skip(first_new) {
+                let passes = row.passes(&needle, list.show_deleted, list.region.as_deref());
+                list.matches.push(passes);
+                if passes {
+                    fresh.push(u32::try_from(i).expect("fewer than 4 billion secrets"));
+                }
             }
-            merged.extend_from_slice(&old[start..]);
-            list.order = merged;
+            let (rows, orders, sort) = (&list.rows, &list.orders, list.sort);
+            fresh.sort_unstable_by(|&a, &b| orders.cmp(rows, sort, a, b));
+            let visible = std::mem::take(&mut list.visible);
+            list.visible = merge(visible, &fresh, |a, b| orders.cmp(rows, sort, a, b));
         });
     }
 
@@ -257,8 +291,11 @@ impl SecretList {
     /// the list and the overview agree with the panel after a change).
     pub fn refresh_from_detail(&mut self, detail: &crate::model::SecretDetail) {
         self.change(|list| {
-            for row in list.rows.iter_mut().filter(|r| r.summary.arn == detail.arn) {
-                let summary = &mut row.summary;
+            for i in 0..list.rows.len() {
+                if list.rows[i].summary.arn != detail.arn {
+                    continue;
+                }
+                let summary = &mut list.rows[i].summary;
                 summary.rotation = detail.rotation.clone();
                 summary.owning_service.clone_from(&detail.owning_service);
                 summary.stages = detail
@@ -274,6 +311,8 @@ impl SecretList {
                 summary.last_changed = detail.last_changed.or(summary.last_changed);
                 summary.tags.clone_from(&detail.tags);
                 summary.description.clone_from(&detail.description);
+                list.rows[i].haystack = haystack(&list.rows[i].summary);
+                list.orders.changed(&list.rows, i);
             }
         });
     }
@@ -287,16 +326,16 @@ impl SecretList {
     }
 
     pub fn cycle_sort(&mut self) {
-        self.change(|list| {
+        self.change_in_place(|list| {
             list.sort.column = list.sort.column.next();
-            list.sort_order();
+            list.show();
         });
     }
 
     pub fn reverse_sort(&mut self) {
-        self.change(|list| {
+        self.change_in_place(|list| {
             list.sort.descending = !list.sort.descending;
-            list.sort_order();
+            list.show();
         });
     }
 
@@ -311,18 +350,31 @@ impl SecretList {
     pub fn move_to(&mut self, step: Move) {
         self.selected = step.apply(self.selected, self.visible.len().saturating_sub(1));
         self.wanted = None;
+        self.chosen = true;
     }
 
     /// Applies `edit`, then recomputes `visible`. The selection goes back to the secret a
-    /// refresh took away if it has come back, else stays on the same secret if it survives
-    /// (the ARN is taken before `edit` invalidates the old indices), else keeps its place.
+    /// refresh took away if it has come back; else, before the user has chosen one, it is
+    /// the first row; else it stays on the same secret if it survives (the ARN is taken
+    /// before `edit` invalidates the old indices), else keeps its place.
     fn change(&mut self, edit: impl FnOnce(&mut Self)) {
+        self.change_in_place(|list| {
+            edit(list);
+            list.refilter();
+        });
+    }
+
+    /// `change` for an edit that brings `visible` up to date itself.
+    fn change_in_place(&mut self, edit: impl FnOnce(&mut Self)) {
         let current = self.selected().map(|s| s.arn.clone());
         edit(self);
-        self.refilter();
         let returned = self.wanted.as_deref().and_then(|arn| self.position_of(arn));
         if returned.is_some() {
             self.wanted = None;
+        }
+        if !self.chosen {
+            self.selected = returned.unwrap_or(0);
+            return;
         }
         self.selected = returned
             .or_else(|| current.and_then(|arn| self.position_of(&arn)))
@@ -334,24 +386,27 @@ impl SecretList {
     /// is random access and measurably slower at 50,000 rows.
     fn refilter(&mut self) {
         let needle = self.filter.to_lowercase();
-        let show_deleted = self.show_deleted;
-        let region = self.region.as_deref();
-        let matches: Vec<bool> = self
-            .rows
-            .iter()
-            .map(|row| {
-                (show_deleted || row.summary.deleted_date.is_none())
-                    && region.is_none_or(|r| row.summary.region == r)
-                    && row.haystack.contains(needle.as_str())
-            })
-            .collect();
+        let (show_deleted, region) = (self.show_deleted, self.region.as_deref());
+        self.matches.clear();
+        self.matches.extend(
+            self.rows
+                .iter()
+                .map(|row| row.passes(&needle, show_deleted, region)),
+        );
+        self.show();
+    }
+
+    /// `visible` from the sort column's order and `matches`: one pass, no sorting.
+    fn show(&mut self) {
+        let order = self.orders.ascending(self.sort.column);
+        let matches = &self.matches;
         self.visible.clear();
-        self.visible
-            .extend(self.order.iter().copied().filter(|&i| matches[i]));
-        self.visible_at.clear();
-        self.visible_at.resize(self.rows.len(), usize::MAX);
-        for (at, &row) in self.visible.iter().enumerate() {
-            self.visible_at[row] = at;
+        if self.sort.descending {
+            let rows = order.iter().rev().filter(|&&r| matches[r as usize]);
+            self.visible.extend(rows);
+        } else {
+            let rows = order.iter().filter(|&&r| matches[r as usize]);
+            self.visible.extend(rows);
         }
     }
 
@@ -369,63 +424,24 @@ impl SecretList {
         let key = self.hasher.hash_one(arn);
         match self.by_arn.get(&key) {
             Some(&row) if self.rows.get(row).is_some_and(|r| r.summary.arn == arn) => {
-                let at = *self.visible_at.get(row)?;
-                (at != usize::MAX).then_some(at)
+                if !self.matches.get(row).copied().unwrap_or(false) {
+                    return None;
+                }
+                // `visible` is in sort order: the row's place is found by binary search.
+                let row = u32::try_from(row).ok()?;
+                let (rows, orders, sort) = (&self.rows, &self.orders, self.sort);
+                let at = self
+                    .visible
+                    .partition_point(|&v| orders.cmp(rows, sort, v, row) == Ordering::Less);
+                (self.visible.get(at) == Some(&row)).then_some(at)
             }
             Some(_) => self
                 .visible
                 .iter()
-                .position(|&i| self.rows[i].summary.arn == arn),
+                .position(|&i| self.rows[i as usize].summary.arn == arn),
             None => None,
         }
     }
-
-    /// Sorts `order` by the sort column, then name and region so equal keys never shuffle.
-    fn sort_order(&mut self) {
-        let (rows, sort) = (&self.rows, self.sort);
-        self.order.sort_by(|&a, &b| ordering(rows, sort, a, b));
-    }
-}
-
-/// The list's total order: the sort column, then name, then region; reversed when descending.
-fn ordering(rows: &[Row], sort: Sort, a: usize, b: usize) -> Ordering {
-    let (a, b) = (&rows[a].summary, &rows[b].summary);
-    let order = compare(a, b, sort.column)
-        .then_with(|| a.name.cmp(&b.name))
-        .then_with(|| a.region.cmp(&b.region));
-    if sort.descending {
-        order.reverse()
-    } else {
-        order
-    }
-}
-
-fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> Ordering {
-    match column {
-        Column::Name => a.name.cmp(&b.name),
-        Column::Region => a.region.cmp(&b.region),
-        Column::Description => a.description.cmp(&b.description),
-        Column::LastChanged => a.last_changed.cmp(&b.last_changed),
-        Column::LastAccessed => a.last_accessed.cmp(&b.last_accessed),
-        Column::Rotation => rotation_rank(a).cmp(&rotation_rank(b)),
-        Column::Tags => a.tags.len().cmp(&b.tags.len()),
-    }
-}
-
-/// The riskiest rotations first, without a clock (sorting happens as pages arrive): a
-/// rotation pending, then rotating secrets by their next rotation (the most overdue
-/// first), then those that do not rotate.
-fn rotation_rank(s: &SecretSummary) -> (u8, bool, Option<jiff::Timestamp>) {
-    let pending = crate::model::rotation::StageMap::of_summary(s)
-        .pending_elsewhere()
-        .is_some();
-    let rank = match (pending, s.rotation.enabled) {
-        (true, _) => 0,
-        (false, true) => 1,
-        (false, false) => 2,
-    };
-    let next = crate::model::rotation::next_rotation(&s.rotation);
-    (rank, next.is_none(), next)
 }
 
 #[cfg(test)]

@@ -184,7 +184,7 @@ fn pages_merged_in_give_the_same_order_as_sorting_everything() {
             paged.extend(page.collect());
         }
         let mut resorted = paged.clone();
-        resorted.sort_order();
+        resorted.orders = crate::features::browse::order::Orders::build(&resorted.rows);
         resorted.set_filter(String::new());
         assert_eq!(names_of(&paged), names_of(&resorted), "column {column}");
     }
@@ -235,4 +235,26 @@ fn a_refresh_of_several_regions_comes_back_to_the_same_secret() {
     list.extend(vec![summary("y", "eu-west-1")]);
     list.extend(vec![summary("x", "us-east-1")]);
     assert_eq!(list.selected().map(|s| s.name.as_str()), Some("x"));
+}
+
+#[test]
+fn the_selection_stays_on_the_first_row_until_the_user_moves() {
+    let mut list = SecretList::default();
+    list.extend(vec![summary("m/secret", "us-east-1")]);
+    list.extend(vec![
+        summary("a/secret", "eu-west-1"),
+        summary("z/secret", "eu-west-1"),
+    ]);
+    assert_eq!(
+        list.selected().map(|s| s.name.as_str()),
+        Some("a/secret"),
+        "the first row, not the first to arrive"
+    );
+    list.move_to(Move::Forward(1));
+    list.extend(vec![summary("0/first", "ap-south-1")]);
+    assert_eq!(
+        list.selected().map(|s| s.name.as_str()),
+        Some("m/secret"),
+        "once chosen, the selection follows its secret"
+    );
 }
