@@ -2,6 +2,7 @@
 //! the secret list with its sort, filter and selection, and the filter prompt.
 
 pub mod list;
+mod order;
 pub mod region_bar;
 mod state;
 mod update;

@@ -1,0 +1,247 @@
+//! The sort order of every column, kept up to date as pages arrive, so switching the sort is
+//! picking an order that is already there, not sorting 100,000 rows (BENCHMARKS.md).
+//!
+//! Each column has one ascending order of all rows. Descending is the same order read
+//! backwards. Comparisons read dense keys (one `u128` a row a column, in arrays of their
+//! own) rather than the rows, which are big and scattered in memory: a page's rows find
+//! their places by binary search, and every probe is one read of a small array. Ties are
+//! broken by each row's place in the name order (`name_rank`), so no comparison but the
+//! name order's own ever reads a string twice.
+
+use std::cmp::Ordering;
+
+use crate::features::browse::list::{Column, Row, Sort};
+use crate::model::SecretSummary;
+
+const COLUMNS: usize = Column::ALL.len();
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Orders {
+    /// Per column: every row, ascending by that column, then by name and region.
+    ascending: [Vec<u32>; COLUMNS],
+    /// Per column: each row's key. Keys order rows as the column does; where two keys are
+    /// equal and the column is not `exact`, the values themselves are compared.
+    keys: [Vec<u128>; COLUMNS],
+    /// Each row's place in the name order: every other column's tie-break.
+    name_rank: Vec<u32>,
+}
+
+impl Orders {
+    /// Every column's order of `rows`, sorted from scratch.
+    #[cfg(test)]
+    pub(super) fn build(rows: &[Row]) -> Self {
+        let mut orders = Self::default();
+        orders.add(rows, 0);
+        orders
+    }
+
+    /// `rows[first_new..]` have just been pushed: each column sorts only them, then merges
+    /// them into its order.
+    pub(super) fn add(&mut self, rows: &[Row], first_new: usize) {
+        for row in &rows[first_new..] {
+            for column in Column::ALL {
+                self.keys[column as usize].push(key(&row.summary, column));
+            }
+        }
+        let mut fresh: Vec<u32> = (first_new..rows.len()).map(index).collect();
+        fresh.sort_unstable_by(|&a, &b| self.by_name(rows, a, b));
+        let names = std::mem::take(&mut self.ascending[Column::Name as usize]);
+        self.ascending[Column::Name as usize] =
+            merge(names, &fresh, |a, b| self.by_name(rows, a, b));
+        self.rank_names();
+        for column in Column::ALL.into_iter().skip(1) {
+            fresh.sort_unstable_by(|&a, &b| self.by(rows, column, a, b));
+            let order = std::mem::take(&mut self.ascending[column as usize]);
+            self.ascending[column as usize] =
+                merge(order, &fresh, |a, b| self.by(rows, column, a, b));
+        }
+    }
+
+    /// Rows were dropped (`kept[i]` says whether row `i` stayed; the rest moved down in
+    /// storage order). Every order keeps its sequence: only the indices change.
+    pub(super) fn retain(&mut self, kept: &[bool]) {
+        let mut moved_to = vec![u32::MAX; kept.len()];
+        let staying = kept.iter().enumerate().filter(|(_, k)| **k);
+        for (next, (i, _)) in staying.enumerate() {
+            moved_to[i] = index(next);
+        }
+        for column in 0..COLUMNS {
+            let order = &mut self.ascending[column];
+            order.retain(|&r| kept[r as usize]);
+            for r in order.iter_mut() {
+                *r = moved_to[*r as usize];
+            }
+            let mut at = 0;
+            self.keys[column].retain(|_| {
+                at += 1;
+                kept[at - 1]
+            });
+        }
+        self.name_rank.clear();
+        self.rank_names();
+    }
+
+    /// Row `row` changed in place (its name did not): it leaves every order and comes back
+    /// where its new keys put it.
+    pub(super) fn changed(&mut self, rows: &[Row], row: usize) {
+        let r = index(row);
+        for column in Column::ALL.into_iter().skip(1) {
+            let mut order = std::mem::take(&mut self.ascending[column as usize]);
+            order.retain(|&o| o != r);
+            self.keys[column as usize][row] = key(&rows[row].summary, column);
+            self.ascending[column as usize] =
+                merge(order, &[r], |a, b| self.by(rows, column, a, b));
+        }
+    }
+
+    /// Every row in `sort`'s column order, ascending (read it backwards for descending).
+    pub(super) fn ascending(&self, column: Column) -> &[u32] {
+        &self.ascending[column as usize]
+    }
+
+    /// The list's total order under `sort`: the column, then name and region; reversed
+    /// when descending.
+    pub(super) fn cmp(&self, rows: &[Row], sort: Sort, a: u32, b: u32) -> Ordering {
+        let order = self.by(rows, sort.column, a, b);
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    }
+
+    fn by(&self, rows: &[Row], column: Column, a: u32, b: u32) -> Ordering {
+        let keys = &self.keys[column as usize];
+        let (ai, bi) = (a as usize, b as usize);
+        keys[ai]
+            .cmp(&keys[bi])
+            .then_with(|| {
+                if exact(column) {
+                    Ordering::Equal
+                } else {
+                    compare(&rows[ai].summary, &rows[bi].summary, column)
+                }
+            })
+            .then_with(|| self.name_rank[ai].cmp(&self.name_rank[bi]))
+    }
+
+    /// The name order: name, region, then arrival (two rows of one name and region keep
+    /// the order they came in).
+    fn by_name(&self, rows: &[Row], a: u32, b: u32) -> Ordering {
+        let keys = &self.keys[Column::Name as usize];
+        let (ai, bi) = (a as usize, b as usize);
+        keys[ai].cmp(&keys[bi]).then_with(|| {
+            let (sa, sb) = (&rows[ai].summary, &rows[bi].summary);
+            sa.name
+                .cmp(&sb.name)
+                .then_with(|| sa.region.cmp(&sb.region))
+                .then(a.cmp(&b))
+        })
+    }
+
+    fn rank_names(&mut self) {
+        let names = &self.ascending[Column::Name as usize];
+        self.name_rank.resize(names.len(), 0);
+        for (rank, &row) in names.iter().enumerate() {
+            self.name_rank[row as usize] = index(rank);
+        }
+    }
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 4 billion secrets")
+}
+
+/// Merges `fresh` (sorted) into `order` (sorted), in place: each fresh row finds its place
+/// by binary search, then one pass from the back moves the old rows up. The cost is the
+/// searches and one copy of the order, however the rows are spread.
+pub(super) fn merge(
+    mut order: Vec<u32>,
+    fresh: &[u32],
+    cmp: impl Fn(u32, u32) -> Ordering,
+) -> Vec<u32> {
+    let old_len = order.len();
+    let mut places = Vec::with_capacity(fresh.len());
+    let mut start = 0;
+    for &new in fresh {
+        start += order[start..].partition_point(|&o| cmp(o, new) == Ordering::Less);
+        places.push(start);
+    }
+    order.resize(old_len + fresh.len(), 0);
+    let mut end = old_len;
+    for (j, (&new, &place)) in fresh.iter().zip(&places).enumerate().rev() {
+        order.copy_within(place..end, place + j + 1);
+        order[place + j] = new;
+        end = place;
+    }
+    order
+}
+
+/// Whether equal keys mean equal values in `column` (else the values are compared).
+fn exact(column: Column) -> bool {
+    !matches!(column, Column::Name | Column::Region | Column::Description)
+}
+
+/// An order-preserving key: where keys differ, they order two rows as `compare` does.
+fn key(s: &SecretSummary, column: Column) -> u128 {
+    match column {
+        Column::Name => prefix(&s.name),
+        Column::Region => prefix(&s.region),
+        Column::Description => s.description.as_deref().map_or(0, prefix),
+        Column::LastChanged => time(s.last_changed),
+        Column::LastAccessed => time(s.last_accessed),
+        Column::Rotation => {
+            let (rank, never, next) = rotation_rank(s);
+            (u128::from(rank) << 124) | (u128::from(never) << 123) | time(next)
+        }
+        Column::Tags => s.tags.len() as u128,
+    }
+}
+
+/// The first 16 bytes, big-endian, zero-padded: differing prefixes order as the strings.
+fn prefix(s: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = s.len().min(16);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// None first, then in time order; below 2^102.
+fn time(t: Option<jiff::Timestamp>) -> u128 {
+    t.map_or(0, |t| {
+        u128::try_from(t.as_nanosecond() + (1i128 << 100)).map_or(0, |k| k + 1)
+    })
+}
+
+/// How `column` orders two rows (before the name and region tie-break).
+pub(super) fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> Ordering {
+    match column {
+        Column::Name => a.name.cmp(&b.name),
+        Column::Region => a.region.cmp(&b.region),
+        Column::Description => a.description.cmp(&b.description),
+        Column::LastChanged => a.last_changed.cmp(&b.last_changed),
+        Column::LastAccessed => a.last_accessed.cmp(&b.last_accessed),
+        Column::Rotation => rotation_rank(a).cmp(&rotation_rank(b)),
+        Column::Tags => a.tags.len().cmp(&b.tags.len()),
+    }
+}
+
+/// The riskiest rotations first, without a clock (sorting happens as pages arrive): a
+/// rotation pending, then rotating secrets by their next rotation (the most overdue
+/// first), then those that do not rotate.
+fn rotation_rank(s: &SecretSummary) -> (u8, bool, Option<jiff::Timestamp>) {
+    let pending = crate::model::rotation::StageMap::of_summary(s)
+        .pending_elsewhere()
+        .is_some();
+    let rank = match (pending, s.rotation.enabled) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    };
+    let next = crate::model::rotation::next_rotation(&s.rotation);
+    (rank, next.is_none(), next)
+}
+
+#[cfg(test)]
+#[path = "order_tests.rs"]
+mod tests;

@@ -1,0 +1,269 @@
+//! The orders kept up to date as pages arrive, checked against the first version's full
+//! sort over generated pages, region refreshes, sorts, filters and described secrets.
+
+use proptest::prelude::*;
+
+use crate::app::command::Move;
+use crate::features::browse::list::SecretList;
+use crate::features::browse::order::compare;
+use crate::model::{Rotation, SecretDetail, SecretSummary, Tag, VersionInfo, VersionStages};
+
+const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
+/// Two prefixes longer than a key's 16 bytes, so that equal keys fall back to the strings.
+const PREFIXES: [&str; 4] = ["", "prod/payments/api-key-", "prod/payments/api-key-x", "Z"];
+const FILTERS: [&str; 5] = ["", "pay", "KEY-1", "team1=", "x"];
+
+/// One generated secret (or what DescribeSecret says about one).
+#[derive(Debug, Clone)]
+struct Gen {
+    prefix: usize,
+    n: u8,
+    region: usize,
+    description: Option<u8>,
+    changed: Option<u8>,
+    accessed: Option<u8>,
+    rotating: bool,
+    next: Option<u8>,
+    pending: bool,
+    tags: u8,
+    deleted: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Page(Vec<Gen>),
+    Clear(usize),
+    SortNext,
+    Reverse,
+    Filter(usize),
+    ToggleDeleted,
+    Region(Option<usize>),
+    Describe(usize, Gen),
+    Move(u8),
+}
+
+fn at(hours: u8) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_700_000_000 + i64::from(hours) * 3600).expect("ts")
+}
+
+fn description(d: u8) -> String {
+    // A long common prefix: equal keys, different strings.
+    format!("used by the payments service, {d}")
+}
+
+fn stages(pending: bool) -> Vec<String> {
+    if pending {
+        vec!["AWSPENDING".to_owned()]
+    } else {
+        vec!["AWSCURRENT".to_owned()]
+    }
+}
+
+fn summary(g: &Gen) -> SecretSummary {
+    let name = format!("{}{}", PREFIXES[g.prefix], g.n);
+    let region = REGIONS[g.region];
+    SecretSummary {
+        arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}"),
+        name,
+        region: region.to_owned(),
+        description: g.description.map(description),
+        created: None,
+        last_changed: g.changed.map(at),
+        last_accessed: g.accessed.map(at),
+        rotation: rotation(g),
+        owning_service: None,
+        stages: vec![VersionStages {
+            version_id: "v2".into(),
+            stages: stages(g.pending),
+        }],
+        tags: tags(g.tags),
+        deleted_date: g.deleted.then(|| at(0)),
+        primary_region: None,
+    }
+}
+
+fn rotation(g: &Gen) -> Rotation {
+    Rotation {
+        enabled: g.rotating,
+        next_rotation: g.next.map(at),
+        ..Rotation::default()
+    }
+}
+
+fn tags(n: u8) -> Vec<Tag> {
+    (0..n)
+        .map(|i| Tag {
+            key: format!("Team{i}"),
+            value: "Pay".into(),
+        })
+        .collect()
+}
+
+fn detail(of: &SecretSummary, g: &Gen) -> SecretDetail {
+    SecretDetail {
+        arn: of.arn.clone(),
+        name: of.name.clone(),
+        description: g.description.map(description),
+        kms_key_id: None,
+        created: None,
+        last_changed: g.changed.map(at),
+        last_accessed: g.accessed.map(at),
+        deleted_date: None,
+        tags: tags(g.tags),
+        primary_region: None,
+        owning_service: None,
+        replicas: Vec::new(),
+        rotation: rotation(g),
+        versions: vec![VersionInfo {
+            id: "v3".into(),
+            stages: stages(g.pending),
+            created: None,
+            last_accessed: None,
+        }],
+        versions_error: None,
+    }
+}
+
+/// What the list should show: the rows that pass the filter, sorted from scratch by the
+/// column, then name and region, reversed when descending (the first version's order).
+fn reference(list: &SecretList) -> Vec<String> {
+    let needle = list.filter().to_lowercase();
+    let region = list.region_filter();
+    let mut rows: Vec<&SecretSummary> = list
+        .all()
+        .filter(|s| list.show_deleted() || s.deleted_date.is_none())
+        .filter(|s| region.is_none_or(|r| s.region == r))
+        .filter(|s| {
+            let mut fields = vec![s.name.to_lowercase()];
+            fields.extend(s.description.as_ref().map(|d| d.to_lowercase()));
+            fields.extend(
+                s.tags
+                    .iter()
+                    .map(|t| format!("{}={}", t.key.to_lowercase(), t.value.to_lowercase())),
+            );
+            fields.iter().any(|f| f.contains(&needle))
+        })
+        .collect();
+    let sort = list.sort();
+    rows.sort_by(|a, b| {
+        let order = compare(a, b, sort.column)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.region.cmp(&b.region));
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    rows.iter().map(|s| s.arn.clone()).collect()
+}
+
+fn apply(list: &mut SecretList, op: &Op) {
+    match op {
+        Op::Page(gens) => {
+            // A name is listed once in each region.
+            let mut page: Vec<SecretSummary> = Vec::new();
+            for s in gens.iter().map(summary) {
+                if !list.all().chain(&page).any(|o| o.arn == s.arn) {
+                    page.push(s);
+                }
+            }
+            list.extend(page);
+        }
+        Op::Clear(r) => list.clear_region(REGIONS[*r]),
+        Op::SortNext => list.cycle_sort(),
+        Op::Reverse => list.reverse_sort(),
+        Op::Filter(f) => list.set_filter(FILTERS[*f].to_owned()),
+        Op::ToggleDeleted => list.toggle_deleted(),
+        Op::Region(r) => list.set_region_filter(r.map(|r| REGIONS[r].to_owned())),
+        Op::Describe(i, g) => {
+            let total = list.total();
+            let of = list.all().nth(i % total.max(1)).cloned();
+            if let Some(of) = of {
+                list.refresh_from_detail(&detail(&of, g));
+            }
+        }
+        Op::Move(n) => list.move_to(Move::Forward(usize::from(*n))),
+    }
+}
+
+fn gen_secret() -> impl Strategy<Value = Gen> {
+    (
+        0..PREFIXES.len(),
+        0..40u8,
+        0..REGIONS.len(),
+        proptest::option::of(0..6u8),
+        proptest::option::of(0..6u8),
+        proptest::option::of(0..6u8),
+        any::<bool>(),
+        proptest::option::of(0..6u8),
+        proptest::bool::weighted(0.1),
+        0..3u8,
+        proptest::bool::weighted(0.1),
+    )
+        .prop_map(
+            |(
+                prefix,
+                n,
+                region,
+                description,
+                changed,
+                accessed,
+                rotating,
+                next,
+                pending,
+                tags,
+                deleted,
+            )| {
+                Gen {
+                    prefix,
+                    n,
+                    region,
+                    description,
+                    changed,
+                    accessed,
+                    rotating,
+                    next,
+                    pending,
+                    tags,
+                    deleted,
+                }
+            },
+        )
+}
+
+fn gen_op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        5 => proptest::collection::vec(gen_secret(), 0..40).prop_map(Op::Page),
+        1 => (0..REGIONS.len()).prop_map(Op::Clear),
+        1 => Just(Op::SortNext),
+        1 => Just(Op::Reverse),
+        1 => (0..FILTERS.len()).prop_map(Op::Filter),
+        1 => Just(Op::ToggleDeleted),
+        1 => proptest::option::of(0..REGIONS.len()).prop_map(Op::Region),
+        2 => (any::<usize>(), gen_secret()).prop_map(|(i, g)| Op::Describe(i, g)),
+        1 => (0..50u8).prop_map(Op::Move),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// After any sequence of pages, refreshes, sorts and filters, the list shows exactly
+    /// the rows a full sort would, and every shown row is found where it is shown.
+    #[test]
+    fn orders_kept_as_pages_arrive_equal_a_full_sort(ops in proptest::collection::vec(gen_op(), 1..30)) {
+        let mut list = SecretList::default();
+        for op in &ops {
+            apply(&mut list, op);
+            let shown: Vec<String> = list.visible(0..usize::MAX).map(|s| s.arn.clone()).collect();
+            prop_assert_eq!(&shown, &reference(&list), "after {:?}", op);
+            prop_assert!(list.selected_index() < shown.len().max(1));
+            let mut probe = list.clone();
+            for (i, arn) in shown.iter().enumerate() {
+                prop_assert!(probe.select_arn(arn));
+                prop_assert_eq!(probe.selected_index(), i);
+            }
+        }
+    }
+}
