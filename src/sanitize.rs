@@ -238,6 +238,66 @@ pub fn sanitize_lines(text: &str) -> Vec<Cow<'_, str>> {
     lines.into_iter().map(sanitize_line).collect()
 }
 
+/// A piece of a sanitised line: a run of text drawn as itself (borrowed from the input),
+/// or one character drawn as its escape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Escaped(char),
+}
+
+/// The pieces of one line, in order: the same verdicts as [`sanitize_line`], without
+/// writing anything. For secret values, drawn from borrowed runs and static escape pieces
+/// ([`escape_pieces`]) so no copy of the value is made to draw it.
+pub fn pieces(line: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut run_start = 0;
+    for (at, c, drawn) in Verdicts::new(line, End::Closed) {
+        if drawn && c != '\\' {
+            continue;
+        }
+        if run_start < at {
+            out.push(Piece::Text(&line[run_start..at]));
+        }
+        out.push(Piece::Escaped(c));
+        run_start = at + c.len_utf8();
+    }
+    if run_start < line.len() {
+        out.push(Piece::Text(&line[run_start..]));
+    }
+    out
+}
+
+/// The escape of `c` as static pieces (`\u{` `1` `B` `}`): the same text as
+/// [`sanitize_line`] writes, made without allocating.
+pub fn escape_pieces(c: char) -> Vec<&'static str> {
+    const HEX: [&str; 16] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F",
+    ];
+    match c {
+        '\\' => vec!["\\\\"],
+        '\t' => vec!["\\t"],
+        '\n' => vec!["\\n"],
+        '\r' => vec!["\\r"],
+        '\u{1b}' => vec!["\\e"],
+        c => {
+            let code = u32::from(c);
+            let digits = (0..8)
+                .rev()
+                .map(|shift| (code >> (shift * 4)) & 0xF)
+                .skip_while(|&d| d == 0)
+                .map(|d| HEX[d as usize]);
+            let mut out = vec!["\\u{"];
+            out.extend(digits);
+            if code == 0 {
+                out.push("0");
+            }
+            out.push("}");
+            out
+        }
+    }
+}
+
 fn push_escaped(out: &mut String, c: char) {
     match c {
         '\t' => out.push_str("\\t"),
@@ -253,6 +313,28 @@ fn push_escaped(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_and_static_escapes_give_the_same_text_as_sanitize_line() {
+        for text in [
+            "plain",
+            "a\u{1b}[2Jb\\c",
+            "\u{0}x\u{202E}y\u{10FFFF}",
+            "tab\there",
+            "pay\u{200D}ments",
+            "",
+        ] {
+            let drawn: String = pieces(text)
+                .into_iter()
+                .flat_map(|p| match p {
+                    Piece::Text(t) => vec![t],
+                    Piece::Escaped(c) => escape_pieces(c),
+                })
+                .collect();
+            assert_eq!(drawn, sanitize_line(text), "{text:?}");
+        }
+        assert!(matches!(pieces("abc")[..], [Piece::Text("abc")]));
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

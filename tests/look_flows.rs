@@ -26,7 +26,7 @@ fn with_every_theme(active: &str) -> Harness {
     let mut h = Harness::loaded();
     h.state = std::mem::replace(
         &mut h.state,
-        smtui::app::State::new(Default::default(), &[], h.now),
+        smtui::app::State::new(smtui::app::Settings::default(), &[], h.now),
     )
     .with_themes(themes, index);
     h

@@ -1,6 +1,5 @@
 //! The value pane: masked until revealed; text, JSON key table, pretty JSON, or binary.
 
-use std::borrow::Cow;
 use std::time::Instant;
 
 use unicode_width::UnicodeWidthStr as _;
@@ -14,10 +13,11 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
-use crate::sanitize::{sanitize_line, sanitize_lines};
+use crate::sanitize::{Piece, escape_pieces, pieces, sanitize_line};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use crate::ui::Theme;
 use crate::ui::widgets::{MASK, dim_line, pane_block};
+use ratatui::style::Style;
 
 /// What the value pane needs besides the room's own state.
 #[derive(Debug, Clone, Copy)]
@@ -154,9 +154,9 @@ fn json_table<'a>(
         let selected = focused && i == pane.selected_key;
         let pick = |style| if selected { theme.selected } else { style };
         let value = if shown {
-            Span::styled(one_line(&entry.value), pick(theme.revealed))
+            one_line(&entry.value, pick(theme.revealed))
         } else {
-            Span::styled(MASK, pick(theme.masked))
+            Line::styled(MASK, pick(theme.masked))
         };
         let key = Span::styled(sanitize_line(&entry.key).into_owned(), pick(theme.json_key));
         let row = Row::new([Cell::from(key), Cell::from(value)]);
@@ -181,21 +181,46 @@ fn json_table<'a>(
 
 fn text_lines<'a>(value: &'a SecretValue, theme: &Theme) -> Vec<Line<'a>> {
     match value.expose_str() {
-        Some(text) => sanitize_lines(text)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.revealed))
+        Some(text) => split_lines(text)
+            .map(|line| Line::from(revealed_spans(line, theme.revealed)))
             .collect(),
         None => vec![dim_line("(not valid UTF-8)", theme)],
     }
 }
 
+/// The lines of a value as `sanitize_lines` splits them (`\n`, `\r\n`).
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let ended = lines.len() - 1;
+    for line in &mut lines[..ended] {
+        *line = line.strip_suffix('\r').unwrap_or(line);
+    }
+    lines.into_iter()
+}
+
+/// A line of a revealed value as spans that borrow from the value itself, and static
+/// pieces for each escape: drawing it makes no copy of the value (a `String` freed without
+/// zeroizing), whatever it holds.
+fn revealed_spans(line: &str, style: Style) -> Vec<Span<'_>> {
+    let mut spans = Vec::new();
+    for piece in pieces(line) {
+        match piece {
+            Piece::Text(text) => spans.push(Span::styled(text, style)),
+            Piece::Escaped(c) => {
+                spans.extend(escape_pieces(c).into_iter().map(|p| Span::styled(p, style)));
+            }
+        }
+    }
+    spans
+}
+
 /// One JSON field on one line. A field that is not UTF-8 can only be a string with a lone
 /// surrogate (see `JsonEntry::not_text`).
-fn one_line(value: &SecretValue) -> Cow<'_, str> {
-    value.expose_str().map_or(
-        Cow::Borrowed("(not text: a lone UTF-16 surrogate)"),
-        sanitize_line,
-    )
+fn one_line(value: &SecretValue, style: Style) -> Line<'_> {
+    match value.expose_str() {
+        Some(text) => Line::from(revealed_spans(text, style)),
+        None => Line::styled("(not text: a lone UTF-16 surrogate)", style),
+    }
 }
 
 fn short_id(id: &str) -> String {
@@ -204,5 +229,42 @@ fn short_id(id: &str) -> String {
         "—".to_owned()
     } else {
         short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    /// Drawing a revealed value borrows it: every span is the value's own bytes or a static
+    /// escape, so no `String` holding part of it is left behind in freed memory.
+    #[test]
+    fn a_revealed_value_is_drawn_from_borrowed_spans_even_when_escaped() {
+        let theme = Theme::default();
+        let value = SecretValue::from_string(
+            "line one\\\\\r\nhost\u{1b}[2J\u{202E}x\tend\n\u{0}".to_owned(),
+        );
+        let lines = text_lines(&value, &theme);
+        assert_eq!(lines.len(), 3);
+        for span in lines.iter().flat_map(|l| &l.spans) {
+            assert!(
+                matches!(span.content, Cow::Borrowed(_)),
+                "an owned copy: {:?}",
+                span.content
+            );
+        }
+        let drawn: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            drawn,
+            ["line one\\\\\\\\", "host\\e[2J\\u{202E}x\\tend", "\\u{0}"]
+        );
+        let field = one_line(&value, theme.revealed);
+        assert!(
+            field
+                .spans
+                .iter()
+                .all(|s| matches!(s.content, Cow::Borrowed(_)))
+        );
     }
 }
