@@ -21,6 +21,7 @@ pub mod recent;
 pub mod runner;
 pub mod sanitize;
 pub mod secret;
+pub mod terminal_out;
 pub mod themes;
 pub mod tui;
 pub mod ui;

@@ -19,6 +19,10 @@ fn main() -> ExitCode {
     let hardening = hardening::disable_core_dumps();
     crash::install_hook();
     let cli = Cli::parse();
+    // Generated from the CLI definition alone: no config, no AWS, no terminal.
+    if let Some(generated) = config::generate(cli.command.as_ref()) {
+        return generated;
+    }
     // A panic on the UI thread unwinds to here (restoring the terminal and clearing the
     // clipboard on the way); one anywhere else has made the loop quit. Either way the
     // hook kept what happened, said here on the normal screen.
@@ -122,7 +126,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             .with_start_profile(resolved.profile.clone());
         // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
         let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;
-        let screen = tui::Screen::enter().map_err(|e| format!("terminal: {e}"))?;
+        let screen = tui::Screen::enter(resolved.mouse).map_err(|e| format!("terminal: {e}"))?;
         let runner = Runner::new(
             ctx,
             tx,

@@ -8,41 +8,55 @@
 //! first load were drawn (`--exit-after-load` prints them), and how long each key waited
 //! for the frame that showed it.
 
-use std::io::stdout;
+use std::io::{Stdout, stdout};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, EventStream, KeyCode};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyCode};
 use futures::{Stream, StreamExt as _};
+use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::{DefaultTerminal, Terminal};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use crate::app::input::key_to_action;
 use crate::app::{Action, Outcome, State, init, update};
 use crate::runner::Runner;
+use crate::terminal_out::ScrubbedOut;
 use crate::ui::{self, Theme};
 
 /// The terminal in raw mode on the alternate screen, restored when dropped: at the end of
 /// the run, on an error, and when a panic unwinds the UI thread. Not `ratatui::init`: its
 /// panic hook restores the terminal from whichever thread panicked (see `crash`).
+/// Frames go out through [`ScrubbedOut`], whose buffer is zeroed after each write.
 pub struct Screen {
-    pub terminal: DefaultTerminal,
+    pub terminal: Terminal<CrosstermBackend<ScrubbedOut<Stdout>>>,
+    mouse: bool,
 }
 
 impl Screen {
-    pub fn enter() -> std::io::Result<Self> {
+    /// `mouse`: capture clicks and the wheel (else the terminal keeps its own selection).
+    pub fn enter(mouse: bool) -> std::io::Result<Self> {
         enable_raw_mode()?;
         let terminal = execute!(stdout(), EnterAlternateScreen)
-            .and_then(|()| DefaultTerminal::new(CrosstermBackend::new(stdout())));
+            .and_then(|()| {
+                if mouse {
+                    execute!(stdout(), EnableMouseCapture)
+                } else {
+                    Ok(())
+                }
+            })
+            .and_then(|()| Terminal::new(CrosstermBackend::new(ScrubbedOut::stdout())));
         match terminal {
             Ok(terminal) => {
                 mark("terminal entered");
-                Ok(Self { terminal })
+                Ok(Self { terminal, mouse })
             }
             Err(e) => {
+                if mouse {
+                    let _ = execute!(stdout(), DisableMouseCapture);
+                }
                 ratatui::restore();
                 Err(e)
             }
@@ -52,6 +66,11 @@ impl Screen {
 
 impl Drop for Screen {
     fn drop(&mut self) {
+        // Anything of the last frame still held goes out before the screen is left.
+        let _ = std::io::Write::flush(self.terminal.backend_mut());
+        if self.mouse {
+            let _ = execute!(stdout(), DisableMouseCapture);
+        }
         ratatui::restore();
     }
 }
@@ -308,6 +327,10 @@ where
                     action
                 }
                 Some(Ok(Event::Resize(..))) => Some(Action::Resize),
+                Some(Ok(Event::Mouse(mouse))) => {
+                    let size = terminal.size().map_err(terminal_error)?;
+                    ui::mouse::pointer_action(size.into(), &state, &mouse)
+                }
                 Some(Ok(_)) => None,
                 Some(Err(e)) => return Err(e),
                 None => Some(Action::Quit),
@@ -328,8 +351,14 @@ where
         let Some(action) = action else { continue };
         dirty = true;
         let mut keep_going = true;
+        let was_showing_a_value = state.reveal.value.is_some();
         for effect in step(&mut state, action) {
             keep_going &= runner.run(effect);
+        }
+        if was_showing_a_value && state.reveal.value.is_none() {
+            // Re-masked: both of ratatui's cell buffers are reset and the screen redrawn,
+            // so no copy of the value's cells is kept for the next frame's diff.
+            terminal.clear().map_err(terminal_error)?;
         }
         if !keep_going || state.quit {
             break;

@@ -5,57 +5,11 @@
 mod common;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::live::seeded_stack;
+use common::tmux::Tmux;
 use smtui_devstack::fixtures as fx;
-
-struct Tmux {
-    socket: String,
-    session: &'static str,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux is installed (scripts/test installs it)")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", self.session]).stdout)
-            .into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.cmd(&["send-keys", "-t", self.session, key]);
-        }
-    }
-
-    fn wait_for(&self, what: &str, timeout: Duration, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(150));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.cmd(&["kill-server"]);
-    }
-}
 
 /// After smtui has exited: typing a line at the shell works, so raw mode is off.
 fn assert_cooked(tmux: &Tmux) {
@@ -151,6 +105,7 @@ async fn real_binary_in_tmux() {
     }
     assert!(screen.contains("Secrets ("), "{screen}");
     assert_core_dumps_off(&tmux);
+    clicks_on_a_region(&tmux, &screen, fx::REGIONS[1]);
 
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
@@ -213,6 +168,30 @@ async fn real_binary_in_tmux() {
         !String::from_utf8_lossy(&history.stdout).contains(value_start()),
         "nor in scrollback"
     );
+}
+
+/// The mouse, as the terminal reports it: a click on a region in the region bar narrows
+/// the list to it, a second click shows every region again.
+fn clicks_on_a_region(tmux: &Tmux, screen: &str, region: &str) {
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with("regions "))
+        .expect("the region bar");
+    let at = line.find(region).expect("the region is drawn");
+    let column = u16::try_from(line[..at].chars().count() + 1).expect("column");
+    let row = u16::try_from(row).expect("row");
+    tmux.click(column, row);
+    let title = format!(") in {region}");
+    tmux.wait_for(
+        "the list narrowed to the region",
+        Duration::from_secs(10),
+        |s| s.contains(&title),
+    );
+    tmux.click(column, row);
+    tmux.wait_for("every region again", Duration::from_secs(10), |s| {
+        !s.contains(&title)
+    });
 }
 
 /// The seeded stuck rotation shows as stuck in the panel, with the repair named; `o` opens

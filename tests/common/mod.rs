@@ -4,6 +4,7 @@
 
 pub mod live;
 pub mod roles;
+pub mod tmux;
 
 use std::time::{Duration, Instant};
 
