@@ -16,6 +16,8 @@ use zeroize::Zeroizing;
 
 mod osc52;
 mod tmux;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod x11_owner;
 
 pub use osc52::{MAX_OSC52_PAYLOAD, Multiplexer, Osc52Backend};
 pub use tmux::TmuxBackend;
@@ -34,6 +36,12 @@ pub trait Backend: Send {
     /// What the clipboard holds now; `Ok(None)` when this backend cannot read it back.
     fn get(&mut self) -> Result<Option<Zeroizing<String>>, String>;
     fn clear(&mut self) -> Result<(), String>;
+    /// Who holds the clipboard now, where the platform can say (the X11 selection owner):
+    /// a copy is ours while this is what it was right after we copied. `None`: cannot tell
+    /// (then the text is compared).
+    fn owner(&mut self) -> Option<u64> {
+        None
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -47,13 +55,19 @@ pub enum Mode {
 }
 
 /// The system clipboard through arboard, with the "exclude from history" hint.
-pub struct SystemBackend(arboard::Clipboard);
+pub struct SystemBackend {
+    clipboard: arboard::Clipboard,
+    #[cfg(all(unix, not(target_os = "macos")))]
+    x11: Option<x11_owner::X11Owner>,
+}
 
 impl SystemBackend {
     pub fn new() -> Result<Self, String> {
-        arboard::Clipboard::new()
-            .map(Self)
-            .map_err(|e| e.to_string())
+        Ok(Self {
+            clipboard: arboard::Clipboard::new().map_err(|e| e.to_string())?,
+            #[cfg(all(unix, not(target_os = "macos")))]
+            x11: x11_owner::X11Owner::connect(),
+        })
     }
 }
 
@@ -63,18 +77,25 @@ impl Backend for SystemBackend {
     }
 
     fn set(&mut self, text: &str) -> Result<(), String> {
-        let set = self.0.set();
+        let set = self.clipboard.set();
         #[cfg(all(unix, not(target_os = "macos")))]
         let set = arboard::SetExtLinux::exclude_from_history(set);
         #[cfg(target_os = "macos")]
         let set = arboard::SetExtApple::exclude_from_history(set);
         #[cfg(windows)]
         let set = arboard::SetExtWindows::exclude_from_history(set);
-        set.text(text).map_err(|e| e.to_string())
+        #[cfg(all(unix, not(target_os = "macos")))]
+        let before = self.x11.as_ref().and_then(x11_owner::X11Owner::owner);
+        set.text(text).map_err(|e| e.to_string())?;
+        #[cfg(all(unix, not(target_os = "macos")))]
+        if let Some(x11) = &mut self.x11 {
+            x11.settle_after_copy(before);
+        }
+        Ok(())
     }
 
     fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
-        match self.0.get_text() {
+        match self.clipboard.get_text() {
             Ok(text) => Ok(Some(Zeroizing::new(text))),
             Err(arboard::Error::ContentNotAvailable) => Ok(Some(Zeroizing::new(String::new()))),
             Err(e) => Err(e.to_string()),
@@ -82,7 +103,18 @@ impl Backend for SystemBackend {
     }
 
     fn clear(&mut self) -> Result<(), String> {
-        self.0.clear().map_err(|e| e.to_string())
+        self.clipboard.clear().map_err(|e| e.to_string())
+    }
+
+    fn owner(&mut self) -> Option<u64> {
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            self.x11.as_ref()?.owner().map(u64::from)
+        }
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        {
+            None
+        }
     }
 }
 
@@ -178,11 +210,19 @@ pub fn backend_for(mode: Mode) -> Box<dyn Backend> {
     }
 }
 
-/// The app's clipboard: remembers a keyed hash (never the text) of the last secret it copied.
+/// The app's clipboard: remembers the last secret it copied by its token, the clipboard's
+/// owner right after the copy (where the platform says), and a keyed hash (never the text).
 pub struct Clipboard {
     backend: Box<dyn Backend>,
     hasher: RandomState,
-    ours: Option<(u64, u64)>,
+    ours: Option<Ours>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Ours {
+    token: u64,
+    hash: u64,
+    owner: Option<u64>,
 }
 
 impl Clipboard {
@@ -203,7 +243,11 @@ impl Clipboard {
     pub fn copy_secret(&mut self, token: u64, text: &SecretValue) -> Result<&'static str, String> {
         let text = Self::text_of(text)?;
         self.backend.set(text)?;
-        self.ours = Some((token, self.hasher.hash_one(text)));
+        self.ours = Some(Ours {
+            token,
+            hash: self.hasher.hash_one(text),
+            owner: self.backend.owner(),
+        });
         Ok(self.backend.name())
     }
 
@@ -226,7 +270,7 @@ impl Clipboard {
     /// (it stays ours, and exit tries again).
     pub fn clear_if_ours(&mut self, token: u64) -> Result<bool, String> {
         match self.ours {
-            Some((ours, _)) if ours == token => self.clear_now(),
+            Some(ours) if ours.token == token => self.clear_now(),
             _ => Ok(false),
         }
     }
@@ -237,14 +281,21 @@ impl Clipboard {
     }
 
     fn clear_now(&mut self) -> Result<bool, String> {
-        let Some((_, hash)) = self.ours else {
+        let Some(ours) = self.ours else {
             return Ok(false);
         };
-        // Write-only backends (OSC 52) answer None: they cannot tell, and clearing is the
-        // safe side.
-        if let Some(current) = self.backend.get()?
-            && self.hasher.hash_one(current.as_str()) != hash
-        {
+        let still_ours = match (ours.owner, self.backend.owner()) {
+            // The platform says who holds it: ours only while the owner is unchanged,
+            // whatever the text now reads like.
+            (Some(then), Some(now)) => then == now,
+            // Else the text is compared. Write-only backends (OSC 52) answer None: they
+            // cannot tell, and clearing is the safe side.
+            _ => match self.backend.get()? {
+                Some(current) => self.hasher.hash_one(current.as_str()) == ours.hash,
+                None => true,
+            },
+        };
+        if !still_ours {
             self.ours = None;
             return Ok(false);
         }
@@ -335,6 +386,66 @@ mod tests {
             Some("arn:aws:secretsmanager:x"),
             "an ARN copied last is still there to paste after quitting"
         );
+    }
+
+    /// A clipboard that says who owns it (as X11 does): a set makes us the owner; a test
+    /// plays another program taking it, or a manager rewriting the text in place.
+    struct OwnedBackend {
+        inner: MemoryBackend,
+        owner: Arc<Mutex<u64>>,
+    }
+
+    const US: u64 = 7;
+    const SOMEONE_ELSE: u64 = 9;
+
+    impl Backend for OwnedBackend {
+        fn name(&self) -> &'static str {
+            "owned"
+        }
+        fn set(&mut self, text: &str) -> Result<(), String> {
+            *self.owner.lock().expect("lock") = US;
+            self.inner.set(text)
+        }
+        fn get(&mut self) -> Result<Option<Zeroizing<String>>, String> {
+            self.inner.get()
+        }
+        fn clear(&mut self) -> Result<(), String> {
+            *self.owner.lock().expect("lock") = 0;
+            self.inner.clear()
+        }
+        fn owner(&mut self) -> Option<u64> {
+            Some(*self.owner.lock().expect("lock"))
+        }
+    }
+
+    #[test]
+    fn where_the_owner_is_known_the_clear_goes_by_ownership_not_by_text() {
+        let memory = MemoryBackend::default();
+        let owner = Arc::new(Mutex::new(0));
+        let backend = OwnedBackend {
+            inner: memory.clone(),
+            owner: owner.clone(),
+        };
+        let mut clipboard = Clipboard::new(Box::new(backend));
+        let secret = SecretValue::from_string("s3cret".into());
+
+        // The text reads differently (normalised with a newline), but we still own it.
+        clipboard.copy_secret(1, &secret).expect("copy");
+        *memory.0.lock().expect("lock") = Some(Zeroizing::new("s3cret\n".into()));
+        assert_eq!(clipboard.clear_if_ours(1), Ok(true), "cleared by ownership");
+        assert!(memory.contents().is_none());
+
+        // Another program copied the very same text: it is theirs now, left alone.
+        clipboard.copy_secret(2, &secret).expect("copy");
+        *owner.lock().expect("lock") = SOMEONE_ELSE;
+        assert_eq!(clipboard.clear_if_ours(2), Ok(false));
+        assert_eq!(
+            clipboard.clear_on_exit(),
+            Ok(false),
+            "and not on exit either"
+        );
+        assert_eq!(*owner.lock().expect("lock"), SOMEONE_ELSE);
+        assert!(memory.contents().is_some());
     }
 
     /// A clipboard whose clear fails until `fixed` is set.
