@@ -190,7 +190,21 @@ impl Report {
     }
 }
 
+/// How long the loop may go on taking results that are already there before it draws.
+const BATCH: Duration = Duration::from_millis(4);
+
 impl Report {
+    /// Notes a task's result as it arrives.
+    fn result_arrived(&mut self, action: &Action) {
+        if let Action::Result(envelope) = action {
+            match envelope.outcome {
+                Outcome::SecretsPage { .. } => self.marks.once(FIRST_PAGE),
+                Outcome::WhoAmI { .. } => self.marks.once(IDENTITY),
+                _ => {}
+            }
+        }
+    }
+
     /// Notes a frame just drawn (and the key it showed, read at `key_read`).
     fn frame_drawn(&mut self, state: &State, key_read: Option<Instant>) -> Drawn {
         let after_key = key_read.map(|at| at.elapsed());
@@ -336,13 +350,7 @@ where
                 None => Some(Action::Quit),
             },
             Some(action) = results.recv() => {
-                if let Action::Result(envelope) = &action {
-                    match envelope.outcome {
-                        Outcome::SecretsPage { .. } => report.marks.once(FIRST_PAGE),
-                        Outcome::WhoAmI { .. } => report.marks.once(IDENTITY),
-                        _ => {}
-                    }
-                }
+                report.result_arrived(&action);
                 Some(action)
             }
             _ = tick.tick(), if state.has_countdown() => Some(Action::Tick),
@@ -354,6 +362,18 @@ where
         let was_showing_a_value = state.reveal.value.is_some();
         for effect in step(&mut state, action) {
             keep_going &= runner.run(effect);
+        }
+        // Results that arrived meanwhile (pages of many regions at once) go into the same
+        // frame, for a few milliseconds at most, so a key never waits long to be read.
+        let batch = Instant::now();
+        while keep_going && !state.quit && batch.elapsed() < BATCH {
+            let Ok(action) = results.try_recv() else {
+                break;
+            };
+            report.result_arrived(&action);
+            for effect in step(&mut state, action) {
+                keep_going &= runner.run(effect);
+            }
         }
         if was_showing_a_value && state.reveal.value.is_none() {
             // Re-masked: both of ratatui's cell buffers are reset and the screen redrawn,

@@ -49,6 +49,9 @@ enum Cmd {
         endpoint: String,
         #[arg(long = "region", required = true)]
         regions: Vec<String>,
+        /// At most this many regions listing at once (default: all of them).
+        #[arg(long)]
+        at_once: Option<usize>,
     },
     /// The listing benchmark (scripts/bench-list): seeds a stack, then times the protocol
     /// limit, `smtui list`, the TUI and the AWS CLI side by side. Markdown on stdout.
@@ -108,8 +111,14 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Up { no_seed } => up(!no_seed).await,
         Cmd::Demo { smtui, smtui_args } => demo(smtui, smtui_args).await,
-        Cmd::ListRaw { endpoint, regions } => {
-            let listings = bench::raw::Raw::new(&endpoint).list_all(&regions).await?;
+        Cmd::ListRaw {
+            endpoint,
+            regions,
+            at_once,
+        } => {
+            let listings = bench::raw::Raw::new(&endpoint)
+                .list_all(&regions, at_once)
+                .await?;
             let mut pages: Vec<f64> = listings
                 .iter()
                 .flat_map(|l| l.pages.iter().map(|p| p.as_secs_f64() * 1e3))

@@ -186,6 +186,36 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn at_most_twelve_regions_list_at_once_and_the_next_goes_when_one_ends() {
+        let lanes = Arc::new(Lanes::default());
+        let regions: Vec<String> = (0..20).map(|i| format!("region-{i}")).collect();
+        let mut held = Vec::new();
+        for region in &regions {
+            let entered = tokio::time::timeout(
+                Duration::from_secs(1),
+                lanes.enter(IdentityId::START, region, Lane::Listing),
+            )
+            .await;
+            match entered {
+                Ok(permits) => held.push(permits),
+                Err(_) => break,
+            }
+        }
+        assert_eq!(
+            held.len(),
+            MAX_LISTING,
+            "--all-regions stays within the cap"
+        );
+        held.pop();
+        let next = tokio::time::timeout(
+            Duration::from_secs(1),
+            lanes.enter(IdentityId::START, &regions[MAX_LISTING], Lane::Listing),
+        )
+        .await;
+        assert!(next.is_ok(), "a region that ends lets the next one in");
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn one_region_lists_one_page_sequence_at_a_time_and_others_go_on() {
         let lanes = Arc::new(Lanes::default());
         let held = lanes

@@ -39,6 +39,9 @@ pub struct Options {
     pub no_aws_cli: bool,
 }
 
+/// How many regions smtui lists at once (`MAX_LISTING` in smtui's `src/runner/lanes.rs`).
+const LISTING_LANES: usize = 12;
+
 /// Calls in flight while seeding.
 const SEED_IN_FLIGHT: usize = 8;
 
@@ -132,7 +135,7 @@ impl Bench<'_> {
         for run in runs {
             match run {
                 "limit" => {
-                    let (took, raw) = self.raw(stack, regions)?;
+                    let (took, raw) = self.raw(stack, regions, None)?;
                     check(run, raw.secrets, expected)?;
                     samples.add(run, took);
                     samples.raw.push(raw);
@@ -207,11 +210,17 @@ impl Bench<'_> {
             eprintln!("--all-regions round {}/{rounds}", round + 1);
             let proxy = stack.proxy();
             proxy.reset_max_in_flight();
-            let (took, listing) = self.raw(&stack, &regions)?;
+            let (took, listing) = self.raw(&stack, &regions, None)?;
             check("limit", listing.secrets, expected)?;
             samples.add("limit", took);
             samples.in_flight("limit", proxy.max_in_flight("ListSecrets"));
             samples.raw.push(listing);
+            // The same with smtui's cap on regions listing at once (see src/runner/lanes.rs).
+            proxy.reset_max_in_flight();
+            let (took, listing) = self.raw(&stack, &regions, Some(LISTING_LANES))?;
+            check("limit-capped", listing.secrets, expected)?;
+            samples.add("limit-capped", took);
+            samples.in_flight("limit-capped", proxy.max_in_flight("ListSecrets"));
             proxy.reset_max_in_flight();
             let (took, rows) = self.smtui_list(&stack, &all)?;
             check("list", rows, expected)?;
@@ -232,12 +241,20 @@ impl Bench<'_> {
         Ok(())
     }
 
-    fn raw(&self, stack: &Stack, regions: &[String]) -> Result<(Duration, report::RawRun)> {
+    fn raw(
+        &self,
+        stack: &Stack,
+        regions: &[String],
+        at_once: Option<usize>,
+    ) -> Result<(Duration, report::RawRun)> {
         let mut cmd = Command::new(&self.devstack);
         cmd.arg("list-raw")
             .arg("--endpoint")
             .arg(stack.endpoint_url())
             .args(region_args(regions));
+        if let Some(n) = at_once {
+            cmd.arg("--at-once").arg(n.to_string());
+        }
         let (took, stdout) = timed(&mut cmd)?;
         Ok((took, report::RawRun::parse(&stdout)?))
     }
@@ -307,7 +324,7 @@ impl Bench<'_> {
             .arg("--endpoint-url")
             .arg(stack.endpoint_url())
             .args(["--include-planned-deletion", "--page-size", "100"])
-            .args(["--output", "json", "--no-cli-pager"])
+            .args(["--output", "json"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

@@ -101,12 +101,23 @@ impl Raw {
         }
     }
 
-    /// Every region at once; the listings in the order of `regions`.
-    pub async fn list_all(&self, regions: &[String]) -> Result<Vec<RegionListing>> {
+    /// Every region at once (or `at_once` regions at a time); the listings in the order of
+    /// `regions`.
+    pub async fn list_all(
+        &self,
+        regions: &[String],
+        at_once: Option<usize>,
+    ) -> Result<Vec<RegionListing>> {
+        let limit = std::sync::Arc::new(tokio::sync::Semaphore::new(
+            at_once.unwrap_or(regions.len()).max(1),
+        ));
         let mut tasks = JoinSet::new();
         for (i, region) in regions.iter().enumerate() {
-            let (raw, region) = (self.clone(), region.clone());
-            tasks.spawn(async move { (i, raw.list_region(&region).await) });
+            let (raw, region, limit) = (self.clone(), region.clone(), limit.clone());
+            tasks.spawn(async move {
+                let _permit = limit.acquire_owned().await;
+                (i, raw.list_region(&region).await)
+            });
         }
         let mut listings = vec![RegionListing::default(); regions.len()];
         while let Some(done) = tasks.join_next().await {

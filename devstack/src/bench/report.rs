@@ -60,7 +60,8 @@ impl Timings {
             .find_map(|l| l.strip_prefix("smtui timings (ms since start):"))
             .with_context(|| format!("no timings line in the TUI's stderr: {text}"))?;
         let mut timings = Timings::default();
-        for (key, value) in pairs(line.split(';')) {
+        let fields = line.split(';').filter_map(|p| p.rsplit_once('='));
+        for (key, value) in fields.map(|(k, v)| (k.trim(), v.trim())) {
             match key {
                 "rows" => timings.rows = parse_usize(value)?,
                 "frames while loading" => timings.loading_frames = parse_usize(value)?,
@@ -184,10 +185,17 @@ pub fn listing(samples: &Samples, options: &Options, machine: &str) -> String {
 
     out.push_str("\nWhere the TUI's time goes (ms since its process started, medians):\n\n");
     out.push_str("| moment | ms |\n|---|---|\n");
-    if let Some(first) = samples.tui.first() {
-        for (mark, _) in &first.marks {
-            let _ = writeln!(out, "| {mark} | {:.1} |", median(&samples.mark_ms(mark)));
-        }
+    let mut marks: Vec<(String, f64)> = samples
+        .tui
+        .first()
+        .map(|t| &t.marks)
+        .into_iter()
+        .flatten()
+        .map(|(mark, _)| (mark.clone(), median(&samples.mark_ms(mark))))
+        .collect();
+    marks.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for (mark, ms) in marks {
+        let _ = writeln!(out, "| {mark} | {ms:.1} |");
     }
     let first_page = median(
         &samples
@@ -244,6 +252,11 @@ pub fn all_regions(samples: &Samples, regions: usize, per_region: usize) -> Stri
     out.push_str("|---|---|---|---|---|---|\n");
     for (run, name, values) in [
         ("limit", "protocol limit (raw HTTP)", samples.ms("limit")),
+        (
+            "limit-capped",
+            "raw HTTP, 12 regions at once like smtui",
+            samples.ms("limit-capped"),
+        ),
         ("list", "`smtui list --all-regions`", samples.ms("list")),
         (
             "tui",
