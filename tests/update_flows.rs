@@ -415,6 +415,21 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
     assert!(h.state.status_text().starts_with("Copied name x"));
     h.cmd(Command::Down);
     assert_eq!(h.state.status_text(), "");
+    // Written to the terminal, which may drop it silently: never said to be "Copied".
+    h.cmd(Command::CopyName);
+    h.act(Action::Copied {
+        token: 100,
+        label: "name x".into(),
+        clear_after: None,
+        result: Ok("OSC 52"),
+    });
+    let said = h.state.status_text();
+    assert!(
+        said.starts_with("Sent name x to the terminal's clipboard")
+            && said.contains("if the terminal allows OSC 52")
+            && !said.contains("Copied"),
+        "{said}"
+    );
 }
 
 #[test]
