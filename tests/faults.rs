@@ -1,6 +1,7 @@
 //! Faults, one integration test per kind, with the real SDK against the local stack: a
 //! throttling burst, server errors, a dropped connection, a slow region, an expired token
-//! in the middle of a session, a region that goes down and comes back. Each time the app
+//! in the middle of a session, a region that goes down and comes back, the emulator itself
+//! killed and started again. Each time the app
 //! keeps working, retries where AWS says to, says what is happening, and loses nothing the
 //! user did (selection, filter).
 
@@ -46,11 +47,7 @@ fn type_filter(app: &mut LiveApp, text: &str) {
 }
 
 fn region_loaded(app: &LiveApp, region: &str) -> bool {
-    app.state
-        .browse
-        .regions
-        .iter()
-        .any(|r| r.name == region && format!("{:?}", r.state).starts_with("Loaded"))
+    region_loaded_in(&app.state, region)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -220,4 +217,56 @@ async fn a_region_that_goes_down_and_comes_back() {
         Some(fx::STRING_SECRET),
         "the selection survives the refresh"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_emulator_restarting() {
+    let _alone = ONE_FAULT_AT_A_TIME.lock().await;
+    let stack = stack().await;
+    let mut app = Box::pin(app(&[fx::PRIMARY_REGION])).await;
+    app.wait_loaded().await;
+    app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
+    let filter = app.state.browse.list.filter().to_owned();
+
+    // Gone (killed, as a crash would): a refresh fails, says so, and keeps what is shown.
+    stack.stop_emulator();
+    app.cmd(Command::Refresh);
+    app.wait_for("the region to fail", WAIT, |s| {
+        !region_loaded_in(s, fx::PRIMARY_REGION) && !s.browse.any_loading()
+    })
+    .await;
+    let status = app.state.status_text().to_owned();
+    assert!(
+        status.contains("ListSecrets") && status.contains(fx::PRIMARY_REGION),
+        "the failure is said: {status}"
+    );
+    assert_eq!(app.state.browse.list.filter(), filter, "the filter stays");
+    assert_eq!(
+        app.state.selected().map(|s| s.name.as_str()),
+        Some(fx::STRING_SECRET),
+        "the rows and the selection stay"
+    );
+
+    // Back (empty, seeded again: the same names under new ARNs): the next refresh lists
+    // again, under the same filter, on the same secret, and reading it works.
+    stack.start_emulator().await.expect("the emulator restarts");
+    app.cmd(Command::Refresh);
+    app.wait_loaded().await;
+    assert!(region_loaded(&app, fx::PRIMARY_REGION), "listed again");
+    assert_eq!(app.state.browse.list.filter(), filter);
+    assert_eq!(
+        app.state.selected().map(|s| s.name.as_str()),
+        Some(fx::STRING_SECRET)
+    );
+    app.cmd(Command::Reveal);
+    app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
+        .await;
+}
+
+fn region_loaded_in(state: &smtui::app::State, region: &str) -> bool {
+    state
+        .browse
+        .regions
+        .iter()
+        .any(|r| r.name == region && format!("{:?}", r.state).starts_with("Loaded"))
 }

@@ -59,6 +59,27 @@ impl MotoServer {
         Err(last_err.unwrap_or_else(|| anyhow::anyhow!("moto failed to start")))
     }
 
+    /// Starts moto again on `port` (after a stop), waiting for the port to be free.
+    pub async fn start_on_port(
+        venv: &Venv,
+        port: u16,
+        iam_auth_after: Option<u32>,
+    ) -> Result<MotoServer> {
+        let logs = devstack_dir().join("logs");
+        let mut last_err = None;
+        for _ in 0..50 {
+            match Self::try_start(venv, port, &logs, iam_auth_after).await {
+                Ok(server) => return Ok(server),
+                Err(StartError::PortTaken(e)) => {
+                    last_err = Some(e);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(StartError::Fatal(e)) => return Err(e),
+            }
+        }
+        Err(last_err.unwrap_or_else(|| anyhow::anyhow!("moto failed to restart on {port}")))
+    }
+
     async fn try_start(
         venv: &Venv,
         port: u16,

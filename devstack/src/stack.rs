@@ -72,7 +72,11 @@ pub struct StartTimings {
 /// A running local AWS: moto behind the recording proxy. Dropping it stops both.
 pub struct Stack {
     proxy: Option<Proxy>,
-    moto: Option<MotoServer>,
+    /// `None` while stopped by [`Stack::stop_emulator`].
+    moto: std::sync::Mutex<Option<MotoServer>>,
+    moto_port: u16,
+    iam_auth_after: Option<u32>,
+    seeded: bool,
     handle: ProxyHandle,
     endpoint: String,
     moto_url: String,
@@ -80,8 +84,8 @@ pub struct Stack {
     aws_dir: PathBuf,
     seed: Option<SeedSummary>,
     timings: StartTimings,
-    /// Held, never read: dropping it (last) shuts the stack's tasks down.
-    _runtime: OwnedRuntime,
+    /// Runs moto's spawning thread; dropping it (last) shuts the stack's tasks down.
+    runtime: OwnedRuntime,
 }
 
 impl std::fmt::Debug for Stack {
@@ -96,6 +100,7 @@ impl std::fmt::Debug for Stack {
 struct Parts {
     proxy: Proxy,
     moto: MotoServer,
+    iam_auth_after: Option<u32>,
     seed: Option<SeedSummary>,
     timings: StartTimings,
 }
@@ -125,12 +130,15 @@ impl Stack {
             endpoint: parts.proxy.url(),
             moto_url: parts.moto.url(),
             moto_log: parts.moto.log_path().to_path_buf(),
+            moto_port: parts.moto.port(),
+            iam_auth_after: parts.iam_auth_after,
+            seeded: parts.seed.is_some(),
             proxy: Some(parts.proxy),
-            moto: Some(parts.moto),
+            moto: std::sync::Mutex::new(Some(parts.moto)),
             aws_dir,
             seed: parts.seed,
             timings: parts.timings,
-            _runtime: runtime,
+            runtime,
         })
     }
 
@@ -204,6 +212,49 @@ impl Stack {
 
     /// Stops moto and the proxy now (same as dropping).
     pub fn stop(self) {}
+
+    /// The emulator goes away (killed, as a crash would), the proxy stays: every call is
+    /// answered with a connection error until [`Stack::start_emulator`].
+    pub fn stop_emulator(&self) {
+        let stopped = self
+            .moto
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        drop(stopped);
+    }
+
+    /// The emulator comes back on the same port, empty as a restarted moto is, and is
+    /// seeded again if the stack was (new secrets, so new ARNs: the same names).
+    pub async fn start_emulator(&self) -> Result<()> {
+        let (port, iam, endpoint, proxy) = (
+            self.moto_port,
+            self.iam_auth_after,
+            self.endpoint.clone(),
+            self.handle.clone(),
+        );
+        let seeded = self.seeded;
+        // On the stack's own runtime: moto's parent-death signal follows its thread.
+        let moto = self
+            .runtime
+            .handle()
+            .spawn(async move {
+                let venv = tokio::task::spawn_blocking(ensure_venv)
+                    .await
+                    .context("venv task panicked")??;
+                let moto = MotoServer::start_on_port(&venv, port, iam).await?;
+                if seeded {
+                    crate::seed::seed(&endpoint, &proxy).await?;
+                }
+                anyhow::Ok(moto)
+            })
+            .await??;
+        *self
+            .moto
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(moto);
+        Ok(())
+    }
 }
 
 impl Drop for Stack {
@@ -211,7 +262,7 @@ impl Drop for Stack {
         // Proxy first so no request is forwarded to a dying moto, then moto (killed and
         // reaped), then the runtime (see OwnedRuntime).
         drop(self.proxy.take());
-        drop(self.moto.take());
+        self.stop_emulator();
     }
 }
 
@@ -256,6 +307,7 @@ async fn start_parts(opts: StackOptions) -> Result<Parts> {
     Ok(Parts {
         proxy,
         moto,
+        iam_auth_after,
         seed,
         timings: StartTimings {
             venv: venv_time,
