@@ -480,4 +480,13 @@ mod tests {
         assert_eq!(resolved.reveal_timeout, Duration::from_secs(5));
         assert!(resolved.read_only);
     }
+
+    #[test]
+    fn the_mouse_is_on_unless_the_flag_or_the_file_says_no() {
+        let on = FileConfig::default();
+        let off = FileConfig::parse("mouse = false\n").expect("parses");
+        assert!(resolve(&cli(&[]), &on).mouse);
+        assert!(!resolve(&cli(&["--no-mouse"]), &on).mouse);
+        assert!(!resolve(&cli(&[]), &off).mouse);
+    }
 }
