@@ -250,3 +250,28 @@ fn the_audit_pane_docks_beside_the_list_on_very_wide_screens() {
         "narrower screens give the audit pane everything:\n{wide}"
     );
 }
+
+#[test]
+fn a_long_identity_gives_way_in_its_middle_so_the_counts_stay_in_the_title() {
+    let mut h = Harness::loaded();
+    let arn = "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_PlatformAdministrators_0123456789abcdef/alice.example@example.com";
+    h.answer(smtui::app::Outcome::WhoAmI {
+        result: Ok(smtui::model::CallerIdentity {
+            account: "123456789012".into(),
+            arn: arn.into(),
+        }),
+    });
+    let title = h
+        .screen(80, 24)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(title.contains("4/5 secrets"), "{title}");
+    assert!(
+        title.contains("arn:aws:sts::") && title.contains('…') && title.contains("example.com"),
+        "{title}"
+    );
+    let wide = h.screen(200, 40);
+    assert!(wide.contains(arn), "in full when it fits");
+}

@@ -14,7 +14,7 @@ use crate::app::room::Level;
 use crate::app::{State, available};
 use crate::features::{browse, clipboard, session};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
+use crate::ui::{Theme, widgets};
 
 pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" smtui ", theme.title)];
@@ -22,6 +22,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         spans.push(Span::styled(" READ-ONLY ", theme.read_only));
         spans.push(Span::raw(" "));
     }
+    let identity_at = spans.len();
     spans.extend(session::view::identity_spans(
         &state.session,
         state.wall,
@@ -34,6 +35,15 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
     ));
     if list.show_deleted() {
         spans.push(Span::styled("  +scheduled for deletion", theme.warn));
+    }
+    // Too long for the line: the identity's ARN gives way in its middle (its account and
+    // its session name, at either end, say the most), so the counts stay in view.
+    let total: usize = spans.iter().map(Span::width).sum();
+    let over = total.saturating_sub(usize::from(area.width));
+    if over > 0 {
+        let identity = &mut spans[identity_at];
+        let keep = identity.width().saturating_sub(over).max(12);
+        identity.content = widgets::elide_middle(&identity.content, keep).into();
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
