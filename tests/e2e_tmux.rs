@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::live::seeded_stack;
-use common::tmux::Tmux;
+use common::tmux::{Tmux, start};
 use smtui_devstack::fixtures as fx;
 
 /// After smtui has exited: typing a line at the shell works, so raw mode is off.
@@ -18,37 +18,6 @@ fn assert_cooked(tmux: &Tmux) {
     tmux.wait_for("the tty in cooked mode", Duration::from_secs(5), |s| {
         s.contains("GOT-typed")
     });
-}
-
-/// Starts the real binary in a detached 120x40 tmux session; the pane stays after it exits
-/// (printing its exit code) so the restored screen can be read.
-fn start(tmux: &Tmux, env: Vec<(String, String)>, args: &[&str]) {
-    let mut command = vec!["env".to_owned(), "TERM=xterm-256color".to_owned()];
-    command.extend(env.into_iter().map(|(k, v)| format!("{k}={v}")));
-    command.push(env!("CARGO_BIN_EXE_smtui").to_owned());
-    command.extend(args.iter().map(|a| (*a).to_owned()));
-    // After smtui exits the shell reads one line: it arrives only if the tty is back in
-    // cooked mode (echo on, Enter ends a line), which is what `assert_cooked` checks.
-    let shell = format!(
-        "{}; echo SMTUI-EXITED-$?; read -r line; echo GOT-$line; sleep 30",
-        shell_words(&command)
-    );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        tmux.session,
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &shell,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux new-session: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// The pid of smtui: the child of the pane's shell.
@@ -468,14 +437,6 @@ fn terminal_is_restored_on_panic() {
 /// Long values wrap in the value pane; their first 24 characters fit on one line.
 fn value_start() -> &'static str {
     &fx::STRING_SECRET_VALUE[..24]
-}
-
-fn shell_words(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|w| format!("'{}'", w.replace('\'', r"'\''")))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The real binary edits a value: `e`, type, `Ctrl-s`, `y`; the SDK reads the new value

@@ -10,7 +10,7 @@
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use smtui::clipboard::{Backend as _, Clipboard, Mode, backend_for};
+use smtui::clipboard::{Clipboard, Mode, backend_for};
 use smtui::secret::SecretValue;
 use x11rb::connection::Connection as _;
 use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, WindowClass};

@@ -53,7 +53,15 @@ impl AwsContext {
             loader = loader.app_name(name);
         }
         if let Some(profile) = &options.profile {
-            loader = loader.profile_name(profile);
+            // A profile asked for by name is what the user works as, as with the AWS CLI's
+            // `--profile`: the default chain would take keys in the environment first, and a
+            // switch to the profile would change nothing.
+            let credentials = aws_config::profile::ProfileFileCredentialsProvider::builder()
+                .profile_name(profile)
+                .build();
+            loader = loader
+                .profile_name(profile)
+                .credentials_provider(credentials);
         }
         if let Some(url) = &options.endpoint_url {
             loader = loader.endpoint_url(url);

@@ -58,3 +58,47 @@ impl Tmux {
         self.keys(&["-l", &format!("\u{1b}[<0;{x};{y}M\u{1b}[<0;{x};{y}m")]);
     }
 }
+
+/// Starts the real binary in a detached 120x40 tmux session; the pane stays after it exits
+/// (printing its exit code) so the restored screen can be read.
+pub fn start(tmux: &Tmux, env: Vec<(String, String)>, args: &[&str]) {
+    let mut command = vec!["env".to_owned(), "TERM=xterm-256color".to_owned()];
+    command.extend(env.into_iter().map(|(k, v)| format!("{k}={v}")));
+    command.push(smtui_binary().to_owned());
+    command.extend(args.iter().map(|a| (*a).to_owned()));
+    // After smtui exits the shell reads one line: it arrives only if the tty is back in
+    // cooked mode (echo on, Enter ends a line), which is what `assert_cooked` checks.
+    let shell = format!(
+        "{}; echo SMTUI-EXITED-$?; read -r line; echo GOT-$line; sleep 30",
+        shell_words(&command)
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        tmux.session,
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &shell,
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux new-session: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The binary under test (Cargo builds it for integration tests).
+fn smtui_binary() -> &'static str {
+    env!("CARGO_BIN_EXE_smtui")
+}
+
+fn shell_words(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("'{}'", w.replace('\'', r"'\''")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
