@@ -159,9 +159,12 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     assert_eq!(h.state.layers.top(), Layer::Review);
     let screen = h.screen(100, 30);
     assert!(screen.contains("~ password: ••••••••"), "{screen}");
-    // The editor behind shows the text being edited; the review shows no value until
-    // asked (the old one appears nowhere yet).
-    assert!(!screen.contains("old-pw"), "values masked until revealed");
+    // The review shows no value until asked, and the editor's text is not drawn behind it
+    // (it would show the new one in clear).
+    assert!(
+        !screen.contains("old-pw") && !screen.contains("new-pw"),
+        "values masked until revealed"
+    );
     insta::assert_snapshot!("editor_review_masked_100x30", screen);
     press(&mut h, KeyCode::Char('v'));
     assert!(h.screen(100, 30).contains("old-pw → new-pw"));

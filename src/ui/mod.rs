@@ -121,6 +121,10 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
                 lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
             }
         }
+        // Under the review or a conflict, which mask every value until `v`, the editor's
+        // text is not drawn: it would show them all in clear around the popup.
+        Layer::Editor
+            if state.layers.contains(Layer::Review) || state.layers.contains(Layer::Conflict) => {}
         Layer::Editor => {
             if let Some(session) = &state.editor.session {
                 editor::view::render(frame, screen.whole, session, &state.keymap, theme);
