@@ -52,6 +52,19 @@ enum Cmd {
         /// At most this many regions listing at once (default: all of them).
         #[arg(long)]
         at_once: Option<usize>,
+        /// List through the AWS SDK's paginator instead (the SDK's share of the difference).
+        #[arg(long)]
+        sdk: bool,
+    },
+    /// Create N synthetic secrets in each region (what bench-list seeds), for trying things
+    /// by hand against `up --no-seed`.
+    SeedRaw {
+        #[arg(long)]
+        endpoint: String,
+        #[arg(long = "region", required = true)]
+        regions: Vec<String>,
+        #[arg(long, default_value_t = 2000)]
+        secrets: usize,
     },
     /// The listing benchmark (scripts/bench-list): seeds a stack, then times the protocol
     /// limit, `smtui list`, the TUI and the AWS CLI side by side. Markdown on stdout.
@@ -115,10 +128,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             endpoint,
             regions,
             at_once,
+            sdk,
         } => {
-            let listings = bench::raw::Raw::new(&endpoint)
-                .list_all(&regions, at_once)
-                .await?;
+            let listings = if sdk {
+                bench::raw::list_all_with_sdk(&endpoint, &regions).await?
+            } else {
+                bench::raw::Raw::new(&endpoint)
+                    .list_all(&regions, at_once)
+                    .await?
+            };
             let mut pages: Vec<f64> = listings
                 .iter()
                 .flat_map(|l| l.pages.iter().map(|p| p.as_secs_f64() * 1e3))
@@ -135,6 +153,17 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 page_ms: bench::report::median(&pages),
             };
             println!("{}", run.line());
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::SeedRaw {
+            endpoint,
+            regions,
+            secrets,
+        } => {
+            let raw = bench::raw::Raw::new(&endpoint);
+            for region in &regions {
+                raw.seed_region(region, secrets, 8).await?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Cmd::BenchList {

@@ -4,6 +4,7 @@
 //!
 //! - the protocol limit: `smtui-devstack list-raw` (see [`raw`]), the same page sequence
 //!   sent by a keep-alive HTTP client with no SDK;
+//! - the same through the AWS SDK's paginator alone (`list-raw --sdk`): the SDK's share;
 //! - `smtui list --format tsv`;
 //! - the TUI under a pseudo-terminal (`script`, 160x48) with `--exit-after-load`: from
 //!   process start until the frame showing every region loaded is drawn and it quits;
@@ -126,7 +127,7 @@ impl Bench<'_> {
         samples: &mut Samples,
     ) -> Result<()> {
         let regions = &self.options.regions;
-        let mut runs: Vec<&str> = vec!["limit", "list", "tui", "wrapper"];
+        let mut runs: Vec<&str> = vec!["limit", "sdk", "list", "tui", "wrapper"];
         if self.aws.is_some() {
             runs.extend(["aws-sequential", "aws-parallel"]);
         }
@@ -139,6 +140,11 @@ impl Bench<'_> {
                     check(run, raw.secrets, expected)?;
                     samples.add(run, took);
                     samples.raw.push(raw);
+                }
+                "sdk" => {
+                    let (took, sdk) = self.raw_with(stack, regions, &["--sdk"])?;
+                    check(run, sdk.secrets, expected)?;
+                    samples.add(run, took);
                 }
                 "list" => {
                     let (took, rows) = self.smtui_list(stack, &region_args(regions))?;
@@ -247,14 +253,25 @@ impl Bench<'_> {
         regions: &[String],
         at_once: Option<usize>,
     ) -> Result<(Duration, report::RawRun)> {
+        match at_once {
+            Some(n) => self.raw_with(stack, regions, &["--at-once", &n.to_string()]),
+            None => self.raw_with(stack, regions, &[]),
+        }
+    }
+
+    /// `smtui-devstack list-raw` with `extra` arguments.
+    fn raw_with(
+        &self,
+        stack: &Stack,
+        regions: &[String],
+        extra: &[&str],
+    ) -> Result<(Duration, report::RawRun)> {
         let mut cmd = Command::new(&self.devstack);
         cmd.arg("list-raw")
             .arg("--endpoint")
             .arg(stack.endpoint_url())
-            .args(region_args(regions));
-        if let Some(n) = at_once {
-            cmd.arg("--at-once").arg(n.to_string());
-        }
+            .args(region_args(regions))
+            .args(extra);
         let (took, stdout) = timed(&mut cmd)?;
         Ok((took, report::RawRun::parse(&stdout)?))
     }

@@ -156,3 +156,34 @@ impl Raw {
         Ok(())
     }
 }
+
+/// The same listing through the AWS SDK's paginator and nothing else (no smtui): between
+/// the limit and `smtui list`, it says how much of the difference is the SDK's.
+pub async fn list_all_with_sdk(endpoint: &str, regions: &[String]) -> Result<Vec<RegionListing>> {
+    let mut tasks = JoinSet::new();
+    for (i, region) in regions.iter().enumerate() {
+        let client = crate::seed::client(endpoint, region);
+        tasks.spawn(async move {
+            let mut listing = RegionListing::default();
+            let mut pages = client
+                .list_secrets()
+                .max_results(100)
+                .include_planned_deletion(true)
+                .into_paginator()
+                .send();
+            let mut sent = Instant::now();
+            while let Some(page) = pages.next().await {
+                listing.pages.push(sent.elapsed());
+                listing.secrets += page?.secret_list().len();
+                sent = Instant::now();
+            }
+            anyhow::Ok((i, listing))
+        });
+    }
+    let mut listings = vec![RegionListing::default(); regions.len()];
+    while let Some(done) = tasks.join_next().await {
+        let (i, listing) = done.context("a listing task panicked")??;
+        listings[i] = listing;
+    }
+    Ok(listings)
+}
