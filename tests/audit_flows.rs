@@ -379,3 +379,37 @@ fn rotation_events_found_here_feed_the_rotation_panel() {
     let screen = h.screen(120, 40);
     assert!(screen.contains(" Stuck "), "{screen}");
 }
+
+#[test]
+fn until_the_last_page_is_read_the_pane_does_not_say_it_has_every_event() {
+    let mut h = Harness::loaded();
+    h.cmd(smtui::app::Command::AuditRegion);
+    let sent = lookups(&h);
+    let many: Vec<AuditEvent> = (0..50)
+        .map(|i| {
+            event(
+                &format!("m{i:02}"),
+                "ListSecrets",
+                &format!("2026-11-25T10:{:02}:00Z", i % 60),
+                &role("ci"),
+                &json!({}),
+            )
+        })
+        .collect();
+    page(&mut h, sent[0].0, many, Some("page-2"));
+    assert!(lookups(&h).is_empty(), "the next page waits for the user");
+    let screen = h.screen(160, 40);
+    assert!(
+        screen.contains("More events in this window") && !screen.contains("Every event"),
+        "{screen}"
+    );
+    press(&mut h, KeyCode::Char('/'));
+    for c in "deploy".chars() {
+        press(&mut h, KeyCode::Char(c));
+    }
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.screen(160, 40)
+            .contains("Filtered: deploy (in the events read so far)")
+    );
+}

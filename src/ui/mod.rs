@@ -93,6 +93,23 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
 
 /// One popup, over what is under it.
 fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, theme: &Theme) {
+    // The popups that fill (nearly) the screen leave a margin: blank it, so no stray letters
+    // and corners of the panes behind show through beside them.
+    let fills = matches!(
+        layer,
+        Layer::Help | Layer::Compare | Layer::Editor | Layer::Rotation | Layer::Audit
+    );
+    if fills {
+        let area = if layer == Layer::Audit {
+            screen.audit
+        } else {
+            screen.whole
+        };
+        let top = area.y.max(screen.title.bottom());
+        let bottom = area.bottom().min(screen.footer.y);
+        let margin = Rect::new(area.x, top, area.width, bottom.saturating_sub(top));
+        frame.render_widget(ratatui::widgets::Clear, margin);
+    }
     match layer {
         Layer::Help => {
             help::view::render(frame, screen.whole, &state.help, &state.keymap, theme);

@@ -125,7 +125,7 @@ pub struct AuditView {
     pub utc: bool,
     /// Count smtui's own calls too.
     pub include_own: bool,
-    /// The region view's filter: event name, principal or outcome contain it.
+    /// The region view's filter: event name, principal, secret or outcome contain it.
     pub filter: String,
     /// Why the last lookup failed, for the pane.
     pub error: Option<String>,
@@ -143,6 +143,9 @@ impl AuditView {
                 && (needle.is_empty()
                     || e.name.to_lowercase().contains(&needle)
                     || e.principal.label.to_lowercase().contains(&needle)
+                    || e.secret_ids
+                        .iter()
+                        .any(|id| id.to_lowercase().contains(&needle))
                     || e.error_code
                         .as_deref()
                         .unwrap_or("success")

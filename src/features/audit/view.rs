@@ -125,6 +125,8 @@ fn summary_lines<'a>(view: &AuditView, tz: &TimeZone, theme: &Theme) -> Vec<Line
 
 fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, theme: &Theme) {
     let total = view.row_count();
+    // The region view covers every secret: which one each event is about gets a column.
+    let by_secret = matches!(view.scope, crate::features::audit::Scope::Region { .. });
     let height = usize::from(area.height.saturating_sub(1));
     let offset = scroll_offset(view.selected, total, height);
     let rows = view
@@ -133,7 +135,12 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
         .skip(offset)
         .take(height)
         .map(|(i, event)| {
-            let row = Row::new(cells(event, view.utc, tz, theme));
+            let mut cells = cells(event, view.utc, tz, theme);
+            if by_secret {
+                let secret = event.secret_label().unwrap_or_default();
+                cells.insert(2, Span::raw(sanitize_line(&secret).into_owned()));
+            }
+            let row = Row::new(cells);
             if i == view.selected {
                 row.style(theme.selected)
             } else if event.denied() {
@@ -142,30 +149,28 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
                 row
             }
         });
-    let header = Row::new([
+    let mut titles = vec![
         "TIME",
         "EVENT",
         "PRINCIPAL",
         "SOURCE IP",
         "AGENT",
         "OUTCOME",
-    ])
-    .style(theme.header);
-    frame.render_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Length(19),
-                Constraint::Length(26),
-                Constraint::Fill(2),
-                Constraint::Length(16),
-                Constraint::Length(16),
-                Constraint::Fill(1),
-            ],
-        )
-        .header(header),
-        area,
-    );
+    ];
+    let mut widths = vec![
+        Constraint::Length(19),
+        Constraint::Length(22),
+        Constraint::Fill(2),
+        Constraint::Length(16),
+        Constraint::Length(16),
+        Constraint::Fill(1),
+    ];
+    if by_secret {
+        titles.insert(2, "SECRET");
+        widths.insert(2, Constraint::Fill(2));
+    }
+    let header = Row::new(titles).style(theme.header);
+    frame.render_widget(Table::new(rows, widths).header(header), area);
 }
 
 fn cells<'a>(event: &AuditEvent, utc: bool, tz: &TimeZone, theme: &Theme) -> Vec<Span<'a>> {
@@ -217,10 +222,23 @@ fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<
             theme.warn,
         );
     }
+    // Pages load as the list is scrolled: until the last, this is not every event.
+    let more = view.streams.iter().any(|s| !s.done);
     if !view.filter.is_empty() {
+        let scope = if more {
+            " (in the events read so far)"
+        } else {
+            ""
+        };
         return Line::styled(
-            format!("Filtered: {}", sanitize_line(&view.filter)),
+            format!("Filtered: {}{scope}", sanitize_line(&view.filter)),
             theme.filter,
+        );
+    }
+    if more {
+        return Line::styled(
+            "More events in this window: they load as you scroll down.",
+            theme.dim,
         );
     }
     Line::styled("Every event in the window is here.", theme.dim)

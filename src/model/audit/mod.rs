@@ -122,6 +122,22 @@ impl AuditEvent {
             .any(|id| id == arn || id == name || Some(id.as_str()) == partial)
     }
 
+    /// The secret it is about, by name, for the region view: the name inside an ARN (its
+    /// random suffix dropped), and "+N" when it names several (BatchGetSecretValue).
+    pub fn secret_label(&self) -> Option<String> {
+        let first = self.secret_ids.first()?;
+        let name = match first.split_once(":secret:") {
+            Some((_, rest)) => partial_arn(first).map_or(rest, |head| {
+                head.split_once(":secret:").map_or(rest, |(_, name)| name)
+            }),
+            None => first.as_str(),
+        };
+        Some(match self.secret_ids.len() {
+            1 => name.to_owned(),
+            n => format!("{name} +{}", n - 1),
+        })
+    }
+
     /// A rotation event, for the rotation panel.
     pub fn rotation_event(&self) -> Option<RotationEvent> {
         Some(RotationEvent {

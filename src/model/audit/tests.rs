@@ -182,3 +182,20 @@ fn the_summary_counts_readers_once_denials_and_the_last_read() {
     assert_eq!(events[0].short_agent(), "aws-cli/2.15.0");
     assert!(events[2].denied());
 }
+
+#[test]
+fn the_secret_an_event_is_about_is_named_for_the_region_view() {
+    let mut event = event(&json!({"eventName": "GetSecretValue"}));
+    assert_eq!(event.secret_label(), None);
+    event.secret_ids =
+        vec!["arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf".into()];
+    assert_eq!(event.secret_label().as_deref(), Some("prod/db"));
+    event.secret_ids = vec![
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db".into(),
+        "other".into(),
+        "third".into(),
+    ];
+    assert_eq!(event.secret_label().as_deref(), Some("prod/db +2"));
+    event.secret_ids = vec!["plain-name".into()];
+    assert_eq!(event.secret_label().as_deref(), Some("plain-name"));
+}
