@@ -230,7 +230,8 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
         "{}",
         message(&h)
     );
-    // Their value is fetched and shown beside yours.
+    // Their value is fetched and shown beside yours, and the secret is described again
+    // (the detail's versions and dates are stale now).
     let calls = h.calls();
     let [
         AwsCall::FetchForEdit {
@@ -238,9 +239,10 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
             purpose: EditFetch::Theirs,
             ..
         },
+        AwsCall::Describe { .. },
     ] = &calls[..]
     else {
-        panic!("their value is fetched: {calls:?}")
+        panic!("their value is fetched and the secret described: {calls:?}")
     };
     assert_eq!(version, &smtui::model::VersionSel::Id("v-theirs-99".into()));
     answer_theirs(&mut h, "v-theirs-99", "theirs-7");

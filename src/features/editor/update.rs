@@ -277,6 +277,10 @@ impl Editor {
                     purpose: EditFetch::Theirs,
                 }));
                 loaded.overwrite = Some(current_version);
+                // It did change: the detail (versions, dates) is described again.
+                out.intent(Intent::SecretChanged {
+                    arn: arn.to_owned(),
+                });
             }
             Err(error) => {
                 session.message = Some(format!(
