@@ -407,6 +407,25 @@ fn form_mode_changes_one_field_and_leaves_the_rest_byte_for_byte() {
 }
 
 #[test]
+fn a_review_asked_for_from_the_form_goes_back_to_the_form() {
+    let mut h = editing("{\"user\": \"app\", \"password\": \"old\"}");
+    ctrl(&mut h, 'f');
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    h.type_text("2");
+    press(&mut h, KeyCode::Enter);
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Review);
+    press(&mut h, KeyCode::Char('n'));
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("password") && !screen.contains("old"),
+        "back on the masked fields, not the whole text:\n{screen}"
+    );
+}
+
+#[test]
 fn form_mode_is_only_for_flat_json_objects() {
     let mut h = editing("{\"db\": {\"user\": \"app\"}}");
     ctrl(&mut h, 'f');

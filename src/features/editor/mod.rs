@@ -35,6 +35,8 @@ pub enum Phase {
     Reviewing {
         rows: Vec<DiffRow>,
         revealed: bool,
+        /// Opened from the field form, on this field: going back returns there.
+        from_form: Option<usize>,
     },
     /// The save is on its way.
     Saving,

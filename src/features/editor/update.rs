@@ -224,8 +224,15 @@ impl Editor {
                 out.intent(Intent::Close(Layer::Review));
                 out.intent(Intent::Call(call));
             }
-            (Phase::Reviewing { .. }, Command::Cancel | Command::Back) => {
-                session.phase = Phase::Editing;
+            (Phase::Reviewing { from_form, .. }, Command::Cancel | Command::Back) => {
+                // Back where the review was asked for: the field form or the whole text.
+                session.phase = match *from_form {
+                    Some(selected) => Phase::Form {
+                        selected,
+                        field: None,
+                    },
+                    None => Phase::Editing,
+                };
                 out.intent(Intent::Close(Layer::Review));
             }
             _ => {}
@@ -322,9 +329,14 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         return;
     }
     let original = loaded.original.expose_str().unwrap_or_default();
+    let from_form = match session.phase {
+        Phase::Form { selected, .. } => Some(selected),
+        _ => None,
+    };
     session.phase = Phase::Reviewing {
         rows: check::diff(original, text, loaded.kind),
         revealed: false,
+        from_form,
     };
     out.intent(Intent::Open(Layer::Review));
 }

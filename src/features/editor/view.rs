@@ -177,7 +177,7 @@ pub fn render_review(
     keymap: &Keymap,
     theme: &Theme,
 ) {
-    let Phase::Reviewing { rows, revealed } = &session.phase else {
+    let Phase::Reviewing { rows, revealed, .. } = &session.phase else {
         return;
     };
     let key = |command| keymap.label(Layer::Review, command);
