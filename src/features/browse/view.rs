@@ -107,7 +107,9 @@ pub fn render(
                 .iter()
                 .zip(&cell_widths)
                 .map(|((col, _), width)| match col {
-                    Column::Rotation => rotation_cell(secret, clock, theme),
+                    Column::Rotation => {
+                        rotation_cell(secret, clock, offset + i == list.selected_index(), theme)
+                    }
                     _ => cell(secret, *col, usize::from(*width)),
                 });
             Row::new(cells).style(style)
@@ -175,7 +177,14 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
 }
 
 /// The row's rotation health in a word, in its colour.
-fn rotation_cell(secret: &SecretSummary, clock: RotationClock, theme: &Theme) -> Cell<'static> {
+/// The health in a word, in its colour; on the selected row in the row's own style, so the
+/// selection stays readable in every theme.
+fn rotation_cell(
+    secret: &SecretSummary,
+    clock: RotationClock,
+    selected: bool,
+    theme: &Theme,
+) -> Cell<'static> {
     let health = derive(
         Facts {
             rotation: &secret.rotation,
@@ -185,7 +194,11 @@ fn rotation_cell(secret: &SecretSummary, clock: RotationClock, theme: &Theme) ->
         clock.now,
         clock.thresholds,
     );
-    Cell::from(Span::styled(health.short(), theme.health(health)))
+    if selected {
+        Cell::from(health.short())
+    } else {
+        Cell::from(Span::styled(health.short(), theme.health(health)))
+    }
 }
 
 /// `text` in at most `width` columns, ending in "…" when it had to be cut.
