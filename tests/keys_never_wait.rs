@@ -139,6 +139,13 @@ async fn keys_move_the_selection_within_a_frame_while_every_answer_takes_two_sec
     let report = report.expect("the loop ends cleanly");
     assert_eq!(report.keys, 5, "every key led to a frame");
     assert!(report.slowest_key < SLOWEST, "{report:?}");
+    // What `--exit-after-load` prints is what scripts/bench-list reads.
+    let printed = smtui_devstack::bench::report::Timings::parse(&report.timings())
+        .expect("the benchmark reads the loop's timings");
+    assert_eq!(printed.rows, report.rows);
+    for mark in [tui::FIRST_FRAME, tui::FIRST_PAGE, tui::FIRST_ROW] {
+        assert!(printed.marks.iter().any(|(m, _)| m == mark), "{mark}");
+    }
     let selected = selected.expect("a secret selected");
     let screen = format!("{:?}", terminal.backend().buffer());
     assert!(screen.contains(&selected), "{selected} on screen");

@@ -340,6 +340,10 @@ async fn handle(
         .map_or(DEFAULT_REGION, |s| s.region.as_str())
         .to_string();
     let target = header_str(&parts.headers, "x-amz-target").map(str::to_string);
+    let _held = (target
+        .as_deref()
+        .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX)))
+    .map(|op| faults::enter(&shared, op));
 
     let (unreachable, delay, throttle) = {
         let o = lock(&shared.options);
@@ -369,7 +373,6 @@ async fn handle(
         .as_deref()
         .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX))
         .map(str::to_string);
-    let _in_flight = sm_op.as_deref().map(|op| faults::enter(&shared, op));
     if let Some(failure) = sm_op.as_deref().and_then(|op| take_failure(&shared, op)) {
         let status = StatusCode::from_u16(failure.status).unwrap_or(StatusCode::BAD_REQUEST);
         return Ok(wire::json_error(status, &failure.code, &failure.message));
