@@ -126,10 +126,22 @@ fn row(s: &SecretSummary, now: Timestamp, thresholds: Thresholds) -> Row<'_> {
     }
 }
 
-fn date(t: Option<Timestamp>) -> String {
-    t.map_or_else(String::new, |t| {
-        t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-    })
+/// `2026-11-25T12:00:00Z` (what `%Y-%m-%dT%H:%M:%SZ` gives) written straight from the
+/// date's fields: `strftime` parses its format again for each of thousands of dates.
+fn push_date(out: &mut String, t: Option<Timestamp>) {
+    if let Some(t) = t {
+        let d = jiff::tz::Offset::UTC.to_datetime(t);
+        let _ = write!(
+            out,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            d.year(),
+            d.month(),
+            d.day(),
+            d.hour(),
+            d.minute(),
+            d.second()
+        );
+    }
 }
 
 fn tags(row: &Row) -> String {
@@ -146,23 +158,23 @@ fn tsv(rows: &[Row]) -> String {
     let mut out = String::from(
         "name\tregion\tarn\tcreated\tlast_changed\tlast_accessed\trotation\tnext_rotation\ttags\n",
     );
+    // Written field by field into one string (thousands of rows: no string per field).
+    // Dates and the rotation label are plain ASCII the sanitiser would leave as they are.
     for r in rows {
-        let fields = [
-            r.name.to_owned(),
-            r.region.to_owned(),
-            r.arn.to_owned(),
-            date(r.created),
-            date(r.last_changed),
-            date(r.last_accessed),
-            r.rotation.to_owned(),
-            date(r.next_rotation),
-            tags(r),
-        ];
-        let line: Vec<String> = fields
-            .iter()
-            .map(|f| sanitize_line(f).into_owned())
-            .collect();
-        let _ = writeln!(out, "{}", line.join("\t"));
+        for text in [r.name, r.region, r.arn] {
+            out.push_str(&sanitize_line(text));
+            out.push('\t');
+        }
+        for t in [r.created, r.last_changed, r.last_accessed] {
+            push_date(&mut out, t);
+            out.push('\t');
+        }
+        out.push_str(r.rotation);
+        out.push('\t');
+        push_date(&mut out, r.next_rotation);
+        out.push('\t');
+        out.push_str(&sanitize_line(&tags(r)));
+        out.push('\n');
     }
     out
 }
@@ -220,6 +232,24 @@ mod tests {
             deleted_date: None,
             primary_region: None,
         }
+    }
+
+    #[test]
+    fn dates_are_written_as_the_strftime_format_wrote_them() {
+        for text in [
+            "2026-11-25T12:00:00Z",
+            "2001-02-03T04:05:06.789Z",
+            "1999-12-31T23:59:59.999999999Z",
+            "0999-01-01T00:00:00Z",
+        ] {
+            let t: Timestamp = text.parse().expect("a timestamp");
+            let mut written = String::new();
+            push_date(&mut written, Some(t));
+            assert_eq!(written, t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
+        }
+        let mut none = String::new();
+        push_date(&mut none, None);
+        assert_eq!(none, "");
     }
 
     fn printed(listing: &Listing, format: Format, filter: &str) -> Printed {
