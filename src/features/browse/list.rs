@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 use std::hash::BuildHasher as _;
 
 use crate::app::command::Move;
+use crate::features::browse::filter::Haystacks;
 use crate::features::browse::order::{Orders, merge};
 use crate::model::SecretSummary;
 
@@ -60,37 +61,6 @@ pub struct Sort {
 #[derive(Debug, Clone)]
 pub(super) struct Row {
     pub(super) summary: SecretSummary,
-    /// Lower-cased name, description and tags: what the filter searches.
-    haystack: String,
-}
-
-impl Row {
-    fn new(summary: SecretSummary) -> Self {
-        let haystack = haystack(&summary);
-        Self { summary, haystack }
-    }
-
-    fn passes(&self, needle: &str, show_deleted: bool, region: Option<&str>) -> bool {
-        (show_deleted || self.summary.deleted_date.is_none())
-            && region.is_none_or(|r| self.summary.region == r)
-            && self.haystack.contains(needle)
-    }
-}
-
-/// Lower-cased name, description and tags (`key=value`), apart by a control character.
-fn haystack(summary: &SecretSummary) -> String {
-    let mut haystack = summary.name.to_lowercase();
-    if let Some(d) = &summary.description {
-        haystack.push('\u{1f}');
-        haystack.push_str(&d.to_lowercase());
-    }
-    for tag in &summary.tags {
-        haystack.push('\u{1f}');
-        haystack.push_str(&tag.key.to_lowercase());
-        haystack.push('=');
-        haystack.push_str(&tag.value.to_lowercase());
-    }
-    haystack
 }
 
 #[derive(Debug, Clone)]
@@ -98,6 +68,8 @@ pub struct SecretList {
     rows: Vec<Row>,
     /// Every column's order of the rows, kept up to date as pages arrive.
     orders: Orders,
+    /// What the filter searches, in one buffer.
+    hays: Haystacks,
     /// Whether each row passes the filter, in storage order.
     matches: Vec<bool>,
     /// The rows that pass the filter, in sort order.
@@ -126,6 +98,7 @@ impl Default for SecretList {
         Self {
             rows: Vec::new(),
             orders: Orders::default(),
+            hays: Haystacks::default(),
             matches: Vec::new(),
             visible: Vec::new(),
             selected: 0,
@@ -244,6 +217,7 @@ impl SecretList {
                 at += 1;
                 kept[at - 1]
             });
+            list.hays.retain(&kept);
             list.orders.retain(&kept);
             list.reindex();
             list.show();
@@ -255,16 +229,20 @@ impl SecretList {
     pub fn extend(&mut self, page: Vec<SecretSummary>) {
         self.change_in_place(|list| {
             let first_new = list.rows.len();
-            list.rows.extend(page.into_iter().map(Row::new));
+            for summary in page {
+                list.hays.push(&summary);
+                list.rows.push(Row { summary });
+            }
             for i in first_new..list.rows.len() {
                 let key = list.hasher.hash_one(&list.rows[i].summary.arn);
                 list.by_arn.insert(key, i);
             }
             list.orders.add(&list.rows, first_new);
-            let needle = list.filter.to_lowercase();
+            let filter =
+                (list.hays).filter(&list.filter, list.show_deleted, list.region.as_deref());
             let mut fresh = Vec::new();
-            for (i, row) in list.rows.iter().enumerate().skip(first_new) {
-                let passes = row.passes(&needle, list.show_deleted, list.region.as_deref());
+            for i in first_new..list.rows.len() {
+                let passes = list.hays.passes(i, &filter);
                 list.matches.push(passes);
                 if passes {
                     fresh.push(u32::try_from(i).expect("fewer than 4 billion secrets"));
@@ -281,8 +259,11 @@ impl SecretList {
     /// hides or shows as the deleted toggle says, and the selection keeps its place.
     pub fn set_deleted(&mut self, arn: &str, on: Option<jiff::Timestamp>) {
         self.change(|list| {
-            for row in list.rows.iter_mut().filter(|r| r.summary.arn == arn) {
-                row.summary.deleted_date = on;
+            for (i, row) in list.rows.iter_mut().enumerate() {
+                if row.summary.arn == arn {
+                    row.summary.deleted_date = on;
+                    list.hays.set_deleted(i, on.is_some());
+                }
             }
         });
     }
@@ -311,7 +292,7 @@ impl SecretList {
                 summary.last_changed = detail.last_changed.or(summary.last_changed);
                 summary.tags.clone_from(&detail.tags);
                 summary.description.clone_from(&detail.description);
-                list.rows[i].haystack = haystack(&list.rows[i].summary);
+                list.hays.replace(i, &list.rows[i].summary);
                 list.orders.changed(&list.rows, i);
             }
         });
@@ -381,18 +362,12 @@ impl SecretList {
             .unwrap_or_else(|| self.selected.min(self.visible.len().saturating_sub(1)));
     }
 
-    /// Recomputes `visible`. Matching runs in storage order (a cache-friendly pass over the
-    /// rows), then the matches are picked out in sort order: walking the rows in sort order
-    /// is random access and measurably slower at 50,000 rows.
+    /// Recomputes `visible`. Matching runs in storage order over the filter's own buffer
+    /// (`filter.rs`: one sequential pass), then the matches are picked out in sort order:
+    /// walking the rows in sort order is random access and measurably slower.
     fn refilter(&mut self) {
-        let needle = self.filter.to_lowercase();
-        let (show_deleted, region) = (self.show_deleted, self.region.as_deref());
-        self.matches.clear();
-        self.matches.extend(
-            self.rows
-                .iter()
-                .map(|row| row.passes(&needle, show_deleted, region)),
-        );
+        let filter = (self.hays).filter(&self.filter, self.show_deleted, self.region.as_deref());
+        self.hays.matches(&filter, &mut self.matches);
         self.show();
     }
 

@@ -22,6 +22,13 @@ pub(super) struct Orders {
     /// Per column: each row's key. Keys order rows as the column does; where two keys are
     /// equal and the column is not `exact`, the values themselves are compared.
     keys: [Vec<u128>; COLUMNS],
+    /// The second word of the name's and the description's keys (`string_key`).
+    low: [Vec<u128>; 2],
+    /// For a description too long for its key, a number it shares only with the same
+    /// description (templated descriptions repeat): equal long descriptions are known equal
+    /// without reading either.
+    same: Vec<u32>,
+    descriptions: std::collections::HashMap<Box<str>, u32>,
     /// Each row's place in the name order: every other column's tie-break.
     name_rank: Vec<u32>,
 }
@@ -42,6 +49,10 @@ impl Orders {
             for column in Column::ALL {
                 self.keys[column as usize].push(key(&row.summary, column));
             }
+            self.low[0].push(string_key(Some(&row.summary.name)).1);
+            self.low[1].push(string_key(row.summary.description.as_deref()).1);
+            let same = self.same_as(row.summary.description.as_deref());
+            self.same.push(same);
         }
         let mut fresh: Vec<u32> = (first_new..rows.len()).map(index).collect();
         fresh.sort_unstable_by(|&a, &b| self.by_name(rows, a, b));
@@ -71,12 +82,11 @@ impl Orders {
             for r in order.iter_mut() {
                 *r = moved_to[*r as usize];
             }
-            let mut at = 0;
-            self.keys[column].retain(|_| {
-                at += 1;
-                kept[at - 1]
-            });
+            retain(&mut self.keys[column], kept);
         }
+        retain(&mut self.low[0], kept);
+        retain(&mut self.low[1], kept);
+        retain(&mut self.same, kept);
         self.name_rank.clear();
         self.rank_names();
     }
@@ -85,6 +95,9 @@ impl Orders {
     /// where its new keys put it.
     pub(super) fn changed(&mut self, rows: &[Row], row: usize) {
         let r = index(row);
+        let description = rows[row].summary.description.as_deref();
+        self.low[1][row] = string_key(description).1;
+        self.same[row] = self.same_as(description);
         for column in Column::ALL.into_iter().skip(1) {
             let mut order = std::mem::take(&mut self.ascending[column as usize]);
             order.retain(|&o| o != r);
@@ -115,28 +128,66 @@ impl Orders {
         let (ai, bi) = (a as usize, b as usize);
         keys[ai]
             .cmp(&keys[bi])
-            .then_with(|| {
-                if exact(column) {
-                    Ordering::Equal
-                } else {
+            .then_with(|| match column {
+                Column::Name | Column::Description => {
+                    let low = &self.low[usize::from(column == Column::Description)];
+                    low[ai].cmp(&low[bi]).then_with(|| {
+                        // Equal keys short of `LONG`, or the same long description.
+                        let known_equal = !long(low[ai])
+                            || (column == Column::Description && self.same[ai] == self.same[bi]);
+                        if known_equal {
+                            Ordering::Equal
+                        } else {
+                            compare(&rows[ai].summary, &rows[bi].summary, column)
+                        }
+                    })
+                }
+                Column::Region if long_region(keys[ai]) => {
                     compare(&rows[ai].summary, &rows[bi].summary, column)
                 }
+                _ => Ordering::Equal,
             })
             .then_with(|| self.name_rank[ai].cmp(&self.name_rank[bi]))
+    }
+
+    /// The number shared by every row whose description is `d`, if it is too long for its
+    /// key (else `u32::MAX`: the key says it all).
+    fn same_as(&mut self, d: Option<&str>) -> u32 {
+        match d {
+            Some(d) if d.len() >= 31 => {
+                let next = index(self.descriptions.len());
+                *self.descriptions.entry(d.into()).or_insert(next)
+            }
+            _ => u32::MAX,
+        }
     }
 
     /// The name order: name, region, then arrival (two rows of one name and region keep
     /// the order they came in).
     fn by_name(&self, rows: &[Row], a: u32, b: u32) -> Ordering {
-        let keys = &self.keys[Column::Name as usize];
+        let (keys, low) = (&self.keys[Column::Name as usize], &self.low[0]);
+        let regions = &self.keys[Column::Region as usize];
         let (ai, bi) = (a as usize, b as usize);
-        keys[ai].cmp(&keys[bi]).then_with(|| {
-            let (sa, sb) = (&rows[ai].summary, &rows[bi].summary);
-            sa.name
-                .cmp(&sb.name)
-                .then_with(|| sa.region.cmp(&sb.region))
-                .then(a.cmp(&b))
-        })
+        let (sa, sb) = (&rows[ai].summary, &rows[bi].summary);
+        keys[ai]
+            .cmp(&keys[bi])
+            .then_with(|| low[ai].cmp(&low[bi]))
+            .then_with(|| {
+                if long(low[ai]) {
+                    sa.name.cmp(&sb.name)
+                } else {
+                    Ordering::Equal
+                }
+            })
+            .then_with(|| regions[ai].cmp(&regions[bi]))
+            .then_with(|| {
+                if long_region(regions[ai]) {
+                    sa.region.cmp(&sb.region)
+                } else {
+                    Ordering::Equal
+                }
+            })
+            .then(a.cmp(&b))
     }
 
     fn rank_names(&mut self) {
@@ -177,17 +228,12 @@ pub(super) fn merge(
     order
 }
 
-/// Whether equal keys mean equal values in `column` (else the values are compared).
-fn exact(column: Column) -> bool {
-    !matches!(column, Column::Name | Column::Region | Column::Description)
-}
-
 /// An order-preserving key: where keys differ, they order two rows as `compare` does.
 fn key(s: &SecretSummary, column: Column) -> u128 {
     match column {
-        Column::Name => prefix(&s.name),
-        Column::Region => prefix(&s.region),
-        Column::Description => s.description.as_deref().map_or(0, prefix),
+        Column::Name => string_key(Some(&s.name)).0,
+        Column::Region => short_key(&s.region),
+        Column::Description => string_key(s.description.as_deref()).0,
         Column::LastChanged => time(s.last_changed),
         Column::LastAccessed => time(s.last_accessed),
         Column::Rotation => {
@@ -198,12 +244,49 @@ fn key(s: &SecretSummary, column: Column) -> u128 {
     }
 }
 
-/// The first 16 bytes, big-endian, zero-padded: differing prefixes order as the strings.
-fn prefix(s: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = s.len().min(16);
+/// The length byte of a string longer than its key holds: equal keys, maybe unequal strings.
+const LONG: u8 = 33;
+
+/// A string as two words: its first 31 bytes, zero-padded, then a length byte (1 + its
+/// length, at most `LONG`; 0 for no string). Keys that differ order as the strings do;
+/// equal keys short of `LONG` mean equal strings.
+fn string_key(s: Option<&str>) -> (u128, u128) {
+    let Some(s) = s else { return (0, 0) };
+    let mut bytes = [0u8; 32];
+    let n = s.len().min(31);
     bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    bytes[31] = u8::try_from(s.len().min(32) + 1).unwrap_or(LONG);
+    let (high, low) = bytes.split_at(16);
+    let word = |b: &[u8]| u128::from_be_bytes(b.try_into().expect("16 bytes"));
+    (word(high), word(low))
+}
+
+/// A short string (a region) as one word: 15 bytes, then 1 + its length (at most 17, then
+/// `long` says the strings must be compared).
+fn short_key(s: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = s.len().min(15);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    bytes[15] = u8::try_from(s.len().min(16) + 1).unwrap_or(17);
     u128::from_be_bytes(bytes)
+}
+
+/// Whether a `string_key`'s second word says its string went on beyond the key.
+fn long(low: u128) -> bool {
+    low & 0xff == u128::from(LONG)
+}
+
+/// Whether a `short_key` says its string went on beyond the key.
+fn long_region(key: u128) -> bool {
+    key & 0xff == 17
+}
+
+fn retain<T>(values: &mut Vec<T>, kept: &[bool]) {
+    let mut at = 0;
+    values.retain(|_| {
+        at += 1;
+        kept[at - 1]
+    });
 }
 
 /// None first, then in time order; below 2^102.

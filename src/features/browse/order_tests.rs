@@ -8,9 +8,22 @@ use crate::features::browse::list::SecretList;
 use crate::features::browse::order::compare;
 use crate::model::{Rotation, SecretDetail, SecretSummary, Tag, VersionInfo, VersionStages};
 
-const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
-/// Two prefixes longer than a key's 16 bytes, so that equal keys fall back to the strings.
-const PREFIXES: [&str; 4] = ["", "prod/payments/api-key-", "prod/payments/api-key-x", "Z"];
+/// One region longer than its key (15 bytes).
+const REGIONS: [&str; 4] = [
+    "us-east-1",
+    "eu-west-1",
+    "ap-southeast-2",
+    "xx-far-away-region-1",
+];
+/// Prefixes past a key's first word (16 bytes) and past the whole key (31 bytes), so that
+/// equal keys fall back to the strings.
+const PREFIXES: [&str; 5] = [
+    "",
+    "prod/payments/api-key-",
+    "prod/payments/api-key-x",
+    "Z",
+    "prod/payments/a-long-service-name/db-",
+];
 const FILTERS: [&str; 5] = ["", "pay", "KEY-1", "team1=", "x"];
 
 /// One generated secret (or what DescribeSecret says about one).
@@ -47,8 +60,12 @@ fn at(hours: u8) -> jiff::Timestamp {
 }
 
 fn description(d: u8) -> String {
-    // A long common prefix: equal keys, different strings.
-    format!("used by the payments service, {d}")
+    // Some share a prefix longer than the key: equal keys, different strings.
+    if d.is_multiple_of(2) {
+        format!("used by the payments service, {d}")
+    } else {
+        format!("used by the payments service of the whole company, {d}")
+    }
 }
 
 fn stages(pending: bool) -> Vec<String> {

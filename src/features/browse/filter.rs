@@ -1,0 +1,143 @@
+//! What the filter reads, kept apart from the rows: every row's lower-cased name,
+//! description and tags in one buffer, in storage order, beside the two facts the filter
+//! also checks (the region, and whether the secret is scheduled for deletion). The rows are
+//! big and their strings are scattered over the heap: at 100,000 rows a keystroke that
+//! read them spent most of its time waiting on memory (BENCHMARKS.md). This is one pass
+//! over one buffer.
+
+use crate::model::SecretSummary;
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Haystacks {
+    text: String,
+    rows: Vec<Hay>,
+    /// Every region seen, at the index `Hay::region` holds.
+    regions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hay {
+    start: u32,
+    end: u32,
+    region: u16,
+    deleted: bool,
+}
+
+/// Which regions' rows pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Any,
+    Only(u16),
+    /// Only a region no row is in.
+    Unknown,
+}
+
+/// The filter, ready for the pass.
+pub(super) struct Filter {
+    needle: String,
+    show_deleted: bool,
+    region: Region,
+}
+
+impl Haystacks {
+    /// A new row, after the others.
+    pub(super) fn push(&mut self, secret: &SecretSummary) {
+        let start = offset(self.text.len());
+        write(&mut self.text, secret);
+        let known = self.regions.iter().position(|r| *r == secret.region);
+        let region = known.unwrap_or_else(|| {
+            self.regions.push(secret.region.clone());
+            self.regions.len() - 1
+        });
+        self.rows.push(Hay {
+            start,
+            end: offset(self.text.len()),
+            region: u16::try_from(region).expect("fewer than 65,536 regions"),
+            deleted: secret.deleted_date.is_some(),
+        });
+    }
+
+    /// Row `i`'s text changed: it is written again at the end (the old text stays until
+    /// rows are dropped; a secret described now and then adds little).
+    pub(super) fn replace(&mut self, i: usize, secret: &SecretSummary) {
+        let start = offset(self.text.len());
+        write(&mut self.text, secret);
+        let hay = &mut self.rows[i];
+        hay.start = start;
+        hay.end = offset(self.text.len());
+        hay.deleted = secret.deleted_date.is_some();
+    }
+
+    pub(super) fn set_deleted(&mut self, i: usize, deleted: bool) {
+        self.rows[i].deleted = deleted;
+    }
+
+    /// Rows were dropped (`kept[i]` says whether row `i` stayed): the buffer is copied
+    /// without them.
+    pub(super) fn retain(&mut self, kept: &[bool]) {
+        let mut text = String::with_capacity(self.text.len());
+        let mut rows = Vec::with_capacity(self.rows.len());
+        for (hay, _) in self.rows.iter().zip(kept).filter(|(_, k)| **k) {
+            let start = offset(text.len());
+            text.push_str(&self.text[hay.start as usize..hay.end as usize]);
+            rows.push(Hay {
+                start,
+                end: offset(text.len()),
+                ..*hay
+            });
+        }
+        self.text = text;
+        self.rows = rows;
+    }
+
+    pub(super) fn filter(&self, text: &str, show_deleted: bool, region: Option<&str>) -> Filter {
+        Filter {
+            needle: text.to_lowercase(),
+            show_deleted,
+            region: region.map_or(Region::Any, |region| {
+                let at = self.regions.iter().position(|r| r == region);
+                at.and_then(|at| u16::try_from(at).ok())
+                    .map_or(Region::Unknown, Region::Only)
+            }),
+        }
+    }
+
+    pub(super) fn passes(&self, i: usize, filter: &Filter) -> bool {
+        self.hay_passes(self.rows[i], filter)
+    }
+
+    /// Whether each row passes, in storage order, into `out`.
+    pub(super) fn matches(&self, filter: &Filter, out: &mut Vec<bool>) {
+        out.clear();
+        out.extend(self.rows.iter().map(|&hay| self.hay_passes(hay, filter)));
+    }
+
+    fn hay_passes(&self, hay: Hay, filter: &Filter) -> bool {
+        (filter.show_deleted || !hay.deleted)
+            && match filter.region {
+                Region::Any => true,
+                Region::Only(r) => r == hay.region,
+                Region::Unknown => false,
+            }
+            && self.text[hay.start as usize..hay.end as usize].contains(filter.needle.as_str())
+    }
+}
+
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("under 4 GiB of names, descriptions and tags")
+}
+
+/// Lower-cased name, description and tags (`key=value`), apart by a control character.
+fn write(text: &mut String, secret: &SecretSummary) {
+    text.push_str(&secret.name.to_lowercase());
+    if let Some(d) = &secret.description {
+        text.push('\u{1f}');
+        text.push_str(&d.to_lowercase());
+    }
+    for tag in &secret.tags {
+        text.push('\u{1f}');
+        text.push_str(&tag.key.to_lowercase());
+        text.push('=');
+        text.push_str(&tag.value.to_lowercase());
+    }
+}
