@@ -75,7 +75,8 @@ impl Haystacks {
     /// Rows were dropped (`kept[i]` says whether row `i` stayed): the buffer is copied
     /// without them.
     pub(super) fn retain(&mut self, kept: &[bool]) {
-        let mut text = String::with_capacity(self.text.len());
+        // As much room as before: the next page's text is written without moving it all.
+        let mut text = String::with_capacity(self.text.capacity());
         let mut rows = Vec::with_capacity(self.rows.len());
         for (hay, _) in self.rows.iter().zip(kept).filter(|(_, k)| **k) {
             let start = offset(text.len());

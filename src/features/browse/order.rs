@@ -9,6 +9,7 @@
 //! name order's own ever reads a string twice.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use crate::features::browse::list::{Column, Row, Sort};
 use crate::model::SecretSummary;
@@ -26,9 +27,11 @@ pub(super) struct Orders {
     low: [Vec<u128>; 2],
     /// For a description too long for its key, a number it shares only with the same
     /// description (templated descriptions repeat): equal long descriptions are known equal
-    /// without reading either.
+    /// without reading either, and unequal ones are compared in `descriptions`, a small
+    /// table that stays in cache, not in the rows.
     same: Vec<u32>,
-    descriptions: std::collections::HashMap<Box<str>, u32>,
+    numbers: std::collections::HashMap<Arc<str>, u32>,
+    descriptions: Vec<Arc<str>>,
     /// Each row's place in the name order: every other column's tie-break.
     name_rank: Vec<u32>,
 }
@@ -137,6 +140,9 @@ impl Orders {
                             || (column == Column::Description && self.same[ai] == self.same[bi]);
                         if known_equal {
                             Ordering::Equal
+                        } else if column == Column::Description {
+                            let text = |i: usize| &self.descriptions[self.same[i] as usize];
+                            text(ai).cmp(text(bi))
                         } else {
                             compare(&rows[ai].summary, &rows[bi].summary, column)
                         }
@@ -155,8 +161,14 @@ impl Orders {
     fn same_as(&mut self, d: Option<&str>) -> u32 {
         match d {
             Some(d) if d.len() >= 31 => {
-                let next = index(self.descriptions.len());
-                *self.descriptions.entry(d.into()).or_insert(next)
+                if let Some(&number) = self.numbers.get(d) {
+                    return number;
+                }
+                let number = index(self.descriptions.len());
+                let text: Arc<str> = d.into();
+                self.descriptions.push(Arc::clone(&text));
+                self.numbers.insert(text, number);
+                number
             }
             _ => u32::MAX,
         }
