@@ -249,6 +249,17 @@ impl SecretList {
                 }
             }
             let (rows, orders, sort) = (&list.rows, &list.orders, list.sort);
+            if list.visible.len() + fresh.len() == rows.len() {
+                // Every row shows (no filter, as while loading): the order is copied.
+                let order = orders.ascending(sort.column);
+                list.visible.clear();
+                if sort.descending {
+                    list.visible.extend(order.iter().rev());
+                } else {
+                    list.visible.extend_from_slice(order);
+                }
+                return;
+            }
             fresh.sort_unstable_by(|&a, &b| orders.cmp(rows, sort, a, b));
             let visible = std::mem::take(&mut list.visible);
             list.visible = merge(visible, &fresh, |a, b| orders.cmp(rows, sort, a, b));
