@@ -115,6 +115,7 @@ impl Marks {
 }
 
 /// The loop's own marks.
+pub const LOOP_STARTED: &str = "loop started";
 pub const FIRST_FRAME: &str = "first frame drawn";
 pub const FIRST_PAGE: &str = "first page arrived";
 pub const FIRST_ROW: &str = "first row drawn";
@@ -168,6 +169,10 @@ pub struct Report {
     /// Frames drawn with rows on screen while a region was still listing: the list grows
     /// as pages arrive rather than appearing at the end.
     pub loading_frames: u64,
+    /// The longest a frame took to draw, and the longest a page of secrets took to go
+    /// through `update` (both on the UI thread).
+    pub slowest_frame: Duration,
+    pub slowest_page: Duration,
 }
 
 impl Report {
@@ -180,11 +185,14 @@ impl Report {
         }
         let _ = write!(
             line,
-            " rows={}; frames while loading={}; keys={}; slowest key to frame={:.2}",
+            " rows={}; frames while loading={}; keys={}; slowest key to frame={:.2}; \
+             slowest frame={:.2}; slowest page update={:.2}",
             self.rows,
             self.loading_frames,
             self.keys,
-            self.slowest_key.as_secs_f64() * 1e3
+            self.slowest_key.as_secs_f64() * 1e3,
+            self.slowest_frame.as_secs_f64() * 1e3,
+            self.slowest_page.as_secs_f64() * 1e3
         );
         line
     }
@@ -203,6 +211,17 @@ impl Report {
                 _ => {}
             }
         }
+    }
+
+    /// [`step`], timed when it is a page of secrets.
+    fn step(&mut self, state: &mut State, action: Action) -> Vec<crate::app::Effect> {
+        let page = matches!(&action, Action::Result(e) if matches!(e.outcome, Outcome::SecretsPage { .. }));
+        let started = Instant::now();
+        let effects = step(state, action);
+        if page {
+            self.slowest_page = self.slowest_page.max(started.elapsed());
+        }
+        effects
     }
 
     /// Notes a frame just drawn (and the key it showed, read at `key_read`).
@@ -292,6 +311,7 @@ where
         marks: startup,
         ..Report::default()
     };
+    report.marks.mark(LOOP_STARTED);
 
     for effect in init(&mut state) {
         runner.run(effect);
@@ -303,9 +323,7 @@ where
     let mut key_read: Option<Instant> = None;
     loop {
         if dirty {
-            terminal
-                .draw(|frame| ui::render(frame, &state, theme))
-                .map_err(terminal_error)?;
+            draw(terminal, &state, theme, &mut report)?;
             dirty = false;
             let drawn = report.frame_drawn(&state, key_read.take());
             let loaded = !drawn.loading;
@@ -360,7 +378,7 @@ where
         dirty = true;
         let mut keep_going = true;
         let was_showing_a_value = state.reveal.value.is_some();
-        for effect in step(&mut state, action) {
+        for effect in report.step(&mut state, action) {
             keep_going &= runner.run(effect);
         }
         // Results that arrived meanwhile (pages of many regions at once) go into the same
@@ -371,7 +389,7 @@ where
                 break;
             };
             report.result_arrived(&action);
-            for effect in step(&mut state, action) {
+            for effect in report.step(&mut state, action) {
                 keep_going &= runner.run(effect);
             }
         }
@@ -387,6 +405,25 @@ where
     report.rows = state.browse.list.total();
     report.warning = runner.shutdown();
     Ok(report)
+}
+
+/// One frame, timed.
+fn draw<B>(
+    terminal: &mut Terminal<B>,
+    state: &State,
+    theme: &Theme,
+    report: &mut Report,
+) -> std::io::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let drawing = Instant::now();
+    terminal
+        .draw(|frame| ui::render(frame, state, theme))
+        .map_err(std::io::Error::other)?;
+    report.slowest_frame = report.slowest_frame.max(drawing.elapsed());
+    Ok(())
 }
 
 /// One action through `update`, with the clocks read here (update itself reads none): the

@@ -65,7 +65,7 @@ impl Timings {
             match key {
                 "rows" => timings.rows = parse_usize(value)?,
                 "frames while loading" => timings.loading_frames = parse_usize(value)?,
-                "keys" | "slowest key to frame" => {}
+                "keys" | "slowest key to frame" | "slowest frame" | "slowest page update" => {}
                 mark => timings.marks.push((mark.to_owned(), value.parse()?)),
             }
         }
