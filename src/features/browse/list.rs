@@ -9,7 +9,7 @@ use std::hash::BuildHasher as _;
 
 use crate::app::command::Move;
 use crate::features::browse::filter::Haystacks;
-use crate::features::browse::order::{Orders, merge};
+use crate::features::browse::order::{Orders, merge, retain};
 use crate::model::SecretSummary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,16 +207,8 @@ impl SecretList {
             if kept.iter().all(|k| *k) {
                 return;
             }
-            let mut at = 0;
-            list.rows.retain(|_| {
-                at += 1;
-                kept[at - 1]
-            });
-            at = 0;
-            list.matches.retain(|_| {
-                at += 1;
-                kept[at - 1]
-            });
+            retain(&mut list.rows, &kept);
+            retain(&mut list.matches, &kept);
             list.hays.retain(&kept);
             list.orders.retain(&kept);
             list.reindex();

@@ -293,7 +293,8 @@ fn long_region(key: u128) -> bool {
     key & 0xff == 17
 }
 
-fn retain<T>(values: &mut Vec<T>, kept: &[bool]) {
+/// Keeps the values whose `kept` is true (one per value, in order).
+pub(super) fn retain<T>(values: &mut Vec<T>, kept: &[bool]) {
     let mut at = 0;
     values.retain(|_| {
         at += 1;
