@@ -59,8 +59,10 @@ impl AuditEvent {
         let raw_text = envelope.cloudtrail_event.unwrap_or_default();
         let record: Value = serde_json::from_str(raw_text).unwrap_or(Value::Null);
         let text = |key: &str| field(&record, key);
+        // An empty name is no name: the row still needs a word in its EVENT column.
         let name = text("eventName")
-            .or_else(|| envelope.event_name.map(cut))
+            .filter(|n| !n.is_empty())
+            .or_else(|| envelope.event_name.filter(|n| !n.is_empty()).map(cut))
             .unwrap_or_else(|| "(unnamed)".to_owned());
         let time = envelope.event_time.or_else(|| {
             record
