@@ -1,13 +1,56 @@
 //! The real binary in tmux switches to a profile of the user's AWS config while the
 //! environment holds other keys (as a shell with exported credentials does): the profile,
-//! chosen by name, is who smtui works as from then on, as with the AWS CLI's `--profile`.
+//! chosen by name, is who smtui works as from then on, as with the AWS CLI's `--profile`,
+//! and a role profile chained from it assumes its role.
 
 mod common;
 
+use std::path::Path;
 use std::time::Duration;
 
 use common::tmux::{Tmux, start};
 use smtui_devstack::{Stack, StackOptions, iam};
+
+const OTHER: &str = "[profile other]\nregion = us-east-1\n";
+const CHAINED: &str = "\n[profile chained]\nrole_arn = arn:aws:iam::123456789012:role/Chained\n\
+                       source_profile = other\nrole_session_name = chain\n";
+
+/// Starts smtui in a session of its own, switches to `profile` in the role switcher, and
+/// waits for the title to name `identity`.
+fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, identity: &str) {
+    let tmux = Tmux {
+        socket: format!("smtui-{session}-{}", std::process::id()),
+        session,
+    };
+    start(
+        &tmux,
+        env.to_vec(),
+        &["--region", "us-east-1", "--clipboard", "osc52"],
+    );
+    tmux.wait_for("the start identity", Duration::from_mins(1), |s| {
+        s.contains("user/moto")
+    });
+    tmux.keys(&[":"]);
+    tmux.keys(&["-l", "role"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the switcher", Duration::from_secs(10), |s| {
+        s.contains(profile)
+    });
+    tmux.keys(&["-l", profile]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the profile's identity", Duration::from_secs(30), |s| {
+        s.contains(identity)
+    });
+    assert!(screen.contains(&format!("profile {profile}")), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit", Duration::from_secs(10), |s| {
+        s.contains("SMTUI-EXITED-0")
+    });
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).expect("write");
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
@@ -23,15 +66,13 @@ async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
     let files = tempfile::tempdir().expect("temp dir");
     let config = files.path().join("config");
     let credentials = files.path().join("credentials");
-    std::fs::write(&config, "[profile other]\nregion = us-east-1\n").expect("config");
-    std::fs::write(
+    write(
         &credentials,
-        format!(
+        &format!(
             "[other]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
             user.access_key_id, user.secret_access_key
         ),
-    )
-    .expect("credentials");
+    );
 
     // The stack's environment: its own keys (`testing`), and these two files.
     let mut env: Vec<(String, String)> = stack
@@ -47,32 +88,10 @@ async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
     let state = files.path().join("state");
     env.push(("XDG_STATE_HOME".into(), state.display().to_string()));
 
-    let tmux = Tmux {
-        socket: format!("smtui-profiles-{}", std::process::id()),
-        session: "profiles",
-    };
-    start(
-        &tmux,
-        env,
-        &["--region", "us-east-1", "--clipboard", "osc52"],
-    );
-    tmux.wait_for("the start identity", Duration::from_mins(1), |s| {
-        s.contains("user/moto")
-    });
-    tmux.keys(&[":"]);
-    tmux.keys(&["-l", "role"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the switcher", Duration::from_secs(10), |s| {
-        s.contains("other")
-    });
-    tmux.keys(&["-l", "other"]);
-    tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("the profile's identity", Duration::from_secs(30), |s| {
-        s.contains("user/profile-user")
-    });
-    assert!(screen.contains("profile other"), "{screen}");
-    tmux.keys(&["q"]);
-    tmux.wait_for("exit", Duration::from_secs(10), |s| {
-        s.contains("SMTUI-EXITED-0")
-    });
+    write(&config, OTHER);
+    switch_to(&env, "profile", "other", "user/profile-user");
+    // A role profile chained from another: aws-config assumes the role, through the same
+    // local endpoint, with the source profile's keys.
+    write(&config, &format!("{OTHER}{CHAINED}"));
+    switch_to(&env, "chained", "chained", "assumed-role/Chained/chain");
 }

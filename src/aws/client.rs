@@ -31,7 +31,11 @@ pub struct AwsContext {
 
 impl AwsContext {
     pub async fn load(options: &ConnectOptions) -> Self {
-        Self::from_config(Self::loader(options).load().await)
+        let mut loader = Self::loader(options);
+        if let Some(profile) = &options.profile {
+            loader = loader.credentials_provider(profile_credentials(profile).await);
+        }
+        Self::from_config(loader.load().await)
     }
 
     /// aws-config's standard loader with smtui's retry and timeout policy. Tests add their
@@ -53,15 +57,7 @@ impl AwsContext {
             loader = loader.app_name(name);
         }
         if let Some(profile) = &options.profile {
-            // A profile asked for by name is what the user works as, as with the AWS CLI's
-            // `--profile`: the default chain would take keys in the environment first, and a
-            // switch to the profile would change nothing.
-            let credentials = aws_config::profile::ProfileFileCredentialsProvider::builder()
-                .profile_name(profile)
-                .build();
-            loader = loader
-                .profile_name(profile)
-                .credentials_provider(credentials);
+            loader = loader.profile_name(profile);
         }
         if let Some(url) = &options.endpoint_url {
             loader = loader.endpoint_url(url);
@@ -125,4 +121,21 @@ impl AwsContext {
         }
         aws_sdk_sts::Client::from_conf(builder.build())
     }
+}
+
+/// The credentials of profile `name` alone. A profile asked for by name is what the user
+/// works as, as with the AWS CLI's `--profile`: the default chain would take keys in the
+/// environment first, and a switch to the profile would change nothing. Its role chains,
+/// SSO and `credential_process` work as in the default chain, with the region it would use.
+async fn profile_credentials(name: &str) -> aws_config::profile::ProfileFileCredentialsProvider {
+    let region = aws_config::default_provider::region::Builder::default()
+        .profile_name(name)
+        .build()
+        .region()
+        .await;
+    let config = aws_config::provider_config::ProviderConfig::default().with_region(region);
+    aws_config::profile::ProfileFileCredentialsProvider::builder()
+        .configure(&config)
+        .profile_name(name)
+        .build()
 }
