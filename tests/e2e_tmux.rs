@@ -75,6 +75,7 @@ async fn real_binary_in_tmux() {
     assert!(screen.contains("Secrets ("), "{screen}");
     assert_core_dumps_off(&tmux);
     clicks_on_a_region(&tmux, &screen, fx::REGIONS[1]);
+    themes_and_tabs(&tmux);
 
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
@@ -160,6 +161,32 @@ fn clicks_on_a_region(tmux: &Tmux, screen: &str, region: &str) {
     tmux.click(column, row);
     tmux.wait_for("every region again", Duration::from_secs(10), |s| {
         !s.contains(&title)
+    });
+}
+
+/// The theme picker (`T`) opens and closes; on a narrow window the tab bar shows and `]`
+/// switches to the detail.
+fn themes_and_tabs(tmux: &Tmux) {
+    tmux.keys(&["T"]);
+    tmux.wait_for("the theme picker", Duration::from_secs(10), |s| {
+        s.contains("Theme (Enter keeps") && s.contains("solarized-dark")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the picker closed", Duration::from_secs(10), |s| {
+        !s.contains("Theme (Enter keeps")
+    });
+    tmux.cmd(&["resize-window", "-t", tmux.session, "-x", "80", "-y", "24"]);
+    tmux.wait_for("the tab bar", Duration::from_secs(10), |s| {
+        s.contains("[Secrets]")
+    });
+    tmux.keys(&["]"]);
+    tmux.wait_for("the detail tab", Duration::from_secs(10), |s| {
+        s.contains("[Detail]") && s.contains("ARN")
+    });
+    tmux.keys(&["["]);
+    tmux.cmd(&["resize-window", "-t", tmux.session, "-x", "120", "-y", "40"]);
+    tmux.wait_for("the wide layout again", Duration::from_secs(10), |s| {
+        !s.contains("[Secrets]") && s.contains("Secrets (")
     });
 }
 
