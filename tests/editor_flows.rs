@@ -166,8 +166,16 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
         "values masked until revealed"
     );
     insta::assert_snapshot!("editor_review_masked_100x30", screen);
+    let footer = |screen: &str| screen.lines().last().unwrap_or_default().to_owned();
+    assert!(footer(&screen).contains("v reveal"), "{screen}");
     press(&mut h, KeyCode::Char('v'));
-    assert!(h.screen(100, 30).contains("old-pw → new-pw"));
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("old-pw → new-pw"));
+    // The footer says what `v` does now.
+    assert!(
+        footer(&screen).contains("v mask") && !footer(&screen).contains("v reveal"),
+        "{screen}"
+    );
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
     let [

@@ -41,7 +41,7 @@ fn selected_name(h: &Harness) -> String {
 #[test]
 fn a_click_selects_the_row_drawn_under_it() {
     let mut h = Harness::loaded();
-    let screen = layout(Rect::new(0, 0, WIDE.0, WIDE.1), Tab::List).expect("layout");
+    let screen = layout(Rect::new(0, 0, WIDE.0, WIDE.1), Tab::List, 1).expect("layout");
     let drawn = h.screen(WIDE.0, WIDE.1);
     // Find the line where the third row is drawn, and click there.
     let third = h
@@ -76,7 +76,7 @@ fn a_click_on_the_value_pane_focuses_it_and_on_the_list_gives_focus_back() {
     h.cmd(Command::Reveal);
     h.answer_fetch("plain text value");
     assert_eq!(h.state.layers.focus(), Focus::List);
-    let screen = layout(Rect::new(0, 0, WIDE.0, WIDE.1), Tab::List).expect("layout");
+    let screen = layout(Rect::new(0, 0, WIDE.0, WIDE.1), Tab::List, 1).expect("layout");
     click(&mut h, WIDE, screen.value.x + 2, screen.value.y + 2);
     assert_eq!(h.state.layers.focus(), Focus::Value);
     click(&mut h, WIDE, screen.list.x + 2, screen.list.y);
@@ -90,7 +90,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         .map(|i| common::summary(&format!("app/secret-{i:02}"), "us-east-1"))
         .collect();
     h.page("us-east-1", rows, true);
-    let screen = layout(Rect::new(0, 0, WIDE.0, WIDE.1), Tab::List).expect("layout");
+    let screen = layout(Rect::new(0, 0, WIDE.0, WIDE.1), Tab::List, 1).expect("layout");
     let (x, y) = (screen.list.x + 5, screen.list.y + 5);
     mouse(&mut h, WIDE, MouseEventKind::ScrollDown, x, y);
     mouse(&mut h, WIDE, MouseEventKind::ScrollDown, x, y);

@@ -23,6 +23,6 @@ pub use effect::{
     RotationRules,
 };
 pub use envelope::{Assumed, AuditPage, Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
-pub use offers::available;
+pub use offers::{available, hint_now};
 pub use router::{init, update};
 pub use state::{Settings, State};

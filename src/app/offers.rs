@@ -5,6 +5,7 @@ use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::app::state::State;
+use crate::features::editor::Phase;
 use crate::features::reveal::ValuePane;
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
@@ -53,4 +54,29 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         Command::Restore => state.selected().is_some_and(|s| s.deleted_date.is_some()),
         _ => true,
     }
+}
+
+/// The word a footer hint uses for `command` in `layer` now: where the values `v` would
+/// reveal are already shown, it says what the key does then, `mask`.
+pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
+    if command != Command::Reveal {
+        return hint;
+    }
+    let session = state.editor.session.as_ref();
+    let shown = match layer {
+        Layer::List => state.reveal.value.is_some(),
+        Layer::Review => {
+            session.is_some_and(|s| matches!(s.phase, Phase::Reviewing { revealed: true, .. }))
+        }
+        Layer::Conflict => session
+            .and_then(|s| s.theirs.as_ref())
+            .is_some_and(|theirs| theirs.revealed),
+        Layer::Compare => state
+            .versions
+            .comparison
+            .as_ref()
+            .is_some_and(|c| c.revealed),
+        _ => false,
+    };
+    if shown { "mask" } else { hint }
 }

@@ -51,7 +51,7 @@ pub struct Screen {
 
 /// The layout of a screen of `area` with `tab` chosen for narrow screens; `None` when the
 /// screen is too small to use.
-pub fn layout(area: Rect, tab: Tab) -> Option<Screen> {
+pub fn layout(area: Rect, tab: Tab, footer_rows: u16) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
@@ -61,7 +61,8 @@ pub fn layout(area: Rect, tab: Tab) -> Option<Screen> {
         Constraint::Length(1),
         Constraint::Length(u16::from(tabbed)),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        // Never so many that the panes go: a message takes what is spare.
+        Constraint::Length(footer_rows.clamp(1, area.height.saturating_sub(MIN_HEIGHT) + 1)),
     ])
     .areas(area);
     let mut screen = Screen {
@@ -164,7 +165,7 @@ mod tests {
     use super::*;
 
     fn at(width: u16, height: u16, tab: Tab) -> Screen {
-        layout(Rect::new(0, 0, width, height), tab).expect("big enough")
+        layout(Rect::new(0, 0, width, height), tab, 1).expect("big enough")
     }
 
     #[test]
@@ -194,7 +195,7 @@ mod tests {
                 assert_eq!(shown, 1, "one pane at a time at {width}x{height}");
             }
         }
-        assert!(layout(Rect::new(0, 0, 39, 30), Tab::List).is_none());
-        assert!(layout(Rect::new(0, 0, 80, 9), Tab::List).is_none());
+        assert!(layout(Rect::new(0, 0, 39, 30), Tab::List, 1).is_none());
+        assert!(layout(Rect::new(0, 0, 80, 9), Tab::List, 1).is_none());
     }
 }

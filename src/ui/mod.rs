@@ -27,12 +27,22 @@ pub use theme::Theme;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, layout};
 
+/// Where everything goes on a screen of `area` for this state (drawing and the mouse use
+/// the same answer).
+pub fn screen_layout(area: Rect, state: &State) -> Option<Screen> {
+    layout(
+        area,
+        state.shown_tab(),
+        status::footer_rows(state, area.width),
+    )
+}
+
 /// Draws the whole screen in the theme the user chose (or `theme` when the state has no
 /// themes to choose from).
 pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
     let theme = state.appearance.current().unwrap_or(theme);
     let area = frame.area();
-    match layout(area, state.shown_tab()) {
+    match screen_layout(area, state) {
         None => {
             let text = format!(
                 "smtui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
@@ -224,7 +234,7 @@ fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: 
 pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
     let theme = state.appearance.current().unwrap_or(theme);
     let mut feedback = Vec::new();
-    let Some(screen) = layout(size, state.shown_tab()) else {
+    let Some(screen) = screen_layout(size, state) else {
         return feedback;
     };
     if let Some(limit) =

@@ -9,12 +9,13 @@ use crate::app::action::Pointer;
 use crate::app::layers::Tab;
 use crate::app::{Action, State};
 use crate::features::browse;
-use crate::ui::layout::{Screen, layout};
+use crate::ui::layout::Screen;
+use crate::ui::screen_layout;
 use crate::ui::widgets::scroll_offset;
 
 /// What a mouse event on a screen of `size` means, or `None` when it means nothing there.
 pub fn pointer_action(size: Rect, state: &State, event: &MouseEvent) -> Option<Action> {
-    let screen = layout(size, state.shown_tab())?;
+    let screen = screen_layout(size, state)?;
     let at = Position::new(event.column, event.row);
     let pointer = match event.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {

@@ -4,14 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::Level;
-use crate::app::{State, available};
+use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
 use crate::sanitize::sanitize_line;
 use crate::ui::{Theme, widgets};
@@ -51,6 +51,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
 pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let top = state.layers.top();
     let room = usize::from(area.width);
+    let mut message = false;
     let line = if top == Layer::Filter {
         let mut prompt = browse::view::filter_prompt(&state.browse, theme);
         prompt.spans.push(Span::raw(" "));
@@ -63,6 +64,7 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
             Level::Warn => theme.warn,
             Level::Error => theme.error,
         };
+        message = true;
         Line::styled(sanitize_line(&status.text).into_owned(), style)
     } else {
         hints(state, top, room, theme)
@@ -78,10 +80,43 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
         ),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(line), left);
+    // A message wraps onto the rows `footer_rows` gave it; hints and the prompt fit one.
+    let paragraph = Paragraph::new(line);
+    let paragraph = if message {
+        paragraph.wrap(Wrap { trim: true })
+    } else {
+        paragraph
+    };
+    frame.render_widget(paragraph, left);
     if let Some(countdown) = countdown {
         frame.render_widget(Paragraph::new(countdown), right);
     }
+}
+
+/// The most rows a message may take at the foot of the screen.
+const MESSAGE_ROWS: u16 = 3;
+
+/// Rows the footer needs on a screen `width` wide: one, or up to three while a message is
+/// longer than the line, so an error is read whole rather than cut mid-word; the panes give
+/// up those rows until the message goes.
+pub fn footer_rows(state: &State, width: u16) -> u16 {
+    let Some(status) = state
+        .status
+        .as_ref()
+        .filter(|_| state.layers.top() != Layer::Filter)
+    else {
+        return 1;
+    };
+    let countdown = clipboard::view::countdown_text(&state.clipboard, state.now)
+        .map_or(0, |c| u16::try_from(c.width()).unwrap_or(u16::MAX));
+    let room = width.saturating_sub(countdown).max(1);
+    let text = sanitize_line(&status.text);
+    let rows = Paragraph::new(Line::raw(text))
+        .wrap(Wrap { trim: true })
+        .line_count(room);
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .clamp(1, MESSAGE_ROWS)
 }
 
 /// The hinted bindings of `layer` whose commands can do something now: the same keymap
@@ -103,7 +138,11 @@ fn hints(state: &State, layer: Layer, width: usize, theme: &Theme) -> Line<'stat
         if shown.iter().any(|(_, _, c)| *c == command) || !available(state, layer, command) {
             continue;
         }
-        shown.push((key.to_string(), hint, command));
+        shown.push((
+            key.to_string(),
+            hint_now(state, layer, command, hint),
+            command,
+        ));
     }
     let cost = |(key, hint, _): &(String, &str, Command)| key.width() + hint.width() + 3;
     while shown.iter().map(cost).sum::<usize>() > width {

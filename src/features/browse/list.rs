@@ -10,58 +10,9 @@ use std::hash::BuildHasher as _;
 use crate::app::command::Move;
 use crate::features::browse::filter::Haystacks;
 use crate::features::browse::order::{Orders, merge, retain};
+use crate::features::browse::row::Row;
+use crate::features::browse::row::{Column, Sort};
 use crate::model::SecretSummary;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Name,
-    Region,
-    Description,
-    LastChanged,
-    LastAccessed,
-    Rotation,
-    Tags,
-}
-
-impl Column {
-    pub const ALL: [Column; 7] = [
-        Column::Name,
-        Column::Region,
-        Column::Description,
-        Column::LastChanged,
-        Column::LastAccessed,
-        Column::Rotation,
-        Column::Tags,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Column::Name => "NAME",
-            Column::Region => "REGION",
-            Column::Description => "DESCRIPTION",
-            Column::LastChanged => "CHANGED",
-            Column::LastAccessed => "ACCESSED",
-            Column::Rotation => "ROT",
-            Column::Tags => "TAGS",
-        }
-    }
-
-    fn next(self) -> Column {
-        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort {
-    pub column: Column,
-    pub descending: bool,
-}
-
-#[derive(Debug, Clone)]
-pub(super) struct Row {
-    pub(super) summary: SecretSummary,
-}
 
 #[derive(Debug, Clone)]
 pub struct SecretList {

@@ -5,9 +5,11 @@ mod filter;
 pub mod list;
 mod order;
 pub mod region_bar;
+mod row;
 mod state;
 mod update;
 pub mod view;
 
-pub use list::{Column, SecretList, Sort};
+pub use list::SecretList;
+pub use row::{Column, Sort};
 pub use state::{Browse, RegionState, RegionStatus};

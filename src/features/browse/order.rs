@@ -11,7 +11,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use crate::features::browse::list::{Column, Row, Sort};
+use crate::features::browse::row::{Column, Row, Sort};
 use crate::model::SecretSummary;
 
 const COLUMNS: usize = Column::ALL.len();

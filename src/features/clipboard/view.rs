@@ -8,10 +8,12 @@ use crate::features::clipboard::ClipboardRoom;
 use crate::ui::Theme;
 
 pub fn countdown(room: &ClipboardRoom, now: Instant, theme: &Theme) -> Option<Line<'static>> {
+    Some(Line::styled(countdown_text(room, now)?, theme.warn))
+}
+
+/// The countdown's words, while a copy waits to be cleared.
+pub fn countdown_text(room: &ClipboardRoom, now: Instant) -> Option<String> {
     let clears_at = room.notice.as_ref()?.clears_at?;
     let left = clears_at.saturating_duration_since(now).as_secs();
-    Some(Line::styled(
-        format!(" clipboard clears in {left} s "),
-        theme.warn,
-    ))
+    Some(format!(" clipboard clears in {left} s "))
 }

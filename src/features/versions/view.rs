@@ -17,7 +17,7 @@ use crate::ui::widgets::{centered, date, diff_line, pane_block, scroll_offset};
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
-    let rows = usize::from(area.height.saturating_sub(6));
+    let rows = usize::from(area.height.saturating_sub(7));
     let offset = scroll_offset(picker.selected, picker.choices.len(), rows);
     let lines: Vec<Line> = picker
         .choices
@@ -46,12 +46,16 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
     let key = |command| keymap.label(Layer::Versions, command);
     lines.push(Line::styled(
         format!(
-            " {} use · {} mark · {} compare · {} make current · the service keeps about 100",
+            " {} use · {} mark · {} compare · {} make current",
             key(Command::Select),
             key(Command::Mark),
             key(Command::Compare),
             key(Command::MakeCurrent)
         ),
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        " The service keeps about 100 versions, dropping the oldest without a label.",
         theme.dim,
     ));
     let height = u16::try_from(lines.len())

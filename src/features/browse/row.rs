@@ -1,0 +1,56 @@
+//! One row of the secret list, the columns it is shown and sorted by, and the sort.
+//! Apart from `list.rs` so that the kept orders (`order.rs`) and the list can both use
+//! them without importing each other.
+
+use crate::model::SecretSummary;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Region,
+    Description,
+    LastChanged,
+    LastAccessed,
+    Rotation,
+    Tags,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] = [
+        Column::Name,
+        Column::Region,
+        Column::Description,
+        Column::LastChanged,
+        Column::LastAccessed,
+        Column::Rotation,
+        Column::Tags,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Name => "NAME",
+            Column::Region => "REGION",
+            Column::Description => "DESCRIPTION",
+            Column::LastChanged => "CHANGED",
+            Column::LastAccessed => "ACCESSED",
+            Column::Rotation => "ROT",
+            Column::Tags => "TAGS",
+        }
+    }
+
+    pub(super) fn next(self) -> Column {
+        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Row {
+    pub(super) summary: SecretSummary,
+}
