@@ -87,24 +87,7 @@ pub fn ensure_venv() -> Result<Venv> {
     }
     create_venv(&venv_dir)?;
 
-    let req_path = root.join("requirements.txt");
-    fs::write(&req_path, REQUIREMENTS)
-        .with_context(|| format!("writing {}", req_path.display()))?;
-    let pip = venv_dir.join("bin").join("pip");
-    let out = run(
-        Command::new(&pip)
-            .args(["install", "--disable-pip-version-check", "-q", "-r"])
-            .arg(&req_path),
-        "pip",
-    )?;
-    if !out.status.success() {
-        bail!(
-            "pip install -r {} failed ({}):\n{}",
-            req_path.display(),
-            out.status,
-            tail(&out.stderr, 25)
-        );
-    }
+    pip_install(&venv_dir, &root.join("requirements.txt"), REQUIREMENTS, &[])?;
     fs::write(&marker, wanted).with_context(|| format!("writing {}", marker.display()))?;
     eprintln!(
         "moto {MOTO_VERSION} installed in {:.1}s",
@@ -139,20 +122,26 @@ pub fn ensure_aws_cli() -> Result<PathBuf> {
     }
     eprintln!("installing the pinned AWS CLI into the venv (first benchmark only)...");
     remove_if_exists(&marker)?;
-    let req_path = root.join("requirements-bench.txt");
-    fs::write(&req_path, BENCH_REQUIREMENTS)
-        .with_context(|| format!("writing {}", req_path.display()))?;
     // --no-deps: exactly these pins, and nothing of moto's is upgraded on the way.
+    pip_install(
+        &venv.dir,
+        &root.join("requirements-bench.txt"),
+        BENCH_REQUIREMENTS,
+        &["--no-deps"],
+    )?;
+    fs::write(&marker, wanted).with_context(|| format!("writing {}", marker.display()))?;
+    Ok(aws)
+}
+
+/// Writes `requirements` to `req_path` (pip reads a file) and installs them into the venv.
+fn pip_install(venv_dir: &Path, req_path: &Path, requirements: &str, extra: &[&str]) -> Result<()> {
+    fs::write(req_path, requirements).with_context(|| format!("writing {}", req_path.display()))?;
     let out = run(
-        Command::new(venv.dir.join("bin").join("pip"))
-            .args([
-                "install",
-                "--disable-pip-version-check",
-                "-q",
-                "--no-deps",
-                "-r",
-            ])
-            .arg(&req_path),
+        Command::new(venv_dir.join("bin").join("pip"))
+            .args(["install", "--disable-pip-version-check", "-q"])
+            .args(extra)
+            .arg("-r")
+            .arg(req_path),
         "pip",
     )?;
     if !out.status.success() {
@@ -163,8 +152,7 @@ pub fn ensure_aws_cli() -> Result<PathBuf> {
             tail(&out.stderr, 25)
         );
     }
-    fs::write(&marker, wanted).with_context(|| format!("writing {}", marker.display()))?;
-    Ok(aws)
+    Ok(())
 }
 
 fn create_venv(venv_dir: &Path) -> Result<()> {
