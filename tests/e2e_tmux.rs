@@ -107,8 +107,10 @@ async fn real_binary_in_tmux() {
         buffer.stdout.len()
     );
     tmux.keys(&["v"]);
+    // Positive marks, not only absences: a re-mask clears the terminal, and a screen caught
+    // blank in between would pass any "is gone" test.
     tmux.wait_for("masked again", Duration::from_secs(10), |s| {
-        !s.contains(value_start())
+        s.contains("masked ·") && !s.contains(value_start())
     });
 
     rotation_panel_and_overview(&tmux);
@@ -196,7 +198,9 @@ fn rotation_panel_and_overview(tmux: &Tmux) {
     let wait = Duration::from_secs(10);
     // One at a time: ESC and `/` read together would be Alt-/.
     tmux.keys(&["Escape"]);
-    tmux.wait_for("the filter cleared", wait, |s| !s.contains("Secrets (1 of"));
+    tmux.wait_for("the filter cleared", wait, |s| {
+        s.contains("Secrets (") && !s.contains("Secrets (1 of")
+    });
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STUCK_SECRET]);
     tmux.keys(&["Enter"]);

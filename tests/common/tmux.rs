@@ -32,7 +32,9 @@ impl Tmux {
         let deadline = Instant::now() + timeout;
         loop {
             let screen = self.screen();
-            if done(&screen) {
+            // A blank screen is one caught between a clear and the next frame (a re-mask
+            // clears the terminal): it would pass any "is gone" test, so it is never judged.
+            if !screen.trim().is_empty() && done(&screen) {
                 return screen;
             }
             assert!(
