@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyCode};
 use futures::{Stream, StreamExt as _};
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
@@ -394,9 +394,7 @@ where
             }
         }
         if was_showing_a_value && state.reveal.value.is_none() {
-            // Re-masked: both of ratatui's cell buffers are reset and the screen redrawn,
-            // so no copy of the value's cells is kept for the next frame's diff.
-            terminal.clear().map_err(terminal_error)?;
+            forget_drawn_cells(terminal).map_err(terminal_error)?;
         }
         if !keep_going || state.quit {
             break;
@@ -405,6 +403,22 @@ where
     report.rows = state.browse.list.total();
     report.warning = runner.shutdown();
     Ok(report)
+}
+
+/// After a re-mask: both of ratatui's cell buffers are reset and the screen is cleared, so
+/// no copy of the value's cells is kept for the next frame's diff, and the next frame is
+/// drawn whole. Not `Terminal::clear`: it asks the terminal where the cursor is, and the
+/// answer goes to the key reader, so the question times out and would end smtui.
+fn forget_drawn_cells<B>(terminal: &mut Terminal<B>) -> Result<(), B::Error>
+where
+    B: Backend,
+{
+    terminal.backend_mut().clear_region(ClearType::All)?;
+    // Resets the buffer that holds the last frame and makes it current; the other one was
+    // reset when that frame was drawn.
+    terminal.current_buffer_mut().reset();
+    terminal.swap_buffers();
+    terminal.backend_mut().flush()
 }
 
 /// One frame, timed.

@@ -466,6 +466,53 @@ fn terminal_is_restored_on_panic() {
 }
 
 /// Long values wrap in the value pane; their first 24 characters fit on one line.
+/// A value that re-masks on its own timer (no key pressed) leaves smtui running: the re-mask
+/// resets the screen without asking the terminal anything, since the key reader owns its
+/// answers (asking for the cursor there once ended smtui).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_value_masks_itself_on_its_timer_and_smtui_goes_on() {
+    let stack = seeded_stack().await;
+    let tmux = Tmux {
+        socket: format!("smtui-e2e-timer-{}", std::process::id()),
+        session: "timer",
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "reveal_timeout_secs = 2\n").expect("config");
+    let config = config.to_str().expect("utf-8 path");
+    start(
+        &tmux,
+        stack.env(),
+        &["--region", fx::PRIMARY_REGION, "--config", config],
+    );
+    tmux.wait_for("loaded", Duration::from_mins(1), |s| s.contains('✓'));
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", fx::STRING_SECRET]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("detail", Duration::from_secs(10), |s| {
+        s.contains("Team=payments")
+    });
+    tmux.keys(&["v"]);
+    tmux.wait_for("revealed", Duration::from_secs(10), |s| {
+        s.contains(value_start())
+    });
+    tmux.wait_for("masked by the timer", Duration::from_secs(10), |s| {
+        s.contains("masked ·") && !s.contains(value_start())
+    });
+    // Still running, and still reading keys.
+    std::thread::sleep(Duration::from_secs(3));
+    let screen = tmux.screen();
+    assert!(
+        !screen.contains("SMTUI-EXITED") && screen.contains(" smtui "),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+        s.contains("SMTUI-EXITED-")
+    });
+    assert!(after.contains("SMTUI-EXITED-0"), "{after}");
+}
+
 fn value_start() -> &'static str {
     &fx::STRING_SECRET_VALUE[..24]
 }
