@@ -377,7 +377,7 @@ where
         let Some(action) = action else { continue };
         dirty = true;
         let mut keep_going = true;
-        let was_showing_a_value = state.reveal.value.is_some();
+        let was_showing_values = state.shows_values();
         for effect in report.step(&mut state, action) {
             keep_going &= runner.run(effect);
         }
@@ -393,7 +393,7 @@ where
                 keep_going &= runner.run(effect);
             }
         }
-        if was_showing_a_value && state.reveal.value.is_none() {
+        if was_showing_values && !state.shows_values() {
             forget_drawn_cells(terminal).map_err(terminal_error)?;
         }
         if !keep_going || state.quit {

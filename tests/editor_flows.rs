@@ -7,7 +7,7 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, EditFetch, Outcome, SaveResult};
+use smtui::app::{AwsCall, EditFetch, Effect, Outcome, SaveResult};
 use smtui::model::{AwsError, ErrorKind, FetchedValue};
 use smtui::secret::{SecretValue, ValueView};
 
@@ -168,7 +168,15 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     insta::assert_snapshot!("editor_review_masked_100x30", screen);
     let footer = |screen: &str| screen.lines().last().unwrap_or_default().to_owned();
     assert!(footer(&screen).contains("v reveal"), "{screen}");
-    press(&mut h, KeyCode::Char('v'));
+    let timeout = h.state.settings.reveal_timeout;
+    let wake = h
+        .press(KeyCode::Char('v'), KeyModifiers::NONE)
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::After { delay, action } if *delay == timeout => Some((**action).clone()),
+            _ => None,
+        })
+        .expect("a wake-up at the reveal timeout");
     let screen = h.screen(100, 30);
     assert!(screen.contains("old-pw → new-pw"));
     // The footer says what `v` does now.
@@ -176,6 +184,10 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
         footer(&screen).contains("v mask") && !footer(&screen).contains("v reveal"),
         "{screen}"
     );
+    // Masked again when the reveal's time is up, without a key.
+    h.advance(timeout);
+    h.act(wake);
+    assert!(!h.screen(100, 30).contains("new-pw"), "masked by the timer");
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
     let [

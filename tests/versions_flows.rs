@@ -6,7 +6,7 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Outcome};
+use smtui::app::{Action, AwsCall, Effect, Outcome};
 use smtui::model::FetchedValue;
 use smtui::secret::{SecretValue, ValueView};
 
@@ -22,6 +22,17 @@ fn fetched(id: &str, text: &str) -> FetchedValue {
         raw: raw.clone(),
         view: ValueView::from_parts(Some(raw), None),
     }
+}
+
+/// `v`, and the wake-up it asks for at the end of the reveal's time.
+fn reveal_wake_up(h: &mut Harness) -> Action {
+    let timeout = h.state.settings.reveal_timeout;
+    let effects = h.press(KeyCode::Char('v'), KeyModifiers::NONE);
+    let wake = effects.iter().find_map(|effect| match effect {
+        Effect::After { delay, action } if *delay == timeout => Some((**action).clone()),
+        _ => None,
+    });
+    wake.expect("a wake-up at the reveal timeout")
 }
 
 #[test]
@@ -56,8 +67,16 @@ fn comparing_the_previous_version_fetches_both_and_masks_the_values() {
     );
     assert!(!screen.contains("old-pw"));
     insta::assert_snapshot!("compare_masked_120x40", screen);
-    press(&mut h, KeyCode::Char('v'));
+    let wake = reveal_wake_up(&mut h);
     assert!(h.screen(120, 40).contains("old-pw → new-pw"));
+    // Masked again when the reveal's time is up, without a key, as in the value pane.
+    h.advance(h.state.settings.reveal_timeout);
+    h.act(wake);
+    let screen = h.screen(120, 40);
+    assert!(
+        !screen.contains("old-pw") && screen.contains("Values masked again"),
+        "{screen}"
+    );
     press(&mut h, KeyCode::Esc);
     assert_eq!(
         h.state.layers.top(),

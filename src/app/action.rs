@@ -26,6 +26,9 @@ pub enum Action {
     RemaskDue {
         reveal: u64,
     },
+    /// Values revealed in a popup (a comparison, a review, a conflict) may have reached
+    /// their timeout (`app::revealed`).
+    MaskDue,
     /// The copy with this token may have reached its timeout.
     ClipboardClearDue {
         token: u64,

@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod layers;
 mod offers;
+pub mod revealed;
 pub mod room;
 mod router;
 pub mod settings;

@@ -65,17 +65,17 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
     let session = state.editor.session.as_ref();
     let shown = match layer {
         Layer::List => state.reveal.value.is_some(),
-        Layer::Review => {
-            session.is_some_and(|s| matches!(s.phase, Phase::Reviewing { revealed: true, .. }))
-        }
+        Layer::Review => session.is_some_and(
+            |s| matches!(s.phase, Phase::Reviewing { revealed, .. } if revealed.is_shown()),
+        ),
         Layer::Conflict => session
             .and_then(|s| s.theirs.as_ref())
-            .is_some_and(|theirs| theirs.revealed),
+            .is_some_and(|theirs| theirs.revealed.is_shown()),
         Layer::Compare => state
             .versions
             .comparison
             .as_ref()
-            .is_some_and(|c| c.revealed),
+            .is_some_and(|c| c.revealed.is_shown()),
         _ => false,
     };
     if shown { "mask" } else { hint }

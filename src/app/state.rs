@@ -202,6 +202,19 @@ impl State {
         self.status.as_ref().map_or("", |s| s.text.as_str())
     }
 
+    /// A secret's value may be on screen in clear: the value pane, the editor (its text,
+    /// and the review or conflict over it), or a comparison of versions with its values
+    /// revealed. When this turns false the run loop forgets the drawn cells.
+    pub fn shows_values(&self) -> bool {
+        self.reveal.value.is_some()
+            || self.editor.session.is_some()
+            || self
+                .versions
+                .comparison
+                .as_ref()
+                .is_some_and(|c| c.revealed.is_shown())
+    }
+
     /// A countdown is on screen, so a once-a-second redraw is useful.
     pub fn has_countdown(&self) -> bool {
         self.reveal.value.is_some()

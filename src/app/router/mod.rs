@@ -78,6 +78,15 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             state.details.due(&arn, &ctx, &mut out);
         }
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
+        Action::MaskDue => {
+            // `|`, not `||`: every popup's values are masked, not only the first's.
+            if state.versions.mask_due(now) | state.editor.mask_due(now) {
+                out.info(format!(
+                    "Values masked again after {} s",
+                    state.settings.reveal_timeout.as_secs()
+                ));
+            }
+        }
         Action::ClipboardClearDue { token } => state.clipboard.clear_due(token, &mut out),
         Action::Copied {
             token,
@@ -154,11 +163,20 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
         Layer::Versions => state.versions.command(command, out),
-        Layer::Compare => state.versions.compare_command(command, out),
+        Layer::Compare => {
+            let ctx = ctx!(state);
+            state.versions.compare_command(command, &ctx, out);
+        }
         Layer::Delete => state.lifecycle.command(command, out),
         Layer::Editor => state.editor.command(command, out),
-        Layer::Review => state.editor.review_command(command, out),
-        Layer::Conflict => state.editor.conflict_command(command, out),
+        Layer::Review => {
+            let ctx = ctx!(state);
+            state.editor.review_command(command, &ctx, out);
+        }
+        Layer::Conflict => {
+            let ctx = ctx!(state);
+            state.editor.conflict_command(command, &ctx, out);
+        }
         Layer::Tags => {
             let ctx = ctx!(state);
             state.tags.command(command, &ctx, out);

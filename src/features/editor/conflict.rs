@@ -4,6 +4,7 @@
 
 use crate::app::command::Command;
 use crate::app::layers::Layer;
+use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::editor::buffer::SecretBuffer;
@@ -61,12 +62,12 @@ impl Editor {
             version_id: theirs.version_id.clone(),
             value: theirs.raw.clone(),
             rows,
-            revealed: false,
+            revealed: Revealed::default(),
         });
         out.intent(Intent::Open(Layer::Conflict));
     }
 
-    pub fn conflict_command(&mut self, command: Command, out: &mut Out) {
+    pub fn conflict_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         let Some(session) = self.session.as_mut() else {
             out.intent(Intent::Close(Layer::Conflict));
             return;
@@ -74,7 +75,7 @@ impl Editor {
         match command {
             Command::Reveal => {
                 if let Some(theirs) = session.theirs.as_mut() {
-                    theirs.revealed = !theirs.revealed;
+                    theirs.revealed.toggle(ctx, out);
                 }
             }
             Command::Overwrite => {

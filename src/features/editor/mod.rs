@@ -17,6 +17,7 @@ use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
 use crate::app::effect::NewSecret;
+use crate::app::revealed::Revealed;
 use crate::secret::SecretValue;
 
 /// What the editor is doing.
@@ -34,7 +35,7 @@ pub enum Phase {
     /// The changes are on screen, waiting for `y`.
     Reviewing {
         rows: Vec<DiffRow>,
-        revealed: bool,
+        revealed: Revealed,
         /// Opened from the field form, on this field: going back returns there.
         from_form: Option<usize>,
     },
@@ -90,7 +91,7 @@ pub struct Theirs {
     pub value: SecretValue,
     /// Theirs against yours, per key or line, values masked until revealed.
     pub rows: Vec<DiffRow>,
-    pub revealed: bool,
+    pub revealed: Revealed,
 }
 
 /// No `Clone`: the buffer is secret material and exists once.

@@ -1,11 +1,14 @@
 //! The editor room's update.
 
+use std::time::Instant;
+
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::command::{Command, Move};
 use crate::app::effect::{AwsCall, EditFetch};
 use crate::app::envelope::SaveResult;
 use crate::app::layers::Layer;
+use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
@@ -171,14 +174,30 @@ impl Editor {
         }
     }
 
+    /// Masks the review's or the conflict's values once their time is up; true when it did.
+    pub fn mask_due(&mut self, now: Instant) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        let review = match &mut session.phase {
+            Phase::Reviewing { revealed, .. } => revealed.expire(now),
+            _ => false,
+        };
+        let theirs = session
+            .theirs
+            .as_mut()
+            .is_some_and(|theirs| theirs.revealed.expire(now));
+        review | theirs
+    }
+
     /// The review's commands: reveal the values, save, or go back to editing.
-    pub fn review_command(&mut self, command: Command, out: &mut Out) {
+    pub fn review_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         let Some(session) = self.session.as_mut() else {
             out.intent(Intent::Close(Layer::Review));
             return;
         };
         match (&mut session.phase, command) {
-            (Phase::Reviewing { revealed, .. }, Command::Reveal) => *revealed = !*revealed,
+            (Phase::Reviewing { revealed, .. }, Command::Reveal) => revealed.toggle(ctx, out),
             (Phase::Reviewing { .. }, Command::Confirm) => {
                 let Some(loaded) = &session.loaded else {
                     return;
@@ -335,7 +354,7 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
     };
     session.phase = Phase::Reviewing {
         rows: check::diff(original, text, loaded.kind),
-        revealed: false,
+        revealed: Revealed::default(),
         from_form,
     };
     out.intent(Intent::Open(Layer::Review));

@@ -210,7 +210,10 @@ pub fn render_review(
         );
     }
     lines.push(Line::raw(""));
-    lines.extend(rows.iter().map(|row| diff_line(row, *revealed, theme)));
+    lines.extend(
+        rows.iter()
+            .map(|row| diff_line(row, revealed.is_shown(), theme)),
+    );
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
@@ -218,7 +221,11 @@ pub fn render_review(
             key(Command::Confirm),
             key(Command::Cancel),
             key(Command::Reveal),
-            if *revealed { "mask" } else { "reveal" }
+            if revealed.is_shown() {
+                "mask"
+            } else {
+                "reveal"
+            }
         ),
         theme.key_hint,
     ));
@@ -262,7 +269,7 @@ pub fn render_conflict(
         theirs
             .rows
             .iter()
-            .map(|row| diff_line(row, theirs.revealed, theme)),
+            .map(|row| diff_line(row, theirs.revealed.is_shown(), theme)),
     );
     lines.push(Line::raw(""));
     let key = |command| keymap.label(Layer::Conflict, command);
@@ -273,7 +280,11 @@ pub fn render_conflict(
             key(Command::Overwrite),
             key(Command::ReloadTheirs),
             key(Command::Reveal),
-            if theirs.revealed { "mask" } else { "reveal" }
+            if theirs.revealed.is_shown() {
+                "mask"
+            } else {
+                "reveal"
+            }
         ),
         theme.key_hint,
     ));

@@ -6,6 +6,7 @@
 mod update;
 pub mod view;
 
+use crate::app::revealed::Revealed;
 use crate::diff::DiffRow;
 use crate::model::{SecretDetail, VersionSel};
 
@@ -45,7 +46,7 @@ pub struct Comparison {
     pub right: (String, Vec<String>),
     /// `None` while the values are on their way.
     pub rows: Option<Vec<DiffRow>>,
-    pub revealed: bool,
+    pub revealed: Revealed,
 }
 
 #[derive(Debug, Clone, Default)]

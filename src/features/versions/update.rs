@@ -1,9 +1,12 @@
 //! The versions room's update: the picker, comparing two versions, making one current.
 
+use std::time::Instant;
+
 use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
+use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::versions::{Comparison, PAGE, Picker, VersionChoice, Versions, choices};
@@ -107,7 +110,7 @@ impl Versions {
             left: (older.version_id.clone(), labels(&older.version_id)),
             right: (newer.version_id.clone(), labels(&newer.version_id)),
             rows: None,
-            revealed: false,
+            revealed: Revealed::default(),
         });
         out.intent(Intent::Open(Layer::Compare));
         out.intent(Intent::Call(AwsCall::FetchPair {
@@ -150,11 +153,18 @@ impl Versions {
         }
     }
 
-    pub fn compare_command(&mut self, command: Command, out: &mut Out) {
+    pub fn compare_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         match (command, self.comparison.as_mut()) {
-            (Command::Reveal, Some(comparison)) => comparison.revealed = !comparison.revealed,
+            (Command::Reveal, Some(comparison)) => comparison.revealed.toggle(ctx, out),
             _ => out.intent(Intent::Close(Layer::Compare)),
         }
+    }
+
+    /// Masks the comparison's values once their time is up; true when it did.
+    pub fn mask_due(&mut self, now: Instant) -> bool {
+        self.comparison
+            .as_mut()
+            .is_some_and(|c| c.revealed.expire(now))
     }
 
     /// The answer to make-current.

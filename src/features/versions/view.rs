@@ -103,7 +103,7 @@ pub fn render_comparison(
         }
         Some(rows) => lines.extend(
             rows.iter()
-                .map(|r| diff_line(r, comparison.revealed, theme)),
+                .map(|r| diff_line(r, comparison.revealed.is_shown(), theme)),
         ),
     }
     let key = |command| keymap.label(Layer::Compare, command);
@@ -111,7 +111,7 @@ pub fn render_comparison(
         format!(
             "{} {} the values · {} back",
             key(Command::Reveal),
-            if comparison.revealed {
+            if comparison.revealed.is_shown() {
                 "mask"
             } else {
                 "reveal"
