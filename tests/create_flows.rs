@@ -29,7 +29,49 @@ fn a_bad_name_is_refused_before_anything_is_sent() {
         "{}",
         h.state.status_text()
     );
-    assert_eq!(h.state.layers.top(), Layer::List);
+    // The prompt stays, with what was typed: the next keys still go to it, not the list.
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    assert_eq!(
+        h.state.prompt.state.as_ref().map(|p| p.input.as_str()),
+        Some("prod/db-AbCdEf")
+    );
+    for _ in 0.."-AbCdEf".len() {
+        press(&mut h, KeyCode::Backspace);
+    }
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state
+            .prompt
+            .state
+            .as_ref()
+            .is_some_and(|p| p.label.starts_with("Description of prod/db")),
+        "the name taken, the description asked"
+    );
+    assert!(h.calls().is_empty());
+}
+
+#[test]
+fn bad_options_and_bad_password_options_keep_their_text() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('N'));
+    h.type_text("team/key");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    h.type_text("colour=blue");
+    press(&mut h, KeyCode::Enter);
+    let prompt = h.state.prompt.state.as_ref().expect("asked again");
+    assert!(prompt.label.starts_with("Options for team/key"));
+    assert_eq!(prompt.input, "colour=blue");
+    for _ in 0.."colour=blue".len() {
+        press(&mut h, KeyCode::Backspace);
+    }
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    ctrl(&mut h, 'g');
+    h.type_text(" sideways");
+    press(&mut h, KeyCode::Enter);
+    let prompt = h.state.prompt.state.as_ref().expect("asked again");
+    assert_eq!(prompt.input, "32 sideways");
     assert!(h.calls().is_empty());
 }
 
@@ -151,4 +193,40 @@ fn a_binary_secret_is_typed_as_base64_and_sent_as_bytes_with_its_options() {
     assert_eq!(spec.replicas, ["eu-west-1"]);
     assert_eq!(spec.kms_key.as_deref(), Some("alias/edge"));
     assert_eq!(spec.tags.first().map(|t| t.key.as_str()), Some("team"));
+}
+
+#[test]
+fn ctrl_g_in_the_form_puts_a_password_in_the_open_field() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('N'));
+    h.type_text("team/db");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    h.type_text(r#"{"user": "app", "password": ""}"#);
+    ctrl(&mut h, 'f');
+    // No field open: said, and nothing asked.
+    ctrl(&mut h, 'g');
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    assert!(
+        h.screen(100, 30).contains("Open a field (Enter)"),
+        "{}",
+        h.screen(100, 30)
+    );
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    ctrl(&mut h, 'g');
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    press(&mut h, KeyCode::Enter);
+    assert!(matches!(&h.calls()[..], [AwsCall::RandomPassword { .. }]));
+    h.answer(Outcome::Password {
+        result: Ok(SecretValue::from_string("Gen3rated-Passw0rd".into())),
+    });
+    press(&mut h, KeyCode::Enter);
+    let session = h.state.editor.session.as_ref().expect("editing");
+    let text = session.loaded.as_ref().expect("loaded").buffer.text();
+    assert_eq!(
+        text.expose_str(),
+        Some(r#"{"user": "app", "password": "Gen3rated-Passw0rd"}"#)
+    );
 }

@@ -330,3 +330,26 @@ async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
         format!(" {}", fx::JSON_SECRET_VALUE)
     );
 }
+
+/// A generated password goes into the editor at the cursor, often inside a JSON string: it
+/// never holds a quote or a backslash (GetRandomPassword's ExcludeCharacters, on the real
+/// SDK), whatever punctuation it is allowed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_generated_password_never_breaks_a_json_string() {
+    let stack = seeded_stack().await;
+    let ctx = smtui::aws::AwsContext::from_config(stack.sdk_config(fx::PRIMARY_REGION));
+    let options = smtui::app::PasswordOptions {
+        length: 4096,
+        ..smtui::app::PasswordOptions::default()
+    };
+    let password = smtui::aws::secrets::random_password(&ctx, fx::PRIMARY_REGION, options)
+        .await
+        .expect("GetRandomPassword");
+    let text = password.expose_str().expect("text");
+    assert_eq!(text.chars().count(), 4096);
+    assert!(
+        text.chars().any(|c| c.is_ascii_punctuation()),
+        "punctuation is allowed"
+    );
+    assert!(!text.contains('"') && !text.contains('\\'));
+}

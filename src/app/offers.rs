@@ -56,13 +56,21 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
     }
 }
 
-/// The word a footer hint uses for `command` in `layer` now: where the values `v` would
-/// reveal are already shown, it says what the key does then, `mask`.
+/// The word a footer hint uses for `command` in `layer` now, where what the key does
+/// depends on the moment: `v` masks values already shown, and Esc in the editor's form
+/// leaves the field, then the form, before it leaves the editor.
 pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
+    let session = state.editor.session.as_ref();
+    if command == Command::Back && layer == Layer::Editor {
+        return match session.map(|s| &s.phase) {
+            Some(Phase::Form { field: Some(_), .. }) => "drop field changes",
+            Some(Phase::Form { field: None, .. }) => "whole text",
+            _ => hint,
+        };
+    }
     if command != Command::Reveal {
         return hint;
     }
-    let session = state.editor.session.as_ref();
     let shown = match layer {
         Layer::List => state.reveal.value.is_some(),
         Layer::Review => session.is_some_and(

@@ -104,6 +104,12 @@ pub enum Intent {
         purpose: PromptFor,
         text: String,
     },
+    /// The text just typed was refused (the reason is in the footer): the same prompt opens
+    /// again with it, so nothing typed is lost and no key meant for the prompt reaches the
+    /// panes.
+    PromptAgain {
+        text: String,
+    },
     /// Select this secret in the list (clearing a filter that hides it).
     SelectSecret {
         arn: String,

@@ -414,6 +414,9 @@ pub async fn random_password(
         .exclude_uppercase(options.exclude_uppercase)
         .exclude_lowercase(options.exclude_lowercase)
         .include_space(options.include_space)
+        // A password goes into the editor at the cursor, often inside a JSON string: a quote
+        // or a backslash there would end the string or start an escape.
+        .exclude_characters("\"\\")
         .send()
         .await
         .map_err(|e| AwsError::from_sdk("GetRandomPassword", region, &e))?;

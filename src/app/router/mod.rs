@@ -367,6 +367,7 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 purpose,
             } => state.prompt.ask(label, initial, purpose, out),
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
+            Intent::PromptAgain { text } => state.prompt.again(text, out),
             Intent::AddRow(summary) => state.browse.list.extend(vec![summary]),
             Intent::SelectSecret { arn } => {
                 if !state.browse.list.select_arn(&arn) {

@@ -138,6 +138,9 @@ impl Editor {
                 let name = text.trim().to_owned();
                 if let Err(why) = check_name(&name) {
                     out.warn(why);
+                    out.intent(Intent::PromptAgain {
+                        text: text.to_owned(),
+                    });
                     return;
                 }
                 // A name already taken is refused by the service (ResourceExistsException),
@@ -168,6 +171,9 @@ impl Editor {
                     Ok(spec) => spec,
                     Err(why) => {
                         out.warn(why);
+                        out.intent(Intent::PromptAgain {
+                            text: text.to_owned(),
+                        });
                         return;
                     }
                 };
@@ -202,9 +208,10 @@ impl Editor {
                     }
                 }
                 Err(why) => {
-                    if let Some(session) = self.session.as_mut() {
-                        session.message = Some(why);
-                    }
+                    out.warn(why);
+                    out.intent(Intent::PromptAgain {
+                        text: text.to_owned(),
+                    });
                 }
             },
             _ => {}
@@ -212,12 +219,19 @@ impl Editor {
     }
 
     /// `Ctrl-g`: asks for the generator's options.
-    pub fn ask_password(&self, out: &mut Out) {
-        if self
-            .session
-            .as_ref()
-            .is_some_and(|s| matches!(s.phase, Phase::Editing))
-        {
+    pub fn ask_password(&mut self, out: &mut Out) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Phase::Form { field: None, .. } = session.phase {
+            session.message =
+                Some("Open a field (Enter), then Ctrl-g puts a password in it".to_owned());
+            return;
+        }
+        if matches!(
+            session.phase,
+            Phase::Editing | Phase::Form { field: Some(_), .. }
+        ) {
             out.intent(Intent::Prompt {
                 label: "Generate a password: length and options (no-symbols no-numbers \
                         no-uppercase no-lowercase spaces)"
@@ -233,9 +247,16 @@ impl Editor {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        // Only while the text is being edited: not into a review, a save on its way, or the
-        // hidden text behind form mode.
-        if !matches!(session.phase, Phase::Editing) {
+        // Only while the text or a form field is being edited: not into a review, a save on
+        // its way, or the hidden text behind form mode.
+        let buffer = match &mut session.phase {
+            Phase::Form {
+                field: Some(field), ..
+            } => Some(field.as_mut()),
+            Phase::Editing => session.loaded.as_mut().map(|loaded| &mut loaded.buffer),
+            _ => None,
+        };
+        let Some(buffer) = buffer else {
             if result.is_ok() {
                 session.message = Some(
                     "The generated password was not inserted: the text was no longer being edited"
@@ -243,16 +264,13 @@ impl Editor {
                 );
             }
             return;
-        }
-        let Some(loaded) = session.loaded.as_mut() else {
-            return;
         };
         match result {
             Ok(password) => {
                 let text = password.expose_str().unwrap_or_default();
                 for c in text.chars() {
                     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
-                    if loaded.buffer.key(key) == KeyEffect::TooLarge {
+                    if buffer.key(key) == KeyEffect::TooLarge {
                         session.message =
                             Some("The password did not fit: the value is full".to_owned());
                         return;

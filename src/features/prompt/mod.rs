@@ -22,6 +22,8 @@ pub struct PromptState {
 #[derive(Debug, Clone, Default)]
 pub struct Prompt {
     pub state: Option<PromptState>,
+    /// The label and purpose of the prompt last answered, for asking again.
+    answered: Option<(String, PromptFor)>,
 }
 
 impl Prompt {
@@ -32,6 +34,13 @@ impl Prompt {
             purpose,
         });
         out.intent(Intent::Open(Layer::Prompt));
+    }
+
+    /// The answer was refused: the same question again, with the text as it was typed.
+    pub fn again(&mut self, text: String, out: &mut Out) {
+        if let Some((label, purpose)) = self.answered.take() {
+            self.ask(label, text, purpose, out);
+        }
     }
 
     pub fn text(&mut self, edit: TextEdit, out: &mut Out) {
@@ -53,6 +62,7 @@ impl Prompt {
         match command {
             Command::Select => {
                 if let Some(state) = self.state.take() {
+                    self.answered = Some((state.label, state.purpose.clone()));
                     out.intent(Intent::Close(Layer::Prompt));
                     out.intent(Intent::Prompted {
                         purpose: state.purpose,
