@@ -47,6 +47,11 @@ fn a_bad_name_is_refused_before_anything_is_sent() {
             .is_some_and(|p| p.label.starts_with("Description of prod/db")),
         "the name taken, the description asked"
     );
+    assert_eq!(
+        h.state.status_text(),
+        "",
+        "the warning went with its answer"
+    );
     assert!(h.calls().is_empty());
 }
 

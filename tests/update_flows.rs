@@ -230,10 +230,15 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
     assert!(copied.label.contains("password"));
     assert_eq!(copied.clear_after, Some(Duration::from_secs(30)));
     let token = copied.token;
-    let status = h.state.status_text();
+    let footer = h
+        .screen(120, 40)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
     assert!(
-        status.contains("clears in 30 s") && !status.contains("pw"),
-        "{status}"
+        footer.contains("clipboard clears in 30 s") && !footer.contains("pw"),
+        "{footer}"
     );
     let due = h.effects.clone();
     assert!(due.iter().any(

@@ -50,7 +50,10 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
 
 pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let top = state.layers.top();
-    let room = usize::from(area.width);
+    // The clipboard countdown stays visible whatever the footer shows; the rest fits beside.
+    let countdown = clipboard::view::countdown(&state.clipboard, state.now, theme);
+    let countdown_width = countdown.as_ref().map_or(0, Line::width);
+    let room = usize::from(area.width).saturating_sub(countdown_width);
     let mut message = false;
     let line = if top == Layer::Filter {
         let mut prompt = browse::view::filter_prompt(&state.browse, theme);
@@ -69,15 +72,9 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
     } else {
         hints(state, top, room, theme)
     };
-    // The clipboard countdown stays visible whatever the footer shows.
-    let countdown = clipboard::view::countdown(&state.clipboard, state.now, theme);
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(
-            countdown
-                .as_ref()
-                .map_or(0, |c| u16::try_from(c.width()).unwrap_or(0)),
-        ),
+        Constraint::Length(u16::try_from(countdown_width).unwrap_or(0)),
     ])
     .areas(area);
     // A message wraps onto the rows `footer_rows` gave it; hints and the prompt fit one.

@@ -366,7 +366,17 @@ fn apply_intents(state: &mut State, out: &mut Out) {
                 initial,
                 purpose,
             } => state.prompt.ask(label, initial, purpose, out),
-            Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
+            Intent::Prompted { purpose, text } => {
+                // A warning about the text before (why it was asked again) is answered now.
+                if state
+                    .status
+                    .as_ref()
+                    .is_some_and(|s| s.level == Level::Warn)
+                {
+                    state.status = None;
+                }
+                prompted(state, purpose, text, out);
+            }
             Intent::PromptAgain { text } => state.prompt.again(text, out),
             Intent::AddRow(summary) => state.browse.list.extend(vec![summary]),
             Intent::SelectSecret { arn } => {

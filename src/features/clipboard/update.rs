@@ -69,17 +69,16 @@ impl ClipboardRoom {
     ) {
         match result {
             Ok(backend) => {
-                let when =
-                    clear_after.map_or(String::new(), |d| format!("; clears in {} s", d.as_secs()));
+                // When it clears is the countdown's to say, at the footer's right end.
                 // OSC 52 is written to the terminal, which may ignore it without a word:
                 // smtui cannot know it arrived, so it does not say "Copied".
                 if backend.starts_with("OSC 52") {
                     out.info(format!(
                         "Sent {label} to the terminal's clipboard ({backend}: it arrives if \
-                         the terminal allows OSC 52){when}"
+                         the terminal allows OSC 52)"
                     ));
                 } else {
-                    out.info(format!("Copied {label} to the clipboard ({backend}){when}"));
+                    out.info(format!("Copied {label} to the clipboard ({backend})"));
                 }
                 self.notice = Some(ClipboardNotice {
                     token,
