@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::{Harness, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::{Focus, Layer};
-use smtui::app::{Action, AwsCall, Command, CopyRequest, Effect, Outcome};
+use smtui::app::{Action, AwsCall, Command, Effect, Outcome};
 use smtui::features::browse::RegionState;
 use smtui::features::reveal::Shown;
 use smtui::model::VersionSel;
@@ -219,89 +219,6 @@ fn json_keys_reveal_one_at_a_time_or_all() {
 }
 
 #[test]
-fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
-    let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
-    h.answer_fetch(r#"{"username":"app","password":"pw"}"#);
-    h.cmd(Command::Down);
-    let copied = h.copy_value_and_confirm();
-    assert!(copied.secret);
-    assert_eq!(copied.text.expose_str(), Some("pw"));
-    assert!(copied.label.contains("password"));
-    assert_eq!(copied.clear_after, Some(Duration::from_secs(30)));
-    let token = copied.token;
-    let footer = h
-        .screen(120, 40)
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .to_owned();
-    assert!(
-        footer.contains("clipboard clears in 30 s") && !footer.contains("pw"),
-        "{footer}"
-    );
-    let due = h.effects.clone();
-    assert!(due.iter().any(
-        |e| matches!(e, Effect::After { action, .. } if matches!(**action, Action::ClipboardClearDue { .. }))
-    ));
-    let effects = h.act(Action::ClipboardClearDue { token }).to_vec();
-    assert!(matches!(&effects[..], [Effect::ClearClipboard { token: t }] if *t == token));
-}
-
-#[test]
-fn a_json_key_with_a_lone_surrogate_is_refused_and_the_others_still_copy() {
-    let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
-    h.answer_fetch(r#"{"a":"\ud800","b":"x"}"#);
-    assert_eq!(h.state.layers.focus(), Focus::Value);
-    assert!(
-        h.screen(120, 40).contains("••"),
-        "still masked key by key:\n{}",
-        h.screen(120, 40)
-    );
-    let effects = h.cmd(Command::CopyValue).to_vec();
-    assert!(
-        !effects.iter().any(|e| matches!(e, Effect::Copy(_))),
-        "{effects:?}"
-    );
-    let status = h.state.status_text();
-    assert!(
-        status.contains("Not copied") && status.contains("surrogate"),
-        "{status}"
-    );
-    h.cmd(Command::Down);
-    assert_eq!(h.copy_value_and_confirm().text.expose_str(), Some("x"));
-}
-
-#[test]
-fn copy_without_reveal_fetches_but_never_shows() {
-    let mut h = Harness::loaded();
-    h.cmd(Command::CopyValue);
-    h.answer_fetch("copied-not-shown");
-    assert!(h.state.reveal.value.is_none());
-    assert!(
-        matches!(&h.effects[..], [Effect::Copy(CopyRequest { text, .. })] if text.expose_str() == Some("copied-not-shown"))
-    );
-}
-
-#[test]
-fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
-    let mut h = Harness::loaded();
-    let arn = h
-        .state
-        .browse
-        .list
-        .selected()
-        .expect("selected")
-        .arn
-        .clone();
-    let effects = h.cmd(Command::CopyArn).to_vec();
-    assert!(
-        matches!(&effects[..], [Effect::Copy(CopyRequest { text, secret: false, clear_after: None, .. })] if text.expose_str() == Some(arn.as_str()))
-    );
-}
-
-#[test]
 fn version_picker_lists_stages_and_ids_and_refetches() {
     // Through the keymap, as a user would: a command sent straight to `update` once hid
     // that the picker ignored the arrow keys.
@@ -465,35 +382,6 @@ fn a_denied_call_says_as_whom_once_the_identity_is_known() {
 }
 
 #[test]
-fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
-    let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
-    h.cmd(Command::CopyValue);
-    assert_eq!(h.state.reveal.pending.len(), 2);
-    let [reveal, copy] = [0, 1].map(|i| h.state.reveal.pending[i].request);
-    let answer = |h: &mut Harness, request: u64, raw: &str| {
-        let value = smtui::secret::SecretValue::from_string(raw.into());
-        h.answer(Outcome::ValueFetched {
-            request,
-            result: Ok(smtui::model::FetchedValue {
-                version_id: "v1".into(),
-                stages: vec!["AWSCURRENT".into()],
-                raw: value.clone(),
-                view: smtui::secret::ValueView::from_parts(Some(value), None),
-            }),
-        })
-        .to_vec()
-    };
-    let copied = answer(&mut h, copy, "the-value");
-    assert!(matches!(
-        &copied[..],
-        [Effect::Copy(CopyRequest { secret: true, .. })]
-    ));
-    answer(&mut h, reveal, "the-value");
-    assert!(h.state.reveal.value.is_some(), "the reveal still lands");
-}
-
-#[test]
 fn pressing_reveal_again_while_fetching_cancels() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
@@ -501,20 +389,6 @@ fn pressing_reveal_again_while_fetching_cancels() {
     assert!(effects.is_empty(), "no second GetSecretValue: {effects:?}");
     assert!(h.state.reveal.pending.is_empty());
     assert!(h.state.status_text().contains("cancelled"));
-}
-
-#[test]
-fn a_copy_is_labelled_with_the_version_it_asked_for() {
-    let mut h = Harness::loaded();
-    h.state.reveal.version = VersionSel::Stage("AWSPREVIOUS".into());
-    h.cmd(Command::CopyValue);
-    // The user picks another version before the answer arrives.
-    h.state.reveal.version = VersionSel::current();
-    h.answer_fetch("old-value");
-    let [Effect::Copy(CopyRequest { label, .. })] = &h.effects[..] else {
-        panic!("one copy: {:?}", h.effects)
-    };
-    assert!(label.contains("AWSPREVIOUS"), "{label}");
 }
 
 #[test]
@@ -545,59 +419,4 @@ fn the_version_picker_says_why_when_describe_failed() {
         "not 'still loading' forever: {footer}"
     );
     assert_eq!(h.state.layers.top(), Layer::List);
-}
-
-#[test]
-fn an_older_copy_s_clear_answer_leaves_the_newer_copy_s_timer_alone() {
-    let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
-    h.answer_fetch("first");
-    let first = h.copy_value_and_confirm().token;
-    let second = h.copy_value_and_confirm().token;
-    // The first copy's clear was already queued; it answers "not ours any more".
-    h.act(Action::ClipboardCleared {
-        token: first,
-        result: Ok(false),
-    });
-    assert!(
-        h.state
-            .clipboard
-            .notice
-            .as_ref()
-            .is_some_and(|c| c.token == second),
-        "the second copy is still tracked"
-    );
-    let effects = h.act(Action::ClipboardClearDue { token: second }).to_vec();
-    assert!(matches!(&effects[..], [Effect::ClearClipboard { token }] if *token == second));
-}
-
-#[test]
-fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming_it() {
-    let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
-    h.answer_fetch("{\"cmd\":\"x\\u001b[201~rm -rf ~\\n\",\"ok\":\"plain\"}");
-    h.cmd(Command::CopyValue);
-    assert_eq!(h.state.layers.top(), Layer::Confirm, "not copied yet");
-    assert!(h.effects.iter().all(|e| !matches!(e, Effect::Copy(_))));
-    let question = common::confirm_question(&h.state);
-    assert!(
-        question.contains("bracketed paste") && question.contains("line break"),
-        "{question}"
-    );
-    assert!(
-        !question.contains("rm -rf"),
-        "the value itself is never quoted"
-    );
-    h.press(KeyCode::Char('n'), KeyModifiers::NONE);
-    assert!(h.effects.iter().all(|e| !matches!(e, Effect::Copy(_))));
-    h.cmd(Command::CopyValue);
-    h.press(KeyCode::Char('y'), KeyModifiers::NONE);
-    assert!(matches!(
-        &h.effects[..],
-        [Effect::Copy(CopyRequest { secret: true, .. })]
-    ));
-    // A plain key is copied at once.
-    h.cmd(Command::Down);
-    let copied = h.copy_value_and_confirm();
-    assert_eq!(copied.text.expose_str(), Some("plain"));
 }
