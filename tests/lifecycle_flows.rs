@@ -247,3 +247,23 @@ fn no_write_before_the_detail_says_whether_another_service_manages_it() {
         assert!(h.calls().iter().all(|c| !c.mutates()), "{key}");
     }
 }
+
+#[test]
+fn a_restored_secret_on_screen_is_described_again_at_once() {
+    let mut h = deletable();
+    let selected = h.state.selected().cloned().expect("selected");
+    h.answer(Outcome::Wrote {
+        call: AwsCall::Restore {
+            region: selected.region.clone(),
+            arn: selected.arn.clone(),
+            name: selected.name.clone(),
+        },
+        result: Ok(Written::Restored),
+    });
+    assert!(h.state.status_text().ends_with("is restored"));
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::Describe { arn, .. }] if *arn == selected.arn),
+        "the detail pane is not left loading: {:?}",
+        h.calls()
+    );
+}

@@ -387,8 +387,8 @@ fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::SecretChanged { arn } => secret_changed(state, &arn, out),
             Intent::DeletionChanged { arn, on } => {
                 state.browse.list.set_deleted(&arn, on);
-                // Described again (the deletion date) the next time it is selected.
-                state.details.cache.remove(&arn);
+                // Its detail (the deletion date) is described again, now if it is on screen.
+                secret_changed(state, &arn, out);
             }
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);
