@@ -458,3 +458,19 @@ fn the_overview_sorts_and_follows_rows_arriving() {
         Some("prod/crm/salesforce")
     );
 }
+
+#[test]
+fn a_stuck_rotation_s_panel_is_shown_whole_where_there_is_room() {
+    let h = described(|d| pending_since(d, "2026-11-22T08:00:00Z"));
+    for (width, height) in [(120, 40), (140, 40), (200, 60)] {
+        let screen = h.screen(width, height);
+        assert!(
+            screen.contains(" Stuck ")
+                && screen.contains("AWSPENDING")
+                && screen.contains("Rotator"),
+            "{width}x{height}:\n{screen}"
+        );
+        // All three versions in the detail too.
+        assert!(screen.contains("v3-pend-"), "{width}x{height}:\n{screen}");
+    }
+}

@@ -27,7 +27,9 @@ pub(crate) fn open_palette(state: &mut State, out: &mut Out) {
         }
         own
     };
-    state.palette.open(origin, offered, out);
+    state
+        .palette
+        .open_with(origin, offered, state.settings.read_only, out);
 }
 
 /// Whether `command` can do anything in `layer` now: the footer hints and the palette

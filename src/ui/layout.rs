@@ -29,6 +29,37 @@ const ROTATION_HEIGHT: u16 = 10;
 const ROTATION_ROOM_WIDE: u16 = 28;
 const ROTATION_ROOM_NARROW: u16 = 18;
 
+/// The least height (borders included) the value pane keeps beside a long detail.
+const VALUE_LEAST: u16 = 8;
+
+/// What the content asks for, in rows with borders: the footer (a long message wraps), and
+/// the detail and rotation panes at their column's width (`None`: not measured, the
+/// defaults apply). The panes get what they ask within each shape's limits, so nothing is
+/// cut while there is room, and the rest goes to the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wants {
+    pub footer: u16,
+    pub detail: Option<u16>,
+    pub rotation: Option<u16>,
+}
+
+impl Default for Wants {
+    fn default() -> Self {
+        Self {
+            footer: 1,
+            detail: None,
+            rotation: None,
+        }
+    }
+}
+
+impl Wants {
+    /// The rotation panel's height in a column `room` high: what it asks, at most half.
+    fn rotation_in(self, room: u16) -> u16 {
+        self.rotation.unwrap_or(ROTATION_HEIGHT).min(room / 2)
+    }
+}
+
 /// Where everything goes on a screen. A pane that is not shown has an empty rectangle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
@@ -52,6 +83,19 @@ pub struct Screen {
 /// The layout of a screen of `area` with `tab` chosen for narrow screens; `None` when the
 /// screen is too small to use.
 pub fn layout(area: Rect, tab: Tab, footer_rows: u16) -> Option<Screen> {
+    layout_for(
+        area,
+        tab,
+        Wants {
+            footer: footer_rows,
+            ..Wants::default()
+        },
+    )
+}
+
+/// The layout of a screen of `area`, giving the content what it `wants` where it can.
+pub fn layout_for(area: Rect, tab: Tab, wants: Wants) -> Option<Screen> {
+    let footer_rows = wants.footer;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
@@ -87,16 +131,16 @@ pub fn layout(area: Rect, tab: Tab, footer_rows: u16) -> Option<Screen> {
             Tab::Rotation => screen.rotation = main,
         }
     } else if main.width >= VERY_WIDE {
-        very_wide(&mut screen, main);
+        very_wide(&mut screen, main, wants);
     } else if main.width >= WIDE {
-        wide(&mut screen, main);
+        wide(&mut screen, main, wants);
     } else {
-        stacked(&mut screen, main);
+        stacked(&mut screen, main, wants);
     }
     Some(screen)
 }
 
-fn very_wide(screen: &mut Screen, main: Rect) {
+fn very_wide(screen: &mut Screen, main: Rect, wants: Wants) {
     let [list, middle, value] = Layout::horizontal([
         Constraint::Percentage(44),
         Constraint::Percentage(26),
@@ -104,7 +148,7 @@ fn very_wide(screen: &mut Screen, main: Rect) {
     ])
     .areas(main);
     let rotation_height = if middle.height >= ROTATION_ROOM_NARROW {
-        ROTATION_HEIGHT
+        wants.rotation_in(middle.height)
     } else {
         0
     };
@@ -122,16 +166,21 @@ fn very_wide(screen: &mut Screen, main: Rect) {
     };
 }
 
-fn wide(screen: &mut Screen, main: Rect) {
+fn wide(screen: &mut Screen, main: Rect, wants: Wants) {
     let [list, side] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(main);
     let rotation_height = if side.height >= ROTATION_ROOM_WIDE {
-        ROTATION_HEIGHT
+        wants.rotation_in(side.height)
     } else {
         0
     };
+    // The detail keeps at least 45% (so the panes do not jump as the selection moves), and
+    // grows for a secret with more to say while the value keeps its least height.
+    let usual = side.height * 45 / 100;
+    let most = side.height.saturating_sub(rotation_height + VALUE_LEAST);
+    let detail_height = wants.detail.map_or(usual, |d| d.min(most).max(usual));
     let [detail, rotation, value] = Layout::vertical([
-        Constraint::Percentage(45),
+        Constraint::Length(detail_height),
         Constraint::Length(rotation_height),
         Constraint::Fill(1),
     ])
@@ -142,13 +191,13 @@ fn wide(screen: &mut Screen, main: Rect) {
     screen.value = value;
 }
 
-fn stacked(screen: &mut Screen, main: Rect) {
+fn stacked(screen: &mut Screen, main: Rect, wants: Wants) {
     let [list, below] =
         Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(main);
     let [left, value] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(below);
     let rotation_height = if left.height >= ROTATION_ROOM_NARROW {
-        ROTATION_HEIGHT
+        wants.rotation_in(left.height)
     } else {
         0
     };

@@ -27,14 +27,33 @@ pub use theme::Theme;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, layout};
 
+/// Styles do not change how many rows a text takes: any theme measures alike.
+static MEASURING_THEME: std::sync::LazyLock<Theme> = std::sync::LazyLock::new(Theme::default);
+
 /// Where everything goes on a screen of `area` for this state (drawing and the mouse use
 /// the same answer).
 pub fn screen_layout(area: Rect, state: &State) -> Option<Screen> {
-    layout(
-        area,
-        state.shown_tab(),
-        status::footer_rows(state, area.width),
-    )
+    let footer = status::footer_rows(state, area.width);
+    let first = layout(area, state.shown_tab(), footer)?;
+    if first.shown.is_some() {
+        return Some(first);
+    }
+    // The detail and rotation panes share a column: measured at its width, they get the
+    // rows their content needs where the shape allows.
+    let ctx = state.ctx();
+    let width = first.detail.width;
+    let theme = &*MEASURING_THEME;
+    let wants = layout::Wants {
+        footer,
+        detail: Some(detail::view::rows_needed(width, &ctx, false, theme)),
+        rotation: Some(rotation::view::rows_needed(
+            width,
+            &ctx,
+            &state.rotation,
+            theme,
+        )),
+    };
+    layout::layout_for(area, state.shown_tab(), wants)
 }
 
 /// Draws the whole screen in the theme the user chose (or `theme` when the state has no

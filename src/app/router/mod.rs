@@ -13,9 +13,8 @@ use crate::app::effect::Effect;
 use crate::app::envelope::Stamp;
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
-use crate::app::room::{ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity};
+use crate::app::room::{Intent, Level, OnYes, Out};
 use crate::app::state::{State, ctx_of};
-use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::detail::Details;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
@@ -56,6 +55,8 @@ macro_rules! ctx {
 }
 
 mod identity;
+mod intents;
+use intents::{apply_intents, close};
 mod pointer;
 mod results;
 use results::result;
@@ -306,156 +307,6 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
     }
 }
 
-/// Applies what rooms asked of others, in order (an intent may lead to more).
-fn apply_intents(state: &mut State, out: &mut Out) {
-    let mut next = 0;
-    while next < out.intents.len() {
-        let intent = out.intents[next].clone();
-        next += 1;
-        match intent {
-            Intent::Status(line) => state.status = Some(line),
-            Intent::Copy {
-                label,
-                text,
-                sensitivity,
-            } => {
-                // A paste must never run a command: a secret that could is copied only
-                // after a confirmation that names what is in it.
-                let risks = paste_risks(&text);
-                if sensitivity == Sensitivity::Secret && !risks.is_empty() {
-                    state.confirm.ask(
-                        ConfirmRequest {
-                            question: format!(
-                                "The {label} holds {}: pasted into a shell or terminal it \
-                                 could run commands. Copy it anyway?",
-                                risks.join(", ")
-                            ),
-                            on_yes: OnYes::Copy { label, text },
-                            typed: None,
-                        },
-                        out,
-                    );
-                } else {
-                    let ctx = ctx!(state);
-                    state.clipboard.copy(label, text, sensitivity, &ctx, out);
-                }
-            }
-            Intent::CopyConfirmed { label, text } => {
-                let ctx = ctx!(state);
-                state
-                    .clipboard
-                    .copy(label, text, Sensitivity::Secret, &ctx, out);
-            }
-            Intent::Confirm(request) => {
-                if request.on_yes.mutates() && state.settings.read_only {
-                    refuse_read_only(&request.on_yes, out);
-                } else {
-                    state.confirm.ask(request, out);
-                }
-            }
-            Intent::Call(call) => {
-                if call.mutates() && state.settings.read_only {
-                    refuse_read_only(&OnYes::Call(call), out);
-                } else {
-                    let stamp = state.session.stamp();
-                    out.effect(Effect::Aws { stamp, call });
-                }
-            }
-            Intent::Prompt {
-                label,
-                initial,
-                purpose,
-            } => state.prompt.ask(label, initial, purpose, out),
-            Intent::Prompted { purpose, text } => {
-                // A warning about the text before (why it was asked again) is answered now.
-                if state
-                    .status
-                    .as_ref()
-                    .is_some_and(|s| s.level == Level::Warn)
-                {
-                    state.status = None;
-                }
-                prompted(state, purpose, text, out);
-            }
-            Intent::PromptAgain { text } => state.prompt.again(text, out),
-            Intent::AddRow(summary) => state.browse.list.extend(vec![summary]),
-            Intent::SelectSecret { arn } => {
-                if !state.browse.list.select_arn(&arn) {
-                    out.warn("That secret is no longer listed");
-                }
-            }
-            Intent::SecretChanged { arn } => secret_changed(state, &arn, out),
-            Intent::DeletionChanged { arn, on } => {
-                state.browse.list.set_deleted(&arn, on);
-                // Its detail (the deletion date) is described again, now if it is on screen.
-                secret_changed(state, &arn, out);
-            }
-            Intent::UseVersion(version) => {
-                let ctx = ctx!(state);
-                state.reveal.use_version(version, &ctx, out);
-            }
-            Intent::Describe => {
-                let ctx = ctx!(state, without details);
-                state.details.describe_if_stale(&ctx, out);
-            }
-            Intent::Open(layer) => open(state, layer),
-            Intent::Close(layer) => close(state, layer),
-            Intent::Run(command) => run_command(state, command, out),
-        }
-    }
-    out.intents.clear();
-}
-
-/// The text typed into a prompt, to the room that asked for it.
-fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) {
-    match purpose {
-        PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
-            let ctx = ctx!(state);
-            state.tags.prompted(purpose, text, &ctx, out);
-        }
-        PromptFor::NewName { .. }
-        | PromptFor::NewDescription { .. }
-        | PromptFor::NewOptions { .. }
-        | PromptFor::PasswordOptions => {
-            state.editor.create_prompted(purpose, &text, out);
-        }
-        PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
-            RotationRoom::prompted(purpose, &text, &ctx!(state), out);
-        }
-        PromptFor::AuditFilter => state.audit.filtered(&text),
-        PromptFor::RoleArn => identity::typed(state, &text, out),
-        PromptFor::MfaCode { profile } => identity::mfa_typed(state, &profile, text, out),
-        PromptFor::RoleOptions { arn } => identity::options_typed(state, &arn, &text, out),
-        PromptFor::SessionSerial => identity::session_serial_typed(&text, out),
-        PromptFor::SessionCode { serial } => {
-            identity::session_code_typed(state, &serial, text, out);
-        }
-        PromptFor::RoleCode { arn, options } => {
-            identity::role_code_typed(state, &arn, &options, text, out);
-        }
-    }
-}
-
-/// Rotation events the audit pane found feed the rotation panel's state.
-fn feed_rotation_events(state: &mut State) {
-    if let Some((arn, events)) = state.audit.rotation_events() {
-        state.rotation.events.insert(arn, events);
-    }
-}
-
-/// A write changed `arn`: what is cached or shown of it is stale.
-fn secret_changed(state: &mut State, arn: &str, out: &mut Out) {
-    state.details.cache.remove(arn);
-    if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {
-        state.reveal.mask();
-    }
-    // On screen: described again now, not when the selection next moves.
-    if state.selected().is_some_and(|s| s.arn == arn) {
-        let ctx = ctx!(state, without details);
-        state.details.describe_if_stale(&ctx, out);
-    }
-}
-
 fn refuse_read_only(what: &OnYes, out: &mut Out) {
     let name = match what {
         OnYes::Command(command) => command.name(),
@@ -465,60 +316,6 @@ fn refuse_read_only(what: &OnYes, out: &mut Out) {
     out.error(format!(
         "Read-only mode: {name} is not allowed (restart without --read-only)"
     ));
-}
-
-fn open(state: &mut State, layer: Layer) {
-    if layer == Layer::Help {
-        state.help.scroll = 0;
-    }
-    state.layers.push(layer);
-}
-
-/// Takes `layer` off the stack and forgets what its room held for it.
-fn close(state: &mut State, layer: Layer) {
-    state.layers.remove(layer);
-    match layer {
-        Layer::Versions => state.versions.picker = None,
-        Layer::Compare => state.versions.comparison = None,
-        Layer::Delete => state.lifecycle.form = None,
-        // Dropping the session zeroizes the buffer.
-        Layer::Editor => {
-            state.layers.remove(Layer::Review);
-            state.editor.session = None;
-        }
-        Layer::Palette => state.palette.input.clear(),
-        Layer::Confirm => {
-            state.confirm.pending = None;
-            state.confirm.input.clear();
-        }
-        Layer::List
-        | Layer::Value
-        | Layer::Filter
-        | Layer::Help
-        | Layer::Review
-        | Layer::Conflict => {}
-        Layer::Tags => state.tags.popup = None,
-        Layer::Themes => state.appearance.closed(),
-        Layer::Rotation => state.rotation.overview = None,
-        Layer::Audit => {
-            state.layers.remove(Layer::AuditEvent);
-            state.audit.closed();
-        }
-        Layer::AuditEvent => {
-            if let Some(view) = state.audit.view.as_mut() {
-                view.record = None;
-            }
-        }
-        Layer::Prompt => {
-            // A prompt left with Esc: an MFA code typed into it is wiped, not just dropped.
-            if let Some(mut prompt) = state.prompt.state.take()
-                && prompt.purpose.is_secret()
-            {
-                zeroize::Zeroize::zeroize(&mut prompt.input);
-            }
-        }
-        Layer::Roles => state.session.switcher = None,
-    }
 }
 
 /// What the rules compare with: the state before the action.

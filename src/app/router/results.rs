@@ -3,7 +3,8 @@
 //! secret refreshes its list row; rotation events the audit pane found feed the rotation
 //! panel) happens here.
 
-use super::{ctx_of, feed_rotation_events};
+use super::ctx_of;
+use super::intents::feed_rotation_events;
 use crate::app::effect::{AwsCall, EditFetch};
 use crate::app::envelope::{Envelope, Outcome};
 use crate::app::room::{Out, explain};

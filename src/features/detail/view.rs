@@ -18,12 +18,22 @@ use crate::ui::widgets::{break_identifier, date, date_time, dim_line, pane_block
 /// The selected secret's detail, from `ctx` (the selection and its cached detail).
 /// `rotation_line`: the rotation panel is not on screen, so a line here says its state.
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, rotation_line: bool, theme: &Theme) {
+    frame.render_widget(paragraph(area.width, ctx, rotation_line, theme), area);
+}
+
+/// Rows the pane needs, borders included, to show all of itself `width` columns wide.
+pub fn rows_needed(width: u16, ctx: &Ctx, rotation_line: bool, theme: &Theme) -> u16 {
+    let rows = paragraph(width, ctx, rotation_line, theme).line_count(width.saturating_sub(2));
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+fn paragraph<'a>(width: u16, ctx: &Ctx<'a>, rotation_line: bool, theme: &Theme) -> Paragraph<'a> {
     let block = pane_block(Line::from(" Detail "), false, theme);
     let lines = match (ctx.selected, ctx.detail) {
         (None, _) => vec![dim_line("Nothing selected.", theme)],
         (Some(_), None) => vec![Line::styled("Loading…", theme.loading)],
         (Some(_), Some(Ok(detail))) => {
-            let width = usize::from(block.inner(area).width).saturating_sub(LABEL_WIDTH);
+            let width = usize::from(width.saturating_sub(2)).saturating_sub(LABEL_WIDTH);
             lines(detail, width, rotation_line.then_some(ctx), theme)
         }
         (Some(_), Some(Err(err))) => vec![Line::styled(
@@ -31,12 +41,9 @@ pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, rotation_line: bool, the
             theme.error,
         )],
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
 }
 
 /// The column the values start in, after their label.

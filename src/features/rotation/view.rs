@@ -16,17 +16,24 @@ use crate::ui::widgets::{dim_line, pane_block};
 
 /// The panel for the selected secret.
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, room: &RotationRoom, theme: &Theme) {
+    frame.render_widget(paragraph(ctx, room, theme), area);
+}
+
+/// Rows the panel needs, borders included, to show all of itself `width` columns wide.
+pub fn rows_needed(width: u16, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> u16 {
+    let rows = paragraph(ctx, room, theme).line_count(width.saturating_sub(2));
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+fn paragraph<'a>(ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> Paragraph<'a> {
     let block = pane_block(Line::from(" Rotation "), false, theme);
     let lines = match Subject::of(ctx) {
         None => vec![dim_line("Nothing selected.", theme)],
         Some(subject) => lines(&subject, ctx, room, theme),
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
 }
 
 fn field<'a>(label: &'static str, spans: Vec<Span<'a>>, theme: &Theme) -> Line<'a> {
