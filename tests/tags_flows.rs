@@ -129,3 +129,85 @@ fn adding_a_key_that_exists_says_it_replaces_the_value() {
     );
     assert!(question.contains("\"payments\" now"), "{question}");
 }
+
+#[test]
+fn read_only_the_popup_offers_only_moving_and_closing() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('t'));
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("a add · Enter change value"), "{screen}");
+    press(&mut h, KeyCode::Esc);
+
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Char('t'));
+    assert_eq!(h.state.layers.top(), Layer::Tags);
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("↓/↑ move · Esc close · read-only mode: no changes"),
+        "{screen}"
+    );
+    for offered in ["a add", "change value", "x remove", "d description"] {
+        assert!(!screen.contains(offered), "{offered} offered:\n{screen}");
+    }
+}
+
+#[test]
+fn a_refused_key_keeps_the_prompt_and_the_text() {
+    let mut h = opened();
+    press(&mut h, KeyCode::Char('a'));
+    h.type_text("aws:x");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.status_text(),
+        "Keys starting with aws: are reserved for AWS"
+    );
+    assert_eq!(h.state.layers.top(), Layer::Prompt, "still asking");
+    let prompt = h.state.prompt.state.clone().expect("a prompt");
+    assert_eq!(prompt.input, "aws:x", "nothing typed is lost");
+    assert!(
+        prompt.label.starts_with("Key of the new tag"),
+        "{}",
+        prompt.label
+    );
+    // The next keys are still text: `x` would remove a tag in the popup.
+    for _ in 0.."aws:x".len() {
+        press(&mut h, KeyCode::Backspace);
+    }
+    h.type_text("x-owner");
+    assert_eq!(
+        h.state.prompt.state.as_ref().map(|p| p.input.as_str()),
+        Some("x-owner")
+    );
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.state
+            .prompt
+            .state
+            .as_ref()
+            .is_some_and(|p| p.label.starts_with("Value of x-owner"))
+    );
+    assert!(h.calls().is_empty());
+}
+
+#[test]
+fn a_refused_value_keeps_the_prompt_and_the_text() {
+    let mut h = opened();
+    press(&mut h, KeyCode::Char('a'));
+    h.type_text("owner");
+    press(&mut h, KeyCode::Enter);
+    let long = "v".repeat(smtui::features::tags::MAX_VALUE_CHARS + 1);
+    h.type_text(&long);
+    press(&mut h, KeyCode::Enter);
+    assert!(h.state.status_text().contains("at most 256 characters"));
+    assert_eq!(h.state.layers.top(), Layer::Prompt);
+    let prompt = h.state.prompt.state.clone().expect("a prompt");
+    assert_eq!(prompt.input, long);
+    assert!(
+        prompt.label.starts_with("Value of owner"),
+        "{}",
+        prompt.label
+    );
+    press(&mut h, KeyCode::Backspace);
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Confirm, "fixed, then asked");
+}

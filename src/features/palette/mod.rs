@@ -17,6 +17,9 @@ pub struct Palette {
     pub offered: Vec<Command>,
     /// That layer: its keys are shown beside each name.
     pub origin: Layer,
+    /// `--read-only`: the writes left out of `offered` are still named when typed, so
+    /// `:rotate` is not answered as if there were no such command.
+    pub read_only: bool,
 }
 
 impl Default for Palette {
@@ -26,17 +29,32 @@ impl Default for Palette {
             selected: 0,
             offered: Vec::new(),
             origin: Layer::List,
+            read_only: false,
         }
     }
 }
 
 impl Palette {
+    /// Opens outside read-only mode (see `open_with`).
     pub fn open(&mut self, origin: Layer, offered: Vec<Command>, out: &mut Out) {
+        self.open_with(origin, offered, false, out);
+    }
+
+    /// Opens offering `offered`; in `read_only` mode the writes (never offered then) are
+    /// recognised by name and refused with the reason.
+    pub fn open_with(
+        &mut self,
+        origin: Layer,
+        offered: Vec<Command>,
+        read_only: bool,
+        out: &mut Out,
+    ) {
         *self = Self {
             input: String::new(),
             selected: 0,
             offered,
             origin,
+            read_only,
         };
         out.intent(Intent::Open(Layer::Palette));
     }
@@ -49,6 +67,29 @@ impl Palette {
             .into_iter()
             .map(|i| self.offered[i])
             .collect()
+    }
+
+    /// A write read-only mode withholds that the input names: its exact name (even if it
+    /// fuzzily matches something offered, Enter must not run that instead), or the best
+    /// fuzzy match when nothing offered matches.
+    pub fn withheld(&self) -> Option<Command> {
+        if !self.read_only {
+            return None;
+        }
+        let writes: Vec<Command> = Command::all()
+            .filter(|c| c.in_palette() && c.mutates() && !self.offered.contains(c))
+            .collect();
+        let typed = self.input.trim();
+        if let Some(exact) = writes.iter().find(|c| c.name() == typed) {
+            return Some(*exact);
+        }
+        if !self.matches().is_empty() {
+            return None;
+        }
+        let names: Vec<String> = writes.iter().map(|c| c.name().to_owned()).collect();
+        crate::fuzzy::best_first(typed, &names)
+            .first()
+            .map(|&i| writes[i])
     }
 
     pub fn text(&mut self, edit: TextEdit) {
@@ -73,17 +114,28 @@ impl Palette {
                     self.selected = 0;
                 }
             }
-            Command::Select => match matches.get(self.selected) {
-                Some(&chosen) => {
+            Command::Select => match (self.withheld(), matches.get(self.selected)) {
+                (Some(write), _) => out.warn(refusal(write)),
+                (None, Some(&chosen)) => {
                     out.intent(Intent::Close(Layer::Palette));
                     out.intent(Intent::Run(chosen));
                 }
-                None => out.warn(format!("No command matches {:?}", self.input)),
+                (None, None) => out.warn(format!("No command matches {:?}", self.input)),
             },
             Command::Back => out.intent(Intent::Close(Layer::Palette)),
             _ => {}
         }
     }
+}
+
+/// Why a write named in the palette does not run: it exists, read-only mode forbids it.
+pub fn refusal(write: Command) -> String {
+    let what = if write == Command::Create {
+        "creates a secret"
+    } else {
+        "changes the secret"
+    };
+    format!("{} {what}: not in read-only mode", write.name())
 }
 
 #[cfg(test)]
@@ -119,5 +171,68 @@ mod tests {
                 .iter()
                 .any(|i| matches!(i, Intent::Run(Command::Refresh)))
         );
+    }
+
+    /// What the palette gets in read-only mode: the writes left out.
+    fn read_only(input: &str) -> Palette {
+        let mut p = palette(input);
+        p.offered.retain(|c| !c.mutates());
+        p.read_only = true;
+        p
+    }
+
+    fn warning(out: &Out) -> String {
+        out.intents
+            .iter()
+            .find_map(|i| match i {
+                Intent::Status(line) => Some(line.text.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn read_only_names_the_write_it_withholds_and_runs_nothing() {
+        for (input, expected) in [
+            ("rotate", "rotate changes the secret: not in read-only mode"),
+            // Exactly a write's name, though it fuzzily matches `toggle-deleted`.
+            ("delete", "delete changes the secret: not in read-only mode"),
+            (
+                "restor",
+                "restore changes the secret: not in read-only mode",
+            ),
+            ("create", "create creates a secret: not in read-only mode"),
+        ] {
+            let mut p = read_only(input);
+            let mut out = Out::default();
+            p.command(Command::Select, &mut out);
+            assert_eq!(warning(&out), expected);
+            assert!(
+                !out.intents.iter().any(|i| matches!(i, Intent::Run(_))),
+                "{input}: {:?}",
+                out.intents
+            );
+            assert_eq!(p.input, input, "the text stays to be corrected");
+        }
+    }
+
+    #[test]
+    fn read_only_still_runs_reads_and_says_when_nothing_matches() {
+        let mut p = read_only("rotation");
+        assert_eq!(p.withheld(), None, "the overview is a read");
+        let mut out = Out::default();
+        p.command(Command::Select, &mut out);
+        assert!(
+            out.intents
+                .iter()
+                .any(|i| matches!(i, Intent::Run(Command::RotationOverview)))
+        );
+        let mut out = Out::default();
+        read_only("zzz").command(Command::Select, &mut out);
+        assert_eq!(warning(&out), "No command matches \"zzz\"");
+        // Outside read-only mode a command not offered is simply not there.
+        let mut p = read_only("rotate");
+        p.read_only = false;
+        assert_eq!(p.withheld(), None);
     }
 }

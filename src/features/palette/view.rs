@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::command::Command;
 use crate::app::keymap::{Keymap, join_keys};
 use crate::app::layers::Layer;
-use crate::features::palette::Palette;
+use crate::features::palette::{Palette, refusal};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{centered, pane_block, scroll_offset};
@@ -23,7 +23,10 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap,
         Span::styled(sanitize_line(&palette.input).into_owned(), theme.filter),
         Span::styled("▏", theme.filter),
     ])];
-    if matches.is_empty() {
+    // A write typed in read-only mode: say why it will not run, not that it is unknown.
+    if let Some(write) = palette.withheld() {
+        lines.push(Line::styled(refusal(write), theme.warn));
+    } else if matches.is_empty() {
         lines.push(Line::styled("no command matches", theme.dim));
     }
     for (i, command) in matches.iter().enumerate().skip(offset).take(rows) {

@@ -19,6 +19,9 @@ pub struct TagsPopup {
     pub selected: usize,
     /// `None` while GetResourcePolicy is on its way; `Ok(None)` when there is no policy.
     pub policy: Option<Result<Option<String>, String>>,
+    /// `--read-only`, as it was when the popup opened (it is fixed for the session): the
+    /// popup then offers no change the router would refuse.
+    pub read_only: bool,
 }
 
 #[derive(Debug, Clone, Default)]

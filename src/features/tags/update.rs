@@ -30,6 +30,7 @@ impl Tags {
             name: secret.name.clone(),
             selected: 0,
             policy: None,
+            read_only: ctx.settings.read_only,
         });
         out.intent(Intent::Open(Layer::Tags));
         out.intent(Intent::Call(AwsCall::FetchPolicy {
@@ -115,10 +116,18 @@ impl Tags {
         match purpose {
             PromptFor::TagKey => {
                 let key = text.trim().to_owned();
-                if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
-                    out.warn(format!("A tag key has 1 to {MAX_KEY_CHARS} characters"));
+                let refused = if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
+                    Some(format!("A tag key has 1 to {MAX_KEY_CHARS} characters"))
                 } else if belongs_to_aws(&key) {
-                    out.warn("Keys starting with aws: are reserved for AWS");
+                    Some("Keys starting with aws: are reserved for AWS".to_owned())
+                } else {
+                    None
+                };
+                if let Some(why) = refused {
+                    // Asked again with the text as typed: nothing is lost, and the next
+                    // keys are still text, not commands on the popup.
+                    out.warn(why);
+                    out.intent(Intent::PromptAgain { text });
                 } else {
                     out.intent(Intent::Prompt {
                         label: format!("Value of {key} on {}", popup.name),
@@ -132,6 +141,7 @@ impl Tags {
                     out.warn(format!(
                         "A tag value has at most {MAX_VALUE_CHARS} characters"
                     ));
+                    out.intent(Intent::PromptAgain { text });
                     return;
                 }
                 let existing = match ctx.detail {

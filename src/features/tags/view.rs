@@ -74,7 +74,15 @@ pub fn render(
         )),
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
+    // Read-only mode refuses every change: offering only what works, and saying why.
+    let hint = if popup.read_only {
+        format!(
+            "{}/{} move · {} close · read-only mode: no changes",
+            key(Command::Down),
+            key(Command::Up),
+            key(Command::Back)
+        )
+    } else {
         format!(
             "{} add · {} change value · {} remove · {} description · {} close",
             key(Command::AddTag),
@@ -82,9 +90,9 @@ pub fn render(
             key(Command::RemoveTag),
             key(Command::EditDescription),
             key(Command::Back)
-        ),
-        theme.dim,
-    ));
+        )
+    };
+    lines.push(Line::styled(hint, theme.dim));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup_area = centered(area, area.width.saturating_sub(10).min(96), height);
     frame.render_widget(Clear, popup_area);

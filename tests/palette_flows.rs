@@ -1,0 +1,58 @@
+//! The palette in read-only mode: a write typed by name is recognised and refused with the
+//! reason, not answered as if no such command existed.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+#[test]
+fn read_only_says_a_typed_write_exists_but_is_not_allowed() {
+    let mut h = Harness::loaded();
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Char(':'));
+    h.type_text("rotate");
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("rotate changes the secret: not in read-only mode"),
+        "{screen}"
+    );
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.status_text(),
+        "rotate changes the secret: not in read-only mode"
+    );
+    assert_eq!(h.state.layers.top(), Layer::Palette, "nothing lost");
+    assert_eq!(h.state.palette.input, "rotate");
+    assert!(h.calls().is_empty());
+    // `delete` fuzzily matches `toggle-deleted`: its exact name is still the write's.
+    for _ in 0.."rotate".len() {
+        press(&mut h, KeyCode::Backspace);
+    }
+    h.type_text("delete");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.status_text(),
+        "delete changes the secret: not in read-only mode"
+    );
+    assert!(!h.state.browse.list.show_deleted(), "nothing else ran");
+}
+
+#[test]
+fn outside_read_only_a_typed_write_runs() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char(':'));
+    h.type_text("rotate");
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        !h.state.status_text().contains("read-only"),
+        "{}",
+        h.state.status_text()
+    );
+    assert!(!h.state.layers.contains(Layer::Palette));
+}
