@@ -184,6 +184,7 @@ impl Versions {
             Ok(_) => {
                 let short: String = version.chars().take(8).collect();
                 out.info(format!("{name}: version {short} is AWSCURRENT again"));
+                out.intent(Intent::Close(Layer::Versions));
                 out.intent(Intent::SecretChanged { arn: arn.clone() });
             }
             Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
@@ -206,7 +207,7 @@ fn make_current(picker: &Picker, choice: &VersionChoice, out: &mut Out) {
         return;
     }
     let short = |id: &str| id.chars().take(8).collect::<String>();
-    out.intent(Intent::Close(Layer::Versions));
+    // Asked over the versions, which stay for a "no"; they close once the move is made.
     out.intent(Intent::Confirm(ConfirmRequest {
         question: format!(
             "Make version {} of {} current? AWSCURRENT moves from {} to it, and the service \
