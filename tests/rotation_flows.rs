@@ -178,6 +178,19 @@ fn a_stuck_rotation_offers_the_repair_instead_of_a_rotation() {
 }
 
 #[test]
+fn a_new_schedule_waits_for_a_pending_rotation_and_a_stuck_one_offers_the_repair() {
+    let mut h = described(|d| pending_since(d, "2026-11-22T08:00:00Z"));
+    h.cmd(Command::RotationSchedule);
+    assert!(
+        h.state.status_text().contains("takes no new schedule"),
+        "{}",
+        h.state.status_text()
+    );
+    assert!(confirm_question(&h.state).contains("Remove the AWSPENDING label"));
+    assert!(h.calls().is_empty());
+}
+
+#[test]
 fn a_running_rotation_is_left_alone() {
     let mut h = described(|d| pending_since(d, "2026-11-25T11:45:00Z"));
     h.cmd(Command::Rotate);

@@ -273,7 +273,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             }
         }
         Command::Rotate => state.rotation.rotate(&ctx!(state), out),
-        Command::RotationSchedule => RotationRoom::schedule(&ctx!(state), out),
+        Command::RotationSchedule => state.rotation.schedule(&ctx!(state), out),
         Command::CancelRotation => RotationRoom::cancel(&ctx!(state), out),
         Command::RepairRotation => RotationRoom::repair(&ctx!(state), out),
         Command::PickVersion => {

@@ -31,7 +31,7 @@ impl RotationRoom {
                 "{} has no rotation configured: set a schedule and a function first",
                 subject.name
             ));
-            Self::schedule(ctx, out);
+            self.schedule(ctx, out);
             return;
         }
         let rotator = rotator(&subject);
@@ -50,11 +50,21 @@ impl RotationRoom {
         }));
     }
 
-    /// `rotation-schedule`: asks for the schedule, starting from the one set now.
-    pub fn schedule(ctx: &Ctx, out: &mut Out) {
+    /// `rotation-schedule`: asks for the schedule, starting from the one set now. The
+    /// service takes no new schedule while a rotation is pending (it is sent with
+    /// RotateSecret), so that is said first, and a stuck one opens the repair.
+    pub fn schedule(&self, ctx: &Ctx, out: &mut Out) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
+        if let Some(pending) = pending_in_the_way(&subject, self, ctx, out) {
+            out.warn(format!(
+                "{}: {pending}; the service takes no new schedule until it finishes or is \
+                 repaired",
+                subject.name
+            ));
+            return;
+        }
         out.intent(Intent::Prompt {
             label: format!(
                 "Rotation schedule of {}: {}",
