@@ -36,16 +36,41 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
     if list.show_deleted() {
         spans.push(Span::styled("  +scheduled for deletion", theme.warn));
     }
-    // Too long for the line: the identity's ARN gives way in its middle (its account and
-    // its session name, at either end, say the most), so the counts stay in view.
+    // Too long for the line: the identity gives way, so the counts stay in view; first what
+    // says nothing (the ARN's `arn:aws:sts::`, `assumed-`), then the middle of the role and
+    // session, never the account.
     let total: usize = spans.iter().map(Span::width).sum();
     let over = total.saturating_sub(usize::from(area.width));
     if over > 0 {
         let identity = &mut spans[identity_at];
-        let keep = identity.width().saturating_sub(over).max(12);
-        identity.content = widgets::elide_middle(&identity.content, keep).into();
+        let keep = identity.width().saturating_sub(over);
+        identity.content = shorten_identity(&identity.content, keep).into();
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// An identity's ARN in at most `width` columns where it can be: the partition and service
+/// go, an assumed role reads `role/`, then the rest after the account is elided in its
+/// middle (the role's name and the session's, at either end, say the most). Not an STS or
+/// IAM ARN: elided in its middle.
+fn shorten_identity(arn: &str, width: usize) -> String {
+    if arn.width() <= width {
+        return arn.to_owned();
+    }
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let [_, _, service, _, account, rest] = parts[..] else {
+        return widgets::elide_middle(arn, width.max(12));
+    };
+    if !matches!(service, "sts" | "iam") {
+        return widgets::elide_middle(arn, width.max(12));
+    }
+    let rest = rest.strip_prefix("assumed-").unwrap_or(rest);
+    let short = format!("{account}:{rest}");
+    if short.width() <= width {
+        return short;
+    }
+    let room = width.saturating_sub(account.width() + 1).max(12);
+    format!("{account}:{}", widgets::elide_middle(rest, room))
 }
 
 pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -158,4 +183,25 @@ fn hints(state: &State, layer: Layer, width: usize, theme: &Theme) -> Line<'stat
         ]
     });
     Line::from(spans.collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten_identity;
+
+    const ARN: &str = "arn:aws:sts::123456789012:assumed-role/Auditor/smtui-user";
+
+    #[test]
+    fn an_identity_loses_what_says_nothing_first_and_never_its_account() {
+        assert_eq!(shorten_identity(ARN, 80), ARN);
+        assert_eq!(
+            shorten_identity(ARN, 45),
+            "123456789012:role/Auditor/smtui-user"
+        );
+        let short = shorten_identity(ARN, 30);
+        assert!(short.starts_with("123456789012:ro"), "{short}");
+        assert!(short.ends_with("-user") && short.contains('…'), "{short}");
+        let user = "arn:aws:iam::123456789012:user/alice";
+        assert_eq!(shorten_identity(user, 30), "123456789012:user/alice");
+    }
 }
