@@ -98,7 +98,10 @@ fn make_current_asks_then_moves_awscurrent_from_the_current_version() {
     // A "no" goes back to the versions, where the highlight still is.
     press(&mut h, KeyCode::Char('n'));
     assert_eq!(h.state.layers.top(), Layer::Versions);
-    assert_eq!(h.state.versions.picker.as_ref().map(|p| p.selected), Some(1));
+    assert_eq!(
+        h.state.versions.picker.as_ref().map(|p| p.selected),
+        Some(1)
+    );
     press(&mut h, KeyCode::Char('m'));
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(

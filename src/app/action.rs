@@ -55,6 +55,8 @@ pub enum Action {
     ValueScrollLimit(u16),
     /// After a frame: how far the help can scroll on this screen.
     HelpScrollLimit(u16),
+    /// After a frame: how far the open audit record can scroll.
+    AuditRecordScrollLimit(u16),
     Resize,
     /// What a mouse event meant, found against the drawn layout (`ui::mouse`).
     Pointer(Pointer),

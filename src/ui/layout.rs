@@ -75,7 +75,8 @@ pub struct Screen {
     /// Empty when the screen is too low for it (the detail pane then has a rotation line).
     pub rotation: Rect,
     pub value: Rect,
-    /// Where the audit pane goes: beside the list on very wide screens, else everything.
+    /// Where the audit pane goes: beside the list on very wide screens, else everything
+    /// above the footer.
     pub audit: Rect,
     pub footer: Rect,
 }
@@ -119,7 +120,11 @@ pub fn layout_for(area: Rect, tab: Tab, wants: Wants) -> Option<Screen> {
         detail: Rect::default(),
         rotation: Rect::default(),
         value: Rect::default(),
-        audit: area,
+        // Everything above the footer, which a long message may make two or three rows.
+        audit: Rect {
+            height: footer.y - area.y,
+            ..area
+        },
         footer,
     };
     if tabbed {
@@ -227,7 +232,13 @@ mod tests {
 
         let s = at(140, 40, Tab::List);
         assert!(s.list.right() <= s.detail.x && s.detail.x == s.value.x);
-        assert_eq!(s.audit, s.whole);
+        assert_eq!(
+            s.audit,
+            Rect {
+                height: s.footer.y,
+                ..s.whole
+            }
+        );
 
         let s = at(104, 30, Tab::List);
         assert!(s.list.bottom() <= s.detail.y && s.detail.right() <= s.value.x);

@@ -266,6 +266,15 @@ pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> 
     if state.help.scroll_limit != Some(help_limit) {
         feedback.push(Action::HelpScrollLimit(help_limit));
     }
+    if let Some(limit) = state
+        .audit
+        .view
+        .as_ref()
+        .and_then(|view| audit::view::record_scroll_limit(screen.audit, view, theme))
+        && state.audit.record_scroll_limit() != Some(limit)
+    {
+        feedback.push(Action::AuditRecordScrollLimit(limit));
+    }
     feedback
 }
 

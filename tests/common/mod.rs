@@ -2,6 +2,7 @@
 //! `update`, the same way the app reaches them.
 #![allow(dead_code)]
 
+pub mod audit;
 pub mod live;
 pub mod roles;
 pub mod tmux;

@@ -3,9 +3,11 @@
 //! runner's CloudTrail lane (2 per second per account and region); results are kept a
 //! short while per secret and window.
 
+mod columns;
 mod fetch;
 mod update;
 pub mod view;
+mod wrap;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -178,4 +180,7 @@ pub struct Audit {
     next_query: u64,
     /// Results by scope and window, reused for `CACHE_TTL`.
     cache: HashMap<(Scope, Window), AuditView>,
+    /// How far the open record can scroll, once the screen has said (it depends on the
+    /// popup's size, which update does not know); until then the view clamps what it draws.
+    record_limit: Option<u16>,
 }

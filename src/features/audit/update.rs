@@ -93,6 +93,7 @@ impl Audit {
         match command {
             Command::Select if view.rows().nth(view.selected).is_some() => {
                 view.record = Some((view.selected, 0));
+                self.record_limit = None;
                 out.intent(Intent::Open(Layer::AuditEvent));
             }
             Command::AuditWindow => {
@@ -136,12 +137,26 @@ impl Audit {
             return;
         };
         if let Some(step) = command.as_move(20) {
-            *scroll = step.apply_u16(*scroll, u16::MAX);
+            *scroll = step.apply_u16(*scroll, self.record_limit.unwrap_or(u16::MAX));
             return;
         }
         if command == Command::Back {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
+    }
+
+    /// The screen says how far the open record can scroll (`view::record_scroll_limit`),
+    /// so scrolling stops at its last line and scrolling back moves at once.
+    pub fn record_scroll_limit_reported(&mut self, limit: u16) {
+        self.record_limit = Some(limit);
+        if let Some((_, scroll)) = self.view.as_mut().and_then(|v| v.record.as_mut()) {
+            *scroll = (*scroll).min(limit);
+        }
+    }
+
+    /// The limit last reported, to tell whether the screen needs to report it again.
+    pub fn record_scroll_limit(&self) -> Option<u16> {
+        self.record_limit
     }
 
     /// Rotation events found for `arn` in the open view (they feed the rotation panel).

@@ -1,5 +1,6 @@
 //! The audit pane (summary, then the events newest first) and the whole record of one
-//! event. Everything from CloudTrail is untrusted: sanitised here, cut to the cell.
+//! event. Everything from CloudTrail is untrusted: sanitised here, and elided visibly (in
+//! the middle) to fit its cell, never cut silently.
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -11,12 +12,14 @@ use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
+use crate::features::audit::columns::{self, Column, RowText};
+use crate::features::audit::wrap::wrap_indented;
 use crate::features::audit::{AuditView, Scope};
-use crate::model::audit::AuditEvent;
 use crate::model::audit::summary::summarise;
+use crate::model::audit::{AuditEvent, PrincipalKind};
 use crate::sanitize::{sanitize_line, sanitize_lines};
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block, scroll_offset};
+use crate::ui::widgets::{centered, elide_middle, pane_block, scroll_offset};
 
 /// When a time is shown in the local zone, this one.
 pub fn render(
@@ -76,7 +79,14 @@ fn time(at: Option<Timestamp>, utc: bool, tz: &TimeZone) -> String {
 fn summary_lines<'a>(view: &AuditView, tz: &TimeZone, theme: &Theme) -> Vec<Line<'a>> {
     let summary = summarise(&view.events, view.include_own);
     let mut first = vec![
-        Span::styled(format!("{} events", summary.events), theme.text),
+        Span::styled(
+            format!(
+                "{} event{}",
+                summary.events,
+                if summary.events == 1 { "" } else { "s" }
+            ),
+            theme.text,
+        ),
         Span::styled(" · ", theme.dim),
         Span::styled(
             format!(
@@ -126,21 +136,19 @@ fn summary_lines<'a>(view: &AuditView, tz: &TimeZone, theme: &Theme) -> Vec<Line
 fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, theme: &Theme) {
     let total = view.row_count();
     // The region view covers every secret: which one each event is about gets a column.
-    let by_secret = matches!(view.scope, crate::features::audit::Scope::Region { .. });
+    let by_secret = matches!(view.scope, Scope::Region { .. });
+    let texts: Vec<RowText> = view.rows().map(|e| row_text(e, by_secret)).collect();
+    let plan = columns::plan(area.width, by_secret, &texts);
     let height = usize::from(area.height.saturating_sub(1));
     let offset = scroll_offset(view.selected, total, height);
     let rows = view
         .rows()
+        .zip(&texts)
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(i, event)| {
-            let mut cells = cells(event, view.utc, tz, theme);
-            if by_secret {
-                let secret = event.secret_label().unwrap_or_default();
-                cells.insert(2, Span::raw(sanitize_line(&secret).into_owned()));
-            }
-            let row = Row::new(cells);
+        .map(|(i, (event, text))| {
+            let row = Row::new(cells(event, text, &plan, (view.utc, tz), theme));
             if i == view.selected {
                 row.style(theme.selected)
             } else if event.denied() {
@@ -149,31 +157,13 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
                 row
             }
         });
-    let mut titles = vec![
-        "TIME",
-        "EVENT",
-        "PRINCIPAL",
-        "SOURCE IP",
-        "AGENT",
-        "OUTCOME",
-    ];
-    let mut widths = vec![
-        Constraint::Length(19),
-        Constraint::Length(22),
-        Constraint::Fill(2),
-        Constraint::Length(16),
-        Constraint::Length(16),
-        Constraint::Fill(1),
-    ];
-    if by_secret {
-        titles.insert(2, "SECRET");
-        widths.insert(2, Constraint::Fill(2));
-    }
-    let header = Row::new(titles).style(theme.header);
+    let header = Row::new(plan.iter().map(|(c, _)| c.title())).style(theme.header);
+    let widths = plan.iter().map(|&(_, w)| Constraint::Length(w));
     frame.render_widget(Table::new(rows, widths).header(header), area);
 }
 
-fn cells<'a>(event: &AuditEvent, utc: bool, tz: &TimeZone, theme: &Theme) -> Vec<Span<'a>> {
+/// The texts of an event's row, sanitised, at their full length.
+fn row_text(event: &AuditEvent, by_secret: bool) -> RowText {
     let mut who = sanitize_line(&event.principal.label).into_owned();
     if event.principal.mfa {
         who.push_str(" [MFA]");
@@ -182,23 +172,46 @@ fn cells<'a>(event: &AuditEvent, utc: bool, tz: &TimeZone, theme: &Theme) -> Vec
         who.push_str(" via ");
         who.push_str(&sanitize_line(source));
     }
-    let root = event.principal.kind == crate::model::audit::PrincipalKind::Root;
-    let outcome = match event.outcome() {
-        (text, false) => Span::styled(text, theme.audit_success),
-        (text, true) => Span::styled(sanitize_line(&text).into_owned(), theme.audit_denied),
+    let secret = if by_secret {
+        sanitize_line(&event.secret_label().unwrap_or_default()).into_owned()
+    } else {
+        String::new()
     };
-    vec![
-        Span::raw(time(event.time, utc, tz)),
-        Span::raw(sanitize_line(&event.name).into_owned()),
-        if root {
-            Span::styled(who, theme.audit_root)
-        } else {
-            Span::raw(who)
-        },
-        Span::raw(sanitize_line(event.source_ip.as_deref().unwrap_or("")).into_owned()),
-        Span::raw(sanitize_line(&event.short_agent()).into_owned()),
-        outcome,
-    ]
+    RowText {
+        event: sanitize_line(&event.name).into_owned(),
+        secret,
+        principal: who,
+        source_ip: sanitize_line(event.source_ip.as_deref().unwrap_or("")).into_owned(),
+        agent: sanitize_line(&event.short_agent()).into_owned(),
+        outcome: sanitize_line(&event.outcome().0).into_owned(),
+    }
+}
+
+/// The row's cells fitted to the planned widths: a text too long loses its middle (an
+/// ARN's or a path's both ends say the most), visibly, never cut silently at the edge.
+fn cells<'a>(
+    event: &AuditEvent,
+    text: &RowText,
+    plan: &[(Column, u16)],
+    (utc, tz): (bool, &TimeZone),
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    plan.iter()
+        .map(|&(column, width)| {
+            let fitted = match column {
+                Column::Time => time(event.time, utc, tz),
+                _ => elide_middle(text.get(column), usize::from(width)),
+            };
+            match column {
+                Column::Principal if event.principal.kind == PrincipalKind::Root => {
+                    Span::styled(fitted, theme.audit_root)
+                }
+                Column::Outcome if event.outcome().1 => Span::styled(fitted, theme.audit_denied),
+                Column::Outcome => Span::styled(fitted, theme.audit_success),
+                _ => Span::raw(fitted),
+            }
+        })
+        .collect()
 }
 
 fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<'a> {
@@ -244,39 +257,70 @@ fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<
     Line::styled("Every event in the window is here.", theme.dim)
 }
 
-/// The whole record of the open event, pretty-printed and sanitised.
+/// The whole record of the open event, pretty-printed, sanitised and wrapped to the popup
+/// (nothing is cut at its edge: it reads by scrolling up and down).
 pub fn render_record(frame: &mut Frame, area: Rect, view: &AuditView, theme: &Theme) {
-    let Some((index, scroll)) = view.record else {
+    let Some(record) = record_layout(area, view, theme) else {
         return;
     };
-    let Some(event) = view.rows().nth(index) else {
-        return;
-    };
+    let block = pane_block(record.title, true, theme);
+    // The scroll kept in the state may have run past the end (update does not know the
+    // popup's size): the last page is shown then, never an empty popup.
+    let scroll = record.scroll.min(record.last_top);
+    let lines: Vec<Line> = record
+        .lines
+        .into_iter()
+        .map(|l| Line::styled(l, theme.text))
+        .collect();
+    frame.render_widget(Clear, record.popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        record.popup,
+    );
+}
+
+/// How far the open record can scroll on a screen whose audit area is `area` before its
+/// last line leaves the bottom (`None`: no record open). For a run loop that tells update
+/// the limit after a frame, as `ui::layout_feedback` does for the value pane.
+pub fn record_scroll_limit(area: Rect, view: &AuditView, theme: &Theme) -> Option<u16> {
+    record_layout(area, view, theme).map(|r| r.last_top)
+}
+
+struct RecordLayout {
+    popup: Rect,
+    title: Line<'static>,
+    lines: Vec<String>,
+    scroll: u16,
+    last_top: u16,
+}
+
+fn record_layout(area: Rect, view: &AuditView, theme: &Theme) -> Option<RecordLayout> {
+    let (index, scroll) = view.record?;
+    let event = view.rows().nth(index)?;
     let pretty = serde_json::from_str::<serde_json::Value>(&event.raw)
         .ok()
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .unwrap_or_else(|| event.raw.clone());
-    let lines: Vec<Line> = sanitize_lines(&pretty)
-        .into_iter()
-        .map(|l| Line::styled(l.into_owned(), theme.text))
-        .collect();
     let popup = centered(
         area,
         area.width.saturating_sub(8).min(120),
         area.height.saturating_sub(4),
     );
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(pane_block(
-                Line::from(format!(
-                    " {} · the whole record ",
-                    sanitize_line(&event.name)
-                )),
-                true,
-                theme,
-            ))
-            .scroll((scroll, 0)),
+    let title = Line::from(format!(
+        " {} · the whole record ",
+        sanitize_line(&event.name)
+    ));
+    let inner = pane_block(title.clone(), true, theme).inner(popup);
+    let lines: Vec<String> = sanitize_lines(&pretty)
+        .iter()
+        .flat_map(|l| wrap_indented(l, usize::from(inner.width)))
+        .collect();
+    let last_top = lines.len().saturating_sub(usize::from(inner.height));
+    Some(RecordLayout {
         popup,
-    );
+        title,
+        lines,
+        scroll,
+        last_top: u16::try_from(last_top).unwrap_or(u16::MAX),
+    })
 }

@@ -1,0 +1,267 @@
+//! Which columns the audit table shows at a given width, and how wide each one is.
+//!
+//! Who acted and whether it worked matter most, so when the width runs out the AGENT
+//! column goes first, then SOURCE IP; TIME, EVENT, (SECRET,) PRINCIPAL and OUTCOME stay and
+//! are narrowed instead, their text elided in the middle where it is drawn. Widths come
+//! from the rows' own text (every row, not only those on screen, so the columns do not
+//! jump while scrolling).
+
+use unicode_width::UnicodeWidthStr as _;
+
+/// Every timestamp is drawn as `YYYY-MM-DD HH:MM:SS`.
+const TIME_WIDTH: usize = 19;
+/// Table cells are one column apart (ratatui's default spacing).
+const SPACING: usize = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Time,
+    Event,
+    Secret,
+    Principal,
+    SourceIp,
+    Agent,
+    Outcome,
+}
+
+impl Column {
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Time => "TIME",
+            Column::Event => "EVENT",
+            Column::Secret => "SECRET",
+            Column::Principal => "PRINCIPAL",
+            Column::SourceIp => "SOURCE IP",
+            Column::Agent => "AGENT",
+            Column::Outcome => "OUTCOME",
+        }
+    }
+
+    /// The width every shown column gets first (`floor`), and the width that reads well
+    /// (`comfortable`): optional columns are shown only while every column can have the
+    /// latter. Both are capped by what the column's text needs.
+    fn caps(self) -> (usize, usize) {
+        match self {
+            Column::Time => (TIME_WIDTH, TIME_WIDTH),
+            // GetSecretValue, DescribeSecret, RotationSucceeded whole; the rare longer
+            // names (RemoveRegionsFromReplication) may be elided.
+            Column::Event => (14, 22),
+            // Typical names (team/app/purpose) and role sessions fit whole; error codes run
+            // to 32 (MalformedPolicyDocumentException), "AccessDenied" whole at the least.
+            Column::Secret | Column::Principal | Column::Outcome => (12, 32),
+            // An IPv4 address, or an IPv6 or service name elided.
+            Column::SourceIp => (15, 15),
+            Column::Agent => (16, 16),
+        }
+    }
+}
+
+/// One row's texts, already sanitised, before they are fitted to their columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowText {
+    pub event: String,
+    pub secret: String,
+    pub principal: String,
+    pub source_ip: String,
+    pub agent: String,
+    pub outcome: String,
+}
+
+impl RowText {
+    /// The text of `column` (the time is formatted where it is drawn: "").
+    pub fn get(&self, column: Column) -> &str {
+        match column {
+            Column::Time => "",
+            Column::Event => &self.event,
+            Column::Secret => &self.secret,
+            Column::Principal => &self.principal,
+            Column::SourceIp => &self.source_ip,
+            Column::Agent => &self.agent,
+            Column::Outcome => &self.outcome,
+        }
+    }
+}
+
+/// The columns shown in an area `width` wide and their widths, in order. `by_secret`: the
+/// region view, where each event's secret gets a column.
+pub fn plan(width: u16, by_secret: bool, rows: &[RowText]) -> Vec<(Column, u16)> {
+    let width = usize::from(width);
+    let mut shown = vec![Column::Time, Column::Event];
+    if by_secret {
+        shown.push(Column::Secret);
+    }
+    shown.extend([
+        Column::Principal,
+        Column::SourceIp,
+        Column::Agent,
+        Column::Outcome,
+    ]);
+    let want = |column: Column| -> usize {
+        match column {
+            Column::Time => TIME_WIDTH,
+            _ => rows
+                .iter()
+                .map(|r| r.get(column).width())
+                .fold(column.title().width(), usize::max),
+        }
+    };
+    let comfortable = |column: Column| want(column).min(column.caps().1);
+    let needed = |shown: &[Column]| {
+        shown.iter().map(|&c| comfortable(c)).sum::<usize>()
+            + SPACING * shown.len().saturating_sub(1)
+    };
+    for optional in [Column::Agent, Column::SourceIp] {
+        if needed(&shown) > width {
+            shown.retain(|&c| c != optional);
+        }
+    }
+    let budget = width.saturating_sub(SPACING * shown.len().saturating_sub(1));
+    let levels: [&dyn Fn(Column) -> usize; 3] =
+        [&|c: Column| want(c).min(c.caps().0), &comfortable, &want];
+    let mut widths = vec![0; shown.len()];
+    let mut left = budget;
+    for level in levels {
+        let needs: Vec<usize> = shown
+            .iter()
+            .zip(&widths)
+            .map(|(&c, &w)| level(c).saturating_sub(w))
+            .collect();
+        for (w, got) in widths.iter_mut().zip(fair_share(left, &needs)) {
+            *w += got;
+            left -= got;
+        }
+    }
+    // What no column needs is shared between the text columns, so the table spans the
+    // pane with its columns evenly apart.
+    let soaks: Vec<usize> = shown
+        .iter()
+        .map(|&c| if c == Column::Time { 0 } else { left })
+        .collect();
+    for (w, got) in widths.iter_mut().zip(fair_share(left, &soaks)) {
+        *w += got;
+    }
+    shown
+        .into_iter()
+        .zip(widths)
+        .map(|(c, w)| (c, u16::try_from(w).unwrap_or(u16::MAX)))
+        .collect()
+}
+
+/// `budget` shared out so that no column gets more than it needs and those needing more
+/// than an equal share get equal shares (the rounding going to the neediest).
+fn fair_share(budget: usize, needs: &[usize]) -> Vec<usize> {
+    if needs.iter().sum::<usize>() <= budget {
+        return needs.to_vec();
+    }
+    let mut order: Vec<usize> = (0..needs.len()).collect();
+    order.sort_by_key(|&i| needs[i]);
+    let mut given = vec![0; needs.len()];
+    let mut left = budget;
+    for (k, &i) in order.iter().enumerate() {
+        let share = left / (needs.len() - k);
+        given[i] = needs[i].min(share);
+        left -= given[i];
+    }
+    given
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(event: &str, secret: &str, principal: &str, outcome: &str) -> RowText {
+        RowText {
+            event: event.into(),
+            secret: secret.into(),
+            principal: principal.into(),
+            source_ip: "203.0.113.7".into(),
+            agent: "aws-cli/2.15.0".into(),
+            outcome: outcome.into(),
+        }
+    }
+
+    fn names(plan: &[(Column, u16)]) -> Vec<&'static str> {
+        plan.iter().map(|(c, _)| c.title()).collect()
+    }
+
+    fn total(plan: &[(Column, u16)]) -> usize {
+        plan.iter().map(|&(_, w)| usize::from(w)).sum::<usize>() + plan.len() - 1
+    }
+
+    #[test]
+    fn shares_are_fair_and_never_more_than_needed() {
+        assert_eq!(fair_share(10, &[3, 4]), [3, 4]);
+        assert_eq!(fair_share(10, &[2, 30, 30]), [2, 4, 4]);
+        assert_eq!(fair_share(53, &[30, 30, 30, 30]), [13, 13, 13, 14]);
+        assert_eq!(fair_share(0, &[5]), [0]);
+        assert!(fair_share(7, &[]).is_empty());
+    }
+
+    #[test]
+    fn the_agent_goes_first_then_the_source_ip() {
+        let rows = [row(
+            "GetSecretValue",
+            "",
+            "service secretsmanager.amazonaws.com",
+            "rotation failed",
+        )];
+        let wide = plan(156, false, &rows);
+        assert_eq!(
+            names(&wide),
+            [
+                "TIME",
+                "EVENT",
+                "PRINCIPAL",
+                "SOURCE IP",
+                "AGENT",
+                "OUTCOME"
+            ]
+        );
+        assert_eq!(total(&wide), 156, "the table spans the pane");
+        let middle = plan(96, false, &rows);
+        assert_eq!(
+            names(&middle),
+            ["TIME", "EVENT", "PRINCIPAL", "SOURCE IP", "OUTCOME"]
+        );
+        let narrow = plan(76, false, &rows);
+        assert_eq!(names(&narrow), ["TIME", "EVENT", "PRINCIPAL", "OUTCOME"]);
+        assert_eq!(total(&narrow), 76);
+        let outcome = narrow.last().expect("outcome").1;
+        assert_eq!(outcome, 15, "'rotation failed' whole");
+    }
+
+    #[test]
+    fn the_region_view_shares_the_width_between_secret_and_principal() {
+        let rows = [
+            row(
+                "GetSecretValue",
+                "dev/inventory/service-db",
+                "role/deploy (ci)",
+                "success",
+            ),
+            row(
+                "GetSecretValue",
+                "prod/payments/stripe/webhook-signing-secret-primary",
+                "role/deploy (ci)",
+                "InvalidRequestException",
+            ),
+        ];
+        let at = |width| plan(width, true, &rows);
+        let width_of = |plan: &[(Column, u16)], column| {
+            plan.iter()
+                .find(|(c, _)| *c == column)
+                .map_or(0, |&(_, w)| w)
+        };
+        let roomy = at(116);
+        assert!(width_of(&roomy, Column::Secret) >= 24, "{roomy:?}");
+        assert_eq!(width_of(&roomy, Column::Outcome), 23, "{roomy:?}");
+        assert_eq!(total(&roomy), 116);
+        let tight = at(76);
+        assert_eq!(
+            names(&tight),
+            ["TIME", "EVENT", "SECRET", "PRINCIPAL", "OUTCOME"]
+        );
+        assert_eq!(total(&tight), 76);
+        assert!(tight.iter().all(|&(_, w)| w >= 12), "{tight:?}");
+    }
+}

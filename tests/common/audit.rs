@@ -1,0 +1,157 @@
+//! The audit pane's test data: CloudTrail events as the runner would hand them over, the
+//! lookups a harness sent, and the pane opened on a secret with its pages answered.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use serde_json::json;
+use smtui::app::layers::Layer;
+use smtui::app::{AuditPage, AwsCall, Effect, Lookup, Outcome};
+use smtui::model::audit::{AuditEvent, Envelope};
+
+use super::Harness;
+
+pub fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+pub fn event(
+    id: &str,
+    name: &str,
+    time: &str,
+    identity: &serde_json::Value,
+    extra: &serde_json::Value,
+) -> AuditEvent {
+    let mut record = json!({
+        "eventID": id,
+        "eventTime": time,
+        "eventName": name,
+        "eventSource": "secretsmanager.amazonaws.com",
+        "sourceIPAddress": "203.0.113.7",
+        "userAgent": "aws-cli/2.15.0 Python/3.11",
+        "eventType": "AwsApiCall",
+        "userIdentity": identity,
+        "requestParameters": {"secretId": "prod/orders/postgres"},
+    });
+    for (k, v) in extra.as_object().into_iter().flatten() {
+        record[k] = v.clone();
+    }
+    let text = record.to_string();
+    AuditEvent::parse(&Envelope {
+        event_id: Some(id),
+        event_name: Some(name),
+        event_time: time.parse().ok(),
+        username: None,
+        cloudtrail_event: Some(&text),
+    })
+}
+
+pub fn role(session: &str) -> serde_json::Value {
+    json!({"type": "AssumedRole", "arn": format!("arn:aws:sts::123456789012:assumed-role/deploy/{session}")})
+}
+
+/// The lookups the last action sent: (query, lookup, token).
+pub fn lookups(h: &Harness) -> Vec<(u64, Lookup, Option<String>)> {
+    h.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Aws {
+                call:
+                    AwsCall::LookupEvents {
+                        query,
+                        lookup,
+                        token,
+                        ..
+                    },
+                ..
+            } => Some((*query, lookup.clone(), token.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn page(h: &mut Harness, query: u64, events: Vec<AuditEvent>, next: Option<&str>) {
+    h.answer(Outcome::AuditPage {
+        query,
+        result: Ok(AuditPage {
+            events,
+            next_token: next.map(str::to_owned),
+        }),
+    });
+}
+
+/// The audit pane open on the selected secret, both lookups answered.
+pub fn opened() -> Harness {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('A'));
+    assert_eq!(h.state.layers.top(), Layer::Audit);
+    let sent = lookups(&h);
+    let arn = h.state.selected().expect("selected").arn.clone();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[0].1, Lookup::ResourceName(arn));
+    assert_eq!(sent[1].1, Lookup::EventSource);
+    let (by_name, scan) = (sent[0].0, sent[1].0);
+    page(
+        &mut h,
+        by_name,
+        vec![
+            event(
+                "e1",
+                "GetSecretValue",
+                "2026-11-25T09:00:00Z",
+                &role("ci-1"),
+                &json!({}),
+            ),
+            event(
+                "e2",
+                "GetSecretValue",
+                "2026-11-25T10:00:00Z",
+                &role("ci-2"),
+                &json!({"errorCode": "AccessDenied", "errorMessage": "no"}),
+            ),
+            event(
+                "e3",
+                "DescribeSecret",
+                "2026-11-25T11:00:00Z",
+                &json!({"type": "Root", "accountId": "123456789012"}),
+                &json!({}),
+            ),
+            event(
+                "e4",
+                "GetSecretValue",
+                "2026-11-25T11:30:00Z",
+                &role("me"),
+                &json!({"userAgent": "aws-sdk-rust/1 app/smtui"}),
+            ),
+        ],
+        None,
+    );
+    let arn = h.state.selected().expect("selected").arn.clone();
+    page(
+        &mut h,
+        scan,
+        vec![
+            event(
+                "e5",
+                "RotationFailed",
+                "2026-11-25T08:00:00Z",
+                &json!({"invokedBy": "secretsmanager.amazonaws.com"}),
+                &json!({"eventType": "AwsServiceEvent", "requestParameters": null, "additionalEventData": {"SecretId": arn}}),
+            ),
+            event(
+                "e6",
+                "GetSecretValue",
+                "2026-11-25T07:00:00Z",
+                &role("other"),
+                &json!({"requestParameters": {"secretId": "prod/other"}}),
+            ),
+            event(
+                "e1",
+                "GetSecretValue",
+                "2026-11-25T09:00:00Z",
+                &role("ci-1"),
+                &json!({}),
+            ),
+        ],
+        None,
+    );
+    h
+}
