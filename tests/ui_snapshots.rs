@@ -263,3 +263,12 @@ fn a_long_message_wraps_and_is_read_whole() {
         .join(" ");
     assert_eq!(joined, status, "{screen}");
 }
+
+#[test]
+fn a_sort_by_a_column_not_shown_is_named_in_the_title() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::SortNext); // region
+    h.cmd(Command::SortNext); // description, which 80 columns do not show
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Secrets (4) · by DESCRIPTION▲"), "{screen}");
+}

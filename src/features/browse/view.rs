@@ -55,6 +55,12 @@ pub fn render(
             list.total(),
         );
     }
+    // Sorted by a column this width does not show: the title says by what.
+    let columns = columns_for(area.width.saturating_sub(2));
+    if !columns.iter().any(|(col, _)| *col == sort.column) {
+        let arrow = if sort.descending { "▼" } else { "▲" };
+        title.push_str(&format!("· by {}{arrow} ", sort.column.title()));
+    }
     let block = pane_block(Line::from(title), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -69,7 +75,6 @@ pub fn render(
         return;
     }
 
-    let columns = columns_for(inner.width);
     let header = Row::new(columns.iter().map(|(col, _)| {
         let mark = if *col == sort.column {
             if sort.descending { "▼" } else { "▲" }
