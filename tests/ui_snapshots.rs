@@ -95,7 +95,7 @@ fn theme_changes_styles_not_layout() {
 }
 
 #[test]
-fn long_names_end_in_an_ellipsis_and_keep_the_deletion_marker() {
+fn long_names_end_in_an_ellipsis_and_keep_the_deletion_marker_with_its_date() {
     let mut h = Harness::new();
     let long = "prod/platform/observability/very-long-service-name/datadog-api-key";
     let mut doomed = common::summary(long, "us-east-1");
@@ -108,7 +108,7 @@ fn long_names_end_in_an_ellipsis_and_keep_the_deletion_marker() {
         .find(|l| l.contains("prod/platform/"))
         .unwrap_or_else(|| panic!("the row is drawn:\n{screen}"));
     assert!(
-        row.contains("… (deleting)") && !row.contains(long),
+        row.contains("… (deleted 2026-12-01)") && !row.contains(long),
         "cut with an ellipsis, marker kept: {row}"
     );
 }

@@ -162,9 +162,16 @@ pub fn filter_prompt(browse: &Browse, theme: &Theme) -> Line<'static> {
 fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
     let text = match column {
         // A secret scheduled for deletion keeps its marker however long its name is.
-        Column::Name if secret.deleted_date.is_some() => {
-            let room = width.saturating_sub(DELETING.len());
-            format!("{}{DELETING}", fit(&sanitize_line(&secret.name), room))
+        Column::Name if let Some(on) = secret.deleted_date => {
+            // The day the deletion was asked for; a deletion just made here without
+            // recovery has no date yet (the epoch stands in for it).
+            let marker = if on == Timestamp::UNIX_EPOCH {
+                DELETING.to_owned()
+            } else {
+                format!(" (deleted {})", date(Some(on)))
+            };
+            let room = width.saturating_sub(marker.len());
+            format!("{}{marker}", fit(&sanitize_line(&secret.name), room))
         }
         Column::Name => fit(&sanitize_line(&secret.name), width),
         Column::Region => secret.region.clone(),
