@@ -179,6 +179,10 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
         .expect("a wake-up at the reveal timeout");
     let screen = h.screen(100, 30);
     assert!(screen.contains("old-pw → new-pw"));
+    assert!(
+        screen.contains("  user: ••••••••"),
+        "an unchanged value stays masked: {screen}"
+    );
     // The footer says what `v` does now.
     assert!(
         footer(&screen).contains("v mask") && !footer(&screen).contains("v reveal"),

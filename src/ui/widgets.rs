@@ -83,7 +83,8 @@ pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
 }
 
 /// One row of a diff (the editor's review, a conflict, two versions compared): `+`, `-`
-/// or `~`, the JSON key if any, and the values, masked unless `revealed`.
+/// or `~`, the JSON key if any, and the values, masked unless `revealed`. An unchanged
+/// key or line stays masked even then: it is context, and `v` reveals what changed.
 pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
     let (mark, style) = match row.change {
         Change::Added => ("+ ", theme.diff_added),
@@ -108,7 +109,8 @@ pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a
     }
     match row.change {
         Change::Added => spans.push(shown(&row.new)),
-        Change::Removed | Change::Same => spans.push(shown(&row.old)),
+        Change::Removed => spans.push(shown(&row.old)),
+        Change::Same => spans.push(Span::styled(MASK, theme.masked)),
         Change::Changed => {
             spans.push(shown(&row.old));
             spans.push(Span::styled(" → ", style));
