@@ -239,9 +239,10 @@ fn rotation_panel_and_overview(tmux: &Tmux) {
     assert!(screen.contains("CloudTrail delivers events"), "{screen}");
     tmux.keys(&["Escape"]);
     tmux.wait_for("the audit pane closed", wait, |s| !s.contains("Audit · "));
-    // The schedule prompt and the role switcher open from the palette and close unused.
+    // From the palette: a new schedule for this stuck secret offers the repair first, and
+    // the role switcher opens; both close unused.
     for (command, shown) in [
-        ("rotation-schedule", "Rotation schedule of"),
+        ("rotation-schedule", "Remove the AWSPENDING label"),
         ("role", "Switch identity"),
     ] {
         tmux.keys(&[":"]);
