@@ -7,6 +7,7 @@ use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
 use smtui::app::{AwsCall, Outcome};
+use smtui::features::browse::RegionState;
 use smtui::secret::SecretValue;
 
 fn press(h: &mut Harness, code: KeyCode) {
@@ -85,6 +86,15 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     let mut h = Harness::loaded();
     h.state.status = None;
     let before = h.state.browse.list.total();
+    let region_count = |h: &Harness| {
+        h.state
+            .browse
+            .regions
+            .iter()
+            .find(|r| r.name == "us-east-1")
+            .map(|r| r.state.clone())
+    };
+    let counted = region_count(&h);
     press(&mut h, KeyCode::Char('N'));
     h.type_text("team/new-api-key");
     press(&mut h, KeyCode::Enter);
@@ -152,6 +162,14 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
         h.state.browse.list.total(),
         before + 1,
         "the row joins without a reload"
+    );
+    let Some(RegionState::Loaded { count }) = counted else {
+        panic!("us-east-1 loaded: {counted:?}")
+    };
+    assert_eq!(
+        region_count(&h),
+        Some(RegionState::Loaded { count: count + 1 }),
+        "and its region counts it"
     );
     assert!(
         h.state

@@ -83,7 +83,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 prompted(state, purpose, text, out);
             }
             Intent::PromptAgain { text } => state.prompt.again(text, out),
-            Intent::AddRow(summary) => state.browse.list.extend(vec![summary]),
+            Intent::AddRow(summary) => state.browse.add_row(summary),
             Intent::SelectSecret { arn } => {
                 if !state.browse.list.select_arn(&arn) {
                     out.warn("That secret is no longer listed");

@@ -40,6 +40,19 @@ impl Browse {
         }
     }
 
+    /// A secret made here joins the list, and its region's count, without a reload.
+    pub fn add_row(&mut self, summary: crate::model::SecretSummary) {
+        if let Some(region) = self.regions.iter_mut().find(|r| r.name == summary.region) {
+            match &mut region.state {
+                RegionState::Loaded { count } | RegionState::Loading { so_far: count } => {
+                    *count += 1;
+                }
+                RegionState::Failed(_) => {}
+            }
+        }
+        self.list.extend(vec![summary]);
+    }
+
     pub fn any_loading(&self) -> bool {
         self.regions
             .iter()
