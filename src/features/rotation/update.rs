@@ -203,7 +203,7 @@ impl RotationRoom {
         let since = subject
             .stages
             .pending_since
-            .map(|at| format!(", put there {}", relative(at, ctx.wall)))
+            .map(|at| format!(" (put there {})", relative(at, ctx.wall)))
             .unwrap_or_default();
         let current = subject
             .stages
@@ -212,7 +212,7 @@ impl RotationRoom {
             .map_or_else(|| "the current version".to_owned(), short_id);
         out.intent(Intent::Confirm(ConfirmRequest {
             question: format!(
-                "Remove the AWSPENDING label from version {}{since} of {}? The rotation that \
+                "Remove the AWSPENDING label from version {} of {}{since}? The rotation that \
                  put it there is abandoned: the version stays, unlabelled, and AWSCURRENT \
                  ({current}) is untouched, so whatever reads the secret is unaffected. A new \
                  rotation can start afterwards.",
