@@ -36,9 +36,13 @@ fn a_bad_name_is_refused_before_anything_is_sent() {
         h.state.prompt.state.as_ref().map(|p| p.input.as_str()),
         Some("prod/db-AbCdEf")
     );
-    for _ in 0.."-AbCdEf".len() {
-        press(&mut h, KeyCode::Backspace);
-    }
+    // Ctrl-U clears the line, as in a shell.
+    ctrl(&mut h, 'u');
+    assert_eq!(
+        h.state.prompt.state.as_ref().map(|p| p.input.as_str()),
+        Some("")
+    );
+    h.type_text("prod/db");
     press(&mut h, KeyCode::Enter);
     assert!(
         h.state

@@ -29,6 +29,9 @@ pub fn key_to_action(state: &State, event: KeyEvent) -> Option<Action> {
         if key == Key::plain(KeyCode::Backspace) {
             return Some(Action::Text(TextEdit::Backspace));
         }
+        if key == Key::ctrl('u') {
+            return Some(Action::Text(TextEdit::Clear));
+        }
     }
     state
         .keymap

@@ -122,12 +122,7 @@ impl Browse {
     /// Typing in the filter prompt filters on every keystroke.
     pub fn filter_text(&mut self, edit: TextEdit) {
         let mut filter = self.list.filter().to_owned();
-        match edit {
-            TextEdit::Insert(c) => filter.push(c),
-            TextEdit::Backspace => {
-                filter.pop();
-            }
-        }
+        edit.apply_to(&mut filter);
         self.list.set_filter(filter);
     }
 }

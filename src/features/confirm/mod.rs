@@ -32,12 +32,7 @@ impl Confirm {
     }
 
     pub fn text(&mut self, edit: TextEdit) {
-        match edit {
-            TextEdit::Insert(c) => self.input.push(c),
-            TextEdit::Backspace => {
-                self.input.pop();
-            }
-        }
+        edit.apply_to(&mut self.input);
     }
 
     pub fn command(&mut self, command: Command, out: &mut Out) {

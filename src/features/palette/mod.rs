@@ -93,12 +93,7 @@ impl Palette {
     }
 
     pub fn text(&mut self, edit: TextEdit) {
-        match edit {
-            TextEdit::Insert(c) => self.input.push(c),
-            TextEdit::Backspace => {
-                self.input.pop();
-            }
-        }
+        edit.apply_to(&mut self.input);
         self.selected = 0;
     }
 

@@ -51,10 +51,7 @@ impl Prompt {
             TextEdit::Insert(_) if state.input.chars().count() >= MAX_CHARS => {
                 out.warn(format!("At most {MAX_CHARS} characters here"));
             }
-            TextEdit::Insert(c) => state.input.push(c),
-            TextEdit::Backspace => {
-                state.input.pop();
-            }
+            edit => edit.apply_to(&mut state.input),
         }
     }
 

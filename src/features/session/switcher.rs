@@ -126,12 +126,7 @@ impl Session {
 
     pub fn switcher_text(&mut self, edit: TextEdit) {
         if let Some(switcher) = self.switcher.as_mut() {
-            match edit {
-                TextEdit::Insert(c) => switcher.input.push(c),
-                TextEdit::Backspace => {
-                    switcher.input.pop();
-                }
-            }
+            edit.apply_to(&mut switcher.input);
             switcher.selected = 0;
         }
     }
