@@ -59,7 +59,7 @@ pub fn render(
     let columns = columns_for(area.width.saturating_sub(2));
     if !columns.iter().any(|(col, _)| *col == sort.column) {
         let arrow = if sort.descending { "▼" } else { "▲" };
-        title.push_str(&format!("· by {}{arrow} ", sort.column.title()));
+        title = format!("{title}· by {}{arrow} ", sort.column.title());
     }
     let block = pane_block(Line::from(title), focused, theme);
     let inner = block.inner(area);
