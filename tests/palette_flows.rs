@@ -56,3 +56,16 @@ fn outside_read_only_a_typed_write_runs() {
     );
     assert!(!h.state.layers.contains(Layer::Palette));
 }
+
+#[test]
+fn a_long_command_name_never_runs_into_its_keys_or_description() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char(':'));
+    h.type_text("rotation-sch");
+    let screen = h.screen(80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("rotation-schedule"))
+        .unwrap_or_else(|| panic!("offered:\n{screen}"));
+    assert!(row.contains("rotation-schedule  "), "{row}");
+}

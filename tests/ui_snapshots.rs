@@ -108,7 +108,7 @@ fn long_names_end_in_an_ellipsis_and_keep_the_deletion_marker_with_its_date() {
         .find(|l| l.contains("prod/platform/"))
         .unwrap_or_else(|| panic!("the row is drawn:\n{screen}"));
     assert!(
-        row.contains("… (deleted 2026-12-01)") && !row.contains(long),
+        row.contains("… (deleting 2026-12-01)") && !row.contains(long),
         "cut with an ellipsis, marker kept: {row}"
     );
 }

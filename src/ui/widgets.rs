@@ -174,6 +174,16 @@ pub fn break_identifier(text: &str, width: usize) -> Vec<String> {
 }
 
 /// `text` cut to `width` columns by taking out its middle: "prod/very…-AbCdEf".
+/// `text` in at most `width` columns, ending in "…" when it had to be cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_truncate::UnicodeTruncateStr as _;
+    use unicode_width::UnicodeWidthStr as _;
+    if text.width() <= width || width == 0 {
+        return text.unicode_truncate(width).0.to_owned();
+    }
+    format!("{}…", text.unicode_truncate(width - 1).0)
+}
+
 pub fn elide_middle(text: &str, width: usize) -> String {
     use unicode_truncate::UnicodeTruncateStr as _;
     use unicode_width::UnicodeWidthStr as _;

@@ -12,10 +12,8 @@ use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{date, pane_block, scroll_offset};
+use crate::ui::widgets::{date, fit, pane_block, scroll_offset};
 use jiff::Timestamp;
-use unicode_truncate::UnicodeTruncateStr as _;
-use unicode_width::UnicodeWidthStr as _;
 
 const COLUMN_SPACING: u16 = 1;
 const DELETING: &str = " (deleting)";
@@ -163,12 +161,12 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
     let text = match column {
         // A secret scheduled for deletion keeps its marker however long its name is.
         Column::Name if let Some(on) = secret.deleted_date => {
-            // The day the deletion was asked for; a deletion just made here without
-            // recovery has no date yet (the epoch stands in for it).
+            // The day it goes for good (the end of its recovery window); a deletion just
+            // made here without recovery has no date (the epoch stands in for it).
             let marker = if on == Timestamp::UNIX_EPOCH {
                 DELETING.to_owned()
             } else {
-                format!(" (deleted {})", date(Some(on)))
+                format!(" (deleting {})", date(Some(on)))
             };
             let room = width.saturating_sub(marker.len());
             format!("{}{marker}", fit(&sanitize_line(&secret.name), room))
@@ -213,18 +211,9 @@ fn rotation_cell(
     }
 }
 
-/// `text` in at most `width` columns, ending in "…" when it had to be cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width || width == 0 {
-        return text.unicode_truncate(width).0.to_owned();
-    }
-    format!("{}…", text.unicode_truncate(width - 1).0)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::fit;
-    use crate::ui::widgets::scroll_offset;
+    use crate::ui::widgets::{fit, scroll_offset};
 
     #[test]
     fn long_text_ends_in_an_ellipsis_within_its_width() {

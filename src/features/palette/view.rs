@@ -12,7 +12,8 @@ use crate::app::layers::Layer;
 use crate::features::palette::{Palette, refusal};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block, scroll_offset};
+use crate::ui::widgets::{centered, fit, pane_block, scroll_offset};
+use unicode_width::UnicodeWidthStr as _;
 
 pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap, theme: &Theme) {
     let matches = palette.matches();
@@ -29,21 +30,51 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap,
     } else if matches.is_empty() {
         lines.push(Line::styled("no command matches", theme.dim));
     }
-    for (i, command) in matches.iter().enumerate().skip(offset).take(rows) {
-        let keys = join_keys(&keymap.keys_for(palette.origin, *command), " ");
+    // Columns as wide as the widest of everything offered (so they stay put while typing),
+    // and a long name never runs into its keys; the description gets the rest and ends in
+    // "…" when it is longer.
+    let popup_width = area.width.saturating_sub(4).min(100);
+    let keys_of = |command: &Command| join_keys(&keymap.keys_for(palette.origin, *command), " ");
+    let name_width = palette
+        .offered
+        .iter()
+        .map(|c| c.name().width())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let keys_width = palette
+        .offered
+        .iter()
+        .map(|c| keys_of(c).width())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let shown: Vec<(usize, &Command, String)> = matches
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, command)| (i, command, keys_of(command)))
+        .collect();
+    let room =
+        usize::from(popup_width.saturating_sub(2)).saturating_sub(1 + name_width + keys_width);
+    for (i, command, keys) in shown {
         let selected = i == palette.selected;
         let pick = |style| if selected { theme.selected } else { style };
         lines.push(
             Line::from(vec![
-                Span::styled(format!(" {:<16}", command.name()), pick(theme.text)),
-                Span::styled(format!("{keys:<10} "), pick(theme.key_hint)),
-                Span::styled(command.description(), pick(theme.dim)),
+                Span::styled(
+                    format!(" {:<name_width$}", command.name()),
+                    pick(theme.text),
+                ),
+                Span::styled(format!("{keys:<keys_width$}"), pick(theme.key_hint)),
+                Span::styled(fit(command.description(), room), pick(theme.dim)),
             ])
             .style(pick(theme.text)),
         );
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 76, height);
+    let popup = centered(area, popup_width, height);
     frame.render_widget(Clear, popup);
     let key = |command| keymap.label(Layer::Palette, command);
     let title = format!(
