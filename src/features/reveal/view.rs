@@ -1,5 +1,6 @@
 //! The value pane: masked until revealed; text, JSON key table, pretty JSON, or binary.
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use unicode_width::UnicodeWidthStr as _;
@@ -50,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
         // The table scrolls to keep the selected key in view.
         let mut table_state = TableState::default().with_selected(Some(pane.selected_key));
         frame.render_stateful_widget(
-            json_table(pane, entries, focused, theme),
+            json_table(pane, entries, focused, inner.width, theme),
             inner,
             &mut table_state,
         );
@@ -146,15 +147,23 @@ fn json_table<'a>(
     pane: &ValuePane,
     entries: &'a [JsonEntry],
     focused: bool,
+    width: u16,
     theme: &Theme,
 ) -> Table<'a> {
-    let rows = entries.iter().enumerate().map(|(i, entry)| {
+    let key_width = entries
+        .iter()
+        .map(|e| sanitize_line(&e.key).width())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 28);
+    let value_width = usize::from(width).saturating_sub(key_width + 2);
+    let rows = entries.iter().enumerate().map(move |(i, entry)| {
         let shown = matches!(&pane.shown, Shown::Keys(k) if k.contains(&i));
         // The selected row's own style must win over the per-span colours, or it is unreadable.
         let selected = focused && i == pane.selected_key;
         let pick = |style| if selected { theme.selected } else { style };
         let value = if shown {
-            one_line(&entry.value, pick(theme.revealed))
+            fit_line(one_line(&entry.value, pick(theme.revealed)), value_width)
         } else {
             Line::styled(MASK, pick(theme.masked))
         };
@@ -166,12 +175,6 @@ fn json_table<'a>(
             row
         }
     });
-    let key_width = entries
-        .iter()
-        .map(|e| sanitize_line(&e.key).width())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 28);
     let widths = [
         Constraint::Length(u16::try_from(key_width).unwrap_or(28)),
         Constraint::Fill(1),
@@ -223,6 +226,40 @@ fn one_line(value: &SecretValue, style: Style) -> Line<'_> {
     }
 }
 
+/// A line in at most `width` columns, ending in "…" when it had to be cut. The spans stay
+/// borrowed: a cut span is a slice of the same bytes.
+fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width || width == 0 {
+        return line;
+    }
+    let mut room = width - 1;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let span_width = span.width();
+        if span_width <= room {
+            room -= span_width;
+            spans.push(span);
+            continue;
+        }
+        if let Cow::Borrowed(text) = span.content {
+            let mut end = 0;
+            let mut used = 0;
+            for (at, c) in text.char_indices() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + w > room {
+                    break;
+                }
+                used += w;
+                end = at + c.len_utf8();
+            }
+            spans.push(Span::styled(&text[..end], span.style));
+        }
+        spans.push(Span::styled("…", span.style));
+        break;
+    }
+    Line::from(spans).style(line.style)
+}
+
 fn short_id(id: &str) -> String {
     let short: String = sanitize_line(id).chars().take(8).collect();
     if short.is_empty() {
@@ -265,6 +302,29 @@ mod tests {
                 .spans
                 .iter()
                 .all(|s| matches!(s.content, Cow::Borrowed(_)))
+        );
+    }
+
+    /// A JSON field too long for its column ends in "…", still borrowed, never cut silently.
+    #[test]
+    fn a_long_field_is_cut_visibly_and_stays_borrowed() {
+        let theme = Theme::default();
+        let value = SecretValue::from_string("payments-prod.cluster-f9ee969c0862.internal".into());
+        let cut = fit_line(one_line(&value, theme.revealed), 20);
+        assert_eq!(cut.to_string(), "payments-prod.clust…");
+        assert_eq!(cut.width(), 20);
+        assert!(
+            cut.spans
+                .iter()
+                .all(|s| matches!(s.content, Cow::Borrowed(_)))
+        );
+        let escaped = SecretValue::from_string("ab\u{1b}cdefgh".to_owned());
+        let cut = fit_line(one_line(&escaped, theme.revealed), 5);
+        assert_eq!(cut.to_string(), "ab\\e…");
+        let short = fit_line(one_line(&value, theme.revealed), 80);
+        assert_eq!(
+            short.to_string(),
+            "payments-prod.cluster-f9ee969c0862.internal"
         );
     }
 }
