@@ -174,6 +174,71 @@ pub fn break_identifier(text: &str, width: usize) -> Vec<String> {
 }
 
 /// `text` cut to `width` columns by taking out its middle: "prod/very…-AbCdEf".
+/// A labelled line wrapped to `width` columns with a hanging indent: the lines after the
+/// first start `indent` columns in, under the value rather than under its label. Words
+/// move whole to the next line; one longer than a line is broken. Styles are kept.
+pub fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
+    use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+    if line.width() <= width || width <= indent + 1 {
+        return vec![line];
+    }
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut current: Vec<Span<'a>> = Vec::new();
+    let mut used = 0;
+    let push = |text: &str, style, current: &mut Vec<Span<'a>>, used: &mut usize| {
+        current.push(Span::styled(text.to_owned(), style));
+        *used += text.width();
+    };
+    // A finished line ends at its last word, not at the space after it.
+    let finish = |current: &mut Vec<Span<'a>>| {
+        if let Some(last) = current.last_mut() {
+            let trimmed = last.content.trim_end().to_owned();
+            last.content = trimmed.into();
+        }
+        Line::from(std::mem::take(current))
+    };
+    for span in line.spans {
+        for word in span.content.split_inclusive(' ') {
+            let mut word = word;
+            while !word.is_empty() {
+                let room = width.saturating_sub(used);
+                let visible = word.trim_end().width();
+                if visible <= room {
+                    push(word, span.style, &mut current, &mut used);
+                    break;
+                }
+                if used > indent && visible <= width - indent {
+                    // The word fits on a line of its own: it starts the next one.
+                    lines.push(finish(&mut current));
+                    current.push(Span::raw(" ".repeat(indent)));
+                    used = indent;
+                    continue;
+                }
+                // Longer than any line: as much as fits here, the rest on the next.
+                let mut end = 0;
+                let mut taken = 0;
+                for (at, c) in word.char_indices() {
+                    let w = c.width().unwrap_or(0);
+                    if taken + w > room {
+                        break;
+                    }
+                    taken += w;
+                    end = at + c.len_utf8();
+                }
+                push(&word[..end], span.style, &mut current, &mut used);
+                word = &word[end..];
+                lines.push(finish(&mut current));
+                current.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+            }
+        }
+    }
+    if current.iter().any(|s| !s.content.trim().is_empty()) {
+        lines.push(finish(&mut current));
+    }
+    lines
+}
+
 /// `text` in at most `width` columns, ending in "…" when it had to be cut.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_truncate::UnicodeTruncateStr as _;
@@ -202,6 +267,37 @@ pub fn elide_middle(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod identifier_tests {
     use super::*;
+
+    #[test]
+    fn a_long_value_hangs_under_itself_and_keeps_its_styles() {
+        let warn = ratatui::style::Style::new().fg(ratatui::style::Color::Red);
+        let line = Line::from(vec![
+            Span::raw("Tags        "),
+            Span::styled("Team=payments, Env=prod, Owner=maria@example.com", warn),
+        ]);
+        let lines = hang(line, 12, 36);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "Tags        Team=payments, Env=prod,",
+                "            Owner=maria@example.com",
+            ]
+        );
+        assert!(lines.iter().all(|l| l.width() <= 36));
+        assert!(lines[1].spans.iter().any(|s| s.style == warn));
+        // A word longer than any line is broken; a line that fits is left alone.
+        let long = hang(
+            Line::raw("Rotator   x".to_owned() + &"y".repeat(40)),
+            10,
+            20,
+        );
+        assert!(
+            long.len() == 5 && long.iter().all(|l| l.width() <= 20),
+            "{long:?}"
+        );
+        assert_eq!(hang(Line::raw("short"), 10, 20).len(), 1);
+    }
 
     #[test]
     fn an_arn_breaks_after_its_separators_only() {

@@ -13,7 +13,7 @@ use crate::model::rotation::schedule::describe;
 use crate::model::rotation::{Facts, StageMap, derive, next_rotation};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{break_identifier, date, date_time, dim_line, pane_block};
+use crate::ui::widgets::{break_identifier, date, date_time, dim_line, hang, pane_block};
 
 /// The selected secret's detail, from `ctx` (the selection and its cached detail).
 /// `rotation_line`: the rotation panel is not on screen, so a line here says its state.
@@ -33,8 +33,13 @@ fn paragraph<'a>(width: u16, ctx: &Ctx<'a>, rotation_line: bool, theme: &Theme) 
         (None, _) => vec![dim_line("Nothing selected.", theme)],
         (Some(_), None) => vec![Line::styled("Loading…", theme.loading)],
         (Some(_), Some(Ok(detail))) => {
-            let width = usize::from(width.saturating_sub(2)).saturating_sub(LABEL_WIDTH);
+            let inner = usize::from(width.saturating_sub(2));
+            let width = inner.saturating_sub(LABEL_WIDTH);
+            // A long value wraps under itself, not under the labels.
             lines(detail, width, rotation_line.then_some(ctx), theme)
+                .into_iter()
+                .flat_map(|line| hang(line, LABEL_WIDTH, inner))
+                .collect()
         }
         (Some(_), Some(Err(err))) => vec![Line::styled(
             sanitize_line(&ctx.explain(err)).into_owned(),

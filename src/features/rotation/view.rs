@@ -12,32 +12,39 @@ use crate::model::rotation::schedule::{describe, describe_window};
 use crate::model::rotation::{Health, next_rotation};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{dim_line, pane_block};
+use crate::ui::widgets::{dim_line, hang, pane_block};
 
 /// The panel for the selected secret.
 pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, room: &RotationRoom, theme: &Theme) {
-    frame.render_widget(paragraph(ctx, room, theme), area);
+    frame.render_widget(paragraph(area.width, ctx, room, theme), area);
 }
 
 /// Rows the panel needs, borders included, to show all of itself `width` columns wide.
 pub fn rows_needed(width: u16, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> u16 {
-    let rows = paragraph(ctx, room, theme).line_count(width.saturating_sub(2));
+    let rows = paragraph(width, ctx, room, theme).line_count(width.saturating_sub(2));
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
-fn paragraph<'a>(ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> Paragraph<'a> {
+fn paragraph<'a>(width: u16, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> Paragraph<'a> {
     let block = pane_block(Line::from(" Rotation "), false, theme);
     let lines = match Subject::of(ctx) {
         None => vec![dim_line("Nothing selected.", theme)],
-        Some(subject) => lines(&subject, ctx, room, theme),
+        // A long value wraps under itself, not under the labels.
+        Some(subject) => lines(&subject, ctx, room, theme)
+            .into_iter()
+            .flat_map(|line| hang(line, LABEL_WIDTH, usize::from(width.saturating_sub(2))))
+            .collect(),
     };
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
 }
 
+/// The column the values start in, after their label.
+const LABEL_WIDTH: usize = 10;
+
 fn field<'a>(label: &'static str, spans: Vec<Span<'a>>, theme: &Theme) -> Line<'a> {
-    let mut all = vec![Span::styled(format!("{label:<10}"), theme.label)];
+    let mut all = vec![Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.label)];
     all.extend(spans);
     Line::from(all)
 }
