@@ -257,3 +257,21 @@ fn ctrl_g_in_the_form_puts_a_password_in_the_open_field() {
         Some(r#"{"user": "app", "password": "Gen3rated-Passw0rd"}"#)
     );
 }
+
+#[test]
+fn a_long_message_in_the_editor_wraps_and_is_read_whole() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('N'));
+    h.type_text("team/db");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    let long = "Not created: CreateSecret in us-east-1 failed: invalid request \
+                (InvalidRequestException): Invalid replica region xx-nowhere-9; nothing was \
+                sent twice, and the text is still here";
+    h.state.editor.session.as_mut().expect("editing").message = Some(long.to_owned());
+    let screen = h.screen(80, 24);
+    let joined: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("region xx-nowhere-9;"), "{screen}");
+    assert!(joined.contains("the text is still here"), "{screen}");
+}

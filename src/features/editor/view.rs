@@ -53,10 +53,15 @@ pub fn render(
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let warnings = u16::try_from(loaded.warnings.len()).unwrap_or(0);
+    // A long message (the service's reason for refusing a save) wraps, up to three rows.
+    let status_paragraph = Paragraph::new(status_line(session, theme)).wrap(Wrap { trim: true });
+    let status_rows = u16::try_from(status_paragraph.line_count(inner.width))
+        .unwrap_or(1)
+        .clamp(1, 3);
     let [notes, text, status, hints] = Layout::vertical([
         Constraint::Length(warnings),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -79,7 +84,7 @@ pub fn render(
         frame.render_widget(ratatui::widgets::Block::new().style(theme.editor), text);
         frame.render_widget(loaded.buffer.widget(), text);
     }
-    frame.render_widget(Paragraph::new(status_line(session, theme)), status);
+    frame.render_widget(status_paragraph, status);
     let key = |command| keymap.label(Layer::Editor, command);
     let hint = match &session.phase {
         Phase::Form { field: Some(_), .. } => format!(
