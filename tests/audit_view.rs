@@ -234,3 +234,10 @@ fn the_record_wraps_long_lines_and_scrolls_to_its_end() {
     let up = record_rows(&h.screen(80, 24));
     assert_eq!(up[1..], last[..last.len() - 1], "one line back");
 }
+
+#[test]
+fn on_a_narrow_screen_the_summary_keeps_its_last_line() {
+    let h = opened();
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("CloudTrail delivers events"), "{screen}");
+}

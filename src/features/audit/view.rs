@@ -47,16 +47,20 @@ pub fn render(
     let block = pane_block(Line::from(title), true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
+    // The summary takes the rows it wraps to on a narrow screen (up to six), so its last
+    // line (when CloudTrail delivers) is never pushed out.
+    let summary_paragraph =
+        Paragraph::new(summary_lines(view, tz, theme)).wrap(Wrap { trim: false });
+    let summary_rows = u16::try_from(summary_paragraph.line_count(inner.width))
+        .unwrap_or(3)
+        .clamp(3, 6);
     let [summary, table, status] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(summary_rows),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(summary_lines(view, tz, theme)).wrap(Wrap { trim: false }),
-        summary,
-    );
+    frame.render_widget(summary_paragraph, summary);
     render_table(frame, table, view, tz, theme);
     let continue_key = keymap.label(Layer::Audit, Command::ContinueScan);
     frame.render_widget(
