@@ -130,10 +130,19 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     });
     ctrl(&mut h, 's');
     assert_eq!(h.state.layers.top(), Layer::Review);
-    assert!(
-        h.screen(100, 30)
-            .contains("A new secret team/new-api-key in us-east-1")
-    );
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("A new secret team/new-api-key in us-east-1"));
+    // Everything it is created with is reviewed, not only the value.
+    for line in [
+        "description for the new API",
+        "KMS key     aws/secretsmanager (default)",
+        "tags        none",
+        "replicas    none",
+        "stored as   text (SecretString)",
+    ] {
+        assert!(screen.contains(line), "{line}:\n{screen}");
+    }
+    insta::assert_snapshot!("create_review_100x30", screen);
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
     let [

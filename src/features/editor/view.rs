@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::command::Command;
+use crate::app::effect::NewSecret;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::editor::buffer::MAX_BYTES;
@@ -175,6 +176,65 @@ fn status_line(session: &EditSession, theme: &Theme) -> Line<'static> {
 }
 
 /// The changes, values masked until revealed, over the editor.
+/// What a new secret is created with besides its value: everything CreateSecret is sent.
+fn creation_lines<'a>(spec: &NewSecret, theme: &Theme) -> Vec<Line<'a>> {
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("  {label:<12}"), theme.label),
+            Span::styled(value, theme.text),
+        ])
+    };
+    let or_none = |text: String| {
+        if text.is_empty() {
+            "none".to_owned()
+        } else {
+            text
+        }
+    };
+    vec![
+        row(
+            "description",
+            or_none(sanitize_line(&spec.description).into_owned()),
+        ),
+        row(
+            "KMS key",
+            spec.kms_key.as_deref().map_or_else(
+                || "aws/secretsmanager (default)".to_owned(),
+                |k| sanitize_line(k).into_owned(),
+            ),
+        ),
+        row(
+            "tags",
+            or_none(
+                spec.tags
+                    .iter()
+                    .map(|t| format!("{}={}", sanitize_line(&t.key), sanitize_line(&t.value)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ),
+        row(
+            "replicas",
+            or_none(
+                spec.replicas
+                    .iter()
+                    .map(|r| sanitize_line(r).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ),
+        row(
+            "stored as",
+            if spec.binary {
+                "binary (SecretBinary)"
+            } else {
+                "text (SecretString)"
+            }
+            .to_owned(),
+        ),
+    ]
+}
+
 pub fn render_review(
     frame: &mut Frame,
     area: Rect,
@@ -189,7 +249,7 @@ pub fn render_review(
     let changed = rows.iter().filter(|r| r.change != Change::Same).count();
     let heading = if session.creating.is_some() {
         format!(
-            "A new secret {} in {}, with this value:",
+            "A new secret {} in {}:",
             sanitize_line(&session.name),
             sanitize_line(&session.region)
         )
@@ -200,6 +260,9 @@ pub fn render_review(
         )
     };
     let mut lines = vec![Line::styled(heading, theme.header)];
+    if let Some(spec) = &session.creating {
+        lines.extend(creation_lines(spec, theme));
+    }
     if let Some(loaded) = &session.loaded {
         if loaded.overwrite.is_some() {
             lines.push(Line::styled(
