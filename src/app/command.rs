@@ -96,6 +96,8 @@ pub enum Command {
     RoleRenew,
     /// The theme picker.
     Theme,
+    /// The log of this session's messages.
+    Messages,
     /// Narrow screens: the next pane under the tab bar.
     NextTab,
     PreviousTab,
@@ -124,6 +126,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::RoleBack, "role-back", "back to the identity before the last switch"),
     (Command::RoleRenew, "role-renew", "new credentials for the current identity (MFA: a new code)"),
     (Command::Theme, "theme", "choose the colour theme (each previewed as you move)"),
+    (Command::Messages, "messages", "every message of this session, newest first, with its time"),
     (Command::Audit, "audit", "who read or changed this secret, from where, what was denied (CloudTrail)"),
     (Command::AuditRegion, "audit-region", "every Secrets Manager event of the region (CloudTrail)"),
     (Command::AuditWindow, "audit-window", "audit: the next time window"),

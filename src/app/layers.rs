@@ -22,12 +22,13 @@ pub enum Layer {
     AuditEvent,
     Roles,
     Themes,
+    Messages,
     Prompt,
     Confirm,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 19] = [
+    pub const ALL: [Layer; 20] = [
         Layer::List,
         Layer::Value,
         Layer::Filter,
@@ -45,6 +46,7 @@ impl Layer {
         Layer::AuditEvent,
         Layer::Roles,
         Layer::Themes,
+        Layer::Messages,
         Layer::Prompt,
         Layer::Confirm,
     ];
@@ -69,6 +71,7 @@ impl Layer {
             Layer::AuditEvent => "audit-event",
             Layer::Roles => "roles",
             Layer::Themes => "themes",
+            Layer::Messages => "messages",
             Layer::Prompt => "prompt",
             Layer::Confirm => "confirm",
         }
@@ -94,6 +97,7 @@ impl Layer {
             Layer::AuditEvent => "An event's whole record",
             Layer::Roles => "Role switcher",
             Layer::Themes => "Theme picker",
+            Layer::Messages => "Messages",
             Layer::Prompt => "Text prompt",
             Layer::Confirm => "Confirmation",
         }
@@ -123,6 +127,7 @@ impl Layer {
                 | Layer::AuditEvent
                 | Layer::Roles
                 | Layer::Themes
+                | Layer::Messages
                 | Layer::Prompt
                 | Layer::Confirm
         )

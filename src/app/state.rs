@@ -16,6 +16,7 @@ use crate::features::detail::{CachedDetail, Details};
 use crate::features::editor::Editor;
 use crate::features::help::Help;
 use crate::features::lifecycle::Lifecycle;
+use crate::features::messages::Messages;
 use crate::features::palette::Palette;
 use crate::features::prompt::Prompt;
 use crate::features::reveal::Reveal;
@@ -46,6 +47,7 @@ pub struct State {
     pub audit: Audit,
     pub prompt: Prompt,
     pub appearance: Appearance,
+    pub messages: Messages,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
     pub tab: Tab,
     /// The footer's message (information goes at the next key, errors at Esc).
@@ -79,6 +81,7 @@ impl State {
             audit: Audit::default(),
             prompt: Prompt::default(),
             appearance: Appearance::default(),
+            messages: Messages::default(),
             tab: Tab::default(),
             status: None,
             now,

@@ -11,6 +11,7 @@ pub mod detail;
 pub mod editor;
 pub mod help;
 pub mod lifecycle;
+pub mod messages;
 pub mod palette;
 pub mod prompt;
 pub mod reveal;

@@ -19,8 +19,8 @@ use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::{Action, State};
 use crate::features::{
-    appearance, audit, browse, confirm, detail, editor, help, lifecycle, palette, prompt, reveal,
-    rotation, session, tags, versions,
+    appearance, audit, browse, confirm, detail, editor, help, lifecycle, messages, palette, prompt,
+    reveal, rotation, session, tags, versions,
 };
 use crate::sanitize::is_unsafe_text;
 pub use theme::Theme;
@@ -211,6 +211,10 @@ fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer,
         Layer::Roles => session::view::render_switcher(frame, screen.whole, &state.session, theme),
         Layer::Themes => {
             appearance::view::render(frame, screen.whole, &state.appearance, &state.keymap, theme);
+        }
+        Layer::Messages => {
+            let context = (&state.settings.time_zone, &state.keymap);
+            messages::view::render(frame, screen.whole, &state.messages, context, theme);
         }
         Layer::Prompt => {
             if let Some(prompt) = &state.prompt.state {

@@ -53,6 +53,7 @@ const AUDIT: Scope = Scope::In(Layer::Audit);
 const RECORD: Scope = Scope::In(Layer::AuditEvent);
 const ROLES: Scope = Scope::In(Layer::Roles);
 const THEMES: Scope = Scope::In(Layer::Themes);
+const MESSAGES: Scope = Scope::In(Layer::Messages);
 const PROMPT: Scope = Scope::In(Layer::Prompt);
 const GLOBAL: Scope = Scope::Global;
 
@@ -83,6 +84,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('t')], C::Tags, "tags, description and resource policy", Some("tags")),
     (GLOBAL, &[k('o')], C::RotationOverview, "rotation overview: every secret's health and posture", Some("rotation")),
     (GLOBAL, &[k('T')], C::Theme, "choose the colour theme (each previewed as you move)", None),
+    (GLOBAL, &[k('M')], C::Messages, "every message of this session, newest first", None),
     (GLOBAL, &[k('A')], C::Audit, "audit: who read or changed this secret (CloudTrail)", Some("audit")),
     (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
     (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
@@ -199,6 +201,14 @@ const ROWS: &[Row] = &[
     (THEMES, &[UP, k('k')], C::Up, "previous theme", None),
     (THEMES, &[ESC, k('q')], C::Back, "back to the theme before", Some("back")),
     (THEMES, &[ctrl('c')], C::Quit, "quit smtui", None),
+    (MESSAGES, &[DOWN, k('j')], C::Down, "older", None),
+    (MESSAGES, &[UP, k('k')], C::Up, "newer", None),
+    (MESSAGES, &[PG_DN, ctrl('d')], C::PageDown, "ten older", None),
+    (MESSAGES, &[PG_UP, ctrl('u')], C::PageUp, "ten newer", None),
+    (MESSAGES, &[HOME, k('g')], C::Top, "newest", None),
+    (MESSAGES, &[END, k('G')], C::Bottom, "oldest", None),
+    (MESSAGES, &[ESC, k('q'), k('M')], C::Back, "close", Some("close")),
+    (MESSAGES, &[ctrl('c')], C::Quit, "quit smtui", None),
     (PROMPT, &[ENTER], C::Select, "done", Some("done")),
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),

@@ -24,7 +24,7 @@ pub enum Scope {
 
 impl Scope {
     /// Help and README order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 20] = [
+    pub const ORDER: [Scope; 21] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
         Scope::Global,
@@ -43,6 +43,7 @@ impl Scope {
         Scope::In(Layer::AuditEvent),
         Scope::In(Layer::Roles),
         Scope::In(Layer::Themes),
+        Scope::In(Layer::Messages),
         Scope::In(Layer::Prompt),
         Scope::In(Layer::Confirm),
     ];

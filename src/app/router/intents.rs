@@ -18,7 +18,10 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
         let intent = out.intents[next].clone();
         next += 1;
         match intent {
-            Intent::Status(line) => state.status = Some(line),
+            Intent::Status(line) => {
+                state.messages.record(&line, state.wall);
+                state.status = Some(line);
+            }
             Intent::Copy {
                 label,
                 text,
@@ -190,7 +193,8 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Filter
         | Layer::Help
         | Layer::Review
-        | Layer::Conflict => {}
+        | Layer::Conflict
+        | Layer::Messages => {}
         Layer::Tags => state.tags.popup = None,
         Layer::Themes => state.appearance.closed(),
         Layer::Rotation => state.rotation.overview = None,

@@ -191,6 +191,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::AuditEvent => state.audit.record_command(command, out),
         Layer::Roles => identity::switcher(state, command, out),
         Layer::Themes => state.appearance.command(command, out),
+        Layer::Messages => state.messages.command(command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
     }
@@ -256,6 +257,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Command::Role => state.session.open_switcher(out),
         Command::Theme => state.appearance.open(out),
+        Command::Messages => state.messages.open(out),
         Command::NextTab | Command::PreviousTab => switch_tab(state, command == Command::NextTab),
         Command::RoleBack => identity::back(state, out),
         Command::RoleRenew => identity::renew(state, out),

@@ -1,0 +1,102 @@
+//! The messages log (`M`, `:messages`): every footer message of this session, newest first,
+//! with the time it was said. The footer shows one message at a time and the next replaces
+//! it; here an error that was replaced (by "Cancelled", by the next page) can still be read.
+//! Messages never hold a secret's value (a rule every room keeps), so the log may keep them.
+
+pub mod view;
+
+use std::collections::VecDeque;
+
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::room::{Intent, Out, StatusLine};
+
+/// How many messages are kept; the oldest go first.
+pub const KEPT: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub at: jiff::Timestamp,
+    pub line: StatusLine,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Messages {
+    /// Newest first.
+    pub log: VecDeque<Logged>,
+    /// How many of the newest are scrolled past.
+    pub scroll: usize,
+}
+
+impl Messages {
+    /// A message the footer shows: logged, unless it repeats the one before word for word.
+    pub fn record(&mut self, line: &StatusLine, at: jiff::Timestamp) {
+        if self.log.front().is_some_and(|last| last.line == *line) {
+            return;
+        }
+        self.log.push_front(Logged {
+            at,
+            line: line.clone(),
+        });
+        self.log.truncate(KEPT);
+    }
+
+    pub fn open(&mut self, out: &mut Out) {
+        self.scroll = 0;
+        out.intent(Intent::Open(Layer::Messages));
+    }
+
+    pub fn command(&mut self, command: Command, out: &mut Out) {
+        if let Some(step) = command.as_move(10) {
+            self.scroll = step.apply(self.scroll, self.log.len().saturating_sub(1));
+            return;
+        }
+        if matches!(command, Command::Back | Command::Messages) {
+            out.intent(Intent::Close(Layer::Messages));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::room::Level;
+
+    fn line(text: &str) -> StatusLine {
+        StatusLine {
+            level: Level::Info,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn newest_first_no_repeats_and_only_so_many() {
+        let mut messages = Messages::default();
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        messages.record(&line("one"), at);
+        messages.record(&line("one"), at);
+        messages.record(&line("two"), at);
+        let texts: Vec<&str> = messages.log.iter().map(|m| m.line.text.as_str()).collect();
+        assert_eq!(texts, ["two", "one"]);
+        for i in 0..KEPT + 10 {
+            messages.record(&line(&i.to_string()), at);
+        }
+        assert_eq!(messages.log.len(), KEPT);
+        assert_eq!(messages.log[0].line.text, (KEPT + 9).to_string());
+    }
+
+    #[test]
+    fn moves_within_the_log_and_closes() {
+        let mut messages = Messages::default();
+        for i in 0..5 {
+            messages.record(&line(&i.to_string()), jiff::Timestamp::UNIX_EPOCH);
+        }
+        let mut out = Out::default();
+        messages.command(Command::Bottom, &mut out);
+        assert_eq!(messages.scroll, 4);
+        messages.command(Command::Down, &mut out);
+        assert_eq!(messages.scroll, 4);
+        messages.command(Command::Back, &mut out);
+        assert!(matches!(out.intents[..], [Intent::Close(Layer::Messages)]));
+    }
+}
