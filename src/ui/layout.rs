@@ -54,9 +54,13 @@ impl Default for Wants {
 }
 
 impl Wants {
-    /// The rotation panel's height in a column `room` high: what it asks, at most half.
+    /// The rotation panel's height in a column `room` high: its usual height, more when
+    /// its content asks (a stuck rotation says more), at most half. Never less than usual,
+    /// so the panes below do not move as the selection goes from secret to secret.
     fn rotation_in(self, room: u16) -> u16 {
-        self.rotation.unwrap_or(ROTATION_HEIGHT).min(room / 2)
+        self.rotation
+            .map_or(ROTATION_HEIGHT, |rows| rows.max(ROTATION_HEIGHT))
+            .min(room / 2)
     }
 }
 
