@@ -12,7 +12,10 @@ use std::io::{Stdout, stdout};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyCode};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream, KeyCode,
+};
 use futures::{Stream, StreamExt as _};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
@@ -39,7 +42,9 @@ impl Screen {
     /// `mouse`: capture clicks and the wheel (else the terminal keeps its own selection).
     pub fn enter(mouse: bool) -> std::io::Result<Self> {
         enable_raw_mode()?;
-        let terminal = execute!(stdout(), EnterAlternateScreen)
+        // Bracketed paste: a paste arrives as text, never as keys (a pasted `q` must not
+        // quit, nor a line break answer a prompt).
+        let terminal = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
             .and_then(|()| {
                 if mouse {
                     execute!(stdout(), EnableMouseCapture)
@@ -57,6 +62,7 @@ impl Screen {
                 if mouse {
                     let _ = execute!(stdout(), DisableMouseCapture);
                 }
+                let _ = execute!(stdout(), DisableBracketedPaste);
                 ratatui::restore();
                 Err(e)
             }
@@ -71,6 +77,7 @@ impl Drop for Screen {
         if self.mouse {
             let _ = execute!(stdout(), DisableMouseCapture);
         }
+        let _ = execute!(stdout(), DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -359,6 +366,9 @@ where
                     action
                 }
                 Some(Ok(Event::Resize(..))) => Some(Action::Resize),
+                Some(Ok(Event::Paste(text))) => {
+                    Some(Action::Paste(crate::secret::SecretValue::from_string(text)))
+                }
                 Some(Ok(Event::Mouse(mouse))) => {
                     let size = terminal.size().map_err(terminal_error)?;
                     ui::mouse::pointer_action(size.into(), &state, &mouse)

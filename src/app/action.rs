@@ -16,6 +16,9 @@ pub enum Action {
     Text(TextEdit),
     /// A key for the editor's buffer (any key its layer does not bind).
     EditorKey(crossterm::event::KeyEvent),
+    /// Text the terminal pasted (bracketed paste): text for the top layer, never keys. It
+    /// may be a secret being pasted into the editor, so it is held as one.
+    Paste(crate::secret::SecretValue),
     /// An AWS result; dropped unless its stamp is the session's current one.
     Result(Envelope),
     /// The selection has rested on `arn` long enough to describe it.

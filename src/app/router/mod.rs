@@ -19,6 +19,7 @@ use crate::features::detail::Details;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::RotationRoom;
+use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
 pub fn init(state: &mut State) -> Vec<Effect> {
@@ -73,6 +74,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::Command(command) => run_command(state, command, &mut out),
         Action::Text(edit) => text(state, edit, &mut out),
         Action::EditorKey(key) => state.editor.key(key),
+        Action::Paste(text) => paste(state, &text, &mut out),
         Action::Result(envelope) => result(state, envelope, &mut out),
         Action::DetailDue { arn } => {
             let ctx = ctx!(state, without details);
@@ -296,6 +298,30 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 || state.clipboard.command(command, &ctx, out)
                 || state.browse.command(command, out);
         }
+    }
+}
+
+/// A terminal paste: text for the editor or the line being typed, never keys (a pasted `q`
+/// must not quit, nor a line break answer a prompt). Elsewhere it is ignored, and said.
+fn paste(state: &mut State, pasted: &SecretValue, out: &mut Out) {
+    if state.layers.top() == Layer::Editor {
+        state.editor.paste(pasted);
+        return;
+    }
+    if !state.takes_text() {
+        out.info("Paste ignored: nothing here takes text");
+        return;
+    }
+    let mut left_out = false;
+    for c in pasted.expose_str().unwrap_or_default().chars() {
+        if c.is_control() {
+            left_out = true;
+        } else {
+            text(state, TextEdit::Insert(c), out);
+        }
+    }
+    if left_out {
+        out.warn("The paste's line breaks and control characters were left out");
     }
 }
 

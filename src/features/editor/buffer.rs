@@ -105,6 +105,21 @@ impl SecretBuffer {
         }
     }
 
+    /// A paste, inserted at the cursor in one go (`\r\n` read as `\n`), or not at all when
+    /// it would pass the size limit.
+    pub fn paste(&mut self, text: &str) -> KeyEffect {
+        let grows_by = text.len() - text.matches("\r\n").count();
+        if self.byte_len() + grows_by > MAX_BYTES {
+            return KeyEffect::TooLarge;
+        }
+        if self.area.insert_str(text) {
+            self.revision += 1;
+            KeyEffect::Changed
+        } else {
+            KeyEffect::Ignored
+        }
+    }
+
     /// (line, column) of the cursor, from 1.
     pub fn cursor(&self) -> (usize, usize) {
         let cursor = self.area.cursor();

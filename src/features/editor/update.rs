@@ -15,7 +15,7 @@ use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
 use crate::features::editor::{create, form};
 use crate::model::{AwsError, FetchedValue, VersionSel};
-use crate::secret::ValueView;
+use crate::secret::{SecretValue, ValueView};
 
 impl Editor {
     /// `e`: opens the editor on the selected secret's current value.
@@ -132,6 +132,39 @@ impl Editor {
             KeyEffect::Changed => session.message = None,
             KeyEffect::Moved | KeyEffect::Ignored => {}
         }
+    }
+
+    /// A paste: into the text, or the form's open field, at the cursor in one go; the whole
+    /// of it or, past the service's limit, none of it.
+    pub fn paste(&mut self, pasted: &SecretValue) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let text = pasted.expose_str().unwrap_or_default();
+        let buffer = match &mut session.phase {
+            Phase::Form {
+                field: Some(field), ..
+            } => field.as_mut(),
+            Phase::Editing => match session.loaded.as_mut() {
+                Some(loaded) => &mut loaded.buffer,
+                None => return,
+            },
+            Phase::Form { field: None, .. } => {
+                session.message = Some("Open a field (Enter) to paste into it".to_owned());
+                return;
+            }
+            _ => return,
+        };
+        let room = MAX_BYTES.saturating_sub(buffer.byte_len());
+        session.message = match buffer.paste(text) {
+            KeyEffect::TooLarge => Some(format!(
+                "Nothing pasted: {} bytes do not fit in the {room} bytes left of the \
+                 service's {MAX_BYTES}",
+                text.len()
+            )),
+            KeyEffect::Changed => None,
+            KeyEffect::Moved | KeyEffect::Ignored => session.message.take(),
+        };
     }
 
     /// The editor layer's commands: save (review first), leave, discard.

@@ -1,0 +1,88 @@
+//! A terminal paste (bracketed) without a terminal: text for the line being typed or the
+//! editor, never keys, and all of it or none of it in the editor.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+use smtui::app::{Action, AwsCall, EditFetch, Outcome};
+use smtui::secret::{SecretValue, ValueView};
+
+fn paste(h: &mut Harness, text: &str) {
+    h.act(Action::Paste(SecretValue::from_string(text.to_owned())));
+}
+
+#[test]
+fn a_paste_is_never_keys() {
+    let mut h = Harness::loaded();
+    // Over the list: a pasted `q` does not quit, `D` does not delete; nothing runs.
+    paste(&mut h, "qD\n");
+    assert!(!h.state.quit);
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert!(h.calls().is_empty());
+    assert!(h.state.status_text().starts_with("Paste ignored"));
+    // Into the filter: the text, its line break left out (it would have ended the prompt).
+    h.press(KeyCode::Char('/'), KeyModifiers::NONE);
+    paste(&mut h, "prod\nq");
+    assert_eq!(h.state.layers.top(), Layer::Filter);
+    assert_eq!(h.state.browse.list.filter(), "prodq");
+    assert!(h.state.status_text().contains("line breaks"));
+}
+
+fn editing(value: &str) -> Harness {
+    let mut h = Harness::loaded();
+    h.press(KeyCode::Char('e'), KeyModifiers::NONE);
+    let arn = match &h.calls()[..] {
+        [AwsCall::FetchForEdit { arn, .. }] => arn.clone(),
+        other => panic!("one GetSecretValue for the editor: {other:?}"),
+    };
+    let raw = SecretValue::from_string(value.to_owned());
+    h.answer(Outcome::EditSource {
+        arn,
+        purpose: EditFetch::Open,
+        result: Ok(smtui::model::FetchedValue {
+            version_id: "v-base".into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: raw.clone(),
+            view: ValueView::from_parts(Some(raw), None),
+        }),
+    });
+    h
+}
+
+fn buffer(h: &Harness) -> String {
+    let session = h.state.editor.session.as_ref().expect("editing");
+    let text = session.loaded.as_ref().expect("loaded").buffer.text();
+    text.expose_str().expect("utf-8").to_owned()
+}
+
+#[test]
+fn into_the_editor_a_paste_goes_in_whole_or_not_at_all() {
+    let pem = "-----BEGIN KEY-----\r\nAAAA\r\nBBBB\r\n-----END KEY-----";
+    let mut h = editing("");
+    paste(&mut h, pem);
+    assert_eq!(
+        buffer(&h),
+        pem.replace("\r\n", "\n"),
+        "line breaks kept, CRLF read as LF"
+    );
+    // At the service's limit: nothing of it, and said.
+    let mut h = editing(&"x".repeat(65_000));
+    paste(&mut h, &"y".repeat(1_000));
+    assert_eq!(buffer(&h).len(), 65_000, "nothing pasted");
+    let message = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .and_then(|s| s.message.clone());
+    assert!(
+        message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Nothing pasted: 1000 bytes")),
+        "{message:?}"
+    );
+    paste(&mut h, &"y".repeat(536));
+    assert_eq!(buffer(&h).len(), 65_536, "what fits goes in whole");
+}
