@@ -84,9 +84,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
                 jiff::Timestamp::now(),
                 file.rotation.thresholds(),
             );
-            print!("{}", printed.stdout);
-            eprint!("{}", printed.stderr);
-            return Ok(printed.code);
+            return Ok(emit(&printed.stdout, &printed.stderr, printed.code));
         }
         if let Some(Subcommand::Posture { format }) = &cli.command {
             let listing = headless::list_everything(ctx, &regions).await;
@@ -97,9 +95,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
                 file.rotation.thresholds(),
                 &file.posture.rules(),
             );
-            print!("{}", printed.stdout);
-            eprint!("{}", printed.stderr);
-            return Ok(printed.code);
+            return Ok(emit(&printed.stdout, &printed.stderr, printed.code));
         }
         tracing::info!(?regions, read_only = resolved.read_only, "starting");
 
@@ -141,4 +137,24 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             .map(|()| 0)
             .map_err(|e| format!("terminal error: {e}"))
     })
+}
+
+/// Writes what a command printed. A reader that stopped reading (`| head`) ends the output
+/// quietly, as for any command-line tool: not a panic, and the exit code says nothing failed
+/// on our side.
+fn emit(stdout: &str, stderr: &str, code: u8) -> u8 {
+    use std::io::Write as _;
+    let written = std::io::stdout()
+        .lock()
+        .write_all(stdout.as_bytes())
+        .and_then(|()| std::io::stdout().lock().flush());
+    let _ = std::io::stderr().lock().write_all(stderr.as_bytes());
+    match written {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "smtui: could not write the output: {e}");
+            2
+        }
+    }
 }

@@ -250,3 +250,36 @@ async fn list_says_which_region_failed_and_prints_the_rest() {
         "what loaded is printed: {stdout}"
     );
 }
+
+/// `smtui list | head -1`: the reader stops early, and smtui ends quietly (no panic, no
+/// "Broken pipe" on stderr), as command-line tools do.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_that_stops_early_ends_the_output_quietly() {
+    let _quiet = REACHABILITY.lock().await;
+    let endpoint = stack().await.endpoint_url();
+    for subcommand in ["list", "posture"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_smtui"))
+            .args([subcommand, "--format", "json", "--endpoint-url", &endpoint])
+            .args(["--region", "us-east-1", "--region", "eu-west-1"])
+            .env("AWS_CONFIG_FILE", "/dev/null")
+            .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_REGION", "us-east-1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run smtui");
+        // Closed before anything is read, as `head -c 0` would.
+        drop(child.stdout.take());
+        let out = tokio::task::spawn_blocking(move || child.wait_with_output().expect("wait"))
+            .await
+            .expect("join");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("panic") && !stderr.contains("Broken pipe"),
+            "{subcommand}: {stderr}"
+        );
+        assert_ne!(out.status.code(), Some(101), "{subcommand}: {stderr}");
+    }
+}
