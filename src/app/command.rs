@@ -123,7 +123,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::GeneratePassword, "generate-password", "editor: insert a generated password"),
     (Command::Tags, "tags", "tags, description and resource policy"),
     (Command::Role, "role", "assume a role and work as it (the start identity stays for role-back)"),
-    (Command::RoleBack, "role-back", "back to the identity before the last switch"),
+    (Command::RoleBack, "role-back", "back to the identity before this one; again, further back, to the start"),
     (Command::RoleRenew, "role-renew", "new credentials for the current identity (MFA: a new code)"),
     (Command::Theme, "theme", "choose the colour theme (each previewed as you move)"),
     (Command::Messages, "messages", "every message of this session, newest first, with its time"),

@@ -374,11 +374,10 @@ fn said_switched(state: &mut State, out: &mut Out) {
 
 /// `role-back`: the identity before the last switch (its credentials are still held).
 pub(super) fn back(state: &mut State, out: &mut Out) {
-    let Some(previous) = state.session.previous else {
-        out.info("No identity to go back to: nothing was assumed yet");
+    if !state.session.go_back() {
+        out.info("No identity to go back to: this is the one smtui started with");
         return;
-    };
-    state.session.switch_to(previous);
+    }
     let label = state
         .session
         .current()

@@ -70,8 +70,9 @@ pub struct Session {
     pub home_region: Option<String>,
     /// Every identity held, the start one first.
     pub known: Vec<KnownIdentity>,
-    /// The identity before the last switch (`role-back`).
-    pub previous: Option<IdentityId>,
+    /// The identities worked as before the current one, the latest last: `role-back` walks
+    /// back through them to the start identity.
+    pub history: Vec<IdentityId>,
     /// An AssumeRole on its way (its role ARN), so it is asked once.
     pub assuming: Option<String>,
     /// Where the identity on its way comes from.
@@ -100,7 +101,7 @@ impl Session {
                 expires: None,
                 origin: Origin::Start,
             }],
-            previous: None,
+            history: Vec::new(),
             assuming: None,
             pending_origin: None,
             profiles: Vec::new(),
@@ -341,10 +342,27 @@ impl Session {
         if identity == self.identity {
             return;
         }
-        self.previous = Some(self.identity);
+        self.history.push(self.identity);
         self.identity = identity;
         self.caller = None;
         self.next_generation();
+    }
+
+    /// The identity `role-back` returns to.
+    pub fn previous(&self) -> Option<IdentityId> {
+        self.history.last().copied()
+    }
+
+    /// `role-back`: works as the identity before the current one again; false when the
+    /// current one is the start identity (nothing before it).
+    pub fn go_back(&mut self) -> bool {
+        let Some(previous) = self.history.pop() else {
+            return false;
+        };
+        self.identity = previous;
+        self.caller = None;
+        self.next_generation();
+        true
     }
 
     /// The stamp effects carry now, and that results must carry to be used.
@@ -394,7 +412,25 @@ pub fn clean_session_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clean_session_name;
+    use super::{IdentityId, Session, clean_session_name};
+
+    #[test]
+    fn role_back_walks_back_to_the_start_identity() {
+        let mut session = Session::new(None);
+        session.switch_to(IdentityId(1));
+        session.switch_to(IdentityId(2));
+        assert_eq!(session.previous(), Some(IdentityId(1)));
+        assert!(session.go_back());
+        assert_eq!(session.identity, IdentityId(1));
+        assert!(session.go_back());
+        assert_eq!(
+            session.identity,
+            IdentityId::START,
+            "not back to 2: a walk, not a swap"
+        );
+        assert!(!session.go_back(), "nothing before the start");
+        assert_eq!(session.identity, IdentityId::START);
+    }
 
     #[test]
     fn session_names_are_cleaned_to_what_aws_accepts() {

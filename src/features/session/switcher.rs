@@ -90,7 +90,7 @@ impl Session {
             detail: "one MFA code (GetSessionToken), then MFA roles without another".to_owned(),
             choice: Choice::MfaSession,
         });
-        if let Some(previous) = self.previous {
+        if let Some(previous) = self.previous() {
             let label = self
                 .known
                 .iter()
