@@ -1,5 +1,6 @@
 //! A terminal paste (bracketed) without a terminal: text for the line being typed or the
-//! editor, never keys, and all of it or none of it in the editor.
+//! editor, never keys, and all of it or none of it in the editor; and a pasted value too
+//! long for the screen, reviewed.
 
 mod common;
 
@@ -85,4 +86,19 @@ fn into_the_editor_a_paste_goes_in_whole_or_not_at_all() {
     );
     paste(&mut h, &"y".repeat(536));
     assert_eq!(buffer(&h).len(), 65_536, "what fits goes in whole");
+}
+
+/// A value too long for the screen, revealed in the review: the question and its keys stay
+/// in view, and the cut is said.
+#[test]
+fn a_huge_revealed_change_keeps_the_review_s_keys_in_view() {
+    let mut h = editing(&"B".repeat(65_000));
+    h.press(KeyCode::End, KeyModifiers::CONTROL);
+    paste(&mut h, "123456");
+    h.press(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(h.state.layers.top(), Layer::Review);
+    h.press(KeyCode::Char('v'), KeyModifiers::NONE);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("y save · n back to editing"), "{screen}");
+    assert!(screen.contains("too long to show whole here"), "{screen}");
 }

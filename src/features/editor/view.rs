@@ -283,7 +283,7 @@ pub fn render_review(
             .map(|row| diff_line(row, revealed.is_shown(), theme)),
     );
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
+    let hint = Line::styled(
         format!(
             "{} save · {} back to editing · {} {} the values",
             key(Command::Confirm),
@@ -296,17 +296,46 @@ pub fn render_review(
             }
         ),
         theme.key_hint,
-    ));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, area.width.saturating_sub(10).min(100), height);
+    );
+    let width = area.width.saturating_sub(10).min(100);
+    let inner_width = width.saturating_sub(2);
+    // Wrapped when it fits; a value too long for the screen is cut with "…" instead (and
+    // said), so the question and its keys always stay in view.
+    let wrapped = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
+    let room = area.height.saturating_sub(2 + 2 + 1);
+    let body = if wrapped.line_count(inner_width) <= usize::from(room) {
+        wrapped
+    } else {
+        let mut cut: Vec<Line> = lines
+            .into_iter()
+            .map(|line| fit_line(line, usize::from(inner_width)))
+            .collect();
+        cut.push(Line::styled(
+            "A value is too long to show whole here; the editor shows all of it.",
+            theme.dim,
+        ));
+        Paragraph::new(cut)
+    };
+    let rows = u16::try_from(body.line_count(inner_width)).unwrap_or(u16::MAX);
+    let popup = centered(area, width, rows.min(room).saturating_add(3));
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Review changes "), true, theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [body_area, hint_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(body, body_area);
+    frame.render_widget(Paragraph::new(hint), hint_area);
+}
+
+/// A line cut to `width` columns, ending in "…" when it had to be.
+fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let style = line.spans.last().map(|s| s.style).unwrap_or_default();
+    Line::styled(crate::ui::widgets::fit(&text, width), style)
 }
 
 /// Someone else saved first: which keys or lines differ between theirs and yours, and the
