@@ -69,3 +69,15 @@ fn a_long_command_name_never_runs_into_its_keys_or_description() {
         .unwrap_or_else(|| panic!("offered:\n{screen}"));
     assert!(row.contains("rotation-schedule  "), "{row}");
 }
+
+#[test]
+fn role_back_and_role_renew_are_offered_only_when_they_can_act() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char(':'));
+    h.type_text("role-");
+    let screen = h.screen(120, 40);
+    assert!(
+        !screen.contains("role-back") && !screen.contains("role-renew"),
+        "nothing to go back to, nothing expires:\n{screen}"
+    );
+}

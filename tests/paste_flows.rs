@@ -1,6 +1,6 @@
 //! A terminal paste (bracketed) without a terminal: text for the line being typed or the
 //! editor, never keys, and all of it or none of it in the editor; and a pasted value too
-//! long for the screen, reviewed.
+//! long for the screen, reviewed; and a value whose characters the editor cannot show.
 
 mod common;
 
@@ -101,4 +101,38 @@ fn a_huge_revealed_change_keeps_the_review_s_keys_in_view() {
     let screen = h.screen(100, 30);
     assert!(screen.contains("y save · n back to editing"), "{screen}");
     assert!(screen.contains("too long to show whole here"), "{screen}");
+}
+
+#[test]
+fn a_value_with_invisible_characters_is_flagged_in_the_editor() {
+    let h = editing("abc\u{1b}]52;c;ZXZpbA==\u{7}def\ttab\u{202E}evil");
+    let warnings = &h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .expect("editing")
+        .loaded
+        .as_ref()
+        .expect("loaded")
+        .warnings;
+    assert!(
+        warnings.iter().any(|w| w.contains("cannot show")),
+        "{warnings:?}"
+    );
+    let plain = editing("{\n\t\"user\": \"app\"\n}");
+    let warnings = &plain
+        .state
+        .editor
+        .session
+        .as_ref()
+        .expect("editing")
+        .loaded
+        .as_ref()
+        .expect("loaded")
+        .warnings;
+    assert!(
+        !warnings.iter().any(|w| w.contains("cannot show")),
+        "tabs and line breaks are shown: {warnings:?}"
+    );
 }

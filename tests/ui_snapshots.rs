@@ -37,6 +37,16 @@ fn json_key_table_with_one_key_revealed() {
     h.cmd(Command::Reveal);
     let screen = h.screen(120, 40);
     assert!(screen.contains("correct-horse") && !screen.contains("orders_app"));
+    // The footer says what `v` does now (with no message over the hints).
+    let status = h.state.status.take();
+    let footer = h
+        .screen(120, 40)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(footer.contains("v mask key"), "{footer}");
+    h.state.status = status;
     both_sizes("json_one_key", &h);
     h.cmd(Command::ToggleRawJson);
     insta::assert_snapshot!("json_raw_masked_120x40", h.screen(120, 40));

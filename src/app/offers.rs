@@ -6,7 +6,7 @@ use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::editor::Phase;
-use crate::features::reveal::ValuePane;
+use crate::features::reveal::{Shown, ValuePane};
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
 /// panes, or the top layer's own bound commands (the versions popup, the editor).
@@ -54,6 +54,9 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
             state.selected().is_some_and(|s| s.deleted_date.is_none())
         }
         Command::Restore => state.selected().is_some_and(|s| s.deleted_date.is_some()),
+        // Only once there is an identity to go back to, or credentials that expire.
+        Command::RoleBack => state.session.previous().is_some(),
+        Command::RoleRenew => state.session.current().is_some_and(|k| k.expires.is_some()),
         _ => true,
     }
 }
@@ -75,6 +78,15 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
     }
     let shown = match layer {
         Layer::List => state.reveal.value.is_some(),
+        Layer::Value => {
+            let shown_key = state.reveal.value.as_ref().is_some_and(|pane| {
+                matches!(&pane.shown, Shown::Keys(keys) if keys.contains(&pane.selected_key))
+            });
+            if shown_key {
+                return "mask key";
+            }
+            false
+        }
         Layer::Review => session.is_some_and(
             |s| matches!(s.phase, Phase::Reviewing { revealed, .. } if revealed.is_shown()),
         ),

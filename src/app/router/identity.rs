@@ -117,7 +117,7 @@ pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
         && parts[5].len() > "role/".len();
     if !valid {
         out.error(format!(
-            "{arn:?} is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)"
+            "{arn:?} is not a role ARN: arn:aws:iam::ACCOUNT:role/NAME, ACCOUNT being 12 digits"
         ));
         out.intent(Intent::Prompt {
             label: "Assume which role? Its ARN (arn:aws:iam::ACCOUNT:role/NAME)".to_owned(),

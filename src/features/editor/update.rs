@@ -106,7 +106,22 @@ impl Editor {
             original: value.raw.clone(),
             token: None,
             overwrite: None,
-            warnings: warnings(ctx, &value.version_id),
+            warnings: {
+                let mut warnings = warnings(ctx, &value.version_id);
+                // The editor draws text as it is: an escape, a bidi override or another
+                // invisible character would pass unseen (and be kept or deleted unknowingly).
+                if text
+                    .split(['\n', '\t'])
+                    .any(crate::sanitize::is_unsafe_text)
+                {
+                    warnings.push(
+                        "This value holds characters the editor cannot show (controls, \
+                         invisible or direction marks): the value pane shows them escaped"
+                            .to_owned(),
+                    );
+                }
+                warnings
+            },
         });
         session.phase = Phase::Editing;
     }
