@@ -282,3 +282,15 @@ fn a_sort_by_a_column_not_shown_is_named_in_the_title() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("Secrets (4) · by DESCRIPTION▲"), "{screen}");
 }
+
+#[test]
+fn a_final_line_break_is_said_not_drawn_as_nothing() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch("s3cr3t-token\n");
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("s3cr3t-token") && screen.contains("ends with a line break"),
+        "{screen}"
+    );
+}

@@ -115,7 +115,15 @@ fn value_lines<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     match view {
-        ValueView::Text(text) => text_lines(text, theme),
+        ValueView::Text(text) => {
+            let mut lines = text_lines(text, theme);
+            // A final line break draws as nothing: said, since a copy carries it along.
+            if text.expose_str().is_some_and(|t| t.ends_with('\n')) {
+                lines.pop();
+                lines.push(dim_line("⏎ (the value ends with a line break)", theme));
+            }
+            lines
+        }
         ValueView::Binary { bytes, base64 } => {
             let mut lines = vec![dim_line(
                 format!("binary · {} bytes · base64:", bytes.len()),
@@ -126,7 +134,16 @@ fn value_lines<'a>(
         }
         ValueView::Json { entries, pretty } => {
             if matches!(shown, Shown::Keys(k) if k.len() == entries.len()) {
-                return text_lines(pretty, theme);
+                let mut lines = text_lines(pretty, theme);
+                // JSON's own escapes (`\n` in a string) pass through the rule that draws
+                // every backslash doubled: said, so `\\n` is not read as a backslash and n.
+                if pretty.expose_str().is_some_and(|t| t.contains('\\')) {
+                    lines.push(dim_line(
+                        "(every backslash is drawn doubled: \\\\n here is JSON's \\n)",
+                        theme,
+                    ));
+                }
+                return lines;
             }
             let mut lines = vec![Line::raw("{")];
             lines.extend(entries.iter().map(|e| {
