@@ -294,3 +294,17 @@ fn a_final_line_break_is_said_not_drawn_as_nothing() {
         "{screen}"
     );
 }
+
+#[test]
+fn raw_json_says_its_backslashes_are_drawn_doubled() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    h.answer_fetch(r#"{"pem":"-----BEGIN-----\nAAAA"}"#);
+    h.cmd(Command::RevealAll);
+    h.cmd(Command::ToggleRawJson);
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("BEGIN-----\\\\nAAAA") && screen.contains("drawn doubled"),
+        "{screen}"
+    );
+}
