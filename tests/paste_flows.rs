@@ -136,3 +136,13 @@ fn a_value_with_invisible_characters_is_flagged_in_the_editor() {
         "tabs and line breaks are shown: {warnings:?}"
     );
 }
+
+#[test]
+fn a_one_line_text_edit_is_one_change() {
+    let mut h = editing("old-token");
+    h.press(KeyCode::End, KeyModifiers::NONE);
+    paste(&mut h, "-2");
+    h.press(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("1 change to"), "{screen}");
+}

@@ -42,6 +42,19 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
     });
     assert_eq!(h.state.session.identity, IdentityId(1));
     assert_eq!(listings(&h).len(), 3);
+    // Working as `dev` now: it is not offered as somewhere to switch to, the others are.
+    let offered: Vec<String> = h
+        .state
+        .session
+        .switcher_entries()
+        .into_iter()
+        .map(|e| e.label)
+        .collect();
+    assert!(
+        !offered.contains(&"profile dev".to_owned())
+            && offered.contains(&"profile prod-admin".to_owned()),
+        "{offered:?}"
+    );
 }
 
 #[test]

@@ -246,7 +246,7 @@ pub fn render_review(
         return;
     };
     let key = |command| keymap.label(Layer::Review, command);
-    let changed = rows.iter().filter(|r| r.change != Change::Same).count();
+    let changed = count_changes(rows);
     let heading = if session.creating.is_some() {
         format!(
             "A new secret {} in {}:",
@@ -255,7 +255,8 @@ pub fn render_review(
         )
     } else {
         format!(
-            "{changed} change(s) to {} as a new AWSCURRENT version:",
+            "{changed} change{} to {} as a new AWSCURRENT version:",
+            if changed == 1 { "" } else { "s" },
             sanitize_line(&session.name)
         )
     };
@@ -326,6 +327,19 @@ pub fn render_review(
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(body, body_area);
     frame.render_widget(Paragraph::new(hint), hint_area);
+}
+
+/// How many changes a review holds, as a person counts them: a JSON key added, removed or
+/// changed is one; in text, a line replaced shows as one removed and one added, and counts
+/// once.
+fn count_changes(rows: &[crate::diff::DiffRow]) -> usize {
+    let of = |change: Change| rows.iter().filter(|r| r.change == change).count();
+    let text = rows.iter().all(|r| r.key.is_empty());
+    if text {
+        of(Change::Changed) + of(Change::Added).max(of(Change::Removed))
+    } else {
+        rows.iter().filter(|r| r.change != Change::Same).count()
+    }
 }
 
 /// A line cut to `width` columns, ending in "…" when it had to be.

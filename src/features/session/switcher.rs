@@ -5,7 +5,7 @@ use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
-use crate::features::session::Session;
+use crate::features::session::{Origin, Session};
 use crate::model::{ProfileInfo, ProfileKind};
 
 /// What an entry of the switcher does.
@@ -58,28 +58,39 @@ impl Session {
             .as_ref()
             .map(|s| s.input.to_lowercase())
             .unwrap_or_default();
+        // What smtui works as now is not offered as somewhere to switch to.
+        let current = self.current().map(|k| &k.origin);
+        let is_current_profile = |name: &str| matches!(current, Some(Origin::Profile(p) | Origin::MfaProfile(p)) if p == name);
+        let is_current_role =
+            |arn: &str| matches!(current, Some(Origin::Role { role_arn, .. }) if role_arn == arn);
         let mut entries: Vec<Entry> = self
             .profiles
             .iter()
+            .filter(|p| !is_current_profile(&p.name))
             .map(|p| Entry {
                 label: format!("profile {}", p.name),
                 detail: describe(p),
                 choice: Choice::Profile(p.name.clone()),
             })
             .collect();
-        entries.extend(self.recent.iter().map(|r| Entry {
-            label: format!(
-                "role {}",
-                r.role_arn.rsplit('/').next().unwrap_or(&r.role_arn)
-            ),
-            detail: format!(
-                "{} · recent, used {} time{}",
-                r.role_arn,
-                r.uses,
-                if r.uses == 1 { "" } else { "s" }
-            ),
-            choice: Choice::Recent(r.role_arn.clone()),
-        }));
+        entries.extend(
+            self.recent
+                .iter()
+                .filter(|r| !is_current_role(&r.role_arn))
+                .map(|r| Entry {
+                    label: format!(
+                        "role {}",
+                        r.role_arn.rsplit('/').next().unwrap_or(&r.role_arn)
+                    ),
+                    detail: format!(
+                        "{} · recent, used {} time{}",
+                        r.role_arn,
+                        r.uses,
+                        if r.uses == 1 { "" } else { "s" }
+                    ),
+                    choice: Choice::Recent(r.role_arn.clone()),
+                }),
+        );
         entries.push(Entry {
             label: "another role…".to_owned(),
             detail: "assume a role by its ARN".to_owned(),
