@@ -278,4 +278,11 @@ fn a_long_identity_gives_way_so_the_counts_stay_in_the_title() {
     );
     let wide = h.screen(200, 40);
     assert!(wide.contains(arn), "in full when it fits");
+    // Narrower still: the count stays whole, and the account with it.
+    let narrow = h.screen(40, 10);
+    let title = narrow.lines().next().unwrap_or_default();
+    assert!(
+        title.contains("123456789012:") && title.trim_end().ends_with("secrets"),
+        "{title}"
+    );
 }

@@ -137,7 +137,12 @@ fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
         !format!("{roles:?}").contains("smtui-user"),
         "the role, not the session or its credentials"
     );
-    // Offered first in the switcher next time (after the way back).
+    // Not offered while working as it; offered again once back.
+    h.cmd(Command::Role);
+    let screen = h.screen(120, 40);
+    assert!(!screen.contains("role payments-reader"), "{screen}");
+    press(&mut h, KeyCode::Esc);
+    h.cmd(Command::RoleBack);
     h.cmd(Command::Role);
     let screen = h.screen(120, 40);
     assert!(screen.contains("role payments-reader"), "{screen}");

@@ -36,17 +36,51 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
     if list.show_deleted() {
         spans.push(Span::styled("  +scheduled for deletion", theme.warn));
     }
-    // Too long for the line: the identity gives way, so the counts stay in view; first what
-    // says nothing (the ARN's `arn:aws:sts::`, `assumed-`), then the middle of the role and
-    // session, never the account.
-    let total: usize = spans.iter().map(Span::width).sum();
-    let over = total.saturating_sub(usize::from(area.width));
+    // Too long for the line: the asides go, then the identity gives way, so the counts stay
+    // in view; first what says nothing (the ARN's `arn:aws:sts::`, `assumed-`), then the
+    // middle of the role and session, never the account.
+    let over = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(Span::width)
+            .sum::<usize>()
+            .saturating_sub(usize::from(area.width))
+    };
+    let full_identity = spans[identity_at].content.to_string();
+    if over(&spans) > 0 {
+        spans[identity_at].content = compact_identity(&full_identity).into();
+    }
+    // Still too long: the asides go next (the profile's name, "expiry unknown"), so what is
+    // left is not cut mid-word.
+    while over(&spans) > 0 {
+        let aside = spans
+            .iter()
+            .rposition(|s| s.content.starts_with("  profile ") || s.content == "  expiry unknown");
+        let Some(aside) = aside else { break };
+        spans.remove(aside);
+    }
+    let over = over(&spans);
     if over > 0 {
         let identity = &mut spans[identity_at];
         let keep = identity.width().saturating_sub(over);
-        identity.content = shorten_identity(&identity.content, keep).into();
+        identity.content = shorten_identity(&full_identity, keep).into();
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// An STS or IAM ARN without what says nothing: `123456789012:role/NAME/SESSION` for
+/// `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`. Anything else as it is.
+fn compact_identity(arn: &str) -> String {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    match parts[..] {
+        [_, _, "sts" | "iam", _, account, rest] => {
+            format!(
+                "{account}:{}",
+                rest.strip_prefix("assumed-").unwrap_or(rest)
+            )
+        }
+        _ => arn.to_owned(),
+    }
 }
 
 /// An identity's ARN in at most `width` columns where it can be: the partition and service
@@ -64,12 +98,12 @@ fn shorten_identity(arn: &str, width: usize) -> String {
     if !matches!(service, "sts" | "iam") {
         return widgets::elide_middle(arn, width.max(12));
     }
-    let rest = rest.strip_prefix("assumed-").unwrap_or(rest);
-    let short = format!("{account}:{rest}");
+    let short = compact_identity(arn);
     if short.width() <= width {
         return short;
     }
-    let room = width.saturating_sub(account.width() + 1).max(12);
+    let rest = rest.strip_prefix("assumed-").unwrap_or(rest);
+    let room = width.saturating_sub(account.width() + 1).max(5);
     format!("{account}:{}", widgets::elide_middle(rest, room))
 }
 
