@@ -239,11 +239,12 @@ fn rotation_panel_and_overview(tmux: &Tmux) {
     assert!(screen.contains("CloudTrail delivers events"), "{screen}");
     tmux.keys(&["Escape"]);
     tmux.wait_for("the audit pane closed", wait, |s| !s.contains("Audit · "));
-    // From the palette: a new schedule for this stuck secret offers the repair first, and
-    // the role switcher opens; both close unused.
+    // From the palette: a new schedule for this stuck secret offers the repair first, the
+    // role switcher and the messages log open; each closes unused.
     for (command, shown) in [
         ("rotation-schedule", "Remove the AWSPENDING label"),
         ("role", "Switch identity"),
+        ("messages", "Messages, newest first"),
     ] {
         tmux.keys(&[":"]);
         tmux.wait_for("the palette", wait, |s| s.contains("Enter runs"));

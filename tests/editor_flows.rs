@@ -19,28 +19,8 @@ fn ctrl(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::CONTROL);
 }
 
-/// Opens the editor on the selected secret, answered with `value` at version "v-base".
 fn editing(value: &str) -> Harness {
-    let mut h = Harness::loaded();
-    h.state.status = None;
-    press(&mut h, KeyCode::Char('e'));
-    assert_eq!(h.state.layers.top(), Layer::Editor);
-    let arn = match &h.calls()[..] {
-        [AwsCall::FetchForEdit { arn, .. }] => arn.clone(),
-        other => panic!("one GetSecretValue for the editor: {other:?}"),
-    };
-    let raw = SecretValue::from_string(value.to_owned());
-    h.answer(Outcome::EditSource {
-        arn,
-        purpose: EditFetch::Open,
-        result: Ok(FetchedValue {
-            version_id: "v-base".into(),
-            stages: vec!["AWSCURRENT".into()],
-            raw: raw.clone(),
-            view: ValueView::from_parts(Some(raw), None),
-        }),
-    });
-    h
+    Harness::editing(value)
 }
 
 fn buffer_text(h: &Harness) -> String {

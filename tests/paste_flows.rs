@@ -6,9 +6,9 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::Action;
 use smtui::app::layers::Layer;
-use smtui::app::{Action, AwsCall, EditFetch, Outcome};
-use smtui::secret::{SecretValue, ValueView};
+use smtui::secret::SecretValue;
 
 fn paste(h: &mut Harness, text: &str) {
     h.act(Action::Paste(SecretValue::from_string(text.to_owned())));
@@ -32,24 +32,13 @@ fn a_paste_is_never_keys() {
 }
 
 fn editing(value: &str) -> Harness {
-    let mut h = Harness::loaded();
-    h.press(KeyCode::Char('e'), KeyModifiers::NONE);
-    let arn = match &h.calls()[..] {
-        [AwsCall::FetchForEdit { arn, .. }] => arn.clone(),
-        other => panic!("one GetSecretValue for the editor: {other:?}"),
-    };
-    let raw = SecretValue::from_string(value.to_owned());
-    h.answer(Outcome::EditSource {
-        arn,
-        purpose: EditFetch::Open,
-        result: Ok(smtui::model::FetchedValue {
-            version_id: "v-base".into(),
-            stages: vec!["AWSCURRENT".into()],
-            raw: raw.clone(),
-            view: ValueView::from_parts(Some(raw), None),
-        }),
-    });
-    h
+    Harness::editing(value)
+}
+
+/// What the editor warns of before anything is typed.
+fn editor_warnings(h: &Harness) -> Vec<String> {
+    let session = h.state.editor.session.as_ref().expect("editing");
+    session.loaded.as_ref().expect("loaded").warnings.clone()
 }
 
 fn buffer(h: &Harness) -> String {
@@ -106,31 +95,13 @@ fn a_huge_revealed_change_keeps_the_review_s_keys_in_view() {
 #[test]
 fn a_value_with_invisible_characters_is_flagged_in_the_editor() {
     let h = editing("abc\u{1b}]52;c;ZXZpbA==\u{7}def\ttab\u{202E}evil");
-    let warnings = &h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .expect("editing")
-        .loaded
-        .as_ref()
-        .expect("loaded")
-        .warnings;
+    let warnings = editor_warnings(&h);
     assert!(
         warnings.iter().any(|w| w.contains("cannot show")),
         "{warnings:?}"
     );
     let plain = editing("{\n\t\"user\": \"app\"\n}");
-    let warnings = &plain
-        .state
-        .editor
-        .session
-        .as_ref()
-        .expect("editing")
-        .loaded
-        .as_ref()
-        .expect("loaded")
-        .warnings;
+    let warnings = editor_warnings(&plain);
     assert!(
         !warnings.iter().any(|w| w.contains("cannot show")),
         "tabs and line breaks are shown: {warnings:?}"

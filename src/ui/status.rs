@@ -68,41 +68,41 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// An STS or IAM ARN without what says nothing: `123456789012:role/NAME/SESSION` for
-/// `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`. Anything else as it is.
-fn compact_identity(arn: &str) -> String {
+/// An STS or IAM ARN's account and what follows it, without what says nothing:
+/// `("123456789012", "role/NAME/SESSION")` for
+/// `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`; `None` for anything else.
+fn identity_parts(arn: &str) -> Option<(&str, &str)> {
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
     match parts[..] {
         [_, _, "sts" | "iam", _, account, rest] => {
-            format!(
-                "{account}:{}",
-                rest.strip_prefix("assumed-").unwrap_or(rest)
-            )
+            Some((account, rest.strip_prefix("assumed-").unwrap_or(rest)))
         }
-        _ => arn.to_owned(),
+        _ => None,
     }
 }
 
-/// An identity's ARN in at most `width` columns where it can be: the partition and service
-/// go, an assumed role reads `role/`, then the rest after the account is elided in its
-/// middle (the role's name and the session's, at either end, say the most). Not an STS or
-/// IAM ARN: elided in its middle.
+/// The ARN as `ACCOUNT:role/NAME/SESSION` (see [`identity_parts`]); anything else as it is.
+fn compact_identity(arn: &str) -> String {
+    identity_parts(arn).map_or_else(
+        || arn.to_owned(),
+        |(account, rest)| format!("{account}:{rest}"),
+    )
+}
+
+/// An identity's ARN in at most `width` columns where it can be: compacted, then the rest
+/// after the account elided in its middle (the role's name and the session's, at either
+/// end, say the most). Not an STS or IAM ARN: elided in its middle.
 fn shorten_identity(arn: &str, width: usize) -> String {
     if arn.width() <= width {
         return arn.to_owned();
     }
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    let [_, _, service, _, account, rest] = parts[..] else {
+    let Some((account, rest)) = identity_parts(arn) else {
         return widgets::elide_middle(arn, width.max(12));
     };
-    if !matches!(service, "sts" | "iam") {
-        return widgets::elide_middle(arn, width.max(12));
-    }
-    let short = compact_identity(arn);
+    let short = format!("{account}:{rest}");
     if short.width() <= width {
         return short;
     }
-    let rest = rest.strip_prefix("assumed-").unwrap_or(rest);
     let room = width.saturating_sub(account.width() + 1).max(5);
     format!("{account}:{}", widgets::elide_middle(rest, room))
 }

@@ -239,6 +239,50 @@ pub fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
     lines
 }
 
+/// A line in at most `width` columns, ending in "…" when it had to be cut. Styles are kept,
+/// and a borrowed span stays borrowed: a cut one is a slice of the same bytes (a revealed
+/// value is drawn from its own buffer, never copied).
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    use std::borrow::Cow;
+    use unicode_width::UnicodeWidthChar as _;
+    if line.width() <= width || width == 0 {
+        return line;
+    }
+    let mut room = width - 1;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let span_width = span.width();
+        if span_width <= room {
+            room -= span_width;
+            spans.push(span);
+            continue;
+        }
+        let end = {
+            let (mut end, mut used) = (0, 0);
+            for (at, c) in span.content.char_indices() {
+                let w = c.width().unwrap_or(0);
+                if used + w > room {
+                    break;
+                }
+                used += w;
+                end = at + c.len_utf8();
+            }
+            end
+        };
+        let cut = match span.content {
+            Cow::Borrowed(text) => Cow::Borrowed(&text[..end]),
+            Cow::Owned(mut text) => {
+                text.truncate(end);
+                Cow::Owned(text)
+            }
+        };
+        spans.push(Span::styled(cut, span.style));
+        spans.push(Span::styled("…", span.style));
+        break;
+    }
+    Line::from(spans).style(line.style)
+}
+
 /// `text` in at most `width` columns, ending in "…" when it had to be cut.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_truncate::UnicodeTruncateStr as _;

@@ -16,7 +16,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use smtui::app::input::key_to_action;
 use smtui::app::{
-    Action, AwsCall, Command, CopyRequest, Effect, Envelope, Outcome, Settings, State, update,
+    Action, AwsCall, Command, CopyRequest, EditFetch, Effect, Envelope, Outcome, Settings, State,
+    update,
 };
 use smtui::model::{
     AwsError, ErrorKind, FetchedValue, Replica, Rotation, SecretDetail, SecretSummary, Tag,
@@ -193,6 +194,31 @@ impl Harness {
     }
 
     /// Three regions: one loaded, one still loading, one denied.
+    /// The loaded harness with the editor open on the selected secret, its value answered
+    /// as `value` at version "v-base".
+    pub fn editing(value: &str) -> Self {
+        let mut h = Self::loaded();
+        h.state.status = None;
+        h.press(KeyCode::Char('e'), KeyModifiers::NONE);
+        assert_eq!(h.state.layers.top(), smtui::app::layers::Layer::Editor);
+        let arn = match &h.calls()[..] {
+            [AwsCall::FetchForEdit { arn, .. }] => arn.clone(),
+            other => panic!("one GetSecretValue for the editor: {other:?}"),
+        };
+        let raw = SecretValue::from_string(value.to_owned());
+        h.answer(Outcome::EditSource {
+            arn,
+            purpose: EditFetch::Open,
+            result: Ok(FetchedValue {
+                version_id: "v-base".into(),
+                stages: vec!["AWSCURRENT".into()],
+                raw: raw.clone(),
+                view: ValueView::from_parts(Some(raw), None),
+            }),
+        });
+        h
+    }
+
     pub fn loaded() -> Self {
         let mut h = Self::new();
         let mut rotated = summary("prod/payments/stripe-api-key", "us-east-1");

@@ -15,7 +15,7 @@ use crate::features::editor::check::{self, Change, Kind};
 use crate::features::editor::{EditSession, Phase, form};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{MASK, centered, diff_line, pane_block};
+use crate::ui::widgets::{MASK, centered, diff_line, fit_line, pane_block};
 
 /// The editor over most of the screen.
 pub fn render(
@@ -340,16 +340,6 @@ fn count_changes(rows: &[crate::diff::DiffRow]) -> usize {
     } else {
         rows.iter().filter(|r| r.change != Change::Same).count()
     }
-}
-
-/// A line cut to `width` columns, ending in "…" when it had to be.
-fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
-    if line.width() <= width {
-        return line;
-    }
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let style = line.spans.last().map(|s| s.style).unwrap_or_default();
-    Line::styled(crate::ui::widgets::fit(&text, width), style)
 }
 
 /// Someone else saved first: which keys or lines differ between theirs and yours, and the

@@ -1,6 +1,5 @@
 //! The value pane: masked until revealed; text, JSON key table, pretty JSON, or binary.
 
-use std::borrow::Cow;
 use std::time::Instant;
 
 use unicode_width::UnicodeWidthStr as _;
@@ -17,7 +16,7 @@ use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::sanitize::{Piece, escape_pieces, pieces, sanitize_line};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use crate::ui::Theme;
-use crate::ui::widgets::{MASK, dim_line, pane_block};
+use crate::ui::widgets::{MASK, dim_line, fit_line, pane_block};
 use ratatui::style::Style;
 
 /// What the value pane needs besides the room's own state.
@@ -241,40 +240,6 @@ fn one_line(value: &SecretValue, style: Style) -> Line<'_> {
         Some(text) => Line::from(revealed_spans(text, style)),
         None => Line::styled("(not text: a lone UTF-16 surrogate)", style),
     }
-}
-
-/// A line in at most `width` columns, ending in "…" when it had to be cut. The spans stay
-/// borrowed: a cut span is a slice of the same bytes.
-fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
-    if line.width() <= width || width == 0 {
-        return line;
-    }
-    let mut room = width - 1;
-    let mut spans = Vec::new();
-    for span in line.spans {
-        let span_width = span.width();
-        if span_width <= room {
-            room -= span_width;
-            spans.push(span);
-            continue;
-        }
-        if let Cow::Borrowed(text) = span.content {
-            let mut end = 0;
-            let mut used = 0;
-            for (at, c) in text.char_indices() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + w > room {
-                    break;
-                }
-                used += w;
-                end = at + c.len_utf8();
-            }
-            spans.push(Span::styled(&text[..end], span.style));
-        }
-        spans.push(Span::styled("…", span.style));
-        break;
-    }
-    Line::from(spans).style(line.style)
 }
 
 fn short_id(id: &str) -> String {
