@@ -223,7 +223,14 @@ async fn list_prints_every_secret_as_json_or_tsv_filtered() {
         .iter()
         .find(|l| l.starts_with(&format!("{}\t", fx::ROTATING_SECRET)))
         .expect("the rotating fixture");
-    assert!(rotating.split('\t').nth(6) == Some("Healthy"), "{rotating}");
+    let fields: Vec<&str> = rotating.split('\t').collect();
+    assert_eq!(fields.get(6), Some(&"Healthy"), "{rotating}");
+    assert_eq!(
+        fields.get(9),
+        Some(&"MySQL credentials for billing, rotated monthly"),
+        "the description: {rotating}"
+    );
+    assert_eq!(fields.get(10), Some(&""), "not scheduled for deletion");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -175,7 +175,23 @@ fn narrow_screens_show_one_pane_under_a_tab_bar_and_brackets_switch_it() {
     );
     key(&mut h, KeyCode::Char('['));
     key(&mut h, KeyCode::Char('['));
-    assert!(h.screen(80, 24).contains("[Rotation]"), "wraps around");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("[Rotation]"), "wraps around");
+    // Nothing beside the pane names the secret: its title does.
+    assert!(
+        screen.contains("┌ Rotation · prod/orders/postgres "),
+        "{screen}"
+    );
+    key(&mut h, KeyCode::Char('['));
+    let screen = h.screen(40, 10);
+    assert!(
+        screen.contains("┌ prod/orders/postgres · AWSCURRENT ─"),
+        "the value tab names it:\n{screen}"
+    );
+    // The switch keys only where they fit whole.
+    assert!(!screen.contains("[ /"), "{screen}");
+    assert!(h.screen(80, 24).contains("[ / ] switch"));
+    key(&mut h, KeyCode::Char(']'));
 
     // A reveal shows the value; Esc masks it and the list is back.
     key(&mut h, KeyCode::Char('['));
@@ -283,6 +299,18 @@ fn a_long_identity_gives_way_so_the_counts_stay_in_the_title() {
     let title = narrow.lines().next().unwrap_or_default();
     assert!(
         title.contains("123456789012:") && title.trim_end().ends_with("secrets"),
+        "{title}"
+    );
+    // Thousands of secrets on the narrowest screen: the counts lose their word, never a
+    // digit.
+    let many: Vec<_> = (0..12_345)
+        .map(|i| common::summary(&format!("svc/{i:05}"), "eu-west-1"))
+        .collect();
+    h.page("eu-west-1", many, true);
+    let narrowest = h.screen(40, 10);
+    let title = narrowest.lines().next().unwrap_or_default();
+    assert!(
+        title.contains("123456789012:") && title.trim_end().ends_with("12349/12350"),
         "{title}"
     );
 }

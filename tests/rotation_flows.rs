@@ -54,7 +54,7 @@ fn panel(h: &Harness) -> String {
             smtui::features::rotation::view::render(
                 f,
                 f.area(),
-                &h.state.ctx(),
+                (&h.state.ctx(), false),
                 &h.state.rotation,
                 &Theme::default(),
             );

@@ -153,11 +153,13 @@ fn tags(row: &Row) -> String {
 }
 
 /// One secret a line, tab-separated, with a header; tabs and line breaks in a field are
-/// escaped by the sanitiser, so every line has the same columns.
+/// escaped by the sanitiser, so every line has the same columns. Columns added later go at
+/// the end, so a script's `cut -f` keeps working.
 fn tsv(rows: &[Row]) -> String {
-    let mut out = String::from(
-        "name\tregion\tarn\tcreated\tlast_changed\tlast_accessed\trotation\tnext_rotation\ttags\n",
-    );
+    let mut out = String::from(concat!(
+        "name\tregion\tarn\tcreated\tlast_changed\tlast_accessed\trotation\tnext_rotation",
+        "\ttags\tdescription\tscheduled_for_deletion\n"
+    ));
     // Written field by field into one string (thousands of rows: no string per field).
     // Dates and the rotation label are plain ASCII the sanitiser would leave as they are.
     for r in rows {
@@ -174,6 +176,10 @@ fn tsv(rows: &[Row]) -> String {
         push_date(&mut out, r.next_rotation);
         out.push('\t');
         out.push_str(&sanitize_line(&tags(r)));
+        out.push('\t');
+        out.push_str(&sanitize_line(r.description.unwrap_or_default()));
+        out.push('\t');
+        push_date(&mut out, r.scheduled_for_deletion);
         out.push('\n');
     }
     out
@@ -272,10 +278,16 @@ mod tests {
             ],
             failed: Vec::new(),
         };
+        listing.secrets[1].description = Some("the prod/a\tx".into());
         let tsv = printed(&listing, Format::Tsv, "PROD").stdout;
         let lines: Vec<&str> = tsv.lines().collect();
         assert_eq!(lines.len(), 3, "header and two rows: {tsv}");
-        assert!(lines.iter().all(|l| l.split('\t').count() == 9), "{tsv}");
+        assert!(lines.iter().all(|l| l.split('\t').count() == 11), "{tsv}");
+        assert!(lines[0].ends_with("\tdescription\tscheduled_for_deletion"));
+        assert!(
+            lines[1].contains("\tthe prod/a\\tx"),
+            "the description, its tab escaped: {tsv}"
+        );
         assert!(!tsv.contains('\u{1b}'));
         let json: serde_json::Value =
             serde_json::from_str(&printed(&listing, Format::Json, "team=pay").stdout)

@@ -14,6 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer, Tab};
@@ -105,13 +106,24 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     let rotation_shown = !screen.rotation.is_empty();
     detail::view::render(frame, screen.detail, &ctx, !rotation_shown, theme);
     if rotation_shown {
-        rotation::view::render(frame, screen.rotation, &ctx, &state.rotation, theme);
+        let named = screen.shown.is_some();
+        rotation::view::render(
+            frame,
+            screen.rotation,
+            (&ctx, named),
+            &state.rotation,
+            theme,
+        );
     }
     let value_context = reveal::view::PaneContext {
         focused: focus == Focus::Value && !covered,
         has_selection: state.selected().is_some(),
         now: state.now,
         keymap: &state.keymap,
+        subject: state
+            .selected()
+            .filter(|_| screen.shown.is_some())
+            .map(|s| s.name.as_str()),
     };
     reveal::view::render(frame, screen.value, &state.reveal, value_context, theme);
     status::render_footer(frame, screen.footer, state, theme);
@@ -246,7 +258,11 @@ fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: 
         state.keymap.label(Layer::List, Command::PreviousTab),
         state.keymap.label(Layer::List, Command::NextTab)
     );
-    spans.push(Span::styled(keys, theme.dim));
+    // The keys only where they fit whole: cut, they would read as a stray bracket.
+    let tabs_width: usize = spans.iter().map(Span::width).sum();
+    if tabs_width + keys.width() <= usize::from(area.width) {
+        spans.push(Span::styled(keys, theme.dim));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -36,6 +36,8 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
     if list.show_deleted() {
         spans.push(Span::styled("  +scheduled for deletion", theme.warn));
     }
+    // Counted from the end: the asides before it may go.
+    let count_from_end = if list.show_deleted() { 2 } else { 1 };
     // Too long for the line: the asides go, then the identity gives way, so the counts stay
     // in view; first what says nothing (the ARN's `arn:aws:sts::`, `assumed-`), then the
     // middle of the role and session, never the account.
@@ -59,11 +61,16 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         let Some(aside) = aside else { break };
         spans.remove(aside);
     }
-    let over = over(&spans);
-    if over > 0 {
+    let too_long = over(&spans);
+    if too_long > 0 {
         let identity = &mut spans[identity_at];
-        let keep = identity.width().saturating_sub(over);
+        let keep = identity.width().saturating_sub(too_long);
         identity.content = shorten_identity(&full_identity, keep).into();
+    }
+    // Narrowest of all: the counts lose their word, never their numbers.
+    if over(&spans) > 0 {
+        let count_at = spans.len() - count_from_end;
+        spans[count_at].content = format!("  {}/{}", list.len(), list.total()).into();
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -103,7 +110,12 @@ fn shorten_identity(arn: &str, width: usize) -> String {
     if short.width() <= width {
         return short;
     }
-    let room = width.saturating_sub(account.width() + 1).max(5);
+    // Fewer than four columns would show a letter either side of the ellipsis, which says
+    // nothing: then only that something follows the account.
+    let room = width.saturating_sub(account.width() + 1);
+    if room < 4 {
+        return format!("{account}:…");
+    }
     format!("{account}:{}", widgets::elide_middle(rest, room))
 }
 
@@ -237,5 +249,11 @@ mod tests {
         assert!(short.ends_with("-user") && short.contains('…'), "{short}");
         let user = "arn:aws:iam::123456789012:user/alice";
         assert_eq!(shorten_identity(user, 30), "123456789012:user/alice");
+        assert_eq!(
+            shorten_identity(user, 16),
+            "123456789012:…",
+            "u…e says nothing"
+        );
+        assert_eq!(shorten_identity(user, 17), "123456789012:us…e");
     }
 }

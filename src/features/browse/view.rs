@@ -54,7 +54,7 @@ pub fn render(
         );
     }
     // Sorted by a column this width does not show: the title says by what.
-    let columns = columns_for(area.width.saturating_sub(2));
+    let columns = columns_for(area.width.saturating_sub(2), browse.regions.len() == 1);
     if !columns.iter().any(|(col, _)| *col == sort.column) {
         let arrow = if sort.descending { "▼" } else { "▲" };
         title = format!("{title}· by {}{arrow} ", sort.column.title());
@@ -125,16 +125,21 @@ pub fn render(
     );
 }
 
-/// Narrow lists drop the least useful columns first.
-fn columns_for(width: u16) -> Vec<(Column, Constraint)> {
-    let mut columns = vec![
-        (Column::Name, Constraint::Fill(2)),
-        (Column::Region, Constraint::Length(14)),
-    ];
+/// Narrow lists drop the least useful columns first, so the name keeps two fifths of the
+/// width or more: the description, the day last read and the tag count go first, then the day last
+/// changed; the region goes too when every secret is from one region (the region bar names
+/// it).
+fn columns_for(width: u16, one_region: bool) -> Vec<(Column, Constraint)> {
+    let mut columns = vec![(Column::Name, Constraint::Fill(2))];
+    if width >= 64 || !one_region {
+        columns.push((Column::Region, Constraint::Length(14)));
+    }
     if width >= 90 {
         columns.push((Column::Description, Constraint::Fill(1)));
     }
-    columns.push((Column::LastChanged, Constraint::Length(10)));
+    if width >= 56 {
+        columns.push((Column::LastChanged, Constraint::Length(10)));
+    }
     if width >= 80 {
         columns.push((Column::LastAccessed, Constraint::Length(10)));
     }
@@ -221,6 +226,33 @@ mod tests {
         assert_eq!(fit("prod/orders/postgres", 10), "prod/orde…");
         assert_eq!(fit("日本語の名前", 7), "日本語…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn narrow_lists_keep_two_fifths_of_the_width_for_the_name() {
+        use super::{COLUMN_SPACING, Column, columns_for};
+        use ratatui::layout::{Layout, Rect};
+        // From the narrowest list (a 40-column screen) up.
+        for width in 38..=200 {
+            for one_region in [false, true] {
+                let columns = columns_for(width, one_region);
+                let widths = Layout::horizontal(columns.iter().map(|(_, w)| *w))
+                    .spacing(COLUMN_SPACING)
+                    .split(Rect::new(0, 0, width, 1));
+                assert_eq!(columns[0].0, Column::Name);
+                let name = widths[0].width;
+                assert!(
+                    if width < 80 {
+                        name * 5 >= width * 2
+                    } else {
+                        name >= 24
+                    },
+                    "{width} columns ({one_region}): the name gets {name}"
+                );
+                let has_region = columns.iter().any(|(c, _)| *c == Column::Region);
+                assert_eq!(has_region, width >= 64 || !one_region, "{width}");
+            }
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::sanitize::{Piece, escape_pieces, pieces, sanitize_line};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use crate::ui::Theme;
-use crate::ui::widgets::{MASK, dim_line, fit_line, pane_block};
+use crate::ui::widgets::{MASK, dim_line, elide_middle, fit_line, pane_block};
 use ratatui::style::Style;
 
 /// What the value pane needs besides the room's own state.
@@ -27,13 +27,29 @@ pub struct PaneContext<'a> {
     pub now: Instant,
     /// For the keys named in the pane's hints.
     pub keymap: &'a Keymap,
+    /// The selected secret's name, for the title where nothing beside the pane names it
+    /// (the tabs of a narrow screen).
+    pub subject: Option<&'a str>,
+}
+
+/// The pane's title: what is shown (`rest`), after the secret's name where the pane must
+/// say it, the name elided in its middle so `rest` (the version, the countdown) stays.
+fn title(cx: &PaneContext, rest: &str, width: u16) -> String {
+    let Some(name) = cx.subject else {
+        return format!(" Value · {rest} ");
+    };
+    let name = sanitize_line(name);
+    let room = usize::from(width)
+        .saturating_sub(2 + 2 + 3 + rest.width())
+        .max(8);
+    format!(" {} · {rest} ", elide_middle(&name, room))
 }
 
 pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, theme: &Theme) {
     let focused = cx.focused;
     let version = sanitize_line(reveal.version.label()).into_owned();
     let Some(pane) = &reveal.value else {
-        let block = pane_block(Line::from(format!(" Value · {version} ")), focused, theme);
+        let block = pane_block(Line::from(title(&cx, &version, area.width)), focused, theme);
         frame.render_widget(
             Paragraph::new(nothing_shown(reveal, &cx, theme)).block(block),
             area,
@@ -42,8 +58,15 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
     };
     let left = pane.expires_at.saturating_duration_since(cx.now).as_secs();
     let id = short_id(&pane.value.version_id);
-    let title = format!(" Value · {version} · {id} · masks in {left} s ");
-    let block = pane_block(Line::from(title), focused, theme);
+    // Narrow: the version's id goes before the countdown is cut.
+    let mut rest = format!("{version} · {id} · masks in {left} s");
+    // What precedes `rest` in the title: " Value · ", or " NAME · " with the name at its
+    // shortest; a space and the two corners follow.
+    let before = cx.subject.map_or(" Value · ".width(), |_| 1 + 8 + 3);
+    if before + rest.width() + 3 > usize::from(area.width) {
+        rest = format!("{version} · masks in {left} s");
+    }
+    let block = pane_block(Line::from(title(&cx, &rest, area.width)), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(entries) = pane.key_table() {

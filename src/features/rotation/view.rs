@@ -12,11 +12,25 @@ use crate::model::rotation::schedule::{describe, describe_window};
 use crate::model::rotation::{Health, next_rotation};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{dim_line, hang, pane_block};
+use crate::ui::widgets::{dim_line, elide_middle, hang, pane_block};
 
-/// The panel for the selected secret.
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, room: &RotationRoom, theme: &Theme) {
-    frame.render_widget(paragraph(area.width, ctx, room, theme), area);
+/// The panel for the selected secret; `named`: its title names the secret, where nothing
+/// beside the panel does (the tabs of a narrow screen).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    (ctx, named): (&Ctx, bool),
+    room: &RotationRoom,
+    theme: &Theme,
+) {
+    let mut paragraph = paragraph(area.width, ctx, room, theme);
+    if let Some(secret) = ctx.selected.filter(|_| named) {
+        let room = usize::from(area.width).saturating_sub(2 + 13).max(8);
+        let name = elide_middle(&sanitize_line(&secret.name), room);
+        let title = Line::from(format!(" Rotation · {name} "));
+        paragraph = paragraph.block(pane_block(title, false, theme));
+    }
+    frame.render_widget(paragraph, area);
 }
 
 /// Rows the panel needs, borders included, to show all of itself `width` columns wide.
