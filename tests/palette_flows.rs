@@ -1,5 +1,7 @@
-//! The palette in read-only mode: a write typed by name is recognised and refused with the
-//! reason, not answered as if no such command existed.
+//! What the palette offers: in read-only mode a write typed by name is recognised and
+//! refused with the reason, not answered as if no such command existed; commands that
+//! cannot act now (going back with no identity before, switching tabs where every pane is
+//! shown) are not offered.
 
 mod common;
 
@@ -80,4 +82,20 @@ fn role_back_and_role_renew_are_offered_only_when_they_can_act() {
         !screen.contains("role-back") && !screen.contains("role-renew"),
         "nothing to go back to, nothing expires:\n{screen}"
     );
+}
+
+#[test]
+fn the_tab_commands_are_offered_only_where_the_panes_are_tabs() {
+    let offered = |h: &mut Harness, width, height| {
+        h.settle(width, height);
+        press(h, KeyCode::Char(':'));
+        h.type_text("tab");
+        let screen = h.screen(width, height);
+        press(h, KeyCode::Esc);
+        screen.contains("next-tab") && screen.contains("previous-tab")
+    };
+    let mut h = Harness::loaded();
+    assert!(!offered(&mut h, 160, 40), "every pane is shown");
+    assert!(offered(&mut h, 80, 24), "one pane under a tab bar");
+    assert!(!offered(&mut h, 160, 40), "wide again");
 }

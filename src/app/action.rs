@@ -60,6 +60,9 @@ pub enum Action {
     HelpScrollLimit(u16),
     /// After a frame: how far the open audit record can scroll.
     AuditRecordScrollLimit(u16),
+    /// After a frame: whether the screen is narrow enough to show one pane under a tab bar
+    /// (the palette offers the tab commands only then).
+    TabsShown(bool),
     Resize,
     /// What a mouse event meant, found against the drawn layout (`ui::mouse`).
     Pointer(Pointer),

@@ -57,6 +57,8 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         // Only once there is an identity to go back to, or credentials that expire.
         Command::RoleBack => state.session.previous().is_some(),
         Command::RoleRenew => state.session.current().is_some_and(|k| k.expires.is_some()),
+        // Wide screens show every pane: there is no tab to switch to.
+        Command::NextTab | Command::PreviousTab => state.tabs_shown,
         _ => true,
     }
 }

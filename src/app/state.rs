@@ -50,6 +50,8 @@ pub struct State {
     pub messages: Messages,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
     pub tab: Tab,
+    /// Whether the last frame showed one pane under a tab bar (fed back after each frame).
+    pub tabs_shown: bool,
     /// The footer's message (information goes at the next key, errors at Esc).
     pub status: Option<StatusLine>,
     pub now: Instant,
@@ -83,6 +85,7 @@ impl State {
             appearance: Appearance::default(),
             messages: Messages::default(),
             tab: Tab::default(),
+            tabs_shown: false,
             status: None,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,

@@ -267,7 +267,7 @@ fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: 
 }
 
 /// What `update` needs to know about the layout of a screen of `size`: how far the shown
-/// value and the help can scroll. The run loop feeds these actions back after a frame when
+/// value and the help can scroll, and whether panes are tabs. The run loop feeds these actions back after a frame when
 /// they differ from what the state holds, so scrolling stops at the real end without
 /// `update` knowing about layout.
 pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
@@ -281,6 +281,9 @@ pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> 
         && state.reveal.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
     {
         feedback.push(Action::ValueScrollLimit(limit));
+    }
+    if state.tabs_shown != screen.shown.is_some() {
+        feedback.push(Action::TabsShown(screen.shown.is_some()));
     }
     let help_limit = help::view::scroll_limit(size, &state.keymap);
     if state.help.scroll_limit != Some(help_limit) {
