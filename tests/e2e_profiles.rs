@@ -1,7 +1,8 @@
 //! The real binary in tmux switches to a profile of the user's AWS config while the
 //! environment holds other keys (as a shell with exported credentials does): the profile,
 //! chosen by name, is who smtui works as from then on, as with the AWS CLI's `--profile`,
-//! and a role profile chained from it assumes its role.
+//! and a role profile chained from it assumes its role; one whose source profile is missing
+//! says which.
 
 mod common;
 
@@ -14,10 +15,12 @@ use smtui_devstack::{Stack, StackOptions, iam};
 const OTHER: &str = "[profile other]\nregion = us-east-1\n";
 const CHAINED: &str = "\n[profile chained]\nrole_arn = arn:aws:iam::123456789012:role/Chained\n\
                        source_profile = other\nrole_session_name = chain\n";
+const BROKEN: &str = "\n[profile broken]\nrole_arn = arn:aws:iam::123456789012:role/Broken\n\
+                      source_profile = nosuch\n";
 
 /// Starts smtui in a session of its own, switches to `profile` in the role switcher, and
-/// waits for the title to name `identity`.
-fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, identity: &str) {
+/// waits for the screen to show `shown` (the title naming the identity, or the error).
+fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, shown: &str) {
     let tmux = Tmux {
         socket: format!("smtui-{session}-{}", std::process::id()),
         session,
@@ -39,9 +42,12 @@ fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, ide
     tmux.keys(&["-l", profile]);
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("the profile's identity", Duration::from_secs(30), |s| {
-        s.contains(identity)
+        s.contains(shown)
     });
-    assert!(screen.contains(&format!("profile {profile}")), "{screen}");
+    if !shown.contains("failed") {
+        assert!(screen.contains(&format!("profile {profile}")), "{screen}");
+    }
+    tmux.keys(&["Escape"]);
     tmux.keys(&["q"]);
     tmux.wait_for("exit", Duration::from_secs(10), |s| {
         s.contains("SMTUI-EXITED-0")
@@ -94,4 +100,12 @@ async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
     // local endpoint, with the source profile's keys.
     write(&config, &format!("{OTHER}{CHAINED}"));
     switch_to(&env, "chained", "chained", "assumed-role/Chained/chain");
+    // Its source profile missing: said as no credentials, naming it, not as the network.
+    write(&config, &format!("{OTHER}{CHAINED}{BROKEN}"));
+    switch_to(
+        &env,
+        "broken",
+        "broken",
+        "Could not assume profile broken: no credentials: profile `nosuch` was not defined",
+    );
 }

@@ -18,6 +18,17 @@ impl AwsError {
         }
     }
 
+    /// No credentials could be had, before any call: the caller says for what.
+    pub fn credentials(why: &str) -> Self {
+        AwsError {
+            kind: ErrorKind::Credentials,
+            operation: "",
+            region: String::new(),
+            code: None,
+            message: Some(why.to_owned()),
+        }
+    }
+
     pub fn from_sdk<E, B>(
         operation: &'static str,
         region: &str,
@@ -34,6 +45,16 @@ impl AwsError {
                 None,
                 Some("the request timed out".to_owned()),
             ),
+            // Credentials that could not be had fail before anything is sent, as a dispatch
+            // failure: said as what they are, with the provider's reasons, not as the
+            // network.
+            SdkError::DispatchFailure(failure)
+                if let Some(why) = failure
+                    .as_connector_error()
+                    .and_then(|e| credentials_failure(e)) =>
+            {
+                (ErrorKind::Credentials, None, Some(why))
+            }
             SdkError::DispatchFailure(failure) => {
                 let why = if failure.is_timeout() {
                     ErrorKind::Timeout
@@ -84,6 +105,44 @@ impl AwsError {
     }
 }
 
+/// The most a reason drawn from an error's chain may be: it is read in the footer.
+const REASON_LIMIT: usize = 400;
+
+/// Why no credentials could be had, when that is what `err` comes from: the reasons under
+/// the credential provider's error, as one line.
+fn credentials_failure(err: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use aws_credential_types::provider::error::CredentialsError;
+    let mut source = Some(err);
+    while let Some(e) = source {
+        if e.downcast_ref::<CredentialsError>().is_some() {
+            // Its own words are generic ("the credential provider was not enabled"); the
+            // provider's reasons under it say what is wrong.
+            return Some(reasons(e.source().unwrap_or(e)));
+        }
+        source = e.source();
+    }
+    None
+}
+
+/// An error and the errors under it, `: `-joined, a reason its cause repeats said once;
+/// at most [`REASON_LIMIT`] characters.
+pub fn reasons(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut source = Some(err);
+    while let Some(e) = source {
+        let text = e.to_string();
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = e.source();
+    }
+    let joined = parts.join(": ");
+    match joined.char_indices().nth(REASON_LIMIT) {
+        Some((cut, _)) => format!("{}…", &joined[..cut]),
+        None => joined,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use aws_sdk_secretsmanager::error::ErrorMetadata;
@@ -119,6 +178,68 @@ mod tests {
         assert!(
             !denied.to_string().contains("HTTP"),
             "a known code says enough"
+        );
+    }
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl std::fmt::Display for Layer {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|e| e as _)
+        }
+    }
+
+    #[test]
+    fn reasons_join_the_chain_once_each_and_stay_short() {
+        let chain = Layer(
+            "profile `nosuch` was not defined",
+            Some(Box::new(Layer(
+                "not defined",
+                Some(Box::new(Layer(
+                    "could not find source profile nosuch",
+                    None,
+                ))),
+            ))),
+        );
+        assert_eq!(
+            reasons(&chain),
+            "profile `nosuch` was not defined: could not find source profile nosuch"
+        );
+        let long: &'static str = "x".repeat(1000).leak();
+        let said = reasons(&Layer(long, None));
+        assert_eq!(said.chars().count(), REASON_LIMIT + 1);
+        assert!(said.ends_with('…'));
+    }
+
+    #[test]
+    fn credentials_that_cannot_be_had_are_not_the_network() {
+        use aws_credential_types::provider::error::CredentialsError;
+        use aws_smithy_runtime_api::client::result::ConnectorError;
+        let missing = CredentialsError::not_loaded(Layer("source profile nosuch is missing", None));
+        let err: SdkError<ListSecretsError, HttpResponse> =
+            SdkError::dispatch_failure(ConnectorError::other(Box::new(missing), None));
+        let said = AwsError::from_sdk("ListSecrets", "us-east-1", &err);
+        assert_eq!(said.kind, ErrorKind::Credentials);
+        assert_eq!(
+            said.to_string(),
+            "ListSecrets in us-east-1 failed: no credentials: source profile nosuch is missing"
+        );
+        let down: SdkError<ListSecretsError, HttpResponse> = SdkError::dispatch_failure(
+            ConnectorError::io(Box::new(std::io::Error::other("refused"))),
+        );
+        let said = AwsError::from_sdk("ListSecrets", "us-east-1", &down);
+        assert_eq!(said.kind, ErrorKind::Network);
+        let credentials = AwsError::credentials("the profile gives none");
+        assert_eq!(
+            credentials.to_string(),
+            "no credentials: the profile gives none"
         );
     }
 }

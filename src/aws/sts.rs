@@ -85,21 +85,21 @@ pub async fn use_profile(
     use aws_credential_types::provider::ProvideCredentials as _;
     let name = options.profile.clone().unwrap_or_default();
     let ctx = AwsContext::load(options).await;
-    let provider = ctx.sdk_config().credentials_provider().ok_or_else(|| {
-        AwsError::invalid(
-            "profile",
-            "global",
-            &format!("profile {name} gives no credentials"),
-        )
-    })?;
+    let provider = ctx
+        .sdk_config()
+        .credentials_provider()
+        .ok_or_else(|| AwsError::credentials("the profile gives none"))?;
     let creds = provider.provide_credentials().await.map_err(|e| {
-        let mut why = format!("profile {name}: {e}");
+        // The provider's own words are generic; the reasons under them name what is
+        // missing (a source profile, an SSO session).
+        let reasons = super::error::reasons(std::error::Error::source(&e).unwrap_or(&e));
+        let mut why = reasons;
         if why.to_lowercase().contains("sso") {
             why.push_str(" (run `aws sso login --profile ");
             why.push_str(&name);
             why.push_str("`)");
         }
-        AwsError::invalid("profile", "global", &why)
+        AwsError::credentials(&why)
     })?;
     let expires = creds
         .expiry()

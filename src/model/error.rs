@@ -11,6 +11,8 @@ pub enum ErrorKind {
     NotFound,
     Network,
     Timeout,
+    /// No credentials could be had (a profile's source missing, an SSO login expired).
+    Credentials,
     Invalid,
     Other,
 }
@@ -25,6 +27,7 @@ impl ErrorKind {
             Self::NotFound => "not found",
             Self::Network => "network",
             Self::Timeout => "timeout",
+            Self::Credentials => "no credentials",
             Self::Invalid => "invalid request",
             Self::Other => "error",
         }
@@ -66,13 +69,21 @@ pub struct AwsError {
 
 impl fmt::Display for AwsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} in {} failed: {}",
-            self.operation,
-            self.region,
-            self.kind.short()
-        )?;
+        // No operation: what failed is said by whoever shows it ("Could not assume profile
+        // P: no credentials: …"). No region: the error is of none in particular.
+        if self.operation.is_empty() {
+            write!(f, "{}", self.kind.short())?;
+        } else if self.region.is_empty() {
+            write!(f, "{} failed: {}", self.operation, self.kind.short())?;
+        } else {
+            write!(
+                f,
+                "{} in {} failed: {}",
+                self.operation,
+                self.region,
+                self.kind.short()
+            )?;
+        }
         if let Some(code) = &self.code {
             write!(f, " ({code})")?;
         }
