@@ -166,6 +166,45 @@ fn a_long_text_value_scrolls_to_its_end_and_no_further() {
     assert_ne!(before, after);
 }
 
+/// A line too long for the pane goes on below after a mark, said under the value; a line
+/// break of the value itself has none, so the two are never confused.
+#[test]
+fn a_line_the_pane_breaks_is_marked_and_a_real_line_break_is_not() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Reveal);
+    let token = "tok_".to_owned() + &"0123456789".repeat(12);
+    h.answer_fetch(&format!("{token}\nshort second line"));
+    insta::assert_snapshot!("long_line_marked_80x24", h.screen(80, 24));
+    let screen = h.screen(80, 24);
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("0123") || l.contains("short second"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{screen}");
+    assert!(rows[0].contains('↩') && !rows[1].contains('↩'), "{screen}");
+    assert!(
+        !rows[2].contains('↩'),
+        "a real line break has no mark:\n{screen}"
+    );
+    assert!(screen.contains("↩ a long line goes on below: no line break there"));
+    // Every character is on screen, in order, once the marks are taken out.
+    let drawn: String = rows[..rows.len() - 1]
+        .iter()
+        .map(|r| {
+            r.split('│')
+                .nth(1)
+                .unwrap_or_default()
+                .trim_end()
+                .replace('↩', "")
+        })
+        .collect();
+    assert_eq!(drawn, token);
+    let mut short = Harness::loaded();
+    short.cmd(Command::Reveal);
+    short.answer_fetch("one\ntwo");
+    assert!(!short.screen(80, 24).contains('↩'), "nothing was broken");
+}
+
 #[test]
 fn many_regions_sum_up_the_loaded_and_name_the_failed() {
     let regions: Vec<String> = (0..30).map(|i| format!("zz-region-{i}")).collect();

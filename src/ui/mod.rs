@@ -8,6 +8,7 @@ pub mod mouse;
 mod status;
 pub mod theme;
 pub mod widgets;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr as _;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
@@ -17,6 +17,7 @@ use crate::sanitize::{Piece, escape_pieces, pieces, sanitize_line};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use crate::ui::Theme;
 use crate::ui::widgets::{MASK, dim_line, elide_middle, fit_line, pane_block};
+use crate::ui::wrap::{GOES_ON, wrap_marked};
 use ratatui::style::Style;
 
 /// What the value pane needs besides the room's own state.
@@ -78,16 +79,32 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
             &mut table_state,
         );
     } else {
-        let paragraph = text_paragraph(pane, cx.keymap, theme);
+        let paragraph = text_paragraph(pane, cx.keymap, inner.width, theme);
         let scroll = pane.scroll.min(last_top(&paragraph, inner));
         frame.render_widget(paragraph.scroll((scroll, 0)), inner);
     }
 }
 
-/// A text, binary or raw JSON value as the pane draws it.
-fn text_paragraph<'a>(pane: &'a ValuePane, keymap: &Keymap, theme: &Theme) -> Paragraph<'a> {
+/// A text, binary or raw JSON value as the pane draws it, `width` columns wide. A line
+/// too long for the pane goes on below after a mark, said once under the value, so a
+/// line the pane broke is never read as a line break of the value.
+fn text_paragraph<'a>(
+    pane: &'a ValuePane,
+    keymap: &Keymap,
+    width: u16,
+    theme: &Theme,
+) -> Paragraph<'a> {
     let lines = value_lines(&pane.value.view, &pane.shown, keymap, theme);
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+    let width = usize::from(width);
+    let (mut rows, broken) = wrap_marked(lines, width, theme.dim);
+    if broken {
+        let legend = dim_line(
+            format!("{GOES_ON} a long line goes on below: no line break there"),
+            theme,
+        );
+        rows.extend(wrap_marked(vec![legend], width, theme.dim).0);
+    }
+    Paragraph::new(rows)
 }
 
 fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'static>> {
@@ -124,7 +141,10 @@ fn last_top(paragraph: &Paragraph, inner: Rect) -> u16 {
 pub fn scroll_limit(area: Rect, reveal: &Reveal, keymap: &Keymap, theme: &Theme) -> Option<u16> {
     let pane = reveal.value.as_ref().filter(|p| p.key_table().is_none())?;
     let inner = pane_block(Line::default(), false, theme).inner(area);
-    Some(last_top(&text_paragraph(pane, keymap, theme), inner))
+    Some(last_top(
+        &text_paragraph(pane, keymap, inner.width, theme),
+        inner,
+    ))
 }
 
 /// Text, binary (as base64) and pretty JSON (masked per key until every key is revealed).

@@ -1,0 +1,148 @@
+//! Long lines broken into rows with a mark where a row goes on below, so a line the screen
+//! had to break is never read as a line break the text has. Rows break at characters, not
+//! words: a secret is read character by character, and no space moves or goes.
+//!
+//! Borrowed text stays borrowed: a row of a revealed value is a slice of the value itself,
+//! never a copy (see `features::reveal::view`).
+
+use std::borrow::Cow;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar as _;
+
+/// Drawn in the last column of a row whose line goes on below.
+pub const GOES_ON: &str = "↩";
+
+/// `lines` in rows at most `width` columns wide: a line wider than that is broken into rows
+/// of `width - 1` columns, each but the last ending in [`GOES_ON`] in `mark`'s style. The
+/// second value says whether any line was broken.
+pub fn wrap_marked<'a>(lines: Vec<Line<'a>>, width: usize, mark: Style) -> (Vec<Line<'a>>, bool) {
+    if width < 2 {
+        return (lines, false);
+    }
+    let mut rows = Vec::with_capacity(lines.len());
+    let mut broken = false;
+    for line in lines {
+        if line.width() <= width {
+            rows.push(line);
+            continue;
+        }
+        broken = true;
+        let (style, alignment) = (line.style, line.alignment);
+        let room = width - 1;
+        let mut row: Vec<Span<'a>> = Vec::new();
+        let mut used = 0;
+        for span in line.spans {
+            let mut rest = span.content;
+            while !rest.is_empty() {
+                let (taken, columns) = fitting(&rest, room - used);
+                if taken == 0 && used == 0 {
+                    // Wider than a whole row (a wide character on a one-column row):
+                    // drawn alone rather than looped on.
+                    let first = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                    let (head, tail) = split(rest, first);
+                    row.push(Span::styled(head, span.style));
+                    rest = tail;
+                    used = room;
+                } else {
+                    let (head, tail) = split(rest, taken);
+                    if !head.is_empty() {
+                        row.push(Span::styled(head, span.style));
+                    }
+                    used += columns;
+                    rest = tail;
+                }
+                if !rest.is_empty() {
+                    row.push(Span::styled(GOES_ON, mark));
+                    rows.push(new_row(std::mem::take(&mut row), style, alignment));
+                    used = 0;
+                }
+            }
+        }
+        rows.push(new_row(row, style, alignment));
+    }
+    (rows, broken)
+}
+
+fn new_row(
+    spans: Vec<Span<'_>>,
+    style: Style,
+    alignment: Option<ratatui::layout::Alignment>,
+) -> Line<'_> {
+    let mut line = Line::from(spans).style(style);
+    line.alignment = alignment;
+    line
+}
+
+/// How many bytes of `text` fit in `room` columns, and how many columns they take.
+fn fitting(text: &str, room: usize) -> (usize, usize) {
+    let mut bytes = 0;
+    let mut columns = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if columns + w > room {
+            break;
+        }
+        columns += w;
+        bytes += c.len_utf8();
+    }
+    (bytes, columns)
+}
+
+/// `text` split at byte `at`, a borrowed text into two borrowed slices.
+fn split(text: Cow<'_, str>, at: usize) -> (Cow<'_, str>, Cow<'_, str>) {
+    match text {
+        Cow::Borrowed(s) => (Cow::Borrowed(&s[..at]), Cow::Borrowed(&s[at..])),
+        Cow::Owned(s) => (
+            Cow::Owned(s[..at].to_owned()),
+            Cow::Owned(s[at..].to_owned()),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(rows: &[Line]) -> Vec<String> {
+        rows.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_long_line_goes_on_in_marked_rows_and_short_ones_stay() {
+        let lines = vec![Line::raw("abcdefghij"), Line::raw("xy")];
+        let (rows, broken) = wrap_marked(lines, 4, Style::new());
+        assert!(broken);
+        assert_eq!(text(&rows), ["abc↩", "def↩", "ghi↩", "j", "xy"]);
+        let (rows, broken) = wrap_marked(vec![Line::raw("abcd")], 4, Style::new());
+        assert!(!broken, "a line as wide as the row is not broken");
+        assert_eq!(text(&rows), ["abcd"]);
+    }
+
+    #[test]
+    fn every_character_and_space_is_kept_in_order_across_spans() {
+        let line = Line::from(vec![Span::raw("pass word "), Span::raw("日本語 x")]);
+        let (rows, _) = wrap_marked(vec![line], 5, Style::new());
+        for row in &rows {
+            assert!(row.width() <= 5, "{row}");
+        }
+        let joined: String = text(&rows).concat().replace(GOES_ON, "");
+        assert_eq!(joined, "pass word 日本語 x");
+    }
+
+    #[test]
+    fn borrowed_text_stays_borrowed() {
+        let value = String::from("0123456789");
+        let (rows, _) = wrap_marked(vec![Line::raw(value.as_str())], 4, Style::new());
+        for span in rows.iter().flat_map(|r| &r.spans) {
+            assert!(matches!(span.content, Cow::Borrowed(_)), "{span:?}");
+        }
+    }
+
+    #[test]
+    fn a_wide_character_on_a_row_too_narrow_for_it_is_drawn_not_looped_on() {
+        let (rows, _) = wrap_marked(vec![Line::raw("日本")], 2, Style::new());
+        assert_eq!(text(&rows), ["日↩", "本"]);
+    }
+}
