@@ -107,6 +107,24 @@ fn the_region_view_fits_typical_secret_names_and_elides_long_ones_in_the_middle(
     );
 }
 
+/// At 80 columns the region view gives up the year before the names lose more of their
+/// middle: "11-25 10:00:00", and five more columns for the secret and the principal.
+#[test]
+fn the_region_view_at_80_columns_drops_the_year_before_the_names_shrink() {
+    let h = region_opened();
+    let (_, row) = table_rows(&h, 80, 24, "GetSecretValue");
+    assert!(
+        row.contains("11-25 10:00:00") && !row.contains("2026-11-25"),
+        "{row}"
+    );
+    assert!(row.contains("dev/inv…vice-db"), "{row}");
+    let (_, wide) = table_rows(&h, 120, 30, "GetSecretValue");
+    assert!(
+        wide.contains("2026-11-25 10:00:00"),
+        "the year where it fits: {wide}"
+    );
+}
+
 #[test]
 fn an_error_code_shows_whole_when_it_fits_else_visibly_elided() {
     let h = region_opened();

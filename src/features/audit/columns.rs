@@ -1,15 +1,19 @@
 //! Which columns the audit table shows at a given width, and how wide each one is.
 //!
 //! Who acted and whether it worked matter most, so when the width runs out the AGENT
-//! column goes first, then SOURCE IP; TIME, EVENT, (SECRET,) PRINCIPAL and OUTCOME stay and
-//! are narrowed instead, their text elided in the middle where it is drawn. Widths come
+//! column goes first, then SOURCE IP, then the year of TIME; TIME, EVENT, (SECRET,)
+//! PRINCIPAL and OUTCOME stay and are narrowed instead, their text elided in the middle where it is drawn. Widths come
 //! from the rows' own text (every row, not only those on screen, so the columns do not
 //! jump while scrolling).
 
 use unicode_width::UnicodeWidthStr as _;
 
-/// Every timestamp is drawn as `YYYY-MM-DD HH:MM:SS`.
-const TIME_WIDTH: usize = 19;
+/// A timestamp is drawn as `YYYY-MM-DD HH:MM:SS`...
+pub const TIME_WIDTH: usize = 19;
+/// ...or, once the optional columns are gone and the rest still want more room, as
+/// `MM-DD HH:MM:SS`: CloudTrail keeps 90 days, so the year rarely says anything, and the
+/// record view has it.
+pub const SHORT_TIME_WIDTH: usize = 14;
 /// Table cells are one column apart (ratatui's default spacing).
 const SPACING: usize = 1;
 
@@ -42,7 +46,7 @@ impl Column {
     /// latter. Both are capped by what the column's text needs.
     fn caps(self) -> (usize, usize) {
         match self {
-            Column::Time => (TIME_WIDTH, TIME_WIDTH),
+            Column::Time => (SHORT_TIME_WIDTH, TIME_WIDTH),
             // GetSecretValue, DescribeSecret, RotationSucceeded whole; the rare longer
             // names (RemoveRegionsFromReplication) may be elided.
             Column::Event => (14, 22),
@@ -96,25 +100,34 @@ pub fn plan(width: u16, by_secret: bool, rows: &[RowText]) -> Vec<(Column, u16)>
         Column::Agent,
         Column::Outcome,
     ]);
-    let want = |column: Column| -> usize {
+    let wanted = |column: Column, time: usize| -> usize {
         match column {
-            Column::Time => TIME_WIDTH,
+            Column::Time => time,
             _ => rows
                 .iter()
                 .map(|r| r.get(column).width())
                 .fold(column.title().width(), usize::max),
         }
     };
-    let comfortable = |column: Column| want(column).min(column.caps().1);
-    let needed = |shown: &[Column]| {
-        shown.iter().map(|&c| comfortable(c)).sum::<usize>()
+    let needed = |shown: &[Column], time: usize| {
+        shown
+            .iter()
+            .map(|&c| wanted(c, time).min(c.caps().1))
+            .sum::<usize>()
             + SPACING * shown.len().saturating_sub(1)
     };
     for optional in [Column::Agent, Column::SourceIp] {
-        if needed(&shown) > width {
+        if needed(&shown, TIME_WIDTH) > width {
             shown.retain(|&c| c != optional);
         }
     }
+    let time = if needed(&shown, TIME_WIDTH) > width {
+        SHORT_TIME_WIDTH
+    } else {
+        TIME_WIDTH
+    };
+    let want = |column: Column| wanted(column, time);
+    let comfortable = |column: Column| want(column).min(column.caps().1);
     let budget = width.saturating_sub(SPACING * shown.len().saturating_sub(1));
     let levels: [&dyn Fn(Column) -> usize; 3] =
         [&|c: Column| want(c).min(c.caps().0), &comfortable, &want];
@@ -256,12 +269,22 @@ mod tests {
         assert!(width_of(&roomy, Column::Secret) >= 24, "{roomy:?}");
         assert_eq!(width_of(&roomy, Column::Outcome), 23, "{roomy:?}");
         assert_eq!(total(&roomy), 116);
+        assert_eq!(
+            width_of(&roomy, Column::Time),
+            19,
+            "the year while there is room"
+        );
         let tight = at(76);
         assert_eq!(
             names(&tight),
             ["TIME", "EVENT", "SECRET", "PRINCIPAL", "OUTCOME"]
         );
         assert_eq!(total(&tight), 76);
-        assert!(tight.iter().all(|&(_, w)| w >= 12), "{tight:?}");
+        assert_eq!(
+            width_of(&tight, Column::Time),
+            14,
+            "the year goes: {tight:?}"
+        );
+        assert!(tight.iter().all(|&(_, w)| w >= 14), "{tight:?}");
     }
 }

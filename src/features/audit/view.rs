@@ -70,13 +70,14 @@ pub fn render(
 }
 
 fn time(at: Option<Timestamp>, utc: bool, tz: &TimeZone) -> String {
+    time_as(at, utc, tz, "%Y-%m-%d %H:%M:%S")
+}
+
+fn time_as(at: Option<Timestamp>, utc: bool, tz: &TimeZone, format: &str) -> String {
     match at {
         None => "—".to_owned(),
-        Some(at) if utc => at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
-        Some(at) => at
-            .to_zoned(tz.clone())
-            .strftime("%Y-%m-%d %H:%M:%S")
-            .to_string(),
+        Some(at) if utc => at.strftime(format).to_string(),
+        Some(at) => at.to_zoned(tz.clone()).strftime(format).to_string(),
     }
 }
 
@@ -203,6 +204,9 @@ fn cells<'a>(
     plan.iter()
         .map(|&(column, width)| {
             let fitted = match column {
+                Column::Time if usize::from(width) < columns::TIME_WIDTH => {
+                    time_as(event.time, utc, tz, "%m-%d %H:%M:%S")
+                }
                 Column::Time => time(event.time, utc, tz),
                 _ => elide_middle(text.get(column), usize::from(width)),
             };
