@@ -17,10 +17,26 @@ const CHAINED: &str = "\n[profile chained]\nrole_arn = arn:aws:iam::123456789012
                        source_profile = other\nrole_session_name = chain\n";
 const BROKEN: &str = "\n[profile broken]\nrole_arn = arn:aws:iam::123456789012:role/Broken\n\
                       source_profile = nosuch\n";
+/// An Identity Center profile with no login cached (HOME is the test's own), and a role
+/// assumed from it.
+const SSO: &str = "\n[profile idc]\nsso_session = corp\nsso_account_id = 123456789012\n\
+                   sso_role_name = Admin\nregion = us-east-1\n\
+                   [sso-session corp]\nsso_start_url = https://corp.example/start\n\
+                   sso_region = us-east-1\n\
+                   [profile via-idc]\nrole_arn = arn:aws:iam::123456789012:role/Admin\n\
+                   source_profile = idc\n";
+
+/// What a switch should end in.
+enum Expect {
+    /// The title names this identity (and the profile).
+    Switched(&'static str),
+    /// The footer says this, and the identity stays the start one.
+    Refused(&'static str),
+}
 
 /// Starts smtui in a session of its own, switches to `profile` in the role switcher, and
-/// waits for the screen to show `shown` (the title naming the identity, or the error).
-fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, shown: &str) {
+/// waits for what `expect` says.
+fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, expect: &Expect) {
     let tmux = Tmux {
         socket: format!("smtui-{session}-{}", std::process::id()),
         session,
@@ -41,13 +57,24 @@ fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, sho
     });
     tmux.keys(&["-l", profile]);
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("the profile's identity", Duration::from_secs(30), |s| {
-        s.contains(shown)
-    });
-    if !shown.contains("failed") {
-        assert!(screen.contains(&format!("profile {profile}")), "{screen}");
+    match *expect {
+        Expect::Switched(identity) => {
+            let screen = tmux.wait_for("the profile's identity", Duration::from_secs(30), |s| {
+                s.contains(identity)
+            });
+            assert!(screen.contains(&format!("profile {profile}")), "{screen}");
+        }
+        Expect::Refused(said) => {
+            let screen =
+                tmux.wait_for("the refusal", Duration::from_secs(30), |s| s.contains(said));
+            let title = screen.lines().next().unwrap_or_default();
+            assert!(
+                title.contains("user/moto") && !title.contains(profile),
+                "still the start identity: {title}"
+            );
+            assert!(!screen.contains("network"), "{screen}");
+        }
     }
-    tmux.keys(&["Escape"]);
     tmux.keys(&["q"]);
     tmux.wait_for("exit", Duration::from_secs(10), |s| {
         s.contains("SMTUI-EXITED-0")
@@ -93,19 +120,48 @@ async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
     ));
     let state = files.path().join("state");
     env.push(("XDG_STATE_HOME".into(), state.display().to_string()));
+    // No login cached anywhere this test does not control.
+    env.retain(|(k, _)| k != "HOME");
+    env.push(("HOME".into(), files.path().display().to_string()));
 
     write(&config, OTHER);
-    switch_to(&env, "profile", "other", "user/profile-user");
+    switch_to(
+        &env,
+        "profile",
+        "other",
+        &Expect::Switched("user/profile-user"),
+    );
     // A role profile chained from another: aws-config assumes the role, through the same
     // local endpoint, with the source profile's keys.
     write(&config, &format!("{OTHER}{CHAINED}"));
-    switch_to(&env, "chained", "chained", "assumed-role/Chained/chain");
+    switch_to(
+        &env,
+        "chained",
+        "chained",
+        &Expect::Switched("assumed-role/Chained/chain"),
+    );
     // Its source profile missing: said as no credentials, naming it, not as the network.
-    write(&config, &format!("{OTHER}{CHAINED}{BROKEN}"));
+    write(&config, &format!("{OTHER}{CHAINED}{BROKEN}{SSO}"));
     switch_to(
         &env,
         "broken",
         "broken",
-        "Could not assume profile broken: no credentials: profile `nosuch` was not defined",
+        &Expect::Refused(
+            "Could not assume profile broken: no credentials: profile `nosuch` was not defined",
+        ),
+    );
+    // No Identity Center login: the hint names the profile to log in with, the role's
+    // source for a role assumed from it.
+    switch_to(
+        &env,
+        "idc",
+        "idc",
+        &Expect::Refused("no credentials: run `aws sso login --profile idc` ("),
+    );
+    switch_to(
+        &env,
+        "via-idc",
+        "via-idc",
+        &Expect::Refused("no credentials: run `aws sso login --profile idc` ("),
     );
 }

@@ -291,11 +291,12 @@ async fn a_reader_that_stops_early_ends_the_output_quietly() {
     }
 }
 
-/// A role profile whose `source_profile` does not exist: every region says that no
-/// credentials could be had and names the missing profile, rather than blaming the network
-/// (the SDK fails such a call before sending it, as a dispatch failure).
+/// Profiles that cannot give credentials: every region says that no credentials could be
+/// had and why, rather than blaming the network (the SDK fails such a call before sending
+/// it, as a dispatch failure). A role profile names its missing source profile; what a
+/// failing `credential_process` wrote to stderr is left out (it may hold anything).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_profile_with_a_missing_source_names_it_instead_of_the_network() {
+async fn a_profile_without_credentials_says_why_instead_of_the_network() {
     let _quiet = REACHABILITY.lock().await;
     let endpoint = stack().await.endpoint_url();
     let files = tempfile::tempdir().expect("temp dir");
@@ -303,25 +304,39 @@ async fn a_profile_with_a_missing_source_names_it_instead_of_the_network() {
     std::fs::write(
         &config,
         "[profile auditor]\nrole_arn = arn:aws:iam::123456789012:role/Auditor\n\
-         source_profile = nosuch\nregion = us-east-1\n",
+         source_profile = nosuch\nregion = us-east-1\n\
+         [profile helper]\ncredential_process = sh -c 'echo canary-7f3 >&2; exit 1'\n\
+         region = us-east-1\n",
     )
     .expect("config");
-    let out = Command::new(env!("CARGO_BIN_EXE_smtui"))
-        .args(["list", "--profile", "auditor", "--endpoint-url", &endpoint])
-        .args(["--region", "us-east-1"])
-        .env("AWS_CONFIG_FILE", &config)
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        .env_remove("AWS_ACCESS_KEY_ID")
-        .env_remove("AWS_SECRET_ACCESS_KEY")
-        .env_remove("AWS_PROFILE")
-        .output()
-        .expect("run smtui");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let list_as = |profile: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_smtui"))
+            .args(["list", "--profile", profile, "--endpoint-url", &endpoint])
+            .args(["--region", "us-east-1"])
+            .env("AWS_CONFIG_FILE", &config)
+            .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+            .env_remove("AWS_ACCESS_KEY_ID")
+            .env_remove("AWS_SECRET_ACCESS_KEY")
+            .env_remove("AWS_PROFILE")
+            .output()
+            .expect("run smtui");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("ListSecrets in us-east-1 failed: no credentials:"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("network"), "{stderr}");
+        stderr
+    };
+    let auditor = list_as("auditor");
     assert!(
-        stderr.contains("ListSecrets in us-east-1 failed: no credentials:")
-            && stderr.contains("source profile nosuch referenced from auditor"),
-        "{stderr}"
+        auditor.contains("source profile nosuch referenced from auditor"),
+        "{auditor}"
     );
-    assert!(!stderr.contains("network"), "{stderr}");
+    let helper = list_as("helper");
+    assert!(
+        helper.contains("exited with") && !helper.contains("canary-7f3"),
+        "{helper}"
+    );
 }

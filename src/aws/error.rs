@@ -19,7 +19,7 @@ impl AwsError {
     }
 
     /// No credentials could be had, before any call: the caller says for what.
-    pub fn credentials(why: &str) -> Self {
+    pub fn no_credentials(why: &str) -> Self {
         AwsError {
             kind: ErrorKind::Credentials,
             operation: "",
@@ -125,12 +125,18 @@ fn credentials_failure(err: &(dyn std::error::Error + 'static)) -> Option<String
 }
 
 /// An error and the errors under it, `: `-joined, a reason its cause repeats said once;
-/// at most [`REASON_LIMIT`] characters.
+/// at most [`REASON_LIMIT`] characters. What a `credential_process` command wrote to its
+/// stderr (which aws-config puts in its error) is left out: it is the command's, and may
+/// hold anything, so it goes to no footer, stderr or log.
 pub fn reasons(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut source = Some(err);
     while let Some(e) = source {
-        let text = e.to_string();
+        let mut text = e.to_string();
+        if let Some(at) = text.find("Stderr:") {
+            text.truncate(at);
+            text.push_str("(what it wrote to stderr is not shown)");
+        }
         if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
             parts.push(text);
         }
@@ -212,6 +218,14 @@ mod tests {
             reasons(&chain),
             "profile `nosuch` was not defined: could not find source profile nosuch"
         );
+        let helper = Layer(
+            "Error retrieving credentials: external process exited with code 1. \
+             Stderr: token=hunter2",
+            None,
+        );
+        let said = reasons(&helper);
+        assert!(!said.contains("hunter2"), "{said}");
+        assert!(said.ends_with("code 1. (what it wrote to stderr is not shown)"));
         let long: &'static str = "x".repeat(1000).leak();
         let said = reasons(&Layer(long, None));
         assert_eq!(said.chars().count(), REASON_LIMIT + 1);
@@ -236,7 +250,7 @@ mod tests {
         );
         let said = AwsError::from_sdk("ListSecrets", "us-east-1", &down);
         assert_eq!(said.kind, ErrorKind::Network);
-        let credentials = AwsError::credentials("the profile gives none");
+        let credentials = AwsError::no_credentials("the profile gives none");
         assert_eq!(
             credentials.to_string(),
             "no credentials: the profile gives none"

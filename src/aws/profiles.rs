@@ -45,9 +45,60 @@ async fn list_from(fs: &Fs, env: &Env) -> Vec<ProfileInfo> {
     out
 }
 
+/// The profile to log in to with `aws sso login` when `name`'s credentials come from IAM
+/// Identity Center: itself, or the profile its chain of roles starts from; `None` for any
+/// other kind. Read from the config, never guessed from an error's words.
+pub async fn sso_login_profile(name: &str) -> Option<String> {
+    sso_login_in(&list().await, name)
+}
+
+fn sso_login_in(profiles: &[ProfileInfo], name: &str) -> Option<String> {
+    let mut current = name;
+    // A chain longer than this loops (aws-config refuses such a profile anyway).
+    for _ in 0..8 {
+        let profile = profiles.iter().find(|p| p.name == current)?;
+        match &profile.kind {
+            ProfileKind::Sso => return Some(profile.name.clone()),
+            ProfileKind::Role {
+                source: Some(source),
+                ..
+            } => current = source,
+            _ => return None,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_sso_login_names_the_profile_a_role_chain_starts_from() {
+        let config = "[profile idc]\nsso_session = corp\nsso_account_id = 123456789012\n\
+            [sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n\
+            [profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\n\
+            source_profile = idc\n\
+            [profile keys]\naws_access_key_id = AKIDEXAMPLE\n\
+            [profile from-keys]\nrole_arn = arn:aws:iam::123456789012:role/x\n\
+            source_profile = keys\n\
+            [profile sso-admin-gone]\nrole_arn = arn:aws:iam::123456789012:role/y\n\
+            source_profile = nosuch\n\
+            [profile a]\nrole_arn = arn:aws:iam::123456789012:role/a\nsource_profile = b\n\
+            [profile b]\nrole_arn = arn:aws:iam::123456789012:role/b\nsource_profile = a\n";
+        let fs = Fs::from_slice(&[("/home/u/.aws/config", config)]);
+        let env = Env::from_slice(&[("HOME", "/home/u")]);
+        let profiles = list_from(&fs, &env).await;
+        assert_eq!(sso_login_in(&profiles, "idc").as_deref(), Some("idc"));
+        assert_eq!(sso_login_in(&profiles, "admin").as_deref(), Some("idc"));
+        assert_eq!(sso_login_in(&profiles, "from-keys"), None);
+        assert_eq!(
+            sso_login_in(&profiles, "sso-admin-gone"),
+            None,
+            "not by its name"
+        );
+        assert_eq!(sso_login_in(&profiles, "a"), None, "a loop ends");
+    }
 
     #[tokio::test]
     async fn role_sso_plain_and_mfa_profiles_are_told_apart() {

@@ -88,19 +88,20 @@ pub async fn use_profile(
     let provider = ctx
         .sdk_config()
         .credentials_provider()
-        .ok_or_else(|| AwsError::credentials("the profile gives none"))?;
-    let creds = provider.provide_credentials().await.map_err(|e| {
-        // The provider's own words are generic; the reasons under them name what is
-        // missing (a source profile, an SSO session).
-        let reasons = super::error::reasons(std::error::Error::source(&e).unwrap_or(&e));
-        let mut why = reasons;
-        if why.to_lowercase().contains("sso") {
-            why.push_str(" (run `aws sso login --profile ");
-            why.push_str(&name);
-            why.push_str("`)");
+        .ok_or_else(|| AwsError::no_credentials("the profile gives none"))?;
+    let creds = match provider.provide_credentials().await {
+        Ok(creds) => creds,
+        Err(e) => {
+            // The provider's own words are generic; the reasons under them name what is
+            // missing (a source profile, an SSO session).
+            let mut why = super::error::reasons(std::error::Error::source(&e).unwrap_or(&e));
+            // The way out first: a long reason would push it out of the footer.
+            if let Some(login) = super::profiles::sso_login_profile(&name).await {
+                why = format!("run `aws sso login --profile {login}` ({why})");
+            }
+            return Err(AwsError::no_credentials(&why));
         }
-        AwsError::credentials(&why)
-    })?;
+    };
     let expires = creds
         .expiry()
         .and_then(|t| jiff::Timestamp::try_from(t).ok());

@@ -84,10 +84,7 @@ pub fn print(
         Format::Tsv => tsv(&rows),
         Format::Table => table(&rows),
     };
-    let mut stderr = String::new();
-    for error in &listing.failed {
-        let _ = writeln!(stderr, "smtui: {}", sanitize_line(&error.to_string()));
-    }
+    let stderr = listing.failures();
     Printed {
         stdout,
         stderr,

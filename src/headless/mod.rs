@@ -1,10 +1,12 @@
-//! Commands that print and exit instead of drawing (`smtui list`, `smtui posture`). They list through the
-//! very same runner, lanes and SDK calls as the TUI: regions in parallel, pages in sequence.
+//! Commands that print and exit instead of drawing (`smtui list`, `smtui posture`). They
+//! list through the very same runner, lanes and SDK calls as the TUI: regions in parallel,
+//! pages in sequence.
 
 pub mod list;
 pub mod posture;
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
 use tokio::sync::mpsc;
 
@@ -13,12 +15,42 @@ use crate::aws::AwsContext;
 use crate::clipboard::{Clipboard, MemoryBackend};
 use crate::model::{AwsError, SecretSummary};
 use crate::runner::Runner;
+use crate::sanitize::sanitize_line;
 
 /// Everything listed, and the regions that could not be.
 #[derive(Debug, Default)]
 pub struct Listing {
     pub secrets: Vec<SecretSummary>,
     pub failed: Vec<AwsError>,
+}
+
+impl Listing {
+    /// The regions that could not be listed, for stderr: a line per reason, the regions
+    /// that failed alike sharing it (a profile without credentials fails every region the
+    /// same way: said once, not once per region).
+    pub fn failures(&self) -> String {
+        let mut failed: Vec<&AwsError> = self.failed.iter().collect();
+        failed.sort_by(|a, b| a.region.cmp(&b.region));
+        let mut alike: Vec<AwsError> = Vec::new();
+        for error in failed {
+            let same = |seen: &&mut AwsError| {
+                (seen.operation, seen.kind, &seen.code, &seen.message)
+                    == (error.operation, error.kind, &error.code, &error.message)
+            };
+            match alike.iter_mut().find(same) {
+                Some(seen) => {
+                    seen.region.push_str(", ");
+                    seen.region.push_str(&error.region);
+                }
+                None => alike.push(error.clone()),
+            }
+        }
+        let mut lines = String::new();
+        for error in &alike {
+            let _ = writeln!(lines, "smtui: {}", sanitize_line(&error.to_string()));
+        }
+        lines
+    }
 }
 
 /// Lists every region (read-only: nothing here writes).
@@ -63,4 +95,50 @@ pub async fn list_everything(ctx: AwsContext, regions: &[String]) -> Listing {
         }
     }
     listing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ErrorKind;
+
+    fn failed(region: &str, kind: ErrorKind, message: &str) -> AwsError {
+        AwsError {
+            kind,
+            operation: "ListSecrets",
+            region: region.into(),
+            code: None,
+            message: Some(message.into()),
+        }
+    }
+
+    #[test]
+    fn regions_that_fail_alike_share_one_line() {
+        let listing = Listing {
+            secrets: Vec::new(),
+            failed: vec![
+                failed(
+                    "us-east-1",
+                    ErrorKind::Credentials,
+                    "profile `x` was not defined",
+                ),
+                failed(
+                    "ap-south-1",
+                    ErrorKind::Network,
+                    "could not reach the endpoint",
+                ),
+                failed(
+                    "eu-west-1",
+                    ErrorKind::Credentials,
+                    "profile `x` was not defined",
+                ),
+            ],
+        };
+        assert_eq!(
+            listing.failures(),
+            "smtui: ListSecrets in ap-south-1 failed: network: could not reach the endpoint\n\
+             smtui: ListSecrets in eu-west-1, us-east-1 failed: no credentials: profile `x` was \
+             not defined\n"
+        );
+    }
 }

@@ -55,10 +55,7 @@ pub fn print(
     rules: &PostureRules,
 ) -> Printed {
     let report = assess(&listing.secrets, now, thresholds, rules);
-    let mut stderr = String::new();
-    for error in &listing.failed {
-        let _ = writeln!(stderr, "smtui: {}", sanitize_line(&error.to_string()));
-    }
+    let stderr = listing.failures();
     let stdout = match format {
         Format::Json => {
             let checks = report

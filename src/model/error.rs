@@ -57,7 +57,8 @@ impl ErrorKind {
 }
 
 /// A failed AWS call: which call, where, why. Holds no secret material by construction:
-/// it is built from the SDK's error metadata, never from request bodies.
+/// it is built from the SDK's error metadata and aws-config's own reasons (never from
+/// request bodies, nor from what a `credential_process` command printed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AwsError {
     pub kind: ErrorKind,
@@ -70,11 +71,9 @@ pub struct AwsError {
 impl fmt::Display for AwsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // No operation: what failed is said by whoever shows it ("Could not assume profile
-        // P: no credentials: …"). No region: the error is of none in particular.
+        // P: no credentials: …").
         if self.operation.is_empty() {
             write!(f, "{}", self.kind.short())?;
-        } else if self.region.is_empty() {
-            write!(f, "{} failed: {}", self.operation, self.kind.short())?;
         } else {
             write!(
                 f,

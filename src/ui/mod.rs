@@ -268,9 +268,9 @@ fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: 
 }
 
 /// What `update` needs to know about the layout of a screen of `size`: how far the shown
-/// value and the help can scroll, and whether panes are tabs. The run loop feeds these actions back after a frame when
-/// they differ from what the state holds, so scrolling stops at the real end without
-/// `update` knowing about layout.
+/// value and the help can scroll, and whether panes are tabs. The run loop feeds these
+/// actions back after a frame when they differ from what the state holds, so scrolling
+/// stops at the real end without `update` knowing about layout.
 pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
     let theme = state.appearance.current().unwrap_or(theme);
     let mut feedback = Vec::new();

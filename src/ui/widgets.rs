@@ -173,12 +173,11 @@ pub fn break_identifier(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// `text` cut to `width` columns by taking out its middle: "prod/very…-AbCdEf".
 /// A labelled line wrapped to `width` columns with a hanging indent: the lines after the
 /// first start `indent` columns in, under the value rather than under its label. Words
 /// move whole to the next line; one longer than a line is broken. Styles are kept.
 pub fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
-    use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+    use unicode_width::UnicodeWidthStr as _;
     if line.width() <= width || width <= indent + 1 {
         return vec![line];
     }
@@ -214,16 +213,11 @@ pub fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
                     used = indent;
                     continue;
                 }
-                // Longer than any line: as much as fits here, the rest on the next.
-                let mut end = 0;
-                let mut taken = 0;
-                for (at, c) in word.char_indices() {
-                    let w = c.width().unwrap_or(0);
-                    if taken + w > room {
-                        break;
-                    }
-                    taken += w;
-                    end = at + c.len_utf8();
+                // Longer than any line: as much as fits here, the rest on the next (at
+                // least one character at the start of a line, so the loop ends).
+                let (mut end, _) = fitting(word, room);
+                if end == 0 && used <= indent {
+                    end = first_grapheme(word).len();
                 }
                 push(&word[..end], span.style, &mut current, &mut used);
                 word = &word[end..];
@@ -244,7 +238,6 @@ pub fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
 /// value is drawn from its own buffer, never copied).
 pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
     use std::borrow::Cow;
-    use unicode_width::UnicodeWidthChar as _;
     if line.width() <= width || width == 0 {
         return line;
     }
@@ -257,18 +250,7 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
             spans.push(span);
             continue;
         }
-        let end = {
-            let (mut end, mut used) = (0, 0);
-            for (at, c) in span.content.char_indices() {
-                let w = c.width().unwrap_or(0);
-                if used + w > room {
-                    break;
-                }
-                used += w;
-                end = at + c.len_utf8();
-            }
-            end
-        };
+        let (end, _) = fitting(&span.content, room);
         let cut = match span.content {
             Cow::Borrowed(text) => Cow::Borrowed(&text[..end]),
             Cow::Owned(mut text) => {
@@ -293,6 +275,7 @@ pub fn fit(text: &str, width: usize) -> String {
     format!("{}…", text.unicode_truncate(width - 1).0)
 }
 
+/// `text` cut to `width` columns by taking out its middle: "prod/very…-AbCdEf".
 pub fn elide_middle(text: &str, width: usize) -> String {
     use unicode_truncate::UnicodeTruncateStr as _;
     use unicode_width::UnicodeWidthStr as _;
@@ -372,5 +355,47 @@ mod identifier_tests {
                 assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= width.max(1));
             }
         }
+    }
+}
+
+/// How many bytes of `text` fit in `room` columns, and the columns they take. Whole
+/// graphemes only, each as wide as ratatui draws it: an emoji with its variation selector
+/// is two columns, and a joined sequence is never split.
+pub fn fitting(text: &str, room: usize) -> (usize, usize) {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    use unicode_width::UnicodeWidthStr as _;
+    let (mut bytes, mut columns) = (0, 0);
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
+        if columns + w > room {
+            break;
+        }
+        columns += w;
+        bytes += grapheme.len();
+    }
+    (bytes, columns)
+}
+
+/// The first grapheme of `text` ("" for none).
+pub fn first_grapheme(text: &str) -> &str {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    text.graphemes(true).next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod fitting_tests {
+    use super::*;
+
+    #[test]
+    fn graphemes_fit_whole_at_the_width_they_are_drawn() {
+        assert_eq!(fitting("abc", 2), (2, 2));
+        assert_eq!(fitting("日本", 3), ("日".len(), 2));
+        // ⚠ with U+FE0F draws two columns wide: one column is not room for it.
+        assert_eq!(fitting("⚠\u{FE0F}x", 1), (0, 0));
+        assert_eq!(fitting("⚠\u{FE0F}x", 2), ("⚠\u{FE0F}".len(), 2));
+        // A joined sequence stays whole.
+        let family = "👩\u{200D}💻";
+        assert_eq!(fitting(family, 2), (family.len(), 2));
+        assert_eq!(first_grapheme(family), family);
     }
 }

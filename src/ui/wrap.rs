@@ -9,7 +9,8 @@ use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar as _;
+
+use crate::ui::widgets::{first_grapheme, fitting};
 
 /// Drawn in the last column of a row whose line goes on below.
 pub const GOES_ON: &str = "↩";
@@ -40,7 +41,7 @@ pub fn wrap_marked<'a>(lines: Vec<Line<'a>>, width: usize, mark: Style) -> (Vec<
                 if taken == 0 && used == 0 {
                     // Wider than a whole row (a wide character on a one-column row):
                     // drawn alone rather than looped on.
-                    let first = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                    let first = first_grapheme(&rest).len();
                     let (head, tail) = split(rest, first);
                     row.push(Span::styled(head, span.style));
                     rest = tail;
@@ -75,29 +76,15 @@ fn new_row(
     line
 }
 
-/// How many bytes of `text` fit in `room` columns, and how many columns they take.
-fn fitting(text: &str, room: usize) -> (usize, usize) {
-    let mut bytes = 0;
-    let mut columns = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if columns + w > room {
-            break;
-        }
-        columns += w;
-        bytes += c.len_utf8();
-    }
-    (bytes, columns)
-}
-
-/// `text` split at byte `at`, a borrowed text into two borrowed slices.
+/// `text` split at byte `at`: a borrowed text into two borrowed slices; an owned one moved,
+/// its tail into a new string (no copy of the whole left behind).
 fn split(text: Cow<'_, str>, at: usize) -> (Cow<'_, str>, Cow<'_, str>) {
     match text {
         Cow::Borrowed(s) => (Cow::Borrowed(&s[..at]), Cow::Borrowed(&s[at..])),
-        Cow::Owned(s) => (
-            Cow::Owned(s[..at].to_owned()),
-            Cow::Owned(s[at..].to_owned()),
-        ),
+        Cow::Owned(mut head) => {
+            let tail = head.split_off(at);
+            (Cow::Owned(head), Cow::Owned(tail))
+        }
     }
 }
 
@@ -129,6 +116,20 @@ mod tests {
         }
         let joined: String = text(&rows).concat().replace(GOES_ON, "");
         assert_eq!(joined, "pass word 日本語 x");
+    }
+
+    #[test]
+    fn rows_are_as_wide_as_drawn_and_never_split_a_joined_sequence() {
+        // ⚠ + U+FE0F draws two columns; 👩 ZWJ 💻 is one grapheme.
+        let value = "⚠\u{FE0F}⚠\u{FE0F}⚠\u{FE0F}👩\u{200D}💻👩\u{200D}💻";
+        for width in 3..12 {
+            let (rows, _) = wrap_marked(vec![Line::raw(value)], width, Style::new());
+            for row in &rows {
+                assert!(row.width() <= width, "{width}: {row}");
+            }
+            let joined: String = text(&rows).concat().replace(GOES_ON, "");
+            assert_eq!(joined, value, "{width}");
+        }
     }
 
     #[test]

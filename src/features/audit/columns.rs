@@ -2,9 +2,9 @@
 //!
 //! Who acted and whether it worked matter most, so when the width runs out the AGENT
 //! column goes first, then SOURCE IP, then the year of TIME; TIME, EVENT, (SECRET,)
-//! PRINCIPAL and OUTCOME stay and are narrowed instead, their text elided in the middle where it is drawn. Widths come
-//! from the rows' own text (every row, not only those on screen, so the columns do not
-//! jump while scrolling).
+//! PRINCIPAL and OUTCOME stay and are narrowed instead, their text elided in the middle
+//! where it is drawn. Widths come from the rows' own text (every row, not only those on
+//! screen, so the columns do not jump while scrolling).
 
 use unicode_width::UnicodeWidthStr as _;
 

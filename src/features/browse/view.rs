@@ -126,9 +126,9 @@ pub fn render(
 }
 
 /// Narrow lists drop the least useful columns first, so the name keeps two fifths of the
-/// width or more: the description, the day last read and the tag count go first, then the day last
-/// changed; the region goes too when every secret is from one region (the region bar names
-/// it).
+/// width or more: the description, the day last read and the tag count go first, then the
+/// day last changed; the region goes too when only one region is listed (the region bar
+/// names it).
 fn columns_for(width: u16, one_region: bool) -> Vec<(Column, Constraint)> {
     let mut columns = vec![(Column::Name, Constraint::Fill(2))];
     if width >= 64 || !one_region {

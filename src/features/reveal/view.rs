@@ -16,7 +16,7 @@ use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::sanitize::{Piece, escape_pieces, pieces, sanitize_line};
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use crate::ui::Theme;
-use crate::ui::widgets::{MASK, dim_line, elide_middle, fit_line, pane_block};
+use crate::ui::widgets::{MASK, dim_line, elide_middle, fit_line, hang, pane_block};
 use crate::ui::wrap::{GOES_ON, wrap_marked};
 use ratatui::style::Style;
 
@@ -33,17 +33,32 @@ pub struct PaneContext<'a> {
     pub subject: Option<&'a str>,
 }
 
+/// The title is ` NAME · REST ` (or ` Value · REST `) between the block's two corners.
+const SEPARATOR: &str = " · ";
+/// Its leading and trailing space and the two corners.
+const FRAME: usize = 4;
+/// The fewest columns an elided name keeps, so it still says something.
+const NAME_AT_LEAST: usize = 8;
+
 /// The pane's title: what is shown (`rest`), after the secret's name where the pane must
 /// say it, the name elided in its middle so `rest` (the version, the countdown) stays.
 fn title(cx: &PaneContext, rest: &str, width: u16) -> String {
     let Some(name) = cx.subject else {
-        return format!(" Value · {rest} ");
+        return format!(" Value{SEPARATOR}{rest} ");
     };
     let name = sanitize_line(name);
     let room = usize::from(width)
-        .saturating_sub(2 + 2 + 3 + rest.width())
-        .max(8);
-    format!(" {} · {rest} ", elide_middle(&name, room))
+        .saturating_sub(FRAME + SEPARATOR.width() + rest.width())
+        .max(NAME_AT_LEAST);
+    format!(" {}{SEPARATOR}{rest} ", elide_middle(&name, room))
+}
+
+/// The narrowest the title can be with `rest`: the name at its shortest.
+fn narrowest_title(cx: &PaneContext, rest: &str) -> usize {
+    let name = cx.subject.map_or("Value".width(), |name| {
+        sanitize_line(name).width().min(NAME_AT_LEAST)
+    });
+    FRAME + name + SEPARATOR.width() + rest.width()
 }
 
 pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, theme: &Theme) {
@@ -61,10 +76,7 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
     let id = short_id(&pane.value.version_id);
     // Narrow: the version's id goes before the countdown is cut.
     let mut rest = format!("{version} · {id} · masks in {left} s");
-    // What precedes `rest` in the title: " Value · ", or " NAME · " with the name at its
-    // shortest; a space and the two corners follow.
-    let before = cx.subject.map_or(" Value · ".width(), |_| 1 + 8 + 3);
-    if before + rest.width() + 3 > usize::from(area.width) {
+    if narrowest_title(&cx, &rest) > usize::from(area.width) {
         rest = format!("{version} · masks in {left} s");
     }
     let block = pane_block(Line::from(title(&cx, &rest, area.width)), focused, theme);
@@ -94,15 +106,25 @@ fn text_paragraph<'a>(
     width: u16,
     theme: &Theme,
 ) -> Paragraph<'a> {
-    let lines = value_lines(&pane.value.view, &pane.shown, keymap, theme);
     let width = usize::from(width);
-    let (mut rows, broken) = wrap_marked(lines, width, theme.dim);
+    let mut rows = Vec::new();
+    let mut broken = false;
+    for line in value_lines(&pane.value.view, &pane.shown, keymap, theme) {
+        match line {
+            Drawn::Value(line) => {
+                let (marked, was_broken) = wrap_marked(vec![line], width, theme.dim);
+                broken |= was_broken;
+                rows.extend(marked);
+            }
+            Drawn::Note(line) => rows.extend(hang(line, 0, width)),
+        }
+    }
     if broken {
         let legend = dim_line(
             format!("{GOES_ON} a long line goes on below: no line break there"),
             theme,
         );
-        rows.extend(wrap_marked(vec![legend], width, theme.dim).0);
+        rows.extend(hang(legend, 0, width));
     }
     Paragraph::new(rows)
 }
@@ -147,6 +169,13 @@ pub fn scroll_limit(area: Rect, reveal: &Reveal, keymap: &Keymap, theme: &Theme)
     ))
 }
 
+/// A line of the pane: the value's own text, or a note about it. A value's line too long
+/// for the pane is broken at a character with a mark; a note wraps at its words.
+enum Drawn<'a> {
+    Value(Line<'a>),
+    Note(Line<'a>),
+}
+
 /// Text, binary (as base64) and pretty JSON (masked per key until every key is revealed).
 /// Revealed text is borrowed from the value, never copied into a plain `String`, except
 /// where sanitising had to escape something.
@@ -155,48 +184,46 @@ fn value_lines<'a>(
     shown: &Shown,
     keymap: &Keymap,
     theme: &Theme,
-) -> Vec<Line<'a>> {
+) -> Vec<Drawn<'a>> {
+    let values = |lines: Vec<Line<'a>>| lines.into_iter().map(Drawn::Value);
+    let note = |text: String| Drawn::Note(dim_line(text, theme));
     match view {
         ValueView::Text(text) => {
-            let mut lines = text_lines(text, theme);
+            let mut lines: Vec<Drawn> = values(text_lines(text, theme)).collect();
             // A final line break draws as nothing: said, since a copy carries it along.
             if text.expose_str().is_some_and(|t| t.ends_with('\n')) {
                 lines.pop();
-                lines.push(dim_line("⏎ (the value ends with a line break)", theme));
+                lines.push(note("⏎ (the value ends with a line break)".into()));
             }
             lines
         }
         ValueView::Binary { bytes, base64 } => {
-            let mut lines = vec![dim_line(
-                format!("binary · {} bytes · base64:", bytes.len()),
-                theme,
-            )];
-            lines.extend(text_lines(base64, theme));
+            let mut lines = vec![note(format!("binary · {} bytes · base64:", bytes.len()))];
+            lines.extend(values(text_lines(base64, theme)));
             lines
         }
         ValueView::Json { entries, pretty } => {
             if matches!(shown, Shown::Keys(k) if k.len() == entries.len()) {
-                let mut lines = text_lines(pretty, theme);
+                let mut lines: Vec<Drawn> = values(text_lines(pretty, theme)).collect();
                 // JSON's own escapes (`\n` in a string) pass through the rule that draws
                 // every backslash doubled: said, so `\\n` is not read as a backslash and n.
                 if pretty.expose_str().is_some_and(|t| t.contains('\\')) {
-                    lines.push(dim_line(
-                        "(every backslash is drawn doubled: \\\\n here is JSON's \\n)",
-                        theme,
+                    lines.push(note(
+                        "(every backslash is drawn doubled: \\\\n here is JSON's \\n)".into(),
                     ));
                 }
                 return lines;
             }
-            let mut lines = vec![Line::raw("{")];
+            let mut lines = vec![Drawn::Note(Line::raw("{"))];
             lines.extend(entries.iter().map(|e| {
-                Line::from(vec![
+                Drawn::Note(Line::from(vec![
                     Span::styled(format!("  \"{}\": ", sanitize_line(&e.key)), theme.json_key),
                     Span::styled(MASK, theme.masked),
-                ])
+                ]))
             }));
-            lines.push(Line::raw("}"));
+            lines.push(Drawn::Note(Line::raw("}")));
             let key = keymap.label(Layer::Value, Command::RevealAll);
-            lines.push(dim_line(format!("{key} reveals every key"), theme));
+            lines.push(note(format!("{key} reveals every key")));
             lines
         }
     }
@@ -267,6 +294,22 @@ fn revealed_spans(line: &str, style: Style) -> Vec<Span<'_>> {
     let mut spans = Vec::new();
     for piece in pieces(line) {
         match piece {
+            // The pane's own mark for a line it broke is drawn escaped where the value has
+            // it, so the two are never confused.
+            Piece::Text(text) if text.contains(GOES_ON) => {
+                for (i, part) in text.split(GOES_ON).enumerate() {
+                    if i > 0 {
+                        spans.extend(
+                            escape_pieces('↩')
+                                .into_iter()
+                                .map(|p| Span::styled(p, style)),
+                        );
+                    }
+                    if !part.is_empty() {
+                        spans.push(Span::styled(part, style));
+                    }
+                }
+            }
             Piece::Text(text) => spans.push(Span::styled(text, style)),
             Piece::Escaped(c) => {
                 spans.extend(escape_pieces(c).into_iter().map(|p| Span::styled(p, style)));
@@ -350,6 +393,37 @@ mod tests {
         assert_eq!(
             short.to_string(),
             "payments-prod.cluster-f9ee969c0862.internal"
+        );
+    }
+
+    /// A line the pane breaks stays borrowed row by row; a `↩` in the value itself is drawn
+    /// escaped, so only the pane's own mark reads as one.
+    #[test]
+    fn broken_rows_stay_borrowed_and_the_value_s_own_mark_is_escaped() {
+        let theme = Theme::default();
+        let value = SecretValue::from_string("abc↩defghijklmnop\u{1b}qrstuvwxyz".to_owned());
+        let lines = text_lines(&value, &theme);
+        assert_eq!(
+            lines[0].to_string(),
+            "abc\\u{21A9}defghijklmnop\\eqrstuvwxyz"
+        );
+        let (rows, broken) = wrap_marked(lines, 10, theme.dim);
+        assert!(broken);
+        for span in rows.iter().flat_map(|l| &l.spans) {
+            assert!(
+                matches!(span.content, Cow::Borrowed(_)),
+                "an owned copy: {:?}",
+                span.content
+            );
+        }
+        let marks: usize = rows
+            .iter()
+            .map(|r| r.to_string().matches(GOES_ON).count())
+            .sum();
+        assert_eq!(
+            marks,
+            rows.len() - 1,
+            "one mark per row the pane broke, none else"
         );
     }
 }

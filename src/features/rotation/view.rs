@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::room::Ctx;
 use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
@@ -25,7 +26,9 @@ pub fn render(
 ) {
     let mut paragraph = paragraph(area.width, ctx, room, theme);
     if let Some(secret) = ctx.selected.filter(|_| named) {
-        let room = usize::from(area.width).saturating_sub(2 + 13).max(8);
+        // ` Rotation · NAME ` between the block's corners; the name keeps 8 at the least.
+        let frame = " Rotation · ".width() + " ".width() + 2;
+        let room = usize::from(area.width).saturating_sub(frame).max(8);
         let name = elide_middle(&sanitize_line(&secret.name), room);
         let title = Line::from(format!(" Rotation · {name} "));
         paragraph = paragraph.block(pane_block(title, false, theme));
