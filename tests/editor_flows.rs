@@ -93,6 +93,17 @@ fn leaving_with_changes_asks_first_and_keeps_the_text_on_no() {
     assert_eq!(buffer_text(&h), "abcd");
     ctrl(&mut h, 'c');
     assert!(!h.state.quit, "Ctrl-c in the editor asks too");
+    // Reflexes lose nothing: a second Ctrl-c does not quit, Enter does not discard.
+    ctrl(&mut h, 'c');
+    assert!(!h.state.quit, "not with unsaved changes");
+    assert!(
+        h.state.status_text().contains("Not quitting"),
+        "{}",
+        h.state.status_text()
+    );
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Confirm, "still asking");
+    assert_eq!(buffer_text(&h), "abcd");
     press(&mut h, KeyCode::Char('y'));
     assert_eq!(h.state.layers.top(), Layer::List);
     assert!(

@@ -212,7 +212,8 @@ const ROWS: &[Row] = &[
     (PROMPT, &[ENTER], C::Select, "done", Some("done")),
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),
-    (CONFIRM, &[k('y'), ENTER], C::Confirm, "yes (typed: the exact text, then Enter)", Some("yes")),
+    (CONFIRM, &[k('y')], C::Confirm, "yes", Some("yes")),
+    (CONFIRM, &[ENTER], C::Select, "yes (typed: after the exact text); never discards typed text", None),
     (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
     (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),
 ];

@@ -420,6 +420,15 @@ fn refresh(state: &mut State, out: &mut Out) {
 }
 
 fn quit(state: &mut State, out: &mut Out) {
+    // Typed text is never lost to a reflex (Ctrl-c twice): it is saved or discarded first.
+    if let Some(name) = state.editor.unsaved() {
+        let save = state.keymap.label(Layer::Editor, Command::Save);
+        out.warn(format!(
+            "Not quitting: your changes to {name} are not saved ({save} saves them; Esc, \
+             then y, discards them)"
+        ));
+        return;
+    }
     state.quit = true;
     state.reveal.mask();
     out.effect(Effect::Quit);

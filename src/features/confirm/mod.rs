@@ -1,6 +1,7 @@
 //! Confirmation as data: the confirm layer holds the command it will run. `y` (or Enter)
-//! runs it, `n` or Esc drops it. A typed confirmation asks for a given text (a secret's
-//! name) before Enter runs it. The router refuses a mutating command in read-only mode
+//! runs it, `n` or Esc drops it; Enter never discards typed text (only `y` does, so a
+//! reflexive Enter cannot lose an edit). A typed confirmation asks for a given text (a
+//! secret's name) before Enter runs it. The router refuses a mutating command in read-only mode
 //! before it could get here.
 
 pub mod view;
@@ -41,7 +42,13 @@ impl Confirm {
             return;
         };
         match command {
-            Command::Confirm => {
+            Command::Select
+                if request.typed.is_none()
+                    && request.on_yes == OnYes::Command(Command::DiscardEdit) =>
+            {
+                out.warn("Enter does not discard typed text: y discards it, n keeps it");
+            }
+            Command::Confirm | Command::Select => {
                 if let Some(expected) = request.typed.as_deref().filter(|t| *t != self.input) {
                     out.warn(format!("Type {expected:?} exactly to confirm"));
                     return;
@@ -94,6 +101,32 @@ mod tests {
         let mut out = Out::default();
         confirm.command(Command::Cancel, &mut out);
         assert_eq!(ran(&out), None);
+    }
+
+    #[test]
+    fn enter_confirms_but_never_discards_typed_text() {
+        let mut confirm = Confirm::default();
+        let ask = |confirm: &mut Confirm, on_yes| {
+            let question = "?".to_owned();
+            let request = ConfirmRequest {
+                question,
+                on_yes,
+                typed: None,
+            };
+            confirm.ask(request, &mut Out::default());
+        };
+        ask(&mut confirm, OnYes::Command(Command::Refresh));
+        let mut out = Out::default();
+        confirm.command(Command::Select, &mut out);
+        assert_eq!(ran(&out), Some(Command::Refresh));
+        ask(&mut confirm, OnYes::Command(Command::DiscardEdit));
+        let mut out = Out::default();
+        confirm.command(Command::Select, &mut out);
+        assert_eq!(ran(&out), None, "Enter keeps the text");
+        assert!(confirm.pending.is_some(), "the question stays");
+        let mut out = Out::default();
+        confirm.command(Command::Confirm, &mut out);
+        assert_eq!(ran(&out), Some(Command::DiscardEdit), "y discards");
     }
 
     #[test]

@@ -99,3 +99,12 @@ pub struct Theirs {
 pub struct Editor {
     pub session: Option<EditSession>,
 }
+
+impl Editor {
+    /// The secret whose typed changes are not saved, if any: quitting would lose them.
+    pub fn unsaved(&self) -> Option<&str> {
+        let session = self.session.as_ref()?;
+        let changed = session.loaded.as_ref().is_some_and(Loaded::changed);
+        changed.then_some(session.name.as_str())
+    }
+}
