@@ -57,6 +57,10 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         // Only once there is an identity to go back to, or credentials that expire.
         Command::RoleBack => state.session.previous().is_some(),
         Command::RoleRenew => state.session.current().is_some_and(|k| k.expires.is_some()),
+        // A question answers to `y`; a typed confirmation takes `y` as a letter and answers
+        // to Enter once the text is right: the footer names the one that works.
+        Command::Confirm if layer == Layer::Confirm => !state.confirm.takes_text(),
+        Command::Select if layer == Layer::Confirm => state.confirm.takes_text(),
         // Wide screens show every pane: there is no tab to switch to.
         Command::NextTab | Command::PreviousTab => state.tabs_shown,
         _ => true,

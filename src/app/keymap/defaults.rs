@@ -213,7 +213,7 @@ const ROWS: &[Row] = &[
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),
     (CONFIRM, &[k('y')], C::Confirm, "yes", Some("yes")),
-    (CONFIRM, &[ENTER], C::Select, "yes (typed: after the exact text); never discards typed text", None),
+    (CONFIRM, &[ENTER], C::Select, "yes (typed: after the exact text); never discards typed text", Some("yes")),
     (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
     (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),
 ];

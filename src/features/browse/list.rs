@@ -14,6 +14,17 @@ use crate::features::browse::row::Row;
 use crate::features::browse::row::{Column, Sort};
 use crate::model::SecretSummary;
 
+/// What `unhide_and_select` changed to show a secret that was hidden.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unhidden {
+    /// The filter text that hid it, cleared.
+    pub filter: Option<String>,
+    /// The one region shown before every region was.
+    pub region: Option<String>,
+    /// Secrets scheduled for deletion are shown now.
+    pub deleted: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct SecretList {
     rows: Vec<Row>,
@@ -33,7 +44,7 @@ pub struct SecretList {
     sort: Sort,
     show_deleted: bool,
     /// The secret selected when a refresh started (`remember_selection`): selected again
-    /// when its row comes back, unless the user moves first.
+    /// whenever its row is (back) in the list, until the user moves.
     wanted: Option<String>,
     /// Whether the selection was put somewhere (a move, a click, a secret selected for the
     /// user). Until then it stays on the first row while pages arrive in any order.
@@ -125,25 +136,44 @@ impl SecretList {
         self.rows.iter().map(|r| &r.summary)
     }
 
-    /// Selects `arn`, clearing the filter (and showing deleted secrets) when that is what
-    /// hides it. Returns whether it is listed at all.
+    /// Selects `arn` as `unhide_and_select` does. Returns whether it is listed at all.
     pub fn select_arn(&mut self, arn: &str) -> bool {
+        self.unhide_and_select(arn).is_some()
+    }
+
+    /// Selects `arn`, changing only what hides it: deleted secrets are shown only when it is
+    /// one, every region only when it is in another, and the filter text is cleared only
+    /// when it still hides it after those. Returns what changed (for the footer), or `None`
+    /// when it is not listed at all.
+    pub fn unhide_and_select(&mut self, arn: &str) -> Option<Unhidden> {
+        let row = self.row_of(arn)?;
+        let mut unhidden = Unhidden::default();
         if self.position_of(arn).is_none() {
-            self.change(|list| {
-                list.filter.clear();
-                list.region = None;
-                list.show_deleted = true;
-            });
-        }
-        match self.position_of(arn) {
-            Some(at) => {
-                self.selected = at;
-                self.wanted = None;
-                self.chosen = true;
-                true
+            let summary = &self.rows[row].summary;
+            unhidden.deleted = summary.deleted_date.is_some() && !self.show_deleted;
+            unhidden.region = self
+                .region
+                .as_ref()
+                .filter(|r| **r != summary.region)
+                .cloned();
+            if unhidden.deleted || unhidden.region.is_some() {
+                self.change(|list| {
+                    list.show_deleted |= unhidden.deleted;
+                    if unhidden.region.is_some() {
+                        list.region = None;
+                    }
+                });
             }
-            None => false,
+            if self.position_of(arn).is_none() && !self.filter.is_empty() {
+                unhidden.filter = Some(self.filter.clone());
+                self.change(|list| list.filter.clear());
+            }
         }
+        let at = self.position_of(arn)?;
+        self.selected = at;
+        self.wanted = None;
+        self.chosen = true;
+        Some(unhidden)
     }
 
     /// Drops every row of `region` (a fresh listing of it has started to arrive).
@@ -303,10 +333,9 @@ impl SecretList {
     fn change_in_place(&mut self, edit: impl FnOnce(&mut Self)) {
         let current = self.selected().map(|s| s.arn.clone());
         edit(self);
+        // `wanted` is kept until the user moves: found while its region still holds its old
+        // row, it must still win when that region is cleared and listed again.
         let returned = self.wanted.as_deref().and_then(|arn| self.position_of(arn));
-        if returned.is_some() {
-            self.wanted = None;
-        }
         if !self.chosen {
             self.selected = returned.unwrap_or(0);
             return;
@@ -345,6 +374,15 @@ impl SecretList {
         for (i, row) in self.rows.iter().enumerate() {
             let key = self.hasher.hash_one(&row.summary.arn);
             self.by_arn.insert(key, i);
+        }
+    }
+
+    /// Where `arn` is in `rows`, shown or not.
+    fn row_of(&self, arn: &str) -> Option<usize> {
+        let key = self.hasher.hash_one(arn);
+        match self.by_arn.get(&key) {
+            Some(&row) if self.rows.get(row).is_some_and(|r| r.summary.arn == arn) => Some(row),
+            _ => self.rows.iter().position(|r| r.summary.arn == arn),
         }
     }
 

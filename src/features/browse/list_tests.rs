@@ -237,6 +237,32 @@ fn a_refresh_of_several_regions_comes_back_to_the_same_secret() {
     assert_eq!(list.selected().map(|s| s.name.as_str()), Some("x"));
 }
 
+/// One name in two regions (a replica): the rows tie on the sort column, and the selection
+/// must come back to the one it was on, not to whichever of the two sorts first.
+#[test]
+fn a_refresh_comes_back_to_the_same_region_s_copy_of_a_name() {
+    for arrival in [["us-east-1", "eu-west-1"], ["eu-west-1", "us-east-1"]] {
+        let mut list = SecretList::default();
+        list.extend(vec![
+            summary("a/shared", "eu-west-1"),
+            summary("z", "eu-west-1"),
+        ]);
+        list.extend(vec![summary("a/shared", "us-east-1")]);
+        let us = |list: &SecretList| list.selected().map(|s| s.region.clone());
+        list.move_to(Move::Forward(1));
+        assert_eq!(us(&list).as_deref(), Some("us-east-1"), "the second copy");
+        list.remember_selection();
+        for region in arrival {
+            list.clear_region(region);
+            list.extend(vec![summary("a/shared", region)]);
+        }
+        assert_eq!(us(&list).as_deref(), Some("us-east-1"), "{arrival:?}");
+        // Sorted by name, the copies keep one order whatever arrived first.
+        let regions: Vec<&str> = list.visible(0..2).map(|s| s.region.as_str()).collect();
+        assert_eq!(regions, ["eu-west-1", "us-east-1"]);
+    }
+}
+
 #[test]
 fn the_selection_stays_on_the_first_row_until_the_user_moves() {
     let mut list = SecretList::default();
