@@ -8,6 +8,7 @@ use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
 use smtui::app::{AwsCall, EditFetch, Effect, Outcome, SaveResult};
+use smtui::features::editor::Phase;
 use smtui::model::{AwsError, ErrorKind, FetchedValue};
 use smtui::secret::{SecretValue, ValueView};
 
@@ -295,6 +296,46 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
         token.as_deref(),
         Some("tok-1"),
         "the same text reuses its token"
+    );
+}
+
+/// Overwriting theirs is reviewed against their version, the one the save replaces: what
+/// it undoes of theirs (here their host) is listed, not only what you typed.
+#[test]
+fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
+    let mut h = editing(r#"{"host":"a","password":"p"}"#);
+    ctrl(&mut h, 'f');
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    h.type_text("2");
+    press(&mut h, KeyCode::Enter);
+    ctrl(&mut h, 's');
+    let changed = |h: &Harness| -> Vec<String> {
+        match h.state.editor.session.as_ref().map(|s| &s.phase) {
+            Some(Phase::Reviewing { rows, .. }) => rows
+                .iter()
+                .filter(|r| r.change != smtui::diff::Change::Same)
+                .map(|r| r.key.clone())
+                .collect(),
+            _ => panic!("reviewing"),
+        }
+    };
+    assert_eq!(changed(&h), ["password"]);
+    press(&mut h, KeyCode::Char('y'));
+    h.answer(Outcome::Saved {
+        arn: session_arn(&h),
+        token: Some("tok-1".into()),
+        result: Ok(SaveResult::Conflict {
+            current_version: "v-theirs".into(),
+        }),
+    });
+    answer_theirs(&mut h, "v-theirs", r#"{"host":"b","password":"q"}"#);
+    press(&mut h, KeyCode::Char('o'));
+    assert_eq!(h.state.layers.top(), Layer::Review);
+    assert_eq!(
+        changed(&h),
+        ["host", "password"],
+        "their host goes back too"
     );
 }
 

@@ -387,21 +387,31 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         ));
         return;
     }
-    if !loaded.changed() {
+    // After a conflict the save replaces their version, not the one the editor opened:
+    // the review shows what that undoes of theirs too.
+    let theirs = session
+        .theirs
+        .as_ref()
+        .filter(|_| loaded.overwrite.is_some());
+    let replaced = theirs.map_or(&loaded.original, |t| &t.value);
+    let replaced = replaced.expose_str().unwrap_or_default();
+    if replaced == text {
         session.message = Some(if session.creating.is_some() {
             "Type the new secret's value first".to_owned()
+        } else if theirs.is_some() {
+            "Your text is the same as theirs: nothing to save".to_owned()
         } else {
             "Nothing changed: nothing to save".to_owned()
         });
         return;
     }
-    let original = loaded.original.expose_str().unwrap_or_default();
+    let rows = check::diff(replaced, text, loaded.kind);
     let from_form = match session.phase {
         Phase::Form { selected, .. } => Some(selected),
         _ => None,
     };
     session.phase = Phase::Reviewing {
-        rows: check::diff(original, text, loaded.kind),
+        rows,
         revealed: Revealed::default(),
         from_form,
     };
