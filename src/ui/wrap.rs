@@ -3,17 +3,20 @@
 //! words: a secret is read character by character, and no space moves or goes.
 //!
 //! Borrowed text stays borrowed: a row of a revealed value is a slice of the value itself,
-//! never a copy (see `features::reveal::view`).
+//! never a copy (see `features::reveal::view`); [`secret_spans`] draws such text, escapes
+//! and all, without copying it.
 
 use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::sanitize::{Piece, escape_pieces, pieces};
 use crate::ui::widgets::{first_grapheme, fitting};
 
 /// Drawn in the last column of a row whose line goes on below.
 pub const GOES_ON: &str = "↩";
+const GOES_CHAR: char = '↩';
 
 /// `lines` in rows at most `width` columns wide: a line wider than that is broken into rows
 /// of `width - 1` columns, each but the last ending in [`GOES_ON`] in `mark`'s style. The
@@ -86,6 +89,38 @@ fn split(text: Cow<'_, str>, at: usize) -> (Cow<'_, str>, Cow<'_, str>) {
             (Cow::Owned(head), Cow::Owned(tail))
         }
     }
+}
+
+/// A line of a revealed value as spans that borrow from the value itself, and static
+/// pieces for each escape: drawing it makes no copy of the value (a `String` freed without
+/// zeroizing), whatever it holds.
+pub fn secret_spans(line: &str, style: Style) -> Vec<Span<'_>> {
+    let mut spans = Vec::new();
+    for piece in pieces(line) {
+        match piece {
+            // The pane's own mark for a line it broke is drawn escaped where the value has
+            // it, so the two are never confused.
+            Piece::Text(text) if text.contains(GOES_ON) => {
+                for (i, part) in text.split(GOES_ON).enumerate() {
+                    if i > 0 {
+                        spans.extend(
+                            escape_pieces(GOES_CHAR)
+                                .into_iter()
+                                .map(|p| Span::styled(p, style)),
+                        );
+                    }
+                    if !part.is_empty() {
+                        spans.push(Span::styled(part, style));
+                    }
+                }
+            }
+            Piece::Text(text) => spans.push(Span::styled(text, style)),
+            Piece::Escaped(c) => {
+                spans.extend(escape_pieces(c).into_iter().map(|p| Span::styled(p, style)));
+            }
+        }
+    }
+    spans
 }
 
 #[cfg(test)]

@@ -120,6 +120,17 @@ impl SecretBuffer {
         }
     }
 
+    /// The lines, borrowed (to draw a field without copying it).
+    pub fn lines(&self) -> &[String] {
+        self.area.lines()
+    }
+
+    /// The cursor after the last character: where typing in a field goes on.
+    pub fn move_to_end(&mut self) {
+        self.area.move_cursor(CursorMove::Bottom);
+        self.area.move_cursor(CursorMove::End);
+    }
+
     /// (line, column) of the cursor, from 1.
     pub fn cursor(&self) -> (usize, usize) {
         let cursor = self.area.cursor();

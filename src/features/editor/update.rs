@@ -477,7 +477,10 @@ fn form_key(session: &mut EditSession, key: KeyEvent) {
                 .get(*selected)
                 .and_then(|f| form::field_text(text.expose_str().unwrap_or_default(), f));
             if let Some(value) = value {
-                *field = Some(Box::new(SecretBuffer::new(&value)));
+                // Typing goes on after the value, as in any form field.
+                let mut buffer = SecretBuffer::new(&value);
+                buffer.move_to_end();
+                *field = Some(Box::new(buffer));
             }
         }
         (Some(buffer), KeyCode::Enter) => {

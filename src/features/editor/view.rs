@@ -16,6 +16,7 @@ use crate::features::editor::{EditSession, Phase, form};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{MASK, centered, diff_line, fit_line, pane_block};
+use crate::ui::wrap::secret_spans;
 
 /// The editor over most of the screen.
 pub fn render(
@@ -133,17 +134,39 @@ fn form_lines<'a>(
                     theme.json_key
                 },
             );
-            let value = match editing.filter(|_| chosen) {
-                Some(buffer) => {
-                    let text = buffer.text();
-                    let shown = sanitize_line(text.expose_str().unwrap_or_default()).into_owned();
-                    Span::styled(format!("{shown}▏"), theme.filter)
-                }
-                None => Span::styled(MASK, theme.masked),
-            };
-            Line::from(vec![key, value])
+            let mut spans = vec![key];
+            match editing.filter(|_| chosen) {
+                Some(buffer) => spans.extend(field_spans(buffer, theme)),
+                None => spans.push(Span::styled(MASK, theme.masked)),
+            }
+            Line::from(spans)
         })
         .collect()
+}
+
+/// The field being changed, drawn from the buffer's own lines (no copy of the value), with
+/// `▏` where the cursor is, so the next key's place is seen; a line break in the value is
+/// drawn escaped.
+fn field_spans<'a>(buffer: &'a SecretBuffer, theme: &Theme) -> Vec<Span<'a>> {
+    let (row, column) = buffer.cursor();
+    let mut spans = Vec::new();
+    for (i, line) in buffer.lines().iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("\\n", theme.filter));
+        }
+        if i + 1 != row {
+            spans.extend(secret_spans(line, theme.filter));
+            continue;
+        }
+        let at = line
+            .char_indices()
+            .nth(column - 1)
+            .map_or(line.len(), |(at, _)| at);
+        spans.extend(secret_spans(&line[..at], theme.filter));
+        spans.push(Span::styled("▏", theme.filter));
+        spans.extend(secret_spans(&line[at..], theme.filter));
+    }
+    spans
 }
 
 /// The message if there is one, else whether the JSON is valid.

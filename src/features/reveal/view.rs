@@ -13,11 +13,11 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
-use crate::sanitize::{Piece, escape_pieces, pieces, sanitize_line};
+use crate::sanitize::sanitize_line;
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use crate::ui::Theme;
 use crate::ui::widgets::{MASK, dim_line, elide_middle, fit_line, hang, pane_block};
-use crate::ui::wrap::{GOES_ON, wrap_marked};
+use crate::ui::wrap::{GOES_ON, secret_spans, wrap_marked};
 use ratatui::style::Style;
 
 /// What the value pane needs besides the room's own state.
@@ -271,7 +271,7 @@ fn json_table<'a>(
 fn text_lines<'a>(value: &'a SecretValue, theme: &Theme) -> Vec<Line<'a>> {
     match value.expose_str() {
         Some(text) => split_lines(text)
-            .map(|line| Line::from(revealed_spans(line, theme.revealed)))
+            .map(|line| Line::from(secret_spans(line, theme.revealed)))
             .collect(),
         None => vec![dim_line("(not valid UTF-8)", theme)],
     }
@@ -287,43 +287,11 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     lines.into_iter()
 }
 
-/// A line of a revealed value as spans that borrow from the value itself, and static
-/// pieces for each escape: drawing it makes no copy of the value (a `String` freed without
-/// zeroizing), whatever it holds.
-fn revealed_spans(line: &str, style: Style) -> Vec<Span<'_>> {
-    let mut spans = Vec::new();
-    for piece in pieces(line) {
-        match piece {
-            // The pane's own mark for a line it broke is drawn escaped where the value has
-            // it, so the two are never confused.
-            Piece::Text(text) if text.contains(GOES_ON) => {
-                for (i, part) in text.split(GOES_ON).enumerate() {
-                    if i > 0 {
-                        spans.extend(
-                            escape_pieces('↩')
-                                .into_iter()
-                                .map(|p| Span::styled(p, style)),
-                        );
-                    }
-                    if !part.is_empty() {
-                        spans.push(Span::styled(part, style));
-                    }
-                }
-            }
-            Piece::Text(text) => spans.push(Span::styled(text, style)),
-            Piece::Escaped(c) => {
-                spans.extend(escape_pieces(c).into_iter().map(|p| Span::styled(p, style)));
-            }
-        }
-    }
-    spans
-}
-
 /// One JSON field on one line. A field that is not UTF-8 can only be a string with a lone
 /// surrogate (see `JsonEntry::not_text`).
 fn one_line(value: &SecretValue, style: Style) -> Line<'_> {
     match value.expose_str() {
-        Some(text) => Line::from(revealed_spans(text, style)),
+        Some(text) => Line::from(secret_spans(text, style)),
         None => Line::styled("(not text: a lone UTF-16 surrogate)", style),
     }
 }

@@ -1,0 +1,48 @@
+//! The editor's field form as drawn: typing in a field goes on after its value, and the
+//! drawn cursor is where the next key goes, so a password is never changed blind.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+/// The form's line for `key`, as on an 80×24 screen.
+fn field_row(h: &Harness, key: &str) -> String {
+    let screen = h.screen(80, 24);
+    screen
+        .lines()
+        .find(|l| l.contains(key))
+        .unwrap_or_else(|| panic!("{key} in:\n{screen}"))
+        .to_owned()
+}
+
+#[test]
+fn typing_in_a_field_goes_where_the_cursor_is_drawn() {
+    let mut h = Harness::editing(r#"{"user":"app","password":"s3cret"}"#);
+    h.press(KeyCode::Char('f'), KeyModifiers::CONTROL);
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    assert!(field_row(&h, "password").contains("s3cret▏"), "at the end");
+    h.type_text("A");
+    assert!(field_row(&h, "password").contains("s3cretA▏"));
+    press(&mut h, KeyCode::Left);
+    press(&mut h, KeyCode::Left);
+    assert!(
+        field_row(&h, "password").contains("s3cre▏tA"),
+        "drawn where it is"
+    );
+    h.type_text("C");
+    assert!(field_row(&h, "password").contains("s3creC▏tA"));
+    press(&mut h, KeyCode::Enter);
+    let session = h.state.editor.session.as_ref().expect("editing");
+    let text = session.loaded.as_ref().expect("loaded").buffer.text();
+    assert_eq!(
+        text.expose_str(),
+        Some(r#"{"user":"app","password":"s3creCtA"}"#),
+        "the text got what the screen showed"
+    );
+}
