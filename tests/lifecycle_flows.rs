@@ -267,3 +267,48 @@ fn a_restored_secret_on_screen_is_described_again_at_once() {
         h.calls()
     );
 }
+
+/// A replica is a read-only copy: editing, deleting, tagging or rotating it is refused
+/// before any popup opens or any text is typed, naming where the secret can be changed.
+#[test]
+fn a_replica_is_refused_every_change_before_anything_opens() {
+    let mut h = Harness::loaded();
+    let replica = {
+        let mut s = common::summary("shared/db", "eu-west-1");
+        s.primary_region = Some("us-east-1".into());
+        s
+    };
+    h.page("eu-west-1", vec![replica.clone()], true);
+    assert!(h.state.browse.list.select_arn(&replica.arn));
+    for key in ['e', 'D', 't', 'o'] {
+        h.state.status = None;
+        press(&mut h, KeyCode::Char(key));
+        if key == 'o' || key == 't' {
+            // Opens a popup of its own (rotation, tags): the change inside it is refused.
+            continue;
+        }
+        assert_eq!(h.state.layers.top(), Layer::List, "{key}");
+        assert!(
+            h.state
+                .status_text()
+                .contains("is a replica of the secret in us-east-1: read-only here"),
+            "{key}: {}",
+            h.state.status_text()
+        );
+    }
+    assert!(h.calls().iter().all(|c| !c.mutates()), "{:?}", h.calls());
+    for command in [
+        smtui::app::Command::Rotate,
+        smtui::app::Command::AddTag,
+        smtui::app::Command::EditDescription,
+        smtui::app::Command::MakeCurrent,
+    ] {
+        h.state.status = None;
+        h.cmd(command);
+        assert!(
+            h.state.status_text().contains("is a replica"),
+            "{command:?}: {}",
+            h.state.status_text()
+        );
+    }
+}

@@ -129,6 +129,23 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         refuse_read_only(&OnYes::Command(command), out);
         return;
     }
+    // A replica is a read-only copy: the service refuses every change to it, so the
+    // change is refused here before any text is typed into it.
+    if command.mutates()
+        && command != Command::Create
+        && let Some(secret) = state.selected()
+        && let Some(primary) = secret
+            .primary_region
+            .as_deref()
+            .filter(|primary| *primary != secret.region)
+    {
+        out.warn(format!(
+            "{} in {} is a replica of the secret in {primary}: read-only here; change it \
+             there (its changes are copied here), or remove this region from its replication",
+            secret.name, secret.region
+        ));
+        return;
+    }
     // A secret another service manages (RDS and the like) is read-only here: that service
     // changes it, and a change made here would be undone or break it.
     if command.mutates() && !command.allowed_on_managed() && state.selected().is_some() {
