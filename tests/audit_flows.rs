@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::audit::{event, lookups, opened, page, press, role};
+use common::audit::{ME, event, lookups, opened, page, press, role, signed_in};
 use common::{Harness, screen_text};
 use crossterm::event::KeyCode;
 use serde_json::json;
@@ -24,7 +24,7 @@ fn a_secrets_events_newest_first_with_its_summary() {
     assert_eq!(
         ids,
         ["e3", "e2", "e1", "e5"],
-        "smtui's own call left out, another secret's left out, each event once"
+        "smtui's own read left out, another secret's left out, each event once"
     );
     let screen = h.screen(160, 40);
     assert!(
@@ -45,11 +45,11 @@ fn a_secrets_events_newest_first_with_its_summary() {
 }
 
 #[test]
-fn own_calls_utc_window_and_the_whole_record() {
+fn own_reads_utc_window_and_the_whole_record() {
     let mut h = opened();
     press(&mut h, KeyCode::Char('m'));
     let view = h.state.audit.view.as_ref().expect("open");
-    assert_eq!(view.row_count(), 5, "smtui's own call counted now");
+    assert_eq!(view.row_count(), 5, "smtui's own read counted now");
     press(&mut h, KeyCode::Enter);
     assert_eq!(h.state.layers.top(), Layer::AuditEvent);
     let screen = h.screen(160, 40);
@@ -265,5 +265,156 @@ fn until_the_last_page_is_read_the_pane_does_not_say_it_has_every_event() {
     assert!(
         h.screen(160, 40)
             .contains("Filtered: deploy (in the events read so far)")
+    );
+}
+
+/// The pane open on the selected secret as `ME`, its lookup answered with `events`.
+fn opened_with(events: Vec<AuditEvent>) -> Harness {
+    let mut h = Harness::loaded();
+    signed_in(&mut h);
+    press(&mut h, KeyCode::Char('A'));
+    let sent = lookups(&h);
+    page(&mut h, sent[0].0, events, None);
+    page(&mut h, sent[1].0, Vec::new(), None);
+    h
+}
+
+fn row_ids(h: &Harness) -> Vec<String> {
+    let view = h.state.audit.view.as_ref().expect("open");
+    view.rows().map(|e| e.id.clone()).collect()
+}
+
+#[test]
+fn only_our_own_reads_through_smtui_are_left_out_never_writes_or_anyone_elses() {
+    let via_smtui = json!({"userAgent": "aws-sdk-rust/1.8 os/linux lang/rust app/smtui"});
+    let ours = role("me");
+    assert_eq!(ours["arn"], ME);
+    let mut h = opened_with(vec![
+        event(
+            "own-read",
+            "GetSecretValue",
+            "2026-11-25T11:00:00Z",
+            &ours,
+            &via_smtui,
+        ),
+        event(
+            "their-read",
+            "GetSecretValue",
+            "2026-11-25T10:00:00Z",
+            &role("mallory"),
+            &via_smtui,
+        ),
+        event(
+            "own-write",
+            "PutSecretValue",
+            "2026-11-25T09:00:00Z",
+            &ours,
+            &via_smtui,
+        ),
+        event(
+            "own-rotate",
+            "RotateSecret",
+            "2026-11-25T08:30:00Z",
+            &ours,
+            &json!({"userAgent": "aws-sdk-rust/1.8 app/smtui", "readOnly": false}),
+        ),
+        event(
+            "cli-read",
+            "GetSecretValue",
+            "2026-11-25T08:00:00Z",
+            &ours,
+            &json!({}),
+        ),
+    ]);
+    assert_eq!(
+        row_ids(&h),
+        ["their-read", "own-write", "own-rotate", "cli-read"],
+        "only our read through smtui is left out"
+    );
+    let screen = h.screen(160, 40);
+    assert!(
+        screen.contains("4 events · read by 2 principals"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("smtui's own reads left out (1)"),
+        "{screen}"
+    );
+    press(&mut h, KeyCode::Char('m'));
+    assert_eq!(row_ids(&h).len(), 5);
+    assert!(
+        h.screen(160, 40).contains("smtui's own reads counted (1)"),
+        "{}",
+        h.screen(160, 40)
+    );
+}
+
+#[test]
+fn until_we_know_who_we_are_nothing_is_left_out() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('A'));
+    let sent = lookups(&h);
+    let own_read = event(
+        "own-read",
+        "GetSecretValue",
+        "2026-11-25T11:00:00Z",
+        &role("me"),
+        &json!({"userAgent": "aws-sdk-rust/1 app/smtui"}),
+    );
+    page(&mut h, sent[0].0, vec![own_read], None);
+    assert_eq!(row_ids(&h), ["own-read"]);
+    signed_in(&mut h);
+    press(&mut h, KeyCode::Char('u'));
+    assert!(
+        row_ids(&h).is_empty(),
+        "left out once the identity is known"
+    );
+}
+
+#[test]
+fn the_own_reads_choice_holds_across_windows_and_filters() {
+    let mut h = opened();
+    let counted = |h: &Harness| h.screen(160, 40).contains("smtui's own reads counted (1)");
+    press(&mut h, KeyCode::Char('m'));
+    assert!(counted(&h));
+    press(&mut h, KeyCode::Char('w'));
+    let view = h.state.audit.view.as_ref().expect("open");
+    assert_eq!(view.window.label(), "7 d");
+    assert!(view.include_own, "still counted in the new window");
+    let sent = lookups(&h);
+    page(
+        &mut h,
+        sent[0].0,
+        vec![event(
+            "e4",
+            "GetSecretValue",
+            "2026-11-25T11:30:00Z",
+            &role("me"),
+            &json!({"userAgent": "aws-sdk-rust/1 app/smtui"}),
+        )],
+        None,
+    );
+    page(&mut h, sent[1].0, Vec::new(), None);
+    assert!(counted(&h), "{}", h.screen(160, 40));
+    assert_eq!(row_ids(&h), ["e4"]);
+    press(&mut h, KeyCode::Char('/'));
+    for c in "get".chars() {
+        press(&mut h, KeyCode::Char(c));
+    }
+    press(&mut h, KeyCode::Enter);
+    assert!(counted(&h), "still counted once filtered");
+    assert_eq!(row_ids(&h), ["e4"]);
+    // Back to the first window (cached): the choice made since holds there too.
+    for _ in 0..4 {
+        press(&mut h, KeyCode::Char('w'));
+    }
+    let view = h.state.audit.view.as_ref().expect("open");
+    assert_eq!(view.window.label(), "24 h");
+    assert!(view.include_own);
+    press(&mut h, KeyCode::Char('m'));
+    press(&mut h, KeyCode::Char('w'));
+    assert!(
+        h.screen(160, 40).contains("smtui's own reads left out"),
+        "and leaving them out holds too"
     );
 }

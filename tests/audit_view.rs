@@ -259,3 +259,43 @@ fn on_a_narrow_screen_the_summary_keeps_its_last_line() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("CloudTrail delivers events"), "{screen}");
 }
+
+/// The table's rows on screen: the lines under its header, inside the pane's border.
+fn event_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip_while(|l| !(l.contains("TIME") && l.contains("EVENT")))
+        .skip(1)
+        .take_while(|l| l.contains('┃'))
+        .map(|l| {
+            l.trim_matches(|c: char| c == '┃' || c.is_whitespace())
+                .to_owned()
+        })
+        .filter(|l| l.contains("11-25"))
+        .collect()
+}
+
+#[test]
+fn every_size_shows_event_rows_and_enter_opens_the_one_highlighted() {
+    for (width, height) in [(40, 10), (60, 16), (80, 24)] {
+        let mut h = opened();
+        let screen = h.screen(width, height);
+        let rows = event_rows(&screen);
+        assert!(!rows.is_empty(), "rows at {width}x{height}:\n{screen}");
+        assert!(
+            screen.contains("4 events"),
+            "the counts stay at {width}x{height}:\n{screen}"
+        );
+        // The newest row is the highlighted one: DescribeSecret by ROOT.
+        assert!(rows[0].contains("Desc"), "{width}x{height}:\n{screen}");
+        press(&mut h, KeyCode::Enter);
+        assert_eq!(h.state.layers.top(), Layer::AuditEvent);
+        let record = h.screen(width, height);
+        assert!(
+            record.contains("DescribeSecret · the whole record")
+                || record.contains("DescribeSecret ·"),
+            "the row on screen is the record opened, at {width}x{height}:\n{record}\n{screen}"
+        );
+    }
+    insta::assert_snapshot!("audit_secret_40x10", opened().screen(40, 10));
+}

@@ -1,5 +1,6 @@
 //! The audit pane with the real SDK against the local stack: a read by an assumed role is
-//! found with its principal and smtui's own reads can be counted; more than 50 events page;
+//! found with its principal (shown though its user agent says smtui) and smtui's own reads,
+//! known by the caller identity's ARN, are left out until counted; more than 50 events page;
 //! the CloudTrail lane never sends more than 2 lookups a second per region (proved from the
 //! proxy's arrival times); a denied read shows as denied with its code (IAM auth on).
 
@@ -11,7 +12,7 @@ use common::live::LiveApp;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui::app::input::key_to_action;
 use smtui::app::layers::Layer;
-use smtui::app::{Command, Settings};
+use smtui::app::{Action, Command, IdentityId, Settings, TextEdit};
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 
@@ -79,6 +80,8 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
                 None,
                 "assumed",
             ))
+            // Anyone can say smtui in their user agent: that alone must not hide the read.
+            .app_name(aws_sdk_secretsmanager::config::AppName::new("smtui").expect("app name"))
             .build();
     aws_sdk_secretsmanager::Client::from_conf(as_role)
         .get_secret_value()
@@ -88,12 +91,19 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
         .expect("GetSecretValue as the role");
 
     let mut app = Box::pin(app_on(&stack.endpoint_url(), fx::JSON_SECRET)).await;
-    app.cmd(Command::Reveal);
-    app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
+    // A read as the start identity: someone else's, once smtui works as the role below.
+    reveal_and_mask(&mut app).await;
+    // smtui works as a role, so its reads are recorded under the session ARN that
+    // GetCallerIdentity also gives (both come from the one AssumeRole answer).
+    work_as_role(&mut app, "arn:aws:iam::123456789012:role/payments-reader").await;
+    app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
         .await;
-    app.cmd(Command::Reveal);
+    reveal_and_mask(&mut app).await;
     audit(&mut app).await;
     let view = app.state.audit.view.as_ref().expect("open");
+    let me = view.caller_arn.clone().expect("GetCallerIdentity answered");
+    assert!(me.contains(":assumed-role/payments-reader/"), "{me}");
     let read = view
         .rows()
         .find(|e| {
@@ -102,25 +112,66 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
         .unwrap_or_else(|| panic!("the role's read: {:?}", view.events));
     assert!(read.error_code.is_none());
     assert!(
-        view.rows().all(|e| !e.by_smtui),
+        read.by_smtui,
+        "shown, though its client said smtui: {read:?}"
+    );
+    assert!(
+        view.rows().any(|e| e.name == "GetSecretValue"
+            && e.by_smtui
+            && e.principal.label == "user/smtui-demo"),
+        "the start identity's read through smtui is not ours now: {:?}",
+        view.events
+    );
+    let own_read = |e: &smtui::model::audit::AuditEvent| e.own_read(Some(&me));
+    assert!(
+        view.rows().all(|e| !own_read(e)),
         "smtui's own reads are left out at first"
     );
     let own = view
         .events
         .iter()
-        .filter(|e| e.by_smtui && e.name == "GetSecretValue")
+        .filter(|e| own_read(e) && e.name == "GetSecretValue")
         .count();
     assert!(
         own >= 1,
-        "smtui's reveal is recorded, recognisable by its user agent"
+        "smtui's reveal is recorded as ours: through smtui, reading, by {me}: {:?}",
+        view.events
     );
     let before = view.row_count();
     press(&mut app, KeyCode::Char('m'));
     let view = app.state.audit.view.as_ref().expect("open");
     assert_eq!(
         view.row_count(),
-        before + view.events.iter().filter(|e| e.by_smtui).count()
+        before + view.events.iter().filter(|e| own_read(e)).count()
     );
+}
+
+async fn reveal_and_mask(app: &mut LiveApp) {
+    app.cmd(Command::Reveal);
+    app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
+        .await;
+    app.cmd(Command::Reveal);
+}
+
+/// Switches to `role` through the role switcher (its session `smtui-<user>`), and waits
+/// for the list and GetCallerIdentity as the role.
+async fn work_as_role(app: &mut LiveApp, role: &str) {
+    app.cmd(Command::Role);
+    app.cmd(Command::Select);
+    for c in role.chars() {
+        app.dispatch(Action::Text(TextEdit::Insert(c)));
+    }
+    app.cmd(Command::Select);
+    app.cmd(Command::Select);
+    app.wait_for("the switch", WAIT, |s| {
+        s.session.identity != IdentityId::START
+    })
+    .await;
+    app.wait_loaded().await;
+    app.wait_for("who we are now", WAIT, |s| {
+        s.session.caller.as_ref().is_some_and(Result::is_ok)
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

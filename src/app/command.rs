@@ -84,7 +84,7 @@ pub enum Command {
     AuditWindow,
     /// The audit pane: UTC or local time.
     ToggleUtc,
-    /// The audit pane: count smtui's own calls or not.
+    /// The audit pane: count smtui's own reads or not.
     ToggleOwnReads,
     /// The audit pane: scan further after a partial result.
     ContinueScan,
@@ -131,7 +131,7 @@ const CATALOGUE: &[(Command, &str, &str)] = &[
     (Command::AuditRegion, "audit-region", "every Secrets Manager event of the region (CloudTrail)"),
     (Command::AuditWindow, "audit-window", "audit: the next time window"),
     (Command::ToggleUtc, "toggle-utc", "audit: times in UTC / local time"),
-    (Command::ToggleOwnReads, "own-reads", "audit: count smtui's own calls or leave them out"),
+    (Command::ToggleOwnReads, "own-reads", "audit: count smtui's own reads or leave them out"),
     (Command::ContinueScan, "continue-scan", "audit: scan further after a partial result"),
     (Command::RotationOverview, "rotation", "rotation posture of every listed secret, riskiest first"),
     (Command::Rotate, "rotate", "rotate the secret now (RotateSecret)"),

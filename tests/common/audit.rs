@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
 use smtui::app::layers::Layer;
 use smtui::app::{AuditPage, AwsCall, Effect, Lookup, Outcome};
+use smtui::model::CallerIdentity;
 use smtui::model::audit::{AuditEvent, Envelope};
 
 use super::Harness;
@@ -48,6 +49,19 @@ pub fn role(session: &str) -> serde_json::Value {
     json!({"type": "AssumedRole", "arn": format!("arn:aws:sts::123456789012:assumed-role/deploy/{session}")})
 }
 
+/// Who smtui works as in these tests: `role("me")`'s session.
+pub const ME: &str = "arn:aws:sts::123456789012:assumed-role/deploy/me";
+
+/// GetCallerIdentity answers: smtui works as `ME`.
+pub fn signed_in(h: &mut Harness) {
+    h.answer(Outcome::WhoAmI {
+        result: Ok(CallerIdentity {
+            account: "123456789012".into(),
+            arn: ME.into(),
+        }),
+    });
+}
+
 /// The lookups the last action sent: (query, lookup, token).
 pub fn lookups(h: &Harness) -> Vec<(u64, Lookup, Option<String>)> {
     h.effects
@@ -78,9 +92,10 @@ pub fn page(h: &mut Harness, query: u64, events: Vec<AuditEvent>, next: Option<&
     });
 }
 
-/// The audit pane open on the selected secret, both lookups answered.
+/// The audit pane open on the selected secret, as `ME`, both lookups answered.
 pub fn opened() -> Harness {
     let mut h = Harness::loaded();
+    signed_in(&mut h);
     press(&mut h, KeyCode::Char('A'));
     assert_eq!(h.state.layers.top(), Layer::Audit);
     let sent = lookups(&h);

@@ -172,7 +172,7 @@ const ROWS: &[Row] = &[
     (AUDIT, &[ENTER], C::Select, "the highlighted event's whole record", Some("record")),
     (AUDIT, &[k('w')], C::AuditWindow, "window: 1 h, 24 h, 7 d, 30 d, 90 d", Some("window")),
     (AUDIT, &[k('u')], C::ToggleUtc, "times in UTC / local time", Some("utc")),
-    (AUDIT, &[k('m')], C::ToggleOwnReads, "count smtui's own calls, or leave them out", Some("own calls")),
+    (AUDIT, &[k('m')], C::ToggleOwnReads, "count smtui's own reads, or leave them out", Some("own reads")),
     (AUDIT, &[k('n')], C::ContinueScan, "scan further when the result is partial", None),
     (AUDIT, &[k('/')], C::Filter, "filter by event name, principal or outcome", Some("filter")),
     (AUDIT, &[k('r')], C::Refresh, "look up again", None),

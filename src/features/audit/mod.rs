@@ -125,8 +125,12 @@ pub struct AuditView {
     pub selected: usize,
     /// Times in UTC (else the local time zone).
     pub utc: bool,
-    /// Count smtui's own calls too.
+    /// Count smtui's own reads too (`AuditEvent::own_read`); kept from view to view by
+    /// `Audit::include_own`.
     pub include_own: bool,
+    /// Who smtui works as (GetCallerIdentity's ARN): only its reads are smtui's own.
+    /// `None` until GetCallerIdentity answers; until then nothing is left out.
+    pub caller_arn: Option<String>,
     /// The region view's filter: event name, principal, secret or outcome contain it.
     pub filter: String,
     /// Why the last lookup failed, for the pane.
@@ -137,11 +141,11 @@ pub struct AuditView {
 }
 
 impl AuditView {
-    /// The rows shown: smtui's own left out unless asked for, the filter applied.
+    /// The rows shown: smtui's own reads left out unless asked for, the filter applied.
     pub fn rows(&self) -> impl Iterator<Item = &AuditEvent> {
         let needle = self.filter.to_lowercase();
         self.events.iter().filter(move |e| {
-            (self.include_own || !e.by_smtui)
+            (self.include_own || !e.own_read(self.caller_arn.as_deref()))
                 && (needle.is_empty()
                     || e.name.to_lowercase().contains(&needle)
                     || e.principal.label.to_lowercase().contains(&needle)
@@ -158,6 +162,18 @@ impl AuditView {
 
     pub fn row_count(&self) -> usize {
         self.rows().count()
+    }
+
+    /// Who smtui works as, once known: the rows may change, the selected event stays.
+    fn learn_caller(&mut self, caller_arn: Option<String>) {
+        if caller_arn == self.caller_arn {
+            return;
+        }
+        let selected = self.rows().nth(self.selected).map(|e| e.id.clone());
+        self.caller_arn = caller_arn;
+        self.selected = selected
+            .and_then(|id| self.rows().position(|e| e.id == id))
+            .unwrap_or(0);
     }
 
     pub fn loading(&self) -> bool {
@@ -180,6 +196,9 @@ pub struct Audit {
     next_query: u64,
     /// Results by scope and window, reused for `CACHE_TTL`.
     cache: HashMap<(Scope, Window), AuditView>,
+    /// `m`'s choice, for every view until the identity changes (which resets the room):
+    /// changing the window or the filter must not bring hidden reads back, or hide them.
+    include_own: bool,
     /// How far the open record can scroll, once the screen has said (it depends on the
     /// popup's size, which update does not know); until then the view clamps what it draws.
     record_limit: Option<u16>,

@@ -37,7 +37,9 @@ impl Audit {
             .filter(|v| ctx.now.duration_since(v.fetched_at) < CACHE_TTL)
             .cloned();
         out.intent(Intent::Open(Layer::Audit));
-        if let Some(view) = cached {
+        if let Some(mut view) = cached {
+            view.include_own = self.include_own;
+            view.learn_caller(caller_arn(ctx));
             self.view = Some(view);
             return;
         }
@@ -52,7 +54,8 @@ impl Audit {
             events: Vec::new(),
             selected: 0,
             utc: true,
-            include_own: false,
+            include_own: self.include_own,
+            caller_arn: caller_arn(ctx),
             filter: String::new(),
             error: None,
             record: None,
@@ -84,6 +87,7 @@ impl Audit {
             out.intent(Intent::Close(Layer::Audit));
             return;
         };
+        view.learn_caller(caller_arn(ctx));
         if let Some(step) = command.as_move(10) {
             let last = view.row_count().saturating_sub(1);
             view.selected = step.apply(view.selected, last);
@@ -102,7 +106,8 @@ impl Audit {
             }
             Command::ToggleUtc => view.utc = !view.utc,
             Command::ToggleOwnReads => {
-                view.include_own = !view.include_own;
+                self.include_own = !view.include_own;
+                view.include_own = self.include_own;
                 view.selected = 0;
             }
             Command::ContinueScan => self.continue_scan(ctx, out),
@@ -172,4 +177,11 @@ impl Audit {
             .collect();
         Some((arn.clone(), events))
     }
+}
+
+/// Who smtui works as now, by GetCallerIdentity's ARN (`None` until it has answered).
+pub(super) fn caller_arn(ctx: &Ctx) -> Option<String> {
+    ctx.identity
+        .and_then(|identity| identity.as_ref().ok())
+        .map(|me| me.arn.clone())
 }

@@ -21,7 +21,11 @@ use crate::sanitize::{sanitize_line, sanitize_lines};
 use crate::ui::Theme;
 use crate::ui::widgets::{centered, elide_middle, pane_block, scroll_offset};
 
-/// When a time is shown in the local zone, this one.
+/// The table's least height before the summary has all it wants: its header and two
+/// events.
+const TABLE_FLOOR: u16 = 3;
+
+/// The audit pane over `area`; times in the local zone are in `tz`.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -47,19 +51,23 @@ pub fn render(
     let block = pane_block(Line::from(title), true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    // The summary takes the rows it wraps to on a narrow screen (up to six), so its last
-    // line (when CloudTrail delivers) is never pushed out.
-    let summary_paragraph =
-        Paragraph::new(summary_lines(view, tz, theme)).wrap(Wrap { trim: false });
-    let summary_rows = u16::try_from(summary_paragraph.line_count(inner.width))
-        .unwrap_or(3)
-        .clamp(3, 6);
-    let [summary, table, status] = Layout::vertical([
-        Constraint::Length(summary_rows),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let [body, status] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    // The events come before the summary: on a short screen the table keeps its header and
+    // a couple of rows (so the event Enter opens is on screen) and the summary shortens.
+    let words = summary_words(view, tz);
+    let full = Paragraph::new(words.full(theme)).wrap(Wrap { trim: false });
+    let full_rows = u16::try_from(full.line_count(inner.width)).unwrap_or(u16::MAX);
+    let table_floor = TABLE_FLOOR.min(body.height.saturating_sub(1));
+    let (summary_paragraph, summary_rows) = if full_rows.saturating_add(table_floor) <= body.height
+    {
+        (full, full_rows)
+    } else {
+        let rows = body.height - table_floor;
+        (Paragraph::new(words.short(rows, inner.width, theme)), rows)
+    };
+    let [summary, table] =
+        Layout::vertical([Constraint::Length(summary_rows), Constraint::Fill(1)]).areas(body);
     frame.render_widget(summary_paragraph, summary);
     render_table(frame, table, view, tz, theme);
     let continue_key = keymap.label(Layer::Audit, Command::ContinueScan);
@@ -81,35 +89,25 @@ fn time_as(at: Option<Timestamp>, utc: bool, tz: &TimeZone, format: &str) -> Str
     }
 }
 
-fn summary_lines<'a>(view: &AuditView, tz: &TimeZone, theme: &Theme) -> Vec<Line<'a>> {
-    let summary = summarise(&view.events, view.include_own);
-    let mut first = vec![
-        Span::styled(
-            format!(
-                "{} event{}",
-                summary.events,
-                if summary.events == 1 { "" } else { "s" }
-            ),
-            theme.text,
-        ),
-        Span::styled(" · ", theme.dim),
-        Span::styled(
-            format!(
-                "read by {} principal{}",
-                summary.readers,
-                if summary.readers == 1 { "" } else { "s" }
-            ),
-            theme.text,
-        ),
-        Span::styled(" · ", theme.dim),
-    ];
-    let denied = format!("{} denied", summary.denied);
-    first.push(if summary.denied > 0 {
-        Span::styled(denied, theme.audit_denied)
-    } else {
-        Span::styled(denied, theme.audit_success)
-    });
-    let last = summary.last_read.map_or_else(
+/// The summary's phrases, drawn in full (wrapped) where there is room, else shortened.
+struct SummaryWords {
+    events: String,
+    readers: usize,
+    denied: String,
+    any_denied: bool,
+    last_read: String,
+    own: String,
+}
+
+const DELAY_NOTE: &str = "CloudTrail delivers events about 5 minutes after the call.";
+
+fn plural(count: usize, word: &str) -> String {
+    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+}
+
+fn summary_words(view: &AuditView, tz: &TimeZone) -> SummaryWords {
+    let summary = summarise(&view.events, view.caller_arn.as_deref(), view.include_own);
+    let last_read = summary.last_read.map_or_else(
         || "never read in this window".to_owned(),
         |(at, who)| {
             format!(
@@ -120,22 +118,79 @@ fn summary_lines<'a>(view: &AuditView, tz: &TimeZone, theme: &Theme) -> Vec<Line
         },
     );
     let own = if view.include_own {
-        format!("smtui's own calls counted ({})", summary.own)
+        format!("smtui's own reads counted ({})", summary.own)
     } else {
-        format!("smtui's own calls left out ({})", summary.own)
+        format!("smtui's own reads left out ({})", summary.own)
     };
-    vec![
-        Line::from(first),
-        Line::from(vec![
-            Span::styled(last, theme.text),
-            Span::styled(" · ", theme.dim),
-            Span::styled(own, theme.dim),
-        ]),
-        Line::styled(
-            "CloudTrail delivers events about 5 minutes after the call.",
-            theme.dim,
-        ),
-    ]
+    SummaryWords {
+        events: plural(summary.events, "event"),
+        readers: summary.readers,
+        denied: format!("{} denied", summary.denied),
+        any_denied: summary.denied > 0,
+        last_read,
+        own,
+    }
+}
+
+impl SummaryWords {
+    fn denied_span<'a>(&self, theme: &Theme) -> Span<'a> {
+        let style = if self.any_denied {
+            theme.audit_denied
+        } else {
+            theme.audit_success
+        };
+        Span::styled(self.denied.clone(), style)
+    }
+
+    /// The whole summary, three lines to wrap.
+    fn full<'a>(&self, theme: &Theme) -> Vec<Line<'a>> {
+        vec![
+            Line::from(vec![
+                Span::styled(self.events.clone(), theme.text),
+                Span::styled(" · ", theme.dim),
+                Span::styled(
+                    format!("read by {}", plural(self.readers, "principal")),
+                    theme.text,
+                ),
+                Span::styled(" · ", theme.dim),
+                self.denied_span(theme),
+            ]),
+            Line::from(vec![
+                Span::styled(self.last_read.clone(), theme.text),
+                Span::styled(" · ", theme.dim),
+                Span::styled(self.own.clone(), theme.dim),
+            ]),
+            Line::styled(DELAY_NOTE, theme.dim),
+        ]
+    }
+
+    /// The summary in `rows` lines of `width`, most telling first: the counts, what is
+    /// left out, the last read, the delay. Each line that is too long loses its middle,
+    /// visibly, rather than wrap into the table's rows.
+    fn short<'a>(&self, rows: u16, width: u16, theme: &Theme) -> Vec<Line<'a>> {
+        let width = usize::from(width);
+        let counts = Line::from(vec![
+            Span::styled(
+                format!("{} · {} · ", self.events, plural(self.readers, "reader")),
+                theme.text,
+            ),
+            self.denied_span(theme),
+        ]);
+        let counts = if counts.width() <= width {
+            counts
+        } else {
+            Line::styled(elide_middle(&counts.to_string(), width), theme.text)
+        };
+        [
+            counts,
+            Line::styled(elide_middle(&self.own, width), theme.dim),
+            Line::styled(elide_middle(&self.last_read, width), theme.text),
+            Line::styled(elide_middle(DELAY_NOTE, width), theme.dim),
+        ]
+        .into_iter()
+        .take(usize::from(rows))
+        .collect()
+    }
 }
 
 fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, theme: &Theme) {

@@ -18,7 +18,18 @@ pub const MAX_FIELD_CHARS: usize = 512;
 /// The longest `CloudTrailEvent` kept for the detail view (bigger ones are cut, and say so).
 pub const MAX_RAW_BYTES: usize = 64 * 1024;
 /// The app name smtui puts in its user agent (`app/smtui`), to recognise its own reads.
+/// Any caller can put it in theirs, so it alone never hides an event (see `own_read`).
 pub const SMTUI_APP: &str = "app/smtui";
+/// The Secrets Manager calls that only read, for records without CloudTrail's `readOnly`.
+pub const READ_ONLY_EVENTS: &[&str] = &[
+    "GetSecretValue",
+    "DescribeSecret",
+    "ListSecretVersionIds",
+    "ListSecrets",
+    "GetResourcePolicy",
+    "BatchGetSecretValue",
+    "GetRandomPassword",
+];
 
 /// One CloudTrail event.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +48,11 @@ pub struct AuditEvent {
     pub secret_ids: Vec<String>,
     /// Written by Secrets Manager itself (rotation, version deletion, replication).
     pub service_event: bool,
-    /// Made by smtui (its app name is in the user agent).
+    /// Made by smtui (its app name is in the user agent), or by anyone who says so.
     pub by_smtui: bool,
+    /// Changes nothing: CloudTrail's `readOnly`, or when the record lacks it, a name in
+    /// `READ_ONLY_EVENTS`.
+    pub read_only: bool,
     /// The whole record as CloudTrail gave it (cut at `MAX_RAW_BYTES`).
     pub raw: String,
 }
@@ -72,6 +86,11 @@ impl AuditEvent {
         });
         let user_agent = text("userAgent");
         let service_event = text("eventType").as_deref() == Some("AwsServiceEvent");
+        let read_only = match record.get("readOnly") {
+            Some(Value::Bool(flag)) => *flag,
+            Some(Value::String(flag)) if flag == "true" || flag == "false" => flag == "true",
+            _ => READ_ONLY_EVENTS.contains(&name.as_str()),
+        };
         AuditEvent {
             id: envelope
                 .event_id
@@ -90,8 +109,19 @@ impl AuditEvent {
             error_message: text("errorMessage"),
             secret_ids: secret_ids(&record),
             service_event,
+            read_only,
             raw: raw(raw_text),
         }
+    }
+
+    /// One of smtui's own reads, left out of the pane by default: made through smtui, only
+    /// reading, and by the identity smtui works as now (`caller_arn`, from
+    /// GetCallerIdentity). The user agent is the caller's to choose, so it alone hides
+    /// nothing; a write, or anyone else's call, always shows.
+    pub fn own_read(&self, caller_arn: Option<&str>) -> bool {
+        self.by_smtui
+            && self.read_only
+            && caller_arn.is_some_and(|me| self.principal.arn.as_deref() == Some(me))
     }
 
     /// A denied attempt (the ones an engineer looks for first).

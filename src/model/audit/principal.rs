@@ -24,6 +24,9 @@ pub struct Principal {
     pub kind: PrincipalKind,
     /// What the pane shows: "role/deploy (ci-42)", "user/bob", "ROOT".
     pub label: String,
+    /// `userIdentity.arn` as recorded (an assumed role's is its session's,
+    /// `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`), the form GetCallerIdentity gives.
+    pub arn: Option<String>,
     /// The session was authenticated with MFA.
     pub mfa: bool,
     /// `sourceIdentity`, set by whoever assumed the role (who is really behind it).
@@ -80,13 +83,15 @@ impl Principal {
             ),
             _ => (
                 PrincipalKind::Unknown,
-                arn.or_else(|| username.map(cut))
+                arn.clone()
+                    .or_else(|| username.map(cut))
                     .unwrap_or_else(|| "unknown".to_owned()),
             ),
         };
         Principal {
             kind,
             label,
+            arn,
             mfa,
             source_identity,
         }

@@ -13,26 +13,28 @@ pub const READ: &str = "GetSecretValue";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// Events counted (smtui's own left out unless asked for).
+    /// Events counted (smtui's own reads left out unless asked for).
     pub events: usize,
     /// Distinct principals that read the value successfully.
     pub readers: usize,
     pub denied: usize,
     /// The newest successful read: when, and by whom.
     pub last_read: Option<(Timestamp, String)>,
-    /// smtui's own events, left out or counted.
+    /// smtui's own reads (`AuditEvent::own_read`), left out or counted.
     pub own: usize,
 }
 
-/// Sums up `events` (of one secret, or of a region).
+/// Sums up `events` (of one secret, or of a region); `caller_arn` is who smtui works as,
+/// whose reads through smtui are its own.
 pub fn summarise<'a>(
     events: impl IntoIterator<Item = &'a AuditEvent>,
+    caller_arn: Option<&str>,
     include_own: bool,
 ) -> Summary {
     let mut summary = Summary::default();
     let mut readers = HashSet::new();
     for event in events {
-        if event.by_smtui {
+        if event.own_read(caller_arn) {
             summary.own += 1;
             if !include_own {
                 continue;

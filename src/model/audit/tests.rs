@@ -90,6 +90,69 @@ fn principals_by_their_type() {
 }
 
 const READ_EVENT: &str = "GetSecretValue";
+const ANN: &str = "arn:aws:iam::123456789012:user/ann";
+/// Who smtui works as in these tests: an assumed role's session, as GetCallerIdentity says.
+const ME: &str = "arn:aws:sts::123456789012:assumed-role/auditor/alice";
+const VIA_SMTUI: &str = "aws-sdk-rust/1.3 os/linux lang/rust/1.90 app/smtui";
+
+#[test]
+fn only_our_own_reads_through_smtui_are_ours() {
+    let me = json!({"type": "AssumedRole", "arn": ME});
+    let someone = json!({"type": "AssumedRole", "arn": "arn:aws:sts::123456789012:assumed-role/auditor/mallory"});
+    let via_smtui = json!({"userAgent": VIA_SMTUI});
+    let own = |kind: &str, who: &serde_json::Value, extra: &serde_json::Value| {
+        event(&call(kind, who, extra)).own_read(Some(ME))
+    };
+    assert!(own(READ_EVENT, &me, &via_smtui), "our read through smtui");
+    assert!(
+        !own(READ_EVENT, &someone, &via_smtui),
+        "another principal's read, though its user agent says smtui"
+    );
+    for write in [
+        "PutSecretValue",
+        "RotateSecret",
+        "DeleteSecret",
+        "UpdateSecretVersionStage",
+        "CreateSecret",
+        "RestoreSecret",
+    ] {
+        assert!(!own(write, &me, &via_smtui), "{write} is never hidden");
+    }
+    assert!(
+        !own(READ_EVENT, &me, &json!({})),
+        "our read through the aws CLI"
+    );
+    assert!(
+        !event(&call(READ_EVENT, &me, &via_smtui)).own_read(None),
+        "nothing is ours until GetCallerIdentity has said who we are"
+    );
+    // CloudTrail's readOnly decides over the name; without it, the known reads are reads.
+    let flagged = |flag: serde_json::Value| json!({"userAgent": VIA_SMTUI, "readOnly": flag});
+    assert!(!own(READ_EVENT, &me, &flagged(json!(false))));
+    assert!(own("ListSecretVersionIds", &me, &flagged(json!(true))));
+    assert!(!own("PutSecretValue", &me, &flagged(json!(false))));
+    for read in READ_ONLY_EVENTS {
+        assert!(own(read, &me, &via_smtui), "{read} reads");
+    }
+}
+
+#[test]
+fn the_summary_leaves_out_only_our_own_reads() {
+    let me = json!({"type": "AssumedRole", "arn": ME});
+    let someone =
+        json!({"type": "IAMUser", "userName": "bob", "arn": "arn:aws:iam::123456789012:user/bob"});
+    let via_smtui = json!({"userAgent": VIA_SMTUI});
+    let events = [
+        event(&call(READ_EVENT, &me, &via_smtui)),
+        event(&call(READ_EVENT, &someone, &via_smtui)),
+        event(&call("RotateSecret", &me, &via_smtui)),
+        event(&call(READ_EVENT, &me, &json!({}))),
+    ];
+    let summary = summarise(&events, Some(ME), false);
+    assert_eq!((summary.events, summary.own, summary.readers), (3, 1, 2));
+    let counted = summarise(&events, Some(ME), true);
+    assert_eq!((counted.events, counted.own), (4, 1));
+}
 
 #[test]
 fn a_secret_is_found_by_name_full_or_partial_arn() {
@@ -152,7 +215,7 @@ fn malformed_records_still_make_a_row() {
 #[test]
 fn the_summary_counts_readers_once_denials_and_the_last_read() {
     let bob = json!({"type": "IAMUser", "userName": "bob"});
-    let ann = json!({"type": "IAMUser", "userName": "ann"});
+    let ann = json!({"type": "IAMUser", "userName": "ann", "arn": ANN});
     let denied = json!({"errorCode": "AccessDenied", "errorMessage": "no"});
     let later = json!({"eventTime": "2026-11-25T11:00:00Z"});
     let smtui =
@@ -164,7 +227,7 @@ fn the_summary_counts_readers_once_denials_and_the_last_read() {
         event(&call("DescribeSecret", &ann, &json!({}))),
         event(&call(READ_EVENT, &ann, &smtui)),
     ];
-    let without = summarise(&events, false);
+    let without = summarise(&events, Some(ANN), false);
     assert_eq!(
         (without.events, without.readers, without.denied, without.own),
         (4, 1, 1, 1)
@@ -173,7 +236,7 @@ fn the_summary_counts_readers_once_denials_and_the_last_read() {
         without.last_read.as_ref().map(|(_, who)| who.as_str()),
         Some("user/bob")
     );
-    let with = summarise(&events, true);
+    let with = summarise(&events, Some(ANN), true);
     assert_eq!(
         (with.readers, with.last_read.map(|(_, who)| who)),
         (2, Some("user/ann".to_owned()))
