@@ -35,6 +35,13 @@ fn a_replaced_error_can_still_be_read_in_the_log() {
         "newest first:\n{screen}"
     );
     assert!(screen.contains("Messages, newest first"), "{screen}");
+    // The time stands apart from the words: `HH:MM:SS` and two spaces.
+    let row = screen
+        .lines()
+        .find(|l| l.contains("ListSecrets in ap-southeast-2"))
+        .unwrap_or_default();
+    let words = row.find("ListSecrets").unwrap_or_default();
+    assert_eq!(&row[words - 2..words], "  ", "{row}");
     press(&mut h, KeyCode::Esc);
     assert_eq!(h.state.layers.top(), Layer::List);
 }

@@ -46,7 +46,12 @@ pub fn render(
                     Level::Warn => theme.warn,
                     Level::Error => theme.error,
                 };
-                let time = logged.at.to_zoned(tz.clone()).strftime("%H:%M:%S");
+                // A `String` first: the strftime value does not pad itself to a width.
+                let time = logged
+                    .at
+                    .to_zoned(tz.clone())
+                    .strftime("%H:%M:%S")
+                    .to_string();
                 let line = Line::from(vec![
                     Span::styled(format!("{time:<TIME_WIDTH$}"), theme.dim),
                     Span::styled(sanitize_line(&logged.line.text).into_owned(), style),

@@ -247,14 +247,26 @@ impl RotationRoom {
             }
             Err(error) => error,
         };
-        let mut text = format!("{name} unchanged: {}", ctx.explain(&error));
         let in_progress = error.message.as_deref().is_some_and(|m| {
             let m = m.to_ascii_lowercase();
             m.contains("previous rotation") || m.contains("in progress")
         });
-        if in_progress {
-            text.push_str(" (repair-rotation removes a stuck AWSPENDING)");
-        }
+        let text = match call {
+            // Refused before it began: nothing changed.
+            _ if in_progress => format!(
+                "{name} unchanged: {} (repair-rotation removes a stuck AWSPENDING)",
+                ctx.explain(&error)
+            ),
+            // RotateSecret can fail after it has started (its function missing, say),
+            // leaving a new AWSPENDING version and the new schedule: never claimed
+            // unchanged.
+            AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => format!(
+                "{name}: the rotation did not go through: {}. The panel shows what the \
+                 service left",
+                ctx.explain(&error)
+            ),
+            _ => format!("{name} unchanged: {}", ctx.explain(&error)),
+        };
         out.error(text);
         // What the service refused may be because the panel was out of date.
         out.intent(Intent::SecretChanged { arn: arn.clone() });
