@@ -487,3 +487,104 @@ fn a_stuck_rotation_s_panel_is_shown_whole_where_there_is_room() {
         assert!(screen.contains("v3-pend-"), "{width}x{height}:\n{screen}");
     }
 }
+
+/// Enter in the overview on `name`, with the list filtered by `filter` (and `region`): the
+/// list's filter and region after, and what the footer said.
+fn go_to(name: &str, filter: &str, region: Option<&str>) -> String {
+    let mut h = fleet();
+    let list = &mut h.state.browse.list;
+    list.set_filter(filter.into());
+    list.set_region_filter(region.map(str::to_owned));
+    h.cmd(Command::RotationOverview);
+    let overview = h.state.rotation.overview.clone().expect("open");
+    let at = overview.report.findings.iter().position(|f| f.name == name);
+    for _ in 0..at.expect("listed") {
+        press(&mut h, KeyCode::Down);
+    }
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::List);
+    assert_eq!(h.state.selected().map(|s| s.name.as_str()), Some(name));
+    let list = &h.state.browse.list;
+    assert!(!list.show_deleted(), "{name} is not scheduled for deletion");
+    let (filter, region) = (list.filter(), list.region_filter());
+    format!("{filter:?} {region:?} {:?}", h.state.status_text())
+}
+
+#[test]
+fn going_to_a_secret_changes_only_what_hides_it_and_says_so() {
+    // Shown: nothing changes, nothing is said.
+    assert_eq!(
+        go_to("prod/partner/soap", "prod/", None),
+        r#""prod/" None """#
+    );
+    // Only the filter hides it: only the filter is cleared, and the footer names it.
+    assert_eq!(
+        go_to("prod/crm/salesforce", "soap", None),
+        r#""" None "It was hidden: filter \"soap\" cleared""#
+    );
+    // Only the region hides it: the text the user typed stays.
+    assert_eq!(
+        go_to("prod/partner/soap", "prod", Some("us-east-1")),
+        r#""prod" None "It was hidden: every region shown, not only us-east-1""#
+    );
+}
+
+/// The fleet with names as long as real ones, in a third region (the longest one too).
+fn long_named_fleet() -> Harness {
+    let mut h = fleet();
+    let region = "ap-southeast-2";
+    let mut replica = common::summary("staging/inventory/postgres-readonly-replica", region);
+    replica.rotation.enabled = true;
+    replica.rotation.lambda_arn = Some(LAMBDA.into());
+    let idp = common::summary("prod/identity/okta-scim-provisioning-token", region);
+    h.page(region, vec![replica, idp], true);
+    h.state.status = None;
+    h
+}
+
+/// Whether `name` is on `screen`, whole or elided in the middle (never cut at the end).
+fn shows_name(screen: &str, name: &str) -> bool {
+    screen.contains(name)
+        || screen.split([' ', '┃', '\n']).any(|word| {
+            word.split_once('…').is_some_and(|(head, tail)| {
+                head.len() >= 6 && tail.len() >= 6 && name.starts_with(head) && name.ends_with(tail)
+            })
+        })
+}
+
+#[test]
+fn the_overview_reads_at_every_size() {
+    let mut h = long_named_fleet();
+    h.cmd(Command::RotationOverview);
+    let report = h.state.rotation.overview.clone().expect("open").report;
+    for (width, height) in [(200, 50), (120, 40), (80, 24), (60, 16), (40, 10)] {
+        let screen = h.screen(width, height);
+        let size = format!("{width}x{height}\n{screen}");
+        assert!(
+            shows_name(&screen, &report.findings[0].name),
+            "a row: {size}"
+        );
+        for name in report.findings.iter().map(|f| &f.name) {
+            if screen.contains(&name[..8]) {
+                assert!(shows_name(&screen, name), "{name} whole or elided: {size}");
+            }
+        }
+        // Each state a secret is in is counted whole, in words or in the list's short words.
+        for &(health, n) in report.by_health.iter().filter(|(_, n)| *n > 0) {
+            let [words, short] = [health.label(), health.short()].map(|w| format!(" {w} {n} "));
+            assert!(
+                screen.contains(&words) || screen.contains(&short),
+                "{words}: {size}"
+            );
+        }
+    }
+    // Where the review read "stagin" and "prod/i", the names are read.
+    let at_80 = h.screen(80, 24);
+    assert!(shows_name(
+        &at_80,
+        "staging/inventory/postgres-readonly-replica"
+    ));
+    insta::assert_snapshot!("rotation_overview_80x24", at_80);
+    insta::assert_snapshot!("rotation_overview_60x16", h.screen(60, 16));
+    insta::assert_snapshot!("rotation_overview_40x10", h.screen(40, 10));
+}

@@ -6,6 +6,7 @@ use crate::app::effect::Effect;
 use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity};
 use crate::app::state::{State, ctx_of};
+use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::rotation::RotationRoom;
 
@@ -87,11 +88,10 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             }
             Intent::PromptAgain { text } => state.prompt.again(text, out),
             Intent::AddRow(summary) => state.browse.add_row(summary),
-            Intent::SelectSecret { arn } => {
-                if !state.browse.list.select_arn(&arn) {
-                    out.warn("That secret is no longer listed");
-                }
-            }
+            Intent::SelectSecret { arn } => match state.browse.list.unhide_and_select(&arn) {
+                None => out.warn("That secret is no longer listed"),
+                Some(unhidden) => say_unhidden(&unhidden, out),
+            },
             Intent::SecretChanged { arn } => secret_changed(state, &arn, out),
             Intent::DeletionChanged { arn, on } => {
                 state.browse.list.set_deleted(&arn, on);
@@ -112,6 +112,24 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
         }
     }
     out.intents.clear();
+}
+
+/// The user's list view was changed to show the secret they went to: said, so a filter
+/// that vanished is not a surprise.
+fn say_unhidden(unhidden: &Unhidden, out: &mut Out) {
+    let mut changes = Vec::new();
+    if let Some(filter) = &unhidden.filter {
+        changes.push(format!("filter {filter:?} cleared"));
+    }
+    if let Some(region) = &unhidden.region {
+        changes.push(format!("every region shown, not only {region}"));
+    }
+    if unhidden.deleted {
+        changes.push("secrets scheduled for deletion shown".to_owned());
+    }
+    if !changes.is_empty() {
+        out.info(format!("It was hidden: {}", changes.join(", ")));
+    }
 }
 
 /// The text typed into a prompt, to the room that asked for it.

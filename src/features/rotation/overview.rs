@@ -3,6 +3,7 @@
 //! already loaded; Enter jumps to the highlighted secret.
 
 use jiff::Timestamp;
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
 use crate::app::layers::Layer;
@@ -11,6 +12,7 @@ use crate::app::settings::Settings;
 use crate::features::rotation::RotationRoom;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
+use crate::sanitize::sanitize_line;
 
 /// How the overview's list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +55,57 @@ pub struct Overview {
     pub sort: OverviewSort,
     /// Rows the report was built from (rebuilt when more arrive).
     pub built_from: usize,
+    /// How wide each column's text runs, over every finding.
+    pub widths: TextWidths,
+}
+
+/// The widest text of each of the overview's columns over every finding, measured when the
+/// overview is built: the columns do not jump while scrolling, and a frame costs only the
+/// rows on screen whatever the size of the fleet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextWidths {
+    pub health: usize,
+    pub name: usize,
+    pub region: usize,
+    pub next: usize,
+    pub fails: usize,
+    /// Every finding is in one region (its column then says nothing a row needs).
+    pub one_region: bool,
+}
+
+impl TextWidths {
+    fn measure(findings: &[Finding]) -> Self {
+        let mut widths = TextWidths {
+            one_region: findings.windows(2).all(|w| w[0].region == w[1].region),
+            ..TextWidths::default()
+        };
+        for f in findings {
+            widths.health = widths.health.max(f.health.label().width());
+            widths.name = widths.name.max(sanitize_line(&f.name).width());
+            widths.region = widths.region.max(sanitize_line(&f.region).width());
+            widths.next = widths.next.max(next_text(f).width());
+            widths.fails = widths.fails.max(fails_text(f).width());
+        }
+        widths
+    }
+}
+
+/// The checks a finding fails, by number ("1 3 4"): the checks are listed above the table
+/// with their full ids.
+pub fn fails_text(finding: &Finding) -> String {
+    let numbers: Vec<&str> = finding
+        .failed
+        .iter()
+        .map(|c| c.id().trim_start_matches("SecretsManager."))
+        .collect();
+    numbers.join(" ")
+}
+
+/// The day of the next rotation, or a dash.
+pub fn next_text(finding: &Finding) -> String {
+    finding
+        .next_rotation
+        .map_or_else(|| "—".to_owned(), |t| t.strftime("%Y-%m-%d").to_string())
 }
 
 impl Overview {
@@ -170,12 +223,14 @@ fn build<'a>(
         .iter()
         .map(|c| c.describe(&settings.posture))
         .collect();
+    let widths = TextWidths::measure(&report.findings);
     let mut overview = Overview {
         report,
         checks,
         selected: 0,
         sort,
         built_from: total,
+        widths,
     };
     overview.sort_findings();
     overview
