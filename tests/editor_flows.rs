@@ -339,6 +339,33 @@ fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
     );
 }
 
+/// Forty keys, two changed: where they do not all fit, the unchanged go (said), so both
+/// changes are on screen before `y`.
+#[test]
+fn a_review_too_long_for_the_screen_shows_every_change_first() {
+    let keys: Vec<String> = (0..40).map(|i| format!("\"key{i:02}\":\"v\"")).collect();
+    let mut h = editing(&format!("{{{}}}", keys.join(",")));
+    let text = buffer_text(&h).replace("\"key00\":\"v\"", "\"key00\":\"w\"");
+    let text = text.replace("\"key39\":\"v\"", "\"key39\":\"w\"");
+    let session = h.state.editor.session.as_mut().expect("editing");
+    session
+        .loaded
+        .as_mut()
+        .expect("loaded")
+        .buffer
+        .replace_text(&text);
+    ctrl(&mut h, 's');
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("~ key00") && screen.contains("~ key39"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("(38 unchanged, not shown here)"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
     let mut h = editing("v1");

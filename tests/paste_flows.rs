@@ -78,18 +78,32 @@ fn into_the_editor_a_paste_goes_in_whole_or_not_at_all() {
 }
 
 /// A value too long for the screen, revealed in the review: the question and its keys stay
-/// in view, and the cut is said.
+/// in view, the review says there is more, and it scrolls to the change's end.
 #[test]
 fn a_huge_revealed_change_keeps_the_review_s_keys_in_view() {
     let mut h = editing(&"B".repeat(65_000));
-    h.press(KeyCode::End, KeyModifiers::CONTROL);
+    h.press(KeyCode::End, KeyModifiers::NONE);
     paste(&mut h, "123456");
     h.press(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(h.state.layers.top(), Layer::Review);
     h.press(KeyCode::Char('v'), KeyModifiers::NONE);
     let screen = h.screen(100, 30);
-    assert!(screen.contains("y save · n back to editing"), "{screen}");
-    assert!(screen.contains("too long to show whole here"), "{screen}");
+    assert!(
+        screen.contains("↓/↑ more below · y save · n back to editing"),
+        "{screen}"
+    );
+    assert!(!screen.contains("123456"), "{screen}");
+    h.settle(100, 30);
+    h.press(KeyCode::End, KeyModifiers::NONE);
+    let end = h.screen(100, 30);
+    assert!(
+        end.contains("123456") && !end.contains("more below"),
+        "{end}"
+    );
+    assert!(end.contains("y save · n back to editing"), "{end}");
+    // The end is the real end: one line up is a step back, not a dead key.
+    h.press(KeyCode::Up, KeyModifiers::NONE);
+    assert!(h.screen(100, 30).contains("more below"));
 }
 
 #[test]

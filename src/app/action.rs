@@ -60,6 +60,8 @@ pub enum Action {
     HelpScrollLimit(u16),
     /// After a frame: how far the open audit record can scroll.
     AuditRecordScrollLimit(u16),
+    /// After a frame: how far the review before a save can scroll.
+    ReviewScrollLimit(u16),
     /// After a frame: whether the screen is narrow enough to show one pane under a tab bar
     /// (the palette offers the tab commands only then).
     TabsShown(bool),

@@ -54,19 +54,7 @@ mod tests {
     use crate::app::settings::Settings;
 
     fn ctx(settings: &Settings, now: Instant) -> Ctx<'_> {
-        Ctx {
-            settings,
-            now,
-            wall: jiff::Timestamp::UNIX_EPOCH,
-            stamp: crate::app::stamp::Stamp {
-                generation: 0,
-                identity: crate::app::stamp::IdentityId::START,
-            },
-            selected: None,
-            detail: None,
-            identity: None,
-            focus: crate::app::layers::Focus::List,
-        }
+        Ctx::bare(settings, now)
     }
 
     #[test]

@@ -38,6 +38,26 @@ impl Ctx<'_> {
     }
 }
 
+#[cfg(test)]
+impl<'a> Ctx<'a> {
+    /// A context with nothing selected and no identity yet, for rooms' unit tests.
+    pub fn bare(settings: &'a crate::app::settings::Settings, now: Instant) -> Self {
+        Ctx {
+            settings,
+            now,
+            wall: jiff::Timestamp::UNIX_EPOCH,
+            stamp: crate::app::stamp::Stamp {
+                generation: 0,
+                identity: crate::app::stamp::IdentityId::START,
+            },
+            selected: None,
+            detail: None,
+            identity: None,
+            focus: crate::app::layers::Focus::List,
+        }
+    }
+}
+
 pub fn explain(identity: Option<&Result<CallerIdentity, AwsError>>, err: &AwsError) -> String {
     let text = err.to_string();
     match (identity, err.kind) {

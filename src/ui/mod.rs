@@ -283,6 +283,15 @@ pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> 
     {
         feedback.push(Action::ValueScrollLimit(limit));
     }
+    if let Some(limit) = state
+        .editor
+        .session
+        .as_ref()
+        .and_then(|session| editor::view::review_scroll_limit(screen.whole, session, theme))
+        && state.editor.review_scroll_limit() != Some(limit)
+    {
+        feedback.push(Action::ReviewScrollLimit(limit));
+    }
     if state.tabs_shown != screen.shown.is_some() {
         feedback.push(Action::TabsShown(screen.shown.is_some()));
     }

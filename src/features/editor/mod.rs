@@ -38,6 +38,10 @@ pub enum Phase {
         revealed: Revealed,
         /// Opened from the field form, on this field: going back returns there.
         from_form: Option<usize>,
+        /// Lines scrolled past, where the changes do not fit the screen.
+        scroll: u16,
+        /// How far it can scroll on the current screen (from the last frame).
+        scroll_limit: Option<u16>,
     },
     /// The save is on its way.
     Saving,
@@ -101,6 +105,31 @@ pub struct Editor {
 }
 
 impl Editor {
+    /// How far the review can scroll on this screen (fed back after each frame).
+    pub fn review_limit_reported(&mut self, limit: u16) {
+        if let Some(EditSession {
+            phase:
+                Phase::Reviewing {
+                    scroll,
+                    scroll_limit,
+                    ..
+                },
+            ..
+        }) = &mut self.session
+        {
+            *scroll_limit = Some(limit);
+            *scroll = (*scroll).min(limit);
+        }
+    }
+
+    /// The review's scroll limit as last reported.
+    pub fn review_scroll_limit(&self) -> Option<u16> {
+        match self.session.as_ref().map(|s| &s.phase) {
+            Some(Phase::Reviewing { scroll_limit, .. }) => *scroll_limit,
+            _ => None,
+        }
+    }
+
     /// The secret whose typed changes are not saved, if any: quitting would lose them.
     pub fn unsaved(&self) -> Option<&str> {
         let session = self.session.as_ref()?;

@@ -17,6 +17,9 @@ use crate::features::editor::{create, form};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::{SecretValue, ValueView};
 
+/// Lines a page key scrolls the review by.
+const REVIEW_PAGE: usize = 10;
+
 impl Editor {
     /// `e`: opens the editor on the selected secret's current value.
     pub fn open(&mut self, ctx: &Ctx, out: &mut Out) {
@@ -291,6 +294,17 @@ impl Editor {
                 out.intent(Intent::Close(Layer::Review));
                 out.intent(Intent::Call(call));
             }
+            // Changes that do not fit scroll: none is ever saved unseen for want of room.
+            (
+                Phase::Reviewing {
+                    scroll,
+                    scroll_limit,
+                    ..
+                },
+                command,
+            ) if let Some(step) = command.as_move(REVIEW_PAGE) => {
+                *scroll = step.apply_u16(*scroll, scroll_limit.unwrap_or(u16::MAX));
+            }
             (Phase::Reviewing { from_form, .. }, Command::Cancel | Command::Back) => {
                 // Back where the review was asked for: the field form or the whole text.
                 session.phase = match *from_form {
@@ -411,6 +425,8 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         _ => None,
     };
     session.phase = Phase::Reviewing {
+        scroll: 0,
+        scroll_limit: None,
         rows,
         revealed: Revealed::default(),
         from_form,

@@ -15,7 +15,7 @@ use crate::features::editor::check::{self, Change, Kind};
 use crate::features::editor::{EditSession, Phase, form};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{MASK, centered, diff_line, fit_line, pane_block};
+use crate::ui::widgets::{MASK, centered, diff_line, dim_line, pane_block};
 use crate::ui::wrap::secret_spans;
 
 /// The editor over most of the screen.
@@ -258,17 +258,23 @@ fn creation_lines<'a>(spec: &NewSecret, theme: &Theme) -> Vec<Line<'a>> {
     ]
 }
 
-pub fn render_review(
-    frame: &mut Frame,
+/// The review as laid out on a screen `area`: its body (every line, to scroll through), how
+/// many rows that takes wrapped, how many fit, and the popup's width.
+struct ReviewLayout<'a> {
+    body: Paragraph<'a>,
+    total: u16,
+    room: u16,
+    width: u16,
+}
+
+fn review_layout<'a>(
     area: Rect,
-    session: &EditSession,
-    keymap: &Keymap,
+    session: &'a EditSession,
     theme: &Theme,
-) {
+) -> Option<ReviewLayout<'a>> {
     let Phase::Reviewing { rows, revealed, .. } = &session.phase else {
-        return;
+        return None;
     };
-    let key = |command| keymap.label(Layer::Review, command);
     let changed = count_changes(rows);
     let heading = if session.creating.is_some() {
         format!(
@@ -283,33 +289,99 @@ pub fn render_review(
             sanitize_line(&session.name)
         )
     };
-    let mut lines = vec![Line::styled(heading, theme.header)];
+    let mut top = vec![Line::styled(heading, theme.header)];
     if let Some(spec) = &session.creating {
-        lines.extend(creation_lines(spec, theme));
+        top.extend(creation_lines(spec, theme));
     }
     if let Some(loaded) = &session.loaded {
         if loaded.overwrite.is_some() {
-            lines.push(Line::styled(
+            top.push(Line::styled(
                 "This replaces the version someone else saved since you opened it.",
                 theme.error,
             ));
         }
-        lines.extend(
+        top.extend(
             loaded
                 .warnings
                 .iter()
                 .map(|w| Line::styled(w.clone(), theme.warn)),
         );
     }
+    top.push(Line::raw(""));
+    let width = area.width.saturating_sub(10).min(100);
+    let inner_width = width.saturating_sub(2);
+    let room = area.height.saturating_sub(2 + 2 + 1);
+    // With the blank line under the rows.
+    let fits = |lines: &[Line]| {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(inner_width)
+            < usize::from(room)
+    };
+    let every_row = |only_changes: bool| {
+        let mut lines = top.clone();
+        let shown = rows
+            .iter()
+            .filter(|row| !only_changes || row.change != Change::Same);
+        lines.extend(shown.map(|row| diff_line(row, revealed.is_shown(), theme)));
+        lines
+    };
+    // Too many for the screen: the unchanged keys or lines go first (said), then what is
+    // left scrolls, so no change is ever saved unseen for want of room.
+    let mut lines = every_row(false);
+    if !fits(&lines) {
+        let unchanged = rows.iter().filter(|r| r.change == Change::Same).count();
+        lines = every_row(true);
+        if unchanged > 0 {
+            lines.push(dim_line(
+                format!("({unchanged} unchanged, not shown here)"),
+                theme,
+            ));
+        }
+    }
     lines.push(Line::raw(""));
-    lines.extend(
-        rows.iter()
-            .map(|row| diff_line(row, revealed.is_shown(), theme)),
-    );
-    lines.push(Line::raw(""));
+    let body = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = u16::try_from(body.line_count(inner_width)).unwrap_or(u16::MAX);
+    Some(ReviewLayout {
+        body,
+        total,
+        room,
+        width,
+    })
+}
+
+/// How far the review can scroll on a screen `area` (see `crate::ui::layout_feedback`).
+pub fn review_scroll_limit(area: Rect, session: &EditSession, theme: &Theme) -> Option<u16> {
+    review_layout(area, session, theme).map(|l| l.total.saturating_sub(l.room))
+}
+
+pub fn render_review(
+    frame: &mut Frame,
+    area: Rect,
+    session: &EditSession,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
+    let (
+        Some(layout),
+        Phase::Reviewing {
+            revealed, scroll, ..
+        },
+    ) = (review_layout(area, session, theme), &session.phase)
+    else {
+        return;
+    };
+    let key = |command| keymap.label(Layer::Review, command);
+    let last_top = layout.total.saturating_sub(layout.room);
+    let scroll = (*scroll).min(last_top);
+    let more = if scroll < last_top {
+        format!("{}/{} more below · ", key(Command::Down), key(Command::Up))
+    } else {
+        String::new()
+    };
     let hint = Line::styled(
         format!(
-            "{} save · {} back to editing · {} {} the values",
+            "{more}{} save · {} back to editing · {} {} the values",
             key(Command::Confirm),
             key(Command::Cancel),
             key(Command::Reveal),
@@ -321,34 +393,15 @@ pub fn render_review(
         ),
         theme.key_hint,
     );
-    let width = area.width.saturating_sub(10).min(100);
-    let inner_width = width.saturating_sub(2);
-    // Wrapped when it fits; a value too long for the screen is cut with "…" instead (and
-    // said), so the question and its keys always stay in view.
-    let wrapped = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
-    let room = area.height.saturating_sub(2 + 2 + 1);
-    let body = if wrapped.line_count(inner_width) <= usize::from(room) {
-        wrapped
-    } else {
-        let mut cut: Vec<Line> = lines
-            .into_iter()
-            .map(|line| fit_line(line, usize::from(inner_width)))
-            .collect();
-        cut.push(Line::styled(
-            "A value is too long to show whole here; the editor shows all of it.",
-            theme.dim,
-        ));
-        Paragraph::new(cut)
-    };
-    let rows = u16::try_from(body.line_count(inner_width)).unwrap_or(u16::MAX);
-    let popup = centered(area, width, rows.min(room).saturating_add(3));
+    let height = layout.total.min(layout.room).saturating_add(3);
+    let popup = centered(area, layout.width, height);
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Review changes "), true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [body_area, hint_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(body, body_area);
+    frame.render_widget(layout.body.scroll((scroll, 0)), body_area);
     frame.render_widget(Paragraph::new(hint), hint_area);
 }
 

@@ -431,4 +431,42 @@ mod tests {
             assert!(!is_lambda_arn(not), "{not}");
         }
     }
+
+    /// RotateSecret can fail after it started (a new AWSPENDING left behind): never said
+    /// to have left the secret unchanged; refused before it began, it did.
+    #[test]
+    fn a_failed_rotation_is_not_claimed_unchanged() {
+        let settings = crate::app::settings::Settings::default();
+        let ctx = Ctx::bare(&settings, std::time::Instant::now());
+        let said = |message: &str| {
+            let call = AwsCall::Rotate {
+                region: "us-east-1".into(),
+                arn: "arn:aws:secretsmanager:us-east-1:1:secret:s".into(),
+                name: "s".into(),
+            };
+            let error = AwsError {
+                kind: crate::model::ErrorKind::Other,
+                operation: "RotateSecret",
+                region: "us-east-1".into(),
+                code: None,
+                message: Some(message.into()),
+            };
+            let mut out = Out::default();
+            RotationRoom::wrote(&call, Err(error), &ctx, &mut out);
+            out.intents
+                .iter()
+                .find_map(|i| match i {
+                    Intent::Status(line) => Some(line.text.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        let failed = said("Resource not found for ARN 'arn:aws:lambda:…:function:rot'.");
+        assert!(
+            failed.contains("did not go through") && !failed.contains("unchanged"),
+            "{failed}"
+        );
+        let refused = said("A previous rotation isn't complete.");
+        assert!(refused.contains("unchanged"), "{refused}");
+    }
 }
