@@ -52,19 +52,36 @@ pub fn load(
         .filter_map(|(name, _)| Theme::builtin(name))
         .collect();
     let mut warnings = Vec::new();
+    // Files of the themes folder that could not be read: a theme asked for by such a
+    // file's name is refused with the file's own reason, not as unknown.
+    let mut broken: Vec<(String, String)> = Vec::new();
     if let Some(dir) = user_dir {
         for (path, parsed) in read_dir_themes(dir) {
             match parsed {
                 Ok(theme) => {
                     add(&mut available, theme);
                 }
-                Err(e) => warnings.push(format!("{}: {e} (left out)", path.display())),
+                Err(e) => {
+                    let why = format!("{}: {e}", path.display());
+                    warnings.push(format!("{why} (left out)"));
+                    if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                        broken.push((stem.to_owned(), why));
+                    }
+                }
             }
         }
     }
+    let find = |available: &mut Vec<Theme>, asked: &str| {
+        find_or_read(available, asked).map_err(|e| {
+            broken
+                .iter()
+                .find(|(stem, _)| stem == asked)
+                .map_or(e, |(_, why)| format!("theme {asked:?}: {why}"))
+        })
+    };
     let active = match (cli, configured) {
-        (Some(asked), _) => find_or_read(&mut available, asked)?,
-        (None, Some(asked)) => find_or_read(&mut available, asked).unwrap_or_else(|e| {
+        (Some(asked), _) => find(&mut available, asked)?,
+        (None, Some(asked)) => find(&mut available, asked).unwrap_or_else(|e| {
             warnings.push(format!("{e}; using the default theme"));
             0
         }),
@@ -191,6 +208,12 @@ mod tests {
             .expect_err("a bad file stops smtui");
         assert!(
             err.contains("bad.toml: line") && err.contains("unknown colour \"cyna\""),
+            "{err}"
+        );
+        // By name, a broken file of the themes folder says why, not "no such theme".
+        let err = load(Some("bad"), None, Some(dir.path()), false).expect_err("broken");
+        assert!(
+            err.contains("theme \"bad\": ") && err.contains("bad.toml: line"),
             "{err}"
         );
         let err = load(Some("no-such-theme"), None, None, false).expect_err("unknown name");

@@ -158,3 +158,44 @@ fn any_two_versions_compare_once_one_is_marked() {
         h.calls()
     );
 }
+
+/// Two versions of forty keys, two changed, on a small screen: the changes and the keys
+/// stay in view, the unchanged are counted rather than drawn.
+#[test]
+fn a_long_comparison_shows_the_changes_and_its_keys_first() {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('p'));
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Char('d'));
+    let calls = h.calls();
+    let [AwsCall::FetchPair { arn, .. }] = &calls[..] else {
+        panic!("one pair: {calls:?}")
+    };
+    let json = |changed: &str| {
+        let keys: Vec<String> = (0..40)
+            .map(|i| {
+                let value = if i == 0 || i == 39 { changed } else { "v" };
+                format!("\"key{i:02}\":\"{value}\"")
+            })
+            .collect();
+        format!("{{{}}}", keys.join(","))
+    };
+    h.answer(Outcome::Pair {
+        arn: arn.clone(),
+        result: Ok([
+            fetched("v1-0000-0000", &json("a")),
+            fetched("v2-0000-1111", &json("b")),
+        ]),
+    });
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("~ key00") && screen.contains("~ key39"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("(38 unchanged, not shown here)"),
+        "{screen}"
+    );
+    assert!(screen.contains("the values · Esc back"), "{screen}");
+}

@@ -76,6 +76,10 @@ pub fn print(
             text.push('\n');
             text
         }
+        // Nothing listed anywhere: no check can pass, and none is said to.
+        Format::Table if listing.secrets.is_empty() && !listing.failed.is_empty() => {
+            "Nothing assessed: no region could be listed (why is on stderr).\n".to_owned()
+        }
         Format::Table => table(&report, rules),
     };
     let code = if !listing.failed.is_empty() {
@@ -203,6 +207,15 @@ mod tests {
         assert_eq!(json["regions_failed"][0], "ap-southeast-2");
         assert_eq!(json["checks"][0]["id"], "SecretsManager.1");
         assert_eq!(json["checks"][0]["failing"], 1);
+        // Nothing listed at all: no check is said to pass.
+        let nothing = Listing {
+            secrets: Vec::new(),
+            failed: vec![AwsErrorFixture::denied()],
+        };
+        let out = printed(&nothing, Format::Table);
+        assert_eq!(out.code, EXIT_INCOMPLETE);
+        assert!(out.stdout.starts_with("Nothing assessed"), "{}", out.stdout);
+        assert!(!out.stdout.contains("pass"), "{}", out.stdout);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::diff::{Change, DiffRow};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
 use crate::ui::Theme;
+use crate::ui::wrap::secret_spans;
 
 /// How a masked value is drawn.
 /// "in 4 days", "3 hours ago", "now".
@@ -92,13 +93,16 @@ pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a
         Change::Changed => ("~ ", theme.diff_changed),
         Change::Same => ("  ", theme.dim),
     };
-    let shown = |value: &Option<SecretValue>| match value {
-        Some(v) if revealed => Span::styled(
-            sanitize_line(v.expose_str().unwrap_or("(not UTF-8)")).into_owned(),
-            theme.revealed,
-        ),
-        Some(_) => Span::styled(MASK, theme.masked),
-        None => Span::raw(""),
+    // A revealed value is drawn from its own bytes (no copy of it), escapes and all.
+    let shown = |value: &'a Option<SecretValue>| -> Vec<Span<'a>> {
+        match value.as_ref() {
+            Some(v) if revealed => match v.expose_str() {
+                Some(text) => secret_spans(text, theme.revealed),
+                None => vec![Span::styled("(not UTF-8)", theme.revealed)],
+            },
+            Some(_) => vec![Span::styled(MASK, theme.masked)],
+            None => Vec::new(),
+        }
     };
     let mut spans = vec![Span::styled(mark, style)];
     if !row.key.is_empty() {
@@ -108,21 +112,82 @@ pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a
         ));
     }
     match row.change {
-        Change::Added => spans.push(shown(&row.new)),
-        Change::Removed => spans.push(shown(&row.old)),
+        Change::Added => spans.extend(shown(&row.new)),
+        Change::Removed => spans.extend(shown(&row.old)),
         Change::Same => spans.push(Span::styled(MASK, theme.masked)),
         Change::Changed => {
-            spans.push(shown(&row.old));
+            spans.extend(shown(&row.old));
             spans.push(Span::styled(" → ", style));
-            spans.push(shown(&row.new));
+            spans.extend(shown(&row.new));
         }
     }
     Line::from(spans)
 }
 
+/// The rows of a diff for a popup with `room` lines for them: every row where they fit;
+/// else the changes only, the unchanged counted; else the changes that fit and how many
+/// more there are. Never cut silently.
+pub fn diff_lines<'a>(
+    rows: &'a [DiffRow],
+    revealed: bool,
+    room: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    if rows.len() <= room {
+        return rows.iter().map(|r| diff_line(r, revealed, theme)).collect();
+    }
+    let changes: Vec<&DiffRow> = rows.iter().filter(|r| r.change != Change::Same).collect();
+    let unchanged = rows.len() - changes.len();
+    let said = |text: String| dim_line(text, theme);
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    if changes.len() < room {
+        lines.extend(changes.iter().map(|r| diff_line(r, revealed, theme)));
+        if unchanged > 0 {
+            lines.push(said(format!("({unchanged} unchanged, not shown here)")));
+        }
+        return lines;
+    }
+    let fit = room.saturating_sub(1);
+    lines.extend(changes[..fit].iter().map(|r| diff_line(r, revealed, theme)));
+    let more = changes.len() - fit;
+    let plural = if more == 1 { "" } else { "s" };
+    lines.push(said(format!(
+        "… {more} more change{plural}, and {unchanged} unchanged: a larger screen shows them"
+    )));
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diff_rows_that_do_not_fit_give_way_unchanged_first_and_say_so() {
+        let row = |change, key: &str| DiffRow {
+            change,
+            key: key.into(),
+            old: None,
+            new: None,
+        };
+        let theme = Theme::default();
+        let mut rows: Vec<DiffRow> = (0..10)
+            .map(|i| row(Change::Same, &format!("k{i}")))
+            .collect();
+        rows.push(row(Change::Added, "new1"));
+        rows.push(row(Change::Added, "new2"));
+        let text = |lines: Vec<Line>| lines.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(diff_lines(&rows, false, 12, &theme).len(), 12, "all fit");
+        let changes = text(diff_lines(&rows, false, 5, &theme));
+        assert_eq!(changes.len(), 3);
+        assert!(changes[0].contains("new1") && changes[1].contains("new2"));
+        assert_eq!(changes[2], "(10 unchanged, not shown here)");
+        let squeezed = text(diff_lines(&rows, false, 2, &theme));
+        assert_eq!(squeezed.len(), 2);
+        assert_eq!(
+            squeezed[1],
+            "… 1 more change, and 10 unchanged: a larger screen shows them"
+        );
+    }
 
     #[test]
     fn relative_times_read_naturally() {

@@ -67,8 +67,9 @@ pub fn password_options(text: &str) -> Result<PasswordOptions, String> {
 }
 
 /// Parses the create options: `kms=KEY`, `tag:KEY=VALUE` (repeated), `replica=REGION`
-/// (repeated) and `binary`, separated by spaces.
-pub fn create_options(text: &str, description: String) -> Result<NewSecret, String> {
+/// (repeated) and `binary`, separated by spaces. A replica in the secret's own `region`, or
+/// named twice, is refused here: the service would refuse it only after the value is typed.
+pub fn create_options(text: &str, description: String, region: &str) -> Result<NewSecret, String> {
     let mut spec = NewSecret {
         description,
         ..NewSecret::default()
@@ -78,15 +79,24 @@ pub fn create_options(text: &str, description: String) -> Result<NewSecret, Stri
             spec.binary = true;
         } else if let Some(key) = word.strip_prefix("kms=").filter(|k| !k.is_empty()) {
             spec.kms_key = Some(key.to_owned());
-        } else if let Some(region) = word.strip_prefix("replica=") {
-            let valid = !region.is_empty()
-                && region
+        } else if let Some(replica) = word.strip_prefix("replica=") {
+            let valid = !replica.is_empty()
+                && replica
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !valid {
-                return Err(format!("{region:?} is not a region name"));
+                return Err(format!("{replica:?} is not a region name"));
             }
-            spec.replicas.push(region.to_owned());
+            if replica == region {
+                return Err(format!(
+                    "replica={replica}: the secret is created in {region}; a replica goes to \
+                     another region"
+                ));
+            }
+            if spec.replicas.iter().any(|r| r == replica) {
+                return Err(format!("replica={replica} is named twice"));
+            }
+            spec.replicas.push(replica.to_owned());
         } else if let Some((key, value)) = word.strip_prefix("tag:").and_then(|t| t.split_once('='))
         {
             if key.is_empty() || key.to_ascii_lowercase().starts_with("aws:") {
@@ -167,7 +177,7 @@ impl Editor {
                 name,
                 description,
             } => {
-                let spec = match create_options(text, description) {
+                let spec = match create_options(text, description, &region) {
                     Ok(spec) => spec,
                     Err(why) => {
                         out.warn(why);
@@ -354,16 +364,21 @@ mod tests {
         let spec = create_options(
             "kms=alias/prod tag:team=payments tag:env=prod replica=eu-west-1 binary",
             "d".into(),
+            "us-east-1",
         )
         .expect("valid");
         assert_eq!(spec.kms_key.as_deref(), Some("alias/prod"));
         assert_eq!(spec.tags.len(), 2);
         assert_eq!(spec.replicas, ["eu-west-1"]);
         assert!(spec.binary);
-        assert!(create_options("", String::new()).is_ok());
-        assert!(create_options("tag:aws:x=1", String::new()).is_err());
-        assert!(create_options("replica=EU", String::new()).is_err());
-        assert!(create_options("colour=blue", String::new()).is_err());
+        assert!(create_options("", String::new(), "us-east-1").is_ok());
+        assert!(create_options("tag:aws:x=1", String::new(), "us-east-1").is_err());
+        assert!(create_options("replica=EU", String::new(), "us-east-1").is_err());
+        assert!(create_options("colour=blue", String::new(), "us-east-1").is_err());
+        let own = create_options("replica=us-east-1", String::new(), "us-east-1");
+        assert!(own.is_err_and(|why| why.contains("a replica goes to another region")));
+        let twice = create_options("replica=eu-west-1 replica=eu-west-1", String::new(), "x");
+        assert!(twice.is_err_and(|why| why.contains("named twice")));
         let binary = NewSecret {
             binary: true,
             ..NewSecret::default()

@@ -15,7 +15,7 @@ use crate::features::editor::check::{self, Change, Kind};
 use crate::features::editor::{EditSession, Phase, form};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{MASK, centered, diff_line, dim_line, pane_block};
+use crate::ui::widgets::{MASK, centered, diff_line, diff_lines, dim_line, pane_block};
 use crate::ui::wrap::secret_spans;
 
 /// The editor over most of the screen.
@@ -442,15 +442,17 @@ pub fn render_conflict(
         Line::styled("Nothing was overwritten. Theirs → yours:", theme.text),
         Line::raw(""),
     ];
-    lines.extend(
-        theirs
-            .rows
-            .iter()
-            .map(|row| diff_line(row, theirs.revealed.is_shown(), theme)),
-    );
+    // Borders, the three lines above, the blank line and the keys: the keys always stay.
+    let room = usize::from(area.height.saturating_sub(2 + 3 + 2 + 2));
+    lines.extend(diff_lines(
+        &theirs.rows,
+        theirs.revealed.is_shown(),
+        room,
+        theme,
+    ));
     lines.push(Line::raw(""));
     let key = |command| keymap.label(Layer::Conflict, command);
-    lines.push(Line::styled(
+    let hint = Line::styled(
         format!(
             "{} keep editing · {} overwrite theirs · {} reload theirs · {} {} the values",
             key(Command::Back),
@@ -464,15 +466,25 @@ pub fn render_conflict(
             }
         ),
         theme.key_hint,
-    ));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, area.width.saturating_sub(10).min(100), height);
+    );
+    // The keys on a row of their own under the rest, so a long line can never push them
+    // out of view.
+    let width = area.width.saturating_sub(10).min(100);
+    let body = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = u16::try_from(body.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let hint_rows = u16::try_from(
+        Paragraph::new(hint.clone())
+            .wrap(Wrap { trim: true })
+            .line_count(width.saturating_sub(2)),
+    )
+    .unwrap_or(1);
+    let popup = centered(area, width, rows.saturating_add(hint_rows + 2));
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Someone else saved first "), true, theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [body_area, hint_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(hint_rows)]).areas(inner);
+    frame.render_widget(body, body_area);
+    frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), hint_area);
 }

@@ -13,7 +13,7 @@ use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::model::VersionSel;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, date, diff_line, pane_block, scroll_offset};
+use crate::ui::widgets::{centered, date, diff_lines, pane_block, scroll_offset};
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
@@ -101,10 +101,16 @@ pub fn render_comparison(
         Some(rows) if rows.iter().all(|r| r.change == Change::Same) => {
             lines.push(Line::styled("The two values are the same.", theme.ok));
         }
-        Some(rows) => lines.extend(
-            rows.iter()
-                .map(|r| diff_line(r, comparison.revealed.is_shown(), theme)),
-        ),
+        Some(rows) => {
+            // Borders, the heading and the keys take four rows; the keys always stay.
+            let room = usize::from(area.height.saturating_sub(2 + 4));
+            lines.extend(diff_lines(
+                rows,
+                comparison.revealed.is_shown(),
+                room,
+                theme,
+            ));
+        }
     }
     let key = |command| keymap.label(Layer::Compare, command);
     lines.push(Line::styled(
@@ -120,8 +126,6 @@ pub fn render_comparison(
         ),
         theme.dim,
     ));
-    let rows = usize::from(area.height.saturating_sub(4));
-    lines.truncate(rows.max(3));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = centered(area, 84, height);
     frame.render_widget(Clear, popup);
