@@ -80,6 +80,9 @@ fn without_recovery_is_labelled_and_still_typed() {
     assert_eq!(pending.typed.as_deref(), Some(name.as_str()));
     insta::assert_snapshot!("delete_typed_confirmation_80x24", h.screen(80, 24));
     h.type_text(&name);
+    // On the smallest screen the long question gives way, never the typed answer.
+    let small = h.screen(40, 10);
+    assert!(small.contains(&format!("{name}▏")), "{small}");
     press(&mut h, KeyCode::Enter);
     assert!(matches!(
         &h.calls()[..],

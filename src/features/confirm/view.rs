@@ -1,7 +1,7 @@
 //! The confirmation popup.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -25,38 +25,48 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, keymap: &Keymap,
         theme.text,
     )];
     lines.push(Line::raw(""));
-    match &request.typed {
+    // The answer (what is typed, or the keys) gets a row of its own at the bottom: however
+    // long the question and however small the screen, it is never pushed out of view.
+    let answer = match &request.typed {
         Some(expected) => {
             lines.push(Line::styled(
                 format!(
                     "Type {} to confirm, then {} ({} cancels):",
                     sanitize_line(expected),
-                    key_for_text(keymap, Command::Confirm, "Enter"),
+                    key_for_text(keymap, Command::Select, "Enter"),
                     key_for_text(keymap, Command::Cancel, "Esc")
                 ),
                 theme.dim,
             ));
-            lines.push(Line::from(vec![
+            Line::from(vec![
                 Span::styled(sanitize_line(&confirm.input).into_owned(), theme.filter),
                 Span::styled("▏", theme.filter),
-            ]));
+            ])
         }
-        None => lines.push(Line::styled(
+        None => Line::styled(
             format!(
                 "{} yes · {} no",
                 key(Command::Confirm),
                 key(Command::Cancel)
             ),
             theme.key_hint,
-        )),
-    }
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    // As tall as the wrapped question needs (a long name must not push the prompt out).
-    let height = paragraph.line_count(WIDTH - 2).saturating_add(2);
-    let popup = centered(area, WIDTH, u16::try_from(height).unwrap_or(u16::MAX));
+        ),
+    };
+    let width = WIDTH.min(area.width);
+    let question = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = question.line_count(width.saturating_sub(2));
+    let height = u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(1 + 2);
+    let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Confirm "), true, theme);
-    frame.render_widget(paragraph.block(block), popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [question_area, answer_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(question, question_area);
+    frame.render_widget(Paragraph::new(answer), answer_area);
 }
 
 /// While typing, characters are text: only a key that is not one confirms or cancels.
