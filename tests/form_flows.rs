@@ -1,5 +1,6 @@
-//! The editor's field form as drawn: typing in a field goes on after its value, and the
-//! drawn cursor is where the next key goes, so a password is never changed blind.
+//! The editor as drawn: typing in a form field goes on after its value, and the drawn cursor
+//! is where the next key goes, so a password is never changed blind; on a narrow screen a
+//! warning wraps rather than losing its end.
 
 mod common;
 
@@ -45,4 +46,24 @@ fn typing_in_a_field_goes_where_the_cursor_is_drawn() {
         Some(r#"{"user":"app","password":"s3creCtA"}"#),
         "the text got what the screen showed"
     );
+}
+
+#[test]
+fn a_warning_wraps_on_a_narrow_screen_rather_than_losing_its_end() {
+    let h = Harness::editing("abc");
+    let warning = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .and_then(|s| s.loaded.as_ref())
+        .and_then(|l| l.warnings.first().cloned())
+        .expect("the selected secret rotates: a warning");
+    let last_word = warning
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    let screen = h.screen(60, 16);
+    assert!(screen.contains(&last_word), "{last_word:?} in:\n{screen}");
 }

@@ -54,7 +54,19 @@ pub fn render(
     let block = pane_block(Line::from(title), true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let warnings = u16::try_from(loaded.warnings.len()).unwrap_or(0);
+    // Warnings wrap (the important part of "A rotation is in progress…" comes last),
+    // taking at most a third of the editor so the text keeps its room.
+    let notes_paragraph = Paragraph::new(
+        loaded
+            .warnings
+            .iter()
+            .map(|w| Line::styled(w.clone(), theme.warn))
+            .collect::<Vec<_>>(),
+    )
+    .wrap(Wrap { trim: true });
+    let warnings = u16::try_from(notes_paragraph.line_count(inner.width))
+        .unwrap_or(u16::MAX)
+        .min((inner.height / 3).max(u16::try_from(loaded.warnings.len()).unwrap_or(0)));
     // A long message (the service's reason for refusing a save) wraps, up to three rows.
     let status_paragraph = Paragraph::new(status_line(session, theme)).wrap(Wrap { trim: true });
     let status_rows = u16::try_from(status_paragraph.line_count(inner.width))
@@ -67,12 +79,7 @@ pub fn render(
         Constraint::Length(1),
     ])
     .areas(inner);
-    let notes_lines: Vec<Line> = loaded
-        .warnings
-        .iter()
-        .map(|w| Line::styled(w.clone(), theme.warn))
-        .collect();
-    frame.render_widget(Paragraph::new(notes_lines), notes);
+    frame.render_widget(notes_paragraph, notes);
     if let Phase::Form { selected, field } = &session.phase {
         let value = loaded.buffer.text();
         let fields = value
