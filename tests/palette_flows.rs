@@ -99,3 +99,16 @@ fn the_tab_commands_are_offered_only_where_the_panes_are_tabs() {
     assert!(offered(&mut h, 80, 24), "one pane under a tab bar");
     assert!(!offered(&mut h, 160, 40), "wide again");
 }
+
+#[test]
+fn form_is_offered_only_for_a_flat_json_object() {
+    let offered = |value: &str| {
+        let mut h = Harness::editing(value);
+        h.press(KeyCode::Char('p'), KeyModifiers::CONTROL);
+        assert_eq!(h.state.layers.top(), Layer::Palette);
+        h.type_text("form");
+        h.screen(120, 40).contains("field by field")
+    };
+    assert!(offered(r#"{"user":"app"}"#));
+    assert!(!offered("plain text"), "a text value has no fields");
+}

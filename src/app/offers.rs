@@ -61,6 +61,18 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         // to Enter once the text is right: the footer names the one that works.
         Command::Confirm if layer == Layer::Confirm => !state.confirm.takes_text(),
         Command::Select if layer == Layer::Confirm => state.confirm.takes_text(),
+        // Field by field only for what form mode can open: a flat JSON object.
+        Command::FormMode => state
+            .editor
+            .session
+            .as_ref()
+            .and_then(|s| s.loaded.as_ref())
+            .is_some_and(|loaded| {
+                let text = loaded.buffer.text();
+                text.expose_str()
+                    .and_then(crate::features::editor::form::fields)
+                    .is_some()
+            }),
         // Wide screens show every pane: there is no tab to switch to.
         Command::NextTab | Command::PreviousTab => state.tabs_shown,
         _ => true,
