@@ -13,7 +13,7 @@ use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::model::VersionSel;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, date, diff_lines, pane_block, scroll_offset};
+use crate::ui::widgets::{centered, date_time, diff_lines, pane_block, scroll_offset};
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
@@ -32,11 +32,12 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
                 theme.text
             };
             let mark = if picker.marked == Some(i) { '*' } else { ' ' };
+            // To the minute: several versions of one day are told apart and in order.
             Line::styled(
                 format!(
-                    "{mark}{:<60} {} ",
+                    "{mark}{:<60} {}",
                     sanitize_line(&label(choice)),
-                    date(choice.created)
+                    date_time(choice.created)
                 ),
                 style,
             )
