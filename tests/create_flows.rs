@@ -117,6 +117,28 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
         Layer::Editor,
         "an empty value is not created"
     );
+    // Typed as a JSON object, it is checked as one: a broken object is not saved as text.
+    h.type_text(r#"{"user": "app""#);
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Editor, "not reviewed");
+    let said = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .and_then(|s| s.message.clone());
+    assert!(
+        said.as_deref()
+            .is_some_and(|m| m.starts_with("Not valid JSON at line 1")),
+        "{said:?}"
+    );
+    let session = h.state.editor.session.as_mut().expect("editing");
+    session
+        .loaded
+        .as_mut()
+        .expect("loaded")
+        .buffer
+        .replace_text("");
     // A generated password, typed in at the cursor.
     ctrl(&mut h, 'g');
     assert_eq!(h.state.layers.top(), Layer::Prompt);

@@ -392,9 +392,11 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
     let Some(text) = text.expose_str() else {
         return;
     };
-    if loaded.kind == Kind::Json
-        && let Some(problem) = check::json_problem(text)
-    {
+    // A new secret has no old value to tell its kind: typed as a JSON object (it starts
+    // with `{`), it is checked as one, so a broken object is not saved as text by mistake.
+    let json = loaded.kind == Kind::Json
+        || (session.creating.is_some() && text.trim_start().starts_with('{'));
+    if json && let Some(problem) = check::json_problem(text) {
         session.message = Some(format!(
             "Not valid JSON at line {}, column {}: {}. Fix it to save",
             problem.line, problem.column, problem.message
