@@ -85,6 +85,43 @@ fn bad_options_and_bad_password_options_keep_their_text() {
     assert!(h.calls().is_empty());
 }
 
+/// A new secret has no old value to say its kind: typed as a JSON object, it is checked
+/// as one, so a broken object is not saved as text by mistake.
+#[test]
+fn a_new_secret_typed_as_json_is_checked_as_json() {
+    let mut h = Harness::loaded();
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('N'));
+    h.type_text("team/app-settings");
+    press(&mut h, KeyCode::Enter);
+    h.type_text("app config");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Editor,
+        "{}",
+        h.state.status_text()
+    );
+    h.type_text(r#"{"user": "app""#);
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Editor, "not reviewed");
+    let said = h
+        .state
+        .editor
+        .session
+        .as_ref()
+        .and_then(|s| s.message.clone());
+    assert!(
+        said.as_deref()
+            .is_some_and(|m| m.starts_with("Not valid JSON at line 1")),
+        "{said:?}"
+    );
+    h.type_text("}");
+    ctrl(&mut h, 's');
+    assert_eq!(h.state.layers.top(), Layer::Review, "a whole object is");
+}
+
 #[test]
 fn create_types_a_value_reviews_it_and_adds_the_row() {
     let mut h = Harness::loaded();
@@ -117,28 +154,6 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
         Layer::Editor,
         "an empty value is not created"
     );
-    // Typed as a JSON object, it is checked as one: a broken object is not saved as text.
-    h.type_text(r#"{"user": "app""#);
-    ctrl(&mut h, 's');
-    assert_eq!(h.state.layers.top(), Layer::Editor, "not reviewed");
-    let said = h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .and_then(|s| s.message.clone());
-    assert!(
-        said.as_deref()
-            .is_some_and(|m| m.starts_with("Not valid JSON at line 1")),
-        "{said:?}"
-    );
-    let session = h.state.editor.session.as_mut().expect("editing");
-    session
-        .loaded
-        .as_mut()
-        .expect("loaded")
-        .buffer
-        .replace_text("");
     // A generated password, typed in at the cursor.
     ctrl(&mut h, 'g');
     assert_eq!(h.state.layers.top(), Layer::Prompt);
