@@ -69,8 +69,9 @@ pub struct Cli {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
-    /// Print every secret of the regions (name, region, ARN, dates, rotation, tags), for
-    /// scripts; exit 2 when a region could not be listed (what did load is printed).
+    /// Print every secret of the regions (name, region, ARN, dates, rotation, tags,
+    /// description), for scripts; exit 2 when a region could not be listed (what did load
+    /// is printed).
     List {
         #[arg(long, value_enum, default_value = "table")]
         format: crate::headless::list::Format,
@@ -117,9 +118,42 @@ fn write_generated(
             clap_complete::generate(*shell, &mut Cli::command(), "smtui", out);
             Some(Ok(()))
         }
-        Subcommand::Man => Some(clap_mangen::Man::new(Cli::command()).render(out)),
+        Subcommand::Man => Some(render_man(out)),
         Subcommand::List { .. } | Subcommand::Posture { .. } => None,
     }
+}
+
+/// One manual page with every command on it: clap_mangen's own page would point at
+/// `smtui-list(1)` and the like, pages no one installs.
+fn render_man(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory as _;
+    use clap_mangen::Man;
+    let mut cli = Cli::command();
+    cli.build();
+    let man = Man::new(cli.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    writeln!(out, ".SH COMMANDS")?;
+    let commands = cli
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help");
+    for command in commands {
+        writeln!(out, ".SS \"smtui {}\"", command.get_name())?;
+        let page = Man::new(command.clone());
+        // Each section's own heading (`.SH …`) goes: here they are parts of one command.
+        for render in [Man::render_description_section, Man::render_options_section] {
+            let mut section = Vec::new();
+            render(&page, &mut section)?;
+            let text = String::from_utf8_lossy(&section);
+            for line in text.lines().filter(|l| !l.starts_with(".SH ")) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    man.render_version_section(out)
 }
 
 fn parse_clipboard_mode(text: &str) -> Result<ClipboardMode, String> {
@@ -459,6 +493,15 @@ mod tests {
         assert!(man.contains(".TH smtui 1"), "{man}");
         for word in ["\\-\\-read\\-only", "\\-\\-theme", "posture"] {
             assert!(man.contains(word), "the man page has {word}");
+        }
+        // Every command on this one page, its options with it; no page that is not there.
+        assert!(!man.contains("smtui\\-list(1)"), "{man}");
+        for heading in [
+            ".SS \"smtui list\"",
+            ".SS \"smtui posture\"",
+            "\\-\\-format",
+        ] {
+            assert!(man.contains(heading), "{heading} in {man}");
         }
         assert!(write_generated(&Subcommand::Man, &mut Vec::new()).is_some());
         let list = Subcommand::List {
