@@ -109,7 +109,7 @@ async fn seeded_stack_end_to_end() -> Result<()> {
         .iter()
         .find(|e| e.event_name() == Some("GetSecretValue"))
         .context("GetSecretValue event recorded")?;
-    assert_eq!(get.username(), Some("smtui-demo"));
+    assert_eq!(get.username(), Some("moto"));
     assert_eq!(get.read_only(), Some("true"));
     assert!(get.event_time().is_some());
     let raw = get.cloud_trail_event().context("CloudTrailEvent")?;

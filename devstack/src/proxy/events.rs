@@ -14,8 +14,10 @@ use super::wire::strip_error_type;
 
 /// moto's default account.
 pub const ACCOUNT_ID: &str = "123456789012";
-/// Who a call is attributed to when its access key did not come from an AssumeRole.
-pub const DEFAULT_IDENTITY_ARN: &str = "arn:aws:iam::123456789012:user/smtui-demo";
+/// Who a call is attributed to when its access key did not come from an AssumeRole: who
+/// moto's GetCallerIdentity says the stack's own keys are. A client compares the two (the
+/// audit pane leaves out its own reads), so the record names who the caller is told it is.
+pub const DEFAULT_IDENTITY_ARN: &str = "arn:aws:sts::123456789012:user/moto";
 pub const EVENT_SOURCE: &str = "secretsmanager.amazonaws.com";
 pub const RESOURCE_TYPE: &str = "AWS::SecretsManager::Secret";
 /// The store keeps the newest this-many events (a long `up` session must not grow forever).

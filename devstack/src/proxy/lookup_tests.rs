@@ -22,7 +22,7 @@ fn synthetic(i: u64, region: &str, name: &str, secret: &str, read_only: bool) ->
             "AKIDODD"
         }
         .to_string(),
-        identity_arn: "arn:aws:iam::123456789012:user/smtui-demo".to_string(),
+        identity_arn: "arn:aws:sts::123456789012:user/moto".to_string(),
         secret_id: Some(secret.to_string()),
         secret_arn: Some(format!(
             "arn:aws:secretsmanager:{region}:123456789012:secret:{secret}-AbCdEf"
@@ -133,7 +133,7 @@ fn filters_by_each_attribute() {
     assert_eq!(by("ResourceName", "prod/none"), 0);
     assert_eq!(by("EventId", "evt-5"), 1);
     assert_eq!(by("EventId", "evt-205"), 0); // other region
-    assert_eq!(by("Username", "smtui-demo"), 50);
+    assert_eq!(by("Username", "moto"), 50);
     assert_eq!(by("AccessKeyId", "AKIDODD"), 50);
     assert_eq!(by("ResourceType", "AWS::SecretsManager::Secret"), 50);
     assert_eq!(by("EventSource", "secretsmanager.amazonaws.com"), 50);
@@ -200,7 +200,7 @@ fn event_shape_matches_lookup_events() {
     assert_eq!(e["EventName"], "GetSecretValue");
     assert_eq!(e["ReadOnly"], "true");
     assert_eq!(e["EventSource"], "secretsmanager.amazonaws.com");
-    assert_eq!(e["Username"], "smtui-demo");
+    assert_eq!(e["Username"], "moto");
     assert_eq!(
         e["Resources"][0]["ResourceType"],
         "AWS::SecretsManager::Secret"
@@ -336,7 +336,7 @@ fn service_events_have_aws_shape_and_are_found_by_event_source_only() {
     assert!(!by("ResourceName", arn));
     assert!(!by("ResourceName", "prod/a"));
     assert!(!by("ResourceType", "AWS::SecretsManager::Secret"));
-    assert!(!by("Username", "smtui-demo"));
+    assert!(!by("Username", "moto"));
 
     let page = lookup(&s, "us-east-1", &json!({ "MaxResults": 1 })).expect("ok");
     let e = &page["Events"][0];
