@@ -70,8 +70,8 @@ pub struct Cli {
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
     /// Print every secret of the regions (name, region, ARN, dates, rotation, tags,
-    /// description), for scripts; exit 2 when a region could not be listed (what did load
-    /// is printed).
+    /// description, deletion date), for scripts; exit 2 when a region could not be listed
+    /// (what did load is printed).
     List {
         #[arg(long, value_enum, default_value = "table")]
         format: crate::headless::list::Format,

@@ -364,6 +364,13 @@ fn a_review_too_long_for_the_screen_shows_every_change_first() {
         screen.contains("(38 unchanged, not shown here)"),
         "{screen}"
     );
+    // On the smallest screen its keys wrap rather than lose their end.
+    h.settle(40, 10);
+    let small = h.screen(40, 10);
+    assert!(
+        small.contains("more below") && small.contains("reveal the"),
+        "{small}"
+    );
 }
 
 #[test]

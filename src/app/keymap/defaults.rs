@@ -97,7 +97,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[TAB], C::FocusNext, "switch focus: list / value pane", Some("focus")),
     (GLOBAL, &[k(']')], C::NextTab, "narrow screens: the next pane (list, detail, value, rotation)", None),
     (GLOBAL, &[k('[')], C::PreviousTab, "narrow screens: the pane before", None),
-    (GLOBAL, &[k(':')], C::Palette, "command palette: run any command by name", Some("commands")),
+    (GLOBAL, &[k(':'), ctrl('p')], C::Palette, "command palette: run any command by name", Some("commands")),
     (GLOBAL, &[k('?')], C::Help, "show this help", Some("help")),
     (GLOBAL, &[k('q'), ctrl('c')], C::Quit, "quit (clears a copied secret)", Some("quit")),
     (FILTER, &[ENTER], C::Select, "keep the filter and return to the list", Some("keep")),

@@ -130,9 +130,10 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         refuse_read_only(&OnYes::Command(command), out);
         return;
     }
-    // A replica is a read-only copy: the service refuses every change to it, so the
-    // change is refused here before any text is typed into it.
-    if command.mutates()
+    // A replica is a read-only copy: the service refuses every change to it (and even its
+    // resource policy), so the change, or the tags popup, is refused here before any text
+    // is typed into it.
+    if (command.mutates() || command == Command::Tags)
         && command != Command::Create
         && let Some(secret) = state.selected()
         && let Some(primary) = secret

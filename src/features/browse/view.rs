@@ -12,7 +12,7 @@ use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{date, fit, pane_block, scroll_offset};
+use crate::ui::widgets::{date, elide_middle, fit, pane_block, scroll_offset};
 use jiff::Timestamp;
 
 const COLUMN_SPACING: u16 = 1;
@@ -176,7 +176,9 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
             let room = width.saturating_sub(marker.len());
             format!("{}{marker}", fit(&sanitize_line(&secret.name), room))
         }
-        Column::Name => fit(&sanitize_line(&secret.name), width),
+        // Names share their starts (`prod/payments/…`): the middle goes, so the ends that
+        // tell them apart stay.
+        Column::Name => elide_middle(&sanitize_line(&secret.name), width),
         Column::Region => secret.region.clone(),
         Column::Description => secret
             .description

@@ -315,9 +315,10 @@ fn review_layout<'a>(
         );
     }
     top.push(Line::raw(""));
-    let width = area.width.saturating_sub(10).min(100);
+    let width = review_width(area);
     let inner_width = width.saturating_sub(2);
-    let room = area.height.saturating_sub(2 + 2 + 1);
+    // Borders, a margin, and the keys (two rows on a narrow screen).
+    let room = area.height.saturating_sub(2 + 2 + review_hint_rows(area));
     // With the blank line under the rows.
     let fits = |lines: &[Line]| {
         Paragraph::new(lines.to_vec())
@@ -355,6 +356,21 @@ fn review_layout<'a>(
         room,
         width,
     })
+}
+
+/// The review's width: a margin either side where there is room, the whole width where
+/// there is not (its keys must fit).
+fn review_width(area: Rect) -> u16 {
+    if area.width < 60 {
+        area.width
+    } else {
+        area.width.saturating_sub(10).min(100)
+    }
+}
+
+/// Rows for the review's keys: two where one line cannot hold them.
+fn review_hint_rows(area: Rect) -> u16 {
+    if review_width(area) < 80 { 2 } else { 1 }
 }
 
 /// How far the review can scroll on a screen `area` (see `crate::ui::layout_feedback`).
@@ -400,16 +416,17 @@ pub fn render_review(
         ),
         theme.key_hint,
     );
-    let height = layout.total.min(layout.room).saturating_add(3);
+    let hint_rows = review_hint_rows(area);
+    let height = layout.total.min(layout.room).saturating_add(2 + hint_rows);
     let popup = centered(area, layout.width, height);
     frame.render_widget(Clear, popup);
     let block = pane_block(Line::from(" Review changes "), true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [body_area, hint_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(hint_rows)]).areas(inner);
     frame.render_widget(layout.body.scroll((scroll, 0)), body_area);
-    frame.render_widget(Paragraph::new(hint), hint_area);
+    frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), hint_area);
 }
 
 /// How many changes a review holds, as a person counts them: a JSON key added, removed or
