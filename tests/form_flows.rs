@@ -67,3 +67,14 @@ fn a_warning_wraps_on_a_narrow_screen_rather_than_losing_its_end() {
     let screen = h.screen(60, 16);
     assert!(screen.contains(&last_word), "{last_word:?} in:\n{screen}");
 }
+
+#[test]
+fn a_long_field_scrolls_sideways_so_the_cursor_stays_in_view() {
+    let mut h = Harness::editing(r#"{"user":"app","host":"db.internal"}"#);
+    h.press(KeyCode::Char('f'), KeyModifiers::CONTROL);
+    press(&mut h, KeyCode::Enter);
+    h.type_text(&"Z".repeat(120));
+    h.type_text("END");
+    let row = field_row(&h, "▏");
+    assert!(row.contains("ZZZEND▏") && row.contains('…'), "{row}");
+}

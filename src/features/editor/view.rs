@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
 use crate::app::effect::NewSecret;
@@ -86,7 +87,7 @@ pub fn render(
             .expose_str()
             .and_then(form::fields)
             .unwrap_or_default();
-        let lines = form_lines(&fields, *selected, field.as_deref(), theme);
+        let lines = form_lines(&fields, *selected, (field.as_deref(), text.width), theme);
         frame.render_widget(Paragraph::new(lines), text);
     } else {
         // The textarea keeps its own (unstyled) look; the theme's comes from under it.
@@ -119,7 +120,7 @@ pub fn render(
 fn form_lines<'a>(
     fields: &'a [form::Field],
     selected: usize,
-    editing: Option<&'a SecretBuffer>,
+    (editing, columns): (Option<&'a SecretBuffer>, u16),
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let width = fields
@@ -141,9 +142,10 @@ fn form_lines<'a>(
                     theme.json_key
                 },
             );
+            let room = usize::from(columns).saturating_sub(width + 2);
             let mut spans = vec![key];
             match editing.filter(|_| chosen) {
-                Some(buffer) => spans.extend(field_spans(buffer, theme)),
+                Some(buffer) => spans.extend(field_spans(buffer, room, theme)),
                 None => spans.push(Span::styled(MASK, theme.masked)),
             }
             Line::from(spans)
@@ -154,7 +156,7 @@ fn form_lines<'a>(
 /// The field being changed, drawn from the buffer's own lines (no copy of the value), with
 /// `▏` where the cursor is, so the next key's place is seen; a line break in the value is
 /// drawn escaped.
-fn field_spans<'a>(buffer: &'a SecretBuffer, theme: &Theme) -> Vec<Span<'a>> {
+fn field_spans<'a>(buffer: &'a SecretBuffer, room: usize, theme: &Theme) -> Vec<Span<'a>> {
     let (row, column) = buffer.cursor();
     let mut spans = Vec::new();
     for (i, line) in buffer.lines().iter().enumerate() {
@@ -169,11 +171,35 @@ fn field_spans<'a>(buffer: &'a SecretBuffer, theme: &Theme) -> Vec<Span<'a>> {
             .char_indices()
             .nth(column - 1)
             .map_or(line.len(), |(at, _)| at);
-        spans.extend(secret_spans(&line[..at], theme.filter));
+        // Longer than the line: the part before the cursor loses its start, so the cursor
+        // stays in view (a long certificate or URL scrolls sideways as it is typed).
+        let before = &line[..at];
+        let start = if before.width() + 1 < room {
+            0
+        } else {
+            spans.push(Span::styled("…", theme.dim));
+            tail_start(before, room.saturating_sub(3))
+        };
+        spans.extend(secret_spans(&before[start..], theme.filter));
         spans.push(Span::styled("▏", theme.filter));
         spans.extend(secret_spans(&line[at..], theme.filter));
     }
     spans
+}
+
+/// Where the last `columns` columns of `text` start (whole graphemes).
+fn tail_start(text: &str, columns: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, grapheme) in text.grapheme_indices(true).rev() {
+        used += grapheme.width();
+        if used > columns {
+            break;
+        }
+        start = at;
+    }
+    start
 }
 
 /// The message if there is one, else whether the JSON is valid.
