@@ -317,7 +317,8 @@ fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<
             theme.dim,
         );
     }
-    Line::styled("Every event in the window is here.", theme.dim)
+    // Loaded, not shown: own reads left out are counted in the summary above.
+    Line::styled("Every event in the window has loaded.", theme.dim)
 }
 
 /// The whole record of the open event, pretty-printed, sanitised and wrapped to the popup
