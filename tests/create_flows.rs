@@ -18,6 +18,17 @@ fn ctrl(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::CONTROL);
 }
 
+/// The editor open on a new secret `name`, without description or options.
+fn creating(name: &str) -> Harness {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('N'));
+    h.type_text(name);
+    for _ in 0..3 {
+        press(&mut h, KeyCode::Enter);
+    }
+    h
+}
+
 #[test]
 fn a_bad_name_is_refused_before_anything_is_sent() {
     let mut h = Harness::loaded();
@@ -89,14 +100,7 @@ fn bad_options_and_bad_password_options_keep_their_text() {
 /// as one, so a broken object is not saved as text by mistake.
 #[test]
 fn a_new_secret_typed_as_json_is_checked_as_json() {
-    let mut h = Harness::loaded();
-    h.state.status = None;
-    press(&mut h, KeyCode::Char('N'));
-    h.type_text("team/app-settings");
-    press(&mut h, KeyCode::Enter);
-    h.type_text("app config");
-    press(&mut h, KeyCode::Enter);
-    press(&mut h, KeyCode::Enter);
+    let mut h = creating("team/app-settings");
     assert_eq!(
         h.state.layers.top(),
         Layer::Editor,
@@ -106,12 +110,7 @@ fn a_new_secret_typed_as_json_is_checked_as_json() {
     h.type_text(r#"{"user": "app""#);
     ctrl(&mut h, 's');
     assert_eq!(h.state.layers.top(), Layer::Editor, "not reviewed");
-    let said = h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .and_then(|s| s.message.clone());
+    let said = h.editor_message();
     assert!(
         said.as_deref()
             .is_some_and(|m| m.starts_with("Not valid JSON at line 1")),
@@ -270,12 +269,7 @@ fn a_binary_secret_is_typed_as_base64_and_sent_as_bytes_with_its_options() {
 
 #[test]
 fn ctrl_g_in_the_form_puts_a_password_in_the_open_field() {
-    let mut h = Harness::loaded();
-    press(&mut h, KeyCode::Char('N'));
-    h.type_text("team/db");
-    press(&mut h, KeyCode::Enter);
-    press(&mut h, KeyCode::Enter);
-    press(&mut h, KeyCode::Enter);
+    let mut h = creating("team/db");
     h.type_text(r#"{"user": "app", "password": ""}"#);
     ctrl(&mut h, 'f');
     // No field open: said, and nothing asked.
@@ -306,12 +300,7 @@ fn ctrl_g_in_the_form_puts_a_password_in_the_open_field() {
 
 #[test]
 fn a_long_message_in_the_editor_wraps_and_is_read_whole() {
-    let mut h = Harness::loaded();
-    press(&mut h, KeyCode::Char('N'));
-    h.type_text("team/db");
-    press(&mut h, KeyCode::Enter);
-    press(&mut h, KeyCode::Enter);
-    press(&mut h, KeyCode::Enter);
+    let mut h = creating("team/db");
     let long = "Not created: CreateSecret in us-east-1 failed: invalid request \
                 (InvalidRequestException): Invalid replica region xx-nowhere-9; nothing was \
                 sent twice, and the text is still here";

@@ -55,12 +55,7 @@ fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
 }
 
 fn message(h: &Harness) -> String {
-    h.state
-        .editor
-        .session
-        .as_ref()
-        .and_then(|s| s.message.clone())
-        .unwrap_or_default()
+    h.editor_message().unwrap_or_default()
 }
 
 #[test]

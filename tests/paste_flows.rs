@@ -61,12 +61,7 @@ fn into_the_editor_a_paste_goes_in_whole_or_not_at_all() {
     let mut h = editing(&"x".repeat(65_000));
     paste(&mut h, &"y".repeat(1_000));
     assert_eq!(buffer(&h).len(), 65_000, "nothing pasted");
-    let message = h
-        .state
-        .editor
-        .session
-        .as_ref()
-        .and_then(|s| s.message.clone());
+    let message = h.editor_message();
     assert!(
         message
             .as_deref()

@@ -67,12 +67,7 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
             .session
             .as_ref()
             .and_then(|s| s.loaded.as_ref())
-            .is_some_and(|loaded| {
-                let text = loaded.buffer.text();
-                text.expose_str()
-                    .and_then(crate::features::editor::form::fields)
-                    .is_some()
-            }),
+            .is_some_and(crate::features::editor::Loaded::has_fields),
         // Wide screens show every pane: there is no tab to switch to.
         Command::NextTab | Command::PreviousTab => state.tabs_shown,
         _ => true,

@@ -36,6 +36,27 @@ impl Ctx<'_> {
     pub fn explain(&self, err: &AwsError) -> String {
         explain(self.identity, err)
     }
+
+    /// Who smtui works as now, by GetCallerIdentity's ARN (`None` until it has answered).
+    pub fn caller_arn(&self) -> Option<String> {
+        self.identity
+            .and_then(|identity| identity.as_ref().ok())
+            .map(|me| me.arn.clone())
+    }
+}
+
+#[cfg(test)]
+impl Out {
+    /// The first footer message asked for, for rooms' unit tests ("" for none).
+    pub fn status_text(&self) -> String {
+        self.intents
+            .iter()
+            .find_map(|i| match i {
+                Intent::Status(line) => Some(line.text.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -164,6 +185,14 @@ pub struct ConfirmRequest {
     pub on_yes: OnYes,
     /// The text the user must type first, if any (a secret's name, for the worst writes).
     pub typed: Option<String>,
+}
+
+impl ConfirmRequest {
+    /// Whether Enter may answer yes: not to a question that throws typed text away (only
+    /// `y` does that, so a reflexive Enter loses nothing).
+    pub fn enter_confirms(&self) -> bool {
+        self.typed.is_some() || self.on_yes != OnYes::Command(Command::DiscardEdit)
+    }
 }
 
 /// What a confirmation runs: a command, or an AWS call already filled in (a write).

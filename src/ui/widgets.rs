@@ -8,7 +8,7 @@ use crate::diff::{Change, DiffRow};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
 use crate::ui::Theme;
-use crate::ui::wrap::secret_spans;
+use crate::ui::wrap::{first_grapheme, fitting, secret_spans};
 
 /// How a masked value is drawn.
 /// "in 4 days", "3 hours ago", "now".
@@ -420,47 +420,5 @@ mod identifier_tests {
                 assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= width.max(1));
             }
         }
-    }
-}
-
-/// How many bytes of `text` fit in `room` columns, and the columns they take. Whole
-/// graphemes only, each as wide as ratatui draws it: an emoji with its variation selector
-/// is two columns, and a joined sequence is never split.
-pub fn fitting(text: &str, room: usize) -> (usize, usize) {
-    use unicode_segmentation::UnicodeSegmentation as _;
-    use unicode_width::UnicodeWidthStr as _;
-    let (mut bytes, mut columns) = (0, 0);
-    for grapheme in text.graphemes(true) {
-        let w = grapheme.width();
-        if columns + w > room {
-            break;
-        }
-        columns += w;
-        bytes += grapheme.len();
-    }
-    (bytes, columns)
-}
-
-/// The first grapheme of `text` ("" for none).
-pub fn first_grapheme(text: &str) -> &str {
-    use unicode_segmentation::UnicodeSegmentation as _;
-    text.graphemes(true).next().unwrap_or("")
-}
-
-#[cfg(test)]
-mod fitting_tests {
-    use super::*;
-
-    #[test]
-    fn graphemes_fit_whole_at_the_width_they_are_drawn() {
-        assert_eq!(fitting("abc", 2), (2, 2));
-        assert_eq!(fitting("日本", 3), ("日".len(), 2));
-        // ⚠ with U+FE0F draws two columns wide: one column is not room for it.
-        assert_eq!(fitting("⚠\u{FE0F}x", 1), (0, 0));
-        assert_eq!(fitting("⚠\u{FE0F}x", 2), ("⚠\u{FE0F}".len(), 2));
-        // A joined sequence stays whole.
-        let family = "👩\u{200D}💻";
-        assert_eq!(fitting(family, 2), (family.len(), 2));
-        assert_eq!(first_grapheme(family), family);
     }
 }

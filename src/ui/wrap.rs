@@ -4,7 +4,8 @@
 //!
 //! Borrowed text stays borrowed: a row of a revealed value is a slice of the value itself,
 //! never a copy (see `features::reveal::view`); [`secret_spans`] draws such text, escapes
-//! and all, without copying it.
+//! and all, without copying it. [`fitting`] measures text by grapheme, as ratatui draws
+//! it, for every place that cuts or wraps a line.
 
 use std::borrow::Cow;
 
@@ -12,7 +13,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::sanitize::{Piece, escape_pieces, pieces};
-use crate::ui::widgets::{first_grapheme, fitting};
 
 /// Drawn in the last column of a row whose line goes on below.
 pub const GOES_ON: &str = "↩";
@@ -123,6 +123,30 @@ pub fn secret_spans(line: &str, style: Style) -> Vec<Span<'_>> {
     spans
 }
 
+/// How many bytes of `text` fit in `room` columns, and the columns they take. Whole
+/// graphemes only, each as wide as ratatui draws it: an emoji with its variation selector
+/// is two columns, and a joined sequence is never split.
+pub fn fitting(text: &str, room: usize) -> (usize, usize) {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    use unicode_width::UnicodeWidthStr as _;
+    let (mut bytes, mut columns) = (0, 0);
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
+        if columns + w > room {
+            break;
+        }
+        columns += w;
+        bytes += grapheme.len();
+    }
+    (bytes, columns)
+}
+
+/// The first grapheme of `text` ("" for none).
+pub fn first_grapheme(text: &str) -> &str {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    text.graphemes(true).next().unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +204,18 @@ mod tests {
     fn a_wide_character_on_a_row_too_narrow_for_it_is_drawn_not_looped_on() {
         let (rows, _) = wrap_marked(vec![Line::raw("日本")], 2, Style::new());
         assert_eq!(text(&rows), ["日↩", "本"]);
+    }
+
+    #[test]
+    fn graphemes_fit_whole_at_the_width_they_are_drawn() {
+        assert_eq!(fitting("abc", 2), (2, 2));
+        assert_eq!(fitting("日本", 3), ("日".len(), 2));
+        // ⚠ with U+FE0F draws two columns wide: one column is not room for it.
+        assert_eq!(fitting("⚠\u{FE0F}x", 1), (0, 0));
+        assert_eq!(fitting("⚠\u{FE0F}x", 2), ("⚠\u{FE0F}".len(), 2));
+        // A joined sequence stays whole.
+        let family = "👩\u{200D}💻";
+        assert_eq!(fitting(family, 2), (family.len(), 2));
+        assert_eq!(first_grapheme(family), family);
     }
 }

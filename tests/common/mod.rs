@@ -294,6 +294,12 @@ impl Harness {
         }
     }
 
+    /// The editor's own message line, if it says anything.
+    pub fn editor_message(&self) -> Option<String> {
+        let session = self.state.editor.session.as_ref()?;
+        session.message.clone()
+    }
+
     pub fn render(&self, width: u16, height: u16) -> Buffer {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal

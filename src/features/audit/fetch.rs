@@ -7,7 +7,6 @@ use crate::app::action::Action;
 use crate::app::effect::{AwsCall, Effect, Lookup};
 use crate::app::envelope::AuditPage;
 use crate::app::room::{Ctx, Out};
-use crate::features::audit::update::caller_arn;
 use crate::features::audit::{
     Audit, AuditView, MAX_RETRIES, PREFETCH_ROWS, SCAN_PAGES, Scope, Stream,
 };
@@ -137,7 +136,7 @@ impl Audit {
             _ => true,
         };
         let fresh: Vec<_> = page.events.into_iter().filter(|e| keep(e)).collect();
-        view.learn_caller(caller_arn(ctx));
+        view.learn_caller(ctx.caller_arn());
         merge(view, fresh);
         // A scan goes on by itself (it filters, so a page may add nothing) until its cap.
         if filtered {

@@ -39,7 +39,7 @@ impl Audit {
         out.intent(Intent::Open(Layer::Audit));
         if let Some(mut view) = cached {
             view.include_own = self.include_own;
-            view.learn_caller(caller_arn(ctx));
+            view.learn_caller(ctx.caller_arn());
             self.view = Some(view);
             return;
         }
@@ -55,7 +55,7 @@ impl Audit {
             selected: 0,
             utc: true,
             include_own: self.include_own,
-            caller_arn: caller_arn(ctx),
+            caller_arn: ctx.caller_arn(),
             filter: String::new(),
             error: None,
             record: None,
@@ -87,7 +87,7 @@ impl Audit {
             out.intent(Intent::Close(Layer::Audit));
             return;
         };
-        view.learn_caller(caller_arn(ctx));
+        view.learn_caller(ctx.caller_arn());
         if let Some(step) = command.as_move(10) {
             let last = view.row_count().saturating_sub(1);
             view.selected = step.apply(view.selected, last);
@@ -177,11 +177,4 @@ impl Audit {
             .collect();
         Some((arn.clone(), events))
     }
-}
-
-/// Who smtui works as now, by GetCallerIdentity's ARN (`None` until it has answered).
-pub(super) fn caller_arn(ctx: &Ctx) -> Option<String> {
-    ctx.identity
-        .and_then(|identity| identity.as_ref().ok())
-        .map(|me| me.arn.clone())
 }

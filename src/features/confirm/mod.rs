@@ -42,10 +42,7 @@ impl Confirm {
             return;
         };
         match command {
-            Command::Select
-                if request.typed.is_none()
-                    && request.on_yes == OnYes::Command(Command::DiscardEdit) =>
-            {
+            Command::Select if !request.enter_confirms() => {
                 out.warn("Enter does not discard typed text: y discards it, n keeps it");
             }
             Command::Confirm | Command::Select => {

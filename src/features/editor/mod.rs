@@ -70,6 +70,12 @@ impl Loaded {
     pub fn changed(&self) -> bool {
         self.buffer.text() != self.original
     }
+
+    /// Whether the text is a flat JSON object, the only kind form mode opens.
+    pub fn has_fields(&self) -> bool {
+        let text = self.buffer.text();
+        text.expose_str().and_then(form::fields).is_some()
+    }
 }
 
 /// One editing session: which secret, and how far it got.

@@ -443,9 +443,7 @@ fn toggle_form(session: &mut EditSession) {
             let Some(loaded) = &session.loaded else {
                 return;
             };
-            let text = loaded.buffer.text();
-            let flat = text.expose_str().and_then(form::fields).is_some();
-            if flat {
+            if loaded.has_fields() {
                 session.phase = Phase::Form {
                     selected: 0,
                     field: None,

@@ -177,13 +177,7 @@ mod tests {
     }
 
     fn warning(out: &Out) -> String {
-        out.intents
-            .iter()
-            .find_map(|i| match i {
-                Intent::Status(line) => Some(line.text.clone()),
-                _ => None,
-            })
-            .unwrap_or_default()
+        out.status_text()
     }
 
     #[test]

@@ -453,13 +453,7 @@ mod tests {
             };
             let mut out = Out::default();
             RotationRoom::wrote(&call, Err(error), &ctx, &mut out);
-            out.intents
-                .iter()
-                .find_map(|i| match i {
-                    Intent::Status(line) => Some(line.text.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default()
+            out.status_text()
         };
         let failed = said("Resource not found for ARN 'arn:aws:lambda:…:function:rot'.");
         assert!(
