@@ -120,7 +120,8 @@ fn what_the_service_would_refuse_is_refused_first() {
     );
     let question = common::confirm_question(&h.state);
     assert!(question.contains("Remove the replicas first"), "{question}");
-    press(&mut h, KeyCode::Char('n'));
+    // A typed confirmation: `n` is a letter there, Esc cancels.
+    press(&mut h, KeyCode::Esc);
     press(&mut h, KeyCode::Char('R'));
     assert!(h.state.status_text().contains("not scheduled for deletion"));
     assert!(h.calls().is_empty());
@@ -314,4 +315,33 @@ fn a_replica_is_refused_every_change_before_anything_opens() {
             h.state.status_text()
         );
     }
+}
+
+/// Removing the replicas deletes their copies for good: like a delete, it wants the
+/// secret's name typed (`y` is a letter of it), then Enter.
+#[test]
+fn removing_replicas_wants_the_name_typed() {
+    let mut h = Harness::loaded();
+    let name = h.state.selected().expect("selected").name.clone();
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('D'));
+    assert_eq!(h.state.layers.top(), Layer::Confirm);
+    press(&mut h, KeyCode::Char('y'));
+    press(&mut h, KeyCode::Enter);
+    assert!(h.calls().is_empty(), "`y` alone removed the replicas");
+    assert!(h.state.status_text().contains("exactly"));
+    press(&mut h, KeyCode::Backspace);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains(&format!("Type {name} to confirm, then Enter")),
+        "{screen}"
+    );
+    h.type_text(&name);
+    insta::assert_snapshot!("remove_replicas_typed_80x24", h.screen(80, 24));
+    press(&mut h, KeyCode::Enter);
+    let calls = h.calls();
+    let [AwsCall::RemoveReplicas { regions, .. }] = &calls[..] else {
+        panic!("one RemoveRegionsFromReplication: {calls:?}")
+    };
+    assert_eq!(regions, &["eu-west-1".to_owned()]);
 }

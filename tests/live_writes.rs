@@ -118,7 +118,9 @@ async fn delete_without_recovery_is_its_own_choice_and_a_replicated_secret_is_re
     );
     let question = common::confirm_question(&app.state);
     assert!(question.contains("replicated to eu-west-1"), "{question}");
-    press(&mut app, KeyCode::Char('y'));
+    // The replicas' copies go for good: the name is typed, as for a delete.
+    type_text(&mut app, fx::REPLICATED_SECRET);
+    press(&mut app, KeyCode::Enter);
     app.wait_for("replicas removed", WAIT, |s| {
         s.status_text().contains("replicas removed")
     })

@@ -199,3 +199,33 @@ fn a_long_comparison_shows_the_changes_and_its_keys_first() {
     );
     assert!(screen.contains("the values · Esc back"), "{screen}");
 }
+
+/// Enter is a reflex key: it does not answer a rollback. The question stays, the footer
+/// names `y`, and only `y` moves AWSCURRENT.
+#[test]
+fn enter_does_not_make_a_version_current_only_y_does() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('p'));
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Char('m'));
+    assert_eq!(h.state.layers.top(), Layer::Confirm);
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        h.calls().is_empty(),
+        "Enter made it current: {:?}",
+        h.calls()
+    );
+    assert_eq!(h.state.layers.top(), Layer::Confirm, "the question stays");
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("y yes · n no"), "{screen}");
+    assert!(
+        h.state.status_text().contains("Enter does not answer"),
+        "{}",
+        h.state.status_text()
+    );
+    press(&mut h, KeyCode::Char('y'));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::MakeCurrent { version, .. }] if version == "v1-0000-0000"
+    ));
+}

@@ -188,10 +188,11 @@ pub struct ConfirmRequest {
 }
 
 impl ConfirmRequest {
-    /// Whether Enter may answer yes: not to a question that throws typed text away (only
-    /// `y` does that, so a reflexive Enter loses nothing).
+    /// Whether Enter may answer yes. Enter is a reflex key: a question whose yes changes
+    /// or throws away anything takes `y` only; a typed confirmation takes Enter once the
+    /// text matches (there `y` is a letter of it).
     pub fn enter_confirms(&self) -> bool {
-        self.typed.is_some() || self.on_yes != OnYes::Command(Command::DiscardEdit)
+        self.typed.is_some() || !self.on_yes.weighs()
     }
 }
 
@@ -213,6 +214,18 @@ impl OnYes {
             OnYes::Command(command) => command.mutates(),
             OnYes::Call(call) => call.mutates(),
             OnYes::Copy { .. } => false,
+        }
+    }
+
+    /// Whether saying yes changes or throws away anything: a write, typed text discarded,
+    /// or the clipboard given a value that could act when pasted (the warning overridden).
+    pub fn weighs(&self) -> bool {
+        match self {
+            OnYes::Command(command) => {
+                command.mutates() || matches!(command, Command::DiscardEdit | Command::ReloadTheirs)
+            }
+            OnYes::Call(call) => call.mutates(),
+            OnYes::Copy { .. } => true,
         }
     }
 }

@@ -219,7 +219,7 @@ const ROWS: &[Row] = &[
     (PROMPT, &[ESC], C::Back, "cancel", Some("cancel")),
     (PROMPT, &[ctrl('c')], C::Quit, "quit smtui", None),
     (CONFIRM, &[k('y')], C::Confirm, "yes", Some("yes")),
-    (CONFIRM, &[ENTER], C::Select, "yes (typed: after the exact text); never discards typed text", Some("yes")),
+    (CONFIRM, &[ENTER], C::Select, "yes to a typed name; a change or a discard wants y", Some("yes")),
     (CONFIRM, &[k('n'), ESC], C::Cancel, "no: cancel", Some("no")),
     (CONFIRM, &[ctrl('c')], C::Quit, "quit smtui", None),
 ];

@@ -1,8 +1,8 @@
-//! Confirmation as data: the confirm layer holds the command it will run. `y` (or Enter)
-//! runs it, `n` or Esc drops it; Enter never discards typed text (only `y` does, so a
-//! reflexive Enter cannot lose an edit). A typed confirmation asks for a given text (a
-//! secret's name) before Enter runs it. The router refuses a mutating command in read-only mode
-//! before it could get here.
+//! Confirmation as data: the confirm layer holds the command it will run. `y` runs it, `n`
+//! or Esc drops it. Enter is a reflex key: it never answers a question whose yes changes or
+//! throws away anything (a write, typed text, a risky copy), so a reflexive Enter changes
+//! nothing. A typed confirmation asks for a given text (a secret's name) before Enter runs
+//! it. The router refuses a mutating command in read-only mode before it could get here.
 
 pub mod view;
 
@@ -43,7 +43,13 @@ impl Confirm {
         };
         match command {
             Command::Select if !request.enter_confirms() => {
-                out.warn("Enter does not discard typed text: y discards it, n keeps it");
+                out.warn(match &request.on_yes {
+                    OnYes::Copy { .. } => "Enter does not answer this: y copies, n cancels",
+                    on_yes if on_yes.mutates() => {
+                        "Enter does not answer a change: y makes it, n cancels"
+                    }
+                    _ => "Enter does not discard typed text: y discards it, n keeps it",
+                });
             }
             Command::Confirm | Command::Select => {
                 if let Some(expected) = request.typed.as_deref().filter(|t| *t != self.input) {
@@ -101,7 +107,9 @@ mod tests {
     }
 
     #[test]
-    fn enter_confirms_but_never_discards_typed_text() {
+    fn enter_answers_only_a_question_that_changes_nothing() {
+        use crate::app::effect::AwsCall;
+        use crate::secret::SecretValue;
         let mut confirm = Confirm::default();
         let ask = |confirm: &mut Confirm, on_yes| {
             let question = "?".to_owned();
@@ -115,15 +123,46 @@ mod tests {
         ask(&mut confirm, OnYes::Command(Command::Refresh));
         let mut out = Out::default();
         confirm.command(Command::Select, &mut out);
-        assert_eq!(ran(&out), Some(Command::Refresh));
-        ask(&mut confirm, OnYes::Command(Command::DiscardEdit));
-        let mut out = Out::default();
-        confirm.command(Command::Select, &mut out);
-        assert_eq!(ran(&out), None, "Enter keeps the text");
-        assert!(confirm.pending.is_some(), "the question stays");
-        let mut out = Out::default();
-        confirm.command(Command::Confirm, &mut out);
-        assert_eq!(ran(&out), Some(Command::DiscardEdit), "y discards");
+        assert_eq!(
+            ran(&out),
+            Some(Command::Refresh),
+            "nothing changes: Enter may"
+        );
+        let weighty = [
+            OnYes::Command(Command::DiscardEdit),
+            OnYes::Command(Command::ReloadTheirs),
+            OnYes::Call(AwsCall::Restore {
+                region: "r".into(),
+                arn: "a".into(),
+                name: "n".into(),
+            }),
+            OnYes::Copy {
+                label: "value".into(),
+                text: SecretValue::from_string("a\nb".into()),
+            },
+        ];
+        for on_yes in weighty {
+            ask(&mut confirm, on_yes.clone());
+            let mut out = Out::default();
+            confirm.command(Command::Select, &mut out);
+            assert!(
+                out.intents.iter().all(|i| matches!(i, Intent::Status(_))),
+                "{on_yes:?}"
+            );
+            assert!(
+                out.status_text().starts_with("Enter does not"),
+                "{on_yes:?}"
+            );
+            assert!(confirm.pending.is_some(), "the question stays");
+            let mut out = Out::default();
+            confirm.command(Command::Confirm, &mut out);
+            assert!(
+                out.intents
+                    .iter()
+                    .any(|i| matches!(i, Intent::Close(Layer::Confirm))),
+                "y answers {on_yes:?}"
+            );
+        }
     }
 
     #[test]

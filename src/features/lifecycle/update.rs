@@ -42,13 +42,14 @@ impl Lifecycle {
         }
         if !detail.replicas.is_empty() {
             // The service refuses to delete a primary that has replicas: offer to remove
-            // them first (their secrets go with them), confirmed.
+            // them first. Their secrets go with them, for good (no recovery window): like
+            // a delete, the name is typed.
             let regions: Vec<String> = detail.replicas.iter().map(|r| r.region.clone()).collect();
             out.intent(Intent::Confirm(ConfirmRequest {
                 question: format!(
                     "{} is replicated to {}, and the service does not delete a primary that \
                      has replicas. Remove the replicas first? Their copies of the secret are \
-                     deleted; {} itself stays until you delete it.",
+                     deleted at once, without recovery; {} itself stays until you delete it.",
                     secret.name,
                     regions.join(", "),
                     secret.name
@@ -59,7 +60,7 @@ impl Lifecycle {
                     name: secret.name.clone(),
                     regions,
                 }),
-                typed: None,
+                typed: Some(secret.name.clone()),
             }));
             return;
         }
