@@ -1,5 +1,5 @@
 //! What the palette offers: in read-only mode a write typed by name is recognised and
-//! refused with the reason, not answered as if no such command existed; commands that
+//! refused with the reason (closing the palette), not answered as if no such command existed; commands that
 //! cannot act now (going back with no identity before, switching tabs where every pane is
 //! shown) are not offered.
 
@@ -29,13 +29,21 @@ fn read_only_says_a_typed_write_exists_but_is_not_allowed() {
         h.state.status_text(),
         "rotate changes the secret: not in read-only mode"
     );
-    assert_eq!(h.state.layers.top(), Layer::Palette, "nothing lost");
-    assert_eq!(h.state.palette.input, "rotate");
     assert!(h.calls().is_empty());
+    // The refusal closes the palette: the next key is a key, not text typed into it.
+    assert_eq!(h.state.layers.top(), Layer::List, "the palette closed");
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("rotate changes the secret: not in read-only mode")
+            && !screen.contains(":rotate"),
+        "{screen}"
+    );
+    press(&mut h, KeyCode::Char('q'));
+    assert!(h.state.quit, "q quits rather than typing :rotateq");
     // `delete` fuzzily matches `toggle-deleted`: its exact name is still the write's.
-    for _ in 0.."rotate".len() {
-        press(&mut h, KeyCode::Backspace);
-    }
+    let mut h = Harness::loaded();
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Char(':'));
     h.type_text("delete");
     press(&mut h, KeyCode::Enter);
     assert_eq!(

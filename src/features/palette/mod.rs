@@ -110,7 +110,12 @@ impl Palette {
                 }
             }
             Command::Select => match (self.withheld(), matches.get(self.selected)) {
-                (Some(write), _) => out.warn(refusal(write)),
+                // Refused: the palette closes as it would have had the command run, so
+                // the next key is a key again, not text typed after the name.
+                (Some(write), _) => {
+                    out.intent(Intent::Close(Layer::Palette));
+                    out.warn(refusal(write));
+                }
                 (None, Some(&chosen)) => {
                     out.intent(Intent::Close(Layer::Palette));
                     out.intent(Intent::Run(chosen));
@@ -201,7 +206,12 @@ mod tests {
                 "{input}: {:?}",
                 out.intents
             );
-            assert_eq!(p.input, input, "the text stays to be corrected");
+            assert!(
+                out.intents
+                    .iter()
+                    .any(|i| matches!(i, Intent::Close(Layer::Palette))),
+                "{input}: the refusal closes the palette"
+            );
         }
     }
 
