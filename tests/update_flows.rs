@@ -227,9 +227,10 @@ fn version_picker_lists_stages_and_ids_and_refetches() {
     h.answer_fetch("current");
     h.press(KeyCode::Char('p'), KeyModifiers::NONE);
     assert_eq!(h.state.layers.top(), Layer::Versions);
+    // One row per version: AWSCURRENT's, then AWSPREVIOUS's.
     h.press(KeyCode::Down, KeyModifiers::NONE);
-    h.press(KeyCode::Char('j'), KeyModifiers::NONE);
     h.press(KeyCode::Char('k'), KeyModifiers::NONE);
+    h.press(KeyCode::Char('j'), KeyModifiers::NONE);
     h.press(KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(
         h.state.reveal.version,

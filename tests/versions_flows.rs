@@ -229,3 +229,72 @@ fn enter_does_not_make_a_version_current_only_y_does() {
         [AwsCall::MakeCurrent { version, .. }] if version == "v1-0000-0000"
     ));
 }
+
+/// One row per version, its labels on that row: two versions make two rows, each id once.
+#[test]
+fn the_popup_lists_each_version_once_with_its_labels() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('p'));
+    let screen = h.screen(120, 40);
+    for id in ["v2-0000-1111", "v1-0000-0000"] {
+        assert_eq!(screen.matches(id).count(), 1, "{id} once:\n{screen}");
+    }
+    let row = |id: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(id) && l.contains('┃'))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(row("v2-0000-1111").contains("AWSCURRENT"), "{screen}");
+    assert!(row("v1-0000-0000").contains("AWSPREVIOUS"), "{screen}");
+    assert!(screen.contains("m make current"), "{screen}");
+}
+
+/// Read-only mode refuses make-current, so the popup does not offer it.
+#[test]
+fn read_only_versions_do_not_offer_make_current() {
+    let mut h = Harness::loaded();
+    h.state.settings.read_only = true;
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('p'));
+    let screen = h.screen(120, 40);
+    assert!(!screen.contains("make current"), "{screen}");
+    assert!(screen.contains("d compare"), "{screen}");
+    insta::assert_snapshot!("versions_read_only_120x40", screen);
+}
+
+/// The version holding AWSCURRENT comes first, then AWSPREVIOUS's, whatever order the
+/// service listed them in (versions made within a second come in any order).
+#[test]
+fn awscurrent_comes_first_then_awsprevious() {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut detail = common::detail_for(&selected);
+    detail.versions.reverse();
+    detail.versions.insert(
+        0,
+        smtui::model::VersionInfo {
+            id: "v0-0000-0000".into(),
+            stages: vec![],
+            created: Some(common::ts("2026-12-01T00:00:00Z")),
+            last_accessed: None,
+        },
+    );
+    h.answer(Outcome::Described {
+        arn: selected.arn,
+        result: Ok(detail),
+    });
+    press(&mut h, KeyCode::Char('p'));
+    let order: Vec<&str> = h
+        .state
+        .versions
+        .picker
+        .as_ref()
+        .expect("the popup")
+        .choices
+        .iter()
+        .map(|c| c.version_id.as_str())
+        .collect();
+    assert_eq!(order, ["v2-0000-1111", "v1-0000-0000", "v0-0000-0000"]);
+}

@@ -1,7 +1,7 @@
-//! Versions: every version of the selected secret, labelled or not (the service keeps
-//! about 100). Pick the one reveal and copy fetch, compare one with the current version
-//! (which keys or lines changed, values masked until asked for), or make one current again
-//! (a rollback, confirmed). Opened over the panes from the selected secret's detail.
+//! Versions: every version of the selected secret, one row each, labelled or not (the
+//! service keeps about 100). Pick the one reveal and copy fetch, compare one with the
+//! current version (which keys or lines changed, values masked until asked for), or make
+//! one current again (a rollback, confirmed). Opened over the panes from the selected secret's detail.
 
 mod update;
 pub mod view;
@@ -26,6 +26,20 @@ pub struct VersionChoice {
     pub created: Option<jiff::Timestamp>,
 }
 
+impl VersionChoice {
+    pub fn holds(&self, stage: &str) -> bool {
+        self.stages.iter().any(|s| s == stage)
+    }
+
+    /// Whether choosing it would select what `sel` selects.
+    fn is(&self, sel: &VersionSel) -> bool {
+        match sel {
+            VersionSel::Stage(stage) => self.holds(stage),
+            VersionSel::Id(id) => *id == self.version_id,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub choices: Vec<VersionChoice>,
@@ -36,6 +50,20 @@ pub struct Picker {
     pub region: String,
     pub arn: String,
     pub name: String,
+    /// `--read-only`: make-current is not offered.
+    pub read_only: bool,
+}
+
+impl Picker {
+    /// The version that holds `stage`, if any.
+    pub fn holder(&self, stage: &str) -> Option<&VersionChoice> {
+        self.choices.iter().find(|c| c.holds(stage))
+    }
+
+    /// Where the highlight starts: on the version `current` selects.
+    fn position_of(choices: &[VersionChoice], current: &VersionSel) -> usize {
+        choices.iter().position(|c| c.is(current)).unwrap_or(0)
+    }
 }
 
 /// Two versions side by side: which keys or lines differ.
@@ -55,25 +83,33 @@ pub struct Versions {
     pub comparison: Option<Comparison>,
 }
 
-/// The labels first (by label), then every version by id.
+/// One line per version: AWSCURRENT's first, then AWSPREVIOUS's, AWSPENDING's, other
+/// labelled ones, then the rest (each group in the detail's order, newest first). Choosing
+/// a version that holds one of those three labels picks it by the label (reveal then
+/// follows the label, as the value pane's title says); any other by its id.
 pub fn choices(detail: &SecretDetail) -> Vec<VersionChoice> {
-    let by_stage = STAGES.iter().filter_map(|stage| {
-        let version = detail
-            .versions
-            .iter()
-            .find(|v| v.stages.iter().any(|s| s == stage))?;
-        Some(VersionChoice {
-            pick: VersionSel::Stage((*stage).to_owned()),
-            version_id: version.id.clone(),
-            stages: vec![(*stage).to_owned()],
-            created: version.created,
+    let mut choices: Vec<VersionChoice> = detail
+        .versions
+        .iter()
+        .map(|v| {
+            let stage = STAGES
+                .iter()
+                .find(|stage| v.stages.iter().any(|s| s == *stage));
+            VersionChoice {
+                pick: stage.map_or_else(
+                    || VersionSel::Id(v.id.clone()),
+                    |stage| VersionSel::Stage((*stage).to_owned()),
+                ),
+                version_id: v.id.clone(),
+                stages: v.stages.clone(),
+                created: v.created,
+            }
         })
+        .collect();
+    choices.sort_by_key(|c| match &c.pick {
+        VersionSel::Stage(stage) => STAGES.iter().position(|s| s == stage).unwrap_or(0),
+        VersionSel::Id(_) if c.stages.is_empty() => STAGES.len() + 1,
+        VersionSel::Id(_) => STAGES.len(),
     });
-    let by_id = detail.versions.iter().map(|v| VersionChoice {
-        pick: VersionSel::Id(v.id.clone()),
-        version_id: v.id.clone(),
-        stages: v.stages.clone(),
-        created: v.created,
-    });
-    by_stage.chain(by_id).collect()
+    choices
 }

@@ -30,7 +30,7 @@ impl Versions {
             }
         };
         let choices = choices(detail);
-        let selected = choices.iter().position(|c| c.pick == *current).unwrap_or(0);
+        let selected = Picker::position_of(&choices, current);
         self.picker = Some(Picker {
             choices,
             selected,
@@ -38,6 +38,7 @@ impl Versions {
             region: secret.region.clone(),
             arn: secret.arn.clone(),
             name: secret.name.clone(),
+            read_only: ctx.settings.read_only,
         });
         out.intent(Intent::Open(Layer::Versions));
     }
@@ -73,19 +74,13 @@ impl Versions {
     /// AWSPREVIOUS), older on the left.
     fn compare(&mut self, choice: &VersionChoice, out: &mut Out) {
         let Some(picker) = &self.picker else { return };
-        let holder = |stage: &str| {
-            picker
-                .choices
-                .iter()
-                .find(|c| c.pick == VersionSel::Stage(stage.to_owned()))
-        };
-        let current = holder("AWSCURRENT");
+        let current = picker.holder("AWSCURRENT");
         let marked = picker.marked.and_then(|i| picker.choices.get(i));
         let other = match marked {
             // Any two: the one marked with Space and the highlighted one.
             Some(marked) if marked.version_id != choice.version_id => Some(marked),
             _ if current.is_some_and(|c| c.version_id == choice.version_id) => {
-                holder("AWSPREVIOUS")
+                picker.holder("AWSPREVIOUS")
             }
             _ => current,
         };
@@ -93,22 +88,14 @@ impl Versions {
             out.warn("Nothing to compare it with: there is no previous version");
             return;
         };
-        let labels = |id: &str| {
-            picker
-                .choices
-                .iter()
-                .find(|c| c.pick == VersionSel::Id(id.to_owned()))
-                .map(|c| c.stages.clone())
-                .unwrap_or_default()
-        };
         let (older, newer) = if other.created <= choice.created {
             (other, choice)
         } else {
             (choice, other)
         };
         self.comparison = Some(Comparison {
-            left: (older.version_id.clone(), labels(&older.version_id)),
-            right: (newer.version_id.clone(), labels(&newer.version_id)),
+            left: (older.version_id.clone(), older.stages.clone()),
+            right: (newer.version_id.clone(), newer.stages.clone()),
             rows: None,
             revealed: Revealed::default(),
         });
@@ -194,11 +181,7 @@ impl Versions {
 
 /// `m`: asks before moving AWSCURRENT to the highlighted version.
 fn make_current(picker: &Picker, choice: &VersionChoice, out: &mut Out) {
-    let Some(current) = picker
-        .choices
-        .iter()
-        .find(|c| c.pick == VersionSel::Stage("AWSCURRENT".to_owned()))
-    else {
+    let Some(current) = picker.holder("AWSCURRENT") else {
         out.warn("No version holds AWSCURRENT: nothing to move it from");
         return;
     };

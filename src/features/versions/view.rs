@@ -10,7 +10,6 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::diff::Change;
 use crate::features::versions::{Comparison, Picker, VersionChoice};
-use crate::model::VersionSel;
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
 use crate::ui::widgets::{centered, date_time, diff_lines, pane_block, scroll_offset};
@@ -45,13 +44,18 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
         .collect();
     let mut lines = lines;
     let key = |command| keymap.label(Layer::Versions, command);
+    // Read-only mode refuses make-current: not offered, as in the footer and the palette.
+    let make_current = if picker.read_only {
+        String::new()
+    } else {
+        format!(" · {} make current", key(Command::MakeCurrent))
+    };
     lines.push(Line::styled(
         format!(
-            " {} use · {} mark · {} compare · {} make current",
+            " {} use · {} mark · {} compare{make_current}",
             key(Command::Select),
             key(Command::Mark),
-            key(Command::Compare),
-            key(Command::MakeCurrent)
+            key(Command::Compare)
         ),
         theme.dim,
     ));
@@ -68,13 +72,14 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
-/// `AWSCURRENT   <id>` for a label, `<id>  <labels>` for a version.
+/// A version's labels, then its id: `AWSCURRENT   <id>`, `(no label)   <id>`.
 pub fn label(choice: &VersionChoice) -> String {
-    match &choice.pick {
-        VersionSel::Stage(stage) => format!("{stage:<12} {}", choice.version_id),
-        VersionSel::Id(id) if choice.stages.is_empty() => format!("{id}  (no label)"),
-        VersionSel::Id(id) => format!("{id}  {}", choice.stages.join(",")),
-    }
+    let stages = if choice.stages.is_empty() {
+        "(no label)".to_owned()
+    } else {
+        choice.stages.join(",")
+    };
+    format!("{stages:<23} {}", choice.version_id)
 }
 
 /// Two versions compared: which keys or lines differ, values masked until revealed.
