@@ -190,3 +190,49 @@ fn make_current_from_the_main_palette_opens_the_versions_to_choose_from() {
     assert_eq!(h.state.layers.top(), Layer::Versions);
     assert!(h.state.status_text().contains("then m"));
 }
+
+/// Help names every command only the palette runs, with its description, at its end.
+#[test]
+fn help_lists_the_commands_only_the_palette_runs() {
+    let mut h = Harness::loaded();
+    key(&mut h, '?');
+    h.settle(120, 40);
+    special(&mut h, KeyCode::End);
+    let screen = h.screen(120, 40);
+    let only = h.state.keymap.palette_only();
+    for command in [
+        Command::RoleBack,
+        Command::AuditRegion,
+        Command::Rotate,
+        Command::RepairRotation,
+        Command::RotationSchedule,
+    ] {
+        assert!(only.contains(&command), "{command:?}");
+    }
+    assert!(!only.contains(&Command::Reveal), "v reveals");
+    assert!(
+        screen.contains("Commands without a key here (type the name in the palette)"),
+        "{screen}"
+    );
+    // The popup's text as words: a long description wraps onto the next line.
+    let inside: Vec<&str> = screen.lines().filter_map(|l| l.split('┃').nth(1)).collect();
+    let words = inside
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for command in only {
+        let row = format!("{} {}", command.name(), command.description());
+        assert!(words.contains(&row), "help lacks {row:?}:\n{screen}");
+    }
+    insta::assert_snapshot!("help_end_120x40", screen);
+}
+
+/// `I` opens the role switcher, which had only its name in the palette.
+#[test]
+fn capital_i_opens_the_role_switcher() {
+    let mut h = Harness::loaded();
+    key(&mut h, 'I');
+    assert_eq!(h.state.layers.top(), Layer::Roles);
+    assert!(!h.state.keymap.palette_only().contains(&Command::Role));
+}

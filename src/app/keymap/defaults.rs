@@ -88,6 +88,7 @@ const ROWS: &[Row] = &[
     (GLOBAL, &[k('A')], C::Audit, "audit: who read or changed this secret (CloudTrail)", Some("audit")),
     (GLOBAL, &[k('D')], C::Delete, "delete the secret (asks, then wants its name typed)", None),
     (GLOBAL, &[k('R')], C::Restore, "restore a secret scheduled for deletion", None),
+    (GLOBAL, &[k('I')], C::Role, "identity: use a profile or assume a role", None),
     (GLOBAL, &[DOWN, k('j')], C::Down, "move down", None),
     (GLOBAL, &[UP, k('k')], C::Up, "move up", None),
     (GLOBAL, &[PG_DN, ctrl('d')], C::PageDown, "page down", None),

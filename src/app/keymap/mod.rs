@@ -145,7 +145,17 @@ impl Keymap {
             .map_or_else(|| format!(":{}", command.name()), ToString::to_string)
     }
 
+    /// A section per scope, then the commands only the palette runs (by name, from the
+    /// command catalogue, so help cannot drift from it).
     pub fn help_sections(&self) -> Vec<HelpSection> {
+        let palette_only = HelpSection {
+            title: "Commands without a key here (type the name in the palette)",
+            rows: self
+                .palette_only()
+                .into_iter()
+                .map(|c| (c.name().to_owned(), c.description().to_owned()))
+                .collect(),
+        };
         Scope::ORDER
             .iter()
             .map(|&scope| HelpSection {
@@ -157,7 +167,25 @@ impl Keymap {
                     .map(|b| (join_keys(&b.keys, " "), b.description.clone()))
                     .collect(),
             })
+            .chain([palette_only])
             .filter(|s| !s.rows.is_empty())
+            .collect()
+    }
+
+    /// The commands the palette offers over the panes that no key runs there.
+    pub fn palette_only(&self) -> Vec<Command> {
+        let pane_key = |command: Command| {
+            self.bindings.iter().any(|b| {
+                b.command == command
+                    && !b.keys.is_empty()
+                    && matches!(
+                        b.scope,
+                        Scope::Global | Scope::In(Layer::List | Layer::Value)
+                    )
+            })
+        };
+        Command::all()
+            .filter(|c| c.in_palette() && !pane_key(*c))
             .collect()
     }
 

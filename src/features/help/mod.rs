@@ -1,4 +1,5 @@
-//! Help: every layer's keys and what they do there, generated from the keymap in use.
+//! Help: every layer's keys and what they do there, generated from the keymap in use, and
+//! the commands without a key, by name, from the command catalogue.
 
 pub mod view;
 

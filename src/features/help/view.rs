@@ -1,7 +1,9 @@
-//! The help popup: a section per layer, generated from the keymap in use.
+//! The help popup: a section per layer, generated from the keymap in use, and the commands
+//! only the palette runs.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -10,25 +12,18 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::help::Help;
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block};
+use crate::ui::widgets::{centered, hang, pane_block};
 
 pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {
-    let mut lines = Vec::new();
-    for (i, section) in keymap.help_sections().into_iter().enumerate() {
-        if i > 0 {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled(section.title, theme.header));
-        for (keys, description) in section.rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<16}"), theme.key_hint),
-                Span::styled(description, theme.text),
-            ]));
-        }
-    }
     let popup = help_area(area);
+    let styles = Styles {
+        header: theme.header,
+        keys: theme.key_hint,
+        text: theme.text,
+    };
+    let lines = lines(keymap, popup, styles);
     // Never scroll past the last line into an empty box.
-    let most = scroll_limit(area, keymap);
+    let most = limit(lines.len(), popup);
     let scroll = help.scroll.min(most);
     frame.render_widget(Clear, popup);
     let close = keymap.label(Layer::Help, Command::Back);
@@ -45,12 +40,49 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme
     );
 }
 
+#[derive(Clone, Copy, Default)]
+struct Styles {
+    header: Style,
+    keys: Style,
+    text: Style,
+}
+
+/// Keys (or a command's name) in a column, then what they do, wrapped under itself where
+/// it is longer than the popup is wide.
+const KEYS_COLUMN: usize = 2 + 16;
+
+fn lines(keymap: &Keymap, popup: Rect, styles: Styles) -> Vec<Line<'static>> {
+    let width = usize::from(popup.width.saturating_sub(2));
+    let mut lines = Vec::new();
+    for (i, section) in keymap.help_sections().into_iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(section.title, styles.header));
+        for (keys, description) in section.rows {
+            let row = Line::from(vec![
+                // A command's name may fill the column: a space always follows it.
+                Span::styled(format!("  {keys:<15} "), styles.keys),
+                Span::styled(description, styles.text),
+            ]);
+            lines.extend(hang(row, KEYS_COLUMN, width));
+        }
+    }
+    lines
+}
+
 fn help_area(screen: Rect) -> Rect {
     centered(screen, 72, screen.height.saturating_sub(2))
 }
 
+/// How far `rows` lines can scroll in `popup` before the last leaves the box.
+fn limit(rows: usize, popup: Rect) -> u16 {
+    let visible = usize::from(popup.height.saturating_sub(2));
+    u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
 /// How far the help can scroll on `screen` before its last line leaves the box.
 pub fn scroll_limit(screen: Rect, keymap: &Keymap) -> u16 {
-    let visible = usize::from(help_area(screen).height.saturating_sub(2));
-    u16::try_from(keymap.help_line_count().saturating_sub(visible)).unwrap_or(u16::MAX)
+    let popup = help_area(screen);
+    limit(lines(keymap, popup, Styles::default()).len(), popup)
 }
