@@ -288,12 +288,9 @@ pub struct FileConfig {
 impl FileConfig {
     /// Reads `path`; a missing default file is fine, a missing explicit one is not.
     pub fn load(path: Option<&Path>) -> Result<Self, String> {
-        let (path, explicit) = match path {
-            Some(p) => (p.to_path_buf(), true),
-            None => match dirs::config_dir() {
-                Some(dir) => (dir.join("smtui").join("config.toml"), false),
-                None => return Ok(Self::default()),
-            },
+        let explicit = path.is_some();
+        let Some(path) = file_path(path) else {
+            return Ok(Self::default());
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
@@ -306,6 +303,22 @@ impl FileConfig {
         let mut file: Self = toml::from_str(text).map_err(|e| e.to_string())?;
         file.keymap = Keymap::with_overrides(&file.keys, text)?;
         Ok(file)
+    }
+}
+
+/// The config file smtui reads: `--config`'s, else `<config dir>/smtui/config.toml`.
+pub fn file_path(explicit: Option<&Path>) -> Option<PathBuf> {
+    match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None => dirs::config_dir().map(|dir| dir.join("smtui").join("config.toml")),
+    }
+}
+
+/// `path` as a user would type it: under `home`, as `~/…`.
+pub fn shown_path(path: &Path, home: Option<&Path>) -> String {
+    match home.and_then(|home| path.strip_prefix(home).ok()) {
+        Some(rest) if !rest.as_os_str().is_empty() => format!("~/{}", rest.display()),
+        _ => path.display().to_string(),
     }
 }
 
@@ -385,6 +398,20 @@ mod tests {
 
     fn cli(args: &[&str]) -> Cli {
         Cli::parse_from(std::iter::once("smtui").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn the_config_file_is_shown_under_home_as_a_user_types_it() {
+        let home = Path::new("/home/ana");
+        let file = Path::new("/home/ana/.config/smtui/config.toml");
+        assert_eq!(shown_path(file, Some(home)), "~/.config/smtui/config.toml");
+        assert_eq!(
+            shown_path(Path::new("/etc/smtui.toml"), Some(home)),
+            "/etc/smtui.toml"
+        );
+        assert_eq!(shown_path(file, None), file.display().to_string());
+        let explicit = Path::new("team.toml");
+        assert_eq!(file_path(Some(explicit)).as_deref(), Some(explicit));
     }
 
     #[test]

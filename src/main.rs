@@ -117,6 +117,10 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             .with_hardening_failure(hardening_error)
             .with_start_warning(themes.warning)
             .with_themes(themes.available, themes.active)
+            .with_config_file(
+                config::file_path(cli.config.as_deref())
+                    .map(|path| config::shown_path(&path, dirs::home_dir().as_deref())),
+            )
             .with_profiles(smtui::aws::profiles::list().await)
             .with_recent_roles(smtui::recent::default_path())
             .with_start_profile(resolved.profile.clone());

@@ -83,6 +83,32 @@ fn the_picker_previews_each_theme_keeps_one_on_enter_and_restores_on_esc() {
     );
 }
 
+/// smtui never writes the config file: after a pick the footer says the theme lasts this
+/// session and names the file and the line that would keep it.
+#[test]
+fn a_picked_theme_names_the_config_file_that_would_keep_it() {
+    let mut h = with_every_theme("default");
+    h.state = std::mem::replace(
+        &mut h.state,
+        smtui::app::State::new(smtui::app::Settings::default(), &[], h.now),
+    )
+    .with_config_file(Some("~/.config/smtui/config.toml".into()));
+    key(&mut h, KeyCode::Char('T'));
+    key(&mut h, KeyCode::Down);
+    key(&mut h, KeyCode::Enter);
+    let footer = h
+        .screen(120, 40)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        footer.trim(),
+        "Theme light for this session; to keep it, set theme = \"light\" in \
+         ~/.config/smtui/config.toml"
+    );
+}
+
 #[test]
 fn the_picker_popup() {
     let mut h = with_every_theme("catppuccin-mocha");

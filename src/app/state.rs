@@ -113,7 +113,16 @@ impl State {
     /// The themes that can be chosen (`T`), and the one drawn.
     #[must_use]
     pub fn with_themes(mut self, themes: Vec<crate::ui::Theme>, active: usize) -> Self {
+        let config_file = self.appearance.config_file.take();
         self.appearance = Appearance::new(themes, active);
+        self.appearance.config_file = config_file;
+        self
+    }
+
+    /// The config file a theme is kept in, as shown to the user (the theme picker names it).
+    #[must_use]
+    pub fn with_config_file(mut self, shown: Option<String>) -> Self {
+        self.appearance.config_file = shown;
         self
     }
 

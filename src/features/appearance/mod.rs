@@ -18,6 +18,8 @@ pub struct Appearance {
     /// Index into `themes` of the theme drawn.
     pub active: usize,
     pub picker: Option<Picker>,
+    /// The config file a theme is kept in, as shown (smtui never writes it).
+    pub config_file: Option<String>,
 }
 
 /// The open picker.
@@ -36,6 +38,7 @@ impl Appearance {
             themes,
             active,
             picker: None,
+            config_file: None,
         }
     }
 
@@ -70,9 +73,12 @@ impl Appearance {
             Command::Select => {
                 self.active = picker.highlighted;
                 if let Some(theme) = self.themes.get(self.active) {
+                    // The choice lasts this session: smtui never writes the config file.
+                    let file = self.config_file.as_deref().unwrap_or("the config file");
                     out.info(format!(
-                        "Theme {}; to keep it, set theme = \"{}\" in the config file",
-                        theme.name, theme.name
+                        "Theme {name} for this session; to keep it, set theme = \"{name}\" in \
+                         {file}",
+                        name = theme.name
                     ));
                 }
                 out.intent(Intent::Close(Layer::Themes));
