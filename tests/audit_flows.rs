@@ -7,7 +7,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::audit::{ME, event, lookups, opened, page, press, role, signed_in};
+use common::audit::{
+    ME, MY_KEY, event, lookups, opened, opened_with, page, press, role, row_ids, signed_in,
+};
 use common::{Harness, screen_text};
 use crossterm::event::KeyCode;
 use serde_json::json;
@@ -28,11 +30,17 @@ fn a_secrets_events_newest_first_with_its_summary() {
     );
     let screen = h.screen(160, 40);
     assert!(
-        screen.contains("4 events · read by 1 principal · 1 denied"),
+        screen.contains(
+            "Whole window: 4 events · value read by 1 principal, smtui's own 1 value read not \
+             counted · 1 denied"
+        ),
         "{screen}"
     );
     assert!(
-        screen.contains("last read 2026-11-25 09:00:00 by role/deploy (ci-1)"),
+        screen.contains(
+            "last read 2026-11-25 09:00:00 by role/deploy (ci-1) · smtui's own 1 read-only call \
+             hidden"
+        ),
         "{screen}"
     );
     assert!(
@@ -264,24 +272,8 @@ fn until_the_last_page_is_read_the_pane_does_not_say_it_has_every_event() {
     press(&mut h, KeyCode::Enter);
     assert!(
         h.screen(160, 40)
-            .contains("Filtered: deploy (in the events read so far)")
+            .contains("Filtered: deploy (in the 50 events loaded so far, more in the window)")
     );
-}
-
-/// The pane open on the selected secret as `ME`, its lookup answered with `events`.
-fn opened_with(events: Vec<AuditEvent>) -> Harness {
-    let mut h = Harness::loaded();
-    signed_in(&mut h);
-    press(&mut h, KeyCode::Char('A'));
-    let sent = lookups(&h);
-    page(&mut h, sent[0].0, events, None);
-    page(&mut h, sent[1].0, Vec::new(), None);
-    h
-}
-
-fn row_ids(h: &Harness) -> Vec<String> {
-    let view = h.state.audit.view.as_ref().expect("open");
-    view.rows().map(|e| e.id.clone()).collect()
 }
 
 #[test]
@@ -333,17 +325,27 @@ fn only_our_own_reads_through_smtui_are_left_out_never_writes_or_anyone_elses() 
     );
     let screen = h.screen(160, 40);
     assert!(
-        screen.contains("4 events · read by 2 principals"),
+        screen.contains(
+            "Whole window: 4 events · value read by 2 principals, smtui's own 1 value read not \
+             counted"
+        ),
         "{screen}"
     );
     assert!(
-        screen.contains("smtui's own reads left out (1)"),
+        screen.contains("smtui's own 1 read-only call hidden"),
         "{screen}"
     );
     press(&mut h, KeyCode::Char('m'));
     assert_eq!(row_ids(&h).len(), 5);
     assert!(
-        h.screen(160, 40).contains("smtui's own reads counted (1)"),
+        h.screen(160, 40)
+            .contains("Whole window: 5 events · value read by 2 principals · 0 denied"),
+        "smtui's own read counted (its principal read through the CLI too): {}",
+        h.screen(160, 40)
+    );
+    assert!(
+        h.screen(160, 40)
+            .contains("smtui's own 1 read-only call counted"),
         "{}",
         h.screen(160, 40)
     );
@@ -374,7 +376,10 @@ fn until_we_know_who_we_are_nothing_is_left_out() {
 #[test]
 fn the_own_reads_choice_holds_across_windows_and_filters() {
     let mut h = opened();
-    let counted = |h: &Harness| h.screen(160, 40).contains("smtui's own reads counted (1)");
+    let counted = |h: &Harness| {
+        h.screen(160, 40)
+            .contains("smtui's own 1 read-only call counted")
+    };
     press(&mut h, KeyCode::Char('m'));
     assert!(counted(&h));
     press(&mut h, KeyCode::Char('w'));
@@ -414,7 +419,48 @@ fn the_own_reads_choice_holds_across_windows_and_filters() {
     press(&mut h, KeyCode::Char('m'));
     press(&mut h, KeyCode::Char('w'));
     assert!(
-        h.screen(160, 40).contains("smtui's own reads left out"),
+        h.screen(160, 40)
+            .contains("smtui's own 1 read-only call hidden"),
         "and leaving them out holds too"
+    );
+}
+
+/// Anyone who may assume our role with our (predictable) session name gets our session ARN,
+/// and anyone can say smtui in their user agent: only the access key tells their read from
+/// ours (issue 19, item 10).
+#[test]
+fn a_read_with_our_session_arn_and_user_agent_but_another_key_is_shown() {
+    let via_smtui = json!({"userAgent": "aws-sdk-rust/1.8 os/linux lang/rust app/smtui"});
+    let mut twin = role("me");
+    twin["accessKeyId"] = json!("ASIATWINSESSION");
+    assert_eq!(
+        (&twin["arn"], &role("me")["accessKeyId"]),
+        (&json!(ME), &json!(MY_KEY))
+    );
+    let h = opened_with(vec![
+        event(
+            "own-read",
+            "GetSecretValue",
+            "2026-11-25T11:00:00Z",
+            &role("me"),
+            &via_smtui,
+        ),
+        event(
+            "twin-read",
+            "GetSecretValue",
+            "2026-11-25T10:00:00Z",
+            &twin,
+            &via_smtui,
+        ),
+    ]);
+    assert_eq!(
+        row_ids(&h),
+        ["twin-read"],
+        "only the read signed with our key is ours"
+    );
+    let screen = h.screen(160, 40);
+    assert!(
+        screen.contains("value read by 1 principal, smtui's own 1 value read not counted"),
+        "{screen}"
     );
 }

@@ -158,7 +158,7 @@ fn one_event_is_one_event() {
     );
     page(&mut h, sent[0].0, vec![one], None);
     let screen = h.screen(160, 40);
-    assert!(screen.contains("1 event · read by"), "{screen}");
+    assert!(screen.contains("1 event · value read by"), "{screen}");
     assert!(!screen.contains("1 events"), "{screen}");
 }
 
@@ -283,8 +283,8 @@ fn every_size_shows_event_rows_and_enter_opens_the_one_highlighted() {
         let rows = event_rows(&screen);
         assert!(!rows.is_empty(), "rows at {width}x{height}:\n{screen}");
         assert!(
-            screen.contains("4 events"),
-            "the counts stay at {width}x{height}:\n{screen}"
+            screen.to_lowercase().contains("whole window: 4 events") && screen.contains("1 denied"),
+            "the counts, and what they cover, stay at {width}x{height}:\n{screen}"
         );
         // The newest row is the highlighted one: DescribeSecret by ROOT.
         assert!(rows[0].contains("Desc"), "{width}x{height}:\n{screen}");

@@ -577,3 +577,65 @@ async fn edit_save_and_read_back() {
         "the edited value is not left in scrollback"
     );
 }
+
+/// `:audit-region` over a region with more than one page of events: the summary says it
+/// covers only the first 50 while more exist (an incident responder must not read its
+/// "0 denied" as the whole window), and the whole window once `G` has loaded every page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_summary_says_what_it_covers_until_the_whole_window_has_loaded() {
+    let stack = seeded_stack().await;
+    let tmux = Tmux {
+        socket: format!("smtui-e2e-audit-{}", std::process::id()),
+        session: "audit",
+    };
+    start(&tmux, stack.env(), &["--region", fx::PRIMARY_REGION]);
+    let wait = Duration::from_secs(20);
+    tmux.wait_for("loaded", Duration::from_mins(1), |s| s.contains('✓'));
+    tmux.keys(&[":"]);
+    tmux.wait_for("the palette", wait, |s| s.contains("Enter runs"));
+    tmux.keys(&["-l", "audit-region"]);
+    tmux.keys(&["Enter"]);
+    let first = tmux.wait_for("the first page", wait, |s| {
+        s.contains("every Secrets Manager event in") && s.contains("First 50 loaded")
+    });
+    assert!(
+        first.contains("First 50 loaded, more in the window: ") && !first.contains("Whole window"),
+        "{first}"
+    );
+    // `G` goes to the oldest event loaded, which asks for the next page: again until the
+    // last page is in.
+    let deadline = std::time::Instant::now() + Duration::from_mins(2);
+    let whole = loop {
+        let screen = tmux.screen();
+        if screen.contains("Whole window: ") {
+            break screen;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the whole window never loaded:\n{screen}"
+        );
+        assert!(screen.contains(" loaded, more in the window: "), "{screen}");
+        if !screen.contains("Looking up events") {
+            tmux.keys(&["G"]);
+        }
+        std::thread::sleep(Duration::from_millis(400));
+    };
+    let events: usize = whole
+        .split("Whole window: ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count of events:\n{whole}"));
+    assert!(events > 50, "more than the first page: {events}\n{whole}");
+    assert!(
+        whole.contains("Every event in the window has loaded.") && !whole.contains("First "),
+        "{whole}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the audit pane closed", wait, |s| !s.contains("Audit · "));
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+        s.contains("SMTUI-EXITED-")
+    });
+    assert!(after.contains("SMTUI-EXITED-0"), "{after}");
+}

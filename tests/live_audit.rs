@@ -2,7 +2,8 @@
 //! found with its principal (shown though its user agent says smtui) and smtui's own reads,
 //! known by the caller identity's ARN, are left out until counted; more than 50 events page;
 //! the CloudTrail lane never sends more than 2 lookups a second per region (proved from the
-//! proxy's arrival times); a denied read shows as denied with its code (IAM auth on).
+//! proxy's arrival times); a denied read shows as denied with its code (IAM auth on); a read
+//! with smtui's session ARN and user agent but another access key shows.
 
 mod common;
 
@@ -96,18 +97,16 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
     reveal_and_mask(&mut app).await;
     audit(&mut app).await;
     let view = app.state.audit.view.as_ref().expect("open");
-    let start = view.caller_arn.clone().expect("GetCallerIdentity answered");
+    let start = view.me.arn.clone().expect("GetCallerIdentity answered");
+    assert!(!view.me.access_keys.is_empty(), "the lookups' key is known");
     assert!(
         view.events
             .iter()
-            .any(|e| e.name == "GetSecretValue" && e.own_read(Some(&start))),
+            .any(|e| e.name == "GetSecretValue" && e.own_read(&view.me)),
         "the start identity's own read is recognised ({start}): {:?}",
         view.events
     );
-    assert!(
-        view.rows().all(|e| !e.own_read(Some(&start))),
-        "and left out"
-    );
+    assert!(view.rows().all(|e| !e.own_read(&view.me)), "and left out");
     press(&mut app, KeyCode::Esc);
     // ...and someone else's once smtui works as the role below.
     // smtui works as a role, so its reads are recorded under the session ARN that
@@ -119,7 +118,7 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
     reveal_and_mask(&mut app).await;
     audit(&mut app).await;
     let view = app.state.audit.view.as_ref().expect("open");
-    let me = view.caller_arn.clone().expect("GetCallerIdentity answered");
+    let me = view.me.arn.clone().expect("GetCallerIdentity answered");
     assert!(me.contains(":assumed-role/payments-reader/"), "{me}");
     let read = view
         .rows()
@@ -138,7 +137,8 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
         "the start identity's read through smtui is not ours now: {:?}",
         view.events
     );
-    let own_read = |e: &smtui::model::audit::AuditEvent| e.own_read(Some(&me));
+    let us = view.me.clone();
+    let own_read = |e: &smtui::model::audit::AuditEvent| e.own_read(&us);
     assert!(
         view.rows().all(|e| !own_read(e)),
         "smtui's own reads are left out at first"
@@ -150,7 +150,7 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
         .count();
     assert!(
         own >= 1,
-        "smtui's reveal is recorded as ours: through smtui, reading, by {me}: {:?}",
+        "smtui's reveal is recorded as ours: through smtui, reading, by {me} with its key: {:?}",
         view.events
     );
     let before = view.row_count();
@@ -159,6 +159,90 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
     assert_eq!(
         view.row_count(),
         before + view.events.iter().filter(|e| own_read(e)).count()
+    );
+}
+
+/// Anyone allowed to assume smtui's role can pick smtui's (predictable) session name and say
+/// smtui in their user agent: the record then has smtui's session ARN and user agent, and
+/// only the access key differs. Their read shows; smtui's own, signed with the key smtui's
+/// lookups are signed with, stays hidden.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_as_our_role_session_with_another_key_shows_and_ours_stays_hidden() {
+    let stack = stack().await;
+    let secret = fx::STRING_SECRET;
+    let mut app = Box::pin(app_on(&stack.endpoint_url(), secret)).await;
+    work_as_role(&mut app, "arn:aws:iam::123456789012:role/payments-reader").await;
+    let me = match &app.state.session.caller {
+        Some(Ok(me)) => me.arn.clone(),
+        other => panic!("GetCallerIdentity as the role: {other:?}"),
+    };
+    let session = me.rsplit('/').next().expect("a session name").to_owned();
+    let sts = aws_sdk_sts::Client::new(&stack.sdk_config(fx::PRIMARY_REGION));
+    let twin = sts
+        .assume_role()
+        .role_arn("arn:aws:iam::123456789012:role/payments-reader")
+        .role_session_name(&session)
+        .send()
+        .await
+        .expect("AssumeRole with smtui's session name");
+    let creds = twin.credentials().expect("credentials");
+    let twin_key = creds.access_key_id().to_owned();
+    let as_twin =
+        aws_sdk_secretsmanager::config::Builder::from(&stack.sdk_config(fx::PRIMARY_REGION))
+            .credentials_provider(aws_sdk_secretsmanager::config::Credentials::new(
+                creds.access_key_id(),
+                creds.secret_access_key(),
+                Some(creds.session_token().to_owned()),
+                None,
+                "twin",
+            ))
+            .app_name(aws_sdk_secretsmanager::config::AppName::new("smtui").expect("app name"))
+            .build();
+    aws_sdk_secretsmanager::Client::from_conf(as_twin)
+        .get_secret_value()
+        .secret_id(secret)
+        .send()
+        .await
+        .expect("GetSecretValue as the twin session");
+
+    app.select(secret, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    reveal_and_mask(&mut app).await;
+    audit(&mut app).await;
+    let view = app.state.audit.view.as_ref().expect("open");
+    let reads: Vec<_> = view
+        .events
+        .iter()
+        .filter(|e| e.name == "GetSecretValue" && e.principal.arn.as_deref() == Some(&me))
+        .collect();
+    let twin_read = reads
+        .iter()
+        .find(|e| e.principal.access_key_id.as_deref() == Some(twin_key.as_str()))
+        .unwrap_or_else(|| panic!("the twin's read, recorded with its key: {reads:?}"));
+    assert!(
+        twin_read.by_smtui,
+        "its user agent says smtui: {twin_read:?}"
+    );
+    assert!(
+        view.rows().any(|e| e.id == twin_read.id),
+        "the twin's read shows, though its ARN and user agent are smtui's"
+    );
+    let ours = reads
+        .iter()
+        .find(|e| e.principal.access_key_id.as_deref() != Some(twin_key.as_str()))
+        .unwrap_or_else(|| panic!("smtui's own read: {reads:?}"));
+    assert!(
+        ours.principal
+            .access_key_id
+            .as_ref()
+            .is_some_and(|key| view.me.access_keys.contains(key)),
+        "smtui's read was signed with the key its lookups were: {ours:?} {:?}",
+        view.me
+    );
+    assert!(
+        view.rows().all(|e| e.id != ours.id),
+        "smtui's own read stays hidden"
     );
 }
 

@@ -108,6 +108,9 @@ pub struct AuditPage {
     pub events: Vec<crate::model::audit::AuditEvent>,
     /// More to fetch with this token (same query).
     pub next_token: Option<String>,
+    /// The access key id the lookup was signed with: the key smtui's calls as this
+    /// identity use now, whose reads are its own (an identifier, never the secret key).
+    pub signed_with: Option<String>,
 }
 
 /// How a compare-and-swap save ended.

@@ -6,6 +6,7 @@ use aws_sdk_cloudtrail::primitives::DateTime;
 use aws_sdk_cloudtrail::types::{LookupAttribute, LookupAttributeKey};
 use jiff::Timestamp;
 
+use super::signing_key::SigningKey;
 use super::{AwsContext, AwsError, convert};
 use crate::app::{AuditPage, Lookup};
 use crate::model::audit::{AuditEvent, Envelope};
@@ -26,6 +27,7 @@ pub async fn lookup_events(
         Lookup::ResourceName(name) => (LookupAttributeKey::ResourceName, name.as_str()),
         Lookup::EventSource => (LookupAttributeKey::EventSource, EVENT_SOURCE),
     };
+    let signed_with = SigningKey::default();
     let attribute = LookupAttribute::builder()
         .attribute_key(key)
         .attribute_value(value)
@@ -41,6 +43,8 @@ pub async fn lookup_events(
         .end_time(DateTime::from_secs(end.as_second() + 1))
         .max_results(PAGE_SIZE)
         .set_next_token(token.map(str::to_owned))
+        .customize()
+        .interceptor(signed_with.clone())
         .send()
         .await
         .map_err(|e| AwsError::from_sdk("LookupEvents", region, &e))?;
@@ -60,5 +64,6 @@ pub async fn lookup_events(
     Ok(AuditPage {
         events,
         next_token: out.next_token().map(str::to_owned),
+        signed_with: signed_with.get(),
     })
 }

@@ -9,6 +9,7 @@ pub mod profiles;
 pub mod regions;
 pub mod rotation;
 pub mod secrets;
+pub mod signing_key;
 pub mod sts;
 
 pub use client::{AwsContext, ConnectOptions};

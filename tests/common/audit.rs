@@ -45,12 +45,28 @@ pub fn event(
     })
 }
 
+/// A session of the role `deploy`, signing with a key of its own (`key_of`).
 pub fn role(session: &str) -> serde_json::Value {
-    json!({"type": "AssumedRole", "arn": format!("arn:aws:sts::123456789012:assumed-role/deploy/{session}")})
+    json!({
+        "type": "AssumedRole",
+        "arn": format!("arn:aws:sts::123456789012:assumed-role/deploy/{session}"),
+        "accessKeyId": key_of(session),
+    })
+}
+
+/// The access key a session of `role` signs with: each session has its own.
+pub fn key_of(session: &str) -> String {
+    let id: String = session
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("ASIA{}", id.to_ascii_uppercase())
 }
 
 /// Who smtui works as in these tests: `role("me")`'s session.
 pub const ME: &str = "arn:aws:sts::123456789012:assumed-role/deploy/me";
+/// The key smtui's calls are signed with: `role("me")`'s.
+pub const MY_KEY: &str = "ASIAME";
 
 /// GetCallerIdentity answers: smtui works as `ME`.
 pub fn signed_in(h: &mut Harness) {
@@ -88,6 +104,7 @@ pub fn page(h: &mut Harness, query: u64, events: Vec<AuditEvent>, next: Option<&
         result: Ok(AuditPage {
             events,
             next_token: next.map(str::to_owned),
+            signed_with: Some(MY_KEY.to_owned()),
         }),
     });
 }
@@ -169,4 +186,21 @@ pub fn opened() -> Harness {
         None,
     );
     h
+}
+
+/// The pane open on the selected secret as `ME`, its lookup answered with `events`.
+pub fn opened_with(events: Vec<AuditEvent>) -> Harness {
+    let mut h = Harness::loaded();
+    signed_in(&mut h);
+    press(&mut h, KeyCode::Char('A'));
+    let sent = lookups(&h);
+    page(&mut h, sent[0].0, events, None);
+    page(&mut h, sent[1].0, Vec::new(), None);
+    h
+}
+
+/// The ids of the rows shown.
+pub fn row_ids(h: &Harness) -> Vec<String> {
+    let view = h.state.audit.view.as_ref().expect("open");
+    view.rows().map(|e| e.id.clone()).collect()
 }

@@ -125,6 +125,11 @@ impl Audit {
             }
         };
         view.error = None;
+        if let Some(key) = &page.signed_with
+            && !self.access_keys.contains(key)
+        {
+            self.access_keys.push(key.clone());
+        }
         stream.throttled = 0;
         stream.pages += 1;
         stream.budget = stream.budget.saturating_sub(1);
@@ -136,7 +141,7 @@ impl Audit {
             _ => true,
         };
         let fresh: Vec<_> = page.events.into_iter().filter(|e| keep(e)).collect();
-        view.learn_caller(ctx.caller_arn());
+        view.learn_me(ctx.caller_arn(), &self.access_keys);
         merge(view, fresh);
         // A scan goes on by itself (it filters, so a page may add nothing) until its cap.
         if filtered {

@@ -5,6 +5,7 @@
 
 mod columns;
 mod fetch;
+mod summary;
 mod update;
 pub mod view;
 mod wrap;
@@ -15,7 +16,7 @@ use std::time::{Duration, Instant};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::app::effect::Lookup;
-use crate::model::audit::AuditEvent;
+use crate::model::audit::{AuditEvent, Me};
 
 /// How long a lookup's result is reused when the pane is opened again.
 pub const CACHE_TTL: Duration = Duration::from_mins(1);
@@ -128,10 +129,12 @@ pub struct AuditView {
     /// Count smtui's own reads too (`AuditEvent::own_read`); kept from view to view by
     /// `Audit::include_own`.
     pub include_own: bool,
-    /// Who smtui works as (GetCallerIdentity's ARN): only its reads are smtui's own.
-    /// `None` until GetCallerIdentity answers; until then nothing is left out.
-    pub caller_arn: Option<String>,
-    /// The region view's filter: event name, principal, secret or outcome contain it.
+    /// Who smtui is: GetCallerIdentity's ARN and the access keys the lookups were signed
+    /// with. Only reads matching both are smtui's own; until both are known nothing is
+    /// left out.
+    pub me: Me,
+    /// The filter: event name, principal, secret or outcome contain it. It stays when the
+    /// window changes or the view is looked up again.
     pub filter: String,
     /// Why the last lookup failed, for the pane.
     pub error: Option<String>,
@@ -145,7 +148,7 @@ impl AuditView {
     pub fn rows(&self) -> impl Iterator<Item = &AuditEvent> {
         let needle = self.filter.to_lowercase();
         self.events.iter().filter(move |e| {
-            (self.include_own || !e.own_read(self.caller_arn.as_deref()))
+            (self.include_own || !e.own_read(&self.me))
                 && (needle.is_empty()
                     || e.name.to_lowercase().contains(&needle)
                     || e.principal.label.to_lowercase().contains(&needle)
@@ -164,16 +167,29 @@ impl AuditView {
         self.rows().count()
     }
 
-    /// Who smtui works as, once known: the rows may change, the selected event stays.
-    fn learn_caller(&mut self, caller_arn: Option<String>) {
-        if caller_arn == self.caller_arn {
+    /// Who smtui is, once known (its ARN, and the keys it signs with): the rows may
+    /// change, the selected event stays.
+    fn learn_me(&mut self, caller_arn: Option<String>, keys: &[String]) {
+        let mut me = self.me.clone();
+        me.arn = caller_arn;
+        for key in keys {
+            me.learn_key(Some(key.clone()));
+        }
+        if me == self.me {
             return;
         }
         let selected = self.rows().nth(self.selected).map(|e| e.id.clone());
-        self.caller_arn = caller_arn;
+        self.me = me;
         self.selected = selected
             .and_then(|id| self.rows().position(|e| e.id == id))
             .unwrap_or(0);
+    }
+
+    /// Events of the window not loaded yet: a lookup has more pages (or a scan stopped
+    /// at its cap, or a page failed). Until then the summary and the filter cover only
+    /// the events loaded, and say so.
+    pub fn more(&self) -> bool {
+        self.streams.iter().any(|s| !s.done)
     }
 
     pub fn loading(&self) -> bool {
@@ -199,6 +215,9 @@ pub struct Audit {
     /// `m`'s choice, for every view until the identity changes (which resets the room):
     /// changing the window or the filter must not bring hidden reads back, or hide them.
     include_own: bool,
+    /// The access keys the lookups as this identity were signed with (the room is reset
+    /// when the identity changes): reads signed with them are smtui's own.
+    access_keys: Vec<String>,
     /// How far the open record can scroll, once the screen has said (it depends on the
     /// popup's size, which update does not know); until then the view clamps what it draws.
     record_limit: Option<u16>,

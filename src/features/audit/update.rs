@@ -7,6 +7,7 @@ use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
 use crate::model::RotationEvent;
+use crate::model::audit::Me;
 
 impl Audit {
     /// `audit`: the selected secret's events.
@@ -20,16 +21,24 @@ impl Audit {
             arn: secret.arn.clone(),
             name: secret.name.clone(),
         };
-        self.show(scope, Window::Day, ctx, out);
+        self.show(scope, Window::Day, String::new(), ctx, out);
     }
 
     /// `audit-region`: every Secrets Manager event of the selected secret's region (or the
     /// first region).
     pub fn open_region(&mut self, region: String, ctx: &Ctx, out: &mut Out) {
-        self.show(Scope::Region { region }, Window::Day, ctx, out);
+        self.show(
+            Scope::Region { region },
+            Window::Day,
+            String::new(),
+            ctx,
+            out,
+        );
     }
 
-    fn show(&mut self, scope: Scope, window: Window, ctx: &Ctx, out: &mut Out) {
+    /// Opens `scope` over `window` with `filter` (a window change and a refresh keep the
+    /// filter: a responder's "what did this role do" must not quietly widen to everything).
+    fn show(&mut self, scope: Scope, window: Window, filter: String, ctx: &Ctx, out: &mut Out) {
         self.keep();
         let cached = self
             .cache
@@ -39,7 +48,11 @@ impl Audit {
         out.intent(Intent::Open(Layer::Audit));
         if let Some(mut view) = cached {
             view.include_own = self.include_own;
-            view.learn_caller(ctx.caller_arn());
+            if view.filter != filter {
+                view.filter = filter;
+                view.selected = 0;
+            }
+            view.learn_me(ctx.caller_arn(), &self.access_keys);
             self.view = Some(view);
             return;
         }
@@ -55,8 +68,11 @@ impl Audit {
             selected: 0,
             utc: true,
             include_own: self.include_own,
-            caller_arn: ctx.caller_arn(),
-            filter: String::new(),
+            me: Me {
+                arn: ctx.caller_arn(),
+                access_keys: self.access_keys.clone(),
+            },
+            filter,
             error: None,
             record: None,
             fetched_at: ctx.now,
@@ -87,7 +103,7 @@ impl Audit {
             out.intent(Intent::Close(Layer::Audit));
             return;
         };
-        view.learn_caller(ctx.caller_arn());
+        view.learn_me(ctx.caller_arn(), &self.access_keys);
         if let Some(step) = command.as_move(10) {
             let last = view.row_count().saturating_sub(1);
             view.selected = step.apply(view.selected, last);
@@ -102,7 +118,8 @@ impl Audit {
             }
             Command::AuditWindow => {
                 let (scope, window) = (view.scope.clone(), view.window.next());
-                self.show(scope, window, ctx, out);
+                let filter = view.filter.clone();
+                self.show(scope, window, filter, ctx, out);
             }
             Command::ToggleUtc => view.utc = !view.utc,
             Command::ToggleOwnReads => {
@@ -113,9 +130,10 @@ impl Audit {
             Command::ContinueScan => self.continue_scan(ctx, out),
             Command::Refresh => {
                 let (scope, window) = (view.scope.clone(), view.window);
+                let filter = view.filter.clone();
                 self.view = None;
                 self.cache.remove(&(scope.clone(), window));
-                self.show(scope, window, ctx, out);
+                self.show(scope, window, filter, ctx, out);
             }
             Command::Filter => out.intent(Intent::Prompt {
                 label: "Show events whose name, principal or outcome contains".to_owned(),

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 
@@ -13,9 +14,9 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::audit::columns::{self, Column, RowText};
+use crate::features::audit::summary::{plural, summary_words};
 use crate::features::audit::wrap::wrap_indented;
 use crate::features::audit::{AuditView, Scope};
-use crate::model::audit::summary::summarise;
 use crate::model::audit::{AuditEvent, PrincipalKind};
 use crate::sanitize::{sanitize_line, sanitize_lines};
 use crate::ui::Theme;
@@ -55,7 +56,7 @@ pub fn render(
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     // The events come before the summary: on a short screen the table keeps its header and
     // a couple of rows (so the event Enter opens is on screen) and the summary shortens.
-    let words = summary_words(view, tz);
+    let words = summary_words(view, |at| time(Some(at), view.utc, tz));
     let full = Paragraph::new(words.full(theme)).wrap(Wrap { trim: false });
     let full_rows = u16::try_from(full.line_count(inner.width)).unwrap_or(u16::MAX);
     let table_floor = TABLE_FLOOR.min(body.height.saturating_sub(1));
@@ -72,12 +73,12 @@ pub fn render(
     render_table(frame, table, view, tz, theme);
     let continue_key = keymap.label(Layer::Audit, Command::ContinueScan);
     frame.render_widget(
-        Paragraph::new(status_line(view, &continue_key, theme)),
+        Paragraph::new(status_line(view, &continue_key, status.width, theme)),
         status,
     );
 }
 
-fn time(at: Option<Timestamp>, utc: bool, tz: &TimeZone) -> String {
+pub(super) fn time(at: Option<Timestamp>, utc: bool, tz: &TimeZone) -> String {
     time_as(at, utc, tz, "%Y-%m-%d %H:%M:%S")
 }
 
@@ -86,110 +87,6 @@ fn time_as(at: Option<Timestamp>, utc: bool, tz: &TimeZone, format: &str) -> Str
         None => "—".to_owned(),
         Some(at) if utc => at.strftime(format).to_string(),
         Some(at) => at.to_zoned(tz.clone()).strftime(format).to_string(),
-    }
-}
-
-/// The summary's phrases, drawn in full (wrapped) where there is room, else shortened.
-struct SummaryWords {
-    events: String,
-    readers: usize,
-    denied: String,
-    any_denied: bool,
-    last_read: String,
-    own: String,
-}
-
-const DELAY_NOTE: &str = "CloudTrail delivers events about 5 minutes after the call.";
-
-fn plural(count: usize, word: &str) -> String {
-    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-}
-
-fn summary_words(view: &AuditView, tz: &TimeZone) -> SummaryWords {
-    let summary = summarise(&view.events, view.caller_arn.as_deref(), view.include_own);
-    let last_read = summary.last_read.map_or_else(
-        || "never read in this window".to_owned(),
-        |(at, who)| {
-            format!(
-                "last read {} by {}",
-                time(Some(at), view.utc, tz),
-                sanitize_line(&who)
-            )
-        },
-    );
-    let own = if view.include_own {
-        format!("smtui's own reads counted ({})", summary.own)
-    } else {
-        format!("smtui's own reads left out ({})", summary.own)
-    };
-    SummaryWords {
-        events: plural(summary.events, "event"),
-        readers: summary.readers,
-        denied: format!("{} denied", summary.denied),
-        any_denied: summary.denied > 0,
-        last_read,
-        own,
-    }
-}
-
-impl SummaryWords {
-    fn denied_span<'a>(&self, theme: &Theme) -> Span<'a> {
-        let style = if self.any_denied {
-            theme.audit_denied
-        } else {
-            theme.audit_success
-        };
-        Span::styled(self.denied.clone(), style)
-    }
-
-    /// The whole summary, three lines to wrap.
-    fn full<'a>(&self, theme: &Theme) -> Vec<Line<'a>> {
-        vec![
-            Line::from(vec![
-                Span::styled(self.events.clone(), theme.text),
-                Span::styled(" · ", theme.dim),
-                Span::styled(
-                    format!("read by {}", plural(self.readers, "principal")),
-                    theme.text,
-                ),
-                Span::styled(" · ", theme.dim),
-                self.denied_span(theme),
-            ]),
-            Line::from(vec![
-                Span::styled(self.last_read.clone(), theme.text),
-                Span::styled(" · ", theme.dim),
-                Span::styled(self.own.clone(), theme.dim),
-            ]),
-            Line::styled(DELAY_NOTE, theme.dim),
-        ]
-    }
-
-    /// The summary in `rows` lines of `width`, most telling first: the counts, what is
-    /// left out, the last read, the delay. Each line that is too long loses its middle,
-    /// visibly, rather than wrap into the table's rows.
-    fn short<'a>(&self, rows: u16, width: u16, theme: &Theme) -> Vec<Line<'a>> {
-        let width = usize::from(width);
-        let counts = Line::from(vec![
-            Span::styled(
-                format!("{} · {} · ", self.events, plural(self.readers, "reader")),
-                theme.text,
-            ),
-            self.denied_span(theme),
-        ]);
-        let counts = if counts.width() <= width {
-            counts
-        } else {
-            Line::styled(elide_middle(&counts.to_string(), width), theme.text)
-        };
-        [
-            counts,
-            Line::styled(elide_middle(&self.own, width), theme.dim),
-            Line::styled(elide_middle(&self.last_read, width), theme.text),
-            Line::styled(elide_middle(DELAY_NOTE, width), theme.dim),
-        ]
-        .into_iter()
-        .take(usize::from(rows))
-        .collect()
     }
 }
 
@@ -277,12 +174,45 @@ fn cells<'a>(
         .collect()
 }
 
-fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<'a> {
+/// The pane's last row: the filter and what it covers (it is applied to the events loaded
+/// so far only, and says so while more exist), then how the lookups stand. Too long for the
+/// row, it loses its middle, visibly.
+fn status_line<'a>(view: &AuditView, continue_key: &str, width: u16, theme: &Theme) -> Line<'a> {
+    let (state, style) = lookup_state(view, continue_key, theme);
+    let line = if view.filter.is_empty() {
+        Line::styled(state, style)
+    } else {
+        let filter = sanitize_line(&view.filter);
+        let covers = if view.more() {
+            format!(
+                "in the {} loaded so far, more in the window",
+                plural(view.events.len(), "event")
+            )
+        } else {
+            "over the whole window".to_owned()
+        };
+        Line::from(vec![
+            Span::styled(format!("Filtered: {filter} ({covers})"), theme.filter),
+            Span::styled(" · ", theme.dim),
+            Span::styled(state, style),
+        ])
+    };
+    let width = usize::from(width);
+    if line.width() <= width {
+        line
+    } else {
+        let style = line.spans.first().map_or(style, |s| s.style);
+        Line::styled(elide_middle(&line.to_string(), width), style)
+    }
+}
+
+/// How the lookups stand, in words, and their style.
+fn lookup_state(view: &AuditView, continue_key: &str, theme: &Theme) -> (String, Style) {
     if let Some(error) = &view.error {
-        return Line::styled(sanitize_line(error).into_owned(), theme.error);
+        return (sanitize_line(error).into_owned(), theme.error);
     }
     if view.loading() {
-        return Line::styled("Looking up events…", theme.loading);
+        return ("Looking up events…".to_owned(), theme.loading);
     }
     if view.partial() {
         let pages: usize = view
@@ -291,7 +221,7 @@ fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<
             .filter(|s| s.lookup == crate::app::effect::Lookup::EventSource)
             .map(|s| s.pages)
             .sum();
-        return Line::styled(
+        return (
             format!(
                 "Partial: {pages} pages of the region's events scanned; {continue_key} reads more"
             ),
@@ -299,26 +229,17 @@ fn status_line<'a>(view: &AuditView, continue_key: &str, theme: &Theme) -> Line<
         );
     }
     // Pages load as the list is scrolled: until the last, this is not every event.
-    let more = view.streams.iter().any(|s| !s.done);
-    if !view.filter.is_empty() {
-        let scope = if more {
-            " (in the events read so far)"
-        } else {
-            ""
-        };
-        return Line::styled(
-            format!("Filtered: {}{scope}", sanitize_line(&view.filter)),
-            theme.filter,
-        );
-    }
-    if more {
-        return Line::styled(
-            "More events in this window: they load as you scroll down.",
+    if view.more() {
+        return (
+            "More events in this window: they load as you scroll down.".to_owned(),
             theme.dim,
         );
     }
     // Loaded, not shown: own reads left out are counted in the summary above.
-    Line::styled("Every event in the window has loaded.", theme.dim)
+    (
+        "Every event in the window has loaded.".to_owned(),
+        theme.dim,
+    )
 }
 
 /// The whole record of the open event, pretty-printed, sanitised and wrapped to the popup

@@ -57,6 +57,26 @@ pub struct AuditEvent {
     pub raw: String,
 }
 
+/// Who smtui is, to know its own reads: the identity's ARN (GetCallerIdentity's) and the
+/// access key ids its calls were signed with (learned from the lookups' own signatures).
+/// Until both are known, nothing is smtui's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Me {
+    pub arn: Option<String>,
+    pub access_keys: Vec<String>,
+}
+
+impl Me {
+    /// Adds a key smtui signed with (each once).
+    pub fn learn_key(&mut self, key: Option<String>) {
+        if let Some(key) = key
+            && !self.access_keys.contains(&key)
+        {
+            self.access_keys.push(key);
+        }
+    }
+}
+
 /// What LookupEvents says about an event besides the JSON record.
 #[derive(Debug, Clone, Default)]
 pub struct Envelope<'a> {
@@ -115,13 +135,21 @@ impl AuditEvent {
     }
 
     /// One of smtui's own reads, left out of the pane by default: made through smtui, only
-    /// reading, and by the identity smtui works as now (`caller_arn`, from
-    /// GetCallerIdentity). The user agent is the caller's to choose, so it alone hides
-    /// nothing; a write, or anyone else's call, always shows.
-    pub fn own_read(&self, caller_arn: Option<&str>) -> bool {
+    /// reading, by the identity smtui works as now (`me.arn`, from GetCallerIdentity), and
+    /// signed with a key smtui signs with (`me.access_keys`). The user agent is the
+    /// caller's to choose, and anyone who may assume the same role with the same session
+    /// name gets the same ARN, but never the same key: so a read is smtui's own only when
+    /// all three match. A write, or anyone else's call, always shows.
+    pub fn own_read(&self, me: &Me) -> bool {
         self.by_smtui
             && self.read_only
-            && caller_arn.is_some_and(|me| self.principal.arn.as_deref() == Some(me))
+            && me.arn.is_some()
+            && self.principal.arn == me.arn
+            && self
+                .principal
+                .access_key_id
+                .as_ref()
+                .is_some_and(|key| me.access_keys.contains(key))
     }
 
     /// A denied attempt (the ones an engineer looks for first).

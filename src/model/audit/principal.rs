@@ -27,6 +27,9 @@ pub struct Principal {
     /// `userIdentity.arn` as recorded (an assumed role's is its session's,
     /// `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`), the form GetCallerIdentity gives.
     pub arn: Option<String>,
+    /// `userIdentity.accessKeyId`: the key the call was signed with (anyone who can assume
+    /// a role gets the same session ARN, never the same key).
+    pub access_key_id: Option<String>,
     /// The session was authenticated with MFA.
     pub mfa: bool,
     /// `sourceIdentity`, set by whoever assumed the role (who is really behind it).
@@ -92,6 +95,7 @@ impl Principal {
             kind,
             label,
             arn,
+            access_key_id: text(identity, "accessKeyId").filter(|k| !k.is_empty()),
             mfa,
             source_identity,
         }

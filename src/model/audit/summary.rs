@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use jiff::Timestamp;
 
-use super::AuditEvent;
+use super::{AuditEvent, Me};
 
 /// Reading a value: GetSecretValue (BatchGetSecretValue also records one per secret, so
 /// counting these alone counts each read once).
@@ -20,22 +20,27 @@ pub struct Summary {
     pub denied: usize,
     /// The newest successful read: when, and by whom.
     pub last_read: Option<(Timestamp, String)>,
-    /// smtui's own reads (`AuditEvent::own_read`), left out or counted.
+    /// smtui's own read-only calls (`AuditEvent::own_read`), left out or counted.
     pub own: usize,
+    /// How many of those read the value (successful GetSecretValue): when they are left
+    /// out, the readers counted are the others.
+    pub own_value_reads: usize,
 }
 
-/// Sums up `events` (of one secret, or of a region); `caller_arn` is who smtui works as,
-/// whose reads through smtui are its own.
+/// Sums up `events` (of one secret, or of a region); `me` is who smtui is, whose reads
+/// through smtui are its own.
 pub fn summarise<'a>(
     events: impl IntoIterator<Item = &'a AuditEvent>,
-    caller_arn: Option<&str>,
+    me: &Me,
     include_own: bool,
 ) -> Summary {
     let mut summary = Summary::default();
     let mut readers = HashSet::new();
     for event in events {
-        if event.own_read(caller_arn) {
+        let value_read = event.name == READ && event.error_code.is_none();
+        if event.own_read(me) {
             summary.own += 1;
+            summary.own_value_reads += usize::from(value_read);
             if !include_own {
                 continue;
             }
@@ -44,7 +49,7 @@ pub fn summarise<'a>(
         if event.denied() {
             summary.denied += 1;
         }
-        if event.name == READ && event.error_code.is_none() {
+        if value_read {
             readers.insert(event.principal.label.clone());
             if let Some(at) = event.time
                 && summary

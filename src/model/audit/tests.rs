@@ -94,14 +94,23 @@ const ANN: &str = "arn:aws:iam::123456789012:user/ann";
 /// Who smtui works as in these tests: an assumed role's session, as GetCallerIdentity says.
 const ME: &str = "arn:aws:sts::123456789012:assumed-role/auditor/alice";
 const VIA_SMTUI: &str = "aws-sdk-rust/1.3 os/linux lang/rust/1.90 app/smtui";
+/// The access key smtui's calls are signed with in these tests.
+const MY_KEY: &str = "ASIAMYSESSIONKEY";
+
+fn me_as(arn: &str) -> Me {
+    Me {
+        arn: Some(arn.to_owned()),
+        access_keys: vec![MY_KEY.to_owned()],
+    }
+}
 
 #[test]
 fn only_our_own_reads_through_smtui_are_ours() {
-    let me = json!({"type": "AssumedRole", "arn": ME});
+    let me = json!({"type": "AssumedRole", "arn": ME, "accessKeyId": MY_KEY});
     let someone = json!({"type": "AssumedRole", "arn": "arn:aws:sts::123456789012:assumed-role/auditor/mallory"});
     let via_smtui = json!({"userAgent": VIA_SMTUI});
     let own = |kind: &str, who: &serde_json::Value, extra: &serde_json::Value| {
-        event(&call(kind, who, extra)).own_read(Some(ME))
+        event(&call(kind, who, extra)).own_read(&me_as(ME))
     };
     assert!(own(READ_EVENT, &me, &via_smtui), "our read through smtui");
     assert!(
@@ -123,8 +132,18 @@ fn only_our_own_reads_through_smtui_are_ours() {
         "our read through the aws CLI"
     );
     assert!(
-        !event(&call(READ_EVENT, &me, &via_smtui)).own_read(None),
+        !event(&call(READ_EVENT, &me, &via_smtui)).own_read(&Me {
+            arn: None,
+            access_keys: vec![MY_KEY.to_owned()]
+        }),
         "nothing is ours until GetCallerIdentity has said who we are"
+    );
+    assert!(
+        !event(&call(READ_EVENT, &me, &via_smtui)).own_read(&Me {
+            arn: Some(ME.to_owned()),
+            access_keys: Vec::new()
+        }),
+        "nor until a lookup has said which key we sign with"
     );
     // CloudTrail's readOnly decides over the name; without it, the known reads are reads.
     let flagged = |flag: serde_json::Value| json!({"userAgent": VIA_SMTUI, "readOnly": flag});
@@ -136,9 +155,31 @@ fn only_our_own_reads_through_smtui_are_ours() {
     }
 }
 
+/// Anyone who may assume our role with our (predictable) session name gets our ARN, and
+/// can say smtui in their user agent; only the key they sign with tells them from us.
+#[test]
+fn a_read_with_our_arn_and_user_agent_but_another_key_is_not_ours() {
+    let via_smtui = json!({"userAgent": VIA_SMTUI});
+    let ours = json!({"type": "AssumedRole", "arn": ME, "accessKeyId": MY_KEY});
+    let twin = json!({"type": "AssumedRole", "arn": ME, "accessKeyId": "ASIAOTHERSESSION"});
+    let unsigned = json!({"type": "AssumedRole", "arn": ME});
+    assert!(event(&call(READ_EVENT, &ours, &via_smtui)).own_read(&me_as(ME)));
+    assert!(!event(&call(READ_EVENT, &twin, &via_smtui)).own_read(&me_as(ME)));
+    assert!(
+        !event(&call(READ_EVENT, &unsigned, &via_smtui)).own_read(&me_as(ME)),
+        "a record without a key is nobody's own"
+    );
+    // A key smtui signed with before its credentials were refreshed is still its own.
+    let mut me = me_as(ME);
+    me.learn_key(Some("ASIAOTHERSESSION".to_owned()));
+    me.learn_key(Some(MY_KEY.to_owned()));
+    assert_eq!(me.access_keys.len(), 2, "each key once");
+    assert!(event(&call(READ_EVENT, &twin, &via_smtui)).own_read(&me));
+}
+
 #[test]
 fn the_summary_leaves_out_only_our_own_reads() {
-    let me = json!({"type": "AssumedRole", "arn": ME});
+    let me = json!({"type": "AssumedRole", "arn": ME, "accessKeyId": MY_KEY});
     let someone =
         json!({"type": "IAMUser", "userName": "bob", "arn": "arn:aws:iam::123456789012:user/bob"});
     let via_smtui = json!({"userAgent": VIA_SMTUI});
@@ -148,9 +189,10 @@ fn the_summary_leaves_out_only_our_own_reads() {
         event(&call("RotateSecret", &me, &via_smtui)),
         event(&call(READ_EVENT, &me, &json!({}))),
     ];
-    let summary = summarise(&events, Some(ME), false);
+    let summary = summarise(&events, &me_as(ME), false);
     assert_eq!((summary.events, summary.own, summary.readers), (3, 1, 2));
-    let counted = summarise(&events, Some(ME), true);
+    assert_eq!(summary.own_value_reads, 1);
+    let counted = summarise(&events, &me_as(ME), true);
     assert_eq!((counted.events, counted.own), (4, 1));
 }
 
@@ -215,7 +257,7 @@ fn malformed_records_still_make_a_row() {
 #[test]
 fn the_summary_counts_readers_once_denials_and_the_last_read() {
     let bob = json!({"type": "IAMUser", "userName": "bob"});
-    let ann = json!({"type": "IAMUser", "userName": "ann", "arn": ANN});
+    let ann = json!({"type": "IAMUser", "userName": "ann", "arn": ANN, "accessKeyId": MY_KEY});
     let denied = json!({"errorCode": "AccessDenied", "errorMessage": "no"});
     let later = json!({"eventTime": "2026-11-25T11:00:00Z"});
     let smtui =
@@ -227,7 +269,7 @@ fn the_summary_counts_readers_once_denials_and_the_last_read() {
         event(&call("DescribeSecret", &ann, &json!({}))),
         event(&call(READ_EVENT, &ann, &smtui)),
     ];
-    let without = summarise(&events, Some(ANN), false);
+    let without = summarise(&events, &me_as(ANN), false);
     assert_eq!(
         (without.events, without.readers, without.denied, without.own),
         (4, 1, 1, 1)
@@ -236,7 +278,7 @@ fn the_summary_counts_readers_once_denials_and_the_last_read() {
         without.last_read.as_ref().map(|(_, who)| who.as_str()),
         Some("user/bob")
     );
-    let with = summarise(&events, Some(ANN), true);
+    let with = summarise(&events, &me_as(ANN), true);
     assert_eq!(
         (with.readers, with.last_read.map(|(_, who)| who)),
         (2, Some("user/ann".to_owned()))
