@@ -99,9 +99,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     app.select("canary/plain", "us-east-1");
     app.cmd(Command::CopyValue);
     app.wait_for("copy fails", wait, |s| {
-        s.status
-            .as_ref()
-            .is_some_and(|l| l.text.contains("GetSecretValue"))
+        s.status_text().contains("GetSecretValue")
     })
     .await;
     app.shutdown();

@@ -297,7 +297,7 @@ fn hardening_that_failed_is_said_on_screen_from_the_start() {
 fn a_long_message_wraps_and_is_read_whole() {
     let h = Harness::loaded();
     // The harness's denied region leaves a message longer than 80 columns.
-    let status = h.state.status.as_ref().expect("a message").text.clone();
+    let status = h.state.status_text().to_owned();
     assert!(status.chars().count() > 80, "{status}");
     let screen = h.screen(80, 24);
     let joined = screen

@@ -17,6 +17,7 @@ use crate::features::editor::Editor;
 use crate::features::help::Help;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::messages::Messages;
+use crate::features::messages::footer::Footer;
 use crate::features::palette::Palette;
 use crate::features::prompt::Prompt;
 use crate::features::reveal::Reveal;
@@ -52,8 +53,8 @@ pub struct State {
     pub tab: Tab,
     /// Whether the last frame showed one pane under a tab bar (fed back after each frame).
     pub tabs_shown: bool,
-    /// The footer's message (information goes at the next key, errors at Esc).
-    pub status: Option<StatusLine>,
+    /// The footer's message, and the layer it belongs to (see `features::messages::footer`).
+    pub status: Option<Footer>,
     pub now: Instant,
     /// The wall clock at the last action (set by the run loop), for dates and relative
     /// times; `update` never reads a clock itself.
@@ -98,14 +99,14 @@ impl State {
     #[must_use]
     pub fn with_hardening_failure(mut self, why: Option<&str>) -> Self {
         if let Some(why) = why {
-            self.status = Some(StatusLine {
+            self.status = Some(Footer::new(StatusLine {
                 level: crate::app::room::Level::Warn,
                 text: crate::sanitize::sanitize_line(&format!(
                     "Core dumps could not be disabled ({why}): a crash could write memory, \
                      values included, to disk"
                 ))
                 .into_owned(),
-            });
+            }));
         }
         self
     }
@@ -134,13 +135,13 @@ impl State {
             return self;
         };
         let text = match self.status.take() {
-            Some(earlier) => format!("{} · {warning}", earlier.text),
+            Some(earlier) => format!("{} · {warning}", earlier.line.text),
             None => warning,
         };
-        self.status = Some(StatusLine {
+        self.status = Some(Footer::new(StatusLine {
             level: crate::app::room::Level::Warn,
             text: crate::sanitize::sanitize_line(&text).into_owned(),
-        });
+        }));
         self
     }
 
@@ -214,7 +215,7 @@ impl State {
 
     /// The footer's message, or "" when it shows key hints.
     pub fn status_text(&self) -> &str {
-        self.status.as_ref().map_or("", |s| s.text.as_str())
+        self.status.as_ref().map_or("", |s| s.line.text.as_str())
     }
 
     /// A secret's value may be on screen in clear: the value pane, the editor (its text,
@@ -230,9 +231,11 @@ impl State {
                 .is_some_and(|c| c.revealed.is_shown())
     }
 
-    /// A countdown is on screen, so a once-a-second redraw is useful.
+    /// A countdown is on screen, or information waits to time out, so a once-a-second
+    /// redraw (a tick) is useful.
     pub fn has_countdown(&self) -> bool {
         self.reveal.value.is_some()
+            || self.status.as_ref().is_some_and(Footer::times_out)
             || self.clipboard.has_countdown()
             || self.session.current().is_some_and(|k| k.expires.is_some())
     }

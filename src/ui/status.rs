@@ -133,13 +133,13 @@ pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
         prompt.spans.extend(hints(state, top, left, theme).spans);
         prompt
     } else if let Some(status) = &state.status {
-        let style = match status.level {
+        let style = match status.level() {
             Level::Info => theme.text,
             Level::Warn => theme.warn,
             Level::Error => theme.error,
         };
         message = true;
-        Line::styled(sanitize_line(&status.text).into_owned(), style)
+        Line::styled(sanitize_line(&status.line.text).into_owned(), style)
     } else {
         hints(state, top, room, theme)
     };
@@ -178,7 +178,7 @@ pub fn footer_rows(state: &State, width: u16) -> u16 {
     let countdown = clipboard::view::countdown_text(&state.clipboard, state.now)
         .map_or(0, |c| u16::try_from(c.width()).unwrap_or(u16::MAX));
     let room = width.saturating_sub(countdown).max(1);
-    let text = sanitize_line(&status.text);
+    let text = sanitize_line(&status.line.text);
     let rows = Paragraph::new(Line::raw(text))
         .wrap(Wrap { trim: true })
         .line_count(room);

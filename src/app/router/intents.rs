@@ -4,10 +4,11 @@
 
 use crate::app::effect::Effect;
 use crate::app::layers::Layer;
-use crate::app::room::{ConfirmRequest, Intent, Level, OnYes, Out, PromptFor, Sensitivity};
+use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivity};
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
+use crate::features::messages::footer::Footer;
 use crate::features::rotation::RotationRoom;
 
 use super::{identity, refuse_read_only, run_command};
@@ -21,7 +22,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
         match intent {
             Intent::Status(line) => {
                 state.messages.record(&line, state.wall);
-                state.status = Some(line);
+                state.status = Some(Footer::new(line));
             }
             Intent::Copy {
                 label,
@@ -75,17 +76,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 initial,
                 purpose,
             } => state.prompt.ask(label, initial, purpose, out),
-            Intent::Prompted { purpose, text } => {
-                // A warning about the text before (why it was asked again) is answered now.
-                if state
-                    .status
-                    .as_ref()
-                    .is_some_and(|s| s.level == Level::Warn)
-                {
-                    state.status = None;
-                }
-                prompted(state, purpose, text, out);
-            }
+            Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => state.prompt.again(text, out),
             Intent::AddRow(summary) => state.browse.add_row(summary),
             Intent::SelectSecret { arn } => match state.browse.list.unhide_and_select(&arn) {

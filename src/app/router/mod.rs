@@ -13,11 +13,12 @@ use crate::app::effect::Effect;
 use crate::app::envelope::Stamp;
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
-use crate::app::room::{Intent, Level, OnYes, Out};
+use crate::app::room::{Intent, OnYes, Out};
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
+use crate::features::messages::footer::Input;
 use crate::features::rotation::RotationRoom;
 use crate::secret::SecretValue;
 
@@ -64,6 +65,9 @@ use results::result;
 
 pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     state.now = now;
+    // What the user did may answer the footer's message (it belongs to the top layer).
+    let input = Input::of(&action);
+    state.status = state.status.take().filter(|s| s.outlasts(input, now));
     let before = Before {
         stamp: state.session.stamp(),
         selected: selected_arn(state),
@@ -122,7 +126,22 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     }
     apply_intents(state, &mut out);
     cross_room_rules(state, &before, &mut out);
+    settle_status(state);
     out.effects
+}
+
+/// A message said by this action belongs to the layer now on top; an older one goes once
+/// its layer has closed or another covers it.
+fn settle_status(state: &mut State) {
+    let Some(status) = state.status.take() else {
+        return;
+    };
+    if status.is_new() {
+        // One said before the first action (a start warning) joins the log here; any other
+        // is there already (the log skips a repeat).
+        state.messages.record(&status.line, state.wall);
+    }
+    state.status = status.settled(state.layers.top(), state.now);
 }
 
 fn run_command(state: &mut State, command: Command, out: &mut Out) {
@@ -221,14 +240,6 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
 
 /// Commands under the panes (keys, or the palette run over them).
 fn pane_command(state: &mut State, command: Command, out: &mut Out) {
-    // Information and warnings are read by the next key press; errors stay until Esc.
-    if state
-        .status
-        .as_ref()
-        .is_some_and(|s| s.level != Level::Error)
-    {
-        state.status = None;
-    }
     match command {
         Command::Help => out.intent(Intent::Open(Layer::Help)),
         Command::Palette => open_palette(state, out),
@@ -306,10 +317,11 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             state.versions.open(&state.reveal.version, &ctx, out);
         }
         Command::Back => {
+            // The footer's message went before (Esc answers it).
             if state.reveal.value.is_some() {
                 state.reveal.mask();
-            } else if !state.browse.clear_filter() {
-                state.status = None;
+            } else {
+                state.browse.clear_filter();
             }
         }
         _ => {

@@ -3,6 +3,7 @@
 //! it; here an error that was replaced (by "Cancelled", by the next page) can still be read.
 //! Messages never hold a secret's value (a rule every room keeps), so the log may keep them.
 
+pub mod footer;
 pub mod view;
 
 use std::collections::VecDeque;
