@@ -131,6 +131,16 @@ impl ValueView {
             _ => raw.clone(),
         }
     }
+
+    /// What a copy of the whole value (`what`, e.g. "value of db (AWSCURRENT)") is called
+    /// in messages: a binary value is copied as its base64, and says so, so nobody pastes
+    /// it where the bytes were meant.
+    pub fn copy_label(&self, what: String) -> String {
+        match self {
+            Self::Binary { .. } => format!("base64 of the binary {what}"),
+            _ => what,
+        }
+    }
 }
 
 /// Ordered top-level entries of a JSON object, keys and values borrowing from the secret's

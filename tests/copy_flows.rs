@@ -10,7 +10,8 @@ use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::{Focus, Layer};
 use smtui::app::{Action, Command, CopyRequest, Effect, Outcome};
-use smtui::model::VersionSel;
+use smtui::model::{FetchedValue, VersionSel};
+use smtui::secret::{SecretValue, ValueView};
 
 #[test]
 fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
@@ -191,4 +192,58 @@ fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming
     h.cmd(Command::Down);
     let copied = h.copy_value_and_confirm();
     assert_eq!(copied.text.expose_str(), Some("plain"));
+}
+
+/// Answers the pending fetch with a binary value, as the runner does for a SecretBinary.
+fn answer_binary(h: &mut Harness, bytes: &[u8]) {
+    let request = h
+        .state
+        .reveal
+        .pending
+        .last()
+        .expect("a pending fetch")
+        .request;
+    let raw = SecretValue::from_bytes(bytes.to_vec());
+    h.answer(Outcome::ValueFetched {
+        request,
+        result: Ok(FetchedValue {
+            version_id: "v2-0000-1111".into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: raw.clone(),
+            view: ValueView::from_parts(None, Some(raw)),
+        }),
+    });
+}
+
+/// Makes the one copy asked for, as the clipboard thread would, and returns the footer's
+/// message after it.
+fn copy_answered(h: &mut Harness) -> String {
+    let [Effect::Copy(request)] = &h.effects[..] else {
+        panic!("one copy: {:?}", h.effects)
+    };
+    let request = request.clone();
+    assert_eq!(request.text.expose_str(), Some("AAEC/w=="), "the base64");
+    h.act(Action::Copied {
+        token: request.token,
+        label: request.label,
+        clear_after: request.clear_after,
+        result: Ok("system"),
+    });
+    h.state.status_text().to_owned()
+}
+
+#[test]
+fn copying_a_binary_value_says_the_clipboard_holds_its_base64() {
+    let said = "Copied base64 of the binary value of prod/orders/postgres (AWSCURRENT) \
+                to the clipboard (system)";
+    let mut h = Harness::loaded();
+    // Copied without a reveal: the value is fetched for the copy.
+    h.cmd(Command::CopyValue);
+    answer_binary(&mut h, &[0, 1, 2, 255]);
+    assert_eq!(copy_answered(&mut h), said);
+    // Copied from the revealed value.
+    h.cmd(Command::Reveal);
+    answer_binary(&mut h, &[0, 1, 2, 255]);
+    h.cmd(Command::CopyValue);
+    assert_eq!(copy_answered(&mut h), said);
 }

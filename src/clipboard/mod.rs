@@ -285,10 +285,12 @@ impl Clipboard {
             return Ok(false);
         };
         let still_ours = match (ours.owner, self.backend.owner()) {
-            // The platform says who holds it: ours only while the owner is unchanged,
-            // whatever the text now reads like.
-            (Some(then), Some(now)) => then == now,
-            // Else the text is compared. Write-only backends (OSC 52) answer None: they
+            // The platform says who holds it: while the owner is unchanged it is ours,
+            // whatever the text now reads like (a manager normalising it in place).
+            (Some(then), Some(now)) if then == now => true,
+            // A new owner, or no owner to ask: the text decides. On X11 a clipboard manager
+            // takes the selection to serve what we copied, so a new owner serving our very
+            // text still holds our secret. Write-only backends (OSC 52) answer None: they
             // cannot tell, and clearing is the safe side.
             _ => match self.backend.get()? {
                 Some(current) => self.hasher.hash_one(current.as_str()) == ours.hash,
@@ -419,7 +421,7 @@ mod tests {
     }
 
     #[test]
-    fn where_the_owner_is_known_the_clear_goes_by_ownership_not_by_text() {
+    fn an_unchanged_owner_clears_and_a_new_owner_clears_only_our_text() {
         let memory = MemoryBackend::default();
         let owner = Arc::new(Mutex::new(0));
         let backend = OwnedBackend {
@@ -435,17 +437,28 @@ mod tests {
         assert_eq!(clipboard.clear_if_ours(1), Ok(true), "cleared by ownership");
         assert!(memory.contents().is_none());
 
-        // Another program copied the very same text: it is theirs now, left alone.
+        // A clipboard manager took the selection and serves the very same text: the
+        // secret is still there, so it is cleared.
         clipboard.copy_secret(2, &secret).expect("copy");
         *owner.lock().expect("lock") = SOMEONE_ELSE;
-        assert_eq!(clipboard.clear_if_ours(2), Ok(false));
+        assert_eq!(clipboard.clear_if_ours(2), Ok(true), "cleared by its text");
+        assert!(memory.contents().is_none());
+
+        // Another program copied something else: it is theirs, left alone.
+        clipboard.copy_secret(3, &secret).expect("copy");
+        *owner.lock().expect("lock") = SOMEONE_ELSE;
+        *memory.0.lock().expect("lock") = Some(Zeroizing::new("theirs".into()));
+        assert_eq!(clipboard.clear_if_ours(3), Ok(false));
         assert_eq!(
             clipboard.clear_on_exit(),
             Ok(false),
             "and not on exit either"
         );
         assert_eq!(*owner.lock().expect("lock"), SOMEONE_ELSE);
-        assert!(memory.contents().is_some());
+        assert_eq!(
+            memory.contents().as_deref().map(String::as_str),
+            Some("theirs")
+        );
     }
 
     /// A clipboard whose clear fails until `fixed` is set.

@@ -1,8 +1,10 @@
 //! Who owns the X11 CLIPBOARD selection. After smtui copies, the owner is arboard's window;
 //! if another program copies, it becomes that program's. So a clear can ask "is it still
 //! ours?" by ownership, which a clipboard manager normalising the text (a trailing newline)
-//! cannot fool, and never wipes what the user copied since (arboard's clear gives up the
-//! selection whoever holds it).
+//! cannot fool. A new owner alone does not make it someone else's: a clipboard manager
+//! takes the selection to serve what we copied (on X11 only the owner serves text), so
+//! then the text decides, and what the user copied since is never wiped (arboard's clear
+//! gives up the selection whoever holds it).
 
 use x11rb::connection::Connection as _;
 use x11rb::protocol::xproto::{Atom, ConnectionExt as _};

@@ -11,10 +11,12 @@
 //!   operation (an answer lost after the call was made),
 //! - keeps what moto drops about rotation and reads (rules, dates) and puts it back into
 //!   DescribeSecret, ListSecrets, ListSecretVersionIds and GetSecretValue answers, and
-//!   records the rotation service events ([`rotation`], [`rotation_calls`]). For that
-//!   one operation, RotateSecret, the body moto gets is rewritten (see
-//!   [`rotation_calls`]) unless [`ProxyOptions::forward_verbatim`].
+//!   records the rotation service events ([`rotation`], [`rotation_calls`]). For
+//!   RotateSecret, and for a GetSecretValue naming no version (asked for AWSCURRENT, as
+//!   AWS answers it: [`current`]), the body moto gets is rewritten unless
+//!   [`ProxyOptions::forward_verbatim`].
 
+mod current;
 pub mod events;
 mod faults;
 pub mod lookup;

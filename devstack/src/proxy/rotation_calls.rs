@@ -151,7 +151,13 @@ async fn moto(shared: &Shared, region: &str, op: &str, body: &Value) -> Option<V
 pub(super) async fn before(shared: &Shared, op: &str, region: &str, body: Bytes) -> Before {
     let req = json_body(&body);
     let mut plan = Plan::of(&req);
-    if op != "RotateSecret" || lock(&shared.options).forward_verbatim {
+    if lock(&shared.options).forward_verbatim {
+        return Before::Forward(body, plan);
+    }
+    if op == "GetSecretValue" {
+        return Before::Forward(super::current::name_current(body), plan);
+    }
+    if op != "RotateSecret" {
         return Before::Forward(body, plan);
     }
     if let Some(Err(msg)) = req.get("RotationRules").map(Rules::from_json) {

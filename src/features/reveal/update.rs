@@ -135,7 +135,11 @@ impl Reveal {
         };
         match fetch.purpose {
             FetchPurpose::Copy => out.intent(Intent::Copy {
-                label: format!("value of {} ({})", fetch.name, fetch.version.label()),
+                label: value.view.copy_label(format!(
+                    "value of {} ({})",
+                    fetch.name,
+                    fetch.version.label()
+                )),
                 text: value.view.whole_for_copy(&value.raw),
                 sensitivity: Sensitivity::Secret,
             }),
@@ -276,7 +280,11 @@ impl Reveal {
                 None => return,
             },
             None => (
-                format!("value of {} ({})", selected.name, self.version.label()),
+                pane.value.view.copy_label(format!(
+                    "value of {} ({})",
+                    selected.name,
+                    self.version.label()
+                )),
                 pane.value.view.whole_for_copy(&pane.value.raw),
             ),
         };
