@@ -365,6 +365,9 @@ impl Editor {
                     purpose: EditFetch::Theirs,
                 }));
                 loaded.overwrite = Some(current_version);
+                // Their earlier value is no longer what the save would replace: the view
+                // opens again on the new one, and the review compares with it.
+                session.theirs = None;
                 // It did change: the detail (versions, dates) is described again.
                 out.intent(Intent::SecretChanged {
                     arn: arn.to_owned(),
