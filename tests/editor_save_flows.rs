@@ -5,13 +5,17 @@
 
 mod common;
 
-use common::Harness;
+use common::roles::{ROLE, assume_call};
+use common::{Harness, detail_for, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, EditFetch, Outcome, SaveResult};
+use smtui::app::{
+    Action, Assumed, AwsCall, Command, EditFetch, Effect, Envelope, IdentityId, Outcome,
+    SaveResult, Stamp, Written,
+};
 use smtui::diff::Change;
 use smtui::features::editor::Phase;
-use smtui::model::FetchedValue;
+use smtui::model::{AwsError, ErrorKind, FetchedValue};
 use smtui::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {
@@ -34,7 +38,7 @@ fn session_arn(h: &Harness) -> String {
 /// The token of the one save the last action sent.
 fn save_token(h: &Harness) -> String {
     match &h.calls()[..] {
-        [AwsCall::SaveValue { token, .. }] => token.clone().unwrap_or_else(|| "tok".into()),
+        [AwsCall::SaveValue { token, .. }] => token.clone(),
         other => panic!("one save: {other:?}"),
     }
 }
@@ -42,7 +46,7 @@ fn save_token(h: &Harness) -> String {
 fn conflict(h: &mut Harness, token: &str, current: &str) {
     h.answer(Outcome::Saved {
         arn: session_arn(h),
-        token: Some(token.to_owned()),
+        token: token.to_owned(),
         result: Ok(SaveResult::Conflict {
             current_version: current.into(),
         }),
@@ -126,4 +130,215 @@ fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
     assert!(
         matches!(&h.calls()[..], [AwsCall::SaveValue { base_version, .. }] if base_version == "v-y")
     );
+}
+
+/// The loaded harness, its selected secret described without replicas (so deletable).
+fn loaded() -> Harness {
+    let mut h = Harness::loaded();
+    let selected = h.state.selected().cloned().expect("selected");
+    let mut detail = detail_for(&selected);
+    detail.replicas.clear();
+    h.answer(Outcome::Described {
+        arn: selected.arn,
+        result: Ok(detail),
+    });
+    h.state.status = None;
+    h
+}
+
+/// Asks to switch to ROLE: the AssumeRole is on its way, not answered.
+fn switch_asked(h: &mut Harness) -> IdentityId {
+    h.cmd(Command::Role);
+    h.type_text("another role");
+    press(h, KeyCode::Enter);
+    h.type_text(ROLE);
+    press(h, KeyCode::Enter);
+    press(h, KeyCode::Enter);
+    let (_, _, identity) = assume_call(h).expect("AssumeRole sent");
+    identity
+}
+
+/// The AssumeRole's answer arrives.
+fn switch_lands(h: &mut Harness, identity: IdentityId) {
+    h.answer(Outcome::Assumed {
+        identity,
+        role_arn: ROLE.into(),
+        result: Ok(Assumed {
+            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            expires: Some(ts("2026-11-25T13:00:00Z")),
+        }),
+    });
+}
+
+/// `e` on the selection, its value answered as `value`.
+fn edit(h: &mut Harness, value: &str) {
+    press(h, KeyCode::Char('e'));
+    let raw = SecretValue::from_string(value.to_owned());
+    h.answer(Outcome::EditSource {
+        arn: session_arn(h),
+        purpose: EditFetch::Open,
+        result: Ok(FetchedValue {
+            version_id: "v-base".into(),
+            stages: vec!["AWSCURRENT".into()],
+            raw: raw.clone(),
+            view: ValueView::from_parts(Some(raw), None),
+        }),
+    });
+}
+
+/// The stamp the last action's one AWS effect carries (what its answer comes back with).
+fn sent_stamp(h: &Harness) -> Stamp {
+    match &h.effects[..] {
+        [Effect::Aws { stamp, .. }] => *stamp,
+        other => panic!("one AWS call: {other:?}"),
+    }
+}
+
+/// The ClientRequestToken is the editor's: minted before the call, and the same text
+/// saved again (whatever became of the first answer) carries the same one, so the service
+/// answers with the version it already made instead of making a second.
+#[test]
+fn a_retry_of_the_same_text_reuses_the_token_minted_for_it() {
+    let mut h = Harness::editing("v1");
+    press(&mut h, KeyCode::End);
+    h.type_text("x");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let first = save_token(&h);
+    assert!(!first.is_empty(), "minted before the call is made");
+    // The answer was lost on the way back: the runner says so, as it does for a timeout.
+    h.answer(Outcome::Saved {
+        arn: session_arn(&h),
+        token: first.clone(),
+        result: Err(AwsError {
+            kind: ErrorKind::Network,
+            operation: "PutSecretValue",
+            region: "us-east-1".into(),
+            code: None,
+            message: Some("timed out".into()),
+        }),
+    });
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    assert_eq!(save_token(&h), first, "the retry reuses the token");
+}
+
+/// A role switch that lands while a save is on its way is refused, saying so; the save's
+/// answer (stamped as the identity that sent it) still reaches the editor.
+#[test]
+fn a_switch_landing_during_a_save_waits_for_nothing_and_wedges_nothing() {
+    let mut h = loaded();
+    let identity = switch_asked(&mut h);
+    edit(&mut h, "v1");
+    press(&mut h, KeyCode::End);
+    h.type_text("x");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let (stamp, token) = (sent_stamp(&h), save_token(&h));
+    switch_lands(&mut h, identity);
+    assert_eq!(h.state.session.identity, IdentityId::START, "not switched");
+    let said = h.state.status_text();
+    assert!(
+        said.contains("not switched") && said.contains("save or discard the edit first"),
+        "{said}"
+    );
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    h.act(Action::Result(Envelope {
+        stamp,
+        outcome: Outcome::Saved {
+            arn: session_arn(&h),
+            token,
+            result: Ok(SaveResult::Saved {
+                version_id: "v-new-123456".into(),
+            }),
+        },
+    }));
+    assert_eq!(h.state.layers.top(), Layer::List, "the save ended");
+    assert!(h.state.status_text().contains("is AWSCURRENT"));
+    // With nothing unfinished, switching works.
+    let identity = switch_asked(&mut h);
+    switch_lands(&mut h, identity);
+    assert_eq!(h.state.session.identity, identity);
+}
+
+/// Typed text not saved is never dropped by a switch: refused until it is saved or
+/// discarded.
+#[test]
+fn a_switch_landing_while_text_is_unsaved_is_refused_and_the_text_kept() {
+    let mut h = loaded();
+    let identity = switch_asked(&mut h);
+    edit(&mut h, "v1");
+    press(&mut h, KeyCode::End);
+    h.type_text("x");
+    switch_lands(&mut h, identity);
+    assert_eq!(h.state.session.identity, IdentityId::START);
+    assert_eq!(h.state.layers.top(), Layer::Editor);
+    let session = h.state.editor.session.as_ref().expect("still editing");
+    let text = session.loaded.as_ref().map(|l| l.buffer.text());
+    assert_eq!(text.as_ref().and_then(|t| t.expose_str()), Some("v1x"));
+}
+
+/// Another write on its way when the switch lands: refused (its answer would be dropped),
+/// and a refresh meanwhile does not drop that answer.
+#[test]
+fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
+    let mut h = loaded();
+    let identity = switch_asked(&mut h);
+    let name = h.state.selected().expect("selected").name.clone();
+    press(&mut h, KeyCode::Char('D'));
+    press(&mut h, KeyCode::Enter);
+    h.type_text(&name);
+    press(&mut h, KeyCode::Enter);
+    let stamp = sent_stamp(&h);
+    let call = h.calls().remove(0);
+    assert!(matches!(call, AwsCall::Delete { .. }), "{call:?}");
+    h.cmd(Command::Refresh);
+    switch_lands(&mut h, identity);
+    assert_eq!(h.state.session.identity, IdentityId::START, "not switched");
+    assert!(
+        h.state.status_text().contains("a write is on its way"),
+        "{}",
+        h.state.status_text()
+    );
+    h.act(Action::Result(Envelope {
+        stamp,
+        outcome: Outcome::Wrote {
+            call,
+            result: Ok(Written::Deleted {
+                on: Some(ts("2026-12-24T12:00:00Z")),
+            }),
+        },
+    }));
+    assert!(
+        h.state.status_text().contains("scheduled for deletion"),
+        "the answer arrived after the refresh: {}",
+        h.state.status_text()
+    );
+    let identity = switch_asked(&mut h);
+    switch_lands(&mut h, identity);
+    assert_eq!(h.state.session.identity, identity, "nothing on its way now");
+}
+
+/// After a switch no popup holds what was fetched or chosen as the old identity (a later
+/// `y` would write it as the new one).
+#[test]
+fn a_switch_closes_every_popup_of_the_old_identity() {
+    for (command, layer) in [
+        (Command::Delete, Layer::Delete),
+        (Command::PickVersion, Layer::Versions),
+        (Command::Tags, Layer::Tags),
+        (Command::Edit, Layer::Editor),
+    ] {
+        let mut h = loaded();
+        let identity = switch_asked(&mut h);
+        h.cmd(command);
+        assert_eq!(h.state.layers.top(), layer, "{command:?}");
+        switch_lands(&mut h, identity);
+        assert_eq!(h.state.session.identity, identity, "{command:?}");
+        assert_eq!(h.state.layers.top(), Layer::List, "{command:?} closed");
+        assert!(h.state.lifecycle.form.is_none());
+        assert!(h.state.versions.picker.is_none());
+        assert!(h.state.tags.popup.is_none());
+        assert!(h.state.editor.session.is_none());
+    }
 }

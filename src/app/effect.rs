@@ -123,7 +123,7 @@ pub enum AwsCall {
         region: String,
         name: String,
         spec: NewSecret,
-        token: Option<String>,
+        token: String,
         value: SecretValue,
     },
     /// GetRandomPassword.
@@ -224,14 +224,15 @@ pub enum AwsCall {
         new_identity: crate::app::stamp::IdentityId,
     },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
-    /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
-    /// retry of the same text; `None` makes a fresh one.
+    /// if `base_version` still holds it. `token` (the ClientRequestToken) is the editor's:
+    /// minted when this text is first saved and kept until its outcome is known, so a retry
+    /// of the same text makes no second version, whatever became of an earlier answer.
     SaveValue {
         region: String,
         arn: String,
         name: String,
         base_version: String,
-        token: Option<String>,
+        token: String,
         value: SecretValue,
     },
 }

@@ -42,11 +42,10 @@ pub enum Outcome {
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
     },
-    /// The answer to CreateSecret (the new secret's ARN), with the token it used.
+    /// The answer to CreateSecret (the new secret's ARN), with the token it was sent with.
     Created {
         name: String,
-        /// `None` when nothing was sent (the runner refused the call itself).
-        token: Option<String>,
+        token: String,
         result: Result<String, AwsError>,
     },
     /// A generated password.
@@ -69,11 +68,10 @@ pub enum Outcome {
         purpose: EditFetch,
         result: Result<FetchedValue, AwsError>,
     },
-    /// The answer to an editor save, with the ClientRequestToken it used.
+    /// The answer to an editor save, with the ClientRequestToken it was sent with.
     Saved {
         arn: String,
-        /// `None` when nothing was sent (the runner refused the call itself).
-        token: Option<String>,
+        token: String,
         result: Result<SaveResult, AwsError>,
     },
     /// A page of CloudTrail events, for the audit query `query`.

@@ -245,10 +245,9 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             arn,
             result: Err(error),
         },
-        AwsCall::Create { name, .. } => Outcome::Created {
+        AwsCall::Create { name, token, .. } => Outcome::Created {
             name,
-            // Nothing was sent: no token to reuse.
-            token: None,
+            token,
             result: Err(error),
         },
         AwsCall::RandomPassword { .. } => Outcome::Password { result: Err(error) },
@@ -261,10 +260,9 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             purpose,
             result: Err(error),
         },
-        AwsCall::SaveValue { arn, .. } => Outcome::Saved {
+        AwsCall::SaveValue { arn, token, .. } => Outcome::Saved {
             arn,
-            // Nothing was sent: no token to reuse.
-            token: None,
+            token,
             result: Err(error),
         },
     }
@@ -406,16 +404,9 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
             value,
             ..
         } => {
-            // A retry of the same text reuses its token: PutSecretValue then answers with
-            // the version it already made instead of making a second one.
-            let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
             let result =
                 secrets::save_value(ctx, &region, &arn, &base_version, &token, &value).await;
-            send(Outcome::Saved {
-                arn,
-                token: Some(token),
-                result,
-            });
+            send(Outcome::Saved { arn, token, result });
         }
         AwsCall::Restore {
             ref region,
@@ -446,11 +437,10 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
             token,
             value,
         } => {
-            let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
             let result = secrets::create(ctx, &region, &name, &spec, &token, &value).await;
             send(Outcome::Created {
                 name,
-                token: Some(token),
+                token,
                 result,
             });
         }

@@ -17,11 +17,19 @@ use crate::features::versions::Versions;
 /// One stale check for every result: a result asked for under another generation or
 /// identity is dropped.
 pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
-    // An AssumeRole answered after a refresh still counts (a refresh does not change who
-    // asked); any other result of an older stamp is stale.
-    let assumed_as_us = matches!(envelope.outcome, Outcome::Assumed { .. })
-        && envelope.stamp.identity == state.session.identity;
-    if envelope.stamp != state.session.stamp() && !assumed_as_us {
+    let wrote = matches!(
+        envelope.outcome,
+        Outcome::Wrote { .. } | Outcome::Saved { .. } | Outcome::Created { .. }
+    );
+    if wrote {
+        state.session.writes_in_flight = state.session.writes_in_flight.saturating_sub(1);
+    }
+    // An AssumeRole or a write answered after a refresh still counts (a refresh does not
+    // change who asked, and what was written was written: an editor waiting for its save
+    // must hear of it); any other result of an older stamp is stale.
+    let ours = matches!(envelope.outcome, Outcome::Assumed { .. }) || wrote;
+    let as_us = ours && envelope.stamp.identity == state.session.identity;
+    if envelope.stamp != state.session.stamp() && !as_us {
         return;
     }
     match envelope.outcome {
@@ -57,7 +65,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             result,
         } => {
             let ctx = ctx!(state);
-            state.editor.created(&name, token, result, &ctx, out);
+            state.editor.created(&name, &token, result, &ctx, out);
         }
         Outcome::Password { result } => {
             let ctx = ctx!(state);
@@ -84,7 +92,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         Outcome::Saved { arn, token, result } => {
             let ctx = ctx!(state);
-            state.editor.saved(&arn, token, result, &ctx, out);
+            state.editor.saved(&arn, &token, result, &ctx, out);
         }
         Outcome::Assumed {
             identity,

@@ -250,15 +250,10 @@ impl Editor {
         match (&mut session.phase, command) {
             (Phase::Reviewing { revealed, .. }, Command::Reveal) => revealed.toggle(ctx, out),
             (Phase::Reviewing { .. }, Command::Confirm) => {
-                let Some(loaded) = &session.loaded else {
+                let Some(loaded) = session.loaded.as_mut() else {
                     return;
                 };
-                let revision = loaded.buffer.revision();
-                let token = loaded
-                    .token
-                    .as_ref()
-                    .filter(|(_, for_revision)| *for_revision == revision)
-                    .map(|(token, _)| token.clone());
+                let token = loaded.token_for_text();
                 let call = match &session.creating {
                     Some(spec) => {
                         let Some(value) = create::value_of(spec, &loaded.buffer.text()) else {
@@ -324,19 +319,23 @@ impl Editor {
     pub fn saved(
         &mut self,
         arn: &str,
-        token: Option<String>,
+        token: &str,
         result: Result<SaveResult, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let Some(session) = self.session.as_mut().filter(|s| s.arn == arn) else {
+        // Only the answer to the save this editor is waiting for.
+        let Some(session) = self
+            .session
+            .as_mut()
+            .filter(|s| s.arn == arn && s.awaits(token))
+        else {
             return;
         };
         let Some(loaded) = session.loaded.as_mut() else {
             return;
         };
         session.phase = Phase::Editing;
-        loaded.token = token.map(|t| (t, loaded.buffer.revision()));
         match result {
             Ok(SaveResult::Saved { version_id }) => {
                 let short: String = version_id.chars().take(8).collect();
