@@ -214,6 +214,7 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
 
     let arn = session_arn(&h);
     h.answer(Outcome::Saved {
+        left: None,
         arn,
         token,
         result: Ok(SaveResult::Saved {
@@ -238,6 +239,7 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     let arn = session_arn(&h);
     let first = save_token(&h);
     h.answer(Outcome::Saved {
+        left: None,
         arn,
         token: first.clone(),
         result: Ok(SaveResult::Conflict {
@@ -324,6 +326,7 @@ fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
     assert_eq!(changed(&h), ["password"]);
     press(&mut h, KeyCode::Char('y'));
     h.answer(Outcome::Saved {
+        left: None,
         arn: session_arn(&h),
         token: save_token(&h),
         result: Ok(SaveResult::Conflict {
@@ -384,6 +387,7 @@ fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
     let arn = session_arn(&h);
     let first = save_token(&h);
     h.answer(Outcome::Saved {
+        left: None,
         arn,
         token: first.clone(),
         result: Err(AwsError {
@@ -426,6 +430,7 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
     let arn = session_arn(&h);
     let first = save_token(&h);
     h.answer(Outcome::Saved {
+        left: None,
         arn: arn.clone(),
         token: first.clone(),
         result: Ok(SaveResult::Conflict {

@@ -10,8 +10,8 @@ use common::{Harness, detail_for, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
 use smtui::app::{
-    Action, Assumed, AwsCall, Command, EditFetch, Effect, Envelope, IdentityId, Outcome,
-    SaveResult, Stamp, Written,
+    Action, Assumed, AwsCall, Command, EditFetch, Effect, Envelope, IdentityId, LabelsLeft,
+    Outcome, SaveResult, Stamp, Written, staging_label,
 };
 use smtui::diff::Change;
 use smtui::features::editor::Phase;
@@ -45,6 +45,7 @@ fn save_token(h: &Harness) -> String {
 
 fn conflict(h: &mut Harness, token: &str, current: &str) {
     h.answer(Outcome::Saved {
+        left: None,
         arn: session_arn(h),
         token: token.to_owned(),
         result: Ok(SaveResult::Conflict {
@@ -208,6 +209,7 @@ fn a_retry_of_the_same_text_reuses_the_token_minted_for_it() {
     assert!(!first.is_empty(), "minted before the call is made");
     // The answer was lost on the way back: the runner says so, as it does for a timeout.
     h.answer(Outcome::Saved {
+        left: None,
         arn: session_arn(&h),
         token: first.clone(),
         result: Err(AwsError {
@@ -246,6 +248,7 @@ fn a_switch_landing_during_a_save_waits_for_nothing_and_wedges_nothing() {
     h.act(Action::Result(Envelope {
         stamp,
         outcome: Outcome::Saved {
+            left: None,
             arn: session_arn(&h),
             token,
             result: Ok(SaveResult::Saved {
@@ -341,4 +344,83 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
         assert!(h.state.tags.popup.is_none());
         assert!(h.state.editor.session.is_none());
     }
+}
+
+fn refused(operation: &'static str) -> AwsError {
+    AwsError {
+        kind: ErrorKind::AccessDenied,
+        operation,
+        region: "us-east-1".into(),
+        code: Some("AccessDeniedException".into()),
+        message: Some("not allowed".into()),
+    }
+}
+
+/// A failed save may leave its private label behind (its put applied after all, the
+/// removal refused): the footer says so, the next save removes it, and leaving the editor
+/// does; a removal that fails on the way out is said too.
+#[test]
+fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving() {
+    let mut h = Harness::editing("v1");
+    press(&mut h, KeyCode::End);
+    h.type_text("x");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let first = save_token(&h);
+    let left = |token: &str| {
+        Some(LabelsLeft {
+            tokens: vec![token.to_owned()],
+            error: refused("UpdateSecretVersionStage"),
+        })
+    };
+    h.answer(Outcome::Saved {
+        arn: session_arn(&h),
+        token: first.clone(),
+        result: Err(refused("PutSecretValue")),
+        left: left(&first),
+    });
+    let said = h.state.status_text();
+    assert!(
+        said.contains(&staging_label(&first)) && said.contains("The next save removes it"),
+        "{said}"
+    );
+    // Another text, another token: the save carries the label left to remove.
+    h.type_text("y");
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let [
+        AwsCall::SaveValue {
+            token, leftovers, ..
+        },
+    ] = &h.calls()[..]
+    else {
+        panic!("one save: {:?}", h.calls())
+    };
+    assert_ne!(token, &first);
+    assert_eq!(leftovers, std::slice::from_ref(&first));
+    let second = token.clone();
+    h.answer(Outcome::Saved {
+        arn: session_arn(&h),
+        token: second,
+        result: Err(refused("PutSecretValue")),
+        left: left(&first),
+    });
+    // Leaving the editor (its text discarded) removes it, as the identity that saved.
+    press(&mut h, KeyCode::Esc);
+    press(&mut h, KeyCode::Char('y'));
+    assert_eq!(h.state.layers.top(), Layer::List);
+    let calls = h.calls();
+    let [call @ AwsCall::RemoveLabels { tokens, .. }] = &calls[..] else {
+        panic!("the label removed on the way out: {calls:?}")
+    };
+    assert_eq!(tokens, std::slice::from_ref(&first));
+    h.answer(Outcome::Wrote {
+        call: call.clone(),
+        result: Err(refused("UpdateSecretVersionStage")),
+    });
+    let said = h.state.status_text();
+    assert!(
+        said.contains(&staging_label(&first)) && said.contains("could not be removed"),
+        "{said}"
+    );
 }

@@ -73,6 +73,8 @@ pub enum Outcome {
         arn: String,
         token: String,
         result: Result<SaveResult, AwsError>,
+        /// Private labels of this save or earlier ones that could not be removed.
+        left: Option<LabelsLeft>,
     },
     /// A page of CloudTrail events, for the audit query `query`.
     AuditPage {
@@ -106,6 +108,14 @@ pub struct AuditPage {
     pub events: Vec<crate::model::audit::AuditEvent>,
     /// More to fetch with this token (same query).
     pub next_token: Option<String>,
+}
+
+/// Private staging labels (by the tokens of their saves) still on a version, or that could
+/// not be checked for, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelsLeft {
+    pub tokens: Vec<String>,
+    pub error: AwsError,
 }
 
 /// How a compare-and-swap save ended.

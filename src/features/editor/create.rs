@@ -199,6 +199,7 @@ impl Editor {
                         buffer: SecretBuffer::new(""),
                         kind: Kind::Text,
                         token: None,
+                        leftovers: Vec::new(),
                         overwrite: None,
                         warnings: Vec::new(),
                     }),

@@ -10,6 +10,7 @@ pub mod check;
 mod conflict;
 pub mod create;
 pub mod form;
+mod labels;
 mod update;
 pub mod view;
 
@@ -60,6 +61,9 @@ pub struct Loaded {
     /// Minted here, not where the call is made: trying again with the same text reuses it,
     /// so a retry never makes a second version, even when the first answer was lost.
     pub token: Option<(String, u64)>,
+    /// Tokens of earlier saves whose private staging label may still be on a version (their
+    /// removal failed): the next save removes them, or leaving the editor does.
+    pub leftovers: Vec<String>,
     /// Set after a conflict: the version that holds AWSCURRENT now. Saving again then
     /// replaces it, deliberately.
     pub overwrite: Option<String>,
@@ -164,11 +168,16 @@ impl Editor {
     }
 
     /// The secret whose edit must end before the identity changes, if any: typed changes
-    /// not saved, or a save on its way (its answer comes back to the old identity).
+    /// not saved, a save on its way (its answer comes back to the old identity), or private
+    /// labels to remove (as the old identity, when the editor is left).
     pub fn unfinished(&self) -> Option<&str> {
         let session = self.session.as_ref()?;
         let saving = matches!(session.phase, Phase::Saving);
-        (saving || self.unsaved().is_some()).then_some(session.name.as_str())
+        let labels = session
+            .loaded
+            .as_ref()
+            .is_some_and(|l| !l.leftovers.is_empty());
+        (saving || labels || self.unsaved().is_some()).then_some(session.name.as_str())
     }
 
     /// The secret whose typed changes are not saved, if any: quitting would lose them.

@@ -6,14 +6,14 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::command::{Command, Move};
 use crate::app::effect::{AwsCall, EditFetch};
-use crate::app::envelope::SaveResult;
+use crate::app::envelope::{LabelsLeft, SaveResult};
 use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
-use crate::features::editor::{create, form};
+use crate::features::editor::{create, form, labels};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::{SecretValue, ValueView};
 
@@ -108,6 +108,7 @@ impl Editor {
             kind: Kind::of(text),
             original: value.raw.clone(),
             token: None,
+            leftovers: Vec::new(),
             overwrite: None,
             warnings: {
                 let mut warnings = warnings(ctx, &value.version_id);
@@ -214,12 +215,12 @@ impl Editor {
                 _ if matches!(session.phase, Phase::Saving) => {
                     session.message = Some("Saving… wait for the answer".to_owned());
                 }
-                _ => out.intent(Intent::Close(Layer::Editor)),
+                _ => labels::leave(session, out),
             },
             Command::ReloadTheirs => self.reload_theirs(out),
             Command::DiscardEdit => {
                 out.info(format!("Changes to {} discarded", session.name));
-                out.intent(Intent::Close(Layer::Editor));
+                labels::leave(session, out);
             }
             _ => {}
         }
@@ -282,6 +283,7 @@ impl Editor {
                             .unwrap_or_else(|| loaded.base_version.clone()),
                         token,
                         value: loaded.buffer.text(),
+                        leftovers: loaded.leftovers.clone(),
                     },
                 };
                 session.phase = Phase::Saving;
@@ -320,7 +322,7 @@ impl Editor {
         &mut self,
         arn: &str,
         token: &str,
-        result: Result<SaveResult, AwsError>,
+        (result, left): (Result<SaveResult, AwsError>, Option<LabelsLeft>),
         ctx: &Ctx,
         out: &mut Out,
     ) {
@@ -336,6 +338,10 @@ impl Editor {
             return;
         };
         session.phase = Phase::Editing;
+        loaded.leftovers = left.as_ref().map(|l| l.tokens.clone()).unwrap_or_default();
+        // Said last, so the footer shows it over the save's own message.
+        let closing = matches!(result, Ok(SaveResult::Saved { .. }));
+        let stayed = left.map(|left| labels::stayed(&session.name, &left, closing, ctx));
         match result {
             Ok(SaveResult::Saved { version_id }) => {
                 let short: String = version_id.chars().take(8).collect();
@@ -379,6 +385,9 @@ impl Editor {
                     ctx.explain(&error)
                 ));
             }
+        }
+        if let Some(stayed) = stayed {
+            out.warn(stayed);
         }
     }
 }
