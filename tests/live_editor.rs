@@ -1,7 +1,8 @@
 //! The editor's save with the real AWS SDK against the local stack: a saved value reads back
 //! through the SDK; a concurrent write is never overwritten (their value is shown, and
 //! replaced only deliberately); a save whose answer is lost on the way back, retried, makes
-//! one version, not two.
+//! one version, not two; a private label a failed save left is removed by the next save or
+//! on leaving the editor.
 
 mod common;
 
@@ -12,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui::app::Settings;
 use smtui::app::input::key_to_action;
 use smtui::app::layers::Layer;
-use smtui_devstack::fixtures as fx;
+use smtui_devstack::{Failure, fixtures as fx};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -119,6 +120,7 @@ async fn a_concurrent_write_is_never_overwritten() {
     let stack = seeded_stack().await;
     let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
     app.wait_loaded().await;
+    let before = version_count(&stack, fx::STRING_SECRET).await;
     open_editor(&mut app, fx::STRING_SECRET).await;
     type_text(&mut app, "mine-");
     // Someone else saves meanwhile.
@@ -139,6 +141,12 @@ async fn a_concurrent_write_is_never_overwritten() {
     })
     .await;
     assert_eq!(current_value(&stack, fx::STRING_SECRET).await, "theirs");
+    // The refused version stays (the service cannot delete one), without its label.
+    assert_eq!(version_count(&stack, fx::STRING_SECRET).await, before + 2);
+    assert_eq!(
+        private_labels(&stack, fx::STRING_SECRET).await,
+        Vec::<String>::new()
+    );
     let kept = app
         .state
         .editor
@@ -352,4 +360,98 @@ async fn a_generated_password_never_breaks_a_json_string() {
         "punctuation is allowed"
     );
     assert!(!text.contains('"') && !text.contains('\\'));
+}
+
+/// The private staging labels on `name`'s versions.
+async fn private_labels(stack: &smtui_devstack::Stack, name: &str) -> Vec<String> {
+    aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
+        .describe_secret()
+        .secret_id(name)
+        .send()
+        .await
+        .expect("DescribeSecret")
+        .version_ids_to_stages()
+        .into_iter()
+        .flat_map(|m| m.values().flatten().cloned())
+        .filter(|l| l.starts_with("smtui-save-"))
+        .collect()
+}
+
+/// Saves; the put is applied but every answer to it is lost, and removing its private
+/// label is refused: the save fails with the label left, and the footer says so.
+async fn save_leaving_a_label(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
+    let proxy = stack.proxy();
+    proxy.drop_answers("PutSecretValue", 3);
+    let refused = Failure::new(
+        400,
+        "AccessDeniedException",
+        "labels are not yours to remove",
+    );
+    proxy.fail_answers("UpdateSecretVersionStage", 1, refused.clone());
+    save(app);
+    app.wait_for("the save to fail", WAIT, |s| {
+        s.editor
+            .session
+            .as_ref()
+            .and_then(|e| e.message.as_deref())
+            .is_some_and(|m| m.starts_with("Not saved"))
+    })
+    .await;
+    proxy.drop_answers("PutSecretValue", 0);
+    proxy.fail_answers("UpdateSecretVersionStage", 0, refused);
+    let said = app.state.status_text();
+    assert!(
+        said.contains("smtui-save-") && said.contains("The next save removes it"),
+        "{said}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_label_a_failed_save_left_is_removed_by_the_next_save_or_on_leaving() {
+    let stack = seeded_stack().await;
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    open_editor(&mut app, fx::STRING_SECRET).await;
+    type_text(&mut app, "a-");
+    save_leaving_a_label(&mut app, &stack).await;
+    assert_eq!(
+        private_labels(&stack, fx::STRING_SECRET).await.len(),
+        1,
+        "left behind by the failed save"
+    );
+    // Another text (another token): saved, and the label left before goes too.
+    type_text(&mut app, "b-");
+    save(&mut app);
+    app.wait_for("saved", WAIT, |s| s.status_text().contains("is AWSCURRENT"))
+        .await;
+    assert_eq!(
+        current_value(&stack, fx::STRING_SECRET).await,
+        format!("a-b-{}", fx::STRING_SECRET_VALUE)
+    );
+    assert_eq!(
+        private_labels(&stack, fx::STRING_SECRET).await,
+        Vec::<String>::new()
+    );
+
+    // Left behind again, then the edit discarded: removed on the way out.
+    open_editor(&mut app, fx::JSON_SECRET).await;
+    type_text(&mut app, " ");
+    save_leaving_a_label(&mut app, &stack).await;
+    assert_eq!(private_labels(&stack, fx::JSON_SECRET).await.len(), 1);
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.state.layers.top(), Layer::Confirm);
+    press(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
+    app.wait_for("the label removed", WAIT, |s| {
+        s.status_text().starts_with("Removed the private label")
+    })
+    .await;
+    assert_eq!(
+        private_labels(&stack, fx::JSON_SECRET).await,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        current_value(&stack, fx::JSON_SECRET).await,
+        fx::JSON_SECRET_VALUE,
+        "nothing was saved"
+    );
 }

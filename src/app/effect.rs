@@ -123,7 +123,7 @@ pub enum AwsCall {
         region: String,
         name: String,
         spec: NewSecret,
-        token: Option<String>,
+        token: String,
         value: SecretValue,
     },
     /// GetRandomPassword.
@@ -224,16 +224,34 @@ pub enum AwsCall {
         new_identity: crate::app::stamp::IdentityId,
     },
     /// The editor's compare-and-swap save: a new version of `value`, made AWSCURRENT only
-    /// if `base_version` still holds it. `token` (the ClientRequestToken) is reused by a
-    /// retry of the same text; `None` makes a fresh one.
+    /// if `base_version` still holds it. `token` (the ClientRequestToken) is the editor's:
+    /// minted when this text is first saved and kept until its outcome is known, so a retry
+    /// of the same text makes no second version, whatever became of an earlier answer.
     SaveValue {
         region: String,
         arn: String,
         name: String,
         base_version: String,
-        token: Option<String>,
+        token: String,
         value: SecretValue,
+        /// The tokens of this editor's earlier saves whose private label may still be on a
+        /// version (their answer said so): removed along with this save's own.
+        leftovers: Vec<String>,
     },
+    /// UpdateSecretVersionStage: the private labels of these tokens' saves (see
+    /// `staging_label`) off whatever version holds them, when the editor is left.
+    RemoveLabels {
+        region: String,
+        arn: String,
+        name: String,
+        tokens: Vec<String>,
+    },
+}
+
+/// The private staging label a save with `token` writes its new version under (see
+/// `aws::secrets::save_value`): AWSCURRENT moves to that version, then the label goes.
+pub fn staging_label(token: &str) -> String {
+    format!("smtui-save-{}", token.get(..12).unwrap_or(token))
 }
 
 /// LookupEvents' one lookup attribute.
@@ -349,6 +367,7 @@ impl AwsCall {
                 | AwsCall::SetRotation { .. }
                 | AwsCall::CancelRotation { .. }
                 | AwsCall::RemovePending { .. }
+                | AwsCall::RemoveLabels { .. }
         )
     }
 
@@ -365,9 +384,9 @@ impl AwsCall {
             AwsCall::Restore { .. } => "RestoreSecret",
             AwsCall::RemoveReplicas { .. } => "RemoveRegionsFromReplication",
             AwsCall::SaveValue { .. } => "PutSecretValue",
-            AwsCall::MakeCurrent { .. } | AwsCall::RemovePending { .. } => {
-                "UpdateSecretVersionStage"
-            }
+            AwsCall::MakeCurrent { .. }
+            | AwsCall::RemovePending { .. }
+            | AwsCall::RemoveLabels { .. } => "UpdateSecretVersionStage",
             AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => "RotateSecret",
             AwsCall::CancelRotation { .. } => "CancelRotateSecret",
             AwsCall::LookupEvents { .. } => "LookupEvents",
@@ -406,6 +425,7 @@ impl AwsCall {
             | AwsCall::SetRotation { region, .. }
             | AwsCall::CancelRotation { region, .. }
             | AwsCall::RemovePending { region, .. }
+            | AwsCall::RemoveLabels { region, .. }
             | AwsCall::LookupEvents { region, .. } => Some(region),
             AwsCall::WhoAmI { region }
             | AwsCall::AssumeRole { region, .. }

@@ -42,11 +42,10 @@ pub enum Outcome {
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
     },
-    /// The answer to CreateSecret (the new secret's ARN), with the token it used.
+    /// The answer to CreateSecret (the new secret's ARN), with the token it was sent with.
     Created {
         name: String,
-        /// `None` when nothing was sent (the runner refused the call itself).
-        token: Option<String>,
+        token: String,
         result: Result<String, AwsError>,
     },
     /// A generated password.
@@ -69,12 +68,13 @@ pub enum Outcome {
         purpose: EditFetch,
         result: Result<FetchedValue, AwsError>,
     },
-    /// The answer to an editor save, with the ClientRequestToken it used.
+    /// The answer to an editor save, with the ClientRequestToken it was sent with.
     Saved {
         arn: String,
-        /// `None` when nothing was sent (the runner refused the call itself).
-        token: Option<String>,
+        token: String,
         result: Result<SaveResult, AwsError>,
+        /// Private labels of this save or earlier ones that could not be removed.
+        left: Option<LabelsLeft>,
     },
     /// A page of CloudTrail events, for the audit query `query`.
     AuditPage {
@@ -111,6 +111,14 @@ pub struct AuditPage {
     /// The access key id the lookup was signed with: the key smtui's calls as this
     /// identity use now, whose reads are its own (an identifier, never the secret key).
     pub signed_with: Option<String>,
+}
+
+/// Private staging labels (by the tokens of their saves) still on a version, or that could
+/// not be checked for, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelsLeft {
+    pub tokens: Vec<String>,
+    pub error: AwsError,
 }
 
 /// How a compare-and-swap save ended.

@@ -21,9 +21,11 @@ pub use action::{Action, TextEdit};
 pub use command::Command;
 pub use effect::{
     AwsCall, CopyRequest, EditFetch, Effect, Lane, Lookup, NewSecret, PasswordOptions, Recovery,
-    RotationRules,
+    RotationRules, staging_label,
 };
-pub use envelope::{Assumed, AuditPage, Envelope, IdentityId, Outcome, SaveResult, Stamp, Written};
+pub use envelope::{
+    Assumed, AuditPage, Envelope, IdentityId, LabelsLeft, Outcome, SaveResult, Stamp, Written,
+};
 pub use offers::{available, hint_now};
 pub use router::{init, update};
 pub use state::{Settings, State};

@@ -3,7 +3,7 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
-use crate::app::{NewSecret, PasswordOptions, Recovery, SaveResult};
+use crate::app::{LabelsLeft, NewSecret, PasswordOptions, Recovery, SaveResult, staging_label};
 pub use crate::model::FetchedValue;
 use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use crate::secret::{SecretValue, ValueView};
@@ -166,19 +166,47 @@ pub async fn restore(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), Aw
 /// 2. UpdateSecretVersionStage moves AWSCURRENT to it *from `base_version`*: the service
 ///    refuses when AWSCURRENT is no longer there (someone else saved, or a rotation ran);
 /// 3. the private label is removed again, whichever way step 2 went.
+///
+/// A put that failed may still have been applied (a timeout), and a removal can fail: the
+/// label is then looked for and removed, with those `leftovers` (tokens of earlier saves
+/// whose label may still be there). What stays is answered beside the outcome.
 pub async fn save_value(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
-    base_version: &str,
-    token: &str,
+    (base_version, token): (&str, &str),
     value: &SecretValue,
-) -> Result<SaveResult, AwsError> {
+    leftovers: &[String],
+) -> (Result<SaveResult, AwsError>, Option<LabelsLeft>) {
+    let mut unsure: Vec<String> = leftovers.iter().filter(|t| *t != token).cloned().collect();
+    let (result, label_removed) =
+        put_and_move(ctx, region, arn, (base_version, token), value).await;
+    if !label_removed {
+        unsure.push(token.to_owned());
+    }
+    let left = if unsure.is_empty() {
+        None
+    } else {
+        remove_labels(ctx, region, arn, &unsure).await.err()
+    };
+    (result, left)
+}
+
+/// Steps 1 to 3 of `save_value`; `true` beside the outcome when the private label is known
+/// to be gone (or never made).
+async fn put_and_move(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    (base_version, token): (&str, &str),
+    value: &SecretValue,
+) -> (Result<SaveResult, AwsError>, bool) {
     let client = ctx.secrets(region);
-    let label = format!("smtui-save-{}", token.get(..12).unwrap_or(token));
-    let text = value.expose_str().ok_or_else(|| {
-        AwsError::invalid("PutSecretValue", region, "the value is not UTF-8 text")
-    })?;
+    let label = staging_label(token);
+    let Some(text) = value.expose_str() else {
+        let error = AwsError::invalid("PutSecretValue", region, "the value is not UTF-8 text");
+        return (Err(error), true);
+    };
     let put = client
         .put_secret_value()
         .secret_id(arn)
@@ -187,8 +215,12 @@ pub async fn save_value(
         .secret_string(text)
         .version_stages(&label)
         .send()
-        .await
-        .map_err(|e| AwsError::from_sdk("PutSecretValue", region, &e))?;
+        .await;
+    let put = match put {
+        Ok(put) => put,
+        // Perhaps applied all the same (an answer lost): the label is looked for.
+        Err(e) => return (Err(AwsError::from_sdk("PutSecretValue", region, &e)), false),
+    };
     let new_version = put.version_id().unwrap_or(token).to_owned();
     let moved = client
         .update_secret_version_stage()
@@ -198,17 +230,15 @@ pub async fn save_value(
         .move_to_version_id(&new_version)
         .send()
         .await;
-    let unlabel = client
+    let unlabelled = client
         .update_secret_version_stage()
         .secret_id(arn)
         .version_stage(&label)
         .remove_from_version_id(&new_version)
         .send()
-        .await;
-    if let Err(e) = &unlabel {
-        tracing::warn!(error = %AwsError::from_sdk("UpdateSecretVersionStage", region, e), "the private save label stayed");
-    }
-    match moved {
+        .await
+        .is_ok();
+    let result = match moved {
         Ok(_) => Ok(SaveResult::Saved {
             version_id: new_version,
         }),
@@ -226,6 +256,61 @@ pub async fn save_value(
                 _ => Err(error),
             }
         }
+    };
+    (result, unlabelled)
+}
+
+/// Takes the private labels of `tokens`' saves off whatever version holds them. `Err` names
+/// the tokens whose label is still there, or could not be looked for, and why.
+pub async fn remove_labels(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    tokens: &[String],
+) -> Result<(), LabelsLeft> {
+    let client = ctx.secrets(region);
+    let described = client
+        .describe_secret()
+        .secret_id(arn)
+        .send()
+        .await
+        .map_err(|e| LabelsLeft {
+            tokens: tokens.to_vec(),
+            error: AwsError::from_sdk("DescribeSecret", region, &e),
+        })?;
+    let stages = described
+        .version_ids_to_stages()
+        .cloned()
+        .unwrap_or_default();
+    let mut left = Vec::new();
+    let mut last_error = None;
+    for token in tokens {
+        let label = staging_label(token);
+        let Some(version) = stages
+            .iter()
+            .find(|(_, stages)| stages.contains(&label))
+            .map(|(id, _)| id)
+        else {
+            continue;
+        };
+        let removed = client
+            .update_secret_version_stage()
+            .secret_id(arn)
+            .version_stage(&label)
+            .remove_from_version_id(version)
+            .send()
+            .await;
+        if let Err(e) = removed {
+            left.push(token.clone());
+            last_error = Some(AwsError::from_sdk("UpdateSecretVersionStage", region, &e));
+        }
+    }
+    match last_error {
+        None => Ok(()),
+        Some(error) => Err(LabelsLeft {
+            tokens: left,
+            error,
+        }),
     }
 }
 

@@ -9,7 +9,9 @@ use std::sync::Arc;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
-use crate::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp, Written};
+use crate::app::{
+    Action, AwsCall, Effect, Envelope, IdentityId, LabelsLeft, Lane, Outcome, Stamp, Written,
+};
 use crate::aws::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets};
 use crate::clipboard::Clipboard;
 
@@ -202,7 +204,8 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
         | AwsCall::Rotate { .. }
         | AwsCall::SetRotation { .. }
         | AwsCall::CancelRotation { .. }
-        | AwsCall::RemovePending { .. }) => Outcome::Wrote {
+        | AwsCall::RemovePending { .. }
+        | AwsCall::RemoveLabels { .. }) => Outcome::Wrote {
             call: write,
             result: Err(error),
         },
@@ -245,10 +248,9 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             arn,
             result: Err(error),
         },
-        AwsCall::Create { name, .. } => Outcome::Created {
+        AwsCall::Create { name, token, .. } => Outcome::Created {
             name,
-            // Nothing was sent: no token to reuse.
-            token: None,
+            token,
             result: Err(error),
         },
         AwsCall::RandomPassword { .. } => Outcome::Password { result: Err(error) },
@@ -261,10 +263,19 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             purpose,
             result: Err(error),
         },
-        AwsCall::SaveValue { arn, .. } => Outcome::Saved {
+        AwsCall::SaveValue {
             arn,
-            // Nothing was sent: no token to reuse.
-            token: None,
+            token,
+            leftovers,
+            ..
+        } => Outcome::Saved {
+            arn,
+            token,
+            // Nothing was sent: what earlier saves left is still there.
+            left: (!leftovers.is_empty()).then(|| LabelsLeft {
+                tokens: leftovers,
+                error: error.clone(),
+            }),
             result: Err(error),
         },
     }
@@ -398,24 +409,8 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
                 .map(|()| Written::MadeCurrent);
             send(Outcome::Wrote { call, result });
         }
-        AwsCall::SaveValue {
-            region,
-            arn,
-            base_version,
-            token,
-            value,
-            ..
-        } => {
-            // A retry of the same text reuses its token: PutSecretValue then answers with
-            // the version it already made instead of making a second one.
-            let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-            let result =
-                secrets::save_value(ctx, &region, &arn, &base_version, &token, &value).await;
-            send(Outcome::Saved {
-                arn,
-                token: Some(token),
-                result,
-            });
+        editor @ (AwsCall::SaveValue { .. } | AwsCall::RemoveLabels { .. }) => {
+            perform_editor_write(ctx, editor, send).await;
         }
         AwsCall::Restore {
             ref region,
@@ -446,11 +441,10 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
             token,
             value,
         } => {
-            let token = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
             let result = secrets::create(ctx, &region, &name, &spec, &token, &value).await;
             send(Outcome::Created {
                 name,
-                token: Some(token),
+                token,
                 result,
             });
         }
@@ -458,6 +452,53 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
         read => send(failed(
             read.clone(),
             refused(&read, "not a write".to_owned()),
+        )),
+    }
+}
+
+/// The editor's save, and the private labels its failed saves left.
+async fn perform_editor_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
+    match call {
+        AwsCall::SaveValue {
+            region,
+            arn,
+            base_version,
+            token,
+            value,
+            leftovers,
+            ..
+        } => {
+            let (result, left) = secrets::save_value(
+                ctx,
+                &region,
+                &arn,
+                (&base_version, &token),
+                &value,
+                &leftovers,
+            )
+            .await;
+            send(Outcome::Saved {
+                arn,
+                token,
+                result,
+                left,
+            });
+        }
+        AwsCall::RemoveLabels {
+            ref region,
+            ref arn,
+            ref tokens,
+            ..
+        } => {
+            let result = secrets::remove_labels(ctx, region, arn, tokens)
+                .await
+                .map(|()| Written::Updated)
+                .map_err(|left| left.error);
+            send(Outcome::Wrote { call, result });
+        }
+        other => send(failed(
+            other.clone(),
+            refused(&other, "not an editor write".to_owned()),
         )),
     }
 }

@@ -2,10 +2,12 @@
 //! as the current identity and holds the credentials (in memory only) under a new one;
 //! from then on every effect runs as it. A switch is a new generation, so everything of the
 //! old identity still on its way is dropped when it arrives, and `cross_room_rules` drops
-//! what was fetched (rows, details, a revealed value, a question asked as the old one).
-//! `role-back` returns to the identity before.
+//! what was fetched (rows, details, a revealed value, a question asked as the old one);
+//! `reload` closes every popup holding the old identity's data. A switch never happens
+//! under an edit holding text or a save, nor under a write on its way (its answer would be
+//! dropped): it is refused, saying why. `role-back` returns to the identity before.
 
-use super::init;
+use super::{close, init};
 use crate::app::envelope::{Assumed, IdentityId};
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, PromptFor};
@@ -23,6 +25,10 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     let Some(choice) = state.session.switcher_command(command, out) else {
         return;
     };
+    if let Some(why) = switch_blocked(state) {
+        out.warn(format!("Not switching: {why}"));
+        return;
+    }
     match choice {
         Choice::Back => back(state, out),
         Choice::AssumeByArn => ask(out),
@@ -280,6 +286,22 @@ pub(super) fn assumed(
     result: Result<Assumed, AwsError>,
     out: &mut Out,
 ) {
+    // Credentials for another identity, while something of this one must end first: smtui
+    // stays as it is, and says how to switch.
+    let switching = result.is_ok() && identity != state.session.identity;
+    if switching && let Some(why) = switch_blocked(state) {
+        state.session.switch_refused();
+        let wall = state.wall;
+        if role_arn.starts_with("arn:")
+            && let Some(save) = state.session.remember(role_arn, wall)
+        {
+            out.effect(save);
+        }
+        out.warn(format!(
+            "Assumed {role_arn}, but not switched to it: {why}; then switch again (role)"
+        ));
+        return;
+    }
     match state.session.assumed(identity, result) {
         Ok(true) => {
             let until = state
@@ -374,6 +396,12 @@ fn said_switched(state: &mut State, out: &mut Out) {
 
 /// `role-back`: the identity before the last switch (its credentials are still held).
 pub(super) fn back(state: &mut State, out: &mut Out) {
+    if state.session.previous().is_some()
+        && let Some(why) = switch_blocked(state)
+    {
+        out.warn(format!("Not going back: {why}"));
+        return;
+    }
     if !state.session.go_back() {
         out.info("No identity to go back to: this is the one smtui started with");
         return;
@@ -387,13 +415,61 @@ pub(super) fn back(state: &mut State, out: &mut Out) {
     out.info(format!("Back to {label}"));
 }
 
-/// Everything of the old identity goes; every region is listed again as the new one.
+/// Why the identity cannot change now, if it cannot: an edit holding text or a save, or
+/// another write on its way (its answer, as the old identity, would be dropped).
+fn switch_blocked(state: &State) -> Option<String> {
+    if let Some(name) = state.editor.unfinished() {
+        return Some(format!(
+            "your edit of {name} is not saved: save or discard the edit first"
+        ));
+    }
+    match state.session.writes_in_flight {
+        0 => None,
+        1 => Some("a write is on its way: wait for its answer".to_owned()),
+        n => Some(format!(
+            "{n} writes are on their way: wait for their answers"
+        )),
+    }
+}
+
+/// Everything of the old identity goes (no popup keeps what it fetched, nor writes as the
+/// new identity what was chosen as the old one); every region is listed again as the new
+/// one.
 fn reload(state: &mut State, out: &mut Out) {
     state.audit = Audit::default();
     state.rotation.events.clear();
     state.rotation.overview = None;
-    for layer in [Layer::Rotation, Layer::Audit, Layer::AuditEvent] {
-        state.layers.remove(layer);
+    for layer in [
+        Layer::Rotation,
+        Layer::Audit,
+        Layer::AuditEvent,
+        Layer::Versions,
+        Layer::Compare,
+        Layer::Delete,
+        Layer::Tags,
+        Layer::Conflict,
+        Layer::Editor,
+    ] {
+        close(state, layer);
+    }
+    // A prompt about a secret goes too; one on the way to another identity stays.
+    let about_identity = state.prompt.state.as_ref().is_some_and(|p| {
+        matches!(
+            p.purpose,
+            PromptFor::RoleArn
+                | PromptFor::RoleOptions { .. }
+                | PromptFor::MfaCode { .. }
+                | PromptFor::RoleCode { .. }
+                | PromptFor::SessionSerial
+                | PromptFor::SessionCode { .. }
+        )
+    });
+    if !about_identity {
+        close(state, Layer::Prompt);
+    }
+    // The palette runs what it offers where it was opened: not over a popup gone now.
+    if !state.layers.iter().any(|l| l == state.palette.origin) {
+        close(state, Layer::Palette);
     }
     state.browse.restart();
     out.effects.extend(init(state));

@@ -67,6 +67,9 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 if call.mutates() && state.settings.read_only {
                     refuse_read_only(&OnYes::Call(call), out);
                 } else {
+                    if call.mutates() {
+                        state.session.writes_in_flight += 1;
+                    }
                     let stamp = state.session.stamp();
                     out.effect(Effect::Aws { stamp, call });
                 }

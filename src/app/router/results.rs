@@ -6,22 +6,32 @@
 use super::ctx_of;
 use super::intents::feed_rotation_events;
 use crate::app::effect::{AwsCall, EditFetch};
-use crate::app::envelope::{Envelope, Outcome};
+use crate::app::envelope::{Envelope, Outcome, Written};
 use crate::app::room::{Out, explain};
 use crate::app::state::State;
+use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::RotationRoom;
 use crate::features::tags::Tags;
 use crate::features::versions::Versions;
+use crate::model::AwsError;
 
 /// One stale check for every result: a result asked for under another generation or
 /// identity is dropped.
 pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
-    // An AssumeRole answered after a refresh still counts (a refresh does not change who
-    // asked); any other result of an older stamp is stale.
-    let assumed_as_us = matches!(envelope.outcome, Outcome::Assumed { .. })
-        && envelope.stamp.identity == state.session.identity;
-    if envelope.stamp != state.session.stamp() && !assumed_as_us {
+    let wrote = matches!(
+        envelope.outcome,
+        Outcome::Wrote { .. } | Outcome::Saved { .. } | Outcome::Created { .. }
+    );
+    if wrote {
+        state.session.writes_in_flight = state.session.writes_in_flight.saturating_sub(1);
+    }
+    // An AssumeRole or a write answered after a refresh still counts (a refresh does not
+    // change who asked, and what was written was written: an editor waiting for its save
+    // must hear of it); any other result of an older stamp is stale.
+    let ours = matches!(envelope.outcome, Outcome::Assumed { .. }) || wrote;
+    let as_us = ours && envelope.stamp.identity == state.session.identity;
+    if envelope.stamp != state.session.stamp() && !as_us {
         return;
     }
     match envelope.outcome {
@@ -57,7 +67,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             result,
         } => {
             let ctx = ctx!(state);
-            state.editor.created(&name, token, result, &ctx, out);
+            state.editor.created(&name, &token, result, &ctx, out);
         }
         Outcome::Password { result } => {
             let ctx = ctx!(state);
@@ -82,9 +92,14 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
                 EditFetch::Theirs => state.editor.theirs_loaded(&arn, result, &ctx, out),
             }
         }
-        Outcome::Saved { arn, token, result } => {
+        Outcome::Saved {
+            arn,
+            token,
+            result,
+            left,
+        } => {
             let ctx = ctx!(state);
-            state.editor.saved(&arn, token, result, &ctx, out);
+            state.editor.saved(&arn, &token, (result, left), &ctx, out);
         }
         Outcome::Assumed {
             identity,
@@ -96,18 +111,26 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.audit.page_arrived(query, result, &ctx, out);
             feed_rotation_events(state);
         }
-        Outcome::Wrote { call, result } => match call {
-            AwsCall::MakeCurrent { .. } => Versions::made_current(&call, result, &ctx!(state), out),
-            AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. } => {
-                Tags::wrote(&call, result, &ctx!(state), out);
-            }
-            AwsCall::Rotate { .. }
-            | AwsCall::SetRotation { .. }
-            | AwsCall::CancelRotation { .. }
-            | AwsCall::RemovePending { .. } => {
-                RotationRoom::wrote(&call, result, &ctx!(state), out);
-            }
-            _ => Lifecycle::wrote(&call, result, &ctx!(state), out),
-        },
+        Outcome::Wrote { call, result } => write_answered(state, &call, result, out),
+    }
+}
+
+/// A write's answer, to the room that made it.
+fn write_answered(state: &State, call: &AwsCall, result: Result<Written, AwsError>, out: &mut Out) {
+    match call {
+        AwsCall::MakeCurrent { .. } => Versions::made_current(call, result, &ctx!(state), out),
+        AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. } => {
+            Tags::wrote(call, result, &ctx!(state), out);
+        }
+        AwsCall::Rotate { .. }
+        | AwsCall::SetRotation { .. }
+        | AwsCall::CancelRotation { .. }
+        | AwsCall::RemovePending { .. } => {
+            RotationRoom::wrote(call, result, &ctx!(state), out);
+        }
+        AwsCall::RemoveLabels { .. } => {
+            Editor::labels_removed(call, result, &ctx!(state), out);
+        }
+        _ => Lifecycle::wrote(call, result, &ctx!(state), out),
     }
 }

@@ -199,6 +199,7 @@ impl Editor {
                         buffer: SecretBuffer::new(""),
                         kind: Kind::Text,
                         token: None,
+                        leftovers: Vec::new(),
                         overwrite: None,
                         warnings: Vec::new(),
                     }),
@@ -296,19 +297,19 @@ impl Editor {
     pub fn created(
         &mut self,
         name: &str,
-        token: Option<String>,
+        token: &str,
         result: Result<String, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let Some(session) = self.session.as_mut().filter(|s| s.name == name) else {
+        let Some(session) = self
+            .session
+            .as_mut()
+            .filter(|s| s.name == name && s.awaits(token))
+        else {
             return;
         };
         session.phase = Phase::Editing;
-        if let Some(loaded) = session.loaded.as_mut() {
-            // A retry of the same text reuses the token: no second secret.
-            loaded.token = token.map(|t| (t, loaded.buffer.revision()));
-        }
         match result {
             Ok(arn) => {
                 out.info(format!("Created {} in {}", session.name, session.region));

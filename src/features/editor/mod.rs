@@ -10,6 +10,7 @@ pub mod check;
 mod conflict;
 pub mod create;
 pub mod form;
+mod labels;
 mod update;
 pub mod view;
 
@@ -56,9 +57,13 @@ pub struct Loaded {
     pub original: SecretValue,
     pub buffer: SecretBuffer,
     pub kind: Kind,
-    /// The ClientRequestToken of the last save attempt and the buffer revision it was for:
-    /// trying again with the same text reuses it, so a retry never makes a second version.
+    /// The ClientRequestToken of the last save attempt and the buffer revision it was for.
+    /// Minted here, not where the call is made: trying again with the same text reuses it,
+    /// so a retry never makes a second version, even when the first answer was lost.
     pub token: Option<(String, u64)>,
+    /// Tokens of earlier saves whose private staging label may still be on a version (their
+    /// removal failed): the next save removes them, or leaving the editor does.
+    pub leftovers: Vec<String>,
     /// Set after a conflict: the version that holds AWSCURRENT now. Saving again then
     /// replaces it, deliberately.
     pub overwrite: Option<String>,
@@ -69,6 +74,20 @@ pub struct Loaded {
 impl Loaded {
     pub fn changed(&self) -> bool {
         self.buffer.text() != self.original
+    }
+
+    /// The ClientRequestToken to save the text as it is now: the one of the last attempt
+    /// when the text has not changed since (a retry), otherwise a new one, kept.
+    pub fn token_for_text(&mut self) -> String {
+        let revision = self.buffer.revision();
+        match &self.token {
+            Some((token, for_revision)) if *for_revision == revision => token.clone(),
+            _ => {
+                let token = uuid::Uuid::new_v4().to_string();
+                self.token = Some((token.clone(), revision));
+                token
+            }
+        }
     }
 
     /// Whether the text is a flat JSON object, the only kind form mode opens.
@@ -92,6 +111,18 @@ pub struct EditSession {
     pub theirs: Option<Theirs>,
     /// A new secret (`create`): what it is created with. The save is then CreateSecret.
     pub creating: Option<NewSecret>,
+}
+
+impl EditSession {
+    /// Whether `token` is the one of the save on its way (an older attempt's answer is not).
+    fn awaits(&self, token: &str) -> bool {
+        matches!(self.phase, Phase::Saving)
+            && self
+                .loaded
+                .as_ref()
+                .and_then(|l| l.token.as_ref())
+                .is_some_and(|(t, _)| t == token)
+    }
 }
 
 /// What someone else saved while the editor was open.
@@ -134,6 +165,19 @@ impl Editor {
             Some(Phase::Reviewing { scroll_limit, .. }) => *scroll_limit,
             _ => None,
         }
+    }
+
+    /// The secret whose edit must end before the identity changes, if any: typed changes
+    /// not saved, a save on its way (its answer comes back to the old identity), or private
+    /// labels to remove (as the old identity, when the editor is left).
+    pub fn unfinished(&self) -> Option<&str> {
+        let session = self.session.as_ref()?;
+        let saving = matches!(session.phase, Phase::Saving);
+        let labels = session
+            .loaded
+            .as_ref()
+            .is_some_and(|l| !l.leftovers.is_empty());
+        (saving || labels || self.unsaved().is_some()).then_some(session.name.as_str())
     }
 
     /// The secret whose typed changes are not saved, if any: quitting would lose them.

@@ -6,14 +6,14 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::command::{Command, Move};
 use crate::app::effect::{AwsCall, EditFetch};
-use crate::app::envelope::SaveResult;
+use crate::app::envelope::{LabelsLeft, SaveResult};
 use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
-use crate::features::editor::{create, form};
+use crate::features::editor::{create, form, labels};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::{SecretValue, ValueView};
 
@@ -108,6 +108,7 @@ impl Editor {
             kind: Kind::of(text),
             original: value.raw.clone(),
             token: None,
+            leftovers: Vec::new(),
             overwrite: None,
             warnings: {
                 let mut warnings = warnings(ctx, &value.version_id);
@@ -214,12 +215,12 @@ impl Editor {
                 _ if matches!(session.phase, Phase::Saving) => {
                     session.message = Some("Saving… wait for the answer".to_owned());
                 }
-                _ => out.intent(Intent::Close(Layer::Editor)),
+                _ => labels::leave(session, out),
             },
             Command::ReloadTheirs => self.reload_theirs(out),
             Command::DiscardEdit => {
                 out.info(format!("Changes to {} discarded", session.name));
-                out.intent(Intent::Close(Layer::Editor));
+                labels::leave(session, out);
             }
             _ => {}
         }
@@ -250,15 +251,10 @@ impl Editor {
         match (&mut session.phase, command) {
             (Phase::Reviewing { revealed, .. }, Command::Reveal) => revealed.toggle(ctx, out),
             (Phase::Reviewing { .. }, Command::Confirm) => {
-                let Some(loaded) = &session.loaded else {
+                let Some(loaded) = session.loaded.as_mut() else {
                     return;
                 };
-                let revision = loaded.buffer.revision();
-                let token = loaded
-                    .token
-                    .as_ref()
-                    .filter(|(_, for_revision)| *for_revision == revision)
-                    .map(|(token, _)| token.clone());
+                let token = loaded.token_for_text();
                 let call = match &session.creating {
                     Some(spec) => {
                         let Some(value) = create::value_of(spec, &loaded.buffer.text()) else {
@@ -287,6 +283,7 @@ impl Editor {
                             .unwrap_or_else(|| loaded.base_version.clone()),
                         token,
                         value: loaded.buffer.text(),
+                        leftovers: loaded.leftovers.clone(),
                     },
                 };
                 session.phase = Phase::Saving;
@@ -324,19 +321,27 @@ impl Editor {
     pub fn saved(
         &mut self,
         arn: &str,
-        token: Option<String>,
-        result: Result<SaveResult, AwsError>,
+        token: &str,
+        (result, left): (Result<SaveResult, AwsError>, Option<LabelsLeft>),
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let Some(session) = self.session.as_mut().filter(|s| s.arn == arn) else {
+        // Only the answer to the save this editor is waiting for.
+        let Some(session) = self
+            .session
+            .as_mut()
+            .filter(|s| s.arn == arn && s.awaits(token))
+        else {
             return;
         };
         let Some(loaded) = session.loaded.as_mut() else {
             return;
         };
         session.phase = Phase::Editing;
-        loaded.token = token.map(|t| (t, loaded.buffer.revision()));
+        loaded.leftovers = left.as_ref().map(|l| l.tokens.clone()).unwrap_or_default();
+        // Said last, so the footer shows it over the save's own message.
+        let closing = matches!(result, Ok(SaveResult::Saved { .. }));
+        let stayed = left.map(|left| labels::stayed(&session.name, &left, closing, ctx));
         match result {
             Ok(SaveResult::Saved { version_id }) => {
                 let short: String = version_id.chars().take(8).collect();
@@ -365,6 +370,9 @@ impl Editor {
                     purpose: EditFetch::Theirs,
                 }));
                 loaded.overwrite = Some(current_version);
+                // Their earlier value is no longer what the save would replace: the view
+                // opens again on the new one, and the review compares with it.
+                session.theirs = None;
                 // It did change: the detail (versions, dates) is described again.
                 out.intent(Intent::SecretChanged {
                     arn: arn.to_owned(),
@@ -377,6 +385,9 @@ impl Editor {
                     ctx.explain(&error)
                 ));
             }
+        }
+        if let Some(stayed) = stayed {
+            out.warn(stayed);
         }
     }
 }

@@ -75,6 +75,9 @@ pub struct Session {
     pub history: Vec<IdentityId>,
     /// An AssumeRole on its way (its role ARN), so it is asked once.
     pub assuming: Option<String>,
+    /// Writes sent and not answered yet: the identity does not change under them (their
+    /// answers, as the old identity, would be dropped).
+    pub writes_in_flight: usize,
     /// Where the identity on its way comes from.
     pending_origin: Option<Origin>,
     /// The profiles of the user's AWS config (read at start).
@@ -103,6 +106,7 @@ impl Session {
             }],
             history: Vec::new(),
             assuming: None,
+            writes_in_flight: 0,
             pending_origin: None,
             profiles: Vec::new(),
             switcher: None,
@@ -326,6 +330,13 @@ impl Session {
         let renewed = identity == self.identity;
         self.switch_to(identity);
         Ok(renewed)
+    }
+
+    /// An AssumeRole answered while the identity could not change: nothing is on its way
+    /// any more, and smtui goes on as the current identity.
+    pub fn switch_refused(&mut self) {
+        self.assuming = None;
+        self.pending_origin = None;
     }
 
     /// `role_arn` was assumed: remembered (ARN and date, never credentials).

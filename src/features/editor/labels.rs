@@ -1,0 +1,70 @@
+//! The private staging label a save writes its version under (`aws::secrets::save_value`)
+//! is removed once AWSCURRENT has moved, or not. One that could not be removed (a put that
+//! timed out but was applied, a removal refused) is remembered by its save's token: the
+//! next save removes it, or leaving the editor does, and the footer says so while it stays.
+
+use crate::app::effect::{AwsCall, staging_label};
+use crate::app::envelope::{LabelsLeft, Written};
+use crate::app::layers::Layer;
+use crate::app::room::{Ctx, Intent, Out};
+use crate::features::editor::{EditSession, Editor};
+use crate::model::AwsError;
+
+impl Editor {
+    /// The answer to removing, as the editor was left, the labels its saves left.
+    pub fn labels_removed(
+        call: &AwsCall,
+        result: Result<Written, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let AwsCall::RemoveLabels { name, tokens, .. } = call else {
+            return;
+        };
+        match result {
+            Ok(_) => out.info(format!(
+                "Removed the private label {} a failed save left on {name}",
+                named(tokens)
+            )),
+            Err(error) => out.warn(format!(
+                "The private label {} a failed save left on {name} could not be removed: {}. \
+                 It is only a label: nothing else changes",
+                named(tokens),
+                ctx.explain(&error)
+            )),
+        }
+    }
+}
+
+/// The editor closes; the labels earlier saves left are removed on the way out.
+pub(super) fn leave(session: &EditSession, out: &mut Out) {
+    if let Some(loaded) = session.loaded.as_ref().filter(|l| !l.leftovers.is_empty()) {
+        out.intent(Intent::Call(AwsCall::RemoveLabels {
+            region: session.region.clone(),
+            arn: session.arn.clone(),
+            name: session.name.clone(),
+            tokens: loaded.leftovers.clone(),
+        }));
+    }
+    out.intent(Intent::Close(Layer::Editor));
+}
+
+/// What the footer says of labels a save could not remove; `closing` when the editor
+/// closes with the save (nothing will try again).
+pub(super) fn stayed(name: &str, left: &LabelsLeft, closing: bool, ctx: &Ctx) -> String {
+    let then = if closing {
+        "It is only a label: nothing else changes"
+    } else {
+        "The next save removes it, or leaving the editor does"
+    };
+    format!(
+        "The private label {} may still be on a version of {name}: {}. {then}",
+        named(&left.tokens),
+        ctx.explain(&left.error)
+    )
+}
+
+fn named(tokens: &[String]) -> String {
+    let labels: Vec<String> = tokens.iter().map(|t| staging_label(t)).collect();
+    labels.join(", ")
+}
