@@ -25,11 +25,10 @@ struct File {
     roles: Vec<RecentRole>,
 }
 
-/// Where they are kept; `None` when the platform has no state directory.
+/// Where they are kept (in `config::state_dir`); `None` when the platform has no state
+/// directory.
 pub fn default_path() -> Option<PathBuf> {
-    dirs::state_dir()
-        .or_else(dirs::data_local_dir)
-        .map(|dir| dir.join("smtui").join("recent-roles.toml"))
+    crate::config::state_dir().map(|dir| dir.join("recent-roles.toml"))
 }
 
 /// The remembered roles, most recent first; none when the file is missing, unreadable or
