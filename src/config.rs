@@ -285,6 +285,30 @@ pub struct FileConfig {
     pub keymap: Keymap,
 }
 
+/// smtui's config directory (`config.toml`, `themes/`): `$SMTUI_CONFIG_DIR`, else `smtui`
+/// in the platform's (`$XDG_CONFIG_HOME`). The local stack names one of its own, so the
+/// demo neither reads the user's config nor writes next to it.
+pub fn config_dir() -> Option<PathBuf> {
+    dir_from("SMTUI_CONFIG_DIR", dirs::config_dir)
+}
+
+/// smtui's state directory (the roles it remembers): `$SMTUI_STATE_DIR`, else `smtui` in
+/// the platform's (`$XDG_STATE_HOME`, or the local data directory where there is none).
+/// The local stack names one of its own: a role assumed in the demo is never offered
+/// against real AWS.
+pub fn state_dir() -> Option<PathBuf> {
+    dir_from("SMTUI_STATE_DIR", || {
+        dirs::state_dir().or_else(dirs::data_local_dir)
+    })
+}
+
+fn dir_from(variable: &str, platform: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+    match std::env::var_os(variable).filter(|dir| !dir.is_empty()) {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => platform().map(|dir| dir.join("smtui")),
+    }
+}
+
 impl FileConfig {
     /// Reads `path`; a missing default file is fine, a missing explicit one is not.
     pub fn load(path: Option<&Path>) -> Result<Self, String> {
@@ -310,7 +334,7 @@ impl FileConfig {
 pub fn file_path(explicit: Option<&Path>) -> Option<PathBuf> {
     match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => dirs::config_dir().map(|dir| dir.join("smtui").join("config.toml")),
+        None => config_dir().map(|dir| dir.join("config.toml")),
     }
 }
 

@@ -31,7 +31,7 @@ impl Themes {
 
 /// Where the user's own themes go.
 pub fn user_dir() -> Option<PathBuf> {
-    dirs::config_dir().map(|dir| dir.join("smtui").join("themes"))
+    crate::config::config_dir().map(|dir| dir.join("themes"))
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty, as no-color.org says).

@@ -375,14 +375,16 @@ where
                 }
                 Some(Ok(_)) => None,
                 Some(Err(e)) => return Err(e),
-                None => Some(Action::Quit),
+                // The terminal is gone: no one can answer the unsaved-edit guard, and the
+                // stream would end again at once, forever.
+                None => Some(Action::Terminate),
             },
             Some(action) = results.recv() => {
                 report.result_arrived(&action);
                 Some(action)
             }
             _ = tick.tick(), if state.has_countdown() => Some(Action::Tick),
-            () = signals.recv() => Some(Action::Quit),
+            () = signals.recv() => Some(Action::Terminate),
         };
         let Some(action) = action else { continue };
         dirty = true;
@@ -470,9 +472,11 @@ fn debug_key(variable: &str) -> Option<char> {
     chars.next().filter(|_| chars.next().is_none())
 }
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT all end the loop so the terminal is restored on the
-/// way out. Made before the terminal goes raw (inside the tokio runtime): from then on
-/// these signals no longer kill the process where it stands.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT all end the loop so the terminal is restored and a
+/// copied secret cleared on the way out. Made before the terminal goes raw (inside the
+/// tokio runtime): from then on these signals no longer kill the process where it stands.
+/// They end it even with unsaved text in the editor (`Action::Terminate`): a `kill`, a
+/// logout or a container stop is followed by a SIGKILL, which would skip both.
 pub struct Signals {
     #[cfg(unix)]
     streams: Vec<tokio::signal::unix::Signal>,

@@ -168,9 +168,18 @@ impl Stack {
         self.timings
     }
 
-    /// Environment for a process that should use this stack and nothing else.
+    /// Environment for a process that should use this stack and nothing else: smtui
+    /// included, whose config and state (the roles it remembers) are the stack's own, so a
+    /// role assumed against the stack is never offered against real AWS.
     pub fn env(&self) -> Vec<(String, String)> {
         let file = |name: &str| self.aws_dir.join(name).display().to_string();
+        let smtui = |name: &str| {
+            devstack_dir()
+                .join("smtui")
+                .join(name)
+                .display()
+                .to_string()
+        };
         [
             ("AWS_ACCESS_KEY_ID", "testing".to_string()),
             ("AWS_SECRET_ACCESS_KEY", "testing".to_string()),
@@ -180,6 +189,8 @@ impl Stack {
             ("AWS_CONFIG_FILE", file("config")),
             ("AWS_SHARED_CREDENTIALS_FILE", file("credentials")),
             ("AWS_EC2_METADATA_DISABLED", "true".to_string()),
+            ("SMTUI_CONFIG_DIR", smtui("config")),
+            ("SMTUI_STATE_DIR", smtui("state")),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))

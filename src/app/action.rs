@@ -69,6 +69,11 @@ pub enum Action {
     /// What a mouse event meant, found against the drawn layout (`ui::mouse`).
     Pointer(Pointer),
     Quit,
+    /// The process is told to end (SIGTERM, SIGHUP, SIGINT, SIGQUIT, a panic on another
+    /// thread, the terminal gone): it ends without the unsaved-edit guard `Quit` has, as no
+    /// one is there to answer it. Text typed and not saved is lost (smtui keeps no swap
+    /// file); a copied secret is still cleared on the way out.
+    Terminate,
 }
 
 /// A click or the wheel, already hit-tested: what it is on.

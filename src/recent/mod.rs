@@ -2,6 +2,8 @@
 //! ARN, when it was last used and how often, never credentials. Kept in the state
 //! directory (`$XDG_STATE_HOME/smtui/recent-roles.toml`), written 0600 by the runner.
 
+mod file;
+
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -23,18 +25,23 @@ struct File {
     roles: Vec<RecentRole>,
 }
 
-/// Where they are kept; `None` when the platform has no state directory.
+/// Where they are kept (in `config::state_dir`); `None` when the platform has no state
+/// directory.
 pub fn default_path() -> Option<PathBuf> {
-    dirs::state_dir()
-        .or_else(dirs::data_local_dir)
-        .map(|dir| dir.join("smtui").join("recent-roles.toml"))
+    crate::config::state_dir().map(|dir| dir.join("recent-roles.toml"))
 }
 
-/// The remembered roles, most recent first; none when the file is missing or unreadable
-/// (a bad file is not worth stopping for: it is rewritten at the next switch).
+/// The remembered roles, most recent first; none when the file is missing, unreadable or
+/// refused (see `file`): a bad file is not worth stopping for, it is replaced at the next
+/// switch (unless it is a link or not the user's, which is left alone and said in the log).
 pub fn load(path: &Path) -> Vec<RecentRole> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Vec::new();
+    let text = match file::read(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Vec::new(),
+        Err(why) => {
+            tracing::warn!(%why, "recent roles not read");
+            return Vec::new();
+        }
     };
     let mut roles = toml::from_str::<File>(&text)
         .map(|f| f.roles)
@@ -43,29 +50,13 @@ pub fn load(path: &Path) -> Vec<RecentRole> {
     roles
 }
 
-/// Writes `roles` (0600, through a temporary file renamed over the old one).
+/// Writes `roles` (0600, through a new file renamed over the old one).
 pub fn save(path: &Path, roles: &[RecentRole]) -> Result<(), String> {
     let text = toml::to_string(&File {
         roles: roles.to_vec(),
     })
     .map_err(|e| e.to_string())?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    let temp = path.with_extension("toml.tmp");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(&temp)
-        .map_err(|e| format!("{}: {e}", temp.display()))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(|e| format!("{}: {e}", temp.display()))?;
-    std::fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
+    file::write(path, &text)
 }
 
 /// `role_arn` was just used: it moves to the front (one more use), the list stays short.

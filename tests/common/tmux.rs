@@ -53,6 +53,31 @@ impl Drop for Tmux {
 }
 
 impl Tmux {
+    /// The pid of the program the session runs: the child of the pane's shell.
+    pub fn pid(&self) -> String {
+        let pane = self.cmd(&["display-message", "-p", "-t", self.session, "#{pane_pid}"]);
+        let pane = String::from_utf8_lossy(&pane.stdout).trim().to_owned();
+        let child = Command::new("pgrep")
+            .args(["-P", &pane])
+            .output()
+            .expect("pgrep");
+        String::from_utf8_lossy(&child.stdout)
+            .lines()
+            .next()
+            .expect("smtui runs")
+            .trim()
+            .to_owned()
+    }
+
+    /// After smtui has exited: typing a line at the shell works, so raw mode is off.
+    pub fn assert_cooked(&self) {
+        self.keys(&["-l", "typed"]);
+        self.keys(&["Enter"]);
+        self.wait_for("the tty in cooked mode", Duration::from_secs(5), |s| {
+            s.contains("GOT-typed")
+        });
+    }
+
     /// A left click at a cell (0-based), sent as the SGR mouse report a terminal sends
     /// (press, then release) once the program has turned mouse reporting on.
     pub fn click(&self, column: u16, row: u16) {

@@ -15,10 +15,10 @@ use super::{identity, refuse_read_only, run_command};
 
 /// Applies what rooms asked of others, in order (an intent may lead to more).
 pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
-    let mut next = 0;
-    while next < out.intents.len() {
-        let intent = out.intents[next].clone();
-        next += 1;
+    while !out.intents.is_empty() {
+        // Moved out, never cloned: a typed MFA code travels as a plain `String` until its
+        // room wraps it in the zeroizing type, and a clone would be freed unzeroized.
+        let intent = out.intents.remove(0);
         match intent {
             Intent::Status(line) => {
                 state.messages.record(&line, state.wall);
@@ -105,7 +105,6 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::Run(command) => run_command(state, command, out),
         }
     }
-    out.intents.clear();
 }
 
 /// The user's list view was changed to show the secret they went to: said, so a filter

@@ -114,6 +114,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             state.audit.retry_due(query, &ctx, &mut out);
         }
         Action::Quit => quit(state, &mut out),
+        Action::Terminate => terminate(state, &mut out),
         Action::HelpScrollLimit(limit) => state.help.limit_reported(limit),
         Action::TabsShown(shown) => state.tabs_shown = shown,
         Action::ReviewScrollLimit(limit) => state.editor.review_limit_reported(limit),
@@ -460,6 +461,11 @@ fn quit(state: &mut State, out: &mut Out) {
         ));
         return;
     }
+    terminate(state, out);
+}
+
+/// Ends smtui whatever is unsaved: for the ways out no one can answer (`Action::Terminate`).
+fn terminate(state: &mut State, out: &mut Out) {
     state.quit = true;
     state.reveal.mask();
     out.effect(Effect::Quit);

@@ -1,0 +1,75 @@
+//! A typed MFA code leaves no copy behind in freed memory: from the prompt to the AssumeRole
+//! call it is moved, never cloned, until the zeroizing secret type holds it (and zeroes it
+//! when dropped).
+//!
+//! Watched with an allocator of this test's own that looks into every block as it is freed.
+//! That needs `unsafe` (a `GlobalAlloc`), allowed in this file alone: it only hands each
+//! call to the system allocator, and reads a block before giving it back.
+#![allow(unsafe_code)]
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use common::roles::{press, with_profiles};
+use crossterm::event::KeyCode;
+use smtui::app::layers::Layer;
+use smtui::app::{AwsCall, Command, Effect};
+
+const CODE: &[u8; 6] = b"907153";
+
+static WATCHING: AtomicBool = AtomicBool::new(false);
+/// Blocks freed while watching that still held the code.
+static FREED_WITH_CODE: AtomicUsize = AtomicUsize::new(0);
+
+struct Watcher;
+
+// SAFETY: every call goes to `System` unchanged; `dealloc` reads the block it is given,
+// which is valid for `layout.size()` bytes until it is handed back.
+unsafe impl GlobalAlloc for Watcher {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if WATCHING.load(Ordering::Relaxed) && layout.size() >= CODE.len() {
+            let block = unsafe { std::slice::from_raw_parts(ptr, layout.size()) };
+            if block.windows(CODE.len()).any(|w| w == CODE) {
+                FREED_WITH_CODE.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    // `realloc` is GlobalAlloc's own: a new block, a copy, then `dealloc` of the old one,
+    // so a block left behind by growth is looked into too.
+}
+
+#[global_allocator]
+static WATCHER: Watcher = Watcher;
+
+#[test]
+fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {
+    let mut h = with_profiles();
+    h.cmd(Command::Role);
+    h.type_text("admin");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Prompt, "the code is asked for");
+
+    WATCHING.store(true, Ordering::SeqCst);
+    h.type_text(std::str::from_utf8(CODE).expect("digits"));
+    press(&mut h, KeyCode::Enter);
+    let sent = h.effects.iter().any(|e| {
+        matches!(e, Effect::Aws { call: AwsCall::AssumeRoleWithMfa { code, .. }, .. }
+            if code.expose() == CODE)
+    });
+    assert!(sent, "the code reached the AssumeRole call");
+    drop(h);
+    WATCHING.store(false, Ordering::SeqCst);
+
+    assert_eq!(
+        FREED_WITH_CODE.load(Ordering::SeqCst),
+        0,
+        "blocks freed with the code still in them"
+    );
+}
