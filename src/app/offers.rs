@@ -100,6 +100,7 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
             }
             false
         }
+        Layer::Editor => session.is_some_and(|s| s.revealed.is_shown()),
         Layer::Review => session.is_some_and(
             |s| matches!(s.phase, Phase::Reviewing { revealed, .. } if revealed.is_shown()),
         ),
