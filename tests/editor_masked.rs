@@ -8,7 +8,7 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::app::layers::Layer;
-use smtui::app::{Action, EditFetch, Effect, Outcome, SaveResult};
+use smtui::app::{Action, AwsCall, EditFetch, Effect, Outcome, SaveResult};
 use smtui::features::editor::Phase;
 use smtui::model::FetchedValue;
 use smtui::secret::{SecretValue, ValueView};
@@ -168,9 +168,14 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
         .expect("editing")
         .arn
         .clone();
+    let token = match &h.calls()[..] {
+        [AwsCall::SaveValue { token, .. }] => token.clone(),
+        other => panic!("one save: {other:?}"),
+    };
     h.answer(Outcome::Saved {
         arn: arn.clone(),
-        token: Some("tok-1".into()),
+        token,
+        left: None,
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs".into(),
         }),

@@ -438,6 +438,7 @@ async fn a_label_a_failed_save_left_is_removed_by_the_next_save_or_on_leaving() 
 
     // Left behind again, then the edit discarded: removed on the way out.
     open_editor(&mut app, fx::JSON_SECRET).await;
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
     type_text(&mut app, " ");
     save_leaving_a_label(&mut app, &stack).await;
     assert_eq!(private_labels(&stack, fx::JSON_SECRET).await.len(), 1);
