@@ -93,33 +93,87 @@ fn object(text: &str) -> Option<Vec<JsonEntry>> {
     }
 }
 
+/// Per key, every occurrence compared in turn: a key written twice (`{"host":"db",
+/// "host":"evil"}`) hides nothing, since the occurrence most programs read is the last and
+/// comparing only the first would show that change as none. A key that occurs more than
+/// once on either side has a row per occurrence, counted ("host (2 of 2)").
 fn json_diff(old: &[JsonEntry], new: &[JsonEntry]) -> Vec<DiffRow> {
-    let find = |entries: &[JsonEntry], key: &str| -> Option<SecretValue> {
+    let all = |entries: &[JsonEntry], key: &str| -> Vec<SecretValue> {
         entries
             .iter()
-            .find(|e| e.key == key)
+            .filter(|e| e.key == key)
             .map(|e| e.value.clone())
+            .collect()
     };
     let mut keys: Vec<&str> = old.iter().chain(new).map(|e| e.key.as_str()).collect();
     keys.sort_unstable();
     keys.dedup();
-    keys.into_iter()
-        .map(|key| {
-            let (before, after) = (find(old, key), find(new, key));
+    let mut rows = Vec::with_capacity(keys.len());
+    for key in keys {
+        let (mut before, mut after) = (all(old, key).into_iter(), all(new, key).into_iter());
+        let occurrences = before.len().max(after.len());
+        for i in 1..=occurrences {
+            let (before, after) = (before.next(), after.next());
             let change = match (&before, &after) {
                 (None, Some(_)) => Change::Added,
                 (Some(_), None) => Change::Removed,
                 (Some(a), Some(b)) if a == b => Change::Same,
                 _ => Change::Changed,
             };
-            DiffRow {
+            rows.push(DiffRow {
                 change,
-                key: key.to_owned(),
+                key: if occurrences > 1 {
+                    format!("{key} ({i} of {occurrences})")
+                } else {
+                    key.to_owned()
+                },
                 old: before,
                 new: after,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    rows
+}
+
+/// The keys a JSON object names more than once, in the order they first appear. Keys are
+/// metadata: naming them shows nothing of the values.
+pub fn duplicate_keys(entries: &[JsonEntry]) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    let mut twice: Vec<&str> = Vec::new();
+    for entry in entries {
+        if !seen.insert(entry.key.as_str()) && !twice.contains(&entry.key.as_str()) {
+            twice.push(&entry.key);
+        }
+    }
+    twice
+}
+
+/// What a value naming a key more than once is flagged with, wherever it is shown: the
+/// value pane, the editor, the review before a save. `None` for anything else (text, or a
+/// JSON object whose keys are all different).
+pub fn duplicate_keys_note(entries: &[JsonEntry]) -> Option<String> {
+    let keys = duplicate_keys(entries);
+    if keys.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = keys
+        .iter()
+        .map(|k| format!("\"{}\"", crate::sanitize::sanitize_line(k)))
+        .collect();
+    Some(format!(
+        "Duplicate keys: {} {} more than once; most programs read only the last",
+        names.join(", "),
+        if keys.len() == 1 {
+            "appears"
+        } else {
+            "each appear"
+        }
+    ))
+}
+
+/// [`duplicate_keys_note`] for a value as text.
+pub fn duplicate_keys_note_in(text: &str) -> Option<String> {
+    duplicate_keys_note(&object(text)?)
 }
 
 #[cfg(test)]
@@ -149,6 +203,48 @@ mod tests {
             !debug.contains("new-secret") && !debug.contains("old-secret"),
             "values stay redacted"
         );
+    }
+
+    #[test]
+    fn a_key_written_twice_hides_no_change() {
+        let changes = |old: &str, new: &str| -> Vec<(String, Change)> {
+            diff(old, new, Kind::Json)
+                .into_iter()
+                .map(|r| (r.key, r.change))
+                .collect()
+        };
+        // Most parsers read "evil": the second occurrence is a change, not nothing.
+        assert_eq!(
+            changes(r#"{"host":"db"}"#, r#"{"host":"db","host":"evil"}"#),
+            [
+                ("host (1 of 2)".to_owned(), Change::Same),
+                ("host (2 of 2)".to_owned(), Change::Added),
+            ]
+        );
+        assert_eq!(
+            changes(
+                r#"{"host":"db","host":"good"}"#,
+                r#"{"host":"db","host":"evil"}"#
+            ),
+            [
+                ("host (1 of 2)".to_owned(), Change::Same),
+                ("host (2 of 2)".to_owned(), Change::Changed),
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_named_without_their_values() {
+        let note = duplicate_keys_note_in(r#"{"host":"db","port":1,"host":"evil","port":2}"#)
+            .expect("flagged");
+        assert_eq!(
+            note,
+            "Duplicate keys: \"host\", \"port\" each appear more than once; most programs \
+             read only the last"
+        );
+        assert!(!note.contains("evil") && !note.contains("db"));
+        assert_eq!(duplicate_keys_note_in(r#"{"host":"db","port":1}"#), None);
+        assert_eq!(duplicate_keys_note_in("host=db\nhost=evil"), None);
     }
 
     #[test]

@@ -136,10 +136,13 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         .connect_options(options.clone());
         let measure = tui::Options::exit_after_load(cli.exit_after_load);
         // Restores the terminal, then says what the user should read (on the normal screen).
-        tui::run(screen, state, runner, rx, signals, &theme, measure)
-            .await
-            .map(|()| 0)
-            .map_err(|e| format!("terminal error: {e}"))
+        // Boxed: the future holds the whole state, too large to move around on the stack.
+        Box::pin(tui::run(
+            screen, state, runner, rx, signals, &theme, measure,
+        ))
+        .await
+        .map(|()| 0)
+        .map_err(|e| format!("terminal error: {e}"))
     })
 }
 

@@ -517,8 +517,15 @@ async fn edit_save_and_read_back() {
         s.contains("Team=payments")
     });
     tmux.keys(&["e"]);
-    tmux.wait_for("the editor", Duration::from_secs(10), |s| {
-        s.contains(&format!("Edit {}", fx::STRING_SECRET)) && s.contains(value_start())
+    // The editor opens masked, like the value pane; Ctrl-v shows the text.
+    tmux.wait_for("the editor, masked", Duration::from_secs(10), |s| {
+        s.contains(&format!("Edit {}", fx::STRING_SECRET))
+            && s.contains("Ctrl-v reveal")
+            && !s.contains(value_start())
+    });
+    tmux.keys(&["C-v"]);
+    tmux.wait_for("the text in clear", Duration::from_secs(10), |s| {
+        s.contains(value_start())
     });
     tmux.keys(&["End"]);
     tmux.keys(&["-l", "_v2"]);

@@ -119,6 +119,8 @@ fn leaving_with_changes_asks_first_and_keeps_the_text_on_no() {
 #[test]
 fn invalid_json_is_not_saved_and_says_where() {
     let mut h = editing("{\"user\": \"app\"}");
+    // A flat object opens as its fields: the whole text is a Ctrl-f away.
+    ctrl(&mut h, 'f');
     press(&mut h, KeyCode::End);
     press(&mut h, KeyCode::Backspace);
     ctrl(&mut h, 's');
@@ -140,6 +142,7 @@ fn invalid_json_is_not_saved_and_says_where() {
 #[test]
 fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     let mut h = editing(r#"{"user":"app","password":"old-pw"}"#);
+    ctrl(&mut h, 'f');
     // Replace `old-pw` with `new-pw`.
     press(&mut h, KeyCode::End);
     for _ in 0..8 {
@@ -307,7 +310,6 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
 #[test]
 fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
     let mut h = editing(r#"{"host":"a","password":"p"}"#);
-    ctrl(&mut h, 'f');
     press(&mut h, KeyCode::Down);
     press(&mut h, KeyCode::Enter);
     h.type_text("2");
@@ -462,7 +464,6 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
 fn form_mode_changes_one_field_and_leaves_the_rest_byte_for_byte() {
     let text = "{\n  \"user\": \"app\",\n  \"password\": \"old\",\n  \"port\": 5432\n}";
     let mut h = editing(text);
-    ctrl(&mut h, 'f');
     let screen = h.screen(100, 30);
     assert!(
         screen.contains("password") && !screen.contains("old"),
@@ -505,7 +506,6 @@ fn form_mode_changes_one_field_and_leaves_the_rest_byte_for_byte() {
 #[test]
 fn a_review_asked_for_from_the_form_goes_back_to_the_form() {
     let mut h = editing("{\"user\": \"app\", \"password\": \"old\"}");
-    ctrl(&mut h, 'f');
     press(&mut h, KeyCode::Down);
     press(&mut h, KeyCode::Enter);
     h.type_text("2");
@@ -584,7 +584,6 @@ fn late_answers_never_replace_or_slip_into_the_text() {
 #[test]
 fn a_form_error_never_quotes_what_was_typed() {
     let mut h = editing("{\"port\": 5432}");
-    ctrl(&mut h, 'f');
     press(&mut h, KeyCode::Enter);
     h.type_text("hunter2-passphrase");
     press(&mut h, KeyCode::Enter);

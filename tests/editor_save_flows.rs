@@ -93,7 +93,6 @@ fn reviewed(h: &Harness) -> Vec<(String, String)> {
 #[test]
 fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
     let mut h = Harness::editing(r#"{"host":"a","password":"p"}"#);
-    ctrl(&mut h, 'f');
     press(&mut h, KeyCode::Down);
     press(&mut h, KeyCode::Enter);
     h.type_text("2");

@@ -85,6 +85,8 @@ async fn an_edited_json_value_is_saved_and_reads_back() {
     let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
     app.wait_loaded().await;
     open_editor(&mut app, fx::JSON_SECRET).await;
+    // It opens as its fields; the whole text is a Ctrl-f away.
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
     // Change the last field: `"engine":"postgres"}` becomes `"engine":"postgres16"}`.
     press(&mut app, KeyCode::End, KeyModifiers::CONTROL);
     press(&mut app, KeyCode::End, KeyModifiers::NONE);
@@ -308,6 +310,7 @@ async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
     let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
     app.wait_loaded().await;
     open_editor(&mut app, fx::JSON_SECRET).await;
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
     press(&mut app, KeyCode::End, KeyModifiers::CONTROL);
     press(&mut app, KeyCode::Home, KeyModifiers::NONE);
     type_text(&mut app, " ");
@@ -435,6 +438,7 @@ async fn a_label_a_failed_save_left_is_removed_by_the_next_save_or_on_leaving() 
 
     // Left behind again, then the edit discarded: removed on the way out.
     open_editor(&mut app, fx::JSON_SECRET).await;
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
     type_text(&mut app, " ");
     save_leaving_a_label(&mut app, &stack).await;
     assert_eq!(private_labels(&stack, fx::JSON_SECRET).await.len(), 1);

@@ -43,6 +43,12 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
     match command {
         // In the value pane, `v` toggles one JSON key.
         Command::Reveal if layer == Layer::Value => value.is_some_and(|p| p.key_table().is_some()),
+        // A new secret's value is shown as it is typed: nothing to reveal.
+        Command::Reveal if layer == Layer::Editor => state
+            .editor
+            .session
+            .as_ref()
+            .is_some_and(|s| s.creating.is_none()),
         Command::Reveal
         | Command::CopyValue
         | Command::CopyArn
@@ -100,6 +106,7 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
             }
             false
         }
+        Layer::Editor => session.is_some_and(|s| s.revealed.is_shown()),
         Layer::Review => session.is_some_and(
             |s| matches!(s.phase, Phase::Reviewing { revealed, .. } if revealed.is_shown()),
         ),

@@ -142,6 +142,7 @@ const ROWS: &[Row] = &[
     (DELETE, &[ctrl('c')], C::Quit, "quit smtui", None),
     (EDITOR, &[ctrl('s')], C::Save, "review the changes, then save", Some("save")),
     (EDITOR, &[ctrl('f')], C::FormMode, "JSON object: field by field / the whole text", Some("form")),
+    (EDITOR, &[ctrl('v')], C::Reveal, "reveal / mask the value (masked again after the timeout)", Some("reveal")),
     (EDITOR, &[ctrl('g')], C::GeneratePassword, "insert a generated password (GetRandomPassword)", Some("password")),
     (EDITOR, &[ctrl('p')], C::Palette, "command palette over the editor", None),
     (EDITOR, &[ESC, ctrl('c')], C::Back, "leave (asks first if anything changed)", Some("leave")),

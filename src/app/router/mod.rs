@@ -212,7 +212,10 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             state.versions.compare_command(command, &ctx, out);
         }
         Layer::Delete => state.lifecycle.command(command, out),
-        Layer::Editor => state.editor.command(command, out),
+        Layer::Editor => {
+            let ctx = ctx!(state);
+            state.editor.command(command, &ctx, out);
+        }
         Layer::Review => {
             let ctx = ctx!(state);
             state.editor.review_command(command, &ctx, out);

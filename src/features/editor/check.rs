@@ -1,8 +1,9 @@
-//! What the editor checks before a save: whether JSON is valid, and where it is not.
+//! What the editor checks before a save: whether JSON is valid, and where it is not; and
+//! what it warns of as the text is typed: a key written twice (`duplicate_keys_note_in`).
 
 use serde::de::IgnoredAny;
 
-pub use crate::diff::{Change, DiffRow, Kind, diff};
+pub use crate::diff::{Change, DiffRow, Kind, diff, duplicate_keys_note_in};
 
 /// The first JSON error: where it is and what it is (serde_json's words; they never quote
 /// the text).

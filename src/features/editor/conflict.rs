@@ -9,7 +9,7 @@ use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::update::review;
-use crate::features::editor::{Editor, Phase, Theirs};
+use crate::features::editor::{Editor, Theirs};
 use crate::model::{AwsError, FetchedValue};
 
 impl Editor {
@@ -95,7 +95,11 @@ impl Editor {
                     typed: None,
                 }));
             }
-            Command::Back => out.intent(Intent::Close(Layer::Conflict)),
+            // Back to the editor as it opens: masked, whatever was revealed before the save.
+            Command::Back => {
+                session.open_masked();
+                out.intent(Intent::Close(Layer::Conflict));
+            }
             _ => {}
         }
     }
@@ -118,7 +122,7 @@ impl Editor {
         loaded.base_version = theirs.version_id;
         loaded.overwrite = None;
         loaded.token = None;
-        session.phase = Phase::Editing;
+        session.open_masked();
         session.message = Some("Their value is loaded; edit from here".to_owned());
         out.intent(Intent::Close(Layer::Conflict));
     }

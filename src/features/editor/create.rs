@@ -7,6 +7,7 @@ use zeroize::Zeroizing;
 
 use crate::app::effect::{AwsCall, NewSecret, PasswordOptions};
 use crate::app::layers::Layer;
+use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
 use crate::features::editor::check::Kind;
@@ -206,6 +207,7 @@ impl Editor {
                     message: Some(format!("A new secret: type its value ({kind})")),
                     theirs: None,
                     creating: Some(spec),
+                    revealed: Revealed::default(),
                 });
                 out.intent(Intent::Open(Layer::Editor));
             }

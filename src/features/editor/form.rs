@@ -3,9 +3,11 @@
 //! serde_json's borrowed `RawValue`s), and a changed field is spliced back in place, so
 //! nothing else moves: not the other values, not the key order, not the spacing.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
+use std::fmt;
 use std::ops::Range;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use zeroize::Zeroizing;
 
@@ -18,15 +20,41 @@ pub struct Field {
     pub is_string: bool,
 }
 
+/// Every entry of a JSON object in text order, a key written twice kept twice (a map would
+/// keep one of them and hide the other).
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
 /// The fields of `text` in the order they appear, when it is a JSON object whose values
-/// are all scalars (no nested object or array); `None` otherwise.
+/// are all scalars (no nested object or array) and whose keys are all different (a form
+/// would show one of a repeated key's values and hide the other); `None` otherwise.
 pub fn fields(text: &str) -> Option<Vec<Field>> {
-    let map: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let Entries(entries) = serde_json::from_str(text).ok()?;
     let base = text.as_ptr().addr();
-    let mut fields = Vec::with_capacity(map.len());
-    for (key, raw) in map {
+    let mut keys = HashSet::with_capacity(entries.len());
+    let mut fields = Vec::with_capacity(entries.len());
+    for (key, raw) in entries {
         let value = raw.get();
-        if value.starts_with('{') || value.starts_with('[') {
+        if value.starts_with('{') || value.starts_with('[') || !keys.insert(key.clone()) {
             return None;
         }
         let start = value.as_ptr().addr() - base;
@@ -36,7 +64,6 @@ pub fn fields(text: &str) -> Option<Vec<Field>> {
             is_string: value.starts_with('"'),
         });
     }
-    fields.sort_by_key(|f| f.range.start);
     Some(fields)
 }
 
@@ -99,6 +126,11 @@ mod tests {
             "nested objects are not a form"
         );
         assert_eq!(fields("[1]"), None);
+        assert_eq!(
+            fields(r#"{"host": "db", "host": "evil"}"#),
+            None,
+            "a repeated key is not a form: one of its values would be hidden"
+        );
     }
 
     #[test]

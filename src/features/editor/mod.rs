@@ -4,6 +4,11 @@
 //! for), `y` saves. The save is a compare-and-swap (see `aws::secrets::save_value`): if
 //! AWSCURRENT moved since the editor opened, nothing is overwritten and the text stays. A
 //! failed save keeps the buffer open and intact.
+//!
+//! It opens masked, like the value pane: a flat JSON object as its fields, each masked; any
+//! other value as text drawn one `•` per character. Typing works while masked, drawn masked
+//! too (as a password manager's password field does); `Ctrl-v` shows the values until the
+//! reveal timeout, then they are masked again.
 
 pub mod buffer;
 pub mod check;
@@ -13,12 +18,14 @@ pub mod form;
 mod labels;
 mod update;
 pub mod view;
+mod view_values;
 
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
 use crate::app::effect::NewSecret;
 use crate::app::revealed::Revealed;
+use crate::app::room::{Ctx, Out};
 use crate::secret::SecretValue;
 
 /// What the editor is doing.
@@ -111,6 +118,40 @@ pub struct EditSession {
     pub theirs: Option<Theirs>,
     /// A new secret (`create`): what it is created with. The save is then CreateSecret.
     pub creating: Option<NewSecret>,
+    /// The text or the fields in clear (`Ctrl-v`), until the reveal timeout.
+    pub revealed: Revealed,
+}
+
+impl EditSession {
+    /// How the editor opens, and how it is again after a conflict: masked; a flat JSON
+    /// object as its fields, anything else as the whole text.
+    pub fn open_masked(&mut self) {
+        self.revealed = Revealed::default();
+        let form = self.loaded.as_ref().is_some_and(Loaded::has_fields);
+        self.phase = if form {
+            Phase::Form {
+                selected: 0,
+                field: None,
+            }
+        } else {
+            Phase::Editing
+        };
+    }
+
+    /// Whether the value is drawn in clear: after `Ctrl-v` until the timeout; always for a
+    /// new secret, whose value is being typed now (nothing stored is shown).
+    pub fn values_shown(&self) -> bool {
+        self.creating.is_some() || self.revealed.is_shown()
+    }
+
+    /// `Ctrl-v`: shows the value until the reveal timeout, or masks it.
+    fn toggle_reveal(&mut self, ctx: &Ctx, out: &mut Out) {
+        if self.creating.is_some() {
+            self.message = Some("A new secret's value is shown as it is typed".to_owned());
+            return;
+        }
+        self.revealed.toggle(ctx, out);
+    }
 }
 
 impl EditSession {

@@ -55,6 +55,7 @@ impl Editor {
             message: None,
             theirs: None,
             creating: None,
+            revealed: Revealed::default(),
         });
         out.intent(Intent::Open(Layer::Editor));
         out.intent(Intent::Call(AwsCall::FetchForEdit {
@@ -127,7 +128,7 @@ impl Editor {
                 warnings
             },
         });
-        session.phase = Phase::Editing;
+        session.open_masked();
     }
 
     /// A key typed into the buffer (or, in form mode, moving between fields or into one).
@@ -187,7 +188,7 @@ impl Editor {
     }
 
     /// The editor layer's commands: save (review first), leave, discard.
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         let Some(session) = self.session.as_mut() else {
             out.intent(Intent::Close(Layer::Editor));
             return;
@@ -196,6 +197,7 @@ impl Editor {
             Command::Save => review(session, out),
             Command::FormMode => toggle_form(session),
             Command::GeneratePassword => self.ask_password(out),
+            Command::Reveal => session.toggle_reveal(ctx, out),
             // In form mode, Esc leaves the field, then the form; never the editor at once.
             Command::Back if matches!(session.phase, Phase::Form { field: Some(_), .. }) => {
                 session.phase = form_at(&session.phase);
@@ -226,7 +228,8 @@ impl Editor {
         }
     }
 
-    /// Masks the review's or the conflict's values once their time is up; true when it did.
+    /// Masks the editor's, the review's or the conflict's values once their time is up; true
+    /// when it did.
     pub fn mask_due(&mut self, now: Instant) -> bool {
         let Some(session) = self.session.as_mut() else {
             return false;
@@ -239,7 +242,8 @@ impl Editor {
             .theirs
             .as_mut()
             .is_some_and(|theirs| theirs.revealed.expire(now));
-        review | theirs
+        let editor = session.revealed.expire(now);
+        review | theirs | editor
     }
 
     /// The review's commands: reveal the values, save, or go back to editing.
@@ -461,8 +465,10 @@ fn toggle_form(session: &mut EditSession) {
                 };
                 session.message = None;
             } else {
-                session.message =
-                    Some("Form mode is for a valid JSON object without nested values".to_owned());
+                session.message = Some(
+                    "Form mode is for a valid JSON object without nested values or repeated keys"
+                        .to_owned(),
+                );
             }
         }
         Phase::Form { field: None, .. } => session.phase = Phase::Editing,

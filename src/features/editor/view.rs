@@ -4,20 +4,18 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
 use crate::app::effect::NewSecret;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::editor::buffer::MAX_BYTES;
-use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::check::{self, Change, Kind};
+use crate::features::editor::view_values::{form_lines, masked_text};
 use crate::features::editor::{EditSession, Phase, form};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{MASK, centered, diff_line, diff_lines, dim_line, pane_block};
-use crate::ui::wrap::secret_spans;
+use crate::ui::widgets::{centered, diff_line, diff_lines, dim_line, pane_block};
 
 /// The editor over most of the screen.
 pub fn render(
@@ -47,6 +45,7 @@ pub fn render(
         Kind::Json => "JSON",
         Kind::Text => "text",
     };
+    let shown = session.values_shown();
     let title = format!(
         " Edit {name} ({}) · {kind} · {line}:{column} · {}/{MAX_BYTES} bytes ",
         sanitize_line(&session.region),
@@ -56,150 +55,101 @@ pub fn render(
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     // Warnings wrap (the important part of "A rotation is in progress…" comes last),
-    // taking at most a third of the editor so the text keeps its room.
-    let notes_paragraph = Paragraph::new(
-        loaded
-            .warnings
-            .iter()
-            .map(|w| Line::styled(w.clone(), theme.warn))
-            .collect::<Vec<_>>(),
-    )
-    .wrap(Wrap { trim: true });
+    // taking at most a third of the editor so the text keeps its room. A key written twice
+    // is said as it is typed: most programs read only the last of them.
+    let text_now = loaded.buffer.text();
+    let duplicates = text_now
+        .expose_str()
+        .and_then(check::duplicate_keys_note_in);
+    let notes: Vec<Line> = loaded
+        .warnings
+        .iter()
+        .chain(&duplicates)
+        .map(|w| Line::styled(w.clone(), theme.warn))
+        .collect();
+    let note_count = u16::try_from(notes.len()).unwrap_or(0);
+    let notes_paragraph = Paragraph::new(notes).wrap(Wrap { trim: true });
     let warnings = u16::try_from(notes_paragraph.line_count(inner.width))
         .unwrap_or(u16::MAX)
-        .min((inner.height / 3).max(u16::try_from(loaded.warnings.len()).unwrap_or(0)));
+        .min((inner.height / 3).max(note_count));
     // A long message (the service's reason for refusing a save) wraps, up to three rows.
     let status_paragraph = Paragraph::new(status_line(session, theme)).wrap(Wrap { trim: true });
     let status_rows = u16::try_from(status_paragraph.line_count(inner.width))
         .unwrap_or(1)
         .clamp(1, 3);
+    let hints_paragraph =
+        Paragraph::new(Line::styled(hint(session, keymap), theme.dim)).wrap(Wrap { trim: true });
+    let hint_rows = u16::try_from(hints_paragraph.line_count(inner.width))
+        .unwrap_or(1)
+        .clamp(1, 2);
     let [notes, text, status, hints] = Layout::vertical([
         Constraint::Length(warnings),
         Constraint::Fill(1),
         Constraint::Length(status_rows),
-        Constraint::Length(1),
+        Constraint::Length(hint_rows),
     ])
     .areas(inner);
     frame.render_widget(notes_paragraph, notes);
+    let source = text_now.expose_str().unwrap_or_default();
     if let Phase::Form { selected, field } = &session.phase {
-        let value = loaded.buffer.text();
-        let fields = value
-            .expose_str()
-            .and_then(form::fields)
-            .unwrap_or_default();
-        let lines = form_lines(&fields, *selected, (field.as_deref(), text.width), theme);
+        let fields = form::fields(source).unwrap_or_default();
+        // In clear only after `Ctrl-v`: each value a zeroizing copy for this frame.
+        let values: Option<Vec<_>> = shown.then(|| {
+            fields
+                .iter()
+                .map(|f| form::field_text(source, f).unwrap_or_default())
+                .collect()
+        });
+        let lines = form_lines(
+            &fields,
+            *selected,
+            values.as_deref(),
+            (field.as_deref(), text.width),
+            theme,
+        );
         frame.render_widget(Paragraph::new(lines), text);
-    } else {
+    } else if shown {
         // The textarea keeps its own (unstyled) look; the theme's comes from under it.
         frame.render_widget(ratatui::widgets::Block::new().style(theme.editor), text);
         frame.render_widget(loaded.buffer.widget(), text);
+    } else {
+        frame.render_widget(masked_text(&loaded.buffer, text, theme), text);
     }
     frame.render_widget(status_paragraph, status);
+    frame.render_widget(hints_paragraph, hints);
+}
+
+/// The editor's keys for what it is doing now.
+fn hint(session: &EditSession, keymap: &Keymap) -> String {
     let key = |command| keymap.label(Layer::Editor, command);
-    let hint = match &session.phase {
+    // A new secret's value is shown as it is typed: nothing to reveal.
+    let reveal = if session.creating.is_some() {
+        String::new()
+    } else {
+        let verb = if session.revealed.is_shown() {
+            "mask"
+        } else {
+            "reveal"
+        };
+        format!(" · {} {verb}", key(Command::Reveal))
+    };
+    match &session.phase {
         Phase::Form { field: Some(_), .. } => format!(
-            "Enter puts the field back · {} leaves it unchanged",
+            "Enter puts the field back · {} leaves it unchanged{reveal}",
             key(Command::Back)
         ),
         Phase::Form { .. } => format!(
-            "↑↓ choose · Enter change the field · {} save · {} the whole text",
+            "↑↓ choose · Enter change the field · {} save · {} the whole text{reveal}",
             key(Command::Save),
             key(Command::FormMode)
         ),
         _ => format!(
-            "{} review and save · {} fields · {} leave (asks if changed)",
+            "{} review and save · {} fields{reveal} · {} leave (asks if changed)",
             key(Command::Save),
             key(Command::FormMode),
             key(Command::Back)
         ),
-    };
-    frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim)), hints);
-}
-
-/// Form mode: a line per field, values masked but the one being changed.
-fn form_lines<'a>(
-    fields: &'a [form::Field],
-    selected: usize,
-    (editing, columns): (Option<&'a SecretBuffer>, u16),
-    theme: &Theme,
-) -> Vec<Line<'a>> {
-    let width = fields
-        .iter()
-        .map(|f| f.key.len())
-        .max()
-        .unwrap_or(0)
-        .min(32);
-    fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let chosen = i == selected;
-            let key = Span::styled(
-                format!("{:<width$}  ", sanitize_line(&f.key)),
-                if chosen {
-                    theme.selected
-                } else {
-                    theme.json_key
-                },
-            );
-            let room = usize::from(columns).saturating_sub(width + 2);
-            let mut spans = vec![key];
-            match editing.filter(|_| chosen) {
-                Some(buffer) => spans.extend(field_spans(buffer, room, theme)),
-                None => spans.push(Span::styled(MASK, theme.masked)),
-            }
-            Line::from(spans)
-        })
-        .collect()
-}
-
-/// The field being changed, drawn from the buffer's own lines (no copy of the value), with
-/// `▏` where the cursor is, so the next key's place is seen; a line break in the value is
-/// drawn escaped.
-fn field_spans<'a>(buffer: &'a SecretBuffer, room: usize, theme: &Theme) -> Vec<Span<'a>> {
-    let (row, column) = buffer.cursor();
-    let mut spans = Vec::new();
-    for (i, line) in buffer.lines().iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled("\\n", theme.filter));
-        }
-        if i + 1 != row {
-            spans.extend(secret_spans(line, theme.filter));
-            continue;
-        }
-        let at = line
-            .char_indices()
-            .nth(column - 1)
-            .map_or(line.len(), |(at, _)| at);
-        // Longer than the line: the part before the cursor loses its start, so the cursor
-        // stays in view (a long certificate or URL scrolls sideways as it is typed).
-        let before = &line[..at];
-        let start = if before.width() + 1 < room {
-            0
-        } else {
-            spans.push(Span::styled("…", theme.dim));
-            tail_start(before, room.saturating_sub(3))
-        };
-        spans.extend(secret_spans(&before[start..], theme.filter));
-        spans.push(Span::styled("▏", theme.filter));
-        spans.extend(secret_spans(&line[at..], theme.filter));
     }
-    spans
-}
-
-/// Where the last `columns` columns of `text` start (whole graphemes).
-fn tail_start(text: &str, columns: usize) -> usize {
-    use unicode_segmentation::UnicodeSegmentation as _;
-    let mut used = 0;
-    let mut start = text.len();
-    for (at, grapheme) in text.grapheme_indices(true).rev() {
-        used += grapheme.width();
-        if used > columns {
-            break;
-        }
-        start = at;
-    }
-    start
 }
 
 /// The message if there is one, else whether the JSON is valid.
@@ -339,6 +289,11 @@ fn review_layout<'a>(
                 .iter()
                 .map(|w| Line::styled(w.clone(), theme.warn)),
         );
+        // What is about to be saved names a key twice: said before the `y`.
+        let text = loaded.buffer.text();
+        if let Some(note) = text.expose_str().and_then(check::duplicate_keys_note_in) {
+            top.push(Line::styled(note, theme.warn));
+        }
     }
     top.push(Line::raw(""));
     let width = review_width(area);

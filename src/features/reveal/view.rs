@@ -5,9 +5,9 @@ use std::time::Instant;
 use unicode_width::UnicodeWidthStr as _;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
@@ -83,11 +83,24 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(entries) = pane.key_table() {
+        // A key written twice is said above the table (its keys, never its values): the
+        // table lists both, and most programs read only the last.
+        let mut table_area = inner;
+        if let Some(note) = crate::diff::duplicate_keys_note(entries) {
+            let note = Paragraph::new(Line::styled(note, theme.warn)).wrap(Wrap { trim: true });
+            let rows = u16::try_from(note.line_count(inner.width))
+                .unwrap_or(1)
+                .min(inner.height / 2);
+            let [note_area, rest] =
+                Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(note, note_area);
+            table_area = rest;
+        }
         // The table scrolls to keep the selected key in view.
         let mut table_state = TableState::default().with_selected(Some(pane.selected_key));
         frame.render_stateful_widget(
-            json_table(pane, entries, focused, inner.width, theme),
-            inner,
+            json_table(pane, entries, focused, table_area.width, theme),
+            table_area,
             &mut table_state,
         );
     } else {
@@ -203,8 +216,11 @@ fn value_lines<'a>(
             lines
         }
         ValueView::Json { entries, pretty } => {
+            let duplicates = crate::diff::duplicate_keys_note(entries)
+                .map(|note| Drawn::Note(Line::styled(note, theme.warn)));
             if matches!(shown, Shown::Keys(k) if k.len() == entries.len()) {
-                let mut lines: Vec<Drawn> = values(text_lines(pretty, theme)).collect();
+                let mut lines: Vec<Drawn> = duplicates.into_iter().collect();
+                lines.extend(values(text_lines(pretty, theme)));
                 // JSON's own escapes (`\n` in a string) pass through the rule that draws
                 // every backslash doubled: said, so `\\n` is not read as a backslash and n.
                 if pretty.expose_str().is_some_and(|t| t.contains('\\')) {
@@ -214,7 +230,8 @@ fn value_lines<'a>(
                 }
                 return lines;
             }
-            let mut lines = vec![Drawn::Note(Line::raw("{"))];
+            let mut lines: Vec<Drawn> = duplicates.into_iter().collect();
+            lines.push(Drawn::Note(Line::raw("{")));
             lines.extend(entries.iter().map(|e| {
                 Drawn::Note(Line::from(vec![
                     Span::styled(format!("  \"{}\": ", sanitize_line(&e.key)), theme.json_key),
