@@ -75,7 +75,8 @@ pub enum Subcommand {
     List {
         #[arg(long, value_enum, default_value = "table")]
         format: crate::headless::list::Format,
-        /// Only secrets whose name, description or a tag (`key=value`) contains this.
+        /// Only secrets where every word is in the name, region, description or a tag
+        /// (`key=value`), ignoring case, as in the TUI's filter.
         #[arg(long, default_value = "")]
         filter: String,
     },

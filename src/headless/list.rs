@@ -44,23 +44,6 @@ struct Row<'a> {
     tags: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
-/// Whether `secret` matches the filter as the TUI's does: name, description or a tag
-/// (`key=value`) contains the text, ignoring case.
-pub fn matches(secret: &SecretSummary, filter: &str) -> bool {
-    let needle = filter.to_lowercase();
-    needle.is_empty()
-        || secret.name.to_lowercase().contains(&needle)
-        || secret
-            .description
-            .as_deref()
-            .is_some_and(|d| d.to_lowercase().contains(&needle))
-        || secret.tags.iter().any(|t| {
-            format!("{}={}", t.key, t.value)
-                .to_lowercase()
-                .contains(&needle)
-        })
-}
-
 pub fn print(
     listing: &Listing,
     format: Format,
@@ -71,7 +54,7 @@ pub fn print(
     let mut secrets: Vec<&SecretSummary> = listing
         .secrets
         .iter()
-        .filter(|s| matches(s, filter))
+        .filter(|s| crate::features::browse::matches(s, filter))
         .collect();
     secrets.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.region.cmp(&b.region)));
     let rows: Vec<Row> = secrets.iter().map(|s| row(s, now, thresholds)).collect();
@@ -263,6 +246,25 @@ mod tests {
             "2026-11-25T12:00:00Z".parse().expect("ts"),
             Thresholds::default(),
         )
+    }
+
+    #[test]
+    fn the_filter_takes_words_and_the_region_as_the_tui_s_does() {
+        let listing = Listing {
+            secrets: vec![
+                secret("prod/b", "us-east-1"),
+                secret("prod/a", "eu-west-1"),
+                secret("dev/c", "eu-west-1"),
+            ],
+            failed: Vec::new(),
+        };
+        let tsv = printed(&listing, Format::Tsv, "eu-west-1 PROD").stdout;
+        let names: Vec<&str> = tsv
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        assert_eq!(names, ["prod/a"], "{tsv}");
     }
 
     #[test]

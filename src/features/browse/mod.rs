@@ -10,6 +10,7 @@ mod state;
 mod update;
 pub mod view;
 
+pub use filter::matches;
 pub use list::SecretList;
 pub use row::{Column, Sort};
 pub use state::{Browse, RegionState, RegionStatus};

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::features::browse::row::Column;
-use crate::features::browse::state::Browse;
+use crate::features::browse::state::{Browse, RegionState};
 use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
 use crate::sanitize::sanitize_line;
@@ -64,10 +64,19 @@ pub fn render(
     frame.render_widget(block, area);
 
     if list.is_empty() {
-        let text = match (browse.any_loading(), list.filter().is_empty()) {
+        let narrowed = !list.filter().is_empty() || list.region_filter().is_some();
+        // Narrowed to one region: only that one loading is worth waiting for.
+        let loading = list.region_filter().map_or_else(
+            || browse.any_loading(),
+            |shown| {
+                (browse.regions.iter())
+                    .any(|r| r.name == shown && matches!(r.state, RegionState::Loading { .. }))
+            },
+        );
+        let text = match (loading, narrowed) {
             (true, _) => "Loading secrets…".to_owned(),
-            (false, true) => "No secrets in these regions.".to_owned(),
-            (false, false) => format!("No secret matches the filter ({clear_key} clears it)."),
+            (false, false) => "No secrets in these regions.".to_owned(),
+            (false, true) => format!("No secret matches the filter ({clear_key} clears it)."),
         };
         frame.render_widget(Paragraph::new(text).style(theme.dim), inner);
         return;

@@ -1,0 +1,80 @@
+//! Finding a secret in the list: the filter's words (each in the name, region, description
+//! or tags, in any order), narrowing to one region from the keyboard, and what the title
+//! counts.
+
+mod common;
+
+use common::Harness;
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::layers::Layer;
+
+fn key(h: &mut Harness, c: char) {
+    h.press(KeyCode::Char(c), KeyModifiers::NONE);
+}
+
+fn shown(h: &Harness) -> Vec<(String, String)> {
+    h.state
+        .browse
+        .list
+        .visible(0..usize::MAX)
+        .map(|s| (s.name.clone(), s.region.clone()))
+        .collect()
+}
+
+#[test]
+fn the_filter_takes_several_words_in_any_order_and_the_region() {
+    let mut h = Harness::loaded();
+    key(&mut h, '/');
+    h.type_text("stripe prod");
+    assert_eq!(
+        shown(&h),
+        [(
+            "prod/payments/stripe-api-key".to_owned(),
+            "us-east-1".to_owned()
+        )]
+    );
+    h.press(KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut h, '/');
+    h.type_text("postgres eu-west-1");
+    assert_eq!(
+        shown(&h),
+        [("prod/orders/postgres".to_owned(), "eu-west-1".to_owned())]
+    );
+    h.press(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(h.state.layers.top(), Layer::List);
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("Secrets (1 of 5) /postgres eu-west-1"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn w_narrows_to_each_region_in_turn_then_shows_them_all() {
+    let mut h = Harness::loaded();
+    let regions = |h: &Harness| -> Vec<String> {
+        let mut regions: Vec<String> = shown(h).into_iter().map(|(_, r)| r).collect();
+        regions.dedup();
+        regions
+    };
+    key(&mut h, 'w');
+    assert_eq!(h.state.browse.list.region_filter(), Some("us-east-1"));
+    assert_eq!(regions(&h), ["us-east-1"]);
+    assert!(h.screen(120, 40).contains("Secrets (3 of 5) in us-east-1"));
+    key(&mut h, 'w');
+    assert_eq!(regions(&h), ["eu-west-1"]);
+    key(&mut h, 'w');
+    assert_eq!(h.state.browse.list.region_filter(), Some("ap-southeast-2"));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("No secret matches the filter (Esc clears it)."),
+        "a region with nothing listed is said to be narrowed to: {screen}"
+    );
+    key(&mut h, 'w');
+    assert_eq!(h.state.browse.list.region_filter(), None);
+    assert_eq!(h.state.browse.list.len(), 4);
+    // Esc undoes it as it undoes a click on the region bar.
+    key(&mut h, 'w');
+    h.press(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(h.state.browse.list.region_filter(), None);
+}
