@@ -6,7 +6,9 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
+use smtui::app::Outcome;
 use smtui::app::layers::Layer;
+use smtui::model::CallerIdentity;
 
 fn key(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::NONE);
@@ -77,4 +79,45 @@ fn w_narrows_to_each_region_in_turn_then_shows_them_all() {
     key(&mut h, 'w');
     h.press(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(h.state.browse.list.region_filter(), None);
+}
+
+/// The first line of the screen: the title.
+fn title(h: &Harness, width: u16) -> String {
+    let screen = h.screen(width, 24);
+    screen
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end()
+        .to_owned()
+}
+
+#[test]
+fn the_title_says_what_its_counts_count() {
+    let mut h = Harness::loaded();
+    assert_eq!(
+        title(&h, 120),
+        " smtui identity…  4 of 5 secrets · 1 deleted hidden"
+    );
+    key(&mut h, '/');
+    h.type_text("orders");
+    h.press(KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut h, '.');
+    assert_eq!(
+        title(&h, 120),
+        " smtui identity…  2 of 5 secrets · 3 filtered out  +scheduled for deletion"
+    );
+    key(&mut h, '.');
+    h.answer(Outcome::WhoAmI {
+        result: Ok(CallerIdentity {
+            account: "123456789012".into(),
+            arn: "arn:aws:sts::123456789012:assumed-role/platform-admin/alice".into(),
+        }),
+    });
+    // Narrower, the breakdown goes before the identity gives way, and the words last.
+    let titles: Vec<String> = [120, 90, 80, 70, 60, 50, 40]
+        .into_iter()
+        .map(|width| format!("{width:>3}|{}", title(&h, width)))
+        .collect();
+    insta::assert_snapshot!("title_counts_narrowing", titles.join("\n"));
 }

@@ -14,6 +14,8 @@ pub(super) struct Haystacks {
     rows: Vec<Hay>,
     /// Every region seen, at the index `Hay::region` holds.
     regions: Vec<String>,
+    /// How many rows are scheduled for deletion (the title counts those hidden).
+    deleted: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -55,8 +57,9 @@ impl Haystacks {
             start,
             end: offset(self.text.len()),
             region: u16::try_from(region).expect("fewer than 65,536 regions"),
-            deleted: secret.deleted_date.is_some(),
+            deleted: false,
         });
+        self.set_deleted(self.rows.len() - 1, secret.deleted_date.is_some());
     }
 
     /// Row `i`'s text changed: it is written again at the end (the old text stays until
@@ -67,11 +70,17 @@ impl Haystacks {
         let hay = &mut self.rows[i];
         hay.start = start;
         hay.end = offset(self.text.len());
-        hay.deleted = secret.deleted_date.is_some();
+        self.set_deleted(i, secret.deleted_date.is_some());
     }
 
     pub(super) fn set_deleted(&mut self, i: usize, deleted: bool) {
-        self.rows[i].deleted = deleted;
+        let was = std::mem::replace(&mut self.rows[i].deleted, deleted);
+        self.deleted = self.deleted + usize::from(deleted) - usize::from(was);
+    }
+
+    /// How many rows are scheduled for deletion.
+    pub(super) fn deleted(&self) -> usize {
+        self.deleted
     }
 
     /// Rows were dropped (`kept[i]` says whether row `i` stayed): the buffer is copied
@@ -89,6 +98,7 @@ impl Haystacks {
                 ..*hay
             });
         }
+        self.deleted = rows.iter().filter(|hay| hay.deleted).count();
         self.text = text;
         self.rows = rows;
     }

@@ -92,6 +92,11 @@ impl SecretList {
         self.rows.len()
     }
 
+    /// Rows scheduled for deletion, shown or not.
+    pub fn deleted(&self) -> usize {
+        self.hays.deleted()
+    }
+
     pub fn filter(&self) -> &str {
         &self.filter
     }
