@@ -121,3 +121,94 @@ fn the_title_says_what_its_counts_count() {
         .collect();
     insta::assert_snapshot!("title_counts_narrowing", titles.join("\n"));
 }
+
+/// Names as the demo has them: two that share their start and their end, a long one, and
+/// two scheduled for deletion that differ only in their middle.
+fn many_names() -> Harness {
+    let mut h = Harness::new();
+    let doomed = |name: &str| {
+        let mut s = common::summary(name, "us-east-1");
+        s.deleted_date = Some(common::ts("2026-12-16T09:00:00Z"));
+        s
+    };
+    h.page(
+        "us-east-1",
+        vec![
+            common::summary("staging/auth/oauth-client-secret", "us-east-1"),
+            common::summary("staging/auth/oidc-client-secret", "us-east-1"),
+            common::summary("staging/notifications/pagerduty-routing-key", "us-east-1"),
+            common::summary("prod/orders/postgres", "us-east-1"),
+            doomed("dev/inventory-eu/pagerduty-routing-key"),
+            doomed("dev/inventory-us/pagerduty-routing-key"),
+        ],
+        true,
+    );
+    h.page(
+        "eu-west-1",
+        vec![common::summary("prod/orders/postgres", "eu-west-1")],
+        true,
+    );
+    h.page("ap-southeast-2", Vec::new(), true);
+    h
+}
+
+/// The list's name cells on screen (between the header and the pane's bottom border): what
+/// is drawn before the region column.
+fn name_cells(screen: &str) -> Vec<String> {
+    let mut lines = screen.lines().skip_while(|l| !l.contains("NAME"));
+    let header = lines.next().unwrap_or_default();
+    let region = header.chars().position(|c| c == 'R').unwrap_or(0);
+    lines
+        .take_while(|l| !l.contains('┗') && !l.contains('└'))
+        .map(|l| {
+            let cell: String = l.chars().skip(1).take(region - 1).collect();
+            cell.trim_end().to_owned()
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn wide_screens_give_the_name_its_room_and_no_two_names_read_the_same() {
+    let mut h = many_names();
+    key(&mut h, '.');
+    let screen = h.screen(160, 45);
+    let rows = name_cells(&screen);
+    assert_eq!(rows.len(), 7, "{screen}");
+    for name in [
+        "staging/auth/oauth-client-secret",
+        "staging/auth/oidc-client-secret",
+        "staging/notifications/pagerduty-routing-key",
+    ] {
+        assert!(
+            screen.contains(name),
+            "{name} whole at 160 columns:\n{screen}"
+        );
+    }
+    // The rows scheduled for deletion share their start and their end: elided, each still
+    // says which it is.
+    let doomed: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.contains("(deleting 2026-12-16)"))
+        .collect();
+    assert_eq!(doomed.len(), 2, "{screen}");
+    assert_ne!(doomed[0], doomed[1], "{screen}");
+    assert!(doomed.iter().all(|n| n.contains('…')), "{doomed:?}");
+    insta::assert_snapshot!("many_names_160x45", screen);
+}
+
+#[test]
+fn names_elided_on_a_narrow_screen_still_read_apart() {
+    let mut h = many_names();
+    key(&mut h, '.');
+    for width in [40, 50, 60, 80, 100, 120, 140] {
+        let screen = h.screen(width, 30);
+        let names = name_cells(&screen);
+        assert_eq!(names.len(), 7, "{width}:\n{screen}");
+        // The same name in two regions reads the same; different names never do.
+        let mut distinct = names.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 6, "{width}: {names:?}\n{screen}");
+    }
+}

@@ -3,6 +3,7 @@
 
 mod filter;
 pub mod list;
+mod names;
 mod order;
 pub mod region_bar;
 mod row;
