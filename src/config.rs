@@ -71,13 +71,19 @@ pub struct Cli {
 pub enum Subcommand {
     /// Print every secret of the regions (name, region, ARN, dates, rotation, tags,
     /// description, deletion date), for scripts; exit 2 when a region could not be listed
-    /// (what did load is printed).
+    /// (what did load is printed). Secrets scheduled for deletion are left out, as the TUI
+    /// hides them, unless --deleted asks for them.
     List {
         #[arg(long, value_enum, default_value = "table")]
         format: crate::headless::list::Format,
-        /// Only secrets whose name, description or a tag (`key=value`) contains this.
+        /// Only secrets where every word is in the name, region, description or a tag
+        /// (`key=value`), ignoring case, as in the TUI's filter.
         #[arg(long, default_value = "")]
         filter: String,
+        /// Also the secrets scheduled for deletion (the table marks them "(deleting DATE)";
+        /// JSON and TSV give the date as scheduled_for_deletion).
+        #[arg(long)]
+        deleted: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell), e.g.
     /// `smtui completions bash > ~/.local/share/bash-completion/completions/smtui`.
@@ -558,6 +564,7 @@ mod tests {
         let list = Subcommand::List {
             format: crate::headless::list::Format::Json,
             filter: String::new(),
+            deleted: false,
         };
         assert!(write_generated(&list, &mut Vec::new()).is_none());
     }

@@ -75,12 +75,17 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         tui::mark("aws config loaded");
         let home_region = ctx.default_region();
         let regions = config::regions(cli, &file, home_region.clone())?;
-        if let Some(Subcommand::List { format, filter }) = &cli.command {
+        if let Some(Subcommand::List {
+            format,
+            filter,
+            deleted,
+        }) = &cli.command
+        {
             let listing = headless::list_everything(ctx, &regions).await;
             let printed = headless::list::print(
                 &listing,
                 *format,
-                filter,
+                (filter, *deleted),
                 jiff::Timestamp::now(),
                 file.rotation.thresholds(),
             );

@@ -233,6 +233,43 @@ async fn list_prints_every_secret_as_json_or_tsv_filtered() {
     assert_eq!(fields.get(10), Some(&""), "not scheduled for deletion");
 }
 
+/// As in the TUI, a secret scheduled for deletion is left out unless asked for; asked for,
+/// the table marks it rather than showing it as live.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_leaves_out_what_is_scheduled_for_deletion_unless_asked_then_marks_it() {
+    let args = ["--format", "table", "--region", "us-east-1"];
+    let (code, stdout, stderr) = smtui("list", &args).await;
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout.lines().count() - 1,
+        fx::listed_count("us-east-1").expect("count"),
+        "as many rows as the TUI shows: {stdout}"
+    );
+    assert!(!stdout.contains(fx::DELETED_SECRET), "{stdout}");
+
+    let (code, stdout, stderr) = smtui("list", &[&args[..], &["--deleted"]].concat()).await;
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout.lines().count() - 1,
+        fx::US_EAST_1_CREATED,
+        "every secret created: {stdout}"
+    );
+    let marked = format!("{} (deleting 20", fx::DELETED_SECRET);
+    assert!(stdout.contains(&marked), "{stdout}");
+    let deleting = stdout.lines().filter(|l| l.contains(" (deleting ")).count();
+    assert_eq!(deleting, fx::US_EAST_1_SCHEDULED_FOR_DELETION, "{stdout}");
+
+    let (_, stdout, _) = smtui("list", &["--format", "json", "--region", "us-east-1"]).await;
+    let rows: serde_json::Value = serde_json::from_str(&stdout).expect("JSON on stdout");
+    assert!(
+        rows.as_array()
+            .expect("an array")
+            .iter()
+            .all(|r| r["scheduled_for_deletion"].is_null()),
+        "none scheduled for deletion without --deleted"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_says_which_region_failed_and_prints_the_rest() {
     let _alone = REACHABILITY.lock().await;

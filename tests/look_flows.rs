@@ -309,7 +309,7 @@ fn a_long_identity_gives_way_so_the_counts_stay_in_the_title() {
         .next()
         .unwrap_or_default()
         .to_owned();
-    assert!(title.contains("4/5 secrets"), "{title}");
+    assert!(title.contains("4 of 5 secrets"), "{title}");
     // What says nothing goes first, then the middle of the role and session; never the
     // account.
     assert!(

@@ -1,5 +1,6 @@
 //! `smtui list`: every secret of the regions, listed through the same engine as the TUI,
-//! printed for scripts: JSON, TSV or a table. A region that fails is said on stderr and the
+//! printed for scripts: JSON, TSV or a table. As in the TUI, secrets scheduled for deletion
+//! are left out unless asked for (`--deleted`); the table then marks them. A region that fails is said on stderr and the
 //! exit code is 2; the rows that did load are printed all the same.
 
 use std::fmt::Write as _;
@@ -44,34 +45,19 @@ struct Row<'a> {
     tags: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
-/// Whether `secret` matches the filter as the TUI's does: name, description or a tag
-/// (`key=value`) contains the text, ignoring case.
-pub fn matches(secret: &SecretSummary, filter: &str) -> bool {
-    let needle = filter.to_lowercase();
-    needle.is_empty()
-        || secret.name.to_lowercase().contains(&needle)
-        || secret
-            .description
-            .as_deref()
-            .is_some_and(|d| d.to_lowercase().contains(&needle))
-        || secret.tags.iter().any(|t| {
-            format!("{}={}", t.key, t.value)
-                .to_lowercase()
-                .contains(&needle)
-        })
-}
-
+/// The filter's text, and whether secrets scheduled for deletion are listed too.
 pub fn print(
     listing: &Listing,
     format: Format,
-    filter: &str,
+    (filter, deleted): (&str, bool),
     now: Timestamp,
     thresholds: Thresholds,
 ) -> Printed {
     let mut secrets: Vec<&SecretSummary> = listing
         .secrets
         .iter()
-        .filter(|s| matches(s, filter))
+        .filter(|s| deleted || s.deleted_date.is_none())
+        .filter(|s| crate::features::browse::matches(s, filter))
         .collect();
     secrets.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.region.cmp(&b.region)));
     let rows: Vec<Row> = secrets.iter().map(|s| row(s, now, thresholds)).collect();
@@ -182,10 +168,21 @@ fn tsv(rows: &[Row]) -> String {
     out
 }
 
+/// The table's name: a secret scheduled for deletion says so after it, with the day it
+/// goes for good, as the TUI's list does.
+fn table_name(row: &Row) -> String {
+    let name = sanitize_line(row.name);
+    match row.scheduled_for_deletion {
+        Some(on) => format!("{name} (deleting {})", on.strftime("%Y-%m-%d")),
+        None => name.into_owned(),
+    }
+}
+
 fn table(rows: &[Row]) -> String {
-    let width = rows
+    let names: Vec<String> = rows.iter().map(table_name).collect();
+    let width = names
         .iter()
-        .map(|r| r.name.chars().count())
+        .map(|n| n.chars().count())
         .max()
         .unwrap_or(4)
         .clamp(4, 80);
@@ -193,14 +190,14 @@ fn table(rows: &[Row]) -> String {
         "{:<width$} {:<15} {:<10} {:<10} {:<13} TAGS\n",
         "NAME", "REGION", "CHANGED", "ACCESSED", "ROTATION"
     );
-    for r in rows {
+    for (r, name) in rows.iter().zip(&names) {
         let day = |t: Option<Timestamp>| {
             t.map_or_else(|| "-".to_owned(), |t| t.strftime("%Y-%m-%d").to_string())
         };
         let _ = writeln!(
             out,
             "{:<width$} {:<15} {:<10} {:<10} {:<13} {}",
-            sanitize_line(r.name),
+            name,
             sanitize_line(r.region),
             day(r.last_changed),
             day(r.last_accessed),
@@ -259,10 +256,59 @@ mod tests {
         print(
             listing,
             format,
-            filter,
+            (filter, false),
             "2026-11-25T12:00:00Z".parse().expect("ts"),
             Thresholds::default(),
         )
+    }
+
+    #[test]
+    fn the_filter_takes_words_and_the_region_as_the_tui_s_does() {
+        let listing = Listing {
+            secrets: vec![
+                secret("prod/b", "us-east-1"),
+                secret("prod/a", "eu-west-1"),
+                secret("dev/c", "eu-west-1"),
+            ],
+            failed: Vec::new(),
+        };
+        let tsv = printed(&listing, Format::Tsv, "eu-west-1 PROD").stdout;
+        let names: Vec<&str> = tsv
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        assert_eq!(names, ["prod/a"], "{tsv}");
+    }
+
+    #[test]
+    fn secrets_scheduled_for_deletion_are_left_out_unless_asked_for_then_marked() {
+        let mut doomed = secret("prod/auth/stripe-api-key", "us-east-1");
+        doomed.deleted_date = Some("2026-12-16T09:00:00Z".parse().expect("ts"));
+        let listing = Listing {
+            secrets: vec![secret("prod/auth/live", "us-east-1"), doomed],
+            failed: Vec::new(),
+        };
+        for format in [Format::Table, Format::Tsv, Format::Json] {
+            let out = printed(&listing, format, "").stdout;
+            assert!(!out.contains("stripe-api-key"), "{format:?}: {out}");
+            assert!(out.contains("prod/auth/live"), "{format:?}: {out}");
+        }
+        let at = "2026-11-25T12:00:00Z".parse().expect("ts");
+        let all = |format| print(&listing, format, ("", true), at, Thresholds::default()).stdout;
+        let table = all(Format::Table);
+        assert!(
+            table.contains("prod/auth/stripe-api-key (deleting 2026-12-16) "),
+            "{table}"
+        );
+        assert!(
+            table.contains("prod/auth/live ") && !table.contains("live (deleting"),
+            "{table}"
+        );
+        let tsv = all(Format::Tsv);
+        assert!(tsv.contains("\t2026-12-16T09:00:00Z\n"), "{tsv}");
+        let json: serde_json::Value = serde_json::from_str(&all(Format::Json)).expect("json");
+        assert_eq!(json[1]["scheduled_for_deletion"], "2026-12-16T09:00:00Z");
     }
 
     #[test]

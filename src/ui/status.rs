@@ -29,15 +29,11 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         theme,
     ));
     let list = &state.browse.list;
-    spans.push(Span::styled(
-        format!("  {}/{} secrets", list.len(), list.total()),
-        theme.dim,
-    ));
+    let counts = count_texts(list);
+    spans.push(Span::styled(counts[0].clone(), theme.dim));
     if list.show_deleted() {
         spans.push(Span::styled("  +scheduled for deletion", theme.warn));
     }
-    // Counted from the end: the asides before it may go.
-    let count_from_end = if list.show_deleted() { 2 } else { 1 };
     // Too long for the line: the asides go, then the identity gives way, so the counts stay
     // in view; first what says nothing (the ARN's `arn:aws:sts::`, `assumed-`), then the
     // middle of the role and session, never the account.
@@ -53,7 +49,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         spans[identity_at].content = compact_identity(&full_identity).into();
     }
     // Still too long: the asides go next (the profile's name, "expiry unknown"), so what is
-    // left is not cut mid-word.
+    // left is not cut mid-word; then what the counts leave out is no longer broken down.
     while over(&spans) > 0 {
         let aside = spans
             .iter()
@@ -61,18 +57,58 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         let Some(aside) = aside else { break };
         spans.remove(aside);
     }
+    // Counted from the end: the asides before it may have gone.
+    let count_at = spans.len() - if list.show_deleted() { 2 } else { 1 };
+    for shorter in &counts[1..counts.len() - 1] {
+        if over(&spans) == 0 {
+            break;
+        }
+        spans[count_at].content = shorter.clone().into();
+    }
     let too_long = over(&spans);
     if too_long > 0 {
         let identity = &mut spans[identity_at];
         let keep = identity.width().saturating_sub(too_long);
         identity.content = shorten_identity(&full_identity, keep).into();
     }
-    // Narrowest of all: the counts lose their word, never their numbers.
+    // Narrowest of all: the counts lose their words, never their numbers.
     if over(&spans) > 0 {
-        let count_at = spans.len() - count_from_end;
-        spans[count_at].content = format!("  {}/{}", list.len(), list.total()).into();
+        spans[count_at].content = counts[counts.len() - 1].clone().into();
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What the title says of the list, longest first, each shorter one for a narrower screen:
+/// how many are shown of how many listed, then what hides the rest (`243 of 249 secrets ·
+/// 6 deleted hidden · 12 filtered out`), and last the bare numbers (`243/249`).
+fn count_texts(list: &browse::SecretList) -> Vec<String> {
+    let (shown, total) = (list.len(), list.total());
+    let deleted = if list.show_deleted() {
+        0
+    } else {
+        list.deleted()
+    };
+    let filtered = total.saturating_sub(shown + deleted);
+    let noun = if total == 1 { "secret" } else { "secrets" };
+    if shown == total {
+        return vec![format!("  {total} {noun}"), format!("  {total}")];
+    }
+    let counted = format!("  {shown} of {total} {noun}");
+    let deleted = (deleted > 0).then(|| format!(" · {deleted} deleted hidden"));
+    let filtered = (filtered > 0).then(|| format!(" · {filtered} filtered out"));
+    let mut texts = vec![format!(
+        "{counted}{}{}",
+        deleted.as_deref().unwrap_or_default(),
+        filtered.as_deref().unwrap_or_default()
+    )];
+    if let (Some(deleted), Some(_)) = (&deleted, &filtered) {
+        texts.push(format!("{counted}{deleted}"));
+    }
+    if deleted.is_some() || filtered.is_some() {
+        texts.push(counted);
+    }
+    texts.push(format!("  {shown}/{total}"));
+    texts
 }
 
 /// An STS or IAM ARN's account and what follows it, without what says nothing:

@@ -1,6 +1,7 @@
-//! What the filter reads, kept apart from the rows: every row's lower-cased name,
+//! What the filter reads, kept apart from the rows: every row's lower-cased name, region,
 //! description and tags in one buffer, in storage order, beside the two facts the filter
-//! also checks (the region, and whether the secret is scheduled for deletion). The rows are
+//! also checks (the region the list is narrowed to, and whether the secret is scheduled for
+//! deletion). The rows are
 //! big and their strings are scattered over the heap: at 100,000 rows a keystroke that
 //! read them spent most of its time waiting on memory (BENCHMARKS.md). This is one pass
 //! over one buffer.
@@ -13,6 +14,8 @@ pub(super) struct Haystacks {
     rows: Vec<Hay>,
     /// Every region seen, at the index `Hay::region` holds.
     regions: Vec<String>,
+    /// How many rows are scheduled for deletion (the title counts those hidden).
+    deleted: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +37,8 @@ enum Region {
 
 /// The filter, ready for the pass.
 pub(super) struct Filter {
-    needle: String,
+    /// Every word must be found (see [`words`]).
+    words: Vec<String>,
     show_deleted: bool,
     region: Region,
 }
@@ -53,8 +57,9 @@ impl Haystacks {
             start,
             end: offset(self.text.len()),
             region: u16::try_from(region).expect("fewer than 65,536 regions"),
-            deleted: secret.deleted_date.is_some(),
+            deleted: false,
         });
+        self.set_deleted(self.rows.len() - 1, secret.deleted_date.is_some());
     }
 
     /// Row `i`'s text changed: it is written again at the end (the old text stays until
@@ -65,11 +70,17 @@ impl Haystacks {
         let hay = &mut self.rows[i];
         hay.start = start;
         hay.end = offset(self.text.len());
-        hay.deleted = secret.deleted_date.is_some();
+        self.set_deleted(i, secret.deleted_date.is_some());
     }
 
     pub(super) fn set_deleted(&mut self, i: usize, deleted: bool) {
-        self.rows[i].deleted = deleted;
+        let was = std::mem::replace(&mut self.rows[i].deleted, deleted);
+        self.deleted = self.deleted + usize::from(deleted) - usize::from(was);
+    }
+
+    /// How many rows are scheduled for deletion.
+    pub(super) fn deleted(&self) -> usize {
+        self.deleted
     }
 
     /// Rows were dropped (`kept[i]` says whether row `i` stayed): the buffer is copied
@@ -87,13 +98,14 @@ impl Haystacks {
                 ..*hay
             });
         }
+        self.deleted = rows.iter().filter(|hay| hay.deleted).count();
         self.text = text;
         self.rows = rows;
     }
 
     pub(super) fn filter(&self, text: &str, show_deleted: bool, region: Option<&str>) -> Filter {
         Filter {
-            needle: text.to_lowercase(),
+            words: words(text),
             show_deleted,
             region: region.map_or(Region::Any, |region| {
                 let at = self.regions.iter().position(|r| r == region);
@@ -120,7 +132,10 @@ impl Haystacks {
                 Region::Only(r) => r == hay.region,
                 Region::Unknown => false,
             }
-            && self.text[hay.start as usize..hay.end as usize].contains(filter.needle.as_str())
+            && found(
+                &self.text[hay.start as usize..hay.end as usize],
+                &filter.words,
+            )
     }
 }
 
@@ -128,9 +143,41 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).expect("under 4 GiB of names, descriptions and tags")
 }
 
-/// Lower-cased name, description and tags (`key=value`), apart by a control character.
+/// The filter's words: lower-cased, split at white space and at control characters (the
+/// fields are apart by one, so no word matches across two). One plain substring each, never
+/// fuzzy: what a word finds is what contains it, so `prod github` finds the same secrets
+/// however the names are laid out, and `ledger/github` only a name that has it.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether every word is in `hay` (in any order, each in any field).
+fn found(hay: &str, words: &[String]) -> bool {
+    words.iter().all(|word| hay.contains(word.as_str()))
+}
+
+/// Whether `secret` passes the filter `text` as a row of the list does (without the list's
+/// region narrowing and deleted toggle): every word is in its name, region, description or
+/// a tag (`key=value`), ignoring case. `smtui list --filter` uses it too.
+pub fn matches(secret: &SecretSummary, text: &str) -> bool {
+    let words = words(text);
+    if words.is_empty() {
+        return true;
+    }
+    let mut hay = String::new();
+    write(&mut hay, secret);
+    found(&hay, &words)
+}
+
+/// Lower-cased name, region, description and tags (`key=value`), apart by a control
+/// character.
 fn write(text: &mut String, secret: &SecretSummary) {
     text.push_str(&secret.name.to_lowercase());
+    text.push('\u{1f}');
+    text.push_str(&secret.region.to_lowercase());
     if let Some(d) = &secret.description {
         text.push('\u{1f}');
         text.push_str(&d.to_lowercase());

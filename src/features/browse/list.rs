@@ -53,6 +53,9 @@ pub struct SecretList {
     /// lookup, not a scan of every row (it was most of a page's cost).
     by_arn: std::collections::HashMap<u64, usize>,
     hasher: std::hash::RandomState,
+    /// The widest name (in columns) of the live rows, and of those scheduled for deletion:
+    /// the name column asks for that much.
+    widest: (usize, usize),
 }
 
 impl Default for SecretList {
@@ -75,6 +78,7 @@ impl Default for SecretList {
             chosen: false,
             by_arn: std::collections::HashMap::new(),
             hasher: std::hash::RandomState::new(),
+            widest: (0, 0),
         }
     }
 }
@@ -90,6 +94,21 @@ impl SecretList {
 
     pub fn total(&self) -> usize {
         self.rows.len()
+    }
+
+    /// The widest name's columns among the rows that can show (those scheduled for deletion
+    /// only while they are shown), without the marker a deletion adds.
+    pub fn widest_name(&self) -> (usize, Option<usize>) {
+        let (live, deleted) = self.widest;
+        (
+            live,
+            (self.show_deleted && self.deleted() > 0).then_some(deleted),
+        )
+    }
+
+    /// Rows scheduled for deletion, shown or not.
+    pub fn deleted(&self) -> usize {
+        self.hays.deleted()
     }
 
     pub fn filter(&self) -> &str {
@@ -193,6 +212,7 @@ impl SecretList {
             list.hays.retain(&kept);
             list.orders.retain(&kept);
             list.reindex();
+            list.measure();
             list.show();
         });
     }
@@ -204,6 +224,7 @@ impl SecretList {
             let first_new = list.rows.len();
             for summary in page {
                 list.hays.push(&summary);
+                widen(&mut list.widest, &summary);
                 list.rows.push(Row { summary });
             }
             for i in first_new..list.rows.len() {
@@ -249,6 +270,7 @@ impl SecretList {
                     list.hays.set_deleted(i, on.is_some());
                 }
             }
+            list.measure();
         });
     }
 
@@ -368,6 +390,14 @@ impl SecretList {
         }
     }
 
+    /// The widest names, measured again (rows were dropped, or changed sides).
+    fn measure(&mut self) {
+        self.widest = (0, 0);
+        for row in &self.rows {
+            widen(&mut self.widest, &row.summary);
+        }
+    }
+
     /// Row indices changed (rows were dropped): the ARN index is built again.
     fn reindex(&mut self) {
         self.by_arn.clear();
@@ -409,6 +439,17 @@ impl SecretList {
             None => None,
         }
     }
+}
+
+/// `widest` (live, scheduled for deletion) taking `secret`'s name into account.
+fn widen(widest: &mut (usize, usize), secret: &SecretSummary) {
+    use unicode_width::UnicodeWidthStr as _;
+    let side = if secret.deleted_date.is_some() {
+        &mut widest.1
+    } else {
+        &mut widest.0
+    };
+    *side = (*side).max(secret.name.width());
 }
 
 #[cfg(test)]

@@ -103,6 +103,47 @@ fn filter_matches_name_description_and_tags_case_insensitively() {
 }
 
 #[test]
+fn every_word_must_match_the_name_region_description_or_tags_in_any_order() {
+    let mut list = SecretList::default();
+    let mut ledger = summary("prod/ledger/kafka-sasl-password", "us-east-1");
+    ledger.description = Some("SASL password of the ledger's Kafka user".into());
+    let mut github = summary("prod/search/github-deploy-key", "eu-west-1");
+    github.tags.push(Tag {
+        key: "Team".into(),
+        value: "Search".into(),
+    });
+    list.extend(vec![
+        ledger,
+        github,
+        summary("staging/ledger/github-deploy-key", "us-east-1"),
+    ]);
+    list.set_filter("prod github".into());
+    assert_eq!(names(&list), ["prod/search/github-deploy-key"]);
+    list.set_filter("  GITHUB   prod ".into());
+    assert_eq!(names(&list), ["prod/search/github-deploy-key"], "any order");
+    list.set_filter("eu-west-1".into());
+    assert_eq!(
+        names(&list),
+        ["prod/search/github-deploy-key"],
+        "the region"
+    );
+    list.set_filter("us-east ledger kafka".into());
+    assert_eq!(names(&list), ["prod/ledger/kafka-sasl-password"]);
+    list.set_filter("team=search deploy".into());
+    assert_eq!(names(&list), ["prod/search/github-deploy-key"], "a tag");
+    // A word is one plain substring: `/` is part of it, not fuzzy.
+    list.set_filter("ledger/github".into());
+    assert_eq!(names(&list), ["staging/ledger/github-deploy-key"]);
+    list.set_filter("prod ledger/github".into());
+    assert!(names(&list).is_empty());
+    // No word runs from one field into the next (the name's end into the region).
+    list.set_filter("keyus-east".into());
+    assert!(names(&list).is_empty());
+    list.set_filter("key us-east".into());
+    assert_eq!(names(&list), ["staging/ledger/github-deploy-key"]);
+}
+
+#[test]
 fn selection_follows_the_secret_through_sorting() {
     let mut list = SecretList::default();
     list.extend(vec![

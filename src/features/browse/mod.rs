@@ -3,6 +3,7 @@
 
 mod filter;
 pub mod list;
+mod names;
 mod order;
 pub mod region_bar;
 mod row;
@@ -10,6 +11,7 @@ mod state;
 mod update;
 pub mod view;
 
+pub use filter::matches;
 pub use list::SecretList;
 pub use row::{Column, Sort};
 pub use state::{Browse, RegionState, RegionStatus};

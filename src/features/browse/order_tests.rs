@@ -24,7 +24,7 @@ const PREFIXES: [&str; 5] = [
     "Z",
     "prod/payments/a-long-service-name/db-",
 ];
-const FILTERS: [&str; 5] = ["", "pay", "KEY-1", "team1=", "x"];
+const FILTERS: [&str; 7] = ["", "pay", "KEY-1", "team1=", "x", "key EAST", " far pay "];
 
 /// One generated secret (or what DescribeSecret says about one).
 #[derive(Debug, Clone)]
@@ -144,21 +144,28 @@ fn detail(of: &SecretSummary, g: &Gen) -> SecretDetail {
 /// What the list should show: the rows that pass the filter, sorted from scratch by the
 /// column, then name and region, reversed when descending (the first version's order).
 fn reference(list: &SecretList) -> Vec<String> {
-    let needle = list.filter().to_lowercase();
+    let words: Vec<String> = list
+        .filter()
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
     let region = list.region_filter();
     let mut rows: Vec<&SecretSummary> = list
         .all()
         .filter(|s| list.show_deleted() || s.deleted_date.is_none())
         .filter(|s| region.is_none_or(|r| s.region == r))
         .filter(|s| {
-            let mut fields = vec![s.name.to_lowercase()];
+            let mut fields = vec![s.name.to_lowercase(), s.region.to_lowercase()];
             fields.extend(s.description.as_ref().map(|d| d.to_lowercase()));
             fields.extend(
                 s.tags
                     .iter()
                     .map(|t| format!("{}={}", t.key.to_lowercase(), t.value.to_lowercase())),
             );
-            fields.iter().any(|f| f.contains(&needle))
+            // Every word, each in some field.
+            words
+                .iter()
+                .all(|w| fields.iter().any(|f| f.contains(w.as_str())))
         })
         .collect();
     let sort = list.sort();

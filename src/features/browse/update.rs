@@ -83,13 +83,13 @@ impl Browse {
             Command::SortNext => self.list.cycle_sort(),
             Command::SortReverse => self.list.reverse_sort(),
             Command::ToggleDeleted => self.list.toggle_deleted(),
+            Command::NextRegion => self.next_region(),
             Command::Filter => out.intent(Intent::Open(Layer::Filter)),
             _ => return false,
         }
         true
     }
 
-    /// Clears the filter; false when there was none.
     /// Clears the filter and the region narrowing; false when there was neither.
     pub fn clear_filter(&mut self) -> bool {
         if self.list.filter().is_empty() && self.list.region_filter().is_none() {
@@ -105,6 +105,20 @@ impl Browse {
         let again = self.list.region_filter() == Some(region);
         self.list
             .set_region_filter((!again).then(|| region.to_owned()));
+    }
+
+    /// The keyboard's way to what a click on the region bar does: only the next region's
+    /// secrets, in the bar's order; after the last, every region's again.
+    pub fn next_region(&mut self) {
+        let at = self
+            .list
+            .region_filter()
+            .and_then(|shown| self.regions.iter().position(|r| r.name == shown));
+        let next = match at {
+            None => self.regions.first(),
+            Some(at) => self.regions.get(at + 1),
+        };
+        self.list.set_region_filter(next.map(|r| r.name.clone()));
     }
 
     /// The filter prompt's keys: Enter keeps the filter, Esc clears it.

@@ -7,16 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::features::browse::row::Column;
-use crate::features::browse::state::Browse;
+use crate::features::browse::state::{Browse, RegionState};
 use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
 use crate::sanitize::sanitize_line;
 use crate::ui::Theme;
-use crate::ui::widgets::{date, elide_middle, fit, pane_block, scroll_offset};
+use crate::ui::widgets::{date, fit, pane_block, scroll_offset};
 use jiff::Timestamp;
+use unicode_width::UnicodeWidthStr as _;
 
 const COLUMN_SPACING: u16 = 1;
 const DELETING: &str = " (deleting)";
+/// The widest deletion marker: `DELETING` with a date.
+const DELETING_ON: &str = " (deleting 2026-12-16)";
 
 /// What the rotation column needs to judge each row's health.
 #[derive(Debug, Clone, Copy)]
@@ -54,7 +57,11 @@ pub fn render(
         );
     }
     // Sorted by a column this width does not show: the title says by what.
-    let columns = columns_for(area.width.saturating_sub(2), browse.regions.len() == 1);
+    let columns = columns_for(
+        area.width.saturating_sub(2),
+        browse.regions.len() == 1,
+        name_wanted(list),
+    );
     if !columns.iter().any(|(col, _)| *col == sort.column) {
         let arrow = if sort.descending { "▼" } else { "▲" };
         title = format!("{title}· by {}{arrow} ", sort.column.title());
@@ -64,10 +71,19 @@ pub fn render(
     frame.render_widget(block, area);
 
     if list.is_empty() {
-        let text = match (browse.any_loading(), list.filter().is_empty()) {
+        let narrowed = !list.filter().is_empty() || list.region_filter().is_some();
+        // Narrowed to one region: only that one loading is worth waiting for.
+        let loading = list.region_filter().map_or_else(
+            || browse.any_loading(),
+            |shown| {
+                (browse.regions.iter())
+                    .any(|r| r.name == shown && matches!(r.state, RegionState::Loading { .. }))
+            },
+        );
+        let text = match (loading, narrowed) {
             (true, _) => "Loading secrets…".to_owned(),
-            (false, true) => "No secrets in these regions.".to_owned(),
-            (false, false) => format!("No secret matches the filter ({clear_key} clears it)."),
+            (false, false) => "No secrets in these regions.".to_owned(),
+            (false, true) => format!("No secret matches the filter ({clear_key} clears it)."),
         };
         frame.render_widget(Paragraph::new(text).style(theme.dim), inner);
         return;
@@ -95,10 +111,13 @@ pub fn render(
 
     let height = usize::from(inner.height.saturating_sub(1));
     let offset = scroll_offset(list.selected_index(), list.len(), height);
-    let rows = list
-        .visible(offset..offset + height)
+    let shown: Vec<&SecretSummary> = list.visible(offset..offset + height).collect();
+    let names = name_cells(&shown, usize::from(cell_widths[0]));
+    let rows = shown
+        .iter()
+        .zip(names)
         .enumerate()
-        .map(|(i, secret)| {
+        .map(|(i, (secret, name))| {
             let style = if offset + i == list.selected_index() {
                 theme.selected
             } else if secret.deleted_date.is_some() {
@@ -110,6 +129,7 @@ pub fn render(
                 .iter()
                 .zip(&cell_widths)
                 .map(|((col, _), width)| match col {
+                    Column::Name => Cell::from(name.clone()),
                     Column::Rotation => {
                         rotation_cell(secret, clock, offset + i == list.selected_index(), theme)
                     }
@@ -125,17 +145,30 @@ pub fn render(
     );
 }
 
-/// Narrow lists drop the least useful columns first, so the name keeps two fifths of the
-/// width or more: the description, the day last read and the tag count go first, then the
-/// day last changed; the region goes too when only one region is listed (the region bar
-/// names it).
-fn columns_for(width: u16, one_region: bool) -> Vec<(Column, Constraint)> {
-    let mut columns = vec![(Column::Name, Constraint::Fill(2))];
+/// The columns the name asks for: its widest, with the deletion marker where rows
+/// scheduled for deletion show.
+fn name_wanted(list: &crate::features::browse::SecretList) -> u16 {
+    let (live, deleted) = list.widest_name();
+    let wanted = deleted.map_or(live, |d| live.max(d + DELETING_ON.len()));
+    u16::try_from(wanted).unwrap_or(u16::MAX)
+}
+
+/// The least a name elided beside its deletion date keeps; with less, the date goes.
+const NAME_BESIDE_DATE: usize = 12;
+/// The least the description is drawn in; with less, the name takes it.
+const DESCRIPTION_MIN: u16 = 12;
+/// The least the name gets beside a description.
+const NAME_MIN: u16 = 24;
+
+/// The name is what is scanned: it gets the room it asks for (`name` columns) first, and
+/// the description only what is left, when that is worth drawing. Narrow lists drop the
+/// least useful columns first, so the name keeps two fifths of the width or more: the
+/// description, the day last read and the tag count go first, then the day last changed;
+/// the region goes too when only one region is listed (the region bar names it).
+fn columns_for(width: u16, one_region: bool, name: u16) -> Vec<(Column, Constraint)> {
+    let mut columns = vec![(Column::Name, Constraint::Fill(1))];
     if width >= 64 || !one_region {
         columns.push((Column::Region, Constraint::Length(14)));
-    }
-    if width >= 90 {
-        columns.push((Column::Description, Constraint::Fill(1)));
     }
     if width >= 56 {
         columns.push((Column::LastChanged, Constraint::Length(10)));
@@ -147,7 +180,66 @@ fn columns_for(width: u16, one_region: bool) -> Vec<(Column, Constraint)> {
     if width >= 64 {
         columns.push((Column::Tags, Constraint::Length(5)));
     }
+    if width >= 90 {
+        let fixed: u16 = columns
+            .iter()
+            .map(|(_, c)| match c {
+                Constraint::Length(n) => *n,
+                _ => 0,
+            })
+            .sum();
+        // Every column has a gap before the next, the description's included.
+        let gaps = COLUMN_SPACING * u16::try_from(columns.len()).unwrap_or(u16::MAX);
+        let name = name.max(NAME_MIN);
+        if width.saturating_sub(fixed + gaps + name) >= DESCRIPTION_MIN {
+            columns[0].1 = Constraint::Length(name);
+            let at = if columns[1].0 == Column::Region { 2 } else { 1 };
+            columns.insert(at, (Column::Description, Constraint::Fill(1)));
+        }
+    }
     columns
+}
+
+/// The name cells of the rows on screen, in `width` columns: names too long lose their
+/// middle, never so that two rows read the same (`names.rs`); a secret scheduled for
+/// deletion keeps its marker however long its name is.
+fn name_cells(shown: &[&SecretSummary], width: usize) -> Vec<String> {
+    let names: Vec<_> = shown.iter().map(|s| sanitize_line(&s.name)).collect();
+    let markers: Vec<String> = shown
+        .iter()
+        .zip(&names)
+        .map(|(secret, name)| {
+            let marker = deletion_marker(secret);
+            // Too narrow for the name and the date: the date goes, the name stays.
+            let room = width.saturating_sub(marker.len());
+            if marker.len() > DELETING.len() && room < NAME_BESIDE_DATE && name.width() > room {
+                DELETING.to_owned()
+            } else {
+                marker
+            }
+        })
+        .collect();
+    let rooms: Vec<(&str, usize)> = names
+        .iter()
+        .zip(&markers)
+        .map(|(name, marker)| (name.as_ref(), width.saturating_sub(marker.len())))
+        .collect();
+    crate::features::browse::names::elide_apart(&rooms)
+        .into_iter()
+        .zip(markers)
+        .map(|(name, marker)| name + &marker)
+        .collect()
+}
+
+/// What follows the name of a secret scheduled for deletion: the day it goes for good (the
+/// end of its recovery window); a deletion just made here without recovery has no date
+/// (the epoch stands in for it). Nothing for the others.
+fn deletion_marker(secret: &SecretSummary) -> String {
+    match secret.deleted_date {
+        None => String::new(),
+        Some(on) if on == Timestamp::UNIX_EPOCH => DELETING.to_owned(),
+        Some(on) => format!(" (deleting {})", date(Some(on))),
+    }
 }
 
 /// The filter prompt, drawn in the footer while the filter layer is open.
@@ -164,21 +256,6 @@ pub fn filter_prompt(browse: &Browse, theme: &Theme) -> Line<'static> {
 
 fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
     let text = match column {
-        // A secret scheduled for deletion keeps its marker however long its name is.
-        Column::Name if let Some(on) = secret.deleted_date => {
-            // The day it goes for good (the end of its recovery window); a deletion just
-            // made here without recovery has no date (the epoch stands in for it).
-            let marker = if on == Timestamp::UNIX_EPOCH {
-                DELETING.to_owned()
-            } else {
-                format!(" (deleting {})", date(Some(on)))
-            };
-            let room = width.saturating_sub(marker.len());
-            format!("{}{marker}", fit(&sanitize_line(&secret.name), room))
-        }
-        // Names share their starts (`prod/payments/…`): the middle goes, so the ends that
-        // tell them apart stay.
-        Column::Name => elide_middle(&sanitize_line(&secret.name), width),
         Column::Region => secret.region.clone(),
         Column::Description => secret
             .description
@@ -187,7 +264,8 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
             .unwrap_or_default(),
         Column::LastChanged => date(secret.last_changed),
         Column::LastAccessed => date(secret.last_accessed),
-        Column::Rotation => String::new(),
+        // Drawn apart: `name_cells`, `rotation_cell`.
+        Column::Name | Column::Rotation => String::new(),
         Column::Tags => secret.tags.len().to_string(),
     };
     Cell::from(text)
@@ -234,27 +312,55 @@ mod tests {
     fn narrow_lists_keep_two_fifths_of_the_width_for_the_name() {
         use super::{COLUMN_SPACING, Column, columns_for};
         use ratatui::layout::{Layout, Rect};
-        // From the narrowest list (a 40-column screen) up.
-        for width in 38..=200 {
+        // From the narrowest list (a 40-column screen) up, whatever the names ask for.
+        for (width, name) in (38..=200).flat_map(|w| [0, 30, 60, 300].map(|n| (w, n))) {
             for one_region in [false, true] {
-                let columns = columns_for(width, one_region);
+                let columns = columns_for(width, one_region, name);
                 let widths = Layout::horizontal(columns.iter().map(|(_, w)| *w))
                     .spacing(COLUMN_SPACING)
                     .split(Rect::new(0, 0, width, 1));
                 assert_eq!(columns[0].0, Column::Name);
-                let name = widths[0].width;
+                let got = widths[0].width;
                 assert!(
                     if width < 80 {
-                        name * 5 >= width * 2
+                        got * 5 >= width * 2
                     } else {
-                        name >= 24
+                        got >= 24
                     },
-                    "{width} columns ({one_region}): the name gets {name}"
+                    "{width} columns ({one_region}): the name gets {got}"
                 );
                 let has_region = columns.iter().any(|(c, _)| *c == Column::Region);
                 assert_eq!(has_region, width >= 64 || !one_region, "{width}");
+                // The description never takes room the name asks for.
+                if columns.iter().any(|(c, _)| *c == Column::Description) {
+                    assert!(got >= name.max(24), "{width}: {got} for {name}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn the_name_gets_its_room_before_the_description() {
+        use super::{COLUMN_SPACING, Column, columns_for};
+        use ratatui::layout::{Layout, Rect};
+        // The list of a 160-column screen.
+        let widths = |name| {
+            let columns = columns_for(94, false, name);
+            let split = Layout::horizontal(columns.iter().map(|(_, w)| *w))
+                .spacing(COLUMN_SPACING)
+                .split(Rect::new(0, 0, 94, 1));
+            columns
+                .iter()
+                .zip(split.iter())
+                .map(|((c, _), r)| (*c, r.width))
+                .collect::<Vec<_>>()
+        };
+        let short = widths(30);
+        assert_eq!(short[0], (Column::Name, 30));
+        assert_eq!(short[2], (Column::Description, 14));
+        let long = widths(43);
+        assert_eq!(long[0], (Column::Name, 45), "{long:?}");
+        assert!(long.iter().all(|(c, _)| *c != Column::Description));
     }
 
     #[test]
