@@ -2,7 +2,8 @@
 //! SIGHUP and a panic in a task each end it (no one is there to answer "not saved"; the
 //! SIGKILL that follows a `kill`, a logout or a container stop would skip the clean-up),
 //! the terminal is restored, and the secret copied before is cleared: tmux's buffer
-//! `smtui-<pid>` is gone.
+//! `smtui-<pid>` is gone. And on a dead endpoint: SIGTERM, SIGHUP, SIGQUIT and a panic (on the
+//! UI thread or in a task) restore the terminal, and a panic says where, never what.
 
 mod common;
 
@@ -105,4 +106,105 @@ fn copied_then_editing(tmux: &Tmux) -> String {
     tmux.keys(&["-l", "_unsaved"]);
     tmux.wait_for("the change typed", WAIT, |s| s.contains("_unsaved"));
     buffer
+}
+
+/// Environment for a binary pointed at a dead endpoint: the UI still comes up and shows the
+/// failure, which is all the restore tests need.
+fn dead_endpoint_env() -> Vec<(String, String)> {
+    [
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_CONFIG_FILE", "/dev/null"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "/dev/null"),
+        ("SMTUI_DEBUG_PANIC_KEY", "!"),
+        ("SMTUI_DEBUG_TASK_PANIC_KEY", "&"),
+        // The panic message, not a backtrace, is what should be on screen.
+        ("RUST_BACKTRACE", "0"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}
+
+const DEAD_ENDPOINT_ARGS: [&str; 4] = [
+    "--endpoint-url",
+    "http://127.0.0.1:9",
+    "--region",
+    "us-east-1",
+];
+
+/// smtui in a fresh tmux server (`socket` is made unique per test process), pointed at a
+/// dead endpoint, once its UI is up.
+fn on_dead_endpoint(socket: &str, session: &'static str) -> Tmux {
+    let tmux = Tmux {
+        socket: format!("{socket}-{}", std::process::id()),
+        session,
+    };
+    start(&tmux, dead_endpoint_env(), &DEAD_ENDPOINT_ARGS);
+    tmux.wait_for("the UI", Duration::from_secs(20), |s| {
+        s.contains("regions us-east-1")
+    });
+    tmux
+}
+
+#[test]
+fn terminal_is_restored_on_sigterm_sighup_and_sigquit() {
+    for signal in ["TERM", "HUP", "QUIT"] {
+        let tmux = on_dead_endpoint(&format!("smtui-e2e-sig{signal}"), "sig");
+        let pid = tmux.pid();
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+            s.contains("SMTUI-EXITED-")
+        });
+        assert!(
+            after.contains("SMTUI-EXITED-0"),
+            "SIG{signal} ends smtui cleanly:\n{after}"
+        );
+        assert!(
+            !after.contains("regions us-east-1"),
+            "SIG{signal}: alternate screen left:\n{after}"
+        );
+        tmux.assert_cooked();
+    }
+}
+
+#[test]
+fn terminal_is_restored_on_panic() {
+    // On the UI thread (`!`), and in a spawned task (`&`), which used to restore the
+    // terminal and leave the app running on the normal screen.
+    for (key, variable) in [
+        ("!", "SMTUI_DEBUG_PANIC_KEY"),
+        ("&", "SMTUI_DEBUG_TASK_PANIC_KEY"),
+    ] {
+        let tmux = on_dead_endpoint(&format!("smtui-e2e-panic{}", variable.len()), "panic");
+        tmux.keys(&["-l", key]);
+        let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+            s.contains("SMTUI-EXITED-")
+        });
+        assert!(
+            after.contains("SMTUI-EXITED-101"),
+            "{variable}: a panic quits with Rust's panic code:\n{after}"
+        );
+        // -J: the terminal wraps a long line; joined, it is the one line printed.
+        let joined = tmux.cmd(&["capture-pane", "-p", "-J", "-t", tmux.session]);
+        let joined = String::from_utf8_lossy(&joined.stdout);
+        let said: Vec<&str> = joined.lines().filter(|l| l.contains("panic")).collect();
+        // Where, never what: a panic's message can quote a value.
+        assert!(
+            said.len() == 1
+                && said[0].starts_with("smtui: quit after a panic in thread '")
+                && said[0].contains(" at src/tui.rs:")
+                && !joined.contains(variable),
+            "{variable}: one line says where it happened, not its message:\n{joined}"
+        );
+        assert!(
+            !after.contains("regions us-east-1"),
+            "{variable}: alternate screen left:\n{after}"
+        );
+        tmux.assert_cooked();
+    }
 }
