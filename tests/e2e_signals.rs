@@ -104,7 +104,12 @@ fn copied_then_editing(tmux: &Tmux) -> String {
     });
     tmux.keys(&["End"]);
     tmux.keys(&["-l", "_unsaved"]);
-    tmux.wait_for("the change typed", WAIT, |s| s.contains("_unsaved"));
+    // The editor draws its text masked: the typing shows in the title's byte count.
+    let typed = format!(
+        "{}/65536 bytes",
+        fx::STRING_SECRET_VALUE.len() + "_unsaved".len()
+    );
+    tmux.wait_for("the change typed", WAIT, |s| s.contains(&typed));
     buffer
 }
 

@@ -15,7 +15,7 @@ use smtui::app::{
 };
 use smtui::diff::Change;
 use smtui::features::editor::Phase;
-use smtui::model::{AwsError, ErrorKind, FetchedValue};
+use smtui::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
 use smtui::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {
@@ -129,6 +129,56 @@ fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
     press(&mut h, KeyCode::Char('y'));
     assert!(
         matches!(&h.calls()[..], [AwsCall::SaveValue { base_version, .. }] if base_version == "v-y")
+    );
+}
+
+/// Ctrl-s after a conflict, before their value has arrived (or after its read failed): no
+/// review against the value the editor opened with, since the save would replace theirs;
+/// their value is read (again), and the review that follows is against it.
+#[test]
+fn an_overwrite_is_never_reviewed_before_their_value_is_here() {
+    let mut h = Harness::editing(r#"{"host":"a","password":"p"}"#);
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    h.type_text("2");
+    press(&mut h, KeyCode::Enter);
+    ctrl(&mut h, 's');
+    press(&mut h, KeyCode::Char('y'));
+    let token = save_token(&h);
+    conflict(&mut h, &token, "v-x");
+    // Their value is still on its way, and the user saves again.
+    ctrl(&mut h, 's');
+    assert_ne!(h.state.layers.top(), Layer::Review, "no review yet");
+    let fetched_theirs = |h: &Harness| {
+        h.calls().iter().any(|c| {
+            matches!(c, AwsCall::FetchForEdit { version: VersionSel::Id(v), purpose: EditFetch::Theirs, .. } if v == "v-x")
+        })
+    };
+    assert!(fetched_theirs(&h), "their value is read: {:?}", h.calls());
+    // Their read fails: Ctrl-s still reviews nothing, and reads it again.
+    h.answer(Outcome::EditSource {
+        arn: session_arn(&h),
+        purpose: EditFetch::Theirs,
+        result: Err(refused("GetSecretValue")),
+    });
+    ctrl(&mut h, 's');
+    assert_ne!(
+        h.state.layers.top(),
+        Layer::Review,
+        "no review after a failed read"
+    );
+    assert!(fetched_theirs(&h), "read again: {:?}", h.calls());
+    answer_theirs(&mut h, "v-x", r#"{"host":"x","password":"p"}"#);
+    assert_eq!(h.state.layers.top(), Layer::Conflict);
+    press(&mut h, KeyCode::Char('o'));
+    assert_eq!(h.state.layers.top(), Layer::Review);
+    assert_eq!(
+        reviewed(&h),
+        [
+            ("host".to_owned(), "x".to_owned()),
+            ("password".to_owned(), "p".to_owned())
+        ],
+        "reviewed against theirs, the version the save replaces"
     );
 }
 

@@ -205,3 +205,37 @@ fn a_warning_from_the_start_joins_the_log_once_it_is_shown() {
     press(&mut h, KeyCode::Char('M'));
     assert!(h.screen(120, 40).contains("Theme \"nord\" not found"));
 }
+
+/// An error that arrives while the filter prompt has the footer's row is not drawn there;
+/// closing the prompt does not take it away unseen: it shows under the list after.
+#[test]
+fn an_error_said_under_the_filter_prompt_is_shown_once_the_prompt_closes() {
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Esc);
+    h.state.status = None;
+    press(&mut h, KeyCode::Char('/'));
+    assert_eq!(h.state.layers.top(), Layer::Filter);
+    h.answer(smtui::app::Outcome::RegionFailed {
+        region: "eu-west-1".into(),
+        error: smtui::aws::AwsError {
+            kind: smtui::aws::ErrorKind::AccessDenied,
+            operation: "ListSecrets",
+            region: "eu-west-1".into(),
+            code: Some("AccessDeniedException".into()),
+            message: Some("not allowed by an SCP".into()),
+        },
+    });
+    h.type_text("prod");
+    press(&mut h, KeyCode::Enter);
+    assert_ne!(h.state.layers.top(), Layer::Filter);
+    let footer = h.state.status_text().to_owned();
+    assert!(
+        footer.starts_with("ListSecrets in eu-west-1 failed: access denied"),
+        "the error is shown after the prompt closes: {footer:?}"
+    );
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("ListSecrets in eu-west-1 failed"),
+        "{screen}"
+    );
+}

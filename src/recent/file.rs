@@ -112,8 +112,11 @@ fn create_new(dir: &Path, path: &Path) -> Result<(File, PathBuf), String> {
                 {
                     // Exactly 0600 whatever the umask (which can only have narrowed it).
                     use std::os::unix::fs::PermissionsExt as _;
-                    file.set_permissions(std::fs::Permissions::from_mode(0o600))
-                        .map_err(|e| format!("{}: {e}", temp.display()))?;
+                    if let Err(e) = file.set_permissions(std::fs::Permissions::from_mode(0o600)) {
+                        // Ours (O_EXCL made it): not left behind.
+                        let _ = std::fs::remove_file(&temp);
+                        return Err(format!("{}: {e}", temp.display()));
+                    }
                 }
                 return Ok((file, temp));
             }

@@ -528,7 +528,12 @@ async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
             regions,
             ..
         } => secrets::remove_replicas(ctx, region, arn, regions).await,
-        _ => return,
+        // Never routed here; still answered, so no write is left waiting (a write in
+        // flight holds a role switch until its answer).
+        other => {
+            let error = refused(other, "not a metadata write".to_owned());
+            return send(failed(call, error));
+        }
     }
     .map(|()| Written::Updated);
     send(Outcome::Wrote { call, result });
@@ -564,7 +569,11 @@ async fn perform_rotation_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
         } => rotation::remove_pending(ctx, region, arn, version)
             .await
             .map(|()| Written::Updated),
-        _ => return,
+        // Never routed here; still answered, as above.
+        other => {
+            let error = refused(other, "not a rotation write".to_owned());
+            return send(failed(call, error));
+        }
     };
     send(Outcome::Wrote { call, result });
 }

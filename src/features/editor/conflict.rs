@@ -40,7 +40,8 @@ impl Editor {
                 // The message about the conflict stays; the comparison is what is missing.
                 session.message = Some(format!(
                     "Not saved: someone else saved first, and their value could not be read \
-                     ({}). Ctrl-s replaces it deliberately; your text is still here",
+                     ({}). Ctrl-s reads it again, to review what the save would replace; your \
+                     text is still here",
                     ctx.explain(&error)
                 ));
                 return;

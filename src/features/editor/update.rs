@@ -419,7 +419,28 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         return;
     }
     // After a conflict the save replaces their version, not the one the editor opened:
-    // the review shows what that undoes of theirs too.
+    // the review shows what that undoes of theirs too. Until their value is here (still
+    // loading, or its read failed) there is nothing true to review against, so no review:
+    // an overwrite is never reviewed against a value other than the one it replaces.
+    if let Some(overwrite) = &loaded.overwrite
+        && session
+            .theirs
+            .as_ref()
+            .is_none_or(|t| &t.version_id != overwrite)
+    {
+        session.message = Some(
+            "Not yet: their value, the one this save would replace, is being read again; \
+             Ctrl-s once it is shown"
+                .to_owned(),
+        );
+        out.intent(Intent::Call(AwsCall::FetchForEdit {
+            region: session.region.clone(),
+            arn: session.arn.clone(),
+            version: VersionSel::Id(overwrite.clone()),
+            purpose: EditFetch::Theirs,
+        }));
+        return;
+    }
     let theirs = session
         .theirs
         .as_ref()

@@ -82,6 +82,12 @@ impl Footer {
     /// After an action, with `top` on top: a new message belongs to it from `now`; an older
     /// one goes once its layer is no longer on top.
     pub fn settled(mut self, top: Layer, now: Instant) -> Option<Self> {
+        // The filter prompt takes the footer's row, so a message said meanwhile (a copy's
+        // clear that failed, a region's error) is not drawn: it waits, unshown and so not
+        // answered by the keys typed into the prompt, and belongs once the prompt closes.
+        if top == Layer::Filter && self.shown.is_none() {
+            return Some(self);
+        }
         let scope = scope(top);
         match self.shown {
             None => {
@@ -117,6 +123,21 @@ mod tests {
         })
         .settled(on, at)
         .expect("new messages stay")
+    }
+
+    #[test]
+    fn a_message_said_under_the_filter_prompt_waits_to_be_shown() {
+        let at = Instant::now();
+        let error = Footer::new(StatusLine {
+            level: Level::Error,
+            text: "x".to_owned(),
+        });
+        let waiting = error.settled(Layer::Filter, at).expect("kept");
+        assert!(waiting.is_new(), "not shown while the prompt covers it");
+        assert!(waiting.outlasts(Input::Command(Command::Back), at));
+        let shown = waiting.settled(Layer::List, at).expect("shown");
+        assert!(!shown.is_new());
+        assert!(!shown.outlasts(Input::Command(Command::Back), at));
     }
 
     #[test]
