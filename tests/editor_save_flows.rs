@@ -88,10 +88,9 @@ fn reviewed(h: &Harness) -> Vec<(String, String)> {
     }
 }
 
-/// A rotation saves Y while the overwrite of X is on its way: the second conflict opens the
-/// conflict view again, on Y, and overwriting is reviewed against Y, the version it replaces.
-#[test]
-fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
+/// `{"host":"a","password":"p"}` opened, its password edited to `p2` and saved, and the
+/// save refused: `version` was saved first (their value not yet answered).
+fn password_edit_refused_by(version: &str) -> Harness {
     let mut h = Harness::editing(r#"{"host":"a","password":"p"}"#);
     press(&mut h, KeyCode::Down);
     press(&mut h, KeyCode::Enter);
@@ -100,7 +99,15 @@ fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
     let token = save_token(&h);
-    conflict(&mut h, &token, "v-x");
+    conflict(&mut h, &token, version);
+    h
+}
+
+/// A rotation saves Y while the overwrite of X is on its way: the second conflict opens the
+/// conflict view again, on Y, and overwriting is reviewed against Y, the version it replaces.
+#[test]
+fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
+    let mut h = password_edit_refused_by("v-x");
     answer_theirs(&mut h, "v-x", r#"{"host":"x","password":"p"}"#);
     assert_eq!(h.state.layers.top(), Layer::Conflict);
     press(&mut h, KeyCode::Char('o'));
@@ -137,15 +144,7 @@ fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
 /// their value is read (again), and the review that follows is against it.
 #[test]
 fn an_overwrite_is_never_reviewed_before_their_value_is_here() {
-    let mut h = Harness::editing(r#"{"host":"a","password":"p"}"#);
-    press(&mut h, KeyCode::Down);
-    press(&mut h, KeyCode::Enter);
-    h.type_text("2");
-    press(&mut h, KeyCode::Enter);
-    ctrl(&mut h, 's');
-    press(&mut h, KeyCode::Char('y'));
-    let token = save_token(&h);
-    conflict(&mut h, &token, "v-x");
+    let mut h = password_edit_refused_by("v-x");
     // Their value is still on its way, and the user saves again.
     ctrl(&mut h, 's');
     assert_ne!(h.state.layers.top(), Layer::Review, "no review yet");
