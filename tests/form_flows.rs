@@ -81,3 +81,30 @@ fn a_long_field_scrolls_sideways_so_the_cursor_stays_in_view() {
     let row = field_row(&h, "▏");
     assert!(row.contains("ZZZEND▏") && row.contains('…'), "{row}");
 }
+
+/// A JSON object opens as its fields: Enter puts an edited field back, then Esc leaves the editor as it
+/// would from the text (asking first when something changed, `y` discarding), rather than
+/// dropping into the text, where the next key would be typed.
+#[test]
+fn esc_from_the_fields_leaves_the_editor_asking_first_if_changed() {
+    use smtui::app::layers::Layer;
+    let mut h = Harness::editing(r#"{"user":"app","password":"s3cret"}"#);
+    press(&mut h, KeyCode::Esc);
+    assert!(h.state.editor.session.is_none(), "unchanged: left at once");
+    assert_ne!(h.state.layers.top(), Layer::Editor);
+
+    let mut h = Harness::editing(r#"{"user":"app","password":"s3cret"}"#);
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Enter);
+    h.type_text("2");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Editor, "the field is put back");
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Confirm,
+        "asks before losing the change"
+    );
+    press(&mut h, KeyCode::Char('y'));
+    assert!(h.state.editor.session.is_none(), "y discards and leaves");
+}

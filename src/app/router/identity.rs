@@ -420,7 +420,8 @@ pub(super) fn back(state: &mut State, out: &mut Out) {
 fn switch_blocked(state: &State) -> Option<String> {
     if let Some(name) = state.editor.unfinished() {
         return Some(format!(
-            "your edit of {name} is not saved: save or discard the edit first"
+            "your edit of {name} is not finished (text not saved, a save on its way, or a \
+             private label to remove): save or discard the edit first"
         ));
     }
     match state.session.writes_in_flight {

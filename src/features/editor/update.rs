@@ -198,13 +198,12 @@ impl Editor {
             Command::FormMode => toggle_form(session),
             Command::GeneratePassword => self.ask_password(out),
             Command::Reveal => session.toggle_reveal(ctx, out),
-            // In form mode, Esc leaves the field, then the form; never the editor at once.
+            // In form mode, Esc leaves the field being edited first. The form is where a
+            // JSON object opens, so Esc there leaves the editor as it does from the text
+            // (asking first if anything changed); Ctrl-f switches between the two.
             Command::Back if matches!(session.phase, Phase::Form { field: Some(_), .. }) => {
                 session.phase = form_at(&session.phase);
                 session.message = None;
-            }
-            Command::Back if matches!(session.phase, Phase::Form { .. }) => {
-                session.phase = Phase::Editing;
             }
             Command::Back => match &session.loaded {
                 Some(loaded) if loaded.changed() && !matches!(session.phase, Phase::Saving) => {
