@@ -17,6 +17,7 @@ pub mod hardening;
 pub mod headless;
 pub mod logging;
 pub mod model;
+pub mod private_file;
 pub mod recent;
 pub mod runner;
 pub mod sanitize;

@@ -82,13 +82,9 @@ pub fn open(path: &Path) -> Result<File, String> {
         use std::os::unix::fs::OpenOptionsExt as _;
         options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
-    let file = options.open(path).map_err(|e| {
-        #[cfg(unix)]
-        if e.raw_os_error() == Some(libc::ELOOP) {
-            return format!("log file {shown}: is a symbolic link, which smtui does not follow");
-        }
-        format!("log file {shown}: {e}")
-    })?;
+    let file = options
+        .open(path)
+        .map_err(|e| format!("log file {}", crate::private_file::opening(path, &e)))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
@@ -96,16 +92,7 @@ pub fn open(path: &Path) -> Result<File, String> {
         let meta = file
             .metadata()
             .map_err(|e| format!("log file {shown}: {e}"))?;
-        if !meta.is_file() {
-            return Err(format!("log file {shown}: not a regular file"));
-        }
-        let me = nix::unistd::geteuid().as_raw();
-        if meta.uid() != me {
-            return Err(format!(
-                "log file {shown}: owned by uid {}, not by you (uid {me})",
-                meta.uid()
-            ));
-        }
+        crate::private_file::owned_file(&meta, path).map_err(|e| format!("log file {e}"))?;
         if meta.mode() & 0o077 != 0 {
             return Err(format!(
                 "log file {shown}: group or others may read or write it (mode {:o}); \

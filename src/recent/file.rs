@@ -8,6 +8,7 @@
 //! not yet taken (`O_EXCL`, which also refuses a link planted at that name), 0600 from its
 //! first byte, so no mode the old file had survives and no link redirects the write.
 
+use crate::private_file;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Read as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -32,7 +33,7 @@ pub(super) fn read(path: &Path) -> Result<Option<String>, String> {
     let file = match options.open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(opening(path, &e)),
+        Err(e) => return Err(private_file::opening(path, &e)),
     };
     ours(&file, path)?;
     let mut text = String::new();
@@ -71,7 +72,7 @@ pub(super) fn write(path: &Path, text: &str) -> Result<(), String> {
                 path.display()
             ));
         }
-        Ok(meta) => owned_file(&meta, path)?,
+        Ok(meta) => private_file::owned_file(&meta, path)?,
         Err(e) if e.kind() == ErrorKind::NotFound => {}
         Err(e) => return Err(format!("{}: {e}", path.display())),
     }
@@ -121,7 +122,7 @@ fn create_new(dir: &Path, path: &Path) -> Result<(File, PathBuf), String> {
                 return Ok((file, temp));
             }
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(opening(&temp, &e)),
+            Err(e) => return Err(private_file::opening(&temp, &e)),
         }
     }
     Err(format!(
@@ -130,24 +131,13 @@ fn create_new(dir: &Path, path: &Path) -> Result<(File, PathBuf), String> {
     ))
 }
 
-fn opening(path: &Path, e: &std::io::Error) -> String {
-    #[cfg(unix)]
-    if e.raw_os_error() == Some(libc::ELOOP) {
-        return format!(
-            "{}: is a symbolic link, which smtui does not follow",
-            path.display()
-        );
-    }
-    format!("{}: {e}", path.display())
-}
-
 /// The open file (fstat, not the path again) is a regular file of the user's that group
 /// and others cannot write (anyone who could might have put a role of theirs in it).
 fn ours(file: &File, path: &Path) -> Result<(), String> {
     let meta = file
         .metadata()
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    owned_file(&meta, path)?;
+    private_file::owned_file(&meta, path)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
@@ -156,26 +146,6 @@ fn ours(file: &File, path: &Path) -> Result<(), String> {
                 "{}: group or others may write it (mode {:o})",
                 path.display(),
                 meta.mode() & 0o777
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// A regular file, the user's. (A save replaces one of any mode with a 0600 one.)
-fn owned_file(meta: &std::fs::Metadata, path: &Path) -> Result<(), String> {
-    let shown = path.display();
-    if !meta.is_file() {
-        return Err(format!("{shown}: not a regular file"));
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt as _;
-        let me = nix::unistd::geteuid().as_raw();
-        if meta.uid() != me {
-            return Err(format!(
-                "{shown}: owned by uid {}, not by you (uid {me})",
-                meta.uid()
             ));
         }
     }
