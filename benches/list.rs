@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smtui::app::{Action, Command, State, TextEdit, update};
-use smtui::features::browse::Column;
-use smtui::ui::{Theme, render};
+use smtui_core::app::{Action, Command, State, TextEdit, update};
+use smtui_core::features::browse::Column;
+use smtui_core::ui::{Theme, render};
 
 const SIZES: [usize; 3] = [10_000, 50_000, 100_000];
 /// The region the page benchmark's pages arrive in (cleared again, untimed, after each).

@@ -14,7 +14,7 @@ use std::process::Command;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smtui::ui::{Theme, render};
+use smtui_core::ui::{Theme, render};
 
 const ROWS: &str = "SMTUI_LIST_MEMORY_ROWS";
 

@@ -7,12 +7,12 @@ use std::time::Duration;
 use clap::Parser;
 use serde::Deserialize;
 
-use crate::app::keymap::{Keymap, KeysConfig};
-use crate::aws::regions::COMMERCIAL_REGIONS;
-use crate::clipboard::Mode as ClipboardMode;
-use crate::model::posture::PostureRules;
-use crate::model::rotation::Thresholds;
 use jiff::SignedDuration;
+use smtui_aws::clipboard::Mode as ClipboardMode;
+use smtui_aws::regions::COMMERCIAL_REGIONS;
+use smtui_core::app::keymap::{Keymap, KeysConfig};
+use smtui_core::model::posture::PostureRules;
+use smtui_core::model::rotation::Thresholds;
 
 // Flags are bools on the command line; clap reads them best as such.
 #[allow(clippy::struct_excessive_bools)]
@@ -308,6 +308,12 @@ pub fn state_dir() -> Option<PathBuf> {
     })
 }
 
+/// Where the roles assumed recently are kept; `None` when the platform has no state
+/// directory.
+pub fn recent_roles_path() -> Option<PathBuf> {
+    state_dir().map(|dir| dir.join("recent-roles.toml"))
+}
+
 fn dir_from(variable: &str, platform: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
     match std::env::var_os(variable).filter(|dir| !dir.is_empty()) {
         Some(dir) => Some(PathBuf::from(dir)),
@@ -517,10 +523,11 @@ mod tests {
     fn key_bindings_load_and_a_bad_one_names_its_line() {
         let file = FileConfig::parse("theme = \"light\"\n[keys.list]\nreveal = \"Space\"\n")
             .expect("valid");
-        let space = crate::app::keymap::Key::char(' ');
+        let space = smtui_core::app::keymap::Key::char(' ');
         assert_eq!(
-            file.keymap.resolve(crate::app::layers::Layer::List, space),
-            Some(crate::app::Command::Reveal)
+            file.keymap
+                .resolve(smtui_core::app::layers::Layer::List, space),
+            Some(smtui_core::app::Command::Reveal)
         );
         let err = FileConfig::parse("[keys.list]\nreveal = \"s\"\n").expect_err("conflict");
         assert!(err.starts_with("line 2: keys.list.reveal:"), "{err}");

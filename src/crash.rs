@@ -16,8 +16,8 @@ use std::sync::OnceLock;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::app::Action;
-use crate::sanitize::sanitize_line;
+use smtui_core::app::Action;
+use smtui_core::sanitize::sanitize_line;
 
 /// The exit code after a panic, as Rust's own.
 pub const EXIT_CODE: u8 = 101;

@@ -51,7 +51,7 @@ where
 fn escaped_fields() -> impl for<'w> tracing_subscriber::fmt::FormatFields<'w> {
     tracing_subscriber::fmt::format::debug_fn(|writer, field, value| {
         let text = format!("{value:?}");
-        let text = crate::sanitize::sanitize_line(&text);
+        let text = smtui_core::sanitize::sanitize_line(&text);
         if field.name() == "message" {
             write!(writer, "{text}")
         } else {
@@ -84,7 +84,7 @@ pub fn open(path: &Path) -> Result<File, String> {
     }
     let file = options
         .open(path)
-        .map_err(|e| format!("log file {}", crate::private_file::opening(path, &e)))?;
+        .map_err(|e| format!("log file {}", smtui_aws::private_file::opening(path, &e)))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
@@ -92,7 +92,7 @@ pub fn open(path: &Path) -> Result<File, String> {
         let meta = file
             .metadata()
             .map_err(|e| format!("log file {shown}: {e}"))?;
-        crate::private_file::owned_file(&meta, path).map_err(|e| format!("log file {e}"))?;
+        smtui_aws::private_file::owned_file(&meta, path).map_err(|e| format!("log file {e}"))?;
         if meta.mode() & 0o077 != 0 {
             return Err(format!(
                 "log file {shown}: group or others may read or write it (mode {:o}); \

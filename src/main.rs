@@ -6,12 +6,13 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use tokio::sync::mpsc;
 
-use smtui::app::{Settings, State};
-use smtui::aws::{AwsContext, ConnectOptions};
-use smtui::clipboard::{self, Clipboard};
 use smtui::config::{self, Cli, FileConfig, Subcommand};
-use smtui::runner::Runner;
 use smtui::{crash, hardening, headless, logging, tui};
+use smtui_aws::clipboard::{self, Clipboard};
+use smtui_aws::recent;
+use smtui_aws::runner::Runner;
+use smtui_aws::{AwsContext, ConnectOptions};
+use smtui_core::app::{Settings, State};
 
 fn main() -> ExitCode {
     // First of all: a crash must not leave a core file with secrets in it.
@@ -117,6 +118,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         };
         let (tx, rx) = mpsc::unbounded_channel();
         crash::wake_on_panic(tx.clone());
+        let recent_path = config::recent_roles_path();
+        let recent_roles = recent_path.as_deref().map(recent::load);
         let state = State::new(settings, &regions, std::time::Instant::now())
             .with_keymap(file.keymap.clone())
             .with_hardening_failure(hardening_error)
@@ -126,8 +129,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
                 config::file_path(cli.config.as_deref())
                     .map(|path| config::shown_path(&path, dirs::home_dir().as_deref())),
             )
-            .with_profiles(smtui::aws::profiles::list().await)
-            .with_recent_roles(smtui::recent::default_path())
+            .with_profiles(smtui_aws::profiles::list().await)
+            .with_recent_roles(recent_path, recent_roles.unwrap_or_default())
             .with_start_profile(resolved.profile.clone());
         // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
         let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;

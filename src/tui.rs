@@ -23,11 +23,11 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
-use crate::app::input::key_to_action;
-use crate::app::{Action, Outcome, State, init, update};
-use crate::runner::Runner;
 use crate::terminal_out::ScrubbedOut;
-use crate::ui::{self, Theme};
+use smtui_aws::runner::Runner;
+use smtui_core::app::input::key_to_action;
+use smtui_core::app::{Action, Outcome, State, init, update};
+use smtui_core::ui::{self, Theme};
 
 /// The terminal in raw mode on the alternate screen, restored when dropped: at the end of
 /// the run, on an error, and when a panic unwinds the UI thread. Not `ratatui::init`: its
@@ -221,7 +221,7 @@ impl Report {
     }
 
     /// [`step`], timed when it is a page of secrets.
-    fn step(&mut self, state: &mut State, action: Action) -> Vec<crate::app::Effect> {
+    fn step(&mut self, state: &mut State, action: Action) -> Vec<smtui_core::app::Effect> {
         let page = matches!(&action, Action::Result(e) if matches!(e.outcome, Outcome::SecretsPage { .. }));
         let started = Instant::now();
         let effects = step(state, action);
@@ -367,7 +367,7 @@ where
                 }
                 Some(Ok(Event::Resize(..))) => Some(Action::Resize),
                 Some(Ok(Event::Paste(text))) => {
-                    Some(Action::Paste(crate::secret::SecretValue::from_string(text)))
+                    Some(Action::Paste(smtui_core::secret::SecretValue::from_string(text)))
                 }
                 Some(Ok(Event::Mouse(mouse))) => {
                     let size = terminal.size().map_err(terminal_error)?;
@@ -454,7 +454,7 @@ where
 
 /// One action through `update`, with the clocks read here (update itself reads none): the
 /// monotonic one for timeouts, the wall clock for dates ("due in 4 days").
-fn step(state: &mut State, action: Action) -> Vec<crate::app::Effect> {
+fn step(state: &mut State, action: Action) -> Vec<smtui_core::app::Effect> {
     state.wall = jiff::Timestamp::now();
     update(state, action, Instant::now())
 }

@@ -13,10 +13,10 @@ use common::audit::{
 use common::{Harness, screen_text};
 use crossterm::event::KeyCode;
 use serde_json::json;
-use smtui::app::layers::Layer;
-use smtui::app::{Action, Effect, Outcome};
-use smtui::model::audit::{AuditEvent, Envelope};
-use smtui::model::{AwsError, ErrorKind};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Action, Effect, Outcome};
+use smtui_core::model::audit::{AuditEvent, Envelope};
+use smtui_core::model::{AwsError, ErrorKind};
 
 #[test]
 fn a_secrets_events_newest_first_with_its_summary() {
@@ -78,7 +78,7 @@ fn own_reads_utc_window_and_the_whole_record() {
 #[test]
 fn pages_load_as_the_selection_nears_the_end() {
     let mut h = Harness::loaded();
-    h.cmd(smtui::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit);
     let sent = lookups(&h);
     let many: Vec<AuditEvent> = (0..50)
         .map(|i| {
@@ -109,7 +109,7 @@ fn pages_load_as_the_selection_nears_the_end() {
 #[test]
 fn throttling_is_said_and_tried_again_later() {
     let mut h = Harness::loaded();
-    h.cmd(smtui::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit);
     let query = lookups(&h)[0].0;
     h.answer(Outcome::AuditPage {
         query,
@@ -142,9 +142,9 @@ fn throttling_is_said_and_tried_again_later() {
 #[test]
 fn a_scan_stops_at_its_cap_and_says_so() {
     let mut h = Harness::loaded();
-    h.cmd(smtui::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::AuditRegion);
     let mut sent = lookups(&h);
-    for i in 0..smtui::features::audit::SCAN_PAGES {
+    for i in 0..smtui_core::features::audit::SCAN_PAGES {
         assert_eq!(sent.len(), 1, "page {i}");
         let events = vec![event(
             &format!("r{i}"),
@@ -171,11 +171,11 @@ fn a_scan_stops_at_its_cap_and_says_so() {
 #[test]
 fn the_secret_scan_goes_on_by_itself_to_its_cap_then_continues_on_request() {
     let mut h = Harness::loaded();
-    h.cmd(smtui::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit);
     let sent = lookups(&h);
     page(&mut h, sent[0].0, Vec::new(), None);
     let mut scan = sent[1].0;
-    for _ in 0..smtui::features::audit::SCAN_PAGES {
+    for _ in 0..smtui_core::features::audit::SCAN_PAGES {
         page(&mut h, scan, Vec::new(), Some("more"));
         scan = lookups(&h).first().map_or(0, |l| l.0);
     }
@@ -189,7 +189,7 @@ fn the_secret_scan_goes_on_by_itself_to_its_cap_then_continues_on_request() {
 #[test]
 fn hostile_records_are_drawn_safely() {
     let mut h = Harness::loaded();
-    h.cmd(smtui::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit);
     let query = lookups(&h)[0].0;
     let evil = "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}31m";
     let hostile = vec![
@@ -237,7 +237,7 @@ fn rotation_events_found_here_feed_the_rotation_panel() {
     assert_eq!(events.len(), 1);
     // The failed rotation (after the last one completed) makes the panel say stuck.
     let mut h = h;
-    h.act(Action::Command(smtui::app::Command::Back));
+    h.act(Action::Command(smtui_core::app::Command::Back));
     let screen = h.screen(120, 40);
     assert!(screen.contains(" Stuck "), "{screen}");
 }
@@ -245,7 +245,7 @@ fn rotation_events_found_here_feed_the_rotation_panel() {
 #[test]
 fn until_the_last_page_is_read_the_pane_does_not_say_it_has_every_event() {
     let mut h = Harness::loaded();
-    h.cmd(smtui::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::AuditRegion);
     let sent = lookups(&h);
     let many: Vec<AuditEvent> = (0..50)
         .map(|i| {

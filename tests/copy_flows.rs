@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::{Focus, Layer};
-use smtui::app::{Action, Command, CopyRequest, Effect, Outcome};
-use smtui::model::{FetchedValue, VersionSel};
-use smtui::secret::{SecretValue, ValueView};
+use smtui_core::app::layers::{Focus, Layer};
+use smtui_core::app::{Action, Command, CopyRequest, Effect, Outcome};
+use smtui_core::model::{FetchedValue, VersionSel};
+use smtui_core::secret::{SecretValue, ValueView};
 
 #[test]
 fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
@@ -104,14 +104,14 @@ fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
     assert_eq!(h.state.reveal.pending.len(), 2);
     let [reveal, copy] = [0, 1].map(|i| h.state.reveal.pending[i].request);
     let answer = |h: &mut Harness, request: u64, raw: &str| {
-        let value = smtui::secret::SecretValue::from_string(raw.into());
+        let value = smtui_core::secret::SecretValue::from_string(raw.into());
         h.answer(Outcome::ValueFetched {
             request,
-            result: Ok(smtui::model::FetchedValue {
+            result: Ok(smtui_core::model::FetchedValue {
                 version_id: "v1".into(),
                 stages: vec!["AWSCURRENT".into()],
                 raw: value.clone(),
-                view: smtui::secret::ValueView::from_parts(Some(value), None),
+                view: smtui_core::secret::ValueView::from_parts(Some(value), None),
             }),
         })
         .to_vec()

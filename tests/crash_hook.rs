@@ -5,8 +5,8 @@
 //! binary's way out is in `tests/e2e_tmux.rs`; this file holds one test, as the hook is
 //! process-wide.)
 
-use smtui::app::Action;
 use smtui::crash;
+use smtui_core::app::Action;
 
 #[test]
 fn a_panic_on_another_thread_ends_the_loop_and_is_kept_without_its_message() {

@@ -5,10 +5,10 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Outcome};
-use smtui::features::browse::RegionState;
-use smtui::secret::SecretValue;
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, Outcome};
+use smtui_core::features::browse::RegionState;
+use smtui_core::secret::SecretValue;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);

@@ -6,8 +6,8 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::command::Command;
-use smtui::app::layers::Layer;
+use smtui_core::app::command::Command;
+use smtui_core::app::layers::Layer;
 
 const TWICE: &str = r#"{"host":"db-primary","port":5432,"host":"evil-host"}"#;
 const NOTE: &str = "Duplicate keys: \"host\" appears more than once";

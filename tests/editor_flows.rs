@@ -6,11 +6,11 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, EditFetch, Effect, Outcome, SaveResult};
-use smtui::features::editor::Phase;
-use smtui::model::{AwsError, ErrorKind, FetchedValue};
-use smtui::secret::{SecretValue, ValueView};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, EditFetch, Effect, Outcome, SaveResult};
+use smtui_core::features::editor::Phase;
+use smtui_core::model::{AwsError, ErrorKind, FetchedValue};
+use smtui_core::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -270,7 +270,10 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     else {
         panic!("their value is fetched and the secret described: {calls:?}")
     };
-    assert_eq!(version, &smtui::model::VersionSel::Id("v-theirs-99".into()));
+    assert_eq!(
+        version,
+        &smtui_core::model::VersionSel::Id("v-theirs-99".into())
+    );
     answer_theirs(&mut h, "v-theirs-99", "theirs-7");
     assert_eq!(h.state.layers.top(), Layer::Conflict);
     let screen = h.screen(100, 30);
@@ -319,7 +322,7 @@ fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
         match h.state.editor.session.as_ref().map(|s| &s.phase) {
             Some(Phase::Reviewing { rows, .. }) => rows
                 .iter()
-                .filter(|r| r.change != smtui::diff::Change::Same)
+                .filter(|r| r.change != smtui_core::diff::Change::Same)
                 .map(|r| r.key.clone())
                 .collect(),
             _ => panic!("reviewing"),

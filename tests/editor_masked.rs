@@ -7,11 +7,11 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{Action, AwsCall, EditFetch, Effect, Outcome, SaveResult};
-use smtui::features::editor::Phase;
-use smtui::model::FetchedValue;
-use smtui::secret::{SecretValue, ValueView};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome, SaveResult};
+use smtui_core::features::editor::Phase;
+use smtui_core::model::FetchedValue;
+use smtui_core::secret::{SecretValue, ValueView};
 
 const JSON: &str = r#"{"user":"app","password":"hunter2-S3cret","port":5432}"#;
 const TEXT: &str = "token-Zq81\nsecond-line";

@@ -8,15 +8,15 @@ mod common;
 use common::roles::{ROLE, assume_call};
 use common::{Harness, detail_for, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{
     Action, Assumed, AwsCall, Command, EditFetch, Effect, Envelope, IdentityId, LabelsLeft,
     Outcome, SaveResult, Stamp, Written, staging_label,
 };
-use smtui::diff::Change;
-use smtui::features::editor::Phase;
-use smtui::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
-use smtui::secret::{SecretValue, ValueView};
+use smtui_core::diff::Change;
+use smtui_core::features::editor::Phase;
+use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
+use smtui_core::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);

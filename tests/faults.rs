@@ -10,7 +10,7 @@ mod common;
 use std::time::Duration;
 
 use common::live::LiveApp;
-use smtui::app::{Action, Command, Settings, TextEdit};
+use smtui_core::app::{Action, Command, Settings, TextEdit};
 use smtui_devstack::{Failure, Stack, StackOptions, fixtures as fx};
 use tokio::sync::{Mutex, OnceCell};
 
@@ -263,7 +263,7 @@ async fn the_emulator_restarting() {
         .await;
 }
 
-fn region_loaded_in(state: &smtui::app::State, region: &str) -> bool {
+fn region_loaded_in(state: &smtui_core::app::State, region: &str) -> bool {
     state
         .browse
         .regions

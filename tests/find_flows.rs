@@ -6,9 +6,9 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::Outcome;
-use smtui::app::layers::Layer;
-use smtui::model::CallerIdentity;
+use smtui_core::app::Outcome;
+use smtui_core::app::layers::Layer;
+use smtui_core::model::CallerIdentity;
 
 fn key(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::NONE);

@@ -5,9 +5,9 @@
 mod common;
 
 use common::{Harness, detail_for, summary};
-use smtui::app::{Action, Command};
-use smtui::model::Tag;
-use smtui::sanitize::is_unsafe_text;
+use smtui_core::app::{Action, Command};
+use smtui_core::model::Tag;
+use smtui_core::sanitize::is_unsafe_text;
 
 const HOSTILE: &[&str] = &[
     "\u{1b}[2J\u{1b}[H",              // clear screen, cursor home
@@ -57,7 +57,7 @@ fn hostile_state() -> Harness {
     let mut detail = detail_for(&selected);
     detail.kms_key_id = Some(hostile(4));
     detail.versions[0].stages.push(hostile(5));
-    h.answer(smtui::app::Outcome::Described {
+    h.answer(smtui_core::app::Outcome::Described {
         arn: selected.arn,
         result: Ok(detail),
     });
@@ -103,7 +103,7 @@ fn filter_text_and_status_messages_are_neutralised() {
     let mut h = hostile_state();
     h.cmd(Command::Filter);
     for c in "\u{1b}]52;c;x\u{7}".chars() {
-        h.act(Action::Text(smtui::app::TextEdit::Insert(c)));
+        h.act(Action::Text(smtui_core::app::TextEdit::Insert(c)));
     }
     assert_clean(&h);
     h.cmd(Command::Select);

@@ -4,10 +4,10 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::keymap::{Key, Keymap};
-use smtui::app::layers::{Focus, Layer};
-use smtui::app::{AwsCall, Command};
 use smtui::config::FileConfig;
+use smtui_core::app::keymap::{Key, Keymap};
+use smtui_core::app::layers::{Focus, Layer};
+use smtui_core::app::{AwsCall, Command};
 
 fn key(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::NONE);

@@ -5,8 +5,8 @@ mod common;
 
 use common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Outcome, Recovery, Written};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, Outcome, Recovery, Written};
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -154,8 +154,8 @@ fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
     assert_eq!(h.state.browse.list.len(), before - 1);
     h.answer(Outcome::Wrote {
         call,
-        result: Err(smtui::model::AwsError {
-            kind: smtui::model::ErrorKind::AccessDenied,
+        result: Err(smtui_core::model::AwsError {
+            kind: smtui_core::model::ErrorKind::AccessDenied,
             operation: "DeleteSecret",
             region: selected.region.clone(),
             code: Some("AccessDeniedException".into()),
@@ -178,7 +178,7 @@ fn read_only_refuses_writes_before_any_popup() {
 #[test]
 fn a_secret_already_scheduled_for_deletion_is_not_deleted_again_and_managed_ones_say_so() {
     let mut h = deletable();
-    h.cmd(smtui::app::Command::ToggleDeleted);
+    h.cmd(smtui_core::app::Command::ToggleDeleted);
     // The harness's secret scheduled for deletion is `legacy/old-token`.
     press(&mut h, KeyCode::Home);
     for _ in 0..10 {
@@ -302,10 +302,10 @@ fn a_replica_is_refused_every_change_before_anything_opens() {
     }
     assert!(h.calls().iter().all(|c| !c.mutates()), "{:?}", h.calls());
     for command in [
-        smtui::app::Command::Rotate,
-        smtui::app::Command::AddTag,
-        smtui::app::Command::EditDescription,
-        smtui::app::Command::MakeCurrent,
+        smtui_core::app::Command::Rotate,
+        smtui_core::app::Command::AddTag,
+        smtui_core::app::Command::EditDescription,
+        smtui_core::app::Command::MakeCurrent,
     ] {
         h.state.status = None;
         h.cmd(command);

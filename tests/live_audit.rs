@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use common::live::LiveApp;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use smtui::app::input::key_to_action;
-use smtui::app::layers::Layer;
-use smtui::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_core::app::input::key_to_action;
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 
@@ -138,7 +138,7 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
         view.events
     );
     let us = view.me.clone();
-    let own_read = |e: &smtui::model::audit::AuditEvent| e.own_read(&us);
+    let own_read = |e: &smtui_core::model::audit::AuditEvent| e.own_read(&us);
     assert!(
         view.rows().all(|e| !own_read(e)),
         "smtui's own reads are left out at first"

@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use common::live::{LiveApp, seeded_stack};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use smtui::app::Settings;
-use smtui::app::input::key_to_action;
-use smtui::app::layers::Layer;
+use smtui_core::app::Settings;
+use smtui_core::app::input::key_to_action;
+use smtui_core::app::layers::Layer;
 use smtui_devstack::{Failure, fixtures as fx};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -348,12 +348,12 @@ async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_generated_password_never_breaks_a_json_string() {
     let stack = seeded_stack().await;
-    let ctx = smtui::aws::AwsContext::from_config(stack.sdk_config(fx::PRIMARY_REGION));
-    let options = smtui::app::PasswordOptions {
+    let ctx = smtui_aws::AwsContext::from_config(stack.sdk_config(fx::PRIMARY_REGION));
+    let options = smtui_core::app::PasswordOptions {
         length: 4096,
-        ..smtui::app::PasswordOptions::default()
+        ..smtui_core::app::PasswordOptions::default()
     };
-    let password = smtui::aws::secrets::random_password(&ctx, fx::PRIMARY_REGION, options)
+    let password = smtui_aws::secrets::random_password(&ctx, fx::PRIMARY_REGION, options)
         .await
         .expect("GetRandomPassword");
     let text = password.expose_str().expect("text");

@@ -8,8 +8,8 @@ mod common;
 use std::time::Duration;
 
 use common::live::{LiveApp, seeded_stack};
-use smtui::app::{Action, Command, IdentityId, Settings, TextEdit};
-use smtui::model::{ProfileInfo, ProfileKind};
+use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_core::model::{ProfileInfo, ProfileKind};
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -166,7 +166,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.cmd(Command::Select);
     assert_ne!(
         app.state.layers.top(),
-        smtui::app::layers::Layer::Prompt,
+        smtui_core::app::layers::Layer::Prompt,
         "no code asked for"
     );
     app.wait_for("the switch with a code from mfa_process", WAIT, |s| {
@@ -191,7 +191,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.cmd(Command::Select);
     assert_ne!(
         app.state.layers.top(),
-        smtui::app::layers::Layer::Prompt,
+        smtui_core::app::layers::Layer::Prompt,
         "no code asked for"
     );
     app.wait_for("the role from the MFA session", WAIT, |s| {

@@ -9,10 +9,10 @@ use std::time::Duration;
 
 use common::live::LiveApp;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use smtui::app::input::key_to_action;
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Command, Effect, Settings};
-use smtui::model::rotation::StageMap;
+use smtui_core::app::input::key_to_action;
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, Command, Effect, Settings};
+use smtui_core::model::rotation::StageMap;
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 
@@ -312,14 +312,14 @@ async fn read_only_sends_no_rotation_call() {
 /// sees) and from the detail (what the panel sees).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_data_holds_every_rotation_state() {
-    use smtui::model::rotation::{Facts, Health, Thresholds, derive};
+    use smtui_core::model::rotation::{Facts, Health, Thresholds, derive};
     let regions = vec![fx::PRIMARY_REGION.to_owned()];
     let mut app =
         LiveApp::start_with_regions(&stack().await.endpoint_url(), Settings::default(), &regions)
             .await;
     app.wait_loaded().await;
     let now = jiff::Timestamp::now();
-    let health = |rotation: &smtui::model::Rotation, stages: &StageMap| -> Health {
+    let health = |rotation: &smtui_core::model::Rotation, stages: &StageMap| -> Health {
         derive(
             Facts {
                 rotation,
@@ -375,7 +375,7 @@ async fn the_demo_data_holds_every_rotation_state() {
     assert_eq!(rotation.schedule.as_deref(), Some(fx::CRON_SCHEDULE));
     assert_eq!(rotation.window.as_deref(), Some(fx::CRON_WINDOW));
     assert_eq!(
-        smtui::model::rotation::schedule::describe(&rotation).as_deref(),
+        smtui_core::model::rotation::schedule::describe(&rotation).as_deref(),
         Some("04:00 UTC on the 1st of every month")
     );
 }

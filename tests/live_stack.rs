@@ -6,11 +6,11 @@ mod common;
 use std::time::Duration;
 
 use common::live::{LiveApp, seeded_stack};
-use smtui::app::{Command, Settings};
-use smtui::aws::ErrorKind;
-use smtui::features::browse::RegionState;
-use smtui::features::reveal::Shown;
-use smtui::secret::ValueView;
+use smtui_aws::ErrorKind;
+use smtui_core::app::{Command, Settings};
+use smtui_core::features::browse::RegionState;
+use smtui_core::features::reveal::Shown;
+use smtui_core::secret::ValueView;
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -133,7 +133,7 @@ async fn a_dead_region_and_a_slow_region_hide_nothing_else() {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
         terminal
-            .draw(|f| smtui::ui::render(f, &app.state, &smtui::ui::Theme::default()))
+            .draw(|f| smtui_core::ui::render(f, &app.state, &smtui_core::ui::Theme::default()))
             .expect("draw");
         common::screen_text(terminal.backend().buffer())
     };
@@ -250,7 +250,7 @@ async fn picks_previous_pending_and_unlabelled_versions() {
         let index = picker
             .choices
             .iter()
-            .position(|c| smtui::features::versions::view::label(c).contains(label))
+            .position(|c| smtui_core::features::versions::view::label(c).contains(label))
             .expect("version offered");
         app.cmd(Command::Top);
         for _ in 0..index {

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use common::live::{LiveApp, seeded_stack};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use smtui::app::input::key_to_action;
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Command, Effect, Recovery, Settings};
+use smtui_core::app::input::key_to_action;
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, Command, Effect, Recovery, Settings};
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -268,7 +268,8 @@ async fn compare_two_versions_then_roll_back_to_an_unlabelled_one() {
     let comparison = app.state.versions.comparison.clone().expect("compared");
     let rows = comparison.rows.expect("rows");
     assert!(
-        rows.iter().any(|r| r.change != smtui::diff::Change::Same),
+        rows.iter()
+            .any(|r| r.change != smtui_core::diff::Change::Same),
         "the two versions differ"
     );
     assert!(!format!("{rows:?}").contains(fx::VERSIONED_SECRET_OLDEST));

@@ -6,9 +6,9 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
-use smtui::app::layers::Layer;
-use smtui::ui::Theme;
-use smtui::ui::theme::BUILTIN;
+use smtui_core::app::layers::Layer;
+use smtui_core::ui::Theme;
+use smtui_core::ui::theme::BUILTIN;
 
 fn key(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -26,7 +26,7 @@ fn with_every_theme(active: &str) -> Harness {
     let mut h = Harness::loaded();
     h.state = std::mem::replace(
         &mut h.state,
-        smtui::app::State::new(smtui::app::Settings::default(), &[], h.now),
+        smtui_core::app::State::new(smtui_core::app::Settings::default(), &[], h.now),
     )
     .with_themes(themes, index);
     h
@@ -90,7 +90,7 @@ fn a_picked_theme_names_the_config_file_that_would_keep_it() {
     let mut h = with_every_theme("default");
     h.state = std::mem::replace(
         &mut h.state,
-        smtui::app::State::new(smtui::app::Settings::default(), &[], h.now),
+        smtui_core::app::State::new(smtui_core::app::Settings::default(), &[], h.now),
     )
     .with_config_file(Some("~/.config/smtui/config.toml".into()));
     key(&mut h, KeyCode::Char('T'));
@@ -119,7 +119,7 @@ fn the_picker_popup() {
 /// The screens a sweep draws at every size: the list, a revealed JSON value with focus,
 /// the help, the palette, the audit pane, the theme picker, the rotation overview.
 fn every_kind_of_screen() -> Vec<(&'static str, Harness)> {
-    use smtui::app::Command;
+    use smtui_core::app::Command;
     let list = Harness::loaded();
     let mut value = Harness::loaded();
     value.cmd(Command::Reveal);
@@ -264,7 +264,7 @@ fn an_arn_wraps_at_its_separators_never_inside_a_word() {
 #[test]
 fn each_layout_width() {
     let mut h = Harness::loaded();
-    h.cmd(smtui::app::Command::Reveal);
+    h.cmd(smtui_core::app::Command::Reveal);
     h.answer_fetch(r#"{"username":"orders_app","password":"correct-horse"}"#);
     for (width, height) in [(200, 40), (140, 40), (104, 30), (80, 24), (60, 16)] {
         insta::assert_snapshot!(format!("layout_{width}x{height}"), h.screen(width, height));
@@ -297,8 +297,8 @@ fn the_audit_pane_docks_beside_the_list_on_very_wide_screens() {
 fn a_long_identity_gives_way_so_the_counts_stay_in_the_title() {
     let mut h = Harness::loaded();
     let arn = "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_PlatformAdministrators_0123456789abcdef/alice.example@example.com";
-    h.answer(smtui::app::Outcome::WhoAmI {
-        result: Ok(smtui::model::CallerIdentity {
+    h.answer(smtui_core::app::Outcome::WhoAmI {
+        result: Ok(smtui_core::model::CallerIdentity {
             account: "123456789012".into(),
             arn: arn.into(),
         }),

@@ -9,8 +9,8 @@ use common::Harness;
 use common::audit;
 use common::roles::ROLE;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{Action, Command, Effect};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Action, Command, Effect};
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -215,10 +215,10 @@ fn an_error_said_under_the_filter_prompt_is_shown_once_the_prompt_closes() {
     h.state.status = None;
     press(&mut h, KeyCode::Char('/'));
     assert_eq!(h.state.layers.top(), Layer::Filter);
-    h.answer(smtui::app::Outcome::RegionFailed {
+    h.answer(smtui_core::app::Outcome::RegionFailed {
         region: "eu-west-1".into(),
-        error: smtui::aws::AwsError {
-            kind: smtui::aws::ErrorKind::AccessDenied,
+        error: smtui_aws::AwsError {
+            kind: smtui_aws::ErrorKind::AccessDenied,
             operation: "ListSecrets",
             region: "eu-west-1".into(),
             code: Some("AccessDeniedException".into()),

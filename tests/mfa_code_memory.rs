@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use common::roles::{press, with_profiles};
 use crossterm::event::KeyCode;
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Command, Effect};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, Command, Effect};
 
 const CODE: &[u8; 6] = b"907153";
 

@@ -6,10 +6,10 @@ mod common;
 use common::Harness;
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use smtui::app::Command;
-use smtui::app::layers::{Focus, Layer, Tab};
-use smtui::ui::layout;
-use smtui::ui::mouse::pointer_action;
+use smtui_core::app::Command;
+use smtui_core::app::layers::{Focus, Layer, Tab};
+use smtui_core::ui::layout;
+use smtui_core::ui::mouse::pointer_action;
 
 fn event(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
     MouseEvent {

@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::live::{LiveApp, sdk_config};
-use smtui::app::{Command, Settings};
 use smtui::logging;
+use smtui_core::app::{Command, Settings};
 use smtui_devstack::{Stack, StackOptions};
 
 const CANARY: &str = "CANARY-7f3a9c1e-do-not-leak";

@@ -6,9 +6,9 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::Action;
-use smtui::app::layers::Layer;
-use smtui::secret::SecretValue;
+use smtui_core::app::Action;
+use smtui_core::app::layers::Layer;
+use smtui_core::secret::SecretValue;
 
 fn paste(h: &mut Harness, text: &str) {
     h.act(Action::Paste(SecretValue::from_string(text.to_owned())));

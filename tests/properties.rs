@@ -13,8 +13,8 @@
 use std::fmt::Write as _;
 
 use proptest::prelude::*;
-use smtui::sanitize::{is_unsafe_char, is_unsafe_text, sanitize_line, sanitize_lines};
-use smtui::secret::{REDACTED, SecretValue, ValueView};
+use smtui_core::sanitize::{is_unsafe_char, is_unsafe_text, sanitize_line, sanitize_lines};
+use smtui_core::secret::{REDACTED, SecretValue, ValueView};
 
 /// Decodes the sanitiser's escapes; `None` for text it could not have written.
 fn unescape(text: &str) -> Option<String> {
@@ -308,7 +308,7 @@ fn cloudtrail_record() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn any_cloudtrail_record_becomes_a_row_with_capped_fields(record in cloudtrail_record()) {
-        use smtui::model::audit::{AuditEvent, Envelope, MAX_FIELD_CHARS, MAX_RAW_BYTES};
+        use smtui_core::model::audit::{AuditEvent, Envelope, MAX_FIELD_CHARS, MAX_RAW_BYTES};
         let event = AuditEvent::parse(&Envelope {
             event_id: Some("e"),
             event_name: Some("GetSecretValue"),

@@ -3,7 +3,7 @@
 //! Regenerate with `SMTUI_BLESS=1 cargo test --test readme -- --test-threads=1` (the two
 //! tables rewrite the same file).
 
-use smtui::app::keymap::Keymap;
+use smtui_core::app::keymap::Keymap;
 
 /// Checks the README block between `<!-- {name}:start -->` and `<!-- {name}:end -->`
 /// against `expected`, or rewrites it with `SMTUI_BLESS=1`.
@@ -66,7 +66,7 @@ fn readme_commands_match_ci() {
 fn readme_names_every_theme_role() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
-    for (role, _) in smtui::ui::theme::ROLES {
+    for (role, _) in smtui_core::ui::theme::ROLES {
         assert!(
             readme.contains(&format!("`{role}`")),
             "README \"Themes\" does not name the role {role}"

@@ -8,7 +8,8 @@ use std::os::unix::fs::{PermissionsExt as _, symlink};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use smtui::recent::{RecentRole, load, save, used};
+use smtui_aws::recent::{load, save};
+use smtui_core::recent::{RecentRole, used};
 
 const ROLE: &str = "arn:aws:iam::123456789012:role/deploy";
 

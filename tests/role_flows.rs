@@ -9,8 +9,8 @@ mod common;
 use common::roles::{ROLE, assume_call, listings, press, switched};
 use common::{Harness, ts};
 use crossterm::event::KeyCode;
-use smtui::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
-use smtui::model::{AwsError, ErrorKind};
+use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::model::{AwsError, ErrorKind};
 
 #[test]
 fn a_switch_lists_every_region_again_as_the_new_identity() {
@@ -37,11 +37,11 @@ fn a_switch_lists_every_region_again_as_the_new_identity() {
 #[test]
 fn a_late_answer_for_the_old_identity_is_dropped() {
     let mut h = switched();
-    let old = smtui::app::Stamp {
+    let old = smtui_core::app::Stamp {
         generation: 1,
         identity: IdentityId::START,
     };
-    h.act(smtui::app::Action::Result(smtui::app::Envelope {
+    h.act(smtui_core::app::Action::Result(smtui_core::app::Envelope {
         stamp: old,
         outcome: Outcome::SecretsPage {
             region: "us-east-1".into(),
@@ -163,7 +163,7 @@ fn credentials_about_to_expire_are_renewed_without_a_switch() {
         screen.contains("expires in 4 minutes: :role-renew"),
         "{screen}"
     );
-    h.act(smtui::app::Action::Tick);
+    h.act(smtui_core::app::Action::Tick);
     let renewal = h.effects.iter().find_map(|e| match e {
         Effect::Aws {
             call:
@@ -182,7 +182,7 @@ fn credentials_about_to_expire_are_renewed_without_a_switch() {
         Some((ROLE.to_owned(), IdentityId(1), Some(IdentityId::START))),
         "the same role, into the same identity, as the identity that assumed it"
     );
-    h.act(smtui::app::Action::Tick);
+    h.act(smtui_core::app::Action::Tick);
     assert!(
         h.effects.is_empty(),
         "asked once, not on every tick: {:?}",
@@ -215,7 +215,7 @@ fn the_title_names_the_profile_and_says_when_the_expiry_is_unknown() {
     let mut h = Harness::loaded();
     h.state.session.start_profile = Some("prod".into());
     h.answer(Outcome::WhoAmI {
-        result: Ok(smtui::model::CallerIdentity {
+        result: Ok(smtui_core::model::CallerIdentity {
             account: "123456789012".into(),
             arn: "arn:aws:iam::123456789012:user/alice".into(),
         }),

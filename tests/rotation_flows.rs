@@ -10,10 +10,10 @@ use common::{Harness, confirm_question, detail_for, screen_text, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Command, Outcome, RotationRules, Written};
-use smtui::model::{Rotation, SecretDetail, VersionInfo};
-use smtui::ui::Theme;
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, Command, Outcome, RotationRules, Written};
+use smtui_core::model::{Rotation, SecretDetail, VersionInfo};
+use smtui_core::ui::Theme;
 
 const LAMBDA: &str = "arn:aws:lambda:us-east-1:123456789012:function:rotate";
 
@@ -51,7 +51,7 @@ fn panel(h: &Harness) -> String {
     let mut terminal = Terminal::new(TestBackend::new(56, 10)).expect("terminal");
     terminal
         .draw(|f| {
-            smtui::features::rotation::view::render(
+            smtui_core::features::rotation::view::render(
                 f,
                 f.area(),
                 (&h.state.ctx(), false),
@@ -373,8 +373,8 @@ fn a_refused_rotation_says_how_to_get_past_it() {
     };
     h.answer(Outcome::Wrote {
         call,
-        result: Err(smtui::model::AwsError {
-            kind: smtui::model::ErrorKind::Invalid,
+        result: Err(smtui_core::model::AwsError {
+            kind: smtui_core::model::ErrorKind::Invalid,
             operation: "RotateSecret",
             region: "us-east-1".into(),
             code: Some("InvalidRequestException".into()),

@@ -6,9 +6,9 @@ mod common;
 use common::roles::{ROLE, assume_call, listings, press, with_profiles};
 use common::{Harness, ts};
 use crossterm::event::KeyCode;
-use smtui::app::layers::Layer;
-use smtui::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
-use smtui::model::{AwsError, ErrorKind};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::model::{AwsError, ErrorKind};
 
 #[test]
 fn the_switcher_lists_profiles_filters_and_switches_to_one() {

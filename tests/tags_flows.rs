@@ -5,9 +5,9 @@ mod common;
 
 use common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{AwsCall, Outcome};
-use smtui::model::Tag;
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AwsCall, Outcome};
+use smtui_core::model::Tag;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -195,7 +195,7 @@ fn a_refused_value_keeps_the_prompt_and_the_text() {
     press(&mut h, KeyCode::Char('a'));
     h.type_text("owner");
     press(&mut h, KeyCode::Enter);
-    let long = "v".repeat(smtui::features::tags::MAX_VALUE_CHARS + 1);
+    let long = "v".repeat(smtui_core::features::tags::MAX_VALUE_CHARS + 1);
     h.type_text(&long);
     press(&mut h, KeyCode::Enter);
     assert!(h.state.status_text().contains("at most 256 characters"));

@@ -7,8 +7,8 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{Action, Command, Effect};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Action, Command, Effect};
 
 /// The editor open on a value, with a change typed and not saved.
 fn unsaved() -> Harness {

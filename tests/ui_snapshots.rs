@@ -4,7 +4,7 @@
 mod common;
 
 use common::Harness;
-use smtui::app::Command;
+use smtui_core::app::Command;
 
 fn both_sizes(name: &str, h: &Harness) {
     insta::assert_snapshot!(format!("{name}_80x24"), h.screen(80, 24));
@@ -92,11 +92,11 @@ fn tiny_terminal_gets_a_message_not_a_mess() {
 #[test]
 fn theme_changes_styles_not_layout() {
     let h = Harness::loaded();
-    let light = smtui::ui::Theme::builtin("light").expect("light theme");
+    let light = smtui_core::ui::Theme::builtin("light").expect("light theme");
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
     terminal
-        .draw(|f| smtui::ui::render(f, &h.state, &light))
+        .draw(|f| smtui_core::ui::render(f, &h.state, &light))
         .expect("draw");
     assert_eq!(
         common::screen_text(terminal.backend().buffer()),
@@ -209,13 +209,13 @@ fn a_line_the_pane_breaks_is_marked_and_a_real_line_break_is_not() {
 fn many_regions_sum_up_the_loaded_and_name_the_failed() {
     let regions: Vec<String> = (0..30).map(|i| format!("zz-region-{i}")).collect();
     let mut h = Harness::new();
-    h.state = smtui::app::State::new(smtui::app::Settings::default(), &regions, h.now);
+    h.state = smtui_core::app::State::new(smtui_core::app::Settings::default(), &regions, h.now);
     for (i, region) in regions.iter().enumerate() {
         if i == 17 {
-            h.answer(smtui::app::Outcome::RegionFailed {
+            h.answer(smtui_core::app::Outcome::RegionFailed {
                 region: region.clone(),
-                error: smtui::aws::AwsError {
-                    kind: smtui::aws::ErrorKind::AccessDenied,
+                error: smtui_aws::AwsError {
+                    kind: smtui_aws::ErrorKind::AccessDenied,
                     operation: "ListSecrets",
                     region: region.clone(),
                     code: None,
@@ -279,8 +279,8 @@ fn hardening_that_failed_is_said_on_screen_from_the_start() {
     let mut h = Harness::new();
     h.state = std::mem::replace(
         &mut h.state,
-        smtui::app::State::new(
-            smtui::app::Settings::default(),
+        smtui_core::app::State::new(
+            smtui_core::app::Settings::default(),
             &["us-east-1".to_owned()],
             h.now,
         ),

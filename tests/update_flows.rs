@@ -7,16 +7,16 @@ use std::time::Duration;
 
 use common::{Harness, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::{Focus, Layer};
-use smtui::app::{Action, AwsCall, Command, Effect, Outcome};
-use smtui::features::browse::RegionState;
-use smtui::features::reveal::Shown;
-use smtui::model::VersionSel;
+use smtui_core::app::layers::{Focus, Layer};
+use smtui_core::app::{Action, AwsCall, Command, Effect, Outcome};
+use smtui_core::features::browse::RegionState;
+use smtui_core::features::reveal::Shown;
+use smtui_core::model::VersionSel;
 
 #[test]
 fn start_lists_every_region_and_asks_who_we_are() {
     let mut h = Harness::new();
-    let effects = smtui::app::init(&mut h.state);
+    let effects = smtui_core::app::init(&mut h.state);
     let calls = common::aws_calls(&effects);
     let listed: Vec<_> = calls
         .iter()
@@ -73,7 +73,7 @@ fn stale_generation_results_are_dropped() {
     let old = h.state.session.stamp();
     h.cmd(Command::Refresh);
     assert_eq!(h.state.session.generation, old.generation + 1);
-    h.act(Action::Result(smtui::app::Envelope {
+    h.act(Action::Result(smtui_core::app::Envelope {
         stamp: old,
         outcome: Outcome::SecretsPage {
             region: "eu-west-1".into(),
@@ -90,8 +90,8 @@ fn stale_generation_results_are_dropped() {
     );
     // A result for another identity is as stale as one from another generation.
     let mut other_identity = h.state.session.stamp();
-    other_identity.identity = smtui::app::IdentityId(7);
-    h.act(Action::Result(smtui::app::Envelope {
+    other_identity.identity = smtui_core::app::IdentityId(7);
+    h.act(Action::Result(smtui_core::app::Envelope {
         stamp: other_identity,
         outcome: Outcome::SecretsPage {
             region: "eu-west-1".into(),
@@ -173,12 +173,12 @@ fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
     let request = h.state.reveal.pending.first().expect("pending").request;
     h.cmd(Command::Down);
     assert!(h.state.reveal.pending.is_empty());
-    let value = smtui::secret::SecretValue::from_string("late".into());
-    let fetched = smtui::model::FetchedValue {
+    let value = smtui_core::secret::SecretValue::from_string("late".into());
+    let fetched = smtui_core::model::FetchedValue {
         version_id: "v".into(),
         stages: vec![],
         raw: value.clone(),
-        view: smtui::secret::ValueView::from_parts(Some(value), None),
+        view: smtui_core::secret::ValueView::from_parts(Some(value), None),
     };
     h.answer(Outcome::ValueFetched {
         request,
@@ -359,15 +359,15 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
 fn a_denied_call_says_as_whom_once_the_identity_is_known() {
     let mut h = Harness::new();
     h.answer(Outcome::WhoAmI {
-        result: Ok(smtui::model::CallerIdentity {
+        result: Ok(smtui_core::model::CallerIdentity {
             account: "123456789012".into(),
             arn: "arn:aws:sts::123456789012:assumed-role/Auditor/alice".into(),
         }),
     });
     h.answer(Outcome::RegionFailed {
         region: "eu-west-1".into(),
-        error: smtui::aws::AwsError {
-            kind: smtui::aws::ErrorKind::AccessDenied,
+        error: smtui_aws::AwsError {
+            kind: smtui_aws::ErrorKind::AccessDenied,
             operation: "ListSecrets",
             region: "eu-west-1".into(),
             code: Some("AccessDeniedException".into()),
@@ -405,8 +405,8 @@ fn the_version_picker_says_why_when_describe_failed() {
         .clone();
     h.answer(Outcome::Described {
         arn,
-        result: Err(smtui::aws::AwsError {
-            kind: smtui::aws::ErrorKind::AccessDenied,
+        result: Err(smtui_aws::AwsError {
+            kind: smtui_aws::ErrorKind::AccessDenied,
             operation: "DescribeSecret",
             region: "us-east-1".into(),
             code: Some("AccessDeniedException".into()),

@@ -5,10 +5,10 @@ mod common;
 
 use common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{Action, AwsCall, Effect, Outcome};
-use smtui::model::FetchedValue;
-use smtui::secret::{SecretValue, ValueView};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Action, AwsCall, Effect, Outcome};
+use smtui_core::model::FetchedValue;
+use smtui_core::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -131,7 +131,7 @@ fn any_two_versions_compare_once_one_is_marked() {
     let mut h = Harness::loaded();
     let selected = h.state.selected().cloned().expect("selected");
     let mut detail = common::detail_for(&selected);
-    detail.versions.push(smtui::model::VersionInfo {
+    detail.versions.push(smtui_core::model::VersionInfo {
         id: "v0-0000-0000".into(),
         stages: vec![],
         created: Some(common::ts("2026-09-01T00:00:00Z")),
@@ -274,7 +274,7 @@ fn awscurrent_comes_first_then_awsprevious() {
     detail.versions.reverse();
     detail.versions.insert(
         0,
-        smtui::model::VersionInfo {
+        smtui_core::model::VersionInfo {
             id: "v0-0000-0000".into(),
             stages: vec![],
             created: Some(common::ts("2026-12-01T00:00:00Z")),

@@ -16,9 +16,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use common::Harness;
-use smtui::app::{Action, Command, Effect};
-use smtui::clipboard::{Clipboard, Mode, backend_for};
-use smtui::secret::SecretValue;
+use smtui_aws::clipboard::{Clipboard, Mode, backend_for};
+use smtui_core::app::{Action, Command, Effect};
+use smtui_core::secret::SecretValue;
 use x11rb::connection::Connection as _;
 use x11rb::protocol::Event;
 use x11rb::protocol::xproto::{

@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
-use smtui::app::{Action, Envelope, Outcome, Settings, State, update};
-use smtui::model::{SecretSummary, Tag};
+use smtui_core::app::{Action, Envelope, Outcome, Settings, State, update};
+use smtui_core::model::{SecretSummary, Tag};
 
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 const TEAMS: [&str; 6] = [
@@ -35,7 +35,7 @@ pub fn secret(i: usize, region: &str) -> SecretSummary {
                 .expect("ts"),
         ),
         last_accessed: None,
-        rotation: smtui::model::Rotation {
+        rotation: smtui_core::model::Rotation {
             enabled: i.is_multiple_of(4),
             ..Default::default()
         },

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtui::model::audit::{AuditEvent, Envelope, MAX_FIELD_CHARS};
+use smtui_core::model::audit::{AuditEvent, Envelope, MAX_FIELD_CHARS};
 
 fuzz_target!(|record: &str| {
     let event = AuditEvent::parse(&Envelope {

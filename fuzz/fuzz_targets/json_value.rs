@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtui::secret::{SecretValue, ValueView};
+use smtui_core::secret::{SecretValue, ValueView};
 
 fuzz_target!(|bytes: &[u8]| {
     let value = SecretValue::from_bytes(bytes.to_vec());

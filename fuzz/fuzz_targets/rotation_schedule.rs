@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtui::model::rotation::schedule::parse;
+use smtui_core::model::rotation::schedule::parse;
 
 fuzz_target!(|text: &str| {
     if let Ok(change) = parse(text) {

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtui::sanitize::{is_unsafe_text, sanitize_line, sanitize_lines};
+use smtui_core::sanitize::{is_unsafe_text, sanitize_line, sanitize_lines};
 
 fuzz_target!(|text: &str| {
     let line = sanitize_line(text);

@@ -9,9 +9,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::headless::Listing;
-use crate::model::SecretSummary;
-use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
-use crate::sanitize::sanitize_line;
+use smtui_core::model::SecretSummary;
+use smtui_core::model::rotation::{Facts, StageMap, Thresholds, derive};
+use smtui_core::sanitize::sanitize_line;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,7 +57,7 @@ pub fn print(
         .secrets
         .iter()
         .filter(|s| deleted || s.deleted_date.is_none())
-        .filter(|s| crate::features::browse::matches(s, filter))
+        .filter(|s| smtui_core::features::browse::matches(s, filter))
         .collect();
     secrets.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.region.cmp(&b.region)));
     let rows: Vec<Row> = secrets.iter().map(|s| row(s, now, thresholds)).collect();
@@ -98,7 +98,7 @@ fn row(s: &SecretSummary, now: Timestamp, thresholds: Thresholds) -> Row<'_> {
         last_accessed: s.last_accessed,
         rotation: health.label(),
         rotation_enabled: s.rotation.enabled,
-        next_rotation: crate::model::rotation::next_rotation(&s.rotation)
+        next_rotation: smtui_core::model::rotation::next_rotation(&s.rotation)
             .filter(|_| s.rotation.enabled),
         scheduled_for_deletion: s.deleted_date,
         tags: s
@@ -211,7 +211,7 @@ fn table(rows: &[Row]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ErrorKind, Rotation, Tag};
+    use smtui_core::model::{ErrorKind, Rotation, Tag};
 
     fn secret(name: &str, region: &str) -> SecretSummary {
         SecretSummary {
@@ -339,7 +339,7 @@ mod tests {
         assert_eq!(json[0]["name"], "dev/c", "sorted by name");
         assert_eq!(json[0]["rotation"], "Disabled");
         assert_eq!(json[0]["tags"]["Team"], "payments");
-        listing.failed.push(crate::model::AwsError {
+        listing.failed.push(smtui_core::model::AwsError {
             kind: ErrorKind::AccessDenied,
             operation: "ListSecrets",
             region: "ap-southeast-2".into(),

@@ -10,12 +10,12 @@ use std::fmt::Write as _;
 
 use tokio::sync::mpsc;
 
-use crate::app::{Action, AwsCall, Effect, IdentityId, Outcome, Stamp};
-use crate::aws::AwsContext;
-use crate::clipboard::{Clipboard, MemoryBackend};
-use crate::model::{AwsError, SecretSummary};
-use crate::runner::Runner;
-use crate::sanitize::sanitize_line;
+use smtui_aws::AwsContext;
+use smtui_aws::clipboard::{Clipboard, MemoryBackend};
+use smtui_aws::runner::Runner;
+use smtui_core::app::{Action, AwsCall, Effect, IdentityId, Outcome, Stamp};
+use smtui_core::model::{AwsError, SecretSummary};
+use smtui_core::sanitize::sanitize_line;
 
 /// Everything listed, and the regions that could not be.
 #[derive(Debug, Default)]
@@ -100,7 +100,7 @@ pub async fn list_everything(ctx: AwsContext, regions: &[String]) -> Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ErrorKind;
+    use smtui_core::model::ErrorKind;
 
     fn failed(region: &str, kind: ErrorKind, message: &str) -> AwsError {
         AwsError {

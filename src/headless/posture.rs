@@ -8,9 +8,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::headless::Listing;
-use crate::model::posture::{Check, PostureRules, Report, assess};
-use crate::model::rotation::Thresholds;
-use crate::sanitize::sanitize_line;
+use smtui_core::model::posture::{Check, PostureRules, Report, assess};
+use smtui_core::model::rotation::Thresholds;
+use smtui_core::sanitize::sanitize_line;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -151,7 +151,7 @@ fn table(report: &Report, rules: &PostureRules) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ErrorKind, Rotation, SecretSummary};
+    use smtui_core::model::{ErrorKind, Rotation, SecretSummary};
 
     fn secret(name: &str, enabled: bool) -> SecretSummary {
         SecretSummary {
@@ -171,7 +171,7 @@ mod tests {
             },
             owning_service: None,
             stages: Vec::new(),
-            tags: vec![crate::model::Tag {
+            tags: vec![smtui_core::model::Tag {
                 key: "Owner".into(),
                 value: "x".into(),
             }],
@@ -232,8 +232,8 @@ mod tests {
     struct AwsErrorFixture;
 
     impl AwsErrorFixture {
-        fn denied() -> crate::model::AwsError {
-            crate::model::AwsError {
+        fn denied() -> smtui_core::model::AwsError {
+            smtui_core::model::AwsError {
                 kind: ErrorKind::AccessDenied,
                 operation: "ListSecrets",
                 region: "ap-southeast-2".into(),

@@ -3,10 +3,10 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
-use smtui::app::layers::Layer;
-use smtui::app::{AuditPage, AwsCall, Effect, Lookup, Outcome};
-use smtui::model::CallerIdentity;
-use smtui::model::audit::{AuditEvent, Envelope};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{AuditPage, AwsCall, Effect, Lookup, Outcome};
+use smtui_core::model::CallerIdentity;
+use smtui_core::model::audit::{AuditEvent, Envelope};
 
 use super::Harness;
 

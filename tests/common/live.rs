@@ -5,10 +5,10 @@ use std::time::{Duration, Instant};
 
 use aws_config::Region;
 use aws_sdk_secretsmanager::config::Credentials;
-use smtui::app::{Action, Command, Effect, Settings, State, init, update};
-use smtui::aws::{AwsContext, ConnectOptions};
-use smtui::clipboard::{Clipboard, MemoryBackend};
-use smtui::runner::Runner;
+use smtui_aws::clipboard::{Clipboard, MemoryBackend};
+use smtui_aws::runner::Runner;
+use smtui_aws::{AwsContext, ConnectOptions};
+use smtui_core::app::{Action, Command, Effect, Settings, State, init, update};
 use smtui_devstack::{Stack, StackOptions, fixtures};
 use tokio::sync::mpsc;
 
@@ -151,7 +151,7 @@ impl LiveApp {
         self.dispatch(Action::Command(Command::Back));
         self.dispatch(Action::Command(Command::Filter));
         for c in name.chars() {
-            self.dispatch(Action::Text(smtui::app::TextEdit::Insert(c)));
+            self.dispatch(Action::Text(smtui_core::app::TextEdit::Insert(c)));
         }
         self.dispatch(Action::Command(Command::Select));
         self.dispatch(Action::Command(Command::Top));

@@ -14,17 +14,17 @@ use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use smtui::app::input::key_to_action;
-use smtui::app::{
+use smtui_core::app::input::key_to_action;
+use smtui_core::app::{
     Action, AwsCall, Command, CopyRequest, EditFetch, Effect, Envelope, Outcome, Settings, State,
     update,
 };
-use smtui::model::{
+use smtui_core::model::{
     AwsError, ErrorKind, FetchedValue, Replica, Rotation, SecretDetail, SecretSummary, Tag,
     VersionInfo, VersionStages,
 };
-use smtui::secret::{SecretValue, ValueView};
-use smtui::ui::{Theme, render};
+use smtui_core::secret::{SecretValue, ValueView};
+use smtui_core::ui::{Theme, render};
 
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 
@@ -200,7 +200,7 @@ impl Harness {
         let mut h = Self::loaded();
         h.state.status = None;
         h.press(KeyCode::Char('e'), KeyModifiers::NONE);
-        assert_eq!(h.state.layers.top(), smtui::app::layers::Layer::Editor);
+        assert_eq!(h.state.layers.top(), smtui_core::app::layers::Layer::Editor);
         let arn = match &h.calls()[..] {
             [AwsCall::FetchForEdit { arn, .. }] => arn.clone(),
             other => panic!("one GetSecretValue for the editor: {other:?}"),
@@ -289,7 +289,7 @@ impl Harness {
     /// What the run loop does after a frame: tells `update` how far the value can scroll.
     pub fn settle(&mut self, width: u16, height: u16) {
         let size = ratatui::layout::Rect::new(0, 0, width, height);
-        for action in smtui::ui::layout_feedback(size, &self.state, &Theme::default()) {
+        for action in smtui_core::ui::layout_feedback(size, &self.state, &Theme::default()) {
             self.act(action);
         }
     }

@@ -1,8 +1,8 @@
 //! Role switching helpers shared by `role_flows.rs` and `switcher_flows.rs`.
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui::app::layers::Layer;
-use smtui::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
 
 use super::{Harness, ts};
 
@@ -92,7 +92,7 @@ pub fn switched() -> Harness {
 
 /// The loaded harness with two profiles: plain `dev`, and `prod-admin` whose role wants MFA.
 pub fn with_profiles() -> Harness {
-    use smtui::model::{ProfileInfo, ProfileKind};
+    use smtui_core::model::{ProfileInfo, ProfileKind};
     let mut h = Harness::loaded();
     h.state.session.profiles = vec![
         ProfileInfo {

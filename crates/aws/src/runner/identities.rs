@@ -4,8 +4,8 @@
 //! find them.
 
 use super::{Runner, lock, refused};
-use crate::app::{Action, Assumed, AwsCall, Envelope, Outcome, Stamp};
-use crate::aws::{AwsContext, AwsError, ConnectOptions, sts};
+use crate::{AwsContext, AwsError, ConnectOptions, sts};
+use smtui_core::app::{Action, Assumed, AwsCall, Envelope, Outcome, Stamp};
 
 /// Starts `call` if it makes an identity; otherwise hands it back.
 pub(super) fn start(
@@ -156,7 +156,7 @@ async fn credentials(
 
 /// Runs a profile's `mfa_process` (through `sh -c`, at most 30 seconds) and takes the code
 /// it prints; the output goes straight into the zeroizing type.
-async fn code_from_command(command: &str) -> Result<crate::secret::SecretValue, String> {
+async fn code_from_command(command: &str) -> Result<smtui_core::secret::SecretValue, String> {
     let run = tokio::process::Command::new("sh")
         .args(["-c", command])
         .stdin(std::process::Stdio::null())
@@ -167,7 +167,7 @@ async fn code_from_command(command: &str) -> Result<crate::secret::SecretValue, 
         .await
         .map_err(|_| "mfa_process did not answer within 30 seconds".to_owned())?
         .map_err(|e| format!("mfa_process: {e}"))?;
-    let code = crate::secret::SecretValue::from_bytes(out.stdout);
+    let code = smtui_core::secret::SecretValue::from_bytes(out.stdout);
     let digits: Vec<u8> = code
         .expose()
         .iter()
@@ -175,7 +175,7 @@ async fn code_from_command(command: &str) -> Result<crate::secret::SecretValue, 
         .copied()
         .collect();
     // Moved, not copied, into the zeroizing type before anything else can fail.
-    let digits = crate::secret::SecretValue::from_bytes(digits);
+    let digits = smtui_core::secret::SecretValue::from_bytes(digits);
     let six = digits.len() == 6 && digits.expose().iter().all(u8::is_ascii_digit);
     if !out.status.success() || !six {
         return Err("mfa_process printed no 6-digit code".to_owned());

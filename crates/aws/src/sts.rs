@@ -6,7 +6,7 @@ use aws_sdk_secretsmanager::config::Credentials;
 use aws_sdk_secretsmanager::config::SharedCredentialsProvider;
 
 use super::{AwsContext, AwsError, convert};
-use crate::app::Assumed;
+use smtui_core::app::Assumed;
 
 /// What to assume.
 #[derive(Debug, Clone)]
@@ -37,7 +37,7 @@ pub async fn assume_role(
         .set_token_code(request.mfa.map(|(_, code)| code.to_owned()))
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("AssumeRole", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("AssumeRole", region, &e))?;
     let creds = out
         .credentials()
         .ok_or_else(|| AwsError::invalid("AssumeRole", region, "the answer held no credentials"))?;
@@ -130,7 +130,7 @@ pub async fn session_token(
         .token_code(code)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("GetSessionToken", shown, &e))?;
+        .map_err(|e| crate::error::from_sdk("GetSessionToken", shown, &e))?;
     let creds = out.credentials().ok_or_else(|| {
         AwsError::invalid("GetSessionToken", shown, "the answer held no credentials")
     })?;

@@ -11,7 +11,7 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
-use crate::app::{IdentityId, Lane};
+use smtui_core::app::{IdentityId, Lane};
 
 /// At most this many regions paginating at once (matters with `--all-regions`).
 const MAX_LISTING: usize = 12;

@@ -145,10 +145,15 @@ impl State {
         self
     }
 
-    /// The roles assumed recently, remembered in `path` (none: nothing remembered).
+    /// The roles assumed recently, as read from `path`, where a switch remembers them
+    /// again (none: nothing remembered).
     #[must_use]
-    pub fn with_recent_roles(mut self, path: Option<std::path::PathBuf>) -> Self {
-        self.session.recent = path.as_deref().map(crate::recent::load).unwrap_or_default();
+    pub fn with_recent_roles(
+        mut self,
+        path: Option<std::path::PathBuf>,
+        roles: Vec<crate::recent::RecentRole>,
+    ) -> Self {
+        self.session.recent = roles;
         self.session.recent_path = path;
         self
     }

@@ -3,10 +3,12 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
-use crate::app::{LabelsLeft, NewSecret, PasswordOptions, Recovery, SaveResult, staging_label};
-pub use crate::model::FetchedValue;
-use crate::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
-use crate::secret::{SecretValue, ValueView};
+use smtui_core::app::{
+    LabelsLeft, NewSecret, PasswordOptions, Recovery, SaveResult, staging_label,
+};
+pub use smtui_core::model::FetchedValue;
+use smtui_core::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
+use smtui_core::secret::{SecretValue, ValueView};
 
 /// ListSecrets allows at most 100 per page.
 pub const LIST_PAGE_SIZE: i32 = 100;
@@ -27,7 +29,7 @@ pub async fn list_region(
         .into_paginator()
         .send();
     while let Some(page) = pages.next().await {
-        let out = page.map_err(|e| AwsError::from_sdk("ListSecrets", region, &e))?;
+        let out = page.map_err(|e| crate::error::from_sdk("ListSecrets", region, &e))?;
         let rows = out
             .secret_list()
             .iter()
@@ -60,13 +62,14 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
             .send();
         let mut all = Vec::new();
         while let Some(page) = pages.next().await {
-            let out = page.map_err(|e| AwsError::from_sdk("ListSecretVersionIds", region, &e))?;
+            let out =
+                page.map_err(|e| crate::error::from_sdk("ListSecretVersionIds", region, &e))?;
             all.extend(out.versions().iter().map(convert::version));
         }
         Ok::<_, AwsError>(all)
     };
     let (described, versions) = tokio::join!(describe, versions);
-    let described = described.map_err(|e| AwsError::from_sdk("DescribeSecret", region, &e))?;
+    let described = described.map_err(|e| crate::error::from_sdk("DescribeSecret", region, &e))?;
     // A policy may allow DescribeSecret but not ListSecretVersionIds: the labelled versions
     // DescribeSecret names are still worth showing, with the reason the rest are missing.
     let (versions, versions_error) = match versions {
@@ -95,7 +98,7 @@ pub async fn get_value(
     let mut out = request
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("GetSecretValue", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("GetSecretValue", region, &e))?;
     let string = out.secret_string.take().map(SecretValue::from_string);
     let binary = out
         .secret_binary
@@ -122,7 +125,7 @@ pub async fn caller_identity(
         .get_caller_identity()
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("GetCallerIdentity", region.unwrap_or("global"), &e))?;
+        .map_err(|e| crate::error::from_sdk("GetCallerIdentity", region.unwrap_or("global"), &e))?;
     Ok(CallerIdentity {
         account: out.account().unwrap_or_default().to_owned(),
         arn: out.arn().unwrap_or_default().to_owned(),
@@ -145,7 +148,7 @@ pub async fn delete(
     let out = request
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("DeleteSecret", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("DeleteSecret", region, &e))?;
     Ok(convert::timestamp(out.deletion_date()))
 }
 
@@ -156,7 +159,7 @@ pub async fn restore(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), Aw
         .secret_id(arn)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("RestoreSecret", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("RestoreSecret", region, &e))?;
     Ok(())
 }
 
@@ -219,7 +222,12 @@ async fn put_and_move(
     let put = match put {
         Ok(put) => put,
         // Perhaps applied all the same (an answer lost): the label is looked for.
-        Err(e) => return (Err(AwsError::from_sdk("PutSecretValue", region, &e)), false),
+        Err(e) => {
+            return (
+                Err(crate::error::from_sdk("PutSecretValue", region, &e)),
+                false,
+            );
+        }
     };
     let new_version = put.version_id().unwrap_or(token).to_owned();
     let moved = client
@@ -243,7 +251,7 @@ async fn put_and_move(
             version_id: new_version,
         }),
         Err(e) => {
-            let error = AwsError::from_sdk("UpdateSecretVersionStage", region, &e);
+            let error = crate::error::from_sdk("UpdateSecretVersionStage", region, &e);
             // Refused because AWSCURRENT moved? Then it is a conflict, not a failure.
             match current_version(ctx, region, arn).await {
                 // A retry whose earlier move went through (its answer was lost): saved.
@@ -276,7 +284,7 @@ pub async fn remove_labels(
         .await
         .map_err(|e| LabelsLeft {
             tokens: tokens.to_vec(),
-            error: AwsError::from_sdk("DescribeSecret", region, &e),
+            error: crate::error::from_sdk("DescribeSecret", region, &e),
         })?;
     let stages = described
         .version_ids_to_stages()
@@ -302,7 +310,11 @@ pub async fn remove_labels(
             .await;
         if let Err(e) = removed {
             left.push(token.clone());
-            last_error = Some(AwsError::from_sdk("UpdateSecretVersionStage", region, &e));
+            last_error = Some(crate::error::from_sdk(
+                "UpdateSecretVersionStage",
+                region,
+                &e,
+            ));
         }
     }
     match last_error {
@@ -363,7 +375,7 @@ pub async fn make_current(
         .remove_from_version_id(from)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("UpdateSecretVersionStage", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("UpdateSecretVersionStage", region, &e))?;
     Ok(())
 }
 
@@ -385,7 +397,7 @@ pub async fn tag(
         .tags(tag)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("TagResource", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("TagResource", region, &e))?;
     Ok(())
 }
 
@@ -397,7 +409,7 @@ pub async fn untag(ctx: &AwsContext, region: &str, arn: &str, key: &str) -> Resu
         .tag_keys(key)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("UntagResource", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("UntagResource", region, &e))?;
     Ok(())
 }
 
@@ -414,7 +426,7 @@ pub async fn update_description(
         .description(description)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("UpdateSecret", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("UpdateSecret", region, &e))?;
     Ok(())
 }
 
@@ -426,7 +438,7 @@ pub async fn policy(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<
         .secret_id(arn)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("GetResourcePolicy", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("GetResourcePolicy", region, &e))?;
     Ok(out.resource_policy().map(|text| {
         serde_json::from_str::<serde_json::Value>(text)
             .and_then(|v| serde_json::to_string_pretty(&v))
@@ -480,7 +492,7 @@ pub async fn create(
     let out = request
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("CreateSecret", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("CreateSecret", region, &e))?;
     Ok(out.arn().unwrap_or_default().to_owned())
 }
 
@@ -504,7 +516,7 @@ pub async fn random_password(
         .exclude_characters("\"\\")
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("GetRandomPassword", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("GetRandomPassword", region, &e))?;
     Ok(SecretValue::from_string(
         out.random_password.take().unwrap_or_default(),
     ))
@@ -523,6 +535,6 @@ pub async fn remove_replicas(
         .set_remove_replica_regions(Some(regions.to_vec()))
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("RemoveRegionsFromReplication", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("RemoveRegionsFromReplication", region, &e))?;
     Ok(())
 }

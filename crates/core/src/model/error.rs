@@ -68,6 +68,30 @@ pub struct AwsError {
     pub message: Option<String>,
 }
 
+impl AwsError {
+    /// An error smtui raises itself, before or instead of sending.
+    pub fn invalid(operation: &'static str, region: &str, why: &str) -> Self {
+        AwsError {
+            kind: ErrorKind::Invalid,
+            operation,
+            region: region.to_owned(),
+            code: None,
+            message: Some(why.to_owned()),
+        }
+    }
+
+    /// No credentials could be had, before any call: the caller says for what.
+    pub fn no_credentials(why: &str) -> Self {
+        AwsError {
+            kind: ErrorKind::Credentials,
+            operation: "",
+            region: String::new(),
+            code: None,
+            message: Some(why.to_owned()),
+        }
+    }
+}
+
 impl fmt::Display for AwsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // No operation: what failed is said by whoever shows it ("Could not assume profile

@@ -4,104 +4,81 @@
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::http::Response as HttpResponse;
 
-pub use crate::model::error::{AwsError, ErrorKind};
+pub use smtui_core::model::error::{AwsError, ErrorKind};
 
-impl AwsError {
-    /// An error smtui raises itself, before or instead of sending.
-    pub fn invalid(operation: &'static str, region: &str, why: &str) -> Self {
-        AwsError {
-            kind: ErrorKind::Invalid,
-            operation,
-            region: region.to_owned(),
-            code: None,
-            message: Some(why.to_owned()),
+/// An SDK error, classified by the code the service answered.
+pub fn from_sdk<E, B>(
+    operation: &'static str,
+    region: &str,
+    err: &SdkError<E, HttpResponse<B>>,
+) -> AwsError
+where
+    E: ProvideErrorMetadata,
+{
+    // What the service answered, for errors no code explains.
+    let status = err.raw_response().map(|r| r.status().as_u16());
+    let (kind, code, message) = match err {
+        SdkError::TimeoutError(_) => (
+            ErrorKind::Timeout,
+            None,
+            Some("the request timed out".to_owned()),
+        ),
+        // Credentials that could not be had fail before anything is sent, as a dispatch
+        // failure: said as what they are, with the provider's reasons, not as the
+        // network.
+        SdkError::DispatchFailure(failure)
+            if let Some(why) = failure
+                .as_connector_error()
+                .and_then(|e| credentials_failure(e)) =>
+        {
+            (ErrorKind::Credentials, None, Some(why))
         }
-    }
-
-    /// No credentials could be had, before any call: the caller says for what.
-    pub fn no_credentials(why: &str) -> Self {
-        AwsError {
-            kind: ErrorKind::Credentials,
-            operation: "",
-            region: String::new(),
-            code: None,
-            message: Some(why.to_owned()),
+        SdkError::DispatchFailure(failure) => {
+            let why = if failure.is_timeout() {
+                ErrorKind::Timeout
+            } else {
+                ErrorKind::Network
+            };
+            (why, None, Some("could not reach the endpoint".to_owned()))
         }
-    }
-
-    pub fn from_sdk<E, B>(
-        operation: &'static str,
-        region: &str,
-        err: &SdkError<E, HttpResponse<B>>,
-    ) -> Self
-    where
-        E: ProvideErrorMetadata,
-    {
-        // What the service answered, for errors no code explains.
-        let status = err.raw_response().map(|r| r.status().as_u16());
-        let (kind, code, message) = match err {
-            SdkError::TimeoutError(_) => (
-                ErrorKind::Timeout,
-                None,
-                Some("the request timed out".to_owned()),
-            ),
-            // Credentials that could not be had fail before anything is sent, as a dispatch
-            // failure: said as what they are, with the provider's reasons, not as the
-            // network.
-            SdkError::DispatchFailure(failure)
-                if let Some(why) = failure
-                    .as_connector_error()
-                    .and_then(|e| credentials_failure(e)) =>
+        SdkError::ResponseError(_) => (
+            ErrorKind::Network,
+            None,
+            Some(match status {
+                Some(status) => format!("unreadable response (HTTP {status})"),
+                None => "unreadable response".to_owned(),
+            }),
+        ),
+        SdkError::ConstructionFailure(_) => (
+            ErrorKind::Invalid,
+            None,
+            Some("could not build the request (credentials or region?)".to_owned()),
+        ),
+        _ => {
+            let code = err.code().map(str::to_owned);
+            let kind = code
+                .as_deref()
+                .map_or(ErrorKind::Other, ErrorKind::from_code);
+            let mut message = err.message().map(str::to_owned);
+            // An error no code classifies still says what is known: the HTTP status and
+            // the service's own words.
+            if kind == ErrorKind::Other
+                && let Some(status) = status
             {
-                (ErrorKind::Credentials, None, Some(why))
+                message = Some(match message {
+                    Some(text) => format!("HTTP {status}: {text}"),
+                    None => format!("HTTP {status}"),
+                });
             }
-            SdkError::DispatchFailure(failure) => {
-                let why = if failure.is_timeout() {
-                    ErrorKind::Timeout
-                } else {
-                    ErrorKind::Network
-                };
-                (why, None, Some("could not reach the endpoint".to_owned()))
-            }
-            SdkError::ResponseError(_) => (
-                ErrorKind::Network,
-                None,
-                Some(match status {
-                    Some(status) => format!("unreadable response (HTTP {status})"),
-                    None => "unreadable response".to_owned(),
-                }),
-            ),
-            SdkError::ConstructionFailure(_) => (
-                ErrorKind::Invalid,
-                None,
-                Some("could not build the request (credentials or region?)".to_owned()),
-            ),
-            _ => {
-                let code = err.code().map(str::to_owned);
-                let kind = code
-                    .as_deref()
-                    .map_or(ErrorKind::Other, ErrorKind::from_code);
-                let mut message = err.message().map(str::to_owned);
-                // An error no code classifies still says what is known: the HTTP status and
-                // the service's own words.
-                if kind == ErrorKind::Other
-                    && let Some(status) = status
-                {
-                    message = Some(match message {
-                        Some(text) => format!("HTTP {status}: {text}"),
-                        None => format!("HTTP {status}"),
-                    });
-                }
-                (kind, code, message)
-            }
-        };
-        Self {
-            kind,
-            operation,
-            region: region.to_owned(),
-            code,
-            message,
+            (kind, code, message)
         }
+    };
+    AwsError {
+        kind,
+        operation,
+        region: region.to_owned(),
+        code,
+        message,
     }
 }
 
@@ -168,7 +145,7 @@ mod tests {
             SdkBody::empty(),
         );
         let err = SdkError::service_error(ListSecretsError::generic(meta.build()), raw);
-        AwsError::from_sdk("ListSecrets", "us-east-1", &err)
+        crate::error::from_sdk("ListSecrets", "us-east-1", &err)
     }
 
     #[test]
@@ -239,7 +216,7 @@ mod tests {
         let missing = CredentialsError::not_loaded(Layer("source profile nosuch is missing", None));
         let err: SdkError<ListSecretsError, HttpResponse> =
             SdkError::dispatch_failure(ConnectorError::other(Box::new(missing), None));
-        let said = AwsError::from_sdk("ListSecrets", "us-east-1", &err);
+        let said = crate::error::from_sdk("ListSecrets", "us-east-1", &err);
         assert_eq!(said.kind, ErrorKind::Credentials);
         assert_eq!(
             said.to_string(),
@@ -248,7 +225,7 @@ mod tests {
         let down: SdkError<ListSecretsError, HttpResponse> = SdkError::dispatch_failure(
             ConnectorError::io(Box::new(std::io::Error::other("refused"))),
         );
-        let said = AwsError::from_sdk("ListSecrets", "us-east-1", &down);
+        let said = crate::error::from_sdk("ListSecrets", "us-east-1", &down);
         assert_eq!(said.kind, ErrorKind::Network);
         let credentials = AwsError::no_credentials("the profile gives none");
         assert_eq!(

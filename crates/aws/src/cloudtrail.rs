@@ -8,8 +8,8 @@ use jiff::Timestamp;
 
 use super::signing_key::SigningKey;
 use super::{AwsContext, AwsError, convert};
-use crate::app::{AuditPage, Lookup};
-use crate::model::audit::{AuditEvent, Envelope};
+use smtui_core::app::{AuditPage, Lookup};
+use smtui_core::model::audit::{AuditEvent, Envelope};
 
 /// LookupEvents' largest page.
 pub const PAGE_SIZE: i32 = 50;
@@ -47,7 +47,7 @@ pub async fn lookup_events(
         .interceptor(signed_with.clone())
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("LookupEvents", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("LookupEvents", region, &e))?;
     let events = out
         .events()
         .iter()

@@ -9,23 +9,23 @@ use serde::Deserialize;
 use crate::model::rotation::Health;
 
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("default", include_str!("../../themes/default.toml")),
-    ("light", include_str!("../../themes/light.toml")),
+    ("default", include_str!("../../../../themes/default.toml")),
+    ("light", include_str!("../../../../themes/light.toml")),
     (
         "high-contrast",
-        include_str!("../../themes/high-contrast.toml"),
+        include_str!("../../../../themes/high-contrast.toml"),
     ),
     (
         "catppuccin-mocha",
-        include_str!("../../themes/catppuccin-mocha.toml"),
+        include_str!("../../../../themes/catppuccin-mocha.toml"),
     ),
     (
         "gruvbox-dark",
-        include_str!("../../themes/gruvbox-dark.toml"),
+        include_str!("../../../../themes/gruvbox-dark.toml"),
     ),
     (
         "solarized-dark",
-        include_str!("../../themes/solarized-dark.toml"),
+        include_str!("../../../../themes/solarized-dark.toml"),
     ),
 ];
 

@@ -4,7 +4,7 @@
 use aws_runtime::env_config::file::EnvConfigFiles as ProfileFiles;
 use aws_types::os_shim_internal::{Env, Fs};
 
-use crate::model::{ProfileInfo, ProfileKind};
+use smtui_core::model::{ProfileInfo, ProfileKind};
 
 /// Every profile, sorted by name; none when the files cannot be read.
 pub async fn list() -> Vec<ProfileInfo> {

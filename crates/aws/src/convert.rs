@@ -4,7 +4,7 @@ use aws_sdk_secretsmanager::types as sm;
 use aws_smithy_types::DateTime;
 use jiff::Timestamp;
 
-use crate::model::{
+use smtui_core::model::{
     Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo, VersionStages,
 };
 

@@ -4,7 +4,7 @@
 use aws_sdk_secretsmanager::types::RotationRulesType;
 
 use super::{AwsContext, AwsError};
-use crate::app::RotationRules;
+use smtui_core::app::RotationRules;
 
 /// RotateSecret with the configured function and schedule; the version it starts making.
 pub async fn rotate(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<String>, AwsError> {
@@ -14,7 +14,7 @@ pub async fn rotate(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<
         .secret_id(arn)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("RotateSecret", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("RotateSecret", region, &e))?;
     Ok(out.version_id().map(str::to_owned))
 }
 
@@ -41,7 +41,7 @@ pub async fn set_rotation(
         .rotate_immediately(rotate_now)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("RotateSecret", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("RotateSecret", region, &e))?;
     Ok(out.version_id().map(str::to_owned))
 }
 
@@ -52,7 +52,7 @@ pub async fn cancel(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), Aws
         .secret_id(arn)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("CancelRotateSecret", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("CancelRotateSecret", region, &e))?;
     Ok(())
 }
 
@@ -70,6 +70,6 @@ pub async fn remove_pending(
         .remove_from_version_id(version)
         .send()
         .await
-        .map_err(|e| AwsError::from_sdk("UpdateSecretVersionStage", region, &e))?;
+        .map_err(|e| crate::error::from_sdk("UpdateSecretVersionStage", region, &e))?;
     Ok(())
 }

@@ -9,11 +9,11 @@ use std::sync::Arc;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
-use crate::app::{
+use crate::clipboard::Clipboard;
+use crate::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets};
+use smtui_core::app::{
     Action, AwsCall, Effect, Envelope, IdentityId, LabelsLeft, Lane, Outcome, Stamp, Written,
 };
-use crate::aws::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets};
-use crate::clipboard::Clipboard;
 
 mod clipboard;
 mod identities;
@@ -40,7 +40,7 @@ pub struct Runner {
     listing_generation: u64,
     listing_tasks: Vec<AbortHandle>,
     /// How to reach AWS (the endpoint), for identities made from profiles later.
-    connect: crate::aws::ConnectOptions,
+    connect: crate::ConnectOptions,
     /// `--read-only`: the last guard. The router already refuses writes; this makes sure no
     /// mutating call leaves the process even if one got past it.
     read_only: bool,
@@ -59,7 +59,7 @@ impl Runner {
             lanes: Arc::default(),
             listing_generation: 0,
             listing_tasks: Vec::new(),
-            connect: crate::aws::ConnectOptions::default(),
+            connect: crate::ConnectOptions::default(),
             read_only: false,
         }
     }
@@ -73,7 +73,7 @@ impl Runner {
 
     /// How to reach AWS for identities made from profiles (the endpoint override).
     #[must_use]
-    pub fn connect_options(mut self, connect: crate::aws::ConnectOptions) -> Self {
+    pub fn connect_options(mut self, connect: crate::ConnectOptions) -> Self {
         self.connect = connect;
         self
     }

@@ -22,7 +22,7 @@ mod x11_owner;
 pub use osc52::{MAX_OSC52_PAYLOAD, Multiplexer, Osc52Backend};
 pub use tmux::TmuxBackend;
 
-use crate::secret::SecretValue;
+use smtui_core::secret::SecretValue;
 
 /// A place to put text.
 pub trait Backend: Send {

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::app::{Action, CopyRequest};
 use crate::clipboard::Clipboard;
+use smtui_core::app::{Action, CopyRequest};
 
 /// How long quitting waits for the clipboard thread to finish its jobs and the clear on
 /// exit. A clipboard owner that never answers must not hang the terminal.
@@ -188,7 +188,7 @@ mod tests {
 
     use super::*;
     use crate::clipboard::MemoryBackend;
-    use crate::secret::SecretValue;
+    use smtui_core::secret::SecretValue;
 
     #[test]
     fn the_system_clipboard_runs_on_its_own_thread_and_clears_when_stopped() {

@@ -1,0 +1,96 @@
+//! Roles assumed recently, remembered between runs for the role switcher: only the role's
+//! ARN, when it was last used and how often, never credentials. Read and written (0600, in
+//! the state directory) by `smtui_aws::recent`; here only the list and its order.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// At most this many are remembered.
+pub const MAX_RECENT: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentRole {
+    pub role_arn: String,
+    pub last_used: Timestamp,
+    pub uses: u32,
+}
+
+/// `role_arn` was just used: it moves to the front (one more use), the list stays short.
+pub fn used(roles: &mut Vec<RecentRole>, role_arn: &str, now: Timestamp) {
+    match roles.iter_mut().find(|r| r.role_arn == role_arn) {
+        Some(role) => {
+            role.last_used = now;
+            role.uses = role.uses.saturating_add(1);
+        }
+        None => roles.push(RecentRole {
+            role_arn: role_arn.to_owned(),
+            last_used: now,
+            uses: 1,
+        }),
+    }
+    order(roles);
+    roles.truncate(MAX_RECENT);
+}
+
+/// The most recent first; of two used the same day, the more frequent.
+pub fn order(roles: &mut [RecentRole]) {
+    roles.sort_by(|a, b| {
+        let day = |t: Timestamp| t.as_second() / 86_400;
+        day(b.last_used)
+            .cmp(&day(a.last_used))
+            .then(b.uses.cmp(&a.uses))
+            .then(b.last_used.cmp(&a.last_used))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().expect("ts")
+    }
+
+    #[test]
+    fn most_recent_then_most_frequent_and_short() {
+        let mut roles = Vec::new();
+        used(
+            &mut roles,
+            "arn:aws:iam::1:role/a",
+            at("2026-11-20T10:00:00Z"),
+        );
+        used(
+            &mut roles,
+            "arn:aws:iam::1:role/b",
+            at("2026-11-25T09:00:00Z"),
+        );
+        used(
+            &mut roles,
+            "arn:aws:iam::1:role/c",
+            at("2026-11-25T08:00:00Z"),
+        );
+        used(
+            &mut roles,
+            "arn:aws:iam::1:role/c",
+            at("2026-11-25T08:30:00Z"),
+        );
+        let order: Vec<&str> = roles.iter().map(|r| r.role_arn.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "arn:aws:iam::1:role/c",
+                "arn:aws:iam::1:role/b",
+                "arn:aws:iam::1:role/a"
+            ],
+            "same day: the more frequent first"
+        );
+        for i in 0..30 {
+            used(
+                &mut roles,
+                &format!("arn:aws:iam::1:role/r{i}"),
+                at("2026-11-26T00:00:00Z"),
+            );
+        }
+        assert_eq!(roles.len(), MAX_RECENT);
+    }
+}
