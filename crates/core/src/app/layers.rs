@@ -77,7 +77,7 @@ impl Layer {
         }
     }
 
-    /// The heading of its section in help and the README.
+    /// The heading of its section in help and docs/keys.md.
     pub fn title(self) -> &'static str {
         match self {
             Layer::List => "Secret list",

@@ -1,5 +1,5 @@
 //! The default bindings: per scope, which keys run which command, what that means there
-//! (help and the README show it), and a short footer hint for the most used ones.
+//! (help and docs/keys.md show it), and a short footer hint for the most used ones.
 
 use crossterm::event::KeyCode;
 

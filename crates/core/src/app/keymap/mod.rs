@@ -1,6 +1,6 @@
 //! Key bindings as data: one table per layer plus the global one. Key resolution, the help
-//! popup, the footer hints, the palette's key column and the README table all read this one
-//! keymap (a test keeps the README honest), and users rebind it in the config file.
+//! popup, the footer hints, the palette's key column and the tables of `docs/keys.md` all read
+//! this one keymap (a test keeps the docs honest), and users rebind it in the config file.
 
 mod defaults;
 mod keys;
@@ -23,7 +23,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// Help and README order: the panes, everywhere, then each popup.
+    /// Help and docs order: the panes, everywhere, then each popup.
     pub const ORDER: [Scope; 21] = [
         Scope::In(Layer::List),
         Scope::In(Layer::Value),
@@ -72,7 +72,7 @@ pub struct Binding {
     pub scope: Scope,
     pub keys: Vec<Key>,
     pub command: Command,
-    /// What the command does in this scope (help, README).
+    /// What the command does in this scope (help, docs/keys.md).
     pub description: String,
     /// A word or two for the footer; `None` keeps it out of the footer.
     pub hint: Option<&'static str>,
@@ -195,7 +195,7 @@ impl Keymap {
         sections.iter().map(|s| s.rows.len() + 2).sum::<usize>() - 1
     }
 
-    /// The README's key table, generated (see `tests/readme.rs`).
+    /// The key table of `docs/keys.md`, generated (see `tests/readme.rs`).
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| Where | Keys | Command | Action |\n|---|---|---|---|\n");
         for &scope in &Scope::ORDER {
