@@ -209,36 +209,15 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             call: write,
             result: Err(error),
         },
-        AwsCall::AssumeRole {
-            role_arn,
-            new_identity,
-            ..
-        }
-        | AwsCall::AssumeRoleWithMfa {
-            role_arn,
-            new_identity,
-            ..
-        } => Outcome::Assumed {
-            identity: new_identity,
-            role_arn,
-            result: Err(error),
-        },
-        AwsCall::SessionToken {
-            serial,
-            new_identity,
-            ..
-        } => Outcome::Assumed {
-            identity: new_identity,
-            role_arn: format!("MFA session ({serial})"),
-            result: Err(error),
-        },
-        AwsCall::UseProfile {
-            profile,
-            new_identity,
-        } => Outcome::Assumed {
-            identity: new_identity,
-            role_arn: format!("profile {profile}"),
-            result: Err(error),
+        AwsCall::AssumeRole { .. }
+        | AwsCall::AssumeRoleWithMfa { .. }
+        | AwsCall::SessionToken { .. }
+        | AwsCall::UseProfile { .. } => match call.new_identity() {
+            Some(identity) => Outcome::Assumed {
+                identity,
+                result: Err(error),
+            },
+            None => unreachable!("each of these calls makes an identity"),
         },
         AwsCall::LookupEvents { query, .. } => Outcome::AuditPage {
             query,

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use crate::app::action::Action;
 use crate::app::stamp::Stamp;
+use crate::ids::{Arn, Identity};
 use crate::model::VersionSel;
 use crate::secret::SecretValue;
 
@@ -184,7 +185,7 @@ pub enum AwsCall {
     },
     /// sts:AssumeRole as the current identity; the credentials become `new_identity`.
     AssumeRole {
-        role_arn: String,
+        role_arn: Arn,
         session_name: String,
         external_id: Option<String>,
         duration_secs: Option<i32>,
@@ -197,7 +198,7 @@ pub enum AwsCall {
     /// profile provider ignores it): as `source_profile`'s credentials, or the current
     /// identity's when it has none.
     AssumeRoleWithMfa {
-        role_arn: String,
+        role_arn: Arn,
         source_profile: Option<String>,
         session_name: String,
         serial: String,
@@ -399,6 +400,33 @@ impl AwsCall {
             AwsCall::FetchPolicy { .. } => "GetResourcePolicy",
             AwsCall::Create { .. } => "CreateSecret",
             AwsCall::RandomPassword { .. } => "GetRandomPassword",
+        }
+    }
+
+    /// The identity a call that makes one makes (`None` for every other call): the one
+    /// place its kind is named, for the answer and for a failure alike.
+    pub fn new_identity(&self) -> Option<Identity> {
+        match self {
+            AwsCall::UseProfile {
+                profile,
+                new_identity,
+            } => Some(Identity::profile(*new_identity, profile.clone())),
+            AwsCall::SessionToken {
+                serial,
+                new_identity,
+                ..
+            } => Some(Identity::mfa_session(*new_identity, serial.clone())),
+            AwsCall::AssumeRole {
+                role_arn,
+                new_identity,
+                ..
+            }
+            | AwsCall::AssumeRoleWithMfa {
+                role_arn,
+                new_identity,
+                ..
+            } => Some(Identity::role(*new_identity, role_arn.clone())),
+            _ => None,
         }
     }
 

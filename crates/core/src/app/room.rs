@@ -269,11 +269,11 @@ pub enum PromptFor {
     },
     /// The options of a role assumed by its ARN (session, duration, external ID, MFA).
     RoleOptions {
-        arn: String,
+        arn: crate::ids::Arn,
     },
     /// The MFA code for a role assumed by its ARN with an MFA device (never echoed).
     RoleCode {
-        arn: String,
+        arn: crate::ids::Arn,
         options: String,
     },
     /// `rotation-schedule`: the schedule for this secret.
