@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::app::action::Action;
 use crate::app::stamp::Stamp;
-use crate::ids::{Arn, Identity};
+use crate::ids::{Arn, Identity, SecretRef};
 use crate::model::VersionSel;
 use crate::secret::SecretValue;
 
@@ -64,24 +64,16 @@ pub enum AwsCall {
     WhoAmI { region: Option<String> },
     /// DeleteSecret: scheduled after a recovery window, or at once.
     Delete {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         recovery: Recovery,
     },
     /// RemoveRegionsFromReplication: the replicas (and their secrets) go.
     RemoveReplicas {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         regions: Vec<String>,
     },
     /// RestoreSecret: cancels a scheduled deletion.
-    Restore {
-        region: String,
-        arn: String,
-        name: String,
-    },
+    Restore { secret: SecretRef },
     /// Two versions' values, for a comparison (`versions` room).
     FetchPair {
         region: String,
@@ -436,9 +428,6 @@ impl AwsCall {
             AwsCall::ListSecrets { region }
             | AwsCall::Describe { region, .. }
             | AwsCall::GetValue { region, .. }
-            | AwsCall::Delete { region, .. }
-            | AwsCall::Restore { region, .. }
-            | AwsCall::RemoveReplicas { region, .. }
             | AwsCall::FetchForEdit { region, .. }
             | AwsCall::SaveValue { region, .. }
             | AwsCall::FetchPair { region, .. }
@@ -455,6 +444,9 @@ impl AwsCall {
             | AwsCall::RemovePending { region, .. }
             | AwsCall::RemoveLabels { region, .. }
             | AwsCall::LookupEvents { region, .. } => Some(region),
+            AwsCall::Delete { secret, .. }
+            | AwsCall::Restore { secret }
+            | AwsCall::RemoveReplicas { secret, .. } => Some(&secret.region),
             AwsCall::WhoAmI { region }
             | AwsCall::AssumeRole { region, .. }
             | AwsCall::AssumeRoleWithMfa { region, .. }
