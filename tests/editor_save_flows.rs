@@ -15,6 +15,7 @@ use smtui_core::app::{
 };
 use smtui_core::diff::Change;
 use smtui_core::features::editor::Phase;
+use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -210,10 +211,13 @@ fn switch_asked(h: &mut Harness) -> IdentityId {
 /// The AssumeRole's answer arrives.
 fn switch_lands(h: &mut Harness, identity: IdentityId) {
     h.answer(Outcome::Assumed {
-        identity,
-        role_arn: ROLE.into(),
+        identity: Identity::role(identity, ROLE.parse().expect("an ARN")),
         result: Ok(Assumed {
-            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            arn: Some(
+                "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user"
+                    .parse()
+                    .expect("an ARN"),
+            ),
             expires: Some(ts("2026-11-25T13:00:00Z")),
         }),
     });

@@ -132,9 +132,13 @@ fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
     let mut h = Harness::loaded();
     let selected = h.state.selected().cloned().expect("selected");
     let call = AwsCall::Delete {
-        region: selected.region.clone(),
-        arn: selected.arn.clone(),
-        name: selected.name.clone(),
+        secret: smtui_core::ids::SecretRef::new(
+            smtui_core::app::IdentityId::START,
+            selected.region.clone(),
+            &selected.arn,
+            selected.name.clone(),
+        )
+        .expect("an ARN"),
         recovery: Recovery::Days(30),
     };
     let before = h.state.browse.list.len();
@@ -258,9 +262,13 @@ fn a_restored_secret_on_screen_is_described_again_at_once() {
     let selected = h.state.selected().cloned().expect("selected");
     h.answer(Outcome::Wrote {
         call: AwsCall::Restore {
-            region: selected.region.clone(),
-            arn: selected.arn.clone(),
-            name: selected.name.clone(),
+            secret: smtui_core::ids::SecretRef::new(
+                smtui_core::app::IdentityId::START,
+                selected.region.clone(),
+                &selected.arn,
+                selected.name.clone(),
+            )
+            .expect("an ARN"),
         },
         result: Ok(Written::Restored),
     });

@@ -133,9 +133,11 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     type_text(app, "123456");
     app.cmd(Command::Select);
     app.wait_for("the MFA switch", WAIT, |s| {
-        s.session
-            .current()
-            .is_some_and(|k| k.label.contains("assumed-role/mfa-admin/alice-mfa"))
+        s.session.current().is_some_and(|k| {
+            k.identity
+                .to_string()
+                .contains("assumed-role/mfa-admin/alice-mfa")
+        })
     })
     .await;
     app.wait_loaded().await;
@@ -170,9 +172,11 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
         "no code asked for"
     );
     app.wait_for("the switch with a code from mfa_process", WAIT, |s| {
-        s.session
-            .current()
-            .is_some_and(|k| k.label.contains("assumed-role/mfa-auto/auto"))
+        s.session.current().is_some_and(|k| {
+            k.identity
+                .to_string()
+                .contains("assumed-role/mfa-auto/auto")
+        })
     })
     .await;
 
@@ -195,9 +199,11 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
         "no code asked for"
     );
     app.wait_for("the role from the MFA session", WAIT, |s| {
-        s.session
-            .current()
-            .is_some_and(|k| k.label.contains("assumed-role/mfa-admin/alice-mfa"))
+        s.session.current().is_some_and(|k| {
+            k.identity
+                .to_string()
+                .contains("assumed-role/mfa-admin/alice-mfa")
+        })
     })
     .await;
 }

@@ -212,9 +212,13 @@ async fn read_only_mode_sends_no_mutating_call() {
     app.run_effect(Effect::Aws {
         stamp,
         call: AwsCall::Delete {
-            region: selected.region.clone(),
-            arn: selected.arn.clone(),
-            name: selected.name.clone(),
+            secret: smtui_core::ids::SecretRef::new(
+                stamp.identity,
+                selected.region.clone(),
+                &selected.arn,
+                selected.name.clone(),
+            )
+            .expect("an ARN"),
             recovery: Recovery::Never,
         },
     });

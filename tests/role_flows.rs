@@ -10,6 +10,7 @@ use common::roles::{ROLE, assume_call, listings, press, switched};
 use common::{Harness, ts};
 use crossterm::event::KeyCode;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind};
 
 #[test]
@@ -83,8 +84,7 @@ fn a_refused_assume_is_explained_and_nothing_changes() {
     let (_, _, identity) = assume_call(&h).expect("sent");
     let rows = h.state.browse.list.total();
     h.answer(Outcome::Assumed {
-        identity,
-        role_arn: ROLE.into(),
+        identity: Identity::role(identity, ROLE.parse().expect("an ARN")),
         result: Err(AwsError {
             kind: ErrorKind::AccessDenied,
             operation: "AssumeRole",
@@ -118,10 +118,13 @@ fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
     press(&mut h, KeyCode::Enter);
     let (_, _, identity) = assume_call(&h).expect("sent");
     h.answer(Outcome::Assumed {
-        identity,
-        role_arn: ROLE.into(),
+        identity: Identity::role(identity, ROLE.parse().expect("an ARN")),
         result: Ok(Assumed {
-            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            arn: Some(
+                "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user"
+                    .parse()
+                    .expect("an ARN"),
+            ),
             expires: None,
         }),
     });
@@ -174,7 +177,7 @@ fn credentials_about_to_expire_are_renewed_without_a_switch() {
                     ..
                 },
             ..
-        } => Some((role_arn.clone(), *new_identity, *as_identity)),
+        } => Some((role_arn.to_string(), *new_identity, *as_identity)),
         _ => None,
     });
     assert_eq!(
@@ -189,10 +192,13 @@ fn credentials_about_to_expire_are_renewed_without_a_switch() {
         h.effects
     );
     h.answer(Outcome::Assumed {
-        identity: IdentityId(1),
-        role_arn: ROLE.into(),
+        identity: Identity::role(IdentityId(1), ROLE.parse().expect("an ARN")),
         result: Ok(Assumed {
-            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            arn: Some(
+                "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user"
+                    .parse()
+                    .expect("an ARN"),
+            ),
             expires: Some(ts("2026-11-25T13:56:00Z")),
         }),
     });

@@ -8,6 +8,7 @@ use common::{Harness, ts};
 use crossterm::event::KeyCode;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind};
 
 #[test]
@@ -33,10 +34,9 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
         [AwsCall::UseProfile { profile, new_identity }] if profile == "dev" && *new_identity == IdentityId(1)
     ));
     h.answer(Outcome::Assumed {
-        identity: IdentityId(1),
-        role_arn: "profile dev".into(),
+        identity: Identity::profile(IdentityId(1), "dev"),
         result: Ok(Assumed {
-            arn: "profile dev".into(),
+            arn: None,
             expires: None,
         }),
     });
@@ -92,7 +92,7 @@ fn an_mfa_profile_asks_for_its_code_never_shows_it_and_sends_it() {
                 },
             ..
         } => Some((
-            role_arn.clone(),
+            role_arn.to_string(),
             source_profile.clone(),
             serial.clone(),
             code.expose_str().map(str::to_owned),
@@ -115,8 +115,12 @@ fn an_mfa_profile_asks_for_its_code_never_shows_it_and_sends_it() {
         "the code never shows through Debug"
     );
     h.answer(Outcome::Assumed {
-        identity: IdentityId(1),
-        role_arn: "arn:aws:iam::123456789012:role/admin".into(),
+        identity: Identity::role(
+            IdentityId(1),
+            "arn:aws:iam::123456789012:role/admin"
+                .parse()
+                .expect("an ARN"),
+        ),
         result: Err(AwsError {
             kind: ErrorKind::AccessDenied,
             operation: "AssumeRole",
@@ -196,7 +200,7 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
                 },
             ..
         } => Some((
-            role_arn.clone(),
+            role_arn.to_string(),
             session_name.clone(),
             serial.clone(),
             external_id.clone(),
@@ -261,10 +265,9 @@ fn an_mfa_session_takes_one_code_then_mfa_roles_need_none() {
         Some((serial.clone(), Some("161803".to_owned()), IdentityId(1)))
     );
     h.answer(Outcome::Assumed {
-        identity: IdentityId(1),
-        role_arn: format!("MFA session ({serial})"),
+        identity: Identity::mfa_session(IdentityId(1), serial.clone()),
         result: Ok(Assumed {
-            arn: format!("MFA session ({serial})"),
+            arn: None,
             expires: Some(ts("2026-11-26T00:00:00Z")),
         }),
     });

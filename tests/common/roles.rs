@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::ids::Identity;
 
 use super::{Harness, ts};
 
@@ -24,7 +25,7 @@ pub fn assume_call(h: &Harness) -> Option<(String, String, IdentityId)> {
                     ..
                 },
             ..
-        } => Some((role_arn.clone(), session_name.clone(), *new_identity)),
+        } => Some((role_arn.to_string(), session_name.clone(), *new_identity)),
         _ => None,
     })
 }
@@ -80,10 +81,13 @@ pub fn switched() -> Harness {
     assert_eq!(session, "smtui-user");
     assert_eq!(identity, IdentityId(1));
     h.answer(Outcome::Assumed {
-        identity,
-        role_arn: ROLE.into(),
+        identity: Identity::role(identity, ROLE.parse().expect("an ARN")),
         result: Ok(Assumed {
-            arn: "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user".into(),
+            arn: Some(
+                "arn:aws:sts::123456789012:assumed-role/payments-reader/smtui-user"
+                    .parse()
+                    .expect("an ARN"),
+            ),
             expires: Some(ts("2026-11-25T13:00:00Z")),
         }),
     });

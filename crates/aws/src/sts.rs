@@ -7,6 +7,7 @@ use aws_sdk_secretsmanager::config::SharedCredentialsProvider;
 
 use super::{AwsContext, AwsError, convert};
 use smtui_core::app::Assumed;
+use smtui_core::ids::Arn;
 
 /// What to assume.
 #[derive(Debug, Clone)]
@@ -42,9 +43,10 @@ pub async fn assume_role(
         .credentials()
         .ok_or_else(|| AwsError::invalid("AssumeRole", region, "the answer held no credentials"))?;
     let (made, expires) = context_with(ctx, creds, request.region, "smtui-assume-role");
+    // Without it (or unreadable), the identity is named by the role's ARN.
     let arn = out
         .assumed_role_user()
-        .map_or_else(|| request.role_arn.to_owned(), |u| u.arn().to_owned());
+        .and_then(|u| Arn::parse(u.arn()).ok());
     Ok((made, Assumed { arn, expires }))
 }
 
@@ -105,13 +107,7 @@ pub async fn use_profile(
     let expires = creds
         .expiry()
         .and_then(|t| jiff::Timestamp::try_from(t).ok());
-    Ok((
-        ctx,
-        Assumed {
-            arn: format!("profile {name}"),
-            expires,
-        },
-    ))
+    Ok((ctx, Assumed { arn: None, expires }))
 }
 
 /// GetSessionToken with an MFA code, as `ctx`: credentials that count as MFA-authenticated,
@@ -135,11 +131,5 @@ pub async fn session_token(
         AwsError::invalid("GetSessionToken", shown, "the answer held no credentials")
     })?;
     let (made, expires) = context_with(ctx, creds, None, "smtui-session-token");
-    Ok((
-        made,
-        Assumed {
-            arn: format!("MFA session ({serial})"),
-            expires,
-        },
-    ))
+    Ok((made, Assumed { arn: None, expires }))
 }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod diff;
 pub mod features;
 pub mod fuzzy;
+pub mod ids;
 pub mod model;
 pub mod recent;
 pub mod sanitize;

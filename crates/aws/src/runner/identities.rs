@@ -14,28 +14,10 @@ pub(super) fn start(
     ctx: AwsContext,
     call: AwsCall,
 ) -> Option<AwsCall> {
-    let (new_identity, label) = match &call {
-        AwsCall::UseProfile {
-            profile,
-            new_identity,
-        } => (*new_identity, format!("profile {profile}")),
-        AwsCall::SessionToken {
-            serial,
-            new_identity,
-            ..
-        } => (*new_identity, format!("MFA session ({serial})")),
-        AwsCall::AssumeRole {
-            role_arn,
-            new_identity,
-            ..
-        }
-        | AwsCall::AssumeRoleWithMfa {
-            role_arn,
-            new_identity,
-            ..
-        } => (*new_identity, role_arn.clone()),
-        _ => return Some(call),
+    let Some(identity) = call.new_identity() else {
+        return Some(call);
     };
+    let new_identity = identity.id;
     // A renewal runs as the identity that assumed the role in the first place.
     let ctx = match &call {
         AwsCall::AssumeRole {
@@ -56,11 +38,7 @@ pub(super) fn start(
                 lock(&identities).insert(new_identity, made);
                 assumed
             });
-        let outcome = Outcome::Assumed {
-            identity: new_identity,
-            role_arn: label,
-            result,
-        };
+        let outcome = Outcome::Assumed { identity, result };
         let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
     });
     None
@@ -99,7 +77,7 @@ async fn credentials(
             ..
         } => {
             let request = sts::AssumeRequest {
-                role_arn: &role_arn,
+                role_arn: role_arn.as_str(),
                 session_name: &session_name,
                 external_id: external_id.as_deref(),
                 duration_secs,
@@ -138,7 +116,7 @@ async fn credentials(
                 None => ctx,
             };
             let request = sts::AssumeRequest {
-                role_arn: &role_arn,
+                role_arn: role_arn.as_str(),
                 session_name: &session_name,
                 external_id: external_id.as_deref(),
                 duration_secs,

@@ -209,36 +209,15 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             call: write,
             result: Err(error),
         },
-        AwsCall::AssumeRole {
-            role_arn,
-            new_identity,
-            ..
-        }
-        | AwsCall::AssumeRoleWithMfa {
-            role_arn,
-            new_identity,
-            ..
-        } => Outcome::Assumed {
-            identity: new_identity,
-            role_arn,
-            result: Err(error),
-        },
-        AwsCall::SessionToken {
-            serial,
-            new_identity,
-            ..
-        } => Outcome::Assumed {
-            identity: new_identity,
-            role_arn: format!("MFA session ({serial})"),
-            result: Err(error),
-        },
-        AwsCall::UseProfile {
-            profile,
-            new_identity,
-        } => Outcome::Assumed {
-            identity: new_identity,
-            role_arn: format!("profile {profile}"),
-            result: Err(error),
+        AwsCall::AssumeRole { .. }
+        | AwsCall::AssumeRoleWithMfa { .. }
+        | AwsCall::SessionToken { .. }
+        | AwsCall::UseProfile { .. } => match call.new_identity() {
+            Some(identity) => Outcome::Assumed {
+                identity,
+                result: Err(error),
+            },
+            None => unreachable!("each of these calls makes an identity"),
         },
         AwsCall::LookupEvents { query, .. } => Outcome::AuditPage {
             query,
@@ -387,12 +366,10 @@ async fn perform_value_read(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outco
 async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
     match call {
         AwsCall::Delete {
-            ref region,
-            ref arn,
+            ref secret,
             recovery,
-            ..
         } => {
-            let result = secrets::delete(ctx, region, arn, recovery)
+            let result = secrets::delete(ctx, &secret.region, secret.arn.as_str(), recovery)
                 .await
                 .map(|on| Written::Deleted { on });
             send(Outcome::Wrote { call, result });
@@ -412,12 +389,8 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
         editor @ (AwsCall::SaveValue { .. } | AwsCall::RemoveLabels { .. }) => {
             perform_editor_write(ctx, editor, send).await;
         }
-        AwsCall::Restore {
-            ref region,
-            ref arn,
-            ..
-        } => {
-            let result = secrets::restore(ctx, region, arn)
+        AwsCall::Restore { ref secret } => {
+            let result = secrets::restore(ctx, &secret.region, secret.arn.as_str())
                 .await
                 .map(|()| Written::Restored);
             send(Outcome::Wrote { call, result });
@@ -522,12 +495,9 @@ async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
             description,
             ..
         } => secrets::update_description(ctx, region, arn, description).await,
-        AwsCall::RemoveReplicas {
-            region,
-            arn,
-            regions,
-            ..
-        } => secrets::remove_replicas(ctx, region, arn, regions).await,
+        AwsCall::RemoveReplicas { secret, regions } => {
+            secrets::remove_replicas(ctx, &secret.region, secret.arn.as_str(), regions).await
+        }
         // Never routed here; still answered, so no write is left waiting (a write in
         // flight holds a role switch until its answer).
         other => {

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use crate::app::action::Action;
 use crate::app::stamp::Stamp;
+use crate::ids::{Arn, Identity, SecretRef};
 use crate::model::VersionSel;
 use crate::secret::SecretValue;
 
@@ -63,24 +64,16 @@ pub enum AwsCall {
     WhoAmI { region: Option<String> },
     /// DeleteSecret: scheduled after a recovery window, or at once.
     Delete {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         recovery: Recovery,
     },
     /// RemoveRegionsFromReplication: the replicas (and their secrets) go.
     RemoveReplicas {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         regions: Vec<String>,
     },
     /// RestoreSecret: cancels a scheduled deletion.
-    Restore {
-        region: String,
-        arn: String,
-        name: String,
-    },
+    Restore { secret: SecretRef },
     /// Two versions' values, for a comparison (`versions` room).
     FetchPair {
         region: String,
@@ -184,7 +177,7 @@ pub enum AwsCall {
     },
     /// sts:AssumeRole as the current identity; the credentials become `new_identity`.
     AssumeRole {
-        role_arn: String,
+        role_arn: Arn,
         session_name: String,
         external_id: Option<String>,
         duration_secs: Option<i32>,
@@ -197,7 +190,7 @@ pub enum AwsCall {
     /// profile provider ignores it): as `source_profile`'s credentials, or the current
     /// identity's when it has none.
     AssumeRoleWithMfa {
-        role_arn: String,
+        role_arn: Arn,
         source_profile: Option<String>,
         session_name: String,
         serial: String,
@@ -402,15 +395,39 @@ impl AwsCall {
         }
     }
 
+    /// The identity a call that makes one makes (`None` for every other call): the one
+    /// place its kind is named, for the answer and for a failure alike.
+    pub fn new_identity(&self) -> Option<Identity> {
+        match self {
+            AwsCall::UseProfile {
+                profile,
+                new_identity,
+            } => Some(Identity::profile(*new_identity, profile.clone())),
+            AwsCall::SessionToken {
+                serial,
+                new_identity,
+                ..
+            } => Some(Identity::mfa_session(*new_identity, serial.clone())),
+            AwsCall::AssumeRole {
+                role_arn,
+                new_identity,
+                ..
+            }
+            | AwsCall::AssumeRoleWithMfa {
+                role_arn,
+                new_identity,
+                ..
+            } => Some(Identity::role(*new_identity, role_arn.clone())),
+            _ => None,
+        }
+    }
+
     /// The region the call goes to (`None`: the identity's home region).
     pub fn region(&self) -> Option<&str> {
         match self {
             AwsCall::ListSecrets { region }
             | AwsCall::Describe { region, .. }
             | AwsCall::GetValue { region, .. }
-            | AwsCall::Delete { region, .. }
-            | AwsCall::Restore { region, .. }
-            | AwsCall::RemoveReplicas { region, .. }
             | AwsCall::FetchForEdit { region, .. }
             | AwsCall::SaveValue { region, .. }
             | AwsCall::FetchPair { region, .. }
@@ -427,6 +444,9 @@ impl AwsCall {
             | AwsCall::RemovePending { region, .. }
             | AwsCall::RemoveLabels { region, .. }
             | AwsCall::LookupEvents { region, .. } => Some(region),
+            AwsCall::Delete { secret, .. }
+            | AwsCall::Restore { secret }
+            | AwsCall::RemoveReplicas { secret, .. } => Some(&secret.region),
             AwsCall::WhoAmI { region }
             | AwsCall::AssumeRole { region, .. }
             | AwsCall::AssumeRoleWithMfa { region, .. }

@@ -7,6 +7,7 @@ use jiff::Timestamp;
 
 use crate::app::effect::{AwsCall, EditFetch};
 pub use crate::app::stamp::{IdentityId, Stamp};
+use crate::ids::{Arn, Identity};
 use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
 use crate::secret::SecretValue;
 
@@ -81,10 +82,10 @@ pub enum Outcome {
         query: u64,
         result: Result<AuditPage, AwsError>,
     },
-    /// The answer to AssumeRole: the new identity's credentials are held by the runner.
+    /// The answer to a call that makes an identity (AssumeRole, GetSessionToken, a
+    /// profile's credentials): the new identity's credentials are held by the runner.
     Assumed {
-        identity: IdentityId,
-        role_arn: String,
+        identity: Identity,
         result: Result<Assumed, AwsError>,
     },
     /// A write was made (or refused): `call` says which.
@@ -97,8 +98,9 @@ pub enum Outcome {
 /// Who an AssumeRole made us, and until when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assumed {
-    /// The assumed-role ARN (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`).
-    pub arn: String,
+    /// The assumed-role ARN (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`), when the
+    /// answer says it (a profile's credentials and an MFA session's do not).
+    pub arn: Option<Arn>,
     pub expires: Option<Timestamp>,
 }
 

@@ -10,6 +10,7 @@ use crate::app::effect::{AwsCall, Effect};
 use crate::app::layers::{Focus, Layer};
 use crate::app::settings::Settings;
 use crate::app::stamp::Stamp;
+use crate::ids::SecretRef;
 use crate::model::{AwsError, CallerIdentity, ErrorKind, SecretDetail, SecretSummary, VersionSel};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
@@ -35,6 +36,24 @@ impl Ctx<'_> {
     /// as whom (AWS's own message often does; then it is not repeated).
     pub fn explain(&self, err: &AwsError) -> String {
         explain(self.identity, err)
+    }
+
+    /// The address of `secret` (a listed row) as the identity new effects run as; `None`,
+    /// said in `out`, when its ARN does not parse (the service's rows always do).
+    pub fn secret_ref(&self, secret: &SecretSummary, out: &mut Out) -> Option<SecretRef> {
+        let made = SecretRef::new(
+            self.stamp.identity,
+            &secret.region,
+            &secret.arn,
+            &secret.name,
+        );
+        made.map_err(|why| {
+            out.error(format!(
+                "{}: its ARN cannot be used ({why})",
+                sanitize_line(&secret.name)
+            ));
+        })
+        .ok()
     }
 
     /// Who smtui works as now, by GetCallerIdentity's ARN (`None` until it has answered).
@@ -269,11 +288,11 @@ pub enum PromptFor {
     },
     /// The options of a role assumed by its ARN (session, duration, external ID, MFA).
     RoleOptions {
-        arn: String,
+        arn: crate::ids::Arn,
     },
     /// The MFA code for a role assumed by its ARN with an MFA device (never echoed).
     RoleCode {
-        arn: String,
+        arn: crate::ids::Arn,
         options: String,
     },
     /// `rotation-schedule`: the schedule for this secret.

@@ -114,14 +114,16 @@ fn count_texts(list: &browse::SecretList) -> Vec<String> {
 /// An STS or IAM ARN's account and what follows it, without what says nothing:
 /// `("123456789012", "role/NAME/SESSION")` for
 /// `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`; `None` for anything else.
-fn identity_parts(arn: &str) -> Option<(&str, &str)> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    match parts[..] {
-        [_, _, "sts" | "iam", _, account, rest] => {
-            Some((account, rest.strip_prefix("assumed-").unwrap_or(rest)))
-        }
-        _ => None,
+fn identity_parts(text: &str) -> Option<(&str, &str)> {
+    let arn = crate::ids::Arn::parse(text).ok()?;
+    if !matches!(arn.service(), "sts" | "iam") {
+        return None;
     }
+    // Slices of `text` itself (the parsed copy goes at the end of this call).
+    let rest = &text[text.len() - arn.resource().len()..];
+    let account_at = text.len() - arn.resource().len() - 1 - arn.account().len();
+    let account = &text[account_at..account_at + arn.account().len()];
+    Some((account, rest.strip_prefix("assumed-").unwrap_or(rest)))
 }
 
 /// The ARN as `ACCOUNT:role/NAME/SESSION` (see [`identity_parts`]); anything else as it is.

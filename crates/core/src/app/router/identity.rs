@@ -8,7 +8,7 @@
 //! dropped): it is refused, saying why. `role-back` returns to the identity before.
 
 use super::{close, init};
-use crate::app::envelope::{Assumed, IdentityId};
+use crate::app::envelope::Assumed;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, PromptFor};
 use crate::app::state::State;
@@ -17,6 +17,7 @@ use crate::features::rotation::relative;
 use crate::features::session::role_form;
 use crate::features::session::switcher::Choice;
 use crate::features::session::{Origin, Renewal};
+use crate::ids::{Arn, Identity};
 use crate::model::AwsError;
 use crate::model::ProfileKind;
 
@@ -54,9 +55,11 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 .iter()
                 .find(|p| p.name == name)
                 .and_then(|p| match &p.kind {
-                    ProfileKind::Role { role_arn, .. } if p.mfa_serial.is_some() => {
-                        Some((role_arn.clone(), p.session_name.clone(), p.duration_secs))
-                    }
+                    ProfileKind::Role { role_arn, .. } if p.mfa_serial.is_some() => Some((
+                        Arn::parse(role_arn).ok()?,
+                        p.session_name.clone(),
+                        p.duration_secs,
+                    )),
                     _ => None,
                 });
             if let (true, Some((role_arn, session, duration))) =
@@ -112,16 +115,11 @@ fn ask(out: &mut Out) {
 /// The role ARN typed: checked, then assumed with the session name `smtui-<user>`.
 pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
     let arn = text.trim();
-    let parts: Vec<&str> = arn.split(':').collect();
-    let valid = parts.len() == 6
-        && parts[0] == "arn"
-        && parts[1].starts_with("aws")
-        && parts[2] == "iam"
-        && parts[4].len() == 12
-        && parts[4].chars().all(|c| c.is_ascii_digit())
-        && parts[5].starts_with("role/")
-        && parts[5].len() > "role/".len();
-    if !valid {
+    // A role's name and path hold no colon: one in the resource is a mistake.
+    let role = Arn::parse(arn)
+        .ok()
+        .filter(|a| a.has_account_id() && a.role_name().is_some() && !a.resource().contains(':'));
+    let Some(role) = role else {
         out.error(format!(
             "{arn:?} is not a role ARN: arn:aws:iam::ACCOUNT:role/NAME, ACCOUNT being 12 digits"
         ));
@@ -131,19 +129,17 @@ pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
             purpose: PromptFor::RoleArn,
         });
         return;
-    }
+    };
     out.intent(Intent::Prompt {
         label: format!("Assume {arn} with (session, duration, external-id, mfa):"),
         initial: role_form::initial(&state.settings.user_name),
-        purpose: PromptFor::RoleOptions {
-            arn: arn.to_owned(),
-        },
+        purpose: PromptFor::RoleOptions { arn: role },
     });
 }
 
 /// The role's options typed: checked (a mistake keeps the text); an MFA device wants its
 /// code next.
-pub(super) fn options_typed(state: &mut State, arn: &str, text: &str, out: &mut Out) {
+pub(super) fn options_typed(state: &mut State, arn: &Arn, text: &str, out: &mut Out) {
     let options = match role_form::parse(text, &state.settings.user_name) {
         Ok(options) => options,
         Err(why) => {
@@ -151,9 +147,7 @@ pub(super) fn options_typed(state: &mut State, arn: &str, text: &str, out: &mut 
             out.intent(Intent::Prompt {
                 label: format!("Assume {arn} with (session, duration, external-id, mfa):"),
                 initial: text.to_owned(),
-                purpose: PromptFor::RoleOptions {
-                    arn: arn.to_owned(),
-                },
+                purpose: PromptFor::RoleOptions { arn: arn.clone() },
             });
             return;
         }
@@ -162,7 +156,7 @@ pub(super) fn options_typed(state: &mut State, arn: &str, text: &str, out: &mut 
         ask_code(
             &format!("MFA code for {arn}"),
             PromptFor::RoleCode {
-                arn: arn.to_owned(),
+                arn: arn.clone(),
                 options: text.to_owned(),
             },
             out,
@@ -173,13 +167,13 @@ pub(super) fn options_typed(state: &mut State, arn: &str, text: &str, out: &mut 
         "Assuming {arn} as session {}…",
         options.session_name
     ));
-    out.effect(state.session.assume_with(arn.to_owned(), options, None));
+    out.effect(state.session.assume_with(arn.clone(), options, None));
 }
 
 /// The MFA code for a role assumed by its ARN.
 pub(super) fn role_code_typed(
     state: &mut State,
-    arn: &str,
+    arn: &Arn,
     options: &str,
     text: String,
     out: &mut Out,
@@ -188,7 +182,7 @@ pub(super) fn role_code_typed(
         return;
     };
     let ask_again = PromptFor::RoleCode {
-        arn: arn.to_owned(),
+        arn: arn.clone(),
         options: options.to_owned(),
     };
     let Some(code) = six_digits(text, &format!("MFA code for {arn}"), ask_again, out) else {
@@ -198,7 +192,7 @@ pub(super) fn role_code_typed(
     out.effect(
         state
             .session
-            .assume_with(arn.to_owned(), options_parsed, Some(code)),
+            .assume_with(arn.clone(), options_parsed, Some(code)),
     );
 }
 
@@ -278,30 +272,32 @@ pub(super) fn session_code_typed(state: &mut State, serial: &str, text: String, 
     out.effect(state.session.session_token(serial.to_owned(), code));
 }
 
-/// The answer to AssumeRole.
+/// The answer to a call that makes an identity.
 pub(super) fn assumed(
     state: &mut State,
-    identity: IdentityId,
-    role_arn: &str,
+    identity: Identity,
     result: Result<Assumed, AwsError>,
     out: &mut Out,
 ) {
     // Credentials for another identity, while something of this one must end first: smtui
     // stays as it is, and says how to switch.
-    let switching = result.is_ok() && identity != state.session.identity;
+    let switching = result.is_ok() && identity.id != state.session.identity;
     if switching && let Some(why) = switch_blocked(state) {
         state.session.switch_refused();
         let wall = state.wall;
-        if role_arn.starts_with("arn:")
-            && let Some(save) = state.session.remember(role_arn, wall)
+        // Only a role is remembered among the recent ones (a profile is in the config).
+        if let Some(role) = identity.role_arn()
+            && let Some(save) = state.session.remember(role, wall)
         {
             out.effect(save);
         }
         out.warn(format!(
-            "Assumed {role_arn}, but not switched to it: {why}; then switch again (role)"
+            "Assumed {identity}, but not switched to it: {why}; then switch again (role)"
         ));
         return;
     }
+    let role = identity.role_arn().cloned();
+    let named = identity.to_string();
     match state.session.assumed(identity, result) {
         Ok(true) => {
             let until = state
@@ -312,16 +308,17 @@ pub(super) fn assumed(
                 .unwrap_or_default();
             out.info(format!("Credentials renewed{until}"));
         }
-        Ok(false) if role_arn.starts_with("arn:") => {
+        Ok(false) => {
             let wall = state.wall;
-            if let Some(save) = state.session.remember(role_arn, wall) {
+            if let Some(role) = role
+                && let Some(save) = state.session.remember(&role, wall)
+            {
                 out.effect(save);
             }
             said_switched(state, out);
         }
-        Ok(false) => said_switched(state, out),
         Err(error) => {
-            let mut text = format!("Could not assume {role_arn}: {error}");
+            let mut text = format!("Could not assume {named}: {error}");
             if error
                 .message
                 .as_deref()
@@ -388,7 +385,7 @@ fn said_switched(state: &mut State, out: &mut Out) {
         .unwrap_or_default();
     let text = format!(
         "Now working as {}{until}; role-back returns to the identity before",
-        now.label
+        now.identity
     );
     reload(state, out);
     out.info(text);
@@ -409,7 +406,7 @@ pub(super) fn back(state: &mut State, out: &mut Out) {
     let label = state
         .session
         .current()
-        .map(|k| k.label.clone())
+        .map(|k| k.identity.to_string())
         .unwrap_or_default();
     reload(state, out);
     out.info(format!("Back to {label}"));

@@ -101,11 +101,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.editor.saved(&arn, &token, (result, left), &ctx, out);
         }
-        Outcome::Assumed {
-            identity,
-            role_arn,
-            result,
-        } => super::identity::assumed(state, identity, &role_arn, result, out),
+        Outcome::Assumed { identity, result } => {
+            super::identity::assumed(state, identity, result, out);
+        }
         Outcome::AuditPage { query, result } => {
             let ctx = ctx!(state);
             state.audit.page_arrived(query, result, &ctx, out);

@@ -132,9 +132,13 @@ mod tests {
             OnYes::Command(Command::DiscardEdit),
             OnYes::Command(Command::ReloadTheirs),
             OnYes::Call(AwsCall::Restore {
-                region: "r".into(),
-                arn: "a".into(),
-                name: "n".into(),
+                secret: crate::ids::SecretRef::new(
+                    crate::ids::IdentityId::START,
+                    "r",
+                    "arn:aws:secretsmanager:r:123456789012:secret:n-AbCdEf",
+                    "n",
+                )
+                .expect("an ARN"),
             }),
             OnYes::Copy {
                 label: "value".into(),

@@ -13,9 +13,7 @@ pub const MAX_DAYS: u8 = 30;
 /// The delete popup: which secret, and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteForm {
-    pub region: String,
-    pub arn: String,
-    pub name: String,
+    pub secret: crate::ids::SecretRef,
     /// Days it stays restorable.
     pub days: u8,
     /// Gone at once instead (ForceDeleteWithoutRecovery).

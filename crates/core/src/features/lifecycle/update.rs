@@ -40,6 +40,9 @@ impl Lifecycle {
             ));
             return;
         }
+        let Some(target) = ctx.secret_ref(secret, out) else {
+            return;
+        };
         if !detail.replicas.is_empty() {
             // The service refuses to delete a primary that has replicas: offer to remove
             // them first. Their secrets go with them, for good (no recovery window): like
@@ -55,9 +58,7 @@ impl Lifecycle {
                     secret.name
                 ),
                 on_yes: OnYes::Call(AwsCall::RemoveReplicas {
-                    region: secret.region.clone(),
-                    arn: secret.arn.clone(),
-                    name: secret.name.clone(),
+                    secret: target,
                     regions,
                 }),
                 typed: Some(secret.name.clone()),
@@ -65,9 +66,7 @@ impl Lifecycle {
             return;
         }
         self.form = Some(DeleteForm {
-            region: secret.region.clone(),
-            arn: secret.arn.clone(),
-            name: secret.name.clone(),
+            secret: target,
             days: MAX_DAYS,
             without_recovery: false,
         });
@@ -113,35 +112,36 @@ impl Lifecycle {
             out.warn(format!("{} is not scheduled for deletion", secret.name));
             return;
         }
+        let Some(target) = ctx.secret_ref(secret, out) else {
+            return;
+        };
         out.intent(Intent::Confirm(ConfirmRequest {
             question: format!(
                 "Restore {} in {}? It stops being scheduled for deletion.",
                 secret.name, secret.region
             ),
-            on_yes: OnYes::Call(AwsCall::Restore {
-                region: secret.region.clone(),
-                arn: secret.arn.clone(),
-                name: secret.name.clone(),
-            }),
+            on_yes: OnYes::Call(AwsCall::Restore { secret: target }),
             typed: None,
         }));
     }
 
     /// The answer to a delete, a restore or removing the replicas.
     pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
-        if let AwsCall::RemoveReplicas { arn, name, .. } = call {
+        if let AwsCall::RemoveReplicas { secret, .. } = call {
+            let (arn, name) = (secret.arn.to_string(), &secret.name);
             match result {
                 Ok(_) => {
                     out.info(format!("{name}: replicas removed; it can be deleted now"));
-                    out.intent(Intent::SecretChanged { arn: arn.clone() });
+                    out.intent(Intent::SecretChanged { arn });
                 }
                 Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
             }
             return;
         }
-        let (AwsCall::Delete { arn, name, .. } | AwsCall::Restore { arn, name, .. }) = call else {
+        let (AwsCall::Delete { secret, .. } | AwsCall::Restore { secret }) = call else {
             return;
         };
+        let (arn, name) = (secret.arn.to_string(), &secret.name);
         match result {
             Ok(Written::Deleted { on }) => {
                 let when = on.map_or_else(
@@ -173,7 +173,7 @@ fn confirm_delete(form: &DeleteForm) -> ConfirmRequest {
             format!(
                 "Delete {} in {} NOW, WITHOUT RECOVERY? It cannot be restored, and every \
                  version is gone.",
-                form.name, form.region
+                form.secret.name, form.secret.region
             ),
             Recovery::Never,
         )
@@ -181,7 +181,7 @@ fn confirm_delete(form: &DeleteForm) -> ConfirmRequest {
         (
             format!(
                 "Delete {} in {}? It can be restored for {} days; after that it is gone.",
-                form.name, form.region, form.days
+                form.secret.name, form.secret.region, form.days
             ),
             Recovery::Days(form.days),
         )
@@ -189,11 +189,9 @@ fn confirm_delete(form: &DeleteForm) -> ConfirmRequest {
     ConfirmRequest {
         question,
         on_yes: OnYes::Call(AwsCall::Delete {
-            region: form.region.clone(),
-            arn: form.arn.clone(),
-            name: form.name.clone(),
+            secret: form.secret.clone(),
             recovery,
         }),
-        typed: Some(form.name.clone()),
+        typed: Some(form.secret.name.clone()),
     }
 }

@@ -19,8 +19,8 @@ pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap,
         Line::styled(
             format!(
                 "{} in {}",
-                sanitize_line(&form.name),
-                sanitize_line(&form.region)
+                sanitize_line(&form.secret.name),
+                sanitize_line(&form.secret.region)
             ),
             theme.header,
         ),

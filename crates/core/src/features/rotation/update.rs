@@ -324,13 +324,13 @@ fn rotator(subject: &Subject) -> String {
 }
 
 fn is_lambda_arn(text: &str) -> bool {
-    let parts: Vec<&str> = text.split(':').collect();
-    parts.len() >= 7
-        && parts[0] == "arn"
-        && parts[1].starts_with("aws")
-        && parts[2] == "lambda"
-        && parts[5] == "function"
-        && !parts[6].is_empty()
+    crate::ids::Arn::parse(text).is_ok_and(|arn| {
+        arn.service() == "lambda"
+            && arn
+                .resource()
+                .strip_prefix("function:")
+                .is_some_and(|name| !name.is_empty() && !name.starts_with(':'))
+    })
 }
 
 fn confirm_schedule(

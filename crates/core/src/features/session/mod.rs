@@ -10,6 +10,7 @@ use jiff::Timestamp;
 
 use crate::app::effect::{AwsCall, Effect};
 use crate::app::envelope::{Assumed, IdentityId, Stamp};
+use crate::ids::{Arn, Identity};
 use crate::model::{AwsError, CallerIdentity};
 
 /// Why the current identity's credentials cannot be renewed right away.
@@ -26,9 +27,8 @@ pub enum Renewal {
 /// An identity the runner holds credentials for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownIdentity {
-    pub id: IdentityId,
-    /// The role (or "start" for the credentials smtui began with).
-    pub label: String,
+    /// Who it is (its key, kind, and caller ARN when known); its `Display` names it.
+    pub identity: Identity,
     /// When its credentials expire, when known (an assumed role's are).
     pub expires: Option<Timestamp>,
     /// Where its credentials came from, to renew them.
@@ -43,7 +43,7 @@ pub enum Origin {
     /// AssumeRole as `parent`.
     Role {
         parent: IdentityId,
-        role_arn: String,
+        role_arn: Arn,
         session_name: String,
     },
     /// A profile of the AWS config, through the SDK's provider.
@@ -73,8 +73,8 @@ pub struct Session {
     /// The identities worked as before the current one, the latest last: `role-back` walks
     /// back through them to the start identity.
     pub history: Vec<IdentityId>,
-    /// An AssumeRole on its way (its role ARN), so it is asked once.
-    pub assuming: Option<String>,
+    /// The identity on its way (as the user chose it), so it is asked for once.
+    pub assuming: Option<Identity>,
     /// Writes sent and not answered yet: the identity does not change under them (their
     /// answers, as the old identity, would be dropped).
     pub writes_in_flight: usize,
@@ -99,8 +99,7 @@ impl Session {
             caller: None,
             home_region,
             known: vec![KnownIdentity {
-                id: IdentityId::START,
-                label: "the credentials smtui started with".to_owned(),
+                identity: Identity::start(),
                 expires: None,
                 origin: Origin::Start,
             }],
@@ -118,17 +117,24 @@ impl Session {
 
     /// The identity effects run as now.
     pub fn current(&self) -> Option<&KnownIdentity> {
-        self.known.iter().find(|k| k.id == self.identity)
+        self.known.iter().find(|k| k.identity.id == self.identity)
     }
 
     fn next_identity(&self) -> IdentityId {
-        IdentityId(self.known.iter().map(|k| k.id.0).max().unwrap_or(0) + 1)
+        IdentityId(
+            self.known
+                .iter()
+                .map(|k| k.identity.id.0)
+                .max()
+                .unwrap_or(0)
+                + 1,
+        )
     }
 
     /// The credentials of `profile`, into a new identity.
     pub fn use_profile(&mut self, profile: String) -> Effect {
         let next = self.next_identity();
-        self.assuming = Some(format!("profile {profile}"));
+        self.assuming = Some(Identity::profile(next, profile.clone()));
         self.pending_origin = Some(Origin::Profile(profile.clone()));
         Effect::Aws {
             stamp: self.stamp(),
@@ -139,7 +145,8 @@ impl Session {
         }
     }
 
-    /// AssumeRole of a role profile's role with an MFA code, as its source profile.
+    /// AssumeRole of a role profile's role with an MFA code, as its source profile (`None`
+    /// when the profile has no role, or its `role_arn` is not an ARN).
     pub fn assume_with_mfa(
         &mut self,
         profile: &crate::model::ProfileInfo,
@@ -149,14 +156,16 @@ impl Session {
         let crate::model::ProfileKind::Role { role_arn, source } = &profile.kind else {
             return None;
         };
+        let role_arn = Arn::parse(role_arn).ok()?;
         let serial = profile.mfa_serial.clone()?;
         let next = self.next_identity();
-        self.assuming = Some(format!("profile {}", profile.name));
+        // Chosen as the profile, so named as it while on its way.
+        self.assuming = Some(Identity::profile(next, profile.name.clone()));
         self.pending_origin = Some(Origin::MfaProfile(profile.name.clone()));
         Some(Effect::Aws {
             stamp: self.stamp(),
             call: AwsCall::AssumeRoleWithMfa {
-                role_arn: role_arn.clone(),
+                role_arn,
                 source_profile: source.clone(),
                 session_name: clean_session_name(
                     profile
@@ -179,7 +188,7 @@ impl Session {
     /// current identity, into a new identity.
     pub fn assume_with(
         &mut self,
-        role_arn: String,
+        role_arn: Arn,
         options: role_form::RoleOptions,
         code: Option<crate::secret::SecretValue>,
     ) -> Effect {
@@ -229,11 +238,11 @@ impl Session {
     fn assume_as(
         &mut self,
         parent: IdentityId,
-        role_arn: String,
+        role_arn: Arn,
         session_name: String,
         into: IdentityId,
     ) -> Effect {
-        self.assuming = Some(role_arn.clone());
+        self.assuming = Some(Identity::role(into, role_arn.clone()));
         self.pending_origin = Some(Origin::Role {
             parent,
             role_arn: role_arn.clone(),
@@ -265,15 +274,15 @@ impl Session {
                 parent,
                 role_arn,
                 session_name,
-            } => Ok(self.assume_as(parent, role_arn, session_name, current.id)),
+            } => Ok(self.assume_as(parent, role_arn, session_name, current.identity.id)),
             Origin::Profile(profile) => {
-                self.assuming = Some(format!("profile {profile}"));
+                self.assuming = Some(Identity::profile(current.identity.id, profile.clone()));
                 self.pending_origin = Some(Origin::Profile(profile.clone()));
                 Ok(Effect::Aws {
                     stamp: self.stamp(),
                     call: AwsCall::UseProfile {
                         profile,
-                        new_identity: current.id,
+                        new_identity: current.identity.id,
                     },
                 })
             }
@@ -283,7 +292,7 @@ impl Session {
     /// GetSessionToken with `code` as the current identity, into a new identity.
     pub fn session_token(&mut self, serial: String, code: crate::secret::SecretValue) -> Effect {
         let next = self.next_identity();
-        self.assuming = Some(format!("MFA session ({serial})"));
+        self.assuming = Some(Identity::mfa_session(next, serial.clone()));
         self.pending_origin = Some(Origin::MfaSession(serial.clone()));
         Effect::Aws {
             stamp: self.stamp(),
@@ -314,21 +323,21 @@ impl Session {
     /// `Ok(true)` when the current identity's credentials were renewed (no switch).
     pub fn assumed(
         &mut self,
-        identity: IdentityId,
+        identity: Identity,
         result: Result<Assumed, AwsError>,
     ) -> Result<bool, AwsError> {
         self.assuming = None;
         let origin = self.pending_origin.take().unwrap_or(Origin::Start);
         let assumed = result?;
-        self.known.retain(|k| k.id != identity);
+        let id = identity.id;
+        self.known.retain(|k| k.identity.id != id);
         self.known.push(KnownIdentity {
-            id: identity,
-            label: assumed.arn,
+            identity: identity.with_arn(assumed.arn),
             expires: assumed.expires,
             origin,
         });
-        let renewed = identity == self.identity;
-        self.switch_to(identity);
+        let renewed = id == self.identity;
+        self.switch_to(id);
         Ok(renewed)
     }
 
@@ -340,8 +349,8 @@ impl Session {
     }
 
     /// `role_arn` was assumed: remembered (ARN and date, never credentials).
-    pub fn remember(&mut self, role_arn: &str, now: Timestamp) -> Option<Effect> {
-        crate::recent::used(&mut self.recent, role_arn, now);
+    pub fn remember(&mut self, role_arn: &Arn, now: Timestamp) -> Option<Effect> {
+        crate::recent::used(&mut self.recent, role_arn.as_str(), now);
         Some(Effect::SaveRecentRoles {
             path: self.recent_path.clone()?,
             roles: self.recent.clone(),

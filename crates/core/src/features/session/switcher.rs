@@ -80,7 +80,11 @@ impl Session {
                 .map(|r| Entry {
                     label: format!(
                         "role {}",
-                        r.role_arn.rsplit('/').next().unwrap_or(&r.role_arn)
+                        crate::ids::Arn::parse(&r.role_arn)
+                            .ok()
+                            .as_ref()
+                            .and_then(crate::ids::Arn::role_name)
+                            .unwrap_or(&r.role_arn)
                     ),
                     detail: format!(
                         "{} · recent, used {} time{}",
@@ -105,8 +109,8 @@ impl Session {
             let label = self
                 .known
                 .iter()
-                .find(|k| k.id == previous)
-                .map_or_else(String::new, |k| k.label.clone());
+                .find(|k| k.identity.id == previous)
+                .map_or_else(String::new, |k| k.identity.to_string());
             entries.insert(
                 0,
                 Entry {

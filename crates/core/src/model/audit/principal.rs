@@ -58,7 +58,7 @@ impl Principal {
                 format!(
                     "user/{}",
                     text(identity, "userName")
-                        .or_else(|| arn.as_deref().and_then(last_segment))
+                        .or_else(|| arn.as_deref().map(last_segment))
                         .unwrap_or_default()
                 ),
             ),
@@ -81,7 +81,7 @@ impl Principal {
                 PrincipalKind::Federated,
                 format!(
                     "federated {}",
-                    arn.as_deref().and_then(last_segment).unwrap_or_default()
+                    arn.as_deref().map(last_segment).unwrap_or_default()
                 ),
             ),
             _ => (
@@ -102,26 +102,28 @@ impl Principal {
     }
 }
 
-fn last_segment(arn: &str) -> Option<String> {
-    arn.rsplit('/').next().map(cut)
+/// A user's (or federated user's) name: the ARN's last segment; text that is not an ARN
+/// (CloudTrail's records are not ours to trust) as it is.
+fn last_segment(text: &str) -> String {
+    crate::ids::Arn::parse(text).map_or_else(|_| cut(text), |arn| cut(arn.last_segment()))
 }
 
 /// `arn:aws:sts::123:assumed-role/Role/session`: "role/Role (session)"; an Identity
 /// Center role: "sso alice@example.com (PermissionSet)".
 fn assumed_role(arn: Option<&str>, context: &Value) -> (PrincipalKind, String) {
-    let mut parts = arn
-        .and_then(|a| a.split_once(":assumed-role/"))
-        .map(|(_, rest)| rest.splitn(2, '/'))
-        .into_iter()
-        .flatten();
-    let role = parts.next().map(cut).or_else(|| {
+    let parsed = arn.and_then(|a| crate::ids::Arn::parse(a).ok());
+    let (role, session) = parsed
+        .as_ref()
+        .and_then(crate::ids::Arn::assumed_role)
+        .map_or((None, None), |(role, session)| (Some(role), session));
+    let role = role.map(cut).or_else(|| {
         context
             .get("sessionIssuer")
             .and_then(|i| i.get("userName"))
             .and_then(Value::as_str)
             .map(cut)
     });
-    let session = parts.next().map(cut);
+    let session = session.map(cut);
     let role = role.unwrap_or_else(|| "?".to_owned());
     if let Some(set) = role.strip_prefix("AWSReservedSSO_") {
         // AWSReservedSSO_<permission set>_<16 hex>: the session name is the person.
