@@ -1,0 +1,152 @@
+//! A keystroke never waits on the network: with the local stack holding every answer for
+//! two seconds, keys still move the selection and are drawn within one frame (60 Hz). Measured by
+//! the real run loop itself (`tui::run_loop`: from the key event it read to the frame it
+//! drew next), typed into through a channel and drawn on ratatui's TestBackend, with the
+//! real runner and SDK behind it. No sleeps: the test waits on the frames the loop reports.
+
+use crate::common;
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use smtui::tui::{self, Drawn, Options, Signals};
+use smtui_aws::AwsContext;
+use smtui_aws::clipboard::{Clipboard, MemoryBackend};
+use smtui_aws::runner::Runner;
+use smtui_core::app::{Settings, State};
+use smtui_core::ui::Theme;
+use smtui_devstack::bench::raw::Raw;
+use smtui_devstack::{Stack, StackOptions};
+use tokio::sync::mpsc;
+
+const REGION: &str = "us-east-1";
+/// Three pages: the region is still listing for four seconds after its first page.
+const SECRETS: usize = 250;
+const DELAY: Duration = Duration::from_secs(2);
+/// One frame at 60 Hz.
+const FRAME: Duration = Duration::from_micros(16_667);
+/// What any single key may take in an unoptimised build on a busy 2-core machine (a
+/// debug build draws about ten times slower): still twenty times less than the network.
+/// In a release build every key must make it within [`FRAME`].
+const SLOWEST: Duration = if cfg!(debug_assertions) {
+    Duration::from_millis(100)
+} else {
+    FRAME
+};
+const WAIT: Duration = Duration::from_secs(30);
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// The next frame the loop draws that `wanted` accepts.
+async fn frame_where(
+    frames: &mut mpsc::UnboundedReceiver<Drawn>,
+    what: &str,
+    wanted: impl Fn(&Drawn) -> bool,
+) -> Drawn {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let drawn = tokio::time::timeout_at(deadline, frames.recv())
+            .await
+            .unwrap_or_else(|_| panic!("no frame with {what} within {WAIT:?}"))
+            .expect("the loop is running");
+        if wanted(&drawn) {
+            return drawn;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_move_the_selection_within_a_frame_while_every_answer_takes_two_seconds() {
+    let stack = Stack::start(StackOptions {
+        seed: false,
+        ..StackOptions::default()
+    })
+    .await
+    .expect("local stack starts");
+    let endpoint = stack.endpoint_url();
+    Raw::new(&endpoint)
+        .seed_region(REGION, SECRETS, 8)
+        .await
+        .expect("seeded");
+    stack.proxy().set_delay_all(Some(DELAY));
+
+    let ctx = AwsContext::from_config(common::live::sdk_config(&endpoint).await);
+    let (tx, results) = mpsc::unbounded_channel();
+    let runner =
+        Runner::new(ctx, tx, Clipboard::new(Box::new(MemoryBackend::default()))).read_only(true);
+    let settings = Settings {
+        home_region: Some(REGION.into()),
+        ..Settings::default()
+    };
+    let state = State::new(settings, &[REGION.to_owned()], Instant::now());
+    let (keys, events) = futures::channel::mpsc::unbounded::<io::Result<Event>>();
+    let (frames_tx, mut frames) = mpsc::unbounded_channel();
+    let options = Options {
+        frames: Some(frames_tx),
+        ..Options::default()
+    };
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let theme = Theme::default();
+    let started = Instant::now();
+
+    let typing = async {
+        // Before any answer: a key is drawn at once all the same.
+        keys.unbounded_send(Ok(key(KeyCode::Down)))
+            .expect("loop reads keys");
+        let drawn = frame_where(&mut frames, "the first key", |d| d.after_key.is_some()).await;
+        assert!(drawn.loading && drawn.rows == 0, "{drawn:?}");
+        assert!(started.elapsed() < DELAY, "drawn before any answer came");
+
+        let first = frame_where(&mut frames, "the first page", |d| d.rows > 0).await;
+        assert!(first.loading, "two more pages are on their way: {first:?}");
+        let mut selected = first.selected.clone();
+        let mut latencies = Vec::new();
+        for code in [KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Up] {
+            keys.unbounded_send(Ok(key(code))).expect("loop reads keys");
+            let drawn = frame_where(&mut frames, "a key's frame", |d| d.after_key.is_some()).await;
+            assert!(drawn.loading, "the region is still waiting on the network");
+            assert_ne!(drawn.selected, selected, "{code:?} moved the selection");
+            selected = drawn.selected.clone();
+            latencies.push(drawn.after_key.expect("a key's frame"));
+        }
+        eprintln!("key to frame: {latencies:?}");
+        for waited in &latencies {
+            assert!(*waited < SLOWEST, "a key waited {waited:?} for its frame");
+        }
+        latencies.sort();
+        let median = latencies[latencies.len() / 2];
+        assert!(median < FRAME, "keys waited {latencies:?} for their frames");
+        // Ending the key stream quits the loop, as a closed terminal does.
+        drop(keys);
+        selected
+    };
+    let running = tui::run_loop(
+        &mut terminal,
+        events,
+        state,
+        runner,
+        results,
+        Signals::none(),
+        &theme,
+        options,
+    );
+    let (report, selected) = tokio::join!(running, typing);
+    let report = report.expect("the loop ends cleanly");
+    assert_eq!(report.keys, 5, "every key led to a frame");
+    assert!(report.slowest_key < SLOWEST, "{report:?}");
+    // What `--exit-after-load` prints is what scripts/bench-list reads.
+    let printed = smtui_devstack::bench::report::Timings::parse(&report.timings())
+        .expect("the benchmark reads the loop's timings");
+    assert_eq!(printed.rows, report.rows);
+    for mark in [tui::FIRST_FRAME, tui::FIRST_PAGE, tui::FIRST_ROW] {
+        assert!(printed.marks.iter().any(|(m, _)| m == mark), "{mark}");
+    }
+    let selected = selected.expect("a secret selected");
+    let screen = format!("{:?}", terminal.backend().buffer());
+    assert!(screen.contains(&selected), "{selected} on screen");
+}
