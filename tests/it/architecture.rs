@@ -1,6 +1,6 @@
 //! Guard rails that keep the shape of the code (see README "Architecture"): the core
 //! crate's manifest names nothing that waits, its code does no I/O, no room imports another, and
-//! no source file grows past 600 lines.
+//! no source file grows past 600 lines, and no test file is left out of the test binaries.
 
 use std::path::{Path, PathBuf};
 
@@ -240,4 +240,51 @@ fn no_source_file_is_over_600_lines() {
         }
     }
     assert!(long.is_empty(), "split these:\n{}", long.join("\n"));
+}
+
+/// The integration tests are built from the root manifest's `[[test]]`s alone (`autotests =
+/// false`), so a file of `tests/` that is neither one of them nor a module of one would
+/// never run, silently. Each is declared by its folder's `mod.rs` or `main.rs`, or, for a
+/// folder's own `mod.rs`, by the folder above it.
+#[test]
+fn every_test_file_is_built() {
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join("Cargo.toml")).expect("Cargo.toml");
+    let mut missing = Vec::new();
+    for file in rust_files(&Path::new(ROOT).join("tests")) {
+        let name = relative(&file);
+        if manifest.contains(&format!("path = \"{name}\"")) {
+            continue;
+        }
+        let (folder, module) = if file.file_name().is_some_and(|n| n == "mod.rs") {
+            let folder = file.parent().expect("a folder");
+            let module = folder
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            (folder.parent().expect("a parent").to_path_buf(), module)
+        } else {
+            let stem = file
+                .file_stem()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            (file.parent().expect("a folder").to_path_buf(), stem)
+        };
+        let declared = ["mod.rs", "main.rs"].iter().any(|parent| {
+            std::fs::read_to_string(folder.join(parent)).is_ok_and(|code| {
+                code.lines()
+                    .map(str::trim)
+                    .any(|l| l == format!("mod {module};") || l == format!("pub mod {module};"))
+            })
+        });
+        if !declared {
+            missing.push(name);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "in no test binary (declare each as a `mod` of tests/it, or a `[[test]]`):\n{}",
+        missing.join("\n")
+    );
 }
