@@ -3,14 +3,15 @@
 
 use std::time::{Duration, Instant};
 
-use aws_config::Region;
-use aws_sdk_secretsmanager::config::Credentials;
+use smtui_aws::AwsContext;
 use smtui_aws::clipboard::{Clipboard, MemoryBackend};
 use smtui_aws::runner::Runner;
-use smtui_aws::{AwsContext, ConnectOptions};
 use smtui_core::app::{Action, Command, Effect, Settings, State, init, update};
 use smtui_devstack::{Stack, StackOptions, fixtures};
 use tokio::sync::mpsc;
+
+pub use super::sdk::sdk_config;
+use super::sdk::sdk_config_as;
 
 pub async fn seeded_stack() -> Stack {
     Stack::start(StackOptions {
@@ -19,25 +20,6 @@ pub async fn seeded_stack() -> Stack {
     })
     .await
     .expect("local stack starts")
-}
-
-/// The app's own config loader aimed at the stack, with test credentials passed in rather
-/// than through process-wide env vars.
-pub async fn sdk_config(endpoint: &str) -> aws_config::SdkConfig {
-    sdk_config_as(endpoint, "testing", "testing").await
-}
-
-/// As [`sdk_config`], signing as the given access key.
-pub async fn sdk_config_as(endpoint: &str, key_id: &str, secret: &str) -> aws_config::SdkConfig {
-    let options = ConnectOptions {
-        profile: None,
-        endpoint_url: Some(endpoint.to_owned()),
-    };
-    AwsContext::loader(&options)
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::new(key_id, secret, None, None, "smtui-tests"))
-        .load()
-        .await
 }
 
 pub struct LiveApp {

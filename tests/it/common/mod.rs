@@ -6,6 +6,7 @@ mod harness;
 pub mod live;
 mod profiles;
 pub mod roles;
+mod sdk;
 pub mod tmux;
 
 use std::time::Duration;
