@@ -3,8 +3,14 @@
 //! the real run loop itself (`tui::run_loop`: from the key event it read to the frame it
 //! drew next), typed into through a channel and drawn on ratatui's TestBackend, with the
 //! real runner and SDK behind it. No sleeps: the test waits on the frames the loop reports.
+//!
+//! A binary of its own (see the root Cargo.toml): it times frames against one 60 Hz frame
+//! and seeds its stack with parallel writes, which the three hundred tests of `tests/it`
+//! running beside it in one process would disturb (a seeding write got moto's 500 there).
+//! It includes `it/common/sdk.rs` alone, all of it used here.
 
-mod common;
+#[path = "it/common/sdk.rs"]
+mod sdk;
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -75,7 +81,7 @@ async fn keys_move_the_selection_within_a_frame_while_every_answer_takes_two_sec
         .expect("seeded");
     stack.proxy().set_delay_all(Some(DELAY));
 
-    let ctx = AwsContext::from_config(common::live::sdk_config(&endpoint).await);
+    let ctx = AwsContext::from_config(sdk::sdk_config(&endpoint).await);
     let (tx, results) = mpsc::unbounded_channel();
     let runner =
         Runner::new(ctx, tx, Clipboard::new(Box::new(MemoryBackend::default()))).read_only(true);

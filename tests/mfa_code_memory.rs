@@ -5,15 +5,23 @@
 //! Watched with an allocator of this test's own that looks into every block as it is freed.
 //! That needs `unsafe` (a `GlobalAlloc`), allowed in this file alone: it only hands each
 //! call to the system allocator, and reads a block before giving it back.
+//!
+//! A binary of its own (see the root Cargo.toml): the allocator is the whole process's. It
+//! includes the harness's core and the profiles from `it/common` and nothing else, so no
+//! helper is unused here.
 #![allow(unsafe_code)]
 
-mod common;
+#[path = "it/common/harness.rs"]
+mod harness;
+#[path = "it/common/profiles.rs"]
+mod profiles;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use common::roles::{press, with_profiles};
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
+use harness::Harness;
+use profiles::with_profiles;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect};
 
@@ -47,6 +55,10 @@ unsafe impl GlobalAlloc for Watcher {
 
 #[global_allocator]
 static WATCHER: Watcher = Watcher;
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
 
 #[test]
 fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {

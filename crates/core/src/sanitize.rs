@@ -25,7 +25,7 @@
 //! Escapes are `\\` for a backslash, `\t` `\n` `\r` `\e`, and `\u{HEX}` for anything else.
 //! Because the backslash is escaped too, every backslash on screen starts an escape: the
 //! text `\u{202E}` typed literally shows as `\\u{202E}`, never like an escaped U+202E. The
-//! escaping is therefore reversible (`tests/properties.rs` decodes it back), and not
+//! escaping is therefore reversible (`tests/it/properties.rs` decodes it back), and not
 //! idempotent: each pass doubles the backslashes.
 
 use std::borrow::Cow;

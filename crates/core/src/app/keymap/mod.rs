@@ -195,7 +195,7 @@ impl Keymap {
         sections.iter().map(|s| s.rows.len() + 2).sum::<usize>() - 1
     }
 
-    /// The key table of `docs/keys.md`, generated (see `tests/readme.rs`).
+    /// The key table of `docs/keys.md`, generated (see `tests/it/readme.rs`).
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| Where | Keys | Command | Action |\n|---|---|---|---|\n");
         for &scope in &Scope::ORDER {

@@ -1,0 +1,390 @@
+//! The audit pane with the real SDK against the local stack: a read by an assumed role is
+//! found with its principal (shown though its user agent says smtui) and smtui's own reads,
+//! known by the caller identity's ARN, are left out until counted; more than 50 events page;
+//! the CloudTrail lane never sends more than 2 lookups a second per region (proved from the
+//! proxy's arrival times); a denied read shows as denied with its code (IAM auth on); a read
+//! with smtui's session ARN and user agent but another access key shows.
+
+use crate::common;
+
+use std::time::Duration;
+
+use crate::common::live::LiveApp;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use smtui_core::app::input::key_to_action;
+use smtui_core::app::layers::Layer;
+use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_devstack::{Stack, StackOptions, fixtures as fx};
+use tokio::sync::OnceCell;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+static STACK: OnceCell<Stack> = OnceCell::const_new();
+
+async fn stack() -> &'static Stack {
+    STACK
+        .get_or_init(|| async {
+            Stack::start(StackOptions {
+                seed: true,
+                ..StackOptions::default()
+            })
+            .await
+            .expect("local stack starts")
+        })
+        .await
+}
+
+fn press(app: &mut LiveApp, code: KeyCode) {
+    if let Some(action) = key_to_action(&app.state, KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.dispatch(action);
+    }
+}
+
+async fn app_on(endpoint: &str, name: &str) -> LiveApp {
+    let regions = vec![fx::PRIMARY_REGION.to_owned()];
+    let mut app = LiveApp::start_with_regions(endpoint, Settings::default(), &regions).await;
+    app.wait_loaded().await;
+    app.select(name, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    app
+}
+
+/// Opens the audit pane and waits for every lookup to be answered.
+async fn audit(app: &mut LiveApp) {
+    press(app, KeyCode::Char('A'));
+    assert_eq!(app.state.layers.top(), Layer::Audit);
+    app.wait_for("the events", WAIT, |s| {
+        s.audit.view.as_ref().is_some_and(|v| !v.loading())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted() {
+    let stack = stack().await;
+    let sts = aws_sdk_sts::Client::new(&stack.sdk_config(fx::PRIMARY_REGION));
+    let assumed = sts
+        .assume_role()
+        .role_arn("arn:aws:iam::123456789012:role/payments-deploy")
+        .role_session_name("ci-run-77")
+        .send()
+        .await
+        .expect("AssumeRole");
+    let creds = assumed.credentials().expect("credentials");
+    let as_role =
+        aws_sdk_secretsmanager::config::Builder::from(&stack.sdk_config(fx::PRIMARY_REGION))
+            .credentials_provider(aws_sdk_secretsmanager::config::Credentials::new(
+                creds.access_key_id(),
+                creds.secret_access_key(),
+                Some(creds.session_token().to_owned()),
+                None,
+                "assumed",
+            ))
+            // Anyone can say smtui in their user agent: that alone must not hide the read.
+            .app_name(aws_sdk_secretsmanager::config::AppName::new("smtui").expect("app name"))
+            .build();
+    aws_sdk_secretsmanager::Client::from_conf(as_role)
+        .get_secret_value()
+        .secret_id(fx::JSON_SECRET)
+        .send()
+        .await
+        .expect("GetSecretValue as the role");
+
+    let mut app = Box::pin(app_on(&stack.endpoint_url(), fx::JSON_SECRET)).await;
+    // A read as the start identity: its own, left out while smtui works as it (the record
+    // names who GetCallerIdentity says the stack's keys are, as on AWS)...
+    reveal_and_mask(&mut app).await;
+    audit(&mut app).await;
+    let view = app.state.audit.view.as_ref().expect("open");
+    let start = view.me.arn.clone().expect("GetCallerIdentity answered");
+    assert!(!view.me.access_keys.is_empty(), "the lookups' key is known");
+    assert!(
+        view.events
+            .iter()
+            .any(|e| e.name == "GetSecretValue" && e.own_read(&view.me)),
+        "the start identity's own read is recognised ({start}): {:?}",
+        view.events
+    );
+    assert!(view.rows().all(|e| !e.own_read(&view.me)), "and left out");
+    press(&mut app, KeyCode::Esc);
+    // ...and someone else's once smtui works as the role below.
+    // smtui works as a role, so its reads are recorded under the session ARN that
+    // GetCallerIdentity also gives (both come from the one AssumeRole answer).
+    work_as_role(&mut app, "arn:aws:iam::123456789012:role/payments-reader").await;
+    app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    reveal_and_mask(&mut app).await;
+    audit(&mut app).await;
+    let view = app.state.audit.view.as_ref().expect("open");
+    let me = view.me.arn.clone().expect("GetCallerIdentity answered");
+    assert!(me.contains(":assumed-role/payments-reader/"), "{me}");
+    let read = view
+        .rows()
+        .find(|e| {
+            e.name == "GetSecretValue" && e.principal.label == "role/payments-deploy (ci-run-77)"
+        })
+        .unwrap_or_else(|| panic!("the role's read: {:?}", view.events));
+    assert!(read.error_code.is_none());
+    assert!(
+        read.by_smtui,
+        "shown, though its client said smtui: {read:?}"
+    );
+    assert!(
+        view.rows()
+            .any(|e| e.name == "GetSecretValue" && e.by_smtui && e.principal.label == "user/moto"),
+        "the start identity's read through smtui is not ours now: {:?}",
+        view.events
+    );
+    let us = view.me.clone();
+    let own_read = |e: &smtui_core::model::audit::AuditEvent| e.own_read(&us);
+    assert!(
+        view.rows().all(|e| !own_read(e)),
+        "smtui's own reads are left out at first"
+    );
+    let own = view
+        .events
+        .iter()
+        .filter(|e| own_read(e) && e.name == "GetSecretValue")
+        .count();
+    assert!(
+        own >= 1,
+        "smtui's reveal is recorded as ours: through smtui, reading, by {me} with its key: {:?}",
+        view.events
+    );
+    let before = view.row_count();
+    press(&mut app, KeyCode::Char('m'));
+    let view = app.state.audit.view.as_ref().expect("open");
+    assert_eq!(
+        view.row_count(),
+        before + view.events.iter().filter(|e| own_read(e)).count()
+    );
+}
+
+/// Anyone allowed to assume smtui's role can pick smtui's (predictable) session name and say
+/// smtui in their user agent: the record then has smtui's session ARN and user agent, and
+/// only the access key differs. Their read shows; smtui's own, signed with the key smtui's
+/// lookups are signed with, stays hidden.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_as_our_role_session_with_another_key_shows_and_ours_stays_hidden() {
+    let stack = stack().await;
+    let secret = fx::STRING_SECRET;
+    let mut app = Box::pin(app_on(&stack.endpoint_url(), secret)).await;
+    work_as_role(&mut app, "arn:aws:iam::123456789012:role/payments-reader").await;
+    let me = match &app.state.session.caller {
+        Some(Ok(me)) => me.arn.clone(),
+        other => panic!("GetCallerIdentity as the role: {other:?}"),
+    };
+    let session = me.rsplit('/').next().expect("a session name").to_owned();
+    let sts = aws_sdk_sts::Client::new(&stack.sdk_config(fx::PRIMARY_REGION));
+    let twin = sts
+        .assume_role()
+        .role_arn("arn:aws:iam::123456789012:role/payments-reader")
+        .role_session_name(&session)
+        .send()
+        .await
+        .expect("AssumeRole with smtui's session name");
+    let creds = twin.credentials().expect("credentials");
+    let twin_key = creds.access_key_id().to_owned();
+    let as_twin =
+        aws_sdk_secretsmanager::config::Builder::from(&stack.sdk_config(fx::PRIMARY_REGION))
+            .credentials_provider(aws_sdk_secretsmanager::config::Credentials::new(
+                creds.access_key_id(),
+                creds.secret_access_key(),
+                Some(creds.session_token().to_owned()),
+                None,
+                "twin",
+            ))
+            .app_name(aws_sdk_secretsmanager::config::AppName::new("smtui").expect("app name"))
+            .build();
+    aws_sdk_secretsmanager::Client::from_conf(as_twin)
+        .get_secret_value()
+        .secret_id(secret)
+        .send()
+        .await
+        .expect("GetSecretValue as the twin session");
+
+    app.select(secret, fx::PRIMARY_REGION);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    reveal_and_mask(&mut app).await;
+    audit(&mut app).await;
+    let view = app.state.audit.view.as_ref().expect("open");
+    let reads: Vec<_> = view
+        .events
+        .iter()
+        .filter(|e| e.name == "GetSecretValue" && e.principal.arn.as_deref() == Some(&me))
+        .collect();
+    let twin_read = reads
+        .iter()
+        .find(|e| e.principal.access_key_id.as_deref() == Some(twin_key.as_str()))
+        .unwrap_or_else(|| panic!("the twin's read, recorded with its key: {reads:?}"));
+    assert!(
+        twin_read.by_smtui,
+        "its user agent says smtui: {twin_read:?}"
+    );
+    assert!(
+        view.rows().any(|e| e.id == twin_read.id),
+        "the twin's read shows, though its ARN and user agent are smtui's"
+    );
+    let ours = reads
+        .iter()
+        .find(|e| e.principal.access_key_id.as_deref() != Some(twin_key.as_str()))
+        .unwrap_or_else(|| panic!("smtui's own read: {reads:?}"));
+    assert!(
+        ours.principal
+            .access_key_id
+            .as_ref()
+            .is_some_and(|key| view.me.access_keys.contains(key)),
+        "smtui's read was signed with the key its lookups were: {ours:?} {:?}",
+        view.me
+    );
+    assert!(
+        view.rows().all(|e| e.id != ours.id),
+        "smtui's own read stays hidden"
+    );
+}
+
+async fn reveal_and_mask(app: &mut LiveApp) {
+    app.cmd(Command::Reveal);
+    app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
+        .await;
+    app.cmd(Command::Reveal);
+}
+
+/// Switches to `role` through the role switcher (its session `smtui-<user>`), and waits
+/// for the list and GetCallerIdentity as the role.
+async fn work_as_role(app: &mut LiveApp, role: &str) {
+    app.cmd(Command::Role);
+    app.cmd(Command::Select);
+    for c in role.chars() {
+        app.dispatch(Action::Text(TextEdit::Insert(c)));
+    }
+    app.cmd(Command::Select);
+    app.cmd(Command::Select);
+    app.wait_for("the switch", WAIT, |s| {
+        s.session.identity != IdentityId::START
+    })
+    .await;
+    app.wait_loaded().await;
+    app.wait_for("who we are now", WAIT, |s| {
+        s.session.caller.as_ref().is_some_and(Result::is_ok)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn more_than_fifty_events_page_as_the_user_scrolls() {
+    let stack = stack().await;
+    let name = "test/audit/busy";
+    let client = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION));
+    client
+        .create_secret()
+        .name(name)
+        .secret_string("x")
+        .send()
+        .await
+        .expect("CreateSecret");
+    for _ in 0..60 {
+        client
+            .describe_secret()
+            .secret_id(name)
+            .send()
+            .await
+            .expect("DescribeSecret");
+    }
+    let mut app = Box::pin(app_on(&stack.endpoint_url(), name)).await;
+    audit(&mut app).await;
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Char('j'));
+        app.wait_for("the page", WAIT, |s| {
+            s.audit.view.as_ref().is_some_and(|v| !v.loading())
+        })
+        .await;
+    }
+    let view = app.state.audit.view.as_ref().expect("open");
+    let describes = view
+        .events
+        .iter()
+        .filter(|e| e.name == "DescribeSecret" && !e.by_smtui)
+        .count();
+    assert_eq!(describes, 60, "every call, each once");
+    let mut ids: Vec<&str> = view.events.iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), view.events.len(), "no event twice");
+    assert!(
+        view.streams.iter().any(|s| s.pages >= 2),
+        "more than one page was read"
+    );
+}
+
+/// In ap-southeast-2, which no other test here looks up (each test runs its own app, so
+/// its own lanes): a burst of lookups, all in one region, from one app.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
+    let stack = stack().await;
+    let region = "ap-southeast-2";
+    let client = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(region));
+    // Enough of the region's events for the scan to page through several pages.
+    for _ in 0..250 {
+        client
+            .describe_secret()
+            .secret_id(fx::AP_SECRET)
+            .send()
+            .await
+            .expect("DescribeSecret");
+    }
+    let regions = vec![region.to_owned()];
+    let mut app =
+        LiveApp::start_with_regions(&stack.endpoint_url(), Settings::default(), &regions).await;
+    app.wait_loaded().await;
+    app.select(fx::AP_SECRET, region);
+    app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
+    let start = std::time::Instant::now();
+    audit(&mut app).await;
+    let times: Vec<std::time::Instant> = stack
+        .proxy()
+        .lookup_times()
+        .into_iter()
+        .filter(|(at, r)| *at >= start && r == region)
+        .map(|(at, _)| at)
+        .collect();
+    assert!(
+        times.len() >= 5,
+        "a burst of lookups was made: {}",
+        times.len()
+    );
+    for window in times.windows(3) {
+        let span = window[2].duration_since(window[0]);
+        assert!(
+            span >= Duration::from_millis(950),
+            "three lookups within {span:?}: more than 2 a second"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_denied_read_shows_as_denied_with_its_code() {
+    let (_stack, _user, mut app) = Box::pin(common::live::auditor_app()).await;
+    app.cmd(Command::Reveal);
+    app.wait_for("the refusal", WAIT, |s| {
+        s.status_text().contains("GetSecretValue")
+    })
+    .await;
+    audit(&mut app).await;
+    press(&mut app, KeyCode::Char('m'));
+    let view = app.state.audit.view.as_ref().expect("open");
+    let denied = view
+        .rows()
+        .find(|e| e.name == "GetSecretValue")
+        .unwrap_or_else(|| panic!("the denied read: {:?}", view.events));
+    assert!(denied.denied(), "{denied:?}");
+    assert_eq!(
+        denied.error_code.as_deref(),
+        Some("AccessDenied"),
+        "as CloudTrail records it"
+    );
+}

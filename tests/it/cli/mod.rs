@@ -1,0 +1,5 @@
+//! The binary run as a command: `smtui posture` and `smtui list` (headless), and a bad
+//! config or theme stopping it at start.
+
+mod headless_commands;
+mod invalid_config;

@@ -1,0 +1,5 @@
+//! Rotation: the panel in every state, rotate, schedule, cancel and repair, without a
+//! terminal and against the local stack.
+
+mod flows;
+mod live;
