@@ -66,7 +66,7 @@ fn readme_commands_match_ci() {
 fn readme_names_every_theme_role() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
-    for (role, _) in smtui_core::ui::theme::ROLES {
+    for (role, _) in smtui_core::kit::theme::ROLES {
         assert!(
             readme.contains(&format!("`{role}`")),
             "README \"Themes\" does not name the role {role}"

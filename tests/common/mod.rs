@@ -19,12 +19,13 @@ use smtui_core::app::{
     Action, AwsCall, Command, CopyRequest, EditFetch, Effect, Envelope, Outcome, Settings, State,
     update,
 };
+use smtui_core::kit::Theme;
 use smtui_core::model::{
     AwsError, ErrorKind, FetchedValue, Replica, Rotation, SecretDetail, SecretSummary, Tag,
     VersionInfo, VersionStages,
 };
+use smtui_core::render::render;
 use smtui_core::secret::{SecretValue, ValueView};
-use smtui_core::ui::{Theme, render};
 
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 
@@ -289,7 +290,7 @@ impl Harness {
     /// What the run loop does after a frame: tells `update` how far the value can scroll.
     pub fn settle(&mut self, width: u16, height: u16) {
         let size = ratatui::layout::Rect::new(0, 0, width, height);
-        for action in smtui_core::ui::layout_feedback(size, &self.state, &Theme::default()) {
+        for action in smtui_core::render::layout_feedback(size, &self.state, &Theme::default()) {
             self.act(action);
         }
     }

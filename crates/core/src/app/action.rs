@@ -54,7 +54,7 @@ pub enum Action {
     },
     /// A countdown on screen needs redrawing.
     Tick,
-    /// After a frame: how far the shown value can scroll (see `ui::layout_feedback`).
+    /// After a frame: how far the shown value can scroll (see `render::layout_feedback`).
     ValueScrollLimit(u16),
     /// After a frame: how far the help can scroll on this screen.
     HelpScrollLimit(u16),
@@ -66,7 +66,7 @@ pub enum Action {
     /// (the palette offers the tab commands only then).
     TabsShown(bool),
     Resize,
-    /// What a mouse event meant, found against the drawn layout (`ui::mouse`).
+    /// What a mouse event meant, found against the drawn layout (`render::mouse`).
     Pointer(Pointer),
     Quit,
     /// The process is told to end (SIGTERM, SIGHUP, SIGINT, SIGQUIT, a panic on another

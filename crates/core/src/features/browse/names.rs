@@ -131,7 +131,7 @@ fn window(name: &str, room: usize, from: usize) -> String {
 
 /// The longest start of `text` in `columns` (whole graphemes).
 fn start(text: &str, columns: usize) -> &str {
-    let (bytes, _) = crate::ui::wrap::fitting(text, columns);
+    let (bytes, _) = crate::kit::wrap::fitting(text, columns);
     &text[..bytes]
 }
 

@@ -17,11 +17,11 @@ use ratatui::widgets::{Clear, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::features::rotation::overview::{Overview, TextWidths, fails_text, next_text};
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, elide_middle, fit, pane_block, scroll_offset};
 use crate::model::posture::{Check, Report};
 use crate::model::rotation::Health;
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, elide_middle, fit, pane_block, scroll_offset};
 
 /// Table cells are one column apart (ratatui's default spacing).
 const SPACING: usize = 1;

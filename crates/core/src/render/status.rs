@@ -13,8 +13,8 @@ use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
+use crate::kit::{Theme, widgets};
 use crate::sanitize::sanitize_line;
-use crate::ui::{Theme, widgets};
 
 pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" smtui ", theme.title)];

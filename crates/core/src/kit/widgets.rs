@@ -5,10 +5,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
 use crate::diff::{Change, DiffRow};
+use crate::kit::Theme;
+use crate::kit::wrap::{first_grapheme, fitting, secret_spans};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
-use crate::ui::Theme;
-use crate::ui::wrap::{first_grapheme, fitting, secret_spans};
 
 /// How a masked value is drawn.
 /// "in 4 days", "3 hours ago", "now".
