@@ -364,3 +364,86 @@ fn the_circle_finder_finds_a_circle_and_only_it() {
     .collect();
     assert_eq!(circles(&graph), vec![vec!["a", "b", "c"]]);
 }
+
+/// The modules of `app` (its files, and its folders taken whole), each with the others its
+/// code names: by `crate::app::x`, by `super::x` from a file directly in `app`, or by a name
+/// `app/mod.rs` re-exports (`crate::app::Action` is `action`'s).
+fn app_module_imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let app = Path::new(ROOT).join("crates/core/src/app");
+    let children: Vec<String> = std::fs::read_dir(&app)
+        .expect("crates/core/src/app")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "mod.rs"))
+        .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+        .collect();
+    let mut reexported = std::collections::BTreeMap::new();
+    for path in paths(&code(&app.join("mod.rs"))) {
+        let path = path.replace(' ', "");
+        let segments: Vec<&str> = path.split("::").collect();
+        if let [first, .., last] = segments[..]
+            && children.iter().any(|c| c == first)
+        {
+            reexported.insert(last.to_owned(), first.to_owned());
+        }
+    }
+    let resolve = |name: &str| {
+        children
+            .iter()
+            .find(|c| *c == name)
+            .or_else(|| reexported.get(name))
+            .cloned()
+    };
+    let mut graph = std::collections::BTreeMap::new();
+    for child in &children {
+        let file = app.join(format!("{child}.rs"));
+        let (files, direct) = if file.is_file() {
+            (vec![file], true)
+        } else {
+            (rust_files(&app.join(child)), false)
+        };
+        let mut named = std::collections::BTreeSet::new();
+        for file in files {
+            for path in paths(&code(&file)) {
+                let path = path.replace(' ', "");
+                let mut prefixes = vec!["crate::app::"];
+                if direct {
+                    prefixes.push("super::");
+                }
+                for prefix in prefixes {
+                    for (at, _) in path.match_indices(prefix) {
+                        let before = path[..at].chars().next_back();
+                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                            continue;
+                        }
+                        let name: String = path[at + prefix.len()..]
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        if let Some(to) = resolve(&name).filter(|to| to != child) {
+                            named.insert(to);
+                        }
+                    }
+                }
+            }
+        }
+        graph.insert(child.clone(), named);
+    }
+    graph
+}
+
+/// Within `app`, no file imports one that imports it back: actions carry results, results
+/// name the calls, and effects carry timers (not actions), so the three read one way.
+#[test]
+fn no_file_of_app_imports_one_that_imports_it_back() {
+    let graph = app_module_imports();
+    assert!(
+        graph["action"].contains("envelope") && graph["envelope"].contains("effect"),
+        "the imports were read: {graph:#?}"
+    );
+    let found = circles(&graph);
+    assert!(
+        found.is_empty(),
+        "import circles between files of app: {found:?}\n{graph:#?}"
+    );
+}

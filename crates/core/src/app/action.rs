@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::app::command::Command;
+use crate::app::effect::Timer;
 use crate::app::envelope::Envelope;
 
 // Actions pass through a channel a few at a time; boxing the big results would buy nothing.
@@ -92,6 +93,19 @@ pub enum Pointer {
         pane: Option<crate::app::layers::Tab>,
         down: bool,
     },
+}
+
+/// The action a timer delivers when it wakes (see `Effect::After`).
+impl From<Timer> for Action {
+    fn from(timer: Timer) -> Self {
+        match timer {
+            Timer::DetailDue { arn } => Action::DetailDue { arn },
+            Timer::RemaskDue { reveal } => Action::RemaskDue { reveal },
+            Timer::MaskDue => Action::MaskDue,
+            Timer::ClipboardClearDue { token } => Action::ClipboardClearDue { token },
+            Timer::AuditRetryDue { query } => Action::AuditRetryDue { query },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
