@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, BorderType};
 
 use crate::diff::{Change, DiffRow};
 use crate::kit::Theme;
-use crate::kit::wrap::{first_grapheme, fitting, secret_spans};
+use crate::kit::wrap::{fitting, secret_spans};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
 
@@ -157,147 +157,6 @@ pub fn diff_lines<'a>(
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn diff_rows_that_do_not_fit_give_way_unchanged_first_and_say_so() {
-        let row = |change, key: &str| DiffRow {
-            change,
-            key: key.into(),
-            old: None,
-            new: None,
-        };
-        let theme = Theme::default();
-        let mut rows: Vec<DiffRow> = (0..10)
-            .map(|i| row(Change::Same, &format!("k{i}")))
-            .collect();
-        rows.push(row(Change::Added, "new1"));
-        rows.push(row(Change::Added, "new2"));
-        let text = |lines: Vec<Line>| lines.iter().map(ToString::to_string).collect::<Vec<_>>();
-        assert_eq!(diff_lines(&rows, false, 12, &theme).len(), 12, "all fit");
-        let changes = text(diff_lines(&rows, false, 5, &theme));
-        assert_eq!(changes.len(), 3);
-        assert!(changes[0].contains("new1") && changes[1].contains("new2"));
-        assert_eq!(changes[2], "(10 unchanged, not shown here)");
-        let squeezed = text(diff_lines(&rows, false, 2, &theme));
-        assert_eq!(squeezed.len(), 2);
-        assert_eq!(
-            squeezed[1],
-            "… 1 more change, and 10 unchanged: a larger screen shows them"
-        );
-    }
-
-    #[test]
-    fn relative_times_read_naturally() {
-        let now: jiff::Timestamp = "2026-11-25T12:00:00Z".parse().expect("ts");
-        let at = |s: &str| s.parse::<jiff::Timestamp>().expect("ts");
-        assert_eq!(relative(at("2026-11-25T12:00:30Z"), now), "now");
-        assert_eq!(relative(at("2026-11-25T11:59:00Z"), now), "1 minute ago");
-        assert_eq!(relative(at("2026-11-25T15:00:00Z"), now), "in 3 hours");
-        assert_eq!(relative(at("2026-11-27T00:00:00Z"), now), "in 36 hours");
-        assert_eq!(relative(at("2026-11-10T12:00:00Z"), now), "15 days ago");
-        assert_eq!(relative(at("2026-12-25T12:00:00Z"), now), "in 30 days");
-    }
-}
-
-/// A long identifier (an ARN, a name with paths) as lines of at most `width` columns,
-/// broken after its separators (`:` `/` `-` `_` `.` `@` `+` `=`), never inside a word. A
-/// piece with no separator that is still too long keeps its start and end around "…".
-pub fn break_identifier(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr as _;
-    let width = width.max(1);
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, ':' | '/' | '-' | '_' | '.' | '@' | '+' | '=') {
-            let end = i + c.len_utf8();
-            pieces.push(&text[start..end]);
-            start = end;
-        }
-    }
-    if start < text.len() {
-        pieces.push(&text[start..]);
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for piece in pieces {
-        if !line.is_empty() && line.width() + piece.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if piece.width() > width {
-            lines.push(elide_middle(piece, width));
-        } else {
-            line.push_str(piece);
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// A labelled line wrapped to `width` columns with a hanging indent: the lines after the
-/// first start `indent` columns in, under the value rather than under its label. Words
-/// move whole to the next line; one longer than a line is broken. Styles are kept.
-pub fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
-    use unicode_width::UnicodeWidthStr as _;
-    if line.width() <= width || width <= indent + 1 {
-        return vec![line];
-    }
-    let mut lines: Vec<Line<'a>> = Vec::new();
-    let mut current: Vec<Span<'a>> = Vec::new();
-    let mut used = 0;
-    let push = |text: &str, style, current: &mut Vec<Span<'a>>, used: &mut usize| {
-        current.push(Span::styled(text.to_owned(), style));
-        *used += text.width();
-    };
-    // A finished line ends at its last word, not at the space after it.
-    let finish = |current: &mut Vec<Span<'a>>| {
-        if let Some(last) = current.last_mut() {
-            let trimmed = last.content.trim_end().to_owned();
-            last.content = trimmed.into();
-        }
-        Line::from(std::mem::take(current))
-    };
-    for span in line.spans {
-        for word in span.content.split_inclusive(' ') {
-            let mut word = word;
-            while !word.is_empty() {
-                let room = width.saturating_sub(used);
-                let visible = word.trim_end().width();
-                if visible <= room {
-                    push(word, span.style, &mut current, &mut used);
-                    break;
-                }
-                if used > indent && visible <= width - indent {
-                    // The word fits on a line of its own: it starts the next one.
-                    lines.push(finish(&mut current));
-                    current.push(Span::raw(" ".repeat(indent)));
-                    used = indent;
-                    continue;
-                }
-                // Longer than any line: as much as fits here, the rest on the next (at
-                // least one character at the start of a line, so the loop ends).
-                let (mut end, _) = fitting(word, room);
-                if end == 0 && used <= indent {
-                    end = first_grapheme(word).len();
-                }
-                push(&word[..end], span.style, &mut current, &mut used);
-                word = &word[end..];
-                lines.push(finish(&mut current));
-                current.push(Span::raw(" ".repeat(indent)));
-                used = indent;
-            }
-        }
-    }
-    if current.iter().any(|s| !s.content.trim().is_empty()) {
-        lines.push(finish(&mut current));
-    }
-    lines
-}
-
 /// A line in at most `width` columns, ending in "…" when it had to be cut. Styles are kept,
 /// and a borrowed span stays borrowed: a cut one is a slice of the same bytes (a revealed
 /// value is drawn from its own buffer, never copied).
@@ -340,85 +199,47 @@ pub fn fit(text: &str, width: usize) -> String {
     format!("{}…", text.unicode_truncate(width - 1).0)
 }
 
-/// `text` cut to `width` columns by taking out its middle: "prod/very…-AbCdEf".
-pub fn elide_middle(text: &str, width: usize) -> String {
-    use unicode_truncate::UnicodeTruncateStr as _;
-    use unicode_width::UnicodeWidthStr as _;
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let keep = width - 1;
-    let (head, _) = text.unicode_truncate(keep.div_ceil(2));
-    let (tail, _) = text.unicode_truncate_start(keep / 2);
-    format!("{head}…{tail}")
-}
-
 #[cfg(test)]
-mod identifier_tests {
+mod tests {
     use super::*;
 
     #[test]
-    fn a_long_value_hangs_under_itself_and_keeps_its_styles() {
-        let warn = ratatui::style::Style::new().fg(ratatui::style::Color::Red);
-        let line = Line::from(vec![
-            Span::raw("Tags        "),
-            Span::styled("Team=payments, Env=prod, Owner=maria@example.com", warn),
-        ]);
-        let lines = hang(line, 12, 36);
-        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    fn diff_rows_that_do_not_fit_give_way_unchanged_first_and_say_so() {
+        let row = |change, key: &str| DiffRow {
+            change,
+            key: key.into(),
+            old: None,
+            new: None,
+        };
+        let theme = Theme::default();
+        let mut rows: Vec<DiffRow> = (0..10)
+            .map(|i| row(Change::Same, &format!("k{i}")))
+            .collect();
+        rows.push(row(Change::Added, "new1"));
+        rows.push(row(Change::Added, "new2"));
+        let text = |lines: Vec<Line>| lines.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(diff_lines(&rows, false, 12, &theme).len(), 12, "all fit");
+        let changes = text(diff_lines(&rows, false, 5, &theme));
+        assert_eq!(changes.len(), 3);
+        assert!(changes[0].contains("new1") && changes[1].contains("new2"));
+        assert_eq!(changes[2], "(10 unchanged, not shown here)");
+        let squeezed = text(diff_lines(&rows, false, 2, &theme));
+        assert_eq!(squeezed.len(), 2);
         assert_eq!(
-            text,
-            [
-                "Tags        Team=payments, Env=prod,",
-                "            Owner=maria@example.com",
-            ]
+            squeezed[1],
+            "… 1 more change, and 10 unchanged: a larger screen shows them"
         );
-        assert!(lines.iter().all(|l| l.width() <= 36));
-        assert!(lines[1].spans.iter().any(|s| s.style == warn));
-        // A word longer than any line is broken; a line that fits is left alone.
-        let long = hang(
-            Line::raw("Rotator   x".to_owned() + &"y".repeat(40)),
-            10,
-            20,
-        );
-        assert!(
-            long.len() == 5 && long.iter().all(|l| l.width() <= 20),
-            "{long:?}"
-        );
-        assert_eq!(hang(Line::raw("short"), 10, 20).len(), 1);
     }
 
     #[test]
-    fn an_arn_breaks_after_its_separators_only() {
-        let arn =
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/postgres-AbCdEf";
-        let lines = break_identifier(arn, 34);
-        assert_eq!(
-            lines,
-            [
-                "arn:aws:secretsmanager:us-east-1:",
-                "123456789012:secret:prod/orders/",
-                "postgres-AbCdEf",
-            ]
-        );
-        assert_eq!(lines.concat(), arn, "nothing lost");
-        assert_eq!(break_identifier(arn, 200), [arn]);
-        assert_eq!(break_identifier("", 10), [""]);
-    }
-
-    #[test]
-    fn a_piece_too_long_for_any_line_is_elided_in_the_middle() {
-        let lines = break_identifier("secret:abcdefghijklmnopqrstuvwxyz", 10);
-        assert_eq!(lines, ["secret:", "abcde…wxyz"]);
-        assert_eq!(elide_middle("abcdef", 1), "…");
-        assert_eq!(elide_middle("abc", 3), "abc");
-        for width in 0..12 {
-            for line in break_identifier("arn:aws:x:y-zzzzzzzzzzzzzzzzzz", width) {
-                assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= width.max(1));
-            }
-        }
+    fn relative_times_read_naturally() {
+        let now: jiff::Timestamp = "2026-11-25T12:00:00Z".parse().expect("ts");
+        let at = |s: &str| s.parse::<jiff::Timestamp>().expect("ts");
+        assert_eq!(relative(at("2026-11-25T12:00:30Z"), now), "now");
+        assert_eq!(relative(at("2026-11-25T11:59:00Z"), now), "1 minute ago");
+        assert_eq!(relative(at("2026-11-25T15:00:00Z"), now), "in 3 hours");
+        assert_eq!(relative(at("2026-11-27T00:00:00Z"), now), "in 36 hours");
+        assert_eq!(relative(at("2026-11-10T12:00:00Z"), now), "15 days ago");
+        assert_eq!(relative(at("2026-12-25T12:00:00Z"), now), "in 30 days");
     }
 }

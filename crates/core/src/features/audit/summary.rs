@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::features::audit::AuditView;
 use crate::kit::Theme;
-use crate::kit::widgets::elide_middle;
+use crate::kit::wrap::elide_middle;
 use crate::model::audit::summary::summarise;
 use crate::sanitize::sanitize_line;
 

@@ -15,10 +15,11 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
-use crate::features::audit::wrap::wrap_indented;
 use crate::features::audit::{AuditView, Scope};
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, elide_middle, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, pane_block, scroll_offset};
+use crate::kit::wrap::elide_middle;
+use crate::kit::wrap::wrap_indented;
 use crate::model::audit::{AuditEvent, PrincipalKind};
 use crate::sanitize::{sanitize_line, sanitize_lines};
 

@@ -9,7 +9,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::room::Ctx;
 use crate::kit::Theme;
-use crate::kit::widgets::{break_identifier, date, date_time, dim_line, hang, pane_block};
+use crate::kit::widgets::{date, date_time, dim_line, pane_block};
+use crate::kit::wrap::{break_identifier, hang};
 use crate::model::SecretDetail;
 use crate::model::rotation::schedule::describe;
 use crate::model::rotation::{Facts, StageMap, derive, next_rotation};

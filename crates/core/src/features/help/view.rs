@@ -12,7 +12,8 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::help::Help;
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, hang, pane_block};
+use crate::kit::widgets::{centered, pane_block};
+use crate::kit::wrap::hang;
 
 pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {
     let popup = help_area(area);

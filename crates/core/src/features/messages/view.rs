@@ -13,7 +13,8 @@ use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::features::messages::Messages;
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, dim_line, hang, pane_block};
+use crate::kit::widgets::{centered, dim_line, pane_block};
+use crate::kit::wrap::hang;
 use crate::sanitize::sanitize_line;
 
 /// The column the words start in, after `HH:MM:SS  `.

@@ -18,7 +18,8 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::features::rotation::overview::{Overview, TextWidths, fails_text, next_text};
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, elide_middle, fit, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, fit, pane_block, scroll_offset};
+use crate::kit::wrap::elide_middle;
 use crate::model::posture::{Check, Report};
 use crate::model::rotation::Health;
 use crate::sanitize::sanitize_line;
