@@ -18,6 +18,7 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::features::rotation::overview::{Overview, TextWidths, fails_text, next_text};
 use crate::kit::Theme;
+use crate::kit::columns::drop_until_fits;
 use crate::kit::widgets::{centered, fit, pane_block, scroll_offset};
 use crate::kit::wrap::elide_middle;
 use crate::model::posture::{Check, Report};
@@ -281,11 +282,7 @@ fn plan(width: usize, widths: &TextWidths) -> Vec<(Column, usize)> {
     } else {
         [Column::Next, Column::Region, Column::Fails]
     };
-    for column in optional {
-        if needed(&shown) > width {
-            shown.retain(|&c| c != column);
-        }
-    }
+    drop_until_fits(&mut shown, &optional, width, needed);
     let fixed: usize = shown
         .iter()
         .filter(|&&c| !matches!(c, Column::Health | Column::Name))
