@@ -13,7 +13,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use smtui_core::app::{Action, Command, State, TextEdit, update};
 use smtui_core::features::browse::Column;
-use smtui_core::ui::{Theme, render};
+use smtui_core::kit::Theme;
+use smtui_core::render::render;
 
 const SIZES: [usize; 3] = [10_000, 50_000, 100_000];
 /// The region the page benchmark's pages arrive in (cleared again, untimed, after each).

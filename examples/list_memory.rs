@@ -14,7 +14,8 @@ use std::process::Command;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smtui_core::ui::{Theme, render};
+use smtui_core::kit::Theme;
+use smtui_core::render::render;
 
 const ROWS: &str = "SMTUI_LIST_MEMORY_ROWS";
 

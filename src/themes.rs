@@ -9,8 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use smtui_core::ui::Theme;
-use smtui_core::ui::theme::BUILTIN;
+use smtui_core::kit::Theme;
+use smtui_core::kit::theme::BUILTIN;
 
 /// The themes to choose from, the one to start with, and what went wrong on the way.
 #[derive(Debug)]

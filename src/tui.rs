@@ -27,7 +27,8 @@ use crate::terminal_out::ScrubbedOut;
 use smtui_aws::runner::Runner;
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::{Action, Outcome, State, init, update};
-use smtui_core::ui::{self, Theme};
+use smtui_core::kit::Theme;
+use smtui_core::render;
 
 /// The terminal in raw mode on the alternate screen, restored when dropped: at the end of
 /// the run, on an error, and when a panic unwinds the UI thread. Not `ratatui::init`: its
@@ -342,7 +343,7 @@ where
             }
             // Layout feedback: how far what is on screen can scroll.
             let size = terminal.size().map_err(terminal_error)?;
-            for action in ui::layout_feedback(size.into(), &state, theme) {
+            for action in render::layout_feedback(size.into(), &state, theme) {
                 for effect in step(&mut state, action) {
                     runner.run(effect);
                 }
@@ -371,7 +372,7 @@ where
                 }
                 Some(Ok(Event::Mouse(mouse))) => {
                     let size = terminal.size().map_err(terminal_error)?;
-                    ui::mouse::pointer_action(size.into(), &state, &mouse)
+                    render::mouse::pointer_action(size.into(), &state, &mouse)
                 }
                 Some(Ok(_)) => None,
                 Some(Err(e)) => return Err(e),
@@ -446,7 +447,7 @@ where
 {
     let drawing = Instant::now();
     terminal
-        .draw(|frame| ui::render(frame, state, theme))
+        .draw(|frame| render::render(frame, state, theme))
         .map_err(std::io::Error::other)?;
     report.slowest_frame = report.slowest_frame.max(drawing.elapsed());
     Ok(())

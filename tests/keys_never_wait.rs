@@ -23,7 +23,7 @@ use smtui_aws::AwsContext;
 use smtui_aws::clipboard::{Clipboard, MemoryBackend};
 use smtui_aws::runner::Runner;
 use smtui_core::app::{Settings, State};
-use smtui_core::ui::Theme;
+use smtui_core::kit::Theme;
 use smtui_devstack::bench::raw::Raw;
 use smtui_devstack::{Stack, StackOptions};
 use tokio::sync::mpsc;

@@ -112,7 +112,7 @@ fn readme_names_every_theme_role() {
         "/docs/configuration.md"
     ))
     .expect("docs/configuration.md");
-    for (role, _) in smtui_core::ui::theme::ROLES {
+    for (role, _) in smtui_core::kit::theme::ROLES {
         assert!(
             readme.contains(&format!("`{role}`")),
             "docs/configuration.md \"Themes\" does not name the role {role}"

@@ -125,13 +125,13 @@ fn throttling_is_said_and_tried_again_later() {
         h.state.status_text()
     );
     let retry = h.effects.iter().find_map(|e| match e {
-        Effect::After { delay, action } => Some((*delay, action.clone())),
+        Effect::After { delay, timer } => Some((*delay, Action::from(timer.clone()))),
         _ => None,
     });
     let (delay, action) = retry.expect("a retry later");
     assert_eq!(delay, Duration::from_secs(2));
     assert!(lookups(&h).is_empty());
-    h.act(*action);
+    h.act(action);
     assert_eq!(lookups(&h).len(), 1, "asked again");
     let screen = h.screen(160, 40);
     assert!(screen.contains("Looking up events"), "{screen}");

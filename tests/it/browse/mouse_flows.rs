@@ -1,13 +1,13 @@
 //! The mouse: clicks and the wheel hit-tested against the layout the frame was drawn with
-//! (`ui::layout`), then through `update` as the run loop does it.
+//! (`render::layout`), then through `update` as the run loop does it.
 
 use crate::common::{self, Harness};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use smtui_core::app::Command;
 use smtui_core::app::layers::{Focus, Layer, Tab};
-use smtui_core::ui::layout;
-use smtui_core::ui::mouse::pointer_action;
+use smtui_core::render::layout;
+use smtui_core::render::mouse::pointer_action;
 
 fn event(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
     MouseEvent {

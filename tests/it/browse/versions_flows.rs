@@ -29,7 +29,7 @@ fn reveal_wake_up(h: &mut Harness) -> Action {
     let timeout = h.state.settings.reveal_timeout;
     let effects = h.press(KeyCode::Char('v'), KeyModifiers::NONE);
     let wake = effects.iter().find_map(|effect| match effect {
-        Effect::After { delay, action } if *delay == timeout => Some((**action).clone()),
+        Effect::After { delay, timer } if *delay == timeout => Some(Action::from(timer.clone())),
         _ => None,
     });
     wake.expect("a wake-up at the reveal timeout")

@@ -37,7 +37,7 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
     );
     let due = h.effects.clone();
     assert!(due.iter().any(
-        |e| matches!(e, Effect::After { action, .. } if matches!(**action, Action::ClipboardClearDue { .. }))
+        |e| matches!(e, Effect::After { timer, .. } if matches!(Action::from(timer.clone()), Action::ClipboardClearDue { .. }))
     ));
     let effects = h.act(Action::ClipboardClearDue { token }).to_vec();
     assert!(matches!(&effects[..], [Effect::ClearClipboard { token: t }] if *t == token));

@@ -18,7 +18,8 @@ use ratatui::buffer::Buffer;
 use smtui_core::app::{Action, AwsCall, Command, CopyRequest, EditFetch, Effect, Outcome, State};
 use smtui_core::model::FetchedValue;
 use smtui_core::secret::{SecretValue, ValueView};
-use smtui_core::ui::{Theme, render};
+use smtui_core::kit::Theme;
+use smtui_core::render::render;
 
 pub use harness::{Harness, REGIONS, detail_for, summary, ts};
 
@@ -99,7 +100,7 @@ impl Harness {
     /// What the run loop does after a frame: tells `update` how far the value can scroll.
     pub fn settle(&mut self, width: u16, height: u16) {
         let size = ratatui::layout::Rect::new(0, 0, width, height);
-        for action in smtui_core::ui::layout_feedback(size, &self.state, &Theme::default()) {
+        for action in smtui_core::render::layout_feedback(size, &self.state, &Theme::default()) {
             self.act(action);
         }
     }

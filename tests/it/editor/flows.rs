@@ -5,7 +5,7 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{AwsCall, EditFetch, Effect, Outcome, SaveResult};
+use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome, SaveResult};
 use smtui_core::features::editor::Phase;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue};
 use smtui_core::secret::{SecretValue, ValueView};
@@ -169,7 +169,9 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
         .press(KeyCode::Char('v'), KeyModifiers::NONE)
         .iter()
         .find_map(|effect| match effect {
-            Effect::After { delay, action } if *delay == timeout => Some((**action).clone()),
+            Effect::After { delay, timer } if *delay == timeout => {
+                Some(Action::from(timer.clone()))
+            }
             _ => None,
         })
         .expect("a wake-up at the reveal timeout");

@@ -34,7 +34,9 @@ fn mask_wake(effects: &[Effect], h: &Harness) -> Action {
     effects
         .iter()
         .find_map(|effect| match effect {
-            Effect::After { delay, action } if *delay == timeout => Some((**action).clone()),
+            Effect::After { delay, timer } if *delay == timeout => {
+                Some(Action::from(timer.clone()))
+            }
             _ => None,
         })
         .expect("a wake-up at the reveal timeout")

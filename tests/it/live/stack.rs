@@ -133,7 +133,7 @@ async fn a_dead_region_and_a_slow_region_hide_nothing_else() {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
         terminal
-            .draw(|f| smtui_core::ui::render(f, &app.state, &smtui_core::ui::Theme::default()))
+            .draw(|f| smtui_core::render::render(f, &app.state, &smtui_core::kit::Theme::default()))
             .expect("draw");
         common::screen_text(terminal.backend().buffer())
     };

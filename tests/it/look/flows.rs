@@ -7,8 +7,8 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 use smtui_core::app::layers::Layer;
-use smtui_core::ui::Theme;
-use smtui_core::ui::theme::BUILTIN;
+use smtui_core::kit::Theme;
+use smtui_core::kit::theme::BUILTIN;
 
 fn key(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);

@@ -92,11 +92,11 @@ fn tiny_terminal_gets_a_message_not_a_mess() {
 #[test]
 fn theme_changes_styles_not_layout() {
     let h = Harness::loaded();
-    let light = smtui_core::ui::Theme::builtin("light").expect("light theme");
+    let light = smtui_core::kit::Theme::builtin("light").expect("light theme");
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
     terminal
-        .draw(|f| smtui_core::ui::render(f, &h.state, &light))
+        .draw(|f| smtui_core::render::render(f, &h.state, &light))
         .expect("draw");
     assert_eq!(
         common::screen_text(terminal.backend().buffer()),

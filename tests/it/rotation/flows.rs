@@ -12,8 +12,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Outcome, RotationRules, Written};
+use smtui_core::kit::Theme;
 use smtui_core::model::{Rotation, SecretDetail, VersionInfo};
-use smtui_core::ui::Theme;
 
 const LAMBDA: &str = "arn:aws:lambda:us-east-1:123456789012:function:rotate";
 

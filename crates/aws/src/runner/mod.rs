@@ -90,11 +90,11 @@ impl Runner {
             // See `clipboard.rs` for which thread this runs on.
             Effect::Copy(request) => self.clipboard.copy(request),
             Effect::ClearClipboard { token } => self.clipboard.clear(token),
-            Effect::After { delay, action } => {
+            Effect::After { delay, timer } => {
                 let tx = self.tx.clone();
                 tokio::spawn(async move {
                     tokio::time::sleep(delay).await;
-                    let _ = tx.send(*action);
+                    let _ = tx.send(Action::from(timer));
                 });
             }
             Effect::SaveRecentRoles { path, roles } => {

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::app::command::Command;
+use crate::app::effect::Timer;
 use crate::app::envelope::Envelope;
 
 // Actions pass through a channel a few at a time; boxing the big results would buy nothing.
@@ -54,7 +55,7 @@ pub enum Action {
     },
     /// A countdown on screen needs redrawing.
     Tick,
-    /// After a frame: how far the shown value can scroll (see `ui::layout_feedback`).
+    /// After a frame: how far the shown value can scroll (see `render::layout_feedback`).
     ValueScrollLimit(u16),
     /// After a frame: how far the help can scroll on this screen.
     HelpScrollLimit(u16),
@@ -66,7 +67,7 @@ pub enum Action {
     /// (the palette offers the tab commands only then).
     TabsShown(bool),
     Resize,
-    /// What a mouse event meant, found against the drawn layout (`ui::mouse`).
+    /// What a mouse event meant, found against the drawn layout (`render::mouse`).
     Pointer(Pointer),
     Quit,
     /// The process is told to end (SIGTERM, SIGHUP, SIGINT, SIGQUIT, a panic on another
@@ -92,6 +93,19 @@ pub enum Pointer {
         pane: Option<crate::app::layers::Tab>,
         down: bool,
     },
+}
+
+/// The action a timer delivers when it wakes (see `Effect::After`).
+impl From<Timer> for Action {
+    fn from(timer: Timer) -> Self {
+        match timer {
+            Timer::DetailDue { arn } => Action::DetailDue { arn },
+            Timer::RemaskDue { reveal } => Action::RemaskDue { reveal },
+            Timer::MaskDue => Action::MaskDue,
+            Timer::ClipboardClearDue { token } => Action::ClipboardClearDue { token },
+            Timer::AuditRetryDue { query } => Action::AuditRetryDue { query },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

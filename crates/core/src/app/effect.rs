@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use crate::app::action::Action;
 use crate::app::stamp::Stamp;
 use crate::ids::{Arn, Identity, SecretRef};
 use crate::model::VersionSel;
@@ -38,12 +37,30 @@ pub enum Effect {
         path: std::path::PathBuf,
         roles: Vec<crate::recent::RecentRole>,
     },
-    /// Deliver `action` after `delay`.
+    /// Deliver `timer`'s action after `delay`.
     After {
         delay: Duration,
-        action: Box<Action>,
+        timer: Timer,
     },
     Quit,
+}
+
+/// What a timer wakes: only these are ever delivered late. A timer names its own small
+/// type rather than carrying any `Action` so that effects need not know actions (actions
+/// carry results, whose envelope names the calls defined here: a circle). The one mapping
+/// to an action is `From<Timer> for Action`, beside the actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Timer {
+    /// The selection may have rested on `arn` long enough to describe it.
+    DetailDue { arn: String },
+    /// The reveal with this id may have reached its timeout.
+    RemaskDue { reveal: u64 },
+    /// Values revealed in a popup may have reached their timeout.
+    MaskDue,
+    /// The copy with this token may have reached its timeout.
+    ClipboardClearDue { token: u64 },
+    /// A throttled audit lookup may be tried again.
+    AuditRetryDue { query: u64 },
 }
 
 /// The AWS calls smtui makes.

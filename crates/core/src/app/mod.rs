@@ -21,7 +21,7 @@ pub use action::{Action, TextEdit};
 pub use command::Command;
 pub use effect::{
     AwsCall, CopyRequest, EditFetch, Effect, Lane, Lookup, NewSecret, PasswordOptions, Recovery,
-    RotationRules, staging_label,
+    RotationRules, Timer, staging_label,
 };
 pub use envelope::{
     Assumed, AuditPage, Envelope, IdentityId, LabelsLeft, Outcome, SaveResult, Stamp, Written,

@@ -5,8 +5,7 @@
 
 use std::time::Instant;
 
-use crate::app::action::Action;
-use crate::app::effect::Effect;
+use crate::app::effect::{Effect, Timer};
 use crate::app::room::{Ctx, Out};
 
 /// Masked, or shown until an instant.
@@ -32,7 +31,7 @@ impl Revealed {
         self.0 = Some(ctx.now + timeout);
         out.effect(Effect::After {
             delay: timeout,
-            action: Box::new(Action::MaskDue),
+            timer: Timer::MaskDue,
         });
     }
 
@@ -66,8 +65,8 @@ mod tests {
         revealed.toggle(&ctx(&settings, now), &mut out);
         assert!(revealed.is_shown());
         assert!(
-            matches!(&out.effects[..], [Effect::After { delay, action }]
-                if *delay == settings.reveal_timeout && matches!(**action, Action::MaskDue)),
+            matches!(&out.effects[..], [Effect::After { delay, timer: Timer::MaskDue }]
+                if *delay == settings.reveal_timeout),
             "a wake-up at the timeout"
         );
         assert!(!revealed.expire(now + Duration::from_secs(1)), "not yet");

@@ -113,7 +113,7 @@ impl State {
 
     /// The themes that can be chosen (`T`), and the one drawn.
     #[must_use]
-    pub fn with_themes(mut self, themes: Vec<crate::ui::Theme>, active: usize) -> Self {
+    pub fn with_themes(mut self, themes: Vec<crate::kit::Theme>, active: usize) -> Self {
         let config_file = self.appearance.config_file.take();
         self.appearance = Appearance::new(themes, active);
         self.appearance.config_file = config_file;

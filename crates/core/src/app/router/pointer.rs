@@ -1,4 +1,4 @@
-//! Clicks and the wheel, once `ui::mouse` has found what they are on: the same changes a
+//! Clicks and the wheel, once `render::mouse` has found what they are on: the same changes a
 //! key would make (a row selected, a pane focused, a tab shown, a list scrolled).
 
 use super::{State, run_command, switch_to};

@@ -8,7 +8,7 @@ pub mod view;
 use crate::app::command::{Command, Move};
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
-use crate::ui::Theme;
+use crate::kit::Theme;
 
 #[derive(Debug, Clone, Default)]
 pub struct Appearance {
@@ -108,7 +108,7 @@ impl Appearance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::theme::BUILTIN;
+    use crate::kit::theme::BUILTIN;
 
     fn appearance() -> Appearance {
         let themes = BUILTIN

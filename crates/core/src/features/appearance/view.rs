@@ -10,9 +10,9 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::appearance::Appearance;
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, pane_block, scroll_offset};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block, scroll_offset};
 
 pub fn render(
     frame: &mut Frame,

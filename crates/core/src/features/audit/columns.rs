@@ -8,6 +8,8 @@
 
 use unicode_width::UnicodeWidthStr as _;
 
+use crate::kit::columns::{drop_until_fits, fair_share};
+
 /// A timestamp is drawn as `YYYY-MM-DD HH:MM:SS`...
 pub const TIME_WIDTH: usize = 19;
 /// ...or, once the optional columns are gone and the rest still want more room, as
@@ -116,11 +118,12 @@ pub fn plan(width: u16, by_secret: bool, rows: &[RowText]) -> Vec<(Column, u16)>
             .sum::<usize>()
             + SPACING * shown.len().saturating_sub(1)
     };
-    for optional in [Column::Agent, Column::SourceIp] {
-        if needed(&shown, TIME_WIDTH) > width {
-            shown.retain(|&c| c != optional);
-        }
-    }
+    drop_until_fits(
+        &mut shown,
+        &[Column::Agent, Column::SourceIp],
+        width,
+        |shown| needed(shown, TIME_WIDTH),
+    );
     let time = if needed(&shown, TIME_WIDTH) > width {
         SHORT_TIME_WIDTH
     } else {
@@ -160,24 +163,6 @@ pub fn plan(width: u16, by_secret: bool, rows: &[RowText]) -> Vec<(Column, u16)>
         .collect()
 }
 
-/// `budget` shared out so that no column gets more than it needs and those needing more
-/// than an equal share get equal shares (the rounding going to the neediest).
-fn fair_share(budget: usize, needs: &[usize]) -> Vec<usize> {
-    if needs.iter().sum::<usize>() <= budget {
-        return needs.to_vec();
-    }
-    let mut order: Vec<usize> = (0..needs.len()).collect();
-    order.sort_by_key(|&i| needs[i]);
-    let mut given = vec![0; needs.len()];
-    let mut left = budget;
-    for (k, &i) in order.iter().enumerate() {
-        let share = left / (needs.len() - k);
-        given[i] = needs[i].min(share);
-        left -= given[i];
-    }
-    given
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,15 +184,6 @@ mod tests {
 
     fn total(plan: &[(Column, u16)]) -> usize {
         plan.iter().map(|&(_, w)| usize::from(w)).sum::<usize>() + plan.len() - 1
-    }
-
-    #[test]
-    fn shares_are_fair_and_never_more_than_needed() {
-        assert_eq!(fair_share(10, &[3, 4]), [3, 4]);
-        assert_eq!(fair_share(10, &[2, 30, 30]), [2, 4, 4]);
-        assert_eq!(fair_share(53, &[30, 30, 30, 30]), [13, 13, 13, 14]);
-        assert_eq!(fair_share(0, &[5]), [0]);
-        assert!(fair_share(7, &[]).is_empty());
     }
 
     #[test]

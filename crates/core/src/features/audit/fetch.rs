@@ -3,8 +3,7 @@
 
 use std::time::Duration;
 
-use crate::app::action::Action;
-use crate::app::effect::{AwsCall, Effect, Lookup};
+use crate::app::effect::{AwsCall, Effect, Lookup, Timer};
 use crate::app::envelope::AuditPage;
 use crate::app::room::{Ctx, Out};
 use crate::features::audit::{
@@ -115,7 +114,7 @@ impl Audit {
                 ));
                 out.effect(Effect::After {
                     delay: wait,
-                    action: Box::new(Action::AuditRetryDue { query }),
+                    timer: Timer::AuditRetryDue { query },
                 });
                 return;
             }

@@ -8,7 +8,6 @@ mod fetch;
 mod summary;
 mod update;
 pub mod view;
-mod wrap;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

@@ -7,10 +7,10 @@ use jiff::Timestamp;
 use ratatui::text::{Line, Span};
 
 use crate::features::audit::AuditView;
+use crate::kit::Theme;
+use crate::kit::wrap::elide_middle;
 use crate::model::audit::summary::summarise;
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::elide_middle;
 
 /// The summary's phrases, drawn in full (wrapped) where there is room, else shortened.
 pub(super) struct SummaryWords {

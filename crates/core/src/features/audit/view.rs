@@ -15,12 +15,13 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
-use crate::features::audit::wrap::wrap_indented;
 use crate::features::audit::{AuditView, Scope};
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, pane_block, scroll_offset};
+use crate::kit::wrap::elide_middle;
+use crate::kit::wrap::wrap_indented;
 use crate::model::audit::{AuditEvent, PrincipalKind};
 use crate::sanitize::{sanitize_line, sanitize_lines};
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, elide_middle, pane_block, scroll_offset};
 
 /// The table's least height before the summary has all it wants: its header and two
 /// events.
@@ -266,7 +267,7 @@ pub fn render_record(frame: &mut Frame, area: Rect, view: &AuditView, theme: &Th
 
 /// How far the open record can scroll on a screen whose audit area is `area` before its
 /// last line leaves the bottom (`None`: no record open). For a run loop that tells update
-/// the limit after a frame, as `ui::layout_feedback` does for the value pane.
+/// the limit after a frame, as `render::layout_feedback` does for the value pane.
 pub fn record_scroll_limit(area: Rect, view: &AuditView, theme: &Theme) -> Option<u16> {
     record_layout(area, view, theme).map(|r| r.last_top)
 }

@@ -1,10 +1,11 @@
-//! Names in a column too narrow for them lose their middle, where names that share a start
-//! (`prod/payments/…`) and an end (`…-api-key`) differ least. Never so that two rows read
-//! the same: names that would come out alike keep, instead, enough of their start (or of
+//! Names in a column too narrow for them lose their middle (`kit::wrap::elide_middle`).
+//! Never so that two rows read the same: names that would come out alike keep, instead, enough of their start (or of
 //! their end) to tell them apart.
 
 use unicode_segmentation::UnicodeSegmentation as _;
 use unicode_width::UnicodeWidthStr as _;
+
+use crate::kit::wrap::{elide_around, elide_middle, start};
 
 /// Where the ellipsis goes: the columns kept before it, or after it.
 #[derive(Debug, Clone, Copy)]
@@ -105,19 +106,13 @@ fn same_start(a: &str, b: &str) -> usize {
 
 /// `name` in at most `room` columns: whole when it fits, else with `…` where `keep` says.
 fn elide(name: &str, room: usize, keep: Keep) -> String {
-    if name.width() <= room {
-        return name.to_owned();
-    }
-    if room == 0 {
-        return String::new();
-    }
-    let columns = room - 1;
-    let (head, tail) = match keep {
-        Keep::Middle => (columns.div_ceil(2), columns / 2),
-        Keep::Head(head) => (head, columns - head),
-        Keep::Tail(tail) => (columns - tail, tail),
+    let columns = room.saturating_sub(1);
+    let head = match keep {
+        Keep::Middle => return elide_middle(name, room),
+        Keep::Head(head) => head,
+        Keep::Tail(tail) => columns.saturating_sub(tail),
     };
-    format!("{}…{}", start(name, head), end(name, tail))
+    elide_around(name, room, head)
 }
 
 /// `…` then `name` from grapheme `from` on, in `room` columns with a closing `…`.
@@ -127,26 +122,6 @@ fn window(name: &str, room: usize, from: usize) -> String {
     }
     let rest: String = name.graphemes(true).skip(from).collect();
     format!("…{}…", start(&rest, room - 2))
-}
-
-/// The longest start of `text` in `columns` (whole graphemes).
-fn start(text: &str, columns: usize) -> &str {
-    let (bytes, _) = crate::ui::wrap::fitting(text, columns);
-    &text[..bytes]
-}
-
-/// The longest end of `text` in `columns` (whole graphemes).
-fn end(text: &str, columns: usize) -> &str {
-    let mut used = 0;
-    let mut from = text.len();
-    for (at, grapheme) in text.grapheme_indices(true).rev() {
-        used += grapheme.width();
-        if used > columns {
-            break;
-        }
-        from = at;
-    }
-    &text[from..]
 }
 
 #[cfg(test)]

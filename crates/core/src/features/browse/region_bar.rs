@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::features::browse::state::{RegionState, RegionStatus};
-use crate::ui::Theme;
+use crate::kit::Theme;
 
 const SEPARATOR: &str = " │ ";
 

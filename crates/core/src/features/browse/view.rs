@@ -8,11 +8,11 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::features::browse::row::Column;
 use crate::features::browse::state::{Browse, RegionState};
+use crate::kit::Theme;
+use crate::kit::widgets::{date, fit, pane_block, scroll_offset};
 use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{date, fit, pane_block, scroll_offset};
 use jiff::Timestamp;
 use unicode_width::UnicodeWidthStr as _;
 
@@ -298,7 +298,7 @@ fn rotation_cell(
 
 #[cfg(test)]
 mod tests {
-    use crate::ui::widgets::{fit, scroll_offset};
+    use crate::kit::widgets::{fit, scroll_offset};
 
     #[test]
     fn long_text_ends_in_an_ellipsis_within_its_width() {

@@ -2,9 +2,8 @@
 
 use std::time::Duration;
 
-use crate::app::action::Action;
 use crate::app::command::Command;
-use crate::app::effect::{CopyRequest, Effect};
+use crate::app::effect::{CopyRequest, Effect, Timer};
 use crate::app::room::{Ctx, Out, Sensitivity};
 use crate::features::clipboard::{ClipboardNotice, ClipboardRoom};
 use crate::secret::SecretValue;
@@ -88,7 +87,7 @@ impl ClipboardRoom {
                 if let Some(delay) = clear_after {
                     out.effect(Effect::After {
                         delay,
-                        action: Box::new(Action::ClipboardClearDue { token }),
+                        timer: Timer::ClipboardClearDue { token },
                     });
                 }
             }

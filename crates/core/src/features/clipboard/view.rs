@@ -5,7 +5,7 @@ use std::time::Instant;
 use ratatui::text::Line;
 
 use crate::features::clipboard::ClipboardRoom;
-use crate::ui::Theme;
+use crate::kit::Theme;
 
 pub fn countdown(room: &ClipboardRoom, now: Instant, theme: &Theme) -> Option<Line<'static>> {
     Some(Line::styled(countdown_text(room, now)?, theme.warn))

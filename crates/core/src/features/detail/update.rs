@@ -2,8 +2,7 @@
 
 use std::time::Instant;
 
-use crate::app::action::Action;
-use crate::app::effect::{AwsCall, Effect};
+use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::room::{Ctx, Out};
 use crate::features::detail::{CachedDetail, DETAIL_DEBOUNCE, Details};
 use crate::model::{AwsError, SecretDetail};
@@ -35,7 +34,7 @@ impl Details {
     pub fn selection_moved(arn: String, out: &mut Out) {
         out.effect(Effect::After {
             delay: DETAIL_DEBOUNCE,
-            action: Box::new(Action::DetailDue { arn }),
+            timer: Timer::DetailDue { arn },
         });
     }
 

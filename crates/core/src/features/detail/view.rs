@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::room::Ctx;
+use crate::kit::Theme;
+use crate::kit::widgets::{date, date_time, dim_line, pane_block};
+use crate::kit::wrap::{break_identifier, hang};
 use crate::model::SecretDetail;
 use crate::model::rotation::schedule::describe;
 use crate::model::rotation::{Facts, StageMap, derive, next_rotation};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{break_identifier, date, date_time, dim_line, hang, pane_block};
 
 /// The selected secret's detail, from `ctx` (the selection and its cached detail).
 /// `rotation_line`: the rotation panel is not on screen, so a line here says its state.

@@ -13,9 +13,9 @@ use crate::features::editor::buffer::MAX_BYTES;
 use crate::features::editor::check::{self, Change, Kind};
 use crate::features::editor::view_values::{form_lines, masked_text};
 use crate::features::editor::{EditSession, Phase, form};
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, diff_line, diff_lines, dim_line, pane_block};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, diff_line, diff_lines, dim_line, pane_block};
 
 /// The editor over most of the screen.
 pub fn render(
@@ -354,7 +354,7 @@ fn review_hint_rows(area: Rect) -> u16 {
     if review_width(area) < 80 { 2 } else { 1 }
 }
 
-/// How far the review can scroll on a screen `area` (see `crate::ui::layout_feedback`).
+/// How far the review can scroll on a screen `area` (fed back by the frame composer, `render::layout_feedback`).
 pub fn review_scroll_limit(area: Rect, session: &EditSession, theme: &Theme) -> Option<u16> {
     review_layout(area, session, theme).map(|l| l.total.saturating_sub(l.room))
 }

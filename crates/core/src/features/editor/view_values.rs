@@ -11,10 +11,10 @@ use zeroize::Zeroizing;
 
 use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::form;
+use crate::kit::Theme;
+use crate::kit::widgets::{MASK, fit_line};
+use crate::kit::wrap::secret_spans;
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{MASK, fit_line};
-use crate::ui::wrap::secret_spans;
 
 /// What stands for one character of a masked value.
 const BULLET: char = '•';

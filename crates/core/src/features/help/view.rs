@@ -11,8 +11,9 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::help::Help;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, hang, pane_block};
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, pane_block};
+use crate::kit::wrap::hang;
 
 pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {
     let popup = help_area(area);

@@ -9,9 +9,9 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::lifecycle::{DeleteForm, MAX_DAYS, MIN_DAYS};
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, pane_block};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block};
 
 pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap, theme: &Theme) {
     let key = |command| keymap.label(Layer::Delete, command);

@@ -12,9 +12,10 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::features::messages::Messages;
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, dim_line, pane_block};
+use crate::kit::wrap::hang;
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, dim_line, hang, pane_block};
 
 /// The column the words start in, after `HH:MM:SS  `.
 const TIME_WIDTH: usize = 10;

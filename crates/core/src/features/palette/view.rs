@@ -10,9 +10,9 @@ use crate::app::command::Command;
 use crate::app::keymap::{Keymap, join_keys};
 use crate::app::layers::Layer;
 use crate::features::palette::{Palette, refusal};
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, fit, pane_block, scroll_offset};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, fit, pane_block, scroll_offset};
 use unicode_width::UnicodeWidthStr as _;
 
 pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap, theme: &Theme) {

@@ -9,9 +9,9 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::prompt::PromptState;
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, pane_block};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block};
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &PromptState, keymap: &Keymap, theme: &Theme) {
     let key = |command| keymap.label(Layer::Prompt, command);

@@ -2,9 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::app::action::Action;
 use crate::app::command::{Command, Move};
-use crate::app::effect::{AwsCall, Effect};
+use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
 use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
@@ -178,7 +177,7 @@ impl Reveal {
         });
         out.effect(Effect::After {
             delay,
-            action: Box::new(Action::RemaskDue { reveal: reveal_id }),
+            timer: Timer::RemaskDue { reveal: reveal_id },
         });
     }
 
@@ -197,7 +196,7 @@ impl Reveal {
             let delay = pane.expires_at - ctx.now;
             out.effect(Effect::After {
                 delay,
-                action: Box::new(Action::RemaskDue { reveal }),
+                timer: Timer::RemaskDue { reveal },
             });
         }
     }

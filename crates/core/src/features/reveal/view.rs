@@ -13,11 +13,12 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
+use crate::kit::Theme;
+use crate::kit::widgets::{MASK, dim_line, fit_line, pane_block};
+use crate::kit::wrap::{GOES_ON, secret_spans, wrap_marked};
+use crate::kit::wrap::{elide_middle, hang};
 use crate::sanitize::sanitize_line;
 use crate::secret::{JsonEntry, SecretValue, ValueView};
-use crate::ui::Theme;
-use crate::ui::widgets::{MASK, dim_line, elide_middle, fit_line, hang, pane_block};
-use crate::ui::wrap::{GOES_ON, secret_spans, wrap_marked};
 use ratatui::style::Style;
 
 /// What the value pane needs besides the room's own state.
@@ -172,7 +173,8 @@ fn last_top(paragraph: &Paragraph, inner: Rect) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
-/// See [`crate::ui::layout_feedback`]: `None` when no scrollable value is shown.
+/// Fed back after a frame by the frame composer (`render::layout_feedback`): `None` when no
+/// scrollable value is shown.
 pub fn scroll_limit(area: Rect, reveal: &Reveal, keymap: &Keymap, theme: &Theme) -> Option<u16> {
     let pane = reveal.value.as_ref().filter(|p| p.key_table().is_none())?;
     let inner = pane_block(Line::default(), false, theme).inner(area);

@@ -7,7 +7,7 @@ pub mod overview_view;
 mod update;
 pub mod view;
 
-pub use crate::ui::widgets::relative;
+pub use crate::kit::widgets::relative;
 
 use crate::app::room::Ctx;
 use crate::model::Rotation;

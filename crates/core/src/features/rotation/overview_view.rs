@@ -17,11 +17,13 @@ use ratatui::widgets::{Clear, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::features::rotation::overview::{Overview, TextWidths, fails_text, next_text};
+use crate::kit::Theme;
+use crate::kit::columns::drop_until_fits;
+use crate::kit::widgets::{centered, fit, pane_block, scroll_offset};
+use crate::kit::wrap::elide_middle;
 use crate::model::posture::{Check, Report};
 use crate::model::rotation::Health;
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, elide_middle, fit, pane_block, scroll_offset};
 
 /// Table cells are one column apart (ratatui's default spacing).
 const SPACING: usize = 1;
@@ -280,11 +282,7 @@ fn plan(width: usize, widths: &TextWidths) -> Vec<(Column, usize)> {
     } else {
         [Column::Next, Column::Region, Column::Fails]
     };
-    for column in optional {
-        if needed(&shown) > width {
-            shown.retain(|&c| c != column);
-        }
-    }
+    drop_until_fits(&mut shown, &optional, width, needed);
     let fixed: usize = shown
         .iter()
         .filter(|&&c| !matches!(c, Column::Health | Column::Name))

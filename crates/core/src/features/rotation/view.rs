@@ -9,11 +9,12 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::room::Ctx;
 use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
+use crate::kit::Theme;
+use crate::kit::widgets::{dim_line, pane_block};
+use crate::kit::wrap::{elide_middle, hang};
 use crate::model::rotation::schedule::{describe, describe_window};
 use crate::model::rotation::{Health, next_rotation};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{dim_line, elide_middle, hang, pane_block};
 
 /// The panel for the selected secret; `named`: its title names the secret, where nothing
 /// beside the panel does (the tabs of a narrow screen).

@@ -3,8 +3,8 @@
 use ratatui::text::Span;
 
 use crate::features::session::{Origin, Session};
+use crate::kit::Theme;
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
 
 /// Who we are, and for an identity whose credentials expire, until when (a warning in
 /// the last 5 minutes).
@@ -42,10 +42,10 @@ pub fn identity_spans(
         } else if left < crate::features::session::RENEW_BEFORE {
             format!(
                 "  expires {}: :role-renew",
-                crate::ui::widgets::relative(expires, now)
+                crate::kit::widgets::relative(expires, now)
             )
         } else {
-            format!("  expires {}", crate::ui::widgets::relative(expires, now))
+            format!("  expires {}", crate::kit::widgets::relative(expires, now))
         };
         spans.push(Span::styled(text, style));
     }
@@ -102,10 +102,10 @@ pub fn render_switcher(
         ]));
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = crate::ui::widgets::centered(area, area.width.saturating_sub(10).min(100), height);
+    let popup = crate::kit::widgets::centered(area, area.width.saturating_sub(10).min(100), height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(crate::ui::widgets::pane_block(
+        Paragraph::new(lines).block(crate::kit::widgets::pane_block(
             Line::from(" Switch identity "),
             true,
             theme,

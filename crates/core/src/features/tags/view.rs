@@ -9,10 +9,10 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::tags::TagsPopup;
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, pane_block};
 use crate::model::SecretDetail;
 use crate::sanitize::{sanitize_line, sanitize_lines};
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, pane_block};
 
 pub fn render(
     frame: &mut Frame,

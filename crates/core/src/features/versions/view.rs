@@ -10,9 +10,9 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::diff::Change;
 use crate::features::versions::{Comparison, Picker, VersionChoice};
+use crate::kit::Theme;
+use crate::kit::widgets::{centered, date_time, diff_lines, pane_block, scroll_offset};
 use crate::sanitize::sanitize_line;
-use crate::ui::Theme;
-use crate::ui::widgets::{centered, date_time, diff_lines, pane_block, scroll_offset};
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.

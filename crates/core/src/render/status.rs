@@ -13,8 +13,8 @@ use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
+use crate::kit::{Theme, wrap};
 use crate::sanitize::sanitize_line;
-use crate::ui::{Theme, widgets};
 
 pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" smtui ", theme.title)];
@@ -142,7 +142,7 @@ fn shorten_identity(arn: &str, width: usize) -> String {
         return arn.to_owned();
     }
     let Some((account, rest)) = identity_parts(arn) else {
-        return widgets::elide_middle(arn, width.max(12));
+        return wrap::elide_middle(arn, width.max(12));
     };
     let short = format!("{account}:{rest}");
     if short.width() <= width {
@@ -154,7 +154,7 @@ fn shorten_identity(arn: &str, width: usize) -> String {
     if room < 4 {
         return format!("{account}:…");
     }
-    format!("{account}:{}", widgets::elide_middle(rest, room))
+    format!("{account}:{}", wrap::elide_middle(rest, room))
 }
 
 pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

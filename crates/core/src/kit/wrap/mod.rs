@@ -1,6 +1,10 @@
-//! Long lines broken into rows with a mark where a row goes on below, so a line the screen
-//! had to break is never read as a line break the text has. Rows break at characters, not
-//! words: a secret is read character by character, and no space moves or goes.
+//! The one place text is wrapped, broken or elided to fit: measured by grapheme as ratatui
+//! draws it ([`fitting`]). Words and identifiers break after one separator set
+//! (`words::BREAK_AFTER`, where the rules of each pane are said); a middle goes in
+//! `elide`. Here, the rows of a secret: long lines broken into rows with a mark where a row
+//! goes on below, so a line the screen had to break is never read as a line break the text
+//! has. Rows break at characters, not words: a secret is read character by character, and
+//! no space moves or goes.
 //!
 //! Borrowed text stays borrowed: a row of a revealed value is a slice of the value itself,
 //! never a copy (see `features::reveal::view`); [`secret_spans`] draws such text, escapes
@@ -13,6 +17,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::sanitize::{Piece, escape_pieces, pieces};
+
+mod elide;
+mod words;
+
+pub use elide::{elide_around, elide_middle, end, start};
+pub use words::{BREAK_AFTER, break_identifier, hang, wrap_indented};
 
 /// Drawn in the last column of a row whose line goes on below.
 pub const GOES_ON: &str = "↩";

@@ -6,9 +6,6 @@
 mod layout;
 pub mod mouse;
 mod status;
-pub mod theme;
-pub mod widgets;
-pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -24,8 +21,8 @@ use crate::features::{
     appearance, audit, browse, confirm, detail, editor, help, lifecycle, messages, palette, prompt,
     reveal, rotation, session, tags, versions,
 };
+use crate::kit::Theme;
 use crate::sanitize::is_unsafe_text;
-pub use theme::Theme;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, layout};
 
