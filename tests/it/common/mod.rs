@@ -16,10 +16,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use smtui_core::app::{Action, AwsCall, Command, CopyRequest, EditFetch, Effect, Outcome, State};
-use smtui_core::model::FetchedValue;
-use smtui_core::secret::{SecretValue, ValueView};
 use smtui_core::kit::Theme;
+use smtui_core::model::FetchedValue;
 use smtui_core::render::render;
+use smtui_core::secret::{SecretValue, ValueView};
 
 pub use harness::{Harness, REGIONS, detail_for, summary, ts};
 
