@@ -285,3 +285,62 @@ fn the_anchor_reader_follows_github() {
         ["b.md", "f.png#x"]
     );
 }
+
+/// The repository paths a page writes as code (`` `crates/core/src/kit/` ``,
+/// `` `tests/it/e2e/tmux.rs` ``): each one a reader could open. Links are checked above;
+/// these are how the docs name the code and the test that proves a claim, and a move of
+/// files must carry them along.
+fn code_paths(text: &str) -> Vec<String> {
+    const ROOTS: [&str; 12] = [
+        "crates/",
+        "src/",
+        "tests/",
+        "devstack/",
+        "scripts/",
+        "docs/",
+        "themes/",
+        "benches/",
+        "examples/",
+        "fuzz/",
+        "screenshots/",
+        ".ci/",
+    ];
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|span| ROOTS.iter().any(|root| span.starts_with(root)))
+        .filter(|span| {
+            span.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_./-".contains(c))
+        })
+        .map(|span| span.trim_end_matches('.').to_owned())
+        .collect()
+}
+
+#[test]
+fn every_path_the_docs_name_as_code_exists() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for file in markdown_files() {
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+        let beside = file.parent().expect("a folder");
+        for path in code_paths(&text) {
+            checked += 1;
+            if !root.join(&path).exists() && !beside.join(&path).exists() {
+                let name = file.strip_prefix(root).unwrap_or(&file);
+                missing.push(format!("{}: {path}", name.display()));
+            }
+        }
+    }
+    assert!(checked > 50, "paths were found: {checked}");
+    assert!(missing.is_empty(), "no such file:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn the_path_reader_takes_only_plain_repository_paths() {
+    assert_eq!(
+        code_paths("see `tests/it/e2e/tmux.rs`. `src/<room>/` `cargo test` `docs/keys.md`."),
+        ["tests/it/e2e/tmux.rs", "docs/keys.md"]
+    );
+}
