@@ -127,6 +127,27 @@ impl Raw {
         Ok(listings)
     }
 
+    /// One CreateSecret of the seed, tried again when moto answers 500: its Secrets Manager
+    /// backend is not thread-safe, and two creates in one region at once can meet in its
+    /// dict ("dictionary changed size during iteration", in the moto log). The SDK's
+    /// retries hide that from every other seed; this raw client has none of its own, and
+    /// the seed is set-up, not what is measured. A 400 (a name taken) is not retried.
+    async fn create_for_seed(&self, region: &str, body: &str) -> Result<()> {
+        const ATTEMPTS: u32 = 5;
+        let mut attempt = 1;
+        loop {
+            match self.call(region, "CreateSecret", body.to_owned()).await {
+                Ok(_) => return Ok(()),
+                Err(e) if attempt < ATTEMPTS && e.to_string().contains(": 500 ") => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50 * u64::from(attempt)))
+                        .await;
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
     /// Creates `count` secrets named `bench/<team>/<app>-<n>/db` in `region`, `in_flight`
     /// at a time, shaped like real ones (a description, two tags, a small JSON value).
     pub async fn seed_region(&self, region: &str, count: usize, in_flight: usize) -> Result<()> {
@@ -146,7 +167,7 @@ impl Raw {
                         {"Key": "env", "Value": if n % 3 == 0 { "prod" } else { "staging" }},
                     ],
                 });
-                raw.call(&region, "CreateSecret", body.to_string()).await?;
+                raw.create_for_seed(&region, &body.to_string()).await?;
                 anyhow::Ok(())
             });
         }
