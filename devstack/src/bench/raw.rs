@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
@@ -26,6 +26,21 @@ pub struct RegionListing {
     /// Each page's round trip, in order.
     pub pages: Vec<Duration>,
 }
+
+/// An answer that was not a success: its HTTP status, and what the call and the service said.
+#[derive(Debug)]
+pub struct Refused {
+    pub status: u16,
+    said: String,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said)
+    }
+}
+
+impl std::error::Error for Refused {}
 
 /// A keep-alive client for Secrets Manager's JSON protocol.
 #[derive(Clone)]
@@ -72,10 +87,14 @@ impl Raw {
         let status = response.status();
         let body = response.into_body().collect().await?.to_bytes();
         if !status.is_success() {
-            bail!(
-                "{operation} in {region}: {status}: {}",
-                String::from_utf8_lossy(&body)
-            );
+            return Err(Refused {
+                status: status.as_u16(),
+                said: format!(
+                    "{operation} in {region}: {status}: {}",
+                    String::from_utf8_lossy(&body)
+                ),
+            }
+            .into());
         }
         Ok(body)
     }
@@ -138,7 +157,10 @@ impl Raw {
         loop {
             match self.call(region, "CreateSecret", body.to_owned()).await {
                 Ok(_) => return Ok(()),
-                Err(e) if attempt < ATTEMPTS && e.to_string().contains(": 500 ") => {
+                Err(e)
+                    if attempt < ATTEMPTS
+                        && e.downcast_ref::<Refused>().is_some_and(|r| r.status == 500) =>
+                {
                     tokio::time::sleep(std::time::Duration::from_millis(50 * u64::from(attempt)))
                         .await;
                     attempt += 1;

@@ -128,10 +128,8 @@ impl Arn {
     /// The resource's last `/`-separated segment: a role's or user's name (after any
     /// path), an assumed role's session name.
     pub fn last_segment(&self) -> &str {
-        self.resource()
-            .rsplit('/')
-            .next()
-            .unwrap_or_else(|| self.resource())
+        let resource = self.resource();
+        resource.rsplit_once('/').map_or(resource, |(_, last)| last)
     }
 
     /// An IAM role's name (`role/path/NAME`), for an IAM role ARN.

@@ -82,8 +82,7 @@ pub(super) fn elide_apart(names: &[(&str, usize)]) -> Vec<String> {
 
 /// The columns two names share from the start (graphemes in the order given), and the
 /// first grapheme where they differ: kept, that many columns tell them apart.
-fn apart<'a>(a: impl Iterator<Item = &'a str>, b: impl Iterator<Item = &'a str>) -> usize {
-    let (mut a, mut b) = (a.peekable(), b.peekable());
+fn apart<'a>(mut a: impl Iterator<Item = &'a str>, mut b: impl Iterator<Item = &'a str>) -> usize {
     let mut columns = 0;
     loop {
         match (a.next(), b.next()) {
