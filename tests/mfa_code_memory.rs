@@ -24,6 +24,7 @@ use harness::Harness;
 use profiles::with_profiles;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect};
+use smtui_core::features::session::Command as SessionCommand;
 
 const CODE: &[u8; 6] = b"907153";
 
@@ -63,7 +64,7 @@ fn press(h: &mut Harness, code: KeyCode) {
 #[test]
 fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {
     let mut h = with_profiles();
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("admin");
     press(&mut h, KeyCode::Enter);
     assert_eq!(h.state.layers.top(), Layer::Prompt, "the code is asked for");

@@ -9,6 +9,11 @@ use std::fmt::Write as _;
 use smtui_core::app::Command;
 use smtui_core::app::keymap::{Keymap, join_keys};
 use smtui_core::app::layers::Layer;
+use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::rotation::Command as RotationCommand;
+use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::features::tags::Command as TagsCommand;
+use smtui_core::features::versions::Command as VersionsCommand;
 
 /// Checks the block of `file` (from the repository's root) between `<!-- {name}:start -->`
 /// and `<!-- {name}:end -->` against `expected`, or rewrites it with `SMTUI_BLESS=1`.
@@ -58,12 +63,12 @@ fn readme_tour_keys_match_the_keymap() {
         Command::Filter,
         Command::Reveal,
         Command::CopyValue,
-        Command::PickVersion,
+        Command::Versions(VersionsCommand::Pick),
         Command::Edit,
-        Command::Tags,
-        Command::RotationOverview,
-        Command::Audit,
-        Command::Role,
+        Command::Tags(TagsCommand::Open),
+        Command::Rotation(RotationCommand::Overview),
+        Command::Audit(AuditCommand::Open),
+        Command::Session(SessionCommand::Switch),
         Command::Palette,
         Command::Help,
         Command::Quit,

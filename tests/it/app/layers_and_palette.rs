@@ -6,6 +6,10 @@ use smtui::config::FileConfig;
 use smtui_core::app::keymap::{Key, Keymap};
 use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{AwsCall, Command};
+use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::rotation::Command as RotationCommand;
+use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::features::versions::Command as VersionsCommand;
 
 fn key(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::NONE);
@@ -171,7 +175,12 @@ fn the_palette_reaches_make_current_and_generate_password_where_they_apply() {
     key(&mut h, 'p');
     key(&mut h, ':');
     assert_eq!(h.state.layers.top(), Layer::Palette);
-    assert!(h.state.palette.offered.contains(&Command::MakeCurrent));
+    assert!(
+        h.state
+            .palette
+            .offered
+            .contains(&Command::Versions(VersionsCommand::MakeCurrent))
+    );
     h.type_text("make-current");
     special(&mut h, KeyCode::Enter);
     // The highlighted version is already current: it says so, from the versions popup.
@@ -199,11 +208,11 @@ fn help_lists_the_commands_only_the_palette_runs() {
     let screen = h.screen(120, 40);
     let only = h.state.keymap.palette_only();
     for command in [
-        Command::RoleBack,
-        Command::AuditRegion,
-        Command::Rotate,
-        Command::RepairRotation,
-        Command::RotationSchedule,
+        Command::Session(SessionCommand::Back),
+        Command::Audit(AuditCommand::Region),
+        Command::Rotation(RotationCommand::Rotate),
+        Command::Rotation(RotationCommand::Repair),
+        Command::Rotation(RotationCommand::Schedule),
     ] {
         assert!(only.contains(&command), "{command:?}");
     }
@@ -232,5 +241,10 @@ fn capital_i_opens_the_role_switcher() {
     let mut h = Harness::loaded();
     key(&mut h, 'I');
     assert_eq!(h.state.layers.top(), Layer::Roles);
-    assert!(!h.state.keymap.palette_only().contains(&Command::Role));
+    assert!(
+        !h.state
+            .keymap
+            .palette_only()
+            .contains(&Command::Session(SessionCommand::Switch))
+    );
 }

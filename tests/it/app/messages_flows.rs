@@ -11,6 +11,9 @@ use crate::common::roles::ROLE;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, Effect};
+use smtui_core::features::appearance::Command as AppearanceCommand;
+use smtui_core::features::rotation::Command as RotationCommand;
+use smtui_core::features::session::Command as SessionCommand;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -23,7 +26,7 @@ fn a_replaced_error_can_still_be_read_in_the_log() {
     let denied = h.state.status_text().to_owned();
     assert!(denied.contains("access denied"), "{denied}");
     press(&mut h, KeyCode::Esc);
-    h.cmd(Command::Theme);
+    h.cmd(Command::Appearance(AppearanceCommand::Theme));
     let later = h.state.status_text().to_owned();
     assert_eq!(later, "No themes to choose from");
     press(&mut h, KeyCode::Char('M'));
@@ -73,7 +76,7 @@ fn a_refused_prompt_s_error_goes_with_the_prompt_and_the_audit_pane_shows_its_ke
     let mut h = Harness::loaded();
     audit::signed_in(&mut h);
     press(&mut h, KeyCode::Esc);
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
@@ -125,7 +128,7 @@ fn a_refused_prompt_s_error_goes_with_the_prompt_and_the_audit_pane_shows_its_ke
 fn a_valid_schedule_after_a_refused_one_is_asked_about_without_the_old_error() {
     let mut h = Harness::loaded();
     press(&mut h, KeyCode::Esc);
-    h.cmd(Command::RotationSchedule);
+    h.cmd(Command::Rotation(RotationCommand::Schedule));
     assert_eq!(h.state.layers.top(), Layer::Prompt);
     clear_prompt(&mut h);
     h.type_text("rate(2 hours)");

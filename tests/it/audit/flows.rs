@@ -13,6 +13,7 @@ use crossterm::event::KeyCode;
 use serde_json::json;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Effect, Outcome};
+use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::model::audit::{AuditEvent, Envelope};
 use smtui_core::model::{AwsError, ErrorKind};
 
@@ -76,7 +77,7 @@ fn own_reads_utc_window_and_the_whole_record() {
 #[test]
 fn pages_load_as_the_selection_nears_the_end() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Open));
     let sent = lookups(&h);
     let many: Vec<AuditEvent> = (0..50)
         .map(|i| {
@@ -107,7 +108,7 @@ fn pages_load_as_the_selection_nears_the_end() {
 #[test]
 fn throttling_is_said_and_tried_again_later() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Open));
     let query = lookups(&h)[0].0;
     h.answer(Outcome::AuditPage {
         query,
@@ -140,7 +141,7 @@ fn throttling_is_said_and_tried_again_later() {
 #[test]
 fn a_scan_stops_at_its_cap_and_says_so() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Region));
     let mut sent = lookups(&h);
     for i in 0..smtui_core::features::audit::SCAN_PAGES {
         assert_eq!(sent.len(), 1, "page {i}");
@@ -169,7 +170,7 @@ fn a_scan_stops_at_its_cap_and_says_so() {
 #[test]
 fn the_secret_scan_goes_on_by_itself_to_its_cap_then_continues_on_request() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Open));
     let sent = lookups(&h);
     page(&mut h, sent[0].0, Vec::new(), None);
     let mut scan = sent[1].0;
@@ -187,7 +188,7 @@ fn the_secret_scan_goes_on_by_itself_to_its_cap_then_continues_on_request() {
 #[test]
 fn hostile_records_are_drawn_safely() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Open));
     let query = lookups(&h)[0].0;
     let evil = "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}31m";
     let hostile = vec![
@@ -243,7 +244,7 @@ fn rotation_events_found_here_feed_the_rotation_panel() {
 #[test]
 fn until_the_last_page_is_read_the_pane_does_not_say_it_has_every_event() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Region));
     let sent = lookups(&h);
     let many: Vec<AuditEvent> = (0..50)
         .map(|i| {

@@ -14,6 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_core::features::session::Command as SessionCommand;
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 
@@ -256,7 +257,7 @@ async fn reveal_and_mask(app: &mut LiveApp) {
 /// Switches to `role` through the role switcher (its session `smtui-<user>`), and waits
 /// for the list and GetCallerIdentity as the role.
 async fn work_as_role(app: &mut LiveApp, role: &str) {
-    app.cmd(Command::Role);
+    app.cmd(Command::Session(SessionCommand::Switch));
     app.cmd(Command::Select);
     for c in role.chars() {
         app.dispatch(Action::Text(TextEdit::Insert(c)));

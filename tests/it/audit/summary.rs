@@ -7,6 +7,7 @@ use crate::common::Harness;
 use crate::common::audit::{event, lookups, opened, opened_with, page, press, role, row_ids};
 use crossterm::event::KeyCode;
 use serde_json::json;
+use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::model::audit::AuditEvent;
 
 /// "read by 0 principals" beside "smtui's own reads counted (2)" read as a contradiction:
@@ -54,7 +55,7 @@ fn the_summary_says_which_reads_it_counts() {
 #[test]
 fn the_summary_and_the_filter_say_they_cover_only_the_events_loaded() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Region));
     let sent = lookups(&h);
     let first: Vec<AuditEvent> = (0..50)
         .map(|i| {
@@ -122,7 +123,7 @@ fn the_summary_and_the_filter_say_they_cover_only_the_events_loaded() {
     );
     // On a short screen the summary shortens, and still says what it covers.
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Region));
     let sent = lookups(&h);
     page(
         &mut h,

@@ -7,6 +7,7 @@ use crate::common::audit::{event, lookups, opened, page, press, role};
 use crossterm::event::KeyCode;
 use serde_json::json;
 use smtui_core::app::layers::Layer;
+use smtui_core::features::audit::Command as AuditCommand;
 
 /// The table's header and the row that holds `needle`, at `width`×`height`.
 fn table_rows(h: &Harness, width: u16, height: u16, needle: &str) -> (String, String) {
@@ -53,7 +54,7 @@ fn a_narrow_pane_keeps_who_and_the_outcome_and_drops_the_agent_first() {
 /// The region view with three events on secrets named in different forms and lengths.
 fn region_opened() -> Harness {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Region));
     let sent = lookups(&h);
     let on = |secret: &str| json!({"requestParameters": {"secretId": secret}});
     let mut failed = on("prod/payments/stripe/webhook-signing-secret-primary");
@@ -145,7 +146,7 @@ fn an_error_code_shows_whole_when_it_fits_else_visibly_elided() {
 #[test]
 fn one_event_is_one_event() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::AuditRegion);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Region));
     let sent = lookups(&h);
     let one = event(
         "o1",
@@ -187,7 +188,7 @@ fn record_rows(screen: &str) -> Vec<String> {
 #[test]
 fn the_record_wraps_long_lines_and_scrolls_to_its_end() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::Audit);
+    h.cmd(smtui_core::app::Command::Audit(AuditCommand::Open));
     let query = lookups(&h)[0].0;
     let long_id = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/payments/stripe/webhook-signing-secret-primary-AbCdEf";
     let agent = "aws-sdk-java/2.25.11 Linux/5.10.219-208.866.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/17.0.11+9-LTS Java/17.0.11 vendor/Amazon.com_Inc. md/internal exec-env/AWS_ECS_FARGATE";

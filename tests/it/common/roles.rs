@@ -7,6 +7,7 @@ use smtui_core::ids::Identity;
 
 pub use super::profiles::with_profiles;
 use super::{Harness, ts};
+use smtui_core::features::session::Command as SessionCommand;
 
 pub const ROLE: &str = "arn:aws:iam::123456789012:role/payments-reader";
 
@@ -47,7 +48,7 @@ pub fn listings(h: &Harness) -> Vec<(IdentityId, String)> {
 /// The loaded harness, switched to ROLE.
 pub fn switched() -> Harness {
     let mut h = Harness::loaded();
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     assert_eq!(h.state.layers.top(), Layer::Roles, "the switcher");
     press(&mut h, KeyCode::Enter);
     assert_eq!(

@@ -13,6 +13,10 @@ use smtui_core::app::{
 };
 use smtui_core::diff::Change;
 use smtui_core::features::editor::Phase;
+use smtui_core::features::lifecycle::Command as LifecycleCommand;
+use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::features::tags::Command as TagsCommand;
+use smtui_core::features::versions::Command as VersionsCommand;
 use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};
@@ -196,7 +200,7 @@ fn loaded() -> Harness {
 
 /// Asks to switch to ROLE: the AssumeRole is on its way, not answered.
 fn switch_asked(h: &mut Harness) -> IdentityId {
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("another role");
     press(h, KeyCode::Enter);
     h.type_text(ROLE);
@@ -377,9 +381,9 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
 #[test]
 fn a_switch_closes_every_popup_of_the_old_identity() {
     for (command, layer) in [
-        (Command::Delete, Layer::Delete),
-        (Command::PickVersion, Layer::Versions),
-        (Command::Tags, Layer::Tags),
+        (Command::Lifecycle(LifecycleCommand::Delete), Layer::Delete),
+        (Command::Versions(VersionsCommand::Pick), Layer::Versions),
+        (Command::Tags(TagsCommand::Open), Layer::Tags),
         (Command::Edit, Layer::Editor),
     ] {
         let mut h = loaded();

@@ -7,6 +7,9 @@ use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome, Recovery, Written};
+use smtui_core::features::rotation::Command as RotationCommand;
+use smtui_core::features::tags::Command as TagsCommand;
+use smtui_core::features::versions::Command as VersionsCommand;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -310,10 +313,10 @@ fn a_replica_is_refused_every_change_before_anything_opens() {
     }
     assert!(h.calls().iter().all(|c| !c.mutates()), "{:?}", h.calls());
     for command in [
-        smtui_core::app::Command::Rotate,
-        smtui_core::app::Command::AddTag,
-        smtui_core::app::Command::EditDescription,
-        smtui_core::app::Command::MakeCurrent,
+        smtui_core::app::Command::Rotation(RotationCommand::Rotate),
+        smtui_core::app::Command::Tags(TagsCommand::Add),
+        smtui_core::app::Command::Tags(TagsCommand::EditDescription),
+        smtui_core::app::Command::Versions(VersionsCommand::MakeCurrent),
     ] {
         h.state.status = None;
         h.cmd(command);

@@ -10,6 +10,7 @@ use smtui_aws::ErrorKind;
 use smtui_core::app::{Command, Settings};
 use smtui_core::features::browse::RegionState;
 use smtui_core::features::reveal::Shown;
+use smtui_core::features::versions::Command as VersionsCommand;
 use smtui_core::secret::ValueView;
 use smtui_devstack::fixtures as fx;
 
@@ -243,7 +244,7 @@ async fn picks_previous_pending_and_unlabelled_versions() {
         app.select(secret, fx::PRIMARY_REGION);
         app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
             .await;
-        app.cmd(Command::PickVersion);
+        app.cmd(Command::Versions(VersionsCommand::Pick));
         let Some(picker) = &app.state.versions.picker else {
             panic!("version picker opens")
         };

@@ -7,6 +7,9 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 use smtui_core::app::layers::Layer;
+use smtui_core::features::appearance::Command as AppearanceCommand;
+use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::kit::Theme;
 use smtui_core::kit::theme::BUILTIN;
 
@@ -129,11 +132,11 @@ fn every_kind_of_screen() -> Vec<(&'static str, Harness)> {
     let mut palette = Harness::loaded();
     palette.cmd(Command::Palette);
     let mut audit = Harness::loaded();
-    audit.cmd(Command::Audit);
+    audit.cmd(Command::Audit(AuditCommand::Open));
     let mut themes = with_every_theme("light");
-    themes.cmd(Command::Theme);
+    themes.cmd(Command::Appearance(AppearanceCommand::Theme));
     let mut overview = Harness::loaded();
-    overview.cmd(Command::RotationOverview);
+    overview.cmd(Command::Rotation(RotationCommand::Overview));
     vec![
         ("list", list),
         ("value", value),

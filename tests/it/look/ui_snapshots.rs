@@ -5,6 +5,7 @@ use crate::common;
 
 use crate::common::Harness;
 use smtui_core::app::Command;
+use smtui_core::features::versions::Command as VersionsCommand;
 
 fn both_sizes(name: &str, h: &Harness) {
     insta::assert_snapshot!(format!("{name}_80x24"), h.screen(80, 24));
@@ -70,7 +71,7 @@ fn help_lists_every_binding() {
 #[test]
 fn version_picker() {
     let mut h = Harness::loaded();
-    h.cmd(Command::PickVersion);
+    h.cmd(Command::Versions(VersionsCommand::Pick));
     insta::assert_snapshot!("version_picker_120x40", h.screen(120, 40));
 }
 

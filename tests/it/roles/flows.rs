@@ -10,6 +10,7 @@ use crate::common::roles::{ROLE, assume_call, listings, press, switched};
 use crate::common::{Harness, ts};
 use crossterm::event::KeyCode;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind};
 
@@ -56,7 +57,7 @@ fn a_late_answer_for_the_old_identity_is_dropped() {
 #[test]
 fn role_back_returns_to_the_identity_before() {
     let mut h = switched();
-    h.cmd(Command::RoleBack);
+    h.cmd(Command::Session(SessionCommand::Back));
     assert_eq!(h.state.session.identity, IdentityId::START);
     assert!(
         h.state.status_text().contains("Back to"),
@@ -75,7 +76,7 @@ fn role_back_returns_to_the_identity_before() {
 #[test]
 fn a_refused_assume_is_explained_and_nothing_changes() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
@@ -100,7 +101,7 @@ fn a_refused_assume_is_explained_and_nothing_changes() {
         "{}",
         h.state.status_text()
     );
-    h.cmd(Command::RoleBack);
+    h.cmd(Command::Session(SessionCommand::Back));
     assert!(h.state.status_text().contains("No identity to go back to"));
 }
 
@@ -110,7 +111,7 @@ fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
     let path = dir.path().join("recent-roles.toml");
     let mut h = Harness::loaded();
     h.state.session.recent_path = Some(path.clone());
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
@@ -141,12 +142,12 @@ fn a_role_assumed_by_arn_is_remembered_and_offered_again() {
         "the role, not the session or its credentials"
     );
     // Not offered while working as it; offered again once back.
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     let screen = h.screen(120, 40);
     assert!(!screen.contains("role payments-reader"), "{screen}");
     press(&mut h, KeyCode::Esc);
-    h.cmd(Command::RoleBack);
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Back));
+    h.cmd(Command::Session(SessionCommand::Switch));
     let screen = h.screen(120, 40);
     assert!(screen.contains("role payments-reader"), "{screen}");
     h.type_text("payments");
@@ -211,8 +212,8 @@ fn credentials_about_to_expire_are_renewed_without_a_switch() {
         "{}",
         h.state.status_text()
     );
-    h.cmd(Command::RoleBack);
-    h.cmd(Command::RoleRenew);
+    h.cmd(Command::Session(SessionCommand::Back));
+    h.cmd(Command::Session(SessionCommand::Renew));
     assert!(h.state.status_text().contains("the SDK renews them itself"));
 }
 

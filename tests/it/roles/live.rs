@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::common::live::{LiveApp, seeded_stack};
 use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::model::{ProfileInfo, ProfileKind};
 use smtui_devstack::fixtures as fx;
 
@@ -36,7 +37,7 @@ async fn assume_a_role_work_as_it_and_come_back() {
     app.wait_loaded().await;
     let before = list_callers(&stack).len();
 
-    app.cmd(Command::Role);
+    app.cmd(Command::Session(SessionCommand::Switch));
     // The switcher: no profile here, so its one entry is "another role…", by its ARN.
     app.cmd(Command::Select);
     for c in ROLE.chars() {
@@ -94,7 +95,7 @@ async fn assume_a_role_work_as_it_and_come_back() {
     );
 
     let before_back = list_callers(&stack).len();
-    app.cmd(Command::RoleBack);
+    app.cmd(Command::Session(SessionCommand::Back));
     assert_eq!(app.state.session.identity, IdentityId::START);
     app.wait_loaded().await;
     let back = list_callers(&stack);
@@ -125,7 +126,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
         mfa_process: None,
     }];
     let before_mfa = list_callers(stack).len();
-    app.cmd(Command::Role);
+    app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "mfa-admin");
     app.cmd(Command::Select);
     type_text(app, "123456");
@@ -161,7 +162,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
         session_name: Some("auto".into()),
         mfa_process: Some("echo 654321".into()),
     });
-    app.cmd(Command::Role);
+    app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "mfa-auto");
     app.cmd(Command::Select);
     assert_ne!(
@@ -179,8 +180,8 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     .await;
 
     // An MFA session (GetSessionToken): one code, then the MFA role needs none.
-    app.cmd(Command::RoleBack);
-    app.cmd(Command::Role);
+    app.cmd(Command::Session(SessionCommand::Back));
+    app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "MFA session");
     app.cmd(Command::Select);
     app.cmd(Command::Select);
@@ -188,7 +189,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.cmd(Command::Select);
     app.wait_for("the MFA session", WAIT, |s| s.session.in_mfa_session())
         .await;
-    app.cmd(Command::Role);
+    app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "mfa-admin");
     app.cmd(Command::Select);
     assert_ne!(

@@ -6,13 +6,14 @@ use crate::common::{Harness, ts};
 use crossterm::event::KeyCode;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind};
 
 #[test]
 fn the_switcher_lists_profiles_filters_and_switches_to_one() {
     let mut h = with_profiles();
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     let screen = h.screen(120, 40);
     assert!(screen.contains("profile prod-admin"), "{screen}");
     assert!(
@@ -24,7 +25,7 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
     h.type_text("q");
     assert!(!h.state.quit);
     press(&mut h, KeyCode::Backspace);
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("dev");
     press(&mut h, KeyCode::Enter);
     assert!(matches!(
@@ -58,7 +59,7 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
 #[test]
 fn an_mfa_profile_asks_for_its_code_never_shows_it_and_sends_it() {
     let mut h = with_profiles();
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("admin");
     press(&mut h, KeyCode::Enter);
     // Its role wants MFA: the code is asked for, and never shown.
@@ -139,7 +140,7 @@ fn an_mfa_profile_asks_for_its_code_never_shows_it_and_sends_it() {
 #[test]
 fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
@@ -223,7 +224,7 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
 #[test]
 fn an_mfa_session_takes_one_code_then_mfa_roles_need_none() {
     let mut h = with_profiles();
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("MFA session");
     press(&mut h, KeyCode::Enter);
     let serial = h.state.prompt.state.clone().expect("the device").input;
@@ -272,7 +273,7 @@ fn an_mfa_session_takes_one_code_then_mfa_roles_need_none() {
     assert_eq!(h.state.session.identity, IdentityId(1));
     assert!(h.state.session.in_mfa_session());
     // The MFA role profile now needs no code: assumed from the session.
-    h.cmd(Command::Role);
+    h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("prod-admin");
     press(&mut h, KeyCode::Enter);
     assert_ne!(h.state.layers.top(), Layer::Prompt, "no code asked for");

@@ -12,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Outcome, RotationRules, Written};
+use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::kit::Theme;
 use smtui_core::model::{Rotation, SecretDetail, VersionInfo};
 
@@ -119,7 +120,7 @@ fn the_panel_in_every_state() {
 #[test]
 fn rotate_asks_first_then_calls_rotate_secret_and_describes_again() {
     let mut h = described(|_| {});
-    h.cmd(Command::Rotate);
+    h.cmd(Command::Rotation(RotationCommand::Rotate));
     assert_eq!(h.state.layers.top(), Layer::Confirm);
     let question = confirm_question(&h.state);
     assert!(
@@ -154,7 +155,7 @@ fn rotate_asks_first_then_calls_rotate_secret_and_describes_again() {
 #[test]
 fn a_stuck_rotation_offers_the_repair_instead_of_a_rotation() {
     let mut h = described(|d| pending_since(d, "2026-11-22T08:00:00Z"));
-    h.cmd(Command::Rotate);
+    h.cmd(Command::Rotation(RotationCommand::Rotate));
     assert!(
         h.state.status_text().contains("is stuck"),
         "{}",
@@ -180,7 +181,7 @@ fn a_stuck_rotation_offers_the_repair_instead_of_a_rotation() {
 #[test]
 fn a_new_schedule_waits_for_a_pending_rotation_and_a_stuck_one_offers_the_repair() {
     let mut h = described(|d| pending_since(d, "2026-11-22T08:00:00Z"));
-    h.cmd(Command::RotationSchedule);
+    h.cmd(Command::Rotation(RotationCommand::Schedule));
     assert!(
         h.state.status_text().contains("takes no new schedule"),
         "{}",
@@ -193,7 +194,7 @@ fn a_new_schedule_waits_for_a_pending_rotation_and_a_stuck_one_offers_the_repair
 #[test]
 fn a_running_rotation_is_left_alone() {
     let mut h = described(|d| pending_since(d, "2026-11-25T11:45:00Z"));
-    h.cmd(Command::Rotate);
+    h.cmd(Command::Rotation(RotationCommand::Rotate));
     assert!(
         h.state.status_text().contains("still running"),
         "{}",
@@ -201,7 +202,7 @@ fn a_running_rotation_is_left_alone() {
     );
     assert_ne!(h.state.layers.top(), Layer::Confirm);
     // The repair is still there, asked for by name.
-    h.cmd(Command::RepairRotation);
+    h.cmd(Command::Rotation(RotationCommand::Repair));
     assert!(confirm_question(&h.state).contains("Remove the AWSPENDING label"));
 }
 
@@ -220,7 +221,7 @@ fn clear_prompt(h: &mut Harness) {
 #[test]
 fn a_schedule_is_checked_before_sending_and_a_mistake_keeps_the_text() {
     let mut h = described(|_| {});
-    h.cmd(Command::RotationSchedule);
+    h.cmd(Command::Rotation(RotationCommand::Schedule));
     assert_eq!(h.state.layers.top(), Layer::Prompt);
     let prompt = h.state.prompt.state.clone().expect("prompt");
     assert_eq!(prompt.input, "30", "starts from the schedule set now");
@@ -273,7 +274,7 @@ fn a_schedule_is_checked_before_sending_and_a_mistake_keeps_the_text() {
 #[test]
 fn a_secret_without_a_function_is_asked_for_one() {
     let mut h = described(|d| d.rotation = Rotation::default());
-    h.cmd(Command::Rotate);
+    h.cmd(Command::Rotation(RotationCommand::Rotate));
     assert!(h.state.status_text().contains("no rotation configured"));
     assert_eq!(h.state.layers.top(), Layer::Prompt, "the schedule first");
     press(&mut h, KeyCode::Enter);
@@ -304,7 +305,7 @@ fn a_secret_without_a_function_is_asked_for_one() {
 #[test]
 fn cancel_turns_rotation_off_after_asking() {
     let mut h = described(|_| {});
-    h.cmd(Command::CancelRotation);
+    h.cmd(Command::Rotation(RotationCommand::Cancel));
     assert!(
         confirm_question(&h.state).contains("Turn automatic rotation of prod/orders/postgres off?")
     );
@@ -312,7 +313,7 @@ fn cancel_turns_rotation_off_after_asking() {
     assert!(matches!(&h.calls()[..], [AwsCall::CancelRotation { .. }]));
 
     let mut off = described(|d| d.rotation = Rotation::default());
-    off.cmd(Command::CancelRotation);
+    off.cmd(Command::Rotation(RotationCommand::Cancel));
     assert!(off.state.status_text().contains("already off"));
     assert!(off.calls().is_empty());
 }
@@ -320,10 +321,10 @@ fn cancel_turns_rotation_off_after_asking() {
 #[test]
 fn read_only_refuses_every_rotation_write_before_asking() {
     for command in [
-        Command::Rotate,
-        Command::RotationSchedule,
-        Command::CancelRotation,
-        Command::RepairRotation,
+        Command::Rotation(RotationCommand::Rotate),
+        Command::Rotation(RotationCommand::Schedule),
+        Command::Rotation(RotationCommand::Cancel),
+        Command::Rotation(RotationCommand::Repair),
     ] {
         let mut h = described(|d| pending_since(d, "2026-11-22T08:00:00Z"));
         h.state.settings.read_only = true;
@@ -346,10 +347,10 @@ fn a_managed_secret_can_be_rotated_and_rescheduled_but_not_turned_off_here() {
         d.rotation.lambda_arn = None;
     };
     let mut h = described(managed);
-    h.cmd(Command::Rotate);
+    h.cmd(Command::Rotation(RotationCommand::Rotate));
     assert!(confirm_question(&h.state).contains("rds (managed rotation)"));
     let mut h = described(managed);
-    h.cmd(Command::RotationSchedule);
+    h.cmd(Command::Rotation(RotationCommand::Schedule));
     assert_eq!(h.state.layers.top(), Layer::Prompt);
     press(&mut h, KeyCode::Enter);
     assert_eq!(
@@ -358,7 +359,7 @@ fn a_managed_secret_can_be_rotated_and_rescheduled_but_not_turned_off_here() {
         "no function asked for"
     );
     let mut h = described(managed);
-    h.cmd(Command::CancelRotation);
+    h.cmd(Command::Rotation(RotationCommand::Cancel));
     assert!(h.state.status_text().contains("managed by rds"));
     assert!(h.calls().is_empty());
 }
@@ -450,7 +451,7 @@ fn the_overview_counts_the_fleet_and_jumps_to_a_secret() {
 #[test]
 fn the_overview_sorts_and_follows_rows_arriving() {
     let mut h = fleet();
-    h.cmd(Command::RotationOverview);
+    h.cmd(Command::Rotation(RotationCommand::Overview));
     press(&mut h, KeyCode::Char('s'));
     let overview = h.state.rotation.overview.as_ref().expect("open");
     assert_eq!(
@@ -495,7 +496,7 @@ fn go_to(name: &str, filter: &str, region: Option<&str>) -> String {
     let list = &mut h.state.browse.list;
     list.set_filter(filter.into());
     list.set_region_filter(region.map(str::to_owned));
-    h.cmd(Command::RotationOverview);
+    h.cmd(Command::Rotation(RotationCommand::Overview));
     let overview = h.state.rotation.overview.clone().expect("open");
     let at = overview.report.findings.iter().position(|f| f.name == name);
     for _ in 0..at.expect("listed") {
@@ -555,7 +556,7 @@ fn shows_name(screen: &str, name: &str) -> bool {
 #[test]
 fn the_overview_reads_at_every_size() {
     let mut h = long_named_fleet();
-    h.cmd(Command::RotationOverview);
+    h.cmd(Command::Rotation(RotationCommand::Overview));
     let report = h.state.rotation.overview.clone().expect("open").report;
     for (width, height) in [(200, 50), (120, 40), (80, 24), (60, 16), (40, 10)] {
         let screen = h.screen(width, height);

@@ -12,6 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect, Settings};
+use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::model::rotation::StageMap;
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
@@ -118,7 +119,7 @@ fn app_stages(app: &LiveApp) -> Option<StageMap> {
 
 async fn set_a_schedule_and_a_function(app: &mut LiveApp, name: &str) {
     // No function yet: the schedule, then the function, then the question.
-    app.cmd(Command::RotationSchedule);
+    app.cmd(Command::Rotation(RotationCommand::Schedule));
     replace_prompt(app, "14");
     replace_prompt(app, fx::ROTATION_LAMBDA_ARN);
     let question = common::confirm_question(&app.state);
@@ -150,7 +151,7 @@ async fn set_a_schedule_and_a_function(app: &mut LiveApp, name: &str) {
 async fn cancel(app: &mut LiveApp, name: &str) {
     // Set without rotating now: nothing is pending.
     assert_eq!(pending_version(&describe(name).await), None);
-    app.cmd(Command::CancelRotation);
+    app.cmd(Command::Rotation(RotationCommand::Cancel));
     press(app, KeyCode::Char('y'));
     app.wait_for("cancelled", WAIT, |s| {
         s.status_text().contains("automatic rotation is off")
@@ -168,7 +169,7 @@ async fn cancel(app: &mut LiveApp, name: &str) {
 /// On again, rotating at once: the version the rotation makes holds AWSPENDING until its
 /// function finishes, which on the local stack it never does (it cannot run Lambdas).
 async fn rotate_now(app: &mut LiveApp, name: &str) -> String {
-    app.cmd(Command::RotationSchedule);
+    app.cmd(Command::Rotation(RotationCommand::Schedule));
     replace_prompt(app, "7 now");
     let question = common::confirm_question(&app.state);
     assert!(
@@ -202,14 +203,14 @@ async fn rotate_now(app: &mut LiveApp, name: &str) -> String {
 /// No second rotation over a running one; the repair removes its label; then a rotation
 /// starts again.
 async fn repair_then_rotate_again(app: &mut LiveApp, name: &str, pending: &str) {
-    app.cmd(Command::Rotate);
+    app.cmd(Command::Rotation(RotationCommand::Rotate));
     assert!(
         app.state.status_text().contains("still running"),
         "{}",
         app.state.status_text()
     );
     assert_ne!(app.state.layers.top(), Layer::Confirm);
-    app.cmd(Command::RepairRotation);
+    app.cmd(Command::Rotation(RotationCommand::Repair));
     let question = common::confirm_question(&app.state);
     assert!(question.contains(&pending[..8]), "{question}");
     press(app, KeyCode::Char('y'));
@@ -224,7 +225,7 @@ async fn repair_then_rotate_again(app: &mut LiveApp, name: &str, pending: &str) 
             .is_some_and(|d| StageMap::of_detail(d).pending_elsewhere().is_none())
     })
     .await;
-    app.cmd(Command::Rotate);
+    app.cmd(Command::Rotation(RotationCommand::Rotate));
     assert!(common::confirm_question(&app.state).contains("The function smtui-demo-rotate-secret"));
     press(app, KeyCode::Char('y'));
     app.wait_for("rotated again", WAIT, |s| {
@@ -271,10 +272,10 @@ async fn read_only_sends_no_rotation_call() {
     ))
     .await;
     for command in [
-        Command::Rotate,
-        Command::RotationSchedule,
-        Command::CancelRotation,
-        Command::RepairRotation,
+        Command::Rotation(RotationCommand::Rotate),
+        Command::Rotation(RotationCommand::Schedule),
+        Command::Rotation(RotationCommand::Cancel),
+        Command::Rotation(RotationCommand::Repair),
     ] {
         app.cmd(command);
         assert!(

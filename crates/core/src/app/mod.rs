@@ -12,6 +12,7 @@ pub mod layers;
 mod offers;
 pub mod revealed;
 pub mod room;
+pub(crate) mod rooms;
 mod router;
 pub mod settings;
 pub mod stamp;

@@ -7,6 +7,7 @@ use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::editor::Phase;
 use crate::features::reveal::{Shown, ValuePane};
+use crate::features::{lifecycle, versions};
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
 /// panes, or the top layer's own bound commands (the versions popup, the editor).
@@ -49,20 +50,14 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
             .session
             .as_ref()
             .is_some_and(|s| s.creating.is_none()),
-        Command::Reveal
-        | Command::CopyValue
-        | Command::CopyArn
-        | Command::CopyName
-        | Command::PickVersion => selected,
+        Command::Reveal | Command::CopyValue | Command::CopyArn | Command::CopyName => selected,
         Command::RevealAll | Command::ToggleRawJson => value.is_some_and(ValuePane::is_json),
         Command::FocusNext => value.is_some(),
-        Command::Delete | Command::Edit => {
-            state.selected().is_some_and(|s| s.deleted_date.is_none())
-        }
-        Command::Restore => state.selected().is_some_and(|s| s.deleted_date.is_some()),
-        // Only once there is an identity to go back to, or credentials that expire.
-        Command::RoleBack => state.session.previous().is_some(),
-        Command::RoleRenew => state.session.current().is_some_and(|k| k.expires.is_some()),
+        Command::Edit => state.selected().is_some_and(|s| s.deleted_date.is_none()),
+        // A room's own commands: the room says, from what it may read.
+        Command::Lifecycle(command) => lifecycle::commands::available(command, &state.ctx()),
+        Command::Session(command) => state.session.available(command),
+        Command::Versions(command) => versions::commands::available(command, &state.ctx()),
         // A question answers to `y`; a typed confirmation takes `y` as a letter and answers
         // to Enter once the text is right: the footer names the one that works.
         Command::Confirm if layer == Layer::Confirm => !state.confirm.takes_text(),

@@ -2,9 +2,10 @@
 //! popup, the footer hints, the palette's key column and the tables of `docs/keys.md` all read
 //! this one keymap (a test keeps the docs honest), and users rebind it in the config file.
 
-mod defaults;
+pub(crate) mod defaults;
 mod keys;
 mod overrides;
+pub(crate) mod rows;
 
 use std::fmt::Write as _;
 
@@ -83,11 +84,11 @@ pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
-impl Default for Keymap {
-    fn default() -> Self {
-        Self {
-            bindings: defaults::bindings(),
-        }
+impl Keymap {
+    /// A keymap of these bindings (the default one is every registered key table merged:
+    /// `crate::app::rooms`).
+    pub(crate) fn from_bindings(bindings: Vec<Binding>) -> Self {
+        Self { bindings }
     }
 }
 

@@ -17,9 +17,8 @@ use crate::app::room::{Intent, OnYes, Out};
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
 use crate::features::editor::Editor;
-use crate::features::lifecycle::Lifecycle;
 use crate::features::messages::footer::Input;
-use crate::features::rotation::RotationRoom;
+use crate::features::session::commands::Switching;
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -153,8 +152,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
     // A replica is a read-only copy: the service refuses every change to it (and even its
     // resource policy), so the change, or the tags popup, is refused here before any text
     // is typed into it.
-    if (command.mutates() || command == Command::Tags)
-        && command != Command::Create
+    if command.refused_on_replica()
         && let Some(secret) = state.selected()
         && let Some(primary) = secret
             .primary_region
@@ -252,73 +250,40 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             _ => state.layers.remove(Layer::Value),
         },
         Command::Refresh => refresh(state, out),
-        Command::Delete => {
-            let ctx = ctx!(state);
-            state.lifecycle.delete(&ctx, out);
-        }
-        Command::Restore => Lifecycle::restore(&ctx!(state), out),
         Command::Edit => {
             let ctx = ctx!(state);
             state.editor.open(&ctx, out);
         }
         Command::Create => {
-            let region = state
-                .selected()
-                .map(|s| s.region.clone())
-                .or_else(|| state.browse.regions.first().map(|r| r.name.clone()));
-            if let Some(region) = region {
+            if let Some(region) = region_here(state) {
                 Editor::create(region, out);
             }
         }
-        Command::Tags => {
-            let ctx = ctx!(state);
-            state.tags.open(&ctx, out);
-        }
-        // Over the panes, `make-current` is chosen from the versions: open them.
-        Command::MakeCurrent => {
-            let ctx = ctx!(state);
-            state.versions.open(&state.reveal.version, &ctx, out);
-            if state.versions.picker.is_some() {
-                out.info("Choose the version to make current, then m");
-            }
-        }
-        Command::RotationOverview => {
-            let total = state.browse.list.total();
-            state.rotation.open_overview(
-                state.browse.list.all(),
-                total,
-                &state.settings,
-                state.wall,
-                out,
-            );
-        }
-        Command::Role => state.session.open_switcher(out),
-        Command::Theme => state.appearance.open(out),
-        Command::Messages => state.messages.open(out),
         Command::NextTab | Command::PreviousTab => switch_tab(state, command == Command::NextTab),
-        Command::RoleBack => identity::back(state, out),
-        Command::RoleRenew => identity::renew(state, out),
-        Command::Audit => {
-            let ctx = ctx!(state);
-            state.audit.open(&ctx, out);
+        // Each room's own commands, handed to it.
+        Command::Appearance(command) => state.appearance.run(command, out),
+        Command::Audit(command) => {
+            let region = region_here(state);
+            state.audit.run(command, region, &ctx!(state), out);
         }
-        Command::AuditRegion => {
-            let region = state
-                .selected()
-                .map(|s| s.region.clone())
-                .or_else(|| state.browse.regions.first().map(|r| r.name.clone()));
-            if let Some(region) = region {
-                let ctx = ctx!(state);
-                state.audit.open_region(region, &ctx, out);
-            }
+        Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
+        Command::Messages(command) => state.messages.run(command, out),
+        Command::Rotation(command) => {
+            let (listed, total) = (state.browse.list.all(), state.browse.list.total());
+            state
+                .rotation
+                .run(command, listed, total, &ctx!(state), out);
         }
-        Command::Rotate => state.rotation.rotate(&ctx!(state), out),
-        Command::RotationSchedule => state.rotation.schedule(&ctx!(state), out),
-        Command::CancelRotation => RotationRoom::cancel(&ctx!(state), out),
-        Command::RepairRotation => RotationRoom::repair(&ctx!(state), out),
-        Command::PickVersion => {
-            let ctx = ctx!(state);
-            state.versions.open(&state.reveal.version, &ctx, out);
+        Command::Session(command) => match state.session.run(command, out) {
+            Some(Switching::Back) => identity::back(state, out),
+            Some(Switching::Renew) => identity::renew(state, out),
+            None => {}
+        },
+        Command::Tags(command) => state.tags.run(command, &ctx!(state), out),
+        Command::Versions(command) => {
+            state
+                .versions
+                .run(command, &state.reveal.version, &ctx!(state), out);
         }
         Command::Back => {
             // The footer's message went before (Esc answers it).
@@ -335,6 +300,14 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 || state.browse.command(command, out);
         }
     }
+}
+
+/// The region the panes are in: the selected secret's, else the first listed.
+fn region_here(state: &State) -> Option<String> {
+    state
+        .selected()
+        .map(|s| s.region.clone())
+        .or_else(|| state.browse.regions.first().map(|r| r.name.clone()))
 }
 
 /// A terminal paste: text for the editor or the line being typed, never keys (a pasted `q`

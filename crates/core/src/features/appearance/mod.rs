@@ -3,9 +3,11 @@
 //! the one before. The themes themselves (built in, the user's own) are read at start,
 //! outside the core (`crate::themes`); this room only chooses among them.
 
+pub mod commands;
 pub mod view;
+pub use commands::Command;
 
-use crate::app::command::{Command, Move};
+use crate::app::command::{Command as AppCommand, Move};
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::kit::Theme;
@@ -60,7 +62,7 @@ impl Appearance {
         out.intent(Intent::Open(Layer::Themes));
     }
 
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: AppCommand, out: &mut Out) {
         let Some(picker) = &mut self.picker else {
             return;
         };
@@ -70,7 +72,7 @@ impl Appearance {
             return;
         }
         match command {
-            Command::Select => {
+            AppCommand::Select => {
                 self.active = picker.highlighted;
                 if let Some(theme) = self.themes.get(self.active) {
                     // The choice lasts this session: smtui never writes the config file.
@@ -83,7 +85,7 @@ impl Appearance {
                 }
                 out.intent(Intent::Close(Layer::Themes));
             }
-            Command::Back => {
+            AppCommand::Back => {
                 self.active = picker.before;
                 out.intent(Intent::Close(Layer::Themes));
             }
@@ -124,15 +126,15 @@ mod tests {
         let mut out = Out::default();
         looks.open(&mut out);
         assert!(matches!(out.intents[..], [Intent::Open(Layer::Themes)]));
-        looks.command(Command::Down, &mut out);
+        looks.command(AppCommand::Down, &mut out);
         assert_eq!(looks.current().map(|t| t.name.as_str()), Some("light"));
-        looks.command(Command::Back, &mut out);
+        looks.command(AppCommand::Back, &mut out);
         looks.closed();
         assert_eq!(looks.current().map(|t| t.name.as_str()), Some("default"));
 
         looks.open(&mut out);
-        looks.command(Command::Bottom, &mut out);
-        looks.command(Command::Select, &mut out);
+        looks.command(AppCommand::Bottom, &mut out);
+        looks.command(AppCommand::Select, &mut out);
         looks.closed();
         let last = &BUILTIN[BUILTIN.len() - 1].0;
         assert_eq!(looks.current().map(|t| t.name.as_str()), Some(*last));

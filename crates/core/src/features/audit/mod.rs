@@ -4,10 +4,12 @@
 //! short while per secret and window.
 
 mod columns;
+pub mod commands;
 mod fetch;
 mod summary;
 mod update;
 pub mod view;
+pub use commands::Command;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

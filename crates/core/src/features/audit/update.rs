@@ -4,6 +4,7 @@
 use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
+use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
 use crate::model::RotationEvent;
@@ -116,18 +117,18 @@ impl Audit {
                 self.record_limit = None;
                 out.intent(Intent::Open(Layer::AuditEvent));
             }
-            Command::AuditWindow => {
+            Command::Audit(AuditCommand::Window) => {
                 let (scope, window) = (view.scope.clone(), view.window.next());
                 let filter = view.filter.clone();
                 self.show(scope, window, filter, ctx, out);
             }
-            Command::ToggleUtc => view.utc = !view.utc,
-            Command::ToggleOwnReads => {
+            Command::Audit(AuditCommand::ToggleUtc) => view.utc = !view.utc,
+            Command::Audit(AuditCommand::ToggleOwnReads) => {
                 self.include_own = !view.include_own;
                 view.include_own = self.include_own;
                 view.selected = 0;
             }
-            Command::ContinueScan => self.continue_scan(ctx, out),
+            Command::Audit(AuditCommand::ContinueScan) => self.continue_scan(ctx, out),
             Command::Refresh => {
                 let (scope, window) = (view.scope.clone(), view.window);
                 let filter = view.filter.clone();

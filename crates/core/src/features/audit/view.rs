@@ -13,6 +13,7 @@ use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
+use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
 use crate::features::audit::{AuditView, Scope};
@@ -72,7 +73,7 @@ pub fn render(
         Layout::vertical([Constraint::Length(summary_rows), Constraint::Fill(1)]).areas(body);
     frame.render_widget(summary_paragraph, summary);
     render_table(frame, table, view, tz, theme);
-    let continue_key = keymap.label(Layer::Audit, Command::ContinueScan);
+    let continue_key = keymap.label(Layer::Audit, Command::Audit(AuditCommand::ContinueScan));
     frame.render_widget(
         Paragraph::new(status_line(view, &continue_key, status.width, theme)),
         status,

@@ -3,8 +3,10 @@
 //! then wants the secret's name typed; deleting without recovery is a choice of its own,
 //! labelled as such, with its own typed confirmation.
 
+pub mod commands;
 mod update;
 pub mod view;
+pub use commands::Command;
 
 /// The service's recovery window, in days.
 pub const MIN_DAYS: u8 = 7;

@@ -5,6 +5,7 @@ use crate::app::effect::{AwsCall, Recovery};
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::features::lifecycle::Command as LifecycleCommand;
 use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
 use crate::model::AwsError;
 
@@ -92,7 +93,9 @@ impl Lifecycle {
             return;
         }
         match command {
-            Command::WithoutRecovery => form.without_recovery = !form.without_recovery,
+            Command::Lifecycle(LifecycleCommand::WithoutRecovery) => {
+                form.without_recovery = !form.without_recovery;
+            }
             Command::Select => {
                 let request = confirm_delete(form);
                 out.intent(Intent::Close(Layer::Delete));

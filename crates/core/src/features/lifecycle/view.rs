@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
+use crate::features::lifecycle::Command as LifecycleCommand;
 use crate::features::lifecycle::{DeleteForm, MAX_DAYS, MIN_DAYS};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
@@ -45,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap,
     lines.push(Line::styled(
         format!(
             "{} {} · {} continue (then type the name) · {} keep it",
-            key(Command::WithoutRecovery),
+            key(Command::Lifecycle(LifecycleCommand::WithoutRecovery)),
             if form.without_recovery {
                 "use a recovery window"
             } else {

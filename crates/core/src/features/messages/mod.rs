@@ -3,12 +3,14 @@
 //! it; here an error that was replaced (by "Cancelled", by the next page) can still be read.
 //! Messages never hold a secret's value (a rule every room keeps), so the log may keep them.
 
+pub mod commands;
 pub mod footer;
 pub mod view;
+pub use commands::Command;
 
 use std::collections::VecDeque;
 
-use crate::app::command::Command;
+use crate::app::command::Command as AppCommand;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, StatusLine};
 
@@ -47,12 +49,12 @@ impl Messages {
         out.intent(Intent::Open(Layer::Messages));
     }
 
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: AppCommand, out: &mut Out) {
         if let Some(step) = command.as_move(10) {
             self.scroll = step.apply(self.scroll, self.log.len().saturating_sub(1));
             return;
         }
-        if matches!(command, Command::Back | Command::Messages) {
+        if matches!(command, AppCommand::Back | AppCommand::Messages(_)) {
             out.intent(Intent::Close(Layer::Messages));
         }
     }
@@ -93,11 +95,11 @@ mod tests {
             messages.record(&line(&i.to_string()), jiff::Timestamp::UNIX_EPOCH);
         }
         let mut out = Out::default();
-        messages.command(Command::Bottom, &mut out);
+        messages.command(AppCommand::Bottom, &mut out);
         assert_eq!(messages.scroll, 4);
-        messages.command(Command::Down, &mut out);
+        messages.command(AppCommand::Down, &mut out);
         assert_eq!(messages.scroll, 4);
-        messages.command(Command::Back, &mut out);
+        messages.command(AppCommand::Back, &mut out);
         assert!(matches!(out.intents[..], [Intent::Close(Layer::Messages)]));
     }
 }

@@ -148,6 +148,8 @@ fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'
         vec![Line::styled("Fetching value…", theme.loading)]
     } else if cx.has_selection {
         let key = |command| cx.keymap.label(Layer::List, command);
+        // The versions room's command, by its stable name: rooms never import each other.
+        let versions = Command::from_name("versions").map_or_else(String::new, key);
         vec![
             Line::styled(MASK, theme.masked),
             dim_line(
@@ -155,7 +157,7 @@ fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'
                     "masked · {} reveal · {} copy · {} version",
                     key(Command::Reveal),
                     key(Command::CopyValue),
-                    key(Command::PickVersion)
+                    versions
                 ),
                 theme,
             ),

@@ -2,10 +2,12 @@
 //! now, set the schedule, cancel, repair a stuck rotation) and the fleet overview. The
 //! health every view shows comes from one derivation (`model::rotation::derive`).
 
+pub mod commands;
 pub mod overview;
 pub mod overview_view;
 mod update;
 pub mod view;
+pub use commands::Command;
 
 pub use crate::kit::widgets::relative;
 

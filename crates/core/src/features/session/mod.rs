@@ -2,9 +2,11 @@
 //! sts:GetCallerIdentity said), and the generation that makes older results stale. Role
 //! switching adds identities here.
 
+pub mod commands;
 pub mod role_form;
 pub mod switcher;
 pub mod view;
+pub use commands::Command;
 
 use jiff::Timestamp;
 

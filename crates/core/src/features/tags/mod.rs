@@ -3,8 +3,10 @@
 //! description, read the resource policy (pretty JSON, read-only). Every change is asked
 //! for in a prompt and confirmed.
 
+pub mod commands;
 mod update;
 pub mod view;
+pub use commands::Command;
 
 /// The service's limits on tags.
 pub const MAX_KEY_CHARS: usize = 128;

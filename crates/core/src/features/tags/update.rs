@@ -5,6 +5,7 @@ use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
+use crate::features::tags::Command as TagsCommand;
 use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Tags, TagsPopup};
 use crate::model::{AwsError, Tag};
 
@@ -54,19 +55,19 @@ impl Tags {
         }
         let highlighted = tags.get(popup.selected);
         match command {
-            Command::AddTag => out.intent(Intent::Prompt {
+            Command::Tags(TagsCommand::Add) => out.intent(Intent::Prompt {
                 label: format!("Key of the new tag on {}", popup.name),
                 initial: String::new(),
                 purpose: PromptFor::TagKey,
             }),
-            Command::EditTag | Command::RemoveTag => {
+            Command::Tags(TagsCommand::Edit | TagsCommand::Remove) => {
                 let Some(tag) = highlighted else {
                     out.info("No tag to change: a adds one");
                     return;
                 };
                 if belongs_to_aws(&tag.key) {
                     out.warn(format!("{} is set by AWS: it is read-only", tag.key));
-                } else if command == Command::EditTag {
+                } else if command == Command::Tags(TagsCommand::Edit) {
                     out.intent(Intent::Prompt {
                         label: format!("Value of {} on {}", tag.key, popup.name),
                         initial: tag.value.clone(),
@@ -87,7 +88,7 @@ impl Tags {
                     }));
                 }
             }
-            Command::EditDescription => {
+            Command::Tags(TagsCommand::EditDescription) => {
                 // The popup's own secret: the selection may have moved under it.
                 let Some(Ok(detail)) = ctx
                     .detail

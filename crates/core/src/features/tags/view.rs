@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
+use crate::features::tags::Command as TagsCommand;
 use crate::features::tags::TagsPopup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
@@ -85,10 +86,10 @@ pub fn render(
     } else {
         format!(
             "{} add · {} change value · {} remove · {} description · {} close",
-            key(Command::AddTag),
-            key(Command::EditTag),
-            key(Command::RemoveTag),
-            key(Command::EditDescription),
+            key(Command::Tags(TagsCommand::Add)),
+            key(Command::Tags(TagsCommand::Edit)),
+            key(Command::Tags(TagsCommand::Remove)),
+            key(Command::Tags(TagsCommand::EditDescription)),
             key(Command::Back)
         )
     };

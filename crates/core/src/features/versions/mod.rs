@@ -3,8 +3,10 @@
 //! current version (which keys or lines changed, values masked until asked for), or make
 //! one current again (a rollback, confirmed). Opened over the panes from the selected secret's detail.
 
+pub mod commands;
 mod update;
 pub mod view;
+pub use commands::Command;
 
 use crate::app::revealed::Revealed;
 use crate::diff::DiffRow;

@@ -9,6 +9,7 @@ use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
+use crate::features::versions::Command as VersionsCommand;
 use crate::features::versions::{Comparison, PAGE, Picker, VersionChoice, Versions, choices};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 
@@ -57,14 +58,18 @@ impl Versions {
                 out.intent(Intent::UseVersion(choice.pick));
                 out.intent(Intent::Close(Layer::Versions));
             }
-            (Command::Compare, Some(choice)) => self.compare(&choice, out),
-            (Command::Mark, Some(_)) => {
+            (Command::Versions(VersionsCommand::Compare), Some(choice)) => {
+                self.compare(&choice, out);
+            }
+            (Command::Versions(VersionsCommand::Mark), Some(_)) => {
                 picker.marked = match picker.marked {
                     Some(i) if i == picker.selected => None,
                     _ => Some(picker.selected),
                 };
             }
-            (Command::MakeCurrent, Some(choice)) => make_current(picker, &choice, out),
+            (Command::Versions(VersionsCommand::MakeCurrent), Some(choice)) => {
+                make_current(picker, &choice, out);
+            }
             (Command::Back | Command::Select, _) => out.intent(Intent::Close(Layer::Versions)),
             _ => {}
         }

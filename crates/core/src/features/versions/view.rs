@@ -9,6 +9,7 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::diff::Change;
+use crate::features::versions::Command as VersionsCommand;
 use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, date_time, diff_lines, pane_block, scroll_offset};
@@ -48,14 +49,17 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
     let make_current = if picker.read_only {
         String::new()
     } else {
-        format!(" · {} make current", key(Command::MakeCurrent))
+        format!(
+            " · {} make current",
+            key(Command::Versions(VersionsCommand::MakeCurrent))
+        )
     };
     lines.push(Line::styled(
         format!(
             " {} use · {} mark · {} compare{make_current}",
             key(Command::Select),
-            key(Command::Mark),
-            key(Command::Compare)
+            key(Command::Versions(VersionsCommand::Mark)),
+            key(Command::Versions(VersionsCommand::Compare))
         ),
         theme.dim,
     ));

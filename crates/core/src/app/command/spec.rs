@@ -1,0 +1,84 @@
+//! One row of a command table: what a room (or the app itself) declares of each command it
+//! owns, in the room's own folder. The catalogue (`crate::app::rooms`) is these tables one
+//! after another.
+
+use crate::app::command::Command;
+
+/// A command's stable name, its description and what it does, which the router's rules
+/// read before it runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub command: Command,
+    /// The kebab-case name: palette, config file, docs.
+    pub name: &'static str,
+    /// One line: help, palette, docs.
+    pub description: &'static str,
+    pub acts: Acts,
+    /// The palette offers it (keys that only make sense inside a popup are left out).
+    pub in_palette: bool,
+}
+
+/// What a command does, as far as the rules before it runs care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Acts {
+    /// It reads, or changes only what is shown.
+    Reads,
+    /// It reads, but opens what a replica would refuse to change (the tags popup): refused
+    /// on a replica before anything is typed into it.
+    OpensChanges,
+    /// It changes the selected secret in AWS: refused in read-only mode, on a replica and
+    /// on a secret another service manages.
+    Writes,
+    /// It changes the selected secret, and may on one another service manages (its
+    /// rotation can still be run and rescheduled in Secrets Manager).
+    WritesManaged,
+    /// It writes a new secret, not the selected one: refused in read-only mode only.
+    Creates,
+    /// It throws away what was typed: a question before it wants `y`, not Enter.
+    Discards,
+}
+
+impl Spec {
+    /// A command that reads only, offered by the palette.
+    pub const fn new(command: Command, name: &'static str, description: &'static str) -> Self {
+        Self {
+            command,
+            name,
+            description,
+            acts: Acts::Reads,
+            in_palette: true,
+        }
+    }
+
+    /// What it does, if more than reading.
+    #[must_use]
+    pub const fn acts(self, acts: Acts) -> Self {
+        Self { acts, ..self }
+    }
+
+    /// A key that makes sense only inside its popup: the palette leaves it out.
+    #[must_use]
+    pub const fn popup_only(self) -> Self {
+        Self {
+            in_palette: false,
+            ..self
+        }
+    }
+}
+
+impl Acts {
+    pub fn mutates(self) -> bool {
+        matches!(self, Acts::Writes | Acts::WritesManaged | Acts::Creates)
+    }
+
+    pub fn allowed_on_managed(self) -> bool {
+        matches!(self, Acts::WritesManaged | Acts::Creates)
+    }
+
+    pub fn refused_on_replica(self) -> bool {
+        matches!(
+            self,
+            Acts::OpensChanges | Acts::Writes | Acts::WritesManaged
+        )
+    }
+}

@@ -1,0 +1,44 @@
+//! The appearance room's commands: the theme picker's name and description, its default
+//! keys and the global key that opens it.
+
+use crate::app::command::{Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
+use crate::app::layers::Layer;
+use crate::app::room::Out;
+use crate::features::appearance::Appearance;
+
+/// What a key or the palette can ask of the appearance room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// The theme picker.
+    Theme,
+}
+
+use Item::{Keys, Moves};
+
+const THEME: AppCommand = AppCommand::Appearance(Command::Theme);
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    Spec::new(THEME, "theme", "choose the colour theme (each previewed as you move)"),
+];
+
+const THEMES: Scope = Scope::In(Layer::Themes);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('T')], THEME, OWN, None),
+    Keys(THEMES, &[ENTER], AppCommand::Select, "keep the highlighted theme", Some("keep")),
+    Moves(THEMES, Keyset::Vi, &["next theme (drawn at once)", "previous theme"], Some("preview")),
+    Keys(THEMES, &[ESC, k('q')], AppCommand::Back, "back to the theme before", Some("back")),
+];
+
+impl Appearance {
+    /// A command over the panes.
+    pub(crate) fn run(&mut self, command: Command, out: &mut Out) {
+        match command {
+            Command::Theme => self.open(out),
+        }
+    }
+}

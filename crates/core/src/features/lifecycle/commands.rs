@@ -1,0 +1,69 @@
+//! The lifecycle room's commands: their names and descriptions, the default keys of the
+//! delete popup and the global keys that delete and restore, and when they can act.
+
+use crate::app::command::{Acts, Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{DOWN, ENTER, ESC, GLOBAL, Item, OWN, UP, k};
+use crate::app::layers::Layer;
+use crate::app::room::Ctx;
+use crate::app::room::Out;
+use crate::features::lifecycle::Lifecycle;
+use Acts::Writes;
+
+/// What a key or the palette can ask of the lifecycle room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Delete,
+    Restore,
+    /// The delete popup: delete at once instead of after a recovery window.
+    WithoutRecovery,
+}
+
+use Command::{Delete, Restore, WithoutRecovery};
+use Item::Keys;
+
+const fn lifecycle(command: Command) -> AppCommand {
+    AppCommand::Lifecycle(command)
+}
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    Spec::new(lifecycle(Delete), "delete", "delete the secret (recoverable for 7-30 days, or at once)").acts(Writes),
+    Spec::new(lifecycle(Restore), "restore", "restore a secret scheduled for deletion").acts(Writes),
+    Spec::new(lifecycle(WithoutRecovery), "without-recovery", "delete at once, without recovery").popup_only(),
+];
+
+const DELETE: Scope = Scope::In(Layer::Delete);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('D')], lifecycle(Delete), "delete the secret (asks, then wants its name typed)", None),
+    Keys(GLOBAL, &[k('R')], lifecycle(Restore), OWN, None),
+    Keys(DELETE, &[ENTER], AppCommand::Select, "go on to the typed confirmation", Some("continue")),
+    Keys(DELETE, &[ESC, k('q')], AppCommand::Back, "keep the secret", Some("cancel")),
+    Keys(DELETE, &[UP, k('k'), k('+')], AppCommand::Up, "one more day to restore it (at most 30)", Some("days")),
+    Keys(DELETE, &[DOWN, k('j'), k('-')], AppCommand::Down, "one day fewer (at least 7)", None),
+    Keys(DELETE, &[k('f')], lifecycle(WithoutRecovery), "delete at once, without recovery (or not)", Some("no recovery")),
+];
+
+/// Whether `command` can act now: a secret is deleted once, and restored only when deleted.
+pub(crate) fn available(command: Command, ctx: &Ctx) -> bool {
+    let deleted = ctx.selected.map(|s| s.deleted_date.is_some());
+    match command {
+        Delete => deleted == Some(false),
+        Restore => deleted == Some(true),
+        WithoutRecovery => true,
+    }
+}
+
+impl Lifecycle {
+    /// A command over the panes; the delete popup's own keys arrive in its layer
+    /// (`Lifecycle::command`).
+    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+        match command {
+            Delete => self.delete(ctx, out),
+            Restore => Self::restore(ctx, out),
+            WithoutRecovery => {}
+        }
+    }
+}

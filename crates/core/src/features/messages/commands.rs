@@ -1,0 +1,43 @@
+//! The messages room's commands: the log's name and description, its default keys and the
+//! global key that opens it.
+
+use crate::app::command::{Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{ESC, GLOBAL, Item, Keyset, k};
+use crate::app::layers::Layer;
+use crate::app::room::Out;
+use crate::features::messages::Messages;
+
+/// What a key or the palette can ask of the messages room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// The log of this session's messages.
+    Open,
+}
+
+use Item::{Keys, Moves};
+
+pub(crate) const OPEN: AppCommand = AppCommand::Messages(Command::Open);
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    Spec::new(OPEN, "messages", "every message of this session, newest first, with its time"),
+];
+
+const MESSAGES: Scope = Scope::In(Layer::Messages);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('M')], OPEN, "every message of this session, newest first", None),
+    Moves(MESSAGES, Keyset::Vi, &["older", "newer", "ten older", "ten newer", "newest", "oldest"], None),
+    Keys(MESSAGES, &[ESC, k('q'), k('M')], AppCommand::Back, "close", Some("close")),
+];
+
+impl Messages {
+    /// A command over the panes.
+    pub(crate) fn run(&mut self, command: Command, out: &mut Out) {
+        match command {
+            Command::Open => self.open(out),
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The rotation room's commands: their names and descriptions, and the default keys of the
+//! overview and the global key that opens it.
+
+use crate::app::command::{Acts, Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
+use crate::app::layers::Layer;
+use crate::app::room::{Ctx, Out};
+use crate::features::rotation::RotationRoom;
+use crate::model::SecretSummary;
+use Acts::{Writes, WritesManaged};
+
+/// What a key or the palette can ask of the rotation room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// The fleet's rotation posture across everything listed.
+    Overview,
+    /// RotateSecret now.
+    Rotate,
+    /// Set or change the rotation schedule.
+    Schedule,
+    /// CancelRotateSecret: automatic rotation off.
+    Cancel,
+    /// Remove the AWSPENDING label a stuck rotation left behind.
+    Repair,
+}
+
+use Command::{Cancel, Overview, Repair, Rotate, Schedule};
+use Item::{Keys, Moves};
+
+const fn rotation(command: Command) -> AppCommand {
+    AppCommand::Rotation(command)
+}
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    Spec::new(rotation(Overview), "rotation", "rotation posture of every listed secret, riskiest first"),
+    Spec::new(rotation(Rotate), "rotate", "rotate the secret now (RotateSecret)").acts(WritesManaged),
+    Spec::new(rotation(Schedule), "rotation-schedule", "set the rotation schedule: days, rate() or cron(), window").acts(WritesManaged),
+    Spec::new(rotation(Cancel), "cancel-rotation", "turn automatic rotation off (CancelRotateSecret)").acts(Writes),
+    Spec::new(rotation(Repair), "repair-rotation", "repair a stuck rotation: remove its AWSPENDING label").acts(Writes),
+];
+
+const ROTATION: Scope = Scope::In(Layer::Rotation);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('o')], rotation(Overview), "rotation overview: every secret's health and posture", Some("rotation")),
+    Keys(ROTATION, &[ENTER], AppCommand::Select, "go to the highlighted secret", Some("go to")),
+    Keys(ROTATION, &[k('s')], AppCommand::SortNext, "sort by risk, name, region, next rotation", Some("sort")),
+    Moves(ROTATION, Keyset::Vi, &["next secret", "previous secret", "ten down", "ten up", "first", "last"], Some("move")),
+    Keys(ROTATION, &[ESC, k('q')], AppCommand::Back, "close", Some("close")),
+];
+
+impl RotationRoom {
+    /// A command over the panes. `listed`: every row loaded so far, of `total` (the
+    /// overview's subject).
+    pub(crate) fn run<'a>(
+        &mut self,
+        command: Command,
+        listed: impl IntoIterator<Item = &'a SecretSummary>,
+        total: usize,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        match command {
+            Overview => self.open_overview(listed, total, ctx.settings, ctx.wall, out),
+            Rotate => self.rotate(ctx, out),
+            Schedule => self.schedule(ctx, out),
+            Cancel => Self::cancel(ctx, out),
+            Repair => Self::repair(ctx, out),
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The session room's commands (which identity smtui works as): their names and
+//! descriptions, the default keys of the identity switcher and the global key that opens it,
+//! and when they can act.
+
+use crate::app::command::{Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
+use crate::app::layers::Layer;
+use crate::app::room::Out;
+use crate::features::session::Session;
+
+/// What a key or the palette can ask of the session room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// The identity switcher: use a profile or assume a role.
+    Switch,
+    /// Back to the identity before the last switch.
+    Back,
+    /// New credentials for the current identity (before they expire).
+    Renew,
+}
+
+use Command::{Back, Renew, Switch};
+use Item::{Keys, Moves};
+
+const fn session(command: Command) -> AppCommand {
+    AppCommand::Session(command)
+}
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    Spec::new(session(Switch), "role", "assume a role and work as it (the start identity stays for role-back)"),
+    Spec::new(session(Back), "role-back", "back to the identity before this one; again, further back, to the start"),
+    Spec::new(session(Renew), "role-renew", "new credentials for the current identity (MFA: a new code)"),
+];
+
+const ROLES: Scope = Scope::In(Layer::Roles);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('I')], session(Switch), "identity: use a profile or assume a role", None),
+    Keys(ROLES, &[ENTER], AppCommand::Select, "work as the highlighted identity", Some("switch")),
+    Moves(ROLES, Keyset::Arrows, &["next", "previous"], Some("move")),
+    Keys(ROLES, &[ESC], AppCommand::Back, "close", Some("close")),
+];
+
+/// A change of identity the router makes: every room's data depends on who smtui works as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Switching {
+    Back,
+    Renew,
+}
+
+impl Session {
+    /// Whether `command` can act now: only once there is an identity to go back to, or
+    /// credentials that expire.
+    pub(crate) fn available(&self, command: Command) -> bool {
+        match command {
+            Switch => true,
+            Back => self.previous().is_some(),
+            Renew => self.current().is_some_and(|k| k.expires.is_some()),
+        }
+    }
+
+    /// A command over the panes: the switcher opens here; going back and renewing change
+    /// who every room works as, so the router makes them.
+    pub(crate) fn run(&mut self, command: Command, out: &mut Out) -> Option<Switching> {
+        match command {
+            Switch => {
+                self.open_switcher(out);
+                None
+            }
+            Back => Some(Switching::Back),
+            Renew => Some(Switching::Renew),
+        }
+    }
+}

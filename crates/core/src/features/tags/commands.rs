@@ -1,0 +1,62 @@
+//! The tags room's commands: their names and descriptions, and the default keys of the
+//! tags popup and the global key that opens it.
+
+use crate::app::command::{Acts, Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
+use crate::app::layers::Layer;
+use crate::app::room::{Ctx, Out};
+use crate::features::tags::Tags;
+use Acts::{OpensChanges, Writes};
+
+/// What a key or the palette can ask of the tags room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Tags, description and policy of the selected secret.
+    Open,
+    Add,
+    Edit,
+    Remove,
+    EditDescription,
+}
+
+use Command::{Add, Edit, EditDescription, Open, Remove};
+use Item::{Keys, Moves};
+
+const fn tags(command: Command) -> AppCommand {
+    AppCommand::Tags(command)
+}
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    // A replica's tags, description and policy cannot be changed: the popup is refused there.
+    Spec::new(tags(Open), "tags", "tags, description and resource policy").acts(OpensChanges),
+    Spec::new(tags(Add), "add-tag", "add a tag").acts(Writes).popup_only(),
+    Spec::new(tags(Edit), "edit-tag", "change the highlighted tag's value").acts(Writes).popup_only(),
+    Spec::new(tags(Remove), "remove-tag", "remove the highlighted tag").acts(Writes).popup_only(),
+    Spec::new(tags(EditDescription), "edit-description", "change the description").acts(Writes).popup_only(),
+];
+
+const TAGS: Scope = Scope::In(Layer::Tags);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('t')], tags(Open), OWN, Some("tags")),
+    Keys(TAGS, &[k('a')], tags(Add), "add a tag (key, then value; asks first)", Some("add")),
+    Keys(TAGS, &[ENTER, k('e')], tags(Edit), OWN, Some("change")),
+    Keys(TAGS, &[k('x')], tags(Remove), "remove the highlighted tag (asks first)", Some("remove")),
+    Keys(TAGS, &[k('d')], tags(EditDescription), "change the description (asks first)", Some("description")),
+    Moves(TAGS, Keyset::Vi, &["next tag", "previous tag"], None),
+    Keys(TAGS, &[ESC, k('q')], AppCommand::Back, "close", Some("close")),
+];
+
+impl Tags {
+    /// A command over the panes: the popup opens; its own keys arrive in its layer
+    /// (`Tags::command`).
+    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+        match command {
+            Open => self.open(ctx, out),
+            Add | Edit | Remove | EditDescription => {}
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! The versions room's commands: their names and descriptions, the default keys of the
+//! picker and the comparison, the global key that opens them, and when they can act.
+
+use crate::app::command::{Acts, Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
+use crate::app::layers::Layer;
+use crate::app::room::Ctx;
+use crate::app::room::Out;
+use crate::features::versions::Versions;
+use crate::model::VersionSel;
+use Acts::Writes;
+
+/// What a key or the palette can ask of the versions room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// The picker: reveal or copy another version.
+    Pick,
+    /// Compare the highlighted version with the current one (or the marked one).
+    Compare,
+    /// Mark the highlighted version to compare another with.
+    Mark,
+    /// Move AWSCURRENT to the highlighted version.
+    MakeCurrent,
+}
+
+use Command::{Compare, MakeCurrent, Mark, Pick};
+use Item::{Keys, Moves};
+
+const fn versions(command: Command) -> AppCommand {
+    AppCommand::Versions(command)
+}
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    Spec::new(versions(Pick), "versions", "versions: pick one to reveal or copy, compare, make current"),
+    Spec::new(versions(Compare), "compare", "compare the highlighted version with the current one").popup_only(),
+    Spec::new(versions(Mark), "mark", "mark a version to compare another one with").popup_only(),
+];
+
+/// Registered after the app's own commands: the palette and the command list have always
+/// named it last.
+#[rustfmt::skip]
+pub(crate) const MAKE_CURRENT: &[Spec] = &[
+    Spec::new(versions(MakeCurrent), "make-current", "make the highlighted version current (rollback)").acts(Writes),
+];
+
+const VERSIONS: Scope = Scope::In(Layer::Versions);
+const COMPARE: Scope = Scope::In(Layer::Compare);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('p')], versions(Pick), "versions: reveal or copy one, compare, roll back", Some("versions")),
+    Keys(VERSIONS, &[ENTER], AppCommand::Select, "reveal or copy this version from now on", Some("choose")),
+    Keys(VERSIONS, &[ESC, k('q')], AppCommand::Back, "close without changing the version", Some("close")),
+    Moves(VERSIONS, Keyset::Vi, &["next version", "previous version", "ten versions down", "ten versions up", "first version", "last version"], Some("move")),
+    Keys(VERSIONS, &[k('d')], versions(Compare), "compare with the marked one, else AWSCURRENT (values masked)", Some("compare")),
+    Keys(VERSIONS, &[k(' ')], versions(Mark), "mark / unmark it, to compare another one with it", Some("mark")),
+    Keys(VERSIONS, &[k('m')], versions(MakeCurrent), "make it AWSCURRENT (asks first; a rollback)", Some("make current")),
+    Keys(VERSIONS, &[k(':')], AppCommand::Palette, "command palette over the versions", None),
+    Keys(COMPARE, &[ESC, k('q')], AppCommand::Back, "back to the versions", Some("back")),
+    Keys(COMPARE, &[k('v')], AppCommand::Reveal, "reveal / mask the values", Some("reveal")),
+];
+
+/// Whether `command` can act now: the picker needs a selected secret.
+pub(crate) fn available(command: Command, ctx: &Ctx) -> bool {
+    match command {
+        Pick => ctx.selected.is_some(),
+        Compare | Mark | MakeCurrent => true,
+    }
+}
+
+impl Versions {
+    /// A command over the panes, `current` the version revealed and copied now. The
+    /// picker's own keys arrive in its layer (`Versions::command`).
+    pub(crate) fn run(&mut self, command: Command, current: &VersionSel, ctx: &Ctx, out: &mut Out) {
+        match command {
+            Pick => self.open(current, ctx, out),
+            // Over the panes, `make-current` is chosen from the versions: open them.
+            MakeCurrent => {
+                self.open(current, ctx, out);
+                if self.picker.is_some() {
+                    out.info("Choose the version to make current, then m");
+                }
+            }
+            Compare | Mark => {}
+        }
+    }
+}
