@@ -13,6 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use smtui_core::app::{Action, Command, State, TextEdit, update};
 use smtui_core::features::browse::Column;
+use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::kit::Theme;
 use smtui_core::render::render;
 
@@ -89,13 +90,21 @@ fn list(c: &mut Criterion) {
             b.iter(|| act(&mut state, Action::Command(Command::SortNext)));
         });
         group.bench_with_input(BenchmarkId::new("sort_reverse", n), &n, |b, _| {
-            b.iter(|| act(&mut state, Action::Command(Command::SortReverse)));
+            b.iter(|| {
+                act(
+                    &mut state,
+                    Action::Command(Command::Browse(BrowseCommand::SortReverse)),
+                );
+            });
         });
         while state.browse.list.sort().column != Column::Name {
             act(&mut state, Action::Command(Command::SortNext));
         }
         if state.browse.list.sort().descending {
-            act(&mut state, Action::Command(Command::SortReverse));
+            act(
+                &mut state,
+                Action::Command(Command::Browse(BrowseCommand::SortReverse)),
+            );
         }
         // A keystroke in the filter prompt: `t` typed after `payments/pos`, then erased
         // again, alternately; every row is matched again against name, description, tags.

@@ -10,6 +10,8 @@ use smtui_core::app::Command;
 use smtui_core::app::keymap::{Keymap, join_keys};
 use smtui_core::app::layers::Layer;
 use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::editor::Command as EditorCommand;
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::tags::Command as TagsCommand;
@@ -62,9 +64,9 @@ fn readme_tour_keys_match_the_keymap() {
         Command::Up,
         Command::Filter,
         Command::Reveal,
-        Command::CopyValue,
+        Command::Value(RevealCommand::CopyValue),
         Command::Versions(VersionsCommand::Pick),
-        Command::Edit,
+        Command::Editor(EditorCommand::Edit),
         Command::Tags(TagsCommand::Open),
         Command::Rotation(RotationCommand::Overview),
         Command::Audit(AuditCommand::Open),

@@ -7,6 +7,7 @@ use smtui_core::app::keymap::{Key, Keymap};
 use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{AwsCall, Command};
 use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
@@ -68,7 +69,8 @@ fn the_palette_offers_what_applies_here() {
     let offered = h.state.palette.offered.clone();
     assert!(offered.contains(&Command::Reveal) && offered.contains(&Command::Refresh));
     assert!(
-        !offered.contains(&Command::RevealAll) && !offered.contains(&Command::FocusNext),
+        !offered.contains(&Command::Value(RevealCommand::RevealAll))
+            && !offered.contains(&Command::FocusNext),
         "nothing JSON-specific before a JSON value is shown"
     );
     assert!(
@@ -79,7 +81,12 @@ fn the_palette_offers_what_applies_here() {
     h.cmd(Command::Reveal);
     h.answer_fetch(r#"{"user":"app","password":"pw"}"#);
     key(&mut h, ':');
-    assert!(h.state.palette.offered.contains(&Command::RevealAll));
+    assert!(
+        h.state
+            .palette
+            .offered
+            .contains(&Command::Value(RevealCommand::RevealAll))
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, Effect};
 use smtui_core::features::appearance::Command as AppearanceCommand;
+use smtui_core::features::clipboard::Command as ClipboardCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 
@@ -166,7 +167,7 @@ fn information_goes_after_a_few_seconds_and_an_error_waits_for_the_user() {
     h.act(Action::Tick);
     assert_eq!(h.state.status_text(), denied);
     press(&mut h, KeyCode::Esc);
-    h.cmd(Command::CopyName);
+    h.cmd(Command::Clipboard(ClipboardCommand::CopyName));
     let [Effect::Copy(request)] = &h.effects.clone()[..] else {
         panic!("one copy: {:?}", h.effects)
     };

@@ -10,6 +10,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{Action, AwsCall, Command, Effect, Outcome};
 use smtui_core::features::browse::RegionState;
+use smtui_core::features::clipboard::Command as ClipboardCommand;
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::reveal::Shown;
 use smtui_core::model::VersionSel;
 
@@ -203,12 +205,12 @@ fn json_keys_reveal_one_at_a_time_or_all() {
         h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys([1].into()))
     );
-    h.cmd(Command::RevealAll);
+    h.cmd(Command::Value(RevealCommand::RevealAll));
     assert_eq!(
         h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys([0, 1, 2].into()))
     );
-    h.cmd(Command::RevealAll);
+    h.cmd(Command::Value(RevealCommand::RevealAll));
     assert_eq!(
         h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys(BTreeSet::default()))
@@ -327,7 +329,7 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
     );
     h.cmd(Command::Back);
     assert_eq!(h.state.status_text(), "");
-    h.cmd(Command::CopyName);
+    h.cmd(Command::Clipboard(ClipboardCommand::CopyName));
     let token = 99;
     h.act(Action::Copied {
         token,
@@ -339,7 +341,7 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
     h.cmd(Command::Down);
     assert_eq!(h.state.status_text(), "");
     // Written to the terminal, which may drop it silently: never said to be "Copied".
-    h.cmd(Command::CopyName);
+    h.cmd(Command::Clipboard(ClipboardCommand::CopyName));
     h.act(Action::Copied {
         token: 100,
         label: "name x".into(),

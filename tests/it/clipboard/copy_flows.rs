@@ -10,6 +10,8 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{Action, Command, CopyRequest, Effect, Outcome};
+use smtui_core::features::clipboard::Command as ClipboardCommand;
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::model::{FetchedValue, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -54,7 +56,7 @@ fn a_json_key_with_a_lone_surrogate_is_refused_and_the_others_still_copy() {
         "still masked key by key:\n{}",
         h.screen(120, 40)
     );
-    let effects = h.cmd(Command::CopyValue).to_vec();
+    let effects = h.cmd(Command::Value(RevealCommand::CopyValue)).to_vec();
     assert!(
         !effects.iter().any(|e| matches!(e, Effect::Copy(_))),
         "{effects:?}"
@@ -71,7 +73,7 @@ fn a_json_key_with_a_lone_surrogate_is_refused_and_the_others_still_copy() {
 #[test]
 fn copy_without_reveal_fetches_but_never_shows() {
     let mut h = Harness::loaded();
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     h.answer_fetch("copied-not-shown");
     assert!(h.state.reveal.value.is_none());
     assert!(
@@ -90,7 +92,9 @@ fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
         .expect("selected")
         .arn
         .clone();
-    let effects = h.cmd(Command::CopyArn).to_vec();
+    let effects = h
+        .cmd(Command::Clipboard(ClipboardCommand::CopyArn))
+        .to_vec();
     assert!(
         matches!(&effects[..], [Effect::Copy(CopyRequest { text, secret: false, clear_after: None, .. })] if text.expose_str() == Some(arn.as_str()))
     );
@@ -100,7 +104,7 @@ fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
 fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     assert_eq!(h.state.reveal.pending.len(), 2);
     let [reveal, copy] = [0, 1].map(|i| h.state.reveal.pending[i].request);
     let answer = |h: &mut Harness, request: u64, raw: &str| {
@@ -129,7 +133,7 @@ fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
 fn a_copy_is_labelled_with_the_version_it_asked_for() {
     let mut h = Harness::loaded();
     h.state.reveal.version = VersionSel::Stage("AWSPREVIOUS".into());
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     // The user picks another version before the answer arrives.
     h.state.reveal.version = VersionSel::current();
     h.answer_fetch("old-value");
@@ -168,7 +172,7 @@ fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
     h.answer_fetch("{\"cmd\":\"x\\u001b[201~rm -rf ~\\n\",\"ok\":\"plain\"}");
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     assert_eq!(h.state.layers.top(), Layer::Confirm, "not copied yet");
     assert!(h.effects.iter().all(|e| !matches!(e, Effect::Copy(_))));
     let question = common::confirm_question(&h.state);
@@ -182,7 +186,7 @@ fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming
     );
     h.press(KeyCode::Char('n'), KeyModifiers::NONE);
     assert!(h.effects.iter().all(|e| !matches!(e, Effect::Copy(_))));
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     h.press(KeyCode::Char('y'), KeyModifiers::NONE);
     assert!(matches!(
         &h.effects[..],
@@ -238,12 +242,12 @@ fn copying_a_binary_value_says_the_clipboard_holds_its_base64() {
                 to the clipboard (system)";
     let mut h = Harness::loaded();
     // Copied without a reveal: the value is fetched for the copy.
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     answer_binary(&mut h, &[0, 1, 2, 255]);
     assert_eq!(copy_answered(&mut h), said);
     // Copied from the revealed value.
     h.cmd(Command::Reveal);
     answer_binary(&mut h, &[0, 1, 2, 255]);
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     assert_eq!(copy_answered(&mut h), said);
 }

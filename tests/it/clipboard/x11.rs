@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use crate::common::{Harness, test_name};
 use smtui_aws::clipboard::{Clipboard, Mode, backend_for};
 use smtui_core::app::{Action, Command, Effect};
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::secret::SecretValue;
 use x11rb::connection::Connection as _;
 use x11rb::protocol::Event;
@@ -133,7 +134,7 @@ const VALUE: &str = "x11-s3cret-value";
 /// made on the real clipboard (as the runner's clipboard thread would) and its answer fed
 /// back. Returns the copy's token.
 fn copy_through_the_app(h: &mut Harness, clipboard: &mut Clipboard) -> u64 {
-    h.cmd(Command::CopyValue);
+    h.cmd(Command::Value(RevealCommand::CopyValue));
     h.answer_fetch(VALUE);
     let [Effect::Copy(request)] = &h.effects[..] else {
         panic!("one copy: {:?}", h.effects)

@@ -16,6 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use smtui_core::app::{Action, AwsCall, Command, CopyRequest, EditFetch, Effect, Outcome, State};
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::kit::Theme;
 use smtui_core::model::FetchedValue;
 use smtui_core::render::render;
@@ -33,7 +34,7 @@ impl Harness {
     /// Presses copy, expects exactly one copy effect, and answers it as a memory clipboard
     /// would. Returns what was asked for.
     pub fn copy_value_and_confirm(&mut self) -> CopyRequest {
-        let effects = self.cmd(Command::CopyValue).to_vec();
+        let effects = self.cmd(Command::Value(RevealCommand::CopyValue)).to_vec();
         let [Effect::Copy(request)] = &effects[..] else {
             panic!("one copy: {effects:?}")
         };

@@ -6,6 +6,7 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::command::Command;
 use smtui_core::app::layers::Layer;
+use smtui_core::features::reveal::Command as RevealCommand;
 
 const TWICE: &str = r#"{"host":"db-primary","port":5432,"host":"evil-host"}"#;
 const NOTE: &str = "Duplicate keys: \"host\" appears more than once";
@@ -25,7 +26,7 @@ fn the_value_pane_says_a_key_is_written_twice_without_its_values() {
     assert!(screen.contains(NOTE), "{screen}");
     assert!(no_value(&screen), "masked: {screen}");
     // The pretty raw JSON says it too.
-    h.cmd(Command::ToggleRawJson);
+    h.cmd(Command::Value(RevealCommand::RawJson));
     let screen = h.screen(120, 40);
     assert!(screen.contains(NOTE), "{screen}");
     assert!(no_value(&screen), "masked: {screen}");

@@ -12,6 +12,7 @@ use smtui_core::app::{
     Outcome, SaveResult, Stamp, Written, staging_label,
 };
 use smtui_core::diff::Change;
+use smtui_core::features::editor::Command as EditorCommand;
 use smtui_core::features::editor::Phase;
 use smtui_core::features::lifecycle::Command as LifecycleCommand;
 use smtui_core::features::session::Command as SessionCommand;
@@ -384,7 +385,7 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
         (Command::Lifecycle(LifecycleCommand::Delete), Layer::Delete),
         (Command::Versions(VersionsCommand::Pick), Layer::Versions),
         (Command::Tags(TagsCommand::Open), Layer::Tags),
-        (Command::Edit, Layer::Editor),
+        (Command::Editor(EditorCommand::Edit), Layer::Editor),
     ] {
         let mut h = loaded();
         let identity = switch_asked(&mut h);

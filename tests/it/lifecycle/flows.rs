@@ -7,6 +7,7 @@ use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome, Recovery, Written};
+use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
@@ -185,7 +186,9 @@ fn read_only_refuses_writes_before_any_popup() {
 #[test]
 fn a_secret_already_scheduled_for_deletion_is_not_deleted_again_and_managed_ones_say_so() {
     let mut h = deletable();
-    h.cmd(smtui_core::app::Command::ToggleDeleted);
+    h.cmd(smtui_core::app::Command::Browse(
+        BrowseCommand::ToggleDeleted,
+    ));
     // The harness's secret scheduled for deletion is `legacy/old-token`.
     press(&mut h, KeyCode::Home);
     for _ in 0..10 {

@@ -11,6 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect, Recovery, Settings};
+use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -86,7 +87,7 @@ async fn delete_with_a_recovery_window_then_restore() {
         "the row hides with the other secrets scheduled for deletion"
     );
 
-    app.cmd(Command::ToggleDeleted);
+    app.cmd(Command::Browse(BrowseCommand::ToggleDeleted));
     app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
     // No write before the detail says who manages the secret.
     app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())

@@ -8,7 +8,9 @@ use std::time::Duration;
 use crate::common::live::{LiveApp, seeded_stack};
 use smtui_aws::ErrorKind;
 use smtui_core::app::{Command, Settings};
+use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::browse::RegionState;
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::reveal::Shown;
 use smtui_core::features::versions::Command as VersionsCommand;
 use smtui_core::secret::ValueView;
@@ -66,7 +68,7 @@ async fn lists_every_region_page_by_page() {
         expected - hidden,
         "scheduled-for-deletion rows hidden by default"
     );
-    app.cmd(Command::ToggleDeleted);
+    app.cmd(Command::Browse(BrowseCommand::ToggleDeleted));
     assert_eq!(app.state.browse.list.len(), expected);
 
     // The detail pane gets DescribeSecret + ListSecretVersionIds once the selection rests.
@@ -281,7 +283,7 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
     app.wait_loaded().await;
 
     app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
-    app.cmd(Command::CopyValue);
+    app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("copied", WAIT, |s| s.clipboard.notice.is_some())
         .await;
     assert_eq!(
@@ -309,7 +311,7 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
     );
 
     // The user copies something else meanwhile: it is left alone.
-    app.cmd(Command::CopyValue);
+    app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("copied again", WAIT, |s| s.clipboard.notice.is_some())
         .await;
     app.clipboard
@@ -330,7 +332,7 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
     app.wait_for("json", WAIT, |s| s.reveal.value.is_some())
         .await;
     app.cmd(Command::Down);
-    app.cmd(Command::CopyValue);
+    app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("key copied", WAIT, |s| s.clipboard.notice.is_some())
         .await;
     assert_eq!(

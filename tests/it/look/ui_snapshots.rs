@@ -5,6 +5,8 @@ use crate::common;
 
 use crate::common::Harness;
 use smtui_core::app::Command;
+use smtui_core::features::browse::Command as BrowseCommand;
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
 
 fn both_sizes(name: &str, h: &Harness) {
@@ -49,7 +51,7 @@ fn json_key_table_with_one_key_revealed() {
     assert!(footer.contains("v mask key"), "{footer}");
     h.state.status = status;
     both_sizes("json_one_key", &h);
-    h.cmd(Command::ToggleRawJson);
+    h.cmd(Command::Value(RevealCommand::RawJson));
     insta::assert_snapshot!("json_raw_masked_120x40", h.screen(120, 40));
 }
 
@@ -112,7 +114,7 @@ fn long_names_lose_their_middle_and_keep_the_deletion_marker_with_its_date() {
     let mut doomed = common::summary(long, "us-east-1");
     doomed.deleted_date = Some(common::ts("2026-12-01T00:00:00Z"));
     h.page("us-east-1", vec![doomed], true);
-    h.cmd(Command::ToggleDeleted);
+    h.cmd(Command::Browse(BrowseCommand::ToggleDeleted));
     let screen = h.screen(80, 24);
     let row = screen
         .lines()
@@ -340,8 +342,8 @@ fn raw_json_says_its_backslashes_are_drawn_doubled() {
     let mut h = Harness::loaded();
     h.cmd(Command::Reveal);
     h.answer_fetch(r#"{"pem":"-----BEGIN-----\nAAAA"}"#);
-    h.cmd(Command::RevealAll);
-    h.cmd(Command::ToggleRawJson);
+    h.cmd(Command::Value(RevealCommand::RevealAll));
+    h.cmd(Command::Value(RevealCommand::RawJson));
     let screen = h.screen(120, 40);
     assert!(
         screen.contains("BEGIN-----\\\\nAAAA") && screen.contains("drawn doubled"),

@@ -4,6 +4,7 @@
 
 use crate::common::{Harness, detail_for, summary};
 use smtui_core::app::{Action, Command};
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::model::Tag;
 use smtui_core::sanitize::is_unsafe_text;
 
@@ -90,9 +91,9 @@ fn text_and_json_values_are_neutralised_when_revealed() {
     );
     h.cmd(Command::Reveal);
     h.answer_fetch(&json);
-    h.cmd(Command::RevealAll);
+    h.cmd(Command::Value(RevealCommand::RevealAll));
     assert_clean(&h);
-    h.cmd(Command::ToggleRawJson);
+    h.cmd(Command::Value(RevealCommand::RawJson));
     assert_clean(&h);
 }
 

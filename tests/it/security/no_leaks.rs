@@ -12,6 +12,7 @@ use crate::common::live::{LiveApp, sdk_config};
 use crate::common::test_name;
 use smtui::logging;
 use smtui_core::app::{Command, Settings};
+use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_devstack::{Stack, StackOptions};
 
 const CANARY: &str = "CANARY-7f3a9c1e-do-not-leak";
@@ -75,7 +76,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     app.wait_for("revealed", wait, |s| s.reveal.value.is_some())
         .await;
     let revealed_state = format!("{:?}", app.state);
-    app.cmd(Command::CopyValue);
+    app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("copied", wait, |s| s.clipboard.notice.is_some())
         .await;
     app.wait_for("re-masked", wait, |s| s.reveal.value.is_none())
@@ -84,19 +85,19 @@ async fn canary_reaches_no_log_and_no_debug_output() {
         .await;
 
     app.select("canary/json", "us-east-1");
-    app.cmd(Command::RevealAll);
+    app.cmd(Command::Value(RevealCommand::RevealAll));
     app.wait_for("json revealed", wait, |s| s.reveal.value.is_some())
         .await;
-    app.cmd(Command::ToggleRawJson);
+    app.cmd(Command::Value(RevealCommand::RawJson));
     app.cmd(Command::Down);
-    app.cmd(Command::CopyValue);
+    app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("key copied", wait, |s| s.clipboard.notice.is_some())
         .await;
     let json_state = format!("{:?}", app.state);
     // A failing call too: its error must not carry a value either.
     stack.proxy().set_unreachable("us-east-1", true);
     app.select("canary/plain", "us-east-1");
-    app.cmd(Command::CopyValue);
+    app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("copy fails", wait, |s| {
         s.status_text().contains("GetSecretValue")
     })

@@ -6,8 +6,8 @@ use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::editor::Phase;
-use crate::features::reveal::{Shown, ValuePane};
-use crate::features::{lifecycle, versions};
+use crate::features::reveal::Shown;
+use crate::features::{clipboard, lifecycle, versions};
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
 /// panes, or the top layer's own bound commands (the versions popup, the editor).
@@ -50,25 +50,19 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
             .session
             .as_ref()
             .is_some_and(|s| s.creating.is_none()),
-        Command::Reveal | Command::CopyValue | Command::CopyArn | Command::CopyName => selected,
-        Command::RevealAll | Command::ToggleRawJson => value.is_some_and(ValuePane::is_json),
+        Command::Reveal => selected,
         Command::FocusNext => value.is_some(),
-        Command::Edit => state.selected().is_some_and(|s| s.deleted_date.is_none()),
+        Command::Clipboard(command) => clipboard::commands::available(command, &state.ctx()),
+        Command::Editor(command) => state.editor.available(command, &state.ctx()),
         // A room's own commands: the room says, from what it may read.
         Command::Lifecycle(command) => lifecycle::commands::available(command, &state.ctx()),
         Command::Session(command) => state.session.available(command),
+        Command::Value(command) => state.reveal.available(command, &state.ctx()),
         Command::Versions(command) => versions::commands::available(command, &state.ctx()),
         // A question answers to `y`; a typed confirmation takes `y` as a letter and answers
         // to Enter once the text is right: the footer names the one that works.
         Command::Confirm if layer == Layer::Confirm => !state.confirm.takes_text(),
         Command::Select if layer == Layer::Confirm => state.confirm.takes_text(),
-        // Field by field only for what form mode can open: a flat JSON object.
-        Command::FormMode => state
-            .editor
-            .session
-            .as_ref()
-            .and_then(|s| s.loaded.as_ref())
-            .is_some_and(crate::features::editor::Loaded::has_fields),
         // Wide screens show every pane: there is no tab to switch to.
         Command::NextTab | Command::PreviousTab => state.tabs_shown,
         _ => true,

@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use crate::app::command::Command;
+use crate::app::command::{Acts, Command};
 use crate::app::effect::{AwsCall, Effect};
 use crate::app::layers::{Focus, Layer};
 use crate::app::settings::Settings;
@@ -240,9 +240,7 @@ impl OnYes {
     /// or the clipboard given a value that could act when pasted (the warning overridden).
     pub fn weighs(&self) -> bool {
         match self {
-            OnYes::Command(command) => {
-                command.mutates() || matches!(command, Command::DiscardEdit | Command::ReloadTheirs)
-            }
+            OnYes::Command(command) => command.mutates() || command.acts() == Acts::Discards,
             OnYes::Call(call) => call.mutates(),
             OnYes::Copy { .. } => true,
         }

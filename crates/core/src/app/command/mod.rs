@@ -7,10 +7,13 @@
 mod shared;
 mod spec;
 
-pub(crate) use shared::{APP, EDITOR_POPUP, LIST_AND_EDIT, VALUE_AND_COPY};
+pub(crate) use shared::APP;
 pub use spec::{Acts, Spec};
 
-use crate::features::{appearance, audit, lifecycle, messages, rotation, session, tags, versions};
+use crate::features::{
+    appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
+    tags, versions,
+};
 
 /// Everything a key or the palette can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,19 +28,12 @@ pub enum Command {
     Top,
     Bottom,
     FocusNext,
+    /// Verbs several rooms' layers take (no room imports another): `filter`, `refresh` and
+    /// `sort-next` are named and described by the browse room, `reveal` by the reveal room.
     Filter,
     Refresh,
-    ToggleDeleted,
     SortNext,
-    SortReverse,
-    /// The list: only the next region's secrets (after the last, every region's again).
-    NextRegion,
     Reveal,
-    RevealAll,
-    ToggleRawJson,
-    CopyValue,
-    CopyArn,
-    CopyName,
     /// Enter in a popup: take the highlighted entry.
     Select,
     /// Esc: close, mask or clear, whichever the layer means by it.
@@ -47,31 +43,21 @@ pub enum Command {
     Cancel,
     /// The palette: complete the input to the highlighted name.
     Complete,
-    Edit,
-    /// The editor: review the changes, then save.
-    Save,
-    /// The editor: leave without saving (after the question).
-    DiscardEdit,
-    /// The editor: a flat JSON object one field at a time, or the whole text.
-    FormMode,
-    /// After a conflict: replace the text with the value someone else saved.
-    ReloadTheirs,
-    /// After a conflict: save anyway, replacing theirs.
-    Overwrite,
-    /// A new secret: name, description, then its value in the editor.
-    Create,
-    /// The editor: a value from GetRandomPassword at the cursor.
-    GeneratePassword,
     /// Narrow screens: the next pane under the tab bar.
     NextTab,
     PreviousTab,
     Appearance(appearance::Command),
     Audit(audit::Command),
+    Browse(browse::Command),
+    Clipboard(clipboard::Command),
+    Editor(editor::Command),
     Lifecycle(lifecycle::Command),
     Messages(messages::Command),
     Rotation(rotation::Command),
     Session(session::Command),
     Tags(tags::Command),
+    /// The reveal room's (the value pane's).
+    Value(reveal::Command),
     Versions(versions::Command),
 }
 
@@ -152,7 +138,7 @@ mod tests {
             Some(Command::Audit(audit::Command::Open))
         );
         assert!(Command::Tags(tags::Command::Open).refused_on_replica());
-        assert!(!Command::Create.refused_on_replica());
+        assert!(!Command::Editor(editor::Command::Create).refused_on_replica());
         assert!(Command::Rotation(rotation::Command::Rotate).allowed_on_managed());
     }
 

@@ -239,6 +239,7 @@ pub fn join_keys(keys: &[Key], separator: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::reveal::Command as RevealCommand;
 
     #[test]
     fn layer_bindings_win_and_popups_take_only_their_own_keys() {
@@ -249,7 +250,7 @@ mod tests {
         );
         assert_eq!(
             map.resolve(Layer::Value, Key::char('c')),
-            Some(Command::CopyValue)
+            Some(Command::Value(RevealCommand::CopyValue))
         );
         assert_eq!(
             map.resolve(Layer::Value, Key::char('q')),

@@ -16,7 +16,7 @@ use crate::app::offers::open_palette;
 use crate::app::room::{Intent, OnYes, Out};
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
-use crate::features::editor::Editor;
+use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::secret::SecretValue;
@@ -250,21 +250,16 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             _ => state.layers.remove(Layer::Value),
         },
         Command::Refresh => refresh(state, out),
-        Command::Edit => {
-            let ctx = ctx!(state);
-            state.editor.open(&ctx, out);
-        }
-        Command::Create => {
-            if let Some(region) = region_here(state) {
-                Editor::create(region, out);
-            }
-        }
         Command::NextTab | Command::PreviousTab => switch_tab(state, command == Command::NextTab),
         // Each room's own commands, handed to it.
         Command::Appearance(command) => state.appearance.run(command, out),
         Command::Audit(command) => {
             let region = region_here(state);
             state.audit.run(command, region, &ctx!(state), out);
+        }
+        Command::Editor(command) => {
+            let region = region_here(state);
+            state.editor.run(command, region, &ctx!(state), out);
         }
         Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
         Command::Messages(command) => state.messages.run(command, out),
@@ -430,7 +425,7 @@ fn refresh(state: &mut State, out: &mut Out) {
 fn quit(state: &mut State, out: &mut Out) {
     // Typed text is never lost to a reflex (Ctrl-c twice): it is saved or discarded first.
     if let Some(name) = state.editor.unsaved() {
-        let save = state.keymap.label(Layer::Editor, Command::Save);
+        let save = state.keymap.label(Layer::Editor, editor::commands::SAVE);
         out.warn(format!(
             "Not quitting: your changes to {name} are not saved ({save} saves them; Esc, \
              then y, discards them)"

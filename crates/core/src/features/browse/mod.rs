@@ -1,6 +1,7 @@
 //! Browse: every region listed at once (pages shown as they arrive, a status per region),
 //! the secret list with its sort, filter and selection, and the filter prompt.
 
+pub mod commands;
 mod filter;
 pub mod list;
 mod names;
@@ -10,6 +11,8 @@ mod row;
 mod state;
 mod update;
 pub mod view;
+
+pub use commands::Command;
 
 pub use filter::matches;
 pub use list::SecretList;

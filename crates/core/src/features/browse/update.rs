@@ -6,6 +6,7 @@ use crate::app::effect::{AwsCall, Effect};
 use crate::app::envelope::Stamp;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
+use crate::features::browse::Command as BrowseCommand;
 use crate::features::browse::state::{Browse, RegionState};
 use crate::model::{AwsError, SecretSummary};
 
@@ -81,9 +82,9 @@ impl Browse {
         }
         match command {
             Command::SortNext => self.list.cycle_sort(),
-            Command::SortReverse => self.list.reverse_sort(),
-            Command::ToggleDeleted => self.list.toggle_deleted(),
-            Command::NextRegion => self.next_region(),
+            Command::Browse(BrowseCommand::SortReverse) => self.list.reverse_sort(),
+            Command::Browse(BrowseCommand::ToggleDeleted) => self.list.toggle_deleted(),
+            Command::Browse(BrowseCommand::NextRegion) => self.next_region(),
             Command::Filter => out.intent(Intent::Open(Layer::Filter)),
             _ => return false,
         }

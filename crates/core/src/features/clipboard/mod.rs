@@ -1,9 +1,12 @@
 //! Clipboard: copies (a value, a JSON key, the ARN, the name), the timed clear of a copied
 //! secret, and the countdown in the footer. The copying itself runs in the runner.
 
+pub mod commands;
 pub mod paste_risk;
 mod update;
 pub mod view;
+
+pub use commands::Command;
 
 use std::time::Instant;
 

@@ -5,6 +5,7 @@ use std::time::Duration;
 use crate::app::command::Command;
 use crate::app::effect::{CopyRequest, Effect, Timer};
 use crate::app::room::{Ctx, Out, Sensitivity};
+use crate::features::clipboard::Command as ClipboardCommand;
 use crate::features::clipboard::{ClipboardNotice, ClipboardRoom};
 use crate::secret::SecretValue;
 
@@ -19,8 +20,8 @@ impl ClipboardRoom {
     /// `a` and `n`: the ARN or the name. Neither is secret, so neither is cleared.
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
         let what = match command {
-            Command::CopyArn => Metadata::Arn,
-            Command::CopyName => Metadata::Name,
+            Command::Clipboard(ClipboardCommand::CopyArn) => Metadata::Arn,
+            Command::Clipboard(ClipboardCommand::CopyName) => Metadata::Name,
             _ => return false,
         };
         if let Some(selected) = ctx.selected {

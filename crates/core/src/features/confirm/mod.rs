@@ -129,8 +129,9 @@ mod tests {
             "nothing changes: Enter may"
         );
         let weighty = [
-            OnYes::Command(Command::DiscardEdit),
-            OnYes::Command(Command::ReloadTheirs),
+            // The editor's, by name: rooms never import each other.
+            OnYes::Command(Command::from_name("discard-edit").expect("a command")),
+            OnYes::Command(Command::from_name("reload-theirs").expect("a command")),
             OnYes::Call(AwsCall::Restore {
                 secret: crate::ids::SecretRef::new(
                     crate::ids::IdentityId::START,

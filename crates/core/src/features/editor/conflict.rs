@@ -7,6 +7,7 @@ use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
+use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::update::review;
 use crate::features::editor::{Editor, Theirs};
@@ -79,11 +80,11 @@ impl Editor {
                     theirs.revealed.toggle(ctx, out);
                 }
             }
-            Command::Overwrite => {
+            Command::Editor(EditorCommand::Overwrite) => {
                 out.intent(Intent::Close(Layer::Conflict));
                 review(session, out);
             }
-            Command::ReloadTheirs => {
+            Command::Editor(EditorCommand::ReloadTheirs) => {
                 // Asked over the editor: the yes runs `reload-theirs` there.
                 out.intent(Intent::Close(Layer::Conflict));
                 out.intent(Intent::Confirm(ConfirmRequest {
@@ -92,7 +93,7 @@ impl Editor {
                          are discarded.",
                         session.name
                     ),
-                    on_yes: OnYes::Command(Command::ReloadTheirs),
+                    on_yes: OnYes::Command(Command::Editor(EditorCommand::ReloadTheirs)),
                     typed: None,
                 }));
             }

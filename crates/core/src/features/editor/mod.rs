@@ -12,6 +12,7 @@
 
 pub mod buffer;
 pub mod check;
+pub mod commands;
 mod conflict;
 pub mod create;
 pub mod form;
@@ -19,6 +20,8 @@ mod labels;
 mod update;
 pub mod view;
 mod view_values;
+
+pub use commands::Command;
 
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};

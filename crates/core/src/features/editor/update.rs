@@ -10,6 +10,7 @@ use crate::app::envelope::{LabelsLeft, SaveResult};
 use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
@@ -194,9 +195,9 @@ impl Editor {
             return;
         };
         match command {
-            Command::Save => review(session, out),
-            Command::FormMode => toggle_form(session),
-            Command::GeneratePassword => self.ask_password(out),
+            Command::Editor(EditorCommand::Save) => review(session, out),
+            Command::Editor(EditorCommand::FormMode) => toggle_form(session),
+            Command::Editor(EditorCommand::GeneratePassword) => self.ask_password(out),
             Command::Reveal => session.toggle_reveal(ctx, out),
             // In form mode, Esc leaves the field being edited first. The form is where a
             // JSON object opens, so Esc there leaves the editor as it does from the text
@@ -209,7 +210,7 @@ impl Editor {
                 Some(loaded) if loaded.changed() && !matches!(session.phase, Phase::Saving) => {
                     out.intent(Intent::Confirm(ConfirmRequest {
                         question: format!("Discard your changes to {}?", session.name),
-                        on_yes: OnYes::Command(Command::DiscardEdit),
+                        on_yes: OnYes::Command(Command::Editor(EditorCommand::Discard)),
                         typed: None,
                     }));
                 }
@@ -218,8 +219,8 @@ impl Editor {
                 }
                 _ => labels::leave(session, out),
             },
-            Command::ReloadTheirs => self.reload_theirs(out),
-            Command::DiscardEdit => {
+            Command::Editor(EditorCommand::ReloadTheirs) => self.reload_theirs(out),
+            Command::Editor(EditorCommand::Discard) => {
                 out.info(format!("Changes to {} discarded", session.name));
                 labels::leave(session, out);
             }

@@ -9,6 +9,7 @@ use crate::app::command::Command;
 use crate::app::effect::NewSecret;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
+use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::MAX_BYTES;
 use crate::features::editor::check::{self, Change, Kind};
 use crate::features::editor::view_values::{form_lines, masked_text};
@@ -140,13 +141,13 @@ fn hint(session: &EditSession, keymap: &Keymap) -> String {
         ),
         Phase::Form { .. } => format!(
             "↑↓ choose · Enter change the field · {} save · {} the whole text{reveal}",
-            key(Command::Save),
-            key(Command::FormMode)
+            key(Command::Editor(EditorCommand::Save)),
+            key(Command::Editor(EditorCommand::FormMode))
         ),
         _ => format!(
             "{} review and save · {} fields{reveal} · {} leave (asks if changed)",
-            key(Command::Save),
-            key(Command::FormMode),
+            key(Command::Editor(EditorCommand::Save)),
+            key(Command::Editor(EditorCommand::FormMode)),
             key(Command::Back)
         ),
     }
@@ -461,8 +462,8 @@ pub fn render_conflict(
         format!(
             "{} keep editing · {} overwrite theirs · {} reload theirs · {} {} the values",
             key(Command::Back),
-            key(Command::Overwrite),
-            key(Command::ReloadTheirs),
+            key(Command::Editor(EditorCommand::Overwrite)),
+            key(Command::Editor(EditorCommand::ReloadTheirs)),
             key(Command::Reveal),
             if theirs.revealed.is_shown() {
                 "mask"

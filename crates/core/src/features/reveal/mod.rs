@@ -2,8 +2,11 @@
 //! key until revealed, re-masking on a timer, and dropping (zeroizing) it on timeout, on a
 //! selection change and on quit. The value pane is its view.
 
+pub mod commands;
 mod update;
 pub mod view;
+
+pub use commands::Command;
 
 use std::collections::BTreeSet;
 use std::time::Instant;

@@ -6,6 +6,7 @@ use crate::app::command::{Command, Move};
 use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
+use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
@@ -18,9 +19,9 @@ impl Reveal {
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
         match command {
             Command::Reveal => self.reveal(RevealScope::One, ctx, out),
-            Command::RevealAll => self.reveal(RevealScope::All, ctx, out),
-            Command::ToggleRawJson => self.toggle_raw_json(),
-            Command::CopyValue => self.copy_value(ctx, out),
+            Command::Value(RevealCommand::RevealAll) => self.reveal(RevealScope::All, ctx, out),
+            Command::Value(RevealCommand::RawJson) => self.toggle_raw_json(),
+            Command::Value(RevealCommand::CopyValue) => self.copy_value(ctx, out),
             _ => match command.as_move(PAGE) {
                 Some(step) if ctx.focus == Focus::Value => return self.move_in_value(step),
                 _ => return false,

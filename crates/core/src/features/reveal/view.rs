@@ -12,6 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
+use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::kit::Theme;
 use crate::kit::widgets::{MASK, dim_line, fit_line, pane_block};
@@ -156,7 +157,7 @@ fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'
                 format!(
                     "masked · {} reveal · {} copy · {} version",
                     key(Command::Reveal),
-                    key(Command::CopyValue),
+                    key(Command::Value(RevealCommand::CopyValue)),
                     versions
                 ),
                 theme,
@@ -243,7 +244,7 @@ fn value_lines<'a>(
                 ]))
             }));
             lines.push(Drawn::Note(Line::raw("}")));
-            let key = keymap.label(Layer::Value, Command::RevealAll);
+            let key = keymap.label(Layer::Value, Command::Value(RevealCommand::RevealAll));
             lines.push(note(format!("{key} reveals every key")));
             lines
         }

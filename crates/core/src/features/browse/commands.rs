@@ -1,0 +1,52 @@
+//! The browse room's commands (the list): their names and descriptions and the default
+//! keys of the list and its filter prompt. `filter`, `sort-next` and `refresh` are verbs
+//! other rooms' layers take too (the audit pane filters and looks up again, the rotation
+//! overview sorts), so their variants are the app's; their names and descriptions over the
+//! panes are declared here.
+
+use crate::app::command::{Command as AppCommand, Spec};
+use crate::app::keymap::Scope;
+use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, OWN, k};
+use crate::app::layers::Layer;
+
+/// What a key or the palette can ask of the browse room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    SortReverse,
+    /// Show or hide the secrets scheduled for deletion.
+    ToggleDeleted,
+    /// Only the next region's secrets (after the last, every region's again).
+    NextRegion,
+}
+
+use Command::{NextRegion, SortReverse, ToggleDeleted};
+use Item::Keys;
+
+const fn browse(command: Command) -> AppCommand {
+    AppCommand::Browse(command)
+}
+
+#[rustfmt::skip]
+pub(crate) const COMMANDS: &[Spec] = &[
+    Spec::new(AppCommand::Filter, "filter", "filter by words, each in the name, region, description or tags"),
+    Spec::new(AppCommand::SortNext, "sort-next", "sort by the next column"),
+    Spec::new(browse(SortReverse), "sort-reverse", "reverse the sort order"),
+    Spec::new(browse(ToggleDeleted), "toggle-deleted", "show / hide secrets scheduled for deletion"),
+    Spec::new(browse(NextRegion), "next-region", "show one region's secrets, the next one each time, then all"),
+    Spec::new(AppCommand::Refresh, "refresh", "refresh every region"),
+];
+
+const LIST: Scope = Scope::In(Layer::List);
+const FILTER: Scope = Scope::In(Layer::Filter);
+
+#[rustfmt::skip]
+pub(crate) const KEYS: &[Item] = &[
+    Keys(GLOBAL, &[k('r')], AppCommand::Refresh, OWN, Some("refresh")),
+    Keys(LIST, &[k('/')], AppCommand::Filter, "filter by words: name, region, description, tags", Some("filter")),
+    Keys(LIST, &[k('s')], AppCommand::SortNext, OWN, Some("sort")),
+    Keys(LIST, &[k('S')], browse(SortReverse), OWN, None),
+    Keys(LIST, &[k('.')], browse(ToggleDeleted), OWN, None),
+    Keys(LIST, &[k('w')], browse(NextRegion), "narrow to one region; again: the next, then all", None),
+    Keys(FILTER, &[ENTER], AppCommand::Select, "keep the filter and return to the list", Some("keep")),
+    Keys(FILTER, &[ESC], AppCommand::Back, "clear the filter and return to the list", Some("clear")),
+];
