@@ -126,4 +126,16 @@ mod tests {
         assert_eq!(sort.description, Command::SortNext.description());
         assert!(bindings.iter().all(|b| !b.description.is_empty()));
     }
+
+    #[test]
+    fn every_bound_command_is_in_a_registered_command_table() {
+        for binding in bindings() {
+            assert!(
+                Command::all().any(|c| c == binding.command),
+                "{:?} is bound in {:?} but in no command table of app/rooms",
+                binding.command,
+                binding.scope
+            );
+        }
+    }
 }
