@@ -75,7 +75,7 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
             .and_then(|s| s.loaded.as_ref())
             .is_some_and(crate::features::editor::Loaded::has_fields),
         // Wide screens show every pane: there is no tab to switch to.
-        Command::NextTab | Command::PreviousTab => state.tabs_shown,
+        Command::NextTab | Command::PreviousTab => state.tabs_shown.get(),
         _ => true,
     }
 }

@@ -5,9 +5,10 @@
 
 pub mod view;
 
-use crate::app::command::{Command, Move};
+use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
+use crate::kit::Move;
 use crate::kit::Theme;
 
 #[derive(Debug, Clone, Default)]
@@ -65,8 +66,8 @@ impl Appearance {
             return;
         };
         let last = self.themes.len().saturating_sub(1);
-        if let Some(step) = command.as_move(5) {
-            picker.highlighted = step.apply(picker.highlighted, last);
+        if let Some(step) = command.as_move() {
+            picker.highlighted = step.apply(picker.highlighted, last, 5);
             return;
         }
         match command {
@@ -100,7 +101,7 @@ impl Appearance {
     pub fn highlight(&mut self, step: Move) {
         let last = self.themes.len().saturating_sub(1);
         if let Some(picker) = &mut self.picker {
-            picker.highlighted = step.apply(picker.highlighted, last);
+            picker.highlighted = step.apply(picker.highlighted, last, 5);
         }
     }
 }

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::app::effect::Lookup;
+use crate::kit::Scroll;
 use crate::model::audit::{AuditEvent, Me};
 
 /// How long a lookup's result is reused when the pane is opened again.
@@ -138,7 +139,7 @@ pub struct AuditView {
     /// Why the last lookup failed, for the pane.
     pub error: Option<String>,
     /// The event whose whole record is open, and how far it is scrolled.
-    pub record: Option<(usize, u16)>,
+    pub record: Option<(usize, Scroll)>,
     pub fetched_at: Instant,
 }
 
@@ -217,7 +218,4 @@ pub struct Audit {
     /// The access keys the lookups as this identity were signed with (the room is reset
     /// when the identity changes): reads signed with them are smtui's own.
     access_keys: Vec<String>,
-    /// How far the open record can scroll, once the screen has said (it depends on the
-    /// popup's size, which update does not know); until then the view clamps what it draws.
-    record_limit: Option<u16>,
 }

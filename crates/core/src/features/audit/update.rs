@@ -6,6 +6,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
+use crate::kit::Scroll;
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
 
@@ -104,16 +105,15 @@ impl Audit {
             return;
         };
         view.learn_me(ctx.caller_arn(), &self.access_keys);
-        if let Some(step) = command.as_move(10) {
+        if let Some(step) = command.as_move() {
             let last = view.row_count().saturating_sub(1);
-            view.selected = step.apply(view.selected, last);
+            view.selected = step.apply(view.selected, last, 10);
             self.prefetch(ctx, out);
             return;
         }
         match command {
             Command::Select if view.rows().nth(view.selected).is_some() => {
-                view.record = Some((view.selected, 0));
-                self.record_limit = None;
+                view.record = Some((view.selected, Scroll::default()));
                 out.intent(Intent::Open(Layer::AuditEvent));
             }
             Command::AuditWindow => {
@@ -159,27 +159,13 @@ impl Audit {
             out.intent(Intent::Close(Layer::AuditEvent));
             return;
         };
-        if let Some(step) = command.as_move(20) {
-            *scroll = step.apply_u16(*scroll, self.record_limit.unwrap_or(u16::MAX));
+        if let Some(step) = command.as_move() {
+            scroll.apply(step);
             return;
         }
         if command == Command::Back {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
-    }
-
-    /// The screen says how far the open record can scroll (`view::record_scroll_limit`),
-    /// so scrolling stops at its last line and scrolling back moves at once.
-    pub fn record_scroll_limit_reported(&mut self, limit: u16) {
-        self.record_limit = Some(limit);
-        if let Some((_, scroll)) = self.view.as_mut().and_then(|v| v.record.as_mut()) {
-            *scroll = (*scroll).min(limit);
-        }
-    }
-
-    /// The limit last reported, to tell whether the screen needs to report it again.
-    pub fn record_scroll_limit(&self) -> Option<u16> {
-        self.record_limit
     }
 
     /// Rotation events found for `arn` in the open view (they feed the rotation panel).

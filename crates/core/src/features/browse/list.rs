@@ -7,11 +7,12 @@
 use std::cmp::Ordering;
 use std::hash::BuildHasher as _;
 
-use crate::app::command::Move;
 use crate::features::browse::filter::Haystacks;
 use crate::features::browse::order::{Orders, merge, retain};
 use crate::features::browse::row::Row;
 use crate::features::browse::row::{Column, Sort};
+use crate::kit::Move;
+use crate::kit::moves::DEFAULT_PAGE;
 use crate::model::SecretSummary;
 
 /// What `unhide_and_select` changed to show a secret that was hidden.
@@ -335,7 +336,11 @@ impl SecretList {
     /// Moves the selection, clamped to the list. The user has chosen: a refresh no longer
     /// brings back the secret selected before it.
     pub fn move_to(&mut self, step: Move) {
-        self.selected = step.apply(self.selected, self.visible.len().saturating_sub(1));
+        self.selected = step.apply(
+            self.selected,
+            self.visible.len().saturating_sub(1),
+            DEFAULT_PAGE,
+        );
         self.wanted = None;
         self.chosen = true;
     }

@@ -48,8 +48,8 @@ impl Messages {
     }
 
     pub fn command(&mut self, command: Command, out: &mut Out) {
-        if let Some(step) = command.as_move(10) {
-            self.scroll = step.apply(self.scroll, self.log.len().saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            self.scroll = step.apply(self.scroll, self.log.len().saturating_sub(1), 10);
             return;
         }
         if matches!(command, Command::Back | Command::Messages) {

@@ -4,9 +4,10 @@
 pub mod view;
 
 use crate::app::action::TextEdit;
-use crate::app::command::{Command, Move};
+use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
+use crate::kit::Move;
 
 #[derive(Debug, Clone)]
 pub struct Palette {
@@ -101,8 +102,8 @@ impl Palette {
         let matches = self.matches();
         let last = matches.len().saturating_sub(1);
         match command {
-            Command::Down => self.selected = Move::Forward(1).apply(self.selected, last),
-            Command::Up => self.selected = Move::Back(1).apply(self.selected, last),
+            Command::Down => self.selected = Move::Forward(1).apply(self.selected, last, 1),
+            Command::Up => self.selected = Move::Back(1).apply(self.selected, last, 1),
             Command::Complete => {
                 if let Some(chosen) = matches.get(self.selected) {
                     chosen.name().clone_into(&mut self.input);

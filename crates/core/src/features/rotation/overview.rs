@@ -183,9 +183,9 @@ impl RotationRoom {
             out.intent(Intent::Close(Layer::Rotation));
             return;
         };
-        if let Some(step) = command.as_move(10) {
+        if let Some(step) = command.as_move() {
             let last = overview.report.findings.len().saturating_sub(1);
-            overview.selected = step.apply(overview.selected, last);
+            overview.selected = step.apply(overview.selected, last, 10);
             return;
         }
         match command {

@@ -150,8 +150,8 @@ impl Session {
     pub fn switcher_command(&mut self, command: Command, out: &mut Out) -> Option<Choice> {
         let count = self.switcher_entries().len();
         let switcher = self.switcher.as_mut()?;
-        if let Some(step) = command.as_move(10) {
-            switcher.selected = step.apply(switcher.selected, count.saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            switcher.selected = step.apply(switcher.selected, count.saturating_sub(1), 10);
             return None;
         }
         match command {

@@ -48,8 +48,8 @@ impl Tags {
             Some(Ok(detail)) if detail.arn == popup.arn => &detail.tags,
             _ => &[],
         };
-        if let Some(step) = command.as_move(10) {
-            popup.selected = step.apply(popup.selected, tags.len().saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            popup.selected = step.apply(popup.selected, tags.len().saturating_sub(1), 10);
             return;
         }
         let highlighted = tags.get(popup.selected);

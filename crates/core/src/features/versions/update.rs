@@ -47,8 +47,12 @@ impl Versions {
         let Some(picker) = self.picker.as_mut() else {
             return;
         };
-        if let Some(step) = command.as_move(PAGE) {
-            picker.selected = step.apply(picker.selected, picker.choices.len().saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            picker.selected = step.apply(
+                picker.selected,
+                picker.choices.len().saturating_sub(1),
+                PAGE,
+            );
             return;
         }
         let highlighted = picker.choices.get(picker.selected).cloned();
