@@ -1,10 +1,12 @@
 //! The drawing toolkit every room draws with: the theme, the widgets and the text
 //! measuring (wrap, fit, elide), what the tables share when they fit their columns, and the
-//! scrolling that remembers what the last frame measured (`drawn`, `moves`, `scroll`). It sits below the rooms and the frame composer
+//! scrolling and the list cursor that remember what the last frame measured (`drawn`,
+//! `moves`, `scroll`, `cursor`). It sits below the rooms and the frame composer
 //! (`render`), so nothing here imports `app::State`, a room (`features`) or `render`:
 //! a room can use the kit without reaching, through it, the code that composes rooms.
 
 pub mod columns;
+pub mod cursor;
 pub mod drawn;
 pub mod moves;
 pub mod scroll;
@@ -12,6 +14,7 @@ pub mod theme;
 pub mod widgets;
 pub mod wrap;
 
+pub use cursor::Cursor;
 pub use drawn::Drawn;
 pub use moves::Move;
 pub use scroll::Scroll;

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::app::effect::Lookup;
-use crate::kit::Scroll;
+use crate::kit::{Cursor, Scroll};
 use crate::model::audit::{AuditEvent, Me};
 
 /// How long a lookup's result is reused when the pane is opened again.
@@ -123,7 +123,7 @@ pub struct AuditView {
     /// Newest first, each event once.
     pub events: Vec<AuditEvent>,
     pub streams: Vec<Stream>,
-    pub selected: usize,
+    pub selected: Cursor,
     /// Times in UTC (else the local time zone).
     pub utc: bool,
     /// Count smtui's own reads too (`AuditEvent::own_read`); kept from view to view by
@@ -178,11 +178,12 @@ impl AuditView {
         if me == self.me {
             return;
         }
-        let selected = self.rows().nth(self.selected).map(|e| e.id.clone());
+        let selected = self.rows().nth(self.selected.at()).map(|e| e.id.clone());
         self.me = me;
-        self.selected = selected
+        let at = selected
             .and_then(|id| self.rows().position(|e| e.id == id))
             .unwrap_or(0);
+        self.selected.set(at);
     }
 
     /// Events of the window not loaded yet: a lookup has more pages (or a scan stopped

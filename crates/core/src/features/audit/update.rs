@@ -6,7 +6,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
-use crate::kit::Scroll;
+use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
 
@@ -51,7 +51,7 @@ impl Audit {
             view.include_own = self.include_own;
             if view.filter != filter {
                 view.filter = filter;
-                view.selected = 0;
+                view.selected.set(0);
             }
             view.learn_me(ctx.caller_arn(), &self.access_keys);
             self.view = Some(view);
@@ -66,7 +66,7 @@ impl Audit {
             start,
             end,
             events: Vec::new(),
-            selected: 0,
+            selected: Cursor::default(),
             utc: true,
             include_own: self.include_own,
             me: Me {
@@ -106,14 +106,13 @@ impl Audit {
         };
         view.learn_me(ctx.caller_arn(), &self.access_keys);
         if let Some(step) = command.as_move() {
-            let last = view.row_count().saturating_sub(1);
-            view.selected = step.apply(view.selected, last, 10);
+            view.selected.apply(step, view.row_count());
             self.prefetch(ctx, out);
             return;
         }
         match command {
-            Command::Select if view.rows().nth(view.selected).is_some() => {
-                view.record = Some((view.selected, Scroll::default()));
+            Command::Select if view.rows().nth(view.selected.at()).is_some() => {
+                view.record = Some((view.selected.at(), Scroll::default()));
                 out.intent(Intent::Open(Layer::AuditEvent));
             }
             Command::AuditWindow => {
@@ -125,7 +124,7 @@ impl Audit {
             Command::ToggleOwnReads => {
                 self.include_own = !view.include_own;
                 view.include_own = self.include_own;
-                view.selected = 0;
+                view.selected.set(0);
             }
             Command::ContinueScan => self.continue_scan(ctx, out),
             Command::Refresh => {
@@ -149,7 +148,7 @@ impl Audit {
     pub fn filtered(&mut self, text: &str) {
         if let Some(view) = self.view.as_mut() {
             text.trim().clone_into(&mut view.filter);
-            view.selected = 0;
+            view.selected.set(0);
         }
     }
 

@@ -16,7 +16,7 @@ use crate::app::layers::Layer;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
 use crate::features::audit::{AuditView, Scope};
-use crate::kit::widgets::{centered, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::elide_middle;
 use crate::kit::wrap::wrap_indented;
 use crate::kit::{Scroll, Theme};
@@ -98,7 +98,7 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
     let texts: Vec<RowText> = view.rows().map(|e| row_text(e, by_secret)).collect();
     let plan = columns::plan(area.width, by_secret, &texts);
     let height = usize::from(area.height.saturating_sub(1));
-    let offset = scroll_offset(view.selected, total, height);
+    let offset = view.selected.window(total, height);
     let rows = view
         .rows()
         .zip(&texts)
@@ -107,7 +107,7 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
         .take(height)
         .map(|(i, (event, text))| {
             let row = Row::new(cells(event, text, &plan, (view.utc, tz), theme));
-            if i == view.selected {
+            if i == view.selected.at() {
                 row.style(theme.selected)
             } else if event.denied() {
                 row.style(theme.audit_denied)

@@ -11,6 +11,7 @@ use std::collections::VecDeque;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, StatusLine};
+use crate::kit::Cursor;
 
 /// How many messages are kept; the oldest go first.
 pub const KEPT: usize = 200;
@@ -25,8 +26,8 @@ pub struct Logged {
 pub struct Messages {
     /// Newest first.
     pub log: VecDeque<Logged>,
-    /// How many of the newest are scrolled past.
-    pub scroll: usize,
+    /// How many of the newest are scrolled past (the first shown).
+    pub scroll: Cursor,
 }
 
 impl Messages {
@@ -43,13 +44,13 @@ impl Messages {
     }
 
     pub fn open(&mut self, out: &mut Out) {
-        self.scroll = 0;
+        self.scroll.set(0);
         out.intent(Intent::Open(Layer::Messages));
     }
 
     pub fn command(&mut self, command: Command, out: &mut Out) {
         if let Some(step) = command.as_move() {
-            self.scroll = step.apply(self.scroll, self.log.len().saturating_sub(1), 10);
+            self.scroll.apply(step, self.log.len());
             return;
         }
         if matches!(command, Command::Back | Command::Messages) {
@@ -94,9 +95,9 @@ mod tests {
         }
         let mut out = Out::default();
         messages.command(Command::Bottom, &mut out);
-        assert_eq!(messages.scroll, 4);
+        assert_eq!(messages.scroll.at(), 4);
         messages.command(Command::Down, &mut out);
-        assert_eq!(messages.scroll, 4);
+        assert_eq!(messages.scroll.at(), 4);
         messages.command(Command::Back, &mut out);
         assert!(matches!(out.intents[..], [Intent::Close(Layer::Messages)]));
     }

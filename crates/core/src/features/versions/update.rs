@@ -9,7 +9,8 @@ use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
-use crate::features::versions::{Comparison, PAGE, Picker, VersionChoice, Versions, choices};
+use crate::features::versions::{Comparison, Picker, VersionChoice, Versions, choices};
+use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 
 impl Versions {
@@ -30,7 +31,7 @@ impl Versions {
             }
         };
         let choices = choices(detail);
-        let selected = Picker::position_of(&choices, current);
+        let selected = Cursor::at_row(Picker::position_of(&choices, current));
         self.picker = Some(Picker {
             choices,
             selected,
@@ -48,14 +49,10 @@ impl Versions {
             return;
         };
         if let Some(step) = command.as_move() {
-            picker.selected = step.apply(
-                picker.selected,
-                picker.choices.len().saturating_sub(1),
-                PAGE,
-            );
+            picker.selected.apply(step, picker.choices.len());
             return;
         }
-        let highlighted = picker.choices.get(picker.selected).cloned();
+        let highlighted = picker.choices.get(picker.selected.at()).cloned();
         match (command, highlighted) {
             (Command::Select, Some(choice)) => {
                 out.intent(Intent::UseVersion(choice.pick));
@@ -64,8 +61,8 @@ impl Versions {
             (Command::Compare, Some(choice)) => self.compare(&choice, out),
             (Command::Mark, Some(_)) => {
                 picker.marked = match picker.marked {
-                    Some(i) if i == picker.selected => None,
-                    _ => Some(picker.selected),
+                    Some(i) if i == picker.selected.at() => None,
+                    _ => Some(picker.selected.at()),
                 };
             }
             (Command::MakeCurrent, Some(choice)) => make_current(picker, &choice, out),
