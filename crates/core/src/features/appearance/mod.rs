@@ -8,8 +8,8 @@ pub mod view;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
-use crate::kit::Move;
 use crate::kit::Theme;
+use crate::kit::{Cursor, Move};
 
 #[derive(Debug, Clone, Default)]
 pub struct Appearance {
@@ -24,10 +24,10 @@ pub struct Appearance {
 }
 
 /// The open picker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     /// The highlighted theme, drawn while highlighted.
-    pub highlighted: usize,
+    pub highlighted: Cursor,
     /// The theme before the picker opened, for Esc.
     pub before: usize,
 }
@@ -45,7 +45,10 @@ impl Appearance {
 
     /// The theme to draw with: the highlighted one while the picker is open.
     pub fn current(&self) -> Option<&Theme> {
-        let index = self.picker.map_or(self.active, |p| p.highlighted);
+        let index = self
+            .picker
+            .as_ref()
+            .map_or(self.active, |p| p.highlighted.at());
         self.themes.get(index)
     }
 
@@ -55,7 +58,7 @@ impl Appearance {
             return;
         }
         self.picker = Some(Picker {
-            highlighted: self.active,
+            highlighted: Cursor::at_row(self.active),
             before: self.active,
         });
         out.intent(Intent::Open(Layer::Themes));
@@ -65,14 +68,13 @@ impl Appearance {
         let Some(picker) = &mut self.picker else {
             return;
         };
-        let last = self.themes.len().saturating_sub(1);
         if let Some(step) = command.as_move() {
-            picker.highlighted = step.apply(picker.highlighted, last, 5);
+            picker.highlighted.apply(step, self.themes.len());
             return;
         }
         match command {
             Command::Select => {
-                self.active = picker.highlighted;
+                self.active = picker.highlighted.at();
                 if let Some(theme) = self.themes.get(self.active) {
                     // The choice lasts this session: smtui never writes the config file.
                     let file = self.config_file.as_deref().unwrap_or("the config file");
@@ -99,9 +101,8 @@ impl Appearance {
 
     /// Moves the highlight by `step` (the mouse wheel, a click on a row).
     pub fn highlight(&mut self, step: Move) {
-        let last = self.themes.len().saturating_sub(1);
         if let Some(picker) = &mut self.picker {
-            picker.highlighted = step.apply(picker.highlighted, last, 5);
+            picker.highlighted.apply(step, self.themes.len());
         }
     }
 }
