@@ -341,14 +341,6 @@ where
             if options.exit_after_load && loaded {
                 break;
             }
-            // Layout feedback: how far what is on screen can scroll.
-            let size = terminal.size().map_err(terminal_error)?;
-            for action in render::layout_feedback(size.into(), &state, theme) {
-                for effect in step(&mut state, action) {
-                    runner.run(effect);
-                }
-                dirty = true;
-            }
         }
         let action = tokio::select! {
             event = events.next() => match event {

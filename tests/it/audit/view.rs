@@ -243,10 +243,10 @@ fn the_record_wraps_long_lines_and_scrolls_to_its_end() {
     press(&mut h, KeyCode::Char('l'));
     assert_eq!(h.state.layers.top(), Layer::AuditEvent);
     assert_eq!(record_rows(&h.screen(80, 24)), last);
-    // Once the screen says where the end is (the run loop's layout feedback after a frame),
-    // scrolling back moves at once.
+    // Once a frame has recorded where the end is, scrolling back moves at once.
     h.settle(80, 24);
-    assert!(h.state.audit.record_scroll_limit().is_some());
+    let record = h.state.audit.view.as_ref().and_then(|v| v.record.as_ref());
+    assert!(record.is_some_and(|(_, scroll)| scroll.limit().is_some()));
     press(&mut h, KeyCode::Char('k'));
     let up = record_rows(&h.screen(80, 24));
     assert_eq!(up[1..], last[..last.len() - 1], "one line back");

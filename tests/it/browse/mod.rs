@@ -3,6 +3,7 @@
 
 mod find_flows;
 mod mouse_flows;
+mod paging_flows;
 mod tags_flows;
 mod update_flows;
 mod versions_flows;

@@ -251,20 +251,21 @@ fn help_scrolls_and_ctrl_c_quits_from_a_popup() {
     h.press(KeyCode::Down, KeyModifiers::NONE);
     h.press(KeyCode::Char('j'), KeyModifiers::NONE);
     assert_eq!(h.state.layers.top(), Layer::Help);
-    assert_eq!(h.state.help.scroll, 2);
+    assert_eq!(h.state.help.scroll.top(), 2);
     // After a frame on a 120x40 screen, End stops where the last line shows, and one ↑
     // moves the view at once.
     h.settle(120, 40);
     let limit = h
         .state
         .help
-        .scroll_limit
-        .expect("the frame reported the help's limit");
+        .scroll
+        .limit()
+        .expect("the frame recorded the help's limit");
     assert!(limit > 0 && usize::from(limit) < h.state.keymap.help_line_count());
     h.press(KeyCode::End, KeyModifiers::NONE);
-    assert_eq!(h.state.help.scroll, limit);
+    assert_eq!(h.state.help.scroll.top(), limit);
     h.press(KeyCode::Up, KeyModifiers::NONE);
-    assert_eq!(h.state.help.scroll, limit - 1);
+    assert_eq!(h.state.help.scroll.top(), limit - 1);
     // `q` closes the popup; Ctrl-c quits from anywhere.
     h.press(KeyCode::Char('x'), KeyModifiers::NONE);
     assert_eq!(h.state.layers.top(), Layer::Help, "stray keys do nothing");

@@ -99,7 +99,7 @@ fn make_current_asks_then_moves_awscurrent_from_the_current_version() {
     press(&mut h, KeyCode::Char('n'));
     assert_eq!(h.state.layers.top(), Layer::Versions);
     assert_eq!(
-        h.state.versions.picker.as_ref().map(|p| p.selected),
+        h.state.versions.picker.as_ref().map(|p| p.selected.at()),
         Some(1)
     );
     press(&mut h, KeyCode::Char('m'));

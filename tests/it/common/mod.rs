@@ -98,12 +98,10 @@ impl Harness {
         });
     }
 
-    /// What the run loop does after a frame: tells `update` how far the value can scroll.
-    pub fn settle(&mut self, width: u16, height: u16) {
-        let size = ratatui::layout::Rect::new(0, 0, width, height);
-        for action in smtui_core::render::layout_feedback(size, &self.state, &Theme::default()) {
-            self.act(action);
-        }
+    /// A frame on a `width`×`height` screen, as the run loop draws one after each action:
+    /// the views record how far what they drew can scroll, and a list its page.
+    pub fn settle(&self, width: u16, height: u16) {
+        self.render(width, height);
     }
 
     /// The editor's own message line, if it says anything.

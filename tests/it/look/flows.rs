@@ -173,9 +173,9 @@ fn sweep_sizes() -> Vec<(u16, u16)> {
 
 #[test]
 fn no_size_from_1x1_to_400x120_panics_or_draws_outside_the_screen() {
-    for (name, mut h) in every_kind_of_screen() {
+    for (name, h) in every_kind_of_screen() {
         for (width, height) in sweep_sizes() {
-            // `settle` runs the layout feedback, as the run loop does after each frame.
+            // `settle` draws a frame, which records what it measured, as the run loop does.
             h.settle(width, height);
             let buffer = h.render(width, height);
             assert_eq!(

@@ -459,7 +459,7 @@ fn the_overview_sorts_and_follows_rows_arriving() {
         Some("prod/crm/salesforce"),
         "kept highlighted after the sort"
     );
-    assert_eq!(overview.selected, 1, "by name, it is second");
+    assert_eq!(overview.selected.at(), 1, "by name, it is second");
     h.page(
         "ap-southeast-2",
         vec![common::summary("prod/payroll/xero", "ap-southeast-2")],

@@ -55,17 +55,6 @@ pub enum Action {
     },
     /// A countdown on screen needs redrawing.
     Tick,
-    /// After a frame: how far the shown value can scroll (see `render::layout_feedback`).
-    ValueScrollLimit(u16),
-    /// After a frame: how far the help can scroll on this screen.
-    HelpScrollLimit(u16),
-    /// After a frame: how far the open audit record can scroll.
-    AuditRecordScrollLimit(u16),
-    /// After a frame: how far the review before a save can scroll.
-    ReviewScrollLimit(u16),
-    /// After a frame: whether the screen is narrow enough to show one pane under a tab bar
-    /// (the palette offers the tab commands only then).
-    TabsShown(bool),
     Resize,
     /// What a mouse event meant, found against the drawn layout (`render::mouse`).
     Pointer(Pointer),

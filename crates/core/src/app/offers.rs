@@ -64,7 +64,7 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         Command::Confirm if layer == Layer::Confirm => !state.confirm.takes_text(),
         Command::Select if layer == Layer::Confirm => state.confirm.takes_text(),
         // Wide screens show every pane: there is no tab to switch to.
-        Command::NextTab | Command::PreviousTab => state.tabs_shown,
+        Command::NextTab | Command::PreviousTab => state.tabs_shown.get(),
         _ => true,
     }
 }

@@ -51,8 +51,8 @@ pub struct State {
     pub messages: Messages,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
     pub tab: Tab,
-    /// Whether the last frame showed one pane under a tab bar (fed back after each frame).
-    pub tabs_shown: bool,
+    /// Whether the last frame showed one pane under a tab bar (recorded as it is drawn).
+    pub tabs_shown: crate::kit::Drawn<bool>,
     /// The footer's message, and the layer it belongs to (see `features::messages::footer`).
     pub status: Option<Footer>,
     pub now: Instant,
@@ -86,7 +86,7 @@ impl State {
             appearance: Appearance::default(),
             messages: Messages::default(),
             tab: Tab::default(),
-            tabs_shown: false,
+            tabs_shown: crate::kit::Drawn::default(),
             status: None,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,

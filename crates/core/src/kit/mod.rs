@@ -1,11 +1,21 @@
 //! The drawing toolkit every room draws with: the theme, the widgets and the text
-//! measuring (wrap, fit, elide) and what the tables share when they fit their columns. It sits below the rooms and the frame composer
+//! measuring (wrap, fit, elide), what the tables share when they fit their columns, and the
+//! scrolling and the list cursor that remember what the last frame measured (`drawn`,
+//! `moves`, `scroll`, `cursor`). It sits below the rooms and the frame composer
 //! (`render`), so nothing here imports `app::State`, a room (`features`) or `render`:
 //! a room can use the kit without reaching, through it, the code that composes rooms.
 
 pub mod columns;
+pub mod cursor;
+pub mod drawn;
+pub mod moves;
+pub mod scroll;
 pub mod theme;
 pub mod widgets;
 pub mod wrap;
 
+pub use cursor::Cursor;
+pub use drawn::Drawn;
+pub use moves::Move;
+pub use scroll::Scroll;
 pub use theme::Theme;

@@ -1,6 +1,6 @@
-//! Where everything goes on a screen of a given size: one function, used for drawing, for
-//! layout feedback and for the mouse's hit-testing alike, so a click never lands on a
-//! rectangle that is not the one drawn.
+//! Where everything goes on a screen of a given size: one function, used for drawing and
+//! for the mouse's hit-testing alike, so a click never lands on a rectangle that is not the
+//! one drawn.
 //!
 //! Four shapes, by size:
 //! - very wide (≥ 180 columns): list, detail (with the rotation panel under it) and value

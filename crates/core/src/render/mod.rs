@@ -1,7 +1,10 @@
-//! Rendering: a pure function of `State` and `Theme`. Nothing here changes state or does I/O.
-//! Each room draws its own pane or popup (`features/<room>/view.rs`); this module lays the
-//! screen out (one layout function, used for drawing and for layout feedback alike), draws
-//! the title and footer, and stacks the popups in layer order.
+//! Rendering: a pure function of `State` and `Theme`. Nothing here changes state or does I/O;
+//! the one thing a frame leaves behind is what it measured (how far a text can scroll, a
+//! page of a list, whether the panes are tabs), which each view records where it draws
+//! (`kit::Drawn`, which says why). Each room draws its own pane or popup
+//! (`features/<room>/view.rs`); this module lays the screen out (one layout function, used
+//! for drawing and for the mouse alike), draws the title and footer, and stacks the popups
+//! in layer order.
 
 mod layout;
 pub mod mouse;
@@ -14,9 +17,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr as _;
 
+use crate::app::State;
 use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer, Tab};
-use crate::app::{Action, State};
 use crate::features::{
     appearance, audit, browse, confirm, detail, editor, help, lifecycle, messages, palette, prompt,
     reveal, rotation, session, tags, versions,
@@ -73,7 +76,10 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
                 area,
             );
         }
-        Some(screen) => render_screen(frame, &screen, state, theme),
+        Some(screen) => {
+            state.tabs_shown.record(screen.shown.is_some());
+            render_screen(frame, &screen, state, theme);
+        }
     }
     neutralise(frame.buffer_mut());
 }
@@ -262,50 +268,6 @@ fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: 
         spans.push(Span::styled(keys, theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// What `update` needs to know about the layout of a screen of `size`: how far the shown
-/// value and the help can scroll, and whether panes are tabs. The run loop feeds these
-/// actions back after a frame when they differ from what the state holds, so scrolling
-/// stops at the real end without `update` knowing about layout.
-pub fn layout_feedback(size: Rect, state: &State, theme: &Theme) -> Vec<Action> {
-    let theme = state.appearance.current().unwrap_or(theme);
-    let mut feedback = Vec::new();
-    let Some(screen) = screen_layout(size, state) else {
-        return feedback;
-    };
-    if let Some(limit) =
-        reveal::view::scroll_limit(screen.value, &state.reveal, &state.keymap, theme)
-        && state.reveal.value.as_ref().and_then(|p| p.scroll_limit) != Some(limit)
-    {
-        feedback.push(Action::ValueScrollLimit(limit));
-    }
-    if let Some(limit) = state
-        .editor
-        .session
-        .as_ref()
-        .and_then(|session| editor::view::review_scroll_limit(screen.whole, session, theme))
-        && state.editor.review_scroll_limit() != Some(limit)
-    {
-        feedback.push(Action::ReviewScrollLimit(limit));
-    }
-    if state.tabs_shown != screen.shown.is_some() {
-        feedback.push(Action::TabsShown(screen.shown.is_some()));
-    }
-    let help_limit = help::view::scroll_limit(size, &state.keymap);
-    if state.help.scroll_limit != Some(help_limit) {
-        feedback.push(Action::HelpScrollLimit(help_limit));
-    }
-    if let Some(limit) = state
-        .audit
-        .view
-        .as_ref()
-        .and_then(|view| audit::view::record_scroll_limit(screen.audit, view, theme))
-        && state.audit.record_scroll_limit() != Some(limit)
-    {
-        feedback.push(Action::AuditRecordScrollLimit(limit));
-    }
-    feedback
 }
 
 /// Last line of defence: untrusted text is escaped where it is drawn, and whatever slipped

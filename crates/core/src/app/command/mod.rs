@@ -14,6 +14,7 @@ use crate::features::{
     appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
     tags, versions,
 };
+use crate::kit::Move;
 
 /// Everything a key or the palette can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,45 +63,17 @@ pub enum Command {
 }
 
 impl Command {
-    /// Movement commands as a cursor move, `page` rows to a page.
-    pub fn as_move(self, page: usize) -> Option<Move> {
+    /// Movement commands as a cursor move (a page is what the view drew).
+    pub fn as_move(self) -> Option<Move> {
         Some(match self {
             Command::Up => Move::Back(1),
             Command::Down => Move::Forward(1),
-            Command::PageUp => Move::Back(page),
-            Command::PageDown => Move::Forward(page),
+            Command::PageUp => Move::PageBack,
+            Command::PageDown => Move::PageForward,
             Command::Top => Move::First,
             Command::Bottom => Move::Last,
             _ => return None,
         })
-    }
-}
-
-/// A cursor move within a list of known length, or within a scroll range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Move {
-    Back(usize),
-    Forward(usize),
-    First,
-    Last,
-}
-
-impl Move {
-    /// Where a cursor at `at` ends up when the last valid position is `last`: clamped, so
-    /// moving past either end stops there.
-    pub fn apply(self, at: usize, last: usize) -> usize {
-        match self {
-            Move::Back(n) => at.saturating_sub(n).min(last),
-            Move::Forward(n) => at.saturating_add(n).min(last),
-            Move::First => 0,
-            Move::Last => last,
-        }
-    }
-
-    /// The same for a `u16` scroll offset.
-    pub fn apply_u16(self, at: u16, last: u16) -> u16 {
-        let to = self.apply(usize::from(at), usize::from(last));
-        u16::try_from(to).unwrap_or(last)
     }
 }
 
@@ -140,15 +113,5 @@ mod tests {
         assert!(Command::Tags(tags::Command::Open).refused_on_replica());
         assert!(!Command::Editor(editor::Command::Create).refused_on_replica());
         assert!(Command::Rotation(rotation::Command::Rotate).allowed_on_managed());
-    }
-
-    #[test]
-    fn moves_clamp_at_both_ends() {
-        assert_eq!(Move::Back(3).apply(1, 9), 0);
-        assert_eq!(Move::Forward(3).apply(8, 9), 9);
-        assert_eq!(Move::Forward(1).apply(0, 0), 0);
-        assert_eq!(Move::Last.apply(2, 9), 9);
-        assert_eq!(Move::First.apply(5, 9), 0);
-        assert_eq!(Move::Forward(10).apply_u16(60_000, u16::MAX), 60_010);
     }
 }

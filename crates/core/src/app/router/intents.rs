@@ -177,7 +177,7 @@ fn secret_changed(state: &mut State, arn: &str, out: &mut Out) {
 
 fn open(state: &mut State, layer: Layer) {
     if layer == Layer::Help {
-        state.help.scroll = 0;
+        state.help.scroll = crate::kit::Scroll::default();
     }
     state.layers.push(layer);
 }

@@ -114,11 +114,6 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         }
         Action::Quit => quit(state, &mut out),
         Action::Terminate => terminate(state, &mut out),
-        Action::HelpScrollLimit(limit) => state.help.limit_reported(limit),
-        Action::TabsShown(shown) => state.tabs_shown = shown,
-        Action::ReviewScrollLimit(limit) => state.editor.review_limit_reported(limit),
-        Action::ValueScrollLimit(limit) => state.reveal.scroll_limit_reported(limit),
-        Action::AuditRecordScrollLimit(limit) => state.audit.record_scroll_limit_reported(limit),
         // Ticks renew credentials about to expire; resizes only need a redraw.
         Action::Tick => identity::renew_if_due(state, &mut out),
         Action::Resize => {}

@@ -3,9 +3,10 @@
 
 use super::{State, run_command, switch_to};
 use crate::app::action::Pointer;
-use crate::app::command::{Command, Move};
+use crate::app::command::Command;
 use crate::app::layers::{Layer, Tab};
 use crate::app::room::Out;
+use crate::kit::Move;
 
 /// Rows the wheel moves at a time.
 const WHEEL_STEP: usize = 3;

@@ -7,10 +7,11 @@ pub mod commands;
 pub mod view;
 pub use commands::Command;
 
-use crate::app::command::{Command as AppCommand, Move};
+use crate::app::command::Command as AppCommand;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::kit::Theme;
+use crate::kit::{Cursor, Move};
 
 #[derive(Debug, Clone, Default)]
 pub struct Appearance {
@@ -25,10 +26,10 @@ pub struct Appearance {
 }
 
 /// The open picker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     /// The highlighted theme, drawn while highlighted.
-    pub highlighted: usize,
+    pub highlighted: Cursor,
     /// The theme before the picker opened, for Esc.
     pub before: usize,
 }
@@ -46,7 +47,10 @@ impl Appearance {
 
     /// The theme to draw with: the highlighted one while the picker is open.
     pub fn current(&self) -> Option<&Theme> {
-        let index = self.picker.map_or(self.active, |p| p.highlighted);
+        let index = self
+            .picker
+            .as_ref()
+            .map_or(self.active, |p| p.highlighted.at());
         self.themes.get(index)
     }
 
@@ -56,7 +60,7 @@ impl Appearance {
             return;
         }
         self.picker = Some(Picker {
-            highlighted: self.active,
+            highlighted: Cursor::at_row(self.active),
             before: self.active,
         });
         out.intent(Intent::Open(Layer::Themes));
@@ -66,14 +70,13 @@ impl Appearance {
         let Some(picker) = &mut self.picker else {
             return;
         };
-        let last = self.themes.len().saturating_sub(1);
-        if let Some(step) = command.as_move(5) {
-            picker.highlighted = step.apply(picker.highlighted, last);
+        if let Some(step) = command.as_move() {
+            picker.highlighted.apply(step, self.themes.len());
             return;
         }
         match command {
             AppCommand::Select => {
-                self.active = picker.highlighted;
+                self.active = picker.highlighted.at();
                 if let Some(theme) = self.themes.get(self.active) {
                     // The choice lasts this session: smtui never writes the config file.
                     let file = self.config_file.as_deref().unwrap_or("the config file");
@@ -100,9 +103,8 @@ impl Appearance {
 
     /// Moves the highlight by `step` (the mouse wheel, a click on a row).
     pub fn highlight(&mut self, step: Move) {
-        let last = self.themes.len().saturating_sub(1);
         if let Some(picker) = &mut self.picker {
-            picker.highlighted = step.apply(picker.highlighted, last);
+            picker.highlighted.apply(step, self.themes.len());
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::appearance::Appearance;
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, pane_block};
 use crate::sanitize::sanitize_line;
 
 pub fn render(
@@ -21,11 +21,11 @@ pub fn render(
     keymap: &Keymap,
     theme: &Theme,
 ) {
-    let Some(picker) = appearance.picker else {
+    let Some(picker) = &appearance.picker else {
         return;
     };
     let rows = usize::from(area.height.saturating_sub(6)).clamp(1, 16);
-    let offset = scroll_offset(picker.highlighted, appearance.themes.len(), rows);
+    let offset = picker.highlighted.window(appearance.themes.len(), rows);
     let lines: Vec<Line> = appearance
         .themes
         .iter()
@@ -33,7 +33,7 @@ pub fn render(
         .skip(offset)
         .take(rows)
         .map(|(i, each)| {
-            let name_style = if i == picker.highlighted {
+            let name_style = if i == picker.highlighted.at() {
                 theme.selected
             } else {
                 theme.text

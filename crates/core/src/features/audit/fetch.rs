@@ -167,7 +167,7 @@ impl Audit {
         let Some(view) = self.view.as_ref() else {
             return;
         };
-        let near_end = view.selected + PREFETCH_ROWS >= view.row_count();
+        let near_end = view.selected.at() + PREFETCH_ROWS >= view.row_count();
         if !near_end {
             return;
         }
@@ -206,7 +206,7 @@ impl Audit {
 
 /// Adds events not seen yet, newest first.
 fn merge(view: &mut AuditView, fresh: Vec<crate::model::audit::AuditEvent>) {
-    let selected = view.rows().nth(view.selected).map(|e| e.id.clone());
+    let selected = view.rows().nth(view.selected.at()).map(|e| e.id.clone());
     for event in fresh {
         if !view
             .events
@@ -220,6 +220,6 @@ fn merge(view: &mut AuditView, fresh: Vec<crate::model::audit::AuditEvent>) {
         .sort_by(|a, b| b.time.cmp(&a.time).then_with(|| a.id.cmp(&b.id)));
     let found = selected.and_then(|id| view.rows().position(|e| e.id == id));
     if let Some(at) = found {
-        view.selected = at;
+        view.selected.set(at);
     }
 }

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::app::effect::Lookup;
+use crate::kit::{Cursor, Scroll};
 use crate::model::audit::{AuditEvent, Me};
 
 /// How long a lookup's result is reused when the pane is opened again.
@@ -124,7 +125,7 @@ pub struct AuditView {
     /// Newest first, each event once.
     pub events: Vec<AuditEvent>,
     pub streams: Vec<Stream>,
-    pub selected: usize,
+    pub selected: Cursor,
     /// Times in UTC (else the local time zone).
     pub utc: bool,
     /// Count smtui's own reads too (`AuditEvent::own_read`); kept from view to view by
@@ -140,7 +141,7 @@ pub struct AuditView {
     /// Why the last lookup failed, for the pane.
     pub error: Option<String>,
     /// The event whose whole record is open, and how far it is scrolled.
-    pub record: Option<(usize, u16)>,
+    pub record: Option<(usize, Scroll)>,
     pub fetched_at: Instant,
 }
 
@@ -179,11 +180,12 @@ impl AuditView {
         if me == self.me {
             return;
         }
-        let selected = self.rows().nth(self.selected).map(|e| e.id.clone());
+        let selected = self.rows().nth(self.selected.at()).map(|e| e.id.clone());
         self.me = me;
-        self.selected = selected
+        let at = selected
             .and_then(|id| self.rows().position(|e| e.id == id))
             .unwrap_or(0);
+        self.selected.set(at);
     }
 
     /// Events of the window not loaded yet: a lookup has more pages (or a scan stopped
@@ -219,7 +221,4 @@ pub struct Audit {
     /// The access keys the lookups as this identity were signed with (the room is reset
     /// when the identity changes): reads signed with them are smtui's own.
     access_keys: Vec<String>,
-    /// How far the open record can scroll, once the screen has said (it depends on the
-    /// popup's size, which update does not know); until then the view clamps what it draws.
-    record_limit: Option<u16>,
 }

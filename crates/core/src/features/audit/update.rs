@@ -7,6 +7,7 @@ use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
+use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
 
@@ -51,7 +52,7 @@ impl Audit {
             view.include_own = self.include_own;
             if view.filter != filter {
                 view.filter = filter;
-                view.selected = 0;
+                view.selected.set(0);
             }
             view.learn_me(ctx.caller_arn(), &self.access_keys);
             self.view = Some(view);
@@ -66,7 +67,7 @@ impl Audit {
             start,
             end,
             events: Vec::new(),
-            selected: 0,
+            selected: Cursor::default(),
             utc: true,
             include_own: self.include_own,
             me: Me {
@@ -105,16 +106,14 @@ impl Audit {
             return;
         };
         view.learn_me(ctx.caller_arn(), &self.access_keys);
-        if let Some(step) = command.as_move(10) {
-            let last = view.row_count().saturating_sub(1);
-            view.selected = step.apply(view.selected, last);
+        if let Some(step) = command.as_move() {
+            view.selected.apply(step, view.row_count());
             self.prefetch(ctx, out);
             return;
         }
         match command {
-            Command::Select if view.rows().nth(view.selected).is_some() => {
-                view.record = Some((view.selected, 0));
-                self.record_limit = None;
+            Command::Select if view.rows().nth(view.selected.at()).is_some() => {
+                view.record = Some((view.selected.at(), Scroll::default()));
                 out.intent(Intent::Open(Layer::AuditEvent));
             }
             Command::Audit(AuditCommand::Window) => {
@@ -126,7 +125,7 @@ impl Audit {
             Command::Audit(AuditCommand::ToggleOwnReads) => {
                 self.include_own = !view.include_own;
                 view.include_own = self.include_own;
-                view.selected = 0;
+                view.selected.set(0);
             }
             Command::Audit(AuditCommand::ContinueScan) => self.continue_scan(ctx, out),
             Command::Refresh => {
@@ -150,7 +149,7 @@ impl Audit {
     pub fn filtered(&mut self, text: &str) {
         if let Some(view) = self.view.as_mut() {
             text.trim().clone_into(&mut view.filter);
-            view.selected = 0;
+            view.selected.set(0);
         }
     }
 
@@ -160,27 +159,13 @@ impl Audit {
             out.intent(Intent::Close(Layer::AuditEvent));
             return;
         };
-        if let Some(step) = command.as_move(20) {
-            *scroll = step.apply_u16(*scroll, self.record_limit.unwrap_or(u16::MAX));
+        if let Some(step) = command.as_move() {
+            scroll.apply(step);
             return;
         }
         if command == Command::Back {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
-    }
-
-    /// The screen says how far the open record can scroll (`view::record_scroll_limit`),
-    /// so scrolling stops at its last line and scrolling back moves at once.
-    pub fn record_scroll_limit_reported(&mut self, limit: u16) {
-        self.record_limit = Some(limit);
-        if let Some((_, scroll)) = self.view.as_mut().and_then(|v| v.record.as_mut()) {
-            *scroll = (*scroll).min(limit);
-        }
-    }
-
-    /// The limit last reported, to tell whether the screen needs to report it again.
-    pub fn record_scroll_limit(&self) -> Option<u16> {
-        self.record_limit
     }
 
     /// Rotation events found for `arn` in the open view (they feed the rotation panel).

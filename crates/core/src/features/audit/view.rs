@@ -17,10 +17,10 @@ use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
 use crate::features::audit::{AuditView, Scope};
-use crate::kit::Theme;
-use crate::kit::widgets::{centered, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::elide_middle;
 use crate::kit::wrap::wrap_indented;
+use crate::kit::{Scroll, Theme};
 use crate::model::audit::{AuditEvent, PrincipalKind};
 use crate::sanitize::{sanitize_line, sanitize_lines};
 
@@ -99,7 +99,7 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
     let texts: Vec<RowText> = view.rows().map(|e| row_text(e, by_secret)).collect();
     let plan = columns::plan(area.width, by_secret, &texts);
     let height = usize::from(area.height.saturating_sub(1));
-    let offset = scroll_offset(view.selected, total, height);
+    let offset = view.selected.window(total, height);
     let rows = view
         .rows()
         .zip(&texts)
@@ -108,7 +108,7 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AuditView, tz: &TimeZone, 
         .take(height)
         .map(|(i, (event, text))| {
             let row = Row::new(cells(event, text, &plan, (view.utc, tz), theme));
-            if i == view.selected {
+            if i == view.selected.at() {
                 row.style(theme.selected)
             } else if event.denied() {
                 row.style(theme.audit_denied)
@@ -253,7 +253,7 @@ pub fn render_record(frame: &mut Frame, area: Rect, view: &AuditView, theme: &Th
     let block = pane_block(record.title, true, theme);
     // The scroll kept in the state may have run past the end (update does not know the
     // popup's size): the last page is shown then, never an empty popup.
-    let scroll = record.scroll.min(record.last_top);
+    let scroll = record.scroll.draw(record.lines.len(), record.height);
     let lines: Vec<Line> = record
         .lines
         .into_iter()
@@ -266,24 +266,18 @@ pub fn render_record(frame: &mut Frame, area: Rect, view: &AuditView, theme: &Th
     );
 }
 
-/// How far the open record can scroll on a screen whose audit area is `area` before its
-/// last line leaves the bottom (`None`: no record open). For a run loop that tells update
-/// the limit after a frame, as `render::layout_feedback` does for the value pane.
-pub fn record_scroll_limit(area: Rect, view: &AuditView, theme: &Theme) -> Option<u16> {
-    record_layout(area, view, theme).map(|r| r.last_top)
-}
-
-struct RecordLayout {
+struct RecordLayout<'a> {
     popup: Rect,
     title: Line<'static>,
     lines: Vec<String>,
-    scroll: u16,
-    last_top: u16,
+    scroll: &'a Scroll,
+    /// The rows inside the popup's border.
+    height: u16,
 }
 
-fn record_layout(area: Rect, view: &AuditView, theme: &Theme) -> Option<RecordLayout> {
-    let (index, scroll) = view.record?;
-    let event = view.rows().nth(index)?;
+fn record_layout<'a>(area: Rect, view: &'a AuditView, theme: &Theme) -> Option<RecordLayout<'a>> {
+    let (index, scroll) = view.record.as_ref()?;
+    let event = view.rows().nth(*index)?;
     let pretty = serde_json::from_str::<serde_json::Value>(&event.raw)
         .ok()
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
@@ -302,12 +296,11 @@ fn record_layout(area: Rect, view: &AuditView, theme: &Theme) -> Option<RecordLa
         .iter()
         .flat_map(|l| wrap_indented(l, usize::from(inner.width)))
         .collect();
-    let last_top = lines.len().saturating_sub(usize::from(inner.height));
     Some(RecordLayout {
         popup,
         title,
         lines,
         scroll,
-        last_top: u16::try_from(last_top).unwrap_or(u16::MAX),
+        height: inner.height,
     })
 }

@@ -7,11 +7,11 @@
 use std::cmp::Ordering;
 use std::hash::BuildHasher as _;
 
-use crate::app::command::Move;
 use crate::features::browse::filter::Haystacks;
 use crate::features::browse::order::{Orders, merge, retain};
 use crate::features::browse::row::Row;
 use crate::features::browse::row::{Column, Sort};
+use crate::kit::{Cursor, Move};
 use crate::model::SecretSummary;
 
 /// What `unhide_and_select` changed to show a secret that was hidden.
@@ -37,7 +37,7 @@ pub struct SecretList {
     /// The rows that pass the filter, in sort order.
     visible: Vec<u32>,
     /// Position in `visible`.
-    selected: usize,
+    selected: Cursor,
     filter: String,
     /// Only this region's rows (a click on the region bar).
     region: Option<String>,
@@ -66,7 +66,7 @@ impl Default for SecretList {
             hays: Haystacks::default(),
             matches: Vec::new(),
             visible: Vec::new(),
-            selected: 0,
+            selected: Cursor::default(),
             filter: String::new(),
             region: None,
             sort: Sort {
@@ -133,12 +133,18 @@ impl SecretList {
     }
 
     pub fn selected_index(&self) -> usize {
-        self.selected
+        self.selected.at()
+    }
+
+    /// Drawing the list `height` rows high: the first row to draw (the page is recorded for
+    /// the page keys).
+    pub fn window(&self, height: usize) -> usize {
+        self.selected.window(self.visible.len(), height)
     }
 
     pub fn selected(&self) -> Option<&SecretSummary> {
         self.visible
-            .get(self.selected)
+            .get(self.selected.at())
             .map(|&i| &self.rows[i as usize].summary)
     }
 
@@ -189,7 +195,7 @@ impl SecretList {
             }
         }
         let at = self.position_of(arn)?;
-        self.selected = at;
+        self.selected.set(at);
         self.wanted = None;
         self.chosen = true;
         Some(unhidden)
@@ -335,7 +341,7 @@ impl SecretList {
     /// Moves the selection, clamped to the list. The user has chosen: a refresh no longer
     /// brings back the secret selected before it.
     pub fn move_to(&mut self, step: Move) {
-        self.selected = step.apply(self.selected, self.visible.len().saturating_sub(1));
+        self.selected.apply(step, self.visible.len());
         self.wanted = None;
         self.chosen = true;
     }
@@ -359,12 +365,16 @@ impl SecretList {
         // row, it must still win when that region is cleared and listed again.
         let returned = self.wanted.as_deref().and_then(|arn| self.position_of(arn));
         if !self.chosen {
-            self.selected = returned.unwrap_or(0);
+            self.selected.set(returned.unwrap_or(0));
             return;
         }
-        self.selected = returned
+        let at = returned
             .or_else(|| current.and_then(|arn| self.position_of(&arn)))
-            .unwrap_or_else(|| self.selected.min(self.visible.len().saturating_sub(1)));
+            .unwrap_or_else(|| {
+                self.selected_index()
+                    .min(self.visible.len().saturating_sub(1))
+            });
+        self.selected.set(at);
     }
 
     /// Recomputes `visible`. Matching runs in storage order over the filter's own buffer

@@ -3,9 +3,9 @@
 
 use proptest::prelude::*;
 
-use crate::app::command::Move;
 use crate::features::browse::list::SecretList;
 use crate::features::browse::order::compare;
+use crate::kit::Move;
 use crate::model::{Rotation, SecretDetail, SecretSummary, Tag, VersionInfo, VersionStages};
 
 /// One region longer than its key (15 bytes).

@@ -10,9 +10,6 @@ use crate::features::browse::Command as BrowseCommand;
 use crate::features::browse::state::{Browse, RegionState};
 use crate::model::{AwsError, SecretSummary};
 
-/// Rows to a page for PgUp/PgDn in the list.
-const PAGE: usize = 10;
-
 impl Browse {
     /// ListSecrets for every region.
     pub fn list_effects(&self, stamp: Stamp) -> Vec<Effect> {
@@ -76,7 +73,7 @@ impl Browse {
 
     /// The list's own commands. Returns false for a command it does not handle.
     pub fn command(&mut self, command: Command, out: &mut Out) -> bool {
-        if let Some(step) = command.as_move(PAGE) {
+        if let Some(step) = command.as_move() {
             self.list.move_to(step);
             return true;
         }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use crate::features::browse::row::Column;
 use crate::features::browse::state::{Browse, RegionState};
 use crate::kit::Theme;
-use crate::kit::widgets::{date, fit, pane_block, scroll_offset};
+use crate::kit::widgets::{date, fit, pane_block};
 use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
 use crate::sanitize::sanitize_line;
@@ -110,7 +110,7 @@ pub fn render(
         .collect();
 
     let height = usize::from(inner.height.saturating_sub(1));
-    let offset = scroll_offset(list.selected_index(), list.len(), height);
+    let offset = list.window(height);
     let shown: Vec<&SecretSummary> = list.visible(offset..offset + height).collect();
     let names = name_cells(&shown, usize::from(cell_widths[0]));
     let rows = shown

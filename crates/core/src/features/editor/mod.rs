@@ -29,6 +29,7 @@ use check::{DiffRow, Kind};
 use crate::app::effect::NewSecret;
 use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Out};
+use crate::kit::Scroll;
 use crate::secret::SecretValue;
 
 /// What the editor is doing.
@@ -50,9 +51,7 @@ pub enum Phase {
         /// Opened from the field form, on this field: going back returns there.
         from_form: Option<usize>,
         /// Lines scrolled past, where the changes do not fit the screen.
-        scroll: u16,
-        /// How far it can scroll on the current screen (from the last frame).
-        scroll_limit: Option<u16>,
+        scroll: Scroll,
     },
     /// The save is on its way.
     Saving,
@@ -186,31 +185,6 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// How far the review can scroll on this screen (fed back after each frame).
-    pub fn review_limit_reported(&mut self, limit: u16) {
-        if let Some(EditSession {
-            phase:
-                Phase::Reviewing {
-                    scroll,
-                    scroll_limit,
-                    ..
-                },
-            ..
-        }) = &mut self.session
-        {
-            *scroll_limit = Some(limit);
-            *scroll = (*scroll).min(limit);
-        }
-    }
-
-    /// The review's scroll limit as last reported.
-    pub fn review_scroll_limit(&self) -> Option<u16> {
-        match self.session.as_ref().map(|s| &s.phase) {
-            Some(Phase::Reviewing { scroll_limit, .. }) => *scroll_limit,
-            _ => None,
-        }
-    }
-
     /// The secret whose edit must end before the identity changes, if any: typed changes
     /// not saved, a save on its way (its answer comes back to the old identity), or private
     /// labels to remove (as the old identity, when the editor is left).

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::app::command::{Command, Move};
+use crate::app::command::Command;
 use crate::app::effect::{AwsCall, EditFetch};
 use crate::app::envelope::{LabelsLeft, SaveResult};
 use crate::app::layers::Layer;
@@ -15,11 +15,9 @@ use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
 use crate::features::editor::{create, form, labels};
+use crate::kit::{Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::{SecretValue, ValueView};
-
-/// Lines a page key scrolls the review by.
-const REVIEW_PAGE: usize = 10;
 
 impl Editor {
     /// `e`: opens the editor on the selected secret's current value.
@@ -296,15 +294,8 @@ impl Editor {
                 out.intent(Intent::Call(call));
             }
             // Changes that do not fit scroll: none is ever saved unseen for want of room.
-            (
-                Phase::Reviewing {
-                    scroll,
-                    scroll_limit,
-                    ..
-                },
-                command,
-            ) if let Some(step) = command.as_move(REVIEW_PAGE) => {
-                *scroll = step.apply_u16(*scroll, scroll_limit.unwrap_or(u16::MAX));
+            (Phase::Reviewing { scroll, .. }, command) if let Some(step) = command.as_move() => {
+                scroll.apply(step);
             }
             (Phase::Reviewing { from_form, .. }, Command::Cancel | Command::Back) => {
                 // Back where the review was asked for: the field form or the whole text.
@@ -463,8 +454,7 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         _ => None,
     };
     session.phase = Phase::Reviewing {
-        scroll: 0,
-        scroll_limit: None,
+        scroll: Scroll::default(),
         rows,
         revealed: Revealed::default(),
         from_form,
@@ -524,8 +514,8 @@ fn form_key(session: &mut EditSession, key: KeyEvent) {
     };
     let last = fields.len().saturating_sub(1);
     match (field.as_mut(), key.code) {
-        (None, KeyCode::Down) => *selected = Move::Forward(1).apply(*selected, last),
-        (None, KeyCode::Up) => *selected = Move::Back(1).apply(*selected, last),
+        (None, KeyCode::Down) => *selected = Move::Forward(1).apply(*selected, last, 1),
+        (None, KeyCode::Up) => *selected = Move::Back(1).apply(*selected, last, 1),
         (None, KeyCode::Enter) => {
             let value = fields
                 .get(*selected)

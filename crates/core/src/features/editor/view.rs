@@ -355,11 +355,6 @@ fn review_hint_rows(area: Rect) -> u16 {
     if review_width(area) < 80 { 2 } else { 1 }
 }
 
-/// How far the review can scroll on a screen `area` (fed back by the frame composer, `render::layout_feedback`).
-pub fn review_scroll_limit(area: Rect, session: &EditSession, theme: &Theme) -> Option<u16> {
-    review_layout(area, session, theme).map(|l| l.total.saturating_sub(l.room))
-}
-
 pub fn render_review(
     frame: &mut Frame,
     area: Rect,
@@ -377,8 +372,8 @@ pub fn render_review(
         return;
     };
     let key = |command| keymap.label(Layer::Review, command);
+    let scroll = scroll.draw(usize::from(layout.total), layout.room);
     let last_top = layout.total.saturating_sub(layout.room);
-    let scroll = (*scroll).min(last_top);
     let more = if scroll < last_top {
         format!("{}/{} more below · ", key(Command::Down), key(Command::Up))
     } else {

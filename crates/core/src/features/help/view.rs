@@ -24,8 +24,10 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme
     };
     let lines = lines(keymap, popup, styles);
     // Never scroll past the last line into an empty box.
-    let most = limit(lines.len(), popup);
-    let scroll = help.scroll.min(most);
+    let scroll = help
+        .scroll
+        .draw(lines.len(), popup.height.saturating_sub(2));
+    let most = help.scroll.limit().unwrap_or_default();
     frame.render_widget(Clear, popup);
     let close = keymap.label(Layer::Help, Command::Back);
     let title = if scroll < most {
@@ -74,16 +76,4 @@ fn lines(keymap: &Keymap, popup: Rect, styles: Styles) -> Vec<Line<'static>> {
 
 fn help_area(screen: Rect) -> Rect {
     centered(screen, 72, screen.height.saturating_sub(2))
-}
-
-/// How far `rows` lines can scroll in `popup` before the last leaves the box.
-fn limit(rows: usize, popup: Rect) -> u16 {
-    let visible = usize::from(popup.height.saturating_sub(2));
-    u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX)
-}
-
-/// How far the help can scroll on `screen` before its last line leaves the box.
-pub fn scroll_limit(screen: Rect, keymap: &Keymap) -> u16 {
-    let popup = help_area(screen);
-    limit(lines(keymap, popup, Styles::default()).len(), popup)
 }

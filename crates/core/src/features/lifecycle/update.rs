@@ -1,12 +1,13 @@
 //! The lifecycle room's update.
 
-use crate::app::command::{Command, Move};
+use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Recovery};
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::lifecycle::Command as LifecycleCommand;
 use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
+use crate::kit::Move;
 use crate::model::AwsError;
 
 impl Lifecycle {
@@ -88,7 +89,7 @@ impl Lifecycle {
         };
         if let Some(step) = step {
             let range = usize::from(MAX_DAYS - MIN_DAYS);
-            let at = step.apply(usize::from(form.days - MIN_DAYS), range);
+            let at = step.apply(usize::from(form.days - MIN_DAYS), range, 1);
             form.days = MIN_DAYS + u8::try_from(at).unwrap_or(0);
             return;
         }

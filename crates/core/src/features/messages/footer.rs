@@ -75,7 +75,7 @@ impl Footer {
         match input {
             Input::Nothing => true,
             Input::Typed => level != Level::Info,
-            Input::Command(command) => level == Level::Error && command.as_move(1).is_some(),
+            Input::Command(command) => level == Level::Error && command.as_move().is_some(),
         }
     }
 

@@ -13,6 +13,7 @@ use std::collections::VecDeque;
 use crate::app::command::Command as AppCommand;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, StatusLine};
+use crate::kit::Cursor;
 
 /// How many messages are kept; the oldest go first.
 pub const KEPT: usize = 200;
@@ -27,8 +28,8 @@ pub struct Logged {
 pub struct Messages {
     /// Newest first.
     pub log: VecDeque<Logged>,
-    /// How many of the newest are scrolled past.
-    pub scroll: usize,
+    /// How many of the newest are scrolled past (the first shown).
+    pub scroll: Cursor,
 }
 
 impl Messages {
@@ -45,13 +46,13 @@ impl Messages {
     }
 
     pub fn open(&mut self, out: &mut Out) {
-        self.scroll = 0;
+        self.scroll.set(0);
         out.intent(Intent::Open(Layer::Messages));
     }
 
     pub fn command(&mut self, command: AppCommand, out: &mut Out) {
-        if let Some(step) = command.as_move(10) {
-            self.scroll = step.apply(self.scroll, self.log.len().saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            self.scroll.apply(step, self.log.len());
             return;
         }
         if matches!(command, AppCommand::Back | AppCommand::Messages(_)) {
@@ -96,9 +97,9 @@ mod tests {
         }
         let mut out = Out::default();
         messages.command(AppCommand::Bottom, &mut out);
-        assert_eq!(messages.scroll, 4);
+        assert_eq!(messages.scroll.at(), 4);
         messages.command(AppCommand::Down, &mut out);
-        assert_eq!(messages.scroll, 4);
+        assert_eq!(messages.scroll.at(), 4);
         messages.command(AppCommand::Back, &mut out);
         assert!(matches!(out.intents[..], [Intent::Close(Layer::Messages)]));
     }

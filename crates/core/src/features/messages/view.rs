@@ -40,7 +40,7 @@ pub fn render(
         messages
             .log
             .iter()
-            .skip(messages.scroll)
+            .skip(messages.scroll.at())
             .flat_map(|logged| {
                 let style = match logged.line.level {
                     Level::Info => theme.text,

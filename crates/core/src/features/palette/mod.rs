@@ -4,15 +4,16 @@
 pub mod view;
 
 use crate::app::action::TextEdit;
-use crate::app::command::{Acts, Command, Move};
+use crate::app::command::{Acts, Command};
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
+use crate::kit::{Cursor, Move};
 
 #[derive(Debug, Clone)]
 pub struct Palette {
     pub input: String,
     /// Index into `matches()`.
-    pub selected: usize,
+    pub selected: Cursor,
     /// The commands that apply in the layer the palette was opened over, in help order.
     pub offered: Vec<Command>,
     /// That layer: its keys are shown beside each name.
@@ -26,7 +27,7 @@ impl Default for Palette {
     fn default() -> Self {
         Self {
             input: String::new(),
-            selected: 0,
+            selected: Cursor::default(),
             offered: Vec::new(),
             origin: Layer::List,
             read_only: false,
@@ -51,7 +52,7 @@ impl Palette {
     ) {
         *self = Self {
             input: String::new(),
-            selected: 0,
+            selected: Cursor::default(),
             offered,
             origin,
             read_only,
@@ -94,22 +95,21 @@ impl Palette {
 
     pub fn text(&mut self, edit: TextEdit) {
         edit.apply_to(&mut self.input);
-        self.selected = 0;
+        self.selected.set(0);
     }
 
     pub fn command(&mut self, command: Command, out: &mut Out) {
         let matches = self.matches();
-        let last = matches.len().saturating_sub(1);
         match command {
-            Command::Down => self.selected = Move::Forward(1).apply(self.selected, last),
-            Command::Up => self.selected = Move::Back(1).apply(self.selected, last),
+            Command::Down => self.selected.apply(Move::Forward(1), matches.len()),
+            Command::Up => self.selected.apply(Move::Back(1), matches.len()),
             Command::Complete => {
-                if let Some(chosen) = matches.get(self.selected) {
+                if let Some(chosen) = matches.get(self.selected.at()) {
                     chosen.name().clone_into(&mut self.input);
-                    self.selected = 0;
+                    self.selected.set(0);
                 }
             }
-            Command::Select => match (self.withheld(), matches.get(self.selected)) {
+            Command::Select => match (self.withheld(), matches.get(self.selected.at())) {
                 // Refused: the palette closes as it would have had the command run, so
                 // the next key is a key again, not text typed after the name.
                 (Some(write), _) => {

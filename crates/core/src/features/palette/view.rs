@@ -11,14 +11,14 @@ use crate::app::keymap::{Keymap, join_keys};
 use crate::app::layers::Layer;
 use crate::features::palette::{Palette, refusal};
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, fit, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, fit, pane_block};
 use crate::sanitize::sanitize_line;
 use unicode_width::UnicodeWidthStr as _;
 
 pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap, theme: &Theme) {
     let matches = palette.matches();
     let rows = usize::from(area.height.saturating_sub(8)).clamp(1, 14);
-    let offset = scroll_offset(palette.selected, matches.len(), rows);
+    let offset = palette.selected.window(matches.len(), rows);
     let mut lines = vec![Line::from(vec![
         Span::styled(":", theme.filter),
         Span::styled(sanitize_line(&palette.input).into_owned(), theme.filter),
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap,
     let room =
         usize::from(popup_width.saturating_sub(2)).saturating_sub(1 + name_width + keys_width);
     for (i, command, keys) in shown {
-        let selected = i == palette.selected;
+        let selected = i == palette.selected.at();
         let pick = |style| if selected { theme.selected } else { style };
         lines.push(
             Line::from(vec![

@@ -11,6 +11,7 @@ pub use commands::Command;
 use std::collections::BTreeSet;
 use std::time::Instant;
 
+use crate::kit::Scroll;
 use crate::model::{FetchedValue, VersionSel};
 use crate::secret::{JsonEntry, ValueView};
 
@@ -32,11 +33,8 @@ pub struct ValuePane {
     pub value: FetchedValue,
     pub shown: Shown,
     pub selected_key: usize,
-    /// First line shown of a text, binary or raw JSON value.
-    pub scroll: u16,
-    /// The last first line there is, as the screen last reported it (None before the
-    /// first frame).
-    pub scroll_limit: Option<u16>,
+    /// How far a text, binary or raw JSON value is scrolled.
+    pub scroll: Scroll,
     pub raw_json: bool,
     pub expires_at: Instant,
 }

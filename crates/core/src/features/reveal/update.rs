@@ -2,17 +2,15 @@
 
 use std::collections::BTreeSet;
 
-use crate::app::command::{Command, Move};
+use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
 use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
+use crate::kit::{Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
-
-/// Rows to a page for PgUp/PgDn in the value pane.
-const PAGE: usize = 10;
 
 impl Reveal {
     /// The commands this room handles. Returns false for any other.
@@ -22,7 +20,7 @@ impl Reveal {
             Command::Value(RevealCommand::RevealAll) => self.reveal(RevealScope::All, ctx, out),
             Command::Value(RevealCommand::RawJson) => self.toggle_raw_json(),
             Command::Value(RevealCommand::CopyValue) => self.copy_value(ctx, out),
-            _ => match command.as_move(PAGE) {
+            _ => match command.as_move() {
                 Some(step) if ctx.focus == Focus::Value => return self.move_in_value(step),
                 _ => return false,
             },
@@ -171,8 +169,7 @@ impl Reveal {
             value,
             shown,
             selected_key: 0,
-            scroll: 0,
-            scroll_limit: None,
+            scroll: Scroll::default(),
             raw_json: false,
             expires_at: ctx.now + delay,
         });
@@ -209,20 +206,11 @@ impl Reveal {
             return false;
         };
         if let Some(entries) = pane.key_table() {
-            pane.selected_key = step.apply(pane.selected_key, entries.len().saturating_sub(1));
+            pane.selected_key = step.apply(pane.selected_key, entries.len().saturating_sub(1), 10);
         } else {
-            // Before the first frame has reported the real limit, the frame after clamps it.
-            pane.scroll = step.apply_u16(pane.scroll, pane.scroll_limit.unwrap_or(u16::MAX));
+            pane.scroll.apply(step);
         }
         true
-    }
-
-    /// The screen says how far the shown value can scroll.
-    pub fn scroll_limit_reported(&mut self, limit: u16) {
-        if let Some(pane) = self.value.as_mut() {
-            pane.scroll_limit = Some(limit);
-            pane.scroll = pane.scroll.min(limit);
-        }
     }
 
     fn toggle_raw_json(&mut self) {

@@ -107,7 +107,9 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
         );
     } else {
         let paragraph = text_paragraph(pane, cx.keymap, inner.width, theme);
-        let scroll = pane.scroll.min(last_top(&paragraph, inner));
+        let scroll = pane
+            .scroll
+            .draw(paragraph.line_count(inner.width), inner.height);
         frame.render_widget(paragraph.scroll((scroll, 0)), inner);
     }
 }
@@ -166,25 +168,6 @@ fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'
     } else {
         vec![]
     }
-}
-
-/// How far the paragraph can scroll in `inner` before its last line leaves the bottom.
-fn last_top(paragraph: &Paragraph, inner: Rect) -> u16 {
-    let lines = paragraph
-        .line_count(inner.width)
-        .saturating_sub(usize::from(inner.height));
-    u16::try_from(lines).unwrap_or(u16::MAX)
-}
-
-/// Fed back after a frame by the frame composer (`render::layout_feedback`): `None` when no
-/// scrollable value is shown.
-pub fn scroll_limit(area: Rect, reveal: &Reveal, keymap: &Keymap, theme: &Theme) -> Option<u16> {
-    let pane = reveal.value.as_ref().filter(|p| p.key_table().is_none())?;
-    let inner = pane_block(Line::default(), false, theme).inner(area);
-    Some(last_top(
-        &text_paragraph(pane, keymap, inner.width, theme),
-        inner,
-    ))
 }
 
 /// A line of the pane: the value's own text, or a note about it. A value's line too long

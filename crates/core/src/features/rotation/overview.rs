@@ -10,6 +10,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::app::settings::Settings;
 use crate::features::rotation::RotationRoom;
+use crate::kit::Cursor;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
 use crate::sanitize::sanitize_line;
@@ -51,7 +52,7 @@ pub struct Overview {
     pub report: Report,
     /// What each check asks, with the configured numbers, in `Check::ALL` order.
     pub checks: Vec<String>,
-    pub selected: usize,
+    pub selected: Cursor,
     pub sort: OverviewSort,
     /// Rows the report was built from (rebuilt when more arrive).
     pub built_from: usize,
@@ -110,7 +111,7 @@ pub fn next_text(finding: &Finding) -> String {
 
 impl Overview {
     pub fn selected_finding(&self) -> Option<&Finding> {
-        self.report.findings.get(self.selected)
+        self.report.findings.get(self.selected.at())
     }
 
     fn sort_findings(&mut self) {
@@ -172,7 +173,7 @@ impl RotationRoom {
         let mut new = build(rows, total, settings, now, old.sort);
         if let Some(at) = arn.and_then(|arn| new.report.findings.iter().position(|f| f.arn == arn))
         {
-            new.selected = at;
+            new.selected.set(at);
         }
         self.overview = Some(new);
     }
@@ -183,9 +184,10 @@ impl RotationRoom {
             out.intent(Intent::Close(Layer::Rotation));
             return;
         };
-        if let Some(step) = command.as_move(10) {
-            let last = overview.report.findings.len().saturating_sub(1);
-            overview.selected = step.apply(overview.selected, last);
+        if let Some(step) = command.as_move() {
+            overview
+                .selected
+                .apply(step, overview.report.findings.len());
             return;
         }
         match command {
@@ -193,9 +195,10 @@ impl RotationRoom {
                 let arn = overview.selected_finding().map(|f| f.arn.clone());
                 overview.sort = overview.sort.next();
                 overview.sort_findings();
-                overview.selected = arn
+                let at = arn
                     .and_then(|arn| overview.report.findings.iter().position(|f| f.arn == arn))
                     .unwrap_or(0);
+                overview.selected.set(at);
             }
             Command::Select => {
                 if let Some(finding) = overview.selected_finding() {
@@ -227,7 +230,7 @@ fn build<'a>(
     let mut overview = Overview {
         report,
         checks,
-        selected: 0,
+        selected: Cursor::default(),
         sort,
         built_from: total,
         widths,

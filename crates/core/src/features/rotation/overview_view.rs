@@ -19,7 +19,7 @@ use unicode_width::UnicodeWidthStr as _;
 use crate::features::rotation::overview::{Overview, TextWidths, fails_text, next_text};
 use crate::kit::Theme;
 use crate::kit::columns::drop_until_fits;
-use crate::kit::widgets::{centered, fit, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, fit, pane_block};
 use crate::kit::wrap::elide_middle;
 use crate::model::posture::{Check, Report};
 use crate::model::rotation::Health;
@@ -316,7 +316,7 @@ fn render_table(frame: &mut Frame, table: Rect, overview: &Overview, theme: &The
     let report = &overview.report;
     let columns = plan(usize::from(table.width), &overview.widths);
     let visible = usize::from(table.height.saturating_sub(1));
-    let offset = scroll_offset(overview.selected, report.findings.len(), visible);
+    let offset = overview.selected.window(report.findings.len(), visible);
     let rows = report
         .findings
         .iter()
@@ -335,7 +335,7 @@ fn render_table(frame: &mut Frame, table: Rect, overview: &Overview, theme: &The
                 Column::Fails => Span::styled(fails_text(f), theme.error),
             });
             let row = Row::new(cells);
-            if i == overview.selected {
+            if i == overview.selected.at() {
                 row.style(theme.selected)
             } else {
                 row

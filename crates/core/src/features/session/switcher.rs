@@ -6,6 +6,7 @@ use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::features::session::{Origin, Session};
+use crate::kit::Cursor;
 use crate::model::{ProfileInfo, ProfileKind};
 
 /// What an entry of the switcher does.
@@ -31,7 +32,7 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Switcher {
     pub input: String,
-    pub selected: usize,
+    pub selected: Cursor,
 }
 
 /// A profile in a few words: what it is, and whether it wants MFA.
@@ -142,7 +143,7 @@ impl Session {
     pub fn switcher_text(&mut self, edit: TextEdit) {
         if let Some(switcher) = self.switcher.as_mut() {
             edit.apply_to(&mut switcher.input);
-            switcher.selected = 0;
+            switcher.selected.set(0);
         }
     }
 
@@ -150,15 +151,15 @@ impl Session {
     pub fn switcher_command(&mut self, command: Command, out: &mut Out) -> Option<Choice> {
         let count = self.switcher_entries().len();
         let switcher = self.switcher.as_mut()?;
-        if let Some(step) = command.as_move(10) {
-            switcher.selected = step.apply(switcher.selected, count.saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            switcher.selected.apply(step, count);
             return None;
         }
         match command {
             Command::Select => {
                 let chosen = self
                     .switcher_entries()
-                    .get(self.switcher.as_ref()?.selected)
+                    .get(self.switcher.as_ref()?.selected.at())
                     .map(|e| e.choice.clone());
                 out.intent(Intent::Close(Layer::Roles));
                 chosen

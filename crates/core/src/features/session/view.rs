@@ -91,7 +91,7 @@ pub fn render_switcher(
         lines.push(Line::styled("  nothing matches", theme.dim));
     }
     for (i, entry) in entries.iter().enumerate() {
-        let style = if i == switcher.selected {
+        let style = if i == switcher.selected.at() {
             theme.selected
         } else {
             theme.text

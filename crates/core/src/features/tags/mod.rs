@@ -8,6 +8,8 @@ mod update;
 pub mod view;
 pub use commands::Command;
 
+use crate::kit::Cursor;
+
 /// The service's limits on tags.
 pub const MAX_KEY_CHARS: usize = 128;
 pub const MAX_VALUE_CHARS: usize = 256;
@@ -18,7 +20,7 @@ pub struct TagsPopup {
     pub region: String,
     pub arn: String,
     pub name: String,
-    pub selected: usize,
+    pub selected: Cursor,
     /// `None` while GetResourcePolicy is on its way; `Ok(None)` when there is no policy.
     pub policy: Option<Result<Option<String>, String>>,
     /// `--read-only`, as it was when the popup opened (it is fixed for the session): the

@@ -7,6 +7,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
 use crate::features::tags::Command as TagsCommand;
 use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Tags, TagsPopup};
+use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
 
 /// Tags AWS sets itself: shown, never changed here.
@@ -29,7 +30,7 @@ impl Tags {
             region: secret.region.clone(),
             arn: secret.arn.clone(),
             name: secret.name.clone(),
-            selected: 0,
+            selected: Cursor::default(),
             policy: None,
             read_only: ctx.settings.read_only,
         });
@@ -49,11 +50,11 @@ impl Tags {
             Some(Ok(detail)) if detail.arn == popup.arn => &detail.tags,
             _ => &[],
         };
-        if let Some(step) = command.as_move(10) {
-            popup.selected = step.apply(popup.selected, tags.len().saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            popup.selected.apply(step, tags.len());
             return;
         }
-        let highlighted = tags.get(popup.selected);
+        let highlighted = tags.get(popup.selected.at());
         match command {
             Command::Tags(TagsCommand::Add) => out.intent(Intent::Prompt {
                 label: format!("Key of the new tag on {}", popup.name),

@@ -33,7 +33,7 @@ pub fn render(
         lines.push(Line::styled("  none", theme.dim));
     }
     for (i, tag) in tags.iter().enumerate() {
-        let style = if i == popup.selected {
+        let style = if i == popup.selected.at() {
             theme.selected
         } else {
             theme.text

@@ -10,11 +10,10 @@ pub use commands::Command;
 
 use crate::app::revealed::Revealed;
 use crate::diff::DiffRow;
+use crate::kit::Cursor;
 use crate::model::{SecretDetail, VersionSel};
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
-/// Versions to a page for PgUp/PgDn.
-pub(crate) const PAGE: usize = 10;
 
 /// One line of the picker, as data: the view formats it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +44,7 @@ impl VersionChoice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub choices: Vec<VersionChoice>,
-    pub selected: usize,
+    pub selected: Cursor,
     /// Marked with Space: `compare` then compares it with the highlighted one.
     pub marked: Option<usize>,
     /// Which secret, for compare and make-current.

@@ -10,7 +10,8 @@ use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::versions::Command as VersionsCommand;
-use crate::features::versions::{Comparison, PAGE, Picker, VersionChoice, Versions, choices};
+use crate::features::versions::{Comparison, Picker, VersionChoice, Versions, choices};
+use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 
 impl Versions {
@@ -31,7 +32,7 @@ impl Versions {
             }
         };
         let choices = choices(detail);
-        let selected = Picker::position_of(&choices, current);
+        let selected = Cursor::at_row(Picker::position_of(&choices, current));
         self.picker = Some(Picker {
             choices,
             selected,
@@ -48,11 +49,11 @@ impl Versions {
         let Some(picker) = self.picker.as_mut() else {
             return;
         };
-        if let Some(step) = command.as_move(PAGE) {
-            picker.selected = step.apply(picker.selected, picker.choices.len().saturating_sub(1));
+        if let Some(step) = command.as_move() {
+            picker.selected.apply(step, picker.choices.len());
             return;
         }
-        let highlighted = picker.choices.get(picker.selected).cloned();
+        let highlighted = picker.choices.get(picker.selected.at()).cloned();
         match (command, highlighted) {
             (Command::Select, Some(choice)) => {
                 out.intent(Intent::UseVersion(choice.pick));
@@ -63,8 +64,8 @@ impl Versions {
             }
             (Command::Versions(VersionsCommand::Mark), Some(_)) => {
                 picker.marked = match picker.marked {
-                    Some(i) if i == picker.selected => None,
-                    _ => Some(picker.selected),
+                    Some(i) if i == picker.selected.at() => None,
+                    _ => Some(picker.selected.at()),
                 };
             }
             (Command::Versions(VersionsCommand::MakeCurrent), Some(choice)) => {

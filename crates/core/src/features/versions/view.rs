@@ -12,13 +12,13 @@ use crate::diff::Change;
 use crate::features::versions::Command as VersionsCommand;
 use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, date_time, diff_lines, pane_block, scroll_offset};
+use crate::kit::widgets::{centered, date_time, diff_lines, pane_block};
 use crate::sanitize::sanitize_line;
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
     let rows = usize::from(area.height.saturating_sub(7));
-    let offset = scroll_offset(picker.selected, picker.choices.len(), rows);
+    let offset = picker.selected.window(picker.choices.len(), rows);
     let lines: Vec<Line> = picker
         .choices
         .iter()
@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
         .skip(offset)
         .take(rows)
         .map(|(i, choice)| {
-            let style = if i == picker.selected {
+            let style = if i == picker.selected.at() {
                 theme.selected
             } else {
                 theme.text
