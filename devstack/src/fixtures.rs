@@ -1,6 +1,9 @@
-//! Well-known seeded secrets that tests may rely on. Values are fake but look real.
-//! [`crate::seed::seed`] creates exactly these (plus generated filler); an integration
-//! test checks they read back as declared here.
+//! Well-known seeded secrets that tests may rely on, and how many secrets each region
+//! holds. Values are fake but look real.
+//!
+//! This is what the seeder promises the tests, so it names nothing of the crate: the seeder
+//! reads it and creates exactly these (plus generated filler), and an integration test
+//! checks they read back as declared here.
 
 /// The seeded regions, primary first.
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];

@@ -1,4 +1,5 @@
-//! Seeds moto (through the proxy) with realistic secrets using the real AWS SDK.
+//! Seeds moto (through the proxy) with realistic secrets using the real AWS SDK: exactly
+//! the ones [`crate::fixtures`] declares, plus generated filler (`data`).
 //!
 //! Rotation needs a Lambda that moto can "invoke": moto 5.2.5's RotateSecret looks the
 //! function up and invokes it (which would need Docker). So the seeder first switches

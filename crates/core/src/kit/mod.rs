@@ -1,9 +1,9 @@
-//! The drawing toolkit every room draws with: the theme, the widgets and the text
-//! measuring (wrap, fit, elide), what the tables share when they fit their columns, and the
-//! scrolling and the list cursor that remember what the last frame measured (`drawn`,
-//! `moves`, `scroll`, `cursor`). It sits below the rooms and the frame composer
-//! (`render`), so nothing here imports `app::State`, a room (`features`) or `render`:
-//! a room can use the kit without reaching, through it, the code that composes rooms.
+//! The drawing toolkit every room draws with: the theme, the widgets, the text measuring
+//! (wrap, fit, elide), the column planner of every table, and the scrolling and the list
+//! cursor that remember what the last frame measured (`drawn`, `moves`, `scroll`,
+//! `cursor`). It sits below the rooms and the frame composer (`render`), so nothing here
+//! imports `app::State`, a room (`features`) or `render`: a room can use the kit without
+//! reaching, through it, the code that composes rooms.
 
 pub mod columns;
 pub mod cursor;

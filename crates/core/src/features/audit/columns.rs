@@ -8,7 +8,7 @@
 
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::kit::columns::{drop_until_fits, fair_share};
+use crate::kit::columns::{self, Spacing, Spec};
 
 /// A timestamp is drawn as `YYYY-MM-DD HH:MM:SS`...
 pub const TIME_WIDTH: usize = 19;
@@ -16,8 +16,6 @@ pub const TIME_WIDTH: usize = 19;
 /// `MM-DD HH:MM:SS`: CloudTrail keeps 90 days, so the year rarely says anything, and the
 /// record view has it.
 pub const SHORT_TIME_WIDTH: usize = 14;
-/// Table cells are one column apart (ratatui's default spacing).
-const SPACING: usize = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -91,76 +89,41 @@ impl RowText {
 /// The columns shown in an area `width` wide and their widths, in order. `by_secret`: the
 /// region view, where each event's secret gets a column.
 pub fn plan(width: u16, by_secret: bool, rows: &[RowText]) -> Vec<(Column, u16)> {
-    let width = usize::from(width);
-    let mut shown = vec![Column::Time, Column::Event];
+    let mut columns = vec![Column::Time, Column::Event];
     if by_secret {
-        shown.push(Column::Secret);
+        columns.push(Column::Secret);
     }
-    shown.extend([
+    columns.extend([
         Column::Principal,
         Column::SourceIp,
         Column::Agent,
         Column::Outcome,
     ]);
-    let wanted = |column: Column, time: usize| -> usize {
-        match column {
-            Column::Time => time,
-            _ => rows
-                .iter()
-                .map(|r| r.get(column).width())
-                .fold(column.title().width(), usize::max),
-        }
-    };
-    let needed = |shown: &[Column], time: usize| {
-        shown
-            .iter()
-            .map(|&c| wanted(c, time).min(c.caps().1))
-            .sum::<usize>()
-            + SPACING * shown.len().saturating_sub(1)
-    };
-    drop_until_fits(
-        &mut shown,
-        &[Column::Agent, Column::SourceIp],
-        width,
-        |shown| needed(shown, TIME_WIDTH),
-    );
-    let time = if needed(&shown, TIME_WIDTH) > width {
-        SHORT_TIME_WIDTH
-    } else {
-        TIME_WIDTH
-    };
-    let want = |column: Column| wanted(column, time);
-    let comfortable = |column: Column| want(column).min(column.caps().1);
-    let budget = width.saturating_sub(SPACING * shown.len().saturating_sub(1));
-    let levels: [&dyn Fn(Column) -> usize; 3] =
-        [&|c: Column| want(c).min(c.caps().0), &comfortable, &want];
-    let mut widths = vec![0; shown.len()];
-    let mut left = budget;
-    for level in levels {
-        let needs: Vec<usize> = shown
-            .iter()
-            .zip(&widths)
-            .map(|(&c, &w)| level(c).saturating_sub(w))
-            .collect();
-        for (w, got) in widths.iter_mut().zip(fair_share(left, &needs)) {
-            *w += got;
-            left -= got;
-        }
-    }
-    // What no column needs is shared between the text columns, so the table spans the
-    // pane with its columns evenly apart.
-    let soaks: Vec<usize> = shown
-        .iter()
-        .map(|&c| if c == Column::Time { 0 } else { left })
-        .collect();
-    for (w, got) in widths.iter_mut().zip(fair_share(left, &soaks)) {
-        *w += got;
-    }
-    shown
+    let specs: Vec<Spec<Column>> = columns.into_iter().map(|c| spec(c, rows)).collect();
+    columns::plan(usize::from(width), &specs, Spacing::TIGHT)
         .into_iter()
-        .zip(widths)
         .map(|(c, w)| (c, u16::try_from(w).unwrap_or(u16::MAX)))
         .collect()
+}
+
+/// How `column` asks for width: its floor, its comfortable width and all its text (every
+/// row's, or its title's); the text columns share what none of them needs, so the table
+/// spans the pane with its columns evenly apart.
+fn spec(column: Column, rows: &[RowText]) -> Spec<Column> {
+    let (floor, comfortable) = column.caps();
+    if column == Column::Time {
+        return Spec::new(column, floor, comfortable, comfortable).short_form();
+    }
+    let wanted = rows
+        .iter()
+        .map(|r| r.get(column).width())
+        .fold(column.title().width(), usize::max);
+    let spec = Spec::new(column, wanted.min(floor), wanted.min(comfortable), wanted).grows(1);
+    match column {
+        Column::Agent => spec.optional(0),
+        Column::SourceIp => spec.optional(1),
+        _ => spec,
+    }
 }
 
 #[cfg(test)]

@@ -2,13 +2,14 @@
 //! secrets as at 50.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::features::browse::row::Column;
 use crate::features::browse::state::{Browse, RegionState};
 use crate::kit::Theme;
+use crate::kit::columns::{self, Spacing, Spec};
 use crate::kit::widgets::{date, fit, pane_block};
 use crate::model::SecretSummary;
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
@@ -99,15 +100,10 @@ pub fn render(
     }))
     .style(theme.header);
 
-    // The widths the table will give each column (the same layout it runs), so long text
-    // can end in "…" instead of being cut off silently.
-    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
-    let cell_widths: Vec<u16> = Layout::horizontal(widths.iter().copied())
-        .spacing(COLUMN_SPACING)
-        .split(inner)
-        .iter()
-        .map(|r| r.width)
-        .collect();
+    // The widths the table draws each column in, so long text can end in "…" instead of
+    // being cut off silently.
+    let widths = columns.iter().map(|&(_, w)| Constraint::Length(w));
+    let cell_widths: Vec<u16> = columns.iter().map(|&(_, w)| w).collect();
 
     let height = usize::from(inner.height.saturating_sub(1));
     let offset = list.window(height);
@@ -156,7 +152,7 @@ fn name_wanted(list: &crate::features::browse::SecretList) -> u16 {
 /// The least a name elided beside its deletion date keeps; with less, the date goes.
 const NAME_BESIDE_DATE: usize = 12;
 /// The least the description is drawn in; with less, the name takes it.
-const DESCRIPTION_MIN: u16 = 12;
+const DESCRIPTION_MIN: usize = 12;
 /// The least the name gets beside a description.
 const NAME_MIN: u16 = 24;
 
@@ -165,39 +161,30 @@ const NAME_MIN: u16 = 24;
 /// least useful columns first, so the name keeps two fifths of the width or more: the
 /// description, the day last read and the tag count go first, then the day last changed;
 /// the region goes too when only one region is listed (the region bar names it).
-fn columns_for(width: u16, one_region: bool, name: u16) -> Vec<(Column, Constraint)> {
-    let mut columns = vec![(Column::Name, Constraint::Fill(1))];
-    if width >= 64 || !one_region {
-        columns.push((Column::Region, Constraint::Length(14)));
-    }
-    if width >= 56 {
-        columns.push((Column::LastChanged, Constraint::Length(10)));
-    }
-    if width >= 80 {
-        columns.push((Column::LastAccessed, Constraint::Length(10)));
-    }
-    columns.push((Column::Rotation, Constraint::Length(5)));
-    if width >= 64 {
-        columns.push((Column::Tags, Constraint::Length(5)));
-    }
-    if width >= 90 {
-        let fixed: u16 = columns
-            .iter()
-            .map(|(_, c)| match c {
-                Constraint::Length(n) => *n,
-                _ => 0,
-            })
-            .sum();
-        // Every column has a gap before the next, the description's included.
-        let gaps = COLUMN_SPACING * u16::try_from(columns.len()).unwrap_or(u16::MAX);
-        let name = name.max(NAME_MIN);
-        if width.saturating_sub(fixed + gaps + name) >= DESCRIPTION_MIN {
-            columns[0].1 = Constraint::Length(name);
-            let at = if columns[1].0 == Column::Region { 2 } else { 1 };
-            columns.insert(at, (Column::Description, Constraint::Fill(1)));
-        }
-    }
-    columns
+fn columns_for(width: u16, one_region: bool, name: u16) -> Vec<(Column, u16)> {
+    let name = usize::from(name.max(NAME_MIN));
+    let region = Spec::fixed(Column::Region, 14);
+    let specs = [
+        // Everything the other columns leave, or all it asks beside a description.
+        Spec::new(Column::Name, 0, name, name).grows(1),
+        if one_region {
+            region.shown_from(64)
+        } else {
+            region
+        },
+        Spec::fixed(Column::Description, DESCRIPTION_MIN)
+            .shown_from(90)
+            .optional(0)
+            .grows(2),
+        Spec::fixed(Column::LastChanged, 10).shown_from(56),
+        Spec::fixed(Column::LastAccessed, 10).shown_from(80),
+        Spec::fixed(Column::Rotation, 5),
+        Spec::fixed(Column::Tags, 5).shown_from(64),
+    ];
+    columns::plan(usize::from(width), &specs, Spacing::TIGHT)
+        .into_iter()
+        .map(|(c, w)| (c, u16::try_from(w).unwrap_or(u16::MAX)))
+        .collect()
 }
 
 /// The name cells of the rows on screen, in `width` columns: names too long lose their
@@ -310,17 +297,16 @@ mod tests {
 
     #[test]
     fn narrow_lists_keep_two_fifths_of_the_width_for_the_name() {
-        use super::{COLUMN_SPACING, Column, columns_for};
-        use ratatui::layout::{Layout, Rect};
+        use super::{Column, columns_for};
         // From the narrowest list (a 40-column screen) up, whatever the names ask for.
         for (width, name) in (38..=200).flat_map(|w| [0, 30, 60, 300].map(|n| (w, n))) {
             for one_region in [false, true] {
                 let columns = columns_for(width, one_region, name);
-                let widths = Layout::horizontal(columns.iter().map(|(_, w)| *w))
-                    .spacing(COLUMN_SPACING)
-                    .split(Rect::new(0, 0, width, 1));
+                let total = columns.iter().map(|&(_, w)| w).sum::<u16>();
+                let gaps = u16::try_from(columns.len() - 1).unwrap_or(u16::MAX);
+                assert_eq!(total + gaps, width, "the list spans its pane: {columns:?}");
                 assert_eq!(columns[0].0, Column::Name);
-                let got = widths[0].width;
+                let got = columns[0].1;
                 assert!(
                     if width < 80 {
                         got * 5 >= width * 2
@@ -341,20 +327,9 @@ mod tests {
 
     #[test]
     fn the_name_gets_its_room_before_the_description() {
-        use super::{COLUMN_SPACING, Column, columns_for};
-        use ratatui::layout::{Layout, Rect};
+        use super::{Column, columns_for};
         // The list of a 160-column screen.
-        let widths = |name| {
-            let columns = columns_for(94, false, name);
-            let split = Layout::horizontal(columns.iter().map(|(_, w)| *w))
-                .spacing(COLUMN_SPACING)
-                .split(Rect::new(0, 0, 94, 1));
-            columns
-                .iter()
-                .zip(split.iter())
-                .map(|((c, _), r)| (*c, r.width))
-                .collect::<Vec<_>>()
-        };
+        let widths = |name| columns_for(94, false, name);
         let short = widths(30);
         assert_eq!(short[0], (Column::Name, 30));
         assert_eq!(short[2], (Column::Description, 14));

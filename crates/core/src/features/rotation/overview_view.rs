@@ -4,8 +4,8 @@
 //! The secrets are what the popup is for, so on a small screen the rest makes room for
 //! them: the checks shrink to one line, then go; the counts wrap onto a second line, then
 //! leave out the states no secret is in, then use the list's short words. In the table the
-//! name matters most (as in the list, `browse::view::columns_for`, and the audit table,
-//! `audit::columns::plan`): NEXT goes first (HEALTH already says overdue or due soon), then
+//! name matters most (as in the list and the audit table; all three are planned by
+//! `kit::columns`): NEXT goes first (HEALTH already says overdue or due soon), then
 //! REGION (first when every secret is in one), then FAILS; HEALTH then takes the list's
 //! short words, and a name longer than what is left is elided in the middle.
 
@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::features::rotation::overview::{Overview, TextWidths, fails_text, next_text};
 use crate::kit::Theme;
-use crate::kit::columns::drop_until_fits;
+use crate::kit::columns::{self, Spacing, Spec};
 use crate::kit::widgets::{centered, fit, pane_block};
 use crate::kit::wrap::elide_middle;
 use crate::model::posture::{Check, Report};
@@ -255,60 +255,26 @@ impl Column {
 
 /// The columns shown in `width` and their widths, in order. The optional ones are shown
 /// whole or not at all; the name gets what they leave, HEALTH its words only when the
-/// name can still have a comfortable width.
+/// name can still have a comfortable width; what the name does not need spaces the other
+/// columns a little apart, then goes back to the name, so the table spans the pane.
 fn plan(width: usize, widths: &TextWidths) -> Vec<(Column, usize)> {
     let wanted = |c: Column| c.wanted(widths);
-    let name_comfortable = wanted(Column::Name).min(NAME_COMFORTABLE);
-    let spacing = |shown: &[Column]| SPACING * shown.len().saturating_sub(1);
-    let needed = |shown: &[Column]| {
-        shown
-            .iter()
-            .map(|&c| match c {
-                Column::Name => name_comfortable,
-                _ => wanted(c),
-            })
-            .sum::<usize>()
-            + spacing(shown)
-    };
-    let mut shown = vec![
-        Column::Health,
-        Column::Name,
-        Column::Region,
-        Column::Next,
-        Column::Fails,
+    // NEXT goes first (HEALTH already says overdue or due soon), then REGION, or REGION
+    // first when every secret is in one; FAILS last.
+    let (region, next) = if widths.one_region { (0, 1) } else { (1, 0) };
+    let health = wanted(Column::Health);
+    let specs = [
+        Spec::new(Column::Health, SHORT_HEALTH, health, health).short_form(),
+        Spec::new(Column::Name, 0, NAME_COMFORTABLE, wanted(Column::Name)).grows(1),
+        Spec::fixed(Column::Region, wanted(Column::Region)).optional(region),
+        Spec::fixed(Column::Next, wanted(Column::Next)).optional(next),
+        Spec::fixed(Column::Fails, wanted(Column::Fails)).optional(2),
     ];
-    let optional = if widths.one_region {
-        [Column::Region, Column::Next, Column::Fails]
-    } else {
-        [Column::Next, Column::Region, Column::Fails]
+    let spacing = Spacing {
+        gap: SPACING,
+        apart: SPACE_APART,
     };
-    drop_until_fits(&mut shown, &optional, width, needed);
-    let fixed: usize = shown
-        .iter()
-        .filter(|&&c| !matches!(c, Column::Health | Column::Name))
-        .map(|&c| wanted(c))
-        .sum();
-    let left = width.saturating_sub(spacing(&shown) + fixed);
-    let health = if left >= name_comfortable + wanted(Column::Health) {
-        wanted(Column::Health)
-    } else {
-        SHORT_HEALTH
-    };
-    let name_room = left.saturating_sub(health);
-    let name = name_room.min(wanted(Column::Name));
-    // What the name does not need spaces the other columns a little apart, then goes back
-    // to the name, so the table spans the pane.
-    let spare = name_room - name;
-    let apart = (spare / shown.len()).min(SPACE_APART);
-    let others = shown.len() - 1;
-    shown
-        .into_iter()
-        .map(|c| match c {
-            Column::Health => (c, health.min(left) + apart),
-            Column::Name => (c, name + spare - apart * others),
-            _ => (c, wanted(c) + apart),
-        })
-        .collect()
+    columns::plan(width, &specs, spacing)
 }
 
 /// Every secret, as sorted, the highlighted one in view.
