@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::{Action, Command, Effect, Envelope, Outcome, Settings, State, update};
+use smtui_core::ids::SecretRef;
 use smtui_core::model::{
     AwsError, ErrorKind, Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo,
     VersionStages,
@@ -130,6 +131,12 @@ impl Harness {
         self.act(Action::Result(Envelope { stamp, outcome }))
     }
 
+    /// The selected row's address, as the router would make it.
+    pub fn selected_secret(&self) -> SecretRef {
+        let selected = self.state.selected().expect("a selection");
+        self.state.ctx().address(selected).expect("a valid ARN")
+    }
+
     /// Types `text` into the top layer as a user would (through the keymap).
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
@@ -196,7 +203,7 @@ impl Harness {
         let selected = h.state.selected().cloned().expect("a selection");
         assert_eq!(selected.region, "us-east-1");
         h.answer(Outcome::Described {
-            arn: selected.arn.clone(),
+            secret: h.selected_secret(),
             result: Ok(detail_for(&selected)),
         });
         h

@@ -13,7 +13,7 @@ use smtui_core::app::{
 };
 use smtui_core::diff::Change;
 use smtui_core::features::editor::Phase;
-use smtui_core::ids::Identity;
+use smtui_core::ids::{Identity, SecretRef};
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -25,12 +25,12 @@ fn ctrl(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::CONTROL);
 }
 
-fn session_arn(h: &Harness) -> String {
+fn session_secret(h: &Harness) -> SecretRef {
     h.state
         .editor
         .session
         .as_ref()
-        .map(|s| s.arn.clone())
+        .and_then(|s| s.secret.clone())
         .expect("an editing session")
 }
 
@@ -45,7 +45,7 @@ fn save_token(h: &Harness) -> String {
 fn conflict(h: &mut Harness, token: &str, current: &str) {
     h.answer(Outcome::Saved {
         left: None,
-        arn: session_arn(h),
+        secret: session_secret(h),
         token: token.to_owned(),
         result: Ok(SaveResult::Conflict {
             current_version: current.into(),
@@ -57,7 +57,7 @@ fn conflict(h: &mut Harness, token: &str, current: &str) {
 fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
     let theirs = SecretValue::from_string(text.to_owned());
     h.answer(Outcome::EditSource {
-        arn: session_arn(h),
+        secret: session_secret(h),
         purpose: EditFetch::Theirs,
         result: Ok(FetchedValue {
             version_id: version.into(),
@@ -155,7 +155,7 @@ fn an_overwrite_is_never_reviewed_before_their_value_is_here() {
     assert!(fetched_theirs(&h), "their value is read: {:?}", h.calls());
     // Their read fails: Ctrl-s still reviews nothing, and reads it again.
     h.answer(Outcome::EditSource {
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         purpose: EditFetch::Theirs,
         result: Err(refused("GetSecretValue")),
     });
@@ -187,7 +187,7 @@ fn loaded() -> Harness {
     let mut detail = detail_for(&selected);
     detail.replicas.clear();
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     h.state.status = None;
@@ -226,7 +226,7 @@ fn edit(h: &mut Harness, value: &str) {
     press(h, KeyCode::Char('e'));
     let raw = SecretValue::from_string(value.to_owned());
     h.answer(Outcome::EditSource {
-        arn: session_arn(h),
+        secret: session_secret(h),
         purpose: EditFetch::Open,
         result: Ok(FetchedValue {
             version_id: "v-base".into(),
@@ -260,7 +260,7 @@ fn a_retry_of_the_same_text_reuses_the_token_minted_for_it() {
     // The answer was lost on the way back: the runner says so, as it does for a timeout.
     h.answer(Outcome::Saved {
         left: None,
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         token: first.clone(),
         result: Err(AwsError {
             kind: ErrorKind::Network,
@@ -299,7 +299,7 @@ fn a_switch_landing_during_a_save_waits_for_nothing_and_wedges_nothing() {
         stamp,
         outcome: Outcome::Saved {
             left: None,
-            arn: session_arn(&h),
+            secret: session_secret(&h),
             token,
             result: Ok(SaveResult::Saved {
                 version_id: "v-new-123456".into(),
@@ -424,7 +424,7 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
         })
     };
     h.answer(Outcome::Saved {
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         token: first.clone(),
         result: Err(refused("PutSecretValue")),
         left: left(&first),
@@ -450,7 +450,7 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
     assert_eq!(leftovers, std::slice::from_ref(&first));
     let second = token.clone();
     h.answer(Outcome::Saved {
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         token: second,
         result: Err(refused("PutSecretValue")),
         left: left(&first),

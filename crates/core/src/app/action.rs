@@ -22,9 +22,9 @@ pub enum Action {
     Paste(crate::secret::SecretValue),
     /// An AWS result; dropped unless its stamp is the session's current one.
     Result(Envelope),
-    /// The selection has rested on `arn` long enough to describe it.
+    /// The selection has rested on `secret` long enough to describe it.
     DetailDue {
-        arn: String,
+        secret: crate::ids::SecretRef,
     },
     /// The reveal with this id may have reached its timeout.
     RemaskDue {
@@ -99,7 +99,7 @@ pub enum Pointer {
 impl From<Timer> for Action {
     fn from(timer: Timer) -> Self {
         match timer {
-            Timer::DetailDue { arn } => Action::DetailDue { arn },
+            Timer::DetailDue { secret } => Action::DetailDue { secret },
             Timer::RemaskDue { reveal } => Action::RemaskDue { reveal },
             Timer::MaskDue => Action::MaskDue,
             Timer::ClipboardClearDue { token } => Action::ClipboardClearDue { token },

@@ -35,6 +35,13 @@ pub struct SecretSummary {
     pub primary_region: Option<String>,
 }
 
+impl SecretSummary {
+    /// Whether this row is the secret `secret` addresses.
+    pub fn is(&self, secret: &crate::ids::SecretRef) -> bool {
+        secret.arn == self.arn
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
     pub key: String,

@@ -80,9 +80,9 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::EditorKey(key) => state.editor.key(key),
         Action::Paste(text) => paste(state, &text, &mut out),
         Action::Result(envelope) => result(state, envelope, &mut out),
-        Action::DetailDue { arn } => {
+        Action::DetailDue { secret } => {
             let ctx = ctx!(state, without details);
-            state.details.due(&arn, &ctx, &mut out);
+            state.details.due(&secret, &ctx, &mut out);
         }
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
         Action::MaskDue => {
@@ -410,8 +410,8 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
     let after = selected_arn(state);
     if after != before.selected {
         state.reveal.forget_for_selection_change();
-        if let Some(arn) = after {
-            Details::selection_moved(arn, out);
+        if let Some(secret) = selected_secret(state) {
+            Details::selection_moved(secret, out);
         }
     }
     // The value pane has focus only while it shows a value.
@@ -449,8 +449,8 @@ fn refresh(state: &mut State, out: &mut Out) {
     state.browse.restart();
     out.info("Refreshing every region");
     out.effects.extend(init(state));
-    if let Some(arn) = selected_arn(state) {
-        Details::selection_moved(arn, out);
+    if let Some(secret) = selected_secret(state) {
+        Details::selection_moved(secret, out);
     }
 }
 
@@ -472,6 +472,11 @@ fn terminate(state: &mut State, out: &mut Out) {
     state.quit = true;
     state.reveal.mask();
     out.effect(Effect::Quit);
+}
+
+/// The selected secret's address, to describe it (none when its ARN cannot be used).
+fn selected_secret(state: &State) -> Option<crate::ids::SecretRef> {
+    state.ctx().address(state.selected()?).ok()
 }
 
 fn selected_arn(state: &State) -> Option<String> {

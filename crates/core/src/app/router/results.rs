@@ -49,12 +49,12 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             out.error(explain(state.session.caller.as_ref(), &error));
             state.browse.region_failed(&region, error);
         }
-        Outcome::Described { arn, result } => {
+        Outcome::Described { secret, result } => {
             if let Ok(detail) = &result {
                 state.browse.list.refresh_from_detail(detail);
             }
             let ttl = state.settings.detail_ttl;
-            state.details.loaded(arn, result, ttl, state.now);
+            state.details.loaded(&secret, result, ttl, state.now);
         }
         Outcome::ValueFetched { request, result } => {
             let ctx = ctx!(state);
@@ -73,33 +73,35 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.editor.password_generated(result, &ctx);
         }
-        Outcome::Policy { arn, result } => {
+        Outcome::Policy { secret, result } => {
             let ctx = ctx!(state);
-            state.tags.policy_loaded(&arn, result, &ctx);
+            state.tags.policy_loaded(&secret, result, &ctx);
         }
-        Outcome::Pair { arn, result } => {
+        Outcome::Pair { secret, result } => {
             let ctx = ctx!(state);
-            state.versions.pair_loaded(&arn, result, &ctx, out);
+            state.versions.pair_loaded(&secret, result, &ctx, out);
         }
         Outcome::EditSource {
-            arn,
+            secret,
             purpose,
             result,
         } => {
             let ctx = ctx!(state);
             match purpose {
-                EditFetch::Open => state.editor.source_loaded(&arn, result, &ctx, out),
-                EditFetch::Theirs => state.editor.theirs_loaded(&arn, result, &ctx, out),
+                EditFetch::Open => state.editor.source_loaded(&secret, result, &ctx, out),
+                EditFetch::Theirs => state.editor.theirs_loaded(&secret, result, &ctx, out),
             }
         }
         Outcome::Saved {
-            arn,
+            secret,
             token,
             result,
             left,
         } => {
             let ctx = ctx!(state);
-            state.editor.saved(&arn, &token, (result, left), &ctx, out);
+            state
+                .editor
+                .saved(&secret, &token, (result, left), &ctx, out);
         }
         Outcome::Assumed { identity, result } => {
             super::identity::assumed(state, identity, result, out);

@@ -6,6 +6,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
+use crate::ids::SecretRef;
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
 
@@ -16,11 +17,10 @@ impl Audit {
             out.info("Select a secret first (audit-region shows the whole region)");
             return;
         };
-        let scope = Scope::Secret {
-            region: secret.region.clone(),
-            arn: secret.arn.clone(),
-            name: secret.name.clone(),
+        let Some(secret) = ctx.secret_ref(secret, out) else {
+            return;
         };
+        let scope = Scope::Secret { secret };
         self.show(scope, Window::Day, String::new(), ctx, out);
     }
 
@@ -28,7 +28,10 @@ impl Audit {
     /// first region).
     pub fn open_region(&mut self, region: String, ctx: &Ctx, out: &mut Out) {
         self.show(
-            Scope::Region { region },
+            Scope::Region {
+                identity: ctx.stamp.identity,
+                region,
+            },
             Window::Day,
             String::new(),
             ctx,
@@ -182,10 +185,10 @@ impl Audit {
         self.record_limit
     }
 
-    /// Rotation events found for `arn` in the open view (they feed the rotation panel).
-    pub fn rotation_events(&self) -> Option<(String, Vec<RotationEvent>)> {
+    /// Rotation events found for `secret` in the open view (they feed the rotation panel).
+    pub fn rotation_events(&self) -> Option<(SecretRef, Vec<RotationEvent>)> {
         let view = self.view.as_ref()?;
-        let Scope::Secret { arn, .. } = &view.scope else {
+        let Scope::Secret { secret } = &view.scope else {
             return None;
         };
         let events = view
@@ -193,6 +196,6 @@ impl Audit {
             .iter()
             .filter_map(crate::model::audit::AuditEvent::rotation_event)
             .collect();
-        Some((arn.clone(), events))
+        Some((secret.clone(), events))
     }
 }

@@ -191,7 +191,7 @@ impl Editor {
                 let kind = if spec.binary { "binary, typed as base64" } else { "text or JSON" };
                 self.session = Some(EditSession {
                     region,
-                    arn: String::new(),
+                    secret: None,
                     name,
                     phase: Phase::Editing,
                     loaded: Some(Loaded {

@@ -20,6 +20,7 @@ mod update;
 pub mod view;
 mod view_values;
 
+use crate::ids::SecretRef;
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
@@ -108,7 +109,8 @@ impl Loaded {
 #[derive(Debug)]
 pub struct EditSession {
     pub region: String,
-    pub arn: String,
+    /// The secret edited; `None` for one being created (it has no ARN yet).
+    pub secret: Option<SecretRef>,
     pub name: String,
     pub phase: Phase,
     pub loaded: Option<Loaded>,

@@ -93,12 +93,14 @@ impl Reveal {
         let Some(selected) = ctx.selected else {
             return;
         };
+        let Some(secret) = ctx.secret_ref(selected, out) else {
+            return;
+        };
         let request = self.next_id();
         self.pending.retain(|p| p.purpose != purpose);
         self.pending.push(PendingFetch {
             request,
-            arn: selected.arn.clone(),
-            name: selected.name.clone(),
+            secret: secret.clone(),
             purpose,
             version: self.version.clone(),
             scope,
@@ -107,8 +109,7 @@ impl Reveal {
             stamp: ctx.stamp,
             call: AwsCall::GetValue {
                 request,
-                region: selected.region.clone(),
-                arn: selected.arn.clone(),
+                secret,
                 version: self.version.clone(),
             },
         });
@@ -128,7 +129,7 @@ impl Reveal {
         let value = match result {
             Ok(value) => value,
             Err(err) => {
-                out.error(format!("{} (secret {})", ctx.explain(&err), fetch.name));
+                out.error(format!("{} (secret {})", ctx.explain(&err), fetch.secret));
                 return;
             }
         };
@@ -136,7 +137,7 @@ impl Reveal {
             FetchPurpose::Copy => out.intent(Intent::Copy {
                 label: value.view.copy_label(format!(
                     "value of {} ({})",
-                    fetch.name,
+                    fetch.secret,
                     fetch.version.label()
                 )),
                 text: value.view.whole_for_copy(&value.raw),
@@ -148,7 +149,7 @@ impl Reveal {
 
     fn show(&mut self, fetch: PendingFetch, value: FetchedValue, ctx: &Ctx, out: &mut Out) {
         // The user has moved on (another secret, another version): not shown.
-        if ctx.selected.is_none_or(|s| s.arn != fetch.arn) || fetch.version != self.version {
+        if ctx.selected.is_none_or(|s| !s.is(&fetch.secret)) || fetch.version != self.version {
             return;
         }
         let shown = match &value.view {
@@ -165,7 +166,7 @@ impl Reveal {
         let delay = ctx.settings.reveal_timeout;
         self.value = Some(ValuePane {
             reveal_id,
-            arn: fetch.arn,
+            secret: fetch.secret,
             version: fetch.version,
             value,
             shown,
@@ -245,7 +246,7 @@ impl Reveal {
     fn pane_for_selection(&self, ctx: &Ctx) -> Option<&ValuePane> {
         let pane = self.value.as_ref()?;
         let selected = ctx.selected?;
-        (pane.arn == selected.arn && pane.version == self.version).then_some(pane)
+        (selected.is(&pane.secret) && pane.version == self.version).then_some(pane)
     }
 
     /// `c`: the selected JSON key in the value pane, else the whole value (fetched for the

@@ -4,6 +4,8 @@
 //! for in a prompt and confirmed.
 
 mod update;
+
+use crate::ids::SecretRef;
 pub mod view;
 
 /// The service's limits on tags.
@@ -13,9 +15,7 @@ pub const MAX_VALUE_CHARS: usize = 256;
 /// The popup: which secret, the highlighted tag, and the policy once fetched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagsPopup {
-    pub region: String,
-    pub arn: String,
-    pub name: String,
+    pub secret: SecretRef,
     pub selected: usize,
     /// `None` while GetResourcePolicy is on its way; `Ok(None)` when there is no policy.
     pub policy: Option<Result<Option<String>, String>>,

@@ -8,6 +8,7 @@ pub mod view;
 
 use crate::app::revealed::Revealed;
 use crate::diff::DiffRow;
+use crate::ids::SecretRef;
 use crate::model::{SecretDetail, VersionSel};
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
@@ -47,9 +48,7 @@ pub struct Picker {
     /// Marked with Space: `compare` then compares it with the highlighted one.
     pub marked: Option<usize>,
     /// Which secret, for compare and make-current.
-    pub region: String,
-    pub arn: String,
-    pub name: String,
+    pub secret: SecretRef,
     /// `--read-only`: make-current is not offered.
     pub read_only: bool,
 }
