@@ -72,7 +72,7 @@ fn stale_generation_results_are_dropped() {
     let mut h = Harness::loaded();
     let old = h.state.session.stamp();
     h.cmd(Command::Refresh);
-    assert_eq!(h.state.session.generation, old.generation + 1);
+    assert_eq!(h.state.session.stamp().generation, old.generation + 1);
     h.act(Action::Result(smtui_core::app::Envelope {
         stamp: old,
         outcome: Outcome::SecretsPage {

@@ -26,6 +26,7 @@ pub fn ts(text: &str) -> Timestamp {
 
 pub fn summary(name: &str, region: &str) -> SecretSummary {
     SecretSummary {
+        identity: smtui_core::ids::IdentityId::START,
         arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"),
         name: name.to_owned(),
         region: region.to_owned(),

@@ -20,7 +20,7 @@ pub enum Action {
     /// Text the terminal pasted (bracketed paste): text for the top layer, never keys. It
     /// may be a secret being pasted into the editor, so it is held as one.
     Paste(crate::secret::SecretValue),
-    /// An AWS result; dropped unless its stamp is the session's current one.
+    /// An AWS result; dropped unless its identity is held at that generation.
     Result(Envelope),
     /// The selection has rested on `secret` long enough to describe it.
     DetailDue {

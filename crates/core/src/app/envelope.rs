@@ -1,7 +1,7 @@
 //! The one envelope every AWS result comes back in: the generation and the identity that
-//! asked. The router compares it with the session's current stamp once, for every result,
-//! so a late answer (from before a refresh, or for a role already switched away from) is
-//! dropped in one place.
+//! asked. The router checks it once, for every result (is that identity still held, is this
+//! its current generation?), so a late answer (from before a refresh, or for a role already
+//! switched away from) is dropped in one place, and another held identity's is not.
 
 use jiff::Timestamp;
 

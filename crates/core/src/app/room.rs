@@ -38,7 +38,7 @@ impl Ctx<'_> {
         explain(self.identity, err)
     }
 
-    /// The address of `secret` (a listed row) as the identity new effects run as; `None`,
+    /// The address of `secret` (a listed row) as the identity that listed it; `None`,
     /// said in `out`, when its ARN does not parse (the service's rows always do).
     pub fn secret_ref(&self, secret: &SecretSummary, out: &mut Out) -> Option<SecretRef> {
         self.address(secret)
@@ -51,14 +51,10 @@ impl Ctx<'_> {
             .ok()
     }
 
-    /// The address of `secret` (a listed row), or why its ARN cannot be used.
+    /// The address of `secret` (a listed row, as the identity that listed it), or why its
+    /// ARN cannot be used.
     pub fn address(&self, secret: &SecretSummary) -> Result<SecretRef, crate::ids::ArnError> {
-        SecretRef::new(
-            self.stamp.identity,
-            &secret.region,
-            &secret.arn,
-            &secret.name,
-        )
+        SecretRef::new(secret.identity, &secret.region, &secret.arn, &secret.name)
     }
 
     /// Who smtui works as now, by GetCallerIdentity's ARN (`None` until it has answered).

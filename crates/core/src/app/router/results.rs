@@ -16,8 +16,10 @@ use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 use crate::model::AwsError;
 
-/// One stale check for every result: a result asked for under another generation or
-/// identity is dropped.
+/// One stale check for every result: a result is used only when the identity it was asked
+/// as is still held and its generation is that identity's current one (`Session::holds`).
+/// Another held identity's answers are not stale: two identities' data can sit side by
+/// side, each under its own key.
 pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
     let wrote = matches!(
         envelope.outcome,
@@ -26,17 +28,19 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
     if wrote {
         state.session.writes_in_flight = state.session.writes_in_flight.saturating_sub(1);
     }
-    // An AssumeRole or a write answered after a refresh still counts (a refresh does not
-    // change who asked, and what was written was written: an editor waiting for its save
-    // must hear of it); any other result of an older stamp is stale.
+    // An AssumeRole or a write answered after a refresh still counts while its identity is
+    // held (a refresh does not change who asked, and what was written was written: an
+    // editor waiting for its save must hear of it); any other result of an older
+    // generation, or of an identity no longer held, is stale.
     let ours = matches!(envelope.outcome, Outcome::Assumed { .. }) || wrote;
-    let as_us = ours && envelope.stamp.identity == state.session.identity;
-    if envelope.stamp != state.session.stamp() && !as_us {
+    let as_held = ours && state.session.is_held(envelope.stamp.identity);
+    if !state.session.holds(envelope.stamp) && !as_held {
         return;
     }
+    let identity = envelope.stamp.identity;
     match envelope.outcome {
         Outcome::SecretsPage { region, page, last } => {
-            state.browse.page_arrived(&region, page, last);
+            state.browse.page_arrived(identity, &region, page, last);
             let total = state.browse.list.total();
             state.rotation.rows_changed(
                 state.browse.list.all(),
@@ -47,7 +51,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         Outcome::RegionFailed { region, error } => {
             out.error(explain(state.session.caller.as_ref(), &error));
-            state.browse.region_failed(&region, error);
+            state.browse.region_failed(identity, &region, error);
         }
         Outcome::Described { secret, result } => {
             if let Ok(detail) = &result {
@@ -60,7 +64,11 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.reveal.fetched(request, result, &ctx, out);
         }
-        Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        // Who we work as: another held identity's answer says nothing of that.
+        Outcome::WhoAmI { result } if identity == state.session.identity => {
+            state.session.caller = Some(result);
+        }
+        Outcome::WhoAmI { .. } => {}
         Outcome::Created {
             name,
             token,

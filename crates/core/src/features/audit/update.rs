@@ -6,7 +6,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
-use crate::ids::SecretRef;
+use crate::ids::{IdentityId, SecretRef};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
 
@@ -183,6 +183,28 @@ impl Audit {
     /// The limit last reported, to tell whether the screen needs to report it again.
     pub fn record_scroll_limit(&self) -> Option<u16> {
         self.record_limit
+    }
+
+    /// The identity the lookup `query` of the open view is made as (its scope's).
+    pub fn asked_as(&self, query: u64) -> Option<IdentityId> {
+        let view = self.view.as_ref()?;
+        view.streams
+            .iter()
+            .any(|s| s.in_flight == Some(query))
+            .then(|| view.scope.identity())
+    }
+
+    /// `identity` is no longer held: its views, open or cached, go.
+    pub fn forget(&mut self, identity: IdentityId) {
+        if self
+            .view
+            .as_ref()
+            .is_some_and(|v| v.scope.identity() == identity)
+        {
+            self.view = None;
+        }
+        self.cache
+            .retain(|(scope, _), _| scope.identity() != identity);
     }
 
     /// Rotation events found for `secret` in the open view (they feed the rotation panel).

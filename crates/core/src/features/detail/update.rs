@@ -5,7 +5,7 @@ use std::time::Instant;
 use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::room::{Ctx, Out};
 use crate::features::detail::{CachedDetail, DETAIL_DEBOUNCE, Details};
-use crate::ids::SecretRef;
+use crate::ids::{IdentityId, SecretRef};
 use crate::model::{AwsError, SecretDetail};
 
 impl Details {
@@ -16,13 +16,14 @@ impl Details {
         ttl: std::time::Duration,
         now: Instant,
     ) {
-        if self.in_flight.as_deref() == Some(secret.arn.as_str()) {
+        if self.in_flight.as_ref() == Some(secret) {
             self.in_flight = None;
         }
         let keep_for = ttl * 10;
-        self.cache
-            .retain(|_, d| now.duration_since(d.fetched_at) < keep_for);
-        self.cache.insert(
+        for cached in self.cache.values_mut() {
+            cached.retain(|_, d| now.duration_since(d.fetched_at) < keep_for);
+        }
+        self.cache.entry(secret.identity).or_default().insert(
             secret.arn.to_string(),
             CachedDetail {
                 fetched_at: now,
@@ -52,16 +53,15 @@ impl Details {
             return;
         };
         let fresh = self
-            .cache
-            .get(&selected.arn)
+            .get(selected.identity, &selected.arn)
             .is_some_and(|d| ctx.now.duration_since(d.fetched_at) < ctx.settings.detail_ttl);
-        if fresh || self.in_flight.as_deref() == Some(selected.arn.as_str()) {
+        if fresh || self.in_flight.as_ref().is_some_and(|s| selected.is(s)) {
             return;
         }
         let Some(secret) = ctx.secret_ref(selected, out) else {
             return;
         };
-        self.in_flight = Some(selected.arn.clone());
+        self.in_flight = Some(secret.clone());
         out.effect(Effect::Aws {
             stamp: ctx.stamp,
             call: AwsCall::Describe { secret },
@@ -70,12 +70,21 @@ impl Details {
 
     /// A write changed `secret`: its cached detail is stale.
     pub fn forget_one(&mut self, secret: &SecretRef) {
-        self.cache.remove(secret.arn.as_str());
+        if let Some(cached) = self.cache.get_mut(&secret.identity) {
+            cached.remove(secret.arn.as_str());
+        }
     }
 
-    /// Everything cached belongs to the old generation.
-    pub fn forget(&mut self) {
-        self.cache.clear();
-        self.in_flight = None;
+    /// Everything cached of `identity` belongs to its old generation (or it is no longer
+    /// held); another identity's stays.
+    pub fn forget(&mut self, identity: IdentityId) {
+        self.cache.remove(&identity);
+        if self
+            .in_flight
+            .as_ref()
+            .is_some_and(|s| s.identity == identity)
+        {
+            self.in_flight = None;
+        }
     }
 }

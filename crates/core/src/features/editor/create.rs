@@ -316,6 +316,7 @@ impl Editor {
             Ok(arn) => {
                 out.info(format!("Created {} in {}", session.name, session.region));
                 out.intent(Intent::AddRow(SecretSummary {
+                    identity: ctx.stamp.identity,
                     arn,
                     name: session.name.clone(),
                     region: session.region.clone(),

@@ -7,6 +7,7 @@ use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
 use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
+use crate::ids::IdentityId;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
 
@@ -83,10 +84,17 @@ impl Reveal {
         self.version = VersionSel::current();
     }
 
-    /// A refresh: answers to the old generation's fetches will be dropped.
-    pub fn forget(&mut self) {
-        self.mask();
-        self.pending.clear();
+    /// A refresh of `identity` (or it is no longer held): answers to its old generation's
+    /// fetches will be dropped, and its value goes; another identity's stay.
+    pub fn forget(&mut self, identity: IdentityId) {
+        if self
+            .value
+            .as_ref()
+            .is_some_and(|v| v.secret.identity == identity)
+        {
+            self.value = None;
+        }
+        self.pending.retain(|p| p.secret.identity != identity);
     }
 
     fn start_fetch(&mut self, purpose: FetchPurpose, scope: RevealScope, ctx: &Ctx, out: &mut Out) {

@@ -30,6 +30,11 @@ impl RotationRoom {
         self.events
             .insert((secret.identity, secret.arn.to_string()), events);
     }
+
+    /// `identity` is no longer held: the events it looked up go.
+    pub fn forget(&mut self, identity: IdentityId) {
+        self.events.retain(|(held, _), _| *held != identity);
+    }
 }
 
 /// What the panel and the actions know about the selected secret: its detail once
