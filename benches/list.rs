@@ -14,6 +14,7 @@ use ratatui::backend::TestBackend;
 use smtui_core::app::{Action, Command, State, TextEdit, update};
 use smtui_core::features::browse::Column;
 use smtui_core::features::browse::Command as BrowseCommand;
+use smtui_core::ids::IdentityId;
 use smtui_core::kit::Theme;
 use smtui_core::render::render;
 
@@ -57,7 +58,7 @@ fn append_pages(state: &mut State, n: usize, iters: u64) -> Duration {
         act(state, action);
         spent += start.elapsed();
         assert_eq!(state.browse.list.total(), n + 100);
-        state.browse.list.clear_region(SPARE);
+        state.browse.list.clear_region(IdentityId::START, SPARE);
     }
     spent
 }
@@ -73,7 +74,7 @@ fn list(c: &mut Criterion) {
         let first = common::page(10 * n, 100, SPARE);
         let action = common::page_action(&state, SPARE, first, false);
         act(&mut state, action);
-        state.browse.list.clear_region(SPARE);
+        state.browse.list.clear_region(IdentityId::START, SPARE);
         group.bench_with_input(BenchmarkId::new("append_page_of_100", n), &n, |b, _| {
             b.iter_custom(|iters| append_pages(&mut state, n, iters));
         });

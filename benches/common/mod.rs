@@ -25,6 +25,7 @@ pub fn secret(i: usize, region: &str) -> SecretSummary {
     let kind = KINDS[(i / 7) % KINDS.len()];
     let env = ["prod", "staging", "dev"][(i / 3) % 3];
     SecretSummary {
+        identity: smtui_core::ids::IdentityId::START,
         arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{env}/{team}/{kind}-{i}"),
         name: format!("{env}/{team}/{kind}-{i}"),
         region: region.to_owned(),

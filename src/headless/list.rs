@@ -215,6 +215,7 @@ mod tests {
 
     fn secret(name: &str, region: &str) -> SecretSummary {
         SecretSummary {
+            identity: smtui_core::ids::IdentityId::START,
             arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"),
             name: name.into(),
             region: region.into(),

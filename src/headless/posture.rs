@@ -155,6 +155,7 @@ mod tests {
 
     fn secret(name: &str, enabled: bool) -> SecretSummary {
         SecretSummary {
+            identity: smtui_core::ids::IdentityId::START,
             arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}"),
             name: name.into(),
             region: "us-east-1".into(),

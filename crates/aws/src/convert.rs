@@ -24,6 +24,8 @@ fn tags(tags: &[sm::Tag]) -> Vec<Tag> {
 
 pub fn summary(region: &str, entry: &sm::SecretListEntry) -> SecretSummary {
     SecretSummary {
+        // Who listed it is the core's to say (the stamp of the page it comes in).
+        identity: smtui_core::ids::IdentityId::START,
         arn: entry.arn().unwrap_or_default().to_owned(),
         name: entry.name().unwrap_or_default().to_owned(),
         region: region.to_owned(),

@@ -231,8 +231,13 @@ fn hostile_records_are_drawn_safely() {
 #[test]
 fn rotation_events_found_here_feed_the_rotation_panel() {
     let h = opened();
-    let arn = h.state.selected().expect("selected").arn.clone();
-    let events = h.state.rotation.events.get(&arn).expect("fed");
+    let secret = h.selected_secret();
+    let events = h
+        .state
+        .rotation
+        .events
+        .get(&(secret.identity, secret.arn.to_string()))
+        .expect("fed, under the identity that looked them up");
     assert_eq!(events.len(), 1);
     // The failed rotation (after the last one completed) makes the panel say stuck.
     let mut h = h;

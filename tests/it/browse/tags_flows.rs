@@ -57,7 +57,7 @@ fn aws_tags_are_read_only_and_reserved() {
         value: "prod".into(),
     }];
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     press(&mut h, KeyCode::Char('t'));

@@ -74,7 +74,7 @@ fn stale_generation_results_are_dropped() {
     let mut h = Harness::loaded();
     let old = h.state.session.stamp();
     h.cmd(Command::Refresh);
-    assert_eq!(h.state.session.generation, old.generation + 1);
+    assert_eq!(h.state.session.stamp().generation, old.generation + 1);
     h.act(Action::Result(smtui_core::app::Envelope {
         stamp: old,
         outcome: Outcome::SecretsPage {
@@ -292,18 +292,13 @@ fn filter_updates_on_every_keystroke_and_esc_clears() {
 fn detail_is_fetched_once_the_selection_rests() {
     let mut h = Harness::loaded();
     h.cmd(Command::Down);
-    let arn = h
-        .state
-        .browse
-        .list
-        .selected()
-        .expect("selected")
-        .arn
-        .clone();
-    h.act(Action::DetailDue { arn: arn.clone() });
-    assert!(matches!(&h.calls()[..], [AwsCall::Describe { arn: a, .. }] if *a == arn));
+    let secret = h.selected_secret();
+    h.act(Action::DetailDue {
+        secret: secret.clone(),
+    });
+    assert!(matches!(&h.calls()[..], [AwsCall::Describe { secret: s }] if *s == secret));
     // In flight: asking again sends nothing.
-    assert!(h.act(Action::DetailDue { arn }).is_empty());
+    assert!(h.act(Action::DetailDue { secret }).is_empty());
 }
 
 #[test]
@@ -398,16 +393,9 @@ fn pressing_reveal_again_while_fetching_cancels() {
 #[test]
 fn the_version_picker_says_why_when_describe_failed() {
     let mut h = Harness::loaded();
-    let arn = h
-        .state
-        .browse
-        .list
-        .selected()
-        .expect("selected")
-        .arn
-        .clone();
+    let secret = h.selected_secret();
     h.answer(Outcome::Described {
-        arn,
+        secret,
         result: Err(smtui_aws::AwsError {
             kind: smtui_aws::ErrorKind::AccessDenied,
             operation: "DescribeSecret",

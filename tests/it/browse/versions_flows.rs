@@ -45,7 +45,7 @@ fn comparing_the_previous_version_fetches_both_and_masks_the_values() {
     press(&mut h, KeyCode::Char('d'));
     assert_eq!(h.state.layers.top(), Layer::Compare);
     let calls = h.calls();
-    let [AwsCall::FetchPair { arn, versions, .. }] = &calls[..] else {
+    let [AwsCall::FetchPair { secret, versions }] = &calls[..] else {
         panic!("one pair: {calls:?}")
     };
     assert_eq!(
@@ -54,7 +54,7 @@ fn comparing_the_previous_version_fetches_both_and_masks_the_values() {
         "older first"
     );
     h.answer(Outcome::Pair {
-        arn: arn.clone(),
+        secret: secret.clone(),
         result: Ok([
             fetched("v1-0000-0000", r#"{"user":"app","password":"old-pw"}"#),
             fetched("v2-0000-1111", r#"{"user":"app","password":"new-pw"}"#),
@@ -138,7 +138,7 @@ fn any_two_versions_compare_once_one_is_marked() {
         last_accessed: None,
     });
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     press(&mut h, KeyCode::Char('p'));
@@ -169,7 +169,7 @@ fn a_long_comparison_shows_the_changes_and_its_keys_first() {
     press(&mut h, KeyCode::Down);
     press(&mut h, KeyCode::Char('d'));
     let calls = h.calls();
-    let [AwsCall::FetchPair { arn, .. }] = &calls[..] else {
+    let [AwsCall::FetchPair { secret, .. }] = &calls[..] else {
         panic!("one pair: {calls:?}")
     };
     let json = |changed: &str| {
@@ -182,7 +182,7 @@ fn a_long_comparison_shows_the_changes_and_its_keys_first() {
         format!("{{{}}}", keys.join(","))
     };
     h.answer(Outcome::Pair {
-        arn: arn.clone(),
+        secret: secret.clone(),
         result: Ok([
             fetched("v1-0000-0000", &json("a")),
             fetched("v2-0000-1111", &json("b")),
@@ -282,7 +282,7 @@ fn awscurrent_comes_first_then_awsprevious() {
         },
     );
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     press(&mut h, KeyCode::Char('p'));

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::{Action, Command, Effect, Envelope, Outcome, Settings, State, update};
+use smtui_core::ids::SecretRef;
 use smtui_core::model::{
     AwsError, ErrorKind, Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo,
     VersionStages,
@@ -25,6 +26,7 @@ pub fn ts(text: &str) -> Timestamp {
 
 pub fn summary(name: &str, region: &str) -> SecretSummary {
     SecretSummary {
+        identity: smtui_core::ids::IdentityId::START,
         arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"),
         name: name.to_owned(),
         region: region.to_owned(),
@@ -130,6 +132,12 @@ impl Harness {
         self.act(Action::Result(Envelope { stamp, outcome }))
     }
 
+    /// The selected row's address, as the router would make it.
+    pub fn selected_secret(&self) -> SecretRef {
+        let selected = self.state.selected().expect("a selection");
+        self.state.ctx().address(selected).expect("a valid ARN")
+    }
+
     /// Types `text` into the top layer as a user would (through the keymap).
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
@@ -196,7 +204,7 @@ impl Harness {
         let selected = h.state.selected().cloned().expect("a selection");
         assert_eq!(selected.region, "us-east-1");
         h.answer(Outcome::Described {
-            arn: selected.arn.clone(),
+            secret: h.selected_secret(),
             result: Ok(detail_for(&selected)),
         });
         h

@@ -58,13 +58,13 @@ impl Harness {
         h.state.status = None;
         h.press(KeyCode::Char('e'), KeyModifiers::NONE);
         assert_eq!(h.state.layers.top(), smtui_core::app::layers::Layer::Editor);
-        let arn = match &h.calls()[..] {
-            [AwsCall::FetchForEdit { arn, .. }] => arn.clone(),
+        let secret = match &h.calls()[..] {
+            [AwsCall::FetchForEdit { secret, .. }] => secret.clone(),
             other => panic!("one GetSecretValue for the editor: {other:?}"),
         };
         let raw = SecretValue::from_string(value.to_owned());
         h.answer(Outcome::EditSource {
-            arn,
+            secret,
             purpose: EditFetch::Open,
             result: Ok(FetchedValue {
                 version_id: "v-base".into(),

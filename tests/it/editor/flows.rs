@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome, SaveResult};
 use smtui_core::features::editor::Phase;
+use smtui_core::ids::SecretRef;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue};
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -28,12 +29,12 @@ fn buffer_text(h: &Harness) -> String {
     loaded.buffer.text().expose_str().expect("utf-8").to_owned()
 }
 
-fn session_arn(h: &Harness) -> String {
+fn session_secret(h: &Harness) -> SecretRef {
     h.state
         .editor
         .session
         .as_ref()
-        .map(|s| s.arn.clone())
+        .and_then(|s| s.secret.clone())
         .expect("an editing session")
 }
 
@@ -41,7 +42,7 @@ fn session_arn(h: &Harness) -> String {
 fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
     let theirs = SecretValue::from_string(text.to_owned());
     h.answer(Outcome::EditSource {
-        arn: session_arn(h),
+        secret: session_secret(h),
         purpose: EditFetch::Theirs,
         result: Ok(FetchedValue {
             version_id: version.into(),
@@ -215,10 +216,10 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     );
     assert_eq!(h.state.layers.top(), Layer::Editor);
 
-    let arn = session_arn(&h);
+    let secret = session_secret(&h);
     h.answer(Outcome::Saved {
         left: None,
-        arn,
+        secret,
         token,
         result: Ok(SaveResult::Saved {
             version_id: "v-new-123456".into(),
@@ -239,11 +240,11 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     h.type_text("1");
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
-    let arn = session_arn(&h);
+    let secret = session_secret(&h);
     let first = save_token(&h);
     h.answer(Outcome::Saved {
         left: None,
-        arn,
+        secret,
         token: first.clone(),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs-99".into(),
@@ -332,7 +333,7 @@ fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
     press(&mut h, KeyCode::Char('y'));
     h.answer(Outcome::Saved {
         left: None,
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         token: save_token(&h),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs".into(),
@@ -389,11 +390,11 @@ fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
     h.type_text("x");
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
-    let arn = session_arn(&h);
+    let secret = session_secret(&h);
     let first = save_token(&h);
     h.answer(Outcome::Saved {
         left: None,
-        arn,
+        secret,
         token: first.clone(),
         result: Err(AwsError {
             kind: ErrorKind::Network,
@@ -432,11 +433,11 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
     h.type_text("!");
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
-    let arn = session_arn(&h);
+    let secret = session_secret(&h);
     let first = save_token(&h);
     h.answer(Outcome::Saved {
         left: None,
-        arn: arn.clone(),
+        secret: secret.clone(),
         token: first.clone(),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs".into(),
@@ -557,7 +558,7 @@ fn late_answers_never_replace_or_slip_into_the_text() {
     // A second answer to an earlier opening arrives while typing: dropped.
     let raw = SecretValue::from_string("zzz".to_owned());
     h.answer(Outcome::EditSource {
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         purpose: EditFetch::Open,
         result: Ok(FetchedValue {
             version_id: "v-other".into(),

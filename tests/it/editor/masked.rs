@@ -160,20 +160,19 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
     press(&mut h, KeyCode::Enter);
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
-    let arn = h
+    let secret = h
         .state
         .editor
         .session
         .as_ref()
-        .expect("editing")
-        .arn
-        .clone();
+        .and_then(|s| s.secret.clone())
+        .expect("editing");
     let token = match &h.calls()[..] {
         [AwsCall::SaveValue { token, .. }] => token.clone(),
         other => panic!("one save: {other:?}"),
     };
     h.answer(Outcome::Saved {
-        arn: arn.clone(),
+        secret: secret.clone(),
         token,
         left: None,
         result: Ok(SaveResult::Conflict {
@@ -182,7 +181,7 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
     });
     let theirs = SecretValue::from_string(r#"{"user":"app","password":"other","port":1}"#.into());
     h.answer(Outcome::EditSource {
-        arn,
+        secret,
         purpose: EditFetch::Theirs,
         result: Ok(FetchedValue {
             version_id: "v-theirs".into(),

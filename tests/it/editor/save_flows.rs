@@ -18,7 +18,7 @@ use smtui_core::features::lifecycle::Command as LifecycleCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
-use smtui_core::ids::Identity;
+use smtui_core::ids::{Identity, SecretRef};
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -30,12 +30,12 @@ fn ctrl(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::CONTROL);
 }
 
-fn session_arn(h: &Harness) -> String {
+fn session_secret(h: &Harness) -> SecretRef {
     h.state
         .editor
         .session
         .as_ref()
-        .map(|s| s.arn.clone())
+        .and_then(|s| s.secret.clone())
         .expect("an editing session")
 }
 
@@ -50,7 +50,7 @@ fn save_token(h: &Harness) -> String {
 fn conflict(h: &mut Harness, token: &str, current: &str) {
     h.answer(Outcome::Saved {
         left: None,
-        arn: session_arn(h),
+        secret: session_secret(h),
         token: token.to_owned(),
         result: Ok(SaveResult::Conflict {
             current_version: current.into(),
@@ -62,7 +62,7 @@ fn conflict(h: &mut Harness, token: &str, current: &str) {
 fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
     let theirs = SecretValue::from_string(text.to_owned());
     h.answer(Outcome::EditSource {
-        arn: session_arn(h),
+        secret: session_secret(h),
         purpose: EditFetch::Theirs,
         result: Ok(FetchedValue {
             version_id: version.into(),
@@ -160,7 +160,7 @@ fn an_overwrite_is_never_reviewed_before_their_value_is_here() {
     assert!(fetched_theirs(&h), "their value is read: {:?}", h.calls());
     // Their read fails: Ctrl-s still reviews nothing, and reads it again.
     h.answer(Outcome::EditSource {
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         purpose: EditFetch::Theirs,
         result: Err(refused("GetSecretValue")),
     });
@@ -192,7 +192,7 @@ fn loaded() -> Harness {
     let mut detail = detail_for(&selected);
     detail.replicas.clear();
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     h.state.status = None;
@@ -231,7 +231,7 @@ fn edit(h: &mut Harness, value: &str) {
     press(h, KeyCode::Char('e'));
     let raw = SecretValue::from_string(value.to_owned());
     h.answer(Outcome::EditSource {
-        arn: session_arn(h),
+        secret: session_secret(h),
         purpose: EditFetch::Open,
         result: Ok(FetchedValue {
             version_id: "v-base".into(),
@@ -265,7 +265,7 @@ fn a_retry_of_the_same_text_reuses_the_token_minted_for_it() {
     // The answer was lost on the way back: the runner says so, as it does for a timeout.
     h.answer(Outcome::Saved {
         left: None,
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         token: first.clone(),
         result: Err(AwsError {
             kind: ErrorKind::Network,
@@ -304,7 +304,7 @@ fn a_switch_landing_during_a_save_waits_for_nothing_and_wedges_nothing() {
         stamp,
         outcome: Outcome::Saved {
             left: None,
-            arn: session_arn(&h),
+            secret: session_secret(&h),
             token,
             result: Ok(SaveResult::Saved {
                 version_id: "v-new-123456".into(),
@@ -429,7 +429,7 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
         })
     };
     h.answer(Outcome::Saved {
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         token: first.clone(),
         result: Err(refused("PutSecretValue")),
         left: left(&first),
@@ -455,7 +455,7 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
     assert_eq!(leftovers, std::slice::from_ref(&first));
     let second = token.clone();
     h.answer(Outcome::Saved {
-        arn: session_arn(&h),
+        secret: session_secret(&h),
         token: second,
         result: Err(refused("PutSecretValue")),
         left: left(&first),

@@ -23,7 +23,7 @@ fn deletable() -> Harness {
     let mut detail = detail_for(&selected);
     detail.replicas.clear();
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     h.state.status = None;
@@ -105,7 +105,7 @@ fn what_the_service_would_refuse_is_refused_first() {
     managed.replicas.clear();
     managed.owning_service = Some("rds".into());
     h.answer(Outcome::Described {
-        arn: selected.arn.clone(),
+        secret: h.selected_secret(),
         result: Ok(managed),
     });
     press(&mut h, KeyCode::Char('D'));
@@ -113,7 +113,7 @@ fn what_the_service_would_refuse_is_refused_first() {
     assert!(h.state.status_text().contains("managed by rds"));
     // The harness's detail has a replica.
     h.answer(Outcome::Described {
-        arn: selected.arn.clone(),
+        secret: h.selected_secret(),
         result: Ok(detail_for(&selected)),
     });
     press(&mut h, KeyCode::Char('D'));
@@ -201,7 +201,7 @@ fn a_secret_already_scheduled_for_deletion_is_not_deleted_again_and_managed_ones
     assert!(doomed.deleted_date.is_some());
     // Described once the selection rests, as in the app.
     h.answer(Outcome::Described {
-        arn: doomed.arn.clone(),
+        secret: h.selected_secret(),
         result: Ok(detail_for(&doomed)),
     });
     press(&mut h, KeyCode::Char('D'));
@@ -218,7 +218,7 @@ fn a_secret_already_scheduled_for_deletion_is_not_deleted_again_and_managed_ones
     let mut managed = detail_for(&selected);
     managed.owning_service = Some("rds".into());
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(managed),
     });
     assert!(
@@ -234,7 +234,7 @@ fn every_write_to_a_secret_another_service_manages_is_refused_with_the_reason() 
     let mut managed = detail_for(&selected);
     managed.owning_service = Some("rds".into());
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(managed),
     });
     for key in ['e', 'D', 'R'] {
@@ -280,7 +280,7 @@ fn a_restored_secret_on_screen_is_described_again_at_once() {
     });
     assert!(h.state.status_text().ends_with("is restored"));
     assert!(
-        matches!(&h.calls()[..], [AwsCall::Describe { arn, .. }] if *arn == selected.arn),
+        matches!(&h.calls()[..], [AwsCall::Describe { secret }] if selected.is(secret)),
         "the detail pane is not left loading: {:?}",
         h.calls()
     );

@@ -25,7 +25,7 @@ fn described(change: impl FnOnce(&mut SecretDetail)) -> Harness {
     let mut detail = detail_for(&selected);
     change(&mut detail);
     h.answer(Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     h.state.status = None;
@@ -368,9 +368,7 @@ fn a_managed_secret_can_be_rotated_and_rescheduled_but_not_turned_off_here() {
 fn a_refused_rotation_says_how_to_get_past_it() {
     let mut h = described(|_| {});
     let call = AwsCall::Rotate {
-        region: "us-east-1".into(),
-        arn: h.state.selected().expect("selected").arn.clone(),
-        name: "prod/orders/postgres".into(),
+        secret: h.selected_secret(),
     };
     h.answer(Outcome::Wrote {
         call,

@@ -284,14 +284,15 @@ async fn read_only_sends_no_rotation_call() {
         );
     }
     // Past the router, the runner refuses too.
-    let arn = app.state.selected().expect("selected").arn.clone();
+    let selected = app.state.selected().expect("selected");
+    let secret = app.state.ctx().address(selected).expect("a valid ARN");
+    assert_eq!(
+        (secret.region.as_str(), secret.name.as_str()),
+        (fx::PRIMARY_REGION, name)
+    );
     app.run_effect(Effect::Aws {
         stamp: app.state.session.stamp(),
-        call: AwsCall::Rotate {
-            region: fx::PRIMARY_REGION.into(),
-            arn,
-            name: name.into(),
-        },
+        call: AwsCall::Rotate { secret },
     });
     app.wait_for("the runner's refusal", WAIT, |s| {
         s.status_text().contains("read-only")

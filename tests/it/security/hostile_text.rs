@@ -43,6 +43,10 @@ fn hostile_state() -> Harness {
     let page: Vec<_> = (0..HOSTILE.len())
         .map(|i| {
             let mut s = summary(&hostile(i), "us-east-1");
+            // An ARN the service makes holds no control character (it is what calls are
+            // addressed by, parsed once): the hostile text is in what AWS passes through.
+            s.arn =
+                format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:hostile{i}-AbCdEf");
             s.description = Some(hostile(i + 1));
             s.tags = vec![Tag {
                 key: hostile(i + 2),
@@ -57,7 +61,7 @@ fn hostile_state() -> Harness {
     detail.kms_key_id = Some(hostile(4));
     detail.versions[0].stages.push(hostile(5));
     h.answer(smtui_core::app::Outcome::Described {
-        arn: selected.arn,
+        secret: h.selected_secret(),
         result: Ok(detail),
     });
     h

@@ -185,8 +185,8 @@ fn refused(call: &AwsCall, why: String) -> AwsError {
 fn failed(call: AwsCall, error: AwsError) -> Outcome {
     match call {
         AwsCall::ListSecrets { region } => Outcome::RegionFailed { region, error },
-        AwsCall::Describe { arn, .. } => Outcome::Described {
-            arn,
+        AwsCall::Describe { secret } => Outcome::Described {
+            secret,
             result: Err(error),
         },
         AwsCall::GetValue { request, .. } => Outcome::ValueFetched {
@@ -223,8 +223,8 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             query,
             result: Err(error),
         },
-        AwsCall::FetchPolicy { arn, .. } => Outcome::Policy {
-            arn,
+        AwsCall::FetchPolicy { secret } => Outcome::Policy {
+            secret,
             result: Err(error),
         },
         AwsCall::Create { name, token, .. } => Outcome::Created {
@@ -233,22 +233,24 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             result: Err(error),
         },
         AwsCall::RandomPassword { .. } => Outcome::Password { result: Err(error) },
-        AwsCall::FetchPair { arn, .. } => Outcome::Pair {
-            arn,
+        AwsCall::FetchPair { secret, .. } => Outcome::Pair {
+            secret,
             result: Err(error),
         },
-        AwsCall::FetchForEdit { arn, purpose, .. } => Outcome::EditSource {
-            arn,
+        AwsCall::FetchForEdit {
+            secret, purpose, ..
+        } => Outcome::EditSource {
+            secret,
             purpose,
             result: Err(error),
         },
         AwsCall::SaveValue {
-            arn,
+            secret,
             token,
             leftovers,
             ..
         } => Outcome::Saved {
-            arn,
+            secret,
             token,
             // Nothing was sent: what earlier saves left is still there.
             left: (!leftovers.is_empty()).then(|| LabelsLeft {
@@ -283,17 +285,17 @@ async fn perform(
                 send(Outcome::RegionFailed { region, error });
             }
         }
-        AwsCall::Describe { region, arn } => {
-            let result = secrets::describe(ctx, &region, &arn).await;
-            send(Outcome::Described { arn, result });
+        AwsCall::Describe { secret } => {
+            let result = secrets::describe(ctx, &secret.region, secret.arn.as_str()).await;
+            send(Outcome::Described { secret, result });
         }
         AwsCall::GetValue {
             request,
-            region,
-            arn,
+            secret,
             version,
         } => {
-            let result = secrets::get_value(ctx, &region, &arn, &version).await;
+            let result =
+                secrets::get_value(ctx, &secret.region, secret.arn.as_str(), &version).await;
             send(Outcome::ValueFetched { request, result });
         }
         AwsCall::WhoAmI { region } => {
@@ -325,30 +327,27 @@ async fn perform(
 async fn perform_value_read(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
     match call {
         AwsCall::FetchForEdit {
-            region,
-            arn,
+            secret,
             version,
             purpose,
         } => {
-            let result = secrets::get_value(ctx, &region, &arn, &version).await;
+            let result =
+                secrets::get_value(ctx, &secret.region, secret.arn.as_str(), &version).await;
             send(Outcome::EditSource {
-                arn,
+                secret,
                 purpose,
                 result,
             });
         }
-        AwsCall::FetchPair {
-            region,
-            arn,
-            versions,
-        } => {
+        AwsCall::FetchPair { secret, versions } => {
             let [left, right] = &versions;
-            let result = secrets::get_pair(ctx, &region, &arn, [left, right]).await;
-            send(Outcome::Pair { arn, result });
+            let result =
+                secrets::get_pair(ctx, &secret.region, secret.arn.as_str(), [left, right]).await;
+            send(Outcome::Pair { secret, result });
         }
-        AwsCall::FetchPolicy { region, arn } => {
-            let result = secrets::policy(ctx, &region, &arn).await;
-            send(Outcome::Policy { arn, result });
+        AwsCall::FetchPolicy { secret } => {
+            let result = secrets::policy(ctx, &secret.region, secret.arn.as_str()).await;
+            send(Outcome::Policy { secret, result });
         }
         AwsCall::RandomPassword { region, options } => {
             let result = secrets::random_password(ctx, &region, options).await;
@@ -375,12 +374,11 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
             send(Outcome::Wrote { call, result });
         }
         AwsCall::MakeCurrent {
-            ref region,
-            ref arn,
+            ref secret,
             ref version,
             ref from,
-            ..
         } => {
+            let (region, arn) = (&secret.region, secret.arn.as_str());
             let result = secrets::make_current(ctx, region, arn, version, from)
                 .await
                 .map(|()| Written::MadeCurrent);
@@ -433,37 +431,33 @@ async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) 
 async fn perform_editor_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
     match call {
         AwsCall::SaveValue {
-            region,
-            arn,
+            secret,
             base_version,
             token,
             value,
             leftovers,
-            ..
         } => {
             let (result, left) = secrets::save_value(
                 ctx,
-                &region,
-                &arn,
+                &secret.region,
+                secret.arn.as_str(),
                 (&base_version, &token),
                 &value,
                 &leftovers,
             )
             .await;
             send(Outcome::Saved {
-                arn,
+                secret,
                 token,
                 result,
                 left,
             });
         }
         AwsCall::RemoveLabels {
-            ref region,
-            ref arn,
+            ref secret,
             ref tokens,
-            ..
         } => {
-            let result = secrets::remove_labels(ctx, region, arn, tokens)
+            let result = secrets::remove_labels(ctx, &secret.region, secret.arn.as_str(), tokens)
                 .await
                 .map(|()| Written::Updated)
                 .map_err(|left| left.error);
@@ -479,22 +473,18 @@ async fn perform_editor_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Out
 /// Tags, the description, replicas.
 async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
     let result = match &call {
-        AwsCall::Tag {
-            region,
-            arn,
-            key,
-            value,
-            ..
-        } => secrets::tag(ctx, region, arn, key, value).await,
-        AwsCall::Untag {
-            region, arn, key, ..
-        } => secrets::untag(ctx, region, arn, key).await,
+        AwsCall::Tag { secret, key, value } => {
+            secrets::tag(ctx, &secret.region, secret.arn.as_str(), key, value).await
+        }
+        AwsCall::Untag { secret, key } => {
+            secrets::untag(ctx, &secret.region, secret.arn.as_str(), key).await
+        }
         AwsCall::UpdateDescription {
-            region,
-            arn,
+            secret,
             description,
-            ..
-        } => secrets::update_description(ctx, region, arn, description).await,
+        } => {
+            secrets::update_description(ctx, &secret.region, secret.arn.as_str(), description).await
+        }
         AwsCall::RemoveReplicas { secret, regions } => {
             secrets::remove_replicas(ctx, &secret.region, secret.arn.as_str(), regions).await
         }
@@ -512,33 +502,37 @@ async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(O
 /// Rotate now, set the schedule, cancel, repair.
 async fn perform_rotation_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
     let result = match &call {
-        AwsCall::Rotate { region, arn, .. } => rotation::rotate(ctx, region, arn)
+        AwsCall::Rotate { secret } => rotation::rotate(ctx, &secret.region, secret.arn.as_str())
             .await
             .map(|version| Written::Rotated { version }),
         AwsCall::SetRotation {
-            region,
-            arn,
+            secret,
             rules,
             lambda_arn,
             rotate_now,
-            ..
-        } => rotation::set_rotation(ctx, region, arn, rules, lambda_arn.as_deref(), *rotate_now)
-            .await
-            .map(|version| match rotate_now {
-                true => Written::Rotated { version },
-                false => Written::Updated,
-            }),
-        AwsCall::CancelRotation { region, arn, .. } => rotation::cancel(ctx, region, arn)
-            .await
-            .map(|()| Written::Updated),
-        AwsCall::RemovePending {
-            region,
-            arn,
-            version,
-            ..
-        } => rotation::remove_pending(ctx, region, arn, version)
-            .await
-            .map(|()| Written::Updated),
+        } => rotation::set_rotation(
+            ctx,
+            &secret.region,
+            secret.arn.as_str(),
+            rules,
+            lambda_arn.as_deref(),
+            *rotate_now,
+        )
+        .await
+        .map(|version| match rotate_now {
+            true => Written::Rotated { version },
+            false => Written::Updated,
+        }),
+        AwsCall::CancelRotation { secret } => {
+            rotation::cancel(ctx, &secret.region, secret.arn.as_str())
+                .await
+                .map(|()| Written::Updated)
+        }
+        AwsCall::RemovePending { secret, version } => {
+            rotation::remove_pending(ctx, &secret.region, secret.arn.as_str(), version)
+                .await
+                .map(|()| Written::Updated)
+        }
         // Never routed here; still answered, as above.
         other => {
             let error = refused(other, "not a rotation write".to_owned());

@@ -20,11 +20,11 @@ pub enum Action {
     /// Text the terminal pasted (bracketed paste): text for the top layer, never keys. It
     /// may be a secret being pasted into the editor, so it is held as one.
     Paste(crate::secret::SecretValue),
-    /// An AWS result; dropped unless its stamp is the session's current one.
+    /// An AWS result; dropped unless its identity is held at that generation.
     Result(Envelope),
-    /// The selection has rested on `arn` long enough to describe it.
+    /// The selection has rested on `secret` long enough to describe it.
     DetailDue {
-        arn: String,
+        secret: crate::ids::SecretRef,
     },
     /// The reveal with this id may have reached its timeout.
     RemaskDue {
@@ -88,7 +88,7 @@ pub enum Pointer {
 impl From<Timer> for Action {
     fn from(timer: Timer) -> Self {
         match timer {
-            Timer::DetailDue { arn } => Action::DetailDue { arn },
+            Timer::DetailDue { secret } => Action::DetailDue { secret },
             Timer::RemaskDue { reveal } => Action::RemaskDue { reveal },
             Timer::MaskDue => Action::MaskDue,
             Timer::ClipboardClearDue { token } => Action::ClipboardClearDue { token },

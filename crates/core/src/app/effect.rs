@@ -51,8 +51,8 @@ pub enum Effect {
 /// to an action is `From<Timer> for Action`, beside the actions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Timer {
-    /// The selection may have rested on `arn` long enough to describe it.
-    DetailDue { arn: String },
+    /// The selection may have rested on `secret` long enough to describe it.
+    DetailDue { secret: SecretRef },
     /// The reveal with this id may have reached its timeout.
     RemaskDue { reveal: u64 },
     /// Values revealed in a popup may have reached their timeout.
@@ -69,12 +69,11 @@ pub enum AwsCall {
     /// Every page of ListSecrets in `region`, each sent back as it arrives.
     ListSecrets { region: String },
     /// DescribeSecret and ListSecretVersionIds.
-    Describe { region: String, arn: String },
+    Describe { secret: SecretRef },
     /// GetSecretValue, answered with `request`.
     GetValue {
         request: u64,
-        region: String,
-        arn: String,
+        secret: SecretRef,
         version: VersionSel,
     },
     /// sts:GetCallerIdentity.
@@ -93,38 +92,26 @@ pub enum AwsCall {
     Restore { secret: SecretRef },
     /// Two versions' values, for a comparison (`versions` room).
     FetchPair {
-        region: String,
-        arn: String,
+        secret: SecretRef,
         versions: [String; 2],
     },
     /// UpdateSecretVersionStage: AWSCURRENT moves to `version` from `from`.
     MakeCurrent {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         version: String,
         from: String,
     },
     /// TagResource: sets one tag.
     Tag {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         key: String,
         value: String,
     },
     /// UntagResource: removes one tag.
-    Untag {
-        region: String,
-        arn: String,
-        name: String,
-        key: String,
-    },
+    Untag { secret: SecretRef, key: String },
     /// UpdateSecret with only a description.
     UpdateDescription {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         description: String,
     },
     /// CreateSecret; `token` as for `SaveValue`. `value` is the text, or the bytes when
@@ -142,47 +129,31 @@ pub enum AwsCall {
         options: PasswordOptions,
     },
     /// GetResourcePolicy.
-    FetchPolicy { region: String, arn: String },
+    FetchPolicy { secret: SecretRef },
     /// GetSecretValue for the editor: the value to edit (AWSCURRENT), or after a conflict
     /// the value someone else saved (by version id).
     FetchForEdit {
-        region: String,
-        arn: String,
+        secret: SecretRef,
         version: VersionSel,
         purpose: EditFetch,
     },
     /// RotateSecret with nothing but the secret: rotate now, with the configured function
     /// and schedule.
-    Rotate {
-        region: String,
-        arn: String,
-        name: String,
-    },
+    Rotate { secret: SecretRef },
     /// RotateSecret with rules: sets (or changes) the schedule, rotating now or not.
     /// `lambda_arn` is needed only when no function is configured and no service manages
     /// the rotation.
     SetRotation {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         rules: RotationRules,
         lambda_arn: Option<String>,
         rotate_now: bool,
     },
     /// CancelRotateSecret: turns automatic rotation off (and cancels one in progress).
-    CancelRotation {
-        region: String,
-        arn: String,
-        name: String,
-    },
+    CancelRotation { secret: SecretRef },
     /// UpdateSecretVersionStage removing AWSPENDING from `version`: repairs a stuck
     /// rotation so a new one can start.
-    RemovePending {
-        region: String,
-        arn: String,
-        name: String,
-        version: String,
-    },
+    RemovePending { secret: SecretRef, version: String },
     /// CloudTrail LookupEvents: one page, answered with `query` (the audit room's own id).
     LookupEvents {
         query: u64,
@@ -238,9 +209,7 @@ pub enum AwsCall {
     /// minted when this text is first saved and kept until its outcome is known, so a retry
     /// of the same text makes no second version, whatever became of an earlier answer.
     SaveValue {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         base_version: String,
         token: String,
         value: SecretValue,
@@ -251,9 +220,7 @@ pub enum AwsCall {
     /// UpdateSecretVersionStage: the private labels of these tokens' saves (see
     /// `staging_label`) off whatever version holds them, when the editor is left.
     RemoveLabels {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         tokens: Vec<String>,
     },
 }
@@ -439,36 +406,46 @@ impl AwsCall {
         }
     }
 
-    /// The region the call goes to (`None`: the identity's home region).
-    pub fn region(&self) -> Option<&str> {
+    /// The secret the call is about, when it is about one.
+    pub fn secret(&self) -> Option<&SecretRef> {
         match self {
-            AwsCall::ListSecrets { region }
-            | AwsCall::Describe { region, .. }
-            | AwsCall::GetValue { region, .. }
-            | AwsCall::FetchForEdit { region, .. }
-            | AwsCall::SaveValue { region, .. }
-            | AwsCall::FetchPair { region, .. }
-            | AwsCall::MakeCurrent { region, .. }
-            | AwsCall::Tag { region, .. }
-            | AwsCall::Untag { region, .. }
-            | AwsCall::UpdateDescription { region, .. }
-            | AwsCall::FetchPolicy { region, .. }
-            | AwsCall::Create { region, .. }
-            | AwsCall::RandomPassword { region, .. }
-            | AwsCall::Rotate { region, .. }
-            | AwsCall::SetRotation { region, .. }
-            | AwsCall::CancelRotation { region, .. }
-            | AwsCall::RemovePending { region, .. }
-            | AwsCall::RemoveLabels { region, .. }
-            | AwsCall::LookupEvents { region, .. } => Some(region),
             AwsCall::Delete { secret, .. }
             | AwsCall::Restore { secret }
-            | AwsCall::RemoveReplicas { secret, .. } => Some(&secret.region),
+            | AwsCall::RemoveReplicas { secret, .. }
+            | AwsCall::Describe { secret }
+            | AwsCall::GetValue { secret, .. }
+            | AwsCall::FetchForEdit { secret, .. }
+            | AwsCall::SaveValue { secret, .. }
+            | AwsCall::FetchPair { secret, .. }
+            | AwsCall::MakeCurrent { secret, .. }
+            | AwsCall::Tag { secret, .. }
+            | AwsCall::Untag { secret, .. }
+            | AwsCall::UpdateDescription { secret, .. }
+            | AwsCall::FetchPolicy { secret }
+            | AwsCall::Rotate { secret }
+            | AwsCall::SetRotation { secret, .. }
+            | AwsCall::CancelRotation { secret }
+            | AwsCall::RemovePending { secret, .. }
+            | AwsCall::RemoveLabels { secret, .. } => Some(secret),
+            _ => None,
+        }
+    }
+
+    /// The region the call goes to (`None`: the identity's home region).
+    pub fn region(&self) -> Option<&str> {
+        if let Some(secret) = self.secret() {
+            return Some(&secret.region);
+        }
+        match self {
+            AwsCall::ListSecrets { region }
+            | AwsCall::Create { region, .. }
+            | AwsCall::RandomPassword { region, .. }
+            | AwsCall::LookupEvents { region, .. } => Some(region),
             AwsCall::WhoAmI { region }
             | AwsCall::AssumeRole { region, .. }
             | AwsCall::AssumeRoleWithMfa { region, .. }
             | AwsCall::SessionToken { region, .. } => region.as_deref(),
-            AwsCall::UseProfile { .. } => None,
+            _ => None,
         }
     }
 }

@@ -1,13 +1,13 @@
 //! The one envelope every AWS result comes back in: the generation and the identity that
-//! asked. The router compares it with the session's current stamp once, for every result,
-//! so a late answer (from before a refresh, or for a role already switched away from) is
-//! dropped in one place.
+//! asked. The router checks it once, for every result (is that identity still held, is this
+//! its current generation?), so a late answer (from before a refresh, or for a role already
+//! switched away from) is dropped in one place, and another held identity's is not.
 
 use jiff::Timestamp;
 
 use crate::app::effect::{AwsCall, EditFetch};
 pub use crate::app::stamp::{IdentityId, Stamp};
-use crate::ids::{Arn, Identity};
+use crate::ids::{Arn, Identity, SecretRef};
 use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
 use crate::secret::SecretValue;
 
@@ -33,7 +33,7 @@ pub enum Outcome {
         error: AwsError,
     },
     Described {
-        arn: String,
+        secret: SecretRef,
         result: Result<SecretDetail, AwsError>,
     },
     ValueFetched {
@@ -55,23 +55,23 @@ pub enum Outcome {
     },
     /// The resource policy (`None`: there is none).
     Policy {
-        arn: String,
+        secret: SecretRef,
         result: Result<Option<String>, AwsError>,
     },
     /// Two versions' values, to compare.
     Pair {
-        arn: String,
+        secret: SecretRef,
         result: Result<[FetchedValue; 2], AwsError>,
     },
     /// A value for the editor (see `EditFetch`).
     EditSource {
-        arn: String,
+        secret: SecretRef,
         purpose: EditFetch,
         result: Result<FetchedValue, AwsError>,
     },
     /// The answer to an editor save, with the ClientRequestToken it was sent with.
     Saved {
-        arn: String,
+        secret: SecretRef,
         token: String,
         result: Result<SaveResult, AwsError>,
         /// Private labels of this save or earlier ones that could not be removed.

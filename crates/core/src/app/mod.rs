@@ -28,5 +28,5 @@ pub use envelope::{
     Assumed, AuditPage, Envelope, IdentityId, LabelsLeft, Outcome, SaveResult, Stamp, Written,
 };
 pub use offers::{available, hint_now};
-pub use router::{init, update};
+pub use router::{hold_identity, init, release_identity, update};
 pub use state::{Settings, State};

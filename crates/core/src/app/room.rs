@@ -38,22 +38,23 @@ impl Ctx<'_> {
         explain(self.identity, err)
     }
 
-    /// The address of `secret` (a listed row) as the identity new effects run as; `None`,
+    /// The address of `secret` (a listed row) as the identity that listed it; `None`,
     /// said in `out`, when its ARN does not parse (the service's rows always do).
     pub fn secret_ref(&self, secret: &SecretSummary, out: &mut Out) -> Option<SecretRef> {
-        let made = SecretRef::new(
-            self.stamp.identity,
-            &secret.region,
-            &secret.arn,
-            &secret.name,
-        );
-        made.map_err(|why| {
-            out.error(format!(
-                "{}: its ARN cannot be used ({why})",
-                sanitize_line(&secret.name)
-            ));
-        })
-        .ok()
+        self.address(secret)
+            .map_err(|why| {
+                out.error(format!(
+                    "{}: its ARN cannot be used ({why})",
+                    sanitize_line(&secret.name)
+                ));
+            })
+            .ok()
+    }
+
+    /// The address of `secret` (a listed row, as the identity that listed it), or why its
+    /// ARN cannot be used.
+    pub fn address(&self, secret: &SecretSummary) -> Result<SecretRef, crate::ids::ArnError> {
+        SecretRef::new(secret.identity, &secret.region, &secret.arn, &secret.name)
     }
 
     /// Who smtui works as now, by GetCallerIdentity's ARN (`None` until it has answered).
@@ -178,11 +179,11 @@ pub enum Intent {
     AddRow(crate::model::SecretSummary),
     /// A write changed the secret's value: what is cached or shown of it is stale.
     SecretChanged {
-        arn: String,
+        secret: SecretRef,
     },
     /// A write changed whether `arn` is scheduled for deletion (and until when).
     DeletionChanged {
-        arn: String,
+        secret: SecretRef,
         on: Option<jiff::Timestamp>,
     },
 }
@@ -295,16 +296,12 @@ pub enum PromptFor {
     },
     /// `rotation-schedule`: the schedule for this secret.
     RotationSchedule {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
     },
     /// `rotation-schedule` on a secret with no rotation function yet: which Lambda runs
     /// it. `schedule` is the schedule already typed.
     RotationFunction {
-        region: String,
-        arn: String,
-        name: String,
+        secret: SecretRef,
         schedule: String,
     },
 }

@@ -184,7 +184,8 @@ impl State {
 
     /// The cached detail of the selected secret, if any.
     pub fn selected_detail(&self) -> Option<&CachedDetail> {
-        self.details.get(&self.selected()?.arn)
+        let selected = self.selected()?;
+        self.details.get(selected.identity, &selected.arn)
     }
 
     /// The read-only context rooms and views see.
@@ -265,7 +266,7 @@ pub fn ctx_of<'a>(
         stamp: session.stamp(),
         selected,
         detail: selected
-            .and_then(|s| details?.get(&s.arn))
+            .and_then(|s| details?.get(s.identity, &s.arn))
             .map(|d| &d.result),
         identity: session.caller.as_ref(),
         focus: layers.focus(),

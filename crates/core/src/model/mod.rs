@@ -15,6 +15,9 @@ use crate::secret::{SecretValue, ValueView};
 /// One row of the secret list (from ListSecrets).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecretSummary {
+    /// The identity that listed it: every call about it is made as that identity. Set by
+    /// the core from the stamp of the page it came in.
+    pub identity: crate::ids::IdentityId,
     pub arn: String,
     pub name: String,
     pub region: String,
@@ -33,6 +36,13 @@ pub struct SecretSummary {
     /// Set when the secret is scheduled for deletion.
     pub deleted_date: Option<Timestamp>,
     pub primary_region: Option<String>,
+}
+
+impl SecretSummary {
+    /// Whether this row is the secret `secret` addresses.
+    pub fn is(&self, secret: &crate::ids::SecretRef) -> bool {
+        secret.identity == self.identity && secret.arn == self.arn
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

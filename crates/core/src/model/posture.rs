@@ -248,6 +248,7 @@ mod tests {
 
     fn secret(name: &str) -> SecretSummary {
         SecretSummary {
+            identity: crate::ids::IdentityId::START,
             arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-AbCdEf"),
             name: name.into(),
             region: "us-east-1".into(),

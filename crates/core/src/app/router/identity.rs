@@ -1,7 +1,8 @@
 //! Switching who smtui works as: `role` asks for a role to assume, the runner assumes it
 //! as the current identity and holds the credentials (in memory only) under a new one;
-//! from then on every effect runs as it. A switch is a new generation, so everything of the
-//! old identity still on its way is dropped when it arrives, and `cross_room_rules` drops
+//! from then on every effect runs as it. A switch stops holding the old identity and holds
+//! the new one (UI policy: the core could hold both), so everything of the old identity
+//! still on its way is dropped when it arrives, and `cross_room_rules` drops
 //! what was fetched (rows, details, a revealed value, a question asked as the old one);
 //! `reload` closes every popup holding the old identity's data. A switch never happens
 //! under an edit holding text or a save, nor under a write on its way (its answer would be
@@ -469,7 +470,8 @@ fn reload(state: &mut State, out: &mut Out) {
     if !state.layers.iter().any(|l| l == state.palette.origin) {
         close(state, Layer::Palette);
     }
-    state.browse.restart();
+    state.browse.hold(state.session.identity);
+    state.browse.restart(state.session.identity);
     out.effects.extend(init(state));
 }
 

@@ -10,6 +10,7 @@ use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::messages::footer::Footer;
 use crate::features::rotation::RotationRoom;
+use crate::ids::SecretRef;
 
 use super::{identity, refuse_read_only, run_command};
 
@@ -86,11 +87,11 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 None => out.warn("That secret is no longer listed"),
                 Some(unhidden) => say_unhidden(&unhidden, out),
             },
-            Intent::SecretChanged { arn } => secret_changed(state, &arn, out),
-            Intent::DeletionChanged { arn, on } => {
-                state.browse.list.set_deleted(&arn, on);
+            Intent::SecretChanged { secret } => secret_changed(state, &secret, out),
+            Intent::DeletionChanged { secret, on } => {
+                state.browse.list.set_deleted(secret.arn.as_str(), on);
                 // Its detail (the deletion date) is described again, now if it is on screen.
-                secret_changed(state, &arn, out);
+                secret_changed(state, &secret, out);
             }
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);
@@ -157,19 +158,24 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
 
 /// Rotation events the audit pane found feed the rotation panel's state.
 pub(super) fn feed_rotation_events(state: &mut State) {
-    if let Some((arn, events)) = state.audit.rotation_events() {
-        state.rotation.events.insert(arn, events);
+    if let Some((secret, events)) = state.audit.rotation_events() {
+        state.rotation.found_events(&secret, events);
     }
 }
 
-/// A write changed `arn`: what is cached or shown of it is stale.
-fn secret_changed(state: &mut State, arn: &str, out: &mut Out) {
-    state.details.cache.remove(arn);
-    if state.reveal.value.as_ref().is_some_and(|p| p.arn == arn) {
+/// A write changed `secret`: what is cached or shown of it is stale.
+fn secret_changed(state: &mut State, secret: &SecretRef, out: &mut Out) {
+    state.details.forget_one(secret);
+    if state
+        .reveal
+        .value
+        .as_ref()
+        .is_some_and(|p| p.secret == *secret)
+    {
         state.reveal.mask();
     }
     // On screen: described again now, not when the selection next moves.
-    if state.selected().is_some_and(|s| s.arn == arn) {
+    if state.selected().is_some_and(|s| s.is(secret)) {
         let ctx = ctx!(state, without details);
         state.details.describe_if_stale(&ctx, out);
     }

@@ -1,16 +1,18 @@
 //! `update`: the only place that changes `State`. It performs no I/O. It hands each action
 //! to the room it belongs to, applies the intents rooms return, drops every result whose
-//! stamp is not the session's current one (`result`, the one stale check), and keeps the
-//! rules that cross rooms in one place (`cross_room_rules`): a new stamp (a refresh, another
-//! identity) drops what was fetched under the old one; a selection change masks the value
-//! and resets the version; the value pane has focus only while it shows a value.
+//! identity is no longer held or whose generation is not that identity's current one
+//! (`result`, the one stale check), and keeps the rules that cross rooms in one place
+//! (`cross_room_rules`): a new stamp (a refresh, another identity) drops what was fetched
+//! under the old one; a selection change masks the value and resets the version; the value
+//! pane has focus only while it shows a value. Holding and releasing an identity's data is
+//! `hold_identity` and `release_identity`.
 
 use std::time::Instant;
 
 use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
 use crate::app::effect::Effect;
-use crate::app::envelope::Stamp;
+use crate::app::envelope::{IdentityId, Stamp};
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
 use crate::app::room::{Intent, OnYes, Out};
@@ -79,9 +81,9 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::EditorKey(key) => state.editor.key(key),
         Action::Paste(text) => paste(state, &text, &mut out),
         Action::Result(envelope) => result(state, envelope, &mut out),
-        Action::DetailDue { arn } => {
+        Action::DetailDue { secret } => {
             let ctx = ctx!(state, without details);
-            state.details.due(&arn, &ctx, &mut out);
+            state.details.due(&secret, &ctx, &mut out);
         }
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
         Action::MaskDue => {
@@ -122,7 +124,50 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     apply_intents(state, &mut out);
     cross_room_rules(state, &before, &mut out);
     settle_status(state);
+    as_the_lister(state, &mut out.effects);
     out.effects
+}
+
+/// A call about a secret (or an audit lookup of its view) runs as the identity that
+/// listed it, at that identity's generation: rooms stamp what they ask with the current
+/// identity's stamp, and a row of another held identity is asked about as that one.
+fn as_the_lister(state: &State, effects: &mut [Effect]) {
+    for effect in effects {
+        let Effect::Aws { stamp, call } = effect else {
+            continue;
+        };
+        let owner = match call {
+            crate::app::effect::AwsCall::LookupEvents { query, .. } => state.audit.asked_as(*query),
+            _ => call.secret().map(|secret| secret.identity),
+        };
+        if let Some(owner) = owner.filter(|owner| *owner != stamp.identity)
+            && let Some(held) = state.session.stamp_for(owner)
+        {
+            *stamp = held;
+        }
+    }
+}
+
+/// Holds `identity`'s data beside what is held already (its credentials are the runner's):
+/// its regions join the list, loading, and the effects that list them are returned.
+/// Today's UI holds one identity at a time (a switch releases the old one); holding more
+/// is the next step of the UI, not of the core.
+pub fn hold_identity(state: &mut State, identity: IdentityId) -> Vec<Effect> {
+    let stamp = state.session.hold(identity);
+    state.browse.hold(identity);
+    state.browse.restart(identity);
+    state.browse.list_effects(stamp)
+}
+
+/// Stops holding `identity`'s data: its rows, details, values and audit views go, and its
+/// answers still on their way are dropped by the stale check.
+pub fn release_identity(state: &mut State, identity: IdentityId) {
+    state.session.release(identity);
+    state.browse.release(identity);
+    state.details.forget(identity);
+    state.reveal.forget(identity);
+    state.audit.forget(identity);
+    state.rotation.forget(identity);
 }
 
 /// A message said by this action belongs to the layer now on top; an older one goes once
@@ -359,12 +404,14 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
     if stamp != before.stamp {
         // A refresh or another identity: what was fetched or asked for under the old stamp
         // is stale (its answers will be dropped), so nothing of it stays on screen.
-        state.reveal.forget();
-        state.details.forget();
+        state.reveal.forget(before.stamp.identity);
+        state.details.forget(before.stamp.identity);
         if stamp.identity != before.stamp.identity {
             // Another identity may see other secrets: the old rows go at once, and no
             // question asked as the old identity stays open.
-            state.browse.forget_rows();
+            state
+                .browse
+                .switch_rows(before.stamp.identity, stamp.identity);
             close(state, Layer::Confirm);
         }
     }
@@ -373,8 +420,8 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
     let after = selected_arn(state);
     if after != before.selected {
         state.reveal.forget_for_selection_change();
-        if let Some(arn) = after {
-            Details::selection_moved(arn, out);
+        if let Some(secret) = selected_secret(state) {
+            Details::selection_moved(secret, out);
         }
     }
     // The value pane has focus only while it shows a value.
@@ -409,11 +456,11 @@ fn switch_to(state: &mut State, next: Tab) {
 /// listed again.
 fn refresh(state: &mut State, out: &mut Out) {
     state.session.next_generation();
-    state.browse.restart();
+    state.browse.restart(state.session.identity);
     out.info("Refreshing every region");
     out.effects.extend(init(state));
-    if let Some(arn) = selected_arn(state) {
-        Details::selection_moved(arn, out);
+    if let Some(secret) = selected_secret(state) {
+        Details::selection_moved(secret, out);
     }
 }
 
@@ -435,6 +482,11 @@ fn terminate(state: &mut State, out: &mut Out) {
     state.quit = true;
     state.reveal.mask();
     out.effect(Effect::Quit);
+}
+
+/// The selected secret's address, to describe it (none when its ARN cannot be used).
+fn selected_secret(state: &State) -> Option<crate::ids::SecretRef> {
+    state.ctx().address(state.selected()?).ok()
 }
 
 fn selected_arn(state: &State) -> Option<String> {

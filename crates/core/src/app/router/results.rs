@@ -16,8 +16,10 @@ use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 use crate::model::AwsError;
 
-/// One stale check for every result: a result asked for under another generation or
-/// identity is dropped.
+/// One stale check for every result: a result is used only when the identity it was asked
+/// as is still held and its generation is that identity's current one (`Session::holds`).
+/// Another held identity's answers are not stale: two identities' data can sit side by
+/// side, each under its own key.
 pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
     let wrote = matches!(
         envelope.outcome,
@@ -26,17 +28,19 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
     if wrote {
         state.session.writes_in_flight = state.session.writes_in_flight.saturating_sub(1);
     }
-    // An AssumeRole or a write answered after a refresh still counts (a refresh does not
-    // change who asked, and what was written was written: an editor waiting for its save
-    // must hear of it); any other result of an older stamp is stale.
+    // An AssumeRole or a write answered after a refresh still counts while its identity is
+    // held (a refresh does not change who asked, and what was written was written: an
+    // editor waiting for its save must hear of it); any other result of an older
+    // generation, or of an identity no longer held, is stale.
     let ours = matches!(envelope.outcome, Outcome::Assumed { .. }) || wrote;
-    let as_us = ours && envelope.stamp.identity == state.session.identity;
-    if envelope.stamp != state.session.stamp() && !as_us {
+    let as_held = ours && state.session.is_held(envelope.stamp.identity);
+    if !state.session.holds(envelope.stamp) && !as_held {
         return;
     }
+    let identity = envelope.stamp.identity;
     match envelope.outcome {
         Outcome::SecretsPage { region, page, last } => {
-            state.browse.page_arrived(&region, page, last);
+            state.browse.page_arrived(identity, &region, page, last);
             let total = state.browse.list.total();
             state.rotation.rows_changed(
                 state.browse.list.all(),
@@ -47,20 +51,24 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         Outcome::RegionFailed { region, error } => {
             out.error(explain(state.session.caller.as_ref(), &error));
-            state.browse.region_failed(&region, error);
+            state.browse.region_failed(identity, &region, error);
         }
-        Outcome::Described { arn, result } => {
+        Outcome::Described { secret, result } => {
             if let Ok(detail) = &result {
                 state.browse.list.refresh_from_detail(detail);
             }
             let ttl = state.settings.detail_ttl;
-            state.details.loaded(arn, result, ttl, state.now);
+            state.details.loaded(&secret, result, ttl, state.now);
         }
         Outcome::ValueFetched { request, result } => {
             let ctx = ctx!(state);
             state.reveal.fetched(request, result, &ctx, out);
         }
-        Outcome::WhoAmI { result } => state.session.caller = Some(result),
+        // Who we work as: another held identity's answer says nothing of that.
+        Outcome::WhoAmI { result } if identity == state.session.identity => {
+            state.session.caller = Some(result);
+        }
+        Outcome::WhoAmI { .. } => {}
         Outcome::Created {
             name,
             token,
@@ -73,33 +81,35 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.editor.password_generated(result, &ctx);
         }
-        Outcome::Policy { arn, result } => {
+        Outcome::Policy { secret, result } => {
             let ctx = ctx!(state);
-            state.tags.policy_loaded(&arn, result, &ctx);
+            state.tags.policy_loaded(&secret, result, &ctx);
         }
-        Outcome::Pair { arn, result } => {
+        Outcome::Pair { secret, result } => {
             let ctx = ctx!(state);
-            state.versions.pair_loaded(&arn, result, &ctx, out);
+            state.versions.pair_loaded(&secret, result, &ctx, out);
         }
         Outcome::EditSource {
-            arn,
+            secret,
             purpose,
             result,
         } => {
             let ctx = ctx!(state);
             match purpose {
-                EditFetch::Open => state.editor.source_loaded(&arn, result, &ctx, out),
-                EditFetch::Theirs => state.editor.theirs_loaded(&arn, result, &ctx, out),
+                EditFetch::Open => state.editor.source_loaded(&secret, result, &ctx, out),
+                EditFetch::Theirs => state.editor.theirs_loaded(&secret, result, &ctx, out),
             }
         }
         Outcome::Saved {
-            arn,
+            secret,
             token,
             result,
             left,
         } => {
             let ctx = ctx!(state);
-            state.editor.saved(&arn, &token, (result, left), &ctx, out);
+            state
+                .editor
+                .saved(&secret, &token, (result, left), &ctx, out);
         }
         Outcome::Assumed { identity, result } => {
             super::identity::assumed(state, identity, result, out);

@@ -36,8 +36,8 @@ pub(super) fn streams_for(scope: &Scope) -> Vec<Stream> {
         // Its API calls by ResourceName; the events Secrets Manager writes itself name the
         // secret only inside the record, so the region's events are scanned for them (and
         // for calls that named it by a partial ARN).
-        Scope::Secret { arn, .. } => vec![
-            Stream::new(Lookup::ResourceName(arn.clone()), false),
+        Scope::Secret { secret } => vec![
+            Stream::new(Lookup::ResourceName(secret.arn.to_string()), false),
             Stream::new(Lookup::EventSource, true),
         ],
         Scope::Region { .. } => vec![Stream::new(Lookup::EventSource, false)],
@@ -136,7 +136,7 @@ impl Audit {
         stream.done = stream.token.is_none();
         let filtered = stream.filtered;
         let keep = |e: &crate::model::audit::AuditEvent| match (&view.scope, filtered) {
-            (Scope::Secret { arn, name, .. }, true) => e.names_secret(arn, name),
+            (Scope::Secret { secret }, true) => e.names_secret(secret.arn.as_str(), &secret.name),
             _ => true,
         };
         let fresh: Vec<_> = page.events.into_iter().filter(|e| keep(e)).collect();

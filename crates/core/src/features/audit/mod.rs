@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::app::effect::Lookup;
+use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::audit::{AuditEvent, Me};
 
@@ -79,19 +80,27 @@ impl Window {
 pub enum Scope {
     /// One secret: its API calls (by ResourceName) and the events Secrets Manager wrote
     /// about it (found by scanning the region's events).
-    Secret {
+    Secret { secret: SecretRef },
+    /// Every Secrets Manager event of a region, as `identity` sees them.
+    Region {
+        identity: IdentityId,
         region: String,
-        arn: String,
-        name: String,
     },
-    /// Every Secrets Manager event of a region.
-    Region { region: String },
 }
 
 impl Scope {
     pub fn region(&self) -> &str {
         match self {
-            Scope::Secret { region, .. } | Scope::Region { region } => region,
+            Scope::Secret { secret } => &secret.region,
+            Scope::Region { region, .. } => region,
+        }
+    }
+
+    /// The identity the events are looked up as: a view and its cache are that identity's.
+    pub fn identity(&self) -> IdentityId {
+        match self {
+            Scope::Secret { secret } => secret.identity,
+            Scope::Region { identity, .. } => *identity,
         }
     }
 }

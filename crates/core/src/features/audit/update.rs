@@ -7,6 +7,7 @@ use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::fetch::streams_for;
 use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
+use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
@@ -18,11 +19,10 @@ impl Audit {
             out.info("Select a secret first (audit-region shows the whole region)");
             return;
         };
-        let scope = Scope::Secret {
-            region: secret.region.clone(),
-            arn: secret.arn.clone(),
-            name: secret.name.clone(),
+        let Some(secret) = ctx.secret_ref(secret, out) else {
+            return;
         };
+        let scope = Scope::Secret { secret };
         self.show(scope, Window::Day, String::new(), ctx, out);
     }
 
@@ -30,7 +30,10 @@ impl Audit {
     /// first region).
     pub fn open_region(&mut self, region: String, ctx: &Ctx, out: &mut Out) {
         self.show(
-            Scope::Region { region },
+            Scope::Region {
+                identity: ctx.stamp.identity,
+                region,
+            },
             Window::Day,
             String::new(),
             ctx,
@@ -168,10 +171,32 @@ impl Audit {
         }
     }
 
-    /// Rotation events found for `arn` in the open view (they feed the rotation panel).
-    pub fn rotation_events(&self) -> Option<(String, Vec<RotationEvent>)> {
+    /// The identity the lookup `query` of the open view is made as (its scope's).
+    pub fn asked_as(&self, query: u64) -> Option<IdentityId> {
         let view = self.view.as_ref()?;
-        let Scope::Secret { arn, .. } = &view.scope else {
+        view.streams
+            .iter()
+            .any(|s| s.in_flight == Some(query))
+            .then(|| view.scope.identity())
+    }
+
+    /// `identity` is no longer held: its views, open or cached, go.
+    pub fn forget(&mut self, identity: IdentityId) {
+        if self
+            .view
+            .as_ref()
+            .is_some_and(|v| v.scope.identity() == identity)
+        {
+            self.view = None;
+        }
+        self.cache
+            .retain(|(scope, _), _| scope.identity() != identity);
+    }
+
+    /// Rotation events found for `secret` in the open view (they feed the rotation panel).
+    pub fn rotation_events(&self) -> Option<(SecretRef, Vec<RotationEvent>)> {
+        let view = self.view.as_ref()?;
+        let Scope::Secret { secret } = &view.scope else {
             return None;
         };
         let events = view
@@ -179,6 +204,6 @@ impl Audit {
             .iter()
             .filter_map(crate::model::audit::AuditEvent::rotation_event)
             .collect();
-        Some((arn.clone(), events))
+        Some((secret.clone(), events))
     }
 }

@@ -43,8 +43,8 @@ pub fn render(
     );
     frame.render_widget(Clear, popup);
     let what = match &view.scope {
-        Scope::Secret { name, region, .. } => format!("{} in {region}", sanitize_line(name)),
-        Scope::Region { region } => format!("every Secrets Manager event in {region}"),
+        Scope::Secret { secret } => format!("{} in {}", sanitize_line(&secret.name), secret.region),
+        Scope::Region { region, .. } => format!("every Secrets Manager event in {region}"),
     };
     let title = format!(
         " Audit · {what} · last {} · {} ",

@@ -201,14 +201,15 @@ impl SecretList {
         Some(unhidden)
     }
 
-    /// Drops every row of `region` (a fresh listing of it has started to arrive).
+    /// Drops every row of `region` as `identity` listed it (a fresh listing of it has
+    /// started to arrive).
     /// Every order keeps its sequence without the region's rows: nothing is sorted.
-    pub fn clear_region(&mut self, region: &str) {
+    pub fn clear_region(&mut self, identity: crate::ids::IdentityId, region: &str) {
         self.change_in_place(|list| {
             let kept: Vec<bool> = list
                 .rows
                 .iter()
-                .map(|r| r.summary.region != region)
+                .map(|r| r.summary.region != region || r.summary.identity != identity)
                 .collect();
             if kept.iter().all(|k| *k) {
                 return;

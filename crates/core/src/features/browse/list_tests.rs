@@ -5,6 +5,7 @@ use crate::model::Tag;
 
 pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
     SecretSummary {
+        identity: crate::ids::IdentityId::START,
         arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}"),
         name: name.to_owned(),
         region: region.to_owned(),
@@ -44,7 +45,7 @@ fn the_selection_is_found_by_its_arn_through_pages_filters_and_a_cleared_region(
     );
     assert_eq!(list.selected().map(|s| s.arn.clone()), Some(chosen.clone()));
     // A region cleared (indices of every row change) and a filter.
-    list.clear_region("eu-west-1");
+    list.clear_region(crate::ids::IdentityId::START, "eu-west-1");
     list.set_filter("s2".into());
     assert!(list.selected().is_some_and(|s| s.name.starts_with("s2")));
     list.set_filter(String::new());
@@ -176,7 +177,7 @@ fn scheduled_for_deletion_is_hidden_until_toggled() {
 fn clearing_a_region_keeps_the_others() {
     let mut list = SecretList::default();
     list.extend(vec![summary("a", "us-east-1"), summary("b", "eu-west-1")]);
-    list.clear_region("us-east-1");
+    list.clear_region(crate::ids::IdentityId::START, "us-east-1");
     assert_eq!(names(&list), ["b"]);
     assert_eq!(list.total(), 1);
 }
@@ -195,7 +196,7 @@ fn pages_filters_and_sorts_in_any_order_give_the_sorted_filtered_rows() {
         summary("prod/c", "us-east-1"),
     ]);
     assert_eq!(names(&list), ["prod/c", "prod/b", "prod/a"]);
-    list.clear_region("eu-west-1");
+    list.clear_region(crate::ids::IdentityId::START, "eu-west-1");
     list.extend(vec![summary("prod/z", "eu-west-1")]);
     list.reverse_sort();
     assert_eq!(names(&list), ["prod/b", "prod/c", "prod/z"]);
@@ -249,14 +250,14 @@ fn a_refresh_gives_the_selection_back_when_its_secret_returns() {
     // A refresh: the region is cleared as its first new page arrives, and the selected
     // secret only comes back in the second page.
     list.remember_selection();
-    list.clear_region("us-east-1");
+    list.clear_region(crate::ids::IdentityId::START, "us-east-1");
     list.extend(vec![summary("a", "us-east-1")]);
     list.extend(vec![summary("b", "us-east-1"), summary("c", "us-east-1")]);
     assert_eq!(list.selected().map(|s| s.name.as_str()), Some("c"));
 
     // Moving in between means the user has chosen again.
     list.remember_selection();
-    list.clear_region("us-east-1");
+    list.clear_region(crate::ids::IdentityId::START, "us-east-1");
     list.extend(vec![summary("a", "us-east-1"), summary("b", "us-east-1")]);
     list.move_to(Move::Forward(1));
     list.extend(vec![summary("c", "us-east-1")]);
@@ -271,8 +272,8 @@ fn a_refresh_of_several_regions_comes_back_to_the_same_secret() {
     list.remember_selection();
     // us-east-1's first page is empty for now; the selection falls to y, then
     // eu-west-1 is cleared too, and x only comes back at the end.
-    list.clear_region("us-east-1");
-    list.clear_region("eu-west-1");
+    list.clear_region(crate::ids::IdentityId::START, "us-east-1");
+    list.clear_region(crate::ids::IdentityId::START, "eu-west-1");
     list.extend(vec![summary("y", "eu-west-1")]);
     list.extend(vec![summary("x", "us-east-1")]);
     assert_eq!(list.selected().map(|s| s.name.as_str()), Some("x"));
@@ -294,7 +295,7 @@ fn a_refresh_comes_back_to_the_same_region_s_copy_of_a_name() {
         assert_eq!(us(&list).as_deref(), Some("us-east-1"), "the second copy");
         list.remember_selection();
         for region in arrival {
-            list.clear_region(region);
+            list.clear_region(crate::ids::IdentityId::START, region);
             list.extend(vec![summary("a/shared", region)]);
         }
         assert_eq!(us(&list).as_deref(), Some("us-east-1"), "{arrival:?}");

@@ -80,6 +80,7 @@ fn summary(g: &Gen) -> SecretSummary {
     let name = format!("{}{}", PREFIXES[g.prefix], g.n);
     let region = REGIONS[g.region];
     SecretSummary {
+        identity: crate::ids::IdentityId::START,
         arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}"),
         name,
         region: region.to_owned(),
@@ -194,7 +195,7 @@ fn apply(list: &mut SecretList, op: &Op) {
             }
             list.extend(page);
         }
-        Op::Clear(r) => list.clear_region(REGIONS[*r]),
+        Op::Clear(r) => list.clear_region(crate::ids::IdentityId::START, REGIONS[*r]),
         Op::SortNext => list.cycle_sort(),
         Op::Reverse => list.reverse_sort(),
         Op::Filter(f) => list.set_filter(FILTERS[*f].to_owned()),

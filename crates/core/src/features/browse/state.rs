@@ -1,6 +1,7 @@
 //! The browse room's state: the regions and their listing status, and the list.
 
 use crate::features::browse::list::SecretList;
+use crate::ids::IdentityId;
 use crate::model::AwsError;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +13,8 @@ pub enum RegionState {
 
 #[derive(Debug, Clone)]
 pub struct RegionStatus {
+    /// The identity listing it: a region's status is that identity's.
+    pub identity: IdentityId,
     pub name: String,
     pub state: RegionState,
     /// True until the first page of the current generation has arrived: old rows stay
@@ -21,28 +24,62 @@ pub struct RegionStatus {
 
 #[derive(Debug, Clone)]
 pub struct Browse {
+    /// Each held identity's regions (by identity, then in the order browsed).
     pub regions: Vec<RegionStatus>,
+    /// Every held identity's rows.
     pub list: SecretList,
+    /// The regions browsed, as each identity lists them.
+    pub(crate) names: Vec<String>,
 }
 
 impl Browse {
+    /// The start identity's regions, loading.
     pub fn new(regions: &[String]) -> Self {
-        Self {
-            regions: regions
-                .iter()
-                .map(|name| RegionStatus {
-                    name: name.clone(),
-                    state: RegionState::Loading { so_far: 0 },
-                    awaiting_first_page: true,
-                })
-                .collect(),
+        let mut browse = Self {
+            regions: Vec::new(),
             list: SecretList::default(),
+            names: regions.to_vec(),
+        };
+        browse.hold(IdentityId::START);
+        browse
+    }
+
+    /// Lists `identity`'s secrets too: its regions join, loading (its pages land under it).
+    pub fn hold(&mut self, identity: IdentityId) {
+        if self.regions.iter().any(|r| r.identity == identity) {
+            return;
         }
+        self.regions
+            .extend(self.names.iter().map(|name| RegionStatus {
+                identity,
+                name: name.clone(),
+                state: RegionState::Loading { so_far: 0 },
+                awaiting_first_page: true,
+            }));
+    }
+
+    /// `identity`'s rows and regions go: none of it is held any more.
+    pub fn release(&mut self, identity: IdentityId) {
+        for name in &self.names {
+            self.list.clear_region(identity, name);
+        }
+        self.regions.retain(|r| r.identity != identity);
+    }
+
+    /// `identity`'s status of `region`.
+    pub(crate) fn status_mut(
+        &mut self,
+        identity: IdentityId,
+        region: &str,
+    ) -> Option<&mut RegionStatus> {
+        self.regions
+            .iter_mut()
+            .find(|r| r.identity == identity && r.name == region)
     }
 
     /// A secret made here joins the list, and its region's count, without a reload.
     pub fn add_row(&mut self, summary: crate::model::SecretSummary) {
-        if let Some(region) = self.regions.iter_mut().find(|r| r.name == summary.region) {
+        if let Some(region) = self.status_mut(summary.identity, &summary.region) {
             match &mut region.state {
                 RegionState::Loaded { count } | RegionState::Loading { so_far: count } => {
                     *count += 1;

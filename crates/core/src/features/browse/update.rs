@@ -8,13 +8,15 @@ use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::features::browse::Command as BrowseCommand;
 use crate::features::browse::state::{Browse, RegionState};
+use crate::ids::IdentityId;
 use crate::model::{AwsError, SecretSummary};
 
 impl Browse {
-    /// ListSecrets for every region.
+    /// ListSecrets for every region, as `stamp`'s identity.
     pub fn list_effects(&self, stamp: Stamp) -> Vec<Effect> {
         self.regions
             .iter()
+            .filter(|r| r.identity == stamp.identity)
             .map(|r| Effect::Aws {
                 stamp,
                 call: AwsCall::ListSecrets {
@@ -24,12 +26,25 @@ impl Browse {
             .collect()
     }
 
-    pub fn page_arrived(&mut self, region: &str, page: Vec<SecretSummary>, last: bool) {
-        let Some(status) = self.regions.iter_mut().find(|r| r.name == region) else {
+    /// A page of `region` as `identity` lists it: its rows are that identity's.
+    pub fn page_arrived(
+        &mut self,
+        identity: IdentityId,
+        region: &str,
+        mut page: Vec<SecretSummary>,
+        last: bool,
+    ) {
+        let Some(status) = self.status_mut(identity, region) else {
             return;
         };
         if std::mem::take(&mut status.awaiting_first_page) {
-            self.list.clear_region(region);
+            self.list.clear_region(identity, region);
+        }
+        let Some(status) = self.status_mut(identity, region) else {
+            return;
+        };
+        for row in &mut page {
+            row.identity = identity;
         }
         let so_far = match status.state {
             RegionState::Loading { so_far } => so_far,
@@ -45,28 +60,29 @@ impl Browse {
 
     /// The region bar has room for the kind of error; the router puts the whole story in
     /// the footer.
-    pub fn region_failed(&mut self, region: &str, error: AwsError) {
-        if let Some(status) = self.regions.iter_mut().find(|r| r.name == region) {
+    pub fn region_failed(&mut self, identity: IdentityId, region: &str, error: AwsError) {
+        if let Some(status) = self.status_mut(identity, region) {
             status.awaiting_first_page = false;
             status.state = RegionState::Failed(error);
         }
     }
 
-    /// A refresh: every region loads again; the old rows stay until each region's first
-    /// new page, and the selection comes back when its secret does.
-    pub fn restart(&mut self) {
+    /// A refresh of `identity`: its regions load again; the old rows stay until each
+    /// region's first new page, and the selection comes back when its secret does.
+    pub fn restart(&mut self, identity: IdentityId) {
         self.list.remember_selection();
-        for region in &mut self.regions {
+        for region in self.regions.iter_mut().filter(|r| r.identity == identity) {
             region.state = RegionState::Loading { so_far: 0 };
             region.awaiting_first_page = true;
         }
     }
 
-    /// Another identity: none of the rows are known to be visible to it.
-    pub fn forget_rows(&mut self) {
-        for region in &mut self.regions {
-            self.list.clear_region(&region.name);
-            region.state = RegionState::Loading { so_far: 0 };
+    /// A switch from `old` to `new`: none of the rows are known to be visible to the new
+    /// identity, so the old one's go with it.
+    pub fn switch_rows(&mut self, old: IdentityId, new: IdentityId) {
+        self.release(old);
+        self.hold(new);
+        for region in self.regions.iter_mut().filter(|r| r.identity == new) {
             region.awaiting_first_page = false;
         }
     }
@@ -111,12 +127,12 @@ impl Browse {
         let at = self
             .list
             .region_filter()
-            .and_then(|shown| self.regions.iter().position(|r| r.name == shown));
+            .and_then(|shown| self.names.iter().position(|r| r == shown));
         let next = match at {
-            None => self.regions.first(),
-            Some(at) => self.regions.get(at + 1),
+            None => self.names.first(),
+            Some(at) => self.names.get(at + 1),
         };
-        self.list.set_region_filter(next.map(|r| r.name.clone()));
+        self.list.set_region_filter(next.cloned());
     }
 
     /// The filter prompt's keys: Enter keeps the filter, Esc clears it.
@@ -147,11 +163,12 @@ mod tests {
     #[test]
     fn a_region_s_old_rows_go_when_its_first_new_page_arrives() {
         let mut browse = Browse::new(&["us-east-1".into(), "eu-west-1".into()]);
-        browse.page_arrived("us-east-1", vec![summary("old", "us-east-1")], true);
-        browse.page_arrived("eu-west-1", vec![summary("kept", "eu-west-1")], true);
-        browse.restart();
+        let start = IdentityId::START;
+        browse.page_arrived(start, "us-east-1", vec![summary("old", "us-east-1")], true);
+        browse.page_arrived(start, "eu-west-1", vec![summary("kept", "eu-west-1")], true);
+        browse.restart(start);
         assert_eq!(browse.list.total(), 2, "old rows stay during a refresh");
-        browse.page_arrived("us-east-1", vec![summary("new", "us-east-1")], false);
+        browse.page_arrived(start, "us-east-1", vec![summary("new", "us-east-1")], false);
         let names: Vec<_> = browse.list.visible(0..9).map(|s| s.name.clone()).collect();
         assert_eq!(names, ["kept", "new"]);
         assert_eq!(browse.regions[0].state, RegionState::Loading { so_far: 1 });

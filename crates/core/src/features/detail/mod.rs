@@ -7,6 +7,7 @@ pub mod view;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::ids::{IdentityId, SecretRef};
 use crate::model::{AwsError, SecretDetail};
 
 /// How long the selection must rest on a secret before it is described: holding `j` over
@@ -21,14 +22,15 @@ pub struct CachedDetail {
 
 #[derive(Debug, Clone, Default)]
 pub struct Details {
-    /// By ARN.
-    pub cache: HashMap<String, CachedDetail>,
-    /// The ARN being described.
-    pub in_flight: Option<String>,
+    /// By the identity that described it, then by ARN.
+    pub cache: HashMap<IdentityId, HashMap<String, CachedDetail>>,
+    /// The secret being described.
+    pub in_flight: Option<SecretRef>,
 }
 
 impl Details {
-    pub fn get(&self, arn: &str) -> Option<&CachedDetail> {
-        self.cache.get(arn)
+    /// What `identity` was told of `arn`, if it is cached.
+    pub fn get(&self, identity: IdentityId, arn: &str) -> Option<&CachedDetail> {
+        self.cache.get(&identity)?.get(arn)
     }
 }

@@ -5,24 +5,26 @@ use std::time::Instant;
 use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::room::{Ctx, Out};
 use crate::features::detail::{CachedDetail, DETAIL_DEBOUNCE, Details};
+use crate::ids::{IdentityId, SecretRef};
 use crate::model::{AwsError, SecretDetail};
 
 impl Details {
     pub fn loaded(
         &mut self,
-        arn: String,
+        secret: &SecretRef,
         result: Result<SecretDetail, AwsError>,
         ttl: std::time::Duration,
         now: Instant,
     ) {
-        if self.in_flight.as_deref() == Some(arn.as_str()) {
+        if self.in_flight.as_ref() == Some(secret) {
             self.in_flight = None;
         }
         let keep_for = ttl * 10;
-        self.cache
-            .retain(|_, d| now.duration_since(d.fetched_at) < keep_for);
-        self.cache.insert(
-            arn,
+        for cached in self.cache.values_mut() {
+            cached.retain(|_, d| now.duration_since(d.fetched_at) < keep_for);
+        }
+        self.cache.entry(secret.identity).or_default().insert(
+            secret.arn.to_string(),
             CachedDetail {
                 fetched_at: now,
                 result,
@@ -30,17 +32,17 @@ impl Details {
         );
     }
 
-    /// The selection moved to `arn`: describe it once it has rested there.
-    pub fn selection_moved(arn: String, out: &mut Out) {
+    /// The selection moved to `secret`: describe it once it has rested there.
+    pub fn selection_moved(secret: SecretRef, out: &mut Out) {
         out.effect(Effect::After {
             delay: DETAIL_DEBOUNCE,
-            timer: Timer::DetailDue { arn },
+            timer: Timer::DetailDue { secret },
         });
     }
 
-    /// The selection rested on `arn`.
-    pub fn due(&mut self, arn: &str, ctx: &Ctx, out: &mut Out) {
-        if ctx.selected.is_some_and(|s| s.arn == arn) {
+    /// The selection rested on `secret`.
+    pub fn due(&mut self, secret: &SecretRef, ctx: &Ctx, out: &mut Out) {
+        if ctx.selected.is_some_and(|s| s.is(secret)) {
             self.describe_if_stale(ctx, out);
         }
     }
@@ -51,25 +53,38 @@ impl Details {
             return;
         };
         let fresh = self
-            .cache
-            .get(&selected.arn)
+            .get(selected.identity, &selected.arn)
             .is_some_and(|d| ctx.now.duration_since(d.fetched_at) < ctx.settings.detail_ttl);
-        if fresh || self.in_flight.as_deref() == Some(selected.arn.as_str()) {
+        if fresh || self.in_flight.as_ref().is_some_and(|s| selected.is(s)) {
             return;
         }
-        self.in_flight = Some(selected.arn.clone());
+        let Some(secret) = ctx.secret_ref(selected, out) else {
+            return;
+        };
+        self.in_flight = Some(secret.clone());
         out.effect(Effect::Aws {
             stamp: ctx.stamp,
-            call: AwsCall::Describe {
-                region: selected.region.clone(),
-                arn: selected.arn.clone(),
-            },
+            call: AwsCall::Describe { secret },
         });
     }
 
-    /// Everything cached belongs to the old generation.
-    pub fn forget(&mut self) {
-        self.cache.clear();
-        self.in_flight = None;
+    /// A write changed `secret`: its cached detail is stale.
+    pub fn forget_one(&mut self, secret: &SecretRef) {
+        if let Some(cached) = self.cache.get_mut(&secret.identity) {
+            cached.remove(secret.arn.as_str());
+        }
+    }
+
+    /// Everything cached of `identity` belongs to its old generation (or it is no longer
+    /// held); another identity's stays.
+    pub fn forget(&mut self, identity: IdentityId) {
+        self.cache.remove(&identity);
+        if self
+            .in_flight
+            .as_ref()
+            .is_some_and(|s| s.identity == identity)
+        {
+            self.in_flight = None;
+        }
     }
 }

@@ -11,18 +11,20 @@ use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::update::review;
 use crate::features::editor::{Editor, Theirs};
+use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
 
 impl Editor {
     /// Their value arrived: the conflict view opens.
     pub fn theirs_loaded(
         &mut self,
-        arn: &str,
+        secret: &SecretRef,
         result: Result<FetchedValue, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let Some(session) = self.session.as_mut().filter(|s| s.arn == arn) else {
+        let ours = |s: &&mut super::EditSession| s.secret.as_ref() == Some(secret);
+        let Some(session) = self.session.as_mut().filter(ours) else {
             return;
         };
         let Some(loaded) = &session.loaded else {

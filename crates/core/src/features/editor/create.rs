@@ -191,7 +191,7 @@ impl Editor {
                 let kind = if spec.binary { "binary, typed as base64" } else { "text or JSON" };
                 self.session = Some(EditSession {
                     region,
-                    arn: String::new(),
+                    secret: None,
                     name,
                     phase: Phase::Editing,
                     loaded: Some(Loaded {
@@ -316,6 +316,7 @@ impl Editor {
             Ok(arn) => {
                 out.info(format!("Created {} in {}", session.name, session.region));
                 out.intent(Intent::AddRow(SecretSummary {
+                    identity: ctx.stamp.identity,
                     arn,
                     name: session.name.clone(),
                     region: session.region.clone(),

@@ -18,7 +18,11 @@ impl Editor {
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let AwsCall::RemoveLabels { name, tokens, .. } = call else {
+        let AwsCall::RemoveLabels {
+            secret: name,
+            tokens,
+        } = call
+        else {
             return;
         };
         match result {
@@ -38,11 +42,10 @@ impl Editor {
 
 /// The editor closes; the labels earlier saves left are removed on the way out.
 pub(super) fn leave(session: &EditSession, out: &mut Out) {
-    if let Some(loaded) = session.loaded.as_ref().filter(|l| !l.leftovers.is_empty()) {
+    let leftovers = session.loaded.as_ref().filter(|l| !l.leftovers.is_empty());
+    if let (Some(loaded), Some(secret)) = (leftovers, &session.secret) {
         out.intent(Intent::Call(AwsCall::RemoveLabels {
-            region: session.region.clone(),
-            arn: session.arn.clone(),
-            name: session.name.clone(),
+            secret: secret.clone(),
             tokens: loaded.leftovers.clone(),
         }));
     }

@@ -23,6 +23,7 @@ mod view_values;
 
 pub use commands::Command;
 
+use crate::ids::SecretRef;
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
@@ -110,7 +111,8 @@ impl Loaded {
 #[derive(Debug)]
 pub struct EditSession {
     pub region: String,
-    pub arn: String,
+    /// The secret edited; `None` for one being created (it has no ARN yet).
+    pub secret: Option<SecretRef>,
     pub name: String,
     pub phase: Phase,
     pub loaded: Option<Loaded>,

@@ -1,5 +1,6 @@
 //! The editor room's update.
 
+use crate::ids::SecretRef;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -45,10 +46,14 @@ impl Editor {
             ));
             return;
         }
+        let name = secret.name.clone();
+        let Some(secret) = ctx.secret_ref(secret, out) else {
+            return;
+        };
         self.session = Some(EditSession {
             region: secret.region.clone(),
-            arn: secret.arn.clone(),
-            name: secret.name.clone(),
+            secret: Some(secret.clone()),
+            name,
             phase: Phase::Loading,
             loaded: None,
             message: None,
@@ -58,8 +63,7 @@ impl Editor {
         });
         out.intent(Intent::Open(Layer::Editor));
         out.intent(Intent::Call(AwsCall::FetchForEdit {
-            region: secret.region.clone(),
-            arn: secret.arn.clone(),
+            secret,
             version: VersionSel::current(),
             purpose: EditFetch::Open,
         }));
@@ -68,14 +72,16 @@ impl Editor {
     /// The current value arrived.
     pub fn source_loaded(
         &mut self,
-        arn: &str,
+        secret: &SecretRef,
         result: Result<FetchedValue, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
     ) {
         // Only the answer the open editor is waiting for: a late one from an editor opened
         // and closed before must not replace what is being typed now.
-        let waiting = |s: &EditSession| s.arn == arn && matches!(s.phase, Phase::Loading);
+        let waiting = |s: &EditSession| {
+            s.secret.as_ref() == Some(secret) && matches!(s.phase, Phase::Loading)
+        };
         let Some(session) = self.session.as_mut().filter(|s| waiting(s)) else {
             return;
         };
@@ -257,8 +263,8 @@ impl Editor {
                     return;
                 };
                 let token = loaded.token_for_text();
-                let call = match &session.creating {
-                    Some(spec) => {
+                let call = match (&session.creating, &session.secret) {
+                    (Some(spec), _) => {
                         let Some(value) = create::value_of(spec, &loaded.buffer.text()) else {
                             session.message = Some(
                                 "Not valid base64: a binary value is typed as base64".to_owned(),
@@ -275,10 +281,8 @@ impl Editor {
                             value,
                         }
                     }
-                    None => AwsCall::SaveValue {
-                        region: session.region.clone(),
-                        arn: session.arn.clone(),
-                        name: session.name.clone(),
+                    (None, Some(secret)) => AwsCall::SaveValue {
+                        secret: secret.clone(),
                         base_version: loaded
                             .overwrite
                             .clone()
@@ -287,6 +291,8 @@ impl Editor {
                         value: loaded.buffer.text(),
                         leftovers: loaded.leftovers.clone(),
                     },
+                    // An editor opened on a secret always has its address.
+                    (None, None) => return,
                 };
                 session.phase = Phase::Saving;
                 session.message = Some("Saving…".to_owned());
@@ -315,7 +321,7 @@ impl Editor {
     /// The answer to a save.
     pub fn saved(
         &mut self,
-        arn: &str,
+        secret: &SecretRef,
         token: &str,
         (result, left): (Result<SaveResult, AwsError>, Option<LabelsLeft>),
         ctx: &Ctx,
@@ -325,7 +331,7 @@ impl Editor {
         let Some(session) = self
             .session
             .as_mut()
-            .filter(|s| s.arn == arn && s.awaits(token))
+            .filter(|s| s.secret.as_ref() == Some(secret) && s.awaits(token))
         else {
             return;
         };
@@ -345,7 +351,7 @@ impl Editor {
                     session.name
                 ));
                 out.intent(Intent::SecretChanged {
-                    arn: arn.to_owned(),
+                    secret: secret.clone(),
                 });
                 out.intent(Intent::Close(Layer::Editor));
             }
@@ -359,8 +365,7 @@ impl Editor {
                 ));
                 // Their value, to show both and let the user choose.
                 out.intent(Intent::Call(AwsCall::FetchForEdit {
-                    region: session.region.clone(),
-                    arn: session.arn.clone(),
+                    secret: secret.clone(),
                     version: VersionSel::Id(current_version.clone()),
                     purpose: EditFetch::Theirs,
                 }));
@@ -370,7 +375,7 @@ impl Editor {
                 session.theirs = None;
                 // It did change: the detail (versions, dates) is described again.
                 out.intent(Intent::SecretChanged {
-                    arn: arn.to_owned(),
+                    secret: secret.clone(),
                 });
             }
             Err(error) => {
@@ -414,6 +419,7 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
     // loading, or its read failed) there is nothing true to review against, so no review:
     // an overwrite is never reviewed against a value other than the one it replaces.
     if let Some(overwrite) = &loaded.overwrite
+        && let Some(secret) = &session.secret
         && session
             .theirs
             .as_ref()
@@ -425,8 +431,7 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
                 .to_owned(),
         );
         out.intent(Intent::Call(AwsCall::FetchForEdit {
-            region: session.region.clone(),
-            arn: session.arn.clone(),
+            secret: secret.clone(),
             version: VersionSel::Id(overwrite.clone()),
             purpose: EditFetch::Theirs,
         }));

@@ -132,11 +132,13 @@ impl Lifecycle {
     /// The answer to a delete, a restore or removing the replicas.
     pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
         if let AwsCall::RemoveReplicas { secret, .. } = call {
-            let (arn, name) = (secret.arn.to_string(), &secret.name);
+            let name = &secret.name;
             match result {
                 Ok(_) => {
                     out.info(format!("{name}: replicas removed; it can be deleted now"));
-                    out.intent(Intent::SecretChanged { arn });
+                    out.intent(Intent::SecretChanged {
+                        secret: secret.clone(),
+                    });
                 }
                 Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
             }
@@ -145,7 +147,7 @@ impl Lifecycle {
         let (AwsCall::Delete { secret, .. } | AwsCall::Restore { secret }) = call else {
             return;
         };
-        let (arn, name) = (secret.arn.to_string(), &secret.name);
+        let name = &secret.name;
         match result {
             Ok(Written::Deleted { on }) => {
                 let when = on.map_or_else(
@@ -154,14 +156,14 @@ impl Lifecycle {
                 );
                 out.info(format!("{name} is scheduled for deletion {when}"));
                 out.intent(Intent::DeletionChanged {
-                    arn: arn.clone(),
+                    secret: secret.clone(),
                     on: on.or(Some(jiff::Timestamp::UNIX_EPOCH)),
                 });
             }
             Ok(_) => {
                 out.info(format!("{name} is restored"));
                 out.intent(Intent::DeletionChanged {
-                    arn: arn.clone(),
+                    secret: secret.clone(),
                     on: None,
                 });
             }

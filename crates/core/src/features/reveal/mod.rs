@@ -11,6 +11,7 @@ pub use commands::Command;
 use std::collections::BTreeSet;
 use std::time::Instant;
 
+use crate::ids::SecretRef;
 use crate::kit::Scroll;
 use crate::model::{FetchedValue, VersionSel};
 use crate::secret::{JsonEntry, ValueView};
@@ -28,7 +29,8 @@ pub enum Shown {
 #[derive(Debug, Clone)]
 pub struct ValuePane {
     pub reveal_id: u64,
-    pub arn: String,
+    /// Whose value it is (the identity that fetched it included).
+    pub secret: SecretRef,
     pub version: VersionSel,
     pub value: FetchedValue,
     pub shown: Shown,
@@ -64,8 +66,7 @@ pub enum FetchPurpose {
 #[derive(Debug, Clone)]
 pub struct PendingFetch {
     pub request: u64,
-    pub arn: String,
-    pub name: String,
+    pub secret: SecretRef,
     pub purpose: FetchPurpose,
     /// The version asked for: the answer is labelled and shown as this version even if
     /// the user has picked another since.

@@ -8,6 +8,7 @@ use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
 use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
+use crate::ids::IdentityId;
 use crate::kit::{Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
@@ -82,22 +83,31 @@ impl Reveal {
         self.version = VersionSel::current();
     }
 
-    /// A refresh: answers to the old generation's fetches will be dropped.
-    pub fn forget(&mut self) {
-        self.mask();
-        self.pending.clear();
+    /// A refresh of `identity` (or it is no longer held): answers to its old generation's
+    /// fetches will be dropped, and its value goes; another identity's stay.
+    pub fn forget(&mut self, identity: IdentityId) {
+        if self
+            .value
+            .as_ref()
+            .is_some_and(|v| v.secret.identity == identity)
+        {
+            self.value = None;
+        }
+        self.pending.retain(|p| p.secret.identity != identity);
     }
 
     fn start_fetch(&mut self, purpose: FetchPurpose, scope: RevealScope, ctx: &Ctx, out: &mut Out) {
         let Some(selected) = ctx.selected else {
             return;
         };
+        let Some(secret) = ctx.secret_ref(selected, out) else {
+            return;
+        };
         let request = self.next_id();
         self.pending.retain(|p| p.purpose != purpose);
         self.pending.push(PendingFetch {
             request,
-            arn: selected.arn.clone(),
-            name: selected.name.clone(),
+            secret: secret.clone(),
             purpose,
             version: self.version.clone(),
             scope,
@@ -106,8 +116,7 @@ impl Reveal {
             stamp: ctx.stamp,
             call: AwsCall::GetValue {
                 request,
-                region: selected.region.clone(),
-                arn: selected.arn.clone(),
+                secret,
                 version: self.version.clone(),
             },
         });
@@ -127,7 +136,7 @@ impl Reveal {
         let value = match result {
             Ok(value) => value,
             Err(err) => {
-                out.error(format!("{} (secret {})", ctx.explain(&err), fetch.name));
+                out.error(format!("{} (secret {})", ctx.explain(&err), fetch.secret));
                 return;
             }
         };
@@ -135,7 +144,7 @@ impl Reveal {
             FetchPurpose::Copy => out.intent(Intent::Copy {
                 label: value.view.copy_label(format!(
                     "value of {} ({})",
-                    fetch.name,
+                    fetch.secret,
                     fetch.version.label()
                 )),
                 text: value.view.whole_for_copy(&value.raw),
@@ -147,7 +156,7 @@ impl Reveal {
 
     fn show(&mut self, fetch: PendingFetch, value: FetchedValue, ctx: &Ctx, out: &mut Out) {
         // The user has moved on (another secret, another version): not shown.
-        if ctx.selected.is_none_or(|s| s.arn != fetch.arn) || fetch.version != self.version {
+        if ctx.selected.is_none_or(|s| !s.is(&fetch.secret)) || fetch.version != self.version {
             return;
         }
         let shown = match &value.view {
@@ -164,7 +173,7 @@ impl Reveal {
         let delay = ctx.settings.reveal_timeout;
         self.value = Some(ValuePane {
             reveal_id,
-            arn: fetch.arn,
+            secret: fetch.secret,
             version: fetch.version,
             value,
             shown,
@@ -234,7 +243,7 @@ impl Reveal {
     fn pane_for_selection(&self, ctx: &Ctx) -> Option<&ValuePane> {
         let pane = self.value.as_ref()?;
         let selected = ctx.selected?;
-        (pane.arn == selected.arn && pane.version == self.version).then_some(pane)
+        (selected.is(&pane.secret) && pane.version == self.version).then_some(pane)
     }
 
     /// `c`: the selected JSON key in the value pane, else the whole value (fetched for the

@@ -12,6 +12,7 @@ pub use commands::Command;
 pub use crate::kit::widgets::relative;
 
 use crate::app::room::Ctx;
+use crate::ids::{IdentityId, SecretRef};
 use crate::model::Rotation;
 use crate::model::rotation::{Facts, Health, StageMap, derive};
 
@@ -20,17 +21,29 @@ use crate::model::rotation::{Facts, Health, StageMap, derive};
 #[derive(Debug, Clone, Default)]
 pub struct RotationRoom {
     pub overview: Option<overview::Overview>,
-    /// Rotation events the audit pane found, by secret ARN.
-    pub events: std::collections::HashMap<String, Vec<crate::model::RotationEvent>>,
+    /// Rotation events the audit pane found, by the identity that looked them up and the
+    /// secret's ARN.
+    pub events: std::collections::HashMap<(IdentityId, String), Vec<crate::model::RotationEvent>>,
+}
+
+impl RotationRoom {
+    /// Rotation events the audit pane found for `secret`, as its identity.
+    pub fn found_events(&mut self, secret: &SecretRef, events: Vec<crate::model::RotationEvent>) {
+        self.events
+            .insert((secret.identity, secret.arn.to_string()), events);
+    }
+
+    /// `identity` is no longer held: the events it looked up go.
+    pub fn forget(&mut self, identity: IdentityId) {
+        self.events.retain(|(held, _), _| *held != identity);
+    }
 }
 
 /// What the panel and the actions know about the selected secret: its detail once
 /// described (with the pending version's age), else its ListSecrets row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Subject {
-    pub region: String,
-    pub arn: String,
-    pub name: String,
+    pub secret: SecretRef,
     pub rotation: Rotation,
     pub owning_service: Option<String>,
     pub stages: StageMap,
@@ -39,23 +52,20 @@ pub struct Subject {
 }
 
 impl Subject {
-    /// The selected secret, if any.
+    /// The selected secret, if any (and its ARN can be used).
     pub fn of(ctx: &Ctx) -> Option<Subject> {
         let secret = ctx.selected?;
+        let address = ctx.address(secret).ok()?;
         let subject = match ctx.detail {
             Some(Ok(detail)) => Subject {
-                region: secret.region.clone(),
-                arn: detail.arn.clone(),
-                name: detail.name.clone(),
+                secret: address,
                 rotation: detail.rotation.clone(),
                 owning_service: detail.owning_service.clone(),
                 stages: StageMap::of_detail(detail),
                 described: true,
             },
             _ => Subject {
-                region: secret.region.clone(),
-                arn: secret.arn.clone(),
-                name: secret.name.clone(),
+                secret: address,
                 rotation: secret.rotation.clone(),
                 owning_service: secret.owning_service.clone(),
                 stages: StageMap::of_summary(secret),
@@ -67,7 +77,10 @@ impl Subject {
 
     /// Its health, with the rotation events the audit pane found for it.
     pub fn health(&self, ctx: &Ctx, room: &RotationRoom) -> Health {
-        let events = room.events.get(&self.arn).map_or(&[][..], Vec::as_slice);
+        let events = room
+            .events
+            .get(&(self.secret.identity, self.secret.arn.to_string()))
+            .map_or(&[][..], Vec::as_slice);
         derive(
             Facts {
                 rotation: &self.rotation,

@@ -6,6 +6,7 @@ use crate::app::effect::{AwsCall, RotationRules};
 use crate::app::envelope::Written;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
 use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
+use crate::ids::SecretRef;
 use crate::model::AwsError;
 use crate::model::rotation::Health;
 use crate::model::rotation::schedule::{self, Schedule, ScheduleChange};
@@ -22,14 +23,14 @@ impl RotationRoom {
             out.warn(format!(
                 "{}: {pending}; the service refuses a new rotation until it finishes or is \
                  repaired",
-                subject.name
+                subject.secret
             ));
             return;
         }
         if !subject.rotation.enabled && !subject.has_rotator() {
             out.info(format!(
                 "{} has no rotation configured: set a schedule and a function first",
-                subject.name
+                subject.secret
             ));
             self.schedule(ctx, out);
             return;
@@ -39,12 +40,10 @@ impl RotationRoom {
             question: format!(
                 "Rotate {} in {} now? {rotator} makes a new version and moves AWSCURRENT to it; \
                  whatever reads the secret gets the new value from then on.",
-                subject.name, subject.region
+                subject.secret, subject.secret.region
             ),
             on_yes: OnYes::Call(AwsCall::Rotate {
-                region: subject.region.clone(),
-                arn: subject.arn.clone(),
-                name: subject.name.clone(),
+                secret: subject.secret.clone(),
             }),
             typed: None,
         }));
@@ -61,21 +60,19 @@ impl RotationRoom {
             out.warn(format!(
                 "{}: {pending}; the service takes no new schedule until it finishes or is \
                  repaired",
-                subject.name
+                subject.secret
             ));
             return;
         }
         out.intent(Intent::Prompt {
             label: format!(
                 "Rotation schedule of {}: {}",
-                subject.name,
+                subject.secret,
                 schedule::SYNTAX
             ),
             initial: schedule::current_input(&subject.rotation),
             purpose: PromptFor::RotationSchedule {
-                region: subject.region,
-                arn: subject.arn,
-                name: subject.name,
+                secret: subject.secret,
             },
         });
     }
@@ -84,46 +81,39 @@ impl RotationRoom {
     /// A mistake is explained and the prompt comes back with the text as typed.
     pub fn prompted(purpose: PromptFor, text: &str, ctx: &Ctx, out: &mut Out) {
         match purpose {
-            PromptFor::RotationSchedule { region, arn, name } => {
+            PromptFor::RotationSchedule { secret } => {
                 let change = match schedule::parse(text) {
                     Ok(change) => change,
                     Err(why) => {
                         out.error(why);
                         out.intent(Intent::Prompt {
-                            label: format!("Rotation schedule of {name}: {}", schedule::SYNTAX),
+                            label: format!("Rotation schedule of {secret}: {}", schedule::SYNTAX),
                             initial: text.to_owned(),
-                            purpose: PromptFor::RotationSchedule { region, arn, name },
+                            purpose: PromptFor::RotationSchedule { secret },
                         });
                         return;
                     }
                 };
-                let subject = Subject::of(ctx).filter(|s| s.arn == arn);
+                let subject = Subject::of(ctx).filter(|s| s.secret == secret);
                 let needs_function = subject.as_ref().is_none_or(|s| !s.has_rotator());
                 if needs_function {
                     out.intent(Intent::Prompt {
                         label: format!(
-                            "{name} has no rotation function: the ARN of the Lambda that \
+                            "{secret} has no rotation function: the ARN of the Lambda that \
                              rotates it"
                         ),
                         initial: String::new(),
                         purpose: PromptFor::RotationFunction {
-                            region,
-                            arn,
-                            name,
+                            secret,
                             schedule: text.to_owned(),
                         },
                     });
                     return;
                 }
                 let rotator = subject.as_ref().map_or_else(String::new, rotator);
-                confirm_schedule(&region, &arn, &name, &change, None, &rotator, out);
+                confirm_schedule(secret, &change, None, &rotator, out);
             }
-            PromptFor::RotationFunction {
-                region,
-                arn,
-                name,
-                schedule,
-            } => {
+            PromptFor::RotationFunction { secret, schedule } => {
                 let function = text.trim();
                 let Ok(change) = schedule::parse(&schedule) else {
                     return;
@@ -134,27 +124,14 @@ impl RotationRoom {
                         sanitize_line(function)
                     ));
                     out.intent(Intent::Prompt {
-                        label: format!("The ARN of the Lambda that rotates {name}"),
+                        label: format!("The ARN of the Lambda that rotates {secret}"),
                         initial: function.to_owned(),
-                        purpose: PromptFor::RotationFunction {
-                            region,
-                            arn,
-                            name,
-                            schedule,
-                        },
+                        purpose: PromptFor::RotationFunction { secret, schedule },
                     });
                     return;
                 }
                 let rotator = format!("the function {}", function_name(function));
-                confirm_schedule(
-                    &region,
-                    &arn,
-                    &name,
-                    &change,
-                    Some(function.to_owned()),
-                    &rotator,
-                    out,
-                );
+                confirm_schedule(secret, &change, Some(function.to_owned()), &rotator, out);
             }
             _ => {}
         }
@@ -168,7 +145,7 @@ impl RotationRoom {
         if !subject.rotation.enabled && subject.stages.pending_elsewhere().is_none() {
             out.info(format!(
                 "Automatic rotation of {} is already off",
-                subject.name
+                subject.secret
             ));
             return;
         }
@@ -177,12 +154,10 @@ impl RotationRoom {
                 "Turn automatic rotation of {} off? It is no longer rotated on schedule (a \
                  rotation under way is cancelled; if AWSPENDING stays behind, repair-rotation \
                  removes it). The rotation settings can be set again with rotation-schedule.",
-                subject.name
+                subject.secret
             ),
             on_yes: OnYes::Call(AwsCall::CancelRotation {
-                region: subject.region,
-                arn: subject.arn,
-                name: subject.name,
+                secret: subject.secret,
             }),
             typed: None,
         }));
@@ -196,7 +171,7 @@ impl RotationRoom {
         let Some(pending) = subject.stages.pending_elsewhere() else {
             out.info(format!(
                 "{} has no rotation to repair: AWSPENDING is on no version but AWSCURRENT's",
-                subject.name
+                subject.secret
             ));
             return;
         };
@@ -217,12 +192,10 @@ impl RotationRoom {
                  ({current}) is untouched, so whatever reads the secret is unaffected. A new \
                  rotation can start afterwards.",
                 short_id(pending),
-                subject.name
+                subject.secret
             ),
             on_yes: OnYes::Call(AwsCall::RemovePending {
-                region: subject.region,
-                arn: subject.arn,
-                name: subject.name,
+                secret: subject.secret.clone(),
                 version: pending.to_owned(),
             }),
             typed: None,
@@ -232,17 +205,19 @@ impl RotationRoom {
     /// The answer to a rotation write: said in the footer, then the secret is described
     /// again so the panel follows.
     pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
-        let (AwsCall::Rotate { arn, name, .. }
-        | AwsCall::SetRotation { arn, name, .. }
-        | AwsCall::CancelRotation { arn, name, .. }
-        | AwsCall::RemovePending { arn, name, .. }) = call
+        let (AwsCall::Rotate { secret }
+        | AwsCall::SetRotation { secret, .. }
+        | AwsCall::CancelRotation { secret }
+        | AwsCall::RemovePending { secret, .. }) = call
         else {
             return;
         };
         let error = match result {
             Ok(written) => {
-                out.info(done(call, name, &written));
-                out.intent(Intent::SecretChanged { arn: arn.clone() });
+                out.info(done(call, &secret.name, &written));
+                out.intent(Intent::SecretChanged {
+                    secret: secret.clone(),
+                });
                 return;
             }
             Err(error) => error,
@@ -254,22 +229,24 @@ impl RotationRoom {
         let text = match call {
             // Refused before it began: nothing changed.
             _ if in_progress => format!(
-                "{name} unchanged: {} (repair-rotation removes a stuck AWSPENDING)",
+                "{secret} unchanged: {} (repair-rotation removes a stuck AWSPENDING)",
                 ctx.explain(&error)
             ),
             // RotateSecret can fail after it has started (its function missing, say),
             // leaving a new AWSPENDING version and the new schedule: never claimed
             // unchanged.
             AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => format!(
-                "{name}: the rotation did not go through: {}. The panel shows what the \
+                "{secret}: the rotation did not go through: {}. The panel shows what the \
                  service left",
                 ctx.explain(&error)
             ),
-            _ => format!("{name} unchanged: {}", ctx.explain(&error)),
+            _ => format!("{secret} unchanged: {}", ctx.explain(&error)),
         };
         out.error(text);
         // What the service refused may be because the panel was out of date.
-        out.intent(Intent::SecretChanged { arn: arn.clone() });
+        out.intent(Intent::SecretChanged {
+            secret: secret.clone(),
+        });
     }
 }
 
@@ -334,9 +311,7 @@ fn is_lambda_arn(text: &str) -> bool {
 }
 
 fn confirm_schedule(
-    region: &str,
-    arn: &str,
-    name: &str,
+    secret: SecretRef,
     change: &ScheduleChange,
     lambda_arn: Option<String>,
     rotator: &str,
@@ -378,11 +353,9 @@ fn confirm_schedule(
         " without rotating it now".to_owned()
     };
     out.intent(Intent::Confirm(ConfirmRequest {
-        question: format!("Rotate {name} {words}{window},{now}?"),
+        question: format!("Rotate {secret} {words}{window},{now}?"),
         on_yes: OnYes::Call(AwsCall::SetRotation {
-            region: region.to_owned(),
-            arn: arn.to_owned(),
-            name: name.to_owned(),
+            secret,
             rules,
             lambda_arn,
             rotate_now: change.rotate_now,
@@ -440,9 +413,13 @@ mod tests {
         let ctx = Ctx::bare(&settings, std::time::Instant::now());
         let said = |message: &str| {
             let call = AwsCall::Rotate {
-                region: "us-east-1".into(),
-                arn: "arn:aws:secretsmanager:us-east-1:1:secret:s".into(),
-                name: "s".into(),
+                secret: SecretRef::new(
+                    crate::ids::IdentityId::START,
+                    "us-east-1",
+                    "arn:aws:secretsmanager:us-east-1:1:secret:s",
+                    "s",
+                )
+                .expect("an ARN"),
             };
             let error = AwsError {
                 kind: crate::model::ErrorKind::Other,

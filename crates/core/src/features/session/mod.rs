@@ -1,6 +1,6 @@
 //! Session: who smtui runs as (the identity id every effect names, and what
-//! sts:GetCallerIdentity said), and the generation that makes older results stale. Role
-//! switching adds identities here.
+//! sts:GetCallerIdentity said), the identities whose data is held, each at the generation
+//! that makes its older results stale. Role switching adds identities here.
 
 pub mod commands;
 pub mod role_form;
@@ -62,8 +62,14 @@ pub const RENEW_BEFORE: jiff::SignedDuration = jiff::SignedDuration::from_mins(5
 
 #[derive(Debug, Clone)]
 pub struct Session {
-    /// Bumped on refresh (and on role switches): results of older requests are dropped.
-    pub generation: u64,
+    /// The identities whose data is held (listed, described, revealed), each with its
+    /// current generation: a result is used only when its identity is held and its
+    /// generation is that identity's current one (`holds`). Today one identity is held,
+    /// the current one; holding more is a matter of the UI.
+    held: Vec<Stamp>,
+    /// The last generation given out: each refresh or hold takes a new one, so an answer
+    /// asked for before never matches again (not even when an identity is held again).
+    generations: u64,
     /// The identity new effects run as.
     pub identity: IdentityId,
     /// Who that is, once GetCallerIdentity has answered.
@@ -96,7 +102,11 @@ pub struct Session {
 impl Session {
     pub fn new(home_region: Option<String>) -> Self {
         Self {
-            generation: 1,
+            held: vec![Stamp {
+                generation: 1,
+                identity: IdentityId::START,
+            }],
+            generations: 1,
             identity: IdentityId::START,
             caller: None,
             home_region,
@@ -365,9 +375,16 @@ impl Session {
             return;
         }
         self.history.push(self.identity);
+        self.work_as(identity);
+    }
+
+    /// A switch, as the UI has it: the identity worked as before is no longer held (its
+    /// answers still on their way are dropped), and `identity` is held and worked as.
+    fn work_as(&mut self, identity: IdentityId) {
+        self.release(self.identity);
         self.identity = identity;
         self.caller = None;
-        self.next_generation();
+        self.hold(identity);
     }
 
     /// The identity `role-back` returns to.
@@ -381,23 +398,63 @@ impl Session {
         let Some(previous) = self.history.pop() else {
             return false;
         };
-        self.identity = previous;
-        self.caller = None;
-        self.next_generation();
+        self.work_as(previous);
         true
     }
 
-    /// The stamp effects carry now, and that results must carry to be used.
+    /// The stamp effects carry now: the current identity at its generation.
     pub fn stamp(&self) -> Stamp {
-        Stamp {
-            generation: self.generation,
+        self.stamp_for(self.identity).unwrap_or(Stamp {
+            generation: 0,
             identity: self.identity,
-        }
+        })
     }
 
-    /// Starts a new generation: every result asked for before is stale from now on.
+    /// The stamp of a call made as `identity`, while it is held.
+    pub fn stamp_for(&self, identity: IdentityId) -> Option<Stamp> {
+        self.held.iter().find(|h| h.identity == identity).copied()
+    }
+
+    /// The stale check: whether a result asked for with `stamp` is still wanted (its
+    /// identity is held, and its generation is that identity's current one).
+    pub fn holds(&self, stamp: Stamp) -> bool {
+        self.held.contains(&stamp)
+    }
+
+    /// Whether `identity`'s data is held (at whatever generation).
+    pub fn is_held(&self, identity: IdentityId) -> bool {
+        self.stamp_for(identity).is_some()
+    }
+
+    /// The identities whose data is held, the current one among them.
+    pub fn held(&self) -> impl Iterator<Item = IdentityId> + '_ {
+        self.held.iter().map(|h| h.identity)
+    }
+
+    /// Holds `identity`'s data from now on, at a new generation (again at a new one when
+    /// it was held already).
+    pub fn hold(&mut self, identity: IdentityId) -> Stamp {
+        self.generations += 1;
+        let stamp = Stamp {
+            generation: self.generations,
+            identity,
+        };
+        match self.held.iter_mut().find(|h| h.identity == identity) {
+            Some(held) => *held = stamp,
+            None => self.held.push(stamp),
+        }
+        stamp
+    }
+
+    /// Stops holding `identity`'s data: every answer for it still on its way is dropped.
+    pub fn release(&mut self, identity: IdentityId) {
+        self.held.retain(|h| h.identity != identity);
+    }
+
+    /// Starts a new generation of the current identity: every result asked for as it
+    /// before is stale from now on (another held identity's are not).
     pub fn next_generation(&mut self) {
-        self.generation += 1;
+        self.hold(self.identity);
     }
 
     /// GetCallerIdentity, in the home region (or the first browsed one).

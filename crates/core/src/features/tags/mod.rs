@@ -5,6 +5,8 @@
 
 pub mod commands;
 mod update;
+
+use crate::ids::SecretRef;
 pub mod view;
 pub use commands::Command;
 
@@ -17,9 +19,7 @@ pub const MAX_VALUE_CHARS: usize = 256;
 /// The popup: which secret, the highlighted tag, and the policy once fetched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagsPopup {
-    pub region: String,
-    pub arn: String,
-    pub name: String,
+    pub secret: SecretRef,
     pub selected: Cursor,
     /// `None` while GetResourcePolicy is on its way; `Ok(None)` when there is no policy.
     pub policy: Option<Result<Option<String>, String>>,

@@ -7,6 +7,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
 use crate::features::tags::Command as TagsCommand;
 use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Tags, TagsPopup};
+use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
 
@@ -26,19 +27,17 @@ impl Tags {
             out.intent(Intent::Describe);
             return;
         }
+        let Some(secret) = ctx.secret_ref(secret, out) else {
+            return;
+        };
         self.popup = Some(TagsPopup {
-            region: secret.region.clone(),
-            arn: secret.arn.clone(),
-            name: secret.name.clone(),
+            secret: secret.clone(),
             selected: Cursor::default(),
             policy: None,
             read_only: ctx.settings.read_only,
         });
         out.intent(Intent::Open(Layer::Tags));
-        out.intent(Intent::Call(AwsCall::FetchPolicy {
-            region: secret.region.clone(),
-            arn: secret.arn.clone(),
-        }));
+        out.intent(Intent::Call(AwsCall::FetchPolicy { secret }));
     }
 
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
@@ -47,7 +46,7 @@ impl Tags {
             return;
         };
         let tags: &[Tag] = match ctx.detail {
-            Some(Ok(detail)) if detail.arn == popup.arn => &detail.tags,
+            Some(Ok(detail)) if popup.secret.arn == detail.arn => &detail.tags,
             _ => &[],
         };
         if let Some(step) = command.as_move() {
@@ -57,7 +56,7 @@ impl Tags {
         let highlighted = tags.get(popup.selected.at());
         match command {
             Command::Tags(TagsCommand::Add) => out.intent(Intent::Prompt {
-                label: format!("Key of the new tag on {}", popup.name),
+                label: format!("Key of the new tag on {}", popup.secret.name),
                 initial: String::new(),
                 purpose: PromptFor::TagKey,
             }),
@@ -70,7 +69,7 @@ impl Tags {
                     out.warn(format!("{} is set by AWS: it is read-only", tag.key));
                 } else if command == Command::Tags(TagsCommand::Edit) {
                     out.intent(Intent::Prompt {
-                        label: format!("Value of {} on {}", tag.key, popup.name),
+                        label: format!("Value of {} on {}", tag.key, popup.secret.name),
                         initial: tag.value.clone(),
                         purpose: PromptFor::TagValue {
                             key: tag.key.clone(),
@@ -78,11 +77,9 @@ impl Tags {
                     });
                 } else {
                     out.intent(Intent::Confirm(ConfirmRequest {
-                        question: format!("Remove the tag {} from {}?", tag.key, popup.name),
+                        question: format!("Remove the tag {} from {}?", tag.key, popup.secret.name),
                         on_yes: OnYes::Call(AwsCall::Untag {
-                            region: popup.region.clone(),
-                            arn: popup.arn.clone(),
-                            name: popup.name.clone(),
+                            secret: popup.secret.clone(),
                             key: tag.key.clone(),
                         }),
                         typed: None,
@@ -93,14 +90,14 @@ impl Tags {
                 // The popup's own secret: the selection may have moved under it.
                 let Some(Ok(detail)) = ctx
                     .detail
-                    .filter(|d| d.as_ref().is_ok_and(|d| d.arn == popup.arn))
+                    .filter(|d| d.as_ref().is_ok_and(|d| popup.secret.arn == d.arn))
                 else {
                     out.info("Still describing the secret; try again in a moment");
                     return;
                 };
                 let current = detail.description.clone().unwrap_or_default();
                 out.intent(Intent::Prompt {
-                    label: format!("Description of {}", popup.name),
+                    label: format!("Description of {}", popup.secret.name),
                     initial: current,
                     purpose: PromptFor::Description,
                 });
@@ -132,7 +129,7 @@ impl Tags {
                     out.intent(Intent::PromptAgain { text });
                 } else {
                     out.intent(Intent::Prompt {
-                        label: format!("Value of {key} on {}", popup.name),
+                        label: format!("Value of {key} on {}", popup.secret.name),
                         initial: String::new(),
                         purpose: PromptFor::TagValue { key },
                     });
@@ -147,7 +144,7 @@ impl Tags {
                     return;
                 }
                 let existing = match ctx.detail {
-                    Some(Ok(detail)) if detail.arn == popup.arn => detail
+                    Some(Ok(detail)) if popup.secret.arn == detail.arn => detail
                         .tags
                         .iter()
                         .find(|t| t.key == key)
@@ -157,16 +154,14 @@ impl Tags {
                 let question = match existing {
                     Some(old) => format!(
                         "Replace the value of the tag {key} on {} ({old:?} now) with {text:?}?",
-                        popup.name
+                        popup.secret.name
                     ),
-                    None => format!("Set the tag {key} = {text:?} on {}?", popup.name),
+                    None => format!("Set the tag {key} = {text:?} on {}?", popup.secret.name),
                 };
                 out.intent(Intent::Confirm(ConfirmRequest {
                     question,
                     on_yes: OnYes::Call(AwsCall::Tag {
-                        region: popup.region.clone(),
-                        arn: popup.arn.clone(),
-                        name: popup.name.clone(),
+                        secret: popup.secret.clone(),
                         key,
                         value: text,
                     }),
@@ -174,11 +169,9 @@ impl Tags {
                 }));
             }
             PromptFor::Description => out.intent(Intent::Confirm(ConfirmRequest {
-                question: format!("Set the description of {} to {text:?}?", popup.name),
+                question: format!("Set the description of {} to {text:?}?", popup.secret.name),
                 on_yes: OnYes::Call(AwsCall::UpdateDescription {
-                    region: popup.region.clone(),
-                    arn: popup.arn.clone(),
-                    name: popup.name.clone(),
+                    secret: popup.secret.clone(),
                     description: text,
                 }),
                 typed: None,
@@ -202,31 +195,31 @@ impl Tags {
 
     pub fn policy_loaded(
         &mut self,
-        arn: &str,
+        secret: &SecretRef,
         result: Result<Option<String>, AwsError>,
         ctx: &Ctx,
     ) {
-        if let Some(popup) = self.popup.as_mut().filter(|p| p.arn == arn) {
+        if let Some(popup) = self.popup.as_mut().filter(|p| p.secret == *secret) {
             popup.policy = Some(result.map_err(|e| ctx.explain(&e)));
         }
     }
 
     /// The answer to a tag or description change (the router describes the secret again).
     pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
-        let (arn, name, what) = match call {
-            AwsCall::Tag { arn, name, key, .. } => (arn, name, format!("tag {key} set")),
-            AwsCall::Untag { arn, name, key, .. } => (arn, name, format!("tag {key} removed")),
-            AwsCall::UpdateDescription { arn, name, .. } => {
-                (arn, name, "description changed".to_owned())
-            }
+        let (secret, what) = match call {
+            AwsCall::Tag { secret, key, .. } => (secret, format!("tag {key} set")),
+            AwsCall::Untag { secret, key, .. } => (secret, format!("tag {key} removed")),
+            AwsCall::UpdateDescription { secret, .. } => (secret, "description changed".to_owned()),
             _ => return,
         };
         match result {
             Ok(_) => {
-                out.info(format!("{name}: {what}"));
-                out.intent(Intent::SecretChanged { arn: arn.clone() });
+                out.info(format!("{secret}: {what}"));
+                out.intent(Intent::SecretChanged {
+                    secret: secret.clone(),
+                });
             }
-            Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+            Err(error) => out.error(format!("{secret} unchanged: {}", ctx.explain(&error))),
         }
     }
 }

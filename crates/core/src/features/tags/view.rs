@@ -25,7 +25,7 @@ pub fn render(
 ) {
     let key = |command| keymap.label(Layer::Tags, command);
     let mut lines = vec![Line::styled(
-        format!("Tags of {}", sanitize_line(&popup.name)),
+        format!("Tags of {}", sanitize_line(&popup.secret.name)),
         theme.header,
     )];
     let tags = detail.map(|d| d.tags.as_slice()).unwrap_or_default();

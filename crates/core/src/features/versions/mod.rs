@@ -10,6 +10,7 @@ pub use commands::Command;
 
 use crate::app::revealed::Revealed;
 use crate::diff::DiffRow;
+use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{SecretDetail, VersionSel};
 
@@ -48,9 +49,7 @@ pub struct Picker {
     /// Marked with Space: `compare` then compares it with the highlighted one.
     pub marked: Option<usize>,
     /// Which secret, for compare and make-current.
-    pub region: String,
-    pub arn: String,
-    pub name: String,
+    pub secret: SecretRef,
     /// `--read-only`: make-current is not offered.
     pub read_only: bool,
 }

@@ -11,6 +11,7 @@ use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::versions::Command as VersionsCommand;
 use crate::features::versions::{Comparison, Picker, VersionChoice, Versions, choices};
+use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 
@@ -31,15 +32,16 @@ impl Versions {
                 return;
             }
         };
+        let Some(secret) = ctx.secret_ref(secret, out) else {
+            return;
+        };
         let choices = choices(detail);
         let selected = Cursor::at_row(Picker::position_of(&choices, current));
         self.picker = Some(Picker {
             choices,
             selected,
             marked: None,
-            region: secret.region.clone(),
-            arn: secret.arn.clone(),
-            name: secret.name.clone(),
+            secret,
             read_only: ctx.settings.read_only,
         });
         out.intent(Intent::Open(Layer::Versions));
@@ -107,8 +109,7 @@ impl Versions {
         });
         out.intent(Intent::Open(Layer::Compare));
         out.intent(Intent::Call(AwsCall::FetchPair {
-            region: picker.region.clone(),
-            arn: picker.arn.clone(),
+            secret: picker.secret.clone(),
             versions: [older.version_id.clone(), newer.version_id.clone()],
         }));
     }
@@ -116,12 +117,12 @@ impl Versions {
     /// Both values arrived: only which keys or lines differ is kept, as secrets.
     pub fn pair_loaded(
         &mut self,
-        arn: &str,
+        secret: &SecretRef,
         result: Result<[FetchedValue; 2], AwsError>,
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let open = self.picker.as_ref().is_some_and(|p| p.arn == arn);
+        let open = self.picker.as_ref().is_some_and(|p| p.secret == *secret);
         let Some(comparison) = self.comparison.as_mut().filter(|_| open) else {
             return;
         };
@@ -168,7 +169,7 @@ impl Versions {
         out: &mut Out,
     ) {
         let AwsCall::MakeCurrent {
-            arn, name, version, ..
+            secret, version, ..
         } = call
         else {
             return;
@@ -176,11 +177,13 @@ impl Versions {
         match result {
             Ok(_) => {
                 let short: String = version.chars().take(8).collect();
-                out.info(format!("{name}: version {short} is AWSCURRENT again"));
+                out.info(format!("{secret}: version {short} is AWSCURRENT again"));
                 out.intent(Intent::Close(Layer::Versions));
-                out.intent(Intent::SecretChanged { arn: arn.clone() });
+                out.intent(Intent::SecretChanged {
+                    secret: secret.clone(),
+                });
             }
-            Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+            Err(error) => out.error(format!("{secret} unchanged: {}", ctx.explain(&error))),
         }
     }
 }
@@ -202,14 +205,12 @@ fn make_current(picker: &Picker, choice: &VersionChoice, out: &mut Out) {
             "Make version {} of {} current? AWSCURRENT moves from {} to it, and the service \
              moves AWSPREVIOUS to {}. Applications read the older value from then on.",
             short(&choice.version_id),
-            picker.name,
+            picker.secret,
             short(&current.version_id),
             short(&current.version_id)
         ),
         on_yes: OnYes::Call(AwsCall::MakeCurrent {
-            region: picker.region.clone(),
-            arn: picker.arn.clone(),
-            name: picker.name.clone(),
+            secret: picker.secret.clone(),
             version: choice.version_id.clone(),
             from: current.version_id.clone(),
         }),

@@ -483,6 +483,7 @@ mod tests {
 
     fn empty_summary() -> SecretSummary {
         SecretSummary {
+            identity: crate::ids::IdentityId::START,
             arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf".into(),
             name: "db".into(),
             region: "us-east-1".into(),
@@ -540,6 +541,7 @@ mod tests {
         assert_eq!(map.pending_elsewhere(), Some("v3"));
         assert_eq!(map.pending_since, Some(at("2026-11-20T00:00:00Z")));
         let summary = SecretSummary {
+            identity: crate::ids::IdentityId::START,
             stages: vec![VersionStages {
                 version_id: "v3".into(),
                 stages: vec![PENDING.into()],
