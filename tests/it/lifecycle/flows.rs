@@ -297,7 +297,7 @@ fn a_replica_is_refused_every_change_before_anything_opens() {
         s
     };
     h.page("eu-west-1", vec![replica.clone()], true);
-    assert!(h.state.browse.list.select_arn(&replica.arn));
+    assert!(h.state.browse.list.select(&replica.key()));
     for key in ['e', 'D', 't', 'o'] {
         h.state.status = None;
         press(&mut h, KeyCode::Char(key));

@@ -171,9 +171,9 @@ pub enum Intent {
     PromptAgain {
         text: String,
     },
-    /// Select this secret in the list (clearing a filter that hides it).
+    /// Select this row in the list (clearing a filter that hides it).
     SelectSecret {
-        arn: String,
+        row: crate::ids::RowKey,
     },
     /// A secret was created: its row joins the list without a reload.
     AddRow(crate::model::SecretSummary),

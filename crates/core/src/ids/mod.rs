@@ -6,8 +6,10 @@
 
 mod arn;
 mod identity;
+mod row_key;
 mod secret_ref;
 
 pub use arn::{Arn, ArnError};
 pub use identity::{Identity, IdentityId, IdentityKind};
+pub use row_key::RowKey;
 pub use secret_ref::SecretRef;

@@ -43,6 +43,16 @@ impl SecretSummary {
     pub fn is(&self, secret: &crate::ids::SecretRef) -> bool {
         secret.identity == self.identity && secret.arn == self.arn
     }
+
+    /// This row's key in the list: the identity that listed it and its ARN.
+    pub fn key(&self) -> crate::ids::RowKey {
+        crate::ids::RowKey::new(self.identity, self.arn.clone())
+    }
+
+    /// Whether this is the row `key` names.
+    pub fn has_key(&self, key: &crate::ids::RowKey) -> bool {
+        key.identity == self.identity && key.arn == self.arn
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

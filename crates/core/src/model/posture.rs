@@ -91,6 +91,9 @@ impl Check {
 /// One secret's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The identity whose row it is (not in `smtui posture`'s report: one identity lists).
+    #[serde(skip)]
+    pub identity: crate::ids::IdentityId,
     pub name: String,
     pub region: String,
     pub arn: String,
@@ -100,6 +103,18 @@ pub struct Finding {
     pub last_rotated: Option<Timestamp>,
     pub next_rotation: Option<Timestamp>,
     pub last_accessed: Option<Timestamp>,
+}
+
+impl Finding {
+    /// The key of the row it was found in.
+    pub fn row(&self) -> crate::ids::RowKey {
+        crate::ids::RowKey::new(self.identity, self.arn.clone())
+    }
+
+    /// Whether it was found in the row `row` names.
+    pub fn is(&self, row: &crate::ids::RowKey) -> bool {
+        self.identity == row.identity && self.arn == row.arn
+    }
 }
 
 // serde's `serialize_with` hands the field by reference.
@@ -224,6 +239,7 @@ fn finding(
         failed.push(Check::Tagged);
     }
     Finding {
+        identity: secret.identity,
         name: secret.name.clone(),
         region: secret.region.clone(),
         arn: secret.arn.clone(),

@@ -83,13 +83,13 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => state.prompt.again(text, out),
             Intent::AddRow(summary) => state.browse.add_row(summary),
-            Intent::SelectSecret { arn } => match state.browse.list.unhide_and_select(&arn) {
+            Intent::SelectSecret { row } => match state.browse.list.unhide_and_select(&row) {
                 None => out.warn("That secret is no longer listed"),
                 Some(unhidden) => say_unhidden(&unhidden, out),
             },
             Intent::SecretChanged { secret } => secret_changed(state, &secret, out),
             Intent::DeletionChanged { secret, on } => {
-                state.browse.list.set_deleted(secret.arn.as_str(), on);
+                state.browse.list.set_deleted(&(&secret).into(), on);
                 // Its detail (the deletion date) is described again, now if it is on screen.
                 secret_changed(state, &secret, out);
             }

@@ -71,7 +71,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     state.status = state.status.take().filter(|s| s.outlasts(input, now));
     let before = Before {
         stamp: state.session.stamp(),
-        selected: selected_arn(state),
+        selected: selected_row(state),
         showing_value: state.reveal.value.is_some(),
     };
     let mut out = Out::default();
@@ -394,7 +394,7 @@ fn refuse_read_only(what: &OnYes, out: &mut Out) {
 /// What the rules compare with: the state before the action.
 struct Before {
     stamp: Stamp,
-    selected: Option<String>,
+    selected: Option<crate::ids::RowKey>,
     showing_value: bool,
 }
 
@@ -417,7 +417,7 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
     }
     // Moving off a secret masks its value and resets the version; the new one is described
     // once the selection rests.
-    let after = selected_arn(state);
+    let after = selected_row(state);
     if after != before.selected {
         state.reveal.forget_for_selection_change();
         if let Some(secret) = selected_secret(state) {
@@ -489,6 +489,7 @@ fn selected_secret(state: &State) -> Option<crate::ids::SecretRef> {
     state.ctx().address(state.selected()?).ok()
 }
 
-fn selected_arn(state: &State) -> Option<String> {
-    state.selected().map(|s| s.arn.clone())
+/// The selected row's key: moving to another identity's row of the same secret is a move.
+fn selected_row(state: &State) -> Option<crate::ids::RowKey> {
+    state.selected().map(crate::model::SecretSummary::key)
 }

@@ -55,7 +55,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         Outcome::Described { secret, result } => {
             if let Ok(detail) = &result {
-                state.browse.list.refresh_from_detail(detail);
+                state.browse.list.refresh_from_detail(identity, detail);
             }
             let ttl = state.settings.detail_ttl;
             state.details.loaded(&secret, result, ttl, state.now);

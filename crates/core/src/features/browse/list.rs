@@ -11,6 +11,7 @@ use crate::features::browse::filter::Haystacks;
 use crate::features::browse::order::{Orders, merge, retain};
 use crate::features::browse::row::Row;
 use crate::features::browse::row::{Column, Sort};
+use crate::ids::{IdentityId, RowKey};
 use crate::kit::{Cursor, Move};
 use crate::model::SecretSummary;
 
@@ -43,15 +44,16 @@ pub struct SecretList {
     region: Option<String>,
     sort: Sort,
     show_deleted: bool,
-    /// The secret selected when a refresh started (`remember_selection`): selected again
-    /// whenever its row is (back) in the list, until the user moves.
-    wanted: Option<String>,
+    /// The row selected when a refresh started (`remember_selection`): selected again
+    /// whenever it is (back) in the list, until the user moves.
+    wanted: Option<RowKey>,
     /// Whether the selection was put somewhere (a move, a click, a secret selected for the
     /// user). Until then it stays on the first row while pages arrive in any order.
     chosen: bool,
-    /// Row index by a hash of its ARN: finding the selection again after a page is a
-    /// lookup, not a scan of every row (it was most of a page's cost).
-    by_arn: std::collections::HashMap<u64, usize>,
+    /// Row index by a hash of its key (identity and ARN: two identities list one ARN as
+    /// two rows): finding the selection again after a page is a lookup, not a scan of
+    /// every row (it was most of a page's cost).
+    by_key: std::collections::HashMap<u64, usize>,
     hasher: std::hash::RandomState,
     /// The widest name (in columns) of the live rows, and of those scheduled for deletion:
     /// the name column asks for that much.
@@ -76,7 +78,7 @@ impl Default for SecretList {
             show_deleted: false,
             wanted: None,
             chosen: false,
-            by_arn: std::collections::HashMap::new(),
+            by_key: std::collections::HashMap::new(),
             hasher: std::hash::RandomState::new(),
             widest: (0, 0),
         }
@@ -161,19 +163,20 @@ impl SecretList {
         self.rows.iter().map(|r| &r.summary)
     }
 
-    /// Selects `arn` as `unhide_and_select` does. Returns whether it is listed at all.
-    pub fn select_arn(&mut self, arn: &str) -> bool {
-        self.unhide_and_select(arn).is_some()
+    /// Selects the row `key` names as `unhide_and_select` does. Returns whether it is
+    /// listed at all.
+    pub fn select(&mut self, key: &RowKey) -> bool {
+        self.unhide_and_select(key).is_some()
     }
 
-    /// Selects `arn`, changing only what hides it: deleted secrets are shown only when it is
-    /// one, every region only when it is in another, and the filter text is cleared only
-    /// when it still hides it after those. Returns what changed (for the footer), or `None`
-    /// when it is not listed at all.
-    pub fn unhide_and_select(&mut self, arn: &str) -> Option<Unhidden> {
-        let row = self.row_of(arn)?;
+    /// Selects the row `key` names, changing only what hides it: deleted secrets are shown
+    /// only when it is one, every region only when it is in another, and the filter text is
+    /// cleared only when it still hides it after those. Returns what changed (for the
+    /// footer), or `None` when it is not listed at all.
+    pub fn unhide_and_select(&mut self, key: &RowKey) -> Option<Unhidden> {
+        let row = self.row_of(key)?;
         let mut unhidden = Unhidden::default();
-        if self.position_of(arn).is_none() {
+        if self.position_of(key).is_none() {
             let summary = &self.rows[row].summary;
             unhidden.deleted = summary.deleted_date.is_some() && !self.show_deleted;
             unhidden.region = self
@@ -189,12 +192,12 @@ impl SecretList {
                     }
                 });
             }
-            if self.position_of(arn).is_none() && !self.filter.is_empty() {
+            if self.position_of(key).is_none() && !self.filter.is_empty() {
                 unhidden.filter = Some(self.filter.clone());
                 self.change(|list| list.filter.clear());
             }
         }
-        let at = self.position_of(arn)?;
+        let at = self.position_of(key)?;
         self.selected.set(at);
         self.wanted = None;
         self.chosen = true;
@@ -204,7 +207,7 @@ impl SecretList {
     /// Drops every row of `region` as `identity` listed it (a fresh listing of it has
     /// started to arrive).
     /// Every order keeps its sequence without the region's rows: nothing is sorted.
-    pub fn clear_region(&mut self, identity: crate::ids::IdentityId, region: &str) {
+    pub fn clear_region(&mut self, identity: IdentityId, region: &str) {
         self.change_in_place(|list| {
             let kept: Vec<bool> = list
                 .rows
@@ -235,8 +238,8 @@ impl SecretList {
                 list.rows.push(Row { summary });
             }
             for i in first_new..list.rows.len() {
-                let key = list.hasher.hash_one(&list.rows[i].summary.arn);
-                list.by_arn.insert(key, i);
+                let hash = list.hash_of(&list.rows[i].summary);
+                list.by_key.insert(hash, i);
             }
             list.orders.add(&list.rows, first_new);
             let filter =
@@ -267,12 +270,13 @@ impl SecretList {
         });
     }
 
-    /// A delete or a restore changed whether `arn` is scheduled for deletion: the row
-    /// hides or shows as the deleted toggle says, and the selection keeps its place.
-    pub fn set_deleted(&mut self, arn: &str, on: Option<jiff::Timestamp>) {
+    /// A delete or a restore changed whether the row `key` names is scheduled for
+    /// deletion: it hides or shows as the deleted toggle says, and the selection keeps its
+    /// place. Another identity's row of the secret is that identity's to learn of.
+    pub fn set_deleted(&mut self, key: &RowKey, on: Option<jiff::Timestamp>) {
         self.change(|list| {
             for (i, row) in list.rows.iter_mut().enumerate() {
-                if row.summary.arn == arn {
+                if row.summary.has_key(key) {
                     row.summary.deleted_date = on;
                     list.hays.set_deleted(i, on.is_some());
                 }
@@ -281,12 +285,18 @@ impl SecretList {
         });
     }
 
-    /// What DescribeSecret says now about `arn`'s rotation and labels, into its row (so
-    /// the list and the overview agree with the panel after a change).
-    pub fn refresh_from_detail(&mut self, detail: &crate::model::SecretDetail) {
+    /// What DescribeSecret, asked as `identity`, says now about a secret's rotation and
+    /// labels, into that identity's row of it (so the list and the overview agree with the
+    /// panel after a change); another identity's row of it is its own to describe.
+    pub fn refresh_from_detail(
+        &mut self,
+        identity: IdentityId,
+        detail: &crate::model::SecretDetail,
+    ) {
         self.change(|list| {
             for i in 0..list.rows.len() {
-                if list.rows[i].summary.arn != detail.arn {
+                let row = &list.rows[i].summary;
+                if row.identity != identity || row.arn != detail.arn {
                     continue;
                 }
                 let summary = &mut list.rows[i].summary;
@@ -336,7 +346,7 @@ impl SecretList {
     /// A refresh is starting: whatever is selected now is selected again when its row comes
     /// back, even if regions are cleared and refilled in any order meanwhile.
     pub fn remember_selection(&mut self) {
-        self.wanted = self.selected().map(|s| s.arn.clone());
+        self.wanted = self.selected().map(SecretSummary::key);
     }
 
     /// Moves the selection, clamped to the list. The user has chosen: a refresh no longer
@@ -349,7 +359,7 @@ impl SecretList {
 
     /// Applies `edit`, then recomputes `visible`. The selection goes back to the secret a
     /// refresh took away if it has come back; else, before the user has chosen one, it is
-    /// the first row; else it stays on the same secret if it survives (the ARN is taken
+    /// the first row; else it stays on the same row if it survives (its key is taken
     /// before `edit` invalidates the old indices), else keeps its place.
     fn change(&mut self, edit: impl FnOnce(&mut Self)) {
         self.change_in_place(|list| {
@@ -360,17 +370,17 @@ impl SecretList {
 
     /// `change` for an edit that brings `visible` up to date itself.
     fn change_in_place(&mut self, edit: impl FnOnce(&mut Self)) {
-        let current = self.selected().map(|s| s.arn.clone());
+        let current = self.selected().map(SecretSummary::key);
         edit(self);
         // `wanted` is kept until the user moves: found while its region still holds its old
         // row, it must still win when that region is cleared and listed again.
-        let returned = self.wanted.as_deref().and_then(|arn| self.position_of(arn));
+        let returned = self.wanted.as_ref().and_then(|key| self.position_of(key));
         if !self.chosen {
             self.selected.set(returned.unwrap_or(0));
             return;
         }
         let at = returned
-            .or_else(|| current.and_then(|arn| self.position_of(&arn)))
+            .or_else(|| current.and_then(|key| self.position_of(&key)))
             .unwrap_or_else(|| {
                 self.selected_index()
                     .min(self.visible.len().saturating_sub(1))
@@ -409,29 +419,39 @@ impl SecretList {
         }
     }
 
-    /// Row indices changed (rows were dropped): the ARN index is built again.
+    /// Row indices changed (rows were dropped): the key index is built again.
     fn reindex(&mut self) {
-        self.by_arn.clear();
+        self.by_key.clear();
         for (i, row) in self.rows.iter().enumerate() {
-            let key = self.hasher.hash_one(&row.summary.arn);
-            self.by_arn.insert(key, i);
+            let hash = self.hash_of(&row.summary);
+            self.by_key.insert(hash, i);
         }
     }
 
-    /// Where `arn` is in `rows`, shown or not.
-    fn row_of(&self, arn: &str) -> Option<usize> {
-        let key = self.hasher.hash_one(arn);
-        match self.by_arn.get(&key) {
-            Some(&row) if self.rows.get(row).is_some_and(|r| r.summary.arn == arn) => Some(row),
-            _ => self.rows.iter().position(|r| r.summary.arn == arn),
+    /// The hash `by_key` files `row` under.
+    fn hash_of(&self, row: &SecretSummary) -> u64 {
+        self.hash(row.identity, &row.arn)
+    }
+
+    fn hash(&self, identity: IdentityId, arn: &str) -> u64 {
+        self.hasher.hash_one((identity, arn))
+    }
+
+    /// Where the row `key` names is in `rows`, shown or not.
+    fn row_of(&self, key: &RowKey) -> Option<usize> {
+        let hash = self.hash(key.identity, &key.arn);
+        match self.by_key.get(&hash) {
+            Some(&row) if self.rows.get(row).is_some_and(|r| r.summary.has_key(key)) => Some(row),
+            _ => self.rows.iter().position(|r| r.summary.has_key(key)),
         }
     }
 
-    /// Where `arn` is in `visible`: a lookup (a scan only if two ARNs ever shared a hash).
-    fn position_of(&self, arn: &str) -> Option<usize> {
-        let key = self.hasher.hash_one(arn);
-        match self.by_arn.get(&key) {
-            Some(&row) if self.rows.get(row).is_some_and(|r| r.summary.arn == arn) => {
+    /// Where the row `key` names is in `visible`: a lookup (a scan only if two keys ever
+    /// shared a hash).
+    fn position_of(&self, key: &RowKey) -> Option<usize> {
+        let hash = self.hash(key.identity, &key.arn);
+        match self.by_key.get(&hash) {
+            Some(&row) if self.rows.get(row).is_some_and(|r| r.summary.has_key(key)) => {
                 if !self.matches.get(row).copied().unwrap_or(false) {
                     return None;
                 }
@@ -446,7 +466,7 @@ impl SecretList {
             Some(_) => self
                 .visible
                 .iter()
-                .position(|&i| self.rows[i as usize].summary.arn == arn),
+                .position(|&i| self.rows[i as usize].summary.has_key(key)),
             None => None,
         }
     }

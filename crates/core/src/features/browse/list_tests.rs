@@ -22,6 +22,11 @@ pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
     }
 }
 
+/// The key of the start identity's row of `arn`.
+pub(crate) fn start_row(arn: &str) -> RowKey {
+    RowKey::new(IdentityId::START, arn)
+}
+
 #[test]
 fn the_selection_is_found_by_its_arn_through_pages_filters_and_a_cleared_region() {
     let mut list = SecretList::default();
@@ -49,9 +54,11 @@ fn the_selection_is_found_by_its_arn_through_pages_filters_and_a_cleared_region(
     list.set_filter("s2".into());
     assert!(list.selected().is_some_and(|s| s.name.starts_with("s2")));
     list.set_filter(String::new());
-    assert!(list.select_arn(&chosen));
+    assert!(list.select(&start_row(&chosen)));
     assert_eq!(list.selected().map(|s| s.arn.clone()), Some(chosen));
-    assert!(!list.select_arn("arn:aws:secretsmanager:eu-west-1:123456789012:secret:e001"));
+    assert!(!list.select(&start_row(
+        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:e001"
+    )));
 }
 
 #[test]

@@ -205,7 +205,7 @@ fn apply(list: &mut SecretList, op: &Op) {
             let total = list.total();
             let of = list.all().nth(i % total.max(1)).cloned();
             if let Some(of) = of {
-                list.refresh_from_detail(&detail(&of, g));
+                list.refresh_from_detail(of.identity, &detail(&of, g));
             }
         }
         Op::Move(n) => list.move_to(Move::Forward(usize::from(*n))),
@@ -286,7 +286,7 @@ proptest! {
             prop_assert!(list.selected_index() < shown.len().max(1));
             let mut probe = list.clone();
             for (i, arn) in shown.iter().enumerate() {
-                prop_assert!(probe.select_arn(arn));
+                prop_assert!(probe.select(&crate::features::browse::list::tests::start_row(arn)));
                 prop_assert_eq!(probe.selected_index(), i);
             }
         }

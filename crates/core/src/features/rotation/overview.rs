@@ -169,10 +169,9 @@ impl RotationRoom {
         if old.built_from == total {
             return;
         }
-        let arn = old.selected_finding().map(|f| f.arn.clone());
+        let row = old.selected_finding().map(Finding::row);
         let mut new = build(rows, total, settings, now, old.sort);
-        if let Some(at) = arn.and_then(|arn| new.report.findings.iter().position(|f| f.arn == arn))
-        {
+        if let Some(at) = row.and_then(|row| new.report.findings.iter().position(|f| f.is(&row))) {
             new.selected.set(at);
         }
         self.overview = Some(new);
@@ -192,19 +191,17 @@ impl RotationRoom {
         }
         match command {
             Command::SortNext => {
-                let arn = overview.selected_finding().map(|f| f.arn.clone());
+                let row = overview.selected_finding().map(Finding::row);
                 overview.sort = overview.sort.next();
                 overview.sort_findings();
-                let at = arn
-                    .and_then(|arn| overview.report.findings.iter().position(|f| f.arn == arn))
+                let at = row
+                    .and_then(|row| overview.report.findings.iter().position(|f| f.is(&row)))
                     .unwrap_or(0);
                 overview.selected.set(at);
             }
             Command::Select => {
                 if let Some(finding) = overview.selected_finding() {
-                    out.intent(Intent::SelectSecret {
-                        arn: finding.arn.clone(),
-                    });
+                    out.intent(Intent::SelectSecret { row: finding.row() });
                     out.intent(Intent::Close(Layer::Rotation));
                 }
             }
