@@ -173,7 +173,7 @@ async fn a_read_as_our_role_session_with_another_key_shows_and_ours_stays_hidden
     let secret = fx::STRING_SECRET;
     let mut app = Box::pin(app_on(&stack.endpoint_url(), secret)).await;
     work_as_role(&mut app, "arn:aws:iam::123456789012:role/payments-reader").await;
-    let me = match &app.state.session.caller {
+    let me = match app.state.session.caller() {
         Some(Ok(me)) => me.arn.clone(),
         other => panic!("GetCallerIdentity as the role: {other:?}"),
     };
@@ -270,7 +270,7 @@ async fn work_as_role(app: &mut LiveApp, role: &str) {
     .await;
     app.wait_loaded().await;
     app.wait_for("who we are now", WAIT, |s| {
-        s.session.caller.as_ref().is_some_and(Result::is_ok)
+        s.session.caller().is_some_and(Result::is_ok)
     })
     .await;
 }

@@ -376,9 +376,9 @@ async fn refused_credentials_are_classified_per_region_and_shown() {
         footer.contains("failed: access denied (InvalidClientTokenId)"),
         "{footer}"
     );
-    app.wait_for("identity", WAIT, |s| s.session.caller.is_some())
+    app.wait_for("identity", WAIT, |s| s.session.caller().is_some())
         .await;
-    let Some(Err(identity)) = &app.state.session.caller else {
+    let Some(Err(identity)) = app.state.session.caller() else {
         panic!("identity refused too")
     };
     assert_eq!(
@@ -404,7 +404,7 @@ async fn a_user_who_may_only_describe_sees_labelled_versions_and_why_reveal_fail
         "{why}"
     );
 
-    app.wait_for("identity", WAIT, |s| s.session.caller.is_some())
+    app.wait_for("identity", WAIT, |s| s.session.caller().is_some())
         .await;
     app.cmd(Command::Reveal);
     app.wait_for("the refusal", WAIT, |s| {

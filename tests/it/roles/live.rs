@@ -66,7 +66,7 @@ async fn assume_a_role_work_as_it_and_come_back() {
         "an assumed role's expiry is known"
     );
     app.wait_loaded().await;
-    app.wait_for("who we are now", WAIT, |s| s.session.caller.is_some())
+    app.wait_for("who we are now", WAIT, |s| s.session.caller().is_some())
         .await;
     let callers = list_callers(&stack);
     let since: Vec<&String> = callers[before..].iter().collect();
@@ -84,8 +84,8 @@ async fn assume_a_role_work_as_it_and_come_back() {
     let me = app
         .state
         .session
-        .caller
-        .clone()
+        .caller()
+        .cloned()
         .expect("asked")
         .expect("GetCallerIdentity as the role");
     assert!(

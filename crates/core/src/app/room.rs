@@ -10,7 +10,7 @@ use crate::app::effect::{AwsCall, Effect};
 use crate::app::layers::{Focus, Layer};
 use crate::app::settings::Settings;
 use crate::app::stamp::Stamp;
-use crate::ids::SecretRef;
+use crate::ids::{IdentityId, SecretRef};
 use crate::model::{AwsError, CallerIdentity, ErrorKind, SecretDetail, SecretSummary, VersionSel};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
@@ -27,7 +27,10 @@ pub struct Ctx<'a> {
     pub selected: Option<&'a SecretSummary>,
     /// The selected secret's detail, once described (or why not).
     pub detail: Option<&'a Result<SecretDetail, AwsError>>,
+    /// Who the identity worked as is, once known.
     pub identity: Option<&'a Result<CallerIdentity, AwsError>>,
+    /// Who each held identity that has answered is (the current one among them).
+    pub callers: &'a [(IdentityId, Result<CallerIdentity, AwsError>)],
     pub focus: Focus,
 }
 
@@ -36,6 +39,13 @@ impl Ctx<'_> {
     /// as whom (AWS's own message often does; then it is not repeated).
     pub fn explain(&self, err: &AwsError) -> String {
         explain(self.identity, err)
+    }
+
+    /// `explain` for an error of a call made as `identity` (a row's describe or reveal):
+    /// it says as whom that identity asked, which need not be the identity worked as.
+    pub fn explain_as(&self, identity: IdentityId, err: &AwsError) -> String {
+        let caller = self.callers.iter().find(|(id, _)| *id == identity);
+        explain(caller.map(|(_, caller)| caller), err)
     }
 
     /// The address of `secret` (a listed row) as the identity that listed it; `None`,
@@ -94,6 +104,7 @@ impl<'a> Ctx<'a> {
             selected: None,
             detail: None,
             identity: None,
+            callers: &[],
             focus: crate::app::layers::Focus::List,
         }
     }

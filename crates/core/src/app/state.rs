@@ -268,7 +268,8 @@ pub fn ctx_of<'a>(
         detail: selected
             .and_then(|s| details?.get(s.identity, &s.arn))
             .map(|d| &d.result),
-        identity: session.caller.as_ref(),
+        identity: session.caller(),
+        callers: session.callers(),
         focus: layers.focus(),
     }
 }

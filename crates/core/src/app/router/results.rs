@@ -50,7 +50,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             );
         }
         Outcome::RegionFailed { region, error } => {
-            out.error(explain(state.session.caller.as_ref(), &error));
+            out.error(explain(state.session.caller_of(identity), &error));
             state.browse.region_failed(identity, &region, error);
         }
         Outcome::Described { secret, result } => {
@@ -64,11 +64,8 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ctx = ctx!(state);
             state.reveal.fetched(request, result, &ctx, out);
         }
-        // Who we work as: another held identity's answer says nothing of that.
-        Outcome::WhoAmI { result } if identity == state.session.identity => {
-            state.session.caller = Some(result);
-        }
-        Outcome::WhoAmI { .. } => {}
+        // Who that identity is (the current one's is who the title says we work as).
+        Outcome::WhoAmI { result } => state.session.answered_who(identity, result),
         Outcome::Created {
             name,
             token,

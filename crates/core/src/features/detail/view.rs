@@ -42,8 +42,8 @@ fn paragraph<'a>(width: u16, ctx: &Ctx<'a>, rotation_line: bool, theme: &Theme) 
                 .flat_map(|line| hang(line, LABEL_WIDTH, inner))
                 .collect()
         }
-        (Some(_), Some(Err(err))) => vec![Line::styled(
-            sanitize_line(&ctx.explain(err)).into_owned(),
+        (Some(selected), Some(Err(err))) => vec![Line::styled(
+            sanitize_line(&ctx.explain_as(selected.identity, err)).into_owned(),
             theme.error,
         )],
     };

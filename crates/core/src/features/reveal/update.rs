@@ -136,7 +136,8 @@ impl Reveal {
         let value = match result {
             Ok(value) => value,
             Err(err) => {
-                out.error(format!("{} (secret {})", ctx.explain(&err), fetch.secret));
+                let why = ctx.explain_as(fetch.secret.identity, &err);
+                out.error(format!("{why} (secret {})", fetch.secret));
                 return;
             }
         };

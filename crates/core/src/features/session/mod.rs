@@ -15,6 +15,9 @@ use crate::app::envelope::{Assumed, IdentityId, Stamp};
 use crate::ids::{Arn, Identity};
 use crate::model::{AwsError, CallerIdentity};
 
+/// What GetCallerIdentity said as one identity.
+pub type Caller = Result<CallerIdentity, AwsError>;
+
 /// Why the current identity's credentials cannot be renewed right away.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Renewal {
@@ -72,8 +75,9 @@ pub struct Session {
     generations: u64,
     /// The identity new effects run as.
     pub identity: IdentityId,
-    /// Who that is, once GetCallerIdentity has answered.
-    pub caller: Option<Result<CallerIdentity, AwsError>>,
+    /// Who each held identity is, once GetCallerIdentity has answered as it (`caller`
+    /// is the current one's): an error about one identity's rows says as whom.
+    callers: Vec<(IdentityId, Caller)>,
     /// Where the profile or environment says we are: STS is asked there.
     pub home_region: Option<String>,
     /// Every identity held, the start one first.
@@ -108,7 +112,7 @@ impl Session {
             }],
             generations: 1,
             identity: IdentityId::START,
-            caller: None,
+            callers: Vec::new(),
             home_region,
             known: vec![KnownIdentity {
                 identity: Identity::start(),
@@ -125,6 +129,33 @@ impl Session {
             recent: Vec::new(),
             recent_path: None,
         }
+    }
+
+    /// Who the identity worked as is, once GetCallerIdentity has answered.
+    pub fn caller(&self) -> Option<&Caller> {
+        self.caller_of(self.identity)
+    }
+
+    /// Who `identity` is, once GetCallerIdentity has answered as it.
+    pub fn caller_of(&self, identity: IdentityId) -> Option<&Caller> {
+        self.callers
+            .iter()
+            .find(|(id, _)| *id == identity)
+            .map(|(_, caller)| caller)
+    }
+
+    /// Who each identity that has answered is.
+    pub fn callers(&self) -> &[(IdentityId, Caller)] {
+        &self.callers
+    }
+
+    /// GetCallerIdentity answered as `identity`: kept under it while it is held.
+    pub fn answered_who(&mut self, identity: IdentityId, caller: Caller) {
+        if !self.is_held(identity) {
+            return;
+        }
+        self.callers.retain(|(id, _)| *id != identity);
+        self.callers.push((identity, caller));
     }
 
     /// The identity effects run as now.
@@ -379,11 +410,11 @@ impl Session {
     }
 
     /// A switch, as the UI has it: the identity worked as before is no longer held (its
-    /// answers still on their way are dropped), and `identity` is held and worked as.
+    /// answers still on their way are dropped, who it is is forgotten), and `identity` is
+    /// held and worked as (who it is comes with its GetCallerIdentity).
     fn work_as(&mut self, identity: IdentityId) {
         self.release(self.identity);
         self.identity = identity;
-        self.caller = None;
         self.hold(identity);
     }
 
@@ -446,9 +477,11 @@ impl Session {
         stamp
     }
 
-    /// Stops holding `identity`'s data: every answer for it still on its way is dropped.
+    /// Stops holding `identity`'s data: every answer for it still on its way is dropped,
+    /// and who it is is forgotten.
     pub fn release(&mut self, identity: IdentityId) {
         self.held.retain(|h| h.identity != identity);
+        self.callers.retain(|(id, _)| *id != identity);
     }
 
     /// Starts a new generation of the current identity: every result asked for as it

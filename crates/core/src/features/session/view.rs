@@ -27,7 +27,7 @@ pub fn identity_spans(
         ));
     }
     let expiry = session.current().and_then(|k| k.expires);
-    if expiry.is_none() && session.caller.as_ref().is_some_and(Result::is_ok) {
+    if expiry.is_none() && session.caller().is_some_and(Result::is_ok) {
         spans.push(Span::styled("  expiry unknown", theme.dim));
     }
     if let Some(expires) = expiry {
@@ -53,7 +53,7 @@ pub fn identity_spans(
 }
 
 fn identity_span(session: &Session, theme: &Theme) -> Span<'static> {
-    match &session.caller {
+    match session.caller() {
         Some(Ok(identity)) => {
             Span::styled(sanitize_line(&identity.arn).into_owned(), theme.identity)
         }
