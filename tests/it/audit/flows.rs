@@ -3,6 +3,7 @@
 //! visibly, the scan's page cap, hostile records drawn safely, and rotation events feeding
 //! the rotation panel.
 
+use smtui_core::features::audit;
 use std::time::Duration;
 
 use crate::common::audit::{
@@ -110,7 +111,7 @@ fn throttling_is_said_and_tried_again_later() {
     let mut h = Harness::loaded();
     h.cmd(smtui_core::app::Command::Audit(AuditCommand::Open));
     let query = lookups(&h)[0].0;
-    h.answer(Outcome::AuditPage {
+    h.answer(Outcome::Audit(audit::Outcome::Page {
         query,
         result: Err(AwsError {
             kind: ErrorKind::Throttled,
@@ -119,7 +120,7 @@ fn throttling_is_said_and_tried_again_later() {
             code: Some("ThrottlingException".into()),
             message: Some("Rate exceeded".into()),
         }),
-    });
+    }));
     assert!(
         h.state.status_text().contains("throttled"),
         "{}",

@@ -1,6 +1,7 @@
 //! `update` flows without a terminal: what the app does, step by step.
 
 use crate::common;
+use smtui_core::features::reveal;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -182,10 +183,10 @@ fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
         raw: value.clone(),
         view: smtui_core::secret::ValueView::from_parts(Some(value), None),
     };
-    h.answer(Outcome::ValueFetched {
+    h.answer(Outcome::Reveal(reveal::Outcome::Fetched {
         request,
         result: Ok(fetched),
-    });
+    }));
     assert!(h.state.reveal.value.is_none());
 }
 

@@ -2,6 +2,7 @@
 //! (confirmed, refused in read-only mode).
 
 use crate::common;
+use smtui_core::features::versions;
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -53,13 +54,13 @@ fn comparing_the_previous_version_fetches_both_and_masks_the_values() {
         &["v1-0000-0000".to_owned(), "v2-0000-1111".to_owned()],
         "older first"
     );
-    h.answer(Outcome::Pair {
+    h.answer(Outcome::Versions(versions::Outcome::Pair {
         secret: secret.clone(),
         result: Ok([
             fetched("v1-0000-0000", r#"{"user":"app","password":"old-pw"}"#),
             fetched("v2-0000-1111", r#"{"user":"app","password":"new-pw"}"#),
         ]),
-    });
+    }));
     let screen = h.screen(120, 40);
     assert!(
         screen.contains("~ password: •••••••• → ••••••••"),
@@ -181,13 +182,13 @@ fn a_long_comparison_shows_the_changes_and_its_keys_first() {
             .collect();
         format!("{{{}}}", keys.join(","))
     };
-    h.answer(Outcome::Pair {
+    h.answer(Outcome::Versions(versions::Outcome::Pair {
         secret: secret.clone(),
         result: Ok([
             fetched("v1-0000-0000", &json("a")),
             fetched("v2-0000-1111", &json("b")),
         ]),
-    });
+    }));
     let screen = h.screen(80, 24);
     assert!(
         screen.contains("~ key00") && screen.contains("~ key39"),

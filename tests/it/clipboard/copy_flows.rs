@@ -3,6 +3,7 @@
 //! value that could act when pasted.
 
 use crate::common;
+use smtui_core::features::reveal;
 
 use std::time::Duration;
 
@@ -109,7 +110,7 @@ fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
     let [reveal, copy] = [0, 1].map(|i| h.state.reveal.pending[i].request);
     let answer = |h: &mut Harness, request: u64, raw: &str| {
         let value = smtui_core::secret::SecretValue::from_string(raw.into());
-        h.answer(Outcome::ValueFetched {
+        h.answer(Outcome::Reveal(reveal::Outcome::Fetched {
             request,
             result: Ok(smtui_core::model::FetchedValue {
                 version_id: "v1".into(),
@@ -117,7 +118,7 @@ fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
                 raw: value.clone(),
                 view: smtui_core::secret::ValueView::from_parts(Some(value), None),
             }),
-        })
+        }))
         .to_vec()
     };
     let copied = answer(&mut h, copy, "the-value");
@@ -208,7 +209,7 @@ fn answer_binary(h: &mut Harness, bytes: &[u8]) {
         .expect("a pending fetch")
         .request;
     let raw = SecretValue::from_bytes(bytes.to_vec());
-    h.answer(Outcome::ValueFetched {
+    h.answer(Outcome::Reveal(reveal::Outcome::Fetched {
         request,
         result: Ok(FetchedValue {
             version_id: "v2-0000-1111".into(),
@@ -216,7 +217,7 @@ fn answer_binary(h: &mut Harness, bytes: &[u8]) {
             raw: raw.clone(),
             view: ValueView::from_parts(None, Some(raw)),
         }),
-    });
+    }));
 }
 
 /// Makes the one copy asked for, as the clipboard thread would, and returns the footer's

@@ -4,7 +4,8 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{AuditPage, AwsCall, Effect, Lookup, Outcome};
+use smtui_core::app::{AwsCall, Effect, Lookup, Outcome};
+use smtui_core::features::audit::{self, AuditPage};
 use smtui_core::model::CallerIdentity;
 use smtui_core::model::audit::{AuditEvent, Envelope};
 
@@ -99,14 +100,14 @@ pub fn lookups(h: &Harness) -> Vec<(u64, Lookup, Option<String>)> {
 }
 
 pub fn page(h: &mut Harness, query: u64, events: Vec<AuditEvent>, next: Option<&str>) {
-    h.answer(Outcome::AuditPage {
+    h.answer(Outcome::Audit(audit::Outcome::Page {
         query,
         result: Ok(AuditPage {
             events,
             next_token: next.map(str::to_owned),
             signed_with: Some(MY_KEY.to_owned()),
         }),
-    });
+    }));
 }
 
 /// The audit pane open on the selected secret, as `ME`, both lookups answered.

@@ -9,6 +9,7 @@ pub mod roles;
 mod sdk;
 pub mod tmux;
 
+use smtui_core::features::{editor, reveal};
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -63,7 +64,7 @@ impl Harness {
             other => panic!("one GetSecretValue for the editor: {other:?}"),
         };
         let raw = SecretValue::from_string(value.to_owned());
-        h.answer(Outcome::EditSource {
+        h.answer(Outcome::Editor(editor::Outcome::Source {
             secret,
             purpose: EditFetch::Open,
             result: Ok(FetchedValue {
@@ -72,7 +73,7 @@ impl Harness {
                 raw: raw.clone(),
                 view: ValueView::from_parts(Some(raw), None),
             }),
-        });
+        }));
         h
     }
 
@@ -92,10 +93,10 @@ impl Harness {
             raw: value.clone(),
             view: ValueView::from_parts(Some(value), None),
         };
-        self.answer(Outcome::ValueFetched {
+        self.answer(Outcome::Reveal(reveal::Outcome::Fetched {
             request,
             result: Ok(fetched),
-        });
+        }));
     }
 
     /// A frame on a `width`×`height` screen, as the run loop draws one after each action:

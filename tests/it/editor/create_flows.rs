@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome};
 use smtui_core::features::browse::RegionState;
+use smtui_core::features::editor;
 use smtui_core::secret::SecretValue;
 
 fn press(h: &mut Harness, code: KeyCode) {
@@ -159,9 +160,9 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
         &h.calls()[..],
         [AwsCall::RandomPassword { options, .. }] if options.length == 32
     ));
-    h.answer(Outcome::Password {
+    h.answer(Outcome::Editor(editor::Outcome::Password {
         result: Ok(SecretValue::from_string("Gen3rated-Passw0rd".into())),
-    });
+    }));
     ctrl(&mut h, 's');
     assert_eq!(h.state.layers.top(), Layer::Review);
     let screen = h.screen(100, 30);
@@ -197,13 +198,13 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     );
     assert!(!token.is_empty(), "minted before the call");
     assert_eq!(value.expose_str(), Some("Gen3rated-Passw0rd"));
-    h.answer(Outcome::Created {
+    h.answer(Outcome::Editor(editor::Outcome::Created {
         name: name.clone(),
         token: token.clone(),
         result: Ok(
             "arn:aws:secretsmanager:us-east-1:123456789012:secret:team/new-api-key-Xy12Ab".into(),
         ),
-    });
+    }));
     assert_eq!(h.state.layers.top(), Layer::List);
     assert_eq!(
         h.state.browse.list.total(),
@@ -284,9 +285,9 @@ fn ctrl_g_in_the_form_puts_a_password_in_the_open_field() {
     assert_eq!(h.state.layers.top(), Layer::Prompt);
     press(&mut h, KeyCode::Enter);
     assert!(matches!(&h.calls()[..], [AwsCall::RandomPassword { .. }]));
-    h.answer(Outcome::Password {
+    h.answer(Outcome::Editor(editor::Outcome::Password {
         result: Ok(SecretValue::from_string("Gen3rated-Passw0rd".into())),
-    });
+    }));
     press(&mut h, KeyCode::Enter);
     let session = h.state.editor.session.as_ref().expect("editing");
     let text = session.loaded.as_ref().expect("loaded").buffer.text();

@@ -5,8 +5,9 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome, SaveResult};
+use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome};
 use smtui_core::features::editor::Phase;
+use smtui_core::features::editor::{self, SaveResult};
 use smtui_core::ids::SecretRef;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue};
 use smtui_core::secret::{SecretValue, ValueView};
@@ -41,7 +42,7 @@ fn session_secret(h: &Harness) -> SecretRef {
 /// Their value after a conflict, as the runner answers the editor's fetch.
 fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
     let theirs = SecretValue::from_string(text.to_owned());
-    h.answer(Outcome::EditSource {
+    h.answer(Outcome::Editor(editor::Outcome::Source {
         secret: session_secret(h),
         purpose: EditFetch::Theirs,
         result: Ok(FetchedValue {
@@ -50,7 +51,7 @@ fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
             raw: theirs.clone(),
             view: ValueView::from_parts(Some(theirs), None),
         }),
-    });
+    }));
 }
 
 /// The token of the one save the last action sent.
@@ -217,14 +218,14 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     assert_eq!(h.state.layers.top(), Layer::Editor);
 
     let secret = session_secret(&h);
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         left: None,
         secret,
         token,
         result: Ok(SaveResult::Saved {
             version_id: "v-new-123456".into(),
         }),
-    });
+    }));
     assert_eq!(h.state.layers.top(), Layer::List);
     assert!(
         h.state
@@ -242,14 +243,14 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     press(&mut h, KeyCode::Char('y'));
     let secret = session_secret(&h);
     let first = save_token(&h);
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         left: None,
         secret,
         token: first.clone(),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs-99".into(),
         }),
-    });
+    }));
     assert_eq!(h.state.layers.top(), Layer::Editor);
     assert_eq!(buffer_text(&h), "mine-01", "nothing typed is lost");
     assert!(
@@ -331,14 +332,14 @@ fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
     };
     assert_eq!(changed(&h), ["password"]);
     press(&mut h, KeyCode::Char('y'));
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         left: None,
         secret: session_secret(&h),
         token: save_token(&h),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs".into(),
         }),
-    });
+    }));
     answer_theirs(&mut h, "v-theirs", r#"{"host":"b","password":"q"}"#);
     press(&mut h, KeyCode::Char('o'));
     assert_eq!(h.state.layers.top(), Layer::Review);
@@ -392,7 +393,7 @@ fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
     press(&mut h, KeyCode::Char('y'));
     let secret = session_secret(&h);
     let first = save_token(&h);
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         left: None,
         secret,
         token: first.clone(),
@@ -403,7 +404,7 @@ fn a_failed_save_keeps_the_buffer_and_a_changed_text_gets_a_new_token() {
             code: None,
             message: Some("could not reach the endpoint".into()),
         }),
-    });
+    }));
     assert_eq!(buffer_text(&h), "v1x");
     assert!(
         message(&h).starts_with("Not saved: PutSecretValue"),
@@ -435,14 +436,14 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
     press(&mut h, KeyCode::Char('y'));
     let secret = session_secret(&h);
     let first = save_token(&h);
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         left: None,
         secret: secret.clone(),
         token: first.clone(),
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs".into(),
         }),
-    });
+    }));
     answer_theirs(&mut h, "v-theirs", "theirs");
     press(&mut h, KeyCode::Char('r'));
     assert_eq!(
@@ -557,7 +558,7 @@ fn late_answers_never_replace_or_slip_into_the_text() {
     h.type_text("d");
     // A second answer to an earlier opening arrives while typing: dropped.
     let raw = SecretValue::from_string("zzz".to_owned());
-    h.answer(Outcome::EditSource {
+    h.answer(Outcome::Editor(editor::Outcome::Source {
         secret: session_secret(&h),
         purpose: EditFetch::Open,
         result: Ok(FetchedValue {
@@ -566,7 +567,7 @@ fn late_answers_never_replace_or_slip_into_the_text() {
             raw: raw.clone(),
             view: ValueView::from_parts(Some(raw), None),
         }),
-    });
+    }));
     assert_eq!(buffer_text(&h), "abcd");
     // Their value without a conflict pending: no conflict view.
     answer_theirs(&mut h, "v-x", "theirs");
@@ -574,9 +575,9 @@ fn late_answers_never_replace_or_slip_into_the_text() {
     // A generated password that arrives during the review is not inserted behind it.
     ctrl(&mut h, 's');
     assert_eq!(h.state.layers.top(), Layer::Review);
-    h.answer(Outcome::Password {
+    h.answer(Outcome::Editor(editor::Outcome::Password {
         result: Ok(SecretValue::from_string("late-password".into())),
-    });
+    }));
     assert_eq!(
         buffer_text(&h),
         "abcd",

@@ -6,8 +6,9 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome, SaveResult};
+use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome};
 use smtui_core::features::editor::Phase;
+use smtui_core::features::editor::{self, SaveResult};
 use smtui_core::model::FetchedValue;
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -171,16 +172,16 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
         [AwsCall::SaveValue { token, .. }] => token.clone(),
         other => panic!("one save: {other:?}"),
     };
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         secret: secret.clone(),
         token,
         left: None,
         result: Ok(SaveResult::Conflict {
             current_version: "v-theirs".into(),
         }),
-    });
+    }));
     let theirs = SecretValue::from_string(r#"{"user":"app","password":"other","port":1}"#.into());
-    h.answer(Outcome::EditSource {
+    h.answer(Outcome::Editor(editor::Outcome::Source {
         secret,
         purpose: EditFetch::Theirs,
         result: Ok(FetchedValue {
@@ -189,7 +190,7 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
             raw: theirs.clone(),
             view: ValueView::from_parts(Some(theirs), None),
         }),
-    });
+    }));
     assert_eq!(h.state.layers.top(), Layer::Conflict);
     press(&mut h, KeyCode::Char('e'));
     assert_eq!(h.state.layers.top(), Layer::Editor);

@@ -8,16 +8,18 @@ use crate::common::{Harness, detail_for, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{
-    Action, Assumed, AwsCall, Command, EditFetch, Effect, Envelope, IdentityId, LabelsLeft,
-    Outcome, SaveResult, Stamp, Written, staging_label,
+    Action, Assumed, AwsCall, Command, EditFetch, Effect, Envelope, IdentityId, Outcome, Stamp,
+    Written, staging_label,
 };
 use smtui_core::diff::Change;
 use smtui_core::features::editor::Command as EditorCommand;
 use smtui_core::features::editor::Phase;
+use smtui_core::features::editor::{LabelsLeft, SaveResult};
 use smtui_core::features::lifecycle::Command as LifecycleCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::features::{editor, lifecycle};
 use smtui_core::ids::{Identity, SecretRef};
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};
@@ -48,20 +50,20 @@ fn save_token(h: &Harness) -> String {
 }
 
 fn conflict(h: &mut Harness, token: &str, current: &str) {
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         left: None,
         secret: session_secret(h),
         token: token.to_owned(),
         result: Ok(SaveResult::Conflict {
             current_version: current.into(),
         }),
-    });
+    }));
 }
 
 /// Their value after a conflict, as the runner answers the editor's fetch.
 fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
     let theirs = SecretValue::from_string(text.to_owned());
-    h.answer(Outcome::EditSource {
+    h.answer(Outcome::Editor(editor::Outcome::Source {
         secret: session_secret(h),
         purpose: EditFetch::Theirs,
         result: Ok(FetchedValue {
@@ -70,7 +72,7 @@ fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
             raw: theirs.clone(),
             view: ValueView::from_parts(Some(theirs), None),
         }),
-    });
+    }));
 }
 
 /// The review's rows that differ: (key, old value).
@@ -159,11 +161,11 @@ fn an_overwrite_is_never_reviewed_before_their_value_is_here() {
     };
     assert!(fetched_theirs(&h), "their value is read: {:?}", h.calls());
     // Their read fails: Ctrl-s still reviews nothing, and reads it again.
-    h.answer(Outcome::EditSource {
+    h.answer(Outcome::Editor(editor::Outcome::Source {
         secret: session_secret(&h),
         purpose: EditFetch::Theirs,
         result: Err(refused("GetSecretValue")),
-    });
+    }));
     ctrl(&mut h, 's');
     assert_ne!(
         h.state.layers.top(),
@@ -230,7 +232,7 @@ fn switch_lands(h: &mut Harness, identity: IdentityId) {
 fn edit(h: &mut Harness, value: &str) {
     press(h, KeyCode::Char('e'));
     let raw = SecretValue::from_string(value.to_owned());
-    h.answer(Outcome::EditSource {
+    h.answer(Outcome::Editor(editor::Outcome::Source {
         secret: session_secret(h),
         purpose: EditFetch::Open,
         result: Ok(FetchedValue {
@@ -239,7 +241,7 @@ fn edit(h: &mut Harness, value: &str) {
             raw: raw.clone(),
             view: ValueView::from_parts(Some(raw), None),
         }),
-    });
+    }));
 }
 
 /// The stamp the last action's one AWS effect carries (what its answer comes back with).
@@ -263,7 +265,7 @@ fn a_retry_of_the_same_text_reuses_the_token_minted_for_it() {
     let first = save_token(&h);
     assert!(!first.is_empty(), "minted before the call is made");
     // The answer was lost on the way back: the runner says so, as it does for a timeout.
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         left: None,
         secret: session_secret(&h),
         token: first.clone(),
@@ -274,7 +276,7 @@ fn a_retry_of_the_same_text_reuses_the_token_minted_for_it() {
             code: None,
             message: Some("timed out".into()),
         }),
-    });
+    }));
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
     assert_eq!(save_token(&h), first, "the retry reuses the token");
@@ -302,14 +304,14 @@ fn a_switch_landing_during_a_save_waits_for_nothing_and_wedges_nothing() {
     assert_eq!(h.state.layers.top(), Layer::Editor);
     h.act(Action::Result(Envelope {
         stamp,
-        outcome: Outcome::Saved {
+        outcome: Outcome::Editor(editor::Outcome::Saved {
             left: None,
             secret: session_secret(&h),
             token,
             result: Ok(SaveResult::Saved {
                 version_id: "v-new-123456".into(),
             }),
-        },
+        }),
     }));
     assert_eq!(h.state.layers.top(), Layer::List, "the save ended");
     assert!(h.state.status_text().contains("is AWSCURRENT"));
@@ -360,12 +362,12 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
     );
     h.act(Action::Result(Envelope {
         stamp,
-        outcome: Outcome::Wrote {
+        outcome: Outcome::Lifecycle(lifecycle::Outcome::Wrote {
             call,
             result: Ok(Written::Deleted {
                 on: Some(ts("2026-12-24T12:00:00Z")),
             }),
-        },
+        }),
     }));
     assert!(
         h.state.status_text().contains("scheduled for deletion"),
@@ -428,12 +430,12 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
             error: refused("UpdateSecretVersionStage"),
         })
     };
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         secret: session_secret(&h),
         token: first.clone(),
         result: Err(refused("PutSecretValue")),
         left: left(&first),
-    });
+    }));
     let said = h.state.status_text();
     assert!(
         said.contains(&staging_label(&first)) && said.contains("The next save removes it"),
@@ -454,12 +456,12 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
     assert_ne!(token, &first);
     assert_eq!(leftovers, std::slice::from_ref(&first));
     let second = token.clone();
-    h.answer(Outcome::Saved {
+    h.answer(Outcome::Editor(editor::Outcome::Saved {
         secret: session_secret(&h),
         token: second,
         result: Err(refused("PutSecretValue")),
         left: left(&first),
-    });
+    }));
     // Leaving the editor (its text discarded) removes it, as the identity that saved.
     press(&mut h, KeyCode::Esc);
     press(&mut h, KeyCode::Char('y'));
@@ -469,10 +471,10 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
         panic!("the label removed on the way out: {calls:?}")
     };
     assert_eq!(tokens, std::slice::from_ref(&first));
-    h.answer(Outcome::Wrote {
+    h.answer(Outcome::Editor(editor::Outcome::LabelsRemoved {
         call: call.clone(),
         result: Err(refused("UpdateSecretVersionStage")),
-    });
+    }));
     let said = h.state.status_text();
     assert!(
         said.contains(&staging_label(&first)) && said.contains("could not be removed"),

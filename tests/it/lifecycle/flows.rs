@@ -2,6 +2,7 @@
 //! refused before anything is sent, and the answers.
 
 use crate::common;
+use smtui_core::features::lifecycle;
 
 use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -146,12 +147,12 @@ fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
         recovery: Recovery::Days(30),
     };
     let before = h.state.browse.list.len();
-    h.answer(Outcome::Wrote {
+    h.answer(Outcome::Lifecycle(lifecycle::Outcome::Wrote {
         call: call.clone(),
         result: Ok(Written::Deleted {
             on: Some(common::ts("2026-12-25T00:00:00Z")),
         }),
-    });
+    }));
     assert!(
         h.state
             .status_text()
@@ -160,7 +161,7 @@ fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
         h.state.status_text()
     );
     assert_eq!(h.state.browse.list.len(), before - 1);
-    h.answer(Outcome::Wrote {
+    h.answer(Outcome::Lifecycle(lifecycle::Outcome::Wrote {
         call,
         result: Err(smtui_core::model::AwsError {
             kind: smtui_core::model::ErrorKind::AccessDenied,
@@ -169,7 +170,7 @@ fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
             code: Some("AccessDeniedException".into()),
             message: None,
         }),
-    });
+    }));
     assert!(h.state.status_text().contains("unchanged: DeleteSecret"));
 }
 
@@ -266,7 +267,7 @@ fn no_write_before_the_detail_says_whether_another_service_manages_it() {
 fn a_restored_secret_on_screen_is_described_again_at_once() {
     let mut h = deletable();
     let selected = h.state.selected().cloned().expect("selected");
-    h.answer(Outcome::Wrote {
+    h.answer(Outcome::Lifecycle(lifecycle::Outcome::Wrote {
         call: AwsCall::Restore {
             secret: smtui_core::ids::SecretRef::new(
                 smtui_core::app::IdentityId::START,
@@ -277,7 +278,7 @@ fn a_restored_secret_on_screen_is_described_again_at_once() {
             .expect("an ARN"),
         },
         result: Ok(Written::Restored),
-    });
+    }));
     assert!(h.state.status_text().ends_with("is restored"));
     assert!(
         matches!(&h.calls()[..], [AwsCall::Describe { secret }] if selected.is(secret)),

@@ -3,6 +3,7 @@
 //! DescribeSecret.
 
 use crate::common;
+use smtui_core::features::rotation;
 
 use std::fmt::Write as _;
 
@@ -134,12 +135,12 @@ fn rotate_asks_first_then_calls_rotate_secret_and_describes_again() {
     let [call @ AwsCall::Rotate { .. }] = &calls[..] else {
         panic!("{calls:?}");
     };
-    h.answer(Outcome::Wrote {
+    h.answer(Outcome::Rotation(rotation::Outcome::Wrote {
         call: call.clone(),
         result: Ok(Written::Rotated {
             version: Some("v4-new-3333".into()),
         }),
-    });
+    }));
     assert!(
         h.state
             .status_text()
@@ -370,7 +371,7 @@ fn a_refused_rotation_says_how_to_get_past_it() {
     let call = AwsCall::Rotate {
         secret: h.selected_secret(),
     };
-    h.answer(Outcome::Wrote {
+    h.answer(Outcome::Rotation(rotation::Outcome::Wrote {
         call,
         result: Err(smtui_core::model::AwsError {
             kind: smtui_core::model::ErrorKind::Invalid,
@@ -381,7 +382,7 @@ fn a_refused_rotation_says_how_to_get_past_it() {
                 "A previous rotation isn't complete. That rotation will be reattempted.".into(),
             ),
         }),
-    });
+    }));
     let status = h.state.status_text();
     assert!(
         status.contains("unchanged") && status.contains("repair-rotation"),

@@ -10,16 +10,18 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
 use crate::clipboard::Clipboard;
-use crate::{AwsContext, AwsError, ErrorKind, cloudtrail, rotation, secrets};
-use smtui_core::app::{
-    Action, AwsCall, Effect, Envelope, IdentityId, LabelsLeft, Lane, Outcome, Stamp, Written,
-};
+use crate::{AwsContext, AwsError, ErrorKind};
+use smtui_core::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp};
+use smtui_core::features::editor::{self, LabelsLeft};
+use smtui_core::features::{audit, lifecycle, reveal, rotation, tags, versions};
 
 mod clipboard;
 mod identities;
 pub mod lanes;
+mod perform;
 use clipboard::ClipboardPort;
 use lanes::Lanes;
+use perform::perform;
 
 type Identities = Arc<std::sync::Mutex<HashMap<IdentityId, AwsContext>>>;
 
@@ -181,7 +183,8 @@ fn refused(call: &AwsCall, why: String) -> AwsError {
     }
 }
 
-/// The outcome that tells whatever waits for `call` that it failed with `error`.
+/// The outcome that tells whatever waits for `call` that it failed with `error`: the app's
+/// own for what several rooms read, the asking room's own for the rest.
 fn failed(call: AwsCall, error: AwsError) -> Outcome {
     match call {
         AwsCall::ListSecrets { region } => Outcome::RegionFailed { region, error },
@@ -189,26 +192,7 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             secret,
             result: Err(error),
         },
-        AwsCall::GetValue { request, .. } => Outcome::ValueFetched {
-            request,
-            result: Err(error),
-        },
         AwsCall::WhoAmI { .. } => Outcome::WhoAmI { result: Err(error) },
-        write @ (AwsCall::Delete { .. }
-        | AwsCall::Restore { .. }
-        | AwsCall::RemoveReplicas { .. }
-        | AwsCall::MakeCurrent { .. }
-        | AwsCall::Tag { .. }
-        | AwsCall::Untag { .. }
-        | AwsCall::UpdateDescription { .. }
-        | AwsCall::Rotate { .. }
-        | AwsCall::SetRotation { .. }
-        | AwsCall::CancelRotation { .. }
-        | AwsCall::RemovePending { .. }
-        | AwsCall::RemoveLabels { .. }) => Outcome::Wrote {
-            call: write,
-            result: Err(error),
-        },
         AwsCall::AssumeRole { .. }
         | AwsCall::AssumeRoleWithMfa { .. }
         | AwsCall::SessionToken { .. }
@@ -219,37 +203,58 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             },
             None => unreachable!("each of these calls makes an identity"),
         },
-        AwsCall::LookupEvents { query, .. } => Outcome::AuditPage {
+        AwsCall::GetValue { request, .. } => Outcome::Reveal(reveal::Outcome::Fetched {
+            request,
+            result: Err(error),
+        }),
+        AwsCall::LookupEvents { query, .. } => Outcome::Audit(audit::Outcome::Page {
             query,
             result: Err(error),
-        },
-        AwsCall::FetchPolicy { secret } => Outcome::Policy {
+        }),
+        write @ (AwsCall::Delete { .. }
+        | AwsCall::Restore { .. }
+        | AwsCall::RemoveReplicas { .. }) => Outcome::Lifecycle(lifecycle::Outcome::Wrote {
+            call: write,
+            result: Err(error),
+        }),
+        write @ (AwsCall::Rotate { .. }
+        | AwsCall::SetRotation { .. }
+        | AwsCall::CancelRotation { .. }
+        | AwsCall::RemovePending { .. }) => Outcome::Rotation(rotation::Outcome::Wrote {
+            call: write,
+            result: Err(error),
+        }),
+        AwsCall::FetchPolicy { secret } => Outcome::Tags(tags::Outcome::Policy {
             secret,
             result: Err(error),
-        },
-        AwsCall::Create { name, token, .. } => Outcome::Created {
-            name,
-            token,
+        }),
+        write @ (AwsCall::Tag { .. }
+        | AwsCall::Untag { .. }
+        | AwsCall::UpdateDescription { .. }) => Outcome::Tags(tags::Outcome::Wrote {
+            call: write,
             result: Err(error),
-        },
-        AwsCall::RandomPassword { .. } => Outcome::Password { result: Err(error) },
-        AwsCall::FetchPair { secret, .. } => Outcome::Pair {
+        }),
+        AwsCall::FetchPair { secret, .. } => Outcome::Versions(versions::Outcome::Pair {
             secret,
             result: Err(error),
-        },
+        }),
+        write @ AwsCall::MakeCurrent { .. } => Outcome::Versions(versions::Outcome::MadeCurrent {
+            call: write,
+            result: Err(error),
+        }),
         AwsCall::FetchForEdit {
             secret, purpose, ..
-        } => Outcome::EditSource {
+        } => Outcome::Editor(editor::Outcome::Source {
             secret,
             purpose,
             result: Err(error),
-        },
+        }),
         AwsCall::SaveValue {
             secret,
             token,
             leftovers,
             ..
-        } => Outcome::Saved {
+        } => Outcome::Editor(editor::Outcome::Saved {
             secret,
             token,
             // Nothing was sent: what earlier saves left is still there.
@@ -258,286 +263,18 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
                 error: error.clone(),
             }),
             result: Err(error),
-        },
-    }
-}
-
-/// Runs one AWS call, sending each outcome as it comes (a listing sends a page at a time).
-async fn perform(
-    ctx: &AwsContext,
-    lanes: &Lanes,
-    identity: IdentityId,
-    call: AwsCall,
-    send: impl Fn(Outcome),
-) {
-    match call {
-        AwsCall::ListSecrets { region } => {
-            let result = secrets::list_region(ctx, &region, |page, last| {
-                send(Outcome::SecretsPage {
-                    region: region.clone(),
-                    page,
-                    last,
-                });
-            })
-            .await;
-            if let Err(error) = result {
-                tracing::debug!(%error, "listing failed");
-                send(Outcome::RegionFailed { region, error });
-            }
-        }
-        AwsCall::Describe { secret } => {
-            let result = secrets::describe(ctx, &secret.region, secret.arn.as_str()).await;
-            send(Outcome::Described { secret, result });
-        }
-        AwsCall::GetValue {
-            request,
-            secret,
-            version,
-        } => {
-            let result =
-                secrets::get_value(ctx, &secret.region, secret.arn.as_str(), &version).await;
-            send(Outcome::ValueFetched { request, result });
-        }
-        AwsCall::WhoAmI { region } => {
-            let result = secrets::caller_identity(ctx, region.as_deref()).await;
-            if let Ok(me) = &result {
-                lanes.learn_account(identity, me.account.clone());
-            }
-            send(Outcome::WhoAmI { result });
-        }
-        AwsCall::LookupEvents {
-            query,
-            region,
-            lookup,
-            start,
-            end,
-            token,
-        } => {
-            let result =
-                cloudtrail::lookup_events(ctx, &region, &lookup, (start, end), token.as_deref())
-                    .await;
-            send(Outcome::AuditPage { query, result });
-        }
-        read if !read.mutates() => perform_value_read(ctx, read, send).await,
-        write => perform_write(ctx, write, send).await,
-    }
-}
-
-/// The reads of the editor, the versions and the tags popups, and the password generator.
-async fn perform_value_read(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
-    match call {
-        AwsCall::FetchForEdit {
-            secret,
-            version,
-            purpose,
-        } => {
-            let result =
-                secrets::get_value(ctx, &secret.region, secret.arn.as_str(), &version).await;
-            send(Outcome::EditSource {
-                secret,
-                purpose,
-                result,
-            });
-        }
-        AwsCall::FetchPair { secret, versions } => {
-            let [left, right] = &versions;
-            let result =
-                secrets::get_pair(ctx, &secret.region, secret.arn.as_str(), [left, right]).await;
-            send(Outcome::Pair { secret, result });
-        }
-        AwsCall::FetchPolicy { secret } => {
-            let result = secrets::policy(ctx, &secret.region, secret.arn.as_str()).await;
-            send(Outcome::Policy { secret, result });
-        }
-        AwsCall::RandomPassword { region, options } => {
-            let result = secrets::random_password(ctx, &region, options).await;
-            send(Outcome::Password { result });
-        }
-        // The listing, describe, value and identity reads are `perform`'s own.
-        other => send(failed(
-            other.clone(),
-            refused(&other, "not a value read".to_owned()),
-        )),
-    }
-}
-
-/// Runs one mutating call. (The read-only guard in `Runner::call` has already let it pass.)
-async fn perform_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
-    match call {
-        AwsCall::Delete {
-            ref secret,
-            recovery,
-        } => {
-            let result = secrets::delete(ctx, &secret.region, secret.arn.as_str(), recovery)
-                .await
-                .map(|on| Written::Deleted { on });
-            send(Outcome::Wrote { call, result });
-        }
-        AwsCall::MakeCurrent {
-            ref secret,
-            ref version,
-            ref from,
-        } => {
-            let (region, arn) = (&secret.region, secret.arn.as_str());
-            let result = secrets::make_current(ctx, region, arn, version, from)
-                .await
-                .map(|()| Written::MadeCurrent);
-            send(Outcome::Wrote { call, result });
-        }
-        editor @ (AwsCall::SaveValue { .. } | AwsCall::RemoveLabels { .. }) => {
-            perform_editor_write(ctx, editor, send).await;
-        }
-        AwsCall::Restore { ref secret } => {
-            let result = secrets::restore(ctx, &secret.region, secret.arn.as_str())
-                .await
-                .map(|()| Written::Restored);
-            send(Outcome::Wrote { call, result });
-        }
-        meta @ (AwsCall::Tag { .. }
-        | AwsCall::Untag { .. }
-        | AwsCall::UpdateDescription { .. }
-        | AwsCall::RemoveReplicas { .. }) => {
-            perform_metadata_write(ctx, meta, send).await;
-        }
-        rotation @ (AwsCall::Rotate { .. }
-        | AwsCall::SetRotation { .. }
-        | AwsCall::CancelRotation { .. }
-        | AwsCall::RemovePending { .. }) => {
-            perform_rotation_write(ctx, rotation, send).await;
-        }
-        AwsCall::Create {
-            region,
-            name,
-            spec,
-            token,
-            value,
-        } => {
-            let result = secrets::create(ctx, &region, &name, &spec, &token, &value).await;
-            send(Outcome::Created {
-                name,
-                token,
-                result,
-            });
-        }
-        // Reads never come here (`perform` sends them elsewhere); answered, never dropped.
-        read => send(failed(
-            read.clone(),
-            refused(&read, "not a write".to_owned()),
-        )),
-    }
-}
-
-/// The editor's save, and the private labels its failed saves left.
-async fn perform_editor_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
-    match call {
-        AwsCall::SaveValue {
-            secret,
-            base_version,
-            token,
-            value,
-            leftovers,
-        } => {
-            let (result, left) = secrets::save_value(
-                ctx,
-                &secret.region,
-                secret.arn.as_str(),
-                (&base_version, &token),
-                &value,
-                &leftovers,
-            )
-            .await;
-            send(Outcome::Saved {
-                secret,
-                token,
-                result,
-                left,
-            });
-        }
-        AwsCall::RemoveLabels {
-            ref secret,
-            ref tokens,
-        } => {
-            let result = secrets::remove_labels(ctx, &secret.region, secret.arn.as_str(), tokens)
-                .await
-                .map(|()| Written::Updated)
-                .map_err(|left| left.error);
-            send(Outcome::Wrote { call, result });
-        }
-        other => send(failed(
-            other.clone(),
-            refused(&other, "not an editor write".to_owned()),
-        )),
-    }
-}
-
-/// Tags, the description, replicas.
-async fn perform_metadata_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
-    let result = match &call {
-        AwsCall::Tag { secret, key, value } => {
-            secrets::tag(ctx, &secret.region, secret.arn.as_str(), key, value).await
-        }
-        AwsCall::Untag { secret, key } => {
-            secrets::untag(ctx, &secret.region, secret.arn.as_str(), key).await
-        }
-        AwsCall::UpdateDescription {
-            secret,
-            description,
-        } => {
-            secrets::update_description(ctx, &secret.region, secret.arn.as_str(), description).await
-        }
-        AwsCall::RemoveReplicas { secret, regions } => {
-            secrets::remove_replicas(ctx, &secret.region, secret.arn.as_str(), regions).await
-        }
-        // Never routed here; still answered, so no write is left waiting (a write in
-        // flight holds a role switch until its answer).
-        other => {
-            let error = refused(other, "not a metadata write".to_owned());
-            return send(failed(call, error));
-        }
-    }
-    .map(|()| Written::Updated);
-    send(Outcome::Wrote { call, result });
-}
-
-/// Rotate now, set the schedule, cancel, repair.
-async fn perform_rotation_write(ctx: &AwsContext, call: AwsCall, send: impl Fn(Outcome)) {
-    let result = match &call {
-        AwsCall::Rotate { secret } => rotation::rotate(ctx, &secret.region, secret.arn.as_str())
-            .await
-            .map(|version| Written::Rotated { version }),
-        AwsCall::SetRotation {
-            secret,
-            rules,
-            lambda_arn,
-            rotate_now,
-        } => rotation::set_rotation(
-            ctx,
-            &secret.region,
-            secret.arn.as_str(),
-            rules,
-            lambda_arn.as_deref(),
-            *rotate_now,
-        )
-        .await
-        .map(|version| match rotate_now {
-            true => Written::Rotated { version },
-            false => Written::Updated,
         }),
-        AwsCall::CancelRotation { secret } => {
-            rotation::cancel(ctx, &secret.region, secret.arn.as_str())
-                .await
-                .map(|()| Written::Updated)
+        write @ AwsCall::RemoveLabels { .. } => Outcome::Editor(editor::Outcome::LabelsRemoved {
+            call: write,
+            result: Err(error),
+        }),
+        AwsCall::Create { name, token, .. } => Outcome::Editor(editor::Outcome::Created {
+            name,
+            token,
+            result: Err(error),
+        }),
+        AwsCall::RandomPassword { .. } => {
+            Outcome::Editor(editor::Outcome::Password { result: Err(error) })
         }
-        AwsCall::RemovePending { secret, version } => {
-            rotation::remove_pending(ctx, &secret.region, secret.arn.as_str(), version)
-                .await
-                .map(|()| Written::Updated)
-        }
-        // Never routed here; still answered, as above.
-        other => {
-            let error = refused(other, "not a rotation write".to_owned());
-            return send(failed(call, error));
-        }
-    };
-    send(Outcome::Wrote { call, result });
+    }
 }

@@ -5,11 +5,10 @@
 
 use jiff::Timestamp;
 
-use crate::app::effect::{AwsCall, EditFetch};
 pub use crate::app::stamp::{IdentityId, Stamp};
+use crate::features::{audit, editor, lifecycle, reveal, rotation, tags, versions};
 use crate::ids::{Arn, Identity, SecretRef};
-use crate::model::{AwsError, CallerIdentity, FetchedValue, SecretDetail, SecretSummary};
-use crate::secret::SecretValue;
+use crate::model::{AwsError, CallerIdentity, SecretDetail, SecretSummary};
 
 /// A result from the runner.
 #[derive(Debug, Clone)]
@@ -18,6 +17,9 @@ pub struct Envelope {
     pub outcome: Outcome,
 }
 
+/// A result from the runner: what several rooms read (a listing, a description, who we
+/// are, an identity made) is the app's own; what one room asked for is that room's own
+/// type, handed to it whole (`features/<room>/outcome.rs`).
 // Results pass through a channel a few at a time; boxing the big ones would buy nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
@@ -36,51 +38,8 @@ pub enum Outcome {
         secret: SecretRef,
         result: Result<SecretDetail, AwsError>,
     },
-    ValueFetched {
-        request: u64,
-        result: Result<FetchedValue, AwsError>,
-    },
     WhoAmI {
         result: Result<CallerIdentity, AwsError>,
-    },
-    /// The answer to CreateSecret (the new secret's ARN), with the token it was sent with.
-    Created {
-        name: String,
-        token: String,
-        result: Result<String, AwsError>,
-    },
-    /// A generated password.
-    Password {
-        result: Result<SecretValue, AwsError>,
-    },
-    /// The resource policy (`None`: there is none).
-    Policy {
-        secret: SecretRef,
-        result: Result<Option<String>, AwsError>,
-    },
-    /// Two versions' values, to compare.
-    Pair {
-        secret: SecretRef,
-        result: Result<[FetchedValue; 2], AwsError>,
-    },
-    /// A value for the editor (see `EditFetch`).
-    EditSource {
-        secret: SecretRef,
-        purpose: EditFetch,
-        result: Result<FetchedValue, AwsError>,
-    },
-    /// The answer to an editor save, with the ClientRequestToken it was sent with.
-    Saved {
-        secret: SecretRef,
-        token: String,
-        result: Result<SaveResult, AwsError>,
-        /// Private labels of this save or earlier ones that could not be removed.
-        left: Option<LabelsLeft>,
-    },
-    /// A page of CloudTrail events, for the audit query `query`.
-    AuditPage {
-        query: u64,
-        result: Result<AuditPage, AwsError>,
     },
     /// The answer to a call that makes an identity (AssumeRole, GetSessionToken, a
     /// profile's credentials): the new identity's credentials are held by the runner.
@@ -88,11 +47,34 @@ pub enum Outcome {
         identity: Identity,
         result: Result<Assumed, AwsError>,
     },
-    /// A write was made (or refused): `call` says which.
-    Wrote {
-        call: AwsCall,
-        result: Result<Written, AwsError>,
-    },
+    Audit(audit::Outcome),
+    Editor(editor::Outcome),
+    Lifecycle(lifecycle::Outcome),
+    Reveal(reveal::Outcome),
+    Rotation(rotation::Outcome),
+    Tags(tags::Outcome),
+    Versions(versions::Outcome),
+}
+
+impl Outcome {
+    /// Whether this answers a write: counted off the writes in flight, and used while its
+    /// identity is held even if a refresh came since (what was written was written).
+    pub fn answers_write(&self) -> bool {
+        match self {
+            Outcome::Editor(outcome) => outcome.answers_write(),
+            Outcome::Lifecycle(outcome) => outcome.answers_write(),
+            Outcome::Rotation(outcome) => outcome.answers_write(),
+            Outcome::Tags(outcome) => outcome.answers_write(),
+            Outcome::Versions(outcome) => outcome.answers_write(),
+            Outcome::SecretsPage { .. }
+            | Outcome::RegionFailed { .. }
+            | Outcome::Described { .. }
+            | Outcome::WhoAmI { .. }
+            | Outcome::Assumed { .. }
+            | Outcome::Audit(_)
+            | Outcome::Reveal(_) => false,
+        }
+    }
 }
 
 /// Who an AssumeRole made us, and until when.
@@ -102,34 +84,6 @@ pub struct Assumed {
     /// answer says it (a profile's credentials and an MFA session's do not).
     pub arn: Option<Arn>,
     pub expires: Option<Timestamp>,
-}
-
-/// One LookupEvents page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AuditPage {
-    pub events: Vec<crate::model::audit::AuditEvent>,
-    /// More to fetch with this token (same query).
-    pub next_token: Option<String>,
-    /// The access key id the lookup was signed with: the key smtui's calls as this
-    /// identity use now, whose reads are its own (an identifier, never the secret key).
-    pub signed_with: Option<String>,
-}
-
-/// Private staging labels (by the tokens of their saves) still on a version, or that could
-/// not be checked for, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LabelsLeft {
-    pub tokens: Vec<String>,
-    pub error: AwsError,
-}
-
-/// How a compare-and-swap save ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveResult {
-    /// The new version holds AWSCURRENT.
-    Saved { version_id: String },
-    /// AWSCURRENT had moved to `current_version`: nothing was overwritten.
-    Conflict { current_version: String },
 }
 
 /// What a successful write reports.

@@ -24,9 +24,7 @@ pub use effect::{
     AwsCall, CopyRequest, EditFetch, Effect, Lane, Lookup, NewSecret, PasswordOptions, Recovery,
     RotationRules, Timer, staging_label,
 };
-pub use envelope::{
-    Assumed, AuditPage, Envelope, IdentityId, LabelsLeft, Outcome, SaveResult, Stamp, Written,
-};
+pub use envelope::{Assumed, Envelope, IdentityId, Outcome, Stamp, Written};
 pub use offers::{available, hint_now};
 pub use router::{hold_identity, init, release_identity, update};
 pub use state::{Settings, State};

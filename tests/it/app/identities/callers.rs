@@ -5,6 +5,7 @@ use super::{B, answer_as, both_held};
 use crate::common::Harness;
 use smtui_core::app::envelope::IdentityId;
 use smtui_core::app::{Command, Outcome, release_identity};
+use smtui_core::features::reveal;
 use smtui_core::model::{AwsError, CallerIdentity, ErrorKind};
 
 fn caller(arn: &str) -> CallerIdentity {
@@ -90,10 +91,10 @@ fn who_a_held_identity_is_is_kept_under_it_and_its_errors_say_so() {
     answer_as(
         &mut h,
         b,
-        Outcome::ValueFetched {
+        Outcome::Reveal(reveal::Outcome::Fetched {
             request,
             result: Err(denied("GetSecretValue", "us-east-1")),
-        },
+        }),
     );
     assert!(
         h.state.status_text().contains(bob),

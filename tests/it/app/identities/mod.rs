@@ -9,11 +9,13 @@ mod callers;
 mod same_account;
 
 use crate::common::{Harness, REGIONS, detail_for, summary};
-use smtui_core::app::envelope::{AuditPage, IdentityId, Stamp};
+use smtui_core::app::envelope::{IdentityId, Stamp};
 use smtui_core::app::{
     Action, AwsCall, Command, Effect, Envelope, Outcome, hold_identity, release_identity,
 };
 use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::audit::{self, AuditPage};
+use smtui_core::features::reveal;
 use smtui_core::model::{FetchedValue, SecretSummary};
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -163,10 +165,10 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
     answer_as(
         &mut h,
         b,
-        Outcome::ValueFetched {
+        Outcome::Reveal(reveal::Outcome::Fetched {
             request,
             result: Ok(value("b's value")),
-        },
+        }),
     );
     let pane = h.state.reveal.value.as_ref().expect("revealed");
     assert_eq!(pane.secret, secret, "the value is B's");
@@ -183,14 +185,14 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
     answer_as(
         &mut h,
         b,
-        Outcome::AuditPage {
+        Outcome::Audit(audit::Outcome::Page {
             query,
             result: Ok(AuditPage {
                 events: Vec::new(),
                 next_token: None,
                 signed_with: Some("AKIAB".into()),
             }),
-        },
+        }),
     );
     let view = h.state.audit.view.as_ref().expect("the audit view");
     assert_eq!(view.scope.identity(), B);
@@ -257,10 +259,10 @@ fn a_refresh_of_a_does_not_drop_b_s_answers_in_flight() {
     answer_as(
         &mut h,
         b,
-        Outcome::ValueFetched {
+        Outcome::Reveal(reveal::Outcome::Fetched {
             request,
             result: Ok(value("b's value")),
-        },
+        }),
     );
     assert_eq!(
         h.state.reveal.value.as_ref().map(|p| &p.secret),

@@ -8,6 +8,7 @@ use smtui_core::app::{
     Action, AwsCall, Command, Effect, Outcome, Recovery, Timer, Written, hold_identity,
     release_identity,
 };
+use smtui_core::features::{lifecycle, reveal};
 
 /// A and B both held, two roles in ONE account: each lists the same secret, so the list
 /// holds two rows of one ARN, A's (listed first, selected) and B's.
@@ -97,10 +98,10 @@ fn each_row_of_one_secret_is_described_and_revealed_as_its_own_identity() {
     answer_as(
         &mut h,
         a,
-        Outcome::ValueFetched {
+        Outcome::Reveal(reveal::Outcome::Fetched {
             request,
             result: Ok(value("a's value")),
-        },
+        }),
     );
     assert!(h.state.reveal.value.is_some(), "A's value shown");
 
@@ -174,7 +175,7 @@ fn a_row_refreshed_deleted_or_removed_for_one_identity_leaves_the_other_s() {
     answer_as(
         &mut h,
         a,
-        Outcome::Wrote {
+        Outcome::Lifecycle(lifecycle::Outcome::Wrote {
             call: AwsCall::Delete {
                 secret: a_secret,
                 recovery: Recovery::Days(7),
@@ -182,7 +183,7 @@ fn a_row_refreshed_deleted_or_removed_for_one_identity_leaves_the_other_s() {
             result: Ok(Written::Deleted {
                 on: Some(crate::common::ts("2026-12-31T00:00:00Z")),
             }),
-        },
+        }),
     );
     let deleted = |h: &Harness, identity| {
         h.state

@@ -1,30 +1,22 @@
 //! The results of AWS calls, each to the room that asked: after the one stale check
-//! (`result`), the envelope's outcome is handed on, and what crosses rooms (a described
-//! secret refreshes its list row; rotation events the audit pane found feed the rotation
-//! panel) happens here.
+//! (`result`), the envelope's outcome is handed on (a room's own outcome whole, in one arm
+//! per room), and what crosses rooms (a described secret refreshes its list row; rotation
+//! events the audit pane found feed the rotation panel) happens here.
 
 use super::ctx_of;
 use super::intents::feed_rotation_events;
-use crate::app::effect::{AwsCall, EditFetch};
-use crate::app::envelope::{Envelope, Outcome, Written};
+use crate::app::envelope::{Envelope, Outcome};
 use crate::app::room::{Out, explain};
 use crate::app::state::State;
-use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::RotationRoom;
-use crate::features::tags::Tags;
-use crate::features::versions::Versions;
-use crate::model::AwsError;
 
 /// One stale check for every result: a result is used only when the identity it was asked
 /// as is still held and its generation is that identity's current one (`Session::holds`).
 /// Another held identity's answers are not stale: two identities' data can sit side by
 /// side, each under its own key.
 pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
-    let wrote = matches!(
-        envelope.outcome,
-        Outcome::Wrote { .. } | Outcome::Saved { .. } | Outcome::Created { .. }
-    );
+    let wrote = envelope.outcome.answers_write();
     if wrote {
         state.session.writes_in_flight = state.session.writes_in_flight.saturating_sub(1);
     }
@@ -60,82 +52,21 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let ttl = state.settings.detail_ttl;
             state.details.loaded(&secret, result, ttl, state.now);
         }
-        Outcome::ValueFetched { request, result } => {
-            let ctx = ctx!(state);
-            state.reveal.fetched(request, result, &ctx, out);
-        }
         // Who that identity is (the current one's is who the title says we work as).
         Outcome::WhoAmI { result } => state.session.answered_who(identity, result),
-        Outcome::Created {
-            name,
-            token,
-            result,
-        } => {
-            let ctx = ctx!(state);
-            state.editor.created(&name, &token, result, &ctx, out);
-        }
-        Outcome::Password { result } => {
-            let ctx = ctx!(state);
-            state.editor.password_generated(result, &ctx);
-        }
-        Outcome::Policy { secret, result } => {
-            let ctx = ctx!(state);
-            state.tags.policy_loaded(&secret, result, &ctx);
-        }
-        Outcome::Pair { secret, result } => {
-            let ctx = ctx!(state);
-            state.versions.pair_loaded(&secret, result, &ctx, out);
-        }
-        Outcome::EditSource {
-            secret,
-            purpose,
-            result,
-        } => {
-            let ctx = ctx!(state);
-            match purpose {
-                EditFetch::Open => state.editor.source_loaded(&secret, result, &ctx, out),
-                EditFetch::Theirs => state.editor.theirs_loaded(&secret, result, &ctx, out),
-            }
-        }
-        Outcome::Saved {
-            secret,
-            token,
-            result,
-            left,
-        } => {
-            let ctx = ctx!(state);
-            state
-                .editor
-                .saved(&secret, &token, (result, left), &ctx, out);
-        }
         Outcome::Assumed { identity, result } => {
             super::identity::assumed(state, identity, result, out);
         }
-        Outcome::AuditPage { query, result } => {
-            let ctx = ctx!(state);
-            state.audit.page_arrived(query, result, &ctx, out);
+        // Each room's own answers, to that room whole: the router knows none of its variants.
+        Outcome::Audit(outcome) => {
+            state.audit.answered(outcome, &ctx!(state), out);
             feed_rotation_events(state);
         }
-        Outcome::Wrote { call, result } => write_answered(state, &call, result, out),
-    }
-}
-
-/// A write's answer, to the room that made it.
-fn write_answered(state: &State, call: &AwsCall, result: Result<Written, AwsError>, out: &mut Out) {
-    match call {
-        AwsCall::MakeCurrent { .. } => Versions::made_current(call, result, &ctx!(state), out),
-        AwsCall::Tag { .. } | AwsCall::Untag { .. } | AwsCall::UpdateDescription { .. } => {
-            Tags::wrote(call, result, &ctx!(state), out);
-        }
-        AwsCall::Rotate { .. }
-        | AwsCall::SetRotation { .. }
-        | AwsCall::CancelRotation { .. }
-        | AwsCall::RemovePending { .. } => {
-            RotationRoom::wrote(call, result, &ctx!(state), out);
-        }
-        AwsCall::RemoveLabels { .. } => {
-            Editor::labels_removed(call, result, &ctx!(state), out);
-        }
-        _ => Lifecycle::wrote(call, result, &ctx!(state), out),
+        Outcome::Editor(outcome) => state.editor.answered(outcome, &ctx!(state), out),
+        Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
+        Outcome::Reveal(outcome) => state.reveal.answered(outcome, &ctx!(state), out),
+        Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),
+        Outcome::Tags(outcome) => state.tags.answered(outcome, &ctx!(state), out),
+        Outcome::Versions(outcome) => state.versions.answered(outcome, &ctx!(state), out),
     }
 }

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use crate::app::effect::{AwsCall, Effect, Lookup, Timer};
-use crate::app::envelope::AuditPage;
 use crate::app::room::{Ctx, Out};
+use crate::features::audit::AuditPage;
 use crate::features::audit::{
     Audit, AuditView, MAX_RETRIES, PREFETCH_ROWS, SCAN_PAGES, Scope, Stream,
 };

@@ -6,10 +6,12 @@
 mod columns;
 pub mod commands;
 mod fetch;
+pub mod outcome;
 mod summary;
 mod update;
 pub mod view;
 pub use commands::Command;
+pub use outcome::{AuditPage, Outcome};
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

@@ -4,9 +4,10 @@
 //! next save removes it, or leaving the editor does, and the footer says so while it stays.
 
 use crate::app::effect::{AwsCall, staging_label};
-use crate::app::envelope::{LabelsLeft, Written};
+use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out};
+use crate::features::editor::LabelsLeft;
 use crate::features::editor::{EditSession, Editor};
 use crate::model::AwsError;
 

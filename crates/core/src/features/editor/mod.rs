@@ -17,11 +17,13 @@ mod conflict;
 pub mod create;
 pub mod form;
 mod labels;
+pub mod outcome;
 mod update;
 pub mod view;
 mod view_values;
 
 pub use commands::Command;
+pub use outcome::{LabelsLeft, Outcome, SaveResult};
 
 use crate::ids::SecretRef;
 use buffer::SecretBuffer;

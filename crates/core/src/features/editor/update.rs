@@ -7,7 +7,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::command::Command;
 use crate::app::effect::{AwsCall, EditFetch};
-use crate::app::envelope::{LabelsLeft, SaveResult};
 use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
@@ -15,6 +14,7 @@ use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
+use crate::features::editor::{LabelsLeft, SaveResult};
 use crate::features::editor::{create, form, labels};
 use crate::kit::{Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};

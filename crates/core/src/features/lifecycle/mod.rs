@@ -4,9 +4,11 @@
 //! labelled as such, with its own typed confirmation.
 
 pub mod commands;
+pub mod outcome;
 mod update;
 pub mod view;
 pub use commands::Command;
+pub use outcome::Outcome;
 
 /// The service's recovery window, in days.
 pub const MIN_DAYS: u8 = 7;

@@ -3,10 +3,12 @@
 //! selection change and on quit. The value pane is its view.
 
 pub mod commands;
+pub mod outcome;
 mod update;
 pub mod view;
 
 pub use commands::Command;
+pub use outcome::Outcome;
 
 use std::collections::BTreeSet;
 use std::time::Instant;

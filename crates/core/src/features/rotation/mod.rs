@@ -3,11 +3,13 @@
 //! health every view shows comes from one derivation (`model::rotation::derive`).
 
 pub mod commands;
+pub mod outcome;
 pub mod overview;
 pub mod overview_view;
 mod update;
 pub mod view;
 pub use commands::Command;
+pub use outcome::Outcome;
 
 pub use crate::kit::widgets::relative;
 

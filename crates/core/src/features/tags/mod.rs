@@ -4,11 +4,13 @@
 //! for in a prompt and confirmed.
 
 pub mod commands;
+pub mod outcome;
 mod update;
 
 use crate::ids::SecretRef;
 pub mod view;
 pub use commands::Command;
+pub use outcome::Outcome;
 
 use crate::kit::Cursor;
 

@@ -4,9 +4,11 @@
 //! one current again (a rollback, confirmed). Opened over the panes from the selected secret's detail.
 
 pub mod commands;
+pub mod outcome;
 mod update;
 pub mod view;
 pub use commands::Command;
+pub use outcome::Outcome;
 
 use crate::app::revealed::Revealed;
 use crate::diff::DiffRow;

@@ -1,0 +1,34 @@
+//! What AWS answers the audit room: pages of CloudTrail events.
+
+use crate::app::room::{Ctx, Out};
+use crate::features::audit::Audit;
+use crate::model::AwsError;
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A page of CloudTrail events, for the audit query `query`.
+    Page {
+        query: u64,
+        result: Result<AuditPage, AwsError>,
+    },
+}
+
+/// One LookupEvents page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditPage {
+    pub events: Vec<crate::model::audit::AuditEvent>,
+    /// More to fetch with this token (same query).
+    pub next_token: Option<String>,
+    /// The access key id the lookup was signed with: the key smtui's calls as this
+    /// identity use now, whose reads are its own (an identifier, never the secret key).
+    pub signed_with: Option<String>,
+}
+
+impl Audit {
+    /// An answer to a call this room made.
+    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        match outcome {
+            Outcome::Page { query, result } => self.page_arrived(query, result, ctx, out),
+        }
+    }
+}

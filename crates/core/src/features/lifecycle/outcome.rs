@@ -1,0 +1,34 @@
+//! What AWS answers the lifecycle room: a deletion, a restore, replicas removed.
+
+use crate::app::effect::AwsCall;
+use crate::app::envelope::Written;
+use crate::app::room::{Ctx, Out};
+use crate::features::lifecycle::Lifecycle;
+use crate::model::AwsError;
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A delete, restore or replica removal was made (or refused): `call` says which.
+    Wrote {
+        call: AwsCall,
+        result: Result<Written, AwsError>,
+    },
+}
+
+impl Outcome {
+    /// Whether this answers a write: every answer of this room does.
+    pub fn answers_write(&self) -> bool {
+        match self {
+            Outcome::Wrote { .. } => true,
+        }
+    }
+}
+
+impl Lifecycle {
+    /// An answer to a call this room made.
+    pub fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        match outcome {
+            Outcome::Wrote { call, result } => Self::wrote(&call, result, ctx, out),
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! What AWS answers the reveal room: a value fetched to reveal or copy.
+
+use crate::app::room::{Ctx, Out};
+use crate::features::reveal::Reveal;
+use crate::model::{AwsError, FetchedValue};
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// GetSecretValue, for the fetch with this request id.
+    Fetched {
+        request: u64,
+        result: Result<FetchedValue, AwsError>,
+    },
+}
+
+impl Reveal {
+    /// An answer to a call this room made.
+    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        match outcome {
+            Outcome::Fetched { request, result } => self.fetched(request, result, ctx, out),
+        }
+    }
+}

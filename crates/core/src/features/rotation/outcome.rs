@@ -1,0 +1,35 @@
+//! What AWS answers the rotation room: its writes (rotate now, the schedule set, rotation
+//! cancelled, a stuck rotation repaired).
+
+use crate::app::effect::AwsCall;
+use crate::app::envelope::Written;
+use crate::app::room::{Ctx, Out};
+use crate::features::rotation::RotationRoom;
+use crate::model::AwsError;
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A rotation write was made (or refused): `call` says which.
+    Wrote {
+        call: AwsCall,
+        result: Result<Written, AwsError>,
+    },
+}
+
+impl Outcome {
+    /// Whether this answers a write: every answer of this room does.
+    pub fn answers_write(&self) -> bool {
+        match self {
+            Outcome::Wrote { .. } => true,
+        }
+    }
+}
+
+impl RotationRoom {
+    /// An answer to a call this room made.
+    pub fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        match outcome {
+            Outcome::Wrote { call, result } => Self::wrote(&call, result, ctx, out),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! What AWS answers the tags room: the resource policy its popup shows, and its writes (a
+//! tag set or removed, the description changed).
+
+use crate::app::effect::AwsCall;
+use crate::app::envelope::Written;
+use crate::app::room::{Ctx, Out};
+use crate::features::tags::Tags;
+use crate::ids::SecretRef;
+use crate::model::AwsError;
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The resource policy (`None`: there is none).
+    Policy {
+        secret: SecretRef,
+        result: Result<Option<String>, AwsError>,
+    },
+    /// A tag set or removed, or the description changed (or refused): `call` says which.
+    Wrote {
+        call: AwsCall,
+        result: Result<Written, AwsError>,
+    },
+}
+
+impl Outcome {
+    /// Whether this answers a write.
+    pub fn answers_write(&self) -> bool {
+        matches!(self, Outcome::Wrote { .. })
+    }
+}
+
+impl Tags {
+    /// An answer to a call this room made.
+    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        match outcome {
+            Outcome::Policy { secret, result } => self.policy_loaded(&secret, result, ctx),
+            Outcome::Wrote { call, result } => Self::wrote(&call, result, ctx, out),
+        }
+    }
+}

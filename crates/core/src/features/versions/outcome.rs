@@ -1,0 +1,40 @@
+//! What AWS answers the versions room: the two values a comparison shows, and a rollback
+//! (AWSCURRENT moved to an older version).
+
+use crate::app::effect::AwsCall;
+use crate::app::envelope::Written;
+use crate::app::room::{Ctx, Out};
+use crate::features::versions::Versions;
+use crate::ids::SecretRef;
+use crate::model::{AwsError, FetchedValue};
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Two versions' values, to compare.
+    Pair {
+        secret: SecretRef,
+        result: Result<[FetchedValue; 2], AwsError>,
+    },
+    /// AWSCURRENT moved (or did not): `call` is the make-current asked for.
+    MadeCurrent {
+        call: AwsCall,
+        result: Result<Written, AwsError>,
+    },
+}
+
+impl Outcome {
+    /// Whether this answers a write.
+    pub fn answers_write(&self) -> bool {
+        matches!(self, Outcome::MadeCurrent { .. })
+    }
+}
+
+impl Versions {
+    /// An answer to a call this room made.
+    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        match outcome {
+            Outcome::Pair { secret, result } => self.pair_loaded(&secret, result, ctx, out),
+            Outcome::MadeCurrent { call, result } => Self::made_current(&call, result, ctx, out),
+        }
+    }
+}
