@@ -16,7 +16,7 @@ use smtui_core::features::editor::Command as EditorCommand;
 use smtui_core::features::editor::Phase;
 use smtui_core::features::lifecycle::Command as LifecycleCommand;
 use smtui_core::features::session::Command as SessionCommand;
-use smtui_core::features::tags::Command as TagsCommand;
+use smtui_core::features::tags::{self, Command as TagsCommand};
 use smtui_core::features::versions::Command as VersionsCommand;
 use smtui_core::ids::{Identity, SecretRef};
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
@@ -396,7 +396,7 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
         assert_eq!(h.state.layers.top(), Layer::List, "{command:?} closed");
         assert!(h.state.lifecycle.form.is_none());
         assert!(h.state.versions.picker.is_none());
-        assert!(h.state.tags.popup.is_none());
+        assert!(h.state.layers.popup::<tags::Popup>().is_none());
         assert!(h.state.editor.session.is_none());
     }
 }

@@ -320,7 +320,9 @@ async fn tags_and_description_change_through_the_sdk() {
         .await;
     press(&mut app, KeyCode::Char('t'));
     app.wait_for("the policy answer", WAIT, |s| {
-        s.tags.popup.as_ref().is_some_and(|p| p.policy.is_some())
+        s.layers
+            .popup::<smtui_core::features::tags::Popup>()
+            .is_some_and(|p| p.policy.is_some())
     })
     .await;
 

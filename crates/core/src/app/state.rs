@@ -4,9 +4,10 @@
 use std::time::Instant;
 
 use crate::app::keymap::Keymap;
-use crate::app::layers::{Focus, Layer, Layers, Tab};
+use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::room::{Ctx, StatusLine};
 pub use crate::app::settings::Settings;
+use crate::app::stack::Layers;
 use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
 use crate::features::browse::Browse;
@@ -79,7 +80,7 @@ impl State {
             confirm: Confirm::default(),
             lifecycle: Lifecycle::default(),
             editor: Editor::default(),
-            tags: Tags::default(),
+            tags: Tags,
             rotation: RotationRoom::default(),
             audit: Audit::default(),
             prompt: Prompt::default(),

@@ -21,6 +21,7 @@ use crate::features::detail::Details;
 use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
+use crate::features::tags;
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -264,7 +265,9 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::Tags => {
             let ctx = ctx!(state);
-            state.tags.command(command, &ctx, out);
+            if let Some(popup) = state.layers.popup_mut::<tags::Popup>() {
+                popup.command(command, &ctx, out);
+            }
         }
         Layer::Rotation => state.rotation.overview_command(command, out),
         Layer::Audit => {

@@ -12,7 +12,7 @@ use crate::app::state::State;
 use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::RotationRoom;
-use crate::features::tags::Tags;
+use crate::features::tags::{self, Tags};
 use crate::features::versions::Versions;
 use crate::model::AwsError;
 
@@ -83,7 +83,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         Outcome::Policy { secret, result } => {
             let ctx = ctx!(state);
-            state.tags.policy_loaded(&secret, result, &ctx);
+            if let Some(popup) = state.layers.popup_mut::<tags::Popup>() {
+                popup.policy_loaded(&secret, result, &ctx);
+            }
         }
         Outcome::Pair { secret, result } => {
             let ctx = ctx!(state);
