@@ -9,13 +9,14 @@ use smtui_core::app::layers::Layer;
 
 /// The keys that open, move in and close the popups (and a few that are text or nothing
 /// in some of them).
-const KEYS: [KeyCode; 10] = [
+const KEYS: [KeyCode; 11] = [
     KeyCode::Char('t'),
     KeyCode::Char('p'),
     KeyCode::Char('D'),
     KeyCode::Char('T'),
     KeyCode::Char('M'),
     KeyCode::Char('j'),
+    KeyCode::Char('d'),
     KeyCode::Char(' '),
     KeyCode::Enter,
     KeyCode::Esc,
@@ -26,6 +27,8 @@ const KEYS: [KeyCode; 10] = [
 fn drawn_from_its_data(layer: Layer, h: &Harness) -> Option<String> {
     match layer {
         Layer::Tags => Some(format!("Tags of {}", h.state.selected()?.name)),
+        Layer::Versions => Some(" Versions ".to_owned()),
+        Layer::Compare => Some(" Compare versions ".to_owned()),
         _ => None,
     }
 }

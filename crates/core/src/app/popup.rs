@@ -7,12 +7,14 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::tags;
+use crate::features::{tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug, Clone)]
 pub enum Popup {
     Tags(tags::Popup),
+    Versions(versions::Picker),
+    Compare(versions::Comparison),
 }
 
 impl Popup {
@@ -21,13 +23,15 @@ impl Popup {
     pub fn layer(&self) -> Layer {
         match self {
             Popup::Tags(_) => Layer::Tags,
+            Popup::Versions(_) => Layer::Versions,
+            Popup::Compare(_) => Layer::Compare,
         }
     }
 
     /// Whether `layer` is a popup that carries data, so only a value can put it on the
     /// stack (pushing its bare layer would open it empty).
     pub(crate) fn carries(layer: Layer) -> bool {
-        matches!(layer, Layer::Tags)
+        matches!(layer, Layer::Tags | Layer::Versions | Layer::Compare)
     }
 }
 
@@ -44,14 +48,12 @@ macro_rules! room_popup {
             fn of(popup: &Popup) -> Option<&Self> {
                 match popup {
                     Popup::$variant(inner) => Some(inner),
-                    #[allow(unreachable_patterns)]
                     _ => None,
                 }
             }
             fn of_mut(popup: &mut Popup) -> Option<&mut Self> {
                 match popup {
                     Popup::$variant(inner) => Some(inner),
-                    #[allow(unreachable_patterns)]
                     _ => None,
                 }
             }
@@ -60,3 +62,5 @@ macro_rules! room_popup {
 }
 
 room_popup!(Tags, tags::Popup);
+room_popup!(Versions, versions::Picker);
+room_popup!(Compare, versions::Comparison);

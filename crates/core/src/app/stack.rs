@@ -10,7 +10,8 @@ use crate::app::popup::{Popup, RoomPopup};
 #[derive(Debug, Clone)]
 pub enum Layered {
     Bare(Layer),
-    Popup(Popup),
+    /// Boxed: popups differ in size, and the stack's entries stay small.
+    Popup(Box<Popup>),
 }
 
 impl Layered {
@@ -79,7 +80,7 @@ impl Layers {
     /// is dropped).
     pub fn open(&mut self, popup: Popup) {
         self.remove(popup.layer());
-        self.stack.push(Layered::Popup(popup));
+        self.stack.push(Layered::Popup(Box::new(popup)));
     }
 
     /// Takes `layer` out wherever it is; a popup's data goes with it.

@@ -74,7 +74,7 @@ impl State {
             details: Details::default(),
             reveal: Reveal::default(),
             clipboard: ClipboardRoom::default(),
-            versions: Versions::default(),
+            versions: Versions,
             help: Help::default(),
             palette: Palette::default(),
             confirm: Confirm::default(),
@@ -232,9 +232,8 @@ impl State {
         self.reveal.value.is_some()
             || self.editor.session.is_some()
             || self
-                .versions
-                .comparison
-                .as_ref()
+                .layers
+                .popup::<crate::features::versions::Comparison>()
                 .is_some_and(|c| c.revealed.is_shown())
     }
 

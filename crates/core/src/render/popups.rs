@@ -49,22 +49,6 @@ pub(super) fn render_layer(
         Layer::Help => {
             help::view::render(frame, screen.whole, &state.help, &state.keymap, theme);
         }
-        Layer::Versions => {
-            if let Some(picker) = &state.versions.picker {
-                versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
-            }
-        }
-        Layer::Compare => {
-            if let Some(comparison) = &state.versions.comparison {
-                versions::view::render_comparison(
-                    frame,
-                    screen.whole,
-                    comparison,
-                    &state.keymap,
-                    theme,
-                );
-            }
-        }
         Layer::Palette => {
             palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
         }
@@ -125,7 +109,12 @@ pub(super) fn render_layer(
             confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
         }
         // Popups that carry their data are drawn from it (`render_popup`).
-        Layer::List | Layer::Value | Layer::Filter | Layer::Tags => {}
+        Layer::List
+        | Layer::Value
+        | Layer::Filter
+        | Layer::Tags
+        | Layer::Versions
+        | Layer::Compare => {}
     }
 }
 
@@ -135,6 +124,13 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         Popup::Tags(popup) => {
             let detail = state.selected_detail().and_then(|d| d.result.as_ref().ok());
             tags::view::render(frame, screen.whole, popup, detail, &state.keymap, theme);
+        }
+        Popup::Versions(picker) => {
+            versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
+        }
+        Popup::Compare(comparison) => {
+            let keymap = &state.keymap;
+            versions::view::render_comparison(frame, screen.whole, comparison, keymap, theme);
         }
     }
 }

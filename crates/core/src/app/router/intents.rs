@@ -196,8 +196,6 @@ fn open(state: &mut State, layer: Layer) {
 pub(super) fn close(state: &mut State, layer: Layer) {
     state.layers.remove(layer);
     match layer {
-        Layer::Versions => state.versions.picker = None,
-        Layer::Compare => state.versions.comparison = None,
         Layer::Delete => state.lifecycle.form = None,
         // Dropping the session zeroizes the buffer.
         Layer::Editor => {
@@ -217,7 +215,9 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Conflict
         | Layer::Messages
         // Popups that carry their data: it went with them.
-        | Layer::Tags => {}
+        | Layer::Tags
+        | Layer::Versions
+        | Layer::Compare => {}
         Layer::Themes => state.appearance.closed(),
         Layer::Rotation => state.rotation.overview = None,
         Layer::Audit => {

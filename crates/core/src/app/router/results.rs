@@ -13,7 +13,7 @@ use crate::features::editor::Editor;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::RotationRoom;
 use crate::features::tags::{self, Tags};
-use crate::features::versions::Versions;
+use crate::features::versions::{self, Versions};
 use crate::model::AwsError;
 
 /// One stale check for every result: a result is used only when the identity it was asked
@@ -89,7 +89,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         Outcome::Pair { secret, result } => {
             let ctx = ctx!(state);
-            state.versions.pair_loaded(&secret, result, &ctx, out);
+            if let Some(comparison) = state.layers.popup_mut::<versions::Comparison>() {
+                comparison.pair_loaded(&secret, result, &ctx, out);
+            }
         }
         Outcome::EditSource {
             secret,
