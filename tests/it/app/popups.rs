@@ -29,6 +29,7 @@ fn drawn_from_its_data(layer: Layer, h: &Harness) -> Option<String> {
         Layer::Tags => Some(format!("Tags of {}", h.state.selected()?.name)),
         Layer::Versions => Some(" Versions ".to_owned()),
         Layer::Compare => Some(" Compare versions ".to_owned()),
+        Layer::Delete => Some(" Delete secret ".to_owned()),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::{tags, versions};
+use crate::features::{lifecycle, tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug, Clone)]
@@ -15,6 +15,7 @@ pub enum Popup {
     Tags(tags::Popup),
     Versions(versions::Picker),
     Compare(versions::Comparison),
+    Delete(lifecycle::DeleteForm),
 }
 
 impl Popup {
@@ -25,13 +26,17 @@ impl Popup {
             Popup::Tags(_) => Layer::Tags,
             Popup::Versions(_) => Layer::Versions,
             Popup::Compare(_) => Layer::Compare,
+            Popup::Delete(_) => Layer::Delete,
         }
     }
 
     /// Whether `layer` is a popup that carries data, so only a value can put it on the
     /// stack (pushing its bare layer would open it empty).
     pub(crate) fn carries(layer: Layer) -> bool {
-        matches!(layer, Layer::Tags | Layer::Versions | Layer::Compare)
+        matches!(
+            layer,
+            Layer::Tags | Layer::Versions | Layer::Compare | Layer::Delete
+        )
     }
 }
 
@@ -64,3 +69,4 @@ macro_rules! room_popup {
 room_popup!(Tags, tags::Popup);
 room_popup!(Versions, versions::Picker);
 room_popup!(Compare, versions::Comparison);
+room_popup!(Delete, lifecycle::DeleteForm);

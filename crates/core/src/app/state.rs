@@ -78,7 +78,7 @@ impl State {
             help: Help::default(),
             palette: Palette::default(),
             confirm: Confirm::default(),
-            lifecycle: Lifecycle::default(),
+            lifecycle: Lifecycle,
             editor: Editor::default(),
             tags: Tags,
             rotation: RotationRoom::default(),

@@ -52,11 +52,6 @@ pub(super) fn render_layer(
         Layer::Palette => {
             palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
         }
-        Layer::Delete => {
-            if let Some(form) = &state.lifecycle.form {
-                lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
-            }
-        }
         // Under the review or a conflict, which mask every value until `v`, the editor's
         // text is not drawn: it would show them all in clear around the popup.
         Layer::Editor
@@ -114,7 +109,8 @@ pub(super) fn render_layer(
         | Layer::Filter
         | Layer::Tags
         | Layer::Versions
-        | Layer::Compare => {}
+        | Layer::Compare
+        | Layer::Delete => {}
     }
 }
 
@@ -127,6 +123,9 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         }
         Popup::Versions(picker) => {
             versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
+        }
+        Popup::Delete(form) => {
+            lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

@@ -196,7 +196,6 @@ fn open(state: &mut State, layer: Layer) {
 pub(super) fn close(state: &mut State, layer: Layer) {
     state.layers.remove(layer);
     match layer {
-        Layer::Delete => state.lifecycle.form = None,
         // Dropping the session zeroizes the buffer.
         Layer::Editor => {
             state.layers.remove(Layer::Review);
@@ -217,7 +216,8 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         // Popups that carry their data: it went with them.
         | Layer::Tags
         | Layer::Versions
-        | Layer::Compare => {}
+        | Layer::Compare
+        | Layer::Delete => {}
         Layer::Themes => state.appearance.closed(),
         Layer::Rotation => state.rotation.overview = None,
         Layer::Audit => {

@@ -21,7 +21,7 @@ use crate::features::detail::Details;
 use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
-use crate::features::{tags, versions};
+use crate::features::{lifecycle, tags, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -257,7 +257,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
                 comparison.command(command, &ctx, out);
             }
         }
-        Layer::Delete => state.lifecycle.command(command, out),
+        Layer::Delete => {
+            if let Some(form) = state.layers.popup_mut::<lifecycle::DeleteForm>() {
+                form.command(command, out);
+            }
+        }
         Layer::Editor => {
             let ctx = ctx!(state);
             state.editor.command(command, &ctx, out);
