@@ -5,4 +5,5 @@ mod identities;
 mod layers_and_palette;
 mod messages_flows;
 mod palette_flows;
+mod popups;
 mod terminate_flows;

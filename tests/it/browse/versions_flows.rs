@@ -100,7 +100,10 @@ fn make_current_asks_then_moves_awscurrent_from_the_current_version() {
     press(&mut h, KeyCode::Char('n'));
     assert_eq!(h.state.layers.top(), Layer::Versions);
     assert_eq!(
-        h.state.versions.picker.as_ref().map(|p| p.selected.at()),
+        h.state
+            .layers
+            .popup::<smtui_core::features::versions::Picker>()
+            .map(|p| p.selected.at()),
         Some(1)
     );
     press(&mut h, KeyCode::Char('m'));
@@ -289,13 +292,46 @@ fn awscurrent_comes_first_then_awsprevious() {
     press(&mut h, KeyCode::Char('p'));
     let order: Vec<&str> = h
         .state
-        .versions
-        .picker
-        .as_ref()
+        .layers
+        .popup::<smtui_core::features::versions::Picker>()
         .expect("the popup")
         .choices
         .iter()
         .map(|c| c.version_id.as_str())
         .collect();
     assert_eq!(order, ["v2-0000-1111", "v1-0000-0000", "v0-0000-0000"]);
+}
+
+/// The comparison is a popup that carries its values: closing it while they are revealed
+/// drops them with it (their bytes wiped as they go), and nothing on screen holds them.
+#[test]
+fn closing_a_revealed_comparison_drops_its_values() {
+    use smtui_core::features::versions::Comparison;
+    let mut h = Harness::loaded();
+    press(&mut h, KeyCode::Char('p'));
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Char('d'));
+    let calls = h.calls();
+    let [AwsCall::FetchPair { secret, .. }] = &calls[..] else {
+        panic!("one pair: {calls:?}")
+    };
+    h.answer(Outcome::Versions(versions::Outcome::Pair {
+        secret: secret.clone(),
+        result: Ok([
+            fetched("v1-0000-0000", r#"{"password":"old-pw"}"#),
+            fetched("v2-0000-1111", r#"{"password":"new-pw"}"#),
+        ]),
+    }));
+    press(&mut h, KeyCode::Char('v'));
+    assert!(h.state.shows_values(), "revealed");
+    let held = h.state.layers.popup::<Comparison>().expect("on the stack");
+    assert!(held.rows.as_ref().is_some_and(|rows| !rows.is_empty()));
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(h.state.layers.top(), Layer::Versions);
+    assert!(
+        h.state.layers.popup::<Comparison>().is_none(),
+        "the rows went with the popup"
+    );
+    assert!(!h.state.shows_values());
+    assert!(!h.screen(120, 40).contains("old-pw"));
 }

@@ -15,10 +15,10 @@ use smtui_core::diff::Change;
 use smtui_core::features::editor::Command as EditorCommand;
 use smtui_core::features::editor::Phase;
 use smtui_core::features::editor::{LabelsLeft, SaveResult};
-use smtui_core::features::lifecycle::Command as LifecycleCommand;
+use smtui_core::features::lifecycle::{Command as LifecycleCommand, DeleteForm};
 use smtui_core::features::session::Command as SessionCommand;
-use smtui_core::features::tags::Command as TagsCommand;
-use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::features::tags::{self, Command as TagsCommand};
+use smtui_core::features::versions::{self, Command as VersionsCommand};
 use smtui_core::features::{editor, lifecycle};
 use smtui_core::ids::{Identity, SecretRef};
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
@@ -396,9 +396,9 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
         switch_lands(&mut h, identity);
         assert_eq!(h.state.session.identity, identity, "{command:?}");
         assert_eq!(h.state.layers.top(), Layer::List, "{command:?} closed");
-        assert!(h.state.lifecycle.form.is_none());
-        assert!(h.state.versions.picker.is_none());
-        assert!(h.state.tags.popup.is_none());
+        assert!(h.state.layers.popup::<DeleteForm>().is_none());
+        assert!(h.state.layers.popup::<versions::Picker>().is_none());
+        assert!(h.state.layers.popup::<tags::Popup>().is_none());
         assert!(h.state.editor.session.is_none());
     }
 }

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome, Recovery, Written};
 use smtui_core::features::browse::Command as BrowseCommand;
+use smtui_core::features::lifecycle::DeleteForm;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
@@ -36,7 +37,7 @@ fn the_recovery_window_stays_between_7_and_30_days() {
     let mut h = deletable();
     press(&mut h, KeyCode::Char('D'));
     assert_eq!(h.state.layers.top(), Layer::Delete);
-    let days = |h: &Harness| h.state.lifecycle.form.as_ref().map(|f| f.days);
+    let days = |h: &Harness| h.state.layers.popup::<DeleteForm>().map(|f| f.days);
     assert_eq!(days(&h), Some(30));
     press(&mut h, KeyCode::Up);
     assert_eq!(days(&h), Some(30));

@@ -12,6 +12,7 @@ use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect, Recovery, Settings};
 use smtui_core::features::browse::Command as BrowseCommand;
+use smtui_core::features::versions;
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -249,9 +250,9 @@ async fn compare_two_versions_then_roll_back_to_an_unlabelled_one() {
     press(&mut app, KeyCode::Char('p'));
     let picker = app
         .state
-        .versions
-        .picker
-        .clone()
+        .layers
+        .popup::<versions::Picker>()
+        .cloned()
         .expect("the versions popup");
     let oldest = picker
         .choices
@@ -264,13 +265,17 @@ async fn compare_two_versions_then_roll_back_to_an_unlabelled_one() {
     press(&mut app, KeyCode::Char('d'));
     assert_eq!(app.state.layers.top(), Layer::Compare);
     app.wait_for("both values", WAIT, |s| {
-        s.versions
-            .comparison
-            .as_ref()
+        s.layers
+            .popup::<versions::Comparison>()
             .is_some_and(|c| c.rows.is_some())
     })
     .await;
-    let comparison = app.state.versions.comparison.clone().expect("compared");
+    let comparison = app
+        .state
+        .layers
+        .popup::<versions::Comparison>()
+        .cloned()
+        .expect("compared");
     let rows = comparison.rows.expect("rows");
     assert!(
         rows.iter()
@@ -320,7 +325,9 @@ async fn tags_and_description_change_through_the_sdk() {
         .await;
     press(&mut app, KeyCode::Char('t'));
     app.wait_for("the policy answer", WAIT, |s| {
-        s.tags.popup.as_ref().is_some_and(|p| p.policy.is_some())
+        s.layers
+            .popup::<smtui_core::features::tags::Popup>()
+            .is_some_and(|p| p.policy.is_some())
     })
     .await;
 

@@ -12,7 +12,7 @@ use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::browse::RegionState;
 use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::reveal::Shown;
-use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::features::versions::{self, Command as VersionsCommand};
 use smtui_core::secret::ValueView;
 use smtui_devstack::fixtures as fx;
 
@@ -247,7 +247,7 @@ async fn picks_previous_pending_and_unlabelled_versions() {
         app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
             .await;
         app.cmd(Command::Versions(VersionsCommand::Pick));
-        let Some(picker) = &app.state.versions.picker else {
+        let Some(picker) = app.state.layers.popup::<versions::Picker>() else {
             panic!("version picker opens")
         };
         let index = picker

@@ -1,6 +1,7 @@
 //! Focus and popups as one stack of layers. The list is always at the bottom; the value
 //! pane sits on it while it has focus; the filter prompt, the palette and popups go on top.
-//! The top layer picks the key context; nothing else decides where a key goes.
+//! The top layer picks the key context; nothing else decides where a key goes. The stack
+//! itself, with the popups' data on it, is `app::stack`.
 
 /// A layer: a key context with its own bindings and help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -174,99 +175,4 @@ impl Tab {
 pub enum Focus {
     List,
     Value,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Layers {
-    /// Bottom first; `stack[0]` is always `Layer::List`.
-    stack: Vec<Layer>,
-}
-
-impl Default for Layers {
-    fn default() -> Self {
-        Self {
-            stack: vec![Layer::List],
-        }
-    }
-}
-
-impl Layers {
-    pub fn top(&self) -> Layer {
-        self.stack.last().copied().unwrap_or(Layer::List)
-    }
-
-    pub fn focus(&self) -> Focus {
-        match self.stack.iter().rev().find(|l| l.is_pane()) {
-            Some(Layer::Value) => Focus::Value,
-            _ => Focus::List,
-        }
-    }
-
-    /// True while a popup covers the panes (no pane shows focus then).
-    pub fn has_popup(&self) -> bool {
-        self.top().is_popup()
-    }
-
-    pub fn contains(&self, layer: Layer) -> bool {
-        self.stack.contains(&layer)
-    }
-
-    /// Puts `layer` on top (moving it there if it was already in the stack). The value
-    /// pane goes right above the list instead, under any popup: a value that arrives while
-    /// the help is open must not cover the help.
-    pub fn push(&mut self, layer: Layer) {
-        if layer == Layer::List {
-            return;
-        }
-        self.stack.retain(|l| *l != layer);
-        if layer.is_pane() {
-            self.stack.insert(1, layer);
-        } else {
-            self.stack.push(layer);
-        }
-    }
-
-    /// Takes `layer` out wherever it is.
-    pub fn remove(&mut self, layer: Layer) {
-        if layer != Layer::List {
-            self.stack.retain(|l| *l != layer);
-        }
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = Layer> + '_ {
-        self.stack.iter().copied()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_top_layer_decides_and_the_list_stays() {
-        let mut layers = Layers::default();
-        assert_eq!(layers.top(), Layer::List);
-        layers.remove(Layer::List);
-        assert_eq!(layers.top(), Layer::List, "the list never leaves");
-        layers.push(Layer::Value);
-        layers.push(Layer::Help);
-        assert_eq!(layers.top(), Layer::Help);
-        assert_eq!(
-            layers.focus(),
-            Focus::Value,
-            "the popup keeps the pane's focus"
-        );
-        assert!(layers.has_popup());
-        layers.remove(Layer::Value);
-        assert_eq!(layers.focus(), Focus::List);
-        layers.push(Layer::Value);
-        assert_eq!(
-            layers.top(),
-            Layer::Help,
-            "a value arriving under a popup stays under it"
-        );
-        layers.remove(Layer::Value);
-        layers.remove(Layer::Help);
-        assert!(!layers.has_popup());
-    }
 }

@@ -10,11 +10,13 @@ pub mod input;
 pub mod keymap;
 pub mod layers;
 mod offers;
+pub mod popup;
 pub mod revealed;
 pub mod room;
 pub(crate) mod rooms;
 mod router;
 pub mod settings;
+pub mod stack;
 pub mod stamp;
 pub mod state;
 

@@ -103,9 +103,8 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
             .and_then(|s| s.theirs.as_ref())
             .is_some_and(|theirs| theirs.revealed.is_shown()),
         Layer::Compare => state
-            .versions
-            .comparison
-            .as_ref()
+            .layers
+            .popup::<crate::features::versions::Comparison>()
             .is_some_and(|c| c.revealed.is_shown()),
         _ => false,
     };

@@ -160,6 +160,8 @@ pub enum Intent {
     /// The selected secret's detail is needed now (not after the debounce).
     Describe,
     Open(Layer),
+    /// Put a popup on the stack with its data (closing it, `Close(its layer)`, drops it).
+    OpenPopup(crate::app::popup::Popup),
     Close(Layer),
     /// Run this command as if pressed in the layer under the palette or confirmation.
     Run(Command),

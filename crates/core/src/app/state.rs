@@ -4,9 +4,10 @@
 use std::time::Instant;
 
 use crate::app::keymap::Keymap;
-use crate::app::layers::{Focus, Layer, Layers, Tab};
+use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::room::{Ctx, StatusLine};
 pub use crate::app::settings::Settings;
+use crate::app::stack::Layers;
 use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
 use crate::features::browse::Browse;
@@ -73,13 +74,13 @@ impl State {
             details: Details::default(),
             reveal: Reveal::default(),
             clipboard: ClipboardRoom::default(),
-            versions: Versions::default(),
+            versions: Versions,
             help: Help::default(),
             palette: Palette::default(),
             confirm: Confirm::default(),
-            lifecycle: Lifecycle::default(),
+            lifecycle: Lifecycle,
             editor: Editor::default(),
-            tags: Tags::default(),
+            tags: Tags,
             rotation: RotationRoom::default(),
             audit: Audit::default(),
             prompt: Prompt::default(),
@@ -231,9 +232,8 @@ impl State {
         self.reveal.value.is_some()
             || self.editor.session.is_some()
             || self
-                .versions
-                .comparison
-                .as_ref()
+                .layers
+                .popup::<crate::features::versions::Comparison>()
                 .is_some_and(|c| c.revealed.is_shown())
     }
 

@@ -8,6 +8,7 @@
 
 mod layout;
 pub mod mouse;
+mod popups;
 mod status;
 
 use ratatui::Frame;
@@ -20,10 +21,7 @@ use unicode_width::UnicodeWidthStr as _;
 use crate::app::State;
 use crate::app::command::Command;
 use crate::app::layers::{Focus, Layer, Tab};
-use crate::features::{
-    appearance, audit, browse, confirm, detail, editor, help, lifecycle, messages, palette, prompt,
-    reveal, rotation, session, tags, versions,
-};
+use crate::features::{browse, detail, reveal, rotation};
 use crate::kit::Theme;
 use crate::sanitize::is_unsafe_text;
 
@@ -131,116 +129,8 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     };
     reveal::view::render(frame, screen.value, &state.reveal, value_context, theme);
     status::render_footer(frame, screen.footer, state, theme);
-    for layer in state.layers.iter() {
-        render_layer(frame, screen, state, layer, theme);
-    }
-}
-
-/// One popup, over what is under it.
-fn render_layer(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, theme: &Theme) {
-    // The popups that fill (nearly) the screen leave a margin: blank it, so no stray letters
-    // and corners of the panes behind show through beside them.
-    let fills = matches!(
-        layer,
-        Layer::Help | Layer::Compare | Layer::Editor | Layer::Rotation | Layer::Audit
-    );
-    if fills {
-        let area = if layer == Layer::Audit {
-            screen.audit
-        } else {
-            screen.whole
-        };
-        let top = area.y.max(screen.title.bottom());
-        let bottom = area.bottom().min(screen.footer.y);
-        let margin = Rect::new(area.x, top, area.width, bottom.saturating_sub(top));
-        frame.render_widget(ratatui::widgets::Clear, margin);
-    }
-    match layer {
-        Layer::Help => {
-            help::view::render(frame, screen.whole, &state.help, &state.keymap, theme);
-        }
-        Layer::Versions => {
-            if let Some(picker) = &state.versions.picker {
-                versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
-            }
-        }
-        Layer::Compare => {
-            if let Some(comparison) = &state.versions.comparison {
-                versions::view::render_comparison(
-                    frame,
-                    screen.whole,
-                    comparison,
-                    &state.keymap,
-                    theme,
-                );
-            }
-        }
-        Layer::Palette => {
-            palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
-        }
-        Layer::Delete => {
-            if let Some(form) = &state.lifecycle.form {
-                lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
-            }
-        }
-        // Under the review or a conflict, which mask every value until `v`, the editor's
-        // text is not drawn: it would show them all in clear around the popup.
-        Layer::Editor
-            if state.layers.contains(Layer::Review) || state.layers.contains(Layer::Conflict) => {}
-        Layer::Editor => {
-            if let Some(session) = &state.editor.session {
-                editor::view::render(frame, screen.whole, session, &state.keymap, theme);
-            }
-        }
-        Layer::Review => {
-            if let Some(session) = &state.editor.session {
-                editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
-            }
-        }
-        Layer::Conflict => {
-            if let Some(session) = &state.editor.session {
-                editor::view::render_conflict(frame, screen.whole, session, &state.keymap, theme);
-            }
-        }
-        Layer::Tags => {
-            if let Some(popup) = &state.tags.popup {
-                let detail = state.selected_detail().and_then(|d| d.result.as_ref().ok());
-                tags::view::render(frame, screen.whole, popup, detail, &state.keymap, theme);
-            }
-        }
-        Layer::Rotation => {
-            if let Some(overview) = &state.rotation.overview {
-                rotation::overview_view::render(frame, screen.whole, overview, theme);
-            }
-        }
-        Layer::Audit => {
-            if let Some(view) = &state.audit.view {
-                let context = (&state.settings.time_zone, &state.keymap);
-                audit::view::render(frame, screen.audit, view, context, theme);
-            }
-        }
-        Layer::AuditEvent => {
-            if let Some(view) = &state.audit.view {
-                audit::view::render_record(frame, screen.audit, view, theme);
-            }
-        }
-        Layer::Roles => session::view::render_switcher(frame, screen.whole, &state.session, theme),
-        Layer::Themes => {
-            appearance::view::render(frame, screen.whole, &state.appearance, &state.keymap, theme);
-        }
-        Layer::Messages => {
-            let context = (&state.settings.time_zone, &state.keymap);
-            messages::view::render(frame, screen.whole, &state.messages, context, theme);
-        }
-        Layer::Prompt => {
-            if let Some(prompt) = &state.prompt.state {
-                prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
-            }
-        }
-        Layer::Confirm => {
-            confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
-        }
-        Layer::List | Layer::Value | Layer::Filter => {}
+    for entry in state.layers.entries() {
+        popups::render_layer(frame, screen, state, entry, theme);
     }
 }
 

@@ -10,6 +10,7 @@ use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::messages::footer::Footer;
 use crate::features::rotation::RotationRoom;
+use crate::features::tags;
 use crate::ids::SecretRef;
 
 use super::{identity, refuse_read_only, run_command};
@@ -102,6 +103,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 state.details.describe_if_stale(&ctx, out);
             }
             Intent::Open(layer) => open(state, layer),
+            Intent::OpenPopup(popup) => state.layers.open(popup),
             Intent::Close(layer) => close(state, layer),
             Intent::Run(command) => run_command(state, command, out),
         }
@@ -131,7 +133,9 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
     match purpose {
         PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
             let ctx = ctx!(state);
-            state.tags.prompted(purpose, text, &ctx, out);
+            if let Some(popup) = state.layers.popup::<tags::Popup>() {
+                popup.prompted(purpose, text, &ctx, out);
+            }
         }
         PromptFor::NewName { .. }
         | PromptFor::NewDescription { .. }
@@ -192,9 +196,6 @@ fn open(state: &mut State, layer: Layer) {
 pub(super) fn close(state: &mut State, layer: Layer) {
     state.layers.remove(layer);
     match layer {
-        Layer::Versions => state.versions.picker = None,
-        Layer::Compare => state.versions.comparison = None,
-        Layer::Delete => state.lifecycle.form = None,
         // Dropping the session zeroizes the buffer.
         Layer::Editor => {
             state.layers.remove(Layer::Review);
@@ -211,8 +212,12 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Help
         | Layer::Review
         | Layer::Conflict
-        | Layer::Messages => {}
-        Layer::Tags => state.tags.popup = None,
+        | Layer::Messages
+        // Popups that carry their data: it went with them.
+        | Layer::Tags
+        | Layer::Versions
+        | Layer::Compare
+        | Layer::Delete => {}
         Layer::Themes => state.appearance.closed(),
         Layer::Rotation => state.rotation.overview = None,
         Layer::Audit => {

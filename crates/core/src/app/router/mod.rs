@@ -21,6 +21,7 @@ use crate::features::detail::Details;
 use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
+use crate::features::{lifecycle, tags, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -88,7 +89,8 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
         Action::MaskDue => {
             // `|`, not `||`: every popup's values are masked, not only the first's.
-            if state.versions.mask_due(now) | state.editor.mask_due(now) {
+            let comparison = state.layers.popup_mut::<versions::Comparison>();
+            if comparison.is_some_and(|c| c.mask_due(now)) | state.editor.mask_due(now) {
                 out.info(format!(
                     "Values masked again after {} s",
                     state.settings.reveal_timeout.as_secs()
@@ -244,12 +246,22 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Filter => state.browse.filter_command(command, out),
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
-        Layer::Versions => state.versions.command(command, out),
+        Layer::Versions => {
+            if let Some(picker) = state.layers.popup_mut::<versions::Picker>() {
+                picker.command(command, out);
+            }
+        }
         Layer::Compare => {
             let ctx = ctx!(state);
-            state.versions.compare_command(command, &ctx, out);
+            if let Some(comparison) = state.layers.popup_mut::<versions::Comparison>() {
+                comparison.command(command, &ctx, out);
+            }
         }
-        Layer::Delete => state.lifecycle.command(command, out),
+        Layer::Delete => {
+            if let Some(form) = state.layers.popup_mut::<lifecycle::DeleteForm>() {
+                form.command(command, out);
+            }
+        }
         Layer::Editor => {
             let ctx = ctx!(state);
             state.editor.command(command, &ctx, out);
@@ -264,7 +276,9 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::Tags => {
             let ctx = ctx!(state);
-            state.tags.command(command, &ctx, out);
+            if let Some(popup) = state.layers.popup_mut::<tags::Popup>() {
+                popup.command(command, &ctx, out);
+            }
         }
         Layer::Rotation => state.rotation.overview_command(command, out),
         Layer::Audit => {

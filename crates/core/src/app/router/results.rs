@@ -10,6 +10,8 @@ use crate::app::room::{Out, explain};
 use crate::app::state::State;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::RotationRoom;
+use crate::features::tags::{self, Tags};
+use crate::features::versions::{self, Versions};
 
 /// One stale check for every result: a result is used only when the identity it was asked
 /// as is still held and its generation is that identity's current one (`Session::holds`).
@@ -66,7 +68,15 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
         Outcome::Reveal(outcome) => state.reveal.answered(outcome, &ctx!(state), out),
         Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),
-        Outcome::Tags(outcome) => state.tags.answered(outcome, &ctx!(state), out),
-        Outcome::Versions(outcome) => state.versions.answered(outcome, &ctx!(state), out),
+        // A room whose popup carries its data is given the popup, if it is still open.
+        Outcome::Tags(outcome) => {
+            let ctx = ctx!(state);
+            Tags::answered(state.layers.popup_mut::<tags::Popup>(), outcome, &ctx, out);
+        }
+        Outcome::Versions(outcome) => {
+            let ctx = ctx!(state);
+            let comparison = state.layers.popup_mut::<versions::Comparison>();
+            Versions::answered(comparison, outcome, &ctx, out);
+        }
     }
 }

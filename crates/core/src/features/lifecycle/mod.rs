@@ -14,7 +14,8 @@ pub use outcome::Outcome;
 pub const MIN_DAYS: u8 = 7;
 pub const MAX_DAYS: u8 = 30;
 
-/// The delete popup: which secret, and how.
+/// The delete popup, on the layer stack while open (`Popup::Delete`): which secret, and
+/// how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteForm {
     pub secret: crate::ids::SecretRef,
@@ -24,7 +25,6 @@ pub struct DeleteForm {
     pub without_recovery: bool,
 }
 
+/// The room: what it holds while its popup is open is the popup itself.
 #[derive(Debug, Clone, Default)]
-pub struct Lifecycle {
-    pub form: Option<DeleteForm>,
-}
+pub struct Lifecycle;

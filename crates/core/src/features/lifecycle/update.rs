@@ -4,6 +4,7 @@ use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Recovery};
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::lifecycle::Command as LifecycleCommand;
 use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
@@ -67,20 +68,18 @@ impl Lifecycle {
             }));
             return;
         }
-        self.form = Some(DeleteForm {
+        out.intent(Intent::OpenPopup(Popup::Delete(DeleteForm {
             secret: target,
             days: MAX_DAYS,
             without_recovery: false,
-        });
-        out.intent(Intent::Open(Layer::Delete));
+        })));
     }
+}
 
+impl DeleteForm {
     /// The delete popup's keys.
     pub fn command(&mut self, command: Command, out: &mut Out) {
-        let Some(form) = self.form.as_mut() else {
-            out.intent(Intent::Close(Layer::Delete));
-            return;
-        };
+        let form = self;
         let step = match command {
             // Up means more days.
             Command::Up => Some(Move::Forward(1)),
@@ -106,7 +105,9 @@ impl Lifecycle {
             _ => {}
         }
     }
+}
 
+impl Lifecycle {
     /// `R`: restore a secret scheduled for deletion (y/n is enough: nothing is lost by it).
     pub fn restore(ctx: &Ctx, out: &mut Out) {
         let Some(secret) = ctx.selected else {

@@ -18,9 +18,10 @@ use crate::kit::Cursor;
 pub const MAX_KEY_CHARS: usize = 128;
 pub const MAX_VALUE_CHARS: usize = 256;
 
-/// The popup: which secret, the highlighted tag, and the policy once fetched.
+/// The popup, on the layer stack while open: which secret, the highlighted tag, and the
+/// policy once fetched. Closing it drops all of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagsPopup {
+pub struct Popup {
     pub secret: SecretRef,
     pub selected: Cursor,
     /// `None` while GetResourcePolicy is on its way; `Ok(None)` when there is no policy.
@@ -30,7 +31,6 @@ pub struct TagsPopup {
     pub read_only: bool,
 }
 
+/// The room: what it holds while its popup is open is the popup itself.
 #[derive(Debug, Clone, Default)]
-pub struct Tags {
-    pub popup: Option<TagsPopup>,
-}
+pub struct Tags;

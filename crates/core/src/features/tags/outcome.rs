@@ -4,7 +4,7 @@
 use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
-use crate::features::tags::Tags;
+use crate::features::tags::{Popup, Tags};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
 
@@ -30,10 +30,15 @@ impl Outcome {
 }
 
 impl Tags {
-    /// An answer to a call this room made.
-    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    /// An answer to a call this room made: the policy goes to the popup that asked, if it
+    /// is still open (closed, its data went with it).
+    pub fn answered(popup: Option<&mut Popup>, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
         match outcome {
-            Outcome::Policy { secret, result } => self.policy_loaded(&secret, result, ctx),
+            Outcome::Policy { secret, result } => {
+                if let Some(popup) = popup {
+                    popup.policy_loaded(&secret, result, ctx);
+                }
+            }
             Outcome::Wrote { call, result } => Self::wrote(&call, result, ctx, out),
         }
     }

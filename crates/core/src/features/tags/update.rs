@@ -4,9 +4,10 @@ use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
 use crate::features::tags::Command as TagsCommand;
-use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Tags, TagsPopup};
+use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Popup, Tags};
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
@@ -30,21 +31,20 @@ impl Tags {
         let Some(secret) = ctx.secret_ref(secret, out) else {
             return;
         };
-        self.popup = Some(TagsPopup {
+        out.intent(Intent::OpenPopup(AnyPopup::Tags(Popup {
             secret: secret.clone(),
             selected: Cursor::default(),
             policy: None,
             read_only: ctx.settings.read_only,
-        });
-        out.intent(Intent::Open(Layer::Tags));
+        })));
         out.intent(Intent::Call(AwsCall::FetchPolicy { secret }));
     }
+}
 
+impl Popup {
+    /// A command in the open popup.
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
-        let Some(popup) = self.popup.as_mut() else {
-            out.intent(Intent::Close(Layer::Tags));
-            return;
-        };
+        let popup = self;
         let tags: &[Tag] = match ctx.detail {
             Some(Ok(detail)) if popup.secret.arn == detail.arn => &detail.tags,
             _ => &[],
@@ -108,10 +108,8 @@ impl Tags {
     }
 
     /// What was typed in a prompt this room asked for.
-    pub fn prompted(&mut self, purpose: PromptFor, text: String, ctx: &Ctx, out: &mut Out) {
-        let Some(popup) = self.popup.as_ref() else {
-            return;
-        };
+    pub fn prompted(&self, purpose: PromptFor, text: String, ctx: &Ctx, out: &mut Out) {
+        let popup = self;
         match purpose {
             PromptFor::TagKey => {
                 let key = text.trim().to_owned();
@@ -193,17 +191,20 @@ impl Tags {
         }
     }
 
+    /// The resource policy, if it is this popup's secret's.
     pub fn policy_loaded(
         &mut self,
         secret: &SecretRef,
         result: Result<Option<String>, AwsError>,
         ctx: &Ctx,
     ) {
-        if let Some(popup) = self.popup.as_mut().filter(|p| p.secret == *secret) {
-            popup.policy = Some(result.map_err(|e| ctx.explain(&e)));
+        if self.secret == *secret {
+            self.policy = Some(result.map_err(|e| ctx.explain(&e)));
         }
     }
+}
 
+impl Tags {
     /// The answer to a tag or description change (the router describes the secret again).
     pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
         let (secret, what) = match call {

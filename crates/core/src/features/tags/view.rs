@@ -9,7 +9,7 @@ use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::tags::Command as TagsCommand;
-use crate::features::tags::TagsPopup;
+use crate::features::tags::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::model::SecretDetail;
@@ -18,7 +18,7 @@ use crate::sanitize::{sanitize_line, sanitize_lines};
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    popup: &TagsPopup,
+    popup: &Popup,
     detail: Option<&SecretDetail>,
     keymap: &Keymap,
     theme: &Theme,

@@ -44,6 +44,7 @@ impl VersionChoice {
     }
 }
 
+/// The picker popup, on the layer stack while open (`Popup::Versions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub choices: Vec<VersionChoice>,
@@ -68,9 +69,12 @@ impl Picker {
     }
 }
 
-/// Two versions side by side: which keys or lines differ.
+/// Two versions side by side: which keys or lines differ. A popup on the layer stack while
+/// open (`Popup::Compare`): closing it drops the rows, whose values are wiped as they go.
 #[derive(Debug, Clone)]
 pub struct Comparison {
+    /// Which secret the two versions are of.
+    pub secret: SecretRef,
     /// (version id, labels) of the older and the newer side.
     pub left: (String, Vec<String>),
     pub right: (String, Vec<String>),
@@ -79,11 +83,9 @@ pub struct Comparison {
     pub revealed: Revealed,
 }
 
+/// The room: what it holds while its popups are open is the popups themselves.
 #[derive(Debug, Clone, Default)]
-pub struct Versions {
-    pub picker: Option<Picker>,
-    pub comparison: Option<Comparison>,
-}
+pub struct Versions;
 
 /// One line per version: AWSCURRENT's first, then AWSPREVIOUS's, AWSPENDING's, other
 /// labelled ones, then the rest (each group in the detail's order, newest first). Choosing

@@ -4,7 +4,7 @@
 use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
-use crate::features::versions::Versions;
+use crate::features::versions::{Comparison, Versions};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
 
@@ -30,10 +30,20 @@ impl Outcome {
 }
 
 impl Versions {
-    /// An answer to a call this room made.
-    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    /// An answer to a call this room made: the values go to the comparison that asked, if
+    /// it is still open (closed, its data went with it).
+    pub fn answered(
+        comparison: Option<&mut Comparison>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
         match outcome {
-            Outcome::Pair { secret, result } => self.pair_loaded(&secret, result, ctx, out),
+            Outcome::Pair { secret, result } => {
+                if let Some(comparison) = comparison {
+                    comparison.pair_loaded(&secret, result, ctx, out);
+                }
+            }
             Outcome::MadeCurrent { call, result } => Self::made_current(&call, result, ctx, out),
         }
     }

@@ -6,6 +6,7 @@ use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
@@ -16,41 +17,43 @@ use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 
 impl Versions {
-    /// `p`: opens the picker on the version in use, once the detail is known.
-    pub fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out) {
+    /// `p`: opens the picker on the version in use, once the detail is known; false when
+    /// it could not.
+    pub fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out) -> bool {
         let (Some(secret), Some(detail)) = (ctx.selected, ctx.detail) else {
             if ctx.selected.is_some() {
                 out.info("Versions are still loading…");
                 out.intent(Intent::Describe);
             }
-            return;
+            return false;
         };
         let detail = match detail {
             Ok(detail) => detail,
             Err(error) => {
                 out.error(format!("No versions to pick: {}", ctx.explain(error)));
-                return;
+                return false;
             }
         };
         let Some(secret) = ctx.secret_ref(secret, out) else {
-            return;
+            return false;
         };
         let choices = choices(detail);
         let selected = Cursor::at_row(Picker::position_of(&choices, current));
-        self.picker = Some(Picker {
+        out.intent(Intent::OpenPopup(Popup::Versions(Picker {
             choices,
             selected,
             marked: None,
             secret,
             read_only: ctx.settings.read_only,
-        });
-        out.intent(Intent::Open(Layer::Versions));
+        })));
+        true
     }
+}
 
+impl Picker {
+    /// A command in the open picker.
     pub fn command(&mut self, command: Command, out: &mut Out) {
-        let Some(picker) = self.picker.as_mut() else {
-            return;
-        };
+        let picker = self;
         if let Some(step) = command.as_move() {
             picker.selected.apply(step, picker.choices.len());
             return;
@@ -62,7 +65,7 @@ impl Versions {
                 out.intent(Intent::Close(Layer::Versions));
             }
             (Command::Versions(VersionsCommand::Compare), Some(choice)) => {
-                self.compare(&choice, out);
+                picker.compare(&choice, out);
             }
             (Command::Versions(VersionsCommand::Mark), Some(_)) => {
                 picker.marked = match picker.marked {
@@ -80,8 +83,8 @@ impl Versions {
 
     /// `d`: the highlighted version against AWSCURRENT (or, for AWSCURRENT itself, against
     /// AWSPREVIOUS), older on the left.
-    fn compare(&mut self, choice: &VersionChoice, out: &mut Out) {
-        let Some(picker) = &self.picker else { return };
+    fn compare(&self, choice: &VersionChoice, out: &mut Out) {
+        let picker = self;
         let current = picker.holder("AWSCURRENT");
         let marked = picker.marked.and_then(|i| picker.choices.get(i));
         let other = match marked {
@@ -101,19 +104,21 @@ impl Versions {
         } else {
             (choice, other)
         };
-        self.comparison = Some(Comparison {
+        out.intent(Intent::OpenPopup(Popup::Compare(Comparison {
+            secret: picker.secret.clone(),
             left: (older.version_id.clone(), older.stages.clone()),
             right: (newer.version_id.clone(), newer.stages.clone()),
             rows: None,
             revealed: Revealed::default(),
-        });
-        out.intent(Intent::Open(Layer::Compare));
+        })));
         out.intent(Intent::Call(AwsCall::FetchPair {
             secret: picker.secret.clone(),
             versions: [older.version_id.clone(), newer.version_id.clone()],
         }));
     }
+}
 
+impl Comparison {
     /// Both values arrived: only which keys or lines differ is kept, as secrets.
     pub fn pair_loaded(
         &mut self,
@@ -122,10 +127,10 @@ impl Versions {
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let open = self.picker.as_ref().is_some_and(|p| p.secret == *secret);
-        let Some(comparison) = self.comparison.as_mut().filter(|_| open) else {
+        if self.secret != *secret {
             return;
-        };
+        }
+        let comparison = self;
         match result {
             Ok([left, right]) => {
                 let (Some(old), Some(new)) = (left.raw.expose_str(), right.raw.expose_str()) else {
@@ -147,20 +152,20 @@ impl Versions {
         }
     }
 
-    pub fn compare_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
-        match (command, self.comparison.as_mut()) {
-            (Command::Reveal, Some(comparison)) => comparison.revealed.toggle(ctx, out),
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+        match command {
+            Command::Reveal => self.revealed.toggle(ctx, out),
             _ => out.intent(Intent::Close(Layer::Compare)),
         }
     }
 
     /// Masks the comparison's values once their time is up; true when it did.
     pub fn mask_due(&mut self, now: Instant) -> bool {
-        self.comparison
-            .as_mut()
-            .is_some_and(|c| c.revealed.expire(now))
+        self.revealed.expire(now)
     }
+}
 
+impl Versions {
     /// The answer to make-current.
     pub fn made_current(
         call: &AwsCall,

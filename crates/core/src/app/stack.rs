@@ -1,0 +1,209 @@
+//! The layer stack: the list always at the bottom, the value pane on it while it has focus,
+//! the filter prompt, the palette and popups on top. A popup that shows data is on it as a
+//! value carrying that data (`app::popup`), so closing it drops the data.
+
+use crate::app::layers::{Focus, Layer};
+use crate::app::popup::{Popup, RoomPopup};
+
+/// One entry of the stack: a layer without data of its own (the panes, the prompts and the
+/// popups not yet converted), or a popup that carries its data.
+#[derive(Debug, Clone)]
+pub enum Layered {
+    Bare(Layer),
+    /// Boxed: popups differ in size, and the stack's entries stay small.
+    Popup(Box<Popup>),
+}
+
+impl Layered {
+    /// The key context it stands for.
+    pub fn layer(&self) -> Layer {
+        match self {
+            Layered::Bare(layer) => *layer,
+            Layered::Popup(popup) => popup.layer(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Layers {
+    /// Bottom first; `stack[0]` is always `Layer::List`.
+    stack: Vec<Layered>,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Self {
+            stack: vec![Layered::Bare(Layer::List)],
+        }
+    }
+}
+
+impl Layers {
+    pub fn top(&self) -> Layer {
+        self.stack.last().map_or(Layer::List, Layered::layer)
+    }
+
+    pub fn focus(&self) -> Focus {
+        match self.iter().rev().find(|l| l.is_pane()) {
+            Some(Layer::Value) => Focus::Value,
+            _ => Focus::List,
+        }
+    }
+
+    /// True while a popup covers the panes (no pane shows focus then).
+    pub fn has_popup(&self) -> bool {
+        self.top().is_popup()
+    }
+
+    pub fn contains(&self, layer: Layer) -> bool {
+        self.iter().any(|l| l == layer)
+    }
+
+    /// Puts `layer` on top (moving it there if it was already in the stack). The value
+    /// pane goes right above the list instead, under any popup: a value that arrives while
+    /// the help is open must not cover the help. A popup that carries data opens only as
+    /// its value (`open`): its bare layer is refused.
+    pub fn push(&mut self, layer: Layer) {
+        if layer == Layer::List || Popup::carries(layer) {
+            debug_assert!(layer == Layer::List, "{layer:?} opens with its data");
+            return;
+        }
+        self.remove(layer);
+        if layer.is_pane() {
+            self.stack.insert(1, Layered::Bare(layer));
+        } else {
+            self.stack.push(Layered::Bare(layer));
+        }
+    }
+
+    /// Puts `popup` on top with its data, in place of any popup of its layer (whose data
+    /// is dropped).
+    pub fn open(&mut self, popup: Popup) {
+        self.remove(popup.layer());
+        self.stack.push(Layered::Popup(Box::new(popup)));
+    }
+
+    /// Takes `layer` out wherever it is; a popup's data goes with it.
+    pub fn remove(&mut self, layer: Layer) {
+        if layer != Layer::List {
+            self.stack.retain(|l| l.layer() != layer);
+        }
+    }
+
+    /// The key contexts, bottom first.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Layer> + '_ {
+        self.stack.iter().map(Layered::layer)
+    }
+
+    /// The entries with their popups' data, bottom first: what the frame draws.
+    pub fn entries(&self) -> impl Iterator<Item = &Layered> + '_ {
+        self.stack.iter()
+    }
+
+    /// The open popup of type `P`, wherever it is in the stack (a prompt may cover it).
+    pub fn popup<P: RoomPopup>(&self) -> Option<&P> {
+        self.stack.iter().rev().find_map(|l| match l {
+            Layered::Popup(popup) => P::of(popup),
+            Layered::Bare(_) => None,
+        })
+    }
+
+    /// The open popup of type `P`, to change: what the router lends its room.
+    pub fn popup_mut<P: RoomPopup>(&mut self) -> Option<&mut P> {
+        self.stack.iter_mut().rev().find_map(|l| match l {
+            Layered::Popup(popup) => P::of_mut(popup),
+            Layered::Bare(_) => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_top_layer_decides_and_the_list_stays() {
+        let mut layers = Layers::default();
+        assert_eq!(layers.top(), Layer::List);
+        layers.remove(Layer::List);
+        assert_eq!(layers.top(), Layer::List, "the list never leaves");
+        layers.push(Layer::Value);
+        layers.push(Layer::Help);
+        assert_eq!(layers.top(), Layer::Help);
+        assert_eq!(
+            layers.focus(),
+            Focus::Value,
+            "the popup keeps the pane's focus"
+        );
+        assert!(layers.has_popup());
+        layers.remove(Layer::Value);
+        assert_eq!(layers.focus(), Focus::List);
+        layers.push(Layer::Value);
+        assert_eq!(
+            layers.top(),
+            Layer::Help,
+            "a value arriving under a popup stays under it"
+        );
+        layers.remove(Layer::Value);
+        layers.remove(Layer::Help);
+        assert!(!layers.has_popup());
+    }
+
+    fn tags_popup() -> Popup {
+        use crate::ids::{IdentityId, SecretRef};
+        let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf";
+        let secret = SecretRef::new(IdentityId::START, "us-east-1", arn, "app/db").expect("an ARN");
+        Popup::Tags(crate::features::tags::Popup {
+            secret,
+            selected: crate::kit::Cursor::default(),
+            policy: None,
+            read_only: false,
+        })
+    }
+
+    #[test]
+    fn a_popup_opens_with_its_data_and_closing_it_drops_the_data() {
+        let mut layers = Layers::default();
+        layers.open(tags_popup());
+        assert_eq!(
+            layers.top(),
+            Layer::Tags,
+            "its key context comes from the value"
+        );
+        let popup = layers.popup::<crate::features::tags::Popup>();
+        assert_eq!(
+            popup.map(|p| p.secret.name.as_str()),
+            Some("app/db"),
+            "the stack holds the popup's address"
+        );
+        layers.push(Layer::Prompt);
+        assert!(
+            layers.popup_mut::<crate::features::tags::Popup>().is_some(),
+            "found under a prompt"
+        );
+        layers.remove(Layer::Prompt);
+        layers.remove(Layer::Tags);
+        assert_eq!(layers.top(), Layer::List);
+        assert!(layers.popup::<crate::features::tags::Popup>().is_none());
+        assert!(
+            layers.entries().all(|e| matches!(e, Layered::Bare(_))),
+            "no popup's data outlives its layer"
+        );
+    }
+
+    #[test]
+    fn opening_a_popup_again_replaces_its_data() {
+        let mut layers = Layers::default();
+        layers.open(tags_popup());
+        layers.push(Layer::Help);
+        layers.open(tags_popup());
+        assert_eq!(layers.top(), Layer::Tags);
+        assert_eq!(
+            layers
+                .entries()
+                .filter(|e| e.layer() == Layer::Tags)
+                .count(),
+            1
+        );
+    }
+}
