@@ -1,7 +1,7 @@
 //! Every command smtui knows: the app's own (quit, help, the palette, movement, the keys
 //! every popup shares) and, nested, each room's own (`Command::Audit(audit::Command)`),
 //! declared with its name, description and rules in the room's folder. The catalogue is
-//! their tables in one registration list (`crate::app::rooms`, which also answers a
+//! their tables in one registration list (`app/rooms/`, which also answers a
 //! command's name, description and rules).
 
 mod shared;

@@ -1,5 +1,5 @@
 //! One row of a command table: what a room (or the app itself) declares of each command it
-//! owns, in the room's own folder. The catalogue (`crate::app::rooms`) is these tables one
+//! owns, in the room's own folder. The catalogue (`app/rooms/`) is these tables one
 //! after another.
 
 use crate::app::command::Command;

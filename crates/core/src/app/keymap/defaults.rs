@@ -1,6 +1,6 @@
 //! The app's own default bindings (each room's are in its folder): per scope, which keys
 //! run which command, what that means there (help and docs/keys.md show it), and a short
-//! footer hint for the most used ones. `crate::app::rooms` merges them all into the
+//! footer hint for the most used ones. `app/rooms/` merges them all into the
 //! default keymap.
 
 use super::Scope;

@@ -86,7 +86,7 @@ pub struct Keymap {
 
 impl Keymap {
     /// A keymap of these bindings (the default one is every registered key table merged:
-    /// `crate::app::rooms`).
+    /// `app/rooms/`).
     pub(crate) fn from_bindings(bindings: Vec<Binding>) -> Self {
         Self { bindings }
     }

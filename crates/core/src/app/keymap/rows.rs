@@ -1,6 +1,6 @@
 //! The words a key table is written in: a room declares its default keys with these in its
 //! own folder (`features/<room>/commands.rs`), the app its own in `defaults.rs`; the keymap
-//! merges them (`crate::app::rooms::KEYS`).
+//! merges them (`KEYS` in `app/rooms/`).
 
 use crossterm::event::KeyCode;
 
