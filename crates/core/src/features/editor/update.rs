@@ -91,7 +91,7 @@ impl Editor {
                 out.error(format!(
                     "Cannot edit {}: {}",
                     session.name,
-                    ctx.explain(&error)
+                    ctx.explain_as(secret.identity, &error)
                 ));
                 out.intent(Intent::Close(Layer::Editor));
                 return;
@@ -342,7 +342,7 @@ impl Editor {
         loaded.leftovers = left.as_ref().map(|l| l.tokens.clone()).unwrap_or_default();
         // Said last, so the footer shows it over the save's own message.
         let closing = matches!(result, Ok(SaveResult::Saved { .. }));
-        let stayed = left.map(|left| labels::stayed(&session.name, &left, closing, ctx));
+        let stayed = left.map(|left| labels::stayed(secret, &left, closing, ctx));
         match result {
             Ok(SaveResult::Saved { version_id }) => {
                 let short: String = version_id.chars().take(8).collect();
@@ -382,7 +382,7 @@ impl Editor {
                 session.message = Some(format!(
                     "Not saved: {}. Your text is still here; saving again is safe (the same \
                      request token, so no second version)",
-                    ctx.explain(&error)
+                    ctx.explain_as(secret.identity, &error)
                 ));
             }
         }
