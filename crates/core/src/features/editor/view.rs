@@ -103,12 +103,15 @@ pub fn render(
         });
         let lines = form_lines(
             &fields,
-            *selected,
+            selected.at(),
             values.as_deref(),
             (field.as_deref(), text.width),
             theme,
         );
-        frame.render_widget(Paragraph::new(lines), text);
+        // More fields than rows: scrolled to keep the chosen one in view.
+        let offset = selected.window(fields.len(), usize::from(text.height));
+        let offset = u16::try_from(offset).unwrap_or(u16::MAX);
+        frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), text);
     } else if shown {
         // The textarea keeps its own (unstyled) look; the theme's comes from under it.
         frame.render_widget(ratatui::widgets::Block::new().style(theme.editor), text);
