@@ -1,5 +1,5 @@
-//! The page keys move a list by the rows it showed on the last frame (`kit::Cursor`), and
-//! by ten before a frame has drawn it.
+//! The page keys move a list (and a JSON value's keys) by the rows it showed on the last
+//! frame (`kit::Cursor`), and by ten before a frame has drawn it.
 
 use std::collections::BTreeSet;
 
@@ -60,4 +60,41 @@ fn page_down_in_the_list_moves_by_the_rows_it_showed() {
     press(&mut h, KeyCode::Home);
     press(&mut h, KeyCode::PageUp);
     assert_eq!(h.state.browse.list.selected_index(), 0);
+}
+
+#[test]
+fn page_down_in_a_json_value_moves_by_the_keys_it_showed() {
+    const KEYS: usize = 120;
+    let mut h = Harness::loaded();
+    h.cmd(smtui_core::app::Command::Reveal);
+    let entries: Vec<String> = (0..KEYS).map(|i| format!("\"key-{i:03}\":\"v\"")).collect();
+    h.answer_fetch(&format!("{{{}}}", entries.join(",")));
+    let selected = |h: &Harness| {
+        let pane = h.state.reveal.value.as_ref().expect("the value shown");
+        pane.selected_key.at()
+    };
+    let keys_shown = |h: &Harness, width, height| {
+        let screen = h.screen(width, height);
+        let keys: BTreeSet<&str> = screen
+            .match_indices("key-")
+            .map(|(at, _)| &screen[at..at + "key-000".len()])
+            .collect();
+        keys.len()
+    };
+    press(&mut h, KeyCode::PageDown);
+    assert_eq!(selected(&h), 10, "not drawn yet: ten keys");
+    let page = keys_shown(&h, 160, 70);
+    assert!(page > 10, "a tall pane shows more than ten keys: {page}");
+    press(&mut h, KeyCode::PageDown);
+    assert_eq!(selected(&h), 10 + page);
+    let short = keys_shown(&h, 120, 40);
+    assert!(
+        short < 10,
+        "{short} keys on a short screen: fewer than the ten of before"
+    );
+    press(&mut h, KeyCode::PageUp);
+    assert_eq!(selected(&h), 10 + page - short);
+    press(&mut h, KeyCode::End);
+    press(&mut h, KeyCode::PageDown);
+    assert_eq!(selected(&h), KEYS - 1);
 }

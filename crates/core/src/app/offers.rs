@@ -88,7 +88,7 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
         Layer::List => state.reveal.value.is_some(),
         Layer::Value => {
             let shown_key = state.reveal.value.as_ref().is_some_and(|pane| {
-                matches!(&pane.shown, Shown::Keys(keys) if keys.contains(&pane.selected_key))
+                matches!(&pane.shown, Shown::Keys(keys) if keys.contains(&pane.selected_key.at()))
             });
             if shown_key {
                 return "mask key";

@@ -48,6 +48,15 @@ impl Ctx<'_> {
         explain(caller.map(|(_, caller)| caller), err)
     }
 
+    /// `explain` for the selected row's describe error (`detail`): said as the identity
+    /// that listed the row, which described it.
+    pub fn explain_detail(&self, err: &AwsError) -> String {
+        match self.selected {
+            Some(secret) => self.explain_as(secret.identity, err),
+            None => self.explain(err),
+        }
+    }
+
     /// The address of `secret` (a listed row) as the identity that listed it; `None`,
     /// said in `out`, when its ARN does not parse (the service's rows always do).
     pub fn secret_ref(&self, secret: &SecretSummary, out: &mut Out) -> Option<SecretRef> {
@@ -67,10 +76,12 @@ impl Ctx<'_> {
         SecretRef::new(secret.identity, &secret.region, &secret.arn, &secret.name)
     }
 
-    /// Who smtui works as now, by GetCallerIdentity's ARN (`None` until it has answered).
-    pub fn caller_arn(&self) -> Option<String> {
-        self.identity
-            .and_then(|identity| identity.as_ref().ok())
+    /// Who `identity` is, by GetCallerIdentity's ARN (`None` until it has answered).
+    pub fn caller_arn_of(&self, identity: IdentityId) -> Option<String> {
+        self.callers
+            .iter()
+            .find(|(id, _)| *id == identity)
+            .and_then(|(_, caller)| caller.as_ref().ok())
             .map(|me| me.arn.clone())
     }
 }

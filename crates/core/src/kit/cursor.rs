@@ -43,8 +43,14 @@ impl Cursor {
     /// Drawing `len` rows in `height` rows: records the page, and answers the first row to
     /// draw, which keeps the selection in view (near the middle once the list is longer).
     pub fn window(&self, len: usize, height: usize) -> usize {
-        self.page.record(Some(height));
+        self.record_page(height);
         scroll_offset(self.at, len, height)
+    }
+
+    /// Drawing the list in `height` rows with a widget that keeps the selection in view
+    /// itself (a table with its own `TableState`): records the page only.
+    pub fn record_page(&self, height: usize) {
+        self.page.record(Some(height));
     }
 }
 
@@ -89,6 +95,14 @@ mod tests {
         assert_eq!(cursor.at(), 35);
         cursor.apply(Move::PageBack, 100);
         assert_eq!(cursor.at(), 10);
+    }
+
+    #[test]
+    fn a_page_recorded_without_a_window_is_the_page_too() {
+        let mut cursor = Cursor::default();
+        cursor.record_page(4);
+        cursor.apply(Move::PageForward, 100);
+        assert_eq!(cursor.at(), 4);
     }
 
     #[test]

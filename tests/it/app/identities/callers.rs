@@ -8,7 +8,7 @@ use smtui_core::app::{Command, Outcome, release_identity};
 use smtui_core::features::reveal;
 use smtui_core::model::{AwsError, CallerIdentity, ErrorKind};
 
-fn caller(arn: &str) -> CallerIdentity {
+pub(super) fn caller(arn: &str) -> CallerIdentity {
     let account = arn.split(':').nth(4).unwrap_or_default().to_owned();
     CallerIdentity {
         account,
@@ -16,7 +16,7 @@ fn caller(arn: &str) -> CallerIdentity {
     }
 }
 
-fn denied(operation: &'static str, region: &str) -> AwsError {
+pub(super) fn denied(operation: &'static str, region: &str) -> AwsError {
     AwsError {
         kind: ErrorKind::AccessDenied,
         operation,

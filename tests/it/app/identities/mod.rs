@@ -3,8 +3,10 @@
 //! stale check drops only what belongs to an identity no longer held (or to its old
 //! generation), and a refresh of one leaves the other's answers in flight alone. Two roles
 //! in one account list one secret as two rows (`same_account`); who each identity is
-//! (GetCallerIdentity) is kept under it (`callers`).
+//! (GetCallerIdentity) is kept under it (`callers`), and what is said about a row, or
+//! left out of its audit, is as its own identity (`as_whom`).
 
+mod as_whom;
 mod callers;
 mod same_account;
 

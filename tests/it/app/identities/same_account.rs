@@ -3,12 +3,14 @@
 
 use super::{B, answer_as, b_row, page, sent, value};
 use crate::common::{Harness, detail_for, summary};
+use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::envelope::{IdentityId, Stamp};
 use smtui_core::app::{
-    Action, AwsCall, Command, Effect, Outcome, Recovery, Timer, Written, hold_identity,
-    release_identity,
+    Action, AwsCall, Command, Effect, Outcome, Timer, Written, hold_identity, release_identity,
 };
+use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::{lifecycle, reveal};
+use smtui_core::ids::RowKey;
 
 /// A and B both held, two roles in ONE account: each lists the same secret, so the list
 /// holds two rows of one ARN, A's (listed first, selected) and B's.
@@ -141,7 +143,7 @@ fn each_row_of_one_secret_is_described_and_revealed_as_its_own_identity() {
 }
 
 #[test]
-fn a_row_refreshed_deleted_or_removed_for_one_identity_leaves_the_other_s() {
+fn a_row_refreshed_or_removed_for_one_identity_leaves_the_other_s() {
     let (mut h, a, b) = same_account();
     let arn = summary("shared", "us-east-1").arn;
     let listed = Some("shared for the app".to_owned());
@@ -167,36 +169,6 @@ fn a_row_refreshed_deleted_or_removed_for_one_identity_leaves_the_other_s() {
             (B, arn.clone(), Some("changed as B".into()))
         ]
     );
-
-    // Deleted as A: A's row is scheduled for deletion (and hidden), B's is not.
-    h.cmd(Command::Up);
-    let a_secret = h.selected_secret();
-    assert_eq!(a_secret.identity, a.identity);
-    answer_as(
-        &mut h,
-        a,
-        Outcome::Lifecycle(lifecycle::Outcome::Wrote {
-            call: AwsCall::Delete {
-                secret: a_secret,
-                recovery: Recovery::Days(7),
-            },
-            result: Ok(Written::Deleted {
-                on: Some(crate::common::ts("2026-12-31T00:00:00Z")),
-            }),
-        }),
-    );
-    let deleted = |h: &Harness, identity| {
-        h.state
-            .browse
-            .list
-            .all()
-            .find(|s| s.identity == identity)
-            .map(|s| s.deleted_date.is_some())
-    };
-    assert_eq!(deleted(&h, a.identity), Some(true), "A's row is deleted");
-    assert_eq!(deleted(&h, B), Some(false), "B's row is not");
-    assert_eq!(h.state.browse.list.len(), 1, "A's row is hidden, B's shown");
-    assert_eq!(h.state.selected().map(|s| s.identity), Some(B));
 
     // B lists again and the secret is no longer in its page: B's row goes, A's stays.
     hold_identity(&mut h.state, B);
@@ -230,7 +202,6 @@ fn selecting_a_row_by_its_key_picks_that_identity_s_row() {
 
 #[test]
 fn the_rotation_overview_jumps_to_the_row_of_the_identity_it_found_it_in() {
-    use crossterm::event::{KeyCode, KeyModifiers};
     let (mut h, a, _) = same_account();
     for at in 0..2 {
         h.press(KeyCode::Char('o'), KeyModifiers::NONE);
@@ -255,4 +226,116 @@ fn the_rotation_overview_jumps_to_the_row_of_the_identity_it_found_it_in() {
             "finding {at} selects its own identity's row"
         );
     }
+}
+
+/// Whether each identity's row of `shared` is scheduled for deletion, A's first.
+fn scheduled(h: &Harness) -> Vec<(IdentityId, Option<jiff::Timestamp>)> {
+    let arn = summary("shared", "us-east-1").arn;
+    let mut rows: Vec<_> = h
+        .state
+        .browse
+        .list
+        .all()
+        .filter(|s| s.arn == arn)
+        .map(|s| (s.identity, s.deleted_date))
+        .collect();
+    rows.sort_by_key(|(identity, _)| *identity);
+    rows
+}
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+/// The one AWS call the last action sent, with its stamp.
+#[track_caller]
+fn one_call(h: &Harness) -> (Stamp, AwsCall) {
+    match &sent(h)[..] {
+        [(stamp, call)] => (*stamp, call.clone()),
+        other => panic!("one call: {other:?} ({})", h.state.status_text()),
+    }
+}
+
+#[test]
+fn a_delete_or_restore_as_one_identity_shows_on_every_row_of_the_secret() {
+    let (mut h, a, b) = same_account();
+    let arn = summary("shared", "us-east-1").arn;
+    // Both rows described, each as its own identity (A's without replicas: deletable).
+    for (stamp, down) in [(b, true), (a, false)] {
+        h.cmd(if down { Command::Down } else { Command::Up });
+        let secret = h.selected_secret();
+        assert_eq!(secret.identity, stamp.identity);
+        let mut detail = detail_for(h.state.selected().expect("a row"));
+        detail.replicas.clear();
+        answer_as(
+            &mut h,
+            stamp,
+            Outcome::Described {
+                secret,
+                result: Ok(detail),
+            },
+        );
+    }
+    assert!(h.state.details.get(B, &arn).is_some());
+
+    // Deleted as A (the selected row), through the popup and the typed name.
+    press(&mut h, KeyCode::Char('D'));
+    press(&mut h, KeyCode::Enter);
+    h.type_text("shared");
+    press(&mut h, KeyCode::Enter);
+    let (stamp, call) = one_call(&h);
+    assert_eq!(stamp, a);
+    let on = crate::common::ts("2026-12-31T00:00:00Z");
+    answer_as(
+        &mut h,
+        a,
+        Outcome::Lifecycle(lifecycle::Outcome::Wrote {
+            call,
+            result: Ok(Written::Deleted { on: Some(on) }),
+        }),
+    );
+    assert_eq!(
+        scheduled(&h),
+        [(a.identity, Some(on)), (B, Some(on))],
+        "B's row of the secret shows the deletion too"
+    );
+    assert_eq!(h.state.browse.list.len(), 0, "both rows hidden");
+    assert!(
+        h.state.details.get(B, &arn).is_none(),
+        "B's detail of it is stale too"
+    );
+
+    // Shown again, B's row is restored as B: both rows are back.
+    h.cmd(Command::Browse(BrowseCommand::ToggleDeleted));
+    assert!(h.state.browse.list.select(&RowKey::new(B, arn.clone())));
+    // Described again as B (the selection rested on it): its detail says so too.
+    let detail = detail_for(h.state.selected().expect("B's row"));
+    assert_eq!(detail.deleted_date, Some(on));
+    let secret = h.selected_secret();
+    answer_as(
+        &mut h,
+        b,
+        Outcome::Described {
+            secret,
+            result: Ok(detail),
+        },
+    );
+    press(&mut h, KeyCode::Char('R'));
+    press(&mut h, KeyCode::Char('y'));
+    let (stamp, call) = one_call(&h);
+    assert_eq!(stamp, b, "restored as B, whose row it is");
+    assert!(matches!(call, AwsCall::Restore { .. }), "{call:?}");
+    answer_as(
+        &mut h,
+        b,
+        Outcome::Lifecycle(lifecycle::Outcome::Wrote {
+            call,
+            result: Ok(Written::Restored),
+        }),
+    );
+    assert_eq!(
+        scheduled(&h),
+        [(a.identity, None), (B, None)],
+        "A's row of the secret shows the restore too"
+    );
 }

@@ -90,9 +90,17 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             },
             Intent::SecretChanged { secret } => secret_changed(state, &secret, out),
             Intent::DeletionChanged { secret, on } => {
-                state.browse.list.set_deleted(&(&secret).into(), on);
-                // Its detail (the deletion date) is described again, now if it is on screen.
+                let listers = state.browse.list.set_deleted(secret.arn.as_str(), on);
+                // Its detail (the deletion date) is described again, now if it is on screen,
+                // as the writer and as each other identity that lists it.
                 secret_changed(state, &secret, out);
+                for identity in listers.into_iter().filter(|i| *i != secret.identity) {
+                    let as_lister = SecretRef {
+                        identity,
+                        ..secret.clone()
+                    };
+                    secret_changed(state, &as_lister, out);
+                }
             }
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);

@@ -101,7 +101,7 @@ impl Audit {
                 if tries > MAX_RETRIES {
                     view.error = Some(format!(
                         "CloudTrail kept throttling the lookup ({}); refresh tries again",
-                        ctx.explain(&error)
+                        ctx.explain_as(view.scope.identity(), &error)
                     ));
                     return;
                 }
@@ -119,7 +119,7 @@ impl Audit {
                 return;
             }
             Err(error) => {
-                view.error = Some(ctx.explain(&error));
+                view.error = Some(ctx.explain_as(view.scope.identity(), &error));
                 return;
             }
         };
@@ -140,7 +140,7 @@ impl Audit {
             _ => true,
         };
         let fresh: Vec<_> = page.events.into_iter().filter(|e| keep(e)).collect();
-        view.learn_me(ctx.caller_arn(), &self.access_keys);
+        view.learn_me(ctx.caller_arn_of(view.scope.identity()), &self.access_keys);
         merge(view, fresh);
         // A scan goes on by itself (it filters, so a page may add nothing) until its cap.
         if filtered {

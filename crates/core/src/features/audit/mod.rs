@@ -142,8 +142,8 @@ pub struct AuditView {
     /// Count smtui's own reads too (`AuditEvent::own_read`); kept from view to view by
     /// `Audit::include_own`.
     pub include_own: bool,
-    /// Who smtui is: GetCallerIdentity's ARN and the access keys the lookups were signed
-    /// with. Only reads matching both are smtui's own; until both are known nothing is
+    /// Who smtui is as the view's identity (`scope.identity()`): its GetCallerIdentity ARN,
+    /// and the access keys the lookups were signed with. Only reads matching both are smtui's own; until both are known nothing is
     /// left out.
     pub me: Me,
     /// The filter: event name, principal, secret or outcome contain it. It stays when the

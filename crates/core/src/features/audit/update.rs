@@ -57,12 +57,16 @@ impl Audit {
                 view.filter = filter;
                 view.selected.set(0);
             }
-            view.learn_me(ctx.caller_arn(), &self.access_keys);
+            view.learn_me(ctx.caller_arn_of(view.scope.identity()), &self.access_keys);
             self.view = Some(view);
             return;
         }
         let end = ctx.wall;
         let start = end.checked_sub(window.length()).unwrap_or(end);
+        let me = Me {
+            arn: ctx.caller_arn_of(scope.identity()),
+            access_keys: self.access_keys.clone(),
+        };
         self.view = Some(AuditView {
             streams: streams_for(&scope),
             scope,
@@ -73,10 +77,7 @@ impl Audit {
             selected: Cursor::default(),
             utc: true,
             include_own: self.include_own,
-            me: Me {
-                arn: ctx.caller_arn(),
-                access_keys: self.access_keys.clone(),
-            },
+            me,
             filter,
             error: None,
             record: None,
@@ -108,7 +109,7 @@ impl Audit {
             out.intent(Intent::Close(Layer::Audit));
             return;
         };
-        view.learn_me(ctx.caller_arn(), &self.access_keys);
+        view.learn_me(ctx.caller_arn_of(view.scope.identity()), &self.access_keys);
         if let Some(step) = command.as_move() {
             view.selected.apply(step, view.row_count());
             self.prefetch(ctx, out);

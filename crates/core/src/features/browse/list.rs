@@ -270,19 +270,23 @@ impl SecretList {
         });
     }
 
-    /// A delete or a restore changed whether the row `key` names is scheduled for
-    /// deletion: it hides or shows as the deleted toggle says, and the selection keeps its
-    /// place. Another identity's row of the secret is that identity's to learn of.
-    pub fn set_deleted(&mut self, key: &RowKey, on: Option<jiff::Timestamp>) {
+    /// A delete or a restore changed whether the secret `arn` is scheduled for deletion.
+    /// That is the secret's, not a row's: every held identity's row of it (two roles of
+    /// one account) hides or shows as the deleted toggle says, and the selection keeps its
+    /// place. Returns the identities whose rows changed.
+    pub fn set_deleted(&mut self, arn: &str, on: Option<jiff::Timestamp>) -> Vec<IdentityId> {
+        let mut marked = Vec::new();
         self.change(|list| {
             for (i, row) in list.rows.iter_mut().enumerate() {
-                if row.summary.has_key(key) {
+                if row.summary.arn == arn {
                     row.summary.deleted_date = on;
                     list.hays.set_deleted(i, on.is_some());
+                    marked.push(row.summary.identity);
                 }
             }
             list.measure();
         });
+        marked
     }
 
     /// What DescribeSecret, asked as `identity`, says now about a secret's rotation and

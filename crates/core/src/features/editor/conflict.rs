@@ -45,7 +45,7 @@ impl Editor {
                     "Not saved: someone else saved first, and their value could not be read \
                      ({}). Ctrl-s reads it again, to review what the save would replace; your \
                      text is still here",
-                    ctx.explain(&error)
+                    ctx.explain_as(secret.identity, &error)
                 ));
                 return;
             }

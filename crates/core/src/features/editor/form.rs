@@ -7,9 +7,12 @@ use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
+use crossterm::event::KeyCode;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use zeroize::Zeroizing;
+
+use crate::kit::Move;
 
 /// One field of the object: its key and where its value stands in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +105,20 @@ pub fn splice(text: &str, field: &Field, new: &str) -> Result<Zeroizing<String>,
     out.push_str(&encoded);
     out.push_str(&text[field.range.end..]);
     Ok(out)
+}
+
+/// The keys that move between the form's fields, as in any list (the editor gets its keys
+/// as typed, not as commands: in an open field they edit its text).
+pub(super) fn field_move(code: KeyCode) -> Option<Move> {
+    Some(match code {
+        KeyCode::Up => Move::Back(1),
+        KeyCode::Down => Move::Forward(1),
+        KeyCode::PageUp => Move::PageBack,
+        KeyCode::PageDown => Move::PageForward,
+        KeyCode::Home => Move::First,
+        KeyCode::End => Move::Last,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

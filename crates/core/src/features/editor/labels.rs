@@ -9,6 +9,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::LabelsLeft;
 use crate::features::editor::{EditSession, Editor};
+use crate::ids::SecretRef;
 use crate::model::AwsError;
 
 impl Editor {
@@ -35,7 +36,7 @@ impl Editor {
                 "The private label {} a failed save left on {name} could not be removed: {}. \
                  It is only a label: nothing else changes",
                 named(tokens),
-                ctx.explain(&error)
+                ctx.explain_as(name.identity, &error)
             )),
         }
     }
@@ -53,18 +54,19 @@ pub(super) fn leave(session: &EditSession, out: &mut Out) {
     out.intent(Intent::Close(Layer::Editor));
 }
 
-/// What the footer says of labels a save could not remove; `closing` when the editor
-/// closes with the save (nothing will try again).
-pub(super) fn stayed(name: &str, left: &LabelsLeft, closing: bool, ctx: &Ctx) -> String {
+/// What the footer says of labels a save of `secret` could not remove; `closing` when the
+/// editor closes with the save (nothing will try again).
+pub(super) fn stayed(secret: &SecretRef, left: &LabelsLeft, closing: bool, ctx: &Ctx) -> String {
     let then = if closing {
         "It is only a label: nothing else changes"
     } else {
         "The next save removes it, or leaving the editor does"
     };
     format!(
-        "The private label {} may still be on a version of {name}: {}. {then}",
+        "The private label {} may still be on a version of {}: {}. {then}",
         named(&left.tokens),
-        ctx.explain(&left.error)
+        secret.name,
+        ctx.explain_as(secret.identity, &left.error)
     )
 }
 

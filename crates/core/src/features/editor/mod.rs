@@ -32,7 +32,7 @@ use check::{DiffRow, Kind};
 use crate::app::effect::NewSecret;
 use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Out};
-use crate::kit::Scroll;
+use crate::kit::{Cursor, Scroll};
 use crate::secret::SecretValue;
 
 /// What the editor is doing.
@@ -43,7 +43,8 @@ pub enum Phase {
     Editing,
     /// A flat JSON object, one field at a time (`form`): the rest of the text untouched.
     Form {
-        selected: usize,
+        /// The chosen field.
+        selected: Cursor,
         /// The field being changed, if one is.
         field: Option<Box<SecretBuffer>>,
     },
@@ -52,7 +53,7 @@ pub enum Phase {
         rows: Vec<DiffRow>,
         revealed: Revealed,
         /// Opened from the field form, on this field: going back returns there.
-        from_form: Option<usize>,
+        from_form: Option<Cursor>,
         /// Lines scrolled past, where the changes do not fit the screen.
         scroll: Scroll,
     },
@@ -136,7 +137,7 @@ impl EditSession {
         let form = self.loaded.as_ref().is_some_and(Loaded::has_fields);
         self.phase = if form {
             Phase::Form {
-                selected: 0,
+                selected: Cursor::default(),
                 field: None,
             }
         } else {

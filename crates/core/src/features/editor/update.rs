@@ -16,7 +16,7 @@ use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
 use crate::features::editor::{LabelsLeft, SaveResult};
 use crate::features::editor::{create, form, labels};
-use crate::kit::{Move, Scroll};
+use crate::kit::{Cursor, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::{SecretValue, ValueView};
 
@@ -91,7 +91,7 @@ impl Editor {
                 out.error(format!(
                     "Cannot edit {}: {}",
                     session.name,
-                    ctx.explain(&error)
+                    ctx.explain_as(secret.identity, &error)
                 ));
                 out.intent(Intent::Close(Layer::Editor));
                 return;
@@ -305,7 +305,7 @@ impl Editor {
             }
             (Phase::Reviewing { from_form, .. }, Command::Cancel | Command::Back) => {
                 // Back where the review was asked for: the field form or the whole text.
-                session.phase = match *from_form {
+                session.phase = match from_form.take() {
                     Some(selected) => Phase::Form {
                         selected,
                         field: None,
@@ -342,7 +342,7 @@ impl Editor {
         loaded.leftovers = left.as_ref().map(|l| l.tokens.clone()).unwrap_or_default();
         // Said last, so the footer shows it over the save's own message.
         let closing = matches!(result, Ok(SaveResult::Saved { .. }));
-        let stayed = left.map(|left| labels::stayed(&session.name, &left, closing, ctx));
+        let stayed = left.map(|left| labels::stayed(secret, &left, closing, ctx));
         match result {
             Ok(SaveResult::Saved { version_id }) => {
                 let short: String = version_id.chars().take(8).collect();
@@ -382,7 +382,7 @@ impl Editor {
                 session.message = Some(format!(
                     "Not saved: {}. Your text is still here; saving again is safe (the same \
                      request token, so no second version)",
-                    ctx.explain(&error)
+                    ctx.explain_as(secret.identity, &error)
                 ));
             }
         }
@@ -454,8 +454,8 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
         return;
     }
     let rows = check::diff(replaced, text, loaded.kind);
-    let from_form = match session.phase {
-        Phase::Form { selected, .. } => Some(selected),
+    let from_form = match &session.phase {
+        Phase::Form { selected, .. } => Some(selected.clone()),
         _ => None,
     };
     session.phase = Phase::Reviewing {
@@ -476,7 +476,7 @@ fn toggle_form(session: &mut EditSession) {
             };
             if loaded.has_fields() {
                 session.phase = Phase::Form {
-                    selected: 0,
+                    selected: Cursor::default(),
                     field: None,
                 };
                 session.message = None;
@@ -495,8 +495,8 @@ fn toggle_form(session: &mut EditSession) {
 /// The same form position, no field being edited (its buffer is dropped, zeroized).
 fn form_at(phase: &Phase) -> Phase {
     let selected = match phase {
-        Phase::Form { selected, .. } => *selected,
-        _ => 0,
+        Phase::Form { selected, .. } => selected.clone(),
+        _ => Cursor::default(),
     };
     Phase::Form {
         selected,
@@ -517,13 +517,13 @@ fn form_key(session: &mut EditSession, key: KeyEvent) {
     let Phase::Form { selected, field } = &mut session.phase else {
         return;
     };
-    let last = fields.len().saturating_sub(1);
     match (field.as_mut(), key.code) {
-        (None, KeyCode::Down) => *selected = Move::Forward(1).apply(*selected, last, 1),
-        (None, KeyCode::Up) => *selected = Move::Back(1).apply(*selected, last, 1),
+        (None, code) if let Some(step) = form::field_move(code) => {
+            selected.apply(step, fields.len());
+        }
         (None, KeyCode::Enter) => {
             let value = fields
-                .get(*selected)
+                .get(selected.at())
                 .and_then(|f| form::field_text(text.expose_str().unwrap_or_default(), f));
             if let Some(value) = value {
                 // Typing goes on after the value, as in any form field.
@@ -534,9 +534,11 @@ fn form_key(session: &mut EditSession, key: KeyEvent) {
         }
         (Some(buffer), KeyCode::Enter) => {
             let new = buffer.text();
-            let (Some(chosen), Some(current), Some(new)) =
-                (fields.get(*selected), text.expose_str(), new.expose_str())
-            else {
+            let (Some(chosen), Some(current), Some(new)) = (
+                fields.get(selected.at()),
+                text.expose_str(),
+                new.expose_str(),
+            ) else {
                 return;
             };
             match form::splice(current, chosen, new) {

@@ -103,12 +103,15 @@ pub fn render(
         });
         let lines = form_lines(
             &fields,
-            *selected,
+            selected.at(),
             values.as_deref(),
             (field.as_deref(), text.width),
             theme,
         );
-        frame.render_widget(Paragraph::new(lines), text);
+        // More fields than rows: scrolled to keep the chosen one in view.
+        let offset = selected.window(fields.len(), usize::from(text.height));
+        let offset = u16::try_from(offset).unwrap_or(u16::MAX);
+        frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), text);
     } else if shown {
         // The textarea keeps its own (unstyled) look; the theme's comes from under it.
         frame.render_widget(ratatui::widgets::Block::new().style(theme.editor), text);
@@ -372,9 +375,9 @@ pub fn render_review(
         return;
     };
     let key = |command| keymap.label(Layer::Review, command);
-    let scroll = scroll.draw(usize::from(layout.total), layout.room);
-    let last_top = layout.total.saturating_sub(layout.room);
-    let more = if scroll < last_top {
+    // The limit is the one `draw` records, for the keys to move within: not worked out again.
+    let top = scroll.draw(usize::from(layout.total), layout.room);
+    let more = if scroll.limit().is_some_and(|limit| top < limit) {
         format!("{}/{} more below · ", key(Command::Down), key(Command::Up))
     } else {
         String::new()
@@ -402,7 +405,7 @@ pub fn render_review(
     frame.render_widget(block, popup);
     let [body_area, hint_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(hint_rows)]).areas(inner);
-    frame.render_widget(layout.body.scroll((scroll, 0)), body_area);
+    frame.render_widget(layout.body.scroll((top, 0)), body_area);
     frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), hint_area);
 }
 

@@ -27,7 +27,7 @@ impl Lifecycle {
         let detail = match ctx.detail {
             Some(Ok(detail)) => detail,
             Some(Err(error)) => {
-                out.error(format!("Not deleting: {}", ctx.explain(error)));
+                out.error(format!("Not deleting: {}", ctx.explain_detail(error)));
                 return;
             }
             None => {
@@ -141,7 +141,10 @@ impl Lifecycle {
                         secret: secret.clone(),
                     });
                 }
-                Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+                Err(error) => out.error(format!(
+                    "{name} unchanged: {}",
+                    ctx.explain_as(secret.identity, &error)
+                )),
             }
             return;
         }
@@ -168,7 +171,10 @@ impl Lifecycle {
                     on: None,
                 });
             }
-            Err(error) => out.error(format!("{name} unchanged: {}", ctx.explain(&error))),
+            Err(error) => out.error(format!(
+                "{name} unchanged: {}",
+                ctx.explain_as(secret.identity, &error)
+            )),
         }
     }
 }

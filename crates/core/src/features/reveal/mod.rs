@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::time::Instant;
 
 use crate::ids::SecretRef;
-use crate::kit::Scroll;
+use crate::kit::{Cursor, Scroll};
 use crate::model::{FetchedValue, VersionSel};
 use crate::secret::{JsonEntry, ValueView};
 
@@ -36,7 +36,8 @@ pub struct ValuePane {
     pub version: VersionSel,
     pub value: FetchedValue,
     pub shown: Shown,
-    pub selected_key: usize,
+    /// The selected key of a key table.
+    pub selected_key: Cursor,
     /// How far a text, binary or raw JSON value is scrolled.
     pub scroll: Scroll,
     pub raw_json: bool,

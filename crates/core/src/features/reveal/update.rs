@@ -9,7 +9,7 @@ use crate::app::room::{Ctx, Intent, Out, Sensitivity};
 use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
 use crate::ids::IdentityId;
-use crate::kit::{Move, Scroll};
+use crate::kit::{Cursor, Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::secret::ValueView;
 
@@ -61,8 +61,8 @@ impl Reveal {
                 pane.expires_at = deadline;
             }
             (Shown::Keys(keys), Some(_)) if in_value_pane => {
-                if !keys.remove(&pane.selected_key) {
-                    keys.insert(pane.selected_key);
+                if !keys.remove(&pane.selected_key.at()) {
+                    keys.insert(pane.selected_key.at());
                 }
                 pane.expires_at = deadline;
             }
@@ -178,7 +178,7 @@ impl Reveal {
             version: fetch.version,
             value,
             shown,
-            selected_key: 0,
+            selected_key: Cursor::default(),
             scroll: Scroll::default(),
             raw_json: false,
             expires_at: ctx.now + delay,
@@ -216,7 +216,7 @@ impl Reveal {
             return false;
         };
         if let Some(entries) = pane.key_table() {
-            pane.selected_key = step.apply(pane.selected_key, entries.len().saturating_sub(1), 10);
+            pane.selected_key.apply(step, entries.len());
         } else {
             pane.scroll.apply(step);
         }
@@ -259,7 +259,7 @@ impl Reveal {
         };
         let key_table = pane.key_table().filter(|_| ctx.focus == Focus::Value);
         let (label, text) = match key_table {
-            Some(entries) => match entries.get(pane.selected_key) {
+            Some(entries) => match entries.get(pane.selected_key.at()) {
                 Some(entry) => {
                     // Copying something else in its place (the escaped JSON, U+FFFD) would
                     // paste a wrong secret without a word.

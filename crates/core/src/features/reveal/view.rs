@@ -98,8 +98,10 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
             frame.render_widget(note, note_area);
             table_area = rest;
         }
-        // The table scrolls to keep the selected key in view.
-        let mut table_state = TableState::default().with_selected(Some(pane.selected_key));
+        // The table scrolls to keep the selected key in view; a page is the keys it shows.
+        pane.selected_key
+            .record_page(usize::from(table_area.height));
+        let mut table_state = TableState::default().with_selected(Some(pane.selected_key.at()));
         frame.render_stateful_widget(
             json_table(pane, entries, focused, table_area.width, theme),
             table_area,
@@ -251,7 +253,7 @@ fn json_table<'a>(
     let rows = entries.iter().enumerate().map(move |(i, entry)| {
         let shown = matches!(&pane.shown, Shown::Keys(k) if k.contains(&i));
         // The selected row's own style must win over the per-span colours, or it is unreadable.
-        let selected = focused && i == pane.selected_key;
+        let selected = focused && i == pane.selected_key.at();
         let pick = |style| if selected { theme.selected } else { style };
         let value = if shown {
             fit_line(one_line(&entry.value, pick(theme.revealed)), value_width)

@@ -230,7 +230,7 @@ impl RotationRoom {
             // Refused before it began: nothing changed.
             _ if in_progress => format!(
                 "{secret} unchanged: {} (repair-rotation removes a stuck AWSPENDING)",
-                ctx.explain(&error)
+                ctx.explain_as(secret.identity, &error)
             ),
             // RotateSecret can fail after it has started (its function missing, say),
             // leaving a new AWSPENDING version and the new schedule: never claimed
@@ -238,9 +238,12 @@ impl RotationRoom {
             AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => format!(
                 "{secret}: the rotation did not go through: {}. The panel shows what the \
                  service left",
-                ctx.explain(&error)
+                ctx.explain_as(secret.identity, &error)
             ),
-            _ => format!("{secret} unchanged: {}", ctx.explain(&error)),
+            _ => format!(
+                "{secret} unchanged: {}",
+                ctx.explain_as(secret.identity, &error)
+            ),
         };
         out.error(text);
         // What the service refused may be because the panel was out of date.
@@ -255,7 +258,7 @@ fn described(ctx: &Ctx, out: &mut Out) -> Option<Subject> {
     match ctx.detail {
         Some(Ok(_)) => Subject::of(ctx),
         Some(Err(error)) => {
-            out.error(format!("Not changed: {}", ctx.explain(error)));
+            out.error(format!("Not changed: {}", ctx.explain_detail(error)));
             None
         }
         None if ctx.selected.is_some() => {

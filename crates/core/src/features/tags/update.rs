@@ -199,7 +199,7 @@ impl Popup {
         ctx: &Ctx,
     ) {
         if self.secret == *secret {
-            self.policy = Some(result.map_err(|e| ctx.explain(&e)));
+            self.policy = Some(result.map_err(|e| ctx.explain_as(secret.identity, &e)));
         }
     }
 }
@@ -220,7 +220,10 @@ impl Tags {
                     secret: secret.clone(),
                 });
             }
-            Err(error) => out.error(format!("{secret} unchanged: {}", ctx.explain(&error))),
+            Err(error) => out.error(format!(
+                "{secret} unchanged: {}",
+                ctx.explain_as(secret.identity, &error)
+            )),
         }
     }
 }

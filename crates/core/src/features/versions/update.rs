@@ -30,7 +30,10 @@ impl Versions {
         let detail = match detail {
             Ok(detail) => detail,
             Err(error) => {
-                out.error(format!("No versions to pick: {}", ctx.explain(error)));
+                out.error(format!(
+                    "No versions to pick: {}",
+                    ctx.explain_detail(error)
+                ));
                 return false;
             }
         };
@@ -146,7 +149,10 @@ impl Comparison {
                 comparison.rows = Some(diff::diff(old, new, kind));
             }
             Err(error) => {
-                out.error(format!("Cannot compare: {}", ctx.explain(&error)));
+                out.error(format!(
+                    "Cannot compare: {}",
+                    ctx.explain_as(secret.identity, &error)
+                ));
                 out.intent(Intent::Close(Layer::Compare));
             }
         }
@@ -188,7 +194,10 @@ impl Versions {
                     secret: secret.clone(),
                 });
             }
-            Err(error) => out.error(format!("{secret} unchanged: {}", ctx.explain(&error))),
+            Err(error) => out.error(format!(
+                "{secret} unchanged: {}",
+                ctx.explain_as(secret.identity, &error)
+            )),
         }
     }
 }

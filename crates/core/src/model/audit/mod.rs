@@ -135,11 +135,11 @@ impl AuditEvent {
     }
 
     /// One of smtui's own reads, left out of the pane by default: made through smtui, only
-    /// reading, by the identity smtui works as now (`me.arn`, from GetCallerIdentity), and
-    /// signed with a key smtui signs with (`me.access_keys`). The user agent is the
-    /// caller's to choose, and anyone who may assume the same role with the same session
-    /// name gets the same ARN, but never the same key: so a read is smtui's own only when
-    /// all three match. A write, or anyone else's call, always shows.
+    /// reading, by the identity the view was asked as (`me.arn`, from its
+    /// GetCallerIdentity), and signed with a key smtui signs with (`me.access_keys`). The
+    /// user agent is the caller's to choose, and anyone who may assume the same role with
+    /// the same session name gets the same ARN, but never the same key: so a read is
+    /// smtui's own only when all three match. A write, or anyone else's call, always shows.
     pub fn own_read(&self, me: &Me) -> bool {
         self.by_smtui
             && self.read_only
