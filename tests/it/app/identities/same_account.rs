@@ -5,9 +5,9 @@ use super::{B, answer_as, b_row, page, sent, value};
 use crate::common::{Harness, detail_for, summary};
 use smtui_core::app::envelope::{IdentityId, Stamp};
 use smtui_core::app::{
-    Action, AwsCall, Command, Effect, Outcome, Recovery, Timer, Written, hold_identity,
-    release_identity,
+    Action, AwsCall, Command, Effect, Outcome, Timer, Written, hold_identity, release_identity,
 };
+use smtui_core::features::lifecycle::call::Recovery;
 use smtui_core::features::{lifecycle, reveal};
 
 /// A and B both held, two roles in ONE account: each lists the same secret, so the list
@@ -49,7 +49,9 @@ fn describe_and_reveal(h: &mut Harness) -> (Stamp, Stamp, IdentityId) {
     };
     h.cmd(Command::Reveal);
     let revealed = match &sent(h)[..] {
-        [(stamp, AwsCall::GetValue { secret: s, .. })] if *s == secret => *stamp,
+        [(stamp, AwsCall::Reveal(reveal::Call::GetValue { secret: s, .. }))] if *s == secret => {
+            *stamp
+        }
         other => panic!("one GetValue of the selected row: {other:?}"),
     };
     (described, revealed, secret.identity)
@@ -176,7 +178,7 @@ fn a_row_refreshed_deleted_or_removed_for_one_identity_leaves_the_other_s() {
         &mut h,
         a,
         Outcome::Lifecycle(lifecycle::Outcome::Wrote {
-            call: AwsCall::Delete {
+            call: lifecycle::Call::Delete {
                 secret: a_secret,
                 recovery: Recovery::Days(7),
             },
