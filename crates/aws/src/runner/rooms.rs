@@ -29,10 +29,10 @@ pub(super) async fn audit(ctx: &AwsContext, call: audit::Call) -> audit::Outcome
     }
 }
 
-pub(super) fn audit_failed(call: audit::Call, error: AwsError) -> audit::Outcome {
+pub(super) fn audit_failed(call: &audit::Call, error: AwsError) -> audit::Outcome {
     match call {
         audit::Call::LookupEvents { query, .. } => audit::Outcome::Page {
-            query,
+            query: *query,
             result: Err(error),
         },
     }
@@ -191,10 +191,10 @@ pub(super) async fn reveal(ctx: &AwsContext, call: reveal::Call) -> reveal::Outc
     }
 }
 
-pub(super) fn reveal_failed(call: reveal::Call, error: AwsError) -> reveal::Outcome {
+pub(super) fn reveal_failed(call: &reveal::Call, error: AwsError) -> reveal::Outcome {
     match call {
         reveal::Call::GetValue { request, .. } => reveal::Outcome::Fetched {
-            request,
+            request: *request,
             result: Err(error),
         },
     }

@@ -265,6 +265,8 @@ impl ConfirmRequest {
 }
 
 /// What a confirmation runs: a command, or an AWS call already filled in (a write).
+// One question is held at a time; boxing its call would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnYes {
     Command(Command),

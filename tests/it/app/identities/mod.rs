@@ -16,7 +16,7 @@ use smtui_core::app::{
 };
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::audit::{self, AuditPage};
-use smtui_core::features::{lifecycle, reveal, tags};
+use smtui_core::features::{reveal, tags};
 use smtui_core::model::{FetchedValue, SecretSummary};
 use smtui_core::secret::{SecretValue, ValueView};
 
