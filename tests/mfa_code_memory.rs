@@ -24,6 +24,7 @@ use harness::Harness;
 use profiles::with_profiles;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect};
+use smtui_core::features::session;
 use smtui_core::features::session::Command as SessionCommand;
 
 const CODE: &[u8; 6] = b"907153";
@@ -73,7 +74,7 @@ fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {
     h.type_text(std::str::from_utf8(CODE).expect("digits"));
     press(&mut h, KeyCode::Enter);
     let sent = h.effects.iter().any(|e| {
-        matches!(e, Effect::Aws { call: AwsCall::AssumeRoleWithMfa { code, .. }, .. }
+        matches!(e, Effect::Aws { call: AwsCall::Session(session::Call::AssumeRoleWithMfa { code, .. }), .. }
             if code.expose() == CODE)
     });
     assert!(sent, "the code reached the AssumeRole call");

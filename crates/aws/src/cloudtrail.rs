@@ -8,8 +8,8 @@ use jiff::Timestamp;
 
 use super::signing_key::SigningKey;
 use super::{AwsContext, AwsError, convert};
-use smtui_core::app::Lookup;
 use smtui_core::features::audit::AuditPage;
+use smtui_core::features::audit::call::Lookup;
 use smtui_core::model::audit::{AuditEvent, Envelope};
 
 /// LookupEvents' largest page.

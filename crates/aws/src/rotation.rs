@@ -4,7 +4,7 @@
 use aws_sdk_secretsmanager::types::RotationRulesType;
 
 use super::{AwsContext, AwsError};
-use smtui_core::app::RotationRules;
+use smtui_core::features::rotation::call::RotationRules;
 
 /// RotateSecret with the configured function and schedule; the version it starts making.
 pub async fn rotate(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<String>, AwsError> {

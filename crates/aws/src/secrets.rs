@@ -3,8 +3,9 @@
 use aws_sdk_secretsmanager::primitives::Blob;
 
 use super::{AwsContext, AwsError, convert};
-use smtui_core::app::{NewSecret, PasswordOptions, Recovery, staging_label};
+use smtui_core::features::editor::call::{NewSecret, PasswordOptions, staging_label};
 use smtui_core::features::editor::{LabelsLeft, SaveResult};
+use smtui_core::features::lifecycle::call::Recovery;
 pub use smtui_core::model::FetchedValue;
 use smtui_core::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};

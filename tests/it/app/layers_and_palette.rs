@@ -7,6 +7,7 @@ use smtui_core::app::keymap::{Key, Keymap};
 use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{AwsCall, Command};
 use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::reveal;
 use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
@@ -47,7 +48,10 @@ fn the_palette_runs_commands_with_effects_and_tab_completes() {
     assert_eq!(h.state.palette.input, "reveal");
     special(&mut h, KeyCode::Enter);
     assert!(
-        matches!(&h.calls()[..], [AwsCall::GetValue { .. }]),
+        matches!(
+            &h.calls()[..],
+            [AwsCall::Reveal(reveal::Call::GetValue { .. })]
+        ),
         "`:reveal` fetched the value like `v`: {:?}",
         h.effects
     );
@@ -154,7 +158,10 @@ fn keys_rebound_in_the_config_file_drive_the_app() {
     key(&mut h, 'v');
     assert!(h.calls().is_empty(), "v is free now");
     key(&mut h, ' ');
-    assert!(matches!(&h.calls()[..], [AwsCall::GetValue { .. }]));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::Reveal(reveal::Call::GetValue { .. })]
+    ));
     special(&mut h, KeyCode::F(1));
     assert_eq!(h.state.layers.top(), Layer::Help);
     // The help shows the keys in use.

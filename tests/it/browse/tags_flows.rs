@@ -7,6 +7,7 @@ use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome};
+use smtui_core::features::tags;
 use smtui_core::model::Tag;
 
 fn press(h: &mut Harness, code: KeyCode) {
@@ -19,7 +20,10 @@ fn opened() -> Harness {
     press(&mut h, KeyCode::Char('t'));
     assert_eq!(h.state.layers.top(), Layer::Tags);
     assert!(
-        matches!(&h.calls()[..], [AwsCall::FetchPolicy { .. }]),
+        matches!(
+            &h.calls()[..],
+            [AwsCall::Tags(tags::Call::FetchPolicy { .. })]
+        ),
         "the policy is fetched: {:?}",
         h.calls()
     );
@@ -42,7 +46,7 @@ fn adding_a_tag_asks_key_then_value_then_confirms() {
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::Tag { key, value, .. }] if key == "qr-owner" && value == "sec-team"
+        [AwsCall::Tags(tags::Call::Tag { key, value, .. })] if key == "qr-owner" && value == "sec-team"
     ));
     assert_eq!(h.state.layers.top(), Layer::Tags, "back in the popup");
 }
@@ -92,7 +96,7 @@ fn the_description_is_prefilled_changed_and_confirmed() {
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::UpdateDescription { description, .. }] if description == "prod/orders/postgres for orders"
+        [AwsCall::Tags(tags::Call::UpdateDescription { description, .. })] if description == "prod/orders/postgres for orders"
     ));
 }
 
@@ -102,7 +106,9 @@ fn removing_a_tag_is_confirmed_and_read_only_refuses_every_change() {
     press(&mut h, KeyCode::Char('x'));
     assert_eq!(h.state.layers.top(), Layer::Confirm);
     press(&mut h, KeyCode::Char('y'));
-    assert!(matches!(&h.calls()[..], [AwsCall::Untag { key, .. }] if key == "Team"));
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::Tags(tags::Call::Untag { key, .. })] if key == "Team")
+    );
 
     let mut h = opened();
     h.state.settings.read_only = true;

@@ -133,7 +133,7 @@ fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
     );
     h.cmd(Command::Reveal);
     assert!(
-        matches!(&h.calls()[..], [AwsCall::GetValue { version: VersionSel::Stage(s), .. }] if s == "AWSCURRENT")
+        matches!(&h.calls()[..], [AwsCall::Reveal(reveal::Call::GetValue { version: VersionSel::Stage(s), .. })] if s == "AWSCURRENT")
     );
     h.answer_fetch("sk_live_canary");
     let pane = h.state.reveal.value.as_ref().expect("revealed");
@@ -240,7 +240,7 @@ fn version_picker_lists_stages_and_ids_and_refetches() {
         VersionSel::Stage("AWSPREVIOUS".into())
     );
     assert!(
-        matches!(&h.calls()[..], [AwsCall::GetValue { version: VersionSel::Stage(s), .. }] if s == "AWSPREVIOUS")
+        matches!(&h.calls()[..], [AwsCall::Reveal(reveal::Call::GetValue { version: VersionSel::Stage(s), .. })] if s == "AWSPREVIOUS")
     );
     assert_eq!(h.state.layers.top(), Layer::List, "the picker closed");
 }

@@ -46,7 +46,7 @@ fn comparing_the_previous_version_fetches_both_and_masks_the_values() {
     press(&mut h, KeyCode::Char('d'));
     assert_eq!(h.state.layers.top(), Layer::Compare);
     let calls = h.calls();
-    let [AwsCall::FetchPair { secret, versions }] = &calls[..] else {
+    let [AwsCall::Versions(versions::Call::FetchPair { secret, versions })] = &calls[..] else {
         panic!("one pair: {calls:?}")
     };
     assert_eq!(
@@ -110,7 +110,7 @@ fn make_current_asks_then_moves_awscurrent_from_the_current_version() {
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::MakeCurrent { version, from, .. }] if version == "v1-0000-0000" && from == "v2-0000-1111"
+        [AwsCall::Versions(versions::Call::MakeCurrent { version, from, .. })] if version == "v1-0000-0000" && from == "v2-0000-1111"
     ));
 }
 
@@ -155,7 +155,7 @@ fn any_two_versions_compare_once_one_is_marked() {
     assert!(
         matches!(
             &h.calls()[..],
-            [AwsCall::FetchPair { versions, .. }]
+            [AwsCall::Versions(versions::Call::FetchPair { versions, .. })]
                 if versions == &["v0-0000-0000".to_owned(), "v1-0000-0000".to_owned()]
         ),
         "{:?}",
@@ -173,7 +173,7 @@ fn a_long_comparison_shows_the_changes_and_its_keys_first() {
     press(&mut h, KeyCode::Down);
     press(&mut h, KeyCode::Char('d'));
     let calls = h.calls();
-    let [AwsCall::FetchPair { secret, .. }] = &calls[..] else {
+    let [AwsCall::Versions(versions::Call::FetchPair { secret, .. })] = &calls[..] else {
         panic!("one pair: {calls:?}")
     };
     let json = |changed: &str| {
@@ -230,7 +230,7 @@ fn enter_does_not_make_a_version_current_only_y_does() {
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::MakeCurrent { version, .. }] if version == "v1-0000-0000"
+        [AwsCall::Versions(versions::Call::MakeCurrent { version, .. })] if version == "v1-0000-0000"
     ));
 }
 
@@ -312,7 +312,7 @@ fn closing_a_revealed_comparison_drops_its_values() {
     press(&mut h, KeyCode::Down);
     press(&mut h, KeyCode::Char('d'));
     let calls = h.calls();
-    let [AwsCall::FetchPair { secret, .. }] = &calls[..] else {
+    let [AwsCall::Versions(versions::Call::FetchPair { secret, .. })] = &calls[..] else {
         panic!("one pair: {calls:?}")
     };
     h.answer(Outcome::Versions(versions::Outcome::Pair {

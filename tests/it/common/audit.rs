@@ -4,7 +4,8 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{AwsCall, Effect, Lookup, Outcome};
+use smtui_core::app::{AwsCall, Effect, Outcome};
+use smtui_core::features::audit::call::Lookup;
 use smtui_core::features::audit::{self, AuditPage};
 use smtui_core::model::CallerIdentity;
 use smtui_core::model::audit::{AuditEvent, Envelope};
@@ -86,12 +87,12 @@ pub fn lookups(h: &Harness) -> Vec<(u64, Lookup, Option<String>)> {
         .filter_map(|e| match e {
             Effect::Aws {
                 call:
-                    AwsCall::LookupEvents {
+                    AwsCall::Audit(audit::Call::LookupEvents {
                         query,
                         lookup,
                         token,
                         ..
-                    },
+                    }),
                 ..
             } => Some((*query, lookup.clone(), token.clone())),
             _ => None,

@@ -9,6 +9,7 @@ pub mod roles;
 mod sdk;
 pub mod tmux;
 
+use smtui_core::features::editor::call::EditFetch;
 use smtui_core::features::{editor, reveal};
 use std::time::Duration;
 
@@ -16,7 +17,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use smtui_core::app::{Action, AwsCall, Command, CopyRequest, EditFetch, Effect, Outcome, State};
+use smtui_core::app::{Action, AwsCall, Command, CopyRequest, Effect, Outcome, State};
 use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::kit::Theme;
 use smtui_core::model::FetchedValue;
@@ -60,7 +61,7 @@ impl Harness {
         h.press(KeyCode::Char('e'), KeyModifiers::NONE);
         assert_eq!(h.state.layers.top(), smtui_core::app::layers::Layer::Editor);
         let secret = match &h.calls()[..] {
-            [AwsCall::FetchForEdit { secret, .. }] => secret.clone(),
+            [AwsCall::Editor(editor::Call::FetchForEdit { secret, .. })] => secret.clone(),
             other => panic!("one GetSecretValue for the editor: {other:?}"),
         };
         let raw = SecretValue::from_string(value.to_owned());

@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::features::session;
 use smtui_core::ids::Identity;
 
 pub use super::profiles::with_profiles;
@@ -20,12 +21,12 @@ pub fn assume_call(h: &Harness) -> Option<(String, String, IdentityId)> {
     h.effects.iter().find_map(|e| match e {
         Effect::Aws {
             call:
-                AwsCall::AssumeRole {
+                AwsCall::Session(session::Call::AssumeRole {
                     role_arn,
                     session_name,
                     new_identity,
                     ..
-                },
+                }),
             ..
         } => Some((role_arn.to_string(), session_name.clone(), *new_identity)),
         _ => None,

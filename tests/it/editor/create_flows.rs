@@ -158,7 +158,7 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     press(&mut h, KeyCode::Enter);
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::RandomPassword { options, .. }] if options.length == 32
+        [AwsCall::Editor(editor::Call::RandomPassword { options, .. })] if options.length == 32
     ));
     h.answer(Outcome::Editor(editor::Outcome::Password {
         result: Ok(SecretValue::from_string("Gen3rated-Passw0rd".into())),
@@ -181,13 +181,13 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
     let [
-        AwsCall::Create {
+        AwsCall::Editor(editor::Call::Create {
             name,
             spec,
             token,
             value,
             ..
-        },
+        }),
     ] = &calls[..]
     else {
         panic!("one CreateSecret: {calls:?}")
@@ -256,7 +256,7 @@ fn a_binary_secret_is_typed_as_base64_and_sent_as_bytes_with_its_options() {
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
-    let [AwsCall::Create { spec, value, .. }] = &calls[..] else {
+    let [AwsCall::Editor(editor::Call::Create { spec, value, .. })] = &calls[..] else {
         panic!("one CreateSecret: {calls:?}")
     };
     assert!(spec.binary);
@@ -264,6 +264,26 @@ fn a_binary_secret_is_typed_as_base64_and_sent_as_bytes_with_its_options() {
     assert_eq!(spec.replicas, ["eu-west-1"]);
     assert_eq!(spec.kms_key.as_deref(), Some("alias/edge"));
     assert_eq!(spec.tags.first().map(|t| t.key.as_str()), Some("team"));
+}
+
+#[test]
+fn the_palette_over_the_editor_runs_generate_password() {
+    let mut h = Harness::editing("x");
+    ctrl(&mut h, 'p');
+    assert_eq!(h.state.layers.top(), Layer::Palette);
+    h.type_text("generate-password");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(
+        h.state.layers.top(),
+        Layer::Prompt,
+        "the generator asks for its options"
+    );
+    press(&mut h, KeyCode::Enter);
+    let calls = h.calls();
+    assert!(matches!(
+        calls[..],
+        [AwsCall::Editor(editor::Call::RandomPassword { .. })]
+    ));
 }
 
 #[test]
@@ -284,7 +304,10 @@ fn ctrl_g_in_the_form_puts_a_password_in_the_open_field() {
     ctrl(&mut h, 'g');
     assert_eq!(h.state.layers.top(), Layer::Prompt);
     press(&mut h, KeyCode::Enter);
-    assert!(matches!(&h.calls()[..], [AwsCall::RandomPassword { .. }]));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::Editor(editor::Call::RandomPassword { .. })]
+    ));
     h.answer(Outcome::Editor(editor::Outcome::Password {
         result: Ok(SecretValue::from_string("Gen3rated-Passw0rd".into())),
     }));

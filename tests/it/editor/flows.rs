@@ -5,9 +5,8 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome};
-use smtui_core::features::editor::Phase;
-use smtui_core::features::editor::{self, SaveResult};
+use smtui_core::app::{Action, AwsCall, Effect, Outcome};
+use smtui_core::features::editor::{self, Call, Phase, SaveResult, call::EditFetch};
 use smtui_core::ids::SecretRef;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue};
 use smtui_core::secret::{SecretValue, ValueView};
@@ -57,7 +56,7 @@ fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
 /// The token of the one save the last action sent.
 fn save_token(h: &Harness) -> String {
     match &h.calls()[..] {
-        [AwsCall::SaveValue { token, .. }] => token.clone(),
+        [AwsCall::Editor(Call::SaveValue { token, .. })] => token.clone(),
         other => panic!("one save: {other:?}"),
     }
 }
@@ -195,12 +194,12 @@ fn save_reviews_masked_changes_then_sends_a_compare_and_swap() {
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
     let [
-        AwsCall::SaveValue {
+        AwsCall::Editor(Call::SaveValue {
             base_version,
             token,
             value,
             ..
-        },
+        }),
     ] = &calls[..]
     else {
         panic!("one save: {calls:?}")
@@ -262,11 +261,11 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     // (the detail's versions and dates are stale now).
     let calls = h.calls();
     let [
-        AwsCall::FetchForEdit {
+        AwsCall::Editor(Call::FetchForEdit {
             version,
             purpose: EditFetch::Theirs,
             ..
-        },
+        }),
         AwsCall::Describe { .. },
     ] = &calls[..]
     else {
@@ -297,11 +296,11 @@ fn a_conflict_overwrites_nothing_shows_theirs_and_overwriting_is_deliberate() {
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
     let [
-        AwsCall::SaveValue {
+        AwsCall::Editor(Call::SaveValue {
             base_version,
             token,
             ..
-        },
+        }),
     ] = &calls[..]
     else {
         panic!("one save: {calls:?}")
@@ -460,7 +459,7 @@ fn after_a_conflict_reloading_theirs_asks_then_edits_from_their_value() {
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::SaveValue { base_version, token, .. }]
+        [AwsCall::Editor(Call::SaveValue { base_version, token, .. })]
             if base_version == "v-theirs" && *token != first
     ));
 }
@@ -533,22 +532,6 @@ fn form_mode_is_only_for_flat_json_objects() {
     let mut h = editing("plain text");
     ctrl(&mut h, 'f');
     assert!(message(&h).contains("Form mode is for"));
-}
-
-#[test]
-fn the_palette_over_the_editor_runs_generate_password() {
-    let mut h = editing("x");
-    ctrl(&mut h, 'p');
-    assert_eq!(h.state.layers.top(), Layer::Palette);
-    h.type_text("generate-password");
-    press(&mut h, KeyCode::Enter);
-    assert_eq!(
-        h.state.layers.top(),
-        Layer::Prompt,
-        "the generator asks for its options"
-    );
-    press(&mut h, KeyCode::Enter);
-    assert!(matches!(&h.calls()[..], [AwsCall::RandomPassword { .. }]));
 }
 
 #[test]

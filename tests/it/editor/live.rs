@@ -347,9 +347,9 @@ async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
 async fn a_generated_password_never_breaks_a_json_string() {
     let stack = seeded_stack().await;
     let ctx = smtui_aws::AwsContext::from_config(stack.sdk_config(fx::PRIMARY_REGION));
-    let options = smtui_core::app::PasswordOptions {
+    let options = smtui_core::features::editor::call::PasswordOptions {
         length: 4096,
-        ..smtui_core::app::PasswordOptions::default()
+        ..smtui_core::features::editor::call::PasswordOptions::default()
     };
     let password = smtui_aws::secrets::random_password(&ctx, fx::PRIMARY_REGION, options)
         .await

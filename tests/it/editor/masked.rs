@@ -6,8 +6,9 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{Action, AwsCall, EditFetch, Effect, Outcome};
+use smtui_core::app::{Action, AwsCall, Effect, Outcome};
 use smtui_core::features::editor::Phase;
+use smtui_core::features::editor::call::EditFetch;
 use smtui_core::features::editor::{self, SaveResult};
 use smtui_core::model::FetchedValue;
 use smtui_core::secret::{SecretValue, ValueView};
@@ -169,7 +170,7 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
         .and_then(|s| s.secret.clone())
         .expect("editing");
     let token = match &h.calls()[..] {
-        [AwsCall::SaveValue { token, .. }] => token.clone(),
+        [AwsCall::Editor(editor::Call::SaveValue { token, .. })] => token.clone(),
         other => panic!("one save: {other:?}"),
     };
     h.answer(Outcome::Editor(editor::Outcome::Saved {

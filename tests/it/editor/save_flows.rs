@@ -8,12 +8,13 @@ use crate::common::{Harness, detail_for, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{
-    Action, Assumed, AwsCall, Command, EditFetch, Effect, Envelope, IdentityId, Outcome, Stamp,
-    Written, staging_label,
+    Action, Assumed, AwsCall, Command, Effect, Envelope, IdentityId, Outcome, Stamp, Written,
 };
 use smtui_core::diff::Change;
 use smtui_core::features::editor::Command as EditorCommand;
 use smtui_core::features::editor::Phase;
+use smtui_core::features::editor::call::EditFetch;
+use smtui_core::features::editor::call::staging_label;
 use smtui_core::features::editor::{LabelsLeft, SaveResult};
 use smtui_core::features::lifecycle::{Command as LifecycleCommand, DeleteForm};
 use smtui_core::features::session::Command as SessionCommand;
@@ -44,7 +45,7 @@ fn session_secret(h: &Harness) -> SecretRef {
 /// The token of the one save the last action sent.
 fn save_token(h: &Harness) -> String {
     match &h.calls()[..] {
-        [AwsCall::SaveValue { token, .. }] => token.clone(),
+        [AwsCall::Editor(editor::Call::SaveValue { token, .. })] => token.clone(),
         other => panic!("one save: {other:?}"),
     }
 }
@@ -141,7 +142,7 @@ fn a_second_conflict_is_shown_and_reviewed_against_the_second_value() {
     );
     press(&mut h, KeyCode::Char('y'));
     assert!(
-        matches!(&h.calls()[..], [AwsCall::SaveValue { base_version, .. }] if base_version == "v-y")
+        matches!(&h.calls()[..], [AwsCall::Editor(editor::Call::SaveValue { base_version, .. })] if base_version == "v-y")
     );
 }
 
@@ -156,7 +157,7 @@ fn an_overwrite_is_never_reviewed_before_their_value_is_here() {
     assert_ne!(h.state.layers.top(), Layer::Review, "no review yet");
     let fetched_theirs = |h: &Harness| {
         h.calls().iter().any(|c| {
-            matches!(c, AwsCall::FetchForEdit { version: VersionSel::Id(v), purpose: EditFetch::Theirs, .. } if v == "v-x")
+            matches!(c, AwsCall::Editor(editor::Call::FetchForEdit { version: VersionSel::Id(v), purpose: EditFetch::Theirs, .. }) if v == "v-x")
         })
     };
     assert!(fetched_theirs(&h), "their value is read: {:?}", h.calls());
@@ -351,7 +352,9 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
     press(&mut h, KeyCode::Enter);
     let stamp = sent_stamp(&h);
     let call = h.calls().remove(0);
-    assert!(matches!(call, AwsCall::Delete { .. }), "{call:?}");
+    let AwsCall::Lifecycle(call @ lifecycle::Call::Delete { .. }) = call else {
+        panic!("{call:?}")
+    };
     h.cmd(Command::Refresh);
     switch_lands(&mut h, identity);
     assert_eq!(h.state.session.identity, IdentityId::START, "not switched");
@@ -446,9 +449,9 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
     ctrl(&mut h, 's');
     press(&mut h, KeyCode::Char('y'));
     let [
-        AwsCall::SaveValue {
+        AwsCall::Editor(editor::Call::SaveValue {
             token, leftovers, ..
-        },
+        }),
     ] = &h.calls()[..]
     else {
         panic!("one save: {:?}", h.calls())
@@ -467,7 +470,7 @@ fn a_label_a_failed_save_left_is_said_and_removed_by_the_next_save_or_on_leaving
     press(&mut h, KeyCode::Char('y'));
     assert_eq!(h.state.layers.top(), Layer::List);
     let calls = h.calls();
-    let [call @ AwsCall::RemoveLabels { tokens, .. }] = &calls[..] else {
+    let [AwsCall::Editor(call @ editor::Call::RemoveLabels { tokens, .. })] = &calls[..] else {
         panic!("the label removed on the way out: {calls:?}")
     };
     assert_eq!(tokens, std::slice::from_ref(&first));

@@ -3,11 +3,12 @@
 
 use crate::common;
 use smtui_core::features::lifecycle;
+use smtui_core::features::lifecycle::call::Recovery;
 
 use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{AwsCall, Outcome, Recovery, Written};
+use smtui_core::app::{AwsCall, Outcome, Written};
 use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::lifecycle::DeleteForm;
 use smtui_core::features::rotation::Command as RotationCommand;
@@ -66,7 +67,7 @@ fn deleting_needs_the_name_typed_and_sends_the_chosen_window() {
     h.type_text(&name);
     press(&mut h, KeyCode::Enter);
     let calls = h.calls();
-    let [AwsCall::Delete { recovery, .. }] = &calls[..] else {
+    let [AwsCall::Lifecycle(lifecycle::Call::Delete { recovery, .. })] = &calls[..] else {
         panic!("one DeleteSecret: {calls:?}")
     };
     assert_eq!(*recovery, Recovery::Days(29));
@@ -92,10 +93,10 @@ fn without_recovery_is_labelled_and_still_typed() {
     press(&mut h, KeyCode::Enter);
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::Delete {
+        [AwsCall::Lifecycle(lifecycle::Call::Delete {
             recovery: Recovery::Never,
             ..
-        }]
+        })]
     ));
 }
 
@@ -137,7 +138,7 @@ fn what_the_service_would_refuse_is_refused_first() {
 fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
     let mut h = Harness::loaded();
     let selected = h.state.selected().cloned().expect("selected");
-    let call = AwsCall::Delete {
+    let call = lifecycle::Call::Delete {
         secret: smtui_core::ids::SecretRef::new(
             smtui_core::app::IdentityId::START,
             selected.region.clone(),
@@ -269,7 +270,7 @@ fn a_restored_secret_on_screen_is_described_again_at_once() {
     let mut h = deletable();
     let selected = h.state.selected().cloned().expect("selected");
     h.answer(Outcome::Lifecycle(lifecycle::Outcome::Wrote {
-        call: AwsCall::Restore {
+        call: lifecycle::Call::Restore {
             secret: smtui_core::ids::SecretRef::new(
                 smtui_core::app::IdentityId::START,
                 selected.region.clone(),
@@ -356,7 +357,7 @@ fn removing_replicas_wants_the_name_typed() {
     insta::assert_snapshot!("remove_replicas_typed_80x24", h.screen(80, 24));
     press(&mut h, KeyCode::Enter);
     let calls = h.calls();
-    let [AwsCall::RemoveReplicas { regions, .. }] = &calls[..] else {
+    let [AwsCall::Lifecycle(lifecycle::Call::RemoveReplicas { regions, .. })] = &calls[..] else {
         panic!("one RemoveRegionsFromReplication: {calls:?}")
     };
     assert_eq!(regions, &["eu-west-1".to_owned()]);

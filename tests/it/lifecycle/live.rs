@@ -10,8 +10,10 @@ use crate::common::live::{LiveApp, seeded_stack};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{AwsCall, Command, Effect, Recovery, Settings};
+use smtui_core::app::{AwsCall, Command, Effect, Settings};
 use smtui_core::features::browse::Command as BrowseCommand;
+use smtui_core::features::lifecycle;
+use smtui_core::features::lifecycle::call::Recovery;
 use smtui_core::features::versions;
 use smtui_devstack::fixtures as fx;
 
@@ -213,7 +215,7 @@ async fn read_only_mode_sends_no_mutating_call() {
     let selected = app.state.selected().cloned().expect("selected");
     app.run_effect(Effect::Aws {
         stamp,
-        call: AwsCall::Delete {
+        call: AwsCall::Lifecycle(lifecycle::Call::Delete {
             secret: smtui_core::ids::SecretRef::new(
                 stamp.identity,
                 selected.region.clone(),
@@ -222,7 +224,7 @@ async fn read_only_mode_sends_no_mutating_call() {
             )
             .expect("an ARN"),
             recovery: Recovery::Never,
-        },
+        }),
     });
     app.wait_for("the runner's refusal", WAIT, |s| {
         s.status_text().contains("read-only mode: nothing was sent")

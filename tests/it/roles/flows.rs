@@ -10,6 +10,7 @@ use crate::common::roles::{ROLE, assume_call, listings, press, switched};
 use crate::common::{Harness, ts};
 use crossterm::event::KeyCode;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::features::session;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind};
@@ -171,12 +172,12 @@ fn credentials_about_to_expire_are_renewed_without_a_switch() {
     let renewal = h.effects.iter().find_map(|e| match e {
         Effect::Aws {
             call:
-                AwsCall::AssumeRole {
+                AwsCall::Session(session::Call::AssumeRole {
                     role_arn,
                     new_identity,
                     as_identity,
                     ..
-                },
+                }),
             ..
         } => Some((role_arn.to_string(), *new_identity, *as_identity)),
         _ => None,

@@ -6,6 +6,7 @@ use crate::common::{Harness, ts};
 use crossterm::event::KeyCode;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::features::session;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind};
@@ -30,7 +31,7 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
     press(&mut h, KeyCode::Enter);
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::UseProfile { profile, new_identity }] if profile == "dev" && *new_identity == IdentityId(1)
+        [AwsCall::Session(session::Call::UseProfile { profile, new_identity })] if profile == "dev" && *new_identity == IdentityId(1)
     ));
     h.answer(Outcome::Assumed {
         identity: Identity::profile(IdentityId(1), "dev"),
@@ -81,14 +82,14 @@ fn an_mfa_profile_asks_for_its_code_never_shows_it_and_sends_it() {
     let sent = h.effects.iter().find_map(|e| match e {
         Effect::Aws {
             call:
-                AwsCall::AssumeRoleWithMfa {
+                AwsCall::Session(session::Call::AssumeRoleWithMfa {
                     role_arn,
                     source_profile,
                     serial,
                     code,
                     duration_secs,
                     ..
-                },
+                }),
             ..
         } => Some((
             role_arn.to_string(),
@@ -188,7 +189,7 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
     let sent = h.effects.iter().find_map(|e| match e {
         Effect::Aws {
             call:
-                AwsCall::AssumeRoleWithMfa {
+                AwsCall::Session(session::Call::AssumeRoleWithMfa {
                     role_arn,
                     session_name,
                     serial,
@@ -196,7 +197,7 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
                     duration_secs,
                     source_profile,
                     ..
-                },
+                }),
             ..
         } => Some((
             role_arn.to_string(),
@@ -245,12 +246,12 @@ fn an_mfa_session_takes_one_code_then_mfa_roles_need_none() {
     let sent = h.effects.iter().find_map(|e| match e {
         Effect::Aws {
             call:
-                AwsCall::SessionToken {
+                AwsCall::Session(session::Call::SessionToken {
                     serial,
                     code,
                     new_identity,
                     ..
-                },
+                }),
             ..
         } => Some((
             serial.clone(),

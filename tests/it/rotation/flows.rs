@@ -4,6 +4,7 @@
 
 use crate::common;
 use smtui_core::features::rotation;
+use smtui_core::features::rotation::call::RotationRules;
 
 use std::fmt::Write as _;
 
@@ -12,7 +13,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use smtui_core::app::layers::Layer;
-use smtui_core::app::{AwsCall, Command, Outcome, RotationRules, Written};
+use smtui_core::app::{AwsCall, Command, Outcome, Written};
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::kit::Theme;
 use smtui_core::model::{Rotation, SecretDetail, VersionInfo};
@@ -132,7 +133,7 @@ fn rotate_asks_first_then_calls_rotate_secret_and_describes_again() {
     assert!(h.calls().is_empty(), "nothing before the yes");
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
-    let [call @ AwsCall::Rotate { .. }] = &calls[..] else {
+    let [AwsCall::Rotation(call @ rotation::Call::Rotate { .. })] = &calls[..] else {
         panic!("{calls:?}");
     };
     h.answer(Outcome::Rotation(rotation::Outcome::Wrote {
@@ -175,7 +176,7 @@ fn a_stuck_rotation_offers_the_repair_instead_of_a_rotation() {
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::RemovePending { version, .. }] if version == "v3-pend-2222"
+        [AwsCall::Rotation(rotation::Call::RemovePending { version, .. })] if version == "v3-pend-2222"
     ));
 }
 
@@ -251,12 +252,12 @@ fn a_schedule_is_checked_before_sending_and_a_mistake_keeps_the_text() {
     press(&mut h, KeyCode::Char('y'));
     let calls = h.calls();
     let [
-        AwsCall::SetRotation {
+        AwsCall::Rotation(rotation::Call::SetRotation {
             rules,
             lambda_arn,
             rotate_now,
             ..
-        },
+        }),
     ] = &calls[..]
     else {
         panic!("{calls:?}");
@@ -298,7 +299,7 @@ fn a_secret_without_a_function_is_asked_for_one() {
     press(&mut h, KeyCode::Char('y'));
     assert!(matches!(
         &h.calls()[..],
-        [AwsCall::SetRotation { rules, lambda_arn: Some(l), rotate_now: false, .. }]
+        [AwsCall::Rotation(rotation::Call::SetRotation { rules, lambda_arn: Some(l), rotate_now: false, .. })]
             if l == LAMBDA && rules.every_days == Some(30)
     ));
 }
@@ -311,7 +312,10 @@ fn cancel_turns_rotation_off_after_asking() {
         confirm_question(&h.state).contains("Turn automatic rotation of prod/orders/postgres off?")
     );
     press(&mut h, KeyCode::Char('y'));
-    assert!(matches!(&h.calls()[..], [AwsCall::CancelRotation { .. }]));
+    assert!(matches!(
+        &h.calls()[..],
+        [AwsCall::Rotation(rotation::Call::CancelRotation { .. })]
+    ));
 
     let mut off = described(|d| d.rotation = Rotation::default());
     off.cmd(Command::Rotation(RotationCommand::Cancel));
@@ -368,7 +372,7 @@ fn a_managed_secret_can_be_rotated_and_rescheduled_but_not_turned_off_here() {
 #[test]
 fn a_refused_rotation_says_how_to_get_past_it() {
     let mut h = described(|_| {});
-    let call = AwsCall::Rotate {
+    let call = rotation::Call::Rotate {
         secret: h.selected_secret(),
     };
     h.answer(Outcome::Rotation(rotation::Outcome::Wrote {

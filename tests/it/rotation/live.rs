@@ -12,6 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect, Settings};
+use smtui_core::features::rotation;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::model::rotation::StageMap;
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
@@ -292,7 +293,7 @@ async fn read_only_sends_no_rotation_call() {
     );
     app.run_effect(Effect::Aws {
         stamp: app.state.session.stamp(),
-        call: AwsCall::Rotate { secret },
+        call: AwsCall::Rotation(rotation::Call::Rotate { secret }),
     });
     app.wait_for("the runner's refusal", WAIT, |s| {
         s.status_text().contains("read-only")

@@ -3,28 +3,27 @@
 //! credentials (in memory only) before the answer goes back, so the effects that follow it
 //! find them.
 
-use super::{Runner, lock, refused};
+use super::{Runner, lock};
 use crate::{AwsContext, AwsError, ConnectOptions, sts};
-use smtui_core::app::{Action, Assumed, AwsCall, Envelope, Outcome, Stamp};
+use smtui_core::app::{Action, Assumed, Envelope, Outcome, Stamp};
+use smtui_core::features::session::Call;
 
-/// Starts `call` if it makes an identity; otherwise hands it back.
-pub(super) fn start(
-    runner: &Runner,
-    stamp: Stamp,
-    ctx: AwsContext,
-    call: AwsCall,
-) -> Option<AwsCall> {
-    let Some(identity) = call.new_identity() else {
-        return Some(call);
-    };
+/// Starts `call`, which makes an identity, as `ctx` (the identity asking).
+pub(super) fn start(runner: &Runner, stamp: Stamp, ctx: AwsContext, call: Call) {
+    let identity = call.new_identity();
     let new_identity = identity.id;
     // A renewal runs as the identity that assumed the role in the first place.
     let ctx = match &call {
-        AwsCall::AssumeRole {
+        Call::AssumeRole {
             as_identity: Some(id),
             ..
         } => lock(&runner.identities).get(id).cloned().unwrap_or(ctx),
-        _ => ctx,
+        Call::AssumeRole {
+            as_identity: None, ..
+        }
+        | Call::AssumeRoleWithMfa { .. }
+        | Call::SessionToken { .. }
+        | Call::UseProfile { .. } => ctx,
     };
     let (identities, tx, connect) = (
         runner.identities.clone(),
@@ -41,7 +40,6 @@ pub(super) fn start(
         let outcome = Outcome::Assumed { identity, result };
         let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
     });
-    None
 }
 
 /// The new identity's context and who it is, for each call that makes one; `ctx` is the
@@ -49,17 +47,17 @@ pub(super) fn start(
 async fn credentials(
     ctx: AwsContext,
     connect: ConnectOptions,
-    call: AwsCall,
+    call: Call,
 ) -> Result<(AwsContext, Assumed), AwsError> {
     match call {
-        AwsCall::UseProfile { profile, .. } => {
+        Call::UseProfile { profile, .. } => {
             sts::use_profile(&ConnectOptions {
                 profile: Some(profile),
                 ..connect
             })
             .await
         }
-        AwsCall::SessionToken {
+        Call::SessionToken {
             serial,
             code,
             region,
@@ -68,7 +66,7 @@ async fn credentials(
             let code = code.expose_str().unwrap_or_default();
             sts::session_token(&ctx, region.as_deref(), &serial, code).await
         }
-        AwsCall::AssumeRole {
+        Call::AssumeRole {
             role_arn,
             session_name,
             external_id,
@@ -86,7 +84,7 @@ async fn credentials(
             };
             sts::assume_role(&ctx, &request).await
         }
-        AwsCall::AssumeRoleWithMfa {
+        Call::AssumeRoleWithMfa {
             role_arn,
             source_profile,
             session_name,
@@ -125,10 +123,6 @@ async fn credentials(
             };
             sts::assume_role(&source, &request).await
         }
-        other => Err(refused(
-            &other,
-            "not a call that makes an identity".to_owned(),
-        )),
     }
 }
 

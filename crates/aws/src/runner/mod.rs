@@ -12,13 +12,12 @@ use tokio::task::AbortHandle;
 use crate::clipboard::Clipboard;
 use crate::{AwsContext, AwsError, ErrorKind};
 use smtui_core::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp};
-use smtui_core::features::editor::{self, LabelsLeft};
-use smtui_core::features::{audit, lifecycle, reveal, rotation, tags, versions};
 
 mod clipboard;
 mod identities;
 pub mod lanes;
 mod perform;
+mod rooms;
 use clipboard::ClipboardPort;
 use lanes::Lanes;
 use perform::perform;
@@ -134,10 +133,24 @@ impl Runner {
             let _ = self.tx.send(Action::Result(Envelope { stamp, outcome }));
             return;
         };
-        // Calls that make a new identity: their credentials are held before they answer.
-        let Some(call) = identities::start(self, stamp, ctx.clone(), call) else {
-            return;
-        };
+        match call {
+            // Calls that make a new identity: their credentials are held before they answer.
+            AwsCall::Session(call) => identities::start(self, stamp, ctx, call),
+            call @ (AwsCall::ListSecrets { .. }
+            | AwsCall::Describe { .. }
+            | AwsCall::WhoAmI { .. }
+            | AwsCall::Audit(_)
+            | AwsCall::Editor(_)
+            | AwsCall::Lifecycle(_)
+            | AwsCall::Reveal(_)
+            | AwsCall::Rotation(_)
+            | AwsCall::Tags(_)
+            | AwsCall::Versions(_)) => self.in_lane(stamp, ctx, call),
+        }
+    }
+
+    /// Spawns `call` in its lane (per identity and region) as `ctx`.
+    fn in_lane(&mut self, stamp: Stamp, ctx: AwsContext, call: AwsCall) {
         let lane = call.lane();
         if lane == Lane::Listing && stamp.generation != self.listing_generation {
             for old in self.listing_tasks.drain(..) {
@@ -193,88 +206,16 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             result: Err(error),
         },
         AwsCall::WhoAmI { .. } => Outcome::WhoAmI { result: Err(error) },
-        AwsCall::AssumeRole { .. }
-        | AwsCall::AssumeRoleWithMfa { .. }
-        | AwsCall::SessionToken { .. }
-        | AwsCall::UseProfile { .. } => match call.new_identity() {
-            Some(identity) => Outcome::Assumed {
-                identity,
-                result: Err(error),
-            },
-            None => unreachable!("each of these calls makes an identity"),
+        AwsCall::Session(call) => Outcome::Assumed {
+            identity: call.new_identity(),
+            result: Err(error),
         },
-        AwsCall::GetValue { request, .. } => Outcome::Reveal(reveal::Outcome::Fetched {
-            request,
-            result: Err(error),
-        }),
-        AwsCall::LookupEvents { query, .. } => Outcome::Audit(audit::Outcome::Page {
-            query,
-            result: Err(error),
-        }),
-        write @ (AwsCall::Delete { .. }
-        | AwsCall::Restore { .. }
-        | AwsCall::RemoveReplicas { .. }) => Outcome::Lifecycle(lifecycle::Outcome::Wrote {
-            call: write,
-            result: Err(error),
-        }),
-        write @ (AwsCall::Rotate { .. }
-        | AwsCall::SetRotation { .. }
-        | AwsCall::CancelRotation { .. }
-        | AwsCall::RemovePending { .. }) => Outcome::Rotation(rotation::Outcome::Wrote {
-            call: write,
-            result: Err(error),
-        }),
-        AwsCall::FetchPolicy { secret } => Outcome::Tags(tags::Outcome::Policy {
-            secret,
-            result: Err(error),
-        }),
-        write @ (AwsCall::Tag { .. }
-        | AwsCall::Untag { .. }
-        | AwsCall::UpdateDescription { .. }) => Outcome::Tags(tags::Outcome::Wrote {
-            call: write,
-            result: Err(error),
-        }),
-        AwsCall::FetchPair { secret, .. } => Outcome::Versions(versions::Outcome::Pair {
-            secret,
-            result: Err(error),
-        }),
-        write @ AwsCall::MakeCurrent { .. } => Outcome::Versions(versions::Outcome::MadeCurrent {
-            call: write,
-            result: Err(error),
-        }),
-        AwsCall::FetchForEdit {
-            secret, purpose, ..
-        } => Outcome::Editor(editor::Outcome::Source {
-            secret,
-            purpose,
-            result: Err(error),
-        }),
-        AwsCall::SaveValue {
-            secret,
-            token,
-            leftovers,
-            ..
-        } => Outcome::Editor(editor::Outcome::Saved {
-            secret,
-            token,
-            // Nothing was sent: what earlier saves left is still there.
-            left: (!leftovers.is_empty()).then(|| LabelsLeft {
-                tokens: leftovers,
-                error: error.clone(),
-            }),
-            result: Err(error),
-        }),
-        write @ AwsCall::RemoveLabels { .. } => Outcome::Editor(editor::Outcome::LabelsRemoved {
-            call: write,
-            result: Err(error),
-        }),
-        AwsCall::Create { name, token, .. } => Outcome::Editor(editor::Outcome::Created {
-            name,
-            token,
-            result: Err(error),
-        }),
-        AwsCall::RandomPassword { .. } => {
-            Outcome::Editor(editor::Outcome::Password { result: Err(error) })
-        }
+        AwsCall::Audit(call) => Outcome::Audit(rooms::audit_failed(&call, error)),
+        AwsCall::Editor(call) => Outcome::Editor(rooms::editor_failed(call, error)),
+        AwsCall::Lifecycle(call) => Outcome::Lifecycle(rooms::lifecycle_failed(call, error)),
+        AwsCall::Reveal(call) => Outcome::Reveal(rooms::reveal_failed(&call, error)),
+        AwsCall::Rotation(call) => Outcome::Rotation(rooms::rotation_failed(call, error)),
+        AwsCall::Tags(call) => Outcome::Tags(rooms::tags_failed(call, error)),
+        AwsCall::Versions(call) => Outcome::Versions(rooms::versions_failed(call, error)),
     }
 }

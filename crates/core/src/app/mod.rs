@@ -22,10 +22,7 @@ pub mod state;
 
 pub use action::{Action, TextEdit};
 pub use command::Command;
-pub use effect::{
-    AwsCall, CopyRequest, EditFetch, Effect, Lane, Lookup, NewSecret, PasswordOptions, Recovery,
-    RotationRules, Timer, staging_label,
-};
+pub use effect::{AwsCall, CopyRequest, Effect, Lane, Timer};
 pub use envelope::{Assumed, Envelope, IdentityId, Outcome, Stamp, Written};
 pub use offers::{available, hint_now};
 pub use router::{hold_identity, init, release_identity, update};

@@ -22,8 +22,11 @@ pub struct Ctx<'a> {
     pub now: Instant,
     /// The wall clock, for dates.
     pub wall: jiff::Timestamp,
-    /// The stamp new AWS effects carry.
+    /// The stamp of a call made as the current identity (see `stamp_for` for one about a
+    /// secret).
     pub stamp: Stamp,
+    /// Each held identity at its current generation (the current one among them).
+    pub held: &'a [Stamp],
     pub selected: Option<&'a SecretSummary>,
     /// The selected secret's detail, once described (or why not).
     pub detail: Option<&'a Result<SecretDetail, AwsError>>,
@@ -76,6 +79,33 @@ impl Ctx<'_> {
         SecretRef::new(secret.identity, &secret.region, &secret.arn, &secret.name)
     }
 
+    /// The stamp of a call made as `identity`: its held generation (generation 0, whose
+    /// answers are stale, when it is no longer held: the call still runs as that identity,
+    /// never as another).
+    pub fn stamp_as(&self, identity: IdentityId) -> Stamp {
+        self.held
+            .iter()
+            .find(|held| held.identity == identity)
+            .copied()
+            .unwrap_or(Stamp {
+                generation: 0,
+                identity,
+            })
+    }
+
+    /// The stamp of a call about `secret`: it runs as the identity that listed it, which
+    /// need not be the one worked as.
+    pub fn stamp_for(&self, secret: &SecretRef) -> Stamp {
+        self.stamp_as(secret.identity)
+    }
+
+    /// The stamp of `call`: as the identity of the secret it is about, as the current
+    /// identity when it is about none (a listing, a new secret).
+    pub fn stamp_of(&self, call: &AwsCall) -> Stamp {
+        call.secret()
+            .map_or(self.stamp, |secret| self.stamp_for(secret))
+    }
+
     /// Who `identity` is, by GetCallerIdentity's ARN (`None` until it has answered).
     pub fn caller_arn_of(&self, identity: IdentityId) -> Option<String> {
         self.callers
@@ -112,6 +142,7 @@ impl<'a> Ctx<'a> {
                 generation: 0,
                 identity: crate::app::stamp::IdentityId::START,
             },
+            held: &[],
             selected: None,
             detail: None,
             identity: None,
@@ -176,8 +207,12 @@ pub enum Intent {
     Close(Layer),
     /// Run this command as if pressed in the layer under the palette or confirmation.
     Run(Command),
-    /// Make this AWS call as the current identity (a confirmed write).
-    Call(AwsCall),
+    /// Make this AWS call as `stamp` says (stamped where it was made: see `Out::call`).
+    /// The router refuses a write in read-only mode and counts the writes in flight.
+    Call {
+        stamp: Stamp,
+        call: AwsCall,
+    },
     /// Ask for a line of text; the answer comes back as `Prompted`.
     Prompt {
         label: String,
@@ -241,10 +276,16 @@ impl ConfirmRequest {
 }
 
 /// What a confirmation runs: a command, or an AWS call already filled in (a write).
+// One question is held at a time; boxing its call would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnYes {
     Command(Command),
-    Call(AwsCall),
+    /// A call, stamped when the question was asked (see `OnYes::call`).
+    Call {
+        stamp: Stamp,
+        call: AwsCall,
+    },
     /// A copy whose value could act when pasted, confirmed.
     Copy {
         label: String,
@@ -253,10 +294,18 @@ pub enum OnYes {
 }
 
 impl OnYes {
+    /// Yes makes `call`, as the identity `ctx.stamp_of` names.
+    pub fn call(ctx: &Ctx, call: AwsCall) -> Self {
+        OnYes::Call {
+            stamp: ctx.stamp_of(&call),
+            call,
+        }
+    }
+
     pub fn mutates(&self) -> bool {
         match self {
             OnYes::Command(command) => command.mutates(),
-            OnYes::Call(call) => call.mutates(),
+            OnYes::Call { call, .. } => call.mutates(),
             OnYes::Copy { .. } => false,
         }
     }
@@ -266,7 +315,7 @@ impl OnYes {
     pub fn weighs(&self) -> bool {
         match self {
             OnYes::Command(command) => command.mutates() || command.acts() == Acts::Discards,
-            OnYes::Call(call) => call.mutates(),
+            OnYes::Call { call, .. } => call.mutates(),
             OnYes::Copy { .. } => true,
         }
     }
@@ -356,6 +405,13 @@ impl Out {
         self.intents.push(intent);
     }
 
+    /// Asks the router to make `call`, stamped here as `ctx.stamp_of` says: a call about a
+    /// secret runs as the identity that listed it.
+    pub fn call(&mut self, ctx: &Ctx, call: AwsCall) {
+        let stamp = ctx.stamp_of(&call);
+        self.intents.push(Intent::Call { stamp, call });
+    }
+
     pub fn info(&mut self, text: impl Into<String>) {
         self.status(Level::Info, &text.into());
     }
@@ -375,5 +431,76 @@ impl Out {
             level,
             text: sanitize_line(text).into_owned(),
         }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ConfirmRequest, Ctx, OnYes};
+    use crate::app::effect::AwsCall;
+    use crate::app::settings::Settings;
+    use crate::app::stamp::Stamp;
+    use crate::features::lifecycle;
+    use crate::ids::{IdentityId, SecretRef};
+
+    fn secret(identity: IdentityId) -> SecretRef {
+        SecretRef::new(
+            identity,
+            "r",
+            "arn:aws:secretsmanager:r:123456789012:secret:n-AbCdEf",
+            "n",
+        )
+        .expect("an ARN")
+    }
+
+    /// A question whose yes makes a write weighs: Enter, a reflex key, does not answer it
+    /// (the confirm room asks `enter_confirms`; its own tests show it for commands).
+    #[test]
+    fn a_question_that_makes_a_write_is_answered_by_y_only() {
+        let settings = Settings::default();
+        let ctx = Ctx::bare(&settings, std::time::Instant::now());
+        let restore = AwsCall::Lifecycle(lifecycle::Call::Restore {
+            secret: secret(IdentityId::START),
+        });
+        let request = ConfirmRequest {
+            question: "?".to_owned(),
+            on_yes: OnYes::call(&ctx, restore),
+            typed: None,
+        };
+        assert!(request.on_yes.weighs() && request.on_yes.mutates());
+        assert!(!request.enter_confirms());
+    }
+
+    /// A call about a secret is stamped with the held generation of the identity that
+    /// listed it, not with the current identity's stamp.
+    #[test]
+    fn a_call_about_a_secret_is_stamped_as_its_identity() {
+        let settings = Settings::default();
+        let other = IdentityId(7);
+        let held = [
+            Stamp {
+                generation: 3,
+                identity: IdentityId::START,
+            },
+            Stamp {
+                generation: 5,
+                identity: other,
+            },
+        ];
+        let ctx = Ctx {
+            stamp: held[0],
+            held: &held,
+            ..Ctx::bare(&settings, std::time::Instant::now())
+        };
+        let theirs = AwsCall::Describe {
+            secret: secret(other),
+        };
+        assert_eq!(ctx.stamp_of(&theirs), held[1]);
+        let ours = AwsCall::Describe {
+            secret: secret(IdentityId::START),
+        };
+        assert_eq!(ctx.stamp_of(&ours), held[0]);
+        let listing = AwsCall::ListSecrets { region: "r".into() };
+        assert_eq!(ctx.stamp_of(&listing), held[0]);
     }
 }

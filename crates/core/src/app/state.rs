@@ -264,6 +264,7 @@ pub fn ctx_of<'a>(
         now,
         wall,
         stamp: session.stamp(),
+        held: session.held_stamps(),
         selected,
         detail: selected
             .and_then(|s| details?.get(s.identity, &s.arn))

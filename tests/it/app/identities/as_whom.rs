@@ -72,8 +72,9 @@ fn a_refused_delete_of_b_s_row_is_explained_as_b() {
     press(&mut h, KeyCode::Enter);
     h.type_text("b-secret");
     press(&mut h, KeyCode::Enter);
-    let call = one_call_as(&h, b);
-    assert!(matches!(call, AwsCall::Delete { .. }), "{call:?}");
+    let AwsCall::Lifecycle(call @ lifecycle::Call::Delete { .. }) = one_call_as(&h, b) else {
+        panic!("the delete sent: {:?}", sent(&h))
+    };
     answer_as(
         &mut h,
         b,
@@ -89,7 +90,7 @@ fn a_refused_delete_of_b_s_row_is_explained_as_b() {
 fn a_refused_tag_and_policy_of_b_s_row_are_explained_as_b() {
     let (mut h, _, b) = b_selected();
     press(&mut h, KeyCode::Char('t'));
-    let AwsCall::FetchPolicy { secret } = one_call_as(&h, b) else {
+    let AwsCall::Tags(tags::Call::FetchPolicy { secret }) = one_call_as(&h, b) else {
         panic!("the policy fetched: {:?}", sent(&h))
     };
     answer_as(
@@ -118,8 +119,9 @@ fn a_refused_tag_and_policy_of_b_s_row_are_explained_as_b() {
     h.type_text("payments");
     press(&mut h, KeyCode::Enter);
     press(&mut h, KeyCode::Char('y'));
-    let call = one_call_as(&h, b);
-    assert!(matches!(call, AwsCall::Tag { .. }), "{call:?}");
+    let AwsCall::Tags(call @ tags::Call::Tag { .. }) = one_call_as(&h, b) else {
+        panic!("the tag sent: {:?}", sent(&h))
+    };
     answer_as(
         &mut h,
         b,

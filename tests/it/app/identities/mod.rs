@@ -11,13 +11,14 @@ mod callers;
 mod same_account;
 
 use crate::common::{Harness, REGIONS, detail_for, summary};
+use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::envelope::{IdentityId, Stamp};
 use smtui_core::app::{
     Action, AwsCall, Command, Effect, Envelope, Outcome, hold_identity, release_identity,
 };
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::audit::{self, AuditPage};
-use smtui_core::features::reveal;
+use smtui_core::features::{reveal, tags};
 use smtui_core::model::{FetchedValue, SecretSummary};
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -128,7 +129,7 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
     let secret = h.selected_secret();
     assert_eq!(secret.identity, B, "the row's address is B's");
 
-    // Described as B (the router stamps the call with B's stamp), kept under B.
+    // Described as B (the detail room stamps the call with B's stamp), kept under B.
     h.act(Action::DetailDue {
         secret: secret.clone(),
     });
@@ -157,9 +158,9 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
         [
             (
                 stamp,
-                AwsCall::GetValue {
+                AwsCall::Reveal(reveal::Call::GetValue {
                     request, secret: s, ..
-                },
+                }),
             ),
         ] if *stamp == b && *s == secret => *request,
         other => panic!("one GetValue as B: {other:?}"),
@@ -180,7 +181,7 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
     let query = sent(&h)
         .into_iter()
         .find_map(|(stamp, call)| match call {
-            AwsCall::LookupEvents { query, .. } if stamp == b => Some(query),
+            AwsCall::Audit(audit::Call::LookupEvents { query, .. }) if stamp == b => Some(query),
             _ => None,
         })
         .expect("a lookup as B");
@@ -205,6 +206,44 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
     // A is still listed and held throughout.
     assert!(h.state.session.holds(a));
     assert!(h.state.browse.list.all().any(|s| s.identity == a.identity));
+}
+
+/// A call about B's row is stamped as B where it is made, while A is worked as: one a
+/// room asks of the router (the tags popup's policy) and a write held by a question until
+/// its yes (a deletion) alike.
+#[test]
+fn a_popup_s_read_and_a_confirmed_write_about_b_s_row_are_made_as_b() {
+    let (mut h, a, b) = both_held();
+    assert_eq!(h.state.session.stamp(), a, "A is worked as");
+    let secret = h.selected_secret();
+    let selected = h.state.selected().cloned().expect("selected");
+    answer_as(
+        &mut h,
+        b,
+        Outcome::Described {
+            secret: secret.clone(),
+            result: Ok(detail_for(&selected)),
+        },
+    );
+    h.press(KeyCode::Char('t'), KeyModifiers::NONE);
+    assert!(
+        matches!(&sent(&h)[..], [(stamp, AwsCall::Tags(tags::Call::FetchPolicy { secret: s }))]
+            if *stamp == b && *s == secret),
+        "{:?}",
+        sent(&h)
+    );
+    h.press(KeyCode::Esc, KeyModifiers::NONE);
+    // Deleting it asks first to remove its replica (the detail has one): a write confirmed
+    // by typing its name.
+    h.press(KeyCode::Char('D'), KeyModifiers::NONE);
+    h.type_text(&selected.name);
+    h.press(KeyCode::Enter, KeyModifiers::NONE);
+    assert!(
+        matches!(&sent(&h)[..], [(stamp, AwsCall::Lifecycle(write))]
+            if *stamp == b && *write.secret() == secret),
+        "{:?}",
+        sent(&h)
+    );
 }
 
 #[test]

@@ -65,14 +65,13 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                     state.confirm.ask(request, out);
                 }
             }
-            Intent::Call(call) => {
+            Intent::Call { stamp, call } => {
                 if call.mutates() && state.settings.read_only {
-                    refuse_read_only(&OnYes::Call(call), out);
+                    refuse_read_only(&OnYes::Call { stamp, call }, out);
                 } else {
                     if call.mutates() {
                         state.session.writes_in_flight += 1;
                     }
-                    let stamp = state.session.stamp();
                     out.effect(Effect::Aws { stamp, call });
                 }
             }
@@ -149,7 +148,8 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         | PromptFor::NewDescription { .. }
         | PromptFor::NewOptions { .. }
         | PromptFor::PasswordOptions => {
-            state.editor.create_prompted(purpose, &text, out);
+            let ctx = ctx!(state);
+            state.editor.create_prompted(purpose, &text, &ctx, out);
         }
         PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
             RotationRoom::prompted(purpose, &text, &ctx!(state), out);

@@ -126,28 +126,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     apply_intents(state, &mut out);
     cross_room_rules(state, &before, &mut out);
     settle_status(state);
-    as_the_lister(state, &mut out.effects);
     out.effects
-}
-
-/// A call about a secret (or an audit lookup of its view) runs as the identity that
-/// listed it, at that identity's generation: rooms stamp what they ask with the current
-/// identity's stamp, and a row of another held identity is asked about as that one.
-fn as_the_lister(state: &State, effects: &mut [Effect]) {
-    for effect in effects {
-        let Effect::Aws { stamp, call } = effect else {
-            continue;
-        };
-        let owner = match call {
-            crate::app::effect::AwsCall::LookupEvents { query, .. } => state.audit.asked_as(*query),
-            _ => call.secret().map(|secret| secret.identity),
-        };
-        if let Some(owner) = owner.filter(|owner| *owner != stamp.identity)
-            && let Some(held) = state.session.stamp_for(owner)
-        {
-            *stamp = held;
-        }
-    }
 }
 
 /// Holds `identity`'s data beside what is held already (its credentials are the runner's):
@@ -247,8 +226,9 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
         Layer::Versions => {
+            let ctx = ctx!(state);
             if let Some(picker) = state.layers.popup_mut::<versions::Picker>() {
-                picker.command(command, out);
+                picker.command(command, &ctx, out);
             }
         }
         Layer::Compare => {
@@ -258,8 +238,9 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             }
         }
         Layer::Delete => {
+            let ctx = ctx!(state);
             if let Some(form) = state.layers.popup_mut::<lifecycle::DeleteForm>() {
-                form.command(command, out);
+                form.command(command, &ctx, out);
             }
         }
         Layer::Editor => {
@@ -397,7 +378,7 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
 fn refuse_read_only(what: &OnYes, out: &mut Out) {
     let name = match what {
         OnYes::Command(command) => command.name(),
-        OnYes::Call(call) => call.operation(),
+        OnYes::Call { call, .. } => call.operation(),
         OnYes::Copy { .. } => "copy",
     };
     out.error(format!(

@@ -3,9 +3,11 @@
 
 use std::time::Duration;
 
-use crate::app::effect::{AwsCall, Effect, Lookup, Timer};
+use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::room::{Ctx, Out};
 use crate::features::audit::AuditPage;
+use crate::features::audit::Call;
+use crate::features::audit::call::Lookup;
 use crate::features::audit::{
     Audit, AuditView, MAX_RETRIES, PREFETCH_ROWS, SCAN_PAGES, Scope, Stream,
 };
@@ -64,16 +66,17 @@ impl Audit {
             return;
         }
         stream.in_flight = Some(query);
+        // As the identity the view asks as (a secret's view: the identity that listed it).
         out.effect(Effect::Aws {
-            stamp: ctx.stamp,
-            call: AwsCall::LookupEvents {
+            stamp: ctx.stamp_as(view.scope.identity()),
+            call: AwsCall::Audit(Call::LookupEvents {
                 query,
                 region: view.scope.region().to_owned(),
                 lookup: stream.lookup.clone(),
                 start: view.start,
                 end: view.end,
                 token: stream.token.clone(),
-            },
+            }),
         });
     }
 

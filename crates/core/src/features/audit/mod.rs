@@ -3,6 +3,7 @@
 //! runner's CloudTrail lane (2 per second per account and region); results are kept a
 //! short while per secret and window.
 
+pub mod call;
 mod columns;
 pub mod commands;
 mod fetch;
@@ -10,6 +11,7 @@ pub mod outcome;
 mod summary;
 mod update;
 pub mod view;
+pub use call::Call;
 pub use commands::Command;
 pub use outcome::{AuditPage, Outcome};
 
@@ -18,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
 
-use crate::app::effect::Lookup;
+use crate::features::audit::call::Lookup;
 use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::audit::{AuditEvent, Me};

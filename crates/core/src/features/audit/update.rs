@@ -172,15 +172,6 @@ impl Audit {
         }
     }
 
-    /// The identity the lookup `query` of the open view is made as (its scope's).
-    pub fn asked_as(&self, query: u64) -> Option<IdentityId> {
-        let view = self.view.as_ref()?;
-        view.streams
-            .iter()
-            .any(|s| s.in_flight == Some(query))
-            .then(|| view.scope.identity())
-    }
-
     /// `identity` is no longer held: its views, open or cached, go.
     pub fn forget(&mut self, identity: IdentityId) {
         if self

@@ -220,7 +220,7 @@ fn lookup_state(view: &AuditView, continue_key: &str, theme: &Theme) -> (String,
         let pages: usize = view
             .streams
             .iter()
-            .filter(|s| s.lookup == crate::app::effect::Lookup::EventSource)
+            .filter(|s| s.lookup == crate::features::audit::call::Lookup::EventSource)
             .map(|s| s.pages)
             .sum();
         return (

@@ -63,7 +63,7 @@ impl Details {
         };
         self.in_flight = Some(secret.clone());
         out.effect(Effect::Aws {
-            stamp: ctx.stamp,
+            stamp: ctx.stamp_for(&secret),
             call: AwsCall::Describe { secret },
         });
     }

@@ -84,7 +84,7 @@ impl Editor {
             }
             Command::Editor(EditorCommand::Overwrite) => {
                 out.intent(Intent::Close(Layer::Conflict));
-                review(session, out);
+                review(session, ctx, out);
             }
             Command::Editor(EditorCommand::ReloadTheirs) => {
                 // Asked over the editor: the yes runs `reload-theirs` there.

@@ -5,11 +5,13 @@
 
 use zeroize::Zeroizing;
 
-use crate::app::effect::{AwsCall, NewSecret, PasswordOptions};
+use crate::app::effect::AwsCall;
 use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
+use crate::features::editor::Call;
 use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
+use crate::features::editor::call::{NewSecret, PasswordOptions};
 use crate::features::editor::check::Kind;
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
 use crate::model::{AwsError, SecretSummary, Tag};
@@ -143,7 +145,7 @@ impl Editor {
     }
 
     /// The name or the description was typed.
-    pub fn create_prompted(&mut self, purpose: PromptFor, text: &str, out: &mut Out) {
+    pub fn create_prompted(&mut self, purpose: PromptFor, text: &str, ctx: &Ctx, out: &mut Out) {
         match purpose {
             PromptFor::NewName { region } => {
                 let name = text.trim().to_owned();
@@ -214,7 +216,7 @@ impl Editor {
             PromptFor::PasswordOptions => match password_options(text) {
                 Ok(options) => {
                     if let Some(session) = &self.session {
-                        out.intent(Intent::Call(AwsCall::RandomPassword {
+                        out.call(ctx, AwsCall::Editor(Call::RandomPassword {
                             region: session.region.clone(),
                             options,
                         }));

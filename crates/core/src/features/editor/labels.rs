@@ -3,11 +3,12 @@
 //! timed out but was applied, a removal refused) is remembered by its save's token: the
 //! next save removes it, or leaving the editor does, and the footer says so while it stays.
 
-use crate::app::effect::{AwsCall, staging_label};
+use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::LabelsLeft;
+use crate::features::editor::call::{Call, staging_label};
 use crate::features::editor::{EditSession, Editor};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
@@ -15,12 +16,12 @@ use crate::model::AwsError;
 impl Editor {
     /// The answer to removing, as the editor was left, the labels its saves left.
     pub fn labels_removed(
-        call: &AwsCall,
+        call: &Call,
         result: Result<Written, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let AwsCall::RemoveLabels {
+        let Call::RemoveLabels {
             secret: name,
             tokens,
         } = call
@@ -43,13 +44,16 @@ impl Editor {
 }
 
 /// The editor closes; the labels earlier saves left are removed on the way out.
-pub(super) fn leave(session: &EditSession, out: &mut Out) {
+pub(super) fn leave(session: &EditSession, ctx: &Ctx, out: &mut Out) {
     let leftovers = session.loaded.as_ref().filter(|l| !l.leftovers.is_empty());
     if let (Some(loaded), Some(secret)) = (leftovers, &session.secret) {
-        out.intent(Intent::Call(AwsCall::RemoveLabels {
-            secret: secret.clone(),
-            tokens: loaded.leftovers.clone(),
-        }));
+        out.call(
+            ctx,
+            AwsCall::Editor(Call::RemoveLabels {
+                secret: secret.clone(),
+                tokens: loaded.leftovers.clone(),
+            }),
+        );
     }
     out.intent(Intent::Close(Layer::Editor));
 }

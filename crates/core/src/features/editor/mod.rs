@@ -11,6 +11,7 @@
 //! reveal timeout, then they are masked again.
 
 pub mod buffer;
+pub mod call;
 pub mod check;
 pub mod commands;
 mod conflict;
@@ -22,6 +23,7 @@ mod update;
 pub mod view;
 mod view_values;
 
+pub use call::Call;
 pub use commands::Command;
 pub use outcome::{LabelsLeft, Outcome, SaveResult};
 
@@ -29,9 +31,9 @@ use crate::ids::SecretRef;
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
-use crate::app::effect::NewSecret;
 use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Out};
+use crate::features::editor::call::NewSecret;
 use crate::kit::{Cursor, Scroll};
 use crate::secret::SecretValue;
 

@@ -1,10 +1,10 @@
 //! What AWS answers the editor: the value to edit (or the one saved meanwhile), a save, a
 //! new secret, a generated password, the private labels its saves left removed.
 
-use crate::app::effect::{AwsCall, EditFetch};
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
 use crate::features::editor::Editor;
+use crate::features::editor::call::{Call, EditFetch};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
 use crate::secret::SecretValue;
@@ -39,7 +39,7 @@ pub enum Outcome {
     },
     /// The private labels of earlier saves removed (or not): `call` is the removal.
     LabelsRemoved {
-        call: AwsCall,
+        call: Call,
         result: Result<Written, AwsError>,
     },
 }

@@ -6,12 +6,14 @@ use std::time::Instant;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::command::Command;
-use crate::app::effect::{AwsCall, EditFetch};
+use crate::app::effect::AwsCall;
 use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::features::editor::Call;
 use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
+use crate::features::editor::call::EditFetch;
 use crate::features::editor::check::{self, Kind};
 use crate::features::editor::{EditSession, Editor, Loaded, Phase};
 use crate::features::editor::{LabelsLeft, SaveResult};
@@ -62,11 +64,14 @@ impl Editor {
             revealed: Revealed::default(),
         });
         out.intent(Intent::Open(Layer::Editor));
-        out.intent(Intent::Call(AwsCall::FetchForEdit {
-            secret,
-            version: VersionSel::current(),
-            purpose: EditFetch::Open,
-        }));
+        out.call(
+            ctx,
+            AwsCall::Editor(Call::FetchForEdit {
+                secret,
+                version: VersionSel::current(),
+                purpose: EditFetch::Open,
+            }),
+        );
     }
 
     /// The current value arrived.
@@ -199,7 +204,7 @@ impl Editor {
             return;
         };
         match command {
-            Command::Editor(EditorCommand::Save) => review(session, out),
+            Command::Editor(EditorCommand::Save) => review(session, ctx, out),
             Command::Editor(EditorCommand::FormMode) => toggle_form(session),
             Command::Editor(EditorCommand::GeneratePassword) => self.ask_password(out),
             Command::Reveal => session.toggle_reveal(ctx, out),
@@ -221,12 +226,12 @@ impl Editor {
                 _ if matches!(session.phase, Phase::Saving) => {
                     session.message = Some("Saving… wait for the answer".to_owned());
                 }
-                _ => labels::leave(session, out),
+                _ => labels::leave(session, ctx, out),
             },
             Command::Editor(EditorCommand::ReloadTheirs) => self.reload_theirs(out),
             Command::Editor(EditorCommand::Discard) => {
                 out.info(format!("Changes to {} discarded", session.name));
-                labels::leave(session, out);
+                labels::leave(session, ctx, out);
             }
             _ => {}
         }
@@ -273,15 +278,15 @@ impl Editor {
                             out.intent(Intent::Close(Layer::Review));
                             return;
                         };
-                        AwsCall::Create {
+                        AwsCall::Editor(Call::Create {
                             region: session.region.clone(),
                             name: session.name.clone(),
                             spec: spec.clone(),
                             token,
                             value,
-                        }
+                        })
                     }
-                    (None, Some(secret)) => AwsCall::SaveValue {
+                    (None, Some(secret)) => AwsCall::Editor(Call::SaveValue {
                         secret: secret.clone(),
                         base_version: loaded
                             .overwrite
@@ -290,14 +295,14 @@ impl Editor {
                         token,
                         value: loaded.buffer.text(),
                         leftovers: loaded.leftovers.clone(),
-                    },
+                    }),
                     // An editor opened on a secret always has its address.
                     (None, None) => return,
                 };
                 session.phase = Phase::Saving;
                 session.message = Some("Saving…".to_owned());
                 out.intent(Intent::Close(Layer::Review));
-                out.intent(Intent::Call(call));
+                out.call(ctx, call);
             }
             // Changes that do not fit scroll: none is ever saved unseen for want of room.
             (Phase::Reviewing { scroll, .. }, command) if let Some(step) = command.as_move() => {
@@ -364,11 +369,14 @@ impl Editor {
                     session.name
                 ));
                 // Their value, to show both and let the user choose.
-                out.intent(Intent::Call(AwsCall::FetchForEdit {
-                    secret: secret.clone(),
-                    version: VersionSel::Id(current_version.clone()),
-                    purpose: EditFetch::Theirs,
-                }));
+                out.call(
+                    ctx,
+                    AwsCall::Editor(Call::FetchForEdit {
+                        secret: secret.clone(),
+                        version: VersionSel::Id(current_version.clone()),
+                        purpose: EditFetch::Theirs,
+                    }),
+                );
                 loaded.overwrite = Some(current_version);
                 // Their earlier value is no longer what the save would replace: the view
                 // opens again on the new one, and the review compares with it.
@@ -393,7 +401,7 @@ impl Editor {
 }
 
 /// `Ctrl-s`: refuses invalid JSON and an unchanged value; otherwise shows the changes.
-pub(super) fn review(session: &mut EditSession, out: &mut Out) {
+pub(super) fn review(session: &mut EditSession, ctx: &Ctx, out: &mut Out) {
     let (Phase::Editing | Phase::Form { field: None, .. }, Some(loaded)) =
         (&session.phase, &session.loaded)
     else {
@@ -430,11 +438,14 @@ pub(super) fn review(session: &mut EditSession, out: &mut Out) {
              Ctrl-s once it is shown"
                 .to_owned(),
         );
-        out.intent(Intent::Call(AwsCall::FetchForEdit {
-            secret: secret.clone(),
-            version: VersionSel::Id(overwrite.clone()),
-            purpose: EditFetch::Theirs,
-        }));
+        out.call(
+            ctx,
+            AwsCall::Editor(Call::FetchForEdit {
+                secret: secret.clone(),
+                version: VersionSel::Id(overwrite.clone()),
+                purpose: EditFetch::Theirs,
+            }),
+        );
         return;
     }
     let theirs = session

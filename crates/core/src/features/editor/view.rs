@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::command::Command;
-use crate::app::effect::NewSecret;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
 use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::MAX_BYTES;
+use crate::features::editor::call::NewSecret;
 use crate::features::editor::check::{self, Change, Kind};
 use crate::features::editor::view_values::{form_lines, masked_text};
 use crate::features::editor::{EditSession, Phase, form};

@@ -3,10 +3,12 @@
 //! then wants the secret's name typed; deleting without recovery is a choice of its own,
 //! labelled as such, with its own typed confirmation.
 
+pub mod call;
 pub mod commands;
 pub mod outcome;
 mod update;
 pub mod view;
+pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 

@@ -1,8 +1,8 @@
 //! What AWS answers the lifecycle room: a deletion, a restore, replicas removed.
 
-use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
+use crate::features::lifecycle::Call;
 use crate::features::lifecycle::Lifecycle;
 use crate::model::AwsError;
 
@@ -10,7 +10,7 @@ use crate::model::AwsError;
 pub enum Outcome {
     /// A delete, restore or replica removal was made (or refused): `call` says which.
     Wrote {
-        call: AwsCall,
+        call: Call,
         result: Result<Written, AwsError>,
     },
 }

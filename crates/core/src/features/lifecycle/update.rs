@@ -1,12 +1,14 @@
 //! The lifecycle room's update.
 
 use crate::app::command::Command;
-use crate::app::effect::{AwsCall, Recovery};
+use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::features::lifecycle::Call;
 use crate::features::lifecycle::Command as LifecycleCommand;
+use crate::features::lifecycle::call::Recovery;
 use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
 use crate::kit::Move;
 use crate::model::AwsError;
@@ -60,10 +62,13 @@ impl Lifecycle {
                     regions.join(", "),
                     secret.name
                 ),
-                on_yes: OnYes::Call(AwsCall::RemoveReplicas {
-                    secret: target,
-                    regions,
-                }),
+                on_yes: OnYes::call(
+                    ctx,
+                    AwsCall::Lifecycle(Call::RemoveReplicas {
+                        secret: target,
+                        regions,
+                    }),
+                ),
                 typed: Some(secret.name.clone()),
             }));
             return;
@@ -78,7 +83,7 @@ impl Lifecycle {
 
 impl DeleteForm {
     /// The delete popup's keys.
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         let form = self;
         let step = match command {
             // Up means more days.
@@ -97,7 +102,7 @@ impl DeleteForm {
                 form.without_recovery = !form.without_recovery;
             }
             Command::Select => {
-                let request = confirm_delete(form);
+                let request = confirm_delete(form, ctx);
                 out.intent(Intent::Close(Layer::Delete));
                 out.intent(Intent::Confirm(request));
             }
@@ -125,31 +130,31 @@ impl Lifecycle {
                 "Restore {} in {}? It stops being scheduled for deletion.",
                 secret.name, secret.region
             ),
-            on_yes: OnYes::Call(AwsCall::Restore { secret: target }),
+            on_yes: OnYes::call(ctx, AwsCall::Lifecycle(Call::Restore { secret: target })),
             typed: None,
         }));
     }
 
     /// The answer to a delete, a restore or removing the replicas.
-    pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
-        if let AwsCall::RemoveReplicas { secret, .. } = call {
-            let name = &secret.name;
-            match result {
-                Ok(_) => {
-                    out.info(format!("{name}: replicas removed; it can be deleted now"));
-                    out.intent(Intent::SecretChanged {
-                        secret: secret.clone(),
-                    });
+    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+        let secret = match call {
+            Call::Delete { secret, .. } | Call::Restore { secret } => secret,
+            Call::RemoveReplicas { secret, .. } => {
+                let name = &secret.name;
+                match result {
+                    Ok(_) => {
+                        out.info(format!("{name}: replicas removed; it can be deleted now"));
+                        out.intent(Intent::SecretChanged {
+                            secret: secret.clone(),
+                        });
+                    }
+                    Err(error) => out.error(format!(
+                        "{name} unchanged: {}",
+                        ctx.explain_as(secret.identity, &error)
+                    )),
                 }
-                Err(error) => out.error(format!(
-                    "{name} unchanged: {}",
-                    ctx.explain_as(secret.identity, &error)
-                )),
+                return;
             }
-            return;
-        }
-        let (AwsCall::Delete { secret, .. } | AwsCall::Restore { secret }) = call else {
-            return;
         };
         let name = &secret.name;
         match result {
@@ -180,7 +185,7 @@ impl Lifecycle {
 }
 
 /// The typed confirmation for the form's choice.
-fn confirm_delete(form: &DeleteForm) -> ConfirmRequest {
+fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest {
     let (question, recovery) = if form.without_recovery {
         (
             format!(
@@ -201,10 +206,13 @@ fn confirm_delete(form: &DeleteForm) -> ConfirmRequest {
     };
     ConfirmRequest {
         question,
-        on_yes: OnYes::Call(AwsCall::Delete {
-            secret: form.secret.clone(),
-            recovery,
-        }),
+        on_yes: OnYes::call(
+            ctx,
+            AwsCall::Lifecycle(Call::Delete {
+                secret: form.secret.clone(),
+                recovery,
+            }),
+        ),
         typed: Some(form.secret.name.clone()),
     }
 }

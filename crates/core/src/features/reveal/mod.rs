@@ -2,11 +2,13 @@
 //! key until revealed, re-masking on a timer, and dropping (zeroizing) it on timeout, on a
 //! selection change and on quit. The value pane is its view.
 
+pub mod call;
 pub mod commands;
 pub mod outcome;
 mod update;
 pub mod view;
 
+pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 

@@ -6,6 +6,7 @@ use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
+use crate::features::reveal::Call;
 use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
 use crate::ids::IdentityId;
@@ -113,12 +114,12 @@ impl Reveal {
             scope,
         });
         out.effect(Effect::Aws {
-            stamp: ctx.stamp,
-            call: AwsCall::GetValue {
+            stamp: ctx.stamp_for(&secret),
+            call: AwsCall::Reveal(Call::GetValue {
                 request,
                 secret,
                 version: self.version.clone(),
-            },
+            }),
         });
     }
 

@@ -2,12 +2,14 @@
 //! now, set the schedule, cancel, repair a stuck rotation) and the fleet overview. The
 //! health every view shows comes from one derivation (`model::rotation::derive`).
 
+pub mod call;
 pub mod commands;
 pub mod outcome;
 pub mod overview;
 pub mod overview_view;
 mod update;
 pub mod view;
+pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 

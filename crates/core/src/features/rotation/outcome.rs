@@ -1,9 +1,9 @@
 //! What AWS answers the rotation room: its writes (rotate now, the schedule set, rotation
 //! cancelled, a stuck rotation repaired).
 
-use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
+use crate::features::rotation::Call;
 use crate::features::rotation::RotationRoom;
 use crate::model::AwsError;
 
@@ -11,7 +11,7 @@ use crate::model::AwsError;
 pub enum Outcome {
     /// A rotation write was made (or refused): `call` says which.
     Wrote {
-        call: AwsCall,
+        call: Call,
         result: Result<Written, AwsError>,
     },
 }

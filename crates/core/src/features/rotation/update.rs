@@ -2,9 +2,11 @@
 //! and refused in read-only mode by the router before any question is asked; after each,
 //! the secret is described again, so the panel shows what the service now says.
 
-use crate::app::effect::{AwsCall, RotationRules};
+use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
+use crate::features::rotation::Call;
+use crate::features::rotation::call::RotationRules;
 use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
@@ -42,9 +44,12 @@ impl RotationRoom {
                  whatever reads the secret gets the new value from then on.",
                 subject.secret, subject.secret.region
             ),
-            on_yes: OnYes::Call(AwsCall::Rotate {
-                secret: subject.secret.clone(),
-            }),
+            on_yes: OnYes::call(
+                ctx,
+                AwsCall::Rotation(Call::Rotate {
+                    secret: subject.secret.clone(),
+                }),
+            ),
             typed: None,
         }));
     }
@@ -111,7 +116,7 @@ impl RotationRoom {
                     return;
                 }
                 let rotator = subject.as_ref().map_or_else(String::new, rotator);
-                confirm_schedule(secret, &change, None, &rotator, out);
+                confirm_schedule(secret, &change, None, &rotator, ctx, out);
             }
             PromptFor::RotationFunction { secret, schedule } => {
                 let function = text.trim();
@@ -131,7 +136,14 @@ impl RotationRoom {
                     return;
                 }
                 let rotator = format!("the function {}", function_name(function));
-                confirm_schedule(secret, &change, Some(function.to_owned()), &rotator, out);
+                confirm_schedule(
+                    secret,
+                    &change,
+                    Some(function.to_owned()),
+                    &rotator,
+                    ctx,
+                    out,
+                );
             }
             _ => {}
         }
@@ -156,9 +168,12 @@ impl RotationRoom {
                  removes it). The rotation settings can be set again with rotation-schedule.",
                 subject.secret
             ),
-            on_yes: OnYes::Call(AwsCall::CancelRotation {
-                secret: subject.secret,
-            }),
+            on_yes: OnYes::call(
+                ctx,
+                AwsCall::Rotation(Call::CancelRotation {
+                    secret: subject.secret,
+                }),
+            ),
             typed: None,
         }));
     }
@@ -194,24 +209,21 @@ impl RotationRoom {
                 short_id(pending),
                 subject.secret
             ),
-            on_yes: OnYes::Call(AwsCall::RemovePending {
-                secret: subject.secret.clone(),
-                version: pending.to_owned(),
-            }),
+            on_yes: OnYes::call(
+                ctx,
+                AwsCall::Rotation(Call::RemovePending {
+                    secret: subject.secret.clone(),
+                    version: pending.to_owned(),
+                }),
+            ),
             typed: None,
         }));
     }
 
     /// The answer to a rotation write: said in the footer, then the secret is described
     /// again so the panel follows.
-    pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
-        let (AwsCall::Rotate { secret }
-        | AwsCall::SetRotation { secret, .. }
-        | AwsCall::CancelRotation { secret }
-        | AwsCall::RemovePending { secret, .. }) = call
-        else {
-            return;
-        };
+    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+        let secret = call.secret();
         let error = match result {
             Ok(written) => {
                 out.info(done(call, &secret.name, &written));
@@ -235,7 +247,7 @@ impl RotationRoom {
             // RotateSecret can fail after it has started (its function missing, say),
             // leaving a new AWSPENDING version and the new schedule: never claimed
             // unchanged.
-            AwsCall::Rotate { .. } | AwsCall::SetRotation { .. } => format!(
+            Call::Rotate { .. } | Call::SetRotation { .. } => format!(
                 "{secret}: the rotation did not go through: {}. The panel shows what the \
                  service left",
                 ctx.explain_as(secret.identity, &error)
@@ -318,6 +330,7 @@ fn confirm_schedule(
     change: &ScheduleChange,
     lambda_arn: Option<String>,
     rotator: &str,
+    ctx: &Ctx,
     out: &mut Out,
 ) {
     let (rules, words) = match &change.schedule {
@@ -357,28 +370,31 @@ fn confirm_schedule(
     };
     out.intent(Intent::Confirm(ConfirmRequest {
         question: format!("Rotate {secret} {words}{window},{now}?"),
-        on_yes: OnYes::Call(AwsCall::SetRotation {
-            secret,
-            rules,
-            lambda_arn,
-            rotate_now: change.rotate_now,
-        }),
+        on_yes: OnYes::call(
+            ctx,
+            AwsCall::Rotation(Call::SetRotation {
+                secret,
+                rules,
+                lambda_arn,
+                rotate_now: change.rotate_now,
+            }),
+        ),
         typed: None,
     }));
 }
 
-fn done(call: &AwsCall, name: &str, written: &Written) -> String {
+fn done(call: &Call, name: &str, written: &Written) -> String {
     match (call, written) {
-        (AwsCall::Rotate { .. } | AwsCall::SetRotation { .. }, Written::Rotated { version }) => {
+        (Call::Rotate { .. } | Call::SetRotation { .. }, Written::Rotated { version }) => {
             let version = version
                 .as_deref()
                 .map(|v| format!(" (new version {})", short_id(v)))
                 .unwrap_or_default();
             format!("{name}: rotation started{version}; the panel follows it")
         }
-        (AwsCall::SetRotation { .. }, _) => format!("{name}: rotation schedule set"),
-        (AwsCall::CancelRotation { .. }, _) => format!("{name}: automatic rotation is off"),
-        (AwsCall::RemovePending { version, .. }, _) => format!(
+        (Call::SetRotation { .. }, _) => format!("{name}: rotation schedule set"),
+        (Call::CancelRotation { .. }, _) => format!("{name}: automatic rotation is off"),
+        (Call::RemovePending { version, .. }, _) => format!(
             "{name}: AWSPENDING removed from version {}; it can rotate again",
             short_id(version)
         ),
@@ -415,7 +431,7 @@ mod tests {
         let settings = crate::app::settings::Settings::default();
         let ctx = Ctx::bare(&settings, std::time::Instant::now());
         let said = |message: &str| {
-            let call = AwsCall::Rotate {
+            let call = Call::Rotate {
                 secret: SecretRef::new(
                     crate::ids::IdentityId::START,
                     "us-east-1",

@@ -2,10 +2,12 @@
 //! sts:GetCallerIdentity said), the identities whose data is held, each at the generation
 //! that makes its older results stale. Role switching adds identities here.
 
+pub mod call;
 pub mod commands;
 pub mod role_form;
 pub mod switcher;
 pub mod view;
+pub use call::Call;
 pub use commands::Command;
 
 use jiff::Timestamp;
@@ -181,10 +183,10 @@ impl Session {
         self.pending_origin = Some(Origin::Profile(profile.clone()));
         Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::UseProfile {
+            call: AwsCall::Session(Call::UseProfile {
                 profile,
                 new_identity: next,
-            },
+            }),
         }
     }
 
@@ -207,7 +209,7 @@ impl Session {
         self.pending_origin = Some(Origin::MfaProfile(profile.name.clone()));
         Some(Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::AssumeRoleWithMfa {
+            call: AwsCall::Session(Call::AssumeRoleWithMfa {
                 role_arn,
                 source_profile: source.clone(),
                 session_name: clean_session_name(
@@ -223,7 +225,7 @@ impl Session {
                 duration_secs: profile.duration_secs,
                 new_identity: next,
                 region: profile.region.clone().or_else(|| self.home_region.clone()),
-            },
+            }),
         })
     }
 
@@ -240,19 +242,19 @@ impl Session {
         let Effect::Aws { stamp, call } = effect else {
             return effect;
         };
-        let AwsCall::AssumeRole {
+        let AwsCall::Session(Call::AssumeRole {
             role_arn,
             session_name,
             new_identity,
             region,
             as_identity,
             ..
-        } = call
+        }) = call
         else {
             return Effect::Aws { stamp, call };
         };
         let call = match (options.mfa_serial, code) {
-            (Some(serial), Some(code)) => AwsCall::AssumeRoleWithMfa {
+            (Some(serial), Some(code)) => AwsCall::Session(Call::AssumeRoleWithMfa {
                 role_arn,
                 source_profile: None,
                 session_name,
@@ -263,8 +265,8 @@ impl Session {
                 duration_secs: options.duration_secs,
                 new_identity,
                 region,
-            },
-            _ => AwsCall::AssumeRole {
+            }),
+            _ => AwsCall::Session(Call::AssumeRole {
                 role_arn,
                 session_name,
                 external_id: options.external_id,
@@ -272,7 +274,7 @@ impl Session {
                 new_identity,
                 region,
                 as_identity,
-            },
+            }),
         };
         Effect::Aws { stamp, call }
     }
@@ -293,7 +295,7 @@ impl Session {
         });
         Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::AssumeRole {
+            call: AwsCall::Session(Call::AssumeRole {
                 role_arn,
                 session_name,
                 external_id: None,
@@ -301,7 +303,7 @@ impl Session {
                 new_identity: into,
                 region: self.home_region.clone(),
                 as_identity: Some(parent),
-            },
+            }),
         }
     }
 
@@ -323,10 +325,10 @@ impl Session {
                 self.pending_origin = Some(Origin::Profile(profile.clone()));
                 Ok(Effect::Aws {
                     stamp: self.stamp(),
-                    call: AwsCall::UseProfile {
+                    call: AwsCall::Session(Call::UseProfile {
                         profile,
                         new_identity: current.identity.id,
-                    },
+                    }),
                 })
             }
         }
@@ -339,12 +341,12 @@ impl Session {
         self.pending_origin = Some(Origin::MfaSession(serial.clone()));
         Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::SessionToken {
+            call: AwsCall::Session(Call::SessionToken {
                 serial,
                 code,
                 new_identity: next,
                 region: self.home_region.clone(),
-            },
+            }),
         }
     }
 
@@ -444,6 +446,11 @@ impl Session {
     /// The stamp of a call made as `identity`, while it is held.
     pub fn stamp_for(&self, identity: IdentityId) -> Option<Stamp> {
         self.held.iter().find(|h| h.identity == identity).copied()
+    }
+
+    /// Each held identity at its current generation.
+    pub fn held_stamps(&self) -> &[Stamp] {
+        &self.held
     }
 
     /// The stale check: whether a result asked for with `stamp` is still wanted (its

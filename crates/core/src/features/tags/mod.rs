@@ -3,12 +3,14 @@
 //! description, read the resource policy (pretty JSON, read-only). Every change is asked
 //! for in a prompt and confirmed.
 
+pub mod call;
 pub mod commands;
 pub mod outcome;
 mod update;
 
 use crate::ids::SecretRef;
 pub mod view;
+pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 

@@ -1,9 +1,9 @@
 //! What AWS answers the tags room: the resource policy its popup shows, and its writes (a
 //! tag set or removed, the description changed).
 
-use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
+use crate::features::tags::Call;
 use crate::features::tags::{Popup, Tags};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
@@ -17,7 +17,7 @@ pub enum Outcome {
     },
     /// A tag set or removed, or the description changed (or refused): `call` says which.
     Wrote {
-        call: AwsCall,
+        call: Call,
         result: Result<Written, AwsError>,
     },
 }

@@ -6,6 +6,7 @@ use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
+use crate::features::tags::Call;
 use crate::features::tags::Command as TagsCommand;
 use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Popup, Tags};
 use crate::ids::SecretRef;
@@ -37,7 +38,7 @@ impl Tags {
             policy: None,
             read_only: ctx.settings.read_only,
         })));
-        out.intent(Intent::Call(AwsCall::FetchPolicy { secret }));
+        out.call(ctx, AwsCall::Tags(Call::FetchPolicy { secret }));
     }
 }
 
@@ -78,10 +79,13 @@ impl Popup {
                 } else {
                     out.intent(Intent::Confirm(ConfirmRequest {
                         question: format!("Remove the tag {} from {}?", tag.key, popup.secret.name),
-                        on_yes: OnYes::Call(AwsCall::Untag {
-                            secret: popup.secret.clone(),
-                            key: tag.key.clone(),
-                        }),
+                        on_yes: OnYes::call(
+                            ctx,
+                            AwsCall::Tags(Call::Untag {
+                                secret: popup.secret.clone(),
+                                key: tag.key.clone(),
+                            }),
+                        ),
                         typed: None,
                     }));
                 }
@@ -158,20 +162,26 @@ impl Popup {
                 };
                 out.intent(Intent::Confirm(ConfirmRequest {
                     question,
-                    on_yes: OnYes::Call(AwsCall::Tag {
-                        secret: popup.secret.clone(),
-                        key,
-                        value: text,
-                    }),
+                    on_yes: OnYes::call(
+                        ctx,
+                        AwsCall::Tags(Call::Tag {
+                            secret: popup.secret.clone(),
+                            key,
+                            value: text,
+                        }),
+                    ),
                     typed: None,
                 }));
             }
             PromptFor::Description => out.intent(Intent::Confirm(ConfirmRequest {
                 question: format!("Set the description of {} to {text:?}?", popup.secret.name),
-                on_yes: OnYes::Call(AwsCall::UpdateDescription {
-                    secret: popup.secret.clone(),
-                    description: text,
-                }),
+                on_yes: OnYes::call(
+                    ctx,
+                    AwsCall::Tags(Call::UpdateDescription {
+                        secret: popup.secret.clone(),
+                        description: text,
+                    }),
+                ),
                 typed: None,
             })),
             // Other rooms' prompts never reach here.
@@ -206,12 +216,13 @@ impl Popup {
 
 impl Tags {
     /// The answer to a tag or description change (the router describes the secret again).
-    pub fn wrote(call: &AwsCall, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
         let (secret, what) = match call {
-            AwsCall::Tag { secret, key, .. } => (secret, format!("tag {key} set")),
-            AwsCall::Untag { secret, key, .. } => (secret, format!("tag {key} removed")),
-            AwsCall::UpdateDescription { secret, .. } => (secret, "description changed".to_owned()),
-            _ => return,
+            Call::Tag { secret, key, .. } => (secret, format!("tag {key} set")),
+            Call::Untag { secret, key, .. } => (secret, format!("tag {key} removed")),
+            Call::UpdateDescription { secret, .. } => (secret, "description changed".to_owned()),
+            // A read: answered as `Outcome::Policy`, never as a write.
+            Call::FetchPolicy { .. } => return,
         };
         match result {
             Ok(_) => {

@@ -3,10 +3,12 @@
 //! current version (which keys or lines changed, values masked until asked for), or make
 //! one current again (a rollback, confirmed). Opened over the panes from the selected secret's detail.
 
+pub mod call;
 pub mod commands;
 pub mod outcome;
 mod update;
 pub mod view;
+pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 

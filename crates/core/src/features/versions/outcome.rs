@@ -1,9 +1,9 @@
 //! What AWS answers the versions room: the two values a comparison shows, and a rollback
 //! (AWSCURRENT moved to an older version).
 
-use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
+use crate::features::versions::Call;
 use crate::features::versions::{Comparison, Versions};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
@@ -17,7 +17,7 @@ pub enum Outcome {
     },
     /// AWSCURRENT moved (or did not): `call` is the make-current asked for.
     MadeCurrent {
-        call: AwsCall,
+        call: Call,
         result: Result<Written, AwsError>,
     },
 }

@@ -10,6 +10,7 @@ use crate::app::popup::Popup;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
+use crate::features::versions::Call;
 use crate::features::versions::Command as VersionsCommand;
 use crate::features::versions::{Comparison, Picker, VersionChoice, Versions, choices};
 use crate::ids::SecretRef;
@@ -55,7 +56,7 @@ impl Versions {
 
 impl Picker {
     /// A command in the open picker.
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         let picker = self;
         if let Some(step) = command.as_move() {
             picker.selected.apply(step, picker.choices.len());
@@ -68,7 +69,7 @@ impl Picker {
                 out.intent(Intent::Close(Layer::Versions));
             }
             (Command::Versions(VersionsCommand::Compare), Some(choice)) => {
-                picker.compare(&choice, out);
+                picker.compare(&choice, ctx, out);
             }
             (Command::Versions(VersionsCommand::Mark), Some(_)) => {
                 picker.marked = match picker.marked {
@@ -77,7 +78,7 @@ impl Picker {
                 };
             }
             (Command::Versions(VersionsCommand::MakeCurrent), Some(choice)) => {
-                make_current(picker, &choice, out);
+                make_current(picker, &choice, ctx, out);
             }
             (Command::Back | Command::Select, _) => out.intent(Intent::Close(Layer::Versions)),
             _ => {}
@@ -86,7 +87,7 @@ impl Picker {
 
     /// `d`: the highlighted version against AWSCURRENT (or, for AWSCURRENT itself, against
     /// AWSPREVIOUS), older on the left.
-    fn compare(&self, choice: &VersionChoice, out: &mut Out) {
+    fn compare(&self, choice: &VersionChoice, ctx: &Ctx, out: &mut Out) {
         let picker = self;
         let current = picker.holder("AWSCURRENT");
         let marked = picker.marked.and_then(|i| picker.choices.get(i));
@@ -114,10 +115,13 @@ impl Picker {
             rows: None,
             revealed: Revealed::default(),
         })));
-        out.intent(Intent::Call(AwsCall::FetchPair {
-            secret: picker.secret.clone(),
-            versions: [older.version_id.clone(), newer.version_id.clone()],
-        }));
+        out.call(
+            ctx,
+            AwsCall::Versions(Call::FetchPair {
+                secret: picker.secret.clone(),
+                versions: [older.version_id.clone(), newer.version_id.clone()],
+            }),
+        );
     }
 }
 
@@ -173,13 +177,8 @@ impl Comparison {
 
 impl Versions {
     /// The answer to make-current.
-    pub fn made_current(
-        call: &AwsCall,
-        result: Result<Written, AwsError>,
-        ctx: &Ctx,
-        out: &mut Out,
-    ) {
-        let AwsCall::MakeCurrent {
+    pub fn made_current(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+        let Call::MakeCurrent {
             secret, version, ..
         } = call
         else {
@@ -203,7 +202,7 @@ impl Versions {
 }
 
 /// `m`: asks before moving AWSCURRENT to the highlighted version.
-fn make_current(picker: &Picker, choice: &VersionChoice, out: &mut Out) {
+fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Out) {
     let Some(current) = picker.holder("AWSCURRENT") else {
         out.warn("No version holds AWSCURRENT: nothing to move it from");
         return;
@@ -223,11 +222,14 @@ fn make_current(picker: &Picker, choice: &VersionChoice, out: &mut Out) {
             short(&current.version_id),
             short(&current.version_id)
         ),
-        on_yes: OnYes::Call(AwsCall::MakeCurrent {
-            secret: picker.secret.clone(),
-            version: choice.version_id.clone(),
-            from: current.version_id.clone(),
-        }),
+        on_yes: OnYes::call(
+            ctx,
+            AwsCall::Versions(Call::MakeCurrent {
+                secret: picker.secret.clone(),
+                version: choice.version_id.clone(),
+                from: current.version_id.clone(),
+            }),
+        ),
         typed: None,
     }));
 }

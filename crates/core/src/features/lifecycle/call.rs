@@ -1,0 +1,65 @@
+//! The AWS calls the lifecycle room makes: a deletion, a restore, replicas removed.
+
+use crate::app::effect::Lane;
+use crate::ids::SecretRef;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// DeleteSecret: scheduled after a recovery window, or at once.
+    Delete {
+        secret: SecretRef,
+        recovery: Recovery,
+    },
+    /// RemoveRegionsFromReplication: the replicas (and their secrets) go.
+    RemoveReplicas {
+        secret: SecretRef,
+        regions: Vec<String>,
+    },
+    /// RestoreSecret: cancels a scheduled deletion.
+    Restore { secret: SecretRef },
+}
+
+/// How a deletion can be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recovery {
+    /// Restorable for this many days (the service allows 7 to 30).
+    Days(u8),
+    /// Gone at once (ForceDeleteWithoutRecovery).
+    Never,
+}
+
+impl Call {
+    pub fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Every call of this room changes the secret.
+    pub fn mutates(&self) -> bool {
+        match self {
+            Call::Delete { .. } | Call::RemoveReplicas { .. } | Call::Restore { .. } => true,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            Call::Delete { .. } => "DeleteSecret",
+            Call::RemoveReplicas { .. } => "RemoveRegionsFromReplication",
+            Call::Restore { .. } => "RestoreSecret",
+        }
+    }
+
+    /// Every call of this room is about one secret.
+    pub fn secret(&self) -> &SecretRef {
+        match self {
+            Call::Delete { secret, .. }
+            | Call::RemoveReplicas { secret, .. }
+            | Call::Restore { secret } => secret,
+        }
+    }
+
+    /// The region the call goes to: the secret's.
+    pub fn region(&self) -> &str {
+        &self.secret().region
+    }
+}

@@ -1,0 +1,48 @@
+//! The AWS call the reveal room makes: a value, to show or copy.
+
+use crate::app::effect::Lane;
+use crate::ids::SecretRef;
+use crate::model::VersionSel;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// GetSecretValue, answered with `request`.
+    GetValue {
+        request: u64,
+        secret: SecretRef,
+        version: VersionSel,
+    },
+}
+
+impl Call {
+    /// What a user is waiting on.
+    pub fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Reading a value changes nothing.
+    pub fn mutates(&self) -> bool {
+        match self {
+            Call::GetValue { .. } => false,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            Call::GetValue { .. } => "GetSecretValue",
+        }
+    }
+
+    /// The secret whose value is read.
+    pub fn secret(&self) -> &SecretRef {
+        match self {
+            Call::GetValue { secret, .. } => secret,
+        }
+    }
+
+    /// The region the call goes to: the secret's.
+    pub fn region(&self) -> &str {
+        &self.secret().region
+    }
+}

@@ -1,0 +1,74 @@
+//! The AWS calls the rotation room makes: rotate now, set the schedule, cancel, repair.
+
+use crate::app::effect::Lane;
+use crate::ids::SecretRef;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// RotateSecret with nothing but the secret: rotate now, with the configured function
+    /// and schedule.
+    Rotate { secret: SecretRef },
+    /// RotateSecret with rules: sets (or changes) the schedule, rotating now or not.
+    /// `lambda_arn` is needed only when no function is configured and no service manages
+    /// the rotation.
+    SetRotation {
+        secret: SecretRef,
+        rules: RotationRules,
+        lambda_arn: Option<String>,
+        rotate_now: bool,
+    },
+    /// CancelRotateSecret: turns automatic rotation off (and cancels one in progress).
+    CancelRotation { secret: SecretRef },
+    /// UpdateSecretVersionStage removing AWSPENDING from `version`: repairs a stuck
+    /// rotation so a new one can start.
+    RemovePending { secret: SecretRef, version: String },
+}
+
+/// RotationRules as sent: days or an expression (never both), and an optional window.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RotationRules {
+    pub every_days: Option<i64>,
+    pub schedule: Option<String>,
+    /// Duration, e.g. `3h`.
+    pub window: Option<String>,
+}
+
+impl Call {
+    pub fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Every call of this room changes the secret.
+    pub fn mutates(&self) -> bool {
+        match self {
+            Call::Rotate { .. }
+            | Call::SetRotation { .. }
+            | Call::CancelRotation { .. }
+            | Call::RemovePending { .. } => true,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            Call::Rotate { .. } | Call::SetRotation { .. } => "RotateSecret",
+            Call::CancelRotation { .. } => "CancelRotateSecret",
+            Call::RemovePending { .. } => "UpdateSecretVersionStage",
+        }
+    }
+
+    /// Every call of this room is about one secret.
+    pub fn secret(&self) -> &SecretRef {
+        match self {
+            Call::Rotate { secret }
+            | Call::SetRotation { secret, .. }
+            | Call::CancelRotation { secret }
+            | Call::RemovePending { secret, .. } => secret,
+        }
+    }
+
+    /// The region the call goes to: the secret's.
+    pub fn region(&self) -> &str {
+        &self.secret().region
+    }
+}

@@ -1,0 +1,114 @@
+//! The AWS calls that make an identity (AssumeRole, with or without MFA, GetSessionToken, a
+//! profile's credentials): the session room asks them, the runner holds what they make.
+
+use crate::app::effect::Lane;
+use crate::app::stamp::IdentityId;
+use crate::ids::{Arn, Identity};
+use crate::secret::SecretValue;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// sts:AssumeRole as the current identity; the credentials become `new_identity`.
+    AssumeRole {
+        role_arn: Arn,
+        session_name: String,
+        external_id: Option<String>,
+        duration_secs: Option<i32>,
+        new_identity: IdentityId,
+        region: Option<String>,
+        /// Run as this identity instead of the stamp's (renewing a role assumed by it).
+        as_identity: Option<IdentityId>,
+    },
+    /// sts:AssumeRole with an MFA code, for a role profile with `mfa_serial` (the SDK's own
+    /// profile provider ignores it): as `source_profile`'s credentials, or the current
+    /// identity's when it has none.
+    AssumeRoleWithMfa {
+        role_arn: Arn,
+        source_profile: Option<String>,
+        session_name: String,
+        serial: String,
+        /// The code typed; empty when `code_from` prints it.
+        code: SecretValue,
+        /// A command (`mfa_process`) whose output is the code, run by the runner.
+        code_from: Option<String>,
+        external_id: Option<String>,
+        duration_secs: Option<i32>,
+        new_identity: IdentityId,
+        region: Option<String>,
+    },
+    /// sts:GetSessionToken with an MFA code, as the current identity: an MFA session that
+    /// assumes roles without asking for a code again.
+    SessionToken {
+        serial: String,
+        code: SecretValue,
+        new_identity: IdentityId,
+        region: Option<String>,
+    },
+    /// The credentials of a profile of the user's AWS config, as `new_identity`.
+    UseProfile {
+        profile: String,
+        new_identity: IdentityId,
+    },
+}
+
+impl Call {
+    /// What a user is waiting on.
+    pub fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Making an identity changes nothing in AWS.
+    pub fn mutates(&self) -> bool {
+        match self {
+            Call::AssumeRole { .. }
+            | Call::AssumeRoleWithMfa { .. }
+            | Call::SessionToken { .. }
+            | Call::UseProfile { .. } => false,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            Call::AssumeRole { .. } | Call::AssumeRoleWithMfa { .. } => "AssumeRole",
+            Call::SessionToken { .. } => "GetSessionToken",
+            Call::UseProfile { .. } => "a profile's credentials",
+        }
+    }
+
+    /// The identity the call makes: the one place its kind is named, for the answer and
+    /// for a failure alike.
+    pub fn new_identity(&self) -> Identity {
+        match self {
+            Call::UseProfile {
+                profile,
+                new_identity,
+            } => Identity::profile(*new_identity, profile.clone()),
+            Call::SessionToken {
+                serial,
+                new_identity,
+                ..
+            } => Identity::mfa_session(*new_identity, serial.clone()),
+            Call::AssumeRole {
+                role_arn,
+                new_identity,
+                ..
+            }
+            | Call::AssumeRoleWithMfa {
+                role_arn,
+                new_identity,
+                ..
+            } => Identity::role(*new_identity, role_arn.clone()),
+        }
+    }
+
+    /// The region the call goes to (`None`: the identity's home region).
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            Call::AssumeRole { region, .. }
+            | Call::AssumeRoleWithMfa { region, .. }
+            | Call::SessionToken { region, .. } => region.as_deref(),
+            Call::UseProfile { .. } => None,
+        }
+    }
+}
