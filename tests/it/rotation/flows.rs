@@ -14,6 +14,7 @@ use ratatui::backend::TestBackend;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Outcome, RotationRules, Written};
 use smtui_core::features::rotation::Command as RotationCommand;
+use smtui_core::features::rotation::overview::Overview;
 use smtui_core::kit::Theme;
 use smtui_core::model::{Rotation, SecretDetail, VersionInfo};
 
@@ -421,7 +422,7 @@ fn the_overview_counts_the_fleet_and_jumps_to_a_secret() {
     let mut h = fleet();
     press(&mut h, KeyCode::Char('o'));
     assert_eq!(h.state.layers.top(), Layer::Rotation);
-    let overview = h.state.rotation.overview.clone().expect("open");
+    let overview = h.state.layers.popup::<Overview>().cloned().expect("open");
     let names: Vec<&str> = overview
         .report
         .findings
@@ -452,7 +453,7 @@ fn the_overview_sorts_and_follows_rows_arriving() {
     let mut h = fleet();
     h.cmd(Command::Rotation(RotationCommand::Overview));
     press(&mut h, KeyCode::Char('s'));
-    let overview = h.state.rotation.overview.as_ref().expect("open");
+    let overview = h.state.layers.popup::<Overview>().expect("open");
     assert_eq!(
         overview.selected_finding().map(|f| f.name.as_str()),
         Some("prod/crm/salesforce"),
@@ -464,7 +465,7 @@ fn the_overview_sorts_and_follows_rows_arriving() {
         vec![common::summary("prod/payroll/xero", "ap-southeast-2")],
         true,
     );
-    let overview = h.state.rotation.overview.as_ref().expect("open");
+    let overview = h.state.layers.popup::<Overview>().expect("open");
     assert_eq!(overview.report.secrets, 4, "a page arriving is counted");
     assert_eq!(
         overview.selected_finding().map(|f| f.name.as_str()),
@@ -496,7 +497,7 @@ fn go_to(name: &str, filter: &str, region: Option<&str>) -> String {
     list.set_filter(filter.into());
     list.set_region_filter(region.map(str::to_owned));
     h.cmd(Command::Rotation(RotationCommand::Overview));
-    let overview = h.state.rotation.overview.clone().expect("open");
+    let overview = h.state.layers.popup::<Overview>().cloned().expect("open");
     let at = overview.report.findings.iter().position(|f| f.name == name);
     for _ in 0..at.expect("listed") {
         press(&mut h, KeyCode::Down);
@@ -556,7 +557,13 @@ fn shows_name(screen: &str, name: &str) -> bool {
 fn the_overview_reads_at_every_size() {
     let mut h = long_named_fleet();
     h.cmd(Command::Rotation(RotationCommand::Overview));
-    let report = h.state.rotation.overview.clone().expect("open").report;
+    let report = h
+        .state
+        .layers
+        .popup::<Overview>()
+        .cloned()
+        .expect("open")
+        .report;
     for (width, height) in [(200, 50), (120, 40), (80, 24), (60, 16), (40, 10)] {
         let screen = h.screen(width, height);
         let size = format!("{width}x{height}\n{screen}");

@@ -7,7 +7,7 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::{lifecycle, tags, versions};
+use crate::features::{lifecycle, rotation, tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug, Clone)]
@@ -16,6 +16,7 @@ pub enum Popup {
     Versions(versions::Picker),
     Compare(versions::Comparison),
     Delete(lifecycle::DeleteForm),
+    Rotation(rotation::overview::Overview),
 }
 
 impl Popup {
@@ -27,6 +28,7 @@ impl Popup {
             Popup::Versions(_) => Layer::Versions,
             Popup::Compare(_) => Layer::Compare,
             Popup::Delete(_) => Layer::Delete,
+            Popup::Rotation(_) => Layer::Rotation,
         }
     }
 
@@ -35,7 +37,7 @@ impl Popup {
     pub(crate) fn carries(layer: Layer) -> bool {
         matches!(
             layer,
-            Layer::Tags | Layer::Versions | Layer::Compare | Layer::Delete
+            Layer::Tags | Layer::Versions | Layer::Compare | Layer::Delete | Layer::Rotation
         )
     }
 }
@@ -70,3 +72,4 @@ room_popup!(Tags, tags::Popup);
 room_popup!(Versions, versions::Picker);
 room_popup!(Compare, versions::Comparison);
 room_popup!(Delete, lifecycle::DeleteForm);
+room_popup!(Rotation, rotation::overview::Overview);

@@ -71,11 +71,6 @@ pub(super) fn render_layer(
                 editor::view::render_conflict(frame, screen.whole, session, &state.keymap, theme);
             }
         }
-        Layer::Rotation => {
-            if let Some(overview) = &state.rotation.overview {
-                rotation::overview_view::render(frame, screen.whole, overview, theme);
-            }
-        }
         Layer::Audit => {
             if let Some(view) = &state.audit.view {
                 let context = (&state.settings.time_zone, &state.keymap);
@@ -110,7 +105,8 @@ pub(super) fn render_layer(
         | Layer::Tags
         | Layer::Versions
         | Layer::Compare
-        | Layer::Delete => {}
+        | Layer::Delete
+        | Layer::Rotation => {}
     }
 }
 
@@ -126,6 +122,9 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         }
         Popup::Delete(form) => {
             lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
+        }
+        Popup::Rotation(overview) => {
+            rotation::overview_view::render(frame, screen.whole, overview, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

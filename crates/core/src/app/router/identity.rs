@@ -437,7 +437,6 @@ fn switch_blocked(state: &State) -> Option<String> {
 fn reload(state: &mut State, out: &mut Out) {
     state.audit = Audit::default();
     state.rotation.events.clear();
-    state.rotation.overview = None;
     for layer in [
         Layer::Rotation,
         Layer::Audit,

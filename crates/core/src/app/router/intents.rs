@@ -217,9 +217,9 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Tags
         | Layer::Versions
         | Layer::Compare
-        | Layer::Delete => {}
+        | Layer::Delete
+        | Layer::Rotation => {}
         Layer::Themes => state.appearance.closed(),
-        Layer::Rotation => state.rotation.overview = None,
         Layer::Audit => {
             state.layers.remove(Layer::AuditEvent);
             state.audit.closed();

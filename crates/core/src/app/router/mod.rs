@@ -21,7 +21,7 @@ use crate::features::detail::Details;
 use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
-use crate::features::{lifecycle, tags, versions};
+use crate::features::{lifecycle, rotation, tags, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -280,7 +280,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
                 popup.command(command, &ctx, out);
             }
         }
-        Layer::Rotation => state.rotation.overview_command(command, out),
+        Layer::Rotation => {
+            if let Some(overview) = state.layers.popup_mut::<rotation::overview::Overview>() {
+                overview.command(command, out);
+            }
+        }
         Layer::Audit => {
             let ctx = ctx!(state);
             state.audit.command(command, &ctx, out);

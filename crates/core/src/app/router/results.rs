@@ -9,7 +9,7 @@ use crate::app::envelope::{Envelope, Outcome};
 use crate::app::room::{Out, explain};
 use crate::app::state::State;
 use crate::features::lifecycle::Lifecycle;
-use crate::features::rotation::RotationRoom;
+use crate::features::rotation::{self, RotationRoom};
 use crate::features::tags::{self, Tags};
 use crate::features::versions::{self, Versions};
 
@@ -36,12 +36,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::SecretsPage { region, page, last } => {
             state.browse.page_arrived(identity, &region, page, last);
             let total = state.browse.list.total();
-            state.rotation.rows_changed(
-                state.browse.list.all(),
-                total,
-                &state.settings,
-                state.wall,
-            );
+            if let Some(overview) = state.layers.popup_mut::<rotation::overview::Overview>() {
+                overview.rows_changed(state.browse.list.all(), total, &state.settings, state.wall);
+            }
         }
         Outcome::RegionFailed { region, error } => {
             out.error(explain(state.session.caller_of(identity), &error));
