@@ -82,7 +82,6 @@ pub(super) fn render_layer(
                 audit::view::render_record(frame, screen.audit, view, theme);
             }
         }
-        Layer::Roles => session::view::render_switcher(frame, screen.whole, &state.session, theme),
         Layer::Themes => {
             appearance::view::render(frame, screen.whole, &state.appearance, &state.keymap, theme);
         }
@@ -106,7 +105,8 @@ pub(super) fn render_layer(
         | Layer::Versions
         | Layer::Compare
         | Layer::Delete
-        | Layer::Rotation => {}
+        | Layer::Rotation
+        | Layer::Roles => {}
     }
 }
 
@@ -125,6 +125,9 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         }
         Popup::Rotation(overview) => {
             rotation::overview_view::render(frame, screen.whole, overview, theme);
+        }
+        Popup::Roles(switcher) => {
+            session::view::render_switcher(frame, screen.whole, &state.session, switcher, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

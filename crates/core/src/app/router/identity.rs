@@ -16,7 +16,7 @@ use crate::app::state::State;
 use crate::features::audit::Audit;
 use crate::features::rotation::relative;
 use crate::features::session::role_form;
-use crate::features::session::switcher::Choice;
+use crate::features::session::switcher::{Choice, Switcher};
 use crate::features::session::{Origin, Renewal};
 use crate::ids::{Arn, Identity};
 use crate::model::AwsError;
@@ -24,7 +24,10 @@ use crate::model::ProfileKind;
 
 /// The switcher's keys, and what its choice does.
 pub(super) fn switcher(state: &mut State, command: crate::app::command::Command, out: &mut Out) {
-    let Some(choice) = state.session.switcher_command(command, out) else {
+    let Some(switcher) = state.layers.popup_mut::<Switcher>() else {
+        return;
+    };
+    let Some(choice) = switcher.command(&state.session, command, out) else {
         return;
     };
     if let Some(why) = switch_blocked(state) {

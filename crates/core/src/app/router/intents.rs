@@ -218,7 +218,8 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Versions
         | Layer::Compare
         | Layer::Delete
-        | Layer::Rotation => {}
+        | Layer::Rotation
+        | Layer::Roles => {}
         Layer::Themes => state.appearance.closed(),
         Layer::Audit => {
             state.layers.remove(Layer::AuditEvent);
@@ -237,6 +238,5 @@ pub(super) fn close(state: &mut State, layer: Layer) {
                 zeroize::Zeroize::zeroize(&mut prompt.input);
             }
         }
-        Layer::Roles => state.session.switcher = None,
     }
 }

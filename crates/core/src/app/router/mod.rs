@@ -21,6 +21,7 @@ use crate::features::detail::Details;
 use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
+use crate::features::session::switcher::Switcher;
 use crate::features::{lifecycle, rotation, tags, versions};
 use crate::secret::SecretValue;
 
@@ -393,7 +394,11 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
         Layer::Palette => state.palette.text(edit),
         Layer::Confirm => state.confirm.text(edit),
         Layer::Prompt => state.prompt.text(edit, out),
-        Layer::Roles => state.session.switcher_text(edit),
+        Layer::Roles => {
+            if let Some(switcher) = state.layers.popup_mut::<Switcher>() {
+                switcher.text(edit);
+            }
+        }
         _ => {}
     }
 }

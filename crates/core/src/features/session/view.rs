@@ -2,6 +2,7 @@
 
 use ratatui::text::Span;
 
+use crate::features::session::switcher::Switcher;
 use crate::features::session::{Origin, Session};
 use crate::kit::Theme;
 use crate::sanitize::sanitize_line;
@@ -70,15 +71,13 @@ pub fn render_switcher(
     frame: &mut ratatui::Frame,
     area: ratatui::layout::Rect,
     session: &Session,
+    switcher: &Switcher,
     theme: &Theme,
 ) {
     use ratatui::text::Line;
     use ratatui::widgets::{Clear, Paragraph};
 
-    let Some(switcher) = &session.switcher else {
-        return;
-    };
-    let entries = session.switcher_entries();
+    let entries = session.switcher_entries(&switcher.input);
     let mut lines = vec![
         Line::from(vec![
             Span::styled("Work as: ", theme.label),
