@@ -7,7 +7,7 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::{lifecycle, rotation, session, tags, versions};
+use crate::features::{appearance, lifecycle, rotation, session, tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug, Clone)]
@@ -18,6 +18,7 @@ pub enum Popup {
     Delete(lifecycle::DeleteForm),
     Rotation(rotation::overview::Overview),
     Roles(session::switcher::Switcher),
+    Themes(appearance::Picker),
 }
 
 impl Popup {
@@ -31,6 +32,7 @@ impl Popup {
             Popup::Delete(_) => Layer::Delete,
             Popup::Rotation(_) => Layer::Rotation,
             Popup::Roles(_) => Layer::Roles,
+            Popup::Themes(_) => Layer::Themes,
         }
     }
 
@@ -45,6 +47,7 @@ impl Popup {
                 | Layer::Delete
                 | Layer::Rotation
                 | Layer::Roles
+                | Layer::Themes
         )
     }
 }
@@ -81,3 +84,4 @@ room_popup!(Compare, versions::Comparison);
 room_popup!(Delete, lifecycle::DeleteForm);
 room_popup!(Rotation, rotation::overview::Overview);
 room_popup!(Roles, session::switcher::Switcher);
+room_popup!(Themes, appearance::Picker);

@@ -82,9 +82,6 @@ pub(super) fn render_layer(
                 audit::view::render_record(frame, screen.audit, view, theme);
             }
         }
-        Layer::Themes => {
-            appearance::view::render(frame, screen.whole, &state.appearance, &state.keymap, theme);
-        }
         Layer::Messages => {
             let context = (&state.settings.time_zone, &state.keymap);
             messages::view::render(frame, screen.whole, &state.messages, context, theme);
@@ -106,7 +103,8 @@ pub(super) fn render_layer(
         | Layer::Compare
         | Layer::Delete
         | Layer::Rotation
-        | Layer::Roles => {}
+        | Layer::Roles
+        | Layer::Themes => {}
     }
 }
 
@@ -128,6 +126,10 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         }
         Popup::Roles(switcher) => {
             session::view::render_switcher(frame, screen.whole, &state.session, switcher, theme);
+        }
+        Popup::Themes(picker) => {
+            let looks = &state.appearance;
+            appearance::view::render(frame, screen.whole, looks, picker, &state.keymap, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

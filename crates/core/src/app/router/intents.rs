@@ -219,8 +219,8 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Compare
         | Layer::Delete
         | Layer::Rotation
-        | Layer::Roles => {}
-        Layer::Themes => state.appearance.closed(),
+        | Layer::Roles
+        | Layer::Themes => {}
         Layer::Audit => {
             state.layers.remove(Layer::AuditEvent);
             state.audit.closed();

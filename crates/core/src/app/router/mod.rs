@@ -22,7 +22,7 @@ use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
-use crate::features::{lifecycle, rotation, tags, versions};
+use crate::features::{appearance, lifecycle, rotation, tags, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -292,7 +292,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::AuditEvent => state.audit.record_command(command, out),
         Layer::Roles => identity::switcher(state, command, out),
-        Layer::Themes => state.appearance.command(command, out),
+        Layer::Themes => {
+            if let Some(picker) = state.layers.popup_mut::<appearance::Picker>() {
+                state.appearance.command(picker, command, out);
+            }
+        }
         Layer::Messages => state.messages.command(command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
