@@ -7,7 +7,7 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::{appearance, lifecycle, rotation, session, tags, versions};
+use crate::features::{appearance, audit, lifecycle, rotation, session, tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub enum Popup {
     Rotation(rotation::overview::Overview),
     Roles(session::switcher::Switcher),
     Themes(appearance::Picker),
+    Audit(audit::AuditView),
+    AuditEvent(audit::Record),
 }
 
 impl Popup {
@@ -33,6 +35,8 @@ impl Popup {
             Popup::Rotation(_) => Layer::Rotation,
             Popup::Roles(_) => Layer::Roles,
             Popup::Themes(_) => Layer::Themes,
+            Popup::Audit(_) => Layer::Audit,
+            Popup::AuditEvent(_) => Layer::AuditEvent,
         }
     }
 
@@ -48,6 +52,8 @@ impl Popup {
                 | Layer::Rotation
                 | Layer::Roles
                 | Layer::Themes
+                | Layer::Audit
+                | Layer::AuditEvent
         )
     }
 }
@@ -56,6 +62,7 @@ impl Popup {
 pub trait RoomPopup: Sized {
     fn of(popup: &Popup) -> Option<&Self>;
     fn of_mut(popup: &mut Popup) -> Option<&mut Self>;
+    fn owned(popup: Popup) -> Option<Self>;
 }
 
 /// Ties a room's popup type to its variant.
@@ -74,6 +81,12 @@ macro_rules! room_popup {
                     _ => None,
                 }
             }
+            fn owned(popup: Popup) -> Option<Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -85,3 +98,5 @@ room_popup!(Delete, lifecycle::DeleteForm);
 room_popup!(Rotation, rotation::overview::Overview);
 room_popup!(Roles, session::switcher::Switcher);
 room_popup!(Themes, appearance::Picker);
+room_popup!(Audit, audit::AuditView);
+room_popup!(AuditEvent, audit::Record);

@@ -90,6 +90,19 @@ impl Layers {
         }
     }
 
+    /// Takes the open popup of type `P` off the stack and hands it over (to a room that
+    /// keeps something of it once closed).
+    pub fn take<P: RoomPopup>(&mut self) -> Option<P> {
+        let at = self.stack.iter().rposition(|l| match l {
+            Layered::Popup(popup) => P::of(popup).is_some(),
+            Layered::Bare(_) => false,
+        })?;
+        match self.stack.remove(at) {
+            Layered::Popup(popup) => P::owned(*popup),
+            Layered::Bare(_) => None,
+        }
+    }
+
     /// The key contexts, bottom first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = Layer> + '_ {
         self.stack.iter().map(Layered::layer)

@@ -71,17 +71,6 @@ pub(super) fn render_layer(
                 editor::view::render_conflict(frame, screen.whole, session, &state.keymap, theme);
             }
         }
-        Layer::Audit => {
-            if let Some(view) = &state.audit.view {
-                let context = (&state.settings.time_zone, &state.keymap);
-                audit::view::render(frame, screen.audit, view, context, theme);
-            }
-        }
-        Layer::AuditEvent => {
-            if let Some(view) = &state.audit.view {
-                audit::view::render_record(frame, screen.audit, view, theme);
-            }
-        }
         Layer::Messages => {
             let context = (&state.settings.time_zone, &state.keymap);
             messages::view::render(frame, screen.whole, &state.messages, context, theme);
@@ -104,7 +93,9 @@ pub(super) fn render_layer(
         | Layer::Delete
         | Layer::Rotation
         | Layer::Roles
-        | Layer::Themes => {}
+        | Layer::Themes
+        | Layer::Audit
+        | Layer::AuditEvent => {}
     }
 }
 
@@ -130,6 +121,13 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         Popup::Themes(picker) => {
             let looks = &state.appearance;
             appearance::view::render(frame, screen.whole, looks, picker, &state.keymap, theme);
+        }
+        Popup::Audit(view) => {
+            let context = (&state.settings.time_zone, &state.keymap);
+            audit::view::render(frame, screen.audit, view, context, theme);
+        }
+        Popup::AuditEvent(record) => {
+            audit::view::render_record(frame, screen.audit, record, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

@@ -438,7 +438,6 @@ fn switch_blocked(state: &State) -> Option<String> {
 /// new identity what was chosen as the old one); every region is listed again as the new
 /// one.
 fn reload(state: &mut State, out: &mut Out) {
-    state.audit = Audit::default();
     state.rotation.events.clear();
     for layer in [
         Layer::Rotation,
@@ -453,6 +452,8 @@ fn reload(state: &mut State, out: &mut Out) {
     ] {
         close(state, layer);
     }
+    // After the pane closed: the view it handed its room goes with the rest.
+    state.audit = Audit::default();
     // A prompt about a secret goes too; one on the way to another identity stays.
     let about_identity = state.prompt.state.as_ref().is_some_and(|p| {
         matches!(

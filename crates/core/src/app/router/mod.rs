@@ -22,7 +22,7 @@ use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
-use crate::features::{appearance, lifecycle, rotation, tags, versions};
+use crate::features::{appearance, audit, lifecycle, rotation, tags, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -115,7 +115,9 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         }
         Action::AuditRetryDue { query } => {
             let ctx = ctx!(state);
-            state.audit.retry_due(query, &ctx, &mut out);
+            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
+                state.audit.retry_due(view, query, &ctx, &mut out);
+            }
         }
         Action::Quit => quit(state, &mut out),
         Action::Terminate => terminate(state, &mut out),
@@ -140,7 +142,10 @@ fn as_the_lister(state: &State, effects: &mut [Effect]) {
             continue;
         };
         let owner = match call {
-            crate::app::effect::AwsCall::LookupEvents { query, .. } => state.audit.asked_as(*query),
+            crate::app::effect::AwsCall::LookupEvents { query, .. } => state
+                .layers
+                .popup::<audit::AuditView>()
+                .and_then(|view| view.asked_as(*query)),
             _ => call.secret().map(|secret| secret.identity),
         };
         if let Some(owner) = owner.filter(|owner| *owner != stamp.identity)
@@ -170,6 +175,15 @@ pub fn release_identity(state: &mut State, identity: IdentityId) {
     state.details.forget(identity);
     state.reveal.forget(identity);
     state.audit.forget(identity);
+    if state
+        .layers
+        .popup::<audit::AuditView>()
+        .is_some_and(|view| view.scope.identity() == identity)
+    {
+        // The open view goes, and the record opened from it.
+        state.layers.remove(Layer::AuditEvent);
+        state.layers.remove(Layer::Audit);
+    }
     state.rotation.forget(identity);
 }
 
@@ -288,9 +302,15 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::Audit => {
             let ctx = ctx!(state);
-            state.audit.command(command, &ctx, out);
+            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
+                state.audit.command(view, command, &ctx, out);
+            }
         }
-        Layer::AuditEvent => state.audit.record_command(command, out),
+        Layer::AuditEvent => {
+            if let Some(record) = state.layers.popup_mut::<audit::Record>() {
+                record.command(command, out);
+            }
+        }
         Layer::Roles => identity::switcher(state, command, out),
         Layer::Themes => {
             if let Some(picker) = state.layers.popup_mut::<appearance::Picker>() {

@@ -8,6 +8,7 @@ use super::intents::feed_rotation_events;
 use crate::app::envelope::{Envelope, Outcome};
 use crate::app::room::{Out, explain};
 use crate::app::state::State;
+use crate::features::audit;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::{self, RotationRoom};
 use crate::features::tags::{self, Tags};
@@ -58,7 +59,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         // Each room's own answers, to that room whole: the router knows none of its variants.
         Outcome::Audit(outcome) => {
-            state.audit.answered(outcome, &ctx!(state), out);
+            let ctx = ctx!(state);
+            let view = state.layers.popup_mut::<audit::AuditView>();
+            state.audit.answered(view, outcome, &ctx, out);
             feed_rotation_events(state);
         }
         Outcome::Editor(outcome) => state.editor.answered(outcome, &ctx!(state), out),
