@@ -10,7 +10,7 @@ use crate::app::layers::Layer;
 use crate::features::{appearance, audit, lifecycle, rotation, session, tags, versions};
 
 /// Every popup that carries data, nested by room.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Popup {
     Tags(tags::Popup),
     Versions(versions::Picker),

@@ -7,7 +7,7 @@ use crate::app::popup::{Popup, RoomPopup};
 
 /// One entry of the stack: a layer without data of its own (the panes, the prompts and the
 /// popups not yet converted), or a popup that carries its data.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Layered {
     Bare(Layer),
     /// Boxed: popups differ in size, and the stack's entries stay small.
@@ -24,7 +24,7 @@ impl Layered {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Layers {
     /// Bottom first; `stack[0]` is always `Layer::List`.
     stack: Vec<Layered>,
