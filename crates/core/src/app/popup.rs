@@ -7,7 +7,7 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::{appearance, audit, lifecycle, rotation, session, tags, versions};
+use crate::features::{appearance, audit, editor, lifecycle, rotation, session, tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug)]
@@ -21,6 +21,7 @@ pub enum Popup {
     Themes(appearance::Picker),
     Audit(audit::AuditView),
     AuditEvent(audit::Record),
+    Editor(editor::EditSession),
 }
 
 impl Popup {
@@ -37,6 +38,7 @@ impl Popup {
             Popup::Themes(_) => Layer::Themes,
             Popup::Audit(_) => Layer::Audit,
             Popup::AuditEvent(_) => Layer::AuditEvent,
+            Popup::Editor(_) => Layer::Editor,
         }
     }
 
@@ -54,6 +56,7 @@ impl Popup {
                 | Layer::Themes
                 | Layer::Audit
                 | Layer::AuditEvent
+                | Layer::Editor
         )
     }
 }
@@ -100,3 +103,4 @@ room_popup!(Roles, session::switcher::Switcher);
 room_popup!(Themes, appearance::Picker);
 room_popup!(Audit, audit::AuditView);
 room_popup!(AuditEvent, audit::Record);
+room_popup!(Editor, editor::EditSession);

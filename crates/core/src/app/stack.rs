@@ -83,10 +83,12 @@ impl Layers {
         self.stack.push(Layered::Popup(Box::new(popup)));
     }
 
-    /// Takes `layer` out wherever it is; a popup's data goes with it.
+    /// Takes `layer` out wherever it is; a popup's data goes with it, and so do the layers
+    /// that show that data from under them (`Layer::rests_on`).
     pub fn remove(&mut self, layer: Layer) {
         if layer != Layer::List {
-            self.stack.retain(|l| l.layer() != layer);
+            self.stack
+                .retain(|l| l.layer() != layer && l.layer().rests_on() != Some(layer));
         }
     }
 

@@ -9,6 +9,7 @@ use crate::app::State;
 use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::stack::Layered;
+use crate::features::editor::EditSession;
 use crate::features::{
     appearance, audit, confirm, editor, help, lifecycle, messages, palette, prompt, rotation,
     session, tags, versions,
@@ -52,22 +53,14 @@ pub(super) fn render_layer(
         Layer::Palette => {
             palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
         }
-        // Under the review or a conflict, which mask every value until `v`, the editor's
-        // text is not drawn: it would show them all in clear around the popup.
-        Layer::Editor
-            if state.layers.contains(Layer::Review) || state.layers.contains(Layer::Conflict) => {}
-        Layer::Editor => {
-            if let Some(session) = &state.editor.session {
-                editor::view::render(frame, screen.whole, session, &state.keymap, theme);
-            }
-        }
+        // The review and the conflict are views of the editor's session, under them.
         Layer::Review => {
-            if let Some(session) = &state.editor.session {
+            if let Some(session) = state.layers.popup::<EditSession>() {
                 editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
             }
         }
         Layer::Conflict => {
-            if let Some(session) = &state.editor.session {
+            if let Some(session) = state.layers.popup::<EditSession>() {
                 editor::view::render_conflict(frame, screen.whole, session, &state.keymap, theme);
             }
         }
@@ -95,7 +88,8 @@ pub(super) fn render_layer(
         | Layer::Roles
         | Layer::Themes
         | Layer::Audit
-        | Layer::AuditEvent => {}
+        | Layer::AuditEvent
+        | Layer::Editor => {}
     }
 }
 
@@ -128,6 +122,13 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         }
         Popup::AuditEvent(record) => {
             audit::view::render_record(frame, screen.audit, record, theme);
+        }
+        // Under the review or a conflict, which mask every value until `v`, the editor's
+        // text is not drawn: it would show them all in clear around the popup.
+        Popup::Editor(_)
+            if state.layers.contains(Layer::Review) || state.layers.contains(Layer::Conflict) => {}
+        Popup::Editor(session) => {
+            editor::view::render(frame, screen.whole, session, &state.keymap, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

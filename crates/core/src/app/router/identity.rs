@@ -14,6 +14,7 @@ use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, PromptFor};
 use crate::app::state::State;
 use crate::features::audit::Audit;
+use crate::features::editor::EditSession;
 use crate::features::rotation::relative;
 use crate::features::session::role_form;
 use crate::features::session::switcher::{Choice, Switcher};
@@ -419,7 +420,8 @@ pub(super) fn back(state: &mut State, out: &mut Out) {
 /// Why the identity cannot change now, if it cannot: an edit holding text or a save, or
 /// another write on its way (its answer, as the old identity, would be dropped).
 fn switch_blocked(state: &State) -> Option<String> {
-    if let Some(name) = state.editor.unfinished() {
+    let session = state.layers.popup::<EditSession>();
+    if let Some(name) = session.and_then(EditSession::unfinished) {
         return Some(format!(
             "your edit of {name} is not finished (text not saved, a save on its way, or a \
              private label to remove): save or discard the edit first"

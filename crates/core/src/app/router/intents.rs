@@ -8,6 +8,7 @@ use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivit
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
+use crate::features::editor::EditSession;
 use crate::features::messages::footer::Footer;
 use crate::features::rotation::RotationRoom;
 use crate::features::{audit, tags};
@@ -141,7 +142,8 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         | PromptFor::NewDescription { .. }
         | PromptFor::NewOptions { .. }
         | PromptFor::PasswordOptions => {
-            state.editor.create_prompted(purpose, &text, out);
+            let session = state.layers.popup::<EditSession>();
+            state.editor.create_prompted(session, purpose, &text, out);
         }
         PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
             RotationRoom::prompted(purpose, &text, &ctx!(state), out);
@@ -207,11 +209,6 @@ pub(super) fn close(state: &mut State, layer: Layer) {
     }
     state.layers.remove(layer);
     match layer {
-        // Dropping the session zeroizes the buffer.
-        Layer::Editor => {
-            state.layers.remove(Layer::Review);
-            state.editor.session = None;
-        }
         Layer::Palette => state.palette.input.clear(),
         Layer::Confirm => {
             state.confirm.pending = None;
@@ -233,7 +230,9 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Roles
         | Layer::Themes
         | Layer::Audit
-        | Layer::AuditEvent => {}
+        | Layer::AuditEvent
+        // Its session went with it, its buffers zeroized, and the review or conflict over it.
+        | Layer::Editor => {}
         Layer::Prompt => {
             // A prompt left with Esc: an MFA code typed into it is wiped, not just dropped.
             if let Some(mut prompt) = state.prompt.state.take()

@@ -18,7 +18,7 @@ use crate::app::offers::open_palette;
 use crate::app::room::{Intent, OnYes, Out};
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
-use crate::features::editor;
+use crate::features::editor::{self, EditSession};
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
@@ -80,7 +80,11 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     match action {
         Action::Command(command) => run_command(state, command, &mut out),
         Action::Text(edit) => text(state, edit, &mut out),
-        Action::EditorKey(key) => state.editor.key(key),
+        Action::EditorKey(key) => {
+            if let Some(session) = state.layers.popup_mut::<EditSession>() {
+                session.key(key);
+            }
+        }
         Action::Paste(text) => paste(state, &text, &mut out),
         Action::Result(envelope) => result(state, envelope, &mut out),
         Action::DetailDue { secret } => {
@@ -90,8 +94,10 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
         Action::MaskDue => {
             // `|`, not `||`: every popup's values are masked, not only the first's.
-            let comparison = state.layers.popup_mut::<versions::Comparison>();
-            if comparison.is_some_and(|c| c.mask_due(now)) | state.editor.mask_due(now) {
+            let compared = state.layers.popup_mut::<versions::Comparison>();
+            let compared = compared.is_some_and(|c| c.mask_due(now));
+            let edited = state.layers.popup_mut::<EditSession>();
+            if compared | edited.is_some_and(|s| s.mask_due(now)) {
                 out.info(format!(
                     "Values masked again after {} s",
                     state.settings.reveal_timeout.as_secs()
@@ -277,17 +283,15 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
                 form.command(command, out);
             }
         }
-        Layer::Editor => {
+        Layer::Editor | Layer::Review | Layer::Conflict => {
             let ctx = ctx!(state);
-            state.editor.command(command, &ctx, out);
-        }
-        Layer::Review => {
-            let ctx = ctx!(state);
-            state.editor.review_command(command, &ctx, out);
-        }
-        Layer::Conflict => {
-            let ctx = ctx!(state);
-            state.editor.conflict_command(command, &ctx, out);
+            if let Some(session) = state.layers.popup_mut::<EditSession>() {
+                match top {
+                    Layer::Review => session.review_command(command, &ctx, out),
+                    Layer::Conflict => session.conflict_command(command, &ctx, out),
+                    _ => session.command(command, &ctx, out),
+                }
+            }
         }
         Layer::Tags => {
             let ctx = ctx!(state);
@@ -392,7 +396,9 @@ fn region_here(state: &State) -> Option<String> {
 /// must not quit, nor a line break answer a prompt). Elsewhere it is ignored, and said.
 fn paste(state: &mut State, pasted: &SecretValue, out: &mut Out) {
     if state.layers.top() == Layer::Editor {
-        state.editor.paste(pasted);
+        if let Some(session) = state.layers.popup_mut::<EditSession>() {
+            session.paste(pasted);
+        }
         return;
     }
     if !state.takes_text() {
@@ -513,7 +519,11 @@ fn refresh(state: &mut State, out: &mut Out) {
 
 fn quit(state: &mut State, out: &mut Out) {
     // Typed text is never lost to a reflex (Ctrl-c twice): it is saved or discarded first.
-    if let Some(name) = state.editor.unsaved() {
+    if let Some(name) = state
+        .layers
+        .popup::<EditSession>()
+        .and_then(EditSession::unsaved)
+    {
         let save = state.keymap.label(Layer::Editor, editor::commands::SAVE);
         out.warn(format!(
             "Not quitting: your changes to {name} are not saved ({save} saves them; Esc, \

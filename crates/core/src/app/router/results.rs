@@ -9,6 +9,7 @@ use crate::app::envelope::{Envelope, Outcome};
 use crate::app::room::{Out, explain};
 use crate::app::state::State;
 use crate::features::audit;
+use crate::features::editor::{EditSession, Editor};
 use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::{self, RotationRoom};
 use crate::features::tags::{self, Tags};
@@ -64,7 +65,11 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.audit.answered(view, outcome, &ctx, out);
             feed_rotation_events(state);
         }
-        Outcome::Editor(outcome) => state.editor.answered(outcome, &ctx!(state), out),
+        Outcome::Editor(outcome) => {
+            let ctx = ctx!(state);
+            let session = state.layers.popup_mut::<EditSession>();
+            Editor::answered(session, outcome, &ctx, out);
+        }
         Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
         Outcome::Reveal(outcome) => state.reveal.answered(outcome, &ctx!(state), out),
         Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),

@@ -128,9 +128,10 @@ mod tests {
         // Closed: the picker is dropped, the theme before is drawn.
         assert_eq!(looks.current(None).map(name).as_deref(), Some("default"));
 
-        let mut picker = opened(&mut looks, &mut out);
-        looks.command(&mut picker, AppCommand::Down, &mut out);
-        drop(picker);
+        {
+            let mut picker = opened(&mut looks, &mut out);
+            looks.command(&mut picker, AppCommand::Down, &mut out);
+        }
         assert_eq!(
             looks.current(None).map(name).as_deref(),
             Some("default"),
