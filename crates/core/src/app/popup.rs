@@ -6,8 +6,17 @@
 //! A room declares its popup type in its own folder; registering it here is a variant,
 //! its layer in `layer`, and a `room_popup!` line.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
+use crate::app::settings::Settings;
+use crate::features::appearance::Appearance;
+use crate::features::session::Session;
 use crate::features::{appearance, audit, editor, lifecycle, rotation, session, tags, versions};
+use crate::kit::Theme;
+use crate::model::SecretDetail;
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug)]
@@ -19,9 +28,10 @@ pub enum Popup {
     Rotation(rotation::overview::Overview),
     Roles(session::switcher::Switcher),
     Themes(appearance::Picker),
-    Audit(audit::AuditView),
+    Audit(Box<audit::AuditView>),
     AuditEvent(audit::Record),
-    Editor(editor::EditSession),
+    /// Boxed, as the audit view: the largest popups, so the others stay small.
+    Editor(Box<editor::EditSession>),
 }
 
 impl Popup {
@@ -39,6 +49,22 @@ impl Popup {
             Popup::Audit(_) => Layer::Audit,
             Popup::AuditEvent(_) => Layer::AuditEvent,
             Popup::Editor(_) => Layer::Editor,
+        }
+    }
+
+    /// How it is drawn: its room's view, declared beside it (`Drawn`).
+    pub fn drawn(&self) -> &dyn Drawn {
+        match self {
+            Popup::Tags(popup) => popup,
+            Popup::Versions(picker) => picker,
+            Popup::Compare(comparison) => comparison,
+            Popup::Delete(form) => form,
+            Popup::Rotation(overview) => overview,
+            Popup::Roles(switcher) => switcher,
+            Popup::Themes(picker) => picker,
+            Popup::Audit(view) => view.as_ref(),
+            Popup::AuditEvent(record) => record,
+            Popup::Editor(session) => session.as_ref(),
         }
     }
 
@@ -61,6 +87,34 @@ impl Popup {
     }
 }
 
+/// What a popup draws with besides its own data.
+pub struct Around<'a> {
+    /// The whole screen: a popup centres itself in it.
+    pub whole: Rect,
+    /// Where the audit pane docks: beside the list on very wide screens.
+    pub docked: Rect,
+    pub keymap: &'a Keymap,
+    pub settings: &'a Settings,
+    /// The selected secret's detail, once described.
+    pub detail: Option<&'a SecretDetail>,
+    /// The rooms whose popups draw from them too: the role switcher its entries, the theme
+    /// picker the themes.
+    pub session: &'a Session,
+    pub appearance: &'a Appearance,
+}
+
+/// A popup's drawing, declared by its room beside its view: the frame draws the popup on
+/// the stack through it, so a new popup adds no arm there.
+pub trait Drawn {
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme);
+
+    /// The area it fills (nearly) whole, whose margin is blanked so no stray letters of
+    /// the panes show beside it; `None` for a box in the middle.
+    fn fills(&self, _around: &Around) -> Option<Rect> {
+        None
+    }
+}
+
 /// A room's popup type, found on the stack by its variant.
 pub trait RoomPopup: Sized {
     fn of(popup: &Popup) -> Option<&Self>;
@@ -68,8 +122,30 @@ pub trait RoomPopup: Sized {
     fn owned(popup: Popup) -> Option<Self>;
 }
 
-/// Ties a room's popup type to its variant.
+/// Ties a room's popup type to its variant (`box`: a variant that holds it boxed).
 macro_rules! room_popup {
+    ($variant:ident, box $ty:ty) => {
+        impl RoomPopup for $ty {
+            fn of(popup: &Popup) -> Option<&Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
+            fn of_mut(popup: &mut Popup) -> Option<&mut Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
+            fn owned(popup: Popup) -> Option<Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(*inner),
+                    _ => None,
+                }
+            }
+        }
+    };
     ($variant:ident, $ty:ty) => {
         impl RoomPopup for $ty {
             fn of(popup: &Popup) -> Option<&Self> {
@@ -101,6 +177,6 @@ room_popup!(Delete, lifecycle::DeleteForm);
 room_popup!(Rotation, rotation::overview::Overview);
 room_popup!(Roles, session::switcher::Switcher);
 room_popup!(Themes, appearance::Picker);
-room_popup!(Audit, audit::AuditView);
+room_popup!(Audit, box audit::AuditView);
 room_popup!(AuditEvent, audit::Record);
-room_popup!(Editor, editor::EditSession);
+room_popup!(Editor, box editor::EditSession);

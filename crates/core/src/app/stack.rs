@@ -115,6 +115,14 @@ impl Layers {
         self.stack.iter()
     }
 
+    /// The popup on top, if the top layer is one that carries data.
+    pub fn top_popup_mut(&mut self) -> Option<&mut Popup> {
+        match self.stack.last_mut()? {
+            Layered::Popup(popup) => Some(popup),
+            Layered::Bare(_) => None,
+        }
+    }
+
     /// The open popup of type `P`, wherever it is in the stack (a prompt may cover it).
     pub fn popup<P: RoomPopup>(&self) -> Option<&P> {
         self.stack.iter().rev().find_map(|l| match l {

@@ -79,7 +79,7 @@ impl State {
             palette: Palette::default(),
             confirm: Confirm::default(),
             lifecycle: Lifecycle,
-            editor: Editor::default(),
+            editor: Editor,
             tags: Tags,
             rotation: RotationRoom::default(),
             audit: Audit::default(),

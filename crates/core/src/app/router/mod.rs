@@ -13,6 +13,7 @@ use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
 use crate::app::effect::Effect;
 use crate::app::envelope::{IdentityId, Stamp};
+use crate::app::keyed::keyed;
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
 use crate::app::room::{Intent, OnYes, Out};
@@ -22,7 +23,7 @@ use crate::features::editor::{self, EditSession};
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
-use crate::features::{appearance, audit, lifecycle, rotation, tags, versions};
+use crate::features::{appearance, audit, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -262,27 +263,17 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         open_palette(state, out);
         return;
     }
+    // A popup that takes its keys alone is handed them from the stack.
+    let ctx = ctx!(state);
+    if let Some(popup) = state.layers.top_popup_mut().and_then(keyed) {
+        popup.command(command, &ctx, out);
+        return;
+    }
     match top {
         Layer::List | Layer::Value => pane_command(state, command, out),
         Layer::Filter => state.browse.filter_command(command, out),
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
-        Layer::Versions => {
-            if let Some(picker) = state.layers.popup_mut::<versions::Picker>() {
-                picker.command(command, out);
-            }
-        }
-        Layer::Compare => {
-            let ctx = ctx!(state);
-            if let Some(comparison) = state.layers.popup_mut::<versions::Comparison>() {
-                comparison.command(command, &ctx, out);
-            }
-        }
-        Layer::Delete => {
-            if let Some(form) = state.layers.popup_mut::<lifecycle::DeleteForm>() {
-                form.command(command, out);
-            }
-        }
         Layer::Editor | Layer::Review | Layer::Conflict => {
             let ctx = ctx!(state);
             if let Some(session) = state.layers.popup_mut::<EditSession>() {
@@ -293,26 +284,10 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
                 }
             }
         }
-        Layer::Tags => {
-            let ctx = ctx!(state);
-            if let Some(popup) = state.layers.popup_mut::<tags::Popup>() {
-                popup.command(command, &ctx, out);
-            }
-        }
-        Layer::Rotation => {
-            if let Some(overview) = state.layers.popup_mut::<rotation::overview::Overview>() {
-                overview.command(command, out);
-            }
-        }
         Layer::Audit => {
             let ctx = ctx!(state);
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
                 state.audit.command(view, command, &ctx, out);
-            }
-        }
-        Layer::AuditEvent => {
-            if let Some(record) = state.layers.popup_mut::<audit::Record>() {
-                record.command(command, out);
             }
         }
         Layer::Roles => identity::switcher(state, command, out),
@@ -324,6 +299,8 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Messages => state.messages.command(command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
+        // The popups that take their keys alone took them above.
+        _ => {}
     }
 }
 

@@ -74,3 +74,16 @@ fn swatch(theme: &Theme) -> Vec<Span<'static>> {
     .map(|style| Span::styled(" ■", style))
     .collect()
 }
+
+impl crate::app::popup::Drawn for Picker {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(
+            frame,
+            around.whole,
+            around.appearance,
+            self,
+            around.keymap,
+            theme,
+        );
+    }
+}

@@ -26,7 +26,7 @@ impl Audit {
         };
         let scope = Scope::Secret { secret };
         let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
-        out.intent(Intent::OpenPopup(Popup::Audit(view)));
+        out.intent(Intent::OpenPopup(Popup::Audit(Box::new(view))));
     }
 
     /// `audit-region`: every Secrets Manager event of the selected secret's region (or the
@@ -37,7 +37,7 @@ impl Audit {
             region,
         };
         let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
-        out.intent(Intent::OpenPopup(Popup::Audit(view)));
+        out.intent(Intent::OpenPopup(Popup::Audit(Box::new(view))));
     }
 
     /// The view of `scope` over `window` with `filter` (a window change and a refresh keep
@@ -192,5 +192,16 @@ impl Record {
         if command == Command::Back {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
+    }
+}
+
+impl crate::app::keyed::Keyed for Record {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        _ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        Record::command(self, command, out);
     }
 }

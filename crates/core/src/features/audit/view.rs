@@ -301,3 +301,20 @@ fn record_layout<'a>(area: Rect, record: &'a Record, theme: &Theme) -> RecordLay
         height: inner.height,
     }
 }
+
+impl crate::app::popup::Drawn for AuditView {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        let context = (&around.settings.time_zone, around.keymap);
+        render(frame, around.docked, self, context, theme);
+    }
+
+    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+        Some(around.docked)
+    }
+}
+
+impl crate::app::popup::Drawn for Record {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render_record(frame, around.docked, self, theme);
+    }
+}

@@ -217,7 +217,7 @@ impl Editor {
                     creating: Some(spec),
                     revealed: Revealed::default(),
                 };
-                out.intent(Intent::OpenPopup(Popup::Editor(session)));
+                out.intent(Intent::OpenPopup(Popup::Editor(Box::new(session))));
             }
             PromptFor::PasswordOptions => match password_options(text) {
                 Ok(options) => {

@@ -62,7 +62,7 @@ impl Editor {
             creating: None,
             revealed: Revealed::default(),
         };
-        out.intent(Intent::OpenPopup(Popup::Editor(session)));
+        out.intent(Intent::OpenPopup(Popup::Editor(Box::new(session))));
         out.intent(Intent::Call(AwsCall::FetchForEdit {
             secret,
             version: VersionSel::current(),

@@ -202,3 +202,14 @@ fn confirm_delete(form: &DeleteForm) -> ConfirmRequest {
         typed: Some(form.secret.name.clone()),
     }
 }
+
+impl crate::app::keyed::Keyed for DeleteForm {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        _ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        DeleteForm::command(self, command, out);
+    }
+}

@@ -233,6 +233,17 @@ fn build<'a>(
     overview
 }
 
+impl crate::app::keyed::Keyed for Overview {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        _ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        Overview::command(self, command, out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,3 +112,9 @@ pub fn render_switcher(
         popup,
     );
 }
+
+impl crate::app::popup::Drawn for Switcher {
+    fn draw(&self, frame: &mut ratatui::Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render_switcher(frame, around.whole, around.session, self, theme);
+    }
+}
