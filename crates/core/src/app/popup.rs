@@ -3,8 +3,9 @@
 //! frame draws it from the value, and closing it drops the value (and wipes what is
 //! secret in it). The stack and a popup's data cannot disagree: they are one thing.
 //!
-//! A room declares its popup type in its own folder; registering it here is a variant,
-//! its layer in `layer`, and a `room_popup!` line.
+//! A room declares its popup type in its own folder, with how it draws (`Drawn`, beside
+//! its view); registering it here is a variant, its layer in `layer` and `carries`, its
+//! arm in `drawn`, and a `room_popup!` line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
