@@ -9,8 +9,12 @@ use smtui_core::app::layers::Layer;
 
 /// The keys that open, move in and close the popups (and a few that are text or nothing
 /// in some of them).
-const KEYS: [KeyCode; 11] = [
+const KEYS: [KeyCode; 15] = [
     KeyCode::Char('t'),
+    KeyCode::Char('o'),
+    KeyCode::Char('A'),
+    KeyCode::Char('I'),
+    KeyCode::Char('e'),
     KeyCode::Char('p'),
     KeyCode::Char('D'),
     KeyCode::Char('T'),
@@ -30,6 +34,12 @@ fn drawn_from_its_data(layer: Layer, h: &Harness) -> Option<String> {
         Layer::Versions => Some(" Versions ".to_owned()),
         Layer::Compare => Some(" Compare versions ".to_owned()),
         Layer::Delete => Some(" Delete secret ".to_owned()),
+        Layer::Rotation => Some(" Rotation overview".to_owned()),
+        Layer::Roles => Some(" Switch identity ".to_owned()),
+        Layer::Themes => Some(" Theme (".to_owned()),
+        Layer::Audit => Some(" Audit · ".to_owned()),
+        Layer::AuditEvent => Some(" · the whole record ".to_owned()),
+        Layer::Editor => Some(" Edit ".to_owned()),
         _ => None,
     }
 }

@@ -7,13 +7,21 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, Effect};
+use smtui_core::features::editor::EditSession;
 
 /// The editor open on a value, with a change typed and not saved.
 fn unsaved() -> Harness {
     let mut h = Harness::editing("abc");
     h.press(KeyCode::End, KeyModifiers::NONE);
     h.type_text("d");
-    assert!(h.state.editor.unsaved().is_some(), "a change is unsaved");
+    assert!(
+        h.state
+            .layers
+            .popup::<EditSession>()
+            .and_then(EditSession::unsaved)
+            .is_some(),
+        "a change is unsaved"
+    );
     h
 }
 

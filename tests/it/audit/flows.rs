@@ -21,7 +21,7 @@ use smtui_core::model::{AwsError, ErrorKind};
 #[test]
 fn a_secrets_events_newest_first_with_its_summary() {
     let h = opened();
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<audit::AuditView>().expect("open");
     let ids: Vec<&str> = view.rows().map(|e| e.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -56,7 +56,7 @@ fn a_secrets_events_newest_first_with_its_summary() {
 fn own_reads_utc_window_and_the_whole_record() {
     let mut h = opened();
     press(&mut h, KeyCode::Char('m'));
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<audit::AuditView>().expect("open");
     assert_eq!(view.row_count(), 5, "smtui's own read counted now");
     press(&mut h, KeyCode::Enter);
     assert_eq!(h.state.layers.top(), Layer::AuditEvent);
@@ -70,7 +70,7 @@ fn own_reads_utc_window_and_the_whole_record() {
     press(&mut h, KeyCode::Char('w'));
     let sent = lookups(&h);
     assert_eq!(sent.len(), 2, "a new window is looked up: {sent:?}");
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<audit::AuditView>().expect("open");
     assert_eq!(view.window.label(), "7 d");
     assert_eq!(view.end.duration_since(view.start).as_hours(), 7 * 24);
 }
@@ -388,7 +388,7 @@ fn the_own_reads_choice_holds_across_windows_and_filters() {
     press(&mut h, KeyCode::Char('m'));
     assert!(counted(&h));
     press(&mut h, KeyCode::Char('w'));
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<audit::AuditView>().expect("open");
     assert_eq!(view.window.label(), "7 d");
     assert!(view.include_own, "still counted in the new window");
     let sent = lookups(&h);
@@ -418,7 +418,7 @@ fn the_own_reads_choice_holds_across_windows_and_filters() {
     for _ in 0..4 {
         press(&mut h, KeyCode::Char('w'));
     }
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<audit::AuditView>().expect("open");
     assert_eq!(view.window.label(), "24 h");
     assert!(view.include_own);
     press(&mut h, KeyCode::Char('m'));

@@ -14,6 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_core::features::audit::AuditView;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
@@ -56,7 +57,7 @@ async fn audit(app: &mut LiveApp) {
     press(app, KeyCode::Char('A'));
     assert_eq!(app.state.layers.top(), Layer::Audit);
     app.wait_for("the events", WAIT, |s| {
-        s.audit.view.as_ref().is_some_and(|v| !v.loading())
+        s.layers.popup::<AuditView>().is_some_and(|v| !v.loading())
     })
     .await;
 }
@@ -97,7 +98,7 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
     // names who GetCallerIdentity says the stack's keys are, as on AWS)...
     reveal_and_mask(&mut app).await;
     audit(&mut app).await;
-    let view = app.state.audit.view.as_ref().expect("open");
+    let view = app.state.layers.popup::<AuditView>().expect("open");
     let start = view.me.arn.clone().expect("GetCallerIdentity answered");
     assert!(!view.me.access_keys.is_empty(), "the lookups' key is known");
     assert!(
@@ -118,7 +119,7 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
         .await;
     reveal_and_mask(&mut app).await;
     audit(&mut app).await;
-    let view = app.state.audit.view.as_ref().expect("open");
+    let view = app.state.layers.popup::<AuditView>().expect("open");
     let me = view.me.arn.clone().expect("GetCallerIdentity answered");
     assert!(me.contains(":assumed-role/payments-reader/"), "{me}");
     let read = view
@@ -156,7 +157,7 @@ async fn a_read_by_an_assumed_role_is_found_and_smtuis_own_reads_can_be_counted(
     );
     let before = view.row_count();
     press(&mut app, KeyCode::Char('m'));
-    let view = app.state.audit.view.as_ref().expect("open");
+    let view = app.state.layers.popup::<AuditView>().expect("open");
     assert_eq!(
         view.row_count(),
         before + view.events.iter().filter(|e| own_read(e)).count()
@@ -211,7 +212,7 @@ async fn a_read_as_our_role_session_with_another_key_shows_and_ours_stays_hidden
         .await;
     reveal_and_mask(&mut app).await;
     audit(&mut app).await;
-    let view = app.state.audit.view.as_ref().expect("open");
+    let view = app.state.layers.popup::<AuditView>().expect("open");
     let reads: Vec<_> = view
         .events
         .iter()
@@ -300,11 +301,11 @@ async fn more_than_fifty_events_page_as_the_user_scrolls() {
     for _ in 0..80 {
         press(&mut app, KeyCode::Char('j'));
         app.wait_for("the page", WAIT, |s| {
-            s.audit.view.as_ref().is_some_and(|v| !v.loading())
+            s.layers.popup::<AuditView>().is_some_and(|v| !v.loading())
         })
         .await;
     }
-    let view = app.state.audit.view.as_ref().expect("open");
+    let view = app.state.layers.popup::<AuditView>().expect("open");
     let describes = view
         .events
         .iter()
@@ -377,7 +378,7 @@ async fn a_denied_read_shows_as_denied_with_its_code() {
     .await;
     audit(&mut app).await;
     press(&mut app, KeyCode::Char('m'));
-    let view = app.state.audit.view.as_ref().expect("open");
+    let view = app.state.layers.popup::<AuditView>().expect("open");
     let denied = view
         .rows()
         .find(|e| e.name == "GetSecretValue")

@@ -7,6 +7,7 @@ use crate::common::Harness;
 use crate::common::audit::{event, lookups, opened, opened_with, page, press, role, row_ids};
 use crossterm::event::KeyCode;
 use serde_json::json;
+use smtui_core::features::audit::AuditView;
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::model::audit::AuditEvent;
 
@@ -155,18 +156,18 @@ fn a_window_change_and_a_refresh_keep_the_filter() {
     press(&mut h, KeyCode::Enter);
     assert_eq!(row_ids(&h), ["e1"]);
     press(&mut h, KeyCode::Char('w'));
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<AuditView>().expect("open");
     assert_eq!((view.window.label(), view.filter.as_str()), ("7 d", "ci-1"));
     let screen = h.screen(160, 40);
     assert!(screen.contains("Filtered: ci-1 ("), "{screen}");
     press(&mut h, KeyCode::Char('r'));
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<AuditView>().expect("open");
     assert_eq!(view.filter, "ci-1", "kept by a refresh too");
     // Back to the first window, cached with its rows: filtered the same way.
     for _ in 0..4 {
         press(&mut h, KeyCode::Char('w'));
     }
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<AuditView>().expect("open");
     assert_eq!(view.window.label(), "24 h");
     assert_eq!(row_ids(&h), ["e1"]);
 }

@@ -8,6 +8,7 @@ use crossterm::event::KeyCode;
 use serde_json::json;
 use smtui_core::app::layers::Layer;
 use smtui_core::features::audit::Command as AuditCommand;
+use smtui_core::features::audit::Record;
 
 /// The table's header and the row that holds `needle`, at `width`×`height`.
 fn table_rows(h: &Harness, width: u16, height: u16, needle: &str) -> (String, String) {
@@ -245,8 +246,8 @@ fn the_record_wraps_long_lines_and_scrolls_to_its_end() {
     assert_eq!(record_rows(&h.screen(80, 24)), last);
     // Once a frame has recorded where the end is, scrolling back moves at once.
     h.settle(80, 24);
-    let record = h.state.audit.view.as_ref().and_then(|v| v.record.as_ref());
-    assert!(record.is_some_and(|(_, scroll)| scroll.limit().is_some()));
+    let record = h.state.layers.popup::<Record>();
+    assert!(record.is_some_and(|r| r.scroll.limit().is_some()));
     press(&mut h, KeyCode::Char('k'));
     let up = record_rows(&h.screen(80, 24));
     assert_eq!(up[1..], last[..last.len() - 1], "one line back");

@@ -203,6 +203,6 @@ pub fn opened_with(events: Vec<AuditEvent>) -> Harness {
 
 /// The ids of the rows shown.
 pub fn row_ids(h: &Harness) -> Vec<String> {
-    let view = h.state.audit.view.as_ref().expect("open");
+    let view = h.state.layers.popup::<audit::AuditView>().expect("open");
     view.rows().map(|e| e.id.clone()).collect()
 }

@@ -9,6 +9,7 @@ pub mod roles;
 mod sdk;
 pub mod tmux;
 
+use smtui_core::features::editor::EditSession;
 use smtui_core::features::editor::call::EditFetch;
 use smtui_core::features::{editor, reveal};
 use std::time::Duration;
@@ -108,7 +109,7 @@ impl Harness {
 
     /// The editor's own message line, if it says anything.
     pub fn editor_message(&self) -> Option<String> {
-        let session = self.state.editor.session.as_ref()?;
+        let session = self.state.layers.popup::<EditSession>()?;
         session.message.clone()
     }
 

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome};
 use smtui_core::features::browse::RegionState;
-use smtui_core::features::editor;
+use smtui_core::features::editor::{self, EditSession};
 use smtui_core::secret::SecretValue;
 
 fn press(h: &mut Harness, code: KeyCode) {
@@ -312,7 +312,7 @@ fn ctrl_g_in_the_form_puts_a_password_in_the_open_field() {
         result: Ok(SecretValue::from_string("Gen3rated-Passw0rd".into())),
     }));
     press(&mut h, KeyCode::Enter);
-    let session = h.state.editor.session.as_ref().expect("editing");
+    let session = h.state.layers.popup::<EditSession>().expect("editing");
     let text = session.loaded.as_ref().expect("loaded").buffer.text();
     assert_eq!(
         text.expose_str(),
@@ -326,7 +326,11 @@ fn a_long_message_in_the_editor_wraps_and_is_read_whole() {
     let long = "Not created: CreateSecret in us-east-1 failed: invalid request \
                 (InvalidRequestException): Invalid replica region xx-nowhere-9; nothing was \
                 sent twice, and the text is still here";
-    h.state.editor.session.as_mut().expect("editing").message = Some(long.to_owned());
+    h.state
+        .layers
+        .popup_mut::<EditSession>()
+        .expect("editing")
+        .message = Some(long.to_owned());
     let screen = h.screen(80, 24);
     let joined: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(joined.contains("region xx-nowhere-9;"), "{screen}");

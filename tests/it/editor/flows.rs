@@ -6,7 +6,8 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, AwsCall, Effect, Outcome};
-use smtui_core::features::editor::{self, Call, Phase, SaveResult, call::EditFetch};
+use smtui_core::features::editor::{self, Call, SaveResult, call::EditFetch};
+use smtui_core::features::editor::{EditSession, Phase};
 use smtui_core::ids::SecretRef;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue};
 use smtui_core::secret::{SecretValue, ValueView};
@@ -24,16 +25,15 @@ fn editing(value: &str) -> Harness {
 }
 
 fn buffer_text(h: &Harness) -> String {
-    let session = h.state.editor.session.as_ref().expect("editing");
+    let session = h.state.layers.popup::<EditSession>().expect("editing");
     let loaded = session.loaded.as_ref().expect("loaded");
     loaded.buffer.text().expose_str().expect("utf-8").to_owned()
 }
 
 fn session_secret(h: &Harness) -> SecretRef {
     h.state
-        .editor
-        .session
-        .as_ref()
+        .layers
+        .popup::<EditSession>()
         .and_then(|s| s.secret.clone())
         .expect("an editing session")
 }
@@ -110,7 +110,7 @@ fn leaving_with_changes_asks_first_and_keeps_the_text_on_no() {
     press(&mut h, KeyCode::Char('y'));
     assert_eq!(h.state.layers.top(), Layer::List);
     assert!(
-        h.state.editor.session.is_none(),
+        h.state.layers.popup::<EditSession>().is_none(),
         "the buffer is gone (zeroized)"
     );
 }
@@ -320,7 +320,7 @@ fn overwriting_theirs_reviews_what_it_undoes_of_theirs() {
     press(&mut h, KeyCode::Enter);
     ctrl(&mut h, 's');
     let changed = |h: &Harness| -> Vec<String> {
-        match h.state.editor.session.as_ref().map(|s| &s.phase) {
+        match h.state.layers.popup::<EditSession>().map(|s| &s.phase) {
             Some(Phase::Reviewing { rows, .. }) => rows
                 .iter()
                 .filter(|r| r.change != smtui_core::diff::Change::Same)
@@ -357,7 +357,7 @@ fn a_review_too_long_for_the_screen_shows_every_change_first() {
     let mut h = editing(&format!("{{{}}}", keys.join(",")));
     let text = buffer_text(&h).replace("\"key00\":\"v\"", "\"key00\":\"w\"");
     let text = text.replace("\"key39\":\"v\"", "\"key39\":\"w\"");
-    let session = h.state.editor.session.as_mut().expect("editing");
+    let session = h.state.layers.popup_mut::<EditSession>().expect("editing");
     session
         .loaded
         .as_mut()

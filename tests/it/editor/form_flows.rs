@@ -4,6 +4,7 @@
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
+use smtui_core::features::editor::EditSession;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);
@@ -38,7 +39,7 @@ fn typing_in_a_field_goes_where_the_cursor_is_drawn() {
     h.type_text("C");
     assert!(field_row(&h, "password").contains("s3creC▏tA"));
     press(&mut h, KeyCode::Enter);
-    let session = h.state.editor.session.as_ref().expect("editing");
+    let session = h.state.layers.popup::<EditSession>().expect("editing");
     let text = session.loaded.as_ref().expect("loaded").buffer.text();
     assert_eq!(
         text.expose_str(),
@@ -52,9 +53,8 @@ fn a_warning_wraps_on_a_narrow_screen_rather_than_losing_its_end() {
     let h = Harness::editing("abc");
     let warning = h
         .state
-        .editor
-        .session
-        .as_ref()
+        .layers
+        .popup::<EditSession>()
         .and_then(|s| s.loaded.as_ref())
         .and_then(|l| l.warnings.first().cloned())
         .expect("the selected secret rotates: a warning");
@@ -88,7 +88,10 @@ fn esc_from_the_fields_leaves_the_editor_asking_first_if_changed() {
     use smtui_core::app::layers::Layer;
     let mut h = Harness::editing(r#"{"user":"app","password":"s3cret"}"#);
     press(&mut h, KeyCode::Esc);
-    assert!(h.state.editor.session.is_none(), "unchanged: left at once");
+    assert!(
+        h.state.layers.popup::<EditSession>().is_none(),
+        "unchanged: left at once"
+    );
     assert_ne!(h.state.layers.top(), Layer::Editor);
 
     let mut h = Harness::editing(r#"{"user":"app","password":"s3cret"}"#);
@@ -104,5 +107,8 @@ fn esc_from_the_fields_leaves_the_editor_asking_first_if_changed() {
         "asks before losing the change"
     );
     press(&mut h, KeyCode::Char('y'));
-    assert!(h.state.editor.session.is_none(), "y discards and leaves");
+    assert!(
+        h.state.layers.popup::<EditSession>().is_none(),
+        "y discards and leaves"
+    );
 }

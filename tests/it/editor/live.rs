@@ -11,6 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::Settings;
 use smtui_core::app::input::key_to_action;
 use smtui_core::app::layers::Layer;
+use smtui_core::features::editor::EditSession;
 use smtui_devstack::{Failure, fixtures as fx};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -34,9 +35,8 @@ async fn open_editor(app: &mut LiveApp, name: &str) {
         .await;
     press(app, KeyCode::Char('e'), KeyModifiers::NONE);
     app.wait_for("the value in the editor", WAIT, |s| {
-        s.editor
-            .session
-            .as_ref()
+        s.layers
+            .popup::<EditSession>()
             .is_some_and(|e| e.loaded.is_some())
     })
     .await;
@@ -133,9 +133,8 @@ async fn a_concurrent_write_is_never_overwritten() {
         .expect("the other writer");
     save(&mut app);
     app.wait_for("the conflict", WAIT, |s| {
-        s.editor
-            .session
-            .as_ref()
+        s.layers
+            .popup::<EditSession>()
             .and_then(|e| e.message.as_deref())
             .is_some_and(|m| m.contains("changed since you opened it"))
     })
@@ -149,9 +148,8 @@ async fn a_concurrent_write_is_never_overwritten() {
     );
     let kept = app
         .state
-        .editor
-        .session
-        .as_ref()
+        .layers
+        .popup::<EditSession>()
         .and_then(|s| s.loaded.as_ref())
         .map(|l| l.buffer.text().expose_str().unwrap_or_default().to_owned())
         .unwrap_or_default();
@@ -189,9 +187,8 @@ async fn a_save_whose_answer_is_lost_makes_one_version_when_retried() {
     save(&mut app);
     app.wait_for("the save to end", WAIT, |s| {
         s.status_text().contains("is AWSCURRENT")
-            || s.editor
-                .session
-                .as_ref()
+            || s.layers
+                .popup::<EditSession>()
                 .and_then(|e| e.message.as_deref())
                 .is_some_and(|m| m.starts_with("Not saved"))
     })
@@ -244,9 +241,8 @@ async fn create_with_a_generated_password_and_a_duplicate_name_keeps_the_text() 
     type_text(&mut app, " no-symbols");
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     app.wait_for("the password", WAIT, |s| {
-        s.editor
-            .session
-            .as_ref()
+        s.layers
+            .popup::<EditSession>()
             .and_then(|e| e.message.as_deref())
             .is_some_and(|m| m.starts_with("Generated 32"))
     })
@@ -287,9 +283,8 @@ async fn create_with_a_generated_password_and_a_duplicate_name_keeps_the_text() 
     type_text(&mut app, "second");
     save(&mut app);
     app.wait_for("refused", WAIT, |s| {
-        s.editor
-            .session
-            .as_ref()
+        s.layers
+            .popup::<EditSession>()
             .and_then(|e| e.message.as_deref())
             .is_some_and(|m| m.starts_with("Not created: CreateSecret"))
     })
@@ -318,9 +313,8 @@ async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
     save(&mut app);
     app.wait_for("the save to end", WAIT, |s| {
         s.status_text().contains("is AWSCURRENT")
-            || s.editor
-                .session
-                .as_ref()
+            || s.layers
+                .popup::<EditSession>()
                 .and_then(|e| e.message.as_deref())
                 .is_some_and(|m| m.starts_with("Not saved"))
     })
@@ -329,9 +323,8 @@ async fn a_save_whose_awscurrent_move_answer_is_lost_is_saved_not_a_conflict() {
         app.state.status_text().contains("is AWSCURRENT"),
         "saved, not a conflict: {:?}",
         app.state
-            .editor
-            .session
-            .as_ref()
+            .layers
+            .popup::<EditSession>()
             .and_then(|e| e.message.clone())
     );
     assert_eq!(
@@ -391,9 +384,8 @@ async fn save_leaving_a_label(app: &mut LiveApp, stack: &smtui_devstack::Stack) 
     proxy.fail_answers("UpdateSecretVersionStage", 1, refused.clone());
     save(app);
     app.wait_for("the save to fail", WAIT, |s| {
-        s.editor
-            .session
-            .as_ref()
+        s.layers
+            .popup::<EditSession>()
             .and_then(|e| e.message.as_deref())
             .is_some_and(|m| m.starts_with("Not saved"))
     })

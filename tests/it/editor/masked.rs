@@ -7,9 +7,9 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, AwsCall, Effect, Outcome};
-use smtui_core::features::editor::Phase;
 use smtui_core::features::editor::call::EditFetch;
 use smtui_core::features::editor::{self, SaveResult};
+use smtui_core::features::editor::{EditSession, Phase};
 use smtui_core::model::FetchedValue;
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -25,7 +25,7 @@ fn ctrl(h: &mut Harness, c: char) -> Vec<Effect> {
 }
 
 fn buffer_text(h: &Harness) -> String {
-    let session = h.state.editor.session.as_ref().expect("editing");
+    let session = h.state.layers.popup::<EditSession>().expect("editing");
     let loaded = session.loaded.as_ref().expect("loaded");
     loaded.buffer.text().expose_str().expect("utf-8").to_owned()
 }
@@ -52,7 +52,7 @@ fn in_clear(screen: &str, secrets: &[&str]) -> bool {
 fn a_json_object_opens_as_its_fields_each_masked_and_ctrl_v_shows_them() {
     let mut h = Harness::editing(JSON);
     assert!(matches!(
-        h.state.editor.session.as_ref().map(|s| &s.phase),
+        h.state.layers.popup::<EditSession>().map(|s| &s.phase),
         Some(Phase::Form {
             selected,
             field: None
@@ -82,7 +82,7 @@ fn a_json_object_opens_as_its_fields_each_masked_and_ctrl_v_shows_them() {
 fn text_opens_masked_a_bullet_per_character_and_ctrl_v_shows_it() {
     let mut h = Harness::editing(TEXT);
     assert!(matches!(
-        h.state.editor.session.as_ref().map(|s| &s.phase),
+        h.state.layers.popup::<EditSession>().map(|s| &s.phase),
         Some(Phase::Editing)
     ));
     let screen = h.screen(100, 30);
@@ -164,9 +164,8 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
     press(&mut h, KeyCode::Char('y'));
     let secret = h
         .state
-        .editor
-        .session
-        .as_ref()
+        .layers
+        .popup::<EditSession>()
         .and_then(|s| s.secret.clone())
         .expect("editing");
     let token = match &h.calls()[..] {
@@ -195,7 +194,7 @@ fn keep_editing_after_a_conflict_comes_back_masked() {
     assert_eq!(h.state.layers.top(), Layer::Conflict);
     press(&mut h, KeyCode::Char('e'));
     assert_eq!(h.state.layers.top(), Layer::Editor);
-    let session = h.state.editor.session.as_ref().expect("editing");
+    let session = h.state.layers.popup::<EditSession>().expect("editing");
     assert!(
         matches!(session.phase, Phase::Form { field: None, .. }),
         "the fields again, as the editor opened: {:?}",

@@ -8,7 +8,7 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::Action;
 use smtui_core::app::layers::Layer;
-use smtui_core::features::editor::Phase;
+use smtui_core::features::editor::{EditSession, Phase};
 use smtui_core::secret::SecretValue;
 
 const FIELDS: usize = 60;
@@ -29,7 +29,7 @@ fn shown(h: &Harness, prefix: &str, (width, height): (u16, u16)) -> Vec<usize> {
 
 /// The form's chosen field.
 fn chosen(h: &Harness) -> usize {
-    match h.state.editor.session.as_ref().map(|s| &s.phase) {
+    match h.state.layers.popup::<EditSession>().map(|s| &s.phase) {
         Some(Phase::Form { selected, .. }) => selected.at(),
         other => panic!("the field form: {other:?}"),
     }

@@ -6,6 +6,7 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::Action;
 use smtui_core::app::layers::Layer;
+use smtui_core::features::editor::EditSession;
 use smtui_core::secret::SecretValue;
 
 fn paste(h: &mut Harness, text: &str) {
@@ -35,12 +36,12 @@ fn editing(value: &str) -> Harness {
 
 /// What the editor warns of before anything is typed.
 fn editor_warnings(h: &Harness) -> Vec<String> {
-    let session = h.state.editor.session.as_ref().expect("editing");
+    let session = h.state.layers.popup::<EditSession>().expect("editing");
     session.loaded.as_ref().expect("loaded").warnings.clone()
 }
 
 fn buffer(h: &Harness) -> String {
-    let session = h.state.editor.session.as_ref().expect("editing");
+    let session = h.state.layers.popup::<EditSession>().expect("editing");
     let text = session.loaded.as_ref().expect("loaded").buffer.text();
     text.expose_str().expect("utf-8").to_owned()
 }

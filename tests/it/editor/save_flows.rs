@@ -12,9 +12,9 @@ use smtui_core::app::{
 };
 use smtui_core::diff::Change;
 use smtui_core::features::editor::Command as EditorCommand;
-use smtui_core::features::editor::Phase;
 use smtui_core::features::editor::call::EditFetch;
 use smtui_core::features::editor::call::staging_label;
+use smtui_core::features::editor::{EditSession, Phase};
 use smtui_core::features::editor::{LabelsLeft, SaveResult};
 use smtui_core::features::lifecycle::{Command as LifecycleCommand, DeleteForm};
 use smtui_core::features::session::Command as SessionCommand;
@@ -35,9 +35,8 @@ fn ctrl(h: &mut Harness, c: char) {
 
 fn session_secret(h: &Harness) -> SecretRef {
     h.state
-        .editor
-        .session
-        .as_ref()
+        .layers
+        .popup::<EditSession>()
         .and_then(|s| s.secret.clone())
         .expect("an editing session")
 }
@@ -78,7 +77,7 @@ fn answer_theirs(h: &mut Harness, version: &str, text: &str) {
 
 /// The review's rows that differ: (key, old value).
 fn reviewed(h: &Harness) -> Vec<(String, String)> {
-    match h.state.editor.session.as_ref().map(|s| &s.phase) {
+    match h.state.layers.popup::<EditSession>().map(|s| &s.phase) {
         Some(Phase::Reviewing { rows, .. }) => rows
             .iter()
             .filter(|r| r.change != Change::Same)
@@ -334,7 +333,11 @@ fn a_switch_landing_while_text_is_unsaved_is_refused_and_the_text_kept() {
     switch_lands(&mut h, identity);
     assert_eq!(h.state.session.identity, IdentityId::START);
     assert_eq!(h.state.layers.top(), Layer::Editor);
-    let session = h.state.editor.session.as_ref().expect("still editing");
+    let session = h
+        .state
+        .layers
+        .popup::<EditSession>()
+        .expect("still editing");
     let text = session.loaded.as_ref().map(|l| l.buffer.text());
     assert_eq!(text.as_ref().and_then(|t| t.expose_str()), Some("v1x"));
 }
@@ -402,7 +405,7 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
         assert!(h.state.layers.popup::<DeleteForm>().is_none());
         assert!(h.state.layers.popup::<versions::Picker>().is_none());
         assert!(h.state.layers.popup::<tags::Popup>().is_none());
-        assert!(h.state.editor.session.is_none());
+        assert!(h.state.layers.popup::<EditSession>().is_none());
     }
 }
 

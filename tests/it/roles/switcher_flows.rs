@@ -46,7 +46,7 @@ fn the_switcher_lists_profiles_filters_and_switches_to_one() {
     let offered: Vec<String> = h
         .state
         .session
-        .switcher_entries()
+        .switcher_entries("")
         .into_iter()
         .map(|e| e.label)
         .collect();

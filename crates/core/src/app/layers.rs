@@ -110,6 +110,15 @@ impl Layer {
         matches!(self, Layer::List | Layer::Value)
     }
 
+    /// The popup whose data this layer shows from under it, and closes with: the review
+    /// and the conflict are views of the editor's one session (its buffer exists once).
+    pub fn rests_on(self) -> Option<Layer> {
+        match self {
+            Layer::Review | Layer::Conflict => Some(Layer::Editor),
+            _ => None,
+        }
+    }
+
     /// Drawn over the panes in a box of its own (the filter prompt lives in the footer).
     pub fn is_popup(self) -> bool {
         matches!(

@@ -7,6 +7,7 @@ pub mod command;
 pub mod effect;
 pub mod envelope;
 pub mod input;
+pub mod keyed;
 pub mod keymap;
 pub mod layers;
 mod offers;

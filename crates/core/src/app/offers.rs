@@ -5,7 +5,7 @@ use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::app::state::State;
-use crate::features::editor::Phase;
+use crate::features::editor::{EditSession, Editor, Phase};
 use crate::features::reveal::Shown;
 use crate::features::{clipboard, lifecycle, versions};
 
@@ -46,14 +46,16 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         Command::Reveal if layer == Layer::Value => value.is_some_and(|p| p.key_table().is_some()),
         // A new secret's value is shown as it is typed: nothing to reveal.
         Command::Reveal if layer == Layer::Editor => state
-            .editor
-            .session
-            .as_ref()
+            .layers
+            .popup::<EditSession>()
             .is_some_and(|s| s.creating.is_none()),
         Command::Reveal => selected,
         Command::FocusNext => value.is_some(),
         Command::Clipboard(command) => clipboard::commands::available(command, &state.ctx()),
-        Command::Editor(command) => state.editor.available(command, &state.ctx()),
+        Command::Editor(command) => {
+            let session = state.layers.popup::<EditSession>();
+            Editor::available(session, command, &state.ctx())
+        }
         // A room's own commands: the room says, from what it may read.
         Command::Lifecycle(command) => lifecycle::commands::available(command, &state.ctx()),
         Command::Session(command) => state.session.available(command),
@@ -73,7 +75,7 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
 /// depends on the moment: `v` masks values already shown, and Esc in the editor's form
 /// leaves the field, then the form, before it leaves the editor.
 pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
-    let session = state.editor.session.as_ref();
+    let session = state.layers.popup::<EditSession>();
     if command == Command::Back && layer == Layer::Editor {
         return match session.map(|s| &s.phase) {
             Some(Phase::Form { field: Some(_), .. }) => "drop field changes",

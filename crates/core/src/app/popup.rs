@@ -3,19 +3,36 @@
 //! frame draws it from the value, and closing it drops the value (and wipes what is
 //! secret in it). The stack and a popup's data cannot disagree: they are one thing.
 //!
-//! A room declares its popup type in its own folder; registering it here is a variant,
-//! its layer in `layer`, and a `room_popup!` line.
+//! A room declares its popup type in its own folder, with how it draws (`Drawn`, beside
+//! its view); registering it here is a variant, its layer in `layer` and `carries`, its
+//! arm in `drawn`, and a `room_popup!` line.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
-use crate::features::{lifecycle, tags, versions};
+use crate::app::settings::Settings;
+use crate::features::appearance::Appearance;
+use crate::features::session::Session;
+use crate::features::{appearance, audit, editor, lifecycle, rotation, session, tags, versions};
+use crate::kit::Theme;
+use crate::model::SecretDetail;
 
 /// Every popup that carries data, nested by room.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Popup {
     Tags(tags::Popup),
     Versions(versions::Picker),
     Compare(versions::Comparison),
     Delete(lifecycle::DeleteForm),
+    Rotation(rotation::overview::Overview),
+    Roles(session::switcher::Switcher),
+    Themes(appearance::Picker),
+    Audit(Box<audit::AuditView>),
+    AuditEvent(audit::Record),
+    /// Boxed, as the audit view: the largest popups, so the others stay small.
+    Editor(Box<editor::EditSession>),
 }
 
 impl Popup {
@@ -27,6 +44,28 @@ impl Popup {
             Popup::Versions(_) => Layer::Versions,
             Popup::Compare(_) => Layer::Compare,
             Popup::Delete(_) => Layer::Delete,
+            Popup::Rotation(_) => Layer::Rotation,
+            Popup::Roles(_) => Layer::Roles,
+            Popup::Themes(_) => Layer::Themes,
+            Popup::Audit(_) => Layer::Audit,
+            Popup::AuditEvent(_) => Layer::AuditEvent,
+            Popup::Editor(_) => Layer::Editor,
+        }
+    }
+
+    /// How it is drawn: its room's view, declared beside it (`Drawn`).
+    pub fn drawn(&self) -> &dyn Drawn {
+        match self {
+            Popup::Tags(popup) => popup,
+            Popup::Versions(picker) => picker,
+            Popup::Compare(comparison) => comparison,
+            Popup::Delete(form) => form,
+            Popup::Rotation(overview) => overview,
+            Popup::Roles(switcher) => switcher,
+            Popup::Themes(picker) => picker,
+            Popup::Audit(view) => view.as_ref(),
+            Popup::AuditEvent(record) => record,
+            Popup::Editor(session) => session.as_ref(),
         }
     }
 
@@ -35,8 +74,45 @@ impl Popup {
     pub(crate) fn carries(layer: Layer) -> bool {
         matches!(
             layer,
-            Layer::Tags | Layer::Versions | Layer::Compare | Layer::Delete
+            Layer::Tags
+                | Layer::Versions
+                | Layer::Compare
+                | Layer::Delete
+                | Layer::Rotation
+                | Layer::Roles
+                | Layer::Themes
+                | Layer::Audit
+                | Layer::AuditEvent
+                | Layer::Editor
         )
+    }
+}
+
+/// What a popup draws with besides its own data.
+pub struct Around<'a> {
+    /// The whole screen: a popup centres itself in it.
+    pub whole: Rect,
+    /// Where the audit pane docks: beside the list on very wide screens.
+    pub docked: Rect,
+    pub keymap: &'a Keymap,
+    pub settings: &'a Settings,
+    /// The selected secret's detail, once described.
+    pub detail: Option<&'a SecretDetail>,
+    /// The rooms whose popups draw from them too: the role switcher its entries, the theme
+    /// picker the themes.
+    pub session: &'a Session,
+    pub appearance: &'a Appearance,
+}
+
+/// A popup's drawing, declared by its room beside its view: the frame draws the popup on
+/// the stack through it, so a new popup adds no arm there.
+pub trait Drawn {
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme);
+
+    /// The area it fills (nearly) whole, whose margin is blanked so no stray letters of
+    /// the panes show beside it; `None` for a box in the middle.
+    fn fills(&self, _around: &Around) -> Option<Rect> {
+        None
     }
 }
 
@@ -44,10 +120,33 @@ impl Popup {
 pub trait RoomPopup: Sized {
     fn of(popup: &Popup) -> Option<&Self>;
     fn of_mut(popup: &mut Popup) -> Option<&mut Self>;
+    fn owned(popup: Popup) -> Option<Self>;
 }
 
-/// Ties a room's popup type to its variant.
+/// Ties a room's popup type to its variant (`box`: a variant that holds it boxed).
 macro_rules! room_popup {
+    ($variant:ident, box $ty:ty) => {
+        impl RoomPopup for $ty {
+            fn of(popup: &Popup) -> Option<&Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
+            fn of_mut(popup: &mut Popup) -> Option<&mut Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
+            fn owned(popup: Popup) -> Option<Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(*inner),
+                    _ => None,
+                }
+            }
+        }
+    };
     ($variant:ident, $ty:ty) => {
         impl RoomPopup for $ty {
             fn of(popup: &Popup) -> Option<&Self> {
@@ -62,6 +161,12 @@ macro_rules! room_popup {
                     _ => None,
                 }
             }
+            fn owned(popup: Popup) -> Option<Self> {
+                match popup {
+                    Popup::$variant(inner) => Some(inner),
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -70,3 +175,9 @@ room_popup!(Tags, tags::Popup);
 room_popup!(Versions, versions::Picker);
 room_popup!(Compare, versions::Comparison);
 room_popup!(Delete, lifecycle::DeleteForm);
+room_popup!(Rotation, rotation::overview::Overview);
+room_popup!(Roles, session::switcher::Switcher);
+room_popup!(Themes, appearance::Picker);
+room_popup!(Audit, box audit::AuditView);
+room_popup!(AuditEvent, audit::Record);
+room_popup!(Editor, box editor::EditSession);

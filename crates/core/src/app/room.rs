@@ -179,7 +179,7 @@ pub struct StatusLine {
 }
 
 /// What a room asks of the router: things that belong to another room or to the frame.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Intent {
     /// Show a message in the footer.
     Status(StatusLine),

@@ -7,7 +7,7 @@ use crate::app::popup::{Popup, RoomPopup};
 
 /// One entry of the stack: a layer without data of its own (the panes, the prompts and the
 /// popups not yet converted), or a popup that carries its data.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Layered {
     Bare(Layer),
     /// Boxed: popups differ in size, and the stack's entries stay small.
@@ -24,7 +24,7 @@ impl Layered {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Layers {
     /// Bottom first; `stack[0]` is always `Layer::List`.
     stack: Vec<Layered>,
@@ -83,10 +83,25 @@ impl Layers {
         self.stack.push(Layered::Popup(Box::new(popup)));
     }
 
-    /// Takes `layer` out wherever it is; a popup's data goes with it.
+    /// Takes `layer` out wherever it is; a popup's data goes with it, and so do the layers
+    /// that show that data from under them (`Layer::rests_on`).
     pub fn remove(&mut self, layer: Layer) {
         if layer != Layer::List {
-            self.stack.retain(|l| l.layer() != layer);
+            self.stack
+                .retain(|l| l.layer() != layer && l.layer().rests_on() != Some(layer));
+        }
+    }
+
+    /// Takes the open popup of type `P` off the stack and hands it over (to a room that
+    /// keeps something of it once closed).
+    pub fn take<P: RoomPopup>(&mut self) -> Option<P> {
+        let at = self.stack.iter().rposition(|l| match l {
+            Layered::Popup(popup) => P::of(popup).is_some(),
+            Layered::Bare(_) => false,
+        })?;
+        match self.stack.remove(at) {
+            Layered::Popup(popup) => P::owned(*popup),
+            Layered::Bare(_) => None,
         }
     }
 
@@ -98,6 +113,14 @@ impl Layers {
     /// The entries with their popups' data, bottom first: what the frame draws.
     pub fn entries(&self) -> impl Iterator<Item = &Layered> + '_ {
         self.stack.iter()
+    }
+
+    /// The popup on top, if the top layer is one that carries data.
+    pub fn top_popup_mut(&mut self) -> Option<&mut Popup> {
+        match self.stack.last_mut()? {
+            Layered::Popup(popup) => Some(popup),
+            Layered::Bare(_) => None,
+        }
     }
 
     /// The open popup of type `P`, wherever it is in the stack (a prompt may cover it).

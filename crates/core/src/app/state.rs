@@ -14,7 +14,7 @@ use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
 use crate::features::confirm::Confirm;
 use crate::features::detail::{CachedDetail, Details};
-use crate::features::editor::Editor;
+use crate::features::editor::{EditSession, Editor};
 use crate::features::help::Help;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::messages::Messages;
@@ -79,7 +79,7 @@ impl State {
             palette: Palette::default(),
             confirm: Confirm::default(),
             lifecycle: Lifecycle,
-            editor: Editor::default(),
+            editor: Editor,
             tags: Tags,
             rotation: RotationRoom::default(),
             audit: Audit::default(),
@@ -230,7 +230,7 @@ impl State {
     /// revealed. When this turns false the run loop forgets the drawn cells.
     pub fn shows_values(&self) -> bool {
         self.reveal.value.is_some()
-            || self.editor.session.is_some()
+            || self.layers.popup::<EditSession>().is_some()
             || self
                 .layers
                 .popup::<crate::features::versions::Comparison>()

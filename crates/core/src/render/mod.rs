@@ -59,7 +59,8 @@ pub fn screen_layout(area: Rect, state: &State) -> Option<Screen> {
 /// Draws the whole screen in the theme the user chose (or `theme` when the state has no
 /// themes to choose from).
 pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
-    let theme = state.appearance.current().unwrap_or(theme);
+    let picker = state.layers.popup::<crate::features::appearance::Picker>();
+    let theme = state.appearance.current(picker).unwrap_or(theme);
     let area = frame.area();
     match screen_layout(area, state) {
         None => {

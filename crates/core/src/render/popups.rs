@@ -7,12 +7,10 @@ use ratatui::layout::Rect;
 use super::Screen;
 use crate::app::State;
 use crate::app::layers::Layer;
-use crate::app::popup::Popup;
+use crate::app::popup::Around;
 use crate::app::stack::Layered;
-use crate::features::{
-    appearance, audit, confirm, editor, help, lifecycle, messages, palette, prompt, rotation,
-    session, tags, versions,
-};
+use crate::features::editor::EditSession;
+use crate::features::{confirm, editor, help, messages, palette, prompt};
 use crate::kit::Theme;
 
 /// One popup, over what is under it.
@@ -23,28 +21,44 @@ pub(super) fn render_layer(
     entry: &Layered,
     theme: &Theme,
 ) {
-    let layer = entry.layer();
+    let around = Around {
+        whole: screen.whole,
+        docked: screen.audit,
+        keymap: &state.keymap,
+        settings: &state.settings,
+        detail: state.selected_detail().and_then(|d| d.result.as_ref().ok()),
+        session: &state.session,
+        appearance: &state.appearance,
+    };
     // The popups that fill (nearly) the screen leave a margin: blank it, so no stray letters
     // and corners of the panes behind show through beside them.
-    let fills = matches!(
-        layer,
-        Layer::Help | Layer::Compare | Layer::Editor | Layer::Rotation | Layer::Audit
-    );
-    if fills {
-        let area = if layer == Layer::Audit {
-            screen.audit
-        } else {
-            screen.whole
-        };
+    let fills = match entry {
+        Layered::Popup(popup) => popup.drawn().fills(&around),
+        Layered::Bare(Layer::Help) => Some(screen.whole),
+        Layered::Bare(_) => None,
+    };
+    if let Some(area) = fills {
         let top = area.y.max(screen.title.bottom());
         let bottom = area.bottom().min(screen.footer.y);
         let margin = Rect::new(area.x, top, area.width, bottom.saturating_sub(top));
         frame.render_widget(ratatui::widgets::Clear, margin);
     }
-    let layer = match entry {
-        Layered::Popup(popup) => return render_popup(frame, screen, state, popup, theme),
-        Layered::Bare(layer) => *layer,
+    let popup = match entry {
+        Layered::Popup(popup) => popup,
+        Layered::Bare(layer) => return render_bare(frame, screen, state, *layer, theme),
     };
+    // Under a layer that shows its data from under it (the editor's review or conflict,
+    // which mask every value until `v`), a popup is not drawn: it would show them all in
+    // clear around that layer.
+    let layer = popup.layer();
+    if state.layers.iter().any(|l| l.rests_on() == Some(layer)) {
+        return;
+    }
+    popup.drawn().draw(frame, &around, theme);
+}
+
+/// A layer without data of its own, drawn from its room.
+fn render_bare(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, theme: &Theme) {
     match layer {
         Layer::Help => {
             help::view::render(frame, screen.whole, &state.help, &state.keymap, theme);
@@ -52,44 +66,16 @@ pub(super) fn render_layer(
         Layer::Palette => {
             palette::view::render(frame, screen.whole, &state.palette, &state.keymap, theme);
         }
-        // Under the review or a conflict, which mask every value until `v`, the editor's
-        // text is not drawn: it would show them all in clear around the popup.
-        Layer::Editor
-            if state.layers.contains(Layer::Review) || state.layers.contains(Layer::Conflict) => {}
-        Layer::Editor => {
-            if let Some(session) = &state.editor.session {
-                editor::view::render(frame, screen.whole, session, &state.keymap, theme);
-            }
-        }
+        // The review and the conflict are views of the editor's session, under them.
         Layer::Review => {
-            if let Some(session) = &state.editor.session {
+            if let Some(session) = state.layers.popup::<EditSession>() {
                 editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
             }
         }
         Layer::Conflict => {
-            if let Some(session) = &state.editor.session {
+            if let Some(session) = state.layers.popup::<EditSession>() {
                 editor::view::render_conflict(frame, screen.whole, session, &state.keymap, theme);
             }
-        }
-        Layer::Rotation => {
-            if let Some(overview) = &state.rotation.overview {
-                rotation::overview_view::render(frame, screen.whole, overview, theme);
-            }
-        }
-        Layer::Audit => {
-            if let Some(view) = &state.audit.view {
-                let context = (&state.settings.time_zone, &state.keymap);
-                audit::view::render(frame, screen.audit, view, context, theme);
-            }
-        }
-        Layer::AuditEvent => {
-            if let Some(view) = &state.audit.view {
-                audit::view::render_record(frame, screen.audit, view, theme);
-            }
-        }
-        Layer::Roles => session::view::render_switcher(frame, screen.whole, &state.session, theme),
-        Layer::Themes => {
-            appearance::view::render(frame, screen.whole, &state.appearance, &state.keymap, theme);
         }
         Layer::Messages => {
             let context = (&state.settings.time_zone, &state.keymap);
@@ -103,33 +89,8 @@ pub(super) fn render_layer(
         Layer::Confirm => {
             confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
         }
-        // Popups that carry their data are drawn from it (`render_popup`).
-        Layer::List
-        | Layer::Value
-        | Layer::Filter
-        | Layer::Tags
-        | Layer::Versions
-        | Layer::Compare
-        | Layer::Delete => {}
-    }
-}
-
-/// A popup that carries its data, drawn from it.
-fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup, theme: &Theme) {
-    match popup {
-        Popup::Tags(popup) => {
-            let detail = state.selected_detail().and_then(|d| d.result.as_ref().ok());
-            tags::view::render(frame, screen.whole, popup, detail, &state.keymap, theme);
-        }
-        Popup::Versions(picker) => {
-            versions::view::render(frame, screen.whole, picker, &state.keymap, theme);
-        }
-        Popup::Delete(form) => {
-            lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
-        }
-        Popup::Compare(comparison) => {
-            let keymap = &state.keymap;
-            versions::view::render_comparison(frame, screen.whole, comparison, keymap, theme);
-        }
+        // The panes, the filter prompt (in the footer), and the popups that carry their
+        // data (drawn from it, `Popup::drawn`).
+        _ => {}
     }
 }

@@ -148,7 +148,11 @@ fn a_refused_audit_lookup_of_b_s_row_is_explained_as_b() {
             result: Err(denied("LookupEvents", "us-east-1")),
         }),
     );
-    let view = h.state.audit.view.as_ref().expect("the audit view");
+    let view = h
+        .state
+        .layers
+        .popup::<audit::AuditView>()
+        .expect("the audit view");
     let why = view.error.clone().expect("the lookup failed");
     assert!(why.contains(BOB) && !why.contains(ALICE), "{why}");
 }
@@ -185,7 +189,11 @@ fn the_audit_pane_asked_as_b_leaves_out_b_s_own_reads_not_a_s() {
             }),
         }),
     );
-    let view = h.state.audit.view.as_ref().expect("the audit view");
+    let view = h
+        .state
+        .layers
+        .popup::<audit::AuditView>()
+        .expect("the audit view");
     assert_eq!(
         view.me.arn.as_deref(),
         Some(BOB),

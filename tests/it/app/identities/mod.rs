@@ -197,7 +197,11 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
             }),
         }),
     );
-    let view = h.state.audit.view.as_ref().expect("the audit view");
+    let view = h
+        .state
+        .layers
+        .popup::<audit::AuditView>()
+        .expect("the audit view");
     assert_eq!(view.scope.identity(), B);
     assert!(
         view.streams.iter().all(|s| s.in_flight != Some(query)),

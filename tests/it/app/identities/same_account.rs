@@ -9,6 +9,7 @@ use smtui_core::app::{
     Action, AwsCall, Command, Effect, Outcome, Timer, Written, hold_identity, release_identity,
 };
 use smtui_core::features::browse::Command as BrowseCommand;
+use smtui_core::features::rotation::overview::Overview;
 use smtui_core::features::{lifecycle, reveal};
 use smtui_core::ids::RowKey;
 
@@ -207,7 +208,12 @@ fn the_rotation_overview_jumps_to_the_row_of_the_identity_it_found_it_in() {
     let (mut h, a, _) = same_account();
     for at in 0..2 {
         h.press(KeyCode::Char('o'), KeyModifiers::NONE);
-        let overview = h.state.rotation.overview.clone().expect("the overview");
+        let overview = h
+            .state
+            .layers
+            .popup::<Overview>()
+            .cloned()
+            .expect("the overview");
         let found: Vec<_> = overview
             .report
             .findings

@@ -24,30 +24,20 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// Help and docs order: the panes, everywhere, then each popup.
-    pub const ORDER: [Scope; 21] = [
-        Scope::In(Layer::List),
-        Scope::In(Layer::Value),
-        Scope::Global,
-        Scope::In(Layer::Filter),
-        Scope::In(Layer::Palette),
-        Scope::In(Layer::Help),
-        Scope::In(Layer::Versions),
-        Scope::In(Layer::Compare),
-        Scope::In(Layer::Delete),
-        Scope::In(Layer::Editor),
-        Scope::In(Layer::Review),
-        Scope::In(Layer::Conflict),
-        Scope::In(Layer::Tags),
-        Scope::In(Layer::Rotation),
-        Scope::In(Layer::Audit),
-        Scope::In(Layer::AuditEvent),
-        Scope::In(Layer::Roles),
-        Scope::In(Layer::Themes),
-        Scope::In(Layer::Messages),
-        Scope::In(Layer::Prompt),
-        Scope::In(Layer::Confirm),
-    ];
+    /// Help and docs order: the panes, everywhere, then each popup (the layers in
+    /// `Layer::ALL`'s order, so a new layer is placed where it is declared).
+    pub const ORDER: [Scope; Layer::ALL.len() + 1] = {
+        /// The panes come before the keys that work everywhere.
+        const PANES: usize = 2;
+        let mut order = [Scope::Global; Layer::ALL.len() + 1];
+        let mut i = 0;
+        while i < Layer::ALL.len() {
+            let at = if i < PANES { i } else { i + 1 };
+            order[at] = Scope::In(Layer::ALL[i]);
+            i += 1;
+        }
+        order
+    };
 
     pub fn name(self) -> &'static str {
         match self {

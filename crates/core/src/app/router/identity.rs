@@ -14,9 +14,10 @@ use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, PromptFor};
 use crate::app::state::State;
 use crate::features::audit::Audit;
+use crate::features::editor::EditSession;
 use crate::features::rotation::relative;
 use crate::features::session::role_form;
-use crate::features::session::switcher::Choice;
+use crate::features::session::switcher::{Choice, Switcher};
 use crate::features::session::{Origin, Renewal};
 use crate::ids::{Arn, Identity};
 use crate::model::AwsError;
@@ -24,7 +25,10 @@ use crate::model::ProfileKind;
 
 /// The switcher's keys, and what its choice does.
 pub(super) fn switcher(state: &mut State, command: crate::app::command::Command, out: &mut Out) {
-    let Some(choice) = state.session.switcher_command(command, out) else {
+    let Some(switcher) = state.layers.popup_mut::<Switcher>() else {
+        return;
+    };
+    let Some(choice) = switcher.command(&state.session, command, out) else {
         return;
     };
     if let Some(why) = switch_blocked(state) {
@@ -416,7 +420,8 @@ pub(super) fn back(state: &mut State, out: &mut Out) {
 /// Why the identity cannot change now, if it cannot: an edit holding text or a save, or
 /// another write on its way (its answer, as the old identity, would be dropped).
 fn switch_blocked(state: &State) -> Option<String> {
-    if let Some(name) = state.editor.unfinished() {
+    let session = state.layers.popup::<EditSession>();
+    if let Some(name) = session.and_then(EditSession::unfinished) {
         return Some(format!(
             "your edit of {name} is not finished (text not saved, a save on its way, or a \
              private label to remove): save or discard the edit first"
@@ -435,9 +440,7 @@ fn switch_blocked(state: &State) -> Option<String> {
 /// new identity what was chosen as the old one); every region is listed again as the new
 /// one.
 fn reload(state: &mut State, out: &mut Out) {
-    state.audit = Audit::default();
     state.rotation.events.clear();
-    state.rotation.overview = None;
     for layer in [
         Layer::Rotation,
         Layer::Audit,
@@ -451,6 +454,8 @@ fn reload(state: &mut State, out: &mut Out) {
     ] {
         close(state, layer);
     }
+    // After the pane closed: the view it handed its room goes with the rest.
+    state.audit = Audit::default();
     // A prompt about a secret goes too; one on the way to another identity stays.
     let about_identity = state.prompt.state.as_ref().is_some_and(|p| {
         matches!(

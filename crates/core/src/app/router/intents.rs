@@ -8,9 +8,10 @@ use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivit
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
+use crate::features::editor::EditSession;
 use crate::features::messages::footer::Footer;
 use crate::features::rotation::RotationRoom;
-use crate::features::tags;
+use crate::features::{audit, tags};
 use crate::ids::SecretRef;
 
 use super::{identity, refuse_read_only, run_command};
@@ -149,12 +150,19 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         | PromptFor::NewOptions { .. }
         | PromptFor::PasswordOptions => {
             let ctx = ctx!(state);
-            state.editor.create_prompted(purpose, &text, &ctx, out);
+            let session = state.layers.popup::<EditSession>();
+            state
+                .editor
+                .create_prompted(session, purpose, &text, &ctx, out);
         }
         PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
             RotationRoom::prompted(purpose, &text, &ctx!(state), out);
         }
-        PromptFor::AuditFilter => state.audit.filtered(&text),
+        PromptFor::AuditFilter => {
+            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
+                view.filtered(&text);
+            }
+        }
         PromptFor::RoleArn => identity::typed(state, &text, out),
         PromptFor::MfaCode { profile } => identity::mfa_typed(state, &profile, text, out),
         PromptFor::RoleOptions { arn } => identity::options_typed(state, &arn, &text, out),
@@ -170,7 +178,8 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
 
 /// Rotation events the audit pane found feed the rotation panel's state.
 pub(super) fn feed_rotation_events(state: &mut State) {
-    if let Some((secret, events)) = state.audit.rotation_events() {
+    let view = state.layers.popup::<audit::AuditView>();
+    if let Some((secret, events)) = view.and_then(audit::AuditView::rotation_events) {
         state.rotation.found_events(&secret, events);
     }
 }
@@ -202,13 +211,14 @@ fn open(state: &mut State, layer: Layer) {
 
 /// Takes `layer` off the stack and forgets what its room held for it.
 pub(super) fn close(state: &mut State, layer: Layer) {
+    // The audit view is not dropped: its room keeps it a while for the next opening.
+    if layer == Layer::Audit
+        && let Some(view) = state.layers.take::<audit::AuditView>()
+    {
+        state.audit.closed(view);
+    }
     state.layers.remove(layer);
     match layer {
-        // Dropping the session zeroizes the buffer.
-        Layer::Editor => {
-            state.layers.remove(Layer::Review);
-            state.editor.session = None;
-        }
         Layer::Palette => state.palette.input.clear(),
         Layer::Confirm => {
             state.confirm.pending = None;
@@ -225,18 +235,14 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Tags
         | Layer::Versions
         | Layer::Compare
-        | Layer::Delete => {}
-        Layer::Themes => state.appearance.closed(),
-        Layer::Rotation => state.rotation.overview = None,
-        Layer::Audit => {
-            state.layers.remove(Layer::AuditEvent);
-            state.audit.closed();
-        }
-        Layer::AuditEvent => {
-            if let Some(view) = state.audit.view.as_mut() {
-                view.record = None;
-            }
-        }
+        | Layer::Delete
+        | Layer::Rotation
+        | Layer::Roles
+        | Layer::Themes
+        | Layer::Audit
+        | Layer::AuditEvent
+        // Its session went with it, its buffers zeroized, and the review or conflict over it.
+        | Layer::Editor => {}
         Layer::Prompt => {
             // A prompt left with Esc: an MFA code typed into it is wiped, not just dropped.
             if let Some(mut prompt) = state.prompt.state.take()
@@ -245,6 +251,5 @@ pub(super) fn close(state: &mut State, layer: Layer) {
                 zeroize::Zeroize::zeroize(&mut prompt.input);
             }
         }
-        Layer::Roles => state.session.switcher = None,
     }
 }

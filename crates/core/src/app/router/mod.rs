@@ -13,15 +13,17 @@ use crate::app::action::{Action, TextEdit};
 use crate::app::command::Command;
 use crate::app::effect::Effect;
 use crate::app::envelope::{IdentityId, Stamp};
+use crate::app::keyed::keyed;
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
 use crate::app::room::{Intent, OnYes, Out};
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
-use crate::features::editor;
+use crate::features::editor::{self, EditSession};
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
-use crate::features::{lifecycle, tags, versions};
+use crate::features::session::switcher::Switcher;
+use crate::features::{appearance, audit, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -79,7 +81,11 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     match action {
         Action::Command(command) => run_command(state, command, &mut out),
         Action::Text(edit) => text(state, edit, &mut out),
-        Action::EditorKey(key) => state.editor.key(key),
+        Action::EditorKey(key) => {
+            if let Some(session) = state.layers.popup_mut::<EditSession>() {
+                session.key(key);
+            }
+        }
         Action::Paste(text) => paste(state, &text, &mut out),
         Action::Result(envelope) => result(state, envelope, &mut out),
         Action::DetailDue { secret } => {
@@ -89,8 +95,10 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
         Action::MaskDue => {
             // `|`, not `||`: every popup's values are masked, not only the first's.
-            let comparison = state.layers.popup_mut::<versions::Comparison>();
-            if comparison.is_some_and(|c| c.mask_due(now)) | state.editor.mask_due(now) {
+            let compared = state.layers.popup_mut::<versions::Comparison>();
+            let compared = compared.is_some_and(|c| c.mask_due(now));
+            let edited = state.layers.popup_mut::<EditSession>();
+            if compared | edited.is_some_and(|s| s.mask_due(now)) {
                 out.info(format!(
                     "Values masked again after {} s",
                     state.settings.reveal_timeout.as_secs()
@@ -114,7 +122,9 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         }
         Action::AuditRetryDue { query } => {
             let ctx = ctx!(state);
-            state.audit.retry_due(query, &ctx, &mut out);
+            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
+                state.audit.retry_due(view, query, &ctx, &mut out);
+            }
         }
         Action::Quit => quit(state, &mut out),
         Action::Terminate => terminate(state, &mut out),
@@ -148,6 +158,15 @@ pub fn release_identity(state: &mut State, identity: IdentityId) {
     state.details.forget(identity);
     state.reveal.forget(identity);
     state.audit.forget(identity);
+    if state
+        .layers
+        .popup::<audit::AuditView>()
+        .is_some_and(|view| view.scope.identity() == identity)
+    {
+        // The open view goes, and the record opened from it.
+        state.layers.remove(Layer::AuditEvent);
+        state.layers.remove(Layer::Audit);
+    }
     state.rotation.forget(identity);
 }
 
@@ -220,58 +239,44 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         open_palette(state, out);
         return;
     }
+    // A popup that takes its keys alone is handed them from the stack.
+    let ctx = ctx!(state);
+    if let Some(popup) = state.layers.top_popup_mut().and_then(keyed) {
+        popup.command(command, &ctx, out);
+        return;
+    }
     match top {
         Layer::List | Layer::Value => pane_command(state, command, out),
         Layer::Filter => state.browse.filter_command(command, out),
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
-        Layer::Versions => {
+        Layer::Editor | Layer::Review | Layer::Conflict => {
             let ctx = ctx!(state);
-            if let Some(picker) = state.layers.popup_mut::<versions::Picker>() {
-                picker.command(command, &ctx, out);
+            if let Some(session) = state.layers.popup_mut::<EditSession>() {
+                match top {
+                    Layer::Review => session.review_command(command, &ctx, out),
+                    Layer::Conflict => session.conflict_command(command, &ctx, out),
+                    _ => session.command(command, &ctx, out),
+                }
             }
         }
-        Layer::Compare => {
-            let ctx = ctx!(state);
-            if let Some(comparison) = state.layers.popup_mut::<versions::Comparison>() {
-                comparison.command(command, &ctx, out);
-            }
-        }
-        Layer::Delete => {
-            let ctx = ctx!(state);
-            if let Some(form) = state.layers.popup_mut::<lifecycle::DeleteForm>() {
-                form.command(command, &ctx, out);
-            }
-        }
-        Layer::Editor => {
-            let ctx = ctx!(state);
-            state.editor.command(command, &ctx, out);
-        }
-        Layer::Review => {
-            let ctx = ctx!(state);
-            state.editor.review_command(command, &ctx, out);
-        }
-        Layer::Conflict => {
-            let ctx = ctx!(state);
-            state.editor.conflict_command(command, &ctx, out);
-        }
-        Layer::Tags => {
-            let ctx = ctx!(state);
-            if let Some(popup) = state.layers.popup_mut::<tags::Popup>() {
-                popup.command(command, &ctx, out);
-            }
-        }
-        Layer::Rotation => state.rotation.overview_command(command, out),
         Layer::Audit => {
             let ctx = ctx!(state);
-            state.audit.command(command, &ctx, out);
+            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
+                state.audit.command(view, command, &ctx, out);
+            }
         }
-        Layer::AuditEvent => state.audit.record_command(command, out),
         Layer::Roles => identity::switcher(state, command, out),
-        Layer::Themes => state.appearance.command(command, out),
+        Layer::Themes => {
+            if let Some(picker) = state.layers.popup_mut::<appearance::Picker>() {
+                state.appearance.command(picker, command, out);
+            }
+        }
         Layer::Messages => state.messages.command(command, out),
         Layer::Prompt => state.prompt.command(command, out),
         Layer::Confirm => state.confirm.command(command, out),
+        // The popups that take their keys alone took them above.
+        _ => {}
     }
 }
 
@@ -344,7 +349,9 @@ fn region_here(state: &State) -> Option<String> {
 /// must not quit, nor a line break answer a prompt). Elsewhere it is ignored, and said.
 fn paste(state: &mut State, pasted: &SecretValue, out: &mut Out) {
     if state.layers.top() == Layer::Editor {
-        state.editor.paste(pasted);
+        if let Some(session) = state.layers.popup_mut::<EditSession>() {
+            session.paste(pasted);
+        }
         return;
     }
     if !state.takes_text() {
@@ -370,7 +377,11 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
         Layer::Palette => state.palette.text(edit),
         Layer::Confirm => state.confirm.text(edit),
         Layer::Prompt => state.prompt.text(edit, out),
-        Layer::Roles => state.session.switcher_text(edit),
+        Layer::Roles => {
+            if let Some(switcher) = state.layers.popup_mut::<Switcher>() {
+                switcher.text(edit);
+            }
+        }
         _ => {}
     }
 }
@@ -461,7 +472,11 @@ fn refresh(state: &mut State, out: &mut Out) {
 
 fn quit(state: &mut State, out: &mut Out) {
     // Typed text is never lost to a reflex (Ctrl-c twice): it is saved or discarded first.
-    if let Some(name) = state.editor.unsaved() {
+    if let Some(name) = state
+        .layers
+        .popup::<EditSession>()
+        .and_then(EditSession::unsaved)
+    {
         let save = state.keymap.label(Layer::Editor, editor::commands::SAVE);
         out.warn(format!(
             "Not quitting: your changes to {name} are not saved ({save} saves them; Esc, \

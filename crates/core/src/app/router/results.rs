@@ -8,8 +8,10 @@ use super::intents::feed_rotation_events;
 use crate::app::envelope::{Envelope, Outcome};
 use crate::app::room::{Out, explain};
 use crate::app::state::State;
+use crate::features::audit;
+use crate::features::editor::{EditSession, Editor};
 use crate::features::lifecycle::Lifecycle;
-use crate::features::rotation::RotationRoom;
+use crate::features::rotation::{self, RotationRoom};
 use crate::features::tags::{self, Tags};
 use crate::features::versions::{self, Versions};
 
@@ -36,12 +38,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::SecretsPage { region, page, last } => {
             state.browse.page_arrived(identity, &region, page, last);
             let total = state.browse.list.total();
-            state.rotation.rows_changed(
-                state.browse.list.all(),
-                total,
-                &state.settings,
-                state.wall,
-            );
+            if let Some(overview) = state.layers.popup_mut::<rotation::overview::Overview>() {
+                overview.rows_changed(state.browse.list.all(), total, &state.settings, state.wall);
+            }
         }
         Outcome::RegionFailed { region, error } => {
             out.error(explain(state.session.caller_of(identity), &error));
@@ -61,10 +60,16 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         }
         // Each room's own answers, to that room whole: the router knows none of its variants.
         Outcome::Audit(outcome) => {
-            state.audit.answered(outcome, &ctx!(state), out);
+            let ctx = ctx!(state);
+            let view = state.layers.popup_mut::<audit::AuditView>();
+            state.audit.answered(view, outcome, &ctx, out);
             feed_rotation_events(state);
         }
-        Outcome::Editor(outcome) => state.editor.answered(outcome, &ctx!(state), out),
+        Outcome::Editor(outcome) => {
+            let ctx = ctx!(state);
+            let session = state.layers.popup_mut::<EditSession>();
+            Editor::answered(session, outcome, &ctx, out);
+        }
         Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
         Outcome::Reveal(outcome) => state.reveal.answered(outcome, &ctx!(state), out),
         Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),

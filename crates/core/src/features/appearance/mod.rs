@@ -9,9 +9,10 @@ pub use commands::Command;
 
 use crate::app::command::Command as AppCommand;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
+use crate::kit::Cursor;
 use crate::kit::Theme;
-use crate::kit::{Cursor, Move};
 
 #[derive(Debug, Clone, Default)]
 pub struct Appearance {
@@ -20,12 +21,12 @@ pub struct Appearance {
     pub themes: Vec<Theme>,
     /// Index into `themes` of the theme drawn.
     pub active: usize,
-    pub picker: Option<Picker>,
     /// The config file a theme is kept in, as shown (smtui never writes it).
     pub config_file: Option<String>,
 }
 
-/// The open picker.
+/// The open picker, on the layer stack: closing it drops it, and with it the preview
+/// (the theme drawn is the active one again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     /// The highlighted theme, drawn while highlighted.
@@ -40,17 +41,13 @@ impl Appearance {
         Self {
             themes,
             active,
-            picker: None,
             config_file: None,
         }
     }
 
     /// The theme to draw with: the highlighted one while the picker is open.
-    pub fn current(&self) -> Option<&Theme> {
-        let index = self
-            .picker
-            .as_ref()
-            .map_or(self.active, |p| p.highlighted.at());
+    pub fn current(&self, picker: Option<&Picker>) -> Option<&Theme> {
+        let index = picker.map_or(self.active, |p| p.highlighted.at());
         self.themes.get(index)
     }
 
@@ -59,17 +56,14 @@ impl Appearance {
             out.warn("No themes to choose from");
             return;
         }
-        self.picker = Some(Picker {
+        out.intent(Intent::OpenPopup(Popup::Themes(Picker {
             highlighted: Cursor::at_row(self.active),
             before: self.active,
-        });
-        out.intent(Intent::Open(Layer::Themes));
+        })));
     }
 
-    pub fn command(&mut self, command: AppCommand, out: &mut Out) {
-        let Some(picker) = &mut self.picker else {
-            return;
-        };
+    /// A command in the open `picker`.
+    pub fn command(&mut self, picker: &mut Picker, command: AppCommand, out: &mut Out) {
         if let Some(step) = command.as_move() {
             picker.highlighted.apply(step, self.themes.len());
             return;
@@ -95,18 +89,6 @@ impl Appearance {
             _ => {}
         }
     }
-
-    /// The picker is gone (closed by the router).
-    pub fn closed(&mut self) {
-        self.picker = None;
-    }
-
-    /// Moves the highlight by `step` (the mouse wheel, a click on a row).
-    pub fn highlight(&mut self, step: Move) {
-        if let Some(picker) = &mut self.picker {
-            picker.highlighted.apply(step, self.themes.len());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -122,24 +104,45 @@ mod tests {
         Appearance::new(themes, 0)
     }
 
+    /// Opens the picker: the popup it put on the stack.
+    fn opened(looks: &mut Appearance, out: &mut Out) -> Picker {
+        looks.open(out);
+        match out.intents.pop() {
+            Some(Intent::OpenPopup(Popup::Themes(picker))) => picker,
+            other => panic!("the picker opens with its data: {other:?}"),
+        }
+    }
+
     #[test]
     fn moving_previews_enter_keeps_and_esc_goes_back() {
         let mut looks = appearance();
         let mut out = Out::default();
-        looks.open(&mut out);
-        assert!(matches!(out.intents[..], [Intent::Open(Layer::Themes)]));
-        looks.command(AppCommand::Down, &mut out);
-        assert_eq!(looks.current().map(|t| t.name.as_str()), Some("light"));
-        looks.command(AppCommand::Back, &mut out);
-        looks.closed();
-        assert_eq!(looks.current().map(|t| t.name.as_str()), Some("default"));
+        let mut picker = opened(&mut looks, &mut out);
+        looks.command(&mut picker, AppCommand::Down, &mut out);
+        let name = |t: &Theme| t.name.clone();
+        assert_eq!(
+            looks.current(Some(&picker)).map(name).as_deref(),
+            Some("light")
+        );
+        looks.command(&mut picker, AppCommand::Back, &mut out);
+        // Closed: the picker is dropped, the theme before is drawn.
+        assert_eq!(looks.current(None).map(name).as_deref(), Some("default"));
 
-        looks.open(&mut out);
-        looks.command(AppCommand::Bottom, &mut out);
-        looks.command(AppCommand::Select, &mut out);
-        looks.closed();
+        {
+            let mut picker = opened(&mut looks, &mut out);
+            looks.command(&mut picker, AppCommand::Down, &mut out);
+        }
+        assert_eq!(
+            looks.current(None).map(name).as_deref(),
+            Some("default"),
+            "a picker closed any other way leaves the preview"
+        );
+
+        let mut picker = opened(&mut looks, &mut out);
+        looks.command(&mut picker, AppCommand::Bottom, &mut out);
+        looks.command(&mut picker, AppCommand::Select, &mut out);
         let last = &BUILTIN[BUILTIN.len() - 1].0;
-        assert_eq!(looks.current().map(|t| t.name.as_str()), Some(*last));
+        assert_eq!(looks.current(None).map(name).as_deref(), Some(*last));
         assert!(
             out.intents
                 .iter()
@@ -152,7 +155,11 @@ mod tests {
         let mut looks = Appearance::default();
         let mut out = Out::default();
         looks.open(&mut out);
-        assert!(looks.picker.is_none() && looks.current().is_none());
-        assert!(!out.intents.iter().any(|i| matches!(i, Intent::Open(_))));
+        assert!(looks.current(None).is_none());
+        assert!(
+            !out.intents
+                .iter()
+                .any(|i| matches!(i, Intent::Open(_) | Intent::OpenPopup(_)))
+        );
     }
 }

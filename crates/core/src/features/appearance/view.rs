@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
-use crate::features::appearance::Appearance;
+use crate::features::appearance::{Appearance, Picker};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::sanitize::sanitize_line;
@@ -18,12 +18,10 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     appearance: &Appearance,
+    picker: &Picker,
     keymap: &Keymap,
     theme: &Theme,
 ) {
-    let Some(picker) = &appearance.picker else {
-        return;
-    };
     let rows = usize::from(area.height.saturating_sub(6)).clamp(1, 16);
     let offset = picker.highlighted.window(appearance.themes.len(), rows);
     let lines: Vec<Line> = appearance
@@ -75,4 +73,17 @@ fn swatch(theme: &Theme) -> Vec<Span<'static>> {
     .into_iter()
     .map(|style| Span::styled(" ■", style))
     .collect()
+}
+
+impl crate::app::popup::Drawn for Picker {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(
+            frame,
+            around.whole,
+            around.appearance,
+            self,
+            around.keymap,
+            theme,
+        );
+    }
 }

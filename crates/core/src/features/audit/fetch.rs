@@ -52,12 +52,9 @@ impl Audit {
         self.next_query
     }
 
-    /// Sends the next page of stream `index` of the open view.
-    pub(super) fn request(&mut self, index: usize, ctx: &Ctx, out: &mut Out) {
+    /// Sends the next page of stream `index` of `view`.
+    pub(super) fn request(&mut self, view: &mut AuditView, index: usize, ctx: &Ctx, out: &mut Out) {
         let query = self.query_id();
-        let Some(view) = self.view.as_mut() else {
-            return;
-        };
         let Some(stream) = view.streams.get_mut(index) else {
             return;
         };
@@ -80,15 +77,15 @@ impl Audit {
         });
     }
 
-    /// A page for query `query` (of the open view, or one closed since: then dropped).
+    /// A page for query `query` (of the open view, or of one closed since: then dropped).
     pub fn page_arrived(
         &mut self,
-        query: u64,
-        result: Result<AuditPage, AwsError>,
+        view: Option<&mut AuditView>,
+        (query, result): (u64, Result<AuditPage, AwsError>),
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let Some(view) = self.view.as_mut() else {
+        let Some(view) = view else {
             return;
         };
         let Some(index) = view.streams.iter().position(|s| s.in_flight == Some(query)) else {
@@ -147,29 +144,23 @@ impl Audit {
         merge(view, fresh);
         // A scan goes on by itself (it filters, so a page may add nothing) until its cap.
         if filtered {
-            self.request(index, ctx, out);
+            self.request(view, index, ctx, out);
         } else {
-            self.prefetch(ctx, out);
+            self.prefetch(view, ctx, out);
         }
     }
 
-    /// The wait after a throttled page is over: ask again.
-    pub fn retry_due(&mut self, query: u64, ctx: &Ctx, out: &mut Out) {
-        let Some(view) = self.view.as_mut() else {
-            return;
-        };
+    /// The wait after a throttled page of the open `view` is over: ask again.
+    pub fn retry_due(&mut self, view: &mut AuditView, query: u64, ctx: &Ctx, out: &mut Out) {
         let Some(index) = view.streams.iter().position(|s| s.retry == Some(query)) else {
             return;
         };
         view.streams[index].retry = None;
-        self.request(index, ctx, out);
+        self.request(view, index, ctx, out);
     }
 
     /// The next page of an unfiltered lookup when the selection nears the end of the rows.
-    pub(super) fn prefetch(&mut self, ctx: &Ctx, out: &mut Out) {
-        let Some(view) = self.view.as_ref() else {
-            return;
-        };
+    pub(super) fn prefetch(&mut self, view: &mut AuditView, ctx: &Ctx, out: &mut Out) {
         let near_end = view.selected.at() + PREFETCH_ROWS >= view.row_count();
         if !near_end {
             return;
@@ -182,15 +173,12 @@ impl Audit {
             .map(|(i, _)| i)
             .collect();
         for index in wanted {
-            self.request(index, ctx, out);
+            self.request(view, index, ctx, out);
         }
     }
 
     /// `continue-scan`: another `SCAN_PAGES` pages for every scan that stopped at its cap.
-    pub(super) fn continue_scan(&mut self, ctx: &Ctx, out: &mut Out) {
-        let Some(view) = self.view.as_mut() else {
-            return;
-        };
+    pub(super) fn continue_scan(&mut self, view: &mut AuditView, ctx: &Ctx, out: &mut Out) {
         let mut any = Vec::new();
         for (index, stream) in view.streams.iter_mut().enumerate() {
             if !stream.done && stream.budget == 0 {
@@ -202,7 +190,7 @@ impl Audit {
             out.info("Nothing more to scan in this window");
         }
         for index in any {
-            self.request(index, ctx, out);
+            self.request(view, index, ctx, out);
         }
     }
 }

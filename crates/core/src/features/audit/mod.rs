@@ -128,7 +128,8 @@ pub struct Stream {
     pub done: bool,
 }
 
-/// The pane as it is open.
+/// The pane as it is open: a popup on the layer stack. Closing it hands it to the room,
+/// which keeps it a short while for the next opening (`Audit::closed`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditView {
     pub scope: Scope,
@@ -153,9 +154,16 @@ pub struct AuditView {
     pub filter: String,
     /// Why the last lookup failed, for the pane.
     pub error: Option<String>,
-    /// The event whose whole record is open, and how far it is scrolled.
-    pub record: Option<(usize, Scroll)>,
     pub fetched_at: Instant,
+}
+
+/// The whole record of one event, a popup over the pane: it carries the event it was
+/// opened on, so pages arriving under it do not change what it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub event: AuditEvent,
+    /// How far it is scrolled.
+    pub scroll: Scroll,
 }
 
 impl AuditView {
@@ -222,9 +230,10 @@ impl AuditView {
     }
 }
 
+/// The room: the views closed a short while ago, and what holds from view to view. The
+/// open view is a popup on the layer stack.
 #[derive(Debug, Clone, Default)]
 pub struct Audit {
-    pub view: Option<AuditView>,
     next_query: u64,
     /// Results by scope and window, reused for `CACHE_TTL`.
     cache: HashMap<(Scope, Window), AuditView>,

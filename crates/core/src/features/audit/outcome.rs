@@ -1,7 +1,7 @@
 //! What AWS answers the audit room: pages of CloudTrail events.
 
 use crate::app::room::{Ctx, Out};
-use crate::features::audit::Audit;
+use crate::features::audit::{Audit, AuditView};
 use crate::model::AwsError;
 
 #[derive(Debug, Clone)]
@@ -25,10 +25,17 @@ pub struct AuditPage {
 }
 
 impl Audit {
-    /// An answer to a call this room made.
-    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    /// An answer to a call this room made, with the open view if there is one (a page
+    /// for a view closed since is dropped).
+    pub fn answered(
+        &mut self,
+        view: Option<&mut AuditView>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
         match outcome {
-            Outcome::Page { query, result } => self.page_arrived(query, result, ctx, out),
+            Outcome::Page { query, result } => self.page_arrived(view, (query, result), ctx, out),
         }
     }
 }

@@ -1,12 +1,14 @@
 //! The audit room's update: opening a view (from the cache when fresh), its keys, and the
-//! whole record of one event.
+//! whole record of one event. The open view and the record are popups on the layer stack;
+//! the router lends them to the room.
 
 use crate::app::command::Command;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::fetch::streams_for;
-use crate::features::audit::{Audit, AuditView, CACHE_TTL, Scope, Window};
+use crate::features::audit::{Audit, AuditView, CACHE_TTL, Record, Scope, Window};
 use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
@@ -23,34 +25,37 @@ impl Audit {
             return;
         };
         let scope = Scope::Secret { secret };
-        self.show(scope, Window::Day, String::new(), ctx, out);
+        let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
+        out.intent(Intent::OpenPopup(Popup::Audit(Box::new(view))));
     }
 
     /// `audit-region`: every Secrets Manager event of the selected secret's region (or the
     /// first region).
     pub fn open_region(&mut self, region: String, ctx: &Ctx, out: &mut Out) {
-        self.show(
-            Scope::Region {
-                identity: ctx.stamp.identity,
-                region,
-            },
-            Window::Day,
-            String::new(),
-            ctx,
-            out,
-        );
+        let scope = Scope::Region {
+            identity: ctx.stamp.identity,
+            region,
+        };
+        let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
+        out.intent(Intent::OpenPopup(Popup::Audit(Box::new(view))));
     }
 
-    /// Opens `scope` over `window` with `filter` (a window change and a refresh keep the
-    /// filter: a responder's "what did this role do" must not quietly widen to everything).
-    fn show(&mut self, scope: Scope, window: Window, filter: String, ctx: &Ctx, out: &mut Out) {
-        self.keep();
+    /// The view of `scope` over `window` with `filter` (a window change and a refresh keep
+    /// the filter: a responder's "what did this role do" must not quietly widen to
+    /// everything): the cached one while fresh, else a new one whose lookups are sent.
+    fn view_of(
+        &mut self,
+        scope: Scope,
+        window: Window,
+        filter: String,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) -> AuditView {
         let cached = self
             .cache
             .get(&(scope.clone(), window))
             .filter(|v| ctx.now.duration_since(v.fetched_at) < CACHE_TTL)
             .cloned();
-        out.intent(Intent::Open(Layer::Audit));
         if let Some(mut view) = cached {
             view.include_own = self.include_own;
             if view.filter != filter {
@@ -58,8 +63,7 @@ impl Audit {
                 view.selected.set(0);
             }
             view.learn_me(ctx.caller_arn_of(view.scope.identity()), &self.access_keys);
-            self.view = Some(view);
-            return;
+            return view;
         }
         let end = ctx.wall;
         let start = end.checked_sub(window.length()).unwrap_or(end);
@@ -67,7 +71,7 @@ impl Audit {
             arn: ctx.caller_arn_of(scope.identity()),
             access_keys: self.access_keys.clone(),
         };
-        self.view = Some(AuditView {
+        let mut view = AuditView {
             streams: streams_for(&scope),
             scope,
             window,
@@ -80,50 +84,45 @@ impl Audit {
             me,
             filter,
             error: None,
-            record: None,
             fetched_at: ctx.now,
-        });
-        let streams = self.view.as_ref().map_or(0, |v| v.streams.len());
-        for index in 0..streams {
-            self.request(index, ctx, out);
+        };
+        for index in 0..view.streams.len() {
+            self.request(&mut view, index, ctx, out);
         }
+        view
     }
 
-    /// Keeps the open view for `CACHE_TTL` (it is shown again if reopened meanwhile).
-    fn keep(&mut self) {
-        if let Some(view) = self.view.take()
-            && !view.loading()
-        {
+    /// Closing the pane: the view is kept for `CACHE_TTL` (it is shown again if reopened
+    /// meanwhile).
+    pub fn closed(&mut self, view: AuditView) {
+        if !view.loading() {
             self.cache.insert((view.scope.clone(), view.window), view);
         }
     }
 
-    /// Closing the pane: the view is kept a while for the next opening.
-    pub fn closed(&mut self) {
-        self.keep();
-    }
-
-    /// The pane's keys.
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
-        let Some(view) = self.view.as_mut() else {
-            out.intent(Intent::Close(Layer::Audit));
-            return;
-        };
+    /// The open pane's keys.
+    pub fn command(&mut self, view: &mut AuditView, command: Command, ctx: &Ctx, out: &mut Out) {
         view.learn_me(ctx.caller_arn_of(view.scope.identity()), &self.access_keys);
         if let Some(step) = command.as_move() {
             view.selected.apply(step, view.row_count());
-            self.prefetch(ctx, out);
+            self.prefetch(view, ctx, out);
             return;
         }
         match command {
-            Command::Select if view.rows().nth(view.selected.at()).is_some() => {
-                view.record = Some((view.selected.at(), Scroll::default()));
-                out.intent(Intent::Open(Layer::AuditEvent));
+            Command::Select => {
+                if let Some(event) = view.rows().nth(view.selected.at()) {
+                    let record = Record {
+                        event: event.clone(),
+                        scroll: Scroll::default(),
+                    };
+                    out.intent(Intent::OpenPopup(Popup::AuditEvent(record)));
+                }
             }
             Command::Audit(AuditCommand::Window) => {
                 let (scope, window) = (view.scope.clone(), view.window.next());
                 let filter = view.filter.clone();
-                self.show(scope, window, filter, ctx, out);
+                let next = self.view_of(scope, window, filter, ctx, out);
+                self.closed(std::mem::replace(view, next));
             }
             Command::Audit(AuditCommand::ToggleUtc) => view.utc = !view.utc,
             Command::Audit(AuditCommand::ToggleOwnReads) => {
@@ -131,13 +130,12 @@ impl Audit {
                 view.include_own = self.include_own;
                 view.selected.set(0);
             }
-            Command::Audit(AuditCommand::ContinueScan) => self.continue_scan(ctx, out),
+            Command::Audit(AuditCommand::ContinueScan) => self.continue_scan(view, ctx, out),
             Command::Refresh => {
                 let (scope, window) = (view.scope.clone(), view.window);
                 let filter = view.filter.clone();
-                self.view = None;
                 self.cache.remove(&(scope.clone(), window));
-                self.show(scope, window, filter, ctx, out);
+                *view = self.view_of(scope, window, filter, ctx, out);
             }
             Command::Filter => out.intent(Intent::Prompt {
                 label: "Show events whose name, principal or outcome contains".to_owned(),
@@ -149,53 +147,62 @@ impl Audit {
         }
     }
 
+    /// `identity` is no longer held: its cached views go (the router closes an open one).
+    pub fn forget(&mut self, identity: IdentityId) {
+        self.cache
+            .retain(|(scope, _), _| scope.identity() != identity);
+    }
+}
+
+impl AuditView {
     /// The filter typed into the prompt.
     pub fn filtered(&mut self, text: &str) {
-        if let Some(view) = self.view.as_mut() {
-            text.trim().clone_into(&mut view.filter);
-            view.selected.set(0);
-        }
+        text.trim().clone_into(&mut self.filter);
+        self.selected.set(0);
     }
 
-    /// The record popup's keys: scroll, close.
-    pub fn record_command(&mut self, command: Command, out: &mut Out) {
-        let Some((_, scroll)) = self.view.as_mut().and_then(|v| v.record.as_mut()) else {
-            out.intent(Intent::Close(Layer::AuditEvent));
-            return;
+    /// The identity the lookup `query` of this view is made as (its scope's).
+    pub fn asked_as(&self, query: u64) -> Option<IdentityId> {
+        self.streams
+            .iter()
+            .any(|s| s.in_flight == Some(query))
+            .then(|| self.scope.identity())
+    }
+
+    /// Rotation events found for the secret of this view (they feed the rotation panel).
+    pub fn rotation_events(&self) -> Option<(SecretRef, Vec<RotationEvent>)> {
+        let Scope::Secret { secret } = &self.scope else {
+            return None;
         };
+        let events = self
+            .events
+            .iter()
+            .filter_map(crate::model::audit::AuditEvent::rotation_event)
+            .collect();
+        Some((secret.clone(), events))
+    }
+}
+
+impl Record {
+    /// The record popup's keys: scroll, close.
+    pub fn command(&mut self, command: Command, out: &mut Out) {
         if let Some(step) = command.as_move() {
-            scroll.apply(step);
+            self.scroll.apply(step);
             return;
         }
         if command == Command::Back {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
     }
+}
 
-    /// `identity` is no longer held: its views, open or cached, go.
-    pub fn forget(&mut self, identity: IdentityId) {
-        if self
-            .view
-            .as_ref()
-            .is_some_and(|v| v.scope.identity() == identity)
-        {
-            self.view = None;
-        }
-        self.cache
-            .retain(|(scope, _), _| scope.identity() != identity);
-    }
-
-    /// Rotation events found for `secret` in the open view (they feed the rotation panel).
-    pub fn rotation_events(&self) -> Option<(SecretRef, Vec<RotationEvent>)> {
-        let view = self.view.as_ref()?;
-        let Scope::Secret { secret } = &view.scope else {
-            return None;
-        };
-        let events = view
-            .events
-            .iter()
-            .filter_map(crate::model::audit::AuditEvent::rotation_event)
-            .collect();
-        Some((secret.clone(), events))
+impl crate::app::keyed::Keyed for Record {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        _ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        Record::command(self, command, out);
     }
 }

@@ -16,7 +16,7 @@ use crate::app::layers::Layer;
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
-use crate::features::audit::{AuditView, Scope};
+use crate::features::audit::{AuditView, Record, Scope};
 use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::elide_middle;
 use crate::kit::wrap::wrap_indented;
@@ -246,10 +246,8 @@ fn lookup_state(view: &AuditView, continue_key: &str, theme: &Theme) -> (String,
 
 /// The whole record of the open event, pretty-printed, sanitised and wrapped to the popup
 /// (nothing is cut at its edge: it reads by scrolling up and down).
-pub fn render_record(frame: &mut Frame, area: Rect, view: &AuditView, theme: &Theme) {
-    let Some(record) = record_layout(area, view, theme) else {
-        return;
-    };
+pub fn render_record(frame: &mut Frame, area: Rect, record: &Record, theme: &Theme) {
+    let record = record_layout(area, record, theme);
     let block = pane_block(record.title, true, theme);
     // The scroll kept in the state may have run past the end (update does not know the
     // popup's size): the last page is shown then, never an empty popup.
@@ -275,9 +273,8 @@ struct RecordLayout<'a> {
     height: u16,
 }
 
-fn record_layout<'a>(area: Rect, view: &'a AuditView, theme: &Theme) -> Option<RecordLayout<'a>> {
-    let (index, scroll) = view.record.as_ref()?;
-    let event = view.rows().nth(*index)?;
+fn record_layout<'a>(area: Rect, record: &'a Record, theme: &Theme) -> RecordLayout<'a> {
+    let (event, scroll) = (&record.event, &record.scroll);
     let pretty = serde_json::from_str::<serde_json::Value>(&event.raw)
         .ok()
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
@@ -296,11 +293,28 @@ fn record_layout<'a>(area: Rect, view: &'a AuditView, theme: &Theme) -> Option<R
         .iter()
         .flat_map(|l| wrap_indented(l, usize::from(inner.width)))
         .collect();
-    Some(RecordLayout {
+    RecordLayout {
         popup,
         title,
         lines,
         scroll,
         height: inner.height,
-    })
+    }
+}
+
+impl crate::app::popup::Drawn for AuditView {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        let context = (&around.settings.time_zone, around.keymap);
+        render(frame, around.docked, self, context, theme);
+    }
+
+    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+        Some(around.docked)
+    }
+}
+
+impl crate::app::popup::Drawn for Record {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render_record(frame, around.docked, self, theme);
+    }
 }

@@ -7,7 +7,7 @@ use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, ctrl, k};
 use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Out};
-use crate::features::editor::{Editor, Loaded};
+use crate::features::editor::{EditSession, Editor, Loaded};
 use Acts::{Creates, Discards, Writes};
 
 /// What a key or the palette can ask of the editor room.
@@ -79,12 +79,10 @@ pub(crate) const KEYS: &[Item] = &[
 impl Editor {
     /// Whether `command` can act now: a secret scheduled for deletion is not edited, and
     /// field by field opens only what form mode can: a flat JSON object.
-    pub(crate) fn available(&self, command: Command, ctx: &Ctx) -> bool {
+    pub(crate) fn available(session: Option<&EditSession>, command: Command, ctx: &Ctx) -> bool {
         match command {
             Edit => ctx.selected.is_some_and(|s| s.deleted_date.is_none()),
-            FormMode => self
-                .session
-                .as_ref()
+            FormMode => session
                 .and_then(|s| s.loaded.as_ref())
                 .is_some_and(Loaded::has_fields),
             Create | GeneratePassword | Save | Discard | ReloadTheirs | Overwrite => true,

@@ -10,11 +10,11 @@ use crate::diff::{self, Kind};
 use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::update::review;
-use crate::features::editor::{Editor, Theirs};
+use crate::features::editor::{EditSession, Theirs};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
 
-impl Editor {
+impl EditSession {
     /// Their value arrived: the conflict view opens.
     pub fn theirs_loaded(
         &mut self,
@@ -23,10 +23,10 @@ impl Editor {
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let ours = |s: &&mut super::EditSession| s.secret.as_ref() == Some(secret);
-        let Some(session) = self.session.as_mut().filter(ours) else {
+        let session = self;
+        if session.secret.as_ref() != Some(secret) {
             return;
-        };
+        }
         let Some(loaded) = &session.loaded else {
             return;
         };
@@ -72,10 +72,7 @@ impl Editor {
     }
 
     pub fn conflict_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
-        let Some(session) = self.session.as_mut() else {
-            out.intent(Intent::Close(Layer::Conflict));
-            return;
-        };
+        let session = self;
         match command {
             Command::Reveal => {
                 if let Some(theirs) = session.theirs.as_mut() {
@@ -111,9 +108,7 @@ impl Editor {
     /// After the yes: their value becomes the text being edited, and the base of the next
     /// save.
     pub fn reload_theirs(&mut self, out: &mut Out) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
+        let session = self;
         let (Some(theirs), Some(loaded)) = (session.theirs.take(), session.loaded.as_mut()) else {
             return;
         };

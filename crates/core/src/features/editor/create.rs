@@ -7,6 +7,7 @@ use zeroize::Zeroizing;
 
 use crate::app::effect::AwsCall;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Intent, Out, PromptFor};
 use crate::features::editor::Call;
@@ -144,8 +145,16 @@ impl Editor {
         });
     }
 
-    /// The name or the description was typed.
-    pub fn create_prompted(&mut self, purpose: PromptFor, text: &str, ctx: &Ctx, out: &mut Out) {
+    /// The name or the description was typed, or (over the open `session`) the options of
+    /// a password to generate.
+    pub fn create_prompted(
+        &mut self,
+        session: Option<&EditSession>,
+        purpose: PromptFor,
+        text: &str,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
         match purpose {
             PromptFor::NewName { region } => {
                 let name = text.trim().to_owned();
@@ -191,7 +200,7 @@ impl Editor {
                     }
                 };
                 let kind = if spec.binary { "binary, typed as base64" } else { "text or JSON" };
-                self.session = Some(EditSession {
+                let session = EditSession {
                     region,
                     secret: None,
                     name,
@@ -210,12 +219,12 @@ impl Editor {
                     theirs: None,
                     creating: Some(spec),
                     revealed: Revealed::default(),
-                });
-                out.intent(Intent::Open(Layer::Editor));
+                };
+                out.intent(Intent::OpenPopup(Popup::Editor(Box::new(session))));
             }
             PromptFor::PasswordOptions => match password_options(text) {
                 Ok(options) => {
-                    if let Some(session) = &self.session {
+                    if let Some(session) = session {
                         out.call(ctx, AwsCall::Editor(Call::RandomPassword {
                             region: session.region.clone(),
                             options,
@@ -232,12 +241,12 @@ impl Editor {
             _ => {}
         }
     }
+}
 
+impl EditSession {
     /// `Ctrl-g`: asks for the generator's options.
     pub fn ask_password(&mut self, out: &mut Out) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
+        let session = self;
         if let Phase::Form { field: None, .. } = session.phase {
             session.message =
                 Some("Open a field (Enter), then Ctrl-g puts a password in it".to_owned());
@@ -259,9 +268,7 @@ impl Editor {
 
     /// A generated password arrived: typed in at the cursor, within the size limit.
     pub fn password_generated(&mut self, result: Result<SecretValue, AwsError>, ctx: &Ctx) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
+        let session = self;
         // Only while the text or a form field is being edited: not into a review, a save on
         // its way, or the hidden text behind form mode.
         let buffer = match &mut session.phase {
@@ -306,13 +313,10 @@ impl Editor {
         ctx: &Ctx,
         out: &mut Out,
     ) {
-        let Some(session) = self
-            .session
-            .as_mut()
-            .filter(|s| s.name == name && s.awaits(token))
-        else {
+        let session = self;
+        if session.name != name || !session.awaits(token) {
             return;
-        };
+        }
         session.phase = Phase::Editing;
         match result {
             Ok(arn) => {

@@ -112,7 +112,9 @@ impl Loaded {
     }
 }
 
-/// One editing session: which secret, and how far it got.
+/// One editing session: which secret, and how far it got. A popup on the layer stack while
+/// the editor is open; closing it drops it, and its buffers are zeroized as they go. The
+/// review and the conflict are views of it, drawn over it from it.
 #[derive(Debug)]
 pub struct EditSession {
     pub region: String,
@@ -185,18 +187,17 @@ pub struct Theirs {
     pub revealed: Revealed,
 }
 
-/// No `Clone`: the buffer is secret material and exists once.
+/// The room: what it holds while the editor is open is the session itself, on the layer
+/// stack. No `Clone` there: the buffer is secret material and exists once.
 #[derive(Debug, Default)]
-pub struct Editor {
-    pub session: Option<EditSession>,
-}
+pub struct Editor;
 
-impl Editor {
+impl EditSession {
     /// The secret whose edit must end before the identity changes, if any: typed changes
     /// not saved, a save on its way (its answer comes back to the old identity), or private
     /// labels to remove (as the old identity, when the editor is left).
     pub fn unfinished(&self) -> Option<&str> {
-        let session = self.session.as_ref()?;
+        let session = self;
         let saving = matches!(session.phase, Phase::Saving);
         let labels = session
             .loaded
@@ -207,7 +208,7 @@ impl Editor {
 
     /// The secret whose typed changes are not saved, if any: quitting would lose them.
     pub fn unsaved(&self) -> Option<&str> {
-        let session = self.session.as_ref()?;
+        let session = self;
         let changed = session.loaded.as_ref().is_some_and(Loaded::changed);
         changed.then_some(session.name.as_str())
     }

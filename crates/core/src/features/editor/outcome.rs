@@ -3,8 +3,8 @@
 
 use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
-use crate::features::editor::Editor;
 use crate::features::editor::call::{Call, EditFetch};
+use crate::features::editor::{EditSession, Editor};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
 use crate::secret::SecretValue;
@@ -72,34 +72,41 @@ impl Outcome {
 }
 
 impl Editor {
-    /// An answer to a call this room made.
-    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    /// An answer to a call this room made, with the open editor if there is one: an answer
+    /// for an editor closed since is dropped (the labels' removal, made as it closed, is
+    /// said whatever is open).
+    pub fn answered(session: Option<&mut EditSession>, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        if let Outcome::LabelsRemoved { call, result } = outcome {
+            Self::labels_removed(&call, result, ctx, out);
+            return;
+        }
+        let Some(session) = session else {
+            return;
+        };
         match outcome {
             Outcome::Source {
                 secret,
                 purpose: EditFetch::Open,
                 result,
-            } => self.source_loaded(&secret, result, ctx, out),
+            } => session.source_loaded(&secret, result, ctx, out),
             Outcome::Source {
                 secret,
                 purpose: EditFetch::Theirs,
                 result,
-            } => self.theirs_loaded(&secret, result, ctx, out),
+            } => session.theirs_loaded(&secret, result, ctx, out),
             Outcome::Saved {
                 secret,
                 token,
                 result,
                 left,
-            } => self.saved(&secret, &token, (result, left), ctx, out),
+            } => session.saved(&secret, &token, (result, left), ctx, out),
             Outcome::Created {
                 name,
                 token,
                 result,
-            } => self.created(&name, &token, result, ctx, out),
-            Outcome::Password { result } => self.password_generated(result, ctx),
-            Outcome::LabelsRemoved { call, result } => {
-                Self::labels_removed(&call, result, ctx, out);
-            }
+            } => session.created(&name, &token, result, ctx, out),
+            Outcome::Password { result } => session.password_generated(result, ctx),
+            Outcome::LabelsRemoved { .. } => {}
         }
     }
 }

@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::Call;
@@ -52,7 +53,7 @@ impl Editor {
         let Some(secret) = ctx.secret_ref(secret, out) else {
             return;
         };
-        self.session = Some(EditSession {
+        let session = EditSession {
             region: secret.region.clone(),
             secret: Some(secret.clone()),
             name,
@@ -62,8 +63,8 @@ impl Editor {
             theirs: None,
             creating: None,
             revealed: Revealed::default(),
-        });
-        out.intent(Intent::Open(Layer::Editor));
+        };
+        out.intent(Intent::OpenPopup(Popup::Editor(Box::new(session))));
         out.call(
             ctx,
             AwsCall::Editor(Call::FetchForEdit {
@@ -73,7 +74,9 @@ impl Editor {
             }),
         );
     }
+}
 
+impl EditSession {
     /// The current value arrived.
     pub fn source_loaded(
         &mut self,
@@ -87,9 +90,10 @@ impl Editor {
         let waiting = |s: &EditSession| {
             s.secret.as_ref() == Some(secret) && matches!(s.phase, Phase::Loading)
         };
-        let Some(session) = self.session.as_mut().filter(|s| waiting(s)) else {
+        let session = self;
+        if !waiting(session) {
             return;
-        };
+        }
         let value = match result {
             Ok(value) => value,
             Err(error) => {
@@ -143,9 +147,7 @@ impl Editor {
 
     /// A key typed into the buffer (or, in form mode, moving between fields or into one).
     pub fn key(&mut self, key: KeyEvent) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
+        let session = self;
         if matches!(session.phase, Phase::Form { .. }) {
             form_key(session, key);
             return;
@@ -167,9 +169,7 @@ impl Editor {
     /// A paste: into the text, or the form's open field, at the cursor in one go; the whole
     /// of it or, past the service's limit, none of it.
     pub fn paste(&mut self, pasted: &SecretValue) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
+        let session = self;
         let text = pasted.expose_str().unwrap_or_default();
         let buffer = match &mut session.phase {
             Phase::Form {
@@ -199,14 +199,11 @@ impl Editor {
 
     /// The editor layer's commands: save (review first), leave, discard.
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
-        let Some(session) = self.session.as_mut() else {
-            out.intent(Intent::Close(Layer::Editor));
-            return;
-        };
+        let session = self;
         match command {
             Command::Editor(EditorCommand::Save) => review(session, ctx, out),
             Command::Editor(EditorCommand::FormMode) => toggle_form(session),
-            Command::Editor(EditorCommand::GeneratePassword) => self.ask_password(out),
+            Command::Editor(EditorCommand::GeneratePassword) => session.ask_password(out),
             Command::Reveal => session.toggle_reveal(ctx, out),
             // In form mode, Esc leaves the field being edited first. The form is where a
             // JSON object opens, so Esc there leaves the editor as it does from the text
@@ -228,7 +225,7 @@ impl Editor {
                 }
                 _ => labels::leave(session, ctx, out),
             },
-            Command::Editor(EditorCommand::ReloadTheirs) => self.reload_theirs(out),
+            Command::Editor(EditorCommand::ReloadTheirs) => session.reload_theirs(out),
             Command::Editor(EditorCommand::Discard) => {
                 out.info(format!("Changes to {} discarded", session.name));
                 labels::leave(session, ctx, out);
@@ -240,9 +237,7 @@ impl Editor {
     /// Masks the editor's, the review's or the conflict's values once their time is up; true
     /// when it did.
     pub fn mask_due(&mut self, now: Instant) -> bool {
-        let Some(session) = self.session.as_mut() else {
-            return false;
-        };
+        let session = self;
         let review = match &mut session.phase {
             Phase::Reviewing { revealed, .. } => revealed.expire(now),
             _ => false,
@@ -257,10 +252,7 @@ impl Editor {
 
     /// The review's commands: reveal the values, save, or go back to editing.
     pub fn review_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
-        let Some(session) = self.session.as_mut() else {
-            out.intent(Intent::Close(Layer::Review));
-            return;
-        };
+        let session = self;
         match (&mut session.phase, command) {
             (Phase::Reviewing { revealed, .. }, Command::Reveal) => revealed.toggle(ctx, out),
             (Phase::Reviewing { .. }, Command::Confirm) => {
@@ -333,13 +325,10 @@ impl Editor {
         out: &mut Out,
     ) {
         // Only the answer to the save this editor is waiting for.
-        let Some(session) = self
-            .session
-            .as_mut()
-            .filter(|s| s.secret.as_ref() == Some(secret) && s.awaits(token))
-        else {
+        let session = self;
+        if session.secret.as_ref() != Some(secret) || !session.awaits(token) {
             return;
-        };
+        }
         let Some(loaded) = session.loaded.as_mut() else {
             return;
         };

@@ -216,3 +216,14 @@ fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest {
         typed: Some(form.secret.name.clone()),
     }
 }
+
+impl crate::app::keyed::Keyed for DeleteForm {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        DeleteForm::command(self, command, ctx, out);
+    }
+}

@@ -67,3 +67,9 @@ pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap,
         popup,
     );
 }
+
+impl crate::app::popup::Drawn for DeleteForm {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(frame, around.whole, self, around.keymap, theme);
+    }
+}

@@ -21,10 +21,9 @@ use crate::model::Rotation;
 use crate::model::rotation::{Facts, Health, StageMap, derive};
 
 /// The rotation room. The panel has no state of its own (it draws the selection); the
-/// overview popup does.
+/// overview popup carries its own, on the layer stack.
 #[derive(Debug, Clone, Default)]
 pub struct RotationRoom {
-    pub overview: Option<overview::Overview>,
     /// Rotation events the audit pane found, by the identity that looked them up and the
     /// secret's ARN.
     pub events: std::collections::HashMap<(IdentityId, String), Vec<crate::model::RotationEvent>>,

@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
 use crate::app::settings::Settings;
 use crate::features::rotation::RotationRoom;
@@ -46,7 +47,7 @@ impl OverviewSort {
     }
 }
 
-/// The overview popup.
+/// The overview popup, on the layer stack while open (closing it drops it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overview {
     pub report: Report,
@@ -150,10 +151,12 @@ impl RotationRoom {
             out.info("Nothing is listed yet");
             return;
         }
-        self.overview = Some(build(rows, total, settings, now, OverviewSort::Risk));
-        out.intent(Intent::Open(Layer::Rotation));
+        let overview = build(rows, total, settings, now, OverviewSort::Risk);
+        out.intent(Intent::OpenPopup(Popup::Rotation(overview)));
     }
+}
 
+impl Overview {
     /// More rows arrived while the overview is open: built again, keeping the highlighted
     /// secret and the sort.
     pub fn rows_changed<'a>(
@@ -163,26 +166,20 @@ impl RotationRoom {
         settings: &Settings,
         now: Timestamp,
     ) {
-        let Some(old) = self.overview.as_ref() else {
-            return;
-        };
-        if old.built_from == total {
+        if self.built_from == total {
             return;
         }
-        let row = old.selected_finding().map(Finding::row);
-        let mut new = build(rows, total, settings, now, old.sort);
+        let row = self.selected_finding().map(Finding::row);
+        let mut new = build(rows, total, settings, now, self.sort);
         if let Some(at) = row.and_then(|row| new.report.findings.iter().position(|f| f.is(&row))) {
             new.selected.set(at);
         }
-        self.overview = Some(new);
+        *self = new;
     }
 
     /// The overview's keys.
-    pub fn overview_command(&mut self, command: Command, out: &mut Out) {
-        let Some(overview) = self.overview.as_mut() else {
-            out.intent(Intent::Close(Layer::Rotation));
-            return;
-        };
+    pub fn command(&mut self, command: Command, out: &mut Out) {
+        let overview = self;
         if let Some(step) = command.as_move() {
             overview
                 .selected
@@ -234,6 +231,17 @@ fn build<'a>(
     };
     overview.sort_findings();
     overview
+}
+
+impl crate::app::keyed::Keyed for Overview {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        _ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        Overview::command(self, command, out);
+    }
 }
 
 #[cfg(test)]

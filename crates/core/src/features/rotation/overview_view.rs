@@ -319,6 +319,16 @@ fn render_table(frame: &mut Frame, table: Rect, overview: &Overview, theme: &The
     );
 }
 
+impl crate::app::popup::Drawn for Overview {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(frame, around.whole, self, theme);
+    }
+
+    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+        Some(around.whole)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,8 +96,6 @@ pub struct Session {
     pending_origin: Option<Origin>,
     /// The profiles of the user's AWS config (read at start).
     pub profiles: Vec<crate::model::ProfileInfo>,
-    /// The role switcher, while open.
-    pub switcher: Option<switcher::Switcher>,
     /// The profile smtui started with (`--profile` or the config file), if any.
     pub start_profile: Option<String>,
     /// Roles assumed recently (ARNs and dates only), and where they are kept.
@@ -126,7 +124,6 @@ impl Session {
             writes_in_flight: 0,
             pending_origin: None,
             profiles: Vec::new(),
-            switcher: None,
             start_profile: None,
             recent: Vec::new(),
             recent_path: None,

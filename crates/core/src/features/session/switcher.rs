@@ -4,6 +4,7 @@
 use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
 use crate::features::session::{Origin, Session};
 use crate::kit::Cursor;
@@ -29,6 +30,8 @@ pub struct Entry {
     pub choice: Choice,
 }
 
+/// The switcher popup, on the layer stack while open: the filter typed and the highlighted
+/// entry (the entries come from the session). Closing it drops it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Switcher {
     pub input: String,
@@ -52,13 +55,9 @@ fn describe(profile: &ProfileInfo) -> String {
 }
 
 impl Session {
-    /// The entries the filter lets through.
-    pub fn switcher_entries(&self) -> Vec<Entry> {
-        let needle = self
-            .switcher
-            .as_ref()
-            .map(|s| s.input.to_lowercase())
-            .unwrap_or_default();
+    /// The entries the filter `input` lets through.
+    pub fn switcher_entries(&self, input: &str) -> Vec<Entry> {
+        let needle = input.to_lowercase();
         // What smtui works as now is not offered as somewhere to switch to.
         let current = self.current().map(|k| &k.origin);
         let is_current_profile = |name: &str| matches!(current, Some(Origin::Profile(p) | Origin::MfaProfile(p)) if p == name);
@@ -136,31 +135,32 @@ impl Session {
             out.info(format!("Still switching to {role}"));
             return;
         }
-        self.switcher = Some(Switcher::default());
-        out.intent(Intent::Open(Layer::Roles));
+        out.intent(Intent::OpenPopup(Popup::Roles(Switcher::default())));
+    }
+}
+
+impl Switcher {
+    pub fn text(&mut self, edit: TextEdit) {
+        edit.apply_to(&mut self.input);
+        self.selected.set(0);
     }
 
-    pub fn switcher_text(&mut self, edit: TextEdit) {
-        if let Some(switcher) = self.switcher.as_mut() {
-            edit.apply_to(&mut switcher.input);
-            switcher.selected.set(0);
-        }
-    }
-
-    /// The switcher's keys; what was chosen, for the router to act on.
-    pub fn switcher_command(&mut self, command: Command, out: &mut Out) -> Option<Choice> {
-        let count = self.switcher_entries().len();
-        let switcher = self.switcher.as_mut()?;
+    /// The switcher's keys, over `session`'s entries; what was chosen, for the router to
+    /// act on.
+    pub fn command(
+        &mut self,
+        session: &Session,
+        command: Command,
+        out: &mut Out,
+    ) -> Option<Choice> {
+        let entries = session.switcher_entries(&self.input);
         if let Some(step) = command.as_move() {
-            switcher.selected.apply(step, count);
+            self.selected.apply(step, entries.len());
             return None;
         }
         match command {
             Command::Select => {
-                let chosen = self
-                    .switcher_entries()
-                    .get(self.switcher.as_ref()?.selected.at())
-                    .map(|e| e.choice.clone());
+                let chosen = entries.get(self.selected.at()).map(|e| e.choice.clone());
                 out.intent(Intent::Close(Layer::Roles));
                 chosen
             }

@@ -2,6 +2,7 @@
 
 use ratatui::text::Span;
 
+use crate::features::session::switcher::Switcher;
 use crate::features::session::{Origin, Session};
 use crate::kit::Theme;
 use crate::sanitize::sanitize_line;
@@ -70,15 +71,13 @@ pub fn render_switcher(
     frame: &mut ratatui::Frame,
     area: ratatui::layout::Rect,
     session: &Session,
+    switcher: &Switcher,
     theme: &Theme,
 ) {
     use ratatui::text::Line;
     use ratatui::widgets::{Clear, Paragraph};
 
-    let Some(switcher) = &session.switcher else {
-        return;
-    };
-    let entries = session.switcher_entries();
+    let entries = session.switcher_entries(&switcher.input);
     let mut lines = vec![
         Line::from(vec![
             Span::styled("Work as: ", theme.label),
@@ -112,4 +111,10 @@ pub fn render_switcher(
         )),
         popup,
     );
+}
+
+impl crate::app::popup::Drawn for Switcher {
+    fn draw(&self, frame: &mut ratatui::Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render_switcher(frame, around.whole, around.session, self, theme);
+    }
 }

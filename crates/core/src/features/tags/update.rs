@@ -239,6 +239,17 @@ impl Tags {
     }
 }
 
+impl crate::app::keyed::Keyed for Popup {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        Popup::command(self, command, ctx, out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::belongs_to_aws;

@@ -108,3 +108,16 @@ pub fn render(
         popup_area,
     );
 }
+
+impl crate::app::popup::Drawn for Popup {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(
+            frame,
+            around.whole,
+            self,
+            around.detail,
+            around.keymap,
+            theme,
+        );
+    }
+}

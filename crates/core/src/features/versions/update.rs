@@ -233,3 +233,25 @@ fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Ou
         typed: None,
     }));
 }
+
+impl crate::app::keyed::Keyed for Picker {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        Picker::command(self, command, ctx, out);
+    }
+}
+
+impl crate::app::keyed::Keyed for Comparison {
+    fn command(
+        &mut self,
+        command: crate::app::command::Command,
+        ctx: &crate::app::room::Ctx,
+        out: &mut crate::app::room::Out,
+    ) {
+        Comparison::command(self, command, ctx, out);
+    }
+}

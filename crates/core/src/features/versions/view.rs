@@ -142,3 +142,19 @@ pub fn render_comparison(
     let block = pane_block(Line::from(" Compare versions "), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
+
+impl crate::app::popup::Drawn for Picker {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(frame, around.whole, self, around.keymap, theme);
+    }
+}
+
+impl crate::app::popup::Drawn for Comparison {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render_comparison(frame, around.whole, self, around.keymap, theme);
+    }
+
+    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+        Some(around.whole)
+    }
+}
