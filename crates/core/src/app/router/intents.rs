@@ -131,32 +131,16 @@ fn say_unhidden(unhidden: &Unhidden, out: &mut Out) {
 /// The text typed into a prompt, to the room that asked for it.
 fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) {
     match purpose {
-        PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
+        PromptFor::Tags(prompt) => {
             let ctx = ctx!(state);
             if let Some(popup) = state.layers.popup::<tags::Popup>() {
-                popup.prompted(purpose, text, &ctx, out);
+                popup.prompted(prompt, text, &ctx, out);
             }
         }
-        PromptFor::NewName { .. }
-        | PromptFor::NewDescription { .. }
-        | PromptFor::NewOptions { .. }
-        | PromptFor::PasswordOptions => {
-            state.editor.create_prompted(purpose, &text, out);
-        }
-        PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
-            RotationRoom::prompted(purpose, &text, &ctx!(state), out);
-        }
-        PromptFor::AuditFilter => state.audit.filtered(&text),
-        PromptFor::RoleArn => identity::typed(state, &text, out),
-        PromptFor::MfaCode { profile } => identity::mfa_typed(state, &profile, text, out),
-        PromptFor::RoleOptions { arn } => identity::options_typed(state, &arn, &text, out),
-        PromptFor::SessionSerial => identity::session_serial_typed(&text, out),
-        PromptFor::SessionCode { serial } => {
-            identity::session_code_typed(state, &serial, text, out);
-        }
-        PromptFor::RoleCode { arn, options } => {
-            identity::role_code_typed(state, &arn, &options, text, out);
-        }
+        PromptFor::Editor(prompt) => state.editor.create_prompted(prompt, &text, out),
+        PromptFor::Rotation(prompt) => RotationRoom::prompted(prompt, &text, &ctx!(state), out),
+        PromptFor::Audit(prompt) => state.audit.prompted(prompt, &text),
+        PromptFor::Session(prompt) => identity::prompted(state, prompt, text, out),
     }
 }
 

@@ -8,10 +8,10 @@ use zeroize::Zeroizing;
 use crate::app::effect::{AwsCall, NewSecret, PasswordOptions};
 use crate::app::layers::Layer;
 use crate::app::revealed::Revealed;
-use crate::app::room::{Ctx, Intent, Out, PromptFor};
+use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
 use crate::features::editor::check::Kind;
-use crate::features::editor::{EditSession, Editor, Loaded, Phase};
+use crate::features::editor::{EditSession, Editor, Loaded, Phase, Prompt};
 use crate::model::{AwsError, SecretSummary, Tag};
 use crate::secret::SecretValue;
 
@@ -138,14 +138,14 @@ impl Editor {
         out.intent(Intent::Prompt {
             label: format!("Name of the new secret in {region}"),
             initial: String::new(),
-            purpose: PromptFor::NewName { region },
+            purpose: Prompt::NewName { region }.into(),
         });
     }
 
     /// The name or the description was typed.
-    pub fn create_prompted(&mut self, purpose: PromptFor, text: &str, out: &mut Out) {
+    pub fn create_prompted(&mut self, purpose: Prompt, text: &str, out: &mut Out) {
         match purpose {
-            PromptFor::NewName { region } => {
+            Prompt::NewName { region } => {
                 let name = text.trim().to_owned();
                 if let Err(why) = check_name(&name) {
                     out.warn(why);
@@ -159,21 +159,22 @@ impl Editor {
                 out.intent(Intent::Prompt {
                     label: format!("Description of {name} (may stay empty)"),
                     initial: String::new(),
-                    purpose: PromptFor::NewDescription { region, name },
+                    purpose: Prompt::NewDescription { region, name }.into(),
                 });
             }
-            PromptFor::NewDescription { region, name } => out.intent(Intent::Prompt {
+            Prompt::NewDescription { region, name } => out.intent(Intent::Prompt {
                 label: format!(
                     "Options for {name} (may stay empty): kms=KEY tag:KEY=VALUE replica=REGION binary"
                 ),
                 initial: String::new(),
-                purpose: PromptFor::NewOptions {
+                purpose: Prompt::NewOptions {
                     region,
                     name,
                     description: text.trim().to_owned(),
-                },
+                }
+                .into(),
             }),
-            PromptFor::NewOptions {
+            Prompt::NewOptions {
                 region,
                 name,
                 description,
@@ -211,7 +212,7 @@ impl Editor {
                 });
                 out.intent(Intent::Open(Layer::Editor));
             }
-            PromptFor::PasswordOptions => match password_options(text) {
+            Prompt::PasswordOptions => match password_options(text) {
                 Ok(options) => {
                     if let Some(session) = &self.session {
                         out.intent(Intent::Call(AwsCall::RandomPassword {
@@ -227,7 +228,6 @@ impl Editor {
                     });
                 }
             },
-            _ => {}
         }
     }
 
@@ -250,7 +250,7 @@ impl Editor {
                         no-uppercase no-lowercase spaces)"
                     .to_owned(),
                 initial: "32".to_owned(),
-                purpose: PromptFor::PasswordOptions,
+                purpose: Prompt::PasswordOptions.into(),
             });
         }
     }

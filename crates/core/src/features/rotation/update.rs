@@ -4,8 +4,8 @@
 
 use crate::app::effect::{AwsCall, RotationRules};
 use crate::app::envelope::Written;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
-use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
+use crate::features::rotation::{Prompt, RotationRoom, Subject, function_name, relative, short_id};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
 use crate::model::rotation::Health;
@@ -71,17 +71,18 @@ impl RotationRoom {
                 schedule::SYNTAX
             ),
             initial: schedule::current_input(&subject.rotation),
-            purpose: PromptFor::RotationSchedule {
+            purpose: Prompt::Schedule {
                 secret: subject.secret,
-            },
+            }
+            .into(),
         });
     }
 
     /// The schedule (and, when none is configured, the function) typed into the prompt.
     /// A mistake is explained and the prompt comes back with the text as typed.
-    pub fn prompted(purpose: PromptFor, text: &str, ctx: &Ctx, out: &mut Out) {
+    pub fn prompted(purpose: Prompt, text: &str, ctx: &Ctx, out: &mut Out) {
         match purpose {
-            PromptFor::RotationSchedule { secret } => {
+            Prompt::Schedule { secret } => {
                 let change = match schedule::parse(text) {
                     Ok(change) => change,
                     Err(why) => {
@@ -89,7 +90,7 @@ impl RotationRoom {
                         out.intent(Intent::Prompt {
                             label: format!("Rotation schedule of {secret}: {}", schedule::SYNTAX),
                             initial: text.to_owned(),
-                            purpose: PromptFor::RotationSchedule { secret },
+                            purpose: Prompt::Schedule { secret }.into(),
                         });
                         return;
                     }
@@ -103,17 +104,18 @@ impl RotationRoom {
                              rotates it"
                         ),
                         initial: String::new(),
-                        purpose: PromptFor::RotationFunction {
+                        purpose: Prompt::Function {
                             secret,
                             schedule: text.to_owned(),
-                        },
+                        }
+                        .into(),
                     });
                     return;
                 }
                 let rotator = subject.as_ref().map_or_else(String::new, rotator);
                 confirm_schedule(secret, &change, None, &rotator, out);
             }
-            PromptFor::RotationFunction { secret, schedule } => {
+            Prompt::Function { secret, schedule } => {
                 let function = text.trim();
                 let Ok(change) = schedule::parse(&schedule) else {
                     return;
@@ -126,14 +128,13 @@ impl RotationRoom {
                     out.intent(Intent::Prompt {
                         label: format!("The ARN of the Lambda that rotates {secret}"),
                         initial: function.to_owned(),
-                        purpose: PromptFor::RotationFunction { secret, schedule },
+                        purpose: Prompt::Function { secret, schedule }.into(),
                     });
                     return;
                 }
                 let rotator = format!("the function {}", function_name(function));
                 confirm_schedule(secret, &change, Some(function.to_owned()), &rotator, out);
             }
-            _ => {}
         }
     }
 

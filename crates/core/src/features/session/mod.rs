@@ -3,10 +3,12 @@
 //! that makes its older results stale. Role switching adds identities here.
 
 pub mod commands;
+mod prompt;
 pub mod role_form;
 pub mod switcher;
 pub mod view;
 pub use commands::Command;
+pub use prompt::Prompt;
 
 use jiff::Timestamp;
 

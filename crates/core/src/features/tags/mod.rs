@@ -5,12 +5,14 @@
 
 pub mod commands;
 pub mod outcome;
+mod prompt;
 mod update;
 
 use crate::ids::SecretRef;
 pub mod view;
 pub use commands::Command;
 pub use outcome::Outcome;
+pub use prompt::Prompt;
 
 use crate::kit::Cursor;
 
