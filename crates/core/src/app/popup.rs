@@ -7,7 +7,7 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::{lifecycle, tags, versions};
+use crate::features::{lifecycle, prompt, tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug, Clone)]
@@ -16,6 +16,7 @@ pub enum Popup {
     Versions(versions::Picker),
     Compare(versions::Comparison),
     Delete(lifecycle::DeleteForm),
+    Prompt(prompt::Popup),
 }
 
 impl Popup {
@@ -27,6 +28,7 @@ impl Popup {
             Popup::Versions(_) => Layer::Versions,
             Popup::Compare(_) => Layer::Compare,
             Popup::Delete(_) => Layer::Delete,
+            Popup::Prompt(_) => Layer::Prompt,
         }
     }
 
@@ -35,7 +37,7 @@ impl Popup {
     pub(crate) fn carries(layer: Layer) -> bool {
         matches!(
             layer,
-            Layer::Tags | Layer::Versions | Layer::Compare | Layer::Delete
+            Layer::Tags | Layer::Versions | Layer::Compare | Layer::Delete | Layer::Prompt
         )
     }
 }
@@ -70,3 +72,4 @@ room_popup!(Tags, tags::Popup);
 room_popup!(Versions, versions::Picker);
 room_popup!(Compare, versions::Comparison);
 room_popup!(Delete, lifecycle::DeleteForm);
+room_popup!(Prompt, prompt::Popup);

@@ -20,7 +20,7 @@ use crate::features::lifecycle::Lifecycle;
 use crate::features::messages::Messages;
 use crate::features::messages::footer::Footer;
 use crate::features::palette::Palette;
-use crate::features::prompt::Prompt;
+use crate::features::prompt::PromptRoom;
 use crate::features::reveal::Reveal;
 use crate::features::rotation::RotationRoom;
 use crate::features::session::Session;
@@ -47,7 +47,7 @@ pub struct State {
     pub tags: Tags,
     pub rotation: RotationRoom,
     pub audit: Audit,
-    pub prompt: Prompt,
+    pub prompt: PromptRoom,
     pub appearance: Appearance,
     pub messages: Messages,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
@@ -83,7 +83,7 @@ impl State {
             tags: Tags,
             rotation: RotationRoom::default(),
             audit: Audit::default(),
-            prompt: Prompt::default(),
+            prompt: PromptRoom::default(),
             appearance: Appearance::default(),
             messages: Messages::default(),
             tab: Tab::default(),

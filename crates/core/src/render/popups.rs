@@ -95,11 +95,6 @@ pub(super) fn render_layer(
             let context = (&state.settings.time_zone, &state.keymap);
             messages::view::render(frame, screen.whole, &state.messages, context, theme);
         }
-        Layer::Prompt => {
-            if let Some(prompt) = &state.prompt.state {
-                prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
-            }
-        }
         Layer::Confirm => {
             confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
         }
@@ -110,7 +105,8 @@ pub(super) fn render_layer(
         | Layer::Tags
         | Layer::Versions
         | Layer::Compare
-        | Layer::Delete => {}
+        | Layer::Delete
+        | Layer::Prompt => {}
     }
 }
 
@@ -126,6 +122,9 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         }
         Popup::Delete(form) => {
             lifecycle::view::render(frame, screen.whole, form, &state.keymap, theme);
+        }
+        Popup::Prompt(prompt) => {
+            prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

@@ -460,9 +460,8 @@ fn reload(state: &mut State, out: &mut Out) {
     }
     // A prompt about a secret goes too; one on the way to another identity stays.
     let about_identity = state
-        .prompt
-        .state
-        .as_ref()
+        .layers
+        .popup::<crate::features::prompt::Popup>()
         .is_some_and(|p| matches!(p.purpose, PromptFor::Session(_)));
     if !about_identity {
         close(state, Layer::Prompt);

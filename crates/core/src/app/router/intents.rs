@@ -9,6 +9,7 @@ use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
 use crate::features::messages::footer::Footer;
+use crate::features::prompt::PromptRoom;
 use crate::features::rotation::RotationRoom;
 use crate::features::tags;
 use crate::ids::SecretRef;
@@ -80,7 +81,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 label,
                 initial,
                 purpose,
-            } => state.prompt.ask(label, initial, purpose, out),
+            } => PromptRoom::ask(label, initial, purpose, out),
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => state.prompt.again(text, out),
             Intent::AddRow(summary) => state.browse.add_row(summary),
@@ -201,7 +202,9 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Tags
         | Layer::Versions
         | Layer::Compare
-        | Layer::Delete => {}
+        | Layer::Delete
+        // A prompt left with Esc: an MFA code typed into it is wiped as its value drops.
+        | Layer::Prompt => {}
         Layer::Themes => state.appearance.closed(),
         Layer::Rotation => state.rotation.overview = None,
         Layer::Audit => {
@@ -211,14 +214,6 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         Layer::AuditEvent => {
             if let Some(view) = state.audit.view.as_mut() {
                 view.record = None;
-            }
-        }
-        Layer::Prompt => {
-            // A prompt left with Esc: an MFA code typed into it is wiped, not just dropped.
-            if let Some(mut prompt) = state.prompt.state.take()
-                && prompt.purpose.is_secret()
-            {
-                zeroize::Zeroize::zeroize(&mut prompt.input);
             }
         }
         Layer::Roles => state.session.switcher = None,

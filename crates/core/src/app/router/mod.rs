@@ -21,7 +21,7 @@ use crate::features::detail::Details;
 use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
-use crate::features::{lifecycle, tags, versions};
+use crate::features::{lifecycle, prompt, tags, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -289,7 +289,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Roles => identity::switcher(state, command, out),
         Layer::Themes => state.appearance.command(command, out),
         Layer::Messages => state.messages.command(command, out),
-        Layer::Prompt => state.prompt.command(command, out),
+        Layer::Prompt => {
+            if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
+                state.prompt.command(popup, command, out);
+            }
+        }
         Layer::Confirm => state.confirm.command(command, out),
     }
 }
@@ -388,7 +392,11 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
         Layer::Filter => state.browse.filter_text(edit),
         Layer::Palette => state.palette.text(edit),
         Layer::Confirm => state.confirm.text(edit),
-        Layer::Prompt => state.prompt.text(edit, out),
+        Layer::Prompt => {
+            if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
+                popup.text(edit, out);
+            }
+        }
         Layer::Roles => state.session.switcher_text(edit),
         _ => {}
     }

@@ -8,12 +8,12 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
-use crate::features::prompt::PromptState;
+use crate::features::prompt::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::sanitize::sanitize_line;
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &PromptState, keymap: &Keymap, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &Keymap, theme: &Theme) {
     let key = |command| keymap.label(Layer::Prompt, command);
     let lines = vec![
         Line::styled(sanitize_line(&prompt.label).into_owned(), theme.text),
