@@ -66,7 +66,9 @@ fn press(h: &mut Harness, code: KeyCode) {
 
 #[test]
 fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {
-    let _watching = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _watching = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     FREED_WITH_CODE.store(0, Ordering::SeqCst);
     let mut h = with_profiles();
     h.cmd(Command::Session(SessionCommand::Switch));
@@ -94,7 +96,9 @@ fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {
 
 #[test]
 fn an_mfa_code_left_with_esc_is_zeroed_as_its_prompt_closes() {
-    let _watching = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _watching = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     FREED_WITH_CODE.store(0, Ordering::SeqCst);
     let mut h = with_profiles();
     h.cmd(Command::Session(SessionCommand::Switch));

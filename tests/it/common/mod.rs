@@ -148,10 +148,9 @@ pub fn open_prompt(state: &State) -> Option<&smtui_core::features::prompt::Popup
 /// The question the confirm layer asks, or "" when none is open.
 pub fn confirm_question(state: &State) -> String {
     state
-        .confirm
-        .pending
-        .as_ref()
-        .map(|p| p.question.clone())
+        .layers
+        .popup::<smtui_core::features::confirm::Popup>()
+        .map(|p| p.request.question.clone())
         .unwrap_or_default()
 }
 

@@ -7,7 +7,7 @@
 //! its layer in `layer`, and a `room_popup!` line.
 
 use crate::app::layers::Layer;
-use crate::features::{lifecycle, prompt, tags, versions};
+use crate::features::{confirm, lifecycle, prompt, tags, versions};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug, Clone)]
@@ -17,6 +17,7 @@ pub enum Popup {
     Compare(versions::Comparison),
     Delete(lifecycle::DeleteForm),
     Prompt(prompt::Popup),
+    Confirm(confirm::Popup),
 }
 
 impl Popup {
@@ -29,6 +30,7 @@ impl Popup {
             Popup::Compare(_) => Layer::Compare,
             Popup::Delete(_) => Layer::Delete,
             Popup::Prompt(_) => Layer::Prompt,
+            Popup::Confirm(_) => Layer::Confirm,
         }
     }
 
@@ -37,7 +39,12 @@ impl Popup {
     pub(crate) fn carries(layer: Layer) -> bool {
         matches!(
             layer,
-            Layer::Tags | Layer::Versions | Layer::Compare | Layer::Delete | Layer::Prompt
+            Layer::Tags
+                | Layer::Versions
+                | Layer::Compare
+                | Layer::Delete
+                | Layer::Prompt
+                | Layer::Confirm
         )
     }
 }
@@ -73,3 +80,4 @@ room_popup!(Versions, versions::Picker);
 room_popup!(Compare, versions::Comparison);
 room_popup!(Delete, lifecycle::DeleteForm);
 room_popup!(Prompt, prompt::Popup);
+room_popup!(Confirm, confirm::Popup);

@@ -12,7 +12,7 @@ use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
-use crate::features::confirm::Confirm;
+use crate::features::confirm;
 use crate::features::detail::{CachedDetail, Details};
 use crate::features::editor::Editor;
 use crate::features::help::Help;
@@ -41,7 +41,6 @@ pub struct State {
     pub versions: Versions,
     pub help: Help,
     pub palette: Palette,
-    pub confirm: Confirm,
     pub lifecycle: Lifecycle,
     pub editor: Editor,
     pub tags: Tags,
@@ -77,7 +76,6 @@ impl State {
             versions: Versions,
             help: Help::default(),
             palette: Palette::default(),
-            confirm: Confirm::default(),
             lifecycle: Lifecycle,
             editor: Editor::default(),
             tags: Tags,
@@ -215,7 +213,10 @@ impl State {
     pub fn takes_text(&self) -> bool {
         match self.layers.top() {
             Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles => true,
-            Layer::Confirm => self.confirm.takes_text(),
+            Layer::Confirm => self
+                .layers
+                .popup::<confirm::Popup>()
+                .is_some_and(confirm::Popup::takes_text),
             _ => false,
         }
     }

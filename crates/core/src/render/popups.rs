@@ -95,9 +95,6 @@ pub(super) fn render_layer(
             let context = (&state.settings.time_zone, &state.keymap);
             messages::view::render(frame, screen.whole, &state.messages, context, theme);
         }
-        Layer::Confirm => {
-            confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
-        }
         // Popups that carry their data are drawn from it (`render_popup`).
         Layer::List
         | Layer::Value
@@ -106,7 +103,8 @@ pub(super) fn render_layer(
         | Layer::Versions
         | Layer::Compare
         | Layer::Delete
-        | Layer::Prompt => {}
+        | Layer::Prompt
+        | Layer::Confirm => {}
     }
 }
 
@@ -125,6 +123,9 @@ fn render_popup(frame: &mut Frame, screen: &Screen, state: &State, popup: &Popup
         }
         Popup::Prompt(prompt) => {
             prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
+        }
+        Popup::Confirm(confirm) => {
+            confirm::view::render(frame, screen.whole, confirm, &state.keymap, theme);
         }
         Popup::Compare(comparison) => {
             let keymap = &state.keymap;

@@ -8,6 +8,7 @@ use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivit
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
+use crate::features::confirm;
 use crate::features::messages::footer::Footer;
 use crate::features::prompt::PromptRoom;
 use crate::features::rotation::RotationRoom;
@@ -36,7 +37,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 // after a confirmation that names what is in it.
                 let risks = paste_risks(&text);
                 if sensitivity == Sensitivity::Secret && !risks.is_empty() {
-                    state.confirm.ask(
+                    confirm::Popup::ask(
                         ConfirmRequest {
                             question: format!(
                                 "The {label} holds {}: pasted into a shell or terminal it \
@@ -63,7 +64,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 if request.on_yes.mutates() && state.settings.read_only {
                     refuse_read_only(&request.on_yes, out);
                 } else {
-                    state.confirm.ask(request, out);
+                    confirm::Popup::ask(request, out);
                 }
             }
             Intent::Call(call) => {
@@ -187,10 +188,6 @@ pub(super) fn close(state: &mut State, layer: Layer) {
             state.editor.session = None;
         }
         Layer::Palette => state.palette.input.clear(),
-        Layer::Confirm => {
-            state.confirm.pending = None;
-            state.confirm.input.clear();
-        }
         Layer::List
         | Layer::Value
         | Layer::Filter
@@ -203,6 +200,7 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Versions
         | Layer::Compare
         | Layer::Delete
+        | Layer::Confirm
         // A prompt left with Esc: an MFA code typed into it is wiped as its value drops.
         | Layer::Prompt => {}
         Layer::Themes => state.appearance.closed(),

@@ -21,7 +21,7 @@ use crate::features::detail::Details;
 use crate::features::editor;
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
-use crate::features::{lifecycle, prompt, tags, versions};
+use crate::features::{confirm, lifecycle, prompt, tags, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -289,12 +289,23 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::Roles => identity::switcher(state, command, out),
         Layer::Themes => state.appearance.command(command, out),
         Layer::Messages => state.messages.command(command, out),
-        Layer::Prompt => {
-            if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
-                state.prompt.command(popup, command, out);
-            }
-        }
-        Layer::Confirm => state.confirm.command(command, out),
+        Layer::Prompt => prompt_command(state, command, out),
+        Layer::Confirm => confirm_command(state, command, out),
+    }
+}
+
+/// A command in the open prompt (the prompt room remembers an answered question, to ask
+/// it again if the answer is refused).
+fn prompt_command(state: &mut State, command: Command, out: &mut Out) {
+    if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
+        state.prompt.command(popup, command, out);
+    }
+}
+
+/// A command in the open confirmation.
+fn confirm_command(state: &State, command: Command, out: &mut Out) {
+    if let Some(popup) = state.layers.popup::<confirm::Popup>() {
+        popup.command(command, out);
     }
 }
 
@@ -391,7 +402,11 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
     match state.layers.top() {
         Layer::Filter => state.browse.filter_text(edit),
         Layer::Palette => state.palette.text(edit),
-        Layer::Confirm => state.confirm.text(edit),
+        Layer::Confirm => {
+            if let Some(popup) = state.layers.popup_mut::<confirm::Popup>() {
+                popup.text(edit);
+            }
+        }
         Layer::Prompt => {
             if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
                 popup.text(edit, out);

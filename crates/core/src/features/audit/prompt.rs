@@ -3,7 +3,7 @@
 use crate::app::room::RoomPrompt;
 use crate::features::audit::Audit;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prompt {
     /// Show only events whose name, principal or outcome contains the text.
     Filter,
