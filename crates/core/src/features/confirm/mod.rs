@@ -1,5 +1,6 @@
-//! Confirmation as data: the confirm layer holds the command it will run. `y` runs it, `n`
-//! or Esc drops it. Enter is a reflex key: it never answers a question whose yes changes or
+//! Confirmation as data: a popup value (`Popup::Confirm`) holding the command or the AWS
+//! call it will run, and what has been typed. `y` runs it, `n` or Esc drops it (and closing
+//! drops the value, typed text and all). Enter is a reflex key: it never answers a question whose yes changes or
 //! throws away anything (a write, typed text, a risky copy), so a reflexive Enter changes
 //! nothing. A typed confirmation asks for a given text (a secret's name) before Enter runs
 //! it. The router refuses a mutating command in read-only mode before it could get here.
