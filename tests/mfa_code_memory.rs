@@ -1,6 +1,6 @@
 //! A typed MFA code leaves no copy behind in freed memory: from the prompt to the AssumeRole
 //! call it is moved, never cloned, until the zeroizing secret type holds it (and zeroes it
-//! when dropped).
+//! when dropped); a prompt left with Esc wipes the code as its popup value drops.
 //!
 //! Watched with an allocator of this test's own that looks into every block as it is freed.
 //! That needs `unsafe` (a `GlobalAlloc`), allowed in this file alone: it only hands each
@@ -17,6 +17,7 @@ mod harness;
 mod profiles;
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -32,6 +33,8 @@ const CODE: &[u8; 6] = b"907153";
 static WATCHING: AtomicBool = AtomicBool::new(false);
 /// Blocks freed while watching that still held the code.
 static FREED_WITH_CODE: AtomicUsize = AtomicUsize::new(0);
+/// One test watches at a time: the allocator and its count are the whole process's.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 struct Watcher;
 
@@ -64,6 +67,10 @@ fn press(h: &mut Harness, code: KeyCode) {
 
 #[test]
 fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {
+    let _watching = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    FREED_WITH_CODE.store(0, Ordering::SeqCst);
     let mut h = with_profiles();
     h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("admin");
@@ -81,6 +88,41 @@ fn a_typed_mfa_code_is_moved_to_the_call_and_zeroed_never_freed_as_is() {
     drop(h);
     WATCHING.store(false, Ordering::SeqCst);
 
+    assert_eq!(
+        FREED_WITH_CODE.load(Ordering::SeqCst),
+        0,
+        "blocks freed with the code still in them"
+    );
+}
+
+#[test]
+fn an_mfa_code_left_with_esc_is_zeroed_as_its_prompt_closes() {
+    let _watching = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    FREED_WITH_CODE.store(0, Ordering::SeqCst);
+    let mut h = with_profiles();
+    h.cmd(Command::Session(SessionCommand::Switch));
+    h.type_text("admin");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Prompt, "the code is asked for");
+
+    WATCHING.store(true, Ordering::SeqCst);
+    h.type_text(std::str::from_utf8(CODE).expect("digits"));
+    press(&mut h, KeyCode::Esc);
+    assert_ne!(h.state.layers.top(), Layer::Prompt, "Esc closed the prompt");
+    assert!(
+        !h.effects.iter().any(|e| matches!(e, Effect::Aws { .. })),
+        "nothing was sent"
+    );
+    let freed_on_close = FREED_WITH_CODE.load(Ordering::SeqCst);
+    drop(h);
+    WATCHING.store(false, Ordering::SeqCst);
+
+    assert_eq!(
+        freed_on_close, 0,
+        "the prompt's block freed with the code in it"
+    );
     assert_eq!(
         FREED_WITH_CODE.load(Ordering::SeqCst),
         0,

@@ -61,13 +61,7 @@ fn footer(h: &Harness) -> String {
 }
 
 fn clear_prompt(h: &mut Harness) {
-    while h
-        .state
-        .prompt
-        .state
-        .as_ref()
-        .is_some_and(|p| !p.input.is_empty())
-    {
+    while crate::common::open_prompt(&h.state).is_some_and(|p| !p.input.is_empty()) {
         press(h, KeyCode::Backspace);
     }
 }

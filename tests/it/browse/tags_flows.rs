@@ -85,7 +85,7 @@ fn the_description_is_prefilled_changed_and_confirmed() {
     let mut h = opened();
     press(&mut h, KeyCode::Char('d'));
     assert_eq!(
-        h.state.prompt.state.as_ref().map(|p| p.input.clone()),
+        crate::common::open_prompt(&h.state).map(|p| p.input.clone()),
         Some("prod/orders/postgres for the app".to_owned())
     );
     for _ in 0.."the app".len() {
@@ -168,7 +168,7 @@ fn a_refused_key_keeps_the_prompt_and_the_text() {
         "Keys starting with aws: are reserved for AWS"
     );
     assert_eq!(h.state.layers.top(), Layer::Prompt, "still asking");
-    let prompt = h.state.prompt.state.clone().expect("a prompt");
+    let prompt = crate::common::open_prompt(&h.state).expect("a prompt");
     assert_eq!(prompt.input, "aws:x", "nothing typed is lost");
     assert!(
         prompt.label.starts_with("Key of the new tag"),
@@ -181,15 +181,12 @@ fn a_refused_key_keeps_the_prompt_and_the_text() {
     }
     h.type_text("x-owner");
     assert_eq!(
-        h.state.prompt.state.as_ref().map(|p| p.input.as_str()),
+        crate::common::open_prompt(&h.state).map(|p| p.input.as_str()),
         Some("x-owner")
     );
     press(&mut h, KeyCode::Enter);
     assert!(
-        h.state
-            .prompt
-            .state
-            .as_ref()
+        crate::common::open_prompt(&h.state)
             .is_some_and(|p| p.label.starts_with("Value of x-owner"))
     );
     assert!(h.calls().is_empty());
@@ -206,7 +203,7 @@ fn a_refused_value_keeps_the_prompt_and_the_text() {
     press(&mut h, KeyCode::Enter);
     assert!(h.state.status_text().contains("at most 256 characters"));
     assert_eq!(h.state.layers.top(), Layer::Prompt);
-    let prompt = h.state.prompt.state.clone().expect("a prompt");
+    let prompt = crate::common::open_prompt(&h.state).expect("a prompt");
     assert_eq!(prompt.input, long);
     assert!(
         prompt.label.starts_with("Value of owner"),

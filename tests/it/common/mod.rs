@@ -142,13 +142,17 @@ pub fn run_smtui(args: &[&std::ffi::OsStr], envs: &[(&str, &std::ffi::OsStr)]) -
     )
 }
 
+/// The open prompt (its label, what is typed, what it is for), if one is.
+pub fn open_prompt(state: &State) -> Option<&smtui_core::features::prompt::Popup> {
+    state.layers.popup()
+}
+
 /// The question the confirm layer asks, or "" when none is open.
 pub fn confirm_question(state: &State) -> String {
     state
-        .confirm
-        .pending
-        .as_ref()
-        .map(|p| p.question.clone())
+        .layers
+        .popup::<smtui_core::features::confirm::Popup>()
+        .map(|p| p.request.question.clone())
         .unwrap_or_default()
 }
 

@@ -64,15 +64,12 @@ pub fn switched() -> Harness {
         "{}",
         h.state.status_text()
     );
-    let typed = h.state.prompt.state.clone().expect("asked again").input;
+    let typed = crate::common::open_prompt(&h.state)
+        .expect("asked again")
+        .input
+        .clone();
     assert_eq!(typed, "arn:aws:iam::123:role/x", "nothing typed is lost");
-    while h
-        .state
-        .prompt
-        .state
-        .as_ref()
-        .is_some_and(|p| !p.input.is_empty())
-    {
+    while crate::common::open_prompt(&h.state).is_some_and(|p| !p.input.is_empty()) {
         press(&mut h, KeyCode::Backspace);
     }
     h.type_text(ROLE);

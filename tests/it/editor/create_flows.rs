@@ -43,22 +43,19 @@ fn a_bad_name_is_refused_before_anything_is_sent() {
     // The prompt stays, with what was typed: the next keys still go to it, not the list.
     assert_eq!(h.state.layers.top(), Layer::Prompt);
     assert_eq!(
-        h.state.prompt.state.as_ref().map(|p| p.input.as_str()),
+        crate::common::open_prompt(&h.state).map(|p| p.input.as_str()),
         Some("prod/db-AbCdEf")
     );
     // Ctrl-U clears the line, as in a shell.
     ctrl(&mut h, 'u');
     assert_eq!(
-        h.state.prompt.state.as_ref().map(|p| p.input.as_str()),
+        crate::common::open_prompt(&h.state).map(|p| p.input.as_str()),
         Some("")
     );
     h.type_text("prod/db");
     press(&mut h, KeyCode::Enter);
     assert!(
-        h.state
-            .prompt
-            .state
-            .as_ref()
+        crate::common::open_prompt(&h.state)
             .is_some_and(|p| p.label.starts_with("Description of prod/db")),
         "the name taken, the description asked"
     );
@@ -79,7 +76,7 @@ fn bad_options_and_bad_password_options_keep_their_text() {
     press(&mut h, KeyCode::Enter);
     h.type_text("colour=blue");
     press(&mut h, KeyCode::Enter);
-    let prompt = h.state.prompt.state.as_ref().expect("asked again");
+    let prompt = crate::common::open_prompt(&h.state).expect("asked again");
     assert!(prompt.label.starts_with("Options for team/key"));
     assert_eq!(prompt.input, "colour=blue");
     for _ in 0.."colour=blue".len() {
@@ -90,7 +87,7 @@ fn bad_options_and_bad_password_options_keep_their_text() {
     ctrl(&mut h, 'g');
     h.type_text(" sideways");
     press(&mut h, KeyCode::Enter);
-    let prompt = h.state.prompt.state.as_ref().expect("asked again");
+    let prompt = crate::common::open_prompt(&h.state).expect("asked again");
     assert_eq!(prompt.input, "32 sideways");
     assert!(h.calls().is_empty());
 }

@@ -82,7 +82,13 @@ fn without_recovery_is_labelled_and_still_typed() {
     press(&mut h, KeyCode::Char('f'));
     insta::assert_snapshot!("delete_without_recovery_80x24", h.screen(80, 24));
     press(&mut h, KeyCode::Enter);
-    let pending = h.state.confirm.pending.clone().expect("a confirmation");
+    let pending = h
+        .state
+        .layers
+        .popup::<smtui_core::features::confirm::Popup>()
+        .expect("a confirmation")
+        .request
+        .clone();
     assert!(pending.question.contains("WITHOUT RECOVERY"));
     assert_eq!(pending.typed.as_deref(), Some(name.as_str()));
     insta::assert_snapshot!("delete_typed_confirmation_80x24", h.screen(80, 24));

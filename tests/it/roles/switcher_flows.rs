@@ -145,7 +145,7 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
     press(&mut h, KeyCode::Enter);
     h.type_text(ROLE);
     press(&mut h, KeyCode::Enter);
-    let prompt = h.state.prompt.state.clone().expect("the options");
+    let prompt = crate::common::open_prompt(&h.state).expect("the options");
     assert_eq!(prompt.input, "session=smtui-user duration=3600");
     h.type_text(" duration=60");
     press(&mut h, KeyCode::Enter);
@@ -155,21 +155,12 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
         h.state.status_text()
     );
     assert!(
-        h.state
-            .prompt
-            .state
-            .clone()
+        crate::common::open_prompt(&h.state)
             .expect("again")
             .input
             .ends_with("duration=60")
     );
-    while h
-        .state
-        .prompt
-        .state
-        .as_ref()
-        .is_some_and(|p| !p.input.is_empty())
-    {
+    while crate::common::open_prompt(&h.state).is_some_and(|p| !p.input.is_empty()) {
         press(&mut h, KeyCode::Backspace);
     }
     h.type_text(
@@ -177,11 +168,7 @@ fn a_role_by_arn_takes_an_external_id_a_duration_and_an_mfa_device() {
     );
     press(&mut h, KeyCode::Enter);
     assert!(
-        h.state
-            .prompt
-            .state
-            .as_ref()
-            .is_some_and(|p| p.purpose.is_secret()),
+        crate::common::open_prompt(&h.state).is_some_and(|p| p.purpose.is_secret()),
         "the code next"
     );
     h.type_text("314159");
@@ -228,19 +215,16 @@ fn an_mfa_session_takes_one_code_then_mfa_roles_need_none() {
     h.cmd(Command::Session(SessionCommand::Switch));
     h.type_text("MFA session");
     press(&mut h, KeyCode::Enter);
-    let serial = h.state.prompt.state.clone().expect("the device").input;
+    let serial = crate::common::open_prompt(&h.state)
+        .expect("the device")
+        .input
+        .clone();
     assert_eq!(
         serial, "arn:aws:iam::123456789012:mfa/alice",
         "a profile's, to start with"
     );
     press(&mut h, KeyCode::Enter);
-    assert!(
-        h.state
-            .prompt
-            .state
-            .as_ref()
-            .is_some_and(|p| p.purpose.is_secret())
-    );
+    assert!(crate::common::open_prompt(&h.state).is_some_and(|p| p.purpose.is_secret()));
     h.type_text("161803");
     press(&mut h, KeyCode::Enter);
     let sent = h.effects.iter().find_map(|e| match e {

@@ -55,13 +55,7 @@ fn type_text(app: &mut LiveApp, text: &str) {
 
 fn replace_prompt(app: &mut LiveApp, text: &str) {
     assert_eq!(app.state.layers.top(), Layer::Prompt);
-    while app
-        .state
-        .prompt
-        .state
-        .as_ref()
-        .is_some_and(|p| !p.input.is_empty())
-    {
+    while crate::common::open_prompt(&app.state).is_some_and(|p| !p.input.is_empty()) {
         press(app, KeyCode::Backspace);
     }
     type_text(app, text);

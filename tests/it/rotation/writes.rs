@@ -13,13 +13,7 @@ use smtui_core::model::{Rotation, SecretDetail};
 use super::flows::{LAMBDA, described, pending_since, press};
 
 fn clear_prompt(h: &mut Harness) {
-    while h
-        .state
-        .prompt
-        .state
-        .as_ref()
-        .is_some_and(|p| !p.input.is_empty())
-    {
+    while crate::common::open_prompt(&h.state).is_some_and(|p| !p.input.is_empty()) {
         press(h, KeyCode::Backspace);
     }
 }
@@ -29,7 +23,7 @@ fn a_schedule_is_checked_before_sending_and_a_mistake_keeps_the_text() {
     let mut h = described(|_| {});
     h.cmd(Command::Rotation(RotationCommand::Schedule));
     assert_eq!(h.state.layers.top(), Layer::Prompt);
-    let prompt = h.state.prompt.state.clone().expect("prompt");
+    let prompt = crate::common::open_prompt(&h.state).expect("prompt");
     assert_eq!(prompt.input, "30", "starts from the schedule set now");
     clear_prompt(&mut h);
     h.type_text("rate(2 hours) window 1h");
@@ -39,7 +33,7 @@ fn a_schedule_is_checked_before_sending_and_a_mistake_keeps_the_text() {
         "{}",
         h.state.status_text()
     );
-    let prompt = h.state.prompt.state.clone().expect("asked again");
+    let prompt = crate::common::open_prompt(&h.state).expect("asked again");
     assert_eq!(
         prompt.input, "rate(2 hours) window 1h",
         "nothing typed is lost"
@@ -84,7 +78,10 @@ fn a_secret_without_a_function_is_asked_for_one() {
     assert!(h.state.status_text().contains("no rotation configured"));
     assert_eq!(h.state.layers.top(), Layer::Prompt, "the schedule first");
     press(&mut h, KeyCode::Enter);
-    let label = h.state.prompt.state.clone().expect("prompt").label;
+    let label = crate::common::open_prompt(&h.state)
+        .expect("prompt")
+        .label
+        .clone();
     assert!(label.contains("no rotation function"), "{label}");
     h.type_text("my-rotator");
     press(&mut h, KeyCode::Enter);

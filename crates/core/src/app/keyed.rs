@@ -1,6 +1,6 @@
 //! Popups that take their keys alone: the router hands a key to the popup on top through
 //! `keyed`, so such a popup adds no arm to the router. The others (the audit pane, the
-//! theme picker, the role switcher, the editor) take their keys with their room, which the
+//! theme picker, the role switcher, the editor, the prompt) take their keys with their room, which the
 //! router lends beside them. Apart from `popup` because the keys need a room's context
 //! (`room`), and `room` names the popups (`Intent::OpenPopup`).
 
@@ -22,6 +22,11 @@ pub(crate) fn keyed(popup: &mut Popup) -> Option<&mut dyn Keyed> {
         Popup::Delete(form) => Some(form),
         Popup::Rotation(overview) => Some(overview),
         Popup::AuditEvent(record) => Some(record),
-        Popup::Roles(_) | Popup::Themes(_) | Popup::Audit(_) | Popup::Editor(_) => None,
+        Popup::Confirm(confirm) => Some(confirm),
+        Popup::Roles(_)
+        | Popup::Themes(_)
+        | Popup::Audit(_)
+        | Popup::Editor(_)
+        | Popup::Prompt(_) => None,
     }
 }

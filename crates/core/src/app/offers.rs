@@ -7,7 +7,7 @@ use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::editor::{EditSession, Editor, Phase};
 use crate::features::reveal::Shown;
-use crate::features::{clipboard, lifecycle, versions};
+use crate::features::{clipboard, confirm, lifecycle, versions};
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
 /// panes, or the top layer's own bound commands (the versions popup, the editor).
@@ -63,12 +63,20 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         Command::Versions(command) => versions::commands::available(command, &state.ctx()),
         // A question answers to `y`; a typed confirmation takes `y` as a letter and answers
         // to Enter once the text is right: the footer names the one that works.
-        Command::Confirm if layer == Layer::Confirm => !state.confirm.takes_text(),
-        Command::Select if layer == Layer::Confirm => state.confirm.takes_text(),
+        Command::Confirm if layer == Layer::Confirm => !typed_confirmation(state),
+        Command::Select if layer == Layer::Confirm => typed_confirmation(state),
         // Wide screens show every pane: there is no tab to switch to.
         Command::NextTab | Command::PreviousTab => state.tabs_shown.get(),
         _ => true,
     }
+}
+
+/// Whether the open confirmation asks for a text to be typed.
+fn typed_confirmation(state: &State) -> bool {
+    state
+        .layers
+        .popup::<confirm::Popup>()
+        .is_some_and(confirm::Popup::takes_text)
 }
 
 /// The word a footer hint uses for `command` in `layer` now, where what the key does

@@ -15,7 +15,9 @@ use crate::app::layers::Layer;
 use crate::app::settings::Settings;
 use crate::features::appearance::Appearance;
 use crate::features::session::Session;
-use crate::features::{appearance, audit, editor, lifecycle, rotation, session, tags, versions};
+use crate::features::{
+    appearance, audit, confirm, editor, lifecycle, prompt, rotation, session, tags, versions,
+};
 use crate::kit::Theme;
 use crate::model::SecretDetail;
 
@@ -33,6 +35,8 @@ pub enum Popup {
     AuditEvent(audit::Record),
     /// Boxed, as the audit view: the largest popups, so the others stay small.
     Editor(Box<editor::EditSession>),
+    Prompt(prompt::Popup),
+    Confirm(confirm::Popup),
 }
 
 impl Popup {
@@ -50,6 +54,8 @@ impl Popup {
             Popup::Audit(_) => Layer::Audit,
             Popup::AuditEvent(_) => Layer::AuditEvent,
             Popup::Editor(_) => Layer::Editor,
+            Popup::Prompt(_) => Layer::Prompt,
+            Popup::Confirm(_) => Layer::Confirm,
         }
     }
 
@@ -66,6 +72,8 @@ impl Popup {
             Popup::Audit(view) => view.as_ref(),
             Popup::AuditEvent(record) => record,
             Popup::Editor(session) => session.as_ref(),
+            Popup::Prompt(prompt) => prompt,
+            Popup::Confirm(confirm) => confirm,
         }
     }
 
@@ -84,6 +92,8 @@ impl Popup {
                 | Layer::Audit
                 | Layer::AuditEvent
                 | Layer::Editor
+                | Layer::Prompt
+                | Layer::Confirm
         )
     }
 }
@@ -181,3 +191,5 @@ room_popup!(Themes, appearance::Picker);
 room_popup!(Audit, box audit::AuditView);
 room_popup!(AuditEvent, audit::Record);
 room_popup!(Editor, box editor::EditSession);
+room_popup!(Prompt, prompt::Popup);
+room_popup!(Confirm, confirm::Popup);

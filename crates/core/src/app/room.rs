@@ -10,6 +10,7 @@ use crate::app::effect::{AwsCall, Effect};
 use crate::app::layers::{Focus, Layer};
 use crate::app::settings::Settings;
 use crate::app::stamp::Stamp;
+use crate::features::{audit, editor, rotation, session, tags};
 use crate::ids::{IdentityId, SecretRef};
 use crate::model::{AwsError, CallerIdentity, ErrorKind, SecretDetail, SecretSummary, VersionSel};
 use crate::sanitize::sanitize_line;
@@ -321,73 +322,57 @@ impl OnYes {
     }
 }
 
-/// What a prompt's text is for (the room that asked knows the rest).
+/// What a prompt's text is for: the room that asked, and its own prompt type (which
+/// knows the rest). The router hands the text back to that room, by one arm per room.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptFor {
-    TagKey,
-    TagValue {
-        key: String,
-    },
-    Description,
-    /// `create`: the new secret's name, then its description.
-    NewName {
-        region: String,
-    },
-    NewDescription {
-        region: String,
-        name: String,
-    },
-    NewOptions {
-        region: String,
-        name: String,
-        description: String,
-    },
-    /// The password generator's options.
-    PasswordOptions,
-    /// The audit pane's filter.
-    AuditFilter,
-    /// The ARN of a role to assume.
-    RoleArn,
-    /// The MFA code for a role profile (never echoed).
-    MfaCode {
-        profile: String,
-    },
-    /// The MFA device of an MFA session (GetSessionToken).
-    SessionSerial,
-    /// Its code (never echoed).
-    SessionCode {
-        serial: String,
-    },
-    /// The options of a role assumed by its ARN (session, duration, external ID, MFA).
-    RoleOptions {
-        arn: crate::ids::Arn,
-    },
-    /// The MFA code for a role assumed by its ARN with an MFA device (never echoed).
-    RoleCode {
-        arn: crate::ids::Arn,
-        options: String,
-    },
-    /// `rotation-schedule`: the schedule for this secret.
-    RotationSchedule {
-        secret: SecretRef,
-    },
-    /// `rotation-schedule` on a secret with no rotation function yet: which Lambda runs
-    /// it. `schedule` is the schedule already typed.
-    RotationFunction {
-        secret: SecretRef,
-        schedule: String,
-    },
+    Tags(tags::Prompt),
+    /// `create` and the password generator.
+    Editor(editor::Prompt),
+    Rotation(rotation::Prompt),
+    Audit(audit::Prompt),
+    /// Switching identity: a role, its options, an MFA device and codes.
+    Session(session::Prompt),
 }
 
 impl PromptFor {
-    /// Typed text that is not shown (dots instead).
+    /// Typed text that is not shown (dots instead) and is wiped when the prompt closes.
     pub fn is_secret(&self) -> bool {
-        matches!(
-            self,
-            PromptFor::MfaCode { .. } | PromptFor::RoleCode { .. } | PromptFor::SessionCode { .. }
-        )
+        match self {
+            PromptFor::Tags(prompt) => prompt.is_secret(),
+            PromptFor::Editor(prompt) => prompt.is_secret(),
+            PromptFor::Rotation(prompt) => prompt.is_secret(),
+            PromptFor::Audit(prompt) => prompt.is_secret(),
+            PromptFor::Session(prompt) => prompt.is_secret(),
+        }
     }
 }
+
+/// What a room declares of each prompt it asks (in its `prompt.rs`).
+pub trait RoomPrompt: Into<PromptFor> {
+    /// Whether the typed text is a secret: shown as dots, never echoed, and wiped when
+    /// the prompt closes. Most prompts take plain text.
+    fn is_secret(&self) -> bool {
+        false
+    }
+}
+
+/// Ties a room's prompt type to its variant, so the room writes `Prompt::X.into()`.
+macro_rules! room_prompt {
+    ($variant:ident, $ty:ty) => {
+        impl From<$ty> for PromptFor {
+            fn from(prompt: $ty) -> Self {
+                PromptFor::$variant(prompt)
+            }
+        }
+    };
+}
+
+room_prompt!(Tags, tags::Prompt);
+room_prompt!(Editor, editor::Prompt);
+room_prompt!(Rotation, rotation::Prompt);
+room_prompt!(Audit, audit::Prompt);
+room_prompt!(Session, session::Prompt);
 
 /// A room's answer: effects for the runner, intents for the router.
 #[derive(Debug, Default)]
@@ -502,5 +487,73 @@ mod tests {
         assert_eq!(ctx.stamp_of(&ours), held[0]);
         let listing = AwsCall::ListSecrets { region: "r".into() };
         assert_eq!(ctx.stamp_of(&listing), held[0]);
+    }
+}
+
+#[cfg(test)]
+mod prompt_tests {
+    //! The prompt room's flow, here because a prompt's purpose is always some room's
+    //! (and rooms never import each other).
+    use super::*;
+    use crate::app::action::TextEdit;
+    use crate::app::command::Command;
+    use crate::app::layers::Layer;
+    use crate::app::popup::Popup as AnyPopup;
+    use crate::features::prompt::{Popup, PromptRoom};
+
+    fn opened(out: Out) -> Popup {
+        match out.intents.into_iter().next() {
+            Some(Intent::OpenPopup(AnyPopup::Prompt(popup))) => popup,
+            other => panic!("a prompt opened: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn enter_hands_the_text_on_and_a_refusal_asks_the_same_question_again() {
+        let mut out = Out::default();
+        PromptRoom::ask(
+            "Key".into(),
+            String::new(),
+            tags::Prompt::Key.into(),
+            &mut out,
+        );
+        let mut popup = opened(out);
+        for c in "owner".chars() {
+            popup.text(TextEdit::Insert(c), &mut Out::default());
+        }
+        let mut room = PromptRoom::default();
+        let mut out = Out::default();
+        room.command(&mut popup, Command::Select, &mut out);
+        assert!(matches!(
+            &out.intents[..],
+            [Intent::Close(Layer::Prompt), Intent::Prompted { purpose, text }]
+                if *purpose == PromptFor::Tags(tags::Prompt::Key) && text == "owner"
+        ));
+        assert!(popup.input.is_empty(), "the text was moved on, not copied");
+
+        let mut out = Out::default();
+        room.again("owner?".into(), &mut out);
+        let again = opened(out);
+        assert_eq!(
+            (again.label.as_str(), again.input.as_str()),
+            ("Key", "owner?")
+        );
+        assert_eq!(again.purpose, PromptFor::Tags(tags::Prompt::Key));
+    }
+
+    #[test]
+    fn only_codes_are_secret_and_a_secret_never_shows_in_debug() {
+        let code = PromptFor::from(session::Prompt::SessionCode {
+            serial: "arn:aws:iam::123456789012:mfa/ops".into(),
+        });
+        assert!(code.is_secret());
+        assert!(!PromptFor::from(session::Prompt::SessionSerial).is_secret());
+        assert!(!PromptFor::from(tags::Prompt::Description).is_secret());
+        let popup = Popup {
+            label: "MFA code".into(),
+            input: "907153".into(),
+            purpose: code,
+        };
+        assert!(!format!("{popup:?}").contains("907153"));
     }
 }

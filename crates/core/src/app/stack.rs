@@ -199,7 +199,11 @@ mod tests {
             Some("app/db"),
             "the stack holds the popup's address"
         );
-        layers.push(Layer::Prompt);
+        layers.open(Popup::Prompt(crate::features::prompt::Popup {
+            label: "Key of the new tag".into(),
+            input: String::new(),
+            purpose: crate::features::tags::Prompt::Key.into(),
+        }));
         assert!(
             layers.popup_mut::<crate::features::tags::Popup>().is_some(),
             "found under a prompt"

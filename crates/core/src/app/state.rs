@@ -12,7 +12,7 @@ use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
-use crate::features::confirm::Confirm;
+use crate::features::confirm;
 use crate::features::detail::{CachedDetail, Details};
 use crate::features::editor::{EditSession, Editor};
 use crate::features::help::Help;
@@ -20,7 +20,7 @@ use crate::features::lifecycle::Lifecycle;
 use crate::features::messages::Messages;
 use crate::features::messages::footer::Footer;
 use crate::features::palette::Palette;
-use crate::features::prompt::Prompt;
+use crate::features::prompt::PromptRoom;
 use crate::features::reveal::Reveal;
 use crate::features::rotation::RotationRoom;
 use crate::features::session::Session;
@@ -41,13 +41,12 @@ pub struct State {
     pub versions: Versions,
     pub help: Help,
     pub palette: Palette,
-    pub confirm: Confirm,
     pub lifecycle: Lifecycle,
     pub editor: Editor,
     pub tags: Tags,
     pub rotation: RotationRoom,
     pub audit: Audit,
-    pub prompt: Prompt,
+    pub prompt: PromptRoom,
     pub appearance: Appearance,
     pub messages: Messages,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
@@ -77,13 +76,12 @@ impl State {
             versions: Versions,
             help: Help::default(),
             palette: Palette::default(),
-            confirm: Confirm::default(),
             lifecycle: Lifecycle,
             editor: Editor,
             tags: Tags,
             rotation: RotationRoom::default(),
             audit: Audit::default(),
-            prompt: Prompt::default(),
+            prompt: PromptRoom::default(),
             appearance: Appearance::default(),
             messages: Messages::default(),
             tab: Tab::default(),
@@ -215,7 +213,10 @@ impl State {
     pub fn takes_text(&self) -> bool {
         match self.layers.top() {
             Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles => true,
-            Layer::Confirm => self.confirm.takes_text(),
+            Layer::Confirm => self
+                .layers
+                .popup::<confirm::Popup>()
+                .is_some_and(confirm::Popup::takes_text),
             _ => false,
         }
     }

@@ -10,7 +10,7 @@ use crate::app::layers::Layer;
 use crate::app::popup::Around;
 use crate::app::stack::Layered;
 use crate::features::editor::EditSession;
-use crate::features::{confirm, editor, help, messages, palette, prompt};
+use crate::features::{editor, help, messages, palette};
 use crate::kit::Theme;
 
 /// One popup, over what is under it.
@@ -80,14 +80,6 @@ fn render_bare(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, 
         Layer::Messages => {
             let context = (&state.settings.time_zone, &state.keymap);
             messages::view::render(frame, screen.whole, &state.messages, context, theme);
-        }
-        Layer::Prompt => {
-            if let Some(prompt) = &state.prompt.state {
-                prompt::view::render(frame, screen.whole, prompt, &state.keymap, theme);
-            }
-        }
-        Layer::Confirm => {
-            confirm::view::render(frame, screen.whole, &state.confirm, &state.keymap, theme);
         }
         // The panes, the filter prompt (in the footer), and the popups that carry their
         // data (drawn from it, `Popup::drawn`).

@@ -16,6 +16,7 @@ use crate::app::state::State;
 use crate::features::audit::Audit;
 use crate::features::editor::EditSession;
 use crate::features::rotation::relative;
+use crate::features::session::Prompt;
 use crate::features::session::role_form;
 use crate::features::session::switcher::{Choice, Switcher};
 use crate::features::session::{Origin, Renewal};
@@ -97,7 +98,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
             if mfa {
                 ask_code(
                     &format!("MFA code for profile {name}"),
-                    PromptFor::MfaCode { profile: name },
+                    Prompt::MfaCode { profile: name },
                     out,
                 );
                 return;
@@ -108,17 +109,29 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     }
 }
 
+/// The text typed into a prompt switching identity asked for.
+pub(super) fn prompted(state: &mut State, prompt: Prompt, text: String, out: &mut Out) {
+    match prompt {
+        Prompt::RoleArn => typed(state, &text, out),
+        Prompt::MfaCode { profile } => mfa_typed(state, &profile, text, out),
+        Prompt::RoleOptions { arn } => options_typed(state, &arn, &text, out),
+        Prompt::SessionSerial => session_serial_typed(&text, out),
+        Prompt::SessionCode { serial } => session_code_typed(state, &serial, text, out),
+        Prompt::RoleCode { arn, options } => role_code_typed(state, &arn, &options, text, out),
+    }
+}
+
 /// Which role to assume, by its ARN.
 fn ask(out: &mut Out) {
     out.intent(Intent::Prompt {
         label: "Assume which role? Its ARN (arn:aws:iam::ACCOUNT:role/NAME)".to_owned(),
         initial: String::new(),
-        purpose: PromptFor::RoleArn,
+        purpose: Prompt::RoleArn.into(),
     });
 }
 
 /// The role ARN typed: checked, then assumed with the session name `smtui-<user>`.
-pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
+fn typed(state: &mut State, text: &str, out: &mut Out) {
     let arn = text.trim();
     // A role's name and path hold no colon: one in the resource is a mistake.
     let role = Arn::parse(arn)
@@ -131,20 +144,20 @@ pub(super) fn typed(state: &mut State, text: &str, out: &mut Out) {
         out.intent(Intent::Prompt {
             label: "Assume which role? Its ARN (arn:aws:iam::ACCOUNT:role/NAME)".to_owned(),
             initial: arn.to_owned(),
-            purpose: PromptFor::RoleArn,
+            purpose: Prompt::RoleArn.into(),
         });
         return;
     };
     out.intent(Intent::Prompt {
         label: format!("Assume {arn} with (session, duration, external-id, mfa):"),
         initial: role_form::initial(&state.settings.user_name),
-        purpose: PromptFor::RoleOptions { arn: role },
+        purpose: Prompt::RoleOptions { arn: role }.into(),
     });
 }
 
 /// The role's options typed: checked (a mistake keeps the text); an MFA device wants its
 /// code next.
-pub(super) fn options_typed(state: &mut State, arn: &Arn, text: &str, out: &mut Out) {
+fn options_typed(state: &mut State, arn: &Arn, text: &str, out: &mut Out) {
     let options = match role_form::parse(text, &state.settings.user_name) {
         Ok(options) => options,
         Err(why) => {
@@ -152,7 +165,7 @@ pub(super) fn options_typed(state: &mut State, arn: &Arn, text: &str, out: &mut 
             out.intent(Intent::Prompt {
                 label: format!("Assume {arn} with (session, duration, external-id, mfa):"),
                 initial: text.to_owned(),
-                purpose: PromptFor::RoleOptions { arn: arn.clone() },
+                purpose: Prompt::RoleOptions { arn: arn.clone() }.into(),
             });
             return;
         }
@@ -160,7 +173,7 @@ pub(super) fn options_typed(state: &mut State, arn: &Arn, text: &str, out: &mut 
     if options.mfa_serial.is_some() {
         ask_code(
             &format!("MFA code for {arn}"),
-            PromptFor::RoleCode {
+            Prompt::RoleCode {
                 arn: arn.clone(),
                 options: text.to_owned(),
             },
@@ -176,17 +189,11 @@ pub(super) fn options_typed(state: &mut State, arn: &Arn, text: &str, out: &mut 
 }
 
 /// The MFA code for a role assumed by its ARN.
-pub(super) fn role_code_typed(
-    state: &mut State,
-    arn: &Arn,
-    options: &str,
-    text: String,
-    out: &mut Out,
-) {
+fn role_code_typed(state: &mut State, arn: &Arn, options: &str, text: String, out: &mut Out) {
     let Ok(options_parsed) = role_form::parse(options, &state.settings.user_name) else {
         return;
     };
-    let ask_again = PromptFor::RoleCode {
+    let ask_again = Prompt::RoleCode {
         arn: arn.clone(),
         options: options.to_owned(),
     };
@@ -202,8 +209,8 @@ pub(super) fn role_code_typed(
 }
 
 /// The MFA code typed: the role profile's role assumed with it, as its source profile.
-pub(super) fn mfa_typed(state: &mut State, profile: &str, text: String, out: &mut Out) {
-    let ask_again = PromptFor::MfaCode {
+fn mfa_typed(state: &mut State, profile: &str, text: String, out: &mut Out) {
+    let ask_again = Prompt::MfaCode {
         profile: profile.to_owned(),
     };
     let label = format!("MFA code for profile {profile}");
@@ -240,25 +247,25 @@ fn ask_session_serial(state: &State, out: &mut Out) {
     out.intent(Intent::Prompt {
         label: "MFA device for the session (its serial number or ARN)".to_owned(),
         initial,
-        purpose: PromptFor::SessionSerial,
+        purpose: Prompt::SessionSerial.into(),
     });
 }
 
 /// The device typed: its code next.
-pub(super) fn session_serial_typed(text: &str, out: &mut Out) {
+fn session_serial_typed(text: &str, out: &mut Out) {
     let serial = text.trim();
     if serial.len() < 9 {
         out.error("An MFA device's serial number has at least 9 characters");
         out.intent(Intent::Prompt {
             label: "MFA device for the session (its serial number or ARN)".to_owned(),
             initial: serial.to_owned(),
-            purpose: PromptFor::SessionSerial,
+            purpose: Prompt::SessionSerial.into(),
         });
         return;
     }
     ask_code(
         &format!("MFA code for {serial}"),
-        PromptFor::SessionCode {
+        Prompt::SessionCode {
             serial: serial.to_owned(),
         },
         out,
@@ -266,8 +273,8 @@ pub(super) fn session_serial_typed(text: &str, out: &mut Out) {
 }
 
 /// The session's code: GetSessionToken as the current identity.
-pub(super) fn session_code_typed(state: &mut State, serial: &str, text: String, out: &mut Out) {
-    let ask_again = PromptFor::SessionCode {
+fn session_code_typed(state: &mut State, serial: &str, text: String, out: &mut Out) {
+    let ask_again = Prompt::SessionCode {
         serial: serial.to_owned(),
     };
     let Some(code) = six_digits(text, &format!("MFA code for {serial}"), ask_again, out) else {
@@ -353,12 +360,12 @@ pub(super) fn renew(state: &mut State, out: &mut Out) {
         }
         Err(Renewal::NeedsSessionCode(serial)) => ask_code(
             &format!("MFA code for {serial}, to renew the session"),
-            PromptFor::SessionCode { serial },
+            Prompt::SessionCode { serial },
             out,
         ),
         Err(Renewal::NeedsCode(profile)) => ask_code(
             &format!("MFA code for profile {profile}, to renew"),
-            PromptFor::MfaCode { profile },
+            Prompt::MfaCode { profile },
             out,
         ),
     }
@@ -457,17 +464,10 @@ fn reload(state: &mut State, out: &mut Out) {
     // After the pane closed: the view it handed its room goes with the rest.
     state.audit = Audit::default();
     // A prompt about a secret goes too; one on the way to another identity stays.
-    let about_identity = state.prompt.state.as_ref().is_some_and(|p| {
-        matches!(
-            p.purpose,
-            PromptFor::RoleArn
-                | PromptFor::RoleOptions { .. }
-                | PromptFor::MfaCode { .. }
-                | PromptFor::RoleCode { .. }
-                | PromptFor::SessionSerial
-                | PromptFor::SessionCode { .. }
-        )
-    });
+    let about_identity = state
+        .layers
+        .popup::<crate::features::prompt::Popup>()
+        .is_some_and(|p| matches!(p.purpose, PromptFor::Session(_)));
     if !about_identity {
         close(state, Layer::Prompt);
     }
@@ -485,7 +485,7 @@ fn reload(state: &mut State, out: &mut Out) {
 fn six_digits(
     text: String,
     label: &str,
-    ask_again: PromptFor,
+    ask_again: Prompt,
     out: &mut Out,
 ) -> Option<crate::secret::SecretValue> {
     let code = crate::secret::SecretValue::from_string(text);
@@ -501,10 +501,10 @@ fn six_digits(
 }
 
 /// Asks for an MFA code (shown as dots while typed).
-fn ask_code(label: &str, purpose: PromptFor, out: &mut Out) {
+fn ask_code(label: &str, purpose: Prompt, out: &mut Out) {
     out.intent(Intent::Prompt {
         label: format!("{label} (6 digits, not shown)"),
         initial: String::new(),
-        purpose,
+        purpose: purpose.into(),
     });
 }

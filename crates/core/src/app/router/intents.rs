@@ -8,8 +8,10 @@ use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivit
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
+use crate::features::confirm;
 use crate::features::editor::EditSession;
 use crate::features::messages::footer::Footer;
+use crate::features::prompt::PromptRoom;
 use crate::features::rotation::RotationRoom;
 use crate::features::{audit, tags};
 use crate::ids::SecretRef;
@@ -36,7 +38,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 // after a confirmation that names what is in it.
                 let risks = paste_risks(&text);
                 if sensitivity == Sensitivity::Secret && !risks.is_empty() {
-                    state.confirm.ask(
+                    confirm::Popup::ask(
                         ConfirmRequest {
                             question: format!(
                                 "The {label} holds {}: pasted into a shell or terminal it \
@@ -63,7 +65,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 if request.on_yes.mutates() && state.settings.read_only {
                     refuse_read_only(&request.on_yes, out);
                 } else {
-                    state.confirm.ask(request, out);
+                    confirm::Popup::ask(request, out);
                 }
             }
             Intent::Call { stamp, call } => {
@@ -80,7 +82,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 label,
                 initial,
                 purpose,
-            } => state.prompt.ask(label, initial, purpose, out),
+            } => PromptRoom::ask(label, initial, purpose, out),
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => state.prompt.again(text, out),
             Intent::AddRow(summary) => state.browse.add_row(summary),
@@ -139,40 +141,26 @@ fn say_unhidden(unhidden: &Unhidden, out: &mut Out) {
 /// The text typed into a prompt, to the room that asked for it.
 fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) {
     match purpose {
-        PromptFor::TagKey | PromptFor::TagValue { .. } | PromptFor::Description => {
+        PromptFor::Tags(prompt) => {
             let ctx = ctx!(state);
             if let Some(popup) = state.layers.popup::<tags::Popup>() {
-                popup.prompted(purpose, text, &ctx, out);
+                popup.prompted(prompt, text, &ctx, out);
             }
         }
-        PromptFor::NewName { .. }
-        | PromptFor::NewDescription { .. }
-        | PromptFor::NewOptions { .. }
-        | PromptFor::PasswordOptions => {
+        PromptFor::Editor(prompt) => {
             let ctx = ctx!(state);
             let session = state.layers.popup::<EditSession>();
             state
                 .editor
-                .create_prompted(session, purpose, &text, &ctx, out);
+                .create_prompted(session, prompt, &text, &ctx, out);
         }
-        PromptFor::RotationSchedule { .. } | PromptFor::RotationFunction { .. } => {
-            RotationRoom::prompted(purpose, &text, &ctx!(state), out);
-        }
-        PromptFor::AuditFilter => {
+        PromptFor::Rotation(prompt) => RotationRoom::prompted(prompt, &text, &ctx!(state), out),
+        PromptFor::Audit(prompt) => {
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
-                view.filtered(&text);
+                view.prompted(prompt, &text);
             }
         }
-        PromptFor::RoleArn => identity::typed(state, &text, out),
-        PromptFor::MfaCode { profile } => identity::mfa_typed(state, &profile, text, out),
-        PromptFor::RoleOptions { arn } => identity::options_typed(state, &arn, &text, out),
-        PromptFor::SessionSerial => identity::session_serial_typed(&text, out),
-        PromptFor::SessionCode { serial } => {
-            identity::session_code_typed(state, &serial, text, out);
-        }
-        PromptFor::RoleCode { arn, options } => {
-            identity::role_code_typed(state, &arn, &options, text, out);
-        }
+        PromptFor::Session(prompt) => identity::prompted(state, prompt, text, out),
     }
 }
 
@@ -220,10 +208,6 @@ pub(super) fn close(state: &mut State, layer: Layer) {
     state.layers.remove(layer);
     match layer {
         Layer::Palette => state.palette.input.clear(),
-        Layer::Confirm => {
-            state.confirm.pending = None;
-            state.confirm.input.clear();
-        }
         Layer::List
         | Layer::Value
         | Layer::Filter
@@ -242,14 +226,9 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         | Layer::Audit
         | Layer::AuditEvent
         // Its session went with it, its buffers zeroized, and the review or conflict over it.
-        | Layer::Editor => {}
-        Layer::Prompt => {
-            // A prompt left with Esc: an MFA code typed into it is wiped, not just dropped.
-            if let Some(mut prompt) = state.prompt.state.take()
-                && prompt.purpose.is_secret()
-            {
-                zeroize::Zeroize::zeroize(&mut prompt.input);
-            }
-        }
+        | Layer::Editor
+        | Layer::Confirm
+        // A prompt left with Esc: an MFA code typed into it is wiped as its value drops.
+        | Layer::Prompt => {}
     }
 }

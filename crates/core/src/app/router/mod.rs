@@ -23,7 +23,7 @@ use crate::features::editor::{self, EditSession};
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
-use crate::features::{appearance, audit, versions};
+use crate::features::{appearance, audit, confirm, prompt, versions};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
@@ -273,10 +273,17 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             }
         }
         Layer::Messages => state.messages.command(command, out),
-        Layer::Prompt => state.prompt.command(command, out),
-        Layer::Confirm => state.confirm.command(command, out),
+        Layer::Prompt => prompt_command(state, command, out),
         // The popups that take their keys alone took them above.
         _ => {}
+    }
+}
+
+/// A command in the open prompt (the prompt room remembers an answered question, to ask
+/// it again if the answer is refused).
+fn prompt_command(state: &mut State, command: Command, out: &mut Out) {
+    if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
+        state.prompt.command(popup, command, out);
     }
 }
 
@@ -375,8 +382,16 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
     match state.layers.top() {
         Layer::Filter => state.browse.filter_text(edit),
         Layer::Palette => state.palette.text(edit),
-        Layer::Confirm => state.confirm.text(edit),
-        Layer::Prompt => state.prompt.text(edit, out),
+        Layer::Confirm => {
+            if let Some(popup) = state.layers.popup_mut::<confirm::Popup>() {
+                popup.text(edit);
+            }
+        }
+        Layer::Prompt => {
+            if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
+                popup.text(edit, out);
+            }
+        }
         Layer::Roles => {
             if let Some(switcher) = state.layers.popup_mut::<Switcher>() {
                 switcher.text(edit);

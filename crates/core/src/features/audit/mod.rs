@@ -8,12 +8,14 @@ mod columns;
 pub mod commands;
 mod fetch;
 pub mod outcome;
+mod prompt;
 mod summary;
 mod update;
 pub mod view;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::{AuditPage, Outcome};
+pub use prompt::Prompt;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

@@ -5,10 +5,10 @@
 use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::popup::Popup;
-use crate::app::room::{Ctx, Intent, Out, PromptFor};
+use crate::app::room::{Ctx, Intent, Out};
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::fetch::streams_for;
-use crate::features::audit::{Audit, AuditView, CACHE_TTL, Record, Scope, Window};
+use crate::features::audit::{Audit, AuditView, CACHE_TTL, Prompt, Record, Scope, Window};
 use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
@@ -140,7 +140,7 @@ impl Audit {
             Command::Filter => out.intent(Intent::Prompt {
                 label: "Show events whose name, principal or outcome contains".to_owned(),
                 initial: view.filter.clone(),
-                purpose: PromptFor::AuditFilter,
+                purpose: Prompt::Filter.into(),
             }),
             Command::Back => out.intent(Intent::Close(Layer::Audit)),
             _ => {}

@@ -1,5 +1,6 @@
-//! Confirmation as data: the confirm layer holds the command it will run. `y` runs it, `n`
-//! or Esc drops it. Enter is a reflex key: it never answers a question whose yes changes or
+//! Confirmation as data: a popup value (`Popup::Confirm`) holding the command or the AWS
+//! call it will run, and what has been typed. `y` runs it, `n` or Esc drops it (and closing
+//! drops the value, typed text and all). Enter is a reflex key: it never answers a question whose yes changes or
 //! throws away anything (a write, typed text, a risky copy), so a reflexive Enter changes
 //! nothing. A typed confirmation asks for a given text (a secret's name) before Enter runs
 //! it. The router refuses a mutating command in read-only mode before it could get here.
@@ -9,38 +10,44 @@ pub mod view;
 use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup as AnyPopup;
 pub use crate::app::room::{ConfirmRequest, OnYes};
 use crate::app::room::{Intent, Out};
 
-#[derive(Debug, Clone, Default)]
-pub struct Confirm {
-    pub pending: Option<ConfirmRequest>,
+/// The open confirmation, on the layer stack: the question with what runs on yes, and
+/// what has been typed. Closing it drops both: the typed text goes with its question.
+#[derive(Debug, Clone)]
+pub struct Popup {
+    pub request: ConfirmRequest,
     /// What has been typed so far (typed confirmations only).
     pub input: String,
 }
 
-impl Confirm {
-    /// Holds `request` and opens the layer (the router calls this for `Intent::Confirm`).
-    pub fn ask(&mut self, request: ConfirmRequest, out: &mut Out) {
-        self.pending = Some(request);
-        self.input.clear();
-        out.intent(Intent::Open(Layer::Confirm));
+impl Popup {
+    pub fn new(request: ConfirmRequest) -> Self {
+        Self {
+            request,
+            input: String::new(),
+        }
+    }
+
+    /// Opens the confirmation for `request` (the router calls this for `Intent::Confirm`),
+    /// in place of any open one.
+    pub fn ask(request: ConfirmRequest, out: &mut Out) {
+        out.intent(Intent::OpenPopup(AnyPopup::Confirm(Self::new(request))));
     }
 
     /// A typed confirmation takes every printable key as text (so `y` is a letter there).
     pub fn takes_text(&self) -> bool {
-        self.pending.as_ref().is_some_and(|p| p.typed.is_some())
+        self.request.typed.is_some()
     }
 
     pub fn text(&mut self, edit: TextEdit) {
         edit.apply_to(&mut self.input);
     }
 
-    pub fn command(&mut self, command: Command, out: &mut Out) {
-        let Some(request) = &self.pending else {
-            out.intent(Intent::Close(Layer::Confirm));
-            return;
-        };
+    pub fn command(&self, command: Command, out: &mut Out) {
+        let request = &self.request;
         match command {
             Command::Select if !request.enter_confirms() => {
                 out.warn(match &request.on_yes {
@@ -79,6 +86,12 @@ impl Confirm {
     }
 }
 
+impl crate::app::keyed::Keyed for Popup {
+    fn command(&mut self, command: Command, _ctx: &crate::app::room::Ctx, out: &mut Out) {
+        Popup::command(self, command, out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,38 +104,56 @@ mod tests {
     }
 
     #[test]
-    fn yes_runs_the_held_command_and_no_drops_it() {
-        let mut confirm = Confirm::default();
+    fn asking_opens_the_question_as_a_popup_value() {
         let request = ConfirmRequest {
             question: "Refresh every region?".into(),
             on_yes: OnYes::Command(Command::Refresh),
             typed: None,
         };
-        confirm.ask(request.clone(), &mut Out::default());
+        let mut out = Out::default();
+        Popup::ask(request.clone(), &mut out);
+        assert!(matches!(
+            &out.intents[..],
+            [Intent::OpenPopup(AnyPopup::Confirm(popup))] if popup.request == request
+                && popup.input.is_empty()
+        ));
+    }
+
+    #[test]
+    fn yes_runs_the_held_command_and_no_drops_it() {
+        let request = ConfirmRequest {
+            question: "Refresh every region?".into(),
+            on_yes: OnYes::Command(Command::Refresh),
+            typed: None,
+        };
+        let confirm = Popup::new(request.clone());
         let mut out = Out::default();
         confirm.command(Command::Confirm, &mut out);
         assert_eq!(ran(&out), Some(Command::Refresh));
 
-        confirm.ask(request, &mut Out::default());
+        let confirm = Popup::new(request);
         let mut out = Out::default();
         confirm.command(Command::Cancel, &mut out);
         assert_eq!(ran(&out), None);
+        assert!(
+            out.intents
+                .iter()
+                .any(|i| matches!(i, Intent::Close(Layer::Confirm)))
+        );
     }
 
     #[test]
     fn enter_answers_only_a_question_that_changes_nothing() {
         use crate::secret::SecretValue;
-        let mut confirm = Confirm::default();
-        let ask = |confirm: &mut Confirm, on_yes| {
+        let ask = |on_yes| {
             let question = "?".to_owned();
-            let request = ConfirmRequest {
+            Popup::new(ConfirmRequest {
                 question,
                 on_yes,
                 typed: None,
-            };
-            confirm.ask(request, &mut Out::default());
+            })
         };
-        ask(&mut confirm, OnYes::Command(Command::Refresh));
+        let confirm = ask(OnYes::Command(Command::Refresh));
         let mut out = Out::default();
         confirm.command(Command::Select, &mut out);
         assert_eq!(
@@ -141,7 +172,7 @@ mod tests {
             },
         ];
         for on_yes in weighty {
-            ask(&mut confirm, on_yes.clone());
+            let confirm = ask(on_yes.clone());
             let mut out = Out::default();
             confirm.command(Command::Select, &mut out);
             assert!(
@@ -152,7 +183,12 @@ mod tests {
                 out.status_text().starts_with("Enter does not"),
                 "{on_yes:?}"
             );
-            assert!(confirm.pending.is_some(), "the question stays");
+            assert!(
+                !out.intents
+                    .iter()
+                    .any(|i| matches!(i, Intent::Close(Layer::Confirm))),
+                "the question stays"
+            );
             let mut out = Out::default();
             confirm.command(Command::Confirm, &mut out);
             assert!(
@@ -166,15 +202,11 @@ mod tests {
 
     #[test]
     fn a_typed_confirmation_runs_only_on_the_exact_text() {
-        let mut confirm = Confirm::default();
-        confirm.ask(
-            ConfirmRequest {
-                question: "Delete prod/db?".into(),
-                on_yes: OnYes::Command(Command::Refresh),
-                typed: Some("prod/db".into()),
-            },
-            &mut Out::default(),
-        );
+        let mut confirm = Popup::new(ConfirmRequest {
+            question: "Delete prod/db?".into(),
+            on_yes: OnYes::Command(Command::Refresh),
+            typed: Some("prod/db".into()),
+        });
         assert!(confirm.takes_text());
         for c in "prod/dx".chars() {
             confirm.text(TextEdit::Insert(c));

@@ -8,18 +8,16 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
-use crate::features::confirm::Confirm;
+use crate::features::confirm::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::sanitize::sanitize_line;
 
 const WIDTH: u16 = 64;
 
-pub fn render(frame: &mut Frame, area: Rect, confirm: &Confirm, keymap: &Keymap, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &Keymap, theme: &Theme) {
     let key = |command| keymap.label(Layer::Confirm, command);
-    let Some(request) = &confirm.pending else {
-        return;
-    };
+    let request = &confirm.request;
     let mut lines = vec![Line::styled(
         sanitize_line(&request.question).into_owned(),
         theme.text,
@@ -76,4 +74,10 @@ fn key_for_text(keymap: &Keymap, command: Command, fallback: &str) -> String {
         .into_iter()
         .find(|k| k.typed_char().is_none())
         .map_or_else(|| fallback.to_owned(), |k| k.to_string())
+}
+
+impl crate::app::popup::Drawn for Popup {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(frame, around.whole, self, around.keymap, theme);
+    }
 }

@@ -9,12 +9,12 @@ use crate::app::effect::AwsCall;
 use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::revealed::Revealed;
-use crate::app::room::{Ctx, Intent, Out, PromptFor};
+use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::Call;
 use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
 use crate::features::editor::call::{NewSecret, PasswordOptions};
 use crate::features::editor::check::Kind;
-use crate::features::editor::{EditSession, Editor, Loaded, Phase};
+use crate::features::editor::{EditSession, Editor, Loaded, Phase, Prompt};
 use crate::model::{AwsError, SecretSummary, Tag};
 use crate::secret::SecretValue;
 
@@ -141,7 +141,7 @@ impl Editor {
         out.intent(Intent::Prompt {
             label: format!("Name of the new secret in {region}"),
             initial: String::new(),
-            purpose: PromptFor::NewName { region },
+            purpose: Prompt::NewName { region }.into(),
         });
     }
 
@@ -150,13 +150,13 @@ impl Editor {
     pub fn create_prompted(
         &mut self,
         session: Option<&EditSession>,
-        purpose: PromptFor,
+        purpose: Prompt,
         text: &str,
         ctx: &Ctx,
         out: &mut Out,
     ) {
         match purpose {
-            PromptFor::NewName { region } => {
+            Prompt::NewName { region } => {
                 let name = text.trim().to_owned();
                 if let Err(why) = check_name(&name) {
                     out.warn(why);
@@ -170,21 +170,22 @@ impl Editor {
                 out.intent(Intent::Prompt {
                     label: format!("Description of {name} (may stay empty)"),
                     initial: String::new(),
-                    purpose: PromptFor::NewDescription { region, name },
+                    purpose: Prompt::NewDescription { region, name }.into(),
                 });
             }
-            PromptFor::NewDescription { region, name } => out.intent(Intent::Prompt {
+            Prompt::NewDescription { region, name } => out.intent(Intent::Prompt {
                 label: format!(
                     "Options for {name} (may stay empty): kms=KEY tag:KEY=VALUE replica=REGION binary"
                 ),
                 initial: String::new(),
-                purpose: PromptFor::NewOptions {
+                purpose: Prompt::NewOptions {
                     region,
                     name,
                     description: text.trim().to_owned(),
-                },
+                }
+                .into(),
             }),
-            PromptFor::NewOptions {
+            Prompt::NewOptions {
                 region,
                 name,
                 description,
@@ -222,7 +223,7 @@ impl Editor {
                 };
                 out.intent(Intent::OpenPopup(Popup::Editor(Box::new(session))));
             }
-            PromptFor::PasswordOptions => match password_options(text) {
+            Prompt::PasswordOptions => match password_options(text) {
                 Ok(options) => {
                     if let Some(session) = session {
                         out.call(ctx, AwsCall::Editor(Call::RandomPassword {
@@ -238,7 +239,6 @@ impl Editor {
                     });
                 }
             },
-            _ => {}
         }
     }
 }
@@ -261,7 +261,7 @@ impl EditSession {
                         no-uppercase no-lowercase spaces)"
                     .to_owned(),
                 initial: "32".to_owned(),
-                purpose: PromptFor::PasswordOptions,
+                purpose: Prompt::PasswordOptions.into(),
             });
         }
     }

@@ -19,6 +19,7 @@ pub mod create;
 pub mod form;
 mod labels;
 pub mod outcome;
+mod prompt;
 mod update;
 pub mod view;
 mod view_values;
@@ -26,6 +27,7 @@ mod view_values;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::{LabelsLeft, Outcome, SaveResult};
+pub use prompt::Prompt;
 
 use crate::ids::SecretRef;
 use buffer::SecretBuffer;

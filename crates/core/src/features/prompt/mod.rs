@@ -1,71 +1,104 @@
-//! A one-line text prompt (a tag's key or value, a description): it takes every printable
-//! key as text, Enter hands the text to whoever asked (named by `PromptFor`), Esc drops it.
+//! A one-line text prompt (a tag's key or value, a description, an MFA code): a popup
+//! value, `Popup::Prompt`, carrying its label, the text typed and what it is for
+//! (`PromptFor`, the asking room's own prompt type). It takes every printable key as text;
+//! Enter hands the text to the room that asked, Esc drops it. Closing it drops the value,
+//! and a secret prompt's text (an MFA code) is wiped as it goes.
 //! Not for secret values: those are typed in the editor.
 
 pub mod view;
 
+use zeroize::Zeroize as _;
+
 use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
+use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{Intent, Out, PromptFor};
 
 /// The longest text a prompt takes (a description's limit is 2,048 characters).
 pub const MAX_CHARS: usize = 2048;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PromptState {
+/// The open prompt, on the layer stack.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Popup {
     pub label: String,
     pub input: String,
     pub purpose: PromptFor,
 }
 
+impl Drop for Popup {
+    /// A prompt closed with an MFA code in it (left with Esc, or replaced): the code is
+    /// wiped, not just freed. An answered prompt's text has been moved out already.
+    fn drop(&mut self) {
+        if self.purpose.is_secret() {
+            self.input.zeroize();
+        }
+    }
+}
+
+impl std::fmt::Debug for Popup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let input: &dyn std::fmt::Debug = if self.purpose.is_secret() {
+            &"[REDACTED]"
+        } else {
+            &self.input
+        };
+        f.debug_struct("Popup")
+            .field("label", &self.label)
+            .field("input", input)
+            .field("purpose", &self.purpose)
+            .finish()
+    }
+}
+
+impl Popup {
+    pub fn text(&mut self, edit: TextEdit, out: &mut Out) {
+        match edit {
+            TextEdit::Insert(_) if self.input.chars().count() >= MAX_CHARS => {
+                out.warn(format!("At most {MAX_CHARS} characters here"));
+            }
+            edit => edit.apply_to(&mut self.input),
+        }
+    }
+}
+
+/// What the prompt room keeps between prompts: the question last answered, so a refused
+/// answer can be asked again.
 #[derive(Debug, Clone, Default)]
-pub struct Prompt {
-    pub state: Option<PromptState>,
-    /// The label and purpose of the prompt last answered, for asking again.
+pub struct PromptRoom {
+    /// The label and purpose of the prompt last answered.
     answered: Option<(String, PromptFor)>,
 }
 
-impl Prompt {
-    pub fn ask(&mut self, label: String, initial: String, purpose: PromptFor, out: &mut Out) {
-        self.state = Some(PromptState {
+impl PromptRoom {
+    /// Opens a prompt (in place of any open one).
+    pub fn ask(label: String, initial: String, purpose: PromptFor, out: &mut Out) {
+        out.intent(Intent::OpenPopup(AnyPopup::Prompt(Popup {
             label,
             input: initial,
             purpose,
-        });
-        out.intent(Intent::Open(Layer::Prompt));
+        })));
     }
 
     /// The answer was refused: the same question again, with the text as it was typed.
     pub fn again(&mut self, text: String, out: &mut Out) {
         if let Some((label, purpose)) = self.answered.take() {
-            self.ask(label, text, purpose, out);
+            Self::ask(label, text, purpose, out);
         }
     }
 
-    pub fn text(&mut self, edit: TextEdit, out: &mut Out) {
-        let Some(state) = self.state.as_mut() else {
-            return;
-        };
-        match edit {
-            TextEdit::Insert(_) if state.input.chars().count() >= MAX_CHARS => {
-                out.warn(format!("At most {MAX_CHARS} characters here"));
-            }
-            edit => edit.apply_to(&mut state.input),
-        }
-    }
-
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    /// A command in the open prompt.
+    pub fn command(&mut self, popup: &mut Popup, command: Command, out: &mut Out) {
         match command {
             Command::Select => {
-                if let Some(state) = self.state.take() {
-                    self.answered = Some((state.label, state.purpose.clone()));
-                    out.intent(Intent::Close(Layer::Prompt));
-                    out.intent(Intent::Prompted {
-                        purpose: state.purpose,
-                        text: state.input,
-                    });
-                }
+                self.answered = Some((popup.label.clone(), popup.purpose.clone()));
+                // Moved, never copied: an MFA code travels on as the only copy.
+                let text = std::mem::take(&mut popup.input);
+                out.intent(Intent::Close(Layer::Prompt));
+                out.intent(Intent::Prompted {
+                    purpose: popup.purpose.clone(),
+                    text,
+                });
             }
             Command::Back => out.intent(Intent::Close(Layer::Prompt)),
             _ => {}

@@ -8,12 +8,12 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
-use crate::features::prompt::PromptState;
+use crate::features::prompt::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::sanitize::sanitize_line;
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &PromptState, keymap: &Keymap, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &Keymap, theme: &Theme) {
     let key = |command| keymap.label(Layer::Prompt, command);
     let lines = vec![
         Line::styled(sanitize_line(&prompt.label).into_owned(), theme.text),
@@ -43,4 +43,10 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &PromptState, keymap: &Keym
             .wrap(Wrap { trim: false }),
         popup,
     );
+}
+
+impl crate::app::popup::Drawn for Popup {
+    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+        render(frame, around.whole, self, around.keymap, theme);
+    }
 }

@@ -7,11 +7,13 @@ pub mod commands;
 pub mod outcome;
 pub mod overview;
 pub mod overview_view;
+mod prompt;
 mod update;
 pub mod view;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
+pub use prompt::Prompt;
 
 pub use crate::kit::widgets::relative;
 

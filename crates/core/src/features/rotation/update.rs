@@ -4,10 +4,10 @@
 
 use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::rotation::Call;
 use crate::features::rotation::call::RotationRules;
-use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
+use crate::features::rotation::{Prompt, RotationRoom, Subject, function_name, relative, short_id};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
 use crate::model::rotation::Health;
@@ -76,17 +76,18 @@ impl RotationRoom {
                 schedule::SYNTAX
             ),
             initial: schedule::current_input(&subject.rotation),
-            purpose: PromptFor::RotationSchedule {
+            purpose: Prompt::Schedule {
                 secret: subject.secret,
-            },
+            }
+            .into(),
         });
     }
 
     /// The schedule (and, when none is configured, the function) typed into the prompt.
     /// A mistake is explained and the prompt comes back with the text as typed.
-    pub fn prompted(purpose: PromptFor, text: &str, ctx: &Ctx, out: &mut Out) {
+    pub fn prompted(purpose: Prompt, text: &str, ctx: &Ctx, out: &mut Out) {
         match purpose {
-            PromptFor::RotationSchedule { secret } => {
+            Prompt::Schedule { secret } => {
                 let change = match schedule::parse(text) {
                     Ok(change) => change,
                     Err(why) => {
@@ -94,7 +95,7 @@ impl RotationRoom {
                         out.intent(Intent::Prompt {
                             label: format!("Rotation schedule of {secret}: {}", schedule::SYNTAX),
                             initial: text.to_owned(),
-                            purpose: PromptFor::RotationSchedule { secret },
+                            purpose: Prompt::Schedule { secret }.into(),
                         });
                         return;
                     }
@@ -108,17 +109,18 @@ impl RotationRoom {
                              rotates it"
                         ),
                         initial: String::new(),
-                        purpose: PromptFor::RotationFunction {
+                        purpose: Prompt::Function {
                             secret,
                             schedule: text.to_owned(),
-                        },
+                        }
+                        .into(),
                     });
                     return;
                 }
                 let rotator = subject.as_ref().map_or_else(String::new, rotator);
                 confirm_schedule(secret, &change, None, &rotator, ctx, out);
             }
-            PromptFor::RotationFunction { secret, schedule } => {
+            Prompt::Function { secret, schedule } => {
                 let function = text.trim();
                 let Ok(change) = schedule::parse(&schedule) else {
                     return;
@@ -131,7 +133,7 @@ impl RotationRoom {
                     out.intent(Intent::Prompt {
                         label: format!("The ARN of the Lambda that rotates {secret}"),
                         initial: function.to_owned(),
-                        purpose: PromptFor::RotationFunction { secret, schedule },
+                        purpose: Prompt::Function { secret, schedule }.into(),
                     });
                     return;
                 }
@@ -145,7 +147,6 @@ impl RotationRoom {
                     out,
                 );
             }
-            _ => {}
         }
     }
 

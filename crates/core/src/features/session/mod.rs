@@ -4,11 +4,13 @@
 
 pub mod call;
 pub mod commands;
+mod prompt;
 pub mod role_form;
 pub mod switcher;
 pub mod view;
 pub use call::Call;
 pub use commands::Command;
+pub use prompt::Prompt;
 
 use jiff::Timestamp;
 

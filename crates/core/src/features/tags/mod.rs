@@ -6,6 +6,7 @@
 pub mod call;
 pub mod commands;
 pub mod outcome;
+mod prompt;
 mod update;
 
 use crate::ids::SecretRef;
@@ -13,6 +14,7 @@ pub mod view;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
+pub use prompt::Prompt;
 
 use crate::kit::Cursor;
 

@@ -5,10 +5,10 @@ use crate::app::effect::AwsCall;
 use crate::app::envelope::Written;
 use crate::app::layers::Layer;
 use crate::app::popup::Popup as AnyPopup;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, PromptFor};
+use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::tags::Call;
 use crate::features::tags::Command as TagsCommand;
-use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Popup, Tags};
+use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Popup, Prompt, Tags};
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
@@ -59,7 +59,7 @@ impl Popup {
             Command::Tags(TagsCommand::Add) => out.intent(Intent::Prompt {
                 label: format!("Key of the new tag on {}", popup.secret.name),
                 initial: String::new(),
-                purpose: PromptFor::TagKey,
+                purpose: Prompt::Key.into(),
             }),
             Command::Tags(TagsCommand::Edit | TagsCommand::Remove) => {
                 let Some(tag) = highlighted else {
@@ -72,9 +72,10 @@ impl Popup {
                     out.intent(Intent::Prompt {
                         label: format!("Value of {} on {}", tag.key, popup.secret.name),
                         initial: tag.value.clone(),
-                        purpose: PromptFor::TagValue {
+                        purpose: Prompt::Value {
                             key: tag.key.clone(),
-                        },
+                        }
+                        .into(),
                     });
                 } else {
                     out.intent(Intent::Confirm(ConfirmRequest {
@@ -103,7 +104,7 @@ impl Popup {
                 out.intent(Intent::Prompt {
                     label: format!("Description of {}", popup.secret.name),
                     initial: current,
-                    purpose: PromptFor::Description,
+                    purpose: Prompt::Description.into(),
                 });
             }
             Command::Back => out.intent(Intent::Close(Layer::Tags)),
@@ -112,10 +113,10 @@ impl Popup {
     }
 
     /// What was typed in a prompt this room asked for.
-    pub fn prompted(&self, purpose: PromptFor, text: String, ctx: &Ctx, out: &mut Out) {
+    pub fn prompted(&self, purpose: Prompt, text: String, ctx: &Ctx, out: &mut Out) {
         let popup = self;
         match purpose {
-            PromptFor::TagKey => {
+            Prompt::Key => {
                 let key = text.trim().to_owned();
                 let refused = if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
                     Some(format!("A tag key has 1 to {MAX_KEY_CHARS} characters"))
@@ -133,11 +134,11 @@ impl Popup {
                     out.intent(Intent::Prompt {
                         label: format!("Value of {key} on {}", popup.secret.name),
                         initial: String::new(),
-                        purpose: PromptFor::TagValue { key },
+                        purpose: Prompt::Value { key }.into(),
                     });
                 }
             }
-            PromptFor::TagValue { key } => {
+            Prompt::Value { key } => {
                 if text.chars().count() > MAX_VALUE_CHARS {
                     out.warn(format!(
                         "A tag value has at most {MAX_VALUE_CHARS} characters"
@@ -173,7 +174,7 @@ impl Popup {
                     typed: None,
                 }));
             }
-            PromptFor::Description => out.intent(Intent::Confirm(ConfirmRequest {
+            Prompt::Description => out.intent(Intent::Confirm(ConfirmRequest {
                 question: format!("Set the description of {} to {text:?}?", popup.secret.name),
                 on_yes: OnYes::call(
                     ctx,
@@ -184,20 +185,6 @@ impl Popup {
                 ),
                 typed: None,
             })),
-            // Other rooms' prompts never reach here.
-            PromptFor::NewName { .. }
-            | PromptFor::NewDescription { .. }
-            | PromptFor::NewOptions { .. }
-            | PromptFor::PasswordOptions
-            | PromptFor::RotationSchedule { .. }
-            | PromptFor::RotationFunction { .. }
-            | PromptFor::AuditFilter
-            | PromptFor::RoleArn
-            | PromptFor::MfaCode { .. }
-            | PromptFor::RoleOptions { .. }
-            | PromptFor::RoleCode { .. }
-            | PromptFor::SessionSerial
-            | PromptFor::SessionCode { .. } => {}
         }
     }
 
