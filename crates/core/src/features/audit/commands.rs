@@ -56,7 +56,7 @@ pub(crate) const KEYS: &[Item] = &[
     Keys(AUDIT, &[k('n')], audit(ContinueScan), "scan further when the result is partial", None),
     Keys(AUDIT, &[k('/')], AppCommand::Filter, "filter by event name, principal or outcome", Some("filter")),
     Keys(AUDIT, &[k('r')], AppCommand::Refresh, "look up again", None),
-    Moves(AUDIT, VI, &["next event (more load as you go)", "previous event", "ten down", "ten up", "newest", "oldest loaded"], None),
+    Moves(AUDIT, VI, &["next event (more load as you go)", "previous event", "page down", "page up", "newest", "oldest loaded"], None),
     Keys(AUDIT, &[ESC, k('q')], AppCommand::Back, "close", Some("close")),
     Moves(RECORD, VI, &["scroll down", "scroll up", "page down", "page up", "top"], Some("scroll")),
     Keys(RECORD, &[ESC, k('q')], AppCommand::Back, "back to the events", Some("back")),

@@ -48,7 +48,7 @@ pub(crate) const KEYS: &[Item] = &[
     Keys(GLOBAL, &[k('o')], rotation(Overview), "rotation overview: every secret's health and posture", Some("rotation")),
     Keys(ROTATION, &[ENTER], AppCommand::Select, "go to the highlighted secret", Some("go to")),
     Keys(ROTATION, &[k('s')], AppCommand::SortNext, "sort by risk, name, region, next rotation", Some("sort")),
-    Moves(ROTATION, Keyset::Vi, &["next secret", "previous secret", "ten down", "ten up", "first", "last"], Some("move")),
+    Moves(ROTATION, Keyset::Vi, &["next secret", "previous secret", "page down", "page up", "first", "last"], Some("move")),
     Keys(ROTATION, &[ESC, k('q')], AppCommand::Back, "close", Some("close")),
 ];
 

@@ -53,7 +53,7 @@ pub(crate) const KEYS: &[Item] = &[
     Keys(GLOBAL, &[k('p')], versions(Pick), "versions: reveal or copy one, compare, roll back", Some("versions")),
     Keys(VERSIONS, &[ENTER], AppCommand::Select, "reveal or copy this version from now on", Some("choose")),
     Keys(VERSIONS, &[ESC, k('q')], AppCommand::Back, "close without changing the version", Some("close")),
-    Moves(VERSIONS, Keyset::Vi, &["next version", "previous version", "ten versions down", "ten versions up", "first version", "last version"], Some("move")),
+    Moves(VERSIONS, Keyset::Vi, &["next version", "previous version", "a page of versions down", "a page of versions up", "first version", "last version"], Some("move")),
     Keys(VERSIONS, &[k('d')], versions(Compare), "compare with the marked one, else AWSCURRENT (values masked)", Some("compare")),
     Keys(VERSIONS, &[k(' ')], versions(Mark), "mark / unmark it, to compare another one with it", Some("mark")),
     Keys(VERSIONS, &[k('m')], versions(MakeCurrent), "make it AWSCURRENT (asks first; a rollback)", Some("make current")),
