@@ -98,6 +98,8 @@ pub struct Harness {
     pub state: State,
     pub now: Instant,
     pub effects: Vec<Effect>,
+    /// How many actions went through `update`: the source of each one's nonce.
+    pub(crate) actions: u128,
 }
 
 impl Harness {
@@ -114,10 +116,15 @@ impl Harness {
             state,
             now,
             effects: Vec::new(),
+            actions: 0,
         }
     }
 
     pub fn act(&mut self, action: Action) -> &[Effect] {
+        // As the run loop gives fresh random bytes to each action: a counter, so a run is
+        // the same every time and no two actions share a nonce.
+        self.actions += 1;
+        self.state.nonce = self.actions.to_le_bytes();
         self.effects = update(&mut self.state, action, self.now);
         &self.effects
     }

@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub now: Instant,
     /// The wall clock, for dates.
     pub wall: jiff::Timestamp,
+    /// The run loop's random bytes for this action (`State::nonce`).
+    pub nonce: [u8; 16],
     /// The stamp of a call made as the current identity (see `stamp_for` for one about a
     /// secret).
     pub stamp: Stamp,
@@ -139,6 +141,7 @@ impl<'a> Ctx<'a> {
             settings,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,
+            nonce: [0; 16],
             stamp: crate::app::stamp::Stamp {
                 generation: 0,
                 identity: crate::app::stamp::IdentityId::START,

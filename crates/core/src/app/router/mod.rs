@@ -45,7 +45,7 @@ macro_rules! ctx {
             &$state.browse,
             Some(&$state.details),
             &$state.layers,
-            ($state.now, $state.wall),
+            ($state.now, $state.wall, $state.nonce),
         )
     };
     ($state:expr, without details) => {
@@ -55,7 +55,7 @@ macro_rules! ctx {
             &$state.browse,
             None,
             &$state.layers,
-            ($state.now, $state.wall),
+            ($state.now, $state.wall, $state.nonce),
         )
     };
 }

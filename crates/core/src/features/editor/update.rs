@@ -259,7 +259,7 @@ impl EditSession {
                 let Some(loaded) = session.loaded.as_mut() else {
                     return;
                 };
-                let token = loaded.token_for_text();
+                let token = loaded.token_for_text(ctx.nonce);
                 let call = match (&session.creating, &session.secret) {
                     (Some(spec), _) => {
                         let Some(value) = create::value_of(spec, &loaded.buffer.text()) else {
