@@ -156,7 +156,10 @@ mod tests {
     fn secret(name: &str, enabled: bool) -> SecretSummary {
         SecretSummary {
             identity: smtui_core::ids::IdentityId::START,
-            arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}"),
+            arn: smtui_core::ids::Arn::parse(&format!(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}"
+            ))
+            .expect("an ARN"),
             name: name.into(),
             region: "us-east-1".into(),
             description: None,

@@ -24,10 +24,17 @@ pub fn ts(text: &str) -> Timestamp {
     text.parse().expect("timestamp")
 }
 
+/// `text`, which a test knows to be an ARN, parsed.
+pub fn arn(text: &str) -> smtui_core::ids::Arn {
+    smtui_core::ids::Arn::parse(text).unwrap_or_else(|why| panic!("{text:?}: {why}"))
+}
+
 pub fn summary(name: &str, region: &str) -> SecretSummary {
     SecretSummary {
         identity: smtui_core::ids::IdentityId::START,
-        arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"),
+        arn: arn(&format!(
+            "arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"
+        )),
         name: name.to_owned(),
         region: region.to_owned(),
         description: Some(format!("{name} for the app")),

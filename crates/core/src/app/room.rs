@@ -79,7 +79,12 @@ impl Ctx<'_> {
     /// The address of `secret` (a listed row, as the identity that listed it), or why its
     /// ARN cannot be used.
     pub fn address(&self, secret: &SecretSummary) -> Result<SecretRef, crate::ids::ArnError> {
-        SecretRef::new(secret.identity, &secret.region, &secret.arn, &secret.name)
+        Ok(SecretRef {
+            identity: secret.identity,
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+            name: secret.name.clone(),
+        })
     }
 
     /// The stamp of a call made as `identity`: its held generation (generation 0, whose
@@ -115,7 +120,7 @@ impl Ctx<'_> {
             .iter()
             .find(|(id, _)| *id == identity)
             .and_then(|(_, caller)| caller.as_ref().ok())
-            .map(|me| me.arn.clone())
+            .map(|me| me.arn.to_string())
     }
 }
 
@@ -160,7 +165,7 @@ pub fn explain(identity: Option<&Result<CallerIdentity, AwsError>>, err: &AwsErr
     let text = err.to_string();
     match (identity, err.kind) {
         (Some(Ok(me)), ErrorKind::AccessDenied | ErrorKind::ExpiredToken)
-            if !text.contains(&me.arn) =>
+            if !text.contains(me.arn.as_str()) =>
         {
             format!("{text} (as {})", me.arn)
         }
