@@ -63,28 +63,15 @@ impl Ctx<'_> {
         }
     }
 
-    /// The address of `secret` (a listed row) as the identity that listed it; `None`,
-    /// said in `out`, when its ARN does not parse (the service's rows always do).
-    pub fn secret_ref(&self, secret: &SecretSummary, out: &mut Out) -> Option<SecretRef> {
-        self.address(secret)
-            .map_err(|why| {
-                out.error(format!(
-                    "{}: its ARN cannot be used ({why})",
-                    sanitize_line(&secret.name)
-                ));
-            })
-            .ok()
-    }
-
-    /// The address of `secret` (a listed row, as the identity that listed it), or why its
-    /// ARN cannot be used.
-    pub fn address(&self, secret: &SecretSummary) -> Result<SecretRef, crate::ids::ArnError> {
-        Ok(SecretRef {
+    /// The address of `secret` (a listed row) as the identity that listed it. Its ARN was
+    /// parsed when the AWS crate built the row, so every row has one.
+    pub fn address(&self, secret: &SecretSummary) -> SecretRef {
+        SecretRef {
             identity: secret.identity,
             region: secret.region.clone(),
             arn: secret.arn.clone(),
             name: secret.name.clone(),
-        })
+        }
     }
 
     /// The stamp of a call made as `identity`: its held generation (generation 0, whose

@@ -58,9 +58,7 @@ impl Details {
         if fresh || self.in_flight.as_ref().is_some_and(|s| selected.is(s)) {
             return;
         }
-        let Some(secret) = ctx.secret_ref(selected, out) else {
-            return;
-        };
+        let secret = ctx.address(selected);
         self.in_flight = Some(secret.clone());
         out.effect(Effect::Aws {
             stamp: ctx.stamp_for(&secret),

@@ -50,9 +50,7 @@ impl Editor {
             return;
         }
         let name = secret.name.clone();
-        let Some(secret) = ctx.secret_ref(secret, out) else {
-            return;
-        };
+        let secret = ctx.address(secret);
         let session = EditSession {
             region: secret.region.clone(),
             secret: Some(secret.clone()),
