@@ -216,8 +216,11 @@ mod tests {
     fn secret(name: &str, region: &str) -> SecretSummary {
         SecretSummary {
             identity: smtui_core::ids::IdentityId::START,
+            // An ARN holds no control character or space (the AWS crate refuses one that
+            // does): a hostile name's is made of what is left of it.
             arn: smtui_core::ids::Arn::parse(&format!(
-                "arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"
+                "arn:aws:secretsmanager:{region}:123456789012:secret:{}-AbCdEf",
+                name.replace(|c: char| c.is_control() || c.is_whitespace(), "")
             ))
             .expect("an ARN"),
             name: name.into(),
