@@ -32,8 +32,11 @@ pub fn arn(text: &str) -> smtui_core::ids::Arn {
 pub fn summary(name: &str, region: &str) -> SecretSummary {
     SecretSummary {
         identity: smtui_core::ids::IdentityId::START,
+        // An ARN holds no control character or space (the AWS crate refuses one that does):
+        // a hostile name's is made of what is left of it.
         arn: arn(&format!(
-            "arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"
+            "arn:aws:secretsmanager:{region}:123456789012:secret:{}-AbCdEf",
+            name.replace(|c: char| c.is_control() || c.is_whitespace(), "")
         )),
         name: name.to_owned(),
         region: region.to_owned(),
