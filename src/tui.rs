@@ -445,10 +445,12 @@ where
     Ok(())
 }
 
-/// One action through `update`, with the clocks read here (update itself reads none): the
-/// monotonic one for timeouts, the wall clock for dates ("due in 4 days").
+/// One action through `update`, with the clocks and the random source read here (update
+/// itself reads none): the monotonic clock for timeouts, the wall clock for dates ("due in
+/// 4 days"), fresh random bytes for what the action may mint (a save's request token).
 fn step(state: &mut State, action: Action) -> Vec<smtui_core::app::Effect> {
     state.wall = jiff::Timestamp::now();
+    state.nonce = uuid::Uuid::new_v4().into_bytes();
     update(state, action, Instant::now())
 }
 

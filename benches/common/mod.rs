@@ -26,7 +26,10 @@ pub fn secret(i: usize, region: &str) -> SecretSummary {
     let env = ["prod", "staging", "dev"][(i / 3) % 3];
     SecretSummary {
         identity: smtui_core::ids::IdentityId::START,
-        arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{env}/{team}/{kind}-{i}"),
+        arn: smtui_core::ids::Arn::parse(&format!(
+            "arn:aws:secretsmanager:{region}:123456789012:secret:{env}/{team}/{kind}-{i}"
+        ))
+        .expect("an ARN"),
         name: format!("{env}/{team}/{kind}-{i}"),
         region: region.to_owned(),
         description: Some(format!("{kind} used by the {team} service in {env}")),

@@ -91,7 +91,7 @@ fn row(s: &SecretSummary, now: Timestamp, thresholds: Thresholds) -> Row<'_> {
     Row {
         name: &s.name,
         region: &s.region,
-        arn: &s.arn,
+        arn: s.arn.as_str(),
         description: s.description.as_deref(),
         created: s.created,
         last_changed: s.last_changed,
@@ -216,7 +216,13 @@ mod tests {
     fn secret(name: &str, region: &str) -> SecretSummary {
         SecretSummary {
             identity: smtui_core::ids::IdentityId::START,
-            arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}-AbCdEf"),
+            // An ARN holds no control character or space (the AWS crate refuses one that
+            // does): a hostile name's is made of what is left of it.
+            arn: smtui_core::ids::Arn::parse(&format!(
+                "arn:aws:secretsmanager:{region}:123456789012:secret:{}-AbCdEf",
+                name.replace(|c: char| c.is_control() || c.is_whitespace(), "")
+            ))
+            .expect("an ARN"),
             name: name.into(),
             region: region.into(),
             description: Some("db creds".into()),

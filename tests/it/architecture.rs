@@ -1,6 +1,7 @@
 //! Guard rails that keep the shape of the code (see README "Architecture"): the core
-//! crate's manifest names nothing that waits, its code does no I/O, no room imports another, and
-//! no source file grows past 600 lines, and no test file is left out of the test binaries.
+//! crate's manifest names nothing that waits, its dependencies read no random source, its
+//! code does no I/O, no room imports another, no source file grows past 600 lines, and no
+//! test file is left out of the test binaries.
 
 use std::path::{Path, PathBuf};
 
@@ -114,6 +115,48 @@ fn the_core_crate_depends_on_nothing_that_waits() {
     assert!(
         named.contains(&"ratatui"),
         "the manifest was read: {named:?}"
+    );
+}
+
+/// What the manifest does not show: a dependency's feature that reads the OS random source
+/// (uuid's `v4`, through getrandom or rand). The core is handed its random bytes by the run
+/// loop (`State::nonce`); this asks cargo for the core's whole tree, features resolved as
+/// for the core alone.
+#[test]
+fn the_core_reads_no_random_source_through_its_dependencies() {
+    let tree = std::process::Command::new(env!("CARGO"))
+        .current_dir(ROOT)
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            "smtui-core",
+            "-e",
+            "normal,features",
+        ])
+        .args(["--prefix", "none", "--color", "never"])
+        .output()
+        .expect("cargo tree");
+    assert!(
+        tree.status.success(),
+        "cargo tree: {}",
+        String::from_utf8_lossy(&tree.stderr)
+    );
+    let tree = String::from_utf8_lossy(&tree.stdout);
+    let random = |line: &&str| {
+        let name = line.split([' ', '"']).next().unwrap_or_default();
+        ["getrandom", "rand", "rand_core", "fastrand"].contains(&name)
+            || line.starts_with("uuid feature \"v4\"")
+            || line.starts_with("uuid feature \"rng")
+    };
+    let offences: Vec<&str> = tree.lines().filter(random).collect();
+    assert!(
+        offences.is_empty(),
+        "the core reaches a random source: {offences:?}"
+    );
+    assert!(
+        tree.lines().any(|l| l.starts_with("ratatui ")),
+        "the tree was read: {tree}"
     );
 }
 

@@ -4,9 +4,23 @@ use aws_sdk_secretsmanager::types as sm;
 use aws_smithy_types::DateTime;
 use jiff::Timestamp;
 
+use smtui_core::ids::Arn;
 use smtui_core::model::{
-    Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo, VersionStages,
+    AwsError, Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo, VersionStages,
 };
+
+/// The ARN a service answered with, parsed here once for the whole app; one that is
+/// missing or malformed is an error of the call (`operation` in `region`), never a panic.
+pub fn arn(operation: &'static str, region: &str, text: Option<&str>) -> Result<Arn, AwsError> {
+    let text = text.unwrap_or_default();
+    Arn::parse(text).map_err(|why| {
+        AwsError::invalid(
+            operation,
+            region,
+            &format!("the service answered with a malformed ARN {text:?}: {why}"),
+        )
+    })
+}
 
 pub fn timestamp(value: Option<&DateTime>) -> Option<Timestamp> {
     let value = value?;
@@ -22,11 +36,13 @@ fn tags(tags: &[sm::Tag]) -> Vec<Tag> {
         .collect()
 }
 
-pub fn summary(region: &str, entry: &sm::SecretListEntry) -> SecretSummary {
-    SecretSummary {
+/// A listed secret; an error for an entry whose ARN is missing or malformed (nothing can
+/// be asked about it).
+pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummary, AwsError> {
+    Ok(SecretSummary {
         // Who listed it is the core's to say (the stamp of the page it comes in).
         identity: smtui_core::ids::IdentityId::START,
-        arn: entry.arn().unwrap_or_default().to_owned(),
+        arn: arn("ListSecrets", region, entry.arn())?,
         name: entry.name().unwrap_or_default().to_owned(),
         region: region.to_owned(),
         description: entry
@@ -48,17 +64,19 @@ pub fn summary(region: &str, entry: &sm::SecretListEntry) -> SecretSummary {
         tags: tags(entry.tags()),
         deleted_date: timestamp(entry.deleted_date()),
         primary_region: entry.primary_region().map(str::to_owned),
-    }
+    })
 }
 
+/// A described secret; an error when its ARN is missing or malformed.
 pub fn detail(
+    region: &str,
     out: &aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput,
     mut versions: Vec<VersionInfo>,
-) -> SecretDetail {
+) -> Result<SecretDetail, AwsError> {
     // Newest first; the labelled versions first of all, since those are what users pick.
     versions.sort_by_key(|v| (v.stages.is_empty(), std::cmp::Reverse(v.created)));
-    SecretDetail {
-        arn: out.arn().unwrap_or_default().to_owned(),
+    Ok(SecretDetail {
+        arn: arn("DescribeSecret", region, out.arn())?,
         name: out.name().unwrap_or_default().to_owned(),
         description: out
             .description()
@@ -93,7 +111,7 @@ pub fn detail(
         ),
         versions,
         versions_error: None,
-    }
+    })
 }
 
 fn rotation(
@@ -168,7 +186,7 @@ mod tests {
             .version_ids_to_stages("v2", vec!["AWSCURRENT".to_owned()])
             .version_ids_to_stages("v1", vec!["AWSPREVIOUS".to_owned()])
             .build();
-        let detail = detail(&out, staged_versions(&out));
+        let detail = detail("us-east-1", &out, staged_versions(&out)).expect("a good ARN");
         let labels: Vec<(&str, &str)> = detail
             .versions
             .iter()
@@ -176,5 +194,27 @@ mod tests {
             .collect();
         assert_eq!(labels.len(), 2);
         assert!(labels.contains(&("v2", "AWSCURRENT")) && labels.contains(&("v1", "AWSPREVIOUS")));
+    }
+
+    #[test]
+    fn a_malformed_arn_from_the_service_is_an_error_of_the_call_not_a_panic() {
+        let entry = sm::SecretListEntry::builder()
+            .arn("not an arn")
+            .name("db")
+            .build();
+        let why = summary("us-east-1", &entry).expect_err("malformed");
+        assert_eq!(why.operation, "ListSecrets");
+        assert!(why.to_string().contains("\"not an arn\""), "{why}");
+        let missing = DescribeSecretOutput::builder().name("db").build();
+        let why = detail("eu-west-1", &missing, Vec::new()).expect_err("missing");
+        assert_eq!(
+            (why.operation, why.region.as_str()),
+            ("DescribeSecret", "eu-west-1")
+        );
+        let good = sm::SecretListEntry::builder()
+            .arn("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf")
+            .build();
+        let row = summary("us-east-1", &good).expect("parsed once");
+        assert_eq!(row.arn.account(), "123456789012");
     }
 }

@@ -4,6 +4,7 @@
 use aws_runtime::env_config::file::EnvConfigFiles as ProfileFiles;
 use aws_types::os_shim_internal::{Env, Fs};
 
+use smtui_core::ids::Arn;
 use smtui_core::model::{ProfileInfo, ProfileKind};
 
 /// Every profile, sorted by name; none when the files cannot be read.
@@ -19,9 +20,12 @@ async fn list_from(fs: &Fs, env: &Env) -> Vec<ProfileInfo> {
         .profiles()
         .filter_map(|name| {
             let profile = set.get_profile(name)?;
-            let kind = if let Some(role) = profile.get("role_arn") {
+            // A `role_arn` that is no ARN: the SDK refuses the profile when it is used, and
+            // says why; smtui offers it as it offers any profile it does not look into.
+            let role = profile.get("role_arn").and_then(|r| Arn::parse(r).ok());
+            let kind = if let Some(role_arn) = role {
                 ProfileKind::Role {
-                    role_arn: role.to_owned(),
+                    role_arn,
                     source: profile.get("source_profile").map(str::to_owned),
                 }
             } else if profile.get("sso_start_url").is_some() || profile.get("sso_session").is_some()
@@ -116,7 +120,7 @@ mod tests {
         assert_eq!(
             profiles[1].kind,
             ProfileKind::Role {
-                role_arn: "arn:aws:iam::123456789012:role/admin".into(),
+                role_arn: Arn::parse("arn:aws:iam::123456789012:role/admin").expect("an ARN"),
                 source: Some("default".into()),
             }
         );

@@ -30,10 +30,15 @@ pub async fn list_region(
         .send();
     while let Some(page) = pages.next().await {
         let out = page.map_err(|e| crate::error::from_sdk("ListSecrets", region, &e))?;
+        // An entry with a malformed ARN cannot be asked about: left out, and said in the log.
         let rows = out
             .secret_list()
             .iter()
-            .map(|e| convert::summary(region, e))
+            .filter_map(|e| {
+                convert::summary(region, e)
+                    .inspect_err(|why| tracing::warn!(%why, "a listed secret left out"))
+                    .ok()
+            })
             .collect();
         let last = out.next_token().is_none_or(str::is_empty);
         on_page(rows, last);
@@ -79,7 +84,7 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
             Some(error.to_string()),
         ),
     };
-    let mut detail = convert::detail(&described, versions);
+    let mut detail = convert::detail(region, &described, versions)?;
     detail.versions_error = versions_error;
     Ok(detail)
 }
@@ -128,7 +133,7 @@ pub async fn caller_identity(
         .map_err(|e| crate::error::from_sdk("GetCallerIdentity", region.unwrap_or("global"), &e))?;
     Ok(CallerIdentity {
         account: out.account().unwrap_or_default().to_owned(),
-        arn: out.arn().unwrap_or_default().to_owned(),
+        arn: convert::arn("GetCallerIdentity", region.unwrap_or("global"), out.arn())?,
     })
 }
 
@@ -456,7 +461,7 @@ pub async fn create(
     spec: &NewSecret,
     token: &str,
     value: &SecretValue,
-) -> Result<String, AwsError> {
+) -> Result<smtui_core::ids::Arn, AwsError> {
     let mut request = ctx
         .secrets(region)
         .create_secret()
@@ -493,7 +498,7 @@ pub async fn create(
         .send()
         .await
         .map_err(|e| crate::error::from_sdk("CreateSecret", region, &e))?;
-    Ok(out.arn().unwrap_or_default().to_owned())
+    convert::arn("CreateSecret", region, out.arn())
 }
 
 /// GetRandomPassword, moved into a zeroizing value.

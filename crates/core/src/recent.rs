@@ -5,25 +5,27 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::ids::Arn;
+
 /// At most this many are remembered.
 pub const MAX_RECENT: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecentRole {
-    pub role_arn: String,
+    pub role_arn: Arn,
     pub last_used: Timestamp,
     pub uses: u32,
 }
 
 /// `role_arn` was just used: it moves to the front (one more use), the list stays short.
-pub fn used(roles: &mut Vec<RecentRole>, role_arn: &str, now: Timestamp) {
-    match roles.iter_mut().find(|r| r.role_arn == role_arn) {
+pub fn used(roles: &mut Vec<RecentRole>, role_arn: &Arn, now: Timestamp) {
+    match roles.iter_mut().find(|r| r.role_arn == *role_arn) {
         Some(role) => {
             role.last_used = now;
             role.uses = role.uses.saturating_add(1);
         }
         None => roles.push(RecentRole {
-            role_arn: role_arn.to_owned(),
+            role_arn: role_arn.clone(),
             last_used: now,
             uses: 1,
         }),
@@ -51,27 +53,31 @@ mod tests {
         text.parse().expect("ts")
     }
 
+    fn arn(text: &str) -> Arn {
+        Arn::parse(text).expect("an ARN")
+    }
+
     #[test]
     fn most_recent_then_most_frequent_and_short() {
         let mut roles = Vec::new();
         used(
             &mut roles,
-            "arn:aws:iam::1:role/a",
+            &arn("arn:aws:iam::1:role/a"),
             at("2026-11-20T10:00:00Z"),
         );
         used(
             &mut roles,
-            "arn:aws:iam::1:role/b",
+            &arn("arn:aws:iam::1:role/b"),
             at("2026-11-25T09:00:00Z"),
         );
         used(
             &mut roles,
-            "arn:aws:iam::1:role/c",
+            &arn("arn:aws:iam::1:role/c"),
             at("2026-11-25T08:00:00Z"),
         );
         used(
             &mut roles,
-            "arn:aws:iam::1:role/c",
+            &arn("arn:aws:iam::1:role/c"),
             at("2026-11-25T08:30:00Z"),
         );
         let order: Vec<&str> = roles.iter().map(|r| r.role_arn.as_str()).collect();
@@ -87,7 +93,7 @@ mod tests {
         for i in 0..30 {
             used(
                 &mut roles,
-                &format!("arn:aws:iam::1:role/r{i}"),
+                &arn(&format!("arn:aws:iam::1:role/r{i}")),
                 at("2026-11-26T00:00:00Z"),
             );
         }

@@ -178,7 +178,7 @@ async fn a_read_as_our_role_session_with_another_key_shows_and_ours_stays_hidden
         Some(Ok(me)) => me.arn.clone(),
         other => panic!("GetCallerIdentity as the role: {other:?}"),
     };
-    let session = me.rsplit('/').next().expect("a session name").to_owned();
+    let session = me.last_segment().to_owned();
     let sts = aws_sdk_sts::Client::new(&stack.sdk_config(fx::PRIMARY_REGION));
     let twin = sts
         .assume_role()
@@ -216,7 +216,7 @@ async fn a_read_as_our_role_session_with_another_key_shows_and_ours_stays_hidden
     let reads: Vec<_> = view
         .events
         .iter()
-        .filter(|e| e.name == "GetSecretValue" && e.principal.arn.as_deref() == Some(&me))
+        .filter(|e| e.name == "GetSecretValue" && e.principal.arn.as_deref() == Some(me.as_str()))
         .collect();
     let twin_read = reads
         .iter()

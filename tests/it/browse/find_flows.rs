@@ -111,7 +111,7 @@ fn the_title_says_what_its_counts_count() {
     h.answer(Outcome::WhoAmI {
         result: Ok(CallerIdentity {
             account: "123456789012".into(),
-            arn: "arn:aws:sts::123456789012:assumed-role/platform-admin/alice".into(),
+            arn: crate::common::arn("arn:aws:sts::123456789012:assumed-role/platform-admin/alice"),
         }),
     });
     // Narrower, the breakdown goes before the identity gives way, and the words last.

@@ -360,7 +360,7 @@ fn a_denied_call_says_as_whom_once_the_identity_is_known() {
     h.answer(Outcome::WhoAmI {
         result: Ok(smtui_core::model::CallerIdentity {
             account: "123456789012".into(),
-            arn: "arn:aws:sts::123456789012:assumed-role/Auditor/alice".into(),
+            arn: crate::common::arn("arn:aws:sts::123456789012:assumed-role/Auditor/alice"),
         }),
     });
     h.answer(Outcome::RegionFailed {

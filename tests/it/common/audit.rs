@@ -75,7 +75,7 @@ pub fn signed_in(h: &mut Harness) {
     h.answer(Outcome::WhoAmI {
         result: Ok(CallerIdentity {
             account: "123456789012".into(),
-            arn: ME.into(),
+            arn: super::arn(ME),
         }),
     });
 }
@@ -120,7 +120,7 @@ pub fn opened() -> Harness {
     let sent = lookups(&h);
     let arn = h.state.selected().expect("selected").arn.clone();
     assert_eq!(sent.len(), 2, "{sent:?}");
-    assert_eq!(sent[0].1, Lookup::ResourceName(arn));
+    assert_eq!(sent[0].1, Lookup::ResourceName(arn.to_string()));
     assert_eq!(sent[1].1, Lookup::EventSource);
     let (by_name, scan) = (sent[0].0, sent[1].0);
     page(

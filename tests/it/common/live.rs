@@ -88,8 +88,10 @@ impl LiveApp {
 
     pub fn dispatch(&mut self, action: Action) {
         self.journal.push(format!("{action:?}"));
-        // As the run loop does: the wall clock for dates, read outside `update`.
+        // As the run loop does: the wall clock for dates and fresh random bytes, read outside
+        // `update`.
         self.state.wall = jiff::Timestamp::now();
+        self.state.nonce = uuid::Uuid::new_v4().into_bytes();
         let effects = update(&mut self.state, action, Instant::now());
         self.run_effects(effects);
     }

@@ -21,7 +21,8 @@ pub fn with_profiles() -> Harness {
         ProfileInfo {
             name: "prod-admin".into(),
             kind: ProfileKind::Role {
-                role_arn: "arn:aws:iam::123456789012:role/admin".into(),
+                role_arn: smtui_core::ids::Arn::parse("arn:aws:iam::123456789012:role/admin")
+                    .expect("an ARN"),
                 source: Some("dev".into()),
             },
             mfa_serial: Some("arn:aws:iam::123456789012:mfa/alice".into()),

@@ -198,9 +198,9 @@ fn create_types_a_value_reviews_it_and_adds_the_row() {
     h.answer(Outcome::Editor(editor::Outcome::Created {
         name: name.clone(),
         token: token.clone(),
-        result: Ok(
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:team/new-api-key-Xy12Ab".into(),
-        ),
+        result: Ok(crate::common::arn(
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:team/new-api-key-Xy12Ab",
+        )),
     }));
     assert_eq!(h.state.layers.top(), Layer::List);
     assert_eq!(

@@ -148,7 +148,7 @@ fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
         secret: smtui_core::ids::SecretRef::new(
             smtui_core::app::IdentityId::START,
             selected.region.clone(),
-            &selected.arn,
+            selected.arn.as_str(),
             selected.name.clone(),
         )
         .expect("an ARN"),
@@ -280,7 +280,7 @@ fn a_restored_secret_on_screen_is_described_again_at_once() {
             secret: smtui_core::ids::SecretRef::new(
                 smtui_core::app::IdentityId::START,
                 selected.region.clone(),
-                &selected.arn,
+                selected.arn.as_str(),
                 selected.name.clone(),
             )
             .expect("an ARN"),

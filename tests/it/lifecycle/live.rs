@@ -219,7 +219,7 @@ async fn read_only_mode_sends_no_mutating_call() {
             secret: smtui_core::ids::SecretRef::new(
                 stamp.identity,
                 selected.region.clone(),
-                &selected.arn,
+                selected.arn.as_str(),
                 selected.name.clone(),
             )
             .expect("an ARN"),

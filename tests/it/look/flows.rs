@@ -261,7 +261,7 @@ fn an_arn_wraps_at_its_separators_never_inside_a_word() {
         );
     }
     let selected = h.state.selected().expect("selection");
-    assert_eq!(pieces.concat(), selected.arn, "nothing lost");
+    assert_eq!(pieces.concat(), selected.arn.as_str(), "nothing lost");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn a_long_identity_gives_way_so_the_counts_stay_in_the_title() {
     h.answer(smtui_core::app::Outcome::WhoAmI {
         result: Ok(smtui_core::model::CallerIdentity {
             account: "123456789012".into(),
-            arn: arn.into(),
+            arn: crate::common::arn(arn),
         }),
     });
     let title = h

@@ -225,7 +225,7 @@ fn the_title_names_the_profile_and_says_when_the_expiry_is_unknown() {
     h.answer(Outcome::WhoAmI {
         result: Ok(smtui_core::model::CallerIdentity {
             account: "123456789012".into(),
-            arn: "arn:aws:iam::123456789012:user/alice".into(),
+            arn: crate::common::arn("arn:aws:iam::123456789012:user/alice"),
         }),
     });
     let title = h

@@ -89,7 +89,7 @@ async fn assume_a_role_work_as_it_and_come_back() {
         .expect("asked")
         .expect("GetCallerIdentity as the role");
     assert!(
-        me.arn.contains("assumed-role/payments-reader"),
+        me.arn.as_str().contains("assumed-role/payments-reader"),
         "{}",
         me.arn
     );
@@ -116,7 +116,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.state.session.profiles = vec![ProfileInfo {
         name: "mfa-admin".into(),
         kind: ProfileKind::Role {
-            role_arn: "arn:aws:iam::123456789012:role/mfa-admin".into(),
+            role_arn: crate::common::arn("arn:aws:iam::123456789012:role/mfa-admin"),
             source: None,
         },
         mfa_serial: Some("arn:aws:iam::123456789012:mfa/alice".into()),
@@ -153,7 +153,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.state.session.profiles.push(ProfileInfo {
         name: "mfa-auto".into(),
         kind: ProfileKind::Role {
-            role_arn: "arn:aws:iam::123456789012:role/mfa-auto".into(),
+            role_arn: crate::common::arn("arn:aws:iam::123456789012:role/mfa-auto"),
             source: None,
         },
         mfa_serial: Some("arn:aws:iam::123456789012:mfa/alice".into()),

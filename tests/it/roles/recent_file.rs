@@ -15,7 +15,7 @@ fn roles() -> Vec<RecentRole> {
     let mut roles = Vec::new();
     used(
         &mut roles,
-        ROLE,
+        &crate::common::arn(ROLE),
         "2026-11-25T09:00:00Z".parse().expect("timestamp"),
     );
     roles

@@ -222,7 +222,12 @@ fn fleet() -> Harness {
     };
     let mut overdue = healthy.clone();
     overdue.name = "prod/crm/salesforce".into();
-    overdue.arn = overdue.arn.replace("billing/mysql", "crm/salesforce");
+    overdue.arn = crate::common::arn(
+        &overdue
+            .arn
+            .as_str()
+            .replace("billing/mysql", "crm/salesforce"),
+    );
     overdue.rotation.last_rotated = Some(ts("2026-07-28T00:00:00Z"));
     overdue.rotation.next_rotation = Some(ts("2026-08-27T00:00:00Z"));
     let mut unused = common::summary("prod/partner/soap", "eu-west-1");

@@ -45,8 +45,9 @@ fn hostile_state() -> Harness {
             let mut s = summary(&hostile(i), "us-east-1");
             // An ARN the service makes holds no control character (it is what calls are
             // addressed by, parsed once): the hostile text is in what AWS passes through.
-            s.arn =
-                format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:hostile{i}-AbCdEf");
+            s.arn = crate::common::arn(&format!(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:hostile{i}-AbCdEf"
+            ));
             s.description = Some(hostile(i + 1));
             s.tags = vec![Tag {
                 key: hostile(i + 2),

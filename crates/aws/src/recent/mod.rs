@@ -58,9 +58,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state").join("recent-roles.toml");
         let mut roles = Vec::new();
+        let deploy = smtui_core::ids::Arn::parse("arn:aws:iam::123456789012:role/deploy");
         used(
             &mut roles,
-            "arn:aws:iam::123456789012:role/deploy",
+            &deploy.expect("an ARN"),
             at("2026-11-25T09:00:00Z"),
         );
         save(&path, &roles).expect("save");

@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub now: Instant,
     /// The wall clock, for dates.
     pub wall: jiff::Timestamp,
+    /// The run loop's random bytes for this action (`State::nonce`).
+    pub nonce: [u8; 16],
     /// The stamp of a call made as the current identity (see `stamp_for` for one about a
     /// secret).
     pub stamp: Stamp,
@@ -61,23 +63,15 @@ impl Ctx<'_> {
         }
     }
 
-    /// The address of `secret` (a listed row) as the identity that listed it; `None`,
-    /// said in `out`, when its ARN does not parse (the service's rows always do).
-    pub fn secret_ref(&self, secret: &SecretSummary, out: &mut Out) -> Option<SecretRef> {
-        self.address(secret)
-            .map_err(|why| {
-                out.error(format!(
-                    "{}: its ARN cannot be used ({why})",
-                    sanitize_line(&secret.name)
-                ));
-            })
-            .ok()
-    }
-
-    /// The address of `secret` (a listed row, as the identity that listed it), or why its
-    /// ARN cannot be used.
-    pub fn address(&self, secret: &SecretSummary) -> Result<SecretRef, crate::ids::ArnError> {
-        SecretRef::new(secret.identity, &secret.region, &secret.arn, &secret.name)
+    /// The address of `secret` (a listed row) as the identity that listed it. Its ARN was
+    /// parsed when the AWS crate built the row, so every row has one.
+    pub fn address(&self, secret: &SecretSummary) -> SecretRef {
+        SecretRef {
+            identity: secret.identity,
+            region: secret.region.clone(),
+            arn: secret.arn.clone(),
+            name: secret.name.clone(),
+        }
     }
 
     /// The stamp of a call made as `identity`: its held generation (generation 0, whose
@@ -113,7 +107,7 @@ impl Ctx<'_> {
             .iter()
             .find(|(id, _)| *id == identity)
             .and_then(|(_, caller)| caller.as_ref().ok())
-            .map(|me| me.arn.clone())
+            .map(|me| me.arn.to_string())
     }
 }
 
@@ -139,6 +133,7 @@ impl<'a> Ctx<'a> {
             settings,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,
+            nonce: [0; 16],
             stamp: crate::app::stamp::Stamp {
                 generation: 0,
                 identity: crate::app::stamp::IdentityId::START,
@@ -157,7 +152,7 @@ pub fn explain(identity: Option<&Result<CallerIdentity, AwsError>>, err: &AwsErr
     let text = err.to_string();
     match (identity, err.kind) {
         (Some(Ok(me)), ErrorKind::AccessDenied | ErrorKind::ExpiredToken)
-            if !text.contains(&me.arn) =>
+            if !text.contains(me.arn.as_str()) =>
         {
             format!("{text} (as {})", me.arn)
         }

@@ -59,6 +59,10 @@ pub struct State {
     /// The wall clock at the last action (set by the run loop), for dates and relative
     /// times; `update` never reads a clock itself.
     pub wall: jiff::Timestamp,
+    /// Fresh random bytes for the action being handled, set by the run loop before each
+    /// one as it sets `wall` (the core reads no random source itself). The editor mints a
+    /// save's ClientRequestToken from them.
+    pub nonce: [u8; 16],
     pub quit: bool,
 }
 
@@ -89,6 +93,7 @@ impl State {
             status: None,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,
+            nonce: [0; 16],
             quit: false,
         }
     }
@@ -195,7 +200,7 @@ impl State {
             &self.browse,
             Some(&self.details),
             &self.layers,
-            (self.now, self.wall),
+            (self.now, self.wall, self.nonce),
         )
     }
 
@@ -257,13 +262,14 @@ pub fn ctx_of<'a>(
     browse: &'a Browse,
     details: Option<&'a Details>,
     layers: &Layers,
-    (now, wall): (Instant, jiff::Timestamp),
+    (now, wall, nonce): (Instant, jiff::Timestamp, [u8; 16]),
 ) -> Ctx<'a> {
     let selected = browse.list.selected();
     Ctx {
         settings,
         now,
         wall,
+        nonce,
         stamp: session.stamp(),
         held: session.held_stamps(),
         selected,

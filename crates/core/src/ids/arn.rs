@@ -213,6 +213,21 @@ impl PartialEq<String> for Arn {
     }
 }
 
+// On the wire (the recent-roles file, `smtui list --json`) an ARN is its text, as before it
+// was typed; reading one back parses it, and a malformed one is an error, not a panic.
+impl serde::Serialize for Arn {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Arn {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Arn::parse(&text).map_err(|why| serde::de::Error::custom(format!("{text:?}: {why}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Arn, ArnError};
@@ -349,6 +364,16 @@ mod tests {
             "arn:aws:iam::1:role/a",
             "compares with text"
         );
+    }
+
+    #[test]
+    fn serialised_as_its_text_and_read_back_by_parsing() {
+        let role = arn("arn:aws:iam::123456789012:role/admin");
+        let json = serde_json::to_string(&role).expect("serialise");
+        assert_eq!(json, r#""arn:aws:iam::123456789012:role/admin""#);
+        assert_eq!(serde_json::from_str::<Arn>(&json).expect("read back"), role);
+        let bad = serde_json::from_str::<Arn>(r#""profile dev""#).expect_err("not an ARN");
+        assert!(bad.to_string().contains("profile dev"), "{bad}");
     }
 
     proptest! {

@@ -1,6 +1,6 @@
 //! The key of a listed secret: the identity that listed it and its ARN.
 
-use super::{IdentityId, SecretRef};
+use super::{Arn, IdentityId, SecretRef};
 
 /// One row of the secret list. Two identities that can see one account (two roles in it)
 /// list the same ARN; their rows are two, each found by its own key, and nothing that
@@ -8,21 +8,18 @@ use super::{IdentityId, SecretRef};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RowKey {
     pub identity: IdentityId,
-    pub arn: String,
+    pub arn: Arn,
 }
 
 impl RowKey {
-    pub fn new(identity: IdentityId, arn: impl Into<String>) -> Self {
-        Self {
-            identity,
-            arn: arn.into(),
-        }
+    pub fn new(identity: IdentityId, arn: Arn) -> Self {
+        Self { identity, arn }
     }
 }
 
 /// The row of the secret a call addressed.
 impl From<&SecretRef> for RowKey {
     fn from(secret: &SecretRef) -> Self {
-        Self::new(secret.identity, secret.arn.as_str())
+        Self::new(secret.identity, secret.arn.clone())
     }
 }

@@ -18,7 +18,7 @@ pub struct SecretSummary {
     /// The identity that listed it: every call about it is made as that identity. Set by
     /// the core from the stamp of the page it came in.
     pub identity: crate::ids::IdentityId,
-    pub arn: String,
+    pub arn: crate::ids::Arn,
     pub name: String,
     pub region: String,
     pub description: Option<String>,
@@ -64,7 +64,7 @@ pub struct Tag {
 /// Everything the detail pane shows (DescribeSecret + ListSecretVersionIds).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecretDetail {
-    pub arn: String,
+    pub arn: crate::ids::Arn,
     pub name: String,
     pub description: Option<String>,
     pub kms_key_id: Option<String>,
@@ -190,7 +190,7 @@ pub enum ProfileKind {
     Plain,
     /// Assumes `role_arn` from `source` (a profile) or from the environment.
     Role {
-        role_arn: String,
+        role_arn: crate::ids::Arn,
         source: Option<String>,
     },
     /// IAM Identity Center.
@@ -201,7 +201,7 @@ pub enum ProfileKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallerIdentity {
     pub account: String,
-    pub arn: String,
+    pub arn: crate::ids::Arn,
 }
 
 /// A fetched secret value. The SDK's own strings are moved, not copied, into `SecretValue`.

@@ -96,7 +96,7 @@ pub struct Finding {
     pub identity: crate::ids::IdentityId,
     pub name: String,
     pub region: String,
-    pub arn: String,
+    pub arn: crate::ids::Arn,
     #[serde(serialize_with = "health_label")]
     pub health: Health,
     pub failed: Vec<Check>,
@@ -265,7 +265,10 @@ mod tests {
     fn secret(name: &str) -> SecretSummary {
         SecretSummary {
             identity: crate::ids::IdentityId::START,
-            arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-AbCdEf"),
+            arn: crate::ids::Arn::parse(&format!(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-AbCdEf"
+            ))
+            .expect("an ARN"),
             name: name.into(),
             region: "us-east-1".into(),
             description: None,

@@ -13,6 +13,7 @@ use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
+use crate::ids::Arn;
 use crate::kit::{Theme, wrap};
 use crate::sanitize::sanitize_line;
 
@@ -45,8 +46,16 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
             .saturating_sub(usize::from(area.width))
     };
     let full_identity = spans[identity_at].content.to_string();
+    // The caller's ARN as parsed when AWS answered, when the span shows it as it is (not
+    // while it is unknown, nor where the sanitiser had to change it).
+    let caller = state
+        .session
+        .caller()
+        .and_then(|c| c.as_ref().ok())
+        .map(|me| &me.arn)
+        .filter(|arn| arn.as_str() == full_identity);
     if over(&spans) > 0 {
-        spans[identity_at].content = compact_identity(&full_identity).into();
+        spans[identity_at].content = compact_identity(&full_identity, caller).into();
     }
     // Still too long: the asides go next (the profile's name, "expiry unknown"), so what is
     // left is not cut mid-word; then what the counts leave out is no longer broken down.
@@ -69,7 +78,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
     if too_long > 0 {
         let identity = &mut spans[identity_at];
         let keep = identity.width().saturating_sub(too_long);
-        identity.content = shorten_identity(&full_identity, keep).into();
+        identity.content = shorten_identity(&full_identity, caller, keep).into();
     }
     // Narrowest of all: the counts lose their words, never their numbers.
     if over(&spans) > 0 {
@@ -113,36 +122,34 @@ fn count_texts(list: &browse::SecretList) -> Vec<String> {
 
 /// An STS or IAM ARN's account and what follows it, without what says nothing:
 /// `("123456789012", "role/NAME/SESSION")` for
-/// `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`; `None` for anything else.
-fn identity_parts(text: &str) -> Option<(&str, &str)> {
-    let arn = crate::ids::Arn::parse(text).ok()?;
+/// `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`; `None` for any other service.
+fn identity_parts(arn: &Arn) -> Option<(&str, &str)> {
     if !matches!(arn.service(), "sts" | "iam") {
         return None;
     }
-    // Slices of `text` itself (the parsed copy goes at the end of this call).
-    let rest = &text[text.len() - arn.resource().len()..];
-    let account_at = text.len() - arn.resource().len() - 1 - arn.account().len();
-    let account = &text[account_at..account_at + arn.account().len()];
-    Some((account, rest.strip_prefix("assumed-").unwrap_or(rest)))
+    let rest = arn.resource();
+    Some((arn.account(), rest.strip_prefix("assumed-").unwrap_or(rest)))
 }
 
-/// The ARN as `ACCOUNT:role/NAME/SESSION` (see [`identity_parts`]); anything else as it is.
-fn compact_identity(arn: &str) -> String {
-    identity_parts(arn).map_or_else(
-        || arn.to_owned(),
+/// The identity `text` as `ACCOUNT:role/NAME/SESSION` when it is the caller's ARN `arn`
+/// (see [`identity_parts`]); anything else as it is.
+fn compact_identity(text: &str, arn: Option<&Arn>) -> String {
+    arn.and_then(identity_parts).map_or_else(
+        || text.to_owned(),
         |(account, rest)| format!("{account}:{rest}"),
     )
 }
 
 /// An identity's ARN in at most `width` columns where it can be: compacted, then the rest
 /// after the account elided in its middle (the role's name and the session's, at either
-/// end, say the most). Not an STS or IAM ARN: elided in its middle.
-fn shorten_identity(arn: &str, width: usize) -> String {
-    if arn.width() <= width {
-        return arn.to_owned();
+/// end, say the most). Not an STS or IAM ARN (`arn` is `None` for text that is no ARN):
+/// elided in its middle.
+fn shorten_identity(text: &str, arn: Option<&Arn>, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
     }
-    let Some((account, rest)) = identity_parts(arn) else {
-        return wrap::elide_middle(arn, width.max(12));
+    let Some((account, rest)) = arn.and_then(identity_parts) else {
+        return wrap::elide_middle(text, width.max(12));
     };
     let short = format!("{account}:{rest}");
     if short.width() <= width {
@@ -271,9 +278,15 @@ fn hints(state: &State, layer: Layer, width: usize, theme: &Theme) -> Line<'stat
 
 #[cfg(test)]
 mod tests {
-    use super::shorten_identity;
+    use crate::ids::Arn;
 
     const ARN: &str = "arn:aws:sts::123456789012:assumed-role/Auditor/smtui-user";
+
+    /// `text` shortened as the title line does with a caller ARN it parsed once.
+    fn shorten_identity(text: &str, width: usize) -> String {
+        let arn = Arn::parse(text).expect("an ARN");
+        super::shorten_identity(text, Some(&arn), width)
+    }
 
     #[test]
     fn an_identity_loses_what_says_nothing_first_and_never_its_account() {
@@ -293,5 +306,10 @@ mod tests {
             "u…e says nothing"
         );
         assert_eq!(shorten_identity(user, 17), "123456789012:us…e");
+        assert_eq!(
+            super::shorten_identity("identity unknown: access denied", None, 20),
+            super::wrap::elide_middle("identity unknown: access denied", 20),
+            "no ARN: elided in its middle"
+        );
     }
 }

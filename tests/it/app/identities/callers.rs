@@ -12,7 +12,7 @@ pub(super) fn caller(arn: &str) -> CallerIdentity {
     let account = arn.split(':').nth(4).unwrap_or_default().to_owned();
     CallerIdentity {
         account,
-        arn: arn.to_owned(),
+        arn: crate::common::arn(arn),
     }
 }
 
@@ -29,7 +29,7 @@ pub(super) fn denied(operation: &'static str, region: &str) -> AwsError {
 /// The caller ARN kept for `identity`, if it has answered.
 fn who(h: &Harness, identity: IdentityId) -> Option<String> {
     let caller = h.state.session.caller_of(identity)?;
-    caller.as_ref().ok().map(|me| me.arn.clone())
+    caller.as_ref().ok().map(|me| me.arn.to_string())
 }
 
 #[test]

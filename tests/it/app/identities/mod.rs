@@ -27,7 +27,9 @@ const B: IdentityId = IdentityId(7);
 /// A row of identity B's account (another account: another ARN).
 fn b_row(name: &str) -> SecretSummary {
     let mut row = summary(name, "us-east-1");
-    row.arn = format!("arn:aws:secretsmanager:us-east-1:222222222222:secret:{name}-XyZabc");
+    row.arn = crate::common::arn(&format!(
+        "arn:aws:secretsmanager:us-east-1:222222222222:secret:{name}-XyZabc"
+    ));
     row
 }
 
@@ -147,7 +149,7 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
             result: Ok(detail_for(&selected)),
         },
     );
-    let arn = secret.arn.to_string();
+    let arn = secret.arn.clone();
     assert!(h.state.details.get(B, &arn).is_some(), "under B's key");
     assert!(h.state.details.get(a.identity, &arn).is_none());
     assert!(h.state.selected_detail().is_some());
@@ -271,7 +273,7 @@ fn answers_for_an_identity_no_longer_held_are_dropped() {
         },
     );
     assert!(h.state.browse.list.all().all(|s| s.identity == a.identity));
-    assert!(h.state.details.get(B, secret.arn.as_str()).is_none());
+    assert!(h.state.details.get(B, &secret.arn).is_none());
     // A's answers are still used.
     answer_as(
         &mut h,

@@ -11,7 +11,7 @@ use smtui_core::app::{
 use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::rotation::overview::Overview;
 use smtui_core::features::{lifecycle, reveal};
-use smtui_core::ids::RowKey;
+use smtui_core::ids::{Arn, RowKey};
 
 /// A and B both held, two roles in ONE account: each lists the same secret, so the list
 /// holds two rows of one ARN, A's (listed first, selected) and B's.
@@ -27,7 +27,7 @@ fn same_account() -> (Harness, Stamp, Stamp) {
 }
 
 /// Each listed row: the identity that listed it, its ARN, and its description.
-fn rows(h: &Harness) -> Vec<(IdentityId, String, Option<String>)> {
+fn rows(h: &Harness) -> Vec<(IdentityId, Arn, Option<String>)> {
     let mut rows: Vec<_> = h
         .state
         .browse

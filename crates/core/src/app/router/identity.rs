@@ -40,7 +40,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
         Choice::Back => back(state, out),
         Choice::AssumeByArn => ask(out),
         Choice::MfaSession => ask_session_serial(state, out),
-        Choice::Recent(arn) => typed(state, &arn, out),
+        Choice::Recent(arn) => typed(state, arn.as_str(), out),
         Choice::Profile(name) => {
             let mfa = state
                 .session
@@ -61,11 +61,9 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 .iter()
                 .find(|p| p.name == name)
                 .and_then(|p| match &p.kind {
-                    ProfileKind::Role { role_arn, .. } if p.mfa_serial.is_some() => Some((
-                        Arn::parse(role_arn).ok()?,
-                        p.session_name.clone(),
-                        p.duration_secs,
-                    )),
+                    ProfileKind::Role { role_arn, .. } if p.mfa_serial.is_some() => {
+                        Some((role_arn.clone(), p.session_name.clone(), p.duration_secs))
+                    }
                     _ => None,
                 });
             if let (true, Some((role_arn, session, duration))) =

@@ -45,7 +45,7 @@ macro_rules! ctx {
             &$state.browse,
             Some(&$state.details),
             &$state.layers,
-            ($state.now, $state.wall),
+            ($state.now, $state.wall, $state.nonce),
         )
     };
     ($state:expr, without details) => {
@@ -55,7 +55,7 @@ macro_rules! ctx {
             &$state.browse,
             None,
             &$state.layers,
-            ($state.now, $state.wall),
+            ($state.now, $state.wall, $state.nonce),
         )
     };
 }
@@ -509,9 +509,9 @@ fn terminate(state: &mut State, out: &mut Out) {
     out.effect(Effect::Quit);
 }
 
-/// The selected secret's address, to describe it (none when its ARN cannot be used).
+/// The selected secret's address, to describe it.
 fn selected_secret(state: &State) -> Option<crate::ids::SecretRef> {
-    state.ctx().address(state.selected()?).ok()
+    Some(state.ctx().address(state.selected()?))
 }
 
 /// The selected row's key: moving to another identity's row of the same secret is a move.

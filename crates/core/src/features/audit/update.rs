@@ -21,9 +21,7 @@ impl Audit {
             out.info("Select a secret first (audit-region shows the whole region)");
             return;
         };
-        let Some(secret) = ctx.secret_ref(secret, out) else {
-            return;
-        };
+        let secret = ctx.address(secret);
         let scope = Scope::Secret { secret };
         let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
         out.intent(Intent::OpenPopup(Popup::Audit(Box::new(view))));

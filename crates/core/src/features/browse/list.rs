@@ -11,7 +11,7 @@ use crate::features::browse::filter::Haystacks;
 use crate::features::browse::order::{Orders, merge, retain};
 use crate::features::browse::row::Row;
 use crate::features::browse::row::{Column, Sort};
-use crate::ids::{IdentityId, RowKey};
+use crate::ids::{Arn, IdentityId, RowKey};
 use crate::kit::{Cursor, Move};
 use crate::model::SecretSummary;
 
@@ -437,7 +437,7 @@ impl SecretList {
         self.hash(row.identity, &row.arn)
     }
 
-    fn hash(&self, identity: IdentityId, arn: &str) -> u64 {
+    fn hash(&self, identity: IdentityId, arn: &Arn) -> u64 {
         self.hasher.hash_one((identity, arn))
     }
 

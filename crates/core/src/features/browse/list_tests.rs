@@ -6,7 +6,10 @@ use crate::model::Tag;
 pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
     SecretSummary {
         identity: crate::ids::IdentityId::START,
-        arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}"),
+        arn: crate::ids::Arn::parse(&format!(
+            "arn:aws:secretsmanager:{region}:123456789012:secret:{name}"
+        ))
+        .expect("an ARN"),
         name: name.to_owned(),
         region: region.to_owned(),
         description: None,
@@ -24,7 +27,10 @@ pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
 
 /// The key of the start identity's row of `arn`.
 pub(crate) fn start_row(arn: &str) -> RowKey {
-    RowKey::new(IdentityId::START, arn)
+    RowKey::new(
+        IdentityId::START,
+        crate::ids::Arn::parse(arn).expect("an ARN"),
+    )
 }
 
 #[test]
@@ -54,7 +60,7 @@ fn the_selection_is_found_by_its_arn_through_pages_filters_and_a_cleared_region(
     list.set_filter("s2".into());
     assert!(list.selected().is_some_and(|s| s.name.starts_with("s2")));
     list.set_filter(String::new());
-    assert!(list.select(&start_row(&chosen)));
+    assert!(list.select(&start_row(chosen.as_str())));
     assert_eq!(list.selected().map(|s| s.arn.clone()), Some(chosen));
     assert!(!list.select(&start_row(
         "arn:aws:secretsmanager:eu-west-1:123456789012:secret:e001"

@@ -81,7 +81,10 @@ fn summary(g: &Gen) -> SecretSummary {
     let region = REGIONS[g.region];
     SecretSummary {
         identity: crate::ids::IdentityId::START,
-        arn: format!("arn:aws:secretsmanager:{region}:123456789012:secret:{name}"),
+        arn: crate::ids::Arn::parse(&format!(
+            "arn:aws:secretsmanager:{region}:123456789012:secret:{name}"
+        ))
+        .expect("an ARN"),
         name,
         region: region.to_owned(),
         description: g.description.map(description),
@@ -180,7 +183,7 @@ fn reference(list: &SecretList) -> Vec<String> {
             order
         }
     });
-    rows.iter().map(|s| s.arn.clone()).collect()
+    rows.iter().map(|s| s.arn.to_string()).collect()
 }
 
 fn apply(list: &mut SecretList, op: &Op) {
@@ -281,7 +284,7 @@ proptest! {
         let mut list = SecretList::default();
         for op in &ops {
             apply(&mut list, op);
-            let shown: Vec<String> = list.visible(0..usize::MAX).map(|s| s.arn.clone()).collect();
+            let shown: Vec<String> = list.visible(0..usize::MAX).map(|s| s.arn.to_string()).collect();
             prop_assert_eq!(&shown, &reference(&list), "after {:?}", op);
             prop_assert!(list.selected_index() < shown.len().max(1));
             let mut probe = list.clone();

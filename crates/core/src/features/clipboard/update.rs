@@ -26,7 +26,10 @@ impl ClipboardRoom {
         };
         if let Some(selected) = ctx.selected {
             let (label, text) = match what {
-                Metadata::Arn => (format!("ARN of {}", selected.name), selected.arn.clone()),
+                Metadata::Arn => (
+                    format!("ARN of {}", selected.name),
+                    selected.arn.to_string(),
+                ),
                 Metadata::Name => (format!("name {}", selected.name), selected.name.clone()),
             };
             let text = SecretValue::from_string(text);

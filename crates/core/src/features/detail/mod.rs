@@ -7,7 +7,7 @@ pub mod view;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::ids::{IdentityId, SecretRef};
+use crate::ids::{Arn, IdentityId, SecretRef};
 use crate::model::{AwsError, SecretDetail};
 
 /// How long the selection must rest on a secret before it is described: holding `j` over
@@ -23,14 +23,14 @@ pub struct CachedDetail {
 #[derive(Debug, Clone, Default)]
 pub struct Details {
     /// By the identity that described it, then by ARN.
-    pub cache: HashMap<IdentityId, HashMap<String, CachedDetail>>,
+    pub cache: HashMap<IdentityId, HashMap<Arn, CachedDetail>>,
     /// The secret being described.
     pub in_flight: Option<SecretRef>,
 }
 
 impl Details {
     /// What `identity` was told of `arn`, if it is cached.
-    pub fn get(&self, identity: IdentityId, arn: &str) -> Option<&CachedDetail> {
+    pub fn get(&self, identity: IdentityId, arn: &Arn) -> Option<&CachedDetail> {
         self.cache.get(&identity)?.get(arn)
     }
 }

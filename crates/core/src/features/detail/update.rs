@@ -24,7 +24,7 @@ impl Details {
             cached.retain(|_, d| now.duration_since(d.fetched_at) < keep_for);
         }
         self.cache.entry(secret.identity).or_default().insert(
-            secret.arn.to_string(),
+            secret.arn.clone(),
             CachedDetail {
                 fetched_at: now,
                 result,
@@ -58,9 +58,7 @@ impl Details {
         if fresh || self.in_flight.as_ref().is_some_and(|s| selected.is(s)) {
             return;
         }
-        let Some(secret) = ctx.secret_ref(selected, out) else {
-            return;
-        };
+        let secret = ctx.address(selected);
         self.in_flight = Some(secret.clone());
         out.effect(Effect::Aws {
             stamp: ctx.stamp_for(&secret),
@@ -71,7 +69,7 @@ impl Details {
     /// A write changed `secret`: its cached detail is stale.
     pub fn forget_one(&mut self, secret: &SecretRef) {
         if let Some(cached) = self.cache.get_mut(&secret.identity) {
-            cached.remove(secret.arn.as_str());
+            cached.remove(&secret.arn);
         }
     }
 

@@ -86,7 +86,7 @@ fn lines<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let mut out = identifier("Name", &d.name, width, theme);
-    out.extend(identifier("ARN", &d.arn, width, theme));
+    out.extend(identifier("ARN", d.arn.as_str(), width, theme));
     if let Some(desc) = &d.description {
         out.push(field("Description", safe(desc), theme));
     }

@@ -309,7 +309,7 @@ impl EditSession {
         &mut self,
         name: &str,
         token: &str,
-        result: Result<String, AwsError>,
+        result: Result<crate::ids::Arn, AwsError>,
         ctx: &Ctx,
         out: &mut Out,
     ) {

@@ -94,13 +94,18 @@ impl Loaded {
     }
 
     /// The ClientRequestToken to save the text as it is now: the one of the last attempt
-    /// when the text has not changed since (a retry), otherwise a new one, kept.
-    pub fn token_for_text(&mut self) -> String {
+    /// when the text has not changed since (a retry), otherwise a new one made from
+    /// `nonce` (the run loop's random bytes for this action: the core reads no random
+    /// source), kept.
+    pub fn token_for_text(&mut self, nonce: [u8; 16]) -> String {
         let revision = self.buffer.revision();
         match &self.token {
             Some((token, for_revision)) if *for_revision == revision => token.clone(),
             _ => {
-                let token = uuid::Uuid::new_v4().to_string();
+                // A version-4 UUID, as AWS's own SDKs mint, from bytes chosen outside.
+                let token = uuid::Builder::from_random_bytes(nonce)
+                    .into_uuid()
+                    .to_string();
                 self.token = Some((token.clone(), revision));
                 token
             }

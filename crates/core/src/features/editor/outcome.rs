@@ -31,7 +31,7 @@ pub enum Outcome {
     Created {
         name: String,
         token: String,
-        result: Result<String, AwsError>,
+        result: Result<crate::ids::Arn, AwsError>,
     },
     /// A generated password.
     Password {

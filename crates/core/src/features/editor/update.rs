@@ -50,9 +50,7 @@ impl Editor {
             return;
         }
         let name = secret.name.clone();
-        let Some(secret) = ctx.secret_ref(secret, out) else {
-            return;
-        };
+        let secret = ctx.address(secret);
         let session = EditSession {
             region: secret.region.clone(),
             secret: Some(secret.clone()),
@@ -259,7 +257,7 @@ impl EditSession {
                 let Some(loaded) = session.loaded.as_mut() else {
                     return;
                 };
-                let token = loaded.token_for_text();
+                let token = loaded.token_for_text(ctx.nonce);
                 let call = match (&session.creating, &session.secret) {
                     (Some(spec), _) => {
                         let Some(value) = create::value_of(spec, &loaded.buffer.text()) else {

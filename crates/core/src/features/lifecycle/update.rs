@@ -45,9 +45,7 @@ impl Lifecycle {
             ));
             return;
         }
-        let Some(target) = ctx.secret_ref(secret, out) else {
-            return;
-        };
+        let target = ctx.address(secret);
         if !detail.replicas.is_empty() {
             // The service refuses to delete a primary that has replicas: offer to remove
             // them first. Their secrets go with them, for good (no recovery window): like
@@ -122,9 +120,7 @@ impl Lifecycle {
             out.warn(format!("{} is not scheduled for deletion", secret.name));
             return;
         }
-        let Some(target) = ctx.secret_ref(secret, out) else {
-            return;
-        };
+        let target = ctx.address(secret);
         out.intent(Intent::Confirm(ConfirmRequest {
             question: format!(
                 "Restore {} in {}? It stops being scheduled for deletion.",

@@ -101,9 +101,7 @@ impl Reveal {
         let Some(selected) = ctx.selected else {
             return;
         };
-        let Some(secret) = ctx.secret_ref(selected, out) else {
-            return;
-        };
+        let secret = ctx.address(selected);
         let request = self.next_id();
         self.pending.retain(|p| p.purpose != purpose);
         self.pending.push(PendingFetch {

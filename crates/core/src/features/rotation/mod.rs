@@ -57,10 +57,10 @@ pub struct Subject {
 }
 
 impl Subject {
-    /// The selected secret, if any (and its ARN can be used).
+    /// The selected secret, if any.
     pub fn of(ctx: &Ctx) -> Option<Subject> {
         let secret = ctx.selected?;
-        let address = ctx.address(secret).ok()?;
+        let address = ctx.address(secret);
         let subject = match ctx.detail {
             Some(Ok(detail)) => Subject {
                 secret: address,

@@ -200,7 +200,7 @@ impl Session {
         let crate::model::ProfileKind::Role { role_arn, source } = &profile.kind else {
             return None;
         };
-        let role_arn = Arn::parse(role_arn).ok()?;
+        let role_arn = role_arn.clone();
         let serial = profile.mfa_serial.clone()?;
         let next = self.next_identity();
         // Chosen as the profile, so named as it while on its way.
@@ -394,7 +394,7 @@ impl Session {
 
     /// `role_arn` was assumed: remembered (ARN and date, never credentials).
     pub fn remember(&mut self, role_arn: &Arn, now: Timestamp) -> Option<Effect> {
-        crate::recent::used(&mut self.recent, role_arn.as_str(), now);
+        crate::recent::used(&mut self.recent, role_arn, now);
         Some(Effect::SaveRecentRoles {
             path: self.recent_path.clone()?,
             roles: self.recent.clone(),

@@ -15,7 +15,7 @@ use crate::model::{ProfileInfo, ProfileKind};
 pub enum Choice {
     Profile(String),
     /// A role assumed before, by its ARN.
-    Recent(String),
+    Recent(crate::ids::Arn),
     AssumeByArn,
     /// GetSessionToken with an MFA code.
     MfaSession,
@@ -61,8 +61,7 @@ impl Session {
         // What smtui works as now is not offered as somewhere to switch to.
         let current = self.current().map(|k| &k.origin);
         let is_current_profile = |name: &str| matches!(current, Some(Origin::Profile(p) | Origin::MfaProfile(p)) if p == name);
-        let is_current_role =
-            |arn: &str| matches!(current, Some(Origin::Role { role_arn, .. }) if role_arn == arn);
+        let is_current_role = |arn: &crate::ids::Arn| matches!(current, Some(Origin::Role { role_arn, .. }) if role_arn == arn);
         let mut entries: Vec<Entry> = self
             .profiles
             .iter()
@@ -80,11 +79,7 @@ impl Session {
                 .map(|r| Entry {
                     label: format!(
                         "role {}",
-                        crate::ids::Arn::parse(&r.role_arn)
-                            .ok()
-                            .as_ref()
-                            .and_then(crate::ids::Arn::role_name)
-                            .unwrap_or(&r.role_arn)
+                        r.role_arn.role_name().unwrap_or(r.role_arn.as_str())
                     ),
                     detail: format!(
                         "{} · recent, used {} time{}",

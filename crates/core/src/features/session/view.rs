@@ -55,9 +55,10 @@ pub fn identity_spans(
 
 fn identity_span(session: &Session, theme: &Theme) -> Span<'static> {
     match session.caller() {
-        Some(Ok(identity)) => {
-            Span::styled(sanitize_line(&identity.arn).into_owned(), theme.identity)
-        }
+        Some(Ok(identity)) => Span::styled(
+            sanitize_line(identity.arn.as_str()).into_owned(),
+            theme.identity,
+        ),
         Some(Err(err)) => Span::styled(
             format!("identity unknown: {}", err.kind.short()),
             theme.warn,

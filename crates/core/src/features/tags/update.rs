@@ -29,9 +29,7 @@ impl Tags {
             out.intent(Intent::Describe);
             return;
         }
-        let Some(secret) = ctx.secret_ref(secret, out) else {
-            return;
-        };
+        let secret = ctx.address(secret);
         out.intent(Intent::OpenPopup(AnyPopup::Tags(Popup {
             secret: secret.clone(),
             selected: Cursor::default(),

@@ -38,9 +38,7 @@ impl Versions {
                 return false;
             }
         };
-        let Some(secret) = ctx.secret_ref(secret, out) else {
-            return false;
-        };
+        let secret = ctx.address(secret);
         let choices = choices(detail);
         let selected = Cursor::at_row(Picker::position_of(&choices, current));
         out.intent(Intent::OpenPopup(Popup::Versions(Picker {

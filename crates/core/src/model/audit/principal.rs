@@ -26,6 +26,9 @@ pub struct Principal {
     pub label: String,
     /// `userIdentity.arn` as recorded (an assumed role's is its session's,
     /// `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`), the form GetCallerIdentity gives.
+    /// Text, not an `Arn`: a record is not ours to trust and may hold anything here (shown
+    /// as it is for an unknown principal, compared as text with the caller's); where the
+    /// label needs its parts it is parsed (`last_segment`, `assumed_role`).
     pub arn: Option<String>,
     /// `userIdentity.accessKeyId`: the key the call was signed with (anyone who can assume
     /// a role gets the same session ARN, never the same key).

@@ -484,7 +484,10 @@ mod tests {
     fn empty_summary() -> SecretSummary {
         SecretSummary {
             identity: crate::ids::IdentityId::START,
-            arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf".into(),
+            arn: crate::ids::Arn::parse(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+            )
+            .expect("an ARN"),
             name: "db".into(),
             region: "us-east-1".into(),
             description: None,
