@@ -358,6 +358,11 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
     let AwsCall::Lifecycle(call @ lifecycle::Call::Delete { .. }) = call else {
         panic!("{call:?}")
     };
+    assert_eq!(
+        h.state.session.writes_in_flight(),
+        1,
+        "the delete is counted"
+    );
     h.cmd(Command::Refresh);
     switch_lands(&mut h, identity);
     assert_eq!(h.state.session.identity, IdentityId::START, "not switched");
@@ -379,6 +384,11 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
         h.state.status_text().contains("scheduled for deletion"),
         "the answer arrived after the refresh: {}",
         h.state.status_text()
+    );
+    assert_eq!(
+        h.state.session.writes_in_flight(),
+        0,
+        "answered, it counts no more"
     );
     let identity = switch_asked(&mut h);
     switch_lands(&mut h, identity);

@@ -434,7 +434,7 @@ fn switch_blocked(state: &State) -> Option<String> {
              private label to remove): save or discard the edit first"
         ));
     }
-    match state.session.writes_in_flight {
+    match state.session.writes_in_flight() {
         0 => None,
         1 => Some("a write is on its way: wait for its answer".to_owned()),
         n => Some(format!(
@@ -472,7 +472,7 @@ fn reload(state: &mut State, out: &mut Out) {
         close(state, Layer::Prompt);
     }
     // The palette runs what it offers where it was opened: not over a popup gone now.
-    if !state.layers.iter().any(|l| l == state.palette.origin) {
+    if !state.layers.iter().any(|l| l == state.palette.origin()) {
         close(state, Layer::Palette);
     }
     state.browse.hold(state.session.identity);
