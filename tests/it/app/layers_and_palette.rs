@@ -105,7 +105,7 @@ fn the_palette_offers_what_applies_here() {
     assert!(
         h.state
             .palette
-            .offered
+            .offered()
             .contains(&Command::Value(RevealCommand::RevealAll))
     );
 }
@@ -209,7 +209,7 @@ fn the_palette_reaches_make_current_and_generate_password_where_they_apply() {
     assert!(
         h.state
             .palette
-            .offered
+            .offered()
             .contains(&Command::Versions(VersionsCommand::MakeCurrent))
     );
     h.type_text("make-current");

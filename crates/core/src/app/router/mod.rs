@@ -16,7 +16,9 @@ use crate::app::envelope::{IdentityId, Stamp};
 use crate::app::keyed::keyed;
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
+use crate::app::popup::Holds;
 use crate::app::room::{Intent, OnYes, Out};
+use crate::app::stack::Layered;
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
 use crate::features::editor::{self, EditSession};
@@ -150,24 +152,42 @@ pub fn hold_identity(state: &mut State, identity: IdentityId) -> Vec<Effect> {
     state.browse.list_effects(stamp)
 }
 
-/// Stops holding `identity`'s data: its rows, details, values and audit views go, and its
-/// answers still on their way are dropped by the stale check.
+/// Stops holding `identity`'s data: its rows, details, values, audit views and rotation
+/// events go, every popup holding its data closes, and its answers still on their way are
+/// dropped by the stale check.
+///
+/// This is the one cross-room rule for a lost identity, so it names each room that keys
+/// data by identity by hand (a new such room adds its `forget` line here); the popups are
+/// not listed: each says what it holds (`Popup::holds`).
 pub fn release_identity(state: &mut State, identity: IdentityId) {
     state.session.release(identity);
+    // Popups first: the audit pane hands its view to its room as it closes, and the room
+    // forgets it below.
+    close_popups(state, |holds| holds.goes_with(identity));
     state.browse.release(identity);
     state.details.forget(identity);
     state.reveal.forget(identity);
     state.audit.forget(identity);
-    if state
-        .layers
-        .popup::<audit::AuditView>()
-        .is_some_and(|view| view.scope.identity() == identity)
-    {
-        // The open view goes, and the record opened from it.
-        state.layers.remove(Layer::AuditEvent);
-        state.layers.remove(Layer::Audit);
-    }
     state.rotation.forget(identity);
+}
+
+/// Closes every popup whose data `goes` (each as its layer closes, `close`), and the
+/// palette if it was opened over one of them: it runs what it offers where it was opened.
+fn close_popups(state: &mut State, goes: impl Fn(Holds) -> bool) {
+    let gone: Vec<Layer> = state
+        .layers
+        .entries()
+        .filter_map(|entry| match entry {
+            Layered::Popup(popup) if goes(popup.holds()) => Some(popup.layer()),
+            _ => None,
+        })
+        .collect();
+    for layer in gone {
+        close(state, layer);
+    }
+    if state.layers.contains(Layer::Palette) && !state.layers.contains(state.palette.origin()) {
+        close(state, Layer::Palette);
+    }
 }
 
 /// A message said by this action belongs to the layer now on top; an older one goes once
