@@ -175,14 +175,7 @@ pub(super) fn feed_rotation_events(state: &mut State) {
 /// A write changed `secret`: what is cached or shown of it is stale.
 fn secret_changed(state: &mut State, secret: &SecretRef, out: &mut Out) {
     state.details.forget_one(secret);
-    if state
-        .reveal
-        .value
-        .as_ref()
-        .is_some_and(|p| p.secret == *secret)
-    {
-        state.reveal.mask();
-    }
+    state.reveal.forget_one(secret);
     // On screen: described again now, not when the selection next moves.
     if state.selected().is_some_and(|s| s.is(secret)) {
         let ctx = ctx!(state, without details);

@@ -77,7 +77,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     let before = Before {
         stamp: state.session.stamp(),
         selected: selected_row(state),
-        showing_value: state.reveal.value.is_some(),
+        showing_value: state.reveal.shows_value(),
     };
     let mut out = Out::default();
     match action {
@@ -313,7 +313,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         Command::Help => out.intent(Intent::Open(Layer::Help)),
         Command::Palette => open_palette(state, out),
         Command::FocusNext => match state.layers.focus() {
-            Focus::List if state.reveal.value.is_some() => state.layers.push(Layer::Value),
+            Focus::List if state.reveal.shows_value() => state.layers.push(Layer::Value),
             _ => state.layers.remove(Layer::Value),
         },
         Command::Refresh => refresh(state, out),
@@ -349,7 +349,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Command::Back => {
             // The footer's message went before (Esc answers it).
-            if state.reveal.value.is_some() {
+            if state.reveal.shows_value() {
                 state.reveal.mask();
             } else {
                 state.browse.clear_filter();
@@ -466,11 +466,11 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
         }
     }
     // The value pane has focus only while it shows a value.
-    if state.reveal.value.is_none() {
+    if !state.reveal.shows_value() {
         state.layers.remove(Layer::Value);
     }
     // Narrow screens show what was just revealed, and the list again once it is masked.
-    match (before.showing_value, state.reveal.value.is_some()) {
+    match (before.showing_value, state.reveal.shows_value()) {
         (false, true) => state.tab = Tab::Value,
         (true, false) if state.tab == Tab::Value => state.tab = Tab::List,
         _ => {}
@@ -486,7 +486,7 @@ fn switch_tab(state: &mut State, forward: bool) {
 /// Shows `next` on a narrow screen.
 fn switch_to(state: &mut State, next: Tab) {
     state.tab = next;
-    if next == Tab::Value && state.reveal.value.is_some() {
+    if next == Tab::Value && state.reveal.shows_value() {
         state.layers.push(Layer::Value);
     } else {
         state.layers.remove(Layer::Value);

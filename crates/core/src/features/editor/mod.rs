@@ -17,6 +17,7 @@ pub mod commands;
 mod conflict;
 pub mod create;
 pub mod form;
+mod hints;
 mod labels;
 pub mod outcome;
 mod prompt;

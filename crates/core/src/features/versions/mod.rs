@@ -85,6 +85,13 @@ pub struct Comparison {
     pub revealed: Revealed,
 }
 
+impl Comparison {
+    /// Whether its values are shown in clear (`v` then masks them).
+    pub fn is_revealed(&self) -> bool {
+        self.revealed.is_shown()
+    }
+}
+
 /// The room: what it holds while its popups are open is the popups themselves.
 #[derive(Debug, Clone, Default)]
 pub struct Versions;
