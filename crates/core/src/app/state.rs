@@ -235,7 +235,7 @@ impl State {
             || self
                 .layers
                 .popup::<crate::features::versions::Comparison>()
-                .is_some_and(|c| c.revealed.is_shown())
+                .is_some_and(crate::features::versions::Comparison::is_revealed)
     }
 
     /// A countdown is on screen, or information waits to time out, so a once-a-second

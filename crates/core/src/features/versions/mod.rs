@@ -82,7 +82,7 @@ pub struct Comparison {
     pub right: (String, Vec<String>),
     /// `None` while the values are on their way.
     pub rows: Option<Vec<DiffRow>>,
-    pub revealed: Revealed,
+    revealed: Revealed,
 }
 
 impl Comparison {
