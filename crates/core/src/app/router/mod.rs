@@ -31,7 +31,7 @@ use crate::secret::SecretValue;
 /// The effects to run at start: list every region, learn who we are.
 pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects = state.browse.list_effects(state.session.stamp());
-    let first = state.browse.regions.first().map(|r| r.name.as_str());
+    let first = state.browse.first_region();
     effects.push(state.session.who_am_i(first));
     effects
 }
@@ -369,7 +369,7 @@ fn region_here(state: &State) -> Option<String> {
     state
         .selected()
         .map(|s| s.region.clone())
-        .or_else(|| state.browse.regions.first().map(|r| r.name.clone()))
+        .or_else(|| state.browse.first_region().map(str::to_owned))
 }
 
 /// A terminal paste: text for the editor or the line being typed, never keys (a pasted `q`
