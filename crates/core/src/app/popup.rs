@@ -12,7 +12,6 @@ use ratatui::layout::Rect;
 
 use crate::app::keymap::Keymap;
 use crate::app::layers::Layer;
-use crate::app::room::{OnYes, PromptFor};
 use crate::app::settings::Settings;
 use crate::features::appearance::Appearance;
 use crate::features::session::Session;
@@ -98,21 +97,8 @@ impl Popup {
             // Built from the rows of every identity held.
             Popup::Rotation(_) => Holds::Panes,
             Popup::Roles(_) | Popup::Themes(_) => Holds::Nothing,
-            // A prompt on the way to another identity stays; any other answers a popup or
-            // the panes it was opened over.
-            Popup::Prompt(prompt) => match prompt.purpose {
-                PromptFor::Session(_) => Holds::Nothing,
-                PromptFor::Tags(_)
-                | PromptFor::Editor(_)
-                | PromptFor::Rotation(_)
-                | PromptFor::Audit(_) => Holds::Panes,
-            },
-            // A call is made as the identity it was stamped with; a command or a copy acts
-            // on what the panes show.
-            Popup::Confirm(confirm) => match &confirm.request.on_yes {
-                OnYes::Call { stamp, .. } => Holds::Identity(stamp.identity),
-                OnYes::Command(_) | OnYes::Copy { .. } => Holds::Panes,
-            },
+            Popup::Prompt(prompt) => prompt.holds(),
+            Popup::Confirm(confirm) => confirm.holds(),
         }
     }
 
@@ -284,24 +270,27 @@ mod tests {
         })
     }
 
-    fn prompt_for(purpose: PromptFor) -> Popup {
-        Popup::Prompt(prompt::Popup {
-            label: "?".into(),
-            input: String::new(),
-            purpose,
-        })
+    /// A prompt with `purpose` (a room's own prompt, nested as the central one).
+    macro_rules! prompt_for {
+        ($purpose:expr) => {
+            Popup::Prompt(prompt::Popup {
+                label: "?".into(),
+                input: String::new(),
+                purpose: $purpose.into(),
+            })
+        };
     }
 
     #[test]
     fn a_popup_says_whose_data_it_holds() {
         assert_eq!(tags_of(B).holds(), Holds::Identity(B));
         assert_eq!(
-            prompt_for(session::Prompt::RoleArn.into()).holds(),
+            prompt_for!(session::Prompt::RoleArn).holds(),
             Holds::Nothing,
             "a prompt on the way to another identity"
         );
         assert_eq!(
-            prompt_for(tags::Prompt::Key.into()).holds(),
+            prompt_for!(tags::Prompt::Key).holds(),
             Holds::Panes,
             "a prompt answering a popup over the panes"
         );
