@@ -28,7 +28,7 @@ fn the_palette_runs_help_by_name_and_q_there_is_text() {
     assert_eq!(h.state.layers.top(), Layer::Palette);
     h.type_text("q");
     assert!(!h.state.quit, "q typed into the palette is a letter");
-    assert_eq!(h.state.palette.input, "q");
+    assert_eq!(h.state.palette.input(), "q");
     assert_eq!(h.state.palette.matches().first(), Some(&Command::Quit));
     special(&mut h, KeyCode::Backspace);
     h.type_text("help");
@@ -40,12 +40,29 @@ fn the_palette_runs_help_by_name_and_q_there_is_text() {
 }
 
 #[test]
+fn the_palette_opens_empty_after_it_was_left_with_text() {
+    let mut h = Harness::loaded();
+    key(&mut h, ':');
+    h.type_text("rot");
+    special(&mut h, KeyCode::Esc);
+    assert!(!h.state.layers.contains(Layer::Palette));
+    assert_eq!(h.state.palette.input(), "", "the text went as it closed");
+    key(&mut h, ':');
+    assert_eq!(h.state.palette.input(), "");
+    assert_eq!(
+        h.state.palette.matches().len(),
+        h.state.palette.offered().len(),
+        "everything offered is listed again"
+    );
+}
+
+#[test]
 fn the_palette_runs_commands_with_effects_and_tab_completes() {
     let mut h = Harness::loaded();
     key(&mut h, ':');
     h.type_text("rev");
     special(&mut h, KeyCode::Tab);
-    assert_eq!(h.state.palette.input, "reveal");
+    assert_eq!(h.state.palette.input(), "reveal");
     special(&mut h, KeyCode::Enter);
     assert!(
         matches!(
@@ -70,7 +87,7 @@ fn the_palette_runs_commands_with_effects_and_tab_completes() {
 fn the_palette_offers_what_applies_here() {
     let mut h = Harness::loaded();
     key(&mut h, ':');
-    let offered = h.state.palette.offered.clone();
+    let offered = h.state.palette.offered().to_vec();
     assert!(offered.contains(&Command::Reveal) && offered.contains(&Command::Refresh));
     assert!(
         !offered.contains(&Command::Value(RevealCommand::RevealAll))
@@ -88,7 +105,7 @@ fn the_palette_offers_what_applies_here() {
     assert!(
         h.state
             .palette
-            .offered
+            .offered()
             .contains(&Command::Value(RevealCommand::RevealAll))
     );
 }
@@ -192,7 +209,7 @@ fn the_palette_reaches_make_current_and_generate_password_where_they_apply() {
     assert!(
         h.state
             .palette
-            .offered
+            .offered()
             .contains(&Command::Versions(VersionsCommand::MakeCurrent))
     );
     h.type_text("make-current");

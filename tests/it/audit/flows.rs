@@ -233,13 +233,12 @@ fn hostile_records_are_drawn_safely() {
 fn rotation_events_found_here_feed_the_rotation_panel() {
     let h = opened();
     let secret = h.selected_secret();
-    let events = h
-        .state
-        .rotation
-        .events
-        .get(&(secret.identity, secret.arn.to_string()))
-        .expect("fed, under the identity that looked them up");
-    assert_eq!(events.len(), 1);
+    let events = h.state.rotation.events_of(&secret);
+    assert_eq!(
+        events.len(),
+        1,
+        "fed, under the identity that looked them up"
+    );
     // The failed rotation (after the last one completed) makes the panel say stuck.
     let mut h = h;
     h.act(Action::Command(smtui_core::app::Command::Back));

@@ -112,7 +112,7 @@ fn the_wheel_over_a_popup_moves_in_the_popup_not_behind_it() {
     let before = selected_name(&h);
     h.cmd(Command::Palette);
     mouse(&mut h, WIDE, MouseEventKind::ScrollDown, 70, 20);
-    assert_eq!(h.state.palette.selected.at(), 1);
+    assert_eq!(h.state.palette.selected().at(), 1);
     assert_eq!(selected_name(&h), before, "the list behind did not move");
     // Clicks do nothing behind a popup.
     click(&mut h, WIDE, 2, 6);

@@ -252,26 +252,44 @@ fn help_scrolls_and_ctrl_c_quits_from_a_popup() {
     h.press(KeyCode::Down, KeyModifiers::NONE);
     h.press(KeyCode::Char('j'), KeyModifiers::NONE);
     assert_eq!(h.state.layers.top(), Layer::Help);
-    assert_eq!(h.state.help.scroll.top(), 2);
+    assert_eq!(h.state.help.scroll().top(), 2);
     // After a frame on a 120x40 screen, End stops where the last line shows, and one ↑
     // moves the view at once.
     h.settle(120, 40);
     let limit = h
         .state
         .help
-        .scroll
+        .scroll()
         .limit()
         .expect("the frame recorded the help's limit");
     assert!(limit > 0 && usize::from(limit) < h.state.keymap.help_line_count());
     h.press(KeyCode::End, KeyModifiers::NONE);
-    assert_eq!(h.state.help.scroll.top(), limit);
+    assert_eq!(h.state.help.scroll().top(), limit);
     h.press(KeyCode::Up, KeyModifiers::NONE);
-    assert_eq!(h.state.help.scroll.top(), limit - 1);
+    assert_eq!(h.state.help.scroll().top(), limit - 1);
     // `q` closes the popup; Ctrl-c quits from anywhere.
     h.press(KeyCode::Char('x'), KeyModifiers::NONE);
     assert_eq!(h.state.layers.top(), Layer::Help, "stray keys do nothing");
     h.press(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(h.state.quit);
+}
+
+#[test]
+fn help_opens_at_the_top_again() {
+    let mut h = Harness::loaded();
+    h.press(KeyCode::Char('?'), KeyModifiers::NONE);
+    h.press(KeyCode::Down, KeyModifiers::NONE);
+    h.press(KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(h.state.help.scroll().top(), 2);
+    h.press(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(h.state.layers.top(), Layer::List);
+    h.press(KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(h.state.layers.top(), Layer::Help);
+    assert_eq!(
+        h.state.help.scroll().top(),
+        0,
+        "opened again at its first line"
+    );
 }
 
 #[test]

@@ -11,12 +11,14 @@ use smtui_core::app::{
     Action, Assumed, AwsCall, Command, Effect, Envelope, IdentityId, Outcome, Stamp, Written,
 };
 use smtui_core::diff::Change;
+use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::editor::Command as EditorCommand;
 use smtui_core::features::editor::call::EditFetch;
 use smtui_core::features::editor::call::staging_label;
 use smtui_core::features::editor::{EditSession, Phase};
 use smtui_core::features::editor::{LabelsLeft, SaveResult};
 use smtui_core::features::lifecycle::{Command as LifecycleCommand, DeleteForm};
+use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::tags::{self, Command as TagsCommand};
 use smtui_core::features::versions::{self, Command as VersionsCommand};
@@ -358,6 +360,11 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
     let AwsCall::Lifecycle(call @ lifecycle::Call::Delete { .. }) = call else {
         panic!("{call:?}")
     };
+    assert_eq!(
+        h.state.session.writes_in_flight(),
+        1,
+        "the delete is counted"
+    );
     h.cmd(Command::Refresh);
     switch_lands(&mut h, identity);
     assert_eq!(h.state.session.identity, IdentityId::START, "not switched");
@@ -380,6 +387,11 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
         "the answer arrived after the refresh: {}",
         h.state.status_text()
     );
+    assert_eq!(
+        h.state.session.writes_in_flight(),
+        0,
+        "answered, it counts no more"
+    );
     let identity = switch_asked(&mut h);
     switch_lands(&mut h, identity);
     assert_eq!(h.state.session.identity, identity, "nothing on its way now");
@@ -394,6 +406,11 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
         (Command::Versions(VersionsCommand::Pick), Layer::Versions),
         (Command::Tags(TagsCommand::Open), Layer::Tags),
         (Command::Editor(EditorCommand::Edit), Layer::Editor),
+        (Command::Audit(AuditCommand::Open), Layer::Audit),
+        (
+            Command::Rotation(RotationCommand::Overview),
+            Layer::Rotation,
+        ),
     ] {
         let mut h = loaded();
         let identity = switch_asked(&mut h);
@@ -407,6 +424,22 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
         assert!(h.state.layers.popup::<tags::Popup>().is_none());
         assert!(h.state.layers.popup::<EditSession>().is_none());
     }
+}
+
+/// What holds no identity's data stays through a switch: the role switcher (on the stack
+/// by hand: the UI opens it again only once the switch on its way has landed).
+#[test]
+fn a_switch_leaves_the_role_switcher_open() {
+    let mut h = loaded();
+    let identity = switch_asked(&mut h);
+    let switcher = smtui_core::features::session::switcher::Switcher::default();
+    h.state
+        .layers
+        .open(smtui_core::app::popup::Popup::Roles(switcher));
+    assert_eq!(h.state.layers.top(), Layer::Roles);
+    switch_lands(&mut h, identity);
+    assert_eq!(h.state.session.identity, identity);
+    assert_eq!(h.state.layers.top(), Layer::Roles, "still choosing");
 }
 
 fn refused(operation: &'static str) -> AwsError {

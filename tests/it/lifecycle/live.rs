@@ -201,7 +201,7 @@ async fn read_only_mode_sends_no_mutating_call() {
         );
         press(&mut app, KeyCode::Char(':'));
         assert!(
-            !app.state.palette.offered.contains(&command) || {
+            !app.state.palette.offered().contains(&command) || {
                 type_text(&mut app, command.name());
                 press(&mut app, KeyCode::Enter);
                 app.state.status_text().starts_with("Read-only mode")

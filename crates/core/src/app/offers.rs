@@ -5,8 +5,7 @@ use crate::app::command::Command;
 use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::app::state::State;
-use crate::features::editor::{EditSession, Editor, Phase};
-use crate::features::reveal::Shown;
+use crate::features::editor::{EditSession, Editor};
 use crate::features::{clipboard, confirm, lifecycle, versions};
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
@@ -40,17 +39,16 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         return false;
     }
     let selected = state.selected().is_some();
-    let value = state.reveal.value.as_ref();
     match command {
         // In the value pane, `v` toggles one JSON key.
-        Command::Reveal if layer == Layer::Value => value.is_some_and(|p| p.key_table().is_some()),
+        Command::Reveal if layer == Layer::Value => state.reveal.shows_key_table(),
         // A new secret's value is shown as it is typed: nothing to reveal.
         Command::Reveal if layer == Layer::Editor => state
             .layers
             .popup::<EditSession>()
-            .is_some_and(|s| s.creating.is_none()),
+            .is_some_and(|s| !s.creates()),
         Command::Reveal => selected,
-        Command::FocusNext => value.is_some(),
+        Command::FocusNext => state.reveal.shows_value(),
         Command::Clipboard(command) => clipboard::commands::available(command, &state.ctx()),
         Command::Editor(command) => {
             let session = state.layers.popup::<EditSession>();
@@ -85,37 +83,26 @@ fn typed_confirmation(state: &State) -> bool {
 pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
     let session = state.layers.popup::<EditSession>();
     if command == Command::Back && layer == Layer::Editor {
-        return match session.map(|s| &s.phase) {
-            Some(Phase::Form { field: Some(_), .. }) => "drop field changes",
-            Some(Phase::Form { field: None, .. }) => "whole text",
-            _ => hint,
-        };
+        return session.and_then(EditSession::back_hint).unwrap_or(hint);
     }
     if command != Command::Reveal {
         return hint;
     }
     let shown = match layer {
-        Layer::List => state.reveal.value.is_some(),
+        Layer::List => state.reveal.shows_value(),
         Layer::Value => {
-            let shown_key = state.reveal.value.as_ref().is_some_and(|pane| {
-                matches!(&pane.shown, Shown::Keys(keys) if keys.contains(&pane.selected_key.at()))
-            });
-            if shown_key {
+            if state.reveal.shows_selected_key() {
                 return "mask key";
             }
             false
         }
-        Layer::Editor => session.is_some_and(|s| s.revealed.is_shown()),
-        Layer::Review => session.is_some_and(
-            |s| matches!(s.phase, Phase::Reviewing { revealed, .. } if revealed.is_shown()),
-        ),
-        Layer::Conflict => session
-            .and_then(|s| s.theirs.as_ref())
-            .is_some_and(|theirs| theirs.revealed.is_shown()),
+        Layer::Editor | Layer::Review | Layer::Conflict => {
+            session.is_some_and(|s| s.revealed_in(layer))
+        }
         Layer::Compare => state
             .layers
-            .popup::<crate::features::versions::Comparison>()
-            .is_some_and(|c| c.revealed.is_shown()),
+            .popup::<versions::Comparison>()
+            .is_some_and(versions::Comparison::is_revealed),
         _ => false,
     };
     if shown { "mask" } else { hint }

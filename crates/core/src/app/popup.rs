@@ -5,7 +5,7 @@
 //!
 //! A room declares its popup type in its own folder, with how it draws (`Drawn`, beside
 //! its view); registering it here is a variant, its layer in `layer` and `carries`, its
-//! arm in `drawn`, and a `room_popup!` line.
+//! arms in `drawn` and `holds`, and a `room_popup!` line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,6 +18,7 @@ use crate::features::session::Session;
 use crate::features::{
     appearance, audit, confirm, editor, lifecycle, prompt, rotation, session, tags, versions,
 };
+use crate::ids::IdentityId;
 use crate::kit::Theme;
 use crate::model::SecretDetail;
 
@@ -77,6 +78,30 @@ impl Popup {
         }
     }
 
+    /// Whose data it holds, so it closes when that data goes (a switch, `release_identity`):
+    /// a property of the value, so a new popup cannot be forgotten there.
+    pub(crate) fn holds(&self) -> Holds {
+        match self {
+            Popup::Tags(popup) => Holds::Identity(popup.secret.identity),
+            Popup::Versions(picker) => Holds::Identity(picker.secret.identity),
+            Popup::Compare(comparison) => Holds::Identity(comparison.secret.identity),
+            Popup::Delete(form) => Holds::Identity(form.secret.identity),
+            Popup::Audit(view) => Holds::Identity(view.scope.identity()),
+            Popup::AuditEvent(record) => Holds::Identity(record.identity),
+            // A secret being created has no ARN yet: its region and name were chosen over
+            // the panes.
+            Popup::Editor(session) => session
+                .secret
+                .as_ref()
+                .map_or(Holds::Panes, |secret| Holds::Identity(secret.identity)),
+            // Built from the rows of every identity held.
+            Popup::Rotation(_) => Holds::Panes,
+            Popup::Roles(_) | Popup::Themes(_) => Holds::Nothing,
+            Popup::Prompt(prompt) => prompt.holds(),
+            Popup::Confirm(confirm) => confirm.holds(),
+        }
+    }
+
     /// Whether `layer` is a popup that carries data, so only a value can put it on the
     /// stack (pushing its bare layer would open it empty).
     pub(crate) fn carries(layer: Layer) -> bool {
@@ -95,6 +120,39 @@ impl Popup {
                 | Layer::Prompt
                 | Layer::Confirm
         )
+    }
+}
+
+/// Whose data a popup holds (`Popup::holds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    /// Nothing fetched or chosen as an identity: it stays whoever smtui works as.
+    Nothing,
+    /// What was fetched as this identity, or a call to make as it.
+    Identity(IdentityId),
+    /// What was chosen over the panes as they stood (the rows of every identity held, a
+    /// region, the selected secret): it goes whenever an identity's data goes.
+    Panes,
+}
+
+impl Holds {
+    /// Whether it goes when `identity` is no longer held (`release_identity`).
+    pub(crate) fn goes_with(self, identity: IdentityId) -> bool {
+        match self {
+            Holds::Nothing => false,
+            Holds::Identity(held) => held == identity,
+            Holds::Panes => true,
+        }
+    }
+
+    /// Whether it stays when the panes work as `current` alone (a switch: nothing of the
+    /// identity before may be written or shown as the new one).
+    pub(crate) fn stays_working_as(self, current: IdentityId) -> bool {
+        match self {
+            Holds::Nothing => true,
+            Holds::Identity(held) => held == current,
+            Holds::Panes => false,
+        }
     }
 }
 
@@ -193,3 +251,60 @@ room_popup!(AuditEvent, audit::Record);
 room_popup!(Editor, box editor::EditSession);
 room_popup!(Prompt, prompt::Popup);
 room_popup!(Confirm, confirm::Popup);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::SecretRef;
+
+    const B: IdentityId = IdentityId(7);
+
+    fn tags_of(identity: IdentityId) -> Popup {
+        let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf";
+        let secret = SecretRef::new(identity, "us-east-1", arn, "app/db").expect("an ARN");
+        Popup::Tags(tags::Popup {
+            secret,
+            selected: crate::kit::Cursor::default(),
+            policy: None,
+            read_only: false,
+        })
+    }
+
+    /// A prompt with `purpose` (a room's own prompt, nested as the central one).
+    macro_rules! prompt_for {
+        ($purpose:expr) => {
+            Popup::Prompt(prompt::Popup {
+                label: "?".into(),
+                input: String::new(),
+                purpose: $purpose.into(),
+            })
+        };
+    }
+
+    #[test]
+    fn a_popup_says_whose_data_it_holds() {
+        assert_eq!(tags_of(B).holds(), Holds::Identity(B));
+        assert_eq!(
+            prompt_for!(session::Prompt::RoleArn).holds(),
+            Holds::Nothing,
+            "a prompt on the way to another identity"
+        );
+        assert_eq!(
+            prompt_for!(tags::Prompt::Key).holds(),
+            Holds::Panes,
+            "a prompt answering a popup over the panes"
+        );
+    }
+
+    #[test]
+    fn a_lost_identity_takes_its_popups_and_a_switch_keeps_only_the_new_one_s() {
+        let start = IdentityId::START;
+        let of_b = tags_of(B).holds();
+        assert!(of_b.goes_with(B));
+        assert!(!of_b.goes_with(start), "another identity's loss leaves it");
+        assert!(of_b.stays_working_as(B));
+        assert!(!of_b.stays_working_as(start));
+        assert!(Holds::Panes.goes_with(B) && !Holds::Panes.stays_working_as(start));
+        assert!(!Holds::Nothing.goes_with(B) && Holds::Nothing.stays_working_as(start));
+    }
+}

@@ -235,18 +235,18 @@ impl State {
     /// and the review or conflict over it), or a comparison of versions with its values
     /// revealed. When this turns false the run loop forgets the drawn cells.
     pub fn shows_values(&self) -> bool {
-        self.reveal.value.is_some()
+        self.reveal.shows_value()
             || self.layers.popup::<EditSession>().is_some()
             || self
                 .layers
                 .popup::<crate::features::versions::Comparison>()
-                .is_some_and(|c| c.revealed.is_shown())
+                .is_some_and(crate::features::versions::Comparison::is_revealed)
     }
 
     /// A countdown is on screen, or information waits to time out, so a once-a-second
     /// redraw (a tick) is useful.
     pub fn has_countdown(&self) -> bool {
-        self.reveal.value.is_some()
+        self.reveal.shows_value()
             || self.status.as_ref().is_some_and(Footer::times_out)
             || self.clipboard.has_countdown()
             || self.session.current().is_some_and(|k| k.expires.is_some())

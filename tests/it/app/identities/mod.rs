@@ -13,6 +13,7 @@ mod same_account;
 use crate::common::{Harness, REGIONS, detail_for, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::envelope::{IdentityId, Stamp};
+use smtui_core::app::layers::Layer;
 use smtui_core::app::{
     Action, AwsCall, Command, Effect, Envelope, Outcome, hold_identity, release_identity,
 };
@@ -250,6 +251,40 @@ fn a_popup_s_read_and_a_confirmed_write_about_b_s_row_are_made_as_b() {
         "{:?}",
         sent(&h)
     );
+}
+
+/// The tags popup of the selected row, described first as the identity that lists it.
+fn tags_of_selected(h: &mut Harness, stamp: Stamp) {
+    let selected = h.state.selected().cloned().expect("selected");
+    answer_as(
+        h,
+        stamp,
+        Outcome::Described {
+            secret: h.selected_secret(),
+            result: Ok(detail_for(&selected)),
+        },
+    );
+    h.press(KeyCode::Char('t'), KeyModifiers::NONE);
+    assert_eq!(h.state.layers.top(), Layer::Tags);
+}
+
+/// Each popup says whose data it holds: releasing B closes B's, and leaves A's open.
+#[test]
+fn releasing_an_identity_closes_its_popups_and_only_those() {
+    let (mut h, _, b) = both_held();
+    tags_of_selected(&mut h, b);
+    release_identity(&mut h.state, B);
+    assert_eq!(h.state.layers.top(), Layer::List, "B's tags popup closed");
+    assert!(h.state.layers.popup::<tags::Popup>().is_none());
+
+    let (mut h, a, _) = both_held();
+    h.cmd(Command::Up);
+    assert_eq!(h.state.selected().map(|s| s.identity), Some(a.identity));
+    tags_of_selected(&mut h, a);
+    release_identity(&mut h.state, B);
+    assert_eq!(h.state.layers.top(), Layer::Tags, "A's tags popup stays");
+    let popup = h.state.layers.popup::<tags::Popup>().expect("A's popup");
+    assert_eq!(popup.secret.identity, a.identity);
 }
 
 #[test]

@@ -8,12 +8,10 @@
 //! under an edit holding text or a save, nor under a write on its way (its answer would be
 //! dropped): it is refused, saying why. `role-back` returns to the identity before.
 
-use super::{close, init};
+use super::{close_popups, init};
 use crate::app::envelope::Assumed;
-use crate::app::layers::Layer;
-use crate::app::room::{Intent, Out, PromptFor};
+use crate::app::room::{Intent, Out};
 use crate::app::state::State;
-use crate::features::audit::Audit;
 use crate::features::editor::EditSession;
 use crate::features::rotation::relative;
 use crate::features::session::Prompt;
@@ -432,7 +430,7 @@ fn switch_blocked(state: &State) -> Option<String> {
              private label to remove): save or discard the edit first"
         ));
     }
-    match state.session.writes_in_flight {
+    match state.session.writes_in_flight() {
         0 => None,
         1 => Some("a write is on its way: wait for its answer".to_owned()),
         n => Some(format!(
@@ -442,39 +440,16 @@ fn switch_blocked(state: &State) -> Option<String> {
 }
 
 /// Everything of the old identity goes (no popup keeps what it fetched, nor writes as the
-/// new identity what was chosen as the old one); every region is listed again as the new
-/// one.
+/// new identity what was chosen as the old one: each popup says what it holds,
+/// `Popup::holds`); every region is listed again as the new one.
 fn reload(state: &mut State, out: &mut Out) {
-    state.rotation.events.clear();
-    for layer in [
-        Layer::Rotation,
-        Layer::Audit,
-        Layer::AuditEvent,
-        Layer::Versions,
-        Layer::Compare,
-        Layer::Delete,
-        Layer::Tags,
-        Layer::Conflict,
-        Layer::Editor,
-    ] {
-        close(state, layer);
-    }
+    let current = state.session.identity;
+    close_popups(state, |holds| !holds.stays_working_as(current));
     // After the pane closed: the view it handed its room goes with the rest.
-    state.audit = Audit::default();
-    // A prompt about a secret goes too; one on the way to another identity stays.
-    let about_identity = state
-        .layers
-        .popup::<crate::features::prompt::Popup>()
-        .is_some_and(|p| matches!(p.purpose, PromptFor::Session(_)));
-    if !about_identity {
-        close(state, Layer::Prompt);
-    }
-    // The palette runs what it offers where it was opened: not over a popup gone now.
-    if !state.layers.iter().any(|l| l == state.palette.origin) {
-        close(state, Layer::Palette);
-    }
-    state.browse.hold(state.session.identity);
-    state.browse.restart(state.session.identity);
+    state.audit.identity_switched();
+    state.rotation.identity_switched();
+    state.browse.hold(current);
+    state.browse.restart(current);
     out.effects.extend(init(state));
 }
 

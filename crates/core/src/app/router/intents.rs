@@ -73,7 +73,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                     refuse_read_only(&OnYes::Call { stamp, call }, out);
                 } else {
                     if call.mutates() {
-                        state.session.writes_in_flight += 1;
+                        state.session.write_sent();
                     }
                     out.effect(Effect::Aws { stamp, call });
                 }
@@ -175,14 +175,7 @@ pub(super) fn feed_rotation_events(state: &mut State) {
 /// A write changed `secret`: what is cached or shown of it is stale.
 fn secret_changed(state: &mut State, secret: &SecretRef, out: &mut Out) {
     state.details.forget_one(secret);
-    if state
-        .reveal
-        .value
-        .as_ref()
-        .is_some_and(|p| p.secret == *secret)
-    {
-        state.reveal.mask();
-    }
+    state.reveal.forget_one(secret);
     // On screen: described again now, not when the selection next moves.
     if state.selected().is_some_and(|s| s.is(secret)) {
         let ctx = ctx!(state, without details);
@@ -192,7 +185,7 @@ fn secret_changed(state: &mut State, secret: &SecretRef, out: &mut Out) {
 
 fn open(state: &mut State, layer: Layer) {
     if layer == Layer::Help {
-        state.help.scroll = crate::kit::Scroll::default();
+        state.help.opened();
     }
     state.layers.push(layer);
 }
@@ -207,7 +200,7 @@ pub(super) fn close(state: &mut State, layer: Layer) {
     }
     state.layers.remove(layer);
     match layer {
-        Layer::Palette => state.palette.input.clear(),
+        Layer::Palette => state.palette.closed(),
         Layer::List
         | Layer::Value
         | Layer::Filter

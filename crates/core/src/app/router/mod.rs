@@ -16,7 +16,9 @@ use crate::app::envelope::{IdentityId, Stamp};
 use crate::app::keyed::keyed;
 use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
+use crate::app::popup::Holds;
 use crate::app::room::{Intent, OnYes, Out};
+use crate::app::stack::Layered;
 use crate::app::state::{State, ctx_of};
 use crate::features::detail::Details;
 use crate::features::editor::{self, EditSession};
@@ -29,7 +31,7 @@ use crate::secret::SecretValue;
 /// The effects to run at start: list every region, learn who we are.
 pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects = state.browse.list_effects(state.session.stamp());
-    let first = state.browse.regions.first().map(|r| r.name.as_str());
+    let first = state.browse.first_region();
     effects.push(state.session.who_am_i(first));
     effects
 }
@@ -75,7 +77,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     let before = Before {
         stamp: state.session.stamp(),
         selected: selected_row(state),
-        showing_value: state.reveal.value.is_some(),
+        showing_value: state.reveal.shows_value(),
     };
     let mut out = Out::default();
     match action {
@@ -150,24 +152,42 @@ pub fn hold_identity(state: &mut State, identity: IdentityId) -> Vec<Effect> {
     state.browse.list_effects(stamp)
 }
 
-/// Stops holding `identity`'s data: its rows, details, values and audit views go, and its
-/// answers still on their way are dropped by the stale check.
+/// Stops holding `identity`'s data: its rows, details, values, audit views and rotation
+/// events go, every popup holding its data closes, and its answers still on their way are
+/// dropped by the stale check.
+///
+/// This is the one cross-room rule for a lost identity, so it names each room that keys
+/// data by identity by hand (a new such room adds its `forget` line here); the popups are
+/// not listed: each says what it holds (`Popup::holds`).
 pub fn release_identity(state: &mut State, identity: IdentityId) {
     state.session.release(identity);
+    // Popups first: the audit pane hands its view to its room as it closes, and the room
+    // forgets it below.
+    close_popups(state, |holds| holds.goes_with(identity));
     state.browse.release(identity);
     state.details.forget(identity);
     state.reveal.forget(identity);
     state.audit.forget(identity);
-    if state
-        .layers
-        .popup::<audit::AuditView>()
-        .is_some_and(|view| view.scope.identity() == identity)
-    {
-        // The open view goes, and the record opened from it.
-        state.layers.remove(Layer::AuditEvent);
-        state.layers.remove(Layer::Audit);
-    }
     state.rotation.forget(identity);
+}
+
+/// Closes every popup whose data `goes` (each as its layer closes, `close`), and the
+/// palette if it was opened over one of them: it runs what it offers where it was opened.
+fn close_popups(state: &mut State, goes: impl Fn(Holds) -> bool) {
+    let gone: Vec<Layer> = state
+        .layers
+        .entries()
+        .filter_map(|entry| match entry {
+            Layered::Popup(popup) if goes(popup.holds()) => Some(popup.layer()),
+            _ => None,
+        })
+        .collect();
+    for layer in gone {
+        close(state, layer);
+    }
+    if state.layers.contains(Layer::Palette) && !state.layers.contains(state.palette.origin()) {
+        close(state, Layer::Palette);
+    }
 }
 
 /// A message said by this action belongs to the layer now on top; an older one goes once
@@ -293,7 +313,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         Command::Help => out.intent(Intent::Open(Layer::Help)),
         Command::Palette => open_palette(state, out),
         Command::FocusNext => match state.layers.focus() {
-            Focus::List if state.reveal.value.is_some() => state.layers.push(Layer::Value),
+            Focus::List if state.reveal.shows_value() => state.layers.push(Layer::Value),
             _ => state.layers.remove(Layer::Value),
         },
         Command::Refresh => refresh(state, out),
@@ -329,7 +349,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Command::Back => {
             // The footer's message went before (Esc answers it).
-            if state.reveal.value.is_some() {
+            if state.reveal.shows_value() {
                 state.reveal.mask();
             } else {
                 state.browse.clear_filter();
@@ -349,7 +369,7 @@ fn region_here(state: &State) -> Option<String> {
     state
         .selected()
         .map(|s| s.region.clone())
-        .or_else(|| state.browse.regions.first().map(|r| r.name.clone()))
+        .or_else(|| state.browse.first_region().map(str::to_owned))
 }
 
 /// A terminal paste: text for the editor or the line being typed, never keys (a pasted `q`
@@ -446,11 +466,11 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
         }
     }
     // The value pane has focus only while it shows a value.
-    if state.reveal.value.is_none() {
+    if !state.reveal.shows_value() {
         state.layers.remove(Layer::Value);
     }
     // Narrow screens show what was just revealed, and the list again once it is masked.
-    match (before.showing_value, state.reveal.value.is_some()) {
+    match (before.showing_value, state.reveal.shows_value()) {
         (false, true) => state.tab = Tab::Value,
         (true, false) if state.tab == Tab::Value => state.tab = Tab::List,
         _ => {}
@@ -466,7 +486,7 @@ fn switch_tab(state: &mut State, forward: bool) {
 /// Shows `next` on a narrow screen.
 fn switch_to(state: &mut State, next: Tab) {
     state.tab = next;
-    if next == Tab::Value && state.reveal.value.is_some() {
+    if next == Tab::Value && state.reveal.shows_value() {
         state.layers.push(Layer::Value);
     } else {
         state.layers.remove(Layer::Value);

@@ -40,7 +40,7 @@ pub(super) fn pointer(state: &mut State, pointer: Pointer, out: &mut Out) {
                     };
                     state.browse.list.move_to(step);
                 }
-                Some(Tab::Value) if state.reveal.value.is_some() => {
+                Some(Tab::Value) if state.reveal.shows_value() => {
                     state.layers.push(Layer::Value);
                     for _ in 0..WHEEL_STEP {
                         run_command(state, command, out);
@@ -54,7 +54,7 @@ pub(super) fn pointer(state: &mut State, pointer: Pointer, out: &mut Out) {
 
 /// A click on a pane focuses it: the value pane while it shows a value, else the list.
 fn focus(state: &mut State, pane: Tab) {
-    if pane == Tab::Value && state.reveal.value.is_some() {
+    if pane == Tab::Value && state.reveal.shows_value() {
         state.layers.push(Layer::Value);
     } else if pane == Tab::List {
         state.layers.remove(Layer::Value);

@@ -22,7 +22,7 @@ use crate::features::versions::{self, Versions};
 pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
     let wrote = envelope.outcome.answers_write();
     if wrote {
-        state.session.writes_in_flight = state.session.writes_in_flight.saturating_sub(1);
+        state.session.write_answered();
     }
     // An AssumeRole or a write answered after a refresh still counts while its identity is
     // held (a refresh does not change who asked, and what was written was written: an

@@ -164,6 +164,8 @@ pub struct AuditView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     pub event: AuditEvent,
+    /// The identity it was looked up as (its pane's `scope.identity()`).
+    pub identity: IdentityId,
     /// How far it is scrolled.
     pub scroll: Scroll,
 }

@@ -111,6 +111,7 @@ impl Audit {
                 if let Some(event) = view.rows().nth(view.selected.at()) {
                     let record = Record {
                         event: event.clone(),
+                        identity: view.scope.identity(),
                         scroll: Scroll::default(),
                     };
                     out.intent(Intent::OpenPopup(Popup::AuditEvent(record)));
@@ -149,6 +150,16 @@ impl Audit {
     pub fn forget(&mut self, identity: IdentityId) {
         self.cache
             .retain(|(scope, _), _| scope.identity() != identity);
+    }
+
+    /// smtui works as another identity now: every cached view goes, and so do `m`'s choice
+    /// and the access keys learned as the identity before. Query numbers keep counting, so
+    /// no answer to a lookup made before is taken for a new one's.
+    pub fn identity_switched(&mut self) {
+        *self = Self {
+            next_query: self.next_query,
+            ..Self::default()
+        };
     }
 }
 

@@ -44,6 +44,12 @@ impl Browse {
         browse
     }
 
+    /// The first region listed: where smtui asks who it is, and where a command that
+    /// needs a region runs when no secret is selected.
+    pub fn first_region(&self) -> Option<&str> {
+        self.regions.first().map(|r| r.name.as_str())
+    }
+
     /// Lists `identity`'s secrets too: its regions join, loading (its pages land under it).
     pub fn hold(&mut self, identity: IdentityId) {
         if self.regions.iter().any(|r| r.identity == identity) {

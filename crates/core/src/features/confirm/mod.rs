@@ -10,7 +10,7 @@ pub mod view;
 use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
-use crate::app::popup::Popup as AnyPopup;
+use crate::app::popup::{Holds, Popup as AnyPopup};
 pub use crate::app::room::{ConfirmRequest, OnYes};
 use crate::app::room::{Intent, Out};
 
@@ -28,6 +28,15 @@ impl Popup {
         Self {
             request,
             input: String::new(),
+        }
+    }
+
+    /// Whose data it holds (`AnyPopup::holds`): a call is made as the identity it was
+    /// stamped with; a command or a copy acts on what the panes show.
+    pub(crate) fn holds(&self) -> Holds {
+        match &self.request.on_yes {
+            OnYes::Call { stamp, .. } => Holds::Identity(stamp.identity),
+            OnYes::Command(_) | OnYes::Copy { .. } => Holds::Panes,
         }
     }
 

@@ -17,6 +17,7 @@ pub mod commands;
 mod conflict;
 pub mod create;
 pub mod form;
+mod hints;
 mod labels;
 pub mod outcome;
 mod prompt;
@@ -133,11 +134,11 @@ pub struct EditSession {
     /// The editor's own message line (errors stay until the next key).
     pub message: Option<String>,
     /// After a conflict: the value someone else saved, to compare with and maybe reload.
-    pub theirs: Option<Theirs>,
+    theirs: Option<Theirs>,
     /// A new secret (`create`): what it is created with. The save is then CreateSecret.
-    pub creating: Option<NewSecret>,
+    creating: Option<NewSecret>,
     /// The text or the fields in clear (`Ctrl-v`), until the reveal timeout.
-    pub revealed: Revealed,
+    revealed: Revealed,
 }
 
 impl EditSession {
@@ -191,7 +192,7 @@ pub struct Theirs {
     pub value: SecretValue,
     /// Theirs against yours, per key or line, values masked until revealed.
     pub rows: Vec<DiffRow>,
-    pub revealed: Revealed,
+    revealed: Revealed,
 }
 
 /// The room: what it holds while the editor is open is the session itself, on the layer

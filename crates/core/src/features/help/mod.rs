@@ -10,10 +10,20 @@ use crate::kit::Scroll;
 
 #[derive(Debug, Clone, Default)]
 pub struct Help {
-    pub scroll: Scroll,
+    scroll: Scroll,
 }
 
 impl Help {
+    /// How far it is scrolled.
+    pub fn scroll(&self) -> &Scroll {
+        &self.scroll
+    }
+
+    /// Its layer opened: it starts at the top again.
+    pub fn opened(&mut self) {
+        self.scroll = Scroll::default();
+    }
+
     pub fn command(&mut self, command: Command, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step);

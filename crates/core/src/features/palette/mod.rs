@@ -11,16 +11,16 @@ use crate::kit::{Cursor, Move};
 
 #[derive(Debug, Clone)]
 pub struct Palette {
-    pub input: String,
+    input: String,
     /// Index into `matches()`.
-    pub selected: Cursor,
+    selected: Cursor,
     /// The commands that apply in the layer the palette was opened over, in help order.
-    pub offered: Vec<Command>,
+    offered: Vec<Command>,
     /// That layer: its keys are shown beside each name.
-    pub origin: Layer,
+    origin: Layer,
     /// `--read-only`: the writes left out of `offered` are still named when typed, so
     /// `:rotate` is not answered as if there were no such command.
-    pub read_only: bool,
+    read_only: bool,
 }
 
 impl Default for Palette {
@@ -36,6 +36,31 @@ impl Default for Palette {
 }
 
 impl Palette {
+    /// What has been typed.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The highlighted line, an index into `matches()`.
+    pub fn selected(&self) -> &Cursor {
+        &self.selected
+    }
+
+    /// The commands it offers, in help order.
+    pub fn offered(&self) -> &[Command] {
+        &self.offered
+    }
+
+    /// The layer it was opened over: what it runs runs there.
+    pub fn origin(&self) -> Layer {
+        self.origin
+    }
+
+    /// Its layer closed: the text typed into it goes (the next opening starts empty).
+    pub fn closed(&mut self) {
+        self.input.clear();
+    }
+
     /// Opens outside read-only mode (see `open_with`).
     pub fn open(&mut self, origin: Layer, offered: Vec<Command>, out: &mut Out) {
         self.open_with(origin, offered, false, out);

@@ -12,7 +12,7 @@ use zeroize::Zeroize as _;
 use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::layers::Layer;
-use crate::app::popup::Popup as AnyPopup;
+use crate::app::popup::{Holds, Popup as AnyPopup};
 use crate::app::room::{Intent, Out, PromptFor};
 
 /// The longest text a prompt takes (a description's limit is 2,048 characters).
@@ -24,6 +24,20 @@ pub struct Popup {
     pub label: String,
     pub input: String,
     pub purpose: PromptFor,
+}
+
+impl Popup {
+    /// Whose data it holds (`AnyPopup::holds`): a prompt on the way to another identity
+    /// holds none; any other answers a popup or the panes it was opened over.
+    pub(crate) fn holds(&self) -> Holds {
+        match self.purpose {
+            PromptFor::Session(_) => Holds::Nothing,
+            PromptFor::Tags(_)
+            | PromptFor::Editor(_)
+            | PromptFor::Rotation(_)
+            | PromptFor::Audit(_) => Holds::Panes,
+        }
+    }
 }
 
 impl Drop for Popup {

@@ -109,6 +109,36 @@ impl Default for Reveal {
 }
 
 impl Reveal {
+    /// Whether the value pane shows a value (revealed, not masked again yet).
+    pub fn shows_value(&self) -> bool {
+        self.value.is_some()
+    }
+
+    /// Whether the value shows as a key table (`v` there toggles one key).
+    pub fn shows_key_table(&self) -> bool {
+        self.value
+            .as_ref()
+            .is_some_and(|pane| pane.key_table().is_some())
+    }
+
+    /// Whether the highlighted key of a key table is shown in clear.
+    pub fn shows_selected_key(&self) -> bool {
+        self.value.as_ref().is_some_and(|pane| {
+            matches!(&pane.shown, Shown::Keys(keys) if keys.contains(&pane.selected_key.at()))
+        })
+    }
+
+    /// A write changed `secret`: its value, if shown, is masked (it may be stale).
+    pub fn forget_one(&mut self, secret: &SecretRef) {
+        if self
+            .value
+            .as_ref()
+            .is_some_and(|pane| pane.secret == *secret)
+        {
+            self.mask();
+        }
+    }
+
     /// A value fetch for `purpose` is on its way.
     pub fn is_fetching(&self, purpose: FetchPurpose) -> bool {
         self.pending.iter().any(|p| p.purpose == purpose)

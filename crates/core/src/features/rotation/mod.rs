@@ -28,7 +28,7 @@ use crate::model::rotation::{Facts, Health, StageMap, derive};
 pub struct RotationRoom {
     /// Rotation events the audit pane found, by the identity that looked them up and the
     /// secret's ARN.
-    pub events: std::collections::HashMap<(IdentityId, String), Vec<crate::model::RotationEvent>>,
+    events: std::collections::HashMap<(IdentityId, String), Vec<crate::model::RotationEvent>>,
 }
 
 impl RotationRoom {
@@ -38,9 +38,22 @@ impl RotationRoom {
             .insert((secret.identity, secret.arn.to_string()), events);
     }
 
+    /// The rotation events the audit pane found for `secret`, as its identity (none until
+    /// it has looked).
+    pub fn events_of(&self, secret: &SecretRef) -> &[crate::model::RotationEvent] {
+        self.events
+            .get(&(secret.identity, secret.arn.to_string()))
+            .map_or(&[][..], Vec::as_slice)
+    }
+
     /// `identity` is no longer held: the events it looked up go.
     pub fn forget(&mut self, identity: IdentityId) {
         self.events.retain(|(held, _), _| *held != identity);
+    }
+
+    /// smtui works as another identity now: the events every identity looked up go.
+    pub fn identity_switched(&mut self) {
+        self.events.clear();
     }
 }
 
@@ -82,10 +95,7 @@ impl Subject {
 
     /// Its health, with the rotation events the audit pane found for it.
     pub fn health(&self, ctx: &Ctx, room: &RotationRoom) -> Health {
-        let events = room
-            .events
-            .get(&(self.secret.identity, self.secret.arn.to_string()))
-            .map_or(&[][..], Vec::as_slice);
+        let events = room.events_of(&self.secret);
         derive(
             Facts {
                 rotation: &self.rotation,

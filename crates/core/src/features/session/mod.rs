@@ -8,6 +8,7 @@ mod prompt;
 pub mod role_form;
 pub mod switcher;
 pub mod view;
+mod writes;
 pub use call::Call;
 pub use commands::Command;
 pub use prompt::Prompt;
@@ -93,7 +94,7 @@ pub struct Session {
     pub assuming: Option<Identity>,
     /// Writes sent and not answered yet: the identity does not change under them (their
     /// answers, as the old identity, would be dropped).
-    pub writes_in_flight: usize,
+    writes_in_flight: usize,
     /// Where the identity on its way comes from.
     pending_origin: Option<Origin>,
     /// The profiles of the user's AWS config (read at start).

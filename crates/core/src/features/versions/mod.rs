@@ -82,7 +82,14 @@ pub struct Comparison {
     pub right: (String, Vec<String>),
     /// `None` while the values are on their way.
     pub rows: Option<Vec<DiffRow>>,
-    pub revealed: Revealed,
+    revealed: Revealed,
+}
+
+impl Comparison {
+    /// Whether its values are shown in clear (`v` then masks them).
+    pub fn is_revealed(&self) -> bool {
+        self.revealed.is_shown()
+    }
 }
 
 /// The room: what it holds while its popups are open is the popups themselves.
