@@ -12,6 +12,8 @@ pub mod keymap;
 pub mod layers;
 mod offers;
 pub mod popup;
+#[cfg(test)]
+mod prompt_flow;
 pub mod revealed;
 pub mod room;
 pub(crate) mod rooms;

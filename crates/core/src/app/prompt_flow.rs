@@ -1,0 +1,66 @@
+//! The prompt room's flow, here because a prompt's purpose is always some room's
+//! (and rooms never import each other); apart from `room.rs`, which the prompt room imports.
+
+use crate::app::action::TextEdit;
+use crate::app::command::Command;
+use crate::app::layers::Layer;
+use crate::app::popup::Popup as AnyPopup;
+use crate::app::room::{Intent, Out, PromptFor};
+use crate::features::prompt::{Popup, PromptRoom};
+use crate::features::{session, tags};
+
+fn opened(out: Out) -> Popup {
+    match out.intents.into_iter().next() {
+        Some(Intent::OpenPopup(AnyPopup::Prompt(popup))) => popup,
+        other => panic!("a prompt opened: {other:?}"),
+    }
+}
+
+#[test]
+fn enter_hands_the_text_on_and_a_refusal_asks_the_same_question_again() {
+    let mut out = Out::default();
+    PromptRoom::ask(
+        "Key".into(),
+        String::new(),
+        tags::Prompt::Key.into(),
+        &mut out,
+    );
+    let mut popup = opened(out);
+    for c in "owner".chars() {
+        popup.text(TextEdit::Insert(c), &mut Out::default());
+    }
+    let mut room = PromptRoom::default();
+    let mut out = Out::default();
+    room.command(&mut popup, Command::Select, &mut out);
+    assert!(matches!(
+        &out.intents[..],
+        [Intent::Close(Layer::Prompt), Intent::Prompted { purpose, text }]
+            if *purpose == PromptFor::Tags(tags::Prompt::Key) && text == "owner"
+    ));
+    assert!(popup.input.is_empty(), "the text was moved on, not copied");
+
+    let mut out = Out::default();
+    room.again("owner?".into(), &mut out);
+    let again = opened(out);
+    assert_eq!(
+        (again.label.as_str(), again.input.as_str()),
+        ("Key", "owner?")
+    );
+    assert_eq!(again.purpose, PromptFor::Tags(tags::Prompt::Key));
+}
+
+#[test]
+fn only_codes_are_secret_and_a_secret_never_shows_in_debug() {
+    let code = PromptFor::from(session::Prompt::SessionCode {
+        serial: "arn:aws:iam::123456789012:mfa/ops".into(),
+    });
+    assert!(code.is_secret());
+    assert!(!PromptFor::from(session::Prompt::SessionSerial).is_secret());
+    assert!(!PromptFor::from(tags::Prompt::Description).is_secret());
+    let popup = Popup {
+        label: "MFA code".into(),
+        input: "907153".into(),
+        purpose: code,
+    };
+    assert!(!format!("{popup:?}").contains("907153"));
+}
