@@ -199,29 +199,10 @@ pub(super) fn close(state: &mut State, layer: Layer) {
         state.audit.closed(view);
     }
     state.layers.remove(layer);
-    match layer {
-        Layer::Palette => state.palette.closed(),
-        Layer::List
-        | Layer::Value
-        | Layer::Filter
-        | Layer::Help
-        | Layer::Review
-        | Layer::Conflict
-        | Layer::Messages
-        // Popups that carry their data: it went with them.
-        | Layer::Tags
-        | Layer::Versions
-        | Layer::Compare
-        | Layer::Delete
-        | Layer::Rotation
-        | Layer::Roles
-        | Layer::Themes
-        | Layer::Audit
-        | Layer::AuditEvent
-        // Its session went with it, its buffers zeroized, and the review or conflict over it.
-        | Layer::Editor
-        | Layer::Confirm
-        // A prompt left with Esc: an MFA code typed into it is wiped as its value drops.
-        | Layer::Prompt => {}
+    // A popup's data goes with its value (the editor's buffers zeroized, a secret prompt's
+    // text wiped as it drops), so a new popup adds nothing here: only the palette, a bare
+    // layer with typed text of its own, forgets it.
+    if layer == Layer::Palette {
+        state.palette.closed();
     }
 }
