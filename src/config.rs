@@ -526,7 +526,7 @@ mod tests {
         let space = smtui_core::app::keymap::Key::char(' ');
         assert_eq!(
             file.keymap
-                .resolve(smtui_core::app::layers::Layer::List, space),
+                .resolve(smtui_core::room::layers::Layer::List, space),
             Some(smtui_core::app::Command::Reveal)
         );
         let err = FileConfig::parse("[keys.list]\nreveal = \"s\"\n").expect_err("conflict");

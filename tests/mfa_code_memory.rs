@@ -23,10 +23,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use crossterm::event::{KeyCode, KeyModifiers};
 use harness::Harness;
 use profiles::with_profiles;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect};
 use smtui_core::features::session;
 use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::room::layers::Layer;
 
 const CODE: &[u8; 6] = b"907153";
 

@@ -8,7 +8,6 @@ use std::fmt::Write as _;
 
 use smtui_core::app::Command;
 use smtui_core::app::keymap::{Keymap, join_keys};
-use smtui_core::app::layers::Layer;
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::editor::Command as EditorCommand;
 use smtui_core::features::reveal::Command as RevealCommand;
@@ -16,6 +15,7 @@ use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::room::layers::Layer;
 
 /// Checks the block of `file` (from the repository's root) between `<!-- {name}:start -->`
 /// and `<!-- {name}:end -->` against `expected`, or rewrites it with `SMTUI_BLESS=1`.

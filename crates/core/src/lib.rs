@@ -15,5 +15,6 @@ pub mod kit;
 pub mod model;
 pub mod recent;
 pub mod render;
+pub mod room;
 pub mod sanitize;
 pub mod secret;

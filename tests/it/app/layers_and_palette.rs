@@ -4,7 +4,6 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui::config::FileConfig;
 use smtui_core::app::keymap::{Key, Keymap};
-use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{AwsCall, Command};
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::reveal;
@@ -12,6 +11,7 @@ use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::room::layers::{Focus, Layer};
 
 fn key(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::NONE);

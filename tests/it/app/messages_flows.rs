@@ -9,12 +9,12 @@ use crate::common::Harness;
 use crate::common::audit;
 use crate::common::roles::ROLE;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, Effect};
 use smtui_core::features::appearance::Command as AppearanceCommand;
 use smtui_core::features::clipboard::Command as ClipboardCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::room::layers::Layer;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);

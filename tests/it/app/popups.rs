@@ -5,7 +5,7 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use proptest::prelude::*;
-use smtui_core::app::layers::Layer;
+use smtui_core::room::layers::Layer;
 
 /// The keys that open, move in and close the popups (and a few that are text or nothing
 /// in some of them).

@@ -5,9 +5,9 @@
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, Effect};
 use smtui_core::features::editor::EditSession;
+use smtui_core::room::layers::Layer;
 
 /// The editor open on a value, with a change typed and not saved.
 fn unsaved() -> Harness {

@@ -12,11 +12,11 @@ use crate::common::audit::{
 use crate::common::{Harness, screen_text};
 use crossterm::event::KeyCode;
 use serde_json::json;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Effect, Outcome};
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::model::audit::{AuditEvent, Envelope};
 use smtui_core::model::{AwsError, ErrorKind};
+use smtui_core::room::layers::Layer;
 
 #[test]
 fn a_secrets_events_newest_first_with_its_summary() {

@@ -12,10 +12,10 @@ use std::time::Duration;
 use crate::common::live::LiveApp;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
 use smtui_core::features::audit::AuditView;
 use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::room::layers::Layer;
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 

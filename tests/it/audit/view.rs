@@ -6,9 +6,9 @@ use crate::common::Harness;
 use crate::common::audit::{event, lookups, opened, page, press, role};
 use crossterm::event::KeyCode;
 use serde_json::json;
-use smtui_core::app::layers::Layer;
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::audit::Record;
+use smtui_core::room::layers::Layer;
 
 /// The table's header and the row that holds `needle`, at `width`×`height`.
 fn table_rows(h: &Harness, width: u16, height: u16, needle: &str) -> (String, String) {

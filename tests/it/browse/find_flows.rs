@@ -7,8 +7,8 @@ use crate::common;
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::Outcome;
-use smtui_core::app::layers::Layer;
 use smtui_core::model::CallerIdentity;
+use smtui_core::room::layers::Layer;
 
 fn key(h: &mut Harness, c: char) {
     h.press(KeyCode::Char(c), KeyModifiers::NONE);

@@ -5,9 +5,9 @@ use crate::common::{self, Harness};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use smtui_core::app::Command;
-use smtui_core::app::layers::{Focus, Layer, Tab};
 use smtui_core::render::layout;
 use smtui_core::render::mouse::pointer_action;
+use smtui_core::room::layers::{Focus, Layer, Tab};
 
 fn event(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
     MouseEvent {

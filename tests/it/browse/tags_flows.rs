@@ -5,10 +5,10 @@ use crate::common;
 
 use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome};
 use smtui_core::features::tags;
 use smtui_core::model::Tag;
+use smtui_core::room::layers::Layer;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);

@@ -8,13 +8,13 @@ use std::time::Duration;
 
 use crate::common::{Harness, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{Action, AwsCall, Command, Effect, Outcome};
 use smtui_core::features::browse::RegionState;
 use smtui_core::features::clipboard::Command as ClipboardCommand;
 use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::reveal::Shown;
 use smtui_core::model::VersionSel;
+use smtui_core::room::layers::{Focus, Layer};
 
 #[test]
 fn start_lists_every_region_and_asks_who_we_are() {

@@ -6,9 +6,9 @@ use smtui_core::features::versions;
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, AwsCall, Effect, Outcome};
 use smtui_core::model::FetchedValue;
+use smtui_core::room::layers::Layer;
 use smtui_core::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {

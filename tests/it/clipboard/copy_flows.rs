@@ -9,11 +9,11 @@ use std::time::Duration;
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::{Focus, Layer};
 use smtui_core::app::{Action, Command, CopyRequest, Effect, Outcome};
 use smtui_core::features::clipboard::Command as ClipboardCommand;
 use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::model::{FetchedValue, VersionSel};
+use smtui_core::room::layers::{Focus, Layer};
 use smtui_core::secret::{SecretValue, ValueView};
 
 #[test]

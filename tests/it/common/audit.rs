@@ -3,12 +3,12 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Effect, Outcome};
 use smtui_core::features::audit::call::Lookup;
 use smtui_core::features::audit::{self, AuditPage};
 use smtui_core::model::CallerIdentity;
 use smtui_core::model::audit::{AuditEvent, Envelope};
+use smtui_core::room::layers::Layer;
 
 use super::Harness;
 

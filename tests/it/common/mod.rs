@@ -60,7 +60,10 @@ impl Harness {
         let mut h = Self::loaded();
         h.state.status = None;
         h.press(KeyCode::Char('e'), KeyModifiers::NONE);
-        assert_eq!(h.state.layers.top(), smtui_core::app::layers::Layer::Editor);
+        assert_eq!(
+            h.state.layers.top(),
+            smtui_core::room::layers::Layer::Editor
+        );
         let secret = match &h.calls()[..] {
             [AwsCall::Editor(editor::Call::FetchForEdit { secret, .. })] => secret.clone(),
             other => panic!("one GetSecretValue for the editor: {other:?}"),

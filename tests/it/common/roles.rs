@@ -1,10 +1,10 @@
 //! Role switching helpers shared by `roles::flows` and `roles::switcher_flows`.
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
 use smtui_core::features::session;
 use smtui_core::ids::Identity;
+use smtui_core::room::layers::Layer;
 
 pub use super::profiles::with_profiles;
 use super::{Harness, ts};

@@ -3,10 +3,10 @@
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome};
 use smtui_core::features::browse::RegionState;
 use smtui_core::features::editor::{self, EditSession};
+use smtui_core::room::layers::Layer;
 use smtui_core::secret::SecretValue;
 
 fn press(h: &mut Harness, code: KeyCode) {

@@ -5,8 +5,8 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::command::Command;
-use smtui_core::app::layers::Layer;
 use smtui_core::features::reveal::Command as RevealCommand;
+use smtui_core::room::layers::Layer;
 
 const TWICE: &str = r#"{"host":"db-primary","port":5432,"host":"evil-host"}"#;
 const NOTE: &str = "Duplicate keys: \"host\" appears more than once";

@@ -4,12 +4,12 @@
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, AwsCall, Effect, Outcome};
 use smtui_core::features::editor::{self, Call, SaveResult, call::EditFetch};
 use smtui_core::features::editor::{EditSession, Phase};
 use smtui_core::ids::SecretRef;
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue};
+use smtui_core::room::layers::Layer;
 use smtui_core::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {

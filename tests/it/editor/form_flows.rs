@@ -85,7 +85,7 @@ fn a_long_field_scrolls_sideways_so_the_cursor_stays_in_view() {
 /// dropping into the text, where the next key would be typed.
 #[test]
 fn esc_from_the_fields_leaves_the_editor_asking_first_if_changed() {
-    use smtui_core::app::layers::Layer;
+    use smtui_core::room::layers::Layer;
     let mut h = Harness::editing(r#"{"user":"app","password":"s3cret"}"#);
     press(&mut h, KeyCode::Esc);
     assert!(

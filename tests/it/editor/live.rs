@@ -10,8 +10,8 @@ use crate::common::live::{LiveApp, seeded_stack};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::Settings;
 use smtui_core::app::input::key_to_action;
-use smtui_core::app::layers::Layer;
 use smtui_core::features::editor::EditSession;
+use smtui_core::room::layers::Layer;
 use smtui_devstack::{Failure, fixtures as fx};
 
 const WAIT: Duration = Duration::from_secs(30);

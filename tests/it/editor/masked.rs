@@ -5,12 +5,12 @@
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Action, AwsCall, Effect, Outcome};
 use smtui_core::features::editor::call::EditFetch;
 use smtui_core::features::editor::{self, SaveResult};
 use smtui_core::features::editor::{EditSession, Phase};
 use smtui_core::model::FetchedValue;
+use smtui_core::room::layers::Layer;
 use smtui_core::secret::{SecretValue, ValueView};
 
 const JSON: &str = r#"{"user":"app","password":"hunter2-S3cret","port":5432}"#;

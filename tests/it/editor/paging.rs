@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::Action;
-use smtui_core::app::layers::Layer;
 use smtui_core::features::editor::{EditSession, Phase};
+use smtui_core::room::layers::Layer;
 use smtui_core::secret::SecretValue;
 
 const FIELDS: usize = 60;

@@ -5,8 +5,8 @@
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::Action;
-use smtui_core::app::layers::Layer;
 use smtui_core::features::editor::EditSession;
+use smtui_core::room::layers::Layer;
 use smtui_core::secret::SecretValue;
 
 fn paste(h: &mut Harness, text: &str) {

@@ -6,7 +6,6 @@
 use crate::common::roles::{ROLE, assume_call};
 use crate::common::{Harness, detail_for, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{
     Action, Assumed, AwsCall, Command, Effect, Envelope, IdentityId, Outcome, Stamp, Written,
 };
@@ -25,6 +24,7 @@ use smtui_core::features::versions::{self, Command as VersionsCommand};
 use smtui_core::features::{editor, lifecycle};
 use smtui_core::ids::{Identity, SecretRef};
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
+use smtui_core::room::layers::Layer;
 use smtui_core::secret::{SecretValue, ValueView};
 
 fn press(h: &mut Harness, code: KeyCode) {

@@ -7,13 +7,13 @@ use smtui_core::features::lifecycle::call::Recovery;
 
 use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome, Written};
 use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::lifecycle::DeleteForm;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::room::layers::Layer;
 
 fn press(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);

@@ -9,12 +9,12 @@ use std::time::Duration;
 use crate::common::live::{LiveApp, seeded_stack};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect, Settings};
 use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::lifecycle;
 use smtui_core::features::lifecycle::call::Recovery;
 use smtui_core::features::versions;
+use smtui_core::room::layers::Layer;
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);

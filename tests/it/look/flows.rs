@@ -6,12 +6,12 @@ use crate::common;
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
-use smtui_core::app::layers::Layer;
 use smtui_core::features::appearance::Command as AppearanceCommand;
 use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::kit::Theme;
 use smtui_core::kit::theme::BUILTIN;
+use smtui_core::room::layers::Layer;
 
 fn key(h: &mut Harness, code: KeyCode) {
     h.press(code, KeyModifiers::NONE);

@@ -167,7 +167,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.cmd(Command::Select);
     assert_ne!(
         app.state.layers.top(),
-        smtui_core::app::layers::Layer::Prompt,
+        smtui_core::room::layers::Layer::Prompt,
         "no code asked for"
     );
     app.wait_for("the switch with a code from mfa_process", WAIT, |s| {
@@ -194,7 +194,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.cmd(Command::Select);
     assert_ne!(
         app.state.layers.top(),
-        smtui_core::app::layers::Layer::Prompt,
+        smtui_core::room::layers::Layer::Prompt,
         "no code asked for"
     );
     app.wait_for("the role from the MFA session", WAIT, |s| {

@@ -4,12 +4,12 @@
 use crate::common::roles::{ROLE, assume_call, listings, press, with_profiles};
 use crate::common::{Harness, ts};
 use crossterm::event::KeyCode;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
 use smtui_core::features::session;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::ids::Identity;
 use smtui_core::model::{AwsError, ErrorKind};
+use smtui_core::room::layers::Layer;
 
 #[test]
 fn the_switcher_lists_profiles_filters_and_switches_to_one() {

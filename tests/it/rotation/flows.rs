@@ -11,12 +11,12 @@ use crate::common::{Harness, confirm_question, detail_for, screen_text, ts};
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Outcome, Written};
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::rotation::overview::Overview;
 use smtui_core::kit::Theme;
 use smtui_core::model::{Rotation, SecretDetail, VersionInfo};
+use smtui_core::room::layers::Layer;
 
 pub(super) const LAMBDA: &str = "arn:aws:lambda:us-east-1:123456789012:function:rotate";
 

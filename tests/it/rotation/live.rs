@@ -10,11 +10,11 @@ use std::time::Duration;
 use crate::common::live::LiveApp;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_core::app::input::key_to_action;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Effect, Settings};
 use smtui_core::features::rotation;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::model::rotation::StageMap;
+use smtui_core::room::layers::Layer;
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 

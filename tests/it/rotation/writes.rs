@@ -3,12 +3,12 @@
 
 use crate::common::{Harness, confirm_question};
 use crossterm::event::KeyCode;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Command, Outcome};
 use smtui_core::features::rotation;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::rotation::call::RotationRules;
 use smtui_core::model::{Rotation, SecretDetail};
+use smtui_core::room::layers::Layer;
 
 use super::flows::{LAMBDA, described, pending_since, press};
 

@@ -14,7 +14,7 @@ use crate::app::envelope::Envelope;
 pub enum Action {
     Command(Command),
     /// Typed into the top layer (the filter, the palette, a typed confirmation).
-    Text(TextEdit),
+    Text(crate::room::TextEdit),
     /// A key for the editor's buffer (any key its layer does not bind).
     EditorKey(crossterm::event::KeyEvent),
     /// Text the terminal pasted (bracketed paste): text for the top layer, never keys. It
@@ -72,14 +72,14 @@ pub enum Pointer {
     /// A click on the list's row at this index of the visible rows.
     Row(usize),
     /// A click on a pane: focus it (the value pane takes focus only with a value in it).
-    Pane(crate::app::layers::Tab),
+    Pane(crate::room::layers::Tab),
     /// A click on a tab of the narrow screens' tab bar.
-    Tab(crate::app::layers::Tab),
+    Tab(crate::room::layers::Tab),
     /// A click on a region in the region bar: show only its secrets (again: all of them).
     Region(String),
     /// The wheel over a pane (`None`: over a popup, which scrolls its own list).
     Wheel {
-        pane: Option<crate::app::layers::Tab>,
+        pane: Option<crate::room::layers::Tab>,
         down: bool,
     },
 }
@@ -93,28 +93,6 @@ impl From<Timer> for Action {
             Timer::MaskDue => Action::MaskDue,
             Timer::ClipboardClearDue { token } => Action::ClipboardClearDue { token },
             Timer::AuditRetryDue { query } => Action::AuditRetryDue { query },
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextEdit {
-    Insert(char),
-    Backspace,
-    /// Ctrl-U, as in a shell: the whole line goes.
-    Clear,
-}
-
-impl TextEdit {
-    /// The edit applied to a line of text. Cleared text is wiped, not only dropped (a prompt
-    /// may hold an MFA code).
-    pub fn apply_to(self, text: &mut String) {
-        match self {
-            TextEdit::Insert(c) => text.push(c),
-            TextEdit::Backspace => {
-                text.pop();
-            }
-            TextEdit::Clear => zeroize::Zeroize::zeroize(text),
         }
     }
 }

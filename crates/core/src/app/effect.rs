@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use crate::app::stamp::Stamp;
 use crate::features::{audit, editor, lifecycle, reveal, rotation, session, tags, versions};
 use crate::ids::{Identity, SecretRef};
+use crate::room::stamp::Stamp;
 use crate::secret::SecretValue;
 
 /// A copy to make: handed unchanged from `update` to whichever thread runs the clipboard.

@@ -5,10 +5,10 @@
 
 use jiff::Timestamp;
 
-pub use crate::app::stamp::{IdentityId, Stamp};
 use crate::features::{audit, editor, lifecycle, reveal, rotation, tags, versions};
 use crate::ids::{Arn, Identity, SecretRef};
 use crate::model::{AwsError, CallerIdentity, SecretDetail, SecretSummary};
+use crate::room::stamp::Stamp;
 
 /// A result from the runner.
 #[derive(Debug, Clone)]
@@ -84,22 +84,4 @@ pub struct Assumed {
     /// answer says it (a profile's credentials and an MFA session's do not).
     pub arn: Option<Arn>,
     pub expires: Option<Timestamp>,
-}
-
-/// What a successful write reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Written {
-    /// Deleted: gone on this date (AWS's DeletionDate).
-    Deleted {
-        on: Option<Timestamp>,
-    },
-    Restored,
-    /// AWSCURRENT moved (make-current).
-    MadeCurrent,
-    /// Tags, the description or the rotation configuration changed.
-    Updated,
-    /// A rotation started (RotateSecret): the version it is making, if the service said.
-    Rotated {
-        version: Option<String>,
-    },
 }

@@ -5,8 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::app::keymap::Key;
-use crate::app::layers::Layer;
 use crate::app::{Action, State, TextEdit};
+use crate::room::layers::Layer;
 
 pub fn key_to_action(state: &State, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {

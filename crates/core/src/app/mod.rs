@@ -9,7 +9,6 @@ pub mod envelope;
 pub mod input;
 pub mod keyed;
 pub mod keymap;
-pub mod layers;
 mod offers;
 pub mod popup;
 #[cfg(test)]
@@ -18,15 +17,14 @@ pub mod revealed;
 pub mod room;
 pub(crate) mod rooms;
 mod router;
-pub mod settings;
 pub mod stack;
-pub mod stamp;
 pub mod state;
 
-pub use action::{Action, TextEdit};
+pub use crate::room::{IdentityId, Settings, Stamp, TextEdit, Written};
+pub use action::Action;
 pub use command::Command;
 pub use effect::{AwsCall, CopyRequest, Effect, Lane, Timer};
-pub use envelope::{Assumed, Envelope, IdentityId, Outcome, Stamp, Written};
+pub use envelope::{Assumed, Envelope, Outcome};
 pub use offers::{available, hint_now};
 pub use router::{hold_identity, init, release_identity, update};
-pub use state::{Settings, State};
+pub use state::State;

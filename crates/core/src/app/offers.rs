@@ -2,11 +2,11 @@
 //! layer now, and the palette's list for the top layer.
 
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::editor::{EditSession, Editor};
 use crate::features::{clipboard, confirm, lifecycle, versions};
+use crate::room::layers::Layer;
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
 /// panes, or the top layer's own bound commands (the versions popup, the editor).

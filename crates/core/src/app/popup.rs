@@ -11,8 +11,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
-use crate::app::settings::Settings;
 use crate::features::appearance::Appearance;
 use crate::features::session::Session;
 use crate::features::{
@@ -21,6 +19,8 @@ use crate::features::{
 use crate::ids::IdentityId;
 use crate::kit::Theme;
 use crate::model::SecretDetail;
+use crate::room::layers::Layer;
+use crate::room::settings::Settings;
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug)]

@@ -1,13 +1,13 @@
 //! The prompt room's flow, here because a prompt's purpose is always some room's
 //! (and rooms never import each other); apart from `room.rs`, which the prompt room imports.
 
-use crate::app::action::TextEdit;
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{Intent, Out, PromptFor};
 use crate::features::prompt::{Popup, PromptRoom};
 use crate::features::{session, tags};
+use crate::room::TextEdit;
+use crate::room::layers::Layer;
 
 fn opened(out: Out) -> Popup {
     match out.intents.into_iter().next() {

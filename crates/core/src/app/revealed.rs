@@ -50,7 +50,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::app::settings::Settings;
+    use crate::room::settings::Settings;
 
     fn ctx(settings: &Settings, now: Instant) -> Ctx<'_> {
         Ctx::bare(settings, now)

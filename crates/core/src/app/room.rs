@@ -7,12 +7,12 @@ use std::time::Instant;
 
 use crate::app::command::{Acts, Command};
 use crate::app::effect::{AwsCall, Effect};
-use crate::app::layers::{Focus, Layer};
-use crate::app::settings::Settings;
-use crate::app::stamp::Stamp;
 use crate::features::{audit, editor, rotation, session, tags};
 use crate::ids::{IdentityId, SecretRef};
 use crate::model::{AwsError, CallerIdentity, ErrorKind, SecretDetail, SecretSummary, VersionSel};
+use crate::room::layers::{Focus, Layer};
+use crate::room::settings::Settings;
+use crate::room::stamp::Stamp;
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
 
@@ -128,22 +128,22 @@ impl Out {
 #[cfg(test)]
 impl<'a> Ctx<'a> {
     /// A context with nothing selected and no identity yet, for rooms' unit tests.
-    pub fn bare(settings: &'a crate::app::settings::Settings, now: Instant) -> Self {
+    pub fn bare(settings: &'a crate::room::settings::Settings, now: Instant) -> Self {
         Ctx {
             settings,
             now,
             wall: jiff::Timestamp::UNIX_EPOCH,
             nonce: [0; 16],
-            stamp: crate::app::stamp::Stamp {
+            stamp: crate::room::stamp::Stamp {
                 generation: 0,
-                identity: crate::app::stamp::IdentityId::START,
+                identity: crate::room::stamp::IdentityId::START,
             },
             held: &[],
             selected: None,
             detail: None,
             identity: None,
             callers: &[],
-            focus: crate::app::layers::Focus::List,
+            focus: crate::room::layers::Focus::List,
         }
     }
 }
@@ -418,10 +418,10 @@ impl Out {
 mod tests {
     use super::{ConfirmRequest, Ctx, OnYes};
     use crate::app::effect::AwsCall;
-    use crate::app::settings::Settings;
-    use crate::app::stamp::Stamp;
     use crate::features::lifecycle;
     use crate::ids::{IdentityId, SecretRef};
+    use crate::room::settings::Settings;
+    use crate::room::stamp::Stamp;
 
     fn secret(identity: IdentityId) -> SecretRef {
         SecretRef::new(

@@ -2,8 +2,8 @@
 //! the filter prompt, the palette and popups on top. A popup that shows data is on it as a
 //! value carrying that data (`app::popup`), so closing it drops the data.
 
-use crate::app::layers::{Focus, Layer};
 use crate::app::popup::{Popup, RoomPopup};
+use crate::room::layers::{Focus, Layer};
 
 /// One entry of the stack: a layer without data of its own (the panes, the prompts and the
 /// popups not yet converted), or a popup that carries its data.

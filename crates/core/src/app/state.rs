@@ -4,9 +4,7 @@
 use std::time::Instant;
 
 use crate::app::keymap::Keymap;
-use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::room::{Ctx, StatusLine};
-pub use crate::app::settings::Settings;
 use crate::app::stack::Layers;
 use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
@@ -27,6 +25,8 @@ use crate::features::session::Session;
 use crate::features::tags::Tags;
 use crate::features::versions::Versions;
 use crate::model::SecretSummary;
+use crate::room::layers::{Focus, Layer, Tab};
+use crate::room::settings::Settings;
 
 #[derive(Debug)]
 pub struct State {

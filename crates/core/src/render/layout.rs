@@ -11,7 +11,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::layers::Tab;
+use crate::room::layers::Tab;
 
 /// Below this the screen shows a message asking for a larger terminal instead of a mess.
 pub const MIN_WIDTH: u16 = 40;

@@ -20,9 +20,9 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::State;
 use crate::app::command::Command;
-use crate::app::layers::{Focus, Layer, Tab};
 use crate::features::{browse, detail, reveal, rotation};
 use crate::kit::Theme;
+use crate::room::layers::{Focus, Layer, Tab};
 use crate::sanitize::is_unsafe_text;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, layout};

@@ -6,12 +6,12 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::app::action::Pointer;
-use crate::app::layers::Tab;
 use crate::app::{Action, State};
 use crate::features::browse;
 use crate::kit::widgets::scroll_offset;
 use crate::render::layout::Screen;
 use crate::render::screen_layout;
+use crate::room::layers::Tab;
 
 /// What a mouse event on a screen of `size` means, or `None` when it means nothing there.
 pub fn pointer_action(size: Rect, state: &State, event: &MouseEvent) -> Option<Action> {

@@ -6,12 +6,12 @@ use ratatui::layout::Rect;
 
 use super::Screen;
 use crate::app::State;
-use crate::app::layers::Layer;
 use crate::app::popup::Around;
 use crate::app::stack::Layered;
 use crate::features::editor::EditSession;
 use crate::features::{editor, help, messages, palette};
 use crate::kit::Theme;
+use crate::room::layers::Layer;
 
 /// One popup, over what is under it.
 pub(super) fn render_layer(

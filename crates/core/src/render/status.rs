@@ -9,12 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
 use crate::ids::Arn;
 use crate::kit::{Theme, wrap};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

@@ -8,11 +8,11 @@ use crate::common::audit::{event, lookups};
 use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
-use smtui_core::app::envelope::Stamp;
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{AwsCall, Outcome};
 use smtui_core::features::audit::{self, AuditPage};
 use smtui_core::features::{lifecycle, tags};
+use smtui_core::room::Stamp;
+use smtui_core::room::layers::Layer;
 
 const ALICE: &str = "arn:aws:sts::123456789012:assumed-role/Auditor/alice";
 const BOB: &str = "arn:aws:sts::222222222222:assumed-role/Reader/bob";

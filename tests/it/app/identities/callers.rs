@@ -3,10 +3,10 @@
 
 use super::{B, answer_as, both_held};
 use crate::common::Harness;
-use smtui_core::app::envelope::IdentityId;
 use smtui_core::app::{Command, Outcome, release_identity};
 use smtui_core::features::reveal;
 use smtui_core::model::{AwsError, CallerIdentity, ErrorKind};
+use smtui_core::room::IdentityId;
 
 pub(super) fn caller(arn: &str) -> CallerIdentity {
     let account = arn.split(':').nth(4).unwrap_or_default().to_owned();

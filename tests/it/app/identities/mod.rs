@@ -12,8 +12,6 @@ mod same_account;
 
 use crate::common::{Harness, REGIONS, detail_for, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::envelope::{IdentityId, Stamp};
-use smtui_core::app::layers::Layer;
 use smtui_core::app::{
     Action, AwsCall, Command, Effect, Envelope, Outcome, hold_identity, release_identity,
 };
@@ -21,6 +19,8 @@ use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::audit::{self, AuditPage};
 use smtui_core::features::{reveal, tags};
 use smtui_core::model::{FetchedValue, SecretSummary};
+use smtui_core::room::layers::Layer;
+use smtui_core::room::{IdentityId, Stamp};
 use smtui_core::secret::{SecretValue, ValueView};
 
 const B: IdentityId = IdentityId(7);

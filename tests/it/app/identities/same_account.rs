@@ -4,7 +4,6 @@
 use super::{B, answer_as, b_row, page, sent, value};
 use crate::common::{Harness, detail_for, summary};
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::app::envelope::{IdentityId, Stamp};
 use smtui_core::app::{
     Action, AwsCall, Command, Effect, Outcome, Timer, Written, hold_identity, release_identity,
 };
@@ -12,6 +11,7 @@ use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::rotation::overview::Overview;
 use smtui_core::features::{lifecycle, reveal};
 use smtui_core::ids::{Arn, RowKey};
+use smtui_core::room::{IdentityId, Stamp};
 
 /// A and B both held, two roles in ONE account: each lists the same secret, so the list
 /// holds two rows of one ARN, A's (listed first, selected) and B's.

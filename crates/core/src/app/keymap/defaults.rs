@@ -6,7 +6,7 @@
 use super::Scope;
 use super::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, TAB, ctrl, k};
 use crate::app::command::Command;
-use crate::app::layers::Layer;
+use crate::room::layers::Layer;
 
 const PALETTE: Scope = Scope::In(Layer::Palette);
 const HELP: Scope = Scope::In(Layer::Help);

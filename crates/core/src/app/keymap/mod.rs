@@ -13,7 +13,7 @@ pub use keys::Key;
 pub use overrides::KeysConfig;
 
 use crate::app::command::Command;
-use crate::app::layers::Layer;
+use crate::room::layers::Layer;
 
 /// Where a binding applies: in one layer, or globally (under the panes, when the pane's own
 /// table does not bind the key).

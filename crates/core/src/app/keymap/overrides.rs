@@ -19,7 +19,7 @@ use crossterm::event::KeyCode;
 
 use super::{Binding, Key, Keymap, Scope};
 use crate::app::command::Command;
-use crate::app::layers::Layer;
+use crate::room::layers::Layer;
 
 /// `[keys]` as written: layer -> command -> keys, with where each stands in the file.
 pub type KeysConfig = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>;

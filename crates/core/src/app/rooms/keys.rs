@@ -80,7 +80,7 @@ fn quit_in_popups(bindings: &mut Vec<Binding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::layers::Layer;
+    use crate::room::layers::Layer;
 
     #[test]
     fn every_layer_can_quit_or_leave_on_ctrl_c() {

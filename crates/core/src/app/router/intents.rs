@@ -3,7 +3,6 @@
 //! room forgets when its layer closes.
 
 use crate::app::effect::Effect;
-use crate::app::layers::Layer;
 use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivity};
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
@@ -15,6 +14,7 @@ use crate::features::prompt::PromptRoom;
 use crate::features::rotation::RotationRoom;
 use crate::features::{audit, tags};
 use crate::ids::SecretRef;
+use crate::room::layers::Layer;
 
 use super::{identity, refuse_read_only, run_command};
 

@@ -9,12 +9,10 @@
 
 use std::time::Instant;
 
-use crate::app::action::{Action, TextEdit};
+use crate::app::action::Action;
 use crate::app::command::Command;
 use crate::app::effect::Effect;
-use crate::app::envelope::{IdentityId, Stamp};
 use crate::app::keyed::keyed;
-use crate::app::layers::{Focus, Layer, Tab};
 use crate::app::offers::open_palette;
 use crate::app::popup::Holds;
 use crate::app::room::{Intent, OnYes, Out};
@@ -26,6 +24,9 @@ use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
 use crate::features::{appearance, audit, confirm, prompt, versions};
+use crate::room::TextEdit;
+use crate::room::layers::{Focus, Layer, Tab};
+use crate::room::{IdentityId, Stamp};
 use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.

@@ -4,9 +4,9 @@
 use super::{State, run_command, switch_to};
 use crate::app::action::Pointer;
 use crate::app::command::Command;
-use crate::app::layers::{Layer, Tab};
 use crate::app::room::Out;
 use crate::kit::Move;
+use crate::room::layers::{Layer, Tab};
 
 /// Rows the wheel moves at a time.
 const WHEEL_STEP: usize = 3;

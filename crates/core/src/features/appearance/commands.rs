@@ -4,9 +4,9 @@
 use crate::app::command::{Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
-use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::features::appearance::Appearance;
+use crate::room::layers::Layer;
 
 /// What a key or the palette can ask of the appearance room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

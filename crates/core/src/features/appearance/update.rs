@@ -3,11 +3,11 @@
 //! each other.
 
 use crate::app::command::Command as AppCommand;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
 use crate::features::appearance::{Appearance, Picker};
 use crate::kit::Cursor;
+use crate::room::layers::Layer;
 
 impl Appearance {
     pub fn open(&mut self, out: &mut Out) {

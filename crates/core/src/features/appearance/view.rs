@@ -8,10 +8,10 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::appearance::{Appearance, Picker};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 pub fn render(

@@ -3,7 +3,6 @@
 //! the router lends them to the room.
 
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::room::{Ctx, Intent, Out};
 use crate::features::audit::Command as AuditCommand;
@@ -13,6 +12,7 @@ use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
+use crate::room::layers::Layer;
 
 impl Audit {
     /// `audit`: the selected secret's events.

@@ -12,7 +12,6 @@ use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
@@ -22,6 +21,7 @@ use crate::kit::wrap::elide_middle;
 use crate::kit::wrap::wrap_indented;
 use crate::kit::{Scroll, Theme};
 use crate::model::audit::{AuditEvent, PrincipalKind};
+use crate::room::layers::Layer;
 use crate::sanitize::{sanitize_line, sanitize_lines};
 
 /// The table's least height before the summary has all it wants: its header and two

@@ -7,7 +7,7 @@
 use crate::app::command::{Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, OWN, k};
-use crate::app::layers::Layer;
+use crate::room::layers::Layer;
 
 /// What a key or the palette can ask of the browse room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,15 +1,15 @@
 //! The browse room's update: listing results, moving, sorting, filtering, refreshing.
 
-use crate::app::action::TextEdit;
 use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Effect};
-use crate::app::envelope::Stamp;
-use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::features::browse::Command as BrowseCommand;
 use crate::features::browse::state::{Browse, RegionState};
 use crate::ids::IdentityId;
 use crate::model::{AwsError, SecretSummary};
+use crate::room::Stamp;
+use crate::room::TextEdit;
+use crate::room::layers::Layer;
 
 impl Browse {
     /// ListSecrets for every region, as `stamp`'s identity.

@@ -7,10 +7,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::confirm::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 const WIDTH: u16 = 64;

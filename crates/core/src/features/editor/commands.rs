@@ -5,9 +5,9 @@
 use crate::app::command::{Acts, Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, ctrl, k};
-use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Out};
 use crate::features::editor::{EditSession, Editor, Loaded};
+use crate::room::layers::Layer;
 use Acts::{Creates, Discards, Writes};
 
 /// What a key or the palette can ask of the editor room.

@@ -6,7 +6,6 @@
 use zeroize::Zeroizing;
 
 use crate::app::effect::AwsCall;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Intent, Out};
@@ -16,6 +15,7 @@ use crate::features::editor::call::{NewSecret, PasswordOptions};
 use crate::features::editor::check::Kind;
 use crate::features::editor::{EditSession, Editor, Loaded, Phase, Prompt};
 use crate::model::{AwsError, SecretSummary, Tag};
+use crate::room::layers::Layer;
 use crate::secret::SecretValue;
 
 /// The service's longest name.

@@ -2,7 +2,7 @@
 //! value to reveal, whether `v` masks now, what Esc does in the form.
 
 use super::{EditSession, Phase};
-use crate::app::layers::Layer;
+use crate::room::layers::Layer;
 
 impl EditSession {
     /// Whether it creates a new secret (its value is shown as it is typed: nothing stored

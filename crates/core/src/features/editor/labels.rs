@@ -4,14 +4,14 @@
 //! next save removes it, or leaving the editor does, and the footer says so while it stays.
 
 use crate::app::effect::AwsCall;
-use crate::app::envelope::Written;
-use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::LabelsLeft;
 use crate::features::editor::call::{Call, staging_label};
 use crate::features::editor::{EditSession, Editor};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
+use crate::room::Written;
+use crate::room::layers::Layer;
 
 impl Editor {
     /// The answer to removing, as the editor was left, the labels its saves left.

@@ -1,12 +1,12 @@
 //! What AWS answers the editor: the value to edit (or the one saved meanwhile), a save, a
 //! new secret, a generated password, the private labels its saves left removed.
 
-use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
 use crate::features::editor::call::{Call, EditFetch};
 use crate::features::editor::{EditSession, Editor};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
+use crate::room::Written;
 use crate::secret::SecretValue;
 
 // Results pass through a channel a few at a time; boxing the big ones would buy nothing.

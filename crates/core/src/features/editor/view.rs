@@ -7,7 +7,6 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::MAX_BYTES;
 use crate::features::editor::call::NewSecret;
@@ -16,6 +15,7 @@ use crate::features::editor::view_values::{form_lines, masked_text};
 use crate::features::editor::{EditSession, Phase, form};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, diff_line, diff_lines, dim_line, pane_block};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 /// The editor over most of the screen.

@@ -4,9 +4,9 @@
 pub mod view;
 
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::kit::Scroll;
+use crate::room::layers::Layer;
 
 #[derive(Debug, Clone, Default)]
 pub struct Help {

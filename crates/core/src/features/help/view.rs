@@ -9,11 +9,11 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::help::Help;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::hang;
+use crate::room::layers::Layer;
 
 pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {
     let popup = help_area(area);

@@ -4,10 +4,10 @@
 use crate::app::command::{Acts, Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{DOWN, ENTER, ESC, GLOBAL, Item, OWN, UP, k};
-use crate::app::layers::Layer;
 use crate::app::room::Ctx;
 use crate::app::room::Out;
 use crate::features::lifecycle::Lifecycle;
+use crate::room::layers::Layer;
 use Acts::Writes;
 
 /// What a key or the palette can ask of the lifecycle room.

@@ -1,10 +1,10 @@
 //! What AWS answers the lifecycle room: a deletion, a restore, replicas removed.
 
-use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
 use crate::features::lifecycle::Call;
 use crate::features::lifecycle::Lifecycle;
 use crate::model::AwsError;
+use crate::room::Written;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {

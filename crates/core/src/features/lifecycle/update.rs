@@ -2,8 +2,6 @@
 
 use crate::app::command::Command;
 use crate::app::effect::AwsCall;
-use crate::app::envelope::Written;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::lifecycle::Call;
@@ -12,6 +10,8 @@ use crate::features::lifecycle::call::Recovery;
 use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
 use crate::kit::Move;
 use crate::model::AwsError;
+use crate::room::Written;
+use crate::room::layers::Layer;
 
 impl Lifecycle {
     /// `D`: checks what the service would refuse anyway, then opens the delete popup.

@@ -7,11 +7,11 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::lifecycle::Command as LifecycleCommand;
 use crate::features::lifecycle::{DeleteForm, MAX_DAYS, MIN_DAYS};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap, theme: &Theme) {

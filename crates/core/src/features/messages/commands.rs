@@ -4,9 +4,9 @@
 use crate::app::command::{Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ESC, GLOBAL, Item, Keyset, k};
-use crate::app::layers::Layer;
 use crate::app::room::Out;
 use crate::features::messages::Messages;
+use crate::room::layers::Layer;
 
 /// What a key or the palette can ask of the messages room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use crate::app::action::Action;
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::room::{Level, StatusLine};
+use crate::room::layers::Layer;
 
 /// How long information stays when no key takes it away.
 pub const INFO_FOR: Duration = Duration::from_secs(5);

@@ -11,9 +11,9 @@ pub use commands::Command;
 use std::collections::VecDeque;
 
 use crate::app::command::Command as AppCommand;
-use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out, StatusLine};
 use crate::kit::Cursor;
+use crate::room::layers::Layer;
 
 /// How many messages are kept; the oldest go first.
 pub const KEPT: usize = 200;

@@ -9,12 +9,12 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::app::room::Level;
 use crate::features::messages::Messages;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, dim_line, pane_block};
 use crate::kit::wrap::hang;
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 /// The column the words start in, after `HH:MM:SS  `.

@@ -3,11 +3,11 @@
 
 pub mod view;
 
-use crate::app::action::TextEdit;
 use crate::app::command::{Acts, Command};
-use crate::app::layers::Layer;
 use crate::app::room::{Intent, Out};
 use crate::kit::{Cursor, Move};
+use crate::room::TextEdit;
+use crate::room::layers::Layer;
 
 #[derive(Debug, Clone)]
 pub struct Palette {

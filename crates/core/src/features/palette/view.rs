@@ -8,10 +8,10 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
 use crate::app::keymap::{Keymap, join_keys};
-use crate::app::layers::Layer;
 use crate::features::palette::{Palette, refusal};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, fit, pane_block};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 use unicode_width::UnicodeWidthStr as _;
 

@@ -9,11 +9,11 @@ pub mod view;
 
 use zeroize::Zeroize as _;
 
-use crate::app::action::TextEdit;
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::popup::{Holds, Popup as AnyPopup};
 use crate::app::room::{Intent, Out, PromptFor};
+use crate::room::TextEdit;
+use crate::room::layers::Layer;
 
 /// The longest text a prompt takes (a description's limit is 2,048 characters).
 pub const MAX_CHARS: usize = 2048;

@@ -7,9 +7,9 @@
 use crate::app::command::{Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
-use crate::app::layers::Layer;
 use crate::app::room::Ctx;
 use crate::features::reveal::{Reveal, ValuePane};
+use crate::room::layers::Layer;
 
 /// What a key or the palette can ask of the reveal room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,7 +4,6 @@ use std::collections::BTreeSet;
 
 use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Effect, Timer};
-use crate::app::layers::{Focus, Layer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
 use crate::features::reveal::Call;
 use crate::features::reveal::Command as RevealCommand;
@@ -12,6 +11,7 @@ use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, S
 use crate::ids::IdentityId;
 use crate::kit::{Cursor, Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
+use crate::room::layers::{Focus, Layer};
 use crate::secret::ValueView;
 
 impl Reveal {

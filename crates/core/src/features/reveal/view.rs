@@ -11,13 +11,13 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::kit::Theme;
 use crate::kit::widgets::{MASK, dim_line, fit_line, pane_block};
 use crate::kit::wrap::{GOES_ON, secret_spans, wrap_marked};
 use crate::kit::wrap::{elide_middle, hang};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 use crate::secret::{JsonEntry, SecretValue, ValueView};
 use ratatui::style::Style;

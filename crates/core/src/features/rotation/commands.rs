@@ -4,10 +4,10 @@
 use crate::app::command::{Acts, Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
-use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Out};
 use crate::features::rotation::RotationRoom;
 use crate::model::SecretSummary;
+use crate::room::layers::Layer;
 use Acts::{Writes, WritesManaged};
 
 /// What a key or the palette can ask of the rotation room.

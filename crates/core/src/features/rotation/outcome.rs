@@ -1,11 +1,11 @@
 //! What AWS answers the rotation room: its writes (rotate now, the schedule set, rotation
 //! cancelled, a stuck rotation repaired).
 
-use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
 use crate::features::rotation::Call;
 use crate::features::rotation::RotationRoom;
 use crate::model::AwsError;
+use crate::room::Written;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {

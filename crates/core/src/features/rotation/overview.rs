@@ -6,14 +6,14 @@ use jiff::Timestamp;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
-use crate::app::settings::Settings;
 use crate::features::rotation::RotationRoom;
 use crate::kit::Cursor;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
+use crate::room::layers::Layer;
+use crate::room::settings::Settings;
 use crate::sanitize::sanitize_line;
 
 /// How the overview's list is ordered.

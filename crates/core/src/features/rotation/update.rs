@@ -3,7 +3,6 @@
 //! the secret is described again, so the panel shows what the service now says.
 
 use crate::app::effect::AwsCall;
-use crate::app::envelope::Written;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::rotation::Call;
 use crate::features::rotation::call::RotationRules;
@@ -12,6 +11,7 @@ use crate::ids::SecretRef;
 use crate::model::AwsError;
 use crate::model::rotation::Health;
 use crate::model::rotation::schedule::{self, Schedule, ScheduleChange};
+use crate::room::Written;
 use crate::sanitize::sanitize_line;
 
 impl RotationRoom {
@@ -429,7 +429,7 @@ mod tests {
     /// to have left the secret unchanged; refused before it began, it did.
     #[test]
     fn a_failed_rotation_is_not_claimed_unchanged() {
-        let settings = crate::app::settings::Settings::default();
+        let settings = crate::room::settings::Settings::default();
         let ctx = Ctx::bare(&settings, std::time::Instant::now());
         let said = |message: &str| {
             let call = Call::Rotate {

@@ -2,8 +2,8 @@
 //! profile's credentials): the session room asks them, the runner holds what they make.
 
 use crate::app::effect::Lane;
-use crate::app::stamp::IdentityId;
 use crate::ids::{Arn, Identity};
+use crate::room::stamp::IdentityId;
 use crate::secret::SecretValue;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,9 +16,10 @@ pub use prompt::Prompt;
 use jiff::Timestamp;
 
 use crate::app::effect::{AwsCall, Effect};
-use crate::app::envelope::{Assumed, IdentityId, Stamp};
+use crate::app::envelope::Assumed;
 use crate::ids::{Arn, Identity};
 use crate::model::{AwsError, CallerIdentity};
+use crate::room::{IdentityId, Stamp};
 
 /// What GetCallerIdentity said as one identity.
 pub type Caller = Result<CallerIdentity, AwsError>;

@@ -1,14 +1,14 @@
 //! The role switcher (`role`): the profiles of the user's AWS config, "another role by its
 //! ARN", and the identity before (role-back), with a filter typed as text.
 
-use crate::app::action::TextEdit;
 use crate::app::command::Command;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
 use crate::features::session::{Origin, Session};
 use crate::kit::Cursor;
 use crate::model::{ProfileInfo, ProfileKind};
+use crate::room::TextEdit;
+use crate::room::layers::Layer;
 
 /// What an entry of the switcher does.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 use crate::app::command::{Acts, Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
-use crate::app::layers::Layer;
 use crate::app::room::{Ctx, Out};
 use crate::features::tags::Tags;
+use crate::room::layers::Layer;
 use Acts::{OpensChanges, Writes};
 
 /// What a key or the palette can ask of the tags room.

@@ -1,12 +1,12 @@
 //! What AWS answers the tags room: the resource policy its popup shows, and its writes (a
 //! tag set or removed, the description changed).
 
-use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
 use crate::features::tags::Call;
 use crate::features::tags::{Popup, Tags};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
+use crate::room::Written;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {

@@ -2,8 +2,6 @@
 
 use crate::app::command::Command;
 use crate::app::effect::AwsCall;
-use crate::app::envelope::Written;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::tags::Call;
@@ -12,6 +10,8 @@ use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Popup, Prompt, Tags}
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
+use crate::room::Written;
+use crate::room::layers::Layer;
 
 /// Tags AWS sets itself: shown, never changed here.
 fn belongs_to_aws(key: &str) -> bool {

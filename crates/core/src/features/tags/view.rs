@@ -7,12 +7,12 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::features::tags::Command as TagsCommand;
 use crate::features::tags::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::model::SecretDetail;
+use crate::room::layers::Layer;
 use crate::sanitize::{sanitize_line, sanitize_lines};
 
 pub fn render(

@@ -4,11 +4,11 @@
 use crate::app::command::{Acts, Command as AppCommand, Spec};
 use crate::app::keymap::Scope;
 use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
-use crate::app::layers::Layer;
 use crate::app::room::Ctx;
 use crate::app::room::Out;
 use crate::features::versions::Versions;
 use crate::model::VersionSel;
+use crate::room::layers::Layer;
 use Acts::Writes;
 
 /// What a key or the palette can ask of the versions room.

@@ -1,12 +1,12 @@
 //! What AWS answers the versions room: the two values a comparison shows, and a rollback
 //! (AWSCURRENT moved to an older version).
 
-use crate::app::envelope::Written;
 use crate::app::room::{Ctx, Out};
 use crate::features::versions::Call;
 use crate::features::versions::{Comparison, Versions};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
+use crate::room::Written;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {

@@ -4,8 +4,6 @@ use std::time::Instant;
 
 use crate::app::command::Command;
 use crate::app::effect::AwsCall;
-use crate::app::envelope::Written;
-use crate::app::layers::Layer;
 use crate::app::popup::Popup;
 use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
@@ -16,6 +14,8 @@ use crate::features::versions::{Comparison, Picker, VersionChoice, Versions, cho
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
+use crate::room::Written;
+use crate::room::layers::Layer;
 
 impl Versions {
     /// `p`: opens the picker on the version in use, once the detail is known; false when

@@ -7,12 +7,12 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
 use crate::app::keymap::Keymap;
-use crate::app::layers::Layer;
 use crate::diff::Change;
 use crate::features::versions::Command as VersionsCommand;
 use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, date_time, diff_lines, pane_block};
+use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
