@@ -1,67 +1,13 @@
-//! Requests for I/O that `update` returns. The runner performs them; `update` never does.
-
-use std::time::Duration;
+//! The AWS calls smtui makes, every room's nested, and the effects the runner gets: the
+//! room-level [`room::Effect`](crate::room::Effect) with the app's call in it.
 
 use crate::features::{audit, editor, lifecycle, reveal, rotation, session, tags, versions};
 use crate::ids::{Identity, SecretRef};
-use crate::room::stamp::Stamp;
-use crate::secret::SecretValue;
+use crate::room::effect::RoomCall;
+pub use crate::room::effect::{CopyRequest, Lane, Timer};
 
-/// A copy to make: handed unchanged from `update` to whichever thread runs the clipboard.
-#[derive(Debug, Clone)]
-pub struct CopyRequest {
-    pub token: u64,
-    /// What was copied, for the status line (never the value).
-    pub label: String,
-    pub text: SecretValue,
-    /// A secret is cleared on exit, and after `clear_after`; a name or ARN is not.
-    pub secret: bool,
-    pub clear_after: Option<Duration>,
-}
-
-#[derive(Debug, Clone)]
-pub enum Effect {
-    /// An AWS call, run as `stamp.identity`; its result comes back with the same stamp.
-    Aws {
-        stamp: Stamp,
-        call: AwsCall,
-    },
-    /// Put text on the clipboard.
-    Copy(CopyRequest),
-    /// Clear the clipboard if it still holds what the copy with `token` put there.
-    ClearClipboard {
-        token: u64,
-    },
-    /// Remember the roles assumed recently (ARNs and dates only) in `path`.
-    SaveRecentRoles {
-        path: std::path::PathBuf,
-        roles: Vec<crate::recent::RecentRole>,
-    },
-    /// Deliver `timer`'s action after `delay`.
-    After {
-        delay: Duration,
-        timer: Timer,
-    },
-    Quit,
-}
-
-/// What a timer wakes: only these are ever delivered late. A timer names its own small
-/// type rather than carrying any `Action` so that effects need not know actions (actions
-/// carry results, whose envelope names the calls defined here: a circle). The one mapping
-/// to an action is `From<Timer> for Action`, beside the actions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Timer {
-    /// The selection may have rested on `secret` long enough to describe it.
-    DetailDue { secret: SecretRef },
-    /// The reveal with this id may have reached its timeout.
-    RemaskDue { reveal: u64 },
-    /// Values revealed in a popup may have reached their timeout.
-    MaskDue,
-    /// The copy with this token may have reached its timeout.
-    ClipboardClearDue { token: u64 },
-    /// A throttled audit lookup may be tried again.
-    AuditRetryDue { query: u64 },
-}
+/// An effect as the runner gets it: any room's call, lifted into the app's.
+pub type Effect = crate::room::effect::Effect<AwsCall>;
 
 /// The AWS calls smtui makes. What several rooms read (a listing, a description, who we
 /// are) is asked here; what one room asks is that room's own type
@@ -90,17 +36,6 @@ pub enum AwsCall {
     Session(session::Call),
     Tags(tags::Call),
     Versions(versions::Call),
-}
-
-/// Which queue of the runner a call waits in (per identity and region).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lane {
-    /// Listings: long, paged, many regions at once.
-    Listing,
-    /// What a user is waiting on: describe, reveal, copy, identity.
-    Interactive,
-    /// CloudTrail LookupEvents: 2 requests per second per account and region.
-    CloudTrail,
 }
 
 impl AwsCall {
@@ -203,5 +138,11 @@ impl AwsCall {
             AwsCall::Tags(call) => Some(call.region()),
             AwsCall::Versions(call) => Some(call.region()),
         }
+    }
+}
+
+impl RoomCall for AwsCall {
+    fn secret(&self) -> Option<&SecretRef> {
+        AwsCall::secret(self)
     }
 }

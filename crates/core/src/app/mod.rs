@@ -13,7 +13,6 @@ mod offers;
 pub mod popup;
 #[cfg(test)]
 mod prompt_flow;
-pub mod revealed;
 pub mod room;
 pub(crate) mod rooms;
 mod router;

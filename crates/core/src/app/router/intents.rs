@@ -85,7 +85,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             } => PromptRoom::ask(label, initial, purpose, out),
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => state.prompt.again(text, out),
-            Intent::AddRow(summary) => state.browse.add_row(summary),
+            Intent::AddRow(summary) => state.browse.add_row(*summary),
             Intent::SelectSecret { row } => match state.browse.list.unhide_and_select(&row) {
                 None => out.warn("That secret is no longer listed"),
                 Some(unhidden) => say_unhidden(&unhidden, out),

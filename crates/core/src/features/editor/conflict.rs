@@ -3,7 +3,6 @@
 //! reload theirs (asks first: your text goes), or overwrite theirs deliberately.
 
 use crate::app::command::Command;
-use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::editor::Command as EditorCommand;
@@ -13,6 +12,7 @@ use crate::features::editor::{EditSession, Theirs};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
 use crate::room::layers::Layer;
+use crate::room::revealed::Revealed;
 
 impl EditSession {
     /// Their value arrived: the conflict view opens.

@@ -7,7 +7,6 @@ use zeroize::Zeroizing;
 
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
-use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::Call;
 use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
@@ -16,6 +15,7 @@ use crate::features::editor::check::Kind;
 use crate::features::editor::{EditSession, Editor, Loaded, Phase, Prompt};
 use crate::model::{AwsError, SecretSummary, Tag};
 use crate::room::layers::Layer;
+use crate::room::revealed::Revealed;
 use crate::secret::SecretValue;
 
 /// The service's longest name.
@@ -321,7 +321,7 @@ impl EditSession {
         match result {
             Ok(arn) => {
                 out.info(format!("Created {} in {}", session.name, session.region));
-                out.intent(Intent::AddRow(SecretSummary {
+                out.intent(Intent::AddRow(Box::new(SecretSummary {
                     identity: ctx.stamp.identity,
                     arn,
                     name: session.name.clone(),
@@ -340,7 +340,7 @@ impl EditSession {
                     tags: Vec::new(),
                     deleted_date: None,
                     primary_region: None,
-                }));
+                })));
                 out.intent(Intent::Close(Layer::Editor));
             }
             Err(error) => {

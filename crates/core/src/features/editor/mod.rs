@@ -34,10 +34,10 @@ use crate::ids::SecretRef;
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
-use crate::app::revealed::Revealed;
 use crate::app::room::{Ctx, Out};
 use crate::features::editor::call::NewSecret;
 use crate::kit::{Cursor, Scroll};
+use crate::room::revealed::Revealed;
 use crate::secret::SecretValue;
 
 /// What the editor is doing.

@@ -8,7 +8,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
-use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::Call;
 use crate::features::editor::Command as EditorCommand;
@@ -21,6 +20,7 @@ use crate::features::editor::{create, form, labels};
 use crate::kit::{Cursor, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::room::layers::Layer;
+use crate::room::revealed::Revealed;
 use crate::secret::{SecretValue, ValueView};
 
 impl Editor {

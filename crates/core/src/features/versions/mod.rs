@@ -12,11 +12,11 @@ pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 
-use crate::app::revealed::Revealed;
 use crate::diff::DiffRow;
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{SecretDetail, VersionSel};
+use crate::room::revealed::Revealed;
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 

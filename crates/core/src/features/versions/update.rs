@@ -5,7 +5,6 @@ use std::time::Instant;
 use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
-use crate::app::revealed::Revealed;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::versions::Call;
@@ -16,6 +15,7 @@ use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::room::Written;
 use crate::room::layers::Layer;
+use crate::room::revealed::Revealed;
 
 impl Versions {
     /// `p`: opens the picker on the version in use, once the detail is known; false when

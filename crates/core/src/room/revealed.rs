@@ -5,8 +5,9 @@
 
 use std::time::Instant;
 
-use crate::app::effect::{Effect, Timer};
-use crate::app::room::{Ctx, Out};
+use crate::room::ctx::Ctx;
+use crate::room::effect::{Effect, Timer};
+use crate::room::out::{Out, Room};
 
 /// Masked, or shown until an instant.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,7 +20,7 @@ impl Revealed {
 
     /// `v`: shows the values for `reveal_timeout` (and asks to be woken then), or masks them.
     /// With `reveal_timeout_secs = 0` nothing is ever shown.
-    pub fn toggle(&mut self, ctx: &Ctx, out: &mut Out) {
+    pub fn toggle<R: Room>(&mut self, ctx: &Ctx, out: &mut Out<R>) {
         if self.0.take().is_some() {
             return;
         }
@@ -50,6 +51,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::room::out::Wordless;
     use crate::room::settings::Settings;
 
     fn ctx(settings: &Settings, now: Instant) -> Ctx<'_> {
@@ -61,7 +63,7 @@ mod tests {
         let settings = Settings::default();
         let now = Instant::now();
         let mut revealed = Revealed::default();
-        let mut out = Out::default();
+        let mut out = Out::<Wordless>::default();
         revealed.toggle(&ctx(&settings, now), &mut out);
         assert!(revealed.is_shown());
         assert!(
@@ -79,11 +81,11 @@ mod tests {
         let mut settings = Settings::default();
         let now = Instant::now();
         let mut revealed = Revealed::default();
-        revealed.toggle(&ctx(&settings, now), &mut Out::default());
-        revealed.toggle(&ctx(&settings, now), &mut Out::default());
+        revealed.toggle(&ctx(&settings, now), &mut Out::<Wordless>::default());
+        revealed.toggle(&ctx(&settings, now), &mut Out::<Wordless>::default());
         assert!(!revealed.is_shown());
         settings.reveal_timeout = Duration::ZERO;
-        revealed.toggle(&ctx(&settings, now), &mut Out::default());
+        revealed.toggle(&ctx(&settings, now), &mut Out::<Wordless>::default());
         assert!(!revealed.is_shown());
     }
 }
