@@ -16,10 +16,10 @@ use crate::features::session::Session;
 use crate::features::{
     appearance, audit, confirm, editor, lifecycle, prompt, rotation, session, tags, versions,
 };
-use crate::ids::IdentityId;
 use crate::kit::Theme;
 use crate::model::SecretDetail;
 use crate::room::layers::Layer;
+use crate::room::popup::Holds;
 use crate::room::settings::Settings;
 
 /// Every popup that carries data, nested by room.
@@ -79,24 +79,19 @@ impl Popup {
     }
 
     /// Whose data it holds, so it closes when that data goes (a switch, `release_identity`):
-    /// a property of the value, so a new popup cannot be forgotten there.
+    /// each popup says it of itself (its room knows what it was built from).
     pub(crate) fn holds(&self) -> Holds {
         match self {
-            Popup::Tags(popup) => Holds::Identity(popup.secret.identity),
-            Popup::Versions(picker) => Holds::Identity(picker.secret.identity),
-            Popup::Compare(comparison) => Holds::Identity(comparison.secret.identity),
-            Popup::Delete(form) => Holds::Identity(form.secret.identity),
-            Popup::Audit(view) => Holds::Identity(view.scope.identity()),
-            Popup::AuditEvent(record) => Holds::Identity(record.identity),
-            // A secret being created has no ARN yet: its region and name were chosen over
-            // the panes.
-            Popup::Editor(session) => session
-                .secret
-                .as_ref()
-                .map_or(Holds::Panes, |secret| Holds::Identity(secret.identity)),
-            // Built from the rows of every identity held.
-            Popup::Rotation(_) => Holds::Panes,
-            Popup::Roles(_) | Popup::Themes(_) => Holds::Nothing,
+            Popup::Tags(popup) => popup.holds(),
+            Popup::Versions(picker) => picker.holds(),
+            Popup::Compare(comparison) => comparison.holds(),
+            Popup::Delete(form) => form.holds(),
+            Popup::Audit(view) => view.holds(),
+            Popup::AuditEvent(record) => record.holds(),
+            Popup::Editor(session) => session.holds(),
+            Popup::Rotation(overview) => overview.holds(),
+            Popup::Roles(switcher) => switcher.holds(),
+            Popup::Themes(picker) => picker.holds(),
             Popup::Prompt(prompt) => prompt.holds(),
             Popup::Confirm(confirm) => confirm.holds(),
         }
@@ -120,39 +115,6 @@ impl Popup {
                 | Layer::Prompt
                 | Layer::Confirm
         )
-    }
-}
-
-/// Whose data a popup holds (`Popup::holds`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Holds {
-    /// Nothing fetched or chosen as an identity: it stays whoever smtui works as.
-    Nothing,
-    /// What was fetched as this identity, or a call to make as it.
-    Identity(IdentityId),
-    /// What was chosen over the panes as they stood (the rows of every identity held, a
-    /// region, the selected secret): it goes whenever an identity's data goes.
-    Panes,
-}
-
-impl Holds {
-    /// Whether it goes when `identity` is no longer held (`release_identity`).
-    pub(crate) fn goes_with(self, identity: IdentityId) -> bool {
-        match self {
-            Holds::Nothing => false,
-            Holds::Identity(held) => held == identity,
-            Holds::Panes => true,
-        }
-    }
-
-    /// Whether it stays when the panes work as `current` alone (a switch: nothing of the
-    /// identity before may be written or shown as the new one).
-    pub(crate) fn stays_working_as(self, current: IdentityId) -> bool {
-        match self {
-            Holds::Nothing => true,
-            Holds::Identity(held) => held == current,
-            Holds::Panes => false,
-        }
     }
 }
 
@@ -255,7 +217,7 @@ room_popup!(Confirm, confirm::Popup);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::SecretRef;
+    use crate::ids::{IdentityId, SecretRef};
 
     const B: IdentityId = IdentityId(7);
 

@@ -7,6 +7,7 @@ pub mod ctx;
 pub mod effect;
 pub mod layers;
 pub mod out;
+pub mod popup;
 pub mod revealed;
 pub mod settings;
 pub mod stamp;

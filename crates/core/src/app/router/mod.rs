@@ -14,7 +14,6 @@ use crate::app::command::Command;
 use crate::app::effect::Effect;
 use crate::app::keyed::keyed;
 use crate::app::offers::open_palette;
-use crate::app::popup::Holds;
 use crate::app::room::{Intent, OnYes, Out};
 use crate::app::stack::Layered;
 use crate::app::state::{State, ctx_of};
@@ -26,6 +25,7 @@ use crate::features::session::switcher::Switcher;
 use crate::features::{appearance, audit, confirm, prompt, versions};
 use crate::room::TextEdit;
 use crate::room::layers::{Focus, Layer, Tab};
+use crate::room::popup::Holds;
 use crate::room::{IdentityId, Stamp};
 use crate::secret::SecretValue;
 

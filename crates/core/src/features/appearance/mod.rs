@@ -10,6 +10,7 @@ pub use commands::Command;
 
 use crate::kit::Cursor;
 use crate::kit::Theme;
+use crate::room::popup::Holds;
 
 #[derive(Debug, Clone, Default)]
 pub struct Appearance {
@@ -30,6 +31,13 @@ pub struct Picker {
     pub highlighted: Cursor,
     /// The theme before the picker opened, for Esc.
     pub before: usize,
+}
+
+impl Picker {
+    /// Nothing fetched as an identity: it stays whoever smtui works as.
+    pub fn holds(&self) -> Holds {
+        Holds::Nothing
+    }
 }
 
 impl Appearance {

@@ -26,6 +26,7 @@ use crate::features::audit::call::Lookup;
 use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::audit::{AuditEvent, Me};
+use crate::room::popup::Holds;
 
 /// How long a lookup's result is reused when the pane is opened again.
 pub const CACHE_TTL: Duration = Duration::from_mins(1);
@@ -159,6 +160,13 @@ pub struct AuditView {
     pub fetched_at: Instant,
 }
 
+impl AuditView {
+    /// What was looked up as its scope's identity.
+    pub fn holds(&self) -> Holds {
+        Holds::Identity(self.scope.identity())
+    }
+}
+
 /// The whole record of one event, a popup over the pane: it carries the event it was
 /// opened on, so pages arriving under it do not change what it shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,6 +176,13 @@ pub struct Record {
     pub identity: IdentityId,
     /// How far it is scrolled.
     pub scroll: Scroll,
+}
+
+impl Record {
+    /// An event fetched as this identity.
+    pub fn holds(&self) -> Holds {
+        Holds::Identity(self.identity)
+    }
 }
 
 impl AuditView {

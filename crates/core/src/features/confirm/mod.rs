@@ -8,11 +8,12 @@
 pub mod view;
 
 use crate::app::command::Command;
-use crate::app::popup::{Holds, Popup as AnyPopup};
+use crate::app::popup::Popup as AnyPopup;
 pub use crate::app::room::{ConfirmRequest, OnYes};
 use crate::app::room::{Intent, Out};
 use crate::room::TextEdit;
 use crate::room::layers::Layer;
+use crate::room::popup::Holds;
 
 /// The open confirmation, on the layer stack: the question with what runs on yes, and
 /// what has been typed. Closing it drops both: the typed text goes with its question.

@@ -31,6 +31,7 @@ pub use outcome::{LabelsLeft, Outcome, SaveResult};
 pub use prompt::Prompt;
 
 use crate::ids::SecretRef;
+use crate::room::popup::Holds;
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
@@ -139,6 +140,16 @@ pub struct EditSession {
     creating: Option<NewSecret>,
     /// The text or the fields in clear (`Ctrl-v`), until the reveal timeout.
     revealed: Revealed,
+}
+
+impl EditSession {
+    /// What was read as the identity that listed the secret; a secret being created has
+    /// no ARN yet, its region and name were chosen over the panes.
+    pub fn holds(&self) -> Holds {
+        self.secret
+            .as_ref()
+            .map_or(Holds::Panes, |secret| Holds::Identity(secret.identity))
+    }
 }
 
 impl EditSession {

@@ -12,6 +12,8 @@ pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 
+use crate::room::popup::Holds;
+
 /// The service's recovery window, in days.
 pub const MIN_DAYS: u8 = 7;
 pub const MAX_DAYS: u8 = 30;
@@ -25,6 +27,13 @@ pub struct DeleteForm {
     pub days: u8,
     /// Gone at once instead (ForceDeleteWithoutRecovery).
     pub without_recovery: bool,
+}
+
+impl DeleteForm {
+    /// A write to make as the identity that listed its secret.
+    pub fn holds(&self) -> Holds {
+        Holds::Identity(self.secret.identity)
+    }
 }
 
 /// The room: what it holds while its popup is open is the popup itself.

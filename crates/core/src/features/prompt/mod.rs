@@ -10,10 +10,11 @@ pub mod view;
 use zeroize::Zeroize as _;
 
 use crate::app::command::Command;
-use crate::app::popup::{Holds, Popup as AnyPopup};
+use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{Intent, Out, PromptFor};
 use crate::room::TextEdit;
 use crate::room::layers::Layer;
+use crate::room::popup::Holds;
 
 /// The longest text a prompt takes (a description's limit is 2,048 characters).
 pub const MAX_CHARS: usize = 2048;

@@ -13,6 +13,7 @@ use crate::kit::Cursor;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
 use crate::room::layers::Layer;
+use crate::room::popup::Holds;
 use crate::room::settings::Settings;
 use crate::sanitize::sanitize_line;
 
@@ -59,6 +60,13 @@ pub struct Overview {
     pub built_from: usize,
     /// How wide each column's text runs, over every finding.
     pub widths: TextWidths,
+}
+
+impl Overview {
+    /// Built from the rows of every identity held.
+    pub fn holds(&self) -> Holds {
+        Holds::Panes
+    }
 }
 
 /// The widest text of each of the overview's columns over every finding, measured when the

@@ -9,6 +9,7 @@ use crate::kit::Cursor;
 use crate::model::{ProfileInfo, ProfileKind};
 use crate::room::TextEdit;
 use crate::room::layers::Layer;
+use crate::room::popup::Holds;
 
 /// What an entry of the switcher does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +37,13 @@ pub struct Entry {
 pub struct Switcher {
     pub input: String,
     pub selected: Cursor,
+}
+
+impl Switcher {
+    /// Nothing fetched as an identity: it stays whoever smtui works as.
+    pub fn holds(&self) -> Holds {
+        Holds::Nothing
+    }
 }
 
 /// A profile in a few words: what it is, and whether it wants MFA.

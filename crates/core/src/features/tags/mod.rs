@@ -10,6 +10,7 @@ mod prompt;
 mod update;
 
 use crate::ids::SecretRef;
+use crate::room::popup::Holds;
 pub mod view;
 pub use call::Call;
 pub use commands::Command;
@@ -33,6 +34,13 @@ pub struct Popup {
     /// `--read-only`, as it was when the popup opened (it is fixed for the session): the
     /// popup then offers no change the router would refuse.
     pub read_only: bool,
+}
+
+impl Popup {
+    /// What was fetched as the identity that listed its secret.
+    pub fn holds(&self) -> Holds {
+        Holds::Identity(self.secret.identity)
+    }
 }
 
 /// The room: what it holds while its popup is open is the popup itself.

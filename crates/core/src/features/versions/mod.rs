@@ -16,6 +16,7 @@ use crate::diff::DiffRow;
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{SecretDetail, VersionSel};
+use crate::room::popup::Holds;
 use crate::room::revealed::Revealed;
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
@@ -60,6 +61,13 @@ pub struct Picker {
 }
 
 impl Picker {
+    /// What was fetched as the identity that listed its secret.
+    pub fn holds(&self) -> Holds {
+        Holds::Identity(self.secret.identity)
+    }
+}
+
+impl Picker {
     /// The version that holds `stage`, if any.
     pub fn holder(&self, stage: &str) -> Option<&VersionChoice> {
         self.choices.iter().find(|c| c.holds(stage))
@@ -83,6 +91,13 @@ pub struct Comparison {
     /// `None` while the values are on their way.
     pub rows: Option<Vec<DiffRow>>,
     revealed: Revealed,
+}
+
+impl Comparison {
+    /// What was fetched as the identity that listed its secret.
+    pub fn holds(&self) -> Holds {
+        Holds::Identity(self.secret.identity)
+    }
 }
 
 impl Comparison {
