@@ -1,7 +1,9 @@
 //! The AWS calls smtui makes, every room's nested, and the effects the runner gets: the
 //! room-level [`room::Effect`](crate::room::Effect) with the app's call in it.
 
-use crate::features::{audit, editor, lifecycle, reveal, rotation, session, tags, versions};
+use crate::features::{
+    audit, detail, editor, lifecycle, reveal, rotation, session, tags, versions,
+};
 use crate::ids::{Identity, SecretRef};
 use crate::room::effect::RoomCall;
 pub use crate::room::effect::{CopyRequest, Lane, Timer};
@@ -137,6 +139,15 @@ impl AwsCall {
             AwsCall::Session(call) => call.region(),
             AwsCall::Tags(call) => Some(call.region()),
             AwsCall::Versions(call) => Some(call.region()),
+        }
+    }
+}
+
+/// The detail room's describe is the app's own call: its answer is read by several rooms.
+impl From<detail::Call> for AwsCall {
+    fn from(call: detail::Call) -> Self {
+        match call {
+            detail::Call::Describe { secret } => AwsCall::Describe { secret },
         }
     }
 }

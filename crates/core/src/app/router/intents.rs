@@ -110,7 +110,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             }
             Intent::Describe => {
                 let ctx = ctx!(state, without details);
-                state.details.describe_if_stale(&ctx, out);
+                out.of(|out| state.details.describe_if_stale(&ctx, out));
             }
             Intent::Open(layer) => open(state, layer),
             Intent::OpenPopup(popup) => state.layers.open(popup),
@@ -179,7 +179,7 @@ fn secret_changed(state: &mut State, secret: &SecretRef, out: &mut Out) {
     // On screen: described again now, not when the selection next moves.
     if state.selected().is_some_and(|s| s.is(secret)) {
         let ctx = ctx!(state, without details);
-        state.details.describe_if_stale(&ctx, out);
+        out.of(|out| state.details.describe_if_stale(&ctx, out));
     }
 }
 

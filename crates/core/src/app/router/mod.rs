@@ -93,7 +93,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::Result(envelope) => result(state, envelope, &mut out),
         Action::DetailDue { secret } => {
             let ctx = ctx!(state, without details);
-            state.details.due(&secret, &ctx, &mut out);
+            out.of(|out| state.details.due(&secret, &ctx, out));
         }
         Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
         Action::MaskDue => {
@@ -463,7 +463,7 @@ fn cross_room_rules(state: &mut State, before: &Before, out: &mut Out) {
     if after != before.selected {
         state.reveal.forget_for_selection_change();
         if let Some(secret) = selected_secret(state) {
-            Details::selection_moved(secret, out);
+            out.of(|out| Details::selection_moved(secret, out));
         }
     }
     // The value pane has focus only while it shows a value.
@@ -502,7 +502,7 @@ fn refresh(state: &mut State, out: &mut Out) {
     out.info("Refreshing every region");
     out.effects.extend(init(state));
     if let Some(secret) = selected_secret(state) {
-        Details::selection_moved(secret, out);
+        out.of(|out| Details::selection_moved(secret, out));
     }
 }
 

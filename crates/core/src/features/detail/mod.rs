@@ -9,6 +9,34 @@ use std::time::{Duration, Instant};
 
 use crate::ids::{Arn, IdentityId, SecretRef};
 use crate::model::{AwsError, SecretDetail};
+use crate::room::{Never, RoomCall};
+
+/// The detail room's words: it asks one call, and has no commands, popups or prompts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Never;
+    type Call = Call;
+    type Popup = Never;
+    type Prompt = Never;
+}
+
+/// What the detail room asks. Its answer (`Outcome::Described`) is the app's: the list and
+/// several rooms read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// DescribeSecret and ListSecretVersionIds of `secret`, as the identity that listed it.
+    Describe { secret: SecretRef },
+}
+
+impl RoomCall for Call {
+    fn secret(&self) -> Option<&SecretRef> {
+        match self {
+            Call::Describe { secret } => Some(secret),
+        }
+    }
+}
 
 /// How long the selection must rest on a secret before it is described: holding `j` over
 /// a thousand rows must not send a thousand DescribeSecret calls.

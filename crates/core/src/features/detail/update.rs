@@ -2,11 +2,10 @@
 
 use std::time::Instant;
 
-use crate::app::effect::{AwsCall, Effect, Timer};
-use crate::app::room::{Ctx, Out};
-use crate::features::detail::{CachedDetail, DETAIL_DEBOUNCE, Details};
+use crate::features::detail::{CachedDetail, Call, DETAIL_DEBOUNCE, Details, Room};
 use crate::ids::{IdentityId, SecretRef};
 use crate::model::{AwsError, SecretDetail};
+use crate::room::{Ctx, Effect, Out, Timer};
 
 impl Details {
     pub fn loaded(
@@ -33,7 +32,7 @@ impl Details {
     }
 
     /// The selection moved to `secret`: describe it once it has rested there.
-    pub fn selection_moved(secret: SecretRef, out: &mut Out) {
+    pub fn selection_moved(secret: SecretRef, out: &mut Out<Room>) {
         out.effect(Effect::After {
             delay: DETAIL_DEBOUNCE,
             timer: Timer::DetailDue { secret },
@@ -41,14 +40,14 @@ impl Details {
     }
 
     /// The selection rested on `secret`.
-    pub fn due(&mut self, secret: &SecretRef, ctx: &Ctx, out: &mut Out) {
+    pub fn due(&mut self, secret: &SecretRef, ctx: &Ctx, out: &mut Out<Room>) {
         if ctx.selected.is_some_and(|s| s.is(secret)) {
             self.describe_if_stale(ctx, out);
         }
     }
 
     /// Describes the selected secret unless a fresh answer is cached or one is on its way.
-    pub fn describe_if_stale(&mut self, ctx: &Ctx, out: &mut Out) {
+    pub fn describe_if_stale(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(selected) = ctx.selected else {
             return;
         };
@@ -62,7 +61,7 @@ impl Details {
         self.in_flight = Some(secret.clone());
         out.effect(Effect::Aws {
             stamp: ctx.stamp_for(&secret),
-            call: AwsCall::Describe { secret },
+            call: Call::Describe { secret },
         });
     }
 

@@ -7,13 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::room::Ctx;
 use crate::kit::Theme;
 use crate::kit::widgets::{date, date_time, dim_line, pane_block};
 use crate::kit::wrap::{break_identifier, hang};
 use crate::model::SecretDetail;
 use crate::model::rotation::schedule::describe;
 use crate::model::rotation::{Facts, StageMap, derive, next_rotation};
+use crate::room::Ctx;
 use crate::sanitize::sanitize_line;
 
 /// The selected secret's detail, from `ctx` (the selection and its cached detail).
