@@ -4,6 +4,7 @@
 use crate::common;
 use smtui_core::features::lifecycle;
 use smtui_core::features::lifecycle::call::Recovery;
+use smtui_core::room::RoomCall as _;
 
 use crate::common::{Harness, detail_for};
 use crossterm::event::{KeyCode, KeyModifiers};

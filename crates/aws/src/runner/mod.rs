@@ -12,6 +12,7 @@ use tokio::task::AbortHandle;
 use crate::clipboard::Clipboard;
 use crate::{AwsContext, AwsError, ErrorKind};
 use smtui_core::app::{Action, AwsCall, Effect, Envelope, IdentityId, Lane, Outcome, Stamp};
+use smtui_core::room::RoomCall as _;
 
 mod clipboard;
 mod identities;

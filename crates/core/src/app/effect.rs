@@ -5,8 +5,7 @@ use crate::features::{
     audit, detail, editor, lifecycle, reveal, rotation, session, tags, versions,
 };
 use crate::ids::{Identity, SecretRef};
-use crate::room::effect::RoomCall;
-pub use crate::room::effect::{CopyRequest, Lane, Timer};
+pub use crate::room::effect::{CopyRequest, Lane, RoomCall, Timer};
 
 /// An effect as the runner gets it: any room's call, lifted into the app's.
 pub type Effect = crate::room::effect::Effect<AwsCall>;
@@ -40,105 +39,69 @@ pub enum AwsCall {
     Versions(versions::Call),
 }
 
-impl AwsCall {
-    pub fn lane(&self) -> Lane {
-        match self {
+/// One question about a call: the app's own three (`ListSecrets`, `Describe`, `WhoAmI`)
+/// answered by the arms given, every room's call asked itself (`RoomCall`). A room with
+/// calls is one line here.
+macro_rules! asked {
+    ($call:expr, $question:ident, $($shared:pat => $answer:expr),+ $(,)?) => {
+        match $call {
+            $($shared => $answer,)+
+            AwsCall::Audit(call) => RoomCall::$question(call),
+            AwsCall::Editor(call) => RoomCall::$question(call),
+            AwsCall::Lifecycle(call) => RoomCall::$question(call),
+            AwsCall::Reveal(call) => RoomCall::$question(call),
+            AwsCall::Rotation(call) => RoomCall::$question(call),
+            AwsCall::Session(call) => RoomCall::$question(call),
+            AwsCall::Tags(call) => RoomCall::$question(call),
+            AwsCall::Versions(call) => RoomCall::$question(call),
+        }
+    };
+}
+
+impl RoomCall for AwsCall {
+    fn lane(&self) -> Lane {
+        asked!(self, lane,
             AwsCall::ListSecrets { .. } => Lane::Listing,
             AwsCall::Describe { .. } | AwsCall::WhoAmI { .. } => Lane::Interactive,
-            AwsCall::Audit(call) => call.lane(),
-            AwsCall::Editor(call) => call.lane(),
-            AwsCall::Lifecycle(call) => call.lane(),
-            AwsCall::Reveal(call) => call.lane(),
-            AwsCall::Rotation(call) => call.lane(),
-            AwsCall::Session(call) => call.lane(),
-            AwsCall::Tags(call) => call.lane(),
-            AwsCall::Versions(call) => call.lane(),
-        }
+        )
     }
 
-    /// Whether the call changes anything. `--read-only` refuses these in the router and,
-    /// again, in the runner: no mutating call is ever sent.
-    pub fn mutates(&self) -> bool {
-        match self {
-            AwsCall::ListSecrets { .. } | AwsCall::Describe { .. } | AwsCall::WhoAmI { .. } => {
-                false
-            }
-            AwsCall::Audit(call) => call.mutates(),
-            AwsCall::Editor(call) => call.mutates(),
-            AwsCall::Lifecycle(call) => call.mutates(),
-            AwsCall::Reveal(call) => call.mutates(),
-            AwsCall::Rotation(call) => call.mutates(),
-            AwsCall::Session(call) => call.mutates(),
-            AwsCall::Tags(call) => call.mutates(),
-            AwsCall::Versions(call) => call.mutates(),
-        }
+    fn mutates(&self) -> bool {
+        asked!(self, mutates,
+            AwsCall::ListSecrets { .. } | AwsCall::Describe { .. } | AwsCall::WhoAmI { .. } => false,
+        )
     }
 
-    /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
-        match self {
+    fn operation(&self) -> &'static str {
+        asked!(self, operation,
             AwsCall::ListSecrets { .. } => "ListSecrets",
             AwsCall::Describe { .. } => "DescribeSecret",
             AwsCall::WhoAmI { .. } => "GetCallerIdentity",
-            AwsCall::Audit(call) => call.operation(),
-            AwsCall::Editor(call) => call.operation(),
-            AwsCall::Lifecycle(call) => call.operation(),
-            AwsCall::Reveal(call) => call.operation(),
-            AwsCall::Rotation(call) => call.operation(),
-            AwsCall::Session(call) => call.operation(),
-            AwsCall::Tags(call) => call.operation(),
-            AwsCall::Versions(call) => call.operation(),
-        }
+        )
     }
 
+    fn secret(&self) -> Option<&SecretRef> {
+        asked!(self, secret,
+            AwsCall::Describe { secret } => Some(secret),
+            AwsCall::ListSecrets { .. } | AwsCall::WhoAmI { .. } => None,
+        )
+    }
+
+    fn region(&self) -> Option<&str> {
+        asked!(self, region,
+            AwsCall::ListSecrets { region } => Some(region),
+            AwsCall::Describe { secret } => Some(&secret.region),
+            AwsCall::WhoAmI { region } => region.as_deref(),
+        )
+    }
+}
+
+impl AwsCall {
     /// The identity a call that makes one makes (`None` for every other call).
     pub fn new_identity(&self) -> Option<Identity> {
         match self {
             AwsCall::Session(call) => Some(call.new_identity()),
-            AwsCall::ListSecrets { .. }
-            | AwsCall::Describe { .. }
-            | AwsCall::WhoAmI { .. }
-            | AwsCall::Audit(_)
-            | AwsCall::Editor(_)
-            | AwsCall::Lifecycle(_)
-            | AwsCall::Reveal(_)
-            | AwsCall::Rotation(_)
-            | AwsCall::Tags(_)
-            | AwsCall::Versions(_) => None,
-        }
-    }
-
-    /// The secret the call is about, when it is about one.
-    pub fn secret(&self) -> Option<&SecretRef> {
-        match self {
-            AwsCall::Describe { secret } => Some(secret),
-            AwsCall::ListSecrets { .. }
-            | AwsCall::WhoAmI { .. }
-            | AwsCall::Audit(_)
-            | AwsCall::Session(_) => None,
-            AwsCall::Editor(call) => call.secret(),
-            AwsCall::Lifecycle(call) => Some(call.secret()),
-            AwsCall::Reveal(call) => Some(call.secret()),
-            AwsCall::Rotation(call) => Some(call.secret()),
-            AwsCall::Tags(call) => Some(call.secret()),
-            AwsCall::Versions(call) => Some(call.secret()),
-        }
-    }
-
-    /// The region the call goes to (`None`: the identity's home region).
-    pub fn region(&self) -> Option<&str> {
-        match self {
-            AwsCall::ListSecrets { region } => Some(region),
-            AwsCall::Describe { secret } => Some(&secret.region),
-            AwsCall::WhoAmI { region } => region.as_deref(),
-            AwsCall::Audit(call) => Some(call.region()),
-            AwsCall::Editor(call) => Some(call.region()),
-            AwsCall::Lifecycle(call) => Some(call.region()),
-            AwsCall::Reveal(call) => Some(call.region()),
-            AwsCall::Rotation(call) => Some(call.region()),
-            AwsCall::Session(call) => call.region(),
-            AwsCall::Tags(call) => Some(call.region()),
-            AwsCall::Versions(call) => Some(call.region()),
+            _ => None,
         }
     }
 }
@@ -149,11 +112,5 @@ impl From<detail::Call> for AwsCall {
         match call {
             detail::Call::Describe { secret } => AwsCall::Describe { secret },
         }
-    }
-}
-
-impl RoomCall for AwsCall {
-    fn secret(&self) -> Option<&SecretRef> {
-        AwsCall::secret(self)
     }
 }

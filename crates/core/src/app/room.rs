@@ -8,6 +8,7 @@ use crate::app::command::{Acts, Command};
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
 use crate::features::{audit, editor, rotation, session, tags};
+use crate::room::RoomCall as _;
 pub use crate::room::ctx::{Ctx, explain};
 use crate::room::out::Never;
 pub use crate::room::out::{Level, RoomPrompt, Sensitivity, StatusLine};

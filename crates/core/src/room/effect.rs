@@ -95,9 +95,24 @@ impl<C> Effect<C> {
     }
 }
 
-/// What the core needs to know of any AWS call, whichever room asks it: the secret it is
-/// about, so it is stamped as the identity that listed that secret (`Ctx::stamp_of`).
+/// What the core and the runner need to know of any AWS call, whichever room asks it:
+/// declared by the room beside its call type, so the app's `AwsCall` hands each question
+/// to the room's call in one place.
 pub trait RoomCall {
-    /// The secret the call is about, when it is about one.
+    /// Which queue of the runner it waits in.
+    fn lane(&self) -> Lane;
+
+    /// Whether it changes anything. `--read-only` refuses these in the router and, again,
+    /// in the runner: no mutating call is ever sent.
+    fn mutates(&self) -> bool;
+
+    /// The service's name for the call, for messages.
+    fn operation(&self) -> &'static str;
+
+    /// The secret the call is about, when it is about one: it is stamped as the identity
+    /// that listed that secret (`Ctx::stamp_of`).
     fn secret(&self) -> Option<&SecretRef>;
+
+    /// The region it goes to (`None`: the identity's home region).
+    fn region(&self) -> Option<&str>;
 }

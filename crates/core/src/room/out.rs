@@ -7,7 +7,7 @@
 use crate::ids::SecretRef;
 use crate::model::VersionSel;
 use crate::room::ctx::Ctx;
-use crate::room::effect::{Effect, RoomCall};
+use crate::room::effect::{Effect, Lane, RoomCall};
 use crate::room::layers::Layer;
 use crate::room::stamp::Stamp;
 use crate::sanitize::sanitize_line;
@@ -29,7 +29,19 @@ pub trait Room: std::fmt::Debug + Clone + PartialEq + Eq + 'static {
 pub enum Never {}
 
 impl RoomCall for Never {
+    fn lane(&self) -> Lane {
+        match *self {}
+    }
+    fn mutates(&self) -> bool {
+        match *self {}
+    }
+    fn operation(&self) -> &'static str {
+        match *self {}
+    }
     fn secret(&self) -> Option<&SecretRef> {
+        match *self {}
+    }
+    fn region(&self) -> Option<&str> {
         match *self {}
     }
 }

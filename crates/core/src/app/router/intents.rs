@@ -14,6 +14,7 @@ use crate::features::prompt::PromptRoom;
 use crate::features::rotation::RotationRoom;
 use crate::features::{audit, tags};
 use crate::ids::SecretRef;
+use crate::room::RoomCall as _;
 use crate::room::layers::Layer;
 
 use super::{identity, refuse_read_only, run_command};

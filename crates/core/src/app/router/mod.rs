@@ -23,6 +23,7 @@ use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
 use crate::features::{appearance, audit, confirm, prompt, versions};
+use crate::room::RoomCall as _;
 use crate::room::TextEdit;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::room::popup::Holds;

@@ -1,6 +1,7 @@
 //! The AWS call the audit room makes: one page of CloudTrail events.
 
-use crate::app::effect::Lane;
+use crate::ids::SecretRef;
+use crate::room::{Lane, RoomCall};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
@@ -25,31 +26,42 @@ pub enum Lookup {
 }
 
 impl Call {
+    /// The region whose trail is read.
+    pub fn region(&self) -> &str {
+        match self {
+            Call::LookupEvents { region, .. } => region,
+        }
+    }
+}
+
+impl RoomCall for Call {
     /// CloudTrail's own lane: 2 requests per second per account and region.
-    pub fn lane(&self) -> Lane {
+    fn lane(&self) -> Lane {
         match self {
             Call::LookupEvents { .. } => Lane::CloudTrail,
         }
     }
 
     /// Reading the trail changes nothing.
-    pub fn mutates(&self) -> bool {
+    fn mutates(&self) -> bool {
         match self {
             Call::LookupEvents { .. } => false,
         }
     }
 
     /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
+    fn operation(&self) -> &'static str {
         match self {
             Call::LookupEvents { .. } => "LookupEvents",
         }
     }
 
-    /// The region whose trail is read.
-    pub fn region(&self) -> &str {
-        match self {
-            Call::LookupEvents { region, .. } => region,
-        }
+    /// About no secret.
+    fn secret(&self) -> Option<&SecretRef> {
+        None
+    }
+
+    fn region(&self) -> Option<&str> {
+        Some(Call::region(self))
     }
 }

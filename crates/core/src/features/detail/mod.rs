@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::ids::{Arn, IdentityId, SecretRef};
 use crate::model::{AwsError, SecretDetail};
-use crate::room::{Never, RoomCall};
+use crate::room::{Lane, Never, RoomCall};
 
 /// The detail room's words: it asks one call, and has no commands, popups or prompts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +31,27 @@ pub enum Call {
 }
 
 impl RoomCall for Call {
+    fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    fn mutates(&self) -> bool {
+        false
+    }
+
+    fn operation(&self) -> &'static str {
+        "DescribeSecret"
+    }
+
     fn secret(&self) -> Option<&SecretRef> {
         match self {
             Call::Describe { secret } => Some(secret),
+        }
+    }
+
+    fn region(&self) -> Option<&str> {
+        match self {
+            Call::Describe { secret } => Some(&secret.region),
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The AWS calls the editor makes: the value to edit, a save, the labels its saves left, a
 //! new secret, a generated password.
 
-use crate::app::effect::Lane;
 use crate::ids::SecretRef;
 use crate::model::VersionSel;
+use crate::room::{Lane, RoomCall};
 use crate::secret::SecretValue;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,12 +105,24 @@ pub enum EditFetch {
 }
 
 impl Call {
-    pub fn lane(&self) -> Lane {
+    /// The region the call goes to: the secret's, or the one a secret is created in.
+    pub fn region(&self) -> &str {
+        match self {
+            Call::FetchForEdit { secret, .. }
+            | Call::SaveValue { secret, .. }
+            | Call::RemoveLabels { secret, .. } => &secret.region,
+            Call::Create { region, .. } | Call::RandomPassword { region, .. } => region,
+        }
+    }
+}
+
+impl RoomCall for Call {
+    fn lane(&self) -> Lane {
         Lane::Interactive
     }
 
     /// Whether the call changes anything: a save, the labels' removal, a creation.
-    pub fn mutates(&self) -> bool {
+    fn mutates(&self) -> bool {
         match self {
             Call::SaveValue { .. } | Call::RemoveLabels { .. } | Call::Create { .. } => true,
             Call::FetchForEdit { .. } | Call::RandomPassword { .. } => false,
@@ -118,7 +130,7 @@ impl Call {
     }
 
     /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
+    fn operation(&self) -> &'static str {
         match self {
             Call::FetchForEdit { .. } => "GetSecretValue",
             Call::SaveValue { .. } => "PutSecretValue",
@@ -129,7 +141,7 @@ impl Call {
     }
 
     /// The secret the call is about (a new secret and a password are about none yet).
-    pub fn secret(&self) -> Option<&SecretRef> {
+    fn secret(&self) -> Option<&SecretRef> {
         match self {
             Call::FetchForEdit { secret, .. }
             | Call::SaveValue { secret, .. }
@@ -138,13 +150,7 @@ impl Call {
         }
     }
 
-    /// The region the call goes to: the secret's, or the one a secret is created in.
-    pub fn region(&self) -> &str {
-        match self {
-            Call::FetchForEdit { secret, .. }
-            | Call::SaveValue { secret, .. }
-            | Call::RemoveLabels { secret, .. } => &secret.region,
-            Call::Create { region, .. } | Call::RandomPassword { region, .. } => region,
-        }
+    fn region(&self) -> Option<&str> {
+        Some(Call::region(self))
     }
 }

@@ -1,7 +1,7 @@
 //! The AWS calls the lifecycle room makes: a deletion, a restore, replicas removed.
 
-use crate::app::effect::Lane;
 use crate::ids::SecretRef;
+use crate::room::{Lane, RoomCall};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
@@ -29,26 +29,6 @@ pub enum Recovery {
 }
 
 impl Call {
-    pub fn lane(&self) -> Lane {
-        Lane::Interactive
-    }
-
-    /// Every call of this room changes the secret.
-    pub fn mutates(&self) -> bool {
-        match self {
-            Call::Delete { .. } | Call::RemoveReplicas { .. } | Call::Restore { .. } => true,
-        }
-    }
-
-    /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
-        match self {
-            Call::Delete { .. } => "DeleteSecret",
-            Call::RemoveReplicas { .. } => "RemoveRegionsFromReplication",
-            Call::Restore { .. } => "RestoreSecret",
-        }
-    }
-
     /// Every call of this room is about one secret.
     pub fn secret(&self) -> &SecretRef {
         match self {
@@ -61,5 +41,35 @@ impl Call {
     /// The region the call goes to: the secret's.
     pub fn region(&self) -> &str {
         &self.secret().region
+    }
+}
+
+impl RoomCall for Call {
+    fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Every call of this room changes the secret.
+    fn mutates(&self) -> bool {
+        match self {
+            Call::Delete { .. } | Call::RemoveReplicas { .. } | Call::Restore { .. } => true,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    fn operation(&self) -> &'static str {
+        match self {
+            Call::Delete { .. } => "DeleteSecret",
+            Call::RemoveReplicas { .. } => "RemoveRegionsFromReplication",
+            Call::Restore { .. } => "RestoreSecret",
+        }
+    }
+
+    fn secret(&self) -> Option<&SecretRef> {
+        Some(Call::secret(self))
+    }
+
+    fn region(&self) -> Option<&str> {
+        Some(Call::region(self))
     }
 }

@@ -1,8 +1,8 @@
 //! The AWS call the reveal room makes: a value, to show or copy.
 
-use crate::app::effect::Lane;
 use crate::ids::SecretRef;
 use crate::model::VersionSel;
+use crate::room::{Lane, RoomCall};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
@@ -15,25 +15,6 @@ pub enum Call {
 }
 
 impl Call {
-    /// What a user is waiting on.
-    pub fn lane(&self) -> Lane {
-        Lane::Interactive
-    }
-
-    /// Reading a value changes nothing.
-    pub fn mutates(&self) -> bool {
-        match self {
-            Call::GetValue { .. } => false,
-        }
-    }
-
-    /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
-        match self {
-            Call::GetValue { .. } => "GetSecretValue",
-        }
-    }
-
     /// The secret whose value is read.
     pub fn secret(&self) -> &SecretRef {
         match self {
@@ -44,5 +25,34 @@ impl Call {
     /// The region the call goes to: the secret's.
     pub fn region(&self) -> &str {
         &self.secret().region
+    }
+}
+
+impl RoomCall for Call {
+    /// What a user is waiting on.
+    fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Reading a value changes nothing.
+    fn mutates(&self) -> bool {
+        match self {
+            Call::GetValue { .. } => false,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    fn operation(&self) -> &'static str {
+        match self {
+            Call::GetValue { .. } => "GetSecretValue",
+        }
+    }
+
+    fn secret(&self) -> Option<&SecretRef> {
+        Some(Call::secret(self))
+    }
+
+    fn region(&self) -> Option<&str> {
+        Some(Call::region(self))
     }
 }

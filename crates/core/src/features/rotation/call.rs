@@ -1,7 +1,7 @@
 //! The AWS calls the rotation room makes: rotate now, set the schedule, cancel, repair.
 
-use crate::app::effect::Lane;
 use crate::ids::SecretRef;
+use crate::room::{Lane, RoomCall};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
@@ -34,29 +34,6 @@ pub struct RotationRules {
 }
 
 impl Call {
-    pub fn lane(&self) -> Lane {
-        Lane::Interactive
-    }
-
-    /// Every call of this room changes the secret.
-    pub fn mutates(&self) -> bool {
-        match self {
-            Call::Rotate { .. }
-            | Call::SetRotation { .. }
-            | Call::CancelRotation { .. }
-            | Call::RemovePending { .. } => true,
-        }
-    }
-
-    /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
-        match self {
-            Call::Rotate { .. } | Call::SetRotation { .. } => "RotateSecret",
-            Call::CancelRotation { .. } => "CancelRotateSecret",
-            Call::RemovePending { .. } => "UpdateSecretVersionStage",
-        }
-    }
-
     /// Every call of this room is about one secret.
     pub fn secret(&self) -> &SecretRef {
         match self {
@@ -70,5 +47,38 @@ impl Call {
     /// The region the call goes to: the secret's.
     pub fn region(&self) -> &str {
         &self.secret().region
+    }
+}
+
+impl RoomCall for Call {
+    fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Every call of this room changes the secret.
+    fn mutates(&self) -> bool {
+        match self {
+            Call::Rotate { .. }
+            | Call::SetRotation { .. }
+            | Call::CancelRotation { .. }
+            | Call::RemovePending { .. } => true,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    fn operation(&self) -> &'static str {
+        match self {
+            Call::Rotate { .. } | Call::SetRotation { .. } => "RotateSecret",
+            Call::CancelRotation { .. } => "CancelRotateSecret",
+            Call::RemovePending { .. } => "UpdateSecretVersionStage",
+        }
+    }
+
+    fn secret(&self) -> Option<&SecretRef> {
+        Some(Call::secret(self))
+    }
+
+    fn region(&self) -> Option<&str> {
+        Some(Call::region(self))
     }
 }

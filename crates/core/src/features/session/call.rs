@@ -1,9 +1,10 @@
 //! The AWS calls that make an identity (AssumeRole, with or without MFA, GetSessionToken, a
 //! profile's credentials): the session room asks them, the runner holds what they make.
 
-use crate::app::effect::Lane;
+use crate::ids::SecretRef;
 use crate::ids::{Arn, Identity};
 use crate::room::stamp::IdentityId;
+use crate::room::{Lane, RoomCall};
 use crate::secret::SecretValue;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,30 +53,6 @@ pub enum Call {
 }
 
 impl Call {
-    /// What a user is waiting on.
-    pub fn lane(&self) -> Lane {
-        Lane::Interactive
-    }
-
-    /// Making an identity changes nothing in AWS.
-    pub fn mutates(&self) -> bool {
-        match self {
-            Call::AssumeRole { .. }
-            | Call::AssumeRoleWithMfa { .. }
-            | Call::SessionToken { .. }
-            | Call::UseProfile { .. } => false,
-        }
-    }
-
-    /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
-        match self {
-            Call::AssumeRole { .. } | Call::AssumeRoleWithMfa { .. } => "AssumeRole",
-            Call::SessionToken { .. } => "GetSessionToken",
-            Call::UseProfile { .. } => "a profile's credentials",
-        }
-    }
-
     /// The identity the call makes: the one place its kind is named, for the answer and
     /// for a failure alike.
     pub fn new_identity(&self) -> Identity {
@@ -101,9 +78,40 @@ impl Call {
             } => Identity::role(*new_identity, role_arn.clone()),
         }
     }
+}
+
+impl RoomCall for Call {
+    /// What a user is waiting on.
+    fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Making an identity changes nothing in AWS.
+    fn mutates(&self) -> bool {
+        match self {
+            Call::AssumeRole { .. }
+            | Call::AssumeRoleWithMfa { .. }
+            | Call::SessionToken { .. }
+            | Call::UseProfile { .. } => false,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    fn operation(&self) -> &'static str {
+        match self {
+            Call::AssumeRole { .. } | Call::AssumeRoleWithMfa { .. } => "AssumeRole",
+            Call::SessionToken { .. } => "GetSessionToken",
+            Call::UseProfile { .. } => "a profile's credentials",
+        }
+    }
+
+    /// About no secret.
+    fn secret(&self) -> Option<&SecretRef> {
+        None
+    }
 
     /// The region the call goes to (`None`: the identity's home region).
-    pub fn region(&self) -> Option<&str> {
+    fn region(&self) -> Option<&str> {
         match self {
             Call::AssumeRole { region, .. }
             | Call::AssumeRoleWithMfa { region, .. }

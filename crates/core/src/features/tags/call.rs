@@ -1,7 +1,7 @@
 //! The AWS calls the tags room makes: the resource policy its popup shows, and its writes.
 
-use crate::app::effect::Lane;
 use crate::ids::SecretRef;
+use crate::room::{Lane, RoomCall};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
@@ -23,28 +23,6 @@ pub enum Call {
 }
 
 impl Call {
-    pub fn lane(&self) -> Lane {
-        Lane::Interactive
-    }
-
-    /// Every call but the policy's changes the secret.
-    pub fn mutates(&self) -> bool {
-        match self {
-            Call::FetchPolicy { .. } => false,
-            Call::Tag { .. } | Call::Untag { .. } | Call::UpdateDescription { .. } => true,
-        }
-    }
-
-    /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
-        match self {
-            Call::FetchPolicy { .. } => "GetResourcePolicy",
-            Call::Tag { .. } => "TagResource",
-            Call::Untag { .. } => "UntagResource",
-            Call::UpdateDescription { .. } => "UpdateSecret",
-        }
-    }
-
     /// Every call of this room is about one secret.
     pub fn secret(&self) -> &SecretRef {
         match self {
@@ -58,5 +36,37 @@ impl Call {
     /// The region the call goes to: the secret's.
     pub fn region(&self) -> &str {
         &self.secret().region
+    }
+}
+
+impl RoomCall for Call {
+    fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// Every call but the policy's changes the secret.
+    fn mutates(&self) -> bool {
+        match self {
+            Call::FetchPolicy { .. } => false,
+            Call::Tag { .. } | Call::Untag { .. } | Call::UpdateDescription { .. } => true,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    fn operation(&self) -> &'static str {
+        match self {
+            Call::FetchPolicy { .. } => "GetResourcePolicy",
+            Call::Tag { .. } => "TagResource",
+            Call::Untag { .. } => "UntagResource",
+            Call::UpdateDescription { .. } => "UpdateSecret",
+        }
+    }
+
+    fn secret(&self) -> Option<&SecretRef> {
+        Some(Call::secret(self))
+    }
+
+    fn region(&self) -> Option<&str> {
+        Some(Call::region(self))
     }
 }

@@ -1,7 +1,7 @@
 //! The AWS calls the versions room makes: two values to compare, and a rollback.
 
-use crate::app::effect::Lane;
 use crate::ids::SecretRef;
+use crate::room::{Lane, RoomCall};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
@@ -19,26 +19,6 @@ pub enum Call {
 }
 
 impl Call {
-    pub fn lane(&self) -> Lane {
-        Lane::Interactive
-    }
-
-    /// A rollback changes the secret; a comparison reads it.
-    pub fn mutates(&self) -> bool {
-        match self {
-            Call::FetchPair { .. } => false,
-            Call::MakeCurrent { .. } => true,
-        }
-    }
-
-    /// The service's name for the call, for messages.
-    pub fn operation(&self) -> &'static str {
-        match self {
-            Call::FetchPair { .. } => "GetSecretValue",
-            Call::MakeCurrent { .. } => "UpdateSecretVersionStage",
-        }
-    }
-
     /// Every call of this room is about one secret.
     pub fn secret(&self) -> &SecretRef {
         match self {
@@ -49,5 +29,35 @@ impl Call {
     /// The region the call goes to: the secret's.
     pub fn region(&self) -> &str {
         &self.secret().region
+    }
+}
+
+impl RoomCall for Call {
+    fn lane(&self) -> Lane {
+        Lane::Interactive
+    }
+
+    /// A rollback changes the secret; a comparison reads it.
+    fn mutates(&self) -> bool {
+        match self {
+            Call::FetchPair { .. } => false,
+            Call::MakeCurrent { .. } => true,
+        }
+    }
+
+    /// The service's name for the call, for messages.
+    fn operation(&self) -> &'static str {
+        match self {
+            Call::FetchPair { .. } => "GetSecretValue",
+            Call::MakeCurrent { .. } => "UpdateSecretVersionStage",
+        }
+    }
+
+    fn secret(&self) -> Option<&SecretRef> {
+        Some(Call::secret(self))
+    }
+
+    fn region(&self) -> Option<&str> {
+        Some(Call::region(self))
     }
 }
