@@ -2,6 +2,7 @@
 //! the settings, typed-text edits and what a write reports. Rooms sit above it and the
 //! app, which registers the rooms, above them; nothing here imports either.
 
+pub mod keys;
 pub mod layers;
 pub mod settings;
 pub mod stamp;
