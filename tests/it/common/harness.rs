@@ -3,6 +3,7 @@
 //! `tests/mfa_code_memory.rs`, a binary of its own, includes this file alone. The other
 //! methods are in `common/mod.rs`.
 
+use smtui_core::room::keys::Verb;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -217,7 +218,7 @@ impl Harness {
         });
         // The user has moved to us-east-1's copy of the first row (the selection starts
         // on the first row, eu-west-1's, which sorts first).
-        h.cmd(Command::Down);
+        h.cmd(Command::Verb(Verb::Down));
         let selected = h.state.selected().cloned().expect("a selection");
         assert_eq!(selected.region, "us-east-1");
         h.answer(Outcome::Described {

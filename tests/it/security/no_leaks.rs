@@ -4,6 +4,7 @@
 //! And with `LOG_SENSITIVE_BODIES=true`, which makes the SDK log whole response bodies, the
 //! app's own log filter still lets no value through.
 
+use smtui_core::room::keys::Verb;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -72,7 +73,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     let wait = Duration::from_secs(30);
 
     app.select("canary/plain", "us-east-1");
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("revealed", wait, |s| s.reveal.value.is_some())
         .await;
     let revealed_state = format!("{:?}", app.state);
@@ -89,7 +90,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     app.wait_for("json revealed", wait, |s| s.reveal.value.is_some())
         .await;
     app.cmd(Command::Value(RevealCommand::RawJson));
-    app.cmd(Command::Down);
+    app.cmd(Command::Verb(Verb::Down));
     app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("key copied", wait, |s| s.clipboard.notice.is_some())
         .await;

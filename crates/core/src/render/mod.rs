@@ -11,6 +11,7 @@ pub mod mouse;
 mod popups;
 mod status;
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -92,7 +93,7 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
         render_tabs(frame, screen.tabs, shown, state, theme);
     }
     let list_focused = focus == Focus::List && !covered;
-    let list_hint = state.keymap.label(Layer::List, Command::Back);
+    let list_hint = state.keymap.label(Layer::List, Command::Verb(Verb::Back));
     let clock = browse::view::RotationClock {
         now: state.wall,
         thresholds: state.settings.rotation,
@@ -150,8 +151,12 @@ fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: 
     }
     let keys = format!(
         " {} / {} switch",
-        state.keymap.label(Layer::List, Command::PreviousTab),
-        state.keymap.label(Layer::List, Command::NextTab)
+        state
+            .keymap
+            .label(Layer::List, Command::Verb(Verb::PreviousTab)),
+        state
+            .keymap
+            .label(Layer::List, Command::Verb(Verb::NextTab))
     );
     // The keys only where they fit whole: cut, they would read as a stray bracket.
     let tabs_width: usize = spans.iter().map(Span::width).sum();

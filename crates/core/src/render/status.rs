@@ -1,6 +1,7 @@
 //! The title line (who, how many, read-only) and the footer (the filter prompt, a message,
 //! or key hints generated from the keymap of the top layer).
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -259,10 +260,9 @@ fn hints(state: &State, layer: Layer, width: usize, theme: &Theme) -> Line<'stat
     }
     let cost = |(key, hint, _): &(String, &str, Command)| key.width() + hint.width() + 3;
     while shown.iter().map(cost).sum::<usize>() > width {
-        let Some(last) = shown
-            .iter()
-            .rposition(|(_, _, c)| !matches!(c, Command::Help | Command::Quit | Command::Back))
-        else {
+        let Some(last) = shown.iter().rposition(|(_, _, c)| {
+            !matches!(c, Command::Verb(Verb::Help | Verb::Quit | Verb::Back))
+        }) else {
             break;
         };
         shown.remove(last);

@@ -4,7 +4,7 @@
 
 pub(crate) mod defaults;
 mod overrides;
-pub(crate) mod rows;
+pub(crate) use crate::room::keys::rows;
 
 use std::fmt::Write as _;
 
@@ -186,13 +186,14 @@ pub fn join_keys(keys: &[Key], separator: &str) -> String {
 mod tests {
     use super::*;
     use crate::features::reveal::Command as RevealCommand;
+    use crate::room::keys::Verb;
 
     #[test]
     fn layer_bindings_win_and_popups_take_only_their_own_keys() {
         let map = Keymap::default();
         assert_eq!(
             map.resolve(Layer::List, Key::char('v')),
-            Some(Command::Reveal)
+            Some(Command::Verb(Verb::Reveal))
         );
         assert_eq!(
             map.resolve(Layer::Value, Key::char('c')),
@@ -200,20 +201,20 @@ mod tests {
         );
         assert_eq!(
             map.resolve(Layer::Value, Key::char('q')),
-            Some(Command::Quit)
+            Some(Command::Verb(Verb::Quit))
         );
         assert_eq!(
             map.resolve(Layer::Help, Key::char('q')),
-            Some(Command::Back)
+            Some(Command::Verb(Verb::Back))
         );
         assert_eq!(map.resolve(Layer::Versions, Key::char('c')), None);
         assert_eq!(
             map.resolve(Layer::Palette, Key::ctrl('c')),
-            Some(Command::Quit)
+            Some(Command::Verb(Verb::Quit))
         );
         assert_eq!(
             map.resolve(Layer::List, Key::char(':')),
-            Some(Command::Palette)
+            Some(Command::Verb(Verb::Palette))
         );
     }
 
@@ -243,7 +244,7 @@ mod tests {
         {
             assert_eq!(
                 map.resolve(layer, Key::ctrl('c')),
-                Some(Command::Quit),
+                Some(Command::Verb(Verb::Quit)),
                 "{layer:?}"
             );
             let esc = map.resolve(layer, Key::plain(crossterm::event::KeyCode::Esc));

@@ -7,6 +7,7 @@
 //! pane has focus only while it shows a value. Holding and releasing an identity's data is
 //! `hold_identity` and `release_identity`.
 
+use crate::room::keys::Verb;
 use std::time::Instant;
 
 use crate::app::action::Action;
@@ -249,14 +250,14 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             return;
         }
     }
-    if command == Command::Quit {
+    if command == Command::Verb(Verb::Quit) {
         quit(state, out);
         return;
     }
     let top = state.layers.top();
     // The palette opens over the panes, the versions popup and the editor: it offers what
     // applies there, and what it runs runs there.
-    if command == Command::Palette && matches!(top, Layer::Versions | Layer::Editor) {
+    if command == Command::Verb(Verb::Palette) && matches!(top, Layer::Versions | Layer::Editor) {
         open_palette(state, out);
         return;
     }
@@ -311,14 +312,16 @@ fn prompt_command(state: &mut State, command: Command, out: &mut Out) {
 /// Commands under the panes (keys, or the palette run over them).
 fn pane_command(state: &mut State, command: Command, out: &mut Out) {
     match command {
-        Command::Help => out.intent(Intent::Open(Layer::Help)),
-        Command::Palette => open_palette(state, out),
-        Command::FocusNext => match state.layers.focus() {
+        Command::Verb(Verb::Help) => out.intent(Intent::Open(Layer::Help)),
+        Command::Verb(Verb::Palette) => open_palette(state, out),
+        Command::Verb(Verb::FocusNext) => match state.layers.focus() {
             Focus::List if state.reveal.shows_value() => state.layers.push(Layer::Value),
             _ => state.layers.remove(Layer::Value),
         },
-        Command::Refresh => refresh(state, out),
-        Command::NextTab | Command::PreviousTab => switch_tab(state, command == Command::NextTab),
+        Command::Verb(Verb::Refresh) => refresh(state, out),
+        Command::Verb(Verb::NextTab | Verb::PreviousTab) => {
+            switch_tab(state, command == Command::Verb(Verb::NextTab));
+        }
         // Each room's own commands, handed to it.
         Command::Appearance(command) => state.appearance.run(command, out),
         Command::Audit(command) => {
@@ -348,7 +351,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 .versions
                 .run(command, &state.reveal.version, &ctx!(state), out);
         }
-        Command::Back => {
+        Command::Verb(Verb::Back) => {
             // The footer's message went before (Esc answers it).
             if state.reveal.shows_value() {
                 state.reveal.mask();
@@ -513,7 +516,9 @@ fn quit(state: &mut State, out: &mut Out) {
         .popup::<EditSession>()
         .and_then(EditSession::unsaved)
     {
-        let save = state.keymap.label(Layer::Editor, editor::commands::SAVE);
+        let save = state
+            .keymap
+            .label(Layer::Editor, editor::commands::SAVE.into());
         out.warn(format!(
             "Not quitting: your changes to {name} are not saved ({save} saves them; Esc, \
              then y, discards them)"

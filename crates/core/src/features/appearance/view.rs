@@ -1,6 +1,7 @@
 //! The theme picker: each theme's name beside a swatch of its own colours. The screen
 //! behind it is already drawn in the highlighted theme (the preview).
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -50,8 +51,8 @@ pub fn render(
     let key = |command| keymap.label(Layer::Themes, command);
     let title = format!(
         " Theme ({} keeps · {} goes back) ",
-        key(Command::Select),
-        key(Command::Back)
+        key(Command::Verb(Verb::Select)),
+        key(Command::Verb(Verb::Back))
     );
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(Line::from(title), true, theme)),

@@ -12,6 +12,7 @@ use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 impl Audit {
@@ -107,7 +108,7 @@ impl Audit {
             return;
         }
         match command {
-            Command::Select => {
+            Command::Verb(Verb::Select) => {
                 if let Some(event) = view.rows().nth(view.selected.at()) {
                     let record = Record {
                         event: event.clone(),
@@ -130,18 +131,18 @@ impl Audit {
                 view.selected.set(0);
             }
             Command::Audit(AuditCommand::ContinueScan) => self.continue_scan(view, ctx, out),
-            Command::Refresh => {
+            Command::Verb(Verb::Refresh) => {
                 let (scope, window) = (view.scope.clone(), view.window);
                 let filter = view.filter.clone();
                 self.cache.remove(&(scope.clone(), window));
                 *view = self.view_of(scope, window, filter, ctx, out);
             }
-            Command::Filter => out.intent(Intent::Prompt {
+            Command::Verb(Verb::Filter) => out.intent(Intent::Prompt {
                 label: "Show events whose name, principal or outcome contains".to_owned(),
                 initial: view.filter.clone(),
                 purpose: Prompt::Filter.into(),
             }),
-            Command::Back => out.intent(Intent::Close(Layer::Audit)),
+            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Audit)),
             _ => {}
         }
     }
@@ -199,7 +200,7 @@ impl Record {
             self.scroll.apply(step);
             return;
         }
-        if command == Command::Back {
+        if command == Command::Verb(Verb::Back) {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
     }

@@ -9,6 +9,7 @@ use crate::ids::IdentityId;
 use crate::model::{AwsError, SecretSummary};
 use crate::room::Stamp;
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 impl Browse {
@@ -94,11 +95,11 @@ impl Browse {
             return true;
         }
         match command {
-            Command::SortNext => self.list.cycle_sort(),
+            Command::Verb(Verb::SortNext) => self.list.cycle_sort(),
             Command::Browse(BrowseCommand::SortReverse) => self.list.reverse_sort(),
             Command::Browse(BrowseCommand::ToggleDeleted) => self.list.toggle_deleted(),
             Command::Browse(BrowseCommand::NextRegion) => self.next_region(),
-            Command::Filter => out.intent(Intent::Open(Layer::Filter)),
+            Command::Verb(Verb::Filter) => out.intent(Intent::Open(Layer::Filter)),
             _ => return false,
         }
         true
@@ -138,8 +139,8 @@ impl Browse {
     /// The filter prompt's keys: Enter keeps the filter, Esc clears it.
     pub fn filter_command(&mut self, command: Command, out: &mut Out) {
         match command {
-            Command::Select => out.intent(Intent::Close(Layer::Filter)),
-            Command::Back => {
+            Command::Verb(Verb::Select) => out.intent(Intent::Close(Layer::Filter)),
+            Command::Verb(Verb::Back) => {
                 self.clear_filter();
                 out.intent(Intent::Close(Layer::Filter));
             }

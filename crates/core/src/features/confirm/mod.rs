@@ -12,6 +12,7 @@ use crate::app::popup::{Holds, Popup as AnyPopup};
 pub use crate::app::room::{ConfirmRequest, OnYes};
 use crate::app::room::{Intent, Out};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 /// The open confirmation, on the layer stack: the question with what runs on yes, and
@@ -58,7 +59,7 @@ impl Popup {
     pub fn command(&self, command: Command, out: &mut Out) {
         let request = &self.request;
         match command {
-            Command::Select if !request.enter_confirms() => {
+            Command::Verb(Verb::Select) if !request.enter_confirms() => {
                 out.warn(match &request.on_yes {
                     OnYes::Copy { .. } => "Enter does not answer this: y copies, n cancels",
                     on_yes if on_yes.mutates() => {
@@ -67,7 +68,7 @@ impl Popup {
                     _ => "Enter does not discard typed text: y discards it, n keeps it",
                 });
             }
-            Command::Confirm | Command::Select => {
+            Command::Verb(Verb::Confirm | Verb::Select) => {
                 if let Some(expected) = request.typed.as_deref().filter(|t| *t != self.input) {
                     out.warn(format!("Type {expected:?} exactly to confirm"));
                     return;
@@ -86,7 +87,7 @@ impl Popup {
                 out.intent(Intent::Close(Layer::Confirm));
                 out.intent(run);
             }
-            Command::Cancel => {
+            Command::Verb(Verb::Cancel) => {
                 out.intent(Intent::Close(Layer::Confirm));
                 out.info("Cancelled");
             }
@@ -116,7 +117,7 @@ mod tests {
     fn asking_opens_the_question_as_a_popup_value() {
         let request = ConfirmRequest {
             question: "Refresh every region?".into(),
-            on_yes: OnYes::Command(Command::Refresh),
+            on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: None,
         };
         let mut out = Out::default();
@@ -132,17 +133,17 @@ mod tests {
     fn yes_runs_the_held_command_and_no_drops_it() {
         let request = ConfirmRequest {
             question: "Refresh every region?".into(),
-            on_yes: OnYes::Command(Command::Refresh),
+            on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: None,
         };
         let confirm = Popup::new(request.clone());
         let mut out = Out::default();
-        confirm.command(Command::Confirm, &mut out);
-        assert_eq!(ran(&out), Some(Command::Refresh));
+        confirm.command(Command::Verb(Verb::Confirm), &mut out);
+        assert_eq!(ran(&out), Some(Command::Verb(Verb::Refresh)));
 
         let confirm = Popup::new(request);
         let mut out = Out::default();
-        confirm.command(Command::Cancel, &mut out);
+        confirm.command(Command::Verb(Verb::Cancel), &mut out);
         assert_eq!(ran(&out), None);
         assert!(
             out.intents
@@ -162,12 +163,12 @@ mod tests {
                 typed: None,
             })
         };
-        let confirm = ask(OnYes::Command(Command::Refresh));
+        let confirm = ask(OnYes::Command(Command::Verb(Verb::Refresh)));
         let mut out = Out::default();
-        confirm.command(Command::Select, &mut out);
+        confirm.command(Command::Verb(Verb::Select), &mut out);
         assert_eq!(
             ran(&out),
-            Some(Command::Refresh),
+            Some(Command::Verb(Verb::Refresh)),
             "nothing changes: Enter may"
         );
         let weighty = [
@@ -183,7 +184,7 @@ mod tests {
         for on_yes in weighty {
             let confirm = ask(on_yes.clone());
             let mut out = Out::default();
-            confirm.command(Command::Select, &mut out);
+            confirm.command(Command::Verb(Verb::Select), &mut out);
             assert!(
                 out.intents.iter().all(|i| matches!(i, Intent::Status(_))),
                 "{on_yes:?}"
@@ -199,7 +200,7 @@ mod tests {
                 "the question stays"
             );
             let mut out = Out::default();
-            confirm.command(Command::Confirm, &mut out);
+            confirm.command(Command::Verb(Verb::Confirm), &mut out);
             assert!(
                 out.intents
                     .iter()
@@ -213,7 +214,7 @@ mod tests {
     fn a_typed_confirmation_runs_only_on_the_exact_text() {
         let mut confirm = Popup::new(ConfirmRequest {
             question: "Delete prod/db?".into(),
-            on_yes: OnYes::Command(Command::Refresh),
+            on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: Some("prod/db".into()),
         });
         assert!(confirm.takes_text());
@@ -221,12 +222,12 @@ mod tests {
             confirm.text(TextEdit::Insert(c));
         }
         let mut out = Out::default();
-        confirm.command(Command::Confirm, &mut out);
+        confirm.command(Command::Verb(Verb::Confirm), &mut out);
         assert_eq!(ran(&out), None, "a wrong text runs nothing");
         confirm.text(TextEdit::Backspace);
         confirm.text(TextEdit::Insert('b'));
         let mut out = Out::default();
-        confirm.command(Command::Confirm, &mut out);
-        assert_eq!(ran(&out), Some(Command::Refresh));
+        confirm.command(Command::Verb(Verb::Confirm), &mut out);
+        assert_eq!(ran(&out), Some(Command::Verb(Verb::Refresh)));
     }
 }

@@ -1,5 +1,6 @@
 //! The confirmation popup.
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -31,8 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &Keymap, t
                 format!(
                     "Type {} to confirm, then {} ({} cancels):",
                     sanitize_line(expected),
-                    key_for_text(keymap, Command::Select, "Enter"),
-                    key_for_text(keymap, Command::Cancel, "Esc")
+                    key_for_text(keymap, Command::Verb(Verb::Select), "Enter"),
+                    key_for_text(keymap, Command::Verb(Verb::Cancel), "Esc")
                 ),
                 theme.dim,
             ));
@@ -44,8 +45,8 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &Keymap, t
         None => Line::styled(
             format!(
                 "{} yes · {} no",
-                key(Command::Confirm),
-                key(Command::Cancel)
+                key(Command::Verb(Verb::Confirm)),
+                key(Command::Verb(Verb::Cancel))
             ),
             theme.key_hint,
         ),

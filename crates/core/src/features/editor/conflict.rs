@@ -12,6 +12,7 @@ use crate::features::editor::update::review;
 use crate::features::editor::{EditSession, Theirs};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 impl EditSession {
@@ -74,7 +75,7 @@ impl EditSession {
     pub fn conflict_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         let session = self;
         match command {
-            Command::Reveal => {
+            Command::Verb(Verb::Reveal) => {
                 if let Some(theirs) = session.theirs.as_mut() {
                     theirs.revealed.toggle(ctx, out);
                 }
@@ -97,7 +98,7 @@ impl EditSession {
                 }));
             }
             // Back to the editor as it opens: masked, whatever was revealed before the save.
-            Command::Back => {
+            Command::Verb(Verb::Back) => {
                 session.open_masked();
                 out.intent(Intent::Close(Layer::Conflict));
             }

@@ -1,6 +1,7 @@
 //! The editor room's update.
 
 use crate::ids::SecretRef;
+use crate::room::keys::Verb;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -202,15 +203,17 @@ impl EditSession {
             Command::Editor(EditorCommand::Save) => review(session, ctx, out),
             Command::Editor(EditorCommand::FormMode) => toggle_form(session),
             Command::Editor(EditorCommand::GeneratePassword) => session.ask_password(out),
-            Command::Reveal => session.toggle_reveal(ctx, out),
+            Command::Verb(Verb::Reveal) => session.toggle_reveal(ctx, out),
             // In form mode, Esc leaves the field being edited first. The form is where a
             // JSON object opens, so Esc there leaves the editor as it does from the text
             // (asking first if anything changed); Ctrl-f switches between the two.
-            Command::Back if matches!(session.phase, Phase::Form { field: Some(_), .. }) => {
+            Command::Verb(Verb::Back)
+                if matches!(session.phase, Phase::Form { field: Some(_), .. }) =>
+            {
                 session.phase = form_at(&session.phase);
                 session.message = None;
             }
-            Command::Back => match &session.loaded {
+            Command::Verb(Verb::Back) => match &session.loaded {
                 Some(loaded) if loaded.changed() && !matches!(session.phase, Phase::Saving) => {
                     out.intent(Intent::Confirm(ConfirmRequest {
                         question: format!("Discard your changes to {}?", session.name),
@@ -252,8 +255,10 @@ impl EditSession {
     pub fn review_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         let session = self;
         match (&mut session.phase, command) {
-            (Phase::Reviewing { revealed, .. }, Command::Reveal) => revealed.toggle(ctx, out),
-            (Phase::Reviewing { .. }, Command::Confirm) => {
+            (Phase::Reviewing { revealed, .. }, Command::Verb(Verb::Reveal)) => {
+                revealed.toggle(ctx, out);
+            }
+            (Phase::Reviewing { .. }, Command::Verb(Verb::Confirm)) => {
                 let Some(loaded) = session.loaded.as_mut() else {
                     return;
                 };
@@ -298,7 +303,7 @@ impl EditSession {
             (Phase::Reviewing { scroll, .. }, command) if let Some(step) = command.as_move() => {
                 scroll.apply(step);
             }
-            (Phase::Reviewing { from_form, .. }, Command::Cancel | Command::Back) => {
+            (Phase::Reviewing { from_form, .. }, Command::Verb(Verb::Cancel | Verb::Back)) => {
                 // Back where the review was asked for: the field form or the whole text.
                 session.phase = match from_form.take() {
                     Some(selected) => Phase::Form {

@@ -1,5 +1,6 @@
 //! The editor popup and the review of changes before a save.
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -135,12 +136,12 @@ fn hint(session: &EditSession, keymap: &Keymap) -> String {
         } else {
             "reveal"
         };
-        format!(" · {} {verb}", key(Command::Reveal))
+        format!(" · {} {verb}", key(Command::Verb(Verb::Reveal)))
     };
     match &session.phase {
         Phase::Form { field: Some(_), .. } => format!(
             "Enter puts the field back · {} leaves it unchanged{reveal}",
-            key(Command::Back)
+            key(Command::Verb(Verb::Back))
         ),
         Phase::Form { .. } => format!(
             "↑↓ choose · Enter change the field · {} save · {} the whole text{reveal}",
@@ -151,7 +152,7 @@ fn hint(session: &EditSession, keymap: &Keymap) -> String {
             "{} review and save · {} fields{reveal} · {} leave (asks if changed)",
             key(Command::Editor(EditorCommand::Save)),
             key(Command::Editor(EditorCommand::FormMode)),
-            key(Command::Back)
+            key(Command::Verb(Verb::Back))
         ),
     }
 }
@@ -378,16 +379,20 @@ pub fn render_review(
     // The limit is the one `draw` records, for the keys to move within: not worked out again.
     let top = scroll.draw(usize::from(layout.total), layout.room);
     let more = if scroll.limit().is_some_and(|limit| top < limit) {
-        format!("{}/{} more below · ", key(Command::Down), key(Command::Up))
+        format!(
+            "{}/{} more below · ",
+            key(Command::Verb(Verb::Down)),
+            key(Command::Verb(Verb::Up))
+        )
     } else {
         String::new()
     };
     let hint = Line::styled(
         format!(
             "{more}{} save · {} back to editing · {} {} the values",
-            key(Command::Confirm),
-            key(Command::Cancel),
-            key(Command::Reveal),
+            key(Command::Verb(Verb::Confirm)),
+            key(Command::Verb(Verb::Cancel)),
+            key(Command::Verb(Verb::Reveal)),
             if revealed.is_shown() {
                 "mask"
             } else {
@@ -459,10 +464,10 @@ pub fn render_conflict(
     let hint = Line::styled(
         format!(
             "{} keep editing · {} overwrite theirs · {} reload theirs · {} {} the values",
-            key(Command::Back),
+            key(Command::Verb(Verb::Back)),
             key(Command::Editor(EditorCommand::Overwrite)),
             key(Command::Editor(EditorCommand::ReloadTheirs)),
-            key(Command::Reveal),
+            key(Command::Verb(Verb::Reveal)),
             if theirs.revealed.is_shown() {
                 "mask"
             } else {

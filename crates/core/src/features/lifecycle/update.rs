@@ -11,6 +11,7 @@ use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
 use crate::kit::Move;
 use crate::model::AwsError;
 use crate::room::Written;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 impl Lifecycle {
@@ -85,8 +86,8 @@ impl DeleteForm {
         let form = self;
         let step = match command {
             // Up means more days.
-            Command::Up => Some(Move::Forward(1)),
-            Command::Down => Some(Move::Back(1)),
+            Command::Verb(Verb::Up) => Some(Move::Forward(1)),
+            Command::Verb(Verb::Down) => Some(Move::Back(1)),
             _ => None,
         };
         if let Some(step) = step {
@@ -99,12 +100,12 @@ impl DeleteForm {
             Command::Lifecycle(LifecycleCommand::WithoutRecovery) => {
                 form.without_recovery = !form.without_recovery;
             }
-            Command::Select => {
+            Command::Verb(Verb::Select) => {
                 let request = confirm_delete(form, ctx);
                 out.intent(Intent::Close(Layer::Delete));
                 out.intent(Intent::Confirm(request));
             }
-            Command::Back => out.intent(Intent::Close(Layer::Delete)),
+            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Delete)),
             _ => {}
         }
     }

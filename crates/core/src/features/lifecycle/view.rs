@@ -1,5 +1,6 @@
 //! The delete popup.
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -37,8 +38,8 @@ pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap,
             format!(
                 "Restorable for {} days ({}/{} change it: {MIN_DAYS} to {MAX_DAYS}).",
                 form.days,
-                key(Command::Up),
-                key(Command::Down)
+                key(Command::Verb(Verb::Up)),
+                key(Command::Verb(Verb::Down))
             ),
             theme.text,
         ));
@@ -52,8 +53,8 @@ pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap,
             } else {
                 "without recovery"
             },
-            key(Command::Select),
-            key(Command::Back)
+            key(Command::Verb(Verb::Select)),
+            key(Command::Verb(Verb::Back))
         ),
         theme.dim,
     ));

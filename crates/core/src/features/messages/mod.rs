@@ -8,6 +8,7 @@ pub mod footer;
 pub mod view;
 pub use commands::Command;
 
+use crate::room::keys::Verb;
 use std::collections::VecDeque;
 
 use crate::app::command::Command as AppCommand;
@@ -55,7 +56,10 @@ impl Messages {
             self.scroll.apply(step, self.log.len());
             return;
         }
-        if matches!(command, AppCommand::Back | AppCommand::Messages(_)) {
+        if matches!(
+            command,
+            AppCommand::Verb(Verb::Back) | AppCommand::Messages(_)
+        ) {
             out.intent(Intent::Close(Layer::Messages));
         }
     }
@@ -96,11 +100,11 @@ mod tests {
             messages.record(&line(&i.to_string()), jiff::Timestamp::UNIX_EPOCH);
         }
         let mut out = Out::default();
-        messages.command(AppCommand::Bottom, &mut out);
+        messages.command(AppCommand::Verb(Verb::Bottom), &mut out);
         assert_eq!(messages.scroll.at(), 4);
-        messages.command(AppCommand::Down, &mut out);
+        messages.command(AppCommand::Verb(Verb::Down), &mut out);
         assert_eq!(messages.scroll.at(), 4);
-        messages.command(AppCommand::Back, &mut out);
+        messages.command(AppCommand::Verb(Verb::Back), &mut out);
         assert!(matches!(out.intents[..], [Intent::Close(Layer::Messages)]));
     }
 }

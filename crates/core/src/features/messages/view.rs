@@ -1,6 +1,7 @@
 //! The messages popup: one entry per message, newest first, its time then its words in the
 //! colour of its level, wrapped under the time.
 
+use crate::room::keys::Verb;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -65,7 +66,7 @@ pub fn render(
     let title = format!(
         " Messages, newest first ({} of them · {} closes) ",
         messages.log.len(),
-        key(Command::Back)
+        key(Command::Verb(Verb::Back))
     );
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(Line::from(title), true, theme)),

@@ -1,6 +1,7 @@
 //! The palette popup: the input line, then the matching commands with their keys and what
 //! they do.
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -79,8 +80,8 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap,
     let key = |command| keymap.label(Layer::Palette, command);
     let title = format!(
         " Command ({} runs · {} completes) ",
-        key(Command::Select),
-        key(Command::Complete)
+        key(Command::Verb(Verb::Select)),
+        key(Command::Verb(Verb::Complete))
     );
     let block = pane_block(Line::from(title), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), popup);

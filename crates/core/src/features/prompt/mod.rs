@@ -7,6 +7,7 @@
 
 pub mod view;
 
+use crate::room::keys::Verb;
 use zeroize::Zeroize as _;
 
 use crate::app::command::Command;
@@ -104,7 +105,7 @@ impl PromptRoom {
     /// A command in the open prompt.
     pub fn command(&mut self, popup: &mut Popup, command: Command, out: &mut Out) {
         match command {
-            Command::Select => {
+            Command::Verb(Verb::Select) => {
                 self.answered = Some((popup.label.clone(), popup.purpose.clone()));
                 // Moved, never copied: an MFA code travels on as the only copy.
                 let text = std::mem::take(&mut popup.input);
@@ -114,7 +115,7 @@ impl PromptRoom {
                     text,
                 });
             }
-            Command::Back => out.intent(Intent::Close(Layer::Prompt)),
+            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Prompt)),
             _ => {}
         }
     }

@@ -1,5 +1,6 @@
 //! The prompt popup.
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,8 +30,8 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &Keymap, th
         Line::styled(
             format!(
                 "{} done · {} cancel",
-                key(Command::Select),
-                key(Command::Back)
+                key(Command::Verb(Verb::Select)),
+                key(Command::Verb(Verb::Back))
             ),
             theme.dim,
         ),

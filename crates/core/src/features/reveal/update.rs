@@ -1,5 +1,6 @@
 //! The reveal room's update: the parts of the app that touch secret values.
 
+use crate::room::keys::Verb;
 use std::collections::BTreeSet;
 
 use crate::app::command::Command;
@@ -18,7 +19,7 @@ impl Reveal {
     /// The commands this room handles. Returns false for any other.
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
         match command {
-            Command::Reveal => self.reveal(RevealScope::One, ctx, out),
+            Command::Verb(Verb::Reveal) => self.reveal(RevealScope::One, ctx, out),
             Command::Value(RevealCommand::RevealAll) => self.reveal(RevealScope::All, ctx, out),
             Command::Value(RevealCommand::RawJson) => self.toggle_raw_json(),
             Command::Value(RevealCommand::CopyValue) => self.copy_value(ctx, out),

@@ -1,5 +1,6 @@
 //! The value pane: masked until revealed; text, JSON key table, pretty JSON, or binary.
 
+use crate::room::keys::Verb;
 use std::time::Instant;
 
 use unicode_width::UnicodeWidthStr as _;
@@ -160,7 +161,7 @@ fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'
             dim_line(
                 format!(
                     "masked · {} reveal · {} copy · {} version",
-                    key(Command::Reveal),
+                    key(Command::Verb(Verb::Reveal)),
                     key(Command::Value(RevealCommand::CopyValue)),
                     versions
                 ),

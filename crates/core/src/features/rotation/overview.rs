@@ -2,6 +2,7 @@
 //! checks, counted, and a list of the riskiest first. Built from the ListSecrets rows
 //! already loaded; Enter jumps to the highlighted secret.
 
+use crate::room::keys::Verb;
 use jiff::Timestamp;
 use unicode_width::UnicodeWidthStr as _;
 
@@ -187,7 +188,7 @@ impl Overview {
             return;
         }
         match command {
-            Command::SortNext => {
+            Command::Verb(Verb::SortNext) => {
                 let row = overview.selected_finding().map(Finding::row);
                 overview.sort = overview.sort.next();
                 overview.sort_findings();
@@ -196,13 +197,13 @@ impl Overview {
                     .unwrap_or(0);
                 overview.selected.set(at);
             }
-            Command::Select => {
+            Command::Verb(Verb::Select) => {
                 if let Some(finding) = overview.selected_finding() {
                     out.intent(Intent::SelectSecret { row: finding.row() });
                     out.intent(Intent::Close(Layer::Rotation));
                 }
             }
-            Command::Back => out.intent(Intent::Close(Layer::Rotation)),
+            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Rotation)),
             _ => {}
         }
     }

@@ -8,6 +8,7 @@ use crate::features::session::{Origin, Session};
 use crate::kit::Cursor;
 use crate::model::{ProfileInfo, ProfileKind};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 /// What an entry of the switcher does.
@@ -154,12 +155,12 @@ impl Switcher {
             return None;
         }
         match command {
-            Command::Select => {
+            Command::Verb(Verb::Select) => {
                 let chosen = entries.get(self.selected.at()).map(|e| e.choice.clone());
                 out.intent(Intent::Close(Layer::Roles));
                 chosen
             }
-            Command::Back => {
+            Command::Verb(Verb::Back) => {
                 out.intent(Intent::Close(Layer::Roles));
                 None
             }

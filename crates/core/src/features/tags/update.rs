@@ -11,6 +11,7 @@ use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
 use crate::room::Written;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 /// Tags AWS sets itself: shown, never changed here.
@@ -105,7 +106,7 @@ impl Popup {
                     purpose: Prompt::Description.into(),
                 });
             }
-            Command::Back => out.intent(Intent::Close(Layer::Tags)),
+            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Tags)),
             _ => {}
         }
     }

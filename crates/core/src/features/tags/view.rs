@@ -1,5 +1,6 @@
 //! The tags popup: the tags (AWS's own marked read-only), the description, the policy.
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -79,9 +80,9 @@ pub fn render(
     let hint = if popup.read_only {
         format!(
             "{}/{} move · {} close · read-only mode: no changes",
-            key(Command::Down),
-            key(Command::Up),
-            key(Command::Back)
+            key(Command::Verb(Verb::Down)),
+            key(Command::Verb(Verb::Up)),
+            key(Command::Verb(Verb::Back))
         )
     } else {
         format!(
@@ -90,7 +91,7 @@ pub fn render(
             key(Command::Tags(TagsCommand::Edit)),
             key(Command::Tags(TagsCommand::Remove)),
             key(Command::Tags(TagsCommand::EditDescription)),
-            key(Command::Back)
+            key(Command::Verb(Verb::Back))
         )
     };
     lines.push(Line::styled(hint, theme.dim));

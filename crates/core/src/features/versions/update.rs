@@ -1,5 +1,6 @@
 //! The versions room's update: the picker, comparing two versions, making one current.
 
+use crate::room::keys::Verb;
 use std::time::Instant;
 
 use crate::app::command::Command;
@@ -62,7 +63,7 @@ impl Picker {
         }
         let highlighted = picker.choices.get(picker.selected.at()).cloned();
         match (command, highlighted) {
-            (Command::Select, Some(choice)) => {
+            (Command::Verb(Verb::Select), Some(choice)) => {
                 out.intent(Intent::UseVersion(choice.pick));
                 out.intent(Intent::Close(Layer::Versions));
             }
@@ -78,7 +79,9 @@ impl Picker {
             (Command::Versions(VersionsCommand::MakeCurrent), Some(choice)) => {
                 make_current(picker, &choice, ctx, out);
             }
-            (Command::Back | Command::Select, _) => out.intent(Intent::Close(Layer::Versions)),
+            (Command::Verb(Verb::Back | Verb::Select), _) => {
+                out.intent(Intent::Close(Layer::Versions));
+            }
             _ => {}
         }
     }
@@ -162,7 +165,7 @@ impl Comparison {
 
     pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         match command {
-            Command::Reveal => self.revealed.toggle(ctx, out),
+            Command::Verb(Verb::Reveal) => self.revealed.toggle(ctx, out),
             _ => out.intent(Intent::Close(Layer::Compare)),
         }
     }

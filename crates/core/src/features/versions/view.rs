@@ -1,5 +1,6 @@
 //! The version picker popup.
 
+use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -57,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
     lines.push(Line::styled(
         format!(
             " {} use · {} mark · {} compare{make_current}",
-            key(Command::Select),
+            key(Command::Verb(Verb::Select)),
             key(Command::Versions(VersionsCommand::Mark)),
             key(Command::Versions(VersionsCommand::Compare))
         ),
@@ -126,13 +127,13 @@ pub fn render_comparison(
     lines.push(Line::styled(
         format!(
             "{} {} the values · {} back",
-            key(Command::Reveal),
+            key(Command::Verb(Verb::Reveal)),
             if comparison.revealed.is_shown() {
                 "mask"
             } else {
                 "reveal"
             },
-            key(Command::Back)
+            key(Command::Verb(Verb::Back))
         ),
         theme.dim,
     ));
