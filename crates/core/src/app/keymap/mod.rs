@@ -12,6 +12,7 @@ pub use crate::room::keys::{Key, Scope};
 pub use overrides::KeysConfig;
 
 use crate::app::command::Command;
+use crate::room::keys::Labels;
 use crate::room::layers::Layer;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,6 +173,23 @@ impl Keymap {
             let _ = writeln!(out, "| `{}` | {} |", command.name(), command.description());
         }
         out
+    }
+}
+
+/// What a room's view asks of the keymap: a command by its stable name, looked up once in
+/// the catalogue (no allocation beyond the label's).
+impl Labels for Keymap {
+    fn label(&self, layer: Layer, name: &str) -> String {
+        Command::from_name(name).map_or_else(
+            || format!(":{name}"),
+            |command| Keymap::label(self, layer, command),
+        )
+    }
+
+    fn keys_for(&self, layer: Layer, name: &str) -> Vec<Key> {
+        Command::from_name(name)
+            .map(|command| Keymap::keys_for(self, layer, command))
+            .unwrap_or_default()
     }
 }
 

@@ -1,20 +1,18 @@
 //! The messages popup: one entry per message, newest first, its time then its words in the
 //! colour of its level, wrapped under the time.
 
-use crate::room::keys::Verb;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::app::room::Level;
 use crate::features::messages::Messages;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, dim_line, pane_block};
 use crate::kit::wrap::hang;
+use crate::room::keys::{Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
@@ -25,7 +23,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     messages: &Messages,
-    (tz, keymap): (&TimeZone, &Keymap),
+    (tz, keymap): (&TimeZone, &dyn Labels),
     theme: &Theme,
 ) {
     let popup = centered(
@@ -62,11 +60,11 @@ pub fn render(
             })
             .collect()
     };
-    let key = |command| keymap.label(Layer::Messages, command);
+    let key = |command| keymap.of(Layer::Messages, command);
     let title = format!(
         " Messages, newest first ({} of them · {} closes) ",
         messages.log.len(),
-        key(Command::Verb(Verb::Back))
+        key(Verb::Back)
     );
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(Line::from(title), true, theme)),

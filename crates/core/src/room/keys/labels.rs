@@ -2,14 +2,17 @@
 //! without naming the app's command or keymap: by the command's stable name, which the
 //! room reads from its own command table.
 
-use super::{Bind, Verb};
+use super::{Bind, Key, Verb};
 use crate::room::layers::Layer;
 
 /// The keymap, as a room's view sees it.
-pub trait Labels {
+pub trait Labels: std::fmt::Debug {
     /// How to ask for the command named `name` in `layer`, for a line of text on screen:
     /// its first key there, or `:name` (the palette) when no key is bound to it.
     fn label(&self, layer: Layer, name: &str) -> String;
+
+    /// The keys that run the command named `name` in `layer`.
+    fn keys_for(&self, layer: Layer, name: &str) -> Vec<Key>;
 }
 
 /// A command with a stable name: a verb, or a room's own command (named in its table).
@@ -36,5 +39,10 @@ impl dyn Labels + '_ {
     /// The label of `command` in `layer`.
     pub fn of(&self, layer: Layer, command: impl Named) -> String {
         self.label(layer, command.name())
+    }
+
+    /// The keys that run `command` in `layer`.
+    pub fn keys_of(&self, layer: Layer, command: impl Named) -> Vec<Key> {
+        self.keys_for(layer, command.name())
     }
 }
