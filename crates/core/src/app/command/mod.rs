@@ -60,12 +60,50 @@ impl<C: Into<Command>> From<Bind<C>> for Command {
     }
 }
 
+impl Command {
+    /// What a room whose own commands are `C` receives of this one: a verb, one of its
+    /// own, or nothing (another room's command does nothing there).
+    pub fn bind<C: Nested>(self) -> Option<Bind<C>> {
+        match self {
+            Command::Verb(verb) => Some(Bind::Verb(verb)),
+            other => C::unnest(other).map(Bind::Own),
+        }
+    }
+}
+
+/// A room's own command, which the app's command nests (and gives back).
+pub trait Nested: Sized {
+    fn unnest(command: Command) -> Option<Self>;
+}
+
+/// A room with no commands of its own (the confirmation takes only verbs).
+impl Nested for std::convert::Infallible {
+    fn unnest(_: Command) -> Option<Self> {
+        None
+    }
+}
+
+impl From<std::convert::Infallible> for Command {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 /// A room's own command is the app's command nesting it.
 macro_rules! nests {
     ($($room:ident => $variant:ident),* $(,)?) => {$(
         impl From<$room::Command> for Command {
             fn from(command: $room::Command) -> Self {
                 Command::$variant(command)
+            }
+        }
+
+        impl Nested for $room::Command {
+            fn unnest(command: Command) -> Option<Self> {
+                match command {
+                    Command::$variant(command) => Some(command),
+                    _ => None,
+                }
             }
         }
     )*};

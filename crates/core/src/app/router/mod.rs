@@ -264,17 +264,23 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
     // A popup that takes its keys alone is handed them from the stack.
     let ctx = ctx!(state);
     if let Some(popup) = state.layers.top_popup_mut().and_then(keyed) {
-        popup.command(command, &ctx, out);
+        popup.take(command, &ctx, out);
         return;
     }
     match top {
         Layer::List | Layer::Value => pane_command(state, command, out),
-        Layer::Filter => state.browse.filter_command(command, out),
+        Layer::Filter => {
+            if let Some(command) = command.bind() {
+                state.browse.filter_command(command, out);
+            }
+        }
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
         Layer::Editor | Layer::Review | Layer::Conflict => {
             let ctx = ctx!(state);
-            if let Some(session) = state.layers.popup_mut::<EditSession>() {
+            if let Some(session) = state.layers.popup_mut::<EditSession>()
+                && let Some(command) = command.bind()
+            {
                 match top {
                     Layer::Review => session.review_command(command, &ctx, out),
                     Layer::Conflict => session.conflict_command(command, &ctx, out),
@@ -284,17 +290,25 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::Audit => {
             let ctx = ctx!(state);
-            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
+            if let Some(view) = state.layers.popup_mut::<audit::AuditView>()
+                && let Some(command) = command.bind()
+            {
                 state.audit.command(view, command, &ctx, out);
             }
         }
         Layer::Roles => identity::switcher(state, command, out),
         Layer::Themes => {
-            if let Some(picker) = state.layers.popup_mut::<appearance::Picker>() {
+            if let Some(picker) = state.layers.popup_mut::<appearance::Picker>()
+                && let Some(command) = command.bind()
+            {
                 state.appearance.command(picker, command, out);
             }
         }
-        Layer::Messages => state.messages.command(command, out),
+        Layer::Messages => {
+            if let Some(command) = command.bind() {
+                state.messages.command(command, out);
+            }
+        }
         Layer::Prompt => prompt_command(state, command, out),
         // The popups that take their keys alone took them above.
         _ => {}
@@ -361,9 +375,16 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         _ => {
             let ctx = ctx!(state);
-            let _handled = state.reveal.command(command, &ctx, out)
-                || state.clipboard.command(command, &ctx, out)
-                || state.browse.command(command, out);
+            // Each room takes the verbs and its own commands; the first that acts has it.
+            let _handled = command
+                .bind()
+                .is_some_and(|command| state.reveal.command(command, &ctx, out))
+                || command
+                    .bind()
+                    .is_some_and(|command| state.clipboard.command(command, &ctx, out))
+                || command
+                    .bind()
+                    .is_some_and(|command| state.browse.command(command, out));
         }
     }
 }

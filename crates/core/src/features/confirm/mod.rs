@@ -96,9 +96,17 @@ impl Popup {
     }
 }
 
+/// The confirmation takes only the shared verbs (its internals read the app's command).
 impl crate::app::keyed::Keyed for Popup {
-    fn command(&mut self, command: Command, _ctx: &crate::app::room::Ctx, out: &mut Out) {
-        Popup::command(self, command, out);
+    type Own = std::convert::Infallible;
+
+    fn command(
+        &mut self,
+        command: crate::room::keys::Bind<Self::Own>,
+        _ctx: &crate::app::room::Ctx,
+        out: &mut Out,
+    ) {
+        Popup::command(self, command.into(), out);
     }
 }
 

@@ -11,9 +11,9 @@ pub use commands::Command;
 use crate::room::keys::Verb;
 use std::collections::VecDeque;
 
-use crate::app::command::Command as AppCommand;
 use crate::app::room::{Intent, Out, StatusLine};
 use crate::kit::Cursor;
+use crate::room::keys::Bind;
 use crate::room::layers::Layer;
 
 /// How many messages are kept; the oldest go first.
@@ -51,15 +51,12 @@ impl Messages {
         out.intent(Intent::Open(Layer::Messages));
     }
 
-    pub fn command(&mut self, command: AppCommand, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<Command>, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step, self.log.len());
             return;
         }
-        if matches!(
-            command,
-            AppCommand::Verb(Verb::Back) | AppCommand::Messages(_)
-        ) {
+        if matches!(command, Bind::Verb(Verb::Back) | Bind::Own(_)) {
             out.intent(Intent::Close(Layer::Messages));
         }
     }
@@ -100,11 +97,11 @@ mod tests {
             messages.record(&line(&i.to_string()), jiff::Timestamp::UNIX_EPOCH);
         }
         let mut out = Out::default();
-        messages.command(AppCommand::Verb(Verb::Bottom), &mut out);
+        messages.command(Bind::Verb(Verb::Bottom), &mut out);
         assert_eq!(messages.scroll.at(), 4);
-        messages.command(AppCommand::Verb(Verb::Down), &mut out);
+        messages.command(Bind::Verb(Verb::Down), &mut out);
         assert_eq!(messages.scroll.at(), 4);
-        messages.command(AppCommand::Verb(Verb::Back), &mut out);
+        messages.command(Bind::Verb(Verb::Back), &mut out);
         assert!(matches!(out.intents[..], [Intent::Close(Layer::Messages)]));
     }
 }

@@ -6,13 +6,14 @@ use crate::room::keys::Verb;
 use jiff::Timestamp;
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::app::command::Command;
 use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
+use crate::features::rotation::Command as RotationCommand;
 use crate::features::rotation::RotationRoom;
 use crate::kit::Cursor;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
+use crate::room::keys::Bind;
 use crate::room::layers::Layer;
 use crate::room::settings::Settings;
 use crate::sanitize::sanitize_line;
@@ -179,7 +180,7 @@ impl Overview {
     }
 
     /// The overview's keys.
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<RotationCommand>, out: &mut Out) {
         let overview = self;
         if let Some(step) = command.as_move() {
             overview
@@ -188,7 +189,7 @@ impl Overview {
             return;
         }
         match command {
-            Command::Verb(Verb::SortNext) => {
+            Bind::Verb(Verb::SortNext) => {
                 let row = overview.selected_finding().map(Finding::row);
                 overview.sort = overview.sort.next();
                 overview.sort_findings();
@@ -197,13 +198,13 @@ impl Overview {
                     .unwrap_or(0);
                 overview.selected.set(at);
             }
-            Command::Verb(Verb::Select) => {
+            Bind::Verb(Verb::Select) => {
                 if let Some(finding) = overview.selected_finding() {
                     out.intent(Intent::SelectSecret { row: finding.row() });
                     out.intent(Intent::Close(Layer::Rotation));
                 }
             }
-            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Rotation)),
+            Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Rotation)),
             _ => {}
         }
     }
@@ -235,9 +236,11 @@ fn build<'a>(
 }
 
 impl crate::app::keyed::Keyed for Overview {
+    type Own = RotationCommand;
+
     fn command(
         &mut self,
-        command: crate::app::command::Command,
+        command: Bind<RotationCommand>,
         _ctx: &crate::app::room::Ctx,
         out: &mut crate::app::room::Out,
     ) {
