@@ -5,7 +5,6 @@
 
 mod common;
 
-use smtui_core::room::keys::Verb;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -18,6 +17,7 @@ use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::ids::IdentityId;
 use smtui_core::kit::Theme;
 use smtui_core::render::render;
+use smtui_core::room::keys::Verb;
 
 const SIZES: [usize; 3] = [10_000, 50_000, 100_000];
 /// The region the page benchmark's pages arrive in (cleared again, untimed, after each).

@@ -4,7 +4,6 @@
 //! Regenerate with `SMTUI_BLESS=1 cargo test --test it readme:: -- --test-threads=1` (two
 //! tables rewrite the same file).
 
-use smtui_core::room::keys::Verb;
 use std::fmt::Write as _;
 
 use smtui_core::app::Command;
@@ -16,6 +15,7 @@ use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 
 /// Checks the block of `file` (from the repository's root) between `<!-- {name}:start -->`

@@ -3,7 +3,6 @@
 //! `tests/mfa_code_memory.rs`, a binary of its own, includes this file alone. The other
 //! methods are in `common/mod.rs`.
 
-use smtui_core::room::keys::Verb;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -15,6 +14,7 @@ use smtui_core::model::{
     AwsError, ErrorKind, Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo,
     VersionStages,
 };
+use smtui_core::room::keys::Verb;
 
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 

@@ -1,13 +1,13 @@
 //! The real app core (update + runner + real AWS SDK) driven headless against the local
 //! stack, with an in-memory clipboard. Only the terminal is missing.
 
-use smtui_core::room::keys::Verb;
 use std::time::{Duration, Instant};
 
 use smtui_aws::AwsContext;
 use smtui_aws::clipboard::{Clipboard, MemoryBackend};
 use smtui_aws::runner::Runner;
 use smtui_core::app::{Action, Command, Effect, Settings, State, init, update};
+use smtui_core::room::keys::Verb;
 use smtui_devstack::{Stack, StackOptions, fixtures};
 use tokio::sync::mpsc;
 

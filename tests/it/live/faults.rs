@@ -5,11 +5,11 @@
 //! keeps working, retries where AWS says to, says what is happening, and loses nothing the
 //! user did (selection, filter).
 
-use smtui_core::room::keys::Verb;
 use std::time::Duration;
 
 use crate::common::live::LiveApp;
 use smtui_core::app::{Action, Command, Settings, TextEdit};
+use smtui_core::room::keys::Verb;
 use smtui_devstack::{Failure, Stack, StackOptions, fixtures as fx};
 use tokio::sync::{Mutex, OnceCell};
 

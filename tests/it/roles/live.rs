@@ -3,13 +3,13 @@
 //! to the assumed role), the title names it with its expiry, and `role-back` returns to the
 //! start identity without asking STS again.
 
-use smtui_core::room::keys::Verb;
 use std::time::Duration;
 
 use crate::common::live::{LiveApp, seeded_stack};
 use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::model::{ProfileInfo, ProfileKind};
+use smtui_core::room::keys::Verb;
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);

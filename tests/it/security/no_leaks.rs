@@ -4,7 +4,6 @@
 //! And with `LOG_SENSITIVE_BODIES=true`, which makes the SDK log whole response bodies, the
 //! app's own log filter still lets no value through.
 
-use smtui_core::room::keys::Verb;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -14,6 +13,7 @@ use crate::common::test_name;
 use smtui::logging;
 use smtui_core::app::{Command, Settings};
 use smtui_core::features::reveal::Command as RevealCommand;
+use smtui_core::room::keys::Verb;
 use smtui_devstack::{Stack, StackOptions};
 
 const CANARY: &str = "CANARY-7f3a9c1e-do-not-leak";

@@ -11,7 +11,6 @@ pub mod mouse;
 mod popups;
 mod status;
 
-use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,6 +22,7 @@ use crate::app::State;
 use crate::app::command::Command;
 use crate::features::{browse, detail, reveal, rotation};
 use crate::kit::Theme;
+use crate::room::keys::Verb;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::sanitize::is_unsafe_text;
 

@@ -1,7 +1,6 @@
 //! The title line (who, how many, read-only) and the footer (the filter prompt, a message,
 //! or key hints generated from the keymap of the top layer).
 
-use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,6 +14,7 @@ use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
 use crate::ids::Arn;
 use crate::kit::{Theme, wrap};
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 

@@ -10,7 +10,6 @@
 //! An unknown layer, command or key, a command that means nothing in that layer, or a key
 //! bound twice in one layer stops start-up with the line and the field.
 
-use crate::room::keys::Verb;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
@@ -20,6 +19,7 @@ use crossterm::event::KeyCode;
 
 use super::{Binding, Key, Keymap, Scope};
 use crate::app::command::Command;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 /// `[keys]` as written: layer -> command -> keys, with where each stands in the file.

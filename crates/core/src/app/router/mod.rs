@@ -7,7 +7,6 @@
 //! pane has focus only while it shows a value. Holding and releasing an identity's data is
 //! `hold_identity` and `release_identity`.
 
-use crate::room::keys::Verb;
 use std::time::Instant;
 
 use crate::app::action::Action;
@@ -26,6 +25,7 @@ use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
 use crate::features::{appearance, audit, confirm, prompt, versions};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::room::{IdentityId, Stamp};
 use crate::secret::SecretValue;

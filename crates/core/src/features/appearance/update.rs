@@ -7,8 +7,7 @@ use crate::app::room::{Intent, Out};
 use crate::features::appearance::Command as AppearanceCommand;
 use crate::features::appearance::{Appearance, Picker};
 use crate::kit::Cursor;
-use crate::room::keys::Bind;
-use crate::room::keys::Verb;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Appearance {

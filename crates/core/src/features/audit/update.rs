@@ -11,8 +11,7 @@ use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
-use crate::room::keys::Bind;
-use crate::room::keys::Verb;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Audit {

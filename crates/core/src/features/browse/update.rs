@@ -8,8 +8,7 @@ use crate::ids::IdentityId;
 use crate::model::{AwsError, SecretSummary};
 use crate::room::Stamp;
 use crate::room::TextEdit;
-use crate::room::keys::Bind;
-use crate::room::keys::Verb;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Browse {

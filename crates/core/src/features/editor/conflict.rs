@@ -11,8 +11,7 @@ use crate::features::editor::update::review;
 use crate::features::editor::{EditSession, Theirs};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
-use crate::room::keys::Bind;
-use crate::room::keys::Verb;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl EditSession {

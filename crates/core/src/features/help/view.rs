@@ -1,7 +1,6 @@
 //! The help popup: a section per layer, generated from the keymap in use, and the commands
 //! only the palette runs.
 
-use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -14,6 +13,7 @@ use crate::features::help::Help;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::hang;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {

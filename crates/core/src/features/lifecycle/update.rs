@@ -10,8 +10,7 @@ use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
 use crate::kit::Move;
 use crate::model::AwsError;
 use crate::room::Written;
-use crate::room::keys::Bind;
-use crate::room::keys::Verb;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Lifecycle {

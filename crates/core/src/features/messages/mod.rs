@@ -8,12 +8,11 @@ pub mod footer;
 pub mod view;
 pub use commands::Command;
 
-use crate::room::keys::Verb;
 use std::collections::VecDeque;
 
 use crate::app::room::{Intent, Out, StatusLine};
 use crate::kit::Cursor;
-use crate::room::keys::Bind;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 /// How many messages are kept; the oldest go first.

@@ -1,7 +1,6 @@
 //! The palette popup: the input line, then the matching commands with their keys and what
 //! they do.
 
-use crate::room::keys::Verb;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,6 +11,7 @@ use crate::app::keymap::{Keymap, join_keys};
 use crate::features::palette::{Palette, refusal};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, fit, pane_block};
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 use unicode_width::UnicodeWidthStr as _;

@@ -7,13 +7,13 @@
 
 pub mod view;
 
-use crate::room::keys::Verb;
 use zeroize::Zeroize as _;
 
 use crate::app::command::Command;
 use crate::app::popup::{Holds, Popup as AnyPopup};
 use crate::app::room::{Intent, Out, PromptFor};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 /// The longest text a prompt takes (a description's limit is 2,048 characters).

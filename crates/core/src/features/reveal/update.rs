@@ -1,6 +1,5 @@
 //! The reveal room's update: the parts of the app that touch secret values.
 
-use crate::room::keys::Verb;
 use std::collections::BTreeSet;
 
 use crate::app::effect::{AwsCall, Effect, Timer};
@@ -11,7 +10,7 @@ use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, S
 use crate::ids::IdentityId;
 use crate::kit::{Cursor, Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
-use crate::room::keys::Bind;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::{Focus, Layer};
 use crate::secret::ValueView;
 

@@ -2,7 +2,6 @@
 //! checks, counted, and a list of the riskiest first. Built from the ListSecrets rows
 //! already loaded; Enter jumps to the highlighted secret.
 
-use crate::room::keys::Verb;
 use jiff::Timestamp;
 use unicode_width::UnicodeWidthStr as _;
 
@@ -13,7 +12,7 @@ use crate::features::rotation::RotationRoom;
 use crate::kit::Cursor;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
-use crate::room::keys::Bind;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::settings::Settings;
 use crate::sanitize::sanitize_line;

@@ -8,8 +8,7 @@ use crate::features::session::{Origin, Session};
 use crate::kit::Cursor;
 use crate::model::{ProfileInfo, ProfileKind};
 use crate::room::TextEdit;
-use crate::room::keys::Bind;
-use crate::room::keys::Verb;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 /// What an entry of the switcher does.

@@ -10,8 +10,7 @@ use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
 use crate::room::Written;
-use crate::room::keys::Bind;
-use crate::room::keys::Verb;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 /// Tags AWS sets itself: shown, never changed here.

@@ -1,6 +1,5 @@
 //! The versions room's update: the picker, comparing two versions, making one current.
 
-use crate::room::keys::Verb;
 use std::time::Instant;
 
 use crate::app::effect::AwsCall;
@@ -15,7 +14,7 @@ use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::room::Written;
-use crate::room::keys::Bind;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Versions {
