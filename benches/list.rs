@@ -17,6 +17,7 @@ use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::ids::IdentityId;
 use smtui_core::kit::Theme;
 use smtui_core::render::render;
+use smtui_core::room::keys::Verb;
 
 const SIZES: [usize; 3] = [10_000, 50_000, 100_000];
 /// The region the page benchmark's pages arrive in (cleared again, untimed, after each).
@@ -28,7 +29,7 @@ fn act(state: &mut State, action: Action) {
 
 /// Opens the filter prompt and types `text` into it.
 fn type_filter(state: &mut State, text: &str) {
-    act(state, Action::Command(Command::Filter));
+    act(state, Action::Command(Command::Verb(Verb::Filter)));
     for c in text.chars() {
         act(state, Action::Text(TextEdit::Insert(c)));
     }
@@ -84,11 +85,11 @@ fn list(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("append_page_filtered", n), &n, |b, _| {
             b.iter_custom(|iters| append_pages(&mut state, n, iters));
         });
-        act(&mut state, Action::Command(Command::Back));
+        act(&mut state, Action::Command(Command::Verb(Verb::Back)));
         // Switching the sort column (`s`); each iteration moves on to the next column, so
         // the figure is an average over every column.
         group.bench_with_input(BenchmarkId::new("sort_next", n), &n, |b, _| {
-            b.iter(|| act(&mut state, Action::Command(Command::SortNext)));
+            b.iter(|| act(&mut state, Action::Command(Command::Verb(Verb::SortNext))));
         });
         group.bench_with_input(BenchmarkId::new("sort_reverse", n), &n, |b, _| {
             b.iter(|| {
@@ -99,7 +100,7 @@ fn list(c: &mut Criterion) {
             });
         });
         while state.browse.list.sort().column != Column::Name {
-            act(&mut state, Action::Command(Command::SortNext));
+            act(&mut state, Action::Command(Command::Verb(Verb::SortNext)));
         }
         if state.browse.list.sort().descending {
             act(
@@ -120,12 +121,12 @@ fn list(c: &mut Criterion) {
         );
         assert!(state.browse.list.filter().len() <= "payments/post".len());
         // The first keystrokes of a filter (`pro` ↔ `prod`), which match a third of all rows.
-        act(&mut state, Action::Command(Command::Back));
+        act(&mut state, Action::Command(Command::Verb(Verb::Back)));
         type_filter(&mut state, "pro");
         group.bench_with_input(BenchmarkId::new("filter_keystroke_broad", n), &n, |b, _| {
             b.iter(|| keystroke(&mut state, 'd'));
         });
-        act(&mut state, Action::Command(Command::Back));
+        act(&mut state, Action::Command(Command::Verb(Verb::Back)));
         assert_eq!(state.browse.list.len(), n, "the filter is cleared");
         // One whole frame at 160x48 (title, region bar, list, detail, value pane, footer,
         // the neutralising pass over every cell) drawn to a TestBackend.

@@ -527,7 +527,7 @@ mod tests {
         assert_eq!(
             file.keymap
                 .resolve(smtui_core::room::layers::Layer::List, space),
-            Some(smtui_core::app::Command::Reveal)
+            Some(smtui_core::room::keys::Verb::Reveal.into())
         );
         let err = FileConfig::parse("[keys.list]\nreveal = \"s\"\n").expect_err("conflict");
         assert!(err.starts_with("line 2: keys.list.reveal:"), "{err}");

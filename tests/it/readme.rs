@@ -15,6 +15,7 @@ use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::tags::Command as TagsCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 
 /// Checks the block of `file` (from the repository's root) between `<!-- {name}:start -->`
@@ -60,10 +61,10 @@ fn readme_tour_keys_match_the_keymap() {
     let keymap = Keymap::default();
     let mut table = String::from("| Keys | Command | What it does |\n|---|---|---|\n");
     for command in [
-        Command::Down,
-        Command::Up,
-        Command::Filter,
-        Command::Reveal,
+        Command::Verb(Verb::Down),
+        Command::Verb(Verb::Up),
+        Command::Verb(Verb::Filter),
+        Command::Verb(Verb::Reveal),
         Command::Value(RevealCommand::CopyValue),
         Command::Versions(VersionsCommand::Pick),
         Command::Editor(EditorCommand::Edit),
@@ -71,9 +72,9 @@ fn readme_tour_keys_match_the_keymap() {
         Command::Rotation(RotationCommand::Overview),
         Command::Audit(AuditCommand::Open),
         Command::Session(SessionCommand::Switch),
-        Command::Palette,
-        Command::Help,
-        Command::Quit,
+        Command::Verb(Verb::Palette),
+        Command::Verb(Verb::Help),
+        Command::Verb(Verb::Quit),
     ] {
         let keys = keymap.keys_for(Layer::List, command);
         assert!(

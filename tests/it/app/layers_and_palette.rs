@@ -11,6 +11,7 @@ use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::features::rotation::Command as RotationCommand;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::versions::Command as VersionsCommand;
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::{Focus, Layer};
 
 fn key(h: &mut Harness, c: char) {
@@ -29,7 +30,10 @@ fn the_palette_runs_help_by_name_and_q_there_is_text() {
     h.type_text("q");
     assert!(!h.state.quit, "q typed into the palette is a letter");
     assert_eq!(h.state.palette.input(), "q");
-    assert_eq!(h.state.palette.matches().first(), Some(&Command::Quit));
+    assert_eq!(
+        h.state.palette.matches().first(),
+        Some(&Command::Verb(Verb::Quit))
+    );
     special(&mut h, KeyCode::Backspace);
     h.type_text("help");
     special(&mut h, KeyCode::Enter);
@@ -88,18 +92,21 @@ fn the_palette_offers_what_applies_here() {
     let mut h = Harness::loaded();
     key(&mut h, ':');
     let offered = h.state.palette.offered().to_vec();
-    assert!(offered.contains(&Command::Reveal) && offered.contains(&Command::Refresh));
+    assert!(
+        offered.contains(&Command::Verb(Verb::Reveal))
+            && offered.contains(&Command::Verb(Verb::Refresh))
+    );
     assert!(
         !offered.contains(&Command::Value(RevealCommand::RevealAll))
-            && !offered.contains(&Command::FocusNext),
+            && !offered.contains(&Command::Verb(Verb::FocusNext)),
         "nothing JSON-specific before a JSON value is shown"
     );
     assert!(
-        !offered.contains(&Command::Select),
+        !offered.contains(&Command::Verb(Verb::Select)),
         "popup keys are not commands to run"
     );
     special(&mut h, KeyCode::Esc);
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(r#"{"user":"app","password":"pw"}"#);
     key(&mut h, ':');
     assert!(
@@ -119,7 +126,7 @@ fn focus_follows_the_value_and_a_late_value_stays_under_a_popup() {
         Focus::List,
         "no value, nothing to focus"
     );
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     key(&mut h, '?');
     h.answer_fetch(r#"{"user":"app"}"#);
     assert_eq!(
@@ -247,7 +254,7 @@ fn help_lists_the_commands_only_the_palette_runs() {
     ] {
         assert!(only.contains(&command), "{command:?}");
     }
-    assert!(!only.contains(&Command::Reveal), "v reveals");
+    assert!(!only.contains(&Command::Verb(Verb::Reveal)), "v reveals");
     assert!(
         screen.contains("Commands without a key here (type the name in the palette)"),
         "{screen}"

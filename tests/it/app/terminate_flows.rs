@@ -7,6 +7,7 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::{Action, Command, Effect};
 use smtui_core::features::editor::EditSession;
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 
 /// The editor open on a value, with a change typed and not saved.
@@ -53,7 +54,7 @@ fn terminate_ends_smtui_with_text_unsaved() {
 #[test]
 fn terminate_masks_a_revealed_value_on_the_way_out() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("hunter2");
     assert!(h.state.shows_values(), "revealed");
     h.act(Action::Terminate);

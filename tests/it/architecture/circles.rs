@@ -1,7 +1,7 @@
 //! No circles: between the core's folders, between the files of `app`, between the
 //! devstack's modules; and the finder that says so, tested on a graph of its own.
 
-use super::{ROOT, code, paths, rust_files};
+use super::{ROOT, code, paths, relative, rust_files};
 use std::path::Path;
 
 /// The top-level modules of the core (its folders and its single-file modules), each with the
@@ -125,6 +125,57 @@ fn the_rooms_shared_words_import_neither_app_features_nor_render() {
         .filter(|m| ["app", "features", "render"].contains(&m.as_str()))
         .collect();
     assert!(offences.is_empty(), "room imports {offences:?}");
+}
+
+/// A room's command table and its views speak the rooms' shared words (`room::keys`: a
+/// verb or the room's own command, a key table's rows, the keymap as labels), not the
+/// app's command, keymap or catalogue: the app lifts a room's tables to its own command,
+/// so the room need not know the app's. The palette and help list the whole catalogue and
+/// are to move into `app`; they are left out.
+#[test]
+fn no_room_s_commands_or_views_name_the_app_s_commands_keymap_or_catalogue() {
+    let features = Path::new(ROOT).join("crates/core/src/features");
+    let whole_catalogue = ["palette", "help"];
+    let mut read = 0;
+    let mut offences = Vec::new();
+    for room in std::fs::read_dir(&features)
+        .expect("crates/core/src/features")
+        .flatten()
+    {
+        let name = room.file_name().to_string_lossy().into_owned();
+        if whole_catalogue.contains(&name.as_str()) {
+            continue;
+        }
+        for file in ["commands.rs", "view.rs"].map(|f| room.path().join(f)) {
+            if !file.is_file() {
+                continue;
+            }
+            read += 1;
+            for path in paths(&code(&file)) {
+                let path = path.replace(' ', "");
+                let named = [
+                    "crate::app::command",
+                    "crate::app::keymap",
+                    "crate::app::rooms",
+                    "crate::app::Command",
+                ]
+                .into_iter()
+                .find(|forbidden| path.contains(forbidden));
+                if let Some(forbidden) = named {
+                    offences.push(format!("{}: {forbidden} ({path})", relative(&file)));
+                }
+            }
+        }
+    }
+    assert!(
+        read >= 20,
+        "the rooms' commands and views were read: {read}"
+    );
+    assert!(
+        offences.is_empty(),
+        "rooms naming the app's commands or keymap:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]

@@ -241,7 +241,9 @@ fn rotation_events_found_here_feed_the_rotation_panel() {
     );
     // The failed rotation (after the last one completed) makes the panel say stuck.
     let mut h = h;
-    h.act(Action::Command(smtui_core::app::Command::Back));
+    h.act(Action::Command(smtui_core::app::Command::Verb(
+        smtui_core::room::keys::Verb::Back,
+    )));
     let screen = h.screen(120, 40);
     assert!(screen.contains(" Stuck "), "{screen}");
 }

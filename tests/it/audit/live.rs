@@ -6,6 +6,7 @@
 //! with smtui's session ARN and user agent but another access key shows.
 
 use crate::common;
+use smtui_core::room::keys::Verb;
 
 use std::time::Duration;
 
@@ -249,22 +250,22 @@ async fn a_read_as_our_role_session_with_another_key_shows_and_ours_stays_hidden
 }
 
 async fn reveal_and_mask(app: &mut LiveApp) {
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
         .await;
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
 }
 
 /// Switches to `role` through the role switcher (its session `smtui-<user>`), and waits
 /// for the list and GetCallerIdentity as the role.
 async fn work_as_role(app: &mut LiveApp, role: &str) {
     app.cmd(Command::Session(SessionCommand::Switch));
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     for c in role.chars() {
         app.dispatch(Action::Text(TextEdit::Insert(c)));
     }
-    app.cmd(Command::Select);
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
+    app.cmd(Command::Verb(Verb::Select));
     app.wait_for("the switch", WAIT, |s| {
         s.session.identity != IdentityId::START
     })
@@ -371,7 +372,7 @@ async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_denied_read_shows_as_denied_with_its_code() {
     let (_stack, _user, mut app) = Box::pin(common::live::auditor_app()).await;
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("the refusal", WAIT, |s| {
         s.status_text().contains("GetSecretValue")
     })

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use smtui_core::app::Command;
 use smtui_core::render::layout;
 use smtui_core::render::mouse::pointer_action;
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::{Focus, Layer, Tab};
 
 fn event(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
@@ -71,7 +72,7 @@ fn a_click_selects_the_row_drawn_under_it() {
 #[test]
 fn a_click_on_the_value_pane_focuses_it_and_on_the_list_gives_focus_back() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("plain text value");
     assert_eq!(h.state.layers.focus(), Focus::List);
     let screen = layout(Rect::new(0, 0, WIDE.0, WIDE.1), Tab::List, 1).expect("layout");
@@ -110,7 +111,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 fn the_wheel_over_a_popup_moves_in_the_popup_not_behind_it() {
     let mut h = Harness::loaded();
     let before = selected_name(&h);
-    h.cmd(Command::Palette);
+    h.cmd(Command::Verb(Verb::Palette));
     mouse(&mut h, WIDE, MouseEventKind::ScrollDown, 70, 20);
     assert_eq!(h.state.palette.selected().at(), 1);
     assert_eq!(selected_name(&h), before, "the list behind did not move");

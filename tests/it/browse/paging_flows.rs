@@ -66,7 +66,9 @@ fn page_down_in_the_list_moves_by_the_rows_it_showed() {
 fn page_down_in_a_json_value_moves_by_the_keys_it_showed() {
     const KEYS: usize = 120;
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::Reveal);
+    h.cmd(smtui_core::app::Command::Verb(
+        smtui_core::room::keys::Verb::Reveal,
+    ));
     let entries: Vec<String> = (0..KEYS).map(|i| format!("\"key-{i:03}\":\"v\"")).collect();
     h.answer_fetch(&format!("{{{}}}", entries.join(",")));
     let selected = |h: &Harness| {

@@ -2,6 +2,7 @@
 
 use crate::common;
 use smtui_core::features::reveal;
+use smtui_core::room::keys::Verb;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -74,7 +75,7 @@ fn pages_arrive_progressively_and_one_failed_region_hides_nothing() {
 fn stale_generation_results_are_dropped() {
     let mut h = Harness::loaded();
     let old = h.state.session.stamp();
-    h.cmd(Command::Refresh);
+    h.cmd(Command::Verb(Verb::Refresh));
     assert_eq!(h.state.session.stamp().generation, old.generation + 1);
     h.act(Action::Result(smtui_core::app::Envelope {
         stamp: old,
@@ -131,7 +132,7 @@ fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
         h.state.reveal.pending.is_empty(),
         "browsing never fetches values"
     );
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     assert!(
         matches!(&h.calls()[..], [AwsCall::Reveal(reveal::Call::GetValue { version: VersionSel::Stage(s), .. })] if s == "AWSCURRENT")
     );
@@ -157,10 +158,10 @@ fn reveal_fetches_only_on_request_and_remasks_after_timeout() {
 fn moving_the_selection_masks_and_resets_the_version() {
     let mut h = Harness::loaded();
     h.state.reveal.version = VersionSel::Stage("AWSPREVIOUS".into());
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("old-value");
     assert!(h.state.reveal.value.is_some());
-    let effects = h.cmd(Command::Down).to_vec();
+    let effects = h.cmd(Command::Verb(Verb::Down)).to_vec();
     assert!(h.state.reveal.value.is_none());
     assert_eq!(h.state.reveal.version, VersionSel::current());
     assert!(
@@ -172,9 +173,9 @@ fn moving_the_selection_masks_and_resets_the_version() {
 #[test]
 fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let request = h.state.reveal.pending.first().expect("pending").request;
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     assert!(h.state.reveal.pending.is_empty());
     let value = smtui_core::secret::SecretValue::from_string("late".into());
     let fetched = smtui_core::model::FetchedValue {
@@ -193,15 +194,15 @@ fn a_late_value_for_a_secret_no_longer_selected_is_not_shown() {
 #[test]
 fn json_keys_reveal_one_at_a_time_or_all() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(r#"{"username":"app","password":"pw","port":5432}"#);
     assert_eq!(h.state.layers.focus(), Focus::Value);
     assert_eq!(
         h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys(BTreeSet::default()))
     );
-    h.cmd(Command::Down);
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Down));
+    h.cmd(Command::Verb(Verb::Reveal));
     assert_eq!(
         h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys([1].into()))
@@ -216,7 +217,7 @@ fn json_keys_reveal_one_at_a_time_or_all() {
         h.state.reveal.value.as_ref().map(|p| p.shown.clone()),
         Some(Shown::Keys(BTreeSet::default()))
     );
-    h.cmd(Command::Back);
+    h.cmd(Command::Verb(Verb::Back));
     assert!(h.state.reveal.value.is_none());
     assert_eq!(h.state.layers.focus(), Focus::List);
 }
@@ -303,14 +304,14 @@ fn filter_updates_on_every_keystroke_and_esc_clears() {
     h.press(KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(h.state.layers.top(), Layer::List);
     assert_eq!(h.state.browse.list.filter(), "ORDERS");
-    h.cmd(Command::Back);
+    h.cmd(Command::Verb(Verb::Back));
     assert_eq!(h.state.browse.list.filter(), "");
 }
 
 #[test]
 fn detail_is_fetched_once_the_selection_rests() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     let secret = h.selected_secret();
     h.act(Action::DetailDue {
         secret: secret.clone(),
@@ -323,9 +324,9 @@ fn detail_is_fetched_once_the_selection_rests() {
 #[test]
 fn quit_masks_and_stops() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("x");
-    let effects = h.cmd(Command::Quit).to_vec();
+    let effects = h.cmd(Command::Verb(Verb::Quit)).to_vec();
     assert!(h.state.quit && h.state.reveal.value.is_none());
     assert!(matches!(&effects[..], [Effect::Quit]));
 }
@@ -337,12 +338,12 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
         h.state.status_text().contains("failed"),
         "the region error is shown"
     );
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     assert!(
         h.state.status_text().contains("failed"),
         "errors survive moving around"
     );
-    h.cmd(Command::Back);
+    h.cmd(Command::Verb(Verb::Back));
     assert_eq!(h.state.status_text(), "");
     h.cmd(Command::Clipboard(ClipboardCommand::CopyName));
     let token = 99;
@@ -353,7 +354,7 @@ fn information_clears_on_the_next_key_and_errors_wait_for_esc() {
         result: Ok("memory"),
     });
     assert!(h.state.status_text().starts_with("Copied name x"));
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     assert_eq!(h.state.status_text(), "");
     // Written to the terminal, which may drop it silently: never said to be "Copied".
     h.cmd(Command::Clipboard(ClipboardCommand::CopyName));
@@ -402,8 +403,8 @@ fn a_denied_call_says_as_whom_once_the_identity_is_known() {
 #[test]
 fn pressing_reveal_again_while_fetching_cancels() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
-    let effects = h.cmd(Command::Reveal).to_vec();
+    h.cmd(Command::Verb(Verb::Reveal));
+    let effects = h.cmd(Command::Verb(Verb::Reveal)).to_vec();
     assert!(effects.is_empty(), "no second GetSecretValue: {effects:?}");
     assert!(h.state.reveal.pending.is_empty());
     assert!(h.state.status_text().contains("cancelled"));

@@ -4,6 +4,7 @@
 
 use crate::common;
 use smtui_core::features::reveal;
+use smtui_core::room::keys::Verb;
 
 use std::time::Duration;
 
@@ -19,9 +20,9 @@ use smtui_core::secret::{SecretValue, ValueView};
 #[test]
 fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(r#"{"username":"app","password":"pw"}"#);
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     let copied = h.copy_value_and_confirm();
     assert!(copied.secret);
     assert_eq!(copied.text.expose_str(), Some("pw"));
@@ -49,7 +50,7 @@ fn copying_a_json_key_copies_only_that_field_and_schedules_a_clear() {
 #[test]
 fn a_json_key_with_a_lone_surrogate_is_refused_and_the_others_still_copy() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(r#"{"a":"\ud800","b":"x"}"#);
     assert_eq!(h.state.layers.focus(), Focus::Value);
     assert!(
@@ -67,7 +68,7 @@ fn a_json_key_with_a_lone_surrogate_is_refused_and_the_others_still_copy() {
         status.contains("Not copied") && status.contains("surrogate"),
         "{status}"
     );
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     assert_eq!(h.copy_value_and_confirm().text.expose_str(), Some("x"));
 }
 
@@ -104,7 +105,7 @@ fn arn_and_name_copies_are_not_secrets_so_never_cleared() {
 #[test]
 fn a_copy_while_a_reveal_is_on_its_way_loses_neither() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.cmd(Command::Value(RevealCommand::CopyValue));
     assert_eq!(h.state.reveal.pending.len(), 2);
     let [reveal, copy] = [0, 1].map(|i| h.state.reveal.pending[i].request);
@@ -147,7 +148,7 @@ fn a_copy_is_labelled_with_the_version_it_asked_for() {
 #[test]
 fn an_older_copy_s_clear_answer_leaves_the_newer_copy_s_timer_alone() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("first");
     let first = h.copy_value_and_confirm().token;
     let second = h.copy_value_and_confirm().token;
@@ -171,7 +172,7 @@ fn an_older_copy_s_clear_answer_leaves_the_newer_copy_s_timer_alone() {
 #[test]
 fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming_it() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("{\"cmd\":\"x\\u001b[201~rm -rf ~\\n\",\"ok\":\"plain\"}");
     h.cmd(Command::Value(RevealCommand::CopyValue));
     assert_eq!(h.state.layers.top(), Layer::Confirm, "not copied yet");
@@ -194,7 +195,7 @@ fn a_value_that_could_act_when_pasted_is_copied_only_after_a_confirmation_naming
         [Effect::Copy(CopyRequest { secret: true, .. })]
     ));
     // A plain key is copied at once.
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     let copied = h.copy_value_and_confirm();
     assert_eq!(copied.text.expose_str(), Some("plain"));
 }
@@ -247,7 +248,7 @@ fn copying_a_binary_value_says_the_clipboard_holds_its_base64() {
     answer_binary(&mut h, &[0, 1, 2, 255]);
     assert_eq!(copy_answered(&mut h), said);
     // Copied from the revealed value.
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     answer_binary(&mut h, &[0, 1, 2, 255]);
     h.cmd(Command::Value(RevealCommand::CopyValue));
     assert_eq!(copy_answered(&mut h), said);

@@ -14,6 +14,7 @@ use smtui_core::model::{
     AwsError, ErrorKind, Replica, Rotation, SecretDetail, SecretSummary, Tag, VersionInfo,
     VersionStages,
 };
+use smtui_core::room::keys::Verb;
 
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 
@@ -217,7 +218,7 @@ impl Harness {
         });
         // The user has moved to us-east-1's copy of the first row (the selection starts
         // on the first row, eu-west-1's, which sorts first).
-        h.cmd(Command::Down);
+        h.cmd(Command::Verb(Verb::Down));
         let selected = h.state.selected().cloned().expect("a selection");
         assert_eq!(selected.region, "us-east-1");
         h.answer(Outcome::Described {

@@ -7,6 +7,7 @@ use smtui_aws::AwsContext;
 use smtui_aws::clipboard::{Clipboard, MemoryBackend};
 use smtui_aws::runner::Runner;
 use smtui_core::app::{Action, Command, Effect, Settings, State, init, update};
+use smtui_core::room::keys::Verb;
 use smtui_devstack::{Stack, StackOptions, fixtures};
 use tokio::sync::mpsc;
 
@@ -131,20 +132,20 @@ impl LiveApp {
     /// Filters the list down to exactly `name` in `region` and selects it.
     pub fn select(&mut self, name: &str, region: &str) {
         // Open the prompt, clear what is there (Esc), open it again, type, keep (Enter).
-        self.dispatch(Action::Command(Command::Filter));
-        self.dispatch(Action::Command(Command::Back));
-        self.dispatch(Action::Command(Command::Filter));
+        self.dispatch(Action::Command(Command::Verb(Verb::Filter)));
+        self.dispatch(Action::Command(Command::Verb(Verb::Back)));
+        self.dispatch(Action::Command(Command::Verb(Verb::Filter)));
         for c in name.chars() {
             self.dispatch(Action::Text(smtui_core::app::TextEdit::Insert(c)));
         }
-        self.dispatch(Action::Command(Command::Select));
-        self.dispatch(Action::Command(Command::Top));
+        self.dispatch(Action::Command(Command::Verb(Verb::Select)));
+        self.dispatch(Action::Command(Command::Verb(Verb::Top)));
         for _ in 0..self.state.browse.list.len() {
             let s = self.state.browse.list.selected().expect("a match");
             if s.name == name && s.region == region {
                 return;
             }
-            self.dispatch(Action::Command(Command::Down));
+            self.dispatch(Action::Command(Command::Verb(Verb::Down)));
         }
         panic!("{name} in {region} not in the list");
     }

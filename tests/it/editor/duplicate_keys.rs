@@ -6,6 +6,7 @@ use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::command::Command;
 use smtui_core::features::reveal::Command as RevealCommand;
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 
 const TWICE: &str = r#"{"host":"db-primary","port":5432,"host":"evil-host"}"#;
@@ -20,7 +21,7 @@ fn no_value(screen: &str) -> bool {
 #[test]
 fn the_value_pane_says_a_key_is_written_twice_without_its_values() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(TWICE);
     let screen = h.screen(120, 40);
     assert!(screen.contains(NOTE), "{screen}");

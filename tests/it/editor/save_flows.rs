@@ -24,6 +24,7 @@ use smtui_core::features::versions::{self, Command as VersionsCommand};
 use smtui_core::features::{editor, lifecycle};
 use smtui_core::ids::{Identity, SecretRef};
 use smtui_core::model::{AwsError, ErrorKind, FetchedValue, VersionSel};
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 use smtui_core::secret::{SecretValue, ValueView};
 
@@ -365,7 +366,7 @@ fn a_write_on_its_way_holds_the_switch_and_outlives_a_refresh() {
         1,
         "the delete is counted"
     );
-    h.cmd(Command::Refresh);
+    h.cmd(Command::Verb(Verb::Refresh));
     switch_lands(&mut h, identity);
     assert_eq!(h.state.session.identity, IdentityId::START, "not switched");
     assert!(

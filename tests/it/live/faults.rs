@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use crate::common::live::LiveApp;
 use smtui_core::app::{Action, Command, Settings, TextEdit};
+use smtui_core::room::keys::Verb;
 use smtui_devstack::{Failure, Stack, StackOptions, fixtures as fx};
 use tokio::sync::{Mutex, OnceCell};
 
@@ -37,11 +38,11 @@ async fn app(regions: &[&str]) -> LiveApp {
 }
 
 fn type_filter(app: &mut LiveApp, text: &str) {
-    app.cmd(Command::Filter);
+    app.cmd(Command::Verb(Verb::Filter));
     for c in text.chars() {
         app.dispatch(Action::Text(TextEdit::Insert(c)));
     }
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
 }
 
 fn region_loaded(app: &LiveApp, region: &str) -> bool {
@@ -109,7 +110,7 @@ async fn a_dropped_connection_is_retried() {
     app.wait_for("detail", WAIT, |s| s.selected_detail().is_some())
         .await;
     proxy.drop_answers("GetSecretValue", 1);
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
         .await;
 }
@@ -162,7 +163,7 @@ async fn an_expired_token_is_said_and_nothing_is_lost() {
             "The security token included in the request is expired",
         ),
     );
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("the refusal", WAIT, |s| {
         s.status_text().contains("GetSecretValue")
     })
@@ -177,7 +178,7 @@ async fn an_expired_token_is_said_and_nothing_is_lost() {
         "so does the selection"
     );
     // Once the credentials are good again, the same key works.
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
         .await;
 }
@@ -204,7 +205,7 @@ async fn a_region_that_goes_down_and_comes_back() {
     );
     app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
     proxy.set_unreachable("ap-southeast-2", false);
-    app.cmd(Command::Refresh);
+    app.cmd(Command::Verb(Verb::Refresh));
     app.wait_loaded().await;
     assert!(
         region_loaded(&app, "ap-southeast-2"),
@@ -228,7 +229,7 @@ async fn the_emulator_restarting() {
 
     // Gone (killed, as a crash would): a refresh fails, says so, and keeps what is shown.
     stack.stop_emulator();
-    app.cmd(Command::Refresh);
+    app.cmd(Command::Verb(Verb::Refresh));
     app.wait_for("the region to fail", WAIT, |s| {
         !region_loaded_in(s, fx::PRIMARY_REGION) && !s.browse.any_loading()
     })
@@ -248,7 +249,7 @@ async fn the_emulator_restarting() {
     // Back (empty, seeded again: the same names under new ARNs): the next refresh lists
     // again, under the same filter, on the same secret, and reading it works.
     stack.start_emulator().await.expect("the emulator restarts");
-    app.cmd(Command::Refresh);
+    app.cmd(Command::Verb(Verb::Refresh));
     app.wait_loaded().await;
     assert!(region_loaded(&app, fx::PRIMARY_REGION), "listed again");
     assert_eq!(app.state.browse.list.filter(), filter);
@@ -256,7 +257,7 @@ async fn the_emulator_restarting() {
         app.state.selected().map(|s| s.name.as_str()),
         Some(fx::STRING_SECRET)
     );
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("revealed", WAIT, |s| s.reveal.value.is_some())
         .await;
 }

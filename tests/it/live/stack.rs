@@ -2,6 +2,7 @@
 //! listing, pagination, failure isolation, reveal, versions, copy and timed clear.
 
 use crate::common;
+use smtui_core::room::keys::Verb;
 
 use std::time::Duration;
 
@@ -150,7 +151,7 @@ async fn reveals_string_json_and_binary_values() {
     app.wait_loaded().await;
 
     app.select(fx::STRING_SECRET, fx::PRIMARY_REGION);
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("string value", WAIT, |s| s.reveal.value.is_some())
         .await;
     let pane = app.state.reveal.value.as_ref().expect("pane");
@@ -161,7 +162,7 @@ async fn reveals_string_json_and_binary_values() {
 
     app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
     assert!(app.state.reveal.value.is_none(), "moving masks");
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("json value", WAIT, |s| s.reveal.value.is_some())
         .await;
     let pane = app.state.reveal.value.as_ref().expect("pane");
@@ -181,7 +182,7 @@ async fn reveals_string_json_and_binary_values() {
     );
 
     app.select(fx::BINARY_SECRET, fx::PRIMARY_REGION);
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("binary value", WAIT, |s| s.reveal.value.is_some())
         .await;
     let pane = app.state.reveal.value.as_ref().expect("pane");
@@ -190,7 +191,7 @@ async fn reveals_string_json_and_binary_values() {
     );
 
     app.select(fx::EU_SECRET, "eu-west-1");
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("eu value", WAIT, |s| s.reveal.value.is_some())
         .await;
     let pane = app.state.reveal.value.as_ref().expect("pane");
@@ -255,12 +256,12 @@ async fn picks_previous_pending_and_unlabelled_versions() {
             .iter()
             .position(|c| smtui_core::features::versions::view::label(c).contains(label))
             .expect("version offered");
-        app.cmd(Command::Top);
+        app.cmd(Command::Verb(Verb::Top));
         for _ in 0..index {
-            app.cmd(Command::Down);
+            app.cmd(Command::Verb(Verb::Down));
         }
-        app.cmd(Command::Select);
-        app.cmd(Command::Reveal);
+        app.cmd(Command::Verb(Verb::Select));
+        app.cmd(Command::Verb(Verb::Reveal));
         app.wait_for("version value", WAIT, |s| s.reveal.value.is_some())
             .await;
         let pane = app.state.reveal.value.as_ref().expect("pane");
@@ -268,7 +269,7 @@ async fn picks_previous_pending_and_unlabelled_versions() {
             matches!(&pane.value.view, ValueView::Text(t) if t.expose_str() == Some(expected)),
             "{secret} {label}"
         );
-        app.cmd(Command::Back);
+        app.cmd(Command::Verb(Verb::Back));
     }
 }
 
@@ -328,10 +329,10 @@ async fn copy_clears_after_the_timeout_only_if_still_ours() {
 
     // One JSON key, and the whole value of a binary secret as base64; exit clears.
     app.select(fx::JSON_SECRET, fx::PRIMARY_REGION);
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("json", WAIT, |s| s.reveal.value.is_some())
         .await;
-    app.cmd(Command::Down);
+    app.cmd(Command::Verb(Verb::Down));
     app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("key copied", WAIT, |s| s.clipboard.notice.is_some())
         .await;
@@ -406,7 +407,7 @@ async fn a_user_who_may_only_describe_sees_labelled_versions_and_why_reveal_fail
 
     app.wait_for("identity", WAIT, |s| s.session.caller().is_some())
         .await;
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("the refusal", WAIT, |s| {
         s.status_text().contains("GetSecretValue")
     })

@@ -2,6 +2,7 @@
 //! each width, through the keymap and the real renderer on ratatui's TestBackend.
 
 use crate::common;
+use smtui_core::room::keys::Verb;
 
 use crate::common::Harness;
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -125,12 +126,12 @@ fn every_kind_of_screen() -> Vec<(&'static str, Harness)> {
     use smtui_core::app::Command;
     let list = Harness::loaded();
     let mut value = Harness::loaded();
-    value.cmd(Command::Reveal);
+    value.cmd(Command::Verb(Verb::Reveal));
     value.answer_fetch(r#"{"username":"orders_app","password":"correct-horse"}"#);
     let mut help = Harness::loaded();
-    help.cmd(Command::Help);
+    help.cmd(Command::Verb(Verb::Help));
     let mut palette = Harness::loaded();
-    palette.cmd(Command::Palette);
+    palette.cmd(Command::Verb(Verb::Palette));
     let mut audit = Harness::loaded();
     audit.cmd(Command::Audit(AuditCommand::Open));
     let mut themes = with_every_theme("light");
@@ -267,7 +268,9 @@ fn an_arn_wraps_at_its_separators_never_inside_a_word() {
 #[test]
 fn each_layout_width() {
     let mut h = Harness::loaded();
-    h.cmd(smtui_core::app::Command::Reveal);
+    h.cmd(smtui_core::app::Command::Verb(
+        smtui_core::room::keys::Verb::Reveal,
+    ));
     h.answer_fetch(r#"{"username":"orders_app","password":"correct-horse"}"#);
     for (width, height) in [(200, 40), (140, 40), (104, 30), (80, 24), (60, 16)] {
         insta::assert_snapshot!(format!("layout_{width}x{height}"), h.screen(width, height));

@@ -2,6 +2,7 @@
 //! Review changes with `cargo insta review` (or delete the .snap and re-run).
 
 use crate::common;
+use smtui_core::room::keys::Verb;
 
 use crate::common::Harness;
 use smtui_core::app::Command;
@@ -24,7 +25,7 @@ fn masked_until_revealed_then_text() {
     let mut h = Harness::loaded();
     let masked = h.screen(120, 40);
     assert!(masked.contains("••••••••") && masked.contains("masked"));
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("sk_live_51HxExampleOnly\nsecond line");
     both_sizes("revealed_text", &h);
 }
@@ -32,12 +33,12 @@ fn masked_until_revealed_then_text() {
 #[test]
 fn json_key_table_with_one_key_revealed() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(
         r#"{"username":"orders_app","password":"correct-horse","host":"db.internal","port":5432}"#,
     );
-    h.cmd(Command::Down);
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Down));
+    h.cmd(Command::Verb(Verb::Reveal));
     let screen = h.screen(120, 40);
     assert!(screen.contains("correct-horse") && !screen.contains("orders_app"));
     // The footer says what `v` does now (with no message over the hints).
@@ -58,7 +59,7 @@ fn json_key_table_with_one_key_revealed() {
 #[test]
 fn help_lists_every_binding() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Help);
+    h.cmd(Command::Verb(Verb::Help));
     let screen = h.screen(120, 40);
     let sections = h.state.keymap.help_sections();
     for (_, description) in sections.iter().flat_map(|s| &s.rows).take(20) {
@@ -80,7 +81,7 @@ fn version_picker() {
 #[test]
 fn filter_prompt() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Filter);
+    h.cmd(Command::Verb(Verb::Filter));
     h.type_text("orders");
     insta::assert_snapshot!("filter_80x24", h.screen(80, 24));
 }
@@ -129,13 +130,13 @@ fn long_names_lose_their_middle_and_keep_the_deletion_marker_with_its_date() {
 #[test]
 fn the_selected_json_key_stays_in_view_when_there_are_many() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let fields: Vec<String> = (0..40)
         .map(|i| format!("\"key{i:02}\":\"v{i:02}\""))
         .collect();
     h.answer_fetch(&format!("{{{}}}", fields.join(",")));
-    h.cmd(Command::Bottom);
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Bottom));
+    h.cmd(Command::Verb(Verb::Reveal));
     let screen = h.screen(120, 40);
     assert!(
         screen.contains("key39") && screen.contains("v39"),
@@ -146,11 +147,11 @@ fn the_selected_json_key_stays_in_view_when_there_are_many() {
 #[test]
 fn a_long_text_value_scrolls_to_its_end_and_no_further() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let lines: Vec<String> = (0..60).map(|i| format!("line-{i:02}")).collect();
     h.answer_fetch(&lines.join("\n"));
     assert!(!h.screen(120, 40).contains("line-59"));
-    h.cmd(Command::FocusNext);
+    h.cmd(Command::Verb(Verb::FocusNext));
     h.state.status = None; // the harness's region error, so the key hints show
     let footer = h
         .screen(120, 40)
@@ -160,11 +161,11 @@ fn a_long_text_value_scrolls_to_its_end_and_no_further() {
         .to_owned();
     assert!(footer.contains("↓ scroll"), "{footer}");
     h.settle(120, 40);
-    h.cmd(Command::Bottom);
+    h.cmd(Command::Verb(Verb::Bottom));
     let screen = h.screen(120, 40);
     assert!(screen.contains("line-59"), "scrolled to the end:\n{screen}");
     // Scrolling back one line from the end moves the view: the end was not overshot.
-    h.cmd(Command::Up);
+    h.cmd(Command::Verb(Verb::Up));
     let [before, after] = [screen, h.screen(120, 40)];
     assert_ne!(before, after);
 }
@@ -174,7 +175,7 @@ fn a_long_text_value_scrolls_to_its_end_and_no_further() {
 #[test]
 fn a_line_the_pane_breaks_is_marked_and_a_real_line_break_is_not() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let token = "tok_".to_owned() + &"0123456789".repeat(12);
     h.answer_fetch(&format!("{token}\nshort second line"));
     insta::assert_snapshot!("long_line_marked_80x24", h.screen(80, 24));
@@ -203,7 +204,7 @@ fn a_line_the_pane_breaks_is_marked_and_a_real_line_break_is_not() {
         .collect();
     assert_eq!(drawn, token);
     let mut short = Harness::loaded();
-    short.cmd(Command::Reveal);
+    short.cmd(Command::Verb(Verb::Reveal));
     short.answer_fetch("one\ntwo");
     assert!(!short.screen(80, 24).contains('↩'), "nothing was broken");
 }
@@ -247,7 +248,7 @@ fn many_regions_sum_up_the_loaded_and_name_the_failed() {
 fn palette_lists_matching_commands_with_their_keys() {
     let mut h = Harness::loaded();
     h.state.status = None;
-    h.cmd(Command::Palette);
+    h.cmd(Command::Verb(Verb::Palette));
     h.type_text("copy");
     insta::assert_snapshot!("palette_80x24", h.screen(80, 24));
 }
@@ -263,7 +264,7 @@ fn footer_hints_fit_80_columns_and_keep_help_and_quit() {
         "{footer}"
     );
     insta::assert_snapshot!("hints_80x24", screen);
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(r#"{"user":"app"}"#);
     let footer = h
         .screen(80, 24)
@@ -319,8 +320,8 @@ fn a_long_message_wraps_and_is_read_whole() {
 #[test]
 fn a_sort_by_a_column_not_shown_is_named_in_the_title() {
     let mut h = Harness::loaded();
-    h.cmd(Command::SortNext); // region
-    h.cmd(Command::SortNext); // description, which 80 columns do not show
+    h.cmd(Command::Verb(Verb::SortNext)); // region
+    h.cmd(Command::Verb(Verb::SortNext)); // description, which 80 columns do not show
     let screen = h.screen(80, 24);
     assert!(screen.contains("Secrets (4) · by DESCRIPTION▲"), "{screen}");
 }
@@ -328,7 +329,7 @@ fn a_sort_by_a_column_not_shown_is_named_in_the_title() {
 #[test]
 fn a_final_line_break_is_said_not_drawn_as_nothing() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch("s3cr3t-token\n");
     let screen = h.screen(120, 40);
     assert!(
@@ -340,7 +341,7 @@ fn a_final_line_break_is_said_not_drawn_as_nothing() {
 #[test]
 fn raw_json_says_its_backslashes_are_drawn_doubled() {
     let mut h = Harness::loaded();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(r#"{"pem":"-----BEGIN-----\nAAAA"}"#);
     h.cmd(Command::Value(RevealCommand::RevealAll));
     h.cmd(Command::Value(RevealCommand::RawJson));

@@ -9,6 +9,7 @@ use crate::common::live::{LiveApp, seeded_stack};
 use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::model::{ProfileInfo, ProfileKind};
+use smtui_core::room::keys::Verb;
 use smtui_devstack::fixtures as fx;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -39,13 +40,13 @@ async fn assume_a_role_work_as_it_and_come_back() {
 
     app.cmd(Command::Session(SessionCommand::Switch));
     // The switcher: no profile here, so its one entry is "another role…", by its ARN.
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     for c in ROLE.chars() {
         app.dispatch(Action::Text(TextEdit::Insert(c)));
     }
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     // Its options as they start (session smtui-<user>, an hour).
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     app.wait_for("the switch", WAIT, |s| {
         s.session.identity != IdentityId::START
     })
@@ -128,9 +129,9 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     let before_mfa = list_callers(stack).len();
     app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "mfa-admin");
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     type_text(app, "123456");
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     app.wait_for("the MFA switch", WAIT, |s| {
         s.session.current().is_some_and(|k| {
             k.identity
@@ -164,7 +165,7 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     });
     app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "mfa-auto");
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     assert_ne!(
         app.state.layers.top(),
         smtui_core::room::layers::Layer::Prompt,
@@ -183,15 +184,15 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     app.cmd(Command::Session(SessionCommand::Back));
     app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "MFA session");
-    app.cmd(Command::Select);
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
+    app.cmd(Command::Verb(Verb::Select));
     type_text(app, "112233");
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     app.wait_for("the MFA session", WAIT, |s| s.session.in_mfa_session())
         .await;
     app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "mfa-admin");
-    app.cmd(Command::Select);
+    app.cmd(Command::Verb(Verb::Select));
     assert_ne!(
         app.state.layers.top(),
         smtui_core::room::layers::Layer::Prompt,

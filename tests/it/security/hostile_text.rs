@@ -6,6 +6,7 @@ use crate::common::{Harness, detail_for, summary};
 use smtui_core::app::{Action, Command};
 use smtui_core::features::reveal::Command as RevealCommand;
 use smtui_core::model::Tag;
+use smtui_core::room::keys::Verb;
 use smtui_core::sanitize::is_unsafe_text;
 
 const HOSTILE: &[&str] = &[
@@ -86,15 +87,15 @@ fn names_tags_descriptions_and_details_are_neutralised() {
 #[test]
 fn text_and_json_values_are_neutralised_when_revealed() {
     let mut h = hostile_state();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(&HOSTILE.join("\n"));
     assert_clean(&h);
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let json = format!(
         "{{\"{}\": \"{}\", \"k\": \"{}\"}}",
         "key\\u001b[31m", "\\u001b]52;c;aGk=\\u0007", "a\\u202eb\\u009b"
     );
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     h.answer_fetch(&json);
     h.cmd(Command::Value(RevealCommand::RevealAll));
     assert_clean(&h);
@@ -105,12 +106,12 @@ fn text_and_json_values_are_neutralised_when_revealed() {
 #[test]
 fn filter_text_and_status_messages_are_neutralised() {
     let mut h = hostile_state();
-    h.cmd(Command::Filter);
+    h.cmd(Command::Verb(Verb::Filter));
     for c in "\u{1b}]52;c;x\u{7}".chars() {
         h.act(Action::Text(smtui_core::app::TextEdit::Insert(c)));
     }
     assert_clean(&h);
-    h.cmd(Command::Select);
+    h.cmd(Command::Verb(Verb::Select));
     let (token, label) = (1, hostile(0));
     h.act(Action::Copied {
         token,

@@ -13,6 +13,7 @@ use crate::common::test_name;
 use smtui::logging;
 use smtui_core::app::{Command, Settings};
 use smtui_core::features::reveal::Command as RevealCommand;
+use smtui_core::room::keys::Verb;
 use smtui_devstack::{Stack, StackOptions};
 
 const CANARY: &str = "CANARY-7f3a9c1e-do-not-leak";
@@ -72,7 +73,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     let wait = Duration::from_secs(30);
 
     app.select("canary/plain", "us-east-1");
-    app.cmd(Command::Reveal);
+    app.cmd(Command::Verb(Verb::Reveal));
     app.wait_for("revealed", wait, |s| s.reveal.value.is_some())
         .await;
     let revealed_state = format!("{:?}", app.state);
@@ -89,7 +90,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     app.wait_for("json revealed", wait, |s| s.reveal.value.is_some())
         .await;
     app.cmd(Command::Value(RevealCommand::RawJson));
-    app.cmd(Command::Down);
+    app.cmd(Command::Verb(Verb::Down));
     app.cmd(Command::Value(RevealCommand::CopyValue));
     app.wait_for("key copied", wait, |s| s.clipboard.notice.is_some())
         .await;

@@ -6,6 +6,7 @@ use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::editor::{EditSession, Editor};
 use crate::features::{clipboard, confirm, lifecycle, versions};
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
@@ -20,7 +21,7 @@ pub(crate) fn open_palette(state: &mut State, out: &mut Out) {
         let mut own: Vec<Command> = Vec::new();
         for binding in state.keymap.active(origin) {
             let command = binding.command;
-            let useful = !matches!(command, Command::Palette | Command::Quit);
+            let useful = !matches!(command, Command::Verb(Verb::Palette | Verb::Quit));
             if useful && !own.contains(&command) && available(state, origin, command) {
                 own.push(command);
             }
@@ -41,14 +42,14 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
     let selected = state.selected().is_some();
     match command {
         // In the value pane, `v` toggles one JSON key.
-        Command::Reveal if layer == Layer::Value => state.reveal.shows_key_table(),
+        Command::Verb(Verb::Reveal) if layer == Layer::Value => state.reveal.shows_key_table(),
         // A new secret's value is shown as it is typed: nothing to reveal.
-        Command::Reveal if layer == Layer::Editor => state
+        Command::Verb(Verb::Reveal) if layer == Layer::Editor => state
             .layers
             .popup::<EditSession>()
             .is_some_and(|s| !s.creates()),
-        Command::Reveal => selected,
-        Command::FocusNext => state.reveal.shows_value(),
+        Command::Verb(Verb::Reveal) => selected,
+        Command::Verb(Verb::FocusNext) => state.reveal.shows_value(),
         Command::Clipboard(command) => clipboard::commands::available(command, &state.ctx()),
         Command::Editor(command) => {
             let session = state.layers.popup::<EditSession>();
@@ -61,10 +62,10 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         Command::Versions(command) => versions::commands::available(command, &state.ctx()),
         // A question answers to `y`; a typed confirmation takes `y` as a letter and answers
         // to Enter once the text is right: the footer names the one that works.
-        Command::Confirm if layer == Layer::Confirm => !typed_confirmation(state),
-        Command::Select if layer == Layer::Confirm => typed_confirmation(state),
+        Command::Verb(Verb::Confirm) if layer == Layer::Confirm => !typed_confirmation(state),
+        Command::Verb(Verb::Select) if layer == Layer::Confirm => typed_confirmation(state),
         // Wide screens show every pane: there is no tab to switch to.
-        Command::NextTab | Command::PreviousTab => state.tabs_shown.get(),
+        Command::Verb(Verb::NextTab | Verb::PreviousTab) => state.tabs_shown.get(),
         _ => true,
     }
 }
@@ -82,10 +83,10 @@ fn typed_confirmation(state: &State) -> bool {
 /// leaves the field, then the form, before it leaves the editor.
 pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
     let session = state.layers.popup::<EditSession>();
-    if command == Command::Back && layer == Layer::Editor {
+    if command == Command::Verb(Verb::Back) && layer == Layer::Editor {
         return session.and_then(EditSession::back_hint).unwrap_or(hint);
     }
-    if command != Command::Reveal {
+    if command != Command::Verb(Verb::Reveal) {
         return hint;
     }
     let shown = match layer {

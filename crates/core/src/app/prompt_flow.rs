@@ -7,6 +7,7 @@ use crate::app::room::{Intent, Out, PromptFor};
 use crate::features::prompt::{Popup, PromptRoom};
 use crate::features::{session, tags};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 fn opened(out: Out) -> Popup {
@@ -31,7 +32,7 @@ fn enter_hands_the_text_on_and_a_refusal_asks_the_same_question_again() {
     }
     let mut room = PromptRoom::default();
     let mut out = Out::default();
-    room.command(&mut popup, Command::Select, &mut out);
+    room.command(&mut popup, Command::Verb(Verb::Select), &mut out);
     assert!(matches!(
         &out.intents[..],
         [Intent::Close(Layer::Prompt), Intent::Prompted { purpose, text }]

@@ -22,6 +22,7 @@ use crate::app::State;
 use crate::app::command::Command;
 use crate::features::{browse, detail, reveal, rotation};
 use crate::kit::Theme;
+use crate::room::keys::Verb;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::sanitize::is_unsafe_text;
 
@@ -92,7 +93,7 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
         render_tabs(frame, screen.tabs, shown, state, theme);
     }
     let list_focused = focus == Focus::List && !covered;
-    let list_hint = state.keymap.label(Layer::List, Command::Back);
+    let list_hint = state.keymap.label(Layer::List, Command::Verb(Verb::Back));
     let clock = browse::view::RotationClock {
         now: state.wall,
         thresholds: state.settings.rotation,
@@ -150,8 +151,12 @@ fn render_tabs(frame: &mut Frame, area: Rect, shown: Tab, state: &State, theme: 
     }
     let keys = format!(
         " {} / {} switch",
-        state.keymap.label(Layer::List, Command::PreviousTab),
-        state.keymap.label(Layer::List, Command::NextTab)
+        state
+            .keymap
+            .label(Layer::List, Command::Verb(Verb::PreviousTab)),
+        state
+            .keymap
+            .label(Layer::List, Command::Verb(Verb::NextTab))
     );
     // The keys only where they fit whole: cut, they would read as a stray bracket.
     let tabs_width: usize = spans.iter().map(Span::width).sum();

@@ -11,6 +11,7 @@ use crate::app::stack::Layered;
 use crate::features::editor::EditSession;
 use crate::features::{editor, help, messages, palette};
 use crate::kit::Theme;
+use crate::room::keys::Labels;
 use crate::room::layers::Layer;
 
 /// One popup, over what is under it.
@@ -78,7 +79,7 @@ fn render_bare(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, 
             }
         }
         Layer::Messages => {
-            let context = (&state.settings.time_zone, &state.keymap);
+            let context: (_, &dyn Labels) = (&state.settings.time_zone, &state.keymap);
             messages::view::render(frame, screen.whole, &state.messages, context, theme);
         }
         // The panes, the filter prompt (in the footer), and the popups that carry their

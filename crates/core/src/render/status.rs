@@ -14,6 +14,7 @@ use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
 use crate::ids::Arn;
 use crate::kit::{Theme, wrap};
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
@@ -259,10 +260,9 @@ fn hints(state: &State, layer: Layer, width: usize, theme: &Theme) -> Line<'stat
     }
     let cost = |(key, hint, _): &(String, &str, Command)| key.width() + hint.width() + 3;
     while shown.iter().map(cost).sum::<usize>() > width {
-        let Some(last) = shown
-            .iter()
-            .rposition(|(_, _, c)| !matches!(c, Command::Help | Command::Quit | Command::Back))
-        else {
+        let Some(last) = shown.iter().rposition(|(_, _, c)| {
+            !matches!(c, Command::Verb(Verb::Help | Verb::Quit | Verb::Back))
+        }) else {
             break;
         };
         shown.remove(last);

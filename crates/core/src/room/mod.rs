@@ -5,6 +5,7 @@
 
 pub mod ctx;
 pub mod effect;
+pub mod keys;
 pub mod layers;
 pub mod out;
 pub mod popup;

@@ -7,6 +7,7 @@ use smtui_core::app::{Command, Outcome, release_identity};
 use smtui_core::features::reveal;
 use smtui_core::model::{AwsError, CallerIdentity, ErrorKind};
 use smtui_core::room::IdentityId;
+use smtui_core::room::keys::Verb;
 
 pub(super) fn caller(arn: &str) -> CallerIdentity {
     let account = arn.split(':').nth(4).unwrap_or_default().to_owned();
@@ -86,7 +87,7 @@ fn who_a_held_identity_is_is_kept_under_it_and_its_errors_say_so() {
 
     // B's row's value refused: said as B.
     assert_eq!(h.state.selected().map(|s| s.identity), Some(B));
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let request = h.state.reveal.pending.last().expect("a fetch").request;
     answer_as(
         &mut h,

@@ -19,6 +19,7 @@ use smtui_core::features::audit::Command as AuditCommand;
 use smtui_core::features::audit::{self, AuditPage};
 use smtui_core::features::{reveal, tags};
 use smtui_core::model::{FetchedValue, SecretSummary};
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 use smtui_core::room::{IdentityId, Stamp};
 use smtui_core::secret::{SecretValue, ValueView};
@@ -86,7 +87,7 @@ fn both_held() -> (Harness, Stamp, Stamp) {
         page("us-east-1", vec![summary("a-secret", "us-east-1")]),
     );
     answer_as(&mut h, b, page("us-east-1", vec![b_row("b-secret")]));
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     assert_eq!(h.state.selected().map(|s| s.identity), Some(B));
     (h, a, b)
 }
@@ -156,7 +157,7 @@ fn a_detail_a_value_and_an_audit_page_of_b_land_under_b_while_a_is_shown() {
     assert!(h.state.selected_detail().is_some());
 
     // Revealed as B.
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let request = match &sent(&h)[..] {
         [
             (
@@ -278,7 +279,7 @@ fn releasing_an_identity_closes_its_popups_and_only_those() {
     assert!(h.state.layers.popup::<tags::Popup>().is_none());
 
     let (mut h, a, _) = both_held();
-    h.cmd(Command::Up);
+    h.cmd(Command::Verb(Verb::Up));
     assert_eq!(h.state.selected().map(|s| s.identity), Some(a.identity));
     tags_of_selected(&mut h, a);
     release_identity(&mut h.state, B);
@@ -322,10 +323,10 @@ fn answers_for_an_identity_no_longer_held_are_dropped() {
 fn a_refresh_of_a_does_not_drop_b_s_answers_in_flight() {
     let (mut h, a, b) = both_held();
     let secret = h.selected_secret();
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let request = h.state.reveal.pending.last().expect("a fetch").request;
     // A, the identity worked as, is refreshed: a new generation of A only.
-    h.cmd(Command::Refresh);
+    h.cmd(Command::Verb(Verb::Refresh));
     let refreshed = h.state.session.stamp();
     assert_eq!(refreshed.identity, a.identity);
     assert_ne!(refreshed, a);

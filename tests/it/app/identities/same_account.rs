@@ -11,6 +11,7 @@ use smtui_core::features::browse::Command as BrowseCommand;
 use smtui_core::features::rotation::overview::Overview;
 use smtui_core::features::{lifecycle, reveal};
 use smtui_core::ids::{Arn, RowKey};
+use smtui_core::room::keys::Verb;
 use smtui_core::room::{IdentityId, Stamp};
 
 /// A and B both held, two roles in ONE account: each lists the same secret, so the list
@@ -50,7 +51,7 @@ fn describe_and_reveal(h: &mut Harness) -> (Stamp, Stamp, IdentityId) {
         [(stamp, AwsCall::Describe { secret: s })] if *s == secret => *stamp,
         other => panic!("one Describe of the selected row: {other:?}"),
     };
-    h.cmd(Command::Reveal);
+    h.cmd(Command::Verb(Verb::Reveal));
     let revealed = match &sent(h)[..] {
         [(stamp, AwsCall::Reveal(reveal::Call::GetValue { secret: s, .. }))] if *s == secret => {
             *stamp
@@ -113,7 +114,7 @@ fn each_row_of_one_secret_is_described_and_revealed_as_its_own_identity() {
     // B's row of the same ARN is another row: moving to it is a selection change (A's
     // value is masked, B's row is described when the selection rests) and A's detail is
     // not B's.
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     assert_eq!(h.state.selected().map(|s| s.identity), Some(B));
     assert!(h.state.reveal.value.is_none(), "A's value is masked");
     assert!(
@@ -152,7 +153,7 @@ fn a_row_refreshed_or_removed_for_one_identity_leaves_the_other_s() {
     let listed = Some("shared for the app".to_owned());
 
     // Described as B with a new description: B's row takes it, A's keeps its own.
-    h.cmd(Command::Down);
+    h.cmd(Command::Verb(Verb::Down));
     let b_secret = h.selected_secret();
     assert_eq!(b_secret.identity, B);
     let mut detail = detail_for(h.state.selected().expect("B's row"));
@@ -270,7 +271,11 @@ fn a_delete_or_restore_as_one_identity_shows_on_every_row_of_the_secret() {
     let arn = summary("shared", "us-east-1").arn;
     // Both rows described, each as its own identity (A's without replicas: deletable).
     for (stamp, down) in [(b, true), (a, false)] {
-        h.cmd(if down { Command::Down } else { Command::Up });
+        h.cmd(if down {
+            Command::Verb(Verb::Down)
+        } else {
+            Command::Verb(Verb::Up)
+        });
         let secret = h.selected_secret();
         assert_eq!(secret.identity, stamp.identity);
         let mut detail = detail_for(h.state.selected().expect("a row"));

@@ -5,10 +5,9 @@
 //! command's name, description and rules).
 
 mod shared;
-mod spec;
 
+pub use crate::room::keys::{Acts, Bind, Spec, Verb};
 pub(crate) use shared::APP;
-pub use spec::{Acts, Spec};
 
 use crate::features::{
     appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
@@ -16,37 +15,11 @@ use crate::features::{
 };
 use crate::kit::Move;
 
-/// Everything a key or the palette can ask for.
+/// Everything a key or the palette can ask for: one of the app's shared verbs, or a
+/// room's own command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
-    Quit,
-    Help,
-    Palette,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    FocusNext,
-    /// Verbs several rooms' layers take (no room imports another): `filter`, `refresh` and
-    /// `sort-next` are named and described by the browse room, `reveal` by the reveal room.
-    Filter,
-    Refresh,
-    SortNext,
-    Reveal,
-    /// Enter in a popup: take the highlighted entry.
-    Select,
-    /// Esc: close, mask or clear, whichever the layer means by it.
-    Back,
-    /// The confirm layer's yes and no.
-    Confirm,
-    Cancel,
-    /// The palette: complete the input to the highlighted name.
-    Complete,
-    /// Narrow screens: the next pane under the tab bar.
-    NextTab,
-    PreviousTab,
+    Verb(Verb),
     Appearance(appearance::Command),
     Audit(audit::Command),
     Browse(browse::Command),
@@ -65,16 +38,90 @@ pub enum Command {
 impl Command {
     /// Movement commands as a cursor move (a page is what the view drew).
     pub fn as_move(self) -> Option<Move> {
-        Some(match self {
-            Command::Up => Move::Back(1),
-            Command::Down => Move::Forward(1),
-            Command::PageUp => Move::PageBack,
-            Command::PageDown => Move::PageForward,
-            Command::Top => Move::First,
-            Command::Bottom => Move::Last,
-            _ => return None,
-        })
+        match self {
+            Command::Verb(verb) => verb.as_move(),
+            _ => None,
+        }
     }
+}
+
+impl From<Verb> for Command {
+    fn from(verb: Verb) -> Self {
+        Command::Verb(verb)
+    }
+}
+
+impl<C: Into<Command>> From<Bind<C>> for Command {
+    fn from(bind: Bind<C>) -> Self {
+        match bind {
+            Bind::Verb(verb) => Command::Verb(verb),
+            Bind::Own(own) => own.into(),
+        }
+    }
+}
+
+impl Command {
+    /// What a room whose own commands are `C` receives of this one: a verb, one of its
+    /// own, or nothing (another room's command does nothing there).
+    pub fn bind<C: Nested>(self) -> Option<Bind<C>> {
+        match self {
+            Command::Verb(verb) => Some(Bind::Verb(verb)),
+            other => C::unnest(other).map(Bind::Own),
+        }
+    }
+}
+
+/// A room's own command, which the app's command nests (and gives back).
+pub trait Nested: Sized {
+    fn unnest(command: Command) -> Option<Self>;
+}
+
+/// A room with no commands of its own (the confirmation takes only verbs).
+impl Nested for std::convert::Infallible {
+    fn unnest(_: Command) -> Option<Self> {
+        None
+    }
+}
+
+impl From<std::convert::Infallible> for Command {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
+/// A room's own command is the app's command nesting it.
+macro_rules! nests {
+    ($($room:ident => $variant:ident),* $(,)?) => {$(
+        impl From<$room::Command> for Command {
+            fn from(command: $room::Command) -> Self {
+                Command::$variant(command)
+            }
+        }
+
+        impl Nested for $room::Command {
+            fn unnest(command: Command) -> Option<Self> {
+                match command {
+                    Command::$variant(command) => Some(command),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+nests! {
+    appearance => Appearance,
+    audit => Audit,
+    browse => Browse,
+    clipboard => Clipboard,
+    editor => Editor,
+    lifecycle => Lifecycle,
+    messages => Messages,
+    rotation => Rotation,
+    session => Session,
+    tags => Tags,
+    reveal => Value,
+    versions => Versions,
 }
 
 #[cfg(test)]

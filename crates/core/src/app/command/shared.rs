@@ -1,12 +1,12 @@
 //! The app's own commands: movement, the keys every popup shares (select, back, confirm,
 //! cancel, complete), quit, help, the palette, focus and tabs.
 
-use crate::app::command::{Command, Spec};
+use crate::room::keys::{Spec, Verb};
 
-use Command as C;
+use Verb as C;
 
 #[rustfmt::skip]
-pub(crate) const APP: &[Spec] = &[
+pub(crate) const APP: &[Spec<Verb>] = &[
     Spec::new(C::FocusNext, "focus-next", "switch focus: list / value pane"),
     Spec::new(C::NextTab, "next-tab", "narrow screens: show the next pane (list, detail, value, rotation)"),
     Spec::new(C::PreviousTab, "previous-tab", "narrow screens: show the pane before"),

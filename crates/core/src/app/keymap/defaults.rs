@@ -5,7 +5,7 @@
 
 use super::Scope;
 use super::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, TAB, ctrl, k};
-use crate::app::command::Command;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 const PALETTE: Scope = Scope::In(Layer::Palette);
@@ -13,14 +13,14 @@ const HELP: Scope = Scope::In(Layer::Help);
 const CONFIRM: Scope = Scope::In(Layer::Confirm);
 const PROMPT: Scope = Scope::In(Layer::Prompt);
 
-use Command as C;
 use Item::{Keys, Moves};
 use Keyset::{Arrows as ARROWS, Vi as VI};
+use Verb as C;
 
 /// The app's own keys under the panes, and the layers that take only the app's commands:
 /// the palette, help, the prompt and the confirmation.
 #[rustfmt::skip]
-pub(crate) const APP: &[Item] = &[
+pub(crate) const APP: &[Item<Verb>] = &[
     Moves(GLOBAL, VI, &["move down", "move up", "page down", "page up", "first row", "last row"], None),
     Keys(GLOBAL, &[TAB], C::FocusNext, OWN, Some("focus")),
     Keys(GLOBAL, &[k(']')], C::NextTab, "narrow screens: the next pane (list, detail, value, rotation)", None),

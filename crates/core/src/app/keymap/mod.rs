@@ -3,60 +3,17 @@
 //! this one keymap (a test keeps the docs honest), and users rebind it in the config file.
 
 pub(crate) mod defaults;
-mod keys;
 mod overrides;
-pub(crate) mod rows;
+pub(crate) use crate::room::keys::rows;
 
 use std::fmt::Write as _;
 
-pub use keys::Key;
+pub use crate::room::keys::{Key, Scope};
 pub use overrides::KeysConfig;
 
 use crate::app::command::Command;
+use crate::room::keys::Labels;
 use crate::room::layers::Layer;
-
-/// Where a binding applies: in one layer, or globally (under the panes, when the pane's own
-/// table does not bind the key).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Scope {
-    In(Layer),
-    Global,
-}
-
-impl Scope {
-    /// Help and docs order: the panes, everywhere, then each popup (the layers in
-    /// `Layer::ALL`'s order, so a new layer is placed where it is declared).
-    pub const ORDER: [Scope; Layer::ALL.len() + 1] = {
-        /// The panes come before the keys that work everywhere.
-        const PANES: usize = 2;
-        let mut order = [Scope::Global; Layer::ALL.len() + 1];
-        let mut i = 0;
-        while i < Layer::ALL.len() {
-            let at = if i < PANES { i } else { i + 1 };
-            order[at] = Scope::In(Layer::ALL[i]);
-            i += 1;
-        }
-        order
-    };
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Scope::Global => "global",
-            Scope::In(layer) => layer.name(),
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Scope::Global => "List and value pane",
-            Scope::In(layer) => layer.title(),
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Scope> {
-        Self::ORDER.into_iter().find(|s| s.name() == name)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
@@ -219,6 +176,23 @@ impl Keymap {
     }
 }
 
+/// What a room's view asks of the keymap: a command by its stable name, looked up once in
+/// the catalogue (no allocation beyond the label's).
+impl Labels for Keymap {
+    fn label(&self, layer: Layer, name: &str) -> String {
+        Command::from_name(name).map_or_else(
+            || format!(":{name}"),
+            |command| Keymap::label(self, layer, command),
+        )
+    }
+
+    fn keys_for(&self, layer: Layer, name: &str) -> Vec<Key> {
+        Command::from_name(name)
+            .map(|command| Keymap::keys_for(self, layer, command))
+            .unwrap_or_default()
+    }
+}
+
 pub fn join_keys(keys: &[Key], separator: &str) -> String {
     keys.iter()
         .map(ToString::to_string)
@@ -230,13 +204,14 @@ pub fn join_keys(keys: &[Key], separator: &str) -> String {
 mod tests {
     use super::*;
     use crate::features::reveal::Command as RevealCommand;
+    use crate::room::keys::Verb;
 
     #[test]
     fn layer_bindings_win_and_popups_take_only_their_own_keys() {
         let map = Keymap::default();
         assert_eq!(
             map.resolve(Layer::List, Key::char('v')),
-            Some(Command::Reveal)
+            Some(Command::Verb(Verb::Reveal))
         );
         assert_eq!(
             map.resolve(Layer::Value, Key::char('c')),
@@ -244,20 +219,20 @@ mod tests {
         );
         assert_eq!(
             map.resolve(Layer::Value, Key::char('q')),
-            Some(Command::Quit)
+            Some(Command::Verb(Verb::Quit))
         );
         assert_eq!(
             map.resolve(Layer::Help, Key::char('q')),
-            Some(Command::Back)
+            Some(Command::Verb(Verb::Back))
         );
         assert_eq!(map.resolve(Layer::Versions, Key::char('c')), None);
         assert_eq!(
             map.resolve(Layer::Palette, Key::ctrl('c')),
-            Some(Command::Quit)
+            Some(Command::Verb(Verb::Quit))
         );
         assert_eq!(
             map.resolve(Layer::List, Key::char(':')),
-            Some(Command::Palette)
+            Some(Command::Verb(Verb::Palette))
         );
     }
 
@@ -287,7 +262,7 @@ mod tests {
         {
             assert_eq!(
                 map.resolve(layer, Key::ctrl('c')),
-                Some(Command::Quit),
+                Some(Command::Verb(Verb::Quit)),
                 "{layer:?}"
             );
             let esc = map.resolve(layer, Key::plain(crossterm::event::KeyCode::Esc));

@@ -19,6 +19,7 @@ use crossterm::event::KeyCode;
 
 use super::{Binding, Key, Keymap, Scope};
 use crate::app::command::Command;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 /// `[keys]` as written: layer -> command -> keys, with where each stands in the file.
@@ -173,7 +174,8 @@ impl Keymap {
                     b.scope.title()
                 ));
             }
-            let confirm = b.scope == Scope::In(Layer::Confirm) && b.command == Command::Confirm;
+            let confirm =
+                b.scope == Scope::In(Layer::Confirm) && b.command == Command::Verb(Verb::Confirm);
             if confirm && b.keys.iter().all(is_text) {
                 return Err(format!(
                     "line {line}: {field}: needs a key that is not a character (a typed \
@@ -230,13 +232,13 @@ mod tests {
         let map = apply("[keys.list]\nreveal = [\"Space\", \"Enter\"]\n").expect("valid");
         assert_eq!(
             map.resolve(Layer::List, Key::char(' ')),
-            Some(Command::Reveal)
+            Some(Command::Verb(Verb::Reveal))
         );
         assert_eq!(map.resolve(Layer::List, Key::char('v')), None);
         let map = apply("[keys.global]\nquit = \"Ctrl-q\"\n").expect("valid");
         assert_eq!(
             map.resolve(Layer::List, Key::ctrl('q')),
-            Some(Command::Quit)
+            Some(Command::Verb(Verb::Quit))
         );
         assert_eq!(map.resolve(Layer::List, Key::char('q')), None);
     }
@@ -246,7 +248,7 @@ mod tests {
         let map = apply("[keys.list]\nreveal = \"c\"\ncopy-value = \"v\"\n").expect("a swap");
         assert_eq!(
             map.resolve(Layer::List, Key::char('c')),
-            Some(Command::Reveal)
+            Some(Command::Verb(Verb::Reveal))
         );
     }
 

@@ -10,10 +10,10 @@ impl Command {
         specs().map(|spec| spec.command)
     }
 
-    fn spec(self) -> &'static Spec {
+    fn spec(self) -> &'static Spec<Command> {
         specs()
             .find(|spec| spec.command == self)
-            .unwrap_or(&COMMANDS[0][0])
+            .unwrap_or(&COMMANDS[0])
     }
 
     /// The stable name: palette, config file, docs.
@@ -62,6 +62,6 @@ impl Command {
 }
 
 /// Every registered command table's rows, in registration order.
-fn specs() -> impl Iterator<Item = &'static Spec> {
-    COMMANDS.iter().flat_map(|table| table.iter())
+fn specs() -> impl Iterator<Item = &'static Spec<Command>> {
+    COMMANDS.iter()
 }

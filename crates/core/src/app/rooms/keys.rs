@@ -2,7 +2,7 @@
 //! app's own) merged into one list of bindings, with the key sets declared once merged
 //! into every layer: the movement steps (`rows::STEPS`) and Ctrl-c to quit in each popup.
 
-use crate::app::command::Command;
+use crate::app::command::{Command, Verb};
 use crate::app::keymap::rows::{Item, Keyset, OWN, STEPS, ctrl};
 use crate::app::keymap::{Binding, Key, Keymap, Scope};
 use crate::app::rooms::KEYS;
@@ -21,7 +21,7 @@ impl Default for Keymap {
 
 fn bindings() -> Vec<Binding> {
     let mut bindings: Vec<Binding> = Vec::new();
-    for item in KEYS.iter().flat_map(|table| table.iter()) {
+    for item in KEYS.iter() {
         match *item {
             Keys(scope, keys, command, description, hint) => bindings.push(Binding {
                 scope,
@@ -45,7 +45,7 @@ fn bindings() -> Vec<Binding> {
                             Keyset::Vi => vi.to_vec(),
                             Keyset::Arrows => arrows.to_vec(),
                         },
-                        command,
+                        command: Command::Verb(command),
                         description: (*description).to_owned(),
                         hint: if i == 0 { hint } else { None },
                     });
@@ -70,7 +70,7 @@ fn quit_in_popups(bindings: &mut Vec<Binding>) {
         bindings.push(Binding {
             scope,
             keys: vec![key],
-            command: Command::Quit,
+            command: Command::Verb(Verb::Quit),
             description: description.to_owned(),
             hint: None,
         });
@@ -103,7 +103,7 @@ mod tests {
 
     #[test]
     fn a_layer_that_moves_names_every_step_it_binds() {
-        for item in KEYS.iter().flat_map(|table| table.iter()) {
+        for item in KEYS.iter() {
             if let Moves(scope, _, words, _) = item {
                 assert!(
                     (1..=STEPS.len()).contains(&words.len()),
@@ -121,9 +121,14 @@ mod tests {
         let bindings = bindings();
         let sort = bindings
             .iter()
-            .find(|b| b.scope == Scope::In(Layer::List) && b.command == Command::SortNext)
+            .find(|b| {
+                b.scope == Scope::In(Layer::List) && b.command == Command::Verb(Verb::SortNext)
+            })
             .expect("s sorts the list");
-        assert_eq!(sort.description, Command::SortNext.description());
+        assert_eq!(
+            sort.description,
+            Command::Verb(Verb::SortNext).description()
+        );
         assert!(bindings.iter().all(|b| !b.description.is_empty()));
     }
 

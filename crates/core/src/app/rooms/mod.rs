@@ -9,7 +9,9 @@
 mod catalogue;
 mod keys;
 
-use crate::app::command::{self, Spec};
+use std::sync::LazyLock;
+
+use crate::app::command::{self, Command, Spec};
 use crate::app::keymap::defaults;
 use crate::app::keymap::rows::Item;
 use crate::features::{
@@ -17,38 +19,127 @@ use crate::features::{
     tags, versions,
 };
 
-/// Every command, table by table, in the order help and the palette list them.
-pub(crate) const COMMANDS: &[&[Spec]] = &[
-    reveal::commands::COMMANDS,
-    clipboard::commands::COMMANDS,
-    versions::commands::COMMANDS,
-    browse::commands::COMMANDS,
-    editor::commands::COMMANDS,
-    tags::commands::COMMANDS,
-    session::commands::COMMANDS,
-    appearance::commands::COMMANDS,
-    messages::commands::COMMANDS,
-    audit::commands::COMMANDS,
-    rotation::commands::COMMANDS,
-    lifecycle::commands::COMMANDS,
-    command::APP,
-    versions::commands::MAKE_CURRENT,
-];
+/// Every command, table by table, in the order help and the palette list them, each row
+/// lifted from what its table names (a room's `Bind`, the app's `Verb`) to the app's command.
+pub(crate) static COMMANDS: LazyLock<Vec<Spec<Command>>> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    lift(&mut all, reveal::commands::COMMANDS);
+    lift(&mut all, clipboard::commands::COMMANDS);
+    lift(&mut all, versions::commands::COMMANDS);
+    lift(&mut all, browse::commands::COMMANDS);
+    lift(&mut all, editor::commands::COMMANDS);
+    lift(&mut all, tags::commands::COMMANDS);
+    lift(&mut all, session::commands::COMMANDS);
+    lift(&mut all, appearance::commands::COMMANDS);
+    lift(&mut all, messages::commands::COMMANDS);
+    lift(&mut all, audit::commands::COMMANDS);
+    lift(&mut all, rotation::commands::COMMANDS);
+    lift(&mut all, lifecycle::commands::COMMANDS);
+    lift(&mut all, command::APP);
+    lift(&mut all, versions::commands::MAKE_CURRENT);
+    all
+});
 
 /// Every default key, table by table, in the order help and `docs/keys.md` list the keys
-/// of the list and under the panes.
-pub(crate) const KEYS: &[&[Item]] = &[
-    reveal::commands::KEYS,
-    versions::commands::KEYS,
-    clipboard::commands::KEYS,
-    browse::commands::KEYS,
-    editor::commands::KEYS,
-    tags::commands::KEYS,
-    rotation::commands::KEYS,
-    appearance::commands::KEYS,
-    messages::commands::KEYS,
-    audit::commands::KEYS,
-    lifecycle::commands::KEYS,
-    session::commands::KEYS,
-    defaults::APP,
-];
+/// of the list and under the panes, lifted to the app's command.
+pub(crate) static KEYS: LazyLock<Vec<Item<Command>>> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    lift_keys(&mut all, reveal::commands::KEYS);
+    lift_keys(&mut all, versions::commands::KEYS);
+    lift_keys(&mut all, clipboard::commands::KEYS);
+    lift_keys(&mut all, browse::commands::KEYS);
+    lift_keys(&mut all, editor::commands::KEYS);
+    lift_keys(&mut all, tags::commands::KEYS);
+    lift_keys(&mut all, rotation::commands::KEYS);
+    lift_keys(&mut all, appearance::commands::KEYS);
+    lift_keys(&mut all, messages::commands::KEYS);
+    lift_keys(&mut all, audit::commands::KEYS);
+    lift_keys(&mut all, lifecycle::commands::KEYS);
+    lift_keys(&mut all, session::commands::KEYS);
+    lift_keys(&mut all, defaults::APP);
+    all
+});
+
+fn lift<C: Copy + Into<Command>>(all: &mut Vec<Spec<Command>>, table: &[Spec<C>]) {
+    all.extend(table.iter().map(|spec| spec.lift(Into::into)));
+}
+
+fn lift_keys<C: Copy + Into<Command>>(all: &mut Vec<Item<Command>>, table: &[Item<C>]) {
+    all.extend(table.iter().map(|item| item.lift(Into::into)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::room::keys::{Named, Verb};
+
+    /// A table, lifted, says what it said: each row's name, description and rules reach the
+    /// app's command, and the name the room gives it (`Named`, which its views label by)
+    /// is the table's.
+    fn lifted_as_declared<C: Copy + Named + Into<Command>>(table: &[Spec<C>]) {
+        for row in table {
+            let command: Command = row.command.into();
+            assert_eq!(command.name(), row.name);
+            assert_eq!(row.command.name(), row.name);
+            assert_eq!(command.description(), row.description);
+            assert_eq!(command.acts(), row.acts);
+            assert_eq!(command.in_palette(), row.in_palette);
+            assert_eq!(Command::from_name(row.name), Some(command));
+        }
+    }
+
+    #[test]
+    fn every_table_lifted_keeps_its_rows_and_their_order() {
+        let tables = [
+            reveal::commands::COMMANDS.len(),
+            clipboard::commands::COMMANDS.len(),
+            versions::commands::COMMANDS.len(),
+            browse::commands::COMMANDS.len(),
+            editor::commands::COMMANDS.len(),
+            tags::commands::COMMANDS.len(),
+            session::commands::COMMANDS.len(),
+            appearance::commands::COMMANDS.len(),
+            messages::commands::COMMANDS.len(),
+            audit::commands::COMMANDS.len(),
+            rotation::commands::COMMANDS.len(),
+            lifecycle::commands::COMMANDS.len(),
+            command::APP.len(),
+            versions::commands::MAKE_CURRENT.len(),
+        ];
+        assert_eq!(COMMANDS.len(), tables.iter().sum::<usize>());
+        lifted_as_declared(reveal::commands::COMMANDS);
+        lifted_as_declared(clipboard::commands::COMMANDS);
+        lifted_as_declared(versions::commands::COMMANDS);
+        lifted_as_declared(browse::commands::COMMANDS);
+        lifted_as_declared(editor::commands::COMMANDS);
+        lifted_as_declared(tags::commands::COMMANDS);
+        lifted_as_declared(session::commands::COMMANDS);
+        lifted_as_declared(appearance::commands::COMMANDS);
+        lifted_as_declared(messages::commands::COMMANDS);
+        lifted_as_declared(audit::commands::COMMANDS);
+        lifted_as_declared(rotation::commands::COMMANDS);
+        lifted_as_declared(lifecycle::commands::COMMANDS);
+        lifted_as_declared(command::APP);
+        lifted_as_declared(versions::commands::MAKE_CURRENT);
+        // The order help, the palette and docs/ read: the reveal room's first, the app's
+        // own after the rooms', `make-current` last.
+        let names: Vec<&str> = COMMANDS.iter().map(|spec| spec.name).collect();
+        assert_eq!(names.first(), Some(&"reveal"));
+        assert_eq!(names.last(), Some(&"make-current"));
+        assert!(
+            names.iter().position(|n| *n == "focus-next")
+                > names.iter().position(|n| *n == "delete")
+        );
+    }
+
+    #[test]
+    fn every_verb_is_declared_under_its_own_name() {
+        for verb in Verb::ALL {
+            assert_eq!(
+                Command::from_name(verb.name()),
+                Some(Command::Verb(verb)),
+                "{verb:?}"
+            );
+        }
+    }
+}

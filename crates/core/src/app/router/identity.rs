@@ -27,6 +27,9 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     let Some(switcher) = state.layers.popup_mut::<Switcher>() else {
         return;
     };
+    let Some(command) = command.bind() else {
+        return;
+    };
     let Some(choice) = switcher.command(&state.session, command, out) else {
         return;
     };

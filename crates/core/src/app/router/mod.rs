@@ -25,6 +25,7 @@ use crate::features::session::switcher::Switcher;
 use crate::features::{appearance, audit, confirm, prompt, versions};
 use crate::room::RoomCall as _;
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::room::popup::Holds;
 use crate::room::{IdentityId, Stamp};
@@ -250,31 +251,37 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             return;
         }
     }
-    if command == Command::Quit {
+    if command == Command::Verb(Verb::Quit) {
         quit(state, out);
         return;
     }
     let top = state.layers.top();
     // The palette opens over the panes, the versions popup and the editor: it offers what
     // applies there, and what it runs runs there.
-    if command == Command::Palette && matches!(top, Layer::Versions | Layer::Editor) {
+    if command == Command::Verb(Verb::Palette) && matches!(top, Layer::Versions | Layer::Editor) {
         open_palette(state, out);
         return;
     }
     // A popup that takes its keys alone is handed them from the stack.
     let ctx = ctx!(state);
     if let Some(popup) = state.layers.top_popup_mut().and_then(keyed) {
-        popup.command(command, &ctx, out);
+        popup.take(command, &ctx, out);
         return;
     }
     match top {
         Layer::List | Layer::Value => pane_command(state, command, out),
-        Layer::Filter => state.browse.filter_command(command, out),
+        Layer::Filter => {
+            if let Some(command) = command.bind() {
+                state.browse.filter_command(command, out);
+            }
+        }
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
         Layer::Editor | Layer::Review | Layer::Conflict => {
             let ctx = ctx!(state);
-            if let Some(session) = state.layers.popup_mut::<EditSession>() {
+            if let Some(session) = state.layers.popup_mut::<EditSession>()
+                && let Some(command) = command.bind()
+            {
                 match top {
                     Layer::Review => session.review_command(command, &ctx, out),
                     Layer::Conflict => session.conflict_command(command, &ctx, out),
@@ -284,17 +291,25 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::Audit => {
             let ctx = ctx!(state);
-            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
+            if let Some(view) = state.layers.popup_mut::<audit::AuditView>()
+                && let Some(command) = command.bind()
+            {
                 state.audit.command(view, command, &ctx, out);
             }
         }
         Layer::Roles => identity::switcher(state, command, out),
         Layer::Themes => {
-            if let Some(picker) = state.layers.popup_mut::<appearance::Picker>() {
+            if let Some(picker) = state.layers.popup_mut::<appearance::Picker>()
+                && let Some(command) = command.bind()
+            {
                 state.appearance.command(picker, command, out);
             }
         }
-        Layer::Messages => state.messages.command(command, out),
+        Layer::Messages => {
+            if let Some(command) = command.bind() {
+                state.messages.command(command, out);
+            }
+        }
         Layer::Prompt => prompt_command(state, command, out),
         // The popups that take their keys alone took them above.
         _ => {}
@@ -312,14 +327,16 @@ fn prompt_command(state: &mut State, command: Command, out: &mut Out) {
 /// Commands under the panes (keys, or the palette run over them).
 fn pane_command(state: &mut State, command: Command, out: &mut Out) {
     match command {
-        Command::Help => out.intent(Intent::Open(Layer::Help)),
-        Command::Palette => open_palette(state, out),
-        Command::FocusNext => match state.layers.focus() {
+        Command::Verb(Verb::Help) => out.intent(Intent::Open(Layer::Help)),
+        Command::Verb(Verb::Palette) => open_palette(state, out),
+        Command::Verb(Verb::FocusNext) => match state.layers.focus() {
             Focus::List if state.reveal.shows_value() => state.layers.push(Layer::Value),
             _ => state.layers.remove(Layer::Value),
         },
-        Command::Refresh => refresh(state, out),
-        Command::NextTab | Command::PreviousTab => switch_tab(state, command == Command::NextTab),
+        Command::Verb(Verb::Refresh) => refresh(state, out),
+        Command::Verb(Verb::NextTab | Verb::PreviousTab) => {
+            switch_tab(state, command == Command::Verb(Verb::NextTab));
+        }
         // Each room's own commands, handed to it.
         Command::Appearance(command) => state.appearance.run(command, out),
         Command::Audit(command) => {
@@ -349,7 +366,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 .versions
                 .run(command, &state.reveal.version, &ctx!(state), out);
         }
-        Command::Back => {
+        Command::Verb(Verb::Back) => {
             // The footer's message went before (Esc answers it).
             if state.reveal.shows_value() {
                 state.reveal.mask();
@@ -359,9 +376,16 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         _ => {
             let ctx = ctx!(state);
-            let _handled = state.reveal.command(command, &ctx, out)
-                || state.clipboard.command(command, &ctx, out)
-                || state.browse.command(command, out);
+            // Each room takes the verbs and its own commands; the first that acts has it.
+            let _handled = command
+                .bind()
+                .is_some_and(|command| state.reveal.command(command, &ctx, out))
+                || command
+                    .bind()
+                    .is_some_and(|command| state.clipboard.command(command, &ctx, out))
+                || command
+                    .bind()
+                    .is_some_and(|command| state.browse.command(command, out));
         }
     }
 }
@@ -514,7 +538,9 @@ fn quit(state: &mut State, out: &mut Out) {
         .popup::<EditSession>()
         .and_then(EditSession::unsaved)
     {
-        let save = state.keymap.label(Layer::Editor, editor::commands::SAVE);
+        let save = state
+            .keymap
+            .label(Layer::Editor, editor::commands::SAVE.into());
         out.warn(format!(
             "Not quitting: your changes to {name} are not saved ({save} saves them; Esc, \
              then y, discards them)"

@@ -6,6 +6,7 @@ use crate::app::action::Pointer;
 use crate::app::command::Command;
 use crate::app::room::Out;
 use crate::kit::Move;
+use crate::room::keys::Verb;
 use crate::room::layers::{Layer, Tab};
 
 /// Rows the wheel moves at a time.
@@ -27,7 +28,11 @@ pub(super) fn pointer(state: &mut State, pointer: Pointer, out: &mut Out) {
         Pointer::Tab(tab) => switch_to(state, tab),
         Pointer::Region(region) => state.browse.toggle_region_filter(&region),
         Pointer::Wheel { pane, down } => {
-            let command = if down { Command::Down } else { Command::Up };
+            let command = if down {
+                Command::Verb(Verb::Down)
+            } else {
+                Command::Verb(Verb::Up)
+            };
             match pane {
                 // A popup scrolls its own list, one entry a turn, as its arrow keys do.
                 None => run_command(state, command, out),

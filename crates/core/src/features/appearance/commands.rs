@@ -1,11 +1,10 @@
 //! The appearance room's commands: the theme picker's name and description, its default
 //! keys and the global key that opens it.
 
-use crate::app::command::{Command as AppCommand, Spec};
-use crate::app::keymap::Scope;
-use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
 use crate::app::room::Out;
 use crate::features::appearance::Appearance;
+use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
+use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
 
 /// What a key or the palette can ask of the appearance room.
@@ -17,22 +16,29 @@ pub enum Command {
 
 use Item::{Keys, Moves};
 
-const THEME: AppCommand = AppCommand::Appearance(Command::Theme);
+const THEME: Bind<Command> = Bind::Own(Command::Theme);
 
 #[rustfmt::skip]
-pub(crate) const COMMANDS: &[Spec] = &[
+pub(crate) const COMMANDS: &[Spec<Bind<Command>>] = &[
     Spec::new(THEME, "theme", "choose the colour theme (each previewed as you move)"),
 ];
 
 const THEMES: Scope = Scope::In(Layer::Themes);
 
 #[rustfmt::skip]
-pub(crate) const KEYS: &[Item] = &[
+pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(GLOBAL, &[k('T')], THEME, OWN, None),
-    Keys(THEMES, &[ENTER], AppCommand::Select, "keep the highlighted theme", Some("keep")),
+    Keys(THEMES, &[ENTER], Bind::Verb(Verb::Select), "keep the highlighted theme", Some("keep")),
     Moves(THEMES, Keyset::Vi, &["next theme (drawn at once)", "previous theme"], Some("preview")),
-    Keys(THEMES, &[ESC, k('q')], AppCommand::Back, "back to the theme before", Some("back")),
+    Keys(THEMES, &[ESC, k('q')], Bind::Verb(Verb::Back), "back to the theme before", Some("back")),
 ];
+
+impl Named for Command {
+    /// Its stable name, from the table above.
+    fn name(self) -> &'static str {
+        name_in(COMMANDS, Bind::Own(self))
+    }
+}
 
 impl Appearance {
     /// A command over the panes.

@@ -2,11 +2,12 @@
 //! keys. Apart from `mod.rs`, whose types the popup stack names, so the two do not import
 //! each other.
 
-use crate::app::command::Command as AppCommand;
 use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
+use crate::features::appearance::Command as AppearanceCommand;
 use crate::features::appearance::{Appearance, Picker};
 use crate::kit::Cursor;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Appearance {
@@ -22,13 +23,18 @@ impl Appearance {
     }
 
     /// A command in the open `picker`.
-    pub fn command(&mut self, picker: &mut Picker, command: AppCommand, out: &mut Out) {
+    pub fn command(
+        &mut self,
+        picker: &mut Picker,
+        command: Bind<AppearanceCommand>,
+        out: &mut Out,
+    ) {
         if let Some(step) = command.as_move() {
             picker.highlighted.apply(step, self.themes.len());
             return;
         }
         match command {
-            AppCommand::Select => {
+            Bind::Verb(Verb::Select) => {
                 self.active = picker.highlighted.at();
                 if let Some(theme) = self.themes.get(self.active) {
                     // The choice lasts this session: smtui never writes the config file.
@@ -41,7 +47,7 @@ impl Appearance {
                 }
                 out.intent(Intent::Close(Layer::Themes));
             }
-            AppCommand::Back => {
+            Bind::Verb(Verb::Back) => {
                 self.active = picker.before;
                 out.intent(Intent::Close(Layer::Themes));
             }
@@ -78,19 +84,19 @@ mod tests {
         let mut looks = appearance();
         let mut out = Out::default();
         let mut picker = opened(&mut looks, &mut out);
-        looks.command(&mut picker, AppCommand::Down, &mut out);
+        looks.command(&mut picker, Bind::Verb(Verb::Down), &mut out);
         let name = |t: &Theme| t.name.clone();
         assert_eq!(
             looks.current(Some(&picker)).map(name).as_deref(),
             Some("light")
         );
-        looks.command(&mut picker, AppCommand::Back, &mut out);
+        looks.command(&mut picker, Bind::Verb(Verb::Back), &mut out);
         // Closed: the picker is dropped, the theme before is drawn.
         assert_eq!(looks.current(None).map(name).as_deref(), Some("default"));
 
         {
             let mut picker = opened(&mut looks, &mut out);
-            looks.command(&mut picker, AppCommand::Down, &mut out);
+            looks.command(&mut picker, Bind::Verb(Verb::Down), &mut out);
         }
         assert_eq!(
             looks.current(None).map(name).as_deref(),
@@ -99,8 +105,8 @@ mod tests {
         );
 
         let mut picker = opened(&mut looks, &mut out);
-        looks.command(&mut picker, AppCommand::Bottom, &mut out);
-        looks.command(&mut picker, AppCommand::Select, &mut out);
+        looks.command(&mut picker, Bind::Verb(Verb::Bottom), &mut out);
+        looks.command(&mut picker, Bind::Verb(Verb::Select), &mut out);
         let last = &BUILTIN[BUILTIN.len() - 1].0;
         assert_eq!(looks.current(None).map(name).as_deref(), Some(*last));
         assert!(

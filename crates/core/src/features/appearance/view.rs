@@ -6,11 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::appearance::{Appearance, Picker};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
+use crate::room::keys::{Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
@@ -19,7 +18,7 @@ pub fn render(
     area: Rect,
     appearance: &Appearance,
     picker: &Picker,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     theme: &Theme,
 ) {
     let rows = usize::from(area.height.saturating_sub(6)).clamp(1, 16);
@@ -47,11 +46,11 @@ pub fn render(
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = centered(area, 48, height);
     frame.render_widget(Clear, popup);
-    let key = |command| keymap.label(Layer::Themes, command);
+    let key = |command| keymap.of(Layer::Themes, command);
     let title = format!(
         " Theme ({} keeps · {} goes back) ",
-        key(Command::Select),
-        key(Command::Back)
+        key(Verb::Select),
+        key(Verb::Back)
     );
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(Line::from(title), true, theme)),

@@ -1,11 +1,10 @@
 //! The audit room's commands: their names and descriptions, and the default keys of the
 //! audit pane, its record view and the global key that opens it.
 
-use crate::app::command::{Command as AppCommand, Spec};
-use crate::app::keymap::Scope;
-use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::app::room::{Ctx, Out};
 use crate::features::audit::Audit;
+use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
+use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
 
 /// What a key or the palette can ask of the audit room.
@@ -28,12 +27,12 @@ pub enum Command {
 use Command::{ContinueScan, Open, Region, ToggleOwnReads, ToggleUtc, Window};
 use Item::{Keys, Moves};
 
-const fn audit(command: Command) -> AppCommand {
-    AppCommand::Audit(command)
+const fn audit(command: Command) -> Bind<Command> {
+    Bind::Own(command)
 }
 
 #[rustfmt::skip]
-pub(crate) const COMMANDS: &[Spec] = &[
+pub(crate) const COMMANDS: &[Spec<Bind<Command>>] = &[
     Spec::new(audit(Open), "audit", "who read or changed this secret, from where, what was denied (CloudTrail)"),
     Spec::new(audit(Region), "audit-region", "every Secrets Manager event of the region (CloudTrail)"),
     Spec::new(audit(Window), "audit-window", "audit: the next time window").popup_only(),
@@ -47,20 +46,27 @@ const RECORD: Scope = Scope::In(Layer::AuditEvent);
 const VI: Keyset = Keyset::Vi;
 
 #[rustfmt::skip]
-pub(crate) const KEYS: &[Item] = &[
+pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(GLOBAL, &[k('A')], audit(Open), "audit: who read or changed this secret (CloudTrail)", Some("audit")),
-    Keys(AUDIT, &[ENTER], AppCommand::Select, "the highlighted event's whole record", Some("record")),
+    Keys(AUDIT, &[ENTER], Bind::Verb(Verb::Select), "the highlighted event's whole record", Some("record")),
     Keys(AUDIT, &[k('w')], audit(Window), "window: 1 h, 24 h, 7 d, 30 d, 90 d", Some("window")),
     Keys(AUDIT, &[k('u')], audit(ToggleUtc), "times in UTC / local time", Some("utc")),
     Keys(AUDIT, &[k('m')], audit(ToggleOwnReads), "count smtui's own reads, or leave them out", Some("own reads")),
     Keys(AUDIT, &[k('n')], audit(ContinueScan), "scan further when the result is partial", None),
-    Keys(AUDIT, &[k('/')], AppCommand::Filter, "filter by event name, principal or outcome", Some("filter")),
-    Keys(AUDIT, &[k('r')], AppCommand::Refresh, "look up again", None),
+    Keys(AUDIT, &[k('/')], Bind::Verb(Verb::Filter), "filter by event name, principal or outcome", Some("filter")),
+    Keys(AUDIT, &[k('r')], Bind::Verb(Verb::Refresh), "look up again", None),
     Moves(AUDIT, VI, &["next event (more load as you go)", "previous event", "page down", "page up", "newest", "oldest loaded"], None),
-    Keys(AUDIT, &[ESC, k('q')], AppCommand::Back, "close", Some("close")),
+    Keys(AUDIT, &[ESC, k('q')], Bind::Verb(Verb::Back), "close", Some("close")),
     Moves(RECORD, VI, &["scroll down", "scroll up", "page down", "page up", "top"], Some("scroll")),
-    Keys(RECORD, &[ESC, k('q')], AppCommand::Back, "back to the events", Some("back")),
+    Keys(RECORD, &[ESC, k('q')], Bind::Verb(Verb::Back), "back to the events", Some("back")),
 ];
+
+impl Named for Command {
+    /// Its stable name, from the table above.
+    fn name(self) -> &'static str {
+        name_in(COMMANDS, Bind::Own(self))
+    }
+}
 
 impl Audit {
     /// A command over the panes. `region`: the region the pane is in (the selected

@@ -2,7 +2,6 @@
 //! whole record of one event. The open view and the record are popups on the layer stack;
 //! the router lends them to the room.
 
-use crate::app::command::Command;
 use crate::app::popup::Popup;
 use crate::app::room::{Ctx, Intent, Out};
 use crate::features::audit::Command as AuditCommand;
@@ -12,6 +11,7 @@ use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Audit {
@@ -99,7 +99,13 @@ impl Audit {
     }
 
     /// The open pane's keys.
-    pub fn command(&mut self, view: &mut AuditView, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn command(
+        &mut self,
+        view: &mut AuditView,
+        command: Bind<AuditCommand>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
         view.learn_me(ctx.caller_arn_of(view.scope.identity()), &self.access_keys);
         if let Some(step) = command.as_move() {
             view.selected.apply(step, view.row_count());
@@ -107,7 +113,7 @@ impl Audit {
             return;
         }
         match command {
-            Command::Select => {
+            Bind::Verb(Verb::Select) => {
                 if let Some(event) = view.rows().nth(view.selected.at()) {
                     let record = Record {
                         event: event.clone(),
@@ -117,31 +123,31 @@ impl Audit {
                     out.intent(Intent::OpenPopup(Popup::AuditEvent(record)));
                 }
             }
-            Command::Audit(AuditCommand::Window) => {
+            Bind::Own(AuditCommand::Window) => {
                 let (scope, window) = (view.scope.clone(), view.window.next());
                 let filter = view.filter.clone();
                 let next = self.view_of(scope, window, filter, ctx, out);
                 self.closed(std::mem::replace(view, next));
             }
-            Command::Audit(AuditCommand::ToggleUtc) => view.utc = !view.utc,
-            Command::Audit(AuditCommand::ToggleOwnReads) => {
+            Bind::Own(AuditCommand::ToggleUtc) => view.utc = !view.utc,
+            Bind::Own(AuditCommand::ToggleOwnReads) => {
                 self.include_own = !view.include_own;
                 view.include_own = self.include_own;
                 view.selected.set(0);
             }
-            Command::Audit(AuditCommand::ContinueScan) => self.continue_scan(view, ctx, out),
-            Command::Refresh => {
+            Bind::Own(AuditCommand::ContinueScan) => self.continue_scan(view, ctx, out),
+            Bind::Verb(Verb::Refresh) => {
                 let (scope, window) = (view.scope.clone(), view.window);
                 let filter = view.filter.clone();
                 self.cache.remove(&(scope.clone(), window));
                 *view = self.view_of(scope, window, filter, ctx, out);
             }
-            Command::Filter => out.intent(Intent::Prompt {
+            Bind::Verb(Verb::Filter) => out.intent(Intent::Prompt {
                 label: "Show events whose name, principal or outcome contains".to_owned(),
                 initial: view.filter.clone(),
                 purpose: Prompt::Filter.into(),
             }),
-            Command::Back => out.intent(Intent::Close(Layer::Audit)),
+            Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Audit)),
             _ => {}
         }
     }
@@ -194,21 +200,23 @@ impl AuditView {
 
 impl Record {
     /// The record popup's keys: scroll, close.
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<AuditCommand>, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step);
             return;
         }
-        if command == Command::Back {
+        if command == Bind::Verb(Verb::Back) {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
     }
 }
 
 impl crate::app::keyed::Keyed for Record {
+    type Own = AuditCommand;
+
     fn command(
         &mut self,
-        command: crate::app::command::Command,
+        command: Bind<AuditCommand>,
         _ctx: &crate::app::room::Ctx,
         out: &mut crate::app::room::Out,
     ) {

@@ -10,8 +10,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::columns::{self, Column, RowText};
 use crate::features::audit::summary::{plural, summary_words};
@@ -21,6 +19,7 @@ use crate::kit::wrap::elide_middle;
 use crate::kit::wrap::wrap_indented;
 use crate::kit::{Scroll, Theme};
 use crate::model::audit::{AuditEvent, PrincipalKind};
+use crate::room::keys::{Bind, Labels};
 use crate::room::layers::Layer;
 use crate::sanitize::{sanitize_line, sanitize_lines};
 
@@ -33,7 +32,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     view: &AuditView,
-    (tz, keymap): (&TimeZone, &Keymap),
+    (tz, keymap): (&TimeZone, &dyn Labels),
     theme: &Theme,
 ) {
     let popup = centered(
@@ -73,7 +72,7 @@ pub fn render(
         Layout::vertical([Constraint::Length(summary_rows), Constraint::Fill(1)]).areas(body);
     frame.render_widget(summary_paragraph, summary);
     render_table(frame, table, view, tz, theme);
-    let continue_key = keymap.label(Layer::Audit, Command::Audit(AuditCommand::ContinueScan));
+    let continue_key = keymap.of(Layer::Audit, Bind::Own(AuditCommand::ContinueScan));
     frame.render_widget(
         Paragraph::new(status_line(view, &continue_key, status.width, theme)),
         status,
@@ -304,7 +303,7 @@ fn record_layout<'a>(area: Rect, record: &'a Record, theme: &Theme) -> RecordLay
 
 impl crate::app::popup::Drawn for AuditView {
     fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
-        let context = (&around.settings.time_zone, around.keymap);
+        let context: (_, &dyn Labels) = (&around.settings.time_zone, around.keymap);
         render(frame, around.docked, self, context, theme);
     }
 

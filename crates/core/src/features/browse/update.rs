@@ -1,6 +1,5 @@
 //! The browse room's update: listing results, moving, sorting, filtering, refreshing.
 
-use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Effect};
 use crate::app::room::{Intent, Out};
 use crate::features::browse::Command as BrowseCommand;
@@ -9,6 +8,7 @@ use crate::ids::IdentityId;
 use crate::model::{AwsError, SecretSummary};
 use crate::room::Stamp;
 use crate::room::TextEdit;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Browse {
@@ -88,17 +88,17 @@ impl Browse {
     }
 
     /// The list's own commands. Returns false for a command it does not handle.
-    pub fn command(&mut self, command: Command, out: &mut Out) -> bool {
+    pub fn command(&mut self, command: Bind<BrowseCommand>, out: &mut Out) -> bool {
         if let Some(step) = command.as_move() {
             self.list.move_to(step);
             return true;
         }
         match command {
-            Command::SortNext => self.list.cycle_sort(),
-            Command::Browse(BrowseCommand::SortReverse) => self.list.reverse_sort(),
-            Command::Browse(BrowseCommand::ToggleDeleted) => self.list.toggle_deleted(),
-            Command::Browse(BrowseCommand::NextRegion) => self.next_region(),
-            Command::Filter => out.intent(Intent::Open(Layer::Filter)),
+            Bind::Verb(Verb::SortNext) => self.list.cycle_sort(),
+            Bind::Own(BrowseCommand::SortReverse) => self.list.reverse_sort(),
+            Bind::Own(BrowseCommand::ToggleDeleted) => self.list.toggle_deleted(),
+            Bind::Own(BrowseCommand::NextRegion) => self.next_region(),
+            Bind::Verb(Verb::Filter) => out.intent(Intent::Open(Layer::Filter)),
             _ => return false,
         }
         true
@@ -136,10 +136,10 @@ impl Browse {
     }
 
     /// The filter prompt's keys: Enter keeps the filter, Esc clears it.
-    pub fn filter_command(&mut self, command: Command, out: &mut Out) {
+    pub fn filter_command(&mut self, command: Bind<BrowseCommand>, out: &mut Out) {
         match command {
-            Command::Select => out.intent(Intent::Close(Layer::Filter)),
-            Command::Back => {
+            Bind::Verb(Verb::Select) => out.intent(Intent::Close(Layer::Filter)),
+            Bind::Verb(Verb::Back) => {
                 self.clear_filter();
                 out.intent(Intent::Close(Layer::Filter));
             }

@@ -2,11 +2,11 @@
 
 use std::time::Duration;
 
-use crate::app::command::Command;
 use crate::app::effect::{CopyRequest, Effect, Timer};
 use crate::app::room::{Ctx, Out, Sensitivity};
 use crate::features::clipboard::Command as ClipboardCommand;
 use crate::features::clipboard::{ClipboardNotice, ClipboardRoom};
+use crate::room::keys::Bind;
 use crate::secret::SecretValue;
 
 /// Which plain fact about the selected secret to copy.
@@ -18,10 +18,10 @@ enum Metadata {
 
 impl ClipboardRoom {
     /// `a` and `n`: the ARN or the name. Neither is secret, so neither is cleared.
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
+    pub fn command(&mut self, command: Bind<ClipboardCommand>, ctx: &Ctx, out: &mut Out) -> bool {
         let what = match command {
-            Command::Clipboard(ClipboardCommand::CopyArn) => Metadata::Arn,
-            Command::Clipboard(ClipboardCommand::CopyName) => Metadata::Name,
+            Bind::Own(ClipboardCommand::CopyArn) => Metadata::Arn,
+            Bind::Own(ClipboardCommand::CopyName) => Metadata::Name,
             _ => return false,
         };
         if let Some(selected) = ctx.selected {

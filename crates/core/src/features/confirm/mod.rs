@@ -12,6 +12,7 @@ use crate::app::popup::Popup as AnyPopup;
 pub use crate::app::room::{ConfirmRequest, OnYes};
 use crate::app::room::{Intent, Out};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
 
@@ -59,7 +60,7 @@ impl Popup {
     pub fn command(&self, command: Command, out: &mut Out) {
         let request = &self.request;
         match command {
-            Command::Select if !request.enter_confirms() => {
+            Command::Verb(Verb::Select) if !request.enter_confirms() => {
                 out.warn(match &request.on_yes {
                     OnYes::Copy { .. } => "Enter does not answer this: y copies, n cancels",
                     on_yes if on_yes.mutates() => {
@@ -68,7 +69,7 @@ impl Popup {
                     _ => "Enter does not discard typed text: y discards it, n keeps it",
                 });
             }
-            Command::Confirm | Command::Select => {
+            Command::Verb(Verb::Confirm | Verb::Select) => {
                 if let Some(expected) = request.typed.as_deref().filter(|t| *t != self.input) {
                     out.warn(format!("Type {expected:?} exactly to confirm"));
                     return;
@@ -87,7 +88,7 @@ impl Popup {
                 out.intent(Intent::Close(Layer::Confirm));
                 out.intent(run);
             }
-            Command::Cancel => {
+            Command::Verb(Verb::Cancel) => {
                 out.intent(Intent::Close(Layer::Confirm));
                 out.info("Cancelled");
             }
@@ -96,9 +97,17 @@ impl Popup {
     }
 }
 
+/// The confirmation takes only the shared verbs (its internals read the app's command).
 impl crate::app::keyed::Keyed for Popup {
-    fn command(&mut self, command: Command, _ctx: &crate::app::room::Ctx, out: &mut Out) {
-        Popup::command(self, command, out);
+    type Own = std::convert::Infallible;
+
+    fn command(
+        &mut self,
+        command: crate::room::keys::Bind<Self::Own>,
+        _ctx: &crate::app::room::Ctx,
+        out: &mut Out,
+    ) {
+        Popup::command(self, command.into(), out);
     }
 }
 
@@ -117,7 +126,7 @@ mod tests {
     fn asking_opens_the_question_as_a_popup_value() {
         let request = ConfirmRequest {
             question: "Refresh every region?".into(),
-            on_yes: OnYes::Command(Command::Refresh),
+            on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: None,
         };
         let mut out = Out::default();
@@ -133,17 +142,17 @@ mod tests {
     fn yes_runs_the_held_command_and_no_drops_it() {
         let request = ConfirmRequest {
             question: "Refresh every region?".into(),
-            on_yes: OnYes::Command(Command::Refresh),
+            on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: None,
         };
         let confirm = Popup::new(request.clone());
         let mut out = Out::default();
-        confirm.command(Command::Confirm, &mut out);
-        assert_eq!(ran(&out), Some(Command::Refresh));
+        confirm.command(Command::Verb(Verb::Confirm), &mut out);
+        assert_eq!(ran(&out), Some(Command::Verb(Verb::Refresh)));
 
         let confirm = Popup::new(request);
         let mut out = Out::default();
-        confirm.command(Command::Cancel, &mut out);
+        confirm.command(Command::Verb(Verb::Cancel), &mut out);
         assert_eq!(ran(&out), None);
         assert!(
             out.intents
@@ -163,12 +172,12 @@ mod tests {
                 typed: None,
             })
         };
-        let confirm = ask(OnYes::Command(Command::Refresh));
+        let confirm = ask(OnYes::Command(Command::Verb(Verb::Refresh)));
         let mut out = Out::default();
-        confirm.command(Command::Select, &mut out);
+        confirm.command(Command::Verb(Verb::Select), &mut out);
         assert_eq!(
             ran(&out),
-            Some(Command::Refresh),
+            Some(Command::Verb(Verb::Refresh)),
             "nothing changes: Enter may"
         );
         let weighty = [
@@ -184,7 +193,7 @@ mod tests {
         for on_yes in weighty {
             let confirm = ask(on_yes.clone());
             let mut out = Out::default();
-            confirm.command(Command::Select, &mut out);
+            confirm.command(Command::Verb(Verb::Select), &mut out);
             assert!(
                 out.intents.iter().all(|i| matches!(i, Intent::Status(_))),
                 "{on_yes:?}"
@@ -200,7 +209,7 @@ mod tests {
                 "the question stays"
             );
             let mut out = Out::default();
-            confirm.command(Command::Confirm, &mut out);
+            confirm.command(Command::Verb(Verb::Confirm), &mut out);
             assert!(
                 out.intents
                     .iter()
@@ -214,7 +223,7 @@ mod tests {
     fn a_typed_confirmation_runs_only_on_the_exact_text() {
         let mut confirm = Popup::new(ConfirmRequest {
             question: "Delete prod/db?".into(),
-            on_yes: OnYes::Command(Command::Refresh),
+            on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: Some("prod/db".into()),
         });
         assert!(confirm.takes_text());
@@ -222,12 +231,12 @@ mod tests {
             confirm.text(TextEdit::Insert(c));
         }
         let mut out = Out::default();
-        confirm.command(Command::Confirm, &mut out);
+        confirm.command(Command::Verb(Verb::Confirm), &mut out);
         assert_eq!(ran(&out), None, "a wrong text runs nothing");
         confirm.text(TextEdit::Backspace);
         confirm.text(TextEdit::Insert('b'));
         let mut out = Out::default();
-        confirm.command(Command::Confirm, &mut out);
-        assert_eq!(ran(&out), Some(Command::Refresh));
+        confirm.command(Command::Verb(Verb::Confirm), &mut out);
+        assert_eq!(ran(&out), Some(Command::Verb(Verb::Refresh)));
     }
 }

@@ -5,18 +5,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::confirm::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
+use crate::room::keys::{Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 const WIDTH: u16 = 64;
 
-pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &Keymap, theme: &Theme) {
-    let key = |command| keymap.label(Layer::Confirm, command);
+pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &dyn Labels, theme: &Theme) {
+    let key = |command| keymap.of(Layer::Confirm, command);
     let request = &confirm.request;
     let mut lines = vec![Line::styled(
         sanitize_line(&request.question).into_owned(),
@@ -31,8 +30,8 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &Keymap, t
                 format!(
                     "Type {} to confirm, then {} ({} cancels):",
                     sanitize_line(expected),
-                    key_for_text(keymap, Command::Select, "Enter"),
-                    key_for_text(keymap, Command::Cancel, "Esc")
+                    key_for_text(keymap, Verb::Select, "Enter"),
+                    key_for_text(keymap, Verb::Cancel, "Esc")
                 ),
                 theme.dim,
             ));
@@ -42,11 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &Keymap, t
             ])
         }
         None => Line::styled(
-            format!(
-                "{} yes · {} no",
-                key(Command::Confirm),
-                key(Command::Cancel)
-            ),
+            format!("{} yes · {} no", key(Verb::Confirm), key(Verb::Cancel)),
             theme.key_hint,
         ),
     };
@@ -68,9 +63,9 @@ pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &Keymap, t
 }
 
 /// While typing, characters are text: only a key that is not one confirms or cancels.
-fn key_for_text(keymap: &Keymap, command: Command, fallback: &str) -> String {
+fn key_for_text(keymap: &dyn Labels, command: Verb, fallback: &str) -> String {
     keymap
-        .keys_for(Layer::Confirm, command)
+        .keys_of(Layer::Confirm, command)
         .into_iter()
         .find(|k| k.typed_char().is_none())
         .map_or_else(|| fallback.to_owned(), |k| k.to_string())

@@ -2,11 +2,10 @@
 //! editor, its review and a save's conflict, the global keys that edit and create, and
 //! when they can act.
 
-use crate::app::command::{Acts, Command as AppCommand, Spec};
-use crate::app::keymap::Scope;
-use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, ctrl, k};
 use crate::app::room::{Ctx, Out};
 use crate::features::editor::{EditSession, Editor, Loaded};
+use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, ctrl, k};
+use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
 use Acts::{Creates, Discards, Writes};
 
@@ -33,15 +32,15 @@ pub enum Command {
 use Command::{Create, Discard, Edit, FormMode, GeneratePassword, Overwrite, ReloadTheirs, Save};
 use Item::{Keys, Moves};
 
-const fn editor(command: Command) -> AppCommand {
-    AppCommand::Editor(command)
+const fn editor(command: Command) -> Bind<Command> {
+    Bind::Own(command)
 }
 
 /// The key that saves, named where quitting is refused over unsaved text.
-pub(crate) const SAVE: AppCommand = editor(Save);
+pub(crate) const SAVE: Bind<Command> = editor(Save);
 
 #[rustfmt::skip]
-pub(crate) const COMMANDS: &[Spec] = &[
+pub(crate) const COMMANDS: &[Spec<Bind<Command>>] = &[
     Spec::new(editor(Edit), "edit", "edit the value in-app (review, then a compare-and-swap save)").acts(Writes),
     Spec::new(editor(Create), "create", "create a secret (name, description, then its value)").acts(Creates),
     Spec::new(editor(GeneratePassword), "generate-password", "editor: insert a generated password").popup_only(),
@@ -57,24 +56,31 @@ const REVIEW: Scope = Scope::In(Layer::Review);
 const CONFLICT: Scope = Scope::In(Layer::Conflict);
 
 #[rustfmt::skip]
-pub(crate) const KEYS: &[Item] = &[
+pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(GLOBAL, &[k('e')], editor(Edit), "edit the value (review, then save)", Some("edit")),
     Keys(GLOBAL, &[k('N')], editor(Create), "create a secret (name, description, then the value)", None),
     Keys(EDITOR, &[ctrl('s')], editor(Save), OWN, Some("save")),
     Keys(EDITOR, &[ctrl('f')], editor(FormMode), "JSON object: field by field / the whole text", Some("form")),
-    Keys(EDITOR, &[ctrl('v')], AppCommand::Reveal, "reveal / mask the value (masked again after the timeout)", Some("reveal")),
+    Keys(EDITOR, &[ctrl('v')], Bind::Verb(Verb::Reveal), "reveal / mask the value (masked again after the timeout)", Some("reveal")),
     Keys(EDITOR, &[ctrl('g')], editor(GeneratePassword), "insert a generated password (GetRandomPassword)", Some("password")),
-    Keys(EDITOR, &[ctrl('p')], AppCommand::Palette, "command palette over the editor", None),
-    Keys(EDITOR, &[ESC, ctrl('c')], AppCommand::Back, "leave (asks first if anything changed)", Some("leave")),
-    Keys(REVIEW, &[k('y'), ENTER], AppCommand::Confirm, "save: a new version becomes AWSCURRENT", Some("save")),
-    Keys(REVIEW, &[k('n'), ESC, ctrl('c')], AppCommand::Cancel, "back to editing", Some("edit")),
-    Keys(REVIEW, &[k('v')], AppCommand::Reveal, "reveal / mask the changed values", Some("reveal")),
+    Keys(EDITOR, &[ctrl('p')], Bind::Verb(Verb::Palette), "command palette over the editor", None),
+    Keys(EDITOR, &[ESC, ctrl('c')], Bind::Verb(Verb::Back), "leave (asks first if anything changed)", Some("leave")),
+    Keys(REVIEW, &[k('y'), ENTER], Bind::Verb(Verb::Confirm), "save: a new version becomes AWSCURRENT", Some("save")),
+    Keys(REVIEW, &[k('n'), ESC, ctrl('c')], Bind::Verb(Verb::Cancel), "back to editing", Some("edit")),
+    Keys(REVIEW, &[k('v')], Bind::Verb(Verb::Reveal), "reveal / mask the changed values", Some("reveal")),
     Moves(REVIEW, Keyset::Vi, &["scroll down, where the changes do not fit", "scroll up", "page down", "page up", "top", "bottom"], None),
     Keys(CONFLICT, &[k('o')], editor(Overwrite), "save yours over theirs (review first)", Some("overwrite")),
     Keys(CONFLICT, &[k('r')], editor(ReloadTheirs), "take their value and edit from there (asks first)", Some("reload")),
-    Keys(CONFLICT, &[k('e'), ESC, ctrl('c')], AppCommand::Back, "keep editing yours", Some("keep editing")),
-    Keys(CONFLICT, &[k('v')], AppCommand::Reveal, "reveal / mask the values", Some("reveal")),
+    Keys(CONFLICT, &[k('e'), ESC, ctrl('c')], Bind::Verb(Verb::Back), "keep editing yours", Some("keep editing")),
+    Keys(CONFLICT, &[k('v')], Bind::Verb(Verb::Reveal), "reveal / mask the values", Some("reveal")),
 ];
+
+impl Named for Command {
+    /// Its stable name, from the table above.
+    fn name(self) -> &'static str {
+        name_in(COMMANDS, Bind::Own(self))
+    }
+}
 
 impl Editor {
     /// Whether `command` can act now: a secret scheduled for deletion is not edited, and

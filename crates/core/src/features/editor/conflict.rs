@@ -2,7 +2,6 @@
 //! keys or lines differ, values masked until revealed), and the choice: keep editing,
 //! reload theirs (asks first: your text goes), or overwrite theirs deliberately.
 
-use crate::app::command::Command;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::editor::Command as EditorCommand;
@@ -11,6 +10,7 @@ use crate::features::editor::update::review;
 use crate::features::editor::{EditSession, Theirs};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::revealed::Revealed;
 
@@ -71,19 +71,19 @@ impl EditSession {
         out.intent(Intent::Open(Layer::Conflict));
     }
 
-    pub fn conflict_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn conflict_command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out) {
         let session = self;
         match command {
-            Command::Reveal => {
+            Bind::Verb(Verb::Reveal) => {
                 if let Some(theirs) = session.theirs.as_mut() {
                     theirs.revealed.toggle(ctx, out);
                 }
             }
-            Command::Editor(EditorCommand::Overwrite) => {
+            Bind::Own(EditorCommand::Overwrite) => {
                 out.intent(Intent::Close(Layer::Conflict));
                 review(session, ctx, out);
             }
-            Command::Editor(EditorCommand::ReloadTheirs) => {
+            Bind::Own(EditorCommand::ReloadTheirs) => {
                 // Asked over the editor: the yes runs `reload-theirs` there.
                 out.intent(Intent::Close(Layer::Conflict));
                 out.intent(Intent::Confirm(ConfirmRequest {
@@ -92,12 +92,12 @@ impl EditSession {
                          are discarded.",
                         session.name
                     ),
-                    on_yes: OnYes::Command(Command::Editor(EditorCommand::ReloadTheirs)),
+                    on_yes: OnYes::Command(EditorCommand::ReloadTheirs.into()),
                     typed: None,
                 }));
             }
             // Back to the editor as it opens: masked, whatever was revealed before the save.
-            Command::Back => {
+            Bind::Verb(Verb::Back) => {
                 session.open_masked();
                 out.intent(Intent::Close(Layer::Conflict));
             }

@@ -1,11 +1,11 @@
 //! The editor room's update.
 
 use crate::ids::SecretRef;
+use crate::room::keys::Verb;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
@@ -19,6 +19,7 @@ use crate::features::editor::{LabelsLeft, SaveResult};
 use crate::features::editor::{create, form, labels};
 use crate::kit::{Cursor, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
+use crate::room::keys::Bind;
 use crate::room::layers::Layer;
 use crate::room::revealed::Revealed;
 use crate::secret::{SecretValue, ValueView};
@@ -196,25 +197,27 @@ impl EditSession {
     }
 
     /// The editor layer's commands: save (review first), leave, discard.
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out) {
         let session = self;
         match command {
-            Command::Editor(EditorCommand::Save) => review(session, ctx, out),
-            Command::Editor(EditorCommand::FormMode) => toggle_form(session),
-            Command::Editor(EditorCommand::GeneratePassword) => session.ask_password(out),
-            Command::Reveal => session.toggle_reveal(ctx, out),
+            Bind::Own(EditorCommand::Save) => review(session, ctx, out),
+            Bind::Own(EditorCommand::FormMode) => toggle_form(session),
+            Bind::Own(EditorCommand::GeneratePassword) => session.ask_password(out),
+            Bind::Verb(Verb::Reveal) => session.toggle_reveal(ctx, out),
             // In form mode, Esc leaves the field being edited first. The form is where a
             // JSON object opens, so Esc there leaves the editor as it does from the text
             // (asking first if anything changed); Ctrl-f switches between the two.
-            Command::Back if matches!(session.phase, Phase::Form { field: Some(_), .. }) => {
+            Bind::Verb(Verb::Back)
+                if matches!(session.phase, Phase::Form { field: Some(_), .. }) =>
+            {
                 session.phase = form_at(&session.phase);
                 session.message = None;
             }
-            Command::Back => match &session.loaded {
+            Bind::Verb(Verb::Back) => match &session.loaded {
                 Some(loaded) if loaded.changed() && !matches!(session.phase, Phase::Saving) => {
                     out.intent(Intent::Confirm(ConfirmRequest {
                         question: format!("Discard your changes to {}?", session.name),
-                        on_yes: OnYes::Command(Command::Editor(EditorCommand::Discard)),
+                        on_yes: OnYes::Command(EditorCommand::Discard.into()),
                         typed: None,
                     }));
                 }
@@ -223,8 +226,8 @@ impl EditSession {
                 }
                 _ => labels::leave(session, ctx, out),
             },
-            Command::Editor(EditorCommand::ReloadTheirs) => session.reload_theirs(out),
-            Command::Editor(EditorCommand::Discard) => {
+            Bind::Own(EditorCommand::ReloadTheirs) => session.reload_theirs(out),
+            Bind::Own(EditorCommand::Discard) => {
                 out.info(format!("Changes to {} discarded", session.name));
                 labels::leave(session, ctx, out);
             }
@@ -249,11 +252,13 @@ impl EditSession {
     }
 
     /// The review's commands: reveal the values, save, or go back to editing.
-    pub fn review_command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn review_command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out) {
         let session = self;
         match (&mut session.phase, command) {
-            (Phase::Reviewing { revealed, .. }, Command::Reveal) => revealed.toggle(ctx, out),
-            (Phase::Reviewing { .. }, Command::Confirm) => {
+            (Phase::Reviewing { revealed, .. }, Bind::Verb(Verb::Reveal)) => {
+                revealed.toggle(ctx, out);
+            }
+            (Phase::Reviewing { .. }, Bind::Verb(Verb::Confirm)) => {
                 let Some(loaded) = session.loaded.as_mut() else {
                     return;
                 };
@@ -298,7 +303,7 @@ impl EditSession {
             (Phase::Reviewing { scroll, .. }, command) if let Some(step) = command.as_move() => {
                 scroll.apply(step);
             }
-            (Phase::Reviewing { from_form, .. }, Command::Cancel | Command::Back) => {
+            (Phase::Reviewing { from_form, .. }, Bind::Verb(Verb::Cancel | Verb::Back)) => {
                 // Back where the review was asked for: the field form or the whole text.
                 session.phase = match from_form.take() {
                     Some(selected) => Phase::Form {

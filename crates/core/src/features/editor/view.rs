@@ -5,8 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::MAX_BYTES;
 use crate::features::editor::call::NewSecret;
@@ -15,6 +13,7 @@ use crate::features::editor::view_values::{form_lines, masked_text};
 use crate::features::editor::{EditSession, Phase, form};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, diff_line, diff_lines, dim_line, pane_block};
+use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
@@ -23,7 +22,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     session: &EditSession,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     theme: &Theme,
 ) {
     let popup = centered(
@@ -124,8 +123,8 @@ pub fn render(
 }
 
 /// The editor's keys for what it is doing now.
-fn hint(session: &EditSession, keymap: &Keymap) -> String {
-    let key = |command| keymap.label(Layer::Editor, command);
+fn hint(session: &EditSession, keymap: &dyn Labels) -> String {
+    let key = |command: Bind<EditorCommand>| keymap.of(Layer::Editor, command);
     // A new secret's value is shown as it is typed: nothing to reveal.
     let reveal = if session.creating.is_some() {
         String::new()
@@ -135,23 +134,23 @@ fn hint(session: &EditSession, keymap: &Keymap) -> String {
         } else {
             "reveal"
         };
-        format!(" · {} {verb}", key(Command::Reveal))
+        format!(" · {} {verb}", key(Bind::Verb(Verb::Reveal)))
     };
     match &session.phase {
         Phase::Form { field: Some(_), .. } => format!(
             "Enter puts the field back · {} leaves it unchanged{reveal}",
-            key(Command::Back)
+            key(Bind::Verb(Verb::Back))
         ),
         Phase::Form { .. } => format!(
             "↑↓ choose · Enter change the field · {} save · {} the whole text{reveal}",
-            key(Command::Editor(EditorCommand::Save)),
-            key(Command::Editor(EditorCommand::FormMode))
+            key(Bind::Own(EditorCommand::Save)),
+            key(Bind::Own(EditorCommand::FormMode))
         ),
         _ => format!(
             "{} review and save · {} fields{reveal} · {} leave (asks if changed)",
-            key(Command::Editor(EditorCommand::Save)),
-            key(Command::Editor(EditorCommand::FormMode)),
-            key(Command::Back)
+            key(Bind::Own(EditorCommand::Save)),
+            key(Bind::Own(EditorCommand::FormMode)),
+            key(Bind::Verb(Verb::Back))
         ),
     }
 }
@@ -362,7 +361,7 @@ pub fn render_review(
     frame: &mut Frame,
     area: Rect,
     session: &EditSession,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     theme: &Theme,
 ) {
     let (
@@ -374,20 +373,24 @@ pub fn render_review(
     else {
         return;
     };
-    let key = |command| keymap.label(Layer::Review, command);
+    let key = |command: Bind<EditorCommand>| keymap.of(Layer::Review, command);
     // The limit is the one `draw` records, for the keys to move within: not worked out again.
     let top = scroll.draw(usize::from(layout.total), layout.room);
     let more = if scroll.limit().is_some_and(|limit| top < limit) {
-        format!("{}/{} more below · ", key(Command::Down), key(Command::Up))
+        format!(
+            "{}/{} more below · ",
+            key(Bind::Verb(Verb::Down)),
+            key(Bind::Verb(Verb::Up))
+        )
     } else {
         String::new()
     };
     let hint = Line::styled(
         format!(
             "{more}{} save · {} back to editing · {} {} the values",
-            key(Command::Confirm),
-            key(Command::Cancel),
-            key(Command::Reveal),
+            key(Bind::Verb(Verb::Confirm)),
+            key(Bind::Verb(Verb::Cancel)),
+            key(Bind::Verb(Verb::Reveal)),
             if revealed.is_shown() {
                 "mask"
             } else {
@@ -428,7 +431,7 @@ pub fn render_conflict(
     frame: &mut Frame,
     area: Rect,
     session: &EditSession,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     theme: &Theme,
 ) {
     let Some(theirs) = &session.theirs else {
@@ -455,14 +458,14 @@ pub fn render_conflict(
         theme,
     ));
     lines.push(Line::raw(""));
-    let key = |command| keymap.label(Layer::Conflict, command);
+    let key = |command: Bind<EditorCommand>| keymap.of(Layer::Conflict, command);
     let hint = Line::styled(
         format!(
             "{} keep editing · {} overwrite theirs · {} reload theirs · {} {} the values",
-            key(Command::Back),
-            key(Command::Editor(EditorCommand::Overwrite)),
-            key(Command::Editor(EditorCommand::ReloadTheirs)),
-            key(Command::Reveal),
+            key(Bind::Verb(Verb::Back)),
+            key(Bind::Own(EditorCommand::Overwrite)),
+            key(Bind::Own(EditorCommand::ReloadTheirs)),
+            key(Bind::Verb(Verb::Reveal)),
             if theirs.revealed.is_shown() {
                 "mask"
             } else {

@@ -6,6 +6,7 @@ pub mod view;
 use crate::app::command::Command;
 use crate::app::room::{Intent, Out};
 use crate::kit::Scroll;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 #[derive(Debug, Clone, Default)]
@@ -27,7 +28,7 @@ impl Help {
     pub fn command(&mut self, command: Command, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step);
-        } else if command == Command::Back {
+        } else if command == Command::Verb(Verb::Back) {
             out.intent(Intent::Close(Layer::Help));
         }
     }

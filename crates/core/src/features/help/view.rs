@@ -13,6 +13,7 @@ use crate::features::help::Help;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::hang;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {
@@ -29,9 +30,9 @@ pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme
         .draw(lines.len(), popup.height.saturating_sub(2));
     let most = help.scroll.limit().unwrap_or_default();
     frame.render_widget(Clear, popup);
-    let close = keymap.label(Layer::Help, Command::Back);
+    let close = keymap.label(Layer::Help, Command::Verb(Verb::Back));
     let title = if scroll < most {
-        let more = keymap.label(Layer::Help, Command::Down);
+        let more = keymap.label(Layer::Help, Command::Verb(Verb::Down));
         format!(" Keys ({close} closes · {more} more) ")
     } else {
         format!(" Keys ({close} closes) ")

@@ -1,6 +1,5 @@
 //! The lifecycle room's update.
 
-use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
@@ -11,6 +10,7 @@ use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
 use crate::kit::Move;
 use crate::model::AwsError;
 use crate::room::Written;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Lifecycle {
@@ -81,12 +81,12 @@ impl Lifecycle {
 
 impl DeleteForm {
     /// The delete popup's keys.
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<LifecycleCommand>, ctx: &Ctx, out: &mut Out) {
         let form = self;
         let step = match command {
             // Up means more days.
-            Command::Up => Some(Move::Forward(1)),
-            Command::Down => Some(Move::Back(1)),
+            Bind::Verb(Verb::Up) => Some(Move::Forward(1)),
+            Bind::Verb(Verb::Down) => Some(Move::Back(1)),
             _ => None,
         };
         if let Some(step) = step {
@@ -96,15 +96,15 @@ impl DeleteForm {
             return;
         }
         match command {
-            Command::Lifecycle(LifecycleCommand::WithoutRecovery) => {
+            Bind::Own(LifecycleCommand::WithoutRecovery) => {
                 form.without_recovery = !form.without_recovery;
             }
-            Command::Select => {
+            Bind::Verb(Verb::Select) => {
                 let request = confirm_delete(form, ctx);
                 out.intent(Intent::Close(Layer::Delete));
                 out.intent(Intent::Confirm(request));
             }
-            Command::Back => out.intent(Intent::Close(Layer::Delete)),
+            Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Delete)),
             _ => {}
         }
     }
@@ -214,9 +214,11 @@ fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest {
 }
 
 impl crate::app::keyed::Keyed for DeleteForm {
+    type Own = LifecycleCommand;
+
     fn command(
         &mut self,
-        command: crate::app::command::Command,
+        command: Bind<LifecycleCommand>,
         ctx: &crate::app::room::Ctx,
         out: &mut crate::app::room::Out,
     ) {

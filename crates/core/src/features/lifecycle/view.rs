@@ -5,17 +5,22 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::lifecycle::Command as LifecycleCommand;
 use crate::features::lifecycle::{DeleteForm, MAX_DAYS, MIN_DAYS};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
+use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
-pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap, theme: &Theme) {
-    let key = |command| keymap.label(Layer::Delete, command);
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    form: &DeleteForm,
+    keymap: &dyn Labels,
+    theme: &Theme,
+) {
+    let key = |command: Bind<LifecycleCommand>| keymap.of(Layer::Delete, command);
     let mut lines = vec![
         Line::styled(
             format!(
@@ -37,8 +42,8 @@ pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap,
             format!(
                 "Restorable for {} days ({}/{} change it: {MIN_DAYS} to {MAX_DAYS}).",
                 form.days,
-                key(Command::Up),
-                key(Command::Down)
+                key(Bind::Verb(Verb::Up)),
+                key(Bind::Verb(Verb::Down))
             ),
             theme.text,
         ));
@@ -46,14 +51,14 @@ pub fn render(frame: &mut Frame, area: Rect, form: &DeleteForm, keymap: &Keymap,
     lines.push(Line::styled(
         format!(
             "{} {} · {} continue (then type the name) · {} keep it",
-            key(Command::Lifecycle(LifecycleCommand::WithoutRecovery)),
+            key(Bind::Own(LifecycleCommand::WithoutRecovery)),
             if form.without_recovery {
                 "use a recovery window"
             } else {
                 "without recovery"
             },
-            key(Command::Select),
-            key(Command::Back)
+            key(Bind::Verb(Verb::Select)),
+            key(Bind::Verb(Verb::Back))
         ),
         theme.dim,
     ));

@@ -115,6 +115,7 @@ fn scope(top: Layer) -> Layer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::room::keys::Verb;
 
     fn said(level: Level, on: Layer, at: Instant) -> Footer {
         Footer::new(StatusLine {
@@ -134,10 +135,10 @@ mod tests {
         });
         let waiting = error.settled(Layer::Filter, at).expect("kept");
         assert!(waiting.is_new(), "not shown while the prompt covers it");
-        assert!(waiting.outlasts(Input::Command(Command::Back), at));
+        assert!(waiting.outlasts(Input::Command(Command::Verb(Verb::Back)), at));
         let shown = waiting.settled(Layer::List, at).expect("shown");
         assert!(!shown.is_new());
-        assert!(!shown.outlasts(Input::Command(Command::Back), at));
+        assert!(!shown.outlasts(Input::Command(Command::Verb(Verb::Back)), at));
     }
 
     #[test]
@@ -154,11 +155,11 @@ mod tests {
         assert!(!info.outlasts(Input::Typed, soon));
         let warn = said(Level::Warn, Layer::Prompt, at);
         assert!(warn.outlasts(Input::Typed, late), "read while mending");
-        assert!(!warn.outlasts(Input::Command(Command::Down), soon));
+        assert!(!warn.outlasts(Input::Command(Command::Verb(Verb::Down)), soon));
         let error = said(Level::Error, Layer::List, at);
         assert!(error.outlasts(Input::Nothing, at + Duration::from_hours(1)));
-        assert!(error.outlasts(Input::Command(Command::Down), soon));
-        assert!(!error.outlasts(Input::Command(Command::Select), soon));
+        assert!(error.outlasts(Input::Command(Command::Verb(Verb::Down)), soon));
+        assert!(!error.outlasts(Input::Command(Command::Verb(Verb::Select)), soon));
     }
 
     #[test]

@@ -10,9 +10,9 @@ pub use commands::Command;
 
 use std::collections::VecDeque;
 
-use crate::app::command::Command as AppCommand;
 use crate::app::room::{Intent, Out, StatusLine};
 use crate::kit::Cursor;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 /// How many messages are kept; the oldest go first.
@@ -50,12 +50,12 @@ impl Messages {
         out.intent(Intent::Open(Layer::Messages));
     }
 
-    pub fn command(&mut self, command: AppCommand, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<Command>, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step, self.log.len());
             return;
         }
-        if matches!(command, AppCommand::Back | AppCommand::Messages(_)) {
+        if matches!(command, Bind::Verb(Verb::Back) | Bind::Own(_)) {
             out.intent(Intent::Close(Layer::Messages));
         }
     }
@@ -96,11 +96,11 @@ mod tests {
             messages.record(&line(&i.to_string()), jiff::Timestamp::UNIX_EPOCH);
         }
         let mut out = Out::default();
-        messages.command(AppCommand::Bottom, &mut out);
+        messages.command(Bind::Verb(Verb::Bottom), &mut out);
         assert_eq!(messages.scroll.at(), 4);
-        messages.command(AppCommand::Down, &mut out);
+        messages.command(Bind::Verb(Verb::Down), &mut out);
         assert_eq!(messages.scroll.at(), 4);
-        messages.command(AppCommand::Back, &mut out);
+        messages.command(Bind::Verb(Verb::Back), &mut out);
         assert!(matches!(out.intents[..], [Intent::Close(Layer::Messages)]));
     }
 }

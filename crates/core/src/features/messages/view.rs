@@ -7,13 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::app::room::Level;
 use crate::features::messages::Messages;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, dim_line, pane_block};
 use crate::kit::wrap::hang;
+use crate::room::keys::{Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
@@ -24,7 +23,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     messages: &Messages,
-    (tz, keymap): (&TimeZone, &Keymap),
+    (tz, keymap): (&TimeZone, &dyn Labels),
     theme: &Theme,
 ) {
     let popup = centered(
@@ -61,11 +60,11 @@ pub fn render(
             })
             .collect()
     };
-    let key = |command| keymap.label(Layer::Messages, command);
+    let key = |command| keymap.of(Layer::Messages, command);
     let title = format!(
         " Messages, newest first ({} of them · {} closes) ",
         messages.log.len(),
-        key(Command::Back)
+        key(Verb::Back)
     );
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(Line::from(title), true, theme)),

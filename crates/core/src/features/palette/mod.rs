@@ -7,6 +7,7 @@ use crate::app::command::{Acts, Command};
 use crate::app::room::{Intent, Out};
 use crate::kit::{Cursor, Move};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
 #[derive(Debug, Clone)]
@@ -126,15 +127,16 @@ impl Palette {
     pub fn command(&mut self, command: Command, out: &mut Out) {
         let matches = self.matches();
         match command {
-            Command::Down => self.selected.apply(Move::Forward(1), matches.len()),
-            Command::Up => self.selected.apply(Move::Back(1), matches.len()),
-            Command::Complete => {
+            Command::Verb(Verb::Down) => self.selected.apply(Move::Forward(1), matches.len()),
+            Command::Verb(Verb::Up) => self.selected.apply(Move::Back(1), matches.len()),
+            Command::Verb(Verb::Complete) => {
                 if let Some(chosen) = matches.get(self.selected.at()) {
                     chosen.name().clone_into(&mut self.input);
                     self.selected.set(0);
                 }
             }
-            Command::Select => match (self.withheld(), matches.get(self.selected.at())) {
+            Command::Verb(Verb::Select) => match (self.withheld(), matches.get(self.selected.at()))
+            {
                 // Refused: the palette closes as it would have had the command run, so
                 // the next key is a key again, not text typed after the name.
                 (Some(write), _) => {
@@ -147,7 +149,7 @@ impl Palette {
                 }
                 (None, None) => out.warn(format!("No command matches {:?}", self.input)),
             },
-            Command::Back => out.intent(Intent::Close(Layer::Palette)),
+            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Palette)),
             _ => {}
         }
     }
@@ -177,12 +179,18 @@ mod tests {
 
     #[test]
     fn fuzzy_matching_puts_the_likely_command_first() {
-        assert_eq!(palette("help").matches().first(), Some(&Command::Help));
+        assert_eq!(
+            palette("help").matches().first(),
+            Some(&Command::Verb(Verb::Help))
+        );
         assert_eq!(
             palette("cparn").matches().first().map(|c| c.name()),
             Some("copy-arn")
         );
-        assert_eq!(palette("rev").matches().first(), Some(&Command::Reveal));
+        assert_eq!(
+            palette("rev").matches().first(),
+            Some(&Command::Verb(Verb::Reveal))
+        );
         assert!(palette("zzz").matches().is_empty());
         assert_eq!(palette("").matches().len(), palette("").offered.len());
     }
@@ -191,13 +199,13 @@ mod tests {
     fn enter_runs_the_highlighted_match_and_tab_completes() {
         let mut p = palette("ref");
         let mut out = Out::default();
-        p.command(Command::Complete, &mut out);
+        p.command(Command::Verb(Verb::Complete), &mut out);
         assert_eq!(p.input, "refresh");
-        p.command(Command::Select, &mut out);
+        p.command(Command::Verb(Verb::Select), &mut out);
         assert!(
             out.intents
                 .iter()
-                .any(|i| matches!(i, Intent::Run(Command::Refresh)))
+                .any(|i| matches!(i, Intent::Run(Command::Verb(Verb::Refresh))))
         );
     }
 
@@ -227,7 +235,7 @@ mod tests {
         ] {
             let mut p = read_only(input);
             let mut out = Out::default();
-            p.command(Command::Select, &mut out);
+            p.command(Command::Verb(Verb::Select), &mut out);
             assert_eq!(warning(&out), expected);
             assert!(
                 !out.intents.iter().any(|i| matches!(i, Intent::Run(_))),
@@ -248,14 +256,14 @@ mod tests {
         let mut p = read_only("rotation");
         assert_eq!(p.withheld(), None, "the overview is a read");
         let mut out = Out::default();
-        p.command(Command::Select, &mut out);
+        p.command(Command::Verb(Verb::Select), &mut out);
         assert!(
             out.intents
                 .iter()
                 .any(|i| matches!(i, Intent::Run(command) if command.name() == "rotation"))
         );
         let mut out = Out::default();
-        read_only("zzz").command(Command::Select, &mut out);
+        read_only("zzz").command(Command::Verb(Verb::Select), &mut out);
         assert_eq!(warning(&out), "No command matches \"zzz\"");
         // Outside read-only mode a command not offered is simply not there.
         let mut p = read_only("rotate");

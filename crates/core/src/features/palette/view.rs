@@ -11,6 +11,7 @@ use crate::app::keymap::{Keymap, join_keys};
 use crate::features::palette::{Palette, refusal};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, fit, pane_block};
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 use unicode_width::UnicodeWidthStr as _;
@@ -79,8 +80,8 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap,
     let key = |command| keymap.label(Layer::Palette, command);
     let title = format!(
         " Command ({} runs · {} completes) ",
-        key(Command::Select),
-        key(Command::Complete)
+        key(Command::Verb(Verb::Select)),
+        key(Command::Verb(Verb::Complete))
     );
     let block = pane_block(Line::from(title), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), popup);

@@ -13,6 +13,7 @@ use crate::app::command::Command;
 use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{Intent, Out, PromptFor};
 use crate::room::TextEdit;
+use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
 
@@ -105,7 +106,7 @@ impl PromptRoom {
     /// A command in the open prompt.
     pub fn command(&mut self, popup: &mut Popup, command: Command, out: &mut Out) {
         match command {
-            Command::Select => {
+            Command::Verb(Verb::Select) => {
                 self.answered = Some((popup.label.clone(), popup.purpose.clone()));
                 // Moved, never copied: an MFA code travels on as the only copy.
                 let text = std::mem::take(&mut popup.input);
@@ -115,7 +116,7 @@ impl PromptRoom {
                     text,
                 });
             }
-            Command::Back => out.intent(Intent::Close(Layer::Prompt)),
+            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Prompt)),
             _ => {}
         }
     }

@@ -5,16 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::prompt::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
+use crate::room::keys::{Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &Keymap, theme: &Theme) {
-    let key = |command| keymap.label(Layer::Prompt, command);
+pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &dyn Labels, theme: &Theme) {
+    let key = |command| keymap.of(Layer::Prompt, command);
     let lines = vec![
         Line::styled(sanitize_line(&prompt.label).into_owned(), theme.text),
         Line::from(vec![
@@ -27,11 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &Keymap, th
             Span::styled("▏", theme.filter),
         ]),
         Line::styled(
-            format!(
-                "{} done · {} cancel",
-                key(Command::Select),
-                key(Command::Back)
-            ),
+            format!("{} done · {} cancel", key(Verb::Select), key(Verb::Back)),
             theme.dim,
         ),
     ];

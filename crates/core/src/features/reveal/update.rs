@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use crate::app::command::Command;
 use crate::app::effect::{AwsCall, Effect, Timer};
 use crate::app::room::{Ctx, Intent, Out, Sensitivity};
 use crate::features::reveal::Call;
@@ -11,17 +10,18 @@ use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, S
 use crate::ids::IdentityId;
 use crate::kit::{Cursor, Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::{Focus, Layer};
 use crate::secret::ValueView;
 
 impl Reveal {
     /// The commands this room handles. Returns false for any other.
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) -> bool {
+    pub fn command(&mut self, command: Bind<RevealCommand>, ctx: &Ctx, out: &mut Out) -> bool {
         match command {
-            Command::Reveal => self.reveal(RevealScope::One, ctx, out),
-            Command::Value(RevealCommand::RevealAll) => self.reveal(RevealScope::All, ctx, out),
-            Command::Value(RevealCommand::RawJson) => self.toggle_raw_json(),
-            Command::Value(RevealCommand::CopyValue) => self.copy_value(ctx, out),
+            Bind::Verb(Verb::Reveal) => self.reveal(RevealScope::One, ctx, out),
+            Bind::Own(RevealCommand::RevealAll) => self.reveal(RevealScope::All, ctx, out),
+            Bind::Own(RevealCommand::RawJson) => self.toggle_raw_json(),
+            Bind::Own(RevealCommand::CopyValue) => self.copy_value(ctx, out),
             _ => match command.as_move() {
                 Some(step) if ctx.focus == Focus::Value => return self.move_in_value(step),
                 _ => return false,

@@ -9,14 +9,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::reveal::Command as RevealCommand;
 use crate::features::reveal::{FetchPurpose, Reveal, Shown, ValuePane};
 use crate::kit::Theme;
 use crate::kit::widgets::{MASK, dim_line, fit_line, pane_block};
 use crate::kit::wrap::{GOES_ON, secret_spans, wrap_marked};
 use crate::kit::wrap::{elide_middle, hang};
+use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 use crate::secret::{JsonEntry, SecretValue, ValueView};
@@ -29,7 +28,7 @@ pub struct PaneContext<'a> {
     pub has_selection: bool,
     pub now: Instant,
     /// For the keys named in the pane's hints.
-    pub keymap: &'a Keymap,
+    pub keymap: &'a dyn Labels,
     /// The selected secret's name, for the title where nothing beside the pane names it
     /// (the tabs of a narrow screen).
     pub subject: Option<&'a str>,
@@ -121,7 +120,7 @@ pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, t
 /// line the pane broke is never read as a line break of the value.
 fn text_paragraph<'a>(
     pane: &'a ValuePane,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     width: u16,
     theme: &Theme,
 ) -> Paragraph<'a> {
@@ -152,16 +151,16 @@ fn nothing_shown(reveal: &Reveal, cx: &PaneContext, theme: &Theme) -> Vec<Line<'
     if reveal.is_fetching(FetchPurpose::Reveal) {
         vec![Line::styled("Fetching value…", theme.loading)]
     } else if cx.has_selection {
-        let key = |command| cx.keymap.label(Layer::List, command);
+        let key = |command: Bind<RevealCommand>| cx.keymap.of(Layer::List, command);
         // The versions room's command, by its stable name: rooms never import each other.
-        let versions = Command::from_name("versions").map_or_else(String::new, key);
+        let versions = cx.keymap.label(Layer::List, "versions");
         vec![
             Line::styled(MASK, theme.masked),
             dim_line(
                 format!(
                     "masked · {} reveal · {} copy · {} version",
-                    key(Command::Reveal),
-                    key(Command::Value(RevealCommand::CopyValue)),
+                    key(Bind::Verb(Verb::Reveal)),
+                    key(Bind::Own(RevealCommand::CopyValue)),
                     versions
                 ),
                 theme,
@@ -185,7 +184,7 @@ enum Drawn<'a> {
 fn value_lines<'a>(
     view: &'a ValueView,
     shown: &Shown,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     theme: &Theme,
 ) -> Vec<Drawn<'a>> {
     let values = |lines: Vec<Line<'a>>| lines.into_iter().map(Drawn::Value);
@@ -229,7 +228,7 @@ fn value_lines<'a>(
                 ]))
             }));
             lines.push(Drawn::Note(Line::raw("}")));
-            let key = keymap.label(Layer::Value, Command::Value(RevealCommand::RevealAll));
+            let key = keymap.of(Layer::Value, Bind::Own(RevealCommand::RevealAll));
             lines.push(note(format!("{key} reveals every key")));
             lines
         }

@@ -1,12 +1,11 @@
 //! The rotation room's commands: their names and descriptions, and the default keys of the
 //! overview and the global key that opens it.
 
-use crate::app::command::{Acts, Command as AppCommand, Spec};
-use crate::app::keymap::Scope;
-use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::app::room::{Ctx, Out};
 use crate::features::rotation::RotationRoom;
 use crate::model::SecretSummary;
+use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
+use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
 use Acts::{Writes, WritesManaged};
 
@@ -28,12 +27,12 @@ pub enum Command {
 use Command::{Cancel, Overview, Repair, Rotate, Schedule};
 use Item::{Keys, Moves};
 
-const fn rotation(command: Command) -> AppCommand {
-    AppCommand::Rotation(command)
+const fn rotation(command: Command) -> Bind<Command> {
+    Bind::Own(command)
 }
 
 #[rustfmt::skip]
-pub(crate) const COMMANDS: &[Spec] = &[
+pub(crate) const COMMANDS: &[Spec<Bind<Command>>] = &[
     Spec::new(rotation(Overview), "rotation", "rotation posture of every listed secret, riskiest first"),
     Spec::new(rotation(Rotate), "rotate", "rotate the secret now (RotateSecret)").acts(WritesManaged),
     Spec::new(rotation(Schedule), "rotation-schedule", "set the rotation schedule: days, rate() or cron(), window").acts(WritesManaged),
@@ -44,13 +43,20 @@ pub(crate) const COMMANDS: &[Spec] = &[
 const ROTATION: Scope = Scope::In(Layer::Rotation);
 
 #[rustfmt::skip]
-pub(crate) const KEYS: &[Item] = &[
+pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(GLOBAL, &[k('o')], rotation(Overview), "rotation overview: every secret's health and posture", Some("rotation")),
-    Keys(ROTATION, &[ENTER], AppCommand::Select, "go to the highlighted secret", Some("go to")),
-    Keys(ROTATION, &[k('s')], AppCommand::SortNext, "sort by risk, name, region, next rotation", Some("sort")),
+    Keys(ROTATION, &[ENTER], Bind::Verb(Verb::Select), "go to the highlighted secret", Some("go to")),
+    Keys(ROTATION, &[k('s')], Bind::Verb(Verb::SortNext), "sort by risk, name, region, next rotation", Some("sort")),
     Moves(ROTATION, Keyset::Vi, &["next secret", "previous secret", "page down", "page up", "first", "last"], Some("move")),
-    Keys(ROTATION, &[ESC, k('q')], AppCommand::Back, "close", Some("close")),
+    Keys(ROTATION, &[ESC, k('q')], Bind::Verb(Verb::Back), "close", Some("close")),
 ];
+
+impl Named for Command {
+    /// Its stable name, from the table above.
+    fn name(self) -> &'static str {
+        name_in(COMMANDS, Bind::Own(self))
+    }
+}
 
 impl RotationRoom {
     /// A command over the panes. `listed`: every row loaded so far, of `total` (the

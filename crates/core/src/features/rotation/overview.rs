@@ -5,13 +5,14 @@
 use jiff::Timestamp;
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::app::command::Command;
 use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
+use crate::features::rotation::Command as RotationCommand;
 use crate::features::rotation::RotationRoom;
 use crate::kit::Cursor;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
 use crate::room::settings::Settings;
@@ -186,7 +187,7 @@ impl Overview {
     }
 
     /// The overview's keys.
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<RotationCommand>, out: &mut Out) {
         let overview = self;
         if let Some(step) = command.as_move() {
             overview
@@ -195,7 +196,7 @@ impl Overview {
             return;
         }
         match command {
-            Command::SortNext => {
+            Bind::Verb(Verb::SortNext) => {
                 let row = overview.selected_finding().map(Finding::row);
                 overview.sort = overview.sort.next();
                 overview.sort_findings();
@@ -204,13 +205,13 @@ impl Overview {
                     .unwrap_or(0);
                 overview.selected.set(at);
             }
-            Command::Select => {
+            Bind::Verb(Verb::Select) => {
                 if let Some(finding) = overview.selected_finding() {
                     out.intent(Intent::SelectSecret { row: finding.row() });
                     out.intent(Intent::Close(Layer::Rotation));
                 }
             }
-            Command::Back => out.intent(Intent::Close(Layer::Rotation)),
+            Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Rotation)),
             _ => {}
         }
     }
@@ -242,9 +243,11 @@ fn build<'a>(
 }
 
 impl crate::app::keyed::Keyed for Overview {
+    type Own = RotationCommand;
+
     fn command(
         &mut self,
-        command: crate::app::command::Command,
+        command: Bind<RotationCommand>,
         _ctx: &crate::app::room::Ctx,
         out: &mut crate::app::room::Out,
     ) {

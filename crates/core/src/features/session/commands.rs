@@ -2,11 +2,10 @@
 //! descriptions, the default keys of the identity switcher and the global key that opens it,
 //! and when they can act.
 
-use crate::app::command::{Command as AppCommand, Spec};
-use crate::app::keymap::Scope;
-use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::app::room::Out;
 use crate::features::session::Session;
+use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
+use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
 
 /// What a key or the palette can ask of the session room.
@@ -23,12 +22,12 @@ pub enum Command {
 use Command::{Back, Renew, Switch};
 use Item::{Keys, Moves};
 
-const fn session(command: Command) -> AppCommand {
-    AppCommand::Session(command)
+const fn session(command: Command) -> Bind<Command> {
+    Bind::Own(command)
 }
 
 #[rustfmt::skip]
-pub(crate) const COMMANDS: &[Spec] = &[
+pub(crate) const COMMANDS: &[Spec<Bind<Command>>] = &[
     Spec::new(session(Switch), "role", "assume a role and work as it (the start identity stays for role-back)"),
     Spec::new(session(Back), "role-back", "back to the identity before this one; again, further back, to the start"),
     Spec::new(session(Renew), "role-renew", "new credentials for the current identity (MFA: a new code)"),
@@ -37,12 +36,19 @@ pub(crate) const COMMANDS: &[Spec] = &[
 const ROLES: Scope = Scope::In(Layer::Roles);
 
 #[rustfmt::skip]
-pub(crate) const KEYS: &[Item] = &[
+pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(GLOBAL, &[k('I')], session(Switch), "identity: use a profile or assume a role", None),
-    Keys(ROLES, &[ENTER], AppCommand::Select, "work as the highlighted identity", Some("switch")),
+    Keys(ROLES, &[ENTER], Bind::Verb(Verb::Select), "work as the highlighted identity", Some("switch")),
     Moves(ROLES, Keyset::Arrows, &["next", "previous"], Some("move")),
-    Keys(ROLES, &[ESC], AppCommand::Back, "close", Some("close")),
+    Keys(ROLES, &[ESC], Bind::Verb(Verb::Back), "close", Some("close")),
 ];
+
+impl Named for Command {
+    /// Its stable name, from the table above.
+    fn name(self) -> &'static str {
+        name_in(COMMANDS, Bind::Own(self))
+    }
+}
 
 /// A change of identity the router makes: every room's data depends on who smtui works as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

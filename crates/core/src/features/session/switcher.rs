@@ -1,13 +1,14 @@
 //! The role switcher (`role`): the profiles of the user's AWS config, "another role by its
 //! ARN", and the identity before (role-back), with a filter typed as text.
 
-use crate::app::command::Command;
 use crate::app::popup::Popup;
 use crate::app::room::{Intent, Out};
+use crate::features::session::Command as SessionCommand;
 use crate::features::session::{Origin, Session};
 use crate::kit::Cursor;
 use crate::model::{ProfileInfo, ProfileKind};
 use crate::room::TextEdit;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
 
@@ -153,7 +154,7 @@ impl Switcher {
     pub fn command(
         &mut self,
         session: &Session,
-        command: Command,
+        command: Bind<SessionCommand>,
         out: &mut Out,
     ) -> Option<Choice> {
         let entries = session.switcher_entries(&self.input);
@@ -162,12 +163,12 @@ impl Switcher {
             return None;
         }
         match command {
-            Command::Select => {
+            Bind::Verb(Verb::Select) => {
                 let chosen = entries.get(self.selected.at()).map(|e| e.choice.clone());
                 out.intent(Intent::Close(Layer::Roles));
                 chosen
             }
-            Command::Back => {
+            Bind::Verb(Verb::Back) => {
                 out.intent(Intent::Close(Layer::Roles));
                 None
             }

@@ -1,11 +1,10 @@
 //! The tags room's commands: their names and descriptions, and the default keys of the
 //! tags popup and the global key that opens it.
 
-use crate::app::command::{Acts, Command as AppCommand, Spec};
-use crate::app::keymap::Scope;
-use crate::app::keymap::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
 use crate::app::room::{Ctx, Out};
 use crate::features::tags::Tags;
+use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
+use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
 use Acts::{OpensChanges, Writes};
 
@@ -23,12 +22,12 @@ pub enum Command {
 use Command::{Add, Edit, EditDescription, Open, Remove};
 use Item::{Keys, Moves};
 
-const fn tags(command: Command) -> AppCommand {
-    AppCommand::Tags(command)
+const fn tags(command: Command) -> Bind<Command> {
+    Bind::Own(command)
 }
 
 #[rustfmt::skip]
-pub(crate) const COMMANDS: &[Spec] = &[
+pub(crate) const COMMANDS: &[Spec<Bind<Command>>] = &[
     // A replica's tags, description and policy cannot be changed: the popup is refused there.
     Spec::new(tags(Open), "tags", "tags, description and resource policy").acts(OpensChanges),
     Spec::new(tags(Add), "add-tag", "add a tag").acts(Writes).popup_only(),
@@ -40,15 +39,22 @@ pub(crate) const COMMANDS: &[Spec] = &[
 const TAGS: Scope = Scope::In(Layer::Tags);
 
 #[rustfmt::skip]
-pub(crate) const KEYS: &[Item] = &[
+pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(GLOBAL, &[k('t')], tags(Open), OWN, Some("tags")),
     Keys(TAGS, &[k('a')], tags(Add), "add a tag (key, then value; asks first)", Some("add")),
     Keys(TAGS, &[ENTER, k('e')], tags(Edit), OWN, Some("change")),
     Keys(TAGS, &[k('x')], tags(Remove), "remove the highlighted tag (asks first)", Some("remove")),
     Keys(TAGS, &[k('d')], tags(EditDescription), "change the description (asks first)", Some("description")),
     Moves(TAGS, Keyset::Vi, &["next tag", "previous tag"], None),
-    Keys(TAGS, &[ESC, k('q')], AppCommand::Back, "close", Some("close")),
+    Keys(TAGS, &[ESC, k('q')], Bind::Verb(Verb::Back), "close", Some("close")),
 ];
+
+impl Named for Command {
+    /// Its stable name, from the table above.
+    fn name(self) -> &'static str {
+        name_in(COMMANDS, Bind::Own(self))
+    }
+}
 
 impl Tags {
     /// A command over the panes: the popup opens; its own keys arrive in its layer

@@ -1,6 +1,5 @@
 //! The tags room's update.
 
-use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup as AnyPopup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
@@ -11,6 +10,7 @@ use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
 use crate::room::Written;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 /// Tags AWS sets itself: shown, never changed here.
@@ -42,7 +42,7 @@ impl Tags {
 
 impl Popup {
     /// A command in the open popup.
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<TagsCommand>, ctx: &Ctx, out: &mut Out) {
         let popup = self;
         let tags: &[Tag] = match ctx.detail {
             Some(Ok(detail)) if popup.secret.arn == detail.arn => &detail.tags,
@@ -54,19 +54,19 @@ impl Popup {
         }
         let highlighted = tags.get(popup.selected.at());
         match command {
-            Command::Tags(TagsCommand::Add) => out.intent(Intent::Prompt {
+            Bind::Own(TagsCommand::Add) => out.intent(Intent::Prompt {
                 label: format!("Key of the new tag on {}", popup.secret.name),
                 initial: String::new(),
                 purpose: Prompt::Key.into(),
             }),
-            Command::Tags(TagsCommand::Edit | TagsCommand::Remove) => {
+            Bind::Own(TagsCommand::Edit | TagsCommand::Remove) => {
                 let Some(tag) = highlighted else {
                     out.info("No tag to change: a adds one");
                     return;
                 };
                 if belongs_to_aws(&tag.key) {
                     out.warn(format!("{} is set by AWS: it is read-only", tag.key));
-                } else if command == Command::Tags(TagsCommand::Edit) {
+                } else if command == Bind::Own(TagsCommand::Edit) {
                     out.intent(Intent::Prompt {
                         label: format!("Value of {} on {}", tag.key, popup.secret.name),
                         initial: tag.value.clone(),
@@ -89,7 +89,7 @@ impl Popup {
                     }));
                 }
             }
-            Command::Tags(TagsCommand::EditDescription) => {
+            Bind::Own(TagsCommand::EditDescription) => {
                 // The popup's own secret: the selection may have moved under it.
                 let Some(Ok(detail)) = ctx
                     .detail
@@ -105,7 +105,7 @@ impl Popup {
                     purpose: Prompt::Description.into(),
                 });
             }
-            Command::Back => out.intent(Intent::Close(Layer::Tags)),
+            Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Tags)),
             _ => {}
         }
     }
@@ -225,9 +225,11 @@ impl Tags {
 }
 
 impl crate::app::keyed::Keyed for Popup {
+    type Own = TagsCommand;
+
     fn command(
         &mut self,
-        command: crate::app::command::Command,
+        command: Bind<TagsCommand>,
         ctx: &crate::app::room::Ctx,
         out: &mut crate::app::room::Out,
     ) {

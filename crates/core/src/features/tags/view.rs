@@ -5,13 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::features::tags::Command as TagsCommand;
 use crate::features::tags::Popup;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::model::SecretDetail;
+use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::{sanitize_line, sanitize_lines};
 
@@ -20,10 +19,10 @@ pub fn render(
     area: Rect,
     popup: &Popup,
     detail: Option<&SecretDetail>,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     theme: &Theme,
 ) {
-    let key = |command| keymap.label(Layer::Tags, command);
+    let key = |command: Bind<TagsCommand>| keymap.of(Layer::Tags, command);
     let mut lines = vec![Line::styled(
         format!("Tags of {}", sanitize_line(&popup.secret.name)),
         theme.header,
@@ -79,18 +78,18 @@ pub fn render(
     let hint = if popup.read_only {
         format!(
             "{}/{} move · {} close · read-only mode: no changes",
-            key(Command::Down),
-            key(Command::Up),
-            key(Command::Back)
+            key(Bind::Verb(Verb::Down)),
+            key(Bind::Verb(Verb::Up)),
+            key(Bind::Verb(Verb::Back))
         )
     } else {
         format!(
             "{} add · {} change value · {} remove · {} description · {} close",
-            key(Command::Tags(TagsCommand::Add)),
-            key(Command::Tags(TagsCommand::Edit)),
-            key(Command::Tags(TagsCommand::Remove)),
-            key(Command::Tags(TagsCommand::EditDescription)),
-            key(Command::Back)
+            key(Bind::Own(TagsCommand::Add)),
+            key(Bind::Own(TagsCommand::Edit)),
+            key(Bind::Own(TagsCommand::Remove)),
+            key(Bind::Own(TagsCommand::EditDescription)),
+            key(Bind::Verb(Verb::Back))
         )
     };
     lines.push(Line::styled(hint, theme.dim));

@@ -2,7 +2,6 @@
 
 use std::time::Instant;
 
-use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
 use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
@@ -14,6 +13,7 @@ use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::room::Written;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::revealed::Revealed;
 
@@ -54,7 +54,7 @@ impl Versions {
 
 impl Picker {
     /// A command in the open picker.
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out) {
         let picker = self;
         if let Some(step) = command.as_move() {
             picker.selected.apply(step, picker.choices.len());
@@ -62,23 +62,25 @@ impl Picker {
         }
         let highlighted = picker.choices.get(picker.selected.at()).cloned();
         match (command, highlighted) {
-            (Command::Select, Some(choice)) => {
+            (Bind::Verb(Verb::Select), Some(choice)) => {
                 out.intent(Intent::UseVersion(choice.pick));
                 out.intent(Intent::Close(Layer::Versions));
             }
-            (Command::Versions(VersionsCommand::Compare), Some(choice)) => {
+            (Bind::Own(VersionsCommand::Compare), Some(choice)) => {
                 picker.compare(&choice, ctx, out);
             }
-            (Command::Versions(VersionsCommand::Mark), Some(_)) => {
+            (Bind::Own(VersionsCommand::Mark), Some(_)) => {
                 picker.marked = match picker.marked {
                     Some(i) if i == picker.selected.at() => None,
                     _ => Some(picker.selected.at()),
                 };
             }
-            (Command::Versions(VersionsCommand::MakeCurrent), Some(choice)) => {
+            (Bind::Own(VersionsCommand::MakeCurrent), Some(choice)) => {
                 make_current(picker, &choice, ctx, out);
             }
-            (Command::Back | Command::Select, _) => out.intent(Intent::Close(Layer::Versions)),
+            (Bind::Verb(Verb::Back | Verb::Select), _) => {
+                out.intent(Intent::Close(Layer::Versions));
+            }
             _ => {}
         }
     }
@@ -160,9 +162,9 @@ impl Comparison {
         }
     }
 
-    pub fn command(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out) {
         match command {
-            Command::Reveal => self.revealed.toggle(ctx, out),
+            Bind::Verb(Verb::Reveal) => self.revealed.toggle(ctx, out),
             _ => out.intent(Intent::Close(Layer::Compare)),
         }
     }
@@ -233,9 +235,11 @@ fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Ou
 }
 
 impl crate::app::keyed::Keyed for Picker {
+    type Own = VersionsCommand;
+
     fn command(
         &mut self,
-        command: crate::app::command::Command,
+        command: Bind<VersionsCommand>,
         ctx: &crate::app::room::Ctx,
         out: &mut crate::app::room::Out,
     ) {
@@ -244,9 +248,11 @@ impl crate::app::keyed::Keyed for Picker {
 }
 
 impl crate::app::keyed::Keyed for Comparison {
+    type Own = VersionsCommand;
+
     fn command(
         &mut self,
-        command: crate::app::command::Command,
+        command: Bind<VersionsCommand>,
         ctx: &crate::app::room::Ctx,
         out: &mut crate::app::room::Out,
     ) {

@@ -5,17 +5,16 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::command::Command;
-use crate::app::keymap::Keymap;
 use crate::diff::Change;
 use crate::features::versions::Command as VersionsCommand;
 use crate::features::versions::{Comparison, Picker, VersionChoice};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, date_time, diff_lines, pane_block};
+use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
-pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &dyn Labels, theme: &Theme) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
     let rows = usize::from(area.height.saturating_sub(7));
     let offset = picker.selected.window(picker.choices.len(), rows);
@@ -44,22 +43,22 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &Keymap, t
         })
         .collect();
     let mut lines = lines;
-    let key = |command| keymap.label(Layer::Versions, command);
+    let key = |command: Bind<VersionsCommand>| keymap.of(Layer::Versions, command);
     // Read-only mode refuses make-current: not offered, as in the footer and the palette.
     let make_current = if picker.read_only {
         String::new()
     } else {
         format!(
             " · {} make current",
-            key(Command::Versions(VersionsCommand::MakeCurrent))
+            key(Bind::Own(VersionsCommand::MakeCurrent))
         )
     };
     lines.push(Line::styled(
         format!(
             " {} use · {} mark · {} compare{make_current}",
-            key(Command::Select),
-            key(Command::Versions(VersionsCommand::Mark)),
-            key(Command::Versions(VersionsCommand::Compare))
+            key(Bind::Verb(Verb::Select)),
+            key(Bind::Own(VersionsCommand::Mark)),
+            key(Bind::Own(VersionsCommand::Compare))
         ),
         theme.dim,
     ));
@@ -91,7 +90,7 @@ pub fn render_comparison(
     frame: &mut Frame,
     area: Rect,
     comparison: &Comparison,
-    keymap: &Keymap,
+    keymap: &dyn Labels,
     theme: &Theme,
 ) {
     let side = |(id, stages): &(String, Vec<String>)| {
@@ -122,17 +121,17 @@ pub fn render_comparison(
             ));
         }
     }
-    let key = |command| keymap.label(Layer::Compare, command);
+    let key = |command: Bind<VersionsCommand>| keymap.of(Layer::Compare, command);
     lines.push(Line::styled(
         format!(
             "{} {} the values · {} back",
-            key(Command::Reveal),
+            key(Bind::Verb(Verb::Reveal)),
             if comparison.revealed.is_shown() {
                 "mask"
             } else {
                 "reveal"
             },
-            key(Command::Back)
+            key(Bind::Verb(Verb::Back))
         ),
         theme.dim,
     ));

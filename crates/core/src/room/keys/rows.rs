@@ -1,11 +1,10 @@
 //! The words a key table is written in: a room declares its default keys with these in its
 //! own folder (`features/<room>/commands.rs`), the app its own in `defaults.rs`; the keymap
-//! merges them (`KEYS` in `app/rooms/`).
+//! merges them (`KEYS` in `app/rooms/`), each lifted to the app's command.
 
 use crossterm::event::KeyCode;
 
-use super::{Key, Scope};
-use crate::app::command::Command;
+use super::{Key, Scope, Verb};
 
 pub(crate) const fn k(c: char) -> Key {
     Key::char(c)
@@ -28,16 +27,11 @@ pub(crate) const END: Key = p(KeyCode::End);
 pub(crate) const TAB: Key = p(KeyCode::Tab);
 
 /// A line of a key table: one binding, or a layer's movement keys.
-pub(crate) enum Item {
+/// `C` is what the table names: a room's `Bind<Command>`, the app's `Verb`.
+pub(crate) enum Item<C> {
     /// Where, which keys, which command, what it means there ([`OWN`]: what the command
     /// says of itself), its footer hint.
-    Keys(
-        Scope,
-        &'static [Key],
-        Command,
-        &'static str,
-        Option<&'static str>,
-    ),
+    Keys(Scope, &'static [Key], C, &'static str, Option<&'static str>),
     /// The movement keys of a layer that moves (declared once, in [`STEPS`]): what each
     /// step means there, in the order down, up, page down, page up, top, bottom (fewer
     /// words: the steps after them are not bound), and the footer hint for moving.
@@ -45,7 +39,7 @@ pub(crate) enum Item {
 }
 
 /// Which movement keys a layer takes.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Keyset {
     /// Arrows plus the vi-like letters (j/k, Ctrl-d/Ctrl-u, g/G).
     Vi,
@@ -54,18 +48,30 @@ pub(crate) enum Keyset {
 }
 
 /// The movement steps and their keys, declared once for every layer.
-pub(crate) const STEPS: [(Command, &[Key], &[Key]); 6] = [
-    (Command::Down, &[DOWN, k('j')], &[DOWN]),
-    (Command::Up, &[UP, k('k')], &[UP]),
-    (Command::PageDown, &[PG_DN, ctrl('d')], &[PG_DN]),
-    (Command::PageUp, &[PG_UP, ctrl('u')], &[PG_UP]),
-    (Command::Top, &[HOME, k('g')], &[HOME]),
-    (Command::Bottom, &[END, k('G')], &[END]),
+pub(crate) const STEPS: [(Verb, &[Key], &[Key]); 6] = [
+    (Verb::Down, &[DOWN, k('j')], &[DOWN]),
+    (Verb::Up, &[UP, k('k')], &[UP]),
+    (Verb::PageDown, &[PG_DN, ctrl('d')], &[PG_DN]),
+    (Verb::PageUp, &[PG_UP, ctrl('u')], &[PG_UP]),
+    (Verb::Top, &[HOME, k('g')], &[HOME]),
+    (Verb::Bottom, &[END, k('G')], &[END]),
 ];
 
-/// A binding that means what its command's own description says (`Command::description`,
+/// A binding that means what its command's own description says (the command table's,
 /// the palette's words): written once, there.
 pub(crate) const OWN: &str = "";
 
 /// The panes' shared table: what a key does under the list and the value pane alike.
 pub(crate) const GLOBAL: Scope = Scope::Global;
+
+impl<C: Copy> Item<C> {
+    /// The same line naming its command in a wider vocabulary (the keymap's).
+    pub fn lift<D>(&self, lift: impl FnOnce(C) -> D) -> Item<D> {
+        match *self {
+            Item::Keys(scope, keys, command, description, hint) => {
+                Item::Keys(scope, keys, lift(command), description, hint)
+            }
+            Item::Moves(scope, keyset, words, hint) => Item::Moves(scope, keyset, words, hint),
+        }
+    }
+}

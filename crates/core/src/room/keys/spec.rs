@@ -1,14 +1,13 @@
 //! One row of a command table: what a room (or the app itself) declares of each command it
 //! owns, in the room's own folder. The catalogue (`app/rooms/`) is these tables one
-//! after another.
-
-use crate::app::command::Command;
+//! after another, each lifted to the app's command.
 
 /// A command's stable name, its description and what it does, which the router's rules
 /// read before it runs.
+/// `C` is what the table names: a room's `Bind<Command>`, the app's `Verb`.
 #[derive(Debug, Clone, Copy)]
-pub struct Spec {
-    pub command: Command,
+pub struct Spec<C> {
+    pub command: C,
     /// The kebab-case name: palette, config file, docs.
     pub name: &'static str,
     /// One line: help, palette, docs.
@@ -38,9 +37,9 @@ pub enum Acts {
     Discards,
 }
 
-impl Spec {
+impl<C: Copy> Spec<C> {
     /// A command that reads only, offered by the palette.
-    pub const fn new(command: Command, name: &'static str, description: &'static str) -> Self {
+    pub const fn new(command: C, name: &'static str, description: &'static str) -> Self {
         Self {
             command,
             name,
@@ -64,6 +63,26 @@ impl Spec {
             ..self
         }
     }
+
+    /// The same row naming its command in a wider vocabulary (the catalogue's).
+    pub fn lift<D>(self, lift: impl FnOnce(C) -> D) -> Spec<D> {
+        Spec {
+            command: lift(self.command),
+            name: self.name,
+            description: self.description,
+            acts: self.acts,
+            in_palette: self.in_palette,
+        }
+    }
+}
+
+/// The stable name `table` gives `command` (empty if the table does not declare it: a
+/// test of the catalogue checks every command is declared).
+pub fn name_in<C: Copy + PartialEq>(table: &[Spec<C>], command: C) -> &'static str {
+    table
+        .iter()
+        .find(|spec| spec.command == command)
+        .map_or("", |spec| spec.name)
 }
 
 impl Acts {
