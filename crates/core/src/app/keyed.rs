@@ -5,18 +5,11 @@
 //! (`room`), and `room` names the popups (`Intent::OpenPopup`).
 
 use crate::app::command::{Command, Nested};
+use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
-use crate::app::room::{Ctx, Out};
-use crate::room::keys::Bind;
-
-/// A popup that takes its keys with nothing but the context, declared by its room: it
-/// receives the shared verbs and its room's own commands, never the app's command.
-pub trait Keyed {
-    /// The room's own commands.
-    type Own: Nested;
-
-    fn command(&mut self, command: Bind<Self::Own>, ctx: &Ctx, out: &mut Out);
-}
+use crate::app::room::{Ctx, Out, PromptFor};
+use crate::room::Room;
+use crate::room::popup::Keyed;
 
 /// A keyed popup as the router hands it a command: the app's command, narrowed to what
 /// the popup's room takes (another room's command does nothing there).
@@ -24,10 +17,17 @@ pub(crate) trait TakesKeys {
     fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out);
 }
 
-impl<T: Keyed> TakesKeys for T {
+impl<T: Keyed> TakesKeys for T
+where
+    T::Own: Nested,
+    Command: From<<T::Room as Room>::Command>,
+    AwsCall: From<<T::Room as Room>::Call>,
+    Popup: From<<T::Room as Room>::Popup>,
+    PromptFor: From<<T::Room as Room>::Prompt>,
+{
     fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
         if let Some(command) = command.bind() {
-            self.command(command, ctx, out);
+            out.of(|out| self.command(command, ctx, out));
         }
     }
 }

@@ -10,17 +10,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::app::keymap::Keymap;
 use crate::features::appearance::Appearance;
 use crate::features::session::Session;
 use crate::features::{
     appearance, audit, confirm, editor, lifecycle, prompt, rotation, session, tags, versions,
 };
 use crate::kit::Theme;
-use crate::model::SecretDetail;
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
-use crate::room::settings::Settings;
+use crate::room::popup::{Around, Drawn};
 
 /// Every popup that carries data, nested by room.
 #[derive(Debug)]
@@ -60,21 +58,39 @@ impl Popup {
         }
     }
 
-    /// How it is drawn: its room's view, declared beside it (`Drawn`).
-    pub fn drawn(&self) -> &dyn Drawn {
+    /// Draws it: its room's view, declared beside it (`Drawn`); the switcher and the theme
+    /// picker with their room's state beside them.
+    pub fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme, beside: &Beside) {
         match self {
-            Popup::Tags(popup) => popup,
-            Popup::Versions(picker) => picker,
-            Popup::Compare(comparison) => comparison,
-            Popup::Delete(form) => form,
-            Popup::Rotation(overview) => overview,
-            Popup::Roles(switcher) => switcher,
-            Popup::Themes(picker) => picker,
-            Popup::Audit(view) => view.as_ref(),
-            Popup::AuditEvent(record) => record,
-            Popup::Editor(session) => session.as_ref(),
-            Popup::Prompt(prompt) => prompt,
-            Popup::Confirm(confirm) => confirm,
+            Popup::Roles(switcher) => switcher.draw(beside.session, frame, around, theme),
+            Popup::Themes(picker) => picker.draw(beside.appearance, frame, around, theme),
+            Popup::Tags(popup) => popup.draw(frame, around, theme),
+            Popup::Versions(picker) => picker.draw(frame, around, theme),
+            Popup::Compare(comparison) => comparison.draw(frame, around, theme),
+            Popup::Delete(form) => form.draw(frame, around, theme),
+            Popup::Rotation(overview) => overview.draw(frame, around, theme),
+            Popup::Audit(view) => view.draw(frame, around, theme),
+            Popup::AuditEvent(record) => record.draw(frame, around, theme),
+            Popup::Editor(session) => session.draw(frame, around, theme),
+            Popup::Prompt(prompt) => prompt.draw(frame, around, theme),
+            Popup::Confirm(confirm) => confirm.draw(frame, around, theme),
+        }
+    }
+
+    /// The area it fills (nearly) whole (`Drawn::fills`), `None` for a box in the middle.
+    pub fn fills(&self, around: &Around) -> Option<Rect> {
+        match self {
+            Popup::Roles(_) | Popup::Themes(_) => None,
+            Popup::Tags(popup) => popup.fills(around),
+            Popup::Versions(picker) => picker.fills(around),
+            Popup::Compare(comparison) => comparison.fills(around),
+            Popup::Delete(form) => form.fills(around),
+            Popup::Rotation(overview) => overview.fills(around),
+            Popup::Audit(view) => view.fills(around),
+            Popup::AuditEvent(record) => record.fills(around),
+            Popup::Editor(session) => session.fills(around),
+            Popup::Prompt(prompt) => prompt.fills(around),
+            Popup::Confirm(confirm) => confirm.fills(around),
         }
     }
 
@@ -118,32 +134,11 @@ impl Popup {
     }
 }
 
-/// What a popup draws with besides its own data.
-pub struct Around<'a> {
-    /// The whole screen: a popup centres itself in it.
-    pub whole: Rect,
-    /// Where the audit pane docks: beside the list on very wide screens.
-    pub docked: Rect,
-    pub keymap: &'a Keymap,
-    pub settings: &'a Settings,
-    /// The selected secret's detail, once described.
-    pub detail: Option<&'a SecretDetail>,
-    /// The rooms whose popups draw from them too: the role switcher its entries, the theme
-    /// picker the themes.
+/// The rooms whose state two popups draw from beside their own data: the role switcher
+/// lists the session's identities, the theme picker the themes.
+pub struct Beside<'a> {
     pub session: &'a Session,
     pub appearance: &'a Appearance,
-}
-
-/// A popup's drawing, declared by its room beside its view: the frame draws the popup on
-/// the stack through it, so a new popup adds no arm there.
-pub trait Drawn {
-    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme);
-
-    /// The area it fills (nearly) whole, whose margin is blanked so no stray letters of
-    /// the panes show beside it; `None` for a box in the middle.
-    fn fills(&self, _around: &Around) -> Option<Rect> {
-        None
-    }
 }
 
 /// A room's popup type, found on the stack by its variant.

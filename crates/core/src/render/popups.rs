@@ -6,13 +6,14 @@ use ratatui::layout::Rect;
 
 use super::Screen;
 use crate::app::State;
-use crate::app::popup::Around;
+use crate::app::popup::Beside;
 use crate::app::stack::Layered;
 use crate::features::editor::EditSession;
 use crate::features::{editor, help, messages, palette};
 use crate::kit::Theme;
 use crate::room::keys::Labels;
 use crate::room::layers::Layer;
+use crate::room::popup::Around;
 
 /// One popup, over what is under it.
 pub(super) fn render_layer(
@@ -28,13 +29,11 @@ pub(super) fn render_layer(
         keymap: &state.keymap,
         settings: &state.settings,
         detail: state.selected_detail().and_then(|d| d.result.as_ref().ok()),
-        session: &state.session,
-        appearance: &state.appearance,
     };
     // The popups that fill (nearly) the screen leave a margin: blank it, so no stray letters
     // and corners of the panes behind show through beside them.
     let fills = match entry {
-        Layered::Popup(popup) => popup.drawn().fills(&around),
+        Layered::Popup(popup) => popup.fills(&around),
         Layered::Bare(Layer::Help) => Some(screen.whole),
         Layered::Bare(_) => None,
     };
@@ -55,7 +54,11 @@ pub(super) fn render_layer(
     if state.layers.iter().any(|l| l.rests_on() == Some(layer)) {
         return;
     }
-    popup.drawn().draw(frame, &around, theme);
+    let beside = Beside {
+        session: &state.session,
+        appearance: &state.appearance,
+    };
+    popup.draw(frame, &around, theme, &beside);
 }
 
 /// A layer without data of its own, drawn from its room.

@@ -74,15 +74,15 @@ fn swatch(theme: &Theme) -> Vec<Span<'static>> {
     .collect()
 }
 
-impl crate::app::popup::Drawn for Picker {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
-        render(
-            frame,
-            around.whole,
-            around.appearance,
-            self,
-            around.keymap,
-            theme,
-        );
+impl Picker {
+    /// Drawn with the appearance room beside it: the themes it lists are that room's.
+    pub fn draw(
+        &self,
+        appearance: &Appearance,
+        frame: &mut Frame,
+        around: &crate::room::popup::Around,
+        theme: &Theme,
+    ) {
+        render(frame, around.whole, appearance, self, around.keymap, theme);
     }
 }

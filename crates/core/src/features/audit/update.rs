@@ -211,8 +211,9 @@ impl Record {
     }
 }
 
-impl crate::app::keyed::Keyed for Record {
+impl crate::room::popup::Keyed for Record {
     type Own = AuditCommand;
+    type Room = crate::app::room::App;
 
     fn command(
         &mut self,

@@ -301,19 +301,19 @@ fn record_layout<'a>(area: Rect, record: &'a Record, theme: &Theme) -> RecordLay
     }
 }
 
-impl crate::app::popup::Drawn for AuditView {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for AuditView {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         let context: (_, &dyn Labels) = (&around.settings.time_zone, around.keymap);
         render(frame, around.docked, self, context, theme);
     }
 
-    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
         Some(around.docked)
     }
 }
 
-impl crate::app::popup::Drawn for Record {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for Record {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render_record(frame, around.docked, self, theme);
     }
 }

@@ -98,8 +98,9 @@ impl Popup {
 }
 
 /// The confirmation takes only the shared verbs (its internals read the app's command).
-impl crate::app::keyed::Keyed for Popup {
+impl crate::room::popup::Keyed for Popup {
     type Own = std::convert::Infallible;
+    type Room = crate::app::room::App;
 
     fn command(
         &mut self,

@@ -71,8 +71,8 @@ fn key_for_text(keymap: &dyn Labels, command: Verb, fallback: &str) -> String {
         .map_or_else(|| fallback.to_owned(), |k| k.to_string())
 }
 
-impl crate::app::popup::Drawn for Popup {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for Popup {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render(frame, around.whole, self, around.keymap, theme);
     }
 }

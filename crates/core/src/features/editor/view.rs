@@ -496,12 +496,12 @@ pub fn render_conflict(
     frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), hint_area);
 }
 
-impl crate::app::popup::Drawn for EditSession {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for EditSession {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render(frame, around.whole, self, around.keymap, theme);
     }
 
-    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
         Some(around.whole)
     }
 }

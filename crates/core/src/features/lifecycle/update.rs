@@ -213,8 +213,9 @@ fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest {
     }
 }
 
-impl crate::app::keyed::Keyed for DeleteForm {
+impl crate::room::popup::Keyed for DeleteForm {
     type Own = LifecycleCommand;
+    type Room = crate::app::room::App;
 
     fn command(
         &mut self,

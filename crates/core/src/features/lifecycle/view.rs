@@ -73,8 +73,8 @@ pub fn render(
     );
 }
 
-impl crate::app::popup::Drawn for DeleteForm {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for DeleteForm {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render(frame, around.whole, self, around.keymap, theme);
     }
 }

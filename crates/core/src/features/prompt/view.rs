@@ -40,8 +40,8 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &dyn Labels
     );
 }
 
-impl crate::app::popup::Drawn for Popup {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for Popup {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render(frame, around.whole, self, around.keymap, theme);
     }
 }

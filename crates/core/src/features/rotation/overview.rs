@@ -242,8 +242,9 @@ fn build<'a>(
     overview
 }
 
-impl crate::app::keyed::Keyed for Overview {
+impl crate::room::popup::Keyed for Overview {
     type Own = RotationCommand;
+    type Room = crate::app::room::App;
 
     fn command(
         &mut self,

@@ -319,12 +319,12 @@ fn render_table(frame: &mut Frame, table: Rect, overview: &Overview, theme: &The
     );
 }
 
-impl crate::app::popup::Drawn for Overview {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for Overview {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render(frame, around.whole, self, theme);
     }
 
-    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
         Some(around.whole)
     }
 }

@@ -114,8 +114,15 @@ pub fn render_switcher(
     );
 }
 
-impl crate::app::popup::Drawn for Switcher {
-    fn draw(&self, frame: &mut ratatui::Frame, around: &crate::app::popup::Around, theme: &Theme) {
-        render_switcher(frame, around.whole, around.session, self, theme);
+impl Switcher {
+    /// Drawn with the session beside it: the identities it lists are the session's.
+    pub fn draw(
+        &self,
+        session: &Session,
+        frame: &mut ratatui::Frame,
+        around: &crate::room::popup::Around,
+        theme: &Theme,
+    ) {
+        render_switcher(frame, around.whole, session, self, theme);
     }
 }

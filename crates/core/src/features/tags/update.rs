@@ -224,8 +224,9 @@ impl Tags {
     }
 }
 
-impl crate::app::keyed::Keyed for Popup {
+impl crate::room::popup::Keyed for Popup {
     type Own = TagsCommand;
+    type Room = crate::app::room::App;
 
     fn command(
         &mut self,

@@ -108,8 +108,8 @@ pub fn render(
     );
 }
 
-impl crate::app::popup::Drawn for Popup {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for Popup {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render(
             frame,
             around.whole,

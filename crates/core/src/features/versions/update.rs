@@ -234,8 +234,9 @@ fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Ou
     }));
 }
 
-impl crate::app::keyed::Keyed for Picker {
+impl crate::room::popup::Keyed for Picker {
     type Own = VersionsCommand;
+    type Room = crate::app::room::App;
 
     fn command(
         &mut self,
@@ -247,8 +248,9 @@ impl crate::app::keyed::Keyed for Picker {
     }
 }
 
-impl crate::app::keyed::Keyed for Comparison {
+impl crate::room::popup::Keyed for Comparison {
     type Own = VersionsCommand;
+    type Room = crate::app::room::App;
 
     fn command(
         &mut self,

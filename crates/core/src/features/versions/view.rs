@@ -142,18 +142,18 @@ pub fn render_comparison(
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
-impl crate::app::popup::Drawn for Picker {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for Picker {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render(frame, around.whole, self, around.keymap, theme);
     }
 }
 
-impl crate::app::popup::Drawn for Comparison {
-    fn draw(&self, frame: &mut Frame, around: &crate::app::popup::Around, theme: &Theme) {
+impl crate::room::popup::Drawn for Comparison {
+    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
         render_comparison(frame, around.whole, self, around.keymap, theme);
     }
 
-    fn fills(&self, around: &crate::app::popup::Around) -> Option<Rect> {
+    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
         Some(around.whole)
     }
 }
