@@ -146,7 +146,7 @@ pub fn run_smtui(args: &[&std::ffi::OsStr], envs: &[(&str, &std::ffi::OsStr)]) -
 }
 
 /// The open prompt (its label, what is typed, what it is for), if one is.
-pub fn open_prompt(state: &State) -> Option<&smtui_core::features::prompt::Popup> {
+pub fn open_prompt(state: &State) -> Option<&smtui_core::app::prompt::Popup> {
     state.layers.popup()
 }
 
@@ -154,7 +154,7 @@ pub fn open_prompt(state: &State) -> Option<&smtui_core::features::prompt::Popup
 pub fn confirm_question(state: &State) -> String {
     state
         .layers
-        .popup::<smtui_core::features::confirm::Popup>()
+        .popup::<smtui_core::app::confirm::Popup>()
         .map(|p| p.request.question.clone())
         .unwrap_or_default()
 }

@@ -86,7 +86,7 @@ fn without_recovery_is_labelled_and_still_typed() {
     let pending = h
         .state
         .layers
-        .popup::<smtui_core::features::confirm::Popup>()
+        .popup::<smtui_core::app::confirm::Popup>()
         .expect("a confirmation")
         .request
         .clone();

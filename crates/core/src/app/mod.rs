@@ -4,15 +4,17 @@
 
 pub mod action;
 pub mod command;
+pub mod confirm;
 pub mod effect;
 pub mod envelope;
+pub mod help;
 pub mod input;
 pub mod keyed;
 pub mod keymap;
 mod offers;
+pub mod palette;
 pub mod popup;
-#[cfg(test)]
-mod prompt_flow;
+pub mod prompt;
 pub mod room;
 pub(crate) mod rooms;
 mod router;

@@ -2,10 +2,11 @@
 //! layer now, and the palette's list for the top layer.
 
 use crate::app::command::Command;
+use crate::app::confirm;
 use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::editor::{EditSession, Editor};
-use crate::features::{clipboard, confirm, lifecycle, versions};
+use crate::features::{clipboard, lifecycle, versions};
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 

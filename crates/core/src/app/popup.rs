@@ -10,11 +10,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::app::{confirm, prompt};
 use crate::features::appearance::Appearance;
 use crate::features::session::Session;
-use crate::features::{
-    appearance, audit, confirm, editor, lifecycle, prompt, rotation, session, tags, versions,
-};
+use crate::features::{appearance, audit, editor, lifecycle, rotation, session, tags, versions};
 use crate::kit::Theme;
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
@@ -148,9 +147,16 @@ pub trait RoomPopup: Sized {
     fn owned(popup: Popup) -> Option<Self>;
 }
 
-/// Ties a room's popup type to its variant (`box`: a variant that holds it boxed).
+/// Ties a room's popup type to its variant (`box`: a variant that holds it boxed): found
+/// on the stack by it, and lifted into it when the room opens one.
 macro_rules! room_popup {
     ($variant:ident, box $ty:ty) => {
+        impl From<$ty> for Popup {
+            fn from(popup: $ty) -> Self {
+                Popup::$variant(Box::new(popup))
+            }
+        }
+
         impl RoomPopup for $ty {
             fn of(popup: &Popup) -> Option<&Self> {
                 match popup {
@@ -173,6 +179,12 @@ macro_rules! room_popup {
         }
     };
     ($variant:ident, $ty:ty) => {
+        impl From<$ty> for Popup {
+            fn from(popup: $ty) -> Self {
+                Popup::$variant(popup)
+            }
+        }
+
         impl RoomPopup for $ty {
             fn of(popup: &Popup) -> Option<&Self> {
                 match popup {

@@ -4,11 +4,10 @@
 //! (`Out::absorb`). What a room's update gets and gives back is declared below the rooms,
 //! in `crate::room`; the names here are that, in the app's words.
 
-use crate::app::command::{Acts, Command};
+use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
-use crate::features::{audit, editor, rotation, session, tags};
-use crate::room::RoomCall as _;
+pub use crate::app::prompt::PromptFor;
 pub use crate::room::ctx::{Ctx, explain};
 use crate::room::out::Never;
 pub use crate::room::out::{Level, RoomPrompt, Sensitivity, StatusLine};
@@ -43,78 +42,6 @@ macro_rules! from_never {
 }
 
 from_never!(Command, AwsCall, Popup, PromptFor);
-
-impl ConfirmRequest {
-    /// Whether Enter may answer yes. Enter is a reflex key: a question whose yes changes
-    /// or throws away anything takes `y` only; a typed confirmation takes Enter once the
-    /// text matches (there `y` is a letter of it).
-    pub fn enter_confirms(&self) -> bool {
-        self.typed.is_some() || !self.on_yes.weighs()
-    }
-}
-
-impl OnYes {
-    pub fn mutates(&self) -> bool {
-        match self {
-            OnYes::Command(command) => command.mutates(),
-            OnYes::Call { call, .. } => call.mutates(),
-            OnYes::Copy { .. } => false,
-        }
-    }
-
-    /// Whether saying yes changes or throws away anything: a write, typed text discarded,
-    /// or the clipboard given a value that could act when pasted (the warning overridden).
-    pub fn weighs(&self) -> bool {
-        match self {
-            OnYes::Command(command) => command.mutates() || command.acts() == Acts::Discards,
-            OnYes::Call { call, .. } => call.mutates(),
-            OnYes::Copy { .. } => true,
-        }
-    }
-}
-
-/// What a prompt's text is for: the room that asked, and its own prompt type (which
-/// knows the rest). The router hands the text back to that room, by one arm per room.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptFor {
-    Tags(tags::Prompt),
-    /// `create` and the password generator.
-    Editor(editor::Prompt),
-    Rotation(rotation::Prompt),
-    Audit(audit::Prompt),
-    /// Switching identity: a role, its options, an MFA device and codes.
-    Session(session::Prompt),
-}
-
-impl PromptFor {
-    /// Typed text that is not shown (dots instead) and is wiped when the prompt closes.
-    pub fn is_secret(&self) -> bool {
-        match self {
-            PromptFor::Tags(prompt) => prompt.is_secret(),
-            PromptFor::Editor(prompt) => prompt.is_secret(),
-            PromptFor::Rotation(prompt) => prompt.is_secret(),
-            PromptFor::Audit(prompt) => prompt.is_secret(),
-            PromptFor::Session(prompt) => prompt.is_secret(),
-        }
-    }
-}
-
-/// Ties a room's prompt type to its variant, so the room writes `Prompt::X.into()`.
-macro_rules! room_prompt {
-    ($variant:ident, $ty:ty) => {
-        impl From<$ty> for PromptFor {
-            fn from(prompt: $ty) -> Self {
-                PromptFor::$variant(prompt)
-            }
-        }
-    };
-}
-
-room_prompt!(Tags, tags::Prompt);
-room_prompt!(Editor, editor::Prompt);
-room_prompt!(Rotation, rotation::Prompt);
-room_prompt!(Audit, audit::Prompt);
-room_prompt!(Session, session::Prompt);
 
 #[cfg(test)]
 mod tests {

@@ -199,7 +199,7 @@ mod tests {
             Some("app/db"),
             "the stack holds the popup's address"
         );
-        layers.open(Popup::Prompt(crate::features::prompt::Popup {
+        layers.open(Popup::Prompt(crate::app::prompt::Popup {
             label: "Key of the new tag".into(),
             input: String::new(),
             purpose: crate::features::tags::Prompt::Key.into(),

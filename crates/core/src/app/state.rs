@@ -3,22 +3,22 @@
 
 use std::time::Instant;
 
+use crate::app::confirm;
+use crate::app::help::Help;
 use crate::app::keymap::Keymap;
+use crate::app::palette::Palette;
+use crate::app::prompt::PromptRoom;
 use crate::app::room::{Ctx, StatusLine};
 use crate::app::stack::Layers;
 use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
-use crate::features::confirm;
 use crate::features::detail::{CachedDetail, Details};
 use crate::features::editor::{EditSession, Editor};
-use crate::features::help::Help;
 use crate::features::lifecycle::Lifecycle;
 use crate::features::messages::Messages;
 use crate::features::messages::footer::Footer;
-use crate::features::palette::Palette;
-use crate::features::prompt::PromptRoom;
 use crate::features::reveal::Reveal;
 use crate::features::rotation::RotationRoom;
 use crate::features::session::Session;

@@ -289,11 +289,7 @@ impl<R: Room> Intent<R> {
                 text,
                 sensitivity,
             },
-            Intent::Confirm(request) => Intent::Confirm(ConfirmRequest {
-                question: request.question,
-                on_yes: request.on_yes.lift(),
-                typed: request.typed,
-            }),
+            Intent::Confirm(request) => Intent::Confirm(request.lift()),
             Intent::UseVersion(version) => Intent::UseVersion(version),
             Intent::Describe => Intent::Describe,
             Intent::Open(layer) => Intent::Open(layer),
@@ -322,6 +318,21 @@ impl<R: Room> Intent<R> {
             Intent::AddRow(row) => Intent::AddRow(row),
             Intent::SecretChanged { secret } => Intent::SecretChanged { secret },
             Intent::DeletionChanged { secret, on } => Intent::DeletionChanged { secret, on },
+        }
+    }
+}
+
+impl<R: Room> ConfirmRequest<R> {
+    /// The same question in `S`'s words.
+    pub fn lift<S: Room>(self) -> ConfirmRequest<S>
+    where
+        S::Command: From<R::Command>,
+        S::Call: From<R::Call>,
+    {
+        ConfirmRequest {
+            question: self.question,
+            on_yes: self.on_yes.lift(),
+            typed: self.typed,
         }
     }
 }

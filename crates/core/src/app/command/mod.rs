@@ -77,15 +77,9 @@ pub trait Nested: Sized {
 }
 
 /// A room with no commands of its own (the confirmation takes only verbs).
-impl Nested for std::convert::Infallible {
+impl Nested for crate::room::Never {
     fn unnest(_: Command) -> Option<Self> {
         None
-    }
-}
-
-impl From<std::convert::Infallible> for Command {
-    fn from(never: std::convert::Infallible) -> Self {
-        match never {}
     }
 }
 

@@ -2,15 +2,15 @@
 //! answered with, to the room that asked; and opening and closing layers, with what each
 //! room forgets when its layer closes.
 
+use crate::app::confirm;
 use crate::app::effect::Effect;
+use crate::app::prompt::PromptRoom;
 use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivity};
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
-use crate::features::confirm;
 use crate::features::editor::EditSession;
 use crate::features::messages::footer::Footer;
-use crate::features::prompt::PromptRoom;
 use crate::features::rotation::RotationRoom;
 use crate::features::{audit, tags};
 use crate::ids::SecretRef;
@@ -39,18 +39,16 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 // after a confirmation that names what is in it.
                 let risks = paste_risks(&text);
                 if sensitivity == Sensitivity::Secret && !risks.is_empty() {
-                    confirm::Popup::ask(
-                        ConfirmRequest {
-                            question: format!(
-                                "The {label} holds {}: pasted into a shell or terminal it \
+                    let request = ConfirmRequest {
+                        question: format!(
+                            "The {label} holds {}: pasted into a shell or terminal it \
                                  could run commands. Copy it anyway?",
-                                risks.join(", ")
-                            ),
-                            on_yes: OnYes::Copy { label, text },
-                            typed: None,
-                        },
-                        out,
-                    );
+                            risks.join(", ")
+                        ),
+                        on_yes: OnYes::Copy { label, text },
+                        typed: None,
+                    };
+                    out.of(|out| confirm::Popup::ask(request.lift(), out));
                 } else {
                     let ctx = ctx!(state);
                     state.clipboard.copy(label, text, sensitivity, &ctx, out);
@@ -66,7 +64,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 if request.on_yes.mutates() && state.settings.read_only {
                     refuse_read_only(&request.on_yes, out);
                 } else {
-                    confirm::Popup::ask(request, out);
+                    out.of(|out| confirm::Popup::ask(request.lift(), out));
                 }
             }
             Intent::Call { stamp, call } => {
@@ -83,9 +81,9 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 label,
                 initial,
                 purpose,
-            } => PromptRoom::ask(label, initial, purpose, out),
+            } => out.of(|out| PromptRoom::ask(label, initial, purpose, out)),
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
-            Intent::PromptAgain { text } => state.prompt.again(text, out),
+            Intent::PromptAgain { text } => out.of(|out| state.prompt.again(text, out)),
             Intent::AddRow(summary) => state.browse.add_row(*summary),
             Intent::SelectSecret { row } => match state.browse.list.unhide_and_select(&row) {
                 None => out.warn("That secret is no longer listed"),

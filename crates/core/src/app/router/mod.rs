@@ -17,12 +17,13 @@ use crate::app::offers::open_palette;
 use crate::app::room::{Intent, OnYes, Out};
 use crate::app::stack::Layered;
 use crate::app::state::{State, ctx_of};
+use crate::app::{confirm, prompt};
 use crate::features::detail::Details;
 use crate::features::editor::{self, EditSession};
 use crate::features::messages::footer::Input;
 use crate::features::session::commands::Switching;
 use crate::features::session::switcher::Switcher;
-use crate::features::{appearance, audit, confirm, prompt, versions};
+use crate::features::{appearance, audit, versions};
 use crate::room::RoomCall as _;
 use crate::room::TextEdit;
 use crate::room::keys::Verb;
@@ -319,8 +320,9 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
 /// A command in the open prompt (the prompt room remembers an answered question, to ask
 /// it again if the answer is refused).
 fn prompt_command(state: &mut State, command: Command, out: &mut Out) {
-    if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
-        state.prompt.command(popup, command, out);
+    if let (Some(popup), Command::Verb(verb)) = (state.layers.popup_mut::<prompt::Popup>(), command)
+    {
+        out.of(|out| state.prompt.command(popup, verb, out));
     }
 }
 
@@ -435,7 +437,7 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
         }
         Layer::Prompt => {
             if let Some(popup) = state.layers.popup_mut::<prompt::Popup>() {
-                popup.text(edit, out);
+                out.of(|out| popup.text(edit, out));
             }
         }
         Layer::Roles => {

@@ -7,26 +7,74 @@
 
 pub mod view;
 
-use crate::app::command::Command;
-use crate::app::popup::Popup as AnyPopup;
-pub use crate::app::room::{ConfirmRequest, OnYes};
-use crate::app::room::{Intent, Out};
-use crate::room::TextEdit;
-use crate::room::keys::Verb;
+use crate::app::command::{Acts, Command};
+use crate::app::effect::AwsCall;
+use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
+use crate::room::{ConfirmRequest, Ctx, Intent, Never, OnYes, Out, RoomCall as _, TextEdit};
+
+/// The confirmation's words: yes runs the app's command or call, held in the question; it
+/// opens itself, takes only verbs and asks no prompt. (The app's words, not a room's: any
+/// room's question lands here.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = AwsCall;
+    type Popup = Popup;
+    type Prompt = Never;
+}
+
+/// What the app's words say of a question (the app's and the confirmation's own, whose
+/// commands and calls are the app's).
+impl<R> ConfirmRequest<R>
+where
+    R: crate::room::Room<Command = Command, Call = AwsCall>,
+{
+    /// Whether Enter may answer yes. Enter is a reflex key: a question whose yes changes
+    /// or throws away anything takes `y` only; a typed confirmation takes Enter once the
+    /// text matches (there `y` is a letter of it).
+    pub fn enter_confirms(&self) -> bool {
+        self.typed.is_some() || !self.on_yes.weighs()
+    }
+}
+
+impl<R> OnYes<R>
+where
+    R: crate::room::Room<Command = Command, Call = AwsCall>,
+{
+    pub fn mutates(&self) -> bool {
+        match self {
+            OnYes::Command(command) => command.mutates(),
+            OnYes::Call { call, .. } => call.mutates(),
+            OnYes::Copy { .. } => false,
+        }
+    }
+
+    /// Whether saying yes changes or throws away anything: a write, typed text discarded,
+    /// or the clipboard given a value that could act when pasted (the warning overridden).
+    pub fn weighs(&self) -> bool {
+        match self {
+            OnYes::Command(command) => command.mutates() || command.acts() == Acts::Discards,
+            OnYes::Call { call, .. } => call.mutates(),
+            OnYes::Copy { .. } => true,
+        }
+    }
+}
 
 /// The open confirmation, on the layer stack: the question with what runs on yes, and
 /// what has been typed. Closing it drops both: the typed text goes with its question.
 #[derive(Debug, Clone)]
 pub struct Popup {
-    pub request: ConfirmRequest,
+    pub request: ConfirmRequest<Room>,
     /// What has been typed so far (typed confirmations only).
     pub input: String,
 }
 
 impl Popup {
-    pub fn new(request: ConfirmRequest) -> Self {
+    pub fn new(request: ConfirmRequest<Room>) -> Self {
         Self {
             request,
             input: String::new(),
@@ -44,8 +92,8 @@ impl Popup {
 
     /// Opens the confirmation for `request` (the router calls this for `Intent::Confirm`),
     /// in place of any open one.
-    pub fn ask(request: ConfirmRequest, out: &mut Out) {
-        out.intent(Intent::OpenPopup(AnyPopup::Confirm(Self::new(request))));
+    pub fn ask(request: ConfirmRequest<Room>, out: &mut Out<Room>) {
+        out.intent(Intent::OpenPopup(Self::new(request)));
     }
 
     /// A typed confirmation takes every printable key as text (so `y` is a letter there).
@@ -57,10 +105,10 @@ impl Popup {
         edit.apply_to(&mut self.input);
     }
 
-    pub fn command(&self, command: Command, out: &mut Out) {
+    pub fn command(&self, verb: Verb, out: &mut Out<Room>) {
         let request = &self.request;
-        match command {
-            Command::Verb(Verb::Select) if !request.enter_confirms() => {
+        match verb {
+            Verb::Select if !request.enter_confirms() => {
                 out.warn(match &request.on_yes {
                     OnYes::Copy { .. } => "Enter does not answer this: y copies, n cancels",
                     on_yes if on_yes.mutates() => {
@@ -69,7 +117,7 @@ impl Popup {
                     _ => "Enter does not discard typed text: y discards it, n keeps it",
                 });
             }
-            Command::Verb(Verb::Confirm | Verb::Select) => {
+            Verb::Confirm | Verb::Select => {
                 if let Some(expected) = request.typed.as_deref().filter(|t| *t != self.input) {
                     out.warn(format!("Type {expected:?} exactly to confirm"));
                     return;
@@ -88,7 +136,7 @@ impl Popup {
                 out.intent(Intent::Close(Layer::Confirm));
                 out.intent(run);
             }
-            Command::Verb(Verb::Cancel) => {
+            Verb::Cancel => {
                 out.intent(Intent::Close(Layer::Confirm));
                 out.info("Cancelled");
             }
@@ -97,18 +145,14 @@ impl Popup {
     }
 }
 
-/// The confirmation takes only the shared verbs (its internals read the app's command).
+/// The confirmation takes only the shared verbs.
 impl crate::room::popup::Keyed for Popup {
-    type Own = std::convert::Infallible;
-    type Room = crate::app::room::App;
+    type Own = Never;
+    type Room = Room;
 
-    fn command(
-        &mut self,
-        command: crate::room::keys::Bind<Self::Own>,
-        _ctx: &crate::app::room::Ctx,
-        out: &mut Out,
-    ) {
-        Popup::command(self, command.into(), out);
+    fn command(&mut self, command: Bind<Never>, _ctx: &Ctx, out: &mut Out<Room>) {
+        let Bind::Verb(verb) = command;
+        Popup::command(self, verb, out);
     }
 }
 
@@ -116,7 +160,7 @@ impl crate::room::popup::Keyed for Popup {
 mod tests {
     use super::*;
 
-    fn ran(out: &Out) -> Option<Command> {
+    fn ran(out: &Out<Room>) -> Option<Command> {
         out.intents.iter().find_map(|i| match i {
             Intent::Run(c) => Some(*c),
             _ => None,
@@ -130,11 +174,11 @@ mod tests {
             on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: None,
         };
-        let mut out = Out::default();
+        let mut out = Out::<Room>::default();
         Popup::ask(request.clone(), &mut out);
         assert!(matches!(
             &out.intents[..],
-            [Intent::OpenPopup(AnyPopup::Confirm(popup))] if popup.request == request
+            [Intent::OpenPopup(popup)] if popup.request == request
                 && popup.input.is_empty()
         ));
     }
@@ -147,13 +191,13 @@ mod tests {
             typed: None,
         };
         let confirm = Popup::new(request.clone());
-        let mut out = Out::default();
-        confirm.command(Command::Verb(Verb::Confirm), &mut out);
+        let mut out = Out::<Room>::default();
+        confirm.command(Verb::Confirm, &mut out);
         assert_eq!(ran(&out), Some(Command::Verb(Verb::Refresh)));
 
         let confirm = Popup::new(request);
-        let mut out = Out::default();
-        confirm.command(Command::Verb(Verb::Cancel), &mut out);
+        let mut out = Out::<Room>::default();
+        confirm.command(Verb::Cancel, &mut out);
         assert_eq!(ran(&out), None);
         assert!(
             out.intents
@@ -174,8 +218,8 @@ mod tests {
             })
         };
         let confirm = ask(OnYes::Command(Command::Verb(Verb::Refresh)));
-        let mut out = Out::default();
-        confirm.command(Command::Verb(Verb::Select), &mut out);
+        let mut out = Out::<Room>::default();
+        confirm.command(Verb::Select, &mut out);
         assert_eq!(
             ran(&out),
             Some(Command::Verb(Verb::Refresh)),
@@ -193,8 +237,8 @@ mod tests {
         ];
         for on_yes in weighty {
             let confirm = ask(on_yes.clone());
-            let mut out = Out::default();
-            confirm.command(Command::Verb(Verb::Select), &mut out);
+            let mut out = Out::<Room>::default();
+            confirm.command(Verb::Select, &mut out);
             assert!(
                 out.intents.iter().all(|i| matches!(i, Intent::Status(_))),
                 "{on_yes:?}"
@@ -209,8 +253,8 @@ mod tests {
                     .any(|i| matches!(i, Intent::Close(Layer::Confirm))),
                 "the question stays"
             );
-            let mut out = Out::default();
-            confirm.command(Command::Verb(Verb::Confirm), &mut out);
+            let mut out = Out::<Room>::default();
+            confirm.command(Verb::Confirm, &mut out);
             assert!(
                 out.intents
                     .iter()
@@ -231,13 +275,13 @@ mod tests {
         for c in "prod/dx".chars() {
             confirm.text(TextEdit::Insert(c));
         }
-        let mut out = Out::default();
-        confirm.command(Command::Verb(Verb::Confirm), &mut out);
+        let mut out = Out::<Room>::default();
+        confirm.command(Verb::Confirm, &mut out);
         assert_eq!(ran(&out), None, "a wrong text runs nothing");
         confirm.text(TextEdit::Backspace);
         confirm.text(TextEdit::Insert('b'));
-        let mut out = Out::default();
-        confirm.command(Command::Verb(Verb::Confirm), &mut out);
+        let mut out = Out::<Room>::default();
+        confirm.command(Verb::Confirm, &mut out);
         assert_eq!(ran(&out), Some(Command::Verb(Verb::Refresh)));
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
 use crate::app::keymap::{Keymap, join_keys};
-use crate::features::palette::{Palette, refusal};
+use crate::app::palette::{Palette, refusal};
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, fit, pane_block};
 use crate::room::keys::Verb;

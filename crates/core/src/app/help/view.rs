@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::command::Command;
+use crate::app::help::Help;
 use crate::app::keymap::Keymap;
-use crate::features::help::Help;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::hang;

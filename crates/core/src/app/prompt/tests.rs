@@ -1,25 +1,21 @@
-//! The prompt room's flow, here because a prompt's purpose is always some room's
-//! (and rooms never import each other); apart from `room.rs`, which the prompt room imports.
+//! The prompt's flow: a question asked, answered, refused and asked again.
 
-use crate::app::command::Command;
-use crate::app::popup::Popup as AnyPopup;
-use crate::app::room::{Intent, Out, PromptFor};
-use crate::features::prompt::{Popup, PromptRoom};
+use super::{Popup, PromptFor, PromptRoom, Room};
 use crate::features::{session, tags};
-use crate::room::TextEdit;
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
+use crate::room::{Intent, Out, TextEdit};
 
-fn opened(out: Out) -> Popup {
+fn opened(out: Out<Room>) -> Popup {
     match out.intents.into_iter().next() {
-        Some(Intent::OpenPopup(AnyPopup::Prompt(popup))) => popup,
+        Some(Intent::OpenPopup(popup)) => popup,
         other => panic!("a prompt opened: {other:?}"),
     }
 }
 
 #[test]
 fn enter_hands_the_text_on_and_a_refusal_asks_the_same_question_again() {
-    let mut out = Out::default();
+    let mut out = Out::<Room>::default();
     PromptRoom::ask(
         "Key".into(),
         String::new(),
@@ -28,11 +24,11 @@ fn enter_hands_the_text_on_and_a_refusal_asks_the_same_question_again() {
     );
     let mut popup = opened(out);
     for c in "owner".chars() {
-        popup.text(TextEdit::Insert(c), &mut Out::default());
+        popup.text(TextEdit::Insert(c), &mut Out::<Room>::default());
     }
     let mut room = PromptRoom::default();
-    let mut out = Out::default();
-    room.command(&mut popup, Command::Verb(Verb::Select), &mut out);
+    let mut out = Out::<Room>::default();
+    room.command(&mut popup, Verb::Select, &mut out);
     assert!(matches!(
         &out.intents[..],
         [Intent::Close(Layer::Prompt), Intent::Prompted { purpose, text }]
@@ -40,7 +36,7 @@ fn enter_hands_the_text_on_and_a_refusal_asks_the_same_question_again() {
     ));
     assert!(popup.input.is_empty(), "the text was moved on, not copied");
 
-    let mut out = Out::default();
+    let mut out = Out::<Room>::default();
     room.again("owner?".into(), &mut out);
     let again = opened(out);
     assert_eq!(

@@ -5,17 +5,29 @@
 //! and a secret prompt's text (an MFA code) is wiped as it goes.
 //! Not for secret values: those are typed in the editor.
 
+mod purpose;
 pub mod view;
 
 use zeroize::Zeroize as _;
 
-use crate::app::command::Command;
-use crate::app::popup::Popup as AnyPopup;
-use crate::app::room::{Intent, Out, PromptFor};
-use crate::room::TextEdit;
+pub use purpose::PromptFor;
+
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
+use crate::room::{Intent, Never, Out, TextEdit};
+
+/// The prompt's words: it opens itself, and answers with the purpose it was asked for
+/// (any room's prompt, nested: `PromptFor`); it makes no call and takes only verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Never;
+    type Call = Never;
+    type Popup = Popup;
+    type Prompt = PromptFor;
+}
 
 /// The longest text a prompt takes (a description's limit is 2,048 characters).
 pub const MAX_CHARS: usize = 2048;
@@ -68,7 +80,7 @@ impl std::fmt::Debug for Popup {
 }
 
 impl Popup {
-    pub fn text(&mut self, edit: TextEdit, out: &mut Out) {
+    pub fn text(&mut self, edit: TextEdit, out: &mut Out<Room>) {
         match edit {
             TextEdit::Insert(_) if self.input.chars().count() >= MAX_CHARS => {
                 out.warn(format!("At most {MAX_CHARS} characters here"));
@@ -88,25 +100,25 @@ pub struct PromptRoom {
 
 impl PromptRoom {
     /// Opens a prompt (in place of any open one).
-    pub fn ask(label: String, initial: String, purpose: PromptFor, out: &mut Out) {
-        out.intent(Intent::OpenPopup(AnyPopup::Prompt(Popup {
+    pub fn ask(label: String, initial: String, purpose: PromptFor, out: &mut Out<Room>) {
+        out.intent(Intent::OpenPopup(Popup {
             label,
             input: initial,
             purpose,
-        })));
+        }));
     }
 
     /// The answer was refused: the same question again, with the text as it was typed.
-    pub fn again(&mut self, text: String, out: &mut Out) {
+    pub fn again(&mut self, text: String, out: &mut Out<Room>) {
         if let Some((label, purpose)) = self.answered.take() {
             Self::ask(label, text, purpose, out);
         }
     }
 
-    /// A command in the open prompt.
-    pub fn command(&mut self, popup: &mut Popup, command: Command, out: &mut Out) {
-        match command {
-            Command::Verb(Verb::Select) => {
+    /// A verb in the open prompt (it binds nothing of its own).
+    pub fn command(&mut self, popup: &mut Popup, verb: Verb, out: &mut Out<Room>) {
+        match verb {
+            Verb::Select => {
                 self.answered = Some((popup.label.clone(), popup.purpose.clone()));
                 // Moved, never copied: an MFA code travels on as the only copy.
                 let text = std::mem::take(&mut popup.input);
@@ -116,8 +128,11 @@ impl PromptRoom {
                     text,
                 });
             }
-            Command::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Prompt)),
+            Verb::Back => out.intent(Intent::Close(Layer::Prompt)),
             _ => {}
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
