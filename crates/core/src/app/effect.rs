@@ -106,6 +106,27 @@ impl AwsCall {
     }
 }
 
+/// Lifts a room's own call into its variant, when the room answers in its own words.
+macro_rules! room_call {
+    ($($variant:ident($ty:ty)),* $(,)?) => {$(
+        impl From<$ty> for AwsCall {
+            fn from(call: $ty) -> Self {
+                AwsCall::$variant(call)
+            }
+        }
+    )*};
+}
+
+room_call!(
+    Audit(audit::Call),
+    Editor(editor::Call),
+    Lifecycle(lifecycle::Call),
+    Reveal(reveal::Call),
+    Rotation(rotation::Call),
+    Tags(tags::Call),
+    Versions(versions::Call),
+);
+
 /// The detail room's describe is the app's own call: its answer is read by several rooms.
 impl From<detail::Call> for AwsCall {
     fn from(call: detail::Call) -> Self {
