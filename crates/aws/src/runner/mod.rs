@@ -7,7 +7,7 @@
 //! other call in its lane by `perform.rs`, the app's own there and each room's in the
 //! room's own file, `rooms/<room>.rs`, which also answers the room's calls refused before
 //! they were sent (`failed` here). A room with calls is that file and one line in
-//! `rooms/mod.rs`'s `by_room!`, which gives it its arm in both `perform` and `failed`.
+//! `rooms/mod.rs`'s `rooms!`, which gives it its arm in both `perform` and `failed`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
