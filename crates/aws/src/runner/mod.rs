@@ -2,6 +2,12 @@
 //! effects into tokio tasks in their lane (see `lanes.rs`), and sends their results back to
 //! the UI loop as actions, in the envelope of the effect that asked. Nothing here blocks
 //! the UI on the network: every AWS call is spawned.
+//!
+//! Where each call is performed: the calls that make an identity in `identities.rs`; every
+//! other call in its lane by `perform.rs`, the app's own there and each room's in the
+//! room's own file, `rooms/<room>.rs`, which also answers the room's calls refused before
+//! they were sent (`failed` here). A room with calls is that file and one line in
+//! `rooms/mod.rs`'s `rooms!`, which gives it its arm in both `perform` and `failed`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,6 +28,7 @@ mod rooms;
 use clipboard::ClipboardPort;
 use lanes::Lanes;
 use perform::perform;
+use rooms::{Performs as _, by_room};
 
 type Identities = Arc<std::sync::Mutex<HashMap<IdentityId, AwsContext>>>;
 
@@ -137,16 +144,10 @@ impl Runner {
         match call {
             // Calls that make a new identity: their credentials are held before they answer.
             AwsCall::Session(call) => identities::start(self, stamp, ctx, call),
-            call @ (AwsCall::ListSecrets { .. }
-            | AwsCall::Describe { .. }
-            | AwsCall::WhoAmI { .. }
-            | AwsCall::Audit(_)
-            | AwsCall::Editor(_)
-            | AwsCall::Lifecycle(_)
-            | AwsCall::Reveal(_)
-            | AwsCall::Rotation(_)
-            | AwsCall::Tags(_)
-            | AwsCall::Versions(_)) => self.in_lane(stamp, ctx, call),
+            // Every other call, the app's own and each room's, runs in its lane. Naming them
+            // here would add nothing: `perform` (and `failed`) match every `AwsCall`, so a new
+            // call does not compile until it is given a place, and every call is answered.
+            call => self.in_lane(stamp, ctx, call),
         }
     }
 
@@ -200,7 +201,7 @@ fn refused(call: &AwsCall, why: String) -> AwsError {
 /// The outcome that tells whatever waits for `call` that it failed with `error`: the app's
 /// own for what several rooms read, the asking room's own for the rest.
 fn failed(call: AwsCall, error: AwsError) -> Outcome {
-    match call {
+    by_room!(call, |call| call.failed(error),
         AwsCall::ListSecrets { region } => Outcome::RegionFailed { region, error },
         AwsCall::Describe { secret } => Outcome::Described {
             secret,
@@ -211,12 +212,5 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             identity: call.new_identity(),
             result: Err(error),
         },
-        AwsCall::Audit(call) => Outcome::Audit(rooms::audit_failed(&call, error)),
-        AwsCall::Editor(call) => Outcome::Editor(rooms::editor_failed(call, error)),
-        AwsCall::Lifecycle(call) => Outcome::Lifecycle(rooms::lifecycle_failed(call, error)),
-        AwsCall::Reveal(call) => Outcome::Reveal(rooms::reveal_failed(&call, error)),
-        AwsCall::Rotation(call) => Outcome::Rotation(rooms::rotation_failed(call, error)),
-        AwsCall::Tags(call) => Outcome::Tags(rooms::tags_failed(call, error)),
-        AwsCall::Versions(call) => Outcome::Versions(rooms::versions_failed(call, error)),
-    }
+    )
 }
