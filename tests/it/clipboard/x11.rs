@@ -37,25 +37,41 @@ impl Drop for Xvfb {
     }
 }
 
-/// An Xvfb of the test's own on a free display number, listening on its unix socket only.
+/// An Xvfb of the test's own, listening on its unix socket only, on a display number it
+/// chose itself: `-displayfd 1` makes it pick a free one and print it once it is ready, so
+/// neither another X server nor a socket file left behind by a killed one gets in the way.
 fn start_xvfb() -> (Xvfb, String) {
-    let number = (90..200)
-        .find(|n| !std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists())
-        .expect("a free display number");
-    let display = format!(":{number}");
-    let child = std::process::Command::new("Xvfb")
-        .args([&display, "-nolisten", "tcp", "-screen", "0", "320x200x24"])
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-nolisten",
+            "tcp",
+            "-screen",
+            "0",
+            "320x200x24",
+        ])
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("Xvfb is installed (scripts/test installs it)");
+    let stdout = child.stdout.take().expect("Xvfb's stdout");
     let xvfb = Xvfb(child);
-    let socket = format!("/tmp/.X11-unix/X{number}");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !std::path::Path::new(&socket).exists() {
-        assert!(Instant::now() < deadline, "Xvfb did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (xvfb, display)
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("Xvfb did not start");
+    let number: u32 = line
+        .trim()
+        .parse()
+        .expect("Xvfb printed its display number");
+    (xvfb, format!(":{number}"))
 }
 
 #[test]
