@@ -356,8 +356,10 @@ async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
         .filter(|(at, r)| *at >= start && r == region)
         .map(|(at, _)| at)
         .collect();
+    // The resource's own lookup and the scan's ten pages: ten intervals, which the
+    // sensitivity of `assert_spaced_by_the_lane` is counted on.
     assert!(
-        times.len() >= 9,
+        times.len() >= 11,
         "a burst of lookups was made: {}",
         times.len()
     );
@@ -385,6 +387,7 @@ fn assert_spaced_by_the_lane(times: &[std::time::Instant]) {
         .windows(2)
         .map(|w| w[1].duration_since(w[0]))
         .collect();
+    eprintln!("{} lookups, gaps {gaps:?}", times.len());
     for i in 0..times.len() {
         for j in i + 1..times.len() {
             let span = times[j].duration_since(times[i]);
