@@ -366,6 +366,24 @@ async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
     assert_spaced_by_the_lane(&times);
 }
 
+/// CloudTrail's LookupEvents limit, 2 a second per region.
+const LANE_INTERVAL: Duration = Duration::from_millis(500);
+/// How late the proxy may log a lookup after the lane let it go: a few scheduling delays
+/// of a shared 2-core machine running builds beside the test (30 ms seen at worst with
+/// three busy loops beside it), with room to spare.
+const LATE_BY_AT_MOST: Duration = Duration::from_millis(200);
+
+fn assert_spaced_by_the_lane(times: &[std::time::Instant]) {
+    let gaps: Vec<Duration> = times
+        .windows(2)
+        .map(|w| w[1].duration_since(w[0]))
+        .collect();
+    eprintln!("{} lookups, gaps {gaps:?}", times.len());
+    if let Some(faster) = faster_than_the_lane(times) {
+        panic!("{faster}: more than 2 a second (gaps {gaps:?})");
+    }
+}
+
 /// The lane releases a region's lookups at least [`LANE_INTERVAL`] apart (2 a second). The
 /// proxy logs each one after its release, never before: the runner's task wakes, the SDK
 /// signs and sends, the proxy's task reads it, each late by however busy the machine is.
@@ -375,32 +393,59 @@ async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
 /// LATE_BY_AT_MOST`. The tolerance is taken once per pair, never per interval, so a lane
 /// that sends even a little faster than the limit falls further behind with every lookup
 /// and fails over the burst: with ten intervals, anything above 2.08 a second; and three
-/// lookups within 800 ms fail on their own.
-fn assert_spaced_by_the_lane(times: &[std::time::Instant]) {
-    /// CloudTrail's LookupEvents limit, 2 a second per region.
-    const LANE_INTERVAL: Duration = Duration::from_millis(500);
-    /// How late the proxy may log a lookup after the lane let it go: a few scheduling
-    /// delays of a shared 2-core machine running builds beside the test (30 ms seen at
-    /// worst with three busy loops beside it), with room to spare.
-    const LATE_BY_AT_MOST: Duration = Duration::from_millis(200);
-    let gaps: Vec<Duration> = times
-        .windows(2)
-        .map(|w| w[1].duration_since(w[0]))
-        .collect();
-    eprintln!("{} lookups, gaps {gaps:?}", times.len());
+/// lookups within 800 ms fail on their own. The first pair that breaks this, if any.
+fn faster_than_the_lane(times: &[std::time::Instant]) -> Option<String> {
     for i in 0..times.len() {
         for j in i + 1..times.len() {
             let span = times[j].duration_since(times[i]);
             let intervals = u32::try_from(j - i).expect("a few lookups");
             let least = (LANE_INTERVAL * intervals).saturating_sub(LATE_BY_AT_MOST);
-            assert!(
-                span >= least,
-                "lookups {i} to {j} within {span:?}, less than {intervals} intervals of \
-                 {LANE_INTERVAL:?} less {LATE_BY_AT_MOST:?}: more than 2 a second \
-                 (gaps {gaps:?})"
-            );
+            if span < least {
+                return Some(format!(
+                    "lookups {i} to {j} within {span:?}, less than {intervals} intervals of \
+                     {LANE_INTERVAL:?} less {LATE_BY_AT_MOST:?}"
+                ));
+            }
         }
     }
+    None
+}
+
+/// The check itself, on made-up logs: a lookup logged late passes, a lane a little too fast
+/// or three lookups close together do not.
+#[test]
+fn the_spacing_check_allows_late_logging_and_catches_a_lane_a_little_too_fast() {
+    let start = std::time::Instant::now();
+    let log = |offsets_ms: &[u64]| -> Vec<std::time::Instant> {
+        offsets_ms
+            .iter()
+            .map(|ms| start + Duration::from_millis(*ms))
+            .collect()
+    };
+    let on_time: Vec<u64> = (0..11).map(|i| i * 500).collect();
+    assert_eq!(faster_than_the_lane(&log(&on_time)), None);
+    let mut first_late = on_time.clone();
+    first_late[0] += 190;
+    assert_eq!(
+        faster_than_the_lane(&log(&first_late)),
+        None,
+        "late is fine"
+    );
+    let mut one_late = on_time.clone();
+    one_late[5] += 190;
+    assert_eq!(faster_than_the_lane(&log(&one_late)), None, "anywhere");
+    let a_little_fast: Vec<u64> = (0..11).map(|i| i * 475).collect();
+    assert!(
+        faster_than_the_lane(&log(&a_little_fast)).is_some(),
+        "2.1 a second"
+    );
+    let mut three_close = on_time.clone();
+    three_close[6] = three_close[4] + 790;
+    three_close[5] = three_close[4] + 400;
+    assert!(
+        faster_than_the_lane(&log(&three_close)).is_some(),
+        "3 in 790 ms"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
