@@ -369,9 +369,13 @@ async fn the_lane_never_sends_more_than_two_lookups_a_second_per_region() {
 /// CloudTrail's LookupEvents limit, 2 a second per region.
 const LANE_INTERVAL: Duration = Duration::from_millis(500);
 /// How late the proxy may log a lookup after the lane let it go: a few scheduling delays
-/// of a shared 2-core machine running builds beside the test (30 ms seen at worst with
-/// three busy loops beside it), with room to spare.
+/// of a shared 2-core machine running builds beside the test (up to about 100 ms seen with
+/// three busy loops and other builds beside it), with room to spare.
 const LATE_BY_AT_MOST: Duration = Duration::from_millis(200);
+/// The same for the region's first lookup, which after the lane let it go also builds the
+/// region's CloudTrail client and opens its connection (about 210 ms seen on a machine
+/// loaded as above); the lookups after it reuse both.
+const FIRST_LATE_BY_AT_MOST: Duration = Duration::from_millis(400);
 
 fn assert_spaced_by_the_lane(times: &[std::time::Instant]) {
     let gaps: Vec<Duration> = times
@@ -390,20 +394,27 @@ fn assert_spaced_by_the_lane(times: &[std::time::Instant]) {
 /// So for any two logged lookups `i < j`, the `j - i + 1` lookups logged between them were
 /// released at least `(j - i) * LANE_INTERVAL` apart, and only the earliest one's lateness
 /// can shorten what the log shows: `times[j] - times[i] >= (j - i) * LANE_INTERVAL -
-/// LATE_BY_AT_MOST`. The tolerance is taken once per pair, never per interval, so a lane
-/// that sends even a little faster than the limit falls further behind with every lookup
-/// and fails over the burst: with ten intervals, anything above 2.08 a second; and three
-/// lookups within 800 ms fail on their own. The first pair that breaks this, if any.
+/// LATE_BY_AT_MOST` ([`FIRST_LATE_BY_AT_MOST`] when `i` is the first). The tolerance is
+/// taken once per pair, never per interval, so a lane that sends even a little faster than
+/// the limit falls further behind with every lookup and fails over the burst: from the
+/// second lookup to the eleventh, anything above 2.1 a second; and three lookups within
+/// 800 ms fail on their own (600 ms from the first). The first pair that breaks this, if
+/// any.
 fn faster_than_the_lane(times: &[std::time::Instant]) -> Option<String> {
     for i in 0..times.len() {
         for j in i + 1..times.len() {
             let span = times[j].duration_since(times[i]);
             let intervals = u32::try_from(j - i).expect("a few lookups");
-            let least = (LANE_INTERVAL * intervals).saturating_sub(LATE_BY_AT_MOST);
+            let late = if i == 0 {
+                FIRST_LATE_BY_AT_MOST
+            } else {
+                LATE_BY_AT_MOST
+            };
+            let least = (LANE_INTERVAL * intervals).saturating_sub(late);
             if span < least {
                 return Some(format!(
                     "lookups {i} to {j} within {span:?}, less than {intervals} intervals of \
-                     {LANE_INTERVAL:?} less {LATE_BY_AT_MOST:?}"
+                     {LANE_INTERVAL:?} less {late:?}"
                 ));
             }
         }
@@ -425,7 +436,7 @@ fn the_spacing_check_allows_late_logging_and_catches_a_lane_a_little_too_fast() 
     let on_time: Vec<u64> = (0..11).map(|i| i * 500).collect();
     assert_eq!(faster_than_the_lane(&log(&on_time)), None);
     let mut first_late = on_time.clone();
-    first_late[0] += 190;
+    first_late[0] += 390;
     assert_eq!(
         faster_than_the_lane(&log(&first_late)),
         None,
@@ -445,6 +456,13 @@ fn the_spacing_check_allows_late_logging_and_catches_a_lane_a_little_too_fast() 
     assert!(
         faster_than_the_lane(&log(&three_close)).is_some(),
         "3 in 790 ms"
+    );
+    let mut three_close_first = on_time.clone();
+    three_close_first[0] = 410;
+    three_close_first[1] = 700;
+    assert!(
+        faster_than_the_lane(&log(&three_close_first)).is_some(),
+        "3 in 590 ms, from the first"
     );
 }
 
