@@ -3,6 +3,13 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// How long one step of an end-to-end test (a key and what it shows, a signal and the
+/// exit) may take to reach the screen. The debug binary, moto and tmux share a 2-core
+/// machine with other builds: a step that shows in a tenth of a second on a quiet machine
+/// has taken over ten on a busy one. Each wait ends as soon as its text shows, so only a
+/// broken step ever waits this long.
+pub const STEP: Duration = Duration::from_secs(30);
+
 pub struct Tmux {
     pub socket: String,
     pub session: &'static str,
@@ -73,9 +80,7 @@ impl Tmux {
     pub fn assert_cooked(&self) {
         self.keys(&["-l", "typed"]);
         self.keys(&["Enter"]);
-        self.wait_for("the tty in cooked mode", Duration::from_secs(5), |s| {
-            s.contains("GOT-typed")
-        });
+        self.wait_for("the tty in cooked mode", STEP, |s| s.contains("GOT-typed"));
     }
 
     /// A left click at a cell (0-based), sent as the SGR mouse report a terminal sends

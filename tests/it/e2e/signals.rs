@@ -9,10 +9,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::common::live::seeded_stack;
-use crate::common::tmux::{Tmux, start};
+use crate::common::tmux::{STEP, Tmux, start};
 use smtui_devstack::fixtures as fx;
-
-const WAIT: Duration = Duration::from_secs(10);
 
 /// How smtui is told to end.
 #[derive(Clone, Copy, Debug)]
@@ -52,7 +50,7 @@ async fn a_signal_or_a_panic_ends_smtui_with_unsaved_text_and_clears_the_copy() 
             }
             End::TaskPanic => tmux.keys(&["-l", "&"]),
         }
-        let after = tmux.wait_for("exit", WAIT, |s| s.contains("SMTUI-EXITED-"));
+        let after = tmux.wait_for("exit", STEP, |s| s.contains("SMTUI-EXITED-"));
         let code = match end {
             End::Signal(_) => "SMTUI-EXITED-0",
             End::TaskPanic => "SMTUI-EXITED-101",
@@ -84,9 +82,9 @@ fn copied_then_editing(tmux: &Tmux) -> String {
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("detail", WAIT, |s| s.contains("Team=payments"));
+    tmux.wait_for("detail", STEP, |s| s.contains("Team=payments"));
     tmux.keys(&["c"]);
-    tmux.wait_for("copied", WAIT, |s| {
+    tmux.wait_for("copied", STEP, |s| {
         s.contains("Copied value of") && s.contains("(tmux)")
     });
     let buffer = format!("smtui-{}", tmux.pid());
@@ -97,17 +95,19 @@ fn copied_then_editing(tmux: &Tmux) -> String {
         held.stdout.len()
     );
     tmux.keys(&["e"]);
-    tmux.wait_for("the editor", WAIT, |s| {
-        s.contains(&format!("Edit {}", fx::STRING_SECRET))
+    // The editor draws its text masked: what it holds shows in the title's byte count.
+    // Typing waits for the value itself, not only the editor's title: while the value is
+    // still being fetched (slow on a busy machine) the title is the same and the typed
+    // keys have no text to go into.
+    let bytes = |len: usize| format!("· {len}/65536 bytes");
+    let loaded = bytes(fx::STRING_SECRET_VALUE.len());
+    tmux.wait_for("the editor with the value", STEP, |s| {
+        s.contains(&format!("Edit {}", fx::STRING_SECRET)) && s.contains(&loaded)
     });
     tmux.keys(&["End"]);
     tmux.keys(&["-l", "_unsaved"]);
-    // The editor draws its text masked: the typing shows in the title's byte count.
-    let typed = format!(
-        "{}/65536 bytes",
-        fx::STRING_SECRET_VALUE.len() + "_unsaved".len()
-    );
-    tmux.wait_for("the change typed", WAIT, |s| s.contains(&typed));
+    let typed = bytes(fx::STRING_SECRET_VALUE.len() + "_unsaved".len());
+    tmux.wait_for("the change typed", STEP, |s| s.contains(&typed));
     buffer
 }
 
@@ -144,9 +144,7 @@ fn on_dead_endpoint(socket: &str, session: &'static str) -> Tmux {
         session,
     };
     start(&tmux, dead_endpoint_env(), &DEAD_ENDPOINT_ARGS);
-    tmux.wait_for("the UI", Duration::from_secs(20), |s| {
-        s.contains("regions us-east-1")
-    });
+    tmux.wait_for("the UI", STEP, |s| s.contains("regions us-east-1"));
     tmux
 }
 
@@ -160,9 +158,7 @@ fn terminal_is_restored_on_sigterm_sighup_and_sigquit() {
             .status()
             .expect("kill");
         assert!(killed.success());
-        let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
-            s.contains("SMTUI-EXITED-")
-        });
+        let after = tmux.wait_for("exit", STEP, |s| s.contains("SMTUI-EXITED-"));
         assert!(
             after.contains("SMTUI-EXITED-0"),
             "SIG{signal} ends smtui cleanly:\n{after}"
@@ -185,9 +181,7 @@ fn terminal_is_restored_on_panic() {
     ] {
         let tmux = on_dead_endpoint(&format!("smtui-e2e-panic{}", variable.len()), "panic");
         tmux.keys(&["-l", key]);
-        let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
-            s.contains("SMTUI-EXITED-")
-        });
+        let after = tmux.wait_for("exit", STEP, |s| s.contains("SMTUI-EXITED-"));
         assert!(
             after.contains("SMTUI-EXITED-101"),
             "{variable}: a panic quits with Rust's panic code:\n{after}"

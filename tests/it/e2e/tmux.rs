@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::common::live::seeded_stack;
-use crate::common::tmux::{Tmux, start};
+use crate::common::tmux::{STEP, Tmux, start};
 use smtui_devstack::fixtures as fx;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -270,7 +270,7 @@ fn palette_and_help(tmux: &Tmux) {
 /// Every write popup once in the real binary, each closed again without writing: the tags
 /// popup from the palette (`:tags`), versions and their comparison, delete, create.
 fn the_write_popups_open_and_close(tmux: &Tmux) {
-    let wait = Duration::from_secs(10);
+    let wait = STEP;
     // The saved secret is described again; the popups read that detail.
     tmux.wait_for("the detail again", wait, |s| s.contains("Team=payments"));
     tmux.keys(&[":"]);
@@ -409,30 +409,24 @@ async fn edit_save_and_read_back() {
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("detail", Duration::from_secs(10), |s| {
-        s.contains("Team=payments")
-    });
+    tmux.wait_for("detail", STEP, |s| s.contains("Team=payments"));
     tmux.keys(&["e"]);
     // The editor opens masked, like the value pane; Ctrl-v shows the text.
-    tmux.wait_for("the editor, masked", Duration::from_secs(10), |s| {
+    tmux.wait_for("the editor, masked", STEP, |s| {
         s.contains(&format!("Edit {}", fx::STRING_SECRET))
             && s.contains("Ctrl-v reveal")
             && !s.contains(value_start())
     });
     tmux.keys(&["C-v"]);
-    tmux.wait_for("the text in clear", Duration::from_secs(10), |s| {
-        s.contains(value_start())
-    });
+    tmux.wait_for("the text in clear", STEP, |s| s.contains(value_start()));
     tmux.keys(&["End"]);
     tmux.keys(&["-l", "_v2"]);
     tmux.keys(&["C-s"]);
-    tmux.wait_for("the review", Duration::from_secs(10), |s| {
+    tmux.wait_for("the review", STEP, |s| {
         s.contains("Review changes") && s.contains("••••••••")
     });
     tmux.keys(&["y"]);
-    tmux.wait_for("saved", Duration::from_secs(20), |s| {
-        s.contains("is AWSCURRENT")
-    });
+    tmux.wait_for("saved", STEP, |s| s.contains("is AWSCURRENT"));
     let saved = aws_sdk_secretsmanager::Client::new(&stack.sdk_config(fx::PRIMARY_REGION))
         .get_secret_value()
         .secret_id(fx::STRING_SECRET)
@@ -446,9 +440,7 @@ async fn edit_save_and_read_back() {
     );
     the_write_popups_open_and_close(&tmux);
     tmux.keys(&["q"]);
-    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
-        s.contains("SMTUI-EXITED-")
-    });
+    let after = tmux.wait_for("exit", STEP, |s| s.contains("SMTUI-EXITED-"));
     assert!(after.contains("SMTUI-EXITED-0"), "{after}");
     let history = tmux.cmd(&["capture-pane", "-p", "-S", "-1000", "-t", tmux.session]);
     assert!(

@@ -5,6 +5,7 @@
 //! never queues behind listings, and one region's slow listing never holds another's.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -48,6 +49,13 @@ impl RateLimiter {
         };
         tokio::time::sleep_until(slot).await;
     }
+
+    /// Goes on from `earlier`'s calls too: no slot before the one `earlier` would give next.
+    fn go_on_from(&self, earlier: &RateLimiter) {
+        let theirs = *earlier.next.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
+        *next = (*next).max(theirs);
+    }
 }
 
 /// Who a CloudTrail limit is counted against: the account once known (two roles of one
@@ -86,8 +94,34 @@ impl Default for Lanes {
 }
 
 impl Lanes {
-    /// The account `identity` belongs to (learnt from GetCallerIdentity).
+    /// The account `identity` belongs to (learnt from GetCallerIdentity). Lookups made
+    /// before it was known were spaced by the identity's own limiters: the account's go on
+    /// from them, so an account learnt in the middle of a burst of lookups (the answer is
+    /// slow on a busy machine) does not start the count afresh.
     pub fn learn_account(&self, identity: IdentityId, account: String) {
+        // Locked first, as in `cloudtrail_limiter`: no limiter is handed out between the
+        // account being known and the identity's limiters passing to it.
+        let mut limiters = self
+            .cloudtrail
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let own = Payer::Identity(identity);
+        let regions: Vec<String> = limiters
+            .keys()
+            .filter(|(payer, _)| *payer == own)
+            .map(|(_, region)| region.clone())
+            .collect();
+        for region in regions {
+            let Some(earlier) = limiters.remove(&(own.clone(), region.clone())) else {
+                continue;
+            };
+            match limiters.entry((Payer::Account(account.clone()), region)) {
+                Entry::Vacant(entry) => {
+                    entry.insert(earlier);
+                }
+                Entry::Occupied(entry) => entry.get().go_on_from(&earlier),
+            }
+        }
         self.accounts
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -138,15 +172,17 @@ impl Lanes {
     }
 
     fn cloudtrail_limiter(&self, identity: IdentityId, region: &str) -> Arc<RateLimiter> {
+        let mut limiters = self
+            .cloudtrail
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let payer = self
             .accounts
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(&identity)
             .map_or(Payer::Identity(identity), |a| Payer::Account(a.clone()));
-        self.cloudtrail
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        limiters
             .entry((payer, region.to_owned()))
             .or_insert_with(|| Arc::new(RateLimiter::new(CLOUDTRAIL_INTERVAL)))
             .clone()
@@ -183,6 +219,41 @@ mod tests {
             .enter(IdentityId(1), "eu-west-1", Lane::CloudTrail)
             .await;
         assert_eq!(before.elapsed(), Duration::ZERO);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_account_learnt_in_the_middle_of_a_burst_goes_on_from_its_spacing() {
+        let lanes = Arc::new(Lanes::default());
+        let start = Instant::now();
+        let mut times = Vec::new();
+        for i in 0..4 {
+            if i == 2 {
+                // GetCallerIdentity answers between two lookups.
+                lanes.learn_account(IdentityId(1), "111122223333".into());
+            }
+            let _permits = lanes
+                .enter(IdentityId(1), "us-east-1", Lane::CloudTrail)
+                .await;
+            times.push(start.elapsed());
+        }
+        for pair in times.windows(2) {
+            assert!(
+                pair[1].saturating_sub(pair[0]) >= CLOUDTRAIL_INTERVAL,
+                "{times:?}"
+            );
+        }
+        // Another identity of the account, which made a lookup before its account was
+        // known, shares the account's spacing from then on, its own slot included.
+        let other = IdentityId(2);
+        let _p = lanes.enter(other, "us-east-1", Lane::CloudTrail).await;
+        let before = start.elapsed();
+        lanes.learn_account(other, "111122223333".into());
+        let _p = lanes.enter(other, "us-east-1", Lane::CloudTrail).await;
+        assert!(start.elapsed() >= before + CLOUDTRAIL_INTERVAL);
+        let _p = lanes
+            .enter(IdentityId(1), "us-east-1", Lane::CloudTrail)
+            .await;
+        assert!(start.elapsed() >= before + CLOUDTRAIL_INTERVAL * 2);
     }
 
     #[tokio::test(start_paused = true)]
