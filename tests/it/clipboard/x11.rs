@@ -10,7 +10,7 @@
 use std::process::Child;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::{Harness, test_name};
 use smtui_aws::clipboard::{Clipboard, Mode, backend_for};

@@ -11,7 +11,7 @@ use crate::common::tmux::{Tmux, start};
 use smtui_devstack::fixtures as fx;
 
 const ROLE: &str = "arn:aws:iam::123456789012:role/payments-reader";
-const WAIT: Duration = Duration::from_secs(10);
+const WAIT: Duration = crate::common::tmux::STEP;
 
 /// Every file under `dir`.
 fn files(dir: &Path) -> Vec<PathBuf> {

@@ -47,7 +47,7 @@ async fn a_paste_is_text_in_the_filter_and_ignored_over_the_list() {
     let screen = tmux.wait_for("ignored", wait, |s| s.contains("Paste ignored"));
     assert!(!screen.contains("SMTUI-EXITED"), "{screen}");
     tmux.keys(&["q"]);
-    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+    let after = tmux.wait_for("exit", crate::common::tmux::STEP, |s| {
         s.contains("SMTUI-EXITED-")
     });
     assert!(after.contains("SMTUI-EXITED-0"), "{after}");

@@ -8,7 +8,7 @@ use crate::common::live::seeded_stack;
 use crate::common::tmux::{Tmux, start};
 use smtui_devstack::fixtures as fx;
 
-const WAIT: Duration = Duration::from_secs(10);
+const WAIT: Duration = crate::common::tmux::STEP;
 
 /// AWSCURRENT's value of the versioned secret, read by the SDK.
 async fn current_value(stack: &smtui_devstack::Stack) -> String {

@@ -52,10 +52,10 @@ async fn real_binary_in_tmux() {
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("filtered to one", Duration::from_secs(10), |s| {
+    tmux.wait_for("filtered to one", crate::common::tmux::STEP, |s| {
         s.contains("Secrets (1 of")
     });
-    tmux.wait_for("detail", Duration::from_secs(10), |s| {
+    tmux.wait_for("detail", crate::common::tmux::STEP, |s| {
         s.contains("Team=payments")
     });
     assert!(
@@ -64,11 +64,11 @@ async fn real_binary_in_tmux() {
     );
 
     tmux.keys(&["v"]);
-    tmux.wait_for("revealed", Duration::from_secs(10), |s| {
+    tmux.wait_for("revealed", crate::common::tmux::STEP, |s| {
         s.contains(value_start())
     });
     tmux.keys(&["c"]);
-    tmux.wait_for("copied", Duration::from_secs(10), |s| {
+    tmux.wait_for("copied", crate::common::tmux::STEP, |s| {
         s.contains("Copied value of") && s.contains("(tmux)")
     });
     let ours = format!("smtui-{}", tmux.pid());
@@ -81,7 +81,7 @@ async fn real_binary_in_tmux() {
     tmux.keys(&["v"]);
     // Positive marks, not only absences: a re-mask clears the terminal, and a screen caught
     // blank in between would pass any "is gone" test.
-    tmux.wait_for("masked again", Duration::from_secs(10), |s| {
+    tmux.wait_for("masked again", crate::common::tmux::STEP, |s| {
         s.contains("masked ·") && !s.contains(value_start())
     });
 
@@ -89,11 +89,11 @@ async fn real_binary_in_tmux() {
     palette_and_help(&tmux);
     // One at a time: ESC and `q` read together are Alt-q, which a busy machine makes likely.
     tmux.keys(&["Escape"]);
-    tmux.wait_for("help closed", Duration::from_secs(10), |s| {
+    tmux.wait_for("help closed", crate::common::tmux::STEP, |s| {
         !s.contains("Keys (Esc closes")
     });
     tmux.keys(&["q"]);
-    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+    let after = tmux.wait_for("exit", crate::common::tmux::STEP, |s| {
         s.contains("SMTUI-EXITED-")
     });
     assert!(after.contains("SMTUI-EXITED-0"), "clean exit:\n{after}");
@@ -129,11 +129,11 @@ fn clicks_on_a_region(tmux: &Tmux, screen: &str, region: &str) {
     let title = format!(") in {region}");
     tmux.wait_for(
         "the list narrowed to the region",
-        Duration::from_secs(10),
+        crate::common::tmux::STEP,
         |s| s.contains(&title),
     );
     tmux.click(column, row);
-    tmux.wait_for("every region again", Duration::from_secs(10), |s| {
+    tmux.wait_for("every region again", crate::common::tmux::STEP, |s| {
         !s.contains(&title)
     });
 }
@@ -142,24 +142,24 @@ fn clicks_on_a_region(tmux: &Tmux, screen: &str, region: &str) {
 /// switches to the detail.
 fn themes_and_tabs(tmux: &Tmux) {
     tmux.keys(&["T"]);
-    tmux.wait_for("the theme picker", Duration::from_secs(10), |s| {
+    tmux.wait_for("the theme picker", crate::common::tmux::STEP, |s| {
         s.contains("Theme (Enter keeps") && s.contains("solarized-dark")
     });
     tmux.keys(&["Escape"]);
-    tmux.wait_for("the picker closed", Duration::from_secs(10), |s| {
+    tmux.wait_for("the picker closed", crate::common::tmux::STEP, |s| {
         !s.contains("Theme (Enter keeps")
     });
     tmux.cmd(&["resize-window", "-t", tmux.session, "-x", "80", "-y", "24"]);
-    tmux.wait_for("the tab bar", Duration::from_secs(10), |s| {
+    tmux.wait_for("the tab bar", crate::common::tmux::STEP, |s| {
         s.contains("[Secrets]")
     });
     tmux.keys(&["]"]);
-    tmux.wait_for("the detail tab", Duration::from_secs(10), |s| {
+    tmux.wait_for("the detail tab", crate::common::tmux::STEP, |s| {
         s.contains("[Detail]") && s.contains("ARN")
     });
     tmux.keys(&["["]);
     tmux.cmd(&["resize-window", "-t", tmux.session, "-x", "120", "-y", "40"]);
-    tmux.wait_for("the wide layout again", Duration::from_secs(10), |s| {
+    tmux.wait_for("the wide layout again", crate::common::tmux::STEP, |s| {
         !s.contains("[Secrets]") && s.contains("Secrets (")
     });
 }
@@ -167,7 +167,7 @@ fn themes_and_tabs(tmux: &Tmux) {
 /// The seeded stuck rotation shows as stuck in the panel, with the repair named; `o` opens
 /// the overview, the stuck secrets first. Leaves the list filtered to that secret.
 fn rotation_panel_and_overview(tmux: &Tmux) {
-    let wait = Duration::from_secs(10);
+    let wait = crate::common::tmux::STEP;
     // One at a time: ESC and `/` read together would be Alt-/.
     tmux.keys(&["Escape"]);
     tmux.wait_for("the filter cleared", wait, |s| {
@@ -244,25 +244,25 @@ fn assert_no_buffer_holds(tmux: &Tmux, value: &str) {
 /// `?` opens it too. Leaves the help open.
 fn palette_and_help(tmux: &Tmux) {
     tmux.keys(&[":"]);
-    tmux.wait_for("the palette", Duration::from_secs(10), |s| {
+    tmux.wait_for("the palette", crate::common::tmux::STEP, |s| {
         s.contains("Enter runs")
     });
     tmux.keys(&["-l", "q"]);
-    tmux.wait_for("q typed into the palette", Duration::from_secs(10), |s| {
+    tmux.wait_for("q typed into the palette", crate::common::tmux::STEP, |s| {
         s.contains(":q") && s.contains("quit (clears")
     });
     tmux.keys(&["BSpace"]);
     tmux.keys(&["-l", "help"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("help from the palette", Duration::from_secs(10), |s| {
+    tmux.wait_for("help from the palette", crate::common::tmux::STEP, |s| {
         s.contains("Keys (Esc closes") && !s.contains("Enter runs")
     });
     tmux.keys(&["Escape"]);
-    tmux.wait_for("help closed", Duration::from_secs(10), |s| {
+    tmux.wait_for("help closed", crate::common::tmux::STEP, |s| {
         !s.contains("Keys (Esc closes")
     });
     tmux.keys(&["?"]);
-    tmux.wait_for("help", Duration::from_secs(10), |s| {
+    tmux.wait_for("help", crate::common::tmux::STEP, |s| {
         s.contains("Keys (Esc closes")
     });
 }
@@ -363,14 +363,14 @@ async fn a_value_masks_itself_on_its_timer_and_smtui_goes_on() {
     tmux.keys(&["/"]);
     tmux.keys(&["-l", fx::STRING_SECRET]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("detail", Duration::from_secs(10), |s| {
+    tmux.wait_for("detail", crate::common::tmux::STEP, |s| {
         s.contains("Team=payments")
     });
     tmux.keys(&["v"]);
-    tmux.wait_for("revealed", Duration::from_secs(10), |s| {
+    tmux.wait_for("revealed", crate::common::tmux::STEP, |s| {
         s.contains(value_start())
     });
-    tmux.wait_for("masked by the timer", Duration::from_secs(10), |s| {
+    tmux.wait_for("masked by the timer", crate::common::tmux::STEP, |s| {
         s.contains("masked ·") && !s.contains(value_start())
     });
     // Still running, and still reading keys.
@@ -381,7 +381,7 @@ async fn a_value_masks_itself_on_its_timer_and_smtui_goes_on() {
         "{screen}"
     );
     tmux.keys(&["q"]);
-    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+    let after = tmux.wait_for("exit", crate::common::tmux::STEP, |s| {
         s.contains("SMTUI-EXITED-")
     });
     assert!(after.contains("SMTUI-EXITED-0"), "{after}");
@@ -512,7 +512,7 @@ async fn the_audit_summary_says_what_it_covers_until_the_whole_window_has_loaded
     tmux.keys(&["Escape"]);
     tmux.wait_for("the audit pane closed", wait, |s| !s.contains("Audit · "));
     tmux.keys(&["q"]);
-    let after = tmux.wait_for("exit", Duration::from_secs(10), |s| {
+    let after = tmux.wait_for("exit", crate::common::tmux::STEP, |s| {
         s.contains("SMTUI-EXITED-")
     });
     assert!(after.contains("SMTUI-EXITED-0"), "{after}");

@@ -50,7 +50,7 @@ fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, exp
     tmux.keys(&[":"]);
     tmux.keys(&["-l", "role"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the switcher", Duration::from_secs(10), |s| {
+    tmux.wait_for("the switcher", crate::common::tmux::STEP, |s| {
         s.contains(profile)
     });
     tmux.keys(&["-l", profile]);
@@ -74,7 +74,7 @@ fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, exp
         }
     }
     tmux.keys(&["q"]);
-    tmux.wait_for("exit", Duration::from_secs(10), |s| {
+    tmux.wait_for("exit", crate::common::tmux::STEP, |s| {
         s.contains("SMTUI-EXITED-0")
     });
 }
