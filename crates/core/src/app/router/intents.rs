@@ -51,14 +51,16 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                     out.of(|out| confirm::Popup::ask(request.lift(), out));
                 } else {
                     let ctx = ctx!(state);
-                    state.clipboard.copy(label, text, sensitivity, &ctx, out);
+                    out.of(|out| state.clipboard.copy(label, text, sensitivity, &ctx, out));
                 }
             }
             Intent::CopyConfirmed { label, text } => {
                 let ctx = ctx!(state);
-                state
-                    .clipboard
-                    .copy(label, text, Sensitivity::Secret, &ctx, out);
+                out.of(|out| {
+                    state
+                        .clipboard
+                        .copy(label, text, Sensitivity::Secret, &ctx, out);
+                });
             }
             Intent::Confirm(request) => {
                 if request.on_yes.mutates() && state.settings.read_only {

@@ -111,7 +111,9 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
                 ));
             }
         }
-        Action::ClipboardClearDue { token } => state.clipboard.clear_due(token, &mut out),
+        Action::ClipboardClearDue { token } => {
+            out.of(|out| state.clipboard.clear_due(token, out));
+        }
         Action::Copied {
             token,
             label,
@@ -119,12 +121,14 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             result,
         } => {
             let ctx = ctx!(state);
-            state
-                .clipboard
-                .copied(token, label, clear_after, result, &ctx, &mut out);
+            out.of(|out| {
+                state
+                    .clipboard
+                    .copied(token, label, clear_after, result, &ctx, out);
+            });
         }
         Action::ClipboardCleared { token, result } => {
-            state.clipboard.cleared(token, result, &mut out);
+            out.of(|out| state.clipboard.cleared(token, result, out));
         }
         Action::AuditRetryDue { query } => {
             let ctx = ctx!(state);
@@ -382,9 +386,9 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             let _handled = command
                 .bind()
                 .is_some_and(|command| state.reveal.command(command, &ctx, out))
-                || command
-                    .bind()
-                    .is_some_and(|command| state.clipboard.command(command, &ctx, out))
+                || command.bind().is_some_and(|command| {
+                    out.of(|out| state.clipboard.command(command, &ctx, out))
+                })
                 || command
                     .bind()
                     .is_some_and(|command| state.browse.command(command, out));
