@@ -186,6 +186,7 @@ fn converted_rooms_name_nothing_of_app() {
     #[rustfmt::skip]
     let rooms = [
         "clipboard",
+        "reveal",
     ];
     let features = Path::new(ROOT).join("crates/core/src/features");
     let mut offences = Vec::new();

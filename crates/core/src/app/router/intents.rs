@@ -107,7 +107,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             }
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);
-                state.reveal.use_version(version, &ctx, out);
+                out.of(|out| state.reveal.use_version(version, &ctx, out));
             }
             Intent::Describe => {
                 let ctx = ctx!(state, without details);

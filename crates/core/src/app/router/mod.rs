@@ -98,7 +98,10 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             let ctx = ctx!(state, without details);
             out.of(|out| state.details.due(&secret, &ctx, out));
         }
-        Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
+        Action::RemaskDue { reveal } => {
+            let ctx = ctx!(state);
+            out.of(|out| state.reveal.remask_due(reveal, &ctx, out));
+        }
         Action::MaskDue => {
             // `|`, not `||`: every popup's values are masked, not only the first's.
             let compared = state.layers.popup_mut::<versions::Comparison>();
@@ -385,7 +388,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             // Each room takes the verbs and its own commands; the first that acts has it.
             let _handled = command
                 .bind()
-                .is_some_and(|command| state.reveal.command(command, &ctx, out))
+                .is_some_and(|command| out.of(|out| state.reveal.command(command, &ctx, out)))
                 || command.bind().is_some_and(|command| {
                     out.of(|out| state.clipboard.command(command, &ctx, out))
                 })
