@@ -186,6 +186,7 @@ fn converted_rooms_name_nothing_of_app() {
     #[rustfmt::skip]
     let rooms = [
         "clipboard",
+        "editor",
         "reveal",
     ];
     let features = Path::new(ROOT).join("crates/core/src/features");

@@ -151,9 +151,11 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         PromptFor::Editor(prompt) => {
             let ctx = ctx!(state);
             let session = state.layers.popup::<EditSession>();
-            state
-                .editor
-                .create_prompted(session, prompt, &text, &ctx, out);
+            out.of(|out| {
+                state
+                    .editor
+                    .create_prompted(session, prompt, &text, &ctx, out);
+            });
         }
         PromptFor::Rotation(prompt) => RotationRoom::prompted(prompt, &text, &ctx!(state), out),
         PromptFor::Audit(prompt) => {

@@ -290,11 +290,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             if let Some(session) = state.layers.popup_mut::<EditSession>()
                 && let Some(command) = command.bind()
             {
-                match top {
+                out.of(|out| match top {
                     Layer::Review => session.review_command(command, &ctx, out),
                     Layer::Conflict => session.conflict_command(command, &ctx, out),
                     _ => session.command(command, &ctx, out),
-                }
+                });
             }
         }
         Layer::Audit => {
@@ -354,7 +354,8 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Command::Editor(command) => {
             let region = region_here(state);
-            state.editor.run(command, region, &ctx!(state), out);
+            let ctx = ctx!(state);
+            out.of(|out| state.editor.run(command, region, &ctx, out));
         }
         Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
         Command::Messages(command) => state.messages.run(command, out),

@@ -68,7 +68,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::Editor(outcome) => {
             let ctx = ctx!(state);
             let session = state.layers.popup_mut::<EditSession>();
-            Editor::answered(session, outcome, &ctx, out);
+            out.of(|out| Editor::answered(session, outcome, &ctx, out));
         }
         Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
         Outcome::Reveal(outcome) => {
