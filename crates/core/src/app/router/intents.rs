@@ -51,14 +51,16 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                     out.of(|out| confirm::Popup::ask(request.lift(), out));
                 } else {
                     let ctx = ctx!(state);
-                    state.clipboard.copy(label, text, sensitivity, &ctx, out);
+                    out.of(|out| state.clipboard.copy(label, text, sensitivity, &ctx, out));
                 }
             }
             Intent::CopyConfirmed { label, text } => {
                 let ctx = ctx!(state);
-                state
-                    .clipboard
-                    .copy(label, text, Sensitivity::Secret, &ctx, out);
+                out.of(|out| {
+                    state
+                        .clipboard
+                        .copy(label, text, Sensitivity::Secret, &ctx, out);
+                });
             }
             Intent::Confirm(request) => {
                 if request.on_yes.mutates() && state.settings.read_only {
@@ -105,7 +107,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             }
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);
-                state.reveal.use_version(version, &ctx, out);
+                out.of(|out| state.reveal.use_version(version, &ctx, out));
             }
             Intent::Describe => {
                 let ctx = ctx!(state, without details);
@@ -149,9 +151,11 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         PromptFor::Editor(prompt) => {
             let ctx = ctx!(state);
             let session = state.layers.popup::<EditSession>();
-            state
-                .editor
-                .create_prompted(session, prompt, &text, &ctx, out);
+            out.of(|out| {
+                state
+                    .editor
+                    .create_prompted(session, prompt, &text, &ctx, out);
+            });
         }
         PromptFor::Rotation(prompt) => RotationRoom::prompted(prompt, &text, &ctx!(state), out),
         PromptFor::Audit(prompt) => {

@@ -98,7 +98,10 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             let ctx = ctx!(state, without details);
             out.of(|out| state.details.due(&secret, &ctx, out));
         }
-        Action::RemaskDue { reveal } => state.reveal.remask_due(reveal, &ctx!(state), &mut out),
+        Action::RemaskDue { reveal } => {
+            let ctx = ctx!(state);
+            out.of(|out| state.reveal.remask_due(reveal, &ctx, out));
+        }
         Action::MaskDue => {
             // `|`, not `||`: every popup's values are masked, not only the first's.
             let compared = state.layers.popup_mut::<versions::Comparison>();
@@ -111,7 +114,9 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
                 ));
             }
         }
-        Action::ClipboardClearDue { token } => state.clipboard.clear_due(token, &mut out),
+        Action::ClipboardClearDue { token } => {
+            out.of(|out| state.clipboard.clear_due(token, out));
+        }
         Action::Copied {
             token,
             label,
@@ -119,12 +124,14 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             result,
         } => {
             let ctx = ctx!(state);
-            state
-                .clipboard
-                .copied(token, label, clear_after, result, &ctx, &mut out);
+            out.of(|out| {
+                state
+                    .clipboard
+                    .copied(token, label, clear_after, result, &ctx, out);
+            });
         }
         Action::ClipboardCleared { token, result } => {
-            state.clipboard.cleared(token, result, &mut out);
+            out.of(|out| state.clipboard.cleared(token, result, out));
         }
         Action::AuditRetryDue { query } => {
             let ctx = ctx!(state);
@@ -283,11 +290,11 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             if let Some(session) = state.layers.popup_mut::<EditSession>()
                 && let Some(command) = command.bind()
             {
-                match top {
+                out.of(|out| match top {
                     Layer::Review => session.review_command(command, &ctx, out),
                     Layer::Conflict => session.conflict_command(command, &ctx, out),
                     _ => session.command(command, &ctx, out),
-                }
+                });
             }
         }
         Layer::Audit => {
@@ -347,7 +354,8 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Command::Editor(command) => {
             let region = region_here(state);
-            state.editor.run(command, region, &ctx!(state), out);
+            let ctx = ctx!(state);
+            out.of(|out| state.editor.run(command, region, &ctx, out));
         }
         Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
         Command::Messages(command) => state.messages.run(command, out),
@@ -381,10 +389,10 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             // Each room takes the verbs and its own commands; the first that acts has it.
             let _handled = command
                 .bind()
-                .is_some_and(|command| state.reveal.command(command, &ctx, out))
-                || command
-                    .bind()
-                    .is_some_and(|command| state.clipboard.command(command, &ctx, out))
+                .is_some_and(|command| out.of(|out| state.reveal.command(command, &ctx, out)))
+                || command.bind().is_some_and(|command| {
+                    out.of(|out| state.clipboard.command(command, &ctx, out))
+                })
                 || command
                     .bind()
                     .is_some_and(|command| state.browse.command(command, out));

@@ -68,10 +68,13 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::Editor(outcome) => {
             let ctx = ctx!(state);
             let session = state.layers.popup_mut::<EditSession>();
-            Editor::answered(session, outcome, &ctx, out);
+            out.of(|out| Editor::answered(session, outcome, &ctx, out));
         }
         Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
-        Outcome::Reveal(outcome) => state.reveal.answered(outcome, &ctx!(state), out),
+        Outcome::Reveal(outcome) => {
+            let ctx = ctx!(state);
+            out.of(|out| state.reveal.answered(outcome, &ctx, out));
+        }
         Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),
         // A room whose popup carries its data is given the popup, if it is still open.
         Outcome::Tags(outcome) => {

@@ -1,7 +1,7 @@
 //! The clipboard room's commands: copying the selected secret's ARN or name (neither is
 //! secret), their names, descriptions and default keys, and when they can act.
 
-use crate::app::room::Ctx;
+use crate::room::Ctx;
 use crate::room::keys::rows::{GLOBAL, Item, OWN, k};
 use crate::room::keys::{Bind, Named, Spec, name_in};
 

@@ -10,6 +10,20 @@ pub use commands::Command;
 
 use std::time::Instant;
 
+use crate::room::Never;
+
+/// The clipboard room's words: its two copy commands; it asks no call (the runner copies),
+/// and opens no popup or prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Never;
+    type Popup = Never;
+    type Prompt = Never;
+}
+
 /// The last thing smtui put on the clipboard (never the value itself).
 #[derive(Debug, Clone)]
 pub struct ClipboardNotice {

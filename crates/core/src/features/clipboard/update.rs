@@ -2,11 +2,10 @@
 
 use std::time::Duration;
 
-use crate::app::effect::{CopyRequest, Effect, Timer};
-use crate::app::room::{Ctx, Out, Sensitivity};
 use crate::features::clipboard::Command as ClipboardCommand;
-use crate::features::clipboard::{ClipboardNotice, ClipboardRoom};
+use crate::features::clipboard::{ClipboardNotice, ClipboardRoom, Room};
 use crate::room::keys::Bind;
+use crate::room::{CopyRequest, Ctx, Effect, Out, Sensitivity, Timer};
 use crate::secret::SecretValue;
 
 /// Which plain fact about the selected secret to copy.
@@ -18,7 +17,12 @@ enum Metadata {
 
 impl ClipboardRoom {
     /// `a` and `n`: the ARN or the name. Neither is secret, so neither is cleared.
-    pub fn command(&mut self, command: Bind<ClipboardCommand>, ctx: &Ctx, out: &mut Out) -> bool {
+    pub fn command(
+        &mut self,
+        command: Bind<ClipboardCommand>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) -> bool {
         let what = match command {
             Bind::Own(ClipboardCommand::CopyArn) => Metadata::Arn,
             Bind::Own(ClipboardCommand::CopyName) => Metadata::Name,
@@ -45,7 +49,7 @@ impl ClipboardRoom {
         text: SecretValue,
         sensitivity: Sensitivity,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         self.next_token += 1;
         let secret = sensitivity == Sensitivity::Secret;
@@ -68,7 +72,7 @@ impl ClipboardRoom {
         clear_after: Option<Duration>,
         result: Result<&'static str, String>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         match result {
             Ok(backend) => {
@@ -99,13 +103,13 @@ impl ClipboardRoom {
         }
     }
 
-    pub fn clear_due(&self, token: u64, out: &mut Out) {
+    pub fn clear_due(&self, token: u64, out: &mut Out<Room>) {
         if self.notice.as_ref().is_some_and(|c| c.token == token) {
             out.effect(Effect::ClearClipboard { token });
         }
     }
 
-    pub fn cleared(&mut self, token: u64, result: Result<bool, String>, out: &mut Out) {
+    pub fn cleared(&mut self, token: u64, result: Result<bool, String>, out: &mut Out<Room>) {
         // The answer for an older copy says nothing about the one now on the clipboard, whose
         // own clear is still to come.
         let Some(notice) = self.notice.take_if(|c| c.token == token) else {

@@ -2,11 +2,11 @@
 //! editor, its review and a save's conflict, the global keys that edit and create, and
 //! when they can act.
 
-use crate::app::room::{Ctx, Out};
-use crate::features::editor::{EditSession, Editor, Loaded};
+use crate::features::editor::{EditSession, Editor, Loaded, Room};
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, ctrl, k};
 use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
+use crate::room::{Ctx, Out};
 use Acts::{Creates, Discards, Writes};
 
 /// What a key or the palette can ask of the editor room.
@@ -102,7 +102,7 @@ impl Editor {
         command: Command,
         region: Option<String>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         match command {
             Edit => self.open(ctx, out),

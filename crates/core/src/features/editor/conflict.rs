@@ -2,17 +2,17 @@
 //! keys or lines differ, values masked until revealed), and the choice: keep editing,
 //! reload theirs (asks first: your text goes), or overwrite theirs deliberately.
 
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::SecretBuffer;
 use crate::features::editor::update::review;
-use crate::features::editor::{EditSession, Theirs};
+use crate::features::editor::{EditSession, Room, Theirs};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::revealed::Revealed;
+use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 
 impl EditSession {
     /// Their value arrived: the conflict view opens.
@@ -21,7 +21,7 @@ impl EditSession {
         secret: &SecretRef,
         result: Result<FetchedValue, AwsError>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         let session = self;
         if session.secret.as_ref() != Some(secret) {
@@ -71,7 +71,12 @@ impl EditSession {
         out.intent(Intent::Open(Layer::Conflict));
     }
 
-    pub fn conflict_command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out) {
+    pub fn conflict_command(
+        &mut self,
+        command: Bind<EditorCommand>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let session = self;
         match command {
             Bind::Verb(Verb::Reveal) => {
@@ -92,7 +97,7 @@ impl EditSession {
                          are discarded.",
                         session.name
                     ),
-                    on_yes: OnYes::Command(EditorCommand::ReloadTheirs.into()),
+                    on_yes: OnYes::Command(EditorCommand::ReloadTheirs),
                     typed: None,
                 }));
             }
@@ -107,7 +112,7 @@ impl EditSession {
 
     /// After the yes: their value becomes the text being edited, and the base of the next
     /// save.
-    pub fn reload_theirs(&mut self, out: &mut Out) {
+    pub fn reload_theirs(&mut self, out: &mut Out<Room>) {
         let session = self;
         let (Some(theirs), Some(loaded)) = (session.theirs.take(), session.loaded.as_mut()) else {
             return;

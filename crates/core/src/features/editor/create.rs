@@ -5,17 +5,15 @@
 
 use zeroize::Zeroizing;
 
-use crate::app::effect::AwsCall;
-use crate::app::popup::Popup;
-use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::Call;
 use crate::features::editor::buffer::{KeyEffect, SecretBuffer};
 use crate::features::editor::call::{NewSecret, PasswordOptions};
 use crate::features::editor::check::Kind;
-use crate::features::editor::{EditSession, Editor, Loaded, Phase, Prompt};
+use crate::features::editor::{EditSession, Editor, Loaded, Phase, Prompt, Room};
 use crate::model::{AwsError, SecretSummary, Tag};
 use crate::room::layers::Layer;
 use crate::room::revealed::Revealed;
+use crate::room::{Ctx, Intent, Out};
 use crate::secret::SecretValue;
 
 /// The service's longest name.
@@ -137,11 +135,11 @@ pub fn value_of(spec: &NewSecret, text: &SecretValue) -> Option<SecretValue> {
 
 impl Editor {
     /// `create`: the name first (in the region of the selected row, else the first one).
-    pub fn create(region: String, out: &mut Out) {
+    pub fn create(region: String, out: &mut Out<Room>) {
         out.intent(Intent::Prompt {
             label: format!("Name of the new secret in {region}"),
             initial: String::new(),
-            purpose: Prompt::NewName { region }.into(),
+            purpose: Prompt::NewName { region },
         });
     }
 
@@ -153,7 +151,7 @@ impl Editor {
         purpose: Prompt,
         text: &str,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         match purpose {
             Prompt::NewName { region } => {
@@ -170,7 +168,7 @@ impl Editor {
                 out.intent(Intent::Prompt {
                     label: format!("Description of {name} (may stay empty)"),
                     initial: String::new(),
-                    purpose: Prompt::NewDescription { region, name }.into(),
+                    purpose: Prompt::NewDescription { region, name },
                 });
             }
             Prompt::NewDescription { region, name } => out.intent(Intent::Prompt {
@@ -182,8 +180,7 @@ impl Editor {
                     region,
                     name,
                     description: text.trim().to_owned(),
-                }
-                .into(),
+                },
             }),
             Prompt::NewOptions {
                 region,
@@ -221,15 +218,15 @@ impl Editor {
                     creating: Some(spec),
                     revealed: Revealed::default(),
                 };
-                out.intent(Intent::OpenPopup(Popup::Editor(Box::new(session))));
+                out.intent(Intent::OpenPopup(session));
             }
             Prompt::PasswordOptions => match password_options(text) {
                 Ok(options) => {
                     if let Some(session) = session {
-                        out.call(ctx, AwsCall::Editor(Call::RandomPassword {
+                        out.call(ctx, Call::RandomPassword {
                             region: session.region.clone(),
                             options,
-                        }));
+                        });
                     }
                 }
                 Err(why) => {
@@ -245,7 +242,7 @@ impl Editor {
 
 impl EditSession {
     /// `Ctrl-g`: asks for the generator's options.
-    pub fn ask_password(&mut self, out: &mut Out) {
+    pub fn ask_password(&mut self, out: &mut Out<Room>) {
         let session = self;
         if let Phase::Form { field: None, .. } = session.phase {
             session.message =
@@ -261,7 +258,7 @@ impl EditSession {
                         no-uppercase no-lowercase spaces)"
                     .to_owned(),
                 initial: "32".to_owned(),
-                purpose: Prompt::PasswordOptions.into(),
+                purpose: Prompt::PasswordOptions,
             });
         }
     }
@@ -311,7 +308,7 @@ impl EditSession {
         token: &str,
         result: Result<crate::ids::Arn, AwsError>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         let session = self;
         if session.name != name || !session.awaits(token) {

@@ -3,15 +3,13 @@
 //! timed out but was applied, a removal refused) is remembered by its save's token: the
 //! next save removes it, or leaving the editor does, and the footer says so while it stays.
 
-use crate::app::effect::AwsCall;
-use crate::app::room::{Ctx, Intent, Out};
 use crate::features::editor::LabelsLeft;
 use crate::features::editor::call::{Call, staging_label};
-use crate::features::editor::{EditSession, Editor};
+use crate::features::editor::{EditSession, Editor, Room};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
-use crate::room::Written;
 use crate::room::layers::Layer;
+use crate::room::{Ctx, Intent, Out, Written};
 
 impl Editor {
     /// The answer to removing, as the editor was left, the labels its saves left.
@@ -19,7 +17,7 @@ impl Editor {
         call: &Call,
         result: Result<Written, AwsError>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         let Call::RemoveLabels {
             secret: name,
@@ -44,15 +42,15 @@ impl Editor {
 }
 
 /// The editor closes; the labels earlier saves left are removed on the way out.
-pub(super) fn leave(session: &EditSession, ctx: &Ctx, out: &mut Out) {
+pub(super) fn leave(session: &EditSession, ctx: &Ctx, out: &mut Out<Room>) {
     let leftovers = session.loaded.as_ref().filter(|l| !l.leftovers.is_empty());
     if let (Some(loaded), Some(secret)) = (leftovers, &session.secret) {
         out.call(
             ctx,
-            AwsCall::Editor(Call::RemoveLabels {
+            Call::RemoveLabels {
                 secret: secret.clone(),
                 tokens: loaded.leftovers.clone(),
-            }),
+            },
         );
     }
     out.intent(Intent::Close(Layer::Editor));

@@ -35,11 +35,24 @@ use crate::room::popup::Holds;
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
-use crate::app::room::{Ctx, Out};
 use crate::features::editor::call::NewSecret;
 use crate::kit::{Cursor, Scroll};
 use crate::room::revealed::Revealed;
+use crate::room::{Ctx, Out};
 use crate::secret::SecretValue;
+
+/// The editor room's words: its commands, the calls that read, save and create a value and
+/// generate a password, its one popup (the edit session, drawn with its review and conflict
+/// over it), and the prompts for a new secret and the password generator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = EditSession;
+    type Prompt = Prompt;
+}
 
 /// What the editor is doing.
 #[derive(Debug)]
@@ -175,7 +188,7 @@ impl EditSession {
     }
 
     /// `Ctrl-v`: shows the value until the reveal timeout, or masks it.
-    fn toggle_reveal(&mut self, ctx: &Ctx, out: &mut Out) {
+    fn toggle_reveal(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         if self.creating.is_some() {
             self.message = Some("A new secret's value is shown as it is typed".to_owned());
             return;

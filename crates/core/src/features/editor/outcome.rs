@@ -1,12 +1,11 @@
 //! What AWS answers the editor: the value to edit (or the one saved meanwhile), a save, a
 //! new secret, a generated password, the private labels its saves left removed.
 
-use crate::app::room::{Ctx, Out};
 use crate::features::editor::call::{Call, EditFetch};
-use crate::features::editor::{EditSession, Editor};
+use crate::features::editor::{EditSession, Editor, Room};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
-use crate::room::Written;
+use crate::room::{Ctx, Out, Written};
 use crate::secret::SecretValue;
 
 // Results pass through a channel a few at a time; boxing the big ones would buy nothing.
@@ -75,7 +74,12 @@ impl Editor {
     /// An answer to a call this room made, with the open editor if there is one: an answer
     /// for an editor closed since is dropped (the labels' removal, made as it closed, is
     /// said whatever is open).
-    pub fn answered(session: Option<&mut EditSession>, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    pub fn answered(
+        session: Option<&mut EditSession>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         if let Outcome::LabelsRemoved { call, result } = outcome {
             Self::labels_removed(&call, result, ctx, out);
             return;

@@ -6,7 +6,7 @@
 //! `SecretRef`: the secret does not exist yet, so there is no ARN to address it by (the
 //! name is the one typed, checked by the service's rules; the region, the selected row's).
 
-use crate::app::room::RoomPrompt;
+use crate::room::RoomPrompt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {

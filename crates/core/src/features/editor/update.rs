@@ -6,15 +6,12 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::app::effect::AwsCall;
-use crate::app::popup::Popup;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::editor::Call;
 use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::call::EditFetch;
 use crate::features::editor::check::{self, Kind};
-use crate::features::editor::{EditSession, Editor, Loaded, Phase};
+use crate::features::editor::{EditSession, Editor, Loaded, Phase, Room};
 use crate::features::editor::{LabelsLeft, SaveResult};
 use crate::features::editor::{create, form, labels};
 use crate::kit::{Cursor, Scroll};
@@ -22,11 +19,12 @@ use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::room::keys::Bind;
 use crate::room::layers::Layer;
 use crate::room::revealed::Revealed;
+use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::secret::{SecretValue, ValueView};
 
 impl Editor {
     /// `e`: opens the editor on the selected secret's current value.
-    pub fn open(&mut self, ctx: &Ctx, out: &mut Out) {
+    pub fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -63,14 +61,14 @@ impl Editor {
             creating: None,
             revealed: Revealed::default(),
         };
-        out.intent(Intent::OpenPopup(Popup::Editor(Box::new(session))));
+        out.intent(Intent::OpenPopup(session));
         out.call(
             ctx,
-            AwsCall::Editor(Call::FetchForEdit {
+            Call::FetchForEdit {
                 secret,
                 version: VersionSel::current(),
                 purpose: EditFetch::Open,
-            }),
+            },
         );
     }
 }
@@ -82,7 +80,7 @@ impl EditSession {
         secret: &SecretRef,
         result: Result<FetchedValue, AwsError>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         // Only the answer the open editor is waiting for: a late one from an editor opened
         // and closed before must not replace what is being typed now.
@@ -197,7 +195,7 @@ impl EditSession {
     }
 
     /// The editor layer's commands: save (review first), leave, discard.
-    pub fn command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         let session = self;
         match command {
             Bind::Own(EditorCommand::Save) => review(session, ctx, out),
@@ -217,7 +215,7 @@ impl EditSession {
                 Some(loaded) if loaded.changed() && !matches!(session.phase, Phase::Saving) => {
                     out.intent(Intent::Confirm(ConfirmRequest {
                         question: format!("Discard your changes to {}?", session.name),
-                        on_yes: OnYes::Command(EditorCommand::Discard.into()),
+                        on_yes: OnYes::Command(EditorCommand::Discard),
                         typed: None,
                     }));
                 }
@@ -252,7 +250,7 @@ impl EditSession {
     }
 
     /// The review's commands: reveal the values, save, or go back to editing.
-    pub fn review_command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out) {
+    pub fn review_command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         let session = self;
         match (&mut session.phase, command) {
             (Phase::Reviewing { revealed, .. }, Bind::Verb(Verb::Reveal)) => {
@@ -273,15 +271,15 @@ impl EditSession {
                             out.intent(Intent::Close(Layer::Review));
                             return;
                         };
-                        AwsCall::Editor(Call::Create {
+                        Call::Create {
                             region: session.region.clone(),
                             name: session.name.clone(),
                             spec: spec.clone(),
                             token,
                             value,
-                        })
+                        }
                     }
-                    (None, Some(secret)) => AwsCall::Editor(Call::SaveValue {
+                    (None, Some(secret)) => Call::SaveValue {
                         secret: secret.clone(),
                         base_version: loaded
                             .overwrite
@@ -290,7 +288,7 @@ impl EditSession {
                         token,
                         value: loaded.buffer.text(),
                         leftovers: loaded.leftovers.clone(),
-                    }),
+                    },
                     // An editor opened on a secret always has its address.
                     (None, None) => return,
                 };
@@ -325,7 +323,7 @@ impl EditSession {
         token: &str,
         (result, left): (Result<SaveResult, AwsError>, Option<LabelsLeft>),
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         // Only the answer to the save this editor is waiting for.
         let session = self;
@@ -363,11 +361,11 @@ impl EditSession {
                 // Their value, to show both and let the user choose.
                 out.call(
                     ctx,
-                    AwsCall::Editor(Call::FetchForEdit {
+                    Call::FetchForEdit {
                         secret: secret.clone(),
                         version: VersionSel::Id(current_version.clone()),
                         purpose: EditFetch::Theirs,
-                    }),
+                    },
                 );
                 loaded.overwrite = Some(current_version);
                 // Their earlier value is no longer what the save would replace: the view
@@ -393,7 +391,7 @@ impl EditSession {
 }
 
 /// `Ctrl-s`: refuses invalid JSON and an unchanged value; otherwise shows the changes.
-pub(super) fn review(session: &mut EditSession, ctx: &Ctx, out: &mut Out) {
+pub(super) fn review(session: &mut EditSession, ctx: &Ctx, out: &mut Out<Room>) {
     let (Phase::Editing | Phase::Form { field: None, .. }, Some(loaded)) =
         (&session.phase, &session.loaded)
     else {
@@ -432,11 +430,11 @@ pub(super) fn review(session: &mut EditSession, ctx: &Ctx, out: &mut Out) {
         );
         out.call(
             ctx,
-            AwsCall::Editor(Call::FetchForEdit {
+            Call::FetchForEdit {
                 secret: secret.clone(),
                 version: VersionSel::Id(overwrite.clone()),
                 purpose: EditFetch::Theirs,
-            }),
+            },
         );
         return;
     }

@@ -4,8 +4,8 @@
 //! editor), so its variant is the app's (`Command::Reveal`); its name and description over
 //! the panes are declared here.
 
-use crate::app::room::Ctx;
 use crate::features::reveal::{Reveal, ValuePane};
+use crate::room::Ctx;
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
 use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;

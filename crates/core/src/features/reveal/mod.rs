@@ -18,7 +18,20 @@ use std::time::Instant;
 use crate::ids::SecretRef;
 use crate::kit::{Cursor, Scroll};
 use crate::model::{FetchedValue, VersionSel};
+use crate::room::Never;
 use crate::secret::{JsonEntry, ValueView};
+
+/// The reveal room's words: its commands (the value pane's) and its one call, fetching a
+/// value; it opens no popup and asks no prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = Never;
+    type Prompt = Never;
+}
 
 /// Which parts of a fetched value are on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! What AWS answers the reveal room: a value fetched to reveal or copy.
 
-use crate::app::room::{Ctx, Out};
-use crate::features::reveal::Reveal;
+use crate::features::reveal::{Reveal, Room};
 use crate::model::{AwsError, FetchedValue};
+use crate::room::{Ctx, Out};
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -15,7 +15,7 @@ pub enum Outcome {
 
 impl Reveal {
     /// An answer to a call this room made.
-    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
         match outcome {
             Outcome::Fetched { request, result } => self.fetched(request, result, ctx, out),
         }

@@ -2,21 +2,26 @@
 
 use std::collections::BTreeSet;
 
-use crate::app::effect::{AwsCall, Effect, Timer};
-use crate::app::room::{Ctx, Intent, Out, Sensitivity};
-use crate::features::reveal::Call;
 use crate::features::reveal::Command as RevealCommand;
-use crate::features::reveal::{FetchPurpose, PendingFetch, Reveal, RevealScope, Shown, ValuePane};
+use crate::features::reveal::{
+    Call, FetchPurpose, PendingFetch, Reveal, RevealScope, Room, Shown, ValuePane,
+};
 use crate::ids::IdentityId;
 use crate::kit::{Cursor, Move, Scroll};
 use crate::model::{AwsError, FetchedValue, VersionSel};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::{Focus, Layer};
+use crate::room::{Ctx, Effect, Intent, Out, Sensitivity, Timer};
 use crate::secret::ValueView;
 
 impl Reveal {
     /// The commands this room handles. Returns false for any other.
-    pub fn command(&mut self, command: Bind<RevealCommand>, ctx: &Ctx, out: &mut Out) -> bool {
+    pub fn command(
+        &mut self,
+        command: Bind<RevealCommand>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) -> bool {
         match command {
             Bind::Verb(Verb::Reveal) => self.reveal(RevealScope::One, ctx, out),
             Bind::Own(RevealCommand::RevealAll) => self.reveal(RevealScope::All, ctx, out),
@@ -31,7 +36,7 @@ impl Reveal {
     }
 
     /// `v` (and `V` with `all`): fetch and show, or toggle what is shown.
-    fn reveal(&mut self, scope: RevealScope, ctx: &Ctx, out: &mut Out) {
+    fn reveal(&mut self, scope: RevealScope, ctx: &Ctx, out: &mut Out<Room>) {
         if ctx.settings.reveal_timeout.is_zero() {
             out.warn("Reveal is disabled (reveal_timeout_secs = 0)");
             return;
@@ -97,7 +102,13 @@ impl Reveal {
         self.pending.retain(|p| p.secret.identity != identity);
     }
 
-    fn start_fetch(&mut self, purpose: FetchPurpose, scope: RevealScope, ctx: &Ctx, out: &mut Out) {
+    fn start_fetch(
+        &mut self,
+        purpose: FetchPurpose,
+        scope: RevealScope,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let Some(selected) = ctx.selected else {
             return;
         };
@@ -113,11 +124,11 @@ impl Reveal {
         });
         out.effect(Effect::Aws {
             stamp: ctx.stamp_for(&secret),
-            call: AwsCall::Reveal(Call::GetValue {
+            call: Call::GetValue {
                 request,
                 secret,
                 version: self.version.clone(),
-            }),
+            },
         });
     }
 
@@ -126,7 +137,7 @@ impl Reveal {
         request: u64,
         result: Result<FetchedValue, AwsError>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         let Some(at) = self.pending.iter().position(|p| p.request == request) else {
             return;
@@ -154,7 +165,7 @@ impl Reveal {
         }
     }
 
-    fn show(&mut self, fetch: PendingFetch, value: FetchedValue, ctx: &Ctx, out: &mut Out) {
+    fn show(&mut self, fetch: PendingFetch, value: FetchedValue, ctx: &Ctx, out: &mut Out<Room>) {
         // The user has moved on (another secret, another version): not shown.
         if ctx.selected.is_none_or(|s| !s.is(&fetch.secret)) || fetch.version != self.version {
             return;
@@ -188,7 +199,7 @@ impl Reveal {
         });
     }
 
-    pub fn remask_due(&mut self, reveal: u64, ctx: &Ctx, out: &mut Out) {
+    pub fn remask_due(&mut self, reveal: u64, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(pane) = self.value.as_ref().filter(|p| p.reveal_id == reveal) else {
             return;
         };
@@ -229,7 +240,7 @@ impl Reveal {
     }
 
     /// The version picker chose `version`: a revealed value is fetched again at it.
-    pub fn use_version(&mut self, version: VersionSel, ctx: &Ctx, out: &mut Out) {
+    pub fn use_version(&mut self, version: VersionSel, ctx: &Ctx, out: &mut Out<Room>) {
         let was_revealed = self.value.is_some();
         self.mask();
         out.info(format!("Version {} selected", version.label()));
@@ -248,7 +259,7 @@ impl Reveal {
 
     /// `c`: the selected JSON key in the value pane, else the whole value (fetched for the
     /// copy, and not shown, when it is not on screen).
-    fn copy_value(&mut self, ctx: &Ctx, out: &mut Out) {
+    fn copy_value(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(selected) = ctx.selected else {
             return;
         };
