@@ -73,10 +73,22 @@ mod pointer;
 mod results;
 use results::result;
 
+/// What the user did, in the footer's words: a bare move is told from any other command.
+fn footer_input(action: &Action) -> Input {
+    match action {
+        Action::Command(command) if command.as_move().is_some() => Input::Move,
+        Action::Command(_) => Input::Command,
+        Action::Text(_) | Action::Paste(_) | Action::EditorKey(_) | Action::Pointer(_) => {
+            Input::Typed
+        }
+        _ => Input::Nothing,
+    }
+}
+
 pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     state.now = now;
     // What the user did may answer the footer's message (it belongs to the top layer).
-    let input = Input::of(&action);
+    let input = footer_input(&action);
     state.status = state.status.take().filter(|s| s.outlasts(input, now));
     let before = Before {
         stamp: state.session.stamp(),
@@ -308,7 +320,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::Messages => {
             if let Some(command) = command.bind() {
-                state.messages.command(command, out);
+                out.of(|out| state.messages.command(command, out));
             }
         }
         Layer::Prompt => prompt_command(state, command, out),
@@ -350,7 +362,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             state.editor.run(command, region, &ctx!(state), out);
         }
         Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
-        Command::Messages(command) => state.messages.run(command, out),
+        Command::Messages(command) => out.of(|out| state.messages.run(command, out)),
         Command::Rotation(command) => {
             let (listed, total) = (state.browse.list.all(), state.browse.list.total());
             state
