@@ -315,7 +315,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             if let Some(picker) = state.layers.popup_mut::<appearance::Picker>()
                 && let Some(command) = command.bind()
             {
-                state.appearance.command(picker, command, out);
+                out.of(|out| state.appearance.command(picker, command, out));
             }
         }
         Layer::Messages => {
@@ -352,7 +352,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             switch_tab(state, command == Command::Verb(Verb::NextTab));
         }
         // Each room's own commands, handed to it.
-        Command::Appearance(command) => state.appearance.run(command, out),
+        Command::Appearance(command) => out.of(|out| state.appearance.run(command, out)),
         Command::Audit(command) => {
             let region = region_here(state);
             state.audit.run(command, region, &ctx!(state), out);
