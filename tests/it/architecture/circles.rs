@@ -105,6 +105,7 @@ fn no_folder_of_the_core_imports_one_that_imports_it_back() {
 const CONVERTED: &[&str] = &[
     "messages",
     "appearance",
+    "browse",
 ];
 
 /// A room converted to its own words (issue 20, deliverable 6) names nothing of `app`: it

@@ -34,7 +34,9 @@ use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
 pub fn init(state: &mut State) -> Vec<Effect> {
-    let mut effects = state.browse.list_effects(state.session.stamp());
+    let stamp = state.session.stamp();
+    let listings = state.browse.list_effects(stamp).into_iter();
+    let mut effects: Vec<Effect> = listings.map(crate::room::Effect::lift).collect();
     let first = state.browse.first_region();
     effects.push(state.session.who_am_i(first));
     effects
@@ -165,7 +167,8 @@ pub fn hold_identity(state: &mut State, identity: IdentityId) -> Vec<Effect> {
     let stamp = state.session.hold(identity);
     state.browse.hold(identity);
     state.browse.restart(identity);
-    state.browse.list_effects(stamp)
+    let listings = state.browse.list_effects(stamp).into_iter();
+    listings.map(crate::room::Effect::lift).collect()
 }
 
 /// Stops holding `identity`'s data: its rows, details, values, audit views and rotation
@@ -285,7 +288,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::List | Layer::Value => pane_command(state, command, out),
         Layer::Filter => {
             if let Some(command) = command.bind() {
-                state.browse.filter_command(command, out);
+                out.of(|out| state.browse.filter_command(command, out));
             }
         }
         Layer::Palette => state.palette.command(command, out),
@@ -399,7 +402,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                     .is_some_and(|command| state.clipboard.command(command, &ctx, out))
                 || command
                     .bind()
-                    .is_some_and(|command| state.browse.command(command, out));
+                    .is_some_and(|command| out.of(|out| state.browse.command(command, out)));
         }
     }
 }
