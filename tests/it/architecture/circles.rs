@@ -106,6 +106,7 @@ const CONVERTED: &[&str] = &[
     "messages",
     "appearance",
     "browse",
+    "audit",
 ];
 
 /// A room converted to its own words (issue 20, deliverable 6) names nothing of `app`: it

@@ -143,7 +143,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::AuditRetryDue { query } => {
             let ctx = ctx!(state);
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
-                state.audit.retry_due(view, query, &ctx, &mut out);
+                out.of(|out| state.audit.retry_due(view, query, &ctx, out));
             }
         }
         Action::Quit => quit(state, &mut out),
@@ -310,7 +310,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>()
                 && let Some(command) = command.bind()
             {
-                state.audit.command(view, command, &ctx, out);
+                out.of(|out| state.audit.command(view, command, &ctx, out));
             }
         }
         Layer::Roles => identity::switcher(state, command, out),
@@ -358,7 +358,8 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         Command::Appearance(command) => out.of(|out| state.appearance.run(command, out)),
         Command::Audit(command) => {
             let region = region_here(state);
-            state.audit.run(command, region, &ctx!(state), out);
+            let ctx = ctx!(state);
+            out.of(|out| state.audit.run(command, region, &ctx, out));
         }
         Command::Editor(command) => {
             let region = region_here(state);
