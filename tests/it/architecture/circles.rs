@@ -107,6 +107,7 @@ const CONVERTED: &[&str] = &[
     "appearance",
     "browse",
     "audit",
+    "session",
 ];
 
 /// A room converted to its own words (issue 20, deliverable 6) names nothing of `app`: it

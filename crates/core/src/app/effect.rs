@@ -144,3 +144,14 @@ impl From<browse::Call> for AwsCall {
         }
     }
 }
+
+/// The session room's calls that make an identity are its own; who we are is the app's
+/// shared call, whose answer several rooms read.
+impl From<session::Ask> for AwsCall {
+    fn from(ask: session::Ask) -> Self {
+        match ask {
+            session::Ask::Make(call) => AwsCall::Session(call),
+            session::Ask::WhoAmI { region } => AwsCall::WhoAmI { region },
+        }
+    }
+}

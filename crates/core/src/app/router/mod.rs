@@ -38,7 +38,7 @@ pub fn init(state: &mut State) -> Vec<Effect> {
     let listings = state.browse.list_effects(stamp).into_iter();
     let mut effects: Vec<Effect> = listings.map(crate::room::Effect::lift).collect();
     let first = state.browse.first_region();
-    effects.push(state.session.who_am_i(first));
+    effects.push(state.session.who_am_i(first).lift());
     effects
 }
 
@@ -373,7 +373,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 .rotation
                 .run(command, listed, total, &ctx!(state), out);
         }
-        Command::Session(command) => match state.session.run(command, out) {
+        Command::Session(command) => match out.of(|out| state.session.run(command, out)) {
             Some(Switching::Back) => identity::back(state, out),
             Some(Switching::Renew) => identity::renew(state, out),
             None => {}
