@@ -2,7 +2,7 @@
 //! room-level [`room::Effect`](crate::room::Effect) with the app's call in it.
 
 use crate::features::{
-    audit, detail, editor, lifecycle, reveal, rotation, session, tags, versions,
+    audit, browse, detail, editor, lifecycle, reveal, rotation, session, tags, versions,
 };
 use crate::ids::{Identity, SecretRef};
 pub use crate::room::effect::{CopyRequest, Lane, RoomCall, Timer};
@@ -132,6 +132,26 @@ impl From<detail::Call> for AwsCall {
     fn from(call: detail::Call) -> Self {
         match call {
             detail::Call::Describe { secret } => AwsCall::Describe { secret },
+        }
+    }
+}
+
+/// The browse room's listing is the app's own call: its pages are read by several rooms.
+impl From<browse::Call> for AwsCall {
+    fn from(call: browse::Call) -> Self {
+        match call {
+            browse::Call::List { region } => AwsCall::ListSecrets { region },
+        }
+    }
+}
+
+/// The session room's calls that make an identity are its own; who we are is the app's
+/// shared call, whose answer several rooms read.
+impl From<session::Ask> for AwsCall {
+    fn from(ask: session::Ask) -> Self {
+        match ask {
+            session::Ask::Make(call) => AwsCall::Session(call),
+            session::Ask::WhoAmI { region } => AwsCall::WhoAmI { region },
         }
     }
 }

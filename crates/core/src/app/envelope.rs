@@ -3,10 +3,8 @@
 //! its current generation?), so a late answer (from before a refresh, or for a role already
 //! switched away from) is dropped in one place, and another held identity's is not.
 
-use jiff::Timestamp;
-
 use crate::features::{audit, editor, lifecycle, reveal, rotation, tags, versions};
-use crate::ids::{Arn, Identity, SecretRef};
+use crate::ids::{Identity, SecretRef};
 use crate::model::{AwsError, CallerIdentity, SecretDetail, SecretSummary};
 use crate::room::stamp::Stamp;
 
@@ -77,11 +75,5 @@ impl Outcome {
     }
 }
 
-/// Who an AssumeRole made us, and until when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Assumed {
-    /// The assumed-role ARN (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`), when the
-    /// answer says it (a profile's credentials and an MFA session's do not).
-    pub arn: Option<Arn>,
-    pub expires: Option<Timestamp>,
-}
+/// Who an AssumeRole made us: the session room's word, named here too for the runner.
+pub use crate::features::session::Assumed;

@@ -218,6 +218,16 @@ room_popup!(Themes, appearance::Picker);
 room_popup!(Audit, box audit::AuditView);
 room_popup!(AuditEvent, audit::Record);
 room_popup!(Editor, box editor::EditSession);
+
+/// The audit room opens either of its two popups, each its own variant here.
+impl From<audit::Popup> for Popup {
+    fn from(popup: audit::Popup) -> Self {
+        match popup {
+            audit::Popup::View(view) => Popup::Audit(view),
+            audit::Popup::Record(record) => Popup::AuditEvent(record),
+        }
+    }
+}
 room_popup!(Prompt, prompt::Popup);
 room_popup!(Confirm, confirm::Popup);
 

@@ -30,7 +30,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     let Some(command) = command.bind() else {
         return;
     };
-    let Some(choice) = switcher.command(&state.session, command, out) else {
+    let Some(choice) = out.of(|out| switcher.command(&state.session, command, out)) else {
         return;
     };
     if let Some(why) = switch_blocked(state) {
@@ -79,7 +79,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 out.info(format!(
                     "Assuming profile {name}'s role from the MFA session…"
                 ));
-                out.effect(state.session.assume_with(role_arn, options, None));
+                out.effect(state.session.assume_with(role_arn, options, None).lift());
                 return;
             }
             if let Some(info) = process {
@@ -90,7 +90,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                     out.info(format!(
                         "Switching to profile {name} (MFA code from its mfa_process)…"
                     ));
-                    out.effect(effect);
+                    out.effect(effect.lift());
                 }
                 return;
             }
@@ -103,7 +103,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
                 return;
             }
             out.info(format!("Switching to profile {name}…"));
-            out.effect(state.session.use_profile(name));
+            out.effect(state.session.use_profile(name).lift());
         }
     }
 }
@@ -184,7 +184,7 @@ fn options_typed(state: &mut State, arn: &Arn, text: &str, out: &mut Out) {
         "Assuming {arn} as session {}…",
         options.session_name
     ));
-    out.effect(state.session.assume_with(arn.clone(), options, None));
+    out.effect(state.session.assume_with(arn.clone(), options, None).lift());
 }
 
 /// The MFA code for a role assumed by its ARN.
@@ -203,7 +203,8 @@ fn role_code_typed(state: &mut State, arn: &Arn, options: &str, text: String, ou
     out.effect(
         state
             .session
-            .assume_with(arn.clone(), options_parsed, Some(code)),
+            .assume_with(arn.clone(), options_parsed, Some(code))
+            .lift(),
     );
 }
 
@@ -229,7 +230,7 @@ fn mfa_typed(state: &mut State, profile: &str, text: String, out: &mut Out) {
     match state.session.assume_with_mfa(&info, code, &user) {
         Some(effect) => {
             out.info(format!("Assuming profile {profile}'s role with MFA…"));
-            out.effect(effect);
+            out.effect(effect.lift());
         }
         None => out.error(format!("profile {profile} has no role to assume")),
     }
@@ -280,7 +281,7 @@ fn session_code_typed(state: &mut State, serial: &str, text: String, out: &mut O
         return;
     };
     out.info("Starting an MFA session…");
-    out.effect(state.session.session_token(serial.to_owned(), code));
+    out.effect(state.session.session_token(serial.to_owned(), code).lift());
 }
 
 /// The answer to a call that makes an identity.
@@ -300,7 +301,7 @@ pub(super) fn assumed(
         if let Some(role) = identity.role_arn()
             && let Some(save) = state.session.remember(role, wall)
         {
-            out.effect(save);
+            out.effect(save.lift());
         }
         out.warn(format!(
             "Assumed {identity}, but not switched to it: {why}; then switch again (role)"
@@ -324,7 +325,7 @@ pub(super) fn assumed(
             if let Some(role) = role
                 && let Some(save) = state.session.remember(&role, wall)
             {
-                out.effect(save);
+                out.effect(save.lift());
             }
             said_switched(state, out);
         }
@@ -350,7 +351,7 @@ pub(super) fn renew(state: &mut State, out: &mut Out) {
     match state.session.renew() {
         Ok(effect) => {
             out.info("Renewing the credentials…");
-            out.effect(effect);
+            out.effect(effect.lift());
         }
         Err(Renewal::Itself) => {
             out.info(

@@ -34,9 +34,11 @@ use crate::secret::SecretValue;
 
 /// The effects to run at start: list every region, learn who we are.
 pub fn init(state: &mut State) -> Vec<Effect> {
-    let mut effects = state.browse.list_effects(state.session.stamp());
+    let stamp = state.session.stamp();
+    let listings = state.browse.list_effects(stamp).into_iter();
+    let mut effects: Vec<Effect> = listings.map(crate::room::Effect::lift).collect();
     let first = state.browse.first_region();
-    effects.push(state.session.who_am_i(first));
+    effects.push(state.session.who_am_i(first).lift());
     effects
 }
 
@@ -73,10 +75,22 @@ mod pointer;
 mod results;
 use results::result;
 
+/// What the user did, in the footer's words: a bare move is told from any other command.
+fn footer_input(action: &Action) -> Input {
+    match action {
+        Action::Command(command) if command.as_move().is_some() => Input::Move,
+        Action::Command(_) => Input::Command,
+        Action::Text(_) | Action::Paste(_) | Action::EditorKey(_) | Action::Pointer(_) => {
+            Input::Typed
+        }
+        _ => Input::Nothing,
+    }
+}
+
 pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
     state.now = now;
     // What the user did may answer the footer's message (it belongs to the top layer).
-    let input = Input::of(&action);
+    let input = footer_input(&action);
     state.status = state.status.take().filter(|s| s.outlasts(input, now));
     let before = Before {
         stamp: state.session.stamp(),
@@ -136,7 +150,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::AuditRetryDue { query } => {
             let ctx = ctx!(state);
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
-                state.audit.retry_due(view, query, &ctx, &mut out);
+                out.of(|out| state.audit.retry_due(view, query, &ctx, out));
             }
         }
         Action::Quit => quit(state, &mut out),
@@ -160,7 +174,8 @@ pub fn hold_identity(state: &mut State, identity: IdentityId) -> Vec<Effect> {
     let stamp = state.session.hold(identity);
     state.browse.hold(identity);
     state.browse.restart(identity);
-    state.browse.list_effects(stamp)
+    let listings = state.browse.list_effects(stamp).into_iter();
+    listings.map(crate::room::Effect::lift).collect()
 }
 
 /// Stops holding `identity`'s data: its rows, details, values, audit views and rotation
@@ -280,7 +295,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
         Layer::List | Layer::Value => pane_command(state, command, out),
         Layer::Filter => {
             if let Some(command) = command.bind() {
-                state.browse.filter_command(command, out);
+                out.of(|out| state.browse.filter_command(command, out));
             }
         }
         Layer::Palette => state.palette.command(command, out),
@@ -302,7 +317,7 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>()
                 && let Some(command) = command.bind()
             {
-                state.audit.command(view, command, &ctx, out);
+                out.of(|out| state.audit.command(view, command, &ctx, out));
             }
         }
         Layer::Roles => identity::switcher(state, command, out),
@@ -310,12 +325,12 @@ fn run_command(state: &mut State, command: Command, out: &mut Out) {
             if let Some(picker) = state.layers.popup_mut::<appearance::Picker>()
                 && let Some(command) = command.bind()
             {
-                state.appearance.command(picker, command, out);
+                out.of(|out| state.appearance.command(picker, command, out));
             }
         }
         Layer::Messages => {
             if let Some(command) = command.bind() {
-                state.messages.command(command, out);
+                out.of(|out| state.messages.command(command, out));
             }
         }
         Layer::Prompt => prompt_command(state, command, out),
@@ -347,10 +362,11 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             switch_tab(state, command == Command::Verb(Verb::NextTab));
         }
         // Each room's own commands, handed to it.
-        Command::Appearance(command) => state.appearance.run(command, out),
+        Command::Appearance(command) => out.of(|out| state.appearance.run(command, out)),
         Command::Audit(command) => {
             let region = region_here(state);
-            state.audit.run(command, region, &ctx!(state), out);
+            let ctx = ctx!(state);
+            out.of(|out| state.audit.run(command, region, &ctx, out));
         }
         Command::Editor(command) => {
             let region = region_here(state);
@@ -358,14 +374,14 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             out.of(|out| state.editor.run(command, region, &ctx, out));
         }
         Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
-        Command::Messages(command) => state.messages.run(command, out),
+        Command::Messages(command) => out.of(|out| state.messages.run(command, out)),
         Command::Rotation(command) => {
             let (listed, total) = (state.browse.list.all(), state.browse.list.total());
             state
                 .rotation
                 .run(command, listed, total, &ctx!(state), out);
         }
-        Command::Session(command) => match state.session.run(command, out) {
+        Command::Session(command) => match out.of(|out| state.session.run(command, out)) {
             Some(Switching::Back) => identity::back(state, out),
             Some(Switching::Renew) => identity::renew(state, out),
             None => {}
@@ -395,7 +411,7 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                 })
                 || command
                     .bind()
-                    .is_some_and(|command| state.browse.command(command, out));
+                    .is_some_and(|command| out.of(|out| state.browse.command(command, out)));
         }
     }
 }

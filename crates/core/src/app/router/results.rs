@@ -62,7 +62,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::Audit(outcome) => {
             let ctx = ctx!(state);
             let view = state.layers.popup_mut::<audit::AuditView>();
-            state.audit.answered(view, outcome, &ctx, out);
+            out.of(|out| state.audit.answered(view, outcome, &ctx, out));
             feed_rotation_events(state);
         }
         Outcome::Editor(outcome) => {

@@ -1,8 +1,7 @@
 //! The appearance room's commands: the theme picker's name and description, its default
 //! keys and the global key that opens it.
 
-use crate::app::room::Out;
-use crate::features::appearance::Appearance;
+use crate::features::appearance::{Appearance, Out};
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
 use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;

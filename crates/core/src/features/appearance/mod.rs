@@ -10,7 +10,23 @@ pub use commands::Command;
 
 use crate::kit::Cursor;
 use crate::kit::Theme;
+use crate::room::Never;
 use crate::room::popup::Holds;
+
+/// The appearance room's words: its command opens the theme picker, its one popup; it asks
+/// no call and no prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Never;
+    type Popup = Picker;
+    type Prompt = Never;
+}
+
+/// An answer in the appearance room's words.
+pub type Out = crate::room::Out<Room>;
 
 #[derive(Debug, Clone, Default)]
 pub struct Appearance {

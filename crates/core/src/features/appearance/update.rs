@@ -2,11 +2,10 @@
 //! keys. Apart from `mod.rs`, whose types the popup stack names, so the two do not import
 //! each other.
 
-use crate::app::popup::Popup;
-use crate::app::room::{Intent, Out};
 use crate::features::appearance::Command as AppearanceCommand;
-use crate::features::appearance::{Appearance, Picker};
+use crate::features::appearance::{Appearance, Out, Picker};
 use crate::kit::Cursor;
+use crate::room::Intent;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
@@ -16,10 +15,10 @@ impl Appearance {
             out.warn("No themes to choose from");
             return;
         }
-        out.intent(Intent::OpenPopup(Popup::Themes(Picker {
+        out.intent(Intent::OpenPopup(Picker {
             highlighted: Cursor::at_row(self.active),
             before: self.active,
-        })));
+        }));
     }
 
     /// A command in the open `picker`.
@@ -74,7 +73,7 @@ mod tests {
     fn opened(looks: &mut Appearance, out: &mut Out) -> Picker {
         looks.open(out);
         match out.intents.pop() {
-            Some(Intent::OpenPopup(Popup::Themes(picker))) => picker,
+            Some(Intent::OpenPopup(picker)) => picker,
             other => panic!("the picker opens with its data: {other:?}"),
         }
     }

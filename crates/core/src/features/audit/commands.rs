@@ -1,8 +1,8 @@
 //! The audit room's commands: their names and descriptions, and the default keys of the
 //! audit pane, its record view and the global key that opens it.
 
-use crate::app::room::{Ctx, Out};
-use crate::features::audit::Audit;
+use crate::features::audit::{Audit, Out};
+use crate::room::Ctx;
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;

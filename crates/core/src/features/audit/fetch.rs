@@ -3,15 +3,14 @@
 
 use std::time::Duration;
 
-use crate::app::effect::{AwsCall, Effect, Timer};
-use crate::app::room::{Ctx, Out};
 use crate::features::audit::AuditPage;
 use crate::features::audit::Call;
 use crate::features::audit::call::Lookup;
 use crate::features::audit::{
-    Audit, AuditView, MAX_RETRIES, PREFETCH_ROWS, SCAN_PAGES, Scope, Stream,
+    Audit, AuditView, MAX_RETRIES, Out, PREFETCH_ROWS, SCAN_PAGES, Scope, Stream,
 };
 use crate::model::{AwsError, ErrorKind};
+use crate::room::{Ctx, Effect, Timer};
 
 impl Stream {
     fn new(lookup: Lookup, filtered: bool) -> Self {
@@ -66,14 +65,14 @@ impl Audit {
         // As the identity the view asks as (a secret's view: the identity that listed it).
         out.effect(Effect::Aws {
             stamp: ctx.stamp_as(view.scope.identity()),
-            call: AwsCall::Audit(Call::LookupEvents {
+            call: Call::LookupEvents {
                 query,
                 region: view.scope.region().to_owned(),
                 lookup: stream.lookup.clone(),
                 start: view.start,
                 end: view.end,
                 token: stream.token.clone(),
-            }),
+            },
         });
     }
 

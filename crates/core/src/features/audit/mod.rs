@@ -28,6 +28,33 @@ use crate::kit::{Cursor, Scroll};
 use crate::model::audit::{AuditEvent, Me};
 use crate::room::popup::Holds;
 
+/// The audit room's words: its commands, its CloudTrail lookups, its two popups (the pane
+/// and one event's whole record) and its filter prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = Popup;
+    type Prompt = Prompt;
+}
+
+/// An answer in the audit room's words.
+pub type Out = crate::room::Out<Room>;
+
+/// The popups the audit room opens.
+// Opened one at a time and moved straight onto the stack, which holds a record unboxed
+// too: boxing it here would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Popup {
+    /// The pane of events. Boxed: by far the larger of the two.
+    View(Box<AuditView>),
+    /// The whole record of one event, over the pane.
+    Record(Record),
+}
+
 /// How long a lookup's result is reused when the pane is opened again.
 pub const CACHE_TTL: Duration = Duration::from_mins(1);
 /// A scan (every event of the region, filtered here) stops after this many pages and

@@ -1,8 +1,8 @@
 //! What AWS answers the audit room: pages of CloudTrail events.
 
-use crate::app::room::{Ctx, Out};
-use crate::features::audit::{Audit, AuditView};
+use crate::features::audit::{Audit, AuditView, Out};
 use crate::model::AwsError;
+use crate::room::Ctx;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {

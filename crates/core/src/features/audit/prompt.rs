@@ -1,7 +1,7 @@
 //! What the audit pane asks for by prompt: its filter.
 
-use crate::app::room::RoomPrompt;
 use crate::features::audit::AuditView;
+use crate::room::RoomPrompt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prompt {

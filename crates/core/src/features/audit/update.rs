@@ -2,17 +2,18 @@
 //! whole record of one event. The open view and the record are popups on the layer stack;
 //! the router lends them to the room.
 
-use crate::app::popup::Popup;
-use crate::app::room::{Ctx, Intent, Out};
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::fetch::streams_for;
-use crate::features::audit::{Audit, AuditView, CACHE_TTL, Prompt, Record, Scope, Window};
+use crate::features::audit::{
+    Audit, AuditView, CACHE_TTL, Out, Popup, Prompt, Record, Room, Scope, Window,
+};
 use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
 use crate::model::audit::Me;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
+use crate::room::{Ctx, Intent};
 
 impl Audit {
     /// `audit`: the selected secret's events.
@@ -24,7 +25,7 @@ impl Audit {
         let secret = ctx.address(secret);
         let scope = Scope::Secret { secret };
         let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
-        out.intent(Intent::OpenPopup(Popup::Audit(Box::new(view))));
+        out.intent(Intent::OpenPopup(Popup::View(Box::new(view))));
     }
 
     /// `audit-region`: every Secrets Manager event of the selected secret's region (or the
@@ -35,7 +36,7 @@ impl Audit {
             region,
         };
         let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
-        out.intent(Intent::OpenPopup(Popup::Audit(Box::new(view))));
+        out.intent(Intent::OpenPopup(Popup::View(Box::new(view))));
     }
 
     /// The view of `scope` over `window` with `filter` (a window change and a refresh keep
@@ -120,7 +121,7 @@ impl Audit {
                         identity: view.scope.identity(),
                         scroll: Scroll::default(),
                     };
-                    out.intent(Intent::OpenPopup(Popup::AuditEvent(record)));
+                    out.intent(Intent::OpenPopup(Popup::Record(record)));
                 }
             }
             Bind::Own(AuditCommand::Window) => {
@@ -145,7 +146,7 @@ impl Audit {
             Bind::Verb(Verb::Filter) => out.intent(Intent::Prompt {
                 label: "Show events whose name, principal or outcome contains".to_owned(),
                 initial: view.filter.clone(),
-                purpose: Prompt::Filter.into(),
+                purpose: Prompt::Filter,
             }),
             Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Audit)),
             _ => {}
@@ -213,14 +214,9 @@ impl Record {
 
 impl crate::room::popup::Keyed for Record {
     type Own = AuditCommand;
-    type Room = crate::app::room::App;
+    type Room = Room;
 
-    fn command(
-        &mut self,
-        command: Bind<AuditCommand>,
-        _ctx: &crate::app::room::Ctx,
-        out: &mut crate::app::room::Out,
-    ) {
+    fn command(&mut self, command: Bind<AuditCommand>, _ctx: &Ctx, out: &mut Out) {
         Record::command(self, command, out);
     }
 }

@@ -18,3 +18,53 @@ pub use filter::matches;
 pub use list::SecretList;
 pub use row::{Column, Sort};
 pub use state::{Browse, RegionState, RegionStatus};
+
+use crate::ids::SecretRef;
+use crate::room::{Lane, Never, RoomCall};
+
+/// The browse room's words: its list's commands and the listing it asks; the filter prompt
+/// is a layer of its own, not a popup or a prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = Never;
+    type Prompt = Never;
+}
+
+/// An answer in the browse room's words.
+pub type Out = crate::room::Out<Room>;
+
+/// What the browse room asks. The app asks it as its own shared listing (`ListSecrets`),
+/// whose pages it hands back here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// Every page of ListSecrets in `region`, each sent back as it arrives.
+    List { region: String },
+}
+
+impl RoomCall for Call {
+    fn lane(&self) -> Lane {
+        Lane::Listing
+    }
+
+    fn mutates(&self) -> bool {
+        false
+    }
+
+    fn operation(&self) -> &'static str {
+        "ListSecrets"
+    }
+
+    fn secret(&self) -> Option<&SecretRef> {
+        None
+    }
+
+    fn region(&self) -> Option<&str> {
+        match self {
+            Call::List { region } => Some(region),
+        }
+    }
+}

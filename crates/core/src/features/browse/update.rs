@@ -1,25 +1,23 @@
 //! The browse room's update: listing results, moving, sorting, filtering, refreshing.
 
-use crate::app::effect::{AwsCall, Effect};
-use crate::app::room::{Intent, Out};
-use crate::features::browse::Command as BrowseCommand;
 use crate::features::browse::state::{Browse, RegionState};
+use crate::features::browse::{Call, Command as BrowseCommand, Out};
 use crate::ids::IdentityId;
 use crate::model::{AwsError, SecretSummary};
-use crate::room::Stamp;
 use crate::room::TextEdit;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
+use crate::room::{Effect, Intent, Stamp};
 
 impl Browse {
     /// ListSecrets for every region, as `stamp`'s identity.
-    pub fn list_effects(&self, stamp: Stamp) -> Vec<Effect> {
+    pub fn list_effects(&self, stamp: Stamp) -> Vec<Effect<Call>> {
         self.regions
             .iter()
             .filter(|r| r.identity == stamp.identity)
             .map(|r| Effect::Aws {
                 stamp,
-                call: AwsCall::ListSecrets {
+                call: Call::List {
                     region: r.name.clone(),
                 },
             })

@@ -1,8 +1,7 @@
 //! The messages room's commands: the log's name and description, its default keys and the
 //! global key that opens it.
 
-use crate::app::room::Out;
-use crate::features::messages::Messages;
+use crate::features::messages::{Messages, Out};
 use crate::room::keys::rows::{ESC, GLOBAL, Item, Keyset, k};
 use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;

@@ -10,10 +10,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::app::action::Action;
-use crate::app::command::Command;
-use crate::app::room::{Level, StatusLine};
 use crate::room::layers::Layer;
+use crate::room::{Level, StatusLine};
 
 /// How long information stays when no key takes it away.
 pub const INFO_FOR: Duration = Duration::from_secs(5);
@@ -26,27 +24,18 @@ pub struct Footer {
     shown: Option<(Layer, Instant)>,
 }
 
-/// What the user did, as far as the footer's message is concerned.
+/// What the user did, as far as the footer's message is concerned (the router tells it
+/// from the action).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
-    /// A key bound to a command.
-    Command(Command),
+    /// A key bound to a bare movement (a line, a page, the top or bottom).
+    Move,
+    /// A key bound to any other command.
+    Command,
     /// Text typed or pasted, an editor key, the pointer.
     Typed,
     /// Not the user: a result, a timer, a redraw.
     Nothing,
-}
-
-impl Input {
-    pub fn of(action: &Action) -> Self {
-        match action {
-            Action::Command(command) => Input::Command(*command),
-            Action::Text(_) | Action::Paste(_) | Action::EditorKey(_) | Action::Pointer(_) => {
-                Input::Typed
-            }
-            _ => Input::Nothing,
-        }
-    }
 }
 
 impl Footer {
@@ -75,7 +64,8 @@ impl Footer {
         match input {
             Input::Nothing => true,
             Input::Typed => level != Level::Info,
-            Input::Command(command) => level == Level::Error && command.as_move().is_some(),
+            Input::Move => level == Level::Error,
+            Input::Command => false,
         }
     }
 
@@ -115,7 +105,6 @@ fn scope(top: Layer) -> Layer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::room::keys::Verb;
 
     fn said(level: Level, on: Layer, at: Instant) -> Footer {
         Footer::new(StatusLine {
@@ -135,10 +124,10 @@ mod tests {
         });
         let waiting = error.settled(Layer::Filter, at).expect("kept");
         assert!(waiting.is_new(), "not shown while the prompt covers it");
-        assert!(waiting.outlasts(Input::Command(Command::Verb(Verb::Back)), at));
+        assert!(waiting.outlasts(Input::Command, at));
         let shown = waiting.settled(Layer::List, at).expect("shown");
         assert!(!shown.is_new());
-        assert!(!shown.outlasts(Input::Command(Command::Verb(Verb::Back)), at));
+        assert!(!shown.outlasts(Input::Command, at));
     }
 
     #[test]
@@ -155,11 +144,11 @@ mod tests {
         assert!(!info.outlasts(Input::Typed, soon));
         let warn = said(Level::Warn, Layer::Prompt, at);
         assert!(warn.outlasts(Input::Typed, late), "read while mending");
-        assert!(!warn.outlasts(Input::Command(Command::Verb(Verb::Down)), soon));
+        assert!(!warn.outlasts(Input::Move, soon));
         let error = said(Level::Error, Layer::List, at);
         assert!(error.outlasts(Input::Nothing, at + Duration::from_hours(1)));
-        assert!(error.outlasts(Input::Command(Command::Verb(Verb::Down)), soon));
-        assert!(!error.outlasts(Input::Command(Command::Verb(Verb::Select)), soon));
+        assert!(error.outlasts(Input::Move, soon));
+        assert!(!error.outlasts(Input::Command, soon));
     }
 
     #[test]

@@ -10,10 +10,25 @@ pub use commands::Command;
 
 use std::collections::VecDeque;
 
-use crate::app::room::{Intent, Out, StatusLine};
 use crate::kit::Cursor;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
+use crate::room::{Intent, Never, StatusLine};
+
+/// The messages room's words: its one command opens the log; it asks no call, and its
+/// log is a layer, not a popup that carries data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Never;
+    type Popup = Never;
+    type Prompt = Never;
+}
+
+/// An answer in the messages room's words.
+pub type Out = crate::room::Out<Room>;
 
 /// How many messages are kept; the oldest go first.
 pub const KEPT: usize = 200;
@@ -64,7 +79,7 @@ impl Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::room::Level;
+    use crate::room::Level;
 
     fn line(text: &str) -> StatusLine {
         StatusLine {

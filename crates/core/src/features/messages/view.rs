@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::room::Level;
 use crate::features::messages::Messages;
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, dim_line, pane_block};
 use crate::kit::wrap::hang;
+use crate::room::Level;
 use crate::room::keys::{Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;

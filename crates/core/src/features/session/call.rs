@@ -1,5 +1,8 @@
 //! The AWS calls that make an identity (AssumeRole, with or without MFA, GetSessionToken, a
 //! profile's credentials): the session room asks them, the runner holds what they make.
+//! The room also asks who an identity is (GetCallerIdentity), a call the app shares.
+
+use jiff::Timestamp;
 
 use crate::ids::SecretRef;
 use crate::ids::{Arn, Identity};
@@ -117,6 +120,63 @@ impl RoomCall for Call {
             | Call::AssumeRoleWithMfa { region, .. }
             | Call::SessionToken { region, .. } => region.as_deref(),
             Call::UseProfile { .. } => None,
+        }
+    }
+}
+
+/// Who an AssumeRole made us, and until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assumed {
+    /// The assumed-role ARN (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`), when the
+    /// answer says it (a profile's credentials and an MFA session's do not).
+    pub arn: Option<Arn>,
+    pub expires: Option<Timestamp>,
+}
+
+/// Everything the session room asks: a call that makes an identity, or who the current one
+/// is. The app asks the second as its own shared call (`WhoAmI`), whose answer several rooms
+/// read.
+// Moved straight on into the app's call, which holds a `Call` unboxed too: boxing it here
+// would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// A call that makes an identity.
+    Make(Call),
+    /// sts:GetCallerIdentity in `region` (`None`: the identity's home region).
+    WhoAmI { region: Option<String> },
+}
+
+impl RoomCall for Ask {
+    fn lane(&self) -> Lane {
+        match self {
+            Ask::Make(call) => call.lane(),
+            Ask::WhoAmI { .. } => Lane::Interactive,
+        }
+    }
+
+    fn mutates(&self) -> bool {
+        match self {
+            Ask::Make(call) => call.mutates(),
+            Ask::WhoAmI { .. } => false,
+        }
+    }
+
+    fn operation(&self) -> &'static str {
+        match self {
+            Ask::Make(call) => call.operation(),
+            Ask::WhoAmI { .. } => "GetCallerIdentity",
+        }
+    }
+
+    fn secret(&self) -> Option<&SecretRef> {
+        None
+    }
+
+    fn region(&self) -> Option<&str> {
+        match self {
+            Ask::Make(call) => call.region(),
+            Ask::WhoAmI { region } => region.as_deref(),
         }
     }
 }

@@ -2,8 +2,7 @@
 //! descriptions, the default keys of the identity switcher and the global key that opens it,
 //! and when they can act.
 
-use crate::app::room::Out;
-use crate::features::session::Session;
+use crate::features::session::{Out, Session};
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;

@@ -9,17 +9,31 @@ pub mod role_form;
 pub mod switcher;
 pub mod view;
 mod writes;
-pub use call::Call;
+pub use call::{Ask, Assumed, Call};
 pub use commands::Command;
 pub use prompt::Prompt;
 
 use jiff::Timestamp;
 
-use crate::app::effect::{AwsCall, Effect};
-use crate::app::envelope::Assumed;
 use crate::ids::{Arn, Identity};
 use crate::model::{AwsError, CallerIdentity};
 use crate::room::{IdentityId, Stamp};
+
+/// The session room's words: its commands, what it asks (`Ask`), the role switcher and the
+/// prompts of a switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Ask;
+    type Popup = switcher::Switcher;
+    type Prompt = Prompt;
+}
+
+/// An answer in the session room's words; an effect asking its calls.
+pub type Out = crate::room::Out<Room>;
+pub type Effect = crate::room::Effect<Ask>;
 
 /// What GetCallerIdentity said as one identity.
 pub type Caller = Result<CallerIdentity, AwsError>;
@@ -184,7 +198,7 @@ impl Session {
         self.pending_origin = Some(Origin::Profile(profile.clone()));
         Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::Session(Call::UseProfile {
+            call: Ask::Make(Call::UseProfile {
                 profile,
                 new_identity: next,
             }),
@@ -210,7 +224,7 @@ impl Session {
         self.pending_origin = Some(Origin::MfaProfile(profile.name.clone()));
         Some(Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::Session(Call::AssumeRoleWithMfa {
+            call: Ask::Make(Call::AssumeRoleWithMfa {
                 role_arn,
                 source_profile: source.clone(),
                 session_name: clean_session_name(
@@ -243,7 +257,7 @@ impl Session {
         let Effect::Aws { stamp, call } = effect else {
             return effect;
         };
-        let AwsCall::Session(Call::AssumeRole {
+        let Ask::Make(Call::AssumeRole {
             role_arn,
             session_name,
             new_identity,
@@ -255,7 +269,7 @@ impl Session {
             return Effect::Aws { stamp, call };
         };
         let call = match (options.mfa_serial, code) {
-            (Some(serial), Some(code)) => AwsCall::Session(Call::AssumeRoleWithMfa {
+            (Some(serial), Some(code)) => Ask::Make(Call::AssumeRoleWithMfa {
                 role_arn,
                 source_profile: None,
                 session_name,
@@ -267,7 +281,7 @@ impl Session {
                 new_identity,
                 region,
             }),
-            _ => AwsCall::Session(Call::AssumeRole {
+            _ => Ask::Make(Call::AssumeRole {
                 role_arn,
                 session_name,
                 external_id: options.external_id,
@@ -296,7 +310,7 @@ impl Session {
         });
         Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::Session(Call::AssumeRole {
+            call: Ask::Make(Call::AssumeRole {
                 role_arn,
                 session_name,
                 external_id: None,
@@ -326,7 +340,7 @@ impl Session {
                 self.pending_origin = Some(Origin::Profile(profile.clone()));
                 Ok(Effect::Aws {
                     stamp: self.stamp(),
-                    call: AwsCall::Session(Call::UseProfile {
+                    call: Ask::Make(Call::UseProfile {
                         profile,
                         new_identity: current.identity.id,
                     }),
@@ -342,7 +356,7 @@ impl Session {
         self.pending_origin = Some(Origin::MfaSession(serial.clone()));
         Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::Session(Call::SessionToken {
+            call: Ask::Make(Call::SessionToken {
                 serial,
                 code,
                 new_identity: next,
@@ -506,7 +520,7 @@ impl Session {
             .or_else(|| first_region.map(str::to_owned));
         Effect::Aws {
             stamp: self.stamp(),
-            call: AwsCall::WhoAmI { region },
+            call: Ask::WhoAmI { region },
         }
     }
 }

@@ -3,8 +3,8 @@
 //! when their prompt closes. The answers come back to the router's `identity::prompted`
 //! (a switch crosses rooms).
 
-use crate::app::room::RoomPrompt;
 use crate::ids::Arn;
+use crate::room::RoomPrompt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {

@@ -1,16 +1,14 @@
 //! The role switcher (`role`): the profiles of the user's AWS config, "another role by its
 //! ARN", and the identity before (role-back), with a filter typed as text.
 
-use crate::app::popup::Popup;
-use crate::app::room::{Intent, Out};
 use crate::features::session::Command as SessionCommand;
-use crate::features::session::{Origin, Session};
+use crate::features::session::{Origin, Out, Session};
 use crate::kit::Cursor;
 use crate::model::{ProfileInfo, ProfileKind};
-use crate::room::TextEdit;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
+use crate::room::{Intent, TextEdit};
 
 /// What an entry of the switcher does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +137,7 @@ impl Session {
             out.info(format!("Still switching to {role}"));
             return;
         }
-        out.intent(Intent::OpenPopup(Popup::Roles(Switcher::default())));
+        out.intent(Intent::OpenPopup(Switcher::default()));
     }
 }
 
