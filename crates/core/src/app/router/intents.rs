@@ -143,7 +143,7 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         PromptFor::Tags(prompt) => {
             let ctx = ctx!(state);
             if let Some(popup) = state.layers.popup::<tags::Popup>() {
-                popup.prompted(prompt, text, &ctx, out);
+                out.of(|out| popup.prompted(prompt, text, &ctx, out));
             }
         }
         PromptFor::Editor(prompt) => {

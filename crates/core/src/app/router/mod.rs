@@ -362,7 +362,10 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             Some(Switching::Renew) => identity::renew(state, out),
             None => {}
         },
-        Command::Tags(command) => state.tags.run(command, &ctx!(state), out),
+        Command::Tags(command) => {
+            let ctx = ctx!(state);
+            out.of(|out| state.tags.run(command, &ctx, out));
+        }
         Command::Versions(command) => {
             state
                 .versions

@@ -76,7 +76,8 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         // A room whose popup carries its data is given the popup, if it is still open.
         Outcome::Tags(outcome) => {
             let ctx = ctx!(state);
-            Tags::answered(state.layers.popup_mut::<tags::Popup>(), outcome, &ctx, out);
+            let popup = state.layers.popup_mut::<tags::Popup>();
+            out.of(|out| Tags::answered(popup, outcome, &ctx, out));
         }
         Outcome::Versions(outcome) => {
             let ctx = ctx!(state);
