@@ -367,9 +367,9 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             out.of(|out| state.tags.run(command, &ctx, out));
         }
         Command::Versions(command) => {
-            state
-                .versions
-                .run(command, &state.reveal.version, &ctx!(state), out);
+            let ctx = ctx!(state);
+            let current = &state.reveal.version;
+            out.of(|out| state.versions.run(command, current, &ctx, out));
         }
         Command::Verb(Verb::Back) => {
             // The footer's message went before (Esc answers it).

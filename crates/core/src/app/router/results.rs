@@ -82,7 +82,7 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::Versions(outcome) => {
             let ctx = ctx!(state);
             let comparison = state.layers.popup_mut::<versions::Comparison>();
-            Versions::answered(comparison, outcome, &ctx, out);
+            out.of(|out| Versions::answered(comparison, outcome, &ctx, out));
         }
     }
 }
