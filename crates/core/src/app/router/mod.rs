@@ -349,7 +349,9 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             let region = region_here(state);
             state.editor.run(command, region, &ctx!(state), out);
         }
-        Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
+        Command::Lifecycle(command) => {
+            out.of(|out| state.lifecycle.run(command, &ctx!(state), out));
+        }
         Command::Messages(command) => state.messages.run(command, out),
         Command::Rotation(command) => {
             let (listed, total) = (state.browse.list.all(), state.browse.list.total());

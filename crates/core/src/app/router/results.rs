@@ -70,7 +70,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let session = state.layers.popup_mut::<EditSession>();
             Editor::answered(session, outcome, &ctx, out);
         }
-        Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
+        Outcome::Lifecycle(outcome) => {
+            out.of(|out| Lifecycle::answered(outcome, &ctx!(state), out));
+        }
         Outcome::Reveal(outcome) => state.reveal.answered(outcome, &ctx!(state), out),
         Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),
         // A room whose popup carries its data is given the popup, if it is still open.
