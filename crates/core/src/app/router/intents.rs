@@ -153,7 +153,9 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
                 .editor
                 .create_prompted(session, prompt, &text, &ctx, out);
         }
-        PromptFor::Rotation(prompt) => RotationRoom::prompted(prompt, &text, &ctx!(state), out),
+        PromptFor::Rotation(prompt) => {
+            out.of(|out| RotationRoom::prompted(prompt, &text, &ctx!(state), out));
+        }
         PromptFor::Audit(prompt) => {
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
                 view.prompted(prompt, &text);

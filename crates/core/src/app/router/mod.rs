@@ -355,9 +355,8 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         Command::Messages(command) => state.messages.run(command, out),
         Command::Rotation(command) => {
             let (listed, total) = (state.browse.list.all(), state.browse.list.total());
-            state
-                .rotation
-                .run(command, listed, total, &ctx!(state), out);
+            let ctx = ctx!(state);
+            out.of(|out| state.rotation.run(command, listed, total, &ctx, out));
         }
         Command::Session(command) => match state.session.run(command, out) {
             Some(Switching::Back) => identity::back(state, out),

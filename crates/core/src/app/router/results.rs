@@ -74,7 +74,9 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             out.of(|out| Lifecycle::answered(outcome, &ctx!(state), out));
         }
         Outcome::Reveal(outcome) => state.reveal.answered(outcome, &ctx!(state), out),
-        Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),
+        Outcome::Rotation(outcome) => {
+            out.of(|out| RotationRoom::answered(outcome, &ctx!(state), out));
+        }
         // A room whose popup carries its data is given the popup, if it is still open.
         Outcome::Tags(outcome) => {
             let ctx = ctx!(state);
