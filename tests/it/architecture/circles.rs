@@ -127,6 +127,37 @@ fn the_rooms_shared_words_import_neither_app_features_nor_render() {
     assert!(offences.is_empty(), "room imports {offences:?}");
 }
 
+/// The rooms that speak their own words (issue 20, deliverable 6), one line each: the app
+/// registers them and lifts their answers, so they name nothing of it. When every room is
+/// here, `app` and `features` no longer import each other.
+const CONVERTED_ROOMS: &[&str] = &["detail", "lifecycle", "rotation", "tags", "versions"];
+
+/// No file of a converted room names `crate::app`: not in a `use` (braces flattened), not
+/// in a path written out in code, not in a comment or a doc link.
+#[test]
+fn converted_rooms_name_nothing_of_app() {
+    let features = Path::new(ROOT).join("crates/core/src/features");
+    let mut offences = Vec::new();
+    for room in CONVERTED_ROOMS {
+        let files = rust_files(&features.join(room));
+        assert!(!files.is_empty(), "the room {room} was read");
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("read");
+            let in_code = paths(&code(&file))
+                .into_iter()
+                .any(|path| path.replace(' ', "").contains("crate::app"));
+            if in_code || text.contains("crate::app") {
+                offences.push(relative(&file));
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "converted rooms naming crate::app:\n{}",
+        offences.join("\n")
+    );
+}
+
 /// A room's command table and its views speak the rooms' shared words (`room::keys`: a
 /// verb or the room's own command, a key table's rows, the keymap as labels), not the
 /// app's command, keymap or catalogue: the app lifts a room's tables to its own command,
