@@ -86,51 +86,43 @@ fn no_folder_of_the_core_imports_one_that_imports_it_back() {
             .all(|m| graph.contains_key(*m)),
         "the folders were read: {graph:?}"
     );
-    // Known, and the one allowed: `app` holds the state of every room and the rooms take
-    // `app`'s vocabulary (Action, Effect, Command). Issue 20 deliverable 4 (rooms owning
-    // their vocabulary) removes it; this list then becomes empty.
-    let known = [vec!["app".to_owned(), "features".to_owned()]];
-    let unknown: Vec<Vec<String>> = circles(&graph)
-        .into_iter()
-        .filter(|group| !known.contains(group))
-        .collect();
+    let found = circles(&graph);
     assert!(
-        unknown.is_empty(),
-        "import circles between folders: {unknown:?}\n{graph:#?}"
+        found.is_empty(),
+        "import circles between folders: {found:?}\n{graph:#?}"
     );
 }
 
-/// The rooms converted to their own words, one a line.
-#[rustfmt::skip]
-const CONVERTED: &[&str] = &[
-    "messages",
-    "appearance",
-    "browse",
-    "audit",
-    "session",
-];
-
-/// A room converted to its own words (issue 20, deliverable 6) names nothing of `app`: it
-/// speaks its own types and the shared words of `room`, and the app lifts its answers. The
-/// list grows one room a line until every room is on it and the circle above is gone.
+/// No room names anything of `app`: a room speaks its own words (`Room`: its commands,
+/// calls, popups and prompts) and the words every room shares (`room`), and the app,
+/// which registers the rooms, lifts a room's answer into its own (`Out::absorb`). So the
+/// folders `app` and `features` form no circle (the test above), and a room can be read,
+/// tested and moved without the app.
 #[test]
-fn converted_rooms_name_nothing_of_app() {
+fn no_room_names_anything_of_the_app() {
     let features = Path::new(ROOT).join("crates/core/src/features");
+    let mut rooms = 0;
     let mut offences = Vec::new();
-    for room in CONVERTED {
-        let files = rust_files(&features.join(room));
-        assert!(!files.is_empty(), "the room {room} was read");
-        for file in files {
-            for path in paths(&code(&file)) {
-                if path.replace(' ', "").contains("crate::app") {
-                    offences.push(format!("{}: {path}", relative(&file)));
-                }
+    for room in std::fs::read_dir(&features)
+        .expect("crates/core/src/features")
+        .flatten()
+        .filter(|entry| entry.path().is_dir())
+    {
+        rooms += 1;
+        for file in rust_files(&room.path()) {
+            let code = code(&file).replace(' ', "");
+            let names_app = code.match_indices("crate::app").any(|(at, found)| {
+                !code[at + found.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            });
+            if names_app {
+                offences.push(relative(&file));
             }
         }
     }
+    assert!(rooms >= 13, "the rooms were read: {rooms}");
     assert!(
         offences.is_empty(),
-        "converted rooms naming the app:\n{}",
+        "rooms naming the app:\n{}",
         offences.join("\n")
     );
 }
@@ -160,90 +152,6 @@ fn the_rooms_shared_words_import_neither_app_features_nor_render() {
         .filter(|m| ["app", "features", "render"].contains(&m.as_str()))
         .collect();
     assert!(offences.is_empty(), "room imports {offences:?}");
-}
-
-/// A room's command table and its views speak the rooms' shared words (`room::keys`: a
-/// verb or the room's own command, a key table's rows, the keymap as labels), not the
-/// app's command, keymap or catalogue: the app lifts a room's tables to its own command,
-/// so the room need not know the app's. The palette and help list the whole catalogue and
-/// are to move into `app`; they are left out.
-#[test]
-fn no_room_s_commands_or_views_name_the_app_s_commands_keymap_or_catalogue() {
-    let features = Path::new(ROOT).join("crates/core/src/features");
-    let whole_catalogue = ["palette", "help"];
-    let mut read = 0;
-    let mut offences = Vec::new();
-    for room in std::fs::read_dir(&features)
-        .expect("crates/core/src/features")
-        .flatten()
-    {
-        let name = room.file_name().to_string_lossy().into_owned();
-        if whole_catalogue.contains(&name.as_str()) {
-            continue;
-        }
-        for file in ["commands.rs", "view.rs"].map(|f| room.path().join(f)) {
-            if !file.is_file() {
-                continue;
-            }
-            read += 1;
-            for path in paths(&code(&file)) {
-                let path = path.replace(' ', "");
-                let named = [
-                    "crate::app::command",
-                    "crate::app::keymap",
-                    "crate::app::rooms",
-                    "crate::app::Command",
-                ]
-                .into_iter()
-                .find(|forbidden| path.contains(forbidden));
-                if let Some(forbidden) = named {
-                    offences.push(format!("{}: {forbidden} ({path})", relative(&file)));
-                }
-            }
-        }
-    }
-    assert!(
-        read >= 20,
-        "the rooms' commands and views were read: {read}"
-    );
-    assert!(
-        offences.is_empty(),
-        "rooms naming the app's commands or keymap:\n{}",
-        offences.join("\n")
-    );
-}
-
-/// A room converted to its own words (issue 20, deliverable 6) names nothing of the app:
-/// it answers in its own commands, calls, popups and prompts, and the app lifts them. One
-/// line per converted room; when every room is here, `app` and `features` form no circle.
-#[test]
-fn converted_rooms_name_nothing_of_app() {
-    #[rustfmt::skip]
-    let rooms = [
-        "clipboard",
-        "editor",
-        "reveal",
-    ];
-    let features = Path::new(ROOT).join("crates/core/src/features");
-    let mut offences = Vec::new();
-    for room in rooms {
-        let files = rust_files(&features.join(room));
-        assert!(!files.is_empty(), "the {room} room was read");
-        for file in files {
-            let code = code(&file).replace(' ', "");
-            let names_app = code.match_indices("crate::app").any(|(at, found)| {
-                !code[at + found.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-            });
-            if names_app {
-                offences.push(relative(&file));
-            }
-        }
-    }
-    assert!(
-        offences.is_empty(),
-        "converted rooms naming the app:\n{}",
-        offences.join("\n")
-    );
 }
 
 #[test]

@@ -212,6 +212,16 @@ room_popup!(Tags, tags::Popup);
 room_popup!(Versions, versions::Picker);
 room_popup!(Compare, versions::Comparison);
 room_popup!(Delete, lifecycle::DeleteForm);
+
+/// The versions room opens two popups, each its own variant here.
+impl From<versions::Popup> for Popup {
+    fn from(popup: versions::Popup) -> Self {
+        match popup {
+            versions::Popup::Picker(picker) => picker.into(),
+            versions::Popup::Comparison(comparison) => comparison.into(),
+        }
+    }
+}
 room_popup!(Rotation, rotation::overview::Overview);
 room_popup!(Roles, session::switcher::Switcher);
 room_popup!(Themes, appearance::Picker);

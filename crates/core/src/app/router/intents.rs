@@ -145,7 +145,7 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
         PromptFor::Tags(prompt) => {
             let ctx = ctx!(state);
             if let Some(popup) = state.layers.popup::<tags::Popup>() {
-                popup.prompted(prompt, text, &ctx, out);
+                out.of(|out| popup.prompted(prompt, text, &ctx, out));
             }
         }
         PromptFor::Editor(prompt) => {
@@ -157,7 +157,9 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
                     .create_prompted(session, prompt, &text, &ctx, out);
             });
         }
-        PromptFor::Rotation(prompt) => RotationRoom::prompted(prompt, &text, &ctx!(state), out),
+        PromptFor::Rotation(prompt) => {
+            out.of(|out| RotationRoom::prompted(prompt, &text, &ctx!(state), out));
+        }
         PromptFor::Audit(prompt) => {
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
                 view.prompted(prompt, &text);

@@ -373,24 +373,28 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
             let ctx = ctx!(state);
             out.of(|out| state.editor.run(command, region, &ctx, out));
         }
-        Command::Lifecycle(command) => state.lifecycle.run(command, &ctx!(state), out),
+        Command::Lifecycle(command) => {
+            out.of(|out| state.lifecycle.run(command, &ctx!(state), out));
+        }
         Command::Messages(command) => out.of(|out| state.messages.run(command, out)),
         Command::Rotation(command) => {
             let (listed, total) = (state.browse.list.all(), state.browse.list.total());
-            state
-                .rotation
-                .run(command, listed, total, &ctx!(state), out);
+            let ctx = ctx!(state);
+            out.of(|out| state.rotation.run(command, listed, total, &ctx, out));
         }
         Command::Session(command) => match out.of(|out| state.session.run(command, out)) {
             Some(Switching::Back) => identity::back(state, out),
             Some(Switching::Renew) => identity::renew(state, out),
             None => {}
         },
-        Command::Tags(command) => state.tags.run(command, &ctx!(state), out),
+        Command::Tags(command) => {
+            let ctx = ctx!(state);
+            out.of(|out| state.tags.run(command, &ctx, out));
+        }
         Command::Versions(command) => {
-            state
-                .versions
-                .run(command, &state.reveal.version, &ctx!(state), out);
+            let ctx = ctx!(state);
+            let current = &state.reveal.version;
+            out.of(|out| state.versions.run(command, current, &ctx, out));
         }
         Command::Verb(Verb::Back) => {
             // The footer's message went before (Esc answers it).

@@ -70,21 +70,26 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             let session = state.layers.popup_mut::<EditSession>();
             out.of(|out| Editor::answered(session, outcome, &ctx, out));
         }
-        Outcome::Lifecycle(outcome) => Lifecycle::answered(outcome, &ctx!(state), out),
+        Outcome::Lifecycle(outcome) => {
+            out.of(|out| Lifecycle::answered(outcome, &ctx!(state), out));
+        }
         Outcome::Reveal(outcome) => {
             let ctx = ctx!(state);
             out.of(|out| state.reveal.answered(outcome, &ctx, out));
         }
-        Outcome::Rotation(outcome) => RotationRoom::answered(outcome, &ctx!(state), out),
+        Outcome::Rotation(outcome) => {
+            out.of(|out| RotationRoom::answered(outcome, &ctx!(state), out));
+        }
         // A room whose popup carries its data is given the popup, if it is still open.
         Outcome::Tags(outcome) => {
             let ctx = ctx!(state);
-            Tags::answered(state.layers.popup_mut::<tags::Popup>(), outcome, &ctx, out);
+            let popup = state.layers.popup_mut::<tags::Popup>();
+            out.of(|out| Tags::answered(popup, outcome, &ctx, out));
         }
         Outcome::Versions(outcome) => {
             let ctx = ctx!(state);
             let comparison = state.layers.popup_mut::<versions::Comparison>();
-            Versions::answered(comparison, outcome, &ctx, out);
+            out.of(|out| Versions::answered(comparison, outcome, &ctx, out));
         }
     }
 }

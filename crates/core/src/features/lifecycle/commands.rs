@@ -1,12 +1,11 @@
 //! The lifecycle room's commands: their names and descriptions, the default keys of the
 //! delete popup and the global keys that delete and restore, and when they can act.
 
-use crate::app::room::Ctx;
-use crate::app::room::Out;
-use crate::features::lifecycle::Lifecycle;
+use crate::features::lifecycle::{Lifecycle, Room};
 use crate::room::keys::rows::{DOWN, ENTER, ESC, GLOBAL, Item, OWN, UP, k};
 use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
+use crate::room::{Ctx, Out};
 use Acts::Writes;
 
 /// What a key or the palette can ask of the lifecycle room.
@@ -65,7 +64,7 @@ pub(crate) fn available(command: Command, ctx: &Ctx) -> bool {
 impl Lifecycle {
     /// A command over the panes; the delete popup's own keys arrive in its layer
     /// (`Lifecycle::command`).
-    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out<Room>) {
         match command {
             Delete => self.delete(ctx, out),
             Restore => Self::restore(ctx, out),

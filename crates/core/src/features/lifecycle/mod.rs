@@ -12,7 +12,20 @@ pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 
+use crate::room::Never;
 use crate::room::popup::Holds;
+
+/// The lifecycle room's words: it asks for deletes, restores and replica removals, and
+/// opens the delete popup; it prompts for nothing (the confirm layer takes typed names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = DeleteForm;
+    type Prompt = Never;
+}
 
 /// The service's recovery window, in days.
 pub const MIN_DAYS: u8 = 7;

@@ -1,10 +1,9 @@
 //! What AWS answers the lifecycle room: a deletion, a restore, replicas removed.
 
-use crate::app::room::{Ctx, Out};
 use crate::features::lifecycle::Call;
-use crate::features::lifecycle::Lifecycle;
+use crate::features::lifecycle::{Lifecycle, Room};
 use crate::model::AwsError;
-use crate::room::Written;
+use crate::room::{Ctx, Out, Written};
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -26,7 +25,7 @@ impl Outcome {
 
 impl Lifecycle {
     /// An answer to a call this room made.
-    pub fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    pub fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
         match outcome {
             Outcome::Wrote { call, result } => Self::wrote(&call, result, ctx, out),
         }

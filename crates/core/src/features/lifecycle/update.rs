@@ -1,21 +1,18 @@
 //! The lifecycle room's update.
 
-use crate::app::effect::AwsCall;
-use crate::app::popup::Popup;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::lifecycle::Call;
 use crate::features::lifecycle::Command as LifecycleCommand;
 use crate::features::lifecycle::call::Recovery;
-use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS};
+use crate::features::lifecycle::{DeleteForm, Lifecycle, MAX_DAYS, MIN_DAYS, Room};
 use crate::kit::Move;
 use crate::model::AwsError;
-use crate::room::Written;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
+use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 
 impl Lifecycle {
     /// `D`: checks what the service would refuse anyway, then opens the delete popup.
-    pub fn delete(&mut self, ctx: &Ctx, out: &mut Out) {
+    pub fn delete(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -62,26 +59,26 @@ impl Lifecycle {
                 ),
                 on_yes: OnYes::call(
                     ctx,
-                    AwsCall::Lifecycle(Call::RemoveReplicas {
+                    Call::RemoveReplicas {
                         secret: target,
                         regions,
-                    }),
+                    },
                 ),
                 typed: Some(secret.name.clone()),
             }));
             return;
         }
-        out.intent(Intent::OpenPopup(Popup::Delete(DeleteForm {
+        out.intent(Intent::OpenPopup(DeleteForm {
             secret: target,
             days: MAX_DAYS,
             without_recovery: false,
-        })));
+        }));
     }
 }
 
 impl DeleteForm {
     /// The delete popup's keys.
-    pub fn command(&mut self, command: Bind<LifecycleCommand>, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<LifecycleCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         let form = self;
         let step = match command {
             // Up means more days.
@@ -112,7 +109,7 @@ impl DeleteForm {
 
 impl Lifecycle {
     /// `R`: restore a secret scheduled for deletion (y/n is enough: nothing is lost by it).
-    pub fn restore(ctx: &Ctx, out: &mut Out) {
+    pub fn restore(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -126,13 +123,13 @@ impl Lifecycle {
                 "Restore {} in {}? It stops being scheduled for deletion.",
                 secret.name, secret.region
             ),
-            on_yes: OnYes::call(ctx, AwsCall::Lifecycle(Call::Restore { secret: target })),
+            on_yes: OnYes::call(ctx, Call::Restore { secret: target }),
             typed: None,
         }));
     }
 
     /// The answer to a delete, a restore or removing the replicas.
-    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out<Room>) {
         let secret = match call {
             Call::Delete { secret, .. } | Call::Restore { secret } => secret,
             Call::RemoveReplicas { secret, .. } => {
@@ -181,7 +178,7 @@ impl Lifecycle {
 }
 
 /// The typed confirmation for the form's choice.
-fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest {
+fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest<Room> {
     let (question, recovery) = if form.without_recovery {
         (
             format!(
@@ -204,10 +201,10 @@ fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest {
         question,
         on_yes: OnYes::call(
             ctx,
-            AwsCall::Lifecycle(Call::Delete {
+            Call::Delete {
                 secret: form.secret.clone(),
                 recovery,
-            }),
+            },
         ),
         typed: Some(form.secret.name.clone()),
     }
@@ -215,14 +212,9 @@ fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest {
 
 impl crate::room::popup::Keyed for DeleteForm {
     type Own = LifecycleCommand;
-    type Room = crate::app::room::App;
+    type Room = Room;
 
-    fn command(
-        &mut self,
-        command: Bind<LifecycleCommand>,
-        ctx: &crate::app::room::Ctx,
-        out: &mut crate::app::room::Out,
-    ) {
+    fn command(&mut self, command: Bind<LifecycleCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         DeleteForm::command(self, command, ctx, out);
     }
 }

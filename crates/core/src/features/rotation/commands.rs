@@ -1,12 +1,12 @@
 //! The rotation room's commands: their names and descriptions, and the default keys of the
 //! overview and the global key that opens it.
 
-use crate::app::room::{Ctx, Out};
-use crate::features::rotation::RotationRoom;
+use crate::features::rotation::{Room, RotationRoom};
 use crate::model::SecretSummary;
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
+use crate::room::{Ctx, Out};
 use Acts::{Writes, WritesManaged};
 
 /// What a key or the palette can ask of the rotation room.
@@ -67,7 +67,7 @@ impl RotationRoom {
         listed: impl IntoIterator<Item = &'a SecretSummary>,
         total: usize,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         match command {
             Overview => self.open_overview(listed, total, ctx.settings, ctx.wall, out),

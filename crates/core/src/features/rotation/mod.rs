@@ -17,10 +17,22 @@ pub use prompt::Prompt;
 
 pub use crate::kit::widgets::relative;
 
-use crate::app::room::Ctx;
 use crate::ids::{IdentityId, SecretRef};
 use crate::model::Rotation;
 use crate::model::rotation::{Facts, Health, StageMap, derive};
+use crate::room::Ctx;
+
+/// The rotation room's words: it asks for its writes (rotate, schedule, cancel, repair),
+/// opens the fleet overview and prompts for a schedule and a rotation function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = overview::Overview;
+    type Prompt = Prompt;
+}
 
 /// The rotation room. The panel has no state of its own (it draws the selection); the
 /// overview popup carries its own, on the layer stack.

@@ -1,11 +1,10 @@
 //! What AWS answers the rotation room: its writes (rotate now, the schedule set, rotation
 //! cancelled, a stuck rotation repaired).
 
-use crate::app::room::{Ctx, Out};
 use crate::features::rotation::Call;
-use crate::features::rotation::RotationRoom;
+use crate::features::rotation::{Room, RotationRoom};
 use crate::model::AwsError;
-use crate::room::Written;
+use crate::room::{Ctx, Out, Written};
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -27,7 +26,7 @@ impl Outcome {
 
 impl RotationRoom {
     /// An answer to a call this room made.
-    pub fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    pub fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
         match outcome {
             Outcome::Wrote { call, result } => Self::wrote(&call, result, ctx, out),
         }

@@ -5,10 +5,8 @@
 use jiff::Timestamp;
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::app::popup::Popup;
-use crate::app::room::{Intent, Out};
 use crate::features::rotation::Command as RotationCommand;
-use crate::features::rotation::RotationRoom;
+use crate::features::rotation::{Room, RotationRoom};
 use crate::kit::Cursor;
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
@@ -16,6 +14,7 @@ use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::popup::Holds;
 use crate::room::settings::Settings;
+use crate::room::{Ctx, Intent, Out};
 use crate::sanitize::sanitize_line;
 
 /// How the overview's list is ordered.
@@ -154,14 +153,14 @@ impl RotationRoom {
         total: usize,
         settings: &Settings,
         now: Timestamp,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         if total == 0 {
             out.info("Nothing is listed yet");
             return;
         }
         let overview = build(rows, total, settings, now, OverviewSort::Risk);
-        out.intent(Intent::OpenPopup(Popup::Rotation(overview)));
+        out.intent(Intent::OpenPopup(overview));
     }
 }
 
@@ -187,7 +186,7 @@ impl Overview {
     }
 
     /// The overview's keys.
-    pub fn command(&mut self, command: Bind<RotationCommand>, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<RotationCommand>, out: &mut Out<Room>) {
         let overview = self;
         if let Some(step) = command.as_move() {
             overview
@@ -244,14 +243,9 @@ fn build<'a>(
 
 impl crate::room::popup::Keyed for Overview {
     type Own = RotationCommand;
-    type Room = crate::app::room::App;
+    type Room = Room;
 
-    fn command(
-        &mut self,
-        command: Bind<RotationCommand>,
-        _ctx: &crate::app::room::Ctx,
-        out: &mut crate::app::room::Out,
-    ) {
+    fn command(&mut self, command: Bind<RotationCommand>, _ctx: &Ctx, out: &mut Out<Room>) {
         Overview::command(self, command, out);
     }
 }

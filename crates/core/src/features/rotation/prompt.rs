@@ -2,8 +2,8 @@
 //! rotation function yet) which Lambda runs it. The answers come back to
 //! `RotationRoom::prompted`.
 
-use crate::app::room::RoomPrompt;
 use crate::ids::SecretRef;
+use crate::room::RoomPrompt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {

@@ -2,22 +2,22 @@
 //! and refused in read-only mode by the router before any question is asked; after each,
 //! the secret is described again, so the panel shows what the service now says.
 
-use crate::app::effect::AwsCall;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::rotation::Call;
 use crate::features::rotation::call::RotationRules;
-use crate::features::rotation::{Prompt, RotationRoom, Subject, function_name, relative, short_id};
+use crate::features::rotation::{
+    Prompt, Room, RotationRoom, Subject, function_name, relative, short_id,
+};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
 use crate::model::rotation::Health;
 use crate::model::rotation::schedule::{self, Schedule, ScheduleChange};
-use crate::room::Written;
+use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 use crate::sanitize::sanitize_line;
 
 impl RotationRoom {
     /// `rotate`: RotateSecret now. While a rotation is stuck the service refuses a new one,
     /// so the repair is offered instead.
-    pub fn rotate(&self, ctx: &Ctx, out: &mut Out) {
+    pub fn rotate(&self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -46,9 +46,9 @@ impl RotationRoom {
             ),
             on_yes: OnYes::call(
                 ctx,
-                AwsCall::Rotation(Call::Rotate {
+                Call::Rotate {
                     secret: subject.secret.clone(),
-                }),
+                },
             ),
             typed: None,
         }));
@@ -57,7 +57,7 @@ impl RotationRoom {
     /// `rotation-schedule`: asks for the schedule, starting from the one set now. The
     /// service takes no new schedule while a rotation is pending (it is sent with
     /// RotateSecret), so that is said first, and a stuck one opens the repair.
-    pub fn schedule(&self, ctx: &Ctx, out: &mut Out) {
+    pub fn schedule(&self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -78,14 +78,13 @@ impl RotationRoom {
             initial: schedule::current_input(&subject.rotation),
             purpose: Prompt::Schedule {
                 secret: subject.secret,
-            }
-            .into(),
+            },
         });
     }
 
     /// The schedule (and, when none is configured, the function) typed into the prompt.
     /// A mistake is explained and the prompt comes back with the text as typed.
-    pub fn prompted(purpose: Prompt, text: &str, ctx: &Ctx, out: &mut Out) {
+    pub fn prompted(purpose: Prompt, text: &str, ctx: &Ctx, out: &mut Out<Room>) {
         match purpose {
             Prompt::Schedule { secret } => {
                 let change = match schedule::parse(text) {
@@ -95,7 +94,7 @@ impl RotationRoom {
                         out.intent(Intent::Prompt {
                             label: format!("Rotation schedule of {secret}: {}", schedule::SYNTAX),
                             initial: text.to_owned(),
-                            purpose: Prompt::Schedule { secret }.into(),
+                            purpose: Prompt::Schedule { secret },
                         });
                         return;
                     }
@@ -112,8 +111,7 @@ impl RotationRoom {
                         purpose: Prompt::Function {
                             secret,
                             schedule: text.to_owned(),
-                        }
-                        .into(),
+                        },
                     });
                     return;
                 }
@@ -133,7 +131,7 @@ impl RotationRoom {
                     out.intent(Intent::Prompt {
                         label: format!("The ARN of the Lambda that rotates {secret}"),
                         initial: function.to_owned(),
-                        purpose: Prompt::Function { secret, schedule }.into(),
+                        purpose: Prompt::Function { secret, schedule },
                     });
                     return;
                 }
@@ -151,7 +149,7 @@ impl RotationRoom {
     }
 
     /// `cancel-rotation`: CancelRotateSecret.
-    pub fn cancel(ctx: &Ctx, out: &mut Out) {
+    pub fn cancel(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -171,16 +169,16 @@ impl RotationRoom {
             ),
             on_yes: OnYes::call(
                 ctx,
-                AwsCall::Rotation(Call::CancelRotation {
+                Call::CancelRotation {
                     secret: subject.secret,
-                }),
+                },
             ),
             typed: None,
         }));
     }
 
     /// `repair-rotation`: removes the AWSPENDING label a rotation left on another version.
-    pub fn repair(ctx: &Ctx, out: &mut Out) {
+    pub fn repair(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -212,10 +210,10 @@ impl RotationRoom {
             ),
             on_yes: OnYes::call(
                 ctx,
-                AwsCall::Rotation(Call::RemovePending {
+                Call::RemovePending {
                     secret: subject.secret.clone(),
                     version: pending.to_owned(),
-                }),
+                },
             ),
             typed: None,
         }));
@@ -223,7 +221,7 @@ impl RotationRoom {
 
     /// The answer to a rotation write: said in the footer, then the secret is described
     /// again so the panel follows.
-    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out<Room>) {
         let secret = call.secret();
         let error = match result {
             Ok(written) => {
@@ -267,7 +265,7 @@ impl RotationRoom {
 }
 
 /// The selected secret once described; otherwise asks for it and says so.
-fn described(ctx: &Ctx, out: &mut Out) -> Option<Subject> {
+fn described(ctx: &Ctx, out: &mut Out<Room>) -> Option<Subject> {
     match ctx.detail {
         Some(Ok(_)) => Subject::of(ctx),
         Some(Err(error)) => {
@@ -288,7 +286,7 @@ fn pending_in_the_way(
     subject: &Subject,
     room: &RotationRoom,
     ctx: &Ctx,
-    out: &mut Out,
+    out: &mut Out<Room>,
 ) -> Option<String> {
     let pending = subject.stages.pending_elsewhere()?;
     let since = subject
@@ -332,7 +330,7 @@ fn confirm_schedule(
     lambda_arn: Option<String>,
     rotator: &str,
     ctx: &Ctx,
-    out: &mut Out,
+    out: &mut Out<Room>,
 ) {
     let (rules, words) = match &change.schedule {
         Schedule::Days(days) => (
@@ -373,12 +371,12 @@ fn confirm_schedule(
         question: format!("Rotate {secret} {words}{window},{now}?"),
         on_yes: OnYes::call(
             ctx,
-            AwsCall::Rotation(Call::SetRotation {
+            Call::SetRotation {
                 secret,
                 rules,
                 lambda_arn,
                 rotate_now: change.rotate_now,
-            }),
+            },
         ),
         typed: None,
     }));
@@ -448,7 +446,7 @@ mod tests {
                 code: None,
                 message: Some(message.into()),
             };
-            let mut out = Out::default();
+            let mut out = Out::<Room>::default();
             RotationRoom::wrote(&call, Err(error), &ctx, &mut out);
             out.status_text()
         };

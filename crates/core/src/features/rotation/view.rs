@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::app::room::Ctx;
 use crate::features::rotation::{RotationRoom, Subject, function_name, relative, short_id};
 use crate::kit::Theme;
 use crate::kit::widgets::{dim_line, pane_block};
 use crate::kit::wrap::{elide_middle, hang};
 use crate::model::rotation::schedule::{describe, describe_window};
 use crate::model::rotation::{Health, next_rotation};
+use crate::room::Ctx;
 use crate::sanitize::sanitize_line;
 
 /// The panel for the selected secret; `named`: its title names the secret, where nothing

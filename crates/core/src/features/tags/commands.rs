@@ -1,11 +1,11 @@
 //! The tags room's commands: their names and descriptions, and the default keys of the
 //! tags popup and the global key that opens it.
 
-use crate::app::room::{Ctx, Out};
-use crate::features::tags::Tags;
+use crate::features::tags::{Room, Tags};
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, OWN, k};
 use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
+use crate::room::{Ctx, Out};
 use Acts::{OpensChanges, Writes};
 
 /// What a key or the palette can ask of the tags room.
@@ -59,7 +59,7 @@ impl Named for Command {
 impl Tags {
     /// A command over the panes: the popup opens; its own keys arrive in its layer
     /// (`Tags::command`).
-    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out<Room>) {
         match command {
             Open => self.open(ctx, out),
             Add | Edit | Remove | EditDescription => {}

@@ -19,6 +19,18 @@ pub use prompt::Prompt;
 
 use crate::kit::Cursor;
 
+/// The tags room's words: it asks for the policy and the tag and description writes, opens
+/// its popup and prompts for keys, values and the description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = Popup;
+    type Prompt = Prompt;
+}
+
 /// The service's limits on tags.
 pub const MAX_KEY_CHARS: usize = 128;
 pub const MAX_VALUE_CHARS: usize = 256;

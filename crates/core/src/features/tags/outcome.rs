@@ -1,12 +1,11 @@
 //! What AWS answers the tags room: the resource policy its popup shows, and its writes (a
 //! tag set or removed, the description changed).
 
-use crate::app::room::{Ctx, Out};
 use crate::features::tags::Call;
-use crate::features::tags::{Popup, Tags};
+use crate::features::tags::{Popup, Room, Tags};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
-use crate::room::Written;
+use crate::room::{Ctx, Out, Written};
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -32,7 +31,7 @@ impl Outcome {
 impl Tags {
     /// An answer to a call this room made: the policy goes to the popup that asked, if it
     /// is still open (closed, its data went with it).
-    pub fn answered(popup: Option<&mut Popup>, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+    pub fn answered(popup: Option<&mut Popup>, outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
         match outcome {
             Outcome::Policy { secret, result } => {
                 if let Some(popup) = popup {

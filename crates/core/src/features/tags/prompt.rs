@@ -1,7 +1,7 @@
 //! What the tags popup asks for by prompt: a new tag's key, then its value; a tag's new
 //! value; the secret's description. The answers come back to `Popup::prompted`.
 
-use crate::app::room::RoomPrompt;
+use crate::room::RoomPrompt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {

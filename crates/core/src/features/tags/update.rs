@@ -1,17 +1,14 @@
 //! The tags room's update.
 
-use crate::app::effect::AwsCall;
-use crate::app::popup::Popup as AnyPopup;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::features::tags::Call;
 use crate::features::tags::Command as TagsCommand;
-use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Popup, Prompt, Tags};
+use crate::features::tags::{MAX_KEY_CHARS, MAX_VALUE_CHARS, Popup, Prompt, Room, Tags};
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, Tag};
-use crate::room::Written;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
+use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 
 /// Tags AWS sets itself: shown, never changed here.
 fn belongs_to_aws(key: &str) -> bool {
@@ -20,7 +17,7 @@ fn belongs_to_aws(key: &str) -> bool {
 
 impl Tags {
     /// `t`: opens the popup once the detail is known, and fetches the resource policy.
-    pub fn open(&mut self, ctx: &Ctx, out: &mut Out) {
+    pub fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -30,19 +27,19 @@ impl Tags {
             return;
         }
         let secret = ctx.address(secret);
-        out.intent(Intent::OpenPopup(AnyPopup::Tags(Popup {
+        out.intent(Intent::OpenPopup(Popup {
             secret: secret.clone(),
             selected: Cursor::default(),
             policy: None,
             read_only: ctx.settings.read_only,
-        })));
-        out.call(ctx, AwsCall::Tags(Call::FetchPolicy { secret }));
+        }));
+        out.call(ctx, Call::FetchPolicy { secret });
     }
 }
 
 impl Popup {
     /// A command in the open popup.
-    pub fn command(&mut self, command: Bind<TagsCommand>, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<TagsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         let popup = self;
         let tags: &[Tag] = match ctx.detail {
             Some(Ok(detail)) if popup.secret.arn == detail.arn => &detail.tags,
@@ -57,7 +54,7 @@ impl Popup {
             Bind::Own(TagsCommand::Add) => out.intent(Intent::Prompt {
                 label: format!("Key of the new tag on {}", popup.secret.name),
                 initial: String::new(),
-                purpose: Prompt::Key.into(),
+                purpose: Prompt::Key,
             }),
             Bind::Own(TagsCommand::Edit | TagsCommand::Remove) => {
                 let Some(tag) = highlighted else {
@@ -72,18 +69,17 @@ impl Popup {
                         initial: tag.value.clone(),
                         purpose: Prompt::Value {
                             key: tag.key.clone(),
-                        }
-                        .into(),
+                        },
                     });
                 } else {
                     out.intent(Intent::Confirm(ConfirmRequest {
                         question: format!("Remove the tag {} from {}?", tag.key, popup.secret.name),
                         on_yes: OnYes::call(
                             ctx,
-                            AwsCall::Tags(Call::Untag {
+                            Call::Untag {
                                 secret: popup.secret.clone(),
                                 key: tag.key.clone(),
-                            }),
+                            },
                         ),
                         typed: None,
                     }));
@@ -102,7 +98,7 @@ impl Popup {
                 out.intent(Intent::Prompt {
                     label: format!("Description of {}", popup.secret.name),
                     initial: current,
-                    purpose: Prompt::Description.into(),
+                    purpose: Prompt::Description,
                 });
             }
             Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Tags)),
@@ -111,7 +107,7 @@ impl Popup {
     }
 
     /// What was typed in a prompt this room asked for.
-    pub fn prompted(&self, purpose: Prompt, text: String, ctx: &Ctx, out: &mut Out) {
+    pub fn prompted(&self, purpose: Prompt, text: String, ctx: &Ctx, out: &mut Out<Room>) {
         let popup = self;
         match purpose {
             Prompt::Key => {
@@ -132,7 +128,7 @@ impl Popup {
                     out.intent(Intent::Prompt {
                         label: format!("Value of {key} on {}", popup.secret.name),
                         initial: String::new(),
-                        purpose: Prompt::Value { key }.into(),
+                        purpose: Prompt::Value { key },
                     });
                 }
             }
@@ -163,11 +159,11 @@ impl Popup {
                     question,
                     on_yes: OnYes::call(
                         ctx,
-                        AwsCall::Tags(Call::Tag {
+                        Call::Tag {
                             secret: popup.secret.clone(),
                             key,
                             value: text,
-                        }),
+                        },
                     ),
                     typed: None,
                 }));
@@ -176,10 +172,10 @@ impl Popup {
                 question: format!("Set the description of {} to {text:?}?", popup.secret.name),
                 on_yes: OnYes::call(
                     ctx,
-                    AwsCall::Tags(Call::UpdateDescription {
+                    Call::UpdateDescription {
                         secret: popup.secret.clone(),
                         description: text,
-                    }),
+                    },
                 ),
                 typed: None,
             })),
@@ -201,7 +197,7 @@ impl Popup {
 
 impl Tags {
     /// The answer to a tag or description change (the router describes the secret again).
-    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out<Room>) {
         let (secret, what) = match call {
             Call::Tag { secret, key, .. } => (secret, format!("tag {key} set")),
             Call::Untag { secret, key, .. } => (secret, format!("tag {key} removed")),
@@ -226,14 +222,9 @@ impl Tags {
 
 impl crate::room::popup::Keyed for Popup {
     type Own = TagsCommand;
-    type Room = crate::app::room::App;
+    type Room = Room;
 
-    fn command(
-        &mut self,
-        command: Bind<TagsCommand>,
-        ctx: &crate::app::room::Ctx,
-        out: &mut crate::app::room::Out,
-    ) {
+    fn command(&mut self, command: Bind<TagsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         Popup::command(self, command, ctx, out);
     }
 }

@@ -1,13 +1,12 @@
 //! The versions room's commands: their names and descriptions, the default keys of the
 //! picker and the comparison, the global key that opens them, and when they can act.
 
-use crate::app::room::Ctx;
-use crate::app::room::Out;
-use crate::features::versions::Versions;
+use crate::features::versions::{Room, Versions};
 use crate::model::VersionSel;
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
+use crate::room::{Ctx, Out};
 use Acts::Writes;
 
 /// What a key or the palette can ask of the versions room.
@@ -82,7 +81,13 @@ pub(crate) fn available(command: Command, ctx: &Ctx) -> bool {
 impl Versions {
     /// A command over the panes, `current` the version revealed and copied now. The
     /// picker's own keys arrive in its layer (`Picker::command`).
-    pub(crate) fn run(&mut self, command: Command, current: &VersionSel, ctx: &Ctx, out: &mut Out) {
+    pub(crate) fn run(
+        &mut self,
+        command: Command,
+        current: &VersionSel,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         match command {
             Pick => {
                 self.open(current, ctx, out);

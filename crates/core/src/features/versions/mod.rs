@@ -16,8 +16,28 @@ use crate::diff::DiffRow;
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{SecretDetail, VersionSel};
+use crate::room::Never;
 use crate::room::popup::Holds;
 use crate::room::revealed::Revealed;
+
+/// The versions room's words: it asks for two values to compare and the make-current
+/// write, and opens the picker and the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = Popup;
+    type Prompt = Never;
+}
+
+/// The popups the versions room opens (each its own variant on the app's stack).
+#[derive(Debug)]
+pub enum Popup {
+    Picker(Picker),
+    Comparison(Comparison),
+}
 
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 

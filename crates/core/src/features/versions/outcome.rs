@@ -1,12 +1,11 @@
 //! What AWS answers the versions room: the two values a comparison shows, and a rollback
 //! (AWSCURRENT moved to an older version).
 
-use crate::app::room::{Ctx, Out};
 use crate::features::versions::Call;
-use crate::features::versions::{Comparison, Versions};
+use crate::features::versions::{Comparison, Room, Versions};
 use crate::ids::SecretRef;
 use crate::model::{AwsError, FetchedValue};
-use crate::room::Written;
+use crate::room::{Ctx, Out, Written};
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -36,7 +35,7 @@ impl Versions {
         comparison: Option<&mut Comparison>,
         outcome: Outcome,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         match outcome {
             Outcome::Pair { secret, result } => {

@@ -2,25 +2,24 @@
 
 use std::time::Instant;
 
-use crate::app::effect::AwsCall;
-use crate::app::popup::Popup;
-use crate::app::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 use crate::diff::{self, Kind};
 use crate::features::versions::Call;
 use crate::features::versions::Command as VersionsCommand;
-use crate::features::versions::{Comparison, Picker, VersionChoice, Versions, choices};
+use crate::features::versions::{
+    Comparison, Picker, Popup, Room, VersionChoice, Versions, choices,
+};
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
-use crate::room::Written;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::revealed::Revealed;
+use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 
 impl Versions {
     /// `p`: opens the picker on the version in use, once the detail is known; false when
     /// it could not.
-    pub fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out) -> bool {
+    pub fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out<Room>) -> bool {
         let (Some(secret), Some(detail)) = (ctx.selected, ctx.detail) else {
             if ctx.selected.is_some() {
                 out.info("Versions are still loading…");
@@ -41,7 +40,7 @@ impl Versions {
         let secret = ctx.address(secret);
         let choices = choices(detail);
         let selected = Cursor::at_row(Picker::position_of(&choices, current));
-        out.intent(Intent::OpenPopup(Popup::Versions(Picker {
+        out.intent(Intent::OpenPopup(Popup::Picker(Picker {
             choices,
             selected,
             marked: None,
@@ -54,7 +53,7 @@ impl Versions {
 
 impl Picker {
     /// A command in the open picker.
-    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         let picker = self;
         if let Some(step) = command.as_move() {
             picker.selected.apply(step, picker.choices.len());
@@ -87,7 +86,7 @@ impl Picker {
 
     /// `d`: the highlighted version against AWSCURRENT (or, for AWSCURRENT itself, against
     /// AWSPREVIOUS), older on the left.
-    fn compare(&self, choice: &VersionChoice, ctx: &Ctx, out: &mut Out) {
+    fn compare(&self, choice: &VersionChoice, ctx: &Ctx, out: &mut Out<Room>) {
         let picker = self;
         let current = picker.holder("AWSCURRENT");
         let marked = picker.marked.and_then(|i| picker.choices.get(i));
@@ -108,7 +107,7 @@ impl Picker {
         } else {
             (choice, other)
         };
-        out.intent(Intent::OpenPopup(Popup::Compare(Comparison {
+        out.intent(Intent::OpenPopup(Popup::Comparison(Comparison {
             secret: picker.secret.clone(),
             left: (older.version_id.clone(), older.stages.clone()),
             right: (newer.version_id.clone(), newer.stages.clone()),
@@ -117,10 +116,10 @@ impl Picker {
         })));
         out.call(
             ctx,
-            AwsCall::Versions(Call::FetchPair {
+            Call::FetchPair {
                 secret: picker.secret.clone(),
                 versions: [older.version_id.clone(), newer.version_id.clone()],
-            }),
+            },
         );
     }
 }
@@ -132,7 +131,7 @@ impl Comparison {
         secret: &SecretRef,
         result: Result<[FetchedValue; 2], AwsError>,
         ctx: &Ctx,
-        out: &mut Out,
+        out: &mut Out<Room>,
     ) {
         if self.secret != *secret {
             return;
@@ -162,7 +161,7 @@ impl Comparison {
         }
     }
 
-    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out) {
+    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         match command {
             Bind::Verb(Verb::Reveal) => self.revealed.toggle(ctx, out),
             _ => out.intent(Intent::Close(Layer::Compare)),
@@ -177,7 +176,12 @@ impl Comparison {
 
 impl Versions {
     /// The answer to make-current.
-    pub fn made_current(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out) {
+    pub fn made_current(
+        call: &Call,
+        result: Result<Written, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let Call::MakeCurrent {
             secret, version, ..
         } = call
@@ -202,7 +206,7 @@ impl Versions {
 }
 
 /// `m`: asks before moving AWSCURRENT to the highlighted version.
-fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Out) {
+fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Out<Room>) {
     let Some(current) = picker.holder("AWSCURRENT") else {
         out.warn("No version holds AWSCURRENT: nothing to move it from");
         return;
@@ -224,11 +228,11 @@ fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Ou
         ),
         on_yes: OnYes::call(
             ctx,
-            AwsCall::Versions(Call::MakeCurrent {
+            Call::MakeCurrent {
                 secret: picker.secret.clone(),
                 version: choice.version_id.clone(),
                 from: current.version_id.clone(),
-            }),
+            },
         ),
         typed: None,
     }));
@@ -236,28 +240,18 @@ fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Ou
 
 impl crate::room::popup::Keyed for Picker {
     type Own = VersionsCommand;
-    type Room = crate::app::room::App;
+    type Room = Room;
 
-    fn command(
-        &mut self,
-        command: Bind<VersionsCommand>,
-        ctx: &crate::app::room::Ctx,
-        out: &mut crate::app::room::Out,
-    ) {
+    fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         Picker::command(self, command, ctx, out);
     }
 }
 
 impl crate::room::popup::Keyed for Comparison {
     type Own = VersionsCommand;
-    type Room = crate::app::room::App;
+    type Room = Room;
 
-    fn command(
-        &mut self,
-        command: Bind<VersionsCommand>,
-        ctx: &crate::app::room::Ctx,
-        out: &mut crate::app::room::Out,
-    ) {
+    fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         Comparison::command(self, command, ctx, out);
     }
 }
