@@ -37,7 +37,7 @@ fn tags(tags: &[sm::Tag]) -> Vec<Tag> {
 }
 
 /// A listed secret; an error for an entry whose ARN is missing or malformed (nothing can
-/// be asked about it).
+/// be asked about it), or whose rotation function's ARN is malformed.
 pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummary, AwsError> {
     Ok(SecretSummary {
         // Who listed it is the core's to say (the stamp of the page it comes in).
@@ -53,12 +53,13 @@ pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummar
         last_changed: timestamp(entry.last_changed_date()),
         last_accessed: timestamp(entry.last_accessed_date()),
         rotation: rotation(
+            ("ListSecrets", region),
             entry.rotation_enabled(),
             entry.rotation_lambda_arn(),
             entry.rotation_rules(),
             entry.last_rotated_date(),
             entry.next_rotation_date(),
-        ),
+        )?,
         owning_service: entry.owning_service().map(str::to_owned),
         stages: stage_map(entry.secret_versions_to_stages()),
         tags: tags(entry.tags()),
@@ -67,7 +68,8 @@ pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummar
     })
 }
 
-/// A described secret; an error when its ARN is missing or malformed.
+/// A described secret; an error when its ARN is missing or malformed, or its rotation
+/// function's ARN is malformed.
 pub fn detail(
     region: &str,
     out: &aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput,
@@ -103,34 +105,42 @@ pub fn detail(
             })
             .collect(),
         rotation: rotation(
+            ("DescribeSecret", region),
             out.rotation_enabled(),
             out.rotation_lambda_arn(),
             out.rotation_rules(),
             out.last_rotated_date(),
             out.next_rotation_date(),
-        ),
+        )?,
         versions,
         versions_error: None,
     })
 }
 
+/// The rotation configuration; an error of `call` (operation, region) when its function's
+/// ARN is malformed (an empty one is none).
 fn rotation(
+    (operation, region): (&'static str, &str),
     enabled: Option<bool>,
     lambda_arn: Option<&str>,
     rules: Option<&sm::RotationRulesType>,
     last_rotated: Option<&DateTime>,
     next_rotation: Option<&DateTime>,
-) -> Rotation {
+) -> Result<Rotation, AwsError> {
     let text = |s: Option<&str>| s.map(str::to_owned).filter(|s| !s.is_empty());
-    Rotation {
+    let lambda_arn = lambda_arn
+        .filter(|s| !s.is_empty())
+        .map(|s| arn(operation, region, Some(s)))
+        .transpose()?;
+    Ok(Rotation {
         enabled: enabled.unwrap_or(false),
-        lambda_arn: text(lambda_arn),
+        lambda_arn,
         every_days: rules.and_then(sm::RotationRulesType::automatically_after_days),
         schedule: text(rules.and_then(sm::RotationRulesType::schedule_expression)),
         window: text(rules.and_then(sm::RotationRulesType::duration)),
         last_rotated: timestamp(last_rotated),
         next_rotation: timestamp(next_rotation),
-    }
+    })
 }
 
 fn stage_map(map: Option<&std::collections::HashMap<String, Vec<String>>>) -> Vec<VersionStages> {
@@ -216,5 +226,37 @@ mod tests {
             .build();
         let row = summary("us-east-1", &good).expect("parsed once");
         assert_eq!(row.arn.account(), "123456789012");
+    }
+
+    /// The rotation function's ARN is parsed once too: a malformed one is an error of the
+    /// call that reported it, an empty one is no function.
+    #[test]
+    fn a_malformed_rotation_function_arn_is_an_error_of_the_call() {
+        let secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
+        let function = "arn:aws:lambda:us-east-1:123456789012:function:rotate:live";
+        let entry = |lambda: &str| {
+            sm::SecretListEntry::builder()
+                .arn(secret)
+                .rotation_lambda_arn(lambda)
+                .build()
+        };
+        let row = summary("us-east-1", &entry(function)).expect("a good ARN");
+        assert_eq!(
+            row.rotation.lambda_arn.as_ref().map(Arn::service),
+            Some("lambda")
+        );
+        let none = summary("us-east-1", &entry("")).expect("no function");
+        assert_eq!(none.rotation.lambda_arn, None);
+        let why = summary("us-east-1", &entry("rotate")).expect_err("malformed");
+        assert_eq!(why.operation, "ListSecrets");
+        let out = DescribeSecretOutput::builder()
+            .arn(secret)
+            .rotation_lambda_arn("not an arn")
+            .build();
+        let why = detail("eu-west-1", &out, Vec::new()).expect_err("malformed");
+        assert_eq!(
+            (why.operation, why.region.as_str()),
+            ("DescribeSecret", "eu-west-1")
+        );
     }
 }

@@ -30,7 +30,8 @@ pub async fn list_region(
         .send();
     while let Some(page) = pages.next().await {
         let out = page.map_err(|e| crate::error::from_sdk("ListSecrets", region, &e))?;
-        // An entry with a malformed ARN cannot be asked about: left out, and said in the log.
+        // An entry with a malformed ARN (its own or its rotation function's) cannot be
+        // trusted: left out, and said in the log.
         let rows = out
             .secret_list()
             .iter()

@@ -80,7 +80,7 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
         }],
         rotation: Rotation {
             enabled: true,
-            lambda_arn: Some("arn:aws:lambda:us-east-1:123456789012:function:rotate".into()),
+            lambda_arn: Some(arn("arn:aws:lambda:us-east-1:123456789012:function:rotate")),
             every_days: Some(30),
             schedule: None,
             window: None,

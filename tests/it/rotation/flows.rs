@@ -215,7 +215,7 @@ fn fleet() -> Harness {
     healthy.rotation = Rotation {
         enabled: true,
         every_days: Some(30),
-        lambda_arn: Some(LAMBDA.into()),
+        lambda_arn: Some(common::arn(LAMBDA)),
         last_rotated: Some(ts("2026-11-20T00:00:00Z")),
         next_rotation: Some(ts("2026-12-20T00:00:00Z")),
         ..Rotation::default()
@@ -358,7 +358,7 @@ fn long_named_fleet() -> Harness {
     let region = "ap-southeast-2";
     let mut replica = common::summary("staging/inventory/postgres-readonly-replica", region);
     replica.rotation.enabled = true;
-    replica.rotation.lambda_arn = Some(LAMBDA.into());
+    replica.rotation.lambda_arn = Some(common::arn(LAMBDA));
     let idp = common::summary("prod/identity/okta-scim-provisioning-token", region);
     h.page(region, vec![replica, idp], true);
     h.state.status = None;

@@ -102,7 +102,8 @@ pub struct VersionStages {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Rotation {
     pub enabled: bool,
-    pub lambda_arn: Option<String>,
+    /// The rotation function, parsed where the AWS crate builds this.
+    pub lambda_arn: Option<crate::ids::Arn>,
     /// RotationRules.AutomaticallyAfterDays.
     pub every_days: Option<i64>,
     /// RotationRules.ScheduleExpression: `rate(...)` or `cron(...)`.

@@ -278,7 +278,10 @@ mod tests {
             rotation: Rotation {
                 enabled: true,
                 every_days: Some(30),
-                lambda_arn: Some("arn:aws:lambda:us-east-1:123456789012:function:r".into()),
+                lambda_arn: crate::ids::Arn::parse(
+                    "arn:aws:lambda:us-east-1:123456789012:function:r",
+                )
+                .ok(),
                 last_rotated: Some(at("2026-11-10T00:00:00Z")),
                 next_rotation: Some(at("2026-12-10T00:00:00Z")),
                 ..Rotation::default()

@@ -309,7 +309,9 @@ fn pending_in_the_way(
 fn rotator(subject: &Subject) -> String {
     match (&subject.owning_service, &subject.rotation.lambda_arn) {
         (Some(service), _) => format!("{} (managed rotation)", sanitize_line(service)),
-        (None, Some(function)) => format!("The function {}", function_name(function)),
+        (None, Some(function)) => {
+            format!("The function {}", function_name(function.as_str()))
+        }
         (None, None) => "The rotation function".to_owned(),
     }
 }

@@ -121,9 +121,10 @@ fn lines<'a>(subject: &Subject, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -
             format!("managed by {} (no Lambda)", sanitize_line(service)),
             theme.text,
         ),
-        (None, Some(function)) => {
-            Span::styled(format!("Lambda {}", function_name(function)), theme.text)
-        }
+        (None, Some(function)) => Span::styled(
+            format!("Lambda {}", function_name(function.as_str())),
+            theme.text,
+        ),
         (None, None) => Span::styled("no rotation function", theme.dim),
     };
     out.push(field("Rotator", vec![by], theme));

@@ -273,7 +273,10 @@ mod tests {
     fn on(last: Option<&str>, next: Option<&str>) -> Rotation {
         Rotation {
             enabled: true,
-            lambda_arn: Some("arn:aws:lambda:us-east-1:123456789012:function:rotate".into()),
+            lambda_arn: crate::ids::Arn::parse(
+                "arn:aws:lambda:us-east-1:123456789012:function:rotate",
+            )
+            .ok(),
             every_days: Some(30),
             last_rotated: last.map(at),
             next_rotation: next.map(at),
