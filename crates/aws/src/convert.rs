@@ -37,8 +37,14 @@ fn tags(tags: &[sm::Tag]) -> Vec<Tag> {
 }
 
 /// A listed secret; an error for an entry whose ARN is missing or malformed (nothing can
-/// be asked about it), or whose rotation function's ARN is malformed.
+/// be asked about it). A malformed rotation function's ARN loses the secret nothing: it is
+/// listed without that function (and the reason logged); its description says the error.
 pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummary, AwsError> {
+    let function = rotation_function(("ListSecrets", region), entry.rotation_lambda_arn())
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "a listed secret's rotation function is not an ARN");
+            None
+        });
     Ok(SecretSummary {
         // Who listed it is the core's to say (the stamp of the page it comes in).
         identity: smtui_core::ids::IdentityId::START,
@@ -53,13 +59,12 @@ pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummar
         last_changed: timestamp(entry.last_changed_date()),
         last_accessed: timestamp(entry.last_accessed_date()),
         rotation: rotation(
-            ("ListSecrets", region),
             entry.rotation_enabled(),
-            entry.rotation_lambda_arn(),
+            function,
             entry.rotation_rules(),
             entry.last_rotated_date(),
             entry.next_rotation_date(),
-        )?,
+        ),
         owning_service: entry.owning_service().map(str::to_owned),
         stages: stage_map(entry.secret_versions_to_stages()),
         tags: tags(entry.tags()),
@@ -105,34 +110,38 @@ pub fn detail(
             })
             .collect(),
         rotation: rotation(
-            ("DescribeSecret", region),
             out.rotation_enabled(),
-            out.rotation_lambda_arn(),
+            rotation_function(("DescribeSecret", region), out.rotation_lambda_arn())?,
             out.rotation_rules(),
             out.last_rotated_date(),
             out.next_rotation_date(),
-        )?,
+        ),
         versions,
         versions_error: None,
     })
 }
 
-/// The rotation configuration; an error of `call` (operation, region) when its function's
-/// ARN is malformed (an empty one is none).
-fn rotation(
+/// The rotation function's ARN; an error of the call (operation, region) when it is
+/// malformed (an empty one is none).
+fn rotation_function(
     (operation, region): (&'static str, &str),
+    text: Option<&str>,
+) -> Result<Option<Arn>, AwsError> {
+    text.filter(|s| !s.is_empty())
+        .map(|s| arn(operation, region, Some(s)))
+        .transpose()
+}
+
+/// The rotation configuration.
+fn rotation(
     enabled: Option<bool>,
-    lambda_arn: Option<&str>,
+    lambda_arn: Option<Arn>,
     rules: Option<&sm::RotationRulesType>,
     last_rotated: Option<&DateTime>,
     next_rotation: Option<&DateTime>,
-) -> Result<Rotation, AwsError> {
+) -> Rotation {
     let text = |s: Option<&str>| s.map(str::to_owned).filter(|s| !s.is_empty());
-    let lambda_arn = lambda_arn
-        .filter(|s| !s.is_empty())
-        .map(|s| arn(operation, region, Some(s)))
-        .transpose()?;
-    Ok(Rotation {
+    Rotation {
         enabled: enabled.unwrap_or(false),
         lambda_arn,
         every_days: rules.and_then(sm::RotationRulesType::automatically_after_days),
@@ -140,7 +149,7 @@ fn rotation(
         window: text(rules.and_then(sm::RotationRulesType::duration)),
         last_rotated: timestamp(last_rotated),
         next_rotation: timestamp(next_rotation),
-    })
+    }
 }
 
 fn stage_map(map: Option<&std::collections::HashMap<String, Vec<String>>>) -> Vec<VersionStages> {
@@ -230,8 +239,10 @@ mod tests {
 
     /// The rotation function's ARN is parsed once too: a malformed one is an error of the
     /// call that reported it, an empty one is no function.
+    /// A malformed rotation function's ARN hides no secret from the list (it is listed
+    /// without the function); describing it says the error.
     #[test]
-    fn a_malformed_rotation_function_arn_is_an_error_of_the_call() {
+    fn a_malformed_rotation_function_arn_loses_no_row_and_fails_the_describe() {
         let secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
         let function = "arn:aws:lambda:us-east-1:123456789012:function:rotate:live";
         let entry = |lambda: &str| {
@@ -247,8 +258,9 @@ mod tests {
         );
         let none = summary("us-east-1", &entry("")).expect("no function");
         assert_eq!(none.rotation.lambda_arn, None);
-        let why = summary("us-east-1", &entry("rotate")).expect_err("malformed");
-        assert_eq!(why.operation, "ListSecrets");
+        let listed = summary("us-east-1", &entry("rotate")).expect("still listed");
+        assert_eq!(listed.rotation.lambda_arn, None);
+        assert_eq!(listed.arn.as_str(), secret);
         let out = DescribeSecretOutput::builder()
             .arn(secret)
             .rotation_lambda_arn("not an arn")
