@@ -68,7 +68,7 @@ fn a_schedule_is_checked_before_sending_and_a_mistake_keeps_the_text() {
             window: Some("3h".into()),
         }
     );
-    assert_eq!((lambda_arn.as_deref(), *rotate_now), (None, true));
+    assert_eq!((lambda_arn.as_ref(), *rotate_now), (None, true));
 }
 
 #[test]

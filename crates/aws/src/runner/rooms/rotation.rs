@@ -25,7 +25,7 @@ impl Performs for Call {
                 &secret.region,
                 secret.arn.as_str(),
                 rules,
-                lambda_arn.as_deref(),
+                lambda_arn.as_ref().map(smtui_core::ids::Arn::as_str),
                 *rotate_now,
             )
             .await

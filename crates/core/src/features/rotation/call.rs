@@ -1,6 +1,6 @@
 //! The AWS calls the rotation room makes: rotate now, set the schedule, cancel, repair.
 
-use crate::ids::SecretRef;
+use crate::ids::{Arn, SecretRef};
 use crate::room::{Lane, RoomCall};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub enum Call {
     SetRotation {
         secret: SecretRef,
         rules: RotationRules,
-        lambda_arn: Option<String>,
+        lambda_arn: Option<Arn>,
         rotate_now: bool,
     },
     /// CancelRotateSecret: turns automatic rotation off (and cancels one in progress).

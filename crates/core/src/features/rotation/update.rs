@@ -123,7 +123,7 @@ impl RotationRoom {
                 let Ok(change) = schedule::parse(&schedule) else {
                     return;
                 };
-                if !is_lambda_arn(function) {
+                let Some(function_arn) = lambda_function(function) else {
                     out.error(format!(
                         "{:?} is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)",
                         sanitize_line(function)
@@ -134,16 +134,9 @@ impl RotationRoom {
                         purpose: Prompt::Function { secret, schedule },
                     });
                     return;
-                }
+                };
                 let rotator = format!("the function {}", function_name(function));
-                confirm_schedule(
-                    secret,
-                    &change,
-                    Some(function.to_owned()),
-                    &rotator,
-                    ctx,
-                    out,
-                );
+                confirm_schedule(secret, &change, Some(function_arn), &rotator, ctx, out);
             }
         }
     }
@@ -316,8 +309,9 @@ fn rotator(subject: &Subject) -> String {
     }
 }
 
-fn is_lambda_arn(text: &str) -> bool {
-    crate::ids::Arn::parse(text).is_ok_and(|arn| {
+/// The typed text as a Lambda function's ARN, parsed once here (`None` if it is not one).
+fn lambda_function(text: &str) -> Option<crate::ids::Arn> {
+    crate::ids::Arn::parse(text).ok().filter(|arn| {
         arn.service() == "lambda"
             && arn
                 .resource()
@@ -329,7 +323,7 @@ fn is_lambda_arn(text: &str) -> bool {
 fn confirm_schedule(
     secret: SecretRef,
     change: &ScheduleChange,
-    lambda_arn: Option<String>,
+    lambda_arn: Option<crate::ids::Arn>,
     rotator: &str,
     ctx: &Ctx,
     out: &mut Out<Room>,
@@ -409,19 +403,20 @@ mod tests {
 
     #[test]
     fn lambda_arns_are_recognised() {
-        assert!(is_lambda_arn(
-            "arn:aws:lambda:us-east-1:123456789012:function:rotate-db"
-        ));
-        assert!(is_lambda_arn(
-            "arn:aws-cn:lambda:cn-north-1:123456789012:function:rotate:live"
-        ));
+        assert!(
+            lambda_function("arn:aws:lambda:us-east-1:123456789012:function:rotate-db").is_some()
+        );
+        assert!(
+            lambda_function("arn:aws-cn:lambda:cn-north-1:123456789012:function:rotate:live")
+                .is_some()
+        );
         for not in [
             "",
             "rotate-db",
             "arn:aws:iam::123456789012:role/x",
             "arn:aws:lambda:us-east-1:1:layer:x",
         ] {
-            assert!(!is_lambda_arn(not), "{not}");
+            assert!(lambda_function(not).is_none(), "{not}");
         }
     }
 
