@@ -131,13 +131,7 @@ fn no_room_names_anything_of_the_app() {
 /// reaches neither the whole state, another room, nor the composer that draws the rooms.
 #[test]
 fn the_drawing_kit_imports_neither_app_features_nor_render() {
-    let graph = module_imports();
-    let named = &graph["kit"];
-    let offences: Vec<&String> = named
-        .iter()
-        .filter(|m| ["app", "features", "render"].contains(&m.as_str()))
-        .collect();
-    assert!(offences.is_empty(), "the kit imports {offences:?}");
+    assert_imports_nothing_above("kit");
 }
 
 /// The words every room speaks (`room`: layers, stamps, settings, what a write reports)
@@ -145,13 +139,18 @@ fn the_drawing_kit_imports_neither_app_features_nor_render() {
 /// reaches nothing above itself.
 #[test]
 fn the_rooms_shared_words_import_neither_app_features_nor_render() {
+    assert_imports_nothing_above("room");
+}
+
+/// `module` (a folder below the rooms) names none of the app, the rooms or the frame
+/// composer.
+fn assert_imports_nothing_above(module: &str) {
     let graph = module_imports();
-    let named = &graph["room"];
-    let offences: Vec<&String> = named
+    let offences: Vec<&String> = graph[module]
         .iter()
         .filter(|m| ["app", "features", "render"].contains(&m.as_str()))
         .collect();
-    assert!(offences.is_empty(), "room imports {offences:?}");
+    assert!(offences.is_empty(), "{module} imports {offences:?}");
 }
 
 #[test]

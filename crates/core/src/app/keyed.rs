@@ -7,7 +7,8 @@
 use crate::app::command::{Command, Nested};
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
-use crate::app::room::{Ctx, Out, PromptFor};
+use crate::app::room::{Out, PromptFor};
+use crate::room::Ctx;
 use crate::room::Room;
 use crate::room::popup::Keyed;
 

@@ -8,9 +8,7 @@ use crate::app::command::Command;
 use crate::app::effect::AwsCall;
 use crate::app::popup::Popup;
 pub use crate::app::prompt::PromptFor;
-pub use crate::room::ctx::{Ctx, explain};
 use crate::room::out::Never;
-pub use crate::room::out::{Level, RoomPrompt, Sensitivity, StatusLine};
 
 /// The app's words: every command, every call, every popup and every prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +43,11 @@ from_never!(Command, AwsCall, Popup, PromptFor);
 
 #[cfg(test)]
 mod tests {
-    use super::{ConfirmRequest, Ctx, OnYes};
+    use super::{ConfirmRequest, OnYes};
     use crate::app::effect::AwsCall;
     use crate::features::lifecycle;
     use crate::ids::{IdentityId, SecretRef};
+    use crate::room::Ctx;
     use crate::room::settings::Settings;
     use crate::room::stamp::Stamp;
 

@@ -8,7 +8,6 @@ use crate::app::help::Help;
 use crate::app::keymap::Keymap;
 use crate::app::palette::Palette;
 use crate::app::prompt::PromptRoom;
-use crate::app::room::{Ctx, StatusLine};
 use crate::app::stack::Layers;
 use crate::features::appearance::Appearance;
 use crate::features::audit::Audit;
@@ -27,6 +26,7 @@ use crate::features::versions::Versions;
 use crate::model::SecretSummary;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::room::settings::Settings;
+use crate::room::{Ctx, StatusLine};
 
 #[derive(Debug)]
 pub struct State {
@@ -104,7 +104,7 @@ impl State {
     pub fn with_hardening_failure(mut self, why: Option<&str>) -> Self {
         if let Some(why) = why {
             self.status = Some(Footer::new(StatusLine {
-                level: crate::app::room::Level::Warn,
+                level: crate::room::Level::Warn,
                 text: crate::sanitize::sanitize_line(&format!(
                     "Core dumps could not be disabled ({why}): a crash could write memory, \
                      values included, to disk"
@@ -143,7 +143,7 @@ impl State {
             None => warning,
         };
         self.status = Some(Footer::new(StatusLine {
-            level: crate::app::room::Level::Warn,
+            level: crate::room::Level::Warn,
             text: crate::sanitize::sanitize_line(&text).into_owned(),
         }));
         self

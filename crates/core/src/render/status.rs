@@ -9,11 +9,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::command::Command;
-use crate::app::room::Level;
 use crate::app::{State, available, hint_now};
 use crate::features::{browse, clipboard, session};
 use crate::ids::Arn;
 use crate::kit::{Theme, wrap};
+use crate::room::Level;
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;

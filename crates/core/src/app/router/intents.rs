@@ -5,7 +5,7 @@
 use crate::app::confirm;
 use crate::app::effect::Effect;
 use crate::app::prompt::PromptRoom;
-use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor, Sensitivity};
+use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor};
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
@@ -15,6 +15,7 @@ use crate::features::rotation::RotationRoom;
 use crate::features::{audit, tags};
 use crate::ids::SecretRef;
 use crate::room::RoomCall as _;
+use crate::room::Sensitivity;
 use crate::room::layers::Layer;
 
 use super::{identity, refuse_read_only, run_command};

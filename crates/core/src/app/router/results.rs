@@ -6,7 +6,7 @@
 use super::ctx_of;
 use super::intents::feed_rotation_events;
 use crate::app::envelope::{Envelope, Outcome};
-use crate::app::room::{Out, explain};
+use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::audit;
 use crate::features::editor::{EditSession, Editor};
@@ -14,6 +14,7 @@ use crate::features::lifecycle::Lifecycle;
 use crate::features::rotation::{self, RotationRoom};
 use crate::features::tags::{self, Tags};
 use crate::features::versions::{self, Versions};
+use crate::room::ctx::explain;
 
 /// One stale check for every result: a result is used only when the identity it was asked
 /// as is still held and its generation is that identity's current one (`Session::holds`).
