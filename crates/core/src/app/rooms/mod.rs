@@ -9,6 +9,65 @@
 mod catalogue;
 mod keys;
 
+/// Every room the app runs through [`Update`](crate::room::update::Update), by its variant
+/// in the app's enums and its module (also its field in [`Rooms`]): in `rooms` each, in
+/// `calls` those that call AWS (`AwsCall::Audit(audit::Call)`, `Outcome::Audit`), in
+/// `prompts` those that ask for text (`PromptFor::Audit`). Each enum is declared by a macro
+/// of its own file handed to this one (`registered!(its_macro)`; a `$` after the name is
+/// passed on first, for a macro that defines one), which calls it with the lists. A new
+/// room is a line here (and one in [`COMMANDS`] and [`KEYS`] below, where its commands take
+/// their place in help and the palette), never an arm in a central match. The panes' rooms
+/// and the session (browse, detail, reveal, clipboard, session) are the app's spine, which
+/// the router reads and wires by hand.
+macro_rules! registered {
+    ($then:ident $($pass:tt)*) => {
+        $then! {
+            $($pass)*
+            rooms: [
+                Appearance => appearance,
+                Audit => audit,
+                Editor => editor,
+                Lifecycle => lifecycle,
+                Messages => messages,
+                Rotation => rotation,
+                Tags => tags,
+                Versions => versions,
+            ]
+            calls: [
+                Audit => audit,
+                Editor => editor,
+                Lifecycle => lifecycle,
+                Rotation => rotation,
+                Tags => tags,
+                Versions => versions,
+            ]
+            prompts: [
+                Audit => audit,
+                Editor => editor,
+                Rotation => rotation,
+                Tags => tags,
+            ]
+        }
+    };
+}
+pub(crate) use registered;
+
+/// What every registered room keeps between actions, each in its field.
+macro_rules! rooms_state {
+    (
+        rooms: [$($variant:ident => $room:ident),* $(,)?]
+        calls: [$($_c:tt)*]
+        prompts: [$($_p:tt)*]
+    ) => {
+        /// The state of every registered room, by its module's name.
+        #[derive(Debug, Default)]
+        pub struct Rooms {
+            $(pub $room: <$room::Room as Update>::State,)*
+        }
+    };
+}
+registered!(rooms_state);
+
 use std::sync::LazyLock;
 
 use crate::app::command::{self, Command, Spec};
@@ -18,6 +77,7 @@ use crate::features::{
     appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
     tags, versions,
 };
+use crate::room::update::Update;
 
 /// Every command, table by table, in the order help and the palette list them, each row
 /// lifted from what its table names (a room's `Bind`, the app's `Verb`) to the app's command.
