@@ -1,7 +1,7 @@
 //! The AWS calls smtui makes, every room's nested, and the effects the runner gets: the
 //! room-level [`room::Effect`](crate::room::Effect) with the app's call in it.
 
-use crate::app::rooms::registered;
+use crate::app::registry::registered;
 use crate::features::{
     audit, browse, detail, editor, lifecycle, reveal, rotation, session, tags, versions,
 };
@@ -19,6 +19,7 @@ macro_rules! aws_call {
         rooms: [$($_r:tt)*]
         calls: [$($variant:ident => $room:ident),* $(,)?]
         prompts: [$($_p:tt)*]
+        $($_tables:tt)*
     ) => {
         /// The AWS calls smtui makes. What several rooms read (a listing, a description, who
         /// we are) is asked here; what one room asks is that room's own type

@@ -3,7 +3,7 @@
 //! its current generation?), so a late answer (from before a refresh, or for a role already
 //! switched away from) is dropped in one place, and another held identity's is not.
 
-use crate::app::rooms::registered;
+use crate::app::registry::registered;
 use crate::features::{audit, editor, lifecycle, reveal, rotation, tags, versions};
 use crate::ids::{Identity, SecretRef};
 use crate::model::{AwsError, CallerIdentity, SecretDetail, SecretSummary};
@@ -24,6 +24,7 @@ macro_rules! outcome {
         rooms: [$($_r:tt)*]
         calls: [$($variant:ident => $room:ident),* $(,)?]
         prompts: [$($_p:tt)*]
+        $($_tables:tt)*
     ) => {
         /// A result from the runner: what several rooms read (a listing, a description, who
         /// we are, an identity made) is the app's own; what one room asked for is that

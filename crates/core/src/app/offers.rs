@@ -3,12 +3,15 @@
 
 use crate::app::command::Command;
 use crate::app::confirm;
+use crate::app::registry::registered;
 use crate::app::room::Out;
-use crate::app::router::registered;
 use crate::app::state::State;
 use crate::features::clipboard;
+use crate::features::{appearance, audit, editor, lifecycle, messages, rotation, tags, versions};
+use crate::room::keys::Bind;
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
+use crate::room::update::Update;
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
 /// panes, or the top layer's own bound commands (the versions popup, the editor).
@@ -41,7 +44,7 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
         return false;
     }
     // A registered room says for its own commands, and for the verbs in its layers.
-    if let Some(available) = registered::available(state, layer, command) {
+    if let Some(available) = registered_available(state, layer, command) {
         return available;
     }
     let selected = state.selected().is_some();
@@ -76,7 +79,7 @@ fn typed_confirmation(state: &State) -> bool {
 /// depends on the moment: `v` masks values already shown, and Esc in the editor's form
 /// leaves the field, then the form, before it leaves the editor.
 pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
-    if let Some(now) = registered::hint(state, layer, command) {
+    if let Some(now) = registered_hint(state, layer, command) {
         return now;
     }
     if command != Command::Verb(Verb::Reveal) {
@@ -94,3 +97,51 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
     };
     if shown { "mask" } else { hint }
 }
+
+/// What a registered room says of its own commands and of the verbs in its layers, from
+/// the registry (`app/registry.rs`).
+macro_rules! offered {
+    (
+        rooms: [$($variant:ident => $room:ident),* $(,)?]
+        $($_rest:tt)*
+    ) => {
+        /// Whether a registered room says `command` can act in `layer` now: its own command
+        /// anywhere, a verb in a layer it owns (`None`: it leaves it to the app's rules).
+        fn registered_available(state: &State, layer: Layer, command: Command) -> Option<bool> {
+            let ctx = state.ctx();
+            match command {
+                $(Command::$variant(own) => {
+                    let open = state.layers.popup::<<$room::Room as Update>::Open>();
+                    <$room::Room as Update>::available(
+                        &state.rooms.$room, open, layer, Bind::Own(own), &ctx,
+                    )
+                })*
+                Command::Verb(verb) => {
+                    $(if <$room::Room as Update>::LAYERS.contains(&layer) {
+                        let open = state.layers.popup::<<$room::Room as Update>::Open>();
+                        return <$room::Room as Update>::available(
+                            &state.rooms.$room, open, layer, Bind::Verb(verb), &ctx,
+                        );
+                    })*
+                    None
+                }
+                _ => None,
+            }
+        }
+
+        /// The word a registered room's footer hint says for `command` in a layer it owns
+        /// now, where it depends on the moment.
+        fn registered_hint(state: &State, layer: Layer, command: Command) -> Option<&'static str> {
+            $(if <$room::Room as Update>::LAYERS.contains(&layer) {
+                let open = state.layers.popup::<<$room::Room as Update>::Open>();
+                return command
+                    .bind()
+                    .and_then(|command| <$room::Room as Update>::hint(open, layer, command));
+            })*
+            None
+        }
+
+    };
+}
+
+registered!(offered);

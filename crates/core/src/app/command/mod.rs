@@ -9,7 +9,7 @@ mod shared;
 pub use crate::room::keys::{Acts, Bind, Spec, Verb};
 pub(crate) use shared::APP;
 
-use crate::app::rooms::registered;
+use crate::app::registry::registered;
 use crate::features::{
     appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
     tags, versions,
@@ -24,6 +24,7 @@ macro_rules! command {
         rooms: [$($variant:ident => $room:ident),* $(,)?]
         calls: [$($_c:tt)*]
         prompts: [$($_p:tt)*]
+        $($_tables:tt)*
     ) => {
         /// Everything a key or the palette can ask for: one of the app's shared verbs, or a
         /// room's own command.

@@ -1,6 +1,6 @@
 //! What a prompt's text is for: each room's own prompt type, nested.
 
-use crate::app::rooms::registered;
+use crate::app::registry::registered;
 use crate::features::{audit, editor, rotation, session, tags};
 use crate::room::RoomPrompt as _;
 
@@ -11,6 +11,7 @@ macro_rules! prompt_for {
         rooms: [$($_r:tt)*]
         calls: [$($_c:tt)*]
         prompts: [$($variant:ident => $room:ident),* $(,)?]
+        $($_tables:tt)*
     ) => {
         /// What a prompt's text is for: the room that asked, and its own prompt type (which
         /// knows the rest). The router hands the text back to that room.

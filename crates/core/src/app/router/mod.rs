@@ -69,7 +69,7 @@ mod identity;
 mod intents;
 use intents::{apply_intents, close};
 mod pointer;
-pub(crate) mod registered;
+mod registered;
 mod results;
 use results::result;
 

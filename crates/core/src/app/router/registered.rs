@@ -5,14 +5,13 @@
 
 use crate::app::command::Command;
 use crate::app::envelope::Outcome;
+use crate::app::registry::registered;
 use crate::app::room::{Out, PromptFor};
-use crate::app::rooms::registered;
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::Browse;
 use crate::features::reveal::Reveal;
 use crate::features::{appearance, audit, editor, lifecycle, messages, rotation, tags, versions};
 use crate::ids::IdentityId;
-use crate::room::keys::Bind;
 use crate::room::layers::Layer;
 use crate::room::update::{Here, Update};
 
@@ -34,6 +33,7 @@ macro_rules! dispatch {
         rooms: [$($variant:ident => $room:ident),* $(,)?]
         calls: [$($call_variant:ident => $call_room:ident),* $(,)?]
         prompts: [$($prompt_variant:ident => $prompt_room:ident),* $(,)?]
+        $($_tables:tt)*
     ) => {
         /// A registered room's own command, over the panes, to its room; any other command
         /// is handed back.
@@ -110,42 +110,6 @@ macro_rules! dispatch {
                 return true;
             })*
             false
-        }
-
-        /// Whether a registered room says `command` can act in `layer` now: its own command
-        /// anywhere, a verb in a layer it owns (`None`: it leaves it to the app's rules).
-        pub(crate) fn available(state: &State, layer: Layer, command: Command) -> Option<bool> {
-            let ctx = state.ctx();
-            match command {
-                $(Command::$variant(own) => {
-                    let open = state.layers.popup::<<$room::Room as Update>::Open>();
-                    <$room::Room as Update>::available(
-                        &state.rooms.$room, open, layer, Bind::Own(own), &ctx,
-                    )
-                })*
-                Command::Verb(verb) => {
-                    $(if <$room::Room as Update>::LAYERS.contains(&layer) {
-                        let open = state.layers.popup::<<$room::Room as Update>::Open>();
-                        return <$room::Room as Update>::available(
-                            &state.rooms.$room, open, layer, Bind::Verb(verb), &ctx,
-                        );
-                    })*
-                    None
-                }
-                _ => None,
-            }
-        }
-
-        /// The word a registered room's footer hint says for `command` in a layer it owns
-        /// now, where it depends on the moment.
-        pub(crate) fn hint(state: &State, layer: Layer, command: Command) -> Option<&'static str> {
-            $(if <$room::Room as Update>::LAYERS.contains(&layer) {
-                let open = state.layers.popup::<<$room::Room as Update>::Open>();
-                return command
-                    .bind()
-                    .and_then(|command| <$room::Room as Update>::hint(open, layer, command));
-            })*
-            None
         }
 
         /// `layer` closes: a room that keeps its popup closed (`KEEPS`) is handed it.
