@@ -233,7 +233,7 @@ fn hostile_records_are_drawn_safely() {
 fn rotation_events_found_here_feed_the_rotation_panel() {
     let h = opened();
     let secret = h.selected_secret();
-    let events = h.state.rotation.events_of(&secret);
+    let events = h.state.rooms.rotation.events_of(&secret);
     assert_eq!(
         events.len(),
         1,

@@ -58,7 +58,7 @@ fn panel(h: &Harness) -> String {
                 f,
                 f.area(),
                 (&h.state.ctx(), false),
-                &h.state.rotation,
+                &h.state.rooms.rotation,
                 &Theme::default(),
             );
         })

@@ -1,6 +1,7 @@
 //! The AWS calls smtui makes, every room's nested, and the effects the runner gets: the
 //! room-level [`room::Effect`](crate::room::Effect) with the app's call in it.
 
+use crate::app::registry::registered;
 use crate::features::{
     audit, browse, detail, editor, lifecycle, reveal, rotation, session, tags, versions,
 };
@@ -10,53 +11,63 @@ pub use crate::room::effect::{CopyRequest, Lane, RoomCall, Timer};
 /// An effect as the runner gets it: any room's call, lifted into the app's.
 pub type Effect = crate::room::effect::Effect<AwsCall>;
 
-/// The AWS calls smtui makes. What several rooms read (a listing, a description, who we
-/// are) is asked here; what one room asks is that room's own type
-/// (`features/<room>/call.rs`), nested like its outcome, and each method below is one arm
-/// per room handing the question to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AwsCall {
-    /// Every page of ListSecrets in `region`, each sent back as it arrives.
-    ListSecrets {
-        region: String,
-    },
-    /// DescribeSecret and ListSecretVersionIds.
-    Describe {
-        secret: SecretRef,
-    },
-    /// sts:GetCallerIdentity.
-    WhoAmI {
-        region: Option<String>,
-    },
-    Audit(audit::Call),
-    Editor(editor::Call),
-    Lifecycle(lifecycle::Call),
-    Reveal(reveal::Call),
-    Rotation(rotation::Call),
-    /// The calls that make an identity.
-    Session(session::Call),
-    Tags(tags::Call),
-    Versions(versions::Call),
-}
-
-/// One question about a call: the app's own three (`ListSecrets`, `Describe`, `WhoAmI`)
-/// answered by the arms given, every room's call asked itself (`RoomCall`). A room with
-/// calls is one line here.
-macro_rules! asked {
-    ($call:expr, $question:ident, $($shared:pat => $answer:expr),+ $(,)?) => {
-        match $call {
-            $($shared => $answer,)+
-            AwsCall::Audit(call) => RoomCall::$question(call),
-            AwsCall::Editor(call) => RoomCall::$question(call),
-            AwsCall::Lifecycle(call) => RoomCall::$question(call),
-            AwsCall::Reveal(call) => RoomCall::$question(call),
-            AwsCall::Rotation(call) => RoomCall::$question(call),
-            AwsCall::Session(call) => RoomCall::$question(call),
-            AwsCall::Tags(call) => RoomCall::$question(call),
-            AwsCall::Versions(call) => RoomCall::$question(call),
+/// The app's call, its questions asked of each room's call, and each room's call lifted
+/// into it: the spine's variants written here, every registered room's from `registered!`.
+macro_rules! aws_call {
+    (
+        $d:tt
+        rooms: [$($_r:tt)*]
+        calls: [$($variant:ident => $room:ident),* $(,)?]
+        prompts: [$($_p:tt)*]
+        $($_tables:tt)*
+    ) => {
+        /// The AWS calls smtui makes. What several rooms read (a listing, a description, who
+        /// we are) is asked here; what one room asks is that room's own type
+        /// (`features/<room>/call.rs`), nested like its outcome.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum AwsCall {
+            /// Every page of ListSecrets in `region`, each sent back as it arrives.
+            ListSecrets {
+                region: String,
+            },
+            /// DescribeSecret and ListSecretVersionIds.
+            Describe {
+                secret: SecretRef,
+            },
+            /// sts:GetCallerIdentity.
+            WhoAmI {
+                region: Option<String>,
+            },
+            Reveal(reveal::Call),
+            /// The calls that make an identity.
+            Session(session::Call),
+            $($variant($room::Call),)*
         }
+
+        /// One question about a call: the app's own three (`ListSecrets`, `Describe`,
+        /// `WhoAmI`) answered by the arms given, every room's call asked itself (`RoomCall`).
+        macro_rules! asked {
+            ($d call:expr, $d question:ident, $d($d shared:pat => $d answer:expr),+ $d(,)?) => {
+                match $d call {
+                    $d($d shared => $d answer,)+
+                    AwsCall::Reveal(call) => RoomCall::$d question(call),
+                    AwsCall::Session(call) => RoomCall::$d question(call),
+                    $(AwsCall::$variant(call) => RoomCall::$d question(call),)*
+                }
+            };
+        }
+
+        $(
+            impl From<$room::Call> for AwsCall {
+                fn from(call: $room::Call) -> Self {
+                    AwsCall::$variant(call)
+                }
+            }
+        )*
     };
 }
+
+registered!(aws_call $);
 
 impl RoomCall for AwsCall {
     fn lane(&self) -> Lane {
@@ -106,26 +117,11 @@ impl AwsCall {
     }
 }
 
-/// Lifts a room's own call into its variant, when the room answers in its own words.
-macro_rules! room_call {
-    ($($variant:ident($ty:ty)),* $(,)?) => {$(
-        impl From<$ty> for AwsCall {
-            fn from(call: $ty) -> Self {
-                AwsCall::$variant(call)
-            }
-        }
-    )*};
+impl From<reveal::Call> for AwsCall {
+    fn from(call: reveal::Call) -> Self {
+        AwsCall::Reveal(call)
+    }
 }
-
-room_call!(
-    Audit(audit::Call),
-    Editor(editor::Call),
-    Lifecycle(lifecycle::Call),
-    Reveal(reveal::Call),
-    Rotation(rotation::Call),
-    Tags(tags::Call),
-    Versions(versions::Call),
-);
 
 /// The detail room's describe is the app's own call: its answer is read by several rooms.
 impl From<detail::Call> for AwsCall {

@@ -3,10 +3,12 @@
 //! its current generation?), so a late answer (from before a refresh, or for a role already
 //! switched away from) is dropped in one place, and another held identity's is not.
 
+use crate::app::registry::registered;
 use crate::features::{audit, editor, lifecycle, reveal, rotation, tags, versions};
 use crate::ids::{Identity, SecretRef};
 use crate::model::{AwsError, CallerIdentity, SecretDetail, SecretSummary};
 use crate::room::stamp::Stamp;
+use crate::room::update::Answer as _;
 
 /// A result from the runner.
 #[derive(Debug, Clone)]
@@ -15,65 +17,70 @@ pub struct Envelope {
     pub outcome: Outcome,
 }
 
-/// A result from the runner: what several rooms read (a listing, a description, who we
-/// are, an identity made) is the app's own; what one room asked for is that room's own
-/// type, handed to it whole (`features/<room>/outcome.rs`).
-// Results pass through a channel a few at a time; boxing the big ones would buy nothing.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone)]
-pub enum Outcome {
-    /// A page of ListSecrets; `last` is true for a region's final page.
-    SecretsPage {
-        region: String,
-        page: Vec<SecretSummary>,
-        last: bool,
-    },
-    RegionFailed {
-        region: String,
-        error: AwsError,
-    },
-    Described {
-        secret: SecretRef,
-        result: Result<SecretDetail, AwsError>,
-    },
-    WhoAmI {
-        result: Result<CallerIdentity, AwsError>,
-    },
-    /// The answer to a call that makes an identity (AssumeRole, GetSessionToken, a
-    /// profile's credentials): the new identity's credentials are held by the runner.
-    Assumed {
-        identity: Identity,
-        result: Result<Assumed, AwsError>,
-    },
-    Audit(audit::Outcome),
-    Editor(editor::Outcome),
-    Lifecycle(lifecycle::Outcome),
-    Reveal(reveal::Outcome),
-    Rotation(rotation::Outcome),
-    Tags(tags::Outcome),
-    Versions(versions::Outcome),
+/// The app's outcome: the spine's variants written here, every registered room's with
+/// calls from `registered!`.
+macro_rules! outcome {
+    (
+        rooms: [$($_r:tt)*]
+        calls: [$($variant:ident => $room:ident),* $(,)?]
+        prompts: [$($_p:tt)*]
+        $($_tables:tt)*
+    ) => {
+        /// A result from the runner: what several rooms read (a listing, a description, who
+        /// we are, an identity made) is the app's own; what one room asked for is that
+        /// room's own type, handed to it whole (`features/<room>/outcome.rs`).
+        // Results pass through a channel a few at a time; boxing the big ones would buy
+        // nothing.
+        #[allow(clippy::large_enum_variant)]
+        #[derive(Debug, Clone)]
+        pub enum Outcome {
+            /// A page of ListSecrets; `last` is true for a region's final page.
+            SecretsPage {
+                region: String,
+                page: Vec<SecretSummary>,
+                last: bool,
+            },
+            RegionFailed {
+                region: String,
+                error: AwsError,
+            },
+            Described {
+                secret: SecretRef,
+                result: Result<SecretDetail, AwsError>,
+            },
+            WhoAmI {
+                result: Result<CallerIdentity, AwsError>,
+            },
+            /// The answer to a call that makes an identity (AssumeRole, GetSessionToken, a
+            /// profile's credentials): the new identity's credentials are held by the runner.
+            Assumed {
+                identity: Identity,
+                result: Result<Assumed, AwsError>,
+            },
+            Reveal(reveal::Outcome),
+            $($variant($room::Outcome),)*
+        }
+
+        impl Outcome {
+            /// Whether this answers a write: counted off the writes in flight, and used while
+            /// its identity is held even if a refresh came since (what was written was
+            /// written).
+            pub fn answers_write(&self) -> bool {
+                match self {
+                    $(Outcome::$variant(outcome) => outcome.answers_write(),)*
+                    Outcome::SecretsPage { .. }
+                    | Outcome::RegionFailed { .. }
+                    | Outcome::Described { .. }
+                    | Outcome::WhoAmI { .. }
+                    | Outcome::Assumed { .. }
+                    | Outcome::Reveal(_) => false,
+                }
+            }
+        }
+    };
 }
 
-impl Outcome {
-    /// Whether this answers a write: counted off the writes in flight, and used while its
-    /// identity is held even if a refresh came since (what was written was written).
-    pub fn answers_write(&self) -> bool {
-        match self {
-            Outcome::Editor(outcome) => outcome.answers_write(),
-            Outcome::Lifecycle(outcome) => outcome.answers_write(),
-            Outcome::Rotation(outcome) => outcome.answers_write(),
-            Outcome::Tags(outcome) => outcome.answers_write(),
-            Outcome::Versions(outcome) => outcome.answers_write(),
-            Outcome::SecretsPage { .. }
-            | Outcome::RegionFailed { .. }
-            | Outcome::Described { .. }
-            | Outcome::WhoAmI { .. }
-            | Outcome::Assumed { .. }
-            | Outcome::Audit(_)
-            | Outcome::Reveal(_) => false,
-        }
-    }
-}
+registered!(outcome);
 
 /// Who an AssumeRole made us: the session room's word, named here too for the runner.
 pub use crate::features::session::Assumed;

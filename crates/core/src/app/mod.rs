@@ -15,6 +15,7 @@ mod offers;
 pub mod palette;
 pub mod popup;
 pub mod prompt;
+pub(crate) mod registry;
 pub mod room;
 pub(crate) mod rooms;
 mod router;

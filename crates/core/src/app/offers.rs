@@ -3,12 +3,15 @@
 
 use crate::app::command::Command;
 use crate::app::confirm;
+use crate::app::registry::registered;
 use crate::app::room::Out;
 use crate::app::state::State;
-use crate::features::editor::{EditSession, Editor};
-use crate::features::{clipboard, lifecycle, versions};
+use crate::features::clipboard;
+use crate::features::{appearance, audit, editor, lifecycle, messages, rotation, tags, versions};
+use crate::room::keys::Bind;
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
+use crate::room::update::Update;
 
 /// `:` — the commands that apply in the top layer: everything the palette offers under the
 /// panes, or the top layer's own bound commands (the versions popup, the editor).
@@ -40,27 +43,20 @@ pub fn available(state: &State, layer: Layer, command: Command) -> bool {
     if command.mutates() && state.settings.read_only {
         return false;
     }
+    // A registered room says for its own commands, and for the verbs in its layers.
+    if let Some(available) = registered_available(state, layer, command) {
+        return available;
+    }
     let selected = state.selected().is_some();
     match command {
         // In the value pane, `v` toggles one JSON key.
         Command::Verb(Verb::Reveal) if layer == Layer::Value => state.reveal.shows_key_table(),
-        // A new secret's value is shown as it is typed: nothing to reveal.
-        Command::Verb(Verb::Reveal) if layer == Layer::Editor => state
-            .layers
-            .popup::<EditSession>()
-            .is_some_and(|s| !s.creates()),
         Command::Verb(Verb::Reveal) => selected,
         Command::Verb(Verb::FocusNext) => state.reveal.shows_value(),
         Command::Clipboard(command) => clipboard::commands::available(command, &state.ctx()),
-        Command::Editor(command) => {
-            let session = state.layers.popup::<EditSession>();
-            Editor::available(session, command, &state.ctx())
-        }
-        // A room's own commands: the room says, from what it may read.
-        Command::Lifecycle(command) => lifecycle::commands::available(command, &state.ctx()),
+        // A spine room's own commands: the room says, from what it may read.
         Command::Session(command) => state.session.available(command),
         Command::Value(command) => state.reveal.available(command, &state.ctx()),
-        Command::Versions(command) => versions::commands::available(command, &state.ctx()),
         // A question answers to `y`; a typed confirmation takes `y` as a letter and answers
         // to Enter once the text is right: the footer names the one that works.
         Command::Verb(Verb::Confirm) if layer == Layer::Confirm => !typed_confirmation(state),
@@ -83,9 +79,8 @@ fn typed_confirmation(state: &State) -> bool {
 /// depends on the moment: `v` masks values already shown, and Esc in the editor's form
 /// leaves the field, then the form, before it leaves the editor.
 pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
-    let session = state.layers.popup::<EditSession>();
-    if command == Command::Verb(Verb::Back) && layer == Layer::Editor {
-        return session.and_then(EditSession::back_hint).unwrap_or(hint);
+    if let Some(now) = registered_hint(state, layer, command) {
+        return now;
     }
     if command != Command::Verb(Verb::Reveal) {
         return hint;
@@ -98,14 +93,55 @@ pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static st
             }
             false
         }
-        Layer::Editor | Layer::Review | Layer::Conflict => {
-            session.is_some_and(|s| s.revealed_in(layer))
-        }
-        Layer::Compare => state
-            .layers
-            .popup::<versions::Comparison>()
-            .is_some_and(versions::Comparison::is_revealed),
         _ => false,
     };
     if shown { "mask" } else { hint }
 }
+
+/// What a registered room says of its own commands and of the verbs in its layers, from
+/// the registry (`app/registry.rs`).
+macro_rules! offered {
+    (
+        rooms: [$($variant:ident => $room:ident),* $(,)?]
+        $($_rest:tt)*
+    ) => {
+        /// Whether a registered room says `command` can act in `layer` now: its own command
+        /// anywhere, a verb in a layer it owns (`None`: it leaves it to the app's rules).
+        fn registered_available(state: &State, layer: Layer, command: Command) -> Option<bool> {
+            let ctx = state.ctx();
+            match command {
+                $(Command::$variant(own) => {
+                    let open = state.layers.popup::<<$room::Room as Update>::Open>();
+                    <$room::Room as Update>::available(
+                        &state.rooms.$room, open, layer, Bind::Own(own), &ctx,
+                    )
+                })*
+                Command::Verb(verb) => {
+                    $(if <$room::Room as Update>::LAYERS.contains(&layer) {
+                        let open = state.layers.popup::<<$room::Room as Update>::Open>();
+                        return <$room::Room as Update>::available(
+                            &state.rooms.$room, open, layer, Bind::Verb(verb), &ctx,
+                        );
+                    })*
+                    None
+                }
+                _ => None,
+            }
+        }
+
+        /// The word a registered room's footer hint says for `command` in a layer it owns
+        /// now, where it depends on the moment.
+        fn registered_hint(state: &State, layer: Layer, command: Command) -> Option<&'static str> {
+            $(if <$room::Room as Update>::LAYERS.contains(&layer) {
+                let open = state.layers.popup::<<$room::Room as Update>::Open>();
+                return command
+                    .bind()
+                    .and_then(|command| <$room::Room as Update>::hint(open, layer, command));
+            })*
+            None
+        }
+
+    };
+}
+
+registered!(offered);

@@ -239,6 +239,19 @@ impl From<audit::Popup> for Popup {
     }
 }
 room_popup!(Prompt, prompt::Popup);
+
+/// A registered room without a popup of its own finds none on the stack.
+impl RoomPopup for crate::room::Never {
+    fn of(_: &Popup) -> Option<&Self> {
+        None
+    }
+    fn of_mut(_: &mut Popup) -> Option<&mut Self> {
+        None
+    }
+    fn owned(_: Popup) -> Option<Self> {
+        None
+    }
+}
 room_popup!(Confirm, confirm::Popup);
 
 #[cfg(test)]

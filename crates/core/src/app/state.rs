@@ -8,21 +8,16 @@ use crate::app::help::Help;
 use crate::app::keymap::Keymap;
 use crate::app::palette::Palette;
 use crate::app::prompt::PromptRoom;
+use crate::app::rooms::Rooms;
 use crate::app::stack::Layers;
 use crate::features::appearance::Appearance;
-use crate::features::audit::Audit;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
 use crate::features::detail::{CachedDetail, Details};
-use crate::features::editor::{EditSession, Editor};
-use crate::features::lifecycle::Lifecycle;
-use crate::features::messages::Messages;
+use crate::features::editor::EditSession;
 use crate::features::messages::footer::Footer;
 use crate::features::reveal::Reveal;
-use crate::features::rotation::RotationRoom;
 use crate::features::session::Session;
-use crate::features::tags::Tags;
-use crate::features::versions::Versions;
 use crate::model::SecretSummary;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::room::settings::Settings;
@@ -38,17 +33,11 @@ pub struct State {
     pub details: Details,
     pub reveal: Reveal,
     pub clipboard: ClipboardRoom,
-    pub versions: Versions,
     pub help: Help,
     pub palette: Palette,
-    pub lifecycle: Lifecycle,
-    pub editor: Editor,
-    pub tags: Tags,
-    pub rotation: RotationRoom,
-    pub audit: Audit,
     pub prompt: PromptRoom,
-    pub appearance: Appearance,
-    pub messages: Messages,
+    /// Every registered room's state (`app/rooms/`).
+    pub rooms: Rooms,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
     pub tab: Tab,
     /// Whether the last frame showed one pane under a tab bar (recorded as it is drawn).
@@ -77,17 +66,10 @@ impl State {
             details: Details::default(),
             reveal: Reveal::default(),
             clipboard: ClipboardRoom::default(),
-            versions: Versions,
             help: Help::default(),
             palette: Palette::default(),
-            lifecycle: Lifecycle,
-            editor: Editor,
-            tags: Tags,
-            rotation: RotationRoom::default(),
-            audit: Audit::default(),
             prompt: PromptRoom::default(),
-            appearance: Appearance::default(),
-            messages: Messages::default(),
+            rooms: Rooms::default(),
             tab: Tab::default(),
             tabs_shown: crate::kit::Drawn::default(),
             status: None,
@@ -118,16 +100,16 @@ impl State {
     /// The themes that can be chosen (`T`), and the one drawn.
     #[must_use]
     pub fn with_themes(mut self, themes: Vec<crate::kit::Theme>, active: usize) -> Self {
-        let config_file = self.appearance.config_file.take();
-        self.appearance = Appearance::new(themes, active);
-        self.appearance.config_file = config_file;
+        let config_file = self.rooms.appearance.config_file.take();
+        self.rooms.appearance = Appearance::new(themes, active);
+        self.rooms.appearance.config_file = config_file;
         self
     }
 
     /// The config file a theme is kept in, as shown to the user (the theme picker names it).
     #[must_use]
     pub fn with_config_file(mut self, shown: Option<String>) -> Self {
-        self.appearance.config_file = shown;
+        self.rooms.appearance.config_file = shown;
         self
     }
 

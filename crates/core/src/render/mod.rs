@@ -50,7 +50,7 @@ pub fn screen_layout(area: Rect, state: &State) -> Option<Screen> {
         rotation: Some(rotation::view::rows_needed(
             width,
             &ctx,
-            &state.rotation,
+            &state.rooms.rotation,
             theme,
         )),
     };
@@ -61,7 +61,7 @@ pub fn screen_layout(area: Rect, state: &State) -> Option<Screen> {
 /// themes to choose from).
 pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
     let picker = state.layers.popup::<crate::features::appearance::Picker>();
-    let theme = state.appearance.current(picker).unwrap_or(theme);
+    let theme = state.rooms.appearance.current(picker).unwrap_or(theme);
     let area = frame.area();
     match screen_layout(area, state) {
         None => {
@@ -115,7 +115,7 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
             frame,
             screen.rotation,
             (&ctx, named),
-            &state.rotation,
+            &state.rooms.rotation,
             theme,
         );
     }

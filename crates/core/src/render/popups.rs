@@ -57,7 +57,7 @@ pub(super) fn render_layer(
     }
     let beside = Beside {
         session: &state.session,
-        appearance: &state.appearance,
+        appearance: &state.rooms.appearance,
     };
     popup.draw(frame, &around, theme, &beside);
 }
@@ -84,7 +84,7 @@ fn render_bare(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, 
         }
         Layer::Messages => {
             let context: (_, &dyn Labels) = (&state.settings.time_zone, &state.keymap);
-            messages::view::render(frame, screen.whole, &state.messages, context, theme);
+            messages::view::render(frame, screen.whole, &state.rooms.messages, context, theme);
         }
         // The panes, the filter prompt (in the footer), and the popups that carry their
         // data (drawn from it, `Popup::drawn`).

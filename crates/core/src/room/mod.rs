@@ -13,6 +13,7 @@ pub mod revealed;
 pub mod settings;
 pub mod stamp;
 pub mod text_edit;
+pub mod update;
 pub mod written;
 
 pub use ctx::Ctx;

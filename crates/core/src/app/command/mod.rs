@@ -9,30 +9,44 @@ mod shared;
 pub use crate::room::keys::{Acts, Bind, Spec, Verb};
 pub(crate) use shared::APP;
 
+use crate::app::registry::registered;
 use crate::features::{
     appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
     tags, versions,
 };
 use crate::kit::Move;
+use crate::room::Room;
 
-/// Everything a key or the palette can ask for: one of the app's shared verbs, or a
-/// room's own command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Command {
-    Verb(Verb),
-    Appearance(appearance::Command),
-    Audit(audit::Command),
-    Browse(browse::Command),
-    Clipboard(clipboard::Command),
-    Editor(editor::Command),
-    Lifecycle(lifecycle::Command),
-    Messages(messages::Command),
-    Rotation(rotation::Command),
-    Session(session::Command),
-    Tags(tags::Command),
-    /// The reveal room's (the value pane's).
-    Value(reveal::Command),
-    Versions(versions::Command),
+/// The app's command: the spine's rooms' (hand-written) and every registered room's (one
+/// variant each, from `registered!`).
+macro_rules! command {
+    (
+        rooms: [$($variant:ident => $room:ident),* $(,)?]
+        calls: [$($_c:tt)*]
+        prompts: [$($_p:tt)*]
+        $($_tables:tt)*
+    ) => {
+        /// Everything a key or the palette can ask for: one of the app's shared verbs, or a
+        /// room's own command.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Command {
+            Verb(Verb),
+            Browse(browse::Command),
+            Clipboard(clipboard::Command),
+            Session(session::Command),
+            /// The reveal room's (the value pane's).
+            Value(reveal::Command),
+            $($variant(<$room::Room as Room>::Command),)*
+        }
+
+        nests! {
+            browse => Browse,
+            clipboard => Clipboard,
+            session => Session,
+            reveal => Value,
+            $($room => $variant,)*
+        }
+    };
 }
 
 impl Command {
@@ -103,20 +117,7 @@ macro_rules! nests {
     )*};
 }
 
-nests! {
-    appearance => Appearance,
-    audit => Audit,
-    browse => Browse,
-    clipboard => Clipboard,
-    editor => Editor,
-    lifecycle => Lifecycle,
-    messages => Messages,
-    rotation => Rotation,
-    session => Session,
-    tags => Tags,
-    reveal => Value,
-    versions => Versions,
-}
+registered!(command);
 
 #[cfg(test)]
 mod tests {

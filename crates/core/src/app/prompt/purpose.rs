@@ -1,47 +1,53 @@
 //! What a prompt's text is for: each room's own prompt type, nested.
 
+use crate::app::registry::registered;
 use crate::features::{audit, editor, rotation, session, tags};
 use crate::room::RoomPrompt as _;
 
-/// What a prompt's text is for: the room that asked, and its own prompt type (which
-/// knows the rest). The router hands the text back to that room, by one arm per room.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptFor {
-    Tags(tags::Prompt),
-    /// `create` and the password generator.
-    Editor(editor::Prompt),
-    Rotation(rotation::Prompt),
-    Audit(audit::Prompt),
-    /// Switching identity: a role, its options, an MFA device and codes.
-    Session(session::Prompt),
-}
-
-impl PromptFor {
-    /// Typed text that is not shown (dots instead) and is wiped when the prompt closes.
-    pub fn is_secret(&self) -> bool {
-        match self {
-            PromptFor::Tags(prompt) => prompt.is_secret(),
-            PromptFor::Editor(prompt) => prompt.is_secret(),
-            PromptFor::Rotation(prompt) => prompt.is_secret(),
-            PromptFor::Audit(prompt) => prompt.is_secret(),
-            PromptFor::Session(prompt) => prompt.is_secret(),
+/// The app's prompt: the session's variant written here, every registered room's that
+/// asks for text from `registered!`.
+macro_rules! prompt_for {
+    (
+        rooms: [$($_r:tt)*]
+        calls: [$($_c:tt)*]
+        prompts: [$($variant:ident => $room:ident),* $(,)?]
+        $($_tables:tt)*
+    ) => {
+        /// What a prompt's text is for: the room that asked, and its own prompt type (which
+        /// knows the rest). The router hands the text back to that room.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum PromptFor {
+            /// Switching identity: a role, its options, an MFA device and codes.
+            Session(session::Prompt),
+            $($variant($room::Prompt),)*
         }
-    }
-}
 
-/// Ties a room's prompt type to its variant, so the room writes `Prompt::X.into()`.
-macro_rules! room_prompt {
-    ($variant:ident, $ty:ty) => {
-        impl From<$ty> for PromptFor {
-            fn from(prompt: $ty) -> Self {
-                PromptFor::$variant(prompt)
+        impl PromptFor {
+            /// Typed text that is not shown (dots instead) and is wiped when the prompt
+            /// closes.
+            pub fn is_secret(&self) -> bool {
+                match self {
+                    PromptFor::Session(prompt) => prompt.is_secret(),
+                    $(PromptFor::$variant(prompt) => prompt.is_secret(),)*
+                }
             }
         }
+
+        /// A room's prompt is the app's, nesting it, so the room writes `Prompt::X.into()`.
+        impl From<session::Prompt> for PromptFor {
+            fn from(prompt: session::Prompt) -> Self {
+                PromptFor::Session(prompt)
+            }
+        }
+
+        $(
+            impl From<$room::Prompt> for PromptFor {
+                fn from(prompt: $room::Prompt) -> Self {
+                    PromptFor::$variant(prompt)
+                }
+            }
+        )*
     };
 }
 
-room_prompt!(Tags, tags::Prompt);
-room_prompt!(Editor, editor::Prompt);
-room_prompt!(Rotation, rotation::Prompt);
-room_prompt!(Audit, audit::Prompt);
-room_prompt!(Session, session::Prompt);
+registered!(prompt_for);

@@ -1,10 +1,9 @@
-//! The rooms that own commands, registered: each declares its commands, their keys and when
-//! they can act in its own folder (`features/<room>/commands.rs`); here their tables join
-//! the app's own. The order of each list is the order help, the palette and `docs/` show:
-//! [`COMMANDS`] the command list, [`KEYS`] the keys of the list and under the panes (each
-//! popup's keys are its own section whatever their place here). A room with a table in both lists is one
-//! line in each; the versions room has a second command table only to keep `make-current`
-//! where the palette has always listed it, last.
+//! The registered rooms' state ([`Rooms`]) and the catalogue: each room declares its
+//! commands, their keys and when they can act in its own folder
+//! (`features/<room>/commands.rs`); here their tables join the app's own, in the
+//! registry's order (`app/registry.rs`), which is the order help, the palette and `docs/`
+//! show: [`COMMANDS`] the command list, [`KEYS`] the keys of the list and under the panes
+//! (each popup's keys are its own section whatever their place there).
 
 mod catalogue;
 mod keys;
@@ -14,51 +13,56 @@ use std::sync::LazyLock;
 use crate::app::command::{self, Command, Spec};
 use crate::app::keymap::defaults;
 use crate::app::keymap::rows::Item;
+use crate::app::registry::registered;
 use crate::features::{
     appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
     tags, versions,
 };
+use crate::room::update::Update;
 
-/// Every command, table by table, in the order help and the palette list them, each row
-/// lifted from what its table names (a room's `Bind`, the app's `Verb`) to the app's command.
-pub(crate) static COMMANDS: LazyLock<Vec<Spec<Command>>> = LazyLock::new(|| {
-    let mut all = Vec::new();
-    lift(&mut all, reveal::commands::COMMANDS);
-    lift(&mut all, clipboard::commands::COMMANDS);
-    lift(&mut all, versions::commands::COMMANDS);
-    lift(&mut all, browse::commands::COMMANDS);
-    lift(&mut all, editor::commands::COMMANDS);
-    lift(&mut all, tags::commands::COMMANDS);
-    lift(&mut all, session::commands::COMMANDS);
-    lift(&mut all, appearance::commands::COMMANDS);
-    lift(&mut all, messages::commands::COMMANDS);
-    lift(&mut all, audit::commands::COMMANDS);
-    lift(&mut all, rotation::commands::COMMANDS);
-    lift(&mut all, lifecycle::commands::COMMANDS);
-    lift(&mut all, command::APP);
-    lift(&mut all, versions::commands::MAKE_CURRENT);
-    all
-});
+/// What every registered room keeps between actions, each in its field.
+macro_rules! rooms_state {
+    (
+        rooms: [$($variant:ident => $room:ident),* $(,)?]
+        $($_rest:tt)*
+    ) => {
+        /// The state of every registered room, by its module's name.
+        #[derive(Debug, Default)]
+        pub struct Rooms {
+            $(pub $room: <$room::Room as Update>::State,)*
+        }
+    };
+}
+registered!(rooms_state);
 
-/// Every default key, table by table, in the order help and `docs/keys.md` list the keys
-/// of the list and under the panes, lifted to the app's command.
-pub(crate) static KEYS: LazyLock<Vec<Item<Command>>> = LazyLock::new(|| {
-    let mut all = Vec::new();
-    lift_keys(&mut all, reveal::commands::KEYS);
-    lift_keys(&mut all, versions::commands::KEYS);
-    lift_keys(&mut all, clipboard::commands::KEYS);
-    lift_keys(&mut all, browse::commands::KEYS);
-    lift_keys(&mut all, editor::commands::KEYS);
-    lift_keys(&mut all, tags::commands::KEYS);
-    lift_keys(&mut all, rotation::commands::KEYS);
-    lift_keys(&mut all, appearance::commands::KEYS);
-    lift_keys(&mut all, messages::commands::KEYS);
-    lift_keys(&mut all, audit::commands::KEYS);
-    lift_keys(&mut all, lifecycle::commands::KEYS);
-    lift_keys(&mut all, session::commands::KEYS);
-    lift_keys(&mut all, defaults::APP);
-    all
-});
+/// The catalogue's two lists, in the registry's order (`app/registry.rs`).
+macro_rules! catalogue {
+    (
+        rooms: [$($_r:tt)*]
+        calls: [$($_c:tt)*]
+        prompts: [$($_p:tt)*]
+        commands: [$($commands:path),* $(,)?]
+        keys: [$($keys:path),* $(,)?]
+    ) => {
+        /// Every command, table by table, in the order help and the palette list them, each
+        /// row lifted from what its table names (a room's `Bind`, the app's `Verb`) to the
+        /// app's command.
+        pub(crate) static COMMANDS: LazyLock<Vec<Spec<Command>>> = LazyLock::new(|| {
+            let mut all = Vec::new();
+            $(lift(&mut all, $commands);)*
+            all
+        });
+
+        /// Every default key, table by table, in the order help and `docs/keys.md` list the
+        /// keys of the list and under the panes, lifted to the app's command.
+        pub(crate) static KEYS: LazyLock<Vec<Item<Command>>> = LazyLock::new(|| {
+            let mut all = Vec::new();
+            $(lift_keys(&mut all, $keys);)*
+            all
+        });
+    };
+}
+registered!(catalogue);
 
 fn lift<C: Copy + Into<Command>>(all: &mut Vec<Spec<Command>>, table: &[Spec<C>]) {
     all.extend(table.iter().map(|spec| spec.lift(Into::into)));
@@ -88,39 +92,24 @@ mod tests {
         }
     }
 
+    /// Every command table of the registry, checked as declared; their lengths.
+    macro_rules! check_tables {
+        (
+            rooms: [$($_r:tt)*]
+            calls: [$($_c:tt)*]
+            prompts: [$($_p:tt)*]
+            commands: [$($commands:path),* $(,)?]
+            keys: [$($_k:tt)*]
+        ) => {{
+            $(lifted_as_declared($commands);)*
+            [$($commands.len()),*]
+        }};
+    }
+
     #[test]
     fn every_table_lifted_keeps_its_rows_and_their_order() {
-        let tables = [
-            reveal::commands::COMMANDS.len(),
-            clipboard::commands::COMMANDS.len(),
-            versions::commands::COMMANDS.len(),
-            browse::commands::COMMANDS.len(),
-            editor::commands::COMMANDS.len(),
-            tags::commands::COMMANDS.len(),
-            session::commands::COMMANDS.len(),
-            appearance::commands::COMMANDS.len(),
-            messages::commands::COMMANDS.len(),
-            audit::commands::COMMANDS.len(),
-            rotation::commands::COMMANDS.len(),
-            lifecycle::commands::COMMANDS.len(),
-            command::APP.len(),
-            versions::commands::MAKE_CURRENT.len(),
-        ];
+        let tables = registered!(check_tables);
         assert_eq!(COMMANDS.len(), tables.iter().sum::<usize>());
-        lifted_as_declared(reveal::commands::COMMANDS);
-        lifted_as_declared(clipboard::commands::COMMANDS);
-        lifted_as_declared(versions::commands::COMMANDS);
-        lifted_as_declared(browse::commands::COMMANDS);
-        lifted_as_declared(editor::commands::COMMANDS);
-        lifted_as_declared(tags::commands::COMMANDS);
-        lifted_as_declared(session::commands::COMMANDS);
-        lifted_as_declared(appearance::commands::COMMANDS);
-        lifted_as_declared(messages::commands::COMMANDS);
-        lifted_as_declared(audit::commands::COMMANDS);
-        lifted_as_declared(rotation::commands::COMMANDS);
-        lifted_as_declared(lifecycle::commands::COMMANDS);
-        lifted_as_declared(command::APP);
-        lifted_as_declared(versions::commands::MAKE_CURRENT);
         // The order help, the palette and docs/ read: the reveal room's first, the app's
         // own after the rooms', `make-current` last.
         let names: Vec<&str> = COMMANDS.iter().map(|spec| spec.name).collect();

@@ -9,9 +9,7 @@ use crate::app::offers::open_palette;
 use crate::app::prompt;
 use crate::app::room::{Intent, OnYes, Out};
 use crate::app::state::{State, ctx_of};
-use crate::features::editor::EditSession;
 use crate::features::session::commands::Switching;
-use crate::features::{appearance, audit};
 use crate::room::keys::Verb;
 use crate::room::layers::{Focus, Layer};
 
@@ -87,42 +85,13 @@ pub(super) fn run_command(state: &mut State, command: Command, out: &mut Out) {
         }
         Layer::Palette => state.palette.command(command, out),
         Layer::Help => state.help.command(command, out),
-        Layer::Editor | Layer::Review | Layer::Conflict => {
-            let ctx = ctx!(state);
-            if let Some(session) = state.layers.popup_mut::<EditSession>()
-                && let Some(command) = command.bind()
-            {
-                out.of(|out| match top {
-                    Layer::Review => session.review_command(command, &ctx, out),
-                    Layer::Conflict => session.conflict_command(command, &ctx, out),
-                    _ => session.command(command, &ctx, out),
-                });
-            }
-        }
-        Layer::Audit => {
-            let ctx = ctx!(state);
-            if let Some(view) = state.layers.popup_mut::<audit::AuditView>()
-                && let Some(command) = command.bind()
-            {
-                out.of(|out| state.audit.command(view, command, &ctx, out));
-            }
-        }
         Layer::Roles => identity::switcher(state, command, out),
-        Layer::Themes => {
-            if let Some(picker) = state.layers.popup_mut::<appearance::Picker>()
-                && let Some(command) = command.bind()
-            {
-                out.of(|out| state.appearance.command(picker, command, out));
-            }
-        }
-        Layer::Messages => {
-            if let Some(command) = command.bind() {
-                out.of(|out| state.messages.command(command, out));
-            }
-        }
         Layer::Prompt => prompt_command(state, command, out),
-        // The popups that take their keys alone took them above.
-        _ => {}
+        // A layer a registered room owns, to that room; the popups that take their keys
+        // alone took them above.
+        top => {
+            super::registered::layer_command(state, top, command, out);
+        }
     }
 }
 
@@ -137,6 +106,10 @@ fn prompt_command(state: &mut State, command: Command, out: &mut Out) {
 
 /// Commands under the panes (keys, or the palette run over them).
 fn pane_command(state: &mut State, command: Command, out: &mut Out) {
+    // A registered room's own command, to it; the rest is the spine's.
+    let Some(command) = super::registered::run(state, command, out) else {
+        return;
+    };
     match command {
         Command::Verb(Verb::Help) => out.intent(Intent::Open(Layer::Help)),
         Command::Verb(Verb::Palette) => open_palette(state, out),
@@ -148,41 +121,11 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
         Command::Verb(Verb::NextTab | Verb::PreviousTab) => {
             switch_tab(state, command == Command::Verb(Verb::NextTab));
         }
-        // Each room's own commands, handed to it.
-        Command::Appearance(command) => out.of(|out| state.appearance.run(command, out)),
-        Command::Audit(command) => {
-            let region = region_here(state);
-            let ctx = ctx!(state);
-            out.of(|out| state.audit.run(command, region, &ctx, out));
-        }
-        Command::Editor(command) => {
-            let region = region_here(state);
-            let ctx = ctx!(state);
-            out.of(|out| state.editor.run(command, region, &ctx, out));
-        }
-        Command::Lifecycle(command) => {
-            out.of(|out| state.lifecycle.run(command, &ctx!(state), out));
-        }
-        Command::Messages(command) => out.of(|out| state.messages.run(command, out)),
-        Command::Rotation(command) => {
-            let (listed, total) = (state.browse.list.all(), state.browse.list.total());
-            let ctx = ctx!(state);
-            out.of(|out| state.rotation.run(command, listed, total, &ctx, out));
-        }
         Command::Session(command) => match out.of(|out| state.session.run(command, out)) {
             Some(Switching::Back) => identity::back(state, out),
             Some(Switching::Renew) => identity::renew(state, out),
             None => {}
         },
-        Command::Tags(command) => {
-            let ctx = ctx!(state);
-            out.of(|out| state.tags.run(command, &ctx, out));
-        }
-        Command::Versions(command) => {
-            let ctx = ctx!(state);
-            let current = &state.reveal.version;
-            out.of(|out| state.versions.run(command, current, &ctx, out));
-        }
         Command::Verb(Verb::Back) => {
             // The footer's message went before (Esc answers it).
             if state.reveal.shows_value() {
@@ -205,12 +148,4 @@ fn pane_command(state: &mut State, command: Command, out: &mut Out) {
                     .is_some_and(|command| out.of(|out| state.browse.command(command, out)));
         }
     }
-}
-
-/// The region the panes are in: the selected secret's, else the first listed.
-fn region_here(state: &State) -> Option<String> {
-    state
-        .selected()
-        .map(|s| s.region.clone())
-        .or_else(|| state.browse.first_region().map(str::to_owned))
 }

@@ -450,8 +450,7 @@ fn reload(state: &mut State, out: &mut Out) {
     let current = state.session.identity;
     close_popups(state, |holds| !holds.stays_working_as(current));
     // After the pane closed: the view it handed its room goes with the rest.
-    state.audit.identity_switched();
-    state.rotation.identity_switched();
+    super::registered::identity_switched(state);
     state.browse.hold(current);
     state.browse.restart(current);
     out.effects.extend(init(state));

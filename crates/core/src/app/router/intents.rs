@@ -7,17 +7,16 @@ use crate::app::effect::Effect;
 use crate::app::prompt::PromptRoom;
 use crate::app::room::{ConfirmRequest, Intent, OnYes, Out, PromptFor};
 use crate::app::state::{State, ctx_of};
+use crate::features::audit;
 use crate::features::browse::list::Unhidden;
 use crate::features::clipboard::paste_risk::paste_risks;
-use crate::features::editor::EditSession;
 use crate::features::messages::footer::Footer;
-use crate::features::rotation::RotationRoom;
-use crate::features::{audit, tags};
 use crate::ids::SecretRef;
 use crate::room::RoomCall as _;
 use crate::room::Sensitivity;
 use crate::room::layers::Layer;
 
+use super::registered::registered_prompt;
 use super::{identity, refuse_read_only, run_command};
 
 /// Applies what rooms asked of others, in order (an intent may lead to more).
@@ -28,7 +27,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
         let intent = out.intents.remove(0);
         match intent {
             Intent::Status(line) => {
-                state.messages.record(&line, state.wall);
+                state.rooms.messages.record(&line, state.wall);
                 state.status = Some(Footer::new(line));
             }
             Intent::Copy {
@@ -142,31 +141,10 @@ fn say_unhidden(unhidden: &Unhidden, out: &mut Out) {
 
 /// The text typed into a prompt, to the room that asked for it.
 fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) {
-    match purpose {
-        PromptFor::Tags(prompt) => {
-            let ctx = ctx!(state);
-            if let Some(popup) = state.layers.popup::<tags::Popup>() {
-                out.of(|out| popup.prompted(prompt, text, &ctx, out));
-            }
-        }
-        PromptFor::Editor(prompt) => {
-            let ctx = ctx!(state);
-            let session = state.layers.popup::<EditSession>();
-            out.of(|out| {
-                state
-                    .editor
-                    .create_prompted(session, prompt, &text, &ctx, out);
-            });
-        }
-        PromptFor::Rotation(prompt) => {
-            out.of(|out| RotationRoom::prompted(prompt, &text, &ctx!(state), out));
-        }
-        PromptFor::Audit(prompt) => {
-            if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
-                view.prompted(prompt, &text);
-            }
-        }
-        PromptFor::Session(prompt) => identity::prompted(state, prompt, text, out),
+    match super::registered::prompted(state, purpose, text, out) {
+        Some((PromptFor::Session(prompt), text)) => identity::prompted(state, prompt, text, out),
+        // Handed to its room, never back.
+        Some((registered_prompt!(), _)) | None => {}
     }
 }
 
@@ -174,7 +152,7 @@ fn prompted(state: &mut State, purpose: PromptFor, text: String, out: &mut Out) 
 pub(super) fn feed_rotation_events(state: &mut State) {
     let view = state.layers.popup::<audit::AuditView>();
     if let Some((secret, events)) = view.and_then(audit::AuditView::rotation_events) {
-        state.rotation.found_events(&secret, events);
+        state.rooms.rotation.found_events(&secret, events);
     }
 }
 
@@ -198,12 +176,8 @@ fn open(state: &mut State, layer: Layer) {
 
 /// Takes `layer` off the stack and forgets what its room held for it.
 pub(super) fn close(state: &mut State, layer: Layer) {
-    // The audit view is not dropped: its room keeps it a while for the next opening.
-    if layer == Layer::Audit
-        && let Some(view) = state.layers.take::<audit::AuditView>()
-    {
-        state.audit.closed(view);
-    }
+    // A room may keep its popup a while for the next opening (the audit pane).
+    super::registered::closing(state, layer);
     state.layers.remove(layer);
     // A popup's data goes with its value (the editor's buffers zeroized, a secret prompt's
     // text wiped as it drops), so a new popup adds nothing here: only the palette, a bare

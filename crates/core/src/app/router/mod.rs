@@ -69,6 +69,7 @@ mod identity;
 mod intents;
 use intents::{apply_intents, close};
 mod pointer;
+mod registered;
 mod results;
 use results::result;
 
@@ -147,7 +148,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
         Action::AuditRetryDue { query } => {
             let ctx = ctx!(state);
             if let Some(view) = state.layers.popup_mut::<audit::AuditView>() {
-                out.of(|out| state.audit.retry_due(view, query, &ctx, out));
+                out.of(|out| state.rooms.audit.retry_due(view, query, &ctx, out));
             }
         }
         Action::Quit => quit(state, &mut out),
@@ -179,9 +180,9 @@ pub fn hold_identity(state: &mut State, identity: IdentityId) -> Vec<Effect> {
 /// events go, every popup holding its data closes, and its answers still on their way are
 /// dropped by the stale check.
 ///
-/// This is the one cross-room rule for a lost identity, so it names each room that keys
-/// data by identity by hand (a new such room adds its `forget` line here); the popups are
-/// not listed: each says what it holds (`Popup::holds`).
+/// This is the one cross-room rule for a lost identity: the spine's rooms that key data by
+/// identity by hand, every registered room by its `forget`; the popups are not listed: each
+/// says what it holds (`Popup::holds`).
 pub fn release_identity(state: &mut State, identity: IdentityId) {
     state.session.release(identity);
     // Popups first: the audit pane hands its view to its room as it closes, and the room
@@ -190,8 +191,7 @@ pub fn release_identity(state: &mut State, identity: IdentityId) {
     state.browse.release(identity);
     state.details.forget(identity);
     state.reveal.forget(identity);
-    state.audit.forget(identity);
-    state.rotation.forget(identity);
+    registered::forget(state, identity);
 }
 
 /// Closes every popup whose data `goes` (each as its layer closes, `close`), and the
@@ -222,7 +222,7 @@ fn settle_status(state: &mut State) {
     if status.is_new() {
         // One said before the first action (a start warning) joins the log here; any other
         // is there already (the log skips a repeat).
-        state.messages.record(&status.line, state.wall);
+        state.rooms.messages.record(&status.line, state.wall);
     }
     state.status = status.settled(state.layers.top(), state.now);
 }

@@ -1,19 +1,15 @@
 //! The results of AWS calls, each to the room that asked: after the one stale check
-//! (`result`), the envelope's outcome is handed on (a room's own outcome whole, in one arm
-//! per room), and what crosses rooms (a described secret refreshes its list row; rotation
+//! (`result`), the envelope's outcome is handed on (a registered room's own outcome whole,
+//! by `registered::answered`), and what crosses rooms (a described secret refreshes its list row; rotation
 //! events the audit pane found feed the rotation panel) happens here.
 
 use super::ctx_of;
 use super::intents::feed_rotation_events;
+use super::registered::registered_outcome;
 use crate::app::envelope::{Envelope, Outcome};
 use crate::app::room::Out;
 use crate::app::state::State;
-use crate::features::audit;
-use crate::features::editor::{EditSession, Editor};
-use crate::features::lifecycle::Lifecycle;
-use crate::features::rotation::{self, RotationRoom};
-use crate::features::tags::{self, Tags};
-use crate::features::versions::{self, Versions};
+use crate::features::rotation;
 use crate::room::ctx::explain;
 
 /// One stale check for every result: a result is used only when the identity it was asked
@@ -35,7 +31,16 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         return;
     }
     let identity = envelope.stamp.identity;
-    match envelope.outcome {
+    let from_audit = matches!(envelope.outcome, Outcome::Audit(_));
+    // A registered room's answer goes to it whole: the router knows none of its variants.
+    let Some(outcome) = super::registered::answered(state, envelope.outcome, out) else {
+        // Rotation events the audit pane found feed the rotation panel.
+        if from_audit {
+            feed_rotation_events(state);
+        }
+        return;
+    };
+    match outcome {
         Outcome::SecretsPage { region, page, last } => {
             state.browse.page_arrived(identity, &region, page, last);
             let total = state.browse.list.total();
@@ -59,38 +64,11 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::Assumed { identity, result } => {
             super::identity::assumed(state, identity, result, out);
         }
-        // Each room's own answers, to that room whole: the router knows none of its variants.
-        Outcome::Audit(outcome) => {
-            let ctx = ctx!(state);
-            let view = state.layers.popup_mut::<audit::AuditView>();
-            out.of(|out| state.audit.answered(view, outcome, &ctx, out));
-            feed_rotation_events(state);
-        }
-        Outcome::Editor(outcome) => {
-            let ctx = ctx!(state);
-            let session = state.layers.popup_mut::<EditSession>();
-            out.of(|out| Editor::answered(session, outcome, &ctx, out));
-        }
-        Outcome::Lifecycle(outcome) => {
-            out.of(|out| Lifecycle::answered(outcome, &ctx!(state), out));
-        }
         Outcome::Reveal(outcome) => {
             let ctx = ctx!(state);
             out.of(|out| state.reveal.answered(outcome, &ctx, out));
         }
-        Outcome::Rotation(outcome) => {
-            out.of(|out| RotationRoom::answered(outcome, &ctx!(state), out));
-        }
-        // A room whose popup carries its data is given the popup, if it is still open.
-        Outcome::Tags(outcome) => {
-            let ctx = ctx!(state);
-            let popup = state.layers.popup_mut::<tags::Popup>();
-            out.of(|out| Tags::answered(popup, outcome, &ctx, out));
-        }
-        Outcome::Versions(outcome) => {
-            let ctx = ctx!(state);
-            let comparison = state.layers.popup_mut::<versions::Comparison>();
-            out.of(|out| Versions::answered(comparison, outcome, &ctx, out));
-        }
+        // Handed to its room above, never back.
+        registered_outcome!() => {}
     }
 }

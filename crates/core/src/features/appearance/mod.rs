@@ -13,8 +13,13 @@ use crate::kit::Theme;
 use crate::room::Never;
 use crate::room::popup::Holds;
 
+use crate::room::Ctx;
 /// The appearance room's words: its command opens the theme picker, its one popup; it asks
 /// no call and no prompt.
+use crate::room::keys::Bind;
+use crate::room::layers::Layer;
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -23,6 +28,31 @@ impl crate::room::Room for Room {
     type Call = Never;
     type Popup = Picker;
     type Prompt = Never;
+}
+
+/// The app runs the appearance room through its one registration line.
+impl crate::room::update::Update for Room {
+    type State = Appearance;
+    type Outcome = Never;
+    type Open = Picker;
+    const LAYERS: &'static [Layer] = &[Layer::Themes];
+
+    fn run(appearance: &mut Appearance, command: Command, _: &Here, _: &Ctx, out: &mut Out) {
+        appearance.run(command, out);
+    }
+
+    fn layer_command(
+        appearance: &mut Appearance,
+        picker: Option<&mut Picker>,
+        _: Layer,
+        command: Bind<Command>,
+        _: &Ctx,
+        out: &mut Out,
+    ) {
+        if let Some(picker) = picker {
+            appearance.command(picker, command, out);
+        }
+    }
 }
 
 /// An answer in the appearance room's words.

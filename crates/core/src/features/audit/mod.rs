@@ -28,8 +28,13 @@ use crate::kit::{Cursor, Scroll};
 use crate::model::audit::{AuditEvent, Me};
 use crate::room::popup::Holds;
 
+use crate::room::Ctx;
 /// The audit room's words: its commands, its CloudTrail lookups, its two popups (the pane
 /// and one event's whole record) and its filter prompt.
+use crate::room::keys::Bind;
+use crate::room::layers::Layer;
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -38,6 +43,68 @@ impl crate::room::Room for Room {
     type Call = Call;
     type Popup = Popup;
     type Prompt = Prompt;
+}
+
+/// The app runs the audit room through its one registration line.
+impl crate::room::update::Update for Room {
+    type State = Audit;
+    type Outcome = Outcome;
+    type Open = AuditView;
+    const LAYERS: &'static [Layer] = &[Layer::Audit];
+    // Closed, the pane is kept a while for the next opening.
+    const KEEPS: Option<Layer> = Some(Layer::Audit);
+
+    fn run(audit: &mut Audit, command: Command, here: &Here, ctx: &Ctx, out: &mut Out) {
+        audit.run(command, here.region.map(str::to_owned), ctx, out);
+    }
+
+    fn answered(
+        audit: &mut Audit,
+        view: Option<&mut AuditView>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        audit.answered(view, outcome, ctx, out);
+    }
+
+    fn prompted(
+        _: &mut Audit,
+        view: Option<&mut AuditView>,
+        prompt: Prompt,
+        text: String,
+        _: &Ctx,
+        _: &mut Out,
+    ) {
+        if let Some(view) = view {
+            view.prompted(prompt, &text);
+        }
+    }
+
+    fn layer_command(
+        audit: &mut Audit,
+        view: Option<&mut AuditView>,
+        _: Layer,
+        command: Bind<Command>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        if let Some(view) = view {
+            audit.command(view, command, ctx, out);
+        }
+    }
+
+    fn closed(audit: &mut Audit, view: AuditView) {
+        audit.closed(view);
+    }
+
+    fn forget(audit: &mut Audit, identity: IdentityId) {
+        audit.forget(identity);
+    }
+
+    fn identity_switched(audit: &mut Audit) {
+        audit.identity_switched();
+    }
 }
 
 /// An answer in the audit room's words.

@@ -39,3 +39,5 @@ impl Audit {
         }
     }
 }
+/// No answer of the audit room answers a write: it only reads.
+impl crate::room::update::Answer for Outcome {}

@@ -490,3 +490,14 @@ fn widen(widest: &mut (usize, usize), secret: &SecretSummary) {
 #[cfg(test)]
 #[path = "list_tests.rs"]
 pub(crate) mod tests;
+
+/// The rows as a room's commands read them (the rotation overview's subject).
+impl crate::room::update::Listed for SecretList {
+    fn rows(&self) -> Box<dyn Iterator<Item = &SecretSummary> + '_> {
+        Box::new(self.all())
+    }
+
+    fn total(&self) -> usize {
+        SecretList::total(self)
+    }
+}

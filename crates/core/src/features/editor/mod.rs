@@ -44,6 +44,11 @@ use crate::secret::SecretValue;
 /// The editor room's words: its commands, the calls that read, save and create a value and
 /// generate a password, its one popup (the edit session, drawn with its review and conflict
 /// over it), and the prompts for a new secret and the password generator.
+use crate::room::keys::Bind;
+use crate::room::keys::Verb;
+use crate::room::layers::Layer;
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -52,6 +57,91 @@ impl crate::room::Room for Room {
     type Call = Call;
     type Popup = EditSession;
     type Prompt = Prompt;
+}
+
+/// The app runs the editor room through its one registration line.
+impl crate::room::update::Update for Room {
+    type State = Editor;
+    type Outcome = Outcome;
+    type Open = EditSession;
+    // The review and the conflict are views of the editor's one session.
+    const LAYERS: &'static [Layer] = &[Layer::Editor, Layer::Review, Layer::Conflict];
+
+    fn run(editor: &mut Editor, command: Command, here: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        editor.run(command, here.region.map(str::to_owned), ctx, out);
+    }
+
+    fn answered(
+        _: &mut Editor,
+        session: Option<&mut EditSession>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        Editor::answered(session, outcome, ctx, out);
+    }
+
+    fn prompted(
+        editor: &mut Editor,
+        session: Option<&mut EditSession>,
+        prompt: Prompt,
+        text: String,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        editor.create_prompted(session.map(|s| &*s), prompt, &text, ctx, out);
+    }
+
+    fn layer_command(
+        _: &mut Editor,
+        session: Option<&mut EditSession>,
+        layer: Layer,
+        command: Bind<Command>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        let Some(session) = session else { return };
+        match layer {
+            Layer::Review => session.review_command(command, ctx, out),
+            Layer::Conflict => session.conflict_command(command, ctx, out),
+            _ => session.command(command, ctx, out),
+        }
+    }
+
+    fn available(
+        _: &Editor,
+        session: Option<&EditSession>,
+        layer: Layer,
+        command: Bind<Command>,
+        ctx: &Ctx,
+    ) -> Option<bool> {
+        match command {
+            Bind::Own(command) => Some(Editor::available(session, command, ctx)),
+            // A new secret's value is shown as it is typed: nothing to reveal.
+            Bind::Verb(Verb::Reveal) if layer == Layer::Editor => {
+                Some(session.is_some_and(|s| !s.creates()))
+            }
+            Bind::Verb(_) => None,
+        }
+    }
+
+    fn hint(
+        session: Option<&EditSession>,
+        layer: Layer,
+        command: Bind<Command>,
+    ) -> Option<&'static str> {
+        match command {
+            // Esc leaves the field, then the form, before it leaves the editor.
+            Bind::Verb(Verb::Back) if layer == Layer::Editor => {
+                session.and_then(EditSession::back_hint)
+            }
+            // `v` masks values already shown.
+            Bind::Verb(Verb::Reveal) if session.is_some_and(|s| s.revealed_in(layer)) => {
+                Some("mask")
+            }
+            _ => None,
+        }
+    }
 }
 
 /// What the editor is doing.

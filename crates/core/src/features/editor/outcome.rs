@@ -60,9 +60,9 @@ pub struct LabelsLeft {
     pub error: AwsError,
 }
 
-impl Outcome {
+impl crate::room::update::Answer for Outcome {
     /// Whether this answers a write (a save, a creation, a removal of labels).
-    pub fn answers_write(&self) -> bool {
+    fn answers_write(&self) -> bool {
         matches!(
             self,
             Outcome::Saved { .. } | Outcome::Created { .. } | Outcome::LabelsRemoved { .. }

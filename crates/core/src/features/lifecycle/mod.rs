@@ -15,8 +15,14 @@ pub use outcome::Outcome;
 use crate::room::Never;
 use crate::room::popup::Holds;
 
+use crate::room::Ctx;
+use crate::room::Out;
 /// The lifecycle room's words: it asks for deletes, restores and replica removals, and
 /// opens the delete popup; it prompts for nothing (the confirm layer takes typed names).
+use crate::room::keys::Bind;
+use crate::room::layers::Layer;
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -25,6 +31,41 @@ impl crate::room::Room for Room {
     type Call = Call;
     type Popup = DeleteForm;
     type Prompt = Never;
+}
+
+/// The app runs the lifecycle room through its one registration line (the delete form
+/// takes its keys alone).
+impl crate::room::update::Update for Room {
+    type State = Lifecycle;
+    type Outcome = Outcome;
+    type Open = Never;
+
+    fn run(lifecycle: &mut Lifecycle, command: Command, _: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        lifecycle.run(command, ctx, out);
+    }
+
+    fn answered(
+        _: &mut Lifecycle,
+        _: Option<&mut Never>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        Lifecycle::answered(outcome, ctx, out);
+    }
+
+    fn available(
+        _: &Lifecycle,
+        _: Option<&Never>,
+        _: Layer,
+        command: Bind<Command>,
+        ctx: &Ctx,
+    ) -> Option<bool> {
+        match command {
+            Bind::Own(command) => Some(commands::available(command, ctx)),
+            Bind::Verb(_) => None,
+        }
+    }
 }
 
 /// The service's recovery window, in days.

@@ -14,9 +14,9 @@ pub enum Outcome {
     },
 }
 
-impl Outcome {
+impl crate::room::update::Answer for Outcome {
     /// Whether this answers a write: every answer of this room does.
-    pub fn answers_write(&self) -> bool {
+    fn answers_write(&self) -> bool {
         match self {
             Outcome::Wrote { .. } => true,
         }

@@ -17,6 +17,8 @@ use crate::room::{Intent, Never, StatusLine};
 
 /// The messages room's words: its one command opens the log; it asks no call, and its
 /// log is a layer, not a popup that carries data.
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -25,6 +27,35 @@ impl crate::room::Room for Room {
     type Call = Never;
     type Popup = Never;
     type Prompt = Never;
+}
+
+/// The app runs the messages room through its one registration line.
+impl crate::room::update::Update for Room {
+    type State = Messages;
+    type Outcome = Never;
+    type Open = Never;
+    const LAYERS: &'static [Layer] = &[Layer::Messages];
+
+    fn run(
+        messages: &mut Messages,
+        command: Command,
+        _: &Here,
+        _: &crate::room::Ctx,
+        out: &mut Out,
+    ) {
+        messages.run(command, out);
+    }
+
+    fn layer_command(
+        messages: &mut Messages,
+        _: Option<&mut Never>,
+        _: Layer,
+        command: Bind<Command>,
+        _: &crate::room::Ctx,
+        out: &mut Out,
+    ) {
+        messages.command(command, out);
+    }
 }
 
 /// An answer in the messages room's words.

@@ -22,8 +22,11 @@ use crate::model::Rotation;
 use crate::model::rotation::{Facts, Health, StageMap, derive};
 use crate::room::Ctx;
 
+use crate::room::Out;
 /// The rotation room's words: it asks for its writes (rotate, schedule, cancel, repair),
 /// opens the fleet overview and prompts for a schedule and a rotation function.
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -32,6 +35,53 @@ impl crate::room::Room for Room {
     type Call = Call;
     type Popup = overview::Overview;
     type Prompt = Prompt;
+}
+
+/// The app runs the rotation room through its one registration line (the overview takes
+/// its keys alone).
+impl crate::room::update::Update for Room {
+    type State = RotationRoom;
+    type Outcome = Outcome;
+    type Open = crate::room::Never;
+
+    fn run(
+        rotation: &mut RotationRoom,
+        command: Command,
+        here: &Here,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        rotation.run(command, here.listed.rows(), here.listed.total(), ctx, out);
+    }
+
+    fn answered(
+        _: &mut RotationRoom,
+        _: Option<&mut crate::room::Never>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        RotationRoom::answered(outcome, ctx, out);
+    }
+
+    fn prompted(
+        _: &mut RotationRoom,
+        _: Option<&mut crate::room::Never>,
+        prompt: Prompt,
+        text: String,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        RotationRoom::prompted(prompt, &text, ctx, out);
+    }
+
+    fn forget(rotation: &mut RotationRoom, identity: IdentityId) {
+        rotation.forget(identity);
+    }
+
+    fn identity_switched(rotation: &mut RotationRoom) {
+        rotation.identity_switched();
+    }
 }
 
 /// The rotation room. The panel has no state of its own (it draws the selection); the

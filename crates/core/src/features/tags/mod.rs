@@ -21,6 +21,10 @@ use crate::kit::Cursor;
 
 /// The tags room's words: it asks for the policy and the tag and description writes, opens
 /// its popup and prompts for keys, values and the description.
+use crate::room::Ctx;
+use crate::room::Out;
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -29,6 +33,41 @@ impl crate::room::Room for Room {
     type Call = Call;
     type Popup = Popup;
     type Prompt = Prompt;
+}
+
+/// The app runs the tags room through its one registration line (its popup takes its keys
+/// alone).
+impl crate::room::update::Update for Room {
+    type State = Tags;
+    type Outcome = Outcome;
+    type Open = Popup;
+
+    fn run(tags: &mut Tags, command: Command, _: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        tags.run(command, ctx, out);
+    }
+
+    fn answered(
+        _: &mut Tags,
+        popup: Option<&mut Popup>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        Tags::answered(popup, outcome, ctx, out);
+    }
+
+    fn prompted(
+        _: &mut Tags,
+        popup: Option<&mut Popup>,
+        prompt: Prompt,
+        text: String,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        if let Some(popup) = popup {
+            popup.prompted(prompt, text, ctx, out);
+        }
+    }
 }
 
 /// The service's limits on tags.

@@ -20,8 +20,15 @@ use crate::room::Never;
 use crate::room::popup::Holds;
 use crate::room::revealed::Revealed;
 
+use crate::room::Ctx;
+use crate::room::Out;
 /// The versions room's words: it asks for two values to compare and the make-current
 /// write, and opens the picker and the comparison.
+use crate::room::keys::Bind;
+use crate::room::keys::Verb;
+use crate::room::layers::Layer;
+use crate::room::update::Here;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Room {}
 
@@ -30,6 +37,52 @@ impl crate::room::Room for Room {
     type Call = Call;
     type Popup = Popup;
     type Prompt = Never;
+}
+
+/// The app runs the versions room through its one registration line (the picker and the
+/// comparison take their keys alone).
+impl crate::room::update::Update for Room {
+    type State = Versions;
+    type Outcome = Outcome;
+    type Open = Comparison;
+    const LAYERS: &'static [Layer] = &[Layer::Versions, Layer::Compare];
+
+    fn run(versions: &mut Versions, command: Command, here: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        versions.run(command, here.version, ctx, out);
+    }
+
+    fn answered(
+        _: &mut Versions,
+        comparison: Option<&mut Comparison>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        Versions::answered(comparison, outcome, ctx, out);
+    }
+
+    fn available(
+        _: &Versions,
+        _: Option<&Comparison>,
+        _: Layer,
+        command: Bind<Command>,
+        ctx: &Ctx,
+    ) -> Option<bool> {
+        match command {
+            Bind::Own(command) => Some(commands::available(command, ctx)),
+            Bind::Verb(_) => None,
+        }
+    }
+
+    fn hint(
+        comparison: Option<&Comparison>,
+        layer: Layer,
+        command: Bind<Command>,
+    ) -> Option<&'static str> {
+        // `v` masks the values compared once shown.
+        let shown = comparison.is_some_and(Comparison::is_revealed);
+        (layer == Layer::Compare && command == Bind::Verb(Verb::Reveal) && shown).then_some("mask")
+    }
 }
 
 /// The popups the versions room opens (each its own variant on the app's stack).

@@ -21,9 +21,9 @@ pub enum Outcome {
     },
 }
 
-impl Outcome {
+impl crate::room::update::Answer for Outcome {
     /// Whether this answers a write.
-    pub fn answers_write(&self) -> bool {
+    fn answers_write(&self) -> bool {
         matches!(self, Outcome::MadeCurrent { .. })
     }
 }

@@ -1,0 +1,80 @@
+//! The registry: every room the app runs, in one list. A new room is a line in each list
+//! below that applies to it, and nowhere else in `app/`: each of the app's enums and tables
+//! is declared by a macro of its own file handed to [`registered!`], which calls it with
+//! these lists. This file imports nothing, so every file of the app may read it.
+
+/// Calls the macro named (`registered!(its_macro)`; a `$` after the name is passed on
+/// first, for a macro that defines one of its own) with the lists:
+/// - `rooms`: every room the app runs through [`Update`](crate::room::update::Update), by
+///   its variant in the app's enums and its module (also its field in `Rooms`);
+/// - `calls`: those that call AWS (`AwsCall::Audit(audit::Call)`, `Outcome::Audit`);
+/// - `prompts`: those that ask for text (`PromptFor::Audit`);
+/// - `commands` and `keys`: every command table and every default key table, in the order
+///   help, the palette and `docs/` list them (the spine's and the app's own among them).
+///
+/// The panes' rooms and the session (browse, detail, reveal, clipboard, session) are the
+/// app's spine, which the router reads and wires by hand; they appear only in the tables.
+macro_rules! registered {
+    ($then:ident $($pass:tt)*) => {
+        $then! {
+            $($pass)*
+            rooms: [
+                Appearance => appearance,
+                Audit => audit,
+                Editor => editor,
+                Lifecycle => lifecycle,
+                Messages => messages,
+                Rotation => rotation,
+                Tags => tags,
+                Versions => versions,
+            ]
+            calls: [
+                Audit => audit,
+                Editor => editor,
+                Lifecycle => lifecycle,
+                Rotation => rotation,
+                Tags => tags,
+                Versions => versions,
+            ]
+            prompts: [
+                Audit => audit,
+                Editor => editor,
+                Rotation => rotation,
+                Tags => tags,
+            ]
+            commands: [
+                reveal::commands::COMMANDS,
+                clipboard::commands::COMMANDS,
+                versions::commands::COMMANDS,
+                browse::commands::COMMANDS,
+                editor::commands::COMMANDS,
+                tags::commands::COMMANDS,
+                session::commands::COMMANDS,
+                appearance::commands::COMMANDS,
+                messages::commands::COMMANDS,
+                audit::commands::COMMANDS,
+                rotation::commands::COMMANDS,
+                lifecycle::commands::COMMANDS,
+                command::APP,
+                // Where the palette has always listed it: last.
+                versions::commands::MAKE_CURRENT,
+            ]
+            keys: [
+                reveal::commands::KEYS,
+                versions::commands::KEYS,
+                clipboard::commands::KEYS,
+                browse::commands::KEYS,
+                editor::commands::KEYS,
+                tags::commands::KEYS,
+                rotation::commands::KEYS,
+                appearance::commands::KEYS,
+                messages::commands::KEYS,
+                audit::commands::KEYS,
+                lifecycle::commands::KEYS,
+                session::commands::KEYS,
+                defaults::APP,
+            ]
+        }
+    };
+}
+pub(crate) use registered;
