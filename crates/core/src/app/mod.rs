@@ -9,7 +9,6 @@ pub mod effect;
 pub mod envelope;
 pub mod help;
 pub mod input;
-pub mod keyed;
 pub mod keymap;
 mod offers;
 pub mod palette;

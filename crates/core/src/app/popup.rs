@@ -1,273 +1,170 @@
-//! Popups as values. A popup that shows data carries it: it goes on the layer stack as
-//! `Popup::<Room>(<room>::Popup)`, its room's update gets `&mut` it from the router, the
-//! frame draws it from the value, and closing it drops the value (and wipes what is
-//! secret in it). The stack and a popup's data cannot disagree: they are one thing.
+//! Popups on the app's layer stack. A popup that shows data carries it: its room opens it
+//! as a value (`Out::open`), the stack holds it lifted into the app's words ([`Popup`]),
+//! its room's update gets `&mut` it from the router (found by its type), the frame draws it
+//! from the value, and closing it drops the value (and wipes what is secret in it). The
+//! stack and a popup's data cannot disagree: they are one thing.
 //!
-//! A room declares its popup type in its own folder, with how it draws (`Drawn`, beside
-//! its view); registering it here is a variant, its layer in `layer` and `carries`, its
-//! arms in `drawn` and `holds`, and a `room_popup!` line.
+//! A room declares its popup in its own folder, as one `impl Shown<its Room>`
+//! (`room::popup`); nothing is registered here: any room whose words nest in the app's
+//! lifts its popups onto the stack ([`Lifted`]).
+
+use std::any::Any;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::app::{confirm, prompt};
-use crate::features::appearance::Appearance;
-use crate::features::session::Session;
-use crate::features::{appearance, audit, editor, lifecycle, rotation, session, tags, versions};
+use crate::app::command::{Command, Nested};
+use crate::app::effect::AwsCall;
+use crate::app::room::{Out, PromptFor};
 use crate::kit::Theme;
+use crate::room::Ctx;
+use crate::room::Room;
 use crate::room::layers::Layer;
-use crate::room::popup::Holds;
-use crate::room::popup::{Around, Drawn};
+use crate::room::popup::{Around, Holds, Shown};
 
-/// Every popup that carries data, nested by room.
-#[derive(Debug)]
-pub enum Popup {
-    Tags(tags::Popup),
-    Versions(versions::Picker),
-    Compare(versions::Comparison),
-    Delete(lifecycle::DeleteForm),
-    Rotation(rotation::overview::Overview),
-    Roles(session::switcher::Switcher),
-    Themes(appearance::Picker),
-    Audit(Box<audit::AuditView>),
-    AuditEvent(audit::Record),
-    /// Boxed, as the audit view: the largest popups, so the others stay small.
-    Editor(Box<editor::EditSession>),
-    Prompt(prompt::Popup),
-    Confirm(confirm::Popup),
+/// A popup on the stack, whatever room it is from: what it says of itself (`Shown`), its
+/// keys taken as the app's command, and its value, for the stack to find it by type.
+pub trait Popup: std::fmt::Debug {
+    /// Its key context (`Shown::layer`).
+    fn layer(&self) -> Layer;
+    /// Whose data it holds (`Shown::holds`).
+    fn holds(&self) -> Holds;
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme);
+    /// The area it fills (nearly) whole (`Shown::fills`).
+    fn fills(&self, around: &Around) -> Option<Rect>;
+    /// Whether it takes its keys alone (`Shown::takes_keys`): the router hands them to
+    /// `take` then.
+    fn takes_keys(&self) -> bool;
+    /// The app's command, narrowed to what its room takes (another room's command does
+    /// nothing there), and its answer lifted into the app's words.
+    fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out);
+    /// The popup's own value, to find it by type.
+    fn value(&self) -> &dyn Any;
+    fn value_mut(&mut self) -> &mut dyn Any;
+    fn into_value(self: Box<Self>) -> Box<dyn Any>;
 }
 
-impl Popup {
-    /// Its key context: which bindings, help and docs/keys.md section apply while it is on
-    /// top.
-    pub fn layer(&self) -> Layer {
-        match self {
-            Popup::Tags(_) => Layer::Tags,
-            Popup::Versions(_) => Layer::Versions,
-            Popup::Compare(_) => Layer::Compare,
-            Popup::Delete(_) => Layer::Delete,
-            Popup::Rotation(_) => Layer::Rotation,
-            Popup::Roles(_) => Layer::Roles,
-            Popup::Themes(_) => Layer::Themes,
-            Popup::Audit(_) => Layer::Audit,
-            Popup::AuditEvent(_) => Layer::AuditEvent,
-            Popup::Editor(_) => Layer::Editor,
-            Popup::Prompt(_) => Layer::Prompt,
-            Popup::Confirm(_) => Layer::Confirm,
-        }
-    }
+/// A room's popup in the app's words.
+pub struct Lifted<R: Room>(Box<dyn Shown<R>>);
 
-    /// Draws it: its room's view, declared beside it (`Drawn`); the switcher and the theme
-    /// picker with their room's state beside them.
-    pub fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme, beside: &Beside) {
-        match self {
-            Popup::Roles(switcher) => switcher.draw(beside.session, frame, around, theme),
-            Popup::Themes(picker) => picker.draw(beside.appearance, frame, around, theme),
-            Popup::Tags(popup) => popup.draw(frame, around, theme),
-            Popup::Versions(picker) => picker.draw(frame, around, theme),
-            Popup::Compare(comparison) => comparison.draw(frame, around, theme),
-            Popup::Delete(form) => form.draw(frame, around, theme),
-            Popup::Rotation(overview) => overview.draw(frame, around, theme),
-            Popup::Audit(view) => view.draw(frame, around, theme),
-            Popup::AuditEvent(record) => record.draw(frame, around, theme),
-            Popup::Editor(session) => session.draw(frame, around, theme),
-            Popup::Prompt(prompt) => prompt.draw(frame, around, theme),
-            Popup::Confirm(confirm) => confirm.draw(frame, around, theme),
-        }
-    }
-
-    /// The area it fills (nearly) whole (`Drawn::fills`), `None` for a box in the middle.
-    pub fn fills(&self, around: &Around) -> Option<Rect> {
-        match self {
-            Popup::Roles(_) | Popup::Themes(_) => None,
-            Popup::Tags(popup) => popup.fills(around),
-            Popup::Versions(picker) => picker.fills(around),
-            Popup::Compare(comparison) => comparison.fills(around),
-            Popup::Delete(form) => form.fills(around),
-            Popup::Rotation(overview) => overview.fills(around),
-            Popup::Audit(view) => view.fills(around),
-            Popup::AuditEvent(record) => record.fills(around),
-            Popup::Editor(session) => session.fills(around),
-            Popup::Prompt(prompt) => prompt.fills(around),
-            Popup::Confirm(confirm) => confirm.fills(around),
-        }
-    }
-
-    /// Whose data it holds, so it closes when that data goes (a switch, `release_identity`):
-    /// each popup says it of itself (its room knows what it was built from).
-    pub(crate) fn holds(&self) -> Holds {
-        match self {
-            Popup::Tags(popup) => popup.holds(),
-            Popup::Versions(picker) => picker.holds(),
-            Popup::Compare(comparison) => comparison.holds(),
-            Popup::Delete(form) => form.holds(),
-            Popup::Audit(view) => view.holds(),
-            Popup::AuditEvent(record) => record.holds(),
-            Popup::Editor(session) => session.holds(),
-            Popup::Rotation(overview) => overview.holds(),
-            Popup::Roles(switcher) => switcher.holds(),
-            Popup::Themes(picker) => picker.holds(),
-            Popup::Prompt(prompt) => prompt.holds(),
-            Popup::Confirm(confirm) => confirm.holds(),
-        }
-    }
-
-    /// Whether `layer` is a popup that carries data, so only a value can put it on the
-    /// stack (pushing its bare layer would open it empty).
-    pub(crate) fn carries(layer: Layer) -> bool {
-        matches!(
-            layer,
-            Layer::Tags
-                | Layer::Versions
-                | Layer::Compare
-                | Layer::Delete
-                | Layer::Rotation
-                | Layer::Roles
-                | Layer::Themes
-                | Layer::Audit
-                | Layer::AuditEvent
-                | Layer::Editor
-                | Layer::Prompt
-                | Layer::Confirm
-        )
+impl<R: Room> std::fmt::Debug for Lifted<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
     }
 }
 
-/// The rooms whose state two popups draw from beside their own data: the role switcher
-/// lists the session's identities, the theme picker the themes.
-pub struct Beside<'a> {
-    pub session: &'a Session,
-    pub appearance: &'a Appearance,
-}
+impl<R> Popup for Lifted<R>
+where
+    R: Room<Popup = Box<dyn Shown<R>>>,
+    R::Command: Nested,
+    Command: From<R::Command>,
+    AwsCall: From<R::Call>,
+    PromptFor: From<R::Prompt>,
+{
+    fn layer(&self) -> Layer {
+        self.0.layer()
+    }
 
-/// A room's popup type, found on the stack by its variant.
-pub trait RoomPopup: Sized {
-    fn of(popup: &Popup) -> Option<&Self>;
-    fn of_mut(popup: &mut Popup) -> Option<&mut Self>;
-    fn owned(popup: Popup) -> Option<Self>;
-}
+    fn holds(&self) -> Holds {
+        self.0.holds()
+    }
 
-/// Ties a room's popup type to its variant (`box`: a variant that holds it boxed): found
-/// on the stack by it, and lifted into it when the room opens one.
-macro_rules! room_popup {
-    ($variant:ident, box $ty:ty) => {
-        impl From<$ty> for Popup {
-            fn from(popup: $ty) -> Self {
-                Popup::$variant(Box::new(popup))
-            }
-        }
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        self.0.draw(frame, around, theme);
+    }
 
-        impl RoomPopup for $ty {
-            fn of(popup: &Popup) -> Option<&Self> {
-                match popup {
-                    Popup::$variant(inner) => Some(inner),
-                    _ => None,
-                }
-            }
-            fn of_mut(popup: &mut Popup) -> Option<&mut Self> {
-                match popup {
-                    Popup::$variant(inner) => Some(inner),
-                    _ => None,
-                }
-            }
-            fn owned(popup: Popup) -> Option<Self> {
-                match popup {
-                    Popup::$variant(inner) => Some(*inner),
-                    _ => None,
-                }
-            }
-        }
-    };
-    ($variant:ident, $ty:ty) => {
-        impl From<$ty> for Popup {
-            fn from(popup: $ty) -> Self {
-                Popup::$variant(popup)
-            }
-        }
+    fn fills(&self, around: &Around) -> Option<Rect> {
+        self.0.fills(around)
+    }
 
-        impl RoomPopup for $ty {
-            fn of(popup: &Popup) -> Option<&Self> {
-                match popup {
-                    Popup::$variant(inner) => Some(inner),
-                    _ => None,
-                }
-            }
-            fn of_mut(popup: &mut Popup) -> Option<&mut Self> {
-                match popup {
-                    Popup::$variant(inner) => Some(inner),
-                    _ => None,
-                }
-            }
-            fn owned(popup: Popup) -> Option<Self> {
-                match popup {
-                    Popup::$variant(inner) => Some(inner),
-                    _ => None,
-                }
-            }
-        }
-    };
-}
+    fn takes_keys(&self) -> bool {
+        self.0.takes_keys()
+    }
 
-room_popup!(Tags, tags::Popup);
-room_popup!(Versions, versions::Picker);
-room_popup!(Compare, versions::Comparison);
-room_popup!(Delete, lifecycle::DeleteForm);
-
-/// The versions room opens two popups, each its own variant here.
-impl From<versions::Popup> for Popup {
-    fn from(popup: versions::Popup) -> Self {
-        match popup {
-            versions::Popup::Picker(picker) => picker.into(),
-            versions::Popup::Comparison(comparison) => comparison.into(),
+    fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+        if let Some(command) = command.bind() {
+            out.of(|out| self.0.command(command, ctx, out));
         }
     }
-}
-room_popup!(Rotation, rotation::overview::Overview);
-room_popup!(Roles, session::switcher::Switcher);
-room_popup!(Themes, appearance::Picker);
-room_popup!(Audit, box audit::AuditView);
-room_popup!(AuditEvent, audit::Record);
-room_popup!(Editor, box editor::EditSession);
 
-/// The audit room opens either of its two popups, each its own variant here.
-impl From<audit::Popup> for Popup {
-    fn from(popup: audit::Popup) -> Self {
-        match popup {
-            audit::Popup::View(view) => Popup::Audit(view),
-            audit::Popup::Record(record) => Popup::AuditEvent(record),
-        }
+    fn value(&self) -> &dyn Any {
+        &*self.0
+    }
+
+    fn value_mut(&mut self) -> &mut dyn Any {
+        &mut *self.0
+    }
+
+    fn into_value(self: Box<Self>) -> Box<dyn Any> {
+        self.0
     }
 }
-room_popup!(Prompt, prompt::Popup);
-room_popup!(Confirm, confirm::Popup);
+
+/// Any room's popup lifts onto the stack: a room whose words nest in the app's.
+impl<R> From<Box<dyn Shown<R>>> for Box<dyn Popup>
+where
+    R: Room<Popup = Box<dyn Shown<R>>>,
+    R::Command: Nested,
+    Command: From<R::Command>,
+    AwsCall: From<R::Call>,
+    PromptFor: From<R::Prompt>,
+{
+    fn from(popup: Box<dyn Shown<R>>) -> Self {
+        Box::new(Lifted(popup))
+    }
+}
+
+/// Whether `layer` is a popup that carries data, so only a value can put it on the stack
+/// (pushing its bare layer would open it empty).
+pub(crate) fn carries(layer: Layer) -> bool {
+    matches!(
+        layer,
+        Layer::Tags
+            | Layer::Versions
+            | Layer::Compare
+            | Layer::Delete
+            | Layer::Rotation
+            | Layer::Roles
+            | Layer::Themes
+            | Layer::Audit
+            | Layer::AuditEvent
+            | Layer::Editor
+            | Layer::Prompt
+            | Layer::Confirm
+    )
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::prompt;
+    use crate::features::{session, tags};
     use crate::ids::{IdentityId, SecretRef};
 
     const B: IdentityId = IdentityId(7);
 
-    fn tags_of(identity: IdentityId) -> Popup {
+    fn tags_of(identity: IdentityId) -> Box<dyn Popup> {
         let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf";
         let secret = SecretRef::new(identity, "us-east-1", arn, "app/db").expect("an ARN");
-        Popup::Tags(tags::Popup {
+        let popup: Box<dyn Shown<tags::Room>> = Box::new(tags::Popup {
             secret,
             selected: crate::kit::Cursor::default(),
             policy: None,
             read_only: false,
-        })
+        });
+        popup.into()
     }
 
     /// A prompt with `purpose` (a room's own prompt, nested as the central one).
     macro_rules! prompt_for {
-        ($purpose:expr) => {
-            Popup::Prompt(prompt::Popup {
+        ($purpose:expr) => {{
+            let popup: Box<dyn Shown<prompt::Room>> = Box::new(prompt::Popup {
                 label: "?".into(),
                 input: String::new(),
                 purpose: $purpose.into(),
-            })
-        };
+            });
+            Box::<dyn Popup>::from(popup)
+        }};
     }
 
     #[test]

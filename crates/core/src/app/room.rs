@@ -1,6 +1,6 @@
 //! The app as a room: its words nest every room's (`Command::Tags(tags::Command)`,
-//! `AwsCall::Tags(tags::Call)`, `Popup::Tags(tags::Popup)`, `PromptFor::Tags(tags::Prompt)`),
-//! so the router works in one vocabulary and lifts each room's answer into it
+//! `AwsCall::Tags(tags::Call)`, `PromptFor::Tags(tags::Prompt)`; any room's popup, lifted:
+//! `app::popup`), so the router works in one vocabulary and lifts each room's answer into it
 //! (`Out::absorb`). What a room's update gets and gives back is declared below the rooms,
 //! in `crate::room`; the names here are that, in the app's words.
 
@@ -17,7 +17,7 @@ pub enum App {}
 impl crate::room::out::Room for App {
     type Command = Command;
     type Call = AwsCall;
-    type Popup = Popup;
+    type Popup = Box<dyn Popup>;
     type Prompt = PromptFor;
 }
 
@@ -39,7 +39,7 @@ macro_rules! from_never {
     };
 }
 
-from_never!(Command, AwsCall, Popup, PromptFor);
+from_never!(Command, AwsCall, Box<dyn Popup>, PromptFor);
 
 #[cfg(test)]
 mod tests {

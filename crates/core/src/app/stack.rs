@@ -1,8 +1,9 @@
 //! The layer stack: the list always at the bottom, the value pane on it while it has focus,
 //! the filter prompt, the palette and popups on top. A popup that shows data is on it as a
-//! value carrying that data (`app::popup`), so closing it drops the data.
+//! value carrying that data (`app::popup`), so closing it drops the data; a room finds its
+//! popup on it by the popup's type (`popup::<P>()`), whatever room opened it.
 
-use crate::app::popup::{Popup, RoomPopup};
+use crate::app::popup::{Popup, carries};
 use crate::room::layers::{Focus, Layer};
 
 /// One entry of the stack: a layer without data of its own (the panes, the prompts and the
@@ -10,8 +11,8 @@ use crate::room::layers::{Focus, Layer};
 #[derive(Debug)]
 pub enum Layered {
     Bare(Layer),
-    /// Boxed: popups differ in size, and the stack's entries stay small.
-    Popup(Box<Popup>),
+    /// Any room's popup, lifted into the app's words.
+    Popup(Box<dyn Popup>),
 }
 
 impl Layered {
@@ -64,7 +65,7 @@ impl Layers {
     /// the help is open must not cover the help. A popup that carries data opens only as
     /// its value (`open`): its bare layer is refused.
     pub fn push(&mut self, layer: Layer) {
-        if layer == Layer::List || Popup::carries(layer) {
+        if layer == Layer::List || carries(layer) {
             debug_assert!(layer == Layer::List, "{layer:?} opens with its data");
             return;
         }
@@ -78,9 +79,9 @@ impl Layers {
 
     /// Puts `popup` on top with its data, in place of any popup of its layer (whose data
     /// is dropped).
-    pub fn open(&mut self, popup: Popup) {
+    pub fn open(&mut self, popup: Box<dyn Popup>) {
         self.remove(popup.layer());
-        self.stack.push(Layered::Popup(Box::new(popup)));
+        self.stack.push(Layered::Popup(popup));
     }
 
     /// Takes `layer` out wherever it is; a popup's data goes with it, and so do the layers
@@ -94,13 +95,13 @@ impl Layers {
 
     /// Takes the open popup of type `P` off the stack and hands it over (to a room that
     /// keeps something of it once closed).
-    pub fn take<P: RoomPopup>(&mut self) -> Option<P> {
+    pub fn take<P: 'static>(&mut self) -> Option<P> {
         let at = self.stack.iter().rposition(|l| match l {
-            Layered::Popup(popup) => P::of(popup).is_some(),
+            Layered::Popup(popup) => popup.value().is::<P>(),
             Layered::Bare(_) => false,
         })?;
         match self.stack.remove(at) {
-            Layered::Popup(popup) => P::owned(*popup),
+            Layered::Popup(popup) => popup.into_value().downcast().ok().map(|popup| *popup),
             Layered::Bare(_) => None,
         }
     }
@@ -116,25 +117,25 @@ impl Layers {
     }
 
     /// The popup on top, if the top layer is one that carries data.
-    pub fn top_popup_mut(&mut self) -> Option<&mut Popup> {
+    pub fn top_popup_mut(&mut self) -> Option<&mut dyn Popup> {
         match self.stack.last_mut()? {
-            Layered::Popup(popup) => Some(popup),
+            Layered::Popup(popup) => Some(&mut **popup),
             Layered::Bare(_) => None,
         }
     }
 
     /// The open popup of type `P`, wherever it is in the stack (a prompt may cover it).
-    pub fn popup<P: RoomPopup>(&self) -> Option<&P> {
+    pub fn popup<P: 'static>(&self) -> Option<&P> {
         self.stack.iter().rev().find_map(|l| match l {
-            Layered::Popup(popup) => P::of(popup),
+            Layered::Popup(popup) => popup.value().downcast_ref(),
             Layered::Bare(_) => None,
         })
     }
 
     /// The open popup of type `P`, to change: what the router lends its room.
-    pub fn popup_mut<P: RoomPopup>(&mut self) -> Option<&mut P> {
+    pub fn popup_mut<P: 'static>(&mut self) -> Option<&mut P> {
         self.stack.iter_mut().rev().find_map(|l| match l {
-            Layered::Popup(popup) => P::of_mut(popup),
+            Layered::Popup(popup) => popup.value_mut().downcast_mut(),
             Layered::Bare(_) => None,
         })
     }
@@ -143,6 +144,7 @@ impl Layers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::room::popup::Shown;
 
     #[test]
     fn the_top_layer_decides_and_the_list_stays() {
@@ -172,16 +174,18 @@ mod tests {
         assert!(!layers.has_popup());
     }
 
-    fn tags_popup() -> Popup {
+    fn tags_popup() -> Box<dyn Popup> {
         use crate::ids::{IdentityId, SecretRef};
         let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf";
         let secret = SecretRef::new(IdentityId::START, "us-east-1", arn, "app/db").expect("an ARN");
-        Popup::Tags(crate::features::tags::Popup {
-            secret,
-            selected: crate::kit::Cursor::default(),
-            policy: None,
-            read_only: false,
-        })
+        let popup: Box<dyn Shown<crate::features::tags::Room>> =
+            Box::new(crate::features::tags::Popup {
+                secret,
+                selected: crate::kit::Cursor::default(),
+                policy: None,
+                read_only: false,
+            });
+        popup.into()
     }
 
     #[test]
@@ -199,11 +203,13 @@ mod tests {
             Some("app/db"),
             "the stack holds the popup's address"
         );
-        layers.open(Popup::Prompt(crate::app::prompt::Popup {
-            label: "Key of the new tag".into(),
-            input: String::new(),
-            purpose: crate::features::tags::Prompt::Key.into(),
-        }));
+        let prompt: Box<dyn Shown<crate::app::prompt::Room>> =
+            Box::new(crate::app::prompt::Popup {
+                label: "Key of the new tag".into(),
+                input: String::new(),
+                purpose: crate::features::tags::Prompt::Key.into(),
+            });
+        layers.open(prompt.into());
         assert!(
             layers.popup_mut::<crate::features::tags::Popup>().is_some(),
             "found under a prompt"

@@ -76,10 +76,18 @@ pub trait Nested: Sized {
     fn unnest(command: Command) -> Option<Self>;
 }
 
-/// A room with no commands of its own (the confirmation takes only verbs).
+/// A room with no commands of its own (the prompt takes only verbs).
 impl Nested for crate::room::Never {
     fn unnest(_: Command) -> Option<Self> {
         None
+    }
+}
+
+/// A room whose commands are the app's (the confirmation): a verb binds as one, any other
+/// command as its own.
+impl Nested for Command {
+    fn unnest(command: Command) -> Option<Self> {
+        Some(command)
     }
 }
 

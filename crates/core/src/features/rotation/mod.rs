@@ -21,6 +21,7 @@ use crate::ids::{IdentityId, SecretRef};
 use crate::model::Rotation;
 use crate::model::rotation::{Facts, Health, StageMap, derive};
 use crate::room::Ctx;
+use crate::room::popup::Shown;
 
 /// The rotation room's words: it asks for its writes (rotate, schedule, cancel, repair),
 /// opens the fleet overview and prompts for a schedule and a rotation function.
@@ -30,7 +31,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Call;
-    type Popup = overview::Overview;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Prompt;
 }
 
