@@ -1,118 +1,16 @@
 //! Popups on the app's layer stack. A popup that shows data carries it: its room opens it
-//! as a value (`Out::open`), the stack holds it lifted into the app's words ([`Popup`]),
-//! its room's update gets `&mut` it from the router (found by its type), the frame draws it
-//! from the value, and closing it drops the value (and wipes what is secret in it). The
-//! stack and a popup's data cannot disagree: they are one thing.
+//! as a value (`Out::open`), the stack holds it lifted into the app's words (`app::room`'s
+//! `Popup`, as every room's answer is lifted there), its room's update gets `&mut` it from
+//! the router (found by its type, `Layers::popup_mut`), the frame draws it from the value,
+//! and closing it drops the value (and wipes what is secret in it). The stack and a popup's
+//! data cannot disagree: they are one thing.
 //!
 //! A room declares its popup in its own folder, as one `impl Shown<its Room>`
 //! (`room::popup`); nothing is registered here: any room whose words nest in the app's
-//! lifts its popups onto the stack ([`Lifted`]).
+//! lifts its popups onto the stack (`app::room::Lifted`). What is left here is which
+//! layers only a popup's value may open (`carries`).
 
-use std::any::Any;
-
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
-use crate::app::command::{Command, Nested};
-use crate::app::effect::AwsCall;
-use crate::app::room::{Out, PromptFor};
-use crate::kit::Theme;
-use crate::room::Ctx;
-use crate::room::Room;
 use crate::room::layers::Layer;
-use crate::room::popup::{Around, Holds, Shown};
-
-/// A popup on the stack, whatever room it is from: what it says of itself (`Shown`), its
-/// keys taken as the app's command, and its value, for the stack to find it by type.
-pub trait Popup: std::fmt::Debug {
-    /// Its key context (`Shown::layer`).
-    fn layer(&self) -> Layer;
-    /// Whose data it holds (`Shown::holds`).
-    fn holds(&self) -> Holds;
-    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme);
-    /// The area it fills (nearly) whole (`Shown::fills`).
-    fn fills(&self, around: &Around) -> Option<Rect>;
-    /// Whether it takes its keys alone (`Shown::takes_keys`): the router hands them to
-    /// `take` then.
-    fn takes_keys(&self) -> bool;
-    /// The app's command, narrowed to what its room takes (another room's command does
-    /// nothing there), and its answer lifted into the app's words.
-    fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out);
-    /// The popup's own value, to find it by type.
-    fn value(&self) -> &dyn Any;
-    fn value_mut(&mut self) -> &mut dyn Any;
-    fn into_value(self: Box<Self>) -> Box<dyn Any>;
-}
-
-/// A room's popup in the app's words.
-pub struct Lifted<R: Room>(Box<dyn Shown<R>>);
-
-impl<R: Room> std::fmt::Debug for Lifted<R> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl<R> Popup for Lifted<R>
-where
-    R: Room<Popup = Box<dyn Shown<R>>>,
-    R::Command: Nested,
-    Command: From<R::Command>,
-    AwsCall: From<R::Call>,
-    PromptFor: From<R::Prompt>,
-{
-    fn layer(&self) -> Layer {
-        self.0.layer()
-    }
-
-    fn holds(&self) -> Holds {
-        self.0.holds()
-    }
-
-    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
-        self.0.draw(frame, around, theme);
-    }
-
-    fn fills(&self, around: &Around) -> Option<Rect> {
-        self.0.fills(around)
-    }
-
-    fn takes_keys(&self) -> bool {
-        self.0.takes_keys()
-    }
-
-    fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
-        if let Some(command) = command.bind() {
-            out.of(|out| self.0.command(command, ctx, out));
-        }
-    }
-
-    fn value(&self) -> &dyn Any {
-        &*self.0
-    }
-
-    fn value_mut(&mut self) -> &mut dyn Any {
-        &mut *self.0
-    }
-
-    fn into_value(self: Box<Self>) -> Box<dyn Any> {
-        self.0
-    }
-}
-
-/// Any room's popup lifts onto the stack: a room whose words nest in the app's.
-impl<R> From<Box<dyn Shown<R>>> for Box<dyn Popup>
-where
-    R: Room<Popup = Box<dyn Shown<R>>>,
-    R::Command: Nested,
-    Command: From<R::Command>,
-    AwsCall: From<R::Call>,
-    PromptFor: From<R::Prompt>,
-{
-    fn from(popup: Box<dyn Shown<R>>) -> Self {
-        Box::new(Lifted(popup))
-    }
-}
 
 /// Whether `layer` is a popup that carries data, so only a value can put it on the stack
 /// (pushing its bare layer would open it empty).
@@ -138,8 +36,10 @@ pub(crate) fn carries(layer: Layer) -> bool {
 mod tests {
     use super::*;
     use crate::app::prompt;
+    use crate::app::room::Popup;
     use crate::features::{session, tags};
     use crate::ids::{IdentityId, SecretRef};
+    use crate::room::popup::{Holds, Shown};
 
     const B: IdentityId = IdentityId(7);
 
@@ -165,6 +65,16 @@ mod tests {
             });
             Box::<dyn Popup>::from(popup)
         }};
+    }
+
+    #[test]
+    fn only_a_value_opens_a_popup_that_carries_data() {
+        for layer in [Layer::Tags, Layer::Editor, Layer::Prompt, Layer::Confirm] {
+            assert!(carries(layer), "{layer:?}");
+        }
+        for layer in [Layer::List, Layer::Value, Layer::Help, Layer::Palette] {
+            assert!(!carries(layer), "{layer:?} has no data of its own");
+        }
     }
 
     #[test]

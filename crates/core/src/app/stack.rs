@@ -3,7 +3,8 @@
 //! value carrying that data (`app::popup`), so closing it drops the data; a room finds its
 //! popup on it by the popup's type (`popup::<P>()`), whatever room opened it.
 
-use crate::app::popup::{Popup, carries};
+use crate::app::popup::carries;
+use crate::app::room::Popup;
 use crate::room::layers::{Focus, Layer};
 
 /// One entry of the stack: a layer without data of its own (the panes, the prompts and the
@@ -222,6 +223,21 @@ mod tests {
             layers.entries().all(|e| matches!(e, Layered::Bare(_))),
             "no popup's data outlives its layer"
         );
+    }
+
+    #[test]
+    fn a_popup_taken_off_the_stack_is_handed_over_whole() {
+        let mut layers = Layers::default();
+        layers.open(tags_popup());
+        layers.push(Layer::Help);
+        assert!(
+            layers.take::<crate::app::prompt::Popup>().is_none(),
+            "no popup of that type"
+        );
+        let taken = layers.take::<crate::features::tags::Popup>();
+        assert_eq!(taken.map(|p| p.secret.name), Some("app/db".to_owned()));
+        assert_eq!(layers.top(), Layer::Help, "only the popup left");
+        assert!(!layers.contains(Layer::Tags));
     }
 
     #[test]
