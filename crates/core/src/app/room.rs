@@ -73,7 +73,7 @@ pub trait Popup: std::fmt::Debug {
 }
 
 /// A room's popup in the app's words.
-pub struct Lifted<R: Room>(Box<dyn Shown<R>>);
+pub(crate) struct Lifted<R: Room>(Box<dyn Shown<R>>);
 
 impl<R: Room> std::fmt::Debug for Lifted<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1,6 +1,5 @@
 //! The theme picker's update: opening it as a popup that carries its highlight, and its
-//! keys. Apart from `mod.rs`, whose types the popup stack names, so the two do not import
-//! each other.
+//! keys.
 
 use crate::features::appearance::Command as AppearanceCommand;
 use crate::features::appearance::{Appearance, Out, Picker};

@@ -1,9 +1,9 @@
 //! The role switcher (`role`): the profiles of the user's AWS config, "another role by its
 //! ARN", and the identity before (role-back), with a filter typed as text.
 
-use crate::features::session::Command as SessionCommand;
 use ratatui::Frame;
 
+use crate::features::session::Command as SessionCommand;
 use crate::features::session::{Origin, Out, Room, Session};
 use crate::kit::{Cursor, Theme};
 use crate::model::{ProfileInfo, ProfileKind};
@@ -58,8 +58,6 @@ impl Shown<Room> for Switcher {
         }
     }
 }
-
-impl Switcher {}
 
 /// A profile in a few words: what it is, and whether it wants MFA.
 fn describe(profile: &ProfileInfo) -> String {
