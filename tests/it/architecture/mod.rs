@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 mod circles;
+mod registry;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

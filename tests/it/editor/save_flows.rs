@@ -433,10 +433,9 @@ fn a_switch_closes_every_popup_of_the_old_identity() {
 fn a_switch_leaves_the_role_switcher_open() {
     let mut h = loaded();
     let identity = switch_asked(&mut h);
-    let switcher = smtui_core::features::session::switcher::Switcher::default();
-    h.state
-        .layers
-        .open(smtui_core::app::popup::Popup::Roles(switcher));
+    let switcher: Box<dyn smtui_core::room::popup::Shown<smtui_core::features::session::Room>> =
+        Box::new(smtui_core::features::session::switcher::Switcher::default());
+    h.state.layers.open(switcher.into());
     assert_eq!(h.state.layers.top(), Layer::Roles);
     switch_lands(&mut h, identity);
     assert_eq!(h.state.session.identity, identity);

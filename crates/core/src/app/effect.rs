@@ -2,9 +2,7 @@
 //! room-level [`room::Effect`](crate::room::Effect) with the app's call in it.
 
 use crate::app::registry::registered;
-use crate::features::{
-    audit, browse, detail, editor, lifecycle, reveal, rotation, session, tags, versions,
-};
+use crate::features::{browse, detail, reveal, session};
 use crate::ids::{Identity, SecretRef};
 pub use crate::room::effect::{CopyRequest, Lane, RoomCall, Timer};
 
@@ -41,7 +39,7 @@ macro_rules! aws_call {
             Reveal(reveal::Call),
             /// The calls that make an identity.
             Session(session::Call),
-            $($variant($room::Call),)*
+            $($variant(crate::features::$room::Call),)*
         }
 
         /// One question about a call: the app's own three (`ListSecrets`, `Describe`,
@@ -58,8 +56,8 @@ macro_rules! aws_call {
         }
 
         $(
-            impl From<$room::Call> for AwsCall {
-                fn from(call: $room::Call) -> Self {
+            impl From<crate::features::$room::Call> for AwsCall {
+                fn from(call: crate::features::$room::Call) -> Self {
                     AwsCall::$variant(call)
                 }
             }

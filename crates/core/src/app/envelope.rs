@@ -4,7 +4,7 @@
 //! switched away from) is dropped in one place, and another held identity's is not.
 
 use crate::app::registry::registered;
-use crate::features::{audit, editor, lifecycle, reveal, rotation, tags, versions};
+use crate::features::reveal;
 use crate::ids::{Identity, SecretRef};
 use crate::model::{AwsError, CallerIdentity, SecretDetail, SecretSummary};
 use crate::room::stamp::Stamp;
@@ -58,7 +58,7 @@ macro_rules! outcome {
                 result: Result<Assumed, AwsError>,
             },
             Reveal(reveal::Outcome),
-            $($variant($room::Outcome),)*
+            $($variant(crate::features::$room::Outcome),)*
         }
 
         impl Outcome {

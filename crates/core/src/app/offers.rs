@@ -7,7 +7,6 @@ use crate::app::registry::registered;
 use crate::app::room::Out;
 use crate::app::state::State;
 use crate::features::clipboard;
-use crate::features::{appearance, audit, editor, lifecycle, messages, rotation, tags, versions};
 use crate::room::keys::Bind;
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
@@ -111,15 +110,15 @@ macro_rules! offered {
             let ctx = state.ctx();
             match command {
                 $(Command::$variant(own) => {
-                    let open = state.layers.popup::<<$room::Room as Update>::Open>();
-                    <$room::Room as Update>::available(
+                    let open = state.layers.popup::<<crate::features::$room::Room as Update>::Open>();
+                    <crate::features::$room::Room as Update>::available(
                         &state.rooms.$room, open, layer, Bind::Own(own), &ctx,
                     )
                 })*
                 Command::Verb(verb) => {
-                    $(if <$room::Room as Update>::LAYERS.contains(&layer) {
-                        let open = state.layers.popup::<<$room::Room as Update>::Open>();
-                        return <$room::Room as Update>::available(
+                    $(if <crate::features::$room::Room as Update>::LAYERS.contains(&layer) {
+                        let open = state.layers.popup::<<crate::features::$room::Room as Update>::Open>();
+                        return <crate::features::$room::Room as Update>::available(
                             &state.rooms.$room, open, layer, Bind::Verb(verb), &ctx,
                         );
                     })*
@@ -132,11 +131,11 @@ macro_rules! offered {
         /// The word a registered room's footer hint says for `command` in a layer it owns
         /// now, where it depends on the moment.
         fn registered_hint(state: &State, layer: Layer, command: Command) -> Option<&'static str> {
-            $(if <$room::Room as Update>::LAYERS.contains(&layer) {
-                let open = state.layers.popup::<<$room::Room as Update>::Open>();
+            $(if <crate::features::$room::Room as Update>::LAYERS.contains(&layer) {
+                let open = state.layers.popup::<<crate::features::$room::Room as Update>::Open>();
                 return command
                     .bind()
-                    .and_then(|command| <$room::Room as Update>::hint(open, layer, command));
+                    .and_then(|command| <crate::features::$room::Room as Update>::hint(open, layer, command));
             })*
             None
         }

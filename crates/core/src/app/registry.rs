@@ -10,7 +10,8 @@
 /// - `calls`: those that call AWS (`AwsCall::Audit(audit::Call)`, `Outcome::Audit`);
 /// - `prompts`: those that ask for text (`PromptFor::Audit`);
 /// - `commands` and `keys`: every command table and every default key table, in the order
-///   help, the palette and `docs/` list them (the spine's and the app's own among them).
+///   help, the palette and `docs/` list them (the spine's and the app's own among them),
+///   by their path from the crate's root.
 ///
 /// The panes' rooms and the session (browse, detail, reveal, clipboard, session) are the
 /// app's spine, which the router reads and wires by hand; they appear only in the tables.
@@ -43,36 +44,36 @@ macro_rules! registered {
                 Tags => tags,
             ]
             commands: [
-                reveal::commands::COMMANDS,
-                clipboard::commands::COMMANDS,
-                versions::commands::COMMANDS,
-                browse::commands::COMMANDS,
-                editor::commands::COMMANDS,
-                tags::commands::COMMANDS,
-                session::commands::COMMANDS,
-                appearance::commands::COMMANDS,
-                messages::commands::COMMANDS,
-                audit::commands::COMMANDS,
-                rotation::commands::COMMANDS,
-                lifecycle::commands::COMMANDS,
-                command::APP,
+                features::reveal::commands::COMMANDS,
+                features::clipboard::commands::COMMANDS,
+                features::versions::commands::COMMANDS,
+                features::browse::commands::COMMANDS,
+                features::editor::commands::COMMANDS,
+                features::tags::commands::COMMANDS,
+                features::session::commands::COMMANDS,
+                features::appearance::commands::COMMANDS,
+                features::messages::commands::COMMANDS,
+                features::audit::commands::COMMANDS,
+                features::rotation::commands::COMMANDS,
+                features::lifecycle::commands::COMMANDS,
+                app::command::APP,
                 // Where the palette has always listed it: last.
-                versions::commands::MAKE_CURRENT,
+                features::versions::commands::MAKE_CURRENT,
             ]
             keys: [
-                reveal::commands::KEYS,
-                versions::commands::KEYS,
-                clipboard::commands::KEYS,
-                browse::commands::KEYS,
-                editor::commands::KEYS,
-                tags::commands::KEYS,
-                rotation::commands::KEYS,
-                appearance::commands::KEYS,
-                messages::commands::KEYS,
-                audit::commands::KEYS,
-                lifecycle::commands::KEYS,
-                session::commands::KEYS,
-                defaults::APP,
+                features::reveal::commands::KEYS,
+                features::versions::commands::KEYS,
+                features::clipboard::commands::KEYS,
+                features::browse::commands::KEYS,
+                features::editor::commands::KEYS,
+                features::tags::commands::KEYS,
+                features::rotation::commands::KEYS,
+                features::appearance::commands::KEYS,
+                features::messages::commands::KEYS,
+                features::audit::commands::KEYS,
+                features::lifecycle::commands::KEYS,
+                features::session::commands::KEYS,
+                app::keymap::defaults::APP,
             ]
         }
     };

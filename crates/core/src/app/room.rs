@@ -1,14 +1,23 @@
 //! The app as a room: its words nest every room's (`Command::Tags(tags::Command)`,
-//! `AwsCall::Tags(tags::Call)`, `Popup::Tags(tags::Popup)`, `PromptFor::Tags(tags::Prompt)`),
-//! so the router works in one vocabulary and lifts each room's answer into it
-//! (`Out::absorb`). What a room's update gets and gives back is declared below the rooms,
+//! `AwsCall::Tags(tags::Call)`, `PromptFor::Tags(tags::Prompt)`; any room's popup, lifted
+//! into a [`Popup`]), so the router works in one vocabulary and lifts each room's answer
+//! into it (`Out::absorb`). What a room's update gets and gives back is declared below the rooms,
 //! in `crate::room`; the names here are that, in the app's words.
 
-use crate::app::command::Command;
+use std::any::Any;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::app::command::{Command, Nested};
 use crate::app::effect::AwsCall;
-use crate::app::popup::Popup;
 pub use crate::app::prompt::PromptFor;
+use crate::kit::Theme;
+use crate::room::Ctx;
+use crate::room::Room;
+use crate::room::layers::Layer;
 use crate::room::out::Never;
+use crate::room::popup::{Around, Holds, Shown};
 
 /// The app's words: every command, every call, every popup and every prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +26,7 @@ pub enum App {}
 impl crate::room::out::Room for App {
     type Command = Command;
     type Call = AwsCall;
-    type Popup = Popup;
+    type Popup = Box<dyn Popup>;
     type Prompt = PromptFor;
 }
 
@@ -39,7 +48,99 @@ macro_rules! from_never {
     };
 }
 
-from_never!(Command, AwsCall, Popup, PromptFor);
+from_never!(Command, AwsCall, Box<dyn Popup>, PromptFor);
+
+/// A popup on the stack, whatever room it is from: what it says of itself (`Shown`), its
+/// keys taken as the app's command, and its value, for the stack to find it by type.
+pub trait Popup: std::fmt::Debug {
+    /// Its key context (`Shown::layer`).
+    fn layer(&self) -> Layer;
+    /// Whose data it holds (`Shown::holds`).
+    fn holds(&self) -> Holds;
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme);
+    /// The area it fills (nearly) whole (`Shown::fills`).
+    fn fills(&self, around: &Around) -> Option<Rect>;
+    /// Whether it takes its keys alone (`Shown::takes_keys`): the router hands them to
+    /// `take` then.
+    fn takes_keys(&self) -> bool;
+    /// The app's command, narrowed to what its room takes (another room's command does
+    /// nothing there), and its answer lifted into the app's words.
+    fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out);
+    /// The popup's own value, to find it by type.
+    fn value(&self) -> &dyn Any;
+    fn value_mut(&mut self) -> &mut dyn Any;
+    fn into_value(self: Box<Self>) -> Box<dyn Any>;
+}
+
+/// A room's popup in the app's words.
+pub(crate) struct Lifted<R: Room>(Box<dyn Shown<R>>);
+
+impl<R: Room> std::fmt::Debug for Lifted<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<R> Popup for Lifted<R>
+where
+    R: Room<Popup = Box<dyn Shown<R>>>,
+    R::Command: Nested,
+    Command: From<R::Command>,
+    AwsCall: From<R::Call>,
+    PromptFor: From<R::Prompt>,
+{
+    fn layer(&self) -> Layer {
+        self.0.layer()
+    }
+
+    fn holds(&self) -> Holds {
+        self.0.holds()
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        self.0.draw(frame, around, theme);
+    }
+
+    fn fills(&self, around: &Around) -> Option<Rect> {
+        self.0.fills(around)
+    }
+
+    fn takes_keys(&self) -> bool {
+        self.0.takes_keys()
+    }
+
+    fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {
+        if let Some(command) = command.bind() {
+            out.of(|out| self.0.command(command, ctx, out));
+        }
+    }
+
+    fn value(&self) -> &dyn Any {
+        &*self.0
+    }
+
+    fn value_mut(&mut self) -> &mut dyn Any {
+        &mut *self.0
+    }
+
+    fn into_value(self: Box<Self>) -> Box<dyn Any> {
+        self.0
+    }
+}
+
+/// Any room's popup lifts onto the stack: a room whose words nest in the app's.
+impl<R> From<Box<dyn Shown<R>>> for Box<dyn Popup>
+where
+    R: Room<Popup = Box<dyn Shown<R>>>,
+    R::Command: Nested,
+    Command: From<R::Command>,
+    AwsCall: From<R::Call>,
+    PromptFor: From<R::Prompt>,
+{
+    fn from(popup: Box<dyn Shown<R>>) -> Self {
+        Box::new(Lifted(popup))
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 
 use super::Screen;
 use crate::app::State;
-use crate::app::popup::Beside;
 use crate::app::stack::Layered;
 use crate::app::{help, palette};
 use crate::features::editor::EditSession;
@@ -30,6 +29,7 @@ pub(super) fn render_layer(
         keymap: &state.keymap,
         settings: &state.settings,
         detail: state.selected_detail().and_then(|d| d.result.as_ref().ok()),
+        lent: &[&state.session, &state.rooms.appearance],
     };
     // The popups that fill (nearly) the screen leave a margin: blank it, so no stray letters
     // and corners of the panes behind show through beside them.
@@ -55,11 +55,7 @@ pub(super) fn render_layer(
     if state.layers.iter().any(|l| l.rests_on() == Some(layer)) {
         return;
     }
-    let beside = Beside {
-        session: &state.session,
-        appearance: &state.rooms.appearance,
-    };
-    popup.draw(frame, &around, theme, &beside);
+    popup.draw(frame, &around, theme);
 }
 
 /// A layer without data of its own, drawn from its room.
@@ -87,7 +83,7 @@ fn render_bare(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, 
             messages::view::render(frame, screen.whole, &state.rooms.messages, context, theme);
         }
         // The panes, the filter prompt (in the footer), and the popups that carry their
-        // data (drawn from it, `Popup::drawn`).
+        // data (drawn from it, `Shown::draw`).
         _ => {}
     }
 }

@@ -9,7 +9,8 @@ use crate::model::VersionSel;
 use crate::room::ctx::Ctx;
 use crate::room::effect::{Effect, Lane, RoomCall};
 use crate::room::layers::Layer;
-use crate::room::stamp::Stamp;
+use crate::room::popup::Shown;
+use crate::room::stamp::{Holds, Stamp};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
 
@@ -19,6 +20,8 @@ use crate::secret::SecretValue;
 pub trait Room: std::fmt::Debug + Clone + PartialEq + Eq + 'static {
     type Command: std::fmt::Debug + Clone + PartialEq + Eq;
     type Call: RoomCall + std::fmt::Debug + Clone + PartialEq + Eq;
+    /// `Box<dyn Shown<Self>>` for a room that opens popups (any value showing as one of
+    /// its own, `Out::open`), `Never` for one that opens none.
     type Popup: std::fmt::Debug;
     type Prompt: std::fmt::Debug + Clone + PartialEq + Eq;
 }
@@ -66,6 +69,12 @@ pub trait RoomPrompt {
     fn is_secret(&self) -> bool {
         false
     }
+
+    /// Whose data it holds while open: most answer the popup or the panes it was opened
+    /// over, and close when any identity's data goes.
+    fn holds(&self) -> Holds {
+        Holds::Panes
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +116,8 @@ pub enum Intent<R: Room> {
     /// The selected secret's detail is needed now (not after the debounce).
     Describe,
     Open(Layer),
-    /// Put a popup on the stack with its data (closing it, `Close(its layer)`, drops it).
+    /// Put a popup on the stack with its data (closing it, `Close(its layer)`, drops it);
+    /// see `Out::open`.
     OpenPopup(R::Popup),
     Close(Layer),
     /// Run this command as if pressed in the layer under the palette or confirmation.
@@ -251,6 +261,37 @@ impl<R: Room> Out<R> {
             level,
             text: sanitize_line(text).into_owned(),
         }));
+    }
+}
+
+impl<R: Room<Popup = Box<dyn Shown<R>>>> Out<R> {
+    /// Asks the router to put `popup` on the stack with its data, in place of any popup of
+    /// its layer.
+    pub fn open(&mut self, popup: impl Shown<R>) {
+        let popup: Box<dyn Shown<R>> = Box::new(popup);
+        self.intents.push(Intent::OpenPopup(popup));
+    }
+}
+
+#[cfg(test)]
+impl<R: Room<Popup = Box<dyn Shown<R>>>> Intent<R> {
+    /// The popup of type `P` this intent opens, for rooms' unit tests.
+    pub fn opened<P: 'static>(&self) -> Option<&P> {
+        match self {
+            Intent::OpenPopup(popup) => (&**popup as &dyn std::any::Any).downcast_ref(),
+            _ => None,
+        }
+    }
+
+    /// The popup of type `P` this intent opens, handed over.
+    pub fn into_opened<P: 'static>(self) -> Option<P> {
+        match self {
+            Intent::OpenPopup(popup) => (popup as Box<dyn std::any::Any>)
+                .downcast()
+                .ok()
+                .map(|popup| *popup),
+            _ => None,
+        }
     }
 }
 

@@ -1,17 +1,22 @@
-//! What a popup value says of itself, whatever room it is from: how it draws (`Drawn`,
-//! with what is `Around` it), the keys it takes alone (`Keyed`), whose data it holds
-//! (`Holds`).
+//! What a popup value says of itself, whatever room it is from: one trait, [`Shown`],
+//! that the popup implements in its room's folder: its key context, whose data it holds
+//! ([`Holds`]), how it draws (with what is [`Around`] it), and the keys it takes alone.
+//! The app lifts any room's `Shown` onto its layer stack, so a new popup is registered
+//! nowhere above its room.
+
+use std::any::Any;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::ids::IdentityId;
 use crate::kit::Theme;
 use crate::model::SecretDetail;
 use crate::room::ctx::Ctx;
 use crate::room::keys::{Bind, Labels};
+use crate::room::layers::Layer;
 use crate::room::out::{Out, Room};
 use crate::room::settings::Settings;
+pub use crate::room::stamp::Holds;
 
 /// What a popup draws with besides its own data.
 pub struct Around<'a> {
@@ -23,11 +28,29 @@ pub struct Around<'a> {
     pub settings: &'a Settings,
     /// The selected secret's detail, once described.
     pub detail: Option<&'a SecretDetail>,
+    /// The rooms' state the frame lends the popups that draw from it beside their own data
+    /// (the role switcher lists the session's identities, the theme picker the themes).
+    pub lent: &'a [&'a dyn Any],
 }
 
-/// A popup's drawing, declared by its room beside its view: the frame draws the popup on
-/// the stack through it.
-pub trait Drawn {
+impl Around<'_> {
+    /// The lent state of type `T`, if the frame lends it.
+    pub fn lent<T: 'static>(&self) -> Option<&T> {
+        self.lent.iter().find_map(|lent| lent.downcast_ref())
+    }
+}
+
+/// A popup value of room `R`, on the layer stack while open: what the frame draws and the
+/// router hands keys to. Closing it drops the value (and wipes what is secret in it).
+pub trait Shown<R: Room>: Any + std::fmt::Debug {
+    /// Its key context: which bindings, help and docs/keys.md section apply while it is on
+    /// top.
+    fn layer(&self) -> Layer;
+
+    /// Whose data it holds, so it closes when that data goes (a switch, an identity
+    /// released): its room knows what it was built from.
+    fn holds(&self) -> Holds;
+
     fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme);
 
     /// The area it fills (nearly) whole, whose margin is blanked so no stray letters of
@@ -35,49 +58,14 @@ pub trait Drawn {
     fn fills(&self, _around: &Around) -> Option<Rect> {
         None
     }
-}
 
-/// A popup that takes its keys with nothing but the context, declared by its room: it
-/// receives the shared verbs and its room's own commands, never the app's command, and
-/// answers in its room's words.
-pub trait Keyed {
-    /// The room's own commands.
-    type Own;
-    /// The words it answers in: its room's (the app's, for a room not yet speaking its own).
-    type Room: Room;
-
-    fn command(&mut self, command: Bind<Self::Own>, ctx: &Ctx, out: &mut Out<Self::Room>);
-}
-
-/// Whose data a popup holds (`Popup::holds`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Holds {
-    /// Nothing fetched or chosen as an identity: it stays whoever smtui works as.
-    Nothing,
-    /// What was fetched as this identity, or a call to make as it.
-    Identity(IdentityId),
-    /// What was chosen over the panes as they stood (the rows of every identity held, a
-    /// region, the selected secret): it goes whenever an identity's data goes.
-    Panes,
-}
-
-impl Holds {
-    /// Whether it goes when `identity` is no longer held (`release_identity`).
-    pub fn goes_with(self, identity: IdentityId) -> bool {
-        match self {
-            Holds::Nothing => false,
-            Holds::Identity(held) => held == identity,
-            Holds::Panes => true,
-        }
+    /// Whether it takes its keys alone, with nothing but the context (`command`); the
+    /// others take theirs with their room, which the router lends beside them.
+    fn takes_keys(&self) -> bool {
+        false
     }
 
-    /// Whether it stays when the panes work as `current` alone (a switch: nothing of the
-    /// identity before may be written or shown as the new one).
-    pub fn stays_working_as(self, current: IdentityId) -> bool {
-        match self {
-            Holds::Nothing => true,
-            Holds::Identity(held) => held == current,
-            Holds::Panes => false,
-        }
-    }
+    /// A key it takes alone (`takes_keys`): a shared verb or one of its room's own
+    /// commands, answered in its room's words.
+    fn command(&mut self, _command: Bind<R::Command>, _ctx: &Ctx, _out: &mut Out<R>) {}
 }

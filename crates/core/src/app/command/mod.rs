@@ -10,10 +10,7 @@ pub use crate::room::keys::{Acts, Bind, Spec, Verb};
 pub(crate) use shared::APP;
 
 use crate::app::registry::registered;
-use crate::features::{
-    appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
-    tags, versions,
-};
+use crate::features::{browse, clipboard, reveal, session};
 use crate::kit::Move;
 use crate::room::Room;
 
@@ -36,7 +33,7 @@ macro_rules! command {
             Session(session::Command),
             /// The reveal room's (the value pane's).
             Value(reveal::Command),
-            $($variant(<$room::Room as Room>::Command),)*
+            $($variant(<crate::features::$room::Room as Room>::Command),)*
         }
 
         nests! {
@@ -90,23 +87,31 @@ pub trait Nested: Sized {
     fn unnest(command: Command) -> Option<Self>;
 }
 
-/// A room with no commands of its own (the confirmation takes only verbs).
+/// A room with no commands of its own (the prompt takes only verbs).
 impl Nested for crate::room::Never {
     fn unnest(_: Command) -> Option<Self> {
         None
     }
 }
 
+/// A room whose commands are the app's (the confirmation): a verb binds as one, any other
+/// command as its own.
+impl Nested for Command {
+    fn unnest(command: Command) -> Option<Self> {
+        Some(command)
+    }
+}
+
 /// A room's own command is the app's command nesting it.
 macro_rules! nests {
     ($($room:ident => $variant:ident),* $(,)?) => {$(
-        impl From<$room::Command> for Command {
-            fn from(command: $room::Command) -> Self {
+        impl From<crate::features::$room::Command> for Command {
+            fn from(command: crate::features::$room::Command) -> Self {
                 Command::$variant(command)
             }
         }
 
-        impl Nested for $room::Command {
+        impl Nested for crate::features::$room::Command {
             fn unnest(command: Command) -> Option<Self> {
                 match command {
                     Command::$variant(command) => Some(command),
@@ -122,6 +127,7 @@ registered!(command);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::{audit, editor, rotation, tags};
 
     #[test]
     fn names_are_unique_kebab_case_and_round_trip() {

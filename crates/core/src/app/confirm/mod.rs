@@ -1,4 +1,4 @@
-//! Confirmation as data: a popup value (`Popup::Confirm`) holding the command or the AWS
+//! Confirmation as data: a popup value (`Layer::Confirm`) holding the command or the AWS
 //! call it will run, and what has been typed. `y` runs it, `n` or Esc drops it (and closing
 //! drops the value, typed text and all). Enter is a reflex key: it never answers a question whose yes changes or
 //! throws away anything (a write, typed text, a risky copy), so a reflexive Enter changes
@@ -7,11 +7,14 @@
 
 pub mod view;
 
+use ratatui::Frame;
+
 use crate::app::command::{Acts, Command};
 use crate::app::effect::AwsCall;
+use crate::kit::Theme;
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
-use crate::room::popup::Holds;
+use crate::room::popup::{Around, Holds, Shown};
 use crate::room::{ConfirmRequest, Ctx, Intent, Never, OnYes, Out, RoomCall as _, TextEdit};
 
 /// The confirmation's words: yes runs the app's command or call, held in the question; it
@@ -23,7 +26,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = AwsCall;
-    type Popup = Popup;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Never;
 }
 
@@ -81,19 +84,10 @@ impl Popup {
         }
     }
 
-    /// Whose data it holds (`AnyPopup::holds`): a call is made as the identity it was
-    /// stamped with; a command or a copy acts on what the panes show.
-    pub(crate) fn holds(&self) -> Holds {
-        match &self.request.on_yes {
-            OnYes::Call { stamp, .. } => Holds::Identity(stamp.identity),
-            OnYes::Command(_) | OnYes::Copy { .. } => Holds::Panes,
-        }
-    }
-
     /// Opens the confirmation for `request` (the router calls this for `Intent::Confirm`),
     /// in place of any open one.
     pub fn ask(request: ConfirmRequest<Room>, out: &mut Out<Room>) {
-        out.intent(Intent::OpenPopup(Self::new(request)));
+        out.open(Self::new(request));
     }
 
     /// A typed confirmation takes every printable key as text (so `y` is a letter there).
@@ -145,14 +139,34 @@ impl Popup {
     }
 }
 
-/// The confirmation takes only the shared verbs.
-impl crate::room::popup::Keyed for Popup {
-    type Own = Never;
-    type Room = Room;
+/// It takes its keys alone: only the shared verbs (its room's commands are the app's,
+/// which it holds and never takes).
+impl Shown<Room> for Popup {
+    fn layer(&self) -> Layer {
+        Layer::Confirm
+    }
 
-    fn command(&mut self, command: Bind<Never>, _ctx: &Ctx, out: &mut Out<Room>) {
-        let Bind::Verb(verb) = command;
-        Popup::command(self, verb, out);
+    /// A call is made as the identity it was stamped with; a command or a copy acts on
+    /// what the panes show.
+    fn holds(&self) -> Holds {
+        match &self.request.on_yes {
+            OnYes::Call { stamp, .. } => Holds::Identity(stamp.identity),
+            OnYes::Command(_) | OnYes::Copy { .. } => Holds::Panes,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        view::render(frame, around.whole, self, around.keymap, theme);
+    }
+
+    fn takes_keys(&self) -> bool {
+        true
+    }
+
+    fn command(&mut self, command: Bind<Command>, _ctx: &Ctx, out: &mut Out<Room>) {
+        if let Bind::Verb(verb) = command {
+            Popup::command(self, verb, out);
+        }
     }
 }
 
@@ -176,11 +190,14 @@ mod tests {
         };
         let mut out = Out::<Room>::default();
         Popup::ask(request.clone(), &mut out);
-        assert!(matches!(
-            &out.intents[..],
-            [Intent::OpenPopup(popup)] if popup.request == request
-                && popup.input.is_empty()
-        ));
+        let [opened] = &out.intents[..] else {
+            panic!("one intent: {:?}", out.intents);
+        };
+        assert!(
+            opened
+                .opened::<Popup>()
+                .is_some_and(|popup| popup.request == request && popup.input.is_empty())
+        );
     }
 
     #[test]

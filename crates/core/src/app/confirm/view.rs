@@ -70,9 +70,3 @@ fn key_for_text(keymap: &dyn Labels, command: Verb, fallback: &str) -> String {
         .find(|k| k.typed_char().is_none())
         .map_or_else(|| fallback.to_owned(), |k| k.to_string())
 }
-
-impl crate::room::popup::Drawn for Popup {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render(frame, around.whole, self, around.keymap, theme);
-    }
-}

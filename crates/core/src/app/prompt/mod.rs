@@ -1,5 +1,5 @@
 //! A one-line text prompt (a tag's key or value, a description, an MFA code): a popup
-//! value, `Popup::Prompt`, carrying its label, the text typed and what it is for
+//! value (`Layer::Prompt`) carrying its label, the text typed and what it is for
 //! (`PromptFor`, the asking room's own prompt type). It takes every printable key as text;
 //! Enter hands the text to the room that asked, Esc drops it. Closing it drops the value,
 //! and a secret prompt's text (an MFA code) is wiped as it goes.
@@ -12,9 +12,12 @@ use zeroize::Zeroize as _;
 
 pub use purpose::PromptFor;
 
+use ratatui::Frame;
+
+use crate::kit::Theme;
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
-use crate::room::popup::Holds;
+use crate::room::popup::{Around, Holds, Shown};
 use crate::room::{Intent, Never, Out, TextEdit};
 
 /// The prompt's words: it opens itself, and answers with the purpose it was asked for
@@ -25,7 +28,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Never;
     type Call = Never;
-    type Popup = Popup;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = PromptFor;
 }
 
@@ -40,17 +43,19 @@ pub struct Popup {
     pub purpose: PromptFor,
 }
 
-impl Popup {
-    /// Whose data it holds (`AnyPopup::holds`): a prompt on the way to another identity
-    /// holds none; any other answers a popup or the panes it was opened over.
-    pub(crate) fn holds(&self) -> Holds {
-        match self.purpose {
-            PromptFor::Session(_) => Holds::Nothing,
-            PromptFor::Tags(_)
-            | PromptFor::Editor(_)
-            | PromptFor::Rotation(_)
-            | PromptFor::Audit(_) => Holds::Panes,
-        }
+/// It takes its keys with its room (which remembers the question answered last).
+impl Shown<Room> for Popup {
+    fn layer(&self) -> Layer {
+        Layer::Prompt
+    }
+
+    /// What its room's prompt holds (`RoomPrompt::holds`).
+    fn holds(&self) -> Holds {
+        self.purpose.holds()
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        view::render(frame, around.whole, self, around.keymap, theme);
     }
 }
 
@@ -101,11 +106,11 @@ pub struct PromptRoom {
 impl PromptRoom {
     /// Opens a prompt (in place of any open one).
     pub fn ask(label: String, initial: String, purpose: PromptFor, out: &mut Out<Room>) {
-        out.intent(Intent::OpenPopup(Popup {
+        out.open(Popup {
             label,
             input: initial,
             purpose,
-        }));
+        });
     }
 
     /// The answer was refused: the same question again, with the text as it was typed.

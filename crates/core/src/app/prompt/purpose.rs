@@ -1,8 +1,9 @@
 //! What a prompt's text is for: each room's own prompt type, nested.
 
 use crate::app::registry::registered;
-use crate::features::{audit, editor, rotation, session, tags};
+use crate::features::session;
 use crate::room::RoomPrompt as _;
+use crate::room::stamp::Holds;
 
 /// The app's prompt: the session's variant written here, every registered room's that
 /// asks for text from `registered!`.
@@ -19,7 +20,7 @@ macro_rules! prompt_for {
         pub enum PromptFor {
             /// Switching identity: a role, its options, an MFA device and codes.
             Session(session::Prompt),
-            $($variant($room::Prompt),)*
+            $($variant(crate::features::$room::Prompt),)*
         }
 
         impl PromptFor {
@@ -29,6 +30,14 @@ macro_rules! prompt_for {
                 match self {
                     PromptFor::Session(prompt) => prompt.is_secret(),
                     $(PromptFor::$variant(prompt) => prompt.is_secret(),)*
+                }
+            }
+
+            /// Whose data it holds while open (its room's prompt says).
+            pub fn holds(&self) -> Holds {
+                match self {
+                    PromptFor::Session(prompt) => prompt.holds(),
+                    $(PromptFor::$variant(prompt) => prompt.holds(),)*
                 }
             }
         }
@@ -41,8 +50,8 @@ macro_rules! prompt_for {
         }
 
         $(
-            impl From<$room::Prompt> for PromptFor {
-                fn from(prompt: $room::Prompt) -> Self {
+            impl From<crate::features::$room::Prompt> for PromptFor {
+                fn from(prompt: crate::features::$room::Prompt) -> Self {
                     PromptFor::$variant(prompt)
                 }
             }

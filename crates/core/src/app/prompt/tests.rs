@@ -7,9 +7,10 @@ use crate::room::layers::Layer;
 use crate::room::{Intent, Out, TextEdit};
 
 fn opened(out: Out<Room>) -> Popup {
-    match out.intents.into_iter().next() {
-        Some(Intent::OpenPopup(popup)) => popup,
-        other => panic!("a prompt opened: {other:?}"),
+    let first = out.intents.into_iter().next();
+    match first.and_then(Intent::into_opened) {
+        Some(popup) => popup,
+        None => panic!("a prompt opened"),
     }
 }
 

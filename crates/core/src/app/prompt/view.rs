@@ -39,9 +39,3 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &dyn Labels
         popup,
     );
 }
-
-impl crate::room::popup::Drawn for Popup {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render(frame, around.whole, self, around.keymap, theme);
-    }
-}

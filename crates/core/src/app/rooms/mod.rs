@@ -10,15 +10,11 @@ mod keys;
 
 use std::sync::LazyLock;
 
-use crate::app::command::{self, Command, Spec};
-use crate::app::keymap::defaults;
+use crate::app::command::{Command, Spec};
 use crate::app::keymap::rows::Item;
 use crate::app::registry::registered;
-use crate::features::{
-    appearance, audit, browse, clipboard, editor, lifecycle, messages, reveal, rotation, session,
-    tags, versions,
-};
 use crate::room::update::Update;
+use crate::{app, features};
 
 /// What every registered room keeps between actions, each in its field.
 macro_rules! rooms_state {
@@ -29,7 +25,7 @@ macro_rules! rooms_state {
         /// The state of every registered room, by its module's name.
         #[derive(Debug, Default)]
         pub struct Rooms {
-            $(pub $room: <$room::Room as Update>::State,)*
+            $(pub $room: <crate::features::$room::Room as Update>::State,)*
         }
     };
 }

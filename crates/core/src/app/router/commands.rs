@@ -4,7 +4,6 @@
 //! the panes.
 
 use crate::app::command::Command;
-use crate::app::keyed::keyed;
 use crate::app::offers::open_palette;
 use crate::app::prompt;
 use crate::app::room::{Intent, OnYes, Out};
@@ -72,7 +71,7 @@ pub(super) fn run_command(state: &mut State, command: Command, out: &mut Out) {
     }
     // A popup that takes its keys alone is handed them from the stack.
     let ctx = ctx!(state);
-    if let Some(popup) = state.layers.top_popup_mut().and_then(keyed) {
+    if let Some(popup) = state.layers.top_popup_mut().filter(|p| p.takes_keys()) {
         popup.take(command, &ctx, out);
         return;
     }

@@ -10,7 +10,6 @@ use crate::app::room::{Out, PromptFor};
 use crate::app::state::{State, ctx_of};
 use crate::features::browse::Browse;
 use crate::features::reveal::Reveal;
-use crate::features::{appearance, audit, editor, lifecycle, messages, rotation, tags, versions};
 use crate::ids::IdentityId;
 use crate::room::layers::Layer;
 use crate::room::update::{Here, Update};
@@ -43,7 +42,7 @@ macro_rules! dispatch {
                     let here = here(&state.browse, &state.reveal);
                     let ctx = ctx!(state);
                     out.of(|out| {
-                        <$room::Room as Update>::run(
+                        <crate::features::$room::Room as Update>::run(
                             &mut state.rooms.$room, command, &here, &ctx, out,
                         );
                     });
@@ -59,9 +58,9 @@ macro_rules! dispatch {
             match outcome {
                 $(Outcome::$call_variant(outcome) => {
                     let ctx = ctx!(state);
-                    let open = state.layers.popup_mut::<<$call_room::Room as Update>::Open>();
+                    let open = state.layers.popup_mut::<<crate::features::$call_room::Room as Update>::Open>();
                     out.of(|out| {
-                        <$call_room::Room as Update>::answered(
+                        <crate::features::$call_room::Room as Update>::answered(
                             &mut state.rooms.$call_room, open, outcome, &ctx, out,
                         );
                     });
@@ -82,9 +81,9 @@ macro_rules! dispatch {
             match prompt {
                 $(PromptFor::$prompt_variant(prompt) => {
                     let ctx = ctx!(state);
-                    let open = state.layers.popup_mut::<<$prompt_room::Room as Update>::Open>();
+                    let open = state.layers.popup_mut::<<crate::features::$prompt_room::Room as Update>::Open>();
                     out.of(|out| {
-                        <$prompt_room::Room as Update>::prompted(
+                        <crate::features::$prompt_room::Room as Update>::prompted(
                             &mut state.rooms.$prompt_room, open, prompt, text, &ctx, out,
                         );
                     });
@@ -97,12 +96,12 @@ macro_rules! dispatch {
         /// A key in a layer a registered room owns, to that room; false when no registered
         /// room owns `top`.
         pub(super) fn layer_command(state: &mut State, top: Layer, command: Command, out: &mut Out) -> bool {
-            $(if <$room::Room as Update>::LAYERS.contains(&top) {
+            $(if <crate::features::$room::Room as Update>::LAYERS.contains(&top) {
                 if let Some(command) = command.bind() {
                     let ctx = ctx!(state);
-                    let open = state.layers.popup_mut::<<$room::Room as Update>::Open>();
+                    let open = state.layers.popup_mut::<<crate::features::$room::Room as Update>::Open>();
                     out.of(|out| {
-                        <$room::Room as Update>::layer_command(
+                        <crate::features::$room::Room as Update>::layer_command(
                             &mut state.rooms.$room, open, top, command, &ctx, out,
                         );
                     });
@@ -114,16 +113,16 @@ macro_rules! dispatch {
 
         /// `layer` closes: a room that keeps its popup closed (`KEEPS`) is handed it.
         pub(super) fn closing(state: &mut State, layer: Layer) {
-            $(if <$room::Room as Update>::KEEPS == Some(layer)
-                && let Some(open) = state.layers.take::<<$room::Room as Update>::Open>()
+            $(if <crate::features::$room::Room as Update>::KEEPS == Some(layer)
+                && let Some(open) = state.layers.take::<<crate::features::$room::Room as Update>::Open>()
             {
-                <$room::Room as Update>::closed(&mut state.rooms.$room, open);
+                <crate::features::$room::Room as Update>::closed(&mut state.rooms.$room, open);
             })*
         }
 
         /// `identity` is no longer held: every registered room forgets what it fetched.
         pub(super) fn forget(state: &mut State, identity: IdentityId) {
-            $(<$room::Room as Update>::forget(&mut state.rooms.$room, identity);)*
+            $(<crate::features::$room::Room as Update>::forget(&mut state.rooms.$room, identity);)*
         }
 
         /// The pattern of every registered room's answer, for the spine's match of what
@@ -142,7 +141,7 @@ macro_rules! dispatch {
         /// smtui works as another identity now: every registered room forgets what every
         /// identity fetched.
         pub(super) fn identity_switched(state: &mut State) {
-            $(<$room::Room as Update>::identity_switched(&mut state.rooms.$room);)*
+            $(<crate::features::$room::Room as Update>::identity_switched(&mut state.rooms.$room);)*
         }
     };
 }

@@ -8,16 +8,18 @@ mod update;
 pub mod view;
 pub use commands::Command;
 
+use ratatui::Frame;
+
 use crate::kit::Cursor;
 use crate::kit::Theme;
 use crate::room::Never;
-use crate::room::popup::Holds;
+use crate::room::layers::Layer;
+use crate::room::popup::{Around, Holds, Shown};
 
 use crate::room::Ctx;
 /// The appearance room's words: its command opens the theme picker, its one popup; it asks
 /// no call and no prompt.
 use crate::room::keys::Bind;
-use crate::room::layers::Layer;
 use crate::room::update::Here;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +28,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Never;
-    type Popup = Picker;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Never;
 }
 
@@ -79,10 +81,22 @@ pub struct Picker {
     pub before: usize,
 }
 
-impl Picker {
+/// It takes its keys with its room, lent beside it by the router.
+impl Shown<Room> for Picker {
+    fn layer(&self) -> Layer {
+        Layer::Themes
+    }
+
     /// Nothing fetched as an identity: it stays whoever smtui works as.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Nothing
+    }
+
+    /// Drawn with the room the frame lends: the themes it lists are that room's.
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        if let Some(appearance) = around.lent::<Appearance>() {
+            view::render(frame, around.whole, appearance, self, around.keymap, theme);
+        }
     }
 }
 

@@ -1,6 +1,5 @@
 //! The theme picker's update: opening it as a popup that carries its highlight, and its
-//! keys. Apart from `mod.rs`, whose types the popup stack names, so the two do not import
-//! each other.
+//! keys.
 
 use crate::features::appearance::Command as AppearanceCommand;
 use crate::features::appearance::{Appearance, Out, Picker};
@@ -15,10 +14,10 @@ impl Appearance {
             out.warn("No themes to choose from");
             return;
         }
-        out.intent(Intent::OpenPopup(Picker {
+        out.open(Picker {
             highlighted: Cursor::at_row(self.active),
             before: self.active,
-        }));
+        });
     }
 
     /// A command in the open `picker`.
@@ -72,9 +71,9 @@ mod tests {
     /// Opens the picker: the popup it put on the stack.
     fn opened(looks: &mut Appearance, out: &mut Out) -> Picker {
         looks.open(out);
-        match out.intents.pop() {
-            Some(Intent::OpenPopup(picker)) => picker,
-            other => panic!("the picker opens with its data: {other:?}"),
+        match out.intents.pop().and_then(Intent::into_opened) {
+            Some(picker) => picker,
+            None => panic!("the picker opens with its data"),
         }
     }
 

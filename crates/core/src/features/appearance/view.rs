@@ -73,16 +73,3 @@ fn swatch(theme: &Theme) -> Vec<Span<'static>> {
     .map(|style| Span::styled(" ■", style))
     .collect()
 }
-
-impl Picker {
-    /// Drawn with the appearance room beside it: the themes it lists are that room's.
-    pub fn draw(
-        &self,
-        appearance: &Appearance,
-        frame: &mut Frame,
-        around: &crate::room::popup::Around,
-        theme: &Theme,
-    ) {
-        render(frame, around.whole, appearance, self, around.keymap, theme);
-    }
-}

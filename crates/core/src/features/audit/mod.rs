@@ -21,18 +21,20 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 use crate::features::audit::call::Lookup;
 use crate::ids::{IdentityId, SecretRef};
-use crate::kit::{Cursor, Scroll};
+use crate::kit::{Cursor, Scroll, Theme};
 use crate::model::audit::{AuditEvent, Me};
-use crate::room::popup::Holds;
+use crate::room::keys::{Bind, Labels};
+use crate::room::layers::Layer;
+use crate::room::popup::{Around, Holds, Shown};
 
 use crate::room::Ctx;
 /// The audit room's words: its commands, its CloudTrail lookups, its two popups (the pane
 /// and one event's whole record) and its filter prompt.
-use crate::room::keys::Bind;
-use crate::room::layers::Layer;
 use crate::room::update::Here;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +43,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Call;
-    type Popup = Popup;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Prompt;
 }
 
@@ -109,18 +111,6 @@ impl crate::room::update::Update for Room {
 
 /// An answer in the audit room's words.
 pub type Out = crate::room::Out<Room>;
-
-/// The popups the audit room opens.
-// Opened one at a time and moved straight onto the stack, which holds a record unboxed
-// too: boxing it here would buy nothing.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug)]
-pub enum Popup {
-    /// The pane of events. Boxed: by far the larger of the two.
-    View(Box<AuditView>),
-    /// The whole record of one event, over the pane.
-    Record(Record),
-}
 
 /// How long a lookup's result is reused when the pane is opened again.
 pub const CACHE_TTL: Duration = Duration::from_mins(1);
@@ -254,10 +244,25 @@ pub struct AuditView {
     pub fetched_at: Instant,
 }
 
-impl AuditView {
+/// The pane of events, docked: it takes its keys with its room (which keeps the views
+/// looked up), lent beside it by the router.
+impl Shown<Room> for AuditView {
+    fn layer(&self) -> Layer {
+        Layer::Audit
+    }
+
     /// What was looked up as its scope's identity.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Identity(self.scope.identity())
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        let context: (_, &dyn Labels) = (&around.settings.time_zone, around.keymap);
+        view::render(frame, around.docked, self, context, theme);
+    }
+
+    fn fills(&self, around: &Around) -> Option<Rect> {
+        Some(around.docked)
     }
 }
 
@@ -272,10 +277,27 @@ pub struct Record {
     pub scroll: Scroll,
 }
 
-impl Record {
+/// Over the pane: it takes its keys alone.
+impl Shown<Room> for Record {
+    fn layer(&self) -> Layer {
+        Layer::AuditEvent
+    }
+
     /// An event fetched as this identity.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Identity(self.identity)
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        view::render_record(frame, around.docked, self, theme);
+    }
+
+    fn takes_keys(&self) -> bool {
+        true
+    }
+
+    fn command(&mut self, command: Bind<Command>, _ctx: &crate::room::Ctx, out: &mut Out) {
+        Record::command(self, command, out);
     }
 }
 

@@ -4,9 +4,7 @@
 
 use crate::features::audit::Command as AuditCommand;
 use crate::features::audit::fetch::streams_for;
-use crate::features::audit::{
-    Audit, AuditView, CACHE_TTL, Out, Popup, Prompt, Record, Room, Scope, Window,
-};
+use crate::features::audit::{Audit, AuditView, CACHE_TTL, Out, Prompt, Record, Scope, Window};
 use crate::ids::{IdentityId, SecretRef};
 use crate::kit::{Cursor, Scroll};
 use crate::model::RotationEvent;
@@ -25,7 +23,7 @@ impl Audit {
         let secret = ctx.address(secret);
         let scope = Scope::Secret { secret };
         let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
-        out.intent(Intent::OpenPopup(Popup::View(Box::new(view))));
+        out.open(view);
     }
 
     /// `audit-region`: every Secrets Manager event of the selected secret's region (or the
@@ -36,7 +34,7 @@ impl Audit {
             region,
         };
         let view = self.view_of(scope, Window::Day, String::new(), ctx, out);
-        out.intent(Intent::OpenPopup(Popup::View(Box::new(view))));
+        out.open(view);
     }
 
     /// The view of `scope` over `window` with `filter` (a window change and a refresh keep
@@ -121,7 +119,7 @@ impl Audit {
                         identity: view.scope.identity(),
                         scroll: Scroll::default(),
                     };
-                    out.intent(Intent::OpenPopup(Popup::Record(record)));
+                    out.open(record);
                 }
             }
             Bind::Own(AuditCommand::Window) => {
@@ -209,14 +207,5 @@ impl Record {
         if command == Bind::Verb(Verb::Back) {
             out.intent(Intent::Close(Layer::AuditEvent));
         }
-    }
-}
-
-impl crate::room::popup::Keyed for Record {
-    type Own = AuditCommand;
-    type Room = Room;
-
-    fn command(&mut self, command: Bind<AuditCommand>, _ctx: &Ctx, out: &mut Out) {
-        Record::command(self, command, out);
     }
 }

@@ -300,20 +300,3 @@ fn record_layout<'a>(area: Rect, record: &'a Record, theme: &Theme) -> RecordLay
         height: inner.height,
     }
 }
-
-impl crate::room::popup::Drawn for AuditView {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        let context: (_, &dyn Labels) = (&around.settings.time_zone, around.keymap);
-        render(frame, around.docked, self, context, theme);
-    }
-
-    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
-        Some(around.docked)
-    }
-}
-
-impl crate::room::popup::Drawn for Record {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render_record(frame, around.docked, self, theme);
-    }
-}

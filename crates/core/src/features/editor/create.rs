@@ -218,7 +218,7 @@ impl Editor {
                     creating: Some(spec),
                     revealed: Revealed::default(),
                 };
-                out.intent(Intent::OpenPopup(session));
+                out.open(session);
             }
             Prompt::PasswordOptions => match password_options(text) {
                 Ok(options) => {

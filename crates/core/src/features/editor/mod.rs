@@ -30,8 +30,13 @@ pub use commands::Command;
 pub use outcome::{LabelsLeft, Outcome, SaveResult};
 pub use prompt::Prompt;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use crate::ids::SecretRef;
-use crate::room::popup::Holds;
+use crate::kit::Theme;
+use crate::room::layers::Layer;
+use crate::room::popup::{Around, Holds, Shown};
 use buffer::SecretBuffer;
 use check::{DiffRow, Kind};
 
@@ -46,7 +51,6 @@ use crate::secret::SecretValue;
 /// over it), and the prompts for a new secret and the password generator.
 use crate::room::keys::Bind;
 use crate::room::keys::Verb;
-use crate::room::layers::Layer;
 use crate::room::update::Here;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +59,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Call;
-    type Popup = EditSession;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Prompt;
 }
 
@@ -245,13 +249,27 @@ pub struct EditSession {
     revealed: Revealed,
 }
 
-impl EditSession {
+/// Over the whole screen; it takes its keys with its room (the review and the conflict are
+/// layers over it, drawn from it).
+impl Shown<Room> for EditSession {
+    fn layer(&self) -> Layer {
+        Layer::Editor
+    }
+
     /// What was read as the identity that listed the secret; a secret being created has
     /// no ARN yet, its region and name were chosen over the panes.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         self.secret
             .as_ref()
             .map_or(Holds::Panes, |secret| Holds::Identity(secret.identity))
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        view::render(frame, around.whole, self, around.keymap, theme);
+    }
+
+    fn fills(&self, around: &Around) -> Option<Rect> {
+        Some(around.whole)
     }
 }
 

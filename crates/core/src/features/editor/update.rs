@@ -61,7 +61,7 @@ impl Editor {
             creating: None,
             revealed: Revealed::default(),
         };
-        out.intent(Intent::OpenPopup(session));
+        out.open(session);
         out.call(
             ctx,
             Call::FetchForEdit {

@@ -495,13 +495,3 @@ pub fn render_conflict(
     frame.render_widget(body, body_area);
     frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), hint_area);
 }
-
-impl crate::room::popup::Drawn for EditSession {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render(frame, around.whole, self, around.keymap, theme);
-    }
-
-    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
-        Some(around.whole)
-    }
-}

@@ -12,15 +12,16 @@ pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 
-use crate::room::Never;
-use crate::room::popup::Holds;
+use ratatui::Frame;
 
-use crate::room::Ctx;
-use crate::room::Out;
-/// The lifecycle room's words: it asks for deletes, restores and replica removals, and
-/// opens the delete popup; it prompts for nothing (the confirm layer takes typed names).
+use crate::kit::Theme;
 use crate::room::keys::Bind;
 use crate::room::layers::Layer;
+use crate::room::popup::{Around, Holds, Shown};
+use crate::room::{Ctx, Never, Out};
+
+/// The lifecycle room's words: it asks for deletes, restores and replica removals, and
+/// opens the delete popup; it prompts for nothing (the confirm layer takes typed names).
 use crate::room::update::Here;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Call;
-    type Popup = DeleteForm;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Never;
 }
 
@@ -72,7 +73,7 @@ impl crate::room::update::Update for Room {
 pub const MIN_DAYS: u8 = 7;
 pub const MAX_DAYS: u8 = 30;
 
-/// The delete popup, on the layer stack while open (`Popup::Delete`): which secret, and
+/// The delete popup, on the layer stack while open (`Layer::Delete`): which secret, and
 /// how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteForm {
@@ -83,10 +84,27 @@ pub struct DeleteForm {
     pub without_recovery: bool,
 }
 
-impl DeleteForm {
+/// It takes its keys alone.
+impl Shown<Room> for DeleteForm {
+    fn layer(&self) -> Layer {
+        Layer::Delete
+    }
+
     /// A write to make as the identity that listed its secret.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Identity(self.secret.identity)
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        view::render(frame, around.whole, self, around.keymap, theme);
+    }
+
+    fn takes_keys(&self) -> bool {
+        true
+    }
+
+    fn command(&mut self, command: Bind<Command>, ctx: &Ctx, out: &mut Out<Room>) {
+        DeleteForm::command(self, command, ctx, out);
     }
 }
 

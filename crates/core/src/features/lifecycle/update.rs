@@ -68,11 +68,11 @@ impl Lifecycle {
             }));
             return;
         }
-        out.intent(Intent::OpenPopup(DeleteForm {
+        out.open(DeleteForm {
             secret: target,
             days: MAX_DAYS,
             without_recovery: false,
-        }));
+        });
     }
 }
 
@@ -207,14 +207,5 @@ fn confirm_delete(form: &DeleteForm, ctx: &Ctx) -> ConfirmRequest<Room> {
             },
         ),
         typed: Some(form.secret.name.clone()),
-    }
-}
-
-impl crate::room::popup::Keyed for DeleteForm {
-    type Own = LifecycleCommand;
-    type Room = Room;
-
-    fn command(&mut self, command: Bind<LifecycleCommand>, ctx: &Ctx, out: &mut Out<Room>) {
-        DeleteForm::command(self, command, ctx, out);
     }
 }

@@ -72,9 +72,3 @@ pub fn render(
         popup,
     );
 }
-
-impl crate::room::popup::Drawn for DeleteForm {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render(frame, around.whole, self, around.keymap, theme);
-    }
-}

@@ -21,6 +21,7 @@ use crate::ids::{IdentityId, SecretRef};
 use crate::model::Rotation;
 use crate::model::rotation::{Facts, Health, StageMap, derive};
 use crate::room::Ctx;
+use crate::room::popup::Shown;
 
 use crate::room::Out;
 /// The rotation room's words: it asks for its writes (rotate, schedule, cancel, repair),
@@ -33,7 +34,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Call;
-    type Popup = overview::Overview;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Prompt;
 }
 

@@ -3,16 +3,18 @@
 //! already loaded; Enter jumps to the highlighted secret.
 
 use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::features::rotation::Command as RotationCommand;
 use crate::features::rotation::{Room, RotationRoom};
-use crate::kit::Cursor;
+use crate::kit::{Cursor, Theme};
 use crate::model::SecretSummary;
 use crate::model::posture::{Finding, Report, assess};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
-use crate::room::popup::Holds;
+use crate::room::popup::{Around, Holds, Shown};
 use crate::room::settings::Settings;
 use crate::room::{Ctx, Intent, Out};
 use crate::sanitize::sanitize_line;
@@ -62,10 +64,31 @@ pub struct Overview {
     pub widths: TextWidths,
 }
 
-impl Overview {
+/// It takes its keys alone, over the whole screen.
+impl Shown<Room> for Overview {
+    fn layer(&self) -> Layer {
+        Layer::Rotation
+    }
+
     /// Built from the rows of every identity held.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Panes
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        super::overview_view::render(frame, around.whole, self, theme);
+    }
+
+    fn fills(&self, around: &Around) -> Option<Rect> {
+        Some(around.whole)
+    }
+
+    fn takes_keys(&self) -> bool {
+        true
+    }
+
+    fn command(&mut self, command: Bind<RotationCommand>, _ctx: &Ctx, out: &mut Out<Room>) {
+        Overview::command(self, command, out);
     }
 }
 
@@ -160,7 +183,7 @@ impl RotationRoom {
             return;
         }
         let overview = build(rows, total, settings, now, OverviewSort::Risk);
-        out.intent(Intent::OpenPopup(overview));
+        out.open(overview);
     }
 }
 
@@ -239,15 +262,6 @@ fn build<'a>(
     };
     overview.sort_findings();
     overview
-}
-
-impl crate::room::popup::Keyed for Overview {
-    type Own = RotationCommand;
-    type Room = Room;
-
-    fn command(&mut self, command: Bind<RotationCommand>, _ctx: &Ctx, out: &mut Out<Room>) {
-        Overview::command(self, command, out);
-    }
 }
 
 #[cfg(test)]

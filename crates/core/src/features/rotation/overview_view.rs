@@ -319,16 +319,6 @@ fn render_table(frame: &mut Frame, table: Rect, overview: &Overview, theme: &The
     );
 }
 
-impl crate::room::popup::Drawn for Overview {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render(frame, around.whole, self, theme);
-    }
-
-    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
-        Some(around.whole)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Ask;
-    type Popup = switcher::Switcher;
+    type Popup = Box<dyn crate::room::popup::Shown<Self>>;
     type Prompt = Prompt;
 }
 

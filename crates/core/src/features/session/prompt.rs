@@ -5,6 +5,7 @@
 
 use crate::ids::Arn;
 use crate::room::RoomPrompt;
+use crate::room::popup::Holds;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {
@@ -28,5 +29,10 @@ impl RoomPrompt for Prompt {
             self,
             Prompt::MfaCode { .. } | Prompt::RoleCode { .. } | Prompt::SessionCode { .. }
         )
+    }
+
+    /// On the way to another identity: it holds no identity's data.
+    fn holds(&self) -> Holds {
+        Holds::Nothing
     }
 }

@@ -1,13 +1,15 @@
 //! The role switcher (`role`): the profiles of the user's AWS config, "another role by its
 //! ARN", and the identity before (role-back), with a filter typed as text.
 
+use ratatui::Frame;
+
 use crate::features::session::Command as SessionCommand;
-use crate::features::session::{Origin, Out, Session};
-use crate::kit::Cursor;
+use crate::features::session::{Origin, Out, Room, Session};
+use crate::kit::{Cursor, Theme};
 use crate::model::{ProfileInfo, ProfileKind};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
-use crate::room::popup::Holds;
+use crate::room::popup::{Around, Holds, Shown};
 use crate::room::{Intent, TextEdit};
 
 /// What an entry of the switcher does.
@@ -38,10 +40,22 @@ pub struct Switcher {
     pub selected: Cursor,
 }
 
-impl Switcher {
+/// It takes its keys with the session, lent beside it by the router.
+impl Shown<Room> for Switcher {
+    fn layer(&self) -> Layer {
+        Layer::Roles
+    }
+
     /// Nothing fetched as an identity: it stays whoever smtui works as.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Nothing
+    }
+
+    /// Drawn with the session the frame lends: the identities it lists are the session's.
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        if let Some(session) = around.lent::<Session>() {
+            super::view::render_switcher(frame, around.whole, session, self, theme);
+        }
     }
 }
 
@@ -137,7 +151,7 @@ impl Session {
             out.info(format!("Still switching to {role}"));
             return;
         }
-        out.intent(Intent::OpenPopup(Switcher::default()));
+        out.open(Switcher::default());
     }
 }
 

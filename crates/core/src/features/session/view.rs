@@ -113,16 +113,3 @@ pub fn render_switcher(
         popup,
     );
 }
-
-impl Switcher {
-    /// Drawn with the session beside it: the identities it lists are the session's.
-    pub fn draw(
-        &self,
-        session: &Session,
-        frame: &mut ratatui::Frame,
-        around: &crate::room::popup::Around,
-        theme: &Theme,
-    ) {
-        render_switcher(frame, around.whole, session, self, theme);
-    }
-}

@@ -9,8 +9,14 @@ pub mod outcome;
 mod prompt;
 mod update;
 
+use ratatui::Frame;
+
 use crate::ids::SecretRef;
-use crate::room::popup::Holds;
+use crate::kit::Theme;
+use crate::room::keys::Bind;
+use crate::room::layers::Layer;
+use crate::room::popup::{Around, Holds, Shown};
+use crate::room::{Ctx, Out};
 pub mod view;
 pub use call::Call;
 pub use commands::Command;
@@ -21,8 +27,6 @@ use crate::kit::Cursor;
 
 /// The tags room's words: it asks for the policy and the tag and description writes, opens
 /// its popup and prompts for keys, values and the description.
-use crate::room::Ctx;
-use crate::room::Out;
 use crate::room::update::Here;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +35,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Call;
-    type Popup = Popup;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Prompt;
 }
 
@@ -87,10 +91,28 @@ pub struct Popup {
     pub read_only: bool,
 }
 
-impl Popup {
+/// It takes its keys alone.
+impl Shown<Room> for Popup {
+    fn layer(&self) -> Layer {
+        Layer::Tags
+    }
+
     /// What was fetched as the identity that listed its secret.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Identity(self.secret.identity)
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        let keymap = around.keymap;
+        view::render(frame, around.whole, self, around.detail, keymap, theme);
+    }
+
+    fn takes_keys(&self) -> bool {
+        true
+    }
+
+    fn command(&mut self, command: Bind<Command>, ctx: &Ctx, out: &mut Out<Room>) {
+        Popup::command(self, command, ctx, out);
     }
 }
 

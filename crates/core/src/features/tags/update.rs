@@ -27,12 +27,12 @@ impl Tags {
             return;
         }
         let secret = ctx.address(secret);
-        out.intent(Intent::OpenPopup(Popup {
+        out.open(Popup {
             secret: secret.clone(),
             selected: Cursor::default(),
             policy: None,
             read_only: ctx.settings.read_only,
-        }));
+        });
         out.call(ctx, Call::FetchPolicy { secret });
     }
 }
@@ -217,15 +217,6 @@ impl Tags {
                 ctx.explain_as(secret.identity, &error)
             )),
         }
-    }
-}
-
-impl crate::room::popup::Keyed for Popup {
-    type Own = TagsCommand;
-    type Room = Room;
-
-    fn command(&mut self, command: Bind<TagsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
-        Popup::command(self, command, ctx, out);
     }
 }
 

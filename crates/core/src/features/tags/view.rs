@@ -107,16 +107,3 @@ pub fn render(
         popup_area,
     );
 }
-
-impl crate::room::popup::Drawn for Popup {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render(
-            frame,
-            around.whole,
-            self,
-            around.detail,
-            around.keymap,
-            theme,
-        );
-    }
-}

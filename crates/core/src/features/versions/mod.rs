@@ -16,17 +16,19 @@ use crate::diff::DiffRow;
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{SecretDetail, VersionSel};
-use crate::room::Never;
-use crate::room::popup::Holds;
-use crate::room::revealed::Revealed;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
-use crate::room::Ctx;
-use crate::room::Out;
+use crate::kit::Theme;
+use crate::room::keys::Bind;
+use crate::room::layers::Layer;
+use crate::room::popup::{Around, Holds, Shown};
+use crate::room::revealed::Revealed;
+use crate::room::{Ctx, Never, Out};
+
 /// The versions room's words: it asks for two values to compare and the make-current
 /// write, and opens the picker and the comparison.
-use crate::room::keys::Bind;
 use crate::room::keys::Verb;
-use crate::room::layers::Layer;
 use crate::room::update::Here;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,7 @@ pub enum Room {}
 impl crate::room::Room for Room {
     type Command = Command;
     type Call = Call;
-    type Popup = Popup;
+    type Popup = Box<dyn Shown<Self>>;
     type Prompt = Never;
 }
 
@@ -85,13 +87,6 @@ impl crate::room::update::Update for Room {
     }
 }
 
-/// The popups the versions room opens (each its own variant on the app's stack).
-#[derive(Debug)]
-pub enum Popup {
-    Picker(Picker),
-    Comparison(Comparison),
-}
-
 const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 
 /// One line of the picker, as data: the view formats it.
@@ -120,7 +115,7 @@ impl VersionChoice {
     }
 }
 
-/// The picker popup, on the layer stack while open (`Popup::Versions`).
+/// The picker popup, on the layer stack while open (`Layer::Versions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub choices: Vec<VersionChoice>,
@@ -133,10 +128,27 @@ pub struct Picker {
     pub read_only: bool,
 }
 
-impl Picker {
+/// It takes its keys alone.
+impl Shown<Room> for Picker {
+    fn layer(&self) -> Layer {
+        Layer::Versions
+    }
+
     /// What was fetched as the identity that listed its secret.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Identity(self.secret.identity)
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        view::render(frame, around.whole, self, around.keymap, theme);
+    }
+
+    fn takes_keys(&self) -> bool {
+        true
+    }
+
+    fn command(&mut self, command: Bind<Command>, ctx: &Ctx, out: &mut Out<Room>) {
+        Picker::command(self, command, ctx, out);
     }
 }
 
@@ -153,7 +165,7 @@ impl Picker {
 }
 
 /// Two versions side by side: which keys or lines differ. A popup on the layer stack while
-/// open (`Popup::Compare`): closing it drops the rows, whose values are wiped as they go.
+/// open (`Layer::Compare`): closing it drops the rows, whose values are wiped as they go.
 #[derive(Debug, Clone)]
 pub struct Comparison {
     /// Which secret the two versions are of.
@@ -166,10 +178,31 @@ pub struct Comparison {
     revealed: Revealed,
 }
 
-impl Comparison {
+/// It takes its keys alone, over the whole screen.
+impl Shown<Room> for Comparison {
+    fn layer(&self) -> Layer {
+        Layer::Compare
+    }
+
     /// What was fetched as the identity that listed its secret.
-    pub fn holds(&self) -> Holds {
+    fn holds(&self) -> Holds {
         Holds::Identity(self.secret.identity)
+    }
+
+    fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
+        view::render_comparison(frame, around.whole, self, around.keymap, theme);
+    }
+
+    fn fills(&self, around: &Around) -> Option<Rect> {
+        Some(around.whole)
+    }
+
+    fn takes_keys(&self) -> bool {
+        true
+    }
+
+    fn command(&mut self, command: Bind<Command>, ctx: &Ctx, out: &mut Out<Room>) {
+        Comparison::command(self, command, ctx, out);
     }
 }
 

@@ -5,9 +5,7 @@ use std::time::Instant;
 use crate::diff::{self, Kind};
 use crate::features::versions::Call;
 use crate::features::versions::Command as VersionsCommand;
-use crate::features::versions::{
-    Comparison, Picker, Popup, Room, VersionChoice, Versions, choices,
-};
+use crate::features::versions::{Comparison, Picker, Room, VersionChoice, Versions, choices};
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::{AwsError, FetchedValue, VersionSel};
@@ -40,13 +38,13 @@ impl Versions {
         let secret = ctx.address(secret);
         let choices = choices(detail);
         let selected = Cursor::at_row(Picker::position_of(&choices, current));
-        out.intent(Intent::OpenPopup(Popup::Picker(Picker {
+        out.open(Picker {
             choices,
             selected,
             marked: None,
             secret,
             read_only: ctx.settings.read_only,
-        })));
+        });
         true
     }
 }
@@ -107,13 +105,13 @@ impl Picker {
         } else {
             (choice, other)
         };
-        out.intent(Intent::OpenPopup(Popup::Comparison(Comparison {
+        out.open(Comparison {
             secret: picker.secret.clone(),
             left: (older.version_id.clone(), older.stages.clone()),
             right: (newer.version_id.clone(), newer.stages.clone()),
             rows: None,
             revealed: Revealed::default(),
-        })));
+        });
         out.call(
             ctx,
             Call::FetchPair {
@@ -236,22 +234,4 @@ fn make_current(picker: &Picker, choice: &VersionChoice, ctx: &Ctx, out: &mut Ou
         ),
         typed: None,
     }));
-}
-
-impl crate::room::popup::Keyed for Picker {
-    type Own = VersionsCommand;
-    type Room = Room;
-
-    fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
-        Picker::command(self, command, ctx, out);
-    }
-}
-
-impl crate::room::popup::Keyed for Comparison {
-    type Own = VersionsCommand;
-    type Room = Room;
-
-    fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
-        Comparison::command(self, command, ctx, out);
-    }
 }

@@ -141,19 +141,3 @@ pub fn render_comparison(
     let block = pane_block(Line::from(" Compare versions "), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
-
-impl crate::room::popup::Drawn for Picker {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render(frame, around.whole, self, around.keymap, theme);
-    }
-}
-
-impl crate::room::popup::Drawn for Comparison {
-    fn draw(&self, frame: &mut Frame, around: &crate::room::popup::Around, theme: &Theme) {
-        render_comparison(frame, around.whole, self, around.keymap, theme);
-    }
-
-    fn fills(&self, around: &crate::room::popup::Around) -> Option<Rect> {
-        Some(around.whole)
-    }
-}
