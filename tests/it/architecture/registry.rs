@@ -120,7 +120,7 @@ const CROSSINGS: &[(&str, &str, &str)] = &[
     (
         "editor",
         "crates/core/src/app/router/mod.rs",
-        "values on screen re-mask on time; an unsaved edit is named before quitting",
+        "an editor key and a paste go to the session; an unsaved edit is named before quitting",
     ),
     (
         "editor",
@@ -129,23 +129,8 @@ const CROSSINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "editor",
-        "crates/core/src/app/state.rs",
-        "the run loop forgets drawn cells once no value is on screen",
-    ),
-    (
-        "editor",
         "crates/core/src/render/popups.rs",
         "the review and the conflict are bare layers drawn from the editor's session",
-    ),
-    (
-        "versions",
-        "crates/core/src/app/router/mod.rs",
-        "values on screen re-mask on time",
-    ),
-    (
-        "versions",
-        "crates/core/src/app/state.rs",
-        "the run loop forgets drawn cells once no value is on screen",
     ),
 ];
 

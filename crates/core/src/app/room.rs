@@ -66,6 +66,10 @@ pub trait Popup: std::fmt::Debug {
     /// The app's command, narrowed to what its room takes (another room's command does
     /// nothing there), and its answer lifted into the app's words.
     fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out);
+    /// Whether a secret's value may be on screen in clear in it (`Shown::shows_values`).
+    fn shows_values(&self) -> bool;
+    /// Masks its values once their time is up (`Shown::mask_due`); true when it did.
+    fn mask_due(&mut self, now: std::time::Instant) -> bool;
     /// The popup's own value, to find it by type.
     fn value(&self) -> &dyn Any;
     fn value_mut(&mut self) -> &mut dyn Any;
@@ -107,6 +111,14 @@ where
 
     fn takes_keys(&self) -> bool {
         self.0.takes_keys()
+    }
+
+    fn shows_values(&self) -> bool {
+        self.0.shows_values()
+    }
+
+    fn mask_due(&mut self, now: std::time::Instant) -> bool {
+        self.0.mask_due(now)
     }
 
     fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out) {

@@ -120,6 +120,23 @@ impl Layers {
         self.stack.iter().map(Layered::layer)
     }
 
+    /// Whether any open popup may show a secret's value in clear (`Shown::shows_values`).
+    pub fn shows_values(&self) -> bool {
+        self.stack.iter().any(|l| match l {
+            Layered::Popup(popup) => popup.shows_values(),
+            Layered::Bare(_) => false,
+        })
+    }
+
+    /// The reveal timeout is up: every open popup masks what it shows (every one, not only
+    /// the first that did); true when any did.
+    pub fn mask_due(&mut self, now: std::time::Instant) -> bool {
+        self.stack.iter_mut().fold(false, |masked, l| match l {
+            Layered::Popup(popup) => popup.mask_due(now) | masked,
+            Layered::Bare(_) => masked,
+        })
+    }
+
     /// The entries with their popups' data, bottom first: what the frame draws.
     pub fn entries(&self) -> impl Iterator<Item = &Layered> + '_ {
         self.stack.iter()

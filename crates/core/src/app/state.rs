@@ -14,7 +14,6 @@ use crate::features::appearance::Appearance;
 use crate::features::browse::Browse;
 use crate::features::clipboard::ClipboardRoom;
 use crate::features::detail::{CachedDetail, Details};
-use crate::features::editor::EditSession;
 use crate::features::messages::footer::Footer;
 use crate::features::reveal::Reveal;
 use crate::features::session::Session;
@@ -213,16 +212,12 @@ impl State {
         self.status.as_ref().map_or("", |s| s.line.text.as_str())
     }
 
-    /// A secret's value may be on screen in clear: the value pane, the editor (its text,
-    /// and the review or conflict over it), or a comparison of versions with its values
-    /// revealed. When this turns false the run loop forgets the drawn cells.
+    /// A secret's value may be on screen in clear: the value pane, or a popup that says it
+    /// may (`Shown::shows_values`: the editor, its review or conflict, a comparison of
+    /// versions with its values revealed). When this turns false the run loop forgets the
+    /// drawn cells.
     pub fn shows_values(&self) -> bool {
-        self.reveal.shows_value()
-            || self.layers.popup::<EditSession>().is_some()
-            || self
-                .layers
-                .popup::<crate::features::versions::Comparison>()
-                .is_some_and(crate::features::versions::Comparison::is_revealed)
+        self.reveal.shows_value() || self.layers.shows_values()
     }
 
     /// A countdown is on screen, or information waits to time out, so a once-a-second

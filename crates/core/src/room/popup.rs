@@ -5,6 +5,7 @@
 //! nowhere above its room.
 
 use std::any::Any;
+use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -68,4 +69,16 @@ pub trait Shown<R: Room>: Any + std::fmt::Debug {
     /// A key it takes alone (`takes_keys`): a shared verb or one of its room's own
     /// commands, answered in its room's words.
     fn command(&mut self, _command: Bind<R::Command>, _ctx: &Ctx, _out: &mut Out<R>) {}
+
+    /// Whether a secret's value may be on screen in clear in it: while any popup says so,
+    /// the run loop keeps the drawn cells to forget them once none does.
+    fn shows_values(&self) -> bool {
+        false
+    }
+
+    /// The reveal timeout is up (`now`): it masks the values it shows in clear, and says
+    /// whether it masked any.
+    fn mask_due(&mut self, _now: Instant) -> bool {
+        false
+    }
 }

@@ -15,11 +15,11 @@ use crate::app::room::{OnYes, Out};
 use crate::app::stack::Layered;
 use crate::app::state::{State, ctx_of};
 use crate::app::{confirm, prompt};
+use crate::features::audit;
 use crate::features::detail::Details;
 use crate::features::editor::{self, EditSession};
 use crate::features::messages::footer::Input;
 use crate::features::session::switcher::Switcher;
-use crate::features::{audit, versions};
 use crate::room::RoomCall as _;
 use crate::room::TextEdit;
 use crate::room::layers::{Layer, Tab};
@@ -115,11 +115,7 @@ pub fn update(state: &mut State, action: Action, now: Instant) -> Vec<Effect> {
             out.of(|out| state.reveal.remask_due(reveal, &ctx, out));
         }
         Action::MaskDue => {
-            // `|`, not `||`: every popup's values are masked, not only the first's.
-            let compared = state.layers.popup_mut::<versions::Comparison>();
-            let compared = compared.is_some_and(|c| c.mask_due(now));
-            let edited = state.layers.popup_mut::<EditSession>();
-            if compared | edited.is_some_and(|s| s.mask_due(now)) {
+            if state.layers.mask_due(now) {
                 out.info(format!(
                     "Values masked again after {} s",
                     state.settings.reveal_timeout.as_secs()

@@ -271,6 +271,15 @@ impl Shown<Room> for EditSession {
     fn fills(&self, around: &Around) -> Option<Rect> {
         Some(around.whole)
     }
+
+    /// The text being edited, and the review's or the conflict's values over it.
+    fn shows_values(&self) -> bool {
+        true
+    }
+
+    fn mask_due(&mut self, now: std::time::Instant) -> bool {
+        EditSession::mask_due(self, now)
+    }
 }
 
 impl EditSession {

@@ -204,6 +204,14 @@ impl Shown<Room> for Comparison {
     fn command(&mut self, command: Bind<Command>, ctx: &Ctx, out: &mut Out<Room>) {
         Comparison::command(self, command, ctx, out);
     }
+
+    fn shows_values(&self) -> bool {
+        self.is_revealed()
+    }
+
+    fn mask_due(&mut self, now: std::time::Instant) -> bool {
+        Comparison::mask_due(self, now)
+    }
 }
 
 impl Comparison {
