@@ -25,19 +25,19 @@ use smtui_core::model::rotation::Thresholds;
 pub struct Cli {
     /// AWS profile (credentials come from the standard chain: env, profiles, SSO, credential_process).
     #[arg(long, global = true)]
-    pub profile: Option<String>,
+    pub(crate) profile: Option<String>,
     /// Region to browse; repeat for several. Default: the profile's region plus the config file's.
     #[arg(long = "region", value_name = "REGION", global = true)]
-    pub regions: Vec<String>,
+    pub(crate) regions: Vec<String>,
     /// Browse every commercial region that Secrets Manager serves.
     #[arg(long, conflicts_with = "regions", global = true)]
-    pub all_regions: bool,
+    pub(crate) all_regions: bool,
     /// Send every AWS call to this endpoint (AWS_ENDPOINT_URL is honoured too).
     #[arg(long, value_name = "URL", global = true)]
-    pub endpoint_url: Option<String>,
+    pub(crate) endpoint_url: Option<String>,
     /// Make every mutating action impossible.
     #[arg(long)]
-    pub read_only: bool,
+    pub(crate) read_only: bool,
     /// Config file. Default: $XDG_CONFIG_HOME/smtui/config.toml (or the platform's equivalent).
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
@@ -48,10 +48,10 @@ pub struct Cli {
     /// No mouse: the terminal's own text selection works as usual (also `mouse = false` in
     /// the config file).
     #[arg(long)]
-    pub no_mouse: bool,
+    pub(crate) no_mouse: bool,
     /// Clipboard: auto, system or osc52.
     #[arg(long, value_parser = parse_clipboard_mode)]
-    pub clipboard: Option<ClipboardMode>,
+    pub(crate) clipboard: Option<ClipboardMode>,
     /// Write a log to this file (never contains secret values). No log is written otherwise.
     #[arg(long, value_name = "PATH", global = true)]
     pub log_file: Option<PathBuf>,
@@ -175,12 +175,12 @@ fn parse_clipboard_mode(text: &str) -> Result<ClipboardMode, String> {
 
 /// The longest timeout the config accepts: a day. Longer is not a timeout any more (and a
 /// huge number would overflow the clock).
-pub const MAX_TIMEOUT_SECS: u64 = 86_400;
+pub(crate) const MAX_TIMEOUT_SECS: u64 = 86_400;
 
 /// A timeout in seconds, checked when the file is read so a bad one is reported with its
 /// line and field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimeoutSecs(pub u64);
+pub(crate) struct TimeoutSecs(pub(crate) u64);
 
 impl<'de> Deserialize<'de> for TimeoutSecs {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -197,7 +197,7 @@ impl<'de> Deserialize<'de> for TimeoutSecs {
 /// A whole number within `MIN..=MAX`, checked when the file is read (so a bad one is
 /// reported with its line and field).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bounded<const MIN: i64, const MAX: i64>(pub i64);
+pub(crate) struct Bounded<const MIN: i64, const MAX: i64>(pub(crate) i64);
 
 impl<'de, const MIN: i64, const MAX: i64> Deserialize<'de> for Bounded<MIN, MAX> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -217,9 +217,9 @@ impl<'de, const MIN: i64, const MAX: i64> Deserialize<'de> for Bounded<MIN, MAX>
 #[serde(deny_unknown_fields)]
 pub struct RotationConfig {
     /// AWSPENDING older than this many hours is stuck (default 2).
-    pub stuck_after_hours: Option<Bounded<1, 720>>,
+    pub(crate) stuck_after_hours: Option<Bounded<1, 720>>,
     /// The next rotation is "due soon" this many days ahead (default 7).
-    pub due_soon_days: Option<Bounded<0, 365>>,
+    pub(crate) due_soon_days: Option<Bounded<0, 365>>,
 }
 
 /// `[posture]`: the checks of the rotation overview and `smtui posture`.
@@ -227,14 +227,14 @@ pub struct RotationConfig {
 #[serde(deny_unknown_fields)]
 pub struct PostureConfig {
     /// SecretsManager.1: rotation at least this frequent (default: any schedule passes).
-    pub max_rotation_days: Option<Bounded<1, 1000>>,
+    pub(crate) max_rotation_days: Option<Bounded<1, 1000>>,
     /// SecretsManager.4 (default 90).
-    pub rotated_within_days: Option<Bounded<1, 3650>>,
+    pub(crate) rotated_within_days: Option<Bounded<1, 3650>>,
     /// SecretsManager.3 (default 90).
-    pub unused_days: Option<Bounded<1, 3650>>,
+    pub(crate) unused_days: Option<Bounded<1, 3650>>,
     /// SecretsManager.5: every secret carries these tag keys (default: at least one tag).
     #[serde(default)]
-    pub required_tags: Vec<String>,
+    pub(crate) required_tags: Vec<String>,
 }
 
 impl RotationConfig {
@@ -269,19 +269,19 @@ impl PostureConfig {
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
-    pub profile: Option<String>,
+    pub(crate) profile: Option<String>,
     #[serde(default)]
-    pub regions: Vec<String>,
-    pub reveal_timeout_secs: Option<TimeoutSecs>,
-    pub clipboard_timeout_secs: Option<TimeoutSecs>,
-    pub clipboard: Option<ClipboardMode>,
+    pub(crate) regions: Vec<String>,
+    pub(crate) reveal_timeout_secs: Option<TimeoutSecs>,
+    pub(crate) clipboard_timeout_secs: Option<TimeoutSecs>,
+    pub(crate) clipboard: Option<ClipboardMode>,
     pub theme: Option<String>,
     /// Clicks and the wheel (default on).
-    pub mouse: Option<bool>,
-    pub endpoint_url: Option<String>,
+    pub(crate) mouse: Option<bool>,
+    pub(crate) endpoint_url: Option<String>,
     /// Key bindings per layer (see `app::keymap`), as written.
     #[serde(default)]
-    pub keys: KeysConfig,
+    pub(crate) keys: KeysConfig,
     #[serde(default)]
     pub rotation: RotationConfig,
     #[serde(default)]
@@ -294,7 +294,7 @@ pub struct FileConfig {
 /// smtui's config directory (`config.toml`, `themes/`): `$SMTUI_CONFIG_DIR`, else `smtui`
 /// in the platform's (`$XDG_CONFIG_HOME`). The local stack names one of its own, so the
 /// demo neither reads the user's config nor writes next to it.
-pub fn config_dir() -> Option<PathBuf> {
+pub(crate) fn config_dir() -> Option<PathBuf> {
     dir_from("SMTUI_CONFIG_DIR", dirs::config_dir)
 }
 
@@ -302,7 +302,7 @@ pub fn config_dir() -> Option<PathBuf> {
 /// the platform's (`$XDG_STATE_HOME`, or the local data directory where there is none).
 /// The local stack names one of its own: a role assumed in the demo is never offered
 /// against real AWS.
-pub fn state_dir() -> Option<PathBuf> {
+pub(crate) fn state_dir() -> Option<PathBuf> {
     dir_from("SMTUI_STATE_DIR", || {
         dirs::state_dir().or_else(dirs::data_local_dir)
     })
@@ -367,7 +367,7 @@ pub struct Resolved {
     pub reveal_timeout: Duration,
     pub clipboard_timeout: Duration,
     pub clipboard: ClipboardMode,
-    pub theme: String,
+    pub(crate) theme: String,
     pub mouse: bool,
 }
 

@@ -14,8 +14,9 @@ pub fn disable_core_dumps() -> Result<(), String> {
     Ok(())
 }
 
-/// Whether core dumps are off for this process (for tests and `--version`-style checks).
-pub fn core_dumps_disabled() -> bool {
+/// Whether core dumps are off for this process (for the tests below).
+#[cfg(test)]
+pub(crate) fn core_dumps_disabled() -> bool {
     #[cfg(unix)]
     {
         nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_CORE)

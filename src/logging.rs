@@ -73,7 +73,7 @@ pub fn init(path: &Path, filter: &str) -> Result<(), String> {
 /// point the log anywhere, another user's file included), and an existing file that is not
 /// the user's or that group or others may read or write: names and ARNs are nobody else's
 /// business, and a file others can write could be swapped under us.
-pub fn open(path: &Path) -> Result<File, String> {
+pub(crate) fn open(path: &Path) -> Result<File, String> {
     let shown = path.display();
     let mut options = std::fs::OpenOptions::new();
     options.create(true).append(true);

@@ -13,19 +13,19 @@ use zeroize::Zeroize as _;
 const CAPACITY: usize = 256 * 1024;
 
 /// A writer to `target` (the terminal's stdout) through a zeroed buffer.
-pub struct ScrubbedOut<F: AsFd> {
+pub(crate) struct ScrubbedOut<F: AsFd> {
     target: F,
     buffer: Vec<u8>,
 }
 
 impl ScrubbedOut<io::Stdout> {
-    pub fn stdout() -> Self {
+    pub(crate) fn stdout() -> Self {
         Self::new(io::stdout())
     }
 }
 
 impl<F: AsFd> ScrubbedOut<F> {
-    pub fn new(target: F) -> Self {
+    pub(crate) fn new(target: F) -> Self {
         Self {
             target,
             buffer: Vec::with_capacity(CAPACITY),
@@ -46,12 +46,14 @@ impl<F: AsFd> ScrubbedOut<F> {
     }
 
     /// The bytes still held (for tests: after a flush, none).
-    pub fn pending(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn pending(&self) -> usize {
         self.buffer.len()
     }
 
     /// The buffer's size: it never grows, so it is never copied.
-    pub fn capacity(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> usize {
         self.buffer.capacity()
     }
 }

@@ -35,7 +35,7 @@ use smtui_core::render;
 /// panic hook restores the terminal from whichever thread panicked (see `crash`).
 /// Frames go out through [`ScrubbedOut`], whose buffer is zeroed after each write.
 pub struct Screen {
-    pub terminal: Terminal<CrosstermBackend<ScrubbedOut<Stdout>>>,
+    pub(crate) terminal: Terminal<CrosstermBackend<ScrubbedOut<Stdout>>>,
     mouse: bool,
 }
 
@@ -102,16 +102,16 @@ static STARTUP: Mutex<Marks> = Mutex::new(Marks(Vec::new()));
 
 /// Named moments since [`process_started`], in the order they happened.
 #[derive(Debug, Clone, Default)]
-pub struct Marks(Vec<(&'static str, Duration)>);
+pub(crate) struct Marks(Vec<(&'static str, Duration)>);
 
 impl Marks {
     /// Notes that `what` has just happened.
-    pub fn mark(&mut self, what: &'static str) {
+    pub(crate) fn mark(&mut self, what: &'static str) {
         self.0.push((what, process_started().elapsed()));
     }
 
     /// The first time `what` was noted.
-    pub fn get(&self, what: &str) -> Option<Duration> {
+    pub(crate) fn get(&self, what: &str) -> Option<Duration> {
         self.0.iter().find(|(w, _)| *w == what).map(|(_, d)| *d)
     }
 
@@ -123,12 +123,12 @@ impl Marks {
 }
 
 /// The loop's own marks.
-pub const LOOP_STARTED: &str = "loop started";
+pub(crate) const LOOP_STARTED: &str = "loop started";
 pub const FIRST_FRAME: &str = "first frame drawn";
 pub const FIRST_PAGE: &str = "first page arrived";
 pub const FIRST_ROW: &str = "first row drawn";
-pub const IDENTITY: &str = "identity known";
-pub const ALL_LOADED: &str = "every region drawn loaded";
+pub(crate) const IDENTITY: &str = "identity known";
+pub(crate) const ALL_LOADED: &str = "every region drawn loaded";
 
 /// How the loop runs, beyond the state it is given.
 #[derive(Debug, Default)]
@@ -167,8 +167,8 @@ pub struct Drawn {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     /// For the user to read once the terminal is restored (the clipboard not cleared).
-    pub warning: Option<String>,
-    pub marks: Marks,
+    pub(crate) warning: Option<String>,
+    pub(crate) marks: Marks,
     /// Keys that led to a frame, and the longest any of them waited for it.
     pub keys: u64,
     pub slowest_key: Duration,
@@ -176,11 +176,11 @@ pub struct Report {
     pub rows: usize,
     /// Frames drawn with rows on screen while a region was still listing: the list grows
     /// as pages arrive rather than appearing at the end.
-    pub loading_frames: u64,
+    pub(crate) loading_frames: u64,
     /// The longest a frame took to draw, and the longest a page of secrets took to go
     /// through `update` (both on the UI thread).
-    pub slowest_frame: Duration,
-    pub slowest_page: Duration,
+    pub(crate) slowest_frame: Duration,
+    pub(crate) slowest_page: Duration,
 }
 
 impl Report {

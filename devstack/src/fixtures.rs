@@ -12,12 +12,12 @@ pub const PRIMARY_REGION: &str = "us-east-1";
 /// Secrets *created* per region (fixtures included). More than 100 in us-east-1 so
 /// ListSecrets needs two pages.
 pub const US_EAST_1_CREATED: usize = 176;
-pub const EU_WEST_1_CREATED: usize = 42;
-pub const AP_SOUTHEAST_2_CREATED: usize = 30;
+pub(crate) const EU_WEST_1_CREATED: usize = 42;
+pub(crate) const AP_SOUTHEAST_2_CREATED: usize = 30;
 /// Scheduled for deletion per region (hidden from a default ListSecrets).
 pub const US_EAST_1_SCHEDULED_FOR_DELETION: usize = 4;
-pub const EU_WEST_1_SCHEDULED_FOR_DELETION: usize = 1;
-pub const AP_SOUTHEAST_2_SCHEDULED_FOR_DELETION: usize = 1;
+pub(crate) const EU_WEST_1_SCHEDULED_FOR_DELETION: usize = 1;
+pub(crate) const AP_SOUTHEAST_2_SCHEDULED_FOR_DELETION: usize = 1;
 
 /// `(region, created, scheduled for deletion, replicas received)`.
 pub const REGION_PLAN: [(&str, usize, usize, usize); 3] = [
@@ -77,12 +77,12 @@ pub const VERSIONED_SECRET_CURRENT: &str = "hs256-2025-k3-Q3VycmVudFNpZ25pbmdLZX
 
 /// Has a version labelled AWSPENDING (put with VersionStages=["AWSPENDING"]).
 pub const PENDING_SECRET: &str = "staging/auth/oauth-client-secret";
-pub const PENDING_SECRET_CURRENT: &str = "oc_stg_4f9a1c7e2b8d6053a1e9c4b7";
+pub(crate) const PENDING_SECRET_CURRENT: &str = "oc_stg_4f9a1c7e2b8d6053a1e9c4b7";
 pub const PENDING_SECRET_PENDING: &str = "oc_stg_9e2d7b1a6c3f8045d2b7e1a9";
 
 /// Scheduled for deletion (hidden from ListSecrets unless IncludePlannedDeletion).
 pub const DELETED_SECRET: &str = "staging/legacy/ftp-password";
-pub const DELETED_SECRET_RECOVERY_DAYS: i64 = 7;
+pub(crate) const DELETED_SECRET_RECOVERY_DAYS: i64 = 7;
 
 /// Replicated from us-east-1 to [`REPLICA_REGION`].
 pub const REPLICATED_SECRET: &str = "shared/ci/github-deploy-key";
@@ -95,10 +95,10 @@ pub const REPLICA_REGION: &str = "eu-west-1";
 pub const ROTATING_SECRET: &str = "prod/billing/mysql";
 pub const ROTATING_SECRET_ROTATED_DAYS_AGO: u64 = 3;
 pub const ROTATING_SECRET_VALUE: &str = r#"{"username":"billing_svc","password":"mR4!tQ8zLw2#Xc6vBn0p","host":"billing-prod.cluster-c8fk2xq1zj3n.internal","port":3306,"dbname":"billing","engine":"mysql"}"#;
-pub const ROTATION_LAMBDA_NAME: &str = "smtui-demo-rotate-secret";
+pub(crate) const ROTATION_LAMBDA_NAME: &str = "smtui-demo-rotate-secret";
 pub const ROTATION_LAMBDA_ARN: &str =
     "arn:aws:lambda:us-east-1:123456789012:function:smtui-demo-rotate-secret";
-pub const ROTATION_DAYS: i64 = 30;
+pub(crate) const ROTATION_DAYS: i64 = 30;
 
 // --- us-east-1 rotation and posture fixtures ------------------------------------------
 //
@@ -110,12 +110,12 @@ pub const ROTATION_DAYS: i64 = 30;
 /// *Due soon*: rotated [`DUE_SOON_ROTATED_DAYS_AGO`] days ago, so NextRotationDate is
 /// within the next 7 days. Owner tag; read 2 days ago.
 pub const DUE_SOON_SECRET: &str = "prod/warehouse/redshift-credentials";
-pub const DUE_SOON_ROTATED_DAYS_AGO: u64 = 26;
+pub(crate) const DUE_SOON_ROTATED_DAYS_AGO: u64 = 26;
 
 /// *Overdue*: rotated [`OVERDUE_ROTATED_DAYS_AGO`] days ago, so NextRotationDate is in
 /// the past (and it was not rotated within 90 days). No Owner tag; read yesterday.
 pub const OVERDUE_SECRET: &str = "prod/crm/salesforce-api-credentials";
-pub const OVERDUE_ROTATED_DAYS_AGO: u64 = 120;
+pub(crate) const OVERDUE_ROTATED_DAYS_AGO: u64 = 120;
 
 /// *Never rotated*: rotation on since [`NEVER_ROTATED_CONFIGURED_DAYS_AGO`] days ago
 /// (RotateSecret with RotateImmediately=false), no LastRotatedDate; NextRotationDate
@@ -127,7 +127,7 @@ pub const NEVER_ROTATED_CONFIGURED_DAYS_AGO: u64 = 10;
 /// (AWSPENDING on a new version, RotationStarted recorded, no RotationFailed). Last
 /// rotated 30 days ago.
 pub const ROTATION_IN_PROGRESS_SECRET: &str = "prod/ledger/kafka-sasl-password";
-pub const ROTATION_IN_PROGRESS_MINUTES_AGO: u64 = 2;
+pub(crate) const ROTATION_IN_PROGRESS_MINUTES_AGO: u64 = 2;
 
 /// *Stuck*: a rotation started [`STUCK_ROTATION_DAYS_AGO`] days ago never completed
 /// (AWSPENDING on a version created then; RotationStarted then RotationFailed recorded
@@ -176,7 +176,7 @@ pub const OWNERLESS_SECRETS: [&str; 10] = [
 ];
 
 /// Tags on [`STRING_SECRET`].
-pub const STRING_SECRET_TAGS: [(&str, &str); 4] = [
+pub(crate) const STRING_SECRET_TAGS: [(&str, &str); 4] = [
     ("Team", "payments"),
     ("Env", "prod"),
     ("Owner", "maria.gonzalez@example.com"),
@@ -190,4 +190,4 @@ pub const EU_SECRET: &str = "prod/gdpr/export-signing-key";
 pub const EU_SECRET_VALUE: &str = "gdpr_exp_7Hq2Lm9Xz4Rt8Wn1Vb6Kc3Ps";
 /// A known string secret in ap-southeast-2.
 pub const AP_SECRET: &str = "prod/payroll/xero-api-key";
-pub const AP_SECRET_VALUE: &str = "xero_live_5Tg8Jk2Mn7Qp4Wr9Ys1Ud6Fh";
+pub(crate) const AP_SECRET_VALUE: &str = "xero_live_5Tg8Jk2Mn7Qp4Wr9Ys1Ud6Fh";

@@ -19,7 +19,7 @@ pub(crate) fn splitmix64(mut x: u64) -> u64 {
 
 /// A version-4-shaped UUID string, unique per process (counter) and across processes
 /// (pid and start time mixed in).
-pub fn uuid_like() -> String {
+pub(crate) fn uuid_like() -> String {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -40,7 +40,7 @@ pub fn uuid_like() -> String {
 }
 
 /// FNV-1a 64-bit: stable forever, good enough to notice that requirements.txt changed.
-pub fn fnv1a64(data: &[u8]) -> u64 {
+pub(crate) fn fnv1a64(data: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in data {
         h ^= u64::from(*b);

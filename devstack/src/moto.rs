@@ -27,7 +27,7 @@ const KEEP_LOGS: usize = 40;
 
 /// A running moto server; killed and reaped on drop.
 #[derive(Debug)]
-pub struct MotoServer {
+pub(crate) struct MotoServer {
     child: Child,
     port: u16,
     log_path: PathBuf,
@@ -43,7 +43,7 @@ impl MotoServer {
     /// call's credentials and permissions against its IAM users
     /// (`INITIAL_NO_AUTH_ACTION_COUNT=n`), so unknown keys and missing permissions get real
     /// auth errors.
-    pub async fn start(venv: &Venv, iam_auth_after: Option<u32>) -> Result<MotoServer> {
+    pub(crate) async fn start(venv: &Venv, iam_auth_after: Option<u32>) -> Result<MotoServer> {
         let logs = devstack_dir().join("logs");
         fs::create_dir_all(&logs).with_context(|| format!("creating {}", logs.display()))?;
         prune_logs(&logs);
@@ -60,7 +60,7 @@ impl MotoServer {
     }
 
     /// Starts moto again on `port` (after a stop), waiting for the port to be free.
-    pub async fn start_on_port(
+    pub(crate) async fn start_on_port(
         venv: &Venv,
         port: u16,
         iam_auth_after: Option<u32>,
@@ -169,25 +169,25 @@ impl MotoServer {
         }
     }
 
-    pub fn port(&self) -> u16 {
+    pub(crate) fn port(&self) -> u16 {
         self.port
     }
 
     /// `http://127.0.0.1:PORT`
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    pub fn addr(&self) -> SocketAddr {
+    pub(crate) fn addr(&self) -> SocketAddr {
         SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))
     }
 
-    pub fn log_path(&self) -> &Path {
+    pub(crate) fn log_path(&self) -> &Path {
         &self.log_path
     }
 
     /// The last lines of moto's log, for error messages.
-    pub fn log_tail(&self) -> String {
+    pub(crate) fn log_tail(&self) -> String {
         fs::read(&self.log_path)
             .map(|b| tail(&b, 20))
             .unwrap_or_default()
@@ -273,7 +273,7 @@ pub fn set_parent_death_signal_to(cmd: &mut Command, signal: libc::c_int) {
 }
 
 #[cfg(not(target_os = "linux"))]
-pub fn set_parent_death_signal_to(_cmd: &mut Command, _signal: i32) {}
+pub(crate) fn set_parent_death_signal_to(_cmd: &mut Command, _signal: i32) {}
 
 fn set_parent_death_signal(cmd: &mut Command) {
     set_parent_death_signal_to(cmd, libc::SIGKILL);

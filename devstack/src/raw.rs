@@ -11,30 +11,30 @@ use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
-pub struct RawClient {
+pub(crate) struct RawClient {
     http: HttpClient<HttpConnector, Full<Bytes>>,
     endpoint: String,
 }
 
 /// What a call is: which service and region it is scoped to, and its body.
-pub struct RawCall<'a> {
-    pub method: &'static str,
-    pub path: &'a str,
-    pub service: &'static str,
-    pub region: &'a str,
-    pub content_type: &'static str,
-    pub body: String,
+pub(crate) struct RawCall<'a> {
+    pub(crate) method: &'static str,
+    pub(crate) path: &'a str,
+    pub(crate) service: &'static str,
+    pub(crate) region: &'a str,
+    pub(crate) content_type: &'static str,
+    pub(crate) body: String,
 }
 
 impl RawClient {
-    pub fn new(endpoint: &str) -> Self {
+    pub(crate) fn new(endpoint: &str) -> Self {
         Self {
             http: HttpClient::builder(TokioExecutor::new()).build_http(),
             endpoint: endpoint.trim_end_matches('/').to_owned(),
         }
     }
 
-    pub async fn call(&self, call: RawCall<'_>) -> Result<(StatusCode, String)> {
+    pub(crate) async fn call(&self, call: RawCall<'_>) -> Result<(StatusCode, String)> {
         let uri = format!("{}{}", self.endpoint, call.path);
         let req = http::Request::builder()
             .method(call.method)
@@ -59,7 +59,11 @@ impl RawClient {
     }
 
     /// An IAM query-protocol action (form-encoded, us-east-1).
-    pub async fn iam(&self, action: &str, params: &[(&str, &str)]) -> Result<(StatusCode, String)> {
+    pub(crate) async fn iam(
+        &self,
+        action: &str,
+        params: &[(&str, &str)],
+    ) -> Result<(StatusCode, String)> {
         let mut form = format!("Action={action}&Version=2010-05-08");
         for (key, value) in params {
             form.push_str(&format!("&{key}={}", percent_encode(value)));
@@ -77,7 +81,7 @@ impl RawClient {
 }
 
 /// RFC 3986 unreserved characters stay, everything else is %XX (form encoding).
-pub fn percent_encode(s: &str) -> String {
+pub(crate) fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

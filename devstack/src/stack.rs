@@ -6,7 +6,7 @@
 //! lives exactly as long as the stack, which is what `PR_SET_PDEATHSIG` keys on.
 
 use std::fs::OpenOptions;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -21,7 +21,7 @@ use crate::venv::{devstack_dir, ensure_venv};
 
 /// Environment variables that would let the user's real AWS setup leak into a child
 /// process; [`Stack::apply_env`] removes them.
-pub const SCRUBBED_ENV: [&str; 12] = [
+pub(crate) const SCRUBBED_ENV: [&str; 12] = [
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
     "AWS_SESSION_TOKEN",
@@ -80,7 +80,6 @@ pub struct Stack {
     handle: ProxyHandle,
     endpoint: String,
     moto_url: String,
-    moto_log: PathBuf,
     aws_dir: PathBuf,
     seed: Option<SeedSummary>,
     timings: StartTimings,
@@ -129,7 +128,6 @@ impl Stack {
             handle: parts.proxy.handle().clone(),
             endpoint: parts.proxy.url(),
             moto_url: parts.moto.url(),
-            moto_log: parts.moto.log_path().to_path_buf(),
             moto_port: parts.moto.port(),
             iam_auth_after: parts.iam_auth_after,
             seeded: parts.seed.is_some(),
@@ -150,10 +148,6 @@ impl Stack {
     /// moto itself, bypassing the proxy (no recording, no faults).
     pub fn moto_url(&self) -> String {
         self.moto_url.clone()
-    }
-
-    pub fn moto_log(&self) -> &Path {
-        &self.moto_log
     }
 
     pub fn proxy(&self) -> &ProxyHandle {
@@ -220,9 +214,6 @@ impl Stack {
             )))
             .build()
     }
-
-    /// Stops moto and the proxy now (same as dropping).
-    pub fn stop(self) {}
 
     /// The emulator goes away (killed, as a crash would), the proxy stays: every call is
     /// answered with a connection error until [`Stack::start_emulator`].

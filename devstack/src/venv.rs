@@ -21,7 +21,7 @@ use crate::ids::fnv1a64;
 pub const MOTO_VERSION: &str = "5.2.5";
 
 /// The lock file, compiled in so the binary works from any directory.
-pub const REQUIREMENTS: &str = include_str!("../requirements.txt");
+pub(crate) const REQUIREMENTS: &str = include_str!("../requirements.txt");
 
 /// A ready-to-use virtualenv.
 #[derive(Debug, Clone)]
@@ -29,13 +29,13 @@ pub struct Venv {
     /// `.devstack/venv`
     pub dir: PathBuf,
     /// `.devstack/venv/bin/python`
-    pub python: PathBuf,
+    pub(crate) python: PathBuf,
     /// True when this call did the install (false when it was already there).
     pub installed_now: bool,
 }
 
 /// `.devstack/` at the workspace root, or `$SMTUI_DEVSTACK_DIR`.
-pub fn devstack_dir() -> PathBuf {
+pub(crate) fn devstack_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("SMTUI_DEVSTACK_DIR").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
@@ -101,11 +101,11 @@ pub fn ensure_venv() -> Result<Venv> {
 }
 
 /// The AWS CLI's pins (for `scripts/bench-list`), compiled in like [`REQUIREMENTS`].
-pub const BENCH_REQUIREMENTS: &str = include_str!("../requirements-bench.txt");
+pub(crate) const BENCH_REQUIREMENTS: &str = include_str!("../requirements-bench.txt");
 
 /// Makes sure the pinned AWS CLI is in the venv too (only the benchmark wants it, so the
 /// tests never pay for it); returns the path of its `aws`. Blocking, like [`ensure_venv`].
-pub fn ensure_aws_cli() -> Result<PathBuf> {
+pub(crate) fn ensure_aws_cli() -> Result<PathBuf> {
     let venv = ensure_venv()?;
     let root = devstack_dir();
     let aws = venv.dir.join("bin").join("aws");

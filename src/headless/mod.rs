@@ -20,15 +20,15 @@ use smtui_core::sanitize::sanitize_line;
 /// Everything listed, and the regions that could not be.
 #[derive(Debug, Default)]
 pub struct Listing {
-    pub secrets: Vec<SecretSummary>,
-    pub failed: Vec<AwsError>,
+    pub(crate) secrets: Vec<SecretSummary>,
+    pub(crate) failed: Vec<AwsError>,
 }
 
 impl Listing {
     /// The regions that could not be listed, for stderr: a line per reason, the regions
     /// that failed alike sharing it (a profile without credentials fails every region the
     /// same way: said once, not once per region).
-    pub fn failures(&self) -> String {
+    pub(crate) fn failures(&self) -> String {
         let mut failed: Vec<&AwsError> = self.failed.iter().collect();
         failed.sort_by(|a, b| a.region.cmp(&b.region));
         let mut alike: Vec<AwsError> = Vec::new();

@@ -19,9 +19,9 @@ pub enum Format {
     Json,
 }
 
-pub const EXIT_PASS: u8 = 0;
-pub const EXIT_FAIL: u8 = 1;
-pub const EXIT_INCOMPLETE: u8 = 2;
+pub(crate) const EXIT_PASS: u8 = 0;
+pub(crate) const EXIT_FAIL: u8 = 1;
+pub(crate) const EXIT_INCOMPLETE: u8 = 2;
 
 /// What to print on stdout and stderr, and the exit code.
 #[derive(Debug)]

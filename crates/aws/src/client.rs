@@ -10,7 +10,7 @@ use aws_config::timeout::TimeoutConfig;
 use aws_config::{AppName, BehaviorVersion, Region, SdkConfig};
 
 /// The app name every SDK client sends in its user agent.
-pub const APP_NAME: &str = "smtui";
+pub(crate) const APP_NAME: &str = "smtui";
 
 /// How to reach AWS, from the CLI and config.
 #[derive(Debug, Clone, Default)]
@@ -78,11 +78,11 @@ impl AwsContext {
         self.config.region().map(ToString::to_string)
     }
 
-    pub fn sdk_config(&self) -> &SdkConfig {
+    pub(crate) fn sdk_config(&self) -> &SdkConfig {
         &self.config
     }
 
-    pub fn secrets(&self, region: &str) -> aws_sdk_secretsmanager::Client {
+    pub(crate) fn secrets(&self, region: &str) -> aws_sdk_secretsmanager::Client {
         let mut cache = self
             .secrets
             .lock()
@@ -98,7 +98,7 @@ impl AwsContext {
             .clone()
     }
 
-    pub fn cloudtrail(&self, region: &str) -> aws_sdk_cloudtrail::Client {
+    pub(crate) fn cloudtrail(&self, region: &str) -> aws_sdk_cloudtrail::Client {
         let mut cache = self
             .cloudtrail
             .lock()
@@ -114,7 +114,7 @@ impl AwsContext {
             .clone()
     }
 
-    pub fn sts(&self, region: Option<&str>) -> aws_sdk_sts::Client {
+    pub(crate) fn sts(&self, region: Option<&str>) -> aws_sdk_sts::Client {
         let mut builder = aws_sdk_sts::config::Builder::from(&self.config);
         if let Some(region) = region {
             builder = builder.region(Region::new(region.to_owned()));

@@ -13,11 +13,11 @@ use smtui_core::features::audit::call::Lookup;
 use smtui_core::model::audit::{AuditEvent, Envelope};
 
 /// LookupEvents' largest page.
-pub const PAGE_SIZE: i32 = 50;
+pub(crate) const PAGE_SIZE: i32 = 50;
 /// Secrets Manager's event source.
-pub const EVENT_SOURCE: &str = "secretsmanager.amazonaws.com";
+pub(crate) const EVENT_SOURCE: &str = "secretsmanager.amazonaws.com";
 
-pub async fn lookup_events(
+pub(crate) async fn lookup_events(
     ctx: &AwsContext,
     region: &str,
     lookup: &Lookup,

@@ -11,7 +11,11 @@ use smtui_core::model::{
 
 /// The ARN a service answered with, parsed here once for the whole app; one that is
 /// missing or malformed is an error of the call (`operation` in `region`), never a panic.
-pub fn arn(operation: &'static str, region: &str, text: Option<&str>) -> Result<Arn, AwsError> {
+pub(crate) fn arn(
+    operation: &'static str,
+    region: &str,
+    text: Option<&str>,
+) -> Result<Arn, AwsError> {
     let text = text.unwrap_or_default();
     Arn::parse(text).map_err(|why| {
         AwsError::invalid(
@@ -22,7 +26,7 @@ pub fn arn(operation: &'static str, region: &str, text: Option<&str>) -> Result<
     })
 }
 
-pub fn timestamp(value: Option<&DateTime>) -> Option<Timestamp> {
+pub(crate) fn timestamp(value: Option<&DateTime>) -> Option<Timestamp> {
     let value = value?;
     Timestamp::new(value.secs(), i32::try_from(value.subsec_nanos()).ok()?).ok()
 }
@@ -39,7 +43,10 @@ fn tags(tags: &[sm::Tag]) -> Vec<Tag> {
 /// A listed secret; an error for an entry whose ARN is missing or malformed (nothing can
 /// be asked about it). A malformed rotation function's ARN loses the secret nothing: it is
 /// listed without that function (and the reason logged); its description says the error.
-pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummary, AwsError> {
+pub(crate) fn summary(
+    region: &str,
+    entry: &sm::SecretListEntry,
+) -> Result<SecretSummary, AwsError> {
     let function = rotation_function(("ListSecrets", region), entry.rotation_lambda_arn())
         .unwrap_or_else(|error| {
             tracing::warn!(%error, "a listed secret's rotation function is not an ARN");
@@ -75,7 +82,7 @@ pub fn summary(region: &str, entry: &sm::SecretListEntry) -> Result<SecretSummar
 
 /// A described secret; an error when its ARN is missing or malformed, or its rotation
 /// function's ARN is malformed.
-pub fn detail(
+pub(crate) fn detail(
     region: &str,
     out: &aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput,
     mut versions: Vec<VersionInfo>,
@@ -168,7 +175,7 @@ fn stage_map(map: Option<&std::collections::HashMap<String, Vec<String>>>) -> Ve
 
 /// The versions DescribeSecret names (those with staging labels), for when
 /// ListSecretVersionIds is not allowed.
-pub fn staged_versions(
+pub(crate) fn staged_versions(
     out: &aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput,
 ) -> Vec<VersionInfo> {
     out.version_ids_to_stages()
@@ -183,7 +190,7 @@ pub fn staged_versions(
         .collect()
 }
 
-pub fn version(entry: &sm::SecretVersionsListEntry) -> VersionInfo {
+pub(crate) fn version(entry: &sm::SecretVersionsListEntry) -> VersionInfo {
     VersionInfo {
         id: entry.version_id().unwrap_or_default().to_owned(),
         stages: entry.version_stages().to_vec(),

@@ -7,7 +7,7 @@ use aws_smithy_runtime_api::http::Response as HttpResponse;
 pub use smtui_core::model::error::{AwsError, ErrorKind};
 
 /// An SDK error, classified by the code the service answered.
-pub fn from_sdk<E, B>(
+pub(crate) fn from_sdk<E, B>(
     operation: &'static str,
     region: &str,
     err: &SdkError<E, HttpResponse<B>>,
@@ -105,7 +105,7 @@ fn credentials_failure(err: &(dyn std::error::Error + 'static)) -> Option<String
 /// at most [`REASON_LIMIT`] characters. What a `credential_process` command wrote to its
 /// stderr (which aws-config puts in its error) is left out: it is the command's, and may
 /// hold anything, so it goes to no footer, stderr or log.
-pub fn reasons(err: &(dyn std::error::Error + 'static)) -> String {
+pub(crate) fn reasons(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut source = Some(err);
     while let Some(e) = source {

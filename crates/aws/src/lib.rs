@@ -3,20 +3,23 @@
 //! identities and their credentials, the clipboard port, and the few files smtui keeps.
 //! The core (`smtui-core`) never calls into here; the binary wires the two together.
 
-pub mod client;
+// Visibility says what is API: an item no other crate or test uses is `pub(crate)`.
+#![warn(unreachable_pub)]
+
+pub(crate) mod client;
 pub mod clipboard;
-pub mod cloudtrail;
-pub mod convert;
-pub mod error;
+pub(crate) mod cloudtrail;
+pub(crate) mod convert;
+pub(crate) mod error;
 pub mod private_file;
 pub mod profiles;
 pub mod recent;
 pub mod regions;
-pub mod rotation;
+pub(crate) mod rotation;
 pub mod runner;
 pub mod secrets;
-pub mod signing_key;
-pub mod sts;
+pub(crate) mod signing_key;
+pub(crate) mod sts;
 
 pub use client::{AwsContext, ConnectOptions};
 pub use error::{AwsError, ErrorKind};

@@ -52,7 +52,7 @@ async fn list_from(fs: &Fs, env: &Env) -> Vec<ProfileInfo> {
 /// The profile to log in to with `aws sso login` when `name`'s credentials come from IAM
 /// Identity Center: itself, or the profile its chain of roles starts from; `None` for any
 /// other kind. Read from the config, never guessed from an error's words.
-pub async fn sso_login_profile(name: &str) -> Option<String> {
+pub(crate) async fn sso_login_profile(name: &str) -> Option<String> {
     sso_login_in(&list().await, name)
 }
 

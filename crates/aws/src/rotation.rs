@@ -7,7 +7,11 @@ use super::{AwsContext, AwsError};
 use smtui_core::features::rotation::call::RotationRules;
 
 /// RotateSecret with the configured function and schedule; the version it starts making.
-pub async fn rotate(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<String>, AwsError> {
+pub(crate) async fn rotate(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+) -> Result<Option<String>, AwsError> {
     let out = ctx
         .secrets(region)
         .rotate_secret()
@@ -19,7 +23,7 @@ pub async fn rotate(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<
 }
 
 /// RotateSecret with rules (and a function, when none is configured yet).
-pub async fn set_rotation(
+pub(crate) async fn set_rotation(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -46,7 +50,7 @@ pub async fn set_rotation(
 }
 
 /// CancelRotateSecret: automatic rotation off.
-pub async fn cancel(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), AwsError> {
+pub(crate) async fn cancel(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), AwsError> {
     ctx.secrets(region)
         .cancel_rotate_secret()
         .secret_id(arn)
@@ -57,7 +61,7 @@ pub async fn cancel(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), Aws
 }
 
 /// Removes AWSPENDING from `version` (the version a stuck rotation left it on).
-pub async fn remove_pending(
+pub(crate) async fn remove_pending(
     ctx: &AwsContext,
     region: &str,
     arn: &str,

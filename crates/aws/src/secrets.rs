@@ -6,16 +6,16 @@ use super::{AwsContext, AwsError, convert};
 use smtui_core::features::editor::call::{NewSecret, PasswordOptions, staging_label};
 use smtui_core::features::editor::{LabelsLeft, SaveResult};
 use smtui_core::features::lifecycle::call::Recovery;
-pub use smtui_core::model::FetchedValue;
+pub(crate) use smtui_core::model::FetchedValue;
 use smtui_core::model::{CallerIdentity, SecretDetail, SecretSummary, VersionSel};
 use smtui_core::secret::{SecretValue, ValueView};
 
 /// ListSecrets allows at most 100 per page.
-pub const LIST_PAGE_SIZE: i32 = 100;
+pub(crate) const LIST_PAGE_SIZE: i32 = 100;
 
 /// Lists every secret of one region, page by page (pages are sequential by API design),
 /// handing each page to `on_page` as soon as it arrives. `on_page` gets `true` for the last.
-pub async fn list_region(
+pub(crate) async fn list_region(
     ctx: &AwsContext,
     region: &str,
     mut on_page: impl FnMut(Vec<SecretSummary>, bool),
@@ -54,7 +54,11 @@ pub async fn list_region(
 }
 
 /// DescribeSecret and ListSecretVersionIds, concurrently.
-pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<SecretDetail, AwsError> {
+pub(crate) async fn describe(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+) -> Result<SecretDetail, AwsError> {
     let client = ctx.secrets(region);
     let describe = client.describe_secret().secret_id(arn).send();
     let versions = async {
@@ -90,7 +94,7 @@ pub async fn describe(ctx: &AwsContext, region: &str, arn: &str) -> Result<Secre
     Ok(detail)
 }
 
-pub async fn get_value(
+pub(crate) async fn get_value(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -122,7 +126,7 @@ pub async fn get_value(
     })
 }
 
-pub async fn caller_identity(
+pub(crate) async fn caller_identity(
     ctx: &AwsContext,
     region: Option<&str>,
 ) -> Result<CallerIdentity, AwsError> {
@@ -140,7 +144,7 @@ pub async fn caller_identity(
 
 /// DeleteSecret: restorable for `recovery` days, or gone at once. Returns the deletion
 /// date AWS reports.
-pub async fn delete(
+pub(crate) async fn delete(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -159,7 +163,7 @@ pub async fn delete(
 }
 
 /// RestoreSecret: cancels a scheduled deletion.
-pub async fn restore(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), AwsError> {
+pub(crate) async fn restore(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), AwsError> {
     ctx.secrets(region)
         .restore_secret()
         .secret_id(arn)
@@ -179,7 +183,7 @@ pub async fn restore(ctx: &AwsContext, region: &str, arn: &str) -> Result<(), Aw
 /// A put that failed may still have been applied (a timeout), and a removal can fail: the
 /// label is then looked for and removed, with those `leftovers` (tokens of earlier saves
 /// whose label may still be there). What stays is answered beside the outcome.
-pub async fn save_value(
+pub(crate) async fn save_value(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -276,7 +280,7 @@ async fn put_and_move(
 
 /// Takes the private labels of `tokens`' saves off whatever version holds them. `Err` names
 /// the tokens whose label is still there, or could not be looked for, and why.
-pub async fn remove_labels(
+pub(crate) async fn remove_labels(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -348,7 +352,7 @@ async fn current_version(ctx: &AwsContext, region: &str, arn: &str) -> Option<St
 }
 
 /// Two versions' values, fetched together (for a comparison).
-pub async fn get_pair(
+pub(crate) async fn get_pair(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -366,7 +370,7 @@ pub async fn get_pair(
 }
 
 /// Moves AWSCURRENT to `version` from `from` (the service moves AWSPREVIOUS to `from`).
-pub async fn make_current(
+pub(crate) async fn make_current(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -386,7 +390,7 @@ pub async fn make_current(
 }
 
 /// TagResource with one tag.
-pub async fn tag(
+pub(crate) async fn tag(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -408,7 +412,12 @@ pub async fn tag(
 }
 
 /// UntagResource with one key.
-pub async fn untag(ctx: &AwsContext, region: &str, arn: &str, key: &str) -> Result<(), AwsError> {
+pub(crate) async fn untag(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+    key: &str,
+) -> Result<(), AwsError> {
     ctx.secrets(region)
         .untag_resource()
         .secret_id(arn)
@@ -420,7 +429,7 @@ pub async fn untag(ctx: &AwsContext, region: &str, arn: &str, key: &str) -> Resu
 }
 
 /// UpdateSecret with only the description (no value, so no new version).
-pub async fn update_description(
+pub(crate) async fn update_description(
     ctx: &AwsContext,
     region: &str,
     arn: &str,
@@ -437,7 +446,11 @@ pub async fn update_description(
 }
 
 /// GetResourcePolicy, pretty-printed; `None` when the secret has none.
-pub async fn policy(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<String>, AwsError> {
+pub(crate) async fn policy(
+    ctx: &AwsContext,
+    region: &str,
+    arn: &str,
+) -> Result<Option<String>, AwsError> {
     let out = ctx
         .secrets(region)
         .get_resource_policy()
@@ -455,7 +468,7 @@ pub async fn policy(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<
 /// CreateSecret with the caller's ClientRequestToken (a retry with the same token and
 /// value is answered with the same secret): a string, or bytes for a binary secret, with
 /// its description, KMS key, tags and replica regions. Returns its ARN.
-pub async fn create(
+pub(crate) async fn create(
     ctx: &AwsContext,
     region: &str,
     name: &str,
@@ -529,7 +542,7 @@ pub async fn random_password(
 }
 
 /// RemoveRegionsFromReplication: the replicas in `regions`, with their secrets, go.
-pub async fn remove_replicas(
+pub(crate) async fn remove_replicas(
     ctx: &AwsContext,
     region: &str,
     arn: &str,

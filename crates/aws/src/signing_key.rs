@@ -14,11 +14,11 @@ use aws_smithy_runtime_api::box_error::BoxError;
 
 /// Catches the key id of the request it is attached to (the last attempt's, if retried).
 #[derive(Debug, Clone, Default)]
-pub struct SigningKey(Arc<Mutex<Option<String>>>);
+pub(crate) struct SigningKey(Arc<Mutex<Option<String>>>);
 
 impl SigningKey {
     /// The key id the request was signed with (`None`: unsigned, or not sent).
-    pub fn get(&self) -> Option<String> {
+    pub(crate) fn get(&self) -> Option<String> {
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

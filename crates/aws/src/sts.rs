@@ -11,18 +11,18 @@ use smtui_core::ids::Arn;
 
 /// What to assume.
 #[derive(Debug, Clone)]
-pub struct AssumeRequest<'a> {
-    pub role_arn: &'a str,
-    pub session_name: &'a str,
-    pub external_id: Option<&'a str>,
-    pub duration_secs: Option<i32>,
-    pub region: Option<&'a str>,
+pub(crate) struct AssumeRequest<'a> {
+    pub(crate) role_arn: &'a str,
+    pub(crate) session_name: &'a str,
+    pub(crate) external_id: Option<&'a str>,
+    pub(crate) duration_secs: Option<i32>,
+    pub(crate) region: Option<&'a str>,
     /// The MFA device and the code it shows now.
-    pub mfa: Option<(&'a str, &'a str)>,
+    pub(crate) mfa: Option<(&'a str, &'a str)>,
 }
 
 /// Assumes `request.role_arn` as `ctx`; the context that calls as the role, and who it is.
-pub async fn assume_role(
+pub(crate) async fn assume_role(
     ctx: &AwsContext,
     request: &AssumeRequest<'_>,
 ) -> Result<(AwsContext, Assumed), AwsError> {
@@ -81,7 +81,7 @@ fn context_with(
 /// The context of a profile of the user's AWS config (aws-config's own provider: role
 /// profiles, SSO, processes), with its credentials resolved once now, so a profile that
 /// cannot give any (an SSO login expired) says so at once, and its expiry is known.
-pub async fn use_profile(
+pub(crate) async fn use_profile(
     options: &super::ConnectOptions,
 ) -> Result<(AwsContext, Assumed), AwsError> {
     use aws_credential_types::provider::ProvideCredentials as _;
@@ -112,7 +112,7 @@ pub async fn use_profile(
 
 /// GetSessionToken with an MFA code, as `ctx`: credentials that count as MFA-authenticated,
 /// so roles that want MFA can be assumed from them without another code.
-pub async fn session_token(
+pub(crate) async fn session_token(
     ctx: &AwsContext,
     region: Option<&str>,
     serial: &str,

@@ -29,8 +29,8 @@ pub struct RegionListing {
 
 /// An answer that was not a success: its HTTP status, and what the call and the service said.
 #[derive(Debug)]
-pub struct Refused {
-    pub status: u16,
+pub(crate) struct Refused {
+    pub(crate) status: u16,
     said: String,
 }
 
@@ -66,7 +66,7 @@ impl Raw {
     }
 
     /// One Secrets Manager call; the answer's body, or an error naming its status.
-    pub async fn call(&self, region: &str, operation: &str, body: String) -> Result<Bytes> {
+    pub(crate) async fn call(&self, region: &str, operation: &str, body: String) -> Result<Bytes> {
         let request = http::Request::builder()
             .method("POST")
             .uri(format!("{}/", self.endpoint))
@@ -100,7 +100,7 @@ impl Raw {
     }
 
     /// Every page of one region, in sequence.
-    pub async fn list_region(&self, region: &str) -> Result<RegionListing> {
+    pub(crate) async fn list_region(&self, region: &str) -> Result<RegionListing> {
         let mut listing = RegionListing::default();
         let mut token: Option<String> = None;
         loop {

@@ -28,7 +28,7 @@ impl RawRun {
         )
     }
 
-    pub fn parse(text: &str) -> Result<Self> {
+    pub(crate) fn parse(text: &str) -> Result<Self> {
         let fields = pairs(text.split_whitespace());
         let get = |key: &str| {
             fields
@@ -50,7 +50,7 @@ impl RawRun {
 pub struct Timings {
     pub marks: Vec<(String, f64)>,
     pub rows: usize,
-    pub loading_frames: usize,
+    pub(crate) loading_frames: usize,
 }
 
 impl Timings {
@@ -86,19 +86,19 @@ fn parse_usize(text: &str) -> Result<usize> {
 
 /// Every run's times, by name, and what else each run said.
 #[derive(Debug, Default)]
-pub struct Samples {
+pub(crate) struct Samples {
     times: BTreeMap<String, Vec<Duration>>,
     most_in_flight: BTreeMap<String, usize>,
-    pub raw: Vec<RawRun>,
-    pub tui: Vec<Timings>,
+    pub(crate) raw: Vec<RawRun>,
+    pub(crate) tui: Vec<Timings>,
 }
 
 impl Samples {
-    pub fn add(&mut self, run: &str, took: Duration) {
+    pub(crate) fn add(&mut self, run: &str, took: Duration) {
         self.times.entry(run.to_owned()).or_default().push(took);
     }
 
-    pub fn in_flight(&mut self, run: &str, most: usize) {
+    pub(crate) fn in_flight(&mut self, run: &str, most: usize) {
         let max = self.most_in_flight.entry(run.to_owned()).or_default();
         *max = (*max).max(most);
     }
@@ -151,7 +151,7 @@ fn row(out: &mut String, name: &str, values: &[f64], limits: &[f64]) {
 }
 
 /// The main report: each run's median, and the targets.
-pub fn listing(samples: &Samples, options: &Options, machine: &str) -> String {
+pub(crate) fn listing(samples: &Samples, options: &Options, machine: &str) -> String {
     let mut out = String::new();
     let limit = median(&samples.ms("limit"));
     let _ = writeln!(
@@ -253,7 +253,7 @@ fn verdict(what: &str, met: bool) -> String {
 }
 
 /// The `--all-regions` report.
-pub fn all_regions(samples: &Samples, regions: usize, per_region: usize) -> String {
+pub(crate) fn all_regions(samples: &Samples, regions: usize, per_region: usize) -> String {
     let mut out = String::new();
     let limits = samples.ms("limit");
     let _ = writeln!(

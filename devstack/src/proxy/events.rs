@@ -13,52 +13,52 @@ use serde_json::Value;
 use super::wire::strip_error_type;
 
 /// moto's default account.
-pub const ACCOUNT_ID: &str = "123456789012";
+pub(crate) const ACCOUNT_ID: &str = "123456789012";
 /// Who a call is attributed to when its access key did not come from an AssumeRole: who
 /// moto's GetCallerIdentity says the stack's own keys are. A client compares the two (the
 /// audit pane leaves out its own reads), so the record names who the caller is told it is.
-pub const DEFAULT_IDENTITY_ARN: &str = "arn:aws:sts::123456789012:user/moto";
-pub const EVENT_SOURCE: &str = "secretsmanager.amazonaws.com";
-pub const RESOURCE_TYPE: &str = "AWS::SecretsManager::Secret";
+pub(crate) const DEFAULT_IDENTITY_ARN: &str = "arn:aws:sts::123456789012:user/moto";
+pub(crate) const EVENT_SOURCE: &str = "secretsmanager.amazonaws.com";
+pub(crate) const RESOURCE_TYPE: &str = "AWS::SecretsManager::Secret";
 /// The store keeps the newest this-many events (a long `up` session must not grow forever).
-pub const MAX_EVENTS: usize = 100_000;
+pub(crate) const MAX_EVENTS: usize = 100_000;
 
 /// One recorded Secrets Manager API call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordedEvent {
     /// Monotonic position in the store; paging tokens refer to it.
-    pub seq: u64,
-    pub event_id: String,
-    pub request_id: String,
+    pub(crate) seq: u64,
+    pub(crate) event_id: String,
+    pub(crate) request_id: String,
     pub event_name: String,
-    pub event_time: SystemTime,
-    pub region: String,
+    pub(crate) event_time: SystemTime,
+    pub(crate) region: String,
     pub access_key_id: String,
     /// Assumed-role ARN for keys minted by AssumeRole, else [`DEFAULT_IDENTITY_ARN`].
     pub identity_arn: String,
     /// `SecretId` (or `Name` for CreateSecret) exactly as the caller sent it.
-    pub secret_id: Option<String>,
+    pub(crate) secret_id: Option<String>,
     /// The secret's ARN and name as moto answered (or as learned earlier), so a lookup by
     /// either finds calls made with the other.
-    pub secret_arn: Option<String>,
+    pub(crate) secret_arn: Option<String>,
     pub secret_name: Option<String>,
-    pub version_id: Option<String>,
-    pub version_stage: Option<String>,
-    pub source_ip: String,
-    pub user_agent: String,
-    pub error_code: Option<String>,
-    pub error_message: Option<String>,
+    pub(crate) version_id: Option<String>,
+    pub(crate) version_stage: Option<String>,
+    pub(crate) source_ip: String,
+    pub(crate) user_agent: String,
+    pub(crate) error_code: Option<String>,
+    pub(crate) error_message: Option<String>,
     pub read_only: bool,
     /// An event Secrets Manager writes itself (`eventType: AwsServiceEvent`, e.g.
     /// RotationStarted): no caller, no access key, no request parameters; the secret is
     /// in `secret_arn`/`secret_name` (`additionalEventData.SecretId`), never in
     /// `secret_id`.
-    pub service_event: bool,
+    pub(crate) service_event: bool,
 }
 
 impl RecordedEvent {
     /// The last path segment of the identity ARN (the session name for assumed roles).
-    pub fn username(&self) -> &str {
+    pub(crate) fn username(&self) -> &str {
         self.identity_arn
             .rsplit('/')
             .next()
@@ -67,7 +67,7 @@ impl RecordedEvent {
 }
 
 /// Get*/List*/Describe* (and the other pure reads) are read-only, as CloudTrail marks them.
-pub fn is_read_only(op: &str) -> bool {
+pub(crate) fn is_read_only(op: &str) -> bool {
     ["Get", "List", "Describe", "BatchGet", "Validate"]
         .iter()
         .any(|p| op.starts_with(p))
@@ -75,23 +75,23 @@ pub fn is_read_only(op: &str) -> bool {
 
 /// What the proxy knows about a call before it is forwarded.
 #[derive(Debug, Clone)]
-pub struct CallContext {
-    pub operation: String,
-    pub region: String,
-    pub access_key_id: String,
-    pub source_ip: String,
-    pub user_agent: String,
+pub(crate) struct CallContext {
+    pub(crate) operation: String,
+    pub(crate) region: String,
+    pub(crate) access_key_id: String,
+    pub(crate) source_ip: String,
+    pub(crate) user_agent: String,
 }
 
 /// Ids picked out of a request body; everything else in it is discarded here.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RequestIds {
-    pub secret_id: Option<String>,
-    pub version_id: Option<String>,
-    pub version_stage: Option<String>,
+pub(crate) struct RequestIds {
+    pub(crate) secret_id: Option<String>,
+    pub(crate) version_id: Option<String>,
+    pub(crate) version_stage: Option<String>,
 }
 
-pub fn request_ids(operation: &str, body: &[u8]) -> RequestIds {
+pub(crate) fn request_ids(operation: &str, body: &[u8]) -> RequestIds {
     let Ok(v) = serde_json::from_slice::<Value>(body) else {
         return RequestIds::default();
     };
@@ -117,7 +117,7 @@ pub fn request_ids(operation: &str, body: &[u8]) -> RequestIds {
 }
 
 /// `(ARN, Name)` from a successful response, when moto included them.
-pub fn response_ids(body: &[u8]) -> (Option<String>, Option<String>) {
+pub(crate) fn response_ids(body: &[u8]) -> (Option<String>, Option<String>) {
     let Ok(v) = serde_json::from_slice::<Value>(body) else {
         return (None, None);
     };
@@ -126,7 +126,7 @@ pub fn response_ids(body: &[u8]) -> (Option<String>, Option<String>) {
 }
 
 /// `(code, message)` of a JSON error response.
-pub fn response_error(body: &[u8]) -> (Option<String>, Option<String>) {
+pub(crate) fn response_error(body: &[u8]) -> (Option<String>, Option<String>) {
     let Ok(v) = serde_json::from_slice::<Value>(body) else {
         return (None, None);
     };
@@ -144,7 +144,7 @@ pub fn response_error(body: &[u8]) -> (Option<String>, Option<String>) {
 
 /// The capped, append-only event store plus what it learned along the way.
 #[derive(Debug, Default)]
-pub struct EventStore {
+pub(crate) struct EventStore {
     events: VecDeque<RecordedEvent>,
     next_seq: u64,
     /// access key id -> assumed-role ARN, learned from AssumeRole responses.
@@ -154,11 +154,11 @@ pub struct EventStore {
 }
 
 impl EventStore {
-    pub fn remember_role(&mut self, access_key_id: String, arn: String) {
+    pub(crate) fn remember_role(&mut self, access_key_id: String, arn: String) {
         self.roles.insert(access_key_id, arn);
     }
 
-    pub fn identity_for(&self, access_key_id: &str) -> String {
+    pub(crate) fn identity_for(&self, access_key_id: &str) -> String {
         self.roles
             .get(access_key_id)
             .cloned()
@@ -167,7 +167,7 @@ impl EventStore {
 
     /// Builds and stores the event for one finished call. `response_body` is only read
     /// for ids (`ARN`, `Name`) and the error code/message.
-    pub fn record(
+    pub(crate) fn record(
         &mut self,
         ctx: &CallContext,
         ids: RequestIds,
@@ -229,7 +229,7 @@ impl EventStore {
     }
 
     /// Appends an event (assigning its `seq`); used directly by tests with synthetic data.
-    pub fn push(&mut self, mut event: RecordedEvent) {
+    pub(crate) fn push(&mut self, mut event: RecordedEvent) {
         event.seq = self.next_seq;
         self.next_seq += 1;
         self.events.push_back(event);
@@ -240,7 +240,10 @@ impl EventStore {
 
     /// Seeding only: gives the events `new_time` picks a new time, then re-sorts the store
     /// by time and renumbers `seq` (NextTokens handed out before become meaningless).
-    pub fn retime(&mut self, mut new_time: impl FnMut(&RecordedEvent) -> Option<SystemTime>) {
+    pub(crate) fn retime(
+        &mut self,
+        mut new_time: impl FnMut(&RecordedEvent) -> Option<SystemTime>,
+    ) {
         for e in &mut self.events {
             if let Some(t) = new_time(e) {
                 e.event_time = t;
@@ -256,19 +259,11 @@ impl EventStore {
     }
 
     /// Oldest first.
-    pub fn events(&self) -> impl DoubleEndedIterator<Item = &RecordedEvent> {
+    pub(crate) fn events(&self) -> impl DoubleEndedIterator<Item = &RecordedEvent> {
         self.events.iter()
     }
 
-    pub fn len(&self) -> usize {
-        self.events.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
-    }
-
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.events.clear();
     }
 }

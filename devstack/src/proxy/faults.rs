@@ -9,9 +9,9 @@ use super::{Shared, lock};
 /// An error the proxy answers with instead of moto (see `ProxyOptions::fail_answers`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
-    pub status: u16,
-    pub code: String,
-    pub message: String,
+    pub(crate) status: u16,
+    pub(crate) code: String,
+    pub(crate) message: String,
 }
 
 impl Failure {

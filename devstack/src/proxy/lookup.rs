@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::events::{ACCOUNT_ID, EVENT_SOURCE, EventStore, RESOURCE_TYPE, RecordedEvent};
 use crate::ids::fnv1a64;
 
-pub const ATTRIBUTE_KEYS: [&str; 8] = [
+pub(crate) const ATTRIBUTE_KEYS: [&str; 8] = [
     "EventId",
     "EventName",
     "ReadOnly",
@@ -24,7 +24,7 @@ pub const ATTRIBUTE_KEYS: [&str; 8] = [
 ];
 
 /// A LookupEvents failure: `(__type, message)`, sent as HTTP 400.
-pub type LookupError = (&'static str, String);
+pub(crate) type LookupError = (&'static str, String);
 
 #[derive(Debug, Clone)]
 struct Query {
@@ -185,7 +185,11 @@ fn matches(e: &RecordedEvent, q: &Query) -> bool {
 }
 
 /// Answers one LookupEvents call made in `region`.
-pub fn lookup_events(store: &EventStore, region: &str, body: &[u8]) -> Result<Value, LookupError> {
+pub(crate) fn lookup_events(
+    store: &EventStore,
+    region: &str,
+    body: &[u8],
+) -> Result<Value, LookupError> {
     let q = parse_query(region, body)?;
     let mut hits = store
         .events()
@@ -202,7 +206,7 @@ pub fn lookup_events(store: &EventStore, region: &str, body: &[u8]) -> Result<Va
 }
 
 /// One entry of `Events`, CloudTrail's LookupEvents shape.
-pub fn event_json(e: &RecordedEvent) -> Value {
+pub(crate) fn event_json(e: &RecordedEvent) -> Value {
     if e.service_event {
         return json!({
             "EventId": e.event_id,
@@ -241,7 +245,7 @@ fn iso(t: SystemTime) -> String {
 /// The record of an event Secrets Manager writes itself, in the shape AWS documents for
 /// rotation events: no caller identity beyond `invokedBy`, no request parameters, the
 /// secret's ARN in `additionalEventData.SecretId`.
-pub fn service_event(e: &RecordedEvent) -> Value {
+pub(crate) fn service_event(e: &RecordedEvent) -> Value {
     let arn = e.secret_arn.clone().unwrap_or_default();
     let account = arn.split(':').nth(4).unwrap_or(ACCOUNT_ID).to_string();
     json!({
@@ -271,7 +275,7 @@ pub fn service_event(e: &RecordedEvent) -> Value {
 
 /// The full record CloudTrail keeps (the `CloudTrailEvent` string). `requestParameters`
 /// carries ids only, never values.
-pub fn cloudtrail_event(e: &RecordedEvent) -> Value {
+pub(crate) fn cloudtrail_event(e: &RecordedEvent) -> Value {
     if e.service_event {
         return service_event(e);
     }

@@ -17,13 +17,13 @@
 //!   [`ProxyOptions::forward_verbatim`].
 
 mod current;
-pub mod events;
+pub(crate) mod events;
 mod faults;
-pub mod lookup;
-pub mod rotation;
-pub mod rotation_calls;
-pub mod schedule;
-pub mod wire;
+pub(crate) mod lookup;
+pub(crate) mod rotation;
+pub(crate) mod rotation_calls;
+pub(crate) mod schedule;
+pub(crate) mod wire;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::net::{Ipv4Addr, SocketAddr};
@@ -48,7 +48,7 @@ use faults::take_failure;
 use rotation::RotationStore;
 pub use rotation_calls::{Backdate, BackdateError, RotationFailure};
 
-pub const LOOKUP_EVENTS_TARGET: &str = "CloudTrail_20131101.LookupEvents";
+pub(crate) const LOOKUP_EVENTS_TARGET: &str = "CloudTrail_20131101.LookupEvents";
 const SECRETS_MANAGER_PREFIX: &str = "secretsmanager.";
 const STS_JSON_ASSUME_ROLE: &str = "AWSSecurityTokenServiceV20110615.AssumeRole";
 /// Region assumed for unsigned requests (moto does the same).
@@ -60,27 +60,27 @@ const LOOKUP_RATE_PER_SEC: f64 = 2.0;
 #[derive(Debug, Clone, Default)]
 pub struct ProxyOptions {
     /// Requests signed for these regions get their connection closed with no response.
-    pub unreachable_regions: HashSet<String>,
+    pub(crate) unreachable_regions: HashSet<String>,
     /// Requests signed for these regions wait this long before being answered.
-    pub region_delays: HashMap<String, Duration>,
+    pub(crate) region_delays: HashMap<String, Duration>,
     /// Every request of any region waits this long (a region's own delay wins).
-    pub delay_all: Option<Duration>,
+    pub(crate) delay_all: Option<Duration>,
     /// Enforce CloudTrail's 2 req/s per region on LookupEvents (400 ThrottlingException).
-    pub throttle_lookup_events: bool,
+    pub(crate) throttle_lookup_events: bool,
     /// Secrets Manager operations whose next N answers are lost: the request reaches moto
     /// (and is recorded), then the connection closes with no response, as when a network
     /// drops a reply. Tests of idempotent retries use it.
-    pub drop_answers: HashMap<String, usize>,
+    pub(crate) drop_answers: HashMap<String, usize>,
     /// Secrets Manager operations whose next N calls are answered with this error instead
     /// of reaching moto (throttling, 500s, an expired token).
-    pub fail_answers: HashMap<String, (usize, Failure)>,
+    pub(crate) fail_answers: HashMap<String, (usize, Failure)>,
     /// When a rotation started through the proxy records RotationFailed (moto never runs
     /// the rotation function). Default: right after RotationStarted.
-    pub rotation_failure: RotationFailure,
+    pub(crate) rotation_failure: RotationFailure,
     /// Forward every request byte for byte and make no calls of the proxy's own to moto:
     /// needed when moto verifies signatures (the stack sets it with `enforce_iam_auth`).
     /// RotateSecret then behaves as moto's does; answers are still decorated.
-    pub forward_verbatim: bool,
+    pub(crate) forward_verbatim: bool,
 }
 
 /// The error that makes hyper drop the connection without writing a response: the SDK
@@ -204,7 +204,7 @@ impl ProxyHandle {
         lock(&self.shared.options).throttle_lookup_events = on;
     }
 
-    pub fn options(&self) -> ProxyOptions {
+    pub(crate) fn options(&self) -> ProxyOptions {
         lock(&self.shared.options).clone()
     }
 
@@ -223,14 +223,14 @@ impl ProxyHandle {
     }
 
     /// When the next rotations started through the proxy record RotationFailed.
-    pub fn set_rotation_failure(&self, failure: RotationFailure) {
+    pub(crate) fn set_rotation_failure(&self, failure: RotationFailure) {
         lock(&self.shared.options).rotation_failure = failure;
     }
 
     /// Seeding hook: puts past dates on the secret with this ARN (last rotation, rotation
     /// configured, rotation in progress since, last read). Re-sorts the event store, so
     /// call it before handing out LookupEvents NextTokens.
-    pub fn backdate(&self, secret_arn: &str, dates: &Backdate) -> Result<(), BackdateError> {
+    pub(crate) fn backdate(&self, secret_arn: &str, dates: &Backdate) -> Result<(), BackdateError> {
         rotation_calls::backdate(&self.shared, secret_arn, dates)
     }
 
@@ -243,7 +243,7 @@ impl ProxyHandle {
 }
 
 /// The running proxy; stops accepting and closes its connections on drop.
-pub struct Proxy {
+pub(crate) struct Proxy {
     handle: ProxyHandle,
     addr: SocketAddr,
     task: JoinHandle<()>,
@@ -251,7 +251,7 @@ pub struct Proxy {
 
 impl Proxy {
     /// Bind 127.0.0.1:0 and forward to `upstream` (moto).
-    pub async fn start(upstream: SocketAddr, options: ProxyOptions) -> Result<Proxy> {
+    pub(crate) async fn start(upstream: SocketAddr, options: ProxyOptions) -> Result<Proxy> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
             .await
             .context("binding the devstack proxy on 127.0.0.1:0")?;
@@ -276,16 +276,12 @@ impl Proxy {
         })
     }
 
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
     /// `http://127.0.0.1:PORT`
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
-    pub fn handle(&self) -> &ProxyHandle {
+    pub(crate) fn handle(&self) -> &ProxyHandle {
         &self.handle
     }
 }

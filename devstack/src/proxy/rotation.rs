@@ -19,33 +19,33 @@ use super::schedule::{Rules, day_of};
 
 /// A rotation that RotateSecret started and that has not completed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingRotation {
+pub(crate) struct PendingRotation {
     /// The version labelled AWSPENDING (RotateSecret's ClientRequestToken).
-    pub version_id: String,
-    pub started_at: Timestamp,
+    pub(crate) version_id: String,
+    pub(crate) started_at: Timestamp,
     /// RotationFailed has been recorded.
-    pub failed: bool,
+    pub(crate) failed: bool,
 }
 
 /// The rotation configuration and history of one secret.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RotationState {
-    pub region: String,
-    pub name: String,
-    pub enabled: bool,
-    pub lambda_arn: Option<String>,
-    pub rules: Rules,
+pub(crate) struct RotationState {
+    pub(crate) region: String,
+    pub(crate) name: String,
+    pub(crate) enabled: bool,
+    pub(crate) lambda_arn: Option<String>,
+    pub(crate) rules: Rules,
     /// When rotation was last configured (rules or function set by RotateSecret): the
     /// schedule counts from here until the first rotation completes.
-    pub configured_at: Timestamp,
+    pub(crate) configured_at: Timestamp,
     /// When AWSCURRENT last moved onto the version a rotation created.
-    pub last_rotated: Option<Timestamp>,
-    pub pending: Option<PendingRotation>,
+    pub(crate) last_rotated: Option<Timestamp>,
+    pub(crate) pending: Option<PendingRotation>,
 }
 
 impl RotationState {
     /// NextRotationDate as AWS reports it: only while rotation is enabled.
-    pub fn next_rotation(&self) -> Option<Timestamp> {
+    pub(crate) fn next_rotation(&self) -> Option<Timestamp> {
         if !self.enabled {
             return None;
         }
@@ -55,40 +55,40 @@ impl RotationState {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct VersionFacts {
-    pub created: Option<Timestamp>,
+pub(crate) struct VersionFacts {
+    pub(crate) created: Option<Timestamp>,
     /// `created` was set by the seeding hook (moto's own CreatedDate is then wrong).
-    pub backdated: bool,
-    pub last_accessed: Option<Timestamp>,
+    pub(crate) backdated: bool,
+    pub(crate) last_accessed: Option<Timestamp>,
 }
 
 /// A rotation event the caller must record (the store itself holds no events).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServiceEvent {
-    pub name: &'static str,
-    pub region: String,
-    pub arn: String,
-    pub secret_name: String,
-    pub version_id: String,
-    pub at: Timestamp,
+pub(crate) struct ServiceEvent {
+    pub(crate) name: &'static str,
+    pub(crate) region: String,
+    pub(crate) arn: String,
+    pub(crate) secret_name: String,
+    pub(crate) version_id: String,
+    pub(crate) at: Timestamp,
 }
 
 /// The parts of a successful RotateSecret the store needs.
 #[derive(Debug, Clone)]
-pub struct Rotate<'a> {
-    pub region: &'a str,
-    pub arn: &'a str,
-    pub name: &'a str,
-    pub version_id: &'a str,
+pub(crate) struct Rotate<'a> {
+    pub(crate) region: &'a str,
+    pub(crate) arn: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) version_id: &'a str,
     /// `RotationRules` of the request, when it had them.
-    pub rules: Option<Rules>,
-    pub lambda_arn: Option<&'a str>,
+    pub(crate) rules: Option<Rules>,
+    pub(crate) lambda_arn: Option<&'a str>,
     /// The caller's RotateImmediately (AWS's default: true).
-    pub immediately: bool,
+    pub(crate) immediately: bool,
 }
 
 #[derive(Debug, Default)]
-pub struct RotationStore {
+pub(crate) struct RotationStore {
     rotations: HashMap<String, RotationState>,
     /// ARN -> when the secret was last read (GetSecretValue / BatchGetSecretValue).
     accessed: HashMap<String, Timestamp>,
@@ -119,15 +119,15 @@ fn text<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
 }
 
 impl RotationStore {
-    pub fn rotation(&self, arn: &str) -> Option<&RotationState> {
+    pub(crate) fn rotation(&self, arn: &str) -> Option<&RotationState> {
         self.rotations.get(arn)
     }
 
-    pub fn rotation_mut(&mut self, arn: &str) -> Option<&mut RotationState> {
+    pub(crate) fn rotation_mut(&mut self, arn: &str) -> Option<&mut RotationState> {
         self.rotations.get_mut(arn)
     }
 
-    pub fn version(&self, arn: &str, version_id: &str) -> Option<&VersionFacts> {
+    pub(crate) fn version(&self, arn: &str, version_id: &str) -> Option<&VersionFacts> {
         self.versions
             .get(&(arn.to_string(), version_id.to_string()))
     }
@@ -138,25 +138,25 @@ impl RotationStore {
             .or_default()
     }
 
-    pub fn set_last_accessed(&mut self, arn: &str, at: Timestamp) {
+    pub(crate) fn set_last_accessed(&mut self, arn: &str, at: Timestamp) {
         self.accessed.insert(arn.to_string(), at);
     }
 
     /// Seeding: the secret was last changed at `at` (its backdated rotation history), as
     /// of `now`.
-    pub fn set_last_changed(&mut self, arn: &str, at: Timestamp, now: Timestamp) {
+    pub(crate) fn set_last_changed(&mut self, arn: &str, at: Timestamp, now: Timestamp) {
         self.changed.insert(arn.to_string(), (at, now));
     }
 
     /// Seeding: the version was created at `at` (see [`VersionFacts::backdated`]).
-    pub fn set_version_created(&mut self, arn: &str, version_id: &str, at: Timestamp) {
+    pub(crate) fn set_version_created(&mut self, arn: &str, version_id: &str, at: Timestamp) {
         let facts = self.version_mut(arn, version_id);
         facts.created = Some(at);
         facts.backdated = true;
     }
 
     /// The ARN of `id` (a name or full ARN) in `region`, when known.
-    pub fn resolve(&self, region: &str, id: &str) -> Option<String> {
+    pub(crate) fn resolve(&self, region: &str, id: &str) -> Option<String> {
         if self.rotations.contains_key(id) || id.starts_with("arn:") {
             return Some(id.to_string());
         }
@@ -166,7 +166,7 @@ impl RotationStore {
     }
 
     /// Learns name -> ARN and, for write answers, that a version was created now.
-    pub fn observe_ids(&mut self, op: &str, region: &str, resp: &Value, now: Timestamp) {
+    pub(crate) fn observe_ids(&mut self, op: &str, region: &str, resp: &Value, now: Timestamp) {
         let (Some(arn), Some(name)) = (text(resp, "ARN"), text(resp, "Name")) else {
             return;
         };
@@ -186,7 +186,7 @@ impl RotationStore {
     }
 
     /// A successful RotateSecret. Returns RotationStarted when a rotation starts now.
-    pub fn on_rotate(&mut self, r: &Rotate<'_>, now: Timestamp) -> Vec<ServiceEvent> {
+    pub(crate) fn on_rotate(&mut self, r: &Rotate<'_>, now: Timestamp) -> Vec<ServiceEvent> {
         let state = self
             .rotations
             .entry(r.arn.to_string())
@@ -234,7 +234,7 @@ impl RotationStore {
 
     /// The rotation function gave up: RotationFailed, once, if that rotation is still
     /// pending.
-    pub fn fail_pending(
+    pub(crate) fn fail_pending(
         &mut self,
         arn: &str,
         version_id: &str,
@@ -262,7 +262,7 @@ impl RotationStore {
     /// A successful UpdateSecretVersionStage. AWSCURRENT moved onto the pending version
     /// completes the rotation (the function's finishSecret step): RotationSucceeded.
     /// AWSPENDING removed from it without that abandons the rotation.
-    pub fn on_stage_moved(
+    pub(crate) fn on_stage_moved(
         &mut self,
         arn: &str,
         stage: &str,
@@ -297,7 +297,7 @@ impl RotationStore {
 
     /// A successful CancelRotateSecret: rotation off, a rotation in progress forgotten
     /// (its AWSPENDING label stays, as on AWS).
-    pub fn on_cancel(&mut self, arn: &str) {
+    pub(crate) fn on_cancel(&mut self, arn: &str) {
         if let Some(state) = self.rotations.get_mut(arn) {
             state.enabled = false;
             state.pending = None;
@@ -305,7 +305,7 @@ impl RotationStore {
     }
 
     /// A successful read of `version_id` of `arn`.
-    pub fn on_read(&mut self, arn: &str, version_id: Option<&str>, now: Timestamp) {
+    pub(crate) fn on_read(&mut self, arn: &str, version_id: Option<&str>, now: Timestamp) {
         self.accessed.insert(arn.to_string(), now);
         if let Some(v) = version_id {
             self.version_mut(arn, v).last_accessed = Some(now);
@@ -328,7 +328,7 @@ impl RotationStore {
     /// RotationLambdaARN, RotationRules, LastRotatedDate, NextRotationDate and
     /// LastAccessedDate. Secrets the store knows no rotation of keep moto's rotation
     /// fields (moto shows them only after a RotateSecret, which the store would know).
-    pub fn decorate_secret(&self, entry: &mut Map<String, Value>) {
+    pub(crate) fn decorate_secret(&self, entry: &mut Map<String, Value>) {
         if let Some(r) = self.rotation_for(entry).cloned() {
             entry.insert("RotationEnabled".into(), json!(r.enabled));
             put(
@@ -368,7 +368,7 @@ impl RotationStore {
     }
 
     /// ListSecrets: every entry of `SecretList`.
-    pub fn decorate_list(&self, body: &mut Value) {
+    pub(crate) fn decorate_list(&self, body: &mut Value) {
         if let Some(list) = body.get_mut("SecretList").and_then(Value::as_array_mut) {
             for entry in list {
                 if let Some(m) = entry.as_object_mut() {
@@ -381,7 +381,7 @@ impl RotationStore {
     /// ListSecretVersionIds: the real ARN (moto answers the name), and per version the
     /// CreatedDate the proxy saw (moto answers "now") and LastAccessedDate (to the day;
     /// absent when never read).
-    pub fn decorate_versions(&self, region: &str, body: &mut Value) {
+    pub(crate) fn decorate_versions(&self, region: &str, body: &mut Value) {
         let Some(obj) = body.as_object_mut() else {
             return;
         };
@@ -419,7 +419,7 @@ impl RotationStore {
 
     /// GetSecretValue: a backdated version's CreatedDate. Returns whether the body
     /// changed (only then is it re-encoded). Nothing of the body is kept.
-    pub fn decorate_value(&self, body: &mut Value) -> bool {
+    pub(crate) fn decorate_value(&self, body: &mut Value) -> bool {
         let (Some(arn), Some(v)) = (text(body, "ARN"), text(body, "VersionId")) else {
             return false;
         };

@@ -53,16 +53,16 @@ pub enum RotationFailure {
 pub struct Backdate {
     /// When rotation was configured: NextRotationDate counts from here until the secret
     /// has rotated once.
-    pub rotation_configured: Option<SystemTime>,
+    pub(crate) rotation_configured: Option<SystemTime>,
     /// A rotation that completed then: LastRotatedDate, and RotationStarted plus
     /// RotationSucceeded events a minute apart ending then.
-    pub last_rotated: Option<SystemTime>,
+    pub(crate) last_rotated: Option<SystemTime>,
     /// The rotation in progress started then: the AWSPENDING version's CreatedDate (in
     /// ListSecretVersionIds and GetSecretValue), and the RotateSecret call and its
     /// RotationStarted/RotationFailed events move back by the same amount.
-    pub pending_since: Option<SystemTime>,
+    pub(crate) pending_since: Option<SystemTime>,
     /// Last read then (LastAccessedDate, to the day).
-    pub last_accessed: Option<SystemTime>,
+    pub(crate) last_accessed: Option<SystemTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -80,7 +80,7 @@ const NO_FUNCTION: &str =
 
 /// What the request of a RotateSecret asked for (read before it is rewritten).
 #[derive(Debug, Clone, Default)]
-pub struct Plan {
+pub(crate) struct Plan {
     immediately: bool,
     rules: Option<Rules>,
     lambda_arn: Option<String>,
@@ -385,7 +385,7 @@ fn decorate(
 }
 
 /// The event-store form of a rotation event.
-pub fn recorded(ev: &ServiceEvent) -> RecordedEvent {
+pub(crate) fn recorded(ev: &ServiceEvent) -> RecordedEvent {
     RecordedEvent {
         seq: 0,
         event_id: crate::ids::uuid_like(),

@@ -17,16 +17,16 @@ const CRON_HORIZON_DAYS: i32 = 366 * 5;
 
 /// The rules of one secret, exactly as last set by RotateSecret.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rules {
-    pub after_days: Option<i64>,
-    pub schedule: Option<String>,
-    pub duration: Option<String>,
+pub(crate) struct Rules {
+    pub(crate) after_days: Option<i64>,
+    pub(crate) schedule: Option<String>,
+    pub(crate) duration: Option<String>,
 }
 
 impl Rules {
     /// From a request's `RotationRules` object; `Err` carries an InvalidParameterException
     /// message.
-    pub fn from_json(v: &Value) -> Result<Rules, String> {
+    pub(crate) fn from_json(v: &Value) -> Result<Rules, String> {
         let after_days = match v.get("AutomaticallyAfterDays") {
             None | Some(Value::Null) => None,
             Some(n) => Some(
@@ -51,7 +51,7 @@ impl Rules {
     }
 
     /// The `RotationRules` object of a DescribeSecret/ListSecrets answer.
-    pub fn to_json(&self) -> Value {
+    pub(crate) fn to_json(&self) -> Value {
         let mut m = Map::new();
         if let Some(d) = self.after_days {
             m.insert("AutomaticallyAfterDays".into(), json!(d));
@@ -67,7 +67,7 @@ impl Rules {
 
     /// When the next rotation is due, counting from `anchor` (the last rotation, or when
     /// rotation was configured). A ScheduleExpression wins over AutomaticallyAfterDays.
-    pub fn next_after(&self, anchor: Timestamp) -> Option<Timestamp> {
+    pub(crate) fn next_after(&self, anchor: Timestamp) -> Option<Timestamp> {
         match self.schedule.as_deref().map(Schedule::parse) {
             Some(Ok(Schedule::Every(every))) => anchor.checked_add(every).ok(),
             Some(Ok(Schedule::Cron(cron))) => cron.next_after(anchor),
@@ -83,7 +83,7 @@ impl Rules {
 }
 
 /// `Duration`: the rotation window, `1h`..`24h`.
-pub fn parse_window(d: &str) -> Result<u32, String> {
+pub(crate) fn parse_window(d: &str) -> Result<u32, String> {
     d.strip_suffix('h')
         .and_then(|n| n.parse::<u32>().ok())
         .filter(|n| (1..=24).contains(n))
@@ -92,13 +92,13 @@ pub fn parse_window(d: &str) -> Result<u32, String> {
 
 /// A parsed `ScheduleExpression`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Schedule {
+pub(crate) enum Schedule {
     Every(SignedDuration),
     Cron(Cron),
 }
 
 impl Schedule {
-    pub fn parse(expr: &str) -> Result<Schedule, String> {
+    pub(crate) fn parse(expr: &str) -> Result<Schedule, String> {
         let bad = |why: &str| format!("Invalid ScheduleExpression {expr}: {why}");
         if let Some(inner) = expr.strip_prefix("rate(").and_then(|s| s.strip_suffix(')')) {
             let mut parts = inner.split_whitespace();
@@ -144,7 +144,7 @@ enum Dow {
 
 /// A cron expression; each set is a bitmask of allowed values.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cron {
+pub(crate) struct Cron {
     minutes: u64,
     hours: u64,
     dom: Dom,
@@ -287,7 +287,7 @@ impl Cron {
     }
 
     /// The first matching minute strictly after `t`.
-    pub fn next_after(&self, t: Timestamp) -> Option<Timestamp> {
+    pub(crate) fn next_after(&self, t: Timestamp) -> Option<Timestamp> {
         let start = t.to_zoned(TimeZone::UTC).datetime();
         let first_day = start.date();
         let mut day = first_day;
@@ -316,7 +316,7 @@ fn utc(dt: DateTime) -> Option<Timestamp> {
 }
 
 /// Midnight UTC of `t`'s day (AWS keeps LastAccessedDate to the day).
-pub fn day_of(t: Timestamp) -> Timestamp {
+pub(crate) fn day_of(t: Timestamp) -> Timestamp {
     let d = t.to_zoned(TimeZone::UTC).date();
     utc(date(d.year(), d.month(), d.day()).at(0, 0, 0, 0)).unwrap_or(t)
 }

@@ -12,13 +12,13 @@ use http_body_util::Full;
 /// `Credential=AKID/20250101/us-east-1/secretsmanager/aws4_request` from an
 /// `Authorization: AWS4-HMAC-SHA256 ...` header.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CredentialScope {
-    pub access_key_id: String,
-    pub region: String,
-    pub service: String,
+pub(crate) struct CredentialScope {
+    pub(crate) access_key_id: String,
+    pub(crate) region: String,
+    pub(crate) service: String,
 }
 
-pub fn credential_scope(authorization: &str) -> Option<CredentialScope> {
+pub(crate) fn credential_scope(authorization: &str) -> Option<CredentialScope> {
     let start = authorization.find("Credential=")? + "Credential=".len();
     let rest = &authorization[start..];
     let end = rest
@@ -37,7 +37,7 @@ pub fn credential_scope(authorization: &str) -> Option<CredentialScope> {
 }
 
 /// Text of the first `<tag>...</tag>` in `xml`, entity-decoded.
-pub fn xml_text(xml: &str, tag: &str) -> Option<String> {
+pub(crate) fn xml_text(xml: &str, tag: &str) -> Option<String> {
     let open = format!("<{tag}>");
     let close = format!("</{tag}>");
     let start = xml.find(&open)? + open.len();
@@ -56,7 +56,7 @@ fn xml_unescape(s: &str) -> String {
 
 /// `(Code, Message)` of an XML error body: query-protocol
 /// `<ErrorResponse><Error><Code>` or EC2-style `<Response><Errors><Error><Code>`.
-pub fn xml_error(body: &[u8]) -> Option<(String, String)> {
+pub(crate) fn xml_error(body: &[u8]) -> Option<(String, String)> {
     let text = std::str::from_utf8(body).ok()?;
     if !text.trim_start().starts_with('<') {
         return None;
@@ -68,7 +68,7 @@ pub fn xml_error(body: &[u8]) -> Option<(String, String)> {
 }
 
 /// `(AccessKeyId, AssumedRoleUser.Arn)` from an STS AssumeRole XML response.
-pub fn assume_role_result(body: &[u8]) -> Option<(String, String)> {
+pub(crate) fn assume_role_result(body: &[u8]) -> Option<(String, String)> {
     let text = std::str::from_utf8(body).ok()?;
     let key = xml_text(text, "AccessKeyId")?;
     let user_start = text.find("<AssumedRoleUser>")?;
@@ -77,22 +77,22 @@ pub fn assume_role_result(body: &[u8]) -> Option<(String, String)> {
 }
 
 /// True when a query-protocol form body asks for `Action=AssumeRole`.
-pub fn is_assume_role_form(body: &[u8]) -> bool {
+pub(crate) fn is_assume_role_form(body: &[u8]) -> bool {
     std::str::from_utf8(body)
         .is_ok_and(|text| text.split('&').any(|pair| pair == "Action=AssumeRole"))
 }
 
 /// `__type` of a JSON error, without the `namespace#` prefix AWS sometimes adds.
-pub fn strip_error_type(t: &str) -> &str {
+pub(crate) fn strip_error_type(t: &str) -> &str {
     let t = t.rsplit('#').next().unwrap_or(t);
     // Some services append ":http://internal.amazon.com/..." to the type.
     t.split(':').next().unwrap_or(t)
 }
 
-pub const JSON_CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+pub(crate) const JSON_CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 
 /// An AWS JSON-protocol error response.
-pub fn json_error(status: StatusCode, code: &str, message: &str) -> Response<Full<Bytes>> {
+pub(crate) fn json_error(status: StatusCode, code: &str, message: &str) -> Response<Full<Bytes>> {
     let body = serde_json::json!({ "__type": code, "message": message }).to_string();
     let mut resp = Response::new(Full::new(Bytes::from(body)));
     *resp.status_mut() = status;
@@ -104,7 +104,7 @@ pub fn json_error(status: StatusCode, code: &str, message: &str) -> Response<Ful
     resp
 }
 
-pub fn set_json_error_headers(headers: &mut http::HeaderMap, code: &str) {
+pub(crate) fn set_json_error_headers(headers: &mut http::HeaderMap, code: &str) {
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static(JSON_CONTENT_TYPE),
@@ -117,7 +117,7 @@ pub fn set_json_error_headers(headers: &mut http::HeaderMap, code: &str) {
 /// Rewrites moto's XML error (sent for JSON-protocol requests when IAM auth denies) into
 /// the JSON shape the SDK expects, so the SDK surfaces the real error code instead of a
 /// parse failure. Returns `None` when the body is not an XML error.
-pub fn rewrite_xml_error(
+pub(crate) fn rewrite_xml_error(
     status: StatusCode,
     headers: &mut http::HeaderMap,
     body: &[u8],
@@ -137,7 +137,7 @@ pub fn rewrite_xml_error(
 /// Rewrites moto's EC2-style XML error (`<Response><Errors><Error>`, sent for query-protocol
 /// calls such as STS when IAM auth denies) into the `<ErrorResponse><Error>` shape the
 /// query protocol uses, so the SDK surfaces the code. `None` when nothing needs changing.
-pub fn rewrite_query_xml_error(
+pub(crate) fn rewrite_query_xml_error(
     status: StatusCode,
     headers: &mut http::HeaderMap,
     body: &[u8],

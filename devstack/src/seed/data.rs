@@ -17,14 +17,14 @@ fn days(n: u64) -> Duration {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     String(String),
     Binary(Vec<u8>),
 }
 
 /// When the last rotation completed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rotated {
+pub(crate) enum Rotated {
     Never,
     Ago(Duration),
     /// In the most recent window of the cron schedule (20 minutes into it).
@@ -33,14 +33,14 @@ pub enum Rotated {
 
 /// A secret's rotation as seeded; every duration counts back from seed time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RotationSpec {
-    pub after_days: Option<i64>,
-    pub schedule: Option<&'static str>,
-    pub window: Option<&'static str>,
-    pub configured_ago: Duration,
-    pub rotated: Rotated,
+pub(crate) struct RotationSpec {
+    pub(crate) after_days: Option<i64>,
+    pub(crate) schedule: Option<&'static str>,
+    pub(crate) window: Option<&'static str>,
+    pub(crate) configured_ago: Duration,
+    pub(crate) rotated: Rotated,
     /// A rotation in progress since then; `true`: it failed (RotationFailed recorded).
-    pub pending: Option<(Duration, bool)>,
+    pub(crate) pending: Option<(Duration, bool)>,
 }
 
 impl RotationSpec {
@@ -61,18 +61,18 @@ impl RotationSpec {
 /// remaining versions, put `pending`, configure rotation, replicate, schedule deletion,
 /// then put past dates on it through the proxy (`ProxyHandle::backdate`).
 #[derive(Debug, Clone)]
-pub struct SecretSpec {
-    pub name: String,
-    pub description: Option<String>,
-    pub tags: Vec<(String, String)>,
+pub(crate) struct SecretSpec {
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    pub(crate) tags: Vec<(String, String)>,
     /// Oldest first; the last one ends up AWSCURRENT, the one before AWSPREVIOUS.
-    pub versions: Vec<Value>,
-    pub pending: Option<String>,
-    pub rotation: Option<RotationSpec>,
-    pub replicate_to: Option<&'static str>,
-    pub delete_after_days: Option<i64>,
+    pub(crate) versions: Vec<Value>,
+    pub(crate) pending: Option<String>,
+    pub(crate) rotation: Option<RotationSpec>,
+    pub(crate) replicate_to: Option<&'static str>,
+    pub(crate) delete_after_days: Option<i64>,
     /// LastAccessedDate this long before seed time.
-    pub last_read_ago: Option<Duration>,
+    pub(crate) last_read_ago: Option<Duration>,
 }
 
 impl SecretSpec {
@@ -118,7 +118,7 @@ fn tags(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 /// The fixture secrets of `region` (see [`crate::fixtures`]).
-pub fn fixtures(region: &str) -> Vec<SecretSpec> {
+pub(crate) fn fixtures(region: &str) -> Vec<SecretSpec> {
     match region {
         "us-east-1" => {
             let mut string = SecretSpec::plain(
@@ -448,7 +448,7 @@ fn value_for(rng: &mut Rng, kind: &str, env: &str, service: &str) -> (Value, Str
 
 /// The generated (non-fixture) secrets of `region`; `count` of them, never colliding
 /// with any fixture name.
-pub fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
+pub(crate) fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
     let reserved: Vec<String> = fx::REGIONS
         .iter()
         .flat_map(|r| fixtures(r))
@@ -515,7 +515,7 @@ pub fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
 }
 
 /// Every secret to create in `region`: fixtures first, then filler up to `total`.
-pub fn plan(region_idx: usize, region: &str, total: usize) -> Vec<SecretSpec> {
+pub(crate) fn plan(region_idx: usize, region: &str, total: usize) -> Vec<SecretSpec> {
     let mut all = fixtures(region);
     let filler = total.saturating_sub(all.len());
     all.extend(generated(region_idx, filler));

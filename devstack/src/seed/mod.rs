@@ -15,10 +15,10 @@
 //! through `ProxyHandle::backdate` (last rotation, configuration, rotation in progress,
 //! last read), all relative to seed time.
 
-pub mod data;
+pub(crate) mod data;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result, bail};
 use aws_sdk_secretsmanager::Client;
@@ -40,8 +40,6 @@ const IN_FLIGHT: usize = 8;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionSummary {
     pub region: String,
-    /// Secrets created in this region (not counting replicas received).
-    pub created: usize,
     /// What a default ListSecrets returns (scheduled-for-deletion hidden, replicas shown).
     pub listed: usize,
     /// ListSecrets with IncludePlannedDeletion=true.
@@ -51,21 +49,16 @@ pub struct RegionSummary {
 #[derive(Debug, Clone)]
 pub struct SeedSummary {
     pub regions: Vec<RegionSummary>,
-    pub elapsed: Duration,
 }
 
 impl SeedSummary {
     pub fn region(&self, region: &str) -> Option<&RegionSummary> {
         self.regions.iter().find(|r| r.region == region)
     }
-
-    pub fn total_created(&self) -> usize {
-        self.regions.iter().map(|r| r.created).sum()
-    }
 }
 
 /// A Secrets Manager client for `region` pointed at `endpoint` with static test keys.
-pub fn client(endpoint: &str, region: &str) -> Client {
+pub(crate) fn client(endpoint: &str, region: &str) -> Client {
     let conf = aws_sdk_secretsmanager::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
@@ -83,8 +76,7 @@ pub fn client(endpoint: &str, region: &str) -> Client {
 
 /// Seeds every region of [`fx::REGION_PLAN`] through `endpoint`, the proxy behind
 /// `proxy` (whose seeding hook puts the past dates on).
-pub async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSummary> {
-    let started = Instant::now();
+pub(crate) async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSummary> {
     prepare_rotation_lambdas(endpoint).await?;
 
     let limit = Arc::new(Semaphore::new(IN_FLIGHT));
@@ -141,19 +133,15 @@ pub async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSummary> {
     }
 
     let mut regions = Vec::new();
-    for (region, created, ..) in fx::REGION_PLAN {
+    for (region, ..) in fx::REGION_PLAN {
         let c = client(endpoint, region);
         regions.push(RegionSummary {
             region: region.to_string(),
-            created,
             listed: count(&c, false).await?,
             listed_including_deleted: count(&c, true).await?,
         });
     }
-    Ok(SeedSummary {
-        regions,
-        elapsed: started.elapsed(),
-    })
+    Ok(SeedSummary { regions })
 }
 
 /// The past dates of `spec`, counted back from `now`.

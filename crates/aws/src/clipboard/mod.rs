@@ -19,8 +19,8 @@ mod tmux;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod x11_owner;
 
-pub use osc52::{MAX_OSC52_PAYLOAD, Multiplexer, Osc52Backend};
-pub use tmux::TmuxBackend;
+pub(crate) use osc52::{Multiplexer, Osc52Backend};
+pub(crate) use tmux::TmuxBackend;
 
 use smtui_core::secret::SecretValue;
 
@@ -55,14 +55,14 @@ pub enum Mode {
 }
 
 /// The system clipboard through arboard, with the "exclude from history" hint.
-pub struct SystemBackend {
+pub(crate) struct SystemBackend {
     clipboard: arboard::Clipboard,
     #[cfg(all(unix, not(target_os = "macos")))]
     x11: Option<x11_owner::X11Owner>,
 }
 
 impl SystemBackend {
-    pub fn new() -> Result<Self, String> {
+    pub(crate) fn new() -> Result<Self, String> {
         Ok(Self {
             clipboard: arboard::Clipboard::new().map_err(|e| e.to_string())?,
             #[cfg(all(unix, not(target_os = "macos")))]
@@ -170,13 +170,13 @@ fn unbuffered_stdout() -> Box<dyn Write + Send> {
 
 /// Which backend a mode means on this machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
+pub(crate) enum Choice {
     System,
     Osc52,
 }
 
 /// In `Auto`, OSC 52 when there is no display to talk to (typically SSH).
-pub fn choose(mode: Mode, has_display: bool) -> Choice {
+pub(crate) fn choose(mode: Mode, has_display: bool) -> Choice {
     match mode {
         Mode::Osc52 => Choice::Osc52,
         Mode::Auto if !has_display => Choice::Osc52,
@@ -234,7 +234,7 @@ impl Clipboard {
         }
     }
 
-    pub fn writes_to_terminal(&self) -> bool {
+    pub(crate) fn writes_to_terminal(&self) -> bool {
         self.backend.writes_to_terminal()
     }
 
@@ -253,7 +253,7 @@ impl Clipboard {
 
     /// Copies metadata (a name, an ARN). Not remembered, so never cleared: the user may
     /// well paste it after quitting. It replaces any secret we had put there.
-    pub fn copy_plain(&mut self, text: &SecretValue) -> Result<&'static str, String> {
+    pub(crate) fn copy_plain(&mut self, text: &SecretValue) -> Result<&'static str, String> {
         self.backend.set(Self::text_of(text)?)?;
         self.ours = None;
         Ok(self.backend.name())

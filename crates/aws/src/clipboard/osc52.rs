@@ -13,7 +13,7 @@ use super::Backend;
 
 /// The longest base64 payload sent: the limit of the strictest common terminals (hterm,
 /// and so ChromeOS and many web terminals); about 56 KB of text.
-pub const MAX_OSC52_PAYLOAD: usize = 74_994;
+pub(crate) const MAX_OSC52_PAYLOAD: usize = 74_994;
 /// What a clear puts on the clipboard: one space, base64.
 const CLEARED: &str = "IA==";
 /// screen passes a DCS string on only up to a few hundred bytes: the payload goes in chunks.
@@ -21,7 +21,7 @@ const SCREEN_CHUNK: usize = 76;
 
 /// What sits between smtui and the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Multiplexer {
+pub(crate) enum Multiplexer {
     None,
     /// GNU screen (`$STY`): OSC 52 must be wrapped in DCS passthrough.
     Screen,
@@ -29,7 +29,7 @@ pub enum Multiplexer {
 
 impl Multiplexer {
     /// From the environment: GNU screen sets `STY`.
-    pub fn detect() -> Self {
+    pub(crate) fn detect() -> Self {
         if std::env::var_os("STY").is_some() {
             Multiplexer::Screen
         } else {
@@ -38,17 +38,18 @@ impl Multiplexer {
     }
 }
 
-pub struct Osc52Backend<W: Write + Send> {
+pub(crate) struct Osc52Backend<W: Write + Send> {
     out: W,
     multiplexer: Multiplexer,
 }
 
 impl<W: Write + Send> Osc52Backend<W> {
-    pub fn new(out: W) -> Self {
+    #[cfg(test)]
+    pub(crate) fn new(out: W) -> Self {
         Self::through(out, Multiplexer::None)
     }
 
-    pub fn through(out: W, multiplexer: Multiplexer) -> Self {
+    pub(crate) fn through(out: W, multiplexer: Multiplexer) -> Self {
         Self { out, multiplexer }
     }
 

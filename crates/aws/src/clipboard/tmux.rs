@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use super::Backend;
 
-pub struct TmuxBackend {
+pub(crate) struct TmuxBackend {
     buffer: String,
     /// `set-clipboard` is not `off`: tmux passes the copy on to the terminal's clipboard.
     reaches_terminal: bool,
@@ -20,7 +20,7 @@ pub struct TmuxBackend {
 
 impl TmuxBackend {
     /// When running inside tmux (`$TMUX`) and tmux answers.
-    pub fn detect() -> Option<Self> {
+    pub(crate) fn detect() -> Option<Self> {
         std::env::var_os("TMUX")?;
         let out = Command::new("tmux")
             .args(["show-options", "-s", "set-clipboard"])

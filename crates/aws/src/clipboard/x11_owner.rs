@@ -10,7 +10,7 @@ use x11rb::connection::Connection as _;
 use x11rb::protocol::xproto::{Atom, ConnectionExt as _};
 use x11rb::rust_connection::RustConnection;
 
-pub struct X11Owner {
+pub(crate) struct X11Owner {
     conn: RustConnection,
     clipboard: Atom,
     /// arboard's window, once seen taking the selection.
@@ -19,7 +19,7 @@ pub struct X11Owner {
 
 impl X11Owner {
     /// A connection of its own to the display in `DISPLAY`; `None` without one.
-    pub fn connect() -> Option<Self> {
+    pub(crate) fn connect() -> Option<Self> {
         std::env::var_os("DISPLAY")?;
         let (conn, _) = x11rb::connect(None).ok()?;
         let clipboard = conn
@@ -37,7 +37,7 @@ impl X11Owner {
 
     /// After a copy: waits (briefly) until the server has seen arboard take the selection.
     /// Its request went out on arboard's own connection, so one of ours can overtake it.
-    pub fn settle_after_copy(&mut self, before: Option<u32>) {
+    pub(crate) fn settle_after_copy(&mut self, before: Option<u32>) {
         if before.is_some() && before == self.ours {
             return;
         }
@@ -55,7 +55,7 @@ impl X11Owner {
 
     /// The window that owns the selection now (0: nobody); `None` if the server did not
     /// answer.
-    pub fn owner(&self) -> Option<u32> {
+    pub(crate) fn owner(&self) -> Option<u32> {
         let reply = self
             .conn
             .get_selection_owner(self.clipboard)

@@ -20,7 +20,7 @@ enum Job {
     Clear { token: u64 },
 }
 
-pub enum ClipboardPort {
+pub(crate) enum ClipboardPort {
     /// Runs on the calling (UI) thread.
     Here {
         clipboard: Clipboard,
@@ -31,7 +31,7 @@ pub enum ClipboardPort {
 }
 
 impl ClipboardPort {
-    pub fn new(clipboard: Clipboard, results: UnboundedSender<Action>) -> Self {
+    pub(crate) fn new(clipboard: Clipboard, results: UnboundedSender<Action>) -> Self {
         if clipboard.writes_to_terminal() {
             Self::Here { clipboard, results }
         } else {
@@ -39,7 +39,7 @@ impl ClipboardPort {
         }
     }
 
-    pub fn copy(&mut self, request: CopyRequest) {
+    pub(crate) fn copy(&mut self, request: CopyRequest) {
         match self {
             Self::Here { clipboard, results } => {
                 let _ = results.send(copy(clipboard, request));
@@ -48,7 +48,7 @@ impl ClipboardPort {
         }
     }
 
-    pub fn clear(&mut self, token: u64) {
+    pub(crate) fn clear(&mut self, token: u64) {
         match self {
             Self::Here { clipboard, results } => {
                 let _ = results.send(clear(clipboard, token));
@@ -59,7 +59,7 @@ impl ClipboardPort {
 
     /// Clears a copied secret that is still there (after every job sent before) and stops
     /// the thread. `Err` says why the clipboard may still hold it.
-    pub fn shutdown(&mut self) -> Result<bool, String> {
+    pub(crate) fn shutdown(&mut self) -> Result<bool, String> {
         match self {
             Self::Here { clipboard, .. } => clipboard.clear_on_exit(),
             Self::Thread(thread) => thread.stop(),
@@ -88,7 +88,7 @@ fn copy(clipboard: &mut Clipboard, job: CopyRequest) -> Action {
     }
 }
 
-pub struct ClipboardThread {
+pub(crate) struct ClipboardThread {
     jobs: Option<mpsc::Sender<Job>>,
     /// The thread's last word: the result of its clear on exit.
     done: Option<mpsc::Receiver<Result<bool, String>>>,

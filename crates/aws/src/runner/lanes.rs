@@ -21,17 +21,17 @@ const MAX_INTERACTIVE: usize = 8;
 /// ... and at most this many in one region.
 const MAX_INTERACTIVE_PER_REGION: usize = 4;
 /// CloudTrail LookupEvents allows 2 requests per second per account and region.
-pub const CLOUDTRAIL_INTERVAL: Duration = Duration::from_millis(500);
+pub(crate) const CLOUDTRAIL_INTERVAL: Duration = Duration::from_millis(500);
 
 /// Spaces calls `interval` apart: the first goes at once, each next one waits its slot.
 #[derive(Debug)]
-pub struct RateLimiter {
+pub(crate) struct RateLimiter {
     interval: Duration,
     next: Mutex<Option<Instant>>,
 }
 
 impl RateLimiter {
-    pub fn new(interval: Duration) -> Self {
+    pub(crate) fn new(interval: Duration) -> Self {
         Self {
             interval,
             next: Mutex::new(None),
@@ -39,7 +39,7 @@ impl RateLimiter {
     }
 
     /// Waits for this call's slot.
-    pub async fn wait(&self) {
+    pub(crate) async fn wait(&self) {
         let slot = {
             let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
             let now = Instant::now();
@@ -67,13 +67,13 @@ enum Payer {
 }
 
 /// What a task holds while it runs.
-pub struct Permits {
+pub(crate) struct Permits {
     _lane: OwnedSemaphorePermit,
     _total: Option<OwnedSemaphorePermit>,
 }
 
 #[derive(Debug)]
-pub struct Lanes {
+pub(crate) struct Lanes {
     listing_total: Arc<Semaphore>,
     interactive_total: Arc<Semaphore>,
     queues: Mutex<HashMap<(IdentityId, String, Lane), Arc<Semaphore>>>,
@@ -98,7 +98,7 @@ impl Lanes {
     /// before it was known were spaced by the identity's own limiters: the account's go on
     /// from them, so an account learnt in the middle of a burst of lookups (the answer is
     /// slow on a busy machine) does not start the count afresh.
-    pub fn learn_account(&self, identity: IdentityId, account: String) {
+    pub(crate) fn learn_account(&self, identity: IdentityId, account: String) {
         // Locked first, as in `cloudtrail_limiter`: no limiter is handed out between the
         // account being known and the identity's limiters passing to it.
         let mut limiters = self
@@ -129,7 +129,7 @@ impl Lanes {
     }
 
     /// Waits until a call in `lane` for (`identity`, `region`) may run.
-    pub async fn enter(
+    pub(crate) async fn enter(
         self: &Arc<Self>,
         identity: IdentityId,
         region: &str,

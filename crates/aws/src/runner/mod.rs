@@ -22,7 +22,7 @@ use smtui_core::room::RoomCall as _;
 
 mod clipboard;
 mod identities;
-pub mod lanes;
+pub(crate) mod lanes;
 mod perform;
 mod rooms;
 use clipboard::ClipboardPort;
@@ -85,11 +85,6 @@ impl Runner {
     pub fn connect_options(mut self, connect: crate::ConnectOptions) -> Self {
         self.connect = connect;
         self
-    }
-
-    /// Makes `identity` usable by effects (a role assumed later).
-    pub fn add_identity(&mut self, identity: IdentityId, ctx: AwsContext) {
-        lock(&self.identities).insert(identity, ctx);
     }
 
     /// Starts `effect`. Returns false for `Effect::Quit`.
