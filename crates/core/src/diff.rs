@@ -8,13 +8,13 @@ use crate::secret::{JsonEntry, SecretValue, ValueView};
 
 /// How a value is compared (and edited): as JSON when it is a JSON object, else as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Json,
     Text,
 }
 
 impl Kind {
-    pub fn of(text: &str) -> Kind {
+    pub(crate) fn of(text: &str) -> Kind {
         // Checked without building values: nothing of the secret is copied to find out.
         let object = text.trim_start().starts_with('{');
         if object && serde_json::from_str::<IgnoredAny>(text).is_ok() {
@@ -41,12 +41,12 @@ pub struct DiffRow {
     pub key: String,
     /// The old and new line or value; shown only when the review is revealed.
     pub old: Option<SecretValue>,
-    pub new: Option<SecretValue>,
+    pub(crate) new: Option<SecretValue>,
 }
 
 /// The changes from `old` to `new`: per key for JSON objects (a key's value masked), per
 /// line for text.
-pub fn diff(old: &str, new: &str, kind: Kind) -> Vec<DiffRow> {
+pub(crate) fn diff(old: &str, new: &str, kind: Kind) -> Vec<DiffRow> {
     if kind == Kind::Json
         && let (Some(old), Some(new)) = (object(old), object(new))
     {
@@ -137,7 +137,7 @@ fn json_diff(old: &[JsonEntry], new: &[JsonEntry]) -> Vec<DiffRow> {
 
 /// The keys a JSON object names more than once, in the order they first appear. Keys are
 /// metadata: naming them shows nothing of the values.
-pub fn duplicate_keys(entries: &[JsonEntry]) -> Vec<&str> {
+pub(crate) fn duplicate_keys(entries: &[JsonEntry]) -> Vec<&str> {
     let mut seen = std::collections::HashSet::new();
     let mut twice: Vec<&str> = Vec::new();
     for entry in entries {
@@ -151,7 +151,7 @@ pub fn duplicate_keys(entries: &[JsonEntry]) -> Vec<&str> {
 /// What a value naming a key more than once is flagged with, wherever it is shown: the
 /// value pane, the editor, the review before a save. `None` for anything else (text, or a
 /// JSON object whose keys are all different).
-pub fn duplicate_keys_note(entries: &[JsonEntry]) -> Option<String> {
+pub(crate) fn duplicate_keys_note(entries: &[JsonEntry]) -> Option<String> {
     let keys = duplicate_keys(entries);
     if keys.is_empty() {
         return None;
@@ -172,7 +172,7 @@ pub fn duplicate_keys_note(entries: &[JsonEntry]) -> Option<String> {
 }
 
 /// [`duplicate_keys_note`] for a value as text.
-pub fn duplicate_keys_note_in(text: &str) -> Option<String> {
+pub(crate) fn duplicate_keys_note_in(text: &str) -> Option<String> {
     duplicate_keys_note(&object(text)?)
 }
 

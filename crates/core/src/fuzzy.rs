@@ -5,7 +5,7 @@ use nucleo_matcher::{Config, Matcher};
 
 /// The indices of `candidates` that match `query`, best first; every index, in order,
 /// while the query is empty.
-pub fn best_first(query: &str, candidates: &[String]) -> Vec<usize> {
+pub(crate) fn best_first(query: &str, candidates: &[String]) -> Vec<usize> {
     if query.trim().is_empty() {
         return (0..candidates.len()).collect();
     }

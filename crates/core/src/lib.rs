@@ -6,10 +6,13 @@
 //! file) is the `smtui-aws` crate's runner: this crate's `Cargo.toml` names no tokio, no
 //! AWS SDK, no clipboard crate, so none of it can be called from here.
 
+// Visibility says what is API: an item no other crate or test uses is `pub(crate)`.
+#![warn(unreachable_pub)]
+
 pub mod app;
 pub mod diff;
 pub mod features;
-pub mod fuzzy;
+pub(crate) mod fuzzy;
 pub mod ids;
 pub mod kit;
 pub mod model;

@@ -8,13 +8,13 @@ use serde::{Deserialize, Serialize};
 use crate::ids::Arn;
 
 /// At most this many are remembered.
-pub const MAX_RECENT: usize = 20;
+pub(crate) const MAX_RECENT: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecentRole {
     pub role_arn: Arn,
-    pub last_used: Timestamp,
-    pub uses: u32,
+    pub(crate) last_used: Timestamp,
+    pub(crate) uses: u32,
 }
 
 /// `role_arn` was just used: it moves to the front (one more use), the list stays short.

@@ -241,7 +241,7 @@ pub fn sanitize_lines(text: &str) -> Vec<Cow<'_, str>> {
 /// A piece of a sanitised line: a run of text drawn as itself (borrowed from the input),
 /// or one character drawn as its escape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Piece<'a> {
+pub(crate) enum Piece<'a> {
     Text(&'a str),
     Escaped(char),
 }
@@ -249,7 +249,7 @@ pub enum Piece<'a> {
 /// The pieces of one line, in order: the same verdicts as [`sanitize_line`], without
 /// writing anything. For secret values, drawn from borrowed runs and static escape pieces
 /// ([`escape_pieces`]) so no copy of the value is made to draw it.
-pub fn pieces(line: &str) -> Vec<Piece<'_>> {
+pub(crate) fn pieces(line: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut run_start = 0;
     for (at, c, drawn) in Verdicts::new(line, End::Closed) {
@@ -270,7 +270,7 @@ pub fn pieces(line: &str) -> Vec<Piece<'_>> {
 
 /// The escape of `c` as static pieces (`\u{` `1` `B` `}`): the same text as
 /// [`sanitize_line`] writes, made without allocating.
-pub fn escape_pieces(c: char) -> Vec<&'static str> {
+pub(crate) fn escape_pieces(c: char) -> Vec<&'static str> {
     const HEX: [&str; 16] = [
         "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F",
     ];

@@ -52,7 +52,7 @@ impl SecretValue {
 
     /// Base64 of the bytes, itself secret.
     #[must_use]
-    pub fn to_base64(&self) -> SecretValue {
+    pub(crate) fn to_base64(&self) -> SecretValue {
         Self::from_string(base64::engine::general_purpose::STANDARD.encode(&*self.bytes))
     }
 }
@@ -125,7 +125,7 @@ impl ValueView {
     }
 
     /// The whole value, as copied by "copy value": text, raw JSON, or base64 for binary.
-    pub fn whole_for_copy(&self, raw: &SecretValue) -> SecretValue {
+    pub(crate) fn whole_for_copy(&self, raw: &SecretValue) -> SecretValue {
         match self {
             Self::Binary { base64, .. } => base64.clone(),
             _ => raw.clone(),
@@ -135,7 +135,7 @@ impl ValueView {
     /// What a copy of the whole value (`what`, e.g. "value of db (AWSCURRENT)") is called
     /// in messages: a binary value is copied as its base64, and says so, so nobody pastes
     /// it where the bytes were meant.
-    pub fn copy_label(&self, what: String) -> String {
+    pub(crate) fn copy_label(&self, what: String) -> String {
         match self {
             Self::Binary { .. } => format!("base64 of the binary {what}"),
             _ => what,

@@ -3,8 +3,9 @@
 
 use crate::app::registry::registered;
 use crate::features::{browse, detail, reveal, session};
-use crate::ids::{Identity, SecretRef};
-pub use crate::room::effect::{CopyRequest, Lane, RoomCall, Timer};
+use crate::ids::SecretRef;
+pub(crate) use crate::room::effect::RoomCall;
+pub use crate::room::effect::{CopyRequest, Lane, Timer};
 
 /// An effect as the runner gets it: any room's call, lifted into the app's.
 pub type Effect = crate::room::effect::Effect<AwsCall>;
@@ -102,16 +103,6 @@ impl RoomCall for AwsCall {
             AwsCall::Describe { secret } => Some(&secret.region),
             AwsCall::WhoAmI { region } => region.as_deref(),
         )
-    }
-}
-
-impl AwsCall {
-    /// The identity a call that makes one makes (`None` for every other call).
-    pub fn new_identity(&self) -> Option<Identity> {
-        match self {
-            AwsCall::Session(call) => Some(call.new_identity()),
-            _ => None,
-        }
     }
 }
 

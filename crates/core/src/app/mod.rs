@@ -2,29 +2,29 @@
 //! keymap, the layer stack, and the router (`update`) that hands each action to its room
 //! and applies the rules that cross rooms. The rooms themselves live in `crate::features`.
 
-pub mod action;
+pub(crate) mod action;
 pub mod command;
 pub mod confirm;
-pub mod effect;
-pub mod envelope;
-pub mod help;
+pub(crate) mod effect;
+pub(crate) mod envelope;
+pub(crate) mod help;
 pub mod input;
 pub mod keymap;
 mod offers;
-pub mod palette;
+pub(crate) mod palette;
 pub mod prompt;
 pub(crate) mod registry;
-pub mod room;
+pub(crate) mod room;
 pub(crate) mod rooms;
 mod router;
-pub mod stack;
-pub mod state;
+pub(crate) mod stack;
+pub(crate) mod state;
 
 pub use crate::room::{IdentityId, Settings, Stamp, TextEdit, Written};
 pub use action::Action;
 pub use command::Command;
 pub use effect::{AwsCall, CopyRequest, Effect, Lane, Timer};
 pub use envelope::{Assumed, Envelope, Outcome};
-pub use offers::{available, hint_now};
+pub(crate) use offers::{available, hint_now};
 pub use router::{hold_identity, init, release_identity, update};
 pub use state::State;

@@ -38,7 +38,7 @@ pub(crate) fn open_palette(state: &mut State, out: &mut Out) {
 
 /// Whether `command` can do anything in `layer` now: the footer hints and the palette
 /// offer only these.
-pub fn available(state: &State, layer: Layer, command: Command) -> bool {
+pub(crate) fn available(state: &State, layer: Layer, command: Command) -> bool {
     if command.mutates() && state.settings.read_only {
         return false;
     }
@@ -77,7 +77,12 @@ fn typed_confirmation(state: &State) -> bool {
 /// The word a footer hint uses for `command` in `layer` now, where what the key does
 /// depends on the moment: `v` masks values already shown, and Esc in the editor's form
 /// leaves the field, then the form, before it leaves the editor.
-pub fn hint_now(state: &State, layer: Layer, command: Command, hint: &'static str) -> &'static str {
+pub(crate) fn hint_now(
+    state: &State,
+    layer: Layer,
+    command: Command,
+    hint: &'static str,
+) -> &'static str {
     if let Some(now) = registered_hint(state, layer, command) {
         return now;
     }

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 use crate::app::command::{Command, Nested};
 use crate::app::effect::AwsCall;
-pub use crate::app::prompt::PromptFor;
+pub(crate) use crate::app::prompt::PromptFor;
 use crate::kit::Theme;
 use crate::room::Ctx;
 use crate::room::Room;
@@ -31,10 +31,10 @@ impl crate::room::out::Room for App {
 }
 
 /// An answer in the app's words (a room's, lifted; the router's own).
-pub type Out = crate::room::out::Out<App>;
-pub type Intent = crate::room::out::Intent<App>;
-pub type ConfirmRequest = crate::room::out::ConfirmRequest<App>;
-pub type OnYes = crate::room::out::OnYes<App>;
+pub(crate) type Out = crate::room::out::Out<App>;
+pub(crate) type Intent = crate::room::out::Intent<App>;
+pub(crate) type ConfirmRequest = crate::room::out::ConfirmRequest<App>;
+pub(crate) type OnYes = crate::room::out::OnYes<App>;
 
 /// A room with no word of a kind asks nothing of it: the app's enums take `Never` so any
 /// room's answer lifts.

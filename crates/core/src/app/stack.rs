@@ -18,7 +18,7 @@ use crate::room::layers::{Focus, Layer};
 /// the palette, help, the messages, and the review and conflict views of the editor's
 /// session), or a popup that carries its data.
 #[derive(Debug)]
-pub enum Layered {
+pub(crate) enum Layered {
     Bare(Layer),
     /// Any room's popup, lifted into the app's words.
     Popup(Box<dyn Popup>),
@@ -26,7 +26,7 @@ pub enum Layered {
 
 impl Layered {
     /// The key context it stands for.
-    pub fn layer(&self) -> Layer {
+    pub(crate) fn layer(&self) -> Layer {
         match self {
             Layered::Bare(layer) => *layer,
             Layered::Popup(popup) => popup.layer(),
@@ -61,7 +61,7 @@ impl Layers {
     }
 
     /// True while a popup covers the panes (no pane shows focus then).
-    pub fn has_popup(&self) -> bool {
+    pub(crate) fn has_popup(&self) -> bool {
         self.top().is_popup()
     }
 
@@ -73,7 +73,7 @@ impl Layers {
     /// pane goes right above the list instead, under any popup: a value that arrives while
     /// the help is open must not cover the help. A popup that carries data opens only as
     /// its value (`open`): its bare layer is refused.
-    pub fn push(&mut self, layer: Layer) {
+    pub(crate) fn push(&mut self, layer: Layer) {
         if layer == Layer::List || layer.carries() {
             debug_assert!(layer == Layer::List, "{layer:?} opens with its data");
             return;
@@ -95,7 +95,7 @@ impl Layers {
 
     /// Takes `layer` out wherever it is; a popup's data goes with it, and so do the layers
     /// that show that data from under them (`Layer::rests_on`).
-    pub fn remove(&mut self, layer: Layer) {
+    pub(crate) fn remove(&mut self, layer: Layer) {
         if layer != Layer::List {
             self.stack
                 .retain(|l| l.layer() != layer && l.layer().rests_on() != Some(layer));
@@ -104,7 +104,7 @@ impl Layers {
 
     /// Takes the open popup of type `P` off the stack and hands it over (to a room that
     /// keeps something of it once closed).
-    pub fn take<P: 'static>(&mut self) -> Option<P> {
+    pub(crate) fn take<P: 'static>(&mut self) -> Option<P> {
         let at = self.stack.iter().rposition(|l| match l {
             Layered::Popup(popup) => popup.value().is::<P>(),
             Layered::Bare(_) => false,
@@ -116,12 +116,12 @@ impl Layers {
     }
 
     /// The key contexts, bottom first.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Layer> + '_ {
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = Layer> + '_ {
         self.stack.iter().map(Layered::layer)
     }
 
     /// Whether any open popup may show a secret's value in clear (`Shown::shows_values`).
-    pub fn shows_values(&self) -> bool {
+    pub(crate) fn shows_values(&self) -> bool {
         self.stack.iter().any(|l| match l {
             Layered::Popup(popup) => popup.shows_values(),
             Layered::Bare(_) => false,
@@ -130,7 +130,7 @@ impl Layers {
 
     /// The reveal timeout is up: every open popup masks what it shows (every one, not only
     /// the first that did); true when any did.
-    pub fn mask_due(&mut self, now: std::time::Instant) -> bool {
+    pub(crate) fn mask_due(&mut self, now: std::time::Instant) -> bool {
         self.stack.iter_mut().fold(false, |masked, l| match l {
             Layered::Popup(popup) => popup.mask_due(now) | masked,
             Layered::Bare(_) => masked,
@@ -138,12 +138,12 @@ impl Layers {
     }
 
     /// The entries with their popups' data, bottom first: what the frame draws.
-    pub fn entries(&self) -> impl Iterator<Item = &Layered> + '_ {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = &Layered> + '_ {
         self.stack.iter()
     }
 
     /// The popup on top, if the top layer is one that carries data.
-    pub fn top_popup_mut(&mut self) -> Option<&mut dyn Popup> {
+    pub(crate) fn top_popup_mut(&mut self) -> Option<&mut dyn Popup> {
         match self.stack.last_mut()? {
             Layered::Popup(popup) => Some(&mut **popup),
             Layered::Bare(_) => None,

@@ -34,16 +34,16 @@ pub struct State {
     pub clipboard: ClipboardRoom,
     pub help: Help,
     pub palette: Palette,
-    pub prompt: PromptRoom,
+    pub(crate) prompt: PromptRoom,
     /// Every registered room's state (`app/rooms/`).
     pub rooms: Rooms,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
-    pub tab: Tab,
+    pub(crate) tab: Tab,
     /// Whether the last frame showed one pane under a tab bar (recorded as it is drawn).
-    pub tabs_shown: crate::kit::Drawn<bool>,
+    pub(crate) tabs_shown: crate::kit::Drawn<bool>,
     /// The footer's message, and the layer it belongs to (see `features::messages::footer`).
     pub status: Option<Footer>,
-    pub now: Instant,
+    pub(crate) now: Instant,
     /// The wall clock at the last action (set by the run loop), for dates and relative
     /// times; `update` never reads a clock itself.
     pub wall: jiff::Timestamp,
@@ -196,7 +196,7 @@ impl State {
     }
 
     /// Whether the top layer takes printable keys as text before any binding.
-    pub fn takes_text(&self) -> bool {
+    pub(crate) fn takes_text(&self) -> bool {
         match self.layers.top() {
             Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles => true,
             Layer::Confirm => self
@@ -233,7 +233,7 @@ impl State {
 /// A context from the parts of the state it reads, so the router can lend it to a room
 /// while that room's own state is borrowed mutably. `details` is `None` for the detail
 /// room itself.
-pub fn ctx_of<'a>(
+pub(crate) fn ctx_of<'a>(
     settings: &'a Settings,
     session: &'a Session,
     browse: &'a Browse,

@@ -96,7 +96,7 @@ impl Arn {
     }
 
     /// `aws`, `aws-cn`, `aws-us-gov`…
-    pub fn partition(&self) -> &str {
+    pub(crate) fn partition(&self) -> &str {
         self.part(0)
     }
 
@@ -105,7 +105,7 @@ impl Arn {
     }
 
     /// Empty for global services (IAM, STS).
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         self.part(2)
     }
 
@@ -115,13 +115,13 @@ impl Arn {
     }
 
     /// Whether the account is a real one: twelve digits.
-    pub fn has_account_id(&self) -> bool {
+    pub(crate) fn has_account_id(&self) -> bool {
         self.account().len() == 12 && self.account().bytes().all(|b| b.is_ascii_digit())
     }
 
     /// Everything after the account: `role/path/NAME`, `secret:NAME-AbCdEf`,
     /// `assumed-role/ROLE/SESSION`, `root`, `function:NAME`.
-    pub fn resource(&self) -> &str {
+    pub(crate) fn resource(&self) -> &str {
         &self.text[self.colons[4] + 1..]
     }
 
@@ -133,13 +133,13 @@ impl Arn {
     }
 
     /// An IAM role's name (`role/path/NAME`), for an IAM role ARN.
-    pub fn role_name(&self) -> Option<&str> {
+    pub(crate) fn role_name(&self) -> Option<&str> {
         let path = self.resource().strip_prefix("role/")?;
         (self.service() == "iam" && !path.is_empty()).then(|| self.last_segment())
     }
 
     /// An STS assumed-role ARN's role and session (`assumed-role/ROLE/SESSION`).
-    pub fn assumed_role(&self) -> Option<(&str, Option<&str>)> {
+    pub(crate) fn assumed_role(&self) -> Option<(&str, Option<&str>)> {
         let rest = self.resource().strip_prefix("assumed-role/")?;
         let mut parts = rest.splitn(2, '/');
         let role = parts.next().filter(|r| !r.is_empty())?;

@@ -17,7 +17,7 @@ impl IdentityId {
 
 /// Where an identity's credentials come from, as the user chose them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum IdentityKind {
+pub(crate) enum IdentityKind {
     /// The credentials smtui started with (the SDK's chain, or `--profile`).
     Start,
     /// A profile of the user's AWS config, through the SDK's provider (keys, a process,
@@ -34,12 +34,12 @@ pub enum IdentityKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Identity {
     pub id: IdentityId,
-    pub kind: IdentityKind,
-    pub arn: Option<Arn>,
+    pub(crate) kind: IdentityKind,
+    pub(crate) arn: Option<Arn>,
 }
 
 impl Identity {
-    pub fn new(id: IdentityId, kind: IdentityKind) -> Self {
+    pub(crate) fn new(id: IdentityId, kind: IdentityKind) -> Self {
         Self {
             id,
             kind,
@@ -48,7 +48,7 @@ impl Identity {
     }
 
     /// The credentials smtui started with.
-    pub fn start() -> Self {
+    pub(crate) fn start() -> Self {
         Self::new(IdentityId::START, IdentityKind::Start)
     }
 
@@ -71,13 +71,13 @@ impl Identity {
 
     /// The same identity, with the caller ARN AWS reported.
     #[must_use]
-    pub fn with_arn(mut self, arn: Option<Arn>) -> Self {
+    pub(crate) fn with_arn(mut self, arn: Option<Arn>) -> Self {
         self.arn = arn;
         self
     }
 
     /// The role assumed, for a role identity.
-    pub fn role_arn(&self) -> Option<&Arn> {
+    pub(crate) fn role_arn(&self) -> Option<&Arn> {
         match &self.kind {
             IdentityKind::Role { arn } => Some(arn),
             _ => None,
@@ -85,7 +85,8 @@ impl Identity {
     }
 
     /// The account, when an ARN says it.
-    pub fn account(&self) -> Option<&str> {
+    #[cfg(test)]
+    pub(crate) fn account(&self) -> Option<&str> {
         self.arn
             .as_ref()
             .or(self.role_arn())

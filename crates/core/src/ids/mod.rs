@@ -10,6 +10,6 @@ mod row_key;
 mod secret_ref;
 
 pub use arn::{Arn, ArnError};
-pub use identity::{Identity, IdentityId, IdentityKind};
+pub use identity::{Identity, IdentityId};
 pub use row_key::RowKey;
 pub use secret_ref::SecretRef;

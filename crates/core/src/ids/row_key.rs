@@ -7,8 +7,8 @@ use super::{Arn, IdentityId, SecretRef};
 /// finds a row goes by the ARN alone (a row's own: `SecretSummary::key`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RowKey {
-    pub identity: IdentityId,
-    pub arn: Arn,
+    pub(crate) identity: IdentityId,
+    pub(crate) arn: Arn,
 }
 
 impl RowKey {

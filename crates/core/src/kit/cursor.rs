@@ -17,7 +17,7 @@ pub struct Cursor {
 
 impl Cursor {
     /// A cursor on row `at`.
-    pub fn at_row(at: usize) -> Self {
+    pub(crate) fn at_row(at: usize) -> Self {
         Cursor {
             at,
             page: Drawn::default(),
@@ -30,26 +30,26 @@ impl Cursor {
     }
 
     /// Puts the selection on row `at` (a click, a row found again after a refresh).
-    pub fn set(&mut self, at: usize) {
+    pub(crate) fn set(&mut self, at: usize) {
         self.at = at;
     }
 
     /// A line, a page or an end in a list of `len` rows, clamped to it (row 0 when empty).
-    pub fn apply(&mut self, step: Move, len: usize) {
+    pub(crate) fn apply(&mut self, step: Move, len: usize) {
         let page = self.page.get().unwrap_or(DEFAULT_PAGE);
         self.at = step.apply(self.at, len.saturating_sub(1), page);
     }
 
     /// Drawing `len` rows in `height` rows: records the page, and answers the first row to
     /// draw, which keeps the selection in view (near the middle once the list is longer).
-    pub fn window(&self, len: usize, height: usize) -> usize {
+    pub(crate) fn window(&self, len: usize, height: usize) -> usize {
         self.record_page(height);
         scroll_offset(self.at, len, height)
     }
 
     /// Drawing the list in `height` rows with a widget that keeps the selection in view
     /// itself (a table with its own `TableState`): records the page only.
-    pub fn record_page(&self, height: usize) {
+    pub(crate) fn record_page(&self, height: usize) {
         self.page.record(Some(height));
     }
 }

@@ -18,16 +18,16 @@ use std::fmt;
 
 /// A fact about the last frame: `T::default()` until a frame records it.
 #[derive(Clone, Default)]
-pub struct Drawn<T: Copy>(Cell<T>);
+pub(crate) struct Drawn<T: Copy>(Cell<T>);
 
 impl<T: Copy> Drawn<T> {
     /// The view drew with `value` (called from drawing code, with a shared borrow).
-    pub fn record(&self, value: T) {
+    pub(crate) fn record(&self, value: T) {
         self.0.set(value);
     }
 
     /// What the last frame recorded.
-    pub fn get(&self) -> T {
+    pub(crate) fn get(&self) -> T {
         self.0.get()
     }
 }

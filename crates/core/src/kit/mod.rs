@@ -5,17 +5,17 @@
 //! imports `app::State`, a room (`features`) or `render`: a room can use the kit without
 //! reaching, through it, the code that composes rooms.
 
-pub mod columns;
-pub mod cursor;
-pub mod drawn;
-pub mod moves;
-pub mod scroll;
+pub(crate) mod columns;
+pub(crate) mod cursor;
+pub(crate) mod drawn;
+pub(crate) mod moves;
+pub(crate) mod scroll;
 pub mod theme;
-pub mod widgets;
-pub mod wrap;
+pub(crate) mod widgets;
+pub(crate) mod wrap;
 
-pub use cursor::Cursor;
-pub use drawn::Drawn;
-pub use moves::Move;
-pub use scroll::Scroll;
+pub(crate) use cursor::Cursor;
+pub(crate) use drawn::Drawn;
+pub(crate) use moves::Move;
+pub(crate) use scroll::Scroll;
 pub use theme::Theme;

@@ -3,11 +3,11 @@
 //! `Scroll` and `Cursor` that apply a move supply both.
 
 /// Rows to a page before a frame has measured one (or where nothing draws the list).
-pub const DEFAULT_PAGE: usize = 10;
+pub(crate) const DEFAULT_PAGE: usize = 10;
 
 /// A cursor move within a list of known length, or within a scroll range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Move {
+pub(crate) enum Move {
     Back(usize),
     Forward(usize),
     PageBack,
@@ -19,7 +19,7 @@ pub enum Move {
 impl Move {
     /// Where a cursor at `at` ends up when the last valid position is `last` and a page is
     /// `page` rows: clamped, so moving past either end stops there.
-    pub fn apply(self, at: usize, last: usize, page: usize) -> usize {
+    pub(crate) fn apply(self, at: usize, last: usize, page: usize) -> usize {
         let at = at.min(last);
         match self {
             Move::Back(n) => at.saturating_sub(n),

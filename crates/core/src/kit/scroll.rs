@@ -39,7 +39,7 @@ impl Scroll {
 
     /// A line, a page (the box's height), or an end. Before a frame has measured the text,
     /// the move is not clamped at the bottom: the frame shows the last page then.
-    pub fn apply(&mut self, step: Move) {
+    pub(crate) fn apply(&mut self, step: Move) {
         let (last, page) = match self.drawn.get() {
             Some(extent) => (usize::from(extent.limit), usize::from(extent.page)),
             None => (usize::from(u16::MAX), DEFAULT_PAGE),
@@ -50,7 +50,7 @@ impl Scroll {
 
     /// Drawing `lines` rows in a box `height` rows high: records how far they can scroll
     /// and what a page is, and answers the first line to draw.
-    pub fn draw(&self, lines: usize, height: u16) -> u16 {
+    pub(crate) fn draw(&self, lines: usize, height: u16) -> u16 {
         let hidden = lines.saturating_sub(usize::from(height));
         self.drawn.record(Some(Extent {
             limit: u16::try_from(hidden).unwrap_or(u16::MAX),

@@ -108,7 +108,7 @@ roles! {
 
 impl Theme {
     /// The style of a rotation health.
-    pub fn health(&self, health: Health) -> Style {
+    pub(crate) fn health(&self, health: Health) -> Style {
         match health {
             Health::Healthy => self.rotation_healthy,
             Health::DueSoon | Health::NeverRotated => self.rotation_due,

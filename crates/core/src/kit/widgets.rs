@@ -12,7 +12,7 @@ use crate::secret::SecretValue;
 
 /// How a masked value is drawn.
 /// "in 4 days", "3 hours ago", "now".
-pub fn relative(at: jiff::Timestamp, now: jiff::Timestamp) -> String {
+pub(crate) fn relative(at: jiff::Timestamp, now: jiff::Timestamp) -> String {
     let seconds = at.as_second() - now.as_second();
     let amount = seconds.unsigned_abs();
     let (n, unit) = match amount {
@@ -29,10 +29,10 @@ pub fn relative(at: jiff::Timestamp, now: jiff::Timestamp) -> String {
     }
 }
 
-pub const MASK: &str = "••••••••";
+pub(crate) const MASK: &str = "••••••••";
 
 /// A bordered pane block whose border shows focus.
-pub fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+pub(crate) fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -48,24 +48,24 @@ pub fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a
 }
 
 /// `YYYY-MM-DD` in UTC, or a dash.
-pub fn date(ts: Option<jiff::Timestamp>) -> String {
+pub(crate) fn date(ts: Option<jiff::Timestamp>) -> String {
     ts.map_or_else(|| "—".to_owned(), |t| t.strftime("%Y-%m-%d").to_string())
 }
 
 /// `YYYY-MM-DD HH:MM UTC`, or a dash.
-pub fn date_time(ts: Option<jiff::Timestamp>) -> String {
+pub(crate) fn date_time(ts: Option<jiff::Timestamp>) -> String {
     ts.map_or_else(
         || "—".to_owned(),
         |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
     )
 }
 
-pub fn dim_line<'a>(text: impl Into<String>, theme: &Theme) -> Line<'a> {
+pub(crate) fn dim_line<'a>(text: impl Into<String>, theme: &Theme) -> Line<'a> {
     Line::styled(text.into(), theme.dim)
 }
 
 /// A `width`×`height` box in the middle of `area` (shrunk to fit).
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -76,7 +76,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Keeps the selection near the middle of the view once the list is longer than the view.
-pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
+pub(crate) fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
         return 0;
     }
@@ -86,7 +86,7 @@ pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
 /// One row of a diff (the editor's review, a conflict, two versions compared): `+`, `-`
 /// or `~`, the JSON key if any, and the values, masked unless `revealed`. An unchanged
 /// key or line stays masked even then: it is context, and `v` reveals what changed.
-pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
+pub(crate) fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a> {
     let (mark, style) = match row.change {
         Change::Added => ("+ ", theme.diff_added),
         Change::Removed => ("- ", theme.diff_removed),
@@ -127,7 +127,7 @@ pub fn diff_line<'a>(row: &'a DiffRow, revealed: bool, theme: &Theme) -> Line<'a
 /// The rows of a diff for a popup with `room` lines for them: every row where they fit;
 /// else the changes only, the unchanged counted; else the changes that fit and how many
 /// more there are. Never cut silently.
-pub fn diff_lines<'a>(
+pub(crate) fn diff_lines<'a>(
     rows: &'a [DiffRow],
     revealed: bool,
     room: usize,
@@ -160,7 +160,7 @@ pub fn diff_lines<'a>(
 /// A line in at most `width` columns, ending in "…" when it had to be cut. Styles are kept,
 /// and a borrowed span stays borrowed: a cut one is a slice of the same bytes (a revealed
 /// value is drawn from its own buffer, never copied).
-pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+pub(crate) fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
     use std::borrow::Cow;
     if line.width() <= width || width == 0 {
         return line;
@@ -190,7 +190,7 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
 }
 
 /// `text` in at most `width` columns, ending in "…" when it had to be cut.
-pub fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     use unicode_truncate::UnicodeTruncateStr as _;
     use unicode_width::UnicodeWidthStr as _;
     if text.width() <= width || width == 0 {

@@ -50,7 +50,7 @@ impl SecretSummary {
     }
 
     /// Whether this is the row `key` names.
-    pub fn has_key(&self, key: &crate::ids::RowKey) -> bool {
+    pub(crate) fn has_key(&self, key: &crate::ids::RowKey) -> bool {
         key.identity == self.identity && key.arn == self.arn
     }
 }
@@ -117,12 +117,12 @@ pub struct Rotation {
 /// A rotation event Secrets Manager records in CloudTrail itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RotationEvent {
-    pub kind: RotationEventKind,
-    pub at: Timestamp,
+    pub(crate) kind: RotationEventKind,
+    pub(crate) at: Timestamp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RotationEventKind {
+pub(crate) enum RotationEventKind {
     Started,
     Succeeded,
     Failed,
@@ -131,7 +131,7 @@ pub enum RotationEventKind {
 
 impl RotationEventKind {
     /// From the CloudTrail event name.
-    pub fn from_event_name(name: &str) -> Option<Self> {
+    pub(crate) fn from_event_name(name: &str) -> Option<Self> {
         Some(match name {
             "RotationStarted" => Self::Started,
             "RotationSucceeded" => Self::Succeeded,
@@ -162,7 +162,7 @@ impl VersionSel {
         Self::Stage("AWSCURRENT".to_owned())
     }
 
-    pub fn label(&self) -> &str {
+    pub(crate) fn label(&self) -> &str {
         match self {
             Self::Stage(stage) | Self::Id(stage) => stage,
         }

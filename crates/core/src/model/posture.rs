@@ -53,7 +53,7 @@ pub enum Check {
 }
 
 impl Check {
-    pub const ALL: [Check; 5] = [
+    pub(crate) const ALL: [Check; 5] = [
         Check::RotationEnabled,
         Check::RotationSucceeds,
         Check::RecentlyUsed,
@@ -96,23 +96,23 @@ pub struct Finding {
     pub identity: crate::ids::IdentityId,
     pub name: String,
     pub region: String,
-    pub arn: crate::ids::Arn,
+    pub(crate) arn: crate::ids::Arn,
     #[serde(serialize_with = "health_label")]
     pub health: Health,
     pub failed: Vec<Check>,
-    pub last_rotated: Option<Timestamp>,
+    pub(crate) last_rotated: Option<Timestamp>,
     pub next_rotation: Option<Timestamp>,
-    pub last_accessed: Option<Timestamp>,
+    pub(crate) last_accessed: Option<Timestamp>,
 }
 
 impl Finding {
     /// The key of the row it was found in.
-    pub fn row(&self) -> crate::ids::RowKey {
+    pub(crate) fn row(&self) -> crate::ids::RowKey {
         crate::ids::RowKey::new(self.identity, self.arn.clone())
     }
 
     /// Whether it was found in the row `row` names.
-    pub fn is(&self, row: &crate::ids::RowKey) -> bool {
+    pub(crate) fn is(&self, row: &crate::ids::RowKey) -> bool {
         self.identity == row.identity && self.arn == row.arn
     }
 }

@@ -14,8 +14,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use crate::room::layers::Tab;
 
 /// Below this the screen shows a message asking for a larger terminal instead of a mess.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
+pub(crate) const MIN_WIDTH: u16 = 40;
+pub(crate) const MIN_HEIGHT: u16 = 10;
 /// From this width on, the list and the panes sit side by side.
 const WIDE: u16 = 110;
 /// From this width on, list, detail and value are three columns.
@@ -37,10 +37,10 @@ const VALUE_LEAST: u16 = 8;
 /// defaults apply). The panes get what they ask within each shape's limits, so nothing is
 /// cut while there is room, and the rest goes to the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wants {
-    pub footer: u16,
-    pub detail: Option<u16>,
-    pub rotation: Option<u16>,
+pub(crate) struct Wants {
+    pub(crate) footer: u16,
+    pub(crate) detail: Option<u16>,
+    pub(crate) rotation: Option<u16>,
 }
 
 impl Default for Wants {
@@ -67,22 +67,22 @@ impl Wants {
 /// Where everything goes on a screen. A pane that is not shown has an empty rectangle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
-    pub whole: Rect,
-    pub title: Rect,
-    pub regions: Rect,
+    pub(crate) whole: Rect,
+    pub(crate) title: Rect,
+    pub(crate) regions: Rect,
     /// The tab bar: empty unless the screen is narrow.
-    pub tabs: Rect,
+    pub(crate) tabs: Rect,
     /// The pane shown under the tab bar, when there is one.
-    pub shown: Option<Tab>,
+    pub(crate) shown: Option<Tab>,
     pub list: Rect,
     pub detail: Rect,
     /// Empty when the screen is too low for it (the detail pane then has a rotation line).
-    pub rotation: Rect,
+    pub(crate) rotation: Rect,
     pub value: Rect,
     /// Where the audit pane goes: beside the list on very wide screens, else everything
     /// above the footer.
-    pub audit: Rect,
-    pub footer: Rect,
+    pub(crate) audit: Rect,
+    pub(crate) footer: Rect,
 }
 
 /// The layout of a screen of `area` with `tab` chosen for narrow screens; `None` when the
@@ -99,7 +99,7 @@ pub fn layout(area: Rect, tab: Tab, footer_rows: u16) -> Option<Screen> {
 }
 
 /// The layout of a screen of `area`, giving the content what it `wants` where it can.
-pub fn layout_for(area: Rect, tab: Tab, wants: Wants) -> Option<Screen> {
+pub(crate) fn layout_for(area: Rect, tab: Tab, wants: Wants) -> Option<Screen> {
     let footer_rows = wants.footer;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;

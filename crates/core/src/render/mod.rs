@@ -26,14 +26,15 @@ use crate::room::keys::Verb;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::sanitize::is_unsafe_text;
 
-pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, layout};
+pub use layout::layout;
+pub(crate) use layout::{MIN_HEIGHT, MIN_WIDTH, Screen};
 
 /// Styles do not change how many rows a text takes: any theme measures alike.
 static MEASURING_THEME: std::sync::LazyLock<Theme> = std::sync::LazyLock::new(Theme::default);
 
 /// Where everything goes on a screen of `area` for this state (drawing and the mouse use
 /// the same answer).
-pub fn screen_layout(area: Rect, state: &State) -> Option<Screen> {
+pub(crate) fn screen_layout(area: Rect, state: &State) -> Option<Screen> {
     let footer = status::footer_rows(state, area.width);
     let first = layout(area, state.shown_tab(), footer)?;
     if first.shown.is_some() {

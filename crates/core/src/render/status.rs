@@ -18,7 +18,7 @@ use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
-pub fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+pub(crate) fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(" smtui ", theme.title)];
     if state.settings.read_only {
         spans.push(Span::styled(" READ-ONLY ", theme.read_only));
@@ -165,7 +165,7 @@ fn shorten_identity(text: &str, arn: Option<&Arn>, width: usize) -> String {
     format!("{account}:{}", wrap::elide_middle(rest, room))
 }
 
-pub fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+pub(crate) fn render_footer(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let top = state.layers.top();
     // The clipboard countdown stays visible whatever the footer shows; the rest fits beside.
     let countdown = clipboard::view::countdown(&state.clipboard, state.now, theme);
@@ -213,7 +213,7 @@ const MESSAGE_ROWS: u16 = 3;
 /// Rows the footer needs on a screen `width` wide: one, or up to three while a message is
 /// longer than the line, so an error is read whole rather than cut mid-word; the panes give
 /// up those rows until the message goes.
-pub fn footer_rows(state: &State, width: u16) -> u16 {
+pub(crate) fn footer_rows(state: &State, width: u16) -> u16 {
     let Some(status) = state
         .status
         .as_ref()

@@ -13,25 +13,25 @@ use crate::room::stamp::Stamp;
 /// Facts a room may read but not change.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
-    pub settings: &'a Settings,
-    pub now: Instant,
+    pub(crate) settings: &'a Settings,
+    pub(crate) now: Instant,
     /// The wall clock, for dates.
-    pub wall: jiff::Timestamp,
+    pub(crate) wall: jiff::Timestamp,
     /// The run loop's random bytes for this action (`State::nonce`).
-    pub nonce: [u8; 16],
+    pub(crate) nonce: [u8; 16],
     /// The stamp of a call made as the current identity (see `stamp_for` for one about a
     /// secret).
-    pub stamp: Stamp,
+    pub(crate) stamp: Stamp,
     /// Each held identity at its current generation (the current one among them).
-    pub held: &'a [Stamp],
-    pub selected: Option<&'a SecretSummary>,
+    pub(crate) held: &'a [Stamp],
+    pub(crate) selected: Option<&'a SecretSummary>,
     /// The selected secret's detail, once described (or why not).
     pub detail: Option<&'a Result<SecretDetail, AwsError>>,
     /// Who the identity worked as is, once known.
     pub identity: Option<&'a Result<CallerIdentity, AwsError>>,
     /// Who each held identity that has answered is (the current one among them).
-    pub callers: &'a [(IdentityId, Result<CallerIdentity, AwsError>)],
-    pub focus: Focus,
+    pub(crate) callers: &'a [(IdentityId, Result<CallerIdentity, AwsError>)],
+    pub(crate) focus: Focus,
 }
 
 impl Ctx<'_> {
@@ -50,7 +50,7 @@ impl Ctx<'_> {
 
     /// `explain` for the selected row's describe error (`detail`): said as the identity
     /// that listed the row, which described it.
-    pub fn explain_detail(&self, err: &AwsError) -> String {
+    pub(crate) fn explain_detail(&self, err: &AwsError) -> String {
         match self.selected {
             Some(secret) => self.explain_as(secret.identity, err),
             None => self.explain(err),
@@ -71,7 +71,7 @@ impl Ctx<'_> {
     /// The stamp of a call made as `identity`: its held generation (generation 0, whose
     /// answers are stale, when it is no longer held: the call still runs as that identity,
     /// never as another).
-    pub fn stamp_as(&self, identity: IdentityId) -> Stamp {
+    pub(crate) fn stamp_as(&self, identity: IdentityId) -> Stamp {
         self.held
             .iter()
             .find(|held| held.identity == identity)
@@ -84,19 +84,19 @@ impl Ctx<'_> {
 
     /// The stamp of a call about `secret`: it runs as the identity that listed it, which
     /// need not be the one worked as.
-    pub fn stamp_for(&self, secret: &SecretRef) -> Stamp {
+    pub(crate) fn stamp_for(&self, secret: &SecretRef) -> Stamp {
         self.stamp_as(secret.identity)
     }
 
     /// The stamp of `call`: as the identity of the secret it is about, as the current
     /// identity when it is about none (a listing, a new secret).
-    pub fn stamp_of(&self, call: &impl RoomCall) -> Stamp {
+    pub(crate) fn stamp_of(&self, call: &impl RoomCall) -> Stamp {
         call.secret()
             .map_or(self.stamp, |secret| self.stamp_for(secret))
     }
 
     /// Who `identity` is, by GetCallerIdentity's ARN (`None` until it has answered).
-    pub fn caller_arn_of(&self, identity: IdentityId) -> Option<String> {
+    pub(crate) fn caller_arn_of(&self, identity: IdentityId) -> Option<String> {
         self.callers
             .iter()
             .find(|(id, _)| *id == identity)
@@ -108,7 +108,7 @@ impl Ctx<'_> {
 #[cfg(test)]
 impl<'a> Ctx<'a> {
     /// A context with nothing selected and no identity yet, for rooms' unit tests.
-    pub fn bare(settings: &'a crate::room::settings::Settings, now: Instant) -> Self {
+    pub(crate) fn bare(settings: &'a crate::room::settings::Settings, now: Instant) -> Self {
         Ctx {
             settings,
             now,
@@ -128,7 +128,10 @@ impl<'a> Ctx<'a> {
     }
 }
 
-pub fn explain(identity: Option<&Result<CallerIdentity, AwsError>>, err: &AwsError) -> String {
+pub(crate) fn explain(
+    identity: Option<&Result<CallerIdentity, AwsError>>,
+    err: &AwsError,
+) -> String {
     let text = err.to_string();
     match (identity, err.kind) {
         (Some(Ok(me)), ErrorKind::AccessDenied | ErrorKind::ExpiredToken)

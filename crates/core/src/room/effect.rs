@@ -80,7 +80,7 @@ pub enum Lane {
 impl<C> Effect<C> {
     /// The same effect, its call (if any) turned into `D`'s: how the router hands a room's
     /// effects on as the app's.
-    pub fn lift<D: From<C>>(self) -> Effect<D> {
+    pub(crate) fn lift<D: From<C>>(self) -> Effect<D> {
         match self {
             Effect::Aws { stamp, call } => Effect::Aws {
                 stamp,

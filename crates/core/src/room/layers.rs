@@ -98,18 +98,18 @@ layers! {
 impl Layer {
     /// The panes: global bindings apply under them. Popups and prompts take only their own
     /// keys, so a stray key cannot act behind them.
-    pub fn is_pane(self) -> bool {
+    pub(crate) fn is_pane(self) -> bool {
         self.kind() == Kind::Pane
     }
 
     /// Drawn over the panes in a box of its own (the filter prompt lives in the footer).
-    pub fn is_popup(self) -> bool {
+    pub(crate) fn is_popup(self) -> bool {
         matches!(self.kind(), Kind::Popup | Kind::Carries)
     }
 
     /// Whether it is a popup that carries data, so only a value can put it on the stack
     /// (pushing its bare layer would open it empty).
-    pub fn carries(self) -> bool {
+    pub(crate) fn carries(self) -> bool {
         self.kind() == Kind::Carries
     }
 }
@@ -125,9 +125,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::List, Tab::Detail, Tab::Value, Tab::Rotation];
+    pub(crate) const ALL: [Tab; 4] = [Tab::List, Tab::Detail, Tab::Value, Tab::Rotation];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Tab::List => "Secrets",
             Tab::Detail => "Detail",
@@ -138,7 +138,7 @@ impl Tab {
 
     /// The next tab (`forward`) or the one before, wrapping around.
     #[must_use]
-    pub fn step(self, forward: bool) -> Tab {
+    pub(crate) fn step(self, forward: bool) -> Tab {
         let at = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0);
         let len = Tab::ALL.len();
         Tab::ALL[if forward {

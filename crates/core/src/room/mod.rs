@@ -3,23 +3,22 @@
 //! asked (stamps), the settings, typed-text edits and what a write reports. Rooms sit above it and the
 //! app, which registers the rooms, above them; nothing here imports either.
 
-pub mod ctx;
-pub mod effect;
+pub(crate) mod ctx;
+pub(crate) mod effect;
 pub mod keys;
 pub mod layers;
-pub mod out;
+pub(crate) mod out;
 pub mod popup;
-pub mod revealed;
-pub mod settings;
-pub mod stamp;
-pub mod text_edit;
+pub(crate) mod revealed;
+pub(crate) mod settings;
+pub(crate) mod stamp;
+pub(crate) mod text_edit;
 pub mod update;
-pub mod written;
+pub(crate) mod written;
 
 pub use ctx::Ctx;
 pub use effect::{CopyRequest, Effect, Lane, RoomCall, Timer};
-pub use layers::{Focus, Layer, Tab};
-pub use out::{
+pub(crate) use out::{
     ConfirmRequest, Intent, Level, Never, OnYes, Out, Room, RoomPrompt, Sensitivity, StatusLine,
 };
 pub use settings::Settings;

@@ -52,7 +52,7 @@ impl RoomCall for Never {
 /// A room with no words of its own, for tests of what every room shares.
 #[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Wordless {}
+pub(crate) enum Wordless {}
 
 #[cfg(test)]
 impl Room for Wordless {
@@ -63,7 +63,7 @@ impl Room for Wordless {
 }
 
 /// What a room declares of each prompt it asks (in its `prompt.rs`).
-pub trait RoomPrompt {
+pub(crate) trait RoomPrompt {
     /// Whether the typed text is a secret: shown as dots, never echoed, and wiped when
     /// the prompt closes. Most prompts take plain text.
     fn is_secret(&self) -> bool {
@@ -78,7 +78,7 @@ pub trait RoomPrompt {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
+pub(crate) enum Level {
     Info,
     Warn,
     Error,
@@ -86,15 +86,15 @@ pub enum Level {
 
 /// The footer's message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusLine {
-    pub level: Level,
-    pub text: String,
+pub(crate) struct StatusLine {
+    pub(crate) level: Level,
+    pub(crate) text: String,
 }
 
 /// What a room asks of the router: things that belong to another room or to the frame.
 /// `R`'s own words fill the variants that name a command, a call, a popup or a prompt.
 #[derive(Debug)]
-pub enum Intent<R: Room> {
+pub(crate) enum Intent<R: Room> {
     /// Show a message in the footer.
     Status(StatusLine),
     /// A copy confirmed after its paste risks were named: no second question.
@@ -166,7 +166,7 @@ pub enum Intent<R: Room> {
 /// Whether copied text is a secret (cleared after a timeout and on exit) or plain (a name,
 /// an ARN: it stays so it can be pasted after smtui has quit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sensitivity {
+pub(crate) enum Sensitivity {
     Secret,
     Plain,
 }
@@ -177,7 +177,7 @@ pub struct ConfirmRequest<R: Room> {
     /// What will happen, in plain words.
     pub question: String,
     /// What runs when confirmed.
-    pub on_yes: OnYes<R>,
+    pub(crate) on_yes: OnYes<R>,
     /// The text the user must type first, if any (a secret's name, for the worst writes).
     pub typed: Option<String>,
 }
@@ -186,7 +186,7 @@ pub struct ConfirmRequest<R: Room> {
 // One question is held at a time; boxing its call would buy nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OnYes<R: Room> {
+pub(crate) enum OnYes<R: Room> {
     Command(R::Command),
     /// A call, stamped when the question was asked (see `OnYes::call`).
     Call {
@@ -202,7 +202,7 @@ pub enum OnYes<R: Room> {
 
 impl<R: Room> OnYes<R> {
     /// Yes makes `call`, as the identity `ctx.stamp_of` names.
-    pub fn call(ctx: &Ctx, call: R::Call) -> Self {
+    pub(crate) fn call(ctx: &Ctx, call: R::Call) -> Self {
         OnYes::Call {
             stamp: ctx.stamp_of(&call),
             call,
@@ -213,8 +213,8 @@ impl<R: Room> OnYes<R> {
 /// A room's answer: effects for the runner, intents for the router.
 #[derive(Debug)]
 pub struct Out<R: Room> {
-    pub effects: Vec<Effect<R::Call>>,
-    pub intents: Vec<Intent<R>>,
+    pub(crate) effects: Vec<Effect<R::Call>>,
+    pub(crate) intents: Vec<Intent<R>>,
 }
 
 impl<R: Room> Default for Out<R> {
@@ -227,32 +227,32 @@ impl<R: Room> Default for Out<R> {
 }
 
 impl<R: Room> Out<R> {
-    pub fn effect(&mut self, effect: Effect<R::Call>) {
+    pub(crate) fn effect(&mut self, effect: Effect<R::Call>) {
         self.effects.push(effect);
     }
 
-    pub fn intent(&mut self, intent: Intent<R>) {
+    pub(crate) fn intent(&mut self, intent: Intent<R>) {
         self.intents.push(intent);
     }
 
     /// Asks the router to make `call`, stamped here as `ctx.stamp_of` says: a call about a
     /// secret runs as the identity that listed it.
-    pub fn call(&mut self, ctx: &Ctx, call: R::Call) {
+    pub(crate) fn call(&mut self, ctx: &Ctx, call: R::Call) {
         let stamp = ctx.stamp_of(&call);
         self.intents.push(Intent::Call { stamp, call });
     }
 
-    pub fn info(&mut self, text: impl Into<String>) {
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.status(Level::Info, &text.into());
     }
 
-    pub fn warn(&mut self, text: impl Into<String>) {
+    pub(crate) fn warn(&mut self, text: impl Into<String>) {
         self.status(Level::Warn, &text.into());
     }
 
     /// Error text may quote AWS (untrusted); it is sanitised when drawn, and here already
     /// flattened to one line.
-    pub fn error(&mut self, text: impl Into<String>) {
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
         self.status(Level::Error, &text.into());
     }
 
@@ -267,7 +267,7 @@ impl<R: Room> Out<R> {
 impl<R: Room<Popup = Box<dyn Shown<R>>>> Out<R> {
     /// Asks the router to put `popup` on the stack with its data, in place of any popup of
     /// its layer.
-    pub fn open(&mut self, popup: impl Shown<R>) {
+    pub(crate) fn open(&mut self, popup: impl Shown<R>) {
         let popup: Box<dyn Shown<R>> = Box::new(popup);
         self.intents.push(Intent::OpenPopup(popup));
     }
@@ -276,7 +276,7 @@ impl<R: Room<Popup = Box<dyn Shown<R>>>> Out<R> {
 #[cfg(test)]
 impl<R: Room<Popup = Box<dyn Shown<R>>>> Intent<R> {
     /// The popup of type `P` this intent opens, for rooms' unit tests.
-    pub fn opened<P: 'static>(&self) -> Option<&P> {
+    pub(crate) fn opened<P: 'static>(&self) -> Option<&P> {
         match self {
             Intent::OpenPopup(popup) => (&**popup as &dyn std::any::Any).downcast_ref(),
             _ => None,
@@ -284,7 +284,7 @@ impl<R: Room<Popup = Box<dyn Shown<R>>>> Intent<R> {
     }
 
     /// The popup of type `P` this intent opens, handed over.
-    pub fn into_opened<P: 'static>(self) -> Option<P> {
+    pub(crate) fn into_opened<P: 'static>(self) -> Option<P> {
         match self {
             Intent::OpenPopup(popup) => (popup as Box<dyn std::any::Any>)
                 .downcast()
@@ -298,7 +298,7 @@ impl<R: Room<Popup = Box<dyn Shown<R>>>> Intent<R> {
 #[cfg(test)]
 impl<R: Room> Out<R> {
     /// The first footer message asked for, for rooms' unit tests ("" for none).
-    pub fn status_text(&self) -> String {
+    pub(crate) fn status_text(&self) -> String {
         self.intents
             .iter()
             .find_map(|i| match i {
@@ -311,7 +311,7 @@ impl<R: Room> Out<R> {
 
 impl<R: Room> Intent<R> {
     /// The same intent in `S`'s words.
-    pub fn lift<S: Room>(self) -> Intent<S>
+    pub(crate) fn lift<S: Room>(self) -> Intent<S>
     where
         S::Command: From<R::Command>,
         S::Call: From<R::Call>,
@@ -365,7 +365,7 @@ impl<R: Room> Intent<R> {
 
 impl<R: Room> ConfirmRequest<R> {
     /// The same question in `S`'s words.
-    pub fn lift<S: Room>(self) -> ConfirmRequest<S>
+    pub(crate) fn lift<S: Room>(self) -> ConfirmRequest<S>
     where
         S::Command: From<R::Command>,
         S::Call: From<R::Call>,
@@ -380,7 +380,7 @@ impl<R: Room> ConfirmRequest<R> {
 
 impl<R: Room> OnYes<R> {
     /// The same answer in `S`'s words.
-    pub fn lift<S: Room>(self) -> OnYes<S>
+    pub(crate) fn lift<S: Room>(self) -> OnYes<S>
     where
         S::Command: From<R::Command>,
         S::Call: From<R::Call>,
@@ -399,7 +399,7 @@ impl<R: Room> OnYes<R> {
 impl<S: Room> Out<S> {
     /// Takes in what room `R` answered, in `S`'s words: how the router hands a room's
     /// answer on as the app's.
-    pub fn absorb<R: Room>(&mut self, answer: Out<R>)
+    pub(crate) fn absorb<R: Room>(&mut self, answer: Out<R>)
     where
         S::Command: From<R::Command>,
         S::Call: From<R::Call>,
@@ -413,7 +413,7 @@ impl<S: Room> Out<S> {
     }
 
     /// Runs `f` with an `Out` in room `R`'s words, and takes in its answer.
-    pub fn of<R: Room, T>(&mut self, f: impl FnOnce(&mut Out<R>) -> T) -> T
+    pub(crate) fn of<R: Room, T>(&mut self, f: impl FnOnce(&mut Out<R>) -> T) -> T
     where
         S::Command: From<R::Command>,
         S::Call: From<R::Call>,

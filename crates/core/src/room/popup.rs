@@ -1,6 +1,6 @@
 //! What a popup value says of itself, whatever room it is from: one trait, [`Shown`],
 //! that the popup implements in its room's folder: its key context, whose data it holds
-//! ([`Holds`]), how it draws (with what is [`Around`] it), and the keys it takes alone.
+//! (`Holds`), how it draws (with what is [`Around`] it), and the keys it takes alone.
 //! The app lifts any room's `Shown` onto its layer stack, so a new popup is registered
 //! nowhere above its room.
 
@@ -17,26 +17,26 @@ use crate::room::keys::{Bind, Labels};
 use crate::room::layers::Layer;
 use crate::room::out::{Out, Room};
 use crate::room::settings::Settings;
-pub use crate::room::stamp::Holds;
+pub(crate) use crate::room::stamp::Holds;
 
 /// What a popup draws with besides its own data.
 pub struct Around<'a> {
     /// The whole screen: a popup centres itself in it.
-    pub whole: Rect,
+    pub(crate) whole: Rect,
     /// Where the audit pane docks: beside the list on very wide screens.
-    pub docked: Rect,
-    pub keymap: &'a dyn Labels,
-    pub settings: &'a Settings,
+    pub(crate) docked: Rect,
+    pub(crate) keymap: &'a dyn Labels,
+    pub(crate) settings: &'a Settings,
     /// The selected secret's detail, once described.
-    pub detail: Option<&'a SecretDetail>,
+    pub(crate) detail: Option<&'a SecretDetail>,
     /// The rooms' state the frame lends the popups that draw from it beside their own data
     /// (the role switcher lists the session's identities, the theme picker the themes).
-    pub lent: &'a [&'a dyn Any],
+    pub(crate) lent: &'a [&'a dyn Any],
 }
 
 impl Around<'_> {
     /// The lent state of type `T`, if the frame lends it.
-    pub fn lent<T: 'static>(&self) -> Option<&T> {
+    pub(crate) fn lent<T: 'static>(&self) -> Option<&T> {
         self.lent.iter().find_map(|lent| lent.downcast_ref())
     }
 }

@@ -14,13 +14,13 @@ use crate::room::out::{Out, Room};
 pub struct Revealed(Option<Instant>);
 
 impl Revealed {
-    pub fn is_shown(self) -> bool {
+    pub(crate) fn is_shown(self) -> bool {
         self.0.is_some()
     }
 
     /// `v`: shows the values for `reveal_timeout` (and asks to be woken then), or masks them.
     /// With `reveal_timeout_secs = 0` nothing is ever shown.
-    pub fn toggle<R: Room>(&mut self, ctx: &Ctx, out: &mut Out<R>) {
+    pub(crate) fn toggle<R: Room>(&mut self, ctx: &Ctx, out: &mut Out<R>) {
         if self.0.take().is_some() {
             return;
         }
@@ -37,7 +37,7 @@ impl Revealed {
     }
 
     /// Masks once the deadline has passed; true when this call masked.
-    pub fn expire(&mut self, now: Instant) -> bool {
+    pub(crate) fn expire(&mut self, now: Instant) -> bool {
         if self.0.is_some_and(|until| now >= until) {
             self.0 = None;
             return true;

@@ -27,7 +27,7 @@ pub enum Holds {
 
 impl Holds {
     /// Whether it goes when `identity` is no longer held (`release_identity`).
-    pub fn goes_with(self, identity: IdentityId) -> bool {
+    pub(crate) fn goes_with(self, identity: IdentityId) -> bool {
         match self {
             Holds::Nothing => false,
             Holds::Identity(held) => held == identity,
@@ -37,7 +37,7 @@ impl Holds {
 
     /// Whether it stays when the panes work as `current` alone (a switch: nothing of the
     /// identity before may be written or shown as the new one).
-    pub fn stays_working_as(self, current: IdentityId) -> bool {
+    pub(crate) fn stays_working_as(self, current: IdentityId) -> bool {
         match self {
             Holds::Nothing => true,
             Holds::Identity(held) => held == current,

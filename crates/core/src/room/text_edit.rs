@@ -11,7 +11,7 @@ pub enum TextEdit {
 impl TextEdit {
     /// The edit applied to a line of text. Cleared text is wiped, not only dropped (a prompt
     /// may hold an MFA code).
-    pub fn apply_to(self, text: &mut String) {
+    pub(crate) fn apply_to(self, text: &mut String) {
         match self {
             TextEdit::Insert(c) => text.push(c),
             TextEdit::Backspace => {

@@ -16,7 +16,7 @@ use crate::room::out::{Never, Out, Room};
 use crate::room::stamp::IdentityId;
 
 /// The rows loaded so far, as a room's commands may read them (the browse room's list).
-pub trait Listed {
+pub(crate) trait Listed {
     /// Every row loaded so far, of every identity held.
     fn rows(&self) -> Box<dyn Iterator<Item = &SecretSummary> + '_>;
     /// How many rows that is.
@@ -27,11 +27,11 @@ pub trait Listed {
 #[derive(Clone, Copy)]
 pub struct Here<'a> {
     /// The rows loaded so far (the rotation overview's subject).
-    pub listed: &'a dyn Listed,
+    pub(crate) listed: &'a dyn Listed,
     /// The region the panes are in: the selected secret's, else the first listed.
-    pub region: Option<&'a str>,
+    pub(crate) region: Option<&'a str>,
     /// The version reveal and copy use.
-    pub version: &'a VersionSel,
+    pub(crate) version: &'a VersionSel,
 }
 
 /// What a room's AWS answer says of itself to the router.

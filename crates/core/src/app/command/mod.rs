@@ -6,7 +6,7 @@
 
 mod shared;
 
-pub use crate::room::keys::{Acts, Bind, Spec, Verb};
+pub(crate) use crate::room::keys::{Acts, Bind, Spec, Verb};
 pub(crate) use shared::APP;
 
 use crate::app::registry::registered;
@@ -48,7 +48,7 @@ macro_rules! command {
 
 impl Command {
     /// Movement commands as a cursor move (a page is what the view drew).
-    pub fn as_move(self) -> Option<Move> {
+    pub(crate) fn as_move(self) -> Option<Move> {
         match self {
             Command::Verb(verb) => verb.as_move(),
             _ => None,
@@ -74,7 +74,7 @@ impl<C: Into<Command>> From<Bind<C>> for Command {
 impl Command {
     /// What a room whose own commands are `C` receives of this one: a verb, one of its
     /// own, or nothing (another room's command does nothing there).
-    pub fn bind<C: Nested>(self) -> Option<Bind<C>> {
+    pub(crate) fn bind<C: Nested>(self) -> Option<Bind<C>> {
         match self {
             Command::Verb(verb) => Some(Bind::Verb(verb)),
             other => C::unnest(other).map(Bind::Own),
@@ -83,7 +83,7 @@ impl Command {
 }
 
 /// A room's own command, which the app's command nests (and gives back).
-pub trait Nested: Sized {
+pub(crate) trait Nested: Sized {
     fn unnest(command: Command) -> Option<Self>;
 }
 

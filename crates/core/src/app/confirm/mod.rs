@@ -5,7 +5,7 @@
 //! nothing. A typed confirmation asks for a given text (a secret's name) before Enter runs
 //! it. The router refuses a mutating command in read-only mode before it could get here.
 
-pub mod view;
+pub(crate) mod view;
 
 use ratatui::Frame;
 
@@ -39,7 +39,7 @@ where
     /// Whether Enter may answer yes. Enter is a reflex key: a question whose yes changes
     /// or throws away anything takes `y` only; a typed confirmation takes Enter once the
     /// text matches (there `y` is a letter of it).
-    pub fn enter_confirms(&self) -> bool {
+    pub(crate) fn enter_confirms(&self) -> bool {
         self.typed.is_some() || !self.on_yes.weighs()
     }
 }
@@ -48,7 +48,7 @@ impl<R> OnYes<R>
 where
     R: crate::room::Room<Command = Command, Call = AwsCall>,
 {
-    pub fn mutates(&self) -> bool {
+    pub(crate) fn mutates(&self) -> bool {
         match self {
             OnYes::Command(command) => command.mutates(),
             OnYes::Call { call, .. } => call.mutates(),
@@ -58,7 +58,7 @@ where
 
     /// Whether saying yes changes or throws away anything: a write, typed text discarded,
     /// or the clipboard given a value that could act when pasted (the warning overridden).
-    pub fn weighs(&self) -> bool {
+    pub(crate) fn weighs(&self) -> bool {
         match self {
             OnYes::Command(command) => command.mutates() || command.acts() == Acts::Discards,
             OnYes::Call { call, .. } => call.mutates(),
@@ -73,11 +73,11 @@ where
 pub struct Popup {
     pub request: ConfirmRequest<Room>,
     /// What has been typed so far (typed confirmations only).
-    pub input: String,
+    pub(crate) input: String,
 }
 
 impl Popup {
-    pub fn new(request: ConfirmRequest<Room>) -> Self {
+    pub(crate) fn new(request: ConfirmRequest<Room>) -> Self {
         Self {
             request,
             input: String::new(),
@@ -86,20 +86,20 @@ impl Popup {
 
     /// Opens the confirmation for `request` (the router calls this for `Intent::Confirm`),
     /// in place of any open one.
-    pub fn ask(request: ConfirmRequest<Room>, out: &mut Out<Room>) {
+    pub(crate) fn ask(request: ConfirmRequest<Room>, out: &mut Out<Room>) {
         out.open(Self::new(request));
     }
 
     /// A typed confirmation takes every printable key as text (so `y` is a letter there).
-    pub fn takes_text(&self) -> bool {
+    pub(crate) fn takes_text(&self) -> bool {
         self.request.typed.is_some()
     }
 
-    pub fn text(&mut self, edit: TextEdit) {
+    pub(crate) fn text(&mut self, edit: TextEdit) {
         edit.apply_to(&mut self.input);
     }
 
-    pub fn command(&self, verb: Verb, out: &mut Out<Room>) {
+    pub(crate) fn command(&self, verb: Verb, out: &mut Out<Room>) {
         let request = &self.request;
         match verb {
             Verb::Select if !request.enter_confirms() => {

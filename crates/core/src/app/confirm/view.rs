@@ -14,7 +14,13 @@ use crate::sanitize::sanitize_line;
 
 const WIDTH: u16 = 64;
 
-pub fn render(frame: &mut Frame, area: Rect, confirm: &Popup, keymap: &dyn Labels, theme: &Theme) {
+pub(crate) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    confirm: &Popup,
+    keymap: &dyn Labels,
+    theme: &Theme,
+) {
     let key = |command| keymap.of(Layer::Confirm, command);
     let request = &confirm.request;
     let mut lines = vec![Line::styled(

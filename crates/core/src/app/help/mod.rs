@@ -1,7 +1,7 @@
 //! Help: every layer's keys and what they do there, generated from the keymap in use, and
 //! the commands without a key, by name, from the command catalogue.
 
-pub mod view;
+pub(crate) mod view;
 
 use crate::app::command::Command;
 use crate::app::room::{Intent, Out};
@@ -21,11 +21,11 @@ impl Help {
     }
 
     /// Its layer opened: it starts at the top again.
-    pub fn opened(&mut self) {
+    pub(crate) fn opened(&mut self) {
         self.scroll = Scroll::default();
     }
 
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub(crate) fn command(&mut self, command: Command, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step);
         } else if command == Command::Verb(Verb::Back) {

@@ -16,7 +16,7 @@ use crate::kit::wrap::hang;
 use crate::room::keys::Verb;
 use crate::room::layers::Layer;
 
-pub fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, help: &Help, keymap: &Keymap, theme: &Theme) {
     let popup = help_area(area);
     let styles = Styles {
         header: theme.header,

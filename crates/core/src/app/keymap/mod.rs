@@ -8,7 +8,8 @@ pub(crate) use crate::room::keys::rows;
 
 use std::fmt::Write as _;
 
-pub use crate::room::keys::{Key, Scope};
+pub use crate::room::keys::Key;
+pub(crate) use crate::room::keys::Scope;
 pub use overrides::KeysConfig;
 
 use crate::app::command::Command;
@@ -16,14 +17,14 @@ use crate::room::keys::Labels;
 use crate::room::layers::Layer;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binding {
-    pub scope: Scope,
-    pub keys: Vec<Key>,
-    pub command: Command,
+pub(crate) struct Binding {
+    pub(crate) scope: Scope,
+    pub(crate) keys: Vec<Key>,
+    pub(crate) command: Command,
     /// What the command does in this scope (help, docs/keys.md).
-    pub description: String,
+    pub(crate) description: String,
     /// A word or two for the footer; `None` keeps it out of the footer.
-    pub hint: Option<&'static str>,
+    pub(crate) hint: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +42,7 @@ impl Keymap {
 
 /// One section of the help: a scope's title and its (keys, description) rows.
 pub struct HelpSection {
-    pub title: &'static str,
+    pub(crate) title: &'static str,
     pub rows: Vec<(String, String)>,
 }
 
@@ -65,7 +66,7 @@ impl Keymap {
     }
 
     /// The bindings that apply in `layer`, its own first.
-    pub fn active(&self, layer: Layer) -> impl Iterator<Item = &Binding> {
+    pub(crate) fn active(&self, layer: Layer) -> impl Iterator<Item = &Binding> {
         let own = self
             .bindings
             .iter()
@@ -87,7 +88,7 @@ impl Keymap {
 
     /// How to ask for `command` in `layer`, for a line of text on screen: its first key, or
     /// `:name` (the palette) when no key is bound to it there.
-    pub fn label(&self, layer: Layer, command: Command) -> String {
+    pub(crate) fn label(&self, layer: Layer, command: Command) -> String {
         self.keys_for(layer, command)
             .first()
             .map_or_else(|| format!(":{}", command.name()), ToString::to_string)

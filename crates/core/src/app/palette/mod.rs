@@ -1,7 +1,7 @@
 //! The command palette (`:`, the k9s habit): fuzzy completion over the names of the
 //! commands that apply where it was opened; Enter runs the highlighted one.
 
-pub mod view;
+pub(crate) mod view;
 
 use crate::app::command::{Acts, Command};
 use crate::app::room::{Intent, Out};
@@ -53,23 +53,18 @@ impl Palette {
     }
 
     /// The layer it was opened over: what it runs runs there.
-    pub fn origin(&self) -> Layer {
+    pub(crate) fn origin(&self) -> Layer {
         self.origin
     }
 
     /// Its layer closed: the text typed into it goes (the next opening starts empty).
-    pub fn closed(&mut self) {
+    pub(crate) fn closed(&mut self) {
         self.input.clear();
-    }
-
-    /// Opens outside read-only mode (see `open_with`).
-    pub fn open(&mut self, origin: Layer, offered: Vec<Command>, out: &mut Out) {
-        self.open_with(origin, offered, false, out);
     }
 
     /// Opens offering `offered`; in `read_only` mode the writes (never offered then) are
     /// recognised by name and refused with the reason.
-    pub fn open_with(
+    pub(crate) fn open_with(
         &mut self,
         origin: Layer,
         offered: Vec<Command>,
@@ -99,7 +94,7 @@ impl Palette {
     /// A write read-only mode withholds that the input names: its exact name (even if it
     /// fuzzily matches something offered, Enter must not run that instead), or the best
     /// fuzzy match when nothing offered matches.
-    pub fn withheld(&self) -> Option<Command> {
+    pub(crate) fn withheld(&self) -> Option<Command> {
         if !self.read_only {
             return None;
         }
@@ -119,12 +114,12 @@ impl Palette {
             .map(|&i| writes[i])
     }
 
-    pub fn text(&mut self, edit: TextEdit) {
+    pub(crate) fn text(&mut self, edit: TextEdit) {
         edit.apply_to(&mut self.input);
         self.selected.set(0);
     }
 
-    pub fn command(&mut self, command: Command, out: &mut Out) {
+    pub(crate) fn command(&mut self, command: Command, out: &mut Out) {
         let matches = self.matches();
         match command {
             Command::Verb(Verb::Down) => self.selected.apply(Move::Forward(1), matches.len()),
@@ -156,7 +151,7 @@ impl Palette {
 }
 
 /// Why a write named in the palette does not run: it exists, read-only mode forbids it.
-pub fn refusal(write: Command) -> String {
+pub(crate) fn refusal(write: Command) -> String {
     let what = if write.acts() == Acts::Creates {
         "creates a secret"
     } else {

@@ -16,7 +16,13 @@ use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 use unicode_width::UnicodeWidthStr as _;
 
-pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, keymap: &Keymap, theme: &Theme) {
+pub(crate) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    palette: &Palette,
+    keymap: &Keymap,
+    theme: &Theme,
+) {
     let matches = palette.matches();
     let rows = usize::from(area.height.saturating_sub(8)).clamp(1, 14);
     let offset = palette.selected.window(matches.len(), rows);

@@ -6,11 +6,11 @@
 //! Not for secret values: those are typed in the editor.
 
 mod purpose;
-pub mod view;
+pub(crate) mod view;
 
 use zeroize::Zeroize as _;
 
-pub use purpose::PromptFor;
+pub(crate) use purpose::PromptFor;
 
 use ratatui::Frame;
 
@@ -23,7 +23,7 @@ use crate::room::{Intent, Never, Out, TextEdit};
 /// The prompt's words: it opens itself, and answers with the purpose it was asked for
 /// (any room's prompt, nested: `PromptFor`); it makes no call and takes only verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Room {}
+pub(crate) enum Room {}
 
 impl crate::room::Room for Room {
     type Command = Never;
@@ -33,7 +33,7 @@ impl crate::room::Room for Room {
 }
 
 /// The longest text a prompt takes (a description's limit is 2,048 characters).
-pub const MAX_CHARS: usize = 2048;
+pub(crate) const MAX_CHARS: usize = 2048;
 
 /// The open prompt, on the layer stack.
 #[derive(Clone, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl std::fmt::Debug for Popup {
 }
 
 impl Popup {
-    pub fn text(&mut self, edit: TextEdit, out: &mut Out<Room>) {
+    pub(crate) fn text(&mut self, edit: TextEdit, out: &mut Out<Room>) {
         match edit {
             TextEdit::Insert(_) if self.input.chars().count() >= MAX_CHARS => {
                 out.warn(format!("At most {MAX_CHARS} characters here"));
@@ -98,14 +98,14 @@ impl Popup {
 /// What the prompt room keeps between prompts: the question last answered, so a refused
 /// answer can be asked again.
 #[derive(Debug, Clone, Default)]
-pub struct PromptRoom {
+pub(crate) struct PromptRoom {
     /// The label and purpose of the prompt last answered.
     answered: Option<(String, PromptFor)>,
 }
 
 impl PromptRoom {
     /// Opens a prompt (in place of any open one).
-    pub fn ask(label: String, initial: String, purpose: PromptFor, out: &mut Out<Room>) {
+    pub(crate) fn ask(label: String, initial: String, purpose: PromptFor, out: &mut Out<Room>) {
         out.open(Popup {
             label,
             input: initial,
@@ -114,14 +114,14 @@ impl PromptRoom {
     }
 
     /// The answer was refused: the same question again, with the text as it was typed.
-    pub fn again(&mut self, text: String, out: &mut Out<Room>) {
+    pub(crate) fn again(&mut self, text: String, out: &mut Out<Room>) {
         if let Some((label, purpose)) = self.answered.take() {
             Self::ask(label, text, purpose, out);
         }
     }
 
     /// A verb in the open prompt (it binds nothing of its own).
-    pub fn command(&mut self, popup: &mut Popup, verb: Verb, out: &mut Out<Room>) {
+    pub(crate) fn command(&mut self, popup: &mut Popup, verb: Verb, out: &mut Out<Room>) {
         match verb {
             Verb::Select => {
                 self.answered = Some((popup.label.clone(), popup.purpose.clone()));

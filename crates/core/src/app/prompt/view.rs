@@ -12,7 +12,13 @@ use crate::room::keys::{Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &Popup, keymap: &dyn Labels, theme: &Theme) {
+pub(crate) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    prompt: &Popup,
+    keymap: &dyn Labels,
+    theme: &Theme,
+) {
     let key = |command| keymap.of(Layer::Prompt, command);
     let lines = vec![
         Line::styled(sanitize_line(&prompt.label).into_owned(), theme.text),

@@ -25,7 +25,7 @@ impl Command {
         self.spec().description
     }
 
-    pub fn from_name(name: &str) -> Option<Command> {
+    pub(crate) fn from_name(name: &str) -> Option<Command> {
         specs()
             .find(|spec| spec.name == name)
             .map(|spec| spec.command)
@@ -39,24 +39,24 @@ impl Command {
 
     /// Whether a secret another service manages (RDS and the like) may still be changed
     /// this way: its rotation can be run now and rescheduled in Secrets Manager.
-    pub fn allowed_on_managed(self) -> bool {
+    pub(crate) fn allowed_on_managed(self) -> bool {
         self.spec().acts.allowed_on_managed()
     }
 
     /// Whether a replica selected refuses it: the service keeps a replica read-only (even
     /// its resource policy).
-    pub fn refused_on_replica(self) -> bool {
+    pub(crate) fn refused_on_replica(self) -> bool {
         self.spec().acts.refused_on_replica()
     }
 
     /// What it does, as far as the rules before it runs care.
-    pub fn acts(self) -> Acts {
+    pub(crate) fn acts(self) -> Acts {
         self.spec().acts
     }
 
     /// Whether the palette offers it: everything but the keys that only make sense inside a
     /// popup (choose, close, yes/no, complete) and the palette itself.
-    pub fn in_palette(self) -> bool {
+    pub(crate) fn in_palette(self) -> bool {
         self.spec().in_palette
     }
 }

@@ -3,9 +3,9 @@
 //! the one before. The themes themselves (built in, the user's own) are read at start,
 //! outside the core (`crate::themes`); this room only chooses among them.
 
-pub mod commands;
+pub(crate) mod commands;
 mod update;
-pub mod view;
+pub(crate) mod view;
 pub use commands::Command;
 
 use ratatui::Frame;
@@ -58,17 +58,17 @@ impl crate::room::update::Update for Room {
 }
 
 /// An answer in the appearance room's words.
-pub type Out = crate::room::Out<Room>;
+pub(crate) type Out = crate::room::Out<Room>;
 
 #[derive(Debug, Clone, Default)]
 pub struct Appearance {
     /// Every theme that can be chosen; empty when the caller draws with a theme of its
     /// own (the tests' `render(frame, state, theme)`).
-    pub themes: Vec<Theme>,
+    pub(crate) themes: Vec<Theme>,
     /// Index into `themes` of the theme drawn.
-    pub active: usize,
+    pub(crate) active: usize,
     /// The config file a theme is kept in, as shown (smtui never writes it).
-    pub config_file: Option<String>,
+    pub(crate) config_file: Option<String>,
 }
 
 /// The open picker, on the layer stack: closing it drops it, and with it the preview
@@ -76,9 +76,9 @@ pub struct Appearance {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     /// The highlighted theme, drawn while highlighted.
-    pub highlighted: Cursor,
+    pub(crate) highlighted: Cursor,
     /// The theme before the picker opened, for Esc.
-    pub before: usize,
+    pub(crate) before: usize,
 }
 
 /// It takes its keys with its room, lent beside it by the router.
@@ -101,7 +101,7 @@ impl Shown<Room> for Picker {
 }
 
 impl Appearance {
-    pub fn new(themes: Vec<Theme>, active: usize) -> Self {
+    pub(crate) fn new(themes: Vec<Theme>, active: usize) -> Self {
         let active = active.min(themes.len().saturating_sub(1));
         Self {
             themes,
@@ -111,7 +111,7 @@ impl Appearance {
     }
 
     /// The theme to draw with: the highlighted one while the picker is open.
-    pub fn current(&self, picker: Option<&Picker>) -> Option<&Theme> {
+    pub(crate) fn current(&self, picker: Option<&Picker>) -> Option<&Theme> {
         let index = picker.map_or(self.active, |p| p.highlighted.at());
         self.themes.get(index)
     }

@@ -9,7 +9,7 @@ use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 
 impl Appearance {
-    pub fn open(&mut self, out: &mut Out) {
+    pub(crate) fn open(&mut self, out: &mut Out) {
         if self.themes.is_empty() {
             out.warn("No themes to choose from");
             return;
@@ -21,7 +21,7 @@ impl Appearance {
     }
 
     /// A command in the open `picker`.
-    pub fn command(
+    pub(crate) fn command(
         &mut self,
         picker: &mut Picker,
         command: Bind<AppearanceCommand>,

@@ -27,7 +27,7 @@ pub enum Lookup {
 
 impl Call {
     /// The region whose trail is read.
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         match self {
             Call::LookupEvents { region, .. } => region,
         }

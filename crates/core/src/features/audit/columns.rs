@@ -11,14 +11,14 @@ use unicode_width::UnicodeWidthStr as _;
 use crate::kit::columns::{self, Spacing, Spec};
 
 /// A timestamp is drawn as `YYYY-MM-DD HH:MM:SS`...
-pub const TIME_WIDTH: usize = 19;
+pub(crate) const TIME_WIDTH: usize = 19;
 /// ...or, once the optional columns are gone and the rest still want more room, as
 /// `MM-DD HH:MM:SS`: CloudTrail keeps 90 days, so the year rarely says anything, and the
 /// record view has it.
-pub const SHORT_TIME_WIDTH: usize = 14;
+pub(crate) const SHORT_TIME_WIDTH: usize = 14;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
+pub(crate) enum Column {
     Time,
     Event,
     Secret,
@@ -29,7 +29,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Column::Time => "TIME",
             Column::Event => "EVENT",
@@ -62,18 +62,18 @@ impl Column {
 
 /// One row's texts, already sanitised, before they are fitted to their columns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RowText {
-    pub event: String,
-    pub secret: String,
-    pub principal: String,
-    pub source_ip: String,
-    pub agent: String,
-    pub outcome: String,
+pub(crate) struct RowText {
+    pub(crate) event: String,
+    pub(crate) secret: String,
+    pub(crate) principal: String,
+    pub(crate) source_ip: String,
+    pub(crate) agent: String,
+    pub(crate) outcome: String,
 }
 
 impl RowText {
     /// The text of `column` (the time is formatted where it is drawn: "").
-    pub fn get(&self, column: Column) -> &str {
+    pub(crate) fn get(&self, column: Column) -> &str {
         match column {
             Column::Time => "",
             Column::Event => &self.event,
@@ -88,7 +88,7 @@ impl RowText {
 
 /// The columns shown in an area `width` wide and their widths, in order. `by_secret`: the
 /// region view, where each event's secret gets a column.
-pub fn plan(width: u16, by_secret: bool, rows: &[RowText]) -> Vec<(Column, u16)> {
+pub(crate) fn plan(width: u16, by_secret: bool, rows: &[RowText]) -> Vec<(Column, u16)> {
     let mut columns = vec![Column::Time, Column::Event];
     if by_secret {
         columns.push(Column::Secret);

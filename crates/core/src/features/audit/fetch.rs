@@ -77,7 +77,7 @@ impl Audit {
     }
 
     /// A page for query `query` (of the open view, or of one closed since: then dropped).
-    pub fn page_arrived(
+    pub(crate) fn page_arrived(
         &mut self,
         view: Option<&mut AuditView>,
         (query, result): (u64, Result<AuditPage, AwsError>),
@@ -150,7 +150,7 @@ impl Audit {
     }
 
     /// The wait after a throttled page of the open `view` is over: ask again.
-    pub fn retry_due(&mut self, view: &mut AuditView, query: u64, ctx: &Ctx, out: &mut Out) {
+    pub(crate) fn retry_due(&mut self, view: &mut AuditView, query: u64, ctx: &Ctx, out: &mut Out) {
         let Some(index) = view.streams.iter().position(|s| s.retry == Some(query)) else {
             return;
         };

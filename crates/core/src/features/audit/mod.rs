@@ -5,17 +5,17 @@
 
 pub mod call;
 mod columns;
-pub mod commands;
+pub(crate) mod commands;
 mod fetch;
-pub mod outcome;
+pub(crate) mod outcome;
 mod prompt;
 mod summary;
 mod update;
-pub mod view;
+pub(crate) mod view;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::{AuditPage, Outcome};
-pub use prompt::Prompt;
+pub(crate) use prompt::Prompt;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -110,17 +110,17 @@ impl crate::room::update::Update for Room {
 }
 
 /// An answer in the audit room's words.
-pub type Out = crate::room::Out<Room>;
+pub(crate) type Out = crate::room::Out<Room>;
 
 /// How long a lookup's result is reused when the pane is opened again.
-pub const CACHE_TTL: Duration = Duration::from_mins(1);
+pub(crate) const CACHE_TTL: Duration = Duration::from_mins(1);
 /// A scan (every event of the region, filtered here) stops after this many pages and
 /// says the result is partial; `continue-scan` fetches as many again.
 pub const SCAN_PAGES: usize = 10;
 /// Throttled lookups are tried again this many times, waiting longer each time.
-pub const MAX_RETRIES: u32 = 3;
+pub(crate) const MAX_RETRIES: u32 = 3;
 /// Rows from the end at which the next page is fetched.
-pub const PREFETCH_ROWS: usize = 10;
+pub(crate) const PREFETCH_ROWS: usize = 10;
 
 /// The time window looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -133,7 +133,7 @@ pub enum Window {
 }
 
 impl Window {
-    pub fn length(self) -> SignedDuration {
+    pub(crate) fn length(self) -> SignedDuration {
         SignedDuration::from_hours(match self {
             Window::Hour => 1,
             Window::Day => 24,
@@ -155,7 +155,7 @@ impl Window {
     }
 
     #[must_use]
-    pub fn next(self) -> Self {
+    pub(crate) fn next(self) -> Self {
         match self {
             Window::Hour => Window::Day,
             Window::Day => Window::Week,
@@ -180,7 +180,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         match self {
             Scope::Secret { secret } => &secret.region,
             Scope::Region { region, .. } => region,
@@ -199,20 +199,20 @@ impl Scope {
 /// One sequence of pages of one lookup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stream {
-    pub lookup: Lookup,
+    pub(crate) lookup: Lookup,
     /// Only keep events naming the secret (a scan of the whole region).
-    pub filtered: bool,
-    pub token: Option<String>,
+    pub(crate) filtered: bool,
+    pub(crate) token: Option<String>,
     pub pages: usize,
     /// Pages this scan may still fetch before it stops and says it is partial.
-    pub budget: usize,
+    pub(crate) budget: usize,
     /// The query id of the page on its way.
     pub in_flight: Option<u64>,
     /// A throttled page waits for `AuditRetryDue` with this query id.
-    pub retry: Option<u64>,
+    pub(crate) retry: Option<u64>,
     /// Throttled answers in a row.
-    pub throttled: u32,
-    pub done: bool,
+    pub(crate) throttled: u32,
+    pub(crate) done: bool,
 }
 
 /// The pane as it is open: a popup on the layer stack. Closing it hands it to the room,
@@ -226,9 +226,9 @@ pub struct AuditView {
     /// Newest first, each event once.
     pub events: Vec<AuditEvent>,
     pub streams: Vec<Stream>,
-    pub selected: Cursor,
+    pub(crate) selected: Cursor,
     /// Times in UTC (else the local time zone).
-    pub utc: bool,
+    pub(crate) utc: bool,
     /// Count smtui's own reads too (`AuditEvent::own_read`); kept from view to view by
     /// `Audit::include_own`.
     pub include_own: bool,
@@ -241,7 +241,7 @@ pub struct AuditView {
     pub filter: String,
     /// Why the last lookup failed, for the pane.
     pub error: Option<String>,
-    pub fetched_at: Instant,
+    pub(crate) fetched_at: Instant,
 }
 
 /// The pane of events, docked: it takes its keys with its room (which keeps the views
@@ -270,9 +270,9 @@ impl Shown<Room> for AuditView {
 /// opened on, so pages arriving under it do not change what it shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
-    pub event: AuditEvent,
+    pub(crate) event: AuditEvent,
     /// The identity it was looked up as (its pane's `scope.identity()`).
-    pub identity: IdentityId,
+    pub(crate) identity: IdentityId,
     /// How far it is scrolled.
     pub scroll: Scroll,
 }
@@ -347,7 +347,7 @@ impl AuditView {
     /// Events of the window not loaded yet: a lookup has more pages (or a scan stopped
     /// at its cap, or a page failed). Until then the summary and the filter cover only
     /// the events loaded, and say so.
-    pub fn more(&self) -> bool {
+    pub(crate) fn more(&self) -> bool {
         self.streams.iter().any(|s| !s.done)
     }
 
@@ -358,7 +358,7 @@ impl AuditView {
     }
 
     /// A scan stopped at its page cap with more to read.
-    pub fn partial(&self) -> bool {
+    pub(crate) fn partial(&self) -> bool {
         self.streams
             .iter()
             .any(|s| !s.done && s.budget == 0 && s.in_flight.is_none())

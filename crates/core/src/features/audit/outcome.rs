@@ -27,7 +27,7 @@ pub struct AuditPage {
 impl Audit {
     /// An answer to a call this room made, with the open view if there is one (a page
     /// for a view closed since is dropped).
-    pub fn answered(
+    pub(crate) fn answered(
         &mut self,
         view: Option<&mut AuditView>,
         outcome: Outcome,

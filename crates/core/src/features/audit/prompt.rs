@@ -13,7 +13,7 @@ impl RoomPrompt for Prompt {}
 
 impl AuditView {
     /// What was typed in a prompt this room asked for, over this open pane.
-    pub fn prompted(&mut self, prompt: Prompt, text: &str) {
+    pub(crate) fn prompted(&mut self, prompt: Prompt, text: &str) {
         match prompt {
             Prompt::Filter => self.filtered(text),
         }

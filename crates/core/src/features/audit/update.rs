@@ -15,7 +15,7 @@ use crate::room::{Ctx, Intent};
 
 impl Audit {
     /// `audit`: the selected secret's events.
-    pub fn open(&mut self, ctx: &Ctx, out: &mut Out) {
+    pub(crate) fn open(&mut self, ctx: &Ctx, out: &mut Out) {
         let Some(secret) = ctx.selected else {
             out.info("Select a secret first (audit-region shows the whole region)");
             return;
@@ -28,7 +28,7 @@ impl Audit {
 
     /// `audit-region`: every Secrets Manager event of the selected secret's region (or the
     /// first region).
-    pub fn open_region(&mut self, region: String, ctx: &Ctx, out: &mut Out) {
+    pub(crate) fn open_region(&mut self, region: String, ctx: &Ctx, out: &mut Out) {
         let scope = Scope::Region {
             identity: ctx.stamp.identity,
             region,
@@ -91,14 +91,14 @@ impl Audit {
 
     /// Closing the pane: the view is kept for `CACHE_TTL` (it is shown again if reopened
     /// meanwhile).
-    pub fn closed(&mut self, view: AuditView) {
+    pub(crate) fn closed(&mut self, view: AuditView) {
         if !view.loading() {
             self.cache.insert((view.scope.clone(), view.window), view);
         }
     }
 
     /// The open pane's keys.
-    pub fn command(
+    pub(crate) fn command(
         &mut self,
         view: &mut AuditView,
         command: Bind<AuditCommand>,
@@ -152,7 +152,7 @@ impl Audit {
     }
 
     /// `identity` is no longer held: its cached views go (the router closes an open one).
-    pub fn forget(&mut self, identity: IdentityId) {
+    pub(crate) fn forget(&mut self, identity: IdentityId) {
         self.cache
             .retain(|(scope, _), _| scope.identity() != identity);
     }
@@ -160,7 +160,7 @@ impl Audit {
     /// smtui works as another identity now: every cached view goes, and so do `m`'s choice
     /// and the access keys learned as the identity before. Query numbers keep counting, so
     /// no answer to a lookup made before is taken for a new one's.
-    pub fn identity_switched(&mut self) {
+    pub(crate) fn identity_switched(&mut self) {
         *self = Self {
             next_query: self.next_query,
             ..Self::default()
@@ -170,21 +170,13 @@ impl Audit {
 
 impl AuditView {
     /// The filter typed into the prompt.
-    pub fn filtered(&mut self, text: &str) {
+    pub(crate) fn filtered(&mut self, text: &str) {
         text.trim().clone_into(&mut self.filter);
         self.selected.set(0);
     }
 
-    /// The identity the lookup `query` of this view is made as (its scope's).
-    pub fn asked_as(&self, query: u64) -> Option<IdentityId> {
-        self.streams
-            .iter()
-            .any(|s| s.in_flight == Some(query))
-            .then(|| self.scope.identity())
-    }
-
     /// Rotation events found for the secret of this view (they feed the rotation panel).
-    pub fn rotation_events(&self) -> Option<(SecretRef, Vec<RotationEvent>)> {
+    pub(crate) fn rotation_events(&self) -> Option<(SecretRef, Vec<RotationEvent>)> {
         let Scope::Secret { secret } = &self.scope else {
             return None;
         };
@@ -199,7 +191,7 @@ impl AuditView {
 
 impl Record {
     /// The record popup's keys: scroll, close.
-    pub fn command(&mut self, command: Bind<AuditCommand>, out: &mut Out) {
+    pub(crate) fn command(&mut self, command: Bind<AuditCommand>, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step);
             return;

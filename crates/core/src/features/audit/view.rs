@@ -28,7 +28,7 @@ use crate::sanitize::{sanitize_line, sanitize_lines};
 const TABLE_FLOOR: u16 = 3;
 
 /// The audit pane over `area`; times in the local zone are in `tz`.
-pub fn render(
+pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
     view: &AuditView,
@@ -245,7 +245,7 @@ fn lookup_state(view: &AuditView, continue_key: &str, theme: &Theme) -> (String,
 
 /// The whole record of the open event, pretty-printed, sanitised and wrapped to the popup
 /// (nothing is cut at its edge: it reads by scrolling up and down).
-pub fn render_record(frame: &mut Frame, area: Rect, record: &Record, theme: &Theme) {
+pub(crate) fn render_record(frame: &mut Frame, area: Rect, record: &Record, theme: &Theme) {
     let record = record_layout(area, record, theme);
     let block = pane_block(record.title, true, theme);
     // The scroll kept in the state may have run past the end (update does not know the

@@ -17,13 +17,13 @@ use crate::model::SecretSummary;
 
 /// What `unhide_and_select` changed to show a secret that was hidden.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Unhidden {
+pub(crate) struct Unhidden {
     /// The filter text that hid it, cleared.
-    pub filter: Option<String>,
+    pub(crate) filter: Option<String>,
     /// The one region shown before every region was.
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     /// Secrets scheduled for deletion are shown now.
-    pub deleted: bool,
+    pub(crate) deleted: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -90,7 +90,7 @@ impl SecretList {
         self.visible.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.visible.is_empty()
     }
 
@@ -100,7 +100,7 @@ impl SecretList {
 
     /// The widest name's columns among the rows that can show (those scheduled for deletion
     /// only while they are shown), without the marker a deletion adds.
-    pub fn widest_name(&self) -> (usize, Option<usize>) {
+    pub(crate) fn widest_name(&self) -> (usize, Option<usize>) {
         let (live, deleted) = self.widest;
         (
             live,
@@ -109,7 +109,7 @@ impl SecretList {
     }
 
     /// Rows scheduled for deletion, shown or not.
-    pub fn deleted(&self) -> usize {
+    pub(crate) fn deleted(&self) -> usize {
         self.hays.deleted()
     }
 
@@ -140,7 +140,7 @@ impl SecretList {
 
     /// Drawing the list `height` rows high: the first row to draw (the page is recorded for
     /// the page keys).
-    pub fn window(&self, height: usize) -> usize {
+    pub(crate) fn window(&self, height: usize) -> usize {
         self.selected.window(self.visible.len(), height)
     }
 
@@ -173,7 +173,7 @@ impl SecretList {
     /// only when it is one, every region only when it is in another, and the filter text is
     /// cleared only when it still hides it after those. Returns what changed (for the
     /// footer), or `None` when it is not listed at all.
-    pub fn unhide_and_select(&mut self, key: &RowKey) -> Option<Unhidden> {
+    pub(crate) fn unhide_and_select(&mut self, key: &RowKey) -> Option<Unhidden> {
         let row = self.row_of(key)?;
         let mut unhidden = Unhidden::default();
         if self.position_of(key).is_none() {
@@ -229,7 +229,7 @@ impl SecretList {
 
     /// Adds a page. Only the new rows are sorted, once for each column; they then find
     /// their places in each column's order, and in `visible`, by binary search (BENCHMARKS.md).
-    pub fn extend(&mut self, page: Vec<SecretSummary>) {
+    pub(crate) fn extend(&mut self, page: Vec<SecretSummary>) {
         self.change_in_place(|list| {
             let first_new = list.rows.len();
             for summary in page {
@@ -274,7 +274,11 @@ impl SecretList {
     /// That is the secret's, not a row's: every held identity's row of it (two roles of
     /// one account) hides or shows as the deleted toggle says, and the selection keeps its
     /// place. Returns the identities whose rows changed.
-    pub fn set_deleted(&mut self, arn: &str, on: Option<jiff::Timestamp>) -> Vec<IdentityId> {
+    pub(crate) fn set_deleted(
+        &mut self,
+        arn: &str,
+        on: Option<jiff::Timestamp>,
+    ) -> Vec<IdentityId> {
         let mut marked = Vec::new();
         self.change(|list| {
             for (i, row) in list.rows.iter_mut().enumerate() {
@@ -292,7 +296,7 @@ impl SecretList {
     /// What DescribeSecret, asked as `identity`, says now about a secret's rotation and
     /// labels, into that identity's row of it (so the list and the overview agree with the
     /// panel after a change); another identity's row of it is its own to describe.
-    pub fn refresh_from_detail(
+    pub(crate) fn refresh_from_detail(
         &mut self,
         identity: IdentityId,
         detail: &crate::model::SecretDetail,
@@ -329,18 +333,18 @@ impl SecretList {
         self.change(|list| list.filter = filter);
     }
 
-    pub fn toggle_deleted(&mut self) {
+    pub(crate) fn toggle_deleted(&mut self) {
         self.change(|list| list.show_deleted = !list.show_deleted);
     }
 
-    pub fn cycle_sort(&mut self) {
+    pub(crate) fn cycle_sort(&mut self) {
         self.change_in_place(|list| {
             list.sort.column = list.sort.column.next();
             list.show();
         });
     }
 
-    pub fn reverse_sort(&mut self) {
+    pub(crate) fn reverse_sort(&mut self) {
         self.change_in_place(|list| {
             list.sort.descending = !list.sort.descending;
             list.show();
@@ -349,13 +353,13 @@ impl SecretList {
 
     /// A refresh is starting: whatever is selected now is selected again when its row comes
     /// back, even if regions are cleared and refilled in any order meanwhile.
-    pub fn remember_selection(&mut self) {
+    pub(crate) fn remember_selection(&mut self) {
         self.wanted = self.selected().map(SecretSummary::key);
     }
 
     /// Moves the selection, clamped to the list. The user has chosen: a refresh no longer
     /// brings back the secret selected before it.
-    pub fn move_to(&mut self, step: Move) {
+    pub(crate) fn move_to(&mut self, step: Move) {
         self.selected.apply(step, self.visible.len());
         self.wanted = None;
         self.chosen = true;

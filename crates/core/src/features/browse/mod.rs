@@ -1,21 +1,21 @@
 //! Browse: every region listed at once (pages shown as they arrive, a status per region),
 //! the secret list with its sort, filter and selection, and the filter prompt.
 
-pub mod commands;
+pub(crate) mod commands;
 mod filter;
-pub mod list;
+pub(crate) mod list;
 mod names;
 mod order;
-pub mod region_bar;
+pub(crate) mod region_bar;
 mod row;
 mod state;
 mod update;
-pub mod view;
+pub(crate) mod view;
 
 pub use commands::Command;
 
 pub use filter::matches;
-pub use list::SecretList;
+pub(crate) use list::SecretList;
 pub use row::{Column, Sort};
 pub use state::{Browse, RegionState, RegionStatus};
 
@@ -25,7 +25,7 @@ use crate::room::{Lane, Never, RoomCall};
 /// The browse room's words: its list's commands and the listing it asks; the filter prompt
 /// is a layer of its own, not a popup or a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Room {}
+pub(crate) enum Room {}
 
 impl crate::room::Room for Room {
     type Command = Command;
@@ -35,12 +35,12 @@ impl crate::room::Room for Room {
 }
 
 /// An answer in the browse room's words.
-pub type Out = crate::room::Out<Room>;
+pub(crate) type Out = crate::room::Out<Room>;
 
 /// What the browse room asks. The app asks it as its own shared listing (`ListSecrets`),
 /// whose pages it hands back here.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Call {
+pub(crate) enum Call {
     /// Every page of ListSecrets in `region`, each sent back as it arrives.
     List { region: String },
 }

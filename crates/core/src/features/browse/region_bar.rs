@@ -12,7 +12,7 @@ use crate::kit::Theme;
 
 const SEPARATOR: &str = " │ ";
 
-pub fn render(frame: &mut Frame, area: Rect, regions: &[RegionStatus], theme: &Theme) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, regions: &[RegionStatus], theme: &Theme) {
     frame.render_widget(Paragraph::new(line_for(area.width, regions, theme)), area);
 }
 
@@ -27,7 +27,7 @@ fn line_for<'a>(width: u16, regions: &'a [RegionStatus], theme: &Theme) -> Line<
 
 /// The region drawn at column `x` of the bar (for a click): the line is built as drawn and
 /// walked span by span, so the answer is the region under the pointer.
-pub fn region_at(area: Rect, regions: &[RegionStatus], x: u16) -> Option<String> {
+pub(crate) fn region_at(area: Rect, regions: &[RegionStatus], x: u16) -> Option<String> {
     let theme = Theme::default();
     let line = line_for(area.width, regions, &theme);
     // A region's name, the space and its state all belong to it; a separator does not.

@@ -16,7 +16,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 7] = [
+    pub(crate) const ALL: [Column; 7] = [
         Column::Name,
         Column::Region,
         Column::Description,
@@ -26,7 +26,7 @@ impl Column {
         Column::Tags,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Column::Name => "NAME",
             Column::Region => "REGION",

@@ -19,7 +19,7 @@ pub struct RegionStatus {
     pub state: RegionState,
     /// True until the first page of the current generation has arrived: old rows stay
     /// visible during a refresh and are swapped out only then.
-    pub awaiting_first_page: bool,
+    pub(crate) awaiting_first_page: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -34,7 +34,7 @@ pub struct Browse {
 
 impl Browse {
     /// The start identity's regions, loading.
-    pub fn new(regions: &[String]) -> Self {
+    pub(crate) fn new(regions: &[String]) -> Self {
         let mut browse = Self {
             regions: Vec::new(),
             list: SecretList::default(),
@@ -46,12 +46,12 @@ impl Browse {
 
     /// The first region listed: where smtui asks who it is, and where a command that
     /// needs a region runs when no secret is selected.
-    pub fn first_region(&self) -> Option<&str> {
+    pub(crate) fn first_region(&self) -> Option<&str> {
         self.regions.first().map(|r| r.name.as_str())
     }
 
     /// Lists `identity`'s secrets too: its regions join, loading (its pages land under it).
-    pub fn hold(&mut self, identity: IdentityId) {
+    pub(crate) fn hold(&mut self, identity: IdentityId) {
         if self.regions.iter().any(|r| r.identity == identity) {
             return;
         }
@@ -65,7 +65,7 @@ impl Browse {
     }
 
     /// `identity`'s rows and regions go: none of it is held any more.
-    pub fn release(&mut self, identity: IdentityId) {
+    pub(crate) fn release(&mut self, identity: IdentityId) {
         for name in &self.names {
             self.list.clear_region(identity, name);
         }
@@ -84,7 +84,7 @@ impl Browse {
     }
 
     /// A secret made here joins the list, and its region's count, without a reload.
-    pub fn add_row(&mut self, summary: crate::model::SecretSummary) {
+    pub(crate) fn add_row(&mut self, summary: crate::model::SecretSummary) {
         if let Some(region) = self.status_mut(summary.identity, &summary.region) {
             match &mut region.state {
                 RegionState::Loaded { count } | RegionState::Loading { so_far: count } => {

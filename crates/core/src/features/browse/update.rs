@@ -11,7 +11,7 @@ use crate::room::{Effect, Intent, Stamp};
 
 impl Browse {
     /// ListSecrets for every region, as `stamp`'s identity.
-    pub fn list_effects(&self, stamp: Stamp) -> Vec<Effect<Call>> {
+    pub(crate) fn list_effects(&self, stamp: Stamp) -> Vec<Effect<Call>> {
         self.regions
             .iter()
             .filter(|r| r.identity == stamp.identity)
@@ -25,7 +25,7 @@ impl Browse {
     }
 
     /// A page of `region` as `identity` lists it: its rows are that identity's.
-    pub fn page_arrived(
+    pub(crate) fn page_arrived(
         &mut self,
         identity: IdentityId,
         region: &str,
@@ -58,7 +58,7 @@ impl Browse {
 
     /// The region bar has room for the kind of error; the router puts the whole story in
     /// the footer.
-    pub fn region_failed(&mut self, identity: IdentityId, region: &str, error: AwsError) {
+    pub(crate) fn region_failed(&mut self, identity: IdentityId, region: &str, error: AwsError) {
         if let Some(status) = self.status_mut(identity, region) {
             status.awaiting_first_page = false;
             status.state = RegionState::Failed(error);
@@ -67,7 +67,7 @@ impl Browse {
 
     /// A refresh of `identity`: its regions load again; the old rows stay until each
     /// region's first new page, and the selection comes back when its secret does.
-    pub fn restart(&mut self, identity: IdentityId) {
+    pub(crate) fn restart(&mut self, identity: IdentityId) {
         self.list.remember_selection();
         for region in self.regions.iter_mut().filter(|r| r.identity == identity) {
             region.state = RegionState::Loading { so_far: 0 };
@@ -77,7 +77,7 @@ impl Browse {
 
     /// A switch from `old` to `new`: none of the rows are known to be visible to the new
     /// identity, so the old one's go with it.
-    pub fn switch_rows(&mut self, old: IdentityId, new: IdentityId) {
+    pub(crate) fn switch_rows(&mut self, old: IdentityId, new: IdentityId) {
         self.release(old);
         self.hold(new);
         for region in self.regions.iter_mut().filter(|r| r.identity == new) {
@@ -86,7 +86,7 @@ impl Browse {
     }
 
     /// The list's own commands. Returns false for a command it does not handle.
-    pub fn command(&mut self, command: Bind<BrowseCommand>, out: &mut Out) -> bool {
+    pub(crate) fn command(&mut self, command: Bind<BrowseCommand>, out: &mut Out) -> bool {
         if let Some(step) = command.as_move() {
             self.list.move_to(step);
             return true;
@@ -103,7 +103,7 @@ impl Browse {
     }
 
     /// Clears the filter and the region narrowing; false when there was neither.
-    pub fn clear_filter(&mut self) -> bool {
+    pub(crate) fn clear_filter(&mut self) -> bool {
         if self.list.filter().is_empty() && self.list.region_filter().is_none() {
             return false;
         }
@@ -113,7 +113,7 @@ impl Browse {
     }
 
     /// A click on a region: only its secrets; a second click on it shows every region's.
-    pub fn toggle_region_filter(&mut self, region: &str) {
+    pub(crate) fn toggle_region_filter(&mut self, region: &str) {
         let again = self.list.region_filter() == Some(region);
         self.list
             .set_region_filter((!again).then(|| region.to_owned()));
@@ -121,7 +121,7 @@ impl Browse {
 
     /// The keyboard's way to what a click on the region bar does: only the next region's
     /// secrets, in the bar's order; after the last, every region's again.
-    pub fn next_region(&mut self) {
+    pub(crate) fn next_region(&mut self) {
         let at = self
             .list
             .region_filter()
@@ -134,7 +134,7 @@ impl Browse {
     }
 
     /// The filter prompt's keys: Enter keeps the filter, Esc clears it.
-    pub fn filter_command(&mut self, command: Bind<BrowseCommand>, out: &mut Out) {
+    pub(crate) fn filter_command(&mut self, command: Bind<BrowseCommand>, out: &mut Out) {
         match command {
             Bind::Verb(Verb::Select) => out.intent(Intent::Close(Layer::Filter)),
             Bind::Verb(Verb::Back) => {
@@ -146,7 +146,7 @@ impl Browse {
     }
 
     /// Typing in the filter prompt filters on every keystroke.
-    pub fn filter_text(&mut self, edit: TextEdit) {
+    pub(crate) fn filter_text(&mut self, edit: TextEdit) {
         let mut filter = self.list.filter().to_owned();
         edit.apply_to(&mut filter);
         self.list.set_filter(filter);

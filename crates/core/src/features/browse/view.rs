@@ -24,13 +24,13 @@ const DELETING_ON: &str = " (deleting 2026-12-16)";
 
 /// What the rotation column needs to judge each row's health.
 #[derive(Debug, Clone, Copy)]
-pub struct RotationClock {
-    pub now: Timestamp,
-    pub thresholds: Thresholds,
+pub(crate) struct RotationClock {
+    pub(crate) now: Timestamp,
+    pub(crate) thresholds: Thresholds,
 }
 
 /// `clear_key` names the key that clears the filter, for the "nothing matches" line.
-pub fn render(
+pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
     browse: &Browse,
@@ -230,7 +230,7 @@ fn deletion_marker(secret: &SecretSummary) -> String {
 }
 
 /// The filter prompt, drawn in the footer while the filter layer is open.
-pub fn filter_prompt(browse: &Browse, theme: &Theme) -> Line<'static> {
+pub(crate) fn filter_prompt(browse: &Browse, theme: &Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled("/", theme.filter),
         Span::styled(

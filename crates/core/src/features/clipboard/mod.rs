@@ -1,10 +1,10 @@
 //! Clipboard: copies (a value, a JSON key, the ARN, the name), the timed clear of a copied
 //! secret, and the countdown in the footer. The copying itself runs in the runner.
 
-pub mod commands;
-pub mod paste_risk;
+pub(crate) mod commands;
+pub(crate) mod paste_risk;
 mod update;
-pub mod view;
+pub(crate) mod view;
 
 pub use commands::Command;
 
@@ -15,7 +15,7 @@ use crate::room::Never;
 /// The clipboard room's words: its two copy commands; it asks no call (the runner copies),
 /// and opens no popup or prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Room {}
+pub(crate) enum Room {}
 
 impl crate::room::Room for Room {
     type Command = Command;
@@ -28,7 +28,7 @@ impl crate::room::Room for Room {
 #[derive(Debug, Clone)]
 pub struct ClipboardNotice {
     pub token: u64,
-    pub label: String,
+    pub(crate) label: String,
     pub clears_at: Option<Instant>,
 }
 
@@ -40,7 +40,7 @@ pub struct ClipboardRoom {
 
 impl ClipboardRoom {
     /// A countdown is on screen.
-    pub fn has_countdown(&self) -> bool {
+    pub(crate) fn has_countdown(&self) -> bool {
         self.notice.as_ref().is_some_and(|c| c.clears_at.is_some())
     }
 }

@@ -7,7 +7,7 @@
 use crate::secret::SecretValue;
 
 /// The risky things found in a value, in plain words (empty: nothing to fear).
-pub fn paste_risks(value: &SecretValue) -> Vec<String> {
+pub(crate) fn paste_risks(value: &SecretValue) -> Vec<String> {
     let bytes = value.expose();
     let mut risks = Vec::new();
     let count = |f: &dyn Fn(u8) -> bool| bytes.iter().filter(|b| f(**b)).count();

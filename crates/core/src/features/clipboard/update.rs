@@ -17,7 +17,7 @@ enum Metadata {
 
 impl ClipboardRoom {
     /// `a` and `n`: the ARN or the name. Neither is secret, so neither is cleared.
-    pub fn command(
+    pub(crate) fn command(
         &mut self,
         command: Bind<ClipboardCommand>,
         ctx: &Ctx,
@@ -43,7 +43,7 @@ impl ClipboardRoom {
     }
 
     /// Asks the runner to copy `text`; a secret is cleared after the configured timeout.
-    pub fn copy(
+    pub(crate) fn copy(
         &mut self,
         label: String,
         text: SecretValue,
@@ -65,7 +65,7 @@ impl ClipboardRoom {
         }));
     }
 
-    pub fn copied(
+    pub(crate) fn copied(
         &mut self,
         token: u64,
         label: String,
@@ -103,13 +103,18 @@ impl ClipboardRoom {
         }
     }
 
-    pub fn clear_due(&self, token: u64, out: &mut Out<Room>) {
+    pub(crate) fn clear_due(&self, token: u64, out: &mut Out<Room>) {
         if self.notice.as_ref().is_some_and(|c| c.token == token) {
             out.effect(Effect::ClearClipboard { token });
         }
     }
 
-    pub fn cleared(&mut self, token: u64, result: Result<bool, String>, out: &mut Out<Room>) {
+    pub(crate) fn cleared(
+        &mut self,
+        token: u64,
+        result: Result<bool, String>,
+        out: &mut Out<Room>,
+    ) {
         // The answer for an older copy says nothing about the one now on the clipboard, whose
         // own clear is still to come.
         let Some(notice) = self.notice.take_if(|c| c.token == token) else {

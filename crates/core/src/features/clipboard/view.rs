@@ -7,12 +7,16 @@ use ratatui::text::Line;
 use crate::features::clipboard::ClipboardRoom;
 use crate::kit::Theme;
 
-pub fn countdown(room: &ClipboardRoom, now: Instant, theme: &Theme) -> Option<Line<'static>> {
+pub(crate) fn countdown(
+    room: &ClipboardRoom,
+    now: Instant,
+    theme: &Theme,
+) -> Option<Line<'static>> {
     Some(Line::styled(countdown_text(room, now)?, theme.warn))
 }
 
 /// The countdown's words, while a copy waits to be cleared.
-pub fn countdown_text(room: &ClipboardRoom, now: Instant) -> Option<String> {
+pub(crate) fn countdown_text(room: &ClipboardRoom, now: Instant) -> Option<String> {
     let clears_at = room.notice.as_ref()?.clears_at?;
     let left = clears_at.saturating_duration_since(now).as_secs();
     Some(format!(" clipboard clears in {left} s "))

@@ -2,7 +2,7 @@
 //! the selection rests, cached for a while, and the pane that shows them.
 
 mod update;
-pub mod view;
+pub(crate) mod view;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -13,7 +13,7 @@ use crate::room::{Lane, Never, RoomCall};
 
 /// The detail room's words: it asks one call, and has no commands, popups or prompts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Room {}
+pub(crate) enum Room {}
 
 impl crate::room::Room for Room {
     type Command = Never;
@@ -25,7 +25,7 @@ impl crate::room::Room for Room {
 /// What the detail room asks. Its answer (`Outcome::Described`) is the app's: the list and
 /// several rooms read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Call {
+pub(crate) enum Call {
     /// DescribeSecret and ListSecretVersionIds of `secret`, as the identity that listed it.
     Describe { secret: SecretRef },
 }
@@ -58,20 +58,20 @@ impl RoomCall for Call {
 
 /// How long the selection must rest on a secret before it is described: holding `j` over
 /// a thousand rows must not send a thousand DescribeSecret calls.
-pub const DETAIL_DEBOUNCE: Duration = Duration::from_millis(150);
+pub(crate) const DETAIL_DEBOUNCE: Duration = Duration::from_millis(150);
 
 #[derive(Debug, Clone)]
 pub struct CachedDetail {
-    pub fetched_at: Instant,
+    pub(crate) fetched_at: Instant,
     pub result: Result<SecretDetail, AwsError>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Details {
     /// By the identity that described it, then by ARN.
-    pub cache: HashMap<IdentityId, HashMap<Arn, CachedDetail>>,
+    pub(crate) cache: HashMap<IdentityId, HashMap<Arn, CachedDetail>>,
     /// The secret being described.
-    pub in_flight: Option<SecretRef>,
+    pub(crate) in_flight: Option<SecretRef>,
 }
 
 impl Details {

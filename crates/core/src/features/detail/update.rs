@@ -8,7 +8,7 @@ use crate::model::{AwsError, SecretDetail};
 use crate::room::{Ctx, Effect, Out, Timer};
 
 impl Details {
-    pub fn loaded(
+    pub(crate) fn loaded(
         &mut self,
         secret: &SecretRef,
         result: Result<SecretDetail, AwsError>,
@@ -32,7 +32,7 @@ impl Details {
     }
 
     /// The selection moved to `secret`: describe it once it has rested there.
-    pub fn selection_moved(secret: SecretRef, out: &mut Out<Room>) {
+    pub(crate) fn selection_moved(secret: SecretRef, out: &mut Out<Room>) {
         out.effect(Effect::After {
             delay: DETAIL_DEBOUNCE,
             timer: Timer::DetailDue { secret },
@@ -40,14 +40,14 @@ impl Details {
     }
 
     /// The selection rested on `secret`.
-    pub fn due(&mut self, secret: &SecretRef, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn due(&mut self, secret: &SecretRef, ctx: &Ctx, out: &mut Out<Room>) {
         if ctx.selected.is_some_and(|s| s.is(secret)) {
             self.describe_if_stale(ctx, out);
         }
     }
 
     /// Describes the selected secret unless a fresh answer is cached or one is on its way.
-    pub fn describe_if_stale(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn describe_if_stale(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(selected) = ctx.selected else {
             return;
         };
@@ -66,7 +66,7 @@ impl Details {
     }
 
     /// A write changed `secret`: its cached detail is stale.
-    pub fn forget_one(&mut self, secret: &SecretRef) {
+    pub(crate) fn forget_one(&mut self, secret: &SecretRef) {
         if let Some(cached) = self.cache.get_mut(&secret.identity) {
             cached.remove(&secret.arn);
         }
@@ -74,7 +74,7 @@ impl Details {
 
     /// Everything cached of `identity` belongs to its old generation (or it is no longer
     /// held); another identity's stays.
-    pub fn forget(&mut self, identity: IdentityId) {
+    pub(crate) fn forget(&mut self, identity: IdentityId) {
         self.cache.remove(&identity);
         if self
             .in_flight

@@ -18,12 +18,12 @@ use crate::sanitize::sanitize_line;
 
 /// The selected secret's detail, from `ctx` (the selection and its cached detail).
 /// `rotation_line`: the rotation panel is not on screen, so a line here says its state.
-pub fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, rotation_line: bool, theme: &Theme) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, ctx: &Ctx, rotation_line: bool, theme: &Theme) {
     frame.render_widget(paragraph(area.width, ctx, rotation_line, theme), area);
 }
 
 /// Rows the pane needs, borders included, to show all of itself `width` columns wide.
-pub fn rows_needed(width: u16, ctx: &Ctx, rotation_line: bool, theme: &Theme) -> u16 {
+pub(crate) fn rows_needed(width: u16, ctx: &Ctx, rotation_line: bool, theme: &Theme) -> u16 {
     let rows = paragraph(width, ctx, rotation_line, theme).line_count(width.saturating_sub(2));
     u16::try_from(rows).unwrap_or(u16::MAX)
 }

@@ -12,7 +12,7 @@ use zeroize::Zeroize as _;
 use crate::secret::SecretValue;
 
 /// SecretString's limit in Secrets Manager.
-pub const MAX_BYTES: usize = 65_536;
+pub(crate) const MAX_BYTES: usize = 65_536;
 
 pub struct SecretBuffer {
     area: TextArea<'static>,
@@ -22,7 +22,7 @@ pub struct SecretBuffer {
 
 /// What a key did to the buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyEffect {
+pub(crate) enum KeyEffect {
     Changed,
     Moved,
     /// It would pass the service's size limit: not applied.
@@ -31,7 +31,7 @@ pub enum KeyEffect {
 }
 
 impl SecretBuffer {
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
         let mut area = TextArea::new(lines);
         // No undo history: it would keep every deleted piece of the value.
@@ -46,12 +46,12 @@ impl SecretBuffer {
         self.revision = revision;
     }
 
-    pub fn revision(&self) -> u64 {
+    pub(crate) fn revision(&self) -> u64 {
         self.revision
     }
 
     /// The text's size in bytes, newlines included.
-    pub fn byte_len(&self) -> usize {
+    pub(crate) fn byte_len(&self) -> usize {
         let lines = self.area.lines();
         lines.iter().map(String::len).sum::<usize>() + lines.len().saturating_sub(1)
     }
@@ -69,7 +69,7 @@ impl SecretBuffer {
     }
 
     /// Applies one key: movement, or an edit that keeps the text within `MAX_BYTES`.
-    pub fn key(&mut self, key: KeyEvent) -> KeyEffect {
+    pub(crate) fn key(&mut self, key: KeyEvent) -> KeyEffect {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let movement = match key.code {
             KeyCode::Left => Some(CursorMove::Back),
@@ -107,7 +107,7 @@ impl SecretBuffer {
 
     /// A paste, inserted at the cursor in one go (`\r\n` read as `\n`), or not at all when
     /// it would pass the size limit.
-    pub fn paste(&mut self, text: &str) -> KeyEffect {
+    pub(crate) fn paste(&mut self, text: &str) -> KeyEffect {
         let grows_by = text.len() - text.matches("\r\n").count();
         if self.byte_len() + grows_by > MAX_BYTES {
             return KeyEffect::TooLarge;
@@ -121,30 +121,25 @@ impl SecretBuffer {
     }
 
     /// The lines, borrowed (to draw a field without copying it).
-    pub fn lines(&self) -> &[String] {
+    pub(crate) fn lines(&self) -> &[String] {
         self.area.lines()
     }
 
     /// The cursor after the last character: where typing in a field goes on.
-    pub fn move_to_end(&mut self) {
+    pub(crate) fn move_to_end(&mut self) {
         self.area.move_cursor(CursorMove::Bottom);
         self.area.move_cursor(CursorMove::End);
     }
 
     /// (line, column) of the cursor, from 1.
-    pub fn cursor(&self) -> (usize, usize) {
+    pub(crate) fn cursor(&self) -> (usize, usize) {
         let cursor = self.area.cursor();
         (cursor.0 + 1, cursor.1 + 1)
     }
 
     /// The textarea, to render (`&TextArea` is a widget).
-    pub fn widget(&self) -> &TextArea<'static> {
+    pub(crate) fn widget(&self) -> &TextArea<'static> {
         &self.area
-    }
-
-    pub fn set_style(&mut self, style: ratatui::style::Style, cursor_line: ratatui::style::Style) {
-        self.area.set_style(style);
-        self.area.set_cursor_line_style(cursor_line);
     }
 }
 

@@ -106,7 +106,7 @@ pub enum EditFetch {
 
 impl Call {
     /// The region the call goes to: the secret's, or the one a secret is created in.
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         match self {
             Call::FetchForEdit { secret, .. }
             | Call::SaveValue { secret, .. }

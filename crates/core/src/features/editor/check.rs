@@ -3,18 +3,18 @@
 
 use serde::de::IgnoredAny;
 
-pub use crate::diff::{Change, DiffRow, Kind, diff, duplicate_keys_note_in};
+pub(crate) use crate::diff::{Change, DiffRow, Kind, diff, duplicate_keys_note_in};
 
 /// The first JSON error: where it is and what it is (serde_json's words; they never quote
 /// the text).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonProblem {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+pub(crate) struct JsonProblem {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
-pub fn json_problem(text: &str) -> Option<JsonProblem> {
+pub(crate) fn json_problem(text: &str) -> Option<JsonProblem> {
     let error = serde_json::from_str::<IgnoredAny>(text).err()?;
     // serde_json's Display adds " at line L column C"; the position is shown on its own.
     let full = error.to_string();

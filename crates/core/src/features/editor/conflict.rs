@@ -16,7 +16,7 @@ use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out};
 
 impl EditSession {
     /// Their value arrived: the conflict view opens.
-    pub fn theirs_loaded(
+    pub(crate) fn theirs_loaded(
         &mut self,
         secret: &SecretRef,
         result: Result<FetchedValue, AwsError>,
@@ -71,7 +71,7 @@ impl EditSession {
         out.intent(Intent::Open(Layer::Conflict));
     }
 
-    pub fn conflict_command(
+    pub(crate) fn conflict_command(
         &mut self,
         command: Bind<EditorCommand>,
         ctx: &Ctx,
@@ -112,7 +112,7 @@ impl EditSession {
 
     /// After the yes: their value becomes the text being edited, and the base of the next
     /// save.
-    pub fn reload_theirs(&mut self, out: &mut Out<Room>) {
+    pub(crate) fn reload_theirs(&mut self, out: &mut Out<Room>) {
         let session = self;
         let (Some(theirs), Some(loaded)) = (session.theirs.take(), session.loaded.as_mut()) else {
             return;

@@ -22,7 +22,7 @@ const MAX_NAME: usize = 512;
 /// Secrets Manager's rules for a name: ASCII letters, digits and `/_+=.@-`, at most 512
 /// characters, and not ending in a hyphen and six characters (it would look like the
 /// random suffix of an ARN, and partial-ARN lookups would find the wrong secret).
-pub fn check_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_name(name: &str) -> Result<(), String> {
     if name.is_empty() || name.len() > MAX_NAME {
         return Err(format!("A name has 1 to {MAX_NAME} characters"));
     }
@@ -47,7 +47,7 @@ pub fn check_name(name: &str) -> Result<(), String> {
 
 /// Parses the generator's options: a length (default 32) and any of `no-symbols`,
 /// `no-numbers`, `no-uppercase`, `no-lowercase`, `spaces`.
-pub fn password_options(text: &str) -> Result<PasswordOptions, String> {
+pub(crate) fn password_options(text: &str) -> Result<PasswordOptions, String> {
     let mut options = PasswordOptions::default();
     for word in text.split_whitespace() {
         match word {
@@ -71,7 +71,11 @@ pub fn password_options(text: &str) -> Result<PasswordOptions, String> {
 /// Parses the create options: `kms=KEY`, `tag:KEY=VALUE` (repeated), `replica=REGION`
 /// (repeated) and `binary`, separated by spaces. A replica in the secret's own `region`, or
 /// named twice, is refused here: the service would refuse it only after the value is typed.
-pub fn create_options(text: &str, description: String, region: &str) -> Result<NewSecret, String> {
+pub(crate) fn create_options(
+    text: &str,
+    description: String,
+    region: &str,
+) -> Result<NewSecret, String> {
     let mut spec = NewSecret {
         description,
         ..NewSecret::default()
@@ -121,7 +125,7 @@ pub fn create_options(text: &str, description: String, region: &str) -> Result<N
 
 /// The value to send: the text, or for a binary secret the bytes its base64 stands for
 /// (`None` when it is not valid base64).
-pub fn value_of(spec: &NewSecret, text: &SecretValue) -> Option<SecretValue> {
+pub(crate) fn value_of(spec: &NewSecret, text: &SecretValue) -> Option<SecretValue> {
     use base64::Engine as _;
     if !spec.binary {
         return Some(text.clone());
@@ -135,7 +139,7 @@ pub fn value_of(spec: &NewSecret, text: &SecretValue) -> Option<SecretValue> {
 
 impl Editor {
     /// `create`: the name first (in the region of the selected row, else the first one).
-    pub fn create(region: String, out: &mut Out<Room>) {
+    pub(crate) fn create(region: String, out: &mut Out<Room>) {
         out.intent(Intent::Prompt {
             label: format!("Name of the new secret in {region}"),
             initial: String::new(),
@@ -145,7 +149,9 @@ impl Editor {
 
     /// The name or the description was typed, or (over the open `session`) the options of
     /// a password to generate.
-    pub fn create_prompted(
+    // The editor's prompts are answered on its state, whether or not this one reads it.
+    #[allow(clippy::unused_self)]
+    pub(crate) fn create_prompted(
         &mut self,
         session: Option<&EditSession>,
         purpose: Prompt,
@@ -242,7 +248,7 @@ impl Editor {
 
 impl EditSession {
     /// `Ctrl-g`: asks for the generator's options.
-    pub fn ask_password(&mut self, out: &mut Out<Room>) {
+    pub(crate) fn ask_password(&mut self, out: &mut Out<Room>) {
         let session = self;
         if let Phase::Form { field: None, .. } = session.phase {
             session.message =
@@ -264,7 +270,7 @@ impl EditSession {
     }
 
     /// A generated password arrived: typed in at the cursor, within the size limit.
-    pub fn password_generated(&mut self, result: Result<SecretValue, AwsError>, ctx: &Ctx) {
+    pub(crate) fn password_generated(&mut self, result: Result<SecretValue, AwsError>, ctx: &Ctx) {
         let session = self;
         // Only while the text or a form field is being edited: not into a review, a save on
         // its way, or the hidden text behind form mode.
@@ -302,7 +308,7 @@ impl EditSession {
     }
 
     /// The answer to CreateSecret.
-    pub fn created(
+    pub(crate) fn created(
         &mut self,
         name: &str,
         token: &str,

@@ -16,11 +16,11 @@ use crate::kit::Move;
 
 /// One field of the object: its key and where its value stands in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    pub key: String,
-    pub range: Range<usize>,
+pub(crate) struct Field {
+    pub(crate) key: String,
+    pub(crate) range: Range<usize>,
     /// A JSON string (edited as its text, without quotes or escapes).
-    pub is_string: bool,
+    pub(crate) is_string: bool,
 }
 
 /// Every entry of a JSON object in text order, a key written twice kept twice (a map would
@@ -50,7 +50,7 @@ impl<'de> Deserialize<'de> for Entries<'de> {
 /// The fields of `text` in the order they appear, when it is a JSON object whose values
 /// are all scalars (no nested object or array) and whose keys are all different (a form
 /// would show one of a repeated key's values and hide the other); `None` otherwise.
-pub fn fields(text: &str) -> Option<Vec<Field>> {
+pub(crate) fn fields(text: &str) -> Option<Vec<Field>> {
     let Entries(entries) = serde_json::from_str(text).ok()?;
     let base = text.as_ptr().addr();
     let mut keys = HashSet::with_capacity(entries.len());
@@ -72,7 +72,7 @@ pub fn fields(text: &str) -> Option<Vec<Field>> {
 
 /// The field's value as it is edited: a string's text, or a number, `true`, `false`,
 /// `null` as written.
-pub fn field_text(text: &str, field: &Field) -> Option<Zeroizing<String>> {
+pub(crate) fn field_text(text: &str, field: &Field) -> Option<Zeroizing<String>> {
     let raw = text.get(field.range.clone())?;
     if field.is_string {
         serde_json::from_str::<String>(raw).ok().map(Zeroizing::new)
@@ -83,7 +83,7 @@ pub fn field_text(text: &str, field: &Field) -> Option<Zeroizing<String>> {
 
 /// `text` with the field's value replaced by `new` (encoded as a JSON string for a string
 /// field; checked to be a JSON scalar otherwise). Everything else is byte for byte the same.
-pub fn splice(text: &str, field: &Field, new: &str) -> Result<Zeroizing<String>, String> {
+pub(crate) fn splice(text: &str, field: &Field, new: &str) -> Result<Zeroizing<String>, String> {
     let encoded = if field.is_string {
         Zeroizing::new(serde_json::to_string(new).map_err(|e| e.to_string())?)
     } else {

@@ -7,13 +7,13 @@ use crate::room::layers::Layer;
 impl EditSession {
     /// Whether it creates a new secret (its value is shown as it is typed: nothing stored
     /// to reveal).
-    pub fn creates(&self) -> bool {
+    pub(crate) fn creates(&self) -> bool {
         self.creating.is_some()
     }
 
     /// Whether `layer` (the editor, its review or the conflict) shows values in clear now,
     /// so `v` there masks them.
-    pub fn revealed_in(&self, layer: Layer) -> bool {
+    pub(crate) fn revealed_in(&self, layer: Layer) -> bool {
         match layer {
             Layer::Editor => self.revealed.is_shown(),
             Layer::Review => matches!(
@@ -30,7 +30,7 @@ impl EditSession {
 
     /// What Esc does in the editor now, where it does not leave it: in the field form it
     /// drops a field's changes, then goes back to the whole text.
-    pub fn back_hint(&self) -> Option<&'static str> {
+    pub(crate) fn back_hint(&self) -> Option<&'static str> {
         match &self.phase {
             Phase::Form { field: Some(_), .. } => Some("drop field changes"),
             Phase::Form { field: None, .. } => Some("whole text"),

@@ -13,7 +13,7 @@ use crate::room::{Ctx, Intent, Out, Written};
 
 impl Editor {
     /// The answer to removing, as the editor was left, the labels its saves left.
-    pub fn labels_removed(
+    pub(crate) fn labels_removed(
         call: &Call,
         result: Result<Written, AwsError>,
         ctx: &Ctx,

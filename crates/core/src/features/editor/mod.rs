@@ -10,25 +10,25 @@
 //! too (as a password manager's password field does); `Ctrl-v` shows the values until the
 //! reveal timeout, then they are masked again.
 
-pub mod buffer;
+pub(crate) mod buffer;
 pub mod call;
-pub mod check;
-pub mod commands;
+pub(crate) mod check;
+pub(crate) mod commands;
 mod conflict;
-pub mod create;
-pub mod form;
+pub(crate) mod create;
+pub(crate) mod form;
 mod hints;
 mod labels;
-pub mod outcome;
+pub(crate) mod outcome;
 mod prompt;
 mod update;
-pub mod view;
+pub(crate) mod view;
 mod view_values;
 
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::{LabelsLeft, Outcome, SaveResult};
-pub use prompt::Prompt;
+pub(crate) use prompt::Prompt;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -179,26 +179,26 @@ pub enum Phase {
 pub struct Loaded {
     /// The version that held AWSCURRENT when the editor opened: the save moves AWSCURRENT
     /// away from this one only, or not at all.
-    pub base_version: String,
-    pub original: SecretValue,
+    pub(crate) base_version: String,
+    pub(crate) original: SecretValue,
     pub buffer: SecretBuffer,
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// The ClientRequestToken of the last save attempt and the buffer revision it was for.
     /// Minted here, not where the call is made: trying again with the same text reuses it,
     /// so a retry never makes a second version, even when the first answer was lost.
-    pub token: Option<(String, u64)>,
+    pub(crate) token: Option<(String, u64)>,
     /// Tokens of earlier saves whose private staging label may still be on a version (their
     /// removal failed): the next save removes them, or leaving the editor does.
-    pub leftovers: Vec<String>,
+    pub(crate) leftovers: Vec<String>,
     /// Set after a conflict: the version that holds AWSCURRENT now. Saving again then
     /// replaces it, deliberately.
-    pub overwrite: Option<String>,
+    pub(crate) overwrite: Option<String>,
     /// What the user should know before saving (a rotation in progress or scheduled).
     pub warnings: Vec<String>,
 }
 
 impl Loaded {
-    pub fn changed(&self) -> bool {
+    pub(crate) fn changed(&self) -> bool {
         self.buffer.text() != self.original
     }
 
@@ -206,7 +206,7 @@ impl Loaded {
     /// when the text has not changed since (a retry), otherwise a new one made from
     /// `nonce` (the run loop's random bytes for this action: the core reads no random
     /// source), kept.
-    pub fn token_for_text(&mut self, nonce: [u8; 16]) -> String {
+    pub(crate) fn token_for_text(&mut self, nonce: [u8; 16]) -> String {
         let revision = self.buffer.revision();
         match &self.token {
             Some((token, for_revision)) if *for_revision == revision => token.clone(),
@@ -222,7 +222,7 @@ impl Loaded {
     }
 
     /// Whether the text is a flat JSON object, the only kind form mode opens.
-    pub fn has_fields(&self) -> bool {
+    pub(crate) fn has_fields(&self) -> bool {
         let text = self.buffer.text();
         text.expose_str().and_then(form::fields).is_some()
     }
@@ -233,10 +233,10 @@ impl Loaded {
 /// review and the conflict are views of it, drawn over it from it.
 #[derive(Debug)]
 pub struct EditSession {
-    pub region: String,
+    pub(crate) region: String,
     /// The secret edited; `None` for one being created (it has no ARN yet).
     pub secret: Option<SecretRef>,
-    pub name: String,
+    pub(crate) name: String,
     pub phase: Phase,
     pub loaded: Option<Loaded>,
     /// The editor's own message line (errors stay until the next key).
@@ -285,7 +285,7 @@ impl Shown<Room> for EditSession {
 impl EditSession {
     /// How the editor opens, and how it is again after a conflict: masked; a flat JSON
     /// object as its fields, anything else as the whole text.
-    pub fn open_masked(&mut self) {
+    pub(crate) fn open_masked(&mut self) {
         self.revealed = Revealed::default();
         let form = self.loaded.as_ref().is_some_and(Loaded::has_fields);
         self.phase = if form {
@@ -300,7 +300,7 @@ impl EditSession {
 
     /// Whether the value is drawn in clear: after `Ctrl-v` until the timeout; always for a
     /// new secret, whose value is being typed now (nothing stored is shown).
-    pub fn values_shown(&self) -> bool {
+    pub(crate) fn values_shown(&self) -> bool {
         self.creating.is_some() || self.revealed.is_shown()
     }
 
@@ -328,11 +328,11 @@ impl EditSession {
 
 /// What someone else saved while the editor was open.
 #[derive(Debug)]
-pub struct Theirs {
-    pub version_id: String,
-    pub value: SecretValue,
+pub(crate) struct Theirs {
+    pub(crate) version_id: String,
+    pub(crate) value: SecretValue,
     /// Theirs against yours, per key or line, values masked until revealed.
-    pub rows: Vec<DiffRow>,
+    pub(crate) rows: Vec<DiffRow>,
     revealed: Revealed,
 }
 
@@ -345,7 +345,7 @@ impl EditSession {
     /// The secret whose edit must end before the identity changes, if any: typed changes
     /// not saved, a save on its way (its answer comes back to the old identity), or private
     /// labels to remove (as the old identity, when the editor is left).
-    pub fn unfinished(&self) -> Option<&str> {
+    pub(crate) fn unfinished(&self) -> Option<&str> {
         let session = self;
         let saving = matches!(session.phase, Phase::Saving);
         let labels = session

@@ -74,7 +74,7 @@ impl Editor {
     /// An answer to a call this room made, with the open editor if there is one: an answer
     /// for an editor closed since is dropped (the labels' removal, made as it closed, is
     /// said whatever is open).
-    pub fn answered(
+    pub(crate) fn answered(
         session: Option<&mut EditSession>,
         outcome: Outcome,
         ctx: &Ctx,

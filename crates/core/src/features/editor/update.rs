@@ -24,7 +24,9 @@ use crate::secret::{SecretValue, ValueView};
 
 impl Editor {
     /// `e`: opens the editor on the selected secret's current value.
-    pub fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
+    // A room's command runs on its state, whether or not this one reads it.
+    #[allow(clippy::unused_self)]
+    pub(crate) fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -75,7 +77,7 @@ impl Editor {
 
 impl EditSession {
     /// The current value arrived.
-    pub fn source_loaded(
+    pub(crate) fn source_loaded(
         &mut self,
         secret: &SecretRef,
         result: Result<FetchedValue, AwsError>,
@@ -143,7 +145,7 @@ impl EditSession {
     }
 
     /// A key typed into the buffer (or, in form mode, moving between fields or into one).
-    pub fn key(&mut self, key: KeyEvent) {
+    pub(crate) fn key(&mut self, key: KeyEvent) {
         let session = self;
         if matches!(session.phase, Phase::Form { .. }) {
             form_key(session, key);
@@ -165,7 +167,7 @@ impl EditSession {
 
     /// A paste: into the text, or the form's open field, at the cursor in one go; the whole
     /// of it or, past the service's limit, none of it.
-    pub fn paste(&mut self, pasted: &SecretValue) {
+    pub(crate) fn paste(&mut self, pasted: &SecretValue) {
         let session = self;
         let text = pasted.expose_str().unwrap_or_default();
         let buffer = match &mut session.phase {
@@ -195,7 +197,7 @@ impl EditSession {
     }
 
     /// The editor layer's commands: save (review first), leave, discard.
-    pub fn command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         let session = self;
         match command {
             Bind::Own(EditorCommand::Save) => review(session, ctx, out),
@@ -235,7 +237,7 @@ impl EditSession {
 
     /// Masks the editor's, the review's or the conflict's values once their time is up; true
     /// when it did.
-    pub fn mask_due(&mut self, now: Instant) -> bool {
+    pub(crate) fn mask_due(&mut self, now: Instant) -> bool {
         let session = self;
         let review = match &mut session.phase {
             Phase::Reviewing { revealed, .. } => revealed.expire(now),
@@ -250,7 +252,12 @@ impl EditSession {
     }
 
     /// The review's commands: reveal the values, save, or go back to editing.
-    pub fn review_command(&mut self, command: Bind<EditorCommand>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn review_command(
+        &mut self,
+        command: Bind<EditorCommand>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let session = self;
         match (&mut session.phase, command) {
             (Phase::Reviewing { revealed, .. }, Bind::Verb(Verb::Reveal)) => {
@@ -317,7 +324,7 @@ impl EditSession {
     }
 
     /// The answer to a save.
-    pub fn saved(
+    pub(crate) fn saved(
         &mut self,
         secret: &SecretRef,
         token: &str,

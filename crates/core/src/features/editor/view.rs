@@ -18,7 +18,7 @@ use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
 /// The editor over most of the screen.
-pub fn render(
+pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
     session: &EditSession,
@@ -357,7 +357,7 @@ fn review_hint_rows(area: Rect) -> u16 {
     if review_width(area) < 80 { 2 } else { 1 }
 }
 
-pub fn render_review(
+pub(crate) fn render_review(
     frame: &mut Frame,
     area: Rect,
     session: &EditSession,
@@ -427,7 +427,7 @@ fn count_changes(rows: &[crate::diff::DiffRow]) -> usize {
 
 /// Someone else saved first: which keys or lines differ between theirs and yours, and the
 /// choice.
-pub fn render_conflict(
+pub(crate) fn render_conflict(
     frame: &mut Frame,
     area: Rect,
     session: &EditSession,

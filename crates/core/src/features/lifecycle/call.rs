@@ -39,7 +39,7 @@ impl Call {
     }
 
     /// The region the call goes to: the secret's.
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         &self.secret().region
     }
 }

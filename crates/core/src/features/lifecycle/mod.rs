@@ -4,10 +4,10 @@
 //! labelled as such, with its own typed confirmation.
 
 pub mod call;
-pub mod commands;
-pub mod outcome;
+pub(crate) mod commands;
+pub(crate) mod outcome;
 mod update;
-pub mod view;
+pub(crate) mod view;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
@@ -70,18 +70,18 @@ impl crate::room::update::Update for Room {
 }
 
 /// The service's recovery window, in days.
-pub const MIN_DAYS: u8 = 7;
-pub const MAX_DAYS: u8 = 30;
+pub(crate) const MIN_DAYS: u8 = 7;
+pub(crate) const MAX_DAYS: u8 = 30;
 
 /// The delete popup, on the layer stack while open (`Layer::Delete`): which secret, and
 /// how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteForm {
-    pub secret: crate::ids::SecretRef,
+    pub(crate) secret: crate::ids::SecretRef,
     /// Days it stays restorable.
     pub days: u8,
     /// Gone at once instead (ForceDeleteWithoutRecovery).
-    pub without_recovery: bool,
+    pub(crate) without_recovery: bool,
 }
 
 /// It takes its keys alone.

@@ -25,7 +25,7 @@ impl crate::room::update::Answer for Outcome {
 
 impl Lifecycle {
     /// An answer to a call this room made.
-    pub fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn answered(outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
         match outcome {
             Outcome::Wrote { call, result } => Self::wrote(&call, result, ctx, out),
         }

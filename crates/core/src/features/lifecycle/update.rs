@@ -12,7 +12,9 @@ use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 
 impl Lifecycle {
     /// `D`: checks what the service would refuse anyway, then opens the delete popup.
-    pub fn delete(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
+    // A room's command runs on its state, whether or not this one reads it.
+    #[allow(clippy::unused_self)]
+    pub(crate) fn delete(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -78,7 +80,12 @@ impl Lifecycle {
 
 impl DeleteForm {
     /// The delete popup's keys.
-    pub fn command(&mut self, command: Bind<LifecycleCommand>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn command(
+        &mut self,
+        command: Bind<LifecycleCommand>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let form = self;
         let step = match command {
             // Up means more days.
@@ -109,7 +116,7 @@ impl DeleteForm {
 
 impl Lifecycle {
     /// `R`: restore a secret scheduled for deletion (y/n is enough: nothing is lost by it).
-    pub fn restore(ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn restore(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -129,7 +136,12 @@ impl Lifecycle {
     }
 
     /// The answer to a delete, a restore or removing the replicas.
-    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn wrote(
+        call: &Call,
+        result: Result<Written, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let secret = match call {
             Call::Delete { secret, .. } | Call::Restore { secret } => secret,
             Call::RemoveReplicas { secret, .. } => {

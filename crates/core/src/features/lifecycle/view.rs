@@ -13,7 +13,7 @@ use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
-pub fn render(
+pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
     form: &DeleteForm,

@@ -14,11 +14,11 @@ use crate::room::layers::Layer;
 use crate::room::{Level, StatusLine};
 
 /// How long information stays when no key takes it away.
-pub const INFO_FOR: Duration = Duration::from_secs(5);
+pub(crate) const INFO_FOR: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Footer {
-    pub line: StatusLine,
+    pub(crate) line: StatusLine,
     /// The layer it belongs to and when it was first shown; `None` until the action that
     /// said it has finished (that action may still open or close layers).
     shown: Option<(Layer, Instant)>,
@@ -27,7 +27,7 @@ pub struct Footer {
 /// What the user did, as far as the footer's message is concerned (the router tells it
 /// from the action).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
+pub(crate) enum Input {
     /// A key bound to a bare movement (a line, a page, the top or bottom).
     Move,
     /// A key bound to any other command.
@@ -39,21 +39,21 @@ pub enum Input {
 }
 
 impl Footer {
-    pub fn new(line: StatusLine) -> Self {
+    pub(crate) fn new(line: StatusLine) -> Self {
         Self { line, shown: None }
     }
 
-    pub fn level(&self) -> Level {
+    pub(crate) fn level(&self) -> Level {
         self.line.level
     }
 
     /// Said by the action now running (not yet given to a layer).
-    pub fn is_new(&self) -> bool {
+    pub(crate) fn is_new(&self) -> bool {
         self.shown.is_none()
     }
 
     /// Whether it stays after `input` at `now` (its layer is on top: see [`Footer::settled`]).
-    pub fn outlasts(&self, input: Input, now: Instant) -> bool {
+    pub(crate) fn outlasts(&self, input: Input, now: Instant) -> bool {
         let Some((_, since)) = self.shown else {
             return true;
         };
@@ -71,7 +71,7 @@ impl Footer {
 
     /// After an action, with `top` on top: a new message belongs to it from `now`; an older
     /// one goes once its layer is no longer on top.
-    pub fn settled(mut self, top: Layer, now: Instant) -> Option<Self> {
+    pub(crate) fn settled(mut self, top: Layer, now: Instant) -> Option<Self> {
         // The filter prompt takes the footer's row, so a message said meanwhile (a copy's
         // clear that failed, a region's error) is not drawn: it waits, unshown and so not
         // answered by the keys typed into the prompt, and belongs once the prompt closes.
@@ -89,7 +89,7 @@ impl Footer {
     }
 
     /// Information waiting for its time to run out (the run loop ticks meanwhile).
-    pub fn times_out(&self) -> bool {
+    pub(crate) fn times_out(&self) -> bool {
         self.level() == Level::Info
     }
 }

@@ -3,10 +3,10 @@
 //! it; here an error that was replaced (by "Cancelled", by the next page) can still be read.
 //! Messages never hold a secret's value (a rule every room keeps), so the log may keep them.
 
-pub mod commands;
-pub mod footer;
-pub mod view;
-pub use commands::Command;
+pub(crate) mod commands;
+pub(crate) mod footer;
+pub(crate) mod view;
+pub(crate) use commands::Command;
 
 use std::collections::VecDeque;
 
@@ -59,28 +59,28 @@ impl crate::room::update::Update for Room {
 }
 
 /// An answer in the messages room's words.
-pub type Out = crate::room::Out<Room>;
+pub(crate) type Out = crate::room::Out<Room>;
 
 /// How many messages are kept; the oldest go first.
-pub const KEPT: usize = 200;
+pub(crate) const KEPT: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Logged {
-    pub at: jiff::Timestamp,
-    pub line: StatusLine,
+pub(crate) struct Logged {
+    pub(crate) at: jiff::Timestamp,
+    pub(crate) line: StatusLine,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Messages {
     /// Newest first.
-    pub log: VecDeque<Logged>,
+    pub(crate) log: VecDeque<Logged>,
     /// How many of the newest are scrolled past (the first shown).
-    pub scroll: Cursor,
+    pub(crate) scroll: Cursor,
 }
 
 impl Messages {
     /// A message the footer shows: logged, unless it repeats the one before word for word.
-    pub fn record(&mut self, line: &StatusLine, at: jiff::Timestamp) {
+    pub(crate) fn record(&mut self, line: &StatusLine, at: jiff::Timestamp) {
         if self.log.front().is_some_and(|last| last.line == *line) {
             return;
         }
@@ -91,12 +91,12 @@ impl Messages {
         self.log.truncate(KEPT);
     }
 
-    pub fn open(&mut self, out: &mut Out) {
+    pub(crate) fn open(&mut self, out: &mut Out) {
         self.scroll.set(0);
         out.intent(Intent::Open(Layer::Messages));
     }
 
-    pub fn command(&mut self, command: Bind<Command>, out: &mut Out) {
+    pub(crate) fn command(&mut self, command: Bind<Command>, out: &mut Out) {
         if let Some(step) = command.as_move() {
             self.scroll.apply(step, self.log.len());
             return;

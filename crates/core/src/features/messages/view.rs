@@ -19,7 +19,7 @@ use crate::sanitize::sanitize_line;
 /// The column the words start in, after `HH:MM:SS  `.
 const TIME_WIDTH: usize = 10;
 
-pub fn render(
+pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
     messages: &Messages,

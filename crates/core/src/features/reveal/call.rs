@@ -16,14 +16,14 @@ pub enum Call {
 
 impl Call {
     /// The secret whose value is read.
-    pub fn secret(&self) -> &SecretRef {
+    pub(crate) fn secret(&self) -> &SecretRef {
         match self {
             Call::GetValue { secret, .. } => secret,
         }
     }
 
     /// The region the call goes to: the secret's.
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         &self.secret().region
     }
 }

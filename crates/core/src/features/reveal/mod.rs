@@ -2,11 +2,11 @@
 //! key until revealed, re-masking on a timer, and dropping (zeroizing) it on timeout, on a
 //! selection change and on quit. The value pane is its view.
 
-pub mod call;
-pub mod commands;
-pub mod outcome;
+pub(crate) mod call;
+pub(crate) mod commands;
+pub(crate) mod outcome;
 mod update;
-pub mod view;
+pub(crate) mod view;
 
 pub use call::Call;
 pub use commands::Command;
@@ -24,7 +24,7 @@ use crate::secret::{JsonEntry, ValueView};
 /// The reveal room's words: its commands (the value pane's) and its one call, fetching a
 /// value; it opens no popup and asks no prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Room {}
+pub(crate) enum Room {}
 
 impl crate::room::Room for Room {
     type Command = Command;
@@ -48,35 +48,35 @@ pub struct ValuePane {
     pub reveal_id: u64,
     /// Whose value it is (the identity that fetched it included).
     pub secret: SecretRef,
-    pub version: VersionSel,
+    pub(crate) version: VersionSel,
     pub value: FetchedValue,
     pub shown: Shown,
     /// The selected key of a key table.
     pub selected_key: Cursor,
     /// How far a text, binary or raw JSON value is scrolled.
-    pub scroll: Scroll,
-    pub raw_json: bool,
-    pub expires_at: Instant,
+    pub(crate) scroll: Scroll,
+    pub(crate) raw_json: bool,
+    pub(crate) expires_at: Instant,
 }
 
 impl ValuePane {
     /// The JSON entries when the value shows as a key table (a JSON object, not switched to
     /// raw); `None` when it shows as scrollable text.
-    pub fn key_table(&self) -> Option<&[JsonEntry]> {
+    pub(crate) fn key_table(&self) -> Option<&[JsonEntry]> {
         match &self.value.view {
             ValueView::Json { entries, .. } if !self.raw_json => Some(entries),
             _ => None,
         }
     }
 
-    pub fn is_json(&self) -> bool {
+    pub(crate) fn is_json(&self) -> bool {
         matches!(self.value.view, ValueView::Json { .. })
     }
 }
 
 /// Why a value is being fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FetchPurpose {
+pub(crate) enum FetchPurpose {
     Reveal,
     Copy,
 }
@@ -84,18 +84,18 @@ pub enum FetchPurpose {
 #[derive(Debug, Clone)]
 pub struct PendingFetch {
     pub request: u64,
-    pub secret: SecretRef,
-    pub purpose: FetchPurpose,
+    pub(crate) secret: SecretRef,
+    pub(crate) purpose: FetchPurpose,
     /// The version asked for: the answer is labelled and shown as this version even if
     /// the user has picked another since.
-    pub version: VersionSel,
+    pub(crate) version: VersionSel,
     /// A JSON reveal shows no key or every key at first.
-    pub scope: RevealScope,
+    pub(crate) scope: RevealScope,
 }
 
 /// `v` reveals (a JSON value's keys one at a time); `V` every key at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RevealScope {
+pub(crate) enum RevealScope {
     One,
     All,
 }
@@ -123,26 +123,26 @@ impl Default for Reveal {
 
 impl Reveal {
     /// Whether the value pane shows a value (revealed, not masked again yet).
-    pub fn shows_value(&self) -> bool {
+    pub(crate) fn shows_value(&self) -> bool {
         self.value.is_some()
     }
 
     /// Whether the value shows as a key table (`v` there toggles one key).
-    pub fn shows_key_table(&self) -> bool {
+    pub(crate) fn shows_key_table(&self) -> bool {
         self.value
             .as_ref()
             .is_some_and(|pane| pane.key_table().is_some())
     }
 
     /// Whether the highlighted key of a key table is shown in clear.
-    pub fn shows_selected_key(&self) -> bool {
+    pub(crate) fn shows_selected_key(&self) -> bool {
         self.value.as_ref().is_some_and(|pane| {
             matches!(&pane.shown, Shown::Keys(keys) if keys.contains(&pane.selected_key.at()))
         })
     }
 
     /// A write changed `secret`: its value, if shown, is masked (it may be stale).
-    pub fn forget_one(&mut self, secret: &SecretRef) {
+    pub(crate) fn forget_one(&mut self, secret: &SecretRef) {
         if self
             .value
             .as_ref()
@@ -153,7 +153,7 @@ impl Reveal {
     }
 
     /// A value fetch for `purpose` is on its way.
-    pub fn is_fetching(&self, purpose: FetchPurpose) -> bool {
+    pub(crate) fn is_fetching(&self, purpose: FetchPurpose) -> bool {
         self.pending.iter().any(|p| p.purpose == purpose)
     }
 

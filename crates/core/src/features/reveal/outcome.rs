@@ -15,7 +15,7 @@ pub enum Outcome {
 
 impl Reveal {
     /// An answer to a call this room made.
-    pub fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn answered(&mut self, outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
         match outcome {
             Outcome::Fetched { request, result } => self.fetched(request, result, ctx, out),
         }

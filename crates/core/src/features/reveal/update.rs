@@ -16,7 +16,7 @@ use crate::secret::ValueView;
 
 impl Reveal {
     /// The commands this room handles. Returns false for any other.
-    pub fn command(
+    pub(crate) fn command(
         &mut self,
         command: Bind<RevealCommand>,
         ctx: &Ctx,
@@ -78,20 +78,20 @@ impl Reveal {
     }
 
     /// Drops the value on screen (its bytes are zeroized on drop) and a reveal on its way.
-    pub fn mask(&mut self) {
+    pub(crate) fn mask(&mut self) {
         self.value = None;
         self.pending.retain(|p| p.purpose != FetchPurpose::Reveal);
     }
 
     /// Another secret is selected: nothing of this one stays, and the version resets.
-    pub fn forget_for_selection_change(&mut self) {
+    pub(crate) fn forget_for_selection_change(&mut self) {
         self.mask();
         self.version = VersionSel::current();
     }
 
     /// A refresh of `identity` (or it is no longer held): answers to its old generation's
     /// fetches will be dropped, and its value goes; another identity's stay.
-    pub fn forget(&mut self, identity: IdentityId) {
+    pub(crate) fn forget(&mut self, identity: IdentityId) {
         if self
             .value
             .as_ref()
@@ -132,7 +132,7 @@ impl Reveal {
         });
     }
 
-    pub fn fetched(
+    pub(crate) fn fetched(
         &mut self,
         request: u64,
         result: Result<FetchedValue, AwsError>,
@@ -199,7 +199,7 @@ impl Reveal {
         });
     }
 
-    pub fn remask_due(&mut self, reveal: u64, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn remask_due(&mut self, reveal: u64, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(pane) = self.value.as_ref().filter(|p| p.reveal_id == reveal) else {
             return;
         };
@@ -240,7 +240,7 @@ impl Reveal {
     }
 
     /// The version picker chose `version`: a revealed value is fetched again at it.
-    pub fn use_version(&mut self, version: VersionSel, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn use_version(&mut self, version: VersionSel, ctx: &Ctx, out: &mut Out<Room>) {
         let was_revealed = self.value.is_some();
         self.mask();
         out.info(format!("Version {} selected", version.label()));

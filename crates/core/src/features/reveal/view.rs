@@ -23,15 +23,15 @@ use ratatui::style::Style;
 
 /// What the value pane needs besides the room's own state.
 #[derive(Debug, Clone, Copy)]
-pub struct PaneContext<'a> {
-    pub focused: bool,
-    pub has_selection: bool,
-    pub now: Instant,
+pub(crate) struct PaneContext<'a> {
+    pub(crate) focused: bool,
+    pub(crate) has_selection: bool,
+    pub(crate) now: Instant,
     /// For the keys named in the pane's hints.
-    pub keymap: &'a dyn Labels,
+    pub(crate) keymap: &'a dyn Labels,
     /// The selected secret's name, for the title where nothing beside the pane names it
     /// (the tabs of a narrow screen).
-    pub subject: Option<&'a str>,
+    pub(crate) subject: Option<&'a str>,
 }
 
 /// The title is ` NAME · REST ` (or ` Value · REST `) between the block's two corners.
@@ -62,7 +62,13 @@ fn narrowest_title(cx: &PaneContext, rest: &str) -> usize {
     FRAME + name + SEPARATOR.width() + rest.width()
 }
 
-pub fn render(frame: &mut Frame, area: Rect, reveal: &Reveal, cx: PaneContext, theme: &Theme) {
+pub(crate) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    reveal: &Reveal,
+    cx: PaneContext,
+    theme: &Theme,
+) {
     let focused = cx.focused;
     let version = sanitize_line(reveal.version.label()).into_owned();
     let Some(pane) = &reveal.value else {

@@ -35,7 +35,7 @@ pub struct RotationRules {
 
 impl Call {
     /// Every call of this room is about one secret.
-    pub fn secret(&self) -> &SecretRef {
+    pub(crate) fn secret(&self) -> &SecretRef {
         match self {
             Call::Rotate { secret }
             | Call::SetRotation { secret, .. }
@@ -45,7 +45,7 @@ impl Call {
     }
 
     /// The region the call goes to: the secret's.
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         &self.secret().region
     }
 }

@@ -3,19 +3,19 @@
 //! health every view shows comes from one derivation (`model::rotation::derive`).
 
 pub mod call;
-pub mod commands;
-pub mod outcome;
+pub(crate) mod commands;
+pub(crate) mod outcome;
 pub mod overview;
-pub mod overview_view;
+pub(crate) mod overview_view;
 mod prompt;
 mod update;
 pub mod view;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
-pub use prompt::Prompt;
+pub(crate) use prompt::Prompt;
 
-pub use crate::kit::widgets::relative;
+pub(crate) use crate::kit::widgets::relative;
 
 use crate::ids::{IdentityId, SecretRef};
 use crate::model::Rotation;
@@ -96,7 +96,11 @@ pub struct RotationRoom {
 
 impl RotationRoom {
     /// Rotation events the audit pane found for `secret`, as its identity.
-    pub fn found_events(&mut self, secret: &SecretRef, events: Vec<crate::model::RotationEvent>) {
+    pub(crate) fn found_events(
+        &mut self,
+        secret: &SecretRef,
+        events: Vec<crate::model::RotationEvent>,
+    ) {
         self.events
             .insert((secret.identity, secret.arn.to_string()), events);
     }
@@ -110,12 +114,12 @@ impl RotationRoom {
     }
 
     /// `identity` is no longer held: the events it looked up go.
-    pub fn forget(&mut self, identity: IdentityId) {
+    pub(crate) fn forget(&mut self, identity: IdentityId) {
         self.events.retain(|(held, _), _| *held != identity);
     }
 
     /// smtui works as another identity now: the events every identity looked up go.
-    pub fn identity_switched(&mut self) {
+    pub(crate) fn identity_switched(&mut self) {
         self.events.clear();
     }
 }
@@ -123,18 +127,18 @@ impl RotationRoom {
 /// What the panel and the actions know about the selected secret: its detail once
 /// described (with the pending version's age), else its ListSecrets row.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Subject {
-    pub secret: SecretRef,
-    pub rotation: Rotation,
-    pub owning_service: Option<String>,
-    pub stages: StageMap,
+pub(crate) struct Subject {
+    pub(crate) secret: SecretRef,
+    pub(crate) rotation: Rotation,
+    pub(crate) owning_service: Option<String>,
+    pub(crate) stages: StageMap,
     /// Whether this comes from DescribeSecret (else from the listing).
-    pub described: bool,
+    pub(crate) described: bool,
 }
 
 impl Subject {
     /// The selected secret, if any.
-    pub fn of(ctx: &Ctx) -> Option<Subject> {
+    pub(crate) fn of(ctx: &Ctx) -> Option<Subject> {
         let secret = ctx.selected?;
         let address = ctx.address(secret);
         let subject = match ctx.detail {
@@ -157,7 +161,7 @@ impl Subject {
     }
 
     /// Its health, with the rotation events the audit pane found for it.
-    pub fn health(&self, ctx: &Ctx, room: &RotationRoom) -> Health {
+    pub(crate) fn health(&self, ctx: &Ctx, room: &RotationRoom) -> Health {
         let events = room.events_of(&self.secret);
         derive(
             Facts {
@@ -171,18 +175,18 @@ impl Subject {
     }
 
     /// Whether something can run a rotation: a function, or the service that manages it.
-    pub fn has_rotator(&self) -> bool {
+    pub(crate) fn has_rotator(&self) -> bool {
         self.rotation.lambda_arn.is_some() || self.owning_service.is_some()
     }
 }
 
 /// Eight characters tell versions apart on screen (the full id is in the versions popup).
-pub fn short_id(id: &str) -> String {
+pub(crate) fn short_id(id: &str) -> String {
     crate::sanitize::sanitize_line(id).chars().take(8).collect()
 }
 
 /// A Lambda function's name (and qualifier) from its ARN, sanitised for the screen.
-pub fn function_name(arn: &str) -> String {
+pub(crate) fn function_name(arn: &str) -> String {
     let name = arn.split_once(":function:").map_or(arn, |(_, name)| name);
     crate::sanitize::sanitize_line(name).into_owned()
 }

@@ -21,7 +21,7 @@ use crate::sanitize::sanitize_line;
 
 /// How the overview's list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OverviewSort {
+pub(crate) enum OverviewSort {
     /// Health first (stuck, overdue, …), then the most failed checks.
     Risk,
     Name,
@@ -40,7 +40,7 @@ impl OverviewSort {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::Risk => "risk",
             Self::Name => "name",
@@ -55,13 +55,13 @@ impl OverviewSort {
 pub struct Overview {
     pub report: Report,
     /// What each check asks, with the configured numbers, in `Check::ALL` order.
-    pub checks: Vec<String>,
+    pub(crate) checks: Vec<String>,
     pub selected: Cursor,
-    pub sort: OverviewSort,
+    pub(crate) sort: OverviewSort,
     /// Rows the report was built from (rebuilt when more arrive).
-    pub built_from: usize,
+    pub(crate) built_from: usize,
     /// How wide each column's text runs, over every finding.
-    pub widths: TextWidths,
+    pub(crate) widths: TextWidths,
 }
 
 /// It takes its keys alone, over the whole screen.
@@ -96,14 +96,14 @@ impl Shown<Room> for Overview {
 /// overview is built: the columns do not jump while scrolling, and a frame costs only the
 /// rows on screen whatever the size of the fleet.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TextWidths {
-    pub health: usize,
-    pub name: usize,
-    pub region: usize,
-    pub next: usize,
-    pub fails: usize,
+pub(crate) struct TextWidths {
+    pub(crate) health: usize,
+    pub(crate) name: usize,
+    pub(crate) region: usize,
+    pub(crate) next: usize,
+    pub(crate) fails: usize,
     /// Every finding is in one region (its column then says nothing a row needs).
-    pub one_region: bool,
+    pub(crate) one_region: bool,
 }
 
 impl TextWidths {
@@ -125,7 +125,7 @@ impl TextWidths {
 
 /// The checks a finding fails, by number ("1 3 4"): the checks are listed above the table
 /// with their full ids.
-pub fn fails_text(finding: &Finding) -> String {
+pub(crate) fn fails_text(finding: &Finding) -> String {
     let numbers: Vec<&str> = finding
         .failed
         .iter()
@@ -135,7 +135,7 @@ pub fn fails_text(finding: &Finding) -> String {
 }
 
 /// The day of the next rotation, or a dash.
-pub fn next_text(finding: &Finding) -> String {
+pub(crate) fn next_text(finding: &Finding) -> String {
     finding
         .next_rotation
         .map_or_else(|| "—".to_owned(), |t| t.strftime("%Y-%m-%d").to_string())
@@ -170,7 +170,9 @@ impl Overview {
 
 impl RotationRoom {
     /// `rotation` (`o`): the overview of every row loaded so far.
-    pub fn open_overview<'a>(
+    // A room's command runs on its state, whether or not this one reads it.
+    #[allow(clippy::unused_self)]
+    pub(crate) fn open_overview<'a>(
         &mut self,
         rows: impl IntoIterator<Item = &'a SecretSummary>,
         total: usize,
@@ -190,7 +192,7 @@ impl RotationRoom {
 impl Overview {
     /// More rows arrived while the overview is open: built again, keeping the highlighted
     /// secret and the sort.
-    pub fn rows_changed<'a>(
+    pub(crate) fn rows_changed<'a>(
         &mut self,
         rows: impl IntoIterator<Item = &'a SecretSummary>,
         total: usize,
@@ -209,7 +211,7 @@ impl Overview {
     }
 
     /// The overview's keys.
-    pub fn command(&mut self, command: Bind<RotationCommand>, out: &mut Out<Room>) {
+    pub(crate) fn command(&mut self, command: Bind<RotationCommand>, out: &mut Out<Room>) {
         let overview = self;
         if let Some(step) = command.as_move() {
             overview

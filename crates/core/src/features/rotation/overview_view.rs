@@ -42,7 +42,7 @@ const COUNT_LINES: usize = 2;
 const ID_WIDTH: usize = "SecretsManager.1".len() + 2;
 
 /// The popup; its keys are in the footer, as for every layer.
-pub fn render(frame: &mut Frame, area: Rect, overview: &Overview, theme: &Theme) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, overview: &Overview, theme: &Theme) {
     let report = &overview.report;
     let popup = centered(
         area,

@@ -17,7 +17,7 @@ use crate::sanitize::sanitize_line;
 impl RotationRoom {
     /// `rotate`: RotateSecret now. While a rotation is stuck the service refuses a new one,
     /// so the repair is offered instead.
-    pub fn rotate(&self, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn rotate(&self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -57,7 +57,7 @@ impl RotationRoom {
     /// `rotation-schedule`: asks for the schedule, starting from the one set now. The
     /// service takes no new schedule while a rotation is pending (it is sent with
     /// RotateSecret), so that is said first, and a stuck one opens the repair.
-    pub fn schedule(&self, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn schedule(&self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -84,7 +84,7 @@ impl RotationRoom {
 
     /// The schedule (and, when none is configured, the function) typed into the prompt.
     /// A mistake is explained and the prompt comes back with the text as typed.
-    pub fn prompted(purpose: Prompt, text: &str, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn prompted(purpose: Prompt, text: &str, ctx: &Ctx, out: &mut Out<Room>) {
         match purpose {
             Prompt::Schedule { secret } => {
                 let change = match schedule::parse(text) {
@@ -142,7 +142,7 @@ impl RotationRoom {
     }
 
     /// `cancel-rotation`: CancelRotateSecret.
-    pub fn cancel(ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn cancel(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -171,7 +171,7 @@ impl RotationRoom {
     }
 
     /// `repair-rotation`: removes the AWSPENDING label a rotation left on another version.
-    pub fn repair(ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn repair(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(subject) = described(ctx, out) else {
             return;
         };
@@ -214,7 +214,12 @@ impl RotationRoom {
 
     /// The answer to a rotation write: said in the footer, then the secret is described
     /// again so the panel follows.
-    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn wrote(
+        call: &Call,
+        result: Result<Written, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let secret = call.secret();
         let error = match result {
             Ok(written) => {

@@ -38,7 +38,7 @@ pub fn render(
 }
 
 /// Rows the panel needs, borders included, to show all of itself `width` columns wide.
-pub fn rows_needed(width: u16, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> u16 {
+pub(crate) fn rows_needed(width: u16, ctx: &Ctx, room: &RotationRoom, theme: &Theme) -> u16 {
     let rows = paragraph(width, ctx, room, theme).line_count(width.saturating_sub(2));
     u16::try_from(rows).unwrap_or(u16::MAX)
 }

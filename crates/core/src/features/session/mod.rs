@@ -2,16 +2,17 @@
 //! sts:GetCallerIdentity said), the identities whose data is held, each at the generation
 //! that makes its older results stale. Role switching adds identities here.
 
-pub mod call;
-pub mod commands;
+pub(crate) mod call;
+pub(crate) mod commands;
 mod prompt;
-pub mod role_form;
+pub(crate) mod role_form;
 pub mod switcher;
-pub mod view;
+pub(crate) mod view;
 mod writes;
-pub use call::{Ask, Assumed, Call};
+pub use call::Assumed;
+pub use call::{Ask, Call};
 pub use commands::Command;
-pub use prompt::Prompt;
+pub(crate) use prompt::Prompt;
 
 use jiff::Timestamp;
 
@@ -32,15 +33,15 @@ impl crate::room::Room for Room {
 }
 
 /// An answer in the session room's words; an effect asking its calls.
-pub type Out = crate::room::Out<Room>;
+pub(crate) type Out = crate::room::Out<Room>;
 pub type Effect = crate::room::Effect<Ask>;
 
 /// What GetCallerIdentity said as one identity.
-pub type Caller = Result<CallerIdentity, AwsError>;
+pub(crate) type Caller = Result<CallerIdentity, AwsError>;
 
 /// Why the current identity's credentials cannot be renewed right away.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Renewal {
+pub(crate) enum Renewal {
     /// The start credentials: the SDK's chain refreshes them itself.
     Itself,
     /// A role assumed with MFA: a new code, through this profile.
@@ -57,12 +58,12 @@ pub struct KnownIdentity {
     /// When its credentials expire, when known (an assumed role's are).
     pub expires: Option<Timestamp>,
     /// Where its credentials came from, to renew them.
-    pub origin: Origin,
+    pub(crate) origin: Origin,
 }
 
 /// Where an identity's credentials came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     /// The start: the SDK's own chain refreshes them.
     Start,
     /// AssumeRole as `parent`.
@@ -81,7 +82,7 @@ pub enum Origin {
 
 /// How long before its credentials expire an identity is renewed (or, when that needs an
 /// MFA code, the title warns).
-pub const RENEW_BEFORE: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
+pub(crate) const RENEW_BEFORE: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
 
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -99,14 +100,14 @@ pub struct Session {
     /// is the current one's): an error about one identity's rows says as whom.
     callers: Vec<(IdentityId, Caller)>,
     /// Where the profile or environment says we are: STS is asked there.
-    pub home_region: Option<String>,
+    pub(crate) home_region: Option<String>,
     /// Every identity held, the start one first.
-    pub known: Vec<KnownIdentity>,
+    pub(crate) known: Vec<KnownIdentity>,
     /// The identities worked as before the current one, the latest last: `role-back` walks
     /// back through them to the start identity.
-    pub history: Vec<IdentityId>,
+    pub(crate) history: Vec<IdentityId>,
     /// The identity on its way (as the user chose it), so it is asked for once.
-    pub assuming: Option<Identity>,
+    pub(crate) assuming: Option<Identity>,
     /// Writes sent and not answered yet: the identity does not change under them (their
     /// answers, as the old identity, would be dropped).
     writes_in_flight: usize,
@@ -117,12 +118,12 @@ pub struct Session {
     /// The profile smtui started with (`--profile` or the config file), if any.
     pub start_profile: Option<String>,
     /// Roles assumed recently (ARNs and dates only), and where they are kept.
-    pub recent: Vec<crate::recent::RecentRole>,
+    pub(crate) recent: Vec<crate::recent::RecentRole>,
     pub recent_path: Option<std::path::PathBuf>,
 }
 
 impl Session {
-    pub fn new(home_region: Option<String>) -> Self {
+    pub(crate) fn new(home_region: Option<String>) -> Self {
         Self {
             held: vec![Stamp {
                 generation: 1,
@@ -162,12 +163,12 @@ impl Session {
     }
 
     /// Who each identity that has answered is.
-    pub fn callers(&self) -> &[(IdentityId, Caller)] {
+    pub(crate) fn callers(&self) -> &[(IdentityId, Caller)] {
         &self.callers
     }
 
     /// GetCallerIdentity answered as `identity`: kept under it while it is held.
-    pub fn answered_who(&mut self, identity: IdentityId, caller: Caller) {
+    pub(crate) fn answered_who(&mut self, identity: IdentityId, caller: Caller) {
         if !self.is_held(identity) {
             return;
         }
@@ -192,7 +193,7 @@ impl Session {
     }
 
     /// The credentials of `profile`, into a new identity.
-    pub fn use_profile(&mut self, profile: String) -> Effect {
+    pub(crate) fn use_profile(&mut self, profile: String) -> Effect {
         let next = self.next_identity();
         self.assuming = Some(Identity::profile(next, profile.clone()));
         self.pending_origin = Some(Origin::Profile(profile.clone()));
@@ -207,7 +208,7 @@ impl Session {
 
     /// AssumeRole of a role profile's role with an MFA code, as its source profile (`None`
     /// when the profile has no role, or its `role_arn` is not an ARN).
-    pub fn assume_with_mfa(
+    pub(crate) fn assume_with_mfa(
         &mut self,
         profile: &crate::model::ProfileInfo,
         code: crate::secret::SecretValue,
@@ -246,7 +247,7 @@ impl Session {
 
     /// AssumeRole of `role_arn` with its options (and, for an MFA device, `code`), as the
     /// current identity, into a new identity.
-    pub fn assume_with(
+    pub(crate) fn assume_with(
         &mut self,
         role_arn: Arn,
         options: role_form::RoleOptions,
@@ -324,7 +325,7 @@ impl Session {
 
     /// New credentials for the current identity, the way it got its own: `Err` says why
     /// not (the start's renew themselves; an MFA role wants a new code: its profile).
-    pub fn renew(&mut self) -> Result<Effect, Renewal> {
+    pub(crate) fn renew(&mut self) -> Result<Effect, Renewal> {
         let current = self.current().cloned().ok_or(Renewal::Itself)?;
         match current.origin {
             Origin::Start => Err(Renewal::Itself),
@@ -350,7 +351,11 @@ impl Session {
     }
 
     /// GetSessionToken with `code` as the current identity, into a new identity.
-    pub fn session_token(&mut self, serial: String, code: crate::secret::SecretValue) -> Effect {
+    pub(crate) fn session_token(
+        &mut self,
+        serial: String,
+        code: crate::secret::SecretValue,
+    ) -> Effect {
         let next = self.next_identity();
         self.assuming = Some(Identity::mfa_session(next, serial.clone()));
         self.pending_origin = Some(Origin::MfaSession(serial.clone()));
@@ -372,7 +377,7 @@ impl Session {
     }
 
     /// Whether the current identity's credentials expire within `RENEW_BEFORE`.
-    pub fn expiring(&self, now: Timestamp) -> bool {
+    pub(crate) fn expiring(&self, now: Timestamp) -> bool {
         self.current()
             .and_then(|k| k.expires)
             .is_some_and(|t| t.duration_since(now) < RENEW_BEFORE)
@@ -381,7 +386,7 @@ impl Session {
     /// The answer to an AssumeRole: on success, the new identity is held and becomes the
     /// current one (a new generation: everything of the old one is stale).
     /// `Ok(true)` when the current identity's credentials were renewed (no switch).
-    pub fn assumed(
+    pub(crate) fn assumed(
         &mut self,
         identity: Identity,
         result: Result<Assumed, AwsError>,
@@ -403,13 +408,13 @@ impl Session {
 
     /// An AssumeRole answered while the identity could not change: nothing is on its way
     /// any more, and smtui goes on as the current identity.
-    pub fn switch_refused(&mut self) {
+    pub(crate) fn switch_refused(&mut self) {
         self.assuming = None;
         self.pending_origin = None;
     }
 
     /// `role_arn` was assumed: remembered (ARN and date, never credentials).
-    pub fn remember(&mut self, role_arn: &Arn, now: Timestamp) -> Option<Effect> {
+    pub(crate) fn remember(&mut self, role_arn: &Arn, now: Timestamp) -> Option<Effect> {
         crate::recent::used(&mut self.recent, role_arn, now);
         Some(Effect::SaveRecentRoles {
             path: self.recent_path.clone()?,
@@ -418,7 +423,7 @@ impl Session {
     }
 
     /// Works as `identity` from now on; the one before is remembered for `role-back`.
-    pub fn switch_to(&mut self, identity: IdentityId) {
+    pub(crate) fn switch_to(&mut self, identity: IdentityId) {
         if identity == self.identity {
             return;
         }
@@ -436,13 +441,13 @@ impl Session {
     }
 
     /// The identity `role-back` returns to.
-    pub fn previous(&self) -> Option<IdentityId> {
+    pub(crate) fn previous(&self) -> Option<IdentityId> {
         self.history.last().copied()
     }
 
     /// `role-back`: works as the identity before the current one again; false when the
     /// current one is the start identity (nothing before it).
-    pub fn go_back(&mut self) -> bool {
+    pub(crate) fn go_back(&mut self) -> bool {
         let Some(previous) = self.history.pop() else {
             return false;
         };
@@ -464,7 +469,7 @@ impl Session {
     }
 
     /// Each held identity at its current generation.
-    pub fn held_stamps(&self) -> &[Stamp] {
+    pub(crate) fn held_stamps(&self) -> &[Stamp] {
         &self.held
     }
 
@@ -479,14 +484,9 @@ impl Session {
         self.stamp_for(identity).is_some()
     }
 
-    /// The identities whose data is held, the current one among them.
-    pub fn held(&self) -> impl Iterator<Item = IdentityId> + '_ {
-        self.held.iter().map(|h| h.identity)
-    }
-
     /// Holds `identity`'s data from now on, at a new generation (again at a new one when
     /// it was held already).
-    pub fn hold(&mut self, identity: IdentityId) -> Stamp {
+    pub(crate) fn hold(&mut self, identity: IdentityId) -> Stamp {
         self.generations += 1;
         let stamp = Stamp {
             generation: self.generations,
@@ -501,19 +501,19 @@ impl Session {
 
     /// Stops holding `identity`'s data: every answer for it still on its way is dropped,
     /// and who it is is forgotten.
-    pub fn release(&mut self, identity: IdentityId) {
+    pub(crate) fn release(&mut self, identity: IdentityId) {
         self.held.retain(|h| h.identity != identity);
         self.callers.retain(|(id, _)| *id != identity);
     }
 
     /// Starts a new generation of the current identity: every result asked for as it
     /// before is stale from now on (another held identity's are not).
-    pub fn next_generation(&mut self) {
+    pub(crate) fn next_generation(&mut self) {
         self.hold(self.identity);
     }
 
     /// GetCallerIdentity, in the home region (or the first browsed one).
-    pub fn who_am_i(&self, first_region: Option<&str>) -> Effect {
+    pub(crate) fn who_am_i(&self, first_region: Option<&str>) -> Effect {
         let region = self
             .home_region
             .clone()
@@ -526,7 +526,7 @@ impl Session {
 }
 
 /// A session name AWS accepts (`[\w+=,.@-]{2,64}`), from `name`.
-pub fn clean_session_name(name: &str) -> String {
+pub(crate) fn clean_session_name(name: &str) -> String {
     let mut clean: String = name
         .chars()
         .map(|c| {

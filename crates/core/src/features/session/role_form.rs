@@ -5,20 +5,20 @@
 use crate::features::session::clean_session_name;
 
 /// AssumeRole's limits on DurationSeconds.
-pub const MIN_DURATION: i32 = 900;
-pub const MAX_DURATION: i32 = 43_200;
+pub(crate) const MIN_DURATION: i32 = 900;
+pub(crate) const MAX_DURATION: i32 = 43_200;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoleOptions {
-    pub session_name: String,
-    pub duration_secs: Option<i32>,
-    pub external_id: Option<String>,
+pub(crate) struct RoleOptions {
+    pub(crate) session_name: String,
+    pub(crate) duration_secs: Option<i32>,
+    pub(crate) external_id: Option<String>,
     /// An MFA device's serial number (or ARN): a code is asked for next.
-    pub mfa_serial: Option<String>,
+    pub(crate) mfa_serial: Option<String>,
 }
 
 /// The prompt's starting text.
-pub fn initial(user: &str) -> String {
+pub(crate) fn initial(user: &str) -> String {
     format!(
         "session={} duration=3600",
         clean_session_name(&format!("smtui-{user}"))
@@ -26,7 +26,7 @@ pub fn initial(user: &str) -> String {
 }
 
 /// The options with nothing typed: the session `smtui-<user>`, the role's own duration.
-pub fn defaults(user: &str) -> RoleOptions {
+pub(crate) fn defaults(user: &str) -> RoleOptions {
     RoleOptions {
         session_name: clean_session_name(&format!("smtui-{user}")),
         duration_secs: None,
@@ -35,7 +35,7 @@ pub fn defaults(user: &str) -> RoleOptions {
     }
 }
 
-pub fn parse(text: &str, user: &str) -> Result<RoleOptions, String> {
+pub(crate) fn parse(text: &str, user: &str) -> Result<RoleOptions, String> {
     let mut options = defaults(user);
     for word in text.split_whitespace() {
         let (key, value) = word.split_once('=').ok_or_else(|| {

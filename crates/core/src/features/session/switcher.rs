@@ -14,7 +14,7 @@ use crate::room::{Intent, TextEdit};
 
 /// What an entry of the switcher does.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Choice {
+pub(crate) enum Choice {
     Profile(String),
     /// A role assumed before, by its ARN.
     Recent(crate::ids::Arn),
@@ -28,16 +28,16 @@ pub enum Choice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub label: String,
-    pub detail: String,
-    pub choice: Choice,
+    pub(crate) detail: String,
+    pub(crate) choice: Choice,
 }
 
 /// The switcher popup, on the layer stack while open: the filter typed and the highlighted
 /// entry (the entries come from the session). Closing it drops it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Switcher {
-    pub input: String,
-    pub selected: Cursor,
+    pub(crate) input: String,
+    pub(crate) selected: Cursor,
 }
 
 /// It takes its keys with the session, lent beside it by the router.
@@ -146,7 +146,7 @@ impl Session {
             .collect()
     }
 
-    pub fn open_switcher(&mut self, out: &mut Out) {
+    pub(crate) fn open_switcher(&mut self, out: &mut Out) {
         if let Some(role) = &self.assuming {
             out.info(format!("Still switching to {role}"));
             return;
@@ -156,14 +156,14 @@ impl Session {
 }
 
 impl Switcher {
-    pub fn text(&mut self, edit: TextEdit) {
+    pub(crate) fn text(&mut self, edit: TextEdit) {
         edit.apply_to(&mut self.input);
         self.selected.set(0);
     }
 
     /// The switcher's keys, over `session`'s entries; what was chosen, for the router to
     /// act on.
-    pub fn command(
+    pub(crate) fn command(
         &mut self,
         session: &Session,
         command: Bind<SessionCommand>,

@@ -9,7 +9,7 @@ use crate::sanitize::sanitize_line;
 
 /// Who we are, and for an identity whose credentials expire, until when (a warning in
 /// the last 5 minutes).
-pub fn identity_spans(
+pub(crate) fn identity_spans(
     session: &Session,
     now: jiff::Timestamp,
     theme: &Theme,
@@ -68,7 +68,7 @@ fn identity_span(session: &Session, theme: &Theme) -> Span<'static> {
 }
 
 /// The role switcher: the filter, then each identity it could switch to.
-pub fn render_switcher(
+pub(crate) fn render_switcher(
     frame: &mut ratatui::Frame,
     area: ratatui::layout::Rect,
     session: &Session,

@@ -5,12 +5,12 @@ use super::Session;
 
 impl Session {
     /// A write was sent: it counts until it is answered.
-    pub fn write_sent(&mut self) {
+    pub(crate) fn write_sent(&mut self) {
         self.writes_in_flight += 1;
     }
 
     /// A write was answered (whether it is then used or dropped as stale).
-    pub fn write_answered(&mut self) {
+    pub(crate) fn write_answered(&mut self) {
         self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
     }
 

@@ -24,7 +24,7 @@ pub enum Call {
 
 impl Call {
     /// Every call of this room is about one secret.
-    pub fn secret(&self) -> &SecretRef {
+    pub(crate) fn secret(&self) -> &SecretRef {
         match self {
             Call::FetchPolicy { secret }
             | Call::Tag { secret, .. }
@@ -34,7 +34,7 @@ impl Call {
     }
 
     /// The region the call goes to: the secret's.
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         &self.secret().region
     }
 }

@@ -3,9 +3,9 @@
 //! description, read the resource policy (pretty JSON, read-only). Every change is asked
 //! for in a prompt and confirmed.
 
-pub mod call;
-pub mod commands;
-pub mod outcome;
+pub(crate) mod call;
+pub(crate) mod commands;
+pub(crate) mod outcome;
 mod prompt;
 mod update;
 
@@ -17,11 +17,11 @@ use crate::room::keys::Bind;
 use crate::room::layers::Layer;
 use crate::room::popup::{Around, Holds, Shown};
 use crate::room::{Ctx, Out};
-pub mod view;
+pub(crate) mod view;
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
-pub use prompt::Prompt;
+pub(crate) use prompt::Prompt;
 
 use crate::kit::Cursor;
 
@@ -75,7 +75,7 @@ impl crate::room::update::Update for Room {
 }
 
 /// The service's limits on tags.
-pub const MAX_KEY_CHARS: usize = 128;
+pub(crate) const MAX_KEY_CHARS: usize = 128;
 pub const MAX_VALUE_CHARS: usize = 256;
 
 /// The popup, on the layer stack while open: which secret, the highlighted tag, and the
@@ -83,12 +83,12 @@ pub const MAX_VALUE_CHARS: usize = 256;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Popup {
     pub secret: SecretRef,
-    pub selected: Cursor,
+    pub(crate) selected: Cursor,
     /// `None` while GetResourcePolicy is on its way; `Ok(None)` when there is no policy.
     pub policy: Option<Result<Option<String>, String>>,
     /// `--read-only`, as it was when the popup opened (it is fixed for the session): the
     /// popup then offers no change the router would refuse.
-    pub read_only: bool,
+    pub(crate) read_only: bool,
 }
 
 /// It takes its keys alone.

@@ -31,7 +31,12 @@ impl crate::room::update::Answer for Outcome {
 impl Tags {
     /// An answer to a call this room made: the policy goes to the popup that asked, if it
     /// is still open (closed, its data went with it).
-    pub fn answered(popup: Option<&mut Popup>, outcome: Outcome, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn answered(
+        popup: Option<&mut Popup>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         match outcome {
             Outcome::Policy { secret, result } => {
                 if let Some(popup) = popup {

@@ -17,7 +17,9 @@ fn belongs_to_aws(key: &str) -> bool {
 
 impl Tags {
     /// `t`: opens the popup once the detail is known, and fetches the resource policy.
-    pub fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
+    // A room's command runs on its state, whether or not this one reads it.
+    #[allow(clippy::unused_self)]
+    pub(crate) fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };
@@ -39,7 +41,7 @@ impl Tags {
 
 impl Popup {
     /// A command in the open popup.
-    pub fn command(&mut self, command: Bind<TagsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn command(&mut self, command: Bind<TagsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
         let popup = self;
         let tags: &[Tag] = match ctx.detail {
             Some(Ok(detail)) if popup.secret.arn == detail.arn => &detail.tags,
@@ -107,7 +109,7 @@ impl Popup {
     }
 
     /// What was typed in a prompt this room asked for.
-    pub fn prompted(&self, purpose: Prompt, text: String, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn prompted(&self, purpose: Prompt, text: String, ctx: &Ctx, out: &mut Out<Room>) {
         let popup = self;
         match purpose {
             Prompt::Key => {
@@ -183,7 +185,7 @@ impl Popup {
     }
 
     /// The resource policy, if it is this popup's secret's.
-    pub fn policy_loaded(
+    pub(crate) fn policy_loaded(
         &mut self,
         secret: &SecretRef,
         result: Result<Option<String>, AwsError>,
@@ -197,7 +199,12 @@ impl Popup {
 
 impl Tags {
     /// The answer to a tag or description change (the router describes the secret again).
-    pub fn wrote(call: &Call, result: Result<Written, AwsError>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn wrote(
+        call: &Call,
+        result: Result<Written, AwsError>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let (secret, what) = match call {
             Call::Tag { secret, key, .. } => (secret, format!("tag {key} set")),
             Call::Untag { secret, key, .. } => (secret, format!("tag {key} removed")),

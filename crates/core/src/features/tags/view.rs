@@ -14,7 +14,7 @@ use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::{sanitize_line, sanitize_lines};
 
-pub fn render(
+pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
     popup: &Popup,

@@ -20,14 +20,14 @@ pub enum Call {
 
 impl Call {
     /// Every call of this room is about one secret.
-    pub fn secret(&self) -> &SecretRef {
+    pub(crate) fn secret(&self) -> &SecretRef {
         match self {
             Call::FetchPair { secret, .. } | Call::MakeCurrent { secret, .. } => secret,
         }
     }
 
     /// The region the call goes to: the secret's.
-    pub fn region(&self) -> &str {
+    pub(crate) fn region(&self) -> &str {
         &self.secret().region
     }
 }

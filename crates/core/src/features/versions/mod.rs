@@ -3,9 +3,9 @@
 //! current version (which keys or lines changed, values masked until asked for), or make
 //! one current again (a rollback, confirmed). Opened over the panes from the selected secret's detail.
 
-pub mod call;
-pub mod commands;
-pub mod outcome;
+pub(crate) mod call;
+pub(crate) mod commands;
+pub(crate) mod outcome;
 mod update;
 pub mod view;
 pub use call::Call;
@@ -93,16 +93,16 @@ const STAGES: [&str; 3] = ["AWSCURRENT", "AWSPREVIOUS", "AWSPENDING"];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionChoice {
     /// What choosing it selects.
-    pub pick: VersionSel,
+    pub(crate) pick: VersionSel,
     /// The version it stands for now.
     pub version_id: String,
     /// The staging labels on that version.
     pub stages: Vec<String>,
-    pub created: Option<jiff::Timestamp>,
+    pub(crate) created: Option<jiff::Timestamp>,
 }
 
 impl VersionChoice {
-    pub fn holds(&self, stage: &str) -> bool {
+    pub(crate) fn holds(&self, stage: &str) -> bool {
         self.stages.iter().any(|s| s == stage)
     }
 
@@ -121,11 +121,11 @@ pub struct Picker {
     pub choices: Vec<VersionChoice>,
     pub selected: Cursor,
     /// Marked with Space: `compare` then compares it with the highlighted one.
-    pub marked: Option<usize>,
+    pub(crate) marked: Option<usize>,
     /// Which secret, for compare and make-current.
-    pub secret: SecretRef,
+    pub(crate) secret: SecretRef,
     /// `--read-only`: make-current is not offered.
-    pub read_only: bool,
+    pub(crate) read_only: bool,
 }
 
 /// It takes its keys alone.
@@ -154,7 +154,7 @@ impl Shown<Room> for Picker {
 
 impl Picker {
     /// The version that holds `stage`, if any.
-    pub fn holder(&self, stage: &str) -> Option<&VersionChoice> {
+    pub(crate) fn holder(&self, stage: &str) -> Option<&VersionChoice> {
         self.choices.iter().find(|c| c.holds(stage))
     }
 
@@ -169,10 +169,10 @@ impl Picker {
 #[derive(Debug, Clone)]
 pub struct Comparison {
     /// Which secret the two versions are of.
-    pub secret: SecretRef,
+    pub(crate) secret: SecretRef,
     /// (version id, labels) of the older and the newer side.
-    pub left: (String, Vec<String>),
-    pub right: (String, Vec<String>),
+    pub(crate) left: (String, Vec<String>),
+    pub(crate) right: (String, Vec<String>),
     /// `None` while the values are on their way.
     pub rows: Option<Vec<DiffRow>>,
     revealed: Revealed,
@@ -216,7 +216,7 @@ impl Shown<Room> for Comparison {
 
 impl Comparison {
     /// Whether its values are shown in clear (`v` then masks them).
-    pub fn is_revealed(&self) -> bool {
+    pub(crate) fn is_revealed(&self) -> bool {
         self.revealed.is_shown()
     }
 }
@@ -229,7 +229,7 @@ pub struct Versions;
 /// labelled ones, then the rest (each group in the detail's order, newest first). Choosing
 /// a version that holds one of those three labels picks it by the label (reveal then
 /// follows the label, as the value pane's title says); any other by its id.
-pub fn choices(detail: &SecretDetail) -> Vec<VersionChoice> {
+pub(crate) fn choices(detail: &SecretDetail) -> Vec<VersionChoice> {
     let mut choices: Vec<VersionChoice> = detail
         .versions
         .iter()

@@ -31,7 +31,7 @@ impl crate::room::update::Answer for Outcome {
 impl Versions {
     /// An answer to a call this room made: the values go to the comparison that asked, if
     /// it is still open (closed, its data went with it).
-    pub fn answered(
+    pub(crate) fn answered(
         comparison: Option<&mut Comparison>,
         outcome: Outcome,
         ctx: &Ctx,

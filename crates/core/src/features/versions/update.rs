@@ -17,7 +17,9 @@ use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 impl Versions {
     /// `p`: opens the picker on the version in use, once the detail is known; false when
     /// it could not.
-    pub fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out<Room>) -> bool {
+    // A room's command runs on its state, whether or not this one reads it.
+    #[allow(clippy::unused_self)]
+    pub(crate) fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out<Room>) -> bool {
         let (Some(secret), Some(detail)) = (ctx.selected, ctx.detail) else {
             if ctx.selected.is_some() {
                 out.info("Versions are still loading…");
@@ -51,7 +53,12 @@ impl Versions {
 
 impl Picker {
     /// A command in the open picker.
-    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn command(
+        &mut self,
+        command: Bind<VersionsCommand>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         let picker = self;
         if let Some(step) = command.as_move() {
             picker.selected.apply(step, picker.choices.len());
@@ -124,7 +131,7 @@ impl Picker {
 
 impl Comparison {
     /// Both values arrived: only which keys or lines differ is kept, as secrets.
-    pub fn pair_loaded(
+    pub(crate) fn pair_loaded(
         &mut self,
         secret: &SecretRef,
         result: Result<[FetchedValue; 2], AwsError>,
@@ -159,7 +166,12 @@ impl Comparison {
         }
     }
 
-    pub fn command(&mut self, command: Bind<VersionsCommand>, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn command(
+        &mut self,
+        command: Bind<VersionsCommand>,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
         match command {
             Bind::Verb(Verb::Reveal) => self.revealed.toggle(ctx, out),
             _ => out.intent(Intent::Close(Layer::Compare)),
@@ -167,14 +179,14 @@ impl Comparison {
     }
 
     /// Masks the comparison's values once their time is up; true when it did.
-    pub fn mask_due(&mut self, now: Instant) -> bool {
+    pub(crate) fn mask_due(&mut self, now: Instant) -> bool {
         self.revealed.expire(now)
     }
 }
 
 impl Versions {
     /// The answer to make-current.
-    pub fn made_current(
+    pub(crate) fn made_current(
         call: &Call,
         result: Result<Written, AwsError>,
         ctx: &Ctx,

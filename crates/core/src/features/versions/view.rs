@@ -14,7 +14,13 @@ use crate::room::keys::{Bind, Labels, Verb};
 use crate::room::layers::Layer;
 use crate::sanitize::sanitize_line;
 
-pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keymap: &dyn Labels, theme: &Theme) {
+pub(crate) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    picker: &Picker,
+    keymap: &dyn Labels,
+    theme: &Theme,
+) {
     // Secrets can have up to ~100 versions: scroll to keep the choice in view.
     let rows = usize::from(area.height.saturating_sub(7));
     let offset = picker.selected.window(picker.choices.len(), rows);
@@ -86,7 +92,7 @@ pub fn label(choice: &VersionChoice) -> String {
 }
 
 /// Two versions compared: which keys or lines differ, values masked until revealed.
-pub fn render_comparison(
+pub(crate) fn render_comparison(
     frame: &mut Frame,
     area: Rect,
     comparison: &Comparison,

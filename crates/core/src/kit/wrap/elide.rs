@@ -10,14 +10,14 @@ use super::fitting;
 
 /// `text` cut to `width` columns by taking out its middle: "prod/very…-AbCdEf". The start
 /// keeps the odd column.
-pub fn elide_middle(text: &str, width: usize) -> String {
+pub(crate) fn elide_middle(text: &str, width: usize) -> String {
     let columns = width.saturating_sub(1);
     elide_around(text, width, columns.div_ceil(2))
 }
 
 /// `text` in at most `width` columns: whole when it fits, else `head` columns of its start
 /// (at most), "…", and the end in the columns left.
-pub fn elide_around(text: &str, width: usize, head: usize) -> String {
+pub(crate) fn elide_around(text: &str, width: usize, head: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
@@ -30,13 +30,13 @@ pub fn elide_around(text: &str, width: usize, head: usize) -> String {
 }
 
 /// The longest start of `text` in `columns` (whole graphemes).
-pub fn start(text: &str, columns: usize) -> &str {
+pub(crate) fn start(text: &str, columns: usize) -> &str {
     let (bytes, _) = fitting(text, columns);
     &text[..bytes]
 }
 
 /// The longest end of `text` in `columns` (whole graphemes).
-pub fn end(text: &str, columns: usize) -> &str {
+pub(crate) fn end(text: &str, columns: usize) -> &str {
     let mut used = 0;
     let mut from = text.len();
     for (at, grapheme) in text.grapheme_indices(true).rev() {

@@ -21,17 +21,21 @@ use crate::sanitize::{Piece, escape_pieces, pieces};
 mod elide;
 mod words;
 
-pub use elide::{elide_around, elide_middle, end, start};
-pub use words::{BREAK_AFTER, break_identifier, hang, wrap_indented};
+pub(crate) use elide::{elide_around, elide_middle, start};
+pub(crate) use words::{break_identifier, hang, wrap_indented};
 
 /// Drawn in the last column of a row whose line goes on below.
-pub const GOES_ON: &str = "↩";
+pub(crate) const GOES_ON: &str = "↩";
 const GOES_CHAR: char = '↩';
 
 /// `lines` in rows at most `width` columns wide: a line wider than that is broken into rows
 /// of `width - 1` columns, each but the last ending in [`GOES_ON`] in `mark`'s style. The
 /// second value says whether any line was broken.
-pub fn wrap_marked<'a>(lines: Vec<Line<'a>>, width: usize, mark: Style) -> (Vec<Line<'a>>, bool) {
+pub(crate) fn wrap_marked<'a>(
+    lines: Vec<Line<'a>>,
+    width: usize,
+    mark: Style,
+) -> (Vec<Line<'a>>, bool) {
     if width < 2 {
         return (lines, false);
     }
@@ -104,7 +108,7 @@ fn split(text: Cow<'_, str>, at: usize) -> (Cow<'_, str>, Cow<'_, str>) {
 /// A line of a revealed value as spans that borrow from the value itself, and static
 /// pieces for each escape: drawing it makes no copy of the value (a `String` freed without
 /// zeroizing), whatever it holds.
-pub fn secret_spans(line: &str, style: Style) -> Vec<Span<'_>> {
+pub(crate) fn secret_spans(line: &str, style: Style) -> Vec<Span<'_>> {
     let mut spans = Vec::new();
     for piece in pieces(line) {
         match piece {
@@ -136,7 +140,7 @@ pub fn secret_spans(line: &str, style: Style) -> Vec<Span<'_>> {
 /// How many bytes of `text` fit in `room` columns, and the columns they take. Whole
 /// graphemes only, each as wide as ratatui draws it: an emoji with its variation selector
 /// is two columns, and a joined sequence is never split.
-pub fn fitting(text: &str, room: usize) -> (usize, usize) {
+pub(crate) fn fitting(text: &str, room: usize) -> (usize, usize) {
     use unicode_segmentation::UnicodeSegmentation as _;
     use unicode_width::UnicodeWidthStr as _;
     let (mut bytes, mut columns) = (0, 0);
@@ -152,7 +156,7 @@ pub fn fitting(text: &str, room: usize) -> (usize, usize) {
 }
 
 /// The first grapheme of `text` ("" for none).
-pub fn first_grapheme(text: &str) -> &str {
+pub(crate) fn first_grapheme(text: &str) -> &str {
     use unicode_segmentation::UnicodeSegmentation as _;
     text.graphemes(true).next().unwrap_or("")
 }

@@ -24,12 +24,12 @@ use super::{elide_middle, first_grapheme, fitting};
 /// (`:` `/`), names (`-` `_` `.` `@` `+` `=`), lists (`,` `;` and space) and query strings
 /// (`&` `?` `=`). AWS secret names use only `/_+=.@-` of them, so an identifier breaks
 /// where its own structure does.
-pub const BREAK_AFTER: &[char] = &[
+pub(crate) const BREAK_AFTER: &[char] = &[
     ' ', '/', ':', ',', '-', '_', '.', '@', '+', '=', '&', '?', ';',
 ];
 
 /// `line` (already sanitised) as lines of at most `width` columns.
-pub fn wrap_indented(line: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap_indented(line: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     if line.width() <= width {
         return vec![line.to_owned()];
@@ -98,7 +98,7 @@ impl Wrapped {
 }
 
 /// `line` cut after each break character (and the zero-width characters that follow it).
-pub fn break_after(line: &str) -> Vec<&str> {
+pub(crate) fn break_after(line: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut after_break = false;
@@ -119,7 +119,7 @@ pub fn break_after(line: &str) -> Vec<&str> {
 /// A long identifier (an ARN, a name with paths) as lines of at most `width` columns,
 /// broken after [`BREAK_AFTER`], never inside a word. A piece with no separator that is
 /// still too long keeps its start and end around "…".
-pub fn break_identifier(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn break_identifier(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -142,7 +142,7 @@ pub fn break_identifier(text: &str, width: usize) -> Vec<String> {
 /// A labelled line wrapped to `width` columns with a hanging indent: the lines after the
 /// first start `indent` columns in, under the value rather than under its label. Words
 /// move whole to the next line; one longer than a line is broken. Styles are kept.
-pub fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
+pub(crate) fn hang<'a>(line: Line<'a>, indent: usize, width: usize) -> Vec<Line<'a>> {
     if line.width() <= width || width <= indent + 1 {
         return vec![line];
     }

@@ -3,13 +3,13 @@
 //! huge or full of control characters, and the event still becomes a row (strings are cut
 //! here and sanitised where they are drawn).
 
-pub mod principal;
-pub mod summary;
+pub(crate) mod principal;
+pub(crate) mod summary;
 
 use jiff::Timestamp;
 use serde_json::Value;
 
-pub use principal::{Principal, PrincipalKind};
+pub(crate) use principal::{Principal, PrincipalKind};
 
 use crate::model::{RotationEvent, RotationEventKind};
 
@@ -19,9 +19,9 @@ pub const MAX_FIELD_CHARS: usize = 512;
 pub const MAX_RAW_BYTES: usize = 64 * 1024;
 /// The app name smtui puts in its user agent (`app/smtui`), to recognise its own reads.
 /// Any caller can put it in theirs, so it alone never hides an event (see `own_read`).
-pub const SMTUI_APP: &str = "app/smtui";
+pub(crate) const SMTUI_APP: &str = "app/smtui";
 /// The Secrets Manager calls that only read, for records without CloudTrail's `readOnly`.
-pub const READ_ONLY_EVENTS: &[&str] = &[
+pub(crate) const READ_ONLY_EVENTS: &[&str] = &[
     "GetSecretValue",
     "DescribeSecret",
     "ListSecretVersionIds",
@@ -36,23 +36,23 @@ pub const READ_ONLY_EVENTS: &[&str] = &[
 pub struct AuditEvent {
     pub id: String,
     pub name: String,
-    pub time: Option<Timestamp>,
+    pub(crate) time: Option<Timestamp>,
     pub principal: Principal,
     pub source_ip: Option<String>,
     pub user_agent: Option<String>,
     /// `errorCode`: the call failed (AccessDenied, ResourceNotFoundException, …).
     pub error_code: Option<String>,
-    pub error_message: Option<String>,
+    pub(crate) error_message: Option<String>,
     /// Every form the event names a secret by: requestParameters.secretId (a name, an ARN
     /// or a partial ARN), BatchGetSecretValue's list, additionalEventData.SecretId.
     pub secret_ids: Vec<String>,
     /// Written by Secrets Manager itself (rotation, version deletion, replication).
-    pub service_event: bool,
+    pub(crate) service_event: bool,
     /// Made by smtui (its app name is in the user agent), or by anyone who says so.
     pub by_smtui: bool,
     /// Changes nothing: CloudTrail's `readOnly`, or when the record lacks it, a name in
     /// `READ_ONLY_EVENTS`.
-    pub read_only: bool,
+    pub(crate) read_only: bool,
     /// The whole record as CloudTrail gave it (cut at `MAX_RAW_BYTES`).
     pub raw: String,
 }
@@ -68,7 +68,7 @@ pub struct Me {
 
 impl Me {
     /// Adds a key smtui signed with (each once).
-    pub fn learn_key(&mut self, key: Option<String>) {
+    pub(crate) fn learn_key(&mut self, key: Option<String>) {
         if let Some(key) = key
             && !self.access_keys.contains(&key)
         {
@@ -175,7 +175,7 @@ impl AuditEvent {
 
     /// Whether it names the secret `arn` (called `name`) in any form: its name, its ARN,
     /// or a partial ARN (the ARN without the random six-character suffix).
-    pub fn names_secret(&self, arn: &str, name: &str) -> bool {
+    pub(crate) fn names_secret(&self, arn: &str, name: &str) -> bool {
         let partial = partial_arn(arn);
         self.secret_ids
             .iter()
@@ -184,7 +184,7 @@ impl AuditEvent {
 
     /// The secret it is about, by name, for the region view: the name inside an ARN (its
     /// random suffix dropped), and "+N" when it names several (BatchGetSecretValue).
-    pub fn secret_label(&self) -> Option<String> {
+    pub(crate) fn secret_label(&self) -> Option<String> {
         let first = self.secret_ids.first()?;
         let name = match first.split_once(":secret:") {
             Some((_, rest)) => partial_arn(first).map_or(rest, |head| {
@@ -199,7 +199,7 @@ impl AuditEvent {
     }
 
     /// A rotation event, for the rotation panel.
-    pub fn rotation_event(&self) -> Option<RotationEvent> {
+    pub(crate) fn rotation_event(&self) -> Option<RotationEvent> {
         Some(RotationEvent {
             kind: RotationEventKind::from_event_name(&self.name)?,
             at: self.time?,
@@ -221,7 +221,7 @@ impl AuditEvent {
 
 /// An ARN without the six random characters Secrets Manager appends (`…:secret:name`),
 /// which CloudTrail keeps when a caller used it.
-pub fn partial_arn(arn: &str) -> Option<&str> {
+pub(crate) fn partial_arn(arn: &str) -> Option<&str> {
     let (head, suffix) = arn.rsplit_once('-')?;
     (suffix.len() == 6 && head.contains(":secret:")).then_some(head)
 }

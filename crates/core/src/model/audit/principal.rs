@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::cut;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PrincipalKind {
+pub(crate) enum PrincipalKind {
     AssumedRole,
     /// An assumed `AWSReservedSSO_*` role: a person signed in through IAM Identity Center.
     IdentityCenter,
@@ -21,7 +21,7 @@ pub enum PrincipalKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
-    pub kind: PrincipalKind,
+    pub(crate) kind: PrincipalKind,
     /// What the pane shows: "role/deploy (ci-42)", "user/bob", "ROOT".
     pub label: String,
     /// `userIdentity.arn` as recorded (an assumed role's is its session's,
@@ -34,14 +34,14 @@ pub struct Principal {
     /// a role gets the same session ARN, never the same key).
     pub access_key_id: Option<String>,
     /// The session was authenticated with MFA.
-    pub mfa: bool,
+    pub(crate) mfa: bool,
     /// `sourceIdentity`, set by whoever assumed the role (who is really behind it).
-    pub source_identity: Option<String>,
+    pub(crate) source_identity: Option<String>,
 }
 
 impl Principal {
     /// From an event record; `username` is LookupEvents' own Username, a fallback.
-    pub fn of(record: &Value, username: Option<&str>) -> Principal {
+    pub(crate) fn of(record: &Value, username: Option<&str>) -> Principal {
         let identity = record.get("userIdentity").unwrap_or(&Value::Null);
         let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(cut);
         let context = identity.get("sessionContext").unwrap_or(&Value::Null);

@@ -9,27 +9,27 @@ use super::{AuditEvent, Me};
 
 /// Reading a value: GetSecretValue (BatchGetSecretValue also records one per secret, so
 /// counting these alone counts each read once).
-pub const READ: &str = "GetSecretValue";
+pub(crate) const READ: &str = "GetSecretValue";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Events counted (smtui's own reads left out unless asked for).
-    pub events: usize,
+    pub(crate) events: usize,
     /// Distinct principals that read the value successfully.
-    pub readers: usize,
-    pub denied: usize,
+    pub(crate) readers: usize,
+    pub(crate) denied: usize,
     /// The newest successful read: when, and by whom.
-    pub last_read: Option<(Timestamp, String)>,
+    pub(crate) last_read: Option<(Timestamp, String)>,
     /// smtui's own read-only calls (`AuditEvent::own_read`), left out or counted.
-    pub own: usize,
+    pub(crate) own: usize,
     /// How many of those read the value (successful GetSecretValue): when they are left
     /// out, the readers counted are the others.
-    pub own_value_reads: usize,
+    pub(crate) own_value_reads: usize,
 }
 
 /// Sums up `events` (of one secret, or of a region); `me` is who smtui is, whose reads
 /// through smtui are its own.
-pub fn summarise<'a>(
+pub(crate) fn summarise<'a>(
     events: impl IntoIterator<Item = &'a AuditEvent>,
     me: &Me,
     include_own: bool,

@@ -36,7 +36,7 @@ const NTH: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
 
 /// A checked `cron(Minutes Hours Day-of-month Month Day-of-week Year)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cron {
+pub(crate) struct Cron {
     hours: String,
     day_of_month: String,
     month: String,
@@ -45,7 +45,7 @@ pub struct Cron {
 
 impl Cron {
     /// Checks the six fields inside `cron(...)`.
-    pub fn parse(inner: &str) -> Result<Cron, String> {
+    pub(crate) fn parse(inner: &str) -> Result<Cron, String> {
         let fields: Vec<&str> = inner.split_whitespace().collect();
         let [minutes, hours, dom, month, dow, year] = fields[..] else {
             return Err(format!(
@@ -89,7 +89,7 @@ impl Cron {
     }
 
     /// The six fields, normalised (names upper case).
-    pub fn fields(&self) -> [&str; 6] {
+    pub(crate) fn fields(&self) -> [&str; 6] {
         [
             "0",
             &self.hours,
@@ -101,13 +101,13 @@ impl Cron {
     }
 
     /// The hours of a day it opens a window at, in order.
-    pub fn hours(&self) -> Option<Vec<u32>> {
+    pub(crate) fn hours(&self) -> Option<Vec<u32>> {
         expand(&self.hours, 0, 23, &[]).ok()
     }
 
     /// Whether it runs on every day (so a window late at night is followed by one early
     /// the next morning).
-    pub fn every_day(&self) -> bool {
+    pub(crate) fn every_day(&self) -> bool {
         matches!(
             (self.day_of_month.as_str(), self.day_of_week.as_str()),
             ("*", "?") | ("?", "*")
@@ -115,7 +115,7 @@ impl Cron {
     }
 
     /// About how long between two rotations.
-    pub fn approximate_interval(&self) -> Option<SignedDuration> {
+    pub(crate) fn approximate_interval(&self) -> Option<SignedDuration> {
         let hours = self.hours()?;
         if hours.len() > 1 {
             let gap = hours.windows(2).map(|w| w[1] - w[0]).min()?;
@@ -137,7 +137,7 @@ impl Cron {
     }
 
     /// "04:00 UTC on the 1st of every month"; `None` for shapes it does not know how to say.
-    pub fn describe(&self) -> Option<String> {
+    pub(crate) fn describe(&self) -> Option<String> {
         let hours = self.hours()?;
         let times = join_words(
             &hours
@@ -221,7 +221,7 @@ fn join_words(words: &[String]) -> String {
 }
 
 /// "1st", "2nd", "3rd", "11th", "22nd".
-pub fn ordinal(n: u32) -> String {
+pub(crate) fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

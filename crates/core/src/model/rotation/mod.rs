@@ -3,15 +3,15 @@
 //! are known, and a clock passed in. Shared by the rotation panel, the fleet overview, the
 //! list and `smtui posture`: one derivation, one answer everywhere.
 
-pub mod cron;
+pub(crate) mod cron;
 pub mod schedule;
 
 use crate::model::{Rotation, RotationEvent, RotationEventKind, SecretDetail, SecretSummary};
 use jiff::{SignedDuration, Timestamp};
 
-pub const CURRENT: &str = "AWSCURRENT";
-pub const PREVIOUS: &str = "AWSPREVIOUS";
-pub const PENDING: &str = "AWSPENDING";
+pub(crate) const CURRENT: &str = "AWSCURRENT";
+pub(crate) const PREVIOUS: &str = "AWSPREVIOUS";
+pub(crate) const PENDING: &str = "AWSPENDING";
 
 /// The derived state, from the riskiest to the healthiest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,7 +33,7 @@ pub enum Health {
 }
 
 impl Health {
-    pub const ALL: [Health; 7] = [
+    pub(crate) const ALL: [Health; 7] = [
         Health::Stuck,
         Health::Overdue,
         Health::NeverRotated,
@@ -91,15 +91,15 @@ impl Default for Thresholds {
 /// Which version holds which of the three labels rotation uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StageMap {
-    pub current: Option<String>,
-    pub previous: Option<String>,
-    pub pending: Option<String>,
+    pub(crate) current: Option<String>,
+    pub(crate) previous: Option<String>,
+    pub(crate) pending: Option<String>,
     /// When the AWSPENDING version was made (from ListSecretVersionIds; `None` when only
     /// ListSecrets' stage map is known).
     pub pending_since: Option<Timestamp>,
     /// A time the AWSPENDING version existed by: the secret's LastChangedDate (making a
     /// version is a change), for when `pending_since` is unknown.
-    pub pending_by: Option<Timestamp>,
+    pub(crate) pending_by: Option<Timestamp>,
 }
 
 impl StageMap {

@@ -18,19 +18,19 @@ use crate::model::Rotation;
 use crate::model::rotation::cron::Cron;
 
 /// The shortest interval the service allows between rotations.
-pub const MIN_INTERVAL_HOURS: u32 = 4;
+pub(crate) const MIN_INTERVAL_HOURS: u32 = 4;
 /// AutomaticallyAfterDays' range (the API reference: 1 to 1000).
-pub const MAX_DAYS: i64 = 1000;
+pub(crate) const MAX_DAYS: i64 = 1000;
 /// The longest period a rate() expression may have (the user guide: 999 days). One day
 /// less than a plain number of days: each message names both, so neither reads as a
 /// mistake of the other.
-pub const MAX_RATE_DAYS: u32 = 999;
+pub(crate) const MAX_RATE_DAYS: u32 = 999;
 /// The most hours a rate() in hours is written with; a day or more is written in days.
 const MAX_RATE_HOURS: u32 = 23;
 
 /// A schedule the service accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Schedule {
+pub(crate) enum Schedule {
     /// RotationRules.AutomaticallyAfterDays.
     Days(i64),
     /// RotationRules.ScheduleExpression, as it will be sent.
@@ -40,11 +40,11 @@ pub enum Schedule {
 /// What `rotation-schedule` sends: the schedule, the window and whether to rotate at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScheduleChange {
-    pub schedule: Schedule,
+    pub(crate) schedule: Schedule,
     /// RotationRules.Duration in hours (sent as `Nh`).
-    pub window_hours: Option<u32>,
+    pub(crate) window_hours: Option<u32>,
     /// RotateImmediately.
-    pub rotate_now: bool,
+    pub(crate) rotate_now: bool,
 }
 
 impl ScheduleChange {
@@ -65,7 +65,7 @@ impl ScheduleChange {
 }
 
 /// The input syntax, for the prompt and for messages.
-pub const SYNTAX: &str = "DAYS | rate(N hours|days) | cron(0 H DOM MON DOW *), then optionally \
+pub(crate) const SYNTAX: &str = "DAYS | rate(N hours|days) | cron(0 H DOM MON DOW *), then optionally \
                           `window Nh` and `now`";
 
 /// Parses and checks what the user typed, e.g. `30`, `rate(12 hours) window 2h`,
@@ -332,7 +332,7 @@ fn describe_expression(expr: &str) -> String {
 }
 
 /// The rotation window in words: the configured Duration, or the service's default.
-pub fn describe_window(rotation: &Rotation) -> String {
+pub(crate) fn describe_window(rotation: &Rotation) -> String {
     match &rotation.window {
         Some(window) => format!("window {window}"),
         None if rotation.schedule.as_deref().is_some_and(in_hours) => "window 1h".to_owned(),
@@ -353,7 +353,7 @@ fn in_hours(expr: &str) -> bool {
 
 /// About how long between rotations (for "due soon"): exact for days and rates, an
 /// estimate for cron expressions; `None` when unknown.
-pub fn interval(rotation: &Rotation) -> Option<SignedDuration> {
+pub(crate) fn interval(rotation: &Rotation) -> Option<SignedDuration> {
     if let Some(expr) = &rotation.schedule {
         return match split(expr)? {
             Expr::Rate(inner) => Rate::parse(inner).ok().map(Rate::interval),
@@ -368,7 +368,7 @@ pub fn interval(rotation: &Rotation) -> Option<SignedDuration> {
 }
 
 /// The schedule as the prompt's starting text: what is set now.
-pub fn current_input(rotation: &Rotation) -> String {
+pub(crate) fn current_input(rotation: &Rotation) -> String {
     let mut text = match (&rotation.schedule, rotation.every_days) {
         (Some(expr), _) => expr.clone(),
         (None, Some(days)) => days.to_string(),

@@ -6,13 +6,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    pub alt: bool,
+    pub(crate) code: KeyCode,
+    pub(crate) ctrl: bool,
+    pub(crate) alt: bool,
 }
 
 impl Key {
-    pub const fn plain(code: KeyCode) -> Self {
+    pub(crate) const fn plain(code: KeyCode) -> Self {
         Self {
             code,
             ctrl: false,
@@ -24,7 +24,7 @@ impl Key {
         Self::plain(KeyCode::Char(c))
     }
 
-    pub const fn ctrl(c: char) -> Self {
+    pub(crate) const fn ctrl(c: char) -> Self {
         Self {
             code: KeyCode::Char(c),
             ctrl: true,
@@ -34,7 +34,7 @@ impl Key {
 
     /// The key a terminal event stands for. Shifted letters arrive as uppercase chars,
     /// sometimes with SHIFT set too: SHIFT is part of the char, not a modifier here.
-    pub fn from_event(event: KeyEvent) -> Self {
+    pub(crate) fn from_event(event: KeyEvent) -> Self {
         Self {
             code: event.code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
@@ -43,7 +43,7 @@ impl Key {
     }
 
     /// A printable character typed without Ctrl or Alt: text for a layer that takes text.
-    pub fn typed_char(self) -> Option<char> {
+    pub(crate) fn typed_char(self) -> Option<char> {
         match self.code {
             KeyCode::Char(c) if !self.ctrl && !self.alt => Some(c),
             _ => None,
@@ -53,7 +53,7 @@ impl Key {
     /// Parses the config file's spelling: `v`, `V`, `Enter`, `Esc`, `Tab`, `Space`, `Up`,
     /// `Down`, `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`, `Backspace`, `Delete`, `F1`..`F12`,
     /// with `Ctrl-` and `Alt-` prefixes.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, String> {
         let mut rest = text;
         let (mut ctrl, mut alt) = (false, false);
         loop {

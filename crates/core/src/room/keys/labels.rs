@@ -6,7 +6,7 @@ use super::{Bind, Key, Verb};
 use crate::room::layers::Layer;
 
 /// The keymap, as a room's view sees it.
-pub trait Labels: std::fmt::Debug {
+pub(crate) trait Labels: std::fmt::Debug {
     /// How to ask for the command named `name` in `layer`, for a line of text on screen:
     /// its first key there, or `:name` (the palette) when no key is bound to it.
     fn label(&self, layer: Layer, name: &str) -> String;
@@ -16,7 +16,7 @@ pub trait Labels: std::fmt::Debug {
 }
 
 /// A command with a stable name: a verb, or a room's own command (named in its table).
-pub trait Named: Copy {
+pub(crate) trait Named: Copy {
     fn name(self) -> &'static str;
 }
 
@@ -37,12 +37,12 @@ impl<C: Named> Named for Bind<C> {
 
 impl dyn Labels + '_ {
     /// The label of `command` in `layer`.
-    pub fn of(&self, layer: Layer, command: impl Named) -> String {
+    pub(crate) fn of(&self, layer: Layer, command: impl Named) -> String {
         self.label(layer, command.name())
     }
 
     /// The keys that run `command` in `layer`.
-    pub fn keys_of(&self, layer: Layer, command: impl Named) -> Vec<Key> {
+    pub(crate) fn keys_of(&self, layer: Layer, command: impl Named) -> Vec<Key> {
         self.keys_for(layer, command.name())
     }
 }

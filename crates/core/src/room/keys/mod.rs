@@ -11,7 +11,7 @@ mod spec;
 mod verb;
 
 pub use key::Key;
-pub use labels::{Labels, Named};
-pub use scope::Scope;
-pub use spec::{Acts, Spec, name_in};
+pub(crate) use labels::{Labels, Named};
+pub(crate) use scope::Scope;
+pub(crate) use spec::{Acts, Spec, name_in};
 pub use verb::{Bind, Verb};

@@ -66,7 +66,7 @@ pub(crate) const GLOBAL: Scope = Scope::Global;
 
 impl<C: Copy> Item<C> {
     /// The same line naming its command in a wider vocabulary (the keymap's).
-    pub fn lift<D>(&self, lift: impl FnOnce(C) -> D) -> Item<D> {
+    pub(crate) fn lift<D>(&self, lift: impl FnOnce(C) -> D) -> Item<D> {
         match *self {
             Item::Keys(scope, keys, command, description, hint) => {
                 Item::Keys(scope, keys, lift(command), description, hint)

@@ -5,7 +5,7 @@ use crate::room::layers::Layer;
 /// Where a binding applies: in one layer, or globally (under the panes, when the pane's own
 /// table does not bind the key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Scope {
+pub(crate) enum Scope {
     In(Layer),
     Global,
 }
@@ -13,7 +13,7 @@ pub enum Scope {
 impl Scope {
     /// Help and docs order: the panes, everywhere, then each popup (the layers in
     /// `Layer::ALL`'s order, so a new layer is placed where it is declared).
-    pub const ORDER: [Scope; Layer::ALL.len() + 1] = {
+    pub(crate) const ORDER: [Scope; Layer::ALL.len() + 1] = {
         /// The panes come before the keys that work everywhere.
         const PANES: usize = 2;
         let mut order = [Scope::Global; Layer::ALL.len() + 1];
@@ -26,21 +26,21 @@ impl Scope {
         order
     };
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Scope::Global => "global",
             Scope::In(layer) => layer.name(),
         }
     }
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Scope::Global => "List and value pane",
             Scope::In(layer) => layer.title(),
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Scope> {
+    pub(crate) fn from_name(name: &str) -> Option<Scope> {
         Self::ORDER.into_iter().find(|s| s.name() == name)
     }
 }

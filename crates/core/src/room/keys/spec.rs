@@ -6,20 +6,20 @@
 /// read before it runs.
 /// `C` is what the table names: a room's `Bind<Command>`, the app's `Verb`.
 #[derive(Debug, Clone, Copy)]
-pub struct Spec<C> {
-    pub command: C,
+pub(crate) struct Spec<C> {
+    pub(crate) command: C,
     /// The kebab-case name: palette, config file, docs.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// One line: help, palette, docs.
-    pub description: &'static str,
-    pub acts: Acts,
+    pub(crate) description: &'static str,
+    pub(crate) acts: Acts,
     /// The palette offers it (keys that only make sense inside a popup are left out).
-    pub in_palette: bool,
+    pub(crate) in_palette: bool,
 }
 
 /// What a command does, as far as the rules before it runs care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Acts {
+pub(crate) enum Acts {
     /// It reads, or changes only what is shown.
     Reads,
     /// It reads, but opens what a replica would refuse to change (the tags popup): refused
@@ -39,7 +39,7 @@ pub enum Acts {
 
 impl<C: Copy> Spec<C> {
     /// A command that reads only, offered by the palette.
-    pub const fn new(command: C, name: &'static str, description: &'static str) -> Self {
+    pub(crate) const fn new(command: C, name: &'static str, description: &'static str) -> Self {
         Self {
             command,
             name,
@@ -51,13 +51,13 @@ impl<C: Copy> Spec<C> {
 
     /// What it does, if more than reading.
     #[must_use]
-    pub const fn acts(self, acts: Acts) -> Self {
+    pub(crate) const fn acts(self, acts: Acts) -> Self {
         Self { acts, ..self }
     }
 
     /// A key that makes sense only inside its popup: the palette leaves it out.
     #[must_use]
-    pub const fn popup_only(self) -> Self {
+    pub(crate) const fn popup_only(self) -> Self {
         Self {
             in_palette: false,
             ..self
@@ -65,7 +65,7 @@ impl<C: Copy> Spec<C> {
     }
 
     /// The same row naming its command in a wider vocabulary (the catalogue's).
-    pub fn lift<D>(self, lift: impl FnOnce(C) -> D) -> Spec<D> {
+    pub(crate) fn lift<D>(self, lift: impl FnOnce(C) -> D) -> Spec<D> {
         Spec {
             command: lift(self.command),
             name: self.name,
@@ -78,7 +78,7 @@ impl<C: Copy> Spec<C> {
 
 /// The stable name `table` gives `command` (empty if the table does not declare it: a
 /// test of the catalogue checks every command is declared).
-pub fn name_in<C: Copy + PartialEq>(table: &[Spec<C>], command: C) -> &'static str {
+pub(crate) fn name_in<C: Copy + PartialEq>(table: &[Spec<C>], command: C) -> &'static str {
     table
         .iter()
         .find(|spec| spec.command == command)
@@ -86,15 +86,15 @@ pub fn name_in<C: Copy + PartialEq>(table: &[Spec<C>], command: C) -> &'static s
 }
 
 impl Acts {
-    pub fn mutates(self) -> bool {
+    pub(crate) fn mutates(self) -> bool {
         matches!(self, Acts::Writes | Acts::WritesManaged | Acts::Creates)
     }
 
-    pub fn allowed_on_managed(self) -> bool {
+    pub(crate) fn allowed_on_managed(self) -> bool {
         matches!(self, Acts::WritesManaged | Acts::Creates)
     }
 
-    pub fn refused_on_replica(self) -> bool {
+    pub(crate) fn refused_on_replica(self) -> bool {
         matches!(
             self,
             Acts::OpensChanges | Acts::Writes | Acts::WritesManaged

@@ -46,7 +46,8 @@ pub enum Bind<C> {
 
 impl Verb {
     /// Every verb (the catalogue's tables name each once; a test checks the names agree).
-    pub const ALL: [Verb; 21] = [
+    #[cfg(test)]
+    pub(crate) const ALL: [Verb; 21] = [
         Verb::Quit,
         Verb::Help,
         Verb::Palette,
@@ -72,7 +73,7 @@ impl Verb {
 
     /// The stable name (palette, config file, docs), so that a room's view can name a
     /// verb without the catalogue.
-    pub const fn name(self) -> &'static str {
+    pub(crate) const fn name(self) -> &'static str {
         match self {
             Verb::Quit => "quit",
             Verb::Help => "help",
@@ -99,7 +100,7 @@ impl Verb {
     }
 
     /// Movement commands as a cursor move (a page is what the view drew).
-    pub fn as_move(self) -> Option<Move> {
+    pub(crate) fn as_move(self) -> Option<Move> {
         Some(match self {
             Verb::Up => Move::Back(1),
             Verb::Down => Move::Forward(1),
@@ -114,7 +115,7 @@ impl Verb {
 
 impl<C> Bind<C> {
     /// A movement verb as a cursor move.
-    pub fn as_move(self) -> Option<Move> {
+    pub(crate) fn as_move(&self) -> Option<Move> {
         match self {
             Bind::Verb(verb) => verb.as_move(),
             Bind::Own(_) => None,
