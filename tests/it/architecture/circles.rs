@@ -170,10 +170,14 @@ fn the_circle_finder_finds_a_circle_and_only_it() {
 /// The modules of `app` (its files, and its folders taken whole), each with the others its
 /// code names: by `crate::app::x`, by `super::x` from a file directly in `app`, or by a name
 /// `app/mod.rs` re-exports (`crate::app::Action` is `action`'s).
-fn app_module_imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
-    let app = Path::new(ROOT).join("crates/core/src/app");
+/// Which files (or sub-folders) of the core's folder `folder` import which others of it.
+fn file_imports(
+    folder: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let app = Path::new(ROOT).join("crates/core/src").join(folder);
+    let own_prefix = format!("crate::{folder}::");
     let children: Vec<String> = std::fs::read_dir(&app)
-        .expect("crates/core/src/app")
+        .expect("a folder of the core")
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.file_name().is_some_and(|n| n != "mod.rs"))
@@ -183,7 +187,9 @@ fn app_module_imports() -> std::collections::BTreeMap<String, std::collections::
     for path in paths(&code(&app.join("mod.rs"))) {
         let path = path.replace(' ', "");
         let segments: Vec<&str> = path.split("::").collect();
+        // A trailing comma in a `use` list leaves an empty last segment: not a name.
         if let [first, .., last] = segments[..]
+            && !last.is_empty()
             && children.iter().any(|c| c == first)
         {
             reexported.insert(last.to_owned(), first.to_owned());
@@ -208,7 +214,7 @@ fn app_module_imports() -> std::collections::BTreeMap<String, std::collections::
         for file in files {
             for path in paths(&code(&file)) {
                 let path = path.replace(' ', "");
-                let mut prefixes = vec!["crate::app::"];
+                let mut prefixes = vec![own_prefix.as_str()];
                 if direct {
                     prefixes.push("super::");
                 }
@@ -239,7 +245,7 @@ fn app_module_imports() -> std::collections::BTreeMap<String, std::collections::
 /// outside `app`), and effects carry timers (not actions), so the three read one way.
 #[test]
 fn no_file_of_app_imports_one_that_imports_it_back() {
-    let graph = app_module_imports();
+    let graph = file_imports("app");
     assert!(
         graph["action"].contains("envelope")
             && graph["action"].contains("effect")
@@ -250,6 +256,22 @@ fn no_file_of_app_imports_one_that_imports_it_back() {
     assert!(
         found.is_empty(),
         "import circles between files of app: {found:?}\n{graph:#?}"
+    );
+}
+
+/// Within `room`, the words every room speaks, no file imports one that imports it back:
+/// a popup opens through `Out` (so `popup` reads `out`, never the other way).
+#[test]
+fn no_file_of_the_rooms_words_imports_one_that_imports_it_back() {
+    let graph = file_imports("room");
+    assert!(
+        graph["popup"].contains("out") && graph["out"].contains("ctx"),
+        "the imports were read: {graph:#?}"
+    );
+    let found = circles(&graph);
+    assert!(
+        found.is_empty(),
+        "import circles between files of room: {found:?}\n{graph:#?}"
     );
 }
 

@@ -9,7 +9,6 @@ use crate::model::VersionSel;
 use crate::room::ctx::Ctx;
 use crate::room::effect::{Effect, Lane, RoomCall};
 use crate::room::layers::Layer;
-use crate::room::popup::Shown;
 use crate::room::stamp::{Holds, Stamp};
 use crate::sanitize::sanitize_line;
 use crate::secret::SecretValue;
@@ -20,7 +19,7 @@ use crate::secret::SecretValue;
 pub trait Room: std::fmt::Debug + Clone + PartialEq + Eq + 'static {
     type Command: std::fmt::Debug + Clone + PartialEq + Eq;
     type Call: RoomCall + std::fmt::Debug + Clone + PartialEq + Eq;
-    /// `Box<dyn Shown<Self>>` for a room that opens popups (any value showing as one of
+    /// `Box<dyn room::popup::Shown<Self>>` for a room that opens popups (any value showing as one of
     /// its own, `Out::open`), `Never` for one that opens none.
     type Popup: std::fmt::Debug;
     type Prompt: std::fmt::Debug + Clone + PartialEq + Eq;
@@ -261,37 +260,6 @@ impl<R: Room> Out<R> {
             level,
             text: sanitize_line(text).into_owned(),
         }));
-    }
-}
-
-impl<R: Room<Popup = Box<dyn Shown<R>>>> Out<R> {
-    /// Asks the router to put `popup` on the stack with its data, in place of any popup of
-    /// its layer.
-    pub(crate) fn open(&mut self, popup: impl Shown<R>) {
-        let popup: Box<dyn Shown<R>> = Box::new(popup);
-        self.intents.push(Intent::OpenPopup(popup));
-    }
-}
-
-#[cfg(test)]
-impl<R: Room<Popup = Box<dyn Shown<R>>>> Intent<R> {
-    /// The popup of type `P` this intent opens, for rooms' unit tests.
-    pub(crate) fn opened<P: 'static>(&self) -> Option<&P> {
-        match self {
-            Intent::OpenPopup(popup) => (&**popup as &dyn std::any::Any).downcast_ref(),
-            _ => None,
-        }
-    }
-
-    /// The popup of type `P` this intent opens, handed over.
-    pub(crate) fn into_opened<P: 'static>(self) -> Option<P> {
-        match self {
-            Intent::OpenPopup(popup) => (popup as Box<dyn std::any::Any>)
-                .downcast()
-                .ok()
-                .map(|popup| *popup),
-            _ => None,
-        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::model::SecretDetail;
 use crate::room::ctx::Ctx;
 use crate::room::keys::{Bind, Labels};
 use crate::room::layers::Layer;
-use crate::room::out::{Out, Room};
+use crate::room::out::{Intent, Out, Room};
 use crate::room::settings::Settings;
 pub(crate) use crate::room::stamp::Holds;
 
@@ -80,5 +80,37 @@ pub trait Shown<R: Room>: Any + std::fmt::Debug {
     /// whether it masked any.
     fn mask_due(&mut self, _now: Instant) -> bool {
         false
+    }
+}
+
+/// Opening a popup: a room's popup is any value showing as one of its room's.
+impl<R: Room<Popup = Box<dyn Shown<R>>>> Out<R> {
+    /// Asks the router to put `popup` on the stack with its data, in place of any popup of
+    /// its layer.
+    pub(crate) fn open(&mut self, popup: impl Shown<R>) {
+        let popup: Box<dyn Shown<R>> = Box::new(popup);
+        self.intents.push(Intent::OpenPopup(popup));
+    }
+}
+
+#[cfg(test)]
+impl<R: Room<Popup = Box<dyn Shown<R>>>> Intent<R> {
+    /// The popup of type `P` this intent opens, for rooms' unit tests.
+    pub(crate) fn opened<P: 'static>(&self) -> Option<&P> {
+        match self {
+            Intent::OpenPopup(popup) => (&**popup as &dyn std::any::Any).downcast_ref(),
+            _ => None,
+        }
+    }
+
+    /// The popup of type `P` this intent opens, handed over.
+    pub(crate) fn into_opened<P: 'static>(self) -> Option<P> {
+        match self {
+            Intent::OpenPopup(popup) => (popup as Box<dyn std::any::Any>)
+                .downcast()
+                .ok()
+                .map(|popup| *popup),
+            _ => None,
+        }
     }
 }
