@@ -97,15 +97,9 @@ impl Editor {
 
     /// A command over the panes; `region`: where a new secret is created (the selected
     /// secret's, else the first listed). The editor's own keys arrive in its layers.
-    pub(crate) fn run(
-        &mut self,
-        command: Command,
-        region: Option<String>,
-        ctx: &Ctx,
-        out: &mut Out<Room>,
-    ) {
+    pub(crate) fn run(command: Command, region: Option<String>, ctx: &Ctx, out: &mut Out<Room>) {
         match command {
-            Edit => self.open(ctx, out),
+            Edit => Self::open(ctx, out),
             Create => {
                 if let Some(region) = region {
                     Self::create(region, out);

@@ -149,10 +149,7 @@ impl Editor {
 
     /// The name or the description was typed, or (over the open `session`) the options of
     /// a password to generate.
-    // The editor's prompts are answered on its state, whether or not this one reads it.
-    #[allow(clippy::unused_self)]
     pub(crate) fn create_prompted(
-        &mut self,
         session: Option<&EditSession>,
         purpose: Prompt,
         text: &str,

@@ -71,8 +71,8 @@ impl crate::room::update::Update for Room {
     // The review and the conflict are views of the editor's one session.
     const LAYERS: &'static [Layer] = &[Layer::Editor, Layer::Review, Layer::Conflict];
 
-    fn run(editor: &mut Editor, command: Command, here: &Here, ctx: &Ctx, out: &mut Out<Room>) {
-        editor.run(command, here.region.map(str::to_owned), ctx, out);
+    fn run(_: &mut Editor, command: Command, here: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        Editor::run(command, here.region.map(str::to_owned), ctx, out);
     }
 
     fn answered(
@@ -86,14 +86,14 @@ impl crate::room::update::Update for Room {
     }
 
     fn prompted(
-        editor: &mut Editor,
+        _: &mut Editor,
         session: Option<&mut EditSession>,
         prompt: Prompt,
         text: String,
         ctx: &Ctx,
         out: &mut Out<Room>,
     ) {
-        editor.create_prompted(session.map(|s| &*s), prompt, &text, ctx, out);
+        Editor::create_prompted(session.map(|s| &*s), prompt, &text, ctx, out);
     }
 
     fn layer_command(

@@ -24,9 +24,7 @@ use crate::secret::{SecretValue, ValueView};
 
 impl Editor {
     /// `e`: opens the editor on the selected secret's current value.
-    // A room's command runs on its state, whether or not this one reads it.
-    #[allow(clippy::unused_self)]
-    pub(crate) fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn open(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };

@@ -64,9 +64,9 @@ pub(crate) fn available(command: Command, ctx: &Ctx) -> bool {
 impl Lifecycle {
     /// A command over the panes; the delete popup's own keys arrive in its layer
     /// (`Lifecycle::command`).
-    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn run(command: Command, ctx: &Ctx, out: &mut Out<Room>) {
         match command {
-            Delete => self.delete(ctx, out),
+            Delete => Self::delete(ctx, out),
             Restore => Self::restore(ctx, out),
             WithoutRecovery => {}
         }

@@ -41,8 +41,8 @@ impl crate::room::update::Update for Room {
     type Outcome = Outcome;
     type Open = Never;
 
-    fn run(lifecycle: &mut Lifecycle, command: Command, _: &Here, ctx: &Ctx, out: &mut Out<Room>) {
-        lifecycle.run(command, ctx, out);
+    fn run(_: &mut Lifecycle, command: Command, _: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        Lifecycle::run(command, ctx, out);
     }
 
     fn answered(

@@ -12,9 +12,7 @@ use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 
 impl Lifecycle {
     /// `D`: checks what the service would refuse anyway, then opens the delete popup.
-    // A room's command runs on its state, whether or not this one reads it.
-    #[allow(clippy::unused_self)]
-    pub(crate) fn delete(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn delete(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };

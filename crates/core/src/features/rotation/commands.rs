@@ -70,7 +70,7 @@ impl RotationRoom {
         out: &mut Out<Room>,
     ) {
         match command {
-            Overview => self.open_overview(listed, total, ctx.settings, ctx.wall, out),
+            Overview => Self::open_overview(listed, total, ctx.settings, ctx.wall, out),
             Rotate => self.rotate(ctx, out),
             Schedule => self.schedule(ctx, out),
             Cancel => Self::cancel(ctx, out),

@@ -170,10 +170,7 @@ impl Overview {
 
 impl RotationRoom {
     /// `rotation` (`o`): the overview of every row loaded so far.
-    // A room's command runs on its state, whether or not this one reads it.
-    #[allow(clippy::unused_self)]
     pub(crate) fn open_overview<'a>(
-        &mut self,
         rows: impl IntoIterator<Item = &'a SecretSummary>,
         total: usize,
         settings: &Settings,

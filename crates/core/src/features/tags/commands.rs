@@ -59,9 +59,9 @@ impl Named for Command {
 impl Tags {
     /// A command over the panes: the popup opens; its own keys arrive in its layer
     /// (`Tags::command`).
-    pub(crate) fn run(&mut self, command: Command, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn run(command: Command, ctx: &Ctx, out: &mut Out<Room>) {
         match command {
-            Open => self.open(ctx, out),
+            Open => Self::open(ctx, out),
             Add | Edit | Remove | EditDescription => {}
         }
     }

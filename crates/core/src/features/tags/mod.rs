@@ -46,8 +46,8 @@ impl crate::room::update::Update for Room {
     type Outcome = Outcome;
     type Open = Popup;
 
-    fn run(tags: &mut Tags, command: Command, _: &Here, ctx: &Ctx, out: &mut Out<Room>) {
-        tags.run(command, ctx, out);
+    fn run(_: &mut Tags, command: Command, _: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        Tags::run(command, ctx, out);
     }
 
     fn answered(

@@ -17,9 +17,7 @@ fn belongs_to_aws(key: &str) -> bool {
 
 impl Tags {
     /// `t`: opens the popup once the detail is known, and fetches the resource policy.
-    // A room's command runs on its state, whether or not this one reads it.
-    #[allow(clippy::unused_self)]
-    pub(crate) fn open(&mut self, ctx: &Ctx, out: &mut Out<Room>) {
+    pub(crate) fn open(ctx: &Ctx, out: &mut Out<Room>) {
         let Some(secret) = ctx.selected else {
             return;
         };

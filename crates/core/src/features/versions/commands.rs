@@ -81,20 +81,14 @@ pub(crate) fn available(command: Command, ctx: &Ctx) -> bool {
 impl Versions {
     /// A command over the panes, `current` the version revealed and copied now. The
     /// picker's own keys arrive in its layer (`Picker::command`).
-    pub(crate) fn run(
-        &mut self,
-        command: Command,
-        current: &VersionSel,
-        ctx: &Ctx,
-        out: &mut Out<Room>,
-    ) {
+    pub(crate) fn run(command: Command, current: &VersionSel, ctx: &Ctx, out: &mut Out<Room>) {
         match command {
             Pick => {
-                self.open(current, ctx, out);
+                Self::open(current, ctx, out);
             }
             // Over the panes, `make-current` is chosen from the versions: open them.
             MakeCurrent => {
-                if self.open(current, ctx, out) {
+                if Self::open(current, ctx, out) {
                     out.info("Choose the version to make current, then m");
                 }
             }

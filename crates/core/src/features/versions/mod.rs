@@ -49,8 +49,8 @@ impl crate::room::update::Update for Room {
     type Open = Comparison;
     const LAYERS: &'static [Layer] = &[Layer::Versions, Layer::Compare];
 
-    fn run(versions: &mut Versions, command: Command, here: &Here, ctx: &Ctx, out: &mut Out<Room>) {
-        versions.run(command, here.version, ctx, out);
+    fn run(_: &mut Versions, command: Command, here: &Here, ctx: &Ctx, out: &mut Out<Room>) {
+        Versions::run(command, here.version, ctx, out);
     }
 
     fn answered(

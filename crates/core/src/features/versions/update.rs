@@ -17,9 +17,7 @@ use crate::room::{ConfirmRequest, Ctx, Intent, OnYes, Out, Written};
 impl Versions {
     /// `p`: opens the picker on the version in use, once the detail is known; false when
     /// it could not.
-    // A room's command runs on its state, whether or not this one reads it.
-    #[allow(clippy::unused_self)]
-    pub(crate) fn open(&mut self, current: &VersionSel, ctx: &Ctx, out: &mut Out<Room>) -> bool {
+    pub(crate) fn open(current: &VersionSel, ctx: &Ctx, out: &mut Out<Room>) -> bool {
         let (Some(secret), Some(detail)) = (ctx.selected, ctx.detail) else {
             if ctx.selected.is_some() {
                 out.info("Versions are still loading…");
