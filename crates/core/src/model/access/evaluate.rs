@@ -70,22 +70,24 @@ pub struct ReadAccess {
     pub decrypt: Decision,
 }
 
+/// Whether `principal` can read the secret's value: both answers, for the pane to show
+/// which of the two stops it.
 pub fn read_access(
-    request_principal: &Principal,
+    principal: &Principal,
     identity: Identity<'_>,
     secret: &Target<'_>,
     key: &Key<'_>,
 ) -> ReadAccess {
     let get = evaluate(
         &Request {
-            principal: request_principal,
+            principal,
             action: "secretsmanager:GetSecretValue",
             identity,
         },
         secret,
     );
     let decrypt_request = Request {
-        principal: request_principal,
+        principal,
         action: "kms:Decrypt",
         identity,
     };
@@ -104,9 +106,7 @@ pub fn read_access(
             },
         ),
         Key::AwsManaged { account, .. }
-            if request_principal
-                .account()
-                .is_some_and(|own| own != account) =>
+            if principal.account().is_some_and(|own| own != account) =>
         {
             Decision {
                 verdict: Verdict::NotAllowed,

@@ -283,6 +283,40 @@ fn denied(policy: &str, sid: Option<&str>, index: usize) -> Verdict {
 }
 
 #[test]
+fn a_deny_naming_the_account_denies_everyone_in_it() {
+    // Policy elements: Principal, AWS account principals; a deny is not a delegation.
+    let deny_account = r#"{"Statement":{"Effect":"Deny","Principal":{"AWS":"111122223333"},"Action":"secretsmanager:*","Resource":"*"}}"#;
+    let decision = Case::new(BOB)
+        .identity(&[ALLOW_SECRETS])
+        .resource(deny_account)
+        .decide();
+    assert!(
+        matches!(decision.verdict, Verdict::Denied(_)),
+        "{decision:?}"
+    );
+}
+
+#[test]
+fn another_accounts_iam_is_said_to_be_not_visible() {
+    let grant_partner = r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:role/partner"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}}"#;
+    let decision = Case::new(PARTNER)
+        .resource(grant_partner)
+        .not_visible()
+        .decide();
+    assert_eq!(
+        decision.limits,
+        vec![Limit::OtherAccountNotVisible {
+            account: OTHER.to_owned()
+        }]
+    );
+    assert_eq!(
+        decision.deciding.len(),
+        1,
+        "the resource policy's statement decided its side"
+    );
+}
+
+#[test]
 fn a_boundary_that_takes_an_allow_away_is_named() {
     let boundary =
         r#"{"Statement":{"Effect":"Allow","Action":"secretsmanager:List*","Resource":"*"}}"#;
