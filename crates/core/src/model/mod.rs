@@ -1,6 +1,7 @@
 //! Plain data about secrets, as the app holds it. Converted from SDK types in `aws/`.
 //! Strings here are untrusted (they come from AWS) and are sanitised when drawn.
 
+pub mod access;
 pub mod audit;
 pub mod error;
 pub mod posture;
