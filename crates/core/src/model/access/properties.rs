@@ -4,10 +4,10 @@
 use proptest::prelude::*;
 
 use super::matcher::{matches_action, matches_resource};
-use super::tests::{ACCOUNT, SECRET};
+use super::tests::{ACCOUNT, Policies, SECRET, decide_with};
 use super::{
-    Effect, Identity, Listed, Policy, PolicyDocument, Principal, PrincipalEntry, Request,
-    Statement, Target, TargetKind, Verdict, evaluate,
+    Effect, Listed, Policy, PolicyDocument, Principal, PrincipalEntry, Statement, TargetKind,
+    Verdict,
 };
 
 /// The obvious definition, fine for short strings.
@@ -164,34 +164,18 @@ impl World {
             .resource
             .as_ref()
             .map(|document| named("resource", document));
-        let identity = if self.visible {
-            Identity::Visible {
-                policies: &policies,
-                boundary: boundary.as_ref(),
-            }
-        } else {
-            Identity::NotVisible
-        };
         let (action, kind) = if self.key {
             ("kms:Decrypt", TargetKind::Key)
         } else {
             ("secretsmanager:GetSecretValue", TargetKind::Secret)
         };
-        let request = Request {
-            principal: &self.principal,
-            action,
-            identity,
+        let policies = Policies {
+            identity: &policies,
+            boundary: boundary.as_ref(),
+            resource: resource.as_ref(),
+            visible: self.visible,
         };
-        evaluate(
-            &request,
-            &Target {
-                arn: SECRET,
-                account: ACCOUNT,
-                policy: resource.as_ref(),
-                kind,
-            },
-        )
-        .verdict
+        decide_with(&self.principal, &policies, action, SECRET, kind).verdict
     }
 }
 

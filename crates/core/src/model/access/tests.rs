@@ -84,29 +84,55 @@ impl<'a> Case<'a> {
             .collect();
         let boundary = self.boundary.map(|json| policy("boundary", json));
         let resource = self.resource.map(|json| policy("resource", json));
-        let identity = if self.visible {
-            Identity::Visible {
-                policies: &policies,
-                boundary: boundary.as_ref(),
-            }
-        } else {
-            Identity::NotVisible
+        let policies = Policies {
+            identity: &policies,
+            boundary: boundary.as_ref(),
+            resource: resource.as_ref(),
+            visible: self.visible,
         };
-        let request = Request {
-            principal: &self.principal,
-            action,
-            identity,
-        };
-        evaluate(
-            &request,
-            &Target {
-                arn,
-                account: ACCOUNT,
-                policy: resource.as_ref(),
-                kind,
-            },
-        )
+        decide_with(&self.principal, &policies, action, arn, kind)
     }
+}
+
+/// The policies one evaluation reads (the principal's own only when `visible`).
+pub(super) struct Policies<'a> {
+    pub(super) identity: &'a [Policy],
+    pub(super) boundary: Option<&'a Policy>,
+    pub(super) resource: Option<&'a Policy>,
+    pub(super) visible: bool,
+}
+
+/// `action` on `arn` (of `kind`, in `ACCOUNT`) for `principal` under `policies`: what the
+/// cases and the properties both ask.
+pub(super) fn decide_with(
+    principal: &Principal,
+    policies: &Policies,
+    action: &str,
+    arn: &str,
+    kind: TargetKind,
+) -> Decision {
+    let identity = if policies.visible {
+        Identity::Visible {
+            policies: policies.identity,
+            boundary: policies.boundary,
+        }
+    } else {
+        Identity::NotVisible
+    };
+    let request = Request {
+        principal,
+        action,
+        identity,
+    };
+    evaluate(
+        &request,
+        &Target {
+            arn,
+            account: ACCOUNT,
+            policy: policies.resource,
+            kind,
+        },
+    )
 }
 
 const ALLOW_SECRETS: &str = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"secretsmanager:*","Resource":"*"}}"#;
