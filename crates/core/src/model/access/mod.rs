@@ -7,10 +7,12 @@
 //! "allowed only if …" with the condition's text kept for the view to sanitise and show.
 //! How the choice between a crate and this code was made: `docs/access.md`.
 
+mod account;
 mod document;
 mod evaluate;
 mod matcher;
 mod principal;
+mod sources;
 
 #[cfg(test)]
 mod properties;
@@ -19,7 +21,12 @@ mod tests;
 
 pub use document::{ParseError, parse_policy};
 pub use evaluate::{Identity, Key, ReadAccess, Request, Target, TargetKind, evaluate, read_access};
+pub use account::{AccountIam, IamPrincipal};
 pub use principal::Principal;
+pub use sources::{
+    IamGroup, IamPage, IamRole, IamUser, KeyFacts, ManagedPolicy, MatchedStatement, PolicyText,
+    Simulation,
+};
 
 /// A named policy: an inline or managed identity policy, a boundary, a secret's resource
 /// policy or a key policy. The name is what the pane shows beside a statement.
