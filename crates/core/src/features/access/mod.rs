@@ -11,6 +11,9 @@ mod readers;
 mod statements;
 mod update;
 mod verify;
+
+#[cfg(test)]
+mod tests;
 pub(crate) mod view;
 
 pub use call::Call;
