@@ -8,7 +8,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 
-use crate::features::access::Command as AccessCommand;
 use crate::features::access::statements::{limit_words, proviso_words, reference};
 use crate::features::access::verify::compare;
 use crate::features::access::{
@@ -18,20 +17,12 @@ use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
 use crate::kit::wrap::{elide_middle, wrap_indented};
 use crate::model::access::Verdict;
-use crate::room::keys::{Bind, Labels, Verb};
-use crate::room::layers::Layer;
 use crate::sanitize::{sanitize_line, sanitize_lines};
 
 /// What smtui cannot see, said on every pane: the verdicts are approximate there.
 pub(crate) const APPROXIMATE: &str = "Approximate: service and resource control policies, session policies and conditions' runtime values are not visible";
 
-pub(crate) fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &AccessView,
-    keymap: &dyn Labels,
-    theme: &Theme,
-) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, view: &AccessView, theme: &Theme) {
     let popup = centered(
         area,
         area.width.saturating_sub(2),
@@ -48,31 +39,43 @@ pub(crate) fn render(
     frame.render_widget(block, popup);
     let head = head_lines(view, theme);
     let head_rows = u16::try_from(head.len()).unwrap_or(u16::MAX);
-    let [top, table, verdict, status] = Layout::vertical([
+    let [top, table, about] = Layout::vertical([
         Constraint::Length(head_rows.min(inner.height.saturating_sub(4))),
         Constraint::Fill(1),
-        Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(4),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
     render_table(frame, table, view, theme);
     if let Some(reader) = view.rows.get(view.selected.at()) {
         let answer = reader.arn().and_then(|arn| view.verifications.get(arn));
-        frame.render_widget(
-            Paragraph::new(verification_line(reader, answer, theme)).wrap(Wrap { trim: false }),
-            verdict,
-        );
+        let mut lines = about_lines(reader, theme);
+        lines.push(verification_line(reader, answer, theme));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), about);
     }
-    let key = |command| keymap.of(Layer::Access, command);
-    let hint = format!(
-        "{} statements · {} simulate · {} refresh · {} close",
-        key(Bind::Verb(Verb::Select)),
-        key(Bind::Own(AccessCommand::Verify)),
-        key(Bind::Verb(Verb::Refresh)),
-        key(Bind::Verb(Verb::Back)),
-    );
-    frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim)), status);
+}
+
+/// The highlighted row's cells that the table elides, whole: what grants it and what limits
+/// it.
+fn about_lines(reader: &Reader, theme: &Theme) -> Vec<Line<'static>> {
+    let [label, .., granted, limits] = row_cells(reader);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{label}: "), theme.label),
+        Span::styled(
+            if granted.is_empty() && reader.may_read() {
+                "the account's root may do anything in its account that no deny forbids".to_owned()
+            } else if granted.is_empty() {
+                "no statement grants it".to_owned()
+            } else {
+                format!("granted by {granted}")
+            },
+            theme.text,
+        ),
+    ])];
+    if !limits.is_empty() {
+        lines.push(Line::styled(limits, theme.dim));
+    }
+    lines
 }
 
 /// The sources as read (or why not, naming the permission), the summary, what is
@@ -182,14 +185,24 @@ pub(crate) fn summary(rows: &[Reader]) -> String {
 }
 
 fn render_table(frame: &mut Frame, area: Rect, view: &AccessView, theme: &Theme) {
-    const FIXED: [u16; 4] = [26, 8, 14, 11];
-    let rest = area.width.saturating_sub(FIXED.iter().sum::<u16>() + 5);
-    let granted_width = rest / 2;
+    // The principal's column is as wide as the longest name, up to a third of the pane.
+    let longest = view
+        .rows
+        .iter()
+        .map(|r| sanitize_line(&r.label).chars().count())
+        .max()
+        .unwrap_or(0);
+    let principal = u16::try_from(longest)
+        .unwrap_or(u16::MAX)
+        .clamp(12, (area.width / 3).max(12));
+    let fixed = [principal, 8, 14, 11];
+    let rest = area.width.saturating_sub(fixed.iter().sum::<u16>() + 5);
+    let granted_width = rest * 2 / 5;
     let widths = [
-        FIXED[0],
-        FIXED[1],
-        FIXED[2],
-        FIXED[3],
+        fixed[0],
+        fixed[1],
+        fixed[2],
+        fixed[3],
         granted_width,
         rest - granted_width,
     ];
