@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::headless::Listing;
-use smtui_core::model::posture::{Check, PostureRules, Report, assess};
+use smtui_core::model::posture::{AccessFindings, Check, PostureRules, Report, assess};
 use smtui_core::model::rotation::Thresholds;
 use smtui_core::sanitize::sanitize_line;
 
@@ -54,7 +54,13 @@ pub fn print(
     thresholds: Thresholds,
     rules: &PostureRules,
 ) -> Printed {
-    let report = assess(&listing.secrets, now, thresholds, rules);
+    let report = assess(
+        &listing.secrets,
+        now,
+        thresholds,
+        rules,
+        &AccessFindings::new(),
+    );
     let stderr = listing.failures();
     let stdout = match format {
         Format::Json => {

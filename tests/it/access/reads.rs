@@ -157,3 +157,29 @@ fn access_nobody_used_is_flagged_only_when_the_whole_window_was_read() {
         "{screen}"
     );
 }
+
+#[test]
+fn what_the_pane_found_reaches_the_fleet_overview_as_access_checks() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use smtui_core::room::layers::Layer;
+
+    let mut h = loaded();
+    reads_page(&mut h, Vec::new(), None);
+    let row = smtui_core::ids::RowKey::new(
+        h.selected_secret().identity,
+        h.selected_secret().arn.clone(),
+    );
+    let facts = h.state.access.get(&row).cloned().expect("the pane's facts");
+    assert!(!facts.public && facts.other_accounts.is_empty(), "{facts:?}");
+    assert_eq!(facts.unused.as_deref(), Some(&["reporting".to_owned()][..]));
+
+    h.press(KeyCode::Esc, KeyModifiers::NONE);
+    h.press(KeyCode::Char('o'), KeyModifiers::NONE);
+    assert_eq!(h.state.layers.top(), Layer::Rotation);
+    let screen = h.screen(140, 40);
+    insta::assert_snapshot!("overview_with_access_checks_140x40", screen);
+    assert!(
+        screen.contains("Access.3") && screen.contains("no read access unused for 90 days"),
+        "{screen}"
+    );
+}

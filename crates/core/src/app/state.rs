@@ -37,6 +37,9 @@ pub struct State {
     pub(crate) prompt: PromptRoom,
     /// Every registered room's state (`app/rooms/`).
     pub rooms: Rooms,
+    /// Who can read each secret whose access was read this session, by row (the fleet
+    /// overview's access checks); an identity's go with it.
+    pub access: crate::model::posture::AccessFindings,
     /// The pane a narrow screen shows (the value pane whenever it has focus).
     pub(crate) tab: Tab,
     /// Whether the last frame showed one pane under a tab bar (recorded as it is drawn).
@@ -69,6 +72,7 @@ impl State {
             palette: Palette::default(),
             prompt: PromptRoom::default(),
             rooms: Rooms::default(),
+            access: crate::model::posture::AccessFindings::new(),
             tab: Tab::default(),
             tabs_shown: crate::kit::Drawn::default(),
             status: None,

@@ -1,6 +1,9 @@
 //! Fleet posture: checks modelled on AWS Security Hub's controls for Secrets Manager, run
-//! over the ListSecrets rows already loaded (no DescribeSecret per secret). The rotation
-//! overview and `smtui posture` both use this one report.
+//! over the ListSecrets rows already loaded (no DescribeSecret per secret), and, for the
+//! secrets whose access was read (the access pane, `smtui posture --access`), three checks
+//! of who can read them. The rotation overview and `smtui posture` both use this one report.
+
+use std::collections::HashMap;
 
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
@@ -50,6 +53,16 @@ pub enum Check {
     /// SecretsManager.5: the required tags are there.
     #[serde(rename = "SecretsManager.5")]
     Tagged,
+    /// Access.1: no resource policy lets anyone at all read the value.
+    #[serde(rename = "Access.1")]
+    NotPublic,
+    /// Access.2: no principal of another account can read the value.
+    #[serde(rename = "Access.2")]
+    NoOtherAccountReaders,
+    /// Access.3: every principal that can read the value did, over the unused days (only
+    /// where CloudTrail was read for the whole window).
+    #[serde(rename = "Access.3")]
+    NoUnusedReadAccess,
 }
 
 impl Check {
@@ -61,7 +74,14 @@ impl Check {
         Check::Tagged,
     ];
 
-    /// The Security Hub control id.
+    /// The access checks, run only for the secrets whose access was read.
+    pub const ACCESS: [Check; 3] = [
+        Check::NotPublic,
+        Check::NoOtherAccountReaders,
+        Check::NoUnusedReadAccess,
+    ];
+
+    /// The Security Hub control id (`Access.N` for smtui's own access checks).
     pub fn id(self) -> &'static str {
         match self {
             Check::RotationEnabled => "SecretsManager.1",
@@ -69,6 +89,18 @@ impl Check {
             Check::RecentlyUsed => "SecretsManager.3",
             Check::RecentlyRotated => "SecretsManager.4",
             Check::Tagged => "SecretsManager.5",
+            Check::NotPublic => "Access.1",
+            Check::NoOtherAccountReaders => "Access.2",
+            Check::NoUnusedReadAccess => "Access.3",
+        }
+    }
+
+    /// Its short form in a table: `1` to `5` for Security Hub's, `A1` to `A3` for access.
+    pub fn short(self) -> String {
+        let id = self.id();
+        match id.strip_prefix("SecretsManager.") {
+            Some(number) => number.to_owned(),
+            None => id.replace("Access.", "A"),
         }
     }
 
@@ -84,9 +116,29 @@ impl Check {
             Check::RecentlyRotated => format!("rotated within {} days", rules.rotated_within_days),
             Check::Tagged if rules.required_tags.is_empty() => "has at least one tag".to_owned(),
             Check::Tagged => format!("tagged {}", rules.required_tags.join(", ")),
+            Check::NotPublic => "no public resource policy".to_owned(),
+            Check::NoOtherAccountReaders => "no reader in another account".to_owned(),
+            Check::NoUnusedReadAccess => {
+                format!("no read access unused for {} days", rules.unused_days)
+            }
         }
     }
 }
+
+/// Who can read one secret, as the access pane (or `smtui posture --access`) found it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct AccessFacts {
+    /// A resource policy lets anyone at all read the value.
+    pub public: bool,
+    /// The other accounts whose principals can read it (conditions aside).
+    pub other_accounts: Vec<String>,
+    /// Principals that can read and did not over the window; `None` when CloudTrail was
+    /// not read for the whole window (nothing is then called unused).
+    pub unused: Option<Vec<String>>,
+}
+
+/// The access facts known, by row.
+pub type AccessFindings = HashMap<crate::ids::RowKey, AccessFacts>;
 
 /// One secret's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,6 +155,9 @@ pub struct Finding {
     pub(crate) last_rotated: Option<Timestamp>,
     pub next_rotation: Option<Timestamp>,
     pub(crate) last_accessed: Option<Timestamp>,
+    /// Who can read it, when that was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access: Option<AccessFacts>,
 }
 
 impl Finding {
@@ -130,8 +185,11 @@ pub struct Report {
     /// (health, how many), in `Health::ALL` order.
     #[serde(serialize_with = "health_counts")]
     pub by_health: Vec<(Health, usize)>,
-    /// (check, how many secrets fail it), in `Check::ALL` order.
+    /// (check, how many secrets fail it), in `Check::ALL` order, then `Check::ACCESS`'s
+    /// when any secret's access was read.
     pub failing: Vec<(Check, usize)>,
+    /// How many secrets the access checks ran on.
+    pub access_checked: usize,
     pub findings: Vec<Finding>,
 }
 
@@ -159,11 +217,15 @@ pub fn assess<'a>(
     now: Timestamp,
     thresholds: Thresholds,
     rules: &PostureRules,
+    access: &AccessFindings,
 ) -> Report {
     let mut findings: Vec<Finding> = secrets
         .into_iter()
         .filter(|s| s.deleted_date.is_none())
-        .map(|s| finding(s, now, thresholds, rules))
+        .map(|s| {
+            let facts = access.get(&crate::ids::RowKey::new(s.identity, s.arn.clone()));
+            finding(s, now, thresholds, rules, facts)
+        })
         .collect();
     findings.sort_by(|a, b| {
         a.health
@@ -176,14 +238,22 @@ pub fn assess<'a>(
         .iter()
         .map(|h| (*h, findings.iter().filter(|f| f.health == *h).count()))
         .collect();
+    let access_checked = findings.iter().filter(|f| f.access.is_some()).count();
+    let access_checks: &[Check] = if access_checked > 0 {
+        &Check::ACCESS
+    } else {
+        &[]
+    };
     let failing = Check::ALL
         .iter()
+        .chain(access_checks)
         .map(|c| (*c, findings.iter().filter(|f| f.failed.contains(c)).count()))
         .collect();
     Report {
         secrets: findings.len(),
         by_health,
         failing,
+        access_checked,
         findings,
     }
 }
@@ -193,6 +263,7 @@ fn finding(
     now: Timestamp,
     thresholds: Thresholds,
     rules: &PostureRules,
+    access: Option<&AccessFacts>,
 ) -> Finding {
     let rotation = &secret.rotation;
     let stages = StageMap::of_summary(secret);
@@ -238,6 +309,21 @@ fn finding(
     if !tagged {
         failed.push(Check::Tagged);
     }
+    if let Some(facts) = access {
+        if facts.public {
+            failed.push(Check::NotPublic);
+        }
+        if !facts.other_accounts.is_empty() {
+            failed.push(Check::NoOtherAccountReaders);
+        }
+        if facts
+            .unused
+            .as_ref()
+            .is_some_and(|unused| !unused.is_empty())
+        {
+            failed.push(Check::NoUnusedReadAccess);
+        }
+    }
     Finding {
         identity: secret.identity,
         name: secret.name.clone(),
@@ -248,6 +334,7 @@ fn finding(
         last_rotated: rotation.last_rotated,
         next_rotation: crate::model::rotation::next_rotation(rotation).filter(|_| rotation.enabled),
         last_accessed: secret.last_accessed,
+        access: access.cloned(),
     }
 }
 
@@ -298,7 +385,7 @@ mod tests {
     }
 
     fn failed(s: &SecretSummary, rules: &PostureRules) -> Vec<Check> {
-        finding(s, at(NOW), Thresholds::default(), rules).failed
+        finding(s, at(NOW), Thresholds::default(), rules, None).failed
     }
 
     #[test]
@@ -371,6 +458,7 @@ mod tests {
             at(NOW),
             Thresholds::default(),
             &PostureRules::default(),
+            &AccessFindings::new(),
         );
         assert_eq!(
             report.secrets, 3,
@@ -385,5 +473,72 @@ mod tests {
         assert_eq!(json["by_health"]["Overdue"], 1);
         assert_eq!(json["findings"][1]["failed"][0], "SecretsManager.1");
         assert_eq!(json["findings"][0]["health"], "Overdue");
+    }
+
+    #[test]
+    fn the_access_checks_run_only_where_access_was_read_and_say_what_they_found() {
+        let (shared, open, idle) = (secret("shared"), secret("open"), secret("idle"));
+        let rows = [shared.clone(), open.clone(), idle.clone(), secret("unread")];
+        let key = |s: &SecretSummary| crate::ids::RowKey::new(s.identity, s.arn.clone());
+        let without = assess(
+            &rows,
+            at(NOW),
+            Thresholds::default(),
+            &PostureRules::default(),
+            &AccessFindings::new(),
+        );
+        assert_eq!(without.failing.len(), Check::ALL.len(), "no access checks unread");
+        let mut access = AccessFindings::new();
+        access.insert(
+            key(&shared),
+            AccessFacts {
+                other_accounts: vec!["210987654321".to_owned()],
+                ..AccessFacts::default()
+            },
+        );
+        access.insert(
+            key(&open),
+            AccessFacts {
+                public: true,
+                // Not consulted: nothing is called unused.
+                unused: None,
+                ..AccessFacts::default()
+            },
+        );
+        access.insert(
+            key(&idle),
+            AccessFacts {
+                unused: Some(vec!["reporting".to_owned()]),
+                ..AccessFacts::default()
+            },
+        );
+        let report = assess(
+            &rows,
+            at(NOW),
+            Thresholds::default(),
+            &PostureRules::default(),
+            &access,
+        );
+        assert_eq!(report.access_checked, 3);
+        let failing: Vec<(&str, usize)> = report.failing[Check::ALL.len()..]
+            .iter()
+            .map(|(c, n)| (c.id(), *n))
+            .collect();
+        assert_eq!(failing, [("Access.1", 1), ("Access.2", 1), ("Access.3", 1)]);
+        let failed = |name: &str| {
+            let finding = report.findings.iter().find(|f| f.name == name);
+            finding.map(|f| f.failed.iter().map(|c| c.short()).collect::<Vec<_>>())
+        };
+        assert!(failed("shared").is_some_and(|f| f.contains(&"A2".to_owned())));
+        assert!(failed("open").is_some_and(|f| f.contains(&"A1".to_owned())));
+        assert!(failed("idle").is_some_and(|f| f.contains(&"A3".to_owned())));
+        let json = serde_json::to_value(&report).expect("json");
+        assert_eq!(json["access_checked"], 3);
+        let idle_json = json["findings"]
+            .as_array()
+            .and_then(|all| all.iter().find(|f| f["name"] == "idle"))
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(idle_json["access"]["unused"][0], "reporting");
     }
 }

@@ -148,6 +148,11 @@ pub(crate) enum Intent<R: Room> {
     SelectSecret {
         row: crate::ids::RowKey,
     },
+    /// Who can read a listed secret, as found (the fleet overview's access checks).
+    AccessFacts {
+        row: crate::ids::RowKey,
+        facts: crate::model::posture::AccessFacts,
+    },
     /// A secret was created: its row joins the list without a reload.
     /// Boxed: a listed row is by far the largest thing an intent carries.
     AddRow(Box<crate::model::SecretSummary>),
@@ -325,6 +330,7 @@ impl<R: Room> Intent<R> {
             Intent::PromptAgain { text } => Intent::PromptAgain { text },
             Intent::SelectSecret { row } => Intent::SelectSecret { row },
             Intent::AddRow(row) => Intent::AddRow(row),
+            Intent::AccessFacts { row, facts } => Intent::AccessFacts { row, facts },
             Intent::SecretChanged { secret } => Intent::SecretChanged { secret },
             Intent::DeletionChanged { secret, on } => Intent::DeletionChanged { secret, on },
         }

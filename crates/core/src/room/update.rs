@@ -32,6 +32,8 @@ pub struct Here<'a> {
     pub(crate) region: Option<&'a str>,
     /// The version reveal and copy use.
     pub(crate) version: &'a VersionSel,
+    /// Who can read each secret whose access was read (the fleet overview's access checks).
+    pub(crate) access: &'a crate::model::posture::AccessFindings,
 }
 
 /// What a room's AWS answer says of itself to the router.

@@ -451,6 +451,7 @@ fn reload(state: &mut State, out: &mut Out) {
     close_popups(state, |holds| !holds.stays_working_as(current));
     // After the pane closed: the view it handed its room goes with the rest.
     super::registered::identity_switched(state);
+    state.access.clear();
     state.browse.hold(current);
     state.browse.restart(current);
     out.effects.extend(init(state));

@@ -87,6 +87,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => out.of(|out| state.prompt.again(text, out)),
             Intent::AddRow(summary) => state.browse.add_row(*summary),
+            Intent::AccessFacts { row, facts } => access_facts(state, row, facts),
             Intent::SelectSecret { row } => match state.browse.list.unhide_and_select(&row) {
                 None => out.warn("That secret is no longer listed"),
                 Some(unhidden) => say_unhidden(&unhidden, out),
@@ -184,5 +185,31 @@ pub(super) fn close(state: &mut State, layer: Layer) {
     // layer with typed text of its own, forgets it.
     if layer == Layer::Palette {
         state.palette.closed();
+    }
+}
+
+/// Who can read a secret, as the access pane found it: kept for the fleet overview's access
+/// checks, and an open overview built again with it.
+fn access_facts(
+    state: &mut State,
+    row: crate::ids::RowKey,
+    facts: crate::model::posture::AccessFacts,
+) {
+    if state.access.get(&row) == Some(&facts) {
+        return;
+    }
+    state.access.insert(row, facts);
+    let total = state.browse.list.total();
+    if let Some(overview) = state
+        .layers
+        .popup_mut::<crate::features::rotation::overview::Overview>()
+    {
+        overview.rebuild(
+            state.browse.list.all(),
+            total,
+            &state.settings,
+            state.wall,
+            &state.access,
+        );
     }
 }

@@ -188,6 +188,7 @@ pub fn release_identity(state: &mut State, identity: IdentityId) {
     state.details.forget(identity);
     state.reveal.forget(identity);
     registered::forget(state, identity);
+    state.access.retain(|row, _| row.identity != identity);
 }
 
 /// Closes every popup whose data `goes` (each as its layer closes, `close`), and the

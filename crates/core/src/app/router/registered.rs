@@ -15,8 +15,13 @@ use crate::room::layers::Layer;
 use crate::room::update::{Here, Update};
 
 /// What the panes show now, lent to a room's command.
-fn here<'a>(browse: &'a Browse, reveal: &'a Reveal) -> Here<'a> {
+fn here<'a>(
+    browse: &'a Browse,
+    reveal: &'a Reveal,
+    access: &'a crate::model::posture::AccessFindings,
+) -> Here<'a> {
     Here {
+        access,
         listed: &browse.list,
         region: browse
             .list
@@ -39,7 +44,7 @@ macro_rules! dispatch {
         pub(super) fn run(state: &mut State, command: Command, out: &mut Out) -> Option<Command> {
             match command {
                 $(Command::$variant(command) => {
-                    let here = here(&state.browse, &state.reveal);
+                    let here = here(&state.browse, &state.reveal, &state.access);
                     let ctx = ctx!(state);
                     out.of(|out| {
                         <crate::features::$room::Room as Update>::run(

@@ -45,7 +45,8 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.browse.page_arrived(identity, &region, page, last);
             let total = state.browse.list.total();
             if let Some(overview) = state.layers.popup_mut::<rotation::overview::Overview>() {
-                overview.rows_changed(state.browse.list.all(), total, &state.settings, state.wall);
+                let (settings, access) = (&state.settings, &state.access);
+                overview.rows_changed(state.browse.list.all(), total, settings, state.wall, access);
             }
         }
         Outcome::RegionFailed { region, error } => {

@@ -5,12 +5,14 @@
 use crate::features::access::readers::{Sources, readers};
 use crate::features::access::statements::statements_of;
 use crate::features::access::update::{KEY_POLICY, RESOURCE_POLICY, parsed};
-use crate::features::access::{AccessView, Call, Out, Source, Statements, Verification};
+use crate::features::access::{AccessView, Call, Out, Reach, Source, Statements, Verification};
+use crate::ids::RowKey;
 use crate::kit::Scroll;
 use crate::model::AwsError;
 use crate::model::access::Key;
 use crate::model::audit::AuditPage;
-use crate::room::Ctx;
+use crate::model::posture::AccessFacts;
+use crate::room::{Ctx, Intent};
 
 impl AccessView {
     /// Evaluates the rows again from the sources read so far. Until the resource policy and
@@ -91,6 +93,42 @@ impl AccessView {
             }
         }
         self.evaluate();
+    }
+
+    /// Once every source has answered, what it found goes to the fleet overview's access
+    /// checks: public, other accounts, and (over a window CloudTrail answered for whole,
+    /// with the account's IAM read) access nobody used.
+    pub(crate) fn report_facts(&self, out: &mut Out) {
+        let read = |source: &Source<_>| !matches!(source, Source::Loading);
+        let settled = matches!(self.resource_policy, Source::Read(_))
+            && matches!(self.key, Source::Read(_))
+            && read(&self.iam)
+            && !self.reads.loading;
+        if !settled {
+            return;
+        }
+        let readers = || self.rows.iter().filter(|r| r.may_read());
+        let mut other_accounts: Vec<String> = readers()
+            .filter(|r| r.reach == Reach::OtherAccount)
+            .filter_map(|r| r.principal.account().map(str::to_owned))
+            .collect();
+        other_accounts.sort();
+        other_accounts.dedup();
+        let iam_read = matches!(self.iam, Source::Read(_));
+        let unused = (iam_read && self.reads.complete()).then(|| {
+            self.rows
+                .iter()
+                .filter(|r| r.unused(&self.reads))
+                .map(|r| r.label.clone())
+                .collect()
+        });
+        let facts = AccessFacts {
+            public: readers().any(|r| r.reach == Reach::Public),
+            other_accounts,
+            unused,
+        };
+        let row = RowKey::new(self.secret.identity, self.secret.arn.clone());
+        out.intent(Intent::AccessFacts { row, facts });
     }
 
     fn selected_arn_or_label(&self) -> Option<String> {

@@ -126,7 +126,7 @@ impl Access {
     /// secret.
     pub(crate) fn answered(
         &mut self,
-        view: Option<&mut AccessView>,
+        mut view: Option<&mut AccessView>,
         outcome: Outcome,
         ctx: &Ctx,
         out: &mut Out,
@@ -139,24 +139,27 @@ impl Access {
                 total,
             } => {
                 self.page(&secret, result, total, ctx, out);
-                if let Some(view) = view.filter(|v| v.secret.identity == secret.identity) {
+                if let Some(view) = view
+                    .as_deref_mut()
+                    .filter(|v| v.secret.identity == secret.identity)
+                {
                     self.read_iam(view, ctx, out);
                 }
             }
             Outcome::ResourcePolicy { secret, result } => {
-                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                if let Some(view) = view.as_deref_mut().filter(|v| mine(&secret, v)) {
                     view.resource_policy = source(result, &secret, ctx);
                     view.evaluate();
                 }
             }
             Outcome::Key { secret, result } => {
-                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                if let Some(view) = view.as_deref_mut().filter(|v| mine(&secret, v)) {
                     view.key = source(result, &secret, ctx);
                     view.evaluate();
                 }
             }
             Outcome::Reads { secret, result } => {
-                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                if let Some(view) = view.as_deref_mut().filter(|v| mine(&secret, v)) {
                     view.read(result, ctx, out);
                 }
             }
@@ -165,7 +168,7 @@ impl Access {
                 principal,
                 result,
             } => {
-                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                if let Some(view) = view.as_deref_mut().filter(|v| mine(&secret, v)) {
                     let answer = match result {
                         Ok(simulation) => Verification::Answered(simulation),
                         Err(error) => Verification::Failed(ctx.explain_as(secret.identity, &error)),
@@ -173,6 +176,9 @@ impl Access {
                     view.verifications.insert(principal, answer);
                 }
             }
+        }
+        if let Some(view) = view {
+            view.report_facts(out);
         }
     }
 

@@ -3,6 +3,7 @@
 
 use crate::features::rotation::{Room, RotationRoom};
 use crate::model::SecretSummary;
+use crate::model::posture::AccessFindings;
 use crate::room::keys::rows::{ENTER, ESC, GLOBAL, Item, Keyset, k};
 use crate::room::keys::{Acts, Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
@@ -64,13 +65,13 @@ impl RotationRoom {
     pub(crate) fn run<'a>(
         &mut self,
         command: Command,
-        listed: impl IntoIterator<Item = &'a SecretSummary>,
-        total: usize,
+        (listed, total): (impl IntoIterator<Item = &'a SecretSummary>, usize),
+        access: &AccessFindings,
         ctx: &Ctx,
         out: &mut Out<Room>,
     ) {
         match command {
-            Overview => Self::open_overview(listed, total, ctx.settings, ctx.wall, out),
+            Overview => Self::open_overview(listed, total, (ctx.settings, access), ctx.wall, out),
             Rotate => self.rotate(ctx, out),
             Schedule => self.schedule(ctx, out),
             Cancel => Self::cancel(ctx, out),

@@ -52,7 +52,13 @@ impl crate::room::update::Update for Room {
         ctx: &Ctx,
         out: &mut Out<Room>,
     ) {
-        rotation.run(command, here.listed.rows(), here.listed.total(), ctx, out);
+        rotation.run(
+            command,
+            (here.listed.rows(), here.listed.total()),
+            here.access,
+            ctx,
+            out,
+        );
     }
 
     fn answered(

@@ -11,7 +11,7 @@ use crate::features::rotation::Command as RotationCommand;
 use crate::features::rotation::{Room, RotationRoom};
 use crate::kit::{Cursor, Theme};
 use crate::model::SecretSummary;
-use crate::model::posture::{Finding, Report, assess};
+use crate::model::posture::{AccessFindings, Finding, Report, assess};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::popup::{Around, Holds, Shown};
@@ -126,11 +126,7 @@ impl TextWidths {
 /// The checks a finding fails, by number ("1 3 4"): the checks are listed above the table
 /// with their full ids.
 pub(crate) fn fails_text(finding: &Finding) -> String {
-    let numbers: Vec<&str> = finding
-        .failed
-        .iter()
-        .map(|c| c.id().trim_start_matches("SecretsManager."))
-        .collect();
+    let numbers: Vec<String> = finding.failed.iter().map(|c| c.short()).collect();
     numbers.join(" ")
 }
 
@@ -173,7 +169,7 @@ impl RotationRoom {
     pub(crate) fn open_overview<'a>(
         rows: impl IntoIterator<Item = &'a SecretSummary>,
         total: usize,
-        settings: &Settings,
+        (settings, access): (&Settings, &AccessFindings),
         now: Timestamp,
         out: &mut Out<Room>,
     ) {
@@ -181,7 +177,7 @@ impl RotationRoom {
             out.info("Nothing is listed yet");
             return;
         }
-        let overview = build(rows, total, settings, now, OverviewSort::Risk);
+        let overview = build(rows, (total, access), settings, now, OverviewSort::Risk);
         out.open(overview);
     }
 }
@@ -195,12 +191,26 @@ impl Overview {
         total: usize,
         settings: &Settings,
         now: Timestamp,
+        access: &AccessFindings,
     ) {
         if self.built_from == total {
             return;
         }
+        self.rebuild(rows, total, settings, now, access);
+    }
+
+    /// Built again (more rows, or a secret's access found), keeping the highlighted secret
+    /// and the sort.
+    pub(crate) fn rebuild<'a>(
+        &mut self,
+        rows: impl IntoIterator<Item = &'a SecretSummary>,
+        total: usize,
+        settings: &Settings,
+        now: Timestamp,
+        access: &AccessFindings,
+    ) {
         let row = self.selected_finding().map(Finding::row);
-        let mut new = build(rows, total, settings, now, self.sort);
+        let mut new = build(rows, (total, access), settings, now, self.sort);
         if let Some(at) = row.and_then(|row| new.report.findings.iter().position(|f| f.is(&row))) {
             new.selected.set(at);
         }
@@ -240,15 +250,16 @@ impl Overview {
 
 fn build<'a>(
     rows: impl IntoIterator<Item = &'a SecretSummary>,
-    total: usize,
+    (total, access): (usize, &AccessFindings),
     settings: &Settings,
     now: Timestamp,
     sort: OverviewSort,
 ) -> Overview {
-    let report = assess(rows, now, settings.rotation, &settings.posture);
-    let checks = crate::model::posture::Check::ALL
+    let report = assess(rows, now, settings.rotation, &settings.posture, access);
+    let checks = report
+        .failing
         .iter()
-        .map(|c| c.describe(&settings.posture))
+        .map(|(c, _)| c.describe(&settings.posture))
         .collect();
     let widths = TextWidths::measure(&report.findings);
     let mut overview = Overview {

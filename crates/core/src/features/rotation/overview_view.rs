@@ -161,11 +161,17 @@ fn check_lines(overview: &Overview, width: usize, theme: &Theme) -> Vec<Line<'st
     let verdicts: Vec<(String, Style)> = report
         .failing
         .iter()
-        .map(|&(_, failing)| {
-            if failing == 0 {
-                ("all pass".to_owned(), theme.ok)
+        .map(|&(check, failing)| {
+            // The access checks ran only on the secrets whose access was read.
+            let checked = if Check::ACCESS.contains(&check) {
+                format!(" ({} checked)", report.access_checked)
             } else {
-                (format!("{failing} fail"), theme.error)
+                String::new()
+            };
+            if failing == 0 {
+                (format!("all pass{checked}"), theme.ok)
+            } else {
+                (format!("{failing} fail{checked}"), theme.error)
             }
         })
         .collect();
@@ -183,9 +189,9 @@ fn check_lines(overview: &Overview, width: usize, theme: &Theme) -> Vec<Line<'st
         .zip(verdicts)
         .map(|(((check, _), asks), (verdict, style))| {
             let id = if full_ids {
-                check.id()
+                check.id().to_owned()
             } else {
-                check.id().trim_start_matches("SecretsManager.")
+                check.short()
             };
             Line::from(vec![
                 Span::styled(format!("{id:<id_width$}"), theme.label),
@@ -206,7 +212,7 @@ fn checks_in_one_line(report: &Report, width: usize, theme: &Theme) -> Line<'sta
         .failing
         .iter()
         .filter(|&&(_, n)| n > 0)
-        .map(|(c, n)| format!("{}×{n}", c.id().trim_start_matches("SecretsManager.")))
+        .map(|(c, n)| format!("{}×{n}", c.short()))
         .collect();
     if failing.is_empty() {
         return Line::styled(fit("Every check passes", width), theme.ok);
@@ -405,6 +411,7 @@ mod tests {
             secrets: 3,
             by_health: Health::ALL.iter().map(|&h| (h, 1)).collect(),
             failing: Vec::new(),
+            access_checked: 0,
             findings: Vec::new(),
         };
         let text =
@@ -431,6 +438,7 @@ mod tests {
         let mut report = Report {
             secrets: 3,
             by_health: Vec::new(),
+            access_checked: 0,
             failing: vec![
                 (Check::RotationEnabled, 2),
                 (Check::RotationSucceeds, 0),
