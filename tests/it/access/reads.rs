@@ -170,7 +170,10 @@ fn what_the_pane_found_reaches_the_fleet_overview_as_access_checks() {
         h.selected_secret().arn.clone(),
     );
     let facts = h.state.access.get(&row).cloned().expect("the pane's facts");
-    assert!(!facts.public && facts.other_accounts.is_empty(), "{facts:?}");
+    assert!(
+        !facts.public && facts.other_accounts.is_empty(),
+        "{facts:?}"
+    );
     assert_eq!(facts.unused.as_deref(), Some(&["reporting".to_owned()][..]));
 
     h.press(KeyCode::Esc, KeyModifiers::NONE);

@@ -487,7 +487,11 @@ mod tests {
             &PostureRules::default(),
             &AccessFindings::new(),
         );
-        assert_eq!(without.failing.len(), Check::ALL.len(), "no access checks unread");
+        assert_eq!(
+            without.failing.len(),
+            Check::ALL.len(),
+            "no access checks unread"
+        );
         let mut access = AccessFindings::new();
         access.insert(
             key(&shared),

@@ -8,8 +8,6 @@ pub(crate) mod call;
 pub(crate) mod commands;
 pub(crate) mod outcome;
 mod pane;
-mod readers;
-mod reads;
 mod statements;
 mod update;
 mod verify;
@@ -18,11 +16,10 @@ mod verify;
 mod tests;
 pub(crate) mod view;
 
+pub use crate::model::access::{CanRead, Reach, ReadLog, Reader};
 pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
-pub use readers::{CanRead, Reach, Reader};
-pub use reads::ReadLog;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -2,16 +2,15 @@
 //! reads CloudTrail returns page by page, the statements popup of a row, and asking the
 //! simulator.
 
-use crate::features::access::readers::{Sources, readers};
 use crate::features::access::statements::statements_of;
 use crate::features::access::update::{KEY_POLICY, RESOURCE_POLICY, parsed};
-use crate::features::access::{AccessView, Call, Out, Reach, Source, Statements, Verification};
+use crate::features::access::{AccessView, Call, Out, Source, Statements, Verification};
 use crate::ids::RowKey;
 use crate::kit::Scroll;
 use crate::model::AwsError;
 use crate::model::access::Key;
+use crate::model::access::{Sources, facts, readers};
 use crate::model::audit::AuditPage;
-use crate::model::posture::AccessFacts;
 use crate::room::{Ctx, Intent};
 
 impl AccessView {
@@ -73,7 +72,7 @@ impl AccessView {
     }
 
     /// A page of the secret's CloudTrail events: its reads joined with the rows, and the
-    /// next page asked for (up to `reads::MAX_PAGES`).
+    /// next page asked for (up to `model::access::MAX_READ_PAGES`).
     pub(crate) fn read(&mut self, result: Result<AuditPage, AwsError>, ctx: &Ctx, out: &mut Out) {
         match result {
             Ok(page) => {
@@ -107,26 +106,7 @@ impl AccessView {
         if !settled {
             return;
         }
-        let readers = || self.rows.iter().filter(|r| r.may_read());
-        let mut other_accounts: Vec<String> = readers()
-            .filter(|r| r.reach == Reach::OtherAccount)
-            .filter_map(|r| r.principal.account().map(str::to_owned))
-            .collect();
-        other_accounts.sort();
-        other_accounts.dedup();
-        let iam_read = matches!(self.iam, Source::Read(_));
-        let unused = (iam_read && self.reads.complete()).then(|| {
-            self.rows
-                .iter()
-                .filter(|r| r.unused(&self.reads))
-                .map(|r| r.label.clone())
-                .collect()
-        });
-        let facts = AccessFacts {
-            public: readers().any(|r| r.reach == Reach::Public),
-            other_accounts,
-            unused,
-        };
+        let facts = facts(&self.rows, &self.reads, matches!(self.iam, Source::Read(_)));
         let row = RowKey::new(self.secret.identity, self.secret.arn.clone());
         out.intent(Intent::AccessFacts { row, facts });
     }

@@ -5,9 +5,8 @@
 
 use std::sync::Arc;
 
-use super::readers::{Reach, Reader};
 use super::verify::compare;
-use super::{AccessView, CanRead, Source};
+use super::{AccessView, CanRead, Reach, Reader, Source};
 use crate::ids::{IdentityId, SecretRef};
 use crate::kit::Cursor;
 use crate::model::access::{

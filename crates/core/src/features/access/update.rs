@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use crate::features::access::Command as AccessCommand;
-use crate::features::access::reads::MAX_DAYS;
 use crate::features::access::{
     Access, AccessView, Call, Out, Outcome, ReadLog, Source, Statements, Verification,
 };
 use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::AwsError;
+use crate::model::access::MAX_READ_DAYS;
 use crate::model::access::{AccountIam, IamPage, KeyFacts, Policy, parse_policy};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
@@ -63,7 +63,7 @@ impl Access {
             secret: secret.clone(),
         };
         out.call(ctx, call);
-        let days = ctx.settings.posture.unused_days.clamp(1, MAX_DAYS);
+        let days = ctx.settings.posture.unused_days.clamp(1, MAX_READ_DAYS);
         let end = ctx.wall;
         let start = end
             .checked_sub(jiff::SignedDuration::from_hours(days * 24))

@@ -12,6 +12,8 @@ mod document;
 mod evaluate;
 mod matcher;
 mod principal;
+mod readers;
+mod reads;
 mod sources;
 
 #[cfg(test)]
@@ -23,6 +25,8 @@ pub use account::{AccountIam, IamPrincipal};
 pub use document::{ParseError, parse_policy};
 pub use evaluate::{Identity, Key, ReadAccess, Request, Target, TargetKind, evaluate, read_access};
 pub use principal::Principal;
+pub use readers::{CanRead, Reach, Reader, Sources, facts, readers};
+pub use reads::{MAX_READ_DAYS, MAX_READ_PAGES, ReadLog};
 pub use sources::{
     IamGroup, IamPage, IamRole, IamUser, KeyFacts, ManagedPolicy, MatchedStatement, PolicyText,
     Simulation,

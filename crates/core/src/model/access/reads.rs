@@ -9,9 +9,9 @@ use crate::model::audit::{AuditEvent, AuditPage, PrincipalKind};
 
 /// Pages read before the pane stops and says the reads are partial (50 events a page, and
 /// CloudTrail answers 2 lookups a second: about 10 seconds).
-pub(crate) const MAX_PAGES: usize = 20;
+pub const MAX_READ_PAGES: usize = 20;
 /// CloudTrail keeps 90 days of management events.
-pub(crate) const MAX_DAYS: i64 = 90;
+pub const MAX_READ_DAYS: i64 = 90;
 
 /// The reads found so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,7 +23,7 @@ pub struct ReadLog {
     pub(crate) pages: usize,
     /// A page is on its way.
     pub(crate) loading: bool,
-    /// More events than `MAX_PAGES` pages: the reads cover the newest of the window only.
+    /// More events than `MAX_READ_PAGES` pages: the reads cover the newest of the window only.
     pub(crate) partial: bool,
     pub(crate) error: Option<String>,
 }
@@ -49,7 +49,7 @@ impl ReadLog {
             }
         }
         match page.next_token {
-            Some(token) if self.pages < MAX_PAGES => Some(token),
+            Some(token) if self.pages < MAX_READ_PAGES => Some(token),
             Some(_) => {
                 self.partial = true;
                 self.loading = false;

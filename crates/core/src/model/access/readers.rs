@@ -4,8 +4,10 @@
 
 use jiff::Timestamp;
 
-use crate::features::access::reads::{ReadLog, same};
-use crate::model::access::{
+use crate::model::posture::AccessFacts;
+
+use super::reads::{ReadLog, same};
+use super::{
     AccountIam, Identity, Key, Limit, Listed, Policy, Principal, PrincipalEntry, ReadAccess,
     Target, TargetKind, Verdict, read_access,
 };
@@ -112,7 +114,7 @@ impl Reader {
 /// The sources the pane evaluates: the secret, its resource policy, its key, the account's IAM
 /// (`None` while it loads or when it cannot be read: then only the principals the policies
 /// name are listed, with no identity policy).
-pub(crate) struct Sources<'a> {
+pub struct Sources<'a> {
     pub secret_arn: &'a str,
     pub account: &'a str,
     pub resource_policy: Option<&'a Policy>,
@@ -126,7 +128,7 @@ pub(crate) struct Sources<'a> {
 
 /// Every principal something grants or denies, with its answers; the readers first (those
 /// that can, then only under conditions), then those something stops, each group by name.
-pub(crate) fn readers(sources: &Sources<'_>) -> Vec<Reader> {
+pub fn readers(sources: &Sources<'_>) -> Vec<Reader> {
     let target = Target {
         arn: sources.secret_arn,
         account: sources.account,
@@ -291,4 +293,27 @@ fn account_of(entry: &str) -> String {
         .and_then(|rest| rest.split(':').nth(3))
         .unwrap_or(entry)
         .to_owned()
+}
+
+/// What the rows say for the posture's access checks. Nobody is called unused unless the
+/// account's IAM was read (`iam_read`) and CloudTrail answered for the whole window.
+pub fn facts(rows: &[Reader], reads: &ReadLog, iam_read: bool) -> AccessFacts {
+    let readers = || rows.iter().filter(|r| r.may_read());
+    let mut other_accounts: Vec<String> = readers()
+        .filter(|r| r.reach == Reach::OtherAccount)
+        .filter_map(|r| r.principal.account().map(str::to_owned))
+        .collect();
+    other_accounts.sort();
+    other_accounts.dedup();
+    let unused = (iam_read && reads.complete()).then(|| {
+        rows.iter()
+            .filter(|r| r.unused(reads))
+            .map(|r| r.label.clone())
+            .collect()
+    });
+    AccessFacts {
+        public: readers().any(|r| r.reach == Reach::Public),
+        other_accounts,
+        unused,
+    }
 }
