@@ -57,6 +57,7 @@ pub fn secret(i: usize, region: &str) -> SecretSummary {
         ],
         deleted_date: None,
         primary_region: None,
+        kms_key_id: None,
     }
 }
 

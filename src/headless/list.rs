@@ -238,6 +238,7 @@ mod tests {
             }],
             deleted_date: None,
             primary_region: None,
+            kms_key_id: None,
         }
     }
 

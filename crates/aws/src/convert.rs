@@ -77,6 +77,7 @@ pub(crate) fn summary(
         tags: tags(entry.tags()),
         deleted_date: timestamp(entry.deleted_date()),
         primary_region: entry.primary_region().map(str::to_owned),
+        kms_key_id: entry.kms_key_id().map(str::to_owned),
     })
 }
 

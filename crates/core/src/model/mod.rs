@@ -37,6 +37,8 @@ pub struct SecretSummary {
     /// Set when the secret is scheduled for deletion.
     pub deleted_date: Option<Timestamp>,
     pub primary_region: Option<String>,
+    /// The KMS key ListSecrets names (`None`: the AWS managed key), as it was given.
+    pub kms_key_id: Option<String>,
 }
 
 impl SecretSummary {

@@ -22,6 +22,7 @@ pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
         tags: Vec::new(),
         deleted_date: None,
         primary_region: None,
+        kms_key_id: None,
     }
 }
 

@@ -100,6 +100,7 @@ fn summary(g: &Gen) -> SecretSummary {
         tags: tags(g.tags),
         deleted_date: g.deleted.then(|| at(0)),
         primary_region: None,
+        kms_key_id: None,
     }
 }
 

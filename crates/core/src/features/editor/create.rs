@@ -340,6 +340,7 @@ impl EditSession {
                     tags: Vec::new(),
                     deleted_date: None,
                     primary_region: None,
+                    kms_key_id: None,
                 })));
                 out.intent(Intent::Close(Layer::Editor));
             }

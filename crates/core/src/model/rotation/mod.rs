@@ -503,6 +503,7 @@ mod tests {
             tags: Vec::new(),
             deleted_date: None,
             primary_region: None,
+            kms_key_id: None,
         }
     }
 
