@@ -5,6 +5,9 @@
 //! reads it and creates exactly these (plus generated filler), and an integration test
 //! checks they read back as declared here.
 
+mod access;
+pub use access::*;
+
 /// The seeded regions, primary first.
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 pub const PRIMARY_REGION: &str = "us-east-1";
