@@ -1,9 +1,13 @@
 //! Well-known seeded secrets that tests may rely on, and how many secrets each region
-//! holds. Values are fake but look real.
+//! holds. Values are fake but look real. The access cases (IAM identities, KMS keys,
+//! resource policies, recorded policy simulations) are in `access` (re-exported here).
 //!
 //! This is what the seeder promises the tests, so it names nothing of the crate: the seeder
 //! reads it and creates exactly these (plus generated filler), and an integration test
 //! checks they read back as declared here.
+
+mod access;
+pub use access::*;
 
 /// The seeded regions, primary first.
 pub const REGIONS: [&str; 3] = ["us-east-1", "eu-west-1", "ap-southeast-2"];

@@ -25,6 +25,8 @@ mod stack;
 pub mod venv;
 
 pub use proxy::events::RecordedEvent;
-pub use proxy::{Backdate, BackdateError, Failure, ProxyHandle, ProxyOptions, RotationFailure};
+pub use proxy::{
+    Backdate, BackdateError, Failure, ProxyHandle, ProxyOptions, RotationFailure, SimulateRequest,
+};
 pub use seed::{RegionSummary, SeedSummary};
 pub use stack::{Stack, StackOptions};

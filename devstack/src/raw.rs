@@ -1,5 +1,5 @@
-//! Plain HTTP calls to moto for the setup the SDKs smtui depends on cannot do (IAM, Lambda,
-//! moto's own config). Requests carry an unsigned but scoped Authorization header: moto
+//! Plain HTTP calls to moto for the setup the SDKs smtui depends on cannot do (IAM, KMS,
+//! Lambda, moto's own config). Requests carry an unsigned but scoped Authorization header: moto
 //! routes on the credential scope and does not verify signatures unless IAM auth is on,
 //! and with it on, the first calls are let through by `INITIAL_NO_AUTH_ACTION_COUNT`.
 
@@ -23,6 +23,8 @@ pub(crate) struct RawCall<'a> {
     pub(crate) service: &'static str,
     pub(crate) region: &'a str,
     pub(crate) content_type: &'static str,
+    /// `X-Amz-Target` of a JSON-protocol call.
+    pub(crate) target: Option<&'static str>,
     pub(crate) body: String,
 }
 
@@ -36,7 +38,7 @@ impl RawClient {
 
     pub(crate) async fn call(&self, call: RawCall<'_>) -> Result<(StatusCode, String)> {
         let uri = format!("{}{}", self.endpoint, call.path);
-        let req = http::Request::builder()
+        let mut req = http::Request::builder()
             .method(call.method)
             .uri(&uri)
             .header("content-type", call.content_type)
@@ -46,8 +48,11 @@ impl RawClient {
                     "AWS4-HMAC-SHA256 Credential=testing/20250101/{}/{}/aws4_request, SignedHeaders=host, Signature=0",
                     call.region, call.service
                 ),
-            )
-            .body(Full::new(Bytes::from(call.body)))?;
+            );
+        if let Some(target) = call.target {
+            req = req.header("x-amz-target", target);
+        }
+        let req = req.body(Full::new(Bytes::from(call.body)))?;
         let resp = self
             .http
             .request(req)
@@ -74,7 +79,26 @@ impl RawClient {
             service: "iam",
             region: "us-east-1",
             content_type: "application/x-www-form-urlencoded",
+            target: None,
             body: form,
+        })
+        .await
+    }
+
+    /// A KMS JSON-protocol operation (`TrentService.<operation>`, us-east-1).
+    pub(crate) async fn kms(
+        &self,
+        target: &'static str,
+        body: &serde_json::Value,
+    ) -> Result<(StatusCode, String)> {
+        self.call(RawCall {
+            method: "POST",
+            path: "/",
+            service: "kms",
+            region: "us-east-1",
+            content_type: "application/x-amz-json-1.1",
+            target: Some(target),
+            body: body.to_string(),
         })
         .await
     }

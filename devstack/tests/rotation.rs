@@ -1,6 +1,10 @@
 //! Rotation through the real AWS SDK against one shared seeded stack: rules and dates the
 //! proxy keeps, rotation service events, the seeded fixtures in each rotation state, and
-//! that no secret value reaches the proxy's stores.
+//! that no secret value reaches the proxy's stores. The access cases read back on the same
+//! stack ([`access`]).
+
+#[path = "rotation/access.rs"]
+mod access;
 
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -14,8 +14,12 @@
 //!   records the rotation service events ([`rotation`], [`rotation_calls`]). For
 //!   RotateSecret, and for a GetSecretValue naming no version (asked for AWSCURRENT, as
 //!   AWS answers it: [`current`]), the body moto gets is rewritten unless
-//!   [`ProxyOptions::forward_verbatim`].
+//!   [`ProxyOptions::forward_verbatim`],
+//! - answers IAM's SimulatePrincipalPolicy from recorded answers and puts right what
+//!   moto's GetAccountAuthorizationDetails and DescribeKey get wrong ([`access`]).
 
+mod access;
+mod assume_role;
 mod current;
 pub(crate) mod events;
 mod faults;
@@ -23,6 +27,7 @@ pub(crate) mod lookup;
 pub(crate) mod rotation;
 pub(crate) mod rotation_calls;
 pub(crate) mod schedule;
+mod simulate;
 pub(crate) mod wire;
 
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -47,10 +52,10 @@ pub use faults::Failure;
 use faults::take_failure;
 use rotation::RotationStore;
 pub use rotation_calls::{Backdate, BackdateError, RotationFailure};
+pub use simulate::SimulateRequest;
 
 pub(crate) const LOOKUP_EVENTS_TARGET: &str = "CloudTrail_20131101.LookupEvents";
 const SECRETS_MANAGER_PREFIX: &str = "secretsmanager.";
-const STS_JSON_ASSUME_ROLE: &str = "AWSSecurityTokenServiceV20110615.AssumeRole";
 /// Region assumed for unsigned requests (moto does the same).
 const DEFAULT_REGION: &str = "us-east-1";
 /// CloudTrail's LookupEvents quota: 2 requests/s per region.
@@ -71,8 +76,11 @@ pub struct ProxyOptions {
     /// (and is recorded), then the connection closes with no response, as when a network
     /// drops a reply. Tests of idempotent retries use it.
     pub(crate) drop_answers: HashMap<String, usize>,
-    /// Secrets Manager operations whose next N calls are answered with this error instead
-    /// of reaching moto (throttling, 500s, an expired token).
+    /// Operations whose next N calls are answered with this error instead of reaching moto
+    /// (throttling, 500s, an expired token, a denied permission): Secrets Manager's
+    /// (`GetSecretValue`), IAM's or another query-protocol action
+    /// (`GetAccountAuthorizationDetails`), KMS's (`TrentService.DescribeKey` or
+    /// `DescribeKey`). Answered in the service's error shape ([`access`] for IAM and KMS).
     pub(crate) fail_answers: HashMap<String, (usize, Failure)>,
     /// When a rotation started through the proxy records RotationFailed (moto never runs
     /// the rotation function). Default: right after RotationStarted.
@@ -113,6 +121,7 @@ struct Shared {
     options: Mutex<ProxyOptions>,
     store: Mutex<EventStore>,
     facts: Mutex<RotationStore>,
+    access: Mutex<access::AccessState>,
     buckets: Mutex<HashMap<String, Bucket>>,
     /// When each LookupEvents call arrived, and in which region (the newest
     /// `MAX_LOOKUP_TIMES`): tests prove the client's rate from here.
@@ -175,7 +184,10 @@ impl ProxyHandle {
             .insert(operation.to_string(), times);
     }
 
-    /// Answers the next `times` calls of `operation` with `failure`, without reaching moto.
+    /// Answers the next `times` calls of `operation` with `failure`, without reaching moto:
+    /// a Secrets Manager operation (`GetSecretValue`), an IAM action
+    /// (`GetAccountAuthorizationDetails`, `SimulatePrincipalPolicy`) or a KMS operation
+    /// (`TrentService.DescribeKey` or `DescribeKey`), each in its service's error shape.
     pub fn fail_answers(&self, operation: &str, times: usize, failure: Failure) {
         lock(&self.shared.options)
             .fail_answers
@@ -261,6 +273,7 @@ impl Proxy {
             options: Mutex::new(options),
             store: Mutex::new(EventStore::default()),
             facts: Mutex::new(RotationStore::default()),
+            access: Mutex::new(access::AccessState::default()),
             buckets: Mutex::new(HashMap::new()),
             lookup_times: Mutex::new(VecDeque::new()),
             client: Client::builder(TokioExecutor::new())
@@ -367,6 +380,9 @@ async fn handle(
         return Ok(answer_lookup(&shared, &region, throttle, &body));
     }
 
+    if let Some(answer) = access::before(&shared, target.as_deref(), scope.as_ref(), &body) {
+        return Ok(answer);
+    }
     let sm_op = target
         .as_deref()
         .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX))
@@ -435,12 +451,14 @@ async fn handle(
             return Err(Dropped);
         }
     } else if resp_parts.status.is_success() {
-        learn_assumed_role(
+        let target = target.as_deref();
+        assume_role::learn(&shared, scope.as_ref(), target, &body, &resp_body);
+        access::after(
             &shared,
-            scope.as_ref(),
-            target.as_deref(),
+            target,
             &body,
-            &resp_body,
+            &mut resp_parts.headers,
+            &mut resp_body,
         );
     }
 
@@ -475,33 +493,6 @@ fn take_dropped_answer(shared: &Shared, operation: &str) -> bool {
             true
         }
         _ => false,
-    }
-}
-
-/// Remembers `AccessKeyId -> assumed-role ARN` from a successful AssumeRole, query
-/// (XML) or JSON protocol.
-fn learn_assumed_role(
-    shared: &Shared,
-    scope: Option<&wire::CredentialScope>,
-    target: Option<&str>,
-    req_body: &[u8],
-    resp_body: &[u8],
-) {
-    let learned = if target == Some(STS_JSON_ASSUME_ROLE) {
-        serde_json::from_slice::<serde_json::Value>(resp_body)
-            .ok()
-            .and_then(|v| {
-                let key = v["Credentials"]["AccessKeyId"].as_str()?.to_string();
-                let arn = v["AssumedRoleUser"]["Arn"].as_str()?.to_string();
-                Some((key, arn))
-            })
-    } else if scope.is_some_and(|s| s.service == "sts") && wire::is_assume_role_form(req_body) {
-        wire::assume_role_result(resp_body)
-    } else {
-        None
-    };
-    if let Some((key, arn)) = learned {
-        lock(&shared.store).remember_role(key, arn);
     }
 }
 

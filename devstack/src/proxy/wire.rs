@@ -45,7 +45,7 @@ pub(crate) fn xml_text(xml: &str, tag: &str) -> Option<String> {
     Some(xml_unescape(xml[start..start + len].trim()))
 }
 
-fn xml_unescape(s: &str) -> String {
+pub(crate) fn xml_unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -159,7 +159,7 @@ pub(crate) fn rewrite_query_xml_error(
     Some(Bytes::from(xml))
 }
 
-fn xml_escape(text: &str) -> String {
+pub(crate) fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -57,9 +57,10 @@ impl RotationSpec {
     }
 }
 
-/// Everything the seeder does to one secret, in order: create with `versions[0]`, put the
-/// remaining versions, put `pending`, configure rotation, replicate, schedule deletion,
-/// then put past dates on it through the proxy (`ProxyHandle::backdate`).
+/// Everything the seeder does to one secret, in order: create with `versions[0]` (under
+/// `kms_key_alias`'s key), put `resource_policy`, put the remaining versions, put
+/// `pending`, configure rotation, replicate, schedule deletion, then put past dates on it
+/// through the proxy (`ProxyHandle::backdate`).
 #[derive(Debug, Clone)]
 pub(crate) struct SecretSpec {
     pub(crate) name: String,
@@ -73,10 +74,14 @@ pub(crate) struct SecretSpec {
     pub(crate) delete_after_days: Option<i64>,
     /// LastAccessedDate this long before seed time.
     pub(crate) last_read_ago: Option<Duration>,
+    pub(crate) resource_policy: Option<&'static str>,
+    /// A customer managed key's alias (`seed::access::create_keys`); `None`: the AWS
+    /// managed key.
+    pub(crate) kms_key_alias: Option<&'static str>,
 }
 
 impl SecretSpec {
-    fn plain(name: &str, description: Option<&str>, value: Value) -> SecretSpec {
+    pub(super) fn plain(name: &str, description: Option<&str>, value: Value) -> SecretSpec {
         SecretSpec {
             name: name.to_string(),
             description: description.map(str::to_string),
@@ -87,10 +92,12 @@ impl SecretSpec {
             replicate_to: None,
             delete_after_days: None,
             last_read_ago: None,
+            resource_policy: None,
+            kms_key_alias: None,
         }
     }
 
-    fn tagged(mut self, pairs: &[(&str, &str)]) -> SecretSpec {
+    pub(super) fn tagged(mut self, pairs: &[(&str, &str)]) -> SecretSpec {
         self.tags = tags(pairs);
         self
     }
@@ -100,7 +107,7 @@ impl SecretSpec {
         self
     }
 
-    fn read_ago(mut self, ago: Duration) -> SecretSpec {
+    pub(super) fn read_ago(mut self, ago: Duration) -> SecretSpec {
         self.last_read_ago = Some(ago);
         self
     }
@@ -179,6 +186,7 @@ pub(crate) fn fixtures(region: &str) -> Vec<SecretSpec> {
                 string, json, binary, versioned, pending, deleted, replicated, rotating,
             ];
             all.extend(rotation_fixtures());
+            all.extend(super::access::secrets());
             all
         }
         "eu-west-1" => vec![SecretSpec::plain(
@@ -509,6 +517,8 @@ pub(crate) fn generated(region_idx: usize, count: usize) -> Vec<SecretSpec> {
                     .then_some(7 + (k as i64 % 24)),
                 // Everything generated was read within the last month.
                 last_read_ago: Some(days(k as u64 % 30) + Duration::from_secs(7200)),
+                resource_policy: None,
+                kms_key_alias: None,
             }
         })
         .collect()

@@ -9,14 +9,18 @@
 //! moto lacks (see `proxy::rotation_calls`): a RotateSecret with `RotateImmediately=false`
 //! leaves no AWSPENDING label, one with `true` leaves a rotation in progress.
 //!
-//! Order: every secret is created in parallel (with its rotation configured, unless a
-//! rotation is to be left in progress); then, one by one, the rotations left in progress
+//! Order: the access cases' KMS keys alongside the rotation Lambdas; then every secret is
+//! created in parallel (with its resource policy, key and rotation configured, unless a
+//! rotation is to be left in progress), while the access cases' IAM identities are
+//! created (`access`); then, one by one, the rotations left in progress
 //! are started (the proxy's RotationFailed knob set per secret); last, past dates go on
 //! through `ProxyHandle::backdate` (last rotation, configuration, rotation in progress,
 //! last read), all relative to seed time.
 
+mod access;
 pub(crate) mod data;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -77,7 +81,12 @@ pub(crate) fn client(endpoint: &str, region: &str) -> Client {
 /// Seeds every region of [`fx::REGION_PLAN`] through `endpoint`, the proxy behind
 /// `proxy` (whose seeding hook puts the past dates on).
 pub(crate) async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSummary> {
-    prepare_rotation_lambdas(endpoint).await?;
+    let (keys, ()) = tokio::try_join!(
+        access::create_keys(endpoint),
+        prepare_rotation_lambdas(endpoint)
+    )?;
+    let keys = Arc::new(keys);
+    let identities = tokio::spawn(access::create_identities(endpoint.to_string()));
 
     let limit = Arc::new(Semaphore::new(IN_FLIGHT));
     let mut tasks = JoinSet::new();
@@ -87,9 +96,10 @@ pub(crate) async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSumm
             let client = client.clone();
             let limit = limit.clone();
             let region = *region;
+            let keys = keys.clone();
             tasks.spawn(async move {
                 let _permit = limit.acquire_owned().await?;
-                let arn = create(&client, region, &spec)
+                let arn = create(&client, region, &spec, &keys)
                     .await
                     .with_context(|| format!("seeding {} in {region}", spec.name))?;
                 anyhow::Ok((region, spec, arn))
@@ -100,6 +110,10 @@ pub(crate) async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSumm
     while let Some(done) = tasks.join_next().await {
         seeded.push(done.context("seed task panicked")??);
     }
+    identities
+        .await
+        .context("identity seeding panicked")?
+        .context("seeding the access cases' IAM identities")?;
 
     let knob = proxy.options().rotation_failure;
     for (region, spec, _) in &seeded {
@@ -199,10 +213,19 @@ fn rotation_lambda_arn(region: &str) -> String {
 }
 
 /// Creates one secret as `spec` says (a rotation left in progress excepted); its ARN.
-async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<String> {
+/// `keys`: the customer managed keys' ARNs by alias.
+async fn create(
+    client: &Client,
+    region: &str,
+    spec: &SecretSpec,
+    keys: &HashMap<&'static str, String>,
+) -> Result<String> {
     let mut req = client.create_secret().name(&spec.name);
     if let Some(d) = &spec.description {
         req = req.description(d);
+    }
+    if let Some(alias) = spec.kms_key_alias {
+        req = req.kms_key_id(keys.get(alias).context("a seeded key")?);
     }
     for (k, v) in &spec.tags {
         req = req.tags(Tag::builder().key(k).value(v).build());
@@ -216,6 +239,15 @@ async fn create(client: &Client, region: &str, spec: &SecretSpec) -> Result<Stri
         .arn()
         .context("CreateSecret answered without an ARN")?
         .to_string();
+    if let Some(policy) = spec.resource_policy {
+        client
+            .put_resource_policy()
+            .secret_id(&spec.name)
+            .resource_policy(policy)
+            .send()
+            .await
+            .context("PutResourcePolicy")?;
+    }
 
     for v in &spec.versions[1..] {
         let put = client.put_secret_value().secret_id(&spec.name);
@@ -303,6 +335,7 @@ async fn prepare_rotation_lambdas(endpoint: &str) -> Result<()> {
             service: "moto",
             region: "us-east-1",
             content_type: "application/json",
+            target: None,
             body: r#"{"lambda":{"use_docker":false}}"#.into(),
         })
         .await?;
@@ -342,6 +375,7 @@ async fn prepare_rotation_lambdas(endpoint: &str) -> Result<()> {
                 service: "lambda",
                 region,
                 content_type: "application/json",
+                target: None,
                 body: function.to_string(),
             })
             .await?;

@@ -1,0 +1,34 @@
+//! STS AssumeRole through the proxy: which access keys it handed out to which role, so
+//! later calls made with them are recorded as that role's.
+
+use super::wire;
+use super::{Shared, lock};
+
+const STS_JSON_ASSUME_ROLE: &str = "AWSSecurityTokenServiceV20110615.AssumeRole";
+
+/// Remembers `AccessKeyId -> assumed-role ARN` from a successful AssumeRole, query
+/// (XML) or JSON protocol.
+pub(super) fn learn(
+    shared: &Shared,
+    scope: Option<&wire::CredentialScope>,
+    target: Option<&str>,
+    req_body: &[u8],
+    resp_body: &[u8],
+) {
+    let learned = if target == Some(STS_JSON_ASSUME_ROLE) {
+        serde_json::from_slice::<serde_json::Value>(resp_body)
+            .ok()
+            .and_then(|v| {
+                let key = v["Credentials"]["AccessKeyId"].as_str()?.to_string();
+                let arn = v["AssumedRoleUser"]["Arn"].as_str()?.to_string();
+                Some((key, arn))
+            })
+    } else if scope.is_some_and(|s| s.service == "sts") && wire::is_assume_role_form(req_body) {
+        wire::assume_role_result(resp_body)
+    } else {
+        None
+    };
+    if let Some((key, arn)) = learned {
+        lock(&shared.store).remember_role(key, arn);
+    }
+}
