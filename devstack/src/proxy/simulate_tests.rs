@@ -89,7 +89,7 @@ async fn answers_in_iams_shape() {
          <member><EvalActionName>secretsmanager:GetSecretValue</EvalActionName>\
          <EvalResourceName>{}</EvalResourceName><EvalDecision>allowed</EvalDecision>\
          <MatchedStatements><member><SourcePolicyId>read-snowflake-reader</SourcePolicyId>\
-         <SourcePolicyType>IAM Policy</SourcePolicyType>\
+         <SourcePolicyType>role</SourcePolicyType>\
          <StartPosition><Line>1</Line><Column>41</Column></StartPosition>\
          <EndPosition><Line>1</Line><Column>239</Column></EndPosition></member>\
          </MatchedStatements><MissingContextValues/></member></EvaluationResults>\
@@ -110,7 +110,7 @@ async fn the_resource_policy_counts_only_when_sent() {
     );
     assert!(with.contains(
         "<SourcePolicyId>ResourcePolicy</SourcePolicyId>\
-         <SourcePolicyType>Resource Policy</SourcePolicyType>"
+         <SourcePolicyType>resource</SourcePolicyType>"
     ));
     let (_, without) = body_of(answer(&request(&app, fx::ACCESS_DENY_SECRET, false))).await;
     assert!(

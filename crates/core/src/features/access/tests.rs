@@ -247,7 +247,7 @@ fn a_key_policy_that_does_not_delegate_stops_a_role_iam_allows() {
         decision: "allowed".to_owned(),
         matched: vec![MatchedStatement {
             policy: "smtui-demo-app-secrets".to_owned(),
-            kind: "IAM Policy".to_owned(),
+            kind: "user-managed".to_owned(),
         }],
         missing_context: Vec::new(),
         boundary_allows: None,

@@ -99,7 +99,7 @@ impl Simulation {
 }
 
 /// A statement the simulator matched: which policy (`SourcePolicyId`, e.g. a policy's
-/// name or `ResourcePolicy`) and of what type (`IAM Policy`, `Resource Policy`, …).
+/// name or `ResourcePolicy`) and of what type (`role`, `group`, `user`, `user-managed`, `aws-managed`, `resource`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatchedStatement {
     pub policy: String,
