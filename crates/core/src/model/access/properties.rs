@@ -223,9 +223,11 @@ proptest! {
     ) {
         let before = world.verdict().rank();
         let mut more = world;
+        // Into a new identity policy, the boundary if there is one (a boundary where there
+        // was none is a limit, not an allow), or the resource policy.
         let into = match place {
-            0 => { more.identity.push(PolicyDocument::default()); more.identity.last_mut() }
-            1 => Some(more.boundary.get_or_insert_with(PolicyDocument::default)),
+            1 if more.boundary.is_some() => more.boundary.as_mut(),
+            0 | 1 => { more.identity.push(PolicyDocument::default()); more.identity.last_mut() }
             _ => Some(more.resource.get_or_insert_with(PolicyDocument::default)),
         };
         into.expect("a document").statements.push(allow);
