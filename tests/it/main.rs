@@ -9,6 +9,7 @@
 
 mod common;
 
+mod access;
 mod app;
 mod architecture;
 mod audit;

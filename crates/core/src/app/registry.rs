@@ -20,6 +20,7 @@ macro_rules! registered {
         $then! {
             $($pass)*
             rooms: [
+                Access => access,
                 Appearance => appearance,
                 Audit => audit,
                 Editor => editor,
@@ -30,6 +31,7 @@ macro_rules! registered {
                 Versions => versions,
             ]
             calls: [
+                Access => access,
                 Audit => audit,
                 Editor => editor,
                 Lifecycle => lifecycle,
@@ -54,6 +56,7 @@ macro_rules! registered {
                 features::appearance::commands::COMMANDS,
                 features::messages::commands::COMMANDS,
                 features::audit::commands::COMMANDS,
+                features::access::commands::COMMANDS,
                 features::rotation::commands::COMMANDS,
                 features::lifecycle::commands::COMMANDS,
                 app::command::APP,
@@ -71,6 +74,7 @@ macro_rules! registered {
                 features::appearance::commands::KEYS,
                 features::messages::commands::KEYS,
                 features::audit::commands::KEYS,
+                features::access::commands::KEYS,
                 features::lifecycle::commands::KEYS,
                 features::session::commands::KEYS,
                 app::keymap::defaults::APP,

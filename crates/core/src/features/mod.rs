@@ -2,6 +2,7 @@
 //! and its tests. Rooms never import each other; the router (`app::router`) passes them a
 //! read-only context and applies the intents they return.
 
+pub mod access;
 pub mod appearance;
 pub mod audit;
 pub mod browse;

@@ -88,6 +88,8 @@ layers! {
     Rotation   => "rotation",    "Rotation overview",           Carries;
     Audit      => "audit",       "Audit (CloudTrail)",          Carries;
     AuditEvent => "audit-event", "An event's whole record",     Carries;
+    Access     => "access",      "Who can read (access)",       Carries;
+    AccessStatements => "access-statements", "The statements that decide", Carries;
     Roles      => "roles",       "Role switcher",               Carries;
     Themes     => "themes",      "Theme picker",                Carries;
     Messages   => "messages",    "Messages",                    Popup;

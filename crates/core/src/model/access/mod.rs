@@ -19,9 +19,9 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
+pub use account::{AccountIam, IamPrincipal};
 pub use document::{ParseError, parse_policy};
 pub use evaluate::{Identity, Key, ReadAccess, Request, Target, TargetKind, evaluate, read_access};
-pub use account::{AccountIam, IamPrincipal};
 pub use principal::Principal;
 pub use sources::{
     IamGroup, IamPage, IamRole, IamUser, KeyFacts, ManagedPolicy, MatchedStatement, PolicyText,

@@ -1,0 +1,388 @@
+//! The access room's update: opening the pane (sending the reads it lacks), its sources as
+//! they arrive, its keys, and the simulator's answers.
+
+use std::sync::Arc;
+
+use crate::features::access::Command as AccessCommand;
+use crate::features::access::readers::{Sources, readers};
+use crate::features::access::statements::statements_of;
+use crate::features::access::{
+    Access, AccessView, Call, Out, Outcome, Source, Statements, Verification,
+};
+use crate::ids::SecretRef;
+use crate::kit::{Cursor, Scroll};
+use crate::model::AwsError;
+use crate::model::access::{AccountIam, IamPage, Key, KeyFacts, Policy, parse_policy};
+use crate::room::keys::{Bind, Verb};
+use crate::room::layers::Layer;
+use crate::room::{Ctx, Intent};
+
+/// The name the resource policy goes by in the pane and in `StatementRef`s.
+pub(crate) const RESOURCE_POLICY: &str = "resource policy";
+/// The key policy's.
+pub(crate) const KEY_POLICY: &str = "key policy";
+
+impl Access {
+    /// `access`: the pane of the selected secret, once its detail (which names its key) is
+    /// known. The account's IAM is read once per identity and reused.
+    pub(crate) fn open(&mut self, ctx: &Ctx, out: &mut Out) {
+        let Some(selected) = ctx.selected else {
+            out.info("Select a secret first");
+            return;
+        };
+        let Some(Ok(detail)) = ctx.detail else {
+            out.info("Still describing the secret; try again in a moment");
+            out.intent(Intent::Describe);
+            return;
+        };
+        let secret = ctx.address(selected);
+        let view = self.start(secret, detail.kms_key_id.clone(), ctx, out);
+        out.open(view);
+    }
+
+    /// A new pane of `secret` (encrypted with `key_id`, or the AWS managed key): its reads
+    /// are sent, the account's IAM taken from the cache when read.
+    fn start(
+        &mut self,
+        secret: SecretRef,
+        key_id: Option<String>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) -> AccessView {
+        let key = match key_id.clone() {
+            None => Source::Read(aws_managed_key(&secret)),
+            Some(key_id) => {
+                let call = Call::Key {
+                    secret: secret.clone(),
+                    key_id,
+                };
+                out.call(ctx, call);
+                Source::Loading
+            }
+        };
+        let call = Call::ResourcePolicy {
+            secret: secret.clone(),
+        };
+        out.call(ctx, call);
+        let mut view = AccessView {
+            secret,
+            key_id,
+            resource_policy: Source::Loading,
+            key,
+            iam: Source::Loading,
+            progress: (0, None),
+            rows: Vec::new(),
+            unreadable: Vec::new(),
+            selected: Cursor::default(),
+            verifications: std::collections::HashMap::new(),
+        };
+        self.read_iam(&mut view, ctx, out);
+        view
+    }
+
+    /// Puts the identity's IAM in the view, or starts (or waits for) reading it.
+    fn read_iam(&mut self, view: &mut AccessView, ctx: &Ctx, out: &mut Out) {
+        let load = self.iam.entry(view.secret.identity).or_default();
+        if let Some((iam, at)) = &load.merged {
+            view.iam = Source::Read((Arc::clone(iam), *at));
+        } else if let Some(error) = &load.error {
+            view.iam = Source::Failed(error.clone());
+        } else if !load.loading {
+            load.loading = true;
+            out.call(
+                ctx,
+                Call::IamPage {
+                    secret: view.secret.clone(),
+                    marker: None,
+                },
+            );
+        }
+        view.progress = (load.loaded_entities(), load.total);
+        view.evaluate();
+    }
+
+    /// An answer: the IAM pages feed the identity's cache whether or not the pane is still
+    /// open; the other answers go to the pane that asked, if it is still open on their
+    /// secret.
+    pub(crate) fn answered(
+        &mut self,
+        view: Option<&mut AccessView>,
+        outcome: Outcome,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let mine = |secret: &SecretRef, view: &AccessView| view.secret == *secret;
+        match outcome {
+            Outcome::IamPage {
+                secret,
+                result,
+                total,
+            } => {
+                self.page(&secret, result, total, ctx, out);
+                if let Some(view) = view.filter(|v| v.secret.identity == secret.identity) {
+                    self.read_iam(view, ctx, out);
+                }
+            }
+            Outcome::ResourcePolicy { secret, result } => {
+                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                    view.resource_policy = source(result, &secret, ctx);
+                    view.evaluate();
+                }
+            }
+            Outcome::Key { secret, result } => {
+                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                    view.key = source(result, &secret, ctx);
+                    view.evaluate();
+                }
+            }
+            Outcome::Simulated {
+                secret,
+                principal,
+                result,
+            } => {
+                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                    let answer = match result {
+                        Ok(simulation) => Verification::Answered(simulation),
+                        Err(error) => Verification::Failed(ctx.explain_as(secret.identity, &error)),
+                    };
+                    view.verifications.insert(principal, answer);
+                }
+            }
+        }
+    }
+
+    /// One page of the account's IAM: kept, and the next asked for; merged after the last.
+    fn page(
+        &mut self,
+        secret: &SecretRef,
+        result: Result<IamPage, AwsError>,
+        total: Option<usize>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        let Some(load) = self.iam.get_mut(&secret.identity) else {
+            return;
+        };
+        load.total = total.or(load.total);
+        match result {
+            Ok(page) => {
+                let marker = page.marker.clone();
+                load.pages.push(page);
+                if let Some(marker) = marker {
+                    out.call(
+                        ctx,
+                        Call::IamPage {
+                            secret: secret.clone(),
+                            marker: Some(marker),
+                        },
+                    );
+                } else {
+                    let merged = AccountIam::from_pages(&load.pages);
+                    load.merged = Some((Arc::new(merged), ctx.wall));
+                    load.pages = Vec::new();
+                    load.loading = false;
+                }
+            }
+            Err(error) => {
+                load.error = Some(ctx.explain_as(secret.identity, &error));
+                load.pages = Vec::new();
+                load.loading = false;
+            }
+        }
+    }
+
+    /// The open pane's keys.
+    pub(crate) fn command(
+        &mut self,
+        view: &mut AccessView,
+        command: Bind<AccessCommand>,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        if let Some(step) = command.as_move() {
+            view.selected.apply(step, view.rows.len());
+            return;
+        }
+        match command {
+            Bind::Verb(Verb::Select) => {
+                if let Some(statements) = view.statements() {
+                    out.open(statements);
+                }
+            }
+            Bind::Own(AccessCommand::Verify) => view.verify(ctx, out),
+            Bind::Verb(Verb::Refresh) => {
+                let identity = view.secret.identity;
+                if self.iam.get(&identity).is_some_and(|load| load.loading) {
+                    out.info("Still reading the account's IAM");
+                    return;
+                }
+                self.iam.remove(&identity);
+                let (secret, key_id) = (view.secret.clone(), view.key_id.clone());
+                *view = self.start(secret, key_id, ctx, out);
+            }
+            Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Access)),
+            _ => {}
+        }
+    }
+}
+
+/// The key of a secret whose DescribeSecret names none: Secrets Manager's AWS managed key.
+fn aws_managed_key(secret: &SecretRef) -> KeyFacts {
+    KeyFacts {
+        arn: format!(
+            "arn:aws:kms:{}:{}:alias/aws/secretsmanager",
+            secret.region,
+            secret.arn.account()
+        ),
+        aws_managed: true,
+        policy: None,
+    }
+}
+
+fn source<T>(result: Result<T, AwsError>, secret: &SecretRef, ctx: &Ctx) -> Source<T> {
+    match result {
+        Ok(value) => Source::Read(value),
+        Err(error) => Source::Failed(ctx.explain_as(secret.identity, &error)),
+    }
+}
+
+/// A policy's text read for the pane: `Ok(None)` when there is none.
+fn parsed(name: &str, text: Option<&str>) -> Result<Option<Policy>, String> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    parse_policy(text)
+        .map(|document| {
+            Some(Policy {
+                name: name.to_owned(),
+                document,
+            })
+        })
+        .map_err(|why| why.0)
+}
+
+impl AccessView {
+    /// Evaluates the rows again from the sources read so far. Until the resource policy and
+    /// the key are in there are no rows; without IAM (loading or refused) only the
+    /// principals the policies name are evaluated.
+    pub(crate) fn evaluate(&mut self) {
+        let selected = self.selected_arn_or_label();
+        self.rows.clear();
+        self.unreadable.clear();
+        let (Source::Read(resource_text), Source::Read(key)) = (&self.resource_policy, &self.key)
+        else {
+            return;
+        };
+        let resource = parsed(RESOURCE_POLICY, resource_text.as_deref());
+        let key_policy = parsed(KEY_POLICY, key.policy.as_deref());
+        for (name, parsed) in [(RESOURCE_POLICY, &resource), (KEY_POLICY, &key_policy)] {
+            if let Err(why) = parsed {
+                self.unreadable.push((name.to_owned(), why.clone()));
+            }
+        }
+        let iam = match &self.iam {
+            Source::Read((iam, _)) => {
+                self.unreadable.extend(iam.unreadable.iter().cloned());
+                Some(iam.as_ref())
+            }
+            Source::Loading | Source::Failed(_) => None,
+        };
+        let resource_policy = resource.ok().flatten();
+        let key_policy = key_policy.ok().flatten();
+        let account = self.secret.arn.account();
+        let key_arn = key.arn.as_str();
+        let key_ref = match (&key_policy, key.aws_managed) {
+            (Some(policy), false) => Key::CustomerManaged {
+                arn: key_arn,
+                account,
+                policy,
+            },
+            // A customer managed key whose policy could not be read is evaluated as the
+            // AWS managed key would be: said above the rows, as the policy is unreadable.
+            _ => Key::AwsManaged {
+                arn: key_arn,
+                account,
+            },
+        };
+        self.rows = readers(&Sources {
+            secret_arn: self.secret.arn.as_str(),
+            account,
+            resource_policy: resource_policy.as_ref(),
+            key: key_ref,
+            key_policy: key_policy.as_ref(),
+            iam,
+        });
+        let at = selected
+            .and_then(|label| self.rows.iter().position(|r| r.label == label))
+            .unwrap_or(0);
+        self.selected.set(at);
+    }
+
+    fn selected_arn_or_label(&self) -> Option<String> {
+        self.rows.get(self.selected.at()).map(|r| r.label.clone())
+    }
+
+    /// The highlighted row's deciding statements, as a popup over the pane.
+    fn statements(&self) -> Option<Statements> {
+        let reader = self.rows.get(self.selected.at())?;
+        let iam = match &self.iam {
+            Source::Read((iam, _)) => Some(iam.as_ref()),
+            _ => None,
+        };
+        let resource = match &self.resource_policy {
+            Source::Read(text) => text.as_deref(),
+            _ => None,
+        };
+        let key = match &self.key {
+            Source::Read(key) => key.policy.as_deref(),
+            _ => None,
+        };
+        Some(Statements {
+            title: format!("Why {} · {}", reader.label, self.secret.name),
+            text: statements_of(reader, resource, key, iam),
+            identity: self.secret.identity,
+            scroll: Scroll::default(),
+        })
+    }
+
+    /// `access-verify`: asks the simulator about the highlighted user or role.
+    fn verify(&mut self, ctx: &Ctx, out: &mut Out) {
+        let Some(reader) = self.rows.get(self.selected.at()) else {
+            return;
+        };
+        let Some(arn) = reader.arn().map(str::to_owned) else {
+            out.info("The policy simulator answers for users and roles only");
+            return;
+        };
+        if reader.principal.account() != Some(self.secret.arn.account()) {
+            out.info("The policy simulator cannot see another account's IAM");
+            return;
+        }
+        let resource_policy = match &self.resource_policy {
+            Source::Read(text) => text.clone(),
+            _ => None,
+        };
+        self.verifications.insert(arn.clone(), Verification::Asking);
+        out.call(
+            ctx,
+            Call::Simulate {
+                secret: self.secret.clone(),
+                principal: arn,
+                resource_policy,
+            },
+        );
+    }
+}
+
+impl Statements {
+    /// The popup's keys: scroll, close.
+    pub(crate) fn command(&mut self, command: Bind<AccessCommand>, out: &mut Out) {
+        if let Some(step) = command.as_move() {
+            self.scroll.apply(step);
+            return;
+        }
+        if command == Bind::Verb(Verb::Back) {
+            out.intent(Intent::Close(Layer::AccessStatements));
+        }
+    }
+}

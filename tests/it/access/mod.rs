@@ -1,0 +1,3 @@
+//! The access pane: its flows and drawings through the app, with AWS's answers given by hand.
+
+mod flows;
