@@ -187,9 +187,15 @@ fn managed(policy: &ManagedPolicyDetail) -> ManagedPolicy {
             let id = policy.default_version_id()?;
             versions.iter().find(|v| v.version_id() == Some(id))
         });
+    let arn = text(policy.arn());
+    // IAM names it; an emulator may not (moto 5.2.5): the name is its ARN's last segment.
+    let name = match policy.policy_name() {
+        Some(name) if !name.is_empty() => name.to_owned(),
+        _ => arn.rsplit('/').next().unwrap_or_default().to_owned(),
+    };
     ManagedPolicy {
-        arn: text(policy.arn()),
-        name: text(policy.policy_name()),
+        arn,
+        name,
         document: default.and_then(|v| v.document()).map(decoded),
     }
 }

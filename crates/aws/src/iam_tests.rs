@@ -186,6 +186,18 @@ fn a_managed_policy_carries_its_default_version_s_document() {
 }
 
 #[test]
+fn a_managed_policy_sent_without_its_name_is_named_by_its_arn() {
+    let detail = ManagedPolicyDetail::builder()
+        .arn("arn:aws:iam::123456789012:policy/team/smtui-demo-intern-boundary")
+        .policy_version_list(version("v1", true, READ_PROD))
+        .build();
+    let out = GetAccountAuthorizationDetailsOutput::builder()
+        .policies(detail)
+        .build();
+    assert_eq!(page(&out).policies[0].name, "smtui-demo-intern-boundary");
+}
+
+#[test]
 fn the_marker_is_kept_only_while_the_pages_go_on() {
     let truncated = GetAccountAuthorizationDetailsOutput::builder()
         .is_truncated(true)
