@@ -8,9 +8,7 @@ use jiff::Timestamp;
 
 use super::signing_key::SigningKey;
 use super::{AwsContext, AwsError, convert};
-use smtui_core::features::audit::AuditPage;
-use smtui_core::features::audit::call::Lookup;
-use smtui_core::model::audit::{AuditEvent, Envelope};
+use smtui_core::model::audit::{AuditEvent, AuditPage, Envelope, Lookup};
 
 /// LookupEvents' largest page.
 pub(crate) const PAGE_SIZE: i32 = 50;

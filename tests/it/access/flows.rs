@@ -6,9 +6,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 use smtui_core::app::{AwsCall, Command, Effect, Outcome};
 use smtui_core::features::access::{self, Call};
-use smtui_core::model::access::{
-    IamPage, IamRole, KeyFacts, MatchedStatement, PolicyText, Simulation,
-};
+use smtui_core::model::access::{IamPage, IamRole, KeyFacts, PolicyText, Simulation};
 use smtui_core::model::{AwsError, ErrorKind};
 use smtui_core::room::layers::Layer;
 
@@ -16,7 +14,7 @@ use crate::common::Harness;
 
 const DENY_APP: &str = r#"{"Version":"2012-10-17","Statement":[{"Sid":"DenyApp","Effect":"Deny","Principal":{"AWS":"arn:aws:iam::123456789012:role/app"},"Action":"secretsmanager:GetSecretValue","Resource":"*"},{"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}"#;
 
-fn access_calls(h: &Harness) -> Vec<Call> {
+pub(super) fn access_calls(h: &Harness) -> Vec<Call> {
     h.effects
         .iter()
         .filter_map(|e| match e {
@@ -29,7 +27,7 @@ fn access_calls(h: &Harness) -> Vec<Call> {
         .collect()
 }
 
-fn role(name: &str, policy: &str) -> IamRole {
+pub(super) fn role(name: &str, policy: &str) -> IamRole {
     IamRole {
         arn: format!("arn:aws:iam::123456789012:role/{name}"),
         name: name.to_owned(),
@@ -43,7 +41,7 @@ fn role(name: &str, policy: &str) -> IamRole {
 }
 
 /// The account's IAM: `app` may read every secret, `ci` only secrets under `ci/`.
-fn iam_page() -> IamPage {
+pub(super) fn iam_page() -> IamPage {
     IamPage {
         roles: vec![
             role(
@@ -65,7 +63,7 @@ fn iam_page() -> IamPage {
 
 /// The pane opened from the palette on the selected secret (AWS managed key): the calls
 /// it sends, before any answer.
-fn opened() -> (Harness, Vec<Call>) {
+pub(super) fn opened() -> (Harness, Vec<Call>) {
     let mut h = Harness::loaded();
     h.cmd(Command::Access(access::Command::Open));
     assert_eq!(h.state.layers.top(), Layer::Access);
@@ -73,11 +71,11 @@ fn opened() -> (Harness, Vec<Call>) {
     (h, calls)
 }
 
-fn answer(h: &mut Harness, outcome: access::Outcome) {
+pub(super) fn answer(h: &mut Harness, outcome: access::Outcome) {
     h.answer(Outcome::Access(outcome));
 }
 
-fn loaded() -> Harness {
+pub(super) fn loaded() -> Harness {
     let (mut h, _) = opened();
     let secret = h.selected_secret();
     answer(
@@ -107,6 +105,12 @@ fn opening_sends_only_reads_and_no_key_call_for_the_aws_managed_key() {
         [
             Call::ResourcePolicy {
                 secret: secret.clone()
+            },
+            Call::Reads {
+                secret: secret.clone(),
+                start: crate::common::ts("2026-08-27T12:00:00Z"),
+                end: crate::common::ts(crate::common::NOW),
+                token: None,
             },
             Call::IamPage {
                 secret,

@@ -33,11 +33,6 @@ const CROSSINGS: &[(&str, &str, &str)] = &[
         "the themes found at start are handed to the state",
     ),
     (
-        "audit",
-        "crates/aws/src/cloudtrail.rs",
-        "its SDK calls, beside the CloudTrail client's others",
-    ),
-    (
         "editor",
         "crates/aws/src/secrets.rs",
         "its SDK calls, beside the Secrets Manager client's others",

@@ -25,7 +25,7 @@ use smtui_core::model::FetchedValue;
 use smtui_core::render::render;
 use smtui_core::secret::{SecretValue, ValueView};
 
-pub use harness::{Harness, REGIONS, arn, detail_for, summary, ts};
+pub use harness::{Harness, NOW, REGIONS, arn, detail_for, summary, ts};
 
 /// The harness's other steps (its core, with the fixtures, is in `harness.rs`).
 impl Harness {

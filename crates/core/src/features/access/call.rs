@@ -18,6 +18,14 @@ pub enum Call {
         secret: SecretRef,
         marker: Option<String>,
     },
+    /// One page of CloudTrail's events on the secret (LookupEvents by its ARN) over the
+    /// window, for who read it.
+    Reads {
+        secret: SecretRef,
+        start: jiff::Timestamp,
+        end: jiff::Timestamp,
+        token: Option<String>,
+    },
     /// SimulatePrincipalPolicy: may `principal` (a user or role ARN) call
     /// `secretsmanager:GetSecretValue` on the secret, given its resource policy?
     Simulate {
@@ -34,15 +42,20 @@ impl Call {
             Call::ResourcePolicy { secret }
             | Call::Key { secret, .. }
             | Call::IamPage { secret, .. }
+            | Call::Reads { secret, .. }
             | Call::Simulate { secret, .. } => secret,
         }
     }
 }
 
 impl RoomCall for Call {
-    /// What the user waits on while the pane loads.
+    /// What the user waits on while the pane loads; CloudTrail's own lane for the trail
+    /// (2 requests per second per account and region).
     fn lane(&self) -> Lane {
-        Lane::Interactive
+        match self {
+            Call::Reads { .. } => Lane::CloudTrail,
+            _ => Lane::Interactive,
+        }
     }
 
     /// Every call reads.
@@ -56,6 +69,7 @@ impl RoomCall for Call {
             Call::ResourcePolicy { .. } => "GetResourcePolicy",
             Call::Key { .. } => "DescribeKey",
             Call::IamPage { .. } => "GetAccountAuthorizationDetails",
+            Call::Reads { .. } => "LookupEvents",
             Call::Simulate { .. } => "SimulatePrincipalPolicy",
         }
     }

@@ -7,7 +7,9 @@
 pub(crate) mod call;
 pub(crate) mod commands;
 pub(crate) mod outcome;
+mod pane;
 mod readers;
+mod reads;
 mod statements;
 mod update;
 mod verify;
@@ -20,6 +22,7 @@ pub use call::Call;
 pub use commands::Command;
 pub use outcome::Outcome;
 pub use readers::{CanRead, Reach, Reader};
+pub use reads::ReadLog;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -152,6 +155,8 @@ pub struct AccessView {
     /// Policies that could not be read, with why.
     pub unreadable: Vec<(String, String)>,
     pub(crate) selected: Cursor,
+    /// Who read the secret in the window, from CloudTrail.
+    pub reads: ReadLog,
     /// By principal ARN.
     pub verifications: HashMap<String, Verification>,
 }

@@ -4,6 +4,7 @@
 use crate::ids::SecretRef;
 use crate::model::AwsError;
 use crate::model::access::{IamPage, KeyFacts, Simulation};
+use crate::model::audit::AuditPage;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -23,6 +24,11 @@ pub enum Outcome {
         secret: SecretRef,
         result: Result<IamPage, AwsError>,
         total: Option<usize>,
+    },
+    /// One page of the secret's CloudTrail events.
+    Reads {
+        secret: SecretRef,
+        result: Result<AuditPage, AwsError>,
     },
     /// The simulator's answer for `principal`.
     Simulated {

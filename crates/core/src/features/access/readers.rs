@@ -2,6 +2,9 @@
 //! holds, evaluated for GetSecretValue on the secret and kms:Decrypt on its key. Pure: the
 //! pane recomputes it whenever one of its sources arrives.
 
+use jiff::Timestamp;
+
+use crate::features::access::reads::{ReadLog, same};
 use crate::model::access::{
     AccountIam, Identity, Key, Limit, Listed, Policy, Principal, PrincipalEntry, ReadAccess,
     Target, TargetKind, Verdict, read_access,
@@ -37,6 +40,9 @@ pub struct Reader {
     pub label: String,
     pub reach: Reach,
     pub access: ReadAccess,
+    /// Its last successful read in the window (for another account's root: anyone's in
+    /// that account; for anyone: anyone's at all).
+    pub last_read: Option<Timestamp>,
 }
 
 /// Whether a reader can read, in the pane's words.
@@ -81,6 +87,19 @@ impl Reader {
         }
     }
 
+    /// It may read and, over a window CloudTrail answered for whole, never did.
+    /// Not said of the account's own root, which can always read and is no grant to remove.
+    pub fn unused(&self, reads: &ReadLog) -> bool {
+        let own_root =
+            matches!(self.principal, Principal::Root { .. }) && self.reach == Reach::SameAccount;
+        reads.complete() && self.may_read() && self.last_read.is_none() && !own_root
+    }
+
+    /// It read in the window but may not read now.
+    pub fn reads_but_cannot(&self) -> bool {
+        !self.may_read() && self.last_read.is_some()
+    }
+
     /// The principal's ARN where it has one (users and roles), for the simulator.
     pub fn arn(&self) -> Option<&str> {
         match &self.principal {
@@ -100,6 +119,9 @@ pub(crate) struct Sources<'a> {
     pub key: Key<'a>,
     pub key_policy: Option<&'a Policy>,
     pub iam: Option<&'a AccountIam>,
+    /// Who read in the window: each is evaluated too, so a reader that can no longer
+    /// read is listed.
+    pub reads: &'a ReadLog,
 }
 
 /// Every principal something grants or denies, with its answers; the readers first (those
@@ -134,11 +156,12 @@ pub(crate) fn readers(sources: &Sources<'_>) -> Vec<Reader> {
             let label = iam.map_or(label, |found| found.name.clone());
             let reader = Reader {
                 reach: reach_of(&principal, sources.account),
+                last_read: last_read(sources.reads, &principal, sources.account),
                 principal,
                 label,
                 access,
             };
-            listed(&reader).then_some(reader)
+            (listed(&reader) || reader.last_read.is_some()).then_some(reader)
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -161,6 +184,26 @@ fn listed(reader: &Reader) -> bool {
             .limits
             .iter()
             .any(|limit| matches!(limit, Limit::Deny { .. } | Limit::Boundary { .. }))
+}
+
+/// When `principal` last read: a whole other account (its root named by a policy) read
+/// when anyone in it did, and "anyone" when anyone at all did.
+fn last_read(reads: &ReadLog, principal: &Principal, account: &str) -> Option<Timestamp> {
+    let latest = |filter: &dyn Fn(&Principal) -> bool| {
+        reads
+            .last
+            .iter()
+            .filter(|(reader, _)| filter(reader))
+            .map(|(_, at)| *at)
+            .max()
+    };
+    match principal {
+        Principal::Anyone => latest(&|_| true),
+        Principal::Root { account: other } if other != account => {
+            latest(&|reader| reader.account() == Some(other.as_str()))
+        }
+        principal => reads.last_read(principal),
+    }
 }
 
 fn label_arn(principal: &Principal) -> Option<&str> {
@@ -193,6 +236,13 @@ fn candidates(sources: &Sources<'_>) -> Vec<(Principal, String)> {
             found.push((principal.principal.clone(), principal.name.clone()));
         }
     }
+    for (reader, _) in &sources.reads.last {
+        let label = label_arn(reader).map_or_else(
+            || format!("account {} (root)", reader.account().unwrap_or_default()),
+            str::to_owned,
+        );
+        found.push((reader.clone(), label));
+    }
     for policy in [sources.resource_policy, sources.key_policy]
         .into_iter()
         .flatten()
@@ -210,7 +260,7 @@ fn candidates(sources: &Sources<'_>) -> Vec<(Principal, String)> {
     }
     let mut unique: Vec<(Principal, String)> = Vec::new();
     for (principal, label) in found {
-        if !unique.iter().any(|(seen, _)| *seen == principal) {
+        if !unique.iter().any(|(seen, _)| same(seen, &principal)) {
             unique.push((principal, label));
         }
     }

@@ -114,6 +114,7 @@ fn view(name: &str, resource_policy: Option<&str>, key: KeyFacts) -> AccessView 
     let mut view = AccessView {
         secret,
         key_id: None,
+        reads: super::ReadLog::default(),
         resource_policy: Source::Read(resource_policy.map(str::to_owned)),
         key: Source::Read(key),
         iam: Source::Read((Arc::new(iam), jiff::Timestamp::UNIX_EPOCH)),
@@ -207,7 +208,9 @@ fn another_account_named_by_the_policy_reads_through_its_own_iam_and_the_shared_
     let partner = row(&view, "account 210987654321 (root)");
     assert_eq!(partner.reach, Reach::OtherAccount);
     assert_eq!(partner.can_read(), CanRead::Yes);
-    assert!(super::view::summary(&view.rows).contains("1 outside the account, public: no"));
+    assert!(
+        super::view::summary(&view.rows, &view.reads).contains("1 outside the account, public: no")
+    );
 }
 
 #[test]
@@ -221,7 +224,7 @@ fn a_public_policy_lets_anyone_read_and_the_summary_says_so() {
     let anyone = row(&view, "anyone (*)");
     assert_eq!(anyone.reach, Reach::Public);
     assert!(anyone.may_read());
-    assert!(super::view::summary(&view.rows).ends_with("public: yes)"));
+    assert!(super::view::summary(&view.rows, &view.reads).ends_with("public: yes)"));
 }
 
 #[test]

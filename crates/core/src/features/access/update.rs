@@ -4,15 +4,14 @@
 use std::sync::Arc;
 
 use crate::features::access::Command as AccessCommand;
-use crate::features::access::readers::{Sources, readers};
-use crate::features::access::statements::statements_of;
+use crate::features::access::reads::MAX_DAYS;
 use crate::features::access::{
-    Access, AccessView, Call, Out, Outcome, Source, Statements, Verification,
+    Access, AccessView, Call, Out, Outcome, ReadLog, Source, Statements, Verification,
 };
 use crate::ids::SecretRef;
-use crate::kit::{Cursor, Scroll};
+use crate::kit::Cursor;
 use crate::model::AwsError;
-use crate::model::access::{AccountIam, IamPage, Key, KeyFacts, Policy, parse_policy};
+use crate::model::access::{AccountIam, IamPage, KeyFacts, Policy, parse_policy};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::{Ctx, Intent};
@@ -64,9 +63,30 @@ impl Access {
             secret: secret.clone(),
         };
         out.call(ctx, call);
+        let days = ctx.settings.posture.unused_days.clamp(1, MAX_DAYS);
+        let end = ctx.wall;
+        let start = end
+            .checked_sub(jiff::SignedDuration::from_hours(days * 24))
+            .unwrap_or(end);
+        out.call(
+            ctx,
+            Call::Reads {
+                secret: secret.clone(),
+                start,
+                end,
+                token: None,
+            },
+        );
+        let reads = ReadLog {
+            start: Some(start),
+            days,
+            loading: true,
+            ..ReadLog::default()
+        };
         let mut view = AccessView {
             secret,
             key_id,
+            reads,
             resource_policy: Source::Loading,
             key,
             iam: Source::Loading,
@@ -133,6 +153,11 @@ impl Access {
                 if let Some(view) = view.filter(|v| mine(&secret, v)) {
                     view.key = source(result, &secret, ctx);
                     view.evaluate();
+                }
+            }
+            Outcome::Reads { secret, result } => {
+                if let Some(view) = view.filter(|v| mine(&secret, v)) {
+                    view.read(result, ctx, out);
                 }
             }
             Outcome::Simulated {
@@ -247,7 +272,7 @@ fn source<T>(result: Result<T, AwsError>, secret: &SecretRef, ctx: &Ctx) -> Sour
 }
 
 /// A policy's text read for the pane: `Ok(None)` when there is none.
-fn parsed(name: &str, text: Option<&str>) -> Result<Option<Policy>, String> {
+pub(crate) fn parsed(name: &str, text: Option<&str>) -> Result<Option<Policy>, String> {
     let Some(text) = text else {
         return Ok(None);
     };
@@ -259,119 +284,6 @@ fn parsed(name: &str, text: Option<&str>) -> Result<Option<Policy>, String> {
             })
         })
         .map_err(|why| why.0)
-}
-
-impl AccessView {
-    /// Evaluates the rows again from the sources read so far. Until the resource policy and
-    /// the key are in there are no rows; without IAM (loading or refused) only the
-    /// principals the policies name are evaluated.
-    pub(crate) fn evaluate(&mut self) {
-        let selected = self.selected_arn_or_label();
-        self.rows.clear();
-        self.unreadable.clear();
-        let (Source::Read(resource_text), Source::Read(key)) = (&self.resource_policy, &self.key)
-        else {
-            return;
-        };
-        let resource = parsed(RESOURCE_POLICY, resource_text.as_deref());
-        let key_policy = parsed(KEY_POLICY, key.policy.as_deref());
-        for (name, parsed) in [(RESOURCE_POLICY, &resource), (KEY_POLICY, &key_policy)] {
-            if let Err(why) = parsed {
-                self.unreadable.push((name.to_owned(), why.clone()));
-            }
-        }
-        let iam = match &self.iam {
-            Source::Read((iam, _)) => {
-                self.unreadable.extend(iam.unreadable.iter().cloned());
-                Some(iam.as_ref())
-            }
-            Source::Loading | Source::Failed(_) => None,
-        };
-        let resource_policy = resource.ok().flatten();
-        let key_policy = key_policy.ok().flatten();
-        let account = self.secret.arn.account();
-        let key_arn = key.arn.as_str();
-        let key_ref = match (&key_policy, key.aws_managed) {
-            (Some(policy), false) => Key::CustomerManaged {
-                arn: key_arn,
-                account,
-                policy,
-            },
-            // A customer managed key whose policy could not be read is evaluated as the
-            // AWS managed key would be: said above the rows, as the policy is unreadable.
-            _ => Key::AwsManaged {
-                arn: key_arn,
-                account,
-            },
-        };
-        self.rows = readers(&Sources {
-            secret_arn: self.secret.arn.as_str(),
-            account,
-            resource_policy: resource_policy.as_ref(),
-            key: key_ref,
-            key_policy: key_policy.as_ref(),
-            iam,
-        });
-        let at = selected
-            .and_then(|label| self.rows.iter().position(|r| r.label == label))
-            .unwrap_or(0);
-        self.selected.set(at);
-    }
-
-    fn selected_arn_or_label(&self) -> Option<String> {
-        self.rows.get(self.selected.at()).map(|r| r.label.clone())
-    }
-
-    /// The highlighted row's deciding statements, as a popup over the pane.
-    fn statements(&self) -> Option<Statements> {
-        let reader = self.rows.get(self.selected.at())?;
-        let iam = match &self.iam {
-            Source::Read((iam, _)) => Some(iam.as_ref()),
-            _ => None,
-        };
-        let resource = match &self.resource_policy {
-            Source::Read(text) => text.as_deref(),
-            _ => None,
-        };
-        let key = match &self.key {
-            Source::Read(key) => key.policy.as_deref(),
-            _ => None,
-        };
-        Some(Statements {
-            title: format!("Why {} · {}", reader.label, self.secret.name),
-            text: statements_of(reader, resource, key, iam),
-            identity: self.secret.identity,
-            scroll: Scroll::default(),
-        })
-    }
-
-    /// `access-verify`: asks the simulator about the highlighted user or role.
-    fn verify(&mut self, ctx: &Ctx, out: &mut Out) {
-        let Some(reader) = self.rows.get(self.selected.at()) else {
-            return;
-        };
-        let Some(arn) = reader.arn().map(str::to_owned) else {
-            out.info("The policy simulator answers for users and roles only");
-            return;
-        };
-        if reader.principal.account() != Some(self.secret.arn.account()) {
-            out.info("The policy simulator cannot see another account's IAM");
-            return;
-        }
-        let resource_policy = match &self.resource_policy {
-            Source::Read(text) => text.clone(),
-            _ => None,
-        };
-        self.verifications.insert(arn.clone(), Verification::Asking);
-        out.call(
-            ctx,
-            Call::Simulate {
-                secret: self.secret.clone(),
-                principal: arn,
-                resource_policy,
-            },
-        );
-    }
 }
 
 impl Statements {

@@ -2,6 +2,8 @@
 //! on the highlighted one) and the statements popup. Names and policy text are untrusted:
 //! sanitised here, and elided visibly to fit their cells.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -10,8 +12,9 @@ use ratatui::widgets::{Clear, Paragraph, Row, Table, Wrap};
 
 use crate::features::access::statements::{limit_words, proviso_words, reference};
 use crate::features::access::verify::compare;
+
 use crate::features::access::{
-    AccessView, CanRead, Reach, Reader, Source, Statements, Verification,
+    AccessView, CanRead, Reach, ReadLog, Reader, Source, Statements, Verification,
 };
 use crate::kit::Theme;
 use crate::kit::widgets::{centered, pane_block};
@@ -49,7 +52,7 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, view: &AccessView, theme: &T
     render_table(frame, table, view, theme);
     if let Some(reader) = view.rows.get(view.selected.at()) {
         let answer = reader.arn().and_then(|arn| view.verifications.get(arn));
-        let mut lines = about_lines(reader, theme);
+        let mut lines = about_lines(reader, &view.reads, theme);
         lines.push(verification_line(reader, answer, theme));
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), about);
     }
@@ -57,8 +60,8 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, view: &AccessView, theme: &T
 
 /// The highlighted row's cells that the table elides, whole: what grants it and what limits
 /// it.
-fn about_lines(reader: &Reader, theme: &Theme) -> Vec<Line<'static>> {
-    let [label, .., granted, limits] = row_cells(reader);
+fn about_lines(reader: &Reader, reads: &ReadLog, theme: &Theme) -> Vec<Line<'static>> {
+    let [label, .., granted, limits] = row_cells(reader, reads);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{label}: "), theme.label),
         Span::styled(
@@ -139,7 +142,7 @@ fn head_lines(view: &AccessView, theme: &Theme) -> Vec<Line<'static>> {
         (&view.resource_policy, &view.key),
         (Source::Read(_), Source::Read(_))
     ) {
-        lines.push(Line::styled(summary(&view.rows), theme.header));
+        lines.push(Line::styled(summary(&view.rows, &view.reads), theme.header));
     }
     lines.push(Line::styled(APPROXIMATE, theme.dim));
     lines
@@ -169,19 +172,39 @@ fn progress_line((read, total): (usize, Option<usize>), theme: &Theme) -> Line<'
     Line::styled(text, theme.loading)
 }
 
-/// "N can read (M outside the account, public: yes/no)".
-pub(crate) fn summary(rows: &[Reader]) -> String {
+/// "N can read (M outside the account, public: yes/no), K read in the last D days, U
+/// unused", with what the reads cover.
+pub(crate) fn summary(rows: &[Reader], reads: &ReadLog) -> String {
     let readers: Vec<&Reader> = rows.iter().filter(|r| r.may_read()).collect();
     let outside = readers
         .iter()
         .filter(|r| r.reach == Reach::OtherAccount)
         .count();
     let public = readers.iter().any(|r| r.reach == Reach::Public);
-    format!(
+    let mut text = format!(
         "{} can read ({outside} outside the account, public: {})",
         readers.len(),
         if public { "yes" } else { "no" }
-    )
+    );
+    if reads.start.is_none() {
+        return text;
+    }
+    let read = rows.iter().filter(|r| r.last_read.is_some()).count();
+    let unused = rows.iter().filter(|r| r.unused(reads)).count();
+    let days = reads.days;
+    let _ = match (&reads.error, reads.loading) {
+        (Some(_), _) => write!(text, "; reads in the last {days} days not known"),
+        (None, true) => write!(text, "; reading CloudTrail… {read} read so far"),
+        (None, false) if reads.partial => write!(
+            text,
+            ", {read} read in the newest events of the last {days} days (partial: unused access not judged)"
+        ),
+        (None, false) => write!(
+            text,
+            ", {read} read in the last {days} days, {unused} unused"
+        ),
+    };
+    text
 }
 
 fn render_table(frame: &mut Frame, area: Rect, view: &AccessView, theme: &Theme) {
@@ -195,14 +218,15 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AccessView, theme: &Theme)
     let principal = u16::try_from(longest)
         .unwrap_or(u16::MAX)
         .clamp(12, (area.width / 3).max(12));
-    let fixed = [principal, 8, 14, 11];
-    let rest = area.width.saturating_sub(fixed.iter().sum::<u16>() + 5);
+    let fixed = [principal, 8, 14, 11, 24];
+    let rest = area.width.saturating_sub(fixed.iter().sum::<u16>() + 6);
     let granted_width = rest * 2 / 5;
     let widths = [
         fixed[0],
         fixed[1],
         fixed[2],
         fixed[3],
+        fixed[4],
         granted_width,
         rest - granted_width,
     ];
@@ -215,13 +239,15 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AccessView, theme: &Theme)
         .skip(offset)
         .take(height)
         .map(|(i, reader)| {
-            let cells = row_cells(reader)
+            let cells = row_cells(reader, &view.reads)
                 .into_iter()
                 .zip(widths)
                 .map(|(text, width)| elide_middle(&text, usize::from(width)));
             let row = Row::new(cells);
             if i == view.selected.at() {
                 row.style(theme.selected)
+            } else if reader.unused(&view.reads) || reader.reads_but_cannot() {
+                row.style(theme.warn)
             } else {
                 row.style(can_read_style(reader.can_read(), theme))
             }
@@ -231,6 +257,7 @@ fn render_table(frame: &mut Frame, area: Rect, view: &AccessView, theme: &Theme)
         "KIND",
         "WHERE",
         "CAN READ",
+        "LAST READ",
         "GRANTED BY",
         "LIMITS / ONLY IF",
     ])
@@ -260,7 +287,7 @@ fn can_read_style(can: CanRead, theme: &Theme) -> Style {
 }
 
 /// The texts of a row, sanitised, at their full length.
-fn row_cells(reader: &Reader) -> [String; 6] {
+fn row_cells(reader: &Reader, reads: &ReadLog) -> [String; 7] {
     let can = match reader.can_read() {
         CanRead::Yes => "yes",
         CanRead::OnlyIf => "only if",
@@ -308,9 +335,25 @@ fn row_cells(reader: &Reader) -> [String; 6] {
         reader.kind().to_owned(),
         reader.reach.label().to_owned(),
         can.to_owned(),
+        last_read(reader, reads),
         sanitize_line(&granted.join(", ")).into_owned(),
         sanitize_line(&limits.join("; ")).into_owned(),
     ]
+}
+
+/// The row's last read in the window, and its flag: unused access, or reads by a principal
+/// that can no longer read.
+fn last_read(reader: &Reader, reads: &ReadLog) -> String {
+    match reader.last_read {
+        Some(at) if reader.reads_but_cannot() => {
+            format!("{} · cannot now", at.strftime("%Y-%m-%d"))
+        }
+        Some(at) => at.strftime("%Y-%m-%d").to_string(),
+        None if reader.unused(reads) => "none · unused".to_owned(),
+        None if reads.complete() => "none".to_owned(),
+        None if reads.loading => "…".to_owned(),
+        None => "?".to_owned(),
+    }
 }
 
 /// The simulator's word on the highlighted row beside smtui's, and whether they differ.

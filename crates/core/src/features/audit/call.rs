@@ -3,6 +3,8 @@
 use crate::ids::SecretRef;
 use crate::room::{Lane, RoomCall};
 
+pub use crate::model::audit::Lookup;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
     /// CloudTrail LookupEvents: one page, answered with `query` (the room's own id).
@@ -14,15 +16,6 @@ pub enum Call {
         end: jiff::Timestamp,
         token: Option<String>,
     },
-}
-
-/// LookupEvents' one lookup attribute.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Lookup {
-    /// The events that name this resource (an API call's secret).
-    ResourceName(String),
-    /// Every Secrets Manager event of the region (service events included).
-    EventSource,
 }
 
 impl Call {

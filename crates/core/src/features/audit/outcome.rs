@@ -2,6 +2,7 @@
 
 use crate::features::audit::{Audit, AuditView, Out};
 use crate::model::AwsError;
+pub use crate::model::audit::AuditPage;
 use crate::room::Ctx;
 
 #[derive(Debug, Clone)]
@@ -11,17 +12,6 @@ pub enum Outcome {
         query: u64,
         result: Result<AuditPage, AwsError>,
     },
-}
-
-/// One LookupEvents page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AuditPage {
-    pub events: Vec<crate::model::audit::AuditEvent>,
-    /// More to fetch with this token (same query).
-    pub next_token: Option<String>,
-    /// The access key id the lookup was signed with: the key smtui's calls as this
-    /// identity use now, whose reads are its own (an identifier, never the secret key).
-    pub signed_with: Option<String>,
 }
 
 impl Audit {

@@ -3,12 +3,14 @@
 //! huge or full of control characters, and the event still becomes a row (strings are cut
 //! here and sanitised where they are drawn).
 
+mod lookup;
 pub(crate) mod principal;
 pub(crate) mod summary;
 
 use jiff::Timestamp;
 use serde_json::Value;
 
+pub use lookup::{AuditPage, Lookup};
 pub(crate) use principal::{Principal, PrincipalKind};
 
 use crate::model::{RotationEvent, RotationEventKind};

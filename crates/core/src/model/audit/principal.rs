@@ -33,6 +33,9 @@ pub struct Principal {
     /// `userIdentity.accessKeyId`: the key the call was signed with (anyone who can assume
     /// a role gets the same session ARN, never the same key).
     pub access_key_id: Option<String>,
+    /// An assumed role's `sessionContext.sessionIssuer.arn`: the role itself
+    /// (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), which the session ARN does not name whole.
+    pub(crate) issuer_arn: Option<String>,
     /// The session was authenticated with MFA.
     pub(crate) mfa: bool,
     /// `sourceIdentity`, set by whoever assumed the role (who is really behind it).
@@ -99,6 +102,9 @@ impl Principal {
             label,
             arn,
             access_key_id: text(identity, "accessKeyId").filter(|k| !k.is_empty()),
+            issuer_arn: context
+                .get("sessionIssuer")
+                .and_then(|issuer| text(issuer, "arn")),
             mfa,
             source_identity,
         }
