@@ -1,11 +1,13 @@
 //! The access room's calls, every one a read: the secret's resource policy, its key and key
-//! policy, a page of the account's IAM, and IAM's policy simulator.
+//! policy, a page of the account's IAM, a page of the secret's CloudTrail events, and IAM's
+//! policy simulator.
 
 use smtui_core::features::access::{Call, Outcome};
 use smtui_core::model::AwsError;
+use smtui_core::model::audit::Lookup;
 
 use super::Performs;
-use crate::{AwsContext, iam, kms, secrets};
+use crate::{AwsContext, cloudtrail, iam, kms, secrets};
 
 impl Performs for Call {
     type Outcome = Outcome;
@@ -28,6 +30,20 @@ impl Performs for Call {
                     result,
                     total,
                 }
+            }
+            Call::Reads {
+                secret,
+                start,
+                end,
+                token,
+            } => {
+                // The events that name the secret, as the audit pane looks them up.
+                let lookup = Lookup::ResourceName(secret.arn.to_string());
+                let window = (start, end);
+                let result =
+                    cloudtrail::lookup_events(ctx, &secret.region, &lookup, window, token.as_deref())
+                        .await;
+                Outcome::Reads { secret, result }
             }
             Call::Simulate {
                 secret,
@@ -65,6 +81,10 @@ impl Performs for Call {
                 secret,
                 result: Err(error),
                 total: None,
+            },
+            Call::Reads { secret, .. } => Outcome::Reads {
+                secret,
+                result: Err(error),
             },
             Call::Simulate {
                 secret, principal, ..
