@@ -9,8 +9,8 @@ use aws_sdk_iam::operation::get_account_authorization_details::GetAccountAuthori
 use aws_sdk_iam::operation::get_account_summary::GetAccountSummaryOutput;
 use aws_sdk_iam::operation::simulate_principal_policy::SimulatePrincipalPolicyOutput;
 use aws_sdk_iam::types::{
-    AttachedPermissionsBoundary, AttachedPolicy, EntityType, ManagedPolicyDetail, PolicyDetail,
-    SummaryKeyType,
+    AttachedPermissionsBoundary, AttachedPolicy, EntityType, ManagedPolicyDetail,
+    PermissionsBoundaryDecisionDetail, PolicyDetail, SummaryKeyType,
 };
 use percent_encoding::percent_decode_str;
 use smtui_core::model::access::{
@@ -244,7 +244,7 @@ pub(crate) fn simulation(out: &SimulatePrincipalPolicyOutput) -> Option<Simulati
         missing_context: result.missing_context_values().to_vec(),
         boundary_allows: result
             .permissions_boundary_decision_detail()
-            .map(|detail| detail.allowed_by_permissions_boundary()),
+            .map(PermissionsBoundaryDecisionDetail::allowed_by_permissions_boundary),
     })
 }
 

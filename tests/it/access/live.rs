@@ -249,7 +249,7 @@ async fn a_refused_read_keeps_the_code_and_the_words_that_name_the_permission() 
         );
     };
     let (page, total) = tokio::time::timeout(
-        Duration::from_secs(60),
+        Duration::from_mins(1),
         iam::authorization_page(&ctx, fx::PRIMARY_REGION, None),
     )
     .await
