@@ -21,9 +21,9 @@ use crate::client::iam_region;
 use crate::{AwsContext, AwsError};
 
 /// The most entities IAM sends on one page of GetAccountAuthorizationDetails.
-pub(crate) const PAGE_SIZE: i32 = 1000;
+const PAGE_SIZE: i32 = 1000;
 /// The action the access pane asks about.
-pub const READ_ACTION: &str = "secretsmanager:GetSecretValue";
+const READ_ACTION: &str = "secretsmanager:GetSecretValue";
 
 /// One page of the account's IAM, as the identity of a secret in `region` sees it (`marker`:
 /// the one the page before gave; `None` for the first), and for the first page the number
