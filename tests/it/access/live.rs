@@ -1,12 +1,12 @@
 //! The access pane's reads with the real SDK against the local stack: the account's IAM page
-//! by page with its total, the seeded secrets' resource policies and customer managed keys,
-//! the simulator's answer (recorded by the proxy), and a refused read that names the
-//! permission it lacks (IAM auth on).
+//! by page with its total, the seeded secrets' resource policies, customer managed keys with
+//! their policies and the AWS managed key without, the simulator's answers (recorded by the
+//! proxy), and a refused read that names the permission it lacks (IAM auth on).
 
 use std::time::Duration;
 
 use smtui_aws::{AwsContext, ErrorKind, iam, kms, secrets};
-use smtui_core::model::access::{AccountIam, IamPage};
+use smtui_core::model::access::{AccountIam, IamPage, Simulation};
 use smtui_devstack::{Stack, StackOptions, fixtures as fx};
 use tokio::sync::OnceCell;
 
@@ -163,7 +163,10 @@ async fn customer_managed_keys_read_with_their_policies() {
     let stack = stack().await;
     let ctx = context(stack).await;
     for (secret, sids) in [
-        (SHARED_SECRET, &[][..]),
+        (
+            SHARED_SECRET,
+            &["Enable IAM User Permissions", "PartnerAccountDecrypts"][..],
+        ),
         (
             VAULT_SECRET,
             &["KeyAdministrators", "AnalyticsReaderDecrypts"][..],
@@ -187,28 +190,55 @@ async fn customer_managed_keys_read_with_their_policies() {
             assert!(policy.contains(&format!("\"{sid}\"")), "{secret}: {policy}");
         }
     }
+    // The AWS managed key: its policy is AWS's own, and is not asked for.
+    let aws = kms::key(&ctx, fx::PRIMARY_REGION, "alias/aws/secretsmanager")
+        .await
+        .expect("DescribeKey of the AWS managed key");
+    assert!(aws.aws_managed, "{aws:?}");
+    assert_eq!(aws.policy, None);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_simulator_answers_for_a_principal_and_a_secret() {
-    let stack = stack().await;
+/// What the simulator answers for `principal` reading `secret`, given its resource policy.
+async fn simulated(stack: &Stack, principal: &str, secret: &str) -> Simulation {
     let ctx = context(stack).await;
-    let (secret_arn, _) = described(stack, READER_SECRET).await;
+    let (secret_arn, _) = described(stack, secret).await;
     let policy = secrets::policy(&ctx, fx::PRIMARY_REGION, &secret_arn)
         .await
         .expect("GetResourcePolicy");
-    let simulation = iam::simulate(
+    iam::simulate(
         &ctx,
         fx::PRIMARY_REGION,
-        &arn("role", READER_ROLE),
+        principal,
         &secret_arn,
         policy.as_deref(),
     )
     .await
-    .expect("SimulatePrincipalPolicy");
-    assert_eq!(simulation.decision, "allowed", "{simulation:?}");
-    assert!(simulation.allows());
-    assert!(!simulation.matched.is_empty(), "{simulation:?}");
+    .unwrap_or_else(|e| panic!("SimulatePrincipalPolicy {principal} on {secret}: {e}"))
+}
+
+fn matched(simulation: &Simulation) -> Vec<(&str, &str)> {
+    simulation
+        .matched
+        .iter()
+        .map(|m| (m.policy.as_str(), m.kind.as_str()))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_simulator_s_decision_statements_and_boundary_are_read() {
+    let stack = stack().await;
+    let reader = simulated(stack, &arn("role", READER_ROLE), READER_SECRET).await;
+    assert_eq!(reader.decision, "allowed", "{reader:?}");
+    assert!(reader.allows());
+    assert_eq!(matched(&reader), [("read-snowflake-reader", "role")]);
+    assert_eq!(reader.boundary_allows, None);
+    // The resource policy was sent: its explicit deny decides.
+    let app = simulated(stack, &arn("role", APP_ROLE), DENIED_SECRET).await;
+    assert_eq!(app.decision, "explicitDeny", "{app:?}");
+    assert_eq!(matched(&app), [("ResourcePolicy", "resource")]);
+    let intern = simulated(stack, &arn("user", INTERN), PUBLIC_SECRET).await;
+    assert_eq!(intern.decision, "implicitDeny", "{intern:?}");
+    assert_eq!(intern.boundary_allows, Some(false), "its boundary stops it");
 }
 
 /// A user who may only describe secrets: IAM's and KMS's reads are refused with the code and
