@@ -1,5 +1,5 @@
 //! SDK clients: one shared `SdkConfig` from aws-config's standard credential chain, and one
-//! Secrets Manager client per region, built lazily and kept.
+//! client per service and region, built lazily and kept (IAM's per partition: it is global).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -27,6 +27,9 @@ pub struct AwsContext {
     config: SdkConfig,
     secrets: Arc<Mutex<HashMap<String, aws_sdk_secretsmanager::Client>>>,
     cloudtrail: Arc<Mutex<HashMap<String, aws_sdk_cloudtrail::Client>>>,
+    kms: Arc<Mutex<HashMap<String, aws_sdk_kms::Client>>>,
+    /// Keyed by the partition's global region ([`iam_region`]).
+    iam: Arc<Mutex<HashMap<String, aws_sdk_iam::Client>>>,
 }
 
 impl AwsContext {
@@ -70,6 +73,8 @@ impl AwsContext {
             config,
             secrets: Arc::default(),
             cloudtrail: Arc::default(),
+            kms: Arc::default(),
+            iam: Arc::default(),
         }
     }
 
@@ -83,35 +88,42 @@ impl AwsContext {
     }
 
     pub(crate) fn secrets(&self, region: &str) -> aws_sdk_secretsmanager::Client {
-        let mut cache = self
-            .secrets
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache
-            .entry(region.to_owned())
-            .or_insert_with(|| {
-                let conf = aws_sdk_secretsmanager::config::Builder::from(&self.config)
-                    .region(Region::new(region.to_owned()))
-                    .build();
-                aws_sdk_secretsmanager::Client::from_conf(conf)
-            })
-            .clone()
+        cached(&self.secrets, region, || {
+            let conf = aws_sdk_secretsmanager::config::Builder::from(&self.config)
+                .region(Region::new(region.to_owned()))
+                .build();
+            aws_sdk_secretsmanager::Client::from_conf(conf)
+        })
     }
 
     pub(crate) fn cloudtrail(&self, region: &str) -> aws_sdk_cloudtrail::Client {
-        let mut cache = self
-            .cloudtrail
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache
-            .entry(region.to_owned())
-            .or_insert_with(|| {
-                let conf = aws_sdk_cloudtrail::config::Builder::from(&self.config)
-                    .region(Region::new(region.to_owned()))
-                    .build();
-                aws_sdk_cloudtrail::Client::from_conf(conf)
-            })
-            .clone()
+        cached(&self.cloudtrail, region, || {
+            let conf = aws_sdk_cloudtrail::config::Builder::from(&self.config)
+                .region(Region::new(region.to_owned()))
+                .build();
+            aws_sdk_cloudtrail::Client::from_conf(conf)
+        })
+    }
+
+    pub(crate) fn kms(&self, region: &str) -> aws_sdk_kms::Client {
+        cached(&self.kms, region, || {
+            let conf = aws_sdk_kms::config::Builder::from(&self.config)
+                .region(Region::new(region.to_owned()))
+                .build();
+            aws_sdk_kms::Client::from_conf(conf)
+        })
+    }
+
+    /// IAM of the partition `region` is in, through its global region (the endpoint
+    /// override, for the local stack, is kept like every client's).
+    pub(crate) fn iam(&self, region: &str) -> aws_sdk_iam::Client {
+        let global = iam_region(region);
+        cached(&self.iam, global, || {
+            let conf = aws_sdk_iam::config::Builder::from(&self.config)
+                .region(Region::new(global))
+                .build();
+            aws_sdk_iam::Client::from_conf(conf)
+        })
     }
 
     pub(crate) fn sts(&self, region: Option<&str>) -> aws_sdk_sts::Client {
@@ -121,6 +133,33 @@ impl AwsContext {
         }
         aws_sdk_sts::Client::from_conf(builder.build())
     }
+}
+
+/// The client kept in `cache` for `region`, built by `make` the first time.
+fn cached<C: Clone>(
+    cache: &Mutex<HashMap<String, C>>,
+    region: &str,
+    make: impl FnOnce() -> C,
+) -> C {
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache.entry(region.to_owned()).or_insert_with(make).clone()
+}
+
+/// The region IAM, a global service, signs and is reached in for the partition of `region`:
+/// the commercial partition's unless the region belongs to another one.
+pub(crate) fn iam_region(region: &str) -> &'static str {
+    const PARTITIONS: [(&str, &str); 4] = [
+        ("cn-", "cn-north-1"),
+        ("us-gov-", "us-gov-west-1"),
+        ("us-isob-", "us-isob-east-1"),
+        ("us-iso-", "us-iso-east-1"),
+    ];
+    PARTITIONS
+        .iter()
+        .find(|(prefix, _)| region.starts_with(prefix))
+        .map_or("us-east-1", |(_, global)| global)
 }
 
 /// The credentials of profile `name` alone. A profile asked for by name is what the user
@@ -138,4 +177,19 @@ async fn profile_credentials(name: &str) -> aws_config::profile::ProfileFileCred
         .configure(&config)
         .profile_name(name)
         .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iam_region;
+
+    #[test]
+    fn iam_is_reached_in_its_partition_s_global_region() {
+        assert_eq!(iam_region("eu-west-1"), "us-east-1");
+        assert_eq!(iam_region("us-east-1"), "us-east-1");
+        assert_eq!(iam_region("cn-northwest-1"), "cn-north-1");
+        assert_eq!(iam_region("us-gov-east-1"), "us-gov-west-1");
+        assert_eq!(iam_region("us-isob-east-1"), "us-isob-east-1");
+        assert_eq!(iam_region("us-iso-west-1"), "us-iso-east-1");
+    }
 }

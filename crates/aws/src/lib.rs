@@ -11,6 +11,8 @@ pub mod clipboard;
 pub(crate) mod cloudtrail;
 pub(crate) mod convert;
 pub(crate) mod error;
+pub mod iam;
+pub mod kms;
 pub mod private_file;
 pub mod profiles;
 pub mod recent;

@@ -446,11 +446,7 @@ pub(crate) async fn update_description(
 }
 
 /// GetResourcePolicy, pretty-printed; `None` when the secret has none.
-pub(crate) async fn policy(
-    ctx: &AwsContext,
-    region: &str,
-    arn: &str,
-) -> Result<Option<String>, AwsError> {
+pub async fn policy(ctx: &AwsContext, region: &str, arn: &str) -> Result<Option<String>, AwsError> {
     let out = ctx
         .secrets(region)
         .get_resource_policy()

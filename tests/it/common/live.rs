@@ -12,7 +12,7 @@ use smtui_devstack::{Stack, StackOptions, fixtures};
 use tokio::sync::mpsc;
 
 pub use super::sdk::sdk_config;
-use super::sdk::sdk_config_as;
+pub use super::sdk::sdk_config_as;
 
 pub async fn seeded_stack() -> Stack {
     Stack::start(StackOptions {

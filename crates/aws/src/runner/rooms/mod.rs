@@ -52,6 +52,7 @@ macro_rules! rooms {
 }
 
 rooms! {$
+    Access(access),
     Audit(audit),
     Editor(editor),
     Lifecycle(lifecycle),
