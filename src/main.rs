@@ -92,15 +92,9 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             );
             return Ok(emit(&printed.stdout, &printed.stderr, printed.code));
         }
-        if let Some(Subcommand::Posture { format }) = &cli.command {
-            let listing = headless::list_everything(ctx, &regions).await;
-            let printed = headless::posture::print(
-                &listing,
-                *format,
-                jiff::Timestamp::now(),
-                file.rotation.thresholds(),
-                &file.posture.rules(),
-            );
+        if let Some(Subcommand::Posture { format, access }) = &cli.command {
+            let rules = (file.rotation.thresholds(), file.posture.rules());
+            let printed = headless::posture::run(ctx, &regions, (*format, *access), rules).await;
             return Ok(emit(&printed.stdout, &printed.stderr, printed.code));
         }
         tracing::info!(?regions, read_only = resolved.read_only, "starting");

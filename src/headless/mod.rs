@@ -2,6 +2,7 @@
 //! list through the very same runner, lanes and SDK calls as the TUI: regions in parallel,
 //! pages in sequence.
 
+pub mod access;
 pub mod list;
 pub mod posture;
 

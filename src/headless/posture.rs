@@ -1,6 +1,7 @@
 //! `smtui posture`: the rotation overview's report without the TUI, as a table or JSON,
 //! for scripts and CI. Exit 0 when every check passes, 1 when any fails, 2 when a region
-//! could not be listed (the report then covers only what was).
+//! could not be listed, or with `--access` a secret's policy or key could not be read (the
+//! report then covers only what was).
 
 use std::fmt::Write as _;
 
@@ -8,7 +9,8 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::headless::Listing;
-use smtui_core::model::posture::{AccessFindings, Check, PostureRules, Report, assess};
+use crate::headless::access::Access;
+use smtui_core::model::posture::{Check, PostureRules, Report, assess};
 use smtui_core::model::rotation::Thresholds;
 use smtui_core::sanitize::sanitize_line;
 
@@ -46,22 +48,42 @@ struct CheckJson {
     failing: usize,
 }
 
+/// `smtui posture [--access]`: lists every region, reads who can read each secret when
+/// asked, and prints the report.
+pub async fn run(
+    ctx: smtui_aws::AwsContext,
+    regions: &[String],
+    (format, access): (Format, bool),
+    (thresholds, rules): (Thresholds, PostureRules),
+) -> Printed {
+    let listing = crate::headless::list_everything(ctx.clone(), regions).await;
+    let access = if access {
+        crate::headless::access::read_access(&ctx, &listing).await
+    } else {
+        Access::default()
+    };
+    print(
+        (&listing, &access),
+        format,
+        Timestamp::now(),
+        thresholds,
+        &rules,
+    )
+}
+
 /// The report of `listing`, printed.
 pub fn print(
-    listing: &Listing,
+    (listing, access): (&Listing, &Access),
     format: Format,
     now: Timestamp,
     thresholds: Thresholds,
     rules: &PostureRules,
 ) -> Printed {
-    let report = assess(
-        &listing.secrets,
-        now,
-        thresholds,
-        rules,
-        &AccessFindings::new(),
-    );
-    let stderr = listing.failures();
+    let report = assess(&listing.secrets, now, thresholds, rules, &access.findings);
+    let mut stderr = listing.failures();
+    for error in &access.failed {
+        let _ = writeln!(stderr, "smtui: {}", sanitize_line(&error.to_string()));
+    }
     let stdout = match format {
         Format::Json => {
             let checks = report
@@ -88,7 +110,7 @@ pub fn print(
         }
         Format::Table => table(&report, rules),
     };
-    let code = if !listing.failed.is_empty() {
+    let code = if !listing.failed.is_empty() || !access.failed.is_empty() {
         EXIT_INCOMPLETE
     } else if report.any_failed() {
         EXIT_FAIL
@@ -196,7 +218,7 @@ mod tests {
 
     fn printed(listing: &Listing, format: Format) -> Printed {
         print(
-            listing,
+            (listing, &Access::default()),
             format,
             "2026-11-25T12:00:00Z".parse().expect("ts"),
             Thresholds::default(),

@@ -377,3 +377,51 @@ async fn a_profile_without_credentials_says_why_instead_of_the_network() {
         "{helper}"
     );
 }
+
+/// `--access` reads each secret's resource policy and customer managed key: the public
+/// secret fails Access.1, the shared one Access.2 (its key lets the partner decrypt), the
+/// others pass; without `--access` no access check is run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn posture_access_names_the_public_and_the_shared_secret() {
+    let (_, plain, _) = posture(&["--format", "json", "--region", "us-east-1"]).await;
+    let plain: serde_json::Value = serde_json::from_str(&plain).expect("JSON on stdout");
+    assert_eq!(plain["access_checked"], 0);
+    assert!(!failed_checks(&plain, fx::ACCESS_PUBLIC_SECRET).contains(&"Access.1".to_owned()));
+
+    let (code, stdout, stderr) =
+        posture(&["--format", "json", "--region", "us-east-1", "--access"]).await;
+    assert_eq!(code, 1, "checks fail: {stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON on stdout");
+    assert_eq!(
+        json["access_checked"].as_u64(),
+        u64::try_from(fx::listed_count("us-east-1").expect("count")).ok(),
+        "every listed secret's access read: {stderr}"
+    );
+    assert!(failed_checks(&json, fx::ACCESS_PUBLIC_SECRET).contains(&"Access.1".to_owned()));
+    assert!(failed_checks(&json, fx::ACCESS_SHARED_SECRET).contains(&"Access.2".to_owned()));
+    for quiet in [
+        fx::ACCESS_DENY_SECRET,
+        fx::ACCESS_KEY_EXCLUDES_SECRET,
+        fx::JSON_SECRET,
+    ] {
+        let failed = failed_checks(&json, quiet);
+        assert!(
+            !failed.iter().any(|c| c.starts_with("Access.")),
+            "{quiet}: {failed:?}"
+        );
+    }
+    let shared = json["findings"]
+        .as_array()
+        .and_then(|all| all.iter().find(|f| f["name"] == fx::ACCESS_SHARED_SECRET))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        shared["access"]["other_accounts"][0],
+        fx::ACCESS_OTHER_ACCOUNT
+    );
+    assert_eq!(
+        shared["access"]["unused"],
+        serde_json::Value::Null,
+        "CloudTrail is not read: nothing is called unused"
+    );
+}

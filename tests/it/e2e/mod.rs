@@ -1,6 +1,7 @@
 //! The real binary in tmux against the local stack (helpers in `common::tmux`). The role
 //! profiles' end-to-end test is with the roles, in `roles::e2e_profiles`.
 
+mod access;
 mod demo_home;
 mod paste;
 mod questions;
