@@ -27,7 +27,7 @@ const VAULT_SECRET: &str = "prod/vault/transit-unseal-key";
 
 static STACK: OnceCell<Stack> = OnceCell::const_new();
 
-async fn stack() -> &'static Stack {
+pub(super) async fn stack() -> &'static Stack {
     STACK
         .get_or_init(|| async {
             Stack::start(StackOptions {
@@ -40,12 +40,12 @@ async fn stack() -> &'static Stack {
         .await
 }
 
-async fn context(stack: &Stack) -> AwsContext {
+pub(super) async fn context(stack: &Stack) -> AwsContext {
     AwsContext::from_config(sdk_config(&stack.endpoint_url()).await)
 }
 
 /// The secret's ARN and its key as DescribeSecret gives them.
-async fn described(stack: &Stack, name: &str) -> (String, Option<String>) {
+pub(super) async fn described(stack: &Stack, name: &str) -> (String, Option<String>) {
     let out = aws_sdk_secretsmanager::Client::new(&sdk_config(&stack.endpoint_url()).await)
         .describe_secret()
         .secret_id(name)
@@ -59,7 +59,7 @@ async fn described(stack: &Stack, name: &str) -> (String, Option<String>) {
 }
 
 /// Every page of the account's IAM, as the pane reads them, and the first page's total.
-async fn every_page(ctx: &AwsContext) -> (Vec<IamPage>, Option<usize>) {
+pub(super) async fn every_page(ctx: &AwsContext) -> (Vec<IamPage>, Option<usize>) {
     let (first, total) = iam::authorization_page(ctx, fx::PRIMARY_REGION, None).await;
     let mut pages = vec![first.expect("the first page")];
     while let Some(marker) = pages.last().and_then(|p| p.marker.clone()) {

@@ -2,5 +2,7 @@
 //! its reads with the real SDK against the local stack.
 
 mod flows;
+mod hostile;
 mod live;
 mod reads;
+mod verdicts;
