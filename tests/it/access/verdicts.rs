@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use smtui_aws::{AwsContext, iam, kms, secrets};
+use smtui_aws::{AwsContext, kms, secrets};
 use smtui_core::model::access::{
     AccountIam, CanRead, Key, KeyFacts, Policy, Reach, ReadLog, Reader, Sources, parse_policy,
     readers,
@@ -65,9 +65,10 @@ async fn rows_of(ctx: &AwsContext, iam: &AccountIam, name: &str) -> HashMap<Stri
 }
 
 fn can(rows: &HashMap<String, Reader>, label: &str) -> CanRead {
-    rows.get(label)
-        .map(Reader::can_read)
-        .unwrap_or_else(|| panic!("no row {label}: {:?}", rows.keys()))
+    rows.get(label).map_or_else(
+        || panic!("no row {label}: {:?}", rows.keys()),
+        Reader::can_read,
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
