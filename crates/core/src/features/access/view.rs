@@ -65,7 +65,7 @@ fn about_lines(reader: &Reader, reads: &ReadLog, theme: &Theme) -> Vec<Line<'sta
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{label}: "), theme.label),
         Span::styled(
-            if granted.is_empty() && reader.may_read() {
+            if granted.is_empty() && own_root(reader) {
                 "the account's root may do anything in its account that no deny forbids".to_owned()
             } else if granted.is_empty() {
                 "no statement grants it".to_owned()
@@ -79,6 +79,14 @@ fn about_lines(reader: &Reader, reads: &ReadLog, theme: &Theme) -> Vec<Line<'sta
         lines.push(Line::styled(limits, theme.dim));
     }
     lines
+}
+
+/// The account's own root, which no statement needs to name.
+fn own_root(reader: &Reader) -> bool {
+    matches!(
+        reader.principal,
+        crate::model::access::Principal::Root { .. }
+    ) && reader.reach == Reach::SameAccount
 }
 
 /// The sources as read (or why not, naming the permission), the summary, what is

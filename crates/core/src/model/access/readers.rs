@@ -52,10 +52,10 @@ pub struct Reader {
 pub enum CanRead {
     /// An explicit deny stops it.
     Denied,
-    /// IAM or the resource policy would let it call GetSecretValue, but the key does not.
-    KeyStops,
     /// Something grants it, yet not enough (a boundary, the other side of an account line).
     No,
+    /// IAM or the resource policy would let it call GetSecretValue, but the key does not.
+    KeyStops,
     /// Only if conditions hold, or another account's IAM allows it.
     OnlyIf,
     Yes,
