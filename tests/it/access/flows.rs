@@ -201,6 +201,14 @@ fn the_pane_lists_readers_first_and_says_what_stops_the_others() {
         screen.contains("2 can read (0 outside the account, public: no)"),
         "{screen}"
     );
+    // Kept for the session, with its age.
+    let mut later = loaded();
+    later.state.wall = crate::common::ts("2026-11-25T12:05:00Z");
+    let aged = later.screen(120, 24);
+    assert!(
+        aged.contains("IAM, read 5 minutes ago (2026-11-25 12:00 UTC)"),
+        "{aged}"
+    );
     // The partner account is named by the policy, but the AWS managed key stays in its
     // account.
     assert!(

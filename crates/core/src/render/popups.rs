@@ -24,6 +24,7 @@ pub(super) fn render_layer(
     theme: &Theme,
 ) {
     let around = Around {
+        wall: state.wall,
         whole: screen.whole,
         docked: screen.audit,
         keymap: &state.keymap,

@@ -27,6 +27,8 @@ pub struct Around<'a> {
     pub(crate) docked: Rect,
     pub(crate) keymap: &'a dyn Labels,
     pub(crate) settings: &'a Settings,
+    /// The wall clock of the last action, for ages ("read 3 minutes ago").
+    pub(crate) wall: jiff::Timestamp,
     /// The selected secret's detail, once described.
     pub(crate) detail: Option<&'a SecretDetail>,
     /// The rooms' state the frame lends the popups that draw from it beside their own data

@@ -169,7 +169,7 @@ impl Shown<Room> for AccessView {
     }
 
     fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
-        view::render(frame, around.docked, self, theme);
+        view::render(frame, around.docked, (self, around.wall), theme);
     }
 
     fn fills(&self, around: &Around) -> Option<Rect> {

@@ -17,7 +17,7 @@ use crate::features::access::{
     AccessView, CanRead, Reach, ReadLog, Reader, Source, Statements, Verification,
 };
 use crate::kit::Theme;
-use crate::kit::widgets::{centered, pane_block};
+use crate::kit::widgets::{centered, pane_block, relative};
 use crate::kit::wrap::{elide_middle, wrap_indented};
 use crate::model::access::Verdict;
 use crate::sanitize::{sanitize_line, sanitize_lines};
@@ -25,7 +25,12 @@ use crate::sanitize::{sanitize_line, sanitize_lines};
 /// What smtui cannot see, said on every pane: the verdicts are approximate there.
 pub(crate) const APPROXIMATE: &str = "Approximate: service and resource control policies, session policies and conditions' runtime values are not visible";
 
-pub(crate) fn render(frame: &mut Frame, area: Rect, view: &AccessView, theme: &Theme) {
+pub(crate) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    (view, now): (&AccessView, jiff::Timestamp),
+    theme: &Theme,
+) {
     let popup = centered(
         area,
         area.width.saturating_sub(2),
@@ -40,7 +45,7 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, view: &AccessView, theme: &T
     let block = pane_block(Line::from(title), true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let head = head_lines(view, theme);
+    let head = head_lines(view, now, theme);
     let head_rows = u16::try_from(head.len()).unwrap_or(u16::MAX);
     let [top, table, about] = Layout::vertical([
         Constraint::Length(head_rows.min(inner.height.saturating_sub(4))),
@@ -91,7 +96,7 @@ fn own_root(reader: &Reader) -> bool {
 
 /// The sources as read (or why not, naming the permission), the summary, what is
 /// unreadable, and the approximation.
-fn head_lines(view: &AccessView, theme: &Theme) -> Vec<Line<'static>> {
+fn head_lines(view: &AccessView, now: jiff::Timestamp, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut source_line = |what: &str, loading: bool, failed: Option<&String>, needs: &str| {
         if loading {
@@ -129,8 +134,12 @@ fn head_lines(view: &AccessView, theme: &Theme) -> Vec<Line<'static>> {
         )),
         Source::Read((iam, at)) => lines.push(Line::styled(
             format!(
-                "The account's IAM as read at {} UTC: {} users and roles (r reads it again)",
-                at.strftime("%Y-%m-%d %H:%M:%S"),
+                "The account's IAM, read {} ({} UTC): {} users and roles (r reads it again)",
+                match relative(*at, now).as_str() {
+                    "now" => "just now".to_owned(),
+                    ago => ago.to_owned(),
+                },
+                at.strftime("%Y-%m-%d %H:%M"),
                 iam.principals.len()
             ),
             theme.dim,
