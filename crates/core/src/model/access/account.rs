@@ -26,6 +26,9 @@ pub struct AccountIam {
     pub texts: HashMap<String, String>,
     /// Policies that could not be read, each with why (named as the pane names them).
     pub unreadable: Vec<(String, String)>,
+    /// Each user's and role's position in `principals`, by ARN: the pane looks every
+    /// principal up each time it evaluates, in accounts of thousands of roles.
+    by_arn: HashMap<String, usize>,
 }
 
 impl AccountIam {
@@ -90,6 +93,17 @@ impl AccountIam {
                 boundary,
             });
         }
+        account.by_arn = account
+            .principals
+            .iter()
+            .enumerate()
+            .filter_map(|(at, p)| match &p.principal {
+                Principal::User { arn, .. } | Principal::Role { arn, .. } => {
+                    Some((arn.clone(), at))
+                }
+                _ => None,
+            })
+            .collect();
         account
     }
 
@@ -165,9 +179,6 @@ impl AccountIam {
 
     /// The principal with this ARN, if the account has it.
     pub fn find(&self, arn: &str) -> Option<&IamPrincipal> {
-        self.principals.iter().find(|p| match &p.principal {
-            Principal::User { arn: own, .. } | Principal::Role { arn: own, .. } => own == arn,
-            _ => false,
-        })
+        self.by_arn.get(arn).and_then(|&at| self.principals.get(at))
     }
 }

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use crate::model::posture::AccessFacts;
 
-use super::reads::{ReadLog, same};
+use super::reads::{ReadLog, sameness};
 use super::{
     AccountIam, Identity, Key, Limit, Listed, Policy, Principal, PrincipalEntry, ReadAccess,
     Target, TargetKind, Verdict, read_access,
@@ -260,13 +260,11 @@ fn candidates(sources: &Sources<'_>) -> Vec<(Principal, String)> {
             }
         }
     }
-    let mut unique: Vec<(Principal, String)> = Vec::new();
-    for (principal, label) in found {
-        if !unique.iter().any(|(seen, _)| same(seen, &principal)) {
-            unique.push((principal, label));
-        }
-    }
-    unique
+    let mut seen = std::collections::HashSet::new();
+    found
+        .into_iter()
+        .filter(|(principal, _)| seen.insert(sameness(principal)))
+        .collect()
 }
 
 /// The principal a `Principal` entry names, with the label the pane shows.

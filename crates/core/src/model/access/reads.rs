@@ -106,6 +106,17 @@ fn reader(event: &AuditEvent) -> Option<Principal> {
     }
 }
 
+/// What makes two principals the same for `same`, as one text (for a set of them).
+pub(crate) fn sameness(principal: &Principal) -> String {
+    match principal {
+        Principal::Role { account, arn } => format!("role {account} {}", role_name(arn)),
+        Principal::User { arn, .. } => format!("user {arn}"),
+        Principal::Root { account } => format!("root {account}"),
+        Principal::Service(service) => format!("service {service}"),
+        Principal::Anyone => "*".to_owned(),
+    }
+}
+
 /// The same principal: equal, or the same account's role of the same name (a path the
 /// session ARN leaves out).
 pub(crate) fn same(a: &Principal, b: &Principal) -> bool {
