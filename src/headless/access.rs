@@ -10,9 +10,7 @@ use smtui_aws::{AwsContext, kms, secrets};
 
 use crate::headless::Listing;
 use smtui_core::ids::RowKey;
-use smtui_core::model::access::{
-    Key, KeyFacts, Policy, ReadLog, Sources, facts, parse_policy, readers,
-};
+use smtui_core::model::access::{KeyFacts, ReadLog, facts, readers_from_texts};
 use smtui_core::model::posture::AccessFindings;
 use smtui_core::model::{AwsError, SecretSummary};
 use tokio::sync::Semaphore;
@@ -49,7 +47,7 @@ pub async fn read_access(ctx: &AwsContext, listing: &Listing) -> Access {
             continue;
         };
         let key = match &secret.kms_key_id {
-            None => Ok(aws_managed(&secret)),
+            None => Ok(KeyFacts::aws_managed(&secret.region, secret.arn.account())),
             Some(id) => keys
                 .get(&(secret.region.clone(), id.clone()))
                 .cloned()
@@ -106,59 +104,17 @@ async fn read_keys(
     keys
 }
 
-/// The key of a secret ListSecrets names none for: Secrets Manager's AWS managed key.
-fn aws_managed(secret: &SecretSummary) -> KeyFacts {
-    KeyFacts {
-        arn: format!(
-            "arn:aws:kms:{}:{}:alias/aws/secretsmanager",
-            secret.region,
-            secret.arn.account()
-        ),
-        aws_managed: true,
-        policy: None,
-    }
-}
-
 /// Public and other-account readers of one secret; an unreadable policy is an error.
 fn facts_of(
     secret: &SecretSummary,
     resource_policy: Option<&str>,
     key: &KeyFacts,
 ) -> Result<smtui_core::model::posture::AccessFacts, String> {
-    let parse = |name: &str, text: Option<&str>| -> Result<Option<Policy>, String> {
-        text.map(|text| {
-            parse_policy(text)
-                .map(|document| Policy {
-                    name: name.to_owned(),
-                    document,
-                })
-                .map_err(|why| format!("its {name} cannot be read: {why}"))
-        })
-        .transpose()
-    };
-    let resource_policy = parse("resource policy", resource_policy)?;
-    let key_policy = parse("key policy", key.policy.as_deref())?;
-    let account = secret.arn.account();
-    let key_ref = match (&key_policy, key.aws_managed) {
-        (Some(policy), false) => Key::CustomerManaged {
-            arn: &key.arn,
-            account,
-            policy,
-        },
-        _ => Key::AwsManaged {
-            arn: &key.arn,
-            account,
-        },
-    };
     let reads = ReadLog::default();
-    let rows = readers(&Sources {
-        secret_arn: secret.arn.as_str(),
-        account,
-        resource_policy: resource_policy.as_ref(),
-        key: key_ref,
-        key_policy: key_policy.as_ref(),
-        iam: None,
-        reads: &reads,
-    });
+    let at = (secret.arn.as_str(), secret.arn.account());
+    let (rows, unreadable) = readers_from_texts(at, resource_policy, key, None, &reads);
+    if let Some((name, why)) = unreadable.first() {
+        return Err(format!("its {name} cannot be read: {why}"));
+    }
     Ok(facts(&rows, &reads, false))
 }

@@ -75,25 +75,35 @@ pub(super) fn answer(h: &mut Harness, outcome: access::Outcome) {
     h.answer(Outcome::Access(outcome));
 }
 
-pub(super) fn loaded() -> Harness {
+/// The pane opened on the selected secret (AWS managed key) and answered: its resource
+/// policy, then the account's IAM in one page (or its refusal).
+pub(super) fn answered(
+    policy: String,
+    iam: Result<IamPage, AwsError>,
+    total: Option<usize>,
+) -> Harness {
     let (mut h, _) = opened();
     let secret = h.selected_secret();
     answer(
         &mut h,
         access::Outcome::ResourcePolicy {
             secret: secret.clone(),
-            result: Ok(Some(DENY_APP.to_owned())),
+            result: Ok(Some(policy)),
         },
     );
     answer(
         &mut h,
         access::Outcome::IamPage {
             secret,
-            result: Ok(iam_page()),
-            total: Some(3),
+            result: iam,
+            total,
         },
     );
     h
+}
+
+pub(super) fn loaded() -> Harness {
+    answered(DENY_APP.to_owned(), Ok(iam_page()), Some(3))
 }
 
 #[test]
@@ -283,32 +293,16 @@ fn verify_asks_the_simulator_with_the_resource_policy_and_shows_a_disagreement()
 
 #[test]
 fn a_refused_iam_read_names_its_permission_and_the_policies_still_show() {
-    let (mut h, _) = opened();
-    let secret = h.selected_secret();
-    answer(
-        &mut h,
-        access::Outcome::ResourcePolicy {
-            secret: secret.clone(),
-            result: Ok(Some(DENY_APP.to_owned())),
-        },
-    );
-    answer(
-        &mut h,
-        access::Outcome::IamPage {
-            secret,
-            result: Err(AwsError {
-                kind: ErrorKind::AccessDenied,
-                operation: "GetAccountAuthorizationDetails",
-                region: "us-east-1".to_owned(),
-                code: Some("AccessDenied".to_owned()),
-                message: Some(
-                    "User is not authorized to perform: iam:GetAccountAuthorizationDetails"
-                        .to_owned(),
-                ),
-            }),
-            total: None,
-        },
-    );
+    let refused = AwsError {
+        kind: ErrorKind::AccessDenied,
+        operation: "GetAccountAuthorizationDetails",
+        region: "us-east-1".to_owned(),
+        code: Some("AccessDenied".to_owned()),
+        message: Some(
+            "User is not authorized to perform: iam:GetAccountAuthorizationDetails".to_owned(),
+        ),
+    };
+    let h = answered(DENY_APP.to_owned(), Err(refused), None);
     let screen = h.screen(140, 24);
     assert!(
         screen.contains("it needs iam:GetAccountAuthorizationDetails"),

@@ -3,33 +3,16 @@
 //! of the pane still shows.
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use smtui_core::features::access;
 use smtui_core::model::access::IamPage;
 
-use super::flows::{answer, opened};
+use super::flows::answered;
 
 #[test]
 fn control_characters_in_a_policy_are_drawn_as_escapes() {
-    let (mut h, _) = opened();
-    let secret = h.selected_secret();
     let hostile = "{\"Statement\":[{\"Sid\":\"Evil\\u001b[31mRED\\u202eRLO\",\"Effect\":\"Allow\",\
                    \"Principal\":{\"AWS\":\"arn:aws:iam::210987654321:root\"},\
                    \"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}";
-    answer(
-        &mut h,
-        access::Outcome::ResourcePolicy {
-            secret: secret.clone(),
-            result: Ok(Some(hostile.to_owned())),
-        },
-    );
-    answer(
-        &mut h,
-        access::Outcome::IamPage {
-            secret,
-            result: Ok(IamPage::default()),
-            total: None,
-        },
-    );
+    let mut h = answered(hostile.to_owned(), Ok(IamPage::default()), None);
     h.press(KeyCode::Down, KeyModifiers::NONE);
     h.press(KeyCode::Enter, KeyModifiers::NONE);
     let screen = h.screen(140, 30);
@@ -49,23 +32,7 @@ fn a_policy_too_large_or_too_deep_is_said_and_the_pane_still_shows() {
         ),
         format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
     ] {
-        let (mut h, _) = opened();
-        let secret = h.selected_secret();
-        answer(
-            &mut h,
-            access::Outcome::ResourcePolicy {
-                secret: secret.clone(),
-                result: Ok(Some(text)),
-            },
-        );
-        answer(
-            &mut h,
-            access::Outcome::IamPage {
-                secret,
-                result: Ok(super::flows::iam_page()),
-                total: None,
-            },
-        );
+        let h = answered(text, Ok(super::flows::iam_page()), None);
         let screen = h.screen(140, 30);
         assert!(screen.contains("Not counted: resource policy"), "{screen}");
         assert!(

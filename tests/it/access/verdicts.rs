@@ -6,8 +6,7 @@ use std::collections::HashMap;
 
 use smtui_aws::{AwsContext, kms, secrets};
 use smtui_core::model::access::{
-    AccountIam, CanRead, Key, KeyFacts, Policy, Reach, ReadLog, Reader, Sources, parse_policy,
-    readers,
+    AccountIam, CanRead, KeyFacts, Reach, ReadLog, Reader, readers_from_texts,
 };
 use smtui_devstack::fixtures as fx;
 
@@ -23,45 +22,13 @@ async fn rows_of(ctx: &AwsContext, iam: &AccountIam, name: &str) -> HashMap<Stri
         .expect("GetResourcePolicy");
     let key = match &key_id {
         Some(id) => kms::key(ctx, region, id).await.expect("the key"),
-        None => KeyFacts {
-            arn: format!(
-                "arn:aws:kms:{region}:{}:alias/aws/secretsmanager",
-                fx::ACCESS_ACCOUNT
-            ),
-            aws_managed: true,
-            policy: None,
-        },
+        None => KeyFacts::aws_managed(region, fx::ACCESS_ACCOUNT),
     };
-    let parse = |name: &str, text: &str| Policy {
-        name: name.to_owned(),
-        document: parse_policy(text).expect("a seeded policy parses"),
-    };
-    let resource_policy = resource.as_deref().map(|t| parse("resource policy", t));
-    let key_policy = key.policy.as_deref().map(|t| parse("key policy", t));
-    let key_ref = match &key_policy {
-        Some(policy) if !key.aws_managed => Key::CustomerManaged {
-            arn: &key.arn,
-            account: fx::ACCESS_ACCOUNT,
-            policy,
-        },
-        _ => Key::AwsManaged {
-            arn: &key.arn,
-            account: fx::ACCESS_ACCOUNT,
-        },
-    };
+    let at = (arn.as_str(), fx::ACCESS_ACCOUNT);
     let reads = ReadLog::default();
-    readers(&Sources {
-        secret_arn: &arn,
-        account: fx::ACCESS_ACCOUNT,
-        resource_policy: resource_policy.as_ref(),
-        key: key_ref,
-        key_policy: key_policy.as_ref(),
-        iam: Some(iam),
-        reads: &reads,
-    })
-    .into_iter()
-    .map(|r| (r.label.clone(), r))
-    .collect()
+    let (rows, unreadable) = readers_from_texts(at, resource.as_deref(), &key, Some(iam), &reads);
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+    rows.into_iter().map(|r| (r.label.clone(), r)).collect()
 }
 
 fn can(rows: &HashMap<String, Reader>, label: &str) -> CanRead {

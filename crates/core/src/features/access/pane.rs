@@ -3,13 +3,11 @@
 //! simulator.
 
 use crate::features::access::statements::statements_of;
-use crate::features::access::update::{KEY_POLICY, RESOURCE_POLICY, parsed};
 use crate::features::access::{AccessView, Call, Out, Source, Statements, Verification};
 use crate::ids::RowKey;
 use crate::kit::Scroll;
 use crate::model::AwsError;
-use crate::model::access::Key;
-use crate::model::access::{Sources, facts, readers};
+use crate::model::access::{facts, readers_from_texts};
 use crate::model::audit::AuditPage;
 use crate::room::{Ctx, Intent};
 
@@ -19,52 +17,24 @@ impl AccessView {
     /// principals the policies name are evaluated.
     pub(crate) fn evaluate(&mut self) {
         let selected = self.selected_arn_or_label();
-        self.rows.clear();
-        self.unreadable.clear();
         let (Source::Read(resource_text), Source::Read(key)) = (&self.resource_policy, &self.key)
         else {
+            self.rows.clear();
+            self.unreadable.clear();
             return;
         };
-        let resource = parsed(RESOURCE_POLICY, resource_text.as_deref());
-        let key_policy = parsed(KEY_POLICY, key.policy.as_deref());
-        for (name, parsed) in [(RESOURCE_POLICY, &resource), (KEY_POLICY, &key_policy)] {
-            if let Err(why) = parsed {
-                self.unreadable.push((name.to_owned(), why.clone()));
-            }
-        }
         let iam = match &self.iam {
-            Source::Read((iam, _)) => {
-                self.unreadable.extend(iam.unreadable.iter().cloned());
-                Some(iam.as_ref())
-            }
+            Source::Read((iam, _)) => Some(iam.as_ref()),
             Source::Loading | Source::Failed(_) => None,
         };
-        let resource_policy = resource.ok().flatten();
-        let key_policy = key_policy.ok().flatten();
-        let account = self.secret.arn.account();
-        let key_arn = key.arn.as_str();
-        let key_ref = match (&key_policy, key.aws_managed) {
-            (Some(policy), false) => Key::CustomerManaged {
-                arn: key_arn,
-                account,
-                policy,
-            },
-            // A customer managed key whose policy could not be read is evaluated as the
-            // AWS managed key would be: said above the rows, as the policy is unreadable.
-            _ => Key::AwsManaged {
-                arn: key_arn,
-                account,
-            },
-        };
-        self.rows = readers(&Sources {
-            secret_arn: self.secret.arn.as_str(),
-            account,
-            resource_policy: resource_policy.as_ref(),
-            key: key_ref,
-            key_policy: key_policy.as_ref(),
-            iam,
-            reads: &self.reads,
-        });
+        let secret = (self.secret.arn.as_str(), self.secret.arn.account());
+        let (rows, unreadable) =
+            readers_from_texts(secret, resource_text.as_deref(), key, iam, &self.reads);
+        self.rows = rows;
+        self.unreadable = unreadable;
+        if let Some(iam) = iam {
+            self.unreadable.extend(iam.unreadable.iter().cloned());
+        }
         let at = selected
             .and_then(|label| self.rows.iter().position(|r| r.label == label))
             .unwrap_or(0);

@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::features::access::Reader;
-use crate::features::access::update::{KEY_POLICY, RESOURCE_POLICY};
-use crate::model::access::{AccountIam, Decision, Limit, Proviso, StatementRef, Verdict};
+use crate::model::access::{
+    AccountIam, Decision, KEY_POLICY, Limit, Proviso, RESOURCE_POLICY, StatementRef, Verdict,
+};
 
 /// The popup's text for `reader`, from the policies' texts as read.
 pub(crate) fn statements_of(

@@ -11,15 +11,10 @@ use crate::ids::SecretRef;
 use crate::kit::Cursor;
 use crate::model::AwsError;
 use crate::model::access::MAX_READ_DAYS;
-use crate::model::access::{AccountIam, IamPage, KeyFacts, Policy, parse_policy};
+use crate::model::access::{AccountIam, IamPage, KeyFacts};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::{Ctx, Intent};
-
-/// The name the resource policy goes by in the pane and in `StatementRef`s.
-pub(crate) const RESOURCE_POLICY: &str = "resource policy";
-/// The key policy's.
-pub(crate) const KEY_POLICY: &str = "key policy";
 
 impl Access {
     /// `access`: the pane of the selected secret, once its detail (which names its key) is
@@ -49,7 +44,7 @@ impl Access {
         out: &mut Out,
     ) -> AccessView {
         let key = match key_id.clone() {
-            None => Source::Read(aws_managed_key(&secret)),
+            None => Source::Read(KeyFacts::aws_managed(&secret.region, secret.arn.account())),
             Some(key_id) => {
                 let call = Call::Key {
                     secret: secret.clone(),
@@ -257,39 +252,11 @@ impl Access {
     }
 }
 
-/// The key of a secret whose DescribeSecret names none: Secrets Manager's AWS managed key.
-fn aws_managed_key(secret: &SecretRef) -> KeyFacts {
-    KeyFacts {
-        arn: format!(
-            "arn:aws:kms:{}:{}:alias/aws/secretsmanager",
-            secret.region,
-            secret.arn.account()
-        ),
-        aws_managed: true,
-        policy: None,
-    }
-}
-
 fn source<T>(result: Result<T, AwsError>, secret: &SecretRef, ctx: &Ctx) -> Source<T> {
     match result {
         Ok(value) => Source::Read(value),
         Err(error) => Source::Failed(ctx.explain_as(secret.identity, &error)),
     }
-}
-
-/// A policy's text read for the pane: `Ok(None)` when there is none.
-pub(crate) fn parsed(name: &str, text: Option<&str>) -> Result<Option<Policy>, String> {
-    let Some(text) = text else {
-        return Ok(None);
-    };
-    parse_policy(text)
-        .map(|document| {
-            Some(Policy {
-                name: name.to_owned(),
-                document,
-            })
-        })
-        .map_err(|why| why.0)
 }
 
 impl Statements {

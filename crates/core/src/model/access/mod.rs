@@ -25,7 +25,10 @@ pub use account::{AccountIam, IamPrincipal};
 pub use document::{ParseError, parse_policy};
 pub use evaluate::{Identity, Key, ReadAccess, Request, Target, TargetKind, evaluate, read_access};
 pub use principal::Principal;
-pub use readers::{CanRead, Reach, Reader, Sources, facts, readers};
+pub use readers::{
+    CanRead, KEY_POLICY, RESOURCE_POLICY, Reach, Reader, Sources, facts, readers,
+    readers_from_texts,
+};
 pub use reads::{MAX_READ_DAYS, MAX_READ_PAGES, ReadLog};
 pub use sources::{
     IamGroup, IamPage, IamRole, IamUser, KeyFacts, ManagedPolicy, MatchedStatement, PolicyText,

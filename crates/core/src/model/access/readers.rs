@@ -8,8 +8,8 @@ use crate::model::posture::AccessFacts;
 
 use super::reads::{ReadLog, sameness};
 use super::{
-    AccountIam, Identity, Key, Limit, Listed, Policy, Principal, PrincipalEntry, ReadAccess,
-    Target, TargetKind, Verdict, read_access,
+    AccountIam, Identity, Key, KeyFacts, Limit, Listed, Policy, Principal, PrincipalEntry,
+    ReadAccess, Target, TargetKind, Verdict, parse_policy, read_access,
 };
 
 /// Where a reader is, seen from the secret's account.
@@ -124,6 +124,55 @@ pub struct Sources<'a> {
     /// Who read in the window: each is evaluated too, so a reader that can no longer
     /// read is listed.
     pub reads: &'a ReadLog,
+}
+
+/// The names the resource policy and the key policy go by in the rows' statements.
+pub const RESOURCE_POLICY: &str = "resource policy";
+pub const KEY_POLICY: &str = "key policy";
+
+/// The rows of a secret from its policies as AWS sent them, and each policy that could not
+/// be read with why (the rows are then evaluated without it; a customer managed key whose
+/// policy is unreadable is evaluated as the AWS managed key would be).
+pub fn readers_from_texts(
+    (secret_arn, account): (&str, &str),
+    resource_policy: Option<&str>,
+    key: &KeyFacts,
+    iam: Option<&AccountIam>,
+    reads: &ReadLog,
+) -> (Vec<Reader>, Vec<(String, String)>) {
+    let mut unreadable = Vec::new();
+    let mut read = |name: &str, text: Option<&str>| {
+        let document = parse_policy(text?)
+            .map_err(|why| unreadable.push((name.to_owned(), why.0)))
+            .ok()?;
+        Some(Policy {
+            name: name.to_owned(),
+            document,
+        })
+    };
+    let resource_policy = read(RESOURCE_POLICY, resource_policy);
+    let key_policy = read(KEY_POLICY, key.policy.as_deref());
+    let key_ref = match &key_policy {
+        Some(policy) if !key.aws_managed => Key::CustomerManaged {
+            arn: &key.arn,
+            account,
+            policy,
+        },
+        _ => Key::AwsManaged {
+            arn: &key.arn,
+            account,
+        },
+    };
+    let rows = readers(&Sources {
+        secret_arn,
+        account,
+        resource_policy: resource_policy.as_ref(),
+        key: key_ref,
+        key_policy: key_policy.as_ref(),
+        iam,
+        reads,
+    });
+    (rows, unreadable)
 }
 
 /// Every principal something grants or denies, with its answers; the readers first (those

@@ -79,6 +79,18 @@ pub struct KeyFacts {
     pub policy: Option<String>,
 }
 
+impl KeyFacts {
+    /// Secrets Manager's AWS managed key in `region` of `account`: the key of a secret
+    /// that names none.
+    pub fn aws_managed(region: &str, account: &str) -> Self {
+        KeyFacts {
+            arn: format!("arn:aws:kms:{region}:{account}:alias/aws/secretsmanager"),
+            aws_managed: true,
+            policy: None,
+        }
+    }
+}
+
 /// What IAM's policy simulator answered for one principal, action and resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Simulation {
