@@ -41,6 +41,21 @@ pub async fn authorization_page(
     (page, total)
 }
 
+/// The account's alias (an account has at most one; `None`: it has none), as `ctx` sees it.
+pub async fn account_alias(
+    ctx: &AwsContext,
+    region: Option<&str>,
+) -> Result<Option<String>, AwsError> {
+    let region = region.unwrap_or("us-east-1");
+    let out = ctx
+        .iam(region)
+        .list_account_aliases()
+        .send()
+        .await
+        .map_err(|e| crate::error::from_sdk("ListAccountAliases", iam_region(region), &e))?;
+    Ok(out.account_aliases().first().cloned())
+}
+
 async fn read_page(
     ctx: &AwsContext,
     region: &str,

@@ -203,6 +203,7 @@ fn failed(call: AwsCall, error: AwsError) -> Outcome {
             result: Err(error),
         },
         AwsCall::WhoAmI { .. } => Outcome::WhoAmI { result: Err(error) },
+        AwsCall::AccountAlias { .. } => Outcome::AccountAlias { result: Err(error) },
         AwsCall::Session(call) => Outcome::Assumed {
             identity: call.new_identity(),
             result: Err(error),

@@ -46,6 +46,10 @@ pub(super) async fn perform(
             }
             Outcome::WhoAmI { result }
         },
+        AwsCall::AccountAlias { region } => {
+            let result = crate::iam::account_alias(ctx, region.as_deref()).await;
+            Outcome::AccountAlias { result }
+        },
         // `identities::start` performs these before any lane; never here, still answered.
         call @ AwsCall::Session(_) => {
             let error = refused(&call, "an identity is made before any lane".to_owned());

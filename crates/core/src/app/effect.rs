@@ -37,6 +37,10 @@ macro_rules! aws_call {
             WhoAmI {
                 region: Option<String>,
             },
+            /// iam:ListAccountAliases: the account's alias, for an identity held beside others.
+            AccountAlias {
+                region: Option<String>,
+            },
             Reveal(reveal::Call),
             /// The calls that make an identity.
             Session(session::Call),
@@ -72,13 +76,18 @@ impl RoomCall for AwsCall {
     fn lane(&self) -> Lane {
         asked!(self, lane,
             AwsCall::ListSecrets { .. } => Lane::Listing,
-            AwsCall::Describe { .. } | AwsCall::WhoAmI { .. } => Lane::Interactive,
+            AwsCall::Describe { .. } | AwsCall::WhoAmI { .. } | AwsCall::AccountAlias { .. } => {
+                Lane::Interactive
+            }
         )
     }
 
     fn mutates(&self) -> bool {
         asked!(self, mutates,
-            AwsCall::ListSecrets { .. } | AwsCall::Describe { .. } | AwsCall::WhoAmI { .. } => false,
+            AwsCall::ListSecrets { .. }
+            | AwsCall::Describe { .. }
+            | AwsCall::WhoAmI { .. }
+            | AwsCall::AccountAlias { .. } => false,
         )
     }
 
@@ -87,13 +96,16 @@ impl RoomCall for AwsCall {
             AwsCall::ListSecrets { .. } => "ListSecrets",
             AwsCall::Describe { .. } => "DescribeSecret",
             AwsCall::WhoAmI { .. } => "GetCallerIdentity",
+            AwsCall::AccountAlias { .. } => "ListAccountAliases",
         )
     }
 
     fn secret(&self) -> Option<&SecretRef> {
         asked!(self, secret,
             AwsCall::Describe { secret } => Some(secret),
-            AwsCall::ListSecrets { .. } | AwsCall::WhoAmI { .. } => None,
+            AwsCall::ListSecrets { .. } | AwsCall::WhoAmI { .. } | AwsCall::AccountAlias { .. } => {
+                None
+            }
         )
     }
 
@@ -101,7 +113,7 @@ impl RoomCall for AwsCall {
         asked!(self, region,
             AwsCall::ListSecrets { region } => Some(region),
             AwsCall::Describe { secret } => Some(&secret.region),
-            AwsCall::WhoAmI { region } => region.as_deref(),
+            AwsCall::WhoAmI { region } | AwsCall::AccountAlias { region } => region.as_deref(),
         )
     }
 }
@@ -137,6 +149,7 @@ impl From<session::Ask> for AwsCall {
         match ask {
             session::Ask::Make(call) => AwsCall::Session(call),
             session::Ask::WhoAmI { region } => AwsCall::WhoAmI { region },
+            session::Ask::AccountAlias { region } => AwsCall::AccountAlias { region },
         }
     }
 }

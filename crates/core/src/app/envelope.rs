@@ -51,6 +51,10 @@ macro_rules! outcome {
             WhoAmI {
                 result: Result<CallerIdentity, AwsError>,
             },
+            /// The account's alias (`None`: it has none).
+            AccountAlias {
+                result: Result<Option<String>, AwsError>,
+            },
             /// The answer to a call that makes an identity (AssumeRole, GetSessionToken, a
             /// profile's credentials): the new identity's credentials are held by the runner.
             Assumed {
@@ -72,6 +76,7 @@ macro_rules! outcome {
                     | Outcome::RegionFailed { .. }
                     | Outcome::Described { .. }
                     | Outcome::WhoAmI { .. }
+                    | Outcome::AccountAlias { .. }
                     | Outcome::Assumed { .. }
                     | Outcome::Reveal(_) => false,
                 }

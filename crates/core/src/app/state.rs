@@ -17,6 +17,7 @@ use crate::features::detail::{CachedDetail, Details};
 use crate::features::messages::footer::Footer;
 use crate::features::reveal::Reveal;
 use crate::features::session::Session;
+use crate::ids::IdentityId;
 use crate::model::SecretSummary;
 use crate::room::layers::{Focus, Layer, Tab};
 use crate::room::settings::Settings;
@@ -165,6 +166,44 @@ impl State {
     pub fn with_keymap(mut self, keymap: Keymap) -> Self {
         self.keymap = keymap;
         self
+    }
+
+    /// How each held identity's account is named (its alias, else its ID; who the identity
+    /// is until GetCallerIdentity has answered as it), in the order held: the account ×
+    /// region bar's names.
+    pub fn held_accounts(&self) -> Vec<(IdentityId, String)> {
+        self.browse
+            .identities()
+            .into_iter()
+            .map(|identity| (identity, self.account_name(identity)))
+            .collect()
+    }
+
+    /// How `identity`'s account is named: its alias, else its ID, else who it is.
+    pub fn account_name(&self, identity: IdentityId) -> String {
+        match self.session.caller_of(identity) {
+            Some(Ok(caller)) => self.browse.list.account_label(&caller.account).to_owned(),
+            _ => self
+                .session
+                .known
+                .iter()
+                .find(|k| k.identity.id == identity)
+                .map_or_else(|| "…".to_owned(), |k| k.identity.short_name()),
+        }
+    }
+
+    /// The account a write as `identity` goes to, for its confirmation: the alias and the
+    /// ID (`payments-prod (111122223333)`), the ID alone without an alias.
+    pub fn account_for_writes(&self, identity: IdentityId) -> Option<String> {
+        let Some(Ok(caller)) = self.session.caller_of(identity) else {
+            return None;
+        };
+        let label = self.browse.list.account_label(&caller.account);
+        Some(if label == caller.account {
+            label.to_owned()
+        } else {
+            format!("{label} ({})", caller.account)
+        })
     }
 
     pub fn selected(&self) -> Option<&SecretSummary> {

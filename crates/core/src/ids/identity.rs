@@ -84,6 +84,17 @@ impl Identity {
         }
     }
 
+    /// A few words for where there is little room (the account bar, before AWS has said
+    /// which account): a profile's name, a role's, `start`, `MFA session`.
+    pub fn short_name(&self) -> String {
+        match &self.kind {
+            IdentityKind::Start => "start".to_owned(),
+            IdentityKind::Profile { name } => name.clone(),
+            IdentityKind::Role { arn } => arn.role_name().unwrap_or(arn.as_str()).to_owned(),
+            IdentityKind::MfaSession { .. } => "MFA session".to_owned(),
+        }
+    }
+
     /// The account, when an ARN says it.
     #[cfg(test)]
     pub(crate) fn account(&self) -> Option<&str> {

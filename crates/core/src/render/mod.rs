@@ -89,7 +89,14 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     let covered = state.layers.has_popup();
     let focus = state.layers.focus();
     status::render_title(frame, screen.title, state, theme);
-    browse::region_bar::render(frame, screen.regions, &state.browse.regions, theme);
+    let accounts = state.held_accounts();
+    browse::region_bar::render(
+        frame,
+        screen.regions,
+        &state.browse.regions,
+        &accounts,
+        theme,
+    );
     if let Some(shown) = screen.shown {
         render_tabs(frame, screen.tabs, shown, state, theme);
     }

@@ -37,8 +37,14 @@ pub fn pointer_action(size: Rect, state: &State, event: &MouseEvent) -> Option<A
 
 fn click(screen: &Screen, state: &State, at: Position) -> Option<Pointer> {
     if screen.regions.contains(at) {
-        return browse::region_bar::region_at(screen.regions, &state.browse.regions, at.x)
-            .map(Pointer::Region);
+        let accounts = state.held_accounts();
+        return browse::region_bar::region_at(
+            screen.regions,
+            &state.browse.regions,
+            &accounts,
+            at.x,
+        )
+        .map(Pointer::Region);
     }
     if screen.tabs.contains(at) {
         return tab_at(screen.tabs, at.x).map(Pointer::Tab);

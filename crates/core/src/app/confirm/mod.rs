@@ -74,6 +74,9 @@ pub struct Popup {
     pub request: ConfirmRequest<Room>,
     /// What has been typed so far (typed confirmations only).
     pub(crate) input: String,
+    /// The account a write goes to, said while several identities are held
+    /// (`payments-prod (111122223333)`).
+    pub account: Option<String>,
 }
 
 impl Popup {
@@ -81,13 +84,18 @@ impl Popup {
         Self {
             request,
             input: String::new(),
+            account: None,
         }
     }
 
     /// Opens the confirmation for `request` (the router calls this for `Intent::Confirm`),
     /// in place of any open one.
-    pub(crate) fn ask(request: ConfirmRequest<Room>, out: &mut Out<Room>) {
-        out.open(Self::new(request));
+    /// `account`: the account a write goes to, to say.
+    pub(crate) fn ask(request: ConfirmRequest<Room>, account: Option<String>, out: &mut Out<Room>) {
+        out.open(Self {
+            account,
+            ..Self::new(request)
+        });
     }
 
     /// A typed confirmation takes every printable key as text (so `y` is a letter there).
@@ -189,7 +197,7 @@ mod tests {
             typed: None,
         };
         let mut out = Out::<Room>::default();
-        Popup::ask(request.clone(), &mut out);
+        Popup::ask(request.clone(), None, &mut out);
         let [opened] = &out.intents[..] else {
             panic!("one intent: {:?}", out.intents);
         };

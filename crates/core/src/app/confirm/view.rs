@@ -27,6 +27,12 @@ pub(crate) fn render(
         sanitize_line(&request.question).into_owned(),
         theme.text,
     )];
+    if let Some(account) = &confirm.account {
+        lines.push(Line::styled(
+            format!("In account {}", sanitize_line(account)),
+            theme.warn,
+        ));
+    }
     lines.push(Line::raw(""));
     // The answer (what is typed, or the keys) gets a row of its own at the bottom: however
     // long the question and however small the screen, it is never pushed out of view.

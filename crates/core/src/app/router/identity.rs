@@ -16,8 +16,8 @@ use crate::features::editor::EditSession;
 use crate::features::rotation::relative;
 use crate::features::session::Prompt;
 use crate::features::session::role_form;
-use crate::features::session::switcher::{Choice, Switcher};
-use crate::features::session::{Origin, Renewal};
+use crate::features::session::switcher::{Choice, Purpose, Switcher};
+use crate::features::session::{Made, Origin, Renewal};
 use crate::ids::{Arn, Identity};
 use crate::model::AwsError;
 use crate::model::ProfileKind;
@@ -30,14 +30,20 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     let Some(command) = command.bind() else {
         return;
     };
+    let purpose = switcher.purpose;
     let Some(choice) = out.of(|out| switcher.command(&state.session, command, out)) else {
         return;
     };
-    if let Some(why) = switch_blocked(state) {
+    // Pinning drops nothing: only a switch waits for an edit or a write to end.
+    state.session.pinning = purpose == Purpose::Pin;
+    if purpose == Purpose::Switch
+        && let Some(why) = switch_blocked(state)
+    {
         out.warn(format!("Not switching: {why}"));
         return;
     }
     match choice {
+        Choice::Unpin(identity) => unpin(state, identity, out),
         Choice::Back => back(state, out),
         Choice::AssumeByArn => ask(out),
         Choice::MfaSession => ask_session_serial(state, out),
@@ -293,7 +299,10 @@ pub(super) fn assumed(
 ) {
     // Credentials for another identity, while something of this one must end first: smtui
     // stays as it is, and says how to switch.
-    let switching = result.is_ok() && identity.id != state.session.identity;
+    let switching = result.is_ok()
+        && identity.id != state.session.identity
+        && !state.session.is_held(identity.id)
+        && !state.session.pinning;
     if switching && let Some(why) = switch_blocked(state) {
         state.session.switch_refused();
         let wall = state.wall;
@@ -310,8 +319,18 @@ pub(super) fn assumed(
     }
     let role = identity.role_arn().cloned();
     let named = identity.to_string();
+    let made = identity.id;
     match state.session.assumed(identity, result) {
-        Ok(true) => {
+        Ok(Made::Pinned) => {
+            let wall = state.wall;
+            if let Some(role) = role
+                && let Some(save) = state.session.remember(&role, wall)
+            {
+                out.effect(save.lift());
+            }
+            pinned(state, made, &named, out);
+        }
+        Ok(Made::Renewed) => {
             let until = state
                 .session
                 .current()
@@ -320,7 +339,7 @@ pub(super) fn assumed(
                 .unwrap_or_default();
             out.info(format!("Credentials renewed{until}"));
         }
-        Ok(false) => {
+        Ok(Made::Switched) => {
             let wall = state.wall;
             if let Some(role) = role
                 && let Some(save) = state.session.remember(&role, wall)
@@ -401,6 +420,44 @@ fn said_switched(state: &mut State, out: &mut Out) {
     );
     reload(state, out);
     out.info(text);
+}
+
+/// An identity made to pin: held beside the others, its regions listed, and who it is and
+/// its account's alias asked (the current identity's alias too, the first time: the
+/// account column names every account).
+fn pinned(state: &mut State, identity: crate::ids::IdentityId, named: &str, out: &mut Out) {
+    out.effects.extend(super::hold_identity(state, identity));
+    let first = state.browse.first_region().map(str::to_owned);
+    for held in [state.session.identity, identity] {
+        for effect in state.session.who_and_alias(held, first.as_deref()) {
+            out.effect(effect.lift());
+        }
+    }
+    out.info(format!(
+        "Pinned {named}: its secrets join the list (unpin drops them)"
+    ));
+}
+
+/// `unpin`: the identity's rows, values and results go; smtui keeps working as it was.
+fn unpin(state: &mut State, identity: crate::ids::IdentityId, out: &mut Out) {
+    let named = state
+        .session
+        .known
+        .iter()
+        .find(|k| k.identity.id == identity)
+        .map_or_else(String::new, |k| k.identity.to_string());
+    let rows = state
+        .browse
+        .list
+        .all()
+        .filter(|s| s.identity == identity)
+        .count();
+    super::release_identity(state, identity);
+    state.session.unpin(identity);
+    out.info(format!(
+        "Unpinned {named}: its {rows} row{} went",
+        if rows == 1 { "" } else { "s" }
+    ));
 }
 
 /// `role-back`: the identity before the last switch (its credentials are still held).

@@ -48,7 +48,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                         on_yes: OnYes::Copy { label, text },
                         typed: None,
                     };
-                    out.of(|out| confirm::Popup::ask(request.lift(), out));
+                    out.of(|out| confirm::Popup::ask(request.lift(), None, out));
                 } else {
                     let ctx = ctx!(state);
                     out.of(|out| state.clipboard.copy(label, text, sensitivity, &ctx, out));
@@ -66,7 +66,8 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 if request.on_yes.mutates() && state.settings.read_only {
                     refuse_read_only(&request.on_yes, out);
                 } else {
-                    out.of(|out| confirm::Popup::ask(request.lift(), out));
+                    let account = write_account(state, &request.on_yes);
+                    out.of(|out| confirm::Popup::ask(request.lift(), account, out));
                 }
             }
             Intent::Call { stamp, call } => {
@@ -212,4 +213,23 @@ fn access_facts(
             &state.access,
         );
     }
+}
+
+/// The account a confirmed write goes to, while several identities are held (with one,
+/// the title says it): the identity its call was stamped for, else the selected row's.
+fn write_account(state: &State, on_yes: &OnYes) -> Option<String> {
+    if !on_yes.mutates() || state.browse.identities().len() < 2 {
+        return None;
+    }
+    let identity = match on_yes {
+        OnYes::Call { stamp, .. } => stamp.identity,
+        _ => state
+            .selected()
+            .map_or(state.session.identity, |s| s.identity),
+    };
+    Some(
+        state
+            .account_for_writes(identity)
+            .unwrap_or_else(|| state.account_name(identity)),
+    )
 }

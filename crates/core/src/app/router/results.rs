@@ -61,7 +61,17 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             state.details.loaded(&secret, result, ttl, state.now);
         }
         // Who that identity is (the current one's is who the title says we work as).
-        Outcome::WhoAmI { result } => state.session.answered_who(identity, result),
+        Outcome::WhoAmI { result } => {
+            state.session.answered_who(identity, result);
+            name_account(state, identity);
+        }
+        // An account without an alias, or one whose alias may not be read: named by its ID.
+        Outcome::AccountAlias { result } => {
+            state
+                .session
+                .answered_alias(identity, result.ok().flatten());
+            name_account(state, identity);
+        }
         Outcome::Assumed { identity, result } => {
             super::identity::assumed(state, identity, result, out);
         }
@@ -72,4 +82,18 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         // Handed to its room above, never back.
         registered_outcome!() => {}
     }
+}
+
+/// Once both who `identity` is and its account's alias are known, the list names the
+/// account by its alias (the column, the bar, and the filter find it by it).
+fn name_account(state: &mut State, identity: crate::ids::IdentityId) {
+    let Some(Ok(caller)) = state.session.caller_of(identity) else {
+        return;
+    };
+    if !state.session.alias_answered(identity) {
+        return;
+    }
+    let alias = state.session.alias_of(identity).map(str::to_owned);
+    let account = caller.account.clone();
+    state.browse.list.name_account(&account, alias.as_deref());
 }

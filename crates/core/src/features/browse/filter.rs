@@ -1,5 +1,5 @@
 //! What the filter reads, kept apart from the rows: every row's lower-cased name, region,
-//! description and tags in one buffer, in storage order, beside the two facts the filter
+//! account ID, description and tags in one buffer, in storage order, beside the two facts the filter
 //! also checks (the region the list is narrowed to, and whether the secret is scheduled for
 //! deletion). The rows are
 //! big and their strings are scattered over the heap: at 100,000 rows a keystroke that
@@ -37,8 +37,8 @@ enum Region {
 
 /// The filter, ready for the pass.
 pub(super) struct Filter {
-    /// Every word must be found (see [`words`]).
-    words: Vec<String>,
+    /// Every word must be found (see [`words`]), or one of its accounts.
+    words: Vec<Word>,
     show_deleted: bool,
     region: Region,
 }
@@ -103,9 +103,20 @@ impl Haystacks {
         self.rows = rows;
     }
 
-    pub(super) fn filter(&self, text: &str, show_deleted: bool, region: Option<&str>) -> Filter {
+    /// The filter `text` over these rows; `aliases` (account ID, alias) let a word find the
+    /// rows of an account whose alias holds it.
+    pub(super) fn filter(
+        &self,
+        text: &str,
+        show_deleted: bool,
+        region: Option<&str>,
+        aliases: &[(String, String)],
+    ) -> Filter {
         Filter {
-            words: words(text),
+            words: words(text)
+                .into_iter()
+                .map(|text| Word::with_aliases(text, aliases))
+                .collect(),
             show_deleted,
             region: region.map_or(Region::Any, |region| {
                 let at = self.regions.iter().position(|r| r == region);
@@ -154,16 +165,50 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// One word of the filter, and the accounts whose alias holds it (each as it is written
+/// in a row's text, after `ACCOUNT`): the alias arrives after the rows, so it is not in
+/// their text, but the account ID is.
+struct Word {
+    text: String,
+    accounts: Vec<String>,
+}
+
+impl Word {
+    fn plain(text: String) -> Self {
+        Self {
+            text,
+            accounts: Vec::new(),
+        }
+    }
+
+    fn with_aliases(text: String, aliases: &[(String, String)]) -> Self {
+        let accounts = aliases
+            .iter()
+            .filter(|(_, alias)| alias.to_lowercase().contains(&text))
+            .map(|(id, _)| format!("{ACCOUNT}{id}"))
+            .collect();
+        Self { text, accounts }
+    }
+
+    fn in_hay(&self, hay: &str) -> bool {
+        hay.contains(self.text.as_str()) || self.accounts.iter().any(|a| hay.contains(a.as_str()))
+    }
+}
+
+/// Marks the account ID in a row's text: no typed word holds a control character, so only
+/// an alias's match looks for it.
+const ACCOUNT: char = '\u{1e}';
+
 /// Whether every word is in `hay` (in any order, each in any field).
-fn found(hay: &str, words: &[String]) -> bool {
-    words.iter().all(|word| hay.contains(word.as_str()))
+fn found(hay: &str, words: &[Word]) -> bool {
+    words.iter().all(|word| word.in_hay(hay))
 }
 
 /// Whether `secret` passes the filter `text` as a row of the list does (without the list's
 /// region narrowing and deleted toggle): every word is in its name, region, description or
 /// a tag (`key=value`), ignoring case. `smtui list --filter` uses it too.
 pub fn matches(secret: &SecretSummary, text: &str) -> bool {
-    let words = words(text);
+    let words: Vec<Word> = words(text).into_iter().map(Word::plain).collect();
     if words.is_empty() {
         return true;
     }
@@ -172,12 +217,14 @@ pub fn matches(secret: &SecretSummary, text: &str) -> bool {
     found(&hay, &words)
 }
 
-/// Lower-cased name, region, description and tags (`key=value`), apart by a control
-/// character.
+/// Lower-cased name, region, account ID, description and tags (`key=value`), apart by a
+/// control character.
 fn write(text: &mut String, secret: &SecretSummary) {
     text.push_str(&secret.name.to_lowercase());
     text.push('\u{1f}');
     text.push_str(&secret.region.to_lowercase());
+    text.push(ACCOUNT);
+    text.push_str(secret.arn.account());
     if let Some(d) = &secret.description {
         text.push('\u{1f}');
         text.push_str(&d.to_lowercase());

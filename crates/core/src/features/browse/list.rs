@@ -58,6 +58,10 @@ pub struct SecretList {
     /// The widest name (in columns) of the live rows, and of those scheduled for deletion:
     /// the name column asks for that much.
     widest: (usize, usize),
+    /// Whether the account column is drawn and sorted by (several identities are held).
+    accounts_shown: bool,
+    /// Accounts' aliases (account ID, alias), as `iam:ListAccountAliases` gave them.
+    aliases: Vec<(String, String)>,
 }
 
 impl Default for SecretList {
@@ -81,6 +85,8 @@ impl Default for SecretList {
             by_key: std::collections::HashMap::new(),
             hasher: std::hash::RandomState::new(),
             widest: (0, 0),
+            accounts_shown: false,
+            aliases: Vec::new(),
         }
     }
 }
@@ -124,6 +130,43 @@ impl SecretList {
 
     pub fn set_region_filter(&mut self, region: Option<String>) {
         self.change(|list| list.region = region);
+    }
+
+    /// Whether the account column is drawn (several identities are held).
+    pub fn accounts_shown(&self) -> bool {
+        self.accounts_shown
+    }
+
+    /// Several identities are held (`shown`), or one again: the account column comes or
+    /// goes, and a sort by it goes back to the name.
+    pub(crate) fn show_accounts(&mut self, shown: bool) {
+        if self.accounts_shown == shown {
+            return;
+        }
+        self.change_in_place(|list| {
+            list.accounts_shown = shown;
+            if !shown && list.sort.column == Column::Account {
+                list.sort.column = Column::Name;
+                list.show();
+            }
+        });
+    }
+
+    /// `account`'s alias (None: it has none): shown for it, and found by the filter.
+    pub(crate) fn name_account(&mut self, account: &str, alias: Option<&str>) {
+        self.aliases.retain(|(id, _)| id != account);
+        if let Some(alias) = alias {
+            self.aliases.push((account.to_owned(), alias.to_owned()));
+        }
+        self.change(|_| {});
+    }
+
+    /// How the account column names `account`: its alias when known, else its ID.
+    pub fn account_label<'a>(&'a self, account: &'a str) -> &'a str {
+        self.aliases
+            .iter()
+            .find(|(id, _)| id == account)
+            .map_or(account, |(_, alias)| alias.as_str())
     }
 
     pub fn sort(&self) -> Sort {
@@ -242,8 +285,12 @@ impl SecretList {
                 list.by_key.insert(hash, i);
             }
             list.orders.add(&list.rows, first_new);
-            let filter =
-                (list.hays).filter(&list.filter, list.show_deleted, list.region.as_deref());
+            let filter = (list.hays).filter(
+                &list.filter,
+                list.show_deleted,
+                list.region.as_deref(),
+                &list.aliases,
+            );
             let mut fresh = Vec::new();
             for i in first_new..list.rows.len() {
                 let passes = list.hays.passes(i, &filter);
@@ -339,7 +386,7 @@ impl SecretList {
 
     pub(crate) fn cycle_sort(&mut self) {
         self.change_in_place(|list| {
-            list.sort.column = list.sort.column.next();
+            list.sort.column = list.sort.column.next(list.accounts_shown);
             list.show();
         });
     }
@@ -400,7 +447,12 @@ impl SecretList {
     /// (`filter.rs`: one sequential pass), then the matches are picked out in sort order:
     /// walking the rows in sort order is random access and measurably slower.
     fn refilter(&mut self) {
-        let filter = (self.hays).filter(&self.filter, self.show_deleted, self.region.as_deref());
+        let filter = (self.hays).filter(
+            &self.filter,
+            self.show_deleted,
+            self.region.as_deref(),
+            &self.aliases,
+        );
         self.hays.matches(&filter, &mut self.matches);
         self.show();
     }

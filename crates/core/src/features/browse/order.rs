@@ -253,6 +253,7 @@ fn key(s: &SecretSummary, column: Column) -> u128 {
             (u128::from(rank) << 124) | (u128::from(never) << 123) | time(next)
         }
         Column::Tags => s.tags.len() as u128,
+        Column::Account => short_key(s.arn.account()),
     }
 }
 
@@ -319,6 +320,7 @@ pub(super) fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> O
         Column::LastAccessed => a.last_accessed.cmp(&b.last_accessed),
         Column::Rotation => rotation_rank(a).cmp(&rotation_rank(b)),
         Column::Tags => a.tags.len().cmp(&b.tags.len()),
+        Column::Account => a.arn.account().cmp(b.arn.account()),
     }
 }
 

@@ -13,10 +13,13 @@ pub enum Column {
     LastAccessed,
     Rotation,
     Tags,
+    /// The account the secret is in (its alias when known): drawn and offered by the sort
+    /// only while several identities are held.
+    Account,
 }
 
 impl Column {
-    pub(crate) const ALL: [Column; 7] = [
+    pub(crate) const ALL: [Column; 8] = [
         Column::Name,
         Column::Region,
         Column::Description,
@@ -24,6 +27,7 @@ impl Column {
         Column::LastAccessed,
         Column::Rotation,
         Column::Tags,
+        Column::Account,
     ];
 
     pub(crate) fn title(self) -> &'static str {
@@ -35,12 +39,20 @@ impl Column {
             Column::LastAccessed => "ACCESSED",
             Column::Rotation => "ROT",
             Column::Tags => "TAGS",
+            Column::Account => "ACCOUNT",
         }
     }
 
-    pub(super) fn next(self) -> Column {
+    /// The column the sort moves to after this one; the account only when `accounts`
+    /// (several identities are held).
+    pub(super) fn next(self, accounts: bool) -> Column {
         let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        Self::ALL[(i + 1) % Self::ALL.len()]
+        let next = Self::ALL[(i + 1) % Self::ALL.len()];
+        if next == Column::Account && !accounts {
+            next.next(accounts)
+        } else {
+            next
+        }
     }
 }
 

@@ -62,6 +62,18 @@ impl Browse {
                 state: RegionState::Loading { so_far: 0 },
                 awaiting_first_page: true,
             }));
+        self.list.show_accounts(self.identities().len() > 1);
+    }
+
+    /// Every held identity, in the order first held.
+    pub fn identities(&self) -> Vec<IdentityId> {
+        let mut held: Vec<IdentityId> = Vec::new();
+        for region in &self.regions {
+            if !held.contains(&region.identity) {
+                held.push(region.identity);
+            }
+        }
+        held
     }
 
     /// `identity`'s rows and regions go: none of it is held any more.
@@ -70,6 +82,7 @@ impl Browse {
             self.list.clear_region(identity, name);
         }
         self.regions.retain(|r| r.identity != identity);
+        self.list.show_accounts(self.identities().len() > 1);
     }
 
     /// `identity`'s status of `region`.

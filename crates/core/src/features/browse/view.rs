@@ -63,6 +63,7 @@ pub(crate) fn render(
         browse.regions.len() == 1,
         name_wanted(list),
     );
+    let columns = with_account(columns, list.accounts_shown());
     if !columns.iter().any(|(col, _)| *col == sort.column) {
         let arrow = if sort.descending { "▼" } else { "▲" };
         title = format!("{title}· by {}{arrow} ", sort.column.title());
@@ -129,6 +130,10 @@ pub(crate) fn render(
                     Column::Rotation => {
                         rotation_cell(secret, clock, offset + i == list.selected_index(), theme)
                     }
+                    Column::Account => Cell::from(fit(
+                        &sanitize_line(list.account_label(secret.arn.account())),
+                        usize::from(*width),
+                    )),
                     _ => cell(secret, *col, usize::from(*width)),
                 });
             Row::new(cells).style(style)
@@ -139,6 +144,45 @@ pub(crate) fn render(
             .column_spacing(COLUMN_SPACING),
         inner,
     );
+}
+
+/// The widest the account column is drawn (a longer alias ends in "…").
+const ACCOUNT_WIDTH: u16 = 16;
+
+/// While several identities are held, the account comes right after the name, in room
+/// taken from the name (down to `NAME_MIN`), then from the columns least useful.
+fn with_account(mut columns: Vec<(Column, u16)>, shown: bool) -> Vec<(Column, u16)> {
+    if !shown {
+        return columns;
+    }
+    let mut wanted = ACCOUNT_WIDTH + COLUMN_SPACING;
+    let spare = columns[0].1.saturating_sub(NAME_MIN).min(wanted);
+    columns[0].1 -= spare;
+    wanted -= spare;
+    // Then whole columns, the least useful first, until there is room.
+    for least_useful in [
+        Column::Description,
+        Column::LastAccessed,
+        Column::Tags,
+        Column::LastChanged,
+    ] {
+        if wanted == 0 {
+            break;
+        }
+        if let Some(at) = columns.iter().position(|(c, _)| *c == least_useful) {
+            let (_, width) = columns.remove(at);
+            let freed = width + COLUMN_SPACING;
+            columns[0].1 += freed.saturating_sub(wanted);
+            wanted = wanted.saturating_sub(freed);
+        }
+    }
+    let width = ACCOUNT_WIDTH.saturating_sub(wanted);
+    if width >= 8 {
+        columns.insert(1, (Column::Account, width));
+    } else {
+        columns[0].1 += ACCOUNT_WIDTH + COLUMN_SPACING - wanted;
+    }
+    columns
 }
 
 /// The columns the name asks for: its widest, with the deletion marker where rows
@@ -252,7 +296,7 @@ fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
         Column::LastChanged => date(secret.last_changed),
         Column::LastAccessed => date(secret.last_accessed),
         // Drawn apart: `name_cells`, `rotation_cell`.
-        Column::Name | Column::Rotation => String::new(),
+        Column::Name | Column::Rotation | Column::Account => String::new(),
         Column::Tags => secret.tags.len().to_string(),
     };
     Cell::from(text)

@@ -145,20 +145,23 @@ pub enum Ask {
     Make(Call),
     /// sts:GetCallerIdentity in `region` (`None`: the identity's home region).
     WhoAmI { region: Option<String> },
+    /// iam:ListAccountAliases, asked (from `region`'s partition) for an identity held
+    /// beside others: the account column and bar name its account by it.
+    AccountAlias { region: Option<String> },
 }
 
 impl RoomCall for Ask {
     fn lane(&self) -> Lane {
         match self {
             Ask::Make(call) => call.lane(),
-            Ask::WhoAmI { .. } => Lane::Interactive,
+            Ask::WhoAmI { .. } | Ask::AccountAlias { .. } => Lane::Interactive,
         }
     }
 
     fn mutates(&self) -> bool {
         match self {
             Ask::Make(call) => call.mutates(),
-            Ask::WhoAmI { .. } => false,
+            Ask::WhoAmI { .. } | Ask::AccountAlias { .. } => false,
         }
     }
 
@@ -166,6 +169,7 @@ impl RoomCall for Ask {
         match self {
             Ask::Make(call) => call.operation(),
             Ask::WhoAmI { .. } => "GetCallerIdentity",
+            Ask::AccountAlias { .. } => "ListAccountAliases",
         }
     }
 
@@ -176,7 +180,7 @@ impl RoomCall for Ask {
     fn region(&self) -> Option<&str> {
         match self {
             Ask::Make(call) => call.region(),
-            Ask::WhoAmI { region } => region.as_deref(),
+            Ask::WhoAmI { region } | Ask::AccountAlias { region } => region.as_deref(),
         }
     }
 }

@@ -16,9 +16,13 @@ pub enum Command {
     Back,
     /// New credentials for the current identity (before they expire).
     Renew,
+    /// Hold another identity beside those held: its secrets join the list.
+    Pin,
+    /// Stop holding a pinned identity: its rows, values and results go.
+    Unpin,
 }
 
-use Command::{Back, Renew, Switch};
+use Command::{Back, Pin, Renew, Switch, Unpin};
 use Item::{Keys, Moves};
 
 const fn session(command: Command) -> Bind<Command> {
@@ -30,6 +34,8 @@ pub(crate) const COMMANDS: &[Spec<Bind<Command>>] = &[
     Spec::new(session(Switch), "role", "assume a role and work as it (the start identity stays for role-back)"),
     Spec::new(session(Back), "role-back", "back to the identity before this one; again, further back, to the start"),
     Spec::new(session(Renew), "role-renew", "new credentials for the current identity (MFA: a new code)"),
+    Spec::new(session(Pin), "pin", "hold another identity (profile, role) beside this one: its secrets join the list"),
+    Spec::new(session(Unpin), "unpin", "stop holding a pinned identity: its rows, values and results go"),
 ];
 
 const ROLES: Scope = Scope::In(Layer::Roles);
@@ -37,6 +43,7 @@ const ROLES: Scope = Scope::In(Layer::Roles);
 #[rustfmt::skip]
 pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(GLOBAL, &[k('I')], session(Switch), "identity: use a profile or assume a role", None),
+    Keys(GLOBAL, &[k('P')], session(Pin), "pin another identity beside this one", None),
     Keys(ROLES, &[ENTER], Bind::Verb(Verb::Select), "work as the highlighted identity", Some("switch")),
     Moves(ROLES, Keyset::Arrows, &["next", "previous"], Some("move")),
     Keys(ROLES, &[ESC], Bind::Verb(Verb::Back), "close", Some("close")),
@@ -61,7 +68,8 @@ impl Session {
     /// credentials that expire.
     pub(crate) fn available(&self, command: Command) -> bool {
         match command {
-            Switch => true,
+            Switch | Pin => true,
+            Unpin => self.pinned().next().is_some(),
             Back => self.previous().is_some(),
             Renew => self.current().is_some_and(|k| k.expires.is_some()),
         }
@@ -72,7 +80,15 @@ impl Session {
     pub(crate) fn run(&mut self, command: Command, out: &mut Out) -> Option<Switching> {
         match command {
             Switch => {
-                self.open_switcher(out);
+                self.open_switcher(super::switcher::Purpose::Switch, out);
+                None
+            }
+            Pin => {
+                self.open_switcher(super::switcher::Purpose::Pin, out);
+                None
+            }
+            Unpin => {
+                self.open_switcher(super::switcher::Purpose::Unpin, out);
                 None
             }
             Back => Some(Switching::Back),

@@ -4,6 +4,7 @@
 
 pub(crate) mod call;
 pub(crate) mod commands;
+mod held;
 mod prompt;
 pub(crate) mod role_form;
 pub mod switcher;
@@ -80,6 +81,17 @@ pub(crate) enum Origin {
     MfaSession(String),
 }
 
+/// What an answered AssumeRole (or profile, or MFA session) made of its identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Made {
+    /// New credentials for an identity already held.
+    Renewed,
+    /// The identity worked as from now on.
+    Switched,
+    /// An identity to hold beside the others.
+    Pinned,
+}
+
 /// How long before its credentials expire an identity is renewed (or, when that needs an
 /// MFA code, the title warns).
 pub(crate) const RENEW_BEFORE: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
@@ -113,6 +125,12 @@ pub struct Session {
     writes_in_flight: usize,
     /// Where the identity on its way comes from.
     pending_origin: Option<Origin>,
+    /// Whether the identity on its way is to be pinned (held beside the others) rather
+    /// than worked as: set as the switcher opens, for what it is opened for.
+    pub(crate) pinning: bool,
+    /// Each held identity's account alias, once ListAccountAliases has answered as it
+    /// (`None`: the account has none).
+    aliases: Vec<(IdentityId, Option<String>)>,
     /// The profiles of the user's AWS config (read at start).
     pub profiles: Vec<crate::model::ProfileInfo>,
     /// The profile smtui started with (`--profile` or the config file), if any.
@@ -142,6 +160,8 @@ impl Session {
             assuming: None,
             writes_in_flight: 0,
             pending_origin: None,
+            pinning: false,
+            aliases: Vec::new(),
             profiles: Vec::new(),
             start_profile: None,
             recent: Vec::new(),
@@ -383,15 +403,17 @@ impl Session {
             .is_some_and(|t| t.duration_since(now) < RENEW_BEFORE)
     }
 
-    /// The answer to an AssumeRole: on success, the new identity is held and becomes the
-    /// current one (a new generation: everything of the old one is stale).
-    /// `Ok(true)` when the current identity's credentials were renewed (no switch).
+    /// The answer to an AssumeRole: on success, an identity already held has new
+    /// credentials (`Made::Renewed`); a new one becomes the current one (a new generation:
+    /// everything of the old one is stale), or, when it was asked for to pin, is known and
+    /// left for the router to hold beside the others (`Made::Pinned`).
     pub(crate) fn assumed(
         &mut self,
         identity: Identity,
         result: Result<Assumed, AwsError>,
-    ) -> Result<bool, AwsError> {
+    ) -> Result<Made, AwsError> {
         self.assuming = None;
+        let pinning = std::mem::take(&mut self.pinning);
         let origin = self.pending_origin.take().unwrap_or(Origin::Start);
         let assumed = result?;
         let id = identity.id;
@@ -401,9 +423,14 @@ impl Session {
             expires: assumed.expires,
             origin,
         });
-        let renewed = id == self.identity;
+        if id == self.identity || self.is_held(id) {
+            return Ok(Made::Renewed);
+        }
+        if pinning {
+            return Ok(Made::Pinned);
+        }
         self.switch_to(id);
-        Ok(renewed)
+        Ok(Made::Switched)
     }
 
     /// An AssumeRole answered while the identity could not change: nothing is on its way
@@ -411,6 +438,7 @@ impl Session {
     pub(crate) fn switch_refused(&mut self) {
         self.assuming = None;
         self.pending_origin = None;
+        self.pinning = false;
     }
 
     /// `role_arn` was assumed: remembered (ARN and date, never credentials).
@@ -453,75 +481,6 @@ impl Session {
         };
         self.work_as(previous);
         true
-    }
-
-    /// The stamp effects carry now: the current identity at its generation.
-    pub fn stamp(&self) -> Stamp {
-        self.stamp_for(self.identity).unwrap_or(Stamp {
-            generation: 0,
-            identity: self.identity,
-        })
-    }
-
-    /// The stamp of a call made as `identity`, while it is held.
-    pub fn stamp_for(&self, identity: IdentityId) -> Option<Stamp> {
-        self.held.iter().find(|h| h.identity == identity).copied()
-    }
-
-    /// Each held identity at its current generation.
-    pub(crate) fn held_stamps(&self) -> &[Stamp] {
-        &self.held
-    }
-
-    /// The stale check: whether a result asked for with `stamp` is still wanted (its
-    /// identity is held, and its generation is that identity's current one).
-    pub fn holds(&self, stamp: Stamp) -> bool {
-        self.held.contains(&stamp)
-    }
-
-    /// Whether `identity`'s data is held (at whatever generation).
-    pub fn is_held(&self, identity: IdentityId) -> bool {
-        self.stamp_for(identity).is_some()
-    }
-
-    /// Holds `identity`'s data from now on, at a new generation (again at a new one when
-    /// it was held already).
-    pub(crate) fn hold(&mut self, identity: IdentityId) -> Stamp {
-        self.generations += 1;
-        let stamp = Stamp {
-            generation: self.generations,
-            identity,
-        };
-        match self.held.iter_mut().find(|h| h.identity == identity) {
-            Some(held) => *held = stamp,
-            None => self.held.push(stamp),
-        }
-        stamp
-    }
-
-    /// Stops holding `identity`'s data: every answer for it still on its way is dropped,
-    /// and who it is is forgotten.
-    pub(crate) fn release(&mut self, identity: IdentityId) {
-        self.held.retain(|h| h.identity != identity);
-        self.callers.retain(|(id, _)| *id != identity);
-    }
-
-    /// Starts a new generation of the current identity: every result asked for as it
-    /// before is stale from now on (another held identity's are not).
-    pub(crate) fn next_generation(&mut self) {
-        self.hold(self.identity);
-    }
-
-    /// GetCallerIdentity, in the home region (or the first browsed one).
-    pub(crate) fn who_am_i(&self, first_region: Option<&str>) -> Effect {
-        let region = self
-            .home_region
-            .clone()
-            .or_else(|| first_region.map(str::to_owned));
-        Effect::Aws {
-            stamp: self.stamp(),
-            call: Ask::WhoAmI { region },
-        }
     }
 }
 

@@ -1,5 +1,7 @@
 //! The role switcher (`role`): the profiles of the user's AWS config, "another role by its
-//! ARN", and the identity before (role-back), with a filter typed as text.
+//! ARN", and the identity before (role-back), with a filter typed as text. Opened to pin
+//! (`pin`), it offers the same identities, to hold beside those held; opened to unpin
+//! (`unpin`), the identities pinned.
 
 use ratatui::Frame;
 
@@ -22,6 +24,40 @@ pub(crate) enum Choice {
     /// GetSessionToken with an MFA code.
     MfaSession,
     Back,
+    /// Stop holding this pinned identity.
+    Unpin(crate::ids::IdentityId),
+}
+
+/// What the switcher was opened for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Purpose {
+    /// Work as the identity chosen (the one before is no longer held).
+    #[default]
+    Switch,
+    /// Hold the identity chosen beside those held: its secrets join the list.
+    Pin,
+    /// Stop holding a pinned identity.
+    Unpin,
+}
+
+impl Purpose {
+    /// The switcher's title.
+    pub(crate) fn title(self) -> &'static str {
+        match self {
+            Purpose::Switch => " Switch identity ",
+            Purpose::Pin => " Pin an identity beside those held ",
+            Purpose::Unpin => " Unpin an identity ",
+        }
+    }
+
+    /// The line the filter is typed on.
+    pub(crate) fn prompt(self) -> &'static str {
+        match self {
+            Purpose::Switch => "Work as: ",
+            Purpose::Pin => "Pin: ",
+            Purpose::Unpin => "Unpin: ",
+        }
+    }
 }
 
 /// One line of the switcher.
@@ -38,6 +74,7 @@ pub struct Entry {
 pub struct Switcher {
     pub(crate) input: String,
     pub(crate) selected: Cursor,
+    pub purpose: Purpose,
 }
 
 /// It takes its keys with the session, lent beside it by the router.
@@ -76,13 +113,35 @@ fn describe(profile: &ProfileInfo) -> String {
 }
 
 impl Session {
-    /// The entries the filter `input` lets through.
+    /// The entries to switch to that the filter `input` lets through.
     pub fn switcher_entries(&self, input: &str) -> Vec<Entry> {
+        self.entries_for(input, Purpose::Switch)
+    }
+
+    /// The entries the filter `input` lets through, for `purpose`: pinning offers what
+    /// switching does but going back; unpinning, the identities pinned.
+    pub fn entries_for(&self, input: &str, purpose: Purpose) -> Vec<Entry> {
         let needle = input.to_lowercase();
-        // What smtui works as now is not offered as somewhere to switch to.
-        let current = self.current().map(|k| &k.origin);
-        let is_current_profile = |name: &str| matches!(current, Some(Origin::Profile(p) | Origin::MfaProfile(p)) if p == name);
-        let is_current_role = |arn: &crate::ids::Arn| matches!(current, Some(Origin::Role { role_arn, .. }) if role_arn == arn);
+        if purpose == Purpose::Unpin {
+            let entries = self.pinned_entries();
+            return best_first(&needle, &entries);
+        }
+        // What smtui works as now is not offered as somewhere to switch to, nor what is
+        // held already as somewhere to pin.
+        let taken: Vec<&Origin> = match purpose {
+            Purpose::Pin => self.held_identities().map(|k| &k.origin).collect(),
+            _ => self.current().map(|k| &k.origin).into_iter().collect(),
+        };
+        let is_current_profile = |name: &str| {
+            taken
+                .iter()
+                .any(|o| matches!(o, Origin::Profile(p) | Origin::MfaProfile(p) if p == name))
+        };
+        let is_current_role = |arn: &crate::ids::Arn| {
+            taken
+                .iter()
+                .any(|o| matches!(o, Origin::Role { role_arn, .. } if role_arn == arn))
+        };
         let mut entries: Vec<Entry> = self
             .profiles
             .iter()
@@ -121,7 +180,7 @@ impl Session {
             detail: "one MFA code (GetSessionToken), then MFA roles without another".to_owned(),
             choice: Choice::MfaSession,
         });
-        if let Some(previous) = self.previous() {
+        if let Some(previous) = self.previous().filter(|_| purpose == Purpose::Switch) {
             let label = self
                 .known
                 .iter()
@@ -136,22 +195,33 @@ impl Session {
                 },
             );
         }
-        let texts: Vec<String> = entries
-            .iter()
-            .map(|e| format!("{} {}", e.label, e.detail))
-            .collect();
-        crate::fuzzy::best_first(&needle, &texts)
-            .into_iter()
-            .map(|i| entries[i].clone())
+        best_first(&needle, &entries)
+    }
+
+    /// Every identity held beside the one worked as, to unpin.
+    fn pinned_entries(&self) -> Vec<Entry> {
+        self.pinned()
+            .map(|known| Entry {
+                label: known.identity.short_name(),
+                detail: known.identity.to_string(),
+                choice: Choice::Unpin(known.identity.id),
+            })
             .collect()
     }
 
-    pub(crate) fn open_switcher(&mut self, out: &mut Out) {
+    pub(crate) fn open_switcher(&mut self, purpose: Purpose, out: &mut Out) {
         if let Some(role) = &self.assuming {
             out.info(format!("Still switching to {role}"));
             return;
         }
-        out.open(Switcher::default());
+        if purpose == Purpose::Unpin && self.pinned().next().is_none() {
+            out.info("No identity is pinned: pin one beside this one with pin");
+            return;
+        }
+        out.open(Switcher {
+            purpose,
+            ..Switcher::default()
+        });
     }
 }
 
@@ -169,7 +239,7 @@ impl Switcher {
         command: Bind<SessionCommand>,
         out: &mut Out,
     ) -> Option<Choice> {
-        let entries = session.switcher_entries(&self.input);
+        let entries = session.entries_for(&self.input, self.purpose);
         if let Some(step) = command.as_move() {
             self.selected.apply(step, entries.len());
             return None;
@@ -187,4 +257,16 @@ impl Switcher {
             _ => None,
         }
     }
+}
+
+/// `entries` the filter `needle` lets through, the best matches first.
+fn best_first(needle: &str, entries: &[Entry]) -> Vec<Entry> {
+    let texts: Vec<String> = entries
+        .iter()
+        .map(|e| format!("{} {}", e.label, e.detail))
+        .collect();
+    crate::fuzzy::best_first(needle, &texts)
+        .into_iter()
+        .map(|i| entries[i].clone())
+        .collect()
 }

@@ -78,10 +78,10 @@ pub(crate) fn render_switcher(
     use ratatui::text::Line;
     use ratatui::widgets::{Clear, Paragraph};
 
-    let entries = session.switcher_entries(&switcher.input);
+    let entries = session.entries_for(&switcher.input, switcher.purpose);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled("Work as: ", theme.label),
+            Span::styled(switcher.purpose.prompt(), theme.label),
             Span::styled(sanitize_line(&switcher.input).into_owned(), theme.filter),
             Span::styled("▏", theme.filter),
         ]),
@@ -106,7 +106,7 @@ pub(crate) fn render_switcher(
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines).block(crate::kit::widgets::pane_block(
-            Line::from(" Switch identity "),
+            Line::from(switcher.purpose.title()),
             true,
             theme,
         )),
