@@ -10,6 +10,7 @@
 mod common;
 
 mod access;
+mod accounts;
 mod app;
 mod architecture;
 mod audit;

@@ -192,11 +192,15 @@ impl State {
         }
     }
 
-    /// The account a write as `identity` goes to, for its confirmation: the alias and the
-    /// ID (`payments-prod (111122223333)`), the ID alone without an alias.
-    pub fn account_for_writes(&self, identity: IdentityId) -> Option<String> {
-        let Some(Ok(caller)) = self.session.caller_of(identity) else {
+    /// The account a write as `identity` goes to, for its confirmation, while several
+    /// identities are held (with one, the title says who smtui is): the alias and the ID
+    /// (`payments-prod (111122223333)`), the ID alone without an alias.
+    pub fn write_account(&self, identity: IdentityId) -> Option<String> {
+        if self.browse.identities().len() < 2 {
             return None;
+        }
+        let Some(Ok(caller)) = self.session.caller_of(identity) else {
+            return Some(self.account_name(identity));
         };
         let label = self.browse.list.account_label(&caller.account);
         Some(if label == caller.account {

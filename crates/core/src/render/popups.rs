@@ -71,7 +71,18 @@ fn render_bare(frame: &mut Frame, screen: &Screen, state: &State, layer: Layer, 
         // The review and the conflict are views of the editor's session, under them.
         Layer::Review => {
             if let Some(session) = state.layers.popup::<EditSession>() {
-                editor::view::render_review(frame, screen.whole, session, &state.keymap, theme);
+                let identity = session
+                    .secret
+                    .as_ref()
+                    .map_or(state.session.identity, |s| s.identity);
+                let account = state.write_account(identity);
+                editor::view::render_review(
+                    frame,
+                    screen.whole,
+                    (session, account.as_deref()),
+                    &state.keymap,
+                    theme,
+                );
             }
         }
         Layer::Conflict => {

@@ -218,7 +218,7 @@ fn access_facts(
 /// The account a confirmed write goes to, while several identities are held (with one,
 /// the title says it): the identity its call was stamped for, else the selected row's.
 fn write_account(state: &State, on_yes: &OnYes) -> Option<String> {
-    if !on_yes.mutates() || state.browse.identities().len() < 2 {
+    if !on_yes.mutates() {
         return None;
     }
     let identity = match on_yes {
@@ -227,9 +227,5 @@ fn write_account(state: &State, on_yes: &OnYes) -> Option<String> {
             .selected()
             .map_or(state.session.identity, |s| s.identity),
     };
-    Some(
-        state
-            .account_for_writes(identity)
-            .unwrap_or_else(|| state.account_name(identity)),
-    )
+    state.write_account(identity)
 }

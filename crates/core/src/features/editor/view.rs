@@ -357,10 +357,11 @@ fn review_hint_rows(area: Rect) -> u16 {
     if review_width(area) < 80 { 2 } else { 1 }
 }
 
+/// `account`: the account the save goes to, said while several identities are held.
 pub(crate) fn render_review(
     frame: &mut Frame,
     area: Rect,
-    session: &EditSession,
+    (session, account): (&EditSession, Option<&str>),
     keymap: &dyn Labels,
     theme: &Theme,
 ) {
@@ -403,7 +404,17 @@ pub(crate) fn render_review(
     let height = layout.total.min(layout.room).saturating_add(2 + hint_rows);
     let popup = centered(area, layout.width, height);
     frame.render_widget(Clear, popup);
-    let block = pane_block(Line::from(" Review changes "), true, theme);
+    let title = match account {
+        Some(account) => Line::from(vec![
+            Span::raw(" Review changes · "),
+            Span::styled(
+                format!("in account {} ", sanitize_line(account)),
+                theme.warn,
+            ),
+        ]),
+        None => Line::from(" Review changes "),
+    };
+    let block = pane_block(title, true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [body_area, hint_area] =
