@@ -7,3 +7,4 @@
 
 mod pin_flows;
 mod pin_live;
+mod renew_flows;

@@ -175,7 +175,14 @@ impl State {
         self.browse
             .identities()
             .into_iter()
-            .map(|identity| (identity, self.account_name(identity)))
+            .map(|identity| {
+                let name = self.account_name(identity);
+                if self.session.expired(identity, self.wall) {
+                    (identity, format!("{name} (credentials expired)"))
+                } else {
+                    (identity, name)
+                }
+            })
             .collect()
     }
 

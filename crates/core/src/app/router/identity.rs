@@ -333,11 +333,17 @@ pub(super) fn assumed(
         Ok(Made::Renewed) => {
             let until = state
                 .session
-                .current()
+                .known
+                .iter()
+                .find(|k| k.identity.id == made)
                 .and_then(|k| k.expires)
                 .map(|t| format!(": they expire {}", relative(t, state.wall)))
                 .unwrap_or_default();
-            out.info(format!("Credentials renewed{until}"));
+            if made == state.session.identity {
+                out.info(format!("Credentials renewed{until}"));
+            } else {
+                out.info(format!("Credentials of {named} renewed{until}"));
+            }
         }
         Ok(Made::Switched) => {
             let wall = state.wall;
@@ -402,6 +408,10 @@ pub(super) fn renew_if_due(state: &mut State, out: &mut Out) {
     });
     if due && !needs_code {
         renew(state, out);
+    }
+    let wall = state.wall;
+    for effect in state.session.renew_pinned_due(wall) {
+        out.effect(effect.lift());
     }
 }
 

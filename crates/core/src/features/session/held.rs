@@ -2,7 +2,7 @@
 //! answers stale (the stale check), and what is known of each held identity: who it is,
 //! its account's alias. Several are held at once when identities are pinned.
 
-use super::{Ask, Effect, KnownIdentity, Session};
+use super::{Ask, Call, Effect, KnownIdentity, Origin, RENEW_BEFORE, Session};
 use crate::room::{IdentityId, Stamp};
 
 impl Session {
@@ -44,6 +44,8 @@ impl Session {
     /// unpin, and pinning it again makes it anew.
     pub(crate) fn unpin(&mut self, identity: IdentityId) {
         self.release(identity);
+        self.renewing.retain(|id| *id != identity);
+        self.renew_refused.retain(|id| *id != identity);
         if !self.history.contains(&identity) {
             self.known.retain(|k| k.identity.id != identity);
         }
@@ -149,5 +151,66 @@ impl Session {
             });
         }
         effects
+    }
+
+    /// The pinned identities whose credentials expire within `RENEW_BEFORE` and can be
+    /// renewed without anyone (a role assumed by another identity still held, a profile),
+    /// not already being renewed: each one's renewal, made as it was first.
+    pub(crate) fn renew_pinned_due(&mut self, now: jiff::Timestamp) -> Vec<Effect> {
+        let due: Vec<KnownIdentity> = self
+            .pinned()
+            .filter(|k| {
+                k.expires
+                    .is_some_and(|t| t.duration_since(now) < RENEW_BEFORE)
+            })
+            .filter(|k| {
+                !self.renewing.contains(&k.identity.id)
+                    && !self.renew_refused.contains(&k.identity.id)
+            })
+            .cloned()
+            .collect();
+        let mut effects = Vec::new();
+        for known in due {
+            let id = known.identity.id;
+            let call = match known.origin {
+                Origin::Role {
+                    parent,
+                    role_arn,
+                    session_name,
+                } if self.known.iter().any(|k| k.identity.id == parent) => Call::AssumeRole {
+                    role_arn,
+                    session_name,
+                    external_id: None,
+                    duration_secs: None,
+                    new_identity: id,
+                    region: self.home_region.clone(),
+                    as_identity: Some(parent),
+                },
+                Origin::Profile(profile) => Call::UseProfile {
+                    profile,
+                    new_identity: id,
+                },
+                // A code is wanted (or the SDK renews them itself): the bar says it expired.
+                _ => continue,
+            };
+            let Some(stamp) = self.stamp_for(id) else {
+                continue;
+            };
+            self.renewing.push(id);
+            effects.push(Effect::Aws {
+                stamp,
+                call: Ask::Make(call),
+            });
+        }
+        effects
+    }
+
+    /// Whether `identity`'s credentials have expired (by what AWS said of them).
+    pub fn expired(&self, identity: IdentityId, now: jiff::Timestamp) -> bool {
+        self.known
+            .iter()
+            .find(|k| k.identity.id == identity)
+            .and_then(|k| k.expires)
+            .is_some_and(|t| t <= now)
     }
 }

@@ -125,6 +125,12 @@ pub struct Session {
     writes_in_flight: usize,
     /// Where the identity on its way comes from.
     pending_origin: Option<Origin>,
+    /// Pinned identities whose credentials are being renewed (each on its own, beside
+    /// whatever the user has on its way).
+    renewing: Vec<IdentityId>,
+    /// Pinned identities whose renewal was refused: not asked again by itself (the bar
+    /// says they expired; pinning again makes them anew).
+    renew_refused: Vec<IdentityId>,
     /// Whether the identity on its way is to be pinned (held beside the others) rather
     /// than worked as: set as the switcher opens, for what it is opened for.
     pub(crate) pinning: bool,
@@ -161,6 +167,8 @@ impl Session {
             writes_in_flight: 0,
             pending_origin: None,
             pinning: false,
+            renewing: Vec::new(),
+            renew_refused: Vec::new(),
             aliases: Vec::new(),
             profiles: Vec::new(),
             start_profile: None,
@@ -412,6 +420,18 @@ impl Session {
         identity: Identity,
         result: Result<Assumed, AwsError>,
     ) -> Result<Made, AwsError> {
+        if let Some(at) = self.renewing.iter().position(|id| *id == identity.id) {
+            // A pinned identity renewed on its own: nothing the user has on its way changes.
+            self.renewing.remove(at);
+            let assumed = result.inspect_err(|_| self.renew_refused.push(identity.id))?;
+            if let Some(known) = self.known.iter_mut().find(|k| k.identity.id == identity.id) {
+                known.expires = assumed.expires;
+                if assumed.arn.is_some() {
+                    known.identity.arn = assumed.arn;
+                }
+            }
+            return Ok(Made::Renewed);
+        }
         self.assuming = None;
         let pinning = std::mem::take(&mut self.pinning);
         let origin = self.pending_origin.take().unwrap_or(Origin::Start);
