@@ -38,6 +38,20 @@ pub struct Cli {
     /// Make every mutating action impossible.
     #[arg(long)]
     pub(crate) read_only: bool,
+    /// Every ACTIVE account of the AWS Organization (from the management account or a
+    /// delegated administrator), each through --org-role, pinned side by side.
+    #[arg(long)]
+    pub(crate) org: bool,
+    /// The role assumed in each account with --org (a read-only one is recommended).
+    #[arg(long, value_name = "NAME", requires = "org", default_value = smtui_core::features::org::DEFAULT_ROLE)]
+    pub(crate) org_role: String,
+    /// With --org: only the accounts of this organisational unit (its name or ou- ID) and
+    /// of the units under it.
+    #[arg(long, value_name = "OU", requires = "org")]
+    pub(crate) org_unit: Option<String>,
+    /// With --org: only the accounts whose name matches (`*` for any run of characters).
+    #[arg(long, value_name = "PATTERN", requires = "org")]
+    pub(crate) org_name: Option<String>,
     /// Config file. Default: $XDG_CONFIG_HOME/smtui/config.toml (or the platform's equivalent).
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
@@ -351,6 +365,19 @@ pub fn file_path(explicit: Option<&Path>) -> Option<PathBuf> {
         Some(path) => Some(path.to_path_buf()),
         None => config_dir().map(|dir| dir.join("config.toml")),
     }
+}
+
+/// `--org` and its narrowing, as the org room takes them (`None` without `--org`).
+pub fn org_options(cli: &Cli) -> Result<Option<smtui_core::features::org::OrgOptions>, String> {
+    if !cli.org {
+        return Ok(None);
+    }
+    let mut words = vec![format!("role={}", cli.org_role)];
+    words.extend(cli.org_unit.iter().map(|unit| format!("unit={unit}")));
+    words.extend(cli.org_name.iter().map(|name| format!("name={name}")));
+    (words.join(" ").parse())
+        .map(Some)
+        .map_err(|why| format!("--org: {why}"))
 }
 
 /// `path` as a user would type it: under `home`, as `~/…`.

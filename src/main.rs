@@ -125,7 +125,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             )
             .with_profiles(smtui_aws::profiles::list().await)
             .with_recent_roles(recent_path, recent_roles.unwrap_or_default())
-            .with_start_profile(resolved.profile.clone());
+            .with_start_profile(resolved.profile.clone())
+            .with_org(config::org_options(cli)?);
         // Before raw mode: from here a terminating signal is a quit, not a death in raw mode.
         let signals = tui::Signals::new().map_err(|e| format!("signal handlers: {e}"))?;
         let screen = tui::Screen::enter(resolved.mouse).map_err(|e| format!("terminal: {e}"))?;

@@ -126,6 +126,14 @@ impl AwsContext {
         })
     }
 
+    /// Organizations, in `region` (its global one, us-east-1, for the aws partition).
+    pub(crate) fn organizations(&self, region: &str) -> aws_sdk_organizations::Client {
+        let conf = aws_sdk_organizations::config::Builder::from(&self.config)
+            .region(Region::new(region.to_owned()))
+            .build();
+        aws_sdk_organizations::Client::from_conf(conf)
+    }
+
     pub(crate) fn sts(&self, region: Option<&str>) -> aws_sdk_sts::Client {
         let mut builder = aws_sdk_sts::config::Builder::from(&self.config);
         if let Some(region) = region {

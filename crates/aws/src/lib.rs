@@ -13,6 +13,7 @@ pub(crate) mod convert;
 pub(crate) mod error;
 pub mod iam;
 pub mod kms;
+pub mod organizations;
 pub mod private_file;
 pub mod profiles;
 pub mod recent;

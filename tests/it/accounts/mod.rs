@@ -5,6 +5,7 @@
 //! SDK against the local stack, where the second identity is a role in another account
 //! (`pin_live`).
 
+mod org_flows;
 mod pin_flows;
 mod pin_live;
 mod renew_flows;

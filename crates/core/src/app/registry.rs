@@ -26,6 +26,7 @@ macro_rules! registered {
                 Editor => editor,
                 Lifecycle => lifecycle,
                 Messages => messages,
+                Org => org,
                 Rotation => rotation,
                 Tags => tags,
                 Versions => versions,
@@ -35,6 +36,7 @@ macro_rules! registered {
                 Audit => audit,
                 Editor => editor,
                 Lifecycle => lifecycle,
+                Org => org,
                 Rotation => rotation,
                 Tags => tags,
                 Versions => versions,
@@ -42,6 +44,7 @@ macro_rules! registered {
             prompts: [
                 Audit => audit,
                 Editor => editor,
+                Org => org,
                 Rotation => rotation,
                 Tags => tags,
             ]
@@ -53,6 +56,7 @@ macro_rules! registered {
                 features::editor::commands::COMMANDS,
                 features::tags::commands::COMMANDS,
                 features::session::commands::COMMANDS,
+                features::org::commands::COMMANDS,
                 features::appearance::commands::COMMANDS,
                 features::messages::commands::COMMANDS,
                 features::audit::commands::COMMANDS,
@@ -77,6 +81,7 @@ macro_rules! registered {
                 features::access::commands::KEYS,
                 features::lifecycle::commands::KEYS,
                 features::session::commands::KEYS,
+                features::org::commands::KEYS,
                 app::keymap::defaults::APP,
             ]
         }

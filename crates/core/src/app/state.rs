@@ -148,6 +148,15 @@ impl State {
         self
     }
 
+    /// `smtui --org`: the organisation's accounts are pinned once who smtui is is known.
+    #[must_use]
+    pub fn with_org(mut self, options: Option<crate::features::org::OrgOptions>) -> Self {
+        if let Some(options) = options {
+            self.rooms.org.start_with(options);
+        }
+        self
+    }
+
     /// The profile smtui started with, for the title.
     #[must_use]
     pub fn with_start_profile(mut self, profile: Option<String>) -> Self {
@@ -186,16 +195,20 @@ impl State {
             .collect()
     }
 
-    /// How `identity`'s account is named: its alias, else its ID, else who it is.
+    /// How `identity`'s account is named: its alias, else its ID (from who it is, or from
+    /// the role it assumed), else who it is.
     pub fn account_name(&self, identity: IdentityId) -> String {
-        match self.session.caller_of(identity) {
-            Some(Ok(caller)) => self.browse.list.account_label(&caller.account).to_owned(),
-            _ => self
-                .session
-                .known
-                .iter()
-                .find(|k| k.identity.id == identity)
-                .map_or_else(|| "…".to_owned(), |k| k.identity.short_name()),
+        if let Some(Ok(caller)) = self.session.caller_of(identity) {
+            return self.browse.list.account_label(&caller.account).to_owned();
+        }
+        let known = self
+            .session
+            .known
+            .iter()
+            .find(|k| k.identity.id == identity);
+        match known.and_then(|k| k.identity.account()) {
+            Some(account) => self.browse.list.account_label(account).to_owned(),
+            None => known.map_or_else(|| "…".to_owned(), |k| k.identity.short_name()),
         }
     }
 

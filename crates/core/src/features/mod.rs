@@ -11,6 +11,7 @@ pub(crate) mod detail;
 pub mod editor;
 pub mod lifecycle;
 pub(crate) mod messages;
+pub mod org;
 pub mod reveal;
 pub mod rotation;
 pub mod session;

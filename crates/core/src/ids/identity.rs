@@ -96,8 +96,7 @@ impl Identity {
     }
 
     /// The account, when an ARN says it.
-    #[cfg(test)]
-    pub(crate) fn account(&self) -> Option<&str> {
+    pub fn account(&self) -> Option<&str> {
         self.arn
             .as_ref()
             .or(self.role_arn())

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod audit;
 pub mod error;
+pub mod org;
 pub mod posture;
 pub mod rotation;
 

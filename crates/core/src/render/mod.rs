@@ -89,12 +89,16 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     let covered = state.layers.has_popup();
     let focus = state.layers.focus();
     status::render_title(frame, screen.title, state, theme);
-    let accounts = state.held_accounts();
+    let (held, refused) = (state.held_accounts(), state.rooms.org.refused());
+    let accounts = browse::region_bar::Accounts {
+        held: &held,
+        refused: &refused,
+    };
     browse::region_bar::render(
         frame,
         screen.regions,
         &state.browse.regions,
-        &accounts,
+        accounts,
         theme,
     );
     if let Some(shown) = screen.shown {

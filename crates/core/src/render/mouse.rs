@@ -37,11 +37,15 @@ pub fn pointer_action(size: Rect, state: &State, event: &MouseEvent) -> Option<A
 
 fn click(screen: &Screen, state: &State, at: Position) -> Option<Pointer> {
     if screen.regions.contains(at) {
-        let accounts = state.held_accounts();
+        let (held, refused) = (state.held_accounts(), state.rooms.org.refused());
+        let accounts = browse::region_bar::Accounts {
+            held: &held,
+            refused: &refused,
+        };
         return browse::region_bar::region_at(
             screen.regions,
             &state.browse.regions,
-            &accounts,
+            accounts,
             at.x,
         )
         .map(Pointer::Region);

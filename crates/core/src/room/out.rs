@@ -165,6 +165,11 @@ pub(crate) enum Intent<R: Room> {
         secret: SecretRef,
         on: Option<jiff::Timestamp>,
     },
+    /// Assume `role_arn` as the identity worked as, and hold it beside those held (its
+    /// answer goes to the session; the org room hears how it went).
+    PinRole {
+        role_arn: crate::ids::Arn,
+    },
 }
 
 /// Whether copied text is a secret (cleared after a timeout and on exit) or plain (a name,
@@ -333,6 +338,7 @@ impl<R: Room> Intent<R> {
             Intent::AccessFacts { row, facts } => Intent::AccessFacts { row, facts },
             Intent::SecretChanged { secret } => Intent::SecretChanged { secret },
             Intent::DeletionChanged { secret, on } => Intent::DeletionChanged { secret, on },
+            Intent::PinRole { role_arn } => Intent::PinRole { role_arn },
         }
     }
 }

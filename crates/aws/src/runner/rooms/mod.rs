@@ -56,6 +56,7 @@ rooms! {$
     Audit(audit),
     Editor(editor),
     Lifecycle(lifecycle),
+    Org(org),
     Reveal(reveal),
     Rotation(rotation),
     Tags(tags),

@@ -297,6 +297,12 @@ pub(super) fn assumed(
     result: Result<Assumed, AwsError>,
     out: &mut Out,
 ) {
+    // An organisation's account: pinned without a word each, and the org room hears how it
+    // went (it says it for all of them, and starts the next).
+    if state.session.pin_on_way(identity.id) {
+        org_assumed(state, identity, result, out);
+        return;
+    }
     // Credentials for another identity, while something of this one must end first: smtui
     // stays as it is, and says how to switch.
     let switching = result.is_ok()
@@ -328,7 +334,10 @@ pub(super) fn assumed(
             {
                 out.effect(save.lift());
             }
-            pinned(state, made, &named, out);
+            pinned(state, made, out);
+            out.info(format!(
+                "Pinned {named}: its secrets join the list (unpin drops them)"
+            ));
         }
         Ok(Made::Renewed) => {
             let until = state
@@ -435,7 +444,7 @@ fn said_switched(state: &mut State, out: &mut Out) {
 /// An identity made to pin: held beside the others, its regions listed, and who it is and
 /// its account's alias asked (the current identity's alias too, the first time: the
 /// account column names every account).
-fn pinned(state: &mut State, identity: crate::ids::IdentityId, named: &str, out: &mut Out) {
+fn pinned(state: &mut State, identity: crate::ids::IdentityId, out: &mut Out) {
     out.effects.extend(super::hold_identity(state, identity));
     let first = state.browse.first_region().map(str::to_owned);
     for held in [state.session.identity, identity] {
@@ -443,9 +452,40 @@ fn pinned(state: &mut State, identity: crate::ids::IdentityId, named: &str, out:
             out.effect(effect.lift());
         }
     }
-    out.info(format!(
-        "Pinned {named}: its secrets join the list (unpin drops them)"
-    ));
+}
+
+/// An organisation's account assumed (or refused): pinned, and the org room told.
+fn org_assumed(
+    state: &mut State,
+    identity: Identity,
+    result: Result<Assumed, AwsError>,
+    out: &mut Out,
+) {
+    let id = identity.id;
+    let account = identity
+        .role_arn()
+        .map(|a| a.account().to_owned())
+        .unwrap_or_default();
+    let answer = match state.session.assumed(identity, result) {
+        Ok(_) => {
+            pinned(state, id, out);
+            Ok(id)
+        }
+        Err(error) => {
+            let mut why = error.kind.short().to_owned();
+            if let Some(code) = &error.code {
+                why = format!("{why} ({code})");
+            }
+            Err(why)
+        }
+    };
+    out.of(|out| state.rooms.org.assumed(&account, answer, out));
+}
+
+/// `Intent::PinRole`: the role assumed as the identity worked as, to pin.
+pub(super) fn pin_role(state: &mut State, role_arn: crate::ids::Arn, out: &mut Out) {
+    let user = state.settings.user_name.clone();
+    out.effect(state.session.pin_role(role_arn, &user).lift());
 }
 
 /// `unpin`: the identity's rows, values and results go; smtui keeps working as it was.

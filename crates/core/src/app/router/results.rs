@@ -64,6 +64,11 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
         Outcome::WhoAmI { result } => {
             state.session.answered_who(identity, result);
             name_account(state, identity);
+            // `--org`: the organisation is discovered once who smtui is is known.
+            if identity == state.session.identity {
+                let ctx = ctx!(state);
+                out.of(|out| state.rooms.org.start_due(&ctx, out));
+            }
         }
         // An account without an alias, or one whose alias may not be read: named by its ID.
         Outcome::AccountAlias { result } => {

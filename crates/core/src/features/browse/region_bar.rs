@@ -22,8 +22,13 @@ const SEPARATOR: &str = " │ ";
 const ACCOUNT_SEPARATOR: &str = " ║ ";
 
 /// How the bar names each held identity's account (its alias, else its ID, else who it is
-/// until AWS has said), in the order held.
-pub(crate) type Accounts<'a> = &'a [(IdentityId, String)];
+/// until AWS has said), in the order held; then the accounts an organisation's discovery
+/// could not assume a role in, each with why.
+#[derive(Clone, Copy)]
+pub(crate) struct Accounts<'a> {
+    pub(crate) held: &'a [(IdentityId, String)],
+    pub(crate) refused: &'a [(String, String)],
+}
 
 pub(crate) fn render(
     frame: &mut Frame,
@@ -43,7 +48,7 @@ fn line_for<'a>(
     theme: &Theme,
 ) -> Line<'a> {
     let fits = |line: &Line| line.width() <= usize::from(width);
-    if accounts.len() > 1 {
+    if accounts.held.len() > 1 || !accounts.refused.is_empty() {
         let full = every_account_region(regions, accounts, theme);
         if fits(&full) {
             return full;
@@ -155,7 +160,7 @@ fn every_account_region<'a>(
     theme: &Theme,
 ) -> Line<'a> {
     let mut spans = Vec::new();
-    for (i, (identity, name)) in accounts.iter().enumerate() {
+    for (i, (identity, name)) in accounts.held.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(ACCOUNT_SEPARATOR, theme.border));
         }
@@ -171,7 +176,27 @@ fn every_account_region<'a>(
             spans.extend(region_spans(region, theme));
         }
     }
+    push_refused(&mut spans, accounts, ACCOUNT_SEPARATOR, theme);
     Line::from(spans)
+}
+
+/// The accounts whose role could not be assumed, after the others: name and why.
+fn push_refused(
+    spans: &mut Vec<Span<'_>>,
+    accounts: Accounts,
+    separator: &'static str,
+    theme: &Theme,
+) {
+    for (name, why) in accounts.refused {
+        if !spans.is_empty() {
+            spans.push(Span::styled(separator, theme.border));
+        }
+        spans.push(Span::styled(sanitize_line(name).into_owned(), theme.text));
+        spans.push(Span::styled(
+            format!(" ✗ assume refused: {}", sanitize_line(why)),
+            theme.error,
+        ));
+    }
 }
 
 /// One entry per account: its total once every region loaded, else what is wrong or still
@@ -184,6 +209,7 @@ fn every_account<'a>(
     loaded_summed: bool,
 ) -> Line<'a> {
     let states: Vec<(&str, AccountState)> = accounts
+        .held
         .iter()
         .map(|(identity, name)| {
             let own: Vec<&RegionStatus> =
@@ -200,10 +226,8 @@ fn every_account<'a>(
                 _ => None,
             })
             .collect();
-        spans.push(Span::styled(
-            format!("{} accounts ", accounts.len()),
-            theme.dim,
-        ));
+        let count = accounts.held.len() + accounts.refused.len();
+        spans.push(Span::styled(format!("{count} accounts "), theme.dim));
         spans.push(Span::styled(
             format!(
                 "✓ {} loaded ({} secrets)",
@@ -213,7 +237,10 @@ fn every_account<'a>(
             theme.ok,
         ));
     }
-    // What needs attention first: failures, then what is loading.
+    // What needs attention first: refusals and failures, then what is loading.
+    if loaded_summed {
+        push_refused(&mut spans, accounts, SEPARATOR, theme);
+    }
     let mut shown: Vec<&(&str, AccountState)> = states
         .iter()
         .filter(|(_, s)| !loaded_summed || !matches!(s, AccountState::Loaded(_)))
@@ -239,6 +266,9 @@ fn every_account<'a>(
                 Span::styled(format!("✗ {why}{which}"), theme.error)
             }
         });
+    }
+    if !loaded_summed {
+        push_refused(&mut spans, accounts, SEPARATOR, theme);
     }
     Line::from(spans)
 }

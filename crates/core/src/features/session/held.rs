@@ -205,6 +205,11 @@ impl Session {
         effects
     }
 
+    /// Whether `identity` is a role on its way to be pinned (an organisation's account).
+    pub(crate) fn pin_on_way(&self, identity: IdentityId) -> bool {
+        self.pins_on_way.iter().any(|(id, _)| *id == identity)
+    }
+
     /// Whether `identity`'s credentials have expired (by what AWS said of them).
     pub fn expired(&self, identity: IdentityId, now: jiff::Timestamp) -> bool {
         self.known

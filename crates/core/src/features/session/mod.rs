@@ -131,6 +131,9 @@ pub struct Session {
     /// Pinned identities whose renewal was refused: not asked again by itself (the bar
     /// says they expired; pinning again makes them anew).
     renew_refused: Vec<IdentityId>,
+    /// Roles on their way to be pinned side by side (an organisation's accounts), each
+    /// with where it comes from: many at once, beside whatever the user has on its way.
+    pins_on_way: Vec<(IdentityId, Origin)>,
     /// Whether the identity on its way is to be pinned (held beside the others) rather
     /// than worked as: set as the switcher opens, for what it is opened for.
     pub(crate) pinning: bool,
@@ -169,6 +172,7 @@ impl Session {
             pinning: false,
             renewing: Vec::new(),
             renew_refused: Vec::new(),
+            pins_on_way: Vec::new(),
             aliases: Vec::new(),
             profiles: Vec::new(),
             start_profile: None,
@@ -209,15 +213,39 @@ impl Session {
         self.known.iter().find(|k| k.identity.id == self.identity)
     }
 
+    /// An identity number nobody has: not a known one, nor one on its way.
     fn next_identity(&self) -> IdentityId {
-        IdentityId(
-            self.known
-                .iter()
-                .map(|k| k.identity.id.0)
-                .max()
-                .unwrap_or(0)
-                + 1,
-        )
+        let known = self.known.iter().map(|k| k.identity.id.0);
+        let on_way = self.pins_on_way.iter().map(|(id, _)| id.0);
+        let assuming = self.assuming.iter().map(|i| i.id.0);
+        IdentityId(known.chain(on_way).chain(assuming).max().unwrap_or(0) + 1)
+    }
+
+    /// AssumeRole of `role_arn` as the identity worked as, to pin (one of many at once:
+    /// an organisation's accounts), with the session name `smtui-<user>`.
+    pub(crate) fn pin_role(&mut self, role_arn: Arn, user: &str) -> Effect {
+        let next = self.next_identity();
+        let session_name = clean_session_name(&format!("smtui-{user}"));
+        self.pins_on_way.push((
+            next,
+            Origin::Role {
+                parent: self.identity,
+                role_arn: role_arn.clone(),
+                session_name: session_name.clone(),
+            },
+        ));
+        Effect::Aws {
+            stamp: self.stamp(),
+            call: Ask::Make(Call::AssumeRole {
+                role_arn,
+                session_name,
+                external_id: None,
+                duration_secs: None,
+                new_identity: next,
+                region: self.home_region.clone(),
+                as_identity: None,
+            }),
+        }
     }
 
     /// The credentials of `profile`, into a new identity.
@@ -431,6 +459,20 @@ impl Session {
                 }
             }
             return Ok(Made::Renewed);
+        }
+        if let Some(at) = self
+            .pins_on_way
+            .iter()
+            .position(|(id, _)| *id == identity.id)
+        {
+            let (_, origin) = self.pins_on_way.remove(at);
+            let assumed = result?;
+            self.known.push(KnownIdentity {
+                identity: identity.with_arn(assumed.arn),
+                expires: assumed.expires,
+                origin,
+            });
+            return Ok(Made::Pinned);
         }
         self.assuming = None;
         let pinning = std::mem::take(&mut self.pinning);

@@ -1,0 +1,190 @@
+//! The organisation (`:org`, `smtui --org`): from the management account or a delegated
+//! administrator, list the organisation's ACTIVE accounts (all, or one organisational
+//! unit's, narrowed by a name pattern), assume the named role in each (at most
+//! `MAX_ASSUMES` at a time, as the identity worked as: an MFA session's credentials need no
+//! code per role) and pin each as its assume answers, so accounts appear as they come. An
+//! account whose assume is refused is kept with the reason, for the account bar.
+
+pub(crate) mod call;
+pub(crate) mod commands;
+mod discovery;
+mod options;
+#[cfg(test)]
+mod tests;
+
+pub use call::{Call, Outcome};
+pub use commands::Command;
+pub use discovery::{AccountState, Discovery, MAX_ASSUMES, OrgEntry};
+pub use options::{DEFAULT_ROLE, OrgOptions};
+
+use crate::room::update::Here;
+use crate::room::{Ctx, Intent, Never, RoomPrompt};
+
+/// The org room's words: its command, its one call (the accounts), and the prompt that
+/// takes the options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {}
+
+impl crate::room::Room for Room {
+    type Command = Command;
+    type Call = Call;
+    type Popup = Never;
+    type Prompt = Prompt;
+}
+
+/// An answer in the org room's words.
+pub(crate) type Out = crate::room::Out<Room>;
+
+/// What the org room asks for by prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// The role to assume in each account, and how to narrow the accounts.
+    Options,
+}
+
+impl RoomPrompt for Prompt {}
+
+/// The room: the options given at start (`--org`), and the discovery under way or done.
+#[derive(Debug, Clone, Default)]
+pub struct Org {
+    /// `smtui --org`: discovered once who smtui is is known (the own account is skipped).
+    pub(crate) at_start: Option<OrgOptions>,
+    pub discovery: Option<Discovery>,
+}
+
+impl Org {
+    /// `--org` at start: discovery begins with the first action after who smtui is is
+    /// known.
+    pub fn start_with(&mut self, options: OrgOptions) {
+        self.at_start = Some(options);
+    }
+
+    /// The accounts whose assume was refused, with why, for the account bar.
+    pub fn refused(&self) -> Vec<(String, String)> {
+        self.discovery
+            .as_ref()
+            .map(Discovery::refused)
+            .unwrap_or_default()
+    }
+
+    /// `--org`: lists the accounts once who smtui is is known.
+    pub(crate) fn start_due(&mut self, ctx: &Ctx, out: &mut Out) {
+        if ctx.identity.is_none() {
+            return;
+        }
+        if let Some(options) = self.at_start.take() {
+            self.discover(options, ctx, out);
+        }
+    }
+
+    fn discover(&mut self, options: OrgOptions, ctx: &Ctx, out: &mut Out) {
+        out.info(format!(
+            "Listing the organisation's accounts{}…",
+            options
+                .unit
+                .as_deref()
+                .map(|u| format!(" in {u}"))
+                .unwrap_or_default()
+        ));
+        out.call(
+            ctx,
+            Call::Accounts {
+                unit: options.unit.clone(),
+            },
+        );
+        self.discovery = Some(Discovery::new(options));
+    }
+
+    /// The answer to an AssumeRole of this discovery's, into `account`: the identity it
+    /// made, or why not. More assumes start as these end.
+    pub(crate) fn assumed(
+        &mut self,
+        account: &str,
+        result: Result<crate::ids::IdentityId, String>,
+        out: &mut Out,
+    ) {
+        let Some(discovery) = &mut self.discovery else {
+            return;
+        };
+        discovery.answered(account, result);
+        discovery.next_assumes(out);
+        if let Some(summary) = discovery.finished() {
+            out.info(summary);
+        }
+    }
+}
+
+/// The app runs the org room through its one registration line.
+impl crate::room::update::Update for Room {
+    type State = Org;
+    type Outcome = Outcome;
+    type Open = Never;
+
+    fn run(_: &mut Org, command: Command, _: &Here, _: &Ctx, out: &mut Out) {
+        match command {
+            Command::Discover => out.intent(Intent::Prompt {
+                label: "Organisation: the role to assume in each account, and optionally \
+                        unit=OU (name or ID) and name=PATTERN"
+                    .to_owned(),
+                initial: OrgOptions::default().to_string(),
+                purpose: Prompt::Options,
+            }),
+        }
+    }
+
+    fn prompted(
+        org: &mut Org,
+        _: Option<&mut Never>,
+        prompt: Prompt,
+        text: String,
+        ctx: &Ctx,
+        out: &mut Out,
+    ) {
+        match prompt {
+            Prompt::Options => match text.parse::<OrgOptions>() {
+                Ok(options) => org.discover(options, ctx, out),
+                Err(why) => {
+                    out.error(why);
+                    out.intent(Intent::PromptAgain { text });
+                }
+            },
+        }
+    }
+
+    fn answered(org: &mut Org, _: Option<&mut Never>, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
+        let Some(discovery) = &mut org.discovery else {
+            return;
+        };
+        match outcome {
+            Outcome::Accounts(Err(error)) => {
+                out.error(format!(
+                    "Could not list the organisation's accounts: {} (it takes the management \
+                     account or a delegated administrator)",
+                    ctx.explain(&error)
+                ));
+                org.discovery = None;
+            }
+            Outcome::Accounts(Ok(accounts)) => {
+                let own = ctx
+                    .identity
+                    .and_then(|c| c.as_ref().ok())
+                    .map(|c| c.account.clone());
+                let chained = ctx
+                    .identity
+                    .and_then(|c| c.as_ref().ok())
+                    .is_some_and(|c| c.arn.resource().starts_with("assumed-role/"));
+                discovery.listed(accounts, own.as_deref());
+                out.info(discovery.starting(chained));
+                discovery.next_assumes(out);
+                if let Some(summary) = discovery.finished() {
+                    out.info(summary);
+                }
+            }
+        }
+    }
+
+    /// A discovery's pins are the session's: they go with it.
+    fn identity_switched(org: &mut Org) {
+        org.discovery = None;
+    }
+}
