@@ -40,17 +40,17 @@ pub struct Cli {
     pub(crate) read_only: bool,
     /// Every ACTIVE account of the AWS Organization (from the management account or a
     /// delegated administrator), each through --org-role, pinned side by side.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub(crate) org: bool,
     /// The role assumed in each account with --org (a read-only one is recommended).
-    #[arg(long, value_name = "NAME", requires = "org", default_value = smtui_core::features::org::DEFAULT_ROLE)]
+    #[arg(long, value_name = "NAME", requires = "org", global = true, default_value = smtui_core::features::org::DEFAULT_ROLE)]
     pub(crate) org_role: String,
     /// With --org: only the accounts of this organisational unit (its name or ou- ID) and
     /// of the units under it.
-    #[arg(long, value_name = "OU", requires = "org")]
+    #[arg(long, value_name = "OU", requires = "org", global = true)]
     pub(crate) org_unit: Option<String>,
     /// With --org: only the accounts whose name matches (`*` for any run of characters).
-    #[arg(long, value_name = "PATTERN", requires = "org")]
+    #[arg(long, value_name = "PATTERN", requires = "org", global = true)]
     pub(crate) org_name: Option<String>,
     /// Config file. Default: $XDG_CONFIG_HOME/smtui/config.toml (or the platform's equivalent).
     #[arg(long, value_name = "PATH", global = true)]
@@ -84,8 +84,9 @@ pub struct Cli {
 #[derive(Debug, clap::Subcommand)]
 pub enum Subcommand {
     /// Print every secret of the regions (name, region, ARN, dates, rotation, tags,
-    /// description, deletion date), for scripts; exit 2 when a region could not be listed
-    /// (what did load is printed). Secrets scheduled for deletion are left out, as the TUI
+    /// description, deletion date; with --org, its account and the account's alias), for
+    /// scripts; exit 2 when a region (or with --org an account) could not be listed (what
+    /// did load is printed). Secrets scheduled for deletion are left out, as the TUI
     /// hides them, unless --deleted asks for them.
     List {
         #[arg(long, value_enum, default_value = "table")]

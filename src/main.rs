@@ -82,7 +82,13 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             deleted,
         }) = &cli.command
         {
-            let listing = headless::list_everything(ctx, &regions).await;
+            let listing = match config::org_options(cli)? {
+                Some(options) => {
+                    let user = std::env::var("USER").unwrap_or_else(|_| "user".to_owned());
+                    headless::org::list_org(ctx, &regions, &options, &user).await
+                }
+                None => headless::list_everything(ctx, &regions).await,
+            };
             let printed = headless::list::print(
                 &listing,
                 *format,
@@ -94,7 +100,18 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         }
         if let Some(Subcommand::Posture { format, access }) = &cli.command {
             let rules = (file.rotation.thresholds(), file.posture.rules());
-            let printed = headless::posture::run(ctx, &regions, (*format, *access), rules).await;
+            let org = config::org_options(cli)?;
+            if org.is_some() && *access {
+                return Err(
+                    "smtui posture: --access reads each account's policies as its own \
+                            identity, which --org does not do yet: run it per account"
+                        .to_owned(),
+                );
+            }
+            let user = std::env::var("USER").unwrap_or_else(|_| "user".to_owned());
+            let org = org.as_ref().map(|options| (options, user.as_str()));
+            let printed =
+                headless::posture::run(ctx, (&regions, org), (*format, *access), rules).await;
             return Ok(emit(&printed.stdout, &printed.stderr, printed.code));
         }
         tracing::info!(?regions, read_only = resolved.read_only, "starting");

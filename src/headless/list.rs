@@ -29,8 +29,20 @@ pub struct Printed {
     pub code: u8,
 }
 
+/// A row of `--org`: the secret's, then its account and the account's alias.
+#[derive(Serialize)]
+struct OrgRow<'a> {
+    #[serde(flatten)]
+    row: &'a Row<'a>,
+    account: &'a str,
+    account_alias: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct Row<'a> {
+    /// With `--org`: the account, and its alias (`None` elsewhere, and not printed).
+    #[serde(skip)]
+    account: Option<(&'a str, Option<&'a str>)>,
     name: &'a str,
     region: &'a str,
     arn: &'a str,
@@ -59,16 +71,38 @@ pub fn print(
         .filter(|s| deleted || s.deleted_date.is_none())
         .filter(|s| smtui_core::features::browse::matches(s, filter))
         .collect();
-    secrets.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.region.cmp(&b.region)));
-    let rows: Vec<Row> = secrets.iter().map(|s| row(s, now, thresholds)).collect();
+    secrets.sort_by(|a, b| {
+        (a.name.cmp(&b.name))
+            .then_with(|| a.region.cmp(&b.region))
+            .then_with(|| a.arn.account().cmp(b.arn.account()))
+    });
+    let rows: Vec<Row> = secrets
+        .iter()
+        .map(|s| Row {
+            account: listing
+                .account_of(s.identity)
+                .map(|a| (a.id.as_str(), a.alias.as_deref())),
+            ..row(s, now, thresholds)
+        })
+        .collect();
     let stdout = match format {
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
-            text.push('\n');
-            text
+        Format::Json if listing.org => {
+            let rows: Vec<OrgRow> = rows
+                .iter()
+                .map(|row| {
+                    let (account, account_alias) = row.account.unwrap_or_default();
+                    OrgRow {
+                        row,
+                        account,
+                        account_alias,
+                    }
+                })
+                .collect();
+            json(&rows)
         }
-        Format::Tsv => tsv(&rows),
-        Format::Table => table(&rows),
+        Format::Json => json(&rows),
+        Format::Tsv => tsv(&rows, listing.org),
+        Format::Table => table(&rows, listing.org),
     };
     let stderr = listing.failures();
     Printed {
@@ -89,6 +123,7 @@ fn row(s: &SecretSummary, now: Timestamp, thresholds: Thresholds) -> Row<'_> {
         thresholds,
     );
     Row {
+        account: None,
         name: &s.name,
         region: &s.region,
         arn: s.arn.as_str(),
@@ -107,6 +142,12 @@ fn row(s: &SecretSummary, now: Timestamp, thresholds: Thresholds) -> Row<'_> {
             .map(|t| (t.key.as_str(), t.value.as_str()))
             .collect(),
     }
+}
+
+fn json<T: Serialize>(rows: &[T]) -> String {
+    let mut text = serde_json::to_string_pretty(rows).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// `2026-11-25T12:00:00Z` (what `%Y-%m-%dT%H:%M:%SZ` gives) written straight from the
@@ -138,11 +179,16 @@ fn tags(row: &Row) -> String {
 /// One secret a line, tab-separated, with a header; tabs and line breaks in a field are
 /// escaped by the sanitiser, so every line has the same columns. Columns added later go at
 /// the end, so a script's `cut -f` keeps working.
-fn tsv(rows: &[Row]) -> String {
+fn tsv(rows: &[Row], org: bool) -> String {
     let mut out = String::from(concat!(
         "name\tregion\tarn\tcreated\tlast_changed\tlast_accessed\trotation\tnext_rotation",
-        "\ttags\tdescription\tscheduled_for_deletion\n"
+        "\ttags\tdescription\tscheduled_for_deletion"
     ));
+    out.push_str(if org {
+        "\taccount\taccount_alias\n"
+    } else {
+        "\n"
+    });
     // Written field by field into one string (thousands of rows: no string per field).
     // Dates and the rotation label are plain ASCII the sanitiser would leave as they are.
     for r in rows {
@@ -163,6 +209,13 @@ fn tsv(rows: &[Row]) -> String {
         out.push_str(&sanitize_line(r.description.unwrap_or_default()));
         out.push('\t');
         push_date(&mut out, r.scheduled_for_deletion);
+        if org {
+            let (account, alias) = r.account.unwrap_or_default();
+            out.push('\t');
+            out.push_str(account);
+            out.push('\t');
+            out.push_str(&sanitize_line(alias.unwrap_or_default()));
+        }
         out.push('\n');
     }
     out
@@ -178,7 +231,12 @@ fn table_name(row: &Row) -> String {
     }
 }
 
-fn table(rows: &[Row]) -> String {
+/// How the table names a row's account: its alias, else its ID.
+fn account_cell<'a>(row: &Row<'a>) -> &'a str {
+    row.account.map_or("", |(id, alias)| alias.unwrap_or(id))
+}
+
+fn table(rows: &[Row], org: bool) -> String {
     let names: Vec<String> = rows.iter().map(table_name).collect();
     let width = names
         .iter()
@@ -186,17 +244,30 @@ fn table(rows: &[Row]) -> String {
         .max()
         .unwrap_or(4)
         .clamp(4, 80);
+    // With `--org`, the account after the name (as wide as its widest, at most 32).
+    let account_width = if org {
+        rows.iter()
+            .map(|r| account_cell(r).chars().count())
+            .max()
+            .unwrap_or(7)
+            .clamp(7, 32)
+            + 1
+    } else {
+        0
+    };
+    let account_head = if org { "ACCOUNT" } else { "" };
     let mut out = format!(
-        "{:<width$} {:<15} {:<10} {:<10} {:<13} TAGS\n",
+        "{:<width$} {account_head:<account_width$}{:<15} {:<10} {:<10} {:<13} TAGS\n",
         "NAME", "REGION", "CHANGED", "ACCESSED", "ROTATION"
     );
     for (r, name) in rows.iter().zip(&names) {
+        let account = sanitize_line(account_cell(r));
         let day = |t: Option<Timestamp>| {
             t.map_or_else(|| "-".to_owned(), |t| t.strftime("%Y-%m-%d").to_string())
         };
         let _ = writeln!(
             out,
-            "{:<width$} {:<15} {:<10} {:<10} {:<13} {}",
+            "{:<width$} {account:<account_width$}{:<15} {:<10} {:<10} {:<13} {}",
             name,
             sanitize_line(r.region),
             day(r.last_changed),
@@ -279,6 +350,7 @@ mod tests {
                 secret("dev/c", "eu-west-1"),
             ],
             failed: Vec::new(),
+            ..Listing::default()
         };
         let tsv = printed(&listing, Format::Tsv, "eu-west-1 PROD").stdout;
         let names: Vec<&str> = tsv
@@ -296,6 +368,7 @@ mod tests {
         let listing = Listing {
             secrets: vec![secret("prod/auth/live", "us-east-1"), doomed],
             failed: Vec::new(),
+            ..Listing::default()
         };
         for format in [Format::Table, Format::Tsv, Format::Json] {
             let out = printed(&listing, format, "").stdout;
@@ -328,6 +401,7 @@ mod tests {
                 secret("dev/c", "us-east-1"),
             ],
             failed: Vec::new(),
+            ..Listing::default()
         };
         listing.secrets[1].description = Some("the prod/a\tx".into());
         let tsv = printed(&listing, Format::Tsv, "PROD").stdout;

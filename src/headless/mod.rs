@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod list;
+pub mod org;
 pub mod posture;
 
 use std::collections::HashSet;
@@ -23,9 +24,28 @@ use smtui_core::sanitize::sanitize_line;
 pub struct Listing {
     pub(crate) secrets: Vec<SecretSummary>,
     pub(crate) failed: Vec<AwsError>,
+    /// `--org`: the rows gain their account, and these are the accounts listed.
+    pub(crate) org: bool,
+    pub(crate) accounts: Vec<ListedAccount>,
+}
+
+/// An account `--org` listed, and the identity that listed it.
+#[derive(Debug, Clone)]
+pub struct ListedAccount {
+    pub(crate) identity: IdentityId,
+    pub(crate) id: String,
+    /// Its name in the organisation.
+    pub(crate) name: String,
+    /// Its alias, where ListAccountAliases gave one.
+    pub(crate) alias: Option<String>,
 }
 
 impl Listing {
+    /// The account `identity` listed (with `--org`).
+    pub(crate) fn account_of(&self, identity: IdentityId) -> Option<&ListedAccount> {
+        self.accounts.iter().find(|a| a.identity == identity)
+    }
+
     /// The regions that could not be listed, for stderr: a line per reason, the regions
     /// that failed alike sharing it (a profile without credentials fails every region the
     /// same way: said once, not once per region).
@@ -134,6 +154,7 @@ mod tests {
                     "profile `x` was not defined",
                 ),
             ],
+            ..Listing::default()
         };
         assert_eq!(
             listing.failures(),

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 use serde::Serialize;
+use smtui_core::features::org::OrgOptions;
 
 use crate::headless::Listing;
 use crate::headless::access::Access;
@@ -39,6 +40,16 @@ struct Json<'a> {
     report: &'a Report,
     checks: Vec<CheckJson>,
     regions_failed: Vec<String>,
+    /// With `--org`: every account listed (each finding's ARN names its account).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    accounts: Vec<AccountJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AccountJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    alias: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -52,11 +63,16 @@ struct CheckJson {
 /// asked, and prints the report.
 pub async fn run(
     ctx: smtui_aws::AwsContext,
-    regions: &[String],
+    (regions, org): (&[String], Option<(&OrgOptions, &str)>),
     (format, access): (Format, bool),
     (thresholds, rules): (Thresholds, PostureRules),
 ) -> Printed {
-    let listing = crate::headless::list_everything(ctx.clone(), regions).await;
+    let listing = match org {
+        Some((options, user)) => {
+            crate::headless::org::list_org(ctx.clone(), regions, options, user).await
+        }
+        None => crate::headless::list_everything(ctx.clone(), regions).await,
+    };
     let access = if access {
         crate::headless::access::read_access(&ctx, &listing).await
     } else {
@@ -99,6 +115,15 @@ pub fn print(
                 report: &report,
                 checks,
                 regions_failed: listing.failed.iter().map(|e| e.region.clone()).collect(),
+                accounts: listing
+                    .accounts
+                    .iter()
+                    .map(|a| AccountJson {
+                        id: &a.id,
+                        name: &a.name,
+                        alias: a.alias.as_deref(),
+                    })
+                    .collect(),
             };
             let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
             text.push('\n');
@@ -108,7 +133,7 @@ pub fn print(
         Format::Table if listing.secrets.is_empty() && !listing.failed.is_empty() => {
             "Nothing assessed: no region could be listed (why is on stderr).\n".to_owned()
         }
-        Format::Table => table(&report, rules),
+        Format::Table => table(&report, rules, listing),
     };
     let code = if !listing.failed.is_empty() || !access.failed.is_empty() {
         EXIT_INCOMPLETE
@@ -124,7 +149,7 @@ pub fn print(
     }
 }
 
-fn table(report: &Report, rules: &PostureRules) -> String {
+fn table(report: &Report, rules: &PostureRules, listing: &Listing) -> String {
     let mut out = String::new();
     let counts: Vec<String> = report
         .by_health
@@ -153,9 +178,27 @@ fn table(report: &Report, rules: &PostureRules) -> String {
         .max()
         .unwrap_or(4)
         .clamp(4, 80);
+    // With `--org`, each finding's account (its alias, else its ID) after its name.
+    let account = |f: &smtui_core::model::posture::Finding| {
+        listing
+            .account_of(f.identity)
+            .map_or_else(String::new, |a| {
+                format!("{} ", sanitize_line(a.alias.as_deref().unwrap_or(&a.id)))
+            })
+    };
+    let account_width = if listing.org {
+        (report.findings.iter())
+            .map(|f| account(f).chars().count())
+            .max()
+            .unwrap_or(8)
+            .max(8)
+    } else {
+        0
+    };
+    let head = if listing.org { "ACCOUNT " } else { "" };
     let _ = writeln!(
         out,
-        "{:<14} {:<name_width$} {:<15} {:<10} FAILED",
+        "{:<14} {:<name_width$} {head:<account_width$}{:<15} {:<10} FAILED",
         "HEALTH", "NAME", "REGION", "NEXT"
     );
     for f in &report.findings {
@@ -165,9 +208,10 @@ fn table(report: &Report, rules: &PostureRules) -> String {
             .map_or_else(|| "-".to_owned(), |t| t.strftime("%Y-%m-%d").to_string());
         let _ = writeln!(
             out,
-            "{:<14} {:<name_width$} {:<15} {:<10} {}",
+            "{:<14} {:<name_width$} {:<account_width$}{:<15} {:<10} {}",
             f.health.label(),
             sanitize_line(&f.name),
+            account(f),
             sanitize_line(&f.region),
             next,
             failed.join(" ")
@@ -231,6 +275,7 @@ mod tests {
         let mut listing = Listing {
             secrets: vec![secret("good", true)],
             failed: Vec::new(),
+            ..Listing::default()
         };
         assert_eq!(printed(&listing, Format::Table).code, EXIT_PASS);
         listing.secrets.push(secret("off", false));
@@ -247,6 +292,7 @@ mod tests {
         let nothing = Listing {
             secrets: Vec::new(),
             failed: vec![AwsErrorFixture::denied()],
+            ..Listing::default()
         };
         let out = printed(&nothing, Format::Table);
         assert_eq!(out.code, EXIT_INCOMPLETE);
@@ -259,6 +305,7 @@ mod tests {
         let listing = Listing {
             secrets: vec![secret("evil\u{1b}[31mname", false)],
             failed: Vec::new(),
+            ..Listing::default()
         };
         let out = printed(&listing, Format::Table);
         assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);

@@ -12,6 +12,21 @@ pub struct OrgAccount {
     pub active: bool,
 }
 
+/// The accounts a discovery takes: the ACTIVE ones whose name matches `pattern` (when one
+/// is given), but `own` (the account smtui works in, listed already).
+pub fn choose(
+    accounts: Vec<OrgAccount>,
+    own: Option<&str>,
+    pattern: Option<&str>,
+) -> Vec<OrgAccount> {
+    accounts
+        .into_iter()
+        .filter(|a| a.active)
+        .filter(|a| Some(a.id.as_str()) != own)
+        .filter(|a| pattern.is_none_or(|p| name_matches(p, &a.name)))
+        .collect()
+}
+
 /// Whether `name` matches `pattern`, ignoring case: `*` stands for any run of characters;
 /// without one, a part of the name is enough (`prod` finds `payments-prod`).
 pub fn name_matches(pattern: &str, name: &str) -> bool {

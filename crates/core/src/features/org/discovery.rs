@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::features::org::{OrgOptions, Out};
 use crate::ids::{Arn, IdentityId};
-use crate::model::org::{OrgAccount, name_matches};
+use crate::model::org::{OrgAccount, choose};
 use crate::room::Intent;
 
 /// AssumeRole calls on their way at once, at most.
@@ -55,13 +55,8 @@ impl Discovery {
     /// already as the identity worked as).
     pub(crate) fn listed(&mut self, accounts: Vec<OrgAccount>, own: Option<&str>) {
         self.listed = accounts.len();
-        let chosen: Vec<OrgEntry> = accounts
+        let chosen: Vec<OrgEntry> = choose(accounts, own, self.options.name.as_deref())
             .into_iter()
-            .filter(|a| a.active)
-            .filter(|a| Some(a.id.as_str()) != own)
-            .filter(|a| {
-                (self.options.name.as_deref()).is_none_or(|pattern| name_matches(pattern, &a.name))
-            })
             .map(|account| OrgEntry {
                 account,
                 state: AccountState::Waiting,
