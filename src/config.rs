@@ -283,6 +283,45 @@ impl PostureConfig {
     }
 }
 
+/// `[accounts."123456789012"]` (or an alias pattern, `"*-prod"`): `label = "prod"` and
+/// `style = "danger"` (the default: rows and title in the error colour, and a write wants
+/// the label typed first) or `"warn"`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AccountConfig {
+    label: String,
+    #[serde(default)]
+    style: AccountStyleConfig,
+}
+
+#[derive(Debug, Default, Deserialize, PartialEq, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum AccountStyleConfig {
+    #[default]
+    Danger,
+    Warn,
+}
+
+impl FileConfig {
+    /// The `[accounts]` rules, as the core takes them: IDs first, in the file's order.
+    pub fn account_rules(&self) -> smtui_core::model::accounts::AccountRules {
+        use smtui_core::model::accounts::{AccountRule, AccountRules, AccountStyle};
+        AccountRules(
+            self.accounts
+                .iter()
+                .map(|(matches, config)| AccountRule {
+                    matches: matches.clone(),
+                    label: config.label.clone(),
+                    style: match config.style {
+                        AccountStyleConfig::Danger => AccountStyle::Danger,
+                        AccountStyleConfig::Warn => AccountStyle::Warn,
+                    },
+                })
+                .collect(),
+        )
+    }
+}
+
 /// The config file. Every field is optional.
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -304,6 +343,10 @@ pub struct FileConfig {
     pub rotation: RotationConfig,
     #[serde(default)]
     pub posture: PostureConfig,
+    /// `[accounts."ID or alias pattern"]`: a label and a style for accounts to handle with
+    /// care.
+    #[serde(default)]
+    pub(crate) accounts: std::collections::BTreeMap<String, AccountConfig>,
     /// The default keymap with `keys` applied, checked when the file is read.
     #[serde(skip)]
     pub keymap: Keymap,

@@ -123,6 +123,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             home_region,
             rotation: file.rotation.thresholds(),
             posture: file.posture.rules(),
+            accounts: file.account_rules(),
             time_zone: jiff::tz::TimeZone::system(),
             user_name: std::env::var("USER").unwrap_or_else(|_| "user".to_owned()),
             ..Settings::default()

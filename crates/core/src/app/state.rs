@@ -230,6 +230,35 @@ impl State {
         })
     }
 
+    /// The account `identity` works in, when known (from who it is, or the role it
+    /// assumed).
+    pub fn account_id(&self, identity: IdentityId) -> Option<&str> {
+        if let Some(Ok(caller)) = self.session.caller_of(identity) {
+            return Some(&caller.account);
+        }
+        (self.session.known.iter())
+            .find(|k| k.identity.id == identity)
+            .and_then(|k| k.identity.account())
+    }
+
+    /// The label to type before a write as `identity`, when the config marks its account
+    /// dangerous.
+    pub fn write_guard(&self, identity: IdentityId) -> Option<String> {
+        let account = self.account_id(identity)?;
+        let rules = &self.settings.accounts;
+        (rules.guard(account, self.browse.list.alias_of(account))).map(str::to_owned)
+    }
+
+    /// The rule of the account the panes are about: the selected row's, else the one
+    /// worked in (the title's badge).
+    pub fn marked_account(&self) -> Option<&crate::model::accounts::AccountRule> {
+        let identity = self
+            .selected()
+            .map_or(self.session.identity, |s| s.identity);
+        let account = self.account_id(identity)?;
+        (self.settings.accounts).find(account, self.browse.list.alias_of(account))
+    }
+
     pub fn selected(&self) -> Option<&SecretSummary> {
         self.browse.list.selected()
     }

@@ -2,6 +2,7 @@
 //! Strings here are untrusted (they come from AWS) and are sanitised when drawn.
 
 pub mod access;
+pub mod accounts;
 pub mod audit;
 pub mod error;
 pub mod org;

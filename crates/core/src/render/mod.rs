@@ -113,7 +113,7 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     browse::view::render(
         frame,
         screen.list,
-        &state.browse,
+        (&state.browse, &state.settings.accounts),
         (list_focused, &list_hint),
         clock,
         theme,

@@ -24,6 +24,18 @@ pub(crate) fn render_title(frame: &mut Frame, area: Rect, state: &State, theme: 
         spans.push(Span::styled(" READ-ONLY ", theme.read_only));
         spans.push(Span::raw(" "));
     }
+    if let Some(rule) = state.marked_account() {
+        let style = match rule.style {
+            crate::model::accounts::AccountStyle::Danger => theme.error,
+            crate::model::accounts::AccountStyle::Warn => theme.warn,
+        };
+        let badge = format!(" {} ", sanitize_line(&rule.label).to_uppercase());
+        spans.push(Span::styled(
+            badge,
+            style.add_modifier(ratatui::style::Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(" "));
+    }
     let identity_at = spans.len();
     spans.extend(session::view::identity_spans(
         &state.session,

@@ -22,6 +22,8 @@ pub struct Settings {
     pub time_zone: jiff::tz::TimeZone,
     /// The local user, for role session names (`smtui-<user>`).
     pub user_name: String,
+    /// Accounts the config marks (production: a style, and a label to type before writes).
+    pub accounts: crate::model::accounts::AccountRules,
 }
 
 impl Default for Settings {
@@ -36,6 +38,7 @@ impl Default for Settings {
             posture: PostureRules::default(),
             time_zone: jiff::tz::TimeZone::UTC,
             user_name: "user".to_owned(),
+            accounts: crate::model::accounts::AccountRules::default(),
         }
     }
 }

@@ -77,6 +77,9 @@ pub struct Popup {
     /// The account a write goes to, said while several identities are held
     /// (`payments-prod (111122223333)`).
     pub account: Option<String>,
+    /// A write to an account the config marks dangerous: its label, to type before the
+    /// usual confirmation (`None` once typed).
+    pub guard: Option<String>,
 }
 
 impl Popup {
@@ -85,29 +88,54 @@ impl Popup {
             request,
             input: String::new(),
             account: None,
+            guard: None,
         }
     }
 
     /// Opens the confirmation for `request` (the router calls this for `Intent::Confirm`),
     /// in place of any open one.
-    /// `account`: the account a write goes to, to say.
-    pub(crate) fn ask(request: ConfirmRequest<Room>, account: Option<String>, out: &mut Out<Room>) {
+    /// `account`: the account a write goes to, to say; `guard`: its label, to type first.
+    pub(crate) fn ask(
+        request: ConfirmRequest<Room>,
+        (account, guard): (Option<String>, Option<String>),
+        out: &mut Out<Room>,
+    ) {
         out.open(Self {
             account,
+            guard,
             ..Self::new(request)
         });
     }
 
     /// A typed confirmation takes every printable key as text (so `y` is a letter there).
     pub(crate) fn takes_text(&self) -> bool {
-        self.request.typed.is_some()
+        self.guard.is_some() || self.request.typed.is_some()
     }
 
     pub(crate) fn text(&mut self, edit: TextEdit) {
         edit.apply_to(&mut self.input);
     }
 
-    pub(crate) fn command(&self, verb: Verb, out: &mut Out<Room>) {
+    pub(crate) fn command(&mut self, verb: Verb, out: &mut Out<Room>) {
+        if let Some(label) = &self.guard {
+            match verb {
+                Verb::Confirm | Verb::Select if *label == self.input => {
+                    self.guard = None;
+                    self.input.clear();
+                }
+                Verb::Confirm | Verb::Select => {
+                    out.warn(format!(
+                        "A {label} account: type {label:?} exactly first (Esc cancels)"
+                    ));
+                }
+                Verb::Cancel => {
+                    out.intent(Intent::Close(Layer::Confirm));
+                    out.info("Cancelled");
+                }
+                _ => {}
+            }
+            return;
+        }
         let request = &self.request;
         match verb {
             Verb::Select if !request.enter_confirms() => {
@@ -197,7 +225,7 @@ mod tests {
             typed: None,
         };
         let mut out = Out::<Room>::default();
-        Popup::ask(request.clone(), None, &mut out);
+        Popup::ask(request.clone(), (None, None), &mut out);
         let [opened] = &out.intents[..] else {
             panic!("one intent: {:?}", out.intents);
         };
@@ -215,12 +243,12 @@ mod tests {
             on_yes: OnYes::Command(Command::Verb(Verb::Refresh)),
             typed: None,
         };
-        let confirm = Popup::new(request.clone());
+        let mut confirm = Popup::new(request.clone());
         let mut out = Out::<Room>::default();
         confirm.command(Verb::Confirm, &mut out);
         assert_eq!(ran(&out), Some(Command::Verb(Verb::Refresh)));
 
-        let confirm = Popup::new(request);
+        let mut confirm = Popup::new(request);
         let mut out = Out::<Room>::default();
         confirm.command(Verb::Cancel, &mut out);
         assert_eq!(ran(&out), None);
@@ -242,7 +270,7 @@ mod tests {
                 typed: None,
             })
         };
-        let confirm = ask(OnYes::Command(Command::Verb(Verb::Refresh)));
+        let mut confirm = ask(OnYes::Command(Command::Verb(Verb::Refresh)));
         let mut out = Out::<Room>::default();
         confirm.command(Verb::Select, &mut out);
         assert_eq!(
@@ -261,7 +289,7 @@ mod tests {
             },
         ];
         for on_yes in weighty {
-            let confirm = ask(on_yes.clone());
+            let mut confirm = ask(on_yes.clone());
             let mut out = Out::<Room>::default();
             confirm.command(Verb::Select, &mut out);
             assert!(

@@ -36,8 +36,23 @@ pub(crate) fn render(
     lines.push(Line::raw(""));
     // The answer (what is typed, or the keys) gets a row of its own at the bottom: however
     // long the question and however small the screen, it is never pushed out of view.
-    let answer = match &request.typed {
-        Some(expected) => {
+    let answer = match (&confirm.guard, &request.typed) {
+        (Some(label), _) => {
+            lines.push(Line::styled(
+                format!(
+                    "A {label} account: type {label} first, then {} ({} cancels):",
+                    key_for_text(keymap, Verb::Select, "Enter"),
+                    key_for_text(keymap, Verb::Cancel, "Esc"),
+                    label = sanitize_line(label),
+                ),
+                theme.error,
+            ));
+            Line::from(vec![
+                Span::styled(sanitize_line(&confirm.input).into_owned(), theme.filter),
+                Span::styled("▏", theme.filter),
+            ])
+        }
+        (None, Some(expected)) => {
             lines.push(Line::styled(
                 format!(
                     "Type {} to confirm, then {} ({} cancels):",
@@ -52,7 +67,7 @@ pub(crate) fn render(
                 Span::styled("▏", theme.filter),
             ])
         }
-        None => Line::styled(
+        (None, None) => Line::styled(
             format!("{} yes · {} no", key(Verb::Confirm), key(Verb::Cancel)),
             theme.key_hint,
         ),

@@ -48,7 +48,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                         on_yes: OnYes::Copy { label, text },
                         typed: None,
                     };
-                    out.of(|out| confirm::Popup::ask(request.lift(), None, out));
+                    out.of(|out| confirm::Popup::ask(request.lift(), (None, None), out));
                 } else {
                     let ctx = ctx!(state);
                     out.of(|out| state.clipboard.copy(label, text, sensitivity, &ctx, out));
@@ -66,8 +66,10 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 if request.on_yes.mutates() && state.settings.read_only {
                     refuse_read_only(&request.on_yes, out);
                 } else {
-                    let account = write_account(state, &request.on_yes);
-                    out.of(|out| confirm::Popup::ask(request.lift(), account, out));
+                    let identity = write_identity(state, &request.on_yes);
+                    let account = identity.and_then(|id| state.write_account(id));
+                    let guard = identity.and_then(|id| state.write_guard(id));
+                    out.of(|out| confirm::Popup::ask(request.lift(), (account, guard), out));
                 }
             }
             Intent::Call { stamp, call } => {
@@ -216,17 +218,16 @@ fn access_facts(
     }
 }
 
-/// The account a confirmed write goes to, while several identities are held (with one,
-/// the title says it): the identity its call was stamped for, else the selected row's.
-fn write_account(state: &State, on_yes: &OnYes) -> Option<String> {
+/// The identity a confirmed write is made as: the one its call was stamped for, else the
+/// selected row's (`None`: not a write).
+fn write_identity(state: &State, on_yes: &OnYes) -> Option<crate::ids::IdentityId> {
     if !on_yes.mutates() {
         return None;
     }
-    let identity = match on_yes {
+    Some(match on_yes {
         OnYes::Call { stamp, .. } => stamp.identity,
         _ => state
             .selected()
             .map_or(state.session.identity, |s| s.identity),
-    };
-    state.write_account(identity)
+    })
 }

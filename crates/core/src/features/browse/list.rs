@@ -161,6 +161,14 @@ impl SecretList {
         self.change(|_| {});
     }
 
+    /// `account`'s alias, when ListAccountAliases gave one.
+    pub fn alias_of(&self, account: &str) -> Option<&str> {
+        self.aliases
+            .iter()
+            .find(|(id, _)| id == account)
+            .map(|(_, alias)| alias.as_str())
+    }
+
     /// How the account column names `account`: its alias when known, else its ID.
     pub fn account_label<'a>(&'a self, account: &'a str) -> &'a str {
         self.aliases

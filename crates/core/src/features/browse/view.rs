@@ -12,6 +12,7 @@ use crate::kit::Theme;
 use crate::kit::columns::{self, Spacing, Spec};
 use crate::kit::widgets::{date, fit, pane_block};
 use crate::model::SecretSummary;
+use crate::model::accounts::{AccountRules, AccountStyle};
 use crate::model::rotation::{Facts, StageMap, Thresholds, derive};
 use crate::sanitize::sanitize_line;
 use jiff::Timestamp;
@@ -33,7 +34,7 @@ pub(crate) struct RotationClock {
 pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
-    browse: &Browse,
+    (browse, marked): (&Browse, &AccountRules),
     (focused, clear_key): (bool, &str),
     clock: RotationClock,
     theme: &Theme,
@@ -115,12 +116,20 @@ pub(crate) fn render(
         .zip(names)
         .enumerate()
         .map(|(i, (secret, name))| {
+            let account = secret.arn.account();
+            let rule = (!marked.is_empty())
+                .then(|| marked.find(account, list.alias_of(account)))
+                .flatten();
             let style = if offset + i == list.selected_index() {
                 theme.selected
             } else if secret.deleted_date.is_some() {
                 theme.deleted
             } else {
-                theme.text
+                match rule.map(|r| r.style) {
+                    Some(AccountStyle::Danger) => theme.error,
+                    Some(AccountStyle::Warn) => theme.warn,
+                    None => theme.text,
+                }
             };
             let cells = columns
                 .iter()
@@ -131,7 +140,7 @@ pub(crate) fn render(
                         rotation_cell(secret, clock, offset + i == list.selected_index(), theme)
                     }
                     Column::Account => Cell::from(fit(
-                        &sanitize_line(list.account_label(secret.arn.account())),
+                        &account_text(list.account_label(account), rule.map(|r| r.label.as_str())),
                         usize::from(*width),
                     )),
                     _ => cell(secret, *col, usize::from(*width)),
@@ -144,6 +153,14 @@ pub(crate) fn render(
             .column_spacing(COLUMN_SPACING),
         inner,
     );
+}
+
+/// The account as the column shows it: a marked account's label first (`prod·acme-pay`).
+fn account_text(name: &str, label: Option<&str>) -> String {
+    match label {
+        Some(label) => format!("{}·{}", sanitize_line(label), sanitize_line(name)),
+        None => sanitize_line(name).into_owned(),
+    }
 }
 
 /// The widest the account column is drawn (a longer alias ends in "…").
