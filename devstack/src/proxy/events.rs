@@ -57,6 +57,24 @@ pub struct RecordedEvent {
 }
 
 impl RecordedEvent {
+    /// The account the call was made in: the identity's (an assumed role's account, or
+    /// the stack's own for its keys).
+    pub fn account_id(&self) -> &str {
+        self.identity_arn
+            .split(':')
+            .nth(4)
+            .filter(|a| !a.is_empty())
+            .unwrap_or(ACCOUNT_ID)
+    }
+
+    /// The IAM role whose credentials made the call (`arn:aws:iam::<account>:role/<name>`),
+    /// `None` when they did not come from an AssumeRole.
+    pub fn role_arn(&self) -> Option<String> {
+        let rest = self.identity_arn.split(":assumed-role/").nth(1)?;
+        let role = rest.split('/').next()?;
+        Some(format!("arn:aws:iam::{}:role/{role}", self.account_id()))
+    }
+
     /// The last path segment of the identity ARN (the session name for assumed roles).
     pub(crate) fn username(&self) -> &str {
         self.identity_arn

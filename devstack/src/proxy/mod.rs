@@ -15,6 +15,9 @@
 //!   RotateSecret, and for a GetSecretValue naming no version (asked for AWSCURRENT, as
 //!   AWS answers it: [`current`]), the body moto gets is rewritten unless
 //!   [`ProxyOptions::forward_verbatim`],
+//! - checks what moto's STS does not (MFA, session durations, the organisation's refused
+//!   account), answers GetSessionToken, expires credentials on demand and denies listing
+//!   in one member account ([`sts`]),
 //! - answers IAM's SimulatePrincipalPolicy from recorded answers and puts right what
 //!   moto's GetAccountAuthorizationDetails and DescribeKey get wrong ([`access`]).
 
@@ -28,6 +31,7 @@ pub(crate) mod rotation;
 pub(crate) mod rotation_calls;
 pub(crate) mod schedule;
 mod simulate;
+mod sts;
 pub(crate) mod wire;
 
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -122,6 +126,7 @@ struct Shared {
     store: Mutex<EventStore>,
     facts: Mutex<RotationStore>,
     access: Mutex<access::AccessState>,
+    sts: Mutex<sts::StsState>,
     buckets: Mutex<HashMap<String, Bucket>>,
     /// When each LookupEvents call arrived, and in which region (the newest
     /// `MAX_LOOKUP_TIMES`): tests prove the client's rate from here.
@@ -274,6 +279,7 @@ impl Proxy {
             store: Mutex::new(EventStore::default()),
             facts: Mutex::new(RotationStore::default()),
             access: Mutex::new(access::AccessState::default()),
+            sts: Mutex::new(sts::StsState::default()),
             buckets: Mutex::new(HashMap::new()),
             lookup_times: Mutex::new(VecDeque::new()),
             client: Client::builder(TokioExecutor::new())
@@ -356,12 +362,13 @@ async fn handle(
         .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX)))
     .map(|op| faults::enter(&shared, op));
 
-    let (unreachable, delay, throttle) = {
+    let (unreachable, delay, throttle, verbatim) = {
         let o = lock(&shared.options);
         (
             o.unreachable_regions.contains(&region),
             o.region_delays.get(&region).copied().or(o.delay_all),
             o.throttle_lookup_events,
+            o.forward_verbatim,
         )
     };
     if unreachable {
@@ -369,6 +376,10 @@ async fn handle(
     }
     if let Some(d) = delay {
         tokio::time::sleep(d).await;
+    }
+    // Expired credentials, the organisation's refusals, STS's checks.
+    if let Some(answer) = sts::before(&shared, scope.as_ref(), target.as_deref(), &body, verbatim) {
+        return Ok(answer);
     }
 
     // The Rust SDK sends `CloudTrail_20131101.LookupEvents`; botocore (AWS CLI) prefixes
