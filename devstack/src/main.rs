@@ -33,7 +33,8 @@ enum Cmd {
         #[arg(long)]
         no_seed: bool,
     },
-    /// Start + seed, then run smtui against the stack; stop everything when it exits.
+    /// Start + seed, then run smtui against the stack (with the demo's AWS config of role
+    /// profiles, `.devstack/smtui/aws-config`); stop everything when it exits.
     Demo {
         /// The smtui binary (default: `smtui` next to this executable).
         #[arg(long, value_name = "PATH")]
@@ -271,6 +272,8 @@ async fn demo(smtui: Option<PathBuf>, extra: Vec<String>) -> Result<ExitCode> {
 
     let mut std_cmd = std::process::Command::new(&smtui);
     stack.apply_env(&mut std_cmd);
+    // The demo's role profiles, for smtui only (the stack's env names an empty file).
+    std_cmd.env("AWS_CONFIG_FILE", stack.write_demo_aws_config()?);
     std_cmd.arg("--endpoint-url").arg(stack.endpoint_url());
     for r in REGIONS {
         std_cmd.arg("--region").arg(r);

@@ -522,3 +522,47 @@ fn a_write_is_attributed_to_the_accounts_role() -> Result<()> {
         Ok(())
     })
 }
+
+#[test]
+// aws-config's own names for these moved to aws-runtime, which the devstack does not use.
+#[allow(deprecated)]
+fn the_demo_config_profiles_assume_the_demo_roles() -> Result<()> {
+    use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
+    use smtui_devstack::demo_config;
+    run(async {
+        let dir = std::env::temp_dir().join(format!("smtui-devstack-org-{}", std::process::id()));
+        let path = demo_config::write(&dir, &stack().endpoint_url())?;
+        for (profile, role) in [
+            (demo_config::READER_PROFILE, org::ORG_READER_ROLE),
+            (demo_config::AUDITOR_PROFILE, org::ORG_AUDITOR_ROLE),
+        ] {
+            let files = ProfileFiles::builder()
+                .with_file(ProfileFileKind::Config, &path)
+                .build();
+            let conf = aws_config::defaults(aws_config::BehaviorVersion::latest())
+                .profile_files(files)
+                .profile_name(profile)
+                .load()
+                .await;
+            assert_eq!(conf.endpoint_url(), Some(stack().endpoint_url().as_str()));
+            let who = sts(&conf).get_caller_identity().send().await?;
+            let arn = who.arn().context("an ARN")?;
+            assert!(
+                arn.contains(&format!(":assumed-role/{}/", role.name)),
+                "{profile}: {arn}"
+            );
+        }
+        // The MFA profile names the device whose code the proxy takes (the SDK itself asks
+        // for no code: smtui does).
+        let text = std::fs::read_to_string(&path)?;
+        let mfa_section = text
+            .split(&format!("[profile {}]", demo_config::MFA_PROFILE))
+            .nth(1)
+            .context("the MFA profile")?;
+        assert!(mfa_section.contains(&format!("role_arn = {}", org::MFA_ADMIN_ROLE.arn)));
+        assert!(mfa_section.contains(&format!("mfa_serial = {}", org::MFA_SERIAL)));
+        assert!(mfa_section.contains(&format!("source_profile = {}", demo_config::BASE_PROFILE)));
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    })
+}
