@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 use aws_config::SdkConfig;
+use aws_sdk_cloudtrail::types::{LookupAttribute, LookupAttributeKey};
 use aws_sdk_secretsmanager::config::{Credentials, SharedCredentialsProvider};
 use aws_sdk_sts::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_sts::operation::assume_role::builders::AssumeRoleFluentBuilder;
@@ -519,6 +520,29 @@ fn a_write_is_attributed_to_the_accounts_role() -> Result<()> {
                 .credentials_issued_for(&account.access_role_arn())
                 .contains(&creds.access_key_id().to_string())
         );
+
+        // Each account's CloudTrail holds its own calls only.
+        let lookup = |conf: SdkConfig| async move {
+            let out = aws_sdk_cloudtrail::Client::new(&conf)
+                .lookup_events()
+                .lookup_attributes(
+                    LookupAttribute::builder()
+                        .attribute_key(LookupAttributeKey::ResourceName)
+                        .attribute_value(secret.name)
+                        .build()?,
+                )
+                .send()
+                .await?;
+            anyhow::Ok(
+                out.events()
+                    .iter()
+                    .filter_map(|e| e.event_name().map(str::to_string))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let own = lookup(signed_with(&creds, PRIMARY_REGION)).await?;
+        assert!(own.contains(&"PutSecretValue".to_string()), "{own:?}");
+        assert!(lookup(base(PRIMARY_REGION)).await?.is_empty());
         Ok(())
     })
 }

@@ -58,12 +58,10 @@ pub struct RecordedEvent {
 
 impl RecordedEvent {
     /// The account the call was made in: the identity's (an assumed role's account, or
-    /// the stack's own for its keys).
+    /// the stack's own for its keys); for a service event, the secret's.
     pub fn account_id(&self) -> &str {
-        self.identity_arn
-            .split(':')
-            .nth(4)
-            .filter(|a| !a.is_empty())
+        account_in(&self.identity_arn)
+            .or_else(|| self.secret_arn.as_deref().and_then(account_in))
             .unwrap_or(ACCOUNT_ID)
     }
 
@@ -82,6 +80,11 @@ impl RecordedEvent {
             .next()
             .unwrap_or(&self.identity_arn)
     }
+}
+
+/// The account field of an ARN, if it has one.
+fn account_in(arn: &str) -> Option<&str> {
+    arn.split(':').nth(4).filter(|a| !a.is_empty())
 }
 
 /// Get*/List*/Describe* (and the other pure reads) are read-only, as CloudTrail marks them.
@@ -174,6 +177,13 @@ pub(crate) struct EventStore {
 impl EventStore {
     pub(crate) fn remember_role(&mut self, access_key_id: String, arn: String) {
         self.roles.insert(access_key_id, arn);
+    }
+
+    /// The account calls signed with `access_key_id` are made in.
+    pub(crate) fn account_of(&self, access_key_id: &str) -> String {
+        account_in(&self.identity_for(access_key_id))
+            .unwrap_or(ACCOUNT_ID)
+            .to_string()
     }
 
     pub(crate) fn identity_for(&self, access_key_id: &str) -> String {

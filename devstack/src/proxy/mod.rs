@@ -388,7 +388,9 @@ async fn handle(
         .as_deref()
         .is_some_and(|t| t.ends_with(LOOKUP_EVENTS_TARGET))
     {
-        return Ok(answer_lookup(&shared, &region, throttle, &body));
+        let key = scope.as_ref().map_or("", |s| s.access_key_id.as_str());
+        let account = lock(&shared.store).account_of(key);
+        return Ok(answer_lookup(&shared, &region, &account, throttle, &body));
     }
 
     if let Some(answer) = access::before(&shared, target.as_deref(), scope.as_ref(), &body) {
@@ -510,6 +512,7 @@ fn take_dropped_answer(shared: &Shared, operation: &str) -> bool {
 fn answer_lookup(
     shared: &Shared,
     region: &str,
+    account: &str,
     throttle: bool,
     body: &[u8],
 ) -> Response<Full<Bytes>> {
@@ -535,7 +538,7 @@ fn answer_lookup(
             );
         }
     }
-    let result = lookup::lookup_events(&lock(&shared.store), region, body);
+    let result = lookup::lookup_events(&lock(&shared.store), region, account, body);
     match result {
         Ok(v) => {
             let mut resp = Response::new(Full::new(Bytes::from(v.to_string())));

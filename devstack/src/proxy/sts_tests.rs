@@ -80,3 +80,40 @@ fn minted_credentials_are_unique_and_shaped() {
     assert!(a.access_key_id.starts_with("ASIA"));
     assert_eq!(a.secret_access_key.len(), 40);
 }
+
+/// A response's parts and body text.
+fn read(resp: Response<Full<Bytes>>) -> (http::response::Parts, String) {
+    use http_body_util::BodyExt;
+    let (parts, body) = resp.into_parts();
+    let bytes = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime")
+        .block_on(body.collect())
+        .map(|c| c.to_bytes())
+        .unwrap_or_default();
+    (parts, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[test]
+fn refusals_come_in_the_protocol_of_the_request() {
+    let mut call = StsCall {
+        action: "AssumeRole".into(),
+        params: HashMap::new(),
+        json: false,
+    };
+    let (parts, text) = read(call.error(StatusCode::FORBIDDEN, "AccessDenied", "no & never"));
+    assert_eq!(parts.status, StatusCode::FORBIDDEN);
+    assert!(
+        text.starts_with(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>\
+             <Message>no &amp; never</Message>"
+        ),
+        "{text}"
+    );
+    call.json = true;
+    let (parts, text) = read(call.error(StatusCode::FORBIDDEN, "AccessDenied", "no"));
+    assert_eq!(parts.headers["x-amzn-query-error"], "AccessDenied;Sender");
+    let v: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(v["__type"], "AccessDenied");
+    assert_eq!(v["message"], "no");
+}
