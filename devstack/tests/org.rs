@@ -173,10 +173,13 @@ fn each_member_holds_its_own_secrets_and_alias() -> Result<()> {
     run(async {
         let management = listed_names(&base(PRIMARY_REGION)).await?;
         for account in &org::MEMBER_ACCOUNTS {
-            if account.id == org::REFUSED_ASSUME_ACCOUNT {
-                continue;
-            }
-            let creds = member_credentials(account, "org-test").await?;
+            // The refused account lets the seeder's session name in, and no other.
+            let session = if account.id == org::REFUSED_ASSUME_ACCOUNT {
+                org::SEED_SESSION_NAME
+            } else {
+                "org-test"
+            };
+            let creds = member_credentials(account, session).await?;
             let conf = signed_with(&creds, PRIMARY_REGION);
             let who = sts(&conf).get_caller_identity().send().await?;
             assert_eq!(who.account(), Some(account.id));
@@ -340,6 +343,13 @@ fn mfa_roles_want_the_right_code_or_an_mfa_session() -> Result<()> {
                 .is_some_and(|a| a.ends_with(":assumed-role/smtui-mfa-admin/right"))
         );
 
+        // Other roles check no code (smtui's tests send made-up ones).
+        assume(&conf, org::ORG_READER_ROLE.arn, "any-code", |r| {
+            r.serial_number(org::MFA_SERIAL).token_code("654321")
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+
         // GetSessionToken: the code checked the same way; its credentials need no code.
         let err = sts(&conf)
             .get_session_token()
@@ -365,6 +375,19 @@ fn mfa_roles_want_the_right_code_or_an_mfa_session() -> Result<()> {
         assert_eq!(who.account(), Some(org::MANAGEMENT_ACCOUNT));
 
         // A session made without MFA is no MFA session; each has keys of its own.
+        let err = sts(&signed_with(&admin, PRIMARY_REGION))
+            .get_session_token()
+            .send()
+            .await
+            .err()
+            .context("no session token from a role's credentials")?;
+        assert_eq!(
+            code_message(&err),
+            (
+                "AccessDenied".to_string(),
+                "Cannot call GetSessionToken with session credentials".to_string()
+            )
+        );
         let plain = sts(&conf).get_session_token().send().await?;
         let plain = credentials(plain.credentials())?;
         assert_ne!(plain.access_key_id(), session.access_key_id());
@@ -589,4 +612,46 @@ fn the_demo_config_profiles_assume_the_demo_roles() -> Result<()> {
         std::fs::remove_dir_all(&dir)?;
         Ok(())
     })
+}
+
+/// `smtui-devstack demo` runs smtui with the demo's config of role profiles, and the rest
+/// of the stack's environment.
+#[test]
+fn the_demo_runs_smtui_with_its_own_aws_config() -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("smtui-devstack-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let fake = dir.join("smtui");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\necho \"config=$AWS_CONFIG_FILE\"\ncat \"$AWS_CONFIG_FILE\"\n",
+    )?;
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755))?;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtui-devstack"))
+        .arg("demo")
+        .arg("--smtui")
+        .arg(&fake)
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout)?;
+    let config = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("config="))
+        .context("the config named")?;
+    assert!(config.ends_with("/smtui/aws-config"), "{config}");
+    for profile in [
+        smtui_devstack::demo_config::BASE_PROFILE,
+        smtui_devstack::demo_config::READER_PROFILE,
+        smtui_devstack::demo_config::AUDITOR_PROFILE,
+        smtui_devstack::demo_config::MFA_PROFILE,
+    ] {
+        assert!(text.contains(&format!("[profile {profile}]")), "{text}");
+    }
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
 }
