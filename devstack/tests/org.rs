@@ -85,6 +85,39 @@ fn code_message<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> (String, Stri
     )
 }
 
+/// A policy document as JSON, whether it comes URL-encoded (as IAM sends it) or not.
+fn json(document: &str) -> Result<serde_json::Value> {
+    let decoded = if document.starts_with('%') {
+        percent_decode(document)
+    } else {
+        document.to_string()
+    };
+    Ok(serde_json::from_str(&decoded)?)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 async fn member_credentials(account: &MemberAccount, session: &str) -> Result<Credentials> {
     assume(
         &base(PRIMARY_REGION),
@@ -360,9 +393,10 @@ fn mfa_roles_want_the_right_code_or_an_mfa_session() -> Result<()> {
             .err()
             .context("a wrong code refused")?;
         assert_eq!(code_message(&err).0, "AccessDenied");
+        // Any serial number: only the code counts.
         let session = sts(&conf)
             .get_session_token()
-            .serial_number(org::MFA_SERIAL)
+            .serial_number("arn:aws:iam::123456789012:mfa/alice")
             .token_code(org::MFA_TOKEN_CODE)
             .send()
             .await?;
@@ -404,11 +438,28 @@ fn session_durations_are_held_to_the_roles_limits() -> Result<()> {
         let iam = aws_sdk_iam::Client::new(&conf);
         for role in org::MANAGEMENT_ROLES {
             let got = iam.get_role().role_name(role.name).send().await?;
+            let got = got.role().context("a role")?;
             assert_eq!(
-                got.role().and_then(|r| r.max_session_duration()),
+                got.max_session_duration(),
                 Some(i32::try_from(role.max_session_secs)?)
             );
+            assert_eq!(
+                json(
+                    got.assume_role_policy_document()
+                        .context("a trust policy")?
+                )?,
+                json(role.trust_policy)?
+            );
+            let policy = iam
+                .get_role_policy()
+                .role_name(role.name)
+                .policy_name(role.policy_name)
+                .send()
+                .await?;
+            assert_eq!(json(policy.policy_document())?, json(role.policy)?);
         }
+        let mfa_trust = org::MFA_ADMIN_ROLE.trust_policy;
+        assert!(mfa_trust.contains(r#""aws:MultiFactorAuthPresent": "true""#));
         let reader = org::ORG_READER_ROLE;
         let max = i32::try_from(reader.max_session_secs)?;
         let too_long = assume(&conf, reader.arn, "long", |r| r.duration_seconds(max + 1)).await;
@@ -486,6 +537,14 @@ fn credentials_expire_on_demand_and_a_renewal_works() -> Result<()> {
             .await
             .err()
             .context("expired for STS too")?;
+        assert_eq!(code_message(&err).0, "ExpiredToken");
+
+        let err = aws_sdk_iam::Client::new(&old)
+            .list_account_aliases()
+            .send()
+            .await
+            .err()
+            .context("expired for IAM too")?;
         assert_eq!(code_message(&err).0, "ExpiredToken");
 
         let renewed = assume(&conf, &role, "renewed", |r| r)
