@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use smtui_devstack::bench;
-use smtui_devstack::fixtures::REGIONS;
+use smtui_devstack::fixtures::{REGIONS, org};
 use smtui_devstack::venv::{MOTO_VERSION, ensure_venv};
 use smtui_devstack::{Stack, StackOptions};
 use tokio::signal::unix::{SignalKind, signal};
@@ -221,6 +221,19 @@ async fn start(seed: bool) -> Result<Stack> {
                 r.region, r.listed, r.listed_including_deleted
             );
         }
+        for ou in org::ORG_UNITS {
+            let accounts: Vec<String> = org::MEMBER_ACCOUNTS
+                .iter()
+                .filter(|a| a.ou == ou)
+                .map(|a| format!("{} {}", a.name, a.id))
+                .collect();
+            eprintln!("  OU {ou:<4} {}", accounts.join(", "));
+        }
+        eprintln!(
+            "  role {} asks for MFA: code {}",
+            org::MFA_ADMIN_ROLE.arn,
+            org::MFA_TOKEN_CODE
+        );
     }
     Ok(stack)
 }
