@@ -1,12 +1,15 @@
 //! Well-known seeded secrets that tests may rely on, and how many secrets each region
 //! holds. Values are fake but look real. The access cases (IAM identities, KMS keys,
-//! resource policies, recorded policy simulations) are in `access` (re-exported here).
+//! resource policies, recorded policy simulations) are in `access` (re-exported here); the
+//! organisation (member accounts, their secrets, the management account's roles and the
+//! STS rules) in [`org`].
 //!
 //! This is what the seeder promises the tests, so it names nothing of the crate: the seeder
 //! reads it and creates exactly these (plus generated filler), and an integration test
 //! checks they read back as declared here.
 
 mod access;
+pub mod org;
 pub use access::*;
 
 /// The seeded regions, primary first.

@@ -8,12 +8,14 @@
 //! - `seed`: realistic secrets in three regions through the real AWS SDK;
 //!   [`fixtures`] names the well-known ones tests can rely on.
 //! - [`Stack`]: all of the above behind one handle.
+//! - [`demo_config`]: the demo's AWS config file (role profiles on the stack's keys).
 //! - [`bench`]: the listing benchmark (`scripts/bench-list`) and its raw HTTP client.
 
 // Visibility says what is API: an item no other crate or test uses is `pub(crate)`.
 #![warn(unreachable_pub)]
 
 pub mod bench;
+pub mod demo_config;
 pub mod fixtures;
 pub mod iam;
 mod ids;

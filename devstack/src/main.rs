@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use smtui_devstack::bench;
-use smtui_devstack::fixtures::REGIONS;
+use smtui_devstack::fixtures::{REGIONS, org};
 use smtui_devstack::venv::{MOTO_VERSION, ensure_venv};
 use smtui_devstack::{Stack, StackOptions};
 use tokio::signal::unix::{SignalKind, signal};
@@ -33,7 +33,8 @@ enum Cmd {
         #[arg(long)]
         no_seed: bool,
     },
-    /// Start + seed, then run smtui against the stack; stop everything when it exits.
+    /// Start + seed, then run smtui against the stack (with the demo's AWS config of role
+    /// profiles, `.devstack/smtui/aws-config`); stop everything when it exits.
     Demo {
         /// The smtui binary (default: `smtui` next to this executable).
         #[arg(long, value_name = "PATH")]
@@ -220,6 +221,19 @@ async fn start(seed: bool) -> Result<Stack> {
                 r.region, r.listed, r.listed_including_deleted
             );
         }
+        for ou in org::ORG_UNITS {
+            let accounts: Vec<String> = org::MEMBER_ACCOUNTS
+                .iter()
+                .filter(|a| a.ou == ou)
+                .map(|a| format!("{} {}", a.name, a.id))
+                .collect();
+            eprintln!("  OU {ou:<4} {}", accounts.join(", "));
+        }
+        eprintln!(
+            "  role {} asks for MFA: code {}",
+            org::MFA_ADMIN_ROLE.arn,
+            org::MFA_TOKEN_CODE
+        );
     }
     Ok(stack)
 }
@@ -271,6 +285,8 @@ async fn demo(smtui: Option<PathBuf>, extra: Vec<String>) -> Result<ExitCode> {
 
     let mut std_cmd = std::process::Command::new(&smtui);
     stack.apply_env(&mut std_cmd);
+    // The demo's role profiles, for smtui only (the stack's env names an empty file).
+    std_cmd.env("AWS_CONFIG_FILE", stack.write_demo_aws_config()?);
     std_cmd.arg("--endpoint-url").arg(stack.endpoint_url());
     for r in REGIONS {
         std_cmd.arg("--region").arg(r);

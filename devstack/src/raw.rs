@@ -14,6 +14,8 @@ use hyper_util::rt::TokioExecutor;
 pub(crate) struct RawClient {
     http: HttpClient<HttpConnector, Full<Bytes>>,
     endpoint: String,
+    /// The access key the calls are scoped to: moto picks the account from it.
+    access_key_id: String,
 }
 
 /// What a call is: which service and region it is scoped to, and its body.
@@ -24,7 +26,7 @@ pub(crate) struct RawCall<'a> {
     pub(crate) region: &'a str,
     pub(crate) content_type: &'static str,
     /// `X-Amz-Target` of a JSON-protocol call.
-    pub(crate) target: Option<&'static str>,
+    pub(crate) target: Option<&'a str>,
     pub(crate) body: String,
 }
 
@@ -33,6 +35,16 @@ impl RawClient {
         Self {
             http: HttpClient::builder(TokioExecutor::new()).build_http(),
             endpoint: endpoint.trim_end_matches('/').to_owned(),
+            access_key_id: "testing".to_owned(),
+        }
+    }
+
+    /// Calls scoped to `access_key_id` (e.g. keys AssumeRole handed out in another
+    /// account: moto makes the calls there).
+    pub(crate) fn with_key(endpoint: &str, access_key_id: &str) -> Self {
+        Self {
+            access_key_id: access_key_id.to_owned(),
+            ..Self::new(endpoint)
         }
     }
 
@@ -45,8 +57,8 @@ impl RawClient {
             .header(
                 "authorization",
                 format!(
-                    "AWS4-HMAC-SHA256 Credential=testing/20250101/{}/{}/aws4_request, SignedHeaders=host, Signature=0",
-                    call.region, call.service
+                    "AWS4-HMAC-SHA256 Credential={}/20250101/{}/{}/aws4_request, SignedHeaders=host, Signature=0",
+                    self.access_key_id, call.region, call.service
                 ),
             );
         if let Some(target) = call.target {

@@ -169,7 +169,7 @@ pub(super) fn query_error(status: StatusCode, code: &str, message: &str) -> Resp
     query_error_in(status, code, message, true)
 }
 
-fn query_error_in(
+pub(super) fn query_error_in(
     status: StatusCode,
     code: &str,
     message: &str,

@@ -57,6 +57,22 @@ pub struct RecordedEvent {
 }
 
 impl RecordedEvent {
+    /// The account the call was made in: the identity's (an assumed role's account, or
+    /// the stack's own for its keys); for a service event, the secret's.
+    pub fn account_id(&self) -> &str {
+        account_in(&self.identity_arn)
+            .or_else(|| self.secret_arn.as_deref().and_then(account_in))
+            .unwrap_or(ACCOUNT_ID)
+    }
+
+    /// The IAM role whose credentials made the call (`arn:aws:iam::<account>:role/<name>`),
+    /// `None` when they did not come from an AssumeRole.
+    pub fn role_arn(&self) -> Option<String> {
+        let rest = self.identity_arn.split(":assumed-role/").nth(1)?;
+        let role = rest.split('/').next()?;
+        Some(format!("arn:aws:iam::{}:role/{role}", self.account_id()))
+    }
+
     /// The last path segment of the identity ARN (the session name for assumed roles).
     pub(crate) fn username(&self) -> &str {
         self.identity_arn
@@ -64,6 +80,11 @@ impl RecordedEvent {
             .next()
             .unwrap_or(&self.identity_arn)
     }
+}
+
+/// The account field of an ARN, if it has one.
+fn account_in(arn: &str) -> Option<&str> {
+    arn.split(':').nth(4).filter(|a| !a.is_empty())
 }
 
 /// Get*/List*/Describe* (and the other pure reads) are read-only, as CloudTrail marks them.
@@ -156,6 +177,13 @@ pub(crate) struct EventStore {
 impl EventStore {
     pub(crate) fn remember_role(&mut self, access_key_id: String, arn: String) {
         self.roles.insert(access_key_id, arn);
+    }
+
+    /// The account calls signed with `access_key_id` are made in.
+    pub(crate) fn account_of(&self, access_key_id: &str) -> String {
+        account_in(&self.identity_for(access_key_id))
+            .unwrap_or(ACCOUNT_ID)
+            .to_string()
     }
 
     pub(crate) fn identity_for(&self, access_key_id: &str) -> String {

@@ -185,16 +185,19 @@ fn matches(e: &RecordedEvent, q: &Query) -> bool {
 }
 
 /// Answers one LookupEvents call made in `region`.
+/// LookupEvents in `region` of the account `account` (the caller's: each account has a
+/// trail of its own).
 pub(crate) fn lookup_events(
     store: &EventStore,
     region: &str,
+    account: &str,
     body: &[u8],
 ) -> Result<Value, LookupError> {
     let q = parse_query(region, body)?;
     let mut hits = store
         .events()
         .rev()
-        .filter(|e| e.region == region)
+        .filter(|e| e.region == region && e.account_id() == account)
         .filter(|e| q.cursor.is_none_or(|c| e.seq <= c))
         .filter(|e| matches(e, &q));
     let page: Vec<Value> = hits.by_ref().take(q.max_results).map(event_json).collect();

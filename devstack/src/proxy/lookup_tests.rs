@@ -63,7 +63,7 @@ fn store() -> EventStore {
 }
 
 fn lookup(s: &EventStore, region: &str, body: &Value) -> Result<Value, LookupError> {
-    lookup_events(s, region, body.to_string().as_bytes())
+    lookup_events(s, region, ACCOUNT_ID, body.to_string().as_bytes())
 }
 
 fn ids(v: &Value) -> Vec<String> {

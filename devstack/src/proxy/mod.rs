@@ -15,6 +15,9 @@
 //!   RotateSecret, and for a GetSecretValue naming no version (asked for AWSCURRENT, as
 //!   AWS answers it: [`current`]), the body moto gets is rewritten unless
 //!   [`ProxyOptions::forward_verbatim`],
+//! - checks what moto's STS does not (MFA, session durations, the organisation's refused
+//!   account), answers GetSessionToken, expires credentials on demand and denies listing
+//!   in one member account ([`sts`]),
 //! - answers IAM's SimulatePrincipalPolicy from recorded answers and puts right what
 //!   moto's GetAccountAuthorizationDetails and DescribeKey get wrong ([`access`]).
 
@@ -23,11 +26,14 @@ mod assume_role;
 mod current;
 pub(crate) mod events;
 mod faults;
+mod forward;
 pub(crate) mod lookup;
+mod lookup_answer;
 pub(crate) mod rotation;
 pub(crate) mod rotation_calls;
 pub(crate) mod schedule;
 mod simulate;
+mod sts;
 pub(crate) mod wire;
 
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -37,7 +43,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use bytes::Bytes;
-use http::{HeaderMap, Request, Response, StatusCode, header};
+use http::{HeaderMap, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::service::service_fn;
@@ -58,8 +64,6 @@ pub(crate) const LOOKUP_EVENTS_TARGET: &str = "CloudTrail_20131101.LookupEvents"
 const SECRETS_MANAGER_PREFIX: &str = "secretsmanager.";
 /// Region assumed for unsigned requests (moto does the same).
 const DEFAULT_REGION: &str = "us-east-1";
-/// CloudTrail's LookupEvents quota: 2 requests/s per region.
-const LOOKUP_RATE_PER_SEC: f64 = 2.0;
 
 /// Fault injection and behaviour knobs; all off by default.
 #[derive(Debug, Clone, Default)]
@@ -97,41 +101,20 @@ pub struct ProxyOptions {
 #[error("simulated network failure (region marked unreachable)")]
 struct Dropped;
 
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-}
-
-impl Bucket {
-    fn take(&mut self, now: Instant) -> bool {
-        let refill = now.duration_since(self.last).as_secs_f64() * LOOKUP_RATE_PER_SEC;
-        self.tokens = (self.tokens + refill).min(LOOKUP_RATE_PER_SEC);
-        self.last = now;
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            true
-        } else {
-            false
-        }
-    }
-}
-
 struct Shared {
     upstream: SocketAddr,
     options: Mutex<ProxyOptions>,
     store: Mutex<EventStore>,
     facts: Mutex<RotationStore>,
     access: Mutex<access::AccessState>,
-    buckets: Mutex<HashMap<String, Bucket>>,
+    sts: Mutex<sts::StsState>,
+    buckets: Mutex<HashMap<String, lookup_answer::Bucket>>,
     /// When each LookupEvents call arrived, and in which region (the newest
-    /// `MAX_LOOKUP_TIMES`): tests prove the client's rate from here.
+    /// `lookup_answer::MAX_LOOKUP_TIMES`): tests prove the client's rate from here.
     lookup_times: Mutex<VecDeque<(Instant, String)>>,
     client: Client<HttpConnector, Full<Bytes>>,
     in_flight: faults::InFlight,
 }
-
-/// How many LookupEvents arrival times the proxy keeps.
-const MAX_LOOKUP_TIMES: usize = 10_000;
 
 /// Locks ignoring poisoning: a panicking request task must not wedge the whole proxy.
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -274,6 +257,7 @@ impl Proxy {
             store: Mutex::new(EventStore::default()),
             facts: Mutex::new(RotationStore::default()),
             access: Mutex::new(access::AccessState::default()),
+            sts: Mutex::new(sts::StsState::default()),
             buckets: Mutex::new(HashMap::new()),
             lookup_times: Mutex::new(VecDeque::new()),
             client: Client::builder(TokioExecutor::new())
@@ -356,12 +340,13 @@ async fn handle(
         .and_then(|t| t.strip_prefix(SECRETS_MANAGER_PREFIX)))
     .map(|op| faults::enter(&shared, op));
 
-    let (unreachable, delay, throttle) = {
+    let (unreachable, delay, throttle, verbatim) = {
         let o = lock(&shared.options);
         (
             o.unreachable_regions.contains(&region),
             o.region_delays.get(&region).copied().or(o.delay_all),
             o.throttle_lookup_events,
+            o.forward_verbatim,
         )
     };
     if unreachable {
@@ -370,6 +355,10 @@ async fn handle(
     if let Some(d) = delay {
         tokio::time::sleep(d).await;
     }
+    // Expired credentials, the organisation's refusals, STS's checks.
+    if let Some(answer) = sts::before(&shared, scope.as_ref(), target.as_deref(), &body, verbatim) {
+        return Ok(answer);
+    }
 
     // The Rust SDK sends `CloudTrail_20131101.LookupEvents`; botocore (AWS CLI) prefixes
     // it with `com.amazonaws.cloudtrail.v20131101.`.
@@ -377,7 +366,11 @@ async fn handle(
         .as_deref()
         .is_some_and(|t| t.ends_with(LOOKUP_EVENTS_TARGET))
     {
-        return Ok(answer_lookup(&shared, &region, throttle, &body));
+        let key = scope.as_ref().map_or("", |s| s.access_key_id.as_str());
+        let account = lock(&shared.store).account_of(key);
+        return Ok(lookup_answer::answer(
+            &shared, &region, &account, throttle, &body,
+        ));
     }
 
     if let Some(answer) = access::before(&shared, target.as_deref(), scope.as_ref(), &body) {
@@ -406,7 +399,7 @@ async fn handle(
         None => (body.clone(), rotation_calls::Plan::default()),
     };
 
-    let response = match forward(&shared, &parts, upstream_body).await {
+    let response = match forward::forward(&shared, &parts, upstream_body).await {
         Ok(r) => r,
         Err(e) => {
             return Ok(wire::json_error(
@@ -494,86 +487,4 @@ fn take_dropped_answer(shared: &Shared, operation: &str) -> bool {
         }
         _ => false,
     }
-}
-
-fn answer_lookup(
-    shared: &Shared,
-    region: &str,
-    throttle: bool,
-    body: &[u8],
-) -> Response<Full<Bytes>> {
-    {
-        let mut times = lock(&shared.lookup_times);
-        if times.len() == MAX_LOOKUP_TIMES {
-            times.pop_front();
-        }
-        times.push_back((Instant::now(), region.to_owned()));
-    }
-    if throttle {
-        let now = Instant::now();
-        let mut buckets = lock(&shared.buckets);
-        let bucket = buckets.entry(region.to_string()).or_insert(Bucket {
-            tokens: LOOKUP_RATE_PER_SEC,
-            last: now,
-        });
-        if !bucket.take(now) {
-            return wire::json_error(
-                StatusCode::BAD_REQUEST,
-                "ThrottlingException",
-                "Rate exceeded",
-            );
-        }
-    }
-    let result = lookup::lookup_events(&lock(&shared.store), region, body);
-    match result {
-        Ok(v) => {
-            let mut resp = Response::new(Full::new(Bytes::from(v.to_string())));
-            resp.headers_mut().insert(
-                header::CONTENT_TYPE,
-                http::HeaderValue::from_static(wire::JSON_CONTENT_TYPE),
-            );
-            if let Ok(id) = http::HeaderValue::from_str(&crate::ids::uuid_like()) {
-                resp.headers_mut().insert("x-amzn-requestid", id);
-            }
-            resp
-        }
-        Err((code, msg)) => wire::json_error(StatusCode::BAD_REQUEST, code, &msg),
-    }
-}
-
-/// Hop-by-hop headers describe one connection, not the message; everything else
-/// (Host included, for SigV4) goes to moto untouched.
-const HOP_BY_HOP: [&str; 7] = [
-    "connection",
-    "keep-alive",
-    "proxy-connection",
-    "transfer-encoding",
-    "te",
-    "trailer",
-    "upgrade",
-];
-
-async fn forward(
-    shared: &Shared,
-    parts: &http::request::Parts,
-    body: Bytes,
-) -> Result<Response<Bytes>> {
-    let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-    let mut req = Request::builder()
-        .method(parts.method.clone())
-        .uri(format!("http://{}{path}", shared.upstream))
-        .body(Full::new(body))?;
-    for (name, value) in &parts.headers {
-        // Content-Length too: the body may have been rewritten; hyper sets it anew.
-        if !HOP_BY_HOP.contains(&name.as_str()) && name != header::CONTENT_LENGTH {
-            req.headers_mut().append(name.clone(), value.clone());
-        }
-    }
-    let resp = shared.client.request(req).await?;
-    let (mut parts, body) = resp.into_parts();
-    let body = body.collect().await?.to_bytes();
-    for h in HOP_BY_HOP {
-        parts.headers.remove(h);
-    }
-    Ok(Response::from_parts(parts, body))
 }

@@ -9,16 +9,19 @@
 //! moto lacks (see `proxy::rotation_calls`): a RotateSecret with `RotateImmediately=false`
 //! leaves no AWSPENDING label, one with `true` leaves a rotation in progress.
 //!
-//! Order: the access cases' KMS keys alongside the rotation Lambdas; then every secret is
+//! Order: the organisation first, alone (`org`: its account ids are moto's random draws);
+//! then the access cases' KMS keys alongside the rotation Lambdas; then every secret is
 //! created in parallel (with its resource policy, key and rotation configured, unless a
 //! rotation is to be left in progress), while the access cases' IAM identities are
-//! created (`access`); then, one by one, the rotations left in progress
+//! created (`access`) and the member accounts' aliases and secrets and the management
+//! account's roles are (`org`); then, one by one, the rotations left in progress
 //! are started (the proxy's RotationFailed knob set per secret); last, past dates go on
 //! through `ProxyHandle::backdate` (last rotation, configuration, rotation in progress,
 //! last read), all relative to seed time.
 
 mod access;
 pub(crate) mod data;
+mod org;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -81,6 +84,12 @@ pub(crate) fn client(endpoint: &str, region: &str) -> Client {
 /// Seeds every region of [`fx::REGION_PLAN`] through `endpoint`, the proxy behind
 /// `proxy` (whose seeding hook puts the past dates on).
 pub(crate) async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSummary> {
+    // First and alone: its ids are moto's random draws (see `org`).
+    org::create_organisation(endpoint)
+        .await
+        .context("creating the organisation")?;
+    let members = tokio::spawn(org::seed_members(endpoint.to_string()));
+    let roles = tokio::spawn(org::create_management_roles(endpoint.to_string()));
     let (keys, ()) = tokio::try_join!(
         access::create_keys(endpoint),
         prepare_rotation_lambdas(endpoint)
@@ -114,6 +123,14 @@ pub(crate) async fn seed(endpoint: &str, proxy: &ProxyHandle) -> Result<SeedSumm
         .await
         .context("identity seeding panicked")?
         .context("seeding the access cases' IAM identities")?;
+    members
+        .await
+        .context("member seeding panicked")?
+        .context("seeding the member accounts")?;
+    roles
+        .await
+        .context("role seeding panicked")?
+        .context("seeding the management account's roles")?;
 
     let knob = proxy.options().rotation_failure;
     for (region, spec, _) in &seeded {
