@@ -180,13 +180,24 @@ async fn switch_with_mfa(app: &mut LiveApp, stack: &smtui_devstack::Stack) {
     })
     .await;
 
-    // An MFA session (GetSessionToken): one code, then the MFA role needs none.
+    // An MFA session (GetSessionToken): one code, then the MFA role needs none. It starts
+    // from long-term credentials (AWS refuses GetSessionToken to a role's): back to the
+    // start first; offered as a role, it is refused before anything is sent.
+    app.cmd(Command::Session(SessionCommand::Back));
+    app.cmd(Command::Session(SessionCommand::Switch));
+    type_text(app, "MFA session");
+    app.cmd(Command::Verb(Verb::Select));
+    assert!(
+        app.state.status_text().contains("long-term credentials"),
+        "{}",
+        app.state.status_text()
+    );
     app.cmd(Command::Session(SessionCommand::Back));
     app.cmd(Command::Session(SessionCommand::Switch));
     type_text(app, "MFA session");
     app.cmd(Command::Verb(Verb::Select));
     app.cmd(Command::Verb(Verb::Select));
-    type_text(app, "112233");
+    type_text(app, smtui_devstack::fixtures::org::MFA_TOKEN_CODE);
     app.cmd(Command::Verb(Verb::Select));
     app.wait_for("the MFA session", WAIT, |s| s.session.in_mfa_session())
         .await;
