@@ -16,8 +16,8 @@ use smtui_core::app::{Action, AwsCall, Effect, IdentityId, Outcome, Stamp};
 use smtui_core::features::org::{self, MAX_ASSUMES, OrgOptions};
 use smtui_core::features::session;
 use smtui_core::ids::Arn;
-use smtui_core::model::AwsError;
 use smtui_core::model::org::{OrgAccount, choose};
+use smtui_core::model::{AwsError, SecretSummary};
 
 use super::{ListedAccount, Listing};
 
@@ -84,7 +84,10 @@ pub async fn list_org(
                 run.next_assumes(&options.role, &session_name);
             }
             Outcome::SecretsPage { region, page, last } => {
-                run.listing.secrets.extend(page);
+                // Each row is the identity's that listed it (the TUI's router does this).
+                run.listing
+                    .secrets
+                    .extend(page.into_iter().map(|s| SecretSummary { identity, ..s }));
                 if last {
                     run.pending.remove(&Pending::Region(identity, region));
                 }

@@ -33,7 +33,7 @@ async fn posture(args: &[&str]) -> (i32, String, String) {
 
 /// Runs `smtui COMMAND ARGS` against the stack: (exit code, stdout, stderr). Callers that
 /// change a region's reachability hold `REACHABILITY` around it; the others take it here.
-async fn smtui(subcommand: &str, args: &[&str]) -> (i32, String, String) {
+pub(super) async fn smtui(subcommand: &str, args: &[&str]) -> (i32, String, String) {
     let _quiet = REACHABILITY.lock().await;
     run(subcommand, args).await
 }

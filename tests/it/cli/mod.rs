@@ -3,3 +3,4 @@
 
 mod headless_commands;
 mod invalid_config;
+mod org_commands;

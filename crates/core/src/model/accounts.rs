@@ -73,13 +73,25 @@ mod tests {
             rule("111122223333", "billing", AccountStyle::Warn),
         ]);
         assert_eq!(
-            rules.find("111122223333", Some("acme-prod")).map(|r| r.label.as_str()),
+            rules
+                .find("111122223333", Some("acme-prod"))
+                .map(|r| r.label.as_str()),
             Some("billing"),
             "the ID's own rule wins"
         );
-        assert_eq!(rules.guard("999999999999", Some("Payments-PROD")), Some("prod"));
-        assert_eq!(rules.guard("999999999999", Some("acme-staging")), None, "warn: no guard");
-        assert!(rules.find("999999999999", Some("acme-staging-2")).is_none(), "no * : whole alias");
+        assert_eq!(
+            rules.guard("999999999999", Some("Payments-PROD")),
+            Some("prod")
+        );
+        assert_eq!(
+            rules.guard("999999999999", Some("acme-staging")),
+            None,
+            "warn: no guard"
+        );
+        assert!(
+            rules.find("999999999999", Some("acme-staging-2")).is_none(),
+            "no * : whole alias"
+        );
         assert!(rules.find("999999999999", None).is_none());
     }
 }

@@ -245,9 +245,10 @@ fn mfa_typed(state: &mut State, profile: &str, text: String, out: &mut Out) {
 /// `MFA session…`: which device (the first a profile names, to start with). AWS hands an
 /// MFA session only to long-term credentials: from a role it is refused here, saying so.
 fn ask_session_serial(state: &State, out: &mut Out) {
-    let from_role = state.session.current().is_some_and(|k| {
-        matches!(k.origin, Origin::Role { .. } | Origin::MfaProfile(_))
-    });
+    let from_role = state
+        .session
+        .current()
+        .is_some_and(|k| matches!(k.origin, Origin::Role { .. } | Origin::MfaProfile(_)));
     if from_role {
         out.warn(
             "An MFA session starts from long-term credentials (AWS refuses GetSessionToken \
