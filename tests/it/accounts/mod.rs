@@ -6,6 +6,7 @@
 //! (`pin_live`).
 
 mod org_flows;
+mod org_live;
 mod pin_flows;
 mod pin_live;
 mod renew_flows;

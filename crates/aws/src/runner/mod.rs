@@ -45,9 +45,11 @@ pub struct Runner {
     clipboard: ClipboardPort,
     lanes: Arc<Lanes>,
     /// The listing tasks of the current generation: a refresh aborts the old ones rather
-    /// than let them page on for answers that would be dropped.
-    listing_generation: u64,
-    listing_tasks: Vec<AbortHandle>,
+    /// than let them page on for answers that would be dropped. Each identity's listing
+    /// generation and its listing tasks: a new generation of one
+    /// identity (its refresh) aborts that identity's listings only, never another held
+    /// identity's still on their way.
+    listings: HashMap<IdentityId, (u64, Vec<AbortHandle>)>,
     /// How to reach AWS (the endpoint), for identities made from profiles later.
     connect: crate::ConnectOptions,
     /// `--read-only`: the last guard. The router already refuses writes; this makes sure no
@@ -66,8 +68,7 @@ impl Runner {
             clipboard: ClipboardPort::new(clipboard, tx.clone()),
             tx,
             lanes: Arc::default(),
-            listing_generation: 0,
-            listing_tasks: Vec::new(),
+            listings: HashMap::new(),
             connect: crate::ConnectOptions::default(),
             read_only: false,
         }
@@ -149,11 +150,14 @@ impl Runner {
     /// Spawns `call` in its lane (per identity and region) as `ctx`.
     fn in_lane(&mut self, stamp: Stamp, ctx: AwsContext, call: AwsCall) {
         let lane = call.lane();
-        if lane == Lane::Listing && stamp.generation != self.listing_generation {
-            for old in self.listing_tasks.drain(..) {
-                old.abort();
+        if lane == Lane::Listing {
+            let (generation, tasks) = self.listings.entry(stamp.identity).or_default();
+            if stamp.generation != *generation {
+                for old in tasks.drain(..) {
+                    old.abort();
+                }
+                *generation = stamp.generation;
             }
-            self.listing_generation = stamp.generation;
         }
         let region = call.region().unwrap_or("global").to_owned();
         let (lanes, tx) = (self.lanes.clone(), self.tx.clone());
@@ -167,8 +171,9 @@ impl Runner {
             perform(&ctx, &lanes, stamp.identity, call, send).await;
         });
         if lane == Lane::Listing {
-            self.listing_tasks.retain(|t| !t.is_finished());
-            self.listing_tasks.push(task.abort_handle());
+            let (_, tasks) = self.listings.entry(stamp.identity).or_default();
+            tasks.retain(|t| !t.is_finished());
+            tasks.push(task.abort_handle());
         }
     }
 
