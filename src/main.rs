@@ -76,43 +76,8 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
         tui::mark("aws config loaded");
         let home_region = ctx.default_region();
         let regions = config::regions(cli, &file, home_region.clone())?;
-        if let Some(Subcommand::List {
-            format,
-            filter,
-            deleted,
-        }) = &cli.command
-        {
-            let listing = match config::org_options(cli)? {
-                Some(options) => {
-                    let user = std::env::var("USER").unwrap_or_else(|_| "user".to_owned());
-                    headless::org::list_org(ctx, &regions, &options, &user).await
-                }
-                None => headless::list_everything(ctx, &regions).await,
-            };
-            let printed = headless::list::print(
-                &listing,
-                *format,
-                (filter, *deleted),
-                jiff::Timestamp::now(),
-                file.rotation.thresholds(),
-            );
-            return Ok(emit(&printed.stdout, &printed.stderr, printed.code));
-        }
-        if let Some(Subcommand::Posture { format, access }) = &cli.command {
-            let rules = (file.rotation.thresholds(), file.posture.rules());
-            let org = config::org_options(cli)?;
-            if org.is_some() && *access {
-                return Err(
-                    "smtui posture: --access reads each account's policies as its own \
-                            identity, which --org does not do yet: run it per account"
-                        .to_owned(),
-                );
-            }
-            let user = std::env::var("USER").unwrap_or_else(|_| "user".to_owned());
-            let org = org.as_ref().map(|options| (options, user.as_str()));
-            let printed =
-                headless::posture::run(ctx, (&regions, org), (*format, *access), rules).await;
-            return Ok(emit(&printed.stdout, &printed.stderr, printed.code));
+        if let Some(code) = headless_command(cli, &file, ctx.clone(), &regions).await? {
+            return Ok(code);
         }
         tracing::info!(?regions, read_only = resolved.read_only, "starting");
 
@@ -185,4 +150,51 @@ fn emit(stdout: &str, stderr: &str, code: u8) -> u8 {
             2
         }
     }
+}
+
+/// `smtui list` and `smtui posture`: printed, with their exit code (`None`: the TUI).
+async fn headless_command(
+    cli: &Cli,
+    file: &FileConfig,
+    ctx: AwsContext,
+    regions: &[String],
+) -> Result<Option<u8>, String> {
+    if let Some(Subcommand::List {
+        format,
+        filter,
+        deleted,
+    }) = &cli.command
+    {
+        let listing = match config::org_options(cli)? {
+            Some(options) => {
+                let user = std::env::var("USER").unwrap_or_else(|_| "user".to_owned());
+                headless::org::list_org(ctx, regions, &options, &user).await
+            }
+            None => headless::list_everything(ctx, regions).await,
+        };
+        let printed = headless::list::print(
+            &listing,
+            *format,
+            (filter, *deleted),
+            jiff::Timestamp::now(),
+            file.rotation.thresholds(),
+        );
+        return Ok(Some(emit(&printed.stdout, &printed.stderr, printed.code)));
+    }
+    if let Some(Subcommand::Posture { format, access }) = &cli.command {
+        let rules = (file.rotation.thresholds(), file.posture.rules());
+        let org = config::org_options(cli)?;
+        if org.is_some() && *access {
+            return Err(
+                "smtui posture: --access reads each account's policies as its own \
+                        identity, which --org does not do yet: run it per account"
+                    .to_owned(),
+            );
+        }
+        let user = std::env::var("USER").unwrap_or_else(|_| "user".to_owned());
+        let org = org.as_ref().map(|options| (options, user.as_str()));
+        let printed = headless::posture::run(ctx, (regions, org), (*format, *access), rules).await;
+        return Ok(Some(emit(&printed.stdout, &printed.stderr, printed.code)));
+    }
+    Ok(None)
 }

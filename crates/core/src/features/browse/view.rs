@@ -120,17 +120,8 @@ pub(crate) fn render(
             let rule = (!marked.is_empty())
                 .then(|| marked.find(account, list.alias_of(account)))
                 .flatten();
-            let style = if offset + i == list.selected_index() {
-                theme.selected
-            } else if secret.deleted_date.is_some() {
-                theme.deleted
-            } else {
-                match rule.map(|r| r.style) {
-                    Some(AccountStyle::Danger) => theme.error,
-                    Some(AccountStyle::Warn) => theme.warn,
-                    None => theme.text,
-                }
-            };
+            let selected = offset + i == list.selected_index();
+            let style = row_style(secret, selected, rule, theme);
             let cells = columns
                 .iter()
                 .zip(&cell_widths)
@@ -153,6 +144,26 @@ pub(crate) fn render(
             .column_spacing(COLUMN_SPACING),
         inner,
     );
+}
+
+/// A row's style: the selection's, a deleted secret's, else its account's when marked.
+fn row_style(
+    secret: &SecretSummary,
+    selected: bool,
+    rule: Option<&crate::model::accounts::AccountRule>,
+    theme: &Theme,
+) -> ratatui::style::Style {
+    if selected {
+        theme.selected
+    } else if secret.deleted_date.is_some() {
+        theme.deleted
+    } else {
+        match rule.map(|r| r.style) {
+            Some(AccountStyle::Danger) => theme.error,
+            Some(AccountStyle::Warn) => theme.warn,
+            None => theme.text,
+        }
+    }
 }
 
 /// The account as the column shows it: a marked account's label first (`prod·acme-pay`).
