@@ -90,6 +90,28 @@ fn rotation_thresholds_and_posture_rules_come_from_the_file() {
 }
 
 #[test]
+fn marked_accounts_come_from_the_file_danger_by_default() {
+    use smtui_core::model::accounts::AccountStyle;
+    let file = FileConfig::parse(
+        "[accounts.\"123456789012\"]\nlabel = \"prod\"\n\
+         [accounts.\"*-staging\"]\nlabel = \"staging\"\nstyle = \"warn\"\n",
+    )
+    .expect("valid");
+    let rules = file.account_rules();
+    assert_eq!(rules.guard("123456789012", None), Some("prod"));
+    let staging = rules
+        .find("999999999999", Some("acme-staging"))
+        .expect("by alias");
+    assert_eq!(
+        (staging.label.as_str(), staging.style),
+        ("staging", AccountStyle::Warn)
+    );
+    let err = FileConfig::parse("[accounts.\"1\"]\nlabel = \"x\"\nstyle = \"loud\"\n")
+        .expect_err("an unknown style");
+    assert!(err.contains("loud"), "{err}");
+}
+
+#[test]
 fn key_bindings_load_and_a_bad_one_names_its_line() {
     let file =
         FileConfig::parse("theme = \"light\"\n[keys.list]\nreveal = \"Space\"\n").expect("valid");

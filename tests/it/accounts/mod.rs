@@ -5,6 +5,7 @@
 //! SDK against the local stack, where the second identity is a role in another account
 //! (`pin_live`).
 
+mod danger_flows;
 mod org_flows;
 mod org_live;
 mod pin_flows;

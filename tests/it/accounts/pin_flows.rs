@@ -21,7 +21,7 @@ const START_ACCOUNT: &str = "123456789012";
 const B_ACCOUNT: &str = "222222222222";
 const B: Id = IdentityId(1);
 
-fn answer_as(h: &mut Harness, stamp: Stamp, outcome: Outcome) {
+pub(super) fn answer_as(h: &mut Harness, stamp: Stamp, outcome: Outcome) {
     h.act(Action::Result(Envelope { stamp, outcome }));
 }
 
@@ -61,7 +61,7 @@ fn operation(call: &AwsCall) -> &'static str {
 
 /// The start identity known as account 123456789012, profile `dev` (account B, alias
 /// `ledger-prod`) pinned beside it, and a page of B's rows in us-east-1.
-fn pinned() -> Harness {
+pub(super) fn pinned() -> Harness {
     let mut h = with_profiles();
     h.answer(caller(
         START_ACCOUNT,

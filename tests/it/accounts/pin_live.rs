@@ -15,6 +15,7 @@ use smtui_core::app::input::key_to_action;
 use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
 use smtui_core::features::editor::EditSession;
 use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::model::accounts::{AccountRule, AccountRules, AccountStyle};
 use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 use smtui_devstack::fixtures as fx;
@@ -89,29 +90,42 @@ fn callers(stack: &smtui_devstack::Stack, operation: &str, secret: Option<&str>)
         .collect()
 }
 
+/// pin → "another role…" → its ARN → its options as they start.
+fn pin_by_arn(app: &mut LiveApp, role: &str) {
+    app.cmd(Command::Session(SessionCommand::Pin));
+    assert_eq!(app.state.layers.top(), Layer::Roles);
+    app.cmd(Command::Verb(Verb::Select));
+    for c in role.chars() {
+        app.dispatch(Action::Text(TextEdit::Insert(c)));
+    }
+    app.cmd(Command::Verb(Verb::Select));
+    app.cmd(Command::Verb(Verb::Select));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pinned_account_s_rows_are_listed_and_edited_with_its_own_credentials() {
     let stack = seeded_stack().await;
     seed_account_b(&stack).await;
     let regions = vec![fx::PRIMARY_REGION.to_owned()];
+    // B's alias marks it as production: its writes want "prod" typed first.
+    let settings = Settings {
+        accounts: AccountRules(vec![AccountRule {
+            matches: "pin-test-*".into(),
+            label: "prod".into(),
+            style: AccountStyle::Danger,
+        }]),
+        ..Settings::default()
+    };
     let mut app = Box::pin(LiveApp::start_with_regions(
         &stack.endpoint_url(),
-        Settings::default(),
+        settings,
         &regions,
     ))
     .await;
     app.wait_loaded().await;
     let start_rows = app.state.browse.list.total();
 
-    // pin → "another role…" → its ARN → its options as they start.
-    app.cmd(Command::Session(SessionCommand::Pin));
-    assert_eq!(app.state.layers.top(), Layer::Roles);
-    app.cmd(Command::Verb(Verb::Select));
-    for c in B_ROLE.chars() {
-        app.dispatch(Action::Text(TextEdit::Insert(c)));
-    }
-    app.cmd(Command::Verb(Verb::Select));
-    app.cmd(Command::Verb(Verb::Select));
+    pin_by_arn(&mut app, B_ROLE);
     app.wait_for("B's rows, named by B's alias", WAIT, |s| {
         s.browse.list.all().any(|r| r.name == B_SECRET)
             && !s.browse.any_loading()
@@ -157,6 +171,15 @@ async fn a_pinned_account_s_rows_are_listed_and_edited_with_its_own_credentials(
         Some("pin-test-b (210987654321)")
     );
     press(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
+    assert_eq!(app.state.layers.top(), Layer::Prompt, "the label first");
+    for c in "prod".chars() {
+        app.dispatch(Action::Text(TextEdit::Insert(c)));
+    }
+    assert!(
+        callers(&stack, "PutSecretValue", Some(B_SECRET)).is_empty(),
+        "nothing sent before the label"
+    );
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     app.wait_for("saved", WAIT, |s| s.status_text().contains("is AWSCURRENT"))
         .await;
     let put = callers(&stack, "PutSecretValue", Some(B_SECRET));

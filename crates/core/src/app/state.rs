@@ -352,5 +352,6 @@ pub(crate) fn ctx_of<'a>(
         identity: session.caller(),
         callers: session.callers(),
         focus: layers.focus(),
+        aliases: browse.list.aliases(),
     }
 }

@@ -32,9 +32,28 @@ pub struct Ctx<'a> {
     /// Who each held identity that has answered is (the current one among them).
     pub(crate) callers: &'a [(IdentityId, Result<CallerIdentity, AwsError>)],
     pub(crate) focus: Focus,
+    /// Accounts' aliases (account ID, alias), for the accounts the config marks by alias.
+    pub(crate) aliases: &'a [(String, String)],
 }
 
 impl Ctx<'_> {
+    /// The label to type before a write to `account`, when the config marks it dangerous.
+    pub(crate) fn write_guard(&self, account: &str) -> Option<&str> {
+        let alias = self
+            .aliases
+            .iter()
+            .find(|(id, _)| id == account)
+            .map(|(_, alias)| alias.as_str());
+        self.settings.accounts.guard(account, alias)
+    }
+
+    /// The account the identity worked as is in, once GetCallerIdentity has answered.
+    pub(crate) fn own_account(&self) -> Option<&str> {
+        self.identity
+            .and_then(|c| c.as_ref().ok())
+            .map(|c| c.account.as_str())
+    }
+
     /// An AWS error in plain words. When access was refused and we know who we are, it says
     /// as whom (AWS's own message often does; then it is not repeated).
     pub fn explain(&self, err: &AwsError) -> String {
@@ -124,6 +143,7 @@ impl<'a> Ctx<'a> {
             identity: None,
             callers: &[],
             focus: crate::room::layers::Focus::List,
+            aliases: &[],
         }
     }
 }

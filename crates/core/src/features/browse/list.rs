@@ -161,6 +161,11 @@ impl SecretList {
         self.change(|_| {});
     }
 
+    /// Every account's alias known (account ID, alias).
+    pub(crate) fn aliases(&self) -> &[(String, String)] {
+        &self.aliases
+    }
+
     /// `account`'s alias, when ListAccountAliases gave one.
     pub fn alias_of(&self, account: &str) -> Option<&str> {
         self.aliases

@@ -220,9 +220,12 @@ impl Editor {
                     theirs: None,
                     creating: Some(spec),
                     revealed: Revealed::default(),
+                    guard_typed: false,
                 };
                 out.open(session);
             }
+            // The editor's save answers this one (`EditSession::guard_prompted`).
+            Prompt::Guard { .. } => {}
             Prompt::PasswordOptions => match password_options(text) {
                 Ok(options) => {
                     if let Some(session) = session {

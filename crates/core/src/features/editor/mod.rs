@@ -93,6 +93,12 @@ impl crate::room::update::Update for Room {
         ctx: &Ctx,
         out: &mut Out<Room>,
     ) {
+        if let Prompt::Guard { label } = &prompt {
+            if let Some(session) = session {
+                session.guard_prompted(label, &text, ctx, out);
+            }
+            return;
+        }
         Editor::create_prompted(session.map(|s| &*s), prompt, &text, ctx, out);
     }
 
@@ -247,6 +253,8 @@ pub struct EditSession {
     creating: Option<NewSecret>,
     /// The text or the fields in clear (`Ctrl-v`), until the reveal timeout.
     revealed: Revealed,
+    /// A save to an account the config marks dangerous: its label has been typed.
+    guard_typed: bool,
 }
 
 /// Over the whole screen; it takes its keys with its room (the review and the conflict are

@@ -22,6 +22,8 @@ pub enum Prompt {
     },
     /// The password generator's options.
     PasswordOptions,
+    /// A save to an account the config marks dangerous: its label, typed first.
+    Guard { label: String },
 }
 
 impl RoomPrompt for Prompt {}

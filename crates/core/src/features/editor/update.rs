@@ -11,7 +11,7 @@ use crate::features::editor::Command as EditorCommand;
 use crate::features::editor::buffer::{KeyEffect, MAX_BYTES, SecretBuffer};
 use crate::features::editor::call::EditFetch;
 use crate::features::editor::check::{self, Kind};
-use crate::features::editor::{EditSession, Editor, Loaded, Phase, Room};
+use crate::features::editor::{EditSession, Editor, Loaded, Phase, Prompt, Room};
 use crate::features::editor::{LabelsLeft, SaveResult};
 use crate::features::editor::{create, form, labels};
 use crate::kit::{Cursor, Scroll};
@@ -60,6 +60,7 @@ impl Editor {
             theirs: None,
             creating: None,
             revealed: Revealed::default(),
+            guard_typed: false,
         };
         out.open(session);
         out.call(
@@ -249,6 +250,35 @@ impl EditSession {
         review | theirs | editor
     }
 
+    /// The label to type before this save, when the config marks its account dangerous: the
+    /// secret's account, or for a new secret the account worked in.
+    fn guard<'c>(&self, ctx: &'c Ctx) -> Option<&'c str> {
+        let account = match &self.secret {
+            Some(secret) => Some(secret.arn.account()),
+            None => ctx.own_account(),
+        }?;
+        ctx.write_guard(account)
+    }
+
+    /// The label typed before a save: right, the save goes on; else it is said, and `y`
+    /// asks again.
+    pub(crate) fn guard_prompted(
+        &mut self,
+        label: &str,
+        text: &str,
+        ctx: &Ctx,
+        out: &mut Out<Room>,
+    ) {
+        if text.trim() != label {
+            out.warn(format!(
+                "Not saved: type {label:?} exactly to save to this account"
+            ));
+            return;
+        }
+        self.guard_typed = true;
+        self.review_command(Bind::Verb(Verb::Confirm), ctx, out);
+    }
+
     /// The review's commands: reveal the values, save, or go back to editing.
     pub(crate) fn review_command(
         &mut self,
@@ -262,6 +292,19 @@ impl EditSession {
                 revealed.toggle(ctx, out);
             }
             (Phase::Reviewing { .. }, Bind::Verb(Verb::Confirm)) => {
+                // A dangerous account's label is typed before the save, as before any write.
+                if !session.guard_typed
+                    && let Some(label) = session.guard(ctx)
+                {
+                    out.intent(Intent::Prompt {
+                        label: format!("A {label} account: type {label} to save"),
+                        initial: String::new(),
+                        purpose: Prompt::Guard {
+                            label: label.to_owned(),
+                        },
+                    });
+                    return;
+                }
                 let Some(loaded) = session.loaded.as_mut() else {
                     return;
                 };
