@@ -6,6 +6,7 @@
 //! (`pin_live`).
 
 mod danger_flows;
+mod expiry_live;
 mod mfa_live;
 mod org_flows;
 mod org_live;

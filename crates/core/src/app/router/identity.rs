@@ -12,6 +12,7 @@ use super::{close_popups, init};
 use crate::app::envelope::Assumed;
 use crate::app::room::{Intent, Out};
 use crate::app::state::State;
+use crate::features::browse::RegionState;
 use crate::features::editor::EditSession;
 use crate::features::rotation::relative;
 use crate::features::session::Prompt;
@@ -19,8 +20,8 @@ use crate::features::session::role_form;
 use crate::features::session::switcher::{Choice, Purpose, Switcher};
 use crate::features::session::{Made, Origin, Renewal};
 use crate::ids::{Arn, Identity};
-use crate::model::AwsError;
 use crate::model::ProfileKind;
+use crate::model::{AwsError, ErrorKind};
 
 /// The switcher's keys, and what its choice does.
 pub(super) fn switcher(state: &mut State, command: crate::app::command::Command, out: &mut Out) {
@@ -364,6 +365,14 @@ pub(super) fn assumed(
                 out.info(format!("Credentials renewed{until}"));
             } else {
                 out.info(format!("Credentials of {named} renewed{until}"));
+                // Regions it could not list with the expired ones are listed again.
+                let expired = state.browse.regions.iter().any(|r| {
+                    r.identity == made
+                        && matches!(&r.state, RegionState::Failed(e) if e.kind == ErrorKind::ExpiredToken)
+                });
+                if expired {
+                    out.effects.extend(super::hold_identity(state, made));
+                }
             }
         }
         Ok(Made::Switched) => {

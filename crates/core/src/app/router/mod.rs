@@ -352,6 +352,11 @@ fn refresh(state: &mut State, out: &mut Out) {
     state.browse.restart(state.session.identity);
     out.info("Refreshing every region");
     out.effects.extend(init(state));
+    // And every pinned identity's, each at a generation of its own.
+    let pinned: Vec<IdentityId> = state.session.pinned().map(|k| k.identity.id).collect();
+    for identity in pinned {
+        out.effects.extend(hold_identity(state, identity));
+    }
     if let Some(secret) = selected_secret(state) {
         out.of(|out| Details::selection_moved(secret, out));
     }

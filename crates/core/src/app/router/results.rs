@@ -50,6 +50,10 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
             }
         }
         Outcome::RegionFailed { region, error } => {
+            if error.kind == crate::model::ErrorKind::ExpiredToken {
+                let wall = state.wall;
+                state.session.expired_now(identity, wall);
+            }
             out.error(explain(state.session.caller_of(identity), &error));
             state.browse.region_failed(identity, &region, error);
         }

@@ -210,6 +210,17 @@ impl Session {
         self.pins_on_way.iter().any(|(id, _)| *id == identity)
     }
 
+    /// AWS said a pinned identity's credentials expired before their time (revoked, or a
+    /// clock apart): renewed at the next tick as if they were due.
+    pub(crate) fn expired_now(&mut self, identity: IdentityId, now: jiff::Timestamp) {
+        if identity == self.identity {
+            return;
+        }
+        if let Some(known) = self.known.iter_mut().find(|k| k.identity.id == identity) {
+            known.expires = Some(now);
+        }
+    }
+
     /// Whether `identity`'s credentials have expired (by what AWS said of them).
     pub fn expired(&self, identity: IdentityId, now: jiff::Timestamp) -> bool {
         self.known
