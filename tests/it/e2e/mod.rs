@@ -3,6 +3,7 @@
 
 mod access;
 mod demo_home;
+mod org;
 mod paste;
 mod questions;
 mod signals;

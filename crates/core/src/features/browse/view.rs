@@ -175,7 +175,7 @@ fn account_text(name: &str, label: Option<&str>) -> String {
 }
 
 /// The widest the account column is drawn (a longer alias ends in "…").
-const ACCOUNT_WIDTH: u16 = 16;
+const ACCOUNT_WIDTH: u16 = 20;
 
 /// While several identities are held, the account comes right after the name, in room
 /// taken from the name (down to `NAME_MIN`), then from the columns least useful.
