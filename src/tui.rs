@@ -239,7 +239,8 @@ impl Report {
             self.keys += 1;
             self.slowest_key = self.slowest_key.max(waited);
         }
-        let loading = state.browse.any_loading();
+        // An organisation still being discovered is loading too: accounts are yet to come.
+        let loading = state.browse.any_loading() || state.rooms.org.busy();
         let listed = state.browse.list.total() > 0;
         self.marks.once(FIRST_FRAME);
         if listed {

@@ -87,6 +87,10 @@ enum Cmd {
         /// Leave the AWS CLI out.
         #[arg(long)]
         no_aws_cli: bool,
+        /// Instead: an organisation of this many member accounts, each with --secrets in
+        /// every region, listed by `smtui --org` against the protocol limit.
+        #[arg(long, default_value_t = 0)]
+        org_accounts: usize,
     },
 }
 
@@ -174,6 +178,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             smtui,
             all_regions_secrets,
             no_aws_cli,
+            org_accounts,
         } => {
             let regions = if regions.is_empty() {
                 REGIONS.iter().map(|r| (*r).to_owned()).collect()
@@ -187,6 +192,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 smtui,
                 all_regions_secrets,
                 no_aws_cli,
+                org_accounts,
             })
             .await?;
             Ok(ExitCode::SUCCESS)

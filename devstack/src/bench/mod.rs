@@ -14,6 +14,7 @@
 //! secret. Medians over the rounds, ratios to the limit's median. Then the same with
 //! `--all-regions`, on a fresh stack seeded in every region smtui asks for.
 
+mod org;
 pub mod raw;
 pub mod report;
 
@@ -38,6 +39,8 @@ pub struct Options {
     pub all_regions_secrets: usize,
     /// Leave the AWS CLI out (no install, no runs).
     pub no_aws_cli: bool,
+    /// An organisation of this many accounts instead (`org.rs`); 0: the regions' runs.
+    pub org_accounts: usize,
 }
 
 /// How many regions smtui lists at once (`MAX_LISTING` in smtui's `src/runner/lanes.rs`).
@@ -57,7 +60,7 @@ pub async fn run(options: &Options) -> Result<()> {
         "no smtui at {}",
         options.smtui.display()
     );
-    let aws = if options.no_aws_cli {
+    let aws = if options.no_aws_cli || options.org_accounts > 0 {
         None
     } else {
         Some(tokio::task::spawn_blocking(ensure_aws_cli).await??)
@@ -70,6 +73,9 @@ pub async fn run(options: &Options) -> Result<()> {
         devstack: std::env::current_exe().context("locating smtui-devstack")?,
     };
 
+    if options.org_accounts > 0 {
+        return org::run(&bench, options.org_accounts).await;
+    }
     let stack = bench
         .seeded_stack(&options.regions, options.secrets)
         .await?;

@@ -47,6 +47,8 @@ impl std::error::Error for Refused {}
 pub struct Raw {
     http: Client<HttpConnector, Full<Bytes>>,
     endpoint: String,
+    /// The access key it signs as (moto answers as that key's account and role).
+    key: String,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +64,16 @@ impl Raw {
         Self {
             http: Client::builder(TokioExecutor::new()).build_http(),
             endpoint: endpoint.trim_end_matches('/').to_owned(),
+            key: "testing".to_owned(),
+        }
+    }
+
+    /// The same client signing as `access_key_id` (an assumed role's, in its account).
+    #[must_use]
+    pub fn with_key(&self, access_key_id: &str) -> Self {
+        Self {
+            key: access_key_id.to_owned(),
+            ..self.clone()
         }
     }
 
@@ -75,7 +87,8 @@ impl Raw {
             .header(
                 "authorization",
                 format!(
-                    "AWS4-HMAC-SHA256 Credential=testing/20260101/{region}/secretsmanager/aws4_request, SignedHeaders=host, Signature=0"
+                    "AWS4-HMAC-SHA256 Credential={}/20260101/{region}/secretsmanager/aws4_request, SignedHeaders=host, Signature=0",
+                    self.key
                 ),
             )
             .body(Full::new(Bytes::from(body)))?;

@@ -21,7 +21,7 @@
 
 mod access;
 pub(crate) mod data;
-mod org;
+pub(crate) mod org;
 
 use std::collections::HashMap;
 use std::sync::Arc;

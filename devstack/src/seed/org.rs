@@ -15,7 +15,7 @@ use crate::raw::{RawCall, RawClient};
 const ORGANIZATIONS_PREFIX: &str = "AWSOrganizationsV20161128.";
 
 /// One Organizations call (JSON protocol) made with the stack's keys; its answer.
-async fn organizations(raw: &RawClient, operation: &str, body: &Value) -> Result<Value> {
+pub(crate) async fn organizations(raw: &RawClient, operation: &str, body: &Value) -> Result<Value> {
     let target = format!("{ORGANIZATIONS_PREFIX}{operation}");
     let (status, text) = raw
         .call(RawCall {

@@ -18,7 +18,11 @@ async fn org_pins_every_member_and_the_bar_says_which_could_not() {
         socket: format!("smtui-e2e-org-{}", std::process::id()),
         session: "org",
     };
-    start(&tmux, stack.env(), &["--region", fx::PRIMARY_REGION, "--org"]);
+    start(
+        &tmux,
+        stack.env(),
+        &["--region", fx::PRIMARY_REGION, "--org"],
+    );
     let screen = tmux.wait_for("every account answered", Duration::from_mins(1), |s| {
         s.contains("assume refused") && s.contains("ACCOUNT") && !s.contains("loading")
     });

@@ -59,6 +59,19 @@ impl Org {
         self.at_start = Some(options);
     }
 
+    /// Whether a discovery is still to start or under way (its accounts not all answered):
+    /// `--exit-after-load` waits for it.
+    pub fn busy(&self) -> bool {
+        self.at_start.is_some()
+            || self.discovery.as_ref().is_some_and(|d| {
+                d.accounts.as_ref().is_none_or(|accounts| {
+                    accounts
+                        .iter()
+                        .any(|a| matches!(a.state, AccountState::Waiting | AccountState::Assuming))
+                })
+            })
+    }
+
     /// The accounts whose assume was refused, with why, for the account bar.
     pub fn refused(&self) -> Vec<(String, String)> {
         self.discovery
