@@ -335,6 +335,8 @@ pub struct FileConfig {
     pub theme: Option<String>,
     /// Clicks and the wheel (default on).
     pub(crate) mouse: Option<bool>,
+    /// Listings in flight at once over every account and region (12 by default).
+    pub(crate) listings_in_flight: Option<Bounded<1, 64>>,
     pub(crate) endpoint_url: Option<String>,
     /// Key bindings per layer (see `app::keymap`), as written.
     #[serde(default)]
@@ -443,6 +445,8 @@ pub struct Resolved {
     pub clipboard: ClipboardMode,
     pub(crate) theme: String,
     pub mouse: bool,
+    /// Listings in flight at once over every account and region.
+    pub listings_in_flight: usize,
 }
 
 pub fn resolve(cli: &Cli, file: &FileConfig) -> Resolved {
@@ -462,6 +466,10 @@ pub fn resolve(cli: &Cli, file: &FileConfig) -> Resolved {
             .or_else(|| file.theme.clone())
             .unwrap_or_else(|| "default".to_owned()),
         mouse: !cli.no_mouse && file.mouse.unwrap_or(true),
+        listings_in_flight: file
+            .listings_in_flight
+            .and_then(|n| usize::try_from(n.0).ok())
+            .unwrap_or(smtui_aws::runner::MAX_LISTING),
     }
 }
 

@@ -90,6 +90,19 @@ fn rotation_thresholds_and_posture_rules_come_from_the_file() {
 }
 
 #[test]
+fn listings_in_flight_come_from_the_file_within_bounds() {
+    let cli = Cli::parse_from(["smtui"]);
+    let file = FileConfig::parse("listings_in_flight = 24\n").expect("valid");
+    assert_eq!(resolve(&cli, &file).listings_in_flight, 24);
+    assert_eq!(
+        resolve(&cli, &FileConfig::default()).listings_in_flight,
+        smtui_aws::runner::MAX_LISTING
+    );
+    let err = FileConfig::parse("listings_in_flight = 0\n").expect_err("at least one");
+    assert!(err.contains("listings_in_flight"), "{err}");
+}
+
+#[test]
 fn marked_accounts_come_from_the_file_danger_by_default() {
     use smtui_core::model::accounts::AccountStyle;
     let file = FileConfig::parse(

@@ -119,6 +119,7 @@ fn run(cli: &Cli, hardening_error: Option<&str>) -> Result<u8, String> {
             Clipboard::new(clipboard::backend_for(resolved.clipboard)),
         )
         .read_only(resolved.read_only)
+        .listings_in_flight(resolved.listings_in_flight)
         .connect_options(options.clone());
         let measure = tui::Options::exit_after_load(cli.exit_after_load);
         // Restores the terminal, then says what the user should read (on the normal screen).

@@ -14,8 +14,10 @@ use tokio::time::Instant;
 
 use smtui_core::app::{IdentityId, Lane};
 
-/// At most this many regions paginating at once (matters with `--all-regions`).
-const MAX_LISTING: usize = 12;
+/// At most this many (identity, region) listings paginating at once, over every identity
+/// held (matters with `--all-regions` and with an organisation's accounts); the config's
+/// `listings_in_flight` changes it.
+pub const MAX_LISTING: usize = 12;
 /// At most this many calls the user is waiting on, in all regions.
 const MAX_INTERACTIVE: usize = 8;
 /// ... and at most this many in one region.
@@ -94,6 +96,14 @@ impl Default for Lanes {
 }
 
 impl Lanes {
+    /// Lanes with at most `listings` listings in flight over every identity and region.
+    pub(crate) fn with_listings(listings: usize) -> Self {
+        Self {
+            listing_total: Arc::new(Semaphore::new(listings.max(1))),
+            ..Self::default()
+        }
+    }
+
     /// The account `identity` belongs to (learnt from GetCallerIdentity). Lookups made
     /// before it was known were spaced by the identity's own limiters: the account's go on
     /// from them, so an account learnt in the middle of a burst of lookups (the answer is
@@ -284,6 +294,31 @@ mod tests {
         )
         .await;
         assert!(next.is_ok(), "a region that ends lets the next one in");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_cap_counts_every_identity_s_listings_and_can_be_set() {
+        // Five accounts of an organisation, three regions each: at most the cap at once.
+        let lanes = Arc::new(Lanes::with_listings(4));
+        let mut held = Vec::new();
+        'all: for account in 1..=5 {
+            for region in ["us-east-1", "eu-west-1", "ap-southeast-2"] {
+                let entered = tokio::time::timeout(
+                    Duration::from_secs(1),
+                    lanes.enter(IdentityId(account), region, Lane::Listing),
+                )
+                .await;
+                match entered {
+                    Ok(permits) => held.push(permits),
+                    Err(_) => break 'all,
+                }
+            }
+        }
+        assert_eq!(
+            held.len(),
+            4,
+            "the cap is over every identity, not per identity"
+        );
     }
 
     #[tokio::test(start_paused = true)]

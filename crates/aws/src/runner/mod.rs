@@ -23,6 +23,7 @@ use smtui_core::room::RoomCall as _;
 mod clipboard;
 mod identities;
 pub(crate) mod lanes;
+pub use lanes::MAX_LISTING;
 mod perform;
 mod rooms;
 use clipboard::ClipboardPort;
@@ -78,6 +79,14 @@ impl Runner {
     #[must_use]
     pub fn read_only(mut self, read_only: bool) -> Self {
         self.read_only = read_only;
+        self
+    }
+
+    /// At most `listings` listings in flight over every identity and region (the config's
+    /// `listings_in_flight`; 12 by default).
+    #[must_use]
+    pub fn listings_in_flight(mut self, listings: usize) -> Self {
+        self.lanes = Arc::new(lanes::Lanes::with_listings(listings));
         self
     }
 
