@@ -44,7 +44,7 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
         return;
     }
     match choice {
-        Choice::Unpin(identity) => unpin(state, identity, out),
+        Choice::Unpin(identity) => super::pins::unpin(state, identity, out),
         Choice::Back => back(state, out),
         Choice::AssumeByArn => ask(out),
         Choice::MfaSession => ask_session_serial(state, out),
@@ -313,7 +313,7 @@ pub(super) fn assumed(
     // An organisation's account: pinned without a word each, and the org room hears how it
     // went (it says it for all of them, and starts the next).
     if state.session.pin_on_way(identity.id) {
-        org_assumed(state, identity, result, out);
+        super::pins::org_assumed(state, identity, result, out);
         return;
     }
     // Credentials for another identity, while something of this one must end first: smtui
@@ -347,7 +347,7 @@ pub(super) fn assumed(
             {
                 out.effect(save.lift());
             }
-            pinned(state, made, out);
+            super::pins::pinned(state, made, out);
             out.info(format!(
                 "Pinned {named}: its secrets join the list (unpin drops them)"
             ));
@@ -460,75 +460,6 @@ fn said_switched(state: &mut State, out: &mut Out) {
     );
     reload(state, out);
     out.info(text);
-}
-
-/// An identity made to pin: held beside the others, its regions listed, and who it is and
-/// its account's alias asked (the current identity's alias too, the first time: the
-/// account column names every account).
-fn pinned(state: &mut State, identity: crate::ids::IdentityId, out: &mut Out) {
-    out.effects.extend(super::hold_identity(state, identity));
-    let first = state.browse.first_region().map(str::to_owned);
-    for held in [state.session.identity, identity] {
-        for effect in state.session.who_and_alias(held, first.as_deref()) {
-            out.effect(effect.lift());
-        }
-    }
-}
-
-/// An organisation's account assumed (or refused): pinned, and the org room told.
-fn org_assumed(
-    state: &mut State,
-    identity: Identity,
-    result: Result<Assumed, AwsError>,
-    out: &mut Out,
-) {
-    let id = identity.id;
-    let account = identity
-        .role_arn()
-        .map(|a| a.account().to_owned())
-        .unwrap_or_default();
-    let answer = match state.session.assumed(identity, result) {
-        Ok(_) => {
-            pinned(state, id, out);
-            Ok(id)
-        }
-        Err(error) => {
-            let mut why = error.kind.short().to_owned();
-            if let Some(code) = &error.code {
-                why = format!("{why} ({code})");
-            }
-            Err(why)
-        }
-    };
-    out.of(|out| state.rooms.org.assumed(&account, answer, out));
-}
-
-/// `Intent::PinRole`: the role assumed as the identity worked as, to pin.
-pub(super) fn pin_role(state: &mut State, role_arn: crate::ids::Arn, out: &mut Out) {
-    let user = state.settings.user_name.clone();
-    out.effect(state.session.pin_role(role_arn, &user).lift());
-}
-
-/// `unpin`: the identity's rows, values and results go; smtui keeps working as it was.
-fn unpin(state: &mut State, identity: crate::ids::IdentityId, out: &mut Out) {
-    let named = state
-        .session
-        .known
-        .iter()
-        .find(|k| k.identity.id == identity)
-        .map_or_else(String::new, |k| k.identity.to_string());
-    let rows = state
-        .browse
-        .list
-        .all()
-        .filter(|s| s.identity == identity)
-        .count();
-    super::release_identity(state, identity);
-    state.session.unpin(identity);
-    out.info(format!(
-        "Unpinned {named}: its {rows} row{} went",
-        if rows == 1 { "" } else { "s" }
-    ));
 }
 
 /// `role-back`: the identity before the last switch (its credentials are still held).

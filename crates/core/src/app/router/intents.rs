@@ -90,7 +90,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => out.of(|out| state.prompt.again(text, out)),
             Intent::AddRow(summary) => state.browse.add_row(*summary),
-            Intent::PinRole { role_arn } => identity::pin_role(state, role_arn, out),
+            Intent::PinRole { role_arn } => super::pins::pin_role(state, role_arn, out),
             Intent::AccessFacts { row, facts } => access_facts(state, row, facts),
             Intent::SelectSecret { row } => match state.browse.list.unhide_and_select(&row) {
                 None => out.warn("That secret is no longer listed"),

@@ -67,6 +67,7 @@ mod commands;
 use commands::run_command;
 mod identity;
 mod intents;
+mod pins;
 use intents::{apply_intents, close};
 mod pointer;
 mod registered;

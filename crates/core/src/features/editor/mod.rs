@@ -21,6 +21,7 @@ mod hints;
 mod labels;
 pub(crate) mod outcome;
 mod prompt;
+mod review;
 mod update;
 pub(crate) mod view;
 mod view_values;
