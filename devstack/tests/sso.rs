@@ -116,10 +116,8 @@ async fn sign_in() -> Result<(Registered, String, String)> {
 /// A GET of `url` (the "browser"): its status and body.
 async fn browse(url: &str) -> Result<(u16, String)> {
     use http_body_util::BodyExt;
-    let client = hyper_util::client::legacy::Client::builder(
-        hyper_util::rt::TokioExecutor::new(),
-    )
-    .build_http::<http_body_util::Empty<bytes::Bytes>>();
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build_http::<http_body_util::Empty<bytes::Bytes>>();
     let resp = client.get(url.parse()?).await?;
     let status = resp.status().as_u16();
     let body = resp.into_body().collect().await?.to_bytes();
@@ -141,7 +139,9 @@ fn the_device_flow_is_pending_until_the_browser_approves_it() -> Result<()> {
         let device = started.device_code().context("deviceCode")?;
         assert_eq!(started.expires_in(), 600);
         assert_eq!(started.interval(), 1);
-        let complete = started.verification_uri_complete().context("complete URI")?;
+        let complete = started
+            .verification_uri_complete()
+            .context("complete URI")?;
         let base = started.verification_uri().context("verification URI")?;
         assert_eq!(
             base,
@@ -201,7 +201,11 @@ fn the_device_flow_refuses_bad_clients_and_expired_codes_and_refreshes() -> Resu
             .send()
             .await?;
         stack().proxy().expire_device_authorizations();
-        assert!(!stack().proxy().approve_device(started.user_code().context("code")?));
+        assert!(
+            !stack()
+                .proxy()
+                .approve_device(started.user_code().context("code")?)
+        );
         let expired = poll(&client, started.device_code().context("device")?)
             .await
             .expect_err("expired");
@@ -275,9 +279,18 @@ fn the_portal_lists_the_assigned_accounts_and_roles() -> Result<()> {
                 .account_id(account.id)
                 .send()
                 .await?;
-            let names: Vec<&str> = roles.role_list().iter().filter_map(|r| r.role_name()).collect();
+            let names: Vec<&str> = roles
+                .role_list()
+                .iter()
+                .filter_map(|r| r.role_name())
+                .collect();
             assert_eq!(names, sso::roles_in(account.id), "{}", account.name);
-            assert!(roles.role_list().iter().all(|r| r.account_id() == Some(account.id)));
+            assert!(
+                roles
+                    .role_list()
+                    .iter()
+                    .all(|r| r.account_id() == Some(account.id))
+            );
         }
         // "Every account where I have SecretsAdmin" is a proper subset of the reader's.
         let admin = sso::accounts_with(sso::ADMIN_ROLE);
@@ -319,7 +332,10 @@ fn role_credentials_read_that_accounts_secrets_as_that_role() -> Result<()> {
                 aws_sdk_secretsmanager::config::SharedCredentialsProvider::new(credentials),
             )
             .build();
-        let who = aws_sdk_sts::Client::new(&conf).get_caller_identity().send().await?;
+        let who = aws_sdk_sts::Client::new(&conf)
+            .get_caller_identity()
+            .send()
+            .await?;
         assert_eq!(who.account(), Some(account.id));
         let listed: BTreeSet<String> = aws_sdk_secretsmanager::Client::new(&conf)
             .list_secrets()
@@ -337,7 +353,12 @@ fn role_credentials_read_that_accounts_secrets_as_that_role() -> Result<()> {
         assert_eq!(listed, expected);
 
         let role_arn = org::role_arn(account.id, sso::READER_ROLE);
-        assert!(stack().proxy().credentials_issued_for(&role_arn).contains(&key.to_string()));
+        assert!(
+            stack()
+                .proxy()
+                .credentials_issued_for(&role_arn)
+                .contains(&key.to_string())
+        );
         let calls = stack().proxy().recorded_calls("ListSecrets", account.id);
         let call = calls
             .iter()
@@ -345,8 +366,11 @@ fn role_credentials_read_that_accounts_secrets_as_that_role() -> Result<()> {
             .context("the ListSecrets is recorded")?;
         assert_eq!(call.role_arn().as_deref(), Some(role_arn.as_str()));
         assert!(
-            call.identity_arn
-                .ends_with(&format!(":assumed-role/{}/{}", sso::READER_ROLE, sso::USER_NAME)),
+            call.identity_arn.ends_with(&format!(
+                ":assumed-role/{}/{}",
+                sso::READER_ROLE,
+                sso::USER_NAME
+            )),
             "{}",
             call.identity_arn
         );
@@ -391,7 +415,10 @@ fn the_portal_refuses_expired_and_unknown_tokens_and_unassigned_roles() -> Resul
         assert_eq!(status(&expired), Some(401));
         let expired = expired.into_service_error();
         assert!(expired.is_unauthorized_exception());
-        assert_eq!(expired.message(), Some("Session token not found or invalid"));
+        assert_eq!(
+            expired.message(),
+            Some("Session token not found or invalid")
+        );
         Ok(())
     })
 }

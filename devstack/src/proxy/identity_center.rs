@@ -75,9 +75,9 @@ pub(super) async fn answer(
         (&Method::GET, "/assignment/accounts") => {
             Some(super::sso_portal::list_accounts(shared, token, &params))
         }
-        (&Method::GET, "/assignment/roles") => {
-            Some(super::sso_portal::list_account_roles(shared, token, &params))
-        }
+        (&Method::GET, "/assignment/roles") => Some(super::sso_portal::list_account_roles(
+            shared, token, &params,
+        )),
         (&Method::GET, "/federation/credentials") => {
             Some(super::sso_portal::get_role_credentials(shared, token, &params).await)
         }

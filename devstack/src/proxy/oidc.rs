@@ -56,7 +56,10 @@ impl ProxyHandle {
     /// Whether the OIDC flow had handed it out.
     pub fn expire_sso_token(&self, access_token: &str) -> bool {
         let now = Timestamp::now();
-        match lock(&self.shared.identity_center).tokens.get_mut(access_token) {
+        match lock(&self.shared.identity_center)
+            .tokens
+            .get_mut(access_token)
+        {
             Some(expires) => {
                 *expires = (*expires).min(now);
                 true
@@ -93,17 +96,25 @@ fn approve(shared: &Shared, user_code: &str) -> bool {
 
 /// `GET /smtui-devstack/approve?user_code=…`: what opening `verificationUriComplete` in a
 /// browser does.
-pub(super) fn approve_page(shared: &Shared, params: &HashMap<String, String>) -> Response<Full<Bytes>> {
+pub(super) fn approve_page(
+    shared: &Shared,
+    params: &HashMap<String, String>,
+) -> Response<Full<Bytes>> {
     let code = params.get("user_code").map_or("", String::as_str);
     let (status, text) = if approve(shared, code) {
         (
             StatusCode::OK,
-            format!("smtui-devstack: request {code} approved for {}. You can close this window.\n", sso::USER_NAME),
+            format!(
+                "smtui-devstack: request {code} approved for {}. You can close this window.\n",
+                sso::USER_NAME
+            ),
         )
     } else {
         (
             StatusCode::NOT_FOUND,
-            format!("smtui-devstack: no pending request with code {code:?} (expired or already used).\n"),
+            format!(
+                "smtui-devstack: no pending request with code {code:?} (expired or already used).\n"
+            ),
         )
     };
     let mut resp = Response::new(Full::new(Bytes::from(text)));
@@ -115,7 +126,12 @@ pub(super) fn approve_page(shared: &Shared, params: &HashMap<String, String>) ->
     resp
 }
 
-fn oidc_error(status: StatusCode, code: &str, error_code: &str, description: &str) -> Response<Full<Bytes>> {
+fn oidc_error(
+    status: StatusCode,
+    code: &str,
+    error_code: &str,
+    description: &str,
+) -> Response<Full<Bytes>> {
     error(
         status,
         code,
@@ -124,7 +140,12 @@ fn oidc_error(status: StatusCode, code: &str, error_code: &str, description: &st
 }
 
 fn invalid_request(description: &str) -> Response<Full<Bytes>> {
-    oidc_error(StatusCode::BAD_REQUEST, "InvalidRequestException", "invalid_request", description)
+    oidc_error(
+        StatusCode::BAD_REQUEST,
+        "InvalidRequestException",
+        "invalid_request",
+        description,
+    )
 }
 
 fn invalid_client() -> Response<Full<Bytes>> {
@@ -137,11 +158,18 @@ fn invalid_client() -> Response<Full<Bytes>> {
 }
 
 fn invalid_grant(description: &str) -> Response<Full<Bytes>> {
-    oidc_error(StatusCode::BAD_REQUEST, "InvalidGrantException", "invalid_grant", description)
+    oidc_error(
+        StatusCode::BAD_REQUEST,
+        "InvalidGrantException",
+        "invalid_grant",
+        description,
+    )
 }
 
 fn field<'a>(body: &'a Value, name: &str) -> Option<&'a str> {
-    body.get(name).and_then(Value::as_str).filter(|s| !s.is_empty())
+    body.get(name)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 fn parse(body: &[u8]) -> Value {
@@ -170,9 +198,12 @@ pub(super) fn register_client(shared: &Shared, body: &[u8]) -> Response<Full<Byt
     }
     let client_id = random_hex(22);
     let secret = random_hex(96);
-    lock(&shared.identity_center)
-        .clients
-        .insert(client_id.clone(), RegisteredClient { secret: secret.clone() });
+    lock(&shared.identity_center).clients.insert(
+        client_id.clone(),
+        RegisteredClient {
+            secret: secret.clone(),
+        },
+    );
     json_answer(
         StatusCode::OK,
         &json!({
@@ -308,7 +339,12 @@ fn device_token(shared: &Shared, body: &Value, client_id: &str) -> Response<Full
     device.last_poll = Some(now);
     if !device.approved {
         return if too_soon {
-            oidc_error(StatusCode::BAD_REQUEST, "SlowDownException", "slow_down", "Client is polling too fast")
+            oidc_error(
+                StatusCode::BAD_REQUEST,
+                "SlowDownException",
+                "slow_down",
+                "Client is polling too fast",
+            )
         } else {
             oidc_error(
                 StatusCode::BAD_REQUEST,
@@ -329,8 +365,12 @@ fn tokens(shared: &Shared, client_id: &str) -> Response<Full<Bytes>> {
     let access = format!("aoa{}", random_hex(160));
     let refresh = format!("aor{}", random_hex(160));
     let mut state = lock(&shared.identity_center);
-    state.tokens.insert(access.clone(), later(ACCESS_TOKEN_SECS));
-    state.refresh_tokens.insert(refresh.clone(), client_id.to_string());
+    state
+        .tokens
+        .insert(access.clone(), later(ACCESS_TOKEN_SECS));
+    state
+        .refresh_tokens
+        .insert(refresh.clone(), client_id.to_string());
     drop(state);
     json_answer(
         StatusCode::OK,

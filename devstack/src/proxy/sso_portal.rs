@@ -53,7 +53,11 @@ fn page<T: Clone>(
         None => 0,
     };
     let size = match params.get("max_result") {
-        Some(n) => n.parse::<usize>().ok().filter(|n| (1..=100).contains(n)).ok_or_else(invalid)?,
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .ok_or_else(invalid)?,
         None => DEFAULT_PAGE,
     };
     let end = (start + size).min(items.len());
@@ -78,7 +82,10 @@ pub(super) fn list_accounts(
         .iter()
         .map(|a| json!({ "accountId": a.id, "accountName": a.name, "emailAddress": a.email }))
         .collect();
-    json_answer(StatusCode::OK, &json!({ "accountList": list, "nextToken": next }))
+    json_answer(
+        StatusCode::OK,
+        &json!({ "accountList": list, "nextToken": next }),
+    )
 }
 
 /// `GET /assignment/roles?account_id=…`: an account without assignments has no roles.
@@ -99,7 +106,10 @@ pub(super) fn list_account_roles(
         .iter()
         .map(|r| json!({ "roleName": r, "accountId": account }))
         .collect();
-    json_answer(StatusCode::OK, &json!({ "roleList": list, "nextToken": next }))
+    json_answer(
+        StatusCode::OK,
+        &json!({ "roleList": list, "nextToken": next }),
+    )
 }
 
 /// `POST /logout`: the token stops working.

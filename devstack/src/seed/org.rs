@@ -248,7 +248,10 @@ async fn create_permission_set_roles(
         ] {
             let (status, body) = raw.iam(action, &params).await?;
             if !status.is_success() && !body.contains("EntityAlreadyExists") {
-                bail!("IAM {action} {role} in {} failed: {status} {body}", account.name);
+                bail!(
+                    "IAM {action} {role} in {} failed: {status} {body}",
+                    account.name
+                );
             }
         }
     }
