@@ -36,33 +36,29 @@ fn authorized(shared: &Shared, token: &str) -> bool {
 }
 
 /// One page of `items` from `next_token` (an index, opaque to clients): the page and the
-/// next token, if any.
-fn page<T: Clone>(
-    items: &[T],
-    params: &HashMap<String, String>,
-) -> Result<(Vec<T>, Option<String>), Response<Full<Bytes>>> {
-    let invalid = || {
-        error(
-            StatusCode::BAD_REQUEST,
-            "InvalidRequestException",
-            &json!({ "message": "Invalid request" }),
-        )
-    };
+/// next token, if any; `None` for a token or `max_result` the portal would refuse.
+fn page<T: Clone>(items: &[T], params: &HashMap<String, String>) -> Option<Page<T>> {
     let start = match params.get("next_token") {
-        Some(t) => t.parse::<usize>().map_err(|_| invalid())?,
+        Some(t) => t.parse::<usize>().ok()?,
         None => 0,
     };
     let size = match params.get("max_result") {
-        Some(n) => n
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=100).contains(n))
-            .ok_or_else(invalid)?,
+        Some(n) => n.parse::<usize>().ok().filter(|n| (1..=100).contains(n))?,
         None => DEFAULT_PAGE,
     };
     let end = (start + size).min(items.len());
-    let slice = items.get(start..end).unwrap_or_default().to_vec();
-    Ok((slice, (end < items.len()).then(|| end.to_string())))
+    let slice = items.get(start..end)?.to_vec();
+    Some((slice, (end < items.len()).then(|| end.to_string())))
+}
+
+type Page<T> = (Vec<T>, Option<String>);
+
+fn invalid_request() -> Response<Full<Bytes>> {
+    error(
+        StatusCode::BAD_REQUEST,
+        "InvalidRequestException",
+        &json!({ "message": "Invalid request" }),
+    )
 }
 
 /// `GET /assignment/accounts`.
@@ -74,9 +70,8 @@ pub(super) fn list_accounts(
     if !authorized(shared, token) {
         return unauthorized();
     }
-    let (accounts, next) = match page(&sso::assigned_accounts(), params) {
-        Ok(x) => x,
-        Err(answer) => return answer,
+    let Some((accounts, next)) = page(&sso::assigned_accounts(), params) else {
+        return invalid_request();
     };
     let list: Vec<_> = accounts
         .iter()
@@ -98,9 +93,8 @@ pub(super) fn list_account_roles(
         return unauthorized();
     }
     let account = params.get("account_id").map_or("", String::as_str);
-    let (roles, next) = match page(&sso::roles_in(account), params) {
-        Ok(x) => x,
-        Err(answer) => return answer,
+    let Some((roles, next)) = page(&sso::roles_in(account), params) else {
+        return invalid_request();
     };
     let list: Vec<_> = roles
         .iter()
