@@ -200,12 +200,9 @@ fn the_device_flow_refuses_bad_clients_and_expired_codes_and_refreshes() -> Resu
             .start_url(sso::START_URL)
             .send()
             .await?;
-        stack().proxy().expire_device_authorizations();
-        assert!(
-            !stack()
-                .proxy()
-                .approve_device(started.user_code().context("code")?)
-        );
+        let code = started.user_code().context("code")?;
+        assert!(stack().proxy().expire_device_authorization(code));
+        assert!(!stack().proxy().approve_device(code));
         let expired = poll(&client, started.device_code().context("device")?)
             .await
             .expect_err("expired");

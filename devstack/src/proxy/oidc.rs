@@ -68,12 +68,22 @@ impl ProxyHandle {
         }
     }
 
-    /// Every pending device authorization expires: CreateToken with its device code is
-    /// ExpiredTokenException (`expired_token`).
-    pub fn expire_device_authorizations(&self) {
+    /// The pending device authorization with `user_code` expires: it can no longer be
+    /// approved, and CreateToken with its device code is ExpiredTokenException
+    /// (`expired_token`). Whether one had that code.
+    pub fn expire_device_authorization(&self, user_code: &str) -> bool {
         let now = Timestamp::now();
-        for device in lock(&self.shared.identity_center).devices.values_mut() {
-            device.expires_at = now;
+        let mut state = lock(&self.shared.identity_center);
+        let found = state
+            .devices
+            .values_mut()
+            .find(|d| d.user_code == user_code);
+        match found {
+            Some(device) => {
+                device.expires_at = now;
+                true
+            }
+            None => false,
         }
     }
 }
