@@ -137,6 +137,10 @@ fn the_device_flow_is_pending_until_the_browser_approves_it() -> Result<()> {
             .await?;
         let code = started.user_code().context("userCode")?;
         let device = started.device_code().context("deviceCode")?;
+        assert!(
+            code.len() == 9 && code.as_bytes()[4] == b'-',
+            "XXXX-XXXX: {code}"
+        );
         assert_eq!(started.expires_in(), 600);
         assert_eq!(started.interval(), 1);
         let complete = started
@@ -182,6 +186,18 @@ fn the_device_flow_is_pending_until_the_browser_approves_it() -> Result<()> {
 #[test]
 fn the_device_flow_refuses_bad_clients_and_expired_codes_and_refreshes() -> Result<()> {
     run(async {
+        let confidential = oidc()
+            .register_client()
+            .client_name("smtui-test")
+            .client_type("confidential")
+            .send()
+            .await
+            .expect_err("only public clients");
+        assert!(
+            confidential
+                .into_service_error()
+                .is_invalid_client_metadata_exception()
+        );
         let client = register().await?;
         let bad = oidc()
             .start_device_authorization()
@@ -362,6 +378,34 @@ fn role_credentials_read_that_accounts_secrets_as_that_role() -> Result<()> {
             .find(|c| c.access_key_id == key)
             .context("the ListSecrets is recorded")?;
         assert_eq!(call.role_arn().as_deref(), Some(role_arn.as_str()));
+
+        // The permission set's role, as seeded in that account.
+        let set = sso::permission_set(sso::READER_ROLE).context("the reader's set")?;
+        let policy = aws_sdk_iam::Client::new(&conf)
+            .get_role_policy()
+            .role_name(sso::READER_ROLE)
+            .policy_name(set.policy_name)
+            .send()
+            .await?;
+        let document = policy.policy_document();
+        let document = if document.starts_with('%') {
+            percent_decode(document)
+        } else {
+            document.to_string()
+        };
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&document)?,
+            serde_json::from_str::<serde_json::Value>(set.policy)?
+        );
+
+        // Expired like any AssumeRole's credentials.
+        assert!(stack().proxy().expire_role(&role_arn) >= 1);
+        let expired = aws_sdk_secretsmanager::Client::new(&conf)
+            .list_secrets()
+            .send()
+            .await
+            .expect_err("expired");
+        assert_eq!(expired.code(), Some("ExpiredTokenException"));
         assert!(
             call.identity_arn.ends_with(&format!(
                 ":assumed-role/{}/{}",
@@ -416,6 +460,40 @@ fn the_portal_refuses_expired_and_unknown_tokens_and_unassigned_roles() -> Resul
             expired.message(),
             Some("Session token not found or invalid")
         );
+
+        // Logout ends a token.
+        let (_, token, _) = sign_in().await?;
+        portal().logout().access_token(&token).send().await?;
+        let out = portal()
+            .list_accounts()
+            .access_token(&token)
+            .send()
+            .await
+            .expect_err("logged out");
+        assert_eq!(status(&out), Some(401));
         Ok(())
     })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
