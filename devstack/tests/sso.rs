@@ -5,6 +5,9 @@
 //! attributed to the role, and the refusals (an expired or unknown token, a role not
 //! assigned, an expired device code).
 
+#[path = "sso/refusals.rs"]
+mod refusals;
+
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -184,76 +187,6 @@ fn the_device_flow_is_pending_until_the_browser_approves_it() -> Result<()> {
 }
 
 #[test]
-fn the_device_flow_refuses_bad_clients_and_expired_codes_and_refreshes() -> Result<()> {
-    run(async {
-        let confidential = oidc()
-            .register_client()
-            .client_name("smtui-test")
-            .client_type("confidential")
-            .send()
-            .await
-            .expect_err("only public clients");
-        assert!(
-            confidential
-                .into_service_error()
-                .is_invalid_client_metadata_exception()
-        );
-        let client = register().await?;
-        let bad = oidc()
-            .start_device_authorization()
-            .client_id(&client.client_id)
-            .client_secret("not-the-secret")
-            .start_url(sso::START_URL)
-            .send()
-            .await
-            .expect_err("wrong secret");
-        assert!(bad.into_service_error().is_invalid_client_exception());
-
-        let started = oidc()
-            .start_device_authorization()
-            .client_id(&client.client_id)
-            .client_secret(&client.client_secret)
-            .start_url(sso::START_URL)
-            .send()
-            .await?;
-        let code = started.user_code().context("code")?;
-        assert!(stack().proxy().expire_device_authorization(code));
-        assert!(!stack().proxy().approve_device(code));
-        let expired = poll(&client, started.device_code().context("device")?)
-            .await
-            .expect_err("expired");
-        let expired = expired.into_service_error();
-        assert!(expired.is_expired_token_exception(), "{expired:?}");
-
-        // A refresh: a new access token (accepted by the portal) and a new refresh token;
-        // the old refresh token is spent.
-        let (client, _, refresh) = sign_in().await?;
-        let refreshed = oidc()
-            .create_token()
-            .client_id(&client.client_id)
-            .client_secret(&client.client_secret)
-            .grant_type("refresh_token")
-            .refresh_token(&refresh)
-            .send()
-            .await?;
-        let access = refreshed.access_token().context("accessToken")?;
-        assert_ne!(refreshed.refresh_token(), Some(refresh.as_str()));
-        portal().list_accounts().access_token(access).send().await?;
-        let spent = oidc()
-            .create_token()
-            .client_id(&client.client_id)
-            .client_secret(&client.client_secret)
-            .grant_type("refresh_token")
-            .refresh_token(&refresh)
-            .send()
-            .await
-            .expect_err("spent");
-        assert!(spent.into_service_error().is_invalid_grant_exception());
-        Ok(())
-    })
-}
-
-#[test]
 fn the_portal_lists_the_assigned_accounts_and_roles() -> Result<()> {
     run(async {
         let (_, token, _) = sign_in().await?;
@@ -419,62 +352,6 @@ fn role_credentials_read_that_accounts_secrets_as_that_role() -> Result<()> {
     })
 }
 
-#[test]
-fn the_portal_refuses_expired_and_unknown_tokens_and_unassigned_roles() -> Result<()> {
-    run(async {
-        let unknown = portal()
-            .list_accounts()
-            .access_token("not-a-token")
-            .send()
-            .await
-            .expect_err("unknown token");
-        assert_eq!(status(&unknown), Some(401));
-        assert!(unknown.into_service_error().is_unauthorized_exception());
-
-        let (_, token, _) = sign_in().await?;
-        let unassigned = portal()
-            .get_role_credentials()
-            .access_token(&token)
-            .account_id(org::SANDBOX_DEV.id)
-            .role_name(sso::READER_ROLE)
-            .send()
-            .await
-            .expect_err("not assigned");
-        assert_eq!(status(&unassigned), Some(403));
-        assert_eq!(unassigned.code(), Some("ForbiddenException"));
-
-        // This token only: the other tests share the stack (`expire_sso_tokens` expires all).
-        assert!(stack().proxy().expire_sso_token(&token));
-        let expired = portal()
-            .get_role_credentials()
-            .access_token(&token)
-            .account_id(org::PAYMENTS_DEV.id)
-            .role_name(sso::ADMIN_ROLE)
-            .send()
-            .await
-            .expect_err("expired token");
-        assert_eq!(status(&expired), Some(401));
-        let expired = expired.into_service_error();
-        assert!(expired.is_unauthorized_exception());
-        assert_eq!(
-            expired.message(),
-            Some("Session token not found or invalid")
-        );
-
-        // Logout ends a token.
-        let (_, token, _) = sign_in().await?;
-        portal().logout().access_token(&token).send().await?;
-        let out = portal()
-            .list_accounts()
-            .access_token(&token)
-            .send()
-            .await
-            .expect_err("logged out");
-        assert_eq!(status(&out), Some(401));
-        Ok(())
-    })
-}
-
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -496,4 +373,25 @@ fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A process given the stack's environment sends its Identity Center calls to the stack:
+/// the service-specific endpoint variables, which would win over AWS_ENDPOINT_URL, are
+/// removed.
+#[test]
+fn the_stack_environment_leaves_no_sso_endpoint_of_the_users() {
+    let mut cmd = std::process::Command::new("true");
+    stack().apply_env(&mut cmd);
+    let envs: Vec<_> = cmd.get_envs().collect();
+    for name in ["AWS_ENDPOINT_URL_SSO", "AWS_ENDPOINT_URL_SSO_OIDC"] {
+        assert!(
+            envs.contains(&(std::ffi::OsStr::new(name), None)),
+            "{name} removed"
+        );
+    }
+    let endpoint = stack().endpoint_url();
+    assert!(envs.contains(&(
+        std::ffi::OsStr::new("AWS_ENDPOINT_URL"),
+        Some(std::ffi::OsStr::new(&endpoint))
+    )));
 }
