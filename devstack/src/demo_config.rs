@@ -1,6 +1,7 @@
 //! The demo's own AWS config file: a base profile with the stack's keys and endpoint, and
 //! role profiles on it for the management account's reader, auditor and MFA-protected
-//! admin ([`crate::fixtures::org::MANAGEMENT_ROLES`]). `smtui-devstack demo` writes it into
+//! admin ([`crate::fixtures::org::MANAGEMENT_ROLES`]), and an IAM Identity Center
+//! profile on the `[sso-session]` of [`crate::fixtures::sso`]. `smtui-devstack demo` writes it into
 //! the demo's home and points `AWS_CONFIG_FILE` at it for smtui only; the user's own
 //! `~/.aws` is never read or written.
 
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::Stack;
-use crate::fixtures::{PRIMARY_REGION, org};
+use crate::fixtures::{PRIMARY_REGION, org, sso};
 use crate::venv::devstack_dir;
 
 /// The profile with the stack's own keys (the management account); the role profiles'
@@ -22,6 +23,11 @@ pub const AUDITOR_PROFILE: &str = "smtui-demo-auditor";
 /// `role_arn` = [`org::MFA_ADMIN_ROLE`], `mfa_serial` = [`org::MFA_SERIAL`] (the code is
 /// [`org::MFA_TOKEN_CODE`]).
 pub const MFA_PROFILE: &str = "smtui-demo-mfa-admin";
+/// An IAM Identity Center profile on the `[sso-session]` [`sso::SESSION_NAME`]:
+/// `sso_account_id` = [`SSO_PROFILE_ACCOUNT`], `sso_role_name` = [`sso::READER_ROLE`].
+pub const SSO_PROFILE: &str = "smtui-demo-sso";
+/// The account [`SSO_PROFILE`] signs in to: payments-prod.
+pub const SSO_PROFILE_ACCOUNT: &str = org::PAYMENTS_PROD.id;
 /// The file's name in the directory it is written to.
 pub const FILE_NAME: &str = "aws-config";
 
@@ -53,6 +59,25 @@ pub fn config_text(endpoint: &str) -> String {
             text.push_str(&format!("mfa_serial = {}\n", org::MFA_SERIAL));
         }
     }
+    // Identity Center: a session (sign in once with the device flow, or a token cache file
+    // written as the AWS CLI writes it), and a profile for one of its assignments.
+    text.push_str(&format!(
+        "\n[sso-session {session}]\n\
+         sso_start_url = {start}\n\
+         sso_region = {region}\n\
+         sso_registration_scopes = {scope}\n\
+         \n[profile {SSO_PROFILE}]\n\
+         sso_session = {session}\n\
+         sso_account_id = {SSO_PROFILE_ACCOUNT}\n\
+         sso_role_name = {role}\n\
+         region = {PRIMARY_REGION}\n\
+         endpoint_url = {endpoint}\n",
+        session = sso::SESSION_NAME,
+        start = sso::START_URL,
+        region = sso::SSO_REGION,
+        scope = sso::REGISTRATION_SCOPE,
+        role = sso::READER_ROLE,
+    ));
     text
 }
 

@@ -2,7 +2,7 @@
 //! holds. Values are fake but look real. The access cases (IAM identities, KMS keys,
 //! resource policies, recorded policy simulations) are in `access` (re-exported here); the
 //! organisation (member accounts, their secrets, the management account's roles and the
-//! STS rules) in [`org`].
+//! STS rules) in [`org`]; IAM Identity Center's assignments in [`sso`].
 //!
 //! This is what the seeder promises the tests, so it names nothing of the crate: the seeder
 //! reads it and creates exactly these (plus generated filler), and an integration test
@@ -10,6 +10,7 @@
 
 mod access;
 pub mod org;
+pub mod sso;
 pub use access::*;
 
 /// The seeded regions, primary first.

@@ -4,7 +4,8 @@
 //! - [`moto`]: `moto.server` on a free loopback port, killed with us however we die.
 //! - `proxy`: a recording proxy in front of moto that adds CloudTrail LookupEvents,
 //!   AssumeRole attribution, JSON-shaped auth errors, per-region fault injection, and
-//!   the rotation and last-read bookkeeping moto lacks (rules, dates, service events).
+//!   the rotation and last-read bookkeeping moto lacks (rules, dates, service events),
+//!   and IAM Identity Center (the access portal and the OIDC device flow).
 //! - `seed`: realistic secrets in three regions through the real AWS SDK;
 //!   [`fixtures`] names the well-known ones tests can rely on.
 //! - [`Stack`]: all of the above behind one handle.

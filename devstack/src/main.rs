@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use smtui_devstack::bench;
-use smtui_devstack::fixtures::{REGIONS, org};
+use smtui_devstack::fixtures::{REGIONS, org, sso};
 use smtui_devstack::venv::{MOTO_VERSION, ensure_venv};
 use smtui_devstack::{Stack, StackOptions};
 use tokio::signal::unix::{SignalKind, signal};
@@ -239,6 +239,12 @@ async fn start(seed: bool) -> Result<Stack> {
             "  role {} asks for MFA: code {}",
             org::MFA_ADMIN_ROLE.arn,
             org::MFA_TOKEN_CODE
+        );
+        eprintln!(
+            "  Identity Center {} ({}): approve a sign-in with: curl '{}/smtui-devstack/approve?user_code=CODE'",
+            sso::START_URL,
+            sso::USER_NAME,
+            stack.endpoint_url()
         );
     }
     Ok(stack)

@@ -21,7 +21,7 @@ use crate::venv::{devstack_dir, ensure_venv};
 
 /// Environment variables that would let the user's real AWS setup leak into a child
 /// process; [`Stack::apply_env`] removes them.
-pub(crate) const SCRUBBED_ENV: [&str; 12] = [
+pub(crate) const SCRUBBED_ENV: [&str; 14] = [
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
     "AWS_SESSION_TOKEN",
@@ -34,6 +34,9 @@ pub(crate) const SCRUBBED_ENV: [&str; 12] = [
     "AWS_CONTAINER_AUTHORIZATION_TOKEN",
     "AWS_ENDPOINT_URL_SECRETS_MANAGER",
     "AWS_ENDPOINT_URL_CLOUDTRAIL",
+    // They win over AWS_ENDPOINT_URL for the Identity Center portal and OIDC clients.
+    "AWS_ENDPOINT_URL_SSO",
+    "AWS_ENDPOINT_URL_SSO_OIDC",
 ];
 
 #[derive(Debug, Clone)]

@@ -18,6 +18,8 @@
 //! - checks what moto's STS does not (MFA, session durations, the organisation's refused
 //!   account), answers GetSessionToken, expires credentials on demand and denies listing
 //!   in one member account ([`sts`]),
+//! - answers IAM Identity Center, which moto lacks: the access portal and the OIDC device
+//!   flow, with an approval page of its own ([`identity_center`]),
 //! - answers IAM's SimulatePrincipalPolicy from recorded answers and puts right what
 //!   moto's GetAccountAuthorizationDetails and DescribeKey get wrong ([`access`]).
 
@@ -27,12 +29,15 @@ mod current;
 pub(crate) mod events;
 mod faults;
 mod forward;
+mod identity_center;
 pub(crate) mod lookup;
 mod lookup_answer;
+mod oidc;
 pub(crate) mod rotation;
 pub(crate) mod rotation_calls;
 pub(crate) mod schedule;
 mod simulate;
+mod sso_portal;
 mod sts;
 pub(crate) mod wire;
 
@@ -103,11 +108,14 @@ struct Dropped;
 
 struct Shared {
     upstream: SocketAddr,
+    /// The proxy's own `http://127.0.0.1:PORT` (the OIDC approval page is there).
+    url: String,
     options: Mutex<ProxyOptions>,
     store: Mutex<EventStore>,
     facts: Mutex<RotationStore>,
     access: Mutex<access::AccessState>,
     sts: Mutex<sts::StsState>,
+    identity_center: Mutex<identity_center::IdentityCenterState>,
     buckets: Mutex<HashMap<String, lookup_answer::Bucket>>,
     /// When each LookupEvents call arrived, and in which region (the newest
     /// `lookup_answer::MAX_LOOKUP_TIMES`): tests prove the client's rate from here.
@@ -253,11 +261,13 @@ impl Proxy {
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
             upstream,
+            url: format!("http://{addr}"),
             options: Mutex::new(options),
             store: Mutex::new(EventStore::default()),
             facts: Mutex::new(RotationStore::default()),
             access: Mutex::new(access::AccessState::default()),
             sts: Mutex::new(sts::StsState::default()),
+            identity_center: Mutex::new(identity_center::IdentityCenterState::default()),
             buckets: Mutex::new(HashMap::new()),
             lookup_times: Mutex::new(VecDeque::new()),
             client: Client::builder(TokioExecutor::new())
@@ -329,6 +339,10 @@ async fn handle(
     let (parts, body) = req.into_parts();
     // A client that hangs up mid-body gets the same treatment as a network failure.
     let body = body.collect().await.map_err(|_| Dropped)?.to_bytes();
+    // Unsigned and regionless: answered before any per-region fault applies.
+    if let Some(answer) = identity_center::answer(&shared, &parts, &body).await {
+        return Ok(answer);
+    }
     let scope = header_str(&parts.headers, "authorization").and_then(wire::credential_scope);
     let region = scope
         .as_ref()

@@ -1,8 +1,8 @@
 //! The organisation of [`crate::fixtures::org`]: created first, one call after another, so
 //! moto's random draws (account, OU and organisation ids) happen in a known order; then,
 //! alongside the rest of the seed, each member's alias and secrets (made with
-//! OrganizationAccountAccessRole credentials in that account) and the management
-//! account's roles.
+//! OrganizationAccountAccessRole credentials in that account, with the roles of the
+//! Identity Center permission sets assigned there) and the management account's roles.
 
 use anyhow::{Context, Result, bail};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Credentials, Region};
@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use tokio::task::JoinSet;
 
 use crate::fixtures::org::{self as org, MemberAccount};
+use crate::fixtures::sso;
 use crate::raw::{RawCall, RawClient};
 
 const ORGANIZATIONS_PREFIX: &str = "AWSOrganizationsV20161128.";
@@ -173,6 +174,7 @@ async fn seed_member(endpoint: &str, account: &MemberAccount) -> Result<()> {
             bail!("IAM CreateAccountAlias failed: {status} {body}");
         }
     }
+    create_permission_set_roles(endpoint, account, creds.access_key_id()).await?;
     let credentials = Credentials::new(
         creds.access_key_id(),
         creds.secret_access_key(),
@@ -213,6 +215,45 @@ async fn seed_member(endpoint: &str, account: &MemberAccount) -> Result<()> {
     }
     while let Some(done) = creates.join_next().await {
         done.context("CreateSecret task panicked")??;
+    }
+    Ok(())
+}
+
+/// The roles of the Identity Center permission sets assigned in `account`
+/// ([`sso::ASSIGNMENTS`]), made with `key` (credentials in that account).
+async fn create_permission_set_roles(
+    endpoint: &str,
+    account: &MemberAccount,
+    key: &str,
+) -> Result<()> {
+    let raw = RawClient::with_key(endpoint, key);
+    for role in sso::roles_in(account.id) {
+        let set = sso::permission_set(role).context("every assigned role is a permission set")?;
+        for (action, params) in [
+            (
+                "CreateRole",
+                vec![
+                    ("RoleName", set.role_name),
+                    ("AssumeRolePolicyDocument", sso::ROLE_TRUST_POLICY),
+                ],
+            ),
+            (
+                "PutRolePolicy",
+                vec![
+                    ("RoleName", set.role_name),
+                    ("PolicyName", set.policy_name),
+                    ("PolicyDocument", set.policy),
+                ],
+            ),
+        ] {
+            let (status, body) = raw.iam(action, &params).await?;
+            if !status.is_success() && !body.contains("EntityAlreadyExists") {
+                bail!(
+                    "IAM {action} {role} in {} failed: {status} {body}",
+                    account.name
+                );
+            }
+        }
     }
     Ok(())
 }
