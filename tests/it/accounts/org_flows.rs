@@ -176,6 +176,32 @@ fn org_pins_every_active_account_ten_at_a_time_and_keeps_a_refusal() {
 }
 
 #[test]
+fn org_at_start_asks_beside_who_smtui_is_and_chooses_once_that_answers() {
+    let mut h = Harness::loaded();
+    let options: org::OrgOptions = "role=Reader".parse().expect("valid");
+    h.state.rooms.org.start_with(options);
+    let effects = smtui_core::app::init(&mut h.state);
+    assert!(
+        effects.iter().any(|e| matches!(
+            e,
+            Effect::Aws {
+                call: AwsCall::Org(org::Call::Accounts { unit: None }),
+                ..
+            }
+        )),
+        "asked at once, beside GetCallerIdentity: {effects:?}"
+    );
+    // The accounts come first: nothing is assumed until who smtui is is known (its own
+    // account is left out).
+    h.answer(Outcome::Org(org::Outcome::Accounts(Ok(organisation()))));
+    assert!(assumes(&h).is_empty());
+    known_as_start(&mut h);
+    let first = assumes(&h);
+    assert_eq!(first.len(), 10);
+    assert!(first.iter().all(|(role, _, _)| !role.contains(OWN)));
+}
+
+#[test]
 fn org_at_start_waits_for_who_smtui_is_then_lists_a_unit() {
     let mut h = Harness::loaded();
     let options: org::OrgOptions = "role=Reader unit=prod".parse().expect("valid");

@@ -34,6 +34,19 @@ pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects: Vec<Effect> = listings.map(crate::room::Effect::lift).collect();
     let first = state.browse.first_region();
     effects.push(state.session.who_am_i(first).lift());
+    // `--org`: the organisation's accounts are asked for beside who smtui is.
+    let mut out = Out::default();
+    let ctx = ctx_of(
+        &state.settings,
+        &state.session,
+        &state.browse,
+        Some(&state.details),
+        &state.layers,
+        (state.now, state.wall, state.nonce),
+    );
+    out.of(|out| state.rooms.org.start_now(&ctx, out));
+    apply_intents(state, &mut out);
+    effects.extend(out.effects);
     effects
 }
 

@@ -50,6 +50,9 @@ pub struct Org {
     /// `smtui --org`: discovered once who smtui is is known (the own account is skipped).
     pub(crate) at_start: Option<OrgOptions>,
     pub discovery: Option<Discovery>,
+    /// The accounts, when they answered before who smtui is (its own account is left out,
+    /// so they wait for it).
+    stashed: Option<Vec<crate::model::org::OrgAccount>>,
 }
 
 impl Org {
@@ -80,13 +83,41 @@ impl Org {
             .unwrap_or_default()
     }
 
-    /// `--org`: lists the accounts once who smtui is is known.
+    /// `--org` at start: the accounts are asked for at once, beside who smtui is (they
+    /// are chosen once that has answered).
+    pub(crate) fn start_now(&mut self, ctx: &Ctx, out: &mut Out) {
+        if let Some(options) = self.at_start.take() {
+            self.discover(options, ctx, out);
+        }
+    }
+
+    /// Who smtui is has answered: accounts that came first are chosen now (and `--org`
+    /// given before the start's effects, asked for now).
     pub(crate) fn start_due(&mut self, ctx: &Ctx, out: &mut Out) {
         if ctx.identity.is_none() {
             return;
         }
         if let Some(options) = self.at_start.take() {
             self.discover(options, ctx, out);
+        }
+        if let Some(accounts) = self.stashed.take() {
+            self.choose(accounts, ctx, out);
+        }
+    }
+
+    /// The organisation's accounts, with who smtui is known: the chosen ones' assumes start.
+    fn choose(&mut self, accounts: Vec<crate::model::org::OrgAccount>, ctx: &Ctx, out: &mut Out) {
+        let Some(discovery) = &mut self.discovery else {
+            return;
+        };
+        let me = ctx.identity.and_then(|c| c.as_ref().ok());
+        let own = me.map(|c| c.account.clone());
+        let chained = me.is_some_and(|c| c.arn.resource().starts_with("assumed-role/"));
+        discovery.listed(accounts, own.as_deref());
+        out.info(discovery.starting(chained));
+        discovery.next_assumes(out);
+        if let Some(summary) = discovery.finished() {
+            out.info(summary);
         }
     }
 
@@ -165,9 +196,9 @@ impl crate::room::update::Update for Room {
     }
 
     fn answered(org: &mut Org, _: Option<&mut Never>, outcome: Outcome, ctx: &Ctx, out: &mut Out) {
-        let Some(discovery) = &mut org.discovery else {
+        if org.discovery.is_none() {
             return;
-        };
+        }
         match outcome {
             Outcome::Accounts(Err(error)) => {
                 out.error(format!(
@@ -177,22 +208,11 @@ impl crate::room::update::Update for Room {
                 ));
                 org.discovery = None;
             }
-            Outcome::Accounts(Ok(accounts)) => {
-                let own = ctx
-                    .identity
-                    .and_then(|c| c.as_ref().ok())
-                    .map(|c| c.account.clone());
-                let chained = ctx
-                    .identity
-                    .and_then(|c| c.as_ref().ok())
-                    .is_some_and(|c| c.arn.resource().starts_with("assumed-role/"));
-                discovery.listed(accounts, own.as_deref());
-                out.info(discovery.starting(chained));
-                discovery.next_assumes(out);
-                if let Some(summary) = discovery.finished() {
-                    out.info(summary);
-                }
+            // Before who smtui is: kept until it answers (`start_due`).
+            Outcome::Accounts(Ok(accounts)) if ctx.identity.is_none() => {
+                org.stashed = Some(accounts);
             }
+            Outcome::Accounts(Ok(accounts)) => org.choose(accounts, ctx, out),
         }
     }
 
