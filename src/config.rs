@@ -43,7 +43,7 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub(crate) org: bool,
     /// The role assumed in each account with --org (a read-only one is recommended).
-    #[arg(long, value_name = "NAME", requires = "org", global = true, default_value = smtui_core::features::org::DEFAULT_ROLE)]
+    #[arg(long, value_name = "NAME", requires = "org", global = true, default_value = smtui_core::model::org::DEFAULT_ROLE)]
     pub(crate) org_role: String,
     /// With --org: only the accounts of this organisational unit (its name or ou- ID) and
     /// of the units under it.
@@ -414,7 +414,7 @@ pub fn file_path(explicit: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// `--org` and its narrowing, as the org room takes them (`None` without `--org`).
-pub fn org_options(cli: &Cli) -> Result<Option<smtui_core::features::org::OrgOptions>, String> {
+pub fn org_options(cli: &Cli) -> Result<Option<smtui_core::model::org::OrgOptions>, String> {
     if !cli.org {
         return Ok(None);
     }

@@ -240,7 +240,7 @@ impl Report {
             self.slowest_key = self.slowest_key.max(waited);
         }
         // An organisation still being discovered is loading too: accounts are yet to come.
-        let loading = state.browse.any_loading() || state.rooms.org.busy();
+        let loading = state.browse.any_loading() || state.discovering();
         let listed = state.browse.list.total() > 0;
         self.marks.once(FIRST_FRAME);
         if listed {

@@ -13,10 +13,9 @@ use smtui_aws::AwsContext;
 use smtui_aws::clipboard::{Clipboard, MemoryBackend};
 use smtui_aws::runner::Runner;
 use smtui_core::app::{Action, AwsCall, Effect, IdentityId, Outcome, Stamp};
-use smtui_core::features::org::{self, MAX_ASSUMES, OrgOptions};
 use smtui_core::features::session;
 use smtui_core::ids::Arn;
-use smtui_core::model::org::{OrgAccount, choose};
+use smtui_core::model::org::{MAX_ASSUMES, OrgAccount, OrgOptions, choose};
 use smtui_core::model::{AwsError, SecretSummary};
 
 use super::{ListedAccount, Listing};
@@ -31,7 +30,7 @@ pub async fn list_org(
     let (tx, rx) = mpsc::unbounded_channel();
     // Nothing is copied; the runner wants a clipboard all the same.
     let clipboard = Clipboard::new(Box::new(MemoryBackend::default()));
-    let runner = Runner::new(ctx, tx, clipboard).read_only(true);
+    let runner = Runner::new(ctx.clone(), tx, clipboard).read_only(true);
     let mut run = OrgRun {
         runner,
         rx,
@@ -46,7 +45,7 @@ pub async fn list_org(
         on_way: Vec::new(),
         pending: HashSet::new(),
     };
-    let Some((own, accounts)) = run.who_and_accounts(options).await else {
+    let Some((own, accounts)) = run.who_and_accounts(&ctx, options).await else {
         return run.listing;
     };
     let own_name = accounts
@@ -148,37 +147,34 @@ impl OrgRun<'_> {
     /// either could not be had: then only the own account is listed.
     async fn who_and_accounts(
         &mut self,
+        ctx: &AwsContext,
         options: &OrgOptions,
     ) -> Option<(String, Vec<OrgAccount>)> {
-        let start = Self::stamp(IdentityId::START);
         self.runner.run(Effect::Aws {
-            stamp: start,
+            stamp: Self::stamp(IdentityId::START),
             call: AwsCall::WhoAmI {
                 region: self.home.clone(),
             },
         });
-        self.runner.run(Effect::Aws {
-            stamp: start,
-            call: AwsCall::Org(org::Call::Accounts {
-                unit: options.unit.clone(),
-            }),
-        });
-        let (mut who, mut accounts) = (None, None);
-        while who.is_none() || accounts.is_none() {
-            let Some(Action::Result(envelope)) = self.rx.recv().await else {
-                if self.rx.is_closed() {
-                    return None;
+        // Asked beside who smtui is, straight through the SDK (its pages in sequence).
+        let accounts = smtui_aws::organizations::accounts(ctx, options.unit.as_deref());
+        let rx = &mut self.rx;
+        let who = async {
+            loop {
+                match rx.recv().await {
+                    Some(Action::Result(envelope)) => {
+                        if let Outcome::WhoAmI { result } = envelope.outcome {
+                            return Some(result);
+                        }
+                    }
+                    Some(_) => {}
+                    None => return None,
                 }
-                continue;
-            };
-            match envelope.outcome {
-                Outcome::WhoAmI { result } => who = Some(result),
-                Outcome::Org(org::Outcome::Accounts(result)) => accounts = Some(result),
-                _ => {}
             }
-        }
+        };
+        let (who, accounts) = tokio::join!(who, accounts);
         let failed = |listing: &mut Listing, error: AwsError| listing.failed.push(error);
-        match (who?, accounts?) {
+        match (who?, accounts) {
             (Ok(me), Ok(accounts)) => Some((me.account, accounts)),
             (Ok(me), Err(error)) => {
                 failed(&mut self.listing, error);

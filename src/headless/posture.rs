@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 use serde::Serialize;
-use smtui_core::features::org::OrgOptions;
+use smtui_core::model::org::OrgOptions;
 
 use crate::headless::Listing;
 use crate::headless::access::Access;

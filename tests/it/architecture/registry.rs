@@ -28,6 +28,26 @@ fn registered() -> Vec<(String, String)> {
 /// Where a cross-room rule names a registered room outside its folder, and why.
 const CROSSINGS: &[(&str, &str, &str)] = &[
     (
+        "org",
+        "crates/core/src/app/state.rs",
+        "`--org` given at start is handed to the state, which lends the refused accounts to the bar",
+    ),
+    (
+        "org",
+        "crates/core/src/app/router/mod.rs",
+        "`--org` asks for the accounts with the start's effects",
+    ),
+    (
+        "org",
+        "crates/core/src/app/router/results.rs",
+        "the accounts are chosen once who smtui is has answered",
+    ),
+    (
+        "org",
+        "crates/core/src/app/router/pins.rs",
+        "an organisation's assumes answer the session, and the org room hears how each went",
+    ),
+    (
         "appearance",
         "crates/core/src/app/state.rs",
         "the themes found at start are handed to the state",

@@ -195,6 +195,17 @@ impl State {
             .collect()
     }
 
+    /// The accounts an organisation's discovery could not assume a role in, with why (the
+    /// account bar's last entries).
+    pub fn refused_accounts(&self) -> Vec<(String, String)> {
+        self.rooms.org.refused()
+    }
+
+    /// Whether an organisation's accounts are still to come (`--exit-after-load` waits).
+    pub fn discovering(&self) -> bool {
+        self.rooms.org.busy()
+    }
+
     /// How `identity`'s account is named: its alias, else its ID (from who it is, or from
     /// the role it assumed), else who it is.
     pub fn account_name(&self, identity: IdentityId) -> String {

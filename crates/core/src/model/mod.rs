@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod error;
 pub mod org;
+pub mod org_options;
 pub mod posture;
 pub mod rotation;
 

@@ -12,6 +12,11 @@ pub struct OrgAccount {
     pub active: bool,
 }
 
+pub use super::org_options::{DEFAULT_ROLE, OrgOptions};
+
+/// AssumeRole calls on their way at once, at most, in a discovery.
+pub const MAX_ASSUMES: usize = 10;
+
 /// The accounts a discovery takes: the ACTIVE ones whose name matches `pattern` (when one
 /// is given), but `own` (the account smtui works in, listed already).
 pub fn choose(

@@ -89,7 +89,7 @@ fn render_screen(frame: &mut Frame, screen: &Screen, state: &State, theme: &Them
     let covered = state.layers.has_popup();
     let focus = state.layers.focus();
     status::render_title(frame, screen.title, state, theme);
-    let (held, refused) = (state.held_accounts(), state.rooms.org.refused());
+    let (held, refused) = (state.held_accounts(), state.refused_accounts());
     let accounts = browse::region_bar::Accounts {
         held: &held,
         refused: &refused,

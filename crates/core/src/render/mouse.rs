@@ -37,7 +37,7 @@ pub fn pointer_action(size: Rect, state: &State, event: &MouseEvent) -> Option<A
 
 fn click(screen: &Screen, state: &State, at: Position) -> Option<Pointer> {
     if screen.regions.contains(at) {
-        let (held, refused) = (state.held_accounts(), state.rooms.org.refused());
+        let (held, refused) = (state.held_accounts(), state.refused_accounts());
         let accounts = browse::region_bar::Accounts {
             held: &held,
             refused: &refused,

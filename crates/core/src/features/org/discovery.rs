@@ -6,11 +6,8 @@ use std::fmt::Write as _;
 
 use crate::features::org::{OrgOptions, Out};
 use crate::ids::{Arn, IdentityId};
-use crate::model::org::{OrgAccount, choose};
+use crate::model::org::{MAX_ASSUMES, OrgAccount, choose};
 use crate::room::Intent;
-
-/// AssumeRole calls on their way at once, at most.
-pub const MAX_ASSUMES: usize = 10;
 
 /// Where one account is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,14 +8,13 @@
 pub(crate) mod call;
 pub(crate) mod commands;
 mod discovery;
-mod options;
 #[cfg(test)]
 mod tests;
 
+pub use crate::model::org::{DEFAULT_ROLE, MAX_ASSUMES, OrgOptions};
 pub use call::{Call, Outcome};
 pub use commands::Command;
-pub use discovery::{AccountState, Discovery, MAX_ASSUMES, OrgEntry};
-pub use options::{DEFAULT_ROLE, OrgOptions};
+pub use discovery::{AccountState, Discovery, OrgEntry};
 
 use crate::room::update::Here;
 use crate::room::{Ctx, Intent, Never, RoomPrompt};

@@ -1,6 +1,7 @@
 //! The discovery's choices and its pace, without the router.
 
-use super::discovery::{AccountState, Discovery, MAX_ASSUMES};
+use super::MAX_ASSUMES;
+use super::discovery::{AccountState, Discovery};
 use super::{OrgOptions, Out};
 use crate::ids::IdentityId;
 use crate::model::org::OrgAccount;

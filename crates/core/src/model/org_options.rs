@@ -63,7 +63,7 @@ impl FromStr for OrgOptions {
 }
 
 /// A role's name as IAM takes it (`[\w+=,.@-]`, 1 to 64 characters), with its path.
-pub(super) fn role_name(text: &str) -> Result<String, String> {
+pub fn role_name(text: &str) -> Result<String, String> {
     let name = text.trim_matches('/');
     let last = name.rsplit('/').next().unwrap_or(name);
     let valid = !last.is_empty()
