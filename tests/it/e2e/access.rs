@@ -60,6 +60,9 @@ async fn the_access_pane_opens_from_the_palette_and_says_who_can_read() {
     });
     assert!(statements.contains(fx::ACCESS_APP_POLICY), "{statements}");
     tmux.keys(&["Escape"]);
+    // The statements closed before `s` is sent: an Escape and a letter that arrive together
+    // read as Alt and that letter.
+    tmux.wait_for("back to the pane", WAIT, |s| !s.contains("Why "));
     tmux.keys(&["s"]);
     let verified = tmux.wait_for("the simulator", Duration::from_secs(20), |s| {
         s.contains("Simulator: allowed")
@@ -69,6 +72,7 @@ async fn the_access_pane_opens_from_the_palette_and_says_who_can_read() {
         "the simulator allows GetSecretValue; the key stops it, and that is no disagreement:\n{verified}"
     );
     tmux.keys(&["Escape"]);
+    tmux.wait_for("the pane closed", WAIT, |s| !s.contains("Who can read"));
     tmux.keys(&["q"]);
     let after = tmux.wait_for("exit", WAIT, |s| s.contains("SMTUI-EXITED-"));
     assert!(after.contains("SMTUI-EXITED-0"), "{after}");
