@@ -15,8 +15,8 @@ use smtui_aws::runner::Runner;
 use smtui_core::app::{Action, AwsCall, Effect, IdentityId, Outcome, Stamp};
 use smtui_core::features::session;
 use smtui_core::ids::Arn;
+use smtui_core::model::SecretSummary;
 use smtui_core::model::org::{MAX_ASSUMES, OrgAccount, OrgOptions, choose};
-use smtui_core::model::{AwsError, SecretSummary};
 
 use super::{ListedAccount, Listing};
 
@@ -143,8 +143,9 @@ impl OrgRun<'_> {
         }
     }
 
-    /// Who smtui is and the organisation's accounts; `None` (said in the listing) when
-    /// either could not be had: then only the own account is listed.
+    /// Who smtui is and the organisation's accounts (none, said in the listing, when they
+    /// could not be listed: then only the own account is); `None` when who smtui is could
+    /// not be had.
     async fn who_and_accounts(
         &mut self,
         ctx: &AwsContext,
@@ -173,49 +174,16 @@ impl OrgRun<'_> {
             }
         };
         let (who, accounts) = tokio::join!(who, accounts);
-        let failed = |listing: &mut Listing, error: AwsError| listing.failed.push(error);
         match (who?, accounts) {
             (Ok(me), Ok(accounts)) => Some((me.account, accounts)),
+            // The accounts could not be listed: the own account still is.
             (Ok(me), Err(error)) => {
-                failed(&mut self.listing, error);
-                // The accounts could not be listed: the own account still is.
-                self.listed(IdentityId::START, me.account, String::new());
-                self.drain().await;
-                None
+                self.listing.failed.push(error);
+                Some((me.account, Vec::new()))
             }
             (Err(error), _) => {
-                failed(&mut self.listing, error);
+                self.listing.failed.push(error);
                 None
-            }
-        }
-    }
-
-    /// Waits for everything asked so far (the own account alone, when the organisation
-    /// could not be listed).
-    async fn drain(&mut self) {
-        while !self.pending.is_empty() {
-            let Some(Action::Result(envelope)) = self.rx.recv().await else {
-                return;
-            };
-            let identity = envelope.stamp.identity;
-            match envelope.outcome {
-                Outcome::SecretsPage { region, page, last } => {
-                    self.listing.secrets.extend(page);
-                    if last {
-                        self.pending.remove(&Pending::Region(identity, region));
-                    }
-                }
-                Outcome::RegionFailed { region, error } => {
-                    self.pending.remove(&Pending::Region(identity, region));
-                    self.listing.failed.push(error);
-                }
-                Outcome::AccountAlias { result } => {
-                    self.pending.remove(&Pending::Alias(identity));
-                    if let Some(account) = self.listing.accounts.first_mut() {
-                        account.alias = result.ok().flatten();
-                    }
-                }
-                _ => {}
             }
         }
     }

@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
+use super::{in_primary_region, pin_by_arn};
 use crate::common::live::{LiveApp, seeded_stack};
-use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_core::app::{Action, Command, IdentityId, Settings};
 use smtui_core::features::browse::RegionState;
-use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::model::ErrorKind;
 use smtui_core::room::keys::Verb;
 use smtui_devstack::fixtures as fx;
@@ -19,22 +19,10 @@ const WAIT: Duration = Duration::from_secs(30);
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_pinned_identity_is_renewed_alone_and_listed_again() {
     let stack = seeded_stack().await;
-    let regions = vec![fx::PRIMARY_REGION.to_owned()];
-    let mut app = Box::pin(LiveApp::start_with_regions(
-        &stack.endpoint_url(),
-        Settings::default(),
-        &regions,
-    ))
-    .await;
+    let mut app = in_primary_region(&stack, Settings::default()).await;
     app.wait_loaded().await;
     let role = org::PAYMENTS_PROD.access_role_arn();
-    app.cmd(Command::Session(SessionCommand::Pin));
-    app.cmd(Command::Verb(Verb::Select));
-    for c in role.chars() {
-        app.dispatch(Action::Text(TextEdit::Insert(c)));
-    }
-    app.cmd(Command::Verb(Verb::Select));
-    app.cmd(Command::Verb(Verb::Select));
+    pin_by_arn(&mut app, &role);
     let pinned = IdentityId(1);
     let rows_of = |app: &LiveApp| {
         (app.state.browse.list.all())

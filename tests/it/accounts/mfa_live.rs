@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use super::in_primary_region;
 use crate::common::live::{LiveApp, seeded_stack};
 use smtui_core::app::{Action, Command, Settings, TextEdit};
 use smtui_core::features::org::{self as org_room, AccountState};
@@ -13,7 +14,6 @@ use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::model::{ProfileInfo, ProfileKind};
 use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
-use smtui_devstack::fixtures as fx;
 use smtui_devstack::fixtures::org;
 
 const WAIT: Duration = Duration::from_mins(1);
@@ -34,13 +34,7 @@ fn pin_profile(app: &mut LiveApp, name: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_mfa_code_then_every_role_without_another() {
     let stack = seeded_stack().await;
-    let regions = vec![fx::PRIMARY_REGION.to_owned()];
-    let mut app = Box::pin(LiveApp::start_with_regions(
-        &stack.endpoint_url(),
-        Settings::default(),
-        &regions,
-    ))
-    .await;
+    let mut app = in_primary_region(&stack, Settings::default()).await;
     app.wait_loaded().await;
     app.state.session.profiles.push(ProfileInfo {
         name: "mfa-admin".into(),

@@ -13,3 +13,32 @@ mod org_live;
 mod pin_flows;
 mod pin_live;
 mod renew_flows;
+
+use crate::common::live::LiveApp;
+use smtui_core::app::{Action, Command, Settings, TextEdit};
+use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::room::keys::Verb;
+use smtui_core::room::layers::Layer;
+
+/// The app against `stack`, listing its primary region only.
+async fn in_primary_region(stack: &smtui_devstack::Stack, settings: Settings) -> LiveApp {
+    let regions = vec![smtui_devstack::fixtures::PRIMARY_REGION.to_owned()];
+    Box::pin(LiveApp::start_with_regions(
+        &stack.endpoint_url(),
+        settings,
+        &regions,
+    ))
+    .await
+}
+
+/// pin → "another role…" → its ARN → its options as they start.
+fn pin_by_arn(app: &mut LiveApp, role: &str) {
+    app.cmd(Command::Session(SessionCommand::Pin));
+    assert_eq!(app.state.layers.top(), Layer::Roles);
+    app.cmd(Command::Verb(Verb::Select));
+    for c in role.chars() {
+        app.dispatch(Action::Text(TextEdit::Insert(c)));
+    }
+    app.cmd(Command::Verb(Verb::Select));
+    app.cmd(Command::Verb(Verb::Select));
+}

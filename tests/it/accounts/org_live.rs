@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use super::in_primary_region;
 use crate::common::live::{LiveApp, seeded_stack};
 use smtui_core::app::{IdentityId, Settings};
 use smtui_core::features::browse::RegionState;
@@ -18,13 +19,7 @@ const WAIT: Duration = Duration::from_mins(1);
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn org_pins_every_member_through_its_role_and_keeps_the_refused_one() {
     let stack = seeded_stack().await;
-    let regions = vec![fx::PRIMARY_REGION.to_owned()];
-    let mut app = Box::pin(LiveApp::start_with_regions(
-        &stack.endpoint_url(),
-        Settings::default(),
-        &regions,
-    ))
-    .await;
+    let mut app = in_primary_region(&stack, Settings::default()).await;
     // As `smtui --org`: discovered once who smtui is is known.
     app.state.rooms.org.start_with(OrgOptions::default());
     app.wait_for("every account answered and listed", WAIT, |s| {

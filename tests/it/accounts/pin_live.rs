@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use super::{in_primary_region, pin_by_arn};
 use crate::common::live::{LiveApp, seeded_stack};
 use aws_config::Region;
 use aws_sdk_secretsmanager::config::Credentials;
@@ -90,23 +91,10 @@ fn callers(stack: &smtui_devstack::Stack, operation: &str, secret: Option<&str>)
         .collect()
 }
 
-/// pin → "another role…" → its ARN → its options as they start.
-fn pin_by_arn(app: &mut LiveApp, role: &str) {
-    app.cmd(Command::Session(SessionCommand::Pin));
-    assert_eq!(app.state.layers.top(), Layer::Roles);
-    app.cmd(Command::Verb(Verb::Select));
-    for c in role.chars() {
-        app.dispatch(Action::Text(TextEdit::Insert(c)));
-    }
-    app.cmd(Command::Verb(Verb::Select));
-    app.cmd(Command::Verb(Verb::Select));
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pinned_account_s_rows_are_listed_and_edited_with_its_own_credentials() {
     let stack = seeded_stack().await;
     seed_account_b(&stack).await;
-    let regions = vec![fx::PRIMARY_REGION.to_owned()];
     // B's alias marks it as production: its writes want "prod" typed first.
     let settings = Settings {
         accounts: AccountRules(vec![AccountRule {
@@ -116,12 +104,7 @@ async fn a_pinned_account_s_rows_are_listed_and_edited_with_its_own_credentials(
         }]),
         ..Settings::default()
     };
-    let mut app = Box::pin(LiveApp::start_with_regions(
-        &stack.endpoint_url(),
-        settings,
-        &regions,
-    ))
-    .await;
+    let mut app = in_primary_region(&stack, settings).await;
     app.wait_loaded().await;
     let start_rows = app.state.browse.list.total();
 

@@ -45,6 +45,18 @@ async fn org_pins_every_member_and_the_bar_says_which_could_not() {
         .find(|l| l.starts_with("┃payments-prod/"))
         .unwrap_or_default();
     assert!(row.contains("acme-payments-prod"), "{filtered}");
+    // `:unpin` from the palette: the pinned accounts, the first one let go.
+    tmux.keys(&[":"]);
+    tmux.keys(&["-l", "unpin"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the pinned accounts", Duration::from_secs(20), |s| {
+        s.contains("Unpin an identity")
+    });
+    tmux.keys(&["Enter"]);
+    let unpinned = tmux.wait_for("one let go", Duration::from_secs(20), |s| {
+        s.contains("Unpinned")
+    });
+    assert!(unpinned.contains("8 accounts"), "{unpinned}");
     tmux.keys(&["q"]);
     let after = tmux.wait_for("exit", crate::common::tmux::STEP, |s| {
         s.contains("SMTUI-EXITED-")

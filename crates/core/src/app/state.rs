@@ -209,18 +209,12 @@ impl State {
     /// How `identity`'s account is named: its alias, else its ID (from who it is, or from
     /// the role it assumed), else who it is.
     pub fn account_name(&self, identity: IdentityId) -> String {
-        if let Some(Ok(caller)) = self.session.caller_of(identity) {
-            return self.browse.list.account_label(&caller.account).to_owned();
+        if let Some(account) = self.account_id(identity) {
+            return self.browse.list.account_label(account).to_owned();
         }
-        let known = self
-            .session
-            .known
-            .iter()
-            .find(|k| k.identity.id == identity);
-        match known.and_then(|k| k.identity.account()) {
-            Some(account) => self.browse.list.account_label(account).to_owned(),
-            None => known.map_or_else(|| "…".to_owned(), |k| k.identity.short_name()),
-        }
+        (self.session.known.iter())
+            .find(|k| k.identity.id == identity)
+            .map_or_else(|| "…".to_owned(), |k| k.identity.short_name())
     }
 
     /// The account a write as `identity` goes to, for its confirmation, while several
@@ -230,14 +224,14 @@ impl State {
         if self.browse.identities().len() < 2 {
             return None;
         }
-        let Some(Ok(caller)) = self.session.caller_of(identity) else {
+        let Some(account) = self.account_id(identity) else {
             return Some(self.account_name(identity));
         };
-        let label = self.browse.list.account_label(&caller.account);
-        Some(if label == caller.account {
+        let label = self.browse.list.account_label(account);
+        Some(if label == account {
             label.to_owned()
         } else {
-            format!("{label} ({})", caller.account)
+            format!("{label} ({account})")
         })
     }
 
@@ -256,8 +250,7 @@ impl State {
     /// dangerous.
     pub fn write_guard(&self, identity: IdentityId) -> Option<String> {
         let account = self.account_id(identity)?;
-        let rules = &self.settings.accounts;
-        (rules.guard(account, self.browse.list.alias_of(account))).map(str::to_owned)
+        self.ctx().write_guard(account).map(str::to_owned)
     }
 
     /// The rule of the account the panes are about: the selected row's, else the one
