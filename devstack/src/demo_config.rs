@@ -96,4 +96,13 @@ impl Stack {
     pub fn write_demo_aws_config(&self) -> Result<PathBuf> {
         write(&devstack_dir().join("smtui"), &self.endpoint_url())
     }
+
+    /// The demo's own home for smtui (`.devstack/smtui/home`, made if missing): its IAM
+    /// Identity Center sign-in is cached under it (`.aws/sso/cache`) as the AWS CLI would
+    /// cache it, never in the user's `~/.aws`.
+    pub fn demo_home(&self) -> Result<PathBuf> {
+        let home = devstack_dir().join("smtui").join("home");
+        std::fs::create_dir_all(&home).with_context(|| format!("creating {}", home.display()))?;
+        Ok(home)
+    }
 }

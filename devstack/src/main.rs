@@ -299,6 +299,8 @@ async fn demo(smtui: Option<PathBuf>, extra: Vec<String>) -> Result<ExitCode> {
     stack.apply_env(&mut std_cmd);
     // The demo's role profiles, for smtui only (the stack's env names an empty file).
     std_cmd.env("AWS_CONFIG_FILE", stack.write_demo_aws_config()?);
+    // A home of its own, where its IAM Identity Center sign-in is cached.
+    std_cmd.env("HOME", stack.demo_home()?);
     std_cmd.arg("--endpoint-url").arg(stack.endpoint_url());
     for r in REGIONS {
         std_cmd.arg("--region").arg(r);

@@ -22,6 +22,7 @@ pub(crate) mod rotation;
 pub mod runner;
 pub mod secrets;
 pub(crate) mod signing_key;
+pub mod sso;
 pub(crate) mod sts;
 
 pub use client::{AwsContext, ConnectOptions};

@@ -5,6 +5,7 @@ use aws_runtime::env_config::file::EnvConfigFiles as ProfileFiles;
 use aws_types::os_shim_internal::{Env, Fs};
 
 use smtui_core::ids::Arn;
+use smtui_core::model::sso::SsoLogin;
 use smtui_core::model::{ProfileInfo, ProfileKind};
 
 /// Every profile, sorted by name; none when the files cannot be read.
@@ -30,7 +31,9 @@ async fn list_from(fs: &Fs, env: &Env) -> Vec<ProfileInfo> {
                 }
             } else if profile.get("sso_start_url").is_some() || profile.get("sso_session").is_some()
             {
-                ProfileKind::Sso
+                ProfileKind::Sso {
+                    login: sso_login(&set, profile),
+                }
             } else {
                 ProfileKind::Plain
             };
@@ -49,6 +52,39 @@ async fn list_from(fs: &Fs, env: &Env) -> Vec<ProfileInfo> {
     out
 }
 
+/// Where an IAM Identity Center profile signs in: its `[sso-session]` (start URL, region,
+/// scopes), or, for a legacy profile, its own `sso_start_url` and `sso_region`.
+fn sso_login(
+    set: &aws_runtime::env_config::section::EnvConfigSections,
+    profile: &aws_runtime::env_config::section::Profile,
+) -> Option<SsoLogin> {
+    if let Some(name) = profile.get("sso_session") {
+        let session = set.sso_session(name)?;
+        let scopes = session
+            .get("sso_registration_scopes")
+            .map(|s| {
+                s.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        return Some(SsoLogin {
+            session: Some(name.to_owned()),
+            start_url: session.get("sso_start_url")?.to_owned(),
+            region: session.get("sso_region")?.to_owned(),
+            scopes,
+        });
+    }
+    Some(SsoLogin {
+        session: None,
+        start_url: profile.get("sso_start_url")?.to_owned(),
+        region: profile.get("sso_region")?.to_owned(),
+        scopes: Vec::new(),
+    })
+}
+
 /// The profile to log in to with `aws sso login` when `name`'s credentials come from IAM
 /// Identity Center: itself, or the profile its chain of roles starts from; `None` for any
 /// other kind. Read from the config, never guessed from an error's words.
@@ -62,7 +98,7 @@ fn sso_login_in(profiles: &[ProfileInfo], name: &str) -> Option<String> {
     for _ in 0..8 {
         let profile = profiles.iter().find(|p| p.name == current)?;
         match &profile.kind {
-            ProfileKind::Sso => return Some(profile.name.clone()),
+            ProfileKind::Sso { .. } => return Some(profile.name.clone()),
             ProfileKind::Role {
                 source: Some(source),
                 ..
@@ -125,6 +161,28 @@ mod tests {
             }
         );
         assert!(profiles[1].mfa_serial.is_some());
-        assert_eq!(profiles[2].kind, ProfileKind::Sso);
+        assert_eq!(profiles[2].kind, ProfileKind::Sso { login: None });
+    }
+
+    #[tokio::test]
+    async fn an_sso_profile_signs_in_where_its_session_or_its_own_start_url_says() {
+        let config = "[profile idc]\nsso_session = corp\nsso_account_id = 123456789012\n\
+            [profile idc-admin]\nsso_session = corp\nsso_account_id = 123456789012\n\
+            [sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n\
+            sso_region = eu-west-1\nsso_registration_scopes = sso:account:access, other\n\
+            [profile legacy]\nsso_start_url = https://old.awsapps.com/start\n\
+            sso_region = us-east-2\nsso_account_id = 123456789012\n";
+        let fs = Fs::from_slice(&[("/home/u/.aws/config", config)]);
+        let env = Env::from_slice(&[("HOME", "/home/u")]);
+        let profiles = list_from(&fs, &env).await;
+        let logins = smtui_core::model::sso::logins(&profiles);
+        assert_eq!(logins.len(), 2, "the session once: {logins:?}");
+        assert_eq!(logins[0].session.as_deref(), Some("corp"));
+        assert_eq!(logins[0].start_url, "https://corp.awsapps.com/start");
+        assert_eq!(logins[0].region, "eu-west-1");
+        assert_eq!(logins[0].scopes, ["sso:account:access", "other"]);
+        assert_eq!(logins[1].session, None);
+        assert_eq!(logins[1].cache_key(), "https://old.awsapps.com/start");
+        assert_eq!(logins[1].region, "us-east-2");
     }
 }

@@ -40,7 +40,7 @@ pub fn save(path: &Path, roles: &[RecentRole]) -> Result<(), String> {
         roles: roles.to_vec(),
     })
     .map_err(|e| e.to_string())?;
-    file::write(path, &text)
+    crate::private_file::write(path, &text)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! The calls that make a new identity (AssumeRole, with or without MFA, and a profile's
-//! credentials): they run as the identity that asks, and the runner holds the new
+//! The calls that make a new identity (AssumeRole, with or without MFA, a profile's
+//! credentials, an IAM Identity Center role's): they run as the identity that asks, and the runner holds the new
 //! credentials (in memory only) before the answer goes back, so the effects that follow it
 //! find them.
 
@@ -23,7 +23,8 @@ pub(super) fn start(runner: &Runner, stamp: Stamp, ctx: AwsContext, call: Call) 
         }
         | Call::AssumeRoleWithMfa { .. }
         | Call::SessionToken { .. }
-        | Call::UseProfile { .. } => ctx,
+        | Call::UseProfile { .. }
+        | Call::SsoRole { .. } => ctx,
     };
     let (identities, tx, connect) = (
         runner.identities.clone(),
@@ -83,6 +84,16 @@ async fn credentials(
                 mfa: None,
             };
             sts::assume_role(&ctx, &request).await
+        }
+        Call::SsoRole {
+            login,
+            account_id,
+            role_name,
+            region,
+            ..
+        } => {
+            crate::sso::role_credentials(&ctx, &login, &account_id, &role_name, region.as_deref())
+                .await
         }
         Call::AssumeRoleWithMfa {
             role_arn,

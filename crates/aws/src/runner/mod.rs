@@ -149,6 +149,17 @@ impl Runner {
         match call {
             // Calls that make a new identity: their credentials are held before they answer.
             AwsCall::Session(call) => identities::start(self, stamp, ctx, call),
+            // Waits on the user's approval for minutes, asking every few seconds: a lane's
+            // place would be held all that time for nothing.
+            call @ AwsCall::Sso(smtui_core::features::sso::Call::FinishSignIn { .. }) => {
+                let (lanes, tx) = (self.lanes.clone(), self.tx.clone());
+                tokio::spawn(async move {
+                    let send = |outcome| {
+                        let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
+                    };
+                    perform(&ctx, &lanes, stamp.identity, call, send).await;
+                });
+            }
             // Every other call, the app's own and each room's, runs in its lane. Naming them
             // here would add nothing: `perform` (and `failed`) match every `AwsCall`, so a new
             // call does not compile until it is given a place, and every call is answered.

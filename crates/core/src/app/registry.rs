@@ -28,6 +28,7 @@ macro_rules! registered {
                 Messages => messages,
                 Org => org,
                 Rotation => rotation,
+                Sso => sso,
                 Tags => tags,
                 Versions => versions,
             ]
@@ -38,6 +39,7 @@ macro_rules! registered {
                 Lifecycle => lifecycle,
                 Org => org,
                 Rotation => rotation,
+                Sso => sso,
                 Tags => tags,
                 Versions => versions,
             ]
@@ -57,6 +59,7 @@ macro_rules! registered {
                 features::tags::commands::COMMANDS,
                 features::session::commands::COMMANDS,
                 features::org::commands::COMMANDS,
+                features::sso::commands::COMMANDS,
                 features::appearance::commands::COMMANDS,
                 features::messages::commands::COMMANDS,
                 features::audit::commands::COMMANDS,
@@ -82,6 +85,7 @@ macro_rules! registered {
                 features::lifecycle::commands::KEYS,
                 features::session::commands::KEYS,
                 features::org::commands::KEYS,
+                features::sso::commands::KEYS,
                 app::keymap::defaults::APP,
             ]
         }

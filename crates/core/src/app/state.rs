@@ -167,6 +167,9 @@ impl State {
     /// The profiles of the user's AWS config, for the role switcher.
     #[must_use]
     pub fn with_profiles(mut self, profiles: Vec<crate::model::ProfileInfo>) -> Self {
+        self.rooms
+            .sso
+            .set_logins(crate::model::sso::logins(&profiles));
         self.session.profiles = profiles;
         self
     }
@@ -298,7 +301,7 @@ impl State {
     /// Whether the top layer takes printable keys as text before any binding.
     pub(crate) fn takes_text(&self) -> bool {
         match self.layers.top() {
-            Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles => true,
+            Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles | Layer::Portal => true,
             Layer::Confirm => self
                 .layers
                 .popup::<confirm::Popup>()

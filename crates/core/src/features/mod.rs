@@ -15,5 +15,6 @@ pub mod org;
 pub mod reveal;
 pub mod rotation;
 pub mod session;
+pub mod sso;
 pub mod tags;
 pub mod versions;

@@ -27,6 +27,11 @@ pub(crate) enum IdentityKind {
     Role { arn: Arn },
     /// GetSessionToken with this MFA device.
     MfaSession { serial: String },
+    /// An IAM Identity Center role (a permission set) in an account, through the portal.
+    Sso {
+        account_id: String,
+        role_name: String,
+    },
 }
 
 /// An identity: its key, its kind, and the caller ARN when known (an assumed role's session
@@ -69,6 +74,20 @@ impl Identity {
         )
     }
 
+    pub fn sso(
+        id: IdentityId,
+        account_id: impl Into<String>,
+        role_name: impl Into<String>,
+    ) -> Self {
+        Self::new(
+            id,
+            IdentityKind::Sso {
+                account_id: account_id.into(),
+                role_name: role_name.into(),
+            },
+        )
+    }
+
     /// The same identity, with the caller ARN AWS reported.
     #[must_use]
     pub(crate) fn with_arn(mut self, arn: Option<Arn>) -> Self {
@@ -92,11 +111,18 @@ impl Identity {
             IdentityKind::Profile { name } => name.clone(),
             IdentityKind::Role { arn } => arn.role_name().unwrap_or(arn.as_str()).to_owned(),
             IdentityKind::MfaSession { .. } => "MFA session".to_owned(),
+            IdentityKind::Sso {
+                account_id,
+                role_name,
+            } => format!("{role_name}@{account_id}"),
         }
     }
 
-    /// The account, when an ARN says it.
+    /// The account, when an ARN (or the Identity Center assignment) says it.
     pub fn account(&self) -> Option<&str> {
+        if let IdentityKind::Sso { account_id, .. } = &self.kind {
+            return Some(account_id);
+        }
         self.arn
             .as_ref()
             .or(self.role_arn())
@@ -115,6 +141,10 @@ impl fmt::Display for Identity {
             IdentityKind::Profile { name } => write!(f, "profile {name}"),
             IdentityKind::Role { arn } => write!(f, "{}", self.arn.as_ref().unwrap_or(arn)),
             IdentityKind::MfaSession { serial } => write!(f, "MFA session ({serial})"),
+            IdentityKind::Sso {
+                account_id,
+                role_name,
+            } => write!(f, "Identity Center {role_name} in {account_id}"),
         }
     }
 }

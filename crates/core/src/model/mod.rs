@@ -9,6 +9,7 @@ pub mod org;
 pub mod org_options;
 pub mod posture;
 pub mod rotation;
+pub mod sso;
 
 use jiff::Timestamp;
 
@@ -200,8 +201,9 @@ pub enum ProfileKind {
         role_arn: crate::ids::Arn,
         source: Option<String>,
     },
-    /// IAM Identity Center.
-    Sso,
+    /// IAM Identity Center: where it signs in (`None`: its `sso_session` names no
+    /// `[sso-session]` section).
+    Sso { login: Option<sso::SsoLogin> },
 }
 
 /// Who we are, from sts:GetCallerIdentity.

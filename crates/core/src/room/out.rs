@@ -170,6 +170,15 @@ pub(crate) enum Intent<R: Room> {
     PinRole {
         role_arn: crate::ids::Arn,
     },
+    /// GetRoleCredentials of `role_name` in `account_id` through `login`'s portal, to work
+    /// as or to pin (its answer goes to the session; for one of many, the Identity Center
+    /// room hears how it went).
+    UseSsoRole {
+        login: crate::model::sso::SsoLogin,
+        account_id: String,
+        role_name: String,
+        pick: crate::model::sso::SsoPick,
+    },
 }
 
 /// Whether copied text is a secret (cleared after a timeout and on exit) or plain (a name,
@@ -339,6 +348,17 @@ impl<R: Room> Intent<R> {
             Intent::SecretChanged { secret } => Intent::SecretChanged { secret },
             Intent::DeletionChanged { secret, on } => Intent::DeletionChanged { secret, on },
             Intent::PinRole { role_arn } => Intent::PinRole { role_arn },
+            Intent::UseSsoRole {
+                login,
+                account_id,
+                role_name,
+                pick,
+            } => Intent::UseSsoRole {
+                login,
+                account_id,
+                role_name,
+                pick,
+            },
         }
     }
 }

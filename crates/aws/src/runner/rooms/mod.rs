@@ -59,6 +59,7 @@ rooms! {$
     Org(org),
     Reveal(reveal),
     Rotation(rotation),
+    Sso(sso),
     Tags(tags),
     Versions(versions),
 }

@@ -45,6 +45,9 @@ pub(super) fn switcher(state: &mut State, command: crate::app::command::Command,
     }
     match choice {
         Choice::Unpin(identity) => super::pins::unpin(state, identity, out),
+        Choice::Portal(login) => {
+            super::identity_center::open_portal(state, login, purpose == Purpose::Pin, out);
+        }
         Choice::Back => back(state, out),
         Choice::AssumeByArn => ask(out),
         Choice::MfaSession => ask_session_serial(state, out),
@@ -312,6 +315,10 @@ pub(super) fn assumed(
 ) {
     // An organisation's account: pinned without a word each, and the org room hears how it
     // went (it says it for all of them, and starts the next).
+    if state.session.pin_on_way_from_sso(identity.id) {
+        super::identity_center::batch_answered(state, identity, result, out);
+        return;
+    }
     if state.session.pin_on_way(identity.id) {
         super::pins::org_assumed(state, identity, result, out);
         return;
@@ -485,7 +492,7 @@ pub(super) fn back(state: &mut State, out: &mut Out) {
 
 /// Why the identity cannot change now, if it cannot: an edit holding text or a save, or
 /// another write on its way (its answer, as the old identity, would be dropped).
-fn switch_blocked(state: &State) -> Option<String> {
+pub(super) fn switch_blocked(state: &State) -> Option<String> {
     let session = state.layers.popup::<EditSession>();
     if let Some(name) = session.and_then(EditSession::unfinished) {
         return Some(format!(

@@ -90,7 +90,9 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => out.of(|out| state.prompt.again(text, out)),
             Intent::AddRow(summary) => state.browse.add_row(*summary),
-            Intent::PinRole { role_arn } => super::pins::pin_role(state, role_arn, out),
+            intent @ (Intent::PinRole { .. } | Intent::UseSsoRole { .. }) => {
+                make_identity(state, intent, out);
+            }
             Intent::AccessFacts { row, facts } => access_facts(state, row, facts),
             Intent::SelectSecret { row } => match state.browse.list.unhide_and_select(&row) {
                 None => out.warn("That secret is no longer listed"),
@@ -230,4 +232,19 @@ fn write_identity(state: &State, on_yes: &OnYes) -> Option<crate::ids::IdentityI
             .selected()
             .map_or(state.session.identity, |s| s.identity),
     })
+}
+
+/// An identity asked for by a room: a role to pin (an organisation's account), or an IAM
+/// Identity Center role to work as or pin.
+fn make_identity(state: &mut State, intent: Intent, out: &mut Out) {
+    match intent {
+        Intent::PinRole { role_arn } => super::pins::pin_role(state, role_arn, out),
+        Intent::UseSsoRole {
+            login,
+            account_id,
+            role_name,
+            pick,
+        } => super::identity_center::use_role(state, login, account_id, role_name, pick, out),
+        _ => {}
+    }
 }

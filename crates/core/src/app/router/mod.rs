@@ -79,6 +79,7 @@ macro_rules! ctx {
 mod commands;
 use commands::run_command;
 mod identity;
+mod identity_center;
 mod intents;
 mod pins;
 use intents::{apply_intents, close};
@@ -281,6 +282,11 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
         Layer::Roles => {
             if let Some(switcher) = state.layers.popup_mut::<Switcher>() {
                 switcher.text(edit);
+            }
+        }
+        Layer::Portal => {
+            if let Some(portal) = state.layers.popup_mut::<crate::features::sso::PortalView>() {
+                portal.text(edit);
             }
         }
         _ => {}

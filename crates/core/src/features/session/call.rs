@@ -53,6 +53,15 @@ pub enum Call {
         profile: String,
         new_identity: IdentityId,
     },
+    /// IAM Identity Center's GetRoleCredentials of `role_name` in `account_id`, with the
+    /// token `login`'s cache holds, as `new_identity` (its clients in `region`).
+    SsoRole {
+        login: crate::model::sso::SsoLogin,
+        account_id: String,
+        role_name: String,
+        new_identity: IdentityId,
+        region: Option<String>,
+    },
 }
 
 impl Call {
@@ -79,6 +88,12 @@ impl Call {
                 new_identity,
                 ..
             } => Identity::role(*new_identity, role_arn.clone()),
+            Call::SsoRole {
+                account_id,
+                role_name,
+                new_identity,
+                ..
+            } => Identity::sso(*new_identity, account_id.clone(), role_name.clone()),
         }
     }
 }
@@ -95,7 +110,8 @@ impl RoomCall for Call {
             Call::AssumeRole { .. }
             | Call::AssumeRoleWithMfa { .. }
             | Call::SessionToken { .. }
-            | Call::UseProfile { .. } => false,
+            | Call::UseProfile { .. }
+            | Call::SsoRole { .. } => false,
         }
     }
 
@@ -105,6 +121,7 @@ impl RoomCall for Call {
             Call::AssumeRole { .. } | Call::AssumeRoleWithMfa { .. } => "AssumeRole",
             Call::SessionToken { .. } => "GetSessionToken",
             Call::UseProfile { .. } => "a profile's credentials",
+            Call::SsoRole { .. } => "GetRoleCredentials",
         }
     }
 
@@ -118,7 +135,8 @@ impl RoomCall for Call {
         match self {
             Call::AssumeRole { region, .. }
             | Call::AssumeRoleWithMfa { region, .. }
-            | Call::SessionToken { region, .. } => region.as_deref(),
+            | Call::SessionToken { region, .. }
+            | Call::SsoRole { region, .. } => region.as_deref(),
             Call::UseProfile { .. } => None,
         }
     }

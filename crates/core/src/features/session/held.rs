@@ -190,6 +190,17 @@ impl Session {
                     profile,
                     new_identity: id,
                 },
+                Origin::Sso {
+                    login,
+                    account_id,
+                    role_name,
+                } => Call::SsoRole {
+                    login,
+                    account_id,
+                    role_name,
+                    new_identity: id,
+                    region: self.home_region.clone(),
+                },
                 // A code is wanted (or the SDK renews them itself): the bar says it expired.
                 _ => continue,
             };
@@ -205,9 +216,18 @@ impl Session {
         effects
     }
 
-    /// Whether `identity` is a role on its way to be pinned (an organisation's account).
+    /// Whether `identity` is on its way to be pinned as one of many (an organisation's
+    /// account, or an Identity Center role in each account that grants it).
     pub(crate) fn pin_on_way(&self, identity: IdentityId) -> bool {
         self.pins_on_way.iter().any(|(id, _)| *id == identity)
+    }
+
+    /// Whether `identity`, on its way to be pinned as one of many, comes from IAM Identity
+    /// Center (else from an organisation).
+    pub(crate) fn pin_on_way_from_sso(&self, identity: IdentityId) -> bool {
+        self.pins_on_way
+            .iter()
+            .any(|(id, origin)| *id == identity && matches!(origin, Origin::Sso { .. }))
     }
 
     /// AWS said a pinned identity's credentials expired before their time (revoked, or a

@@ -5,6 +5,7 @@
 pub(crate) mod call;
 pub(crate) mod commands;
 mod held;
+mod identity_center;
 mod prompt;
 pub(crate) mod role_form;
 pub mod switcher;
@@ -79,6 +80,13 @@ pub(crate) enum Origin {
     MfaProfile(String),
     /// GetSessionToken with this MFA device: roles are assumed from it without a code.
     MfaSession(String),
+    /// An IAM Identity Center role in an account, through the portal with `login`'s token
+    /// (renewed the same way while the sign-in lasts).
+    Sso {
+        login: crate::model::sso::SsoLogin,
+        account_id: String,
+        role_name: String,
+    },
 }
 
 /// What an answered AssumeRole (or profile, or MFA session) made of its identity.
@@ -392,6 +400,11 @@ impl Session {
                 role_arn,
                 session_name,
             } => Ok(self.assume_as(parent, role_arn, session_name, current.identity.id)),
+            Origin::Sso {
+                login,
+                account_id,
+                role_name,
+            } => Ok(self.sso_into(login, account_id, role_name, current.identity.id)),
             Origin::Profile(profile) => {
                 self.assuming = Some(Identity::profile(current.identity.id, profile.clone()));
                 self.pending_origin = Some(Origin::Profile(profile.clone()));

@@ -26,6 +26,8 @@ pub(crate) enum Choice {
     Back,
     /// Stop holding this pinned identity.
     Unpin(crate::ids::IdentityId),
+    /// The accounts and roles IAM Identity Center grants through this sign-in.
+    Portal(crate::model::sso::SsoLogin),
 }
 
 /// What the switcher was opened for.
@@ -104,7 +106,7 @@ fn describe(profile: &ProfileInfo) -> String {
             Some(source) => format!("role {role_arn} from {source}"),
             None => format!("role {role_arn}"),
         },
-        ProfileKind::Sso => "IAM Identity Center".to_owned(),
+        ProfileKind::Sso { .. } => "IAM Identity Center".to_owned(),
     };
     if profile.mfa_serial.is_some() {
         text.push_str(" · MFA");
@@ -170,6 +172,14 @@ impl Session {
                     choice: Choice::Recent(r.role_arn.clone()),
                 }),
         );
+        entries.extend(self.sso_logins().into_iter().map(|login| Entry {
+            label: format!("Identity Center {}…", login.name()),
+            detail: format!(
+                "every account and role the portal grants ({})",
+                login.start_url
+            ),
+            choice: Choice::Portal(login),
+        }));
         entries.push(Entry {
             label: "another role…".to_owned(),
             detail: "assume a role by its ARN".to_owned(),
