@@ -48,6 +48,23 @@ const CROSSINGS: &[(&str, &str, &str)] = &[
         "an organisation's assumes answer the session, and the org room hears how each went",
     ),
     (
+        "sso",
+        "crates/core/src/app/router/identity_center.rs",
+        "the switcher's Identity Center entry opens the room's popup; a role pinned in every \
+         account answers the session, and the room hears how each went",
+    ),
+    (
+        "sso",
+        "crates/core/src/app/router/mod.rs",
+        "text typed goes to the Identity Center popup's filter, as to the switcher's",
+    ),
+    (
+        "sso",
+        "crates/aws/src/runner/mod.rs",
+        "the sign-in's wait for the user's approval runs outside the lanes (it would hold a \
+         place for minutes)",
+    ),
+    (
         "appearance",
         "crates/core/src/app/state.rs",
         "the themes found at start are handed to the state",

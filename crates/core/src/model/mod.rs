@@ -203,7 +203,9 @@ pub enum ProfileKind {
     },
     /// IAM Identity Center: where it signs in (`None`: its `sso_session` names no
     /// `[sso-session]` section).
-    Sso { login: Option<sso::SsoLogin> },
+    Sso {
+        login: Option<crate::model::sso::SsoLogin>,
+    },
 }
 
 /// Who we are, from sts:GetCallerIdentity.
