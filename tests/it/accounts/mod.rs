@@ -13,6 +13,7 @@ mod org_live;
 mod pin_flows;
 mod pin_live;
 mod renew_flows;
+mod sso_flows;
 
 use crate::common::live::LiveApp;
 use smtui_core::app::{Action, Command, Settings, TextEdit};

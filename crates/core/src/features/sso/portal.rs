@@ -228,7 +228,10 @@ impl IdentityCenter {
                         self.listed.push((login.clone(), accounts.clone()));
                         Stage::Listed(accounts)
                     }
-                    Err(error) if signed_out(&error) => Stage::SignedOut(ctx.explain(&error)),
+                    // Its own words say it ("not signed in to IAM Identity Center (…)").
+                    Err(error) if signed_out(&error) => Stage::SignedOut(
+                        error.message.clone().unwrap_or_else(|| ctx.explain(&error)),
+                    ),
                     Err(error) => Stage::Failed(ctx.explain(&error)),
                 };
                 if let Some(view) = view.filter(|v| v.login == login) {

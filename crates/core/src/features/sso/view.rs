@@ -29,7 +29,7 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, view: &PortalView, theme: &T
         )),
         Stage::Starting => lines.push(Line::styled("  Starting the sign-in…", theme.loading)),
         Stage::SignedOut(why) => lines.push(Line::styled(
-            format!("  Not signed in: {}", sanitize_line(why)),
+            format!("  {}", sanitize_line(why)),
             theme.warn,
         )),
         Stage::Failed(why) => lines.push(Line::styled(
@@ -74,20 +74,20 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, view: &PortalView, theme: &T
             theme.dim,
         ));
     }
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = crate::kit::widgets::centered(area, width, height);
     let title = format!(" IAM Identity Center {} ", sanitize_line(view.login.name()));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
+    let paragraph =
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(crate::kit::widgets::pane_block(
                 Line::from(title),
                 true,
                 theme,
-            )),
-        popup,
-    );
+            ));
+    // Long reasons wrap: the box is as tall as the wrapped text (its border included).
+    let height = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+    let popup = crate::kit::widgets::centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(paragraph, popup);
 }
 
 /// The device sign-in's instructions: where to go and the code to check there.

@@ -1,0 +1,304 @@
+//! IAM Identity Center through the router: the switcher offers each sign-in of the AWS
+//! config; its popup lists the portal's accounts and roles (asked once, kept), a role
+//! chosen there is switched to or pinned through GetRoleCredentials, and "pin every account
+//! as ROLE" pins the role in each account that grants it, ten on their way at most. When
+//! the user is not signed in, the popup offers the device sign-in, shows the address and
+//! the code, and lists the accounts once the sign-in is cached. A pinned Identity Center
+//! identity renews itself through the portal.
+
+use crate::common::roles::press;
+use crate::common::{Harness, arn};
+use crossterm::event::KeyCode;
+use smtui_core::app::{Action, Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::features::session::Command as SessionCommand;
+use smtui_core::features::{session, sso};
+use smtui_core::ids::Identity;
+use smtui_core::model::sso::{DeviceCode, LoginHandle, PortalAccount, SignedIn, SsoLogin};
+use smtui_core::model::{AwsError, ErrorKind, ProfileInfo, ProfileKind};
+use smtui_core::room::layers::Layer;
+use smtui_core::secret::SecretValue;
+
+fn login() -> SsoLogin {
+    SsoLogin {
+        session: Some("corp".into()),
+        start_url: "https://corp.awsapps.com/start".into(),
+        region: "eu-west-1".into(),
+        scopes: vec!["sso:account:access".into()],
+    }
+}
+
+fn account(n: usize, roles: &[&str]) -> PortalAccount {
+    PortalAccount {
+        id: format!("{}", 400_000_000_000 + n),
+        name: format!("team{n:02}"),
+        email: format!("team{n}@example.com"),
+        roles: roles.iter().map(|r| (*r).to_owned()).collect(),
+    }
+}
+
+/// The loaded harness with an Identity Center profile in the AWS config.
+fn with_sso_profile() -> Harness {
+    let mut h = Harness::loaded();
+    h.state.session.profiles = vec![ProfileInfo {
+        name: "corp-reader".into(),
+        kind: ProfileKind::Sso {
+            login: Some(login()),
+        },
+        mfa_serial: None,
+        region: None,
+        duration_secs: None,
+        session_name: None,
+        mfa_process: None,
+    }];
+    h.state.rooms.sso.set_logins(vec![login()]);
+    h
+}
+
+/// The switcher opened for `command`, its Identity Center entry chosen.
+fn open_portal(h: &mut Harness, command: SessionCommand) {
+    h.cmd(Command::Session(command));
+    assert_eq!(h.state.layers.top(), Layer::Roles);
+    h.type_text("portal");
+    press(h, KeyCode::Enter);
+    assert_eq!(h.state.layers.top(), Layer::Portal);
+}
+
+/// The GetRoleCredentials the last action asked for: (account, role, identity, as whom).
+fn role_calls(h: &Harness) -> Vec<(String, String, IdentityId, IdentityId)> {
+    h.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Aws {
+                stamp,
+                call:
+                    AwsCall::Session(session::Call::SsoRole {
+                        account_id,
+                        role_name,
+                        new_identity,
+                        login,
+                        ..
+                    }),
+            } => {
+                assert_eq!(*login, self::login());
+                Some((
+                    account_id.clone(),
+                    role_name.clone(),
+                    *new_identity,
+                    stamp.identity,
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn credentials(h: &Harness, minutes: i64) -> Result<Assumed, AwsError> {
+    Ok(Assumed {
+        arn: None,
+        expires: Some(h.state.wall + jiff::SignedDuration::from_mins(minutes)),
+    })
+}
+
+#[test]
+fn a_portal_role_chosen_in_the_switcher_is_worked_as_and_the_accounts_are_asked_once() {
+    let mut h = with_sso_profile();
+    open_portal(&mut h, SessionCommand::Switch);
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::Sso(sso::Call::Accounts { login: l })] if *l == login()),
+        "{:?}",
+        h.calls()
+    );
+    assert!(h.screen(120, 30).contains("Asking the portal"));
+    let accounts = vec![account(1, &["Admin", "Reader"]), account(2, &["Reader"])];
+    h.answer(Outcome::Sso(sso::Outcome::Accounts {
+        login: login(),
+        result: Ok(accounts),
+    }));
+    let screen = h.screen(140, 30);
+    assert!(
+        screen.contains("pin every account as Reader (2)"),
+        "{screen}"
+    );
+    assert!(screen.contains("team01 / Admin"), "{screen}");
+
+    h.type_text("team01 Admin");
+    press(&mut h, KeyCode::Enter);
+    let asked = role_calls(&h);
+    assert_eq!(asked.len(), 1, "{:?}", h.effects);
+    let (account_id, role, made, as_whom) = asked[0].clone();
+    assert_eq!(
+        (account_id.as_str(), role.as_str()),
+        ("400000000001", "Admin")
+    );
+    assert_eq!(as_whom, IdentityId::START);
+    assert_ne!(h.state.layers.top(), Layer::Portal, "closed");
+    let result = credentials(&h, 60);
+    h.answer(Outcome::Assumed {
+        identity: Identity::sso(made, account_id, role),
+        result,
+    });
+    assert_eq!(h.state.session.identity, made, "worked as from now on");
+    assert!(
+        h.state
+            .session
+            .current()
+            .is_some_and(|k| k.identity.to_string() == "Identity Center Admin in 400000000001")
+    );
+
+    // Opened again: the accounts are those listed before, not asked again.
+    open_portal(&mut h, SessionCommand::Switch);
+    assert!(h.calls().is_empty(), "{:?}", h.calls());
+    assert!(h.screen(140, 30).contains("team02 / Reader"));
+}
+
+#[test]
+fn signed_out_the_popup_signs_in_shows_the_code_and_lists_once_the_sign_in_is_cached() {
+    let mut h = with_sso_profile();
+    h.cmd(Command::Sso(sso::Command::Accounts));
+    assert_eq!(h.state.layers.top(), Layer::Portal);
+    h.answer(Outcome::Sso(sso::Outcome::Accounts {
+        login: login(),
+        result: Err(AwsError {
+            code: Some(smtui_core::model::sso::SIGNED_OUT.into()),
+            ..AwsError::no_credentials("not signed in to IAM Identity Center (the token expired)")
+        }),
+    }));
+    let screen = h.screen(140, 30);
+    assert!(
+        screen.contains("not signed in to IAM Identity Center (the token expired)"),
+        "{screen}"
+    );
+    assert!(screen.contains("sign in…"), "{screen}");
+
+    press(&mut h, KeyCode::Enter);
+    assert!(
+        matches!(
+            &h.calls()[..],
+            [AwsCall::Sso(sso::Call::StartSignIn { .. })]
+        ),
+        "{:?}",
+        h.calls()
+    );
+    let code = DeviceCode {
+        user_code: "WXYZ-ABCD".into(),
+        verification_uri: "https://device.sso.eu-west-1.amazonaws.com/".into(),
+        verification_uri_complete: Some(
+            "https://device.sso.eu-west-1.amazonaws.com/?user_code=WXYZ-ABCD".into(),
+        ),
+        expires: h.state.wall + jiff::SignedDuration::from_mins(10),
+        interval_secs: 1,
+        handle: LoginHandle {
+            client_id: "client-1".into(),
+            client_secret: SecretValue::from_string("client-secret-canary".into()),
+            device_code: SecretValue::from_string("device-code-canary".into()),
+            registration_expires: None,
+        },
+    };
+    h.answer(Outcome::Sso(sso::Outcome::SignInStarted {
+        login: login(),
+        result: Ok(code),
+    }));
+    assert!(
+        matches!(
+            &h.calls()[..],
+            [AwsCall::Sso(sso::Call::FinishSignIn { .. })]
+        ),
+        "{:?}",
+        h.calls()
+    );
+    let journal = format!("{:?}", h.effects);
+    assert!(
+        !journal.contains("canary"),
+        "the handle is never printed: {journal}"
+    );
+    let screen = h.screen(140, 30);
+    assert!(screen.contains("WXYZ-ABCD"), "{screen}");
+    assert!(screen.contains("?user_code=WXYZ-ABCD"), "{screen}");
+    assert!(!screen.contains("canary"), "{screen}");
+
+    let expires = h.state.wall + jiff::SignedDuration::from_hours(8);
+    h.answer(Outcome::Sso(sso::Outcome::SignedIn {
+        login: login(),
+        result: Ok(SignedIn {
+            expires,
+            cache_file: "~/.aws/sso/cache/abc.json".into(),
+        }),
+    }));
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::Sso(sso::Call::Accounts { .. })]),
+        "listed now: {:?}",
+        h.calls()
+    );
+    let said = h.state.status_text();
+    assert!(
+        said.contains("Signed in to IAM Identity Center corp") && said.contains("~/.aws/sso/cache"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_role_everywhere_is_pinned_ten_at_a_time_and_renews_itself_through_the_portal() {
+    let mut h = with_sso_profile();
+    open_portal(&mut h, SessionCommand::Pin);
+    let accounts: Vec<PortalAccount> = (1..=12).map(|n| account(n, &["Reader"])).collect();
+    h.answer(Outcome::Sso(sso::Outcome::Accounts {
+        login: login(),
+        result: Ok(accounts),
+    }));
+    // The first entry: every account as Reader.
+    press(&mut h, KeyCode::Enter);
+    let first = role_calls(&h);
+    assert_eq!(first.len(), 10, "ten on their way at most");
+    // One refused: the eleventh is asked.
+    let (account_id, role, id, _) = first[0].clone();
+    h.answer(Outcome::Assumed {
+        identity: Identity::sso(id, account_id, role),
+        result: Err(AwsError {
+            kind: ErrorKind::AccessDenied,
+            operation: "GetRoleCredentials",
+            region: "eu-west-1".into(),
+            code: Some("ForbiddenException".into()),
+            message: None,
+        }),
+    });
+    let mut rest = first[1..].to_vec();
+    rest.extend(role_calls(&h));
+    assert_eq!(rest.len(), 10);
+    let mut more = Vec::new();
+    for (account_id, role, id, _) in rest {
+        let result = credentials(&h, 10);
+        h.answer(Outcome::Assumed {
+            identity: Identity::sso(id, account_id, role),
+            result,
+        });
+        more.extend(role_calls(&h));
+    }
+    for (account_id, role, id, _) in more {
+        let result = credentials(&h, 10);
+        h.answer(Outcome::Assumed {
+            identity: Identity::sso(id, account_id, role),
+            result,
+        });
+    }
+    assert_eq!(h.state.session.pinned().count(), 11);
+    assert_eq!(h.state.session.identity, IdentityId::START, "no switch");
+    let said = h.state.status_text();
+    assert!(
+        said.contains("Reader pinned in 11 accounts")
+            && said.contains("team01: ForbiddenException"),
+        "{said}"
+    );
+
+    // Five minutes before they expire, each is asked for again through the portal.
+    h.state.wall += jiff::SignedDuration::from_mins(6);
+    h.act(Action::Tick);
+    let renewals = role_calls(&h);
+    assert_eq!(renewals.len(), 11, "{:?}", h.effects);
+    assert!(
+        renewals
+            .iter()
+            .all(|(_, _, id, as_whom)| id == as_whom && h.state.session.is_held(*id)),
+        "each renewed as itself: {renewals:?}"
+    );
+    let _ = arn;
+}
