@@ -4,7 +4,8 @@
 //! the screen), and smtui caches the token where and as the AWS CLI does, then lists the
 //! portal's accounts. "Pin every account as SecretsReader" pins the role in each account
 //! that grants it; the switcher's "Identity Center" entry then switches to one account's
-//! admin role. The token is never drawn.
+//! admin role, and the demo's SSO profile works through aws-config's own provider from the
+//! same cache. The token is never drawn.
 
 use std::io::{Read as _, Write as _};
 use std::path::Path;
@@ -165,7 +166,20 @@ async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_eve
             .contains(org::PAYMENTS_DEV.id),
         "{switched}"
     );
-    assert!(!switched.contains(&token) && !pinned.contains(&token) && !listed.contains(&token));
+    // The sign-in is the AWS CLI's too: aws-config's own provider, for the demo's SSO
+    // profile, takes its credentials from the cache smtui wrote.
+    tmux.keys(&["I"]);
+    tmux.wait_for("the switcher", STEP, |s| s.contains("Switch identity"));
+    tmux.keys(&["-l", demo_config::SSO_PROFILE]);
+    tmux.keys(&["Enter"]);
+    let profile = tmux.wait_for("working as the SSO profile", STEP, |s| {
+        s.lines().next().is_some_and(|title| {
+            title.contains(demo_config::SSO_PROFILE_ACCOUNT) && title.contains(sso::READER_ROLE)
+        })
+    });
+    for screen in [&listed, &pinned, &switched, &profile] {
+        assert!(!screen.contains(&token), "the token is never drawn");
+    }
     tmux.keys(&["q"]);
     let after = tmux.wait_for("exit", STEP, |s| s.contains("SMTUI-EXITED-"));
     assert!(after.contains("SMTUI-EXITED-0"), "{after}");
