@@ -99,7 +99,9 @@ pub(crate) async fn use_profile(
             let mut why = super::error::reasons(std::error::Error::source(&e).unwrap_or(&e));
             // The way out first: a long reason would push it out of the footer.
             if let Some(login) = super::profiles::sso_login_profile(&name).await {
-                why = format!("run `aws sso login --profile {login}` ({why})");
+                why = format!(
+                    "sign in with :sso-login, or run `aws sso login --profile {login}` ({why})"
+                );
             }
             return Err(AwsError::no_credentials(&why));
         }

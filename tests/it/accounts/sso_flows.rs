@@ -6,8 +6,8 @@
 //! the code, and lists the accounts once the sign-in is cached. A pinned Identity Center
 //! identity renews itself through the portal.
 
-use crate::common::roles::press;
 use crate::common::Harness;
+use crate::common::roles::press;
 use crossterm::event::KeyCode;
 use smtui_core::app::{Action, Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
 use smtui_core::features::session::Command as SessionCommand;

@@ -65,6 +65,14 @@ fn cached_token(home: &Path) -> String {
     entry["accessToken"].as_str().expect("a token").to_owned()
 }
 
+/// `I`, then the best match for `typed` chosen.
+fn choose_in_switcher(tmux: &Tmux, typed: &str) {
+    tmux.keys(&["I"]);
+    tmux.wait_for("the switcher", STEP, |s| s.contains("Switch identity"));
+    tmux.keys(&["-l", typed]);
+    tmux.keys(&["Enter"]);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_everywhere() {
     let stack = seeded_stack().await;
@@ -140,11 +148,8 @@ async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_eve
     tmux.wait_for("the filter closed", STEP, |s| !s.contains("Secrets (1 of"));
 
     // The switcher offers the portal's roles: work as payments-dev's admin role.
-    tmux.keys(&["I"]);
-    tmux.wait_for("the switcher", STEP, |s| s.contains("Switch identity"));
     // "portal": the entry's own word (the SSO profile's is "IAM Identity Center" too).
-    tmux.keys(&["-l", "Identity Center portal"]);
-    tmux.keys(&["Enter"]);
+    choose_in_switcher(&tmux, "Identity Center portal");
     tmux.wait_for("the portal, listed before", STEP, |s| {
         s.contains("pin every account as SecretsReader")
     });
@@ -154,24 +159,13 @@ async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_eve
     ]);
     tmux.keys(&["Enter"]);
     let switched = tmux.wait_for("working as the admin role", STEP, |s| {
-        s.lines()
-            .next()
-            .is_some_and(|title| title.contains(sso::ADMIN_ROLE))
+        s.lines().next().is_some_and(|title| {
+            title.contains(sso::ADMIN_ROLE) && title.contains(org::PAYMENTS_DEV.id)
+        })
     });
-    assert!(
-        switched
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .contains(org::PAYMENTS_DEV.id),
-        "{switched}"
-    );
     // The sign-in is the AWS CLI's too: aws-config's own provider, for the demo's SSO
     // profile, takes its credentials from the cache smtui wrote.
-    tmux.keys(&["I"]);
-    tmux.wait_for("the switcher", STEP, |s| s.contains("Switch identity"));
-    tmux.keys(&["-l", demo_config::SSO_PROFILE]);
-    tmux.keys(&["Enter"]);
+    choose_in_switcher(&tmux, demo_config::SSO_PROFILE);
     let profile = tmux.wait_for("working as the SSO profile", STEP, |s| {
         s.lines().next().is_some_and(|title| {
             title.contains(demo_config::SSO_PROFILE_ACCOUNT) && title.contains(sso::READER_ROLE)

@@ -154,12 +154,16 @@ async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
         &env,
         "idc",
         "idc",
-        &Expect::Refused("no credentials: run `aws sso login --profile idc` ("),
+        &Expect::Refused(
+            "no credentials: sign in with :sso-login, or run `aws sso login --profile idc` (",
+        ),
     );
     switch_to(
         &env,
         "via-idc",
         "via-idc",
-        &Expect::Refused("no credentials: run `aws sso login --profile idc` ("),
+        &Expect::Refused(
+            "no credentials: sign in with :sso-login, or run `aws sso login --profile idc` (",
+        ),
     );
 }

@@ -161,17 +161,36 @@ impl State {
     #[must_use]
     pub fn with_start_profile(mut self, profile: Option<String>) -> Self {
         self.session.start_profile = profile;
+        self.hand_sso_logins();
         self
     }
 
     /// The profiles of the user's AWS config, for the role switcher.
     #[must_use]
     pub fn with_profiles(mut self, profiles: Vec<crate::model::ProfileInfo>) -> Self {
-        self.rooms
-            .sso
-            .set_logins(crate::model::sso::logins(&profiles));
         self.session.profiles = profiles;
+        self.hand_sso_logins();
         self
+    }
+
+    /// The Identity Center room's sign-ins, from the profiles: the start profile's first
+    /// (what `sso-login` signs in to).
+    fn hand_sso_logins(&mut self) {
+        let mut logins = crate::model::sso::logins(&self.session.profiles);
+        let start = self.session.start_profile.as_deref();
+        let own = self.session.profiles.iter().find_map(|p| match &p.kind {
+            crate::model::ProfileKind::Sso { login: Some(login) }
+                if Some(p.name.as_str()) == start =>
+            {
+                Some(login.cache_key().to_owned())
+            }
+            _ => None,
+        });
+        if let Some(at) = own.and_then(|key| logins.iter().position(|l| l.cache_key() == key)) {
+            let login = logins.remove(at);
+            logins.insert(0, login);
+        }
+        self.rooms.sso.set_logins(logins);
     }
 
     #[must_use]

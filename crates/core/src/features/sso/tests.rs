@@ -85,3 +85,42 @@ fn pinning_everywhere_keeps_at_most_the_cap_on_their_way_and_sums_up_once() {
         "{said:?}"
     );
 }
+
+#[test]
+fn sso_login_signs_in_where_the_start_profile_does_else_the_first() {
+    use crate::model::{ProfileInfo, ProfileKind};
+    let profile = |name: &str, session: &str| ProfileInfo {
+        name: name.into(),
+        kind: ProfileKind::Sso {
+            login: Some(SsoLogin {
+                session: Some(session.into()),
+                ..login()
+            }),
+        },
+        mfa_serial: None,
+        region: None,
+        duration_secs: None,
+        session_name: None,
+        mfa_process: None,
+    };
+    let profiles = vec![profile("a", "first"), profile("b", "second")];
+    let state = || {
+        crate::app::State::new(
+            crate::app::Settings::default(),
+            &["us-east-1".to_owned()],
+            std::time::Instant::now(),
+        )
+    };
+    let first = |s: &crate::app::State| s.rooms.sso.logins[0].name().to_owned();
+    let plain = state().with_profiles(profiles.clone());
+    assert_eq!(first(&plain), "first");
+    let started_as_b = state()
+        .with_profiles(profiles.clone())
+        .with_start_profile(Some("b".into()));
+    assert_eq!(first(&started_as_b), "second");
+    let either_order = state()
+        .with_start_profile(Some("b".into()))
+        .with_profiles(profiles);
+    assert_eq!(first(&either_order), "second");
+    assert_eq!(either_order.rooms.sso.logins.len(), 2);
+}
