@@ -268,6 +268,13 @@ fn unpinning_drops_the_identity_s_rows_and_the_account_column() {
     );
     press(&mut h, KeyCode::Enter);
     assert!(!h.state.session.is_held(B));
+    assert!(
+        h.effects
+            .iter()
+            .any(|e| matches!(e, Effect::ForgetIdentity { identity } if *identity == B)),
+        "its credentials leave the runner: {:?}",
+        h.effects
+    );
     assert_eq!(h.state.browse.list.total(), before - 2);
     assert!(
         h.state

@@ -13,7 +13,9 @@ use aws_sdk_secretsmanager::config::Credentials;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use smtui_aws::{AwsContext, ConnectOptions};
 use smtui_core::app::input::key_to_action;
-use smtui_core::app::{Action, Command, IdentityId, Settings, TextEdit};
+use smtui_core::app::{
+    Action, AwsCall, Command, Effect, IdentityId, Outcome, Settings, Stamp, TextEdit,
+};
 use smtui_core::features::editor::EditSession;
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::model::accounts::{AccountRule, AccountRules, AccountStyle};
@@ -186,5 +188,29 @@ async fn a_pinned_account_s_rows_are_listed_and_edited_with_its_own_credentials(
     app.cmd(Command::Verb(Verb::Select));
     assert!(!app.state.session.is_held(IdentityId(1)));
     assert_eq!(app.state.browse.list.total(), start_rows);
+    // Its credentials left the runner: a call made as it now is refused before it is sent.
+    app.run_effect(Effect::Aws {
+        stamp: Stamp {
+            identity: IdentityId(1),
+            generation: u64::MAX,
+        },
+        call: AwsCall::WhoAmI { region: None },
+    });
+    loop {
+        // Answers asked for before the unpin may still come: the WhoAmI is the one.
+        if let Action::Result(envelope) = app.next_action(WAIT).await
+            && envelope.stamp.identity == IdentityId(1)
+            && let Outcome::WhoAmI { result } = envelope.outcome
+        {
+            let error = result.expect_err("refused, not answered");
+            assert!(
+                error
+                    .to_string()
+                    .contains("no credentials held for identity 1"),
+                "{error}"
+            );
+            break;
+        }
+    }
     app.shutdown();
 }

@@ -122,6 +122,14 @@ impl LiveApp {
         }
     }
 
+    /// The next action the runner sends, not dispatched (for what the state would drop).
+    pub async fn next_action(&mut self, timeout: Duration) -> Action {
+        tokio::time::timeout(timeout, self.rx.recv())
+            .await
+            .expect("an action in time")
+            .expect("the runner's channel open")
+    }
+
     pub async fn wait_loaded(&mut self) {
         self.wait_for("every region to settle", Duration::from_mins(1), |s| {
             !s.browse.any_loading()

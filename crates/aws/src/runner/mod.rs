@@ -119,6 +119,14 @@ impl Runner {
                     }
                 });
             }
+            Effect::ForgetIdentity { identity } => {
+                lock(&self.identities).remove(&identity);
+                if let Some((_, tasks)) = self.listings.remove(&identity) {
+                    for task in tasks {
+                        task.abort();
+                    }
+                }
+            }
             Effect::Quit => return false,
         }
         true

@@ -40,6 +40,11 @@ pub enum Effect<C> {
         path: std::path::PathBuf,
         roles: Vec<crate::recent::RecentRole>,
     },
+    /// Drop the credentials held for `identity` (unpinned, and not one `role-back` returns
+    /// to): its keys and clients leave memory, and its listings stop.
+    ForgetIdentity {
+        identity: crate::ids::IdentityId,
+    },
     /// Deliver `timer`'s action after `delay`.
     After {
         delay: Duration,
@@ -90,6 +95,7 @@ impl<C> Effect<C> {
             Effect::ClearClipboard { token } => Effect::ClearClipboard { token },
             Effect::SaveRecentRoles { path, roles } => Effect::SaveRecentRoles { path, roles },
             Effect::After { delay, timer } => Effect::After { delay, timer },
+            Effect::ForgetIdentity { identity } => Effect::ForgetIdentity { identity },
             Effect::Quit => Effect::Quit,
         }
     }

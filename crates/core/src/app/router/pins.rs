@@ -71,6 +71,10 @@ pub(super) fn unpin(state: &mut State, identity: crate::ids::IdentityId, out: &m
         .count();
     super::release_identity(state, identity);
     state.session.unpin(identity);
+    // Its credentials go too, unless `role-back` may still return to it.
+    if !state.session.history.contains(&identity) {
+        out.effect(crate::app::effect::Effect::ForgetIdentity { identity });
+    }
     out.info(format!(
         "Unpinned {named}: its {rows} row{} went",
         if rows == 1 { "" } else { "s" }
