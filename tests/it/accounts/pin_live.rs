@@ -188,29 +188,31 @@ async fn a_pinned_account_s_rows_are_listed_and_edited_with_its_own_credentials(
     app.cmd(Command::Verb(Verb::Select));
     assert!(!app.state.session.is_held(IdentityId(1)));
     assert_eq!(app.state.browse.list.total(), start_rows);
-    // Its credentials left the runner: a call made as it now is refused before it is sent.
+    // Its credentials left the runner.
+    refused_as(&mut app, IdentityId(1)).await;
+    app.shutdown();
+}
+
+/// A call made as `identity` is refused before it is sent: the runner holds no credentials
+/// for it.
+async fn refused_as(app: &mut LiveApp, identity: IdentityId) {
     app.run_effect(Effect::Aws {
         stamp: Stamp {
-            identity: IdentityId(1),
+            identity,
             generation: u64::MAX,
         },
         call: AwsCall::WhoAmI { region: None },
     });
     loop {
-        // Answers asked for before the unpin may still come: the WhoAmI is the one.
+        // Answers asked for before may still come: the WhoAmI is the one.
         if let Action::Result(envelope) = app.next_action(WAIT).await
-            && envelope.stamp.identity == IdentityId(1)
+            && envelope.stamp.identity == identity
             && let Outcome::WhoAmI { result } = envelope.outcome
         {
             let error = result.expect_err("refused, not answered");
-            assert!(
-                error
-                    .to_string()
-                    .contains("no credentials held for identity 1"),
-                "{error}"
-            );
-            break;
+            let held = format!("no credentials held for identity {}", identity.0);
+            assert!(error.to_string().contains(&held), "{error}");
+            return;
         }
     }
-    app.shutdown();
 }
