@@ -300,4 +300,31 @@ fn a_role_everywhere_is_pinned_ten_at_a_time_and_renews_itself_through_the_porta
             .all(|(_, _, id, as_whom)| id == as_whom && h.state.session.is_held(*id)),
         "each renewed as itself: {renewals:?}"
     );
+
+    // The sign-in expired: one renewal is refused, and not asked again by itself...
+    let (account_id, role, id, _) = renewals[0].clone();
+    h.answer(Outcome::Assumed {
+        identity: Identity::sso(id, account_id.clone(), role.clone()),
+        result: Err(AwsError {
+            code: Some(smtui_core::model::sso::SIGNED_OUT.into()),
+            ..AwsError::no_credentials("not signed in to IAM Identity Center (expired)")
+        }),
+    });
+    h.act(Action::Tick);
+    assert!(role_calls(&h).is_empty(), "{:?}", h.effects);
+    // ...until the user signs in again: then it is renewed at the next tick.
+    let expires = h.state.wall + jiff::SignedDuration::from_hours(8);
+    h.answer(Outcome::Sso(sso::Outcome::SignedIn {
+        login: login(),
+        result: Ok(SignedIn {
+            expires,
+            cache_file: "~/.aws/sso/cache/abc.json".into(),
+        }),
+    }));
+    h.act(Action::Tick);
+    assert_eq!(
+        role_calls(&h),
+        [(account_id, role, id, id)],
+        "renewed again after the sign-in"
+    );
 }

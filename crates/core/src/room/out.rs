@@ -179,6 +179,11 @@ pub(crate) enum Intent<R: Room> {
         role_name: String,
         pick: crate::model::sso::SsoPick,
     },
+    /// The user signed in to `login` again: identities made through it whose renewal was
+    /// refused are renewed now.
+    SignedIn {
+        login: crate::model::sso::SsoLogin,
+    },
 }
 
 /// Whether copied text is a secret (cleared after a timeout and on exit) or plain (a name,
@@ -359,6 +364,7 @@ impl<R: Room> Intent<R> {
                 role_name,
                 pick,
             },
+            Intent::SignedIn { login } => Intent::SignedIn { login },
         }
     }
 }

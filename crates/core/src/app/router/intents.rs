@@ -90,7 +90,9 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             Intent::Prompted { purpose, text } => prompted(state, purpose, text, out),
             Intent::PromptAgain { text } => out.of(|out| state.prompt.again(text, out)),
             Intent::AddRow(summary) => state.browse.add_row(*summary),
-            intent @ (Intent::PinRole { .. } | Intent::UseSsoRole { .. }) => {
+            intent @ (Intent::PinRole { .. }
+            | Intent::UseSsoRole { .. }
+            | Intent::SignedIn { .. }) => {
                 make_identity(state, intent, out);
             }
             Intent::AccessFacts { row, facts } => access_facts(state, row, facts),
@@ -99,19 +101,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
                 Some(unhidden) => say_unhidden(&unhidden, out),
             },
             Intent::SecretChanged { secret } => secret_changed(state, &secret, out),
-            Intent::DeletionChanged { secret, on } => {
-                let listers = state.browse.list.set_deleted(secret.arn.as_str(), on);
-                // Its detail (the deletion date) is described again, now if it is on screen,
-                // as the writer and as each other identity that lists it.
-                secret_changed(state, &secret, out);
-                for identity in listers.into_iter().filter(|i| *i != secret.identity) {
-                    let as_lister = SecretRef {
-                        identity,
-                        ..secret.clone()
-                    };
-                    secret_changed(state, &as_lister, out);
-                }
-            }
+            Intent::DeletionChanged { secret, on } => deletion_changed(state, &secret, on, out),
             Intent::UseVersion(version) => {
                 let ctx = ctx!(state);
                 out.of(|out| state.reveal.use_version(version, &ctx, out));
@@ -234,8 +224,8 @@ fn write_identity(state: &State, on_yes: &OnYes) -> Option<crate::ids::IdentityI
     })
 }
 
-/// An identity asked for by a room: a role to pin (an organisation's account), or an IAM
-/// Identity Center role to work as or pin.
+/// An identity asked for by a room: a role to pin (an organisation's account), an IAM
+/// Identity Center role to work as or pin, or those made through a sign-in renewed again.
 fn make_identity(state: &mut State, intent: Intent, out: &mut Out) {
     match intent {
         Intent::PinRole { role_arn } => super::pins::pin_role(state, role_arn, out),
@@ -245,6 +235,30 @@ fn make_identity(state: &mut State, intent: Intent, out: &mut Out) {
             role_name,
             pick,
         } => super::identity_center::use_role(state, login, account_id, role_name, pick, out),
+        Intent::SignedIn { login } => {
+            let wall = state.wall;
+            state.session.signed_in_again(&login, wall);
+        }
         _ => {}
+    }
+}
+
+/// A write changed whether `secret` is scheduled for deletion: its row says so, and its
+/// detail (the deletion date) is described again, now if it is on screen, as the writer and
+/// as each other identity that lists it.
+fn deletion_changed(
+    state: &mut State,
+    secret: &SecretRef,
+    on: Option<jiff::Timestamp>,
+    out: &mut Out,
+) {
+    let listers = state.browse.list.set_deleted(secret.arn.as_str(), on);
+    secret_changed(state, secret, out);
+    for identity in listers.into_iter().filter(|i| *i != secret.identity) {
+        let as_lister = SecretRef {
+            identity,
+            ..secret.clone()
+        };
+        secret_changed(state, &as_lister, out);
     }
 }

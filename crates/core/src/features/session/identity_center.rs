@@ -85,6 +85,21 @@ impl Session {
             .map(|k| k.identity.id)
     }
 
+    /// The user signed in to `login` again: the pinned identities made through it whose
+    /// renewal was refused (the sign-in had expired) are renewed at the next tick.
+    pub(crate) fn signed_in_again(&mut self, login: &SsoLogin, now: jiff::Timestamp) {
+        let through: Vec<IdentityId> = self
+            .known
+            .iter()
+            .filter(|k| matches!(&k.origin, Origin::Sso { login: l, .. } if l == login))
+            .map(|k| k.identity.id)
+            .collect();
+        self.renew_refused.retain(|id| !through.contains(id));
+        for id in through {
+            self.expired_now(id, now);
+        }
+    }
+
     /// Where the profiles sign in to IAM Identity Center (each once).
     pub fn sso_logins(&self) -> Vec<SsoLogin> {
         crate::model::sso::logins(&self.profiles)

@@ -278,6 +278,9 @@ impl IdentityCenter {
                     ));
                     self.listed
                         .retain(|(l, _)| l.cache_key() != login.cache_key());
+                    out.intent(Intent::SignedIn {
+                        login: login.clone(),
+                    });
                     if let Some(view) = view.filter(|v| v.login == login) {
                         view.stage = Stage::Asking;
                         out.call(ctx, Call::Accounts { login });

@@ -63,10 +63,13 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, view: &PortalView, theme: &T
     let first = at.saturating_sub(room.saturating_sub(1));
     for (i, entry) in entries.iter().enumerate().skip(first).take(room) {
         let style = if i == at { theme.selected } else { theme.text };
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(format!("  {:<40}", sanitize_line(&entry.label)), style),
             Span::styled(format!(" {}", sanitize_line(&entry.detail)), theme.dim),
-        ]));
+        ]);
+        // One line each, cut to the box (its border aside).
+        let inside = usize::from(width.saturating_sub(2));
+        lines.push(crate::kit::widgets::fit_line(line, inside));
     }
     if entries.len() > room {
         lines.push(Line::styled(
