@@ -50,8 +50,8 @@ fn the_demo_config_profiles_assume_the_demo_roles() -> Result<()> {
     })
 }
 
-/// `smtui-devstack demo` runs smtui with the demo's config of role profiles, and the rest
-/// of the stack's environment.
+/// `smtui-devstack demo` runs smtui with the demo's config of role profiles, a home of its
+/// own, and the rest of the stack's environment.
 #[test]
 fn the_demo_runs_smtui_with_its_own_aws_config() -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
@@ -60,7 +60,7 @@ fn the_demo_runs_smtui_with_its_own_aws_config() -> Result<()> {
     let fake = dir.join("smtui");
     std::fs::write(
         &fake,
-        "#!/bin/sh\necho \"config=$AWS_CONFIG_FILE\"\ncat \"$AWS_CONFIG_FILE\"\n",
+        "#!/bin/sh\necho \"config=$AWS_CONFIG_FILE\"\necho \"home=$HOME\"\ncat \"$AWS_CONFIG_FILE\"\n",
     )?;
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755))?;
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtui-devstack"))
@@ -80,6 +80,15 @@ fn the_demo_runs_smtui_with_its_own_aws_config() -> Result<()> {
         .and_then(|l| l.strip_prefix("config="))
         .context("the config named")?;
     assert!(config.ends_with("/smtui/aws-config"), "{config}");
+    // A home of its own, where its Identity Center sign-in is cached: never the user's.
+    let home = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.strip_prefix("home="))
+        .context("the home named")?;
+    assert!(home.ends_with("/smtui/home"), "{home}");
+    assert!(std::path::Path::new(home).is_dir(), "made: {home}");
+    assert_ne!(Some(home.to_owned()), std::env::var("HOME").ok());
     for profile in [
         smtui_devstack::demo_config::BASE_PROFILE,
         smtui_devstack::demo_config::READER_PROFILE,
