@@ -328,3 +328,42 @@ fn a_role_everywhere_is_pinned_ten_at_a_time_and_renews_itself_through_the_porta
         "renewed again after the sign-in"
     );
 }
+
+#[test]
+fn sso_login_signs_in_where_the_start_profile_does_else_the_first() {
+    use smtui_core::app::{Settings, State};
+    let profile = |name: &str, session: &str| ProfileInfo {
+        name: name.into(),
+        kind: ProfileKind::Sso {
+            login: Some(SsoLogin {
+                session: Some(session.into()),
+                ..login()
+            }),
+        },
+        mfa_serial: None,
+        region: None,
+        duration_secs: None,
+        session_name: None,
+        mfa_process: None,
+    };
+    let profiles = vec![profile("a", "first"), profile("b", "second")];
+    let state = || {
+        State::new(
+            Settings::default(),
+            &["us-east-1".to_owned()],
+            std::time::Instant::now(),
+        )
+    };
+    let first = |s: &State| s.rooms.sso.logins()[0].name().to_owned();
+    let plain = state().with_profiles(profiles.clone());
+    assert_eq!(first(&plain), "first");
+    let started_as_b = state()
+        .with_profiles(profiles.clone())
+        .with_start_profile(Some("b".into()));
+    assert_eq!(first(&started_as_b), "second");
+    let either_order = state()
+        .with_start_profile(Some("b".into()))
+        .with_profiles(profiles);
+    assert_eq!(first(&either_order), "second");
+    assert_eq!(either_order.rooms.sso.logins().len(), 2);
+}

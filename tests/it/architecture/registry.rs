@@ -55,6 +55,12 @@ const CROSSINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "sso",
+        "crates/core/src/app/state.rs",
+        "the sign-ins the AWS config names are handed to the room with the profiles, the \
+         start profile's first",
+    ),
+    (
+        "sso",
         "crates/core/src/app/router/mod.rs",
         "text typed goes to the Identity Center popup's filter, as to the switcher's",
     ),

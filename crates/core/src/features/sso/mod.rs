@@ -52,6 +52,11 @@ impl IdentityCenter {
         self.logins = logins;
     }
 
+    /// The sign-ins `sso-login` and `sso` choose from, the one they use first.
+    pub fn logins(&self) -> &[SsoLogin] {
+        &self.logins
+    }
+
     /// `login`'s accounts, once listed.
     fn listed(&self, login: &SsoLogin) -> Option<&Vec<PortalAccount>> {
         self.listed
