@@ -9,12 +9,13 @@
 use crate::common::Harness;
 use crate::common::roles::press;
 use crossterm::event::KeyCode;
-use smtui_core::app::{Action, Assumed, AwsCall, Command, Effect, IdentityId, Outcome};
+use smtui_core::app::{Action, Assumed, AwsCall, Command, Effect, Envelope, IdentityId, Outcome};
 use smtui_core::features::session::Command as SessionCommand;
 use smtui_core::features::{session, sso};
 use smtui_core::ids::Identity;
 use smtui_core::model::sso::{DeviceCode, LoginHandle, PortalAccount, SignedIn, SsoLogin};
 use smtui_core::model::{AwsError, ErrorKind, ProfileInfo, ProfileKind};
+use smtui_core::room::keys::Verb;
 use smtui_core::room::layers::Layer;
 use smtui_core::secret::SecretValue;
 
@@ -149,6 +150,92 @@ fn a_portal_role_chosen_in_the_switcher_is_worked_as_and_the_accounts_are_asked_
     open_portal(&mut h, SessionCommand::Switch);
     assert!(h.calls().is_empty(), "{:?}", h.calls());
     assert!(h.screen(140, 30).contains("team02 / Reader"));
+    press(&mut h, KeyCode::Esc);
+
+    // Its credentials near their end: renewed through the portal, as itself.
+    h.state.wall += jiff::SignedDuration::from_mins(56);
+    h.act(Action::Tick);
+    let renewal = role_calls(&h);
+    assert_eq!(renewal.len(), 1, "{:?}", h.effects);
+    assert_eq!(renewal[0].2, made, "the same identity renewed");
+    // The sign-in expired: refused, and not asked again every tick...
+    let (account_id, role, _, _) = renewal[0].clone();
+    h.answer(Outcome::Assumed {
+        identity: Identity::sso(made, account_id.clone(), role.clone()),
+        result: Err(AwsError {
+            code: Some(smtui_core::model::sso::SIGNED_OUT.into()),
+            ..AwsError::no_credentials("not signed in to IAM Identity Center (expired)")
+        }),
+    });
+    for _ in 0..3 {
+        h.act(Action::Tick);
+        assert!(role_calls(&h).is_empty(), "{:?}", h.effects);
+    }
+    // ...until the user signs in again (even with the popup closed, after a refresh).
+    let asked_before = h.state.session.stamp();
+    h.cmd(Command::Verb(Verb::Refresh));
+    h.act(Action::Result(Envelope {
+        stamp: asked_before,
+        outcome: Outcome::Sso(sso::Outcome::SignedIn {
+            login: login(),
+            user_code: "LEFT-OPEN".into(),
+            result: Ok(SignedIn {
+                expires: h.state.wall + jiff::SignedDuration::from_hours(8),
+                cache_file: "~/.aws/sso/cache/abc.json".into(),
+            }),
+        }),
+    }));
+    assert!(
+        h.state.status_text().contains("Signed in"),
+        "{}",
+        h.state.status_text()
+    );
+    h.act(Action::Tick);
+    assert_eq!(role_calls(&h).len(), 1, "renewed again: {:?}", h.effects);
+}
+
+#[test]
+fn a_second_role_everywhere_waits_for_the_first_and_an_abandoned_sign_in_ends_silently() {
+    let mut h = with_sso_profile();
+    open_portal(&mut h, SessionCommand::Pin);
+    let accounts: Vec<PortalAccount> = (1..=3).map(|n| account(n, &["Admin", "Reader"])).collect();
+    h.answer(Outcome::Sso(sso::Outcome::Accounts {
+        login: login(),
+        result: Ok(accounts),
+    }));
+    h.type_text("every account as Reader");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(role_calls(&h).len(), 3);
+    open_portal(&mut h, SessionCommand::Pin);
+    h.type_text("every account as Admin");
+    press(&mut h, KeyCode::Enter);
+    assert!(role_calls(&h).is_empty(), "{:?}", h.effects);
+    assert!(
+        h.state.status_text().contains("Still pinning Reader"),
+        "{}",
+        h.state.status_text()
+    );
+
+    // A sign-in the popup no longer shows ends in an error: nothing is said of it.
+    h.cmd(Command::Sso(sso::Command::Accounts));
+    h.answer(Outcome::Sso(sso::Outcome::SignedIn {
+        login: login(),
+        user_code: "GONE-AWAY".into(),
+        result: Err(AwsError::invalid(
+            "CreateToken",
+            "eu-west-1",
+            "the code expired",
+        )),
+    }));
+    assert!(
+        !h.state.status_text().contains("Sign-in failed"),
+        "{}",
+        h.state.status_text()
+    );
+    assert!(
+        h.screen(140, 30).contains("team01 / Admin"),
+        "the popup as it was"
+    );
 }
 
 #[test]
@@ -219,6 +306,7 @@ fn signed_out_the_popup_signs_in_shows_the_code_and_lists_once_the_sign_in_is_ca
     let expires = h.state.wall + jiff::SignedDuration::from_hours(8);
     h.answer(Outcome::Sso(sso::Outcome::SignedIn {
         login: login(),
+        user_code: "WXYZ-ABCD".into(),
         result: Ok(SignedIn {
             expires,
             cache_file: "~/.aws/sso/cache/abc.json".into(),
@@ -316,6 +404,7 @@ fn a_role_everywhere_is_pinned_ten_at_a_time_and_renews_itself_through_the_porta
     let expires = h.state.wall + jiff::SignedDuration::from_hours(8);
     h.answer(Outcome::Sso(sso::Outcome::SignedIn {
         login: login(),
+        user_code: "WXYZ-ABCD".into(),
         result: Ok(SignedIn {
             expires,
             cache_file: "~/.aws/sso/cache/abc.json".into(),

@@ -81,6 +81,21 @@ macro_rules! outcome {
                     | Outcome::Reveal(_) => false,
                 }
             }
+
+            /// Whether it is about no identity's data (an IAM Identity Center sign-in): used
+            /// whatever generation or identity it was asked as.
+            pub fn about_no_identity(&self) -> bool {
+                match self {
+                    $(Outcome::$variant(outcome) => outcome.about_no_identity(),)*
+                    Outcome::SecretsPage { .. }
+                    | Outcome::RegionFailed { .. }
+                    | Outcome::Described { .. }
+                    | Outcome::WhoAmI { .. }
+                    | Outcome::AccountAlias { .. }
+                    | Outcome::Assumed { .. }
+                    | Outcome::Reveal(_) => false,
+                }
+            }
         }
     };
 }

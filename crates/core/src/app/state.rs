@@ -342,13 +342,13 @@ impl State {
         self.reveal.shows_value() || self.layers.shows_values()
     }
 
-    /// A countdown is on screen, or information waits to time out, so a once-a-second
-    /// redraw (a tick) is useful.
+    /// A countdown is on screen, information waits to time out, or credentials held will
+    /// expire (the tick renews them), so a once-a-second tick is useful.
     pub fn has_countdown(&self) -> bool {
         self.reveal.shows_value()
             || self.status.as_ref().is_some_and(Footer::times_out)
             || self.clipboard.has_countdown()
-            || self.session.current().is_some_and(|k| k.expires.is_some())
+            || self.session.held_identities().any(|k| k.expires.is_some())
     }
 }
 

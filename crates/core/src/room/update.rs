@@ -43,6 +43,13 @@ pub trait Answer {
     fn answers_write(&self) -> bool {
         false
     }
+
+    /// Whether it is about no identity's data (an IAM Identity Center sign-in, its portal's
+    /// accounts): used whatever generation or identity it was asked as, so a refresh or a
+    /// switch while the user approves a sign-in loses nothing.
+    fn about_no_identity(&self) -> bool {
+        false
+    }
 }
 
 impl Answer for Never {}

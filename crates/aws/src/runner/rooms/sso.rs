@@ -20,8 +20,13 @@ impl Performs for Call {
                 Outcome::SignInStarted { login, result }
             }
             Call::FinishSignIn { login, code } => {
+                let user_code = code.user_code.clone();
                 let result = sso::finish_sign_in(ctx, &login, code).await;
-                Outcome::SignedIn { login, result }
+                Outcome::SignedIn {
+                    login,
+                    user_code,
+                    result,
+                }
             }
         }
     }
@@ -36,8 +41,9 @@ impl Performs for Call {
                 login,
                 result: Err(error),
             },
-            Call::FinishSignIn { login, .. } => Outcome::SignedIn {
+            Call::FinishSignIn { login, code } => Outcome::SignedIn {
                 login,
+                user_code: code.user_code,
                 result: Err(error),
             },
         }

@@ -313,8 +313,9 @@ pub(super) fn assumed(
     result: Result<Assumed, AwsError>,
     out: &mut Out,
 ) {
-    // An organisation's account: pinned without a word each, and the org room hears how it
-    // went (it says it for all of them, and starts the next).
+    // One of many pinned at once (an Identity Center role in every account that grants it,
+    // an organisation's account): pinned without a word each, and the room that asked hears
+    // how it went (it says it for all of them, and starts the next).
     if state.session.pin_on_way_from_sso(identity.id) {
         super::identity_center::batch_answered(state, identity, result, out);
         return;
@@ -436,7 +437,9 @@ pub(super) fn renew(state: &mut State, out: &mut Out) {
 /// On every tick: credentials about to expire are renewed when that needs nobody (an
 /// MFA role only gets the title's warning, and `role-renew` asks for a code).
 pub(super) fn renew_if_due(state: &mut State, out: &mut Out) {
-    let due = state.session.expiring(state.wall) && state.session.assuming.is_none();
+    let due = state.session.expiring(state.wall)
+        && state.session.assuming.is_none()
+        && !state.session.renewal_refused(state.session.identity);
     let needs_code = state.session.current().is_some_and(|k| {
         matches!(
             k.origin,

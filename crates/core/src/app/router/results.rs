@@ -27,7 +27,8 @@ pub(super) fn result(state: &mut State, envelope: Envelope, out: &mut Out) {
     // generation, or of an identity no longer held, is stale.
     let ours = matches!(envelope.outcome, Outcome::Assumed { .. }) || wrote;
     let as_held = ours && state.session.is_held(envelope.stamp.identity);
-    if !state.session.holds(envelope.stamp) && !as_held {
+    let timeless = envelope.outcome.about_no_identity();
+    if !state.session.holds(envelope.stamp) && !as_held && !timeless {
         return;
     }
     let identity = envelope.stamp.identity;

@@ -241,6 +241,12 @@ impl Session {
         }
     }
 
+    /// Whether `identity`'s last renewal was refused: it is not renewed again by itself
+    /// (`role-renew`, or signing in again for an Identity Center one, asks again).
+    pub(crate) fn renewal_refused(&self, identity: IdentityId) -> bool {
+        self.renew_refused.contains(&identity)
+    }
+
     /// Whether `identity`'s credentials have expired (by what AWS said of them).
     pub fn expired(&self, identity: IdentityId, now: jiff::Timestamp) -> bool {
         self.known

@@ -88,15 +88,19 @@ impl Session {
     /// The user signed in to `login` again: the pinned identities made through it whose
     /// renewal was refused (the sign-in had expired) are renewed at the next tick.
     pub(crate) fn signed_in_again(&mut self, login: &SsoLogin, now: jiff::Timestamp) {
-        let through: Vec<IdentityId> = self
+        let refused: Vec<IdentityId> = self
             .known
             .iter()
             .filter(|k| matches!(&k.origin, Origin::Sso { login: l, .. } if l == login))
             .map(|k| k.identity.id)
+            .filter(|id| self.renew_refused.contains(id))
             .collect();
-        self.renew_refused.retain(|id| !through.contains(id));
-        for id in through {
-            self.expired_now(id, now);
+        self.renew_refused.retain(|id| !refused.contains(id));
+        for id in refused {
+            // Due now: the next tick renews it (the one worked as too).
+            if let Some(known) = self.known.iter_mut().find(|k| k.identity.id == id) {
+                known.expires = Some(now);
+            }
         }
     }
 

@@ -490,8 +490,16 @@ impl Session {
         self.assuming = None;
         let pinning = std::mem::take(&mut self.pinning);
         let origin = self.pending_origin.take().unwrap_or(Origin::Start);
-        let assumed = result?;
         let id = identity.id;
+        // The current identity's renewal, refused (an Identity Center sign-in expired, a
+        // parent's credentials gone): not asked again by itself, every tick.
+        let renewal = id == self.identity;
+        let assumed = result.inspect_err(|_| {
+            if renewal && !self.renew_refused.contains(&id) {
+                self.renew_refused.push(id);
+            }
+        })?;
+        self.renew_refused.retain(|refused| *refused != id);
         self.known.retain(|k| k.identity.id != id);
         self.known.push(KnownIdentity {
             identity: identity.with_arn(assumed.arn),

@@ -36,6 +36,13 @@ impl IdentityCenter {
         accounts: &[PortalAccount],
         out: &mut Out,
     ) {
+        if let Some(running) = &self.batch {
+            out.warn(format!(
+                "Still pinning {} in every account that grants it: this one after it ends",
+                running.role
+            ));
+            return;
+        }
         let accounts: Vec<(String, String, Step)> = accounts
             .iter()
             .filter(|a| a.roles.iter().any(|r| r == role))

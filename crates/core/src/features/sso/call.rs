@@ -58,10 +58,17 @@ pub enum Outcome {
         login: SsoLogin,
         result: Result<DeviceCode, AwsError>,
     },
+    /// The sign-in whose code is `user_code` ended.
     SignedIn {
         login: SsoLogin,
+        user_code: String,
         result: Result<SignedIn, AwsError>,
     },
 }
 
-impl crate::room::update::Answer for Outcome {}
+/// About the sign-in, not about the identity that asked.
+impl crate::room::update::Answer for Outcome {
+    fn about_no_identity(&self) -> bool {
+        true
+    }
+}

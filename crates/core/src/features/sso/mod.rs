@@ -5,6 +5,7 @@
 //! from inside smtui, whose token is cached where the AWS CLI caches it. The token never
 //! reaches this room: the runner reads and writes it.
 
+mod answers;
 mod batch;
 pub(crate) mod call;
 pub(crate) mod commands;

@@ -3,10 +3,9 @@
 
 use ratatui::Frame;
 
-use super::{Call, Command, IdentityCenter, Out, Outcome};
+use super::{Call, Command, IdentityCenter, Out};
 use crate::kit::{Cursor, Theme};
 use crate::model::sso::{PortalAccount, SsoLogin, SsoPick, roles_across};
-use crate::model::{AwsError, ErrorKind};
 use crate::room::keys::{Bind, Verb};
 use crate::room::layers::Layer;
 use crate::room::popup::{Around, Holds, Shown};
@@ -147,12 +146,6 @@ fn listed_entries(accounts: &[PortalAccount]) -> Vec<PortalEntry> {
     entries
 }
 
-/// Whether `error` says to sign in (no token, an expired or refused one).
-fn signed_out(error: &AwsError) -> bool {
-    error.code.as_deref() == Some(crate::model::sso::SIGNED_OUT)
-        || matches!(error.kind, ErrorKind::ExpiredToken)
-}
-
 impl IdentityCenter {
     /// A key in the popup.
     pub(crate) fn command(
@@ -208,91 +201,6 @@ impl IdentityCenter {
                 }
             }
             _ => {}
-        }
-    }
-
-    /// An answer of IAM Identity Center's.
-    pub(crate) fn answered(
-        &mut self,
-        view: Option<&mut PortalView>,
-        outcome: Outcome,
-        ctx: &Ctx,
-        out: &mut Out,
-    ) {
-        match outcome {
-            Outcome::Accounts { login, result } => {
-                self.listed
-                    .retain(|(l, _)| l.cache_key() != login.cache_key());
-                let stage = match result {
-                    Ok(accounts) => {
-                        self.listed.push((login.clone(), accounts.clone()));
-                        Stage::Listed(accounts)
-                    }
-                    // Its own words say it ("not signed in to IAM Identity Center (…)").
-                    Err(error) if signed_out(&error) => Stage::SignedOut(
-                        error.message.clone().unwrap_or_else(|| ctx.explain(&error)),
-                    ),
-                    Err(error) => Stage::Failed(ctx.explain(&error)),
-                };
-                if let Some(view) = view.filter(|v| v.login == login) {
-                    view.stage = stage;
-                    view.selected.set(0);
-                }
-            }
-            Outcome::SignInStarted { login, result } => {
-                // Closed before it started: the sign-in is left there.
-                let Some(view) = view.filter(|v| v.login == login) else {
-                    return;
-                };
-                match result {
-                    Ok(code) => {
-                        out.info(format!(
-                            "Open {} and approve the code {}",
-                            code.verification_uri, code.user_code
-                        ));
-                        view.stage = Stage::Approving {
-                            user_code: code.user_code.clone(),
-                            uri: code.verification_uri.clone(),
-                            uri_complete: code.verification_uri_complete.clone(),
-                            expires: code.expires,
-                        };
-                        out.call(ctx, Call::FinishSignIn { login, code });
-                    }
-                    Err(error) => {
-                        view.stage = Stage::Failed(ctx.explain(&error));
-                        out.error(format!(
-                            "Could not start the sign-in: {}",
-                            ctx.explain(&error)
-                        ));
-                    }
-                }
-            }
-            Outcome::SignedIn { login, result } => match result {
-                Ok(signed) => {
-                    out.info(format!(
-                        "Signed in to IAM Identity Center {} (the token expires {}): cached in \
-                         {}, where the AWS CLI reads it too",
-                        login.name(),
-                        crate::kit::widgets::relative(signed.expires, ctx.wall),
-                        signed.cache_file
-                    ));
-                    self.listed
-                        .retain(|(l, _)| l.cache_key() != login.cache_key());
-                    out.intent(Intent::SignedIn {
-                        login: login.clone(),
-                    });
-                    if let Some(view) = view.filter(|v| v.login == login) {
-                        view.stage = Stage::Asking;
-                        out.call(ctx, Call::Accounts { login });
-                    }
-                }
-                Err(error) => {
-                    out.error(format!("Sign-in failed: {}", ctx.explain(&error)));
-                    if let Some(view) = view.filter(|v| v.login == login) {
-                        view.stage = Stage::Failed(ctx.explain(&error));
-                    }
-                }
-            },
         }
     }
 }
