@@ -88,11 +88,7 @@ fn sso_login(
 /// The profile to log in to with `aws sso login` when `name`'s credentials come from IAM
 /// Identity Center: itself, or the profile its chain of roles starts from; `None` for any
 /// other kind. Read from the config, never guessed from an error's words.
-pub(crate) async fn sso_login_profile(name: &str) -> Option<String> {
-    sso_login_in(&list().await, name)
-}
-
-fn sso_login_in(profiles: &[ProfileInfo], name: &str) -> Option<String> {
+pub(crate) fn sso_login_in(profiles: &[ProfileInfo], name: &str) -> Option<String> {
     let mut current = name;
     // A chain longer than this loops (aws-config refuses such a profile anyway).
     for _ in 0..8 {

@@ -98,9 +98,13 @@ pub(crate) async fn use_profile(
             // missing (a source profile, an SSO session).
             let mut why = super::error::reasons(std::error::Error::source(&e).unwrap_or(&e));
             // The way out first: a long reason would push it out of the footer.
-            if let Some(login) = super::profiles::sso_login_profile(&name).await {
+            let profiles = super::profiles::list().await;
+            if let Some(login) = super::profiles::sso_login_in(&profiles, &name) {
+                let session = smtui_core::model::sso::login_of(&profiles, &name)
+                    .map_or_else(|| login.clone(), |l| l.name().to_owned());
                 why = format!(
-                    "sign in with :sso-login, or run `aws sso login --profile {login}` ({why})"
+                    "sign in (the switcher's Identity Center {session}…, or `aws sso login \
+                     --profile {login}`) ({why})"
                 );
             }
             return Err(AwsError::no_credentials(&why));

@@ -435,7 +435,17 @@ fn sso_login_signs_in_where_the_start_profile_does_else_the_first() {
         session_name: None,
         mfa_process: None,
     };
-    let profiles = vec![profile("a", "first"), profile("b", "second")];
+    let mut profiles = vec![profile("a", "first"), profile("b", "second")];
+    // A role assumed from b signs in where b does.
+    profiles.push(ProfileInfo {
+        name: "via-b".into(),
+        kind: ProfileKind::Role {
+            role_arn: smtui_core::ids::Arn::parse("arn:aws:iam::123456789012:role/x")
+                .expect("an ARN"),
+            source: Some("b".into()),
+        },
+        ..profile("unused", "unused")
+    });
     let state = || {
         State::new(
             Settings::default(),
@@ -452,7 +462,11 @@ fn sso_login_signs_in_where_the_start_profile_does_else_the_first() {
     assert_eq!(first(&started_as_b), "second");
     let either_order = state()
         .with_start_profile(Some("b".into()))
-        .with_profiles(profiles);
+        .with_profiles(profiles.clone());
     assert_eq!(first(&either_order), "second");
     assert_eq!(either_order.rooms.sso.logins().len(), 2);
+    let through_a_role = state()
+        .with_profiles(profiles.clone())
+        .with_start_profile(Some("via-b".into()));
+    assert_eq!(first(&through_a_role), "second");
 }

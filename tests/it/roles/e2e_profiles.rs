@@ -63,8 +63,14 @@ fn switch_to(env: &[(String, String)], session: &'static str, profile: &str, exp
             assert!(screen.contains(&format!("profile {profile}")), "{screen}");
         }
         Expect::Refused(said) => {
-            let screen =
-                tmux.wait_for("the refusal", Duration::from_secs(30), |s| s.contains(said));
+            // The footer wraps a long message: its lines are read as one.
+            let screen = tmux.wait_for("the refusal", Duration::from_secs(30), |s| {
+                s.lines()
+                    .map(str::trim_end)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains(said)
+            });
             let title = screen.lines().next().unwrap_or_default();
             assert!(
                 title.contains("user/moto") && !title.contains(profile),
@@ -155,7 +161,7 @@ async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
         "idc",
         "idc",
         &Expect::Refused(
-            "no credentials: sign in with :sso-login, or run `aws sso login --profile idc` (",
+            "no credentials: sign in (the switcher's Identity Center corp…, or `aws sso login --profile idc`) (",
         ),
     );
     switch_to(
@@ -163,7 +169,7 @@ async fn a_profile_chosen_in_the_switcher_wins_over_keys_in_the_environment() {
         "via-idc",
         "via-idc",
         &Expect::Refused(
-            "no credentials: sign in with :sso-login, or run `aws sso login --profile idc` (",
+            "no credentials: sign in (the switcher's Identity Center corp…, or `aws sso login --profile idc`) (",
         ),
     );
 }

@@ -174,18 +174,15 @@ impl State {
     }
 
     /// The Identity Center room's sign-ins, from the profiles: the start profile's first
-    /// (what `sso-login` signs in to).
+    /// (what `sso-login` signs in to), followed through its chain of roles.
     fn hand_sso_logins(&mut self) {
         let mut logins = crate::model::sso::logins(&self.session.profiles);
-        let start = self.session.start_profile.as_deref();
-        let own = self.session.profiles.iter().find_map(|p| match &p.kind {
-            crate::model::ProfileKind::Sso { login: Some(login) }
-                if Some(p.name.as_str()) == start =>
-            {
-                Some(login.cache_key().to_owned())
-            }
-            _ => None,
-        });
+        let own = self
+            .session
+            .start_profile
+            .as_deref()
+            .and_then(|start| crate::model::sso::login_of(&self.session.profiles, start))
+            .map(|login| login.cache_key().to_owned());
         if let Some(at) = own.and_then(|key| logins.iter().position(|l| l.cache_key() == key)) {
             let login = logins.remove(at);
             logins.insert(0, login);

@@ -52,6 +52,25 @@ pub fn logins(profiles: &[super::ProfileInfo]) -> Vec<SsoLogin> {
     logins
 }
 
+/// Where profile `name` signs in to IAM Identity Center: its own sign-in, or that of the
+/// profile its chain of roles starts from (`source_profile`); `None` for any other.
+pub fn login_of<'a>(profiles: &'a [super::ProfileInfo], name: &str) -> Option<&'a SsoLogin> {
+    let mut current = name;
+    // A longer chain loops (aws-config refuses such a profile anyway).
+    for _ in 0..8 {
+        let profile = profiles.iter().find(|p| p.name == current)?;
+        match &profile.kind {
+            super::ProfileKind::Sso { login } => return login.as_ref(),
+            super::ProfileKind::Role {
+                source: Some(source),
+                ..
+            } => current = source,
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// One account the portal grants, with the roles (permission sets) the user has in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PortalAccount {
