@@ -5,7 +5,7 @@
 //! portal's accounts. "Pin every account as SecretsReader" pins the role in each account
 //! that grants it; the switcher's "Identity Center" entry then switches to one account's
 //! admin role, and the demo's SSO profile works through aws-config's own provider from the
-//! same cache. The token is never drawn.
+//! same cache. The tokens and the client's secret are never drawn, nor logged at TRACE.
 
 use std::io::{Read as _, Write as _};
 use std::path::Path;
@@ -41,8 +41,8 @@ fn cache_file(home: &Path) -> std::path::PathBuf {
 }
 
 /// The token cache file smtui wrote, checked for the AWS CLI's shape and the user's alone;
-/// the access token in it.
-fn cached_token(home: &Path) -> String {
+/// the secrets in it (the access and refresh tokens, the client's secret).
+fn cached_secrets(home: &Path) -> Vec<String> {
     let file = cache_file(home);
     let text = std::fs::read_to_string(&file).expect("the token cache file");
     let entry: serde_json::Value = serde_json::from_str(&text).expect("JSON");
@@ -62,7 +62,10 @@ fn cached_token(home: &Path) -> String {
         let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "the cache file is the user's alone");
     }
-    entry["accessToken"].as_str().expect("a token").to_owned()
+    ["accessToken", "refreshToken", "clientSecret"]
+        .iter()
+        .map(|field| entry[field].as_str().expect("a secret").to_owned())
+        .collect()
 }
 
 /// `I`, then the best match for `typed` chosen.
@@ -89,7 +92,19 @@ async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_eve
         socket: format!("smtui-e2e-sso-{}", std::process::id()),
         session: "sso",
     };
-    start(&tmux, env, &["--region", fx::PRIMARY_REGION]);
+    // At TRACE, with the SDK asked to log whole bodies (the binary caps that).
+    env.push(("LOG_SENSITIVE_BODIES".into(), "true".into()));
+    let log = home.path().join("smtui.log");
+    let log_arg = log.display().to_string();
+    let args = [
+        "--region",
+        fx::PRIMARY_REGION,
+        "--log-level",
+        "trace",
+        "--log-file",
+        &log_arg,
+    ];
+    start(&tmux, env, &args);
     tmux.wait_for("the list", STEP, |s| {
         s.contains("Secrets (") && !s.contains("loading")
     });
@@ -121,7 +136,7 @@ async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_eve
         listed.contains("Signed in to IAM Identity Center smtui-demo"),
         "{listed}"
     );
-    let token = cached_token(home.path());
+    let secrets = cached_secrets(home.path());
 
     // Every account where the user has SecretsReader, pinned (the first entry).
     tmux.keys(&["Enter"]);
@@ -172,9 +187,19 @@ async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_eve
         })
     });
     for screen in [&listed, &pinned, &switched, &profile] {
-        assert!(!screen.contains(&token), "the token is never drawn");
+        for secret in &secrets {
+            assert!(!screen.contains(secret.as_str()), "never drawn");
+        }
     }
     tmux.keys(&["q"]);
     let after = tmux.wait_for("exit", STEP, |s| s.contains("SMTUI-EXITED-"));
     assert!(after.contains("SMTUI-EXITED-0"), "{after}");
+    let logged = std::fs::read_to_string(&log).expect("the log");
+    assert!(
+        logged.contains("GetRoleCredentials") || logged.contains("portal"),
+        "a TRACE log"
+    );
+    for secret in &secrets {
+        assert!(!logged.contains(secret.as_str()), "never logged");
+    }
 }

@@ -125,7 +125,10 @@ impl fmt::Debug for LoginHandle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LoginHandle")
             .field("client_id", &self.client_id)
-            .finish_non_exhaustive()
+            .field("client_secret", &self.client_secret)
+            .field("device_code", &self.device_code)
+            .field("registration_expires", &self.registration_expires)
+            .finish()
     }
 }
 
@@ -199,6 +202,7 @@ mod tests {
         };
         let shown = format!("{handle:?}");
         assert!(shown.contains("client-1"));
+        assert!(shown.contains("[REDACTED]"), "{shown}");
         assert!(!shown.contains("canary"), "{shown}");
     }
 }
