@@ -76,25 +76,23 @@ fn choose_in_switcher(tmux: &Tmux, typed: &str) {
     tmux.keys(&["Enter"]);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_everywhere() {
-    let stack = seeded_stack().await;
-    let home = tempfile::tempdir().expect("temp home");
-    let config = demo_config::write(home.path(), &stack.endpoint_url()).expect("demo config");
+/// smtui in tmux with the demo's AWS config, `home` as its home (no sign-in cached) and a
+/// TRACE log in it, with the SDK asked to log whole bodies (the binary caps that); the log.
+fn start_signed_out(stack: &smtui_devstack::Stack, home: &Path) -> (Tmux, std::path::PathBuf) {
+    let config = demo_config::write(home, &stack.endpoint_url()).expect("demo config");
     let mut env: Vec<(String, String)> = stack
         .env()
         .into_iter()
         .filter(|(k, _)| k != "AWS_CONFIG_FILE")
         .collect();
     env.push(("AWS_CONFIG_FILE".into(), config.display().to_string()));
-    env.push(("HOME".into(), home.path().display().to_string()));
+    env.push(("HOME".into(), home.display().to_string()));
     let tmux = Tmux {
         socket: format!("smtui-e2e-sso-{}", std::process::id()),
         session: "sso",
     };
-    // At TRACE, with the SDK asked to log whole bodies (the binary caps that).
     env.push(("LOG_SENSITIVE_BODIES".into(), "true".into()));
-    let log = home.path().join("smtui.log");
+    let log = home.join("smtui.log");
     let log_arg = log.display().to_string();
     let args = [
         "--region",
@@ -105,6 +103,14 @@ async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_eve
         &log_arg,
     ];
     start(&tmux, env, &args);
+    (tmux, log)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sso_login_signs_in_caches_the_token_as_the_cli_does_and_pins_a_role_everywhere() {
+    let stack = seeded_stack().await;
+    let home = tempfile::tempdir().expect("temp home");
+    let (tmux, log) = start_signed_out(&stack, home.path());
     tmux.wait_for("the list", STEP, |s| {
         s.contains("Secrets (") && !s.contains("loading")
     });
