@@ -26,8 +26,9 @@ pub(super) fn start(runner: &Runner, stamp: Stamp, ctx: AwsContext, call: Call) 
         | Call::UseProfile { .. }
         | Call::SsoRole { .. } => ctx,
     };
-    let (identities, tx, connect) = (
+    let (identities, forgotten, tx, connect) = (
         runner.identities.clone(),
+        runner.forgotten.clone(),
         runner.tx.clone(),
         runner.connect.clone(),
     );
@@ -35,7 +36,14 @@ pub(super) fn start(runner: &Runner, stamp: Stamp, ctx: AwsContext, call: Call) 
         let result = credentials(ctx, connect, call)
             .await
             .map(|(made, assumed)| {
-                lock(&identities).insert(new_identity, made);
+                let dropped = forgotten
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .contains(&new_identity);
+                // Unpinned while its renewal was on its way: its credentials stay dropped.
+                if !dropped {
+                    lock(&identities).insert(new_identity, made);
+                }
                 assumed
             });
         let outcome = Outcome::Assumed { identity, result };

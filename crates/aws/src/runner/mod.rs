@@ -56,6 +56,10 @@ pub struct Runner {
     /// `--read-only`: the last guard. The router already refuses writes; this makes sure no
     /// mutating call leaves the process even if one got past it.
     read_only: bool,
+    /// Identities whose credentials were dropped (unpinned): a renewal of one still on its
+    /// way when it was dropped does not bring them back. The core never gives an identity's
+    /// number twice.
+    forgotten: Arc<std::sync::Mutex<std::collections::HashSet<IdentityId>>>,
 }
 
 impl Runner {
@@ -72,6 +76,7 @@ impl Runner {
             listings: HashMap::new(),
             connect: crate::ConnectOptions::default(),
             read_only: false,
+            forgotten: Arc::default(),
         }
     }
 
@@ -120,6 +125,10 @@ impl Runner {
                 });
             }
             Effect::ForgetIdentity { identity } => {
+                self.forgotten
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(identity);
                 lock(&self.identities).remove(&identity);
                 if let Some((_, tasks)) = self.listings.remove(&identity) {
                     for task in tasks {

@@ -53,12 +53,12 @@ pub async fn start_sign_in(ctx: &AwsContext, login: &SsoLogin) -> Result<DeviceC
             "the answer held no client",
         ));
     };
-    let handle = LoginHandle {
-        client_id: client_id.to_owned(),
-        client_secret: SecretValue::from_string(client_secret.to_owned()),
-        device_code: SecretValue::from_string(String::new()),
-        registration_expires: Timestamp::from_second(registered.client_secret_expires_at()).ok(),
-    };
+    // 0 when the answer leaves it out: no date rather than 1970 (which would keep aws-config
+    // from ever refreshing the token).
+    let expires_at = registered.client_secret_expires_at();
+    let registration_expires = Timestamp::from_second(expires_at)
+        .ok()
+        .filter(|_| expires_at > 0);
     let started = oidc
         .start_device_authorization()
         .client_id(client_id)
@@ -83,10 +83,17 @@ pub async fn start_sign_in(ctx: &AwsContext, login: &SsoLogin) -> Result<DeviceC
         verification_uri: uri.to_owned(),
         verification_uri_complete: started.verification_uri_complete().map(str::to_owned),
         expires: at(i64::from(started.expires_in())).unwrap_or_else(Timestamp::now),
-        interval_secs: u64::try_from(started.interval()).unwrap_or(5).clamp(1, 60),
+        // RFC 8628: 5 seconds when the answer names no interval.
+        interval_secs: u64::try_from(started.interval())
+            .ok()
+            .filter(|&secs| secs > 0)
+            .unwrap_or(5)
+            .min(60),
         handle: LoginHandle {
+            client_id: client_id.to_owned(),
+            client_secret: SecretValue::from_string(client_secret.to_owned()),
             device_code: SecretValue::from_string(device_code.to_owned()),
-            ..handle
+            registration_expires,
         },
     })
 }
@@ -156,7 +163,12 @@ pub async fn finish_sign_in(
             .filter(|_| session)
             .map(|r| Zeroizing::new(r.to_owned())),
     };
-    let path = cache::save(login, &entry)
+    // A file written and synced: off the runtime's workers.
+    let saved_for = login.clone();
+    let path = tokio::task::spawn_blocking(move || cache::save(&saved_for, &entry))
+        .await
+        .map_err(|_| "the token cache's write failed".to_owned())
+        .and_then(|saved| saved)
         .map_err(|why| AwsError::invalid("CreateToken", &login.region, &why))?;
     Ok(SignedIn {
         expires,

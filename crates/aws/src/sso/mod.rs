@@ -44,7 +44,10 @@ fn oidc(ctx: &AwsContext, login: &SsoLogin) -> aws_sdk_ssooidc::Client {
 async fn token(ctx: &AwsContext, login: &SsoLogin) -> Result<Zeroizing<String>, AwsError> {
     use aws_credential_types::provider::token::ProvideToken as _;
     let Some(session) = &login.session else {
-        return cache::legacy_token(&login.start_url);
+        let start_url = login.start_url.clone();
+        return tokio::task::spawn_blocking(move || cache::legacy_token(&start_url))
+            .await
+            .unwrap_or_else(|_| Err(signed_out("the token cache could not be read")));
     };
     let provider = aws_config::sso::SsoTokenProvider::builder()
         .configure(ctx.sdk_config())

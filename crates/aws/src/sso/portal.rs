@@ -85,7 +85,7 @@ fn accounts_roles(accounts: &mut [PortalAccount], at: usize, roles: Vec<String>)
 
 /// A task's answer, or why it has none (it panicked: said, not propagated).
 fn joined<T>(done: Result<T, tokio::task::JoinError>) -> Result<T, AwsError> {
-    done.map_err(|_| AwsError::invalid("ListAccountRoles", "", "the request's task failed"))
+    done.map_err(|_| AwsError::invalid("ListAccountRoles", "global", "the request's task failed"))
 }
 
 /// Every role name the user has in `account_id`, sorted.

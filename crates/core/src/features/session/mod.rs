@@ -114,6 +114,8 @@ pub struct Session {
     /// The last generation given out: each refresh or hold takes a new one, so an answer
     /// asked for before never matches again (not even when an identity is held again).
     generations: u64,
+    /// The highest identity number given out.
+    issued: u32,
     /// The identity new effects run as.
     pub identity: IdentityId,
     /// Who each held identity is, once GetCallerIdentity has answered as it (`caller`
@@ -165,6 +167,7 @@ impl Session {
                 identity: IdentityId::START,
             }],
             generations: 1,
+            issued: 0,
             identity: IdentityId::START,
             callers: Vec::new(),
             home_region,
@@ -221,12 +224,15 @@ impl Session {
         self.known.iter().find(|k| k.identity.id == self.identity)
     }
 
-    /// An identity number nobody has: not a known one, nor one on its way.
-    fn next_identity(&self) -> IdentityId {
+    /// An identity number never given before (not even to one unpinned since: the runner
+    /// keeps a dropped identity's number dropped).
+    fn next_identity(&mut self) -> IdentityId {
         let known = self.known.iter().map(|k| k.identity.id.0);
         let on_way = self.pins_on_way.iter().map(|(id, _)| id.0);
         let assuming = self.assuming.iter().map(|i| i.id.0);
-        IdentityId(known.chain(on_way).chain(assuming).max().unwrap_or(0) + 1)
+        let highest = known.chain(on_way).chain(assuming).max().unwrap_or(0);
+        self.issued = self.issued.max(highest) + 1;
+        IdentityId(self.issued)
     }
 
     /// AssumeRole of `role_arn` as the identity worked as, to pin (one of many at once:

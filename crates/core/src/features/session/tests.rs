@@ -27,3 +27,15 @@ fn session_names_are_cleaned_to_what_aws_accepts() {
     assert_eq!(clean_session_name("a"), "a-");
     assert_eq!(clean_session_name(&"x".repeat(100)).len(), 64);
 }
+
+#[test]
+fn an_identity_number_is_never_given_twice() {
+    let mut session = Session::new(None);
+    let first = session.next_identity();
+    // Gone again (unpinned, or refused) before anything else was made.
+    session.pins_on_way.clear();
+    session.known.retain(|k| k.identity.id != first);
+    let second = session.next_identity();
+    assert_ne!(first, second, "the runner keeps a dropped number dropped");
+    assert!(second > first);
+}
