@@ -18,7 +18,13 @@ use std::path::Path;
 const MAX_BYTES: u64 = 64 * 1024;
 
 /// The file's text; `None` when there is no file.
-pub(super) fn read(path: &Path) -> Result<Option<String>, String> {
+pub(crate) fn read(path: &Path) -> Result<Option<String>, String> {
+    read_at_most(path, MAX_BYTES)
+}
+
+/// The text of a file of the user's own that no one else may write, at most `max_bytes`
+/// long; `None` when there is no file. Never through a link, never blocking on a FIFO.
+pub(crate) fn read_at_most(path: &Path, max_bytes: u64) -> Result<Option<String>, String> {
     let shown = path.display();
     let mut options = OpenOptions::new();
     options.read(true);
@@ -36,11 +42,11 @@ pub(super) fn read(path: &Path) -> Result<Option<String>, String> {
     };
     ours(&file, path)?;
     let mut text = String::new();
-    file.take(MAX_BYTES + 1)
+    file.take(max_bytes + 1)
         .read_to_string(&mut text)
         .map_err(|e| format!("{shown}: {e}"))?;
-    if text.len() as u64 > MAX_BYTES {
-        return Err(format!("{shown}: larger than {MAX_BYTES} bytes"));
+    if text.len() as u64 > max_bytes {
+        return Err(format!("{shown}: larger than {max_bytes} bytes"));
     }
     Ok(Some(text))
 }

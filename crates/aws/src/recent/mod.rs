@@ -2,7 +2,7 @@
 //! read at start, written 0600 by the runner after a switch. The list's order and its
 //! length are the core's (`smtui_core::recent`).
 
-mod file;
+pub(crate) mod file;
 
 use std::path::Path;
 

@@ -13,6 +13,9 @@ use smtui_core::model::AwsError;
 use smtui_core::model::sso::SsoLogin;
 use zeroize::Zeroizing;
 
+/// Far more than a token and its registration take.
+const MAX_CACHE_BYTES: u64 = 64 * 1024;
+
 /// The cache file for `key` under the home directory (`HOME`, as aws-config reads it).
 pub fn cache_file(key: &str) -> Option<PathBuf> {
     let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
@@ -67,9 +70,12 @@ pub(super) fn save(login: &SsoLogin, entry: &Entry) -> Result<PathBuf, String> {
 /// A legacy profile's token (cached under its start URL), if it is there and not expired.
 pub(super) fn legacy_token(start_url: &str) -> Result<Zeroizing<String>, AwsError> {
     let path = cache_file(start_url).ok_or_else(|| super::signed_out("HOME is not set"))?;
-    let text = Zeroizing::new(
-        std::fs::read_to_string(&path).map_err(|_| super::signed_out("no cached token"))?,
-    );
+    // As carefully as the recent-roles file: the user's own, never through a link.
+    let text = match crate::recent::file::read_at_most(&path, MAX_CACHE_BYTES) {
+        Ok(Some(text)) => Zeroizing::new(text),
+        Ok(None) => return Err(super::signed_out("no cached token")),
+        Err(why) => return Err(super::signed_out(&why)),
+    };
     let entry: Entry =
         serde_json::from_str(&text).map_err(|_| super::signed_out("an unreadable cache file"))?;
     let expires: Timestamp = entry

@@ -93,7 +93,7 @@ pub(super) fn apply_intents(state: &mut State, out: &mut Out) {
             intent @ (Intent::PinRole { .. }
             | Intent::UseSsoRole { .. }
             | Intent::SignedIn { .. }) => {
-                make_identity(state, intent, out);
+                identity_intent(state, intent, out);
             }
             Intent::AccessFacts { row, facts } => access_facts(state, row, facts),
             Intent::SelectSecret { row } => match state.browse.list.unhide_and_select(&row) {
@@ -224,9 +224,10 @@ fn write_identity(state: &State, on_yes: &OnYes) -> Option<crate::ids::IdentityI
     })
 }
 
-/// An identity asked for by a room: a role to pin (an organisation's account), an IAM
-/// Identity Center role to work as or pin, or those made through a sign-in renewed again.
-fn make_identity(state: &mut State, intent: Intent, out: &mut Out) {
+/// What a room asks of the session's identities: a role to pin (an organisation's
+/// account), an IAM Identity Center role to work as or pin, or those made through a
+/// sign-in renewed again. Only those intents come here.
+fn identity_intent(state: &mut State, intent: Intent, out: &mut Out) {
     match intent {
         Intent::PinRole { role_arn } => super::pins::pin_role(state, role_arn, out),
         Intent::UseSsoRole {

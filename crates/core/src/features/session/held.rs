@@ -194,13 +194,7 @@ impl Session {
                     login,
                     account_id,
                     role_name,
-                } => Call::SsoRole {
-                    login,
-                    account_id,
-                    role_name,
-                    new_identity: id,
-                    region: self.home_region.clone(),
-                },
+                } => self.sso_call(login, account_id, role_name, id),
                 // A code is wanted (or the SDK renews them itself): the bar says it expired.
                 _ => continue,
             };

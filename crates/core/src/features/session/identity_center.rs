@@ -38,13 +38,25 @@ impl Session {
         ));
         Effect::Aws {
             stamp: self.stamp(),
-            call: Ask::Make(Call::SsoRole {
-                login,
-                account_id,
-                role_name,
-                new_identity: next,
-                region: self.home_region.clone(),
-            }),
+            call: Ask::Make(self.sso_call(login, account_id, role_name, next)),
+        }
+    }
+
+    /// GetRoleCredentials of `role_name` in `account_id` into `into`, its clients in the
+    /// home region.
+    pub(super) fn sso_call(
+        &self,
+        login: SsoLogin,
+        account_id: String,
+        role_name: String,
+        into: IdentityId,
+    ) -> Call {
+        Call::SsoRole {
+            login,
+            account_id,
+            role_name,
+            new_identity: into,
+            region: self.home_region.clone(),
         }
     }
 
@@ -64,13 +76,7 @@ impl Session {
         });
         Effect::Aws {
             stamp: self.stamp(),
-            call: Ask::Make(Call::SsoRole {
-                login,
-                account_id,
-                role_name,
-                new_identity: into,
-                region: self.home_region.clone(),
-            }),
+            call: Ask::Make(self.sso_call(login, account_id, role_name, into)),
         }
     }
 
