@@ -146,10 +146,16 @@ fn a_portal_role_chosen_in_the_switcher_is_worked_as_and_the_accounts_are_asked_
             .is_some_and(|k| k.identity.to_string() == "Identity Center Admin in 400000000001")
     );
 
-    // Opened again: the accounts are those listed before, not asked again.
+    // Opened again: the accounts are those listed before, not asked again (Ctrl-r asks).
     open_portal(&mut h, SessionCommand::Switch);
     assert!(h.calls().is_empty(), "{:?}", h.calls());
     assert!(h.screen(140, 30).contains("team02 / Reader"));
+    h.press(KeyCode::Char('r'), crossterm::event::KeyModifiers::CONTROL);
+    assert!(
+        matches!(&h.calls()[..], [AwsCall::Sso(sso::Call::Accounts { .. })]),
+        "{:?}",
+        h.calls()
+    );
     press(&mut h, KeyCode::Esc);
 
     // Its credentials near their end: renewed through the portal, as itself.

@@ -30,8 +30,11 @@ pub(super) fn use_role(
         (SsoPick::PinOfMany, Some(_)) => {
             out.of(|out| state.rooms.sso.pinned(&account_id, Ok(()), out));
         }
-        (SsoPick::Pin, Some(_)) => {
-            out.info(format!("{role_name} in {account_id} is held already"));
+        // Made already (worked as, or pinned): not made twice.
+        (SsoPick::Pin | SsoPick::Switch, Some(_)) => {
+            out.info(format!(
+                "{role_name} in {account_id} is held already: its secrets are in the list"
+            ));
         }
         (SsoPick::PinOfMany, None) => {
             let effect = state.session.pin_sso_role(login, account_id, role_name);

@@ -1,7 +1,7 @@
 //! The Identity Center room's commands (the palette's `sso` and `sso-login`) and the keys
 //! of its popup.
 
-use crate::room::keys::rows::{ENTER, ESC, Item, Keyset};
+use crate::room::keys::rows::{ENTER, ESC, Item, Keyset, ctrl};
 use crate::room::keys::{Bind, Named, Scope, Spec, Verb, name_in};
 use crate::room::layers::Layer;
 
@@ -28,6 +28,7 @@ const PORTAL: Scope = Scope::In(Layer::Portal);
 pub(crate) const KEYS: &[Item<Bind<Command>>] = &[
     Keys(PORTAL, &[ENTER], Bind::Verb(Verb::Select), "use the highlighted account role (or sign in)", Some("choose")),
     Moves(PORTAL, Keyset::Arrows, &["next", "previous"], Some("move")),
+    Keys(PORTAL, &[ctrl('r')], Bind::Verb(Verb::Refresh), "ask the portal again (new assignments)", Some("refresh")),
     Keys(PORTAL, &[ESC], Bind::Verb(Verb::Back), "close (a sign-in under way goes on until its code expires)", Some("close")),
 ];
 

@@ -162,6 +162,18 @@ impl IdentityCenter {
         }
         match command {
             Bind::Verb(Verb::Back) => out.intent(Intent::Close(Layer::Portal)),
+            // Asked again only while nothing else is on its way (a sign-in waits on the user).
+            Bind::Verb(Verb::Refresh)
+                if matches!(view.stage, Stage::Listed(_) | Stage::Failed(_)) =>
+            {
+                view.stage = Stage::Asking;
+                out.call(
+                    ctx,
+                    Call::Accounts {
+                        login: view.login.clone(),
+                    },
+                );
+            }
             Bind::Verb(Verb::Select) => {
                 let Some(entry) = entries.get(view.selected.at()) else {
                     return;
