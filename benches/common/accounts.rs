@@ -4,6 +4,9 @@
 //! identity's secrets arriving in pages of 100, each page stamped with the identity that
 //! asked for it, the lanes of every account and region interleaved.
 
+// The memory example loads many accounts; the list bench, one.
+#![allow(dead_code)]
+
 use std::time::Instant;
 
 use smtui_core::app::{Action, AwsCall, Effect, Envelope, Outcome, Settings, State, init, update};
@@ -67,7 +70,8 @@ pub fn loaded_accounts(n: usize, accounts: usize) -> State {
     // Who each identity is, and its account's alias.
     for (id, account) in &pending.accounts {
         let stamp = state.session.stamp_for(*id).expect("held");
-        let session = format!("arn:aws:sts::{account}:assumed-role/OrganizationAccountAccessRole/s");
+        let session =
+            format!("arn:aws:sts::{account}:assumed-role/OrganizationAccountAccessRole/s");
         answer(&mut state, stamp, who_am_i(account, &session));
         let alias = Outcome::AccountAlias {
             result: Ok(Some(format!("team{account}"))),

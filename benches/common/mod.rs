@@ -58,12 +58,12 @@ pub fn secret_in(i: usize, region: &str, account: &str) -> SecretSummary {
     };
     let mut stages = vec![VersionStages {
         version_id: version_id(i, 0),
-        stages: vec!["AWSCURRENT".to_owned()],
+        stages: vec!["AWSCURRENT".into()],
     }];
     if i.is_multiple_of(2) {
         stages.push(VersionStages {
             version_id: version_id(i, 1),
-            stages: vec!["AWSPREVIOUS".to_owned()],
+            stages: vec!["AWSPREVIOUS".into()],
         });
     }
     SecretSummary {
@@ -73,8 +73,9 @@ pub fn secret_in(i: usize, region: &str, account: &str) -> SecretSummary {
             suffix(i)
         )),
         name,
-        region: region.to_owned(),
-        description: Some(format!("{kind} used by the {team} service in {env}")),
+        // Each row its own copies, as the AWS crate builds them: the list keeps one.
+        region: region.into(),
+        description: Some(format!("{kind} used by the {team} service in {env}").into()),
         created: at(-30 * 86_400),
         last_changed: at(0),
         // ListSecrets gives the day it was last read, for the secrets ever read.

@@ -40,8 +40,8 @@ pub fn summary(name: &str, region: &str) -> SecretSummary {
             name.replace(|c: char| c.is_control() || c.is_whitespace(), "")
         )),
         name: name.to_owned(),
-        region: region.to_owned(),
-        description: Some(format!("{name} for the app")),
+        region: region.into(),
+        description: Some(format!("{name} for the app").into()),
         created: Some(ts("2026-01-10T09:00:00Z")),
         last_changed: Some(ts("2026-11-01T12:30:00Z")),
         last_accessed: Some(ts("2026-11-20T00:00:00Z")),
@@ -65,7 +65,7 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
     SecretDetail {
         arn: s.arn.clone(),
         name: s.name.clone(),
-        description: s.description.clone(),
+        description: s.description.as_deref().map(str::to_owned),
         kms_key_id: None,
         created: s.created,
         last_changed: s.last_changed,

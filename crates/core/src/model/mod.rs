@@ -9,14 +9,18 @@ pub mod org;
 pub mod org_options;
 pub mod posture;
 pub mod rotation;
+pub mod text;
 
 use jiff::Timestamp;
 
 pub use error::{AwsError, ErrorKind};
+pub use text::Text;
 
 use crate::secret::{SecretValue, ValueView};
 
-/// One row of the secret list (from ListSecrets).
+/// One row of the secret list (from ListSecrets). The strings that repeat from row to row
+/// (the region, tags, staging labels, services, keys; templated descriptions) are `Text`,
+/// which the list keeps one copy of (BENCHMARKS.md, "Memory across accounts").
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecretSummary {
     /// The identity that listed it: every call about it is made as that identity. Set by
@@ -24,8 +28,8 @@ pub struct SecretSummary {
     pub identity: crate::ids::IdentityId,
     pub arn: crate::ids::Arn,
     pub name: String,
-    pub region: String,
-    pub description: Option<String>,
+    pub region: Text,
+    pub description: Option<Text>,
     pub created: Option<Timestamp>,
     pub last_changed: Option<Timestamp>,
     pub last_accessed: Option<Timestamp>,
@@ -33,15 +37,15 @@ pub struct SecretSummary {
     /// DescribeSecret per secret.
     pub rotation: Rotation,
     /// The service that manages the secret (RDS, Redshift, …), if any.
-    pub owning_service: Option<String>,
+    pub owning_service: Option<Text>,
     /// Which version holds which staging labels.
     pub stages: Vec<VersionStages>,
     pub tags: Vec<Tag>,
     /// Set when the secret is scheduled for deletion.
     pub deleted_date: Option<Timestamp>,
-    pub primary_region: Option<String>,
+    pub primary_region: Option<Text>,
     /// The KMS key ListSecrets names (`None`: the AWS managed key), as it was given.
-    pub kms_key_id: Option<String>,
+    pub kms_key_id: Option<Text>,
 }
 
 impl SecretSummary {
@@ -63,8 +67,8 @@ impl SecretSummary {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
-    pub key: String,
-    pub value: String,
+    pub key: Text,
+    pub value: Text,
 }
 
 /// Everything the detail pane shows (DescribeSecret + ListSecretVersionIds).
@@ -101,7 +105,7 @@ pub struct Replica {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionStages {
     pub version_id: String,
-    pub stages: Vec<String>,
+    pub stages: Vec<Text>,
 }
 
 /// The rotation configuration and dates, as DescribeSecret and ListSecrets report them.

@@ -327,7 +327,7 @@ fn finding(
     Finding {
         identity: secret.identity,
         name: secret.name.clone(),
-        region: secret.region.clone(),
+        region: secret.region.to_string(),
         arn: secret.arn.clone(),
         health,
         failed,

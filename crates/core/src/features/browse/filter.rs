@@ -50,7 +50,7 @@ impl Haystacks {
         write(&mut self.text, secret);
         let known = self.regions.iter().position(|r| *r == secret.region);
         let region = known.unwrap_or_else(|| {
-            self.regions.push(secret.region.clone());
+            self.regions.push(secret.region.to_string());
             self.regions.len() - 1
         });
         self.rows.push(Hay {

@@ -11,7 +11,7 @@ pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
         ))
         .expect("an ARN"),
         name: name.to_owned(),
-        region: region.to_owned(),
+        region: region.into(),
         description: None,
         created: None,
         last_changed: None,
@@ -248,7 +248,7 @@ fn pages_merged_in_give_the_same_order_as_sorting_everything() {
 
 fn names_of(list: &SecretList) -> Vec<(String, String)> {
     list.visible(0..usize::MAX)
-        .map(|s| (s.name.clone(), s.region.clone()))
+        .map(|s| (s.name.clone(), s.region.to_string()))
         .collect()
 }
 

@@ -3,6 +3,7 @@
 
 pub(crate) mod commands;
 mod filter;
+mod intern;
 pub(crate) mod list;
 mod names;
 mod order;

@@ -86,8 +86,8 @@ fn summary(g: &Gen) -> SecretSummary {
         ))
         .expect("an ARN"),
         name,
-        region: region.to_owned(),
-        description: g.description.map(description),
+        region: region.into(),
+        description: g.description.map(|d| description(d).into()),
         created: None,
         last_changed: g.changed.map(at),
         last_accessed: g.accessed.map(at),
@@ -95,7 +95,7 @@ fn summary(g: &Gen) -> SecretSummary {
         owning_service: None,
         stages: vec![VersionStages {
             version_id: "v2".into(),
-            stages: stages(g.pending),
+            stages: stages(g.pending).into_iter().map(Into::into).collect(),
         }],
         tags: tags(g.tags),
         deleted_date: g.deleted.then(|| at(0)),
@@ -115,7 +115,7 @@ fn rotation(g: &Gen) -> Rotation {
 fn tags(n: u8) -> Vec<Tag> {
     (0..n)
         .map(|i| Tag {
-            key: format!("Team{i}"),
+            key: format!("Team{i}").into(),
             value: "Pay".into(),
         })
         .collect()

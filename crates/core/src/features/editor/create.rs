@@ -111,8 +111,8 @@ pub(crate) fn create_options(
                 ));
             }
             spec.tags.push(Tag {
-                key: key.to_owned(),
-                value: value.to_owned(),
+                key: key.into(),
+                value: value.into(),
             });
         } else {
             return Err(format!(
@@ -328,12 +328,12 @@ impl EditSession {
                     identity: ctx.stamp.identity,
                     arn,
                     name: session.name.clone(),
-                    region: session.region.clone(),
+                    region: session.region.as_str().into(),
                     description: session
                         .creating
                         .as_ref()
-                        .map(|spec| spec.description.clone())
-                        .filter(|d| !d.is_empty()),
+                        .filter(|spec| !spec.description.is_empty())
+                        .map(|spec| spec.description.as_str().into()),
                     created: None,
                     last_changed: None,
                     last_accessed: None,

@@ -103,13 +103,13 @@ pub struct StageMap {
 }
 
 impl StageMap {
-    fn from_labels<'a>(
-        versions: impl Iterator<Item = (&'a str, &'a [String], Option<Timestamp>)>,
+    fn from_labels<'a, S: AsRef<str> + 'a>(
+        versions: impl Iterator<Item = (&'a str, &'a [S], Option<Timestamp>)>,
     ) -> Self {
         let mut map = StageMap::default();
         for (id, stages, created) in versions {
             for stage in stages {
-                match stage.as_str() {
+                match stage.as_ref() {
                     CURRENT => map.current = Some(id.to_owned()),
                     PREVIOUS => map.previous = Some(id.to_owned()),
                     PENDING => {
