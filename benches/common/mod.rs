@@ -84,7 +84,7 @@ pub fn secret_in(i: usize, region: &str, account: &str) -> SecretSummary {
         } else {
             at(86_400).map(|t| t - jiff::SignedDuration::from_secs(t.as_second() % 86_400))
         },
-        rotation,
+        rotation: rotation.into(),
         owning_service: None,
         stages,
         tags: vec![

@@ -300,7 +300,7 @@ mod tests {
             created: None,
             last_changed: None,
             last_accessed: None,
-            rotation: Rotation::default(),
+            rotation: Rotation::default().into(),
             owning_service: None,
             stages: Vec::new(),
             tags: vec![Tag {

@@ -247,7 +247,8 @@ mod tests {
                 last_rotated: Some("2026-11-10T00:00:00Z".parse().expect("ts")),
                 next_rotation: Some("2026-12-10T00:00:00Z".parse().expect("ts")),
                 ..Rotation::default()
-            },
+            }
+            .into(),
             owning_service: None,
             stages: Vec::new(),
             tags: vec![smtui_core::model::Tag {

@@ -71,7 +71,8 @@ pub(crate) fn summary(
             entry.rotation_rules(),
             entry.last_rotated_date(),
             entry.next_rotation_date(),
-        ),
+        )
+        .into(),
         owning_service: entry.owning_service().map(Into::into),
         stages: stage_map(entry.secret_versions_to_stages()),
         tags: tags(entry.tags()),

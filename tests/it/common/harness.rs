@@ -45,7 +45,7 @@ pub fn summary(name: &str, region: &str) -> SecretSummary {
         created: Some(ts("2026-01-10T09:00:00Z")),
         last_changed: Some(ts("2026-11-01T12:30:00Z")),
         last_accessed: Some(ts("2026-11-20T00:00:00Z")),
-        rotation: Rotation::default(),
+        rotation: Rotation::default().into(),
         owning_service: None,
         stages: vec![VersionStages {
             version_id: "v2-0000-1111".into(),
@@ -187,7 +187,7 @@ impl Harness {
     pub fn loaded() -> Self {
         let mut h = Self::new();
         let mut rotated = summary("prod/payments/stripe-api-key", "us-east-1");
-        rotated.rotation.enabled = true;
+        std::sync::Arc::make_mut(&mut rotated.rotation).enabled = true;
         let mut doomed = summary("legacy/old-token", "us-east-1");
         doomed.deleted_date = Some(ts("2026-12-01T00:00:00Z"));
         h.page(

@@ -34,8 +34,9 @@ pub struct SecretSummary {
     pub last_changed: Option<Timestamp>,
     pub last_accessed: Option<Timestamp>,
     /// ListSecrets carries the rotation fields too, so the fleet overview needs no
-    /// DescribeSecret per secret.
-    pub rotation: Rotation,
+    /// DescribeSecret per secret. Shared: the rows of secrets that do not rotate all
+    /// point at one (`Arc::make_mut` changes one row's).
+    pub rotation: std::sync::Arc<Rotation>,
     /// The service that manages the secret (RDS, Redshift, …), if any.
     pub owning_service: Option<Text>,
     /// Which version holds which staging labels.

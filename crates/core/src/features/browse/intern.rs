@@ -5,18 +5,24 @@
 //! (BENCHMARKS.md, "Memory across accounts").
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
-use crate::model::{SecretSummary, Text};
+use crate::model::{Rotation, SecretSummary, Text};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Interner {
     texts: HashSet<Text>,
+    /// The rotation of every secret that does not rotate (most), shared by their rows.
+    no_rotation: Arc<Rotation>,
 }
 
 impl Interner {
     /// `secret`'s repeating strings, swapped for the copies kept (the first of each kept).
     pub(super) fn secret(&mut self, secret: &mut SecretSummary) {
         self.one(&mut secret.region);
+        if *secret.rotation == Rotation::default() {
+            secret.rotation = Arc::clone(&self.no_rotation);
+        }
         for text in [
             &mut secret.description,
             &mut secret.owning_service,
@@ -63,6 +69,7 @@ mod tests {
     use super::Interner;
     use crate::features::browse::list::tests::summary;
     use crate::model::{SecretSummary, Tag};
+    use std::sync::Arc;
 
     fn secret(name: &str, region: &str) -> SecretSummary {
         let mut secret = summary(name, region);
@@ -82,6 +89,7 @@ mod tests {
         interner.secret(&mut b);
         assert!(a.region.shares(&b.region));
         assert!(a.tags[0].value.shares(&b.tags[0].value));
+        assert!(Arc::ptr_eq(&a.rotation, &b.rotation), "neither rotates");
         assert_eq!((a.region.as_str(), b.name.as_str()), ("eu-west-1", "b"));
         drop((a, b));
         interner.forget_unused();

@@ -374,7 +374,7 @@ impl SecretList {
                     continue;
                 }
                 let summary = &mut list.rows[i].summary;
-                summary.rotation = detail.rotation.clone();
+                summary.rotation = std::sync::Arc::new(detail.rotation.clone());
                 summary.owning_service = detail.owning_service.as_deref().map(Text::from);
                 summary.stages = detail
                     .versions

@@ -16,7 +16,7 @@ pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
         created: None,
         last_changed: None,
         last_accessed: None,
-        rotation: crate::model::Rotation::default(),
+        rotation: std::sync::Arc::default(),
         owning_service: None,
         stages: Vec::new(),
         tags: Vec::new(),
@@ -72,13 +72,13 @@ fn the_selection_is_found_by_its_arn_through_pages_filters_and_a_cleared_region(
 fn the_rotation_column_sorts_the_riskiest_first() {
     let at = |t: &str| Some(t.parse::<jiff::Timestamp>().expect("ts"));
     let mut off = summary("off", "us-east-1");
-    off.rotation.enabled = false;
+    std::sync::Arc::make_mut(&mut off.rotation).enabled = false;
     let mut later = summary("later", "us-east-1");
-    later.rotation.enabled = true;
-    later.rotation.next_rotation = at("2026-12-20T00:00:00Z");
+    std::sync::Arc::make_mut(&mut later.rotation).enabled = true;
+    std::sync::Arc::make_mut(&mut later.rotation).next_rotation = at("2026-12-20T00:00:00Z");
     let mut late = summary("late", "us-east-1");
-    late.rotation.enabled = true;
-    late.rotation.next_rotation = at("2026-08-01T00:00:00Z");
+    std::sync::Arc::make_mut(&mut late.rotation).enabled = true;
+    std::sync::Arc::make_mut(&mut late.rotation).next_rotation = at("2026-08-01T00:00:00Z");
     let mut pending = summary("pending", "us-east-1");
     pending.stages = vec![crate::model::VersionStages {
         version_id: "v9".into(),
@@ -234,7 +234,7 @@ fn pages_merged_in_give_the_same_order_as_sorting_everything() {
         for chunk in names.chunks(37) {
             let page = chunk.iter().enumerate().map(|(i, n)| {
                 let mut s = summary(n, ["us-east-1", "eu-west-1"][i % 2]);
-                s.rotation.enabled = i % 3 == 0;
+                std::sync::Arc::make_mut(&mut s.rotation).enabled = i % 3 == 0;
                 s
             });
             paged.extend(page.collect());

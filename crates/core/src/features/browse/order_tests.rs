@@ -91,7 +91,7 @@ fn summary(g: &Gen) -> SecretSummary {
         created: None,
         last_changed: g.changed.map(at),
         last_accessed: g.accessed.map(at),
-        rotation: rotation(g),
+        rotation: rotation(g).into(),
         owning_service: None,
         stages: vec![VersionStages {
             version_id: "v2".into(),

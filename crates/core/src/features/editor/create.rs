@@ -337,7 +337,7 @@ impl EditSession {
                     created: None,
                     last_changed: None,
                     last_accessed: None,
-                    rotation: crate::model::Rotation::default(),
+                    rotation: std::sync::Arc::default(),
                     owning_service: None,
                     stages: Vec::new(),
                     tags: Vec::new(),

@@ -497,7 +497,7 @@ mod tests {
             created: None,
             last_changed: None,
             last_accessed: None,
-            rotation: Rotation::default(),
+            rotation: std::sync::Arc::default(),
             owning_service: None,
             stages: Vec::new(),
             tags: Vec::new(),
