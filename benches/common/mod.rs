@@ -58,12 +58,12 @@ pub fn secret_in(i: usize, region: &str, account: &str) -> SecretSummary {
     };
     let mut stages = vec![VersionStages {
         version_id: version_id(i, 0),
-        stages: vec!["AWSCURRENT".into()],
+        stages: vec!["AWSCURRENT".into()].into(),
     }];
     if i.is_multiple_of(2) {
         stages.push(VersionStages {
             version_id: version_id(i, 1),
-            stages: vec!["AWSPREVIOUS".into()],
+            stages: vec!["AWSPREVIOUS".into()].into(),
         });
     }
     SecretSummary {
@@ -96,7 +96,8 @@ pub fn secret_in(i: usize, region: &str, account: &str) -> SecretSummary {
                 key: "Env".into(),
                 value: env.into(),
             },
-        ],
+        ]
+        .into(),
         deleted_date: None,
         primary_region: None,
         kms_key_id: None,

@@ -306,7 +306,8 @@ mod tests {
             tags: vec![Tag {
                 key: "Team".into(),
                 value: "payments".into(),
-            }],
+            }]
+            .into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,

@@ -254,7 +254,8 @@ mod tests {
             tags: vec![smtui_core::model::Tag {
                 key: "Owner".into(),
                 value: "x".into(),
-            }],
+            }]
+            .into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,

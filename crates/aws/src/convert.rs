@@ -75,7 +75,7 @@ pub(crate) fn summary(
         .into(),
         owning_service: entry.owning_service().map(Into::into),
         stages: stage_map(entry.secret_versions_to_stages()),
-        tags: tags(entry.tags()),
+        tags: tags(entry.tags()).into(),
         deleted_date: timestamp(entry.deleted_date()),
         primary_region: entry.primary_region().map(Into::into),
         kms_key_id: entry.kms_key_id().map(Into::into),

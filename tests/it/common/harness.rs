@@ -49,12 +49,13 @@ pub fn summary(name: &str, region: &str) -> SecretSummary {
         owning_service: None,
         stages: vec![VersionStages {
             version_id: "v2-0000-1111".into(),
-            stages: vec!["AWSCURRENT".into()],
+            stages: vec!["AWSCURRENT".into()].into(),
         }],
         tags: vec![Tag {
             key: "Team".into(),
             value: "payments".into(),
-        }],
+        }]
+        .into(),
         deleted_date: None,
         primary_region: None,
         kms_key_id: None,
@@ -71,7 +72,7 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
         last_changed: s.last_changed,
         last_accessed: s.last_accessed,
         deleted_date: s.deleted_date,
-        tags: s.tags.clone(),
+        tags: s.tags.to_vec(),
         primary_region: None,
         owning_service: None,
         replicas: vec![Replica {

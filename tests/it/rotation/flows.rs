@@ -234,7 +234,7 @@ fn fleet() -> Harness {
         Some(ts("2026-08-27T00:00:00Z"));
     let mut unused = common::summary("prod/partner/soap", "eu-west-1");
     unused.last_accessed = Some(ts("2026-05-01T00:00:00Z"));
-    unused.tags.clear();
+    unused.tags = Vec::new().into();
     h.page("us-east-1", vec![healthy, overdue], true);
     h.page("eu-west-1", vec![unused], true);
     h.state.status = None;

@@ -53,7 +53,8 @@ fn hostile_state() -> Harness {
             s.tags = vec![Tag {
                 key: hostile(i + 2).into(),
                 value: hostile(i + 3).into(),
-            }];
+            }]
+            .into();
             s
         })
         .collect();

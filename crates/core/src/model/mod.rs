@@ -41,7 +41,8 @@ pub struct SecretSummary {
     pub owning_service: Option<Text>,
     /// Which version holds which staging labels.
     pub stages: Vec<VersionStages>,
-    pub tags: Vec<Tag>,
+    /// Shared: rows with the same tags point at one list of them.
+    pub tags: std::sync::Arc<[Tag]>,
     /// Set when the secret is scheduled for deletion.
     pub deleted_date: Option<Timestamp>,
     pub primary_region: Option<Text>,
@@ -66,7 +67,7 @@ impl SecretSummary {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Tag {
     pub key: Text,
     pub value: Text,
@@ -106,7 +107,8 @@ pub struct Replica {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionStages {
     pub version_id: String,
-    pub stages: Vec<Text>,
+    /// Shared: versions with the same labels (every `[AWSCURRENT]`) point at one list.
+    pub stages: std::sync::Arc<[Text]>,
 }
 
 /// The rotation configuration and dates, as DescribeSecret and ListSecrets report them.

@@ -379,7 +379,8 @@ mod tests {
             tags: vec![Tag {
                 key: "Owner".into(),
                 value: "team".into(),
-            }],
+            }]
+            .into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,
@@ -411,7 +412,8 @@ mod tests {
         untagged.tags = vec![Tag {
             key: "aws:cloudformation:stack-name".into(),
             value: "x".into(),
-        }];
+        }]
+        .into();
         assert_eq!(
             failed(&untagged, &rules),
             [Check::Tagged],
@@ -422,7 +424,7 @@ mod tests {
         std::sync::Arc::make_mut(&mut stuck.rotation).enabled = false;
         stuck.stages = vec![crate::model::VersionStages {
             version_id: "v9".into(),
-            stages: vec!["AWSPENDING".into()],
+            stages: vec!["AWSPENDING".into()].into(),
         }];
         assert!(failed(&stuck, &rules).contains(&Check::RotationSucceeds));
     }

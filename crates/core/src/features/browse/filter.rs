@@ -229,7 +229,7 @@ fn write(text: &mut String, secret: &SecretSummary) {
         text.push('\u{1f}');
         text.push_str(&d.to_lowercase());
     }
-    for tag in &secret.tags {
+    for tag in secret.tags.iter() {
         text.push('\u{1f}');
         text.push_str(&tag.key.to_lowercase());
         text.push('=');

@@ -7,11 +7,14 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::model::{Rotation, SecretSummary, Text};
+use crate::model::{Rotation, SecretSummary, Tag, Text};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Interner {
     texts: HashSet<Text>,
+    /// Each list of tags rows share, and of staging labels versions share.
+    tag_lists: HashSet<Arc<[Tag]>>,
+    label_lists: HashSet<Arc<[Text]>>,
     /// The rotation of every secret that does not rotate (most), shared by their rows.
     no_rotation: Arc<Rotation>,
 }
@@ -19,7 +22,8 @@ pub(super) struct Interner {
 impl Interner {
     /// `secret`'s repeating strings, swapped for the copies kept (the first of each kept).
     pub(super) fn secret(&mut self, secret: &mut SecretSummary) {
-        self.one(&mut secret.region);
+        let texts = &mut self.texts;
+        one(texts, &mut secret.region);
         if *secret.rotation == Rotation::default() {
             secret.rotation = Arc::clone(&self.no_rotation);
         }
@@ -32,36 +36,65 @@ impl Interner {
         .into_iter()
         .flatten()
         {
-            self.one(text);
+            one(texts, text);
         }
-        for tag in &mut secret.tags {
-            self.one(&mut tag.key);
-            self.one(&mut tag.value);
+        if !secret.tags.is_empty() {
+            secret.tags = list(&mut self.tag_lists, &secret.tags, |tag| Tag {
+                key: kept(texts, &tag.key),
+                value: kept(texts, &tag.value),
+            });
         }
         for version in &mut secret.stages {
-            for label in &mut version.stages {
-                self.one(label);
-            }
+            version.stages = list(&mut self.label_lists, &version.stages, |label| {
+                kept(texts, label)
+            });
         }
+        secret.stages.shrink_to_fit();
     }
 
-    /// Rows were dropped: the copies no row holds any longer go.
+    /// Rows were dropped: the copies no row holds any longer go (lists first: they hold
+    /// texts).
     pub(super) fn forget_unused(&mut self) {
+        self.tag_lists.retain(|tags| Arc::strong_count(tags) > 1);
+        self.label_lists
+            .retain(|labels| Arc::strong_count(labels) > 1);
         self.texts.retain(|text| !text.alone());
     }
+}
 
-    fn one(&mut self, text: &mut Text) {
-        match self.texts.get(text.as_str()) {
-            Some(kept) => {
-                if !kept.shares(text) {
-                    *text = kept.clone();
-                }
-            }
-            None => {
-                self.texts.insert(text.clone());
+/// `text` swapped for the copy kept of it (itself, kept now, if it is the first).
+fn one(texts: &mut HashSet<Text>, text: &mut Text) {
+    match texts.get(text.as_str()) {
+        Some(kept) => {
+            if !kept.shares(text) {
+                *text = kept.clone();
             }
         }
+        None => {
+            texts.insert(text.clone());
+        }
     }
+}
+
+/// The copy kept of `text`.
+fn kept(texts: &mut HashSet<Text>, text: &Text) -> Text {
+    let mut text = text.clone();
+    one(texts, &mut text);
+    text
+}
+
+/// The kept list equal to `items` (kept now if it is new, its items each made by `kept`).
+fn list<T: Eq + std::hash::Hash>(
+    lists: &mut HashSet<Arc<[T]>>,
+    items: &Arc<[T]>,
+    kept: impl FnMut(&T) -> T,
+) -> Arc<[T]> {
+    if let Some(list) = lists.get(&**items) {
+        return Arc::clone(list);
+    }
+    let list: Arc<[T]> = items.iter().map(kept).collect();
+    lists.insert(Arc::clone(&list));
+    list
 }
 
 #[cfg(test)]
@@ -73,10 +106,11 @@ mod tests {
 
     fn secret(name: &str, region: &str) -> SecretSummary {
         let mut secret = summary(name, region);
-        secret.tags.push(Tag {
+        secret.tags = vec![Tag {
             key: "Team".into(),
             value: String::from("payments").into(),
-        });
+        }]
+        .into();
         secret
     }
 

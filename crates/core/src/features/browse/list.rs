@@ -387,8 +387,9 @@ impl SecretList {
                     .collect();
                 summary.last_accessed = detail.last_accessed.or(summary.last_accessed);
                 summary.last_changed = detail.last_changed.or(summary.last_changed);
-                summary.tags.clone_from(&detail.tags);
+                summary.tags = detail.tags.as_slice().into();
                 summary.description = detail.description.as_deref().map(Text::from);
+                list.interned.secret(summary);
                 list.hays.replace(i, &list.rows[i].summary);
                 list.orders.changed(&list.rows, i);
             }

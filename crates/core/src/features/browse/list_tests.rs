@@ -19,7 +19,7 @@ pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
         rotation: std::sync::Arc::default(),
         owning_service: None,
         stages: Vec::new(),
-        tags: Vec::new(),
+        tags: Vec::new().into(),
         deleted_date: None,
         primary_region: None,
         kms_key_id: None,
@@ -82,7 +82,7 @@ fn the_rotation_column_sorts_the_riskiest_first() {
     let mut pending = summary("pending", "us-east-1");
     pending.stages = vec![crate::model::VersionStages {
         version_id: "v9".into(),
-        stages: vec!["AWSPENDING".into()],
+        stages: vec!["AWSPENDING".into()].into(),
     }];
     let mut list = SecretList::default();
     list.extend(vec![off, later, late, pending]);
@@ -102,10 +102,11 @@ fn names(list: &SecretList) -> Vec<&str> {
 fn filter_matches_name_description_and_tags_case_insensitively() {
     let mut list = SecretList::default();
     let mut tagged = summary("beta", "eu-west-1");
-    tagged.tags.push(Tag {
+    tagged.tags = vec![Tag {
         key: "Team".into(),
         value: "Payments".into(),
-    });
+    }]
+    .into();
     let mut described = summary("gamma", "us-east-1");
     described.description = Some("Stripe API key".into());
     list.extend(vec![summary("alpha", "us-east-1"), tagged, described]);
@@ -123,10 +124,11 @@ fn every_word_must_match_the_name_region_description_or_tags_in_any_order() {
     let mut ledger = summary("prod/ledger/kafka-sasl-password", "us-east-1");
     ledger.description = Some("SASL password of the ledger's Kafka user".into());
     let mut github = summary("prod/search/github-deploy-key", "eu-west-1");
-    github.tags.push(Tag {
+    github.tags = vec![Tag {
         key: "Team".into(),
         value: "Search".into(),
-    });
+    }]
+    .into();
     list.extend(vec![
         ledger,
         github,

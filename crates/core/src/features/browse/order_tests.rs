@@ -97,7 +97,7 @@ fn summary(g: &Gen) -> SecretSummary {
             version_id: "v2".into(),
             stages: stages(g.pending).into_iter().map(Into::into).collect(),
         }],
-        tags: tags(g.tags),
+        tags: tags(g.tags).into(),
         deleted_date: g.deleted.then(|| at(0)),
         primary_region: None,
         kms_key_id: None,

@@ -340,7 +340,7 @@ impl EditSession {
                     rotation: std::sync::Arc::default(),
                     owning_service: None,
                     stages: Vec::new(),
-                    tags: Vec::new(),
+                    tags: Vec::new().into(),
                     deleted_date: None,
                     primary_region: None,
                     kms_key_id: None,

@@ -130,7 +130,7 @@ impl StageMap {
                 secret
                     .stages
                     .iter()
-                    .map(|v| (v.version_id.as_str(), v.stages.as_slice(), None)),
+                    .map(|v| (v.version_id.as_str(), &v.stages[..], None)),
             )
         }
     }
@@ -500,7 +500,7 @@ mod tests {
             rotation: std::sync::Arc::default(),
             owning_service: None,
             stages: Vec::new(),
-            tags: Vec::new(),
+            tags: Vec::new().into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,
@@ -551,7 +551,7 @@ mod tests {
             identity: crate::ids::IdentityId::START,
             stages: vec![VersionStages {
                 version_id: "v3".into(),
-                stages: vec![PENDING.into()],
+                stages: vec![PENDING.into()].into(),
             }],
             ..empty_summary()
         };
