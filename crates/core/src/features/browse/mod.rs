@@ -7,6 +7,7 @@ mod intern;
 pub(crate) mod list;
 mod names;
 mod order;
+mod order_keys;
 pub(crate) mod region_bar;
 mod row;
 mod state;

@@ -3,7 +3,7 @@
 //!
 //! Each column has one ascending order of all rows. Descending is the same order read
 //! backwards. Comparisons read dense keys (one `u128` a row a column, in arrays of their
-//! own) rather than the rows, which are big and scattered in memory: a page's rows find
+//! own; a column of few distinct keys keeps each once, `order_keys.rs`) rather than the rows, which are big and scattered in memory: a page's rows find
 //! their places by binary search, and every probe is one read of a small array. Ties are
 //! broken by each row's place in the name order (`name_rank`), so no comparison but the
 //! name order's own ever reads a string twice.
@@ -11,6 +11,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
+use crate::features::browse::order_keys::Keys;
 use crate::features::browse::row::{Column, Row, Sort};
 use crate::model::SecretSummary;
 
@@ -22,7 +23,7 @@ pub(super) struct Orders {
     ascending: [Vec<u32>; COLUMNS],
     /// Per column: each row's key. Keys order rows as the column does; where two keys are
     /// equal and the column is not `exact`, the values themselves are compared.
-    keys: [Vec<u128>; COLUMNS],
+    keys: [Keys; COLUMNS],
     /// The second word of the name's and the description's keys (`string_key`).
     low: [Vec<u128>; 2],
     /// For a description too long for its key, a number it shares only with the same
@@ -85,7 +86,7 @@ impl Orders {
             for r in order.iter_mut() {
                 *r = moved_to[*r as usize];
             }
-            retain(&mut self.keys[column], kept);
+            self.keys[column].retain(kept);
         }
         retain(&mut self.low[0], kept);
         retain(&mut self.low[1], kept);
@@ -104,7 +105,7 @@ impl Orders {
         for column in Column::ALL.into_iter().skip(1) {
             let mut order = std::mem::take(&mut self.ascending[column as usize]);
             order.retain(|&o| o != r);
-            self.keys[column as usize][row] = key(&rows[row].summary, column);
+            self.keys[column as usize].set(row, key(&rows[row].summary, column));
             self.ascending[column as usize] =
                 merge(order, &[r], |a, b| self.by(rows, column, a, b));
         }
@@ -129,8 +130,8 @@ impl Orders {
     fn by(&self, rows: &[Row], column: Column, a: u32, b: u32) -> Ordering {
         let keys = &self.keys[column as usize];
         let (ai, bi) = (a as usize, b as usize);
-        keys[ai]
-            .cmp(&keys[bi])
+        let (ka, kb) = (keys.get(ai), keys.get(bi));
+        ka.cmp(&kb)
             .then_with(|| match column {
                 Column::Name | Column::Description => {
                     let low = &self.low[usize::from(column == Column::Description)];
@@ -148,7 +149,7 @@ impl Orders {
                         }
                     })
                 }
-                Column::Region if long_region(keys[ai]) => {
+                Column::Region if long_region(ka) => {
                     compare(&rows[ai].summary, &rows[bi].summary, column)
                 }
                 _ => Ordering::Equal,
@@ -181,8 +182,8 @@ impl Orders {
         let regions = &self.keys[Column::Region as usize];
         let (ai, bi) = (a as usize, b as usize);
         let (sa, sb) = (&rows[ai].summary, &rows[bi].summary);
-        keys[ai]
-            .cmp(&keys[bi])
+        keys.get(ai)
+            .cmp(&keys.get(bi))
             .then_with(|| low[ai].cmp(&low[bi]))
             .then_with(|| {
                 if long(low[ai]) {
@@ -191,9 +192,9 @@ impl Orders {
                     Ordering::Equal
                 }
             })
-            .then_with(|| regions[ai].cmp(&regions[bi]))
+            .then_with(|| regions.get(ai).cmp(&regions.get(bi)))
             .then_with(|| {
-                if long_region(regions[ai]) {
+                if long_region(regions.get(ai)) {
                     sa.region.cmp(&sb.region)
                 } else {
                     Ordering::Equal
