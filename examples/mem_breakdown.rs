@@ -40,6 +40,10 @@ fn main() {
         size_of::<Tag>()
     );
     let n = 100_000;
+    let b0 = NOW.load(Relaxed);
+    let empty = common::accounts::loaded_accounts(0, 50);
+    println!("empty 50 accounts: {}", mib(NOW.load(Relaxed) - b0));
+    drop(empty);
     let (b, c) = (NOW.load(Relaxed), COUNT.load(Relaxed));
     let state = common::accounts::loaded_accounts(n, 50);
     println!(
@@ -69,6 +73,30 @@ fn main() {
     drop(rows);
     let b = NOW.load(Relaxed);
     let list = state.browse.list.clone();
+    let b2 = NOW.load(Relaxed);
+    let mut moved = state;
+    let taken = std::mem::take(&mut moved.browse.list);
+    drop(taken);
+    println!("dropping the list frees: {}", mib(b2 - NOW.load(Relaxed)));
+    let state = moved;
     println!("list clone: {}", mib(NOW.load(Relaxed) - b));
+    let rss = || {
+        std::fs::read_to_string("/proc/self/status")
+            .unwrap()
+            .lines()
+            .find(|l| l.starts_with("VmRSS"))
+            .unwrap()
+            .to_owned()
+    };
+    println!("with state + list clone: {}", rss());
+    drop(state);
+    unsafe {
+        libc::malloc_trim(0);
+    }
+    println!("list clone only (trimmed): {}", rss());
     drop(list);
+    unsafe {
+        libc::malloc_trim(0);
+    }
+    println!("nothing (trimmed): {}", rss());
 }

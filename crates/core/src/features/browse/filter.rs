@@ -9,7 +9,7 @@
 //! kept once and searched once a keystroke, not once a row (BENCHMARKS.md, "Memory across
 //! accounts").
 
-use crate::model::SecretSummary;
+use crate::model::{SecretSummary, Text};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Haystacks {
@@ -17,8 +17,8 @@ pub(super) struct Haystacks {
     text: String,
     rows: Vec<Hay>,
     /// Each distinct rest (`write_rest`), at the index `Hay::rest` holds.
-    rests: Vec<String>,
-    rest_index: std::collections::HashMap<String, u32>,
+    rests: Vec<Text>,
+    rest_index: std::collections::HashMap<Text, u32>,
     /// Every region seen, at the index `Hay::region` holds.
     regions: Vec<String>,
     /// How many rows are scheduled for deletion (the title counts those hidden).
@@ -99,10 +99,11 @@ impl Haystacks {
     fn rest_of(&mut self, secret: &SecretSummary) -> u32 {
         let mut rest = String::new();
         write_rest(&mut rest, secret);
-        if let Some(&at) = self.rest_index.get(&rest) {
+        if let Some(&at) = self.rest_index.get(rest.as_str()) {
             return at;
         }
         let at = u32::try_from(self.rests.len()).expect("fewer than 4 billion texts");
+        let rest = Text::from(rest);
         self.rests.push(rest.clone());
         self.rest_index.insert(rest, at);
         at

@@ -17,7 +17,7 @@ use crate::model::SecretSummary;
 
 const COLUMNS: usize = Column::ALL.len();
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Orders {
     /// Per column: every row, ascending by that column, then by name and region.
     ascending: [Vec<u32>; COLUMNS],
@@ -25,7 +25,7 @@ pub(super) struct Orders {
     /// equal and the column is not `exact`, the values themselves are compared.
     keys: [Keys; COLUMNS],
     /// The second word of the name's and the description's keys (`string_key`).
-    low: [Vec<u128>; 2],
+    low: [Keys; 2],
     /// For a description too long for its key, a number it shares only with the same
     /// description (templated descriptions repeat): equal long descriptions are known equal
     /// without reading either, and unequal ones are compared in `descriptions`, a small
@@ -35,6 +35,24 @@ pub(super) struct Orders {
     descriptions: Vec<Arc<str>>,
     /// Each row's place in the name order: every other column's tie-break.
     name_rank: Vec<u32>,
+}
+
+impl Default for Orders {
+    /// Names and change dates are one a secret: their keys are one a row from the start.
+    fn default() -> Self {
+        let mut keys: [Keys; COLUMNS] = Default::default();
+        keys[Column::Name as usize] = Keys::Many(Vec::new());
+        keys[Column::LastChanged as usize] = Keys::Many(Vec::new());
+        Self {
+            ascending: Default::default(),
+            keys,
+            low: [Keys::Many(Vec::new()), Keys::default()],
+            same: Vec::new(),
+            numbers: std::collections::HashMap::new(),
+            descriptions: Vec::new(),
+            name_rank: Vec::new(),
+        }
+    }
 }
 
 impl Orders {
@@ -88,8 +106,8 @@ impl Orders {
             }
             self.keys[column].retain(kept);
         }
-        retain(&mut self.low[0], kept);
-        retain(&mut self.low[1], kept);
+        self.low[0].retain(kept);
+        self.low[1].retain(kept);
         retain(&mut self.same, kept);
         self.name_rank.clear();
         self.rank_names();
@@ -100,7 +118,7 @@ impl Orders {
     pub(super) fn changed(&mut self, rows: &[Row], row: usize) {
         let r = index(row);
         let description = rows[row].summary.description.as_deref();
-        self.low[1][row] = string_key(description).1;
+        self.low[1].set(row, string_key(description).1);
         self.same[row] = self.same_as(description);
         for column in Column::ALL.into_iter().skip(1) {
             let mut order = std::mem::take(&mut self.ascending[column as usize]);
@@ -135,9 +153,10 @@ impl Orders {
             .then_with(|| match column {
                 Column::Name | Column::Description => {
                     let low = &self.low[usize::from(column == Column::Description)];
-                    low[ai].cmp(&low[bi]).then_with(|| {
+                    let (la, lb) = (low.get(ai), low.get(bi));
+                    la.cmp(&lb).then_with(|| {
                         // Equal keys short of `LONG`, or the same long description.
-                        let known_equal = !long(low[ai])
+                        let known_equal = !long(la)
                             || (column == Column::Description && self.same[ai] == self.same[bi]);
                         if known_equal {
                             Ordering::Equal
@@ -184,9 +203,9 @@ impl Orders {
         let (sa, sb) = (&rows[ai].summary, &rows[bi].summary);
         keys.get(ai)
             .cmp(&keys.get(bi))
-            .then_with(|| low[ai].cmp(&low[bi]))
+            .then_with(|| low.get(ai).cmp(&low.get(bi)))
             .then_with(|| {
-                if long(low[ai]) {
+                if long(low.get(ai)) {
                     sa.name.cmp(&sb.name)
                 } else {
                     Ordering::Equal
