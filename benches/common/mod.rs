@@ -57,12 +57,12 @@ pub fn secret_in(i: usize, region: &str, account: &str) -> SecretSummary {
         ..Default::default()
     };
     let mut stages = vec![VersionStages {
-        version_id: version_id(i, 0),
+        version_id: version_id(i, 0).into(),
         stages: vec!["AWSCURRENT".into()].into(),
     }];
     if i.is_multiple_of(2) {
         stages.push(VersionStages {
-            version_id: version_id(i, 1),
+            version_id: version_id(i, 1).into(),
             stages: vec!["AWSPREVIOUS".into()].into(),
         });
     }

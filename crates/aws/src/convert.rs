@@ -166,8 +166,8 @@ fn stage_map(map: Option<&std::collections::HashMap<String, Vec<String>>>) -> Ve
         .into_iter()
         .flatten()
         .map(|(id, stages)| VersionStages {
-            version_id: id.clone(),
-            stages: stages.iter().map(Into::into).collect(),
+            version_id: id.as_str().into(),
+            stages: std::sync::Arc::new(stages.iter().map(Into::into).collect()),
         })
         .collect();
     // HashMap order is random; a stable order keeps snapshots and comparisons stable.

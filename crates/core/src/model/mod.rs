@@ -41,8 +41,8 @@ pub struct SecretSummary {
     pub owning_service: Option<Text>,
     /// Which version holds which staging labels.
     pub stages: Vec<VersionStages>,
-    /// Shared: rows with the same tags point at one list of them.
-    pub tags: std::sync::Arc<[Tag]>,
+    /// Shared: rows with the same tags point at one list of them (one pointer a row).
+    pub tags: std::sync::Arc<Vec<Tag>>,
     /// Set when the secret is scheduled for deletion.
     pub deleted_date: Option<Timestamp>,
     pub primary_region: Option<Text>,
@@ -106,9 +106,10 @@ pub struct Replica {
 /// A version id and its staging labels (AWSCURRENT, AWSPREVIOUS, AWSPENDING, custom ones).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionStages {
-    pub version_id: String,
+    /// Boxed: a listed secret holds one or two, and a `String`'s capacity is 8 bytes more.
+    pub version_id: Box<str>,
     /// Shared: versions with the same labels (every `[AWSCURRENT]`) point at one list.
-    pub stages: std::sync::Arc<[Text]>,
+    pub stages: std::sync::Arc<Vec<Text>>,
 }
 
 /// The rotation configuration and dates, as DescribeSecret and ListSecrets report them.

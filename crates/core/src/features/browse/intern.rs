@@ -13,8 +13,8 @@ use crate::model::{Rotation, SecretSummary, Tag, Text};
 pub(super) struct Interner {
     texts: HashSet<Text>,
     /// Each list of tags rows share, and of staging labels versions share.
-    tag_lists: HashSet<Arc<[Tag]>>,
-    label_lists: HashSet<Arc<[Text]>>,
+    tag_lists: HashSet<Arc<Vec<Tag>>>,
+    label_lists: HashSet<Arc<Vec<Text>>>,
     /// The rotation of every secret that does not rotate (most), shared by their rows.
     no_rotation: Arc<Rotation>,
 }
@@ -85,14 +85,14 @@ fn kept(texts: &mut HashSet<Text>, text: &Text) -> Text {
 
 /// The kept list equal to `items` (kept now if it is new, its items each made by `kept`).
 fn list<T: Eq + std::hash::Hash>(
-    lists: &mut HashSet<Arc<[T]>>,
-    items: &Arc<[T]>,
+    lists: &mut HashSet<Arc<Vec<T>>>,
+    items: &Arc<Vec<T>>,
     kept: impl FnMut(&T) -> T,
-) -> Arc<[T]> {
+) -> Arc<Vec<T>> {
     if let Some(list) = lists.get(&**items) {
         return Arc::clone(list);
     }
-    let list: Arc<[T]> = items.iter().map(kept).collect();
+    let list = Arc::new(items.iter().map(kept).collect::<Vec<T>>());
     lists.insert(Arc::clone(&list));
     list
 }

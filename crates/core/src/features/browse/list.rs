@@ -381,13 +381,13 @@ impl SecretList {
                     .iter()
                     .filter(|v| !v.stages.is_empty())
                     .map(|v| crate::model::VersionStages {
-                        version_id: v.id.clone(),
-                        stages: v.stages.iter().map(Text::from).collect(),
+                        version_id: v.id.as_str().into(),
+                        stages: std::sync::Arc::new(v.stages.iter().map(Text::from).collect()),
                     })
                     .collect();
                 summary.last_accessed = detail.last_accessed.or(summary.last_accessed);
                 summary.last_changed = detail.last_changed.or(summary.last_changed);
-                summary.tags = detail.tags.as_slice().into();
+                summary.tags = std::sync::Arc::new(detail.tags.clone());
                 summary.description = detail.description.as_deref().map(Text::from);
                 list.interned.secret(summary);
                 list.hays.replace(i, &list.rows[i].summary);

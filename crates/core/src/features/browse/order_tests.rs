@@ -95,7 +95,7 @@ fn summary(g: &Gen) -> SecretSummary {
         owning_service: None,
         stages: vec![VersionStages {
             version_id: "v2".into(),
-            stages: stages(g.pending).into_iter().map(Into::into).collect(),
+            stages: std::sync::Arc::new(stages(g.pending).into_iter().map(Into::into).collect()),
         }],
         tags: tags(g.tags).into(),
         deleted_date: g.deleted.then(|| at(0)),

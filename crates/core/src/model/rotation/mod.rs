@@ -130,7 +130,7 @@ impl StageMap {
                 secret
                     .stages
                     .iter()
-                    .map(|v| (v.version_id.as_str(), &v.stages[..], None)),
+                    .map(|v| (&*v.version_id, &v.stages[..], None)),
             )
         }
     }
