@@ -159,7 +159,7 @@ impl Haystacks {
         Filter {
             words: words(text)
                 .into_iter()
-                .map(|text| Word::with_aliases(text, aliases))
+                .map(|text| Word::with_aliases(&text, aliases))
                 .collect(),
             show_deleted,
             region: region.map_or(Region::Any, |region| {
@@ -238,14 +238,14 @@ struct Word {
 }
 
 impl Word {
-    fn plain(text: String) -> Self {
+    fn plain(text: &str) -> Self {
         Self::with_aliases(text, &[])
     }
 
-    fn with_aliases(text: String, aliases: &[(String, String)]) -> Self {
+    fn with_aliases(text: &str, aliases: &[(String, String)]) -> Self {
         let accounts = aliases
             .iter()
-            .filter(|(_, alias)| alias.to_lowercase().contains(&text))
+            .filter(|(_, alias)| alias.to_lowercase().contains(text))
             .map(|(id, _)| format!("{ACCOUNT}{id}"))
             .collect();
         let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
@@ -275,7 +275,7 @@ fn found(hay: &str, words: &[Word]) -> bool {
 /// region narrowing and deleted toggle): every word is in its name, region, description or
 /// a tag (`key=value`), ignoring case. `smtui list --filter` uses it too.
 pub fn matches(secret: &SecretSummary, text: &str) -> bool {
-    let words: Vec<Word> = words(text).into_iter().map(Word::plain).collect();
+    let words: Vec<Word> = words(text).iter().map(|w| Word::plain(w)).collect();
     if words.is_empty() {
         return true;
     }
