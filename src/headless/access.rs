@@ -49,7 +49,7 @@ pub async fn read_access(ctx: &AwsContext, listing: &Listing) -> Access {
         let key = match &secret.kms_key_id {
             None => Ok(KeyFacts::aws_managed(&secret.region, secret.arn.account())),
             Some(id) => keys
-                .get(&(secret.region.clone(), id.clone()))
+                .get(&(secret.region.to_string(), id.to_string()))
                 .cloned()
                 .unwrap_or_else(|| {
                     Err(AwsError::invalid("DescribeKey", &secret.region, "not read"))
@@ -81,7 +81,7 @@ async fn read_keys(
     let mut wanted: Vec<(String, String)> = secrets
         .iter()
         .filter(|s| s.deleted_date.is_none())
-        .filter_map(|s| Some((s.region.clone(), s.kms_key_id.clone()?)))
+        .filter_map(|s| Some((s.region.to_string(), s.kms_key_id.as_ref()?.to_string())))
         .collect();
     wanted.sort();
     wanted.dedup();

@@ -300,13 +300,14 @@ mod tests {
             created: None,
             last_changed: None,
             last_accessed: None,
-            rotation: Rotation::default(),
+            rotation: Rotation::default().into(),
             owning_service: None,
             stages: Vec::new(),
             tags: vec![Tag {
                 key: "Team".into(),
                 value: "payments".into(),
-            }],
+            }]
+            .into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,

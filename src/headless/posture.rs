@@ -247,13 +247,15 @@ mod tests {
                 last_rotated: Some("2026-11-10T00:00:00Z".parse().expect("ts")),
                 next_rotation: Some("2026-12-10T00:00:00Z".parse().expect("ts")),
                 ..Rotation::default()
-            },
+            }
+            .into(),
             owning_service: None,
             stages: Vec::new(),
             tags: vec![smtui_core::model::Tag {
                 key: "Owner".into(),
                 value: "x".into(),
-            }],
+            }]
+            .into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,

@@ -34,8 +34,8 @@ pub(crate) fn timestamp(value: Option<&DateTime>) -> Option<Timestamp> {
 fn tags(tags: &[sm::Tag]) -> Vec<Tag> {
     tags.iter()
         .map(|t| Tag {
-            key: t.key().unwrap_or_default().to_owned(),
-            value: t.value().unwrap_or_default().to_owned(),
+            key: t.key().unwrap_or_default().into(),
+            value: t.value().unwrap_or_default().into(),
         })
         .collect()
 }
@@ -57,11 +57,11 @@ pub(crate) fn summary(
         identity: smtui_core::ids::IdentityId::START,
         arn: arn("ListSecrets", region, entry.arn())?,
         name: entry.name().unwrap_or_default().to_owned(),
-        region: region.to_owned(),
+        region: region.into(),
         description: entry
             .description()
-            .map(str::to_owned)
-            .filter(|d| !d.is_empty()),
+            .filter(|d| !d.is_empty())
+            .map(Into::into),
         created: timestamp(entry.created_date()),
         last_changed: timestamp(entry.last_changed_date()),
         last_accessed: timestamp(entry.last_accessed_date()),
@@ -71,13 +71,14 @@ pub(crate) fn summary(
             entry.rotation_rules(),
             entry.last_rotated_date(),
             entry.next_rotation_date(),
-        ),
-        owning_service: entry.owning_service().map(str::to_owned),
+        )
+        .into(),
+        owning_service: entry.owning_service().map(Into::into),
         stages: stage_map(entry.secret_versions_to_stages()),
-        tags: tags(entry.tags()),
+        tags: tags(entry.tags()).into(),
         deleted_date: timestamp(entry.deleted_date()),
-        primary_region: entry.primary_region().map(str::to_owned),
-        kms_key_id: entry.kms_key_id().map(str::to_owned),
+        primary_region: entry.primary_region().map(Into::into),
+        kms_key_id: entry.kms_key_id().map(Into::into),
     })
 }
 
@@ -165,8 +166,8 @@ fn stage_map(map: Option<&std::collections::HashMap<String, Vec<String>>>) -> Ve
         .into_iter()
         .flatten()
         .map(|(id, stages)| VersionStages {
-            version_id: id.clone(),
-            stages: stages.clone(),
+            version_id: id.as_str().into(),
+            stages: std::sync::Arc::new(stages.iter().map(Into::into).collect()),
         })
         .collect();
     // HashMap order is random; a stable order keeps snapshots and comparisons stable.

@@ -492,8 +492,8 @@ pub(crate) async fn create(
     for tag in &spec.tags {
         request = request.tags(
             aws_sdk_secretsmanager::types::Tag::builder()
-                .key(&tag.key)
-                .value(&tag.value)
+                .key(tag.key.as_str())
+                .value(tag.value.as_str())
                 .build(),
         );
     }

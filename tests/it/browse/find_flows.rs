@@ -19,7 +19,7 @@ fn shown(h: &Harness) -> Vec<(String, String)> {
         .browse
         .list
         .visible(0..usize::MAX)
-        .map(|s| (s.name.clone(), s.region.clone()))
+        .map(|s| (s.name.clone(), s.region.to_string()))
         .collect()
 }
 

@@ -53,7 +53,7 @@ fn a_click_selects_the_row_drawn_under_it() {
         .clone();
     let y = drawn
         .lines()
-        .position(|l| l.contains(&third.name) && l.contains(&third.region))
+        .position(|l| l.contains(&third.name) && l.contains(third.region.as_str()))
         .expect("drawn");
     click(
         &mut h,

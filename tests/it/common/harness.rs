@@ -40,21 +40,22 @@ pub fn summary(name: &str, region: &str) -> SecretSummary {
             name.replace(|c: char| c.is_control() || c.is_whitespace(), "")
         )),
         name: name.to_owned(),
-        region: region.to_owned(),
-        description: Some(format!("{name} for the app")),
+        region: region.into(),
+        description: Some(format!("{name} for the app").into()),
         created: Some(ts("2026-01-10T09:00:00Z")),
         last_changed: Some(ts("2026-11-01T12:30:00Z")),
         last_accessed: Some(ts("2026-11-20T00:00:00Z")),
-        rotation: Rotation::default(),
+        rotation: Rotation::default().into(),
         owning_service: None,
         stages: vec![VersionStages {
             version_id: "v2-0000-1111".into(),
-            stages: vec!["AWSCURRENT".into()],
+            stages: vec!["AWSCURRENT".into()].into(),
         }],
         tags: vec![Tag {
             key: "Team".into(),
             value: "payments".into(),
-        }],
+        }]
+        .into(),
         deleted_date: None,
         primary_region: None,
         kms_key_id: None,
@@ -65,13 +66,13 @@ pub fn detail_for(s: &SecretSummary) -> SecretDetail {
     SecretDetail {
         arn: s.arn.clone(),
         name: s.name.clone(),
-        description: s.description.clone(),
+        description: s.description.as_deref().map(str::to_owned),
         kms_key_id: None,
         created: s.created,
         last_changed: s.last_changed,
         last_accessed: s.last_accessed,
         deleted_date: s.deleted_date,
-        tags: s.tags.clone(),
+        tags: s.tags.to_vec(),
         primary_region: None,
         owning_service: None,
         replicas: vec![Replica {
@@ -187,7 +188,7 @@ impl Harness {
     pub fn loaded() -> Self {
         let mut h = Self::new();
         let mut rotated = summary("prod/payments/stripe-api-key", "us-east-1");
-        rotated.rotation.enabled = true;
+        std::sync::Arc::make_mut(&mut rotated.rotation).enabled = true;
         let mut doomed = summary("legacy/old-token", "us-east-1");
         doomed.deleted_date = Some(ts("2026-12-01T00:00:00Z"));
         h.page(

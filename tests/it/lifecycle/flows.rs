@@ -175,7 +175,7 @@ fn a_deletion_hides_the_row_and_a_failed_one_says_why() {
         result: Err(smtui_core::model::AwsError {
             kind: smtui_core::model::ErrorKind::AccessDenied,
             operation: "DeleteSecret",
-            region: selected.region.clone(),
+            region: selected.region.to_string(),
             code: Some("AccessDeniedException".into()),
             message: None,
         }),

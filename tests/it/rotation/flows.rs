@@ -219,7 +219,8 @@ fn fleet() -> Harness {
         last_rotated: Some(ts("2026-11-20T00:00:00Z")),
         next_rotation: Some(ts("2026-12-20T00:00:00Z")),
         ..Rotation::default()
-    };
+    }
+    .into();
     let mut overdue = healthy.clone();
     overdue.name = "prod/crm/salesforce".into();
     overdue.arn = crate::common::arn(
@@ -228,11 +229,12 @@ fn fleet() -> Harness {
             .as_str()
             .replace("billing/mysql", "crm/salesforce"),
     );
-    overdue.rotation.last_rotated = Some(ts("2026-07-28T00:00:00Z"));
-    overdue.rotation.next_rotation = Some(ts("2026-08-27T00:00:00Z"));
+    std::sync::Arc::make_mut(&mut overdue.rotation).last_rotated = Some(ts("2026-07-28T00:00:00Z"));
+    std::sync::Arc::make_mut(&mut overdue.rotation).next_rotation =
+        Some(ts("2026-08-27T00:00:00Z"));
     let mut unused = common::summary("prod/partner/soap", "eu-west-1");
     unused.last_accessed = Some(ts("2026-05-01T00:00:00Z"));
-    unused.tags.clear();
+    unused.tags = Vec::new().into();
     h.page("us-east-1", vec![healthy, overdue], true);
     h.page("eu-west-1", vec![unused], true);
     h.state.status = None;
@@ -357,8 +359,8 @@ fn long_named_fleet() -> Harness {
     let mut h = fleet();
     let region = "ap-southeast-2";
     let mut replica = common::summary("staging/inventory/postgres-readonly-replica", region);
-    replica.rotation.enabled = true;
-    replica.rotation.lambda_arn = Some(common::arn(LAMBDA));
+    std::sync::Arc::make_mut(&mut replica.rotation).enabled = true;
+    std::sync::Arc::make_mut(&mut replica.rotation).lambda_arn = Some(common::arn(LAMBDA));
     let idp = common::summary("prod/identity/okta-scim-provisioning-token", region);
     h.page(region, vec![replica, idp], true);
     h.state.status = None;

@@ -49,11 +49,12 @@ fn hostile_state() -> Harness {
             s.arn = crate::common::arn(&format!(
                 "arn:aws:secretsmanager:us-east-1:123456789012:secret:hostile{i}-AbCdEf"
             ));
-            s.description = Some(hostile(i + 1));
+            s.description = Some(hostile(i + 1).into());
             s.tags = vec![Tag {
-                key: hostile(i + 2),
-                value: hostile(i + 3),
-            }];
+                key: hostile(i + 2).into(),
+                value: hostile(i + 3).into(),
+            }]
+            .into();
             s
         })
         .collect();

@@ -5,12 +5,14 @@ use std::str::FromStr;
 
 /// A parsed ARN. The text is kept as it was given (it is what AWS is sent and what the
 /// screen shows); the parts are slices of it, so `to_string()` gives back the input.
+/// Every listed secret holds one (two, when it rotates): it is 32 bytes, not 64, with the
+/// text boxed (no spare capacity) and the colons' places in 16 bits (BENCHMARKS.md).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Arn {
-    text: String,
+    text: Box<str>,
     /// Where the five colons sit in `text`: after `arn`, the partition, the service, the
     /// region and the account.
-    colons: [usize; 5],
+    colons: [u16; 5],
 }
 
 /// Why a text is not an ARN.
@@ -30,6 +32,8 @@ pub enum ArnError {
     Resource,
     /// A control character or whitespace anywhere.
     Character,
+    /// Over 65,535 bytes: no ARN is (AWS's are 2,048 characters at most).
+    Length,
 }
 
 impl fmt::Display for ArnError {
@@ -42,6 +46,7 @@ impl fmt::Display for ArnError {
             ArnError::Field => "its region or account holds characters neither has",
             ArnError::Resource => "it names no resource",
             ArnError::Character => "it holds whitespace or a control character",
+            ArnError::Length => "it is longer than any ARN (65,535 bytes)",
         })
     }
 }
@@ -62,13 +67,17 @@ impl Arn {
         if !text.starts_with("arn:") {
             return Err(ArnError::Prefix);
         }
+        if u16::try_from(text.len()).is_err() {
+            return Err(ArnError::Length);
+        }
         let mut colons = [0; 5];
         let mut found = text.match_indices(':').map(|(at, _)| at);
         for colon in &mut colons {
-            *colon = found.next().ok_or(ArnError::Parts)?;
+            let at = found.next().ok_or(ArnError::Parts)?;
+            *colon = u16::try_from(at).map_err(|_| ArnError::Length)?;
         }
         let arn = Self {
-            text: text.to_owned(),
+            text: text.into(),
             colons,
         };
         if !arn.partition().starts_with("aws") || !plain(arn.partition()) {
@@ -92,7 +101,7 @@ impl Arn {
     }
 
     fn part(&self, index: usize) -> &str {
-        &self.text[self.colons[index] + 1..self.colons[index + 1]]
+        &self.text[usize::from(self.colons[index]) + 1..usize::from(self.colons[index + 1])]
     }
 
     /// `aws`, `aws-cn`, `aws-us-gov`…
@@ -122,7 +131,7 @@ impl Arn {
     /// Everything after the account: `role/path/NAME`, `secret:NAME-AbCdEf`,
     /// `assumed-role/ROLE/SESSION`, `root`, `function:NAME`.
     pub(crate) fn resource(&self) -> &str {
-        &self.text[self.colons[4] + 1..]
+        &self.text[usize::from(self.colons[4]) + 1..]
     }
 
     /// The resource's last `/`-separated segment: a role's or user's name (after any
@@ -197,19 +206,19 @@ impl AsRef<str> for Arn {
 // Compared with text as the text is: what was typed or configured against what is held.
 impl PartialEq<str> for Arn {
     fn eq(&self, other: &str) -> bool {
-        self.text == other
+        *self.text == *other
     }
 }
 
 impl PartialEq<&str> for Arn {
     fn eq(&self, other: &&str) -> bool {
-        self.text == *other
+        *self.text == **other
     }
 }
 
 impl PartialEq<String> for Arn {
     fn eq(&self, other: &String) -> bool {
-        &self.text == other
+        *self.text == **other
     }
 }
 
@@ -341,6 +350,8 @@ mod tests {
         for (text, why) in table {
             assert_eq!(Arn::parse(text), Err(why), "{text:?}");
         }
+        let long = format!("arn:aws:iam::123456789012:role/{}", "a".repeat(65_536));
+        assert_eq!(Arn::parse(&long), Err(ArnError::Length));
     }
 
     #[test]

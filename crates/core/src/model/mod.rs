@@ -10,14 +10,18 @@ pub mod org_options;
 pub mod posture;
 pub mod rotation;
 pub mod sso;
+pub mod text;
 
 use jiff::Timestamp;
 
 pub use error::{AwsError, ErrorKind};
+pub use text::Text;
 
 use crate::secret::{SecretValue, ValueView};
 
-/// One row of the secret list (from ListSecrets).
+/// One row of the secret list (from ListSecrets). The strings that repeat from row to row
+/// (the region, tags, staging labels, services, keys; templated descriptions) are `Text`,
+/// which the list keeps one copy of (BENCHMARKS.md, "Memory across accounts").
 #[derive(Debug, Clone, PartialEq)]
 pub struct SecretSummary {
     /// The identity that listed it: every call about it is made as that identity. Set by
@@ -25,24 +29,26 @@ pub struct SecretSummary {
     pub identity: crate::ids::IdentityId,
     pub arn: crate::ids::Arn,
     pub name: String,
-    pub region: String,
-    pub description: Option<String>,
+    pub region: Text,
+    pub description: Option<Text>,
     pub created: Option<Timestamp>,
     pub last_changed: Option<Timestamp>,
     pub last_accessed: Option<Timestamp>,
     /// ListSecrets carries the rotation fields too, so the fleet overview needs no
-    /// DescribeSecret per secret.
-    pub rotation: Rotation,
+    /// DescribeSecret per secret. Shared: the rows of secrets that do not rotate all
+    /// point at one (`Arc::make_mut` changes one row's).
+    pub rotation: std::sync::Arc<Rotation>,
     /// The service that manages the secret (RDS, Redshift, …), if any.
-    pub owning_service: Option<String>,
+    pub owning_service: Option<Text>,
     /// Which version holds which staging labels.
     pub stages: Vec<VersionStages>,
-    pub tags: Vec<Tag>,
+    /// Shared: rows with the same tags point at one list of them (one pointer a row).
+    pub tags: std::sync::Arc<Vec<Tag>>,
     /// Set when the secret is scheduled for deletion.
     pub deleted_date: Option<Timestamp>,
-    pub primary_region: Option<String>,
+    pub primary_region: Option<Text>,
     /// The KMS key ListSecrets names (`None`: the AWS managed key), as it was given.
-    pub kms_key_id: Option<String>,
+    pub kms_key_id: Option<Text>,
 }
 
 impl SecretSummary {
@@ -62,10 +68,10 @@ impl SecretSummary {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Tag {
-    pub key: String,
-    pub value: String,
+    pub key: Text,
+    pub value: Text,
 }
 
 /// Everything the detail pane shows (DescribeSecret + ListSecretVersionIds).
@@ -101,8 +107,10 @@ pub struct Replica {
 /// A version id and its staging labels (AWSCURRENT, AWSPREVIOUS, AWSPENDING, custom ones).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionStages {
-    pub version_id: String,
-    pub stages: Vec<String>,
+    /// Boxed: a listed secret holds one or two, and a `String`'s capacity is 8 bytes more.
+    pub version_id: Box<str>,
+    /// Shared: versions with the same labels (every `[AWSCURRENT]`) point at one list.
+    pub stages: std::sync::Arc<Vec<Text>>,
 }
 
 /// The rotation configuration and dates, as DescribeSecret and ListSecrets report them.

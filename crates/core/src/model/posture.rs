@@ -327,7 +327,7 @@ fn finding(
     Finding {
         identity: secret.identity,
         name: secret.name.clone(),
-        region: secret.region.clone(),
+        region: secret.region.to_string(),
         arn: secret.arn.clone(),
         health,
         failed,
@@ -372,13 +372,15 @@ mod tests {
                 last_rotated: Some(at("2026-11-10T00:00:00Z")),
                 next_rotation: Some(at("2026-12-10T00:00:00Z")),
                 ..Rotation::default()
-            },
+            }
+            .into(),
             owning_service: None,
             stages: Vec::new(),
             tags: vec![Tag {
                 key: "Owner".into(),
                 value: "team".into(),
-            }],
+            }]
+            .into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,
@@ -395,7 +397,7 @@ mod tests {
         assert!(failed(&secret("good"), &rules).is_empty());
 
         let mut off = secret("off");
-        off.rotation = Rotation::default();
+        off.rotation = Rotation::default().into();
         // Never rotated: the creation date counts, and it is older than 90 days.
         assert_eq!(
             failed(&off, &rules),
@@ -410,7 +412,8 @@ mod tests {
         untagged.tags = vec![Tag {
             key: "aws:cloudformation:stack-name".into(),
             value: "x".into(),
-        }];
+        }]
+        .into();
         assert_eq!(
             failed(&untagged, &rules),
             [Check::Tagged],
@@ -418,10 +421,10 @@ mod tests {
         );
 
         let mut stuck = secret("stuck");
-        stuck.rotation.enabled = false;
+        std::sync::Arc::make_mut(&mut stuck.rotation).enabled = false;
         stuck.stages = vec![crate::model::VersionStages {
             version_id: "v9".into(),
-            stages: vec!["AWSPENDING".into()],
+            stages: vec!["AWSPENDING".into()].into(),
         }];
         assert!(failed(&stuck, &rules).contains(&Check::RotationSucceeds));
     }
@@ -448,11 +451,12 @@ mod tests {
     #[test]
     fn the_report_counts_and_puts_the_riskiest_first() {
         let mut off = secret("b-off");
-        off.rotation = Rotation::default();
+        off.rotation = Rotation::default().into();
         let mut gone = secret("c-deleted");
         gone.deleted_date = Some(at("2026-12-01T00:00:00Z"));
         let mut late = secret("a-late");
-        late.rotation.next_rotation = Some(at("2026-10-01T00:00:00Z"));
+        std::sync::Arc::make_mut(&mut late.rotation).next_rotation =
+            Some(at("2026-10-01T00:00:00Z"));
         let rows = [secret("d-good"), off, gone, late];
         let report = assess(
             &rows,

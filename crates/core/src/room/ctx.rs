@@ -81,7 +81,7 @@ impl Ctx<'_> {
     pub fn address(&self, secret: &SecretSummary) -> SecretRef {
         SecretRef {
             identity: secret.identity,
-            region: secret.region.clone(),
+            region: secret.region.to_string(),
             arn: secret.arn.clone(),
             name: secret.name.clone(),
         }

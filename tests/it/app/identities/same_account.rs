@@ -34,7 +34,13 @@ fn rows(h: &Harness) -> Vec<(IdentityId, Arn, Option<String>)> {
         .browse
         .list
         .all()
-        .map(|s| (s.identity, s.arn.clone(), s.description.clone()))
+        .map(|s| {
+            (
+                s.identity,
+                s.arn.clone(),
+                s.description.as_deref().map(str::to_owned),
+            )
+        })
         .collect();
     rows.sort();
     rows

@@ -1,17 +1,24 @@
-//! What the filter reads, kept apart from the rows: every row's lower-cased name, region,
-//! account ID, description and tags in one buffer, in storage order, beside the two facts the filter
-//! also checks (the region the list is narrowed to, and whether the secret is scheduled for
-//! deletion). The rows are
-//! big and their strings are scattered over the heap: at 100,000 rows a keystroke that
-//! read them spent most of its time waiting on memory (BENCHMARKS.md). This is one pass
-//! over one buffer.
+//! What the filter reads, kept apart from the rows: every row's lower-cased name in one
+//! buffer, in storage order, and the rest of what it searches (region, account ID,
+//! description and tags, lower-cased) as one of the distinct such texts, beside the two
+//! facts the filter also checks (the region the list is narrowed to, and whether the secret
+//! is scheduled for deletion). The rows are big and their strings are scattered over the
+//! heap: at 100,000 rows a keystroke that read them spent most of its time waiting on
+//! memory (BENCHMARKS.md). This is one pass over one buffer. The rest repeats from row to
+//! row (an account's region, a team's tags, templated descriptions): each distinct rest is
+//! kept once and searched once a keystroke, not once a row (BENCHMARKS.md, "Memory across
+//! accounts").
 
-use crate::model::SecretSummary;
+use crate::model::{SecretSummary, Text};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Haystacks {
+    /// Every row's lower-cased name.
     text: String,
     rows: Vec<Hay>,
+    /// Each distinct rest (`write_rest`), at the index `Hay::rest` holds.
+    rests: Vec<Text>,
+    rest_index: std::collections::HashMap<Text, u32>,
     /// Every region seen, at the index `Hay::region` holds.
     regions: Vec<String>,
     /// How many rows are scheduled for deletion (the title counts those hidden).
@@ -22,6 +29,7 @@ pub(super) struct Haystacks {
 struct Hay {
     start: u32,
     end: u32,
+    rest: u32,
     region: u16,
     deleted: bool,
 }
@@ -47,15 +55,17 @@ impl Haystacks {
     /// A new row, after the others.
     pub(super) fn push(&mut self, secret: &SecretSummary) {
         let start = offset(self.text.len());
-        write(&mut self.text, secret);
+        write_name(&mut self.text, secret);
+        let rest = self.rest_of(secret);
         let known = self.regions.iter().position(|r| *r == secret.region);
         let region = known.unwrap_or_else(|| {
-            self.regions.push(secret.region.clone());
+            self.regions.push(secret.region.to_string());
             self.regions.len() - 1
         });
         self.rows.push(Hay {
             start,
             end: offset(self.text.len()),
+            rest,
             region: u16::try_from(region).expect("fewer than 65,536 regions"),
             deleted: false,
         });
@@ -66,10 +76,12 @@ impl Haystacks {
     /// rows are dropped; a secret described now and then adds little).
     pub(super) fn replace(&mut self, i: usize, secret: &SecretSummary) {
         let start = offset(self.text.len());
-        write(&mut self.text, secret);
+        write_name(&mut self.text, secret);
+        let rest = self.rest_of(secret);
         let hay = &mut self.rows[i];
         hay.start = start;
         hay.end = offset(self.text.len());
+        hay.rest = rest;
         self.set_deleted(i, secret.deleted_date.is_some());
     }
 
@@ -81,6 +93,20 @@ impl Haystacks {
     /// How many rows are scheduled for deletion.
     pub(super) fn deleted(&self) -> usize {
         self.deleted
+    }
+
+    /// The index of `secret`'s rest, kept now if no row had it.
+    fn rest_of(&mut self, secret: &SecretSummary) -> u32 {
+        let mut rest = String::new();
+        write_rest(&mut rest, secret);
+        if let Some(&at) = self.rest_index.get(rest.as_str()) {
+            return at;
+        }
+        let at = u32::try_from(self.rests.len()).expect("fewer than 4 billion texts");
+        let rest = Text::from(rest);
+        self.rests.push(rest.clone());
+        self.rest_index.insert(rest, at);
+        at
     }
 
     /// Rows were dropped (`kept[i]` says whether row `i` stayed): the buffer is copied
@@ -101,6 +127,24 @@ impl Haystacks {
         self.deleted = rows.iter().filter(|hay| hay.deleted).count();
         self.text = text;
         self.rows = rows;
+        // The rests no row has now go; the others move down.
+        let mut used = vec![false; self.rests.len()];
+        for hay in &self.rows {
+            used[hay.rest as usize] = true;
+        }
+        let mut moved_to = vec![0u32; self.rests.len()];
+        let rests = std::mem::take(&mut self.rests);
+        self.rest_index.clear();
+        for (at, rest) in rests.into_iter().enumerate() {
+            if used[at] {
+                moved_to[at] = u32::try_from(self.rests.len()).expect("fewer than 4 billion");
+                self.rest_index.insert(rest.clone(), moved_to[at]);
+                self.rests.push(rest);
+            }
+        }
+        for hay in &mut self.rows {
+            hay.rest = moved_to[hay.rest as usize];
+        }
     }
 
     /// The filter `text` over these rows; `aliases` (account ID, alias) let a word find the
@@ -115,7 +159,7 @@ impl Haystacks {
         Filter {
             words: words(text)
                 .into_iter()
-                .map(|text| Word::with_aliases(text, aliases))
+                .map(|text| Word::with_aliases(&text, aliases))
                 .collect(),
             show_deleted,
             region: region.map_or(Region::Any, |region| {
@@ -126,27 +170,45 @@ impl Haystacks {
         }
     }
 
+    /// Whether row `i` passes (a row just added: its rest is searched for it alone).
     pub(super) fn passes(&self, i: usize, filter: &Filter) -> bool {
-        self.hay_passes(self.rows[i], filter)
+        let hay = self.rows[i];
+        let rest = &self.rests[hay.rest as usize];
+        self.hay_passes(hay, filter, |word, _| word.in_hay(rest))
     }
 
-    /// Whether each row passes, in storage order, into `out`.
+    /// Whether each row passes, in storage order, into `out`. Each distinct rest is searched
+    /// once for each word first.
     pub(super) fn matches(&self, filter: &Filter, out: &mut Vec<bool>) {
+        let in_rest: Vec<Vec<bool>> = (filter.words.iter())
+            .map(|word| self.rests.iter().map(|rest| word.in_hay(rest)).collect())
+            .collect();
         out.clear();
-        out.extend(self.rows.iter().map(|&hay| self.hay_passes(hay, filter)));
+        out.extend(
+            self.rows
+                .iter()
+                .map(|&hay| self.hay_passes(hay, filter, |_, w| in_rest[w][hay.rest as usize])),
+        );
     }
 
-    fn hay_passes(&self, hay: Hay, filter: &Filter) -> bool {
+    /// Whether `hay` passes; `in_rest(word, w)` says whether its rest holds word `w`.
+    fn hay_passes(
+        &self,
+        hay: Hay,
+        filter: &Filter,
+        in_rest: impl Fn(&Word, usize) -> bool,
+    ) -> bool {
         (filter.show_deleted || !hay.deleted)
             && match filter.region {
                 Region::Any => true,
                 Region::Only(r) => r == hay.region,
                 Region::Unknown => false,
             }
-            && found(
-                &self.text[hay.start as usize..hay.end as usize],
-                &filter.words,
-            )
+            && {
+                let name = &self.text[hay.start as usize..hay.end as usize];
+                (filter.words.iter().enumerate())
+                    .all(|(w, word)| in_rest(word, w) || word.in_name(name))
+            }
     }
 }
 
@@ -169,29 +231,34 @@ fn words(text: &str) -> Vec<String> {
 /// in a row's text, after `ACCOUNT`): the alias arrives after the rows, so it is not in
 /// their text, but the account ID is.
 struct Word {
-    text: String,
+    /// The word's searcher, made once: `str::contains` makes one each call, which over a
+    /// name of 30 bytes (too short for its vectorised path) cost more than the search.
+    finder: memchr::memmem::Finder<'static>,
     accounts: Vec<String>,
 }
 
 impl Word {
-    fn plain(text: String) -> Self {
-        Self {
-            text,
-            accounts: Vec::new(),
-        }
+    fn plain(text: &str) -> Self {
+        Self::with_aliases(text, &[])
     }
 
-    fn with_aliases(text: String, aliases: &[(String, String)]) -> Self {
+    fn with_aliases(text: &str, aliases: &[(String, String)]) -> Self {
         let accounts = aliases
             .iter()
-            .filter(|(_, alias)| alias.to_lowercase().contains(&text))
+            .filter(|(_, alias)| alias.to_lowercase().contains(text))
             .map(|(id, _)| format!("{ACCOUNT}{id}"))
             .collect();
-        Self { text, accounts }
+        let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+        Self { finder, accounts }
     }
 
     fn in_hay(&self, hay: &str) -> bool {
-        hay.contains(self.text.as_str()) || self.accounts.iter().any(|a| hay.contains(a.as_str()))
+        self.in_name(hay) || self.accounts.iter().any(|a| hay.contains(a.as_str()))
+    }
+
+    /// Whether `name` holds the word (a name holds no account).
+    fn in_name(&self, name: &str) -> bool {
+        self.finder.find(name.as_bytes()).is_some()
     }
 }
 
@@ -208,7 +275,7 @@ fn found(hay: &str, words: &[Word]) -> bool {
 /// region narrowing and deleted toggle): every word is in its name, region, description or
 /// a tag (`key=value`), ignoring case. `smtui list --filter` uses it too.
 pub fn matches(secret: &SecretSummary, text: &str) -> bool {
-    let words: Vec<Word> = words(text).into_iter().map(Word::plain).collect();
+    let words: Vec<Word> = words(text).iter().map(|w| Word::plain(w)).collect();
     if words.is_empty() {
         return true;
     }
@@ -220,7 +287,19 @@ pub fn matches(secret: &SecretSummary, text: &str) -> bool {
 /// Lower-cased name, region, account ID, description and tags (`key=value`), apart by a
 /// control character.
 fn write(text: &mut String, secret: &SecretSummary) {
+    write_name(text, secret);
+    write_rest(text, secret);
+}
+
+/// The lower-cased name.
+fn write_name(text: &mut String, secret: &SecretSummary) {
     text.push_str(&secret.name.to_lowercase());
+}
+
+/// After the name: a control character, then the lower-cased region, account ID,
+/// description and tags, apart by one (no word matches across two fields, nor across the
+/// name and the rest).
+fn write_rest(text: &mut String, secret: &SecretSummary) {
     text.push('\u{1f}');
     text.push_str(&secret.region.to_lowercase());
     text.push(ACCOUNT);
@@ -229,7 +308,7 @@ fn write(text: &mut String, secret: &SecretSummary) {
         text.push('\u{1f}');
         text.push_str(&d.to_lowercase());
     }
-    for tag in &secret.tags {
+    for tag in secret.tags.iter() {
         text.push('\u{1f}');
         text.push_str(&tag.key.to_lowercase());
         text.push('=');

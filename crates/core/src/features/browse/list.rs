@@ -8,12 +8,13 @@ use std::cmp::Ordering;
 use std::hash::BuildHasher as _;
 
 use crate::features::browse::filter::Haystacks;
+use crate::features::browse::intern::Interner;
 use crate::features::browse::order::{Orders, merge, retain};
 use crate::features::browse::row::Row;
 use crate::features::browse::row::{Column, Sort};
 use crate::ids::{Arn, IdentityId, RowKey};
 use crate::kit::{Cursor, Move};
-use crate::model::SecretSummary;
+use crate::model::{SecretSummary, Text};
 
 /// What `unhide_and_select` changed to show a secret that was hidden.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,6 +63,8 @@ pub struct SecretList {
     accounts_shown: bool,
     /// Accounts' aliases (account ID, alias), as `iam:ListAccountAliases` gave them.
     aliases: Vec<(String, String)>,
+    /// The one copy of each string rows repeat (regions, tags, labels…).
+    interned: Interner,
 }
 
 impl Default for SecretList {
@@ -87,6 +90,7 @@ impl Default for SecretList {
             widest: (0, 0),
             accounts_shown: false,
             aliases: Vec::new(),
+            interned: Interner::default(),
         }
     }
 }
@@ -274,6 +278,7 @@ impl SecretList {
                 return;
             }
             retain(&mut list.rows, &kept);
+            list.interned.forget_unused();
             retain(&mut list.matches, &kept);
             list.hays.retain(&kept);
             list.orders.retain(&kept);
@@ -288,7 +293,8 @@ impl SecretList {
     pub(crate) fn extend(&mut self, page: Vec<SecretSummary>) {
         self.change_in_place(|list| {
             let first_new = list.rows.len();
-            for summary in page {
+            for mut summary in page {
+                list.interned.secret(&mut summary);
                 list.hays.push(&summary);
                 widen(&mut list.widest, &summary);
                 list.rows.push(Row { summary });
@@ -368,21 +374,22 @@ impl SecretList {
                     continue;
                 }
                 let summary = &mut list.rows[i].summary;
-                summary.rotation = detail.rotation.clone();
-                summary.owning_service.clone_from(&detail.owning_service);
+                summary.rotation = std::sync::Arc::new(detail.rotation.clone());
+                summary.owning_service = detail.owning_service.as_deref().map(Text::from);
                 summary.stages = detail
                     .versions
                     .iter()
                     .filter(|v| !v.stages.is_empty())
                     .map(|v| crate::model::VersionStages {
-                        version_id: v.id.clone(),
-                        stages: v.stages.clone(),
+                        version_id: v.id.as_str().into(),
+                        stages: std::sync::Arc::new(v.stages.iter().map(Text::from).collect()),
                     })
                     .collect();
                 summary.last_accessed = detail.last_accessed.or(summary.last_accessed);
                 summary.last_changed = detail.last_changed.or(summary.last_changed);
-                summary.tags.clone_from(&detail.tags);
-                summary.description.clone_from(&detail.description);
+                summary.tags = std::sync::Arc::new(detail.tags.clone());
+                summary.description = detail.description.as_deref().map(Text::from);
+                list.interned.secret(summary);
                 list.hays.replace(i, &list.rows[i].summary);
                 list.orders.changed(&list.rows, i);
             }

@@ -11,15 +11,15 @@ pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
         ))
         .expect("an ARN"),
         name: name.to_owned(),
-        region: region.to_owned(),
+        region: region.into(),
         description: None,
         created: None,
         last_changed: None,
         last_accessed: None,
-        rotation: crate::model::Rotation::default(),
+        rotation: std::sync::Arc::default(),
         owning_service: None,
         stages: Vec::new(),
-        tags: Vec::new(),
+        tags: Vec::new().into(),
         deleted_date: None,
         primary_region: None,
         kms_key_id: None,
@@ -72,17 +72,17 @@ fn the_selection_is_found_by_its_arn_through_pages_filters_and_a_cleared_region(
 fn the_rotation_column_sorts_the_riskiest_first() {
     let at = |t: &str| Some(t.parse::<jiff::Timestamp>().expect("ts"));
     let mut off = summary("off", "us-east-1");
-    off.rotation.enabled = false;
+    std::sync::Arc::make_mut(&mut off.rotation).enabled = false;
     let mut later = summary("later", "us-east-1");
-    later.rotation.enabled = true;
-    later.rotation.next_rotation = at("2026-12-20T00:00:00Z");
+    std::sync::Arc::make_mut(&mut later.rotation).enabled = true;
+    std::sync::Arc::make_mut(&mut later.rotation).next_rotation = at("2026-12-20T00:00:00Z");
     let mut late = summary("late", "us-east-1");
-    late.rotation.enabled = true;
-    late.rotation.next_rotation = at("2026-08-01T00:00:00Z");
+    std::sync::Arc::make_mut(&mut late.rotation).enabled = true;
+    std::sync::Arc::make_mut(&mut late.rotation).next_rotation = at("2026-08-01T00:00:00Z");
     let mut pending = summary("pending", "us-east-1");
     pending.stages = vec![crate::model::VersionStages {
         version_id: "v9".into(),
-        stages: vec!["AWSPENDING".into()],
+        stages: vec!["AWSPENDING".into()].into(),
     }];
     let mut list = SecretList::default();
     list.extend(vec![off, later, late, pending]);
@@ -102,10 +102,11 @@ fn names(list: &SecretList) -> Vec<&str> {
 fn filter_matches_name_description_and_tags_case_insensitively() {
     let mut list = SecretList::default();
     let mut tagged = summary("beta", "eu-west-1");
-    tagged.tags.push(Tag {
+    tagged.tags = vec![Tag {
         key: "Team".into(),
         value: "Payments".into(),
-    });
+    }]
+    .into();
     let mut described = summary("gamma", "us-east-1");
     described.description = Some("Stripe API key".into());
     list.extend(vec![summary("alpha", "us-east-1"), tagged, described]);
@@ -123,10 +124,11 @@ fn every_word_must_match_the_name_region_description_or_tags_in_any_order() {
     let mut ledger = summary("prod/ledger/kafka-sasl-password", "us-east-1");
     ledger.description = Some("SASL password of the ledger's Kafka user".into());
     let mut github = summary("prod/search/github-deploy-key", "eu-west-1");
-    github.tags.push(Tag {
+    github.tags = vec![Tag {
         key: "Team".into(),
         value: "Search".into(),
-    });
+    }]
+    .into();
     list.extend(vec![
         ledger,
         github,
@@ -234,7 +236,7 @@ fn pages_merged_in_give_the_same_order_as_sorting_everything() {
         for chunk in names.chunks(37) {
             let page = chunk.iter().enumerate().map(|(i, n)| {
                 let mut s = summary(n, ["us-east-1", "eu-west-1"][i % 2]);
-                s.rotation.enabled = i % 3 == 0;
+                std::sync::Arc::make_mut(&mut s.rotation).enabled = i % 3 == 0;
                 s
             });
             paged.extend(page.collect());
@@ -248,7 +250,7 @@ fn pages_merged_in_give_the_same_order_as_sorting_everything() {
 
 fn names_of(list: &SecretList) -> Vec<(String, String)> {
     list.visible(0..usize::MAX)
-        .map(|s| (s.name.clone(), s.region.clone()))
+        .map(|s| (s.name.clone(), s.region.to_string()))
         .collect()
 }
 

@@ -3,9 +3,11 @@
 
 pub(crate) mod commands;
 mod filter;
+mod intern;
 pub(crate) mod list;
 mod names;
 mod order;
+mod order_keys;
 pub(crate) mod region_bar;
 mod row;
 mod state;

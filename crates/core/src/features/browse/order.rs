@@ -3,7 +3,7 @@
 //!
 //! Each column has one ascending order of all rows. Descending is the same order read
 //! backwards. Comparisons read dense keys (one `u128` a row a column, in arrays of their
-//! own) rather than the rows, which are big and scattered in memory: a page's rows find
+//! own; a column of few distinct keys keeps each once, `order_keys.rs`) rather than the rows, which are big and scattered in memory: a page's rows find
 //! their places by binary search, and every probe is one read of a small array. Ties are
 //! broken by each row's place in the name order (`name_rank`), so no comparison but the
 //! name order's own ever reads a string twice.
@@ -11,20 +11,21 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
+use crate::features::browse::order_keys::Keys;
 use crate::features::browse::row::{Column, Row, Sort};
 use crate::model::SecretSummary;
 
 const COLUMNS: usize = Column::ALL.len();
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Orders {
     /// Per column: every row, ascending by that column, then by name and region.
     ascending: [Vec<u32>; COLUMNS],
     /// Per column: each row's key. Keys order rows as the column does; where two keys are
     /// equal and the column is not `exact`, the values themselves are compared.
-    keys: [Vec<u128>; COLUMNS],
+    keys: [Keys; COLUMNS],
     /// The second word of the name's and the description's keys (`string_key`).
-    low: [Vec<u128>; 2],
+    low: [Keys; 2],
     /// For a description too long for its key, a number it shares only with the same
     /// description (templated descriptions repeat): equal long descriptions are known equal
     /// without reading either, and unequal ones are compared in `descriptions`, a small
@@ -34,6 +35,24 @@ pub(super) struct Orders {
     descriptions: Vec<Arc<str>>,
     /// Each row's place in the name order: every other column's tie-break.
     name_rank: Vec<u32>,
+}
+
+impl Default for Orders {
+    /// Names and change dates are one a secret: their keys are one a row from the start.
+    fn default() -> Self {
+        let mut keys: [Keys; COLUMNS] = Default::default();
+        keys[Column::Name as usize] = Keys::Many(Vec::new());
+        keys[Column::LastChanged as usize] = Keys::Many(Vec::new());
+        Self {
+            ascending: Default::default(),
+            keys,
+            low: [Keys::Many(Vec::new()), Keys::default()],
+            same: Vec::new(),
+            numbers: std::collections::HashMap::new(),
+            descriptions: Vec::new(),
+            name_rank: Vec::new(),
+        }
+    }
 }
 
 impl Orders {
@@ -85,10 +104,10 @@ impl Orders {
             for r in order.iter_mut() {
                 *r = moved_to[*r as usize];
             }
-            retain(&mut self.keys[column], kept);
+            self.keys[column].retain(kept);
         }
-        retain(&mut self.low[0], kept);
-        retain(&mut self.low[1], kept);
+        self.low[0].retain(kept);
+        self.low[1].retain(kept);
         retain(&mut self.same, kept);
         self.name_rank.clear();
         self.rank_names();
@@ -99,12 +118,12 @@ impl Orders {
     pub(super) fn changed(&mut self, rows: &[Row], row: usize) {
         let r = index(row);
         let description = rows[row].summary.description.as_deref();
-        self.low[1][row] = string_key(description).1;
+        self.low[1].set(row, string_key(description).1);
         self.same[row] = self.same_as(description);
         for column in Column::ALL.into_iter().skip(1) {
             let mut order = std::mem::take(&mut self.ascending[column as usize]);
             order.retain(|&o| o != r);
-            self.keys[column as usize][row] = key(&rows[row].summary, column);
+            self.keys[column as usize].set(row, key(&rows[row].summary, column));
             self.ascending[column as usize] =
                 merge(order, &[r], |a, b| self.by(rows, column, a, b));
         }
@@ -129,14 +148,15 @@ impl Orders {
     fn by(&self, rows: &[Row], column: Column, a: u32, b: u32) -> Ordering {
         let keys = &self.keys[column as usize];
         let (ai, bi) = (a as usize, b as usize);
-        keys[ai]
-            .cmp(&keys[bi])
+        let (ka, kb) = (keys.get(ai), keys.get(bi));
+        ka.cmp(&kb)
             .then_with(|| match column {
                 Column::Name | Column::Description => {
                     let low = &self.low[usize::from(column == Column::Description)];
-                    low[ai].cmp(&low[bi]).then_with(|| {
+                    let (la, lb) = (low.get(ai), low.get(bi));
+                    la.cmp(&lb).then_with(|| {
                         // Equal keys short of `LONG`, or the same long description.
-                        let known_equal = !long(low[ai])
+                        let known_equal = !long(la)
                             || (column == Column::Description && self.same[ai] == self.same[bi]);
                         if known_equal {
                             Ordering::Equal
@@ -148,7 +168,7 @@ impl Orders {
                         }
                     })
                 }
-                Column::Region if long_region(keys[ai]) => {
+                Column::Region if long_region(ka) => {
                     compare(&rows[ai].summary, &rows[bi].summary, column)
                 }
                 _ => Ordering::Equal,
@@ -181,19 +201,19 @@ impl Orders {
         let regions = &self.keys[Column::Region as usize];
         let (ai, bi) = (a as usize, b as usize);
         let (sa, sb) = (&rows[ai].summary, &rows[bi].summary);
-        keys[ai]
-            .cmp(&keys[bi])
-            .then_with(|| low[ai].cmp(&low[bi]))
+        keys.get(ai)
+            .cmp(&keys.get(bi))
+            .then_with(|| low.get(ai).cmp(&low.get(bi)))
             .then_with(|| {
-                if long(low[ai]) {
+                if long(low.get(ai)) {
                     sa.name.cmp(&sb.name)
                 } else {
                     Ordering::Equal
                 }
             })
-            .then_with(|| regions[ai].cmp(&regions[bi]))
+            .then_with(|| regions.get(ai).cmp(&regions.get(bi)))
             .then_with(|| {
-                if long_region(regions[ai]) {
+                if long_region(regions.get(ai)) {
                     sa.region.cmp(&sb.region)
                 } else {
                     Ordering::Equal

@@ -86,18 +86,18 @@ fn summary(g: &Gen) -> SecretSummary {
         ))
         .expect("an ARN"),
         name,
-        region: region.to_owned(),
-        description: g.description.map(description),
+        region: region.into(),
+        description: g.description.map(|d| description(d).into()),
         created: None,
         last_changed: g.changed.map(at),
         last_accessed: g.accessed.map(at),
-        rotation: rotation(g),
+        rotation: rotation(g).into(),
         owning_service: None,
         stages: vec![VersionStages {
             version_id: "v2".into(),
-            stages: stages(g.pending),
+            stages: std::sync::Arc::new(stages(g.pending).into_iter().map(Into::into).collect()),
         }],
-        tags: tags(g.tags),
+        tags: tags(g.tags).into(),
         deleted_date: g.deleted.then(|| at(0)),
         primary_region: None,
         kms_key_id: None,
@@ -115,7 +115,7 @@ fn rotation(g: &Gen) -> Rotation {
 fn tags(n: u8) -> Vec<Tag> {
     (0..n)
         .map(|i| Tag {
-            key: format!("Team{i}"),
+            key: format!("Team{i}").into(),
             value: "Pay".into(),
         })
         .collect()

@@ -315,7 +315,7 @@ pub(crate) fn filter_prompt(browse: &Browse, theme: &Theme) -> Line<'static> {
 
 fn cell(secret: &SecretSummary, column: Column, width: usize) -> Cell<'static> {
     let text = match column {
-        Column::Region => secret.region.clone(),
+        Column::Region => secret.region.to_string(),
         Column::Description => secret
             .description
             .as_deref()

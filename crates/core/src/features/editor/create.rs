@@ -111,8 +111,8 @@ pub(crate) fn create_options(
                 ));
             }
             spec.tags.push(Tag {
-                key: key.to_owned(),
-                value: value.to_owned(),
+                key: key.into(),
+                value: value.into(),
             });
         } else {
             return Err(format!(
@@ -328,19 +328,19 @@ impl EditSession {
                     identity: ctx.stamp.identity,
                     arn,
                     name: session.name.clone(),
-                    region: session.region.clone(),
+                    region: session.region.as_str().into(),
                     description: session
                         .creating
                         .as_ref()
-                        .map(|spec| spec.description.clone())
-                        .filter(|d| !d.is_empty()),
+                        .filter(|spec| !spec.description.is_empty())
+                        .map(|spec| spec.description.as_str().into()),
                     created: None,
                     last_changed: None,
                     last_accessed: None,
-                    rotation: crate::model::Rotation::default(),
+                    rotation: std::sync::Arc::default(),
                     owning_service: None,
                     stages: Vec::new(),
-                    tags: Vec::new(),
+                    tags: Vec::new().into(),
                     deleted_date: None,
                     primary_region: None,
                     kms_key_id: None,

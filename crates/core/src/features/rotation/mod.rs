@@ -157,8 +157,8 @@ impl Subject {
             },
             _ => Subject {
                 secret: address,
-                rotation: secret.rotation.clone(),
-                owning_service: secret.owning_service.clone(),
+                rotation: (*secret.rotation).clone(),
+                owning_service: secret.owning_service.as_deref().map(str::to_owned),
                 stages: StageMap::of_summary(secret),
                 described: false,
             },

@@ -66,9 +66,9 @@ impl Popup {
                 } else if command == Bind::Own(TagsCommand::Edit) {
                     out.intent(Intent::Prompt {
                         label: format!("Value of {} on {}", tag.key, popup.secret.name),
-                        initial: tag.value.clone(),
+                        initial: tag.value.to_string(),
                         purpose: Prompt::Value {
-                            key: tag.key.clone(),
+                            key: tag.key.to_string(),
                         },
                     });
                 } else {
@@ -78,7 +78,7 @@ impl Popup {
                             ctx,
                             Call::Untag {
                                 secret: popup.secret.clone(),
-                                key: tag.key.clone(),
+                                key: tag.key.to_string(),
                             },
                         ),
                         typed: None,

@@ -103,13 +103,13 @@ pub struct StageMap {
 }
 
 impl StageMap {
-    fn from_labels<'a>(
-        versions: impl Iterator<Item = (&'a str, &'a [String], Option<Timestamp>)>,
+    fn from_labels<'a, S: AsRef<str> + 'a>(
+        versions: impl Iterator<Item = (&'a str, &'a [S], Option<Timestamp>)>,
     ) -> Self {
         let mut map = StageMap::default();
         for (id, stages, created) in versions {
             for stage in stages {
-                match stage.as_str() {
+                match stage.as_ref() {
                     CURRENT => map.current = Some(id.to_owned()),
                     PREVIOUS => map.previous = Some(id.to_owned()),
                     PENDING => {
@@ -130,7 +130,7 @@ impl StageMap {
                 secret
                     .stages
                     .iter()
-                    .map(|v| (v.version_id.as_str(), v.stages.as_slice(), None)),
+                    .map(|v| (&*v.version_id, &v.stages[..], None)),
             )
         }
     }
@@ -497,10 +497,10 @@ mod tests {
             created: None,
             last_changed: None,
             last_accessed: None,
-            rotation: Rotation::default(),
+            rotation: std::sync::Arc::default(),
             owning_service: None,
             stages: Vec::new(),
-            tags: Vec::new(),
+            tags: Vec::new().into(),
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,
@@ -551,7 +551,7 @@ mod tests {
             identity: crate::ids::IdentityId::START,
             stages: vec![VersionStages {
                 version_id: "v3".into(),
-                stages: vec![PENDING.into()],
+                stages: vec![PENDING.into()].into(),
             }],
             ..empty_summary()
         };
