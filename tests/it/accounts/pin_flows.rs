@@ -211,6 +211,19 @@ fn the_account_is_found_by_its_alias_or_id_and_sorted_by() {
         ["ledger/api-key", "ledger/db"],
         "B's account first"
     );
+    // The column sorts by what it shows: the start account's alias, once known, sorts
+    // after ledger-prod (its ID sorted before).
+    h.cmd(Command::Browse(BrowseCommand::SortReverse));
+    h.answer(Outcome::AccountAlias {
+        result: Ok(Some("zeta-start".into())),
+    });
+    let mut first_two = visible_names(&h)[..2].to_vec();
+    first_two.sort();
+    assert_eq!(
+        first_two,
+        ["ledger/api-key", "ledger/db"],
+        "ledger-prod before zeta-start"
+    );
 }
 
 #[test]

@@ -162,7 +162,8 @@ impl SecretList {
         if let Some(alias) = alias {
             self.aliases.push((account.to_owned(), alias.to_owned()));
         }
-        self.change(|_| {});
+        // The column sorts by what it shows.
+        self.change(|list| list.orders.rename_account(&list.rows, account, alias));
     }
 
     /// Every account's alias known (account ID, alias).

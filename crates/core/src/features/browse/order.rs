@@ -35,6 +35,58 @@ pub(super) struct Orders {
     descriptions: Vec<Arc<str>>,
     /// Each row's place in the name order: every other column's tie-break.
     name_rank: Vec<u32>,
+    /// The accounts as the ACCOUNT column names them: its keys are their places.
+    accounts: Accounts,
+}
+
+/// The accounts listed, each as the ACCOUNT column names it (its alias, else its ID) and
+/// its place among them in that order: the column sorts by what it shows. An alias that
+/// arrives, or an account first listed, moves places: the column's keys are made again
+/// (a few hundred accounts at most, each named once).
+#[derive(Debug, Clone, Default)]
+struct Accounts {
+    /// (ID, shown), sorted by what is shown, then the ID.
+    named: Vec<(Box<str>, Box<str>)>,
+    place: std::collections::HashMap<Box<str>, u32>,
+}
+
+impl Accounts {
+    fn place(&self, id: &str) -> u128 {
+        u128::from(self.place.get(id).copied().unwrap_or(u32::MAX))
+    }
+
+    /// `id` listed: whether it is new (the places moved).
+    fn learn(&mut self, id: &str) -> bool {
+        if self.place.contains_key(id) {
+            return false;
+        }
+        self.named.push((id.into(), id.into()));
+        self.rank();
+        true
+    }
+
+    /// `id` is shown as `alias` (or its ID): whether the places moved.
+    fn rename(&mut self, id: &str, alias: Option<&str>) -> bool {
+        let shown: Box<str> = alias.unwrap_or(id).into();
+        match self.named.iter_mut().find(|(known, _)| &**known == id) {
+            Some((_, was)) if *was == shown => return false,
+            Some((_, was)) => *was = shown,
+            None => self.named.push((id.into(), shown)),
+        }
+        self.rank();
+        true
+    }
+
+    fn rank(&mut self) {
+        self.named
+            .sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        self.place = self
+            .named
+            .iter()
+            .enumerate()
+            .map(|(at, (id, _))| (id.clone(), index(at)))
+            .collect();
+    }
 }
 
 impl Default for Orders {
@@ -51,6 +103,7 @@ impl Default for Orders {
             numbers: std::collections::HashMap::new(),
             descriptions: Vec::new(),
             name_rank: Vec::new(),
+            accounts: Accounts::default(),
         }
     }
 }
@@ -67,9 +120,17 @@ impl Orders {
     /// `rows[first_new..]` have just been pushed: each column sorts only them, then merges
     /// them into its order.
     pub(super) fn add(&mut self, rows: &[Row], first_new: usize) {
+        let mut moved = false;
+        for row in &rows[first_new..] {
+            moved |= self.accounts.learn(row.summary.arn.account());
+        }
+        if moved {
+            self.rekey_accounts(&rows[..first_new]);
+        }
         for row in &rows[first_new..] {
             for column in Column::ALL {
-                self.keys[column as usize].push(key(&row.summary, column));
+                let key = self.key_of(&row.summary, column);
+                self.keys[column as usize].push(key);
             }
             self.low[0].push(string_key(Some(&row.summary.name)).1);
             self.low[1].push(string_key(row.summary.description.as_deref()).1);
@@ -83,10 +144,46 @@ impl Orders {
             merge(names, &fresh, |a, b| self.by_name(rows, a, b));
         self.rank_names();
         for column in Column::ALL.into_iter().skip(1) {
+            if column == Column::Account && moved {
+                self.resort(rows, column);
+                continue;
+            }
             fresh.sort_unstable_by(|&a, &b| self.by(rows, column, a, b));
             let order = std::mem::take(&mut self.ascending[column as usize]);
             self.ascending[column as usize] =
                 merge(order, &fresh, |a, b| self.by(rows, column, a, b));
+        }
+    }
+
+    /// `account` is shown as `alias` (or its ID) from now on: the ACCOUNT column's order
+    /// follows.
+    pub(super) fn rename_account(&mut self, rows: &[Row], account: &str, alias: Option<&str>) {
+        if self.accounts.rename(account, alias) {
+            self.rekey_accounts(rows);
+            self.resort(rows, Column::Account);
+        }
+    }
+
+    /// `rows`' ACCOUNT keys, made again after the accounts' places moved.
+    fn rekey_accounts(&mut self, rows: &[Row]) {
+        for (at, row) in rows.iter().enumerate() {
+            let place = self.accounts.place(row.summary.arn.account());
+            self.keys[Column::Account as usize].set(at, place);
+        }
+    }
+
+    /// `column`'s order of every row, sorted again from its keys.
+    fn resort(&mut self, rows: &[Row], column: Column) {
+        let mut all: Vec<u32> = (0..rows.len()).map(index).collect();
+        all.sort_unstable_by(|&a, &b| self.by(rows, column, a, b));
+        self.ascending[column as usize] = all;
+    }
+
+    /// A row's key in `column` (an account's is its place among the accounts).
+    fn key_of(&self, s: &SecretSummary, column: Column) -> u128 {
+        match column {
+            Column::Account => self.accounts.place(s.arn.account()),
+            _ => key(s, column),
         }
     }
 
@@ -123,7 +220,8 @@ impl Orders {
         for column in Column::ALL.into_iter().skip(1) {
             let mut order = std::mem::take(&mut self.ascending[column as usize]);
             order.retain(|&o| o != r);
-            self.keys[column as usize].set(row, key(&rows[row].summary, column));
+            let key = self.key_of(&rows[row].summary, column);
+            self.keys[column as usize].set(row, key);
             self.ascending[column as usize] =
                 merge(order, &[r], |a, b| self.by(rows, column, a, b));
         }
@@ -273,7 +371,8 @@ fn key(s: &SecretSummary, column: Column) -> u128 {
             (u128::from(rank) << 124) | (u128::from(never) << 123) | time(next)
         }
         Column::Tags => s.tags.len() as u128,
-        Column::Account => short_key(s.arn.account()),
+        // Its place among the accounts, which `Orders` knows (`key_of`).
+        Column::Account => 0,
     }
 }
 
@@ -340,6 +439,7 @@ pub(super) fn compare(a: &SecretSummary, b: &SecretSummary, column: Column) -> O
         Column::LastAccessed => a.last_accessed.cmp(&b.last_accessed),
         Column::Rotation => rotation_rank(a).cmp(&rotation_rank(b)),
         Column::Tags => a.tags.len().cmp(&b.tags.len()),
+        // As shown with no alias known (`Orders` sorts by the alias once one is).
         Column::Account => a.arn.account().cmp(b.arn.account()),
     }
 }

@@ -25,6 +25,10 @@ const PREFIXES: [&str; 5] = [
     "prod/payments/a-long-service-name/db-",
 ];
 const FILTERS: [&str; 7] = ["", "pay", "KEY-1", "team1=", "x", "key EAST", " far pay "];
+/// The accounts the secrets are listed in (by their number), and aliases they may get
+/// (two may share one).
+const ACCOUNTS: [&str; 3] = ["111111111111", "222222222222", "333333333333"];
+const ALIASES: [&str; 3] = ["zeta-prod", "alpha-dev", "zeta-prod"];
 
 /// One generated secret (or what DescribeSecret says about one).
 #[derive(Debug, Clone)]
@@ -53,6 +57,11 @@ enum Op {
     Region(Option<usize>),
     Describe(usize, Gen),
     Move(u8),
+    /// Several accounts are held (the ACCOUNT column shows), and this one's alias is known
+    /// (or it has none).
+    Alias(usize, Option<usize>),
+    /// `s` until the list sorts by account (shown as for `Alias`).
+    SortByAccount,
 }
 
 fn at(hours: u8) -> jiff::Timestamp {
@@ -82,7 +91,8 @@ fn summary(g: &Gen) -> SecretSummary {
     SecretSummary {
         identity: crate::ids::IdentityId::START,
         arn: crate::ids::Arn::parse(&format!(
-            "arn:aws:secretsmanager:{region}:123456789012:secret:{name}"
+            "arn:aws:secretsmanager:{region}:{}:secret:{name}",
+            ACCOUNTS[usize::from(g.n) % ACCOUNTS.len()]
         ))
         .expect("an ARN"),
         name,
@@ -161,6 +171,12 @@ fn reference(list: &SecretList) -> Vec<String> {
         .filter(|s| region.is_none_or(|r| s.region == r))
         .filter(|s| {
             let mut fields = vec![s.name.to_lowercase(), s.region.to_lowercase()];
+            // With several accounts held, a row is found by its account's alias or ID too.
+            if list.accounts_shown() {
+                let id = s.arn.account();
+                fields.push(list.account_label(id).to_lowercase());
+                fields.push(id.to_owned());
+            }
             fields.extend(s.description.as_ref().map(|d| d.to_lowercase()));
             fields.extend(
                 s.tags
@@ -174,8 +190,17 @@ fn reference(list: &SecretList) -> Vec<String> {
         })
         .collect();
     let sort = list.sort();
+    // The ACCOUNT column sorts by what it shows (the alias, else the ID), then the ID.
+    let shown = |s: &SecretSummary| {
+        let id = s.arn.account();
+        (list.account_label(id).to_owned(), id.to_owned())
+    };
     rows.sort_by(|a, b| {
-        let order = compare(a, b, sort.column)
+        let by_column = match sort.column {
+            crate::features::browse::row::Column::Account => shown(a).cmp(&shown(b)),
+            column => compare(a, b, column),
+        };
+        let order = by_column
             .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.region.cmp(&b.region));
         if sort.descending {
@@ -213,6 +238,16 @@ fn apply(list: &mut SecretList, op: &Op) {
             }
         }
         Op::Move(n) => list.move_to(Move::Forward(usize::from(*n))),
+        Op::Alias(account, alias) => {
+            list.show_accounts(true);
+            list.name_account(ACCOUNTS[*account], alias.map(|a| ALIASES[a]));
+        }
+        Op::SortByAccount => {
+            list.show_accounts(true);
+            while list.sort().column != crate::features::browse::row::Column::Account {
+                list.cycle_sort();
+            }
+        }
     }
 }
 
@@ -272,6 +307,9 @@ fn gen_op() -> impl Strategy<Value = Op> {
         1 => proptest::option::of(0..REGIONS.len()).prop_map(Op::Region),
         2 => (any::<usize>(), gen_secret()).prop_map(|(i, g)| Op::Describe(i, g)),
         1 => (0..50u8).prop_map(Op::Move),
+        1 => (0..ACCOUNTS.len(), proptest::option::of(0..ALIASES.len()))
+            .prop_map(|(account, alias)| Op::Alias(account, alias)),
+        1 => Just(Op::SortByAccount),
     ]
 }
 
