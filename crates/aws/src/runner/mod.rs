@@ -60,6 +60,9 @@ pub struct Runner {
     /// way when it was dropped does not bring them back. The core never gives an identity's
     /// number twice.
     forgotten: Arc<std::sync::Mutex<std::collections::HashSet<IdentityId>>>,
+    /// Each IAM Identity Center sign-in waiting for the user's approval, by where it signs
+    /// in.
+    sign_ins: HashMap<String, AbortHandle>,
 }
 
 impl Runner {
@@ -77,6 +80,7 @@ impl Runner {
             connect: crate::ConnectOptions::default(),
             read_only: false,
             forgotten: Arc::default(),
+            sign_ins: HashMap::new(),
         }
     }
 
@@ -168,14 +172,24 @@ impl Runner {
             AwsCall::Session(call) => identities::start(self, stamp, ctx, call),
             // Waits on the user's approval for minutes, asking every few seconds: a lane's
             // place would be held all that time for nothing.
+            // A new sign-in to the same place ends the one before (the user left it).
             call @ AwsCall::Sso(smtui_core::features::sso::Call::FinishSignIn { .. }) => {
+                let AwsCall::Sso(smtui_core::features::sso::Call::FinishSignIn { login, .. }) =
+                    &call
+                else {
+                    return;
+                };
+                let key = login.cache_key().to_owned();
                 let (lanes, tx) = (self.lanes.clone(), self.tx.clone());
-                tokio::spawn(async move {
+                let task = tokio::spawn(async move {
                     let send = |outcome| {
                         let _ = tx.send(Action::Result(Envelope { stamp, outcome }));
                     };
                     perform(&ctx, &lanes, stamp.identity, call, send).await;
                 });
+                if let Some(before) = self.sign_ins.insert(key, task.abort_handle()) {
+                    before.abort();
+                }
             }
             // Every other call, the app's own and each room's, runs in its lane. Naming them
             // here would add nothing: `perform` (and `failed`) match every `AwsCall`, so a new
