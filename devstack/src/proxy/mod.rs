@@ -466,20 +466,7 @@ async fn handle(
         } else {
             Vec::new()
         };
-        if resp_parts.status.is_success()
-            && let Some(refused) = replication_calls::after(
-                &shared,
-                op,
-                &region,
-                &body,
-                &mut resp_parts.headers,
-                &mut resp_body,
-            )
-        {
-            let (parts_, body_) = refused.into_parts();
-            resp_parts = parts_;
-            resp_body = body_.collect().await.map_err(|_| Dropped)?.to_bytes();
-        }
+        replication_calls::after(&shared, op, &region, &body, &mut resp_parts, &mut resp_body);
         let ctx = call_context(op, &region, scope.as_ref(), peer, &parts.headers);
         let ids = request_ids(op, &body);
         lock(&shared.store).record(&ctx, ids, resp_parts.status.as_u16(), &resp_body);

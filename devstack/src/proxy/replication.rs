@@ -23,10 +23,9 @@ use std::collections::HashMap;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use bytes::Bytes;
-use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use super::{ProxyHandle, lock, wire};
+use super::{ProxyHandle, lock};
 
 /// How much older the stale replica's version is than the primary's current one.
 pub(crate) const STALE_BY: i64 = 86_400;
@@ -158,27 +157,25 @@ pub(super) fn before_get(drifts: &DriftStore, region: &str, body: &[u8]) -> Opti
 }
 
 /// A GetSecretValue that named the primary's AWSCURRENT version by id, in the region of a
-/// stale replica, which does not hold that version: AWS's answer for an unknown VersionId.
+/// stale replica, which does not hold that version: `(code, message)` of AWS's answer for
+/// an unknown VersionId.
 pub(super) fn missing_version(
     drifts: &DriftStore,
     region: &str,
     req: &Value,
     resp: &Value,
-) -> Option<http::Response<http_body_util::Full<Bytes>>> {
+) -> Option<(&'static str, String)> {
     let asked = text(req, "VersionId")?;
     let current = resp
         .get("VersionStages")
         .is_some_and(|l| has_label(l, "AWSCURRENT"));
-    if !current
-        || !drifts.stale(text(resp, "Name"), region)
-        || text(resp, "VersionId") != Some(asked)
-    {
+    let held = !drifts.stale(text(resp, "Name"), region);
+    if !current || held || text(resp, "VersionId") != Some(asked) {
         return None;
     }
-    Some(wire::json_error(
-        StatusCode::BAD_REQUEST,
+    Some((
         "ResourceNotFoundException",
-        &format!("Secrets Manager can't find the specified secret value for VersionId: {asked}"),
+        format!("Secrets Manager can't find the specified secret value for VersionId: {asked}"),
     ))
 }
 

@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderValue, Method, Response, StatusCode, header};
+use http::{HeaderValue, Method, Response, StatusCode, header};
 use http_body_util::Full;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::access::form_pairs;
 use super::replication::{ReplicaDrift, before_get, missing_version, rewrite};
-use super::{Shared, header_str, lock};
+use super::{Shared, header_str, lock, wire};
 
 /// `GET /smtui-devstack/drift?secret=NAME&region=REPLICA_REGION&kind=stale|kms|failed|heal&value=…`
 /// (`value`: the key for `kms`, the StatusMessage for `failed`): the demo's way to make a
@@ -30,35 +30,38 @@ pub(super) fn before(shared: &Shared, op: &str, region: &str, body: Bytes) -> By
     before_get(&drifts, region, &body).unwrap_or(body)
 }
 
-/// Rewrites a successful answer for the drifts (dropping Content-Length when the body
-/// changes), or returns the error to answer instead.
+/// Rewrites a successful answer for the drifts, or turns it into the error AWS would
+/// answer instead (dropping Content-Length when the body changes).
 pub(super) fn after(
     shared: &Shared,
     op: &str,
     region: &str,
     req_body: &[u8],
-    headers: &mut HeaderMap,
+    resp_parts: &mut http::response::Parts,
     resp_body: &mut Bytes,
-) -> Option<Response<Full<Bytes>>> {
+) {
     let drifts = lock(&shared.drifts);
     // Most calls of most runs: no drift, no parsing.
-    if drifts.is_empty() {
-        return None;
+    if drifts.is_empty() || !resp_parts.status.is_success() {
+        return;
     }
     let Ok(mut resp) = serde_json::from_slice::<Value>(resp_body) else {
-        return None;
+        return;
     };
     if op == "GetSecretValue" {
         let req = serde_json::from_slice(req_body).unwrap_or(Value::Null);
-        if let Some(refused) = missing_version(&drifts, region, &req, &resp) {
-            return Some(refused);
+        if let Some((code, message)) = missing_version(&drifts, region, &req, &resp) {
+            resp_parts.status = StatusCode::BAD_REQUEST;
+            wire::set_json_error_headers(&mut resp_parts.headers, code);
+            resp_parts.headers.remove(header::CONTENT_LENGTH);
+            *resp_body = Bytes::from(json!({ "__type": code, "message": message }).to_string());
+            return;
         }
     }
     if rewrite(&drifts, op, region, &mut resp) {
         *resp_body = Bytes::from(resp.to_string());
-        headers.remove(header::CONTENT_LENGTH);
+        resp_parts.headers.remove(header::CONTENT_LENGTH);
     }
-    None
 }
 
 /// The control page's answer, if `parts` asks for it (unsigned, like the approval page).
