@@ -29,7 +29,8 @@ pub mod venv;
 
 pub use proxy::events::RecordedEvent;
 pub use proxy::{
-    Backdate, BackdateError, Failure, ProxyHandle, ProxyOptions, RotationFailure, SimulateRequest,
+    Backdate, BackdateError, Failure, ProxyHandle, ProxyOptions, ReplicaDrift, RotationFailure,
+    STALE_VALUE, SimulateRequest, stale_version_id,
 };
 pub use seed::{RegionSummary, SeedSummary};
 pub use stack::{Stack, StackOptions};

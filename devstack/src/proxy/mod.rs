@@ -21,7 +21,8 @@
 //! - answers IAM Identity Center, which moto lacks: the access portal and the OIDC device
 //!   flow, with an approval page of its own ([`identity_center`]),
 //! - answers IAM's SimulatePrincipalPolicy from recorded answers and puts right what
-//!   moto's GetAccountAuthorizationDetails and DescribeKey get wrong ([`access`]).
+//!   moto's GetAccountAuthorizationDetails and DescribeKey get wrong ([`access`]),
+//! - makes a replica drift from its primary on request ([`replication`]).
 
 mod access;
 mod assume_role;
@@ -33,6 +34,8 @@ mod identity_center;
 pub(crate) mod lookup;
 mod lookup_answer;
 mod oidc;
+mod replication;
+mod replication_calls;
 pub(crate) mod rotation;
 pub(crate) mod rotation_calls;
 pub(crate) mod schedule;
@@ -61,6 +64,7 @@ use tokio::task::{JoinHandle, JoinSet};
 use events::{CallContext, EventStore, RecordedEvent, request_ids};
 pub use faults::Failure;
 use faults::take_failure;
+pub use replication::{ReplicaDrift, STALE_VALUE, stale_version_id};
 use rotation::RotationStore;
 pub use rotation_calls::{Backdate, BackdateError, RotationFailure};
 pub use simulate::SimulateRequest;
@@ -113,6 +117,7 @@ struct Shared {
     options: Mutex<ProxyOptions>,
     store: Mutex<EventStore>,
     facts: Mutex<RotationStore>,
+    drifts: Mutex<replication::DriftStore>,
     access: Mutex<access::AccessState>,
     sts: Mutex<sts::StsState>,
     identity_center: Mutex<identity_center::IdentityCenterState>,
@@ -265,6 +270,7 @@ impl Proxy {
             options: Mutex::new(options),
             store: Mutex::new(EventStore::default()),
             facts: Mutex::new(RotationStore::default()),
+            drifts: Mutex::new(replication::DriftStore::default()),
             access: Mutex::new(access::AccessState::default()),
             sts: Mutex::new(sts::StsState::default()),
             identity_center: Mutex::new(identity_center::IdentityCenterState::default()),
@@ -343,6 +349,9 @@ async fn handle(
     if let Some(answer) = identity_center::answer(&shared, &parts, &body).await {
         return Ok(answer);
     }
+    if let Some(answer) = replication_calls::control(&shared, &parts) {
+        return Ok(answer);
+    }
     let scope = header_str(&parts.headers, "authorization").and_then(wire::credential_scope);
     let region = scope
         .as_ref()
@@ -399,7 +408,14 @@ async fn handle(
         return Ok(wire::json_error(status, &failure.code, &failure.message));
     }
     let (upstream_body, plan) = match &sm_op {
-        Some(op) => match rotation_calls::before(&shared, op, &region, body.clone()).await {
+        Some(op) => match rotation_calls::before(
+            &shared,
+            op,
+            &region,
+            replication_calls::before(&shared, op, &region, body.clone()),
+        )
+        .await
+        {
             rotation_calls::Before::Forward(b, plan) => (b, plan),
             rotation_calls::Before::Answer(answer) => {
                 let (resp_parts, resp_body) = answer.into_parts();
@@ -450,6 +466,7 @@ async fn handle(
         } else {
             Vec::new()
         };
+        replication_calls::after(&shared, op, &region, &body, &mut resp_parts, &mut resp_body);
         let ctx = call_context(op, &region, scope.as_ref(), peer, &parts.headers);
         let ids = request_ids(op, &body);
         lock(&shared.store).record(&ctx, ids, resp_parts.status.as_u16(), &resp_body);
