@@ -100,6 +100,26 @@ fn credentials(h: &Harness, minutes: i64) -> Assumed {
     }
 }
 
+/// The portal's refusal of an expired sign-in.
+fn signed_out() -> AwsError {
+    AwsError {
+        code: Some(smtui_core::model::sso::SIGNED_OUT.into()),
+        ..AwsError::no_credentials("not signed in to IAM Identity Center (expired)")
+    }
+}
+
+/// The sign-in whose code is `user_code` approved: the token cached for 8 hours.
+fn signed_in(h: &Harness, user_code: &str) -> Outcome {
+    Outcome::Sso(sso::Outcome::SignedIn {
+        login: login(),
+        user_code: user_code.into(),
+        result: Ok(SignedIn {
+            expires: h.state.wall + jiff::SignedDuration::from_hours(8),
+            cache_file: "~/.aws/sso/cache/abc.json".into(),
+        }),
+    })
+}
+
 #[test]
 fn a_portal_role_chosen_in_the_switcher_is_worked_as_and_the_accounts_are_asked_once() {
     let mut h = with_sso_profile();
@@ -168,10 +188,7 @@ fn a_portal_role_chosen_in_the_switcher_is_worked_as_and_the_accounts_are_asked_
     let (account_id, role, _, _) = renewal[0].clone();
     h.answer(Outcome::Assumed {
         identity: Identity::sso(made, account_id.clone(), role.clone()),
-        result: Err(AwsError {
-            code: Some(smtui_core::model::sso::SIGNED_OUT.into()),
-            ..AwsError::no_credentials("not signed in to IAM Identity Center (expired)")
-        }),
+        result: Err(signed_out()),
     });
     for _ in 0..3 {
         h.act(Action::Tick);
@@ -182,14 +199,7 @@ fn a_portal_role_chosen_in_the_switcher_is_worked_as_and_the_accounts_are_asked_
     h.cmd(Command::Verb(Verb::Refresh));
     h.act(Action::Result(Envelope {
         stamp: asked_before,
-        outcome: Outcome::Sso(sso::Outcome::SignedIn {
-            login: login(),
-            user_code: "LEFT-OPEN".into(),
-            result: Ok(SignedIn {
-                expires: h.state.wall + jiff::SignedDuration::from_hours(8),
-                cache_file: "~/.aws/sso/cache/abc.json".into(),
-            }),
-        }),
+        outcome: signed_in(&h, "LEFT-OPEN"),
     }));
     assert!(
         h.state.status_text().contains("Signed in"),
@@ -309,15 +319,7 @@ fn signed_out_the_popup_signs_in_shows_the_code_and_lists_once_the_sign_in_is_ca
     assert!(screen.contains("?user_code=WXYZ-ABCD"), "{screen}");
     assert!(!screen.contains("canary"), "{screen}");
 
-    let expires = h.state.wall + jiff::SignedDuration::from_hours(8);
-    h.answer(Outcome::Sso(sso::Outcome::SignedIn {
-        login: login(),
-        user_code: "WXYZ-ABCD".into(),
-        result: Ok(SignedIn {
-            expires,
-            cache_file: "~/.aws/sso/cache/abc.json".into(),
-        }),
-    }));
+    h.answer(signed_in(&h, "WXYZ-ABCD"));
     assert!(
         matches!(&h.calls()[..], [AwsCall::Sso(sso::Call::Accounts { .. })]),
         "listed now: {:?}",
@@ -399,23 +401,12 @@ fn a_role_everywhere_is_pinned_ten_at_a_time_and_renews_itself_through_the_porta
     let (account_id, role, id, _) = renewals[0].clone();
     h.answer(Outcome::Assumed {
         identity: Identity::sso(id, account_id.clone(), role.clone()),
-        result: Err(AwsError {
-            code: Some(smtui_core::model::sso::SIGNED_OUT.into()),
-            ..AwsError::no_credentials("not signed in to IAM Identity Center (expired)")
-        }),
+        result: Err(signed_out()),
     });
     h.act(Action::Tick);
     assert!(role_calls(&h).is_empty(), "{:?}", h.effects);
     // ...until the user signs in again: then it is renewed at the next tick.
-    let expires = h.state.wall + jiff::SignedDuration::from_hours(8);
-    h.answer(Outcome::Sso(sso::Outcome::SignedIn {
-        login: login(),
-        user_code: "WXYZ-ABCD".into(),
-        result: Ok(SignedIn {
-            expires,
-            cache_file: "~/.aws/sso/cache/abc.json".into(),
-        }),
-    }));
+    h.answer(signed_in(&h, "WXYZ-ABCD"));
     h.act(Action::Tick);
     assert_eq!(
         role_calls(&h),

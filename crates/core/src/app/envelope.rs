@@ -8,7 +8,6 @@ use crate::features::reveal;
 use crate::ids::{Identity, SecretRef};
 use crate::model::{AwsError, CallerIdentity, SecretDetail, SecretSummary};
 use crate::room::stamp::Stamp;
-use crate::room::update::Answer as _;
 
 /// A result from the runner.
 #[derive(Debug, Clone)]
@@ -66,35 +65,32 @@ macro_rules! outcome {
         }
 
         impl Outcome {
-            /// Whether this answers a write: counted off the writes in flight, and used while
-            /// its identity is held even if a refresh came since (what was written was
-            /// written).
-            pub fn answers_write(&self) -> bool {
+            /// A registered room's answer, which says of itself what the router asks below
+            /// (`None`: one of the app's own, which answers no write and is an identity's).
+            fn room_answer(&self) -> Option<&dyn crate::room::update::Answer> {
                 match self {
-                    $(Outcome::$variant(outcome) => outcome.answers_write(),)*
+                    $(Outcome::$variant(outcome) => Some(outcome),)*
                     Outcome::SecretsPage { .. }
                     | Outcome::RegionFailed { .. }
                     | Outcome::Described { .. }
                     | Outcome::WhoAmI { .. }
                     | Outcome::AccountAlias { .. }
                     | Outcome::Assumed { .. }
-                    | Outcome::Reveal(_) => false,
+                    | Outcome::Reveal(_) => None,
                 }
+            }
+
+            /// Whether this answers a write: counted off the writes in flight, and used while
+            /// its identity is held even if a refresh came since (what was written was
+            /// written).
+            pub fn answers_write(&self) -> bool {
+                self.room_answer().is_some_and(|a| a.answers_write())
             }
 
             /// Whether it is about no identity's data (an IAM Identity Center sign-in): used
             /// whatever generation or identity it was asked as.
             pub fn about_no_identity(&self) -> bool {
-                match self {
-                    $(Outcome::$variant(outcome) => outcome.about_no_identity(),)*
-                    Outcome::SecretsPage { .. }
-                    | Outcome::RegionFailed { .. }
-                    | Outcome::Described { .. }
-                    | Outcome::WhoAmI { .. }
-                    | Outcome::AccountAlias { .. }
-                    | Outcome::Assumed { .. }
-                    | Outcome::Reveal(_) => false,
-                }
+                self.room_answer().is_some_and(|a| a.about_no_identity())
             }
         }
     };

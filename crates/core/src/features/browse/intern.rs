@@ -100,7 +100,7 @@ fn list<T: Eq + std::hash::Hash>(
 #[cfg(test)]
 mod tests {
     use super::Interner;
-    use crate::features::browse::list::tests::summary;
+    use crate::features::browse::test_rows::summary;
     use crate::model::{SecretSummary, Tag};
     use std::sync::Arc;
 

@@ -11,6 +11,8 @@ mod order_keys;
 pub(crate) mod region_bar;
 mod row;
 mod state;
+#[cfg(test)]
+mod test_rows;
 mod update;
 pub(crate) mod view;
 
