@@ -24,6 +24,7 @@ pub mod secrets;
 pub(crate) mod signing_key;
 pub mod sso;
 pub(crate) mod sts;
+pub mod values;
 
 pub use client::{AwsContext, ConnectOptions};
 pub use error::{AwsError, ErrorKind};

@@ -12,6 +12,7 @@
 pub mod app;
 pub mod diff;
 pub mod features;
+pub mod fingerprint;
 pub(crate) mod fuzzy;
 pub mod ids;
 pub mod kit;

@@ -96,6 +96,9 @@ pub struct JsonEntry {
     /// are kept as serde_json decodes them (WTF-8), so it is neither text nor passed off as
     /// some other text; see [`JsonEntry::not_text`].
     pub value: SecretValue,
+    /// Whether the field is a JSON string (not a number, `true`, `null`, an array or an
+    /// object): a value check groups passwords, not ports.
+    pub string: bool,
 }
 
 impl JsonEntry {
@@ -179,6 +182,7 @@ fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)
         .map(|(key, value)| JsonEntry {
             key: key_text(key),
             value: field_value(value),
+            string: value.get().starts_with('"'),
         })
         .collect();
     let pretty = pretty_print(&raw);
