@@ -61,11 +61,6 @@ const CROSSINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "sso",
-        "crates/core/src/app/router/mod.rs",
-        "text typed goes to the Identity Center popup's filter, as to the switcher's",
-    ),
-    (
-        "sso",
         "crates/aws/src/runner/mod.rs",
         "the sign-in's wait for the user's approval runs outside the lanes (it would hold a \
          place for minutes)",

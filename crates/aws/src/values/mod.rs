@@ -3,3 +3,4 @@
 //! only fingerprints leave this module.
 
 pub mod fingerprint;
+pub mod read;

@@ -30,6 +30,7 @@ macro_rules! registered {
                 Rotation => rotation,
                 Sso => sso,
                 Tags => tags,
+                Values => values,
                 Versions => versions,
             ]
             calls: [
@@ -41,6 +42,7 @@ macro_rules! registered {
                 Rotation => rotation,
                 Sso => sso,
                 Tags => tags,
+                Values => values,
                 Versions => versions,
             ]
             prompts: [
@@ -65,6 +67,7 @@ macro_rules! registered {
                 features::audit::commands::COMMANDS,
                 features::access::commands::COMMANDS,
                 features::rotation::commands::COMMANDS,
+                features::values::commands::COMMANDS,
                 features::lifecycle::commands::COMMANDS,
                 app::command::APP,
                 // Where the palette has always listed it: last.
@@ -82,6 +85,7 @@ macro_rules! registered {
                 features::messages::commands::KEYS,
                 features::audit::commands::KEYS,
                 features::access::commands::KEYS,
+                features::values::commands::KEYS,
                 features::lifecycle::commands::KEYS,
                 features::session::commands::KEYS,
                 features::org::commands::KEYS,

@@ -66,6 +66,12 @@ pub trait Popup: std::fmt::Debug {
     /// The app's command, narrowed to what its room takes (another room's command does
     /// nothing there), and its answer lifted into the app's words.
     fn take(&mut self, command: Command, ctx: &Ctx, out: &mut Out);
+    /// Whether it takes typed text now (`Shown::takes_text`).
+    fn takes_text(&self) -> bool;
+    /// A keystroke of typed text (`Shown::text`).
+    fn text(&mut self, edit: crate::room::TextEdit);
+    /// A terminal paste, whole (`Shown::paste`); false when it takes none.
+    fn paste(&mut self, pasted: &crate::secret::SecretValue) -> bool;
     /// Whether a secret's value may be on screen in clear in it (`Shown::shows_values`).
     fn shows_values(&self) -> bool;
     /// Masks its values once their time is up (`Shown::mask_due`); true when it did.
@@ -111,6 +117,18 @@ where
 
     fn takes_keys(&self) -> bool {
         self.0.takes_keys()
+    }
+
+    fn takes_text(&self) -> bool {
+        self.0.takes_text()
+    }
+
+    fn text(&mut self, edit: crate::room::TextEdit) {
+        self.0.text(edit);
+    }
+
+    fn paste(&mut self, pasted: &crate::secret::SecretValue) -> bool {
+        self.0.paste(pasted)
     }
 
     fn shows_values(&self) -> bool {

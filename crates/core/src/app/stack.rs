@@ -143,6 +143,14 @@ impl Layers {
     }
 
     /// The popup on top, if the top layer is one that carries data.
+    pub(crate) fn top_popup(&self) -> Option<&dyn Popup> {
+        match self.stack.last()? {
+            Layered::Popup(popup) => Some(&**popup),
+            Layered::Bare(_) => None,
+        }
+    }
+
+    /// The popup on top, if the top layer is one that carries data, to change.
     pub(crate) fn top_popup_mut(&mut self) -> Option<&mut dyn Popup> {
         match self.stack.last_mut()? {
             Layered::Popup(popup) => Some(&mut **popup),

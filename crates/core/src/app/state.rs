@@ -317,12 +317,16 @@ impl State {
     /// Whether the top layer takes printable keys as text before any binding.
     pub(crate) fn takes_text(&self) -> bool {
         match self.layers.top() {
-            Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles | Layer::Portal => true,
+            Layer::Filter | Layer::Palette | Layer::Prompt | Layer::Roles => true,
             Layer::Confirm => self
                 .layers
                 .popup::<confirm::Popup>()
                 .is_some_and(confirm::Popup::takes_text),
-            _ => false,
+            // A room's popup says so itself (`Shown::takes_text`).
+            _ => self
+                .layers
+                .top_popup()
+                .is_some_and(|popup| popup.takes_text()),
         }
     }
 

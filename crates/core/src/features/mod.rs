@@ -17,4 +17,5 @@ pub mod rotation;
 pub mod session;
 pub mod sso;
 pub mod tags;
+pub mod values;
 pub mod versions;

@@ -72,6 +72,21 @@ pub trait Shown<R: Room>: Any + std::fmt::Debug {
     /// commands, answered in its room's words.
     fn command(&mut self, _command: Bind<R::Command>, _ctx: &Ctx, _out: &mut Out<R>) {}
 
+    /// Whether it takes typed text now (printable keys, Backspace, Ctrl-U): they come to
+    /// `text` instead of its keymap.
+    fn takes_text(&self) -> bool {
+        false
+    }
+
+    /// A keystroke of typed text, while it `takes_text`.
+    fn text(&mut self, _edit: crate::room::TextEdit) {}
+
+    /// A terminal paste, whole (line breaks and all); false when it takes none, and the
+    /// paste goes the way of typed text.
+    fn paste(&mut self, _pasted: &crate::secret::SecretValue) -> bool {
+        false
+    }
+
     /// Whether a secret's value may be on screen in clear in it: while any popup says so,
     /// the run loop keeps the drawn cells to forget them once none does.
     fn shows_values(&self) -> bool {

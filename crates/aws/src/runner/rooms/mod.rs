@@ -61,5 +61,6 @@ rooms! {$
     Rotation(rotation),
     Sso(sso),
     Tags(tags),
+    Values(values),
     Versions(versions),
 }

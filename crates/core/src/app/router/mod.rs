@@ -248,6 +248,11 @@ fn paste(state: &mut State, pasted: &SecretValue, out: &mut Out) {
         }
         return;
     }
+    if let Some(popup) = state.layers.top_popup_mut()
+        && popup.paste(pasted)
+    {
+        return;
+    }
     if !state.takes_text() {
         out.info("Paste ignored: nothing here takes text");
         return;
@@ -284,12 +289,12 @@ fn text(state: &mut State, edit: TextEdit, out: &mut Out) {
                 switcher.text(edit);
             }
         }
-        Layer::Portal => {
-            if let Some(portal) = state.layers.popup_mut::<crate::features::sso::PortalView>() {
-                portal.text(edit);
+        // A room's popup that takes text takes it itself (`Shown::text`).
+        _ => {
+            if let Some(popup) = state.layers.top_popup_mut() {
+                popup.text(edit);
             }
         }
-        _ => {}
     }
 }
 

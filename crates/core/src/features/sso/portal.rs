@@ -75,6 +75,15 @@ impl Shown<super::Room> for PortalView {
     fn draw(&self, frame: &mut Frame, around: &Around, theme: &Theme) {
         super::view::render(frame, around.whole, self, theme);
     }
+
+    /// Typing filters the accounts and roles.
+    fn takes_text(&self) -> bool {
+        true
+    }
+
+    fn text(&mut self, edit: TextEdit) {
+        PortalView::text(self, edit);
+    }
 }
 
 impl PortalView {

@@ -1,0 +1,273 @@
+//! What a scan found, by fingerprint only: for `find-value`, the secrets and JSON keys
+//! holding the target; for `reused-values`, groups of secrets and fields holding one value,
+//! largest first. Fields that name rather than protect (a database secret's engine, host,
+//! port, user name: the JSON structure AWS documents) and JSON values that are not strings
+//! are left out of the groups: every database secret shares its port.
+
+use std::collections::HashMap;
+
+use crate::fingerprint::{Field, Fingerprint, ValuePrints};
+use crate::ids::SecretRef;
+
+/// Keys of AWS's documented secret structures that hold no secret (compared without case).
+pub(crate) const NOT_SECRET_KEYS: &[&str] = &[
+    "engine",
+    "host",
+    "port",
+    "username",
+    "dbname",
+    "masterarn",
+    "dbInstanceIdentifier",
+    "dbClusterIdentifier",
+    "ssl",
+    "user_arn",
+];
+
+/// A secret and where in it a value sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub secret: SecretRef,
+    pub field: Field,
+}
+
+/// Secrets and fields that hold one value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub holders: Vec<Holder>,
+    /// How many distinct secrets.
+    pub secrets: usize,
+}
+
+/// What a scan looks for, and has found so far.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Findings {
+    /// `find-value`: the target's fingerprint (once the AWS crate made it) and each holder.
+    Find {
+        target: Option<Fingerprint>,
+        hits: Vec<Holder>,
+    },
+    /// `reused-values`: every comparable value's holders by fingerprint; the groups of two
+    /// or more, made when the scan ends.
+    Reused {
+        seen: HashMap<Fingerprint, Vec<Holder>>,
+        shared: usize,
+        groups: Vec<Group>,
+    },
+}
+
+impl Findings {
+    pub(crate) fn find() -> Self {
+        Findings::Find {
+            target: None,
+            hits: Vec::new(),
+        }
+    }
+
+    pub(crate) fn reused() -> Self {
+        Findings::Reused {
+            seen: HashMap::new(),
+            shared: 0,
+            groups: Vec::new(),
+        }
+    }
+
+    /// One secret's fingerprints: each field compared with the target (every comparison
+    /// made in full), or filed by value.
+    pub(crate) fn add(&mut self, secret: &SecretRef, prints: ValuePrints) {
+        match self {
+            Findings::Find { target, hits } => {
+                let Some(target) = target else { return };
+                hits.extend(prints.holding(target).into_iter().map(|field| Holder {
+                    secret: secret.clone(),
+                    field: field.clone(),
+                }));
+            }
+            Findings::Reused { seen, shared, .. } => {
+                for (field, print) in prints.prints {
+                    if !comparable(&field) {
+                        continue;
+                    }
+                    let holders = seen.entry(print).or_default();
+                    holders.push(Holder {
+                        secret: secret.clone(),
+                        field,
+                    });
+                    if holders.len() == 2 {
+                        *shared += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The scan ended: the groups, largest first (by secrets, then holders, then the first
+    /// secret's name); the fingerprints are dropped.
+    pub(crate) fn finish(&mut self) {
+        if let Findings::Reused { seen, groups, .. } = self {
+            let mut made: Vec<Group> = std::mem::take(seen)
+                .into_values()
+                .filter(|holders| holders.len() > 1)
+                .map(|mut holders| {
+                    holders.sort_by(|a, b| order(a).cmp(&order(b)));
+                    let mut names: Vec<&str> =
+                        holders.iter().map(|h| h.secret.arn.as_str()).collect();
+                    names.dedup();
+                    Group {
+                        secrets: names.len(),
+                        holders,
+                    }
+                })
+                .collect();
+            made.sort_by(|a, b| {
+                (b.secrets, b.holders.len())
+                    .cmp(&(a.secrets, a.holders.len()))
+                    .then_with(|| order(&a.holders[0]).cmp(&order(&b.holders[0])))
+            });
+            *groups = made;
+        }
+    }
+
+    /// The rows the results list, in order (a group's holders one after another).
+    pub(crate) fn holders(&self) -> Vec<&Holder> {
+        match self {
+            Findings::Find { hits, .. } => hits.iter().collect(),
+            Findings::Reused { groups, .. } => groups.iter().flat_map(|g| &g.holders).collect(),
+        }
+    }
+}
+
+fn order(holder: &Holder) -> (&str, &str, &str, Option<&str>) {
+    let key = match &holder.field {
+        Field::Whole => None,
+        Field::Key { key, .. } => Some(key.as_str()),
+    };
+    (
+        holder.secret.name.as_str(),
+        holder.secret.region.as_str(),
+        holder.secret.arn.as_str(),
+        key,
+    )
+}
+
+/// Whether a field is compared for reuse: the whole value, or a string field that is not
+/// one of the documented keys that name rather than protect.
+fn comparable(field: &Field) -> bool {
+    match field {
+        Field::Whole => true,
+        Field::Key { key, string } => {
+            *string && !NOT_SECRET_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::FINGERPRINT_LEN;
+    use crate::ids::IdentityId;
+
+    fn secret(name: &str) -> SecretRef {
+        let arn = format!("arn:aws:secretsmanager:r:123456789012:secret:{name}-AbCdEf");
+        SecretRef::new(IdentityId::START, "r", &arn, name).expect("an ARN")
+    }
+
+    fn print(n: u8) -> Fingerprint {
+        Fingerprint::from_mac([n; FINGERPRINT_LEN])
+    }
+
+    fn key(name: &str, string: bool) -> Field {
+        Field::Key {
+            key: name.to_owned(),
+            string,
+        }
+    }
+
+    #[test]
+    fn find_names_each_field_holding_the_target() {
+        let mut found = Findings::Find {
+            target: Some(print(1)),
+            hits: Vec::new(),
+        };
+        found.add(
+            &secret("a"),
+            ValuePrints {
+                prints: vec![(Field::Whole, print(9)), (key("password", true), print(1))],
+            },
+        );
+        found.add(
+            &secret("b"),
+            ValuePrints {
+                prints: vec![(Field::Whole, print(1))],
+            },
+        );
+        found.add(
+            &secret("c"),
+            ValuePrints {
+                prints: vec![(Field::Whole, print(2))],
+            },
+        );
+        let rows: Vec<(&str, &Field)> = found
+            .holders()
+            .iter()
+            .map(|h| (h.secret.name.as_str(), &h.field))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![("a", &key("password", true)), ("b", &Field::Whole)]
+        );
+    }
+
+    #[test]
+    fn reuse_groups_largest_first_and_leaves_out_what_names() {
+        let mut found = Findings::reused();
+        for (name, password) in [("a", 1), ("b", 1), ("c", 1), ("d", 2), ("e", 2)] {
+            found.add(
+                &secret(name),
+                ValuePrints {
+                    prints: vec![
+                        (Field::Whole, print(100 + password)),
+                        (key("password", true), print(password)),
+                        (key("port", false), print(50)),
+                        (key("Host", true), print(51)),
+                        (key("timeout", false), print(52)),
+                    ],
+                },
+            );
+        }
+        found.finish();
+        let Findings::Reused { groups, .. } = &found else {
+            panic!("a reuse scan")
+        };
+        let shapes: Vec<usize> = groups.iter().map(|g| g.secrets).collect();
+        // The password of a, b and c (and their whole values), then d and e's, twice.
+        assert_eq!(shapes, vec![3, 3, 2, 2]);
+        assert!(groups.iter().flat_map(|g| &g.holders).all(|h| !matches!(
+            &h.field,
+            Field::Key { key, .. } if key == "port" || key == "Host" || key == "timeout"
+        )));
+        assert_eq!(found.holders().len(), 10);
+    }
+
+    #[test]
+    fn two_fields_of_one_secret_with_one_value_are_a_group() {
+        let mut found = Findings::reused();
+        found.add(
+            &secret("a"),
+            ValuePrints {
+                prints: vec![
+                    (key("password", true), print(1)),
+                    (key("old_password", true), print(1)),
+                ],
+            },
+        );
+        found.finish();
+        let Findings::Reused { groups, shared, .. } = &found else {
+            panic!("a reuse scan")
+        };
+        assert_eq!(*shared, 1);
+        assert_eq!(
+            (groups.len(), groups[0].secrets, groups[0].holders.len()),
+            (1, 1, 2)
+        );
+    }
+}
