@@ -27,3 +27,4 @@ mod readme;
 mod roles;
 mod rotation;
 mod security;
+mod values;

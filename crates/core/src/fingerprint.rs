@@ -47,7 +47,7 @@ impl fmt::Debug for Fingerprint {
 }
 
 /// Where in a secret a fingerprinted value sits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
     /// The whole `SecretString` (or the bytes of a `SecretBinary`).
     Whole,

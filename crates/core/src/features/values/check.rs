@@ -93,6 +93,11 @@ impl ValueCheck {
         });
     }
 
+    /// How each scope offered is named, in order.
+    pub fn choices_labels(&self) -> Vec<&str> {
+        self.choices.iter().map(|c| c.label.as_str()).collect()
+    }
+
     /// The scope highlighted.
     pub(crate) fn chosen(&self) -> Option<&Choice> {
         self.choices.get(self.choice.at())
@@ -248,7 +253,7 @@ impl ValueCheck {
     }
 
     /// The secrets that could not be read, with why.
-    pub(crate) fn unreadable(&self) -> &[(SecretRef, String)] {
+    pub fn unreadable(&self) -> &[(SecretRef, String)] {
         self.scan.as_ref().map_or(&[], |scan| &scan.unreadable)
     }
 }

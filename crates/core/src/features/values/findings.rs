@@ -1,8 +1,9 @@
 //! What a scan found, by fingerprint only: for `find-value`, the secrets and JSON keys
 //! holding the target; for `reused-values`, groups of secrets and fields holding one value,
 //! largest first. Fields that name rather than protect (a database secret's engine, host,
-//! port, user name: the JSON structure AWS documents) and JSON values that are not strings
-//! are left out of the groups: every database secret shares its port.
+//! port, user name: the JSON structure AWS documents; a key ending in `url`, `uri`,
+//! `endpoint`, `arn` or `region`) and JSON values that are not strings are left out of the
+//! groups: every database secret shares its port, every client of one provider its token URL.
 
 use std::collections::HashMap;
 
@@ -128,7 +129,7 @@ impl Findings {
     }
 
     /// The rows the results list, in order (a group's holders one after another).
-    pub(crate) fn holders(&self) -> Vec<&Holder> {
+    pub fn holders(&self) -> Vec<&Holder> {
         match self {
             Findings::Find { hits, .. } => hits.iter().collect(),
             Findings::Reused { groups, .. } => groups.iter().flat_map(|g| &g.holders).collect(),
@@ -149,13 +150,20 @@ fn order(holder: &Holder) -> (&str, &str, &str, Option<&str>) {
     )
 }
 
+/// Endings of keys that name a place rather than protect one (`token_url`, `endpoint`,
+/// `kms_key_arn`), compared without case.
+pub(crate) const NOT_SECRET_ENDINGS: &[&str] = &["url", "uri", "endpoint", "arn", "region"];
+
 /// Whether a field is compared for reuse: the whole value, or a string field that is not
-/// one of the documented keys that name rather than protect.
+/// one of the documented keys that name rather than protect, nor ends like one.
 fn comparable(field: &Field) -> bool {
     match field {
         Field::Whole => true,
         Field::Key { key, string } => {
-            *string && !NOT_SECRET_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+            let lower = key.to_ascii_lowercase();
+            *string
+                && !NOT_SECRET_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+                && !NOT_SECRET_ENDINGS.iter().any(|end| lower.ends_with(end))
         }
     }
 }
@@ -229,6 +237,7 @@ mod tests {
                         (key("password", true), print(password)),
                         (key("port", false), print(50)),
                         (key("Host", true), print(51)),
+                        (key("token_url", true), print(53)),
                         (key("timeout", false), print(52)),
                     ],
                 },
@@ -243,7 +252,7 @@ mod tests {
         assert_eq!(shapes, vec![3, 3, 2, 2]);
         assert!(groups.iter().flat_map(|g| &g.holders).all(|h| !matches!(
             &h.field,
-            Field::Key { key, .. } if key == "port" || key == "Host" || key == "timeout"
+            Field::Key { key, .. } if ["port", "Host", "timeout", "token_url"].contains(&key.as_str())
         )));
         assert_eq!(found.holders().len(), 10);
     }

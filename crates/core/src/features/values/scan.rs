@@ -23,7 +23,7 @@ pub struct Scan {
     pub(crate) answered: usize,
     /// Secrets that could not be read, with why (in plain words).
     pub(crate) unreadable: Vec<(SecretRef, String)>,
-    pub(crate) cancelled: bool,
+    pub cancelled: bool,
 }
 
 impl Scan {

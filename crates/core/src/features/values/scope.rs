@@ -96,7 +96,7 @@ impl Candidates {
                 Scope::Account {
                     account: around.arn.account().to_owned(),
                 },
-                format!("account {} (every region listed)", around.arn.account()),
+                format!("account {}, every region listed", around.arn.account()),
             ),
             (Scope::Listed, "everything listed".to_owned()),
         ];

@@ -71,7 +71,7 @@ fn scope_lines(check: &ValueCheck, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from("Read the values of:")];
     for (at, choice) in check.choices.iter().enumerate() {
         let mut text = format!(
-            "{} ({} secret{})",
+            "{}: {} secret{}",
             choice.label,
             choice.secrets,
             plural(choice.secrets)
