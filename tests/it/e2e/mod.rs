@@ -3,6 +3,7 @@
 
 mod access;
 mod demo_home;
+mod find_value;
 mod identity_center;
 mod org;
 mod paste;
