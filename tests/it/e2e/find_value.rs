@@ -91,5 +91,4 @@ async fn a_pasted_value_is_found_by_name_and_field_and_shown_nowhere() {
         "a TRACE log of the scan"
     );
     assert!(!logged.contains(PASSWORD), "never logged");
-    tmux.cmd(&["kill-server"]);
 }

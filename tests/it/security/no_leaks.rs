@@ -1,5 +1,5 @@
-//! A canary secret is revealed (text and JSON, every key), copied, re-masked and cleared
-//! with TRACE logging on for every crate (ours, the AWS SDK, hyper): the canary appears in no
+//! A canary secret is revealed (text and JSON, every key), copied, re-masked and cleared,
+//! then looked for with `find-value` and read again by `reused-values`, with TRACE logging on for every crate (ours, the AWS SDK, hyper): the canary appears in no
 //! log line, no Debug rendering of an action, effect or the state, and no error message.
 //! And with `LOG_SENSITIVE_BODIES=true`, which makes the SDK log whole response bodies, the
 //! app's own log filter still lets no value through.
@@ -13,6 +13,7 @@ use crate::common::test_name;
 use smtui::logging;
 use smtui_core::app::{Command, Settings};
 use smtui_core::features::reveal::Command as RevealCommand;
+use smtui_core::features::values::Command as ValuesCommand;
 use smtui_core::room::keys::Verb;
 use smtui_devstack::{Stack, StackOptions};
 
@@ -95,6 +96,30 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     app.wait_for("key copied", wait, |s| s.clipboard.notice.is_some())
         .await;
     let json_state = format!("{:?}", app.state);
+    // The value checks read both canaries in one batch, and the canary is the value looked
+    // for: typed, pasted, handed over and fingerprinted.
+    crate::values::live::run_check(
+        &mut app,
+        ValuesCommand::FindValue,
+        Some(CANARY),
+        "region us-east-1",
+    )
+    .await;
+    assert_eq!(
+        crate::values::live::places(&app).len(),
+        2,
+        "both canaries found"
+    );
+    let check_state = format!("{:?}", app.state);
+    app.cmd(Command::Verb(Verb::Back));
+    crate::values::live::run_check(
+        &mut app,
+        ValuesCommand::ReusedValues,
+        None,
+        "region us-east-1",
+    )
+    .await;
+    app.cmd(Command::Verb(Verb::Back));
     // A failing call too: its error must not carry a value either.
     stack.proxy().set_unreachable("us-east-1", true);
     app.select("canary/plain", "us-east-1");
@@ -108,7 +133,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
 
     let log = String::from_utf8_lossy(&log.0.lock().expect("log")).into_owned();
     assert!(
-        log.contains("GetSecretValue"),
+        log.contains("GetSecretValue") && log.contains("BatchGetSecretValue"),
         "TRACE logging was on and saw the calls"
     );
     assert!(
@@ -117,7 +142,9 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     );
     assert!(!log.contains(CANARY), "the canary leaked into the log");
     assert!(
-        !revealed_state.contains(CANARY) && !json_state.contains(CANARY),
+        !revealed_state.contains(CANARY)
+            && !json_state.contains(CANARY)
+            && !check_state.contains(CANARY),
         "Debug of State leaks"
     );
     assert!(revealed_state.contains("[REDACTED]"));

@@ -68,7 +68,12 @@ fn verb(app: &mut LiveApp, verb: Verb) {
 
 /// Opens `command` over the selected secret, hands over `target` (find-value), picks the
 /// scope whose label starts with `scope`, and waits for the scan to end.
-async fn run_check(app: &mut LiveApp, command: values::Command, target: Option<&str>, scope: &str) {
+pub(crate) async fn run_check(
+    app: &mut LiveApp,
+    command: values::Command,
+    target: Option<&str>,
+    scope: &str,
+) {
     app.cmd(Command::Values(command));
     if let Some(target) = target {
         let (typed, pasted) = target.split_at(4);
@@ -102,7 +107,7 @@ async fn run_check(app: &mut LiveApp, command: values::Command, target: Option<&
 }
 
 /// (secret name, region, field) of each place the check lists.
-fn places(app: &LiveApp) -> Vec<(String, String, Field)> {
+pub(crate) fn places(app: &LiveApp) -> Vec<(String, String, Field)> {
     check(app)
         .findings
         .holders()

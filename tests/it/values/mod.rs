@@ -2,5 +2,5 @@
 //! with AWS's answers given by hand; the real SDK against the local stack.
 
 mod flows;
-mod live;
+pub(crate) mod live;
 mod reused;
