@@ -116,6 +116,11 @@ pub enum Subcommand {
         /// Also check for public and other-account readers (reads each resource and key policy).
         #[arg(long)]
         access: bool,
+        /// Also check that no value is shared with another secret: reads every value
+        /// (BatchGetSecretValue; a GetSecretValue event in CloudTrail and a KMS decrypt per
+        /// secret), compared by keyed hash, never printed.
+        #[arg(long)]
+        deep: bool,
     },
 }
 

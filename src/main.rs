@@ -182,19 +182,25 @@ async fn headless_command(
         );
         return Ok(Some(emit(&printed.stdout, &printed.stderr, printed.code)));
     }
-    if let Some(Subcommand::Posture { format, access }) = &cli.command {
+    if let Some(Subcommand::Posture {
+        format,
+        access,
+        deep,
+    }) = &cli.command
+    {
         let rules = (file.rotation.thresholds(), file.posture.rules());
         let org = config::org_options(cli)?;
-        if org.is_some() && *access {
+        if org.is_some() && (*access || *deep) {
             return Err(
-                "smtui posture: --access reads each account's policies as its own \
-                        identity, which --org does not do yet: run it per account"
+                "smtui posture: --access and --deep read each account's policies and values \
+                 as its own identity, which --org does not do yet: run it per account"
                     .to_owned(),
             );
         }
         let user = std::env::var("USER").unwrap_or_else(|_| "user".to_owned());
         let org = org.as_ref().map(|options| (options, user.as_str()));
-        let printed = headless::posture::run(ctx, (regions, org), (*format, *access), rules).await;
+        let printed =
+            headless::posture::run(ctx, (regions, org), (*format, *access, *deep), rules).await;
         return Ok(Some(emit(&printed.stdout, &printed.stderr, printed.code)));
     }
     Ok(None)

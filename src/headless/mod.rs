@@ -6,6 +6,7 @@ pub mod access;
 pub mod list;
 pub mod org;
 pub mod posture;
+pub mod values;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;

@@ -11,6 +11,7 @@ use smtui_core::model::org::OrgOptions;
 
 use crate::headless::Listing;
 use crate::headless::access::Access;
+use crate::headless::values::Deep;
 use smtui_core::model::posture::{Check, PostureRules, Report, assess};
 use smtui_core::model::rotation::Thresholds;
 use smtui_core::sanitize::sanitize_line;
@@ -59,12 +60,12 @@ struct CheckJson {
     failing: usize,
 }
 
-/// `smtui posture [--access]`: lists every region, reads who can read each secret when
-/// asked, and prints the report.
+/// `smtui posture [--access] [--deep]`: lists every region, reads who can read each secret
+/// and every value when asked, and prints the report.
 pub async fn run(
     ctx: smtui_aws::AwsContext,
     (regions, org): (&[String], Option<(&OrgOptions, &str)>),
-    (format, access): (Format, bool),
+    (format, access, deep): (Format, bool, bool),
     (thresholds, rules): (Thresholds, PostureRules),
 ) -> Printed {
     let listing = match org {
@@ -78,8 +79,13 @@ pub async fn run(
     } else {
         Access::default()
     };
+    let deep = if deep {
+        crate::headless::values::read_shared(ctx.clone(), &listing).await
+    } else {
+        Deep::default()
+    };
     print(
-        (&listing, &access),
+        (&listing, &access, &deep),
         format,
         Timestamp::now(),
         thresholds,
@@ -89,16 +95,25 @@ pub async fn run(
 
 /// The report of `listing`, printed.
 pub fn print(
-    (listing, access): (&Listing, &Access),
+    (listing, access, deep): (&Listing, &Access, &Deep),
     format: Format,
     now: Timestamp,
     thresholds: Thresholds,
     rules: &PostureRules,
 ) -> Printed {
-    let report = assess(&listing.secrets, now, thresholds, rules, &access.findings);
+    let mut report = assess(&listing.secrets, now, thresholds, rules, &access.findings);
+    deep.values.apply_to(&mut report);
     let mut stderr = listing.failures();
     for error in &access.failed {
         let _ = writeln!(stderr, "smtui: {}", sanitize_line(&error.to_string()));
+    }
+    for (name, error) in &deep.failed {
+        let _ = writeln!(
+            stderr,
+            "smtui: {} not read: {}",
+            sanitize_line(name),
+            sanitize_line(&error.to_string())
+        );
     }
     let stdout = match format {
         Format::Json => {
@@ -135,7 +150,8 @@ pub fn print(
         }
         Format::Table => table(&report, rules, listing),
     };
-    let code = if !listing.failed.is_empty() || !access.failed.is_empty() {
+    let code = if !listing.failed.is_empty() || !access.failed.is_empty() || !deep.failed.is_empty()
+    {
         EXIT_INCOMPLETE
     } else if report.any_failed() {
         EXIT_FAIL
@@ -214,10 +230,30 @@ fn table(report: &Report, rules: &PostureRules, listing: &Listing) -> String {
             account(f),
             sanitize_line(&f.region),
             next,
-            failed.join(" ")
+            failed.join(" "),
         );
+        if let Some(others) = f.shares_with.as_ref().filter(|o| !o.is_empty()) {
+            let _ = writeln!(out, "{:<14} {}", "", shared_with(others));
+        }
     }
     out
+}
+
+/// "a value shared with a, b and 3 more": at most three names on the line.
+fn shared_with(others: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let names: Vec<String> = others
+        .iter()
+        .take(SHOWN)
+        .map(|n| sanitize_line(n).into_owned())
+        .collect();
+    let more = others.len().saturating_sub(SHOWN);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("a value shared with {}{more}", names.join(", "))
 }
 
 #[cfg(test)]
@@ -264,7 +300,7 @@ mod tests {
 
     fn printed(listing: &Listing, format: Format) -> Printed {
         print(
-            (listing, &Access::default()),
+            (listing, &Access::default(), &Deep::default()),
             format,
             "2026-11-25T12:00:00Z".parse().expect("ts"),
             Thresholds::default(),

@@ -3,4 +3,5 @@
 
 mod flows;
 pub(crate) mod live;
+mod posture_deep;
 mod reused;

@@ -9,6 +9,7 @@ pub mod org;
 pub mod org_options;
 pub mod posture;
 pub mod rotation;
+pub mod shared_values;
 pub mod sso;
 pub mod text;
 

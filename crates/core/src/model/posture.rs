@@ -63,6 +63,10 @@ pub enum Check {
     /// where CloudTrail was read for the whole window).
     #[serde(rename = "Access.3")]
     NoUnusedReadAccess,
+    /// Values.1: no value (nor JSON field) is held by another secret too (only where the
+    /// values were read: `smtui posture --deep`).
+    #[serde(rename = "Values.1")]
+    ValueNotShared,
 }
 
 impl Check {
@@ -92,6 +96,7 @@ impl Check {
             Check::NotPublic => "Access.1",
             Check::NoOtherAccountReaders => "Access.2",
             Check::NoUnusedReadAccess => "Access.3",
+            Check::ValueNotShared => "Values.1",
         }
     }
 
@@ -100,7 +105,7 @@ impl Check {
         let id = self.id();
         match id.strip_prefix("SecretsManager.") {
             Some(number) => number.to_owned(),
-            None => id.replace("Access.", "A"),
+            None => id.replace("Access.", "A").replace("Values.", "V"),
         }
     }
 
@@ -121,6 +126,7 @@ impl Check {
             Check::NoUnusedReadAccess => {
                 format!("no read access unused for {} days", rules.unused_days)
             }
+            Check::ValueNotShared => "no value shared with another secret".to_owned(),
         }
     }
 }
@@ -158,6 +164,9 @@ pub struct Finding {
     /// Who can read it, when that was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access: Option<AccessFacts>,
+    /// The other secrets holding one of its values, when the values were read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shares_with: Option<Vec<String>>,
 }
 
 impl Finding {
@@ -335,6 +344,7 @@ fn finding(
         next_rotation: crate::model::rotation::next_rotation(rotation).filter(|_| rotation.enabled),
         last_accessed: secret.last_accessed,
         access: access.cloned(),
+        shares_with: None,
     }
 }
 

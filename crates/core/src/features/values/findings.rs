@@ -64,7 +64,7 @@ impl Findings {
         }
     }
 
-    pub(crate) fn reused() -> Self {
+    pub fn reused() -> Self {
         Findings::Reused {
             seen: HashMap::new(),
             shared: 0,
@@ -74,7 +74,7 @@ impl Findings {
 
     /// One secret's fingerprints: each field compared with the target (every comparison
     /// made in full), or filed by value.
-    pub(crate) fn add(&mut self, secret: &SecretRef, prints: ValuePrints) {
+    pub fn add(&mut self, secret: &SecretRef, prints: ValuePrints) {
         match self {
             Findings::Find { target, hits } => {
                 let Some(target) = target else { return };
@@ -103,7 +103,7 @@ impl Findings {
 
     /// The scan ended: the groups, largest first (by secrets, then holders, then the first
     /// secret's name); the fingerprints are dropped.
-    pub(crate) fn finish(&mut self) {
+    pub fn finish(&mut self) {
         if let Findings::Reused { seen, groups, .. } = self {
             let mut made: Vec<Group> = std::mem::take(seen)
                 .into_values()

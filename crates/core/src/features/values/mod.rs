@@ -21,6 +21,7 @@ pub use commands::Command;
 pub use findings::{Findings, Group, Holder};
 pub use outcome::Outcome;
 pub use scan::Scan;
+pub use scope::{Candidates, Scope};
 
 use crate::room::popup::Shown;
 use crate::room::update::Here;

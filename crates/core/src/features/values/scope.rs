@@ -13,7 +13,7 @@ use super::call::BATCH;
 
 /// One way to choose the secrets.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Scope {
+pub enum Scope {
     /// The listed secrets of one region, as one identity.
     Region {
         identity: IdentityId,
@@ -52,12 +52,12 @@ pub(crate) struct Choice {
 
 /// The candidates: every listed secret once, with whether it is scheduled for deletion.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Candidates {
+pub struct Candidates {
     secrets: Vec<(SecretRef, bool)>,
 }
 
 impl Candidates {
-    pub(crate) fn from_rows<'a>(rows: impl Iterator<Item = &'a SecretSummary>) -> Self {
+    pub fn from_rows<'a>(rows: impl Iterator<Item = &'a SecretSummary>) -> Self {
         let mut seen = HashSet::new();
         let secrets = rows
             .filter(|row| seen.insert(row.arn.as_str().to_owned()))
@@ -134,7 +134,7 @@ impl Candidates {
 
     /// The batches that read `scope`: up to [`BATCH`] secrets of one identity and region
     /// each, the regions taking turns so every region's answers start early.
-    pub(crate) fn batches(&self, scope: &Scope) -> Vec<Vec<SecretRef>> {
+    pub fn batches(&self, scope: &Scope) -> Vec<Vec<SecretRef>> {
         let mut groups: Vec<((IdentityId, &str), Vec<SecretRef>)> = Vec::new();
         for (secret, _) in self
             .secrets

@@ -1,0 +1,114 @@
+//! `smtui posture --deep`: every listed value read (BatchGetSecretValue, 20 at a time,
+//! through the same runner and lanes as the TUI's value checks) and fingerprinted in the
+//! AWS crate; the secrets holding a value another secret holds too are found by keyed hash,
+//! with the same rules as `reused-values`. No value reaches this module.
+
+use std::collections::{HashMap, HashSet};
+
+use tokio::sync::mpsc;
+
+use smtui_aws::AwsContext;
+use smtui_aws::clipboard::{Clipboard, MemoryBackend};
+use smtui_aws::runner::Runner;
+use smtui_core::app::{Action, AwsCall, Effect, IdentityId, Outcome, Stamp};
+use smtui_core::features::values::{self, Candidates, Findings, Scope};
+use smtui_core::ids::RowKey;
+use smtui_core::model::AwsError;
+use smtui_core::model::shared_values::SharedValues;
+
+use crate::headless::Listing;
+
+/// What the deep read found, and the secrets it could not read (left unchecked).
+#[derive(Debug, Default)]
+pub struct Deep {
+    pub(crate) values: SharedValues,
+    pub(crate) failed: Vec<(String, AwsError)>,
+}
+
+/// Reads every listed value not scheduled for deletion and finds the shared ones.
+pub async fn read_shared(ctx: AwsContext, listing: &Listing) -> Deep {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let clipboard = Clipboard::new(Box::new(MemoryBackend::default()));
+    let mut runner = Runner::new(ctx, tx, clipboard).read_only(true);
+    let stamp = Stamp {
+        generation: 0,
+        identity: IdentityId::START,
+    };
+    let batches = Candidates::from_rows(listing.secrets.iter()).batches(&Scope::Listed);
+    let mut pending = batches.len();
+    for secrets in batches {
+        runner.run(Effect::Aws {
+            stamp,
+            call: AwsCall::Values(values::Call::Read { scan: 0, secrets }),
+        });
+    }
+    let mut findings = Findings::reused();
+    let mut deep = Deep::default();
+    while pending > 0 {
+        let Some(action) = rx.recv().await else {
+            break;
+        };
+        let Action::Result(envelope) = action else {
+            continue;
+        };
+        let Outcome::Values(values::Outcome::Read {
+            secrets, result, ..
+        }) = envelope.outcome
+        else {
+            continue;
+        };
+        pending -= 1;
+        match result {
+            Ok(read) => {
+                for (secret, prints) in read {
+                    match prints {
+                        Ok(prints) => {
+                            deep.values
+                                .read
+                                .insert(RowKey::new(secret.identity, secret.arn.clone()));
+                            findings.add(&secret, prints);
+                        }
+                        Err(error) => deep.failed.push((secret.name, error)),
+                    }
+                }
+            }
+            Err(error) => deep
+                .failed
+                .extend(secrets.into_iter().map(|s| (s.name, error.clone()))),
+        }
+    }
+    findings.finish();
+    deep.values.shared = shared(&findings);
+    deep
+}
+
+/// For each secret in a group of two secrets or more, the others' names.
+fn shared(findings: &Findings) -> HashMap<RowKey, Vec<String>> {
+    let mut shared: HashMap<RowKey, Vec<String>> = HashMap::new();
+    let Findings::Reused { groups, .. } = findings else {
+        return shared;
+    };
+    for group in groups.iter().filter(|g| g.secrets > 1) {
+        for holder in &group.holders {
+            let others = shared
+                .entry(RowKey::new(
+                    holder.secret.identity,
+                    holder.secret.arn.clone(),
+                ))
+                .or_default();
+            let mut seen: HashSet<&str> = others.iter().map(String::as_str).collect();
+            let mut add = Vec::new();
+            for other in &group.holders {
+                if other.secret.arn != holder.secret.arn && seen.insert(other.secret.name.as_str())
+                {
+                    add.push(other.secret.name.clone());
+                }
+            }
+            others.extend(add);
+        }
+    }
+    for others in shared.values_mut() {
+        others.sort();
+    }
+    shared
+}
