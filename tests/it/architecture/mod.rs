@@ -319,9 +319,14 @@ fn every_test_file_is_built() {
         };
         let declared = ["mod.rs", "main.rs"].iter().any(|parent| {
             std::fs::read_to_string(folder.join(parent)).is_ok_and(|code| {
-                code.lines()
-                    .map(str::trim)
-                    .any(|l| l == format!("mod {module};") || l == format!("pub mod {module};"))
+                code.lines().map(str::trim).any(|l| {
+                    [
+                        format!("mod {module};"),
+                        format!("pub mod {module};"),
+                        format!("pub(crate) mod {module};"),
+                    ]
+                    .contains(&l.to_owned())
+                })
             })
         });
         if !declared {

@@ -28,6 +28,12 @@ fn registered() -> Vec<(String, String)> {
 /// Where a cross-room rule names a registered room outside its folder, and why.
 const CROSSINGS: &[(&str, &str, &str)] = &[
     (
+        "values",
+        "src/headless/values.rs",
+        "`smtui posture --deep` sends the room's batch reads through the runner and groups \
+         what they found by the room's own rules, as `reused-values` does",
+    ),
+    (
         "org",
         "crates/core/src/app/state.rs",
         "`--org` given at start is handed to the state, which lends the refused accounts to the bar",

@@ -96,30 +96,7 @@ async fn canary_reaches_no_log_and_no_debug_output() {
     app.wait_for("key copied", wait, |s| s.clipboard.notice.is_some())
         .await;
     let json_state = format!("{:?}", app.state);
-    // The value checks read both canaries in one batch, and the canary is the value looked
-    // for: typed, pasted, handed over and fingerprinted.
-    crate::values::live::run_check(
-        &mut app,
-        ValuesCommand::FindValue,
-        Some(CANARY),
-        "region us-east-1",
-    )
-    .await;
-    assert_eq!(
-        crate::values::live::places(&app).len(),
-        2,
-        "both canaries found"
-    );
-    let check_state = format!("{:?}", app.state);
-    app.cmd(Command::Verb(Verb::Back));
-    crate::values::live::run_check(
-        &mut app,
-        ValuesCommand::ReusedValues,
-        None,
-        "region us-east-1",
-    )
-    .await;
-    app.cmd(Command::Verb(Verb::Back));
+    let check_state = look_for_the_canary(&mut app).await;
     // A failing call too: its error must not carry a value either.
     stack.proxy().set_unreachable("us-east-1", true);
     app.select("canary/plain", "us-east-1");
@@ -155,6 +132,30 @@ async fn canary_reaches_no_log_and_no_debug_output() {
         );
     }
     assert!(!format!("{:?}", app.state.status).contains(CANARY));
+}
+
+/// The value checks read both canaries in one batch, and the canary is the value looked
+/// for: typed, pasted, handed over and fingerprinted. The state's `Debug` with the results
+/// open.
+async fn look_for_the_canary(app: &mut LiveApp) -> String {
+    crate::values::live::run_check(
+        app,
+        ValuesCommand::FindValue,
+        Some(CANARY),
+        "region us-east-1",
+    )
+    .await;
+    assert_eq!(
+        crate::values::live::places(app).len(),
+        2,
+        "both canaries found"
+    );
+    let check_state = format!("{:?}", app.state);
+    app.cmd(Command::Verb(Verb::Back));
+    crate::values::live::run_check(app, ValuesCommand::ReusedValues, None, "region us-east-1")
+        .await;
+    app.cmd(Command::Verb(Verb::Back));
+    check_state
 }
 
 /// The test that runs again in a child process, with `LOG_SENSITIVE_BODIES=true` (the

@@ -144,6 +144,7 @@ fn the_scope_says_what_it_costs_and_batches_hold_one_identity_and_region() {
         "{screen}"
     );
     h.press(KeyCode::Down, KeyModifiers::NONE);
+    assert!(values_calls(&h).is_empty(), "nothing is read before Enter");
     enter(&mut h);
     assert_eq!(
         batches(&values_calls(&h)),

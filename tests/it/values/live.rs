@@ -307,7 +307,7 @@ async fn the_batches_wait_in_the_lanes() {
 /// GetSecretValue one by one once BatchGetSecretValue is refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secrets_that_cannot_be_read_are_counted_and_named() {
-    let (_stack, _user, mut app) = crate::common::live::auditor_app().await;
+    let (_stack, _user, mut app) = Box::pin(crate::common::live::auditor_app()).await;
     run_check(
         &mut app,
         values::Command::FindValue,

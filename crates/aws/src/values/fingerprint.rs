@@ -64,8 +64,8 @@ pub fn of_value(string: Option<SecretValue>, binary: Option<SecretValue>) -> Val
 mod tests {
     use super::*;
 
-    fn text(s: &str) -> Option<SecretValue> {
-        Some(SecretValue::from_string(s.to_owned()))
+    fn text(s: &str) -> SecretValue {
+        SecretValue::from_string(s.to_owned())
     }
 
     #[test]
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_json_object_gives_its_fields_and_a_field_matches_a_plain_value() {
-        let prints = of_value(text(r#"{"password":"hunter2","port":5432}"#), None);
+        let prints = of_value(Some(text(r#"{"password":"hunter2","port":5432}"#)), None);
         let fields: Vec<&Field> = prints.prints.iter().map(|(f, _)| f).collect();
         assert_eq!(
             fields,
@@ -103,7 +103,7 @@ mod tests {
                 },
             ]
         );
-        let plain = of_value(text("hunter2"), None);
+        let plain = of_value(Some(text("hunter2")), None);
         assert_eq!(plain.prints.len(), 1);
         assert_eq!(
             prints.holding(&plain.prints[0].1),

@@ -326,7 +326,7 @@ impl State {
             _ => self
                 .layers
                 .top_popup()
-                .is_some_and(|popup| popup.takes_text()),
+                .is_some_and(crate::app::room::Popup::takes_text),
         }
     }
 

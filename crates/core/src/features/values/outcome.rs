@@ -5,6 +5,9 @@ use crate::fingerprint::{Fingerprint, ValuePrints};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
 
+/// Each secret of a batch, with its fingerprints or why it could not be read.
+pub type BatchPrints = Vec<(SecretRef, Result<ValuePrints, AwsError>)>;
+
 #[derive(Debug, Clone)]
 pub enum Outcome {
     /// The target's fingerprint.
@@ -14,7 +17,7 @@ pub enum Outcome {
     Read {
         scan: u64,
         secrets: Vec<SecretRef>,
-        result: Result<Vec<(SecretRef, Result<ValuePrints, AwsError>)>, AwsError>,
+        result: Result<BatchPrints, AwsError>,
     },
 }
 

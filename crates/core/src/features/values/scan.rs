@@ -86,7 +86,7 @@ mod tests {
         (0..n)
             .map(|i| {
                 let arn = format!("arn:aws:secretsmanager:r:123456789012:secret:s{i}-AbCdEf");
-                SecretRef::new(IdentityId::START, "r", &arn, &format!("s{i}")).expect("an ARN")
+                SecretRef::new(IdentityId::START, "r", &arn, format!("s{i}")).expect("an ARN")
             })
             .collect()
     }

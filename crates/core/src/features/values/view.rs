@@ -2,6 +2,8 @@
 //! scopes with what reading each costs, the progress, then the secrets and fields found,
 //! and those that could not be read. No value is ever among what it draws.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -77,10 +79,7 @@ fn scope_lines(check: &ValueCheck, theme: &Theme) -> Vec<Line<'static>> {
             plural(choice.secrets)
         );
         if choice.deleted > 0 {
-            text.push_str(&format!(
-                ", {} scheduled for deletion left out",
-                choice.deleted
-            ));
+            let _ = write!(text, ", {} scheduled for deletion left out", choice.deleted);
         }
         let chosen = at == check.choice.at();
         let marker = if chosen { "> " } else { "  " };
