@@ -75,6 +75,13 @@ impl ValuePrints {
     }
 }
 
+/// Each secret of a batch read for a value check, with its fingerprints or why it could not
+/// be read.
+pub type BatchPrints = Vec<(
+    crate::ids::SecretRef,
+    Result<ValuePrints, crate::model::AwsError>,
+)>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ use super::fingerprint;
 use crate::AwsContext;
 
 /// Each secret's fingerprints or why it could not be read, in the order given.
-pub use smtui_core::features::values::outcome::BatchPrints as Prints;
+pub use smtui_core::fingerprint::BatchPrints as Prints;
 
 /// Reads `secrets` (one identity and region) and fingerprints their current values.
 pub async fn read_prints(ctx: &AwsContext, secrets: &[SecretRef]) -> Result<Prints, AwsError> {

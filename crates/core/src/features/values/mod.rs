@@ -9,7 +9,7 @@ pub(crate) mod call;
 pub(crate) mod check;
 pub(crate) mod commands;
 pub(crate) mod findings;
-pub mod outcome;
+pub(crate) mod outcome;
 pub(crate) mod scan;
 pub(crate) mod scope;
 pub(crate) mod typed;

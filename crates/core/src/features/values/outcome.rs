@@ -1,12 +1,9 @@
 //! What the value checks' calls answer: fingerprints, never values. Each answer names its
 //! scan, so one arriving after the scan was closed or started again is dropped.
 
-use crate::fingerprint::{Fingerprint, ValuePrints};
+use crate::fingerprint::{BatchPrints, Fingerprint};
 use crate::ids::SecretRef;
 use crate::model::AwsError;
-
-/// Each secret of a batch, with its fingerprints or why it could not be read.
-pub type BatchPrints = Vec<(SecretRef, Result<ValuePrints, AwsError>)>;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
