@@ -1,8 +1,9 @@
 //! Which secrets a value check reads: the selected secret's region (as its identity), its
 //! account (every region listed), or everything listed. Chosen from the rows loaded when
 //! the check opened; a secret listed by two identities (two roles of one account) is read
-//! once, as the first; a secret scheduled for deletion cannot be read, so it is left out
-//! and counted.
+//! once, as the first; a replica whose primary is listed is read through its primary (it
+//! mirrors it: the two are one secret, whose copies the replication pane compares); a
+//! secret scheduled for deletion cannot be read, so it is left out and counted.
 
 use std::collections::HashSet;
 
@@ -58,8 +59,22 @@ pub struct Candidates {
 
 impl Candidates {
     pub fn from_rows<'a>(rows: impl Iterator<Item = &'a SecretSummary>) -> Self {
+        let rows: Vec<&SecretSummary> = rows.collect();
+        // Where each secret is listed, to know a replica whose primary is listed too.
+        let listed: HashSet<(&str, &str, &str)> = rows
+            .iter()
+            .map(|row| (row.arn.account(), row.name.as_str(), row.region.as_ref()))
+            .collect();
+        let read_through_primary = |row: &SecretSummary| {
+            row.primary_region.as_deref().is_some_and(|primary| {
+                primary != row.region.as_ref()
+                    && listed.contains(&(row.arn.account(), row.name.as_str(), primary))
+            })
+        };
         let mut seen = HashSet::new();
         let secrets = rows
+            .iter()
+            .filter(|row| !read_through_primary(row))
             .filter(|row| seen.insert(row.arn.as_str().to_owned()))
             .map(|row| {
                 let secret = SecretRef {
@@ -246,13 +261,45 @@ mod tests {
     }
 
     #[test]
+    fn a_replica_whose_primary_is_listed_is_read_through_it() {
+        let row = |region: &str, primary: Option<&str>| SecretSummary {
+            primary_region: primary.map(Into::into),
+            ..summary(0, region)
+        };
+        let rows = [
+            row("us-east-1", Some("us-east-1")),
+            row("eu-west-1", Some("us-east-1")),
+        ];
+        let both = Candidates::from_rows(rows.iter());
+        let read: Vec<String> = both
+            .batches(&Scope::Listed)
+            .concat()
+            .into_iter()
+            .map(|s| s.region)
+            .collect();
+        assert_eq!(read, vec!["us-east-1"]);
+        // Its primary's region not listed: the replica is the copy there is to read.
+        let alone = Candidates::from_rows(rows[1..].iter());
+        assert_eq!(alone.batches(&Scope::Listed).concat().len(), 1);
+    }
+
+    #[test]
     fn a_secret_two_identities_list_is_read_once() {
-        let arn = "arn:aws:secretsmanager:eu-west-1:111111111111:secret:a-AbCdEf";
-        let row = |identity| SecretSummary {
+        let rows = [summary(0, "eu-west-1"), summary(1, "eu-west-1")];
+        let all = Candidates::from_rows(rows.iter());
+        assert_eq!(all.batches(&Scope::Listed).concat().len(), 1);
+    }
+
+    /// The secret `a` of account 111111111111 in `region`, as listed by `identity`.
+    fn summary(identity: u32, region: &str) -> SecretSummary {
+        SecretSummary {
             identity: IdentityId(identity),
-            arn: crate::ids::Arn::parse(arn).expect("an ARN"),
+            arn: crate::ids::Arn::parse(&format!(
+                "arn:aws:secretsmanager:{region}:111111111111:secret:a-AbCdEf"
+            ))
+            .expect("an ARN"),
             name: "a".to_owned(),
-            region: "eu-west-1".into(),
+            region: region.into(),
             description: None,
             created: None,
             last_changed: None,
@@ -264,9 +311,6 @@ mod tests {
             deleted_date: None,
             primary_region: None,
             kms_key_id: None,
-        };
-        let rows = [row(0), row(1)];
-        let all = Candidates::from_rows(rows.iter());
-        assert_eq!(all.batches(&Scope::Listed).concat().len(), 1);
+        }
     }
 }
