@@ -90,6 +90,7 @@ layers! {
     AuditEvent => "audit-event", "An event's whole record",     Carries;
     Access     => "access",      "Who can read (access)",       Carries;
     AccessStatements => "access-statements", "The statements that decide", Carries;
+    Replication => "replication", "Replication across regions", Carries;
     Roles      => "roles",       "Role switcher",               Carries;
     Portal     => "portal",      "IAM Identity Center",         Carries;
     Themes     => "themes",      "Theme picker",                Carries;
