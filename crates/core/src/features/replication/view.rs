@@ -35,7 +35,7 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, view: &ReplicationView, them
     let [top, table, about] = Layout::vertical([
         Constraint::Length(head_rows.min(inner.height.saturating_sub(4))),
         Constraint::Fill(1),
-        Constraint::Length(4),
+        Constraint::Length(6),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
@@ -97,6 +97,18 @@ fn head_lines(view: &ReplicationView, theme: &Theme) -> Vec<Line<'static>> {
             theme.text,
         )),
     }
+    if let Some(copy) = view.primary_copy() {
+        for failed in copy.replicas.iter().filter(|r| r.status == "Failed") {
+            lines.push(Line::styled(
+                format!(
+                    "{}: replication failed: {}",
+                    sanitize_line(&failed.region),
+                    sanitize_line(failed.message.as_deref().unwrap_or("no message"))
+                ),
+                theme.error,
+            ));
+        }
+    }
     for region in &view.rows {
         if view.role(region) == Role::Promoted {
             lines.push(Line::styled(
@@ -118,14 +130,28 @@ fn head_lines(view: &ReplicationView, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// A row's cells, sanitised, at their full length: region, role, status, version, last
-/// change, key, tags, policy, value.
-fn row_cells(view: &ReplicationView, region: &str) -> [String; 9] {
+/// What the pane says of one region, sanitised: short words for the table's cells and
+/// the whole texts for the highlighted row's lines under it.
+struct Said {
+    role: String,
+    /// Short, then whole.
+    status: (String, String),
+    version: (String, String),
+    changed: (String, String),
+    key: String,
+    tags: (String, String),
+    policy: (String, String),
+    value: (String, String),
+}
+
+fn said(view: &ReplicationView, region: &str) -> Said {
     let role = view.role(region);
-    let status = view
+    let primary = region == primary_region(view);
+    let entry = view
         .primary_copy()
         .and_then(|p| p.replicas.iter().find(|r| r.region == region));
     let copy = view.copy(region);
+    let both = |text: String| (text.clone(), text);
     let role_word = match &role {
         Role::Primary => "primary".to_owned(),
         Role::Replica => "replica".to_owned(),
@@ -133,79 +159,128 @@ fn row_cells(view: &ReplicationView, region: &str) -> [String; 9] {
         Role::OtherPrimary(p) => format!("replica of {}", sanitize_line(p)),
         Role::Unknown => "—".to_owned(),
     };
-    let status_text = match (&role, status) {
-        (Role::Primary, _) => "—".to_owned(),
-        (Role::Promoted, _) => "standalone".to_owned(),
-        (_, Some(s)) if s.status == "Failed" => format!(
-            "Failed: {}",
-            sanitize_line(s.message.as_deref().unwrap_or("no message"))
+    let status = match (&role, entry) {
+        (Role::Primary, _) => both("—".to_owned()),
+        (Role::Promoted, _) => (
+            "standalone".to_owned(),
+            "promoted away from its primary (standalone now)".to_owned(),
         ),
-        (_, Some(s)) => sanitize_line(&s.status).into_owned(),
+        (_, Some(s)) if s.status == "Failed" => (
+            "Failed".to_owned(),
+            format!(
+                "Failed: {}",
+                sanitize_line(s.message.as_deref().unwrap_or("no message"))
+            ),
+        ),
+        (_, Some(s)) => both(sanitize_line(&s.status).into_owned()),
         (_, None) => match view.copies.get(region) {
-            Some(Source::Failed(why)) => format!("not readable: {}", sanitize_line(why)),
-            _ => "—".to_owned(),
+            Some(Source::Failed(why)) => (
+                "unreadable".to_owned(),
+                format!("not readable: {}", sanitize_line(why)),
+            ),
+            _ => both("—".to_owned()),
         },
     };
-    let version = match (copy, view.same_version(region)) {
-        (Some(c), same) => {
+    let version = match copy {
+        None => both("…".to_owned()),
+        Some(c) => {
             let id = sanitize_line(c.current_version.as_deref().unwrap_or("none")).into_owned();
-            match (role, same) {
-                (Role::Primary, _) | (_, Some(true)) => id,
-                _ => format!("{id} (differs)"),
+            match view.same_version(region) {
+                _ if primary => both(id),
+                Some(true) => ("= primary".to_owned(), format!("{id} (the primary's)")),
+                _ => (format!("≠ {id}"), format!("{id}, not the primary's")),
             }
         }
-        (None, _) => "…".to_owned(),
     };
     let changed = match (copy, view.skew_of(region)) {
-        (Some(c), Some(skew)) if region != primary_region(view) => {
-            format!("{} ({skew})", date_time(c.last_changed))
-        }
-        (Some(c), _) => date_time(c.last_changed),
-        (None, _) => "…".to_owned(),
+        (None, _) => both("…".to_owned()),
+        (Some(c), _) if primary => (short_date(c.last_changed), date_time(c.last_changed)),
+        (Some(c), Some(skew)) => (
+            skew.clone(),
+            format!("{} ({skew} against the primary)", date_time(c.last_changed)),
+        ),
+        (Some(c), None) => both(date_time(c.last_changed)),
     };
     let key = copy.map_or_else(
         || "…".to_owned(),
         |c| sanitize_line(c.kms_key_id.as_deref().unwrap_or("aws/secretsmanager")).into_owned(),
     );
     let tags = match view.tags_of(region) {
-        _ if region == primary_region(view) => "—".to_owned(),
-        Some(TagsMatch::Same) => "match".to_owned(),
-        Some(TagsMatch::Differs(keys)) => format!(
-            "differ: {}",
-            keys.iter()
+        _ if primary => both("—".to_owned()),
+        Some(TagsMatch::Same) => ("match".to_owned(), "match the primary's".to_owned()),
+        Some(TagsMatch::Differs(keys)) => {
+            let keys = keys
+                .iter()
                 .map(|k| sanitize_line(k).into_owned())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        None => "…".to_owned(),
+                .join(", ");
+            (
+                format!("differ: {keys}"),
+                format!("differ from the primary's: {keys}"),
+            )
+        }
+        None => both("…".to_owned()),
     };
     let policy = match view.policy_of(region) {
-        _ if region == primary_region(view) => "—".to_owned(),
-        Policies::Loading => "…".to_owned(),
-        Policies::Same => "match".to_owned(),
-        Policies::Differs => "differs".to_owned(),
-        Policies::Unknown(why) => format!("could not be compared: {}", sanitize_line(&why)),
+        _ if primary => both("—".to_owned()),
+        Policies::Loading => both("…".to_owned()),
+        Policies::Same => ("match".to_owned(), "matches the primary's".to_owned()),
+        Policies::Differs => (
+            "differs".to_owned(),
+            "differs from the primary's".to_owned(),
+        ),
+        Policies::Unknown(why) => (
+            "unknown".to_owned(),
+            format!("could not be compared: {}", sanitize_line(&why)),
+        ),
     };
     let value = match view.same_value(region) {
-        _ if region == primary_region(view) && !view.checks.is_empty() => {
-            "the reference".to_owned()
-        }
-        Some(Ok(true)) => "same value as the primary".to_owned(),
-        Some(Ok(false)) => "differs from the primary".to_owned(),
-        Some(Err(why)) => format!("not read: {}", sanitize_line(why)),
-        None => String::new(),
+        _ if primary && !view.checks.is_empty() => (
+            "reference".to_owned(),
+            "the primary's: what the others are compared with".to_owned(),
+        ),
+        Some(Ok(true)) => ("same".to_owned(), "same value as the primary".to_owned()),
+        Some(Ok(false)) => ("DIFFERS".to_owned(), "differs from the primary".to_owned()),
+        Some(Err(why)) => (
+            "not read".to_owned(),
+            format!("not read: {}", sanitize_line(why)),
+        ),
+        None => (String::new(), String::new()),
     };
-    [
-        region.to_owned(),
-        role_word,
-        status_text,
+    Said {
+        role: role_word,
+        status,
         version,
         changed,
         key,
         tags,
         policy,
         value,
+    }
+}
+
+/// A row's cells, at their full length (the table elides them).
+fn row_cells(view: &ReplicationView, region: &str) -> [String; 9] {
+    let s = said(view, region);
+    [
+        region.to_owned(),
+        s.role,
+        s.status.0,
+        s.version.0,
+        s.changed.0,
+        s.key,
+        s.tags.0,
+        s.policy.0,
+        s.value.0,
     ]
+}
+
+/// `YYYY-MM-DD HH:MM`, or a dash.
+fn short_date(ts: Option<jiff::Timestamp>) -> String {
+    ts.map_or_else(
+        || "—".to_owned(),
+        |t| t.strftime("%Y-%m-%d %H:%M").to_string(),
+    )
 }
 
 fn primary_region(view: &ReplicationView) -> &str {
@@ -231,19 +306,21 @@ fn row_style(view: &ReplicationView, region: &str, theme: &Theme) -> Style {
 }
 
 fn render_table(frame: &mut Frame, area: Rect, view: &ReplicationView, theme: &Theme) {
-    let fixed = [15, 9, 12, 14, 18];
+    // Region, role, status, version, last change; the key, tags, policy and value share
+    // what is left (the highlighted row's lines say each whole).
+    let fixed = [14, 9, 11, 16, 16];
     let rest = area.width.saturating_sub(fixed.iter().sum::<u16>() + 8);
-    let quarter = rest / 4;
+    let (value, share) = (9.min(rest), rest.saturating_sub(9) / 3);
     let widths = [
         fixed[0],
         fixed[1],
         fixed[2],
         fixed[3],
         fixed[4],
-        quarter,
-        quarter,
-        quarter,
-        rest - 3 * quarter,
+        share,
+        share,
+        rest.saturating_sub(value + 2 * share),
+        value,
     ];
     let height = usize::from(area.height.saturating_sub(1));
     let offset = view.selected.window(view.rows.len(), height);
@@ -283,36 +360,31 @@ fn render_table(frame: &mut Frame, area: Rect, view: &ReplicationView, theme: &T
     );
 }
 
-/// The highlighted row's texts the table elides, whole.
+/// The highlighted row's texts, whole.
 fn about_lines(view: &ReplicationView, theme: &Theme) -> Vec<Line<'static>> {
     let Some(region) = view.highlighted() else {
         return Vec::new();
     };
-    let [
-        region,
-        role,
-        status,
-        version,
-        changed,
-        key,
-        tags,
-        policy,
-        value,
-    ] = row_cells(view, region);
-    let mut lines = vec![Line::styled(
-        format!("{region} ({role}): {status}"),
-        theme.label,
-    )];
-    lines.push(Line::styled(
-        format!("AWSCURRENT {version} · last changed {changed} · key {key}"),
-        theme.text,
-    ));
-    lines.push(Line::styled(
-        format!("tags: {tags} · policy: {policy}"),
-        theme.dim,
-    ));
-    if !value.is_empty() {
-        lines.push(Line::styled(format!("value: {value}"), theme.dim));
+    let s = said(view, region);
+    let mut lines = vec![
+        Line::styled(
+            format!("{region} ({}): {}", s.role, s.status.1),
+            theme.label,
+        ),
+        Line::styled(
+            format!(
+                "AWSCURRENT {} · last changed {} · key {}",
+                s.version.1, s.changed.1, s.key
+            ),
+            theme.text,
+        ),
+        Line::styled(
+            format!("tags {} · policy {}", s.tags.1, s.policy.1),
+            theme.dim,
+        ),
+    ];
+    if !s.value.1.is_empty() {
+        lines.push(Line::styled(format!("value: {}", s.value.1), theme.dim));
     }
     lines
 }

@@ -1,0 +1,504 @@
+//! The replication pane through the app: opened from the palette, it reads the opened
+//! secret, then its primary, then each replica and every policy; it draws each region
+//! against the primary (status, version, skew, key, tags, policy), flags a copy promoted
+//! away, compares values only after saying what that reads, and asks before each write
+//! (refused read-only and for a managed secret).
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use smtui_core::app::{AwsCall, Command, Effect, Outcome};
+use smtui_core::features::replication::{self, Call, RegionCopy, ReplicaStatus};
+use smtui_core::fingerprint::Fingerprint;
+use smtui_core::ids::SecretRef;
+use smtui_core::model::{AwsError, ErrorKind, Tag};
+use smtui_core::room::layers::Layer;
+
+use crate::common::{Harness, confirm_question, open_prompt, ts};
+
+pub(super) fn calls(h: &Harness) -> Vec<Call> {
+    h.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Aws {
+                call: AwsCall::Replication(call),
+                ..
+            } => Some(call.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn answer(h: &mut Harness, outcome: replication::Outcome) {
+    h.answer(Outcome::Replication(outcome));
+}
+
+fn press(h: &mut Harness, code: KeyCode) {
+    h.press(code, KeyModifiers::NONE);
+}
+
+/// The same secret in `region`.
+pub(super) fn in_region(secret: &SecretRef, region: &str) -> SecretRef {
+    let arn = secret
+        .arn
+        .to_string()
+        .replace(&format!(":{}:", secret.region), &format!(":{region}:"));
+    SecretRef::new(secret.identity, region, &arn, secret.name.clone()).expect("an ARN")
+}
+
+fn tag(key: &str, value: &str) -> Tag {
+    Tag {
+        key: key.into(),
+        value: value.into(),
+    }
+}
+
+fn copy(secret: &SecretRef, version: &str, changed: &str) -> RegionCopy {
+    RegionCopy {
+        arn: secret.arn.clone(),
+        region: secret.region.clone(),
+        current_version: Some(version.to_owned()),
+        last_changed: Some(ts(changed)),
+        kms_key_id: None,
+        tags: vec![tag("Team", "payments")],
+        primary_region: None,
+        owning_service: None,
+        replicas: Vec::new(),
+    }
+}
+
+fn status(region: &str, status: &str, message: Option<&str>) -> ReplicaStatus {
+    ReplicaStatus {
+        region: region.to_owned(),
+        kms_key_id: Some("alias/aws/secretsmanager".to_owned()),
+        status: status.to_owned(),
+        message: message.map(str::to_owned),
+        last_accessed: None,
+    }
+}
+
+const POLICY: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"secretsmanager:DeleteSecret","Resource":"*"}]}"#;
+const REPLICA_REFUSED: &str =
+    "Operation not permitted on a replica secret. Call must be made in primary secret's region.";
+
+fn refused(message: &str) -> AwsError {
+    AwsError {
+        kind: ErrorKind::Invalid,
+        operation: "GetResourcePolicy",
+        region: "eu-west-1".into(),
+        code: Some("InvalidParameterException".into()),
+        message: Some(message.into()),
+    }
+}
+
+/// The selected secret (a primary in us-east-1) opened, and everything answered: its
+/// replica in eu-west-1 is a version behind (a day and two hours older), its tags differ,
+/// its policy could not be read; ap-southeast-2 failed with its message.
+pub(super) fn loaded() -> (Harness, SecretRef, SecretRef) {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Replication(replication::Command::Open));
+    assert_eq!(h.state.layers.top(), Layer::Replication);
+    let primary = h.selected_secret();
+    assert_eq!(
+        calls(&h),
+        [Call::Describe {
+            secret: primary.clone()
+        }],
+        "the opened secret's own DescribeSecret first, and nothing else"
+    );
+    let mut own = copy(&primary, "v2-0000-1111", "2026-11-02T12:00:00Z");
+    own.replicas = vec![
+        status("eu-west-1", "InProgress", None),
+        status(
+            "ap-southeast-2",
+            "Failed",
+            Some("Access denied to KMS key alias/other"),
+        ),
+    ];
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret: primary.clone(),
+            result: Ok(own),
+        },
+    );
+    let replica = in_region(&primary, "eu-west-1");
+    let failed = in_region(&primary, "ap-southeast-2");
+    assert_eq!(
+        calls(&h),
+        [
+            Call::Policy {
+                secret: primary.clone()
+            },
+            Call::Describe {
+                secret: replica.clone()
+            },
+            Call::Policy {
+                secret: replica.clone()
+            },
+            Call::Describe {
+                secret: failed.clone()
+            },
+            Call::Policy {
+                secret: failed.clone()
+            },
+        ],
+        "every replica read where it lives, by its own ARN"
+    );
+    let mut stale = copy(&replica, "v1-0000-0000", "2026-11-01T10:00:00Z");
+    stale.primary_region = Some("us-east-1".into());
+    stale.kms_key_id = Some("alias/eu-key".into());
+    stale.tags = vec![tag("Team", "orders")];
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret: replica.clone(),
+            result: Ok(stale),
+        },
+    );
+    let mut behind = copy(&failed, "v2-0000-1111", "2026-11-02T12:00:00Z");
+    behind.primary_region = Some("us-east-1".into());
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret: failed.clone(),
+            result: Ok(behind),
+        },
+    );
+    answer(
+        &mut h,
+        replication::Outcome::Policy {
+            secret: primary.clone(),
+            result: Ok(Some(POLICY.to_owned())),
+        },
+    );
+    answer(
+        &mut h,
+        replication::Outcome::Policy {
+            secret: replica.clone(),
+            result: Err(refused(REPLICA_REFUSED)),
+        },
+    );
+    // The same policy, spaced and ordered otherwise: the same JSON.
+    let spaced = serde_json::to_string_pretty(
+        &serde_json::from_str::<serde_json::Value>(POLICY).expect("JSON"),
+    )
+    .expect("JSON");
+    answer(
+        &mut h,
+        replication::Outcome::Policy {
+            secret: failed,
+            result: Ok(Some(spaced)),
+        },
+    );
+    (h, primary, replica)
+}
+
+/// The pane's text, its wrapped lines joined with a space (the pane is drawn in thick
+/// borders beside the list).
+pub(super) fn pane_text(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let (_, inside) = line.split_once('┃')?;
+            let inside = inside.rsplit_once('┃').map_or(inside, |(inside, _)| inside);
+            Some(inside.trim_end().to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn each_region_is_drawn_against_the_primary() {
+    let (mut h, _, _) = loaded();
+    insta::assert_snapshot!("replication_pane_160x24", h.screen(160, 24));
+    let text = pane_text(&h.screen(160, 30));
+    for expected in [
+        "Primary in us-east-1, replicated to eu-west-1, ap-southeast-2",
+        "ap-southeast-2: replication failed: Access denied to KMS key alias/other",
+        "AWSCURRENT differs from the primary's in eu-west-1: c compares the values",
+        "≠ v1-0000-0000",
+        "-1d 2h",
+        "InProgress",
+        "differ: Team",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+    press(&mut h, KeyCode::Down);
+    let text = pane_text(&h.screen(160, 30));
+    for expected in [
+        "eu-west-1 (replica): InProgress",
+        "AWSCURRENT v1-0000-0000, not the primary's",
+        "(-1d 2h against the primary) · key alias/eu-key",
+        "tags differ from the primary's: Team",
+        "policy could not be compared: GetResourcePolicy in eu-west-1 failed",
+        REPLICA_REFUSED,
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+    press(&mut h, KeyCode::Down);
+    let text = pane_text(&h.screen(160, 30));
+    for expected in [
+        "ap-southeast-2 (replica): Failed: Access denied to KMS key alias/other",
+        "AWSCURRENT v2-0000-1111 (the primary's)",
+        "tags match the primary's · policy matches the primary's",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_value_check_says_what_it_reads_first_and_compares_fingerprints() {
+    let (mut h, primary, replica) = loaded();
+    press(&mut h, KeyCode::Char('c'));
+    let question = confirm_question(&h.state);
+    assert!(
+        question.contains("one GetSecretValue event and one KMS Decrypt per region"),
+        "{question}"
+    );
+    assert!(calls(&h).is_empty(), "nothing read before the yes");
+    press(&mut h, KeyCode::Char('y'));
+    let failed = in_region(&primary, "ap-southeast-2");
+    assert_eq!(
+        calls(&h),
+        [Call::Fingerprints {
+            secret: primary.clone(),
+            copies: vec![primary.clone(), replica.clone(), failed],
+        }]
+    );
+    let (one, other) = (
+        Fingerprint::from_mac([1; 32]),
+        Fingerprint::from_mac([2; 32]),
+    );
+    answer(
+        &mut h,
+        replication::Outcome::Fingerprints {
+            secret: primary,
+            prints: vec![
+                ("us-east-1".into(), Ok(one)),
+                ("eu-west-1".into(), Ok(other)),
+                ("ap-southeast-2".into(), Ok(one)),
+            ],
+        },
+    );
+    assert!(
+        h.state
+            .status_text()
+            .contains("1 region(s) hold another value")
+    );
+    press(&mut h, KeyCode::Down);
+    let text = pane_text(&h.screen(160, 30));
+    assert!(text.contains("value: differs from the primary"), "{text}");
+    press(&mut h, KeyCode::Down);
+    let text = pane_text(&h.screen(160, 30));
+    assert!(text.contains("value: same value as the primary"), "{text}");
+}
+
+#[test]
+fn stopping_a_replica_is_asked_and_sent_to_its_region_on_its_arn() {
+    let (mut h, _, replica) = loaded();
+    press(&mut h, KeyCode::Char('x'));
+    assert_eq!(
+        h.state.status_text(),
+        "Highlight a replica first",
+        "the primary is highlighted"
+    );
+    press(&mut h, KeyCode::Down);
+    press(&mut h, KeyCode::Char('x'));
+    let question = confirm_question(&h.state);
+    assert!(
+        question.contains("becomes a standalone secret"),
+        "{question}"
+    );
+    press(&mut h, KeyCode::Char('y'));
+    assert_eq!(
+        calls(&h),
+        [Call::StopReplication {
+            secret: replica.clone()
+        }]
+    );
+    // Answered: said, and every region read again from the opened secret.
+    answer(
+        &mut h,
+        replication::Outcome::Wrote {
+            call: Call::StopReplication {
+                secret: replica.clone(),
+            },
+            result: Ok(()),
+        },
+    );
+    assert!(calls(&h).iter().any(|c| matches!(c, Call::Describe { .. })));
+    let status = h.state.status_text();
+    assert!(status.contains("standalone secret now"), "{status}");
+}
+
+#[test]
+fn replicating_asks_the_region_then_the_key_then_a_yes() {
+    let (mut h, primary, _) = loaded();
+    press(&mut h, KeyCode::Char('a'));
+    assert!(open_prompt(&h.state).is_some(), "the region is asked");
+    h.type_text("eu-west-1");
+    press(&mut h, KeyCode::Enter);
+    let status = h.state.status_text();
+    assert!(
+        status.contains("already replicated to eu-west-1"),
+        "{status}"
+    );
+    for _ in 0.."eu-west-1".len() {
+        press(&mut h, KeyCode::Backspace);
+    }
+    h.type_text("eu-central-1");
+    press(&mut h, KeyCode::Enter);
+    h.type_text("alias/central");
+    press(&mut h, KeyCode::Enter);
+    let question = confirm_question(&h.state);
+    assert!(
+        question.contains("to eu-central-1, encrypted there with the key alias/central"),
+        "{question}"
+    );
+    press(&mut h, KeyCode::Char('y'));
+    assert_eq!(
+        calls(&h),
+        [Call::Replicate {
+            secret: primary,
+            region: "eu-central-1".into(),
+            kms_key: Some("alias/central".into()),
+        }]
+    );
+}
+
+#[test]
+fn writes_are_refused_read_only_and_on_a_managed_secret() {
+    let (mut h, _, _) = loaded();
+    h.state.settings.read_only = true;
+    press(&mut h, KeyCode::Down);
+    for key in ['x', 'a', 'X'] {
+        press(&mut h, KeyCode::Char(key));
+        assert!(calls(&h).is_empty());
+        assert_eq!(
+            confirm_question(&h.state),
+            "",
+            "{key}: no question read-only"
+        );
+        assert!(
+            open_prompt(&h.state).is_none(),
+            "{key}: no prompt read-only"
+        );
+        let status = h.state.status_text();
+        assert!(status.contains("Read-only mode"), "{key}: {status}");
+    }
+    // The value check reads only: still offered.
+    press(&mut h, KeyCode::Char('c'));
+    assert!(confirm_question(&h.state).contains("GetSecretValue"));
+
+    let mut h = Harness::loaded();
+    let mut detail = crate::common::detail_for(h.state.selected().expect("selected"));
+    detail.owning_service = Some("rds".into());
+    h.answer(Outcome::Described {
+        secret: h.selected_secret(),
+        result: Ok(detail),
+    });
+    h.cmd(Command::Replication(replication::Command::Open));
+    let secret = h.selected_secret();
+    let mut own = copy(&secret, "v2", "2026-11-02T12:00:00Z");
+    own.owning_service = Some("rds".into());
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret,
+            result: Ok(own),
+        },
+    );
+    press(&mut h, KeyCode::Char('a'));
+    let status = h.state.status_text();
+    assert!(status.contains("managed by rds"), "{status}");
+    assert!(open_prompt(&h.state).is_none());
+}
+
+#[test]
+fn a_same_named_standalone_secret_elsewhere_is_flagged_promoted() {
+    let mut h = Harness::loaded();
+    // prod/orders/postgres is listed in us-east-1 and in eu-west-1, neither a replica.
+    let secret = h.selected_secret();
+    assert_eq!(secret.name, "prod/orders/postgres");
+    h.cmd(Command::Replication(replication::Command::Open));
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret: secret.clone(),
+            result: Ok(copy(&secret, "v2", "2026-11-02T12:00:00Z")),
+        },
+    );
+    let other = in_region(&secret, "eu-west-1");
+    assert!(calls(&h).contains(&Call::Describe {
+        secret: other.clone()
+    }));
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret: other.clone(),
+            result: Ok(copy(&other, "v9", "2026-11-02T12:00:00Z")),
+        },
+    );
+    let screen = h.screen(160, 24);
+    assert!(
+        screen.contains("Not replicated: the secret lives in us-east-1 only"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("eu-west-1: promoted away from its primary (standalone now)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn opened_on_a_replica_it_reads_the_primary_and_highlights_the_replica() {
+    let mut h = Harness::loaded();
+    let mut row = crate::common::summary("shared/ci/deploy-key", "eu-west-1");
+    row.primary_region = Some("us-east-1".into());
+    h.page("eu-west-1", vec![row], true);
+    h.press(KeyCode::Char('/'), KeyModifiers::NONE);
+    h.type_text("deploy-key");
+    press(&mut h, KeyCode::Enter);
+    let rows: Vec<String> = (0..2)
+        .map(|_| {
+            let s = h.selected_secret();
+            press(&mut h, KeyCode::Down);
+            s.region
+        })
+        .collect();
+    if h.selected_secret().region != "eu-west-1" {
+        press(&mut h, KeyCode::Up);
+    }
+    let replica = h.selected_secret();
+    assert_eq!(replica.region, "eu-west-1", "{rows:?}");
+    h.cmd(Command::Replication(replication::Command::Open));
+    let mut own = copy(&replica, "v2", "2026-11-02T12:00:00Z");
+    own.primary_region = Some("us-east-1".into());
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret: replica.clone(),
+            result: Ok(own),
+        },
+    );
+    let primary = in_region(&replica, "us-east-1");
+    assert!(calls(&h).contains(&Call::Describe {
+        secret: primary.clone()
+    }));
+    // The primary no longer lists this region: the replica was promoted away.
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret: primary.clone(),
+            result: Ok(copy(&primary, "v2", "2026-11-02T12:00:00Z")),
+        },
+    );
+    let screen = h.screen(160, 24);
+    assert!(
+        screen.contains("eu-west-1: promoted away from its primary (standalone now)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("eu-west-1 (promoted)"),
+        "highlighted: {screen}"
+    );
+}
