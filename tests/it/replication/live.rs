@@ -94,12 +94,13 @@ pub(super) fn settled(state: &State) -> bool {
     })
 }
 
-pub(super) fn screen(state: &State, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+/// The pane's text on a screen it fills (160 columns), its wrapped lines joined.
+pub(super) fn screen(state: &State) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(160, 40)).expect("terminal");
     terminal
         .draw(|f| smtui_core::render::render(f, state, &Theme::default()))
         .expect("draw");
-    screen_text(terminal.backend().buffer())
+    super::flows::pane_text(&screen_text(terminal.backend().buffer()))
 }
 
 /// The app loaded, `name` in us-east-1 selected and the pane open on it, every read in.
@@ -107,6 +108,10 @@ pub(super) async fn opened(name: &str, settings: Settings) -> LiveApp {
     let mut app = LiveApp::start(&stack().await.endpoint_url(), settings).await;
     app.wait_loaded().await;
     app.select(name, fx::PRIMARY_REGION);
+    // The router's rules read the selected secret's detail (is another service managing
+    // it?) before any write: described first, as a user's pause would let it be.
+    app.wait_for("the detail", WAIT, |s| s.selected_detail().is_some())
+        .await;
     app.cmd(Command::Replication(replication::Command::Open));
     assert_eq!(app.state.layers.top(), Layer::Replication);
     app.wait_for("the pane's reads", WAIT, settled).await;
@@ -135,7 +140,8 @@ async fn check_values(app: &mut LiveApp) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_seeded_replicated_secret_is_in_sync_with_matching_versions() {
-    let app = opened(fx::REPLICATED_SECRET, Settings::default()).await;
+    let mut app = opened(fx::REPLICATED_SECRET, Settings::default()).await;
+    press(&mut app, KeyCode::Down);
     let pane = view(&app.state).expect("the pane");
     assert_eq!(pane.rows, [fx::PRIMARY_REGION, fx::REPLICA_REGION]);
     let primary = pane
@@ -162,7 +168,7 @@ async fn the_seeded_replicated_secret_is_in_sync_with_matching_versions() {
         panic!("{:?}", pane.policy_of(fx::REPLICA_REGION));
     };
     assert!(why.contains("replica"), "{why}");
-    let screen = screen(&app.state, 200, 30);
+    let screen = screen(&app.state);
     assert!(screen.contains("InSync"), "{screen}");
     assert!(screen.contains("could not be compared"), "{screen}");
     assert!(!screen.contains("(differs)"), "{screen}");
@@ -179,9 +185,10 @@ async fn a_stale_replica_shows_its_version_and_skew_and_its_value_differs_until_
     assert_eq!(pane.same_version(fx::REPLICA_REGION), Some(false));
     assert_eq!(pane.skew_of(fx::REPLICA_REGION).as_deref(), Some("-1d"));
     let stale = smtui_devstack::stale_version_id(NAME, fx::REPLICA_REGION);
-    let screen = screen(&app.state, 220, 30);
+    press(&mut app, KeyCode::Down);
+    let screen = screen(&app.state);
     assert!(
-        screen.contains(&stale),
+        screen.contains(&format!("AWSCURRENT {stale}, not the primary's")),
         "the replica's own version: {screen}"
     );
     assert!(screen.contains("InProgress"), "{screen}");
@@ -203,7 +210,7 @@ async fn a_stale_replica_shows_its_version_and_skew_and_its_value_differs_until_
 }
 
 fn screen_has(state: &State, text: &str) -> bool {
-    screen(state, 220, 30).contains(text)
+    screen(state).contains(text)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -224,8 +231,11 @@ async fn another_key_and_a_failed_replication_are_shown_as_the_service_says() {
         panic!("the replica read: {:?}", pane.copies);
     };
     assert_eq!(replica.kms_key_id.as_deref(), Some("alias/drifted"));
-    let screen = screen(&app.state, 220, 30);
-    assert!(screen.contains(&format!("Failed: {WHY}")), "{screen}");
+    let screen = screen(&app.state);
+    assert!(
+        screen.contains(&format!("eu-west-1: replication failed: {WHY}")),
+        "{screen}"
+    );
     assert!(screen.contains("alias/drifted"), "{screen}");
     assert!(proxy.heal_replica(NAME, fx::REPLICA_REGION));
 }
@@ -240,7 +250,7 @@ async fn a_canary_value_compared_across_regions_reaches_no_screen_action_or_effe
     let pane = view(&app.state).expect("the pane");
     assert_eq!(pane.same_value(fx::REPLICA_REGION), Some(Ok(true)));
     for (what, text) in [
-        ("the screen", screen(&app.state, 220, 30)),
+        ("the screen", screen(&app.state)),
         ("the state's Debug", format!("{:?}", app.state)),
         ("every action and effect", app.journal.join("\n")),
     ] {

@@ -213,7 +213,11 @@ impl ReplicationView {
     /// The regions drawn, in order: the primary, its replicas as it lists them, then every
     /// other copy read; the highlighted region stays highlighted.
     pub(crate) fn rebuild_rows(&mut self) {
-        let keep = self.highlighted().map(str::to_owned);
+        // Until a region kept across a read again is drawn, it is the one to highlight.
+        let keep = self
+            .keep
+            .clone()
+            .or_else(|| self.highlighted().map(str::to_owned));
         let mut rows: Vec<String> = Vec::new();
         if let Some(primary) = self.primary_copy() {
             rows.push(primary.region.clone());
@@ -232,9 +236,12 @@ impl ReplicationView {
             }
         }
         self.rows = rows;
-        let at = keep
-            .or_else(|| Some(self.secret.region.clone()))
-            .and_then(|region| self.rows.iter().position(|r| *r == region))
+        let found = keep.and_then(|region| self.rows.iter().position(|r| *r == region));
+        if found.is_some() {
+            self.keep = None;
+        }
+        let at = found
+            .or_else(|| self.rows.iter().position(|r| *r == self.secret.region))
             .unwrap_or(0);
         self.selected.set(at);
     }

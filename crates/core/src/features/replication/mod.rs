@@ -26,7 +26,7 @@ pub use compare::{Policies, Role, TagsMatch, skew};
 pub use outcome::{Outcome, RegionCopy, ReplicaStatus};
 pub use prompt::Prompt;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -152,12 +152,15 @@ pub struct ReplicationView {
     pub policies: BTreeMap<String, Source<Option<String>>>,
     /// The value check's answers, by region (empty until asked).
     pub checks: BTreeMap<String, Check>,
-    /// Other regions holding a secret of the same name in the same account: listed, or a
-    /// replica stopped from this pane. Read to flag one promoted away from its primary.
-    pub(crate) others: BTreeSet<String>,
+    /// Other copies of the same name in the same account, by region: listed (with their
+    /// own ARNs: a secret made apart has its own suffix), or a replica stopped from this
+    /// pane. Read to flag one promoted away from its primary.
+    pub(crate) others: BTreeMap<String, SecretRef>,
     /// The regions drawn, in order: the primary, its replicas, then any other copy.
     pub rows: Vec<String>,
     pub(crate) selected: Cursor,
+    /// The region highlighted before a read again, highlighted again once it is drawn.
+    pub(crate) keep: Option<String>,
 }
 
 impl Shown<Room> for ReplicationView {

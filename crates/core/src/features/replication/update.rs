@@ -2,7 +2,7 @@
 //! first, which says where its primary is; then the primary's, which lists its replicas;
 //! then each copy's and each policy), the answers as they arrive, and the pane's keys.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::features::replication::compare::copy_in;
 use crate::features::replication::{
@@ -25,7 +25,7 @@ impl Replication {
             return;
         };
         let secret = ctx.address(selected);
-        let others: BTreeSet<String> = here
+        let others: BTreeMap<String, SecretRef> = here
             .listed
             .rows()
             .filter(|row| {
@@ -34,7 +34,7 @@ impl Replication {
                     && row.arn.account() == selected.arn.account()
                     && *row.region != *selected.region
             })
-            .map(|row| row.region.to_string())
+            .map(|row| (row.region.to_string(), ctx.address(row)))
             .collect();
         let listed_primary = selected
             .primary_region
@@ -51,6 +51,7 @@ impl Replication {
             others,
             rows: Vec::new(),
             selected: Cursor::default(),
+            keep: None,
         };
         view.start(ctx, out);
         out.open(view);
@@ -123,6 +124,7 @@ impl Replication {
 impl ReplicationView {
     /// Reads from the start: the opened secret's own DescribeSecret.
     pub(crate) fn start(&mut self, ctx: &Ctx, out: &mut Out) {
+        self.keep = self.highlighted().map(str::to_owned).or(self.keep.take());
         self.primary = None;
         self.copies.clear();
         self.policies.clear();
@@ -176,14 +178,23 @@ impl ReplicationView {
             }
         }
         if let (Some(primary), Some(copy)) = (self.primary.clone(), self.primary_copy()) {
-            let mut regions: Vec<String> = copy.replicas.iter().map(|r| r.region.clone()).collect();
-            regions.extend(self.others.iter().cloned());
+            // Each replica by the primary's ARN in its region; each other copy by its own.
+            let mut copies: Vec<SecretRef> = copy
+                .replicas
+                .iter()
+                .filter_map(|r| copy_in(&primary, &r.region))
+                .collect();
+            copies.extend(
+                self.others
+                    .values()
+                    .filter(|o| !copies.iter().any(|c| c.region == o.region))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
             self.policy(primary.clone(), ctx, out);
-            for region in regions.into_iter().filter(|r| *r != primary.region) {
-                if let Some(secret) = copy_in(&primary, &region) {
-                    self.describe(secret.clone(), ctx, out);
-                    self.policy(secret, ctx, out);
-                }
+            for secret in copies.into_iter().filter(|c| c.region != primary.region) {
+                self.describe(secret.clone(), ctx, out);
+                self.policy(secret, ctx, out);
             }
         }
         self.rebuild_rows();
@@ -247,7 +258,7 @@ fn wrote(
     };
     // A stopped replica is a standalone secret now: read it again to flag it.
     if let Call::StopReplication { secret } = call {
-        view.others.insert(secret.region.clone());
+        view.others.insert(secret.region.clone(), secret.clone());
     }
     out.intent(Intent::SecretChanged {
         secret: view.secret.clone(),
