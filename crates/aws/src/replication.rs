@@ -3,10 +3,10 @@
 //! dropped), and the writes on a secret's replication.
 
 use aws_sdk_secretsmanager::types::ReplicaRegionType;
-use smtui_core::features::replication::{RegionCopy, ReplicaStatus};
 use smtui_core::fingerprint::Fingerprint;
 use smtui_core::ids::SecretRef;
 use smtui_core::model::AwsError;
+use smtui_core::model::replication::{RegionCopy, ReplicaStatus};
 use smtui_core::secret::SecretValue;
 
 use crate::{AwsContext, convert, values};

@@ -20,10 +20,11 @@ mod writes;
 #[cfg(test)]
 mod tests;
 
+pub use crate::model::replication::{RegionCopy, ReplicaStatus};
 pub use call::Call;
 pub use commands::Command;
 pub use compare::{Policies, Role, TagsMatch, skew};
-pub use outcome::{Outcome, RegionCopy, ReplicaStatus};
+pub use outcome::Outcome;
 pub use prompt::Prompt;
 
 use std::collections::BTreeMap;

@@ -1,42 +1,11 @@
-//! What AWS answers the replication pane, and what DescribeSecret says of one region's
-//! copy as the pane compares it. Each answer names the copy it was asked for, so one
-//! arriving after the pane moved on is dropped.
-
-use jiff::Timestamp;
+//! What AWS answers the replication pane. Each answer names the copy it was asked for, so
+//! one arriving after the pane moved on is dropped.
 
 use crate::features::replication::Call;
 use crate::fingerprint::Fingerprint;
-use crate::ids::{Arn, SecretRef};
-use crate::model::{AwsError, Tag};
-
-/// One region's copy of the secret, as its own DescribeSecret gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegionCopy {
-    pub arn: Arn,
-    pub region: String,
-    /// The version AWSCURRENT is on.
-    pub current_version: Option<String>,
-    pub last_changed: Option<Timestamp>,
-    /// `None`: the AWS managed key.
-    pub kms_key_id: Option<String>,
-    pub tags: Vec<Tag>,
-    /// Set on a replica: where its primary is.
-    pub primary_region: Option<String>,
-    pub owning_service: Option<String>,
-    /// On a primary: its `ReplicationStatus`, one entry per replica region.
-    pub replicas: Vec<ReplicaStatus>,
-}
-
-/// One entry of a primary's `ReplicationStatus`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReplicaStatus {
-    pub region: String,
-    pub kms_key_id: Option<String>,
-    /// `InSync`, `InProgress` or `Failed`.
-    pub status: String,
-    pub message: Option<String>,
-    pub last_accessed: Option<Timestamp>,
-}
+use crate::ids::SecretRef;
+use crate::model::AwsError;
+use crate::model::replication::RegionCopy;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
