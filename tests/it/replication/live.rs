@@ -21,7 +21,7 @@ use tokio::sync::OnceCell;
 use crate::common::live::LiveApp;
 use crate::common::screen_text;
 
-pub(super) const WAIT: Duration = Duration::from_secs(60);
+pub(super) const WAIT: Duration = Duration::from_mins(1);
 
 static STACK: OnceCell<Stack> = OnceCell::const_new();
 
@@ -105,6 +105,11 @@ pub(super) fn screen(state: &State) -> String {
 
 /// The app loaded, `name` in us-east-1 selected and the pane open on it, every read in.
 pub(super) async fn opened(name: &str, settings: Settings) -> LiveApp {
+    // Boxed: the app's start is a large future.
+    Box::pin(open(name, settings)).await
+}
+
+async fn open(name: &str, settings: Settings) -> LiveApp {
     let mut app = LiveApp::start(&stack().await.endpoint_url(), settings).await;
     app.wait_loaded().await;
     app.select(name, fx::PRIMARY_REGION);

@@ -144,14 +144,15 @@ struct Said {
     value: (String, String),
 }
 
+/// The same words in the cell and in the line under the table.
+fn both(text: String) -> (String, String) {
+    (text.clone(), text)
+}
+
 fn said(view: &ReplicationView, region: &str) -> Said {
     let role = view.role(region);
     let primary = region == primary_region(view);
-    let entry = view
-        .primary_copy()
-        .and_then(|p| p.replicas.iter().find(|r| r.region == region));
     let copy = view.copy(region);
-    let both = |text: String| (text.clone(), text);
     let role_word = match &role {
         Role::Primary => "primary".to_owned(),
         Role::Replica => "replica".to_owned(),
@@ -159,28 +160,7 @@ fn said(view: &ReplicationView, region: &str) -> Said {
         Role::OtherPrimary(p) => format!("replica of {}", sanitize_line(p)),
         Role::Unknown => "—".to_owned(),
     };
-    let status = match (&role, entry) {
-        (Role::Primary, _) => both("—".to_owned()),
-        (Role::Promoted, _) => (
-            "standalone".to_owned(),
-            "promoted away from its primary (standalone now)".to_owned(),
-        ),
-        (_, Some(s)) if s.status == "Failed" => (
-            "Failed".to_owned(),
-            format!(
-                "Failed: {}",
-                sanitize_line(s.message.as_deref().unwrap_or("no message"))
-            ),
-        ),
-        (_, Some(s)) => both(sanitize_line(&s.status).into_owned()),
-        (_, None) => match view.copies.get(region) {
-            Some(Source::Failed(why)) => (
-                "unreadable".to_owned(),
-                format!("not readable: {}", sanitize_line(why)),
-            ),
-            _ => both("—".to_owned()),
-        },
-    };
+    let status = status_said(view, region, &role);
     let version = match copy {
         None => both("…".to_owned()),
         Some(c) => {
@@ -205,6 +185,54 @@ fn said(view: &ReplicationView, region: &str) -> Said {
         || "…".to_owned(),
         |c| sanitize_line(c.kms_key_id.as_deref().unwrap_or("aws/secretsmanager")).into_owned(),
     );
+    let (tags, policy, value) = compared_said(view, region, primary);
+    Said {
+        role: role_word,
+        status,
+        version,
+        changed,
+        key,
+        tags,
+        policy,
+        value,
+    }
+}
+
+/// A region's replication status, short and whole.
+fn status_said(view: &ReplicationView, region: &str, role: &Role) -> (String, String) {
+    let entry = view
+        .primary_copy()
+        .and_then(|p| p.replicas.iter().find(|r| r.region == region));
+    match (role, entry) {
+        (Role::Primary, _) => both("—".to_owned()),
+        (Role::Promoted, _) => (
+            "standalone".to_owned(),
+            "promoted away from its primary (standalone now)".to_owned(),
+        ),
+        (_, Some(s)) if s.status == "Failed" => (
+            "Failed".to_owned(),
+            format!(
+                "Failed: {}",
+                sanitize_line(s.message.as_deref().unwrap_or("no message"))
+            ),
+        ),
+        (_, Some(s)) => both(sanitize_line(&s.status).into_owned()),
+        (_, None) => match view.copies.get(region) {
+            Some(Source::Failed(why)) => (
+                "unreadable".to_owned(),
+                format!("not readable: {}", sanitize_line(why)),
+            ),
+            _ => both("—".to_owned()),
+        },
+    }
+}
+
+/// A region's tags, policy and value against the primary's, short and whole.
+fn compared_said(
+    view: &ReplicationView,
+    region: &str,
+    primary: bool,
+) -> ((String, String), (String, String), (String, String)) {
     let tags = match view.tags_of(region) {
         _ if primary => both("—".to_owned()),
         Some(TagsMatch::Same) => ("match".to_owned(), "match the primary's".to_owned()),
@@ -247,16 +275,7 @@ fn said(view: &ReplicationView, region: &str) -> Said {
         ),
         None => (String::new(), String::new()),
     };
-    Said {
-        role: role_word,
-        status,
-        version,
-        changed,
-        key,
-        tags,
-        policy,
-        value,
-    }
+    (tags, policy, value)
 }
 
 /// A row's cells, at their full length (the table elides them).
