@@ -100,7 +100,7 @@ pub(super) fn screen(state: &State) -> String {
     terminal
         .draw(|f| smtui_core::render::render(f, state, &Theme::default()))
         .expect("draw");
-    super::flows::pane_text(&screen_text(terminal.backend().buffer()))
+    super::fixtures::pane_text(&screen_text(terminal.backend().buffer()))
 }
 
 /// The app loaded, `name` in us-east-1 selected and the pane open on it, every read in.
