@@ -308,3 +308,33 @@ fn opened_on_a_replica_it_reads_the_primary_and_highlights_the_replica() {
         "highlighted: {screen}"
     );
 }
+
+#[test]
+fn hostile_text_from_aws_is_drawn_as_escapes() {
+    let mut h = Harness::loaded();
+    h.cmd(Command::Replication(replication::Command::Open));
+    let secret = h.selected_secret();
+    let mut own = copy(&secret, "v2\u{1b}[31m", "2026-11-02T12:00:00Z");
+    own.replicas = vec![super::fixtures::status(
+        "eu-west-1",
+        "Failed",
+        Some("denied\u{1b}]52;c;aGk=\u{7}\u{202e}RLO"),
+    )];
+    own.kms_key_id = Some("alias/\u{1b}[2Jkey".into());
+    answer(
+        &mut h,
+        replication::Outcome::Described {
+            secret,
+            result: Ok(own),
+        },
+    );
+    for _ in 0..2 {
+        let screen = h.screen(160, 30);
+        assert!(
+            !screen.contains('\u{1b}') && !screen.contains('\u{7}') && !screen.contains('\u{202e}'),
+            "{screen:?}"
+        );
+        assert!(screen.contains("denied"), "the message is shown: {screen}");
+        press(&mut h, KeyCode::Down);
+    }
+}
