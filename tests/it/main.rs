@@ -24,6 +24,7 @@ mod live;
 mod look;
 mod properties;
 mod readme;
+mod replication;
 mod roles;
 mod rotation;
 mod security;

@@ -18,6 +18,7 @@ pub mod private_file;
 pub mod profiles;
 pub mod recent;
 pub mod regions;
+pub mod replication;
 pub(crate) mod rotation;
 pub mod runner;
 pub mod secrets;

@@ -12,6 +12,7 @@ pub mod editor;
 pub mod lifecycle;
 pub(crate) mod messages;
 pub mod org;
+pub mod replication;
 pub mod reveal;
 pub mod rotation;
 pub mod session;

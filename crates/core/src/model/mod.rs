@@ -8,6 +8,7 @@ pub mod error;
 pub mod org;
 pub mod org_options;
 pub mod posture;
+pub mod replication;
 pub mod rotation;
 pub mod shared_values;
 pub mod sso;

@@ -91,6 +91,7 @@ layers! {
     Access     => "access",      "Who can read (access)",       Carries;
     AccessStatements => "access-statements", "The statements that decide", Carries;
     Values     => "values",      "Value checks",                Carries;
+    Replication => "replication", "Replication across regions", Carries;
     Roles      => "roles",       "Role switcher",               Carries;
     Portal     => "portal",      "IAM Identity Center",         Carries;
     Themes     => "themes",      "Theme picker",                Carries;

@@ -57,6 +57,7 @@ rooms! {$
     Editor(editor),
     Lifecycle(lifecycle),
     Org(org),
+    Replication(replication),
     Reveal(reveal),
     Rotation(rotation),
     Sso(sso),

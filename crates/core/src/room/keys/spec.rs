@@ -31,6 +31,10 @@ pub(crate) enum Acts {
     /// It changes the selected secret, and may on one another service manages (its
     /// rotation can still be run and rescheduled in Secrets Manager).
     WritesManaged,
+    /// It changes a secret's replication, on its primary or, to stop it, on the replica
+    /// itself: refused in read-only mode and on a secret another service manages, not on a
+    /// replica (stopping a replica's replication is made there).
+    Replicates,
     /// It writes a new secret, not the selected one: refused in read-only mode only.
     Creates,
     /// It throws away what was typed: a question before it wants `y`, not Enter.
@@ -87,7 +91,10 @@ pub(crate) fn name_in<C: Copy + PartialEq>(table: &[Spec<C>], command: C) -> &'s
 
 impl Acts {
     pub(crate) fn mutates(self) -> bool {
-        matches!(self, Acts::Writes | Acts::WritesManaged | Acts::Creates)
+        matches!(
+            self,
+            Acts::Writes | Acts::WritesManaged | Acts::Replicates | Acts::Creates
+        )
     }
 
     pub(crate) fn allowed_on_managed(self) -> bool {
