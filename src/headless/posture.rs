@@ -107,14 +107,7 @@ pub fn print(
     for error in &access.failed {
         let _ = writeln!(stderr, "smtui: {}", sanitize_line(&error.to_string()));
     }
-    for (name, error) in &deep.failed {
-        let _ = writeln!(
-            stderr,
-            "smtui: {} not read: {}",
-            sanitize_line(name),
-            sanitize_line(&error.to_string())
-        );
-    }
+    stderr.push_str(&deep.failures());
     let stdout = match format {
         Format::Json => {
             let checks = report

@@ -4,6 +4,7 @@
 //! with the same rules as `reused-values`. No value reaches this module.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use tokio::sync::mpsc;
 
@@ -15,6 +16,7 @@ use smtui_core::features::values::{self, Candidates, Findings, Scope};
 use smtui_core::ids::RowKey;
 use smtui_core::model::AwsError;
 use smtui_core::model::shared_values::SharedValues;
+use smtui_core::sanitize::sanitize_line;
 
 use crate::headless::Listing;
 
@@ -23,6 +25,40 @@ use crate::headless::Listing;
 pub struct Deep {
     pub(crate) values: SharedValues,
     pub(crate) failed: Vec<(String, AwsError)>,
+}
+
+impl Deep {
+    /// The secrets not read, for stderr: a line per reason, naming the secrets that failed
+    /// alike (a role that may not read values fails every secret the same way: said once).
+    pub(crate) fn failures(&self) -> String {
+        const NAMED: usize = 5;
+        let mut alike: Vec<(String, Vec<&str>)> = Vec::new();
+        for (name, error) in &self.failed {
+            let why = error.to_string();
+            match alike.iter_mut().find(|(seen, _)| *seen == why) {
+                Some((_, names)) => names.push(name),
+                None => alike.push((why, vec![name])),
+            }
+        }
+        let mut lines = String::new();
+        for (why, names) in &alike {
+            let mut named: Vec<String> = names
+                .iter()
+                .take(NAMED)
+                .map(|n| sanitize_line(n).into_owned())
+                .collect();
+            if names.len() > NAMED {
+                named.push(format!("{} more", names.len() - NAMED));
+            }
+            let _ = writeln!(
+                lines,
+                "smtui: not read ({}): {}",
+                named.join(", "),
+                sanitize_line(why)
+            );
+        }
+        lines
+    }
 }
 
 /// Reads every listed value not scheduled for deletion and finds the shared ones.
@@ -111,4 +147,31 @@ fn shared(findings: &Findings) -> HashMap<RowKey, Vec<String>> {
         others.sort();
     }
     shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smtui_core::model::ErrorKind;
+
+    #[test]
+    fn secrets_that_failed_alike_share_one_line() {
+        let denied = AwsError {
+            kind: ErrorKind::AccessDenied,
+            operation: "GetSecretValue",
+            region: "us-east-1".into(),
+            code: Some("AccessDeniedException".into()),
+            message: Some("no".into()),
+        };
+        let deep = Deep {
+            failed: (0..7).map(|i| (format!("s{i}"), denied.clone())).collect(),
+            ..Deep::default()
+        };
+        let said = deep.failures();
+        assert_eq!(said.lines().count(), 1, "{said}");
+        assert!(
+            said.starts_with("smtui: not read (s0, s1, s2, s3, s4, 2 more): "),
+            "{said}"
+        );
+    }
 }

@@ -25,7 +25,7 @@ pub mod secrets;
 pub(crate) mod signing_key;
 pub mod sso;
 pub(crate) mod sts;
-pub mod values;
+pub mod value_checks;
 
 pub use client::{AwsContext, ConnectOptions};
 pub use error::{AwsError, ErrorKind};

@@ -9,7 +9,7 @@ use smtui_core::model::AwsError;
 use smtui_core::model::replication::{RegionCopy, ReplicaStatus};
 use smtui_core::secret::SecretValue;
 
-use crate::{AwsContext, convert, values};
+use crate::{AwsContext, convert, value_checks};
 
 /// DescribeSecret of the copy in `region` (its ARN there).
 pub async fn describe_copy(
@@ -80,7 +80,7 @@ pub async fn fingerprint(ctx: &AwsContext, copy: &SecretRef) -> Result<Fingerpri
                 .unwrap_or_default(),
         ),
     };
-    Ok(values::fingerprint::of(value.expose()))
+    Ok(value_checks::fingerprint::of(value.expose()))
 }
 
 /// Each copy's fingerprint, all asked at once (a handful of regions: one after another

@@ -172,21 +172,33 @@ impl<'de> Deserialize<'de> for RawEntries<'de> {
 }
 
 fn parse_json_object(text: &SecretValue) -> Option<(Vec<JsonEntry>, SecretValue)> {
+    let raw = raw_entries(text)?;
+    Some((entries_of(&raw), pretty_print(&raw)))
+}
+
+/// The top-level fields of a JSON object secret (`None`: not a JSON object), without the
+/// pretty-printed whole a view needs: for what compares fields and shows none.
+pub fn json_entries(text: &SecretValue) -> Option<Vec<JsonEntry>> {
+    raw_entries(text).map(|raw| entries_of(&raw))
+}
+
+fn raw_entries(text: &SecretValue) -> Option<Vec<(&RawValue, &RawValue)>> {
     let source = text.expose_str()?;
     if !source.trim_start().starts_with('{') {
         return None;
     }
     let RawEntries(raw) = serde_json::from_str::<RawEntries>(source).ok()?;
-    let entries = raw
-        .iter()
+    Some(raw)
+}
+
+fn entries_of(raw: &[(&RawValue, &RawValue)]) -> Vec<JsonEntry> {
+    raw.iter()
         .map(|(key, value)| JsonEntry {
             key: key_text(key),
             value: field_value(value),
             string: value.get().starts_with('"'),
         })
-        .collect();
-    let pretty = pretty_print(&raw);
-    Some((entries, pretty))
+        .collect()
 }
 
 /// The bytes a JSON string literal stands for. serde_json decodes a lone UTF-16 surrogate

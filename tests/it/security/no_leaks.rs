@@ -1,8 +1,9 @@
 //! A canary secret is revealed (text and JSON, every key), copied, re-masked and cleared,
-//! then looked for with `find-value` and read again by `reused-values`, with TRACE logging on for every crate (ours, the AWS SDK, hyper): the canary appears in no
-//! log line, no Debug rendering of an action, effect or the state, and no error message.
-//! And with `LOG_SENSITIVE_BODIES=true`, which makes the SDK log whole response bodies, the
-//! app's own log filter still lets no value through.
+//! then looked for with `find-value` and read again by `reused-values`, with TRACE logging
+//! on for every crate (ours, the AWS SDK, hyper): the canary appears in no log line, no
+//! Debug rendering of an action, effect or the state, and no error message. And with
+//! `LOG_SENSITIVE_BODIES=true`, which makes the SDK log whole response bodies, the app's
+//! own log filter still lets no value through.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -164,7 +165,8 @@ const SENSITIVE_BODIES_TEST: &str = "log_sensitive_bodies_cannot_put_a_value_in_
 
 // The SDK reads LOG_SENSITIVE_BODIES from the process environment at each call. Setting it
 // here would need `unsafe` and would reach every other test of this binary (the other test
-// of this file has a subscriber with no cap), so this test runs itself again in a child process that has it set.
+// of this file has a subscriber with no cap), so this test runs itself again in a child
+// process that has it set.
 #[tokio::test(flavor = "current_thread")]
 async fn log_sensitive_bodies_cannot_put_a_value_in_the_log() {
     if std::env::var("LOG_SENSITIVE_BODIES").as_deref() != Ok("true") {

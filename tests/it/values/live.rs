@@ -22,6 +22,10 @@ use crate::common::screen_text;
 
 static STACK: OnceCell<Stack> = OnceCell::const_new();
 
+/// The tests that count the proxy's calls (or read every region) take turns: another app's
+/// batches in the same region would be counted with theirs.
+static COUNTED: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn stack() -> &'static Stack {
     STACK
         .get_or_init(|| async {
@@ -132,6 +136,7 @@ fn field(key: &str) -> Field {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn find_value_names_every_secret_and_field_that_holds_it_and_shows_no_value() {
     const CANARY: &str = "find-canary-7Hq2-Xw9";
+    let _turn = COUNTED.lock().await;
     let stack = stack().await;
     create(
         stack,
@@ -191,6 +196,7 @@ async fn find_value_names_every_secret_and_field_that_holds_it_and_shows_no_valu
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reused_values_group_the_secrets_sharing_a_value() {
+    let _turn = COUNTED.lock().await;
     let stack = stack().await;
     create(
         stack,
@@ -266,6 +272,7 @@ async fn reused_values_group_the_secrets_sharing_a_value() {
 /// listing lane of an identity and region allows.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_batches_wait_in_the_lanes() {
+    let _turn = COUNTED.lock().await;
     let stack = stack().await;
     for i in 0..45 {
         create(
@@ -300,14 +307,40 @@ async fn the_batches_wait_in_the_lanes() {
         "45 secrets or more are three batches or more: {batches}"
     );
     assert_eq!(proxy.max_in_flight("BatchGetSecretValue"), 1);
+
+    // Cancelled once the first batch answered: the one sent with that answer is the last.
+    app.cmd(Command::Verb(Verb::Back));
+    proxy.clear_events();
+    app.cmd(Command::Values(values::Command::ReusedValues));
+    verb(&mut app, Verb::Select);
+    app.wait_for("the first batch", Duration::from_secs(30), |s| {
+        s.layers
+            .popup::<ValueCheck>()
+            .and_then(|c| c.scan.as_ref())
+            .is_some_and(|scan| scan.answered >= 20)
+    })
+    .await;
+    verb(&mut app, Verb::Back);
+    app.wait_for("the cancel", Duration::from_secs(30), |s| {
+        s.layers
+            .popup::<ValueCheck>()
+            .is_some_and(|c| c.stage == Stage::Done)
+    })
+    .await;
+    let sent = proxy
+        .recorded_events()
+        .iter()
+        .filter(|e| e.event_name == "BatchGetSecretValue")
+        .count();
+    assert_eq!(sent, 2, "no batch after the cancel but the one on its way");
     app.shutdown();
 }
 
-/// A user who may list but not read: every secret is named as unread, with why, through
-/// GetSecretValue one by one once BatchGetSecretValue is refused.
+/// A user who may list but not read: every secret is named as unread, with why, after
+/// GetSecretValue one by one once BatchGetSecretValue is refused (the proxy saw both).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secrets_that_cannot_be_read_are_counted_and_named() {
-    let (_stack, _user, mut app) = Box::pin(crate::common::live::auditor_app()).await;
+    let (stack, _user, mut app) = Box::pin(crate::common::live::auditor_app()).await;
     run_check(
         &mut app,
         values::Command::FindValue,
@@ -327,5 +360,18 @@ async fn secrets_that_cannot_be_read_are_counted_and_named() {
     assert!(shown.contains("1 could not be read"), "{shown}");
     assert!(shown.contains("Could not read (1):"), "{shown}");
     assert!(!shown.contains("not-for-auditors"), "{shown}");
+    // BatchGetSecretValue refused as a whole, then GetSecretValue tried for the secret.
+    let tried: Vec<String> = stack
+        .proxy()
+        .recorded_events()
+        .iter()
+        .map(|e| e.event_name.clone())
+        .filter(|name| name.contains("GetSecretValue"))
+        .collect();
+    assert_eq!(
+        tried,
+        vec!["BatchGetSecretValue", "GetSecretValue"],
+        "{tried:?}"
+    );
     app.shutdown();
 }

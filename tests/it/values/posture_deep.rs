@@ -15,12 +15,8 @@ async fn run(stack: &Stack, args: &[&str]) -> (i32, String, String) {
     command
         .arg("posture")
         .args(args)
-        .args([
-            "--endpoint-url",
-            &stack.endpoint_url(),
-            "--region",
-            "eu-west-1",
-        ])
+        .args(["--endpoint-url", &stack.endpoint_url()])
+        .args(["--region", "eu-west-1", "--region", "us-east-1"])
         .env("AWS_CONFIG_FILE", "/dev/null")
         .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
         .env("AWS_ACCESS_KEY_ID", "testing")
@@ -75,6 +71,19 @@ async fn deep_posture_fails_the_secrets_sharing_a_value_and_prints_none() {
             .await
             .expect("CreateSecret");
     }
+    // A replica mirrors its primary: one secret, read once, whose value is no reuse.
+    client
+        .create_secret()
+        .name("deep/replicated")
+        .secret_string("replicated-value")
+        .add_replica_regions(
+            aws_sdk_secretsmanager::types::ReplicaRegionType::builder()
+                .region("us-east-1")
+                .build(),
+        )
+        .send()
+        .await
+        .expect("CreateSecret with a replica");
 
     let (_, plain, _) = run(&stack, &["--format", "json"]).await;
     assert!(!plain.contains("Values.1"), "{plain}");
@@ -82,7 +91,9 @@ async fn deep_posture_fails_the_secrets_sharing_a_value_and_prints_none() {
 
     let (code, stdout, stderr) = run(&stack, &["--format", "json", "--deep"]).await;
     assert_eq!(code, 1, "checks fail: {stderr}");
-    assert!(reads(&stack) >= 1, "--deep reads the values");
+    // Four secrets to read, in eu-west-1: one batch (the replica in us-east-1 is read
+    // through its primary).
+    assert_eq!(reads(&stack), 1, "--deep reads the values in one batch");
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
     let finding = |name: &str| {
         json["findings"]
@@ -101,6 +112,7 @@ async fn deep_posture_fails_the_secrets_sharing_a_value_and_prints_none() {
             .any(|c| c == "Values.1")
     };
     assert!(fails("deep/db") && fails("deep/legacy") && !fails("deep/alone"));
+    assert!(!fails("deep/replicated"), "a replica is no reuse: {stdout}");
     assert_eq!(
         finding("deep/db")["shares_with"],
         serde_json::json!(["deep/legacy"])

@@ -220,6 +220,16 @@ impl Report {
     }
 }
 
+/// The report's order: health first (stuck, overdue, …), then the most failed checks, then
+/// by name and region.
+pub(crate) fn riskiest_first(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    a.health
+        .cmp(&b.health)
+        .then(b.failed.len().cmp(&a.failed.len()))
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.region.cmp(&b.region))
+}
+
 /// Assesses every secret not scheduled for deletion.
 pub fn assess<'a>(
     secrets: impl IntoIterator<Item = &'a SecretSummary>,
@@ -236,13 +246,7 @@ pub fn assess<'a>(
             finding(s, now, thresholds, rules, facts)
         })
         .collect();
-    findings.sort_by(|a, b| {
-        a.health
-            .cmp(&b.health)
-            .then(b.failed.len().cmp(&a.failed.len()))
-            .then_with(|| a.name.cmp(&b.name))
-            .then_with(|| a.region.cmp(&b.region))
-    });
+    findings.sort_by(riskiest_first);
     let by_health = Health::ALL
         .iter()
         .map(|h| (*h, findings.iter().filter(|f| f.health == *h).count()))

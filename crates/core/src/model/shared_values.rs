@@ -37,13 +37,9 @@ impl SharedValues {
             finding.shares_with = Some(others);
         }
         report.failing.push((Check::ValueNotShared, failing));
-        report.findings.sort_by(|a, b| {
-            a.health
-                .cmp(&b.health)
-                .then(b.failed.len().cmp(&a.failed.len()))
-                .then_with(|| a.name.cmp(&b.name))
-                .then_with(|| a.region.cmp(&b.region))
-        });
+        report
+            .findings
+            .sort_by(crate::model::posture::riskiest_first);
     }
 }
 

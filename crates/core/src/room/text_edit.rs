@@ -1,6 +1,6 @@
 //! A keystroke of typed text (a prompt, a filter, the palette), as one edit.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum TextEdit {
     Insert(char),
     Backspace,
@@ -19,5 +19,27 @@ impl TextEdit {
             }
             TextEdit::Clear => zeroize::Zeroize::zeroize(text),
         }
+    }
+}
+
+/// The character typed is not printed: a prompt may be taking an MFA code, the value
+/// `find-value` looks for, or a name typed to confirm, one character an action at a time.
+impl std::fmt::Debug for TextEdit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TextEdit::Insert(_) => f.write_str("Insert(_)"),
+            TextEdit::Backspace => f.write_str("Backspace"),
+            TextEdit::Clear => f.write_str("Clear"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextEdit;
+
+    #[test]
+    fn debug_prints_no_character_typed() {
+        assert_eq!(format!("{:?}", TextEdit::Insert('7')), "Insert(_)");
     }
 }

@@ -6,7 +6,7 @@ use smtui_core::model::AwsError;
 
 use super::Performs;
 use crate::AwsContext;
-use crate::values::{fingerprint, read};
+use crate::value_checks::{fingerprint, read};
 
 impl Performs for Call {
     type Outcome = Outcome;
@@ -31,13 +31,9 @@ impl Performs for Call {
 
     fn failed(self, error: AwsError) -> Outcome {
         match self {
-            // Made without AWS: it cannot be refused, but a call never sent is still
-            // answered (the check then says the value could not be fingerprinted).
-            Call::Fingerprint { scan, .. } => Outcome::Read {
-                scan,
-                secrets: Vec::new(),
-                result: Err(error),
-            },
+            // Made without AWS, but in its identity's lane like every call: refused there
+            // (its credentials gone), the check says so and asks for the value again.
+            Call::Fingerprint { scan, .. } => Outcome::TargetFailed { scan, error },
             Call::Read { scan, secrets } => Outcome::Read {
                 scan,
                 secrets,

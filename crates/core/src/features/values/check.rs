@@ -81,7 +81,10 @@ impl ValueCheck {
             candidates,
             choices,
             choice: Cursor::default(),
-            typed: Typed::default(),
+            typed: match kind {
+                Kind::Find => Typed::default(),
+                Kind::Reused => Typed::unused(),
+            },
             typed_chars: 0,
             too_long: false,
             scan: None,
@@ -174,7 +177,9 @@ impl ValueCheck {
 
     fn back(&mut self, out: &mut Out) {
         match (self.stage, self.scan.as_mut()) {
-            (Stage::Scanning, Some(scan)) => {
+            // Esc again while the batches sent answer: closed (an answer that never comes,
+            // its task aborted by a refresh of its identity, cannot keep the popup open).
+            (Stage::Scanning, Some(scan)) if !scan.cancelled => {
                 scan.cancel();
                 if scan.finished() {
                     self.stage = Stage::Done;
@@ -193,6 +198,14 @@ impl ValueCheck {
                     *target = Some(print);
                 }
             }
+            Outcome::TargetFailed { scan, error } if scan == self.scan_id => {
+                // The value was wiped when handed over: it is typed again.
+                self.stage = Stage::Target;
+                out.error(format!(
+                    "The value could not be fingerprinted ({}): type or paste it again",
+                    ctx.explain(&error)
+                ));
+            }
             Outcome::Read {
                 scan: id,
                 secrets,
@@ -201,7 +214,7 @@ impl ValueCheck {
                 let Some(scan) = self.scan.as_mut() else {
                     return;
                 };
-                scan.batch_answered(secrets.len());
+                scan.batch_answered(&secrets);
                 match result {
                     Ok(values) => {
                         for (secret, prints) in values {

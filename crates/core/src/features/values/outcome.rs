@@ -9,6 +9,8 @@ use crate::model::AwsError;
 pub enum Outcome {
     /// The target's fingerprint.
     Target { scan: u64, print: Fingerprint },
+    /// The target could not be fingerprinted (its call was refused before it ran).
+    TargetFailed { scan: u64, error: AwsError },
     /// A batch read: each secret's fingerprints or why it could not be read; `Err` when the
     /// batch as a whole failed (every secret of it unread, for that reason).
     Read {

@@ -1,9 +1,10 @@
 //! Which secrets a value check reads: the selected secret's region (as its identity), its
 //! account (every region listed), or everything listed. Chosen from the rows loaded when
 //! the check opened; a secret listed by two identities (two roles of one account) is read
-//! once, as the first; a replica whose primary is listed is read through its primary (it
-//! mirrors it: the two are one secret, whose copies the replication pane compares); a
-//! secret scheduled for deletion cannot be read, so it is left out and counted.
+//! once, as the first in the scope; a replica whose primary is listed is read through its
+//! primary (it mirrors it: the two are one secret, whose copies the replication pane
+//! compares); a secret scheduled for deletion cannot be read, so it is left out and
+//! counted.
 
 use std::collections::HashSet;
 
@@ -71,11 +72,9 @@ impl Candidates {
                     && listed.contains(&(row.arn.account(), row.name.as_str(), primary))
             })
         };
-        let mut seen = HashSet::new();
         let secrets = rows
             .iter()
             .filter(|row| !read_through_primary(row))
-            .filter(|row| seen.insert(row.arn.as_str().to_owned()))
             .map(|row| {
                 let secret = SecretRef {
                     identity: row.identity,
@@ -134,10 +133,17 @@ impl Candidates {
         choices
     }
 
-    fn count(&self, scope: &Scope) -> (usize, usize) {
+    /// The candidates `scope` holds, each secret once (as the first identity in it that
+    /// listed it: the region scope's own identity, so its secrets are never left out).
+    fn in_scope<'a>(&'a self, scope: &'a Scope) -> impl Iterator<Item = &'a (SecretRef, bool)> {
+        let mut seen = HashSet::new();
         self.secrets
             .iter()
-            .filter(|(secret, _)| scope.holds(secret))
+            .filter(move |(secret, _)| scope.holds(secret) && seen.insert(secret.arn.as_str()))
+    }
+
+    fn count(&self, scope: &Scope) -> (usize, usize) {
+        self.in_scope(scope)
             .fold((0, 0), |(read, deleted), (_, gone)| {
                 if *gone {
                     (read, deleted + 1)
@@ -151,11 +157,7 @@ impl Candidates {
     /// each, the regions taking turns so every region's answers start early.
     pub fn batches(&self, scope: &Scope) -> Vec<Vec<SecretRef>> {
         let mut groups: Vec<((IdentityId, &str), Vec<SecretRef>)> = Vec::new();
-        for (secret, _) in self
-            .secrets
-            .iter()
-            .filter(|(secret, deleted)| !deleted && scope.holds(secret))
-        {
+        for (secret, _) in self.in_scope(scope).filter(|(_, deleted)| !deleted) {
             let key = (secret.identity, secret.region.as_str());
             match groups.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, members)) => members.push(secret.clone()),
@@ -284,10 +286,17 @@ mod tests {
     }
 
     #[test]
-    fn a_secret_two_identities_list_is_read_once() {
+    fn a_secret_two_identities_list_is_read_once_and_as_the_region_s_identity() {
         let rows = [summary(0, "eu-west-1"), summary(1, "eu-west-1")];
         let all = Candidates::from_rows(rows.iter());
         assert_eq!(all.batches(&Scope::Listed).concat().len(), 1);
+        let second = Scope::Region {
+            identity: IdentityId(1),
+            region: "eu-west-1".to_owned(),
+        };
+        let read = all.batches(&second).concat();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].identity, IdentityId(1));
     }
 
     /// The secret `a` of account 111111111111 in `region`, as listed by `identity`.

@@ -24,6 +24,13 @@ impl Default for Typed {
 }
 
 impl Typed {
+    /// A check that looks for no value (`reused-values`): nothing allocated.
+    pub(crate) fn unused() -> Self {
+        Self {
+            text: String::new(),
+        }
+    }
+
     /// Applies an edit; false when the text would pass [`MAX_BYTES`] (then nothing is added).
     pub(crate) fn edit(&mut self, edit: TextEdit) -> bool {
         match edit {

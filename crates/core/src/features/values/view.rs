@@ -33,12 +33,13 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, check: &ValueCheck, theme: &
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let height = usize::from(inner.height);
-    let lines = match check.stage {
-        Stage::Target => target_lines(check, theme),
-        Stage::Scope => scope_lines(check, theme),
-        Stage::Scanning | Stage::Done => result_lines(check, height, theme),
+    let paragraph = match check.stage {
+        Stage::Target => Paragraph::new(target_lines(check, theme)).wrap(Wrap { trim: false }),
+        Stage::Scope => Paragraph::new(scope_lines(check, theme)).wrap(Wrap { trim: false }),
+        // One line a row, cut at the edge, so the rows counted are the lines drawn.
+        Stage::Scanning | Stage::Done => Paragraph::new(result_lines(check, height, theme)),
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(paragraph, inner);
 }
 
 fn target_lines(check: &ValueCheck, theme: &Theme) -> Vec<Line<'static>> {
@@ -154,7 +155,15 @@ fn result_lines(check: &ValueCheck, height: usize, theme: &Theme) -> Vec<Line<'s
         }
     }
     let unreadable = check.unreadable();
-    let room = height.saturating_sub(lines.len() + usize::from(!unreadable.is_empty()) * 2);
+    // The unreadable secrets take at most a third of the rows (their heading and an "and N
+    // more" line among them), at least the heading and one.
+    // Two lines each: the secret, then why (the service's words are long).
+    let unread_lines = if unreadable.is_empty() {
+        0
+    } else {
+        (2 * unreadable.len() + 1).min((height / 3).max(3))
+    };
+    let room = height.saturating_sub(lines.len() + unread_lines);
     let selected_row = rows
         .iter()
         .position(|(at, _)| *at == Some(check.result.at()))
@@ -166,14 +175,23 @@ fn result_lines(check: &ValueCheck, height: usize, theme: &Theme) -> Vec<Line<'s
             format!("Could not read ({}):", unreadable.len()),
             theme.warn,
         ));
-        for (secret, why) in unreadable {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {}  {}  ", sanitize_line(&secret.name), secret.region),
-                    theme.text,
-                ),
-                Span::styled(sanitize_line(why).into_owned(), theme.dim),
-            ]));
+        let shown = if 2 * unreadable.len() < unread_lines {
+            unreadable.len()
+        } else {
+            unread_lines.saturating_sub(2) / 2
+        };
+        for (secret, why) in &unreadable[..shown] {
+            lines.push(Line::styled(
+                format!("  {}  {}", sanitize_line(&secret.name), secret.region),
+                theme.text,
+            ));
+            lines.push(dim_line(format!("    {}", sanitize_line(why)), theme));
+        }
+        if shown < unreadable.len() {
+            lines.push(dim_line(
+                format!("  and {} more", unreadable.len() - shown),
+                theme,
+            ));
         }
     }
     lines

@@ -8,26 +8,28 @@ use std::sync::OnceLock;
 
 use hmac::{KeyInit as _, Mac as _};
 use smtui_core::fingerprint::{FINGERPRINT_LEN, Field, Fingerprint, ValuePrints};
-use smtui_core::secret::{SecretValue, ValueView};
+use smtui_core::secret::SecretValue;
 use zeroize::Zeroizing;
 
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 
-/// This run's key; made once.
-static KEY: OnceLock<Zeroizing<[u8; 32]>> = OnceLock::new();
+/// This run's keyed HMAC state, made once; each fingerprint starts from a clone of it. The
+/// `zeroize` feature wipes every clone as it is dropped, and the key bytes are wiped once
+/// the state is made.
+static KEYED: OnceLock<HmacSha256> = OnceLock::new();
 
-fn key() -> &'static [u8; 32] {
-    KEY.get_or_init(|| {
+fn keyed() -> &'static HmacSha256 {
+    KEYED.get_or_init(|| {
         let mut key = Zeroizing::new([0u8; 32]);
         // Without the OS random source nothing here can be trusted; there is no fallback.
         getrandom::fill(&mut *key).expect("the OS random source for the value checks' key");
-        key
+        HmacSha256::new_from_slice(&*key).expect("HMAC takes a key of any length")
     })
 }
 
 /// The keyed hash of `bytes`.
 pub fn of(bytes: &[u8]) -> Fingerprint {
-    let mut mac = HmacSha256::new_from_slice(key()).expect("HMAC takes a key of any length");
+    let mut mac = keyed().clone();
     mac.update(bytes);
     let mut out = [0u8; FINGERPRINT_LEN];
     out.copy_from_slice(&mac.finalize().into_bytes());
@@ -36,26 +38,27 @@ pub fn of(bytes: &[u8]) -> Fingerprint {
 
 /// A value's fingerprints: the whole value (the `SecretString`'s text, else the
 /// `SecretBinary`'s bytes) and, for a JSON object, each top-level field as a copy of it
-/// would hold it (a string unquoted, anything else as its JSON text). The value and every
-/// field split from it are zeroized as they are dropped here.
+/// would hold it (a string unquoted, anything else as its JSON text). An empty value or
+/// field is no secret and is left out. The value and every field split from it are zeroized
+/// as they are dropped here.
 pub fn of_value(string: Option<SecretValue>, binary: Option<SecretValue>) -> ValuePrints {
-    let whole = string
-        .as_ref()
-        .or(binary.as_ref())
-        .map(|value| of(value.expose()));
-    let mut prints: Vec<(Field, Fingerprint)> =
-        whole.map(|w| (Field::Whole, w)).into_iter().collect();
-    if let ValueView::Json { entries, .. } = ValueView::from_parts(string, binary) {
-        prints.extend(entries.into_iter().map(|entry| {
-            let print = of(entry.value.expose());
-            (
-                Field::Key {
-                    key: entry.key,
-                    string: entry.string,
-                },
-                print,
-            )
-        }));
+    let Some(whole) = string.or(binary) else {
+        return ValuePrints { prints: Vec::new() };
+    };
+    let mut prints = Vec::new();
+    if !whole.is_empty() {
+        prints.push((Field::Whole, of(whole.expose())));
+    }
+    for entry in smtui_core::secret::json_entries(&whole).unwrap_or_default() {
+        if entry.value.is_empty() {
+            continue;
+        }
+        let print = of(entry.value.expose());
+        let field = Field::Key {
+            key: entry.key,
+            string: entry.string,
+        };
+        prints.push((field, print));
     }
     ValuePrints { prints }
 }
@@ -113,6 +116,23 @@ mod tests {
             }]
         );
         assert_eq!(prints.holding(&of(b"5432")).len(), 1);
+    }
+
+    #[test]
+    fn empty_values_and_fields_are_no_secret() {
+        let prints = of_value(Some(text(r#"{"password":"","token":"t"}"#)), None);
+        let fields: Vec<&Field> = prints.prints.iter().map(|(f, _)| f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                &Field::Whole,
+                &Field::Key {
+                    key: "token".into(),
+                    string: true
+                }
+            ]
+        );
+        assert!(of_value(Some(text("")), None).prints.is_empty());
     }
 
     #[test]
