@@ -11,7 +11,8 @@ use anyhow::{Context, Result};
 use aws_sdk_secretsmanager::Client;
 use aws_sdk_secretsmanager::operation::describe_secret::DescribeSecretOutput;
 use aws_sdk_secretsmanager::types::{
-    Filter, FilterNameStringType, ReplicationStatusType, SecretListEntry, StatusType,
+    Filter, FilterNameStringType, ReplicaRegionType, ReplicationStatusType, SecretListEntry,
+    StatusType,
 };
 use smtui_devstack::fixtures as fx;
 use smtui_devstack::{ReplicaDrift, STALE_VALUE, Stack, StackOptions, stale_version_id};
@@ -374,5 +375,69 @@ fn the_control_page_drifts_and_heals() -> Result<()> {
         assert_eq!(code, 200);
         assert!(text.contains("agrees with its primary again"), "{text}");
         assert_in_sync().await
+    })
+}
+
+/// moto lacks StopReplicationToReplica; the proxy answers it: the replica is a standalone
+/// secret from then on, in every call of both regions.
+#[test]
+fn stopping_a_replica_s_replication_makes_it_standalone() -> Result<()> {
+    const STOPPED: &str = "replication/devstack/stopped";
+    let _serial = serial();
+    run(async {
+        sm(PRIMARY)
+            .create_secret()
+            .name(STOPPED)
+            .secret_string("a value")
+            .add_replica_regions(ReplicaRegionType::builder().region(REPLICA).build())
+            .send()
+            .await?;
+        let replica_arn = sm(REPLICA)
+            .describe_secret()
+            .secret_id(STOPPED)
+            .send()
+            .await?
+            .arn()
+            .context("the replica's ARN")?
+            .to_owned();
+        let out = sm(REPLICA)
+            .stop_replication_to_replica()
+            .secret_id(&replica_arn)
+            .send()
+            .await?;
+        assert_eq!(out.arn(), Some(replica_arn.as_str()));
+        let primary = sm(PRIMARY)
+            .describe_secret()
+            .secret_id(STOPPED)
+            .send()
+            .await?;
+        assert!(primary.replication_status().is_empty(), "{primary:?}");
+        let former = sm(REPLICA)
+            .describe_secret()
+            .secret_id(STOPPED)
+            .send()
+            .await?;
+        assert_eq!(former.primary_region(), None);
+        assert!(former.replication_status().is_empty());
+        let listed = sm(REPLICA)
+            .list_secrets()
+            .filters(
+                Filter::builder()
+                    .key(FilterNameStringType::Name)
+                    .values(STOPPED)
+                    .build(),
+            )
+            .send()
+            .await?;
+        let entry = listed.secret_list().first().context("listed")?;
+        assert_eq!(entry.primary_region(), None);
+        // Its value is still there, as on AWS.
+        let value = sm(REPLICA)
+            .get_secret_value()
+            .secret_id(STOPPED)
+            .send()
+            .await?;
+        assert_eq!(value.secret_string(), Some("a value"));
+        Ok(())
     })
 }

@@ -407,6 +407,16 @@ async fn handle(
         let status = StatusCode::from_u16(failure.status).unwrap_or(StatusCode::BAD_REQUEST);
         return Ok(wire::json_error(status, &failure.code, &failure.message));
     }
+    if let Some((op, answer)) = sm_op.as_deref().and_then(|op| {
+        replication_calls::answer(&shared, op, &region, &body).map(|answer| (op, answer))
+    }) {
+        let ctx = call_context(op, &region, scope.as_ref(), peer, &parts.headers);
+        let ids = request_ids(op, &body);
+        let recorded = answer.body().clone();
+        let recorded = recorded.collect().await.map_err(|_| Dropped)?.to_bytes();
+        lock(&shared.store).record(&ctx, ids, answer.status().as_u16(), &recorded);
+        return Ok(answer);
+    }
     let (upstream_body, plan) = match &sm_op {
         Some(op) => match rotation_calls::before(
             &shared,

@@ -15,7 +15,13 @@
 //! - [`ReplicaDrift::Failed`]: the `ReplicationStatus` entry says `Failed` with the message.
 //!
 //! Drifts add up (a failed replication usually leaves a stale version);
-//! [`ProxyHandle::heal_replica`] undoes them all. Only ids, dates and the drift are kept:
+//! [`ProxyHandle::heal_replica`] undoes them all.
+//!
+//! moto 5.2.5 has no StopReplicationToReplica (it answers 500). The proxy answers it
+//! ([`stop_replication`]): the replica is *promoted*, a standalone secret from then on. Its
+//! region leaves the primary's `ReplicationStatus`, and the replica's own answers lose
+//! `PrimaryRegion` and `ReplicationStatus`; everything else (its value, versions, ARN) stays
+//! moto's, as on AWS. The proxy does not check that the secret is a replica. Only ids, dates and the drift are kept:
 //! no secret value (the stale value is a constant).
 
 use std::collections::HashMap;
@@ -45,6 +51,8 @@ pub enum ReplicaDrift {
     KmsKey(String),
     /// Replication to the region failed with this StatusMessage.
     Failed(String),
+    /// StopReplicationToReplica was called on the replica: it is a standalone secret now.
+    Promoted,
 }
 
 /// Every drift of one replica, added up.
@@ -53,6 +61,7 @@ pub(super) struct Drift {
     stale: bool,
     kms_key: Option<String>,
     failed: Option<String>,
+    promoted: bool,
 }
 
 /// (secret name, replica region) -> its drift.
@@ -66,6 +75,7 @@ impl DriftStore {
             ReplicaDrift::StaleVersion => d.stale = true,
             ReplicaDrift::KmsKey(k) => d.kms_key = Some(k),
             ReplicaDrift::Failed(m) => d.failed = Some(m),
+            ReplicaDrift::Promoted => d.promoted = true,
         }
     }
 
@@ -99,6 +109,24 @@ impl ProxyHandle {
     pub fn heal_replica(&self, secret_name: &str, replica_region: &str) -> bool {
         lock(&self.shared.drifts).heal(secret_name, replica_region)
     }
+}
+
+/// StopReplicationToReplica in `region`, answered by the proxy (moto lacks it): the
+/// replica named by the request's `SecretId` is promoted. AWS's answer (`{"ARN": …}`, the
+/// id as sent), or `None` for a request without a `SecretId` (moto's answer then stands).
+pub(super) fn stop_replication(
+    drifts: &mut DriftStore,
+    region: &str,
+    body: &[u8],
+) -> Option<Value> {
+    let req = serde_json::from_slice::<Value>(body).ok()?;
+    let id = text(&req, "SecretId")?;
+    let name = id
+        .split_once(":secret:")
+        .and_then(|(_, rest)| rest.rsplit_once('-'))
+        .map_or(id, |(name, _)| name);
+    drifts.add(name, region, ReplicaDrift::Promoted);
+    Some(json!({ "ARN": id }))
 }
 
 /// The AWSCURRENT version id a stale replica shows: UUID-shaped, the same on every call.
@@ -215,6 +243,22 @@ fn rewrite_secret(drifts: &DriftStore, region: &str, m: &mut Map<String, Value>)
         return false;
     };
     let mut changed = false;
+    // A promoted replica's region is no longer the primary's.
+    if let Some(statuses) = m.get_mut("ReplicationStatus").and_then(Value::as_array_mut) {
+        let before = statuses.len();
+        statuses.retain(|s| {
+            !s.get("Region")
+                .and_then(Value::as_str)
+                .and_then(|r| drifts.get(&name, r))
+                .is_some_and(|d| d.promoted)
+        });
+        if statuses.len() != before {
+            changed = true;
+            if statuses.is_empty() {
+                m.remove("ReplicationStatus");
+            }
+        }
+    }
     let statuses = m.get_mut("ReplicationStatus").and_then(Value::as_array_mut);
     for s in statuses
         .into_iter()
@@ -244,6 +288,11 @@ fn rewrite_secret(drifts: &DriftStore, region: &str, m: &mut Map<String, Value>)
     let Some(d) = drifts.get(&name, region).filter(|_| is_replica).cloned() else {
         return changed;
     };
+    if d.promoted {
+        m.remove("PrimaryRegion");
+        m.remove("ReplicationStatus");
+        return true;
+    }
     if let Some(k) = &d.kms_key {
         m.insert("KmsKeyId".into(), json!(k));
     }

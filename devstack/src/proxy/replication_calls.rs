@@ -9,7 +9,7 @@ use http_body_util::Full;
 use serde_json::{Value, json};
 
 use super::access::form_pairs;
-use super::replication::{ReplicaDrift, before_get, missing_version, rewrite};
+use super::replication::{ReplicaDrift, before_get, missing_version, rewrite, stop_replication};
 use super::{Shared, header_str, lock, wire};
 
 /// `GET /smtui-devstack/drift?secret=NAME&region=REPLICA_REGION&kind=stale|kms|failed|heal&value=…`
@@ -28,6 +28,25 @@ pub(super) fn before(shared: &Shared, op: &str, region: &str, body: Bytes) -> By
         return body;
     }
     before_get(&drifts, region, &body).unwrap_or(body)
+}
+
+/// The proxy's own answer to a call moto lacks (StopReplicationToReplica), if `op` is one.
+pub(super) fn answer(
+    shared: &Shared,
+    op: &str,
+    region: &str,
+    body: &[u8],
+) -> Option<Response<Full<Bytes>>> {
+    if op != "StopReplicationToReplica" {
+        return None;
+    }
+    let answer = stop_replication(&mut lock(&shared.drifts), region, body)?;
+    let mut resp = Response::new(Full::new(Bytes::from(answer.to_string())));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/x-amz-json-1.1"),
+    );
+    Some(resp)
 }
 
 /// Rewrites a successful answer for the drifts, or turns it into the error AWS would
