@@ -70,7 +70,7 @@ pub async fn read_shared(ctx: AwsContext, listing: &Listing) -> Deep {
         generation: 0,
         identity: IdentityId::START,
     };
-    let batches = Candidates::from_rows(listing.secrets.iter()).batches(&Scope::Listed);
+    let batches = Candidates::from_rows(listing.secrets.iter()).into_batches(&Scope::Listed);
     let mut pending = batches.len();
     for secrets in batches {
         runner.run(Effect::Aws {
@@ -102,7 +102,7 @@ pub async fn read_shared(ctx: AwsContext, listing: &Listing) -> Deep {
                             deep.values
                                 .read
                                 .insert(RowKey::new(secret.identity, secret.arn.clone()));
-                            findings.add(&secret, prints);
+                            findings.add(secret, prints);
                         }
                         Err(error) => deep.failed.push((secret.name, error)),
                     }

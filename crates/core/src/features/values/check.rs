@@ -162,8 +162,12 @@ impl ValueCheck {
             out.info("The value's fingerprint is still being made: Enter again in a moment");
             return;
         }
-        let Some(choice) = self.chosen() else { return };
-        let mut scan = Scan::new(self.scan_id, self.candidates.batches(&choice.scope));
+        let Some(scope) = self.chosen().map(|choice| choice.scope.clone()) else {
+            return;
+        };
+        // The candidates move into the scan's batches: one copy of each secret.
+        let candidates = std::mem::take(&mut self.candidates);
+        let mut scan = Scan::new(self.scan_id, candidates.into_batches(&scope));
         for call in scan.next_calls() {
             out.call(ctx, call);
         }
@@ -219,7 +223,7 @@ impl ValueCheck {
                     Ok(values) => {
                         for (secret, prints) in values {
                             match prints {
-                                Ok(prints) => self.findings.add(&secret, prints),
+                                Ok(prints) => self.findings.add(secret, prints),
                                 Err(error) => {
                                     let why = ctx.explain_as(secret.identity, &error);
                                     scan.unreadable.push((secret, why));

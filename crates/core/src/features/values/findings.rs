@@ -39,6 +39,17 @@ pub struct Group {
     pub secrets: usize,
 }
 
+/// Every comparable value seen by a reuse scan, by fingerprint: each secret read is kept
+/// once (moved in from its answer, never copied per field), and a value is filed by the
+/// secret's number there; most values are held once, so the first holder has a map of its
+/// own and only values held twice get a list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Seen {
+    secrets: Vec<SecretRef>,
+    first: HashMap<Fingerprint, (u32, Field)>,
+    more: HashMap<Fingerprint, Vec<(u32, Field)>>,
+}
+
 /// What a scan looks for, and has found so far.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Findings {
@@ -47,10 +58,10 @@ pub enum Findings {
         target: Option<Fingerprint>,
         hits: Vec<Holder>,
     },
-    /// `reused-values`: every comparable value's holders by fingerprint; the groups of two
-    /// or more, made when the scan ends.
+    /// `reused-values`: every comparable value seen; how many are held twice or more; the
+    /// groups, made when the scan ends.
     Reused {
-        seen: HashMap<Fingerprint, Vec<Holder>>,
+        seen: Seen,
         shared: usize,
         groups: Vec<Group>,
     },
@@ -66,7 +77,7 @@ impl Findings {
 
     pub fn reused() -> Self {
         Findings::Reused {
-            seen: HashMap::new(),
+            seen: Seen::default(),
             shared: 0,
             groups: Vec::new(),
         }
@@ -74,7 +85,7 @@ impl Findings {
 
     /// One secret's fingerprints: each field compared with the target (every comparison
     /// made in full), or filed by value.
-    pub fn add(&mut self, secret: &SecretRef, prints: ValuePrints) {
+    pub fn add(&mut self, secret: SecretRef, prints: ValuePrints) {
         match self {
             Findings::Find { target, hits } => {
                 let Some(target) = target else { return };
@@ -90,31 +101,48 @@ impl Findings {
                     .prints
                     .iter()
                     .any(|(field, _)| matches!(field, Field::Key { .. }));
+                let at = u32::try_from(seen.secrets.len()).unwrap_or(u32::MAX);
+                let mut kept = false;
                 for (field, print) in prints.prints {
                     if !comparable(&field) || (object && field == Field::Whole) {
                         continue;
                     }
-                    let holders = seen.entry(print).or_default();
-                    holders.push(Holder {
-                        secret: secret.clone(),
-                        field,
-                    });
-                    if holders.len() == 2 {
-                        *shared += 1;
+                    kept = true;
+                    match seen.first.get(&print) {
+                        None => {
+                            seen.first.insert(print, (at, field));
+                        }
+                        Some(first) => {
+                            let holders = seen.more.entry(print).or_insert_with(|| {
+                                *shared += 1;
+                                vec![first.clone()]
+                            });
+                            holders.push((at, field));
+                        }
                     }
+                }
+                if kept {
+                    seen.secrets.push(secret);
                 }
             }
         }
     }
 
     /// The scan ended: the groups, largest first (by secrets, then holders, then the first
-    /// secret's name); the fingerprints are dropped.
+    /// secret's name); the fingerprints and the secrets held once are dropped.
     pub fn finish(&mut self) {
         if let Findings::Reused { seen, groups, .. } = self {
-            let mut made: Vec<Group> = std::mem::take(seen)
+            let Seen { secrets, more, .. } = std::mem::take(seen);
+            let mut made: Vec<Group> = more
                 .into_values()
-                .filter(|holders| holders.len() > 1)
-                .map(|mut holders| {
+                .map(|held| {
+                    let mut holders: Vec<Holder> = held
+                        .into_iter()
+                        .map(|(at, field)| Holder {
+                            secret: secrets[at as usize].clone(),
+                            field,
+                        })
+                        .collect();
                     holders.sort_by(|a, b| order(a).cmp(&order(b)));
                     let mut names: Vec<&str> =
                         holders.iter().map(|h| h.secret.arn.as_str()).collect();
@@ -203,19 +231,19 @@ mod tests {
             hits: Vec::new(),
         };
         found.add(
-            &secret("a"),
+            secret("a"),
             ValuePrints {
                 prints: vec![(Field::Whole, print(9)), (key("password", true), print(1))],
             },
         );
         found.add(
-            &secret("b"),
+            secret("b"),
             ValuePrints {
                 prints: vec![(Field::Whole, print(1))],
             },
         );
         found.add(
-            &secret("c"),
+            secret("c"),
             ValuePrints {
                 prints: vec![(Field::Whole, print(2))],
             },
@@ -236,7 +264,7 @@ mod tests {
         let mut found = Findings::reused();
         for (name, password) in [("a", 1), ("b", 1), ("c", 1), ("d", 2), ("e", 2)] {
             found.add(
-                &secret(name),
+                secret(name),
                 ValuePrints {
                     prints: vec![
                         (Field::Whole, print(100 + password)),
@@ -269,7 +297,7 @@ mod tests {
     fn two_fields_of_one_secret_with_one_value_are_a_group() {
         let mut found = Findings::reused();
         found.add(
-            &secret("a"),
+            secret("a"),
             ValuePrints {
                 prints: vec![
                     (key("password", true), print(1)),

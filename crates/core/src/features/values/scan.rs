@@ -13,12 +13,16 @@ use super::call::Call;
 /// At most this many batches on their way at once, over every identity and region.
 pub(crate) const WINDOW: usize = 4;
 
+/// One identity and region: where the listing lane lets one batch run at a time.
+type LaneKey = (IdentityId, String);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scan {
     pub(crate) id: u64,
-    queue: VecDeque<Vec<SecretRef>>,
-    /// The (identity, region) of each batch on its way.
-    in_flight: Vec<(IdentityId, String)>,
+    /// The batches still to send, by lane, the lanes in the order their first batch came.
+    queues: Vec<(LaneKey, VecDeque<Vec<SecretRef>>)>,
+    /// The lane of each batch on its way.
+    in_flight: Vec<LaneKey>,
     /// Secrets the scan reads.
     pub(crate) total: usize,
     /// Secrets answered so far (read or not).
@@ -28,16 +32,27 @@ pub struct Scan {
     pub cancelled: bool,
 }
 
-fn lane_of(secrets: &[SecretRef]) -> Option<(IdentityId, String)> {
+fn lane_of(secrets: &[SecretRef]) -> Option<LaneKey> {
     secrets.first().map(|s| (s.identity, s.region.clone()))
 }
 
 impl Scan {
     pub(crate) fn new(id: u64, batches: Vec<Vec<SecretRef>>) -> Self {
+        let total = batches.iter().map(Vec::len).sum();
+        let mut queues: Vec<(LaneKey, VecDeque<Vec<SecretRef>>)> = Vec::new();
+        for batch in batches {
+            let Some(lane) = lane_of(&batch) else {
+                continue;
+            };
+            match queues.iter_mut().find(|(l, _)| *l == lane) {
+                Some((_, queue)) => queue.push_back(batch),
+                None => queues.push((lane, VecDeque::from([batch]))),
+            }
+        }
         Self {
             id,
-            total: batches.iter().map(Vec::len).sum(),
-            queue: batches.into(),
+            total,
+            queues,
             in_flight: Vec::new(),
             answered: 0,
             unreadable: Vec::new(),
@@ -45,29 +60,38 @@ impl Scan {
         }
     }
 
-    /// The batches to send now: the first waiting of each identity and region with none on
-    /// its way, up to the window.
+    /// The batches to send now: the next of each lane with none on its way, the lanes in
+    /// turn, up to the window.
     pub(crate) fn next_calls(&mut self) -> Vec<Call> {
         let mut calls = Vec::new();
-        let mut at = 0;
-        while !self.cancelled && self.in_flight.len() < WINDOW && at < self.queue.len() {
-            let lane = lane_of(&self.queue[at]);
-            if lane
-                .as_ref()
-                .is_some_and(|lane| self.in_flight.contains(lane))
-            {
-                at += 1;
+        if self.cancelled {
+            return calls;
+        }
+        let mut sent = Vec::new();
+        for (at, (lane, queue)) in self.queues.iter_mut().enumerate() {
+            if self.in_flight.len() >= WINDOW {
+                break;
+            }
+            if self.in_flight.contains(lane) {
                 continue;
             }
-            let Some(secrets) = self.queue.remove(at) else {
-                break;
+            let Some(secrets) = queue.pop_front() else {
+                continue;
             };
-            self.in_flight.extend(lane);
+            self.in_flight.push(lane.clone());
+            sent.push(at);
             calls.push(Call::Read {
                 scan: self.id,
                 secrets,
             });
         }
+        // The lanes just served go to the back: every lane takes its turn.
+        let mut served = Vec::with_capacity(sent.len());
+        for at in sent.into_iter().rev() {
+            served.push(self.queues.remove(at));
+        }
+        self.queues.extend(served.into_iter().rev());
+        self.queues.retain(|(_, queue)| !queue.is_empty());
         calls
     }
 
@@ -88,7 +112,7 @@ impl Scan {
 
     /// Nothing is on its way and nothing more will be sent.
     pub(crate) fn finished(&self) -> bool {
-        self.in_flight.is_empty() && (self.cancelled || self.queue.is_empty())
+        self.in_flight.is_empty() && (self.cancelled || self.queues.is_empty())
     }
 
     /// Secrets read (answered and readable).
@@ -133,8 +157,10 @@ mod tests {
         assert_eq!(regions(&scan.next_calls()), vec!["a", "b", "c", "d"]);
         assert!(scan.next_calls().is_empty());
         scan.batch_answered(&batch("b", 2));
-        // b's second batch, not e's first: the queue's order, one per region.
-        assert_eq!(regions(&scan.next_calls()), vec!["b"]);
+        // e's first, not b's second: the lanes take turns.
+        assert_eq!(regions(&scan.next_calls()), vec!["e"]);
+        scan.batch_answered(&batch("a", 2));
+        assert_eq!(regions(&scan.next_calls()), vec!["a"]);
         assert!(!scan.finished());
     }
 

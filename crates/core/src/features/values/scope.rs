@@ -155,23 +155,35 @@ impl Candidates {
 
     /// The batches that read `scope`: up to [`BATCH`] secrets of one identity and region
     /// each, the regions taking turns so every region's answers start early.
-    pub fn batches(&self, scope: &Scope) -> Vec<Vec<SecretRef>> {
-        let mut groups: Vec<((IdentityId, &str), Vec<SecretRef>)> = Vec::new();
-        for (secret, _) in self.in_scope(scope).filter(|(_, deleted)| !deleted) {
-            let key = (secret.identity, secret.region.as_str());
+    pub fn into_batches(self, scope: &Scope) -> Vec<Vec<SecretRef>> {
+        // Each secret moves into its batch: the scan holds the only copy.
+        let mut seen = HashSet::new();
+        let mut groups: Vec<((IdentityId, String), Vec<SecretRef>)> = Vec::new();
+        for (secret, deleted) in self.secrets {
+            if !scope.holds(&secret) || !seen.insert(secret.arn.clone()) || deleted {
+                continue;
+            }
+            let key = (secret.identity, secret.region.clone());
             match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, members)) => members.push(secret.clone()),
-                None => groups.push((key, vec![secret.clone()])),
+                Some((_, members)) => members.push(secret),
+                None => groups.push((key, vec![secret])),
             }
         }
         let mut chunks: Vec<std::vec::IntoIter<Vec<SecretRef>>> = groups
             .into_iter()
             .map(|(_, members)| {
-                members
-                    .chunks(BATCH)
-                    .map(<[SecretRef]>::to_vec)
-                    .collect::<Vec<_>>()
-                    .into_iter()
+                let mut chunks: Vec<Vec<SecretRef>> = Vec::new();
+                for secret in members {
+                    match chunks.last_mut() {
+                        Some(chunk) if chunk.len() < BATCH => chunk.push(secret),
+                        _ => {
+                            let mut chunk = Vec::with_capacity(BATCH);
+                            chunk.push(secret);
+                            chunks.push(chunk);
+                        }
+                    }
+                }
+                chunks.into_iter()
             })
             .collect();
         let mut batches = Vec::new();
@@ -240,7 +252,7 @@ mod tests {
             ));
         }
         secrets.push((secret(0, "us-east-1", "111111111111", "gone"), true));
-        let batches = candidates(secrets).batches(&Scope::Listed);
+        let batches = candidates(secrets).clone().into_batches(&Scope::Listed);
         let shape: Vec<(String, usize)> = batches
             .iter()
             .map(|b| (b[0].region.clone(), b.len()))
@@ -260,6 +272,9 @@ mod tests {
                 .all(|b| b.iter().all(|s| s.region == b[0].region))
         );
         assert!(!batches.iter().flatten().any(|s| s.name == "gone"));
+        // Each batch owns no more room than it holds: at 100,000 secrets a batch cut off
+        // a region's list with its whole capacity kept 5 GiB alive.
+        assert!(batches.iter().all(|b| b.capacity() <= BATCH));
     }
 
     #[test]
@@ -274,7 +289,8 @@ mod tests {
         ];
         let both = Candidates::from_rows(rows.iter());
         let read: Vec<String> = both
-            .batches(&Scope::Listed)
+            .clone()
+            .into_batches(&Scope::Listed)
             .concat()
             .into_iter()
             .map(|s| s.region)
@@ -282,19 +298,19 @@ mod tests {
         assert_eq!(read, vec!["us-east-1"]);
         // Its primary's region not listed: the replica is the copy there is to read.
         let alone = Candidates::from_rows(rows[1..].iter());
-        assert_eq!(alone.batches(&Scope::Listed).concat().len(), 1);
+        assert_eq!(alone.clone().into_batches(&Scope::Listed).concat().len(), 1);
     }
 
     #[test]
     fn a_secret_two_identities_list_is_read_once_and_as_the_region_s_identity() {
         let rows = [summary(0, "eu-west-1"), summary(1, "eu-west-1")];
         let all = Candidates::from_rows(rows.iter());
-        assert_eq!(all.batches(&Scope::Listed).concat().len(), 1);
+        assert_eq!(all.clone().into_batches(&Scope::Listed).concat().len(), 1);
         let second = Scope::Region {
             identity: IdentityId(1),
             region: "eu-west-1".to_owned(),
         };
-        let read = all.batches(&second).concat();
+        let read = all.clone().into_batches(&second).concat();
         assert_eq!(read.len(), 1);
         assert_eq!(read[0].identity, IdentityId(1));
     }
