@@ -54,6 +54,33 @@ pub struct SecretSummary {
 }
 
 impl SecretSummary {
+    /// A row known only by its address (a secret just created, a test's row): every other
+    /// field empty, as ListSecrets gives them for a secret with nothing more to say.
+    pub fn bare(
+        identity: crate::ids::IdentityId,
+        arn: crate::ids::Arn,
+        name: impl Into<String>,
+        region: &str,
+    ) -> Self {
+        SecretSummary {
+            identity,
+            arn,
+            name: name.into(),
+            region: region.into(),
+            description: None,
+            created: None,
+            last_changed: None,
+            last_accessed: None,
+            rotation: std::sync::Arc::default(),
+            owning_service: None,
+            stages: Vec::new(),
+            tags: Vec::new().into(),
+            deleted_date: None,
+            primary_region: None,
+            kms_key_id: None,
+        }
+    }
+
     /// Whether this row is the secret `secret` addresses.
     pub fn is(&self, secret: &crate::ids::SecretRef) -> bool {
         secret.identity == self.identity && secret.arn == self.arn

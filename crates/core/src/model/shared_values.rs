@@ -51,26 +51,11 @@ mod tests {
     use crate::model::posture::{PostureRules, assess};
 
     fn row(name: &str) -> SecretSummary {
-        SecretSummary {
-            identity: IdentityId::START,
-            arn: Arn::parse(&format!(
-                "arn:aws:secretsmanager:r:123456789012:secret:{name}-AbCdEf"
-            ))
-            .expect("an ARN"),
-            name: name.to_owned(),
-            region: "r".into(),
-            description: None,
-            created: None,
-            last_changed: None,
-            last_accessed: None,
-            rotation: std::sync::Arc::default(),
-            owning_service: None,
-            stages: Vec::new(),
-            tags: Vec::new().into(),
-            deleted_date: None,
-            primary_region: None,
-            kms_key_id: None,
-        }
+        let arn = Arn::parse(&format!(
+            "arn:aws:secretsmanager:r:123456789012:secret:{name}-AbCdEf"
+        ))
+        .expect("an ARN");
+        SecretSummary::bare(IdentityId::START, arn, name, "r")
     }
 
     #[test]

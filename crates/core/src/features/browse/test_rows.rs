@@ -5,26 +5,11 @@ use crate::ids::{IdentityId, RowKey};
 use crate::model::SecretSummary;
 
 pub(crate) fn summary(name: &str, region: &str) -> SecretSummary {
-    SecretSummary {
-        identity: crate::ids::IdentityId::START,
-        arn: crate::ids::Arn::parse(&format!(
-            "arn:aws:secretsmanager:{region}:123456789012:secret:{name}"
-        ))
-        .expect("an ARN"),
-        name: name.to_owned(),
-        region: region.into(),
-        description: None,
-        created: None,
-        last_changed: None,
-        last_accessed: None,
-        rotation: std::sync::Arc::default(),
-        owning_service: None,
-        stages: Vec::new(),
-        tags: Vec::new().into(),
-        deleted_date: None,
-        primary_region: None,
-        kms_key_id: None,
-    }
+    let arn = crate::ids::Arn::parse(&format!(
+        "arn:aws:secretsmanager:{region}:123456789012:secret:{name}"
+    ))
+    .expect("an ARN");
+    SecretSummary::bare(IdentityId::START, arn, name, region)
 }
 
 /// The key of the start identity's row of `arn`.

@@ -324,27 +324,20 @@ impl EditSession {
         match result {
             Ok(arn) => {
                 out.info(format!("Created {} in {}", session.name, session.region));
-                out.intent(Intent::AddRow(Box::new(SecretSummary {
-                    identity: ctx.stamp.identity,
-                    arn,
-                    name: session.name.clone(),
-                    region: session.region.as_str().into(),
+                let row = SecretSummary {
                     description: session
                         .creating
                         .as_ref()
                         .filter(|spec| !spec.description.is_empty())
                         .map(|spec| spec.description.as_str().into()),
-                    created: None,
-                    last_changed: None,
-                    last_accessed: None,
-                    rotation: std::sync::Arc::default(),
-                    owning_service: None,
-                    stages: Vec::new(),
-                    tags: Vec::new().into(),
-                    deleted_date: None,
-                    primary_region: None,
-                    kms_key_id: None,
-                })));
+                    ..SecretSummary::bare(
+                        ctx.stamp.identity,
+                        arn,
+                        session.name.clone(),
+                        &session.region,
+                    )
+                };
+                out.intent(Intent::AddRow(Box::new(row)));
                 out.intent(Intent::Close(Layer::Editor));
             }
             Err(error) => {

@@ -317,25 +317,10 @@ mod tests {
 
     /// The secret `a` of account 111111111111 in `region`, as listed by `identity`.
     fn summary(identity: u32, region: &str) -> SecretSummary {
-        SecretSummary {
-            identity: IdentityId(identity),
-            arn: crate::ids::Arn::parse(&format!(
-                "arn:aws:secretsmanager:{region}:111111111111:secret:a-AbCdEf"
-            ))
-            .expect("an ARN"),
-            name: "a".to_owned(),
-            region: region.into(),
-            description: None,
-            created: None,
-            last_changed: None,
-            last_accessed: None,
-            rotation: std::sync::Arc::default(),
-            owning_service: None,
-            stages: Vec::new(),
-            tags: Vec::new().into(),
-            deleted_date: None,
-            primary_region: None,
-            kms_key_id: None,
-        }
+        let arn = crate::ids::Arn::parse(&format!(
+            "arn:aws:secretsmanager:{region}:111111111111:secret:a-AbCdEf"
+        ))
+        .expect("an ARN");
+        SecretSummary::bare(IdentityId(identity), arn, "a", region)
     }
 }

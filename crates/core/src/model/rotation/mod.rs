@@ -485,26 +485,11 @@ mod tests {
     }
 
     fn empty_summary() -> SecretSummary {
-        SecretSummary {
-            identity: crate::ids::IdentityId::START,
-            arn: crate::ids::Arn::parse(
-                "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
-            )
-            .expect("an ARN"),
-            name: "db".into(),
-            region: "us-east-1".into(),
-            description: None,
-            created: None,
-            last_changed: None,
-            last_accessed: None,
-            rotation: std::sync::Arc::default(),
-            owning_service: None,
-            stages: Vec::new(),
-            tags: Vec::new().into(),
-            deleted_date: None,
-            primary_region: None,
-            kms_key_id: None,
-        }
+        let arn = crate::ids::Arn::parse(
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+        )
+        .expect("an ARN");
+        SecretSummary::bare(crate::ids::IdentityId::START, arn, "db", "us-east-1")
     }
 
     fn empty_detail() -> SecretDetail {
