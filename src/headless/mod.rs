@@ -75,16 +75,25 @@ impl Listing {
     }
 }
 
-/// Lists every region (read-only: nothing here writes).
-pub async fn list_everything(ctx: AwsContext, regions: &[String]) -> Listing {
-    let (tx, mut rx) = mpsc::unbounded_channel();
+/// The runner a headless command calls AWS through (read-only: nothing here writes), the
+/// channel its answers come on, and the stamp of the start identity's calls.
+pub(crate) fn read_only_runner(
+    ctx: AwsContext,
+) -> (Runner, mpsc::UnboundedReceiver<Action>, Stamp) {
+    let (tx, rx) = mpsc::unbounded_channel();
     // Nothing is copied; the runner wants a clipboard all the same.
     let clipboard = Clipboard::new(Box::new(MemoryBackend::default()));
-    let mut runner = Runner::new(ctx, tx, clipboard).read_only(true);
+    let runner = Runner::new(ctx, tx, clipboard).read_only(true);
     let stamp = Stamp {
         generation: 0,
         identity: IdentityId::START,
     };
+    (runner, rx, stamp)
+}
+
+/// Lists every region.
+pub async fn list_everything(ctx: AwsContext, regions: &[String]) -> Listing {
+    let (mut runner, mut rx, stamp) = read_only_runner(ctx);
     for region in regions {
         runner.run(Effect::Aws {
             stamp,

@@ -6,12 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use tokio::sync::mpsc;
-
 use smtui_aws::AwsContext;
-use smtui_aws::clipboard::{Clipboard, MemoryBackend};
-use smtui_aws::runner::Runner;
-use smtui_core::app::{Action, AwsCall, Effect, IdentityId, Outcome, Stamp};
+use smtui_core::app::{Action, AwsCall, Effect, Outcome};
 use smtui_core::features::values::{self, Candidates, Findings, Scope};
 use smtui_core::ids::RowKey;
 use smtui_core::model::AwsError;
@@ -63,13 +59,7 @@ impl Deep {
 
 /// Reads every listed value not scheduled for deletion and finds the shared ones.
 pub async fn read_shared(ctx: AwsContext, listing: &Listing) -> Deep {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    let clipboard = Clipboard::new(Box::new(MemoryBackend::default()));
-    let mut runner = Runner::new(ctx, tx, clipboard).read_only(true);
-    let stamp = Stamp {
-        generation: 0,
-        identity: IdentityId::START,
-    };
+    let (mut runner, mut rx, stamp) = crate::headless::read_only_runner(ctx);
     let batches = Candidates::from_rows(listing.secrets.iter()).into_batches(&Scope::Listed);
     let mut pending = batches.len();
     for secrets in batches {
