@@ -91,6 +91,16 @@ async fn stop_replication_makes_the_replica_standalone_and_the_pane_flags_it() {
         "{status}"
     );
     assert!(replica_regions(NAME).await.is_empty());
+    // The proxy's log names the secret of the write (what the read-only test looks for).
+    let stopped = super::live::stack()
+        .await
+        .proxy()
+        .recorded_events()
+        .into_iter()
+        .any(|e| {
+            e.event_name == "StopReplicationToReplica" && e.secret_name.as_deref() == Some(NAME)
+        });
+    assert!(stopped, "the write in the proxy's log");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -138,4 +148,22 @@ async fn read_only_mode_sends_no_replication_write() {
         "no write asked"
     );
     assert_eq!(replica_regions(NAME).await, [fx::REPLICA_REGION]);
+    // And the proxy saw none of the three writes for it.
+    let sent: Vec<String> = super::live::stack()
+        .await
+        .proxy()
+        .recorded_events()
+        .into_iter()
+        .filter(|e| e.secret_name.as_deref() == Some(NAME))
+        .map(|e| e.event_name)
+        .filter(|op| {
+            [
+                "ReplicateSecretToRegions",
+                "StopReplicationToReplica",
+                "RemoveRegionsFromReplication",
+            ]
+            .contains(&op.as_str())
+        })
+        .collect();
+    assert!(sent.is_empty(), "{sent:?}");
 }
