@@ -39,7 +39,17 @@ pub(super) async fn smtui(subcommand: &str, args: &[&str]) -> (i32, String, Stri
 }
 
 async fn run(subcommand: &str, args: &[&str]) -> (i32, String, String) {
-    let endpoint = stack().await.endpoint_url();
+    run_at(&stack().await.endpoint_url(), subcommand, args).await
+}
+
+/// Runs `smtui COMMAND ARGS` against the stack at `endpoint`, with the test keys and no AWS
+/// config of the machine's: (exit code, stdout, stderr).
+pub(crate) async fn run_at(
+    endpoint: &str,
+    subcommand: &str,
+    args: &[&str],
+) -> (i32, String, String) {
+    let endpoint = endpoint.to_owned();
     let mut command = Command::new(env!("CARGO_BIN_EXE_smtui"));
     command
         .arg(subcommand)

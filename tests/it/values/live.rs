@@ -59,6 +59,23 @@ fn screen(app: &LiveApp) -> String {
     screen_text(terminal.backend().buffer())
 }
 
+/// An app on the stack, loaded, with `name` in `region` selected.
+async fn selected(stack: &Stack, name: &str, region: &str) -> LiveApp {
+    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
+    app.wait_loaded().await;
+    app.select(name, region);
+    app
+}
+
+/// How many BatchGetSecretValue calls the proxy has recorded.
+fn batch_calls(proxy: &smtui_devstack::ProxyHandle) -> usize {
+    proxy
+        .recorded_events()
+        .iter()
+        .filter(|e| e.event_name == "BatchGetSecretValue")
+        .count()
+}
+
 fn check(app: &LiveApp) -> &ValueCheck {
     app.state
         .layers
@@ -156,9 +173,7 @@ async fn find_value_names_every_secret_and_field_that_holds_it_and_shows_no_valu
     .await;
     create(stack, "eu-west-1", "find/e", &format!("{CANARY} ")).await;
 
-    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
-    app.wait_loaded().await;
-    app.select("find/a", "us-east-1");
+    let mut app = Box::pin(selected(stack, "find/a", "us-east-1")).await;
     run_check(
         &mut app,
         values::Command::FindValue,
@@ -215,9 +230,7 @@ async fn reused_values_group_the_secrets_sharing_a_value() {
     .await;
     create(stack, "ap-southeast-2", "reuse/four", "unique").await;
 
-    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
-    app.wait_loaded().await;
-    app.select("reuse/one", "ap-southeast-2");
+    let mut app = Box::pin(selected(stack, "reuse/one", "ap-southeast-2")).await;
     run_check(
         &mut app,
         values::Command::ReusedValues,
@@ -283,9 +296,7 @@ async fn the_batches_wait_in_the_lanes() {
         )
         .await;
     }
-    let mut app = LiveApp::start(&stack.endpoint_url(), Settings::default()).await;
-    app.wait_loaded().await;
-    app.select("lanes/00", "ap-southeast-2");
+    let mut app = Box::pin(selected(stack, "lanes/00", "ap-southeast-2")).await;
     let proxy = stack.proxy();
     proxy.set_delay("ap-southeast-2", Some(Duration::from_millis(300)));
     proxy.reset_max_in_flight();
@@ -297,11 +308,7 @@ async fn the_batches_wait_in_the_lanes() {
     )
     .await;
     proxy.set_delay("ap-southeast-2", None);
-    let batches = proxy
-        .recorded_events()
-        .iter()
-        .filter(|e| e.event_name == "BatchGetSecretValue")
-        .count();
+    let batches = batch_calls(proxy);
     assert!(
         batches >= 3,
         "45 secrets or more are three batches or more: {batches}"
@@ -327,11 +334,7 @@ async fn the_batches_wait_in_the_lanes() {
             .is_some_and(|c| c.stage == Stage::Done)
     })
     .await;
-    let sent = proxy
-        .recorded_events()
-        .iter()
-        .filter(|e| e.event_name == "BatchGetSecretValue")
-        .count();
+    let sent = batch_calls(proxy);
     assert_eq!(sent, 2, "no batch after the cancel but the one on its way");
     app.shutdown();
 }

@@ -2,8 +2,6 @@
 //! read (BatchGetSecretValue) and the secrets sharing one fail `Values.1`, naming each
 //! other; no value is printed. Without `--deep` posture reads no value at all.
 
-use std::process::Command;
-
 use smtui_devstack::{Stack, StackOptions};
 
 use crate::common::live::sdk_config;
@@ -11,25 +9,9 @@ use crate::common::live::sdk_config;
 const SHARED: &str = "deep-shared-Pw-93kq";
 
 async fn run(stack: &Stack, args: &[&str]) -> (i32, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_smtui"));
-    command
-        .arg("posture")
-        .args(args)
-        .args(["--endpoint-url", &stack.endpoint_url()])
-        .args(["--region", "eu-west-1", "--region", "us-east-1"])
-        .env("AWS_CONFIG_FILE", "/dev/null")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing")
-        .env("AWS_REGION", "eu-west-1");
-    let out = tokio::task::spawn_blocking(move || command.output().expect("run smtui"))
-        .await
-        .expect("join");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let regions = ["--region", "eu-west-1", "--region", "us-east-1"];
+    let args: Vec<&str> = regions.iter().chain(args).copied().collect();
+    crate::cli::headless_commands::run_at(&stack.endpoint_url(), "posture", &args).await
 }
 
 fn reads(stack: &Stack) -> usize {
